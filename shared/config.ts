@@ -1,0 +1,29 @@
+// Configuration comes from the environment; the CDK stack and the local runtime set the same names.
+// AWS endpoints are not configuration here: the SDK reads AWS_ENDPOINT_URL_<SERVICE> itself.
+
+const required = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`Environment variable ${name} is not set`);
+  return value;
+};
+
+const list = (name: string) =>
+  (process.env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export const config = {
+  tableName: () => required('TABLE_NAME'),
+  eventBusName: () => required('EVENT_BUS_NAME'),
+  /** Sender of every mail, a verified SES identity. */
+  mailFrom: () => required('MAIL_FROM'),
+  /** Where links in mail point: the API's public base URL. */
+  publicBaseUrl: () => required('PUBLIC_BASE_URL').replace(/\/$/, ''),
+  /** Origins allowed to post forms and read responses (CORS), and to be redirected to after a form. */
+  corsOrigins: () => list('CORS_ORIGINS'),
+  /** Gets new leads when no assignment rule matches and nobody in the fallback queue can be mailed. */
+  fallbackNotifyEmail: () => process.env.FALLBACK_NOTIFY_EMAIL,
+  /** Set on the SES client as the configuration set, so delivery events reach the bus. */
+  sesConfigurationSet: () => process.env.SES_CONFIGURATION_SET,
+} as const;

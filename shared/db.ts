@@ -1,0 +1,42 @@
+// Data access shared by every use case: one document client, transactions, and their failure modes.
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { config } from './config.js';
+
+let documentClient: DynamoDBDocumentClient | undefined;
+
+/** Created on first use so that importing a module costs nothing until it touches the table. */
+export const db = (): DynamoDBDocumentClient => {
+  documentClient ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return documentClient;
+};
+
+export const tableName = () => config.tableName();
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * Writes all items or none. Returns the cancellation reasons' codes when a condition failed
+ * (index-aligned with `items`), so callers can tell which guard stopped them.
+ */
+export const transact = async (
+  items: TransactItem[],
+): Promise<{ ok: true } | { ok: false; reasons: (string | undefined)[] }> => {
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: items }));
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const reasons = (error.CancellationReasons ?? []).map((r) => (r.Code === 'None' ? undefined : r.Code));
+      if (reasons.some((code) => code === 'ConditionalCheckFailed')) return { ok: false, reasons };
+    }
+    throw error;
+  }
+};
+
+/** Put that fails when the key exists: new entities, markers, ledger entries. */
+export const putNew = (item: Record<string, unknown>): TransactItem => ({
+  Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+});
