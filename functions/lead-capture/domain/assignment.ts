@@ -1,0 +1,59 @@
+// Who gets a new lead: ordered rules as data, first match wins; a team shares its leads by weighted
+// round-robin among the members who are not away; whatever matches nothing goes to the fallback queue.
+
+export type AssignTarget = { type: 'user'; id: string } | { type: 'team'; id: string } | { type: 'dealer'; id: string };
+
+export interface AssignmentRule {
+  id: string;
+  /** Every listed criterion must match (one of its values); an omitted criterion matches anything. */
+  when: { city?: string[]; region?: string[]; sector?: string[]; productInterest?: string[] };
+  assignTo: AssignTarget;
+}
+
+export interface TeamMember {
+  userId: string;
+  /** Relative share of the team's leads: 2 gets twice as many as 1. */
+  weight: number;
+  away: boolean;
+}
+
+export interface LeadFacts {
+  city?: string;
+  region?: string;
+  sector?: string;
+  productInterest?: string;
+}
+
+export const FALLBACK_RULE_ID = 'fallback';
+export const FALLBACK_QUEUE_ID = 'unassigned';
+
+/** Turkish-aware: "İSTANBUL", "İstanbul" and "istanbul" are one region. */
+const fold = (s: string) => s.trim().toLocaleLowerCase('tr-TR');
+
+const criterionMatches = (allowed: string[] | undefined, value: string | undefined) =>
+  allowed === undefined || (value !== undefined && allowed.some((a) => fold(a) === fold(value)));
+
+export const matchRule = (rules: AssignmentRule[], lead: LeadFacts): AssignmentRule | undefined =>
+  rules.find(
+    (rule) =>
+      criterionMatches(rule.when.city, lead.city) &&
+      criterionMatches(rule.when.region, lead.region) &&
+      criterionMatches(rule.when.sector, lead.sector) &&
+      criterionMatches(rule.when.productInterest, lead.productInterest),
+  );
+
+/**
+ * The member whose turn it is, for the team's `turn`-th lead (a counter the caller increments
+ * atomically). Members are ordered by id so the outcome depends on the data, not on storage order.
+ */
+export const pickTeamMember = (members: TeamMember[], turn: number): string | undefined => {
+  const present = members.filter((m) => !m.away && m.weight > 0).sort((a, b) => a.userId.localeCompare(b.userId));
+  const totalWeight = present.reduce((sum, m) => sum + m.weight, 0);
+  if (totalWeight === 0) return undefined;
+  let slot = turn % totalWeight;
+  for (const member of present) {
+    if (slot < member.weight) return member.userId;
+    slot -= member.weight;
+  }
+  return undefined;
+};

@@ -1,0 +1,95 @@
+// What a web form or an integration may send to POST /leads, and nothing more. Owner, status and
+// consent timestamps are the CRM's to set: a form that sends them is refused, naming the field.
+import { z } from 'zod';
+import type { ConsentChannel } from '../../../shared/consent.js';
+import { normalizeEmail, toE164 } from '../../../shared/contact.js';
+
+/** No markup, no control characters: these fields end up in mail and staff screens. */
+const plain = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .refine((s) => !/<\s*[a-z!/?]/i.test(s), 'Markup is not allowed.')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Control characters are not allowed.');
+
+const optionalPlain = (max: number) =>
+  plain(max)
+    .optional()
+    .transform((s) => (s === '' ? undefined : s));
+
+/** Checkboxes arrive as "on"/"true"/"1" from forms, as booleans from JSON; absent means not ticked. */
+const checkbox = z
+  .union([z.boolean(), z.enum(['on', 'true', '1', 'yes', 'false', '0', 'no', 'off'])])
+  .optional()
+  .transform((v) => v === true || v === 'on' || v === 'true' || v === '1' || v === 'yes');
+
+export const leadSubmissionSchema = z
+  .strictObject({
+    name: plain(200).pipe(z.string().min(1, 'Required.')),
+    email: optionalPlain(254).pipe(z.email('Not an e-mail address.').optional()),
+    phone: optionalPlain(40).refine((p) => p === undefined || toE164(p) !== undefined, 'Not a valid phone number.'),
+    company: optionalPlain(200),
+    sector: optionalPlain(100),
+    city: optionalPlain(100),
+    region: optionalPlain(100),
+    productInterest: optionalPlain(200),
+    message: optionalPlain(4000),
+    language: z.enum(['tr', 'en']).default('tr'),
+    source: optionalPlain(100),
+    utm_source: optionalPlain(200),
+    utm_medium: optionalPlain(200),
+    utm_campaign: optionalPlain(200),
+    utm_term: optionalPlain(200),
+    utm_content: optionalPlain(200),
+    consent_email: checkbox,
+    consent_sms: checkbox,
+    consent_phone: checkbox,
+    /** The version of the consent text the form showed: evidence for the ledger. */
+    consentTextVersion: optionalPlain(50),
+    /** A thank-you page to redirect a browser form to; must be on an allowed origin. */
+    redirect: optionalPlain(2000).pipe(z.url('Not a URL.').optional()),
+    /** For forms that cannot set headers; the Idempotency-Key header wins. */
+    idempotencyKey: optionalPlain(100),
+    /** Honeypot: hidden from people, filled in by bots. */
+    website: z.string().max(2000).optional(),
+  })
+  .superRefine((lead, ctx) => {
+    if (!lead.email && !lead.phone) {
+      ctx.addIssue({ code: 'custom', path: ['email'], message: 'Give an e-mail address or a phone number.' });
+    }
+    const anyConsent = lead.consent_email || lead.consent_sms || lead.consent_phone;
+    if (anyConsent && !lead.consentTextVersion) {
+      ctx.addIssue({ code: 'custom', path: ['consentTextVersion'], message: 'Required when a consent box is ticked.' });
+    }
+    if (lead.consent_email && !lead.email) {
+      ctx.addIssue({ code: 'custom', path: ['consent_email'], message: 'E-mail consent needs an e-mail address.' });
+    }
+    if ((lead.consent_sms || lead.consent_phone) && !lead.phone) {
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'SMS or call consent needs a phone number.' });
+    }
+  });
+
+/** The lead itself, without the form's delivery instructions. */
+export type LeadSubmission = Omit<z.infer<typeof leadSubmissionSchema>, 'website' | 'redirect' | 'idempotencyKey'>;
+
+
+export interface Contact {
+  name: string;
+  /** As typed, for display. */
+  email?: string;
+  emailKey?: string;
+  phone?: string;
+}
+
+/** The submission's matching keys. */
+export const contactOf = (lead: LeadSubmission): Contact => ({
+  name: lead.name,
+  email: lead.email,
+  emailKey: lead.email ? normalizeEmail(lead.email) : undefined,
+  phone: lead.phone ? toE164(lead.phone) : undefined,
+});
+
+export const consentsGiven = (lead: LeadSubmission): ConsentChannel[] =>
+  (['email', 'sms', 'phone'] as const).filter((channel) => lead[`consent_${channel}`]);

@@ -1,0 +1,78 @@
+// GET /forms/lead — a real HTML form that posts to /leads with no JavaScript; GET /forms/thanks after.
+// It is the demo of what a company puts on its own site, and what the browser test fills in.
+import { randomUUID } from 'node:crypto';
+import { config } from '../../../shared/config.js';
+import { type HttpEvent, httpHandler } from '../../../shared/http.js';
+import { safeHtml } from '../../../shared/mail.js';
+import { page } from '../../../shared/pages.js';
+
+export const CONSENT_TEXT_VERSION = 'kvkk-2026-01';
+
+const text = {
+  tr: {
+    title: 'Bize ulaşın',
+    name: 'Ad soyad',
+    email: 'E-posta',
+    phone: 'Telefon',
+    company: 'Firma',
+    city: 'Şehir',
+    interest: 'İlgilendiğiniz ürün',
+    message: 'Mesajınız',
+    consentEmail: 'Kampanya ve duyuruları e-posta ile almak istiyorum.',
+    consentSms: 'Kampanya ve duyuruları SMS ile almak istiyorum.',
+    consentPhone: 'Beni telefonla arayabilirsiniz.',
+    kvkk: 'Kişisel verileriniz 6698 sayılı KVKK kapsamında yalnızca talebinizi yanıtlamak için işlenir.',
+    send: 'Gönder',
+    thanks: 'Teşekkürler! Talebiniz alındı; en kısa sürede size dönüş yapacağız.',
+  },
+  en: {
+    title: 'Contact us',
+    name: 'Full name',
+    email: 'E-mail',
+    phone: 'Phone',
+    company: 'Company',
+    city: 'City',
+    interest: 'Product of interest',
+    message: 'Your message',
+    consentEmail: 'I want offers and news by e-mail.',
+    consentSms: 'I want offers and news by SMS.',
+    consentPhone: 'You may call me.',
+    kvkk: 'Your personal data is processed under KVKK (Law 6698) only to answer your request.',
+    send: 'Send',
+    thanks: 'Thank you! We have your request and will get back to you soon.',
+  },
+};
+
+export const handler = httpHandler(async (event: HttpEvent) => {
+  const language = event.queryStringParameters?.lang === 'en' ? 'en' : 'tr';
+  const t = text[language];
+  if (event.path.endsWith('/thanks')) return page(200, language, t.title, safeHtml`<p id="thanks">${t.thanks}</p>`);
+  const base = config.publicBaseUrl();
+  const field = (name: string, label: string, type = 'text', extra = '') =>
+    safeHtml`<label for="${name}">${label}</label><input id="${name}" name="${name}" type="${type}" ${extra}>`;
+  const consent = (name: string, label: string) =>
+    safeHtml`<label class="check"><input type="checkbox" name="${name}" value="on"><span>${label}</span></label>`;
+  return page(
+    200,
+    language,
+    t.title,
+    safeHtml`<form method="post" action="${base}/leads" accept-charset="utf-8">
+${field('name', t.name, 'text', 'required maxlength="200" autocomplete="name"')}
+${field('email', t.email, 'email', 'autocomplete="email"')}
+${field('phone', t.phone, 'tel', 'autocomplete="tel"')}
+${field('company', t.company, 'text', 'autocomplete="organization"')}
+${field('city', t.city)}
+${field('productInterest', t.interest)}
+<label for="message">${t.message}</label><textarea id="message" name="message" rows="4" maxlength="4000"></textarea>
+${consent('consent_email', t.consentEmail)}${consent('consent_sms', t.consentSms)}${consent('consent_phone', t.consentPhone)}
+<p><small>${t.kvkk}</small></p>
+<div style="position:absolute;left:-10000px" aria-hidden="true"><input name="website" tabindex="-1" autocomplete="off"></div>
+<input type="hidden" name="language" value="${language}">
+<input type="hidden" name="source" value="demo-form">
+<input type="hidden" name="consentTextVersion" value="${CONSENT_TEXT_VERSION}">
+<input type="hidden" name="idempotencyKey" value="${randomUUID()}">
+<input type="hidden" name="redirect" value="${base}/forms/thanks?lang=${language}">
+<p><button type="submit">${t.send}</button></p>
+</form>`,
+  );
+});

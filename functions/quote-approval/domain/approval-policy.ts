@@ -1,0 +1,116 @@
+// Who must approve a quote, decided by a policy that is data: ordered rules on discount, total and
+// margin, each naming a role. Limits are exclusive ("over 10%" lets exactly 10% through).
+import { z } from 'zod';
+import { CurrencyMismatchError, formatMoney, formatPercent, type Locale, type Money } from '../../../shared/money.js';
+import type { QuoteTotals } from './pricing.js';
+
+const bp = z.number().int().min(0).max(10_000);
+
+export const approvalRuleSchema = z.object({
+  id: z.string().trim().min(1),
+  description: z.string().optional(),
+  /** The rule fires if ANY of the given conditions holds. */
+  when: z
+    .object({
+      /** Overall discount (discount total over subtotal) above this. */
+      discountBpOver: bp.optional(),
+      /** Any single line's discount above this. */
+      lineDiscountBpOver: bp.optional(),
+      /** Net total, converted to TRY, above this many kuruş. */
+      totalTryOver: z.number().int().safe().min(0).optional(),
+      /** Margin (over net) below this; may be negative, to catch only sales at a loss. */
+      marginBpUnder: z.number().int().min(-1_000_000).max(10_000).optional(),
+    })
+    .refine((when) => Object.values(when).some((v) => v !== undefined), 'Give at least one condition.'),
+  /** A role the approver directory knows: manager, director, finance… */
+  approverRole: z.string().trim().min(1),
+});
+export type ApprovalRule = z.infer<typeof approvalRuleSchema>;
+
+export const approvalPolicySchema = z
+  .array(approvalRuleSchema)
+  .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'Rule ids must be unique.');
+export type ApprovalPolicy = ApprovalRule[];
+
+export interface PolicyFacts {
+  discountBp: number;
+  maxLineDiscountBp: number;
+  totalTry: Money;
+  marginBp: number;
+}
+
+export interface Bilingual {
+  tr: string;
+  en: string;
+}
+
+export interface ApprovalStep {
+  role: string;
+  ruleIds: string[];
+  reasons: Bilingual[];
+}
+
+export type ApprovalDecision = { autoApproved: true } | { autoApproved: false; steps: ApprovalStep[] };
+
+/** The facts a policy judges, from the priced quote and its net total in TRY (tax is not the firm's). */
+export const policyFacts = (totals: QuoteTotals, netTotalTry: Money): PolicyFacts => ({
+  discountBp: totals.discountBp,
+  maxLineDiscountBp: totals.maxLineDiscountBp,
+  totalTry: netTotalTry,
+  marginBp: totals.marginBp,
+});
+
+type Condition = keyof ApprovalRule['when'];
+
+const tryAmount = (value: number, locale: Locale) => formatMoney({ amount: value, currency: 'TRY' }, locale);
+
+const conditions: Record<
+  Condition,
+  { fact: (f: PolicyFacts) => number; over: boolean; show: typeof formatPercent; label: Bilingual }
+> = {
+  discountBpOver: { fact: (f) => f.discountBp, over: true, show: formatPercent, label: { tr: 'İndirim', en: 'Discount' } },
+  lineDiscountBpOver: {
+    fact: (f) => f.maxLineDiscountBp,
+    over: true,
+    show: formatPercent,
+    label: { tr: 'En yüksek satır indirimi', en: 'Largest line discount' },
+  },
+  totalTryOver: { fact: (f) => f.totalTry.amount, over: true, show: tryAmount, label: { tr: 'Net toplam', en: 'Net total' } },
+  marginBpUnder: { fact: (f) => f.marginBp, over: false, show: formatPercent, label: { tr: 'Kâr marjı', en: 'Margin' } },
+};
+
+type Phrase = (label: string, actual: string, limit: string) => string;
+const phrases: Record<'over' | 'under', Record<Locale, Phrase>> = {
+  over: { tr: (l, a, limit) => `${l} (${a}) ${limit} sınırını aşıyor.`, en: (l, a, limit) => `${l} (${a}) is over the ${limit} limit.` },
+  under: {
+    tr: (l, a, limit) => `${l} (${a}) ${limit} sınırının altında.`,
+    en: (l, a, limit) => `${l} (${a}) is under the ${limit} limit.`,
+  },
+};
+
+const reason = (condition: Condition, limit: number, facts: PolicyFacts): Bilingual => {
+  const { fact, over, show, label } = conditions[condition];
+  const say = (locale: Locale) =>
+    phrases[over ? 'over' : 'under'][locale](label[locale], show(fact(facts), locale), show(limit, locale));
+  return { tr: say('tr'), en: say('en') };
+};
+
+/** One step per distinct role, in the order of the first rule that names it; no rule fired → auto-approved. */
+export const evaluatePolicy = (policy: ApprovalPolicy, facts: PolicyFacts): ApprovalDecision => {
+  if (facts.totalTry.currency !== 'TRY') throw new CurrencyMismatchError('TRY', facts.totalTry.currency);
+  const steps = new Map<string, ApprovalStep>();
+  for (const rule of policy) {
+    const reasons = (Object.entries(rule.when) as [Condition, number | undefined][]).flatMap(([condition, limit]) => {
+      if (limit === undefined) return [];
+      const { fact, over } = conditions[condition];
+      const fires = over ? fact(facts) > limit : fact(facts) < limit;
+      return fires ? [reason(condition, limit, facts)] : [];
+    });
+    if (reasons.length === 0) continue;
+    const step = steps.get(rule.approverRole) ?? { role: rule.approverRole, ruleIds: [], reasons: [] };
+    step.ruleIds.push(rule.id);
+    step.reasons.push(...reasons);
+    steps.set(rule.approverRole, step);
+  }
+  return steps.size === 0 ? { autoApproved: true } : { autoApproved: false, steps: [...steps.values()] };
+};

@@ -1,0 +1,332 @@
+// Catalogue files in and out, CSV for spreadsheets and JSON for systems. An import is all or
+// nothing: one bad row and no record is returned, only every error with its 1-based file line.
+//
+// CSV: a header row naming the columns below (any order), comma-separated, UTF-8 (a BOM is fine),
+// amounts as canonical decimals in the row's currency ("1234.56"), percentages as "20" or "0.5".
+//   products:    sku, name_tr, name_en, description_tr, description_en, unit, category,
+//                cost, cost_currency, tax_rate, active (true | false)
+//   price lists: id, name, currency, valid_from, valid_to, sku, unit_price
+//                (one row per price; rows with the same id make one list and repeat its columns)
+//   FX rates:    date, currency, rate_to_try
+// JSON: an array of records in the domain shape of catalogue.ts, amounts in integer minor units.
+import { type Info, parse } from 'csv-parse/sync';
+import type { z } from 'zod';
+import { minorToDecimal, parseDecimalToMinor, parsePercent, percentToDecimal } from '../../../shared/money.js';
+import {
+  type FxRate,
+  fxRateSchema,
+  type PriceList,
+  type Product,
+  priceListSchema,
+  productSchema,
+} from './catalogue.js';
+
+export interface CatalogueRecords {
+  products: Product;
+  priceLists: PriceList;
+  fxRates: FxRate;
+}
+export type CatalogueKind = keyof CatalogueRecords;
+
+export interface ImportError {
+  line: number;
+  /** The CSV column or the JSON path; `''` for the file or row as a whole. */
+  field: string;
+  message: string;
+}
+export type ImportResult<T> = { ok: true; records: T[] } | { ok: false; errors: ImportError[] };
+
+type Fields = Record<string, unknown>;
+
+/** How one CSV cell maps to a field: `read` gets the row so far, for the currency of an amount. */
+interface Codec {
+  read(cell: string, row: Fields): unknown;
+  write(value: unknown, record: Fields): string;
+}
+interface Column {
+  name: string;
+  path: string;
+  codec?: Codec;
+}
+interface Format<T> {
+  schema: z.ZodType<T>;
+  columns: Column[];
+  /** The fields that identify a record: a second record with the same values is a duplicate. */
+  key: string[];
+  /** A list field written as one CSV row per item; rows with the same key merge into one record. */
+  nested?: string;
+}
+
+const get = (record: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((value, key) => (value as Fields | undefined)?.[key], record);
+
+const set = (record: Fields, path: string, value: unknown): void => {
+  const [head, ...rest] = path.split('.') as [string, ...string[]];
+  if (rest.length === 0) {
+    record[head] = value;
+    return;
+  }
+  record[head] ??= {};
+  set(record[head] as Fields, rest.join('.'), value);
+};
+
+const amountIn = (currencyPath: string): Codec => ({
+  read: (cell, row) => parseDecimalToMinor(cell, String(get(row, currencyPath))),
+  write: (value, record) => minorToDecimal({ amount: Number(value), currency: String(get(record, currencyPath)) }),
+});
+const percent: Codec = { read: parsePercent, write: (value) => percentToDecimal(Number(value)) };
+const boolean: Codec = {
+  read: (cell) => {
+    if (cell !== 'true' && cell !== 'false') throw new Error('Write true or false.');
+    return cell === 'true';
+  },
+  write: String,
+};
+
+const formats: { [K in CatalogueKind]: Format<CatalogueRecords[K]> } = {
+  products: {
+    schema: productSchema,
+    key: ['sku'],
+    columns: [
+      { name: 'sku', path: 'sku' },
+      { name: 'name_tr', path: 'name.tr' },
+      { name: 'name_en', path: 'name.en' },
+      { name: 'description_tr', path: 'description.tr' },
+      { name: 'description_en', path: 'description.en' },
+      { name: 'unit', path: 'unit' },
+      { name: 'category', path: 'category' },
+      { name: 'cost', path: 'cost.amount', codec: amountIn('cost.currency') },
+      { name: 'cost_currency', path: 'cost.currency' },
+      { name: 'tax_rate', path: 'taxRateBp', codec: percent },
+      { name: 'active', path: 'active', codec: boolean },
+    ],
+  },
+  priceLists: {
+    schema: priceListSchema,
+    key: ['id'],
+    nested: 'prices',
+    columns: [
+      { name: 'id', path: 'id' },
+      { name: 'name', path: 'name' },
+      { name: 'currency', path: 'currency' },
+      { name: 'valid_from', path: 'validFrom' },
+      { name: 'valid_to', path: 'validTo' },
+      { name: 'sku', path: 'prices.sku' },
+      { name: 'unit_price', path: 'prices.unitPrice', codec: amountIn('currency') },
+    ],
+  },
+  fxRates: {
+    schema: fxRateSchema,
+    key: ['date', 'currency'],
+    columns: [
+      { name: 'date', path: 'date' },
+      { name: 'currency', path: 'currency' },
+      { name: 'rate_to_try', path: 'rateToTry' },
+    ],
+  },
+};
+
+/** A record before validation, with where in the file each of its parts came from. */
+interface Candidate {
+  value: Fields;
+  lineOf(path: readonly PropertyKey[]): number;
+  fieldOf(path: readonly PropertyKey[]): string;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Validates every candidate; returns the records only if no candidate and no earlier step failed. */
+const validate = <T>(format: Format<T>, candidates: Candidate[], errors: ImportError[]): ImportResult<T> => {
+  const records: T[] = [];
+  const firstLineOfKey = new Map<string, number>();
+  for (const candidate of candidates) {
+    const result = format.schema.safeParse(candidate.value);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        errors.push({ line: candidate.lineOf(issue.path), field: candidate.fieldOf(issue.path), message: issue.message });
+      }
+      continue;
+    }
+    const line = candidate.lineOf([]);
+    const key = JSON.stringify(format.key.map((path) => get(result.data, path)));
+    const first = firstLineOfKey.get(key);
+    if (first === undefined) firstLineOfKey.set(key, line);
+    else errors.push({ line, field: candidate.fieldOf([format.key[0]!]), message: `Duplicate of line ${first}.` });
+    records.push(result.data);
+  }
+  if (errors.length === 0) return { ok: true, records };
+  // One error per cell: a cell that could not be read is not reported again by the schema.
+  const seen = new Set<string>();
+  const unique = errors.filter((e) => {
+    const cell = `${e.line}\u0000${e.field}`;
+    return !seen.has(cell) && Boolean(seen.add(cell));
+  });
+  return { ok: false, errors: unique.sort((a, b) => a.line - b.line) };
+};
+
+// ---- CSV ----------------------------------------------------------------------------------------
+
+/** What csv-parse returns with `info: true`, which its types do not model. */
+interface CsvRecord {
+  record: string[];
+  info: Info;
+}
+
+/**
+ * The 1-based line each record starts on. csv-parse's own line count drifts on CRLF inside quoted
+ * cells, so it is counted here from the byte offset where the previous record ended.
+ */
+const startLines = (text: string, records: CsvRecord[]): number[] => {
+  const bytes = Buffer.from(text);
+  const lines: number[] = [];
+  let line = 1;
+  let offset = 0;
+  for (const { info } of records) {
+    while (bytes[offset] === 0x0d || bytes[offset] === 0x0a) line += bytes[offset++] === 0x0a ? 1 : 0;
+    lines.push(line);
+    for (; offset < info.bytes; offset++) if (bytes[offset] === 0x0a) line++;
+  }
+  return lines;
+};
+
+export const importCsv = <K extends CatalogueKind>(kind: K, text: string): ImportResult<CatalogueRecords[K]> => {
+  const format: Format<CatalogueRecords[K]> = formats[kind];
+  let records: CsvRecord[];
+  try {
+    const options = { bom: true, info: true, trim: true, skip_empty_lines: true, relax_column_count: true };
+    records = parse(text, options) as unknown as CsvRecord[];
+  } catch (error) {
+    return { ok: false, errors: [{ line: (error as { lines?: number }).lines ?? 1, field: '', message: messageOf(error) }] };
+  }
+  const lines = startLines(text, records);
+  const [header = [], ...rows] = records.map((r) => r.record);
+  const errors: ImportError[] = [];
+  for (const column of format.columns) {
+    if (!header.includes(column.name)) errors.push({ line: 1, field: column.name, message: 'Missing column.' });
+  }
+  header.forEach((name, i) => {
+    if (!format.columns.some((c) => c.name === name)) errors.push({ line: 1, field: name, message: 'Unknown column.' });
+    else if (header.indexOf(name) !== i) errors.push({ line: 1, field: name, message: 'Repeated column.' });
+  });
+  if (errors.length > 0) return { ok: false, errors };
+
+  const headerColumns = header.map((name) => format.columns.find((c) => c.name === name)!);
+  const columnByPath = new Map(format.columns.map((c) => [c.path, c.name]));
+  const fieldOf = (path: readonly PropertyKey[]) => {
+    const dotted = path.filter((key) => typeof key === 'string').join('.');
+    return columnByPath.get(dotted) ?? dotted;
+  };
+  const nested = format.nested;
+  const candidates = new Map<string, Candidate & { rowLines: number[]; cells: string[] }>();
+  rows.forEach((cells, i) => {
+    const line = lines[i + 1]!;
+    if (cells.length !== header.length) {
+      errors.push({ line, field: '', message: `Expected ${header.length} fields, found ${cells.length}.` });
+      return;
+    }
+    const row: Fields = {};
+    headerColumns.forEach((column, c) => {
+      set(row, column.path, cells[c]);
+    });
+    for (const column of format.columns) {
+      try {
+        if (column.codec) set(row, column.path, column.codec.read(String(get(row, column.path)), row));
+      } catch (error) {
+        errors.push({ line, field: column.name, message: messageOf(error) });
+      }
+    }
+    if (!nested) {
+      candidates.set(String(i), { value: row, rowLines: [line], cells, lineOf: () => line, fieldOf });
+      return;
+    }
+    const key = format.key.map((path) => String(get(row, path))).join('\u0000');
+    const list = candidates.get(key);
+    if (!list) {
+      const rowLines = [line];
+      const lineOf = (path: readonly PropertyKey[]) =>
+        path[0] === nested && typeof path[1] === 'number' ? rowLines[path[1]]! : line;
+      candidates.set(key, { value: { ...row, [nested]: [row[nested]] }, rowLines, cells, lineOf, fieldOf });
+      return;
+    }
+    // A later row of the same list must repeat the list's own columns exactly.
+    headerColumns.forEach((column, c) => {
+      if (!column.path.startsWith(`${nested}.`) && cells[c] !== list.cells[c]) {
+        errors.push({ line, field: column.name, message: `Differs from line ${list.rowLines[0]}.` });
+      }
+    });
+    (list.value[nested] as unknown[]).push(row[nested]);
+    list.rowLines.push(line);
+  });
+  return validate(format, [...candidates.values()], errors);
+};
+
+const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+
+/** CSV that `importCsv` reads back; with a BOM, so that Excel shows Turkish letters right. */
+export const toCsv = <K extends CatalogueKind>(kind: K, records: readonly CatalogueRecords[K][]): string => {
+  const format: Format<CatalogueRecords[K]> = formats[kind];
+  const nested = format.nested;
+  const rows = records.flatMap((record) => {
+    const fields = record as unknown as Fields;
+    return nested ? (fields[nested] as unknown[]).map((item) => ({ ...fields, [nested]: item })) : [fields];
+  });
+  const lines = [
+    format.columns.map((c) => c.name),
+    ...rows.map((row) =>
+      format.columns.map((c) => (c.codec ? c.codec.write(get(row, c.path), row) : String(get(row, c.path)))),
+    ),
+  ];
+  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+};
+
+// ---- JSON ---------------------------------------------------------------------------------------
+
+/** The 1-based line each element of the top-level array starts on, in text that is valid JSON. */
+const elementLines = (text: string): number[] => {
+  const lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let awaitingElement = false;
+  for (const ch of text) {
+    if (ch === '\n') line++;
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (ch === '\\') escaped = true;
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (awaitingElement && depth === 1 && !/[\s\]]/.test(ch)) {
+      lines.push(line);
+      awaitingElement = false;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === '[' || ch === '{') awaitingElement = ++depth === 1;
+    else if (ch === ']' || ch === '}') depth--;
+    else if (ch === ',' && depth === 1) awaitingElement = true;
+  }
+  return lines;
+};
+
+const lineAt = (text: string, position: number) => text.slice(0, position).split('\n').length;
+
+export const importJson = <K extends CatalogueKind>(kind: K, text: string): ImportResult<CatalogueRecords[K]> => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const position = /at position (\d+)/.exec(messageOf(error))?.[1];
+    const line = position === undefined ? 1 : lineAt(text, Number(position));
+    return { ok: false, errors: [{ line, field: '', message: messageOf(error) }] };
+  }
+  if (!Array.isArray(parsed)) return { ok: false, errors: [{ line: 1, field: '', message: 'Expected an array of records.' }] };
+  const lines = elementLines(text);
+  const fieldOf = (path: readonly PropertyKey[]) => path.map(String).join('.');
+  const candidates = parsed.map((value: Fields, i): Candidate => ({ value, lineOf: () => lines[i]!, fieldOf }));
+  return validate(formats[kind], candidates, []);
+};
+
+/** JSON that `importJson` reads back: one record per element, indented so lines mean something. */
+export const toJson = (records: readonly CatalogueRecords[CatalogueKind][]): string =>
+  `${JSON.stringify(records, null, 2)}\n`;

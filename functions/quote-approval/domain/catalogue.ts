@@ -1,0 +1,96 @@
+// What quotes are built from: products, price lists valid for a period, and daily FX rates to TRY.
+import { z } from 'zod';
+import { convert, currencySchema, type Money, moneySchema, rateSchema } from '../../../shared/money.js';
+import { ProblemError } from '../../../shared/problems.js';
+
+const text = z.string().trim();
+const required = text.min(1, 'Required.');
+const bilingual = (schema: z.ZodString) => z.object({ tr: schema, en: schema });
+const isoDate = z.iso.date();
+const basisPoints = z.number().int().min(0).max(10_000);
+
+export const productSchema = z.object({
+  sku: required,
+  name: bilingual(required),
+  description: bilingual(text),
+  /** What one unit of quantity is: "adet", "kg", "saat", "ay". */
+  unit: required,
+  category: required,
+  /** What a unit costs the firm, for margins; may be in another currency than the price lists. */
+  cost: moneySchema.refine((m) => m.amount >= 0, 'A cost cannot be negative.'),
+  /** KDV on this product: 2000 = 20%. */
+  taxRateBp: basisPoints,
+  active: z.boolean(),
+});
+export type Product = z.infer<typeof productSchema>;
+
+export const priceListSchema = z
+  .object({
+    id: required,
+    name: required,
+    currency: currencySchema,
+    validFrom: isoDate,
+    validTo: isoDate,
+    prices: z.array(z.object({ sku: required, unitPrice: z.number().int().safe().min(0) })),
+  })
+  .superRefine((list, ctx) => {
+    if (list.validTo < list.validFrom) {
+      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'Ends before it starts.' });
+    }
+    const seen = new Set<string>();
+    list.prices.forEach((price, i) => {
+      if (seen.has(price.sku)) ctx.addIssue({ code: 'custom', path: ['prices', i, 'sku'], message: 'Priced twice.' });
+      seen.add(price.sku);
+    });
+  });
+export type PriceList = z.infer<typeof priceListSchema>;
+
+export const fxRateSchema = z.object({
+  date: isoDate,
+  currency: currencySchema.refine((c) => c !== 'TRY', 'TRY needs no rate.'),
+  /** TRY per one unit of `currency`, as an exact decimal string. */
+  rateToTry: rateSchema,
+});
+export type FxRate = z.infer<typeof fxRateSchema>;
+
+export class PriceNotFoundError extends ProblemError {
+  constructor(message: string) {
+    super(422, 'price-not-found', message);
+  }
+}
+export class FxRateNotFoundError extends ProblemError {
+  constructor(currency: string, date: string) {
+    super(422, 'fx-rate-not-found', `No ${currency} rate on or before ${date}.`);
+  }
+}
+
+/** The list's unit price for `sku` on `onDate` (an ISO date; the validity dates are inclusive). */
+export const priceFor = (priceList: PriceList, sku: string, onDate: string): Money => {
+  if (onDate < priceList.validFrom || onDate > priceList.validTo) {
+    throw new PriceNotFoundError(
+      `Price list ${priceList.id} is valid from ${priceList.validFrom} to ${priceList.validTo}, not on ${onDate}.`,
+    );
+  }
+  const price = priceList.prices.find((p) => p.sku === sku);
+  if (!price) throw new PriceNotFoundError(`Price list ${priceList.id} has no price for ${sku}.`);
+  return { amount: price.unitPrice, currency: priceList.currency };
+};
+
+/** The latest rate on or before `date`: rates are not published on weekends and holidays. */
+export const fxRateOn = (rates: readonly FxRate[], currency: string, date: string): FxRate => {
+  let best: FxRate | undefined;
+  for (const rate of rates) {
+    if (rate.currency === currency && rate.date <= date && (!best || rate.date > best.date)) best = rate;
+  }
+  if (!best) throw new FxRateNotFoundError(currency, date);
+  return best;
+};
+
+const rateToTry = (rates: readonly FxRate[], currency: string, date: string) =>
+  currency === 'TRY' ? '1' : fxRateOn(rates, currency, date).rateToTry;
+
+/** `m` in `toCurrency` at the rates of `date`, crossing through TRY when neither side is TRY. */
+export const convertOn = (m: Money, toCurrency: string, rates: readonly FxRate[], date: string): Money =>
+  m.currency === toCurrency
+    ? m
+    : convert(m, rateToTry(rates, m.currency, date), toCurrency, rateToTry(rates, toCurrency, date));

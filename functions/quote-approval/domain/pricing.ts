@@ -1,0 +1,121 @@
+// A quote's arithmetic. Each line is rounded to the minor unit on its own (discount, then tax on the
+// discounted net), and every total is the sum of the rounded lines, so the lines printed on the
+// quote always add up to its totals, as on an invoice.
+import { basisPoints, type Money, multiply, percentOf, subtract, sum } from '../../../shared/money.js';
+import { ValidationError } from '../../../shared/problems.js';
+
+export interface PricingLine {
+  sku: string;
+  /** Whole units of the product's `unit` (adet, saat, ay); a fractional quantity needs a smaller unit. */
+  quantity: number;
+  unitPrice: Money;
+  discountBp: number;
+  taxRateBp: number;
+  /**
+   * Already in the quote's currency: the caller converts the product's cost with `convertOn` at the
+   * quote date, so pricing never needs rates and a cost in another currency is refused, not guessed.
+   */
+  unitCost: Money;
+}
+
+export interface PricedLine {
+  sku: string;
+  quantity: number;
+  gross: Money;
+  discount: Money;
+  net: Money;
+  taxRateBp: number;
+  tax: Money;
+  total: Money;
+  cost: Money;
+  margin: Money;
+  /** Margin as a share of net; 0 on a line with no net. */
+  marginBp: number;
+}
+
+export interface QuoteTotals {
+  subtotal: Money;
+  discountTotal: Money;
+  netTotal: Money;
+  taxTotal: Money;
+  grandTotal: Money;
+  costTotal: Money;
+  margin: Money;
+  marginBp: number;
+  /** Overall discount: discountTotal as a share of subtotal. */
+  discountBp: number;
+  maxLineDiscountBp: number;
+  /** KDV per rate, as the quote and the later invoice print it. */
+  taxByRate: { taxRateBp: number; base: Money; tax: Money }[];
+}
+
+export interface PricedQuote {
+  currency: string;
+  lines: PricedLine[];
+  totals: QuoteTotals;
+}
+
+const isShare = (bp: number) => Number.isInteger(bp) && bp >= 0 && bp <= 10_000;
+
+const checkLine = (line: PricingLine, i: number) => {
+  const problems = [
+    { path: 'quantity', ok: Number.isSafeInteger(line.quantity) && line.quantity > 0, message: 'A whole number above 0.' },
+    { path: 'discountBp', ok: isShare(line.discountBp), message: 'Between 0 and 10000 basis points.' },
+    { path: 'taxRateBp', ok: isShare(line.taxRateBp), message: 'Between 0 and 10000 basis points.' },
+  ].filter((p) => !p.ok);
+  if (problems.length > 0) {
+    throw new ValidationError(problems.map((p) => ({ path: `lines.${i}.${p.path}`, message: p.message })));
+  }
+};
+
+const priceLine = (line: PricingLine): PricedLine => {
+  const gross = multiply(line.unitPrice, line.quantity);
+  const discount = percentOf(gross, line.discountBp);
+  const net = subtract(gross, discount);
+  const tax = percentOf(net, line.taxRateBp);
+  const cost = multiply(line.unitCost, line.quantity);
+  const margin = subtract(net, cost);
+  return {
+    sku: line.sku,
+    quantity: line.quantity,
+    gross,
+    discount,
+    net,
+    taxRateBp: line.taxRateBp,
+    tax,
+    total: sum([net, tax], net.currency),
+    cost,
+    margin,
+    marginBp: basisPoints(margin.amount, net.amount),
+  };
+};
+
+type Summed = 'gross' | 'discount' | 'net' | 'tax' | 'total' | 'cost' | 'margin';
+
+export const priceQuote = ({ lines, currency }: { lines: readonly PricingLine[]; currency: string }): PricedQuote => {
+  lines.forEach(checkLine);
+  const priced = lines.map(priceLine);
+  const total = (field: Summed, of = priced) => sum(of.map((line) => line[field]), currency);
+  const [subtotal, discountTotal, netTotal, margin] = [total('gross'), total('discount'), total('net'), total('margin')];
+  const rates = [...new Set(priced.map((line) => line.taxRateBp))].sort((a, b) => b - a);
+  return {
+    currency,
+    lines: priced,
+    totals: {
+      subtotal,
+      discountTotal,
+      netTotal,
+      taxTotal: total('tax'),
+      grandTotal: total('total'),
+      costTotal: total('cost'),
+      margin,
+      marginBp: basisPoints(margin.amount, netTotal.amount),
+      discountBp: basisPoints(discountTotal.amount, subtotal.amount),
+      maxLineDiscountBp: Math.max(0, ...lines.map((line) => line.discountBp)),
+      taxByRate: rates.map((taxRateBp) => {
+        const atRate = priced.filter((line) => line.taxRateBp === taxRateBp);
+        return { taxRateBp, base: total('net', atRate), tax: total('tax', atRate) };
+      }),
+    },
+  };
+};

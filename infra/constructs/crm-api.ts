@@ -1,0 +1,212 @@
+// The REST API: stage settings, problem+json gateway responses, the key authorizer, usage plans and
+// one method per manifest route.
+import { Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import {
+  AccessLogField,
+  AccessLogFormat,
+  ApiKeySourceType,
+  AuthorizationType,
+  EndpointType,
+  IdentitySource,
+  LambdaIntegration,
+  LogGroupLogDestination,
+  type Method,
+  MethodLoggingLevel,
+  Period,
+  RequestAuthorizer,
+  type RequestValidator,
+  ResponseType,
+  RestApi,
+  type UsagePlan,
+} from 'aws-cdk-lib/aws-apigateway';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { RouteDeclaration } from '../../shared/manifest.js';
+import { problemDocument } from '../../shared/problems.js';
+
+/** Throttle and quota per integration; the authorizer returns the caller's key as usage identifier. */
+export const usagePlans = {
+  'web-forms': { rateLimit: 10, burstLimit: 20, quotaPerDay: 10_000 },
+  'call-center': { rateLimit: 50, burstLimit: 100, quotaPerDay: 100_000 },
+} as const;
+
+// Errors API Gateway answers itself, in the same RFC 9457 shape the handlers use. DEFAULT_4XX and
+// DEFAULT_5XX pin their status so the body's `status` is always the real one.
+const gatewayProblems: { type: ResponseType; status: number; code: string }[] = [
+  { type: ResponseType.UNAUTHORIZED, status: 401, code: 'unauthorized' },
+  { type: ResponseType.ACCESS_DENIED, status: 403, code: 'forbidden' },
+  { type: ResponseType.INVALID_API_KEY, status: 403, code: 'forbidden' },
+  { type: ResponseType.WAF_FILTERED, status: 403, code: 'forbidden' },
+  // API Gateway answers an unknown path or method with this type.
+  { type: ResponseType.MISSING_AUTHENTICATION_TOKEN, status: 404, code: 'not-found' },
+  { type: ResponseType.REQUEST_TOO_LARGE, status: 413, code: 'payload-too-large' },
+  { type: ResponseType.UNSUPPORTED_MEDIA_TYPE, status: 415, code: 'unsupported-media-type' },
+  { type: ResponseType.THROTTLED, status: 429, code: 'too-many-requests' },
+  { type: ResponseType.QUOTA_EXCEEDED, status: 429, code: 'quota-exceeded' },
+  { type: ResponseType.DEFAULT_4XX, status: 400, code: 'bad-request' },
+  { type: ResponseType.DEFAULT_5XX, status: 500, code: 'internal-error' },
+];
+
+/** A problem document whose `detail` is API Gateway's own (JSON-quoted) error message. */
+const problemTemplate = (status: number, code: string) =>
+  `${JSON.stringify(problemDocument(status, code)).slice(0, -1)},"detail":$context.error.messageString}`;
+
+const pathParameters = (path: string) =>
+  Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [`method.request.path.${name}`, true]));
+
+export interface CrmApiProps {
+  stageName: string;
+}
+
+export class CrmApi extends Construct {
+  readonly restApi: RestApi;
+  readonly stageName: string;
+  readonly usagePlans: Record<keyof typeof usagePlans, UsagePlan>;
+  private readonly validator: RequestValidator;
+  private authorizerFunction?: IFunction;
+  private authorizer?: RequestAuthorizer;
+
+  constructor(scope: Construct, id: string, props: CrmApiProps) {
+    super(scope, id);
+    this.stageName = props.stageName;
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.restApi = new RestApi(this, 'Api', {
+      restApiName: 'pusula',
+      description: 'Pusula CRM: web forms, call-center integration and staff',
+      endpointTypes: [EndpointType.REGIONAL],
+      apiKeySourceType: ApiKeySourceType.AUTHORIZER,
+      // Stage logging needs the account-level CloudWatch role; a fresh account has none.
+      cloudWatchRole: true,
+      deployOptions: {
+        stageName: props.stageName,
+        // No IP, query string or body: access logs must hold no personal data.
+        accessLogDestination: new LogGroupLogDestination(accessLogs),
+        accessLogFormat: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: AccessLogField.contextRequestId(),
+            requestTime: AccessLogField.contextRequestTime(),
+            httpMethod: AccessLogField.contextHttpMethod(),
+            resourcePath: AccessLogField.contextResourcePath(),
+            status: AccessLogField.contextStatus(),
+            responseLength: AccessLogField.contextResponseLength(),
+            responseLatency: AccessLogField.contextResponseLatency(),
+            integrationStatus: AccessLogField.contextIntegrationStatus(),
+            integrationLatency: AccessLogField.contextIntegrationLatency(),
+            apiKeyId: AccessLogField.contextIdentityApiKeyId(),
+            errorMessage: AccessLogField.contextErrorMessage(),
+            authorizerError: AccessLogField.contextAuthorizerError(),
+            wafResponseCode: AccessLogField.contextWafResponseCode(),
+          }),
+        ),
+        tracingEnabled: true,
+        metricsEnabled: true,
+        loggingLevel: MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        throttlingRateLimit: 100,
+        throttlingBurstLimit: 200,
+      },
+    });
+
+    for (const { type, status, code } of gatewayProblems) {
+      this.restApi.addGatewayResponse(type.responseType, {
+        type,
+        statusCode: String(status),
+        responseHeaders: {
+          'Content-Type': "'application/problem+json'",
+          ...(status === 401 ? { 'WWW-Authenticate': "'Bearer'" } : {}),
+        },
+        templates: { 'application/json': problemTemplate(status, code) },
+      });
+    }
+
+    // Checks required path parameters; bodies are validated by the handlers' zod schemas.
+    this.validator = this.restApi.addRequestValidator('Validator', {
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+
+    const stage = this.restApi.deploymentStage;
+    this.usagePlans = Object.fromEntries(
+      Object.entries(usagePlans).map(([name, plan]) => [
+        name,
+        this.restApi.addUsagePlan(name, {
+          name,
+          throttle: { rateLimit: plan.rateLimit, burstLimit: plan.burstLimit },
+          quota: { limit: plan.quotaPerDay, period: Period.DAY },
+          apiStages: [{ api: this.restApi, stage }],
+        }),
+      ]),
+    ) as Record<keyof typeof usagePlans, UsagePlan>;
+
+    Validations.of(this.restApi).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+      reason: 'The AWS managed policy made for exactly this: the account-level role API Gateway uses to write stage logs.',
+    });
+    Validations.of(this.restApi).acknowledge({
+      id: 'AwsSolutions-COG4',
+      reason:
+        'Callers are integrations (web-form backends, call-center software) with bearer keys checked by a Lambda REQUEST authorizer (hashed keys, scopes, usage plans), not Cognito users; public routes are anonymous by design.',
+    });
+  }
+
+  /**
+   * The API's base URL built from its parts and the literal stage name: `restApi.url` (or a Ref to
+   * the stage) in a function's environment would make a cycle through the deployment.
+   */
+  get baseUrl(): string {
+    const stack = Stack.of(this);
+    return Fn.join('', [
+      'https://',
+      this.restApi.restApiId,
+      '.execute-api.',
+      stack.region,
+      '.',
+      stack.urlSuffix,
+      '/',
+      this.stageName,
+    ]);
+  }
+
+  /** The function behind the REQUEST authorizer of every non-public route. */
+  authorizeWith(handler: IFunction): void {
+    this.authorizerFunction = handler;
+  }
+
+  addRoute(route: RouteDeclaration, handler: IFunction): Method {
+    const isPublic = route.auth === 'public';
+    const method = this.restApi.root.resourceForPath(route.path).addMethod(
+      route.method,
+      new LambdaIntegration(handler, { allowTestInvoke: false }),
+      {
+        authorizationType: isPublic ? AuthorizationType.NONE : AuthorizationType.CUSTOM,
+        authorizer: isPublic ? undefined : this.requestAuthorizer(),
+        // Counts the call against the usage plan of the key the authorizer returned.
+        apiKeyRequired: !isPublic,
+        requestValidator: this.validator,
+        requestParameters: pathParameters(route.path),
+      },
+    );
+    if (isPublic) {
+      Validations.of(method).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: `${route.method} ${route.path} is public by its manifest (anonymous web form or signed link); the WAF per-IP rate rule guards it.`,
+      });
+    }
+    return method;
+  }
+
+  // Created on the first protected route: an authorizer attached to no method fails synthesis.
+  private requestAuthorizer(): RequestAuthorizer {
+    if (!this.authorizerFunction) throw new Error('CrmApi: call authorizeWith() before adding protected routes');
+    this.authorizer ??= new RequestAuthorizer(this, 'KeyAuthorizer', {
+      handler: this.authorizerFunction,
+      identitySources: [IdentitySource.header('Authorization')],
+      resultsCacheTtl: Duration.minutes(5),
+    });
+    return this.authorizer;
+  }
+}

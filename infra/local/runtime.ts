@@ -1,0 +1,181 @@
+// The whole CRM on one machine: DynamoDB Local, the SES endpoint with its mail viewer, a local
+// EventBridge endpoint, the outbox relay fed from the table stream, the scheduler and the HTTP API,
+// all driven by the same manifests and handler modules the CDK stack deploys.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import sesModule from 'aws-ses-v2-local';
+import { platform, publicRateLimitPer5Minutes, useCases } from '../../functions/manifests.js';
+import { functionId } from '../../shared/manifest.js';
+import { loadReferenceData } from './demo-data.js';
+import { ensureTable, localCredentials, localRegion, startDynamoDb } from './dynamodb.js';
+import { startEventBus } from './event-bus.js';
+import { invoke } from './functions.js';
+import { startHttpApi } from './http-api.js';
+import { startScheduler } from './scheduler.js';
+import { startStreamTailer } from './stream-tailer.js';
+
+export const TABLE_NAME = 'pusula';
+export const BUS_NAME = 'crm';
+
+export const localPorts = (base: number) => ({ api: base, dynamodb: base + 1, ses: base + 2, events: base + 3 });
+
+export interface LocalStackOptions {
+  portBase: number;
+  /** Where data lives across restarts; without it everything is in memory (tests). */
+  dataDir?: string;
+  /** Warnings only, for tests and benchmarks. */
+  quiet?: boolean;
+  publicRateLimit?: number;
+}
+
+/** The environment every handler sees, as the CDK stack sets it in AWS. */
+const environment = (ports: ReturnType<typeof localPorts>, signingSecret: string, quiet: boolean) => ({
+  AWS_REGION: localRegion,
+  AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+  AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${ports.dynamodb}`,
+  AWS_ENDPOINT_URL_DYNAMODB_STREAMS: `http://127.0.0.1:${ports.dynamodb}`,
+  AWS_ENDPOINT_URL_SES: `http://127.0.0.1:${ports.ses}`,
+  AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${ports.events}`,
+  TABLE_NAME,
+  EVENT_BUS_NAME: BUS_NAME,
+  MAIL_FROM: 'Pusula CRM <crm@example.com>',
+  PUBLIC_BASE_URL: `http://localhost:${ports.api}`,
+  CORS_ORIGINS: `http://localhost:${ports.api},http://127.0.0.1:${ports.api}`,
+  FALLBACK_NOTIFY_EMAIL: 'sales-queue@example.com',
+  SIGNING_SECRET: signingSecret,
+  POWERTOOLS_SERVICE_NAME: 'pusula',
+  POWERTOOLS_LOG_LEVEL: quiet ? 'ERROR' : 'INFO',
+  POWERTOOLS_METRICS_DISABLED: 'true',
+  AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+  NODE_NO_WARNINGS: '1',
+});
+
+/** A secret that survives restarts with the data, so links in already-sent mail keep working. */
+const signingSecretFor = (dataDir?: string) => {
+  const secret = () => randomBytes(32).toString('base64url');
+  if (!dataDir) return secret();
+  const file = join(dataDir, 'signing-secret');
+  if (!existsSync(file)) writeFileSync(file, secret(), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+};
+
+const startSes = async (port: number) => {
+  // A CommonJS default export: Node's ESM loader hands over the module object (see FACTS.md).
+  type Start = (c: { port: number; host: string }) => Promise<Server>;
+  const module = sesModule as unknown as { default?: Start };
+  const start = module.default ?? (sesModule as unknown as Start);
+  const server = await start({ port, host: '127.0.0.1' });
+  return { url: `http://localhost:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+};
+
+export const startLocalStack = async (options: LocalStackOptions) => {
+  const ports = localPorts(options.portBase);
+  if (options.dataDir) mkdirSync(join(options.dataDir, 'dynamodb'), { recursive: true });
+  const env = environment(ports, signingSecretFor(options.dataDir), options.quiet ?? false);
+  Object.assign(process.env, env);
+
+  const dynamo = await startDynamoDb(ports.dynamodb, options.dataDir && join(options.dataDir, 'dynamodb'));
+  const streamArn = await ensureTable(dynamo.client, TABLE_NAME);
+  const documents = DynamoDBDocumentClient.from(dynamo.client, { marshallOptions: { removeUndefinedValues: true } });
+  await loadReferenceData(documents, TABLE_NAME);
+  const ses = await startSes(ports.ses);
+
+  const declared = useCases.flatMap((useCase) =>
+    Object.entries(useCase.functions).map(([name, fn]) => ({ id: functionId(useCase.name, name), useCase, name, fn })),
+  );
+  const functionOf = (useCase: string, name: string) => {
+    const found = declared.find((d) => d.useCase.name === useCase && d.name === name);
+    if (!found) throw new Error(`${useCase} declares no function ${name}`);
+    return (event: unknown) => invoke(found.id, found.fn.entry, event, found.fn.timeoutSeconds);
+  };
+
+  const eventBus = await startEventBus({
+    port: ports.events,
+    busName: BUS_NAME,
+    rules: useCases.flatMap((useCase) =>
+      useCase.subscriptions.map((s) => ({
+        name: `${useCase.name}.${s.name}`,
+        pattern: s.pattern,
+        target: functionOf(useCase.name, s.function),
+      })),
+    ),
+    retry: { attempts: 5, baseDelayMs: 200 },
+    deadLetterFile: options.dataDir && join(options.dataDir, 'dead-letters.jsonl'),
+  });
+
+  const tailer = startStreamTailer({
+    client: new DynamoDBStreamsClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials }),
+    streamArn,
+    relay: (event) => invoke('outbox-relay', platform.outboxRelay.entry, event),
+    checkpointFile: options.dataDir && join(options.dataDir, 'stream-checkpoints.json'),
+    onError: (error) => console.error('outbox relay: stream read failed', (error as Error).message),
+  });
+
+  const scheduler = startScheduler(
+    useCases.flatMap((useCase) =>
+      useCase.schedules.map((s) => ({
+        name: `${useCase.name}.${s.name}`,
+        expression: s.expression,
+        timezone: s.timezone,
+        target: functionOf(useCase.name, s.function),
+      })),
+    ),
+  );
+
+  /** Waits until the outbox and the bus are quiet, including events caused by events. */
+  const settle = async () => {
+    for (let round = 0; round < 20; round++) {
+      const before = eventBus.recentEvents().at(-1)?.id;
+      await tailer.drained();
+      await eventBus.settled();
+      if (eventBus.recentEvents().at(-1)?.id === before) return;
+    }
+  };
+
+  const api = await startHttpApi({
+    port: ports.api,
+    publicRateLimit: options.publicRateLimit ?? publicRateLimitPer5Minutes,
+    authorize: (event) => invoke('authorizer', platform.authorizer.entry, event),
+    routes: useCases.flatMap((useCase) =>
+      useCase.routes.map((route) => ({ ...route, invoke: functionOf(useCase.name, route.function) })),
+    ),
+    admin: async (req, url) => {
+      const fire = url.pathname.match(/^\/_local\/schedules\/([^/]+)\/fire$/);
+      if (req.method === 'POST' && fire) {
+        await scheduler.fireNow(decodeURIComponent(fire[1]!));
+        return { status: 200, body: { fired: fire[1] } };
+      }
+      if (url.pathname === '/_local/schedules') return { status: 200, body: scheduler.nextFires() };
+      if (req.method === 'POST' && url.pathname === '/_local/settle') {
+        await settle();
+        return { status: 200, body: { settled: true } };
+      }
+      if (url.pathname === '/_local/events') return { status: 200, body: eventBus.recentEvents() };
+      if (url.pathname === '/_local/dead-letters') return { status: 200, body: eventBus.deadLetters() };
+      return undefined;
+    },
+  });
+
+  return {
+    ports,
+    env,
+    urls: { api: api.url, mail: ses.url, events: eventBus.url, dynamodb: dynamo.endpoint },
+    documents,
+    eventBus,
+    scheduler,
+    settle,
+    stop: async () => {
+      scheduler.stop();
+      await tailer.stop();
+      await Promise.all([api.close(), eventBus.close(), ses.close()]);
+      dynamo.stop();
+    },
+  };
+};
+
+export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;

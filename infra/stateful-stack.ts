@@ -1,0 +1,103 @@
+// What must survive a redeploy or a deleted stack: the table, the bus and its archive, the SES
+// configuration and the link-signing secret. Everything here is retained.
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { EventBus as EventBusTarget } from 'aws-cdk-lib/aws-events-targets';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
+import type { Construct } from 'constructs';
+import { tableSchema } from '../shared/table.js';
+import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
+
+export const crmBusName = 'crm';
+
+const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
+
+export class StatefulStack extends Stack {
+  readonly table: Table;
+  readonly bus: EventBus;
+  readonly configurationSet: ConfigurationSet;
+  readonly signingSecret: Secret;
+  /** Failed forwards of SES events from the default bus; the stateless stack alarms on it. */
+  readonly sesForwardDeadLetterQueue: DeadLetterQueue;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    this.table = new Table(this, 'Table', {
+      partitionKey: stringKey(tableSchema.partitionKey),
+      sortKey: stringKey(tableSchema.sortKey),
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      timeToLiveAttribute: tableSchema.ttlAttribute,
+      stream: StreamViewType[tableSchema.streamView],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const [indexName, index] of Object.entries(tableSchema.indexes)) {
+      this.table.addGlobalSecondaryIndex({
+        indexName,
+        partitionKey: stringKey(index.partitionKey),
+        sortKey: stringKey(index.sortKey),
+      });
+    }
+
+    this.bus = new EventBus(this, 'Bus', { eventBusName: crmBusName });
+    this.bus.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    // Every event on the bus, kept a year so a fixed consumer can replay what it missed.
+    this.bus
+      .archive('Archive', {
+        description: 'Every crm event, for replay',
+        eventPattern: { account: [this.account] },
+        retention: Duration.days(365),
+      })
+      .applyRemovalPolicy(RemovalPolicy.RETAIN);
+
+    this.configurationSet = new ConfigurationSet(this, 'MailConfiguration', { reputationMetrics: true });
+    this.configurationSet.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    // SES publishes only to the default bus; a rule there forwards its events to the crm bus.
+    const defaultBus = EventBus.fromEventBusName(this, 'DefaultBus', 'default');
+    this.configurationSet.addEventDestination('ToEventBridge', {
+      destination: EventDestination.eventBus(defaultBus),
+      events: [
+        EmailSendingEvent.REJECT,
+        EmailSendingEvent.BOUNCE,
+        EmailSendingEvent.COMPLAINT,
+        EmailSendingEvent.DELIVERY,
+        EmailSendingEvent.DELIVERY_DELAY,
+        EmailSendingEvent.RENDERING_FAILURE,
+        EmailSendingEvent.OPEN,
+        EmailSendingEvent.CLICK,
+        EmailSendingEvent.SUBSCRIPTION,
+      ],
+    });
+    this.sesForwardDeadLetterQueue = new DeadLetterQueue(this, 'SesForwardDeadLetterQueue');
+    this.sesForwardDeadLetterQueue.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    new Rule(this, 'ForwardSesEvents', {
+      ruleName: 'pusula-forward-ses-events',
+      description: 'SES sending events (bounce, complaint, delivery, open, click) to the crm bus',
+      eventBus: defaultBus,
+      eventPattern: { source: ['aws.ses'] },
+      targets: [new EventBusTarget(this.bus, { deadLetterQueue: this.sesForwardDeadLetterQueue })],
+    });
+
+    this.signingSecret = new Secret(this, 'LinkSigning', {
+      secretName: 'link-signing',
+      description: 'HMAC key that signs links in mail (consent confirmation, unsubscribe)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.signingSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating the link-signing key would break every link already mailed (unsubscribe links must keep working, RFC 8058 and Law 6563); rotation needs a key-versioning scheme first.',
+    });
+  }
+}
+
+/** What the stateless stack takes from this one. */
+export type DataResources = Pick<
+  StatefulStack,
+  'table' | 'bus' | 'configurationSet' | 'signingSecret' | 'sesForwardDeadLetterQueue'
+>;

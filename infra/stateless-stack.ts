@@ -1,0 +1,275 @@
+// Everything that can be deleted and redeployed: functions, the API and its firewall, the outbox
+// relay, rules, schedules and alarms. Routes, rules and schedules come from the use-case manifests.
+import { CfnOutput, Duration, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+import { type EventPattern, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type CfnFunction, FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { Construct } from 'constructs';
+import { platform, publicRateLimitPer5Minutes } from '../functions/manifests.js';
+import {
+  type EventPattern as ManifestPattern,
+  type FunctionDeclaration,
+  functionId,
+  type UseCaseManifest,
+} from '../shared/manifest.js';
+import { tableSchema } from '../shared/table.js';
+import { AlarmTopic } from './constructs/alarm-topic.js';
+import { CrmApi } from './constructs/crm-api.js';
+import { CrmFunction } from './constructs/crm-function.js';
+import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
+import { PublicFirewall } from './constructs/public-firewall.js';
+import type { DataResources } from './stateful-stack.js';
+
+export interface StatelessStackProps extends StackProps {
+  data: DataResources;
+  useCases: UseCaseManifest[];
+  /** Sender of every mail, a verified SES identity (address or its domain). */
+  mailFrom: string;
+  /** Comma-separated origins allowed to post forms. */
+  corsOrigins: string;
+  /** Where links in mail point; defaults to the API's execute-api URL. */
+  publicBaseUrl?: string;
+  alarmEmail?: string;
+  /** false: functions get a stub instead of an esbuild bundle (fast synth in tests). */
+  bundle?: boolean;
+}
+
+export const stageName = 'v1';
+
+/** EventBridge wants the AWS field names; the manifest uses EventBridge's own pattern syntax. */
+export const toRulePattern = ({ source, 'detail-type': detailType, detail, ...rest }: ManifestPattern) =>
+  ({ ...rest, source, detailType, detail }) as EventPattern;
+
+// Rule and schedule names are deterministic so operators (and the local runtime) can find them.
+const resourceName = (useCase: string, name: string) => {
+  const value = `pusula-${useCase}-${name}`;
+  if (value.length > 64) throw new Error(`${value} is longer than the 64 characters EventBridge allows`);
+  return value;
+};
+
+// TransactWriteItems is authorized by the item actions it contains.
+const tableDataActions = [
+  'GetItem',
+  'BatchGetItem',
+  'Query',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'BatchWriteItem',
+  'ConditionCheckItem',
+];
+
+// EventBridge's maximums: a day of retries before the event goes to the dead-letter queue.
+const delivery = { retryAttempts: 185, maxEventAge: Duration.hours(24) };
+
+export class StatelessStack extends Stack {
+  readonly api: CrmApi;
+  /** Every function by its manifest id (`lead-capture.captureLead`, `platform.outboxRelay`). */
+  readonly functions = new Map<string, CrmFunction>();
+  private readonly deadLetterQueues = new Map<string, DeadLetterQueue>();
+  private readonly alarms: AlarmTopic;
+
+  constructor(scope: Construct, id: string, private readonly props: StatelessStackProps) {
+    super(scope, id, props);
+    const { data } = props;
+    this.alarms = new AlarmTopic(this, 'Alarms', { email: props.alarmEmail });
+    this.api = new CrmApi(this, 'Api', { stageName });
+    this.api.authorizeWith(this.addFunction(functionId('platform', 'authorizer'), platform.authorizer).function);
+    this.addOutboxRelay();
+
+    for (const useCase of props.useCases) {
+      for (const [name, declaration] of Object.entries(useCase.functions)) {
+        this.grantSendMail(this.addFunction(functionId(useCase.name, name), declaration));
+      }
+      const fn = (name: string) => {
+        const found = this.functions.get(functionId(useCase.name, name));
+        if (!found) throw new Error(`${useCase.name}: no function ${name} in its manifest`);
+        return found.function;
+      };
+      for (const route of useCase.routes) this.api.addRoute(route, fn(route.function));
+      for (const subscription of useCase.subscriptions) {
+        const fnId = functionId(useCase.name, subscription.function);
+        new Rule(this, `${useCase.name}.${subscription.name}`, {
+          ruleName: resourceName(useCase.name, subscription.name),
+          eventBus: data.bus,
+          eventPattern: toRulePattern(subscription.pattern),
+          targets: [new LambdaFunction(fn(subscription.function), { ...delivery, deadLetterQueue: this.deadLetterQueueOf(fnId) })],
+        });
+      }
+      for (const schedule of useCase.schedules) {
+        const fnId = functionId(useCase.name, schedule.function);
+        new Schedule(this, `${useCase.name}.${schedule.name}`, {
+          scheduleName: resourceName(useCase.name, schedule.name),
+          schedule: ScheduleExpression.expression(schedule.expression, TimeZone.of(schedule.timezone)),
+          timeWindow: TimeWindow.off(),
+          target: new LambdaInvoke(fn(schedule.function), {
+            ...delivery,
+            role: this.schedulerRoleOf(fnId),
+            deadLetterQueue: this.deadLetterQueueOf(fnId),
+            // The scheduled time is the same on every retry: a stable idempotency key for the run.
+            input: ScheduleTargetInput.fromObject({
+              useCase: useCase.name,
+              schedule: schedule.name,
+              scheduledTime: ContextAttribute.scheduledTime,
+            }),
+          }),
+        });
+      }
+    }
+
+    new PublicFirewall(this, 'Firewall', {
+      stage: this.api.restApi.deploymentStage,
+      stageName,
+      publicRoutes: props.useCases.flatMap((useCase) => useCase.routes.filter((route) => route.auth === 'public')),
+      ratePer5Minutes: publicRateLimitPer5Minutes,
+    });
+
+    this.alarms.alarmAboveZero(
+      'ApiServerErrors',
+      this.api.restApi.metricServerError({ statistic: 'Sum', period: Duration.minutes(5) }),
+      'The API answered with a 5XX: no input should ever yield one.',
+    );
+    this.alarmOnDepth('SesForwardDeadLetters', data.sesForwardDeadLetterQueue, 'SES events the default bus could not forward');
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.baseUrl });
+    for (const [name, plan] of Object.entries(this.api.usagePlans)) {
+      new CfnOutput(this, `UsagePlan-${name}`, { value: plan.usagePlanId, description: `Usage plan id of ${name} keys` });
+    }
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+  }
+
+  private addFunction(id: string, declaration: FunctionDeclaration): CrmFunction {
+    const { data } = this.props;
+    const crmFunction = new CrmFunction(this, id, {
+      declaration,
+      bundle: this.props.bundle,
+      environment: {
+        TABLE_NAME: data.table.tableName,
+        EVENT_BUS_NAME: data.bus.eventBusName,
+        MAIL_FROM: this.props.mailFrom,
+        PUBLIC_BASE_URL: this.props.publicBaseUrl ?? this.api.baseUrl,
+        CORS_ORIGINS: this.props.corsOrigins,
+        SES_CONFIGURATION_SET: data.configurationSet.configurationSetName,
+        SIGNING_SECRET_ARN: data.signingSecret.secretArn,
+        POWERTOOLS_SERVICE_NAME: 'pusula',
+        POWERTOOLS_METRICS_NAMESPACE: 'Pusula',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+      },
+    });
+    // Item reads and writes on the table and its named indexes; no Scan, no table management.
+    crmFunction.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: tableDataActions.map((action) => `dynamodb:${action}`),
+        resources: [
+          data.table.tableArn,
+          ...Object.keys(tableSchema.indexes).map((index) => `${data.table.tableArn}/index/${index}`),
+        ],
+      }),
+    );
+    data.signingSecret.grantRead(crmFunction.function);
+    this.functions.set(id, crmFunction);
+    return crmFunction;
+  }
+
+  // Scoped to the sender identity (address and its domain) and the configuration set.
+  private grantSendMail(crmFunction: CrmFunction): void {
+    const { mailFrom, data } = this.props;
+    const identity = (name: string) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: name });
+    crmFunction.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [
+          identity(mailFrom),
+          identity(mailFrom.slice(mailFrom.indexOf('@') + 1)),
+          this.formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: data.configurationSet.configurationSetName,
+          }),
+        ],
+      }),
+    );
+  }
+
+  // The stream → bus relay: only new outbox items reach it; a poison record is bisected out and
+  // parked in a queue after a day of retries instead of blocking the shard.
+  private addOutboxRelay(): void {
+    const { data } = this.props;
+    const relay = this.addFunction(functionId('platform', 'outboxRelay'), platform.outboxRelay).function;
+    const failures = new DeadLetterQueue(this, 'OutboxRelayFailures');
+    relay.addEventSource(
+      new DynamoEventSource(data.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+        maxRecordAge: Duration.hours(24),
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(failures),
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { type: { S: FilterRule.isEqual('outbox') } } },
+          }),
+        ],
+      }),
+    );
+    // Only the relay publishes: handlers write an outbox item instead.
+    data.bus.grantPutEventsTo(relay);
+    Validations.of(relay).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'dynamodb:ListStreams, added by the stream event source, supports no resource-level permissions.',
+    });
+    this.alarmOnDepth('OutboxRelayFailureDepth', failures, 'Outbox items the relay gave up on: their events were not published');
+    this.alarms.alarmAboveZero(
+      'OutboxRelayErrors',
+      relay.metricErrors({ statistic: 'Sum', period: Duration.minutes(5) }),
+      'The outbox relay failed a batch (it retries; the failure queue alarm says when it gave up)',
+    );
+  }
+
+  // One dead-letter queue per consumer function, shared by its rules, schedules and async invokes:
+  // EventBridge's retries cover delivery, Lambda's async retries cover the handler failing.
+  private deadLetterQueueOf(fnId: string): DeadLetterQueue {
+    let queue = this.deadLetterQueues.get(fnId);
+    if (!queue) {
+      queue = new DeadLetterQueue(this, `${fnId}.dead-letters`);
+      this.deadLetterQueues.set(fnId, queue);
+      this.functions.get(fnId)?.function.configureAsyncInvoke({ onFailure: new SqsDestination(queue), retryAttempts: 2 });
+      this.alarmOnDepth(`${fnId}.dead-letter-depth`, queue, `Events ${fnId} could not handle`);
+    }
+    return queue;
+  }
+
+  // The scheduler's role for one function, made here so its grant can be acknowledged by name.
+  private schedulerRoleOf(fnId: string): Role {
+    const crmFunction = this.functions.get(fnId)!;
+    const existing = crmFunction.node.tryFindChild('SchedulerRole');
+    if (existing) return existing as Role;
+    const role = new Role(crmFunction, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    });
+    const functionLogicalId = this.resolve((crmFunction.function.node.defaultChild as CfnFunction).logicalId);
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
+      reason: 'grantInvoke also covers the versions and aliases of this one function; the scheduler may invoke nothing else.',
+    });
+    return role;
+  }
+
+  private alarmOnDepth(id: string, queue: IQueue, what: string): void {
+    this.alarms.alarmAboveZero(
+      id,
+      queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(5) }),
+      `${what}; inspect and redrive the queue.`,
+    );
+  }
+}

@@ -1,0 +1,72 @@
+// API keys for integrations and staff: shown once at creation, stored only as a SHA-256 hash with
+// their scopes and actor. The keys are 256-bit random, so an unsalted hash is not guessable.
+import { createHash, randomBytes } from 'node:crypto';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, putNew, tableName, transact } from './db.js';
+import type { Role } from './http.js';
+import { newId } from './ids.js';
+import type { Scope } from './manifest.js';
+import { keys } from './table.js';
+
+export interface ApiKeyRecord {
+  keyId: string;
+  keyHash: string;
+  label: string;
+  userId: string;
+  role: Role;
+  scopes: Scope[];
+  /** The API Gateway usage-plan key this integration's throttle and quota hang on. */
+  usagePlanKey?: string;
+  createdAt: string;
+  revokedAt?: string;
+}
+
+export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+export const createApiKey = async (input: Pick<ApiKeyRecord, 'label' | 'userId' | 'role' | 'scopes' | 'usagePlanKey'>) => {
+  const key = `pus_${randomBytes(32).toString('base64url')}`;
+  const record: ApiKeyRecord = { ...input, keyId: newId(), keyHash: hashKey(key), createdAt: new Date().toISOString() };
+  await transact([
+    putNew({
+      ...keys.apiKey(record.keyHash),
+      ...keys.apiKeyById(record.keyId),
+      ...keys.apiKeyList(record.createdAt, record.keyId),
+      type: 'api-key',
+      ...record,
+    }),
+  ]);
+  return { key, record };
+};
+
+export const findApiKey = async (key: string) =>
+  (await db().send(new GetCommand({ TableName: tableName(), Key: keys.apiKey(hashKey(key)) }))).Item as
+    | ApiKeyRecord
+    | undefined;
+
+export const listApiKeys = async (): Promise<ApiKeyRecord[]> => {
+  const found = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.apiKeyListPartition() },
+    }),
+  );
+  return (found.Items ?? []) as ApiKeyRecord[];
+};
+
+/** Revocation keeps the record (who had access, and until when) and makes the key useless at once. */
+export const revokeApiKey = async (keyId: string) => {
+  const record = (await listApiKeys()).find((k) => k.keyId === keyId);
+  if (!record) return false;
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.apiKey(record.keyHash),
+      UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :now)',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':now': new Date().toISOString() },
+    }),
+  );
+  return true;
+};

@@ -1,0 +1,55 @@
+// Reference data about the firm's people: users (reps, managers…), teams, dealers, assignment rules.
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AssignmentRule, TeamMember } from '../functions/lead-capture/domain/assignment.js';
+import { db, tableName } from './db.js';
+import type { Role } from './http.js';
+import { type Key, keys } from './table.js';
+
+export interface User {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  language: 'tr' | 'en';
+  teamId?: string;
+}
+
+export interface Team {
+  teamId: string;
+  name: string;
+  members: TeamMember[];
+  /** How many leads the team has been given: drives its round-robin. */
+  turn?: number;
+}
+
+export interface Dealer {
+  dealerId: string;
+  name: string;
+  email: string;
+  city?: string;
+  language: 'tr' | 'en';
+}
+
+const read = async <T>(key: Key): Promise<T | undefined> =>
+  (await db().send(new GetCommand({ TableName: tableName(), Key: key }))).Item as T | undefined;
+
+export const getUser = (userId: string) => read<User>(keys.user(userId));
+export const getTeam = (teamId: string) => read<Team>(keys.team(teamId));
+export const getDealer = (dealerId: string) => read<Dealer>(keys.dealer(dealerId));
+export const getAssignmentRules = async () =>
+  (await read<{ rules: AssignmentRule[] }>(keys.assignmentRules()))?.rules ?? [];
+
+/** Atomically takes the team's next turn, so concurrent leads never get the same slot. */
+export const takeTeamTurn = async (teamId: string): Promise<number> => {
+  const updated = await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.team(teamId),
+      UpdateExpression: 'ADD turn :one',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'UPDATED_OLD',
+    }),
+  );
+  return (updated.Attributes?.turn as number | undefined) ?? 0;
+};

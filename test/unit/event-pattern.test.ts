@@ -1,0 +1,272 @@
+// Examples from the EventBridge user guide ("Creating event patterns", "Content filtering in Amazon
+// EventBridge event patterns", arrays, null values) and the event-ruler README it is built on.
+import { describe, expect, it } from 'vitest';
+import { leadCapture } from '../../functions/lead-capture/manifest.js';
+import { InvalidEventPatternError, matchesPattern, validatePattern } from '../../infra/local/event-pattern.js';
+import type { EventPattern } from '../../shared/manifest.js';
+
+const ec2Event = {
+  version: '0',
+  id: 'ddddd4-aaaa-7777-4444-345dd43cc333',
+  'detail-type': 'EC2 Instance State-change Notification',
+  source: 'aws.ec2',
+  account: '012345679012',
+  time: '2017-10-02T16:24:49Z',
+  region: 'us-east-1',
+  resources: ['arn:aws:ec2:us-east-1:123456789012:instance/i-000000aaaaaa00000'],
+  detail: {
+    'c-count': 5,
+    'd-count': 3,
+    'x-limit': 301.8,
+    'source-ip': '10.0.0.33',
+    'instance-id': 'i-000000aaaaaa00000',
+    state: 'running',
+  },
+};
+
+const withDetail = (detail: Record<string, unknown>) => ({ ...ec2Event, detail });
+const matches = (pattern: EventPattern, event: Record<string, unknown> = ec2Event) => matchesPattern(pattern, event);
+
+describe('exact matching', () => {
+  it('matches source, detail-type and a nested detail field', () => {
+    const pattern = { source: ['aws.ec2'], 'detail-type': ['EC2 Instance State-change Notification'], detail: { state: ['running'] } };
+    expect(matches(pattern)).toBe(true);
+    expect(matches({ ...pattern, detail: { state: ['terminated'] } })).toBe(false);
+  });
+
+  it('treats the values of a field as alternatives and needs every field', () => {
+    expect(matches({ source: ['aws.ec2', 'aws.fargate'] })).toBe(true);
+    expect(matches({ source: ['aws.ec2'], region: ['eu-central-1'] })).toBe(false);
+    expect(matches({ detail: { missing: ['x'] } })).toBe(false);
+  });
+
+  it('matches an event array when it intersects the pattern array', () => {
+    const resources = [
+      'arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f',
+      'arn:aws:ec2:us-east-1:111122223333:instance/i-b188560f',
+    ];
+    const event = { resources: ['arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup', resources[0]] };
+    expect(matches({ resources }, event)).toBe(true);
+    expect(matches({ resources: [resources[1]!] }, event)).toBe(false);
+  });
+
+  it('matches objects inside an array element by element', () => {
+    const event = {
+      employees: [
+        { firstName: 'John', lastName: 'Doe' },
+        { firstName: 'Anna', lastName: 'Smith' },
+        { firstName: 'Peter', lastName: 'Jones' },
+      ],
+    };
+    expect(matches({ employees: { firstName: ['Anna'] } }, event)).toBe(true);
+    expect(matches({ employees: { firstName: ['Anna'], lastName: ['Jones'] } }, event)).toBe(false);
+  });
+
+  it('keeps null, empty string, numbers and booleans apart', () => {
+    const event = withDetail({ eventVersion: '', responseElements: null, count: 5, enabled: true });
+    expect(matches({ detail: { eventVersion: [''] } }, event)).toBe(true);
+    expect(matches({ detail: { responseElements: [null] } }, event)).toBe(true);
+    expect(matches({ detail: { eventVersion: [null] } }, event)).toBe(false);
+    expect(matches({ detail: { responseElements: [''] } }, event)).toBe(false);
+    expect(matches({ detail: { count: [5] } }, event)).toBe(true);
+    expect(matches({ detail: { count: ['5'] } }, event)).toBe(false);
+    expect(matches({ detail: { enabled: [true] } }, event)).toBe(true);
+    expect(matches({ detail: { enabled: ['true'] } }, event)).toBe(false);
+  });
+});
+
+describe('prefix and suffix', () => {
+  it('matches a prefix', () => {
+    expect(matches({ time: [{ prefix: '2017-10-02' }] })).toBe(true);
+    expect(matches({ time: [{ prefix: '2017-10-03' }] })).toBe(false);
+  });
+
+  it('matches a prefix ignoring case', () => {
+    const pattern = { detail: { service: [{ prefix: { 'equals-ignore-case': 'EventB' } }] } };
+    expect(matches(pattern, withDetail({ service: 'eventbridge' }))).toBe(true);
+    expect(matches(pattern, withDetail({ service: 'EVENTBRIDGE' }))).toBe(true);
+    expect(matches(pattern, withDetail({ service: 'lambda' }))).toBe(false);
+  });
+
+  it('matches a suffix, with and without case', () => {
+    expect(matches({ FileName: [{ suffix: '.png' }] }, { FileName: 'image.png' })).toBe(true);
+    expect(matches({ FileName: [{ suffix: '.png' }] }, { FileName: 'image.PNG' })).toBe(false);
+    const ignoreCase = { detail: { FileName: [{ suffix: { 'equals-ignore-case': '.png' } }] } };
+    expect(matches(ignoreCase, withDetail({ FileName: 'image.PNG' }))).toBe(true);
+    expect(matches(ignoreCase, withDetail({ FileName: 'image.jpg' }))).toBe(false);
+  });
+
+  it('only applies string matchers to strings', () => {
+    expect(matches({ detail: { 'c-count': [{ prefix: '5' }] } })).toBe(false);
+  });
+});
+
+describe('equals-ignore-case', () => {
+  it('matches regardless of case', () => {
+    expect(matches({ Name: [{ 'equals-ignore-case': 'alice' }] }, { Name: 'ALICE' })).toBe(true);
+    expect(matches({ Name: [{ 'equals-ignore-case': 'alice' }] }, { Name: 'Alicia' })).toBe(false);
+  });
+});
+
+describe('wildcard', () => {
+  it('matches any run of characters for each star', () => {
+    expect(matches({ source: [{ wildcard: 'Simple*Service' }] }, { source: 'SimpleQueueService' })).toBe(true);
+    expect(matches({ source: [{ wildcard: 'Simple*Service' }] }, { source: 'SimpleService' })).toBe(true);
+    expect(matches({ source: [{ wildcard: 'Simple*Service' }] }, { source: 'SimpleQueue' })).toBe(false);
+    expect(matches({ EventBusArn: [{ wildcard: 'arn:aws:events:us-east-1:*:event-bus/*' }] }, {
+      EventBusArn: 'arn:aws:events:us-east-1:123456789012:event-bus/crm',
+    })).toBe(true);
+  });
+
+  it('treats an escaped star literally and regex characters as text', () => {
+    expect(matches({ name: [{ wildcard: 'a\\*b' }] }, { name: 'a*b' })).toBe(true);
+    expect(matches({ name: [{ wildcard: 'a\\*b' }] }, { name: 'axb' })).toBe(false);
+    expect(matches({ name: [{ wildcard: 'file.(1)*' }] }, { name: 'file.(1).txt' })).toBe(true);
+    expect(matches({ name: [{ wildcard: 'file.(1)*' }] }, { name: 'fileX(1).txt' })).toBe(false);
+  });
+});
+
+describe('anything-but', () => {
+  it('excludes a string or a number', () => {
+    expect(matches({ detail: { state: [{ 'anything-but': 'initializing' }] } })).toBe(true);
+    expect(matches({ detail: { state: [{ 'anything-but': 'running' }] } })).toBe(false);
+    expect(matches({ detail: { 'x-limit': [{ 'anything-but': 123 }] } })).toBe(true);
+    expect(matches({ detail: { 'x-limit': [{ 'anything-but': 301.8 }] } })).toBe(false);
+  });
+
+  it('excludes a list of strings or numbers', () => {
+    expect(matches({ detail: { state: [{ 'anything-but': ['stopped', 'overloaded'] }] } })).toBe(true);
+    expect(matches({ detail: { state: [{ 'anything-but': ['stopped', 'running'] }] } })).toBe(false);
+    expect(matches({ detail: { 'x-limit': [{ 'anything-but': [100, 200, 300] }] } })).toBe(true);
+    expect(matches({ detail: { 'd-count': [{ 'anything-but': [1, 2, 3] }] } })).toBe(false);
+  });
+
+  it('excludes a prefix, a suffix, a case-insensitive value and a wildcard', () => {
+    expect(matches({ detail: { state: [{ 'anything-but': { prefix: 'init' } }] } })).toBe(true);
+    expect(matches({ detail: { state: [{ 'anything-but': { prefix: 'run' } }] } })).toBe(false);
+    expect(matches({ FileName: [{ 'anything-but': { suffix: '.png' } }] }, { FileName: 'a.jpg' })).toBe(true);
+    expect(matches({ FileName: [{ 'anything-but': { suffix: '.png' } }] }, { FileName: 'a.png' })).toBe(false);
+    const ignoreCase = { state: [{ 'anything-but': { 'equals-ignore-case': ['initializing', 'stopped'] } }] };
+    expect(matches(ignoreCase, { state: 'running' })).toBe(true);
+    expect(matches(ignoreCase, { state: 'INITIALIZING' })).toBe(false);
+    expect(matches({ FilePath: [{ 'anything-but': { wildcard: '*/lib/*' } }] }, { FilePath: '/usr/bin/x' })).toBe(true);
+    expect(matches({ FilePath: [{ 'anything-but': { wildcard: '*/lib/*' } }] }, { FilePath: '/usr/lib/x' })).toBe(false);
+  });
+
+  it('needs the field to be present', () => {
+    expect(matches({ detail: { missing: [{ 'anything-but': 'x' }] } })).toBe(false);
+  });
+});
+
+describe('numeric', () => {
+  it('matches the documented ranges on the sample event', () => {
+    const pattern = {
+      detail: {
+        'c-count': [{ numeric: ['>', 0, '<=', 5] }],
+        'd-count': [{ numeric: ['<', 10] }],
+        'x-limit': [{ numeric: ['=', 3.018e2] }],
+      },
+    };
+    expect(matches(pattern)).toBe(true);
+    expect(matches(pattern, withDetail({ ...ec2Event.detail, 'c-count': 6 }))).toBe(false);
+    expect(matches(pattern, withDetail({ ...ec2Event.detail, 'c-count': 0 }))).toBe(false);
+    expect(matches(pattern, withDetail({ ...ec2Event.detail, 'c-count': '5' }))).toBe(false);
+  });
+
+  it('supports >= and a half-open range', () => {
+    expect(matches({ detail: { 'd-count': [{ numeric: ['>=', 3] }] } })).toBe(true);
+    expect(matches({ detail: { 'd-count': [{ numeric: ['>', 3] }] } })).toBe(false);
+    expect(matches({ detail: { 'd-count': [{ numeric: ['>=', 3, '<', 4] }] } })).toBe(true);
+    expect(matches({ detail: { 'd-count': [{ numeric: ['>=', 1, '<', 3] }] } })).toBe(false);
+  });
+});
+
+describe('cidr', () => {
+  it('matches IPv4 and IPv6 addresses in a block', () => {
+    expect(matches({ detail: { 'source-ip': [{ cidr: '10.0.0.0/24' }] } })).toBe(true);
+    expect(matches({ detail: { 'source-ip': [{ cidr: '10.0.1.0/24' }] } })).toBe(false);
+    expect(matches({ ip: [{ cidr: '2001:db8::/32' }] }, { ip: '2001:db8::1' })).toBe(true);
+    expect(matches({ ip: [{ cidr: '2001:db8::/32' }] }, { ip: '2001:db9::1' })).toBe(false);
+    expect(matches({ ip: [{ cidr: '10.0.0.0/8' }] }, { ip: 'not an address' })).toBe(false);
+  });
+});
+
+describe('exists', () => {
+  it('matches a present or an absent leaf field', () => {
+    expect(matches({ detail: { 'c-count': [{ exists: true }] } })).toBe(true);
+    expect(matches({ detail: { 'c-count': [{ exists: false }] } })).toBe(false);
+    expect(matches({ detail: { 'e-count': [{ exists: false }] } })).toBe(true);
+    expect(matches({ detail: { 'e-count': [{ exists: true }] } })).toBe(false);
+  });
+
+  it('counts a null value as present and an object as no leaf', () => {
+    expect(matches({ detail: { reason: [{ exists: true }] } }, withDetail({ reason: null }))).toBe(true);
+    const objectValue = withDetail({ state: 'running', 'c-count': { c1: 100 } });
+    expect(matches({ detail: { 'c-count': [{ exists: false }] } }, objectValue)).toBe(true);
+    expect(matches({ detail: { 'c-count': [{ exists: true }] } }, objectValue)).toBe(false);
+  });
+});
+
+describe('$or', () => {
+  const pattern = {
+    source: ['aws.cloudwatch'],
+    $or: [{ metricName: ['CPUUtilization', 'ReadLatency'] }, { namespace: ['AWS/EC2', 'AWS/ES'] }],
+  };
+
+  it('matches when any branch matches', () => {
+    expect(matches(pattern, { source: 'aws.cloudwatch', metricName: 'ReadLatency' })).toBe(true);
+    expect(matches(pattern, { source: 'aws.cloudwatch', namespace: 'AWS/ES' })).toBe(true);
+    expect(matches(pattern, { source: 'aws.cloudwatch', namespace: 'AWS/S3' })).toBe(false);
+    expect(matches(pattern, { source: 'aws.ec2', metricName: 'ReadLatency' })).toBe(false);
+  });
+});
+
+describe('the documented complex example', () => {
+  it('combines prefix, anything-but, numeric and cidr', () => {
+    const pattern = {
+      time: [{ prefix: '2017-10-02' }],
+      detail: {
+        state: [{ 'anything-but': 'initializing' }],
+        'c-count': [{ numeric: ['>', 0, '<=', 5] }],
+        'd-count': [{ numeric: ['<', 10] }],
+        'x-limit': [{ 'anything-but': [100, 200, 300] }],
+        'source-ip': [{ cidr: '10.0.0.0/8' }],
+      },
+    };
+    expect(matches(pattern)).toBe(true);
+    expect(matches(pattern, withDetail({ ...ec2Event.detail, state: 'initializing' }))).toBe(false);
+  });
+});
+
+describe('validatePattern', () => {
+  it.each<[string, EventPattern]>([
+    ['a leaf that is not an array', { source: 'aws.ec2' }],
+    ['an unknown operator', { source: [{ contains: 'ec2' }] }],
+    ['an empty array', { source: [] }],
+    ['an empty object', { detail: {} }],
+    ['two keys in one match expression', { source: [{ prefix: 'a', suffix: 'b' }] }],
+    ['a nested array value', { source: [['aws.ec2']] }],
+    ['a malformed numeric range', { n: [{ numeric: ['<', 10, '>', 0] }] }],
+    ['a numeric bound that is not a number', { n: [{ numeric: ['>', '0'] }] }],
+    ['exists that is not a boolean', { n: [{ exists: 'yes' }] }],
+    ['consecutive wildcards', { n: [{ wildcard: 'a**b' }] }],
+    ['a bad wildcard escape', { n: [{ wildcard: 'a\\b' }] }],
+    ['a bad CIDR', { n: [{ cidr: '10.0.0.0/33' }] }],
+    ['a mixed anything-but list', { n: [{ 'anything-but': ['a', 1] }] }],
+    ['an unsupported anything-but operator', { n: [{ 'anything-but': { numeric: ['>', 1] } }] }],
+    ['an empty anything-but prefix', { n: [{ 'anything-but': { prefix: '' } }] }],
+    ['$or with one branch', { $or: [{ a: ['1'] }] }],
+  ])('refuses %s', (_, pattern) => {
+    expect(() => validatePattern(pattern)).toThrow(InvalidEventPatternError);
+  });
+
+  it('names the reason and the field', () => {
+    expect(() => validatePattern({ detail: { state: [{ contains: 'x' }] } })).toThrow(
+      'Event pattern is not valid. Reason: Unrecognized match type contains (at "detail.state")',
+    );
+  });
+
+  it('accepts every subscription pattern in the lead-capture manifest', () => {
+    for (const { pattern } of leadCapture.subscriptions) expect(() => validatePattern(pattern)).not.toThrow();
+  });
+});
