@@ -141,18 +141,17 @@ const validate = <T>(format: Format<T>, candidates: Candidate[], errors: ImportE
   const firstLineOfKey = new Map<string, number>();
   for (const candidate of candidates) {
     const result = format.schema.safeParse(candidate.value);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        errors.push({ line: candidate.lineOf(issue.path), field: candidate.fieldOf(issue.path), message: issue.message });
-      }
-      continue;
+    if (result.success) records.push(result.data);
+    for (const issue of result.error?.issues ?? []) {
+      errors.push({ line: candidate.lineOf(issue.path), field: candidate.fieldOf(issue.path), message: issue.message });
     }
+    // Duplicates are found among bad records too, so that fixing one error does not reveal another.
+    const key = format.key.map((path) => get(candidate.value, path));
+    if (key.some((part) => typeof part !== 'string')) continue;
     const line = candidate.lineOf([]);
-    const key = JSON.stringify(format.key.map((path) => get(result.data, path)));
-    const first = firstLineOfKey.get(key);
-    if (first === undefined) firstLineOfKey.set(key, line);
+    const first = firstLineOfKey.get(JSON.stringify(key));
+    if (first === undefined) firstLineOfKey.set(JSON.stringify(key), line);
     else errors.push({ line, field: candidate.fieldOf([format.key[0]!]), message: `Duplicate of line ${first}.` });
-    records.push(result.data);
   }
   if (errors.length === 0) return { ok: true, records };
   // One error per cell: a cell that could not be read is not reported again by the schema.

@@ -2,11 +2,11 @@
 import { z } from 'zod';
 import { convert, currencySchema, type Money, moneySchema, rateSchema } from '../../../shared/money.js';
 import { ProblemError } from '../../../shared/problems.js';
+import { isoDateSchema } from './quote-expiry.js';
 
 const text = z.string().trim();
 const required = text.min(1, 'Required.');
 const bilingual = (schema: z.ZodString) => z.object({ tr: schema, en: schema });
-const isoDate = z.iso.date();
 const basisPoints = z.number().int().min(0).max(10_000);
 
 export const productSchema = z.object({
@@ -29,9 +29,11 @@ export const priceListSchema = z
     id: required,
     name: required,
     currency: currencySchema,
-    validFrom: isoDate,
-    validTo: isoDate,
-    prices: z.array(z.object({ sku: required, unitPrice: z.number().int().safe().min(0) })),
+    validFrom: isoDateSchema,
+    validTo: isoDateSchema,
+    prices: z
+      .array(z.object({ sku: required, unitPrice: z.number().int().safe().min(0) }))
+      .min(1, 'A price list needs at least one price.'),
   })
   .superRefine((list, ctx) => {
     if (list.validTo < list.validFrom) {
@@ -46,7 +48,7 @@ export const priceListSchema = z
 export type PriceList = z.infer<typeof priceListSchema>;
 
 export const fxRateSchema = z.object({
-  date: isoDate,
+  date: isoDateSchema,
   currency: currencySchema.refine((c) => c !== 'TRY', 'TRY needs no rate.'),
   /** TRY per one unit of `currency`, as an exact decimal string. */
   rateToTry: rateSchema,

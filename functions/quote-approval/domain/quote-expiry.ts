@@ -6,10 +6,13 @@ import { type FieldProblem, ValidationError } from '../../../shared/problems.js'
 const ISTANBUL_OFFSET_MS = 3 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const isoDate = z.iso.date();
+/** A calendar date that exists, like 2025-01-31: no times, no 2025-02-30. */
+export const isoDateSchema = z.iso.date('Not a date like 2025-01-31.');
 
-export const dateProblem = (date: string, path: string): FieldProblem | undefined =>
-  isoDate.safeParse(date).success ? undefined : { path, message: 'Not a date like 2025-01-31.' };
+export const dateProblem = (date: string, path: string): FieldProblem | undefined => {
+  const result = isoDateSchema.safeParse(date);
+  return result.success ? undefined : { path, message: result.error.issues[0]!.message };
+};
 
 /** `date` as UTC midnight, refusing anything but a real calendar date like 2025-01-31. */
 export const parseIsoDate = (date: string, path = 'date'): Date => {

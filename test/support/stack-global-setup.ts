@@ -1,0 +1,35 @@
+// End-to-end tests: the whole local stack in memory, plus API keys for each kind of caller.
+import type { TestProject } from 'vitest/node';
+import { startLocalStack } from '../../infra/local/runtime.js';
+import { createApiKey, revokeApiKey } from '../../shared/api-keys.js';
+
+const PORT_BASE = Number(process.env.PUSULA_TEST_PORT ?? 3100);
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    api: string;
+    mail: string;
+    dynamodb: string;
+    keys: { manager: string; repAyse: string; repMehmet: string; readOnly: string; revoked: string };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  // Generous public rate limit: the hostile-input test alone sends hundreds of requests from one IP.
+  const stack = await startLocalStack({ portBase: PORT_BASE, quiet: true, publicRateLimit: 5000 });
+  const key = async (userId: string, role: 'rep' | 'manager', scopes: ('leads:read' | 'leads:write')[]) =>
+    (await createApiKey({ label: `test ${userId}`, userId, role, scopes })).key;
+  const revoked = await createApiKey({ label: 'revoked', userId: 'rep-ayse', role: 'rep', scopes: ['leads:read'] });
+  await revokeApiKey(revoked.record.keyId);
+  project.provide('api', stack.urls.api);
+  project.provide('mail', stack.urls.mail);
+  project.provide('dynamodb', stack.urls.dynamodb);
+  project.provide('keys', {
+    manager: await key('mgr-zeynep', 'manager', ['leads:read', 'leads:write']),
+    repAyse: await key('rep-ayse', 'rep', ['leads:read', 'leads:write']),
+    repMehmet: await key('rep-mehmet', 'rep', ['leads:read', 'leads:write']),
+    readOnly: await key('mgr-zeynep', 'manager', ['leads:read']),
+    revoked: revoked.key,
+  });
+  return () => stack.stop();
+}
