@@ -22,10 +22,7 @@ const optionalString = (app: App, key: string): string | undefined => {
 };
 
 export const buildApp = (options: BuildAppOptions = {}) => {
-  const bundle = options.bundle ?? true;
-  const app = new App({
-    context: { ...options.context, ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
-  });
+  const app = new App({ context: options.context });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-central-1' };
@@ -39,7 +36,7 @@ export const buildApp = (options: BuildAppOptions = {}) => {
     corsOrigins: optionalString(app, 'corsOrigins') ?? '',
     publicBaseUrl: optionalString(app, 'publicBaseUrl'),
     alarmEmail: optionalString(app, 'alarmEmail'),
-    bundle,
+    bundle: options.bundle ?? true,
   });
   return { app, data, api };
 };

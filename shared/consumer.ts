@@ -1,12 +1,11 @@
-// The stack every event consumer shares: Logger → Metrics → the catalogue's schema → idempotency on
+// The stack every event consumer shares: Logger → the catalogue's schema → idempotency on
 // the event id, so a redelivered event (EventBridge retries, Lambda async retries) does its work once.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { type CrmEvent, catalogue, type DetailType, type EventDetail } from '../events/catalogue.js';
 import { idempotent } from './idempotency.js';
-import { logger, metrics } from './observability.js';
+import { logger } from './observability.js';
 
 export const eventHandler = <T extends DetailType>(
   name: string,
@@ -18,7 +17,6 @@ export const eventHandler = <T extends DetailType>(
   });
   return middy<CrmEvent<T>, void>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics))
     .handler(async (event: CrmEvent<T>, context: Context) => {
       // A detail that breaks the catalogue is a producer bug: fail loudly so it lands in the DLQ.
       const detail = catalogue[detailType].detail.parse(event.detail) as EventDetail<T>;

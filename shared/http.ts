@@ -1,5 +1,5 @@
 // The HTTP edge of every handler: body decoding, validation into problems, the caller's identity,
-// CORS, and the middleware stack (Logger → Metrics → problem responses).
+// CORS, and the middleware stack (Logger → Metrics where recorded → problem responses).
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
@@ -177,9 +177,9 @@ const problemResponses = (options: { cors: boolean }): middy.MiddlewareObj<HttpE
   },
 });
 
-export const httpHandler = (fn: HttpFunction, options: { cors?: boolean } = {}) =>
-  middy<HttpEvent, HttpResult>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics))
-    .use(problemResponses({ cors: options.cors ?? false }))
-    .handler(fn);
+/** `metrics`: the handler records business metrics; others skip the flush and its empty-metrics warning. */
+export const httpHandler = (fn: HttpFunction, options: { cors?: boolean; metrics?: boolean } = {}) => {
+  const stack = middy<HttpEvent, HttpResult>().use(injectLambdaContext(logger, { resetKeys: true }));
+  if (options.metrics) stack.use(logMetrics(metrics));
+  return stack.use(problemResponses({ cors: options.cors ?? false })).handler(fn);
+};

@@ -1,6 +1,6 @@
 // Small server-rendered pages (confirmation links, approval links): work on a phone, no JavaScript.
 import { html } from './http.js';
-import { type SafeHtml, safeHtml } from './mail.js';
+import { type SafeHtml, safeHtml } from './html.js';
 
 export const page = (status: number, language: 'tr' | 'en', title: string, body: SafeHtml) =>
   html(

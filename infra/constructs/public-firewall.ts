@@ -104,11 +104,9 @@ export class PublicFirewall extends Construct {
       ],
     });
 
-    const association = new CfnWebACLAssociation(this, 'Association', {
+    new CfnWebACLAssociation(this, 'Association', {
       resourceArn: props.stage.stageArn,
       webAclArn: this.webAcl.attrArn,
     });
-    // The stage ARN is built from names, so CloudFormation would not wait for the stage by itself.
-    association.node.addDependency(props.stage);
   }
 }

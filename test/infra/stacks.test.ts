@@ -1,12 +1,15 @@
 // Template assertions: what the manifests and the table schema declare is what the stacks deploy.
+import { readFileSync } from 'node:fs';
 import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publicRateLimitPer5Minutes, useCases } from '../../functions/manifests.js';
 import { functionId, type UseCaseManifest } from '../../shared/manifest.js';
 import { tableSchema } from '../../shared/table.js';
-import { synthTemplates } from './synth-template.js';
+import { buildApp } from '../../infra/build-app.js';
+import { cdkJsonContext, synthTemplates } from './synth-template.js';
 
 // A use case no real manifest has yet: a schedule, a parameterised public route, a memory and
 // timeout override and a pattern key besides source/detail-type/detail.
@@ -29,6 +32,9 @@ beforeAll(() => {
   ({ data, api } = synth);
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation, read along the paths each assertion spells out
+type Cfn = any;
+
 const logicalId = (construct: IConstruct) =>
   Stack.of(construct).resolve((construct.node.defaultChild as CfnElement).logicalId) as string;
 const fnLogicalId = (useCase: string, fn: string) => {
@@ -41,7 +47,7 @@ const keySchema = (partitionKey: string, sortKey: string) => [
   { AttributeName: sortKey, KeyType: 'RANGE' },
 ];
 const resourcesOf = (template: Template, type: string) =>
-  Object.entries(template.findResources(type)) as [string, { Properties: Record<string, any> }][];
+  Object.entries(template.findResources(type)) as [string, { Properties: Record<string, Cfn> }][];
 
 describe('stateful stack', () => {
   it('builds the table from tableSchema and retains it', () => {
@@ -157,7 +163,7 @@ describe('functions', () => {
 });
 
 describe('API', () => {
-  const pathOf = (resources: Record<string, any>, ref: any): string =>
+  const pathOf = (resources: Record<string, Cfn>, ref: Cfn): string =>
     ref.Ref ? `${pathOf(resources, resources[ref.Ref].Properties.ParentId)}/${resources[ref.Ref].Properties.PathPart}` : '';
 
   it('has exactly one method per manifest route, with its function and authorization', () => {
@@ -224,18 +230,18 @@ describe('API', () => {
 
 describe('WAF', () => {
   it('rate-limits the public routes per IP and adds the AWS managed rule groups', () => {
-    const [[, acl]] = resourcesOf(api, 'AWS::WAFv2::WebACL') as [[string, { Properties: Record<string, any> }]];
+    const [[, acl]] = resourcesOf(api, 'AWS::WAFv2::WebACL') as [[string, { Properties: Record<string, Cfn> }]];
     expect(acl.Properties.Scope).toBe('REGIONAL');
     const [rate, ...managed] = acl.Properties.Rules;
-    expect(managed.map((r: any) => r.Statement.ManagedRuleGroupStatement.Name)).toEqual([
+    expect(managed.map((r: Cfn) => r.Statement.ManagedRuleGroupStatement.Name)).toEqual([
       'AWSManagedRulesCommonRuleSet',
       'AWSManagedRulesKnownBadInputsRuleSet',
     ]);
     expect(rate.Action.Block.CustomResponse.ResponseCode).toBe(429);
     const statement = rate.Statement.RateBasedStatement;
     expect(statement).toMatchObject({ Limit: publicRateLimitPer5Minutes, AggregateKeyType: 'IP', EvaluationWindowSec: 300 });
-    const matched = statement.ScopeDownStatement.OrStatement.Statements.map(({ AndStatement }: any) =>
-      AndStatement.Statements.map((s: any) => `${s.ByteMatchStatement.PositionalConstraint} ${s.ByteMatchStatement.SearchString}`).join(' '),
+    const matched = statement.ScopeDownStatement.OrStatement.Statements.map(({ AndStatement }: Cfn) =>
+      AndStatement.Statements.map((s: Cfn) => `${s.ByteMatchStatement.PositionalConstraint} ${s.ByteMatchStatement.SearchString}`).join(' '),
     );
     const expected = manifests.flatMap((m) =>
       m.routes
@@ -328,5 +334,19 @@ describe('alarms', () => {
       alarms.some((a) => a.MetricName === 'Errors' && JSON.stringify(a.Dimensions).includes(fnLogicalId('platform', 'outboxRelay'))),
     ).toBe(true);
     api.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+  });
+});
+
+describe('cdk-nag', () => {
+  it('fails synthesis on a finding nobody fixed or acknowledged', () => {
+    const { app, api: stack } = buildApp({ useCases: [fixture], bundle: false, context: cdkJsonContext() });
+    new Queue(stack, 'Unencrypted', { encryption: QueueEncryption.UNENCRYPTED });
+    let report = '';
+    try {
+      app.synth();
+    } catch (error) {
+      report = readFileSync(String(error).match(/found in: (\S+)/)?.[1] ?? '', 'utf8');
+    }
+    expect(report).toContain('AwsSolutions-SQS2');
   });
 });

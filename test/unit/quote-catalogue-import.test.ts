@@ -187,6 +187,7 @@ describe('catalogue import: JSON', () => {
     expect(importJson('products', toJson(products))).toEqual({ ok: true, records: products });
     expect(importJson('priceLists', toJson(priceLists))).toEqual({ ok: true, records: priceLists });
     expect(importJson('fxRates', toJson(fxRates))).toEqual({ ok: true, records: fxRates });
+    expect(importJson('fxRates', `\uFEFF${toJson(fxRates)}`)).toEqual({ ok: true, records: fxRates });
   });
 
   it('reports bad records at the line each starts on, with the field path', () => {

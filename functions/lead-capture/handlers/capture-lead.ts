@@ -58,5 +58,5 @@ export const handler = httpHandler(
       ? seeOther(thankYouUrl(redirect, lead.leadId))
       : json(201, lead, { location: `/leads/${lead.leadId}` });
   },
-  { cors: true },
+  { cors: true, metrics: true },
 );

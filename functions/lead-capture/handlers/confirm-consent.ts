@@ -2,7 +2,7 @@
 // mail scanners open links on their own; the button press is the person's act.
 import { clientIp, decodeBody, type HttpEvent, httpHandler } from '../../../shared/http.js';
 import { confirmConsentRequest, getConsentRequest } from '../../../shared/consent.js';
-import { safeHtml } from '../../../shared/mail.js';
+import { safeHtml } from '../../../shared/html.js';
 import { page } from '../../../shared/pages.js';
 import { verifyLink } from '../../../shared/signed-link.js';
 import { CONSENT_LINK_PURPOSE } from './send-consent-confirmation.js';

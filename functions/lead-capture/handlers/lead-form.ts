@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { config } from '../../../shared/config.js';
 import { type HttpEvent, httpHandler } from '../../../shared/http.js';
-import { safeHtml } from '../../../shared/mail.js';
+import { safeHtml } from '../../../shared/html.js';
 import { page } from '../../../shared/pages.js';
 
 export const CONSENT_TEXT_VERSION = 'kvkk-2026-01';

@@ -1,5 +1,6 @@
 // Sent to the person who filled in the form, in their language.
-import { mailLayout, type RenderedMail, safeHtml } from '../../../shared/mail.js';
+import { mailLayout, safeHtml } from '../../../shared/html.js';
+import type { RenderedMail } from '../../../shared/mail.js';
 
 export interface AutoResponseVars {
   name: string;

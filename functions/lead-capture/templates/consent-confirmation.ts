@@ -1,5 +1,6 @@
 // Double opt-in: the marketing e-mail consent ticked on a form counts only once this link is followed.
-import { mailLayout, type RenderedMail, safeHtml } from '../../../shared/mail.js';
+import { mailLayout, safeHtml } from '../../../shared/html.js';
+import type { RenderedMail } from '../../../shared/mail.js';
 
 export interface ConsentConfirmationVars {
   name: string;

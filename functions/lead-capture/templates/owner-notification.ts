@@ -1,5 +1,6 @@
 // Sent to whoever now owns a lead: everything they need to call back without opening the CRM.
-import { mailLayout, type RenderedMail, safeHtml } from '../../../shared/mail.js';
+import { mailLayout, safeHtml } from '../../../shared/html.js';
+import type { RenderedMail } from '../../../shared/mail.js';
 import type { Lead } from '../lead-store.js';
 
 export interface OwnerNotificationVars {

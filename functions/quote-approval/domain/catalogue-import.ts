@@ -216,7 +216,8 @@ export const importCsv = <K extends CatalogueKind>(kind: K, text: string): Impor
     return columnByPath.get(dotted) ?? dotted;
   };
   const nested = format.nested;
-  const candidates = new Map<string, Candidate & { rowLines: number[]; cells: string[] }>();
+  const candidates: Candidate[] = [];
+  const lists = new Map<string, { value: Fields; rowLines: number[]; cells: string[] }>();
   rows.forEach((cells, i) => {
     const line = lines[i + 1]!;
     if (cells.length !== header.length) {
@@ -235,16 +236,18 @@ export const importCsv = <K extends CatalogueKind>(kind: K, text: string): Impor
       }
     }
     if (!nested) {
-      candidates.set(String(i), { value: row, rowLines: [line], cells, lineOf: () => line, fieldOf });
+      candidates.push({ value: row, lineOf: () => line, fieldOf });
       return;
     }
-    const key = format.key.map((path) => String(get(row, path))).join('\u0000');
-    const list = candidates.get(key);
+    const key = JSON.stringify(format.key.map((path) => get(row, path)));
+    const list = lists.get(key);
     if (!list) {
       const rowLines = [line];
+      const value = { ...row, [nested]: [row[nested]] };
+      lists.set(key, { value, rowLines, cells });
       const lineOf = (path: readonly PropertyKey[]) =>
         path[0] === nested && typeof path[1] === 'number' ? rowLines[path[1]]! : line;
-      candidates.set(key, { value: { ...row, [nested]: [row[nested]] }, rowLines, cells, lineOf, fieldOf });
+      candidates.push({ value, lineOf, fieldOf });
       return;
     }
     // A later row of the same list must repeat the list's own columns exactly.
@@ -256,7 +259,7 @@ export const importCsv = <K extends CatalogueKind>(kind: K, text: string): Impor
     (list.value[nested] as unknown[]).push(row[nested]);
     list.rowLines.push(line);
   });
-  return validate(format, [...candidates.values()], errors);
+  return validate(format, candidates, errors);
 };
 
 const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
@@ -310,7 +313,8 @@ const elementLines = (text: string): number[] => {
 
 const lineAt = (text: string, position: number) => text.slice(0, position).split('\n').length;
 
-export const importJson = <K extends CatalogueKind>(kind: K, text: string): ImportResult<CatalogueRecords[K]> => {
+export const importJson = <K extends CatalogueKind>(kind: K, file: string): ImportResult<CatalogueRecords[K]> => {
+  const text = file.replace(/^\uFEFF/, '');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

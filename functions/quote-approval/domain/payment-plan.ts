@@ -5,6 +5,9 @@ import { type Money, money } from '../../../shared/money.js';
 import { type FieldProblem, ValidationError } from '../../../shared/problems.js';
 import { dateProblem, parseIsoDate } from './quote-expiry.js';
 
+/** Thirty years of monthly payments; more is a typo, and would be a lot of rows to build. */
+const MAX_INSTALMENTS = 360;
+
 export interface Instalment {
   dueDate: string;
   amount: Money;
@@ -34,8 +37,8 @@ const requireNonNegative = (total: Money) => {
 
 export const instalments = (total: Money, count: number, firstDueDate: string, intervalMonths = 1): Instalment[] => {
   requireNonNegative(total);
-  if (!Number.isSafeInteger(count) || count < 1) {
-    throw new ValidationError([{ path: 'count', message: 'At least one instalment.' }]);
+  if (!Number.isSafeInteger(count) || count < 1 || count > MAX_INSTALMENTS) {
+    throw new ValidationError([{ path: 'count', message: `Between 1 and ${MAX_INSTALMENTS} instalments.` }]);
   }
   if (!Number.isSafeInteger(intervalMonths) || intervalMonths < 1) {
     throw new ValidationError([{ path: 'intervalMonths', message: 'At least one month apart.' }]);
@@ -50,6 +53,7 @@ export const instalments = (total: Money, count: number, firstDueDate: string, i
 export const planFromShares = (total: Money, parts: readonly { dueDate: string; shareBp: number }[]): Instalment[] => {
   requireNonNegative(total);
   const problems: FieldProblem[] = [];
+  if (parts.length > MAX_INSTALMENTS) problems.push({ path: 'parts', message: `At most ${MAX_INSTALMENTS} instalments.` });
   parts.forEach((part, i) => {
     if (!Number.isSafeInteger(part.shareBp) || part.shareBp <= 0) {
       problems.push({ path: `parts.${i}.shareBp`, message: 'A share above 0 basis points.' });
@@ -60,9 +64,6 @@ export const planFromShares = (total: Money, parts: readonly { dueDate: string; 
   const totalBp = parts.reduce((a, part) => a + part.shareBp, 0);
   if (totalBp !== 10_000) problems.push({ path: 'parts', message: `The shares add up to ${totalBp} basis points, not 10000.` });
   if (problems.length > 0) throw new ValidationError(problems);
-  const amounts = allocate(
-    total,
-    parts.map((part) => part.shareBp),
-  );
+  const amounts = allocate(total, parts.map((part) => part.shareBp));
   return parts.map((part, i) => ({ dueDate: part.dueDate, amount: money(amounts[i]!, total.currency) }));
 };

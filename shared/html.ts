@@ -1,0 +1,34 @@
+// HTML for mail and pages, escaped by construction. No AWS here: a page renderer stays small.
+
+export const escapeHtml = (value: unknown) =>
+  String(value ?? '')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+
+/** Tagged template for HTML: every interpolated value is escaped; nested `safeHtml` output is not. */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString() {
+    return this.value;
+  }
+}
+
+export const safeHtml = (strings: TemplateStringsArray, ...values: unknown[]) =>
+  new SafeHtml(
+    strings.reduce((out, part, i) => {
+      const value = values[i - 1];
+      const rendered = Array.isArray(value)
+        ? value.map((v) => (v instanceof SafeHtml ? v.value : escapeHtml(v))).join('')
+        : value instanceof SafeHtml
+          ? value.value
+          : escapeHtml(value);
+      return out + rendered + part;
+    }),
+  );
+
+/** The frame every HTML mail shares: readable on a phone, no remote images. */
+export const mailLayout = (language: 'tr' | 'en', body: SafeHtml) =>
+  safeHtml`<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"></head><body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2933;max-width:600px;margin:0 auto;padding:16px">${body}</body></html>`.value;

@@ -1,0 +1,174 @@
+// `npm run bench`: figures as ratios against a baseline measured in the same run, so a busy or slow
+// machine moves both sides alike. Nothing here passes or fails; it prints.
+//   1. Lead capture through the local HTTP API (16 concurrent clients) vs raw TransactWriteItems of
+//      the same shape on the same DynamoDB Local.
+//   2. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { build } from 'esbuild';
+import { platform, useCases } from '../../functions/manifests.js';
+import { repoRoot } from '../../infra/local/functions.js';
+import { startLocalStack, TABLE_NAME } from '../../infra/local/runtime.js';
+
+const CLIENTS = 16;
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 800);
+const COLD_STARTS = 7;
+const outDir = join(repoRoot, '.bench');
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+/** Runs `total` jobs on `clients` concurrent workers; returns per-job latencies (ms) and the wall time. */
+const load = async (total: number, clients: number, job: (i: number) => Promise<void>) => {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t = performance.now();
+        await job(i);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { latencies: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 };
+};
+
+const throughput = async (stack: Awaited<ReturnType<typeof startLocalStack>>) => {
+  const run = `${Date.now().toString(36)}`;
+  // Raw: the five puts a new-person capture writes (customer, two markers, lead, outbox), one transaction.
+  const raw = await load(REQUESTS, CLIENTS, async (i) => {
+    const pk = (kind: string) => `BENCH#${run}#${kind}#${i}`;
+    await stack.documents.send(
+      new TransactWriteCommand({
+        TransactItems: ['customer', 'email', 'phone', 'lead', 'outbox'].map((kind) => ({
+          Put: {
+            TableName: TABLE_NAME,
+            Item: { pk: pk(kind), sk: 'BENCH', type: 'bench', payload: 'x'.repeat(200) },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        })),
+      }),
+    );
+  });
+  const api = await load(REQUESTS, CLIENTS, async (i) => {
+    const response = await fetch(`${stack.urls.api}/leads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${run}-${i}` },
+      body: JSON.stringify({
+        name: `Bench Kişi ${i}`,
+        email: `bench-${run}-${i}@example.com`,
+        phone: `+90532${String(1_000_000 + i).padStart(7, '0')}`,
+        city: 'İstanbul',
+        productInterest: 'Forklift',
+      }),
+    });
+    if (response.status !== 201) throw new Error(`lead capture answered ${response.status}: ${await response.text()}`);
+  });
+  const rawRate = REQUESTS / raw.seconds;
+  const apiRate = REQUESTS / api.seconds;
+  console.log(`\nLead capture, ${REQUESTS} requests, ${CLIENTS} concurrent clients`);
+  console.table({
+    'raw TransactWriteItems (5 puts)': {
+      'per second': rawRate.toFixed(0),
+      'p50 ms': percentile(raw.latencies, 50).toFixed(1),
+      'p99 ms': percentile(raw.latencies, 99).toFixed(1),
+    },
+    'POST /leads over HTTP': {
+      'per second': apiRate.toFixed(0),
+      'p50 ms': percentile(api.latencies, 50).toFixed(1),
+      'p99 ms': percentile(api.latencies, 99).toFixed(1),
+    },
+  });
+  console.log(`capture rate / raw transaction rate: ${ratio(apiRate, rawRate)}`);
+};
+
+// ---- bundles and cold starts -------------------------------------------------------------------
+
+const bundleOptions = {
+  bundle: true,
+  minify: true,
+  format: 'esm' as const,
+  platform: 'node' as const,
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  // As the CDK bundles: ESM output that includes the CommonJS SDK needs a require (see FACTS.md).
+  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+  metafile: true,
+  logLevel: 'silent' as const,
+};
+
+const sdkClients: Record<string, string> = {
+  '@aws-sdk/client-dynamodb': "import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; new DynamoDBClient({});",
+  '@aws-sdk/lib-dynamodb':
+    "import { DynamoDBClient as D } from '@aws-sdk/client-dynamodb'; import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'; DynamoDBDocumentClient.from(new D({}));",
+  '@aws-sdk/client-ses': "import { SESClient } from '@aws-sdk/client-ses'; new SESClient({});",
+  '@aws-sdk/client-eventbridge': "import { EventBridgeClient } from '@aws-sdk/client-eventbridge'; new EventBridgeClient({});",
+};
+
+const coldInitMs = (file: string) => {
+  const samples: number[] = [];
+  const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
+  for (let i = 0; i < COLD_STARTS; i++) {
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: {
+        ...process.env,
+        TABLE_NAME: 'bench',
+        EVENT_BUS_NAME: 'crm',
+        AWS_REGION: 'eu-central-1',
+        POWERTOOLS_METRICS_DISABLED: 'true',
+      },
+    });
+    samples.push(Number(out.toString().trim()));
+  }
+  return median(samples);
+};
+
+const bundles = async () => {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const functions = [
+    ...useCases.flatMap((u) => Object.entries(u.functions).map(([name, fn]) => ({ name: `${u.name}.${name}`, entry: fn.entry }))),
+    ...Object.entries(platform).map(([name, fn]) => ({ name, entry: fn.entry })),
+  ];
+  const rows: Record<string, Record<string, string>> = {};
+  for (const fn of functions) {
+    const outfile = join(outDir, `${fn.name}.mjs`);
+    const result = await build({ ...bundleOptions, entryPoints: [resolve(repoRoot, fn.entry)], outfile });
+    const used = Object.keys(sdkClients).filter((pkg) =>
+      Object.keys(result.metafile!.inputs).some((input) => input.includes(`node_modules/${pkg}/`)),
+    );
+    const baselineFile = join(outDir, `${fn.name}.baseline.mjs`);
+    writeFileSync(`${baselineFile}.src.mjs`, used.map((pkg) => sdkClients[pkg]).join('\n') || 'export {};');
+    await build({ ...bundleOptions, entryPoints: [`${baselineFile}.src.mjs`], outfile: baselineFile });
+    const fnMs = coldInitMs(outfile);
+    const baseMs = coldInitMs(baselineFile);
+    rows[fn.name] = {
+      'KB': (size(outfile) / 1024).toFixed(0),
+      'baseline KB': (size(baselineFile) / 1024).toFixed(0),
+      'size ratio': ratio(size(outfile), size(baselineFile)),
+      'init ms': fnMs.toFixed(0),
+      'baseline ms': baseMs.toFixed(0),
+      'init ratio': ratio(fnMs, baseMs),
+      'SDK clients': used.map((p) => p.replace('@aws-sdk/', '')).join(' '),
+    };
+  }
+  console.log(`\nBundles (esbuild, minified ESM, SDK bundled) and cold init (median of ${COLD_STARTS} fresh processes)`);
+  console.table(rows);
+};
+
+const size = (file: string) => statSync(file).size;
+
+const stack = await startLocalStack({ portBase: Number(process.env.PUSULA_BENCH_PORT ?? 3300), quiet: true, publicRateLimit: 1_000_000 });
+try {
+  await throughput(stack);
+} finally {
+  await stack.stop();
+}
+await bundles();
+process.exit(0);
