@@ -84,7 +84,7 @@ export const startHttpApi = async (options: HttpApiOptions) => {
     if (!found) {
       return candidates.length
         ? problem(res, 405, 'method-not-allowed', `${method} is not allowed here.`)
-        : problem(res, 404, 'not-found', 'No such route.');
+        : problem(res, 404, 'no-such-route', 'No such route.');
     }
     const { route, match } = found;
     const ip = req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';

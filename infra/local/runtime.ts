@@ -94,16 +94,17 @@ export const startLocalStack = async (options: LocalStackOptions) => {
     return (event: unknown) => invoke(found.id, found.fn.entry, event, found.fn.timeoutSeconds);
   };
 
+  const rules = useCases.flatMap((useCase) =>
+    useCase.subscriptions.map((s) => ({
+      name: `${useCase.name}.${s.name}`,
+      pattern: s.pattern,
+      target: functionOf(useCase.name, s.function),
+    })),
+  );
   const eventBus = await startEventBus({
     port: ports.events,
     busName: BUS_NAME,
-    rules: useCases.flatMap((useCase) =>
-      useCase.subscriptions.map((s) => ({
-        name: `${useCase.name}.${s.name}`,
-        pattern: s.pattern,
-        target: functionOf(useCase.name, s.function),
-      })),
-    ),
+    rules,
     retry: { attempts: 5, baseDelayMs: 200 },
     deadLetterFile: options.dataDir && join(options.dataDir, 'dead-letters.jsonl'),
   });
@@ -122,7 +123,9 @@ export const startLocalStack = async (options: LocalStackOptions) => {
         name: `${useCase.name}.${s.name}`,
         expression: s.expression,
         timezone: s.timezone,
-        target: functionOf(useCase.name, s.function),
+        // The input the CDK gives EventBridge Scheduler: the scheduled time is the run's identity.
+        target: (event: { time: string }) =>
+          functionOf(useCase.name, s.function)({ useCase: useCase.name, schedule: s.name, scheduledTime: event.time }),
       })),
     ),
   );
@@ -151,6 +154,7 @@ export const startLocalStack = async (options: LocalStackOptions) => {
         return { status: 200, body: { fired: fire[1] } };
       }
       if (url.pathname === '/_local/schedules') return { status: 200, body: scheduler.nextFires() };
+      if (url.pathname === '/_local/rules') return { status: 200, body: rules.map(({ name, pattern }) => ({ name, pattern })) };
       if (req.method === 'POST' && url.pathname === '/_local/settle') {
         await settle();
         return { status: 200, body: { settled: true } };
