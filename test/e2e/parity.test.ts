@@ -16,7 +16,7 @@ const templateRoutes = () => {
     const known = paths.get(id);
     if (known !== undefined) return known;
     const resource = resources[id];
-    if (!resource || resource.Type !== 'AWS::ApiGateway::Resource') return ''; // the API root
+    if (resource?.Type !== 'AWS::ApiGateway::Resource') return ''; // the API root
     const parent = resource.Properties.ParentId as { Ref?: string };
     const path = `${parent.Ref ? pathOf(parent.Ref) : ''}/${resource.Properties.PathPart as string}`;
     paths.set(id, path);

@@ -337,6 +337,19 @@ describe('alarms', () => {
   });
 });
 
+describe('context', () => {
+  it('takes publicBaseUrl and alarmEmail from the app context', () => {
+    const { api: stack } = synthTemplates({
+      useCases: [fixture],
+      context: { publicBaseUrl: 'https://crm.example.com', alarmEmail: 'ops@example.com' },
+    });
+    for (const [id, { Properties }] of resourcesOf(stack, 'AWS::Lambda::Function')) {
+      expect(Properties.Environment.Variables.PUBLIC_BASE_URL, id).toBe('https://crm.example.com');
+    }
+    stack.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' });
+  });
+});
+
 describe('cdk-nag', () => {
   it('fails synthesis on a finding nobody fixed or acknowledged', () => {
     const { app, api: stack } = buildApp({ useCases: [fixture], bundle: false, context: cdkJsonContext() });

@@ -177,3 +177,7 @@ export const staffEmails = {
   'dealer-ankara': 'ankara.dealer@example.com',
   fallback: 'sales-queue@example.com',
 } as const;
+
+/** Events a consumer failed on after every retry: after a clean run there are none. */
+export const deadLetters = async () =>
+  (await (await fetch(`${api()}/_local/dead-letters`)).json()) as { rule: string; error: string; event: { 'detail-type': string } }[];
