@@ -19,6 +19,15 @@ export interface FunctionDeclaration {
   description: string;
   memoryMb?: number;
   timeoutSeconds?: number;
+  /** Files the function reads at run time (a font for PDFs): copied next to the bundle in AWS. */
+  assets?: FunctionAsset[];
+}
+
+export interface FunctionAsset {
+  /** Path from the repository root, e.g. `node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf`. */
+  from: string;
+  /** File name beside the bundle's index.mjs. */
+  to: string;
 }
 
 export interface RouteDeclaration {

@@ -63,6 +63,13 @@ export class CrmFunction extends Construct {
               mainFields: ['module', 'main'],
               // ESM bundles of the SDK still call require() for node built-ins.
               banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+              // Declared run-time files (see shared/assets.ts) go beside index.mjs.
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  (declaration.assets ?? []).map((asset) => `cp "${inputDir}/${asset.from}" "${outputDir}/${asset.to}"`),
+              },
             },
           }
         : { code: Code.fromInline('export const handler = async () => ({});'), handler: 'index.handler' }),
