@@ -6,6 +6,8 @@ import { z } from 'zod';
 export const sources = {
   leads: 'crm.leads',
   consents: 'crm.consents',
+  quotes: 'crm.quotes',
+  orders: 'crm.orders',
 } as const;
 
 const envelope = {
@@ -17,6 +19,22 @@ const envelope = {
 const leadStatus = z.enum(['new', 'contacted', 'qualified', 'converted', 'disqualified']);
 const channel = z.enum(['email', 'sms', 'phone']);
 
+// Quotes and orders: ids, versions, statuses, roles, rule ids and amounts (integer minor units with
+// their currency). Never the customer's name or address, nor an approver's reason text.
+const minor = z.number().int().safe();
+const quoteRef = { quoteId: z.string(), customerId: z.string(), version: z.number().int().positive() };
+const approvalVia = z.enum(['api', 'link']);
+const answerVia = z.enum(['link', 'staff']);
+const orderLine = z.object({
+  sku: z.string(),
+  quantity: z.number().int().positive(),
+  unitPrice: minor,
+  discount: minor,
+  net: minor,
+  tax: minor,
+  total: minor,
+});
+
 export const catalogue = {
   LeadCaptured: {
     source: sources.leads,
@@ -26,10 +44,7 @@ export const catalogue = {
       customerId: z.string(),
       newCustomer: z.boolean(),
       language: z.enum(['tr', 'en']),
-      formSource: z.string().optional(),
-      productInterest: z.string().optional(),
-      region: z.string().optional(),
-      sector: z.string().optional(),
+      // No form fields: free text can hold anything a person typed, a phone number included.
     }),
   },
   LeadAssigned: {
@@ -66,6 +81,114 @@ export const catalogue = {
   ConsentGranted: {
     source: sources.consents,
     detail: z.object({ ...envelope, customerId: z.string(), channel, via: z.enum(['double-opt-in', 'form', 'staff']) }),
+  },
+  QuoteCreated: {
+    source: sources.quotes,
+    detail: z.object({ ...envelope, ...quoteRef, ownerId: z.string(), currency: z.string(), grandTotal: minor }),
+  },
+  QuoteRevised: {
+    source: sources.quotes,
+    detail: z.object({ ...envelope, ...quoteRef, ownerId: z.string(), previousStatus: z.enum(['rejected', 'sent', 'declined', 'expired']) }),
+  },
+  QuoteSubmitted: {
+    source: sources.quotes,
+    detail: z.object({
+      ...envelope,
+      ...quoteRef,
+      ownerId: z.string(),
+      currency: z.string(),
+      grandTotal: minor,
+      netTotalTry: minor,
+      discountBp: z.number().int(),
+      marginBp: z.number().int(),
+      autoApproved: z.boolean(),
+      steps: z.array(z.object({ role: z.string(), ruleIds: z.array(z.string()) })),
+    }),
+  },
+  QuoteApprovalRequested: {
+    source: sources.quotes,
+    detail: z.object({
+      ...envelope,
+      ...quoteRef,
+      /** 0-based: the step now awaiting approval. */
+      step: z.number().int().min(0),
+      steps: z.number().int().positive(),
+      role: z.string(),
+      ruleIds: z.array(z.string()),
+    }),
+  },
+  QuoteApprovalGiven: {
+    source: sources.quotes,
+    detail: z.object({
+      ...envelope,
+      ...quoteRef,
+      step: z.number().int().min(0),
+      role: z.string(),
+      approverId: z.string(),
+      via: approvalVia,
+      final: z.boolean(),
+    }),
+  },
+  QuoteApproved: {
+    source: sources.quotes,
+    detail: z.object({ ...envelope, ...quoteRef, ownerId: z.string(), by: z.enum(['policy', 'approvers']) }),
+  },
+  QuoteRejected: {
+    source: sources.quotes,
+    detail: z.object({
+      ...envelope,
+      ...quoteRef,
+      ownerId: z.string(),
+      step: z.number().int().min(0),
+      role: z.string(),
+      approverId: z.string(),
+      via: approvalVia,
+    }),
+  },
+  QuoteSent: {
+    source: sources.quotes,
+    detail: z.object({
+      ...envelope,
+      ...quoteRef,
+      ownerId: z.string(),
+      currency: z.string(),
+      grandTotal: minor,
+      grandTotalTry: minor,
+      validUntil: z.iso.date(),
+      expiresAt: z.iso.datetime(),
+      by: z.enum(['auto', 'staff']),
+    }),
+  },
+  QuoteFollowUpDue: {
+    source: sources.quotes,
+    detail: z.object({ ...envelope, ...quoteRef, ownerId: z.string(), sentAt: z.iso.datetime() }),
+  },
+  QuoteAccepted: {
+    source: sources.quotes,
+    detail: z.object({ ...envelope, ...quoteRef, ownerId: z.string(), via: answerVia, currency: z.string(), grandTotal: minor }),
+  },
+  QuoteDeclined: {
+    source: sources.quotes,
+    detail: z.object({ ...envelope, ...quoteRef, ownerId: z.string(), via: answerVia, currency: z.string(), grandTotal: minor }),
+  },
+  QuoteExpired: {
+    source: sources.quotes,
+    detail: z.object({ ...envelope, ...quoteRef, ownerId: z.string(), previousStatus: z.enum(['approved', 'sent']) }),
+  },
+  OrderCreated: {
+    source: sources.orders,
+    detail: z.object({
+      ...envelope,
+      orderId: z.string(),
+      quoteId: z.string(),
+      quoteVersion: z.number().int().positive(),
+      customerId: z.string(),
+      ownerId: z.string(),
+      currency: z.string(),
+      lines: z.array(orderLine).min(1),
+      totals: z.object({ subtotal: minor, discountTotal: minor, netTotal: minor, taxTotal: minor, grandTotal: minor }),
+      grandTotalTry: minor,
+    }),
   },
 } as const;
 

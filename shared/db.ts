@@ -30,7 +30,11 @@ export const transact = async (
   } catch (error) {
     if (error instanceof TransactionCanceledException) {
       const reasons = (error.CancellationReasons ?? []).map((r) => (r.Code === 'None' ? undefined : r.Code));
-      if (reasons.some((code) => code === 'ConditionalCheckFailed')) return { ok: false, reasons };
+      // TransactionConflict: another transaction had one of these items; like a failed condition, the
+      // caller re-reads and decides (DynamoDB Local serializes transactions, so only AWS shows it).
+      if (reasons.some((code) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict')) {
+        return { ok: false, reasons };
+      }
     }
     throw error;
   }

@@ -80,7 +80,8 @@ export const decodeBody = (event: HttpEvent, maxBytes: number): DecodedBody => {
     return { fields: parsed as Record<string, unknown>, fromForm: false };
   }
   if (mediaType === FORM) {
-    const fields: Record<string, unknown> = {};
+    // No prototype: a field named __proto__ must be an ordinary (and refused) field, not a setter.
+    const fields: Record<string, unknown> = Object.create(null);
     for (const [key, value] of new URLSearchParams(text)) {
       if (Object.hasOwn(fields, key)) throw new ValidationError([{ path: key, message: 'Given more than once.' }]);
       fields[key] = value;
@@ -104,7 +105,7 @@ export const validate = <S extends z.ZodType>(schema: S, value: unknown): z.infe
 
 // ---- the caller --------------------------------------------------------------------------------
 
-export type Role = 'rep' | 'manager' | 'agent' | 'dealer' | 'admin';
+export type Role = 'rep' | 'manager' | 'agent' | 'dealer' | 'admin' | 'director';
 
 export interface Actor {
   keyId: string;
@@ -158,7 +159,7 @@ export const preflight = (event: HttpEvent): HttpResult => {
 
 type HttpFunction = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
-const problemResponses = (options: { cors: boolean }): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
+const problemResponses = (options: { cors: boolean; metrics: boolean }): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
   after: (request) => {
     if (options.cors && request.response) {
       request.response.headers = { ...request.response.headers, ...corsHeaders(request.event) };
@@ -166,13 +167,15 @@ const problemResponses = (options: { cors: boolean }): middy.MiddlewareObj<HttpE
   },
   onError: (request) => {
     const error = request.error;
-    if (error instanceof ProblemError) {
+    const refused = error instanceof ProblemError;
+    if (refused) {
       logger.info('request refused', { status: error.status, code: error.code });
       request.response = problemResult(error);
     } else {
       logger.error('request failed', error as Error);
       request.response = problemResult(new ProblemError(500, 'internal-error', 'Something went wrong on our side.'));
     }
+    if (options.metrics) metrics.addMetric(refused ? 'RequestRefused' : 'RequestFailed', 'Count', 1);
     if (options.cors) request.response.headers = { ...request.response.headers, ...corsHeaders(request.event) };
   },
 });
@@ -181,5 +184,7 @@ const problemResponses = (options: { cors: boolean }): middy.MiddlewareObj<HttpE
 export const httpHandler = (fn: HttpFunction, options: { cors?: boolean; metrics?: boolean } = {}) => {
   const stack = middy<HttpEvent, HttpResult>().use(injectLambdaContext(logger, { resetKeys: true }));
   if (options.metrics) stack.use(logMetrics(metrics));
-  return stack.use(problemResponses({ cors: options.cors ?? false })).handler(fn);
+  return stack
+    .use(problemResponses({ cors: options.cors ?? false, metrics: options.metrics ?? false }))
+    .handler(fn);
 };

@@ -14,6 +14,23 @@
 //   gsi1  work queue by assignee   (leads by owner and time)
 //   gsi2  work queue by state      (leads by status and time)
 //   gsi3  lookup by id             (lead id → lead, api key id → key)
+//
+// Quotes, orders and the catalogue (functions/quote-approval):
+//   CUSTOMER#<id>  QUOTE#<quoteId>                  the quote as it is now (its latest version)
+//                  QUOTE#<quoteId>#V#<0001>         an earlier version, frozen when the quote was revised
+//                  QUOTE#<quoteId>#QUEUE#<queue>    its place in a work queue (approval, expiry, follow-up),
+//                                                   deleted in the transaction that takes it out
+//                  QUOTE#<quoteId>#REPORT           the figures the quote reports count, by month sent
+//                  ORDER#<orderId>                  an order; its id is its quote's id (one accepted quote, one order)
+//   CATALOGUE  <kind>                               which generation of products / price lists / FX rates is live
+//   CATALOGUE#<kind>#G<generation>  <record>        one generation's records: an import writes a new generation
+//                                                   and switches to it in one conditional write (all or nothing)
+//   APPROVAL_POLICY  CURRENT | DEFAULT              the policy staff set, or the default the demo data loads
+//   ROLE#<role>  USER#<userId>                      who holds a role: approvers are mailed by role
+//   gsi1  OWNER#<id>#QUOTES (a rep's quotes by time), APPROVALS#<role> (quotes awaiting that role)
+//   gsi2  QUOTES#<yyyy-mm> (quotes by month created), DUE#QUOTE_EXPIRY and DUE#QUOTE_FOLLOW_UP (work
+//         queues by due instant: a sweep queries only what is due), QUOTES_SENT#<yyyy-mm> (report cohorts)
+//   gsi3  QUOTE#<id>, ORDER#<id> (lookup by id)
 
 export const tableSchema = {
   partitionKey: 'pk',
@@ -37,6 +54,8 @@ export interface Key {
 
 /** Sorts lexically in time order: ISO-8601 UTC timestamps and ULIDs both do. */
 const at = (occurredAt: string, id: string) => `${occurredAt}#${id}`;
+
+const catalogueGeneration = (kind: string, generation: number) => `CATALOGUE#${kind}#G${String(generation).padStart(6, '0')}`;
 
 export const keys = {
   customer: (customerId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: 'PROFILE' }),
@@ -82,6 +101,62 @@ export const keys = {
   assignmentRules: (): Key => ({ pk: 'ASSIGNMENT_RULES', sk: 'RULES' }),
 
   idempotencyPartition: (functionName: string) => `IDEMPOTENCY#${functionName}`,
+
+  // ---- quotes, orders and the catalogue (functions/quote-approval) -------------------------------
+  quote: (customerId: string, quoteId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `QUOTE#${quoteId}` }),
+  quoteVersion: (customerId: string, quoteId: string, version: number): Key => ({
+    pk: `CUSTOMER#${customerId}`,
+    sk: `QUOTE#${quoteId}#V#${String(version).padStart(4, '0')}`,
+  }),
+  quoteVersionsPrefix: (quoteId: string) => `QUOTE#${quoteId}#V#`,
+  quotesPrefix: () => 'QUOTE#',
+  quoteById: (quoteId: string) => ({ gsi3pk: `QUOTE#${quoteId}`, gsi3sk: 'QUOTE' }),
+  quotesByOwner: (ownerId: string, createdAt: string, quoteId: string) => ({
+    gsi1pk: `OWNER#${ownerId}#QUOTES`,
+    gsi1sk: at(createdAt, quoteId),
+  }),
+  quotesByOwnerPartition: (ownerId: string) => `OWNER#${ownerId}#QUOTES`,
+  /** `month` is the Istanbul calendar month, `2026-03`. */
+  quotesByMonth: (month: string, createdAt: string, quoteId: string) => ({
+    gsi2pk: `QUOTES#${month}`,
+    gsi2sk: at(createdAt, quoteId),
+  }),
+  quotesByMonthPartition: (month: string) => `QUOTES#${month}`,
+  quoteQueueItem: (customerId: string, quoteId: string, queue: 'approval' | 'expiry' | 'follow-up'): Key => ({
+    pk: `CUSTOMER#${customerId}`,
+    sk: `QUOTE#${quoteId}#QUEUE#${queue}`,
+  }),
+  quotesAwaitingApproval: (role: string, submittedAt: string, quoteId: string) => ({
+    gsi1pk: `APPROVALS#${role}`,
+    gsi1sk: at(submittedAt, quoteId),
+  }),
+  quotesAwaitingApprovalPartition: (role: string) => `APPROVALS#${role}`,
+  quotesDueToExpire: (expiresAt: string, quoteId: string) => ({ gsi2pk: 'DUE#QUOTE_EXPIRY', gsi2sk: at(expiresAt, quoteId) }),
+  quotesDueToExpirePartition: () => 'DUE#QUOTE_EXPIRY',
+  quotesDueForFollowUp: (dueAt: string, quoteId: string) => ({ gsi2pk: 'DUE#QUOTE_FOLLOW_UP', gsi2sk: at(dueAt, quoteId) }),
+  quotesDueForFollowUpPartition: () => 'DUE#QUOTE_FOLLOW_UP',
+  /** Everything due at or before `instant` sorts before this bound. */
+  dueBefore: (instant: string) => `${instant}#\uffff`,
+  quoteReport: (customerId: string, quoteId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `QUOTE#${quoteId}#REPORT` }),
+  quotesSentIn: (month: string, sentAt: string, quoteId: string) => ({ gsi2pk: `QUOTES_SENT#${month}`, gsi2sk: at(sentAt, quoteId) }),
+  quotesSentInPartition: (month: string) => `QUOTES_SENT#${month}`,
+
+  order: (customerId: string, orderId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `ORDER#${orderId}` }),
+  orderById: (orderId: string) => ({ gsi3pk: `ORDER#${orderId}`, gsi3sk: 'ORDER' }),
+
+  catalogueHead: (kind: string): Key => ({ pk: 'CATALOGUE', sk: kind }),
+  catalogueGeneration,
+  catalogueRecord: (kind: string, generation: number, recordId: string): Key => ({
+    pk: catalogueGeneration(kind, generation),
+    sk: recordId,
+  }),
+  productRecordId: (sku: string) => `SKU#${sku}`,
+  priceListRecordId: (priceListId: string) => `LIST#${priceListId}`,
+  fxRateRecordId: (currency: string, date: string) => `FX#${currency}#${date}`,
+  fxRatesPrefix: (currency: string) => `FX#${currency}#`,
+  approvalPolicy: (which: 'CURRENT' | 'DEFAULT'): Key => ({ pk: 'APPROVAL_POLICY', sk: which }),
+  roleMember: (role: string, userId: string): Key => ({ pk: `ROLE#${role}`, sk: `USER#${userId}` }),
+  roleMembersPartition: (role: string) => `ROLE#${role}`,
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -98,4 +173,15 @@ export type ItemType =
   | 'user'
   | 'team'
   | 'dealer'
+  | 'quote'
+  | 'quote-version'
+  | 'quote-queue'
+  | 'quote-report'
+  | 'order'
+  | 'catalogue-head'
+  | 'product'
+  | 'price-list'
+  | 'fx-rate'
+  | 'approval-policy'
+  | 'role-member'
   | 'assignment-rules';

@@ -4,8 +4,10 @@ import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-d
 import type { EventFacts } from '../../events/catalogue.js';
 import { db, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { newId } from '../../shared/ids.js';
+import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
+import { ValidationError } from '../../shared/problems.js';
 import { outboxPut } from '../../shared/outbox.js';
-import { keys } from '../../shared/table.js';
+import { type Key, keys } from '../../shared/table.js';
 import type { AssignTarget } from './domain/assignment.js';
 import type { ConsentChannel } from '../../shared/consent.js';
 import { type Contact, consentsGiven, type LeadSubmission } from './domain/lead-submission.js';
@@ -35,17 +37,37 @@ export interface Lead {
   updatedAt: string;
 }
 
-/** Which customer a contact belongs to: the e-mail match wins over the phone match. */
-export const findCustomerId = async (contact: Contact): Promise<string | undefined> => {
-  const markers = [
-    contact.emailKey ? keys.emailMarker(contact.emailKey) : undefined,
-    contact.phone ? keys.phoneMarker(contact.phone) : undefined,
-  ].filter((key) => key !== undefined);
-  const found = await Promise.all(
-    markers.map((Key) => db().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }))),
-  );
-  return found.map((r) => r.Item?.customerId as string | undefined).find(Boolean);
+export interface ContactMatch {
+  /** The e-mail's customer, else the phone's. */
+  customerId?: string;
+  /** Contact details no customer has claimed yet: a capture claims them for its customer. */
+  unclaimed: { email: boolean; phone: boolean };
+}
+
+export const matchContact = async (contact: Contact): Promise<ContactMatch> => {
+  const owner = async (key: Key | undefined) =>
+    key
+      ? ((await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }))).Item?.customerId as
+          | string
+          | undefined)
+      : undefined;
+  const [byEmail, byPhone] = await Promise.all([
+    owner(contact.emailKey ? keys.emailMarker(contact.emailKey) : undefined),
+    owner(contact.phone ? keys.phoneMarker(contact.phone) : undefined),
+  ]);
+  return {
+    customerId: byEmail ?? byPhone,
+    unclaimed: { email: Boolean(contact.emailKey) && !byEmail, phone: Boolean(contact.phone) && !byPhone },
+  };
 };
+
+/** Uniqueness markers, each guarded: if another capture claims the detail first, the transaction fails and is retried. */
+const markerItems = (contact: Contact, customerId: string, which: ContactMatch['unclaimed']): TransactItem[] => [
+  ...(which.email && contact.emailKey
+    ? [putNew({ ...keys.emailMarker(contact.emailKey), type: 'email-marker', customerId })]
+    : []),
+  ...(which.phone && contact.phone ? [putNew({ ...keys.phoneMarker(contact.phone), type: 'phone-marker', customerId })] : []),
+];
 
 export interface CaptureContext {
   submission: LeadSubmission;
@@ -95,20 +117,7 @@ const leadItems = (customerId: string, newCustomer: boolean, { submission: s, co
       type: 'lead',
       ...lead,
     }),
-    outboxPut(
-      'LeadCaptured',
-      {
-        leadId,
-        customerId,
-        newCustomer,
-        language: s.language,
-        formSource: s.source,
-        productInterest: s.productInterest,
-        region: s.region,
-        sector: s.sector,
-      },
-      now,
-    ),
+    outboxPut('LeadCaptured', { leadId, customerId, newCustomer, language: s.language }, now),
     ...consentsGiven(s).flatMap((channel) => consentItems(customerId, leadId, channel, s, ip, now)),
   ];
   return { leadId, items };
@@ -161,10 +170,7 @@ export const saveWithNewCustomer = async (capture: CaptureContext) => {
   const customerId = newId();
   const { contact, submission: s, now } = capture;
   const at = now.toISOString();
-  const markers = [
-    contact.emailKey && putNew({ ...keys.emailMarker(contact.emailKey), type: 'email-marker', customerId }),
-    contact.phone && putNew({ ...keys.phoneMarker(contact.phone), type: 'phone-marker', customerId }),
-  ].filter((item): item is TransactItem => Boolean(item));
+  const markers = markerItems(contact, customerId, { email: true, phone: true });
   const { leadId, items } = leadItems(customerId, true, capture);
   const customer = putNew({
     ...keys.customer(customerId),
@@ -189,8 +195,13 @@ export const saveWithNewCustomer = async (capture: CaptureContext) => {
   return result.ok ? { saved: true as const, leadId } : { saved: false as const };
 };
 
-/** Known person: the lead joins their partition; the profile is not overwritten by an anonymous form. */
-export const saveForCustomer = async (customerId: string, capture: CaptureContext) => {
+/**
+ * Known person: the lead joins their partition and claims the contact details nobody holds yet, so
+ * the next lead with only those details finds this customer too. The profile itself is not
+ * overwritten by an anonymous form.
+ */
+export const saveForCustomer = async (match: Required<ContactMatch>, capture: CaptureContext) => {
+  const { customerId } = match;
   const { leadId, items } = leadItems(customerId, false, capture);
   const touch: TransactItem = {
     Update: {
@@ -201,7 +212,7 @@ export const saveForCustomer = async (customerId: string, capture: CaptureContex
       ExpressionAttributeValues: { ':at': capture.now.toISOString(), ':one': 1 },
     },
   };
-  const result = await transact([touch, ...items]);
+  const result = await transact([touch, ...markerItems(capture.contact, customerId, match.unclaimed), ...items]);
   return result.ok ? { saved: true as const, leadId } : { saved: false as const };
 };
 
@@ -256,7 +267,7 @@ export interface LeadQuery {
   from?: string;
   to?: string;
   limit: number;
-  cursor?: Record<string, unknown>;
+  cursor?: string;
 }
 
 /**
@@ -269,7 +280,14 @@ export const listLeads = async (query: LeadQuery) => {
   const partition = byOwner
     ? keys.leadsByOwnerPartition(query.ownerId!)
     : keys.leadsByStatusPartition(query.status ?? 'new');
-  const values: Record<string, unknown> = { ':pk': partition, ':from': query.from ?? '0', ':to': `${query.to ?? '9'}\uffff` };
+  const from = query.from ?? '0';
+  const to = `${query.to ?? '9'}\uffff`;
+  // A cursor is only good for the query that returned it: same index, same partition, same range.
+  const cursor = decodeCursor(query.cursor, ['pk', 'sk', pkName, skName]);
+  if (cursor && (cursor[pkName] !== partition || cursor[skName]! < from || cursor[skName]! > to)) {
+    throw new ValidationError([{ path: 'cursor', message: 'This cursor belongs to another query.' }]);
+  }
+  const values: Record<string, unknown> = { ':pk': partition, ':from': from, ':to': to };
   const input: QueryCommandInput = {
     TableName: tableName(),
     IndexName: index,
@@ -277,7 +295,7 @@ export const listLeads = async (query: LeadQuery) => {
     ExpressionAttributeValues: values,
     ScanIndexForward: false,
     Limit: query.limit,
-    ExclusiveStartKey: query.cursor,
+    ExclusiveStartKey: cursor,
   };
   if (byOwner && query.status) {
     input.FilterExpression = '#status = :status';
@@ -285,7 +303,7 @@ export const listLeads = async (query: LeadQuery) => {
     values[':status'] = query.status;
   }
   const page = await db().send(new QueryCommand(input));
-  return { leads: (page.Items ?? []).map((item) => stripKeys<Lead>(item)), next: page.LastEvaluatedKey };
+  return { leads: (page.Items ?? []).map((item) => stripKeys<Lead>(item)), next: encodeCursor(page.LastEvaluatedKey) };
 };
 
 // ---- writes by staff and consumers --------------------------------------------------------------

@@ -94,7 +94,10 @@ export const startStreamTailer = (options: {
       try {
         handed = await poll();
       } catch (error) {
+        // A failed pass saw nothing, so it must not count as an empty one for drained().
         options.onError?.(error);
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
+        continue;
       }
       passes++;
       if (handed === 0) {

@@ -54,8 +54,10 @@ describe('request bodies', () => {
 describe('cursors', () => {
   it('round-trip a DynamoDB key and refuse anything else', () => {
     const key = { pk: 'CUSTOMER#1', sk: 'LEAD#2' };
-    expect(decodeCursor(encodeCursor(key))).toEqual(key);
-    expect(problemOf(() => decodeCursor('not-a-cursor')).status).toBe(400);
-    expect(problemOf(() => decodeCursor(Buffer.from('{"pk":{"S":"x"}}').toString('base64url'))).status).toBe(400);
+    expect(decodeCursor(encodeCursor(key), ['sk', 'pk'])).toEqual(key);
+    expect(problemOf(() => decodeCursor('not-a-cursor', ['pk', 'sk'])).status).toBe(400);
+    expect(problemOf(() => decodeCursor(Buffer.from('{"pk":{"S":"x"}}').toString('base64url'), ['pk'])).status).toBe(400);
+    expect(problemOf(() => decodeCursor(encodeCursor(key), ['pk', 'sk', 'gsi1pk', 'gsi1sk'])).status).toBe(400);
+    expect(problemOf(() => decodeCursor(encodeCursor({}), [])).status).toBe(400);
   });
 });

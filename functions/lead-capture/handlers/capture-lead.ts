@@ -35,6 +35,8 @@ const thankYouUrl = (redirect: string, leadId: string) => {
 
 export const handler = httpHandler(
   async (event: HttpEvent, context: Context) => {
+    // Every path records a metric, so the flush never logs an empty-metrics warning.
+    metrics.addMetric(event.httpMethod === 'OPTIONS' ? 'CorsPreflight' : 'LeadSubmitted', 'Count', 1);
     if (event.httpMethod === 'OPTIONS') return preflight(event);
     const origin = header(event, 'origin');
     // Browsers send Origin on cross-site posts: only the company's own sites may post leads.

@@ -23,7 +23,8 @@ const text = {
     consentPhone: 'Beni telefonla arayabilirsiniz.',
     kvkk: 'Kişisel verileriniz 6698 sayılı KVKK kapsamında yalnızca talebinizi yanıtlamak için işlenir.',
     send: 'Gönder',
-    thanks: 'Teşekkürler! Talebiniz alındı; en kısa sürede size dönüş yapacağız.',
+    thanksTitle: 'Teşekkürler',
+    thanks: 'Talebiniz alındı; en kısa sürede size dönüş yapacağız.',
   },
   en: {
     title: 'Contact us',
@@ -39,14 +40,15 @@ const text = {
     consentPhone: 'You may call me.',
     kvkk: 'Your personal data is processed under KVKK (Law 6698) only to answer your request.',
     send: 'Send',
-    thanks: 'Thank you! We have your request and will get back to you soon.',
+    thanksTitle: 'Thank you',
+    thanks: 'We have your request and will get back to you soon.',
   },
 };
 
 export const handler = httpHandler(async (event: HttpEvent) => {
   const language = event.queryStringParameters?.lang === 'en' ? 'en' : 'tr';
   const t = text[language];
-  if (event.path.endsWith('/thanks')) return page(200, language, t.title, safeHtml`<p id="thanks">${t.thanks}</p>`);
+  if (event.path.endsWith('/thanks')) return page(200, language, t.thanksTitle, safeHtml`<p id="thanks">${t.thanks}</p>`);
   const base = config.publicBaseUrl();
   const field = (name: string, label: string, type = 'text', extra = '') =>
     safeHtml`<label for="${name}">${label}</label><input id="${name}" name="${name}" type="${type}" ${extra}>`;

@@ -1,7 +1,6 @@
 // GET /leads?status=&owner=&from=&to=&limit=&cursor= — reps and dealers see their own leads.
 import { z } from 'zod';
 import { actorOf, type HttpEvent, httpHandler, json, requireScope, seesAll, validate } from '../../../shared/http.js';
-import { decodeCursor, encodeCursor } from '../../../shared/pagination.js';
 import { ForbiddenError } from '../../../shared/problems.js';
 import { leadStatuses } from '../domain/lead-status.js';
 import { listLeads } from '../lead-store.js';
@@ -23,6 +22,6 @@ export const handler = httpHandler(async (event: HttpEvent) => {
     throw new ForbiddenError("Only managers may list other people's leads.");
   }
   const ownerId = seesAll(actor) ? query.owner : actor.userId;
-  const page = await listLeads({ ...query, ownerId, cursor: decodeCursor(query.cursor) });
-  return json(200, { leads: page.leads, nextCursor: encodeCursor(page.next) });
+  const page = await listLeads({ ...query, ownerId });
+  return json(200, { leads: page.leads, nextCursor: page.next });
 });
