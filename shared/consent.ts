@@ -1,6 +1,6 @@
 // Consent evidence (KVKK, Law 6563): an append-only ledger per customer and channel. The current
 // state is the newest entry, so nothing is ever overwritten and every grant can be proven.
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, putNew, tableName, transact } from './db.js';
 import { newId } from './ids.js';
 import { outboxPut } from './outbox.js';
@@ -29,25 +29,6 @@ export interface ConsentRequest extends ConsentEntry {
 export const getConsentRequest = async (requestId: string) =>
   (await db().send(new GetCommand({ TableName: tableName(), Key: keys.consentRequest(requestId), ConsistentRead: true })))
     .Item as ConsentRequest | undefined;
-
-/** Granted or withdrawn: a pending request does not change what may be sent. */
-export const currentConsent = async (customerId: string, channel: ConsentChannel) => {
-  const page = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      FilterExpression: '#action <> :requested',
-      ExpressionAttributeNames: { '#action': 'action' },
-      ExpressionAttributeValues: {
-        ':pk': keys.customerPartition(customerId),
-        ':prefix': keys.consentChannelPrefix(channel),
-        ':requested': 'requested',
-      },
-      ScanIndexForward: false,
-    }),
-  );
-  return page.Items?.[0] as ConsentEntry | undefined;
-};
 
 /**
  * Turns a pending double opt-in into a grant. The request item is deleted in the same transaction,

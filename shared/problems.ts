@@ -59,14 +59,6 @@ export class UnsupportedMediaTypeError extends ProblemError {
     super(415, 'unsupported-media-type', `Send the body as ${accepted.join(' or ')}.`);
   }
 }
-export class TooManyRequestsError extends ProblemError {
-  constructor(retryAfterSeconds: number) {
-    super(429, 'too-many-requests', 'Too many requests; try again later.', [], {
-      'retry-after': String(retryAfterSeconds),
-    });
-  }
-}
-
 export interface ProblemDocument {
   type: string;
   title: string;

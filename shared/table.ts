@@ -85,7 +85,6 @@ export const keys = {
     pk: `CUSTOMER#${customerId}`,
     sk: `CONSENT#${channel}#${at(occurredAt, entryId)}`,
   }),
-  consentChannelPrefix: (channel: string) => `CONSENT#${channel}#`,
   consentRequest: (requestId: string): Key => ({ pk: `CONSENT_REQUEST#${requestId}`, sk: 'REQUEST' }),
 
   outbox: (eventId: string): Key => ({ pk: `OUTBOX#${eventId}`, sk: 'EVENT' }),
