@@ -22,7 +22,8 @@ const channel = z.enum(['email', 'sms', 'phone']);
 // Quotes and orders: ids, versions, statuses, roles, rule ids and amounts (integer minor units with
 // their currency). Never the customer's name or address, nor an approver's reason text.
 const minor = z.number().int().safe();
-const quoteRef = { quoteId: z.string(), customerId: z.string(), version: z.number().int().positive() };
+/** `quoteVersion`: the quote's revision (1, 2…); `version` is the event schema's, as on every event. */
+const quoteRef = { quoteId: z.string(), customerId: z.string(), quoteVersion: z.number().int().positive() };
 const approvalVia = z.enum(['api', 'link']);
 const answerVia = z.enum(['link', 'staff']);
 const orderLine = z.object({

@@ -2,6 +2,9 @@
 // assignment rules. All people are invented; addresses use the reserved example.com domain.
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AssignmentRule } from '../../functions/lead-capture/domain/assignment.js';
+import { catalogueItems } from '../../functions/quote-approval/catalogue-store.js';
+import type { ApprovalPolicy } from '../../functions/quote-approval/domain/approval-policy.js';
+import type { FxRate, PriceList, Product } from '../../functions/quote-approval/domain/catalogue.js';
 import type { Dealer, Team, User } from '../../shared/directory.js';
 import { keys } from '../../shared/table.js';
 
@@ -10,7 +13,8 @@ export const demoUsers: User[] = [
   { userId: 'rep-mehmet', name: 'Mehmet Örnek', email: 'mehmet.rep@example.com', role: 'rep', language: 'tr', teamId: 'team-istanbul' },
   { userId: 'rep-john', name: 'John Sample', email: 'john.rep@example.com', role: 'rep', language: 'en', teamId: 'team-export' },
   { userId: 'mgr-zeynep', name: 'Zeynep Yönetici', email: 'zeynep.manager@example.com', role: 'manager', language: 'tr' },
-  { userId: 'dir-kemal', name: 'Kemal Direktör', email: 'kemal.director@example.com', role: 'manager', language: 'tr' },
+  { userId: 'dir-kemal', name: 'Kemal Direktör', email: 'kemal.director@example.com', role: 'director', language: 'tr' },
+  { userId: 'mgr-selin', name: 'Selin Export', email: 'selin.manager@example.com', role: 'manager', language: 'en', teamId: 'team-export' },
 ];
 
 export const demoTeams: Team[] = [
@@ -40,6 +44,7 @@ export const demoItems = (): Record<string, unknown>[] => [
   ...demoTeams.map((t) => ({ ...keys.team(t.teamId), type: 'team', ...t })),
   ...demoDealers.map((d) => ({ ...keys.dealer(d.dealerId), type: 'dealer', ...d })),
   { ...keys.assignmentRules(), type: 'assignment-rules', rules: demoRules },
+  ...quoteReferenceItems(),
 ];
 
 /** Writes (or overwrites) the demo reference data; a team's round-robin turn starts again. */
@@ -52,3 +57,108 @@ export const loadReferenceData = async (client: DynamoDBDocumentClient, tableNam
     );
   }
 };
+
+// ---- quotes: a machinery seller's catalogue, two price lists, FX rates and an approval policy ----------
+// Invented products and prices. Dates follow the current year, so the demo works whenever it runs.
+// The catalogue goes into generation 0, which a table without imports reads: an import makes
+// generation 1 and is not undone by a restart. The policy is the DEFAULT one, which a policy set
+// with PUT /approval-policy overrides.
+
+const product = (
+  sku: string,
+  name: [string, string],
+  description: [string, string],
+  unit: string,
+  category: string,
+  cost: [number, string],
+  taxRateBp = 2000,
+  active = true,
+): Product => ({
+  sku,
+  name: { tr: name[0], en: name[1] },
+  description: { tr: description[0], en: description[1] },
+  unit,
+  category,
+  cost: { amount: cost[0], currency: cost[1] },
+  taxRateBp,
+  active,
+});
+
+export const demoProducts: Product[] = [
+  product('FL-25E', ['Akülü forklift 2,5 ton', 'Electric forklift 2.5 t'], ['48 V, 4,5 m kaldırma', '48 V, 4.5 m lift'], 'adet', 'forklift', [1_400_000, 'EUR']),
+  product('FL-35D', ['Dizel forklift 3,5 ton', 'Diesel forklift 3.5 t'], ['Stage V motor, 4 m kaldırma', 'Stage V engine, 4 m lift'], 'adet', 'forklift', [1_750_000, 'EUR']),
+  product('TP-20', ['Manuel transpalet 2 ton', 'Hand pallet truck 2 t'], ['1150 mm çatal', '1150 mm forks'], 'adet', 'transpalet', [950_000, 'TRY']),
+  product('BAT-48', ['48 V yedek akü', '48 V spare battery'], ['620 Ah, şarj cihazı hariç', '620 Ah, charger not included'], 'adet', 'yedek parça', [8_500_000, 'TRY']),
+  product('SRV-H', ['Servis işçiliği', 'Service labour'], ['Yerinde servis, saat başı', 'On-site service, per hour'], 'saat', 'servis', [90_000, 'TRY']),
+  product('MNT-Y', ['Yıllık bakım sözleşmesi', 'Annual maintenance contract'], ['İki periyodik bakım ve parça indirimi', 'Two scheduled services and a parts discount'], 'yıl', 'servis', [1_200_000, 'TRY']),
+  product('TRN-OP', ['Operatör eğitimi', 'Operator training'], ['Kişi başı, sertifikalı', 'Per person, certified'], 'kişi', 'eğitim', [150_000, 'TRY'], 1000),
+  product('FL-20E-OLD', ['Akülü forklift 2 ton (eski model)', 'Electric forklift 2 t (old model)'], ['Üretimden kalktı', 'Discontinued'], 'adet', 'forklift', [1_100_000, 'EUR'], 2000, false),
+];
+
+const prices = (list: Record<string, number>) => Object.entries(list).map(([sku, unitPrice]) => ({ sku, unitPrice }));
+
+export const demoPriceLists = (year = new Date().getUTCFullYear()): PriceList[] => [
+  {
+    id: 'tr-standart',
+    name: `Türkiye standart ${year}`,
+    currency: 'TRY',
+    validFrom: `${year}-01-01`,
+    validTo: `${year + 1}-12-31`,
+    prices: prices({
+      'FL-25E': 95_000_000,
+      'FL-35D': 115_000_000,
+      'TP-20': 1_850_000,
+      'BAT-48': 14_500_000,
+      'SRV-H': 225_000,
+      'MNT-Y': 3_800_000,
+      'TRN-OP': 450_000,
+    }),
+  },
+  {
+    id: 'eu-export',
+    name: `Export EUR ${year}`,
+    currency: 'EUR',
+    validFrom: `${year}-01-01`,
+    validTo: `${year + 1}-12-31`,
+    prices: prices({ 'FL-25E': 2_490_000, 'FL-35D': 2_990_000, 'TP-20': 48_000, 'BAT-48': 380_000, 'SRV-H': 6_000, 'MNT-Y': 99_000, 'TRN-OP': 12_000 }),
+  },
+];
+
+export const demoFxRates = (year = new Date().getUTCFullYear()): FxRate[] => [
+  { date: `${year - 1}-12-31`, currency: 'EUR', rateToTry: '36.9000' },
+  { date: `${year - 1}-12-31`, currency: 'USD', rateToTry: '34.4000' },
+  { date: `${year}-01-02`, currency: 'EUR', rateToTry: '37.2500' },
+  { date: `${year}-01-02`, currency: 'USD', rateToTry: '34.5000' },
+  { date: `${year}-07-01`, currency: 'EUR', rateToTry: '39.1000' },
+  { date: `${year}-07-01`, currency: 'USD', rateToTry: '35.8000' },
+];
+
+/** Over 10% discount or under 15% margin: the sales manager. Over 25% or 5 million TRY: the director too. */
+export const demoApprovalPolicy: ApprovalPolicy = [
+  { id: 'discount-over-10', description: 'Over 10% overall discount', when: { discountBpOver: 1000 }, approverRole: 'manager' },
+  { id: 'margin-under-15', description: 'Margin under 15%', when: { marginBpUnder: 1500 }, approverRole: 'manager' },
+  {
+    id: 'discount-over-25-or-5m',
+    description: 'Over 25% overall discount, or a net total over 5 000 000 TRY',
+    when: { discountBpOver: 2500, totalTryOver: 500_000_000 },
+    approverRole: 'director',
+  },
+  { id: 'line-discount-over-30', description: 'Any line over 30% discount', when: { lineDiscountBpOver: 3000 }, approverRole: 'director' },
+];
+
+export const quoteReferenceItems = (): Record<string, unknown>[] => [
+  ...catalogueItems('products', 0, demoProducts),
+  ...catalogueItems('priceLists', 0, demoPriceLists()),
+  ...catalogueItems('fxRates', 0, demoFxRates()),
+  {
+    ...keys.approvalPolicy('DEFAULT'),
+    type: 'approval-policy',
+    rules: demoApprovalPolicy,
+    seq: 0,
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    updatedBy: 'demo-data',
+    source: 'default',
+  },
+  // Who holds each role: approvers are mailed by role.
+  ...demoUsers.map((u) => ({ ...keys.roleMember(u.role, u.userId), type: 'role-member', role: u.role, userId: u.userId })),
+];

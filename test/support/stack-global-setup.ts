@@ -2,6 +2,8 @@
 import type { TestProject } from 'vitest/node';
 import { startLocalStack } from '../../infra/local/runtime.js';
 import { createApiKey, revokeApiKey } from '../../shared/api-keys.js';
+import type { Role } from '../../shared/http.js';
+import type { Scope } from '../../shared/manifest.js';
 
 const PORT_BASE = Number(process.env.PUSULA_TEST_PORT ?? 3100);
 
@@ -11,6 +13,8 @@ declare module 'vitest' {
     mail: string;
     dynamodb: string;
     keys: { manager: string; repAyse: string; repMehmet: string; readOnly: string; revoked: string };
+    /** Keys for the quote suites: reps, the two managers, the director, a catalogue admin. */
+    quoteKeys: { repAyse: string; repJohn: string; manager: string; managerSelin: string; director: string; catalogueAdmin: string };
   }
 }
 
@@ -30,6 +34,17 @@ export default async function setup(project: TestProject) {
     repMehmet: await key('rep-mehmet', 'rep', ['leads:read', 'leads:write']),
     readOnly: await key('mgr-zeynep', 'manager', ['leads:read']),
     revoked: revoked.key,
+  });
+  const quoteKey = async (userId: string, role: Role, scopes: Scope[]) =>
+    (await createApiKey({ label: `test quotes ${userId}`, userId, role, scopes })).key;
+  const staff: Scope[] = ['quotes:read', 'quotes:write', 'leads:read'];
+  project.provide('quoteKeys', {
+    repAyse: await quoteKey('rep-ayse', 'rep', staff),
+    repJohn: await quoteKey('rep-john', 'rep', staff),
+    manager: await quoteKey('mgr-zeynep', 'manager', [...staff, 'quotes:approve']),
+    managerSelin: await quoteKey('mgr-selin', 'manager', [...staff, 'quotes:approve']),
+    director: await quoteKey('dir-kemal', 'director', [...staff, 'quotes:approve']),
+    catalogueAdmin: await quoteKey('admin-catalogue', 'admin', ['catalogue:read', 'catalogue:write']),
   });
   return () => stack.stop();
 }

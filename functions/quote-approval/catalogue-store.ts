@@ -1,0 +1,258 @@
+// The catalogue in the one table: products, price lists and FX rates, each kind in generations. An
+// import writes a whole new generation (a number no other import uses) beside the live one and then
+// switches the kind's head to it in one conditional write, so readers see the old catalogue or the
+// new one, never half of a file.
+// The approval policy lives here too: staff replace it; the demo data only loads a default.
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { db, tableName, transact } from '../../shared/db.js';
+import { ConflictError } from '../../shared/problems.js';
+import { type Key, keys } from '../../shared/table.js';
+import { queryAll } from './query-all.js';
+import type { ApprovalPolicy } from './domain/approval-policy.js';
+import type { FxRate, PriceList, Product } from './domain/catalogue.js';
+import type { CatalogueKind, CatalogueRecords } from './domain/catalogue-import.js';
+
+const itemTypes = { products: 'product', priceLists: 'price-list', fxRates: 'fx-rate' } as const;
+
+const recordIdOf: { [K in CatalogueKind]: (record: CatalogueRecords[K]) => string } = {
+  products: (p) => keys.productRecordId(p.sku),
+  priceLists: (l) => keys.priceListRecordId(l.id),
+  fxRates: (r) => keys.fxRateRecordId(r.currency, r.date),
+};
+
+interface Head {
+  /** Undefined until the first import: generation 0 (the demo data's) is live. */
+  generation?: number;
+  previous?: number;
+  reserved: number;
+  count: number;
+  importedAt: string;
+  importedBy: string;
+}
+
+/** Generation 0 is where the demo data puts its catalogue; a table without a head reads it. */
+const headOf = async (kind: CatalogueKind): Promise<Head | undefined> =>
+  (await db().send(new GetCommand({ TableName: tableName(), Key: keys.catalogueHead(kind), ConsistentRead: true })))
+    .Item as Head | undefined;
+
+export const liveGeneration = async (kind: CatalogueKind) => (await headOf(kind))?.generation ?? 0;
+
+const stripRecord = <T>(item: Record<string, unknown>): T => {
+  const { pk, sk, type, ...record } = item;
+  return record as T;
+};
+
+const generationRecords = async <K extends CatalogueKind>(kind: K, generation: number) =>
+  (
+    await queryAll({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.catalogueGeneration(kind, generation) },
+    })
+  ).map((item) => stripRecord<CatalogueRecords[K]>(item));
+
+export const exportCatalogue = async <K extends CatalogueKind>(kind: K): Promise<CatalogueRecords[K][]> =>
+  generationRecords(kind, await liveGeneration(kind));
+
+// ---- reads for pricing -----------------------------------------------------------------------------
+
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+
+export const getProducts = async (skus: readonly string[]): Promise<Map<string, Product>> => {
+  const generation = await liveGeneration('products');
+  const unique = [...new Set(skus)];
+  const found = new Map<string, Product>();
+  for (let i = 0; i < unique.length; i += 100) {
+    let request: Key[] = unique.slice(i, i + 100).map((sku) => keys.catalogueRecord('products', generation, keys.productRecordId(sku)));
+    for (let attempt = 0; request.length > 0; attempt++) {
+      const page = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: request } } }));
+      for (const item of page.Responses?.[tableName()] ?? []) {
+        const product = stripRecord<Product>(item);
+        found.set(product.sku, product);
+      }
+      request = (page.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
+      if (request.length > 0) await backoff(attempt);
+    }
+  }
+  return found;
+};
+
+export const getPriceList = async (priceListId: string): Promise<PriceList | undefined> => {
+  const generation = await liveGeneration('priceLists');
+  const key = keys.catalogueRecord('priceLists', generation, keys.priceListRecordId(priceListId));
+  const found = await db().send(new GetCommand({ TableName: tableName(), Key: key }));
+  return found.Item ? stripRecord<PriceList>(found.Item) : undefined;
+};
+
+/** For each currency, the latest rate on or before `date`: all that converting on that date needs. */
+export const getFxRates = async (currencies: readonly string[], date: string): Promise<FxRate[]> => {
+  const generation = await liveGeneration('fxRates');
+  const wanted = [...new Set(currencies)].filter((c) => c !== 'TRY');
+  const latest = await Promise.all(
+    wanted.map(async (currency) => {
+      const page = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': keys.catalogueGeneration('fxRates', generation),
+            ':from': keys.fxRatesPrefix(currency),
+            ':to': keys.fxRateRecordId(currency, date),
+          },
+          ScanIndexForward: false,
+          Limit: 1,
+        }),
+      );
+      return page.Items?.[0] ? [stripRecord<FxRate>(page.Items[0])] : [];
+    }),
+  );
+  return latest.flat();
+};
+
+// ---- imports ---------------------------------------------------------------------------------------
+
+type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Key } };
+
+/** BatchWriteItem in chunks of 25, resending what DynamoDB left unprocessed. */
+const batchWrite = async (requests: WriteRequest[]) => {
+  for (let i = 0; i < requests.length; i += 25) {
+    let chunk = requests.slice(i, i + 25);
+    for (let attempt = 0; chunk.length > 0; attempt++) {
+      const result = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: chunk } }));
+      chunk = (result.UnprocessedItems?.[tableName()] ?? []) as WriteRequest[];
+      if (chunk.length > 0) await backoff(attempt);
+    }
+  }
+};
+
+const deleteGeneration = async (kind: CatalogueKind, generation: number) => {
+  const items = await queryAll({
+    TableName: tableName(),
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.catalogueGeneration(kind, generation) },
+    ProjectionExpression: 'pk, sk',
+  });
+  await batchWrite(items.map((item) => ({ DeleteRequest: { Key: { pk: String(item.pk), sk: String(item.sk) } } })));
+};
+
+export const catalogueItems = <K extends CatalogueKind>(
+  kind: K,
+  generation: number,
+  records: readonly CatalogueRecords[K][],
+): Record<string, unknown>[] =>
+  records.map((record) => ({
+    ...keys.catalogueRecord(kind, generation, recordIdOf[kind](record)),
+    type: itemTypes[kind],
+    ...(record as Record<string, unknown>),
+  }));
+
+/** A generation number no other import will use: the head counts every import ever started. */
+const reserveGeneration = async (kind: CatalogueKind): Promise<number> => {
+  const updated = await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.catalogueHead(kind),
+      UpdateExpression: 'SET #type = :type, kind = :kind ADD reserved :one',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':type': 'catalogue-head', ':kind': kind, ':one': 1 },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return updated.Attributes?.reserved as number;
+};
+
+/**
+ * Merges `records` into the live generation (a record with the same SKU, list id, or currency and
+ * date replaces the old one; the rest stay) as a new generation, and makes it live. Two imports of
+ * one kind at once: each writes its own generation, the first to switch wins, the other is refused
+ * and removes what it wrote.
+ */
+export const importCatalogue = async <K extends CatalogueKind>(
+  kind: K,
+  records: readonly CatalogueRecords[K][],
+  actorId: string,
+  now: Date,
+) => {
+  const head = await headOf(kind);
+  const current = head?.generation ?? 0;
+  const next = await reserveGeneration(kind);
+  const merged = new Map<string, CatalogueRecords[K]>();
+  for (const record of await generationRecords(kind, current)) merged.set(recordIdOf[kind](record), record);
+  for (const record of records) merged.set(recordIdOf[kind](record), record);
+  await batchWrite(catalogueItems(kind, next, [...merged.values()]).map((Item) => ({ PutRequest: { Item } })));
+  const switched = await transact([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.catalogueHead(kind),
+        UpdateExpression: 'SET generation = :next, previous = :current, #count = :count, importedAt = :at, importedBy = :by',
+        ConditionExpression: head?.generation === undefined ? 'attribute_not_exists(generation)' : 'generation = :current',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: {
+          ':next': next,
+          ':current': current,
+          ':count': merged.size,
+          ':at': now.toISOString(),
+          ':by': actorId,
+        },
+      },
+    },
+  ]);
+  if (!switched.ok) {
+    await deleteGeneration(kind, next);
+    throw new ConflictError('catalogue-import-conflict', 'Another import of this kind finished first; import again.');
+  }
+  // The generation before the one just replaced: nobody can still be reading it. Generation 0 is
+  // the demo data's, written again at every local start.
+  if (head?.previous) await deleteGeneration(kind, head.previous).catch(() => undefined);
+  return { kind, generation: next, imported: records.length, total: merged.size };
+};
+
+// ---- the approval policy ---------------------------------------------------------------------------
+
+export interface StoredPolicy {
+  rules: ApprovalPolicy;
+  /** Counts replacements: a replace based on a stale read is refused. */
+  seq: number;
+  updatedAt: string;
+  updatedBy: string;
+  source: 'staff' | 'default';
+}
+
+const policyAt = async (which: 'CURRENT' | 'DEFAULT') =>
+  (await db().send(new GetCommand({ TableName: tableName(), Key: keys.approvalPolicy(which), ConsistentRead: true })))
+    .Item as (StoredPolicy & Record<string, unknown>) | undefined;
+
+export const getApprovalPolicy = async (): Promise<StoredPolicy | undefined> => {
+  const item = (await policyAt('CURRENT')) ?? (await policyAt('DEFAULT'));
+  if (!item) return undefined;
+  const { rules, seq, updatedAt, updatedBy, source } = item;
+  return { rules, seq, updatedAt, updatedBy, source };
+};
+
+export const replaceApprovalPolicy = async (rules: ApprovalPolicy, expectedSeq: number | undefined, actorId: string, now: Date) => {
+  const current = await policyAt('CURRENT');
+  const seq = (current?.seq ?? 0) + 1;
+  if (expectedSeq !== undefined && expectedSeq !== (current?.seq ?? 0)) {
+    throw new ConflictError('policy-changed', `The policy is at seq ${current?.seq ?? 0} now; reload it.`);
+  }
+  const policy: StoredPolicy = { rules, seq, updatedAt: now.toISOString(), updatedBy: actorId, source: 'staff' };
+  const saved = await transact([
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...keys.approvalPolicy('CURRENT'), type: 'approval-policy', ...policy },
+        ConditionExpression: current ? 'seq = :seq' : 'attribute_not_exists(pk)',
+        ExpressionAttributeValues: current ? { ':seq': current.seq } : undefined,
+      },
+    },
+  ]);
+  if (!saved.ok) throw new ConflictError('policy-changed', 'The policy was replaced by someone else meanwhile; reload it.');
+  return policy;
+};

@@ -1,0 +1,126 @@
+// A quote's figures from what the rep asked for: products from the catalogue, unit prices from the
+// chosen price list on the quote date, costs converted into the quote's currency, totals, their TRY
+// equivalents, and the payment plan. Pure: the caller reads the catalogue and passes it in.
+import type { Money } from '../../../shared/money.js';
+import { type FieldProblem, ProblemError, ValidationError } from '../../../shared/problems.js';
+import type { Bilingual } from './approval-policy.js';
+import { convertOn, type FxRate, fxRateOn, type PriceList, type Product, priceFor } from './catalogue.js';
+import { type Instalment, instalments, planFromShares } from './payment-plan.js';
+import { type PricedLine, priceQuote, type QuoteTotals } from './pricing.js';
+import { dateProblem } from './quote-expiry.js';
+
+export interface LineInput {
+  sku: string;
+  quantity: number;
+  /** Line discount in basis points: 1250 = 12.5%. */
+  discountBp: number;
+}
+
+/** How the customer pays: equal instalments, or shares of the total on given dates. */
+export type PaymentTerms =
+  | { type: 'instalments'; count: number; firstDueDate: string; intervalMonths?: number }
+  | { type: 'shares'; parts: { dueDate: string; shareBp: number }[] };
+
+/** A priced line with what the customer reads about the product, frozen as it was quoted. */
+export interface QuoteLine extends PricedLine {
+  name: Bilingual;
+  description: Bilingual;
+  unit: string;
+  unitPrice: Money;
+  discountBp: number;
+  unitCost: Money;
+}
+
+export interface QuoteFigures {
+  currency: string;
+  quoteDate: string;
+  lines: QuoteLine[];
+  totals: QuoteTotals;
+  /** TRY per unit of the quote's currency on the quote date ("1" for TRY). */
+  rateToTry: string;
+  netTotalTry: Money;
+  grandTotalTry: Money;
+  paymentPlan: Instalment[];
+}
+
+export class ProductUnavailableError extends ProblemError {
+  constructor(problems: FieldProblem[]) {
+    super(422, 'product-unavailable', 'Some lines name products that cannot be quoted.', problems);
+  }
+}
+
+export interface BuildInput {
+  lines: readonly LineInput[];
+  /** By SKU; a missing SKU is an unknown product. */
+  products: ReadonlyMap<string, Product>;
+  priceList: PriceList;
+  rates: readonly FxRate[];
+  /** The Istanbul calendar date the prices and rates are taken on. */
+  quoteDate: string;
+  paymentTerms?: PaymentTerms;
+}
+
+const MAX_LINES = 200;
+
+const checkProducts = (lines: readonly LineInput[], products: ReadonlyMap<string, Product>) => {
+  if (lines.length === 0) throw new ValidationError([{ path: 'lines', message: 'A quote needs at least one line.' }]);
+  if (lines.length > MAX_LINES) throw new ValidationError([{ path: 'lines', message: `At most ${MAX_LINES} lines.` }]);
+  const problems = lines.flatMap((line, i): FieldProblem[] => {
+    const product = products.get(line.sku);
+    if (!product) return [{ path: `lines.${i}.sku`, message: `No product ${line.sku} in the catalogue.` }];
+    if (!product.active) return [{ path: `lines.${i}.sku`, message: `${line.sku} is no longer sold.` }];
+    return [];
+  });
+  if (problems.length > 0) throw new ProductUnavailableError(problems);
+};
+
+export const paymentPlanFor = (total: Money, terms: PaymentTerms | undefined): Instalment[] => {
+  if (!terms) return [];
+  if (terms.type === 'shares') return planFromShares(total, terms.parts);
+  const problem = dateProblem(terms.firstDueDate, 'paymentTerms.firstDueDate');
+  if (problem) throw new ValidationError([problem]);
+  return instalments(total, terms.count, terms.firstDueDate, terms.intervalMonths ?? 1);
+};
+
+export const buildQuote = (input: BuildInput): QuoteFigures => {
+  const { priceList, rates, quoteDate, products } = input;
+  checkProducts(input.lines, products);
+  const currency = priceList.currency;
+  const pricing = input.lines.map((line) => {
+    const product = products.get(line.sku)!;
+    return {
+      product,
+      line: {
+        sku: line.sku,
+        quantity: line.quantity,
+        unitPrice: priceFor(priceList, line.sku, quoteDate),
+        discountBp: line.discountBp,
+        taxRateBp: product.taxRateBp,
+        unitCost: convertOn(product.cost, currency, rates, quoteDate),
+      },
+    };
+  });
+  const priced = priceQuote({ currency, lines: pricing.map((p) => p.line) });
+  const lines = priced.lines.map(
+    (line, i): QuoteLine => ({
+      ...line,
+      name: pricing[i]!.product.name,
+      description: pricing[i]!.product.description,
+      unit: pricing[i]!.product.unit,
+      unitPrice: pricing[i]!.line.unitPrice,
+      discountBp: pricing[i]!.line.discountBp,
+      unitCost: pricing[i]!.line.unitCost,
+    }),
+  );
+  const rateToTry = currency === 'TRY' ? '1' : fxRateOn(rates, currency, quoteDate).rateToTry;
+  return {
+    currency,
+    quoteDate,
+    lines,
+    totals: priced.totals,
+    rateToTry,
+    netTotalTry: convertOn(priced.totals.netTotal, 'TRY', rates, quoteDate),
+    grandTotalTry: convertOn(priced.totals.grandTotal, 'TRY', rates, quoteDate),
+    paymentPlan: paymentPlanFor(priced.totals.grandTotal, input.paymentTerms),
+  };
+};

@@ -1,0 +1,68 @@
+// GET /quote-links/approval?token= shows the quote, the rules that asked for approval and the
+// button; POST acts (rejecting asks for a reason). A used, expired or tampered link gets a clear
+// page and changes nothing: the approval is a conditional write on the step the link was made for.
+import { getCustomer } from '../../../shared/consent.js';
+import { getUser } from '../../../shared/directory.js';
+import { decodeBody, type HttpEvent, httpHandler } from '../../../shared/http.js';
+import { logger } from '../../../shared/observability.js';
+import { ProblemError } from '../../../shared/problems.js';
+import { readApprovalLink } from '../links.js';
+import { getQuote } from '../quote-store.js';
+import { decideQuote } from '../quotes.js';
+import { customerView } from '../send-quote.js';
+import { approvalOutcomePage, approvalPage, reasonMissing } from '../templates/link-pages.js';
+import { statusNames } from '../templates/quote-view.js';
+
+export const handler = httpHandler(async (event: HttpEvent) => {
+  const posted = event.httpMethod === 'POST';
+  const fields = posted ? decodeBody(event, 8192).fields : {};
+  const token = String((posted ? fields.token : event.queryStringParameters?.token) ?? '');
+  const link = await readApprovalLink(token);
+  if (!link.ok) return approvalOutcomePage('tr', link.reason);
+  const { ref, action } = link;
+  const [approver, quote] = await Promise.all([getUser(ref.userId), getQuote(ref.customerId, ref.quoteId)]);
+  const language = approver?.language ?? 'tr';
+  if (!approver || !quote) return approvalOutcomePage(language, 'invalid');
+  const awaiting = quote.status === 'pending_approval' && quote.version === ref.version && quote.approval?.approved === ref.step;
+  if (!awaiting) return approvalOutcomePage(language, 'decided', statusNames[language][quote.status]);
+
+  if (!posted) {
+    const [customer, owner] = await Promise.all([getCustomer(quote.customerId), getUser(quote.ownerId)]);
+    return approvalPage(language, {
+      quote,
+      customer: customer ? customerView(customer) : { name: '' },
+      ownerName: owner?.name ?? quote.ownerId,
+      action,
+      token,
+    });
+  }
+  const reason = String(fields.reason ?? '').trim();
+  if (action === 'reject' && !reason) {
+    const customer = await getCustomer(quote.customerId);
+    return approvalPage(language, {
+      quote,
+      customer: customer ? customerView(customer) : { name: '' },
+      ownerName: (await getUser(quote.ownerId))?.name ?? quote.ownerId,
+      action,
+      token,
+      error: reasonMissing(language),
+    });
+  }
+  try {
+    const decided = await decideQuote(
+      quote,
+      action === 'approve' ? { type: 'approve' } : { type: 'reject', reason: reason.slice(0, 2000) },
+      { userId: approver.userId, role: approver.role },
+      { via: 'link', step: ref.step },
+    );
+    if (decided.status === 'rejected') return approvalOutcomePage(language, 'rejected');
+    if (decided.status === 'approved') return approvalOutcomePage(language, 'approvedFinal');
+    return approvalOutcomePage(language, 'approvedNext', decided.approvalSteps?.[decided.approval!.approved]?.role);
+  } catch (error) {
+    if (!(error instanceof ProblemError)) throw error;
+    logger.info('approval link refused', { code: error.code });
+    if (error.status === 403) return approvalOutcomePage(language, 'notYours');
+    const now = await getQuote(ref.customerId, ref.quoteId);
+    return approvalOutcomePage(language, 'decided', statusNames[language][now?.status ?? quote.status]);
+  }
+});

@@ -1,0 +1,46 @@
+// POST /quotes/{quoteId}/approve {step?, seq?} and /reject {reason, step?, seq?} with a
+// quotes:approve key whose role is the one the awaiting step names. Two approvers at once: one
+// approval, and a 409 for the other.
+import type { Context } from 'aws-lambda';
+import { z } from 'zod';
+import { type HttpEvent, httpHandler, json } from '../../../shared/http.js';
+import { quoteVisibleTo, type Viewer } from '../quote-access.js';
+import { type Decision, decideQuote } from '../quotes.js';
+import { bodyOf, oncePerKey, staff } from '../staff.js';
+
+const step = z.number().int().min(0).max(20).optional();
+const seq = z.number().int().positive().optional();
+const approveSchema = z.strictObject({ step, seq });
+const rejectSchema = z.strictObject({ reason: z.string().trim().min(1, 'Say why the quote is rejected.').max(2000), step, seq });
+
+interface Decide {
+  viewer: Viewer;
+  quoteId?: string;
+  decision: Decision;
+  step?: number;
+  seq?: number;
+}
+
+const decide = oncePerKey('decide-quote', async ({ viewer, quoteId, decision, step, seq }: Decide) => {
+  const quote = await quoteVisibleTo(viewer, quoteId);
+  const { userId, role } = viewer.actor;
+  return decideQuote(quote, decision, { userId, role }, { via: 'api', step, seq });
+});
+
+export const handler = httpHandler(async (event: HttpEvent, context: Context) => {
+  const viewer = await staff(event, 'quotes:approve');
+  const quoteId = event.pathParameters?.quoteId;
+  const rejecting = event.resource.endsWith('/reject');
+  let body: { step?: number; seq?: number };
+  let decision: Decision;
+  if (rejecting) {
+    const { reason, ...rest } = bodyOf(event, rejectSchema);
+    body = rest;
+    decision = { type: 'reject', reason };
+  } else {
+    body = bodyOf(event, approveSchema);
+    decision = { type: 'approve' };
+  }
+  const quote = await decide(event, context, { viewer, quoteId, decision, step: body.step, seq: body.seq }, { quoteId, body, decision });
+  return json(200, quote);
+});

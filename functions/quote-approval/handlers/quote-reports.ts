@@ -1,0 +1,59 @@
+// GET /reports/quotes?from=2026-01-01&to=2026-12-31&period=month|quarter|year&owner= — per rep and
+// period: quotes sent, accepted, success rate, quoted and won in each currency and in TRY, average
+// discount and margin; and the same for everyone together. A quote counts in the period it was sent.
+import { z } from 'zod';
+import { type HttpEvent, httpHandler, json, validate } from '../../../shared/http.js';
+import { ForbiddenError, ValidationError } from '../../../shared/problems.js';
+import { addMonths } from '../domain/payment-plan.js';
+import { isoDateSchema, istanbulDate } from '../domain/quote-expiry.js';
+import { quoteReport } from '../domain/reports.js';
+import { sentInMonths } from '../quote-store.js';
+import { staff } from '../staff.js';
+
+const MAX_MONTHS = 36;
+
+const querySchema = z.strictObject({
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  period: z.enum(['month', 'quarter', 'year']).default('month'),
+  owner: z.string().min(1).max(100).optional(),
+});
+
+const monthsBetween = (from: string, to: string) => {
+  const months: string[] = [];
+  for (let date = `${from.slice(0, 7)}-01`; date.slice(0, 7) <= to.slice(0, 7); date = addMonths(date, 1)) {
+    months.push(date.slice(0, 7));
+  }
+  return months;
+};
+
+export const handler = httpHandler(async (event: HttpEvent) => {
+  const viewer = await staff(event, 'quotes:read');
+  const query = validate(querySchema, event.queryStringParameters ?? {});
+  const to = query.to ?? istanbulDate(new Date());
+  const from = query.from ?? `${addMonths(`${to.slice(0, 7)}-01`, -11)}`;
+  if (from > to) throw new ValidationError([{ path: 'from', message: 'After `to`.' }]);
+  const months = monthsBetween(from, to);
+  if (months.length > MAX_MONTHS) throw new ValidationError([{ path: 'from', message: `At most ${MAX_MONTHS} months at a time.` }]);
+  const me = viewer.actor.userId;
+  if (viewer.reach === 'own' && query.owner && query.owner !== me) {
+    throw new ForbiddenError("Only managers may see other people's figures.");
+  }
+  const entries = (await sentInMonths(months)).filter((entry) => {
+    const sent = istanbulDate(new Date(entry.sentAt!));
+    if (sent < from || sent > to) return false;
+    if (viewer.reach === 'own' && entry.owner !== me) return false;
+    if (viewer.reach === 'team' && entry.teamId !== viewer.teamId && entry.owner !== me) return false;
+    return !query.owner || entry.owner === query.owner;
+  });
+  return json(200, {
+    from,
+    to,
+    period: query.period,
+    byRep: quoteReport(entries, query.period),
+    overall: quoteReport(
+      entries.map((entry) => ({ ...entry, owner: '*' })),
+      query.period,
+    ),
+  });
+});

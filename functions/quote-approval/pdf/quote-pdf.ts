@@ -1,0 +1,230 @@
+// The quote as an A4 PDF, in the quote's language: drawn with pdf-lib and the DejaVu fonts (subset,
+// so a quote is tens of kilobytes), lines flowing onto further pages with the table header repeated.
+import { readFile } from 'node:fs/promises';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { assetPath } from '../../../shared/assets.js';
+import type { Quote } from '../quote-store.js';
+import { type CustomerView, formatDate, labels, quoteNumber, quoteRows } from '../templates/quote-view.js';
+import { pdfFonts } from './fonts.js';
+
+let fonts: Promise<[Buffer, Buffer]> | undefined;
+const fontFiles = () => {
+  fonts ??= Promise.all([readFile(assetPath(pdfFonts.regular)), readFile(assetPath(pdfFonts.bold))]);
+  return fonts;
+};
+
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = 48;
+const RIGHT = PAGE.width - MARGIN;
+const BOTTOM = MARGIN + 24;
+const INK = rgb(0.12, 0.16, 0.2);
+const MUTED = rgb(0.45, 0.5, 0.55);
+const RULE = rgb(0.85, 0.87, 0.9);
+
+/** Columns of the line table: left edge and width; numbers are right-aligned in theirs. */
+const columns = {
+  index: { x: MARGIN, w: 20 },
+  product: { x: MARGIN + 20, w: 198 },
+  quantity: { x: MARGIN + 218, w: 55 },
+  unitPrice: { x: MARGIN + 273, w: 82 },
+  discount: { x: MARGIN + 355, w: 52 },
+  amount: { x: MARGIN + 407, w: 92 },
+};
+
+class Sheet {
+  page!: PDFPage;
+  y = 0;
+
+  constructor(
+    readonly doc: PDFDocument,
+    readonly regular: PDFFont,
+    readonly bold: PDFFont,
+  ) {
+    this.newPage();
+  }
+
+  newPage() {
+    this.page = this.doc.addPage([PAGE.width, PAGE.height]);
+    this.y = PAGE.height - MARGIN;
+  }
+
+  /** Starts a new page unless `height` more points fit on this one; true if it did. */
+  room(height: number) {
+    if (this.y - height >= BOTTOM) return false;
+    this.newPage();
+    return true;
+  }
+
+  text(value: string, x: number, options: { size?: number; bold?: boolean; colour?: typeof INK; align?: 'left' | 'right'; y?: number } = {}) {
+    const size = options.size ?? 9.5;
+    const font = options.bold ? this.bold : this.regular;
+    const left = options.align === 'right' ? x - font.widthOfTextAtSize(value, size) : x;
+    this.page.drawText(value, { x: left, y: options.y ?? this.y, size, font, color: options.colour ?? INK });
+  }
+
+  rule(y = this.y) {
+    this.page.drawLine({ start: { x: MARGIN, y }, end: { x: RIGHT, y }, thickness: 0.6, color: RULE });
+  }
+
+  /** `value` broken into lines no wider than `width`; a word wider than that is broken where it must be. */
+  wrap(value: string, width: number, size = 9.5, bold = false): string[] {
+    const font = bold ? this.bold : this.regular;
+    const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
+    const lines: string[] = [];
+    for (const paragraph of value.split(/\r?\n/)) {
+      let line = '';
+      for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+        const candidate = line ? `${line} ${word}` : word;
+        if (fits(candidate)) {
+          line = candidate;
+          continue;
+        }
+        if (line) lines.push(line);
+        line = '';
+        let rest = word;
+        while (!fits(rest)) {
+          let cut = rest.length - 1;
+          while (cut > 1 && !fits(rest.slice(0, cut))) cut--;
+          lines.push(rest.slice(0, cut));
+          rest = rest.slice(cut);
+        }
+        line = rest;
+      }
+      lines.push(line);
+    }
+    return lines;
+  }
+}
+
+export interface QuotePdfInput {
+  quote: Quote;
+  customer: CustomerView;
+  /** Who issues the quote: the firm's name as its mail goes out. */
+  issuer: string;
+}
+
+export const renderQuotePdf = async ({ quote, customer, issuer }: QuotePdfInput): Promise<Uint8Array> => {
+  const language = quote.language;
+  const t = labels[language];
+  const rows = quoteRows(quote, language);
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const [regularBytes, boldBytes] = await fontFiles();
+  const sheet = new Sheet(
+    doc,
+    await doc.embedFont(regularBytes, { subset: true }),
+    await doc.embedFont(boldBytes, { subset: true }),
+  );
+  const title = `${t.quote} ${quoteNumber(quote)}`;
+  doc.setTitle(title);
+  doc.setAuthor(issuer);
+  doc.setLanguage(language === 'tr' ? 'tr-TR' : 'en-GB');
+  doc.setCreationDate(new Date(quote.updatedAt));
+
+  // Header: issuer and title, then who it is for and its dates.
+  sheet.text(issuer, MARGIN, { size: 14, bold: true });
+  sheet.text(t.quote.toLocaleUpperCase(language), RIGHT, { size: 18, bold: true, align: 'right' });
+  sheet.y -= 30;
+  sheet.rule();
+  sheet.y -= 18;
+  const meta: [string, string][] = [
+    [t.quoteNo, quoteNumber(quote)],
+    [t.revision, String(quote.version)],
+    [t.date, formatDate(quote.quoteDate, language)],
+    [t.validUntil, formatDate(quote.validUntil, language)],
+  ];
+  const top = sheet.y;
+  sheet.text(t.customer, MARGIN, { size: 8, colour: MUTED });
+  sheet.y -= 13;
+  for (const line of [customer.company, customer.name].filter((s): s is string => Boolean(s))) {
+    for (const wrapped of sheet.wrap(line, 260, 10.5, true)) {
+      sheet.text(wrapped, MARGIN, { size: 10.5, bold: true });
+      sheet.y -= 14;
+    }
+  }
+  const afterCustomer = sheet.y;
+  sheet.y = top;
+  for (const [label, value] of meta) {
+    sheet.text(label, RIGHT - 110, { size: 9, colour: MUTED, align: 'right' });
+    sheet.text(value, RIGHT, { size: 9, bold: true, align: 'right' });
+    sheet.y -= 13;
+  }
+  sheet.y = Math.min(sheet.y, afterCustomer) - 14;
+
+  // The lines, the header repeated on every page they run onto.
+  const header = () => {
+    sheet.page.drawRectangle({ x: MARGIN, y: sheet.y - 5, width: RIGHT - MARGIN, height: 18, color: rgb(0.96, 0.97, 0.98) });
+    const h = { size: 8.5, bold: true };
+    sheet.text('#', columns.index.x + 2, h);
+    sheet.text(t.product, columns.product.x, h);
+    sheet.text(t.quantity, columns.quantity.x + columns.quantity.w, { ...h, align: 'right' });
+    sheet.text(t.unitPrice, columns.unitPrice.x + columns.unitPrice.w, { ...h, align: 'right' });
+    sheet.text(t.discount, columns.discount.x + columns.discount.w, { ...h, align: 'right' });
+    sheet.text(t.amount, columns.amount.x + columns.amount.w, { ...h, align: 'right' });
+    sheet.y -= 20;
+  };
+  header();
+  rows.lines.forEach((line, i) => {
+    const name = sheet.wrap(line.name, columns.product.w - 6);
+    const height = name.length * 12 + 20;
+    if (sheet.room(height)) header();
+    const right = (value: string, column: { x: number; w: number }) => sheet.text(value, column.x + column.w, { align: 'right' });
+    sheet.text(String(i + 1), columns.index.x + 2, { colour: MUTED });
+    right(line.quantity, columns.quantity);
+    right(line.unitPrice, columns.unitPrice);
+    right(line.discount, columns.discount);
+    right(line.amount, columns.amount);
+    name.forEach((part, n) => {
+      sheet.text(part, columns.product.x, { y: sheet.y - n * 12 });
+    });
+    sheet.text(`${line.sku} · ${t.taxRate} ${line.taxRate}`, columns.product.x, {
+      y: sheet.y - name.length * 12,
+      size: 7.5,
+      colour: MUTED,
+    });
+    sheet.rule(sheet.y - name.length * 12 - 7);
+    sheet.y -= height;
+  });
+
+  // Totals, right-aligned under the amounts.
+  sheet.y -= 6;
+  for (const total of rows.totals) {
+    sheet.room(16);
+    sheet.text(total.label, columns.amount.x - 10, { align: 'right', bold: total.strong, size: total.strong ? 10.5 : 9.5 });
+    sheet.text(total.value, RIGHT, { align: 'right', bold: total.strong, size: total.strong ? 10.5 : 9.5 });
+    sheet.y -= total.strong ? 17 : 14;
+  }
+
+  if (rows.plan.length) {
+    sheet.y -= 10;
+    sheet.room(30);
+    sheet.text(t.paymentPlan, MARGIN, { bold: true, size: 10.5 });
+    sheet.y -= 16;
+    for (const part of rows.plan) {
+      sheet.room(14);
+      sheet.text(part.dueDate, MARGIN);
+      sheet.text(part.amount, MARGIN + 200, { align: 'right' });
+      sheet.y -= 13;
+    }
+  }
+
+  if (quote.notes) {
+    sheet.y -= 10;
+    sheet.room(30);
+    sheet.text(t.notes, MARGIN, { bold: true, size: 10.5 });
+    sheet.y -= 16;
+    for (const line of sheet.wrap(quote.notes, RIGHT - MARGIN)) {
+      sheet.room(13);
+      sheet.text(line, MARGIN);
+      sheet.y -= 13;
+    }
+  }
+
+  const pages = doc.getPages();
+  pages.forEach((page, i) => {
+    sheet.page = page;
+    sheet.text(`${title} · ${t.page(i + 1, pages.length)}`, RIGHT, { y: MARGIN - 10, size: 7.5, colour: MUTED, align: 'right' });
+  });
+  return doc.save();
+};

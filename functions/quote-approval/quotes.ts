@@ -1,0 +1,491 @@
+// The quote use cases: create and edit a draft, submit it to the policy, approve or reject a step,
+// record the customer's answer, revise, expire, follow up, and turn an accepted quote into an order.
+// Each reads the quote, lets the domain decide the move, and saves it with a conditional write.
+import { getCustomer } from '../../shared/consent.js';
+import { newId } from '../../shared/ids.js';
+import { outboxPut } from '../../shared/outbox.js';
+import { ConflictError, ForbiddenError, ProblemError } from '../../shared/problems.js';
+import { getApprovalPolicy, getFxRates, getPriceList, getProducts } from './catalogue-store.js';
+import { evaluatePolicy, policyFacts } from './domain/approval-policy.js';
+import type { PriceList } from './domain/catalogue.js';
+import { addMonths } from './domain/payment-plan.js';
+import { IllegalTransitionError, transition } from './domain/lifecycle.js';
+import { buildQuote, type LineInput, type PaymentTerms } from './domain/quote-builder.js';
+import { expiresAt, isExpired, istanbulDate, parseIsoDate } from './domain/quote-expiry.js';
+import type { CreateQuoteInput, EditQuoteInput } from './domain/quote-input.js';
+import {
+  type ApprovalRecord,
+  dropQueueItem,
+  dueItems,
+  getQuote,
+  type Order,
+  type Quote,
+  type SideEffects,
+  saveNewQuote,
+  saveOrder,
+  saveQuote,
+  saveRevision,
+  takeFollowUp,
+} from './quote-store.js';
+
+const DEFAULT_VALIDITY_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Days after sending with no answer before the owner is reminded, once. */
+export const followUpDays = () => {
+  const days = Number(process.env.QUOTE_FOLLOW_UP_DAYS ?? 3);
+  return Number.isFinite(days) && days > 0 ? days : 3;
+};
+
+export class QuoteChangedError extends ConflictError {
+  constructor() {
+    super('quote-changed', 'The quote was changed by someone else a moment ago; reload it.');
+  }
+}
+
+export const refuseStale = (quote: Quote, seq: number | undefined) => {
+  if (seq !== undefined && seq !== quote.seq) {
+    throw new ConflictError('quote-changed', `The quote is at seq ${quote.seq} now; reload it.`);
+  }
+};
+
+const save = async (before: Quote, after: Quote, effects: SideEffects) => {
+  const saved = await saveQuote(before, after, effects);
+  if (!saved.ok) throw new QuoteChangedError();
+  return after;
+};
+
+const ref = (q: Quote) => ({ quoteId: q.quoteId, customerId: q.customerId, quoteVersion: q.version });
+
+// ---- drafts ---------------------------------------------------------------------------------------
+
+interface PricingInput {
+  priceListId: string;
+  lines: readonly LineInput[];
+  paymentTerms?: PaymentTerms;
+}
+
+const price = async (input: PricingInput, quoteDate: string) => {
+  const priceList = await getPriceList(input.priceListId);
+  if (!priceList) {
+    throw new ProblemError(422, 'price-list-not-found', `There is no price list ${input.priceListId}.`, [
+      { path: 'priceListId', message: 'No such price list.' },
+    ]);
+  }
+  const products = await getProducts(input.lines.map((line) => line.sku));
+  const currencies = [priceList.currency, ...[...products.values()].map((p) => p.cost.currency)];
+  const rates = await getFxRates(currencies, quoteDate);
+  return { priceList, figures: buildQuote({ ...input, products, priceList, rates, quoteDate }) };
+};
+
+const defaultValidity = (quoteDate: string, priceList: PriceList) => {
+  const thirtyDays = new Date(parseIsoDate(quoteDate).getTime() + DEFAULT_VALIDITY_DAYS * DAY_MS).toISOString().slice(0, 10);
+  return thirtyDays < priceList.validTo ? thirtyDays : priceList.validTo;
+};
+
+const checkValidity = (validUntil: string, quoteDate: string) => {
+  if (validUntil < quoteDate) {
+    throw new ProblemError(422, 'invalid-validity', 'A quote must be valid at least through today.', [
+      { path: 'validUntil', message: `On or after ${quoteDate}.` },
+    ]);
+  }
+  if (validUntil > addMonths(quoteDate, 12)) {
+    throw new ProblemError(422, 'invalid-validity', 'A quote may be valid for a year at most.', [
+      { path: 'validUntil', message: `On or before ${addMonths(quoteDate, 12)}.` },
+    ]);
+  }
+};
+
+export interface Owner {
+  userId: string;
+  teamId?: string;
+}
+
+export const createQuote = async (input: CreateQuoteInput, owner: Owner, now = new Date()): Promise<Quote> => {
+  const customer = await getCustomer(input.customerId);
+  if (!customer) {
+    throw new ProblemError(422, 'customer-not-found', 'There is no such customer.', [{ path: 'customerId', message: 'No such customer.' }]);
+  }
+  if (!customer.email) {
+    throw new ProblemError(422, 'customer-has-no-email', 'The customer has no e-mail address to send the quote to.', [
+      { path: 'customerId', message: 'Record an e-mail address for this customer first.' },
+    ]);
+  }
+  const quoteDate = istanbulDate(now);
+  const { priceList, figures } = await price(input, quoteDate);
+  const validUntil = input.validUntil ?? defaultValidity(quoteDate, priceList);
+  checkValidity(validUntil, quoteDate);
+  const at = now.toISOString();
+  const quote: Quote = {
+    quoteId: newId(),
+    customerId: input.customerId,
+    ownerId: owner.userId,
+    teamId: owner.teamId,
+    status: 'draft',
+    version: 1,
+    seq: 1,
+    language: input.language ?? customer.language,
+    priceListId: input.priceListId,
+    validUntil,
+    expiresAt: expiresAt(validUntil),
+    paymentTerms: input.paymentTerms,
+    notes: input.notes,
+    approvals: [],
+    createdAt: at,
+    updatedAt: at,
+    ...figures,
+  };
+  const { grandTotal } = quote.totals;
+  await saveNewQuote(quote, {
+    events: [
+      outboxPut('QuoteCreated', { ...ref(quote), ownerId: owner.userId, currency: quote.currency, grandTotal: grandTotal.amount }, now),
+    ],
+  });
+  return quote;
+};
+
+export const editQuote = async (quote: Quote, patch: EditQuoteInput, now = new Date()): Promise<Quote> => {
+  if (quote.status !== 'draft') {
+    throw new IllegalTransitionError(`A ${quote.status} quote cannot be edited; revise it to make a new draft.`);
+  }
+  refuseStale(quote, patch.seq);
+  const paymentTerms = patch.paymentTerms === null ? undefined : (patch.paymentTerms ?? quote.paymentTerms);
+  const quoteDate = istanbulDate(now);
+  const { figures } = await price(
+    {
+      priceListId: patch.priceListId ?? quote.priceListId,
+      lines: patch.lines ?? quote.lines.map(({ sku, quantity, discountBp }) => ({ sku, quantity, discountBp })),
+      paymentTerms,
+    },
+    quoteDate,
+  );
+  const validUntil = patch.validUntil ?? quote.validUntil;
+  checkValidity(validUntil, quoteDate);
+  const after: Quote = {
+    ...quote,
+    ...figures,
+    priceListId: patch.priceListId ?? quote.priceListId,
+    language: patch.language ?? quote.language,
+    validUntil,
+    expiresAt: expiresAt(validUntil),
+    paymentTerms,
+    notes: patch.notes === null ? undefined : (patch.notes ?? quote.notes),
+    seq: quote.seq + 1,
+    updatedAt: now.toISOString(),
+  };
+  return save(quote, after, {});
+};
+
+// ---- approval --------------------------------------------------------------------------------------
+
+export const submitQuote = async (quote: Quote, seq: number | undefined, now = new Date()): Promise<Quote> => {
+  refuseStale(quote, seq);
+  const submitted = transition(quote, { type: 'submit' }).quote;
+  if (isExpired(quote.validUntil, now)) {
+    throw new ProblemError(422, 'validity-passed', `The quote was valid until ${quote.validUntil}; edit validUntil first.`, [
+      { path: 'validUntil', message: 'In the past.' },
+    ]);
+  }
+  const policy = await getApprovalPolicy();
+  if (!policy) throw new ConflictError('no-approval-policy', 'No approval policy is set; an admin sets one with PUT /approval-policy.');
+  const decision = evaluatePolicy(policy.rules, policyFacts(quote.totals, quote.netTotalTry));
+  const at = now.toISOString();
+  const base: Quote = { ...submitted, seq: quote.seq + 1, updatedAt: at, submittedAt: at, approvals: [] };
+  const submittedEvent = outboxPut(
+    'QuoteSubmitted',
+    {
+      ...ref(quote),
+      ownerId: quote.ownerId,
+      currency: quote.currency,
+      grandTotal: quote.totals.grandTotal.amount,
+      netTotalTry: quote.netTotalTry.amount,
+      discountBp: quote.totals.discountBp,
+      marginBp: quote.totals.marginBp,
+      autoApproved: decision.autoApproved,
+      steps: decision.autoApproved ? [] : decision.steps.map(({ role, ruleIds }) => ({ role, ruleIds })),
+    },
+    now,
+  );
+  if (decision.autoApproved) {
+    const after: Quote = { ...transition(base, { type: 'autoApprove' }).quote, approvalSteps: [], approvedAt: at };
+    return save(quote, after, {
+      enqueue: [{ queue: 'expiry', at: after.expiresAt }],
+      events: [submittedEvent, outboxPut('QuoteApproved', { ...ref(quote), ownerId: quote.ownerId, by: 'policy' }, now)],
+    });
+  }
+  const { steps } = decision;
+  const after: Quote = { ...transition(base, { type: 'requireApproval', steps: steps.length }).quote, approvalSteps: steps };
+  return save(quote, after, {
+    enqueue: [{ queue: 'approval', at, role: steps[0]!.role }],
+    events: [
+      submittedEvent,
+      outboxPut('QuoteApprovalRequested', { ...ref(quote), step: 0, steps: steps.length, role: steps[0]!.role, ruleIds: steps[0]!.ruleIds }, now),
+    ],
+  });
+};
+
+export interface Approver {
+  userId: string;
+  role: string;
+}
+
+export type Decision = { type: 'approve' } | { type: 'reject'; reason: string };
+
+/**
+ * Approves or rejects the step awaiting approval. `step`, when given, is the step the approver was
+ * shown: if another approver has decided it meanwhile, this is a conflict, not a second approval.
+ */
+export const decideQuote = async (
+  quote: Quote,
+  decision: Decision,
+  approver: Approver,
+  options: { via: 'api' | 'link'; step?: number; seq?: number },
+  now = new Date(),
+): Promise<Quote> => {
+  if (quote.status !== 'pending_approval' || !quote.approval || !quote.approvalSteps) {
+    throw new IllegalTransitionError(`This quote is ${quote.status}: it is not awaiting approval.`);
+  }
+  refuseStale(quote, options.seq);
+  const current = quote.approval.approved;
+  const step = quote.approvalSteps[current]!;
+  if (options.step !== undefined && options.step !== current) {
+    throw new ConflictError(
+      'step-already-decided',
+      `Step ${options.step + 1} is not the one awaiting approval; step ${current + 1} (${step.role}) is.`,
+    );
+  }
+  if (approver.role !== step.role) throw new ForbiddenError(`Step ${current + 1} needs the approval of a ${step.role}.`);
+  if (approver.userId === quote.ownerId) throw new ForbiddenError('Nobody approves their own quote.');
+  const at = now.toISOString();
+  const record: ApprovalRecord = { step: current, role: step.role, userId: approver.userId, via: options.via, at };
+  const given = { ...ref(quote), step: current, role: step.role, approverId: approver.userId, via: options.via };
+  if (decision.type === 'reject') {
+    const moved = transition(quote, { type: 'reject', reason: decision.reason }).quote;
+    const after: Quote = { ...moved, seq: quote.seq + 1, updatedAt: at, rejection: { ...record, reason: moved.rejectionReason! } };
+    return save(quote, after, {
+      dequeue: ['approval'],
+      events: [outboxPut('QuoteRejected', { ...given, ownerId: quote.ownerId }, now)],
+    });
+  }
+  const moved = transition(quote, { type: 'approve', step: current }).quote;
+  const final = moved.status === 'approved';
+  const after: Quote = {
+    ...moved,
+    seq: quote.seq + 1,
+    updatedAt: at,
+    approvals: [...quote.approvals, record],
+    ...(final ? { approvedAt: at } : {}),
+  };
+  if (final) {
+    return save(quote, after, {
+      dequeue: ['approval'],
+      enqueue: [{ queue: 'expiry', at: after.expiresAt }],
+      events: [
+        outboxPut('QuoteApprovalGiven', { ...given, final }, now),
+        outboxPut('QuoteApproved', { ...ref(quote), ownerId: quote.ownerId, by: 'approvers' }, now),
+      ],
+    });
+  }
+  const next = quote.approvalSteps[current + 1]!;
+  return save(quote, after, {
+    enqueue: [{ queue: 'approval', at, role: next.role }],
+    events: [
+      outboxPut('QuoteApprovalGiven', { ...given, final }, now),
+      outboxPut(
+        'QuoteApprovalRequested',
+        { ...ref(quote), step: current + 1, steps: quote.approvalSteps.length, role: next.role, ruleIds: next.ruleIds },
+        now,
+      ),
+    ],
+  });
+};
+
+// ---- the customer ----------------------------------------------------------------------------------
+
+/** Records that the quote went to the customer; the caller has mailed it. */
+export const markSent = (quote: Quote, by: 'auto' | 'staff', now = new Date()) => {
+  const at = now.toISOString();
+  const after: Quote = { ...transition(quote, { type: 'send' }).quote, seq: quote.seq + 1, updatedAt: at, sentAt: at, sentBy: by };
+  return save(quote, after, {
+    enqueue: [
+      { queue: 'expiry', at: after.expiresAt },
+      { queue: 'follow-up', at: new Date(now.getTime() + followUpDays() * DAY_MS).toISOString() },
+    ],
+    report: true,
+    events: [
+      outboxPut(
+        'QuoteSent',
+        {
+          ...ref(quote),
+          ownerId: quote.ownerId,
+          currency: quote.currency,
+          grandTotal: quote.totals.grandTotal.amount,
+          grandTotalTry: quote.grandTotalTry.amount,
+          validUntil: quote.validUntil,
+          expiresAt: quote.expiresAt,
+          by,
+        },
+        now,
+      ),
+    ],
+  });
+};
+
+/** Notes the customer's mail as gone, so a retry of the send does not mail them again. */
+export const markMailed = (quote: Quote, messageId: string, now = new Date()) =>
+  save(quote, { ...quote, seq: quote.seq + 1, mailedAt: now.toISOString(), mailMessageId: messageId }, {});
+
+export const answerQuote = async (
+  quote: Quote,
+  answer: 'accept' | 'decline',
+  by: { via: 'link' | 'staff'; actorId?: string; seq?: number },
+  now = new Date(),
+): Promise<Quote> => {
+  refuseStale(quote, by.seq);
+  const moved = transition(quote, { type: answer }).quote;
+  // The sweep may not have run yet: a quote past its validity is not accepted.
+  if (isExpired(quote.validUntil, now)) throw new ConflictError('quote-expired', `The quote was valid until ${quote.validUntil}.`);
+  const at = now.toISOString();
+  const after: Quote = { ...moved, seq: quote.seq + 1, updatedAt: at, answeredAt: at, answer: { via: by.via, actorId: by.actorId } };
+  const facts = { ...ref(quote), ownerId: quote.ownerId, via: by.via, currency: quote.currency, grandTotal: quote.totals.grandTotal.amount };
+  return save(quote, after, {
+    dequeue: ['expiry', 'follow-up'],
+    report: true,
+    events: [answer === 'accept' ? outboxPut('QuoteAccepted', facts, now) : outboxPut('QuoteDeclined', facts, now)],
+  });
+};
+
+// ---- revisions and the end of a quote's life -----------------------------------------------------------
+
+export const reviseQuote = async (quote: Quote, seq: number | undefined, now = new Date()): Promise<Quote> => {
+  refuseStale(quote, seq);
+  const { quote: moved } = transition(quote, { type: 'revise' });
+  const {
+    approvalSteps: _steps,
+    rejection: _rejection,
+    submittedAt: _submitted,
+    approvedAt: _approved,
+    sentAt: _sent,
+    sentBy: _sentBy,
+    mailedAt: _mailed,
+    mailMessageId: _messageId,
+    answeredAt: _answered,
+    answer: _answer,
+    expiredAt: _expired,
+    ...draft
+  } = moved;
+  const after: Quote = { ...draft, seq: 1, approvals: [], updatedAt: now.toISOString() };
+  const saved = await saveRevision(quote, after, {
+    dequeue: ['approval', 'expiry', 'follow-up'],
+    events: [
+      outboxPut(
+        'QuoteRevised',
+        { ...ref(after), ownerId: quote.ownerId, previousStatus: quote.status as 'rejected' | 'sent' | 'declined' | 'expired' },
+        now,
+      ),
+    ],
+  });
+  if (!saved.ok) throw new QuoteChangedError();
+  return after;
+};
+
+const expireQuote = (quote: Quote, now: Date) => {
+  const at = now.toISOString();
+  const after: Quote = { ...transition(quote, { type: 'expire' }).quote, seq: quote.seq + 1, updatedAt: at, expiredAt: at };
+  return saveQuote(quote, after, {
+    dequeue: ['expiry', 'follow-up'],
+    report: quote.sentAt !== undefined,
+    events: [
+      outboxPut('QuoteExpired', { ...ref(quote), ownerId: quote.ownerId, previousStatus: quote.status as 'approved' | 'sent' }, now),
+    ],
+  });
+};
+
+/** How many due items one run takes on (well within a 10 s timeout); the rest wait for the next run. */
+const SWEEP_BATCH = 100;
+
+/** The expiry sweep: reads only the queue items due by `now`, and expires their quotes. */
+export const expireDueQuotes = async (now = new Date()) => {
+  const due = await dueItems('expiry', now, SWEEP_BATCH);
+  let expired = 0;
+  for (const item of due) {
+    const quote = await getQuote(item.customerId, item.quoteId);
+    const live = quote && quote.version === item.version && (quote.status === 'approved' || quote.status === 'sent');
+    if (!live) {
+      await dropQueueItem(item);
+      continue;
+    }
+    // A concurrent answer or expiry wins; this run leaves the quote to it.
+    if ((await expireQuote(quote, now)).ok) expired++;
+  }
+  return { due: due.length, expired };
+};
+
+/** Quotes sent N days ago and not answered: each owner hears about each quote once. */
+export const followUpDueQuotes = async (now = new Date()) => {
+  const due = await dueItems('follow-up', now, SWEEP_BATCH);
+  let reminded = 0;
+  for (const item of due) {
+    const quote = await getQuote(item.customerId, item.quoteId);
+    if (quote?.status !== 'sent' || quote.version !== item.version || !quote.sentAt) {
+      await dropQueueItem(item);
+      continue;
+    }
+    const event = outboxPut('QuoteFollowUpDue', { ...ref(quote), ownerId: quote.ownerId, sentAt: quote.sentAt }, now);
+    if ((await takeFollowUp(item, event)).ok) reminded++;
+  }
+  return { due: due.length, reminded };
+};
+
+/** The order of an accepted quote: its id is the quote's, so it exists once whatever retries. */
+export const orderFromQuote = async (quote: Quote, now = new Date()) => {
+  if (quote.status !== 'accepted') return undefined;
+  const order: Order = {
+    orderId: quote.quoteId,
+    quoteId: quote.quoteId,
+    quoteVersion: quote.version,
+    customerId: quote.customerId,
+    ownerId: quote.ownerId,
+    teamId: quote.teamId,
+    status: 'new',
+    currency: quote.currency,
+    language: quote.language,
+    lines: quote.lines,
+    totals: quote.totals,
+    grandTotalTry: quote.grandTotalTry,
+    paymentPlan: quote.paymentPlan,
+    createdAt: now.toISOString(),
+  };
+  const { totals } = quote;
+  const event = outboxPut(
+    'OrderCreated',
+    {
+      orderId: order.orderId,
+      quoteId: quote.quoteId,
+      quoteVersion: quote.version,
+      customerId: quote.customerId,
+      ownerId: quote.ownerId,
+      currency: quote.currency,
+      lines: quote.lines.map((l) => ({
+        sku: l.sku,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice.amount,
+        discount: l.discount.amount,
+        net: l.net.amount,
+        tax: l.tax.amount,
+        total: l.total.amount,
+      })),
+      totals: {
+        subtotal: totals.subtotal.amount,
+        discountTotal: totals.discountTotal.amount,
+        netTotal: totals.netTotal.amount,
+        taxTotal: totals.taxTotal.amount,
+        grandTotal: totals.grandTotal.amount,
+      },
+      grandTotalTry: quote.grandTotalTry.amount,
+    },
+    now,
+  );
+  const saved = await saveOrder(quote, order, event);
+  return saved.ok ? order : undefined;
+};

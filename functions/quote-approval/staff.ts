@@ -1,0 +1,34 @@
+// What every staff endpoint of this use case does first: who calls, with which scope, and what they see.
+import type { Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { actorOf, decodeBody, type HttpEvent, header, requireScope, validate } from '../../shared/http.js';
+import { idempotent } from '../../shared/idempotency.js';
+import type { Scope } from '../../shared/manifest.js';
+import { viewerOf } from './quote-access.js';
+
+export const staff = async (event: HttpEvent, scope: Scope) => {
+  const actor = actorOf(event);
+  requireScope(actor, scope);
+  return viewerOf(actor);
+};
+
+/** A quote request is small: 200 lines of JSON fit in well under 64 KiB. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** The body, validated; an empty body is an empty object (the actions whose fields are all optional). */
+export const bodyOf = <S extends z.ZodType>(event: HttpEvent, schema: S): z.infer<S> =>
+  validate(schema, event.body ? decodeBody(event, MAX_BODY_BYTES).fields : {});
+
+/**
+ * Runs `fn` once per Idempotency-Key: a client that retries a request that succeeded gets the first
+ * answer instead of a conflict. Without the header every call runs (and conditional writes guard it).
+ */
+export const oncePerKey = <A extends object, R>(name: string, fn: (arg: A) => Promise<R>) => {
+  // The first answer is stored as the record's result: as JSON, without undefined fields.
+  const once = idempotent(name, async ({ arg }: { key?: string; request: unknown; arg: A }): Promise<R> => JSON.parse(JSON.stringify(await fn(arg))), {
+    keyPath: 'key',
+    payloadPath: 'request',
+  });
+  return (event: HttpEvent, context: Context, arg: A, request: unknown) =>
+    once({ key: header(event, 'idempotency-key'), request, arg }, context);
+};
