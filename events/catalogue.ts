@@ -24,8 +24,16 @@ const channel = z.enum(['email', 'sms', 'phone']);
 const minor = z.number().int().safe();
 /** `quoteVersion`: the quote's revision (1, 2…); `version` is the event schema's, as on every event. */
 const quoteRef = { quoteId: z.string(), customerId: z.string(), quoteVersion: z.number().int().positive() };
-const approvalVia = z.enum(['api', 'link']);
-const answerVia = z.enum(['link', 'staff']);
+const ownedQuote = { ...quoteRef, ownerId: z.string() };
+const quoteAmount = { currency: z.string(), grandTotal: minor };
+/** Who decided which step of the approval, and how. */
+const approvalStep = {
+  step: z.number().int().min(0),
+  role: z.string(),
+  approverId: z.string(),
+  via: z.enum(['api', 'link']),
+};
+const quoteAnswer = z.object({ ...envelope, ...ownedQuote, ...quoteAmount, via: z.enum(['link', 'staff']) });
 const orderLine = z.object({
   sku: z.string(),
   quantity: z.number().int().positive(),
@@ -85,20 +93,18 @@ export const catalogue = {
   },
   QuoteCreated: {
     source: sources.quotes,
-    detail: z.object({ ...envelope, ...quoteRef, ownerId: z.string(), currency: z.string(), grandTotal: minor }),
+    detail: z.object({ ...envelope, ...ownedQuote, ...quoteAmount }),
   },
   QuoteRevised: {
     source: sources.quotes,
-    detail: z.object({ ...envelope, ...quoteRef, ownerId: z.string(), previousStatus: z.enum(['rejected', 'sent', 'declined', 'expired']) }),
+    detail: z.object({ ...envelope, ...ownedQuote, previousStatus: z.enum(['rejected', 'sent', 'declined', 'expired']) }),
   },
   QuoteSubmitted: {
     source: sources.quotes,
     detail: z.object({
       ...envelope,
-      ...quoteRef,
-      ownerId: z.string(),
-      currency: z.string(),
-      grandTotal: minor,
+      ...ownedQuote,
+      ...quoteAmount,
       netTotalTry: minor,
       discountBp: z.number().int(),
       marginBp: z.number().int(),
@@ -120,40 +126,22 @@ export const catalogue = {
   },
   QuoteApprovalGiven: {
     source: sources.quotes,
-    detail: z.object({
-      ...envelope,
-      ...quoteRef,
-      step: z.number().int().min(0),
-      role: z.string(),
-      approverId: z.string(),
-      via: approvalVia,
-      final: z.boolean(),
-    }),
+    detail: z.object({ ...envelope, ...quoteRef, ...approvalStep, final: z.boolean() }),
   },
   QuoteApproved: {
     source: sources.quotes,
-    detail: z.object({ ...envelope, ...quoteRef, ownerId: z.string(), by: z.enum(['policy', 'approvers']) }),
+    detail: z.object({ ...envelope, ...ownedQuote, by: z.enum(['policy', 'approvers']) }),
   },
   QuoteRejected: {
     source: sources.quotes,
-    detail: z.object({
-      ...envelope,
-      ...quoteRef,
-      ownerId: z.string(),
-      step: z.number().int().min(0),
-      role: z.string(),
-      approverId: z.string(),
-      via: approvalVia,
-    }),
+    detail: z.object({ ...envelope, ...ownedQuote, ...approvalStep }),
   },
   QuoteSent: {
     source: sources.quotes,
     detail: z.object({
       ...envelope,
-      ...quoteRef,
-      ownerId: z.string(),
-      currency: z.string(),
-      grandTotal: minor,
+      ...ownedQuote,
+      ...quoteAmount,
       grandTotalTry: minor,
       validUntil: z.iso.date(),
       expiresAt: z.iso.datetime(),
@@ -162,19 +150,13 @@ export const catalogue = {
   },
   QuoteFollowUpDue: {
     source: sources.quotes,
-    detail: z.object({ ...envelope, ...quoteRef, ownerId: z.string(), sentAt: z.iso.datetime() }),
+    detail: z.object({ ...envelope, ...ownedQuote, sentAt: z.iso.datetime() }),
   },
-  QuoteAccepted: {
-    source: sources.quotes,
-    detail: z.object({ ...envelope, ...quoteRef, ownerId: z.string(), via: answerVia, currency: z.string(), grandTotal: minor }),
-  },
-  QuoteDeclined: {
-    source: sources.quotes,
-    detail: z.object({ ...envelope, ...quoteRef, ownerId: z.string(), via: answerVia, currency: z.string(), grandTotal: minor }),
-  },
+  QuoteAccepted: { source: sources.quotes, detail: quoteAnswer },
+  QuoteDeclined: { source: sources.quotes, detail: quoteAnswer },
   QuoteExpired: {
     source: sources.quotes,
-    detail: z.object({ ...envelope, ...quoteRef, ownerId: z.string(), previousStatus: z.enum(['approved', 'sent']) }),
+    detail: z.object({ ...envelope, ...ownedQuote, previousStatus: z.enum(['approved', 'sent']) }),
   },
   OrderCreated: {
     source: sources.orders,

@@ -107,7 +107,6 @@ export const keys = {
     pk: `CUSTOMER#${customerId}`,
     sk: `QUOTE#${quoteId}#V#${String(version).padStart(4, '0')}`,
   }),
-  quoteVersionsPrefix: (quoteId: string) => `QUOTE#${quoteId}#V#`,
   quotesPrefix: () => 'QUOTE#',
   quoteById: (quoteId: string) => ({ gsi3pk: `QUOTE#${quoteId}`, gsi3sk: 'QUOTE' }),
   quotesByOwner: (ownerId: string, createdAt: string, quoteId: string) => ({

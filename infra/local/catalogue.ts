@@ -31,6 +31,8 @@ if (!process.env.TABLE_NAME) {
     AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${localPorts(portBase).dynamodb}`,
   });
 }
+// Node 20 here: the SDK's reminder that it wants 22 would drown the output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const kinds: Record<string, CatalogueKind> = { products: 'products', 'price-lists': 'priceLists', 'fx-rates': 'fxRates' };
 const usage = `usage:
