@@ -1,6 +1,11 @@
 // Data access shared by every use case: one document client, transactions, and their failure modes.
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { config } from './config.js';
 
 let documentClient: DynamoDBDocumentClient | undefined;
@@ -44,3 +49,17 @@ export const transact = async (
 export const putNew = (item: Record<string, unknown>): TransactItem => ({
   Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
 });
+
+/** The item an id points at through gsi3 (ids are unique, so at most one). */
+export const findById = async (key: { gsi3pk: string; gsi3sk: string }, projection?: string) => {
+  const found = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk = :sk',
+      ExpressionAttributeValues: { ':pk': key.gsi3pk, ':sk': key.gsi3sk },
+      ProjectionExpression: projection,
+    }),
+  );
+  return found.Items?.[0];
+};

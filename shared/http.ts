@@ -128,8 +128,8 @@ export const requireScope = (actor: Actor, scope: Scope) => {
   }
 };
 
-/** Managers and admins see everyone's records; everyone else sees their own. */
-export const seesAll = (actor: Actor) => actor.role === 'manager' || actor.role === 'admin';
+/** Managers, directors and admins see everyone's records; everyone else sees their own. */
+export const seesAll = (actor: Actor) => actor.role === 'manager' || actor.role === 'director' || actor.role === 'admin';
 
 export const clientIp = (event: HttpEvent) => event.requestContext?.identity?.sourceIp ?? 'unknown';
 

@@ -2,7 +2,7 @@
 // transaction), reads for staff, and guarded status changes.
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { EventFacts } from '../../events/catalogue.js';
-import { db, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
+import { db, findById, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { newId } from '../../shared/ids.js';
 import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
 import { ValidationError } from '../../shared/problems.js';
@@ -224,16 +224,7 @@ const stripKeys = <T>(item: Record<string, unknown>): T => {
 };
 
 export const getLead = async (leadId: string): Promise<Lead | undefined> => {
-  const { gsi3pk, gsi3sk } = keys.leadById(leadId);
-  const found = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi3',
-      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk = :sk',
-      ExpressionAttributeValues: { ':pk': gsi3pk, ':sk': gsi3sk },
-    }),
-  );
-  const item = found.Items?.[0];
+  const item = await findById(keys.leadById(leadId));
   return item ? stripKeys<Lead>(item) : undefined;
 };
 

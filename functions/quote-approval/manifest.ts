@@ -6,8 +6,8 @@ const dir = 'functions/quote-approval/handlers';
 const write = { scopes: ['quotes:write' as const] };
 const read = { scopes: ['quotes:read' as const] };
 const approve = { scopes: ['quotes:approve' as const] };
-/** PDFs are drawn with DejaVu (Turkish letters), which these functions read at run time. */
-const drawsPdf = { assets: pdfFontAssets };
+/** PDFs are drawn with DejaVu (Turkish letters), read at run time; drawing wants more CPU, which comes with memory. */
+const drawsPdf = { assets: pdfFontAssets, memoryMb: 1024, timeoutSeconds: 30 };
 
 export const quoteApproval: UseCaseManifest = {
   name: 'quote-approval',
@@ -28,6 +28,7 @@ export const quoteApproval: UseCaseManifest = {
     catalogueAdmin: {
       entry: `${dir}/catalogue-admin.ts`,
       description: 'Admin: import and export products, price lists, FX rates; the approval policy',
+      timeoutSeconds: 30,
     },
     mailApprovers: { entry: `${dir}/mail-approvers.ts`, description: 'Mails the approvers of the awaiting step their links' },
     sendApprovedQuote: {

@@ -2,7 +2,7 @@
 // one transaction that puts the whole new quote on the condition that it is still in the status,
 // version and seq it was read in, together with its work-queue items and its outbox events.
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { db, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
+import { db, findById, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import type { Money } from '../../shared/money.js';
 import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
 import { ValidationError } from '../../shared/problems.js';
@@ -197,17 +197,7 @@ export const getQuote = async (customerId: string, quoteId: string): Promise<Quo
 
 /** By id alone (the API's paths): the index finds the customer, then a consistent read. */
 export const findQuote = async (quoteId: string): Promise<Quote | undefined> => {
-  const { gsi3pk, gsi3sk } = keys.quoteById(quoteId);
-  const found = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi3',
-      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk = :sk',
-      ExpressionAttributeValues: { ':pk': gsi3pk, ':sk': gsi3sk },
-      ProjectionExpression: 'customerId',
-    }),
-  );
-  const customerId = found.Items?.[0]?.customerId as string | undefined;
+  const customerId = (await findById(keys.quoteById(quoteId), 'customerId'))?.customerId as string | undefined;
   return customerId ? getQuote(customerId, quoteId) : undefined;
 };
 

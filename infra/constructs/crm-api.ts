@@ -79,6 +79,8 @@ export class CrmApi extends Construct {
       description: 'Pusula CRM: web forms, call-center integration and staff',
       endpointTypes: [EndpointType.REGIONAL],
       apiKeySourceType: ApiKeySourceType.AUTHORIZER,
+      // Quote PDFs: returned base64-encoded by the function, sent as bytes to a client that accepts PDF.
+      binaryMediaTypes: ['application/pdf'],
       // Stage logging needs the account-level CloudWatch role; a fresh account has none.
       cloudWatchRole: true,
       deployOptions: {

@@ -18,21 +18,9 @@ import {
   toCsv,
   toJson,
 } from '../../functions/quote-approval/domain/catalogue-import.js';
-import { localCredentials, localRegion } from './dynamodb.js';
-import { localPorts, TABLE_NAME } from './runtime.js';
-import { portBase } from './settings.js';
+import { useLocalTableUnlessConfigured } from './settings.js';
 
-if (!process.env.TABLE_NAME) {
-  Object.assign(process.env, {
-    TABLE_NAME,
-    AWS_REGION: localRegion,
-    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${localPorts(portBase).dynamodb}`,
-  });
-}
-// Node 20 here: the SDK's reminder that it wants 22 would drown the output.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+useLocalTableUnlessConfigured();
 
 const kinds: Record<string, CatalogueKind> = { products: 'products', 'price-lists': 'priceLists', 'fx-rates': 'fxRates' };
 const usage = `usage:

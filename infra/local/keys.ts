@@ -4,21 +4,11 @@ import { parseArgs } from 'node:util';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../shared/api-keys.js';
 import type { Role } from '../../shared/http.js';
 import type { Scope } from '../../shared/manifest.js';
-import { localCredentials, localRegion } from './dynamodb.js';
-import { localPorts, TABLE_NAME } from './runtime.js';
-import { portBase } from './settings.js';
+import { useLocalTableUnlessConfigured } from './settings.js';
 
-if (!process.env.TABLE_NAME) {
-  Object.assign(process.env, {
-    TABLE_NAME,
-    AWS_REGION: localRegion,
-    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${localPorts(portBase).dynamodb}`,
-  });
-}
+useLocalTableUnlessConfigured();
 
-const roles: Role[] = ['rep', 'manager', 'agent', 'dealer', 'admin'];
+const roles: Role[] = ['rep', 'manager', 'director', 'agent', 'dealer', 'admin'];
 const usage = `usage:
   npm run keys -- create --label "Call center" --user agent-1 --role agent --scopes leads:read,leads:write [--usage-plan-key KEY]
   npm run keys -- list

@@ -12,7 +12,7 @@ if (!existsSync(demoKeyFile)) {
     label: 'demo manager',
     userId: 'mgr-zeynep',
     role: 'manager',
-    scopes: ['leads:read', 'leads:write', 'quotes:read', 'quotes:write', 'quotes:approve', 'catalogue:read'],
+    scopes: ['leads:read', 'leads:write', 'quotes:read', 'quotes:write', 'quotes:approve', 'catalogue:read', 'catalogue:write'],
   });
   writeFileSync(demoKeyFile, key, { mode: 0o600 });
 }

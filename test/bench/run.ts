@@ -2,7 +2,8 @@
 // machine moves both sides alike. Nothing here passes or fails; it prints.
 //   1. Lead capture through the local HTTP API (16 concurrent clients) vs raw TransactWriteItems of
 //      the same shape on the same DynamoDB Local.
-//   2. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
+//   2. Quote submit → approved and sent (through the outbox, the bus and SES) vs lead capture → assigned.
+//   3. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { build } from 'esbuild';
 import { platform, useCases } from '../../functions/manifests.js';
 import { repoRoot } from '../../infra/local/functions.js';
 import { startLocalStack, TABLE_NAME } from '../../infra/local/runtime.js';
+import { benchQuotes } from './quotes.js';
 
 const CLIENTS = 16;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 800);
@@ -167,6 +169,7 @@ const size = (file: string) => statSync(file).size;
 const stack = await startLocalStack({ portBase: Number(process.env.PUSULA_BENCH_PORT ?? 3300), quiet: true, publicRateLimit: 1_000_000 });
 try {
   await throughput(stack);
+  await benchQuotes(stack);
 } finally {
   await stack.stop();
 }

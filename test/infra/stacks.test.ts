@@ -139,10 +139,16 @@ describe('functions', () => {
       expect(Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
       expect(Object.keys(Properties.Environment.Variables).sort(), id).toEqual([...environmentKeys].sort());
       expect(logGroups[Properties.LoggingConfig.LogGroup.Ref]?.Properties.RetentionInDays, id).toBe(30);
-      if (id !== fnLogicalId(fixture.name, 'tick')) expect([Properties.MemorySize, Properties.Timeout], id).toEqual([512, 10]);
     }
-    const tick = api.findResources('AWS::Lambda::Function')[fnLogicalId(fixture.name, 'tick')];
-    expect([tick?.Properties.MemorySize, tick?.Properties.Timeout]).toEqual([1024, 30]);
+    // The manifest's memory and timeout where it sets them (the fixture's tick: 1024 MB, 30 s), else 512 MB, 10 s.
+    const functions = api.findResources('AWS::Lambda::Function');
+    for (const manifest of manifests) {
+      for (const [name, declaration] of Object.entries(manifest.functions)) {
+        const { MemorySize, Timeout } = functions[fnLogicalId(manifest.name, name)]!.Properties;
+        expect([MemorySize, Timeout], name).toEqual([declaration.memoryMb ?? 512, declaration.timeoutSeconds ?? 10]);
+      }
+    }
+    expect(fixture.functions.tick).toMatchObject({ memoryMb: 1024, timeoutSeconds: 30 });
   });
 
   it('builds PUBLIC_BASE_URL from the API id and stage, not from the deployment', () => {
