@@ -1,9 +1,10 @@
 // What a mail to a quote's owner needs: the quote (still at the event's version), the owner, the customer.
+import { customerView } from './templates/quote-view.js';
 import { config } from '../../shared/config.js';
 import { getCustomer } from '../../shared/consent.js';
 import { getUser } from '../../shared/directory.js';
 import { getQuote } from './quote-store.js';
-import { customerView } from './send-quote.js';
+
 
 export const ownerNoticeContext = async (customerId: string, quoteId: string, version: number) => {
   const quote = await getQuote(customerId, quoteId);
@@ -13,7 +14,7 @@ export const ownerNoticeContext = async (customerId: string, quoteId: string, ve
   return {
     quote,
     owner,
-    customer: customer ? customerView(customer) : { name: '' },
+    customer: customerView(customer),
     link: `${config.publicBaseUrl()}/quotes/${quoteId}`,
   };
 };

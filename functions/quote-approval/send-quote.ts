@@ -2,7 +2,7 @@
 // senders one goes on), then mailed with its PDF, then noted as mailed. A retry after a failed mail
 // finds it sent and not yet mailed, and mails it; a retry after that finds it mailed and stops.
 import { config } from '../../shared/config.js';
-import { type Customer, getCustomer } from '../../shared/consent.js';
+import { getCustomer } from '../../shared/consent.js';
 import { getUser } from '../../shared/directory.js';
 import { sendMail } from '../../shared/mail.js';
 import { ConflictError, ProblemError } from '../../shared/problems.js';
@@ -12,7 +12,7 @@ import { renderQuotePdf } from './pdf/quote-pdf.js';
 import type { Quote } from './quote-store.js';
 import { markMailed, markSent } from './quotes.js';
 import { customerQuoteMail } from './templates/customer-quote.js';
-import { type CustomerView, quoteNumber } from './templates/quote-view.js';
+import { customerView, quoteNumber } from './templates/quote-view.js';
 
 /** "Pusula CRM <crm@example.com>" → "Pusula CRM": the firm's name as its mail carries it. */
 export const issuerName = () => {
@@ -20,14 +20,9 @@ export const issuerName = () => {
   return from.match(/^\s*"?([^"<]+?)"?\s*</)?.[1] ?? from;
 };
 
-export const customerView = (customer: Customer): CustomerView => ({
-  name: customer.name,
-  company: (customer as Customer & { company?: string }).company,
-});
-
 export const quotePdf = async (quote: Quote) => {
   const customer = await getCustomer(quote.customerId);
-  return renderQuotePdf({ quote, customer: customer ? customerView(customer) : { name: '' }, issuer: issuerName() });
+  return renderQuotePdf({ quote, customer: customerView(customer), issuer: issuerName() });
 };
 
 export const pdfFileName = (quote: Quote) => `${quoteNumber(quote)}-${quote.version}.pdf`;

@@ -1,5 +1,6 @@
 // GET /quote-links/answer?token= shows the customer the quote and one button (accept, or decline);
 // POST records the answer. Used, expired, replaced or tampered links get a clear page and no change.
+import { customerView } from '../templates/quote-view.js';
 import { getCustomer } from '../../../shared/consent.js';
 import { decodeBody, type HttpEvent, httpHandler } from '../../../shared/http.js';
 import { logger } from '../../../shared/observability.js';
@@ -8,7 +9,7 @@ import { isExpired } from '../domain/quote-expiry.js';
 import { readAnswerLink } from '../links.js';
 import { getQuote, type Quote } from '../quote-store.js';
 import { answerQuote, QuoteChangedError } from '../quotes.js';
-import { customerView } from '../send-quote.js';
+
 import { type AnswerOutcome, answerOutcomePage, answerPage } from '../templates/link-pages.js';
 
 /** Why a quote cannot take an answer from this link now; undefined if it can. */
@@ -33,7 +34,7 @@ export const handler = httpHandler(async (event: HttpEvent) => {
   if (why) return answerOutcomePage(quote.language, why);
   if (!posted) {
     const customer = await getCustomer(quote.customerId);
-    return answerPage({ quote, customer: customer ? customerView(customer) : { name: '' }, action, token });
+    return answerPage({ quote, customer: customerView(customer), action, token });
   }
   // A bookkeeping write (the mail being noted as sent) can slip in between read and write: try again once.
   for (let attempt = 0, current: Quote | undefined = quote; current; attempt++) {

@@ -9,9 +9,9 @@ import { ProblemError } from '../../../shared/problems.js';
 import { readApprovalLink } from '../links.js';
 import { getQuote } from '../quote-store.js';
 import { decideQuote } from '../quotes.js';
-import { customerView } from '../send-quote.js';
+
 import { approvalOutcomePage, approvalPage, reasonMissing } from '../templates/link-pages.js';
-import { statusNames } from '../templates/quote-view.js';
+import { customerView, statusNames } from '../templates/quote-view.js';
 
 export const handler = httpHandler(async (event: HttpEvent) => {
   const posted = event.httpMethod === 'POST';
@@ -30,7 +30,7 @@ export const handler = httpHandler(async (event: HttpEvent) => {
     const [customer, owner] = await Promise.all([getCustomer(quote.customerId), getUser(quote.ownerId)]);
     return approvalPage(language, {
       quote,
-      customer: customer ? customerView(customer) : { name: '' },
+      customer: customerView(customer),
       ownerName: owner?.name ?? quote.ownerId,
       action,
       token,
@@ -41,7 +41,7 @@ export const handler = httpHandler(async (event: HttpEvent) => {
     const customer = await getCustomer(quote.customerId);
     return approvalPage(language, {
       quote,
-      customer: customer ? customerView(customer) : { name: '' },
+      customer: customerView(customer),
       ownerName: (await getUser(quote.ownerId))?.name ?? quote.ownerId,
       action,
       token,

@@ -1,5 +1,6 @@
 // On QuoteApprovalRequested: mail everyone who holds the step's role (but the quote's owner) the
 // quote, the rules that asked for them, and their own approve and reject links.
+import { customerView } from '../templates/quote-view.js';
 import { getCustomer } from '../../../shared/consent.js';
 import { eventHandler } from '../../../shared/consumer.js';
 import { getUser } from '../../../shared/directory.js';
@@ -8,7 +9,7 @@ import { logger } from '../../../shared/observability.js';
 import { APPROVAL_LINK_HOURS, approvalLinks } from '../links.js';
 import { usersInRole } from '../quote-access.js';
 import { getQuote } from '../quote-store.js';
-import { customerView } from '../send-quote.js';
+
 import { approvalRequestMail } from '../templates/approval-request.js';
 
 export const handler = eventHandler('mail-approvers', 'QuoteApprovalRequested', async ({ customerId, quoteId, quoteVersion, step, role }) => {
@@ -28,7 +29,7 @@ export const handler = eventHandler('mail-approvers', 'QuoteApprovalRequested', 
       replyTo: owner?.email,
       ...approvalRequestMail(approver.language, {
         quote,
-        customer: customer ? customerView(customer) : { name: '' },
+        customer: customerView(customer),
         ownerName: owner?.name ?? quote.ownerId,
         step,
         linkHours: APPROVAL_LINK_HOURS,

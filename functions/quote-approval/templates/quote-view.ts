@@ -2,6 +2,7 @@
 // (customer mail, PDF, approval mail and page) shows, formatted once here.
 import { formatMoney, formatPercent, type Money } from '../../../shared/money.js';
 import { type SafeHtml, safeHtml } from '../../../shared/html.js';
+import type { Customer } from '../../../shared/consent.js';
 import type { QuoteStatus } from '../domain/lifecycle.js';
 import type { Quote } from '../quote-store.js';
 
@@ -101,6 +102,12 @@ export interface CustomerView {
   name: string;
   company?: string;
 }
+
+/** What a quote shows of its customer; an erased customer shows as nobody. */
+export const customerView = (customer: Customer | undefined): CustomerView => ({
+  name: customer?.name ?? '',
+  company: (customer as (Customer & { company?: string }) | undefined)?.company,
+});
 
 export interface QuoteRows {
   lines: { name: string; sku: string; quantity: string; unitPrice: string; discount: string; amount: string; taxRate: string }[];
