@@ -15,7 +15,7 @@ import {
   quoteMail,
   quoteMailsTo,
   staffMail,
-} from './quote-support.js';
+} from '../support/quotes.js';
 
 let browser: Browser;
 

@@ -24,7 +24,7 @@ import {
   quoteMailsTo,
   staffMail,
   submitLinkForm,
-} from './quote-support.js';
+} from '../support/quotes.js';
 
 const k = () => quoteKeys();
 /** 15% off one forklift: over the 10% rule, so the sales managers approve. */

@@ -5,7 +5,7 @@ import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-
 import { inject } from 'vitest';
 import { catalogue, isDetailType } from '../../events/catalogue.js';
 import { keys as tableKeys } from '../../shared/table.js';
-import { allMail, api, captureLead, getLead, type StoredMail, settle, uniquePerson } from '../support/e2e.js';
+import { allMail, api, captureLead, getLead, type StoredMail, settle, uniquePerson } from './e2e.js';
 
 export const quoteKeys = () => inject('quoteKeys');
 
