@@ -1,7 +1,7 @@
 // The event catalogue: one schema per detail-type. Events are thin: ids, types and non-personal
 // facts only, never names, addresses or phone numbers; a consumer that needs them reads the table.
 // A breaking change to a detail bumps `version` and keeps the old schema until no producer uses it.
-import { z } from 'zod';
+import * as z from '../shared/schema.js';
 
 export const sources = {
   leads: 'crm.leads',
@@ -11,7 +11,7 @@ export const sources = {
 } as const;
 
 const envelope = {
-  eventId: z.string().min(1),
+  eventId: z.string().check(z.minLength(1)),
   occurredAt: z.iso.datetime(),
   version: z.literal(1),
 };
@@ -21,14 +21,16 @@ const channel = z.enum(['email', 'sms', 'phone']);
 
 // Quotes and orders: ids, versions, statuses, roles, rule ids and amounts (integer minor units with
 // their currency). Never the customer's name or address, nor an approver's reason text.
-const minor = z.number().int().safe();
+const minor = z.int(); // a safe integer: |n| ≤ 2^53 − 1
+const positiveInt = z.int().check(z.positive());
+const nonNegativeInt = z.int().check(z.gte(0));
 /** `quoteVersion`: the quote's revision (1, 2…); `version` is the event schema's, as on every event. */
-const quoteRef = { quoteId: z.string(), customerId: z.string(), quoteVersion: z.number().int().positive() };
+const quoteRef = { quoteId: z.string(), customerId: z.string(), quoteVersion: positiveInt };
 const ownedQuote = { ...quoteRef, ownerId: z.string() };
 const quoteAmount = { currency: z.string(), grandTotal: minor };
 /** Who decided which step of the approval, and how. */
 const approvalStep = {
-  step: z.number().int().min(0),
+  step: nonNegativeInt,
   role: z.string(),
   approverId: z.string(),
   via: z.enum(['api', 'link']),
@@ -36,7 +38,7 @@ const approvalStep = {
 const quoteAnswer = z.object({ ...envelope, ...ownedQuote, ...quoteAmount, via: z.enum(['link', 'staff']) });
 const orderLine = z.object({
   sku: z.string(),
-  quantity: z.number().int().positive(),
+  quantity: positiveInt,
   unitPrice: minor,
   discount: minor,
   net: minor,
@@ -64,7 +66,7 @@ export const catalogue = {
       customerId: z.string(),
       ownerType: z.enum(['user', 'dealer', 'queue']),
       ownerId: z.string(),
-      teamId: z.string().optional(),
+      teamId: z.optional(z.string()),
       ruleId: z.string(),
     }),
   },
@@ -106,8 +108,8 @@ export const catalogue = {
       ...ownedQuote,
       ...quoteAmount,
       netTotalTry: minor,
-      discountBp: z.number().int(),
-      marginBp: z.number().int(),
+      discountBp: z.int(),
+      marginBp: z.int(),
       autoApproved: z.boolean(),
       steps: z.array(z.object({ role: z.string(), ruleIds: z.array(z.string()) })),
     }),
@@ -118,8 +120,8 @@ export const catalogue = {
       ...envelope,
       ...quoteRef,
       /** 0-based: the step now awaiting approval. */
-      step: z.number().int().min(0),
-      steps: z.number().int().positive(),
+      step: nonNegativeInt,
+      steps: positiveInt,
       role: z.string(),
       ruleIds: z.array(z.string()),
     }),
@@ -164,11 +166,11 @@ export const catalogue = {
       ...envelope,
       orderId: z.string(),
       quoteId: z.string(),
-      quoteVersion: z.number().int().positive(),
+      quoteVersion: positiveInt,
       customerId: z.string(),
       ownerId: z.string(),
       currency: z.string(),
-      lines: z.array(orderLine).min(1),
+      lines: z.array(orderLine).check(z.minLength(1)),
       totals: z.object({ subtotal: minor, discountTotal: minor, netTotal: minor, taxTotal: minor, grandTotal: minor }),
       grandTotalTry: minor,
     }),

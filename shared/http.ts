@@ -4,7 +4,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import { safeParse } from 'zod/mini';
 import { config } from './config.js';
 import type { Scope } from './manifest.js';
 import { logger, metrics } from './observability.js';
@@ -18,6 +18,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from './problems.js';
+import type * as z from './schema.js';
 
 export type HttpEvent = APIGatewayProxyEvent;
 export type HttpResult = APIGatewayProxyResult;
@@ -91,8 +92,9 @@ export const decodeBody = (event: HttpEvent, maxBytes: number): DecodedBody => {
   throw new UnsupportedMediaTypeError([JSON_TYPE, FORM]);
 };
 
-export const validate = <S extends z.ZodType>(schema: S, value: unknown): z.infer<S> => {
-  const result = schema.safeParse(value);
+/** Parses with any zod schema; its messages are English because schemas are built with shared/schema.ts. */
+export const validate = <S extends z.core.$ZodType>(schema: S, value: unknown): z.infer<S> => {
+  const result = safeParse(schema, value);
   if (result.success) return result.data;
   throw new ValidationError(
     result.error.issues.flatMap((issue) =>

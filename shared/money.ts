@@ -1,7 +1,7 @@
 // Money as integer minor units plus an ISO-4217 code, never floats. Percentages are integer basis
 // points (10% = 1000). Every division rounds through `roundedDivide`, so there is one rounding rule.
-import { z } from 'zod';
 import { ProblemError } from './problems.js';
+import * as z from './schema.js';
 
 export interface Money {
   /** Integer minor units: kuruş for TRY, cents for EUR/USD, yen for JPY. */
@@ -40,13 +40,14 @@ export const minorUnits = (currency: string): number => {
   return exponent;
 };
 
-export const currencySchema = z.string().refine((code) => knownCurrencies.has(code), 'Not an ISO-4217 currency code.');
-export const moneySchema = z.object({ amount: z.number().int().safe(), currency: currencySchema });
+export const currencySchema = z.string().check(z.refine((code) => knownCurrencies.has(code), 'Not an ISO-4217 currency code.'));
+/** `z.int()` is a safe integer: |amount| ≤ 2^53 − 1. */
+export const moneySchema = z.object({ amount: z.int(), currency: currencySchema });
 /** An exchange rate as data carries it: "34.5612", never the float 34.5612. */
-export const rateSchema = z
-  .string()
-  .regex(/^\d+(\.\d+)?$/, 'Write a rate like 34.5612.')
-  .refine((rate) => /[1-9]/.test(rate), 'A rate must be above zero.');
+export const rateSchema = z.string().check(
+  z.regex(/^\d+(\.\d+)?$/, 'Write a rate like 34.5612.'),
+  z.refine((rate) => /[1-9]/.test(rate), 'A rate must be above zero.'),
+);
 
 export const money = (amount: number, currency: string): Money => {
   minorUnits(currency);

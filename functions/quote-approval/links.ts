@@ -1,8 +1,8 @@
 // Signed links in quote mail: approve and reject for approvers (one step, one approver, 72 hours),
 // accept and decline for the customer (until the quote expires). A link is single-use because the
 // move it makes is a conditional write: once the step or the quote has moved on, it changes nothing.
-import { z } from 'zod';
 import { config } from '../../shared/config.js';
+import * as z from '../../shared/schema.js';
 import { signLink, verifyLink } from '../../shared/signed-link.js';
 import type { Quote } from './quote-store.js';
 
@@ -10,8 +10,8 @@ export const APPROVAL_LINK_HOURS = 72;
 
 const purposes = { approve: 'quote-approve', reject: 'quote-reject', accept: 'quote-accept', decline: 'quote-decline' } as const;
 
-const approvalClaims = z.tuple([z.string(), z.string(), z.number().int(), z.number().int(), z.string()]);
-const answerClaims = z.tuple([z.string(), z.string(), z.number().int()]);
+const approvalClaims = z.tuple([z.string(), z.string(), z.int(), z.int(), z.string()]);
+const answerClaims = z.tuple([z.string(), z.string(), z.int()]);
 
 export interface ApprovalLinkRef {
   customerId: string;
@@ -52,7 +52,7 @@ export const answerLinks = async (quote: Quote) => {
 export type LinkRead<A, R> = { ok: true; action: A; ref: R } | { ok: false; reason: 'invalid' | 'expired' };
 
 /** Tries each purpose the page serves: a token signed for anything else is invalid here. */
-const read = async <A extends keyof typeof purposes, T>(token: string, actions: A[], claims: z.ZodType<T>, now: Date) => {
+const read = async <A extends keyof typeof purposes, T>(token: string, actions: A[], claims: z.ZodMiniType<T>, now: Date) => {
   let reason: 'invalid' | 'expired' = 'invalid';
   for (const action of actions) {
     const check = await verifyLink(token, purposes[action], now);

@@ -1,9 +1,9 @@
 // What every staff endpoint of this use case does first: who calls, with which scope, and what they see.
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
 import { actorOf, decodeBody, type HttpEvent, header, requireScope, validate } from '../../shared/http.js';
 import { idempotent } from '../../shared/idempotency.js';
 import type { Scope } from '../../shared/manifest.js';
+import type * as z from '../../shared/schema.js';
 import { viewerOf } from './quote-access.js';
 
 export const staff = async (event: HttpEvent, scope: Scope) => {
@@ -16,7 +16,7 @@ export const staff = async (event: HttpEvent, scope: Scope) => {
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** The body, validated; an empty body is an empty object (the actions whose fields are all optional). */
-export const bodyOf = <S extends z.ZodType>(event: HttpEvent, schema: S): z.infer<S> =>
+export const bodyOf = <S extends z.core.$ZodType>(event: HttpEvent, schema: S): z.infer<S> =>
   validate(schema, event.body ? decodeBody(event, MAX_BODY_BYTES).fields : {});
 
 /**

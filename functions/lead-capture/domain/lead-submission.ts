@@ -1,42 +1,44 @@
 // What a web form or an integration may send to POST /leads, and nothing more. Owner, status and
 // consent timestamps are the CRM's to set: a form that sends them is refused, naming the field.
-import { z } from 'zod';
 import type { ConsentChannel } from '../../../shared/consent.js';
 import { normalizeEmail, toE164 } from '../../../shared/contact.js';
+import * as z from '../../../shared/schema.js';
 
 /** No markup, no control characters: these fields end up in mail and staff screens. */
 const plain = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters.`)
-    .refine((s) => !/<\s*[a-z!/?]/i.test(s), 'Markup is not allowed.')
+  z.string().check(
+    z.trim(),
+    z.maxLength(max, `At most ${max} characters.`),
+    z.refine((s) => !/<\s*[a-z!/?]/i.test(s), 'Markup is not allowed.'),
     // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Control characters are not allowed.');
+    z.refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Control characters are not allowed.'),
+  );
 
+/** An empty field is an absent one. */
 const optionalPlain = (max: number) =>
-  plain(max)
-    .optional()
-    .transform((s) => (s === '' ? undefined : s));
+  z.pipe(
+    z.optional(plain(max)),
+    z.transform((s) => (s === '' ? undefined : s)),
+  );
 
 /** Checkboxes arrive as "on"/"true"/"1" from forms, as booleans from JSON; absent means not ticked. */
-const checkbox = z
-  .union([z.boolean(), z.enum(['on', 'true', '1', 'yes', 'false', '0', 'no', 'off'])])
-  .optional()
-  .transform((v) => v === true || v === 'on' || v === 'true' || v === '1' || v === 'yes');
+const checkbox = z.pipe(
+  z.optional(z.union([z.boolean(), z.enum(['on', 'true', '1', 'yes', 'false', '0', 'no', 'off'])])),
+  z.transform((v) => v === true || v === 'on' || v === 'true' || v === '1' || v === 'yes'),
+);
 
 export const leadSubmissionSchema = z
   .strictObject({
-    name: plain(200).pipe(z.string().min(1, 'Required.')),
-    email: optionalPlain(254).pipe(z.email('Not an e-mail address.').optional()),
-    phone: optionalPlain(40).refine((p) => p === undefined || toE164(p) !== undefined, 'Not a valid phone number.'),
+    name: z.pipe(plain(200), z.string().check(z.minLength(1, 'Required.'))),
+    email: z.pipe(optionalPlain(254), z.optional(z.email('Not an e-mail address.'))),
+    phone: optionalPlain(40).check(z.refine((p) => p === undefined || toE164(p) !== undefined, 'Not a valid phone number.')),
     company: optionalPlain(200),
     sector: optionalPlain(100),
     city: optionalPlain(100),
     region: optionalPlain(100),
     productInterest: optionalPlain(200),
     message: optionalPlain(4000),
-    language: z.enum(['tr', 'en']).default('tr'),
+    language: z._default(z.enum(['tr', 'en']), 'tr'),
     source: optionalPlain(100),
     utm_source: optionalPlain(200),
     utm_medium: optionalPlain(200),
@@ -49,27 +51,29 @@ export const leadSubmissionSchema = z
     /** The version of the consent text the form showed: evidence for the ledger. */
     consentTextVersion: optionalPlain(50),
     /** A thank-you page to redirect a browser form to; must be on an allowed origin. */
-    redirect: optionalPlain(2000).pipe(z.url('Not a URL.').optional()),
+    redirect: z.pipe(optionalPlain(2000), z.optional(z.url('Not a URL.'))),
     /** For forms that cannot set headers; the Idempotency-Key header wins. */
     idempotencyKey: optionalPlain(100),
     /** Honeypot: hidden from people, filled in by bots. */
-    website: z.string().max(2000).optional(),
+    website: z.optional(z.string().check(z.maxLength(2000))),
   })
-  .superRefine((lead, ctx) => {
-    if (!lead.email && !lead.phone) {
-      ctx.addIssue({ code: 'custom', path: ['email'], message: 'Give an e-mail address or a phone number.' });
-    }
-    const anyConsent = lead.consent_email || lead.consent_sms || lead.consent_phone;
-    if (anyConsent && !lead.consentTextVersion) {
-      ctx.addIssue({ code: 'custom', path: ['consentTextVersion'], message: 'Required when a consent box is ticked.' });
-    }
-    if (lead.consent_email && !lead.email) {
-      ctx.addIssue({ code: 'custom', path: ['consent_email'], message: 'E-mail consent needs an e-mail address.' });
-    }
-    if ((lead.consent_sms || lead.consent_phone) && !lead.phone) {
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'SMS or call consent needs a phone number.' });
-    }
-  });
+  .check(
+    z.superRefine((lead, ctx) => {
+      if (!lead.email && !lead.phone) {
+        ctx.addIssue({ code: 'custom', path: ['email'], message: 'Give an e-mail address or a phone number.' });
+      }
+      const anyConsent = lead.consent_email || lead.consent_sms || lead.consent_phone;
+      if (anyConsent && !lead.consentTextVersion) {
+        ctx.addIssue({ code: 'custom', path: ['consentTextVersion'], message: 'Required when a consent box is ticked.' });
+      }
+      if (lead.consent_email && !lead.email) {
+        ctx.addIssue({ code: 'custom', path: ['consent_email'], message: 'E-mail consent needs an e-mail address.' });
+      }
+      if ((lead.consent_sms || lead.consent_phone) && !lead.phone) {
+        ctx.addIssue({ code: 'custom', path: ['phone'], message: 'SMS or call consent needs a phone number.' });
+      }
+    }),
+  );
 
 /** The lead itself, without the form's delivery instructions. */
 export type LeadSubmission = Omit<z.infer<typeof leadSubmissionSchema>, 'website' | 'redirect' | 'idempotencyKey'>;

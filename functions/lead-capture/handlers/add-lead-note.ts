@@ -1,6 +1,5 @@
 // POST /leads/{leadId}/notes {"text": "…"} — a retry with the same Idempotency-Key adds one note.
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
 import {
   type Actor,
   actorOf,
@@ -13,10 +12,11 @@ import {
   validate,
 } from '../../../shared/http.js';
 import { idempotent } from '../../../shared/idempotency.js';
+import * as z from '../../../shared/schema.js';
 import { leadVisibleTo } from '../lead-access.js';
 import { saveNote } from '../lead-store.js';
 
-const bodySchema = z.strictObject({ text: z.string().trim().min(1).max(4000) });
+const bodySchema = z.strictObject({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)) });
 
 const addNote = idempotent(
   'add-lead-note',

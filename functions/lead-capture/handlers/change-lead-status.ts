@@ -1,7 +1,7 @@
 // POST /leads/{leadId}/status {"to": "contacted", "version": 1} — a guarded move along the lifecycle.
-import { z } from 'zod';
 import { actorOf, decodeBody, type HttpEvent, httpHandler, json, requireScope, validate } from '../../../shared/http.js';
 import { ConflictError } from '../../../shared/problems.js';
+import * as z from '../../../shared/schema.js';
 import { canMove, leadStatuses, nextStatuses } from '../domain/lead-status.js';
 import { leadVisibleTo } from '../lead-access.js';
 import { saveStatusChange } from '../lead-store.js';
@@ -9,7 +9,7 @@ import { saveStatusChange } from '../lead-store.js';
 const bodySchema = z.strictObject({
   to: z.enum(leadStatuses),
   /** The version the caller saw: a move based on a stale screen is refused. */
-  version: z.number().int().positive().optional(),
+  version: z.optional(z.int().check(z.positive())),
 });
 
 export const handler = httpHandler(async (event: HttpEvent) => {

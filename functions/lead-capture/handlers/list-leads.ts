@@ -1,17 +1,17 @@
 // GET /leads?status=&owner=&from=&to=&limit=&cursor= — reps and dealers see their own leads.
-import { z } from 'zod';
 import { actorOf, type HttpEvent, httpHandler, json, requireScope, seesAll, validate } from '../../../shared/http.js';
 import { ForbiddenError } from '../../../shared/problems.js';
+import * as z from '../../../shared/schema.js';
 import { leadStatuses } from '../domain/lead-status.js';
 import { listLeads } from '../lead-store.js';
 
 const querySchema = z.strictObject({
-  status: z.enum(leadStatuses).optional(),
-  owner: z.string().min(1).max(100).optional(),
-  from: z.iso.datetime().optional(),
-  to: z.iso.datetime().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(2000).optional(),
+  status: z.optional(z.enum(leadStatuses)),
+  owner: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  from: z.optional(z.iso.datetime()),
+  to: z.optional(z.iso.datetime()),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 export const handler = httpHandler(async (event: HttpEvent) => {

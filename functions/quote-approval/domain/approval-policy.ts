@@ -1,35 +1,36 @@
 // Who must approve a quote, decided by a policy that is data: ordered rules on discount, total and
 // margin, each naming a role. Limits are exclusive ("over 10%" lets exactly 10% through).
-import { z } from 'zod';
 import { CurrencyMismatchError, formatMoney, formatPercent, type Locale, type Money } from '../../../shared/money.js';
+import * as z from '../../../shared/schema.js';
 import type { QuoteTotals } from './pricing.js';
 
-const bp = z.number().int().min(0).max(10_000);
+const bp = z.int().check(z.gte(0), z.lte(10_000));
+const nonBlank = z.string().check(z.trim(), z.minLength(1));
 
 export const approvalRuleSchema = z.object({
-  id: z.string().trim().min(1),
-  description: z.string().optional(),
+  id: nonBlank,
+  description: z.optional(z.string()),
   /** The rule fires if ANY of the given conditions holds. */
   when: z
     .object({
       /** Overall discount (discount total over subtotal) above this. */
-      discountBpOver: bp.optional(),
+      discountBpOver: z.optional(bp),
       /** Any single line's discount above this. */
-      lineDiscountBpOver: bp.optional(),
+      lineDiscountBpOver: z.optional(bp),
       /** Net total, converted to TRY, above this many kuruş. */
-      totalTryOver: z.number().int().safe().min(0).optional(),
+      totalTryOver: z.optional(z.int().check(z.gte(0))),
       /** Margin (over net) below this; may be negative, to catch only sales at a loss. */
-      marginBpUnder: z.number().int().min(-1_000_000).max(10_000).optional(),
+      marginBpUnder: z.optional(z.int().check(z.gte(-1_000_000), z.lte(10_000))),
     })
-    .refine((when) => Object.values(when).some((v) => v !== undefined), 'Give at least one condition.'),
+    .check(z.refine((when) => Object.values(when).some((v) => v !== undefined), 'Give at least one condition.')),
   /** A role the approver directory knows: manager, director, finance… */
-  approverRole: z.string().trim().min(1),
+  approverRole: nonBlank,
 });
 export type ApprovalRule = z.infer<typeof approvalRuleSchema>;
 
 export const approvalPolicySchema = z
   .array(approvalRuleSchema)
-  .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'Rule ids must be unique.');
+  .check(z.refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'Rule ids must be unique.'));
 export type ApprovalPolicy = ApprovalRule[];
 
 export interface PolicyFacts {

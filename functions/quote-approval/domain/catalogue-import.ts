@@ -10,8 +10,8 @@
 //   FX rates:    date, currency, rate_to_try
 // JSON: an array of records in the domain shape of catalogue.ts, amounts in integer minor units.
 import { type Info, parse } from 'csv-parse/sync';
-import type { z } from 'zod';
 import { minorToDecimal, parseDecimalToMinor, parsePercent, percentToDecimal } from '../../../shared/money.js';
+import type * as z from '../../../shared/schema.js';
 import {
   type FxRate,
   fxRateSchema,
@@ -49,7 +49,7 @@ interface Column {
   codec?: Codec;
 }
 interface Format<T> {
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   columns: Column[];
   /** The fields that identify a record: a second record with the same values is a duplicate. */
   key: string[];

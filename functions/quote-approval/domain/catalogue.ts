@@ -1,13 +1,13 @@
 // What quotes are built from: products, price lists valid for a period, and daily FX rates to TRY.
-import { z } from 'zod';
 import { convert, currencySchema, type Money, moneySchema, rateSchema } from '../../../shared/money.js';
 import { ProblemError } from '../../../shared/problems.js';
+import * as z from '../../../shared/schema.js';
 import { isoDateSchema } from './quote-expiry.js';
 
-const text = z.string().trim();
-const required = text.min(1, 'Required.');
-const bilingual = (schema: z.ZodString) => z.object({ tr: schema, en: schema });
-const basisPoints = z.number().int().min(0).max(10_000);
+const text = z.string().check(z.trim());
+const required = text.check(z.minLength(1, 'Required.'));
+const bilingual = (schema: z.ZodMiniString<string>) => z.object({ tr: schema, en: schema });
+const basisPoints = z.int().check(z.gte(0), z.lte(10_000));
 
 export const productSchema = z.object({
   sku: required,
@@ -17,7 +17,7 @@ export const productSchema = z.object({
   unit: required,
   category: required,
   /** What a unit costs the firm, for margins; may be in another currency than the price lists. */
-  cost: moneySchema.refine((m) => m.amount >= 0, 'A cost cannot be negative.'),
+  cost: moneySchema.check(z.refine((m) => m.amount >= 0, 'A cost cannot be negative.')),
   /** KDV on this product: 2000 = 20%. */
   taxRateBp: basisPoints,
   active: z.boolean(),
@@ -32,24 +32,26 @@ export const priceListSchema = z
     validFrom: isoDateSchema,
     validTo: isoDateSchema,
     prices: z
-      .array(z.object({ sku: required, unitPrice: z.number().int().safe().min(0) }))
-      .min(1, 'A price list needs at least one price.'),
+      .array(z.object({ sku: required, unitPrice: z.int().check(z.gte(0)) }))
+      .check(z.minLength(1, 'A price list needs at least one price.')),
   })
-  .superRefine((list, ctx) => {
-    if (list.validTo < list.validFrom) {
-      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'Ends before it starts.' });
-    }
-    const seen = new Set<string>();
-    list.prices.forEach((price, i) => {
-      if (seen.has(price.sku)) ctx.addIssue({ code: 'custom', path: ['prices', i, 'sku'], message: 'Priced twice.' });
-      seen.add(price.sku);
-    });
-  });
+  .check(
+    z.superRefine((list, ctx) => {
+      if (list.validTo < list.validFrom) {
+        ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'Ends before it starts.' });
+      }
+      const seen = new Set<string>();
+      list.prices.forEach((price, i) => {
+        if (seen.has(price.sku)) ctx.addIssue({ code: 'custom', path: ['prices', i, 'sku'], message: 'Priced twice.' });
+        seen.add(price.sku);
+      });
+    }),
+  );
 export type PriceList = z.infer<typeof priceListSchema>;
 
 export const fxRateSchema = z.object({
   date: isoDateSchema,
-  currency: currencySchema.refine((c) => c !== 'TRY', 'TRY needs no rate.'),
+  currency: currencySchema.check(z.refine((c) => c !== 'TRY', 'TRY needs no rate.')),
   /** TRY per one unit of `currency`, as an exact decimal string. */
   rateToTry: rateSchema,
 });

@@ -1,7 +1,7 @@
 // A quote is valid through the end of its validity date in Istanbul, which is where the customer
 // and the rep read that date. Turkey has kept UTC+3 all year since 2016, so the offset is fixed.
-import { z } from 'zod';
 import { type FieldProblem, ValidationError } from '../../../shared/problems.js';
+import * as z from '../../../shared/schema.js';
 
 const ISTANBUL_OFFSET_MS = 3 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;

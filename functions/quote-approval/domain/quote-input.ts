@@ -1,51 +1,63 @@
 // What staff send to create and edit a quote. Amounts never come from the caller: prices come from
 // the price list, costs and tax rates from the catalogue.
-import { z } from 'zod';
+import * as z from '../../../shared/schema.js';
 import { isoDateSchema } from './quote-expiry.js';
 
-const bp = z.number().int().min(0).max(10_000);
+const bp = z.int().check(z.gte(0), z.lte(10_000));
+/** An integer from `min` to `max`, both included. */
+const intFrom = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
+/** Trimmed, then 1 to `max` characters. */
+const id = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const notes = z.string().check(z.trim(), z.maxLength(4000));
+const seq = z.int().check(z.positive());
+const language = z.enum(['tr', 'en']);
 
 export const lineInputSchema = z.strictObject({
-  sku: z.string().trim().min(1).max(64),
-  quantity: z.number().int().min(1).max(1_000_000),
-  discountBp: bp.default(0),
+  sku: id(64),
+  quantity: intFrom(1, 1_000_000),
+  discountBp: z._default(bp, 0),
 });
 
 export const paymentTermsSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('instalments'),
-    count: z.number().int().min(1).max(360),
+    count: intFrom(1, 360),
     firstDueDate: isoDateSchema,
-    intervalMonths: z.number().int().min(1).max(12).optional(),
+    intervalMonths: z.optional(intFrom(1, 12)),
   }),
   z.strictObject({
     type: z.literal('shares'),
-    parts: z.array(z.strictObject({ dueDate: isoDateSchema, shareBp: bp.min(1) })).min(1).max(360),
+    parts: z
+      .array(z.strictObject({ dueDate: isoDateSchema, shareBp: bp.check(z.gte(1)) }))
+      .check(z.minLength(1), z.maxLength(360)),
   }),
 ]);
 
+/** A quote has 1 to 200 lines. */
+const lines = z.array(lineInputSchema).check(z.minLength(1), z.maxLength(200));
+
 export const createQuoteSchema = z.strictObject({
-  customerId: z.string().trim().min(1).max(64),
-  priceListId: z.string().trim().min(1).max(100),
+  customerId: id(64),
+  priceListId: id(100),
   /** Defaults to the customer's language. */
-  language: z.enum(['tr', 'en']).optional(),
+  language: z.optional(language),
   /** Defaults to 30 days after the quote date, or the price list's last day if sooner. */
-  validUntil: isoDateSchema.optional(),
-  notes: z.string().trim().max(4000).optional(),
-  paymentTerms: paymentTermsSchema.optional(),
-  lines: z.array(lineInputSchema).min(1).max(200),
+  validUntil: z.optional(isoDateSchema),
+  notes: z.optional(notes),
+  paymentTerms: z.optional(paymentTermsSchema),
+  lines,
 });
 export type CreateQuoteInput = z.infer<typeof createQuoteSchema>;
 
 /** Any subset; `null` clears notes or payment terms. Lines, when given, replace all lines. */
 export const editQuoteSchema = z.strictObject({
   /** The seq the caller saw: an edit based on a stale read is refused. */
-  seq: z.number().int().positive().optional(),
-  priceListId: z.string().trim().min(1).max(100).optional(),
-  language: z.enum(['tr', 'en']).optional(),
-  validUntil: isoDateSchema.optional(),
-  notes: z.string().trim().max(4000).nullable().optional(),
-  paymentTerms: paymentTermsSchema.nullable().optional(),
-  lines: z.array(lineInputSchema).min(1).max(200).optional(),
+  seq: z.optional(seq),
+  priceListId: z.optional(id(100)),
+  language: z.optional(language),
+  validUntil: z.optional(isoDateSchema),
+  notes: z.optional(z.nullable(notes)),
+  paymentTerms: z.optional(z.nullable(paymentTermsSchema)),
+  lines: z.optional(lines),
 });
 export type EditQuoteInput = z.infer<typeof editQuoteSchema>;

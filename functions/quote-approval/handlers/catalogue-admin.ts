@@ -5,7 +5,6 @@
 //   PUT  /approval-policy {rules, seq?}                        replace it              catalogue:write
 // where kind is products, price-lists or fx-rates. A bad row fails the whole file with every
 // error and its line number; nothing of it is imported.
-import { z } from 'zod';
 import { type HttpEvent, header, httpHandler, json, validate } from '../../../shared/http.js';
 import {
   NotFoundError,
@@ -14,6 +13,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../../../shared/problems.js';
+import * as z from '../../../shared/schema.js';
 import { exportCatalogue, getApprovalPolicy, importCatalogue, replaceApprovalPolicy } from '../catalogue-store.js';
 import { approvalPolicySchema } from '../domain/approval-policy.js';
 import { type CatalogueKind, type ImportError, importCsv, importJson, toCsv, toJson } from '../domain/catalogue-import.js';
@@ -69,7 +69,7 @@ const exportFile = async (event: HttpEvent, kind: CatalogueKind, slug: string) =
   };
 };
 
-const policyBody = z.strictObject({ rules: z.unknown(), seq: z.number().int().min(0).optional() });
+const policyBody = z.strictObject({ rules: z.unknown(), seq: z.optional(z.int().check(z.gte(0))) });
 
 const replacePolicy = async (event: HttpEvent, actorId: string) => {
   if (mediaType(event) !== 'application/json') throw new UnsupportedMediaTypeError(['application/json']);

@@ -2,16 +2,17 @@
 // quotes:approve key whose role is the one the awaiting step names. Two approvers at once: one
 // approval, and a 409 for the other.
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
 import { type HttpEvent, httpHandler, json } from '../../../shared/http.js';
+import * as z from '../../../shared/schema.js';
 import { quoteVisibleTo, type Viewer } from '../quote-access.js';
 import { type Decision, decideQuote } from '../quotes.js';
 import { bodyOf, oncePerKey, staff } from '../staff.js';
 
-const step = z.number().int().min(0).max(20).optional();
-const seq = z.number().int().positive().optional();
+const step = z.optional(z.int().check(z.gte(0), z.lte(20)));
+const seq = z.optional(z.int().check(z.positive()));
 const approveSchema = z.strictObject({ step, seq });
-const rejectSchema = z.strictObject({ reason: z.string().trim().min(1, 'Say why the quote is rejected.').max(2000), step, seq });
+const reason = z.string().check(z.trim(), z.minLength(1, 'Say why the quote is rejected.'), z.maxLength(2000));
+const rejectSchema = z.strictObject({ reason, step, seq });
 
 interface Decide {
   viewer: Viewer;

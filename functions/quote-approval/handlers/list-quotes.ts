@@ -1,9 +1,9 @@
 // GET /quotes?status=&owner=&customer=&from=&to=&limit=&cursor= — newest first, a page at a time.
 // Reps get their own; a team's manager the team's; the rest everyone's. ?awaiting=me lists the
 // quotes waiting for the caller's role to approve them, oldest first.
-import { z } from 'zod';
 import { type HttpEvent, httpHandler, json, validate } from '../../../shared/http.js';
 import { ForbiddenError } from '../../../shared/problems.js';
+import * as z from '../../../shared/schema.js';
 import { quoteStatuses } from '../domain/lifecycle.js';
 import { isoDateSchema } from '../domain/quote-expiry.js';
 import { awaitedRole } from '../quote-access.js';
@@ -13,14 +13,14 @@ import { staff } from '../staff.js';
 const dateOrInstant = z.union([isoDateSchema, z.iso.datetime()]);
 
 const querySchema = z.strictObject({
-  status: z.enum(quoteStatuses).optional(),
-  owner: z.string().min(1).max(100).optional(),
-  customer: z.string().min(1).max(64).optional(),
-  from: dateOrInstant.optional(),
-  to: dateOrInstant.optional(),
-  awaiting: z.literal('me').optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(2000).optional(),
+  status: z.optional(z.enum(quoteStatuses)),
+  owner: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  customer: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  from: z.optional(dateOrInstant),
+  to: z.optional(dateOrInstant),
+  awaiting: z.optional(z.literal('me')),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 /** A list shows what a row needs; GET /quotes/{quoteId} has the rest. */

@@ -1,15 +1,15 @@
 // POST /quotes/{quoteId}/submit | send | answer | revise — the owner's (or their manager's) moves.
 // Each takes an optional `seq` (the change number the caller saw) and honours Idempotency-Key.
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
 import { type HttpEvent, httpHandler, json } from '../../../shared/http.js';
 import { NotFoundError } from '../../../shared/problems.js';
+import * as z from '../../../shared/schema.js';
 import { quoteChangeableBy, type Viewer } from '../quote-access.js';
 import { answerQuote, refuseStale, reviseQuote, submitQuote } from '../quotes.js';
 import { sendQuoteToCustomer } from '../send-quote.js';
 import { bodyOf, oncePerKey, staff } from '../staff.js';
 
-const seq = z.number().int().positive().optional();
+const seq = z.optional(z.int().check(z.positive()));
 const schemas = {
   submit: z.strictObject({ seq }),
   send: z.strictObject({ seq }),

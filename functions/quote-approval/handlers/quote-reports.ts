@@ -1,9 +1,9 @@
 // GET /reports/quotes?from=2026-01-01&to=2026-12-31&period=month|quarter|year&owner= — per rep and
 // period: quotes sent, accepted, success rate, quoted and won in each currency and in TRY, average
 // discount and margin; and the same for everyone together. A quote counts in the period it was sent.
-import { z } from 'zod';
 import { type HttpEvent, httpHandler, json, validate } from '../../../shared/http.js';
 import { ForbiddenError, ValidationError } from '../../../shared/problems.js';
+import * as z from '../../../shared/schema.js';
 import { addMonths } from '../domain/payment-plan.js';
 import { isoDateSchema, istanbulDate } from '../domain/quote-expiry.js';
 import { quoteReport } from '../domain/reports.js';
@@ -13,10 +13,10 @@ import { staff } from '../staff.js';
 const MAX_MONTHS = 36;
 
 const querySchema = z.strictObject({
-  from: isoDateSchema.optional(),
-  to: isoDateSchema.optional(),
-  period: z.enum(['month', 'quarter', 'year']).default('month'),
-  owner: z.string().min(1).max(100).optional(),
+  from: z.optional(isoDateSchema),
+  to: z.optional(isoDateSchema),
+  period: z._default(z.enum(['month', 'quarter', 'year']), 'month'),
+  owner: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
 });
 
 const monthsBetween = (from: string, to: string) => {
