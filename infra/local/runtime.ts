@@ -130,14 +130,20 @@ export const startLocalStack = async (options: LocalStackOptions) => {
     ),
   );
 
-  /** Waits until the outbox and the bus are quiet, including events caused by events. */
+  /**
+   * Waits until the outbox and the bus are quiet, including events caused by events: a consumer that
+   * ran during this round may have written an outbox item, so the round ends with another drain, and
+   * only a round that published nothing new ends the wait.
+   */
   const settle = async () => {
-    for (let round = 0; round < 20; round++) {
+    for (let round = 0; round < 50; round++) {
       const before = eventBus.recentEvents().at(-1)?.id;
       await tailer.drained();
       await eventBus.settled();
+      await tailer.drained();
       if (eventBus.recentEvents().at(-1)?.id === before) return;
     }
+    throw new Error('The local stack did not settle: events keep causing events');
   };
 
   const api = await startHttpApi({

@@ -2,7 +2,7 @@
 // then the auto-response and the double opt-in mail are found in the SES store.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, phonePage } from '../support/browser.js';
 import { api, getLead, mailTo, settle, uniquePerson } from '../support/e2e.js';
 
 let browser: Browser;
@@ -15,23 +15,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A phone-size page with scripts off: the form must work as plain HTML. */
-const phonePage = async () => {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    javaScriptEnabled: false,
-    locale: 'tr-TR',
-  });
-  return { context, page: await context.newPage() };
-};
-
 describe('the demo lead form', () => {
   it('is filled in and submitted in Chromium, lands on the thank-you page, and the mails arrive', async () => {
     const p = uniquePerson('browser');
-    const { context, page } = await phonePage();
+    const { context, page } = await phonePage(browser);
     try {
       const opened = await page.goto(`${api()}/forms/lead`);
       expect(opened?.status()).toBe(200);
@@ -80,7 +67,7 @@ describe('the demo lead form', () => {
 
   it('the confirmation link opens a page whose button records the consent', async () => {
     const p = uniquePerson('browser-optin');
-    const { context, page } = await phonePage();
+    const { context, page } = await phonePage(browser);
     try {
       await page.goto(`${api()}/forms/lead`);
       await page.getByLabel('Ad soyad', { exact: true }).fill(p.name);
@@ -102,7 +89,7 @@ describe('the demo lead form', () => {
   });
 
   it('speaks English with ?lang=en', async () => {
-    const { context, page } = await phonePage();
+    const { context, page } = await phonePage(browser);
     try {
       await page.goto(`${api()}/forms/lead?lang=en`);
       await expect.poll(() => page.title()).toBe('Contact us');
@@ -129,7 +116,7 @@ describe('the demo lead form', () => {
   });
 
   it('fits a phone screen: nothing wider than the viewport, tappable controls', async () => {
-    const { context, page } = await phonePage();
+    const { context, page } = await phonePage(browser);
     try {
       await page.goto(`${api()}/forms/lead`);
       const viewport = page.viewportSize()!;
