@@ -1,6 +1,6 @@
 // Who sees which quotes, and who approves them. Reps see their own; a manager with a team sees the
 // team's; a manager without one (the firm's sales manager), directors and admins see all. Whoever
-// holds the role a quote is waiting for sees that quote too, so an approver can read what they approve.
+// holds a role its approval involves sees that quote too, so an approver can read what they approve.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../shared/db.js';
 import { getUser, type User } from '../../shared/directory.js';
@@ -26,11 +26,15 @@ export const viewerOf = async (actor: Actor): Promise<Viewer> => {
 export const awaitedRole = (quote: Quote) =>
   quote.status === 'pending_approval' && quote.approval ? quote.approvalSteps?.[quote.approval.approved]?.role : undefined;
 
+/**
+ * An approver sees quotes whose approval involves their role, not only while it is their turn: a
+ * second approver racing the first must learn the step was decided (409), not that the quote vanished.
+ */
 export const canSee = (viewer: Viewer, quote: Quote) =>
   viewer.reach === 'all' ||
   quote.ownerId === viewer.actor.userId ||
   (viewer.reach === 'team' && quote.teamId === viewer.teamId) ||
-  awaitedRole(quote) === viewer.actor.role;
+  (quote.approvalSteps ?? []).some((step) => step.role === viewer.actor.role);
 
 /** For a viewer who may not see it, a quote does not exist. */
 export const quoteVisibleTo = async (viewer: Viewer, quoteId: string | undefined): Promise<Quote> => {
