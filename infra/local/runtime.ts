@@ -30,6 +30,8 @@ export interface LocalStackOptions {
   /** Warnings only, for tests and benchmarks. */
   quiet?: boolean;
   publicRateLimit?: number;
+  /** false: schedules fire only on request (`POST /_local/schedules/<name>/fire`), as tests want. */
+  scheduleTimers?: boolean;
 }
 
 /** The environment every handler sees, as the CDK stack sets it in AWS. */
@@ -128,6 +130,7 @@ export const startLocalStack = async (options: LocalStackOptions) => {
           functionOf(useCase.name, s.function)({ useCase: useCase.name, schedule: s.name, scheduledTime: event.time }),
       })),
     ),
+    { timers: options.scheduleTimers },
   );
 
   /**

@@ -136,6 +136,18 @@ describe('startScheduler', () => {
     );
   });
 
+  it('with timers off, fires only on request', async () => {
+    vi.useFakeTimers({ now: new Date('2025-01-03T05:59:00Z') });
+    scheduler = startScheduler(
+      [{ name: 'weekday', expression: 'cron(0 9 ? * MON-FRI *)', timezone: istanbul, target: recordingTarget }],
+      { timers: false },
+    );
+    await vi.advanceTimersByTimeAsync(7 * 86_400_000);
+    expect(calls).toEqual([]);
+    await scheduler.fireNow('weekday');
+    expect(calls).toHaveLength(1);
+  });
+
   it('arms a timer for the next fire time and re-arms after it', async () => {
     vi.useFakeTimers({ now: new Date('2025-01-03T05:59:00Z') }); // Friday 08:59 in Istanbul
     scheduler = startScheduler([{ name: 'weekday', expression: 'cron(0 9 ? * MON-FRI *)', timezone: istanbul, target: recordingTarget }]);
