@@ -66,13 +66,16 @@ interface PricingInput {
 }
 
 const price = async (input: PricingInput, quoteDate: string) => {
-  const priceList = await getPriceList(input.priceListId);
+  // Independent reads go together; only the FX rates need both.
+  const [priceList, products] = await Promise.all([
+    getPriceList(input.priceListId),
+    getProducts(input.lines.map((line) => line.sku)),
+  ]);
   if (!priceList) {
     throw new ProblemError(422, 'price-list-not-found', `There is no price list ${input.priceListId}.`, [
       { path: 'priceListId', message: 'No such price list.' },
     ]);
   }
-  const products = await getProducts(input.lines.map((line) => line.sku));
   const currencies = [priceList.currency, ...[...products.values()].map((p) => p.cost.currency)];
   const rates = await getFxRates(currencies, quoteDate);
   return { priceList, figures: buildQuote({ ...input, products, priceList, rates, quoteDate }) };
