@@ -11,7 +11,7 @@ import { queryAll } from './query-all.js';
 import type { ApprovalStep } from './domain/approval-policy.js';
 import type { QuoteState, QuoteStatus } from './domain/lifecycle.js';
 import type { PaymentTerms, QuoteFigures, QuoteLine } from './domain/quote-builder.js';
-import { istanbulDate } from './domain/quote-expiry.js';
+import { istanbulMonth } from '../../shared/time.js';
 import type { QuoteSummary } from './domain/reports.js';
 
 export interface ApprovalRecord {
@@ -93,8 +93,6 @@ const strip = <T>(item: Record<string, unknown>): T => {
   for (const name of indexAttributes) delete copy[name];
   return copy as T;
 };
-
-export const istanbulMonth = (instant: string) => istanbulDate(new Date(instant)).slice(0, 7);
 
 const quoteItem = (q: Quote) => ({
   ...keys.quote(q.customerId, q.quoteId),

@@ -8,10 +8,10 @@ import { ConflictError, ForbiddenError, ProblemError } from '../../shared/proble
 import { getApprovalPolicy, getFxRates, getPriceList, getProducts } from './catalogue-store.js';
 import { evaluatePolicy, policyFacts } from './domain/approval-policy.js';
 import type { PriceList } from './domain/catalogue.js';
-import { addMonths } from './domain/payment-plan.js';
 import { IllegalTransitionError, transition } from './domain/lifecycle.js';
 import { buildQuote, type LineInput, type PaymentTerms } from './domain/quote-builder.js';
-import { expiresAt, isExpired, istanbulDate, parseIsoDate } from './domain/quote-expiry.js';
+import { expiresAt, isExpired } from './domain/quote-expiry.js';
+import { addMonths, istanbulDate, parseIsoDate } from '../../shared/time.js';
 import type { CreateQuoteInput, EditQuoteInput } from './domain/quote-input.js';
 import {
   type ApprovalRecord,

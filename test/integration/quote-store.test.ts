@@ -11,7 +11,7 @@ import {
   liveGeneration,
 } from '../../functions/quote-approval/catalogue-store.js';
 import type { PriceList } from '../../functions/quote-approval/domain/catalogue.js';
-import { istanbulDate } from '../../functions/quote-approval/domain/quote-expiry.js';
+import { istanbulDate } from '../../shared/time.js';
 import type { CreateQuoteInput } from '../../functions/quote-approval/domain/quote-input.js';
 import { dueItems, getQuote, getQuoteVersion, type Quote } from '../../functions/quote-approval/quote-store.js';
 import {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expiresAt, isExpired, istanbulDate } from '../../functions/quote-approval/domain/quote-expiry.js';
+import { expiresAt, isExpired } from '../../functions/quote-approval/domain/quote-expiry.js';
+import { istanbulDate } from '../../shared/time.js';
 import { ValidationError } from '../../shared/problems.js';
 
 describe('quote expiry', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, instalments, planFromShares } from '../../functions/quote-approval/domain/payment-plan.js';
+import { instalments, planFromShares } from '../../functions/quote-approval/domain/payment-plan.js';
+import { addMonths } from '../../shared/time.js';
 import { money } from '../../shared/money.js';
 import { ValidationError } from '../../shared/problems.js';
 

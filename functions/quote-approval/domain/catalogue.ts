@@ -2,7 +2,7 @@
 import { convert, currencySchema, type Money, moneySchema, rateSchema } from '../../../shared/money.js';
 import { ProblemError } from '../../../shared/problems.js';
 import * as z from '../../../shared/schema.js';
-import { isoDateSchema } from './quote-expiry.js';
+import { isoDateSchema } from '../../../shared/time.js';
 
 const text = z.string().check(z.trim());
 const required = text.check(z.minLength(1, 'Required.'));

@@ -3,7 +3,7 @@
 // equal (as standing orders and post-dated cheques want) and none can go negative.
 import { type Money, money } from '../../../shared/money.js';
 import { type FieldProblem, ValidationError } from '../../../shared/problems.js';
-import { dateProblem, parseIsoDate } from './quote-expiry.js';
+import { addMonths, dateProblem } from '../../../shared/time.js';
 
 /** Thirty years of monthly payments; more is a typo, and would be a lot of rows to build. */
 const MAX_INSTALMENTS = 360;
@@ -17,13 +17,6 @@ export interface Instalment {
  * `date` plus whole months, clamped to the end of a shorter month: Jan 31 + 1 → Feb 28 (29 in a
  * leap year). Always counted from the given date, so Jan 31 + 2 is Mar 31, not Mar 28.
  */
-export const addMonths = (date: string, months: number): string => {
-  const start = parseIsoDate(date);
-  const month = start.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(start.getUTCFullYear(), month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(start.getUTCFullYear(), month, Math.min(start.getUTCDate(), lastDay))).toISOString().slice(0, 10);
-};
-
 /** Splits `total` by `weights`; see the top of the file for where the remainder goes. */
 const allocate = (total: Money, weights: readonly number[]): number[] => {
   const whole = BigInt(weights.reduce((a, b) => a + b, 0));

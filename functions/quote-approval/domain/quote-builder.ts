@@ -7,7 +7,7 @@ import type { Bilingual } from './approval-policy.js';
 import { convertOn, type FxRate, fxRateOn, type PriceList, type Product, priceFor } from './catalogue.js';
 import { type Instalment, instalments, planFromShares } from './payment-plan.js';
 import { type PricedLine, priceQuote, type QuoteTotals } from './pricing.js';
-import { dateProblem } from './quote-expiry.js';
+import { dateProblem } from '../../../shared/time.js';
 
 export interface LineInput {
   sku: string;

@@ -1,7 +1,7 @@
 // What staff send to create and edit a quote. Amounts never come from the caller: prices come from
 // the price list, costs and tax rates from the catalogue.
 import * as z from '../../../shared/schema.js';
-import { isoDateSchema } from './quote-expiry.js';
+import { isoDateSchema } from '../../../shared/time.js';
 
 const bp = z.int().check(z.gte(0), z.lte(10_000));
 /** An integer from `min` to `max`, both included. */

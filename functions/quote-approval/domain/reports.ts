@@ -2,7 +2,7 @@
 // rate is "of what we sent in March, how much was accepted", however late the answer came.
 import { basisPoints, type Money, roundedDivide, sum } from '../../../shared/money.js';
 import type { QuoteStatus } from './lifecycle.js';
-import { istanbulDate } from './quote-expiry.js';
+import { istanbulDate } from '../../../shared/time.js';
 
 /** One per quote, its latest version: a revised quote is one quote, not two. */
 export interface QuoteSummary {

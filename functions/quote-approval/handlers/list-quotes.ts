@@ -5,7 +5,7 @@ import { type HttpEvent, httpHandler, json, validate } from '../../../shared/htt
 import { ForbiddenError } from '../../../shared/problems.js';
 import * as z from '../../../shared/schema.js';
 import { quoteStatuses } from '../domain/lifecycle.js';
-import { isoDateSchema } from '../domain/quote-expiry.js';
+import { isoDateSchema } from '../../../shared/time.js';
 import { awaitedRole } from '../quote-access.js';
 import { awaitingApproval, getQuote, listQuotes, type Quote } from '../quote-store.js';
 import { staff } from '../staff.js';

@@ -4,8 +4,7 @@
 import { type HttpEvent, httpHandler, json, validate } from '../../../shared/http.js';
 import { ForbiddenError, ValidationError } from '../../../shared/problems.js';
 import * as z from '../../../shared/schema.js';
-import { addMonths } from '../domain/payment-plan.js';
-import { isoDateSchema, istanbulDate } from '../domain/quote-expiry.js';
+import { addMonths, isoDateSchema, istanbulDate } from '../../../shared/time.js';
 import { quoteReport } from '../domain/reports.js';
 import { sentInMonths } from '../quote-store.js';
 import { staff } from '../staff.js';

@@ -1,0 +1,42 @@
+// Time as the people who use the CRM read it: Istanbul calendar dates and months, month arithmetic.
+// Stored instants are ISO-8601 UTC. Turkey has kept UTC+3 all year since 2016, so the offset is fixed.
+// Business hours and Turkish public holidays for SLAs will live here too.
+import { type FieldProblem, ValidationError } from './problems.js';
+import * as z from './schema.js';
+
+const ISTANBUL_OFFSET_MS = 3 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A calendar date that exists, like 2025-01-31: no times, no 2025-02-30. */
+export const isoDateSchema = z.iso.date('Not a date like 2025-01-31.');
+
+export const dateProblem = (date: string, path: string): FieldProblem | undefined => {
+  const result = isoDateSchema.safeParse(date);
+  return result.success ? undefined : { path, message: result.error.issues[0]!.message };
+};
+
+/** `date` as UTC midnight, refusing anything but a real calendar date like 2025-01-31. */
+export const parseIsoDate = (date: string, path = 'date'): Date => {
+  const problem = dateProblem(date, path);
+  if (problem) throw new ValidationError([problem]);
+  return new Date(`${date}T00:00:00Z`);
+};
+
+/** The calendar date in Istanbul at `instant`: "today" for the people who use the CRM. */
+export const istanbulDate = (instant: Date): string =>
+  new Date(instant.getTime() + ISTANBUL_OFFSET_MS).toISOString().slice(0, 10);
+
+/** The Istanbul calendar month of an ISO instant, `2026-03`. */
+export const istanbulMonth = (instant: string) => istanbulDate(new Date(instant)).slice(0, 7);
+
+/** The first instant of the Istanbul day after `date`, as ISO UTC: where "valid through `date`" ends. */
+export const endOfIstanbulDay = (date: string, path = 'date'): string =>
+  new Date(parseIsoDate(date, path).getTime() + DAY_MS - ISTANBUL_OFFSET_MS).toISOString();
+
+/** The same day `months` later, or the month's last day when it has no such day (31 Jan + 1 → 28/29 Feb). */
+export const addMonths = (date: string, months: number): string => {
+  const start = parseIsoDate(date);
+  const month = start.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(start.getUTCFullYear(), month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(start.getUTCFullYear(), month, Math.min(start.getUTCDate(), lastDay))).toISOString().slice(0, 10);
+};
