@@ -7,6 +7,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { config } from './config.js';
+import { tableSchema } from './table.js';
 
 let documentClient: DynamoDBDocumentClient | undefined;
 
@@ -45,9 +46,13 @@ export const transact = async (
   }
 };
 
+/** Conditions on whether the item is there, for writes outside the data-access modules. */
+export const itemExists = `attribute_exists(${tableSchema.partitionKey})`;
+export const itemAbsent = `attribute_not_exists(${tableSchema.partitionKey})`;
+
 /** Put that fails when the key exists: new entities, markers, ledger entries. */
 export const putNew = (item: Record<string, unknown>): TransactItem => ({
-  Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+  Put: { TableName: tableName(), Item: item, ConditionExpression: itemAbsent },
 });
 
 /** The item an id points at through gsi3 (ids are unique, so at most one). */
@@ -56,7 +61,8 @@ export const findById = async (key: { gsi3pk: string; gsi3sk: string }, projecti
     new QueryCommand({
       TableName: tableName(),
       IndexName: 'gsi3',
-      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk = :sk',
+      KeyConditionExpression: '#pk = :pk AND #sk = :sk',
+      ExpressionAttributeNames: { '#pk': tableSchema.indexes.gsi3.partitionKey, '#sk': tableSchema.indexes.gsi3.sortKey },
       ExpressionAttributeValues: { ':pk': key.gsi3pk, ':sk': key.gsi3sk },
       ProjectionExpression: projection,
     }),

@@ -12,6 +12,8 @@ export interface User {
   role: Role;
   language: 'tr' | 'en';
   teamId?: string;
+  /** The dealer or department a dealer's or department's person works for. */
+  unitId?: string;
 }
 
 export interface Team {

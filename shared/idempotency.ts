@@ -1,58 +1,78 @@
-// Powertools Idempotency on the CRM table: a retried request or a redelivered event returns the
-// first outcome instead of doing the work again. Records outlive EventBridge's 24 h redelivery window.
-import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyConfig,
-  IdempotencyValidationError,
-  makeIdempotent,
-} from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import type { Context } from 'aws-lambda';
-import { config } from './config.js';
-import { ConflictError, ProblemError } from './problems.js';
-import { keys, tableSchema } from './table.js';
+// Idempotency-Key for every write endpoint, one mechanism: the stored answer is written INSIDE the
+// transaction that does the work (condition: not there yet), so a retry, or a duplicate racing the
+// first, finds the answer and nothing is done twice — there is no window between the work and
+// its record. Records are scoped to the route and the caller (the key id; `public` for anonymous
+// forms), and a handler authorises before it asks for a stored answer. They outlive every
+// redelivery window (24 h) and expire by TTL.
+import { createHash } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { db, putNew, type TransactItem, tableName } from './db.js';
+import { ProblemError } from './problems.js';
+import { keys } from './table.js';
 
-const ONE_DAY_SECONDS = 24 * 60 * 60;
+const RETENTION_SECONDS = 24 * 60 * 60;
+const MAX_KEY_LENGTH = 200;
 
-const persistenceFor = (name: string) =>
-  new DynamoDBPersistenceLayer({
-    tableName: config.tableName(),
-    keyAttr: tableSchema.partitionKey,
-    sortKeyAttr: tableSchema.sortKey,
-    staticPkValue: keys.idempotencyPartition(name),
-    expiryAttr: tableSchema.ttlAttribute,
-  });
+export interface IdempotencyScope {
+  /** The route, e.g. `POST /quotes/{quoteId}/submit`. */
+  route: string;
+  /** The caller's key id, or `public`. */
+  caller: string;
+  /** The Idempotency-Key; without one every call does its work (conditional writes still guard it). */
+  key?: string;
+  /** What the caller asked: the same key with another request is refused. */
+  request: unknown;
+}
+
+/** Adds the stored answer to the work's transaction; none when the request has no key. */
+export type Recorder = (answer: unknown) => TransactItem[];
+
+export const noRecord: Recorder = () => [];
+
+const digest = (request: unknown) => createHash('sha256').update(JSON.stringify(request ?? null)).digest('base64url');
+
+const reusedKey = () => new ProblemError(422, 'idempotency-key-reused', 'This Idempotency-Key was used with a different request.');
+
+const stored = async (scope: IdempotencyScope & { key: string }) => {
+  const found = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.idempotency(scope.route, scope.caller, scope.key), ConsistentRead: true }),
+  );
+  if (!found.Item) return undefined;
+  if (found.Item.requestHash !== digest(scope.request)) throw reusedKey();
+  return { answer: JSON.parse(String(found.Item.answer)) as unknown };
+};
 
 /**
- * Wraps `fn` so that calls with the same key run once. `keyPath` and `payloadPath` are JMESPath
- * expressions into the argument: the same key with a different payload is refused.
+ * Runs `work` once per key. `work` puts `record(answer)` into the transaction that does the work;
+ * if that transaction loses to a duplicate (its record exists), the duplicate's answer is returned.
  */
-export const idempotent = <A extends object, R>(
-  name: string,
-  fn: (arg: A) => Promise<R>,
-  options: { keyPath: string; payloadPath?: string },
-) => {
-  let wrapped: ((arg: A) => Promise<R>) | undefined;
-  let idempotencyConfig: IdempotencyConfig | undefined;
-  return (arg: A, context: Context): Promise<R> => {
-    if (!wrapped || !idempotencyConfig) {
-      idempotencyConfig = new IdempotencyConfig({
-        eventKeyJmesPath: options.keyPath,
-        payloadValidationJmesPath: options.payloadPath,
-        expiresAfterSeconds: ONE_DAY_SECONDS,
-        throwOnNoIdempotencyKey: false,
-      });
-      wrapped = makeIdempotent(fn, { persistenceStore: persistenceFor(name), config: idempotencyConfig });
-    }
-    idempotencyConfig.registerLambdaContext(context);
-    return wrapped(arg).catch((error: unknown) => {
-      if (error instanceof IdempotencyAlreadyInProgressError) {
-        throw new ConflictError('request-in-progress', 'A request with this Idempotency-Key is still being processed.');
-      }
-      if (error instanceof IdempotencyValidationError) {
-        throw new ProblemError(422, 'idempotency-key-reused', 'This Idempotency-Key was used with a different body.');
-      }
-      throw error;
-    });
-  };
+export const once = async <R>(scope: IdempotencyScope, work: (record: Recorder) => Promise<R>, now = new Date()): Promise<R> => {
+  const { key } = scope;
+  if (key === undefined || key === '') return work(noRecord);
+  if (key.length > MAX_KEY_LENGTH) {
+    throw new ProblemError(400, 'validation-failed', 'The request has invalid fields.', [
+      { path: 'Idempotency-Key', message: `At most ${MAX_KEY_LENGTH} characters.` },
+    ]);
+  }
+  const keyed = { ...scope, key };
+  const earlier = await stored(keyed);
+  if (earlier) return earlier.answer as R;
+  const record: Recorder = (answer) => [
+    putNew({
+      ...keys.idempotency(scope.route, scope.caller, key),
+      type: 'idempotency',
+      requestHash: digest(scope.request),
+      // Stored as JSON text: an answer is whatever the endpoint returned, undefined fields dropped.
+      answer: JSON.stringify(answer),
+      expiresAt: Math.floor(now.getTime() / 1000) + RETENTION_SECONDS,
+    }),
+  ];
+  try {
+    return await work(record);
+  } catch (error) {
+    // A duplicate that raced this one and won: its answer is this request's answer too.
+    const winner = await stored(keyed);
+    if (winner) return winner.answer as R;
+    throw error;
+  }
 };

@@ -1,36 +1,43 @@
-// The one table: its shape and every key. Nothing else in the code base concatenates key strings.
+// The one table: its shape and every key. Nothing else in the code base concatenates key strings,
+// and nothing outside this module and the data-access modules (db, entity, query, work-queue,
+// idempotency) names an index or a key attribute.
 //
 // Partitions:
-//   CUSTOMER#<id>          profile, leads, lead notes, consent ledger, activities (the 360° view is one Query)
+//   CUSTOMER#<id>          profile, leads, lead notes, consent ledger, quotes, orders, activities
+//                          (the 360° view is one Query)
 //   EMAIL#<normalized>     uniqueness marker → customer id
 //   PHONE#<e164>           uniqueness marker → customer id
 //   CONSENT_REQUEST#<id>   a pending double opt-in, expires by TTL
 //   OUTBOX#<eventId>       an event waiting for the relay, expires by TTL once published
 //   APIKEY#<sha256>        a hashed API key
 //   USER#<id> TEAM#<id> DEALER#<id> ASSIGNMENT_RULES   reference data
-//   IDEMPOTENCY#<fn>       Powertools idempotency records, expire by TTL
+//   IDEMPOTENCY#<route>#<caller>#<key>   a stored answer to a request with an Idempotency-Key, expires by TTL
+//
+// Beside every entity that moves through a lifecycle, in its own partition:
+//   <entity sk>#HISTORY#<at>#<id>     one item per move: who, when, from, to, note, via
+//   <entity sk>#QUEUE#<queue>         its place in a work queue, deleted in the transaction that takes it out
 //
 // Sparse GSIs (an item appears only when it sets the index's keys):
-//   gsi1  work queue by assignee   (leads by owner and time)
-//   gsi2  work queue by state      (leads by status and time)
-//   gsi3  lookup by id             (lead id → lead, api key id → key)
+//   gsi1  work queue by assignee   (OWNER#<id>#LEADS, OWNER#<id>#QUOTES, INBOX#<queue>#<who>)
+//   gsi2  work queue by state or due time, and cohorts: LEADS#<status>#<shard>, DUE#<queue>#<shard>,
+//         QUOTES#<yyyy-mm>, QUOTES_SENT#<yyyy-mm>, APIKEYS
+//   gsi3  lookup by id             (LEAD#<id>, QUOTE#<id>, ORDER#<id>, APIKEY#<id>)
 //
-// Quotes, orders and the catalogue (functions/quote-approval):
+// Hot index keys (a status queue, a due-time queue) carry a shard suffix chosen from the item's id,
+// so no one index partition takes more than its ~1,000 writes/s; every query fans out over the
+// shards and merges (shared/query.ts). Per-customer partitions and per-owner queues stay unsharded;
+// quote month cohorts are written at the pace staff create quotes and stay unsharded too.
+//
+// Quotes, orders and the catalogue:
 //   CUSTOMER#<id>  QUOTE#<quoteId>                  the quote as it is now (its latest version)
 //                  QUOTE#<quoteId>#V#<0001>         an earlier version, frozen when the quote was revised
-//                  QUOTE#<quoteId>#QUEUE#<queue>    its place in a work queue (approval, expiry, follow-up),
-//                                                   deleted in the transaction that takes it out
 //                  QUOTE#<quoteId>#REPORT           the figures the quote reports count, by month sent
-//                  ORDER#<orderId>                  an order; its id is its quote's id (one accepted quote, one order)
+//                  ORDER#<orderId>                  an order; from a quote, its id is the quote's id
 //   CATALOGUE  <kind>                               which generation of products / price lists / FX rates is live
 //   CATALOGUE#<kind>#G<generation>  <record>        one generation's records: an import writes a new generation
 //                                                   and switches to it in one conditional write (all or nothing)
 //   APPROVAL_POLICY  CURRENT | DEFAULT              the policy staff set, or the default the demo data loads
 //   ROLE#<role>  USER#<userId>                      who holds a role: approvers are mailed by role
-//   gsi1  OWNER#<id>#QUOTES (a rep's quotes by time), APPROVALS#<role> (quotes awaiting that role)
-//   gsi2  QUOTES#<yyyy-mm> (quotes by month created), DUE#QUOTE_EXPIRY and DUE#QUOTE_FOLLOW_UP (work
-//         queues by due instant: a sweep queries only what is due), QUOTES_SENT#<yyyy-mm> (report cohorts)
-//   gsi3  QUOTE#<id>, ORDER#<id> (lookup by id)
 
 export const tableSchema = {
   partitionKey: 'pk',
@@ -46,6 +53,33 @@ export const tableSchema = {
 } as const;
 
 export type IndexName = keyof typeof tableSchema.indexes;
+
+/** The attribute names of an index's keys, for the data-access modules. */
+export const indexKeys = (index: IndexName) => tableSchema.indexes[index];
+
+/** Every key attribute an item may carry: what reading an item back strips. */
+export const keyAttributes: readonly string[] = [
+  tableSchema.partitionKey,
+  tableSchema.sortKey,
+  ...Object.values(tableSchema.indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
+];
+
+/**
+ * How many shards a hot index key is split into. Fixed for the table's life: changing it strands
+ * the items written under the old count. Every query of a sharded key fans out over all of them.
+ */
+export const SHARDS = 4;
+
+/** The shard of an id: a stable hash of its characters, so the same item always lands in the same one. */
+export const shardOf = (id: string) => {
+  let hash = 0;
+  for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) >>> 0;
+  return hash % SHARDS;
+};
+
+const sharded = (base: string, id: string) => `${base}#${shardOf(id)}`;
+/** Every shard of a sharded partition, for a query that fans out. */
+export const allShards = (base: string) => Array.from({ length: SHARDS }, (_, shard) => `${base}#${shard}`);
 
 export interface Key {
   pk: string;
@@ -75,10 +109,10 @@ export const keys = {
   }),
   leadsByOwnerPartition: (ownerId: string) => `OWNER#${ownerId}#LEADS`,
   leadsByStatus: (status: string, createdAt: string, leadId: string) => ({
-    gsi2pk: `LEADS#${status}`,
+    gsi2pk: sharded(`LEADS#${status}`, leadId),
     gsi2sk: at(createdAt, leadId),
   }),
-  leadsByStatusPartition: (status: string) => `LEADS#${status}`,
+  leadsByStatusPartitions: (status: string) => allShards(`LEADS#${status}`),
   leadById: (leadId: string) => ({ gsi3pk: `LEAD#${leadId}`, gsi3sk: 'LEAD' }),
 
   consentEntry: (customerId: string, channel: string, occurredAt: string, entryId: string): Key => ({
@@ -99,7 +133,26 @@ export const keys = {
   dealer: (dealerId: string): Key => ({ pk: `DEALER#${dealerId}`, sk: 'DEALER' }),
   assignmentRules: (): Key => ({ pk: 'ASSIGNMENT_RULES', sk: 'RULES' }),
 
+  /** A stored answer, scoped to the route and the caller: another caller's key is another record. */
+  idempotency: (route: string, caller: string, key: string): Key => ({
+    pk: `IDEMPOTENCY#${route}#${caller}#${key}`,
+    sk: 'ANSWER',
+  }),
+  /** Powertools' records for event consumers that have no conditional write of their own. */
   idempotencyPartition: (functionName: string) => `IDEMPOTENCY#${functionName}`,
+
+  // ---- what every entity with a lifecycle or a place in a queue has beside it -----------------------
+  history: (entity: Key, at: string, id: string): Key => ({ pk: entity.pk, sk: `${entity.sk}#HISTORY#${at}#${id}` }),
+  historyPrefix: (entity: Key) => `${entity.sk}#HISTORY#`,
+  queueItem: (entity: Key, queue: string): Key => ({ pk: entity.pk, sk: `${entity.sk}#QUEUE#${queue}` }),
+  /** A due-time queue: sharded, sorted by due instant; a sweep queries only what is due. */
+  dueIn: (queue: string, dueAt: string, id: string) => ({ gsi2pk: sharded(`DUE#${queue}`, id), gsi2sk: at(dueAt, id) }),
+  dueInPartitions: (queue: string) => allShards(`DUE#${queue}`),
+  /** An inbox queue: items waiting for someone (a role, a unit), oldest first. */
+  inbox: (queue: string, who: string, since: string, id: string) => ({ gsi1pk: `INBOX#${queue}#${who}`, gsi1sk: at(since, id) }),
+  inboxPartition: (queue: string, who: string) => `INBOX#${queue}#${who}`,
+  /** Everything at or before `instant` sorts before this bound. */
+  upTo: (instant: string) => `${instant}#\uffff`,
 
   // ---- quotes, orders and the catalogue (functions/quote-approval) -------------------------------
   quote: (customerId: string, quoteId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `QUOTE#${quoteId}` }),
@@ -120,21 +173,6 @@ export const keys = {
     gsi2sk: at(createdAt, quoteId),
   }),
   quotesByMonthPartition: (month: string) => `QUOTES#${month}`,
-  quoteQueueItem: (customerId: string, quoteId: string, queue: 'approval' | 'expiry' | 'follow-up'): Key => ({
-    pk: `CUSTOMER#${customerId}`,
-    sk: `QUOTE#${quoteId}#QUEUE#${queue}`,
-  }),
-  quotesAwaitingApproval: (role: string, submittedAt: string, quoteId: string) => ({
-    gsi1pk: `APPROVALS#${role}`,
-    gsi1sk: at(submittedAt, quoteId),
-  }),
-  quotesAwaitingApprovalPartition: (role: string) => `APPROVALS#${role}`,
-  quotesDueToExpire: (expiresAt: string, quoteId: string) => ({ gsi2pk: 'DUE#QUOTE_EXPIRY', gsi2sk: at(expiresAt, quoteId) }),
-  quotesDueToExpirePartition: () => 'DUE#QUOTE_EXPIRY',
-  quotesDueForFollowUp: (dueAt: string, quoteId: string) => ({ gsi2pk: 'DUE#QUOTE_FOLLOW_UP', gsi2sk: at(dueAt, quoteId) }),
-  quotesDueForFollowUpPartition: () => 'DUE#QUOTE_FOLLOW_UP',
-  /** Everything due at or before `instant` sorts before this bound. */
-  dueBefore: (instant: string) => `${instant}#\uffff`,
   quoteReport: (customerId: string, quoteId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `QUOTE#${quoteId}#REPORT` }),
   quotesSentIn: (month: string, sentAt: string, quoteId: string) => ({ gsi2pk: `QUOTES_SENT#${month}`, gsi2sk: at(sentAt, quoteId) }),
   quotesSentInPartition: (month: string) => `QUOTES_SENT#${month}`,
@@ -173,7 +211,9 @@ export type ItemType =
   | 'dealer'
   | 'quote'
   | 'quote-version'
-  | 'quote-queue'
+  | 'queue-item'
+  | 'history'
+  | 'idempotency'
   | 'quote-report'
   | 'order'
   | 'catalogue-head'

@@ -1,11 +1,6 @@
-import { type Actor, seesAll } from '../../shared/http.js';
-import { NotFoundError } from '../../shared/problems.js';
-import { getLead, type Lead } from './lead-store.js';
+import { isId, type Viewer, visibleOr404 } from '../../shared/access.js';
+import { getLead, type Lead, leadOwnership } from './lead-store.js';
 
-/** Reps, agents and dealers reach only leads they own; for them, another owner's lead does not exist. */
-export const leadVisibleTo = async (actor: Actor, leadId: string | undefined): Promise<Lead> => {
-  const lead = leadId && leadId.length <= 64 ? await getLead(leadId) : undefined;
-  const visible = lead && (seesAll(actor) || lead.owner?.id === actor.userId);
-  if (!lead || !visible) throw new NotFoundError('The lead');
-  return lead;
-};
+/** A lead the viewer may see; for anyone else it does not exist. */
+export const leadVisibleTo = async (viewer: Viewer, leadId: string | undefined): Promise<Lead> =>
+  visibleOr404(viewer, isId(leadId) ? await getLead(leadId) : undefined, leadOwnership, 'The lead');

@@ -1,13 +1,17 @@
-// Lead data in the one table: capture (customer, markers, lead, consent evidence and events in one
-// transaction), reads for staff, and guarded status changes.
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+// Lead data in the one table: capture (customer, markers, lead, consent evidence, events and the
+// stored answer in one transaction), reads for staff, and guarded moves with history.
 import type { EventFacts } from '../../events/catalogue.js';
-import { db, findById, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
+import type { Ownership } from '../../shared/access.js';
+import { type ContactMatch, customers, markerItems, ownershipItem } from '../../shared/customer.js';
+import { findById, itemExists, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
+import { advance, defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
+import type { Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
-import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
-import { ValidationError } from '../../shared/problems.js';
+import type { Language } from '../../shared/language.js';
 import { outboxPut } from '../../shared/outbox.js';
-import { type Key, keys } from '../../shared/table.js';
+import { type Filter, queryAll, queryPage } from '../../shared/query.js';
+import { ConflictError } from '../../shared/problems.js';
+import { keys } from '../../shared/table.js';
 import type { AssignTarget } from './domain/assignment.js';
 import type { ConsentChannel } from '../../shared/consent.js';
 import { type Contact, consentsGiven, type LeadSubmission } from './domain/lead-submission.js';
@@ -19,7 +23,8 @@ export interface Lead {
   leadId: string;
   customerId: string;
   status: LeadStatus;
-  version: number;
+  /** The stale-write token: counts every change. */
+  seq: number;
   name: string;
   email?: string;
   phone?: string;
@@ -29,7 +34,7 @@ export interface Lead {
   region?: string;
   productInterest?: string;
   message?: string;
-  language: 'tr' | 'en';
+  language: Language;
   source?: string;
   utm?: Record<string, string>;
   owner?: { type: AssignTarget['type'] | 'queue'; id: string; ruleId: string; teamId?: string };
@@ -37,43 +42,30 @@ export interface Lead {
   updatedAt: string;
 }
 
-export interface ContactMatch {
-  /** The e-mail's customer, else the phone's. */
-  customerId?: string;
-  /** Contact details no customer has claimed yet: a capture claims them for its customer. */
-  unclaimed: { email: boolean; phone: boolean };
-}
+export const leads = defineEntity<Lead>({
+  type: 'lead',
+  key: (lead) => keys.lead(lead.customerId, lead.leadId),
+  indexes: (lead) => ({
+    ...keys.leadById(lead.leadId),
+    ...keys.leadsByStatus(lead.status, lead.createdAt, lead.leadId),
+    ...(lead.owner ? keys.leadsByOwner(lead.owner.id, lead.createdAt, lead.leadId) : {}),
+  }),
+});
 
-export const matchContact = async (contact: Contact): Promise<ContactMatch> => {
-  const owner = async (key: Key | undefined) =>
-    key
-      ? ((await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }))).Item?.customerId as
-          | string
-          | undefined)
-      : undefined;
-  const [byEmail, byPhone] = await Promise.all([
-    owner(contact.emailKey ? keys.emailMarker(contact.emailKey) : undefined),
-    owner(contact.phone ? keys.phoneMarker(contact.phone) : undefined),
-  ]);
-  return {
-    customerId: byEmail ?? byPhone,
-    unclaimed: { email: Boolean(contact.emailKey) && !byEmail, phone: Boolean(contact.phone) && !byPhone },
-  };
-};
-
-/** Uniqueness markers, each guarded: if another capture claims the detail first, the transaction fails and is retried. */
-const markerItems = (contact: Contact, customerId: string, which: ContactMatch['unclaimed']): TransactItem[] => [
-  ...(which.email && contact.emailKey
-    ? [putNew({ ...keys.emailMarker(contact.emailKey), type: 'email-marker', customerId })]
-    : []),
-  ...(which.phone && contact.phone ? [putNew({ ...keys.phoneMarker(contact.phone), type: 'phone-marker', customerId })] : []),
-];
+/** Whose a lead is, for access: its owner, the owner's team, and the dealer it was routed to. */
+export const leadOwnership = (lead: Lead): Ownership => ({
+  ownerId: lead.owner?.id,
+  teamId: lead.owner?.teamId,
+  unitId: lead.owner?.type === 'dealer' ? lead.owner.id : undefined,
+});
 
 export interface CaptureContext {
   submission: LeadSubmission;
   contact: Contact;
   ip: string;
   now: Date;
+  /** The capture's answer, stored with it when the request has an Idempotency-Key. */
+  record: Recorder;
 }
 
 const utmOf = (s: LeadSubmission) => {
@@ -86,14 +78,14 @@ const utmOf = (s: LeadSubmission) => {
 };
 
 /** The lead, its consent evidence and its events: the part of a capture that does not depend on the customer being new. */
-const leadItems = (customerId: string, newCustomer: boolean, { submission: s, contact, ip, now }: CaptureContext) => {
+const leadItems = (customerId: string, newCustomer: boolean, { submission: s, contact, ip, now, record }: CaptureContext) => {
   const leadId = newId();
   const at = now.toISOString();
   const lead: Lead = {
     leadId,
     customerId,
     status: 'new',
-    version: 1,
+    seq: 1,
     name: contact.name,
     email: contact.email,
     phone: contact.phone,
@@ -110,15 +102,9 @@ const leadItems = (customerId: string, newCustomer: boolean, { submission: s, co
     updatedAt: at,
   };
   const items: TransactItem[] = [
-    putNew({
-      ...keys.lead(customerId, leadId),
-      ...keys.leadsByStatus('new', at, leadId),
-      ...keys.leadById(leadId),
-      type: 'lead',
-      ...lead,
-    }),
-    outboxPut('LeadCaptured', { leadId, customerId, newCustomer, language: s.language }, now),
+    ...leads.createItems(lead, { events: [outboxPut('LeadCaptured', { leadId, customerId, newCustomer, language: s.language }, now)] }),
     ...consentsGiven(s).flatMap((channel) => consentItems(customerId, leadId, channel, s, ip, now)),
+    ...record({ leadId, status: 'new' }),
   ];
   return { leadId, items };
 };
@@ -172,9 +158,7 @@ export const saveWithNewCustomer = async (capture: CaptureContext) => {
   const at = now.toISOString();
   const markers = markerItems(contact, customerId, { email: true, phone: true });
   const { leadId, items } = leadItems(customerId, true, capture);
-  const customer = putNew({
-    ...keys.customer(customerId),
-    type: 'customer',
+  const customer = customers.createItems({
     customerId,
     name: contact.name,
     email: contact.email,
@@ -189,9 +173,8 @@ export const saveWithNewCustomer = async (capture: CaptureContext) => {
     lastLeadAt: at,
     createdAt: at,
     updatedAt: at,
-    version: 1,
   });
-  const result = await transact([customer, ...markers, ...items]);
+  const result = await transact([...customer, ...markers, ...items]);
   return result.ok ? { saved: true as const, leadId } : { saved: false as const };
 };
 
@@ -208,7 +191,7 @@ export const saveForCustomer = async (match: Required<ContactMatch>, capture: Ca
       TableName: tableName(),
       Key: keys.customer(customerId),
       UpdateExpression: 'SET lastLeadAt = :at, updatedAt = :at ADD leadCount :one',
-      ConditionExpression: 'attribute_exists(pk)',
+      ConditionExpression: itemExists,
       ExpressionAttributeValues: { ':at': capture.now.toISOString(), ':one': 1 },
     },
   };
@@ -218,20 +201,12 @@ export const saveForCustomer = async (match: Required<ContactMatch>, capture: Ca
 
 // ---- reads ---------------------------------------------------------------------------------------
 
-const stripKeys = <T>(item: Record<string, unknown>): T => {
-  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, type, ...rest } = item;
-  return rest as T;
-};
-
 export const getLead = async (leadId: string): Promise<Lead | undefined> => {
   const item = await findById(keys.leadById(leadId));
-  return item ? stripKeys<Lead>(item) : undefined;
+  return item ? fromItem<Lead>(item) : undefined;
 };
 
-export const getLeadByKey = async (customerId: string, leadId: string): Promise<Lead | undefined> => {
-  const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.lead(customerId, leadId) }));
-  return found.Item ? stripKeys<Lead>(found.Item) : undefined;
-};
+export const getLeadByKey = (customerId: string, leadId: string) => leads.get(keys.lead(customerId, leadId));
 
 export interface LeadNote {
   noteId: string;
@@ -241,19 +216,30 @@ export interface LeadNote {
   createdAt: string;
 }
 
-export const getLeadNotes = async (customerId: string, leadId: string): Promise<LeadNote[]> => {
-  const found = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.customerPartition(customerId), ':prefix': keys.leadNotesPrefix(leadId) },
-    }),
+export const getLeadNotes = async (customerId: string, leadId: string): Promise<LeadNote[]> =>
+  (await queryAll({ partition: keys.customerPartition(customerId), range: { prefix: keys.leadNotesPrefix(leadId) }, order: 'oldest' })).map(
+    (item) => fromItem<LeadNote>(item),
   );
-  return (found.Items ?? []).map((item) => stripKeys<LeadNote>(item));
-};
+
+export interface LeadMove extends HistoryEntry {
+  at: string;
+  from: LeadStatus;
+  to: LeadStatus;
+}
+
+/** The lead's status history, oldest first. */
+export const getLeadHistory = async (lead: Lead): Promise<LeadMove[]> =>
+  (await queryAll({ partition: keys.customerPartition(lead.customerId), range: { prefix: keys.historyPrefix(leads.key(lead)) }, order: 'oldest' })).map(
+    (item) => {
+      const { entityType: _, ...move } = fromItem<LeadMove & { entityType: string }>(item);
+      return move;
+    },
+  );
 
 export interface LeadQuery {
   ownerId?: string;
+  teamId?: string;
+  unitId?: string;
   status?: LeadStatus;
   from?: string;
   to?: string;
@@ -262,99 +248,85 @@ export interface LeadQuery {
 }
 
 /**
- * By owner (gsi1) or by status (gsi2), newest first, within an optional time range. Filtering by
- * both uses the owner index and filters status, which stays cheap: one owner's leads are few.
+ * By owner (gsi1) or by status (gsi2, over its shards), newest first, within an optional time range.
+ * Whatever the index does not key on is filtered: one owner's leads are few, and a team manager's
+ * list is the status queue filtered to the team.
  */
 export const listLeads = async (query: LeadQuery) => {
   const byOwner = query.ownerId !== undefined;
-  const [index, pkName, skName] = byOwner ? ['gsi1', 'gsi1pk', 'gsi1sk'] : ['gsi2', 'gsi2pk', 'gsi2sk'];
-  const partition = byOwner
-    ? keys.leadsByOwnerPartition(query.ownerId!)
-    : keys.leadsByStatusPartition(query.status ?? 'new');
-  const from = query.from ?? '0';
-  const to = `${query.to ?? '9'}\uffff`;
-  // A cursor is only good for the query that returned it: same index, same partition, same range.
-  const cursor = decodeCursor(query.cursor, ['pk', 'sk', pkName, skName]);
-  if (cursor && (cursor[pkName] !== partition || cursor[skName]! < from || cursor[skName]! > to)) {
-    throw new ValidationError([{ path: 'cursor', message: 'This cursor belongs to another query.' }]);
-  }
-  const values: Record<string, unknown> = { ':pk': partition, ':from': from, ':to': to };
-  const input: QueryCommandInput = {
-    TableName: tableName(),
-    IndexName: index,
-    KeyConditionExpression: `${pkName} = :pk AND ${skName} BETWEEN :from AND :to`,
-    ExpressionAttributeValues: values,
-    ScanIndexForward: false,
-    Limit: query.limit,
-    ExclusiveStartKey: cursor,
-  };
+  const conditions: string[] = [];
+  const filter: Required<Filter> = { expression: '', names: {}, values: {} };
   if (byOwner && query.status) {
-    input.FilterExpression = '#status = :status';
-    input.ExpressionAttributeNames = { '#status': 'status' };
-    values[':status'] = query.status;
+    conditions.push('#status = :status');
+    filter.names['#status'] = 'status';
+    filter.values[':status'] = query.status;
   }
-  const page = await db().send(new QueryCommand(input));
-  return { leads: (page.Items ?? []).map((item) => stripKeys<Lead>(item)), next: encodeCursor(page.LastEvaluatedKey) };
+  if (query.teamId) {
+    conditions.push('#owner.teamId = :team');
+    filter.values[':team'] = query.teamId;
+  }
+  if (query.unitId) {
+    conditions.push('#owner.id = :unit');
+    filter.values[':unit'] = query.unitId;
+  }
+  if (query.teamId || query.unitId) filter.names['#owner'] = 'owner';
+  filter.expression = conditions.join(' AND ');
+  const page = await queryPage({
+    index: byOwner ? 'gsi1' : 'gsi2',
+    partition: byOwner ? keys.leadsByOwnerPartition(query.ownerId!) : keys.leadsByStatusPartitions(query.status ?? 'new'),
+    range: { from: query.from, to: query.to },
+    limit: query.limit,
+    cursor: query.cursor,
+    filter: conditions.length ? filter : undefined,
+  });
+  return { leads: page.items.map((item) => fromItem<Lead>(item)), next: page.next };
 };
 
 // ---- writes by staff and consumers --------------------------------------------------------------
 
-/** Moves the lead only if it is still in `from` at `version`: two agents at once → one wins. */
-export const saveStatusChange = async (lead: Lead, to: LeadStatus, actorId: string, now: Date) => {
-  const at = now.toISOString();
-  const moved = keys.leadsByStatus(to, lead.createdAt, lead.leadId);
-  return transact([
-    {
-      Update: {
-        TableName: tableName(),
-        Key: keys.lead(lead.customerId, lead.leadId),
-        UpdateExpression: 'SET #status = :to, version = :next, updatedAt = :at, gsi2pk = :gsi2pk',
-        ConditionExpression: '#status = :from AND version = :version',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':to': to,
-          ':from': lead.status,
-          ':version': lead.version,
-          ':next': lead.version + 1,
-          ':at': at,
-          ':gsi2pk': moved.gsi2pk,
-        },
-      },
-    },
-    outboxPut('LeadStatusChanged', { leadId: lead.leadId, customerId: lead.customerId, from: lead.status, to, actorId }, now),
-  ]);
+/** Moves the lead only if it is still in its status at its seq: two agents at once → one wins. */
+export const saveStatusChange = async (lead: Lead, to: LeadStatus, history: HistoryEntry, now: Date) => {
+  const after = advance(lead, { status: to, updatedAt: now.toISOString() });
+  const moved = await leads.move(lead, after, {
+    history,
+    events: [outboxPut('LeadStatusChanged', { leadId: lead.leadId, customerId: lead.customerId, from: lead.status, to, actorId: history.actorId }, now)],
+  });
+  return moved ? after : undefined;
 };
 
-export const saveNote = async (lead: Lead, text: string, authorId: string, now: Date) => {
+export const saveNote = async (lead: Lead, text: string, authorId: string, now: Date, record: Recorder) => {
   const noteId = newId();
   const note: LeadNote = { noteId, leadId: lead.leadId, text, authorId, createdAt: now.toISOString() };
-  await transact([
+  const saved = await transact([
     putNew({ ...keys.leadNote(lead.customerId, lead.leadId, noteId), type: 'lead-note', customerId: lead.customerId, ...note }),
     outboxPut('LeadNoteAdded', { leadId: lead.leadId, customerId: lead.customerId, noteId, actorId: authorId }, now),
+    ...record(note),
   ]);
+  // Only the stored answer can have stopped it: a duplicate with the same key got there first.
+  if (!saved.ok) throw new ConflictError('request-in-progress', 'A request with this Idempotency-Key was just processed.');
   return note;
 };
 
-/** Records the owner once: a redelivered LeadCaptured finds the owner set and changes nothing. */
+/**
+ * Records the owner once: the write holds only while the lead has no owner and is at the seq it
+ * was read in, so a redelivered LeadCaptured, or a racing one, changes nothing.
+ */
 export const saveAssignment = async (lead: Lead, facts: EventFacts<'LeadAssigned'>, now: Date) => {
   const owner = { type: facts.ownerType, id: facts.ownerId, ruleId: facts.ruleId, teamId: facts.teamId };
-  return transact([
+  // Not a change a screen could be stale about: the seq stays, and the write holds only at it.
+  const after: Lead = { ...lead, owner, updatedAt: now.toISOString() };
+  const saved = await transact([
     {
-      Update: {
+      Put: {
         TableName: tableName(),
-        Key: keys.lead(lead.customerId, lead.leadId),
-        UpdateExpression: 'SET #owner = :owner, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, updatedAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#owner)',
-        ExpressionAttributeNames: { '#owner': 'owner' },
-        ExpressionAttributeValues: {
-          ':owner': owner,
-          ...Object.fromEntries(
-            Object.entries(keys.leadsByOwner(facts.ownerId, lead.createdAt, lead.leadId)).map(([k, v]) => [`:${k}`, v]),
-          ),
-          ':at': now.toISOString(),
-        },
+        Item: leads.item(after),
+        ConditionExpression: '#seq = :seq AND attribute_not_exists(#owner)',
+        ExpressionAttributeNames: { '#owner': 'owner', '#seq': 'seq' },
+        ExpressionAttributeValues: { ':seq': lead.seq },
       },
     },
+    ownershipItem(lead.customerId, leadOwnership(after)),
     outboxPut('LeadAssigned', facts, now),
   ]);
+  return saved.ok;
 };

@@ -36,7 +36,6 @@ export const quoteApproval: UseCaseManifest = {
       description: 'Mails an approved quote with its PDF to the customer',
       ...drawsPdf,
     },
-    createOrder: { entry: `${dir}/create-order.ts`, description: 'Creates the order of an accepted quote, once' },
     notifyRejection: { entry: `${dir}/notify-rejection.ts`, description: 'Tells the owner their quote was rejected' },
     notifyFollowUp: { entry: `${dir}/notify-follow-up.ts`, description: 'Reminds the owner of an unanswered quote' },
     expireQuotes: { entry: `${dir}/expire-quotes.ts`, description: 'Expires quotes past their validity' },
@@ -76,7 +75,6 @@ export const quoteApproval: UseCaseManifest = {
       function: 'sendApprovedQuote',
       pattern: { source: [sources.quotes], 'detail-type': ['QuoteApproved'] },
     },
-    { name: 'create-order', function: 'createOrder', pattern: { source: [sources.quotes], 'detail-type': ['QuoteAccepted'] } },
     { name: 'notify-rejection', function: 'notifyRejection', pattern: { source: [sources.quotes], 'detail-type': ['QuoteRejected'] } },
     {
       name: 'notify-follow-up',

@@ -1,7 +1,9 @@
 // The quote use cases: create and edit a draft, submit it to the policy, approve or reject a step,
 // record the customer's answer, revise, expire, follow up, and turn an accepted quote into an order.
 // Each reads the quote, lets the domain decide the move, and saves it with a conditional write.
-import { getCustomer } from '../../shared/consent.js';
+import { getCustomer } from '../../shared/customer.js';
+import type { HistoryEntry } from '../../shared/entity.js';
+import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, ForbiddenError, ProblemError } from '../../shared/problems.js';
@@ -15,18 +17,19 @@ import { addMonths, istanbulDate, parseIsoDate } from '../../shared/time.js';
 import type { CreateQuoteInput, EditQuoteInput } from './domain/quote-input.js';
 import {
   type ApprovalRecord,
-  dropQueueItem,
-  dueItems,
+  approvalInbox,
+  expiryQueue,
+  followUpQueue,
   getQuote,
-  type Order,
   type Quote,
-  type SideEffects,
+  type QuoteEffects,
+  quoteMoveItems,
+  quoteRef,
+  quotes,
   saveNewQuote,
-  saveOrder,
   saveQuote,
-  saveRevision,
-  takeFollowUp,
 } from './quote-store.js';
+import { sweep } from '../../shared/work-queue.js';
 
 const DEFAULT_VALIDITY_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -49,11 +52,25 @@ export const refuseStale = (quote: Quote, seq: number | undefined) => {
   }
 };
 
-const save = async (before: Quote, after: Quote, effects: SideEffects) => {
-  const saved = await saveQuote(before, after, effects);
-  if (!saved.ok) throw new QuoteChangedError();
+/** Who makes a change (for the quote's history) and, for an API call with an Idempotency-Key, its stored answer. */
+export interface Who {
+  actorId: string;
+  via?: HistoryEntry['via'];
+  note?: string;
+  record?: Recorder;
+}
+
+const system: Who = { actorId: 'system' };
+
+const save = async (before: Quote, after: Quote, effects: QuoteEffects, action: string, who: Who) => {
+  const history = { actorId: who.actorId, action, via: who.via ?? 'api', ...(who.note ? { note: who.note } : {}) };
+  if (!(await saveQuote(before, after, effects, { history, record: who.record ?? noRecord }))) throw new QuoteChangedError();
   return after;
 };
+
+/** Queue placements for a quote as it is saved. */
+const expiryOf = (q: Quote) => expiryQueue.at(q.quoteId, q.expiresAt, quoteRef(q));
+const approvalBy = (q: Quote, role: string, since: string) => approvalInbox.for(role, q.quoteId, since, { ...quoteRef(q), role });
 
 const ref = (q: Quote) => ({ quoteId: q.quoteId, customerId: q.customerId, quoteVersion: q.version });
 
@@ -104,7 +121,7 @@ export interface Owner {
   teamId?: string;
 }
 
-export const createQuote = async (input: CreateQuoteInput, owner: Owner, now = new Date()): Promise<Quote> => {
+export const createQuote = async (input: CreateQuoteInput, owner: Owner, now = new Date(), record: Recorder = noRecord): Promise<Quote> => {
   const customer = await getCustomer(input.customerId);
   if (!customer) {
     throw new ProblemError(422, 'customer-not-found', 'There is no such customer.', [{ path: 'customerId', message: 'No such customer.' }]);
@@ -139,15 +156,15 @@ export const createQuote = async (input: CreateQuoteInput, owner: Owner, now = n
     ...figures,
   };
   const { grandTotal } = quote.totals;
-  await saveNewQuote(quote, {
-    events: [
-      outboxPut('QuoteCreated', { ...ref(quote), ownerId: owner.userId, currency: quote.currency, grandTotal: grandTotal.amount }, now),
-    ],
-  });
+  await saveNewQuote(
+    quote,
+    { events: [outboxPut('QuoteCreated', { ...ref(quote), ownerId: owner.userId, currency: quote.currency, grandTotal: grandTotal.amount }, now)] },
+    record,
+  );
   return quote;
 };
 
-export const editQuote = async (quote: Quote, patch: EditQuoteInput, now = new Date()): Promise<Quote> => {
+export const editQuote = async (quote: Quote, patch: EditQuoteInput, now = new Date(), who: Who = system): Promise<Quote> => {
   if (quote.status !== 'draft') {
     throw new IllegalTransitionError(`A ${quote.status} quote cannot be edited; revise it to make a new draft.`);
   }
@@ -176,12 +193,12 @@ export const editQuote = async (quote: Quote, patch: EditQuoteInput, now = new D
     seq: quote.seq + 1,
     updatedAt: now.toISOString(),
   };
-  return save(quote, after, {});
+  return save(quote, after, {}, 'edit', who);
 };
 
 // ---- approval --------------------------------------------------------------------------------------
 
-export const submitQuote = async (quote: Quote, seq: number | undefined, now = new Date()): Promise<Quote> => {
+export const submitQuote = async (quote: Quote, seq: number | undefined, now = new Date(), who: Who = system): Promise<Quote> => {
   refuseStale(quote, seq);
   const submitted = transition(quote, { type: 'submit' }).quote;
   if (isExpired(quote.validUntil, now)) {
@@ -211,20 +228,29 @@ export const submitQuote = async (quote: Quote, seq: number | undefined, now = n
   );
   if (decision.autoApproved) {
     const after: Quote = { ...transition(base, { type: 'autoApprove' }).quote, approvalSteps: [], approvedAt: at };
-    return save(quote, after, {
-      enqueue: [{ queue: 'expiry', at: after.expiresAt }],
-      events: [submittedEvent, outboxPut('QuoteApproved', { ...ref(quote), ownerId: quote.ownerId, by: 'policy' }, now)],
-    });
+    return save(
+      quote,
+      after,
+      { enqueue: [expiryOf(after)], events: [submittedEvent, outboxPut('QuoteApproved', { ...ref(quote), ownerId: quote.ownerId, by: 'policy' }, now)] },
+      'submit',
+      who,
+    );
   }
   const { steps } = decision;
   const after: Quote = { ...transition(base, { type: 'requireApproval', steps: steps.length }).quote, approvalSteps: steps };
-  return save(quote, after, {
-    enqueue: [{ queue: 'approval', at, role: steps[0]!.role }],
-    events: [
-      submittedEvent,
-      outboxPut('QuoteApprovalRequested', { ...ref(quote), step: 0, steps: steps.length, role: steps[0]!.role, ruleIds: steps[0]!.ruleIds }, now),
-    ],
-  });
+  return save(
+    quote,
+    after,
+    {
+      enqueue: [approvalBy(after, steps[0]!.role, at)],
+      events: [
+        submittedEvent,
+        outboxPut('QuoteApprovalRequested', { ...ref(quote), step: 0, steps: steps.length, role: steps[0]!.role, ruleIds: steps[0]!.ruleIds }, now),
+      ],
+    },
+    'submit',
+    who,
+  );
 };
 
 export interface Approver {
@@ -242,9 +268,10 @@ export const decideQuote = async (
   quote: Quote,
   decision: Decision,
   approver: Approver,
-  options: { via: 'api' | 'link'; step?: number; seq?: number },
+  options: { via: 'api' | 'link'; step?: number; seq?: number; record?: Recorder },
   now = new Date(),
 ): Promise<Quote> => {
+  const who: Who = { actorId: approver.userId, via: options.via, record: options.record };
   if (quote.status !== 'pending_approval' || !quote.approval || !quote.approvalSteps) {
     throw new IllegalTransitionError(`This quote is ${quote.status}: it is not awaiting approval.`);
   }
@@ -265,10 +292,13 @@ export const decideQuote = async (
   if (decision.type === 'reject') {
     const moved = transition(quote, { type: 'reject', reason: decision.reason }).quote;
     const after: Quote = { ...moved, seq: quote.seq + 1, updatedAt: at, rejection: { ...record, reason: moved.rejectionReason! } };
-    return save(quote, after, {
-      dequeue: ['approval'],
-      events: [outboxPut('QuoteRejected', { ...given, ownerId: quote.ownerId }, now)],
-    });
+    return save(
+      quote,
+      after,
+      { dequeue: [approvalInbox.name], events: [outboxPut('QuoteRejected', { ...given, ownerId: quote.ownerId }, now)] },
+      'reject',
+      { ...who, note: moved.rejectionReason },
+    );
   }
   const moved = transition(quote, { type: 'approve', step: current }).quote;
   const final = moved.status === 'approved';
@@ -280,18 +310,27 @@ export const decideQuote = async (
     ...(final ? { approvedAt: at } : {}),
   };
   if (final) {
-    return save(quote, after, {
-      dequeue: ['approval'],
-      enqueue: [{ queue: 'expiry', at: after.expiresAt }],
-      events: [
-        outboxPut('QuoteApprovalGiven', { ...given, final }, now),
-        outboxPut('QuoteApproved', { ...ref(quote), ownerId: quote.ownerId, by: 'approvers' }, now),
-      ],
-    });
+    return save(
+      quote,
+      after,
+      {
+        dequeue: [approvalInbox.name],
+        enqueue: [expiryOf(after)],
+        events: [
+          outboxPut('QuoteApprovalGiven', { ...given, final }, now),
+          outboxPut('QuoteApproved', { ...ref(quote), ownerId: quote.ownerId, by: 'approvers' }, now),
+        ],
+      },
+      'approve',
+      who,
+    );
   }
   const next = quote.approvalSteps[current + 1]!;
-  return save(quote, after, {
-    enqueue: [{ queue: 'approval', at, role: next.role }],
+  return save(
+    quote,
+    after,
+    {
+    enqueue: [approvalBy(after, next.role, at)],
     events: [
       outboxPut('QuoteApprovalGiven', { ...given, final }, now),
       outboxPut(
@@ -300,20 +339,20 @@ export const decideQuote = async (
         now,
       ),
     ],
-  });
+    },
+    'approve',
+    who,
+  );
 };
 
 // ---- the customer ----------------------------------------------------------------------------------
 
 /** Records that the quote went to the customer; the caller has mailed it. */
-export const markSent = (quote: Quote, by: 'auto' | 'staff', now = new Date()) => {
+export const markSent = (quote: Quote, by: 'auto' | 'staff', now = new Date(), who: Who = system) => {
   const at = now.toISOString();
   const after: Quote = { ...transition(quote, { type: 'send' }).quote, seq: quote.seq + 1, updatedAt: at, sentAt: at, sentBy: by };
   return save(quote, after, {
-    enqueue: [
-      { queue: 'expiry', at: after.expiresAt },
-      { queue: 'follow-up', at: new Date(now.getTime() + followUpDays() * DAY_MS).toISOString() },
-    ],
+    enqueue: [expiryOf(after), followUpQueue.at(quote.quoteId, new Date(now.getTime() + followUpDays() * DAY_MS).toISOString(), quoteRef(after))],
     report: true,
     events: [
       outboxPut(
@@ -331,17 +370,17 @@ export const markSent = (quote: Quote, by: 'auto' | 'staff', now = new Date()) =
         now,
       ),
     ],
-  });
+  }, 'send', who);
 };
 
 /** Notes the customer's mail as gone, so a retry of the send does not mail them again. */
 export const markMailed = (quote: Quote, messageId: string, now = new Date()) =>
-  save(quote, { ...quote, seq: quote.seq + 1, mailedAt: now.toISOString(), mailMessageId: messageId }, {});
+  save(quote, { ...quote, seq: quote.seq + 1, mailedAt: now.toISOString(), mailMessageId: messageId }, {}, 'mailed', system);
 
 export const answerQuote = async (
   quote: Quote,
   answer: 'accept' | 'decline',
-  by: { via: 'link' | 'staff'; actorId?: string; seq?: number },
+  by: { via: 'link' | 'staff'; actorId?: string; seq?: number; record?: Recorder },
   now = new Date(),
 ): Promise<Quote> => {
   refuseStale(quote, by.seq);
@@ -351,16 +390,22 @@ export const answerQuote = async (
   const at = now.toISOString();
   const after: Quote = { ...moved, seq: quote.seq + 1, updatedAt: at, answeredAt: at, answer: { via: by.via, actorId: by.actorId } };
   const facts = { ...ref(quote), ownerId: quote.ownerId, via: by.via, currency: quote.currency, grandTotal: quote.totals.grandTotal.amount };
-  return save(quote, after, {
-    dequeue: ['expiry', 'follow-up'],
-    report: true,
-    events: [answer === 'accept' ? outboxPut('QuoteAccepted', facts, now) : outboxPut('QuoteDeclined', facts, now)],
-  });
+  return save(
+    quote,
+    after,
+    {
+      dequeue: [expiryQueue.name, followUpQueue.name],
+      report: true,
+      events: [answer === 'accept' ? outboxPut('QuoteAccepted', facts, now) : outboxPut('QuoteDeclined', facts, now)],
+    },
+    answer,
+    { actorId: by.actorId ?? `customer:${quote.customerId}`, via: by.via === 'link' ? 'link' : 'api', record: by.record },
+  );
 };
 
 // ---- revisions and the end of a quote's life -----------------------------------------------------------
 
-export const reviseQuote = async (quote: Quote, seq: number | undefined, now = new Date()): Promise<Quote> => {
+export const reviseQuote = async (quote: Quote, seq: number | undefined, now = new Date(), who: Who = system): Promise<Quote> => {
   refuseStale(quote, seq);
   const { quote: moved } = transition(quote, { type: 'revise' });
   const {
@@ -377,9 +422,11 @@ export const reviseQuote = async (quote: Quote, seq: number | undefined, now = n
     expiredAt: _expired,
     ...draft
   } = moved;
-  const after: Quote = { ...draft, seq: 1, approvals: [], updatedAt: now.toISOString() };
-  const saved = await saveRevision(quote, after, {
-    dequeue: ['approval', 'expiry', 'follow-up'],
+  // seq goes on counting across versions, so a screen of the old version is stale for the new one.
+  const after: Quote = { ...draft, seq: quote.seq + 1, approvals: [], updatedAt: now.toISOString() };
+  return save(quote, after, {
+    dequeue: [approvalInbox.name, expiryQueue.name, followUpQueue.name],
+    freeze: quote,
     events: [
       outboxPut(
         'QuoteRevised',
@@ -387,108 +434,37 @@ export const reviseQuote = async (quote: Quote, seq: number | undefined, now = n
         now,
       ),
     ],
-  });
-  if (!saved.ok) throw new QuoteChangedError();
-  return after;
-};
-
-const expireQuote = (quote: Quote, now: Date) => {
-  const at = now.toISOString();
-  const after: Quote = { ...transition(quote, { type: 'expire' }).quote, seq: quote.seq + 1, updatedAt: at, expiredAt: at };
-  return saveQuote(quote, after, {
-    dequeue: ['expiry', 'follow-up'],
-    report: quote.sentAt !== undefined,
-    events: [
-      outboxPut('QuoteExpired', { ...ref(quote), ownerId: quote.ownerId, previousStatus: quote.status as 'approved' | 'sent' }, now),
-    ],
-  });
+  }, 'revise', who);
 };
 
 /** How many due items one run takes on (well within a 10 s timeout); the rest wait for the next run. */
 const SWEEP_BATCH = 100;
 
-/** The expiry sweep: reads only the queue items due by `now`, and expires their quotes. */
+const sweeper = { actorId: 'system', via: 'sweep' as const, action: '' };
+
+/** The expiry sweep: reads only the queue entries due by `now`, and expires their quotes. */
 export const expireDueQuotes = async (now = new Date()) => {
-  const due = await dueItems('expiry', now, SWEEP_BATCH);
-  let expired = 0;
-  for (const item of due) {
-    const quote = await getQuote(item.customerId, item.quoteId);
-    const live = quote && quote.version === item.version && (quote.status === 'approved' || quote.status === 'sent');
-    if (!live) {
-      await dropQueueItem(item);
-      continue;
-    }
-    // A concurrent answer or expiry wins; this run leaves the quote to it.
-    if ((await expireQuote(quote, now)).ok) expired++;
-  }
-  return { due: due.length, expired };
+  const { due, acted, dropped } = await sweep(expiryQueue, now, SWEEP_BATCH, async ({ data }) => {
+    const quote = await getQuote(data.customerId, data.quoteId);
+    const live = quote && quote.version === data.version && (quote.status === 'approved' || quote.status === 'sent');
+    if (!live) return 'drop';
+    const at = now.toISOString();
+    const after: Quote = { ...transition(quote, { type: 'expire' }).quote, seq: quote.seq + 1, updatedAt: at, expiredAt: at };
+    const event = outboxPut('QuoteExpired', { ...ref(quote), ownerId: quote.ownerId, previousStatus: quote.status as 'approved' | 'sent' }, now);
+    const effects = { dequeue: [expiryQueue.name, followUpQueue.name], report: quote.sentAt !== undefined, events: [event] };
+    return { writes: quoteMoveItems(quote, after, effects, { history: { ...sweeper, action: 'expire' }, record: noRecord }) };
+  });
+  return { due, expired: acted, dropped };
 };
 
 /** Quotes sent N days ago and not answered: each owner hears about each quote once. */
 export const followUpDueQuotes = async (now = new Date()) => {
-  const due = await dueItems('follow-up', now, SWEEP_BATCH);
-  let reminded = 0;
-  for (const item of due) {
-    const quote = await getQuote(item.customerId, item.quoteId);
-    if (quote?.status !== 'sent' || quote.version !== item.version || !quote.sentAt) {
-      await dropQueueItem(item);
-      continue;
-    }
+  const { due, acted, dropped } = await sweep(followUpQueue, now, SWEEP_BATCH, async ({ data }) => {
+    const quote = await getQuote(data.customerId, data.quoteId);
+    if (quote?.status !== 'sent' || quote.version !== data.version || !quote.sentAt) return 'drop';
+    // No change to the quote itself: only that it is still as read when the reminder goes out.
     const event = outboxPut('QuoteFollowUpDue', { ...ref(quote), ownerId: quote.ownerId, sentAt: quote.sentAt }, now);
-    if ((await takeFollowUp(item, event)).ok) reminded++;
-  }
-  return { due: due.length, reminded };
-};
-
-/** The order of an accepted quote: its id is the quote's, so it exists once whatever retries. */
-export const orderFromQuote = async (quote: Quote, now = new Date()) => {
-  if (quote.status !== 'accepted') return undefined;
-  const order: Order = {
-    orderId: quote.quoteId,
-    quoteId: quote.quoteId,
-    quoteVersion: quote.version,
-    customerId: quote.customerId,
-    ownerId: quote.ownerId,
-    teamId: quote.teamId,
-    status: 'new',
-    currency: quote.currency,
-    language: quote.language,
-    lines: quote.lines,
-    totals: quote.totals,
-    grandTotalTry: quote.grandTotalTry,
-    paymentPlan: quote.paymentPlan,
-    createdAt: now.toISOString(),
-  };
-  const { totals } = quote;
-  const event = outboxPut(
-    'OrderCreated',
-    {
-      orderId: order.orderId,
-      quoteId: quote.quoteId,
-      quoteVersion: quote.version,
-      customerId: quote.customerId,
-      ownerId: quote.ownerId,
-      currency: quote.currency,
-      lines: quote.lines.map((l) => ({
-        sku: l.sku,
-        quantity: l.quantity,
-        unitPrice: l.unitPrice.amount,
-        discount: l.discount.amount,
-        net: l.net.amount,
-        tax: l.tax.amount,
-        total: l.total.amount,
-      })),
-      totals: {
-        subtotal: totals.subtotal.amount,
-        discountTotal: totals.discountTotal.amount,
-        netTotal: totals.netTotal.amount,
-        taxTotal: totals.taxTotal.amount,
-        grandTotal: totals.grandTotal.amount,
-      },
-      grandTotalTry: quote.grandTotalTry.amount,
-    },
-    now,
-  );
-  const saved = await saveOrder(quote, order, event);
-  return saved.ok ? order : undefined;
+    return { writes: [quotes.unchangedCheck(quote), event] };
+  });
+  return { due, reminded: acted, dropped };
 };

@@ -1,10 +1,9 @@
 // What every staff endpoint of this use case does first: who calls, with which scope, and what they see.
-import type { Context } from 'aws-lambda';
+import { viewerOf } from '../../shared/access.js';
 import { actorOf, decodeBody, type HttpEvent, header, requireScope, validate } from '../../shared/http.js';
-import { idempotent } from '../../shared/idempotency.js';
+import { once, type Recorder } from '../../shared/idempotency.js';
 import type { Scope } from '../../shared/manifest.js';
 import type * as z from '../../shared/schema.js';
-import { viewerOf } from './quote-access.js';
 
 export const staff = async (event: HttpEvent, scope: Scope) => {
   const actor = actorOf(event);
@@ -20,15 +19,13 @@ export const bodyOf = <S extends z.core.$ZodType>(event: HttpEvent, schema: S): 
   validate(schema, event.body ? decodeBody(event, MAX_BODY_BYTES).fields : {});
 
 /**
- * Runs `fn` once per Idempotency-Key: a client that retries a request that succeeded gets the first
- * answer instead of a conflict. Without the header every call runs (and conditional writes guard it).
+ * Runs `work` once per Idempotency-Key of this caller on this route: a client that retries a
+ * request that succeeded gets the first answer instead of a conflict. `work` writes the answer in
+ * its own transaction through `record`. Call it after the access checks: a stored answer is
+ * replayed only to a caller who may still see what it is about.
  */
-export const oncePerKey = <A extends object, R>(name: string, fn: (arg: A) => Promise<R>) => {
-  // The first answer is stored as the record's result: as JSON, without undefined fields.
-  const once = idempotent(name, async ({ arg }: { key?: string; request: unknown; arg: A }): Promise<R> => JSON.parse(JSON.stringify(await fn(arg))), {
-    keyPath: 'key',
-    payloadPath: 'request',
-  });
-  return (event: HttpEvent, context: Context, arg: A, request: unknown) =>
-    once({ key: header(event, 'idempotency-key'), request, arg }, context);
-};
+export const oncePerKey = <R>(event: HttpEvent, request: unknown, work: (record: Recorder) => Promise<R>): Promise<R> =>
+  once(
+    { route: `${event.httpMethod} ${event.resource}`, caller: actorOf(event).keyId, key: header(event, 'idempotency-key'), request },
+    work,
+  );

@@ -34,6 +34,7 @@ export const demoDealers: Dealer[] = [
 
 export const demoRules: AssignmentRule[] = [
   { id: 'export-leads', when: { productInterest: ['export', 'ihracat'] }, assignTo: { type: 'user', id: 'rep-john' } },
+  { id: 'kocaeli-rep', when: { city: ['Kocaeli'] }, assignTo: { type: 'user', id: 'rep-ayse' } },
   { id: 'ankara-dealer', when: { city: ['Ankara'] }, assignTo: { type: 'dealer', id: 'dealer-ankara' } },
   { id: 'marmara-team', when: { region: ['Marmara'] }, assignTo: { type: 'team', id: 'team-istanbul' } },
   { id: 'istanbul-team', when: { city: ['İstanbul'] }, assignTo: { type: 'team', id: 'team-istanbul' } },

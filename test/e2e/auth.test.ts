@@ -1,5 +1,5 @@
 // Bearer keys, scopes and row-level visibility on the staff endpoints, and the guarded lead lifecycle.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   bearer,
   captureLead,
@@ -128,7 +128,7 @@ describe('what a rep sees', () => {
     await expectProblem(await moveStatus(mehmetLead, { to: 'contacted' }, keys().repAyse), 404, 'not-found');
     await expectProblem(await post(`/leads/${mehmetLead}/notes`, { text: 'x' }, bearer(keys().repAyse)), 404, 'not-found');
     const untouched = await getLead(mehmetLead);
-    expect(untouched).toMatchObject({ status: 'new', version: 1, notes: [] });
+    expect(untouched).toMatchObject({ status: 'new', seq: 1, notes: [] });
     // Her own lead she can read, and Mehmet his.
     expect((await getLead(ayseLead, keys().repAyse)).owner?.id).toBe('rep-ayse');
     expect((await getLead(mehmetLead, keys().repMehmet)).owner?.id).toBe('rep-mehmet');
@@ -142,25 +142,47 @@ describe('what a rep sees', () => {
     expect(mehmets.every((l) => l.owner?.id === 'rep-mehmet')).toBe(true);
   });
 
+  it("a team's manager sees the team's leads and nobody else's", async () => {
+    const selin = inject('quoteKeys').managerSelin; // manages team-export, whose rep is rep-john
+    const person = uniquePerson('team-export');
+    const exportLead = (await captureLead({ name: person.name, email: person.email, productInterest: 'export' })).leadId;
+    await settle();
+    expect((await getLead(exportLead)).owner).toMatchObject({ id: 'rep-john', teamId: 'team-export' });
+    expect((await getLead(exportLead, selin)).leadId).toBe(exportLead);
+    await expectProblem(await get(`/leads/${ayseLead}`, selin), 404, 'not-found');
+    const listed = await listAllLeads({ status: 'new' }, selin);
+    expect(listed.map((l) => l.leadId)).toContain(exportLead);
+    expect(listed.map((l) => l.leadId)).not.toContain(ayseLead);
+    expect(listed.every((l) => l.owner?.teamId === 'team-export')).toBe(true);
+  });
+
   it('a rep moves her own lead', async () => {
-    const response = await moveStatus(ayseLead, { to: 'contacted', version: 1 }, keys().repAyse);
+    const response = await moveStatus(ayseLead, { to: 'contacted', seq: 1 }, keys().repAyse);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ leadId: ayseLead, status: 'contacted', version: 2 });
+    expect(await response.json()).toEqual({ leadId: ayseLead, status: 'contacted', seq: 2 });
   });
 });
 
 describe('lead lifecycle', () => {
-  it('moves new → contacted → qualified → converted, one version each, and nothing after', async () => {
+  it('moves new → contacted → qualified → converted, one seq each, and nothing after', async () => {
     const leadId = await queuedLead('lifecycle');
-    let version = 1;
+    let seq = 1;
     for (const to of ['contacted', 'qualified', 'converted']) {
-      const response = await moveStatus(leadId, { to, version });
+      const response = await moveStatus(leadId, { to, seq });
       expect(response.status, to).toBe(200);
-      version += 1;
-      expect(await response.json()).toEqual({ leadId, status: to, version });
-      expect(await getLead(leadId)).toMatchObject({ status: to, version });
+      seq += 1;
+      expect(await response.json()).toEqual({ leadId, status: to, seq });
+      expect(await getLead(leadId)).toMatchObject({ status: to, seq });
     }
     await expectProblem(await moveStatus(leadId, { to: 'disqualified' }), 409, 'illegal-transition');
+    // Each move left one history entry: who, which action, from and to; the refused one left none.
+    const { history } = await getLead(leadId);
+    expect(history?.map(({ from, to, action, actorId, via }) => ({ from, to, action, actorId, via }))).toEqual([
+      { from: 'new', to: 'contacted', action: 'contact', actorId: 'mgr-zeynep', via: 'api' },
+      { from: 'contacted', to: 'qualified', action: 'qualify', actorId: 'mgr-zeynep', via: 'api' },
+      { from: 'qualified', to: 'converted', action: 'convert', actorId: 'mgr-zeynep', via: 'api' },
+    ]);
+    expect(history!.map((h) => h.at)).toEqual([...history!.map((h) => h.at)].sort());
     // The listings follow: it is under converted now, and no longer under new.
     const converted = await listAllLeads({ status: 'converted' });
     expect(converted.map((l) => l.leadId)).toContain(leadId);
@@ -174,41 +196,41 @@ describe('lead lifecycle', () => {
     const problem = await expectProblem(await moveStatus(leadId, { to: 'converted' }), 409, 'illegal-transition');
     expect(problem.detail).toContain('contacted');
     await expectProblem(await moveStatus(leadId, { to: 'new' }), 409, 'illegal-transition');
-    expect(await getLead(leadId)).toMatchObject({ status: 'new', version: 1 });
+    expect(await getLead(leadId)).toMatchObject({ status: 'new', seq: 1 });
   });
 
-  it('refuses a move based on a stale version with 409', async () => {
+  it('refuses a move based on a stale seq with 409', async () => {
     const leadId = await queuedLead('stale');
-    expect((await moveStatus(leadId, { to: 'contacted', version: 1 })).status).toBe(200);
-    await expectProblem(await moveStatus(leadId, { to: 'qualified', version: 1 }), 409, 'lead-changed');
-    expect(await getLead(leadId)).toMatchObject({ status: 'contacted', version: 2 });
+    expect((await moveStatus(leadId, { to: 'contacted', seq: 1 })).status).toBe(200);
+    await expectProblem(await moveStatus(leadId, { to: 'qualified', seq: 1 }), 409, 'lead-changed');
+    expect(await getLead(leadId)).toMatchObject({ status: 'contacted', seq: 2 });
   });
 
-  it('two concurrent moves from the same version: exactly one 200 and one 409', async () => {
+  it('two concurrent moves from the same seq: exactly one 200 and one 409', async () => {
     for (const [a, b] of [
       ['contacted', 'contacted'],
       ['contacted', 'disqualified'],
     ]) {
       const leadId = await queuedLead('race');
-      const responses = await Promise.all([moveStatus(leadId, { to: a, version: 1 }), moveStatus(leadId, { to: b, version: 1 })]);
+      const responses = await Promise.all([moveStatus(leadId, { to: a, seq: 1 }), moveStatus(leadId, { to: b, seq: 1 })]);
       const statuses = responses.map((r) => r.status).sort();
       expect(statuses, `${a} vs ${b}`).toEqual([200, 409]);
       const loser = responses.find((r) => r.status === 409)!;
       expect((await readProblem(loser)).code).toMatch(/^(lead-changed|illegal-transition)$/);
-      const winner = (await responses.find((r) => r.status === 200)!.json()) as { status: string; version: number };
-      expect(await getLead(leadId)).toMatchObject({ status: winner.status, version: 2 });
+      const winner = (await responses.find((r) => r.status === 200)!.json()) as { status: string; seq: number };
+      expect(await getLead(leadId)).toMatchObject({ status: winner.status, seq: 2 });
     }
   });
 
-  it('many concurrent moves from the same version: exactly one wins', async () => {
+  it('many concurrent moves from the same seq: exactly one wins', async () => {
     const leadId = await queuedLead('stampede');
     const responses = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => moveStatus(leadId, { to: i % 2 ? 'contacted' : 'disqualified', version: 1 })),
+      Array.from({ length: 10 }, (_, i) => moveStatus(leadId, { to: i % 2 ? 'contacted' : 'disqualified', seq: 1 })),
     );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(9);
-    expect((await getLead(leadId)).version).toBe(2);
+    expect((await getLead(leadId)).seq).toBe(2);
     await settle();
   });
 });

@@ -333,16 +333,16 @@ const hostileCases = (leadId: string): Case[] => {
   }
   status('to as number', asJson({ to: 1 }), 400, 'validation-failed', 'to');
   status('to as null', asJson({ to: null }), 400, 'validation-failed', 'to');
-  status('no to', asJson({ version: 1 }), 400, 'validation-failed', 'to');
-  status('version as string', asJson({ to: 'contacted', version: '1' }), 400, 'validation-failed', 'version');
-  status('version zero', asJson({ to: 'contacted', version: 0 }), 400, 'validation-failed', 'version');
-  status('version fraction', asJson({ to: 'contacted', version: 1.5 }), 400, 'validation-failed', 'version');
+  status('no to', asJson({ seq: 1 }), 400, 'validation-failed', 'to');
+  status('seq as string', asJson({ to: 'contacted', seq: '1' }), 400, 'validation-failed', 'seq');
+  status('seq zero', asJson({ to: 'contacted', seq: 0 }), 400, 'validation-failed', 'seq');
+  status('seq fraction', asJson({ to: 'contacted', seq: 1.5 }), 400, 'validation-failed', 'seq');
   status('forged actor', asJson({ to: 'contacted', actorId: 'mgr-zeynep' }), 400, 'validation-failed', 'actorId');
   status('forged owner', asJson({ to: 'contacted', owner: 'rep-ayse' }), 400, 'validation-failed', 'owner');
   status('invalid JSON', '{"to":', 400, 'malformed-body');
   status('JSON array', '["contacted"]', 400, 'malformed-body');
   status('text/plain', 'contacted', 415, 'unsupported-media-type', undefined, { 'content-type': 'text/plain' });
-  status('oversize', asJson({ to: 'contacted', pad: 'x'.repeat(2000) }), 413, 'payload-too-large');
+  status('oversize', asJson({ to: 'contacted', pad: 'x'.repeat(3000) }), 413, 'payload-too-large');
   status('form with illegal status', asForm({ to: 'won' }), 400, 'validation-failed', 'to', FORM_TYPE);
 
   const note = (label: string, body: string, expected: number, code: string, field?: string) =>

@@ -84,7 +84,7 @@ describe('capture', () => {
     expect(fromJson).toMatchObject({
       leadId: created.leadId,
       status: 'new',
-      version: 1,
+      seq: 1,
       name: viaJson.name,
       email: viaJson.email,
       phone: viaJson.phone,

@@ -278,7 +278,11 @@ describe('approving through the API', () => {
 
     const revised = await act(quote.quoteId, 'revise', k().repAyse, {});
     expect(revised.status, revised.text).toBe(201);
-    expect(revised.body).toMatchObject({ status: 'draft', version: 2, seq: 1 });
+    // seq counts on across versions: a screen of version 1 (at the rejected seq) is stale for version 2.
+    expect(revised.body).toMatchObject({ status: 'draft', version: 2, seq: rejected.body.seq + 1 });
+    const stale = await act(quote.quoteId, 'submit', k().repAyse, { seq: rejected.body.seq });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('quote-changed');
     const current = await getQuote(quote.quoteId, k().repAyse);
     expect(current).toMatchObject({ version: 2, status: 'draft' });
     expect((current as unknown as { versions: { version: number }[] }).versions.map((v) => v.version)).toEqual([1, 2]);
@@ -369,9 +373,16 @@ describe('bad requests', () => {
 
 describe('who sees what', () => {
   it('reps see their own quotes; a team manager the team’s; the sales manager everyone’s', async () => {
-    const customer = await newCustomer('quote-lists');
+    const customer = await newCustomer('quote-lists', 'tr', ['rep-ayse', 'rep-john']);
     const ayse = await createQuote(k().repAyse, { customerId: customer.customerId, priceListId: 'tr-standart', lines: calmLines });
     const john = await createQuote(k().repJohn, { customerId: customer.customerId, priceListId: 'eu-export', lines: calmLines });
+    // A customer John was never assigned is, to him, no customer at all: the same answer as a made-up id.
+    const aysesOnly = await newCustomer('quote-not-johns');
+    const notHis = await call('POST', '/quotes', k().repJohn, { customerId: aysesOnly.customerId, priceListId: 'eu-export', lines: calmLines });
+    const madeUp = await call('POST', '/quotes', k().repJohn, { customerId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', priceListId: 'eu-export', lines: calmLines });
+    expect(notHis.status).toBe(422);
+    expect(notHis.body).toMatchObject({ code: 'customer-not-found', errors: [{ path: 'customerId' }] });
+    expect(notHis.body).toEqual(madeUp.body);
     expect((await call('GET', `/quotes/${ayse.quoteId}`, k().repJohn)).status).toBe(404);
     expect((await call('PATCH', `/quotes/${ayse.quoteId}`, k().repJohn, { notes: 'x' })).status).toBe(404);
     expect((await call('GET', `/quotes/${john.quoteId}`, k().managerSelin)).status).toBe(200);

@@ -41,7 +41,7 @@ describe('capturing leads', () => {
     const email = `new-${unique()}@example.com`;
     const { leadId } = await captureLead({ submission: submission({ name: 'Yeni Kişi', email, phone: '+905551112233' }), ip: '192.0.2.1' });
     const lead = await getLead(leadId);
-    expect(lead).toMatchObject({ status: 'new', email, version: 1 });
+    expect(lead).toMatchObject({ status: 'new', email, seq: 1 });
     const items = await partition(lead!.customerId);
     expect(items.map((i) => i.type).sort()).toEqual(['customer', 'lead']);
     const events = await outboxFor(leadId);

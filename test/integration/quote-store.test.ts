@@ -1,6 +1,6 @@
 // The quote use cases against DynamoDB Local: every move a conditional write, concurrent approvals,
 // revisions, the sparse expiry and follow-up queues, the order made once, and catalogue generations.
-import { PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue, isDetailType } from '../../events/catalogue.js';
 import {
@@ -13,7 +13,9 @@ import {
 import type { PriceList } from '../../functions/quote-approval/domain/catalogue.js';
 import { istanbulDate } from '../../shared/time.js';
 import type { CreateQuoteInput } from '../../functions/quote-approval/domain/quote-input.js';
-import { dueItems, getQuote, getQuoteVersion, type Quote } from '../../functions/quote-approval/quote-store.js';
+import { expiryQueue, getQuote, getQuoteVersion, type Quote, quotes } from '../../functions/quote-approval/quote-store.js';
+import { orderFromQuote } from '../../functions/order-routing/orders.js';
+import { queryAll } from '../../shared/query.js';
 import {
   answerQuote,
   createQuote,
@@ -22,7 +24,6 @@ import {
   expireDueQuotes,
   followUpDueQuotes,
   markSent,
-  orderFromQuote,
   reviseQuote,
   submitQuote,
 } from '../../functions/quote-approval/quotes.js';
@@ -101,18 +102,11 @@ const outbox = async (quoteId: string) =>
 
 const eventTypes = async (quoteId: string) => (await outbox(quoteId)).map((item) => item.detailType as string);
 
+/** The queues a quote is placed in, by name. */
 const queueItems = async (quote: Quote) =>
-  (
-    (
-      await db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.customerPartition(quote.customerId), ':prefix': `QUOTE#${quote.quoteId}#QUEUE#` },
-        }),
-      )
-    ).Items ?? []
-  ).map((item) => item.queue as string);
+  (await queryAll({ partition: keys.customerPartition(quote.customerId), range: { prefix: keys.queueItem(quotes.key(quote), '').sk } }))
+    .map((item) => item.queue as string)
+    .sort();
 
 const rejection = async (promise: Promise<unknown>) => {
   try {
@@ -144,7 +138,7 @@ describe('drafts and submitting', () => {
     expect(submitted.approvalSteps).toEqual([
       expect.objectContaining({ role: 'manager', ruleIds: ['discount-over-10'] }),
     ]);
-    expect(await queueItems(submitted)).toEqual(['approval']);
+    expect(await queueItems(submitted)).toEqual(['quote-approval']);
     expect(await eventTypes(quote.quoteId)).toEqual(['QuoteCreated', 'QuoteSubmitted', 'QuoteApprovalRequested']);
     // A draft cannot be edited once submitted.
     expect(await rejection(editQuote(submitted, { notes: 'geç' }))).toEqual({ status: 409, code: 'illegal-transition' });
@@ -154,7 +148,7 @@ describe('drafts and submitting', () => {
     const quote = await draft([{ sku: 'TP-20', quantity: 3, discountBp: 500 }]);
     const approved = await submitQuote(quote, undefined);
     expect(approved).toMatchObject({ status: 'approved', approvalSteps: [] });
-    expect(await queueItems(approved)).toEqual(['expiry']);
+    expect(await queueItems(approved)).toEqual(['quote-expiry']);
     expect(await eventTypes(quote.quoteId)).toEqual(['QuoteCreated', 'QuoteSubmitted', 'QuoteApproved']);
   });
 
@@ -219,7 +213,7 @@ describe('approving', () => {
     });
     const afterManager = await decideQuote(pending, { type: 'approve' }, manager, { via: 'api', step: 0 });
     expect(afterManager).toMatchObject({ status: 'pending_approval', approval: { steps: 2, approved: 1 } });
-    expect(await queueItems(afterManager)).toEqual(['approval']);
+    expect(await queueItems(afterManager)).toEqual(['quote-approval']);
     // The second manager was shown step 1 of 2 too late: a clear conflict, not a second approval.
     expect(await rejection(decideQuote(afterManager, { type: 'approve' }, managerSelin, { via: 'api', step: 0 }))).toEqual({
       status: 409,
@@ -231,7 +225,7 @@ describe('approving', () => {
       [0, 'mgr-zeynep', 'api'],
       [1, 'dir-kemal', 'link'],
     ]);
-    expect(await queueItems(approved)).toEqual(['expiry']);
+    expect(await queueItems(approved)).toEqual(['quote-expiry']);
     expect(await eventTypes(pending.quoteId)).toEqual([
       'QuoteCreated',
       'QuoteSubmitted',
@@ -266,7 +260,8 @@ describe('approving', () => {
     expect(await queueItems(rejected)).toEqual([]);
 
     const revised = await reviseQuote(rejected, rejected.seq);
-    expect(revised).toMatchObject({ status: 'draft', version: 2, seq: 1, approvals: [] });
+    // seq counts on across versions, so a screen of version 1 is stale for version 2.
+    expect(revised).toMatchObject({ status: 'draft', version: 2, seq: rejected.seq + 1, approvals: [] });
     expect(revised.rejection).toBeUndefined();
     const head = (await getQuote(rejected.customerId, rejected.quoteId))!;
     expect(head).toMatchObject({ version: 2, status: 'draft' });
@@ -287,7 +282,7 @@ describe('the customer, orders, expiry and follow-up', () => {
   it('an accepted quote becomes one order, however many times the consumer runs', async () => {
     const approved = await approvedQuote([{ sku: 'MNT-Y', quantity: 2, discountBp: 0 }], now, dateOf(new Date(now.getTime() + 10 * DAY)));
     const sent = await markSent(approved, 'auto');
-    expect(await queueItems(sent)).toEqual(['expiry', 'follow-up']);
+    expect(await queueItems(sent)).toEqual(['quote-expiry', 'quote-follow-up']);
     const accepted = await answerQuote(sent, 'accept', { via: 'link' });
     expect(await queueItems(accepted)).toEqual([]);
     const orders = await Promise.all(Array.from({ length: 6 }, () => orderFromQuote(accepted)));
@@ -310,7 +305,7 @@ describe('the customer, orders, expiry and follow-up', () => {
   });
 
   it('the expiry sweep reads only what is due, and expires approved and sent quotes past their validity', async () => {
-    const before = await dueItems('expiry', now, 1000);
+    const before = await expiryQueue.due(now, 1000);
     const createdAt = daysAgo(20);
     const lapsedApproved = await approvedQuote([{ sku: 'TP-20', quantity: 1, discountBp: 0 }], createdAt, dateOf(daysAgo(3)));
     const lapsedSent = await markSent(
@@ -323,8 +318,8 @@ describe('the customer, orders, expiry and follow-up', () => {
       'auto',
       createdAt,
     );
-    const due = await dueItems('expiry', now, 1000);
-    expect(due.map((d) => d.quoteId).filter((id) => !before.some((b) => b.quoteId === id)).sort()).toEqual(
+    const due = await expiryQueue.due(now, 1000);
+    expect(due.map((d) => d.data.quoteId).filter((id) => !before.some((b) => b.data.quoteId === id)).sort()).toEqual(
       [lapsedApproved.quoteId, lapsedSent.quoteId].sort(),
     );
 
@@ -365,7 +360,7 @@ describe('the customer, orders, expiry and follow-up', () => {
     await followUpDueQuotes(now);
     expect((await eventTypes(sent.quoteId)).filter((t) => t === 'QuoteFollowUpDue')).toHaveLength(1);
     expect((await eventTypes(answered.quoteId)).filter((t) => t === 'QuoteFollowUpDue')).toHaveLength(0);
-    expect(await queueItems(sent)).toEqual(['expiry']);
+    expect(await queueItems(sent)).toEqual(['quote-expiry']);
   });
 });
 

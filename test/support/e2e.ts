@@ -126,13 +126,14 @@ export interface LeadView {
   leadId: string;
   customerId: string;
   status: string;
-  version: number;
+  seq: number;
   name: string;
   email?: string;
   phone?: string;
   city?: string;
   language: 'tr' | 'en';
   owner?: { type: string; id: string; ruleId: string; teamId?: string };
+  history?: { at: string; from: string; to: string; action: string; actorId: string; via?: string; note?: string }[];
   notes?: { noteId: string; text: string; authorId: string }[];
   createdAt: string;
 }

@@ -1,7 +1,7 @@
 // Helpers for the quote end-to-end suites: callers, a customer to quote, mail links, and time travel
 // for the sweeps (the tests move a quote's validity into the past in the table, as time would).
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { catalogue, isDetailType } from '../../events/catalogue.js';
 import { keys as tableKeys } from '../../shared/table.js';
@@ -64,12 +64,19 @@ export interface QuoteView {
   rejection?: { reason: string };
 }
 
-/** A new customer the way customers arrive: a lead from the web form. */
-export const newCustomer = async (tag: string, language: 'tr' | 'en' = 'tr') => {
+/** What routes a demo lead to each rep (the demo assignment rules): reps quote only customers they may see. */
+const routedTo = { 'rep-ayse': { city: 'Kocaeli' }, 'rep-john': { productInterest: 'export' } } as const;
+
+/** A new customer the way customers arrive: a lead from the web form, assigned to each of `reps`. */
+export const newCustomer = async (tag: string, language: 'tr' | 'en' = 'tr', reps: (keyof typeof routedTo)[] = ['rep-ayse']) => {
   const person = uniquePerson(tag);
-  const { leadId } = await captureLead({ name: person.name, email: person.email, company: `${tag} Makina A.Ş.`, language });
-  const lead = await getLead(leadId);
-  return { ...person, customerId: lead.customerId };
+  let customerId = '';
+  for (const rep of reps) {
+    const { leadId } = await captureLead({ name: person.name, email: person.email, company: `${tag} Makina A.Ş.`, language, ...routedTo[rep] });
+    customerId = (await getLead(leadId)).customerId;
+  }
+  await settle();
+  return { ...person, customerId };
 };
 
 export const createQuote = async (key: string, body: Record<string, unknown>) => {
@@ -181,21 +188,15 @@ export const backdate = async (quote: { customerId: string; quoteId: string }, d
       ExpressionAttributeValues: { ':d': validUntil, ':e': expiresAt },
     }),
   );
-  const due = (queue: 'expiry' | 'follow-up', at: string) =>
-    client
-      .send(
-        new UpdateCommand({
-          TableName: 'pusula',
-          Key: tableKeys.quoteQueueItem(quote.customerId, quote.quoteId, queue),
-          UpdateExpression: 'SET gsi2sk = :sk, #at = :at',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#at': 'at' },
-          ExpressionAttributeValues: { ':sk': `${at}#${quote.quoteId}`, ':at': at },
-        }),
-      )
-      .catch(() => undefined);
-  await due('expiry', expiresAt);
-  await due('follow-up', new Date(Date.now() - 60_000).toISOString());
+  // The quote's queue placements, re-placed at the new due instants (their index keys follow).
+  const due = async (queue: 'quote-expiry' | 'quote-follow-up', at: string) => {
+    const placement = tableKeys.queueItem(tableKeys.quote(quote.customerId, quote.quoteId), queue);
+    const item = (await client.send(new GetCommand({ TableName: 'pusula', Key: placement }))).Item;
+    if (!item) return;
+    await client.send(new PutCommand({ TableName: 'pusula', Item: { ...item, ...tableKeys.dueIn(queue, at, quote.quoteId), at } }));
+  };
+  await due('quote-expiry', expiresAt);
+  await due('quote-follow-up', new Date(Date.now() - 60_000).toISOString());
   return { head, validUntil };
 };
 

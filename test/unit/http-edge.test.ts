@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { decodeBody, type HttpEvent, validate } from '../../shared/http.js';
-import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
 import { ProblemError } from '../../shared/problems.js';
 
 const event = (body: string, contentType?: string, isBase64Encoded = false) =>
@@ -51,13 +50,3 @@ describe('request bodies', () => {
   });
 });
 
-describe('cursors', () => {
-  it('round-trip a DynamoDB key and refuse anything else', () => {
-    const key = { pk: 'CUSTOMER#1', sk: 'LEAD#2' };
-    expect(decodeCursor(encodeCursor(key), ['sk', 'pk'])).toEqual(key);
-    expect(problemOf(() => decodeCursor('not-a-cursor', ['pk', 'sk'])).status).toBe(400);
-    expect(problemOf(() => decodeCursor(Buffer.from('{"pk":{"S":"x"}}').toString('base64url'), ['pk'])).status).toBe(400);
-    expect(problemOf(() => decodeCursor(encodeCursor(key), ['pk', 'sk', 'gsi1pk', 'gsi1sk'])).status).toBe(400);
-    expect(problemOf(() => decodeCursor(encodeCursor({}), ['pk', 'sk'])).status).toBe(400);
-  });
-});

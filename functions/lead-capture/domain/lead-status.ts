@@ -1,16 +1,16 @@
 // The lead lifecycle: new → contacted → qualified → converted, and disqualified from any open state.
+import { defineLifecycle } from '../../../shared/lifecycle.js';
 
 export const leadStatuses = ['new', 'contacted', 'qualified', 'converted', 'disqualified'] as const;
 export type LeadStatus = (typeof leadStatuses)[number];
 
-const next: Record<LeadStatus, readonly LeadStatus[]> = {
-  new: ['contacted', 'disqualified'],
-  contacted: ['qualified', 'disqualified'],
-  qualified: ['converted', 'disqualified'],
-  converted: [],
-  disqualified: [],
-};
-
-export const canMove = (from: LeadStatus, to: LeadStatus) => next[from].includes(to);
-
-export const nextStatuses = (from: LeadStatus) => next[from];
+export const leadLifecycle = defineLifecycle({
+  name: 'lead',
+  states: leadStatuses,
+  actions: {
+    contact: { from: ['new'], to: 'contacted' },
+    qualify: { from: ['contacted'], to: 'qualified' },
+    convert: { from: ['qualified'], to: 'converted' },
+    disqualify: { from: ['new', 'contacted', 'qualified'], to: 'disqualified' },
+  },
+});

@@ -1,35 +1,20 @@
 // POST /leads/{leadId}/notes {"text": "…"} — a retry with the same Idempotency-Key adds one note.
-import type { Context } from 'aws-lambda';
-import {
-  type Actor,
-  actorOf,
-  decodeBody,
-  type HttpEvent,
-  header,
-  httpHandler,
-  json,
-  requireScope,
-  validate,
-} from '../../../shared/http.js';
-import { idempotent } from '../../../shared/idempotency.js';
+import { viewerOf } from '../../../shared/access.js';
+import { actorOf, decodeBody, type HttpEvent, header, httpHandler, json, requireScope, validate } from '../../../shared/http.js';
+import { once } from '../../../shared/idempotency.js';
 import * as z from '../../../shared/schema.js';
 import { leadVisibleTo } from '../lead-access.js';
 import { saveNote } from '../lead-store.js';
 
 const bodySchema = z.strictObject({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)) });
 
-const addNote = idempotent(
-  'add-lead-note',
-  async ({ actor, leadId, text }: { key?: string; actor: Actor; leadId?: string; text: string }) =>
-    saveNote(await leadVisibleTo(actor, leadId), text, actor.userId, new Date()),
-  { keyPath: 'key', payloadPath: '[leadId, text]' },
-);
-
-export const handler = httpHandler(async (event: HttpEvent, context: Context) => {
+export const handler = httpHandler(async (event: HttpEvent) => {
   const actor = actorOf(event);
   requireScope(actor, 'leads:write');
   const { text } = validate(bodySchema, decodeBody(event, 8192).fields);
-  const key = header(event, 'idempotency-key');
-  const note = await addNote({ key, actor, leadId: event.pathParameters?.leadId, text }, context);
+  // Authorise first: a stored answer is only replayed to someone who may see the lead now.
+  const lead = await leadVisibleTo(await viewerOf(actor), event.pathParameters?.leadId);
+  const scope = { route: 'POST /leads/{leadId}/notes', caller: actor.keyId, key: header(event, 'idempotency-key'), request: { leadId: lead.leadId, text } };
+  const note = await once(scope, (record) => saveNote(lead, text, actor.userId, new Date(), record));
   return json(201, note);
 });

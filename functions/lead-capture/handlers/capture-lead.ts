@@ -1,6 +1,4 @@
 // POST /leads (public): a plain HTML form or JSON from a web form or an integration.
-import type { Context } from 'aws-lambda';
-import { idempotent } from '../../../shared/idempotency.js';
 import {
   allowedOrigin,
   clientIp,
@@ -15,17 +13,11 @@ import {
 } from '../../../shared/http.js';
 import { metrics } from '../../../shared/observability.js';
 import { ForbiddenError, ValidationError } from '../../../shared/problems.js';
-import { type CaptureInput, captureLead } from '../capture.js';
+import { captureLead } from '../capture.js';
 import { leadSubmissionSchema } from '../domain/lead-submission.js';
 
 /** A lead form is a few hundred bytes; 16 KiB leaves room for a long message and refuses junk. */
 const MAX_BODY_BYTES = 16 * 1024;
-
-const captureOnce = idempotent<CaptureInput & { idempotencyKey?: string }, Awaited<ReturnType<typeof captureLead>>>(
-  'capture-lead',
-  ({ idempotencyKey: _, ...input }) => captureLead(input),
-  { keyPath: 'idempotencyKey', payloadPath: 'submission' },
-);
 
 const thankYouUrl = (redirect: string, leadId: string) => {
   const url = new URL(redirect);
@@ -34,7 +26,7 @@ const thankYouUrl = (redirect: string, leadId: string) => {
 };
 
 export const handler = httpHandler(
-  async (event: HttpEvent, context: Context) => {
+  async (event: HttpEvent) => {
     // Every path records a metric, so the flush never logs an empty-metrics warning.
     metrics.addMetric(event.httpMethod === 'OPTIONS' ? 'CorsPreflight' : 'LeadSubmitted', 'Count', 1);
     if (event.httpMethod === 'OPTIONS') return preflight(event);
@@ -54,7 +46,7 @@ export const handler = httpHandler(
       return redirect && fromForm ? seeOther(thankYouUrl(redirect, 'received')) : json(202, { status: 'received' });
     }
     const idempotencyKey = header(event, 'idempotency-key') ?? bodyKey;
-    const lead = await captureOnce({ idempotencyKey, submission, ip: clientIp(event) }, context);
+    const lead = await captureLead({ idempotencyKey, submission, ip: clientIp(event) });
     metrics.addMetric('LeadCaptured', 'Count', 1);
     return redirect && fromForm
       ? seeOther(thankYouUrl(redirect, lead.leadId))

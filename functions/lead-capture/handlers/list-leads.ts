@@ -1,6 +1,7 @@
-// GET /leads?status=&owner=&from=&to=&limit=&cursor= — reps and dealers see their own leads.
-import { actorOf, type HttpEvent, httpHandler, json, requireScope, seesAll, validate } from '../../../shared/http.js';
-import { ForbiddenError } from '../../../shared/problems.js';
+// GET /leads?status=&owner=&from=&to=&limit=&cursor= — reps see their own leads, a team's manager
+// the team's, a dealer the dealer's, and the firm's managers everyone's.
+import { listScope, viewerOf } from '../../../shared/access.js';
+import { actorOf, type HttpEvent, httpHandler, json, requireScope, validate } from '../../../shared/http.js';
 import * as z from '../../../shared/schema.js';
 import { leadStatuses } from '../domain/lead-status.js';
 import { listLeads } from '../lead-store.js';
@@ -18,10 +19,7 @@ export const handler = httpHandler(async (event: HttpEvent) => {
   const actor = actorOf(event);
   requireScope(actor, 'leads:read');
   const query = validate(querySchema, event.queryStringParameters ?? {});
-  if (query.owner && query.owner !== actor.userId && !seesAll(actor)) {
-    throw new ForbiddenError("Only managers may list other people's leads.");
-  }
-  const ownerId = seesAll(actor) ? query.owner : actor.userId;
-  const page = await listLeads({ ...query, ownerId });
+  const scope = listScope(await viewerOf(actor), query.owner);
+  const page = await listLeads({ ...query, ...scope });
   return json(200, { leads: page.leads, nextCursor: page.next });
 });

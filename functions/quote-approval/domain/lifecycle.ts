@@ -1,6 +1,9 @@
 // The quote lifecycle as one table of moves. Anything not in the table is an IllegalTransitionError
 // (409): a stale screen, or a second manager approving the same step a moment too late.
-import { ConflictError, ValidationError } from '../../../shared/problems.js';
+import { defineLifecycle, IllegalTransitionError } from '../../../shared/lifecycle.js';
+import { ValidationError } from '../../../shared/problems.js';
+
+export { IllegalTransitionError };
 
 export const quoteStatuses = [
   'draft',
@@ -38,7 +41,10 @@ export type QuoteAction =
   | { type: 'revise' };
 export type QuoteActionType = QuoteAction['type'];
 
-const moves: Record<QuoteActionType, { from: readonly QuoteStatus[]; to: QuoteStatus }> = {
+export const quoteLifecycle = defineLifecycle<QuoteStatus, QuoteActionType>({
+  name: 'quote',
+  states: quoteStatuses,
+  actions: {
   submit: { from: ['draft'], to: 'submitted' },
   requireApproval: { from: ['submitted'], to: 'pending_approval' },
   autoApprove: { from: ['submitted'], to: 'approved' },
@@ -51,16 +57,10 @@ const moves: Record<QuoteActionType, { from: readonly QuoteStatus[]; to: QuoteSt
   // An approved quote that was never sent also lapses, so that it can be revised.
   expire: { from: ['approved', 'sent'], to: 'expired' },
   revise: { from: ['rejected', 'sent', 'declined', 'expired'], to: 'draft' },
-};
+  },
+});
 
-export class IllegalTransitionError extends ConflictError {
-  constructor(message: string) {
-    super('illegal-transition', message);
-  }
-}
-
-export const allowedActions = (status: QuoteStatus): QuoteActionType[] =>
-  (Object.keys(moves) as QuoteActionType[]).filter((type) => moves[type].from.includes(status));
+export const allowedActions = (status: QuoteStatus): QuoteActionType[] => quoteLifecycle.allowed(status);
 
 export interface Transition<Q> {
   quote: Q;
@@ -69,14 +69,11 @@ export interface Transition<Q> {
 }
 
 export const transition = <Q extends QuoteState>(quote: Q, action: QuoteAction): Transition<Q> => {
-  const move = moves[action.type];
-  if (!move.from.includes(quote.status)) {
-    throw new IllegalTransitionError(`A ${quote.status} quote cannot take "${action.type}".`);
-  }
+  const next = quoteLifecycle.apply(quote.status, action.type);
   // Approval progress and a rejection reason belong to the status they were set in.
   const { approval, rejectionReason: _, ...rest } = quote;
   const to = (changes: Partial<QuoteState> = {}): Transition<Q> => ({
-    quote: { ...rest, status: move.to, ...changes } as unknown as Q,
+    quote: { ...rest, status: next, ...changes } as unknown as Q,
   });
   switch (action.type) {
     case 'requireApproval':

@@ -1,10 +1,9 @@
 // POST /quotes/{quoteId}/approve {step?, seq?} and /reject {reason, step?, seq?} with a
 // quotes:approve key whose role is the one the awaiting step names. Two approvers at once: one
 // approval, and a 409 for the other.
-import type { Context } from 'aws-lambda';
 import { type HttpEvent, httpHandler, json } from '../../../shared/http.js';
 import * as z from '../../../shared/schema.js';
-import { quoteVisibleTo, type Viewer } from '../quote-access.js';
+import { quoteVisibleTo } from '../quote-access.js';
 import { type Decision, decideQuote } from '../quotes.js';
 import { bodyOf, oncePerKey, staff } from '../staff.js';
 
@@ -14,21 +13,7 @@ const approveSchema = z.strictObject({ step, seq });
 const reason = z.string().check(z.trim(), z.minLength(1, 'Say why the quote is rejected.'), z.maxLength(2000));
 const rejectSchema = z.strictObject({ reason, step, seq });
 
-interface Decide {
-  viewer: Viewer;
-  quoteId?: string;
-  decision: Decision;
-  step?: number;
-  seq?: number;
-}
-
-const decide = oncePerKey('decide-quote', async ({ viewer, quoteId, decision, step, seq }: Decide) => {
-  const quote = await quoteVisibleTo(viewer, quoteId);
-  const { userId, role } = viewer.actor;
-  return decideQuote(quote, decision, { userId, role }, { via: 'api', step, seq });
-});
-
-export const handler = httpHandler(async (event: HttpEvent, context: Context) => {
+export const handler = httpHandler(async (event: HttpEvent) => {
   const viewer = await staff(event, 'quotes:approve');
   const quoteId = event.pathParameters?.quoteId;
   const rejecting = event.resource.endsWith('/reject');
@@ -42,6 +27,10 @@ export const handler = httpHandler(async (event: HttpEvent, context: Context) =>
     body = bodyOf(event, approveSchema);
     decision = { type: 'approve' };
   }
-  const quote = await decide(event, context, { viewer, quoteId, decision, step: body.step, seq: body.seq }, { quoteId, body, decision });
-  return json(200, quote);
+  const quote = await quoteVisibleTo(viewer, quoteId);
+  const { userId, role } = viewer.actor;
+  const decided = await oncePerKey(event, { quoteId, body, decision }, (record) =>
+    decideQuote(quote, decision, { userId, role }, { via: 'api', step: body.step, seq: body.seq, record }),
+  );
+  return json(200, decided);
 });

@@ -9,5 +9,5 @@ export const handler = httpHandler(async (event: HttpEvent) => {
   const viewer = await staff(event, 'quotes:write');
   const patch = bodyOf(event, editQuoteSchema);
   const quote = await quoteChangeableBy(viewer, event.pathParameters?.quoteId);
-  return json(200, await editQuote(quote, patch));
+  return json(200, await editQuote(quote, patch, new Date(), { actorId: viewer.actor.userId }));
 });

@@ -3,7 +3,8 @@
 import { type HttpEvent, httpHandler, json } from '../../../shared/http.js';
 import { NotFoundError } from '../../../shared/problems.js';
 import { quoteVisibleTo } from '../quote-access.js';
-import { getOrder, getQuoteVersion, type Quote } from '../quote-store.js';
+import { getOrder } from '../../order-routing/order-store.js';
+import { getQuoteHistory, getQuoteVersion, type Quote } from '../quote-store.js';
 import { pdfFileName, quotePdf } from '../send-quote.js';
 import { staff } from '../staff.js';
 
@@ -33,10 +34,13 @@ export const handler = httpHandler(async (event: HttpEvent) => {
     };
   }
   if (event.pathParameters?.version !== undefined) return json(200, await versionOf(quote, event.pathParameters.version));
-  const order = quote.orderId ? await getOrder(quote.customerId, quote.orderId) : undefined;
+  const [order, history] = await Promise.all([
+    quote.orderId ? getOrder(quote.customerId, quote.orderId) : undefined,
+    getQuoteHistory(quote),
+  ]);
   const versions = Array.from({ length: quote.version }, (_, i) => ({
     version: i + 1,
     href: `/quotes/${quote.quoteId}/versions/${i + 1}`,
   }));
-  return json(200, { ...quote, versions, ...(order ? { order } : {}) });
+  return json(200, { ...quote, versions, history, ...(order ? { order } : {}) });
 });

@@ -7,7 +7,7 @@ import * as z from '../../../shared/schema.js';
 import { quoteStatuses } from '../domain/lifecycle.js';
 import { isoDateSchema } from '../../../shared/time.js';
 import { awaitedRole } from '../quote-access.js';
-import { awaitingApproval, getQuote, listQuotes, type Quote } from '../quote-store.js';
+import { approvalInbox, getQuote, listQuotes, type Quote } from '../quote-store.js';
 import { staff } from '../staff.js';
 
 const dateOrInstant = z.union([isoDateSchema, z.iso.datetime()]);
@@ -49,8 +49,8 @@ export const handler = httpHandler(async (event: HttpEvent) => {
   const query = validate(querySchema, event.queryStringParameters ?? {});
   const me = viewer.actor.userId;
   if (query.awaiting) {
-    const queued = await awaitingApproval(viewer.actor.role, query.limit);
-    const quotes = await Promise.all(queued.map((item) => getQuote(item.customerId, item.quoteId)));
+    const queued = await approvalInbox.waiting(viewer.actor.role, query.limit);
+    const quotes = await Promise.all(queued.map(({ data }) => getQuote(data.customerId, data.quoteId)));
     const waiting = quotes.filter((q): q is Quote => q !== undefined && awaitedRole(q) === viewer.actor.role);
     return json(200, { quotes: waiting.map(summary) });
   }

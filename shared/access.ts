@@ -1,0 +1,72 @@
+// Who sees what, one rule for every kind of record. A viewer has a reach: their own records, their
+// team's, their unit's (a dealer or a department), or all. Reps and agents reach their own; a
+// dealer's people their dealer's; a manager with a team the team's; a manager without one (the
+// firm's sales manager), directors and admins everything. A manager whose user record is missing
+// reaches only their own: access fails closed.
+import { getUser } from './directory.js';
+import type { Actor } from './http.js';
+import { ForbiddenError, NotFoundError } from './problems.js';
+
+export type Reach = 'own' | 'team' | 'unit' | 'all';
+
+export interface Viewer {
+  actor: Actor;
+  reach: Reach;
+  teamId?: string;
+  unitId?: string;
+}
+
+/** What a record says about whose it is. */
+export interface Ownership {
+  ownerId?: string;
+  teamId?: string;
+  /** The dealer or department it was routed to. */
+  unitId?: string;
+}
+
+export const viewerOf = async (actor: Actor): Promise<Viewer> => {
+  if (actor.role === 'director' || actor.role === 'admin') return { actor, reach: 'all' };
+  if (actor.role !== 'manager' && actor.role !== 'dealer') return { actor, reach: 'own' };
+  const user = await getUser(actor.userId);
+  if (!user) return { actor, reach: 'own' };
+  if (actor.role === 'dealer') return user.unitId ? { actor, reach: 'unit', unitId: user.unitId } : { actor, reach: 'own' };
+  return user.teamId ? { actor, reach: 'team', teamId: user.teamId } : { actor, reach: 'all' };
+};
+
+export const canSee = (viewer: Viewer, record: Ownership) =>
+  viewer.reach === 'all' ||
+  (record.ownerId !== undefined && record.ownerId === viewer.actor.userId) ||
+  (viewer.reach === 'team' && record.teamId !== undefined && record.teamId === viewer.teamId) ||
+  (viewer.reach === 'unit' && record.unitId !== undefined && record.unitId === viewer.unitId);
+
+/** May the viewer change it: its owner, or whoever manages the team or unit it belongs to. */
+export const canManage = canSee;
+
+/** Ids are ULIDs: anything else is not found without a read. */
+export const isId = (id: string | undefined): id is string => id !== undefined && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id);
+
+/** For a viewer who may not see it, a record does not exist: the same 404 as for a wrong id. */
+export const visibleOr404 = <T>(viewer: Viewer, record: T | undefined, ownership: (record: T) => Ownership, what: string): T => {
+  if (!record || !canSee(viewer, ownership(record))) throw new NotFoundError(what);
+  return record;
+};
+
+/**
+ * The list filter a viewer's reach implies on records with `ownerId`/`teamId`/`unitId` attributes:
+ * which owner partition to read, or which attribute to filter on.
+ */
+export const listScope = (viewer: Viewer, requestedOwner?: string) => {
+  if (viewer.reach === 'own' && requestedOwner && requestedOwner !== viewer.actor.userId) {
+    throw new ForbiddenError("Only managers may list other people's records.");
+  }
+  switch (viewer.reach) {
+    case 'all':
+      return { ownerId: requestedOwner };
+    case 'team':
+      return { ownerId: requestedOwner, teamId: viewer.teamId };
+    case 'unit':
+      return { ownerId: requestedOwner, unitId: viewer.unitId };
+    default:
+      return { ownerId: viewer.actor.userId };
+  }
+};

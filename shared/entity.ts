@@ -1,0 +1,138 @@
+// Entities: an item type's keys and index memberships declared once, next to the key builders;
+// building an item, reading it back without key attributes, and a guarded move that writes the new
+// state, one history item, work-queue changes and outbox events in ONE transaction, on the condition
+// that the stored item is still in the status and at the `seq` it was read in.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { db, putNew, type TransactItem, tableName, transact } from './db.js';
+import { newId } from './ids.js';
+import { type ItemType, type Key, keyAttributes, keys } from './table.js';
+import type { QueuePlacement } from './work-queue.js';
+
+type Item = Record<string, unknown>;
+
+/** An item as the code sees it: no key attributes and no item type. */
+export const fromItem = <T>(item: Item): T => {
+  const copy = { ...item };
+  for (const name of [...keyAttributes, 'type']) delete copy[name];
+  return copy as T;
+};
+
+/** What every entity that moves through a lifecycle carries: its status and its stale-write token. */
+export interface Movable {
+  status: string;
+  /** Counts every change: a write based on a stale read is refused. One name everywhere. */
+  seq: number;
+}
+
+export interface HistoryEntry {
+  /** Who moved it: a user id, or `system` for sweeps and consumers. */
+  actorId: string;
+  action: string;
+  via?: 'api' | 'link' | 'sweep' | 'event' | 'import';
+  note?: string;
+}
+
+export interface MoveEffects {
+  history?: HistoryEntry;
+  /** Placements in work queues, written (or replaced) with the move. */
+  enqueue?: QueuePlacement[];
+  /** Queues the entity leaves with the move (a queue it is also placed in stays). */
+  dequeue?: string[];
+  events?: TransactItem[];
+  /** Anything else that belongs to the same change (a report line, a frozen version, a stored answer). */
+  also?: TransactItem[];
+}
+
+export interface EntitySpec<T> {
+  type: ItemType;
+  key: (value: T) => Key;
+  /** The sparse indexes the item is in, computed from its current state. */
+  indexes?: (value: T) => Record<string, string>;
+}
+
+export const defineEntity = <T extends object>(spec: EntitySpec<T>) => {
+  const item = (value: T): Item => ({ ...value, ...spec.key(value), ...spec.indexes?.(value), type: spec.type });
+
+  const sideItems = (value: T, effects: MoveEffects): TransactItem[] => {
+    const entityKey = spec.key(value);
+    const staying = new Set((effects.enqueue ?? []).map((placement) => placement.queue));
+    return [
+      ...(effects.dequeue ?? [])
+        .filter((queue) => !staying.has(queue))
+        .map((queue): TransactItem => ({ Delete: { TableName: tableName(), Key: keys.queueItem(entityKey, queue) } })),
+      ...(effects.enqueue ?? []).map((placement): TransactItem => ({ Put: { TableName: tableName(), Item: placement.item(entityKey) } })),
+      ...(effects.events ?? []),
+      ...(effects.also ?? []),
+    ];
+  };
+
+  const historyItem = (before: T & Movable, after: T & Movable, entry: HistoryEntry): TransactItem => {
+    const at = new Date().toISOString();
+    return putNew({
+      ...keys.history(spec.key(after), at, newId()),
+      type: 'history',
+      entityType: spec.type,
+      at,
+      from: before.status,
+      to: after.status,
+      ...entry,
+    });
+  };
+
+  return {
+    type: spec.type,
+    key: spec.key,
+    item,
+    read: (raw: Item) => fromItem<T>(raw),
+
+    async get(key: Key, consistent = true): Promise<T | undefined> {
+      const found = await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: consistent }));
+      return found.Item ? fromItem<T>(found.Item) : undefined;
+    },
+
+    /** The writes that create the entity (only if its key is free) and what comes with it. */
+    createItems: (value: T, effects: Omit<MoveEffects, 'history'> = {}): TransactItem[] => [
+      putNew(item(value)),
+      ...sideItems(value, effects),
+    ],
+
+    /**
+     * The writes of a guarded move: `after` replaces the stored item only while it is still in
+     * `before`'s status at `before`'s seq. Index memberships follow `after`.
+     */
+    moveItems(before: T & Movable, after: T & Movable, effects: MoveEffects = {}): TransactItem[] {
+      return [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: item(after),
+            ConditionExpression: '#status = :status AND #seq = :seq',
+            ExpressionAttributeNames: { '#status': 'status', '#seq': 'seq' },
+            ExpressionAttributeValues: { ':status': before.status, ':seq': before.seq },
+          },
+        },
+        ...(effects.history ? [historyItem(before, after, effects.history)] : []),
+        ...sideItems(after, effects),
+      ];
+    },
+
+    /** A check, inside another transaction, that the stored item is still as it was read. */
+    unchangedCheck: (value: T & Movable): TransactItem => ({
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: spec.key(value),
+        ConditionExpression: '#status = :status AND #seq = :seq',
+        ExpressionAttributeNames: { '#status': 'status', '#seq': 'seq' },
+        ExpressionAttributeValues: { ':status': value.status, ':seq': value.seq },
+      },
+    }),
+
+    /** Moves it; `false` when someone else changed it first (the caller re-reads or answers 409). */
+    async move(before: T & Movable, after: T & Movable, effects: MoveEffects = {}): Promise<boolean> {
+      return (await transact(this.moveItems(before, after, effects))).ok;
+    },
+  };
+};
+
+/** The next state of a movable entity: the changes, and the seq one up. */
+export const advance = <T extends Movable>(before: T, changes: Partial<T>): T => ({ ...before, ...changes, seq: before.seq + 1 });

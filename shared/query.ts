@@ -1,0 +1,174 @@
+// Paged queries, one way for every list: a partition of the table or of an index (or all shards of
+// a sharded one, merged), a sort-key range, an order, a limit, an optional filter, and an opaque
+// cursor that is only good for the query that issued it.
+import { createHash } from 'node:crypto';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from './db.js';
+import { ValidationError } from './problems.js';
+import { type IndexName, indexKeys, tableSchema } from './table.js';
+
+export interface Filter {
+  /** A DynamoDB filter expression over attributes the key does not cover, e.g. `#status = :status`. */
+  expression: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+}
+
+export interface PageQuery {
+  /** Absent: the table itself. */
+  index?: IndexName;
+  /** One partition, or every shard of a sharded one (their items are merged in sort-key order). */
+  partition: string | readonly string[];
+  /** On the sort key: inclusive bounds (`to` covers every key that starts with it), or a prefix. */
+  range?: { from?: string; to?: string } | { prefix: string };
+  /** `newest` (descending sort key) unless said otherwise. */
+  order?: 'newest' | 'oldest';
+  limit: number;
+  cursor?: string;
+  filter?: Filter;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Absent when there is nothing more. */
+  next?: string;
+}
+
+type Item = Record<string, unknown>;
+/** Per partition: where to go on after (a key), or `null` once it has nothing more. */
+type Positions = Record<string, Item | null>;
+
+const keyNames = (index?: IndexName) => {
+  const table = [tableSchema.partitionKey, tableSchema.sortKey];
+  if (!index) return { pk: tableSchema.partitionKey, sk: tableSchema.sortKey, all: table };
+  const { partitionKey, sortKey } = indexKeys(index);
+  return { pk: partitionKey, sk: sortKey, all: [...table, partitionKey, sortKey] };
+};
+
+const partitionsOf = (query: PageQuery) => (typeof query.partition === 'string' ? [query.partition] : [...query.partition]);
+
+/** What a cursor is bound to: the same index, partitions, range, order and filter. */
+const fingerprint = (query: PageQuery) =>
+  createHash('sha256')
+    .update(JSON.stringify([query.index ?? '', partitionsOf(query), query.range ?? {}, query.order ?? 'newest', query.filter ?? {}]))
+    .digest('base64url')
+    .slice(0, 22);
+
+const foreignCursor = () => new ValidationError([{ path: 'cursor', message: 'This cursor belongs to another query.' }]);
+
+const encode = (query: PageQuery, positions: Positions) =>
+  Buffer.from(JSON.stringify({ q: fingerprint(query), p: positions })).toString('base64url');
+
+const decode = (query: PageQuery, cursor: string): Positions => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new ValidationError([{ path: 'cursor', message: 'Not a cursor this API returned.' }]);
+  }
+  const { q, p } = (parsed ?? {}) as { q?: unknown; p?: unknown };
+  if (typeof p !== 'object' || p === null || Array.isArray(p)) {
+    throw new ValidationError([{ path: 'cursor', message: 'Not a cursor this API returned.' }]);
+  }
+  if (q !== fingerprint(query)) throw foreignCursor();
+  const names = keyNames(query.index);
+  const partitions = partitionsOf(query);
+  const positions: Positions = {};
+  for (const [partition, key] of Object.entries(p)) {
+    if (!partitions.includes(partition)) throw foreignCursor();
+    if (key === null) {
+      positions[partition] = null;
+      continue;
+    }
+    // A forged key for another partition would make DynamoDB refuse the query: refuse it here.
+    const valid =
+      typeof key === 'object' &&
+      Object.keys(key).sort().join() === [...names.all].sort().join() &&
+      Object.values(key).every((value) => typeof value === 'string' && value.length <= 1024) &&
+      (key as Item)[names.pk] === partition;
+    if (!valid) throw foreignCursor();
+    positions[partition] = key as Item;
+  }
+  return positions;
+};
+
+const keyCondition = (query: PageQuery, _names: ReturnType<typeof keyNames>) => {
+  const range = query.range;
+  if (!range) return { expression: '#pk = :pk', values: {} };
+  if ('prefix' in range) return { expression: '#pk = :pk AND begins_with(#sk, :prefix)', values: { ':prefix': range.prefix } };
+  const { from, to } = range;
+  if (from !== undefined && to !== undefined) {
+    return { expression: '#pk = :pk AND #sk BETWEEN :from AND :to', values: { ':from': from, ':to': `${to}\uffff` } };
+  }
+  if (from !== undefined) return { expression: '#pk = :pk AND #sk >= :from', values: { ':from': from } };
+  if (to !== undefined) return { expression: '#pk = :pk AND #sk <= :to', values: { ':to': `${to}\uffff` } };
+  return { expression: '#pk = :pk', values: {} };
+};
+
+/** Up to `limit` matching items of one partition after `start` (a filter may need several reads). */
+const readPartition = async (query: PageQuery, partition: string, start: Item | undefined) => {
+  const names = keyNames(query.index);
+  const condition = keyCondition(query, names);
+  const input: QueryCommandInput = {
+    TableName: tableName(),
+    IndexName: query.index,
+    KeyConditionExpression: condition.expression,
+    ExpressionAttributeNames: { '#pk': names.pk, '#sk': names.sk, ...query.filter?.names },
+    ExpressionAttributeValues: { ':pk': partition, ...condition.values, ...query.filter?.values },
+    FilterExpression: query.filter?.expression,
+    ScanIndexForward: query.order === 'oldest',
+  };
+  // Without a sort-key condition the #sk name is unused, which DynamoDB refuses.
+  if (!condition.expression.includes('#sk')) delete input.ExpressionAttributeNames!['#sk'];
+  const items: Item[] = [];
+  let from = start;
+  do {
+    const page = await db().send(new QueryCommand({ ...input, Limit: query.limit - items.length, ExclusiveStartKey: from }));
+    items.push(...(page.Items ?? []));
+    from = page.LastEvaluatedKey;
+  } while (from && items.length < query.limit);
+  return { items, exhausted: !from };
+};
+
+const keyOf = (item: Item, names: ReturnType<typeof keyNames>) => Object.fromEntries(names.all.map((name) => [name, item[name]]));
+
+/**
+ * One page of a query. Over several partitions (the shards of one key), each is read up to the
+ * limit, the results are merged in sort-key order, and the cursor remembers where each one stands.
+ */
+export const queryPage = async (query: PageQuery): Promise<Page<Item>> => {
+  const names = keyNames(query.index);
+  const positions = query.cursor ? decode(query, query.cursor) : {};
+  const open = partitionsOf(query).filter((partition) => positions[partition] !== null);
+  const reads = await Promise.all(
+    open.map(async (partition) => ({ partition, ...(await readPartition(query, partition, positions[partition] ?? undefined)) })),
+  );
+  const descending = query.order !== 'oldest';
+  const merged = reads
+    .flatMap(({ partition, items }) => items.map((item) => ({ partition, item })))
+    .sort((a, b) => {
+      const [x, y] = [String(a.item[names.sk]), String(b.item[names.sk])];
+      return (x < y ? -1 : x > y ? 1 : 0) * (descending ? -1 : 1);
+    })
+    .slice(0, query.limit);
+  const next: Positions = { ...positions };
+  for (const { partition, items, exhausted } of reads) {
+    const taken = merged.filter((entry) => entry.partition === partition);
+    if (taken.length) next[partition] = keyOf(taken.at(-1)!.item, names);
+    if (exhausted && taken.length === items.length) next[partition] = null;
+  }
+  const done = partitionsOf(query).every((partition) => next[partition] === null);
+  return { items: merged.map((entry) => entry.item), next: done ? undefined : encode(query, next) };
+};
+
+/** Every matching item, up to `max`: for reads that want the whole (small) result. */
+export const queryAll = async (query: Omit<PageQuery, 'cursor' | 'limit'>, max = 1000): Promise<Item[]> => {
+  const items: Item[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryPage({ ...query, limit: Math.min(100, max - items.length), cursor });
+    items.push(...page.items);
+    cursor = page.next;
+  } while (cursor && items.length < max);
+  return items;
+};
