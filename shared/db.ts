@@ -3,6 +3,7 @@ import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dy
 import {
   DynamoDBDocumentClient,
   QueryCommand,
+  type QueryCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -19,6 +20,18 @@ export const db = (): DynamoDBDocumentClient => {
 };
 
 export const tableName = () => config.tableName();
+
+/** Every page of a Query, up to `limit` items: for reads that want the whole (small) result. */
+export const queryAll = async (input: QueryCommandInput, limit = Number.POSITIVE_INFINITY) => {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start && items.length < limit);
+  return items.slice(0, limit);
+};
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 

@@ -2,12 +2,11 @@
 // one transaction that puts the whole new quote on the condition that it is still in the status,
 // version and seq it was read in, together with its work-queue items and its outbox events.
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { db, findById, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
+import { db, findById, putNew, queryAll, type TransactItem, tableName, transact } from '../../shared/db.js';
 import type { Money } from '../../shared/money.js';
 import { decodeCursor, encodeCursor } from '../../shared/pagination.js';
 import { ValidationError } from '../../shared/problems.js';
 import { keys } from '../../shared/table.js';
-import { queryAll } from './query-all.js';
 import type { ApprovalStep } from './domain/approval-policy.js';
 import type { QuoteState, QuoteStatus } from './domain/lifecycle.js';
 import type { PaymentTerms, QuoteFigures, QuoteLine } from './domain/quote-builder.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FxRate, PriceList, Product } from '../../functions/quote-approval/domain/catalogue.js';
-import { importCsv, importJson, toCsv, toJson } from '../../functions/quote-approval/domain/catalogue-import.js';
+import type { FxRate, PriceList, Product } from '../../functions/catalogue/domain/catalogue.js';
+import { importCsv, importJson, toCsv, toJson } from '../../functions/catalogue/domain/catalogue-import.js';
 
 const productHeader = 'sku,name_tr,name_en,description_tr,description_en,unit,category,cost,cost_currency,tax_rate,active';
 

@@ -2,7 +2,6 @@
 // import writes a whole new generation (a number no other import uses) beside the live one and then
 // switches the kind's head to it in one conditional write, so readers see the old catalogue or the
 // new one, never half of a file.
-// The approval policy lives here too: staff replace it; the demo data only loads a default.
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -10,11 +9,9 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { db, tableName, transact } from '../../shared/db.js';
+import { db, queryAll, tableName, transact } from '../../shared/db.js';
 import { ConflictError } from '../../shared/problems.js';
 import { type Key, keys } from '../../shared/table.js';
-import { queryAll } from './query-all.js';
-import type { ApprovalPolicy } from './domain/approval-policy.js';
 import type { FxRate, PriceList, Product } from './domain/catalogue.js';
 import type { CatalogueKind, CatalogueRecords } from './domain/catalogue-import.js';
 
@@ -212,47 +209,4 @@ export const importCatalogue = async <K extends CatalogueKind>(
   // the demo data's, written again at every local start.
   if (head?.previous) await deleteGeneration(kind, head.previous).catch(() => undefined);
   return { kind, generation: next, imported: records.length, total: merged.size };
-};
-
-// ---- the approval policy ---------------------------------------------------------------------------
-
-export interface StoredPolicy {
-  rules: ApprovalPolicy;
-  /** Counts replacements: a replace based on a stale read is refused. */
-  seq: number;
-  updatedAt: string;
-  updatedBy: string;
-  source: 'staff' | 'default';
-}
-
-const policyAt = async (which: 'CURRENT' | 'DEFAULT') =>
-  (await db().send(new GetCommand({ TableName: tableName(), Key: keys.approvalPolicy(which), ConsistentRead: true })))
-    .Item as (StoredPolicy & Record<string, unknown>) | undefined;
-
-export const getApprovalPolicy = async (): Promise<StoredPolicy | undefined> => {
-  const item = (await policyAt('CURRENT')) ?? (await policyAt('DEFAULT'));
-  if (!item) return undefined;
-  const { rules, seq, updatedAt, updatedBy, source } = item;
-  return { rules, seq, updatedAt, updatedBy, source };
-};
-
-export const replaceApprovalPolicy = async (rules: ApprovalPolicy, expectedSeq: number | undefined, actorId: string, now: Date) => {
-  const current = await policyAt('CURRENT');
-  const seq = (current?.seq ?? 0) + 1;
-  if (expectedSeq !== undefined && expectedSeq !== (current?.seq ?? 0)) {
-    throw new ConflictError('policy-changed', `The policy is at seq ${current?.seq ?? 0} now; reload it.`);
-  }
-  const policy: StoredPolicy = { rules, seq, updatedAt: now.toISOString(), updatedBy: actorId, source: 'staff' };
-  const saved = await transact([
-    {
-      Put: {
-        TableName: tableName(),
-        Item: { ...keys.approvalPolicy('CURRENT'), type: 'approval-policy', ...policy },
-        ConditionExpression: current ? 'seq = :seq' : 'attribute_not_exists(pk)',
-        ExpressionAttributeValues: current ? { ':seq': current.seq } : undefined,
-      },
-    },
-  ]);
-  if (!saved.ok) throw new ConflictError('policy-changed', 'The policy was replaced by someone else meanwhile; reload it.');
-  return policy;
 };
