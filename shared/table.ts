@@ -86,6 +86,12 @@ export interface Key {
   sk: string;
 }
 
+/** The table key of an item read back with all its attributes. */
+export const tableKeyOf = (item: Record<string, unknown>): Key => ({
+  pk: String(item[tableSchema.partitionKey]),
+  sk: String(item[tableSchema.sortKey]),
+});
+
 /** Sorts lexically in time order: ISO-8601 UTC timestamps and ULIDs both do. */
 const at = (occurredAt: string, id: string) => `${occurredAt}#${id}`;
 

@@ -25,11 +25,8 @@ export const quoteApproval: UseCaseManifest = {
     approvalPage: { entry: `${dir}/approval-page.ts`, description: 'Signed approve/reject link page for approvers' },
     answerPage: { entry: `${dir}/answer-page.ts`, description: 'Signed accept/decline link page for the customer' },
     quoteReports: { entry: `${dir}/quote-reports.ts`, description: 'Staff: quote success, quoted vs won, discount, margin' },
-    catalogueAdmin: {
-      entry: `${dir}/catalogue-admin.ts`,
-      description: 'Admin: import and export products, price lists, FX rates; the approval policy',
-      timeoutSeconds: 30,
-    },
+    getApprovalPolicy: { entry: `${dir}/get-approval-policy.ts`, description: 'Admin: the approval rules in force' },
+    replaceApprovalPolicy: { entry: `${dir}/replace-approval-policy.ts`, description: 'Admin: replace the approval rules' },
     mailApprovers: { entry: `${dir}/mail-approvers.ts`, description: 'Mails the approvers of the awaiting step their links' },
     sendApprovedQuote: {
       entry: `${dir}/send-approved-quote.ts`,
@@ -59,10 +56,8 @@ export const quoteApproval: UseCaseManifest = {
     { method: 'GET', path: '/quote-links/answer', function: 'answerPage', auth: 'public' },
     { method: 'POST', path: '/quote-links/answer', function: 'answerPage', auth: 'public' },
     { method: 'GET', path: '/reports/quotes', function: 'quoteReports', auth: read },
-    { method: 'GET', path: '/catalogue/{kind}', function: 'catalogueAdmin', auth: { scopes: ['catalogue:read'] } },
-    { method: 'POST', path: '/catalogue/{kind}', function: 'catalogueAdmin', auth: { scopes: ['catalogue:write'] } },
-    { method: 'GET', path: '/approval-policy', function: 'catalogueAdmin', auth: { scopes: ['catalogue:read'] } },
-    { method: 'PUT', path: '/approval-policy', function: 'catalogueAdmin', auth: { scopes: ['catalogue:write'] } },
+    { method: 'GET', path: '/approval-policy', function: 'getApprovalPolicy', auth: { scopes: ['catalogue:read'] } },
+    { method: 'PUT', path: '/approval-policy', function: 'replaceApprovalPolicy', auth: { scopes: ['catalogue:write'] } },
   ],
   subscriptions: [
     {

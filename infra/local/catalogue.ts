@@ -1,43 +1,52 @@
-// `npm run catalogue -- import|export|policy …`: the quote catalogue (products, price lists, FX rates)
+// `npm run catalogue -- import|export|policy …`: the catalogue (products, price lists, FX rates)
 // and the approval policy in the table the environment points at (the local stack by default; set
-// TABLE_NAME and AWS credentials to manage a deployed one). The same code as the admin endpoints.
+// TABLE_NAME and AWS credentials to manage a deployed one). The same code, and the same checks, as
+// the admin endpoints.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  exportCatalogue,
-  getApprovalPolicy,
-  importCatalogue,
-  replaceApprovalPolicy,
-} from '../../functions/quote-approval/catalogue-store.js';
-import { approvalPolicySchema } from '../../functions/quote-approval/domain/approval-policy.js';
-import {
-  type CatalogueKind,
-  importCsv,
-  importJson,
-  toCsv,
-  toJson,
-} from '../../functions/quote-approval/domain/catalogue-import.js';
+import { exportCatalogue, importCatalogue } from '../../functions/catalogue/catalogue-store.js';
+import { type FileFormat, importCsv, importJson, kindOfSlug, toCsv, toJson } from '../../functions/catalogue/domain/catalogue-import.js';
+import { getApprovalPolicy, setApprovalPolicy } from '../../functions/quote-approval/approval-policy-store.js';
+import { ProblemError } from '../../shared/problems.js';
 import { useLocalTableUnlessConfigured } from './settings.js';
 
 useLocalTableUnlessConfigured();
 
-const kinds: Record<string, CatalogueKind> = { products: 'products', 'price-lists': 'priceLists', 'fx-rates': 'fxRates' };
 const usage = `usage:
   npm run catalogue -- import products|price-lists|fx-rates FILE.csv|FILE.json
   npm run catalogue -- export products|price-lists|fx-rates [--format csv|json] [--out FILE]
   npm run catalogue -- policy show
-  npm run catalogue -- policy set FILE.json      (a JSON array of rules, or {"rules": […]})`;
+  npm run catalogue -- policy set FILE.json      (a JSON array of rules, or {"rules": […], "seq": n})`;
+
+const fail = (message: string): never => {
+  console.error(message);
+  process.exit(2);
+};
+
+const flags = ['format', 'out'] as const;
+// Without `--`, npm keeps a flag for itself and passes its value on as a word (`export products csv`),
+// or sets npm_config_<flag>: refuse both rather than quietly export the wrong format.
+const npmTook = flags.filter((flag) => process.env[`npm_config_${flag}`] !== undefined);
+if (npmTook.length) fail(`npm took --${npmTook.join(' and --')}: put -- before the arguments.\n${usage}`);
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { format: { type: 'string' }, out: { type: 'string' } },
 });
-const [command, what, file] = positionals;
-const kind = what && Object.hasOwn(kinds, what) ? kinds[what] : undefined;
-const fail = (message: string): never => {
-  console.error(message);
-  process.exit(2);
+const [command, what, ...rest] = positionals;
+const arity: Record<string, number> = { import: 1, export: 0, policy: what === 'set' ? 1 : 0 };
+const extra = positionals.slice(2 + (arity[command ?? ''] ?? 0));
+if (extra.length) {
+  fail(`Unexpected ${extra.map((word) => `"${word}"`).join(' ')}: if you gave --format or --out, put -- before the arguments.\n${usage}`);
+}
+const file = rest[0];
+const kind = what ? kindOfSlug(what) : undefined;
+
+const printProblem = (error: unknown): never => {
+  if (!(error instanceof ProblemError)) throw error;
+  for (const e of error.errors) console.error(`${e.path || '(policy)'}: ${e.message}`);
+  return fail(`${error.message} (${error.code}); nothing was changed.`);
 };
 
 if (command === 'import' && kind && file) {
@@ -51,8 +60,8 @@ if (command === 'import' && kind && file) {
     console.log(`Imported ${result.imported} ${what}; ${result.total} in the catalogue (generation ${result.generation}).`);
   }
 } else if (command === 'export' && kind) {
-  const format = values.format ?? (values.out && extname(values.out).toLowerCase() === '.csv' ? 'csv' : 'json');
-  if (format !== 'csv' && format !== 'json') fail(usage);
+  const format = (values.format ?? (values.out && extname(values.out).toLowerCase() === '.csv' ? 'csv' : 'json')) as FileFormat;
+  if (format !== 'csv' && format !== 'json') fail(`--format is csv or json.\n${usage}`);
   const records = await exportCatalogue(kind);
   const text = format === 'csv' ? toCsv(kind, records) : toJson(records);
   if (values.out) {
@@ -64,10 +73,15 @@ if (command === 'import' && kind && file) {
 } else if (command === 'policy' && what === 'show') {
   console.log(JSON.stringify((await getApprovalPolicy()) ?? null, null, 2));
 } else if (command === 'policy' && what === 'set' && file) {
-  const body = JSON.parse(readFileSync(file, 'utf8'));
-  const rules = approvalPolicySchema.safeParse(Array.isArray(body) ? body : body.rules);
-  if (!rules.success) fail(rules.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
-  else console.log(JSON.stringify(await replaceApprovalPolicy(rules.data, undefined, 'cli', new Date()), null, 2));
+  let body: unknown;
+  try {
+    body = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    fail(`${file}: ${(error as Error).message}`);
+  }
+  const change = Array.isArray(body) ? { rules: body } : body;
+  const policy = await setApprovalPolicy(change, 'cli', new Date()).catch(printProblem);
+  console.log(JSON.stringify(policy, null, 2));
 } else {
   fail(usage);
 }

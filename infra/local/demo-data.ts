@@ -2,9 +2,9 @@
 // assignment rules. All people are invented; addresses use the reserved example.com domain.
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AssignmentRule } from '../../functions/lead-capture/domain/assignment.js';
-import { catalogueItems } from '../../functions/quote-approval/catalogue-store.js';
+import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
 import type { ApprovalPolicy } from '../../functions/quote-approval/domain/approval-policy.js';
-import type { FxRate, PriceList, Product } from '../../functions/quote-approval/domain/catalogue.js';
+import type { FxRate, PriceList, Product } from '../../functions/catalogue/domain/catalogue.js';
 import type { Dealer, Team, User } from '../../shared/directory.js';
 import { keys } from '../../shared/table.js';
 

@@ -1,16 +1,10 @@
 // The quote use cases against DynamoDB Local: every move a conditional write, concurrent approvals,
-// revisions, the sparse expiry and follow-up queues, the order made once, and catalogue generations.
+// revisions, the sparse expiry and follow-up queues, and the order made once.
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue, isDetailType } from '../../events/catalogue.js';
-import {
-  catalogueItems,
-  exportCatalogue,
-  getProducts,
-  importCatalogue,
-  liveGeneration,
-} from '../../functions/quote-approval/catalogue-store.js';
-import type { PriceList } from '../../functions/quote-approval/domain/catalogue.js';
+import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
+import type { PriceList } from '../../functions/catalogue/domain/catalogue.js';
 import { istanbulDate } from '../../shared/time.js';
 import type { CreateQuoteInput } from '../../functions/quote-approval/domain/quote-input.js';
 import { expiryQueue, getQuote, getQuoteVersion, type Quote, quotes } from '../../functions/quote-approval/quote-store.js';
@@ -27,7 +21,7 @@ import {
   reviseQuote,
   submitQuote,
 } from '../../functions/quote-approval/quotes.js';
-import { demoItems, demoProducts } from '../../infra/local/demo-data.js';
+import { demoItems } from '../../infra/local/demo-data.js';
 import { loadReferenceData } from '../../infra/local/demo-data.js';
 import { db, tableName } from '../../shared/db.js';
 import { newId } from '../../shared/ids.js';
@@ -361,27 +355,5 @@ describe('the customer, orders, expiry and follow-up', () => {
     expect((await eventTypes(sent.quoteId)).filter((t) => t === 'QuoteFollowUpDue')).toHaveLength(1);
     expect((await eventTypes(answered.quoteId)).filter((t) => t === 'QuoteFollowUpDue')).toHaveLength(0);
     expect(await queueItems(sent)).toEqual(['quote-expiry']);
-  });
-});
-
-describe('catalogue generations', () => {
-  it('an import merges into a new generation and switches to it; a racing import is refused', async () => {
-    const generation = await liveGeneration('products');
-    const renamed = { ...demoProducts[2]!, name: { tr: 'Transpalet 2 ton (yeni)', en: 'Pallet truck 2 t (new)' } };
-    const added = { ...demoProducts[2]!, sku: 'TP-25', name: { tr: 'Transpalet 2,5 ton', en: 'Pallet truck 2.5 t' } };
-    const results = await Promise.allSettled([
-      importCatalogue('products', [renamed, added], 'it', now),
-      importCatalogue('products', [added], 'it', now),
-    ]);
-    const done = results.filter((r) => r.status === 'fulfilled');
-    expect(done.length).toBeGreaterThanOrEqual(1);
-    for (const r of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
-      expect(r.reason).toMatchObject({ status: 409, code: 'catalogue-import-conflict' });
-    }
-    expect(await liveGeneration('products')).toBeGreaterThan(generation);
-    const products = await exportCatalogue('products');
-    expect(products.map((p) => p.sku)).toEqual(expect.arrayContaining(['FL-25E', 'TP-20', 'TP-25', 'FL-20E-OLD']));
-    expect(products).toHaveLength(demoProducts.length + 1);
-    expect((await getProducts(['TP-25'])).get('TP-25')?.name.tr).toBe('Transpalet 2,5 ton');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FxRate, PriceList, Product } from '../../functions/quote-approval/domain/catalogue.js';
+import type { FxRate, PriceList, Product } from '../../functions/catalogue/domain/catalogue.js';
 import { buildQuote, type LineInput, paymentPlanFor } from '../../functions/quote-approval/domain/quote-builder.js';
 import { money } from '../../shared/money.js';
 import { ProblemError } from '../../shared/problems.js';

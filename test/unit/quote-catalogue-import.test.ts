@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FxRate, PriceList, Product } from '../../functions/quote-approval/domain/catalogue.js';
-import { importCsv, importJson, toCsv, toJson } from '../../functions/quote-approval/domain/catalogue-import.js';
+import type { FxRate, PriceList, Product } from '../../functions/catalogue/domain/catalogue.js';
+import { textLimits } from '../../functions/catalogue/domain/catalogue.js';
+import { importCsv, importJson, toCsv, toJson } from '../../functions/catalogue/domain/catalogue-import.js';
 
 const productHeader = 'sku,name_tr,name_en,description_tr,description_en,unit,category,cost,cost_currency,tax_rate,active';
 
@@ -177,8 +178,52 @@ describe('catalogue import: CSV', () => {
     expect(importCsv('products', toCsv('products', products))).toEqual({ ok: true, records: products });
     expect(importCsv('priceLists', toCsv('priceLists', priceLists))).toEqual({ ok: true, records: priceLists });
     expect(importCsv('fxRates', toCsv('fxRates', fxRates))).toEqual({ ok: true, records: fxRates });
-    expect(toCsv('fxRates', fxRates)).toBe('\uFEFFdate,currency,rate_to_try\r\n2025-03-10,EUR,39.6120\r\n2025-03-10,JPY,0.2487\r\n');
-    expect(toCsv('priceLists', priceLists).split('\r\n')[2]).toBe('PL-EUR,"Makine 2025, EUR",EUR,2025-01-01,2025-12-31,SRV-1Y,0.99');
+    expect(toCsv('fxRates', fxRates)).toBe('\uFEFFdate,currency,rate_to_try\n2025-03-10,EUR,39.6120\n2025-03-10,JPY,0.2487\n');
+    expect(toCsv('priceLists', priceLists).split('\n')[2]).toBe('PL-EUR,"Makine 2025, EUR",EUR,2025-01-01,2025-12-31,SRV-1Y,0.99');
+  });
+});
+
+describe('catalogue CSV: line endings, formulas and lengths', () => {
+  it('reads LF, CRLF, CR and a mix of them, with the right line numbers', () => {
+    const rows = [productHeader, 'A-1,Bir,One,,,adet,x,1.00,TRY,20,true', 'A-2,İki,Two,"iki\r\nsatır",,adet,x,2.00,TRY,20,true', 'A-3,Üç,Three,,,adet,x,-3.00,TRY,20,true'];
+    for (const [a, b, c] of [['\n', '\n', '\n'], ['\r\n', '\r\n', '\r\n'], ['\r', '\r', '\r'], ['\r\n', '\n', '\r']]) {
+      const result = importCsv('products', `${rows[0]}${a}${rows[1]}${b}${rows[2]}${c}${rows[3]}\n`);
+      // Line 5 (after a quoted CRLF) has the negative cost: reported there, not as a parser error.
+      expect(result).toEqual({ ok: false, errors: [{ line: 5, field: 'cost', message: expect.any(String) }] });
+    }
+    const mixed = importCsv('products', `${rows[0]}\r\n${rows[1]}\n${rows[2]}\r${rows[1]!.replace('A-1', 'A-4')}\n`);
+    expect(mixed.ok && mixed.records.map((p) => [p.sku, p.description.tr])).toEqual([
+      ['A-1', ''],
+      ['A-2', 'iki\r\nsatır'],
+      ['A-4', ''],
+    ]);
+  });
+
+  it('exports a cell a spreadsheet would run as a formula behind an apostrophe, and imports it back as it was', () => {
+    const risky = ['=HYPERLINK("http://example.com","x")', '+90 532', '-5% kampanya', '@SUM(A1)', "'=already quoted", "'plain apostrophe"];
+    const records = risky.map((name, i) => ({ ...products[1]!, sku: `F-${i}`, name: { tr: name, en: name } }));
+    const csv = toCsv('products', records);
+    const names = csv.trim().split('\n').slice(1).map((line) => line.split(',')[1]);
+    expect(names).toEqual([`"'=HYPERLINK(""http://example.com""`, "'+90 532", "'-5% kampanya", "'@SUM(A1)", "''=already quoted", "'plain apostrophe"]);
+    expect(importCsv('products', csv)).toEqual({ ok: true, records });
+  });
+
+  it('refuses text longer than its limit, and takes text at the limit', () => {
+    const at = { ...products[0]!, name: { tr: 'a'.repeat(textLimits.name), en: 'n' }, unit: 'u'.repeat(textLimits.unit) };
+    expect(importCsv('products', toCsv('products', [at]))).toEqual({ ok: true, records: [at] });
+    const over = { ...at, sku: 'S'.repeat(textLimits.sku + 1), name: { tr: 'a'.repeat(textLimits.name + 1), en: 'n' }, unit: 'u'.repeat(textLimits.unit + 1) };
+    expect(importCsv('products', toCsv('products', [over]))).toMatchObject({
+      ok: false,
+      errors: [
+        { line: 2, field: 'sku', message: `At most ${textLimits.sku} characters.` },
+        { line: 2, field: 'name_tr', message: `At most ${textLimits.name} characters.` },
+        { line: 2, field: 'unit', message: `At most ${textLimits.unit} characters.` },
+      ],
+    });
+    const list = { ...priceLists[0]!, name: 'L'.repeat(textLimits.priceListName + 1) };
+    expect(importJson('priceLists', toJson([list]))).toMatchObject({ ok: false, errors: [{ field: 'name' }] });
+    const described = { ...products[0]!, description: { tr: 'd'.repeat(textLimits.description + 1), en: '' } };
+    expect(importJson('products', toJson([described]))).toMatchObject({ ok: false, errors: [{ field: 'description.tr' }] });
   });
 });
 

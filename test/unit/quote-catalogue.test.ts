@@ -10,7 +10,7 @@ import {
   priceFor,
   priceListSchema,
   productSchema,
-} from '../../functions/quote-approval/domain/catalogue.js';
+} from '../../functions/catalogue/domain/catalogue.js';
 import { money } from '../../shared/money.js';
 
 const list: PriceList = {

@@ -1,6 +1,7 @@
 // Who must approve a quote, decided by a policy that is data: ordered rules on discount, total and
 // margin, each naming a role. Limits are exclusive ("over 10%" lets exactly 10% through).
 import { CurrencyMismatchError, formatMoney, formatPercent, type Locale, type Money } from '../../../shared/money.js';
+import { ProblemError } from '../../../shared/problems.js';
 import * as z from '../../../shared/schema.js';
 import type { QuoteTotals } from './pricing.js';
 
@@ -32,6 +33,23 @@ export const approvalPolicySchema = z
   .array(approvalRuleSchema)
   .check(z.refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'Rule ids must be unique.'));
 export type ApprovalPolicy = ApprovalRule[];
+
+/** A rule naming a role nobody holds would leave its quotes waiting for ever. */
+export class UnknownApproverRoleError extends ProblemError {
+  constructor(policy: ApprovalPolicy, unstaffed: readonly string[]) {
+    super(
+      422,
+      'unknown-approver-role',
+      'Every approving role needs someone who holds it.',
+      policy.flatMap((rule, i) =>
+        unstaffed.includes(rule.approverRole) ? [{ path: `rules.${i}.approverRole`, message: `Nobody holds the role ${rule.approverRole}.` }] : [],
+      ),
+    );
+  }
+}
+
+/** The roles `policy` names, each once, in the order of the first rule that names it. */
+export const approverRoles = (policy: ApprovalPolicy) => [...new Set(policy.map((rule) => rule.approverRole))];
 
 export interface PolicyFacts {
   discountBp: number;

@@ -7,6 +7,7 @@ import { assetPath } from '../../../shared/assets.js';
 import type { Quote } from '../quote-store.js';
 import { type CustomerView, formatDate, labels, quoteNumber, quoteRows } from '../templates/quote-view.js';
 import { pdfFonts } from './fonts.js';
+import { wrapText } from './wrap.js';
 
 let fonts: Promise<[Buffer, Buffer]> | undefined;
 const fontFiles = () => {
@@ -18,6 +19,8 @@ const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
 const RIGHT = PAGE.width - MARGIN;
 const BOTTOM = MARGIN + 24;
+/** The tallest row kept whole on one page: well under a page's height below the table header. */
+const ROW_MAX = 600;
 const INK = rgb(0.12, 0.16, 0.2);
 const MUTED = rgb(0.45, 0.5, 0.55);
 const RULE = rgb(0.85, 0.87, 0.9);
@@ -67,33 +70,10 @@ class Sheet {
     this.page.drawLine({ start: { x: MARGIN, y }, end: { x: RIGHT, y }, thickness: 0.6, color: RULE });
   }
 
-  /** `value` broken into lines no wider than `width`; a word wider than that is broken where it must be. */
+  /** `value` in lines no wider than `width` at this size and weight. */
   wrap(value: string, width: number, size = 9.5, bold = false): string[] {
     const font = bold ? this.bold : this.regular;
-    const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
-    const lines: string[] = [];
-    for (const paragraph of value.split(/\r?\n/)) {
-      let line = '';
-      for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (fits(candidate)) {
-          line = candidate;
-          continue;
-        }
-        if (line) lines.push(line);
-        line = '';
-        let rest = word;
-        while (!fits(rest)) {
-          let cut = rest.length - 1;
-          while (cut > 1 && !fits(rest.slice(0, cut))) cut--;
-          lines.push(rest.slice(0, cut));
-          rest = rest.slice(cut);
-        }
-        line = rest;
-      }
-      lines.push(line);
-    }
-    return lines;
+    return wrapText(value, width, (text) => font.widthOfTextAtSize(text, size));
   }
 }
 
@@ -167,8 +147,8 @@ export const renderQuotePdf = async ({ quote, customer, issuer }: QuotePdfInput)
   header();
   rows.lines.forEach((line, i) => {
     const name = sheet.wrap(line.name, columns.product.w - 6);
-    const height = name.length * 12 + 20;
-    if (sheet.room(height)) header();
+    // A row is kept on one page, unless it is longer than a page: then its name runs on.
+    if (sheet.room(Math.min(name.length * 12 + 20, ROW_MAX))) header();
     const right = (value: string, column: { x: number; w: number }) => sheet.text(value, column.x + column.w, { align: 'right' });
     sheet.text(String(i + 1), columns.index.x + 2, { colour: MUTED });
     right(line.quantity, columns.quantity);
@@ -176,15 +156,16 @@ export const renderQuotePdf = async ({ quote, customer, issuer }: QuotePdfInput)
     right(line.discount, columns.discount);
     right(line.amount, columns.amount);
     name.forEach((part, n) => {
-      sheet.text(part, columns.product.x, { y: sheet.y - n * 12 });
+      if (n > 0) {
+        sheet.y -= 12;
+        if (sheet.room(20)) header();
+      }
+      sheet.text(part, columns.product.x);
     });
-    sheet.text(`${line.sku} · ${t.taxRate} ${line.taxRate}`, columns.product.x, {
-      y: sheet.y - name.length * 12,
-      size: 7.5,
-      colour: MUTED,
-    });
-    sheet.rule(sheet.y - name.length * 12 - 7);
-    sheet.y -= height;
+    sheet.y -= 12;
+    sheet.text(`${line.sku} · ${t.taxRate} ${line.taxRate}`, columns.product.x, { size: 7.5, colour: MUTED });
+    sheet.rule(sheet.y - 7);
+    sheet.y -= 20;
   });
 
   // Totals, right-aligned under the amounts.

@@ -3,6 +3,7 @@
 import { formatMoney, formatPercent, type Money } from '../../../shared/money.js';
 import { type SafeHtml, safeHtml } from '../../../shared/html.js';
 import type { Customer } from '../../../shared/consent.js';
+import { quantityIn } from '../../catalogue/domain/catalogue.js';
 import type { QuoteStatus } from '../domain/lifecycle.js';
 import type { Quote } from '../quote-store.js';
 
@@ -123,7 +124,7 @@ export const quoteRows = (quote: Quote, language: Language): QuoteRows => {
     lines: quote.lines.map((line) => ({
       name: line.name[language],
       sku: line.sku,
-      quantity: `${line.quantity} ${line.unit}`,
+      quantity: quantityIn(line.quantity, line.unit, language),
       unitPrice: money(line.unitPrice),
       discount: line.discountBp ? formatPercent(line.discountBp, language) : '',
       amount: money(line.net),

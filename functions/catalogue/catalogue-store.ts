@@ -2,19 +2,12 @@
 // import writes a whole new generation (a number no other import uses) beside the live one and then
 // switches the kind's head to it in one conditional write, so readers see the old catalogue or the
 // new one, never half of a file.
-// The approval policy lives here too: staff replace it; the demo data only loads a default.
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  GetCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName, transact } from '../../shared/db.js';
+import { fromItem } from '../../shared/entity.js';
+import { queryAll, queryPage } from '../../shared/query.js';
 import { ConflictError } from '../../shared/problems.js';
-import { type Key, keys } from '../../shared/table.js';
-import { queryAll } from './query-all.js';
-import type { ApprovalPolicy } from './domain/approval-policy.js';
+import { type Key, keys, tableKeyOf } from '../../shared/table.js';
 import type { FxRate, PriceList, Product } from './domain/catalogue.js';
 import type { CatalogueKind, CatalogueRecords } from './domain/catalogue-import.js';
 
@@ -43,18 +36,11 @@ const headOf = async (kind: CatalogueKind): Promise<Head | undefined> =>
 
 export const liveGeneration = async (kind: CatalogueKind) => (await headOf(kind))?.generation ?? 0;
 
-const stripRecord = <T>(item: Record<string, unknown>): T => {
-  const { pk, sk, type, ...record } = item;
-  return record as T;
-};
+const stripRecord = <T>(item: Record<string, unknown>): T => fromItem<T>(item);
 
 const generationRecords = async <K extends CatalogueKind>(kind: K, generation: number) =>
   (
-    await queryAll({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.catalogueGeneration(kind, generation) },
-    })
+    await queryAll({ partition: keys.catalogueGeneration(kind, generation), order: 'oldest' }, Number.POSITIVE_INFINITY)
   ).map((item) => stripRecord<CatalogueRecords[K]>(item));
 
 export const exportCatalogue = async <K extends CatalogueKind>(kind: K): Promise<CatalogueRecords[K][]> =>
@@ -96,20 +82,12 @@ export const getFxRates = async (currencies: readonly string[], date: string): P
   const wanted = [...new Set(currencies)].filter((c) => c !== 'TRY');
   const latest = await Promise.all(
     wanted.map(async (currency) => {
-      const page = await db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': keys.catalogueGeneration('fxRates', generation),
-            ':from': keys.fxRatesPrefix(currency),
-            ':to': keys.fxRateRecordId(currency, date),
-          },
-          ScanIndexForward: false,
-          Limit: 1,
-        }),
-      );
-      return page.Items?.[0] ? [stripRecord<FxRate>(page.Items[0])] : [];
+      const page = await queryPage({
+        partition: keys.catalogueGeneration('fxRates', generation),
+        range: { from: keys.fxRatesPrefix(currency), to: keys.fxRateRecordId(currency, date) },
+        limit: 1,
+      });
+      return page.items[0] ? [stripRecord<FxRate>(page.items[0])] : [];
     }),
   );
   return latest.flat();
@@ -132,13 +110,8 @@ const batchWrite = async (requests: WriteRequest[]) => {
 };
 
 const deleteGeneration = async (kind: CatalogueKind, generation: number) => {
-  const items = await queryAll({
-    TableName: tableName(),
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.catalogueGeneration(kind, generation) },
-    ProjectionExpression: 'pk, sk',
-  });
-  await batchWrite(items.map((item) => ({ DeleteRequest: { Key: { pk: String(item.pk), sk: String(item.sk) } } })));
+  const items = await queryAll({ partition: keys.catalogueGeneration(kind, generation) }, Number.POSITIVE_INFINITY);
+  await batchWrite(items.map((item) => ({ DeleteRequest: { Key: tableKeyOf(item) } })));
 };
 
 export const catalogueItems = <K extends CatalogueKind>(
@@ -212,47 +185,4 @@ export const importCatalogue = async <K extends CatalogueKind>(
   // the demo data's, written again at every local start.
   if (head?.previous) await deleteGeneration(kind, head.previous).catch(() => undefined);
   return { kind, generation: next, imported: records.length, total: merged.size };
-};
-
-// ---- the approval policy ---------------------------------------------------------------------------
-
-export interface StoredPolicy {
-  rules: ApprovalPolicy;
-  /** Counts replacements: a replace based on a stale read is refused. */
-  seq: number;
-  updatedAt: string;
-  updatedBy: string;
-  source: 'staff' | 'default';
-}
-
-const policyAt = async (which: 'CURRENT' | 'DEFAULT') =>
-  (await db().send(new GetCommand({ TableName: tableName(), Key: keys.approvalPolicy(which), ConsistentRead: true })))
-    .Item as (StoredPolicy & Record<string, unknown>) | undefined;
-
-export const getApprovalPolicy = async (): Promise<StoredPolicy | undefined> => {
-  const item = (await policyAt('CURRENT')) ?? (await policyAt('DEFAULT'));
-  if (!item) return undefined;
-  const { rules, seq, updatedAt, updatedBy, source } = item;
-  return { rules, seq, updatedAt, updatedBy, source };
-};
-
-export const replaceApprovalPolicy = async (rules: ApprovalPolicy, expectedSeq: number | undefined, actorId: string, now: Date) => {
-  const current = await policyAt('CURRENT');
-  const seq = (current?.seq ?? 0) + 1;
-  if (expectedSeq !== undefined && expectedSeq !== (current?.seq ?? 0)) {
-    throw new ConflictError('policy-changed', `The policy is at seq ${current?.seq ?? 0} now; reload it.`);
-  }
-  const policy: StoredPolicy = { rules, seq, updatedAt: now.toISOString(), updatedBy: actorId, source: 'staff' };
-  const saved = await transact([
-    {
-      Put: {
-        TableName: tableName(),
-        Item: { ...keys.approvalPolicy('CURRENT'), type: 'approval-policy', ...policy },
-        ConditionExpression: current ? 'seq = :seq' : 'attribute_not_exists(pk)',
-        ExpressionAttributeValues: current ? { ':seq': current.seq } : undefined,
-      },
-    },
-  ]);
-  if (!saved.ok) throw new ConflictError('policy-changed', 'The policy was replaced by someone else meanwhile; reload it.');
-  return policy;
 };

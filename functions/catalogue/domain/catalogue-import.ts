@@ -2,7 +2,9 @@
 // nothing: one bad row and no record is returned, only every error with its 1-based file line.
 //
 // CSV: a header row naming the columns below (any order), comma-separated, UTF-8 (a BOM is fine),
-// amounts as canonical decimals in the row's currency ("1234.56"), percentages as "20" or "0.5".
+// lines ending in LF, CRLF or CR (mixed too), amounts as canonical decimals in the row's currency
+// ("1234.56"), percentages as "20" or "0.5". A cell that would start a spreadsheet formula
+// (= + - @ tab CR) is exported behind an apostrophe, which the import takes off again.
 //   products:    sku, name_tr, name_en, description_tr, description_en, unit, category,
 //                cost, cost_currency, tax_rate, active (true | false)
 //   price lists: id, name, currency, valid_from, valid_to, sku, unit_price
@@ -27,6 +29,15 @@ export interface CatalogueRecords {
   fxRates: FxRate;
 }
 export type CatalogueKind = keyof CatalogueRecords;
+
+/** How each kind is named in URLs, file names and the CLI. */
+export const catalogueSlugs: Record<CatalogueKind, string> = { products: 'products', priceLists: 'price-lists', fxRates: 'fx-rates' };
+
+/** The kind a slug names, or undefined. */
+export const kindOfSlug = (slug: string): CatalogueKind | undefined =>
+  (Object.keys(catalogueSlugs) as CatalogueKind[]).find((kind) => catalogueSlugs[kind] === slug);
+
+export type FileFormat = 'csv' | 'json';
 
 export interface ImportError {
   line: number;
@@ -173,32 +184,48 @@ interface CsvRecord {
 
 /**
  * The 1-based line each record starts on. csv-parse's own line count drifts on CRLF inside quoted
- * cells, so it is counted here from the byte offset where the previous record ended.
+ * cells, so it is counted here from the byte offset where the previous record ended; a line ends
+ * at LF, CRLF or a lone CR.
  */
 const startLines = (text: string, records: CsvRecord[]): number[] => {
   const bytes = Buffer.from(text);
+  const ends = (i: number) => bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a);
   const lines: number[] = [];
   let line = 1;
   let offset = 0;
   for (const { info } of records) {
-    while (bytes[offset] === 0x0d || bytes[offset] === 0x0a) line += bytes[offset++] === 0x0a ? 1 : 0;
+    for (; bytes[offset] === 0x0d || bytes[offset] === 0x0a; offset++) if (ends(offset)) line++;
     lines.push(line);
-    for (; offset < info.bytes; offset++) if (bytes[offset] === 0x0a) line++;
+    for (; offset < info.bytes; offset++) if (ends(offset)) line++;
   }
   return lines;
 };
+
+/** OWASP's CSV injection defence: a cell a spreadsheet would run as a formula gets an apostrophe first. */
+const formulaStart = /^'*[=+\-@\t\r]/;
+const neutralise = (cell: string) => (formulaStart.test(cell) ? `'${cell}` : cell);
+/** The inverse of `neutralise` on what it wrote, and the identity on every other cell. */
+const restore = (cell: string) => (cell.startsWith("'") && formulaStart.test(cell) ? cell.slice(1) : cell);
 
 export const importCsv = <K extends CatalogueKind>(kind: K, text: string): ImportResult<CatalogueRecords[K]> => {
   const format: Format<CatalogueRecords[K]> = formats[kind];
   let records: CsvRecord[];
   try {
-    const options = { bom: true, info: true, trim: true, skip_empty_lines: true, relax_column_count: true };
+    const options = {
+      bom: true,
+      info: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      // Any mix: a file saved on Windows and edited elsewhere has both.
+      record_delimiter: ['\r\n', '\n', '\r'],
+    };
     records = parse(text, options) as unknown as CsvRecord[];
   } catch (error) {
     return { ok: false, errors: [{ line: (error as { lines?: number }).lines ?? 1, field: '', message: messageOf(error) }] };
   }
   const lines = startLines(text, records);
-  const [header = [], ...rows] = records.map((r) => r.record);
+  const [header = [], ...rows] = records.map((r) => r.record.map(restore));
   const errors: ImportError[] = [];
   for (const column of format.columns) {
     if (!header.includes(column.name)) errors.push({ line: 1, field: column.name, message: 'Missing column.' });
@@ -262,9 +289,12 @@ export const importCsv = <K extends CatalogueKind>(kind: K, text: string): Impor
   return validate(format, candidates, errors);
 };
 
-const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+const csvCell = (value: string) => {
+  const cell = neutralise(value);
+  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+};
 
-/** CSV that `importCsv` reads back; with a BOM, so that Excel shows Turkish letters right. */
+/** CSV that `importCsv` reads back, lines ending in LF; with a BOM, so that Excel shows Turkish letters right. */
 export const toCsv = <K extends CatalogueKind>(kind: K, records: readonly CatalogueRecords[K][]): string => {
   const format: Format<CatalogueRecords[K]> = formats[kind];
   const nested = format.nested;
@@ -278,7 +308,7 @@ export const toCsv = <K extends CatalogueKind>(kind: K, records: readonly Catalo
       format.columns.map((c) => (c.codec ? c.codec.write(get(row, c.path), row) : String(get(row, c.path)))),
     ),
   ];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\n')}\n`;
 };
 
 // ---- JSON ---------------------------------------------------------------------------------------

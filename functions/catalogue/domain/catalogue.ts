@@ -1,21 +1,36 @@
 // What quotes are built from: products, price lists valid for a period, and daily FX rates to TRY.
+import type { Language } from '../../../shared/language.js';
 import { convert, currencySchema, type Money, moneySchema, rateSchema } from '../../../shared/money.js';
 import { ProblemError } from '../../../shared/problems.js';
 import * as z from '../../../shared/schema.js';
 import { isoDateSchema } from '../../../shared/time.js';
 
-const text = z.string().check(z.trim());
-const required = text.check(z.minLength(1, 'Required.'));
+/**
+ * Every text field has a ceiling, so that no record can make a quote, a page or a PDF costly to
+ * draw: see `textLimits` (the README lists them).
+ */
+export const textLimits = {
+  sku: 64,
+  name: 200,
+  description: 2000,
+  unit: 20,
+  category: 100,
+  priceListId: 64,
+  priceListName: 200,
+} as const;
+
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `At most ${max} characters.`));
+const required = (max: number) => text(max).check(z.minLength(1, 'Required.'));
 const bilingual = (schema: z.ZodMiniString<string>) => z.object({ tr: schema, en: schema });
 const basisPoints = z.int().check(z.gte(0), z.lte(10_000));
 
 export const productSchema = z.object({
-  sku: required,
-  name: bilingual(required),
-  description: bilingual(text),
-  /** What one unit of quantity is: "adet", "kg", "saat", "ay". */
-  unit: required,
-  category: required,
+  sku: required(textLimits.sku),
+  name: bilingual(required(textLimits.name)),
+  description: bilingual(text(textLimits.description)),
+  /** What one unit of quantity is, in Turkish: "adet", "kg", "saat", "ay" (see `unitIn`). */
+  unit: required(textLimits.unit),
+  category: required(textLimits.category),
   /** What a unit costs the firm, for margins; may be in another currency than the price lists. */
   cost: moneySchema.check(z.refine((m) => m.amount >= 0, 'A cost cannot be negative.')),
   /** KDV on this product: 2000 = 20%. */
@@ -26,13 +41,13 @@ export type Product = z.infer<typeof productSchema>;
 
 export const priceListSchema = z
   .object({
-    id: required,
-    name: required,
+    id: required(textLimits.priceListId),
+    name: required(textLimits.priceListName),
     currency: currencySchema,
     validFrom: isoDateSchema,
     validTo: isoDateSchema,
     prices: z
-      .array(z.object({ sku: required, unitPrice: z.int().check(z.gte(0)) }))
+      .array(z.object({ sku: required(textLimits.sku), unitPrice: z.int().check(z.gte(0)) }))
       .check(z.minLength(1, 'A price list needs at least one price.')),
   })
   .check(
@@ -98,3 +113,39 @@ export const convertOn = (m: Money, toCurrency: string, rates: readonly FxRate[]
   m.currency === toCurrency
     ? m
     : convert(m, rateToTry(rates, m.currency, date), toCurrency, rateToTry(rates, toCurrency, date));
+
+/**
+ * Units are written in Turkish in the catalogue; these are shown in English on English quotes
+ * (singular, plural). A unit not listed here, or a symbol such as kg or m², is shown as written.
+ */
+const englishUnits: Record<string, readonly [string, string]> = {
+  adet: ['pc', 'pcs'],
+  tane: ['pc', 'pcs'],
+  saat: ['hour', 'hours'],
+  gün: ['day', 'days'],
+  hafta: ['week', 'weeks'],
+  ay: ['month', 'months'],
+  yıl: ['year', 'years'],
+  kişi: ['person', 'people'],
+  paket: ['pack', 'packs'],
+  kutu: ['box', 'boxes'],
+  koli: ['carton', 'cartons'],
+  takım: ['set', 'sets'],
+  set: ['set', 'sets'],
+  çift: ['pair', 'pairs'],
+  rulo: ['roll', 'rolls'],
+  metre: ['metre', 'metres'],
+  litre: ['litre', 'litres'],
+  ton: ['tonne', 'tonnes'],
+  sefer: ['trip', 'trips'],
+  lisans: ['licence', 'licences'],
+  proje: ['project', 'projects'],
+};
+const englishPlural = new Intl.PluralRules('en-GB');
+
+/** `quantity` of `unit` as a reader of `language` says it: "3 adet" in Turkish, "3 pcs" in English. */
+export const quantityIn = (quantity: number, unit: string, language: Language): string => {
+  const english = language === 'en' ? englishUnits[unit.toLocaleLowerCase('tr')] : undefined;
+  const shown = english ? english[englishPlural.select(quantity) === 'one' ? 0 : 1] : unit;
+  return `${quantity} ${shown}`;
+};
