@@ -29,11 +29,24 @@ export const startDynamoDb = async (port: number, dataDir?: string) => {
       break;
     } catch (error) {
       if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}); is Java 17+ installed?`);
-      if (Date.now() > deadline) throw error;
+      if (Date.now() > deadline) {
+        child.kill();
+        throw error;
+      }
       await sleep(250);
     }
   }
-  return { endpoint, client, stop: () => child.kill() };
+  // Should this process die without stopping it, Java must not outlive it holding the port.
+  const killOnExit = () => child.kill();
+  process.once('exit', killOnExit);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      process.off('exit', killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill();
+    });
+  return { endpoint, client, stop };
 };
 
 /** Creates the table if it is missing; returns its stream ARN. */

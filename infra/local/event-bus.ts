@@ -1,14 +1,15 @@
 // A local EventBridge endpoint: speaks PutEvents over the AWS JSON 1.1 protocol (as the SDK and the AWS
 // CLI send it), matches each accepted event against the rules' patterns and invokes the targets after
 // responding, with retries and a dead-letter list, as a rule with a retry policy and a DLQ would.
+// Dead letters are kept in a file and read back on start, so an outage's events survive a restart.
 import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventPattern } from '../../shared/manifest.js';
 import { matchesPattern, validatePattern } from './event-pattern.js';
+import { controlRefusal } from './local-control.js';
 
 export const localAccount = '000000000000';
 export const localRegion = 'eu-central-1';
@@ -40,20 +41,64 @@ export interface DeadLetter {
   time: string;
 }
 
+/** Counts since the bus started: deliveries that needed a retry, and those that ended as dead letters. */
+export interface DeliveryStats {
+  retried: number;
+  deadLettered: number;
+}
+
 export interface LocalEventBus {
   url: string;
+  /** Stops the server; a delivery waiting for its next try becomes a dead letter, kept in the file. */
   close(): Promise<void>;
-  /** Resolves when no delivery, retry or redrive is in flight. */
+  /** Resolves when no delivery, retry or redrive is in flight (a retry waiting for its backoff counts). */
   settled(): Promise<void>;
   deadLetters(): DeadLetter[];
+  /** Re-delivers every dead letter once; those that succeed leave the list (and the file). */
+  redrive(): Promise<{ redriven: number; remaining: number }>;
   recentEvents(): EventBridgeEvent[];
+  stats(): DeliveryStats;
 }
+
+export interface RetryPolicy {
+  /** Invocations in all, the first included. */
+  attempts: number;
+  /** The first retry waits about this long; each later one twice the one before… */
+  baseDelayMs: number;
+  /** …up to this. */
+  maxDelayMs: number;
+  /** No retry starts later than this after the first attempt. */
+  maxAgeMs: number;
+}
+
+/**
+ * A rule target's retry policy as the CDK stack sets it (185 attempts, 24 hours) with an exponential,
+ * jittered backoff capped at minutes: a consumer that is down for an hour still gets its events.
+ */
+export const defaultRetryPolicy: RetryPolicy = {
+  attempts: 185,
+  baseDelayMs: 1000,
+  maxDelayMs: 10 * 60 * 1000,
+  maxAgeMs: 24 * 60 * 60 * 1000,
+};
+
+/** The wait after failed attempt `attempt` (1-based): exponential, capped, with half of it random. */
+export const retryDelayMs = (policy: RetryPolicy, attempt: number, random: () => number = Math.random) => {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+};
 
 export interface EventBusOptions {
   port: number;
   busName: string;
   rules: LocalRule[];
-  retry?: { attempts: number; baseDelayMs: number };
+  retry?: Partial<RetryPolicy>;
+  /**
+   * Target invocations at once. Every handler runs in this one process against one DynamoDB Local:
+   * without a bound a burst starts hundreds together, each waits on the others, and their Lambda
+   * timeouts fire (middy's "[AbortError]") though nothing is wrong.
+   */
+  concurrency?: number;
   deadLetterFile?: string;
 }
 
@@ -118,9 +163,39 @@ const send = (res: ServerResponse, status: number, body: unknown, contentType = 
   res.end(JSON.stringify(body));
 };
 
+const isDeadLetter = (value: unknown): value is DeadLetter => {
+  const letter = value as Partial<DeadLetter> | null;
+  return typeof letter?.rule === 'string' && typeof letter.event?.id === 'string' && typeof letter.attempts === 'number';
+};
+
+/** The dead letters a previous run left; a missing file is none, a damaged one stops the start. */
+export const loadDeadLetters = async (file: string): Promise<DeadLetter[]> => {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return [];
+    throw error;
+  }
+  return text.split('\n').flatMap((line, index) => {
+    if (line.trim() === '') return [];
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      parsed = undefined;
+    }
+    if (!isDeadLetter(parsed)) {
+      throw new Error(`${file}:${index + 1} is not a dead letter; repair or remove that line (nothing was delivered or dropped).`);
+    }
+    return [parsed];
+  });
+};
+
 export const startEventBus = async (options: EventBusOptions): Promise<LocalEventBus> => {
-  const { busName, rules } = options;
-  const retry = options.retry ?? { attempts: 5, baseDelayMs: 200 };
+  const { busName, rules, deadLetterFile } = options;
+  const retry: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
+  const concurrency = options.concurrency ?? 8;
   for (const rule of rules) {
     try {
       validatePattern(rule.pattern);
@@ -131,8 +206,9 @@ export const startEventBus = async (options: EventBusOptions): Promise<LocalEven
 
   const inFlight = new Set<Promise<void>>();
   const recent: EventBridgeEvent[] = [];
-  let dead: DeadLetter[] = [];
-  const shutdown = new AbortController();
+  let dead: DeadLetter[] = deadLetterFile ? await loadDeadLetters(deadLetterFile) : [];
+  const stats: DeliveryStats = { retried: 0, deadLettered: 0 };
+  let closing = false;
 
   // Background work never rejects unhandled: a failure (say, an unwritable dead-letter file) is logged.
   const track = (work: Promise<unknown>) => {
@@ -145,22 +221,71 @@ export const startEventBus = async (options: EventBusOptions): Promise<LocalEven
     inFlight.add(tracked);
   };
 
+  // At most `concurrency` targets run at once; the rest wait here before their clock starts.
+  let running = 0;
+  const queued: (() => void)[] = [];
+  const withSlot = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running < concurrency) running++;
+    else await new Promise<void>((resolve) => queued.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const next = queued.shift();
+      if (next) next();
+      else running--;
+    }
+  };
+
   // Each invocation gets its own copy, as each Lambda gets its own JSON.
-  const invoke = (rule: LocalRule, event: EventBridgeEvent) => rule.target(structuredClone(event));
+  const invoke = (rule: LocalRule, event: EventBridgeEvent) => withSlot(() => rule.target(structuredClone(event)));
 
   const logFailure = (rule: LocalRule, event: EventBridgeEvent, error: unknown, attempt: string) =>
     console.error(`[event-bus] rule ${rule.name} failed on event ${event.id} (attempt ${attempt}): ${errorMessage(error)}`);
 
-  const addDeadLetter = async (letter: DeadLetter) => {
-    dead.push(letter);
-    if (!options.deadLetterFile) return;
-    await mkdir(dirname(options.deadLetterFile), { recursive: true });
-    await appendFile(options.deadLetterFile, `${JSON.stringify(letter)}\n`);
+  // The file always holds the whole list: writes are queued, and each writes a fresh copy and renames it.
+  let writes: Promise<void> = Promise.resolve();
+  const persist = () => {
+    if (!deadLetterFile) return Promise.resolve();
+    writes = writes
+      .catch(() => undefined)
+      .then(async () => {
+        await mkdir(dirname(deadLetterFile), { recursive: true });
+        await writeFile(`${deadLetterFile}.tmp`, dead.map((letter) => `${JSON.stringify(letter)}\n`).join(''));
+        await rename(`${deadLetterFile}.tmp`, deadLetterFile);
+      });
+    return writes;
   };
+
+  const addDeadLetter = (letter: DeadLetter) => {
+    dead.push(letter);
+    stats.deadLettered++;
+    return persist();
+  };
+
+  // Deliveries waiting for their next try; timers of their own (no listener on a shared signal), so
+  // close() can end the waits.
+  const waiting = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
+  const backoff = (ms: number) =>
+    new Promise<boolean>((resolve) => {
+      if (closing) return resolve(false);
+      const entry = {
+        timer: setTimeout(() => {
+          waiting.delete(entry);
+          resolve(true);
+        }, ms),
+        wake: () => {
+          clearTimeout(entry.timer);
+          waiting.delete(entry);
+          resolve(false);
+        },
+      };
+      waiting.add(entry);
+    });
 
   const deliver = async (rule: LocalRule, event: EventBridgeEvent) => {
     // Like the real service, targets run after PutEvents has answered.
     await new Promise((resolve) => setImmediate(resolve));
+    const firstAttempt = Date.now();
     let attempts = 0;
     for (;;) {
       attempts++;
@@ -168,18 +293,18 @@ export const startEventBus = async (options: EventBusOptions): Promise<LocalEven
         await invoke(rule, event);
         return;
       } catch (error) {
-        logFailure(rule, event, error, `${attempts}/${retry.attempts}`);
-        const delay = retry.baseDelayMs * 2 ** (attempts - 1);
+        const delay = retryDelayMs(retry, attempts);
+        const last = attempts >= retry.attempts || Date.now() + delay - firstAttempt > retry.maxAgeMs;
+        logFailure(rule, event, error, `${attempts}/${retry.attempts}${last ? '' : `, next in ${Math.ceil(delay / 1000)} s`}`);
+        if (attempts === 1 && !last) stats.retried++;
         // A closing bus stops retrying but keeps the event as a dead letter rather than drop it.
-        const retrying = attempts < retry.attempts && (await sleep(delay, true, { signal: shutdown.signal }).catch(() => false));
-        if (!retrying) {
+        if (last || !(await backoff(delay))) {
           return addDeadLetter({ rule: rule.name, event, error: errorMessage(error), attempts, time: new Date().toISOString() });
         }
       }
     }
   };
 
-  /** Re-delivers every dead letter once; those that succeed leave the list. */
   const redrive = async () => {
     const letters = dead;
     dead = [];
@@ -195,7 +320,14 @@ export const startEventBus = async (options: EventBusOptions): Promise<LocalEven
         dead.push({ ...letter, error: errorMessage(error), attempts: letter.attempts + 1, time: new Date().toISOString() });
       }
     }
+    if (letters.length > 0) await persist();
     return { redriven, remaining: dead.length };
+  };
+
+  const trackedRedrive = () => {
+    const work = redrive();
+    track(work);
+    return work;
   };
 
   const busNameOf = (entry: Entry) => {
@@ -264,13 +396,13 @@ export const startEventBus = async (options: EventBusOptions): Promise<LocalEven
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const route = `${req.method} ${path}`;
+    if (route !== 'POST /') {
+      const refused = controlRefusal(req);
+      if (refused) return send(res, 403, { message: refused });
+    }
     if (route === 'GET /events') return send(res, 200, recent);
     if (route === 'GET /dead-letters') return send(res, 200, dead);
-    if (route === 'POST /dead-letters/redrive') {
-      const work = redrive();
-      track(work);
-      return send(res, 200, await work);
-    }
+    if (route === 'POST /dead-letters/redrive') return send(res, 200, await trackedRedrive());
     if (route !== 'POST /') return send(res, 404, { message: `No route for ${route}` });
 
     const awsJson = 'application/x-amz-json-1.1';
@@ -307,9 +439,12 @@ export const startEventBus = async (options: EventBusOptions): Promise<LocalEven
     url: `http://127.0.0.1:${port}`,
     settled,
     deadLetters: () => [...dead],
+    redrive: trackedRedrive,
     recentEvents: () => [...recent],
+    stats: () => ({ ...stats }),
     close: async () => {
-      shutdown.abort();
+      closing = true;
+      for (const entry of [...waiting]) entry.wake();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await settled();

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { RouteDeclaration } from '../../shared/manifest.js';
 import { problemDocument } from '../../shared/problems.js';
+import { controlRefusal } from './local-control.js';
 
 /** API Gateway's own payload limit. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -72,6 +73,10 @@ export const startHttpApi = async (options: HttpApiOptions) => {
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/_local/')) {
+      const refused = controlRefusal(req);
+      if (refused) return problem(res, 403, 'local-control-refused', refused);
+    }
     if (url.pathname.startsWith('/_local/') && options.admin) {
       const answer = await options.admin(req, url);
       if (answer) return send(res, answer.status, { 'content-type': 'application/json' }, JSON.stringify(answer.body));
@@ -147,7 +152,10 @@ export const startHttpApi = async (options: HttpApiOptions) => {
       if (!res.headersSent) problem(res, 502, 'bad-gateway', 'The function failed.');
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://localhost:${port}`,

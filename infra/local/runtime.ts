@@ -12,9 +12,10 @@ import { platform, publicRateLimitPer5Minutes, useCases } from '../../functions/
 import { functionId } from '../../shared/manifest.js';
 import { loadReferenceData } from './demo-data.js';
 import { ensureTable, localCredentials, localRegion, startDynamoDb } from './dynamodb.js';
-import { startEventBus } from './event-bus.js';
+import { type RetryPolicy, startEventBus } from './event-bus.js';
 import { invoke } from './functions.js';
 import { startHttpApi } from './http-api.js';
+import { asPortTaken, assertPortsFree } from './ports.js';
 import { startScheduler } from './scheduler.js';
 import { startStreamTailer } from './stream-tailer.js';
 
@@ -32,6 +33,8 @@ export interface LocalStackOptions {
   publicRateLimit?: number;
   /** false: schedules fire only on request (`POST /_local/schedules/<name>/fire`), as tests want. */
   scheduleTimers?: boolean;
+  /** Rule targets' retries; EventBridge-like (minutes apart, for a day) unless a test shrinks them. */
+  eventRetry?: Partial<RetryPolicy>;
 }
 
 /** The environment every handler sees, as the CDK stack sets it in AWS. */
@@ -75,17 +78,34 @@ const startSes = async (port: number) => {
   return { url: `http://localhost:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 };
 
+/**
+ * Starts every part, or none: when a part fails to start (a port taken meanwhile, a damaged dead-letter
+ * file), the parts already running are stopped before the error is thrown, DynamoDB Local's Java first.
+ */
 export const startLocalStack = async (options: LocalStackOptions) => {
   const ports = localPorts(options.portBase);
+  await assertPortsFree(ports, options.portBase);
+  const started: (() => unknown)[] = [];
+  try {
+    return await startParts(options, ports, started);
+  } catch (error) {
+    for (const stop of started.reverse()) await Promise.resolve(stop()).catch(() => undefined);
+    throw asPortTaken(error, ports, options.portBase);
+  }
+};
+
+const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof localPorts>, started: (() => unknown)[]) => {
   if (options.dataDir) mkdirSync(join(options.dataDir, 'dynamodb'), { recursive: true });
   const env = environment(ports, signingSecretFor(options.dataDir), options.quiet ?? false);
   Object.assign(process.env, env);
 
   const dynamo = await startDynamoDb(ports.dynamodb, options.dataDir && join(options.dataDir, 'dynamodb'));
+  started.push(dynamo.stop);
   const streamArn = await ensureTable(dynamo.client, TABLE_NAME);
   const documents = DynamoDBDocumentClient.from(dynamo.client, { marshallOptions: { removeUndefinedValues: true } });
   await loadReferenceData(documents, TABLE_NAME);
   const ses = await startSes(ports.ses);
+  started.push(ses.close);
 
   const declared = useCases.flatMap((useCase) =>
     Object.entries(useCase.functions).map(([name, fn]) => ({ id: functionId(useCase.name, name), useCase, name, fn })),
@@ -107,9 +127,10 @@ export const startLocalStack = async (options: LocalStackOptions) => {
     port: ports.events,
     busName: BUS_NAME,
     rules,
-    retry: { attempts: 5, baseDelayMs: 200 },
+    retry: options.eventRetry,
     deadLetterFile: options.dataDir && join(options.dataDir, 'dead-letters.jsonl'),
   });
+  started.push(eventBus.close);
 
   const tailer = startStreamTailer({
     client: new DynamoDBStreamsClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials }),
@@ -118,6 +139,7 @@ export const startLocalStack = async (options: LocalStackOptions) => {
     checkpointFile: options.dataDir && join(options.dataDir, 'stream-checkpoints.json'),
     onError: (error) => console.error('outbox relay: stream read failed', (error as Error).message),
   });
+  started.push(tailer.stop);
 
   const scheduler = startScheduler(
     useCases.flatMap((useCase) =>
@@ -132,6 +154,7 @@ export const startLocalStack = async (options: LocalStackOptions) => {
     ),
     { timers: options.scheduleTimers },
   );
+  started.push(scheduler.stop);
 
   /**
    * Waits until the outbox and the bus are quiet, including events caused by events: a consumer that
@@ -170,6 +193,7 @@ export const startLocalStack = async (options: LocalStackOptions) => {
       }
       if (url.pathname === '/_local/events') return { status: 200, body: eventBus.recentEvents() };
       if (url.pathname === '/_local/dead-letters') return { status: 200, body: eventBus.deadLetters() };
+      if (req.method === 'POST' && url.pathname === '/_local/dead-letters/redrive') return { status: 200, body: await eventBus.redrive() };
       return undefined;
     },
   });
@@ -186,7 +210,7 @@ export const startLocalStack = async (options: LocalStackOptions) => {
       scheduler.stop();
       await tailer.stop();
       await Promise.all([api.close(), eventBus.close(), ses.close()]);
-      dynamo.stop();
+      await dynamo.stop();
     },
   };
 };

@@ -1,10 +1,11 @@
 // Where `npm start` keeps its data and which ports it uses; the CLIs find the running stack here.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { localCredentials, localRegion } from './dynamodb.js';
 import { repoRoot } from './functions.js';
 import { localPorts, TABLE_NAME } from './runtime.js';
 
-export const dataDir = join(repoRoot, '.data');
+/** `.data` in the repository; PUSULA_DATA_DIR moves it (a second copy of the stack, or a test). */
+export const dataDir = resolve(process.env.PUSULA_DATA_DIR ?? join(repoRoot, '.data'));
 export const portBase = Number(process.env.PUSULA_PORT ?? 3000);
 export const demoKeyFile = join(dataDir, 'demo-api-key');
 

@@ -1,10 +1,23 @@
 // `npm start`: the whole CRM on this machine. Ctrl-C stops every child process.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createApiKey } from '../../shared/api-keys.js';
-import { startLocalStack } from './runtime.js';
+import { AlreadyRunningError, claimDataDir } from './instance.js';
+import { PortTakenError } from './ports.js';
+import { type LocalStack, localPorts, startLocalStack } from './runtime.js';
 import { dataDir, demoKeyFile, portBase } from './settings.js';
 
-const stack = await startLocalStack({ portBase, dataDir });
+let release: (() => void) | undefined;
+let stack: LocalStack;
+try {
+  release = claimDataDir(dataDir, `http://localhost:${localPorts(portBase).api}`);
+  stack = await startLocalStack({ portBase, dataDir });
+} catch (error) {
+  release?.();
+  // Expected situations get a sentence and a non-zero exit, not a stack trace.
+  if (!(error instanceof AlreadyRunningError || error instanceof PortTakenError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 
 // A manager's key for trying the staff endpoints; kept in .data so it is the same after a restart.
 if (!existsSync(demoKeyFile)) {
@@ -17,6 +30,7 @@ if (!existsSync(demoKeyFile)) {
   writeFileSync(demoKeyFile, key, { mode: 0o600 });
 }
 const demoKey = readFileSync(demoKeyFile, 'utf8').trim();
+const deadLetters = stack.eventBus.deadLetters().length;
 
 console.log(`
 Pusula CRM is running locally.
@@ -24,13 +38,21 @@ Pusula CRM is running locally.
   API            ${stack.urls.api}
   Lead form      ${stack.urls.api}/forms/lead   (English: ?lang=en)
   Mail viewer    ${stack.urls.mail}
-  EventBridge    ${stack.urls.events}   (dead letters: ${stack.urls.api}/_local/dead-letters)
+  EventBridge    ${stack.urls.events}
   DynamoDB       ${stack.urls.dynamodb}   (table pusula)
   Data           ${dataDir}   (npm run reset wipes it)
 
   Demo manager key: ${demoKey}
     curl -H "Authorization: Bearer ${demoKey}" ${stack.urls.api}/leads
-
+${
+  deadLetters
+    ? `
+  ${deadLetters} dead letter(s) from earlier runs. See them, then redrive once the consumer is fixed:
+    curl -H "x-pusula-local: 1" ${stack.urls.api}/_local/dead-letters
+    curl -X POST -H "x-pusula-local: 1" ${stack.urls.api}/_local/dead-letters/redrive
+`
+    : ''
+}
 Ctrl-C to stop.`);
 
 let stopping = false;
@@ -38,6 +60,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await stack.stop();
+  release?.();
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -172,6 +172,9 @@ const stack = await startLocalStack({ portBase: Number(process.env.PUSULA_BENCH_
 try {
   await throughput(stack);
   await benchQuotes(stack);
+  await stack.settle();
+  const { retried, deadLettered } = stack.eventBus.stats();
+  console.log(`\nEvent deliveries during the run: ${retried} retried, ${deadLettered} dead-lettered (a healthy run has 0 and 0).`);
 } finally {
   await stack.stop();
 }

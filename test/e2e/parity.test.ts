@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCases } from '../../functions/manifests.js';
 import { synthTemplates } from '../infra/synth-template.js';
-import { api } from '../support/e2e.js';
+import { api, localControlHeaders } from '../support/e2e.js';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
 
@@ -55,7 +55,7 @@ describe('manifest parity', () => {
     const templateRules = Object.values(resources)
       .filter((r) => r.Type === 'AWS::Events::Rule' && r.Properties.EventBusName)
       .map((r) => r.Properties.EventPattern);
-    const local = (await (await fetch(`${api()}/_local/rules`)).json()) as { name: string; pattern: unknown }[];
+    const local = (await (await fetch(`${api()}/_local/rules`, { headers: localControlHeaders })).json()) as { name: string; pattern: unknown }[];
     expect(local).toEqual(declaredRules);
     for (const rule of declaredRules) expect(templateRules).toContainEqual(rule.pattern);
   });
@@ -64,7 +64,7 @@ describe('manifest parity', () => {
     const templateSchedules = Object.values(resources)
       .filter((r) => r.Type === 'AWS::Scheduler::Schedule')
       .map((r) => r.Properties.ScheduleExpression);
-    const local = (await (await fetch(`${api()}/_local/schedules`)).json()) as { name: string }[];
+    const local = (await (await fetch(`${api()}/_local/schedules`, { headers: localControlHeaders })).json()) as { name: string }[];
     expect(local.map((s) => s.name).sort()).toEqual(declaredSchedules.map((s) => s.name).sort());
     expect(templateSchedules.sort()).toEqual(declaredSchedules.map((s) => s.expression).sort());
   });

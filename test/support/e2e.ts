@@ -1,6 +1,10 @@
 // Helpers for end-to-end tests against the local stack over real HTTP.
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
+import { localControlHeaders } from '../../infra/local/local-control.js';
+
+/** The header every call to a `/_local/*` control endpoint carries. */
+export { localControlHeaders };
 
 export const api = () => inject('api');
 export const keys = () => inject('keys');
@@ -28,7 +32,7 @@ export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
 /** Waits until every outbox item is relayed and every consumer (and what it caused) has run. */
 export const settle = async () => {
-  const response = await fetch(`${api()}/_local/settle`, { method: 'POST' });
+  const response = await fetch(`${api()}/_local/settle`, { method: 'POST', headers: localControlHeaders });
   if (!response.ok) throw new Error(`settle failed: ${response.status}`);
 };
 
@@ -45,7 +49,7 @@ export const mailTo = async (address: string): Promise<StoredMail[]> => {
 };
 
 export const recentEvents = async () =>
-  (await (await fetch(`${api()}/_local/events`)).json()) as { 'detail-type': string; source: string; detail: Record<string, unknown> }[];
+  (await (await fetch(`${api()}/_local/events`, { headers: localControlHeaders })).json()) as { 'detail-type': string; source: string; detail: Record<string, unknown> }[];
 
 const tableClient = () =>
   new DynamoDBClient({
@@ -181,4 +185,4 @@ export const staffEmails = {
 
 /** Events a consumer failed on after every retry: after a clean run there are none. */
 export const deadLetters = async () =>
-  (await (await fetch(`${api()}/_local/dead-letters`)).json()) as { rule: string; error: string; event: { 'detail-type': string } }[];
+  (await (await fetch(`${api()}/_local/dead-letters`, { headers: localControlHeaders })).json()) as { rule: string; error: string; event: { 'detail-type': string } }[];

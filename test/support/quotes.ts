@@ -5,7 +5,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@
 import { inject } from 'vitest';
 import { catalogue, isDetailType } from '../../events/catalogue.js';
 import { keys as tableKeys } from '../../shared/table.js';
-import { allMail, api, captureLead, getLead, type StoredMail, settle, uniquePerson } from './e2e.js';
+import { allMail, api, captureLead, getLead, localControlHeaders, type StoredMail, settle, uniquePerson } from './e2e.js';
 
 export const quoteKeys = () => inject('quoteKeys');
 
@@ -132,7 +132,7 @@ export interface StoredEvent {
 
 /** The quote's events in the order they were written (event ids are monotonic ULIDs). */
 export const eventsOf = async (quoteId: string) =>
-  ((await (await fetch(`${api()}/_local/events`)).json()) as StoredEvent[])
+  ((await (await fetch(`${api()}/_local/events`, { headers: localControlHeaders })).json()) as StoredEvent[])
     .filter((e) => e.detail.quoteId === quoteId || e.detail.orderId === quoteId)
     .sort((a, b) => String(a.detail.eventId).localeCompare(String(b.detail.eventId)));
 
@@ -201,7 +201,7 @@ export const backdate = async (quote: { customerId: string; quoteId: string }, d
 };
 
 export const fireSchedule = async (name: string) => {
-  const response = await fetch(`${api()}/_local/schedules/${encodeURIComponent(name)}/fire`, { method: 'POST' });
+  const response = await fetch(`${api()}/_local/schedules/${encodeURIComponent(name)}/fire`, { method: 'POST', headers: localControlHeaders });
   if (!response.ok) throw new Error(`firing ${name}: ${response.status} ${await response.text()}`);
   await settle();
 };

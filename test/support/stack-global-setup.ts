@@ -21,7 +21,14 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   // Generous public rate limit: the hostile-input test alone sends hundreds of requests from one IP.
   // Schedules fire only when a test asks: an hourly sweep landing mid-test would write to the table.
-  const stack = await startLocalStack({ portBase: PORT_BASE, quiet: true, publicRateLimit: 5000, scheduleTimers: false });
+  // A consumer that keeps failing dead-letters within seconds here, not after a day of EventBridge-like retries.
+  const stack = await startLocalStack({
+    portBase: PORT_BASE,
+    quiet: true,
+    publicRateLimit: 5000,
+    scheduleTimers: false,
+    eventRetry: { attempts: 5, baseDelayMs: 200 },
+  });
   const key = async (userId: string, role: 'rep' | 'manager', scopes: ('leads:read' | 'leads:write')[]) =>
     (await createApiKey({ label: `test ${userId}`, userId, role, scopes })).key;
   const revoked = await createApiKey({ label: 'revoked', userId: 'rep-ayse', role: 'rep', scopes: ['leads:read'] });

@@ -3,9 +3,13 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpApi } from '../../infra/local/http-api.js';
+import { localControlHeaders } from '../../infra/local/local-control.js';
+import { safeHtml } from '../../shared/html.js';
+import { page } from '../../shared/pages.js';
 
 let api: Awaited<ReturnType<typeof startHttpApi>>;
 const seen: APIGatewayProxyEvent[] = [];
+const controlCalls: string[] = [];
 const echo = async (event: APIGatewayProxyEvent) => {
   seen.push(event);
   return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ok: true }) };
@@ -20,6 +24,10 @@ beforeAll(async () => {
       { method: 'GET', path: '/leads/{leadId}', function: 'f', auth: { scopes: ['leads:read'] }, invoke: echo },
       { method: 'POST', path: '/leads/{leadId}/status', function: 'f', auth: { scopes: ['leads:write'] }, invoke: echo },
     ],
+    admin: async (req, url) => {
+      controlCalls.push(`${req.method} ${url.pathname}`);
+      return { status: 200, body: { settled: true } };
+    },
     authorize: async (event) => {
       const { headers, methodArn } = event as { headers: Record<string, string>; methodArn: string };
       if (headers.authorization !== 'Bearer good') throw new Error('Unauthorized');
@@ -70,5 +78,38 @@ describe('local HTTP API', () => {
     const limited = await fetch(`${api.url}/leads`, { method: 'POST', body: '{}' });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await problem(limited)).toMatchObject({ status: 429, code: 'too-many-requests' });
+  });
+
+  it('answers /_local/* only with the x-pusula-local header, so a page on another site cannot drive it', async () => {
+    // A cross-site form or fetch without a preflight can only send a simple request like this one.
+    const simple = await fetch(`${api.url}/_local/settle`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '' });
+    expect(await problem(simple)).toMatchObject({ status: 403, code: 'local-control-refused' });
+    expect((await fetch(`${api.url}/_local/dead-letters`)).status).toBe(403);
+    expect(controlCalls).toEqual([]);
+
+    const allowed = await fetch(`${api.url}/_local/settle`, { method: 'POST', headers: localControlHeaders });
+    expect(allowed.status).toBe(200);
+    expect(controlCalls).toEqual(['POST /_local/settle']);
+  });
+
+  it('serves pages with a strict CSP, nosniff and no referrer', async () => {
+    const pages = await startHttpApi({
+      port: 0,
+      publicRateLimit: 10,
+      routes: [{ method: 'GET', path: '/forms/demo', function: 'f', auth: 'public', invoke: async () => page(200, 'en', 'Demo', safeHtml`<p>hi</p>`) }],
+      authorize: async () => {
+        throw new Error('public only');
+      },
+    });
+    const response = await fetch(`${pages.url}/forms/demo`).finally(() => pages.close());
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const csp = (response.headers.get('content-security-policy') ?? '').split(';').map((directive) => directive.trim());
+    expect(csp).toEqual(
+      expect.arrayContaining(["default-src 'none'", "style-src 'unsafe-inline'", "form-action 'self'", "frame-ancestors 'none'"]),
+    );
+    expect(csp.join(' ')).not.toMatch(/script-src|unsafe-eval/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
   });
 });
