@@ -12,10 +12,13 @@ export const platform = {
   authorizer: {
     entry: 'functions/authorizer/handler.ts',
     description: 'Checks bearer keys and scopes for every non-public route',
+    uses: { table: 'read' },
   },
   outboxRelay: {
     entry: 'functions/outbox-relay/handler.ts',
     description: 'Publishes outbox items from the table stream to the crm bus',
+    // Reads the table's stream and puts events on the bus: the stack grants both to the relay alone.
+    uses: {},
   },
 } satisfies Record<string, FunctionDeclaration>;
 

@@ -4,6 +4,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { useCases as allUseCases } from '../functions/manifests.js';
 import type { UseCaseManifest } from '../shared/manifest.js';
+import { deployContext } from './deploy-context.js';
 import { StatefulStack } from './stateful-stack.js';
 import { StatelessStack } from './stateless-stack.js';
 
@@ -16,26 +17,23 @@ export interface BuildAppOptions {
   context?: Record<string, unknown>;
 }
 
-const optionalString = (app: App, key: string): string | undefined => {
-  const value = app.node.tryGetContext(key);
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
-
 export const buildApp = (options: BuildAppOptions = {}) => {
   const app = new App({ context: options.context });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 
-  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-central-1' };
+  const context = deployContext((key) => app.node.tryGetContext(key));
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: context.region };
   const data = new StatefulStack(app, 'PusulaData', { env, description: 'Pusula CRM: table, bus, mail configuration, secrets (retained)' });
   const api = new StatelessStack(app, 'PusulaApi', {
     env,
     description: 'Pusula CRM: API, functions, rules, schedules, alarms',
     data,
     useCases: options.useCases ?? allUseCases,
-    mailFrom: optionalString(app, 'mailFrom') ?? 'crm@example.com',
-    corsOrigins: optionalString(app, 'corsOrigins') ?? '',
-    publicBaseUrl: optionalString(app, 'publicBaseUrl'),
-    alarmEmail: optionalString(app, 'alarmEmail'),
+    mailFrom: context.mailFrom,
+    corsOrigins: context.corsOrigins,
+    publicBaseUrl: context.publicBaseUrl,
+    alarmEmail: context.alarmEmail,
+    fallbackNotifyEmail: context.fallbackNotifyEmail,
     bundle: options.bundle ?? true,
   });
   return { app, data, api };

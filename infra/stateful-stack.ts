@@ -1,8 +1,11 @@
 // What must survive a redeploy or a deleted stack: the table, the bus and its archive, the SES
-// configuration and the link-signing secret. Everything here is retained.
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+// configuration and the link-signing secret. Everything here is retained when the stack is deleted or
+// a resource replaced, but removed when a first deploy rolls back, so retrying it does not collide.
+// No fixed physical names: CloudFormation names them, or the name carries the stack's own id, so a
+// redeploy beside retained leftovers, or a second copy in the same account, never meets "already exists".
+import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
-import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { type CfnArchive, EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { EventBus as EventBusTarget } from 'aws-cdk-lib/aws-events-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
@@ -10,7 +13,7 @@ import type { Construct } from 'constructs';
 import { tableSchema } from '../shared/table.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
 
-export const crmBusName = 'crm';
+const retained = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
 
 const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
 
@@ -33,7 +36,7 @@ export class StatefulStack extends Stack {
       deletionProtection: true,
       timeToLiveAttribute: tableSchema.ttlAttribute,
       stream: StreamViewType[tableSchema.streamView],
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: retained,
     });
     for (const [indexName, index] of Object.entries(tableSchema.indexes)) {
       this.table.addGlobalSecondaryIndex({
@@ -43,19 +46,22 @@ export class StatefulStack extends Stack {
       });
     }
 
-    this.bus = new EventBus(this, 'Bus', { eventBusName: crmBusName });
-    this.bus.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    // A bus must be named: `<stack>-crm-<first block of the stack's id>`, unique to this stack's life.
+    const stackIdBlock = Fn.select(0, Fn.split('-', Fn.select(2, Fn.split('/', this.stackId))));
+    this.bus = new EventBus(this, 'Bus', { eventBusName: Fn.join('-', [this.stackName, 'crm', stackIdBlock]) });
+    this.bus.applyRemovalPolicy(retained);
     // Every event on the bus, kept a year so a fixed consumer can replay what it missed.
-    this.bus
-      .archive('Archive', {
-        description: 'Every crm event, for replay',
-        eventPattern: { account: [this.account] },
-        retention: Duration.days(365),
-      })
-      .applyRemovalPolicy(RemovalPolicy.RETAIN);
+    const archive = this.bus.archive('Archive', {
+      description: 'Every crm event, for replay',
+      eventPattern: { account: [this.account] },
+      retention: Duration.days(365),
+    });
+    archive.applyRemovalPolicy(retained);
+    // aws-cdk renders KmsKeyIdentifier "" when no key is given (aws-cdk#37847); absent means the AWS owned key.
+    (archive.node.defaultChild as CfnArchive).addPropertyDeletionOverride('KmsKeyIdentifier');
 
     this.configurationSet = new ConfigurationSet(this, 'MailConfiguration', { reputationMetrics: true });
-    this.configurationSet.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.configurationSet.applyRemovalPolicy(retained);
     // SES publishes only to the default bus; a rule there forwards its events to the crm bus.
     const defaultBus = EventBus.fromEventBusName(this, 'DefaultBus', 'default');
     this.configurationSet.addEventDestination('ToEventBridge', {
@@ -73,9 +79,8 @@ export class StatefulStack extends Stack {
       ],
     });
     this.sesForwardDeadLetterQueue = new DeadLetterQueue(this, 'SesForwardDeadLetterQueue');
-    this.sesForwardDeadLetterQueue.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.sesForwardDeadLetterQueue.applyRemovalPolicy(retained);
     new Rule(this, 'ForwardSesEvents', {
-      ruleName: 'pusula-forward-ses-events',
       description: 'SES sending events (bounce, complaint, delivery, open, click) to the crm bus',
       eventBus: defaultBus,
       eventPattern: { source: ['aws.ses'] },
@@ -83,16 +88,20 @@ export class StatefulStack extends Stack {
     });
 
     this.signingSecret = new Secret(this, 'LinkSigning', {
-      secretName: 'link-signing',
       description: 'HMAC key that signs links in mail (consent confirmation, unsubscribe)',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: retained,
     });
     Validations.of(this.signingSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
         'Rotating the link-signing key would break every link already mailed (unsubscribe links must keep working, RFC 8058 and Law 6563); rotation needs a key-versioning scheme first.',
     });
+
+    // Names CloudFormation chose, for operators (replays, `npm run keys` against AWS, rotation).
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
+    new CfnOutput(this, 'LinkSigningSecretArn', { value: this.signingSecret.secretArn });
   }
 }
 

@@ -1,6 +1,6 @@
 // Everything that can be deleted and redeployed: functions, the API and its firewall, the outbox
 // relay, rules, schedules and alarms. Routes, rules and schedules come from the use-case manifests.
-import { CfnOutput, Duration, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import { type EventPattern, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -19,6 +19,7 @@ import {
   type UseCaseManifest,
 } from '../shared/manifest.js';
 import { tableSchema } from '../shared/table.js';
+import type { MailSender } from './deploy-context.js';
 import { AlarmTopic } from './constructs/alarm-topic.js';
 import { CrmApi } from './constructs/crm-api.js';
 import { CrmFunction } from './constructs/crm-function.js';
@@ -30,12 +31,14 @@ export interface StatelessStackProps extends StackProps {
   data: DataResources;
   useCases: UseCaseManifest[];
   /** Sender of every mail, a verified SES identity (address or its domain). */
-  mailFrom: string;
+  mailFrom: MailSender;
   /** Comma-separated origins allowed to post forms. */
   corsOrigins: string;
   /** Where links in mail point; defaults to the API's execute-api URL. */
   publicBaseUrl?: string;
   alarmEmail?: string;
+  /** Inbox for leads no rule assigns: FALLBACK_NOTIFY_EMAIL of the functions that mail. */
+  fallbackNotifyEmail?: string;
   /** false: functions get a stub instead of an esbuild bundle (fast synth in tests). */
   bundle?: boolean;
 }
@@ -46,24 +49,16 @@ export const stageName = 'v1';
 export const toRulePattern = ({ source, 'detail-type': detailType, detail, ...rest }: ManifestPattern) =>
   ({ ...rest, source, detailType, detail }) as EventPattern;
 
-// Rule and schedule names are deterministic so operators (and the local runtime) can find them.
-const resourceName = (useCase: string, name: string) => {
-  const value = `pusula-${useCase}-${name}`;
-  if (value.length > 64) throw new Error(`${value} is longer than the 64 characters EventBridge allows`);
-  return value;
-};
+/** What a rule or schedule does, by its manifest name: CloudFormation names them, operators find them by this. */
+export const manifestDescription = (useCase: string, name: string, fn: string) => `${useCase}.${name}: invokes ${fn}`;
 
-// TransactWriteItems is authorized by the item actions it contains.
-const tableDataActions = [
-  'GetItem',
-  'BatchGetItem',
-  'Query',
-  'PutItem',
-  'UpdateItem',
-  'DeleteItem',
-  'BatchWriteItem',
-  'ConditionCheckItem',
-];
+// Item actions only: no Scan, no table management. TransactWriteItems is authorized by the item
+// actions it contains.
+const tableReadActions = ['GetItem', 'BatchGetItem', 'Query'];
+export const tableActions = {
+  read: tableReadActions,
+  write: [...tableReadActions, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'ConditionCheckItem'],
+} as const;
 
 // EventBridge's maximums: a day of retries before the event goes to the dead-letter queue.
 const delivery = { retryAttempts: 185, maxEventAge: Duration.hours(24) };
@@ -79,13 +74,20 @@ export class StatelessStack extends Stack {
     super(scope, id, props);
     const { data } = props;
     this.alarms = new AlarmTopic(this, 'Alarms', { email: props.alarmEmail });
+    if (!props.fallbackNotifyEmail) {
+      Annotations.of(this).addWarningV2(
+        'pusula:no-fallback-inbox',
+        'No fallbackNotifyEmail: leads that no rule assigns (or whose team is all away) reach nobody by mail. Set -c fallbackNotifyEmail=sales@your-domain.',
+      );
+    }
     this.api = new CrmApi(this, 'Api', { stageName });
-    this.api.authorizeWith(this.addFunction(functionId('platform', 'authorizer'), platform.authorizer).function);
+    this.api.authorizeWith(this.addFunction(functionId('platform', 'authorizer'), platform.authorizer, true).function);
     this.addOutboxRelay();
 
     for (const useCase of props.useCases) {
+      const routed = new Set(useCase.routes.map((route) => route.function));
       for (const [name, declaration] of Object.entries(useCase.functions)) {
-        this.grantSendMail(this.addFunction(functionId(useCase.name, name), declaration));
+        this.addFunction(functionId(useCase.name, name), declaration, routed.has(name));
       }
       const fn = (name: string) => {
         const found = this.functions.get(functionId(useCase.name, name));
@@ -96,7 +98,7 @@ export class StatelessStack extends Stack {
       for (const subscription of useCase.subscriptions) {
         const fnId = functionId(useCase.name, subscription.function);
         new Rule(this, `${useCase.name}.${subscription.name}`, {
-          ruleName: resourceName(useCase.name, subscription.name),
+          description: manifestDescription(useCase.name, subscription.name, subscription.function),
           eventBus: data.bus,
           eventPattern: toRulePattern(subscription.pattern),
           targets: [new LambdaFunction(fn(subscription.function), { ...delivery, deadLetterQueue: this.deadLetterQueueOf(fnId) })],
@@ -105,7 +107,7 @@ export class StatelessStack extends Stack {
       for (const schedule of useCase.schedules) {
         const fnId = functionId(useCase.name, schedule.function);
         new Schedule(this, `${useCase.name}.${schedule.name}`, {
-          scheduleName: resourceName(useCase.name, schedule.name),
+          description: manifestDescription(useCase.name, schedule.name, schedule.function),
           schedule: ScheduleExpression.expression(schedule.expression, TimeZone.of(schedule.timezone)),
           timeWindow: TimeWindow.off(),
           target: new LambdaInvoke(fn(schedule.function), {
@@ -144,15 +146,18 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
   }
 
-  private addFunction(id: string, declaration: FunctionDeclaration): CrmFunction {
-    const { data } = this.props;
+  private addFunction(id: string, declaration: FunctionDeclaration, behindApi = false): CrmFunction {
+    const { data, fallbackNotifyEmail } = this.props;
+    const { uses } = declaration;
+    if (!uses) throw new Error(`${id} declares no \`uses\` in its manifest: say what its code touches (table, mail, signingSecret), or {} for none.`);
     const crmFunction = new CrmFunction(this, id, {
       declaration,
+      behindApi,
       bundle: this.props.bundle,
       environment: {
         TABLE_NAME: data.table.tableName,
         EVENT_BUS_NAME: data.bus.eventBusName,
-        MAIL_FROM: this.props.mailFrom,
+        MAIL_FROM: this.props.mailFrom.header,
         PUBLIC_BASE_URL: this.props.publicBaseUrl ?? this.api.baseUrl,
         CORS_ORIGINS: this.props.corsOrigins,
         SES_CONFIGURATION_SET: data.configurationSet.configurationSetName,
@@ -160,19 +165,24 @@ export class StatelessStack extends Stack {
         POWERTOOLS_SERVICE_NAME: 'pusula',
         POWERTOOLS_METRICS_NAMESPACE: 'Pusula',
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        // Only a mailer can tell the fallback inbox of a lead.
+        ...(uses.mail && fallbackNotifyEmail ? { FALLBACK_NOTIFY_EMAIL: fallbackNotifyEmail } : {}),
       },
     });
-    // Item reads and writes on the table and its named indexes; no Scan, no table management.
-    crmFunction.function.addToRolePolicy(
-      new PolicyStatement({
-        actions: tableDataActions.map((action) => `dynamodb:${action}`),
-        resources: [
-          data.table.tableArn,
-          ...Object.keys(tableSchema.indexes).map((index) => `${data.table.tableArn}/index/${index}`),
-        ],
-      }),
-    );
-    data.signingSecret.grantRead(crmFunction.function);
+    // Each function gets what its manifest declares it uses, and nothing else.
+    if (uses.table) {
+      crmFunction.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: tableActions[uses.table].map((action) => `dynamodb:${action}`),
+          resources: [
+            data.table.tableArn,
+            ...Object.keys(tableSchema.indexes).map((index) => `${data.table.tableArn}/index/${index}`),
+          ],
+        }),
+      );
+    }
+    if (uses.mail) this.grantSendMail(crmFunction);
+    if (uses.signingSecret) data.signingSecret.grantRead(crmFunction.function);
     this.functions.set(id, crmFunction);
     return crmFunction;
   }
@@ -185,8 +195,8 @@ export class StatelessStack extends Stack {
       new PolicyStatement({
         actions: ['ses:SendEmail', 'ses:SendRawEmail'],
         resources: [
-          identity(mailFrom),
-          identity(mailFrom.slice(mailFrom.indexOf('@') + 1)),
+          identity(mailFrom.address),
+          identity(mailFrom.domain),
           this.formatArn({
             service: 'ses',
             resource: 'configuration-set',

@@ -21,6 +21,25 @@ export interface FunctionDeclaration {
   timeoutSeconds?: number;
   /** Files the function reads at run time (a font for PDFs): copied next to the bundle in AWS. */
   assets?: FunctionAsset[];
+  /** What its code touches; the stack grants exactly this and nothing else. */
+  uses: FunctionUses;
+}
+
+/**
+ * Fill from what the handler's code (and everything it calls) really does; `{}` is a function that
+ * touches none of these.
+ */
+export interface FunctionUses {
+  /**
+   * Items of the CRM table and its indexes. `read`: GetItem, BatchGetItem, Query. `write`: also
+   * PutItem, UpdateItem, DeleteItem, BatchWriteItem and transactions. Anything that writes, even only
+   * an idempotency record (Powertools Idempotency, every event consumer), is `write`.
+   */
+  table?: 'read' | 'write';
+  /** Sends mail through SES (calls sendMail). */
+  mail?: boolean;
+  /** Signs or verifies links in mail with the link-signing secret. */
+  signingSecret?: boolean;
 }
 
 export interface FunctionAsset {

@@ -9,9 +9,14 @@ export const catalogue: UseCaseManifest = {
     importCatalogue: {
       entry: `${dir}/import-catalogue.ts`,
       description: 'Admin: import products, price lists or FX rates from CSV or JSON, all or nothing',
-      timeoutSeconds: 30,
+      timeoutSeconds: 29,
+      uses: { table: 'write' },
     },
-    exportCatalogue: { entry: `${dir}/export-catalogue.ts`, description: 'Admin: export products, price lists or FX rates as CSV or JSON' },
+    exportCatalogue: {
+      entry: `${dir}/export-catalogue.ts`,
+      description: 'Admin: export products, price lists or FX rates as CSV or JSON',
+      uses: { table: 'read' },
+    },
   },
   routes: [
     { method: 'GET', path: '/catalogue/{kind}', function: 'exportCatalogue', auth: { scopes: ['catalogue:read'] } },

@@ -6,7 +6,7 @@ const dir = 'functions/order-routing/handlers';
 export const orderRouting: UseCaseManifest = {
   name: 'order-routing',
   functions: {
-    createOrder: { entry: `${dir}/create-order.ts`, description: 'Creates the order of an accepted quote, once' },
+    createOrder: { entry: `${dir}/create-order.ts`, description: 'Creates the order of an accepted quote, once', uses: { table: 'write' } },
   },
   routes: [],
   subscriptions: [

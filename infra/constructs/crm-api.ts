@@ -31,9 +31,19 @@ export const usagePlans = {
   'call-center': { rateLimit: 50, burstLimit: 100, quotaPerDay: 100_000 },
 } as const;
 
+interface GatewayProblem {
+  type: ResponseType;
+  /** API Gateway's own status for the type (an unknown path: 404, not its 403); none for the defaults. */
+  status?: number;
+  code: string;
+  title?: string;
+}
+
 // Errors API Gateway answers itself, in the same RFC 9457 shape the handlers use. DEFAULT_4XX and
-// DEFAULT_5XX pin their status so the body's `status` is always the real one.
-const gatewayProblems: { type: ResponseType; status: number; code: string }[] = [
+// DEFAULT_5XX stand for every other type, each with its own status: they set none (setting one would
+// turn a 504 into a 500), and their body has no `status` (RFC 9457 makes it optional; a gateway
+// template only substitutes variables, it cannot compute one) but names the response type.
+export const gatewayProblems: GatewayProblem[] = [
   { type: ResponseType.UNAUTHORIZED, status: 401, code: 'unauthorized' },
   { type: ResponseType.ACCESS_DENIED, status: 403, code: 'forbidden' },
   { type: ResponseType.INVALID_API_KEY, status: 403, code: 'forbidden' },
@@ -44,13 +54,22 @@ const gatewayProblems: { type: ResponseType; status: number; code: string }[] = 
   { type: ResponseType.UNSUPPORTED_MEDIA_TYPE, status: 415, code: 'unsupported-media-type' },
   { type: ResponseType.THROTTLED, status: 429, code: 'too-many-requests' },
   { type: ResponseType.QUOTA_EXCEEDED, status: 429, code: 'quota-exceeded' },
-  { type: ResponseType.DEFAULT_4XX, status: 400, code: 'bad-request' },
-  { type: ResponseType.DEFAULT_5XX, status: 500, code: 'internal-error' },
+  { type: ResponseType.RESOURCE_NOT_FOUND, status: 404, code: 'not-found' },
+  { type: ResponseType.BAD_REQUEST_PARAMETERS, status: 400, code: 'bad-request' },
+  { type: ResponseType.BAD_REQUEST_BODY, status: 400, code: 'bad-request' },
+  { type: ResponseType.INTEGRATION_TIMEOUT, status: 504, code: 'gateway-timeout', title: 'Gateway Timeout' },
+  { type: ResponseType.INTEGRATION_FAILURE, status: 504, code: 'integration-failure', title: 'Gateway Timeout' },
+  { type: ResponseType.DEFAULT_4XX, code: 'bad-request', title: 'Request refused' },
+  { type: ResponseType.DEFAULT_5XX, code: 'internal-error', title: 'Server error' },
 ];
 
 /** A problem document whose `detail` is API Gateway's own (JSON-quoted) error message. */
-const problemTemplate = (status: number, code: string) =>
-  `${JSON.stringify(problemDocument(status, code)).slice(0, -1)},"detail":$context.error.messageString}`;
+const problemTemplate = ({ status, code, title }: GatewayProblem) => {
+  const document = status
+    ? { ...problemDocument(status, code), ...(title ? { title } : {}) }
+    : { type: `urn:pusula:problem:${code}`, title, code, responseType: '$context.error.responseType' };
+  return `${JSON.stringify(document).slice(0, -1)},"detail":$context.error.messageString}`;
+};
 
 const pathParameters = (path: string) =>
   Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [`method.request.path.${name}`, true]));
@@ -113,15 +132,15 @@ export class CrmApi extends Construct {
       },
     });
 
-    for (const { type, status, code } of gatewayProblems) {
-      this.restApi.addGatewayResponse(type.responseType, {
-        type,
-        statusCode: String(status),
+    for (const problem of gatewayProblems) {
+      this.restApi.addGatewayResponse(problem.type.responseType, {
+        type: problem.type,
+        ...(problem.status ? { statusCode: String(problem.status) } : {}),
         responseHeaders: {
           'Content-Type': "'application/problem+json'",
-          ...(status === 401 ? { 'WWW-Authenticate': "'Bearer'" } : {}),
+          ...(problem.status === 401 ? { 'WWW-Authenticate': "'Bearer'" } : {}),
         },
-        templates: { 'application/json': problemTemplate(status, code) },
+        templates: { 'application/json': problemTemplate(problem) },
       });
     }
 

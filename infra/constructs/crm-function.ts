@@ -11,8 +11,13 @@ import type { FunctionDeclaration } from '../../shared/manifest.js';
 /** Manifest entries are relative to the repository root, whatever the cwd of `cdk` or vitest. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+/** API Gateway gives up on an integration after 29 s: a function behind it must stop by then. */
+export const API_TIMEOUT_SECONDS = 29;
+
 export interface CrmFunctionProps {
   declaration: FunctionDeclaration;
+  /** Answers API Gateway (a route or the authorizer): its timeout is capped at API_TIMEOUT_SECONDS. */
+  behindApi?: boolean;
   environment: Record<string, string>;
   /** false: an inline stub instead of an esbuild bundle, so tests synthesize in seconds without handler files. */
   bundle?: boolean;
@@ -25,6 +30,7 @@ export class CrmFunction extends Construct {
   constructor(scope: Construct, id: string, props: CrmFunctionProps) {
     super(scope, id);
     const { declaration, bundle = true } = props;
+    const timeoutSeconds = declaration.timeoutSeconds ?? 10;
 
     // Logs are operational, not records: they hold no personal data and need not outlive the stack.
     this.logGroup = new LogGroup(this, 'Logs', {
@@ -43,7 +49,7 @@ export class CrmFunction extends Construct {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: declaration.memoryMb ?? 512,
-      timeout: Duration.seconds(declaration.timeoutSeconds ?? 10),
+      timeout: Duration.seconds(props.behindApi ? Math.min(timeoutSeconds, API_TIMEOUT_SECONDS) : timeoutSeconds),
       logGroup: this.logGroup,
       role,
       tracing: Tracing.ACTIVE,

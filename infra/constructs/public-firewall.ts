@@ -1,5 +1,7 @@
 // A regional web ACL on the API stage: a per-IP rate limit on the public (anonymous) routes, and
-// AWS's common and known-bad-input rule groups on everything.
+// AWS's common and known-bad-input rule groups on everything. Two common rules only count: the
+// 8 KB body limit (catalogue imports are up to 2 MiB, leads 16 KiB; each handler enforces its own
+// limit) and the User-Agent requirement (integrations need not send one).
 import type { Stage } from 'aws-cdk-lib/aws-apigateway';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
@@ -42,11 +44,20 @@ export const publicRouteStatement = (stageName: string, route: PublicFirewallPro
   return { andStatement: { statements: [byteMatch({ method: {} }, route.method, 'EXACTLY'), path] } };
 };
 
-const managedGroup = (name: string, priority: number) => ({
+/** Rules of AWSManagedRulesCommonRuleSet that count instead of block (see above). */
+export const countedCommonRules = ['SizeRestrictions_BODY', 'NoUserAgent_HEADER'];
+
+const managedGroup = (name: string, priority: number, countOnly: string[] = []) => ({
   name,
   priority,
   overrideAction: { none: {} },
-  statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+  statement: {
+    managedRuleGroupStatement: {
+      vendorName: 'AWS',
+      name,
+      ...(countOnly.length ? { ruleActionOverrides: countOnly.map((rule) => ({ name: rule, actionToUse: { count: {} } })) } : {}),
+    },
+  },
   visibilityConfig: visibility(name),
 });
 
@@ -99,7 +110,7 @@ export class PublicFirewall extends Construct {
       },
       rules: [
         ...rateRule,
-        managedGroup('AWSManagedRulesCommonRuleSet', 1),
+        managedGroup('AWSManagedRulesCommonRuleSet', 1, countedCommonRules),
         managedGroup('AWSManagedRulesKnownBadInputsRuleSet', 2),
       ],
     });

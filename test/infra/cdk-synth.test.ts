@@ -1,13 +1,14 @@
 // The real thing, with esbuild bundling and cdk-nag: needs every handler file the manifests name.
 // Each test takes 25–45 s on two cores.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
 import { repoRoot } from '../../infra/constructs/crm-function.js';
-import { cdkJsonContext } from './synth-template.js';
+import { cfnLint, unacceptedFindings } from './cfn-lint.js';
+import { cdkJsonContext, deploymentContext } from './synth-template.js';
 
 // Own output directories, so the tests do not race a `cdk synth` someone runs in the tree.
 const outputs: string[] = [];
@@ -34,12 +35,12 @@ const run = (command: string, args: string[], env: Record<string, string> = {}) 
     }),
   );
 
-it('synthesizes as the CDK CLI runs the app: bundled ESM functions, no cdk-nag finding', async () => {
+it('synthesizes as the CDK CLI runs the app: bundled ESM functions, no cdk-nag finding, no cfn-lint error', async () => {
   const out = outputDirectory();
   const result = await run('npx', ['tsx', 'infra/app.ts'], {
     CDK_OUTDIR: out,
-    // What the CLI passes: cdk.json's context, and asset paths in the template metadata.
-    CDK_CONTEXT_JSON: JSON.stringify({ ...cdkJsonContext(), 'aws:cdk:enable-asset-metadata': true }),
+    // What the CLI passes: cdk.json's context with the deployment's, and asset paths in the template metadata.
+    CDK_CONTEXT_JSON: JSON.stringify({ ...cdkJsonContext(), ...deploymentContext, 'aws:cdk:enable-asset-metadata': true }),
   });
   expect(result.code, result.output).toBe(0);
 
@@ -54,9 +55,41 @@ it('synthesizes as the CDK CLI runs the app: bundled ESM functions, no cdk-nag f
     expect(existsSync(bundle), bundle).toBe(true);
     expect(readFileSync(bundle, 'utf8').slice(0, 200)).toContain('createRequire');
   }
+
+  const templates = readdirSync(out)
+    .filter((name) => name.endsWith('.template.json'))
+    .map((name) => join(out, name));
+  expect(templates.map((file) => file.slice(out.length + 1)).sort()).toEqual(['PusulaApi.template.json', 'PusulaData.template.json']);
+  expect(unacceptedFindings(await cfnLint(templates))).toEqual([]);
 });
 
+it('fails the cfn-lint check on a template CloudFormation would refuse', async () => {
+  const file = join(outputDirectory(), 'broken.template.json');
+  const fn = { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs1.x', Handler: 'index.handler', Code: { ZipFile: 'x' } } };
+  writeFileSync(file, JSON.stringify({ Resources: { Fn: fn } }));
+  const findings = unacceptedFindings(await cfnLint([file]));
+  expect(findings).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^E3003 Error .*Resources\/Fn\/Properties: 'Role' is a required property/), expect.stringMatching(/^E3030 Error .*Runtime/)]),
+  );
+});
+
+const stated = Object.entries(deploymentContext).flatMap(([key, value]) => ['-c', `${key}=${value}`]);
+
 it('passes `cdk synth --quiet` with the project CLI', async () => {
-  const result = await run('npx', ['cdk', 'synth', '--quiet', '--output', outputDirectory()]);
+  const result = await run('npx', ['cdk', 'synth', '--quiet', '--output', outputDirectory(), ...stated]);
   expect(result.code, result.output).toBe(0);
+});
+
+it("refuses to synth when the CDK CLI finds no region and would fall back to us-east-1", async () => {
+  const nowhere = join(outputDirectory(), 'none');
+  const result = await run('npx', ['cdk', 'synth', '--quiet', '--output', outputDirectory(), '-c', `mailFrom=${deploymentContext.mailFrom}`], {
+    AWS_REGION: '',
+    AWS_DEFAULT_REGION: '',
+    AWS_PROFILE: '',
+    AWS_CONFIG_FILE: nowhere,
+    AWS_SHARED_CREDENTIALS_FILE: nowhere,
+    AWS_EC2_METADATA_DISABLED: 'true',
+  });
+  expect(result.code).not.toBe(0);
+  expect(result.output).toContain('No AWS region is configured');
 });

@@ -5,24 +5,43 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { publicRateLimitPer5Minutes, useCases } from '../../functions/manifests.js';
-import { functionId, type UseCaseManifest } from '../../shared/manifest.js';
+import { platform, publicRateLimitPer5Minutes, useCases } from '../../functions/manifests.js';
+import { type FunctionDeclaration, functionId, type UseCaseManifest } from '../../shared/manifest.js';
 import { tableSchema } from '../../shared/table.js';
 import { buildApp } from '../../infra/build-app.js';
-import { cdkJsonContext, synthTemplates } from './synth-template.js';
+import { manifestDescription, tableActions } from '../../infra/stateless-stack.js';
+import { cdkJsonContext, deploymentContext, synthTemplates } from './synth-template.js';
 
-// A use case no real manifest has yet: a schedule, a parameterised public route, a memory and
-// timeout override and a pattern key besides source/detail-type/detail.
+// A use case no real manifest has yet: a schedule, a parameterised public route, memory and
+// timeout overrides (30 s behind the API and off it), a read-only function, and a pattern key
+// besides source/detail-type/detail.
 const fixture: UseCaseManifest = {
   name: 'infra-fixture',
   functions: {
-    tick: { entry: 'functions/infra-fixture/tick.ts', description: 'Fixture', memoryMb: 1024, timeoutSeconds: 30 },
+    tick: {
+      entry: 'functions/infra-fixture/tick.ts',
+      description: 'Fixture page',
+      memoryMb: 1024,
+      timeoutSeconds: 30,
+      uses: { table: 'read' },
+    },
+    sweep: {
+      entry: 'functions/infra-fixture/sweep.ts',
+      description: 'Fixture consumer',
+      timeoutSeconds: 30,
+      uses: { table: 'write', mail: true, signingSecret: true },
+    },
   },
   routes: [{ method: 'GET', path: '/fixture/{token}/unsubscribe', function: 'tick', auth: 'public' }],
-  subscriptions: [{ name: 'on-fixture', function: 'tick', pattern: { source: ['crm.fixture'], account: ['123456789012'] } }],
-  schedules: [{ name: 'every-morning', function: 'tick', expression: 'cron(0 9 * * ? *)', timezone: 'Europe/Istanbul' }],
+  subscriptions: [{ name: 'on-fixture', function: 'sweep', pattern: { source: ['crm.fixture'], account: ['123456789012'] } }],
+  schedules: [{ name: 'every-morning', function: 'sweep', expression: 'cron(0 9 * * ? *)', timezone: 'Europe/Istanbul' }],
 };
 const manifests = [...useCases, fixture];
+/** Every function the stack makes, by use case and name, with its declaration. */
+const declarations: [string, string, FunctionDeclaration][] = [
+  ...Object.entries(platform).map(([name, declaration]): [string, string, FunctionDeclaration] => ['platform', name, declaration]),
+  ...manifests.flatMap((m) => Object.entries(m.functions).map(([name, declaration]): [string, string, FunctionDeclaration] => [m.name, name, declaration])),
+];
 
 let synth: ReturnType<typeof synthTemplates>;
 let data: Template;
@@ -48,11 +67,18 @@ const keySchema = (partitionKey: string, sortKey: string) => [
 ];
 const resourcesOf = (template: Template, type: string) =>
   Object.entries(template.findResources(type)) as [string, { Properties: Record<string, Cfn> }][];
+/** Every IAM action the role of one function may take, from the synthesized policies. */
+const grantedActions = (useCase: string, fn: string): string[] => {
+  const role = logicalId(synth.stacks.api.functions.get(functionId(useCase, fn))!.function.role!);
+  return resourcesOf(api, 'AWS::IAM::Policy')
+    .filter(([, { Properties }]) => Properties.Roles.some((r: Cfn) => r.Ref === role))
+    .flatMap(([, { Properties }]) => Properties.PolicyDocument.Statement.flatMap((st: Cfn) => [st.Action].flat()));
+};
 
 describe('stateful stack', () => {
   it('builds the table from tableSchema and retains it', () => {
     data.hasResource('AWS::DynamoDB::Table', {
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
       UpdateReplacePolicy: 'Retain',
       Properties: Match.objectLike({
         KeySchema: keySchema(tableSchema.partitionKey, tableSchema.sortKey),
@@ -70,15 +96,51 @@ describe('stateful stack', () => {
     });
   });
 
-  it('has the crm bus with a year-long archive', () => {
-    data.hasResource('AWS::Events::EventBus', { DeletionPolicy: 'Retain', Properties: { Name: 'crm' } });
+  it('has the crm bus, named after this stack and its id, with a year-long archive', () => {
+    const stackIdBlock = { 'Fn::Select': [0, { 'Fn::Split': ['-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }] }] };
+    data.hasResource('AWS::Events::EventBus', {
+      DeletionPolicy: 'RetainExceptOnCreate',
+      Properties: { Name: { 'Fn::Join': ['-', ['PusulaData-crm', stackIdBlock]] } },
+    });
     data.hasResource('AWS::Events::Archive', {
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
       Properties: Match.objectLike({
         RetentionDays: 365,
         SourceArn: { 'Fn::GetAtt': [logicalId(synth.stacks.data.bus), 'Arn'] },
       }),
     });
+  });
+
+  it('renders no empty KmsKeyIdentifier on the archive (aws-cdk#37847): the AWS owned key', () => {
+    const [[, archive]] = resourcesOf(data, 'AWS::Events::Archive') as [[string, { Properties: Record<string, Cfn> }]];
+    expect(archive.Properties).not.toHaveProperty('KmsKeyIdentifier');
+  });
+
+  it('retains everything except after a failed first deploy, and fixes no physical name', () => {
+    const retained = Object.entries<Cfn>(data.toJSON().Resources).filter(([, r]) => r.DeletionPolicy);
+    expect(retained.map(([, r]) => r.Type).sort()).toEqual(
+      [
+        'AWS::DynamoDB::Table',
+        'AWS::Events::Archive',
+        'AWS::Events::EventBus',
+        'AWS::SES::ConfigurationSet',
+        'AWS::SecretsManager::Secret',
+        'AWS::SQS::Queue',
+      ].sort(),
+    );
+    for (const [id, resource] of retained) {
+      expect([id, resource.DeletionPolicy, resource.UpdateReplacePolicy]).toEqual([id, 'RetainExceptOnCreate', 'Retain']);
+    }
+    // A literal name would collide with a retained leftover or a second copy in the account.
+    const named = (template: Template, type: string, key: string) =>
+      resourcesOf(template, type).filter(([, { Properties }]) => typeof Properties[key] === 'string');
+    expect(named(data, 'AWS::SecretsManager::Secret', 'Name')).toEqual([]);
+    expect(named(data, 'AWS::SES::ConfigurationSet', 'Name')).toEqual([]);
+    expect(named(data, 'AWS::DynamoDB::Table', 'TableName')).toEqual([]);
+    for (const template of [data, api]) {
+      expect(named(template, 'AWS::Events::Rule', 'Name')).toEqual([]);
+      expect(named(template, 'AWS::Scheduler::Schedule', 'Name')).toEqual([]);
+    }
   });
 
   it('sends SES events to the default bus and forwards them to the crm bus', () => {
@@ -101,11 +163,8 @@ describe('stateful stack', () => {
 
   it('generates a retained 64-character link-signing secret', () => {
     data.hasResource('AWS::SecretsManager::Secret', {
-      DeletionPolicy: 'Retain',
-      Properties: Match.objectLike({
-        Name: 'link-signing',
-        GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
-      }),
+      DeletionPolicy: 'RetainExceptOnCreate',
+      Properties: Match.objectLike({ GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } }),
     });
   });
 });
@@ -140,21 +199,100 @@ describe('functions', () => {
       expect(Object.keys(Properties.Environment.Variables).sort(), id).toEqual([...environmentKeys].sort());
       expect(logGroups[Properties.LoggingConfig.LogGroup.Ref]?.Properties.RetentionInDays, id).toBe(30);
     }
-    // The manifest's memory and timeout where it sets them (the fixture's tick: 1024 MB, 30 s), else 512 MB, 10 s.
+    // The manifest's memory where it sets it (the fixture's tick: 1024 MB), else 512 MB.
     const functions = api.findResources('AWS::Lambda::Function');
-    for (const manifest of manifests) {
-      for (const [name, declaration] of Object.entries(manifest.functions)) {
-        const { MemorySize, Timeout } = functions[fnLogicalId(manifest.name, name)]!.Properties;
-        expect([MemorySize, Timeout], name).toEqual([declaration.memoryMb ?? 512, declaration.timeoutSeconds ?? 10]);
-      }
+    for (const [useCase, name, declaration] of declarations) {
+      expect(functions[fnLogicalId(useCase, name)]!.Properties.MemorySize, name).toBe(declaration.memoryMb ?? 512);
     }
-    expect(fixture.functions.tick).toMatchObject({ memoryMb: 1024, timeoutSeconds: 30 });
+    expect(fixture.functions.tick).toMatchObject({ memoryMb: 1024 });
+  });
+
+  it("stops every function API Gateway waits for within its 29 s; the others keep the manifest's timeout", () => {
+    const functions = api.findResources('AWS::Lambda::Function');
+    const timeout = (useCase: string, name: string) => functions[fnLogicalId(useCase, name)]!.Properties.Timeout;
+    const behindApi = new Set(['platform.authorizer', ...manifests.flatMap((m) => m.routes.map((r) => functionId(m.name, r.function)))]);
+    for (const [useCase, name, declaration] of declarations) {
+      const declared = declaration.timeoutSeconds ?? 10;
+      const expected = behindApi.has(functionId(useCase, name)) ? Math.min(declared, 29) : declared;
+      expect(timeout(useCase, name), `${useCase}.${name}`).toBe(expected);
+    }
+    // Both fixture functions declare 30 s: the routed one is cut to 29, the consumer keeps 30.
+    expect([timeout('infra-fixture', 'tick'), timeout('infra-fixture', 'sweep')]).toEqual([29, 30]);
   });
 
   it('builds PUBLIC_BASE_URL from the API id and stage, not from the deployment', () => {
     const [, first] = resourcesOf(api, 'AWS::Lambda::Function')[0]!;
     expect(JSON.stringify(first.Properties.Environment.Variables.PUBLIC_BASE_URL)).toMatch(
       /^\{"Fn::Join":\["",\["https:\/\/",\{"Ref":"Api\w+"\},".execute-api.*"\/v1"\]\]\}$/,
+    );
+  });
+
+  it('lets no function touch the table, mail or the link-signing secret unless its manifest says it does', () => {
+    for (const [useCase, name, { uses }] of declarations) {
+      const actions = grantedActions(useCase, name);
+      const id = `${useCase}.${name}`;
+      const itemActions = actions.filter((a) => tableActions.write.some((item) => a === `dynamodb:${item}`));
+      expect([id, itemActions.sort()]).toEqual([id, uses.table ? tableActions[uses.table].map((a) => `dynamodb:${a}`).sort() : []]);
+      expect([id, actions.filter((a) => a.startsWith('ses:')).sort()]).toEqual([id, uses.mail ? ['ses:SendEmail', 'ses:SendRawEmail'] : []]);
+      expect([id, actions.includes('secretsmanager:GetSecretValue')]).toEqual([id, uses.signingSecret === true]);
+      if (!uses.signingSecret) expect(actions.filter((a) => a.startsWith('secretsmanager:')), id).toEqual([]);
+    }
+  });
+
+  it('gives a read-only function no way to write the table, idempotency records included', () => {
+    const readOnly = declarations.filter(([, , d]) => d.uses.table === 'read').map(([u, n]) => functionId(u, n));
+    expect(readOnly).toEqual(expect.arrayContaining(['platform.authorizer', 'infra-fixture.tick']));
+    for (const id of readOnly) {
+      const [useCase, name] = id.split('.') as [string, string];
+      const actions = grantedActions(useCase, name);
+      expect(actions, id).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+      for (const write of ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems', 'ConditionCheckItem', '*']) {
+        expect(actions, id).not.toContain(`dynamodb:${write}`);
+      }
+    }
+  });
+
+  it('lets no public page send mail unless it is one that mails', () => {
+    const publicFunctions = manifests.flatMap((m) =>
+      [...new Set(m.routes.filter((r) => r.auth === 'public').map((r) => r.function))].map((fn) => [m.name, fn, m.functions[fn]!] as const),
+    );
+    const silent = publicFunctions.filter(([, , d]) => !d.uses.mail);
+    expect(silent.map(([u, n]) => functionId(u, n))).toEqual(
+      expect.arrayContaining(['lead-capture.captureLead', 'lead-capture.leadForm', 'lead-capture.confirmConsent', 'infra-fixture.tick']),
+    );
+    for (const [useCase, name] of silent) {
+      expect(grantedActions(useCase, name).filter((a) => a.startsWith('ses:')), `${useCase}.${name}`).toEqual([]);
+    }
+  });
+
+  it('scopes SES sends to the parsed sender address, its domain and the configuration set', () => {
+    const [statement] = resourcesOf(api, 'AWS::IAM::Policy')
+      .flatMap(([, { Properties }]) => Properties.PolicyDocument.Statement)
+      .filter((st: Cfn) => [st.Action].flat().includes('ses:SendRawEmail'));
+    const resources = JSON.stringify(statement.Resource);
+    expect(resources).toContain(':identity/crm@firma.com.tr"');
+    expect(resources).toContain(':identity/firma.com.tr"');
+    expect(resources).not.toContain('Pusula CRM');
+    expect(resources).toContain(':configuration-set/');
+    const [, first] = resourcesOf(api, 'AWS::Lambda::Function')[0]!;
+    expect(first.Properties.Environment.Variables.MAIL_FROM).toBe(deploymentContext.mailFrom);
+  });
+
+  it('has a `uses` declaration for every function, and refuses a function without one', () => {
+    const known = ['table', 'mail', 'signingSecret'];
+    for (const [useCase, name, { uses }] of declarations) {
+      expect([`${useCase}.${name}`, typeof uses, Object.keys(uses).filter((key) => !known.includes(key))]).toEqual([`${useCase}.${name}`, 'object', []]);
+      expect([undefined, 'read', 'write']).toContain(uses.table);
+    }
+    const undeclared: UseCaseManifest = {
+      name: 'infra-fixture',
+      functions: { tick: { entry: 'functions/infra-fixture/tick.ts', description: 'No uses' } as FunctionDeclaration },
+      routes: [],
+      subscriptions: [],
+      schedules: [],
+    };
+    expect(() => buildApp({ useCases: [undeclared], bundle: false, context: { ...cdkJsonContext(), ...deploymentContext } })).toThrow(
+      /infra-fixture\.tick declares no `uses`/,
     );
   });
 
@@ -216,21 +354,44 @@ describe('API', () => {
     });
   });
 
+  const gatewayResponse = (type: string) =>
+    resourcesOf(api, 'AWS::ApiGateway::GatewayResponse').find(([, { Properties }]) => Properties.ResponseType === type)![1].Properties;
+  /** The body as API Gateway renders it: the message JSON-quoted, the response type as is. */
+  const rendered = (properties: Cfn, responseType: string) =>
+    JSON.parse(
+      properties.ResponseTemplates['application/json']
+        .replace('$context.error.messageString', '"msg"')
+        .replace('$context.error.responseType', responseType),
+    );
+
   it.each([
     ['UNAUTHORIZED', 401, 'unauthorized'],
     ['ACCESS_DENIED', 403, 'forbidden'],
+    ['MISSING_AUTHENTICATION_TOKEN', 404, 'not-found'],
     ['THROTTLED', 429, 'too-many-requests'],
-    ['DEFAULT_4XX', 400, 'bad-request'],
-    ['DEFAULT_5XX', 500, 'internal-error'],
+    ['INTEGRATION_TIMEOUT', 504, 'gateway-timeout'],
   ])('answers %s with an application/problem+json %i', (type, status, code) => {
-    const [, response] = resourcesOf(api, 'AWS::ApiGateway::GatewayResponse').find(
-      ([, { Properties }]) => Properties.ResponseType === type,
-    )!;
-    expect(response.Properties.StatusCode).toBe(String(status));
-    expect(response.Properties.ResponseParameters['gatewayresponse.header.Content-Type']).toBe("'application/problem+json'");
+    const response = gatewayResponse(type);
+    expect(response.StatusCode).toBe(String(status));
+    expect(response.ResponseParameters['gatewayresponse.header.Content-Type']).toBe("'application/problem+json'");
     // API Gateway substitutes the JSON-quoted message: the result must be a problem document.
-    const body = response.Properties.ResponseTemplates['application/json'].replace('$context.error.messageString', '"msg"');
-    expect(JSON.parse(body)).toEqual({ type: `urn:pusula:problem:${code}`, title: expect.any(String), status, code, detail: 'msg' });
+    expect(rendered(response, type)).toEqual({ type: `urn:pusula:problem:${code}`, title: expect.any(String), status, code, detail: 'msg' });
+  });
+
+  it.each([
+    ['DEFAULT_4XX', 'bad-request', 'EXPIRED_TOKEN'],
+    ['DEFAULT_5XX', 'internal-error', 'AUTHORIZER_FAILURE'],
+  ])('keeps the status of each type %s stands for, still as problem+json', (type, code, standsFor) => {
+    const response = gatewayResponse(type);
+    expect(response).not.toHaveProperty('StatusCode');
+    expect(response.ResponseParameters['gatewayresponse.header.Content-Type']).toBe("'application/problem+json'");
+    expect(rendered(response, standsFor)).toEqual({
+      type: `urn:pusula:problem:${code}`,
+      title: expect.any(String),
+      code,
+      responseType: standsFor,
+      detail: 'msg',
+    });
   });
 });
 
@@ -243,6 +404,16 @@ describe('WAF', () => {
       'AWSManagedRulesCommonRuleSet',
       'AWSManagedRulesKnownBadInputsRuleSet',
     ]);
+    // Bodies over 8 KB (catalogue imports, long leads) and callers without a User-Agent only count:
+    // the handlers enforce each route's own size limit.
+    expect(managed.map((r: Cfn) => r.Statement.ManagedRuleGroupStatement.RuleActionOverrides)).toEqual([
+      [
+        { Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } },
+        { Name: 'NoUserAgent_HEADER', ActionToUse: { Count: {} } },
+      ],
+      undefined,
+    ]);
+    for (const group of managed) expect(group.OverrideAction).toEqual({ None: {} });
     expect(rate.Action.Block.CustomResponse.ResponseCode).toBe(429);
     const statement = rate.Statement.RateBasedStatement;
     expect(statement).toMatchObject({ Limit: publicRateLimitPer5Minutes, AggregateKeyType: 'IP', EvaluationWindowSec: 300 });
@@ -277,7 +448,7 @@ describe('events', () => {
     expect(Object.keys(api.findResources('AWS::Events::Rule'))).toHaveLength(subscriptions.length);
     for (const s of subscriptions) {
       api.hasResourceProperties('AWS::Events::Rule', {
-        Name: `pusula-${s.useCase}-${s.name}`,
+        Description: manifestDescription(s.useCase, s.name, s.function),
         EventPattern: Match.exact(s.pattern),
         Targets: [
           Match.objectLike({
@@ -295,7 +466,7 @@ describe('events', () => {
     expect(Object.keys(api.findResources('AWS::Scheduler::Schedule'))).toHaveLength(schedules.length);
     for (const s of schedules) {
       api.hasResourceProperties('AWS::Scheduler::Schedule', {
-        Name: `pusula-${s.useCase}-${s.name}`,
+        Description: manifestDescription(s.useCase, s.name, s.function),
         ScheduleExpression: s.expression,
         ScheduleExpressionTimezone: s.timezone,
         FlexibleTimeWindow: { Mode: 'OFF' },
@@ -341,6 +512,26 @@ describe('alarms', () => {
     ).toBe(true);
     api.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
   });
+
+  it("lets this account's CloudWatch alarms publish to the topic, over TLS only", () => {
+    const [[, policy]] = resourcesOf(api, 'AWS::SNS::TopicPolicy') as [[string, { Properties: Record<string, Cfn> }]];
+    const statements = policy.Properties.PolicyDocument.Statement;
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      }),
+    );
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+    const alarms = resourcesOf(api, 'AWS::CloudWatch::Alarm');
+    const topic = logicalId(synth.stacks.api.node.findChild('Alarms').node.findChild('Topic'));
+    expect(policy.Properties.Topics).toEqual([{ Ref: topic }]);
+    for (const [id, { Properties }] of alarms) expect(Properties.AlarmActions, id).toEqual([{ Ref: topic }]);
+  });
 });
 
 describe('context', () => {
@@ -354,11 +545,29 @@ describe('context', () => {
     }
     stack.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' });
   });
+
+  it('gives fallbackNotifyEmail to every function that mails (notifyOwner reads it), and to no other', () => {
+    const { api: stack, stacks } = synthTemplates({ context: { fallbackNotifyEmail: 'satis@firma.com.tr' } });
+    const functions = stack.findResources('AWS::Lambda::Function');
+    const variable = (useCase: string, name: string) => {
+      const fn = stacks.api.functions.get(functionId(useCase, name))!.function;
+      return functions[logicalId(fn)]!.Properties.Environment.Variables.FALLBACK_NOTIFY_EMAIL;
+    };
+    expect(variable('lead-capture', 'notifyOwner')).toBe('satis@firma.com.tr');
+    for (const [useCase, name, { uses }] of declarations.filter(([u]) => u !== 'infra-fixture')) {
+      expect([`${useCase}.${name}`, variable(useCase, name)]).toEqual([`${useCase}.${name}`, uses.mail ? 'satis@firma.com.tr' : undefined]);
+    }
+    // Without it (the shared synth) nobody gets the variable, and synth says so.
+    for (const [id, { Properties }] of resourcesOf(api, 'AWS::Lambda::Function')) {
+      expect(Properties.Environment.Variables, id).not.toHaveProperty('FALLBACK_NOTIFY_EMAIL');
+    }
+    expect(JSON.stringify(synth.stacks.api.node.metadata)).toContain('fallbackNotifyEmail');
+  });
 });
 
 describe('cdk-nag', () => {
   it('fails synthesis on a finding nobody fixed or acknowledged', () => {
-    const { app, api: stack } = buildApp({ useCases: [fixture], bundle: false, context: cdkJsonContext() });
+    const { app, api: stack } = buildApp({ useCases: [fixture], bundle: false, context: { ...cdkJsonContext(), ...deploymentContext } });
     new Queue(stack, 'Unencrypted', { encryption: QueueEncryption.UNENCRYPTED });
     let report = '';
     try {

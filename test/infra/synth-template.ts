@@ -10,10 +10,13 @@ import type { UseCaseManifest } from '../../shared/manifest.js';
 export const cdkJsonContext = (): Record<string, unknown> =>
   JSON.parse(readFileSync(`${repoRoot}cdk.json`, 'utf8')).context;
 
+/** What a deployment must state (`-c mailFrom=… -c region=…`); invented, never deployed. */
+export const deploymentContext = { mailFrom: '"Pusula CRM" <crm@firma.com.tr>', region: 'eu-central-1' };
+
 export interface SynthOptions {
   /** Defaults to every use case in functions/manifests.ts. */
   useCases?: UseCaseManifest[];
-  /** Extra context over cdk.json's (e.g. publicBaseUrl, alarmEmail). */
+  /** Extra context over cdk.json's and deploymentContext (e.g. publicBaseUrl, alarmEmail). */
   context?: Record<string, unknown>;
 }
 
@@ -22,7 +25,7 @@ export const synthTemplates = (options: SynthOptions = {}) => {
   const { data, api } = buildApp({
     useCases: options.useCases,
     bundle: false,
-    context: { ...cdkJsonContext(), ...options.context },
+    context: { ...cdkJsonContext(), ...deploymentContext, ...options.context },
   });
   return { data: Template.fromStack(data), api: Template.fromStack(api), stacks: { data, api } };
 };

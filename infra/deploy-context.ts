@@ -1,0 +1,83 @@
+// What a deployment must say about itself (CDK context, `-c key=value` or cdk.json), checked at synth
+// so that a stack which would deploy and then fail (every send refused, the wrong region) never does.
+import addressparser from 'nodemailer/lib/addressparser/index.js';
+
+export interface MailSender {
+  /** As configured, display name included: the From header of every mail. */
+  header: string;
+  /** The bare address: an SES identity. */
+  address: string;
+  /** The address's domain: the other SES identity a send may be authorized by. */
+  domain: string;
+}
+
+export interface DeployContext {
+  region: string;
+  mailFrom: MailSender;
+  corsOrigins: string;
+  publicBaseUrl?: string;
+  alarmEmail?: string;
+  fallbackNotifyEmail?: string;
+}
+
+/** Reads one context value; an empty string is the same as none. */
+export type ContextReader = (key: string) => unknown;
+
+// RFC 2606 and RFC 6761 names: SES can never verify them, so every send from them is refused.
+const reservedDomain = /(^|\.)(example\.(com|net|org)|example|test|invalid|localhost)$/i;
+const plainAddress = /^[^\s@]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i;
+
+/** One mailbox (`crm@firma.com.tr` or `"Pusula CRM" <crm@firma.com.tr>`), parsed by nodemailer. */
+export const parseMailbox = (value: string, key: string) => {
+  const parsed = addressparser(value, { flatten: false });
+  const address = parsed.length === 1 ? parsed[0]?.address : undefined;
+  if (!address || !plainAddress.test(address)) {
+    throw new Error(`Context ${key} must be one e-mail address, like crm@your-domain or "Your Firm" <crm@your-domain>; got ${JSON.stringify(value)}.`);
+  }
+  return { address, domain: address.slice(address.lastIndexOf('@') + 1).toLowerCase() };
+};
+
+export const mailSender = (value: string | undefined): MailSender => {
+  if (!value) {
+    throw new Error('Set the sender of every mail: -c mailFrom=crm@your-domain (an address or domain verified in SES in this region).');
+  }
+  const { address, domain } = parseMailbox(value, 'mailFrom');
+  if (reservedDomain.test(domain)) {
+    throw new Error(`Context mailFrom is ${address}, a reserved example domain SES can never verify: set your own verified sender.`);
+  }
+  return { header: value.trim(), address, domain };
+};
+
+/**
+ * The region is never guessed: the data stack is retained where it first lands. The CDK CLI sets
+ * CDK_DEFAULT_REGION to us-east-1 when it finds no region at all, so that value counts only when
+ * AWS_REGION or AWS_DEFAULT_REGION says the same.
+ */
+export const deploymentRegion = (contextRegion: string | undefined, env: NodeJS.ProcessEnv = process.env): string => {
+  if (contextRegion) return contextRegion;
+  const stated = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  const cdkDefault = env.CDK_DEFAULT_REGION;
+  if (cdkDefault && (cdkDefault !== 'us-east-1' || stated === cdkDefault)) return cdkDefault;
+  if (!cdkDefault && stated) return stated;
+  throw new Error(
+    'No AWS region is configured: pass -c region=<region> (e.g. eu-central-1), or set AWS_REGION or a region in your AWS profile.' +
+      (cdkDefault ? ' The CDK CLI fell back to us-east-1 on its own; if you mean it, say -c region=us-east-1.' : ''),
+  );
+};
+
+export const deployContext = (read: ContextReader, env: NodeJS.ProcessEnv = process.env): DeployContext => {
+  const optional = (key: string) => {
+    const value = read(key);
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  };
+  const fallbackNotifyEmail = optional('fallbackNotifyEmail');
+  if (fallbackNotifyEmail) parseMailbox(fallbackNotifyEmail, 'fallbackNotifyEmail');
+  return {
+    region: deploymentRegion(optional('region'), env),
+    mailFrom: mailSender(optional('mailFrom')),
+    corsOrigins: optional('corsOrigins') ?? '',
+    publicBaseUrl: optional('publicBaseUrl'),
+    alarmEmail: optional('alarmEmail'),
+    fallbackNotifyEmail,
+  };
+};
