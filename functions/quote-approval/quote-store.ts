@@ -13,6 +13,7 @@ import type { QuoteState, QuoteStatus } from './domain/lifecycle.js';
 import type { PaymentTerms, QuoteFigures, QuoteLine } from './domain/quote-builder.js';
 import { istanbulMonth } from '../../shared/time.js';
 import type { QuoteSummary } from './domain/reports.js';
+import type { Language } from '../../shared/language.js';
 
 export interface ApprovalRecord {
   step: number;
@@ -30,7 +31,7 @@ export interface Quote extends QuoteState, QuoteFigures {
   teamId?: string;
   /** Counts every change to this version: a write based on a stale read is refused. */
   seq: number;
-  language: 'tr' | 'en';
+  language: Language;
   priceListId: string;
   /** The last Istanbul calendar day the customer may accept. */
   validUntil: string;
@@ -78,7 +79,7 @@ export interface Order {
   teamId?: string;
   status: 'new';
   currency: string;
-  language: 'tr' | 'en';
+  language: Language;
   lines: QuoteLine[];
   totals: Quote['totals'];
   grandTotalTry: Money;

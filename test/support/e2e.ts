@@ -1,6 +1,7 @@
 // Helpers for end-to-end tests against the local stack over real HTTP.
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
+import type { Language } from '../../shared/language.js';
 
 export const api = () => inject('api');
 export const keys = () => inject('keys');
@@ -131,7 +132,7 @@ export interface LeadView {
   email?: string;
   phone?: string;
   city?: string;
-  language: 'tr' | 'en';
+  language: Language;
   owner?: { type: string; id: string; ruleId: string; teamId?: string };
   notes?: { noteId: string; text: string; authorId: string }[];
   createdAt: string;

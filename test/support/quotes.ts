@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { catalogue, isDetailType } from '../../events/catalogue.js';
 import { keys as tableKeys } from '../../shared/table.js';
 import { allMail, api, captureLead, getLead, type StoredMail, settle, uniquePerson } from './e2e.js';
+import type { Language } from '../../shared/language.js';
 
 export const quoteKeys = () => inject('quoteKeys');
 
@@ -65,7 +66,7 @@ export interface QuoteView {
 }
 
 /** A new customer the way customers arrive: a lead from the web form. */
-export const newCustomer = async (tag: string, language: 'tr' | 'en' = 'tr') => {
+export const newCustomer = async (tag: string, language: Language = 'tr') => {
   const person = uniquePerson(tag);
   const { leadId } = await captureLead({ name: person.name, email: person.email, company: `${tag} Makina A.Ş.`, language });
   const lead = await getLead(leadId);

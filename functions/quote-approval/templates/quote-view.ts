@@ -5,8 +5,7 @@ import { type SafeHtml, safeHtml } from '../../../shared/html.js';
 import type { Customer } from '../../../shared/consent.js';
 import type { QuoteStatus } from '../domain/lifecycle.js';
 import type { Quote } from '../quote-store.js';
-
-export type Language = 'tr' | 'en';
+import type { Language } from '../../../shared/language.js';
 
 export const labels = {
   tr: {
