@@ -7,7 +7,7 @@ import { consentConfirmation } from '../templates/consent-confirmation.js';
 
 export const handler = eventHandler('send-consent-confirmation', 'ConsentRequested', async ({ requestId }) => {
   const request = await getConsentRequest(requestId);
-  if (!request || request.channel !== 'email') return; // confirmed or expired already
+  if (request?.channel !== 'email') return; // confirmed or expired already
   const link = await consentConfirmationLink.url({ requestId }, { until: new Date(request.expiresAt * 1000) });
   await sendOnce(onceKey('consent-confirmation', requestId), () =>
     sendToUnverified('consent-confirmation', { to: request.address, ...consentConfirmation.render(request.language, { link }) }),
