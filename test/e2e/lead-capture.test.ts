@@ -395,7 +395,10 @@ describe('double opt-in', () => {
 
     const confirmed = await postForm('/consents/confirm', { token });
     expect(confirmed.status).toBe(200);
-    expect(await confirmed.text()).toContain('izniniz kaydedildi');
+    const thanks = await confirmed.text();
+    expect(thanks).toContain('izniniz kaydedildi');
+    // No unsubscribe link exists in mail yet: the page must not promise one.
+    expect(thanks).not.toMatch(/bağlantı/);
     await settle();
     const granted = (await recentEvents()).filter(
       (e) => e['detail-type'] === 'ConsentGranted' && e.detail.via === 'double-opt-in',

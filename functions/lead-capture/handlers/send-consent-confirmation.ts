@@ -7,7 +7,9 @@ import { consentConfirmation } from '../templates/consent-confirmation.js';
 
 export const handler = eventHandler('send-consent-confirmation', 'ConsentRequested', async ({ requestId }) => {
   const request = await getConsentRequest(requestId);
-  if (request?.channel !== 'email') return; // confirmed or expired already
+  // Confirmed or expired already; or asked before requests named their address, and then there is
+  // no proven address to mail (the person can tick the box again).
+  if (request?.channel !== 'email' || !request.address) return;
   const link = await consentConfirmationLink.url({ requestId }, { until: new Date(request.expiresAt * 1000) });
   await sendOnce(onceKey('consent-confirmation', requestId), () =>
     sendToUnverified('consent-confirmation', { to: request.address, ...consentConfirmation.render(request.language, { link }) }),
