@@ -23,8 +23,8 @@ export const handler = eventHandler('notify-owner', 'LeadAssigned', async (assig
     logger.warn('no recipient for lead owner', { ownerType: assigned.ownerType, ownerId: assigned.ownerId });
     return;
   }
-  // A lead is assigned once, so one notice per lead.
-  await sendOnce(onceKey('lead-owner', lead.leadId), () =>
+  // One notice per lead and owner: a redelivery finds it sent.
+  await sendOnce(onceKey('lead-owner', lead.leadId, assigned.ownerId), () =>
     sendTransactional({
       to: recipient.email,
       replyTo: lead.email,
