@@ -88,4 +88,3 @@ export const defineLink = <C>(spec: LinkSpec<C>) => {
   };
 };
 
-export type Link<C> = ReturnType<typeof defineLink<C>>;

@@ -62,7 +62,6 @@ export const defineTemplate = <V extends object>(spec: TemplateSpec<V>) => {
   };
 };
 
-export type Template<V extends object> = ReturnType<typeof defineTemplate<V>>;
 
 const recordNames = {
   tr: { lead: 'Müşteri adayı', quote: 'Teklif' },
