@@ -2,6 +2,7 @@
 // facts only, never names, addresses or phone numbers; a consumer that needs them reads the table.
 // A breaking change to a detail bumps `version` and keeps the old schema until no producer uses it.
 import * as z from '../shared/schema.js';
+import { languages } from '../shared/language.js';
 
 export const sources = {
   leads: 'crm.leads',
@@ -54,7 +55,7 @@ export const catalogue = {
       leadId: z.string(),
       customerId: z.string(),
       newCustomer: z.boolean(),
-      language: z.enum(['tr', 'en']),
+      language: z.enum(languages),
       // No form fields: free text can hold anything a person typed, a phone number included.
     }),
   },

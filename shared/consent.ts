@@ -1,16 +1,36 @@
 // Consent evidence (KVKK, Law 6563): an append-only ledger per customer and channel. The current
 // state is the newest entry, so nothing is ever overwritten and every grant can be proven.
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+// Consent belongs to an address (an e-mail address, normalized, or an E.164 number): every entry
+// names the one it is about, a double opt-in proves the address it was mailed to, and a check asks
+// about the exact address that would be contacted. A detail a capture attached to a customer it
+// matched on something else gains nothing from the customer's other consents, nor they from it.
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { normalizeEmail } from './contact.js';
 import { db, putNew, tableName, transact } from './db.js';
 import { newId } from './ids.js';
+import type { Language } from './language.js';
+import { defineLink } from './links.js';
 import { outboxPut } from './outbox.js';
+import * as z from './schema.js';
 import { keys } from './table.js';
 
 export type ConsentChannel = 'email' | 'sms' | 'phone';
 
+/** What the messages are about; `all` is the general consent a form's box asks for. */
+export type ConsentTopic = 'all' | (string & {});
+
+/** How long a double opt-in waits for its confirmation. */
+export const CONSENT_REQUEST_TTL_SECONDS = 7 * 24 * 60 * 60;
+
+/** The matching form of an address on a channel: e-mail lower-cased, phones already E.164. */
+export const consentAddress = (channel: ConsentChannel, address: string) => (channel === 'email' ? normalizeEmail(address) : address);
+
 export interface ConsentEntry {
   customerId: string;
   channel: ConsentChannel;
+  /** The address or number this entry is about, in its matching form. */
+  address: string;
+  topic: ConsentTopic;
   action: 'requested' | 'granted' | 'withdrawn';
   via: string;
   source: string;
@@ -22,9 +42,21 @@ export interface ConsentEntry {
 
 export interface ConsentRequest extends ConsentEntry {
   requestId: string;
-  language: 'tr' | 'en';
+  language: Language;
   expiresAt: number;
 }
+
+/**
+ * The double opt-in link, mailed to the request's address. Single use by its move: confirming
+ * deletes the pending request on condition that it exists, so a second click finds nothing.
+ */
+export const consentConfirmationLink = defineLink({
+  purpose: 'consent-confirm',
+  path: '/consents/confirm',
+  claims: z.object({ requestId: z.string().check(z.minLength(1)) }),
+  ttlSeconds: CONSENT_REQUEST_TTL_SECONDS,
+  singleUse: { by: 'move', guard: 'the pending request is deleted on condition that it exists' },
+});
 
 export const getConsentRequest = async (requestId: string) =>
   (await db().send(new GetCommand({ TableName: tableName(), Key: keys.consentRequest(requestId), ConsistentRead: true })))
@@ -39,6 +71,9 @@ export const confirmConsentRequest = async (request: ConsentRequest, ip: string,
   const entry: ConsentEntry = {
     customerId: request.customerId,
     channel: request.channel,
+    // What the mailed link proved: the address it was sent to, not whatever the profile holds.
+    address: request.address,
+    topic: request.topic,
     action: 'granted',
     via: 'double-opt-in',
     source: request.source,
@@ -60,15 +95,33 @@ export const confirmConsentRequest = async (request: ConsentRequest, ip: string,
   ]);
 };
 
-export interface Customer {
-  customerId: string;
-  name: string;
-  email?: string;
-  phone?: string;
-  language: 'tr' | 'en';
-}
-
-export const getCustomer = async (customerId: string) =>
-  (await db().send(new GetCommand({ TableName: tableName(), Key: keys.customer(customerId) }))).Item as
-    | Customer
-    | undefined;
+/**
+ * Whether `address` may get `topic` messages on `channel`: its newest grant or withdrawal for that
+ * topic (or for all topics) is a grant. Entries about other addresses of the customer do not count.
+ */
+export const hasConsent = async (customerId: string, channel: ConsentChannel, address: string, topic: ConsentTopic) => {
+  const wanted = consentAddress(channel, address);
+  const entries: ConsentEntry[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.customerPartition(customerId), ':prefix': keys.consentEntriesPrefix(channel) },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    entries.push(...((page.Items ?? []) as ConsentEntry[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  // Oldest first (the sort key is time-ordered), so the last decision about this address wins.
+  let granted = false;
+  for (const entry of entries) {
+    if (entry.address !== wanted || (entry.topic !== 'all' && entry.topic !== topic)) continue;
+    if (entry.action === 'granted') granted = true;
+    if (entry.action === 'withdrawn') granted = false;
+  }
+  return granted;
+};

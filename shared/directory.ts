@@ -4,13 +4,14 @@ import type { AssignmentRule, TeamMember } from '../functions/lead-capture/domai
 import { db, tableName } from './db.js';
 import type { Role } from './http.js';
 import { type Key, keys } from './table.js';
+import type { Language } from './language.js';
 
 export interface User {
   userId: string;
   name: string;
   email: string;
   role: Role;
-  language: 'tr' | 'en';
+  language: Language;
   teamId?: string;
   /** The dealer or department a dealer's or department's person works for. */
   unitId?: string;
@@ -29,7 +30,7 @@ export interface Dealer {
   name: string;
   email: string;
   city?: string;
-  language: 'tr' | 'en';
+  language: Language;
 }
 
 const read = async <T>(key: Key): Promise<T | undefined> =>

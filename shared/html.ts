@@ -1,4 +1,5 @@
 // HTML for mail and pages, escaped by construction. No AWS here: a page renderer stays small.
+import type { Language } from './language.js';
 
 export const escapeHtml = (value: unknown) =>
   String(value ?? '')
@@ -30,5 +31,5 @@ export const safeHtml = (strings: TemplateStringsArray, ...values: unknown[]) =>
   );
 
 /** The frame every HTML mail shares: readable on a phone, no remote images. */
-export const mailLayout = (language: 'tr' | 'en', body: SafeHtml) =>
+export const mailLayout = (language: Language, body: SafeHtml) =>
   safeHtml`<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"></head><body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2933;max-width:600px;margin:0 auto;padding:16px">${body}</body></html>`.value;

@@ -1,24 +1,37 @@
 // Outgoing mail: MIME built by nodemailer's composer, sent raw through SES so custom headers
 // (List-Unsubscribe, attachments) survive. Throttling is retried with backoff: SES drops a throttled message.
+//
+// Two kinds of send, and one guard around both:
+// - `sendTransactional`: mail the person asked for or needs (a quote, a confirmation link, a staff
+//   notice). Skips addresses suppressed for a hard bounce or a complaint.
+// - `sendMarketing`: also needs recorded consent for that exact address, channel and topic, and
+//   carries RFC 8058 one-click unsubscribe headers with a signed link.
+// - `sendOnce(key, …)`: every consumer's mail goes through it, so a redelivered event, a retry or
+//   a racing request mails once. See there for the crash window.
+import { createHash } from 'node:crypto';
 import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { config } from './config.js';
+import { type ConsentChannel, type ConsentTopic, consentAddress, hasConsent } from './consent.js';
+import { normalizeEmail } from './contact.js';
+import { db, tableName } from './db.js';
+import { defineLink } from './links.js';
+import * as z from './schema.js';
+import { type SuppressionReason, suppressionOf } from './suppression.js';
+import { type ItemType, keys } from './table.js';
+import type { RenderedMail } from './templates.js';
+import { DAY_MS, istanbulDate } from './time.js';
 
-export interface Mail {
+export interface Mail extends RenderedMail {
   to: string;
-  subject: string;
-  text: string;
-  html: string;
   replyTo?: string;
   headers?: Record<string, string>;
   attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
-export interface RenderedMail {
-  subject: string;
-  text: string;
-  html: string;
-}
+export type SkipReason = SuppressionReason | 'no-consent' | 'daily-limit' | 'rejected';
+export type SendOutcome = { status: 'sent'; messageId: string } | { status: 'skipped'; reason: SkipReason };
 
 let ses: SESClient | undefined;
 const client = () => {
@@ -40,14 +53,187 @@ export const composeMime = (mail: Mail, from = config.mailFrom()): Promise<Buffe
     .compile()
     .build();
 
-/** Returns the SES message id. */
-export const sendMail = async (mail: Mail): Promise<string> => {
-  const raw = await composeMime(mail);
+/** Hands the message to SES; returns its message id. Only the two senders below call this. */
+const deliver = async (mail: Mail): Promise<SendOutcome> => {
   const sent = await client().send(
-    new SendRawEmailCommand({
-      RawMessage: { Data: raw },
-      ConfigurationSetName: config.sesConfigurationSet(),
+    new SendRawEmailCommand({ RawMessage: { Data: await composeMime(mail) }, ConfigurationSetName: config.sesConfigurationSet() }),
+  );
+  return { status: 'sent', messageId: sent.MessageId ?? '' };
+};
+
+export const sendTransactional = async (mail: Mail): Promise<SendOutcome> => {
+  const suppressed = await suppressionOf(mail.to);
+  return suppressed ? { status: 'skipped', reason: suppressed } : deliver(mail);
+};
+
+/** What a marketing mail is about: whose, on which channel, which topic. */
+export interface MarketingScope {
+  customerId: string;
+  channel: Extract<ConsentChannel, 'email'>;
+  topic: ConsentTopic;
+}
+
+/** A one-way fingerprint of the address: the unsubscribe URL names it without putting it in logs. */
+export const addressHash = (address: string) => createHash('sha256').update(normalizeEmail(address)).digest('base64url').slice(0, 22);
+
+/**
+ * The one-click unsubscribe link of RFC 8058. Not single use: unsubscribing twice changes nothing.
+ * Its page comes with the campaigns use case; the link is signed now so mail sent today keeps working.
+ */
+export const unsubscribeLink = defineLink({
+  purpose: 'unsubscribe',
+  path: '/unsubscribe',
+  claims: z.object({ customerId: z.string(), channel: z.literal('email'), topic: z.string(), addressHash: z.string() }),
+  ttlSeconds: 400 * 24 * 3600,
+  singleUse: { by: 'none', why: 'unsubscribing is idempotent' },
+});
+
+/** The headers RFC 8058 asks for; the URL must be https except on the local runtime. */
+export const unsubscribeHeaders = async (to: string, scope: MarketingScope, now = new Date()) => {
+  const url = await unsubscribeLink.url({ ...scope, addressHash: addressHash(to) }, { now });
+  const { protocol, hostname } = new URL(url);
+  if (protocol !== 'https:' && hostname !== 'localhost' && hostname !== '127.0.0.1') {
+    throw new Error('List-Unsubscribe needs an https PUBLIC_BASE_URL (RFC 8058)');
+  }
+  return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+};
+
+export const sendMarketing = async (mail: Mail, scope: MarketingScope): Promise<SendOutcome> => {
+  const [suppressed, consented] = await Promise.all([
+    suppressionOf(mail.to),
+    hasConsent(scope.customerId, scope.channel, consentAddress(scope.channel, mail.to), scope.topic),
+  ]);
+  if (suppressed) return { status: 'skipped', reason: suppressed };
+  if (!consented) return { status: 'skipped', reason: 'no-consent' };
+  return deliver({ ...mail, headers: { ...mail.headers, ...(await unsubscribeHeaders(mail.to, scope)) } });
+};
+
+// ---- once per mail -----------------------------------------------------------------------------
+
+/** Longer than any send takes (a Lambda's timeout included): a claim older than this was abandoned. */
+const LEASE_MS = 5 * 60 * 1000;
+/** Markers outlive every redelivery (24 h) and retry of the events that cause mail. */
+const MARKER_TTL_SECONDS = 30 * 24 * 3600;
+
+export type OnceOutcome = SendOutcome & { first: boolean };
+
+export class MailInProgressError extends Error {
+  constructor(readonly onceKey: string) {
+    super(`Mail ${onceKey} is being sent by another request`);
+    this.name = 'MailInProgressError';
+  }
+}
+
+/** `quote`, `01K…`, 2 → `quote#01K…#2`. Ids only: the key is not personal data. */
+export const onceKey = (kind: string, ...ids: (string | number)[]) => [kind, ...ids].join('#');
+
+/** SES refused this message for good: retrying would be refused again. */
+const permanent = (error: unknown) => error instanceof Error && error.name === 'MessageRejected';
+
+/**
+ * Sends one mail at most once per key, whatever races. A sender first claims the key with a
+ * conditional write (absent, or a claim whose lease has lapsed) and records the outcome after.
+ *
+ * - Another sender holding a live claim: `MailInProgressError` (an event consumer throws it to be
+ *   retried later; a request answers 409).
+ * - Already sent or skipped: the recorded outcome with `first: false`, and nothing is sent.
+ * - SES failed transiently: the claim is released and the error thrown, so a retry sends at once.
+ *   SES rejected the message for good: the rejection is kept, and retries stop.
+ * - The crash window: a sender that dies after SES accepted the message and before the outcome is
+ *   written leaves a claim; after the lease a retry takes it over and mails again. That is the one
+ *   duplicate left, and the price of never losing a mail to a sender that died before SES had it.
+ */
+export const sendOnce = async (key: string, send: () => Promise<SendOutcome>, now = new Date()): Promise<OnceOutcome> => {
+  const marker = keys.mailMarker(key);
+  const claim = `${now.getTime()}-${Math.random().toString(36).slice(2)}`;
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...marker,
+          type: 'mail-marker' satisfies ItemType,
+          state: 'claimed',
+          claim,
+          leaseUntil: now.getTime() + LEASE_MS,
+          expiresAt: Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(pk) OR (#state = :claimed AND leaseUntil < :now)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now.getTime() },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    const found = (await db().send(new GetCommand({ TableName: tableName(), Key: marker, ConsistentRead: true }))).Item;
+    if (!found || found.state === 'claimed') throw new MailInProgressError(key);
+    return { ...(found.outcome as SendOutcome), first: false };
+  }
+  let outcome: SendOutcome;
+  try {
+    outcome = await send();
+  } catch (error) {
+    if (!permanent(error)) {
+      await db().send(
+        new DeleteCommand({
+          TableName: tableName(),
+          Key: marker,
+          ConditionExpression: 'claim = :claim',
+          ExpressionAttributeValues: { ':claim': claim },
+        }),
+      );
+      throw error;
+    }
+    outcome = { status: 'skipped', reason: 'rejected' };
+  }
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: marker,
+      UpdateExpression: 'SET #state = :done, outcome = :outcome REMOVE leaseUntil',
+      ConditionExpression: 'claim = :claim',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':done': 'done', ':outcome': outcome, ':claim': claim },
     }),
   );
-  return sent.MessageId ?? '';
+  return { ...outcome, first: true };
 };
+
+// ---- a bound on unsolicited mail -----------------------------------------------------------------
+
+/**
+ * Counts a mail of `kind` to `address` for the Istanbul day and says whether it is within `limit`.
+ * For mail a stranger can trigger (a form's auto-response, a consent link): nobody can use the form
+ * to flood one inbox. A conditional increment, so racing senders cannot both take the last one.
+ */
+const withinDailyLimit = async (kind: string, address: string, limit: number, now = new Date()) => {
+  const day = istanbulDate(now);
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.mailQuota(kind, normalizeEmail(address), day),
+        UpdateExpression: 'SET #type = :type, expiresAt = :expires ADD sent :one',
+        ConditionExpression: 'attribute_not_exists(sent) OR sent < :limit',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':type': 'mail-quota' satisfies ItemType,
+          ':expires': Math.floor((now.getTime() + 2 * DAY_MS) / 1000),
+          ':one': 1,
+          ':limit': limit,
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+};
+
+/** Mail of one kind to an address nobody has proven, at most this many a day. */
+export const UNVERIFIED_DAILY_LIMIT = 3;
+
+/** A transactional mail to an address a stranger may have typed: bounded per address and day. */
+export const sendToUnverified = async (kind: string, mail: Mail, now = new Date()): Promise<SendOutcome> =>
+  (await withinDailyLimit(kind, mail.to, UNVERIFIED_DAILY_LIMIT, now)) ? sendTransactional(mail) : { status: 'skipped', reason: 'daily-limit' };

@@ -38,6 +38,12 @@
 //                                                   and switches to it in one conditional write (all or nothing)
 //   APPROVAL_POLICY  CURRENT | DEFAULT              the policy staff set, or the default the demo data loads
 //   ROLE#<role>  USER#<userId>                      who holds a role: approvers are mailed by role
+//
+// Mail and links (shared/mail.ts, shared/suppression.ts, shared/links.ts):
+//   MAIL#<kind>#<ids>             MARKER   one mail's send claim (lease) and outcome: a mail is sent once
+//   SUPPRESSED#<address>          ADDRESS  an address not to mail (hard bounce, complaint)
+//   MAIL_QUOTA#<kind>#<address>   <date>   mails of one kind to one address that Istanbul day, expires by TTL
+//   USED_LINK#<purpose>#<jti>     USED     a spent single-use token, expires with the token
 
 export const tableSchema = {
   partitionKey: 'pk',
@@ -199,6 +205,15 @@ export const keys = {
   approvalPolicy: (which: 'CURRENT' | 'DEFAULT'): Key => ({ pk: 'APPROVAL_POLICY', sk: which }),
   roleMember: (role: string, userId: string): Key => ({ pk: `ROLE#${role}`, sk: `USER#${userId}` }),
   roleMembersPartition: (role: string) => `ROLE#${role}`,
+
+  // ---- mail and links -------------------------------------------------------------------------------
+  /** `onceKey` holds ids only (`quote#<id>#v2`), never an address. */
+  mailMarker: (onceKey: string): Key => ({ pk: `MAIL#${onceKey}`, sk: 'MARKER' }),
+  suppression: (normalizedAddress: string): Key => ({ pk: `SUPPRESSED#${normalizedAddress}`, sk: 'ADDRESS' }),
+  mailQuota: (kind: string, normalizedAddress: string, day: string): Key => ({ pk: `MAIL_QUOTA#${kind}#${normalizedAddress}`, sk: day }),
+  usedLink: (purpose: string, jti: string): Key => ({ pk: `USED_LINK#${purpose}#${jti}`, sk: 'USED' }),
+  /** A customer's consent ledger for one channel, oldest first (see `consentEntry`). */
+  consentEntriesPrefix: (channel: string) => `CONSENT#${channel}#`,
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -228,4 +243,8 @@ export type ItemType =
   | 'fx-rate'
   | 'approval-policy'
   | 'role-member'
-  | 'assignment-rules';
+  | 'assignment-rules'
+  | 'mail-marker'
+  | 'suppression'
+  | 'mail-quota'
+  | 'used-link';

@@ -13,11 +13,9 @@ import { type Filter, queryAll, queryPage } from '../../shared/query.js';
 import { ConflictError } from '../../shared/problems.js';
 import { keys } from '../../shared/table.js';
 import type { AssignTarget } from './domain/assignment.js';
-import type { ConsentChannel } from '../../shared/consent.js';
+import { CONSENT_REQUEST_TTL_SECONDS, type ConsentChannel, consentAddress } from '../../shared/consent.js';
 import { type Contact, consentsGiven, type LeadSubmission } from './domain/lead-submission.js';
 import type { LeadStatus } from './domain/lead-status.js';
-
-const CONSENT_REQUEST_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 export interface Lead {
   leadId: string;
@@ -103,30 +101,37 @@ const leadItems = (customerId: string, newCustomer: boolean, { submission: s, co
   };
   const items: TransactItem[] = [
     ...leads.createItems(lead, { events: [outboxPut('LeadCaptured', { leadId, customerId, newCustomer, language: s.language }, now)] }),
-    ...consentsGiven(s).flatMap((channel) => consentItems(customerId, leadId, channel, s, ip, now)),
+    ...consentsGiven(s).flatMap((channel) => consentItems(customerId, leadId, channel, contact, s, ip, now)),
     ...record({ leadId, status: 'new' }),
   ];
   return { leadId, items };
 };
 
 /**
- * Evidence for the consent ledger (append-only). E-mail marketing consent from a web form is only
- * *requested* here: it counts once the person follows the link mailed to them (double opt-in).
+ * Evidence for the consent ledger (append-only), naming the address or number the box was ticked
+ * for: consent belongs to that detail, whichever customer the capture matched on. E-mail marketing
+ * consent from a web form is only *requested* here: it counts once the link mailed to that very
+ * address is followed (double opt-in).
  */
 const consentItems = (
   customerId: string,
   leadId: string,
   channel: ConsentChannel,
+  contact: Contact,
   s: LeadSubmission,
   ip: string,
   now: Date,
 ): TransactItem[] => {
   const at = now.toISOString();
   const action = channel === 'email' ? 'requested' : 'granted';
+  // The schema refuses a ticked box without its detail, so the address is there.
+  const address = consentAddress(channel, (channel === 'email' ? contact.emailKey : contact.phone) ?? '');
   const evidence = {
     type: 'consent',
     customerId,
     channel,
+    address,
+    topic: 'all',
     action,
     via: 'form',
     source: s.source ?? 'web-form',

@@ -1,87 +1,58 @@
 // Signed links in quote mail: approve and reject for approvers (one step, one approver, 72 hours),
-// accept and decline for the customer (until the quote expires). A link is single-use because the
-// move it makes is a conditional write: once the step or the quote has moved on, it changes nothing.
-import { config } from '../../shared/config.js';
+// accept and decline for the customer (until the quote expires). Both are single use by their move:
+// the approval is a conditional write on the step the link names, the answer one on the quote being
+// sent at that version; once the step or the quote has moved on, the same link changes nothing.
+import { defineLink } from '../../shared/links.js';
 import * as z from '../../shared/schema.js';
-import { signLink, verifyLink } from '../../shared/signed-link.js';
-import type { Quote } from './quote-store.js';
 
 export const APPROVAL_LINK_HOURS = 72;
 
-const purposes = { approve: 'quote-approve', reject: 'quote-reject', accept: 'quote-accept', decline: 'quote-decline' } as const;
+const quoteRef = { customerId: z.string(), quoteId: z.string(), version: z.int().check(z.positive()) };
 
-const approvalClaims = z.tuple([z.string(), z.string(), z.int(), z.int(), z.string()]);
-const answerClaims = z.tuple([z.string(), z.string(), z.int()]);
+export const approvalLink = defineLink({
+  purpose: 'quote-approval',
+  path: '/quote-links/approval',
+  claims: z.object({
+    ...quoteRef,
+    step: z.int().check(z.gte(0)),
+    userId: z.string(),
+    action: z.enum(['approve', 'reject']),
+  }),
+  ttlSeconds: APPROVAL_LINK_HOURS * 3600,
+  singleUse: { by: 'move', guard: 'the approval is conditional on the quote awaiting this step at this version' },
+});
 
-export interface ApprovalLinkRef {
+export const answerLink = defineLink({
+  purpose: 'quote-answer',
+  path: '/quote-links/answer',
+  claims: z.object({ ...quoteRef, action: z.enum(['accept', 'decline']) }),
+  // A quote is valid a year at most; the link ends when the quote expires (`until`).
+  ttlSeconds: 400 * 24 * 3600,
+  singleUse: { by: 'move', guard: 'the answer is conditional on the quote being sent at this version' },
+});
+
+interface QuoteKey {
   customerId: string;
   quoteId: string;
   version: number;
-  step: number;
-  userId: string;
 }
 
-export interface AnswerLinkRef {
-  customerId: string;
-  quoteId: string;
-  version: number;
-}
+const refOf = ({ customerId, quoteId, version }: QuoteKey) => ({ customerId, quoteId, version });
 
-const url = (path: string, token: string) => `${config.publicBaseUrl()}${path}?token=${encodeURIComponent(token)}`;
-
-export const approvalLinks = async (quote: Quote, step: number, userId: string, now = new Date()) => {
-  const id = JSON.stringify([quote.customerId, quote.quoteId, quote.version, step, userId]);
-  const exp = Math.floor(now.getTime() / 1000) + APPROVAL_LINK_HOURS * 3600;
-  const [approve, reject] = await Promise.all([
-    signLink({ purpose: purposes.approve, id, exp }),
-    signLink({ purpose: purposes.reject, id, exp }),
+export const approvalLinks = async (quote: QuoteKey, step: number, userId: string, now = new Date()) => {
+  const claims = { ...refOf(quote), step, userId };
+  const [approveUrl, rejectUrl] = await Promise.all([
+    approvalLink.url({ ...claims, action: 'approve' }, { now }),
+    approvalLink.url({ ...claims, action: 'reject' }, { now }),
   ]);
-  return { approveUrl: url('/quote-links/approval', approve), rejectUrl: url('/quote-links/approval', reject) };
+  return { approveUrl, rejectUrl };
 };
 
-export const answerLinks = async (quote: Quote) => {
-  const id = JSON.stringify([quote.customerId, quote.quoteId, quote.version]);
-  const exp = Math.floor(Date.parse(quote.expiresAt) / 1000);
-  const [accept, decline] = await Promise.all([
-    signLink({ purpose: purposes.accept, id, exp }),
-    signLink({ purpose: purposes.decline, id, exp }),
+export const answerLinks = async (quote: QuoteKey & { expiresAt: string }) => {
+  const until = new Date(quote.expiresAt);
+  const [acceptUrl, declineUrl] = await Promise.all([
+    answerLink.url({ ...refOf(quote), action: 'accept' }, { until }),
+    answerLink.url({ ...refOf(quote), action: 'decline' }, { until }),
   ]);
-  return { acceptUrl: url('/quote-links/answer', accept), declineUrl: url('/quote-links/answer', decline) };
-};
-
-export type LinkRead<A, R> = { ok: true; action: A; ref: R } | { ok: false; reason: 'invalid' | 'expired' };
-
-/** Tries each purpose the page serves: a token signed for anything else is invalid here. */
-const read = async <A extends keyof typeof purposes, T>(token: string, actions: A[], claims: z.ZodMiniType<T>, now: Date) => {
-  let reason: 'invalid' | 'expired' = 'invalid';
-  for (const action of actions) {
-    const check = await verifyLink(token, purposes[action], now);
-    if (!check.ok) {
-      if (check.reason === 'expired') reason = 'expired';
-      continue;
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(check.claims.id);
-    } catch {
-      return { ok: false as const, reason: 'invalid' as const };
-    }
-    const result = claims.safeParse(parsed);
-    return result.success ? { ok: true as const, action, claims: result.data } : { ok: false as const, reason: 'invalid' as const };
-  }
-  return { ok: false as const, reason };
-};
-
-export const readApprovalLink = async (token: string, now = new Date()): Promise<LinkRead<'approve' | 'reject', ApprovalLinkRef>> => {
-  const found = await read(token, ['approve', 'reject'], approvalClaims, now);
-  if (!found.ok) return found;
-  const [customerId, quoteId, version, step, userId] = found.claims;
-  return { ok: true, action: found.action, ref: { customerId, quoteId, version, step, userId } };
-};
-
-export const readAnswerLink = async (token: string, now = new Date()): Promise<LinkRead<'accept' | 'decline', AnswerLinkRef>> => {
-  const found = await read(token, ['accept', 'decline'], answerClaims, now);
-  if (!found.ok) return found;
-  const [customerId, quoteId, version] = found.claims;
-  return { ok: true, action: found.action, ref: { customerId, quoteId, version } };
+  return { acceptUrl, declineUrl };
 };

@@ -1,17 +1,18 @@
 // Sending a quote to the customer: the quote is marked sent first (a conditional write, so of two
-// senders one goes on), then mailed with its PDF, then noted as mailed. A retry after a failed mail
-// finds it sent and not yet mailed, and mails it; a retry after that finds it mailed and stops.
+// senders one goes on), then mailed with its PDF once per version (a mail marker), then noted as
+// mailed. A retry after a failed mail finds it sent and not yet mailed, and mails it; a retry after
+// that finds it mailed, or the marker sent, and stops.
 import { config } from '../../shared/config.js';
-import { getCustomer } from '../../shared/consent.js';
+import { type Customer, getCustomer } from '../../shared/customer.js';
 import { getUser } from '../../shared/directory.js';
-import { sendMail } from '../../shared/mail.js';
+import { MailInProgressError, onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
 import { ConflictError, ProblemError } from '../../shared/problems.js';
 import { IllegalTransitionError } from './domain/lifecycle.js';
 import { answerLinks } from './links.js';
 import { renderQuotePdf } from './pdf/quote-pdf.js';
 import type { Quote } from './quote-store.js';
 import { markMailed, markSent } from './quotes.js';
-import { customerQuoteMail } from './templates/customer-quote.js';
+import { customerQuote } from './templates/customer-quote.js';
 import { customerView, quoteNumber } from './templates/quote-view.js';
 
 /** "Pusula CRM <crm@example.com>" → "Pusula CRM": the firm's name as its mail carries it. */
@@ -27,9 +28,44 @@ export const quotePdf = async (quote: Quote) => {
 
 export const pdfFileName = (quote: Quote) => `${quoteNumber(quote)}-${quote.version}.pdf`;
 
+/**
+ * Mails the quote's sent version, exactly once: the mail is claimed by a marker per quote version
+ * (`sendOnce`), so a staff send racing the automatic one, parallel staff sends, or a redelivered
+ * event find the claim and send nothing. Staff then get 409; the automatic sender, which must not
+ * give up on a claim whose holder may have died, is retried while the claim is live.
+ */
+const mailOnce = async (sent: Quote, customer: Customer & { email: string }, by: 'auto' | 'staff', now: Date) => {
+  try {
+    return await sendOnce(
+      onceKey('quote', sent.quoteId, sent.version),
+      async () => {
+        const view = customerView(customer);
+        const [links, pdf, owner] = await Promise.all([
+          answerLinks(sent),
+          renderQuotePdf({ quote: sent, customer: view, issuer: issuerName() }),
+          getUser(sent.ownerId),
+        ]);
+        return sendTransactional({
+          to: customer.email,
+          replyTo: owner?.email,
+          ...customerQuote.render(sent.language, { quote: sent, customer: view, ...links }),
+          attachments: [{ filename: pdfFileName(sent), content: Buffer.from(pdf), contentType: 'application/pdf' }],
+        });
+      },
+      now,
+    );
+  } catch (error) {
+    if (error instanceof MailInProgressError && by === 'staff') {
+      throw new ConflictError('already-sent', 'The quote is being sent to the customer right now.');
+    }
+    throw error;
+  }
+};
+
 export const sendQuoteToCustomer = async (quote: Quote, by: 'auto' | 'staff', now = new Date()): Promise<Quote> => {
   const customer = await getCustomer(quote.customerId);
-  if (!customer?.email) {
+  const email = customer?.email;
+  if (!customer || !email) {
     throw new ProblemError(422, 'customer-has-no-email', 'The customer has no e-mail address to send the quote to.');
   }
   let sent: Quote;
@@ -38,17 +74,11 @@ export const sendQuoteToCustomer = async (quote: Quote, by: 'auto' | 'staff', no
   else if (quote.status === 'sent') throw new ConflictError('already-sent', 'The quote has been sent to the customer already.');
   else throw new IllegalTransitionError(`A ${quote.status} quote cannot be sent; only an approved one can.`);
 
-  const view = customerView(customer);
-  const [links, pdf, owner] = await Promise.all([
-    answerLinks(sent),
-    renderQuotePdf({ quote: sent, customer: view, issuer: issuerName() }),
-    getUser(sent.ownerId),
-  ]);
-  const messageId = await sendMail({
-    to: customer.email,
-    replyTo: owner?.email,
-    ...customerQuoteMail({ quote: sent, customer: view, ...links }),
-    attachments: [{ filename: pdfFileName(sent), content: Buffer.from(pdf), contentType: 'application/pdf' }],
-  });
-  return markMailed(sent, messageId, now);
+  const mailed = await mailOnce(sent, { ...customer, email }, by, now);
+  if (!mailed.first && by === 'staff') throw new ConflictError('already-sent', 'The quote has been sent to the customer already.');
+  if (mailed.status === 'skipped') {
+    throw new ProblemError(422, 'customer-address-not-mailable', `The customer's address is not mailed (${mailed.reason}).`);
+  }
+  // Also when another sender mailed it and stopped before noting it: the note is what is missing.
+  return markMailed(sent, mailed.messageId, now);
 };

@@ -1,6 +1,7 @@
 // Lead capture end to end: the local stack over real HTTP, its outbox, bus, consumers and SES store.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue, isDetailType } from '../../events/catalogue.js';
+import { sendMarketing } from '../../shared/mail.js';
 import {
   api,
   bearer,
@@ -234,7 +235,9 @@ describe('mail after capture', () => {
     await settle();
     const [ack] = await mailTo(p.email);
     expect(ack?.subject).toBe('Talebinizi aldık');
-    expect(ack?.body.text).toContain(p.name);
+    // Nobody has proven the address: the greeting is generic, not the name typed on the form.
+    expect(ack?.body.text).toMatch(/^Merhaba,/);
+    expect(ack?.body.text).not.toContain(p.name);
 
     const lead = await getLead(leadId);
     expect(lead.owner).toMatchObject({ type: 'user', teamId: 'team-istanbul', ruleId: 'istanbul-team' });
@@ -246,6 +249,8 @@ describe('mail after capture', () => {
     expect(notification?.body.text).toContain(p.name);
     expect(notification?.body.text).toContain(p.phone);
     expect(notification?.body.text).toContain(leadId);
+    // It names the lead and how to open it, with no link to an API URL (a browser gets 401 there).
+    expect(`${notification?.body.text} ${notification?.body.html}`).not.toMatch(/https?:\/\/[^\s"<]*\/leads\//);
     // Nobody else in the team got it.
     const other = owner === 'rep-ayse' ? 'rep-mehmet' : 'rep-ayse';
     expect(await ownerNotifications(other, p.phone)).toHaveLength(0);
@@ -333,6 +338,28 @@ describe('mail after capture', () => {
   });
 });
 
+describe('mail a stranger can trigger', () => {
+  it('the auto-response carries nothing typed on the form, and an address gets at most 3 a day', async () => {
+    const target = someone('flood');
+    const bait = { name: 'Kazandınız Visit evil.example', productInterest: 'Call +90 555 000 00 00', message: 'Click evil.example' };
+    for (let i = 0; i < 5; i++) await captureLead({ ...bait, email: target.email, city: 'Van' });
+    await settle();
+    const acks = (await mailTo(target.email)).filter((m) => m.subject === 'Talebinizi aldık');
+    expect(acks).toHaveLength(3);
+    for (const ack of acks) {
+      const body = `${ack.body.text} ${ack.body.html}`;
+      expect(body).not.toContain('evil.example');
+      expect(body).not.toContain('555 000');
+      expect(body).not.toContain('Kazandınız');
+    }
+    // Another address is not affected by that one's count.
+    const other = someone('flood-other');
+    await captureLead({ name: other.name, email: other.email, city: 'Van' });
+    await settle();
+    expect((await mailTo(other.email)).filter((m) => m.subject === 'Talebinizi aldık')).toHaveLength(1);
+  });
+});
+
 describe('double opt-in', () => {
   const confirmationLink = async (address: string) => {
     const mails = (await mailTo(address)).filter((m) => m.subject === 'E-posta iznini onaylayın');
@@ -368,7 +395,10 @@ describe('double opt-in', () => {
 
     const confirmed = await postForm('/consents/confirm', { token });
     expect(confirmed.status).toBe(200);
-    expect(await confirmed.text()).toContain('izniniz kaydedildi');
+    const thanks = await confirmed.text();
+    expect(thanks).toContain('izniniz kaydedildi');
+    // No unsubscribe link exists in mail yet: the page must not promise one.
+    expect(thanks).not.toMatch(/bağlantı/);
     await settle();
     const granted = (await recentEvents()).filter(
       (e) => e['detail-type'] === 'ConsentGranted' && e.detail.via === 'double-opt-in',
@@ -432,6 +462,51 @@ describe('double opt-in', () => {
     await settle();
     const subjects = (await mailTo(p.email)).map((m) => m.subject);
     expect(subjects).toEqual(['Talebinizi aldık']);
+  });
+});
+
+// Marketing is sent from this test process with the stack's own environment (table and SES endpoint).
+describe('consent belongs to the address that proved it', () => {
+  const offers = (customerId: string) => ({ customerId, channel: 'email' as const, topic: 'offers' });
+  const offer = (to: string) => ({ to, subject: 'Kampanya', text: 'Kampanya', html: '<p>Kampanya</p>' });
+
+  it("a lead with the victim's phone and the attacker's address cannot make the victim's address consented", async () => {
+    const victim = someone('victim');
+    const attacker = someone('attacker');
+    const { leadId: victimLead } = await captureLead({ name: victim.name, email: victim.email, phone: victim.phone });
+    const victimCustomer = (await getLead(victimLead)).customerId;
+    // The attack: the victim's phone (so the lead lands on the victim's customer), the attacker's
+    // address, and the e-mail consent box.
+    await captureLead({
+      name: attacker.name,
+      email: attacker.email,
+      phone: victim.localPhone,
+      consent_email: true,
+      consentTextVersion: 'kvkk-2026-01',
+    });
+    await settle();
+    // The confirmation goes to the address that asked, and only there.
+    expect((await mailTo(victim.email)).filter((m) => m.subject === 'E-posta iznini onaylayın')).toHaveLength(0);
+    const [confirmation] = (await mailTo(attacker.email)).filter((m) => m.subject === 'E-posta iznini onaylayın');
+    const link = confirmation?.body.text?.match(/https?:\/\/\S+\/consents\/confirm\?token=\S+/)?.[0];
+    expect(link).toBeDefined();
+    expect((await postForm('/consents/confirm', { token: new URL(link!).searchParams.get('token')! })).status).toBe(200);
+    await settle();
+
+    // Marketing to the victim's address on the victim's customer: no consent, no mail.
+    expect(await sendMarketing(offer(victim.email), offers(victimCustomer))).toEqual({ status: 'skipped', reason: 'no-consent' });
+    expect((await mailTo(victim.email)).filter((m) => m.subject === 'Kampanya')).toHaveLength(0);
+
+    // The control: a person who confirms their own address gets the marketing mail.
+    const genuine = someone('genuine');
+    const { leadId } = await captureLead({ name: genuine.name, email: genuine.email, consent_email: true, consentTextVersion: 'kvkk-2026-01' });
+    await settle();
+    const [own] = (await mailTo(genuine.email)).filter((m) => m.subject === 'E-posta iznini onaylayın');
+    const ownLink = own?.body.text?.match(/https?:\/\/\S+\/consents\/confirm\?token=\S+/)?.[0];
+    expect((await postForm('/consents/confirm', { token: new URL(ownLink!).searchParams.get('token')! })).status).toBe(200);
+    const genuineCustomer = (await getLead(leadId)).customerId;
+    expect(await sendMarketing(offer(genuine.email), offers(genuineCustomer))).toMatchObject({ status: 'sent' });
+    expect((await mailTo(genuine.email)).filter((m) => m.subject === 'Kampanya')).toHaveLength(1);
   });
 });
 

@@ -3,7 +3,7 @@
 // replayed, expired and tampered links; concurrent approvals; revisions; lists, reports; the sweeps.
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signLink } from '../../shared/signed-link.js';
+import { approvalLink } from '../../functions/quote-approval/links.js';
 import { api, settle } from '../support/e2e.js';
 import {
   act,
@@ -194,8 +194,8 @@ describe('draft → approved → sent → accepted → order', () => {
     // A link past its time, signed as the CRM signs them.
     // (The stack's global setup put its signing secret in the environment the test workers inherit.)
     expect(process.env.SIGNING_SECRET).toBeTruthy();
-    const id = JSON.stringify([quote.customerId, quote.quoteId, 1, 0, 'mgr-zeynep']);
-    const expired = await signLink({ purpose: 'quote-approve', id, exp: Math.floor(Date.now() / 1000) - 60 });
+    const claims = { customerId: quote.customerId, quoteId: quote.quoteId, version: 1, step: 0, userId: 'mgr-zeynep', action: 'approve' as const };
+    const expired = new URL(await approvalLink.url(claims, { now: new Date(Date.now() - 73 * 3600 * 1000) })).searchParams.get('token')!;
     for (const response of [
       await approvalPage(`${url.origin}/quote-links/approval?token=${encodeURIComponent(expired)}`),
       await submitLinkForm(`${url.origin}/quote-links/approval?token=${encodeURIComponent(expired)}`),
@@ -274,6 +274,9 @@ describe('approving through the API', () => {
     const [notice] = await quoteMail(staffMail['rep-ayse'], quote.quoteId);
     expect(notice?.subject).toMatch(/^Teklif reddedildi/);
     expect(notice?.body.text).toContain('İndirim fazla; en çok %10.');
+    // Staff mail names the quote and how to open it; it links to no API URL (a browser gets 401 there).
+    expect(notice?.body.text).toContain(quote.quoteId);
+    expect(`${notice?.body.text} ${notice?.body.html}`).not.toMatch(/https?:\/\/[^\s"<]*\/quotes\//);
     expect(JSON.stringify(await eventsOf(quote.quoteId))).not.toContain('İndirim fazla');
 
     const revised = await act(quote.quoteId, 'revise', k().repAyse, {});
@@ -332,6 +335,32 @@ describe('approving through the API', () => {
     expect(first.body.grandTotalTry.currency).toBe('TRY');
     const reused = await call('POST', '/quotes', k().repAyse, { ...body, lines: [{ sku: 'TP-20', quantity: 2 }] }, headers);
     expect(reused.status).toBe(422);
+  });
+});
+
+describe('sending exactly once', () => {
+  it('an approval racing ten parallel staff sends mails the customer one quote', async () => {
+    const customer = await newCustomer('quote-once');
+    const quote = await submitted(customer.customerId);
+    await settle();
+    const approved = await act(quote.quoteId, 'approve', k().manager, { step: 0 });
+    expect(approved.status, approved.text).toBe(200);
+    // The approval's own send (QuoteApproved) runs meanwhile on the local bus.
+    const sends = await Promise.all(Array.from({ length: 10 }, () => act(quote.quoteId, 'send', k().repAyse)));
+    await settle();
+    for (const reply of sends) expect([200, 409], reply.text).toContain(reply.status);
+    expect(sends.filter((r) => r.status === 200).length).toBeLessThanOrEqual(1);
+    for (const refused of sends.filter((r) => r.status === 409)) {
+      expect(['already-sent', 'quote-changed', 'illegal-transition']).toContain(refused.body.code);
+    }
+    expect(await quoteMailsTo(customer.email)).toHaveLength(1);
+    const sent = await getQuote(quote.quoteId);
+    expect(sent.status).toBe('sent');
+    expect(sent.mailedAt).toBeDefined();
+    // And once more, after it all: still one mail.
+    expect((await act(quote.quoteId, 'send', k().repAyse)).status).toBe(409);
+    await settle();
+    expect(await quoteMailsTo(customer.email)).toHaveLength(1);
   });
 });
 
@@ -550,6 +579,7 @@ describe('schedules', () => {
     await fireSchedule('quote-approval.follow-up-quotes');
     const reminders = (await quoteMail(staffMail['rep-ayse'], quote.quoteId)).filter((m) => m.subject.startsWith('Yanıt bekleyen teklif'));
     expect(reminders).toHaveLength(1);
+    expect(`${reminders[0]!.body.text} ${reminders[0]!.body.html}`).not.toMatch(/https?:\/\/[^\s"<]*\/quotes\//);
     expect((await eventsOf(quote.quoteId)).filter((e) => e['detail-type'] === 'QuoteFollowUpDue')).toHaveLength(1);
     expect((await getQuote(quote.quoteId)).status).toBe('sent');
   });

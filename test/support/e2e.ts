@@ -5,6 +5,7 @@ import { localControlHeaders } from '../../infra/local/local-control.js';
 
 /** The header every call to a `/_local/*` control endpoint carries. */
 export { localControlHeaders };
+import type { Language } from '../../shared/language.js';
 
 export const api = () => inject('api');
 export const keys = () => inject('keys');
@@ -135,7 +136,7 @@ export interface LeadView {
   email?: string;
   phone?: string;
   city?: string;
-  language: 'tr' | 'en';
+  language: Language;
   owner?: { type: string; id: string; ruleId: string; teamId?: string };
   history?: { at: string; from: string; to: string; action: string; actorId: string; via?: string; note?: string }[];
   notes?: { noteId: string; text: string; authorId: string }[];

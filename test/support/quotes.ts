@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { catalogue, isDetailType } from '../../events/catalogue.js';
 import { keys as tableKeys } from '../../shared/table.js';
 import { allMail, api, captureLead, getLead, localControlHeaders, type StoredMail, settle, uniquePerson } from './e2e.js';
+import type { Language } from '../../shared/language.js';
 
 export const quoteKeys = () => inject('quoteKeys');
 
@@ -68,7 +69,7 @@ export interface QuoteView {
 const routedTo = { 'rep-ayse': { city: 'Kocaeli' }, 'rep-john': { productInterest: 'export' } } as const;
 
 /** A new customer the way customers arrive: a lead from the web form, assigned to each of `reps`. */
-export const newCustomer = async (tag: string, language: 'tr' | 'en' = 'tr', reps: (keyof typeof routedTo)[] = ['rep-ayse']) => {
+export const newCustomer = async (tag: string, language: Language = 'tr', reps: (keyof typeof routedTo)[] = ['rep-ayse']) => {
   const person = uniquePerson(tag);
   let customerId = '';
   for (const rep of reps) {

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerLinks, approvalLinks, readAnswerLink, readApprovalLink } from '../../functions/quote-approval/links.js';
-import type { Quote } from '../../functions/quote-approval/quote-store.js';
+import { answerLink, answerLinks, approvalLink, approvalLinks } from '../../functions/quote-approval/links.js';
 
 beforeAll(() => {
   process.env.SIGNING_SECRET ??= 'unit-test-secret';
@@ -12,7 +11,7 @@ const quote = {
   quoteId: '01KAQ0000000000000000QUOTE',
   version: 2,
   expiresAt: new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString(),
-} as Quote;
+};
 
 const tokenOf = (url: string) => new URL(url).searchParams.get('token')!;
 
@@ -21,29 +20,30 @@ describe('quote links', () => {
     const { approveUrl, rejectUrl } = await approvalLinks(quote, 1, 'mgr-zeynep');
     expect(new URL(approveUrl).pathname).toBe('/quote-links/approval');
     const ref = { customerId: quote.customerId, quoteId: quote.quoteId, version: 2, step: 1, userId: 'mgr-zeynep' };
-    expect(await readApprovalLink(tokenOf(approveUrl))).toEqual({ ok: true, action: 'approve', ref });
-    expect(await readApprovalLink(tokenOf(rejectUrl))).toEqual({ ok: true, action: 'reject', ref });
+    expect(await approvalLink.read(tokenOf(approveUrl))).toMatchObject({ ok: true, claims: { ...ref, action: 'approve' } });
+    expect(await approvalLink.read(tokenOf(rejectUrl))).toMatchObject({ ok: true, claims: { ...ref, action: 'reject' } });
   });
 
   it('accept and decline links name the quote version and work only on the answer page', async () => {
     const { acceptUrl, declineUrl } = await answerLinks(quote);
+    expect(new URL(acceptUrl).pathname).toBe('/quote-links/answer');
     const ref = { customerId: quote.customerId, quoteId: quote.quoteId, version: 2 };
-    expect(await readAnswerLink(tokenOf(acceptUrl))).toEqual({ ok: true, action: 'accept', ref });
-    expect(await readAnswerLink(tokenOf(declineUrl))).toEqual({ ok: true, action: 'decline', ref });
-    expect(await readApprovalLink(tokenOf(acceptUrl))).toEqual({ ok: false, reason: 'invalid' });
+    expect(await answerLink.read(tokenOf(acceptUrl))).toMatchObject({ ok: true, claims: { ...ref, action: 'accept' } });
+    expect(await answerLink.read(tokenOf(declineUrl))).toMatchObject({ ok: true, claims: { ...ref, action: 'decline' } });
+    expect(await approvalLink.read(tokenOf(acceptUrl))).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('refuses tampered, truncated and expired tokens', async () => {
     const token = tokenOf((await approvalLinks(quote, 0, 'mgr-zeynep')).approveUrl);
     const [payload, signature] = token.split('.') as [string, string];
     const forged = Buffer.from(Buffer.from(payload, 'base64url').toString().replace('mgr-zeynep', 'dir-kemal')).toString('base64url');
-    expect(await readApprovalLink(`${forged}.${signature}`)).toEqual({ ok: false, reason: 'invalid' });
-    expect(await readApprovalLink(payload)).toEqual({ ok: false, reason: 'invalid' });
-    expect(await readApprovalLink('')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await approvalLink.read(`${forged}.${signature}`)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await approvalLink.read(payload)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await approvalLink.read('')).toEqual({ ok: false, reason: 'invalid' });
     const later = new Date(Date.now() + 73 * 3600 * 1000);
-    expect(await readApprovalLink(token, later)).toEqual({ ok: false, reason: 'expired' });
+    expect(await approvalLink.read(token, later)).toEqual({ ok: false, reason: 'expired' });
     const { acceptUrl } = await answerLinks(quote);
-    expect(await readAnswerLink(tokenOf(acceptUrl), new Date(Date.parse(quote.expiresAt) + 1000))).toEqual({
+    expect(await answerLink.read(tokenOf(acceptUrl), new Date(Date.parse(quote.expiresAt) + 1000))).toEqual({
       ok: false,
       reason: 'expired',
     });

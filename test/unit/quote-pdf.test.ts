@@ -6,9 +6,10 @@ import { wrapText } from '../../functions/quote-approval/pdf/wrap.js';
 import { quoteTableHtml, quoteTableText } from '../../functions/quote-approval/templates/quote-view.js';
 import type { Quote } from '../../functions/quote-approval/quote-store.js';
 import { demoFxRates, demoPriceLists, demoProducts } from '../../infra/local/demo-data.js';
+import type { Language } from '../../shared/language.js';
 
 const year = 2026;
-const quoteOf = (lineCount: number, language: 'tr' | 'en', notes?: string): Quote => {
+const quoteOf = (lineCount: number, language: Language, notes?: string): Quote => {
   const figures = buildQuote({
     lines: Array.from({ length: lineCount }, (_, i) => ({ sku: i % 2 ? 'FL-25E' : 'TRN-OP', quantity: i + 1, discountBp: i * 50 })),
     products: new Map(demoProducts.map((p) => [p.sku, p])),

@@ -3,6 +3,7 @@
 import type { ConsentChannel } from '../../../shared/consent.js';
 import { normalizeEmail, toE164 } from '../../../shared/contact.js';
 import * as z from '../../../shared/schema.js';
+import { defaultLanguage, languages } from '../../../shared/language.js';
 
 /** No markup, no control characters: these fields end up in mail and staff screens. */
 const plain = (max: number) =>
@@ -38,7 +39,7 @@ export const leadSubmissionSchema = z
     region: optionalPlain(100),
     productInterest: optionalPlain(200),
     message: optionalPlain(4000),
-    language: z._default(z.enum(['tr', 'en']), 'tr'),
+    language: z._default(z.enum(languages), defaultLanguage),
     source: optionalPlain(100),
     utm_source: optionalPlain(200),
     utm_medium: optionalPlain(200),

@@ -29,9 +29,7 @@ const chooseOwner = async (lead: Lead): Promise<EventFacts<'LeadAssigned'>> => {
 const MAX_ATTEMPTS = 3;
 
 // Idempotent by its write: the owner is set only where none is.
-export const handler = eventHandler(
-  'assign-lead',
-  'LeadCaptured',
+export const handler = eventHandler('LeadCaptured',
   async ({ customerId, leadId }) => {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const lead = await getLeadByKey(customerId, leadId);
@@ -41,5 +39,4 @@ export const handler = eventHandler(
     logger.warn('lead kept changing while it was being assigned', { leadId });
     throw new Error('lead not assigned: it kept changing');
   },
-  { once: 'by-write' },
 );

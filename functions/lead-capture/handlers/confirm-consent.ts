@@ -1,25 +1,24 @@
 // GET /consents/confirm shows a confirm button; POST confirms. A GET never changes anything, because
 // mail scanners open links on their own; the button press is the person's act.
 import { clientIp, decodeBody, type HttpEvent, httpHandler } from '../../../shared/http.js';
-import { confirmConsentRequest, getConsentRequest } from '../../../shared/consent.js';
+import { confirmConsentRequest, consentConfirmationLink, getConsentRequest } from '../../../shared/consent.js';
 import { safeHtml } from '../../../shared/html.js';
+import { defaultLanguage } from '../../../shared/language.js';
 import { page } from '../../../shared/pages.js';
-import { verifyLink } from '../../../shared/signed-link.js';
-import { CONSENT_LINK_PURPOSE } from './send-consent-confirmation.js';
 
 const text = {
   tr: {
     title: 'E-posta izni',
     ask: 'Kampanya ve duyurularımızı e-posta ile almayı onaylıyor musunuz?',
     button: 'Evet, onaylıyorum',
-    done: 'Teşekkürler, izniniz kaydedildi. İstediğiniz zaman her e-postadaki bağlantıyla geri alabilirsiniz.',
+    done: 'Teşekkürler, izniniz kaydedildi. İzninizi istediğiniz zaman geri alabilirsiniz.',
     gone: 'Bu bağlantı geçersiz, süresi dolmuş ya da daha önce kullanılmış.',
   },
   en: {
     title: 'E-mail consent',
     ask: 'Do you confirm that you want our offers and news by e-mail?',
     button: 'Yes, I confirm',
-    done: 'Thank you, your consent is recorded. You can withdraw it any time with the link in every e-mail.',
+    done: 'Thank you, your consent is recorded. You can withdraw it at any time.',
     gone: 'This link is invalid, has expired, or has been used already.',
   },
 };
@@ -29,10 +28,10 @@ export const handler = httpHandler(async (event: HttpEvent) => {
   const token = posted
     ? String(decodeBody(event, 4096).fields.token ?? '')
     : (event.queryStringParameters?.token ?? '');
-  const check = await verifyLink(token, CONSENT_LINK_PURPOSE);
-  const request = check.ok ? await getConsentRequest(check.claims.id) : undefined;
-  // Before the request is known, the page speaks Turkish, the firm's default.
-  const language = request?.language ?? 'tr';
+  const link = await consentConfirmationLink.read(token);
+  const request = link.ok ? await getConsentRequest(link.claims.requestId) : undefined;
+  // Before the request is known, the page speaks the firm's default language.
+  const language = request?.language ?? defaultLanguage;
   const t = text[language];
   if (!request) return page(410, language, t.title, safeHtml`<p>${t.gone}</p>`);
   if (!posted) {

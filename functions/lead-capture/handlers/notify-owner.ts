@@ -3,7 +3,8 @@ import type { EventDetail } from '../../../events/catalogue.js';
 import { config } from '../../../shared/config.js';
 import { eventHandler } from '../../../shared/consumer.js';
 import { getDealer, getUser } from '../../../shared/directory.js';
-import { sendMail } from '../../../shared/mail.js';
+import { defaultLanguage } from '../../../shared/language.js';
+import { onceKey, sendOnce, sendTransactional } from '../../../shared/mail.js';
 import { logger } from '../../../shared/observability.js';
 import { getLeadByKey } from '../lead-store.js';
 import { ownerNotification } from '../templates/owner-notification.js';
@@ -12,20 +13,22 @@ const recipientOf = async ({ ownerType, ownerId }: EventDetail<'LeadAssigned'>) 
   if (ownerType === 'user') return getUser(ownerId);
   if (ownerType === 'dealer') return getDealer(ownerId);
   const inbox = config.fallbackNotifyEmail();
-  return inbox ? { email: inbox, language: 'tr' as const } : undefined;
+  return inbox ? { email: inbox, language: defaultLanguage } : undefined;
 };
 
-export const handler = eventHandler('notify-owner', 'LeadAssigned', async (assigned) => {
+export const handler = eventHandler('LeadAssigned', async (assigned) => {
   const [lead, recipient] = await Promise.all([getLeadByKey(assigned.customerId, assigned.leadId), recipientOf(assigned)]);
   if (!lead) return;
   if (!recipient) {
     logger.warn('no recipient for lead owner', { ownerType: assigned.ownerType, ownerId: assigned.ownerId });
     return;
   }
-  const leadUrl = `${config.publicBaseUrl()}/leads/${lead.leadId}`;
-  await sendMail({
-    to: recipient.email,
-    replyTo: lead.email,
-    ...ownerNotification[recipient.language]({ lead, ruleId: assigned.ruleId, leadUrl }),
-  });
+  // One notice per lead and owner: a redelivery finds it sent.
+  await sendOnce(onceKey('lead-owner', lead.leadId, assigned.ownerId), () =>
+    sendTransactional({
+      to: recipient.email,
+      replyTo: lead.email,
+      ...ownerNotification.render(recipient.language, { lead, ruleId: assigned.ruleId }),
+    }),
+  );
 });

@@ -1,11 +1,15 @@
-// On LeadCaptured: acknowledge the request to the person, in their language.
+// On LeadCaptured: acknowledge the request to the address typed on the form, in its language. Once
+// per lead (a mail marker), and at most a few a day per address: anyone can type any address.
 import { eventHandler } from '../../../shared/consumer.js';
-import { sendMail } from '../../../shared/mail.js';
+import { onceKey, sendOnce, sendToUnverified } from '../../../shared/mail.js';
 import { getLeadByKey } from '../lead-store.js';
 import { autoResponse } from '../templates/auto-response.js';
 
-export const handler = eventHandler('send-auto-response', 'LeadCaptured', async ({ customerId, leadId }) => {
+export const handler = eventHandler('LeadCaptured', async ({ customerId, leadId }) => {
   const lead = await getLeadByKey(customerId, leadId);
-  if (!lead?.email) return; // phone-only leads are called back, not mailed
-  await sendMail({ to: lead.email, ...autoResponse[lead.language](lead) });
+  const to = lead?.email;
+  if (!lead || !to) return; // phone-only leads are called back, not mailed
+  await sendOnce(onceKey('auto-response', leadId), () =>
+    sendToUnverified('auto-response', { to, ...autoResponse.render(lead.language, {}) }),
+  );
 });

@@ -1,22 +1,17 @@
-// On ConsentRequested (e-mail): mail the double opt-in link to the address that asked.
-import { config } from '../../../shared/config.js';
-import { getConsentRequest, getCustomer } from '../../../shared/consent.js';
+// On ConsentRequested (e-mail): mail the double opt-in link to the address the request names —
+// the one typed on the form that asked, which is the one the confirmation then proves.
+import { consentConfirmationLink, getConsentRequest } from '../../../shared/consent.js';
 import { eventHandler } from '../../../shared/consumer.js';
-import { sendMail } from '../../../shared/mail.js';
-import { signLink } from '../../../shared/signed-link.js';
-import { getLeadByKey } from '../lead-store.js';
+import { onceKey, sendOnce, sendToUnverified } from '../../../shared/mail.js';
 import { consentConfirmation } from '../templates/consent-confirmation.js';
 
-export const CONSENT_LINK_PURPOSE = 'consent-confirm';
-
-export const handler = eventHandler('send-consent-confirmation', 'ConsentRequested', async ({ requestId }) => {
+export const handler = eventHandler('ConsentRequested', async ({ requestId }) => {
   const request = await getConsentRequest(requestId);
-  if (!request) return; // confirmed or expired already
-  // The address typed on the form that asked, not whatever the profile holds: that is what is being confirmed.
-  const lead = request.leadId ? await getLeadByKey(request.customerId, request.leadId) : undefined;
-  const person = lead ?? (await getCustomer(request.customerId));
-  if (!person?.email) return;
-  const token = await signLink({ purpose: CONSENT_LINK_PURPOSE, id: requestId, exp: request.expiresAt });
-  const link = `${config.publicBaseUrl()}/consents/confirm?token=${encodeURIComponent(token)}`;
-  await sendMail({ to: person.email, ...consentConfirmation[person.language]({ name: person.name, link }) });
+  // Confirmed or expired already; or asked before requests named their address, and then there is
+  // no proven address to mail (the person can tick the box again).
+  if (request?.channel !== 'email' || !request.address) return;
+  const link = await consentConfirmationLink.url({ requestId }, { until: new Date(request.expiresAt * 1000) });
+  await sendOnce(onceKey('consent-confirmation', requestId), () =>
+    sendToUnverified('consent-confirmation', { to: request.address, ...consentConfirmation.render(request.language, { link }) }),
+  );
 });

@@ -1,39 +1,40 @@
-// Sent to the person who filled in the form, in their language.
-import { mailLayout, safeHtml } from '../../../shared/html.js';
-import type { RenderedMail } from '../../../shared/mail.js';
+// Sent to the address typed on the form, in the form's language. Nobody has proven that address is
+// theirs, so the mail carries nothing the form's author wrote (no name, no product, no message):
+// the form cannot be used to mail a stranger someone else's words.
+import { safeHtml } from '../../../shared/html.js';
+import { defineTemplate } from '../../../shared/templates.js';
 
-export interface AutoResponseVars {
-  name: string;
-  productInterest?: string;
-}
-
-export const autoResponse: Record<'tr' | 'en', (v: AutoResponseVars) => RenderedMail> = {
-  tr: ({ name, productInterest }) => ({
-    subject: 'Talebinizi aldık',
-    text: [
-      `Sayın ${name},`,
-      '',
-      `Talebiniz${productInterest ? ` (${productInterest})` : ''} bize ulaştı. Bir temsilcimiz en kısa sürede, mesai saatleri içinde sizinle iletişime geçecek.`,
-      '',
-      'Teşekkür ederiz.',
-    ].join('\n'),
-    html: mailLayout(
-      'tr',
-      safeHtml`<p>Sayın ${name},</p><p>Talebiniz${productInterest ? safeHtml` (<strong>${productInterest}</strong>)` : ''} bize ulaştı. Bir temsilcimiz en kısa sürede, mesai saatleri içinde sizinle iletişime geçecek.</p><p>Teşekkür ederiz.</p>`,
-    ),
-  }),
-  en: ({ name, productInterest }) => ({
-    subject: 'We have received your request',
-    text: [
-      `Dear ${name},`,
-      '',
-      `Your request${productInterest ? ` (${productInterest})` : ''} has reached us. One of our representatives will contact you soon, within business hours.`,
-      '',
-      'Thank you.',
-    ].join('\n'),
-    html: mailLayout(
-      'en',
-      safeHtml`<p>Dear ${name},</p><p>Your request${productInterest ? safeHtml` (<strong>${productInterest}</strong>)` : ''} has reached us. One of our representatives will contact you soon, within business hours.</p><p>Thank you.</p>`,
-    ),
-  }),
-};
+export const autoResponse = defineTemplate<Record<string, never>>({
+  name: 'auto-response',
+  optional: [],
+  tr: {
+    subject: () => 'Talebinizi aldık',
+    text: () =>
+      [
+        'Merhaba,',
+        '',
+        'Talebiniz bize ulaştı. Bir temsilcimiz en kısa sürede, mesai saatleri içinde sizinle iletişime geçecek.',
+        '',
+        'Bu talebi siz göndermediyseniz bu e-postayı yok sayın.',
+        '',
+        'Teşekkür ederiz.',
+      ].join('\n'),
+    html: () =>
+      safeHtml`<p>Merhaba,</p><p>Talebiniz bize ulaştı. Bir temsilcimiz en kısa sürede, mesai saatleri içinde sizinle iletişime geçecek.</p><p>Bu talebi siz göndermediyseniz bu e-postayı yok sayın.</p><p>Teşekkür ederiz.</p>`,
+  },
+  en: {
+    subject: () => 'We have received your request',
+    text: () =>
+      [
+        'Hello,',
+        '',
+        'Your request has reached us. One of our representatives will contact you soon, within business hours.',
+        '',
+        'If you did not send this request, please ignore this e-mail.',
+        '',
+        'Thank you.',
+      ].join('\n'),
+    html: () =>
+      safeHtml`<p>Hello,</p><p>Your request has reached us. One of our representatives will contact you soon, within business hours.</p><p>If you did not send this request, please ignore this e-mail.</p><p>Thank you.</p>`,
+  },
+});

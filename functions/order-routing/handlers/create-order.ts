@@ -5,14 +5,11 @@ import { logger } from '../../../shared/observability.js';
 import { getQuote } from '../../quote-approval/quote-store.js';
 import { orderFromQuote } from '../orders.js';
 
-export const handler = eventHandler(
-  'create-order',
-  'QuoteAccepted',
+export const handler = eventHandler('QuoteAccepted',
   async ({ customerId, quoteId, quoteVersion }) => {
     const quote = await getQuote(customerId, quoteId);
     if (!quote || quote.version !== quoteVersion || quote.orderId) return;
     const order = await orderFromQuote(quote);
     if (!order) logger.info('order exists already', { quoteId });
   },
-  { once: 'by-write' },
 );

@@ -2,6 +2,7 @@
 // the price list, costs and tax rates from the catalogue.
 import * as z from '../../../shared/schema.js';
 import { isoDateSchema } from '../../../shared/time.js';
+import { languages } from '../../../shared/language.js';
 
 const bp = z.int().check(z.gte(0), z.lte(10_000));
 /** An integer from `min` to `max`, both included. */
@@ -10,7 +11,7 @@ const intFrom = (min: number, max: number) => z.int().check(z.gte(min), z.lte(ma
 const id = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const notes = z.string().check(z.trim(), z.maxLength(4000));
 const seq = z.int().check(z.positive());
-const language = z.enum(['tr', 'en']);
+const language = z.enum(languages);
 
 export const lineInputSchema = z.strictObject({
   sku: id(64),

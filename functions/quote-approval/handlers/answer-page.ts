@@ -1,12 +1,13 @@
 // GET /quote-links/answer?token= shows the customer the quote and one button (accept, or decline);
 // POST records the answer. Used, expired, replaced or tampered links get a clear page and no change.
 import { customerView } from '../templates/quote-view.js';
-import { getCustomer } from '../../../shared/consent.js';
+import { getCustomer } from '../../../shared/customer.js';
 import { decodeBody, type HttpEvent, httpHandler } from '../../../shared/http.js';
 import { logger } from '../../../shared/observability.js';
 import { ProblemError } from '../../../shared/problems.js';
 import { isExpired } from '../domain/quote-expiry.js';
-import { readAnswerLink } from '../links.js';
+import { answerLink } from '../links.js';
+import { defaultLanguage } from '../../../shared/language.js';
 import { getQuote, type Quote } from '../quote-store.js';
 import { answerQuote, QuoteChangedError } from '../quotes.js';
 
@@ -24,11 +25,11 @@ const blocked = (quote: Quote, version: number, now: Date): AnswerOutcome | unde
 export const handler = httpHandler(async (event: HttpEvent) => {
   const posted = event.httpMethod === 'POST';
   const token = String((posted ? decodeBody(event, 4096).fields.token : event.queryStringParameters?.token) ?? '');
-  const link = await readAnswerLink(token);
-  if (!link.ok) return answerOutcomePage('tr', link.reason);
-  const { ref, action } = link;
+  const link = await answerLink.read(token);
+  if (!link.ok) return answerOutcomePage(defaultLanguage, link.reason);
+  const { action, ...ref } = link.claims;
   const quote = await getQuote(ref.customerId, ref.quoteId);
-  if (!quote) return answerOutcomePage('tr', 'invalid');
+  if (!quote) return answerOutcomePage(defaultLanguage, 'invalid');
   const now = new Date();
   const why = blocked(quote, ref.version, now);
   if (why) return answerOutcomePage(quote.language, why);

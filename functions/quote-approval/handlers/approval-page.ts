@@ -1,12 +1,13 @@
 // GET /quote-links/approval?token= shows the quote, the rules that asked for approval and the
 // button; POST acts (rejecting asks for a reason). A used, expired or tampered link gets a clear
 // page and changes nothing: the approval is a conditional write on the step the link was made for.
-import { getCustomer } from '../../../shared/consent.js';
+import { getCustomer } from '../../../shared/customer.js';
 import { getUser } from '../../../shared/directory.js';
 import { decodeBody, type HttpEvent, httpHandler } from '../../../shared/http.js';
 import { logger } from '../../../shared/observability.js';
 import { ProblemError } from '../../../shared/problems.js';
-import { readApprovalLink } from '../links.js';
+import { approvalLink } from '../links.js';
+import { defaultLanguage } from '../../../shared/language.js';
 import { getQuote } from '../quote-store.js';
 import { decideQuote } from '../quotes.js';
 
@@ -17,11 +18,11 @@ export const handler = httpHandler(async (event: HttpEvent) => {
   const posted = event.httpMethod === 'POST';
   const fields = posted ? decodeBody(event, 8192).fields : {};
   const token = String((posted ? fields.token : event.queryStringParameters?.token) ?? '');
-  const link = await readApprovalLink(token);
-  if (!link.ok) return approvalOutcomePage('tr', link.reason);
-  const { ref, action } = link;
+  const link = await approvalLink.read(token);
+  if (!link.ok) return approvalOutcomePage(defaultLanguage, link.reason);
+  const { action, ...ref } = link.claims;
   const [approver, quote] = await Promise.all([getUser(ref.userId), getQuote(ref.customerId, ref.quoteId)]);
-  const language = approver?.language ?? 'tr';
+  const language = approver?.language ?? defaultLanguage;
   if (!approver || !quote) return approvalOutcomePage(language, 'invalid');
   const awaiting = quote.status === 'pending_approval' && quote.version === ref.version && quote.approval?.approved === ref.step;
   if (!awaiting) return approvalOutcomePage(language, 'decided', statusNames[language][quote.status]);

@@ -1,13 +1,15 @@
 // On QuoteFollowUpDue: remind the owner that the customer has not answered yet.
 import { eventHandler } from '../../../shared/consumer.js';
-import { sendMail } from '../../../shared/mail.js';
+import { onceKey, sendOnce, sendTransactional } from '../../../shared/mail.js';
 import { ownerNoticeContext } from '../owner-notice.js';
 import { followUpDays } from '../quotes.js';
 import { followUpNotice } from '../templates/owner-notices.js';
 
-export const handler = eventHandler('notify-follow-up', 'QuoteFollowUpDue', async ({ customerId, quoteId, quoteVersion }) => {
+export const handler = eventHandler('QuoteFollowUpDue', async ({ customerId, quoteId, quoteVersion }) => {
   const found = await ownerNoticeContext(customerId, quoteId, quoteVersion);
   if (found?.quote.status !== 'sent') return;
-  const { quote, owner, customer, link } = found;
-  await sendMail({ to: owner.email, ...followUpNotice(owner.language, { quote, customer, days: followUpDays(), link }) });
+  const { quote, owner, customer } = found;
+  await sendOnce(onceKey('quote-follow-up', quoteId, quoteVersion), () =>
+    sendTransactional({ to: owner.email, ...followUpNotice.render(owner.language, { quote, customer, days: followUpDays() }) }),
+  );
 });

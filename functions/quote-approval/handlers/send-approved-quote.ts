@@ -5,7 +5,7 @@ import { ProblemError } from '../../../shared/problems.js';
 import { getQuote } from '../quote-store.js';
 import { sendQuoteToCustomer } from '../send-quote.js';
 
-export const handler = eventHandler('send-approved-quote', 'QuoteApproved', async ({ customerId, quoteId, quoteVersion }) => {
+export const handler = eventHandler('QuoteApproved', async ({ customerId, quoteId, quoteVersion }) => {
   const quote = await getQuote(customerId, quoteId);
   const due = quote && quote.version === quoteVersion && (quote.status === 'approved' || (quote.status === 'sent' && !quote.mailedAt));
   if (!due) return; // sent by staff, revised or erased meanwhile

@@ -1,6 +1,7 @@
 // The quote as the customer receives it, in the quote's language, with the PDF attached by the sender.
-import { mailLayout, safeHtml } from '../../../shared/html.js';
-import type { RenderedMail } from '../../../shared/mail.js';
+import { safeHtml } from '../../../shared/html.js';
+import type { Language } from '../../../shared/language.js';
+import { defineTemplate, type TemplateVersion } from '../../../shared/templates.js';
 import { formatMoney } from '../../../shared/money.js';
 import type { Quote } from '../quote-store.js';
 import { button, type CustomerView, formatDate, quoteNumber, quoteTableHtml, quoteTableText } from './quote-view.js';
@@ -37,32 +38,38 @@ const text = {
   },
 };
 
-export const customerQuoteMail = ({ quote, customer, acceptUrl, declineUrl }: CustomerQuoteVars): RenderedMail => {
-  const language = quote.language;
+const version = (language: Language): TemplateVersion<CustomerQuoteVars> => {
   const t = text[language];
-  const valid = t.valid(formatDate(quote.validUntil, language));
+  const valid = (quote: Quote) => t.valid(formatDate(quote.validUntil, language));
   return {
-    subject: t.subject(quote),
-    text: [
-      t.greeting(customer.name),
-      '',
-      t.intro,
-      valid,
-      '',
-      quoteTableText(quote, language),
-      ...(quote.notes ? ['', `${t.notes}: ${quote.notes}`] : []),
-      '',
-      t.answer,
-      `${t.accept}: ${acceptUrl}`,
-      `${t.decline}: ${declineUrl}`,
-      '',
-      t.closing,
-    ].join('\n'),
-    html: mailLayout(
-      language,
-      safeHtml`<p>${t.greeting(customer.name)}</p><p>${t.intro} ${valid}</p>${quoteTableHtml(quote, language)}${
+    subject: ({ quote }) => t.subject(quote),
+    text: ({ quote, customer, acceptUrl, declineUrl }) =>
+      [
+        t.greeting(customer.name),
+        '',
+        t.intro,
+        valid(quote),
+        '',
+        quoteTableText(quote, language),
+        ...(quote.notes ? ['', `${t.notes}: ${quote.notes}`] : []),
+        '',
+        t.answer,
+        `${t.accept}: ${acceptUrl}`,
+        `${t.decline}: ${declineUrl}`,
+        '',
+        t.closing,
+      ].join('\n'),
+    html: ({ quote, customer, acceptUrl, declineUrl }) =>
+      safeHtml`<p>${t.greeting(customer.name)}</p><p>${t.intro} ${valid(quote)}</p>${quoteTableHtml(quote, language)}${
         quote.notes ? safeHtml`<p style="white-space:pre-wrap"><strong>${t.notes}:</strong> ${quote.notes}</p>` : ''
       }<p>${t.answer}</p><p>${button(acceptUrl, t.accept)}${button(declineUrl, t.decline, '#9b2c2c')}</p><p>${t.closing}</p>`,
-    ),
   };
 };
+
+/** Rendered in the quote's language. */
+export const customerQuote = defineTemplate<CustomerQuoteVars>({
+  name: 'customer-quote',
+  optional: [],
+  tr: version('tr'),
+  en: version('en'),
+});

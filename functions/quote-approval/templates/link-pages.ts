@@ -5,7 +5,8 @@ import { type SafeHtml, safeHtml } from '../../../shared/html.js';
 import { formatMoney, formatPercent } from '../../../shared/money.js';
 import { page } from '../../../shared/pages.js';
 import type { Quote } from '../quote-store.js';
-import { type CustomerView, formatDate, type Language, quoteNumber, quoteTableHtml } from './quote-view.js';
+import type { Language } from '../../../shared/language.js';
+import { type CustomerView, formatDate, quoteNumber, quoteTableHtml } from './quote-view.js';
 
 const dangerButton = 'background:#9b2c2c';
 
@@ -16,7 +17,7 @@ const approvalText = {
       `${owner}, ${customer} için bu teklifi hazırladı. Onay adımı ${step} / ${steps} (${role}).`,
     why: 'Onay isteyen kurallar',
     facts: (q: Quote) =>
-      `Genel indirim ${formatPercent(q.totals.discountBp, 'tr')} · kâr marjı ${formatPercent(q.totals.marginBp, 'tr')} · net ${formatMoney(q.netTotalTry, 'tr')}`,
+      `Genel indirim ${formatPercent(q.totals.discountBp, 'tr')} · kâr marjı ${formatPercent(q.totals.marginBp, 'tr')} · TL karşılığı net ${formatMoney(q.netTotalTry, 'tr')}`,
     approve: 'Onayla',
     reject: 'Reddet',
     reason: 'Ret gerekçesi',
@@ -35,7 +36,7 @@ const approvalText = {
       `${owner} prepared this quote for ${customer}. Approval step ${step} of ${steps} (${role}).`,
     why: 'Rules asking for approval',
     facts: (q: Quote) =>
-      `Overall discount ${formatPercent(q.totals.discountBp, 'en')} · margin ${formatPercent(q.totals.marginBp, 'en')} · net ${formatMoney(q.netTotalTry, 'en')}`,
+      `Overall discount ${formatPercent(q.totals.discountBp, 'en')} · margin ${formatPercent(q.totals.marginBp, 'en')} · net in TRY ${formatMoney(q.netTotalTry, 'en')}`,
     approve: 'Approve',
     reject: 'Reject',
     reason: 'Reason for rejecting',

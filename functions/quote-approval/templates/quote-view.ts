@@ -2,12 +2,11 @@
 // (customer mail, PDF, approval mail and page) shows, formatted once here.
 import { formatMoney, formatPercent, type Money } from '../../../shared/money.js';
 import { type SafeHtml, safeHtml } from '../../../shared/html.js';
-import type { Customer } from '../../../shared/consent.js';
+import type { Customer } from '../../../shared/customer.js';
 import { quantityIn } from '../../catalogue/domain/catalogue.js';
 import type { QuoteStatus } from '../domain/lifecycle.js';
 import type { Quote } from '../quote-store.js';
-
-export type Language = 'tr' | 'en';
+import type { Language } from '../../../shared/language.js';
 
 export const labels = {
   tr: {

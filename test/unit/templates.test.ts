@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { safeHtml } from '../../shared/html.js';
+import { defineTemplate, MissingTemplateVariableError } from '../../shared/templates.js';
+
+const greeting = defineTemplate<{ name: string; product?: string }>({
+  name: 'greeting',
+  optional: ['product'],
+  tr: {
+    subject: (v) => `Merhaba ${v.name}`,
+    text: (v) => `Sayın ${v.name}${v.product ? `, ${v.product}` : ''}`,
+    html: (v) => safeHtml`<p>Sayın ${v.name}${v.product ? safeHtml` <b>${v.product}</b>` : ''}</p>`,
+  },
+  en: {
+    subject: (v) => `Hello ${v.name}`,
+    text: (v) => `Dear ${v.name}`,
+    html: (v) => safeHtml`<p>Dear ${v.name}</p>`,
+  },
+});
+
+describe('mail templates', () => {
+  it('renders each language with a subject, a text part and an HTML part in the shared layout', () => {
+    const tr = greeting.render('tr', { name: 'Ece', product: 'Forklift' });
+    expect(tr).toMatchObject({ subject: 'Merhaba Ece', text: 'Sayın Ece, Forklift' });
+    expect(tr.html).toContain('<html lang="tr">');
+    expect(tr.html).toContain('<p>Sayın Ece <b>Forklift</b></p>');
+    expect(greeting.render('en', { name: 'Ece' })).toMatchObject({ subject: 'Hello Ece', text: 'Dear Ece' });
+  });
+
+  it('escapes variables in the HTML part', () => {
+    const mail = greeting.render('tr', { name: '<script>alert(1)</script>', product: '"><img src=x>' });
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(mail.html).toContain('&quot;&gt;&lt;img src=x&gt;');
+  });
+
+  it('throws on a missing or blank required variable instead of rendering a blank', () => {
+    for (const name of [undefined, null, '', '   ']) {
+      expect(() => greeting.render('en', { name } as unknown as { name: string })).toThrow(MissingTemplateVariableError);
+    }
+    expect(() => greeting.render('tr', {} as { name: string })).toThrow(/greeting needs the variable "name"/);
+    // An optional variable may be absent.
+    expect(greeting.render('tr', { name: 'Ece' }).text).toBe('Sayın Ece');
+  });
+});
