@@ -4,18 +4,16 @@ import { ProblemError } from '../../../shared/problems.js';
 import * as z from '../../../shared/schema.js';
 import { isoDateSchema } from '../../../shared/time.js';
 
-const text = z.string().check(z.trim());
-const required = text.check(z.minLength(1, 'Required.'));
 const bilingual = (schema: z.ZodMiniString<string>) => z.object({ tr: schema, en: schema });
 const basisPoints = z.int().check(z.gte(0), z.lte(10_000));
 
 export const productSchema = z.object({
-  sku: required,
-  name: bilingual(required),
-  description: bilingual(text),
+  sku: z.requiredLine(64),
+  name: bilingual(z.requiredLine(200)),
+  description: bilingual(z.text(2000)),
   /** What one unit of quantity is: "adet", "kg", "saat", "ay". */
-  unit: required,
-  category: required,
+  unit: z.requiredLine(20),
+  category: z.requiredLine(100),
   /** What a unit costs the firm, for margins; may be in another currency than the price lists. */
   cost: moneySchema.check(z.refine((m) => m.amount >= 0, 'A cost cannot be negative.')),
   /** KDV on this product: 2000 = 20%. */
@@ -26,13 +24,13 @@ export type Product = z.infer<typeof productSchema>;
 
 export const priceListSchema = z
   .object({
-    id: required,
-    name: required,
+    id: z.requiredLine(100),
+    name: z.requiredLine(200),
     currency: currencySchema,
     validFrom: isoDateSchema,
     validTo: isoDateSchema,
     prices: z
-      .array(z.object({ sku: required, unitPrice: z.int().check(z.gte(0)) }))
+      .array(z.object({ sku: z.requiredLine(64), unitPrice: z.int().check(z.gte(0)) }))
       .check(z.minLength(1, 'A price list needs at least one price.')),
   })
   .check(

@@ -6,11 +6,12 @@ import { getUser } from '../../../shared/directory.js';
 import { decodeBody, type HttpEvent, httpHandler } from '../../../shared/http.js';
 import { logger } from '../../../shared/observability.js';
 import { ProblemError } from '../../../shared/problems.js';
+import { rejectionReasonSchema } from '../domain/quote-input.js';
 import { readApprovalLink } from '../links.js';
 import { getQuote } from '../quote-store.js';
 import { decideQuote } from '../quotes.js';
 
-import { approvalOutcomePage, approvalPage, reasonMissing } from '../templates/link-pages.js';
+import { approvalOutcomePage, approvalPage, reasonMissing, reasonRefused } from '../templates/link-pages.js';
 import { customerView, statusNames } from '../templates/quote-view.js';
 
 export const handler = httpHandler(async (event: HttpEvent) => {
@@ -36,8 +37,9 @@ export const handler = httpHandler(async (event: HttpEvent) => {
       token,
     });
   }
-  const reason = String(fields.reason ?? '').trim();
-  if (action === 'reject' && !reason) {
+  const reason = action === 'reject' ? rejectionReasonSchema.safeParse(fields.reason ?? '') : undefined;
+  if (reason && !reason.success) {
+    const missing = reason.error.issues.some((issue) => issue.code === 'too_small');
     const customer = await getCustomer(quote.customerId);
     return approvalPage(language, {
       quote,
@@ -45,13 +47,13 @@ export const handler = httpHandler(async (event: HttpEvent) => {
       ownerName: (await getUser(quote.ownerId))?.name ?? quote.ownerId,
       action,
       token,
-      error: reasonMissing(language),
+      error: missing ? reasonMissing(language) : reasonRefused(language),
     });
   }
   try {
     const decided = await decideQuote(
       quote,
-      action === 'approve' ? { type: 'approve' } : { type: 'reject', reason: reason.slice(0, 2000) },
+      reason ? { type: 'reject', reason: reason.data } : { type: 'approve' },
       { userId: approver.userId, role: approver.role },
       { via: 'link', step: ref.step },
     );

@@ -4,6 +4,7 @@
 import type { Context } from 'aws-lambda';
 import { type HttpEvent, httpHandler, json } from '../../../shared/http.js';
 import * as z from '../../../shared/schema.js';
+import { rejectionReasonSchema } from '../domain/quote-input.js';
 import { quoteVisibleTo, type Viewer } from '../quote-access.js';
 import { type Decision, decideQuote } from '../quotes.js';
 import { bodyOf, oncePerKey, staff } from '../staff.js';
@@ -11,8 +12,7 @@ import { bodyOf, oncePerKey, staff } from '../staff.js';
 const step = z.optional(z.int().check(z.gte(0), z.lte(20)));
 const seq = z.optional(z.int().check(z.positive()));
 const approveSchema = z.strictObject({ step, seq });
-const reason = z.string().check(z.trim(), z.minLength(1, 'Say why the quote is rejected.'), z.maxLength(2000));
-const rejectSchema = z.strictObject({ reason, step, seq });
+const rejectSchema = z.strictObject({ reason: rejectionReasonSchema, step, seq });
 
 interface Decide {
   viewer: Viewer;
