@@ -217,7 +217,7 @@ export interface QuoteQuery {
   teamId?: string;
   status?: QuoteStatus;
   customerId?: string;
-  /** ISO instants or dates; `to` is inclusive. */
+  /** ISO UTC instants, both inclusive (the list handlers turn dates into Istanbul days). */
   from?: string;
   to?: string;
   limit: number;
@@ -311,7 +311,7 @@ export const listQuotes = async (query: QuoteQuery, now = new Date()) => {
   const toInstant = query.to ?? now.toISOString();
   const fromInstant = query.from ?? new Date(Date.parse(toInstant.slice(0, 10)) - 365 * 24 * 3600 * 1000).toISOString();
   const lastMonth = istanbulMonth(fromInstant);
-  const firstMonth = istanbulMonth(toInstant.length === 10 ? `${toInstant}T23:59:59.999Z` : toInstant);
+  const firstMonth = istanbulMonth(toInstant);
   let { month, start } = monthCursor(query.cursor, firstMonth, lastMonth);
   const quotes: Quote[] = [];
   while (month >= lastMonth) {
