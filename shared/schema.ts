@@ -4,8 +4,47 @@
 // Import it as a namespace (`import * as z from '…/shared/schema.js'`) so the bundler keeps only the
 // functions used; `z.locales.en()` would pull in every locale (~250 KB), hence `zod/locales` here.
 import { en } from 'zod/locales';
-import { config } from 'zod/mini';
+import { config, maxLength, minLength, normalize, overwrite, refine, string, trim } from 'zod/mini';
 
 config(en());
 
 export * from 'zod/mini';
+
+// ---- free text ----------------------------------------------------------------------------------
+// Every free-text field goes through `line` or `text`: what people type ends up in mail, PDFs, CSV
+// and staff screens, where a line break forges a line, a bidi override reverses what a reader sees,
+// and an invisible character makes two equal-looking names differ.
+
+/** C0 and C1 controls and DEL, and the Unicode line and paragraph separators U+2028/U+2029. */
+const lineBreaking = /[\p{Cc}\p{Zl}\p{Zp}]/u;
+/** The same, but for the line feed and tab a multi-line text may hold. */
+const lineBreakingButNewlineAndTab = /(?![\n\t])[\p{Cc}\p{Zl}\p{Zp}]/u;
+/**
+ * Format characters: zero-width space and joiners (U+200B–200D), LRM/RLM, bidi embeddings,
+ * overrides and isolates (U+202A–202E, U+2066–2069), word joiner (U+2060), BOM (U+FEFF), tags.
+ */
+const invisible = /\p{Cf}/u;
+/** A surrogate code unit without its pair: not a character at all, and not encodable as UTF-8. */
+const loneSurrogate = /\p{Cs}/u;
+
+const freeText = (max: number, controls: RegExp, controlsMessage: string) =>
+  string().check(
+    // Browser forms send a textarea's line breaks as CRLF: one kind of line break, \n, from here on.
+    overwrite((s) => s.replace(/\r\n?/g, '\n')),
+    normalize('NFC'),
+    trim(),
+    maxLength(max, `At most ${max} characters.`),
+    refine((s) => !controls.test(s), controlsMessage),
+    refine((s) => !invisible.test(s), 'Invisible and text-direction characters are not allowed.'),
+    refine((s) => !loneSurrogate.test(s), 'Not valid Unicode text.'),
+  );
+
+/** One line of text: a name, a city, an id. Trimmed and NFC-normalised; no control characters at all. */
+export const line = (max: number) => freeText(max, lineBreaking, 'Line breaks and control characters are not allowed.');
+
+/** A `line` that may not be empty: a name, an id. */
+export const requiredLine = (max: number) => line(max).check(minLength(1, 'Required.'));
+
+/** Multi-line text: a message, a note. As `line`, but line breaks (kept as `\n`) and tabs are allowed. */
+export const text = (max: number) =>
+  freeText(max, lineBreakingButNewlineAndTab, 'Control characters other than line breaks and tabs are not allowed.');

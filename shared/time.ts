@@ -40,3 +40,39 @@ export const addMonths = (date: string, months: number): string => {
   const lastDay = new Date(Date.UTC(start.getUTCFullYear(), month + 1, 0)).getUTCDate();
   return new Date(Date.UTC(start.getUTCFullYear(), month, Math.min(start.getUTCDate(), lastDay))).toISOString().slice(0, 10);
 };
+
+/** The first instant of the Istanbul day `date`, as ISO UTC. */
+export const startOfIstanbulDay = (date: string, path = 'date'): string =>
+  new Date(parseIsoDate(date, path).getTime() - ISTANBUL_OFFSET_MS).toISOString();
+
+/** The last millisecond of the Istanbul day `date`, as ISO UTC: an inclusive end. */
+export const lastInstantOfIstanbulDay = (date: string, path = 'date'): string =>
+  new Date(Date.parse(endOfIstanbulDay(date, path)) - 1).toISOString();
+
+// ---- list filters -------------------------------------------------------------------------------
+// Every `from`/`to` filter of a list or report reads the same way: a calendar date means the whole
+// Istanbul day, so `from=2026-11-29&to=2026-11-29` is that day from 00:00 to 23:59:59.999 Istanbul
+// time; an ISO instant (`2026-11-29T09:30:00Z`, or with an offset) is taken as is. Both bounds are
+// inclusive. The schemas give ISO UTC instants, which compare as strings with stored timestamps.
+
+const instantSchema = z.iso.datetime({ offset: true });
+const isDate = (value: string) => isoDateSchema.safeParse(value).success;
+const isDateOrInstant = (value: string) => isDate(value) || instantSchema.safeParse(value).success;
+
+const boundSchema = (dateBound: (date: string) => string) =>
+  z.string().check(
+    z.refine(isDateOrInstant, { message: 'Not a date like 2026-11-29 or an instant like 2026-11-29T09:30:00Z.', abort: true }),
+    z.overwrite((value) => (isDate(value) ? dateBound(value) : new Date(value).toISOString())),
+  );
+
+/** A range's start: a date is the first instant of its Istanbul day. */
+export const rangeFromSchema = boundSchema(startOfIstanbulDay);
+/** A range's inclusive end: a date is the last millisecond of its Istanbul day. */
+export const rangeToSchema = boundSchema(lastInstantOfIstanbulDay);
+
+/** `from` and `to` for a list's query schema, and the check that the range is not backwards. */
+export const timeRangeQuery = { from: z.optional(rangeFromSchema), to: z.optional(rangeToSchema) };
+export const rangeInOrder = z.refine<{ from?: string; to?: string }>((q) => !q.from || !q.to || q.from <= q.to, {
+  message: 'After `to`.',
+  path: ['from'],
+});

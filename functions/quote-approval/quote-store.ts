@@ -185,7 +185,7 @@ export interface QuoteQuery {
   teamId?: string;
   status?: QuoteStatus;
   customerId?: string;
-  /** ISO instants or dates; `to` is inclusive. */
+  /** ISO UTC instants, both inclusive (the list handlers turn dates into Istanbul days). */
   from?: string;
   to?: string;
   limit: number;
@@ -261,7 +261,7 @@ export const listQuotes = async (query: QuoteQuery, now = new Date()) => {
   const toInstant = query.to ?? now.toISOString();
   const fromInstant = query.from ?? new Date(Date.parse(toInstant.slice(0, 10)) - 365 * 24 * 3600 * 1000).toISOString();
   const lastMonth = istanbulMonth(fromInstant);
-  const firstMonth = istanbulMonth(toInstant.length === 10 ? `${toInstant}T23:59:59.999Z` : toInstant);
+  const firstMonth = istanbulMonth(toInstant);
   let { month, inner } = monthCursor(query.cursor, firstMonth, lastMonth);
   const found: Quote[] = [];
   while (month >= lastMonth && found.length < query.limit) {

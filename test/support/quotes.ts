@@ -163,7 +163,8 @@ export const submitLinkForm = async (url: string, fields: Record<string, string>
 
 export const outcomeOf = (html: string) => html.match(/data-outcome="([^"]+)"/)?.[1];
 
-const table = () =>
+/** A document client on the local stack's table, for moving items in time. */
+export const table = () =>
   DynamoDBDocumentClient.from(
     new DynamoDBClient({
       endpoint: inject('dynamodb'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AssignmentRule, matchRule, pickTeamMember } from '../../functions/lead-capture/domain/assignment.js';
+import { type AssignmentRule, matchRule, pickTeamMember, valueMatches } from '../../functions/lead-capture/domain/assignment.js';
 
 const rules: AssignmentRule[] = [
   { id: 'export', when: { productInterest: ['export'] }, assignTo: { type: 'user', id: 'rep-a' } },
@@ -24,6 +24,45 @@ describe('assignment rules', () => {
 
   it('does not match a criterion the lead leaves empty', () => {
     expect(matchRule(rules, {})).toBeUndefined();
+  });
+
+  it('matches a rule word inside a longer value: "export forklift" goes to the export rule', () => {
+    expect(matchRule(rules, { productInterest: 'export forklift' })?.id).toBe('export');
+    expect(matchRule(rules, { productInterest: 'Forklift, for EXPORT.' })?.id).toBe('export');
+    expect(matchRule(rules, { city: 'Ankara Çankaya' })?.id).toBe('ankara');
+  });
+
+  it('matches whole words only, not parts of words', () => {
+    expect(matchRule(rules, { productInterest: 'exporter' })).toBeUndefined();
+    expect(matchRule(rules, { productInterest: 'reexport' })).toBeUndefined();
+    expect(matchRule(rules, { city: 'Ankaralı' })).toBeUndefined();
+  });
+
+  it('folds case the Turkish way, İ/i and I/ı, and still reads English capitals', () => {
+    expect(valueMatches('istanbul', 'İSTANBUL')).toBe(true);
+    expect(valueMatches('İstanbul', "istanbul'dan arıyorum")).toBe(true);
+    expect(valueMatches('Isparta', 'ISPARTA merkez')).toBe(true);
+    expect(valueMatches('ısparta', 'ISPARTA')).toBe(true);
+    expect(valueMatches('forklift', 'FORKLIFT')).toBe(true);
+    expect(valueMatches('ŞİŞLİ', 'şişli')).toBe(true);
+    expect(valueMatches('İzmir', 'Izmir')).toBe(true);
+    expect(valueMatches('İstanbul', 'Istanbul')).toBe(true);
+    // Dotless ı and dotted i are different letters in lower case: sık is not sik.
+    expect(valueMatches('sık', 'sik')).toBe(false);
+    expect(valueMatches('kırmızı', 'kirmizi')).toBe(false);
+  });
+
+  it('needs every word of a several-word value, in its order', () => {
+    expect(valueMatches('elektrikli forklift', 'Elektrikli forklift')).toBe(true);
+    expect(valueMatches('elektrikli forklift', 'elektrikli istif makinesi ve forklift')).toBe(true);
+    expect(valueMatches('elektrikli forklift', 'forklift, elektrikli')).toBe(false);
+    expect(valueMatches('elektrikli forklift', 'elektrikli istif makinesi')).toBe(false);
+    expect(valueMatches('forklift forklift', 'forklift')).toBe(false);
+  });
+
+  it('a rule value with no words matches nothing', () => {
+    expect(valueMatches('', 'export')).toBe(false);
+    expect(valueMatches(' - ', 'export')).toBe(false);
   });
 });
 

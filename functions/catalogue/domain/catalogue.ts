@@ -15,22 +15,19 @@ export const textLimits = {
   description: 2000,
   unit: 20,
   category: 100,
-  priceListId: 64,
+  priceListId: 100,
   priceListName: 200,
 } as const;
-
-const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `At most ${max} characters.`));
-const required = (max: number) => text(max).check(z.minLength(1, 'Required.'));
 const bilingual = (schema: z.ZodMiniString<string>) => z.object({ tr: schema, en: schema });
 const basisPoints = z.int().check(z.gte(0), z.lte(10_000));
 
 export const productSchema = z.object({
-  sku: required(textLimits.sku),
-  name: bilingual(required(textLimits.name)),
-  description: bilingual(text(textLimits.description)),
+  sku: z.requiredLine(textLimits.sku),
+  name: bilingual(z.requiredLine(textLimits.name)),
+  description: bilingual(z.text(textLimits.description)),
   /** What one unit of quantity is, in Turkish: "adet", "kg", "saat", "ay" (see `unitIn`). */
-  unit: required(textLimits.unit),
-  category: required(textLimits.category),
+  unit: z.requiredLine(textLimits.unit),
+  category: z.requiredLine(textLimits.category),
   /** What a unit costs the firm, for margins; may be in another currency than the price lists. */
   cost: moneySchema.check(z.refine((m) => m.amount >= 0, 'A cost cannot be negative.')),
   /** KDV on this product: 2000 = 20%. */
@@ -41,13 +38,13 @@ export type Product = z.infer<typeof productSchema>;
 
 export const priceListSchema = z
   .object({
-    id: required(textLimits.priceListId),
-    name: required(textLimits.priceListName),
+    id: z.requiredLine(textLimits.priceListId),
+    name: z.requiredLine(textLimits.priceListName),
     currency: currencySchema,
     validFrom: isoDateSchema,
     validTo: isoDateSchema,
     prices: z
-      .array(z.object({ sku: required(textLimits.sku), unitPrice: z.int().check(z.gte(0)) }))
+      .array(z.object({ sku: z.requiredLine(textLimits.sku), unitPrice: z.int().check(z.gte(0)) }))
       .check(z.minLength(1, 'A price list needs at least one price.')),
   })
   .check(

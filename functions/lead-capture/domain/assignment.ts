@@ -5,7 +5,10 @@ export type AssignTarget = { type: 'user'; id: string } | { type: 'team'; id: st
 
 export interface AssignmentRule {
   id: string;
-  /** Every listed criterion must match (one of its values); an omitted criterion matches anything. */
+  /**
+   * Every listed criterion must match one of its values (see `valueMatches`: words, in order,
+   * Turkish-aware); an omitted criterion matches anything.
+   */
   when: { city?: string[]; region?: string[]; sector?: string[]; productInterest?: string[] };
   assignTo: AssignTarget;
 }
@@ -27,11 +30,42 @@ export interface LeadFacts {
 export const FALLBACK_RULE_ID = 'fallback';
 export const FALLBACK_QUEUE_ID = 'unassigned';
 
-/** Turkish-aware: "İSTANBUL", "İstanbul" and "istanbul" are one region. */
-const fold = (s: string) => s.trim().toLocaleLowerCase('tr-TR');
+/**
+ * A word lower-cased the Turkish way (İ→i, I→ı) and the English way (I→i, İ→i), so that both
+ * "İSTANBUL" and the English spellings "FORKLIFT" and "Istanbul" match; ı and i stay different letters.
+ */
+interface Word {
+  tr: string;
+  root: string;
+}
+
+/** The words of `s`: runs of letters and digits, so "İstanbul'da, Şişli" is istanbul, da, şişli. */
+const wordsOf = (s: string): Word[] =>
+  s
+    .normalize('NFC')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean)
+    .map((word) => ({ tr: word.toLocaleLowerCase('tr-TR'), root: word.toLowerCase().replaceAll('\u0307', '') }));
+
+const sameWord = (a: Word, b: Word) => a.tr === b.tr || a.root === b.root;
+
+/**
+ * Whether every word of the rule's value appears in the lead's value, in the rule's order (other
+ * words may come between): "export" matches "Export forklift", "elektrikli forklift" matches
+ * "elektrikli istif makinesi ve forklift". A value with no words matches nothing.
+ */
+export const valueMatches = (ruleValue: string, leadValue: string): boolean => {
+  const wanted = wordsOf(ruleValue);
+  if (wanted.length === 0) return false;
+  let next = 0;
+  for (const word of wordsOf(leadValue)) {
+    if (sameWord(word, wanted[next]!) && ++next === wanted.length) return true;
+  }
+  return false;
+};
 
 const criterionMatches = (allowed: string[] | undefined, value: string | undefined) =>
-  allowed === undefined || (value !== undefined && allowed.some((a) => fold(a) === fold(value)));
+  allowed === undefined || (value !== undefined && allowed.some((ruleValue) => valueMatches(ruleValue, value)));
 
 export const matchRule = (rules: AssignmentRule[], lead: LeadFacts): AssignmentRule | undefined =>
   rules.find(

@@ -5,20 +5,16 @@ import { normalizeEmail, toE164 } from '../../../shared/contact.js';
 import * as z from '../../../shared/schema.js';
 import { defaultLanguage, languages } from '../../../shared/language.js';
 
-/** No markup, no control characters: these fields end up in mail and staff screens. */
-const plain = (max: number) =>
-  z.string().check(
-    z.trim(),
-    z.maxLength(max, `At most ${max} characters.`),
-    z.refine((s) => !/<\s*[a-z!/?]/i.test(s), 'Markup is not allowed.'),
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-    z.refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Control characters are not allowed.'),
-  );
+/** These fields end up in mail and staff screens: a `<` that opens a tag is refused; `<3` and `3 < 4` are not tags. */
+const noMarkup = z.refine<string>((s) => !/<\s*[a-z!/?]/i.test(s), 'Markup is not allowed.');
+
+/** One line, no markup. */
+const plain = (max: number) => z.line(max).check(noMarkup);
 
 /** An empty field is an absent one. */
-const optionalPlain = (max: number) =>
+const optional = (schema: z.ZodMiniString<string>) =>
   z.pipe(
-    z.optional(plain(max)),
+    z.optional(schema),
     z.transform((s) => (s === '' ? undefined : s)),
   );
 
@@ -30,31 +26,31 @@ const checkbox = z.pipe(
 
 export const leadSubmissionSchema = z
   .strictObject({
-    name: z.pipe(plain(200), z.string().check(z.minLength(1, 'Required.'))),
-    email: z.pipe(optionalPlain(254), z.optional(z.email('Not an e-mail address.'))),
-    phone: optionalPlain(40).check(z.refine((p) => p === undefined || toE164(p) !== undefined, 'Not a valid phone number.')),
-    company: optionalPlain(200),
-    sector: optionalPlain(100),
-    city: optionalPlain(100),
-    region: optionalPlain(100),
-    productInterest: optionalPlain(200),
-    message: optionalPlain(4000),
+    name: z.requiredLine(200).check(noMarkup),
+    email: z.pipe(optional(plain(254)), z.optional(z.email('Not an e-mail address.'))),
+    phone: optional(plain(40)).check(z.refine((p) => p === undefined || toE164(p) !== undefined, 'Not a valid phone number.')),
+    company: optional(plain(200)),
+    sector: optional(plain(100)),
+    city: optional(plain(100)),
+    region: optional(plain(100)),
+    productInterest: optional(plain(200)),
+    message: optional(z.text(4000).check(noMarkup)),
     language: z._default(z.enum(languages), defaultLanguage),
-    source: optionalPlain(100),
-    utm_source: optionalPlain(200),
-    utm_medium: optionalPlain(200),
-    utm_campaign: optionalPlain(200),
-    utm_term: optionalPlain(200),
-    utm_content: optionalPlain(200),
+    source: optional(plain(100)),
+    utm_source: optional(plain(200)),
+    utm_medium: optional(plain(200)),
+    utm_campaign: optional(plain(200)),
+    utm_term: optional(plain(200)),
+    utm_content: optional(plain(200)),
     consent_email: checkbox,
     consent_sms: checkbox,
     consent_phone: checkbox,
     /** The version of the consent text the form showed: evidence for the ledger. */
-    consentTextVersion: optionalPlain(50),
+    consentTextVersion: optional(plain(50)),
     /** A thank-you page to redirect a browser form to; must be on an allowed origin. */
-    redirect: z.pipe(optionalPlain(2000), z.optional(z.url('Not a URL.'))),
+    redirect: z.pipe(optional(plain(2000)), z.optional(z.url('Not a URL.'))),
     /** For forms that cannot set headers; the Idempotency-Key header wins. */
-    idempotencyKey: optionalPlain(100),
+    idempotencyKey: optional(plain(100)),
     /** Honeypot: hidden from people, filled in by bots. */
     website: z.optional(z.string().check(z.maxLength(2000))),
   })

@@ -6,7 +6,7 @@ import * as z from '../../../shared/schema.js';
 import { leadVisibleTo } from '../lead-access.js';
 import { saveNote } from '../lead-store.js';
 
-const bodySchema = z.strictObject({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)) });
+const bodySchema = z.strictObject({ text: z.text(4000).check(z.minLength(1, 'Required.')) });
 
 export const handler = httpHandler(async (event: HttpEvent) => {
   const actor = actorOf(event);

@@ -6,11 +6,10 @@ import * as z from '../../../shared/schema.js';
 import type { QuoteTotals } from './pricing.js';
 
 const bp = z.int().check(z.gte(0), z.lte(10_000));
-const nonBlank = z.string().check(z.trim(), z.minLength(1));
 
 export const approvalRuleSchema = z.object({
-  id: nonBlank,
-  description: z.optional(z.string()),
+  id: z.requiredLine(100),
+  description: z.optional(z.line(500)),
   /** The rule fires if ANY of the given conditions holds. */
   when: z
     .object({
@@ -25,7 +24,7 @@ export const approvalRuleSchema = z.object({
     })
     .check(z.refine((when) => Object.values(when).some((v) => v !== undefined), 'Give at least one condition.')),
   /** A role the approver directory knows: manager, director, finance… */
-  approverRole: nonBlank,
+  approverRole: z.requiredLine(50),
 });
 export type ApprovalRule = z.infer<typeof approvalRuleSchema>;
 

@@ -7,14 +7,14 @@ import { languages } from '../../../shared/language.js';
 const bp = z.int().check(z.gte(0), z.lte(10_000));
 /** An integer from `min` to `max`, both included. */
 const intFrom = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
-/** Trimmed, then 1 to `max` characters. */
-const id = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const notes = z.string().check(z.trim(), z.maxLength(4000));
+const notes = z.text(4000);
+/** Why an approver rejects a quote, through the API or the approval page alike. */
+export const rejectionReasonSchema = z.text(2000).check(z.minLength(1, 'Say why the quote is rejected.'));
 const seq = z.int().check(z.positive());
 const language = z.enum(languages);
 
 export const lineInputSchema = z.strictObject({
-  sku: id(64),
+  sku: z.requiredLine(64),
   quantity: intFrom(1, 1_000_000),
   discountBp: z._default(bp, 0),
 });
@@ -38,8 +38,8 @@ export const paymentTermsSchema = z.discriminatedUnion('type', [
 const lines = z.array(lineInputSchema).check(z.minLength(1), z.maxLength(200));
 
 export const createQuoteSchema = z.strictObject({
-  customerId: id(64),
-  priceListId: id(100),
+  customerId: z.requiredLine(64),
+  priceListId: z.requiredLine(100),
   /** Defaults to the customer's language. */
   language: z.optional(language),
   /** Defaults to 30 days after the quote date, or the price list's last day if sooner. */
@@ -54,7 +54,7 @@ export type CreateQuoteInput = z.infer<typeof createQuoteSchema>;
 export const editQuoteSchema = z.strictObject({
   /** The seq the caller saw: an edit based on a stale read is refused. */
   seq: z.optional(seq),
-  priceListId: z.optional(id(100)),
+  priceListId: z.optional(z.requiredLine(100)),
   language: z.optional(language),
   validUntil: z.optional(isoDateSchema),
   notes: z.optional(z.nullable(notes)),

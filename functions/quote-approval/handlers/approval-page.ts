@@ -8,10 +8,11 @@ import { logger } from '../../../shared/observability.js';
 import { ProblemError } from '../../../shared/problems.js';
 import { approvalLink } from '../links.js';
 import { defaultLanguage } from '../../../shared/language.js';
+import { rejectionReasonSchema } from '../domain/quote-input.js';
 import { getQuote } from '../quote-store.js';
 import { decideQuote } from '../quotes.js';
 
-import { approvalOutcomePage, approvalPage, reasonMissing } from '../templates/link-pages.js';
+import { approvalOutcomePage, approvalPage, reasonMissing, reasonRefused } from '../templates/link-pages.js';
 import { customerView, statusNames } from '../templates/quote-view.js';
 
 export const handler = httpHandler(async (event: HttpEvent) => {
@@ -37,8 +38,9 @@ export const handler = httpHandler(async (event: HttpEvent) => {
       token,
     });
   }
-  const reason = String(fields.reason ?? '').trim();
-  if (action === 'reject' && !reason) {
+  const reason = action === 'reject' ? rejectionReasonSchema.safeParse(fields.reason ?? '') : undefined;
+  if (reason && !reason.success) {
+    const missing = reason.error.issues.some((issue) => issue.code === 'too_small');
     const customer = await getCustomer(quote.customerId);
     return approvalPage(language, {
       quote,
@@ -46,13 +48,13 @@ export const handler = httpHandler(async (event: HttpEvent) => {
       ownerName: (await getUser(quote.ownerId))?.name ?? quote.ownerId,
       action,
       token,
-      error: reasonMissing(language),
+      error: missing ? reasonMissing(language) : reasonRefused(language),
     });
   }
   try {
     const decided = await decideQuote(
       quote,
-      action === 'approve' ? { type: 'approve' } : { type: 'reject', reason: reason.slice(0, 2000) },
+      reason ? { type: 'reject', reason: reason.data } : { type: 'approve' },
       { userId: approver.userId, role: approver.role },
       { via: 'link', step: ref.step },
     );

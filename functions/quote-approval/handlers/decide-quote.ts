@@ -3,6 +3,7 @@
 // approval, and a 409 for the other.
 import { type HttpEvent, httpHandler, json } from '../../../shared/http.js';
 import * as z from '../../../shared/schema.js';
+import { rejectionReasonSchema } from '../domain/quote-input.js';
 import { quoteVisibleTo } from '../quote-access.js';
 import { type Decision, decideQuote } from '../quotes.js';
 import { bodyOf, oncePerKey, staff } from '../staff.js';
@@ -10,8 +11,7 @@ import { bodyOf, oncePerKey, staff } from '../staff.js';
 const step = z.optional(z.int().check(z.gte(0), z.lte(20)));
 const seq = z.optional(z.int().check(z.positive()));
 const approveSchema = z.strictObject({ step, seq });
-const reason = z.string().check(z.trim(), z.minLength(1, 'Say why the quote is rejected.'), z.maxLength(2000));
-const rejectSchema = z.strictObject({ reason, step, seq });
+const rejectSchema = z.strictObject({ reason: rejectionReasonSchema, step, seq });
 
 export const handler = httpHandler(async (event: HttpEvent) => {
   const viewer = await staff(event, 'quotes:approve');

@@ -5,23 +5,22 @@ import { type HttpEvent, httpHandler, json, validate } from '../../../shared/htt
 import { ForbiddenError } from '../../../shared/problems.js';
 import * as z from '../../../shared/schema.js';
 import { quoteStatuses } from '../domain/lifecycle.js';
-import { isoDateSchema } from '../../../shared/time.js';
+import { rangeInOrder, timeRangeQuery } from '../../../shared/time.js';
 import { awaitedRole } from '../quote-access.js';
 import { approvalInbox, getQuote, listQuotes, type Quote } from '../quote-store.js';
 import { staff } from '../staff.js';
 
-const dateOrInstant = z.union([isoDateSchema, z.iso.datetime()]);
-
-const querySchema = z.strictObject({
-  status: z.optional(z.enum(quoteStatuses)),
-  owner: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-  customer: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-  from: z.optional(dateOrInstant),
-  to: z.optional(dateOrInstant),
-  awaiting: z.optional(z.literal('me')),
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
-  cursor: z.optional(z.string().check(z.maxLength(2000))),
-});
+const querySchema = z
+  .strictObject({
+    status: z.optional(z.enum(quoteStatuses)),
+    owner: z.optional(z.requiredLine(100)),
+    customer: z.optional(z.requiredLine(64)),
+    ...timeRangeQuery,
+    awaiting: z.optional(z.literal('me')),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+    cursor: z.optional(z.string().check(z.maxLength(2000))),
+  })
+  .check(rangeInOrder);
 
 /** A list shows what a row needs; GET /quotes/{quoteId} has the rest. */
 const summary = (q: Quote) => ({

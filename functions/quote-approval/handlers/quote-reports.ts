@@ -4,7 +4,14 @@
 import { type HttpEvent, httpHandler, json, validate } from '../../../shared/http.js';
 import { ForbiddenError, ValidationError } from '../../../shared/problems.js';
 import * as z from '../../../shared/schema.js';
-import { addMonths, isoDateSchema, istanbulDate } from '../../../shared/time.js';
+import {
+  addMonths,
+  istanbulDate,
+  istanbulMonth,
+  lastInstantOfIstanbulDay,
+  startOfIstanbulDay,
+  timeRangeQuery,
+} from '../../../shared/time.js';
 import { quoteReport } from '../domain/reports.js';
 import { sentInMonths } from '../quote-store.js';
 import { staff } from '../staff.js';
@@ -12,15 +19,15 @@ import { staff } from '../staff.js';
 const MAX_MONTHS = 36;
 
 const querySchema = z.strictObject({
-  from: z.optional(isoDateSchema),
-  to: z.optional(isoDateSchema),
+  ...timeRangeQuery,
   period: z._default(z.enum(['month', 'quarter', 'year']), 'month'),
-  owner: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  owner: z.optional(z.requiredLine(100)),
 });
 
+/** The Istanbul months from the one `from` falls in to the one `to` falls in, `2026-03`. */
 const monthsBetween = (from: string, to: string) => {
   const months: string[] = [];
-  for (let date = `${from.slice(0, 7)}-01`; date.slice(0, 7) <= to.slice(0, 7); date = addMonths(date, 1)) {
+  for (let date = `${istanbulMonth(from)}-01`; date.slice(0, 7) <= istanbulMonth(to); date = addMonths(date, 1)) {
     months.push(date.slice(0, 7));
   }
   return months;
@@ -29,8 +36,9 @@ const monthsBetween = (from: string, to: string) => {
 export const handler = httpHandler(async (event: HttpEvent) => {
   const viewer = await staff(event, 'quotes:read');
   const query = validate(querySchema, event.queryStringParameters ?? {});
-  const to = query.to ?? istanbulDate(new Date());
-  const from = query.from ?? `${addMonths(`${to.slice(0, 7)}-01`, -11)}`;
+  // By default the twelve Istanbul months up to the end of today.
+  const to = query.to ?? lastInstantOfIstanbulDay(istanbulDate(new Date()));
+  const from = query.from ?? startOfIstanbulDay(addMonths(`${istanbulMonth(to)}-01`, -11));
   if (from > to) throw new ValidationError([{ path: 'from', message: 'After `to`.' }]);
   const months = monthsBetween(from, to);
   if (months.length > MAX_MONTHS) throw new ValidationError([{ path: 'from', message: `At most ${MAX_MONTHS} months at a time.` }]);
@@ -39,7 +47,7 @@ export const handler = httpHandler(async (event: HttpEvent) => {
     throw new ForbiddenError("Only managers may see other people's figures.");
   }
   const entries = (await sentInMonths(months)).filter((entry) => {
-    const sent = istanbulDate(new Date(entry.sentAt!));
+    const sent = new Date(entry.sentAt!).toISOString();
     if (sent < from || sent > to) return false;
     if (viewer.reach === 'own' && entry.owner !== me) return false;
     if (viewer.reach === 'team' && entry.teamId !== viewer.teamId && entry.owner !== me) return false;

@@ -22,6 +22,7 @@ const approvalText = {
     reject: 'Reddet',
     reason: 'Ret gerekçesi',
     reasonMissing: 'Reddetmek için bir gerekçe yazın.',
+    reasonRefused: 'Gerekçe en fazla 2.000 karakter olabilir; denetim ve görünmez karakterler içeremez.',
     approvedNext: (role: string) => `Teklifi onayladınız. Sıradaki onay: ${role}.`,
     approvedFinal: 'Teklifi onayladınız; müşteriye gönderiliyor.',
     rejected: 'Teklifi reddettiniz; teklif sahibine bildirildi.',
@@ -41,6 +42,7 @@ const approvalText = {
     reject: 'Reject',
     reason: 'Reason for rejecting',
     reasonMissing: 'Write a reason to reject.',
+    reasonRefused: 'A reason has at most 2,000 characters and no control or invisible characters.',
     approvedNext: (role: string) => `You approved the quote. Next to approve: ${role}.`,
     approvedFinal: 'You approved the quote; it is being sent to the customer.',
     rejected: 'You rejected the quote; its owner has been told.',
@@ -107,6 +109,7 @@ ${form}`,
 };
 
 export const reasonMissing = (language: Language) => approvalText[language].reasonMissing;
+export const reasonRefused = (language: Language) => approvalText[language].reasonRefused;
 
 const answerText = {
   tr: {
