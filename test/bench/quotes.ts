@@ -65,9 +65,10 @@ export const benchQuotes = async (stack: LocalStack) => {
     const { leadId } = (await call(
       'POST',
       '/leads',
-      { name: `Bench Teklif ${i}`, email: `bench-quote-${run}-${i}@example.com`, company: 'Bench A.Ş.', city: 'İstanbul' },
+      { name: `Bench Teklif ${i}`, email: `bench-quote-${run}-${i}@example.com`, company: 'Bench A.Ş.', city: 'Kocaeli' },
       false,
     )) as { leadId: string };
+    // Kocaeli leads go to rep-ayse, whose key makes the quotes: reps quote only their own customers.
     // The lead's key names its customer: read it from the id index once the capture is in.
     const customerId = (await getLead(leadId))?.customerId;
     if (!customerId) throw new Error(`lead ${leadId} not found`);

@@ -124,7 +124,8 @@ const throughput = async (stack: Awaited<ReturnType<typeof startLocalStack>>) =>
 const countWriteUnits = () => {
   let total = 0;
   const name = 'benchWriteUnits';
-  const writes = ['PutCommand', 'UpdateCommand', 'DeleteCommand', 'TransactWriteCommand', 'BatchWriteCommand'];
+  // The document client shares its stack with the low-level client, which names the commands.
+  const writes = ['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand', 'BatchWriteItemCommand'];
   db().middlewareStack.add(
     (next, context) => async (args) => {
       if (!writes.includes(String(context.commandName))) return next(args);
