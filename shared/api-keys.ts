@@ -1,12 +1,14 @@
 // API keys for integrations and staff: shown once at creation, stored only as a SHA-256 hash with
 // their scopes and actor. The keys are 256-bit random, so an unsalted hash is not guessable.
 import { createHash, randomBytes } from 'node:crypto';
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, putNew, tableName, transact } from './db.js';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, itemExists, putNew, tableName, transact } from './db.js';
 import type { Role } from './http.js';
 import { newId } from './ids.js';
 import type { Scope } from './manifest.js';
-import { keys } from './table.js';
+import { byState, keys } from './table.js';
+import { fromItem } from './entity.js';
+import { queryAll } from './query.js';
 
 export interface ApiKeyRecord {
   keyId: string;
@@ -44,15 +46,8 @@ export const findApiKey = async (key: string) =>
     | undefined;
 
 export const listApiKeys = async (): Promise<ApiKeyRecord[]> => {
-  const found = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.apiKeyListPartition() },
-    }),
-  );
-  return (found.Items ?? []) as ApiKeyRecord[];
+  const found = await queryAll({ index: byState, partition: keys.apiKeyListPartition(), order: 'oldest' }, Number.POSITIVE_INFINITY);
+  return found.map((item) => fromItem<ApiKeyRecord>(item));
 };
 
 /** Revocation keeps the record (who had access, and until when) and makes the key useless at once. */
@@ -64,7 +59,7 @@ export const revokeApiKey = async (keyId: string) => {
       TableName: tableName(),
       Key: keys.apiKey(record.keyHash),
       UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :now)',
-      ConditionExpression: 'attribute_exists(pk)',
+      ConditionExpression: itemExists,
       ExpressionAttributeValues: { ':now': new Date().toISOString() },
     }),
   );

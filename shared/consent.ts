@@ -4,15 +4,17 @@
 // names the one it is about, a double opt-in proves the address it was mailed to, and a check asks
 // about the exact address that would be contacted. A detail a capture attached to a customer it
 // matched on something else gains nothing from the customer's other consents, nor they from it.
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, } from '@aws-sdk/lib-dynamodb';
 import { normalizeEmail } from './contact.js';
-import { db, putNew, tableName, transact } from './db.js';
+import { db, itemExists, putNew, tableName, transact } from './db.js';
 import { newId } from './ids.js';
 import type { Language } from './language.js';
 import { defineLink } from './links.js';
 import { outboxPut } from './outbox.js';
 import * as z from './schema.js';
 import { keys } from './table.js';
+import { fromItem } from './entity.js';
+import { queryAll } from './query.js';
 
 export type ConsentChannel = 'email' | 'sms' | 'phone';
 
@@ -87,7 +89,7 @@ export const confirmConsentRequest = async (request: ConsentRequest, ip: string,
       Delete: {
         TableName: tableName(),
         Key: keys.consentRequest(request.requestId),
-        ConditionExpression: 'attribute_exists(pk)',
+        ConditionExpression: itemExists,
       },
     },
     putNew({ ...keys.consentEntry(request.customerId, request.channel, at, newId()), type: 'consent', ...entry }),
@@ -101,21 +103,12 @@ export const confirmConsentRequest = async (request: ConsentRequest, ip: string,
  */
 export const hasConsent = async (customerId: string, channel: ConsentChannel, address: string, topic: ConsentTopic) => {
   const wanted = consentAddress(channel, address);
-  const entries: ConsentEntry[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.customerPartition(customerId), ':prefix': keys.consentEntriesPrefix(channel) },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    entries.push(...((page.Items ?? []) as ConsentEntry[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const entries = (
+    await queryAll(
+      { partition: keys.customerPartition(customerId), range: { prefix: keys.consentEntriesPrefix(channel) }, order: 'oldest', consistent: true },
+      Number.POSITIVE_INFINITY,
+    )
+  ).map((item) => fromItem<ConsentEntry>(item));
   // Oldest first (the sort key is time-ordered), so the last decision about this address wins.
   let granted = false;
   for (const entry of entries) {

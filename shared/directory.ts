@@ -1,7 +1,6 @@
 // Reference data about the firm's people: users (reps, managers…), teams, dealers, assignment rules.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { AssignmentRule, TeamMember } from '../functions/lead-capture/domain/assignment.js';
-import { db, tableName } from './db.js';
+import { db, itemExists, tableName } from './db.js';
 import type { Role } from './http.js';
 import { type Key, keys } from './table.js';
 import type { Language } from './language.js';
@@ -15,6 +14,13 @@ export interface User {
   teamId?: string;
   /** The dealer or department a dealer's or department's person works for. */
   unitId?: string;
+}
+
+export interface TeamMember {
+  userId: string;
+  /** Relative share of the team's leads: 2 gets twice as many as 1. */
+  weight: number;
+  away: boolean;
 }
 
 export interface Team {
@@ -39,9 +45,6 @@ const read = async <T>(key: Key): Promise<T | undefined> =>
 export const getUser = (userId: string) => read<User>(keys.user(userId));
 export const getTeam = (teamId: string) => read<Team>(keys.team(teamId));
 export const getDealer = (dealerId: string) => read<Dealer>(keys.dealer(dealerId));
-export const getAssignmentRules = async () =>
-  (await read<{ rules: AssignmentRule[] }>(keys.assignmentRules()))?.rules ?? [];
-
 /** Atomically takes the team's next turn, so concurrent leads never get the same slot. */
 export const takeTeamTurn = async (teamId: string): Promise<number> => {
   const updated = await db().send(
@@ -49,7 +52,7 @@ export const takeTeamTurn = async (teamId: string): Promise<number> => {
       TableName: tableName(),
       Key: keys.team(teamId),
       UpdateExpression: 'ADD turn :one',
-      ConditionExpression: 'attribute_exists(pk)',
+      ConditionExpression: itemExists,
       ExpressionAttributeValues: { ':one': 1 },
       ReturnValues: 'UPDATED_OLD',
     }),

@@ -15,7 +15,7 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { config } from './config.js';
 import { type ConsentChannel, type ConsentTopic, consentAddress, hasConsent } from './consent.js';
 import { normalizeEmail } from './contact.js';
-import { db, tableName } from './db.js';
+import { db, itemAbsent, tableName } from './db.js';
 import { defineLink } from './links.js';
 import * as z from './schema.js';
 import { type SuppressionReason, suppressionOf } from './suppression.js';
@@ -158,7 +158,7 @@ export const sendOnce = async (key: string, send: () => Promise<SendOutcome>, no
           leaseUntil: now.getTime() + LEASE_MS,
           expiresAt: Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS,
         },
-        ConditionExpression: 'attribute_not_exists(pk) OR (#state = :claimed AND leaseUntil < :now)',
+        ConditionExpression: `${itemAbsent} OR (#state = :claimed AND leaseUntil < :now)`,
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now.getTime() },
       }),

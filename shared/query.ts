@@ -26,6 +26,8 @@ export interface PageQuery {
   limit: number;
   cursor?: string;
   filter?: Filter;
+  /** Strongly consistent (the table only; indexes are eventually consistent). */
+  consistent?: boolean;
 }
 
 export interface Page<T> {
@@ -117,6 +119,7 @@ const readPartition = async (query: PageQuery, partition: string, start: Item | 
     ExpressionAttributeValues: { ':pk': partition, ...condition.values, ...query.filter?.values },
     FilterExpression: query.filter?.expression,
     ScanIndexForward: query.order === 'oldest',
+    ConsistentRead: query.consistent,
   };
   // Without a sort-key condition the #sk name is unused, which DynamoDB refuses.
   if (!condition.expression.includes('#sk')) delete input.ExpressionAttributeNames!['#sk'];

@@ -60,6 +60,11 @@ export const tableSchema = {
 
 export type IndexName = keyof typeof tableSchema.indexes;
 
+/** The indexes by what they are for, so that no store names one by its attribute. */
+export const byAssignee: IndexName = 'gsi1';
+export const byState: IndexName = 'gsi2';
+export const byId: IndexName = 'gsi3';
+
 /** The attribute names of an index's keys, for the data-access modules. */
 export const indexKeys = (index: IndexName) => tableSchema.indexes[index];
 

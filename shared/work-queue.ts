@@ -8,7 +8,7 @@ import { type TransactItem, tableName, transact } from './db.js';
 import { fromItem } from './entity.js';
 import { newId } from './ids.js';
 import { queryAll } from './query.js';
-import { type Key, keys } from './table.js';
+import { byAssignee, byState, type Key, keys } from './table.js';
 
 type Item = Record<string, unknown>;
 
@@ -55,7 +55,7 @@ export const defineDueQueue = <D extends object>(name: string) => ({
   due: async (now: Date, limit: number) =>
     entries<D>(
       await queryAll(
-        { index: 'gsi2', partition: keys.dueInPartitions(name), range: { to: now.toISOString() }, order: 'oldest' },
+        { index: byState, partition: keys.dueInPartitions(name), range: { to: now.toISOString() }, order: 'oldest' },
         limit,
       ),
     ),
@@ -67,7 +67,7 @@ export const defineInbox = <D extends object>(name: string) => ({
   for: (who: string, entityId: string, since: string, data: D) =>
     placement(name, entityId, since, data, keys.inbox(name, who, since, entityId)),
   waiting: async (who: string, limit: number) =>
-    entries<D>(await queryAll({ index: 'gsi1', partition: keys.inboxPartition(name, who), order: 'oldest' }, limit)),
+    entries<D>(await queryAll({ index: byAssignee, partition: keys.inboxPartition(name, who), order: 'oldest' }, limit)),
 });
 
 export type DueQueue<D extends object> = ReturnType<typeof defineDueQueue<D>>;

@@ -1,9 +1,10 @@
 // Lead data in the one table: capture (customer, markers, lead, consent evidence, events and the
 // stored answer in one transaction), reads for staff, and guarded moves with history.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventFacts } from '../../events/catalogue.js';
 import type { Ownership } from '../../shared/access.js';
 import { type ContactMatch, customers, markerItems, ownershipItem } from '../../shared/customer.js';
-import { findById, itemExists, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
+import { db, findById, itemExists, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { advance, defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
 import type { Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
@@ -11,8 +12,8 @@ import type { Language } from '../../shared/language.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { type Filter, queryAll, queryPage } from '../../shared/query.js';
 import { ConflictError } from '../../shared/problems.js';
-import { keys } from '../../shared/table.js';
-import type { AssignTarget } from './domain/assignment.js';
+import { byAssignee, byState, keys } from '../../shared/table.js';
+import type { AssignmentRule, AssignTarget } from './domain/assignment.js';
 import { CONSENT_REQUEST_TTL_SECONDS, type ConsentChannel, consentAddress } from '../../shared/consent.js';
 import { type Contact, consentsGiven, type LeadSubmission } from './domain/lead-submission.js';
 import type { LeadStatus } from './domain/lead-status.js';
@@ -206,6 +207,10 @@ export const saveForCustomer = async (match: Required<ContactMatch>, capture: Ca
 
 // ---- reads ---------------------------------------------------------------------------------------
 
+/** The assignment rules staff keep, in order. */
+export const getAssignmentRules = async (): Promise<AssignmentRule[]> =>
+  ((await db().send(new GetCommand({ TableName: tableName(), Key: keys.assignmentRules() }))).Item?.rules as AssignmentRule[] | undefined) ?? [];
+
 export const getLead = async (leadId: string): Promise<Lead | undefined> => {
   const item = await findById(keys.leadById(leadId));
   return item ? fromItem<Lead>(item) : undefined;
@@ -277,7 +282,7 @@ export const listLeads = async (query: LeadQuery) => {
   if (query.teamId || query.unitId) filter.names['#owner'] = 'owner';
   filter.expression = conditions.join(' AND ');
   const page = await queryPage({
-    index: byOwner ? 'gsi1' : 'gsi2',
+    index: byOwner ? byAssignee : byState,
     partition: byOwner ? keys.leadsByOwnerPartition(query.ownerId!) : keys.leadsByStatusPartitions(query.status ?? 'new'),
     range: { from: query.from, to: query.to },
     limit: query.limit,

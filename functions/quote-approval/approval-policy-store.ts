@@ -8,6 +8,7 @@ import * as z from '../../shared/schema.js';
 import { keys } from '../../shared/table.js';
 import { type ApprovalPolicy, approvalPolicySchema, approverRoles, UnknownApproverRoleError } from './domain/approval-policy.js';
 import { usersInRole } from './quote-access.js';
+import { itemAbsent } from '../../shared/db.js';
 
 export interface StoredPolicy {
   rules: ApprovalPolicy;
@@ -41,7 +42,7 @@ const replaceApprovalPolicy = async (rules: ApprovalPolicy, expectedSeq: number 
       Put: {
         TableName: tableName(),
         Item: { ...keys.approvalPolicy('CURRENT'), type: 'approval-policy', ...policy },
-        ConditionExpression: current ? 'seq = :seq' : 'attribute_not_exists(pk)',
+        ConditionExpression: current ? 'seq = :seq' : itemAbsent,
         ExpressionAttributeValues: current ? { ':seq': current.seq } : undefined,
       },
     },

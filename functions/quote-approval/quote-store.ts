@@ -9,7 +9,7 @@ import type { Recorder } from '../../shared/idempotency.js';
 import type { Language } from '../../shared/language.js';
 import { type Filter, type Page, queryAll, queryPage } from '../../shared/query.js';
 import { ValidationError } from '../../shared/problems.js';
-import { keys } from '../../shared/table.js';
+import { byAssignee, byState, keys } from '../../shared/table.js';
 import { istanbulMonth } from '../../shared/time.js';
 import { defineDueQueue, defineInbox } from '../../shared/work-queue.js';
 import type { ApprovalStep } from './domain/approval-policy.js';
@@ -256,7 +256,7 @@ export const listQuotes = async (query: QuoteQuery, now = new Date()) => {
   }
   if (query.ownerId) {
     const partition = keys.quotesByOwnerPartition(query.ownerId);
-    return quotesOf(await queryPage({ index: 'gsi1', partition, range, limit: query.limit, cursor: query.cursor, filter: filterOf(query, 'owner') }));
+    return quotesOf(await queryPage({ index: byAssignee, partition, range, limit: query.limit, cursor: query.cursor, filter: filterOf(query, 'owner') }));
   }
   const toInstant = query.to ?? now.toISOString();
   const fromInstant = query.from ?? new Date(Date.parse(toInstant.slice(0, 10)) - 365 * 24 * 3600 * 1000).toISOString();
@@ -266,7 +266,7 @@ export const listQuotes = async (query: QuoteQuery, now = new Date()) => {
   const found: Quote[] = [];
   while (month >= lastMonth && found.length < query.limit) {
     const page = await queryPage({
-      index: 'gsi2',
+      index: byState,
       partition: keys.quotesByMonthPartition(month),
       range,
       limit: query.limit - found.length,
@@ -283,6 +283,6 @@ export const listQuotes = async (query: QuoteQuery, now = new Date()) => {
 
 /** The report entries of quotes sent in the given Istanbul months. */
 export const sentInMonths = async (months: readonly string[]) =>
-  (await Promise.all(months.map((month) => queryAll({ index: 'gsi2', partition: keys.quotesSentInPartition(month) }, 100_000))))
+  (await Promise.all(months.map((month) => queryAll({ index: byState, partition: keys.quotesSentInPartition(month) }, 100_000))))
     .flat()
     .map((item) => fromItem<QuoteSummary & { quoteId: string; teamId?: string }>(item));

@@ -1,7 +1,7 @@
 // Examples from the EventBridge user guide ("Creating event patterns", "Content filtering in Amazon
 // EventBridge event patterns", arrays, null values) and the event-ruler README it is built on.
 import { describe, expect, it } from 'vitest';
-import { leadCapture } from '../../functions/lead-capture/manifest.js';
+import { useCases } from '../../functions/manifests.js';
 import { InvalidEventPatternError, matchesPattern, validatePattern } from '../../infra/local/event-pattern.js';
 import type { EventPattern } from '../../shared/manifest.js';
 
@@ -266,7 +266,9 @@ describe('validatePattern', () => {
     );
   });
 
-  it('accepts every subscription pattern in the lead-capture manifest', () => {
-    for (const { pattern } of leadCapture.subscriptions) expect(() => validatePattern(pattern)).not.toThrow();
+  it('accepts every subscription pattern of every manifest', () => {
+    const patterns = useCases.flatMap((useCase) => useCase.subscriptions.map(({ pattern }) => pattern));
+    expect(patterns.length).toBeGreaterThanOrEqual(9);
+    for (const pattern of patterns) expect(() => validatePattern(pattern)).not.toThrow();
   });
 });

@@ -1,6 +1,8 @@
 // Who gets a new lead: ordered rules as data, first match wins; a team shares its leads by weighted
 // round-robin among the members who are not away; whatever matches nothing goes to the fallback queue.
 
+import type { TeamMember } from '../../../shared/directory.js';
+
 export type AssignTarget = { type: 'user'; id: string } | { type: 'team'; id: string } | { type: 'dealer'; id: string };
 
 export interface AssignmentRule {
@@ -13,12 +15,7 @@ export interface AssignmentRule {
   assignTo: AssignTarget;
 }
 
-export interface TeamMember {
-  userId: string;
-  /** Relative share of the team's leads: 2 gets twice as many as 1. */
-  weight: number;
-  away: boolean;
-}
+export type { TeamMember };
 
 export interface LeadFacts {
   city?: string;

@@ -1,10 +1,10 @@
 // On LeadCaptured: choose the owner by the rules and record it with LeadAssigned.
 import type { EventFacts } from '../../../events/catalogue.js';
 import { eventHandler } from '../../../shared/consumer.js';
-import { getAssignmentRules, getTeam, getUser, takeTeamTurn } from '../../../shared/directory.js';
+import { getTeam, getUser, takeTeamTurn } from '../../../shared/directory.js';
 import { logger } from '../../../shared/observability.js';
 import { FALLBACK_QUEUE_ID, FALLBACK_RULE_ID, matchRule, pickTeamMember } from '../domain/assignment.js';
-import { getLeadByKey, type Lead, saveAssignment } from '../lead-store.js';
+import { getAssignmentRules, getLeadByKey, type Lead, saveAssignment } from '../lead-store.js';
 
 const chooseOwner = async (lead: Lead): Promise<EventFacts<'LeadAssigned'>> => {
   const base = { leadId: lead.leadId, customerId: lead.customerId };
