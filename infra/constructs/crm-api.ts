@@ -23,7 +23,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteDeclaration } from '../../shared/manifest.js';
-import { problemDocument } from '../../shared/problems.js';
+import { type ProblemCode, problemDocument } from '../../shared/problems.js';
 
 /** Throttle and quota per integration; the authorizer returns the caller's key as usage identifier. */
 export const usagePlans = {
@@ -33,7 +33,7 @@ export const usagePlans = {
 
 // Errors API Gateway answers itself, in the same RFC 9457 shape the handlers use. DEFAULT_4XX and
 // DEFAULT_5XX pin their status so the body's `status` is always the real one.
-const gatewayProblems: { type: ResponseType; status: number; code: string }[] = [
+const gatewayProblems: { type: ResponseType; status: number; code: ProblemCode }[] = [
   { type: ResponseType.UNAUTHORIZED, status: 401, code: 'unauthorized' },
   { type: ResponseType.ACCESS_DENIED, status: 403, code: 'forbidden' },
   { type: ResponseType.INVALID_API_KEY, status: 403, code: 'forbidden' },
@@ -49,7 +49,7 @@ const gatewayProblems: { type: ResponseType; status: number; code: string }[] = 
 ];
 
 /** A problem document whose `detail` is API Gateway's own (JSON-quoted) error message. */
-const problemTemplate = (status: number, code: string) =>
+const problemTemplate = (status: number, code: ProblemCode) =>
   `${JSON.stringify(problemDocument(status, code)).slice(0, -1)},"detail":$context.error.messageString}`;
 
 const pathParameters = (path: string) =>

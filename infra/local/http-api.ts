@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { RouteDeclaration } from '../../shared/manifest.js';
-import { problemDocument } from '../../shared/problems.js';
+import { type ProblemCode, problemDocument } from '../../shared/problems.js';
 
 /** API Gateway's own payload limit. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -34,7 +34,7 @@ const send = (res: ServerResponse, status: number, headers: Record<string, strin
   res.end(body);
 };
 
-const problem = (res: ServerResponse, status: number, code: string, detail: string, headers: Record<string, string> = {}) =>
+const problem = (res: ServerResponse, status: number, code: ProblemCode, detail: string, headers: Record<string, string> = {}) =>
   send(res, status, { 'content-type': 'application/problem+json', ...headers }, JSON.stringify(problemDocument(status, code, detail)));
 
 /** Does an execute-api policy allow this method ARN? Resources may end in or contain `*`. */
