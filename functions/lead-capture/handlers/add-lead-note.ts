@@ -1,22 +1,9 @@
 // POST /leads/{leadId}/notes {"text": "…"} — a retry with the same Idempotency-Key adds one note.
-import type { Context } from 'aws-lambda';
-import {
-  type Actor,
-  actorOf,
-  decodeBody,
-  type HttpEvent,
-  header,
-  httpHandler,
-  json,
-  requireScope,
-  validate,
-} from '../../../shared/http.js';
+import { type Actor, header, json, route } from '../../../shared/http.js';
 import { idempotent } from '../../../shared/idempotency.js';
-import * as z from '../../../shared/schema.js';
 import { leadVisibleTo } from '../lead-access.js';
 import { saveNote } from '../lead-store.js';
-
-const bodySchema = z.strictObject({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)) });
+import { leadRoutes } from '../manifest.js';
 
 const addNote = idempotent(
   'add-lead-note',
@@ -25,11 +12,8 @@ const addNote = idempotent(
   { keyPath: 'key', payloadPath: '[leadId, text]' },
 );
 
-export const handler = httpHandler(async (event: HttpEvent, context: Context) => {
-  const actor = actorOf(event);
-  requireScope(actor, 'leads:write');
-  const { text } = validate(bodySchema, decodeBody(event, 8192).fields);
+export const handler = route(leadRoutes.addLeadNote, async ({ actor, params, body: { text } }, event, context) => {
   const key = header(event, 'idempotency-key');
-  const note = await addNote({ key, actor, leadId: event.pathParameters?.leadId, text }, context);
+  const note = await addNote({ key, actor, leadId: params.leadId, text }, context);
   return json(201, note);
 });

@@ -1,22 +1,13 @@
 // POST /leads/{leadId}/status {"to": "contacted", "version": 1} — a guarded move along the lifecycle.
-import { actorOf, decodeBody, type HttpEvent, httpHandler, json, requireScope, validate } from '../../../shared/http.js';
+import { json, route } from '../../../shared/http.js';
 import { ConflictError } from '../../../shared/problems.js';
-import * as z from '../../../shared/schema.js';
-import { canMove, leadStatuses, nextStatuses } from '../domain/lead-status.js';
+import { canMove, nextStatuses } from '../domain/lead-status.js';
 import { leadVisibleTo } from '../lead-access.js';
 import { saveStatusChange } from '../lead-store.js';
+import { leadRoutes } from '../manifest.js';
 
-const bodySchema = z.strictObject({
-  to: z.enum(leadStatuses),
-  /** The version the caller saw: a move based on a stale screen is refused. */
-  version: z.optional(z.int().check(z.positive())),
-});
-
-export const handler = httpHandler(async (event: HttpEvent) => {
-  const actor = actorOf(event);
-  requireScope(actor, 'leads:write');
-  const { to, version } = validate(bodySchema, decodeBody(event, 1024).fields);
-  const lead = await leadVisibleTo(actor, event.pathParameters?.leadId);
+export const handler = route(leadRoutes.changeLeadStatus, async ({ actor, params, body: { to, version } }) => {
+  const lead = await leadVisibleTo(actor, params.leadId);
   if (version !== undefined && version !== lead.version) {
     throw new ConflictError('lead-changed', `The lead is at version ${lead.version} now; reload it.`);
   }

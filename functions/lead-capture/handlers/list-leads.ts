@@ -1,23 +1,10 @@
 // GET /leads?status=&owner=&from=&to=&limit=&cursor= — reps and dealers see their own leads.
-import { actorOf, type HttpEvent, httpHandler, json, requireScope, seesAll, validate } from '../../../shared/http.js';
+import { json, route, seesAll } from '../../../shared/http.js';
 import { ForbiddenError } from '../../../shared/problems.js';
-import * as z from '../../../shared/schema.js';
-import { leadStatuses } from '../domain/lead-status.js';
 import { listLeads } from '../lead-store.js';
+import { leadRoutes } from '../manifest.js';
 
-const querySchema = z.strictObject({
-  status: z.optional(z.enum(leadStatuses)),
-  owner: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-  from: z.optional(z.iso.datetime()),
-  to: z.optional(z.iso.datetime()),
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
-  cursor: z.optional(z.string().check(z.maxLength(2000))),
-});
-
-export const handler = httpHandler(async (event: HttpEvent) => {
-  const actor = actorOf(event);
-  requireScope(actor, 'leads:read');
-  const query = validate(querySchema, event.queryStringParameters ?? {});
+export const handler = route(leadRoutes.listLeads, async ({ actor, query }) => {
   if (query.owner && query.owner !== actor.userId && !seesAll(actor)) {
     throw new ForbiddenError("Only managers may list other people's leads.");
   }
