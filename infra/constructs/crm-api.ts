@@ -22,7 +22,7 @@ import {
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { RouteDeclaration } from '../../shared/manifest.js';
+import type { RouteBase } from '../../shared/manifest.js';
 import { type ProblemCode, problemDocument } from '../../shared/problems.js';
 
 /** Throttle and quota per integration; the authorizer returns the caller's key as usage identifier. */
@@ -178,7 +178,7 @@ export class CrmApi extends Construct {
     this.authorizerFunction = handler;
   }
 
-  addRoute(route: RouteDeclaration, handler: IFunction): Method {
+  addRoute(route: RouteBase, handler: IFunction): Method {
     const isPublic = route.auth === 'public';
     const method = this.restApi.root.resourceForPath(route.path).addMethod(
       route.method,

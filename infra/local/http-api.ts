@@ -5,14 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import type { RouteDeclaration } from '../../shared/manifest.js';
+import type { RouteBase } from '../../shared/manifest.js';
 import { type ProblemCode, problemDocument } from '../../shared/problems.js';
 
 /** API Gateway's own payload limit. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 const RATE_WINDOW_MS = 5 * 60 * 1000;
 
-export interface LocalRoute extends RouteDeclaration {
+export interface LocalRoute extends RouteBase {
   invoke: (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
 }
 

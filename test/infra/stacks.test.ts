@@ -18,7 +18,17 @@ const fixture: UseCaseManifest = {
   functions: {
     tick: { entry: 'functions/infra-fixture/tick.ts', description: 'Fixture', memoryMb: 1024, timeoutSeconds: 30 },
   },
-  routes: [{ method: 'GET', path: '/fixture/{token}/unsubscribe', function: 'tick', auth: 'public' }],
+  routes: [
+    {
+      method: 'GET',
+      path: '/fixture/{token}/unsubscribe',
+      function: 'tick',
+      auth: 'public',
+      summary: 'Fixture',
+      request: { params: null, query: null, body: null },
+      responses: { 200: { description: 'Fixture' } },
+    },
+  ],
   subscriptions: [{ name: 'on-fixture', function: 'tick', pattern: { source: ['crm.fixture'], account: ['123456789012'] } }],
   schedules: [{ name: 'every-morning', function: 'tick', expression: 'cron(0 9 * * ? *)', timezone: 'Europe/Istanbul' }],
 };

@@ -3,20 +3,20 @@
 // page and changes nothing: the approval is a conditional write on the step the link was made for.
 import { getCustomer } from '../../../shared/consent.js';
 import { getUser } from '../../../shared/directory.js';
-import { decodeBody, type HttpEvent, httpHandler } from '../../../shared/http.js';
+import { route, routes } from '../../../shared/http.js';
 import { logger } from '../../../shared/observability.js';
 import { ProblemError } from '../../../shared/problems.js';
 import { readApprovalLink } from '../links.js';
+import { quoteRoutes } from '../manifest.js';
 import { getQuote } from '../quote-store.js';
 import { decideQuote } from '../quotes.js';
 
 import { approvalOutcomePage, approvalPage, reasonMissing } from '../templates/link-pages.js';
 import { customerView, statusNames } from '../templates/quote-view.js';
 
-export const handler = httpHandler(async (event: HttpEvent) => {
-  const posted = event.httpMethod === 'POST';
-  const fields = posted ? decodeBody(event, 8192).fields : {};
-  const token = String((posted ? fields.token : event.queryStringParameters?.token) ?? '');
+/** `fields` is the posted form: the approver's button press, which acts; a GET only shows. */
+const approval = async (token: string, fields?: { reason?: string }) => {
+  const posted = fields !== undefined;
   const link = await readApprovalLink(token);
   if (!link.ok) return approvalOutcomePage('tr', link.reason);
   const { ref, action } = link;
@@ -36,7 +36,7 @@ export const handler = httpHandler(async (event: HttpEvent) => {
       token,
     });
   }
-  const reason = String(fields.reason ?? '').trim();
+  const reason = (fields.reason ?? '').trim();
   if (action === 'reject' && !reason) {
     const customer = await getCustomer(quote.customerId);
     return approvalPage(language, {
@@ -65,4 +65,9 @@ export const handler = httpHandler(async (event: HttpEvent) => {
     const now = await getQuote(ref.customerId, ref.quoteId);
     return approvalOutcomePage(language, 'decided', statusNames[language][now?.status ?? quote.status]);
   }
-});
+};
+
+export const handler = routes([
+  route(quoteRoutes.approvalLinkPage, async ({ query }) => approval(query.token ?? '')),
+  route(quoteRoutes.approvalLinkAct, async ({ body }) => approval(body.token ?? '', body)),
+]);

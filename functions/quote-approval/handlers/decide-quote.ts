@@ -2,21 +2,15 @@
 // quotes:approve key whose role is the one the awaiting step names. Two approvers at once: one
 // approval, and a 409 for the other.
 import type { Context } from 'aws-lambda';
-import { type HttpEvent, httpHandler, json } from '../../../shared/http.js';
-import * as z from '../../../shared/schema.js';
-import { quoteVisibleTo, type Viewer } from '../quote-access.js';
+import { type Actor, type HttpEvent, json, route, routes } from '../../../shared/http.js';
+import { quoteRoutes } from '../manifest.js';
+import { quoteVisibleTo, type Viewer, viewerOf } from '../quote-access.js';
 import { type Decision, decideQuote } from '../quotes.js';
-import { bodyOf, oncePerKey, staff } from '../staff.js';
-
-const step = z.optional(z.int().check(z.gte(0), z.lte(20)));
-const seq = z.optional(z.int().check(z.positive()));
-const approveSchema = z.strictObject({ step, seq });
-const reason = z.string().check(z.trim(), z.minLength(1, 'Say why the quote is rejected.'), z.maxLength(2000));
-const rejectSchema = z.strictObject({ reason, step, seq });
+import { oncePerKey } from '../staff.js';
 
 interface Decide {
   viewer: Viewer;
-  quoteId?: string;
+  quoteId: string;
   decision: Decision;
   step?: number;
   seq?: number;
@@ -28,20 +22,24 @@ const decide = oncePerKey('decide-quote', async ({ viewer, quoteId, decision, st
   return decideQuote(quote, decision, { userId, role }, { via: 'api', step, seq });
 });
 
-export const handler = httpHandler(async (event: HttpEvent, context: Context) => {
-  const viewer = await staff(event, 'quotes:approve');
-  const quoteId = event.pathParameters?.quoteId;
-  const rejecting = event.resource.endsWith('/reject');
-  let body: { step?: number; seq?: number };
-  let decision: Decision;
-  if (rejecting) {
-    const { reason, ...rest } = bodyOf(event, rejectSchema);
-    body = rest;
-    decision = { type: 'reject', reason };
-  } else {
-    body = bodyOf(event, approveSchema);
-    decision = { type: 'approve' };
-  }
+const answer = async (
+  actor: Actor,
+  quoteId: string,
+  decision: Decision,
+  body: { step?: number; seq?: number },
+  event: HttpEvent,
+  context: Context,
+) => {
+  const viewer = await viewerOf(actor);
   const quote = await decide(event, context, { viewer, quoteId, decision, step: body.step, seq: body.seq }, { quoteId, body, decision });
   return json(200, quote);
-});
+};
+
+export const handler = routes([
+  route(quoteRoutes.approveQuote, async ({ actor, params, body }, event, context) =>
+    answer(actor, params.quoteId, { type: 'approve' }, body, event, context),
+  ),
+  route(quoteRoutes.rejectQuote, async ({ actor, params, body: { reason, ...body } }, event, context) =>
+    answer(actor, params.quoteId, { type: 'reject', reason }, body, event, context),
+  ),
+]);

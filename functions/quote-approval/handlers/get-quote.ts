@@ -1,11 +1,11 @@
 // GET /quotes/{quoteId} (with its earlier versions listed and its order, once there is one),
 // GET /quotes/{quoteId}/versions/{version} and GET /quotes/{quoteId}/pdf[?version=n].
-import { type HttpEvent, httpHandler, json } from '../../../shared/http.js';
+import { type Actor, json, route, routes } from '../../../shared/http.js';
 import { NotFoundError } from '../../../shared/problems.js';
-import { quoteVisibleTo } from '../quote-access.js';
+import { quoteRoutes } from '../manifest.js';
+import { quoteVisibleTo, viewerOf } from '../quote-access.js';
 import { getOrder, getQuoteVersion, type Quote } from '../quote-store.js';
 import { pdfFileName, quotePdf } from '../send-quote.js';
-import { staff } from '../staff.js';
 
 const versionOf = async (quote: Quote, raw: string | undefined) => {
   if (raw === undefined) return quote;
@@ -15,24 +15,29 @@ const versionOf = async (quote: Quote, raw: string | undefined) => {
   return found;
 };
 
-export const handler = httpHandler(async (event: HttpEvent) => {
-  const viewer = await staff(event, 'quotes:read');
-  const quote = await quoteVisibleTo(viewer, event.pathParameters?.quoteId);
-  if (event.resource.endsWith('/pdf')) {
-    const wanted = await versionOf(quote, event.queryStringParameters?.version);
-    const pdf = await quotePdf(wanted);
-    return {
-      statusCode: 200,
-      headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="${pdfFileName(wanted)}"`,
-        'cache-control': 'no-store',
-      },
-      body: Buffer.from(pdf).toString('base64'),
-      isBase64Encoded: true,
-    };
-  }
-  if (event.pathParameters?.version !== undefined) return json(200, await versionOf(quote, event.pathParameters.version));
+const visible = async (actor: Actor, quoteId: string) => quoteVisibleTo(await viewerOf(actor), quoteId);
+
+const pdf = route(quoteRoutes.getQuotePdf, async ({ actor, params, query }) => {
+  const wanted = await versionOf(await visible(actor, params.quoteId), query.version);
+  const bytes = await quotePdf(wanted);
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="${pdfFileName(wanted)}"`,
+      'cache-control': 'no-store',
+    },
+    body: Buffer.from(bytes).toString('base64'),
+    isBase64Encoded: true,
+  };
+});
+
+const earlierVersion = route(quoteRoutes.getQuoteVersion, async ({ actor, params }) =>
+  json(200, await versionOf(await visible(actor, params.quoteId), params.version)),
+);
+
+const current = route(quoteRoutes.getQuote, async ({ actor, params }) => {
+  const quote = await visible(actor, params.quoteId);
   const order = quote.orderId ? await getOrder(quote.customerId, quote.orderId) : undefined;
   const versions = Array.from({ length: quote.version }, (_, i) => ({
     version: i + 1,
@@ -40,3 +45,5 @@ export const handler = httpHandler(async (event: HttpEvent) => {
   }));
   return json(200, { ...quote, versions, ...(order ? { order } : {}) });
 });
+
+export const handler = routes([current, earlierVersion, pdf]);

@@ -1,27 +1,11 @@
 // GET /quotes?status=&owner=&customer=&from=&to=&limit=&cursor= — newest first, a page at a time.
 // Reps get their own; a team's manager the team's; the rest everyone's. ?awaiting=me lists the
 // quotes waiting for the caller's role to approve them, oldest first.
-import { type HttpEvent, httpHandler, json, validate } from '../../../shared/http.js';
+import { json, route } from '../../../shared/http.js';
 import { ForbiddenError } from '../../../shared/problems.js';
-import * as z from '../../../shared/schema.js';
-import { quoteStatuses } from '../domain/lifecycle.js';
-import { isoDateSchema } from '../../../shared/time.js';
-import { awaitedRole } from '../quote-access.js';
+import { quoteRoutes } from '../manifest.js';
+import { awaitedRole, viewerOf } from '../quote-access.js';
 import { awaitingApproval, getQuote, listQuotes, type Quote } from '../quote-store.js';
-import { staff } from '../staff.js';
-
-const dateOrInstant = z.union([isoDateSchema, z.iso.datetime()]);
-
-const querySchema = z.strictObject({
-  status: z.optional(z.enum(quoteStatuses)),
-  owner: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-  customer: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-  from: z.optional(dateOrInstant),
-  to: z.optional(dateOrInstant),
-  awaiting: z.optional(z.literal('me')),
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
-  cursor: z.optional(z.string().check(z.maxLength(2000))),
-});
 
 /** A list shows what a row needs; GET /quotes/{quoteId} has the rest. */
 const summary = (q: Quote) => ({
@@ -44,9 +28,8 @@ const summary = (q: Quote) => ({
   awaitingRole: awaitedRole(q),
 });
 
-export const handler = httpHandler(async (event: HttpEvent) => {
-  const viewer = await staff(event, 'quotes:read');
-  const query = validate(querySchema, event.queryStringParameters ?? {});
+export const handler = route(quoteRoutes.listQuotes, async ({ actor, query }) => {
+  const viewer = await viewerOf(actor);
   const me = viewer.actor.userId;
   if (query.awaiting) {
     const queued = await awaitingApproval(viewer.actor.role, query.limit);

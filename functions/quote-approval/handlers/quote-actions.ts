@@ -1,26 +1,18 @@
 // POST /quotes/{quoteId}/submit | send | answer | revise — the owner's (or their manager's) moves.
 // Each takes an optional `seq` (the change number the caller saw) and honours Idempotency-Key.
 import type { Context } from 'aws-lambda';
-import { type HttpEvent, httpHandler, json } from '../../../shared/http.js';
-import { NotFoundError } from '../../../shared/problems.js';
-import * as z from '../../../shared/schema.js';
-import { quoteChangeableBy, type Viewer } from '../quote-access.js';
+import { type Actor, type HttpEvent, json, route, routes } from '../../../shared/http.js';
+import { quoteRoutes } from '../manifest.js';
+import { quoteChangeableBy, type Viewer, viewerOf } from '../quote-access.js';
 import { answerQuote, refuseStale, reviseQuote, submitQuote } from '../quotes.js';
 import { sendQuoteToCustomer } from '../send-quote.js';
-import { bodyOf, oncePerKey, staff } from '../staff.js';
+import { oncePerKey } from '../staff.js';
 
-const seq = z.optional(z.int().check(z.positive()));
-const schemas = {
-  submit: z.strictObject({ seq }),
-  send: z.strictObject({ seq }),
-  answer: z.strictObject({ answer: z.enum(['accepted', 'declined']), seq }),
-  revise: z.strictObject({ seq }),
-};
-type Action = keyof typeof schemas;
+type Action = 'submit' | 'send' | 'answer' | 'revise';
 
 interface Move {
   viewer: Viewer;
-  quoteId?: string;
+  quoteId: string;
   action: Action;
   body: { seq?: number; answer?: 'accepted' | 'declined' };
 }
@@ -41,12 +33,21 @@ const move = oncePerKey('quote-action', async ({ viewer, quoteId, action, body }
   }
 });
 
-export const handler = httpHandler(async (event: HttpEvent, context: Context) => {
-  const viewer = await staff(event, 'quotes:write');
-  const action = event.resource.split('/').at(-1) as Action;
-  if (!Object.hasOwn(schemas, action)) throw new NotFoundError('This action');
-  const body = bodyOf(event, schemas[action]);
-  const quoteId = event.pathParameters?.quoteId;
-  const quote = await move(event, context, { viewer, quoteId, action, body }, { quoteId, action, body });
-  return json(action === 'revise' ? 201 : 200, quote);
-});
+/** Each route names its action; the Idempotency-Key record covers the quote, the action and the body. */
+const moveBy =
+  (action: Action, status: 200 | 201) =>
+  async (
+    { actor, params: { quoteId }, body }: { actor: Actor; params: { quoteId: string }; body: Move['body'] },
+    event: HttpEvent,
+    context: Context,
+  ) => {
+    const viewer = await viewerOf(actor);
+    return json(status, await move(event, context, { viewer, quoteId, action, body }, { quoteId, action, body }));
+  };
+
+export const handler = routes([
+  route(quoteRoutes.submitQuote, moveBy('submit', 200)),
+  route(quoteRoutes.sendQuote, moveBy('send', 200)),
+  route(quoteRoutes.answerQuote, moveBy('answer', 200)),
+  route(quoteRoutes.reviseQuote, moveBy('revise', 201)),
+]);

@@ -1,22 +1,15 @@
 // GET /reports/quotes?from=2026-01-01&to=2026-12-31&period=month|quarter|year&owner= — per rep and
 // period: quotes sent, accepted, success rate, quoted and won in each currency and in TRY, average
 // discount and margin; and the same for everyone together. A quote counts in the period it was sent.
-import { type HttpEvent, httpHandler, json, validate } from '../../../shared/http.js';
+import { json, route } from '../../../shared/http.js';
 import { ForbiddenError, ValidationError } from '../../../shared/problems.js';
-import * as z from '../../../shared/schema.js';
-import { addMonths, isoDateSchema, istanbulDate } from '../../../shared/time.js';
+import { addMonths, istanbulDate } from '../../../shared/time.js';
 import { quoteReport } from '../domain/reports.js';
+import { quoteRoutes } from '../manifest.js';
+import { viewerOf } from '../quote-access.js';
 import { sentInMonths } from '../quote-store.js';
-import { staff } from '../staff.js';
 
 const MAX_MONTHS = 36;
-
-const querySchema = z.strictObject({
-  from: z.optional(isoDateSchema),
-  to: z.optional(isoDateSchema),
-  period: z._default(z.enum(['month', 'quarter', 'year']), 'month'),
-  owner: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-});
 
 const monthsBetween = (from: string, to: string) => {
   const months: string[] = [];
@@ -26,9 +19,8 @@ const monthsBetween = (from: string, to: string) => {
   return months;
 };
 
-export const handler = httpHandler(async (event: HttpEvent) => {
-  const viewer = await staff(event, 'quotes:read');
-  const query = validate(querySchema, event.queryStringParameters ?? {});
+export const handler = route(quoteRoutes.quoteReports, async ({ actor, query }) => {
+  const viewer = await viewerOf(actor);
   const to = query.to ?? istanbulDate(new Date());
   const from = query.from ?? `${addMonths(`${to.slice(0, 7)}-01`, -11)}`;
   if (from > to) throw new ValidationError([{ path: 'from', message: 'After `to`.' }]);

@@ -1,0 +1,122 @@
+// The quote and catalogue routes' request and response schemas: the manifest declares them on the
+// routes, the handlers get their requests parsed with them, the OpenAPI document is generated from them.
+import { languages } from '../../shared/language.js';
+import * as z from '../../shared/schema.js';
+import { isoDateSchema } from '../../shared/time.js';
+import { quoteStatuses } from './domain/lifecycle.js';
+
+/** Ids are checked by the access module (unknown or foreign is a 404), so any string passes here. */
+export const quoteParams = z.strictObject({ quoteId: z.string() });
+/** `version` is checked against the quote (a bad one is a 404), hence a string. */
+export const quoteVersionParams = z.strictObject({ quoteId: z.string(), version: z.string() });
+export const pdfQuery = z.strictObject({ version: z.optional(z.string()) });
+
+const dateOrInstant = z.union([isoDateSchema, z.iso.datetime()]);
+
+export const listQuotesQuery = z.strictObject({
+  status: z.optional(z.enum(quoteStatuses)),
+  owner: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  customer: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  from: z.optional(dateOrInstant),
+  to: z.optional(dateOrInstant),
+  awaiting: z.optional(z.literal('me')),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+});
+
+export const quoteReportQuery = z.strictObject({
+  from: z.optional(isoDateSchema),
+  to: z.optional(isoDateSchema),
+  period: z._default(z.enum(['month', 'quarter', 'year']), 'month'),
+  owner: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+});
+
+/** The change number the caller saw: a move based on a stale read is refused. */
+const seq = z.optional(z.int().check(z.positive()));
+export const quoteMoveBody = z.strictObject({ seq });
+export const quoteAnswerBody = z.strictObject({ answer: z.enum(['accepted', 'declined']), seq });
+const step = z.optional(z.int().check(z.gte(0), z.lte(20)));
+export const approveBody = z.strictObject({ step, seq });
+export const rejectBody = z.strictObject({
+  reason: z.string().check(z.trim(), z.minLength(1, 'Say why the quote is rejected.'), z.maxLength(2000)),
+  step,
+  seq,
+});
+
+/** A signed link's token (and a rejection's reason); a bad link gets a page, not a problem. */
+export const linkQuery = z.looseObject({ token: z.optional(z.string()) });
+export const linkForm = z.looseObject({ token: z.optional(z.string()), reason: z.optional(z.string()) });
+
+export const catalogueParams = z.strictObject({ kind: z.enum(['products', 'price-lists', 'fx-rates']) });
+export const catalogueExportQuery = z.strictObject({ format: z.optional(z.enum(['csv', 'json'])) });
+/** Rows as CSV or a JSON array; checked row by row, every error with its line. */
+export const catalogueFile = z.unknown();
+export const policyBody = z.strictObject({
+  rules: z.array(z.looseObject({ approverRole: z.string() })),
+  seq: z.optional(z.int().check(z.gte(0))),
+});
+
+// ---- responses: what the handlers answer (checked against real answers by the local stack) ------
+
+const money = z.strictObject({ amount: z.int(), currency: z.string() });
+
+const quote = z.looseObject({
+  quoteId: z.string(),
+  customerId: z.string(),
+  ownerId: z.string(),
+  status: z.enum(quoteStatuses),
+  version: z.int(),
+  seq: z.int(),
+  language: z.enum(languages),
+  currency: z.string(),
+  validUntil: z.string(),
+  lines: z.array(z.looseObject({ sku: z.string(), quantity: z.int() })),
+  totals: z.looseObject({ grandTotal: money }),
+  grandTotalTry: money,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const quoteResponse = quote;
+export const quoteWithVersions = z.extend(quote, {
+  versions: z.array(z.strictObject({ version: z.int(), href: z.string() })),
+  order: z.optional(z.looseObject({ orderId: z.string(), status: z.string() })),
+});
+
+const quoteSummary = z.looseObject({
+  quoteId: z.string(),
+  customerId: z.string(),
+  ownerId: z.string(),
+  status: z.enum(quoteStatuses),
+  version: z.int(),
+  seq: z.int(),
+  currency: z.string(),
+  grandTotal: money,
+  grandTotalTry: money,
+  validUntil: z.string(),
+  createdAt: z.string(),
+  awaitingRole: z.optional(z.string()),
+});
+export const quotePage = z.strictObject({ quotes: z.array(quoteSummary), nextCursor: z.optional(z.string()) });
+
+const repReport = z.looseObject({
+  owner: z.string(),
+  period: z.string(),
+  sent: z.int(),
+  accepted: z.int(),
+  successRateBp: z.int(),
+  quoted: z.array(money),
+  won: z.array(money),
+  quotedTry: money,
+  wonTry: money,
+});
+export const quoteReport = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  period: z.enum(['month', 'quarter', 'year']),
+  byRep: z.array(repReport),
+  overall: z.array(repReport),
+});
+
+export const catalogueImported = z.looseObject({ kind: z.string(), generation: z.int(), imported: z.int(), total: z.int() });
+export const approvalPolicy = z.looseObject({ rules: z.array(z.looseObject({ approverRole: z.string() })), seq: z.int() });
