@@ -1,9 +1,10 @@
 // Every use case the CRM runs. The CDK stack and the local runtime both read this list.
 import type { FunctionDeclaration, UseCaseManifest } from '../shared/manifest.js';
+import { apiDocs } from './api-docs/manifest.js';
 import { leadCapture } from './lead-capture/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
 
-export const useCases: UseCaseManifest[] = [leadCapture, quoteApproval];
+export const useCases: UseCaseManifest[] = [leadCapture, quoteApproval, apiDocs];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */
 export const platform = {

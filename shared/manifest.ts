@@ -82,6 +82,13 @@ export interface RouteDeclaration extends RouteBase {
   responses: { readonly [status: number]: RouteResponse };
 }
 
+/** A route as the manifest lists it: its name in the use case's route map is its OpenAPI operationId. */
+export type NamedRoute = RouteDeclaration & { name: string };
+
+/** The manifest's `routes` from its route map (`leadRoutes`), each named by its key. */
+export const routeList = (routes: Record<string, RouteDeclaration>): NamedRoute[] =>
+  Object.entries(routes).map(([name, route]) => ({ name, ...route }));
+
 /** An EventBridge event pattern, as the EventBridge documentation defines it. */
 export type EventPattern = { [field: string]: unknown };
 
@@ -103,7 +110,7 @@ export interface ScheduleDeclaration {
 export interface UseCaseManifest {
   name: string;
   functions: Record<string, FunctionDeclaration>;
-  routes: readonly RouteDeclaration[];
+  routes: readonly NamedRoute[];
   subscriptions: SubscriptionDeclaration[];
   schedules: ScheduleDeclaration[];
 }

@@ -24,7 +24,8 @@ export const changeLeadStatusBody = z.strictObject({
 
 export const addLeadNoteBody = z.strictObject({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)) });
 
-export const languageQuery = z.strictObject({ lang: z.optional(z.string()) });
+/** Other parameters (the thank-you page's `lead`) are the page's to ignore. */
+export const languageQuery = z.looseObject({ lang: z.optional(z.string()) });
 
 /** A signed link's token; a missing or bad one gets the "link not valid" page, not a problem. */
 export const tokenQuery = z.looseObject({ token: z.optional(z.string()) });

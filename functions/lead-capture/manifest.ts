@@ -1,5 +1,5 @@
 import { sources } from '../../events/catalogue.js';
-import type { RouteDeclaration, UseCaseManifest } from '../../shared/manifest.js';
+import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import { leadSubmissionSchema } from './domain/lead-submission.js';
 import * as api from './api-schemas.js';
 
@@ -134,7 +134,7 @@ export const leadCapture: UseCaseManifest = {
       description: 'Mails the double opt-in link',
     },
   },
-  routes: Object.values(leadRoutes),
+  routes: routeList(leadRoutes),
   subscriptions: [
     { name: 'assign-captured-lead', function: 'assignLead', pattern: { source: [sources.leads], 'detail-type': ['LeadCaptured'] } },
     {

@@ -1,5 +1,5 @@
 import { sources } from '../../events/catalogue.js';
-import type { RouteDeclaration, UseCaseManifest } from '../../shared/manifest.js';
+import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
 import { createQuoteSchema, editQuoteSchema } from './domain/quote-input.js';
 import { pdfFontAssets } from './pdf/fonts.js';
@@ -254,7 +254,7 @@ export const quoteApproval: UseCaseManifest = {
     expireQuotes: { entry: `${dir}/expire-quotes.ts`, description: 'Expires quotes past their validity' },
     followUpQuotes: { entry: `${dir}/follow-up-quotes.ts`, description: 'Finds sent quotes left unanswered' },
   },
-  routes: Object.values(quoteRoutes),
+  routes: routeList(quoteRoutes),
   subscriptions: [
     {
       name: 'mail-approvers',

@@ -20,6 +20,7 @@ const fixture: UseCaseManifest = {
   },
   routes: [
     {
+      name: 'fixture',
       method: 'GET',
       path: '/fixture/{token}/unsubscribe',
       function: 'tick',
