@@ -255,6 +255,17 @@ const prologue = async <R extends RouteDeclaration>(declaration: R, event: HttpE
   } as RouteInput<R>;
 };
 
+/** Throws (a 500) when a JSON answer does not match the schema its route declares for its status. */
+const checkAnswer = (declaration: RouteDeclaration, result: HttpResult) => {
+  const schema = declaration.responses[result.statusCode]?.json;
+  if (!schema || result.isBase64Encoded) return;
+  const checked = safeParse(schema, JSON.parse(result.body));
+  if (!checked.success) {
+    const where = checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`${declaration.method} ${declaration.path} answered ${result.statusCode} off its declared schema: ${where}`);
+  }
+};
+
 /**
  * Binds a handler to its route in the manifest: the handler gets the actor with the route's scopes
  * checked and the request parsed with the route's own schemas. Returns the Lambda handler, which
@@ -269,7 +280,9 @@ export const route = <R extends RouteDeclaration>(
     options.guard?.(event);
     const posted = { fields: {} as Record<string, unknown> };
     try {
-      return await fn(await prologue(declaration, event, posted), event, context);
+      const result = await fn(await prologue(declaration, event, posted), event, context);
+      if (config.checkResponses()) checkAnswer(declaration, result);
+      return result;
     } catch (error) {
       if (options.formProblemPage && error instanceof ProblemError && error.status < 500 && wantsPage(event)) {
         return options.formProblemPage(error, posted.fields, event);
@@ -277,7 +290,7 @@ export const route = <R extends RouteDeclaration>(
       throw error;
     }
   };
-  return Object.assign(httpHandler(run, options), { binding: { declaration, run } satisfies BoundRoute });
+  return Object.assign(httpHandler(run, options), { binding: { declaration, run } satisfies BoundRoute, declarations: [declaration] });
 };
 
 type RouteHandler = ReturnType<typeof route>;
@@ -289,9 +302,10 @@ type RouteHandler = ReturnType<typeof route>;
  */
 export const routes = (handlers: readonly RouteHandler[], options: HandlerOptions = {}) => {
   const byRoute = new Map(handlers.map(({ binding }) => [`${binding.declaration.method} ${binding.declaration.path}`, binding.run]));
-  return httpHandler(async (event, context) => {
+  const handler = httpHandler(async (event, context) => {
     const run = byRoute.get(`${event.httpMethod} ${event.resource}`);
     if (!run) throw new ProblemError(404, 'no-such-route', 'No such route.');
     return run(event, context);
   }, options);
+  return Object.assign(handler, { declarations: handlers.map(({ binding }) => binding.declaration) });
 };
