@@ -83,8 +83,8 @@ describe('the OpenAPI document', () => {
     for (const { code, status, title } of listed) {
       expect(problemCodes[code as keyof typeof problemCodes]).toEqual({ status, title });
     }
-    expect(document.components.schemas.Problem.properties.code.enum).toEqual(Object.keys(problemCodes));
-    const problem409 = document.components.responses.Problem409;
+    expect((document.components.schemas.Problem.properties as { code: { enum: string[] } }).code.enum).toEqual(Object.keys(problemCodes));
+    const problem409 = document.components.responses.Problem409!;
     expect(Object.keys(problem409.content)).toEqual(['application/problem+json']);
     expect(problem409.description).toContain('`quote-changed`');
   });
