@@ -60,20 +60,25 @@ export const policyBody = z.strictObject({
 
 const money = z.strictObject({ amount: z.int(), currency: z.string() });
 
-const quote = z.looseObject({
+/** What a quote and its list row both show. */
+const quoteKeyFields = {
   quoteId: z.string(),
   customerId: z.string(),
   ownerId: z.string(),
   status: z.enum(quoteStatuses),
   version: z.int(),
   seq: z.int(),
-  language: z.enum(languages),
   currency: z.string(),
+  grandTotalTry: money,
   validUntil: z.string(),
+  createdAt: z.string(),
+};
+
+const quote = z.looseObject({
+  ...quoteKeyFields,
+  language: z.enum(languages),
   lines: z.array(z.looseObject({ sku: z.string(), quantity: z.int() })),
   totals: z.looseObject({ grandTotal: money }),
-  grandTotalTry: money,
-  createdAt: z.string(),
   updatedAt: z.string(),
 });
 
@@ -83,20 +88,7 @@ export const quoteWithVersions = z.extend(quote, {
   order: z.optional(z.looseObject({ orderId: z.string(), status: z.string() })),
 });
 
-const quoteSummary = z.looseObject({
-  quoteId: z.string(),
-  customerId: z.string(),
-  ownerId: z.string(),
-  status: z.enum(quoteStatuses),
-  version: z.int(),
-  seq: z.int(),
-  currency: z.string(),
-  grandTotal: money,
-  grandTotalTry: money,
-  validUntil: z.string(),
-  createdAt: z.string(),
-  awaitingRole: z.optional(z.string()),
-});
+const quoteSummary = z.looseObject({ ...quoteKeyFields, grandTotal: money, awaitingRole: z.optional(z.string()) });
 export const quotePage = z.strictObject({ quotes: z.array(quoteSummary), nextCursor: z.optional(z.string()) });
 
 const repReport = z.looseObject({
