@@ -255,9 +255,13 @@ const prologue = async <R extends RouteDeclaration>(declaration: R, event: HttpE
   } as RouteInput<R>;
 };
 
-/** Throws (a 500) when a JSON answer does not match the schema its route declares for its status. */
+/** Throws (a 500) when a success is not declared, or a JSON answer does not match its declared schema. */
 const checkAnswer = (declaration: RouteDeclaration, result: HttpResult) => {
-  const schema = declaration.responses[result.statusCode]?.json;
+  const declared = declaration.responses[result.statusCode];
+  if (!declared && result.statusCode < 400) {
+    throw new Error(`${declaration.method} ${declaration.path} answered ${result.statusCode}, which its declaration does not list`);
+  }
+  const schema = declared?.json;
   if (!schema || result.isBase64Encoded) return;
   const checked = safeParse(schema, JSON.parse(result.body));
   if (!checked.success) {

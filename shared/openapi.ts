@@ -96,7 +96,9 @@ const operation = (useCase: string, route: NamedRoute) => {
           },
         }
       : {}),
+    // A route's own answers (a link's 409 page) win over the generic problem of the same status.
     responses: {
+      ...errorsOf(route),
       ...Object.fromEntries(
         Object.entries(route.responses).map(([status, response]) => [
           status,
@@ -111,7 +113,6 @@ const operation = (useCase: string, route: NamedRoute) => {
           },
         ]),
       ),
-      ...errorsOf(route),
     },
   };
 };

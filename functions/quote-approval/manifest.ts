@@ -20,7 +20,12 @@ const moveBody = <S extends RouteDeclaration['request']['params'] & object>(sche
   ({ schema, maxBytes: QUOTE_BODY_BYTES, optional: true }) as const;
 const quote = (description: string) => ({ description, json: api.quoteResponse }) as const;
 const page = (description: string) => ({ description, media: 'text/html' }) as const;
-const linkPages = { 200: page('The page for the link'), 410: page('The link is used, expired or replaced') } as const;
+const linkPages = {
+  200: page('The page for the link, or what it did'),
+  403: page('The link is not valid, or not for this approver'),
+  409: page('The quote was decided, answered or replaced meanwhile'),
+  410: page('The link has expired'),
+} as const;
 /** About ten thousand rows: parsed, checked and written well within the function's timeout. */
 const CATALOGUE_FILE_BYTES = 2 * 1024 * 1024;
 
