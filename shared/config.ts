@@ -26,4 +26,6 @@ export const config = {
   fallbackNotifyEmail: () => process.env.FALLBACK_NOTIFY_EMAIL,
   /** Set on the SES client as the configuration set, so delivery events reach the bus. */
   sesConfigurationSet: () => process.env.SES_CONFIGURATION_SET,
+  /** Local and test stacks: every JSON answer is checked against its route's declared schema (drift is a 500). */
+  checkResponses: () => process.env.CHECK_RESPONSES === 'true',
 } as const;

@@ -6,7 +6,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { safeParse } from 'zod/mini';
 import { config } from './config.js';
-import type { Scope } from './manifest.js';
+import type { RouteBody, RouteDeclaration, Scope } from './manifest.js';
 import { logger, metrics } from './observability.js';
 import {
   ForbiddenError,
@@ -193,11 +193,134 @@ const problemResponses = (options: { cors: boolean; metrics: boolean }): middy.M
   },
 });
 
-/** `metrics`: the handler records business metrics; others skip the flush and its empty-metrics warning. */
-export const httpHandler = (fn: HttpFunction, options: { cors?: boolean; metrics?: boolean } = {}) => {
+export interface HandlerOptions {
+  /** Adds CORS headers for allowed origins to every answer, problems included. */
+  cors?: boolean;
+  /** The handler records business metrics; others skip the flush and its empty-metrics warning. */
+  metrics?: boolean;
+}
+
+/** The Lambda handler around a function: Logger context → Metrics where recorded → problem responses. */
+export const httpHandler = (fn: HttpFunction, options: HandlerOptions = {}) => {
   const stack = middy<HttpEvent, HttpResult>().use(injectLambdaContext(logger, { resetKeys: true }));
   if (options.metrics) stack.use(logMetrics(metrics));
   return stack
     .use(problemResponses({ cors: options.cors ?? false, metrics: options.metrics ?? false }))
     .handler(fn);
+};
+
+// ---- routes: a handler bound to its manifest declaration ---------------------------------------
+
+type Parsed<S> = S extends z.core.$ZodType ? z.output<S> : Record<string, never>;
+
+/** What a route's handler gets, typed from its declaration: the checked actor and the parsed request. */
+export interface RouteInput<R extends RouteDeclaration> {
+  /** Staff routes: the caller, with the route's scopes already checked. Public routes: none. */
+  actor: R['auth'] extends 'public' ? undefined : Actor;
+  params: Parsed<R['request']['params']>;
+  query: Parsed<R['request']['query']>;
+  body: R['request']['body'] extends RouteBody<infer S> ? z.output<S> : undefined;
+  /** The body came from a browser form, which expects a page rather than JSON. */
+  fromForm: boolean;
+}
+
+export interface RouteOptions {
+  /** Runs before the request is parsed (an origin check that must win over a bad body). */
+  guard?: (event: HttpEvent) => void;
+  /**
+   * A browser form post (form-encoded, no JSON in Accept) that is refused gets this page instead of
+   * problem JSON, with the same status. Gets the problem and the form's fields as posted.
+   */
+  formProblemPage?: (problem: ProblemError, fields: Record<string, unknown>, event: HttpEvent) => HttpResult;
+}
+
+export interface BoundRoute {
+  declaration: RouteDeclaration;
+  /** The prologue and the handler, without the middleware: `routes()` puts several in one Lambda. */
+  run: HttpFunction;
+}
+
+const wantsPage = (event: HttpEvent) =>
+  (header(event, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase() === FORM &&
+  !/\bapplication\/(problem\+)?json\b/i.test(header(event, 'accept') ?? '');
+
+/** The prologue every route runs: the scopes its declaration names, then params, query and body. */
+const prologue = async <R extends RouteDeclaration>(declaration: R, event: HttpEvent, posted: { fields: Record<string, unknown> }) => {
+  let actor: Actor | undefined;
+  if (declaration.auth !== 'public') {
+    actor = actorOf(event);
+    for (const scope of declaration.auth.scopes) requireScope(actor, scope);
+  }
+  const { params, query, body } = declaration.request;
+  let decoded: DecodedBody | undefined;
+  if (body && !body.raw) {
+    decoded = body.optional && !event.body ? { fields: {}, fromForm: false } : decodeBody(event, body.maxBytes);
+    posted.fields = decoded.fields;
+  }
+  return {
+    actor,
+    params: params ? validate(params, event.pathParameters ?? {}) : {},
+    query: query ? validate(query, event.queryStringParameters ?? {}) : {},
+    body: body && decoded ? validate(body.schema, decoded.fields) : undefined,
+    fromForm: decoded?.fromForm ?? false,
+  } as RouteInput<R>;
+};
+
+/** Throws (a 500) when a success is not declared, or a JSON answer does not match its declared schema. */
+const checkAnswer = (declaration: RouteDeclaration, result: HttpResult) => {
+  const declared = declaration.responses[result.statusCode];
+  if (!declared && result.statusCode < 400) {
+    throw new Error(`${declaration.method} ${declaration.path} answered ${result.statusCode}, which its declaration does not list`);
+  }
+  const schema = declared?.json;
+  if (!schema || result.isBase64Encoded) return;
+  const checked = safeParse(schema, JSON.parse(result.body));
+  if (!checked.success) {
+    const where = checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`${declaration.method} ${declaration.path} answered ${result.statusCode} off its declared schema: ${where}`);
+  }
+};
+
+/**
+ * Binds a handler to its route in the manifest: the handler gets the actor with the route's scopes
+ * checked and the request parsed with the route's own schemas. Returns the Lambda handler, which
+ * also carries the binding for `routes()`.
+ */
+export const route = <R extends RouteDeclaration>(
+  declaration: R,
+  fn: (input: RouteInput<R>, event: HttpEvent, context: Context) => Promise<HttpResult>,
+  options: RouteOptions & HandlerOptions = {},
+) => {
+  const run: HttpFunction = async (event, context) => {
+    options.guard?.(event);
+    const posted = { fields: {} as Record<string, unknown> };
+    try {
+      const result = await fn(await prologue(declaration, event, posted), event, context);
+      if (config.checkResponses()) checkAnswer(declaration, result);
+      return result;
+    } catch (error) {
+      if (options.formProblemPage && error instanceof ProblemError && error.status < 500 && wantsPage(event)) {
+        return options.formProblemPage(error, posted.fields, event);
+      }
+      throw error;
+    }
+  };
+  return Object.assign(httpHandler(run, options), { binding: { declaration, run } satisfies BoundRoute, declarations: [declaration] });
+};
+
+type RouteHandler = ReturnType<typeof route>;
+
+/**
+ * One Lambda for several routes of one manifest function: API Gateway names the route it matched
+ * (method and resource path), and the binding declared with that route answers. The handlers never
+ * compare paths themselves.
+ */
+export const routes = (handlers: readonly RouteHandler[], options: HandlerOptions = {}) => {
+  const byRoute = new Map(handlers.map(({ binding }) => [`${binding.declaration.method} ${binding.declaration.path}`, binding.run]));
+  const handler = httpHandler(async (event, context) => {
+    const run = byRoute.get(`${event.httpMethod} ${event.resource}`);
+    if (!run) throw new ProblemError(404, 'no-such-route', 'No such route.');
+    return run(event, context);
+  }, options);
+  return Object.assign(handler, { declarations: handlers.map(({ binding }) => binding.declaration) });
 };

@@ -1,5 +1,6 @@
 // A use case declares its functions, routes, event subscriptions and schedules here, once. The CDK
 // stack and the local runtime both iterate these declarations, so neither can drift from the other.
+import type * as z from './schema.js';
 
 export type Scope =
   | 'leads:read'
@@ -49,14 +50,65 @@ export interface FunctionAsset {
   to: string;
 }
 
-export interface RouteDeclaration {
+/** Where a route sits and who may call it: what the authorizer, the WAF and the API construct need. */
+export interface RouteBase {
   method: HttpMethod;
   /** API Gateway path syntax: `/leads/{leadId}`. */
   path: string;
   function: string;
   /** `public` routes are anonymous and sit behind the WAF rate rule; the rest need a bearer key. */
-  auth: 'public' | { scopes: Scope[] };
+  auth: 'public' | { scopes: readonly Scope[] };
 }
+
+type Schema = z.core.$ZodType;
+
+export interface RouteBody<S extends Schema = Schema> {
+  /** Validates the decoded body (JSON, or a form's fields); its output is what the handler gets. */
+  schema: S;
+  /** Larger bodies are refused with 413 before parsing. */
+  maxBytes: number;
+  /** What it may be sent as, for the document; JSON when not said. */
+  media?: readonly ('application/json' | 'application/x-www-form-urlencoded' | 'text/csv')[];
+  /** No body at all reads as `{}` (actions whose fields are all optional). */
+  optional?: true;
+  /** The handler reads the bytes itself (a file in one of `media`); the schema only documents it. */
+  raw?: true;
+}
+
+/** A success response; errors are the registered problem codes, documented once for every route. */
+export interface RouteResponse {
+  description: string;
+  /** The JSON body's schema. */
+  json?: Schema;
+  /** A non-JSON body: a page, a PDF, a script. */
+  media?: 'text/html' | 'application/pdf' | 'text/javascript' | 'application/json';
+  /** Response headers worth naming (`location`). */
+  headers?: readonly string[];
+}
+
+/**
+ * A route with its contract: every field is required (`null` says "none"), so a route cannot be
+ * added without saying what it takes and answers. The handler is bound to this object with
+ * `route()` from shared/http.ts and validates with these same schemas; the OpenAPI document is
+ * generated from them.
+ */
+export interface RouteDeclaration extends RouteBase {
+  summary: string;
+  request: {
+    /** One key per `{name}` in the path. */
+    params: Schema | null;
+    query: Schema | null;
+    body: RouteBody | null;
+  };
+  responses: { readonly [status: number]: RouteResponse };
+}
+
+/** A route as the manifest lists it: its name in the use case's route map is its OpenAPI operationId. */
+export type NamedRoute = RouteDeclaration & { name: string };
+
+/** The manifest's `routes` from its route map (`leadRoutes`), each named by its key. */
+export const routeList = (routes: Record<string, RouteDeclaration>): NamedRoute[] =>
+  Object.entries(routes).map(([name, route]) => ({ name, ...route }));
 
 /** An EventBridge event pattern, as the EventBridge documentation defines it. */
 export type EventPattern = { [field: string]: unknown };
@@ -79,7 +131,7 @@ export interface ScheduleDeclaration {
 export interface UseCaseManifest {
   name: string;
   functions: Record<string, FunctionDeclaration>;
-  routes: RouteDeclaration[];
+  routes: readonly NamedRoute[];
   subscriptions: SubscriptionDeclaration[];
   schedules: ScheduleDeclaration[];
 }

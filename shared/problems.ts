@@ -1,4 +1,57 @@
-// Errors a caller can act on, rendered as RFC 9457 problem details with a machine code.
+// Errors a caller can act on, rendered as RFC 9457 problem details with a machine code. Every code
+// is registered below once, with its status and title: `code` is a union of these, so a new code is
+// added here or it does not compile, and the OpenAPI document lists them all.
+
+export const problemCodes = {
+  'validation-failed': { status: 400, title: 'The request has invalid fields' },
+  'bad-request': { status: 400, title: 'Bad request' },
+  'malformed-body': { status: 400, title: 'The body cannot be read' },
+  unauthorized: { status: 401, title: 'A valid bearer key is required' },
+  forbidden: { status: 403, title: 'Not allowed for this caller' },
+  'local-control-refused': { status: 403, title: 'Local control endpoints answer only local tools' },
+  'not-found': { status: 404, title: 'Not found' },
+  'no-such-route': { status: 404, title: 'No such route' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'lead-changed': { status: 409, title: 'The lead changed meanwhile' },
+  'quote-changed': { status: 409, title: 'The quote changed meanwhile' },
+  'policy-changed': { status: 409, title: 'The approval policy changed meanwhile' },
+  'illegal-transition': { status: 409, title: 'Not a move this record can make now' },
+  'step-already-decided': { status: 409, title: 'The approval step was decided already' },
+  'already-sent': { status: 409, title: 'Sent already' },
+  'quote-expired': { status: 409, title: 'The quote has expired' },
+  'no-approval-policy': { status: 409, title: 'No approval policy is set' },
+  'capture-contended': { status: 409, title: 'The contact is being changed by other requests' },
+  'catalogue-import-conflict': { status: 409, title: 'Another import finished first' },
+  'request-in-progress': { status: 409, title: 'A request with this Idempotency-Key is in progress' },
+  'payload-too-large': { status: 413, title: 'The body is too large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'idempotency-key-reused': { status: 422, title: 'The Idempotency-Key was used with another body' },
+  'customer-not-found': { status: 422, title: 'No such customer' },
+  'customer-has-no-email': { status: 422, title: 'The customer has no e-mail address' },
+  'customer-address-not-mailable': { status: 422, title: "The customer's address is not mailed" },
+  'price-list-not-found': { status: 422, title: 'No such price list' },
+  'price-not-found': { status: 422, title: 'No price for a product' },
+  'fx-rate-not-found': { status: 422, title: 'No exchange rate' },
+  'product-unavailable': { status: 422, title: 'A product cannot be quoted' },
+  'invalid-validity': { status: 422, title: 'The validity date is out of range' },
+  'validity-passed': { status: 422, title: 'The quote is past its validity' },
+  'unknown-currency': { status: 422, title: 'Unknown currency' },
+  'invalid-amount': { status: 422, title: 'Invalid amount' },
+  'currency-mismatch': { status: 422, title: 'Currencies do not match' },
+  'unknown-approver-role': { status: 422, title: 'Nobody holds an approving role' },
+  'import-failed': { status: 422, title: 'The import has invalid rows' },
+  'too-many-requests': { status: 429, title: 'Too many requests' },
+  'quota-exceeded': { status: 429, title: 'The daily quota is used up' },
+  'internal-error': { status: 500, title: 'Something went wrong on our side' },
+  'bad-gateway': { status: 502, title: 'The function failed' },
+  'gateway-timeout': { status: 504, title: 'The function did not answer in time' },
+  'integration-failure': { status: 504, title: 'The function could not be reached' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemCode = keyof typeof problemCodes;
+/** The status a code is registered with: `new ProblemError(422, 'lead-changed', …)` does not compile. */
+export type ProblemStatus<C extends ProblemCode> = (typeof problemCodes)[C]['status'];
+export type ConflictCode = { [C in ProblemCode]: ProblemStatus<C> extends 409 ? C : never }[ProblemCode];
 
 export interface FieldProblem {
   /** Dotted path of the offending field, `''` for the body as a whole. */
@@ -6,10 +59,10 @@ export interface FieldProblem {
   message: string;
 }
 
-export class ProblemError extends Error {
+export class ProblemError<C extends ProblemCode = ProblemCode> extends Error {
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly status: ProblemStatus<C>,
+    readonly code: C,
     message: string,
     readonly errors: FieldProblem[] = [],
     readonly headers: Record<string, string> = {},
@@ -44,8 +97,8 @@ export class NotFoundError extends ProblemError {
     super(404, 'not-found', `${what} was not found.`);
   }
 }
-export class ConflictError extends ProblemError {
-  constructor(code: string, message: string) {
+export class ConflictError extends ProblemError<ConflictCode> {
+  constructor(code: ConflictCode, message: string) {
     super(409, code, message);
   }
 }
@@ -63,28 +116,17 @@ export interface ProblemDocument {
   type: string;
   title: string;
   status: number;
-  code: string;
+  code: ProblemCode;
   detail?: string;
   errors?: FieldProblem[];
 }
 
-const titles: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-};
+export const problemType = (code: ProblemCode) => `urn:pusula:problem:${code}`;
 
-export const problemDocument = (status: number, code: string, detail?: string, errors?: FieldProblem[]) =>
+export const problemDocument = (status: number, code: ProblemCode, detail?: string, errors?: FieldProblem[]) =>
   ({
-    type: `urn:pusula:problem:${code}`,
-    title: titles[status] ?? 'Error',
+    type: problemType(code),
+    title: problemCodes[code].title,
     status,
     code,
     ...(detail ? { detail } : {}),

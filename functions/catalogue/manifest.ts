@@ -1,6 +1,36 @@
-import type { UseCaseManifest } from '../../shared/manifest.js';
+import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
+import * as api from './api-schemas.js';
 
 const dir = 'functions/catalogue/handlers';
+
+/** About ten thousand rows: parsed, checked and written well within the function's timeout. */
+export const CATALOGUE_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Each route once, by name: a handler binds to `catalogueRoutes.x`. */
+export const catalogueRoutes = {
+  exportCatalogue: {
+    method: 'GET',
+    path: '/catalogue/{kind}',
+    function: 'exportCatalogue',
+    auth: { scopes: ['catalogue:read'] },
+    summary: 'Export products, price lists or FX rates as JSON or CSV',
+    request: { params: api.catalogueParams, query: api.catalogueExportQuery, body: null },
+    responses: { 200: { description: 'The records (CSV with ?format=csv)', media: 'application/json' } },
+  },
+  importCatalogue: {
+    method: 'POST',
+    path: '/catalogue/{kind}',
+    function: 'importCatalogue',
+    auth: { scopes: ['catalogue:write'] },
+    summary: 'Import products, price lists or FX rates, all or nothing',
+    request: {
+      params: api.catalogueParams,
+      query: null,
+      body: { schema: api.catalogueFile, maxBytes: CATALOGUE_FILE_BYTES, media: ['text/csv', 'application/json'], raw: true },
+    },
+    responses: { 200: { description: 'Imported', json: api.catalogueImported } },
+  },
+} as const satisfies Record<string, RouteDeclaration>;
 
 /** What quotes are built from: products, price lists and FX rates, imported and exported as files. */
 export const catalogue: UseCaseManifest = {
@@ -18,10 +48,7 @@ export const catalogue: UseCaseManifest = {
       uses: { table: 'read' },
     },
   },
-  routes: [
-    { method: 'GET', path: '/catalogue/{kind}', function: 'exportCatalogue', auth: { scopes: ['catalogue:read'] } },
-    { method: 'POST', path: '/catalogue/{kind}', function: 'importCatalogue', auth: { scopes: ['catalogue:write'] } },
-  ],
+  routes: routeList(catalogueRoutes),
   subscriptions: [],
   schedules: [],
 };

@@ -22,8 +22,8 @@ import {
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { RouteDeclaration } from '../../shared/manifest.js';
-import { problemDocument } from '../../shared/problems.js';
+import type { RouteBase } from '../../shared/manifest.js';
+import { type ProblemCode, problemDocument } from '../../shared/problems.js';
 
 /** Throttle and quota per integration; the authorizer returns the caller's key as usage identifier. */
 export const usagePlans = {
@@ -35,7 +35,7 @@ interface GatewayProblem {
   type: ResponseType;
   /** API Gateway's own status for the type (an unknown path: 404, not its 403); none for the defaults. */
   status?: number;
-  code: string;
+  code: ProblemCode;
   title?: string;
 }
 
@@ -197,7 +197,7 @@ export class CrmApi extends Construct {
     this.authorizerFunction = handler;
   }
 
-  addRoute(route: RouteDeclaration, handler: IFunction): Method {
+  addRoute(route: RouteBase, handler: IFunction): Method {
     const isPublic = route.auth === 'public';
     const method = this.restApi.root.resourceForPath(route.path).addMethod(
       route.method,

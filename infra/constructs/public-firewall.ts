@@ -5,14 +5,14 @@
 import type { Stage } from 'aws-cdk-lib/aws-apigateway';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import type { RouteDeclaration } from '../../shared/manifest.js';
+import type { RouteBase } from '../../shared/manifest.js';
 import { problemDocument } from '../../shared/problems.js';
 
 export interface PublicFirewallProps {
   stage: Stage;
   /** The literal stage name: WAF matches it as text, a Ref would hide it from readers and tests. */
   stageName: string;
-  publicRoutes: Pick<RouteDeclaration, 'method' | 'path'>[];
+  publicRoutes: Pick<RouteBase, 'method' | 'path'>[];
   ratePer5Minutes: number;
 }
 

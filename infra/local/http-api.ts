@@ -5,15 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import type { RouteDeclaration } from '../../shared/manifest.js';
-import { problemDocument } from '../../shared/problems.js';
+import type { RouteBase } from '../../shared/manifest.js';
+import { type ProblemCode, problemDocument } from '../../shared/problems.js';
 import { controlRefusal } from './local-control.js';
 
 /** API Gateway's own payload limit. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 const RATE_WINDOW_MS = 5 * 60 * 1000;
 
-export interface LocalRoute extends RouteDeclaration {
+export interface LocalRoute extends RouteBase {
   invoke: (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
 }
 
@@ -35,7 +35,7 @@ const send = (res: ServerResponse, status: number, headers: Record<string, strin
   res.end(body);
 };
 
-const problem = (res: ServerResponse, status: number, code: string, detail: string, headers: Record<string, string> = {}) =>
+const problem = (res: ServerResponse, status: number, code: ProblemCode, detail: string, headers: Record<string, string> = {}) =>
   send(res, status, { 'content-type': 'application/problem+json', ...headers }, JSON.stringify(problemDocument(status, code, detail)));
 
 /** Does an execute-api policy allow this method ARN? Resources may end in or contain `*`. */

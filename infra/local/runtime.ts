@@ -53,6 +53,7 @@ const environment = (ports: ReturnType<typeof localPorts>, signingSecret: string
   CORS_ORIGINS: `http://localhost:${ports.api},http://127.0.0.1:${ports.api}`,
   FALLBACK_NOTIFY_EMAIL: 'sales-queue@example.com',
   SIGNING_SECRET: signingSecret,
+  CHECK_RESPONSES: 'true',
   POWERTOOLS_SERVICE_NAME: 'pusula',
   POWERTOOLS_LOG_LEVEL: quiet ? 'ERROR' : 'INFO',
   POWERTOOLS_METRICS_DISABLED: 'true',

@@ -29,7 +29,8 @@ interface Case {
 }
 
 const JSON_TYPE = { 'content-type': 'application/json' };
-const FORM_TYPE = { 'content-type': 'application/x-www-form-urlencoded' };
+/** A form-encoded post from an integration that asks for problems (a browser form, which does not, gets a page). */
+const FORM_TYPE = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/problem+json' };
 
 const asJson = (value: unknown) => JSON.stringify(value);
 const asForm = (fields: Record<string, string>) => new URLSearchParams(fields).toString();

@@ -32,7 +32,18 @@ const fixture: UseCaseManifest = {
       uses: { table: 'write', mail: true, signingSecret: true },
     },
   },
-  routes: [{ method: 'GET', path: '/fixture/{token}/unsubscribe', function: 'tick', auth: 'public' }],
+  routes: [
+    {
+      name: 'fixture',
+      method: 'GET',
+      path: '/fixture/{token}/unsubscribe',
+      function: 'tick',
+      auth: 'public',
+      summary: 'Fixture',
+      request: { params: null, query: null, body: null },
+      responses: { 200: { description: 'Fixture' } },
+    },
+  ],
   subscriptions: [{ name: 'on-fixture', function: 'sweep', pattern: { source: ['crm.fixture'], account: ['123456789012'] } }],
   schedules: [{ name: 'every-morning', function: 'sweep', expression: 'cron(0 9 * * ? *)', timezone: 'Europe/Istanbul' }],
 };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { policyFor, routeAllowed, routeResource } from '../../functions/authorizer/policy.js';
-import type { RouteDeclaration } from '../../shared/manifest.js';
+import type { RouteBase } from '../../shared/manifest.js';
 
-const routes: RouteDeclaration[] = [
+const routes: RouteBase[] = [
   { method: 'POST', path: '/leads', function: 'f', auth: 'public' },
   { method: 'GET', path: '/leads', function: 'f', auth: { scopes: ['leads:read'] } },
   { method: 'POST', path: '/leads/{leadId}/status', function: 'f', auth: { scopes: ['leads:write'] } },

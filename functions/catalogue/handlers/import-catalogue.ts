@@ -1,14 +1,12 @@
 // POST /catalogue/{kind}  (text/csv or application/json)  catalogue:write
 // Imports products, price lists or FX rates, all or nothing: a bad row fails the whole file with
 // every error and its line number, and nothing of it is imported.
-import { type HttpEvent, header, httpHandler, json } from '../../../shared/http.js';
+import { header, json, route } from '../../../shared/http.js';
 import { PayloadTooLargeError, ProblemError, UnsupportedMediaTypeError, ValidationError } from '../../../shared/problems.js';
-import { catalogueRequest } from '../catalogue-http.js';
+import { catalogueKind } from '../catalogue-http.js';
 import { importCatalogue } from '../catalogue-store.js';
 import { type ImportError, importCsv, importJson } from '../domain/catalogue-import.js';
-
-/** About ten thousand rows: parsed, checked and written well within the function's timeout. */
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
+import { CATALOGUE_FILE_BYTES, catalogueRoutes } from '../manifest.js';
 
 export class ImportFailedError extends ProblemError {
   constructor(errors: ImportError[]) {
@@ -21,15 +19,15 @@ export class ImportFailedError extends ProblemError {
   }
 }
 
-export const handler = httpHandler(async (event: HttpEvent) => {
-  const { actorId, kind } = catalogueRequest(event, 'catalogue:write');
+export const handler = route(catalogueRoutes.importCatalogue, async ({ actor, params }, event) => {
+  const kind = catalogueKind(params.kind);
   const type = (header(event, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'text/csv' && type !== 'application/json') throw new UnsupportedMediaTypeError(['text/csv', 'application/json']);
   const bytes = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
-  if (bytes.length > MAX_FILE_BYTES) throw new PayloadTooLargeError(MAX_FILE_BYTES);
+  if (bytes.length > CATALOGUE_FILE_BYTES) throw new PayloadTooLargeError(CATALOGUE_FILE_BYTES);
   if (bytes.length === 0) throw new ValidationError([{ path: '', message: 'The file is empty.' }]);
   const file = bytes.toString('utf8');
   const parsed = type === 'text/csv' ? importCsv(kind, file) : importJson(kind, file);
   if (!parsed.ok) throw new ImportFailedError(parsed.errors);
-  return json(200, await importCatalogue(kind, parsed.records, actorId, new Date()));
+  return json(200, await importCatalogue(kind, parsed.records, actor.userId, new Date()));
 });

@@ -1,23 +1,22 @@
 // POST /leads (public): a plain HTML form or JSON from a web form or an integration.
+import { config } from '../../../shared/config.js';
 import {
   allowedOrigin,
   clientIp,
-  decodeBody,
   type HttpEvent,
   header,
-  httpHandler,
   json,
   preflight,
+  route,
+  routes,
   seeOther,
-  validate,
 } from '../../../shared/http.js';
+import { defaultLanguage, type Language, languages } from '../../../shared/language.js';
 import { metrics } from '../../../shared/observability.js';
-import { ForbiddenError, ValidationError } from '../../../shared/problems.js';
+import { ForbiddenError, type ProblemError, ValidationError } from '../../../shared/problems.js';
 import { captureLead } from '../capture.js';
-import { leadSubmissionSchema } from '../domain/lead-submission.js';
-
-/** A lead form is a few hundred bytes; 16 KiB leaves room for a long message and refuses junk. */
-const MAX_BODY_BYTES = 16 * 1024;
+import { leadRoutes } from '../manifest.js';
+import { formProblemsPage } from '../templates/form-problems.js';
 
 const thankYouUrl = (redirect: string, leadId: string) => {
   const url = new URL(redirect);
@@ -25,18 +24,36 @@ const thankYouUrl = (redirect: string, leadId: string) => {
   return url.toString();
 };
 
-export const handler = httpHandler(
-  async (event: HttpEvent) => {
-    // Every path records a metric, so the flush never logs an empty-metrics warning.
-    metrics.addMetric(event.httpMethod === 'OPTIONS' ? 'CorsPreflight' : 'LeadSubmitted', 'Count', 1);
-    if (event.httpMethod === 'OPTIONS') return preflight(event);
-    const origin = header(event, 'origin');
-    // Browsers send Origin on cross-site posts: only the company's own sites may post leads.
-    if (origin && origin !== 'null' && !allowedOrigin(origin)) {
-      throw new ForbiddenError('This origin may not post leads.');
-    }
-    const { fields, fromForm } = decodeBody(event, MAX_BODY_BYTES);
-    const { website, redirect, idempotencyKey: bodyKey, ...submission } = validate(leadSubmissionSchema, fields);
+/**
+ * Browsers send Origin on cross-site posts: only the company's own sites may post leads. An opaque
+ * origin (`null`: a sandboxed frame, a file, a cross-site redirect) is nobody's site, so where an
+ * allow-list is set it is refused too; without one, it is all a form on a plain page can send.
+ */
+const refuseForeignOrigin = (event: HttpEvent) => {
+  // Every path records a metric, so the flush never logs an empty-metrics warning.
+  metrics.addMetric('LeadSubmitted', 'Count', 1);
+  const origin = header(event, 'origin');
+  if (origin === undefined || allowedOrigin(origin)) return;
+  if (origin !== 'null' || config.corsOrigins().length > 0) throw new ForbiddenError('This origin may not post leads.');
+};
+
+/** "Back" on the problems page: the page that posted the form when it is one of ours, else the demo form. */
+const backTo = (event: HttpEvent, language: Language) => {
+  const referer = header(event, 'referer');
+  const origin = referer && URL.canParse(referer) ? new URL(referer).origin : undefined;
+  const ours = origin && (allowedOrigin(origin) || origin === new URL(config.publicBaseUrl()).origin);
+  return ours && referer ? referer : `${config.publicBaseUrl()}/forms/lead?lang=${language}`;
+};
+
+const problemsPage = (problem: ProblemError, fields: Record<string, unknown>, event: HttpEvent) => {
+  const language = languages.find((l) => l === fields.language) ?? defaultLanguage;
+  return formProblemsPage(language, { status: problem.status, detail: problem.message, errors: problem.errors, back: backTo(event, language) });
+};
+
+const submit = route(
+  leadRoutes.captureLead,
+  async ({ body, fromForm }, event) => {
+    const { website, redirect, idempotencyKey: bodyKey, ...submission } = body;
     if (redirect && !allowedOrigin(new URL(redirect).origin)) {
       throw new ValidationError([{ path: 'redirect', message: 'Redirects go only to allowed origins.' }]);
     }
@@ -52,5 +69,12 @@ export const handler = httpHandler(
       ? seeOther(thankYouUrl(redirect, lead.leadId))
       : json(201, lead, { location: `/leads/${lead.leadId}` });
   },
-  { cors: true, metrics: true },
+  { guard: refuseForeignOrigin, formProblemPage: problemsPage },
 );
+
+const corsPreflight = route(leadRoutes.capturePreflight, async (_, event) => {
+  metrics.addMetric('CorsPreflight', 'Count', 1);
+  return preflight(event);
+});
+
+export const handler = routes([submit, corsPreflight], { cors: true, metrics: true });

@@ -1,24 +1,14 @@
 // POST /leads/{leadId}/status {"to": "contacted", "seq": 1} — a guarded move along the lifecycle.
 import { viewerOf } from '../../../shared/access.js';
-import { actorOf, decodeBody, type HttpEvent, httpHandler, json, requireScope, validate } from '../../../shared/http.js';
+import { json, route } from '../../../shared/http.js';
 import { ConflictError } from '../../../shared/problems.js';
-import * as z from '../../../shared/schema.js';
-import { leadLifecycle, leadStatuses } from '../domain/lead-status.js';
+import { leadLifecycle } from '../domain/lead-status.js';
 import { leadVisibleTo } from '../lead-access.js';
 import { saveStatusChange } from '../lead-store.js';
+import { leadRoutes } from '../manifest.js';
 
-const bodySchema = z.strictObject({
-  to: z.enum(leadStatuses),
-  /** The seq the caller saw: a move based on a stale screen is refused. */
-  seq: z.optional(z.int().check(z.positive())),
-  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))),
-});
-
-export const handler = httpHandler(async (event: HttpEvent) => {
-  const actor = actorOf(event);
-  requireScope(actor, 'leads:write');
-  const { to, seq, note } = validate(bodySchema, decodeBody(event, 2048).fields);
-  const lead = await leadVisibleTo(await viewerOf(actor), event.pathParameters?.leadId);
+export const handler = route(leadRoutes.changeLeadStatus, async ({ actor, params, body: { to, seq, note } }) => {
+  const lead = await leadVisibleTo(await viewerOf(actor), params.leadId);
   if (seq !== undefined && seq !== lead.seq) {
     throw new ConflictError('lead-changed', `The lead is at seq ${lead.seq} now; reload it.`);
   }

@@ -1,10 +1,11 @@
 // GET /consents/confirm shows a confirm button; POST confirms. A GET never changes anything, because
 // mail scanners open links on their own; the button press is the person's act.
-import { clientIp, decodeBody, type HttpEvent, httpHandler } from '../../../shared/http.js';
+import { clientIp, type HttpEvent, route, routes } from '../../../shared/http.js';
 import { confirmConsentRequest, consentConfirmationLink, getConsentRequest } from '../../../shared/consent.js';
 import { safeHtml } from '../../../shared/html.js';
 import { defaultLanguage } from '../../../shared/language.js';
 import { page } from '../../../shared/pages.js';
+import { leadRoutes } from '../manifest.js';
 
 const text = {
   tr: {
@@ -23,11 +24,8 @@ const text = {
   },
 };
 
-export const handler = httpHandler(async (event: HttpEvent) => {
-  const posted = event.httpMethod === 'POST';
-  const token = posted
-    ? String(decodeBody(event, 4096).fields.token ?? '')
-    : (event.queryStringParameters?.token ?? '');
+/** The page for the link's token; `posted` is the person's button press, which confirms. */
+const consentPage = async (token: string, posted: boolean, event: HttpEvent) => {
   const link = await consentConfirmationLink.read(token);
   const request = link.ok ? await getConsentRequest(link.claims.requestId) : undefined;
   // Before the request is known, the page speaks the firm's default language.
@@ -44,4 +42,9 @@ export const handler = httpHandler(async (event: HttpEvent) => {
   }
   const confirmed = await confirmConsentRequest(request, clientIp(event), new Date());
   return confirmed.ok ? page(200, language, t.title, safeHtml`<p>${t.done}</p>`) : page(410, language, t.title, safeHtml`<p>${t.gone}</p>`);
-});
+};
+
+export const handler = routes([
+  route(leadRoutes.consentPage, async ({ query }, event) => consentPage(query.token ?? '', false, event)),
+  route(leadRoutes.confirmConsent, async ({ body }, event) => consentPage(String(body.token ?? ''), true, event)),
+]);

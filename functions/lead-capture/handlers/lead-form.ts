@@ -2,53 +2,27 @@
 // It is the demo of what a company puts on its own site, and what the browser test fills in.
 import { randomUUID } from 'node:crypto';
 import { config } from '../../../shared/config.js';
-import { type HttpEvent, httpHandler } from '../../../shared/http.js';
+import { route, routes } from '../../../shared/http.js';
 import { safeHtml } from '../../../shared/html.js';
+import type { Language } from '../../../shared/language.js';
 import { page } from '../../../shared/pages.js';
+import { leadRoutes } from '../manifest.js';
+import { formText as text } from '../templates/lead-form-text.js';
 
 export const CONSENT_TEXT_VERSION = 'kvkk-2026-01';
 
-const text = {
-  tr: {
-    title: 'Bize ulaşın',
-    name: 'Ad soyad',
-    email: 'E-posta',
-    phone: 'Telefon',
-    company: 'Firma',
-    city: 'Şehir',
-    interest: 'İlgilendiğiniz ürün',
-    message: 'Mesajınız',
-    consentEmail: 'Kampanya ve duyuruları e-posta ile almak istiyorum.',
-    consentSms: 'Kampanya ve duyuruları SMS ile almak istiyorum.',
-    consentPhone: 'Beni telefonla arayabilirsiniz.',
-    kvkk: 'Kişisel verileriniz 6698 sayılı KVKK kapsamında yalnızca talebinizi yanıtlamak için işlenir.',
-    send: 'Gönder',
-    thanksTitle: 'Teşekkürler',
-    thanks: 'Talebiniz alındı; en kısa sürede size dönüş yapacağız.',
-  },
-  en: {
-    title: 'Contact us',
-    name: 'Full name',
-    email: 'E-mail',
-    phone: 'Phone',
-    company: 'Company',
-    city: 'City',
-    interest: 'Product of interest',
-    message: 'Your message',
-    consentEmail: 'I want offers and news by e-mail.',
-    consentSms: 'I want offers and news by SMS.',
-    consentPhone: 'You may call me.',
-    kvkk: 'Your personal data is processed under KVKK (Law 6698) only to answer your request.',
-    send: 'Send',
-    thanksTitle: 'Thank you',
-    thanks: 'We have your request and will get back to you soon.',
-  },
-};
+/** Any other `lang` falls back to Turkish, the firm's default. */
+const languageOf = (query: { lang?: string }): Language => (query.lang === 'en' ? 'en' : 'tr');
 
-export const handler = httpHandler(async (event: HttpEvent) => {
-  const language = event.queryStringParameters?.lang === 'en' ? 'en' : 'tr';
+const thanks = route(leadRoutes.thanksPage, async ({ query }) => {
+  const language = languageOf(query);
   const t = text[language];
-  if (event.path.endsWith('/thanks')) return page(200, language, t.thanksTitle, safeHtml`<p id="thanks">${t.thanks}</p>`);
+  return page(200, language, t.thanksTitle, safeHtml`<p id="thanks">${t.thanks}</p>`);
+});
+
+const form = route(leadRoutes.leadForm, async ({ query }) => {
+  const language = languageOf(query);
+  const t = text[language];
   const base = config.publicBaseUrl();
   const field = (name: string, label: string, type = 'text', extra = '') =>
     safeHtml`<label for="${name}">${label}</label><input id="${name}" name="${name}" type="${type}" ${extra}>`;
@@ -78,3 +52,5 @@ ${consent('consent_email', t.consentEmail)}${consent('consent_sms', t.consentSms
 </form>`,
   );
 });
+
+export const handler = routes([form, thanks]);

@@ -2,12 +2,13 @@
 // POST records the answer. Used, expired, replaced or tampered links get a clear page and no change.
 import { customerView } from '../templates/quote-view.js';
 import { getCustomer } from '../../../shared/customer.js';
-import { decodeBody, type HttpEvent, httpHandler } from '../../../shared/http.js';
+import { route, routes } from '../../../shared/http.js';
 import { logger } from '../../../shared/observability.js';
 import { ProblemError } from '../../../shared/problems.js';
 import { isExpired } from '../domain/quote-expiry.js';
 import { answerLink } from '../links.js';
 import { defaultLanguage } from '../../../shared/language.js';
+import { quoteRoutes } from '../manifest.js';
 import { getQuote, type Quote } from '../quote-store.js';
 import { answerQuote, QuoteChangedError } from '../quotes.js';
 
@@ -22,9 +23,8 @@ const blocked = (quote: Quote, version: number, now: Date): AnswerOutcome | unde
   return undefined;
 };
 
-export const handler = httpHandler(async (event: HttpEvent) => {
-  const posted = event.httpMethod === 'POST';
-  const token = String((posted ? decodeBody(event, 4096).fields.token : event.queryStringParameters?.token) ?? '');
+/** `posted` is the customer's button press, which records the answer; a GET only shows. */
+const answer = async (token: string, posted: boolean) => {
   const link = await answerLink.read(token);
   if (!link.ok) return answerOutcomePage(defaultLanguage, link.reason);
   const { action, ...ref } = link.claims;
@@ -53,4 +53,9 @@ export const handler = httpHandler(async (event: HttpEvent) => {
     }
   }
   return answerOutcomePage(quote.language, 'closed');
-});
+};
+
+export const handler = routes([
+  route(quoteRoutes.answerLinkPage, async ({ query }) => answer(query.token ?? '', false)),
+  route(quoteRoutes.answerLinkAct, async ({ body }) => answer(body.token ?? '', true)),
+]);

@@ -3,10 +3,11 @@
 // page and changes nothing: the approval is a conditional write on the step the link was made for.
 import { getCustomer } from '../../../shared/customer.js';
 import { getUser } from '../../../shared/directory.js';
-import { decodeBody, type HttpEvent, httpHandler } from '../../../shared/http.js';
+import { route, routes } from '../../../shared/http.js';
 import { logger } from '../../../shared/observability.js';
 import { ProblemError } from '../../../shared/problems.js';
 import { approvalLink } from '../links.js';
+import { quoteRoutes } from '../manifest.js';
 import { defaultLanguage } from '../../../shared/language.js';
 import { rejectionReasonSchema } from '../domain/quote-input.js';
 import { getQuote } from '../quote-store.js';
@@ -15,10 +16,9 @@ import { decideQuote } from '../quotes.js';
 import { approvalOutcomePage, approvalPage, reasonMissing, reasonRefused } from '../templates/link-pages.js';
 import { customerView, statusNames } from '../templates/quote-view.js';
 
-export const handler = httpHandler(async (event: HttpEvent) => {
-  const posted = event.httpMethod === 'POST';
-  const fields = posted ? decodeBody(event, 8192).fields : {};
-  const token = String((posted ? fields.token : event.queryStringParameters?.token) ?? '');
+/** `fields` is the posted form: the approver's button press, which acts; a GET only shows. */
+const approval = async (token: string, fields?: { reason?: string }) => {
+  const posted = fields !== undefined;
   const link = await approvalLink.read(token);
   if (!link.ok) return approvalOutcomePage(defaultLanguage, link.reason);
   const { action, ...ref } = link.claims;
@@ -38,7 +38,7 @@ export const handler = httpHandler(async (event: HttpEvent) => {
       token,
     });
   }
-  const reason = action === 'reject' ? rejectionReasonSchema.safeParse(fields.reason ?? '') : undefined;
+  const reason = action === 'reject' ? rejectionReasonSchema.safeParse(fields?.reason ?? '') : undefined;
   if (reason && !reason.success) {
     const missing = reason.error.issues.some((issue) => issue.code === 'too_small');
     const customer = await getCustomer(quote.customerId);
@@ -68,4 +68,9 @@ export const handler = httpHandler(async (event: HttpEvent) => {
     const now = await getQuote(ref.customerId, ref.quoteId);
     return approvalOutcomePage(language, 'decided', statusNames[language][now?.status ?? quote.status]);
   }
-});
+};
+
+export const handler = routes([
+  route(quoteRoutes.approvalLinkPage, async ({ query }) => approval(query.token ?? '')),
+  route(quoteRoutes.approvalLinkAct, async ({ body }) => approval(body.token ?? '', body)),
+]);

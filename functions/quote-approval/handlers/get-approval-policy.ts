@@ -1,11 +1,10 @@
 // GET /approval-policy  catalogue:read — the ordered approval rules in force, and the seq to replace them at.
-import { type HttpEvent, httpHandler, json } from '../../../shared/http.js';
+import { json, route } from '../../../shared/http.js';
 import { NotFoundError } from '../../../shared/problems.js';
 import { getApprovalPolicy } from '../approval-policy-store.js';
-import { staff } from '../staff.js';
+import { quoteRoutes } from '../manifest.js';
 
-export const handler = httpHandler(async (event: HttpEvent) => {
-  await staff(event, 'catalogue:read');
+export const handler = route(quoteRoutes.getApprovalPolicy, async () => {
   const policy = await getApprovalPolicy();
   if (!policy) throw new NotFoundError('An approval policy');
   return json(200, policy);

@@ -1,12 +1,13 @@
 // GET /quotes/{quoteId} (with its earlier versions listed and its order, once there is one),
 // GET /quotes/{quoteId}/versions/{version} and GET /quotes/{quoteId}/pdf[?version=n].
-import { type HttpEvent, httpHandler, json } from '../../../shared/http.js';
+import { type Actor, json, route, routes } from '../../../shared/http.js';
 import { NotFoundError } from '../../../shared/problems.js';
-import { quoteVisibleTo } from '../quote-access.js';
+import { quoteRoutes } from '../manifest.js';
+import { viewerOf } from '../../../shared/access.js';
 import { getOrder } from '../../order-routing/order-store.js';
+import { quoteVisibleTo } from '../quote-access.js';
 import { getQuoteHistory, getQuoteVersion, type Quote } from '../quote-store.js';
 import { pdfFileName, quotePdf } from '../send-quote.js';
-import { staff } from '../staff.js';
 
 const versionOf = async (quote: Quote, raw: string | undefined) => {
   if (raw === undefined) return quote;
@@ -16,24 +17,29 @@ const versionOf = async (quote: Quote, raw: string | undefined) => {
   return found;
 };
 
-export const handler = httpHandler(async (event: HttpEvent) => {
-  const viewer = await staff(event, 'quotes:read');
-  const quote = await quoteVisibleTo(viewer, event.pathParameters?.quoteId);
-  if (event.resource.endsWith('/pdf')) {
-    const wanted = await versionOf(quote, event.queryStringParameters?.version);
-    const pdf = await quotePdf(wanted);
-    return {
-      statusCode: 200,
-      headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="${pdfFileName(wanted)}"`,
-        'cache-control': 'no-store',
-      },
-      body: Buffer.from(pdf).toString('base64'),
-      isBase64Encoded: true,
-    };
-  }
-  if (event.pathParameters?.version !== undefined) return json(200, await versionOf(quote, event.pathParameters.version));
+const visible = async (actor: Actor, quoteId: string) => quoteVisibleTo(await viewerOf(actor), quoteId);
+
+const pdf = route(quoteRoutes.getQuotePdf, async ({ actor, params, query }) => {
+  const wanted = await versionOf(await visible(actor, params.quoteId), query.version);
+  const bytes = await quotePdf(wanted);
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="${pdfFileName(wanted)}"`,
+      'cache-control': 'no-store',
+    },
+    body: Buffer.from(bytes).toString('base64'),
+    isBase64Encoded: true,
+  };
+});
+
+const earlierVersion = route(quoteRoutes.getQuoteVersion, async ({ actor, params }) =>
+  json(200, await versionOf(await visible(actor, params.quoteId), params.version)),
+);
+
+const current = route(quoteRoutes.getQuote, async ({ actor, params }) => {
+  const quote = await visible(actor, params.quoteId);
   const [order, history] = await Promise.all([
     quote.orderId ? getOrder(quote.customerId, quote.orderId) : undefined,
     getQuoteHistory(quote),
@@ -44,3 +50,5 @@ export const handler = httpHandler(async (event: HttpEvent) => {
   }));
   return json(200, { ...quote, versions, history, ...(order ? { order } : {}) });
 });
+
+export const handler = routes([current, earlierVersion, pdf]);

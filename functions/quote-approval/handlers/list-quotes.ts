@@ -1,26 +1,11 @@
 // GET /quotes?status=&owner=&customer=&from=&to=&limit=&cursor= — newest first, a page at a time.
 // Reps get their own; a team's manager the team's; the rest everyone's. ?awaiting=me lists the
 // quotes waiting for the caller's role to approve them, oldest first.
-import { type HttpEvent, httpHandler, json, validate } from '../../../shared/http.js';
-import { ForbiddenError } from '../../../shared/problems.js';
-import * as z from '../../../shared/schema.js';
-import { quoteStatuses } from '../domain/lifecycle.js';
-import { rangeInOrder, timeRangeQuery } from '../../../shared/time.js';
+import { json, route } from '../../../shared/http.js';
+import { quoteRoutes } from '../manifest.js';
+import { listScope, viewerOf } from '../../../shared/access.js';
 import { awaitedRole } from '../quote-access.js';
 import { approvalInbox, getQuote, listQuotes, type Quote } from '../quote-store.js';
-import { staff } from '../staff.js';
-
-const querySchema = z
-  .strictObject({
-    status: z.optional(z.enum(quoteStatuses)),
-    owner: z.optional(z.requiredLine(100)),
-    customer: z.optional(z.requiredLine(64)),
-    ...timeRangeQuery,
-    awaiting: z.optional(z.literal('me')),
-    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
-    cursor: z.optional(z.string().check(z.maxLength(2000))),
-  })
-  .check(rangeInOrder);
 
 /** A list shows what a row needs; GET /quotes/{quoteId} has the rest. */
 const summary = (q: Quote) => ({
@@ -43,22 +28,16 @@ const summary = (q: Quote) => ({
   awaitingRole: awaitedRole(q),
 });
 
-export const handler = httpHandler(async (event: HttpEvent) => {
-  const viewer = await staff(event, 'quotes:read');
-  const query = validate(querySchema, event.queryStringParameters ?? {});
-  const me = viewer.actor.userId;
+export const handler = route(quoteRoutes.listQuotes, async ({ actor, query }) => {
+  const viewer = await viewerOf(actor);
   if (query.awaiting) {
     const queued = await approvalInbox.waiting(viewer.actor.role, query.limit);
     const quotes = await Promise.all(queued.map(({ data }) => getQuote(data.customerId, data.quoteId)));
     const waiting = quotes.filter((q): q is Quote => q !== undefined && awaitedRole(q) === viewer.actor.role);
     return json(200, { quotes: waiting.map(summary) });
   }
-  if (viewer.reach === 'own' && query.owner && query.owner !== me) {
-    throw new ForbiddenError("Only managers may list other people's quotes.");
-  }
   const page = await listQuotes({
-    ownerId: viewer.reach === 'own' ? me : query.owner,
-    teamId: viewer.reach === 'team' ? viewer.teamId : undefined,
+    ...listScope(viewer, query.owner),
     status: query.status,
     customerId: query.customer,
     from: query.from,

@@ -1,44 +1,41 @@
 // POST /quotes/{quoteId}/submit | send | answer | revise — the owner's (or their manager's) moves.
 // Each takes an optional `seq` (the change number the caller saw) and honours Idempotency-Key.
-import { type HttpEvent, httpHandler, json } from '../../../shared/http.js';
-import { NotFoundError } from '../../../shared/problems.js';
-import * as z from '../../../shared/schema.js';
+import { viewerOf } from '../../../shared/access.js';
+import { type Actor, type HttpEvent, json, route, routes } from '../../../shared/http.js';
+import type { Recorder } from '../../../shared/idempotency.js';
+import { quoteRoutes } from '../manifest.js';
 import { quoteChangeableBy } from '../quote-access.js';
+import type { Quote } from '../quote-store.js';
 import { answerQuote, refuseStale, reviseQuote, submitQuote } from '../quotes.js';
 import { sendQuoteToCustomer } from '../send-quote.js';
-import { bodyOf, oncePerKey, staff } from '../staff.js';
+import { oncePerKey } from '../staff.js';
 
-const seq = z.optional(z.int().check(z.positive()));
-const schemas = {
-  submit: z.strictObject({ seq }),
-  send: z.strictObject({ seq }),
-  answer: z.strictObject({ answer: z.enum(['accepted', 'declined']), seq }),
-  revise: z.strictObject({ seq }),
+type Body = { seq?: number; answer?: 'accepted' | 'declined' };
+type Move = (quote: Quote, body: Body, actorId: string, record: Recorder) => Promise<Quote>;
+
+const moves: Record<'submit' | 'send' | 'answer' | 'revise', Move> = {
+  submit: (quote, { seq }, actorId, record) => submitQuote(quote, seq, new Date(), { actorId, record }),
+  send: (quote, { seq }) => {
+    refuseStale(quote, seq);
+    return sendQuoteToCustomer(quote, 'staff');
+  },
+  answer: (quote, { seq, answer }, actorId, record) =>
+    answerQuote(quote, answer === 'accepted' ? 'accept' : 'decline', { via: 'staff', actorId, seq, record }),
+  revise: (quote, { seq }, actorId, record) => reviseQuote(quote, seq, new Date(), { actorId, record }),
 };
-type Action = keyof typeof schemas;
 
-export const handler = httpHandler(async (event: HttpEvent) => {
-  const viewer = await staff(event, 'quotes:write');
-  const action = event.resource.split('/').at(-1) as Action;
-  if (!Object.hasOwn(schemas, action)) throw new NotFoundError('This action');
-  const body = bodyOf(event, schemas[action]);
-  const quoteId = event.pathParameters?.quoteId;
-  const quote = await quoteChangeableBy(viewer, quoteId);
-  const actorId = viewer.actor.userId;
-  const body2: { seq?: number; answer?: 'accepted' | 'declined' } = body;
-  const moved = await oncePerKey(event, { quoteId, body }, (record) => {
-    const who = { actorId, record };
-    switch (action) {
-      case 'submit':
-        return submitQuote(quote, body2.seq, new Date(), who);
-      case 'send':
-        refuseStale(quote, body2.seq);
-        return sendQuoteToCustomer(quote, 'staff');
-      case 'answer':
-        return answerQuote(quote, body2.answer === 'accepted' ? 'accept' : 'decline', { via: 'staff', actorId, seq: body2.seq, record });
-      case 'revise':
-        return reviseQuote(quote, body2.seq, new Date(), who);
-    }
-  });
-  return json(action === 'revise' ? 201 : 200, moved);
-});
+/** Each route names its action; the Idempotency-Key record covers the quote, the action and the body. */
+const moveBy =
+  (action: keyof typeof moves, status: 200 | 201) =>
+  async ({ actor, params: { quoteId }, body }: { actor: Actor; params: { quoteId: string }; body: Body }, event: HttpEvent) => {
+    const quote = await quoteChangeableBy(await viewerOf(actor), quoteId);
+    const moved = await oncePerKey(event, actor, { quoteId, action, body }, (record) => moves[action](quote, body, actor.userId, record));
+    return json(status, moved);
+  };
+
+export const handler = routes([
+  route(quoteRoutes.submitQuote, moveBy('submit', 200)),
+  route(quoteRoutes.sendQuote, moveBy('send', 200)),
+  route(quoteRoutes.answerQuote, moveBy('answer', 200)),
+  route(quoteRoutes.reviseQuote, moveBy('revise', 201)),
+]);

@@ -1,28 +1,21 @@
 // GET /reports/quotes?from=2026-01-01&to=2026-12-31&period=month|quarter|year&owner= — per rep and
 // period: quotes sent, accepted, success rate, quoted and won in each currency and in TRY, average
 // discount and margin; and the same for everyone together. A quote counts in the period it was sent.
-import { type HttpEvent, httpHandler, json, validate } from '../../../shared/http.js';
+import { viewerOf } from '../../../shared/access.js';
+import { json, route } from '../../../shared/http.js';
 import { ForbiddenError, ValidationError } from '../../../shared/problems.js';
-import * as z from '../../../shared/schema.js';
 import {
   addMonths,
   istanbulDate,
   istanbulMonth,
   lastInstantOfIstanbulDay,
   startOfIstanbulDay,
-  timeRangeQuery,
 } from '../../../shared/time.js';
 import { quoteReport } from '../domain/reports.js';
+import { quoteRoutes } from '../manifest.js';
 import { sentInMonths } from '../quote-store.js';
-import { staff } from '../staff.js';
 
 const MAX_MONTHS = 36;
-
-const querySchema = z.strictObject({
-  ...timeRangeQuery,
-  period: z._default(z.enum(['month', 'quarter', 'year']), 'month'),
-  owner: z.optional(z.requiredLine(100)),
-});
 
 /** The Istanbul months from the one `from` falls in to the one `to` falls in, `2026-03`. */
 const monthsBetween = (from: string, to: string) => {
@@ -33,9 +26,8 @@ const monthsBetween = (from: string, to: string) => {
   return months;
 };
 
-export const handler = httpHandler(async (event: HttpEvent) => {
-  const viewer = await staff(event, 'quotes:read');
-  const query = validate(querySchema, event.queryStringParameters ?? {});
+export const handler = route(quoteRoutes.quoteReports, async ({ actor, query }) => {
+  const viewer = await viewerOf(actor);
   // By default the twelve Istanbul months up to the end of today.
   const to = query.to ?? lastInstantOfIstanbulDay(istanbulDate(new Date()));
   const from = query.from ?? startOfIstanbulDay(addMonths(`${istanbulMonth(to)}-01`, -11));

@@ -1,0 +1,70 @@
+// The lead routes' request and response schemas: the manifest declares them on the routes, the
+// handlers get their requests parsed with them, and the OpenAPI document is generated from them.
+import * as z from '../../shared/schema.js';
+import { languages } from '../../shared/language.js';
+import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
+import { leadStatuses } from './domain/lead-status.js';
+
+/** Path ids are checked by the access module (an unknown or foreign id is a 404), so any string passes here. */
+export const leadParams = z.strictObject({ leadId: z.string() });
+
+export const listLeadsQuery = z
+  .strictObject({
+    status: z.optional(z.enum(leadStatuses)),
+    owner: z.optional(z.requiredLine(100)),
+    ...timeRangeQuery,
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+    cursor: z.optional(z.string().check(z.maxLength(2000))),
+  })
+  .check(rangeInOrder);
+
+export const changeLeadStatusBody = z.strictObject({
+  to: z.enum(leadStatuses),
+  /** The seq the caller saw: a move based on a stale screen is refused. */
+  seq: z.optional(z.int().check(z.positive())),
+  /** Why, kept in the lead's history. */
+  note: z.optional(z.requiredLine(1000)),
+});
+
+export const addLeadNoteBody = z.strictObject({ text: z.text(4000).check(z.minLength(1, 'Required.')) });
+
+/** Other parameters (the thank-you page's `lead`) are the page's to ignore. */
+export const languageQuery = z.looseObject({ lang: z.optional(z.string()) });
+
+/** A signed link's token; a missing or bad one gets the "link not valid" page, not a problem. */
+export const tokenQuery = z.looseObject({ token: z.optional(z.string()) });
+export const tokenForm = z.looseObject({ token: z.optional(z.string()) });
+
+// ---- responses: what the handlers answer (checked against real answers by the local stack) ------
+
+const lead = z.looseObject({
+  leadId: z.string(),
+  customerId: z.string(),
+  status: z.enum(leadStatuses),
+  seq: z.int(),
+  name: z.string(),
+  email: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  language: z.enum(languages),
+  owner: z.optional(z.looseObject({ type: z.string(), id: z.string(), ruleId: z.string(), teamId: z.optional(z.string()) })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const note = z.looseObject({ noteId: z.string(), leadId: z.string(), text: z.string(), authorId: z.string(), createdAt: z.string() });
+
+export const capturedLead = z.looseObject({ leadId: z.string(), status: z.literal('new') });
+export const receivedLead = z.strictObject({ status: z.literal('received') });
+export const leadPage = z.strictObject({ leads: z.array(lead), nextCursor: z.optional(z.string()) });
+const move = z.looseObject({
+  at: z.string(),
+  from: z.enum(leadStatuses),
+  to: z.enum(leadStatuses),
+  action: z.string(),
+  actorId: z.string(),
+  via: z.optional(z.string()),
+  note: z.optional(z.string()),
+});
+export const leadWithNotes = z.extend(lead, { notes: z.array(note), history: z.array(move) });
+export const leadStatusChanged = z.strictObject({ leadId: z.string(), status: z.enum(leadStatuses), seq: z.int() });
+export const leadNote = note;

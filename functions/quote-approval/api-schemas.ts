@@ -1,0 +1,109 @@
+// The quote routes' request and response schemas: the manifest declares them on the
+// routes, the handlers get their requests parsed with them, the OpenAPI document is generated from them.
+import { languages } from '../../shared/language.js';
+import * as z from '../../shared/schema.js';
+import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
+import { rejectionReasonSchema } from './domain/quote-input.js';
+import { quoteStatuses } from './domain/lifecycle.js';
+
+/** Ids are checked by the access module (unknown or foreign is a 404), so any string passes here. */
+export const quoteParams = z.strictObject({ quoteId: z.string() });
+/** `version` is checked against the quote (a bad one is a 404), hence a string. */
+export const quoteVersionParams = z.strictObject({ quoteId: z.string(), version: z.string() });
+export const pdfQuery = z.strictObject({ version: z.optional(z.string()) });
+
+export const listQuotesQuery = z
+  .strictObject({
+    status: z.optional(z.enum(quoteStatuses)),
+    owner: z.optional(z.requiredLine(100)),
+    customer: z.optional(z.requiredLine(64)),
+    ...timeRangeQuery,
+    awaiting: z.optional(z.literal('me')),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+    cursor: z.optional(z.string().check(z.maxLength(2000))),
+  })
+  .check(rangeInOrder);
+
+export const quoteReportQuery = z.strictObject({
+  ...timeRangeQuery,
+  period: z._default(z.enum(['month', 'quarter', 'year']), 'month'),
+  owner: z.optional(z.requiredLine(100)),
+});
+
+/** The change number the caller saw: a move based on a stale read is refused. */
+const seq = z.optional(z.int().check(z.positive()));
+export const quoteMoveBody = z.strictObject({ seq });
+export const quoteAnswerBody = z.strictObject({ answer: z.enum(['accepted', 'declined']), seq });
+const step = z.optional(z.int().check(z.gte(0), z.lte(20)));
+export const approveBody = z.strictObject({ step, seq });
+export const rejectBody = z.strictObject({
+  reason: rejectionReasonSchema,
+  step,
+  seq,
+});
+
+/** A signed link's token (and a rejection's reason); a bad link gets a page, not a problem. */
+export const linkQuery = z.looseObject({ token: z.optional(z.string()) });
+export const linkForm = z.looseObject({ token: z.optional(z.string()), reason: z.optional(z.string()) });
+
+export const policyBody = z.strictObject({
+  rules: z.array(z.looseObject({ approverRole: z.string() })),
+  seq: z.optional(z.int().check(z.gte(0))),
+});
+
+// ---- responses: what the handlers answer (checked against real answers by the local stack) ------
+
+const money = z.strictObject({ amount: z.int(), currency: z.string() });
+
+/** What a quote and its list row both show. */
+const quoteKeyFields = {
+  quoteId: z.string(),
+  customerId: z.string(),
+  ownerId: z.string(),
+  status: z.enum(quoteStatuses),
+  version: z.int(),
+  seq: z.int(),
+  currency: z.string(),
+  grandTotalTry: money,
+  validUntil: z.string(),
+  createdAt: z.string(),
+};
+
+const quote = z.looseObject({
+  ...quoteKeyFields,
+  language: z.enum(languages),
+  lines: z.array(z.looseObject({ sku: z.string(), quantity: z.int() })),
+  totals: z.looseObject({ grandTotal: money }),
+  updatedAt: z.string(),
+});
+
+export const quoteResponse = quote;
+export const quoteWithVersions = z.extend(quote, {
+  versions: z.array(z.strictObject({ version: z.int(), href: z.string() })),
+  order: z.optional(z.looseObject({ orderId: z.string(), status: z.string() })),
+  history: z.array(z.looseObject({ at: z.string(), from: z.string(), to: z.string(), action: z.string(), actorId: z.string() })),
+});
+
+const quoteSummary = z.looseObject({ ...quoteKeyFields, grandTotal: money, awaitingRole: z.optional(z.string()) });
+export const quotePage = z.strictObject({ quotes: z.array(quoteSummary), nextCursor: z.optional(z.string()) });
+
+const repReport = z.looseObject({
+  owner: z.string(),
+  period: z.string(),
+  sent: z.int(),
+  accepted: z.int(),
+  successRateBp: z.int(),
+  quoted: z.array(money),
+  won: z.array(money),
+  quotedTry: money,
+  wonTry: money,
+});
+export const quoteReport = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  period: z.enum(['month', 'quarter', 'year']),
+  byRep: z.array(repReport),
+  overall: z.array(repReport),
+});
+
+export const approvalPolicy = z.looseObject({ rules: z.array(z.looseObject({ approverRole: z.string() })), seq: z.int() });
