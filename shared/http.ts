@@ -39,13 +39,15 @@ export const json = (statusCode: number, body: unknown, headers: Record<string, 
 
 /**
  * Pages run no script and load nothing: inline styles, forms posted back here, never in a frame
- * (clickjacking an approval button), no Referer (page URLs carry signed tokens).
+ * (clickjacking an approval button), and no Referer to other sites (page URLs carry signed tokens).
+ * `same-origin`, not `no-referrer`: with no referrer at all a browser posts the page's own forms
+ * with `Origin: null`, which the lead form rightly refuses.
  */
 const pageSecurityHeaders = {
   'content-security-policy':
     "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  'referrer-policy': 'same-origin',
 };
 
 export const html = (statusCode: number, body: string): HttpResult => ({

@@ -30,7 +30,8 @@ import {
 } from '../support/quotes.js';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
-const FORM_TYPE = { 'content-type': 'application/x-www-form-urlencoded' };
+/** A form post that asks for problem JSON (a browser's gets an HTML page listing the problems). */
+const FORM_TYPE = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/problem+json' };
 
 /** The paths a refused request's problem names; fails when the request was not a 400 validation problem. */
 const refusedPaths = async (response: Response) => {

@@ -110,6 +110,6 @@ describe('local HTTP API', () => {
     );
     expect(csp.join(' ')).not.toMatch(/script-src|unsafe-eval/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
   });
 });
