@@ -3,9 +3,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, itemExists, putNew, tableName, transact } from './db.js';
-import type { Role } from './http.js';
+import { getUser } from './directory.js';
+import { type Role, roles } from './http.js';
 import { newId } from './ids.js';
-import type { Scope } from './manifest.js';
+import { type Scope, scopes } from './manifest.js';
 import { byState, keys } from './table.js';
 import { fromItem } from './entity.js';
 import { queryAll } from './query.js';
@@ -22,6 +23,37 @@ export interface ApiKeyRecord {
   createdAt: string;
   revokedAt?: string;
 }
+
+export interface KeyRequest {
+  label?: string;
+  userId?: string;
+  role?: string;
+  scopes?: string;
+}
+
+/**
+ * What is wrong with a request for a key, each problem in words an operator can act on: a key for
+ * a person nobody knows, in a role they do not hold, or with a scope no route checks would either
+ * not work or work in a way nobody meant.
+ */
+export const keyRequestProblems = async (request: KeyRequest): Promise<string[]> => {
+  const problems: string[] = [];
+  if (!request.label?.trim()) problems.push('--label is required (who or what the key is for).');
+  if (!request.role || !(roles as readonly string[]).includes(request.role)) {
+    problems.push(`--role must be one of ${roles.join(', ')}.`);
+  }
+  const asked = (request.scopes ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = asked.filter((s) => !(scopes as readonly string[]).includes(s));
+  if (!asked.length) problems.push(`--scopes is required, comma-separated, from: ${scopes.join(', ')}.`);
+  if (unknown.length) problems.push(`Unknown scope${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; valid: ${scopes.join(', ')}.`);
+  if (!request.userId) problems.push('--user is required (a user id of the directory).');
+  else {
+    const user = await getUser(request.userId);
+    if (!user) problems.push(`No user ${request.userId} in the directory; a key acts as a known user.`);
+    else if (request.role && user.role !== request.role) problems.push(`${request.userId} is a ${user.role}, not a ${request.role}.`);
+  }
+  return problems;
+};
 
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 

@@ -120,7 +120,8 @@ export const validate = <S extends z.core.$ZodType>(schema: S, value: unknown): 
 
 // ---- the caller --------------------------------------------------------------------------------
 
-export type Role = 'rep' | 'manager' | 'agent' | 'dealer' | 'admin' | 'director';
+export const roles = ['rep', 'manager', 'agent', 'dealer', 'admin', 'director'] as const;
+export type Role = (typeof roles)[number];
 
 export interface Actor {
   keyId: string;

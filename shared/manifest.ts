@@ -2,15 +2,18 @@
 // stack and the local runtime both iterate these declarations, so neither can drift from the other.
 import type * as z from './schema.js';
 
-export type Scope =
-  | 'leads:read'
-  | 'leads:write'
-  | 'quotes:read'
-  | 'quotes:write'
-  | 'quotes:approve'
-  | 'catalogue:read'
-  | 'catalogue:write'
-  | 'admin';
+/** What a key may do; a route names the scopes it needs. `admin` covers all of them. */
+export const scopes = [
+  'leads:read',
+  'leads:write',
+  'quotes:read',
+  'quotes:write',
+  'quotes:approve',
+  'catalogue:read',
+  'catalogue:write',
+  'admin',
+] as const;
+export type Scope = (typeof scopes)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 

@@ -266,6 +266,20 @@ describe('notes', () => {
     expect((await getLead(leadId)).notes).toHaveLength(1);
   });
 
+  it("a stored answer is another caller's only after they may see the lead: the key is scoped to the caller", async () => {
+    const leadId = await queuedLead('note-scoped');
+    const key = `scoped-${leadId}`;
+    const first = await post(`/leads/${leadId}/notes`, { text: 'gizli not' }, { ...bearer(keys().manager), 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    // A rep who may not see the lead replays nothing: the lead does not exist for her.
+    await expectProblem(await post(`/leads/${leadId}/notes`, { text: 'gizli not' }, { ...bearer(keys().repAyse), 'idempotency-key': key }), 404, 'not-found');
+    // Another key of the same manager is another caller: its own note, not the first one's answer.
+    const other = await post(`/leads/${leadId}/notes`, { text: 'gizli not' }, { ...bearer(keys().managerOtherKey), 'idempotency-key': key });
+    expect(other.status).toBe(201);
+    expect(((await other.json()) as { noteId: string }).noteId).not.toBe(((await first.json()) as { noteId: string }).noteId);
+    expect((await getLead(leadId)).notes).toHaveLength(2);
+  });
+
   it('the same key on another lead is refused as a reuse, and adds nothing there', async () => {
     const [one, two] = [await queuedLead('note-a'), await queuedLead('note-b')];
     const headers = { ...bearer(keys().manager), 'idempotency-key': `shared-${one}` };

@@ -3,6 +3,8 @@
 // they overlap, and Idempotency-Key answers stored in the work's own transaction.
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { viewerOf } from '../../shared/access.js';
+import type { Actor } from '../../shared/http.js';
 import { db, transact } from '../../shared/db.js';
 import { advance, defineEntity } from '../../shared/entity.js';
 import { once } from '../../shared/idempotency.js';
@@ -198,3 +200,23 @@ describe('Idempotency-Key answers', () => {
   });
 });
 
+
+describe('access', () => {
+  const actor = (userId: string, role: Actor['role']): Actor => ({ keyId: 'k', userId, role, scopes: [] });
+  const user = (userId: string, role: string, extra: Record<string, string> = {}) =>
+    transact([{ Put: { TableName: tableName(), Item: { ...keys.user(userId), type: 'user', userId, role, name: userId, email: `${userId}@example.com`, language: 'tr', ...extra } } }]);
+
+  it('gives each role its reach, and a manager or dealer with no user record only their own (fails closed)', async () => {
+    const id = newId();
+    await user(`mgr-team-${id}`, 'manager', { teamId: 'team-x' });
+    await user(`mgr-firm-${id}`, 'manager');
+    await user(`dealer-${id}`, 'dealer', { unitId: 'dealer-ankara' });
+    expect(await viewerOf(actor(`mgr-team-${id}`, 'manager'))).toMatchObject({ reach: 'team', teamId: 'team-x' });
+    expect(await viewerOf(actor(`mgr-firm-${id}`, 'manager'))).toMatchObject({ reach: 'all' });
+    expect(await viewerOf(actor(`dealer-${id}`, 'dealer'))).toMatchObject({ reach: 'unit', unitId: 'dealer-ankara' });
+    expect(await viewerOf(actor(`ghost-${id}`, 'manager'))).toMatchObject({ reach: 'own' });
+    expect(await viewerOf(actor(`ghost-${id}`, 'dealer'))).toMatchObject({ reach: 'own' });
+    expect(await viewerOf(actor(`ghost-${id}`, 'director'))).toMatchObject({ reach: 'all' });
+    expect(await viewerOf(actor(`rep-${id}`, 'rep'))).toMatchObject({ reach: 'own' });
+  });
+});

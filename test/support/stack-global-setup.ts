@@ -12,7 +12,8 @@ declare module 'vitest' {
     api: string;
     mail: string;
     dynamodb: string;
-    keys: { manager: string; repAyse: string; repMehmet: string; readOnly: string; revoked: string };
+    /** `managerOtherKey`: the same manager through a second key (another caller for Idempotency-Key). */
+    keys: { manager: string; managerOtherKey: string; repAyse: string; repMehmet: string; readOnly: string; revoked: string };
     /** Keys for the quote suites: reps, the two managers, the director, a catalogue admin. */
     quoteKeys: { repAyse: string; repJohn: string; manager: string; managerSelin: string; director: string; catalogueAdmin: string };
   }
@@ -40,6 +41,7 @@ export default async function setup(project: TestProject) {
     manager: await key('mgr-zeynep', 'manager', ['leads:read', 'leads:write']),
     repAyse: await key('rep-ayse', 'rep', ['leads:read', 'leads:write']),
     repMehmet: await key('rep-mehmet', 'rep', ['leads:read', 'leads:write']),
+    managerOtherKey: await key('mgr-zeynep', 'manager', ['leads:read', 'leads:write']),
     readOnly: await key('mgr-zeynep', 'manager', ['leads:read']),
     revoked: revoked.key,
   });
