@@ -37,6 +37,7 @@ Pusula CRM is running locally.
 
   API            ${stack.urls.api}
   Lead form      ${stack.urls.api}/forms/lead   (English: ?lang=en)
+  API reference  ${stack.urls.api}/docs   (OpenAPI: ${stack.urls.api}/openapi.json)
   Mail viewer    ${stack.urls.mail}
   EventBridge    ${stack.urls.events}
   DynamoDB       ${stack.urls.dynamodb}   (table pusula)
