@@ -4,9 +4,10 @@ import { defineLink } from '../../shared/links.js';
 import * as z from '../../shared/schema.js';
 
 const SECRET = 'unit-test-secret';
+// This worker's own settings: a run of every project may have set others (the local stack's base URL).
 beforeAll(() => {
-  process.env.SIGNING_SECRET ??= SECRET;
-  process.env.PUBLIC_BASE_URL ??= 'https://crm.example.com';
+  process.env.SIGNING_SECRET = SECRET;
+  process.env.PUBLIC_BASE_URL = 'https://crm.example.com';
 });
 
 const consent = defineLink({

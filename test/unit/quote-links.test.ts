@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerLink, answerLinks, approvalLink, approvalLinks } from '../../functions/quote-approval/links.js';
 
+// This worker's own settings: a run of every project may have set others (the local stack's base URL).
 beforeAll(() => {
-  process.env.SIGNING_SECRET ??= 'unit-test-secret';
-  process.env.PUBLIC_BASE_URL ??= 'https://crm.example.com';
+  process.env.SIGNING_SECRET = 'unit-test-secret';
+  process.env.PUBLIC_BASE_URL = 'https://crm.example.com';
 });
 
 const quote = {
