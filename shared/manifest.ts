@@ -9,6 +9,9 @@ export type Scope =
   | 'quotes:approve'
   | 'catalogue:read'
   | 'catalogue:write'
+  | 'orders:read'
+  | 'orders:write'
+  | 'routing:admin'
   | 'admin';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';

@@ -1,0 +1,52 @@
+// GET /orders?status=&unit=&limit=&cursor=  orders:read — one status, oldest first. A unit's key
+// lists its own unit's queue and nothing else (another unit's is a 404); staff list by their reach.
+import { listScope } from '../../../shared/access.js';
+import { type HttpEvent, httpHandler, json, validate } from '../../../shared/http.js';
+import { NotFoundError } from '../../../shared/problems.js';
+import * as z from '../../../shared/schema.js';
+import { orderStatuses } from '../domain/lifecycle.js';
+import { staff } from '../order-access.js';
+import { listOrders, type Order } from '../order-store.js';
+
+const querySchema = z.strictObject({
+  status: z._default(z.enum(orderStatuses), 'routed'),
+  unit: z.optional(z.requiredLine(100)),
+  owner: z.optional(z.requiredLine(100)),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(4000))),
+});
+
+/** A row of the list; GET /orders/{orderId} has the rest. */
+const summary = (o: Order) => ({
+  orderId: o.orderId,
+  customerId: o.customerId,
+  status: o.status,
+  seq: o.seq,
+  channel: o.channel,
+  unitId: o.unitId,
+  ruleId: o.routing?.ruleId,
+  city: o.city,
+  category: o.category,
+  currency: o.currency,
+  grandTotal: o.totals.grandTotal,
+  requestedDate: o.requestedDate,
+  ackDueAt: o.routing?.ackDueAt,
+  createdAt: o.createdAt,
+  updatedAt: o.updatedAt,
+});
+
+export const handler = httpHandler(async (event: HttpEvent) => {
+  const viewer = await staff(event, 'orders:read');
+  const query = validate(querySchema, event.queryStringParameters ?? {});
+  const scope = listScope(viewer, query.owner);
+  if (scope.unitId && query.unit && query.unit !== scope.unitId) throw new NotFoundError(`The unit ${query.unit}`);
+  const page = await listOrders({
+    status: query.status,
+    unitId: scope.unitId ?? query.unit,
+    ownerId: scope.unitId ? undefined : scope.ownerId,
+    teamId: 'teamId' in scope ? scope.teamId : undefined,
+    limit: query.limit,
+    cursor: query.cursor,
+  });
+  return json(200, { orders: page.orders.map(summary), nextCursor: page.next });
+});
