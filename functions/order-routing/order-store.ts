@@ -143,22 +143,20 @@ export interface OrderQuery {
   cursor?: string;
 }
 
+/** A filter on attributes equal to the given values; the absent ones are not filtered on. */
+const equalTo = (fields: Record<string, string | undefined>): Filter | undefined => {
+  const given = Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  if (!given.length) return undefined;
+  return {
+    expression: given.map((_, i) => `#f${i} = :f${i}`).join(' AND '),
+    names: Object.fromEntries(given.map(([name], i) => [`#f${i}`, name])),
+    values: Object.fromEntries(given.map(([, value], i) => [`:f${i}`, value])),
+  };
+};
+
 /** Orders in one status, oldest first: one unit's queue, or every unit's (sharded) narrowed by reach. */
 export const listOrders = async (query: OrderQuery) => {
-  const conditions: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  if (query.ownerId) {
-    conditions.push('#owner = :owner');
-    names['#owner'] = 'ownerId';
-    values[':owner'] = query.ownerId;
-  }
-  if (query.teamId) {
-    conditions.push('#team = :team');
-    names['#team'] = 'teamId';
-    values[':team'] = query.teamId;
-  }
-  const filter: Filter | undefined = conditions.length ? { expression: conditions.join(' AND '), names, values } : undefined;
+  const filter = equalTo({ ownerId: query.ownerId, teamId: query.teamId });
   const page = await queryPage({
     ...(query.unitId
       ? { index: 'gsi1' as const, partition: keys.ordersByUnitPartition(query.unitId, query.status) }
