@@ -143,6 +143,30 @@ export interface OrderQuery {
   cursor?: string;
 }
 
+/**
+ * Every order in these statuses (one unit's, or everyone's), optionally created within `from`..`to`
+ * (ISO instants, inclusive): reads the status queues, never the table. Up to `max` per status.
+ */
+export const ordersIn = async (
+  statuses: readonly OrderStatus[],
+  scope: { unitId?: string; ownerId?: string; teamId?: string; from?: string; to?: string },
+  max = 10_000,
+) => {
+  const range = scope.from || scope.to ? { from: scope.from, to: scope.to } : undefined;
+  const filter = equalTo({ ownerId: scope.ownerId, teamId: scope.teamId });
+  const found = await Promise.all(
+    statuses.map((status) =>
+      queryAll(
+        scope.unitId
+          ? { index: 'gsi1', partition: keys.ordersByUnitPartition(scope.unitId, status), range, order: 'oldest', filter }
+          : { index: 'gsi2', partition: keys.ordersByStatusPartitions(status), range, order: 'oldest', filter },
+        max,
+      ),
+    ),
+  );
+  return found.flat().map((item) => orders.read(item));
+};
+
 /** A filter on attributes equal to the given values; the absent ones are not filtered on. */
 const equalTo = (fields: Record<string, string | undefined>): Filter | undefined => {
   const given = Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined);

@@ -9,11 +9,13 @@ import { advance, type HistoryEntry } from '../../shared/entity.js';
 import type { Actor } from '../../shared/http.js';
 import { type IdempotencyScope, noRecord, once, type Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
-import { money, multiply, sum } from '../../shared/money.js';
+import { type Money, money, multiply, sum } from '../../shared/money.js';
+import { istanbulDate } from '../../shared/time.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError } from '../../shared/problems.js';
 import { sweep } from '../../shared/work-queue.js';
-import { getProducts } from '../catalogue/catalogue-store.js';
+import { getFxRates, getProducts } from '../catalogue/catalogue-store.js';
+import { convertOn, FxRateNotFoundError } from '../catalogue/domain/catalogue.js';
 import type { Quote } from '../quote-approval/quote-store.js';
 import { type OrderStatus, orderLifecycle } from './domain/lifecycle.js';
 import type { OrderIntake, StatusChange } from './domain/order-input.js';
@@ -65,6 +67,17 @@ const createdEvent = (order: Order, now: Date) =>
     },
     now,
   );
+
+/** The total in TRY at the rate of the order's Istanbul day; unknown when the catalogue has no rate. */
+const inTry = async (total: Money, now: Date) => {
+  const date = istanbulDate(now);
+  try {
+    return convertOn(total, 'TRY', await getFxRates([total.currency], date), date);
+  } catch (error) {
+    if (error instanceof FxRateNotFoundError) return undefined;
+    throw error;
+  }
+};
 
 // ---- orders in --------------------------------------------------------------------------------
 
@@ -125,6 +138,11 @@ export const intakeOrder = (intake: OrderIntake, actor: Actor, idempotencyKey: s
         total: multiply(money(l.unitPrice, currency), l.quantity),
       })),
     );
+    const grandTotal = sum(
+      lines.map((l) => l.total),
+      currency,
+    );
+    const grandTotalTry = await inTry(grandTotal, now);
     const at = now.toISOString();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const match = await matchContact(contact);
@@ -141,8 +159,8 @@ export const intakeOrder = (intake: OrderIntake, actor: Actor, idempotencyKey: s
         currency,
         language: known?.language ?? intake.customer.language,
         lines,
-        totals: { grandTotal: sum(lines.map((l) => l.total), currency) },
-        grandTotalTry: currency === 'TRY' ? sum(lines.map((l) => l.total), currency) : undefined,
+        totals: { grandTotal },
+        grandTotalTry,
         delivery: intake.delivery,
         city: intake.delivery.city,
         region: intake.delivery.region,

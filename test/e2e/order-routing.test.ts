@@ -85,6 +85,15 @@ describe('orders from a web shop', () => {
     const created = ankaraList.body.orders.map((o) => o.createdAt);
     expect(created).toEqual([...created].sort());
 
+    // Reports follow reach too: the dealer's open orders are its own unit's alone.
+    const open = await call('GET', '/reports/orders/open?format=csv', k().dealerAnkara);
+    expect([open.status, open.type]).toEqual([200, 'text/csv; charset=utf-8']);
+    const rows = open.text.trim().split('\r\n');
+    expect(rows[0]).toBe('unitId,open,under1d,d1to3,d3to7,over7d,oldestCreatedAt');
+    expect(rows.slice(1).map((row) => row.split(',')[0])).toEqual(['dealer-ankara']);
+    const revenue = await call<{ rows: { currency: string; orders: number; totalTry: number }[] }>('GET', '/reports/orders/revenue', k().manager);
+    expect(revenue.body.rows.find((row) => row.currency === 'TRY')?.orders).toBeGreaterThanOrEqual(2);
+
     const early = await call<{ code: string; detail: string }>('POST', `/orders/${orderId}/status`, k().dealerAnkara, { status: 'shipped' });
     expect([early.status, early.body.code]).toEqual([409, 'illegal-transition']);
     expect(early.body.detail).toContain('acknowledged');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderLifecycle } from '../../functions/order-routing/domain/lifecycle.js';
+import { openByUnit, overdue, type ReportOrder, revenue, toCsv } from '../../functions/order-routing/domain/reports.js';
 import {
   isOpen,
   type OrderFacts,
@@ -170,5 +171,71 @@ describe('order lifecycle', () => {
   it('lets staff cancel and not a unit', () => {
     expect(orderLifecycle.apply('routed', 'cancel', 'manager')).toBe('cancelled');
     expect(() => orderLifecycle.apply('routed', 'cancel', 'dealer')).toThrow(/is for/);
+  });
+});
+
+describe('order reports', () => {
+  const now = new Date('2026-03-10T09:00:00Z');
+  const order = (orderId: string, over: Partial<ReportOrder> = {}): ReportOrder => ({
+    orderId,
+    customerId: 'C1',
+    status: 'routed',
+    unitId: 'dealer-ankara',
+    currency: 'TRY',
+    totals: { grandTotal: { amount: 1000, currency: 'TRY' } },
+    grandTotalTry: { amount: 1000, currency: 'TRY' },
+    createdAt: '2026-03-10T08:00:00Z',
+    ...over,
+  });
+
+  it('counts open orders by unit and age', () => {
+    const rows = openByUnit(
+      [
+        order('a'),
+        order('b', { createdAt: '2026-03-08T08:00:00Z' }),
+        order('c', { createdAt: '2026-02-01T08:00:00Z' }),
+        order('d', { unitId: undefined, status: 'received' }),
+      ],
+      now,
+    );
+    expect(rows).toEqual([
+      { unitId: 'dealer-ankara', open: 3, oldestCreatedAt: '2026-02-01T08:00:00Z', under1d: 1, d1to3: 1, d3to7: 0, over7d: 1 },
+      { unitId: 'unrouted', open: 1, oldestCreatedAt: '2026-03-10T08:00:00Z', under1d: 1, d1to3: 0, d3to7: 0, over7d: 0 },
+    ]);
+  });
+
+  it('lists orders past their requested Istanbul day, the latest first', () => {
+    const rows = overdue([order('a', { requestedDate: '2026-03-10' }), order('b', { requestedDate: '2026-03-09' }), order('c', { requestedDate: '2026-03-01' }), order('d')], now);
+    expect(rows.map((r) => [r.orderId, r.daysLate])).toEqual([
+      ['c', 9],
+      ['b', 1],
+    ]);
+  });
+
+  it('sums revenue by Istanbul period and currency with the TRY equivalent, without cancelled or returned orders', () => {
+    const eur = { currency: 'EUR', totals: { grandTotal: { amount: 500, currency: 'EUR' } } };
+    const rows = revenue(
+      [
+        order('a'),
+        // 23:30 UTC on 31 March is 1 April in Istanbul.
+        order('b', { createdAt: '2026-03-31T23:30:00Z' }),
+        order('c', { ...eur, grandTotalTry: { amount: 20_000, currency: 'TRY' } }),
+        order('d', { ...eur, grandTotalTry: undefined }),
+        order('e', { status: 'cancelled' }),
+        order('f', { status: 'returned' }),
+      ],
+      'month',
+    );
+    expect(rows).toEqual([
+      { period: '2026-03', currency: 'EUR', orders: 2, total: 1000, totalTry: 20_000, withoutTry: 1 },
+      { period: '2026-03', currency: 'TRY', orders: 1, total: 1000, totalTry: 1000, withoutTry: 0 },
+      { period: '2026-04', currency: 'TRY', orders: 1, total: 1000, totalTry: 1000, withoutTry: 0 },
+    ]);
+    expect(revenue([order('a')], 'quarter')[0]?.period).toBe('2026-Q1');
+  });
+
+  it('writes CSV a spreadsheet reads as text: quoted fields, no formulas', () => {
+    const csv = toCsv(['unitId', 'note', 'open'], [{ unitId: '=HYPERLINK("x")', note: 'a, "b"', open: -2 }]);
+    expect(csv).toBe('unitId,note,open\r\n"\'=HYPERLINK(""x"")","a, ""b""",-2\r\n');
   });
 });
