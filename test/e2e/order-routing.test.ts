@@ -8,8 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { ackLink } from '../../functions/order-routing/links.js';
 import { launchChromium, phonePage } from '../support/browser.js';
-import { mailTo, settle, uniquePerson } from '../support/e2e.js';
-import { act, call, createQuote, eventsOf, linksIn, newCustomer } from '../support/quotes.js';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { keys as tableKeys } from '../../shared/table.js';
+import { localControlHeaders, mailTo, settle, uniquePerson } from '../support/e2e.js';
+import { act, call, createQuote, eventsOf, linksIn, newCustomer, table } from '../support/quotes.js';
 
 const k = () => inject('orderKeys');
 const idem = () => ({ 'idempotency-key': `order-${Math.random().toString(36).slice(2)}` });
@@ -121,6 +123,34 @@ describe('orders from a web shop', () => {
     expect([unknown.status, unknown.body.code, unknown.body.errors[0]?.path]).toEqual([422, 'unknown-unit', 'fallbackUnitId']);
     const saved = await call<{ seq: number }>('PUT', '/routing-rules', k().routingAdmin, { rules: list, fallbackUnitId, seq });
     expect([saved.status, saved.body.seq]).toEqual([200, seq + 1]);
+  });
+});
+
+describe('the acknowledgement SLA on the local scheduler', () => {
+  it('re-routes an order its dealer left unacknowledged once, with two sweeps fired at once, and mails the next unit', async () => {
+    const { orderId, customerId } = await intake('İzmir');
+    expect((await getOrder(orderId)).body.unitId).toBe('dealer-izmir');
+    // Time travel: the SLA ran out an hour ago, as if the hours had passed.
+    const client = table();
+    const placement = tableKeys.queueItem(tableKeys.order(customerId, orderId), 'order-ack');
+    const item = (await client.send(new GetCommand({ TableName: 'pusula', Key: placement }))).Item!;
+    const past = new Date(Date.now() - 3600_000).toISOString();
+    await client.send(new PutCommand({ TableName: 'pusula', Item: { ...item, ...tableKeys.dueIn('order-ack', past, orderId), at: past } }));
+    const fire = () =>
+      fetch(`${inject('api')}/_local/schedules/${encodeURIComponent('order-routing.reroute-overdue-orders')}/fire`, {
+        method: 'POST',
+        headers: localControlHeaders,
+      });
+    const fired = await Promise.all([fire(), fire()]);
+    expect(fired.map((r) => r.status)).toEqual([200, 200]);
+    await settle();
+    const order = await getOrder(orderId);
+    expect(order.body).toMatchObject({ status: 'routed', unitId: 'warehouse-gebze', routing: { step: 2, ruleId: 'izmir-dealer' } });
+    expect(order.body.history.filter((h) => h.action === 'reroute')).toEqual([expect.objectContaining({ actorId: 'system', via: 'sweep' })]);
+    const rerouted = (await eventsOf(orderId)).filter((e) => e['detail-type'] === 'OrderRerouted');
+    expect(rerouted.map((e) => e.detail)).toEqual([expect.objectContaining({ fromUnitId: 'dealer-izmir', unitId: 'warehouse-gebze', reason: 'ack-sla-missed' })]);
+    const mails = await unitMails('gebze.warehouse@example.com', orderId);
+    expect(mails.map((m) => m.subject)).toEqual([`Size yönlendirilen sipariş: ${orderNumber(orderId)}`]);
   });
 });
 
