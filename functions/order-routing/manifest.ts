@@ -34,7 +34,7 @@ export const orderRouting: UseCaseManifest = {
       uses: { table: 'write', signingSecret: true },
     },
     notifyCustomer: { entry: `${dir}/notify-customer.ts`, description: 'Tells the customer their order shipped or arrived', uses: { table: 'write', mail: true } },
-    orderReports: { entry: `${dir}/order-reports.ts`, description: 'Staff and units: open, overdue and revenue reports (JSON or CSV)', uses: { table: 'read' } },
+    orderReports: { entry: `${dir}/order-reports.ts`, description: 'Staff and units: open, overdue, revenue and profitability reports (JSON or CSV)', uses: { table: 'read' } },
     rerouteOverdue: { entry: `${dir}/reroute-overdue.ts`, description: 'Re-routes orders whose unit missed its acknowledgement SLA', uses: { table: 'write' } },
   },
   routes: [
@@ -47,6 +47,7 @@ export const orderRouting: UseCaseManifest = {
     { method: 'GET', path: '/reports/orders/open', function: 'orderReports', auth: read },
     { method: 'GET', path: '/reports/orders/overdue', function: 'orderReports', auth: read },
     { method: 'GET', path: '/reports/orders/revenue', function: 'orderReports', auth: read },
+    { method: 'GET', path: '/reports/orders/profitability', function: 'orderReports', auth: read },
     { method: 'GET', path: '/order-links/acknowledge', function: 'acknowledgePage', auth: 'public' },
     { method: 'POST', path: '/order-links/acknowledge', function: 'acknowledgePage', auth: 'public' },
   ],

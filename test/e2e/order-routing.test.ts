@@ -179,6 +179,10 @@ describe('orders from accepted quotes', () => {
     // A Kocaeli customer's pallet trucks: the Marmara warehouse.
     expect(order.body).toMatchObject({ orderId: quote.quoteId, status: 'routed', unitId: 'warehouse-gebze', routing: { ruleId: 'marmara-warehouse' } });
     expect(await unitMails('gebze.warehouse@example.com', quote.quoteId)).toHaveLength(1);
+    // An order from a quote has the quote's cost and margin: it counts in profitability.
+    const profit = await call<{ rows: { currency: string; orders: number; marginBp: number }[] }>('GET', '/reports/orders/profitability', k().manager);
+    expect(profit.status).toBe(200);
+    expect(profit.body.rows.find((row) => row.currency === 'TRY')?.orders).toBeGreaterThanOrEqual(1);
   });
 });
 

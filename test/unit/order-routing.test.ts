@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderLifecycle } from '../../functions/order-routing/domain/lifecycle.js';
-import { openByUnit, overdue, type ReportOrder, revenue, toCsv } from '../../functions/order-routing/domain/reports.js';
+import { openByUnit, overdue, profitability, type ReportOrder, revenue, toCsv } from '../../functions/order-routing/domain/reports.js';
 import {
   isOpen,
   type OrderFacts,
@@ -237,5 +237,22 @@ describe('order reports', () => {
   it('writes CSV a spreadsheet reads as text: quoted fields, no formulas', () => {
     const csv = toCsv(['unitId', 'note', 'open'], [{ unitId: '=HYPERLINK("x")', note: 'a, "b"', open: -2 }]);
     expect(csv).toBe('unitId,note,open\r\n"\'=HYPERLINK(""x"")","a, ""b""",-2\r\n');
+  });
+});
+
+describe('order profitability', () => {
+  it('sums the quoted net, cost and margin by period, and counts orders without a cost apart', () => {
+    const money = (amount: number) => ({ amount, currency: 'TRY' });
+    const base = { customerId: 'C1', status: 'delivered' as const, currency: 'TRY', createdAt: '2026-03-10T08:00:00Z' };
+    const rows = profitability(
+      [
+        { ...base, orderId: 'a', totals: { grandTotal: money(1200), netTotal: money(1000), costTotal: money(700), margin: money(300) } },
+        { ...base, orderId: 'b', totals: { grandTotal: money(600), netTotal: money(500), costTotal: money(450), margin: money(50) } },
+        { ...base, orderId: 'c', totals: { grandTotal: money(100) } },
+        { ...base, orderId: 'd', status: 'cancelled', totals: { grandTotal: money(1), netTotal: money(1), costTotal: money(1), margin: money(0) } },
+      ],
+      'year',
+    );
+    expect(rows).toEqual([{ period: '2026', currency: 'TRY', orders: 2, net: 1500, cost: 1150, margin: 350, marginBp: 2333, withoutCost: 1 }]);
   });
 });

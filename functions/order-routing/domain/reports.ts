@@ -1,7 +1,7 @@
 // Order reports as plain functions over orders the caller has read: open orders by unit and age,
 // the follow-up list of orders past their requested date, revenue by period in each currency and
 // in TRY; and CSV a spreadsheet opens safely.
-import type { Money } from '../../../shared/money.js';
+import { basisPoints, type Money } from '../../../shared/money.js';
 import { DAY_MS, istanbulDate, istanbulMonth } from '../../../shared/time.js';
 import type { OrderStatus } from './lifecycle.js';
 
@@ -12,7 +12,8 @@ export interface ReportOrder {
   status: OrderStatus;
   unitId?: string;
   currency: string;
-  totals: { grandTotal: Money };
+  /** From a quote also the net, the cost and the margin as quoted. */
+  totals: { grandTotal: Money; netTotal?: Money; costTotal?: Money; margin?: Money };
   grandTotalTry?: Money;
   requestedDate?: string;
   createdAt: string;
@@ -102,6 +103,42 @@ export const revenue = (orders: readonly ReportOrder[], period: Period): Revenue
     row.total += order.totals.grandTotal.amount;
     if (order.grandTotalTry) row.totalTry += order.grandTotalTry.amount;
     else row.withoutTry++;
+    rows.set(key, row);
+  }
+  return [...rows.values()].sort((a, b) => a.period.localeCompare(b.period) || a.currency.localeCompare(b.currency));
+};
+
+export interface ProfitRow {
+  period: string;
+  currency: string;
+  /** Orders whose cost is known (made from a quote). */
+  orders: number;
+  net: number;
+  cost: number;
+  margin: number;
+  marginBp: number;
+  /** Orders in the period without a cost (from a shop or an ERP): not in the figures. */
+  withoutCost: number;
+}
+
+/** Order profitability by period and currency, from the cost and margin of the quote each came from. */
+export const profitability = (orders: readonly ReportOrder[], period: Period): ProfitRow[] => {
+  const rows = new Map<string, ProfitRow>();
+  for (const order of orders) {
+    if (order.status === 'cancelled' || order.status === 'returned') continue;
+    const at = periodOf(order.createdAt, period);
+    const key = `${at}|${order.currency}`;
+    const row = rows.get(key) ?? { period: at, currency: order.currency, orders: 0, net: 0, cost: 0, margin: 0, marginBp: 0, withoutCost: 0 };
+    const { netTotal, costTotal, margin } = order.totals;
+    if (netTotal && costTotal && margin) {
+      row.orders++;
+      row.net += netTotal.amount;
+      row.cost += costTotal.amount;
+      row.margin += margin.amount;
+      row.marginBp = basisPoints(row.margin, row.net);
+    } else {
+      row.withoutCost++;
+    }
     rows.set(key, row);
   }
   return [...rows.values()].sort((a, b) => a.period.localeCompare(b.period) || a.currency.localeCompare(b.currency));

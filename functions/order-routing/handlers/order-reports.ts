@@ -1,4 +1,4 @@
-// GET /reports/orders/open | /reports/orders/overdue | /reports/orders/revenue?from=&to=&period=
+// GET /reports/orders/open | /overdue | /revenue?from=&to=&period= | /profitability?from=&to=&period=
 // orders:read — JSON, or CSV with ?format=csv (or Accept: text/csv). Each caller sees the orders
 // their reach covers: a unit its own, a rep their own, a team manager the team's, the rest all.
 import { listScope } from '../../../shared/access.js';
@@ -7,7 +7,7 @@ import { ValidationError } from '../../../shared/problems.js';
 import * as z from '../../../shared/schema.js';
 import { addMonths, istanbulDate, istanbulMonth, lastInstantOfIstanbulDay, rangeInOrder, startOfIstanbulDay, timeRangeQuery } from '../../../shared/time.js';
 import { openStatuses, orderStatuses } from '../domain/lifecycle.js';
-import { ageBuckets, openByUnit, overdue, revenue, toCsv } from '../domain/reports.js';
+import { ageBuckets, openByUnit, overdue, profitability, revenue, toCsv } from '../domain/reports.js';
 import { staff } from '../order-access.js';
 import { ordersIn } from '../order-store.js';
 
@@ -52,7 +52,14 @@ export const handler = httpHandler(async (event: HttpEvent) => {
     throw new ValidationError([{ path: 'from', message: `At most ${MAX_RANGE_MONTHS} months at a time.` }]);
   }
   const counted = orderStatuses.filter((s) => s !== 'cancelled' && s !== 'returned');
-  const rows = revenue(await ordersIn(counted, { ...reach, from, to }), query.period);
+  const inRange = await ordersIn(counted, { ...reach, from, to });
+  if (report === 'profitability') {
+    const rows = profitability(inRange, query.period);
+    return asCsv
+      ? csv('order-profitability', toCsv(['period', 'currency', 'orders', 'net', 'cost', 'margin', 'marginBp', 'withoutCost'], rows))
+      : json(200, { from, to, period: query.period, rows });
+  }
+  const rows = revenue(inRange, query.period);
   return asCsv
     ? csv('order-revenue', toCsv(['period', 'currency', 'orders', 'total', 'totalTry', 'withoutTry'], rows))
     : json(200, { from, to, period: query.period, rows });
