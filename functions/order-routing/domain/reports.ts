@@ -92,21 +92,41 @@ export interface RevenueRow {
   withoutTry: number;
 }
 
-/** Revenue by period and currency, with the TRY equivalent; cancelled and returned orders do not count. */
-export const revenue = (orders: readonly ReportOrder[], period: Period): RevenueRow[] => {
-  const rows = new Map<string, RevenueRow>();
+/**
+ * One row per period and currency over the orders that count (not cancelled, not returned): `blank`
+ * starts a row, `add` adds an order to it.
+ */
+const perPeriodAndCurrency = <R extends { period: string; currency: string }>(
+  orders: readonly ReportOrder[],
+  period: Period,
+  blank: (period: string, currency: string) => R,
+  add: (row: R, order: ReportOrder) => void,
+): R[] => {
+  const rows = new Map<string, R>();
   for (const order of orders) {
     if (order.status === 'cancelled' || order.status === 'returned') continue;
-    const key = `${periodOf(order.createdAt, period)}|${order.currency}`;
-    const row = rows.get(key) ?? { period: periodOf(order.createdAt, period), currency: order.currency, orders: 0, total: 0, totalTry: 0, withoutTry: 0 };
-    row.orders++;
-    row.total += order.totals.grandTotal.amount;
-    if (order.grandTotalTry) row.totalTry += order.grandTotalTry.amount;
-    else row.withoutTry++;
+    const at = periodOf(order.createdAt, period);
+    const key = `${at}|${order.currency}`;
+    const row = rows.get(key) ?? blank(at, order.currency);
+    add(row, order);
     rows.set(key, row);
   }
   return [...rows.values()].sort((a, b) => a.period.localeCompare(b.period) || a.currency.localeCompare(b.currency));
 };
+
+/** Revenue by period and currency, with the TRY equivalent. */
+export const revenue = (orders: readonly ReportOrder[], period: Period): RevenueRow[] =>
+  perPeriodAndCurrency<RevenueRow>(
+    orders,
+    period,
+    (at, currency) => ({ period: at, currency, orders: 0, total: 0, totalTry: 0, withoutTry: 0 }),
+    (row, order) => {
+      row.orders++;
+      row.total += order.totals.grandTotal.amount;
+      if (order.grandTotalTry) row.totalTry += order.grandTotalTry.amount;
+      else row.withoutTry++;
+    },
+  );
 
 export interface ProfitRow {
   period: string;
@@ -122,27 +142,24 @@ export interface ProfitRow {
 }
 
 /** Order profitability by period and currency, from the cost and margin of the quote each came from. */
-export const profitability = (orders: readonly ReportOrder[], period: Period): ProfitRow[] => {
-  const rows = new Map<string, ProfitRow>();
-  for (const order of orders) {
-    if (order.status === 'cancelled' || order.status === 'returned') continue;
-    const at = periodOf(order.createdAt, period);
-    const key = `${at}|${order.currency}`;
-    const row = rows.get(key) ?? { period: at, currency: order.currency, orders: 0, net: 0, cost: 0, margin: 0, marginBp: 0, withoutCost: 0 };
-    const { netTotal, costTotal, margin } = order.totals;
-    if (netTotal && costTotal && margin) {
+export const profitability = (orders: readonly ReportOrder[], period: Period): ProfitRow[] =>
+  perPeriodAndCurrency<ProfitRow>(
+    orders,
+    period,
+    (at, currency) => ({ period: at, currency, orders: 0, net: 0, cost: 0, margin: 0, marginBp: 0, withoutCost: 0 }),
+    (row, order) => {
+      const { netTotal, costTotal, margin } = order.totals;
+      if (!netTotal || !costTotal || !margin) {
+        row.withoutCost++;
+        return;
+      }
       row.orders++;
       row.net += netTotal.amount;
       row.cost += costTotal.amount;
       row.margin += margin.amount;
       row.marginBp = basisPoints(row.margin, row.net);
-    } else {
-      row.withoutCost++;
-    }
-    rows.set(key, row);
-  }
-  return [...rows.values()].sort((a, b) => a.period.localeCompare(b.period) || a.currency.localeCompare(b.currency));
-};
+    },
+  );
 
 /** A cell a spreadsheet shows as text: quoted when needed, and never read as a formula. */
 const cell = (value: unknown) => {
