@@ -47,6 +47,11 @@ const orderLine = z.object({
   total: minor,
 });
 
+const orderRef = { orderId: z.string(), customerId: z.string() };
+const orderStatus = z.enum(['received', 'routed', 'acknowledged', 'in_progress', 'shipped', 'delivered', 'cancelled', 'returned']);
+/** Where a routing sent the order: the unit, the rule that fired, and which routing of the order it is (1, 2). */
+const routedTo = { unitId: z.string(), ruleId: z.string(), fallback: z.boolean(), step: positiveInt };
+
 export const catalogue = {
   LeadCaptured: {
     source: sources.leads,
@@ -166,14 +171,38 @@ export const catalogue = {
     detail: z.object({
       ...envelope,
       orderId: z.string(),
-      quoteId: z.string(),
-      quoteVersion: positiveInt,
+      /** Present for an order made from an accepted quote. */
+      quoteId: z.optional(z.string()),
+      quoteVersion: z.optional(positiveInt),
+      /** Where it came from: `quote`, or the intake's channel (`web-shop`, `erp`, `call-center`…). */
+      channel: z.optional(z.string()),
       customerId: z.string(),
       ownerId: z.string(),
       currency: z.string(),
       lines: z.array(orderLine).check(z.minLength(1)),
       totals: z.object({ subtotal: minor, discountTotal: minor, netTotal: minor, taxTotal: minor, grandTotal: minor }),
       grandTotalTry: minor,
+    }),
+  },
+  // Order routing: ids, the unit and rule, statuses and reasons; never the delivery address.
+  OrderRouted: {
+    source: sources.orders,
+    detail: z.object({ ...envelope, ...orderRef, ...routedTo, rulesSeq: nonNegativeInt, skipped: nonNegativeInt }),
+  },
+  OrderRerouted: {
+    source: sources.orders,
+    detail: z.object({ ...envelope, ...orderRef, ...routedTo, fromUnitId: z.string(), reason: z.enum(['ack-sla-missed']) }),
+  },
+  OrderStatusChanged: {
+    source: sources.orders,
+    detail: z.object({
+      ...envelope,
+      ...orderRef,
+      from: orderStatus,
+      to: orderStatus,
+      actorId: z.string(),
+      via: z.enum(['api', 'link', 'sweep', 'event']),
+      unitId: z.optional(z.string()),
     }),
   },
 } as const;

@@ -20,6 +20,8 @@ export interface Customer {
   sector?: string;
   city?: string;
   region?: string;
+  /** The dealer the customer prefers: orders go there when it serves them (order routing). */
+  preferredDealerId?: string;
   language: Language;
   leadCount?: number;
   lastLeadAt?: string;

@@ -1,4 +1,5 @@
-// Reference data about the firm's people: users (reps, managers…), teams, dealers, assignment rules.
+// Reference data about the firm's people: users (reps, managers…), teams, dealers, units orders are
+// routed to, assignment rules.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, itemExists, tableName } from './db.js';
 import type { Role } from './http.js';
@@ -39,12 +40,41 @@ export interface Dealer {
   language: Language;
 }
 
+/** A weekly window in Istanbul time: ISO weekdays (1 = Monday … 7 = Sunday), `HH:MM` to `HH:MM`. */
+export interface WorkingHours {
+  days: number[];
+  from: string;
+  to: string;
+}
+
+/** Where orders are routed: a dealer, a warehouse or a department (fulfilment unit). */
+export interface Unit {
+  unitId: string;
+  kind: 'dealer' | 'warehouse' | 'department';
+  name: string;
+  email: string;
+  language: Language;
+  /** The cities and regions it delivers to; empty: anywhere. */
+  cities: string[];
+  regions: string[];
+  /** The product categories it handles; empty: any. */
+  categories: string[];
+  /** Absent: always open. */
+  hours?: WorkingHours;
+  /** At most this many open (routed, acknowledged, in progress) orders; absent: no limit. */
+  capacity?: number;
+  /** Minutes it has to acknowledge a routed order before it is re-routed. */
+  ackSlaMinutes: number;
+}
+
 const read = async <T>(key: Key): Promise<T | undefined> =>
   (await db().send(new GetCommand({ TableName: tableName(), Key: key }))).Item as T | undefined;
 
 export const getUser = (userId: string) => read<User>(keys.user(userId));
 export const getTeam = (teamId: string) => read<Team>(keys.team(teamId));
 export const getDealer = (dealerId: string) => read<Dealer>(keys.dealer(dealerId));
+export const getUnit = (unitId: string) => read<Unit>(keys.unit(unitId));
+
 /** Atomically takes the team's next turn, so concurrent leads never get the same slot. */
 export const takeTeamTurn = async (teamId: string): Promise<number> => {
   const updated = await db().send(

@@ -11,6 +11,9 @@ export const scopes = [
   'quotes:approve',
   'catalogue:read',
   'catalogue:write',
+  'orders:read',
+  'orders:write',
+  'routing:admin',
   'admin',
 ] as const;
 export type Scope = (typeof scopes)[number];

@@ -44,6 +44,13 @@
 //   SUPPRESSED#<address>          ADDRESS  an address not to mail (hard bounce, complaint)
 //   MAIL_QUOTA#<kind>#<address>   <date>   mails of one kind to one address that Istanbul day, expires by TTL
 //   USED_LINK#<purpose>#<jti>     USED     a spent single-use token, expires with the token
+//
+// Order routing (functions/order-routing):
+//   UNIT#<unitId>  UNIT                  a dealer, warehouse or department orders are routed to
+//   ROUTING_RULES  CURRENT | DEFAULT     the routing rules admins set (versioned by seq), or the demo default
+//   gsi1 UNIT#<unitId>#ORDERS#<status>   a unit's orders by status, oldest first
+//   gsi2 ORDERS#<status>#<shard>         every order by status, oldest first (sharded)
+//   due-time queue `order-ack`           routed orders waiting for their unit's acknowledgement
 
 export const tableSchema = {
   partitionKey: 'pk',
@@ -219,6 +226,23 @@ export const keys = {
   usedLink: (purpose: string, jti: string): Key => ({ pk: `USED_LINK#${purpose}#${jti}`, sk: 'USED' }),
   /** A customer's consent ledger for one channel, oldest first (see `consentEntry`). */
   consentEntriesPrefix: (channel: string) => `CONSENT#${channel}#`,
+
+  // ---- order routing (functions/order-routing) ------------------------------------------------------
+  /** A unit orders are routed to: a dealer, a warehouse or a department. */
+  unit: (unitId: string): Key => ({ pk: `UNIT#${unitId}`, sk: 'UNIT' }),
+  routingRules: (which: 'CURRENT' | 'DEFAULT'): Key => ({ pk: 'ROUTING_RULES', sk: which }),
+  /** A unit's orders by status, oldest first: one unit's queue, written at its pace, unsharded. */
+  ordersByUnit: (unitId: string, status: string, createdAt: string, orderId: string) => ({
+    gsi1pk: `UNIT#${unitId}#ORDERS#${status}`,
+    gsi1sk: at(createdAt, orderId),
+  }),
+  ordersByUnitPartition: (unitId: string, status: string) => `UNIT#${unitId}#ORDERS#${status}`,
+  /** Every order by status, oldest first: a firm-wide status queue, sharded. */
+  ordersByStatus: (status: string, createdAt: string, orderId: string) => ({
+    gsi2pk: sharded(`ORDERS#${status}`, orderId),
+    gsi2sk: at(createdAt, orderId),
+  }),
+  ordersByStatusPartitions: (status: string) => allShards(`ORDERS#${status}`),
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -252,4 +276,6 @@ export type ItemType =
   | 'mail-marker'
   | 'suppression'
   | 'mail-quota'
-  | 'used-link';
+  | 'used-link'
+  | 'unit'
+  | 'routing-rules';

@@ -1,53 +1,195 @@
-// Orders in the one table, in their customer's partition. An order made from a quote takes the
-// quote's id, so one accepted quote is one order whatever retries.
-import { findById, transact } from '../../shared/db.js';
-import { advance, defineEntity, fromItem } from '../../shared/entity.js';
+// Orders in the one table, in their customer's partition, with their history beside them; a unit's
+// queue by status (gsi1) and a firm-wide one by status (gsi2, sharded). An order made from a quote
+// takes the quote's id, so one accepted quote is one order whatever retries.
+import type { Ownership } from '../../shared/access.js';
+import { findById, type TransactItem, transact } from '../../shared/db.js';
+import { advance, defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
 import type { Language } from '../../shared/language.js';
 import type { Money } from '../../shared/money.js';
-import type { outboxPut } from '../../shared/outbox.js';
+import { type Filter, queryAll, queryPage } from '../../shared/query.js';
 import { keys } from '../../shared/table.js';
-import type { QuoteLine } from '../quote-approval/domain/quote-builder.js';
+import { defineDueQueue } from '../../shared/work-queue.js';
+import type { QuoteTotals } from '../quote-approval/domain/pricing.js';
 import { type Quote, quotes } from '../quote-approval/quote-store.js';
+import { type OrderStatus, openStatuses } from './domain/lifecycle.js';
+import type { Skipped } from './domain/routing.js';
+
+export interface OrderLine {
+  sku: string;
+  quantity: number;
+  unitPrice: Money;
+  total: Money;
+  /** The catalogue's category of the product, when the catalogue knows it. */
+  category?: string;
+}
+
+export interface OrderRouting {
+  unitId: string;
+  ruleId: string;
+  fallback: boolean;
+  /** 1 for the first routing, 2 after a re-route. */
+  step: number;
+  skipped: Skipped[];
+  /** The rules' seq the decision was made with. */
+  rulesSeq: number;
+  routedAt: string;
+  /** When the unit must have acknowledged; absent where there is nothing left to re-route to. */
+  ackDueAt?: string;
+  /** Every unit the order was routed to, oldest first. */
+  tried: string[];
+  reroutedBecause?: 'ack-sla-missed';
+}
+
+export type OrderChannel = 'quote' | 'web-shop' | 'erp' | 'call-center';
 
 export interface Order {
   orderId: string;
-  quoteId: string;
-  quoteVersion: number;
   customerId: string;
+  status: OrderStatus;
+  seq: number;
+  channel: OrderChannel;
+  quoteId?: string;
+  quoteVersion?: number;
+  externalRef?: string;
+  /** Whose order it is among staff: the quote's owner, or the integration key's user. */
   ownerId: string;
   teamId?: string;
-  status: 'new';
-  seq: number;
   currency: string;
   language: Language;
-  lines: QuoteLine[];
-  totals: Quote['totals'];
-  grandTotalTry: Money;
-  paymentPlan: Quote['paymentPlan'];
+  /** From a quote: its lines as quoted (costs and margins included). */
+  lines: OrderLine[];
+  totals: { grandTotal: Money } & Partial<QuoteTotals>;
+  grandTotalTry?: Money;
+  paymentPlan?: Quote['paymentPlan'];
+  delivery?: { address: string; city: string; region?: string };
+  /** Where it goes and what it is: what routing reads. */
+  city?: string;
+  region?: string;
+  category?: string;
+  preferredDealerId?: string;
+  requestedDate?: string;
+  routing?: OrderRouting;
+  /** The unit it is routed to now: whose queue it is in, who sees it. */
+  unitId?: string;
+  acknowledgedAt?: string;
   createdAt: string;
+  updatedAt: string;
 }
 
 export const orders = defineEntity<Order>({
   type: 'order',
   key: (o) => keys.order(o.customerId, o.orderId),
-  indexes: (o) => keys.orderById(o.orderId),
+  indexes: (o) => ({
+    ...keys.orderById(o.orderId),
+    ...keys.ordersByStatus(o.status, o.createdAt, o.orderId),
+    ...(o.unitId ? keys.ordersByUnit(o.unitId, o.status, o.createdAt, o.orderId) : {}),
+  }),
 });
+
+/** Routed orders waiting for their unit to acknowledge, by due instant. */
+export const ackQueue = defineDueQueue<{ step: number; unitId: string }>('order-ack');
+
+/** Whose an order is, for access: its owner and team among staff, and the unit it is routed to. */
+export const orderOwnership = (order: Order): Ownership => ({ ownerId: order.ownerId, teamId: order.teamId, unitId: order.unitId });
 
 export const getOrder = (customerId: string, orderId: string) => orders.get(keys.order(customerId, orderId));
 
+/** By id alone (gsi3 is eventually consistent): the caller re-reads the item itself before moving it. */
 export const findOrder = async (orderId: string) => {
   const item = await findById(keys.orderById(orderId));
-  return item ? fromItem<Order>(item) : undefined;
+  return item ? getOrder(String(item.customerId), orderId) : undefined;
 };
+
+export const getOrderHistory = async (order: Order) =>
+  (
+    await queryAll({
+      partition: keys.customerPartition(order.customerId),
+      range: { prefix: keys.historyPrefix(orders.key(order)) },
+      order: 'oldest',
+    })
+  ).map((item) => {
+    const { entityType: _, ...move } = fromItem<HistoryEntry & { at: string; from: string; to: string; entityType: string }>(item);
+    return move;
+  });
 
 /**
  * The order of an accepted quote, once: it is written only if absent, and the quote records it in
  * the same transaction, guarded by the quote's status and seq. A second attempt changes nothing.
  */
-export const saveOrderFromQuote = async (quote: Quote, order: Order, event: ReturnType<typeof outboxPut>) =>
+export const saveOrderFromQuote = async (quote: Quote, order: Order, event: TransactItem) =>
   (
     await transact([
       ...orders.createItems(order, { events: [event] }),
       ...quotes.moveItems(quote, advance(quote, { orderId: order.orderId })),
     ])
   ).ok;
+
+/** How many open orders a unit has, counted up to `limit` (its capacity: more is not needed). */
+export const openOrderCount = async (unitId: string, limit: number) => {
+  let count = 0;
+  for (const status of openStatuses) {
+    if (count >= limit) break;
+    count += (await queryAll({ index: 'gsi1', partition: keys.ordersByUnitPartition(unitId, status) }, limit - count)).length;
+  }
+  return count;
+};
+
+export interface OrderQuery {
+  status: OrderStatus;
+  unitId?: string;
+  ownerId?: string;
+  teamId?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * Every order in these statuses (one unit's, or everyone's), optionally created within `from`..`to`
+ * (ISO instants, inclusive): reads the status queues, never the table. Up to `max` per status.
+ */
+export const ordersIn = async (
+  statuses: readonly OrderStatus[],
+  scope: { unitId?: string; ownerId?: string; teamId?: string; from?: string; to?: string },
+  max = 10_000,
+) => {
+  const range = scope.from || scope.to ? { from: scope.from, to: scope.to } : undefined;
+  const filter = equalTo({ ownerId: scope.ownerId, teamId: scope.teamId });
+  const found = await Promise.all(
+    statuses.map((status) =>
+      queryAll(
+        scope.unitId
+          ? { index: 'gsi1', partition: keys.ordersByUnitPartition(scope.unitId, status), range, order: 'oldest', filter }
+          : { index: 'gsi2', partition: keys.ordersByStatusPartitions(status), range, order: 'oldest', filter },
+        max,
+      ),
+    ),
+  );
+  return found.flat().map((item) => orders.read(item));
+};
+
+/** A filter on attributes equal to the given values; the absent ones are not filtered on. */
+const equalTo = (fields: Record<string, string | undefined>): Filter | undefined => {
+  const given = Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  if (!given.length) return undefined;
+  return {
+    expression: given.map((_, i) => `#f${i} = :f${i}`).join(' AND '),
+    names: Object.fromEntries(given.map(([name], i) => [`#f${i}`, name])),
+    values: Object.fromEntries(given.map(([, value], i) => [`:f${i}`, value])),
+  };
+};
+
+/** Orders in one status, oldest first: one unit's queue, or every unit's (sharded) narrowed by reach. */
+export const listOrders = async (query: OrderQuery) => {
+  const filter = equalTo({ ownerId: query.ownerId, teamId: query.teamId });
+  const page = await queryPage({
+    ...(query.unitId
+      ? { index: 'gsi1' as const, partition: keys.ordersByUnitPartition(query.unitId, query.status) }
+      : { index: 'gsi2' as const, partition: keys.ordersByStatusPartitions(query.status) }),
+    order: 'oldest',
+    limit: query.limit,
+    cursor: query.cursor,
+    filter,
+  });
+  return { orders: page.items.map((item) => orders.read(item)), next: page.next };
+};
+

@@ -5,7 +5,9 @@ import type { AssignmentRule } from '../../functions/lead-capture/domain/assignm
 import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
 import type { ApprovalPolicy } from '../../functions/quote-approval/domain/approval-policy.js';
 import type { FxRate, PriceList, Product } from '../../functions/catalogue/domain/catalogue.js';
-import type { Dealer, Team, User } from '../../shared/directory.js';
+import type { RoutingRules } from '../../functions/order-routing/domain/routing.js';
+import { defaultRulesItem } from '../../functions/order-routing/rules-store.js';
+import type { Dealer, Team, Unit, User } from '../../shared/directory.js';
 import { keys } from '../../shared/table.js';
 
 export const demoUsers: User[] = [
@@ -15,6 +17,9 @@ export const demoUsers: User[] = [
   { userId: 'mgr-zeynep', name: 'Zeynep Yönetici', email: 'zeynep.manager@example.com', role: 'manager', language: 'tr' },
   { userId: 'dir-kemal', name: 'Kemal Direktör', email: 'kemal.director@example.com', role: 'director', language: 'tr' },
   { userId: 'mgr-selin', name: 'Selin Export', email: 'selin.manager@example.com', role: 'manager', language: 'en', teamId: 'team-export' },
+  // A dealer's people reach their dealer's orders (their unit).
+  { userId: 'dealer-ankara-ali', name: 'Ali Bayi', email: 'ali.ankara@example.com', role: 'dealer', language: 'tr', unitId: 'dealer-ankara' },
+  { userId: 'dealer-izmir-ece', name: 'Ece Bayi', email: 'ece.izmir@example.com', role: 'dealer', language: 'tr', unitId: 'dealer-izmir' },
 ];
 
 export const demoTeams: Team[] = [
@@ -40,12 +45,101 @@ export const demoRules: AssignmentRule[] = [
   { id: 'istanbul-team', when: { city: ['İstanbul'] }, assignTo: { type: 'team', id: 'team-istanbul' } },
 ];
 
+// ---- order routing: dealers, a warehouse, departments, and the rules that route orders to them ----------
+// Only the service department keeps hours here, so the demo routes the same way at any time of day.
+
+export const demoUnits: Unit[] = [
+  {
+    unitId: 'dealer-ankara',
+    kind: 'dealer',
+    name: 'Ankara Bayi (demo)',
+    email: 'ankara.dealer@example.com',
+    language: 'tr',
+    cities: ['Ankara', 'Kırıkkale'],
+    regions: ['İç Anadolu'],
+    categories: ['forklift', 'transpalet', 'servis'],
+    ackSlaMinutes: 120,
+  },
+  {
+    unitId: 'dealer-izmir',
+    kind: 'dealer',
+    name: 'İzmir Bayi (demo)',
+    email: 'izmir.dealer@example.com',
+    language: 'tr',
+    cities: ['İzmir', 'Manisa'],
+    regions: ['Ege'],
+    categories: ['forklift', 'transpalet'],
+    ackSlaMinutes: 120,
+  },
+  {
+    unitId: 'warehouse-gebze',
+    kind: 'warehouse',
+    name: 'Gebze Depo',
+    email: 'gebze.warehouse@example.com',
+    language: 'tr',
+    cities: [],
+    regions: ['Marmara'],
+    categories: [],
+    capacity: 500,
+    ackSlaMinutes: 60,
+  },
+  {
+    unitId: 'dept-parts',
+    kind: 'department',
+    name: 'Spare parts',
+    email: 'parts.dept@example.com',
+    language: 'en',
+    cities: [],
+    regions: [],
+    categories: ['yedek parça'],
+    ackSlaMinutes: 240,
+  },
+  {
+    unitId: 'dept-service',
+    kind: 'department',
+    name: 'Servis',
+    email: 'service.dept@example.com',
+    language: 'tr',
+    cities: [],
+    regions: [],
+    categories: ['servis', 'eğitim'],
+    hours: { days: [1, 2, 3, 4, 5], from: '08:30', to: '18:00' },
+    ackSlaMinutes: 240,
+  },
+  {
+    unitId: 'dept-order-desk',
+    kind: 'department',
+    name: 'Sipariş masası',
+    email: 'order-desk@example.com',
+    language: 'tr',
+    cities: [],
+    regions: [],
+    categories: [],
+    ackSlaMinutes: 480,
+  },
+];
+
+export const demoRoutingRules: RoutingRules = {
+  rules: [
+    { id: 'preferred-dealer', kind: 'preferred-dealer' },
+    { id: 'spare-parts', kind: 'category', categories: ['yedek parça'], unitIds: ['dept-parts'] },
+    { id: 'service', kind: 'category', categories: ['servis', 'eğitim'], unitIds: ['dept-service'] },
+    { id: 'ankara-dealer', kind: 'region', cities: ['Ankara'], regions: ['İç Anadolu'], unitIds: ['dealer-ankara'] },
+    { id: 'izmir-dealer', kind: 'region', cities: ['İzmir'], regions: ['Ege'], unitIds: ['dealer-izmir', 'warehouse-gebze'] },
+    { id: 'marmara-warehouse', kind: 'region', cities: ['İstanbul', 'Kocaeli'], regions: ['Marmara'], unitIds: ['warehouse-gebze'] },
+  ],
+  fallbackUnitId: 'dept-order-desk',
+  customerNotices: ['shipped', 'delivered'],
+};
+
 export const demoItems = (): Record<string, unknown>[] => [
   ...demoUsers.map((u) => ({ ...keys.user(u.userId), type: 'user', ...u })),
   ...demoTeams.map((t) => ({ ...keys.team(t.teamId), type: 'team', ...t })),
   ...demoDealers.map((d) => ({ ...keys.dealer(d.dealerId), type: 'dealer', ...d })),
   { ...keys.assignmentRules(), type: 'assignment-rules', rules: demoRules },
   ...quoteReferenceItems(),
+  ...demoUnits.map((u) => ({ ...keys.unit(u.unitId), type: 'unit', ...u })),
+  defaultRulesItem(demoRoutingRules),
 ];
 
 /** Writes (or overwrites) the demo reference data; a team's round-robin turn starts again. */

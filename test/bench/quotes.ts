@@ -19,7 +19,7 @@ const TIMEOUT_MS = 30_000;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-const summary = (samples: number[]) => {
+export const summary = (samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), sorted };
 };
@@ -27,7 +27,7 @@ const summary = (samples: number[]) => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls the table (not the API, which would add its own latency) until `done` holds for the item. */
-const waitFor = async (stack: LocalStack, key: { pk: string; sk: string }, done: (item: Record<string, unknown>) => boolean) => {
+export const waitFor = async (stack: LocalStack, key: { pk: string; sk: string }, done: (item: Record<string, unknown>) => boolean) => {
   const deadline = Date.now() + TIMEOUT_MS;
   for (;;) {
     const { Item } = await stack.documents.send(new GetCommand({ TableName: TABLE_NAME, Key: key }));

@@ -5,7 +5,9 @@
 //      SDK, and vs raw TransactWriteItems of the capture's shape; write units per lead as measured
 //      with ReturnConsumedCapacity beside the minimum the design needs.
 //   2. Quote submit → approved and sent (through the outbox, the bus and SES) vs lead capture → assigned.
-//   3. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
+//   3. Order intake → routed and unit mailed vs lead capture → assigned, and the SLA sweep's reads
+//      with 10,000 orders waiting of which 10 are due (test/bench/orders.ts).
+//   4. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,6 +18,7 @@ import { build } from 'esbuild';
 import { platform, useCases } from '../../functions/manifests.js';
 import { repoRoot } from '../../infra/local/functions.js';
 import { startLocalStack, TABLE_NAME } from '../../infra/local/runtime.js';
+import { benchOrders } from './orders.js';
 import { benchQuotes } from './quotes.js';
 
 const CLIENTS = 16;
@@ -223,7 +226,8 @@ const size = (file: string) => statSync(file).size;
 const stack = await startLocalStack({ portBase: Number(process.env.PUSULA_BENCH_PORT ?? 3300), quiet: true, publicRateLimit: 1_000_000 });
 try {
   await throughput(stack);
-  await benchQuotes(stack);
+  const quotes = await benchQuotes(stack);
+  await benchOrders(stack, quotes.lead);
   await stack.settle();
   const { retried, deadLettered } = stack.eventBus.stats();
   console.log(`\nEvent deliveries during the run: ${retried} retried, ${deadLettered} dead-lettered (a healthy run has 0 and 0).`);

@@ -161,6 +161,7 @@ describe('draft → approved → sent → accepted → order', () => {
       'QuoteSent',
       'QuoteAccepted',
       'OrderCreated',
+      'OrderRouted',
     ]);
     expectCatalogued(events);
     const published = JSON.stringify(events);

@@ -16,6 +16,10 @@ declare module 'vitest' {
     keys: { manager: string; managerOtherKey: string; repAyse: string; repMehmet: string; readOnly: string; revoked: string };
     /** Keys for the quote suites: reps, the two managers, the director, a catalogue admin. */
     quoteKeys: { repAyse: string; repJohn: string; manager: string; managerSelin: string; director: string; catalogueAdmin: string };
+    /** The local EventBridge endpoint, for redelivering an event as EventBridge may. */
+    events: string;
+    /** Keys for the order suites: a web shop, two dealers' people, a manager, a routing admin. */
+    orderKeys: { shop: string; dealerAnkara: string; dealerIzmir: string; manager: string; routingAdmin: string };
   }
 }
 
@@ -55,6 +59,14 @@ export default async function setup(project: TestProject) {
     managerSelin: await quoteKey('mgr-selin', 'manager', [...staff, 'quotes:approve']),
     director: await quoteKey('dir-kemal', 'director', [...staff, 'quotes:approve']),
     catalogueAdmin: await quoteKey('admin-catalogue', 'admin', ['catalogue:read', 'catalogue:write']),
+  });
+  project.provide('events', stack.urls.events);
+  project.provide('orderKeys', {
+    shop: await quoteKey('shop-web', 'agent', ['orders:read', 'orders:write']),
+    dealerAnkara: await quoteKey('dealer-ankara-ali', 'dealer', ['orders:read', 'orders:write']),
+    dealerIzmir: await quoteKey('dealer-izmir-ece', 'dealer', ['orders:read', 'orders:write']),
+    manager: await quoteKey('mgr-zeynep', 'manager', ['orders:read', 'orders:write']),
+    routingAdmin: await quoteKey('admin-routing', 'admin', ['routing:admin']),
   });
   return () => stack.stop();
 }

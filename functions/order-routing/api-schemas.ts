@@ -1,0 +1,53 @@
+// The order routes' request and response schemas: the manifest declares them on the routes, the
+// handlers get their requests parsed with them, the OpenAPI document is generated from them.
+import * as z from '../../shared/schema.js';
+import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
+import { orderStatuses } from './domain/lifecycle.js';
+
+/** Ids are checked by the access module (unknown or foreign is a 404), so any string passes here. */
+export const orderParams = z.strictObject({ orderId: z.string() });
+
+export const listOrdersQuery = z.strictObject({
+  status: z._default(z.enum(orderStatuses), 'routed'),
+  unit: z.optional(z.requiredLine(100)),
+  owner: z.optional(z.requiredLine(100)),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(4000))),
+});
+
+export const reportQuery = z
+  .strictObject({
+    ...timeRangeQuery,
+    period: z._default(z.enum(['month', 'quarter', 'year']), 'month'),
+    format: z.optional(z.enum(['json', 'csv'])),
+  })
+  .check(rangeInOrder);
+
+/** Checked whole by the rules store (every unit must exist), so it documents the shape only. */
+export const routingRulesBody = z.looseObject({ rules: z.array(z.looseObject({ id: z.string() })), fallbackUnitId: z.string() });
+
+/** A signed link's token; a bad link gets a page, not a problem. */
+export const linkQuery = z.looseObject({ token: z.optional(z.string()) });
+export const linkForm = z.looseObject({ token: z.optional(z.string()) });
+
+// ---- responses: what the handlers answer (checked against real answers by the local stack) ------
+
+const money = z.looseObject({ amount: z.int(), currency: z.string() });
+const order = z.looseObject({
+  orderId: z.string(),
+  customerId: z.string(),
+  status: z.enum(orderStatuses),
+  seq: z.int(),
+  currency: z.string(),
+  createdAt: z.string(),
+});
+export const orderResponse = order;
+export const orderWithHistory = z.extend(order, {
+  history: z.array(z.looseObject({ at: z.string(), from: z.string(), to: z.string(), action: z.string(), actorId: z.string() })),
+});
+export const orderPage = z.strictObject({
+  orders: z.array(z.looseObject({ orderId: z.string(), status: z.enum(orderStatuses), grandTotal: money })),
+  nextCursor: z.optional(z.string()),
+});
+export const routingRules = z.looseObject({ rules: z.array(z.looseObject({ id: z.string() })), seq: z.int() });
+export const report = z.looseObject({});

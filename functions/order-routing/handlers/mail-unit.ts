@@ -1,0 +1,41 @@
+// On OrderRouted and OrderRerouted: mails the unit the order, in its language, with its acknowledge
+// link. Once per order and routing step, whatever redeliveries.
+import type { EventDetail } from '../../../events/catalogue.js';
+import { eventHandler } from '../../../shared/consumer.js';
+import { getCustomer } from '../../../shared/customer.js';
+import { getUnit } from '../../../shared/directory.js';
+import { onceKey, sendOnce, sendTransactional } from '../../../shared/mail.js';
+import { logger } from '../../../shared/observability.js';
+import { ackLink } from '../links.js';
+import { getOrder } from '../order-store.js';
+import { unitOrderMail } from '../templates/unit-order.js';
+
+const istanbulTime = (iso: string, language: 'tr' | 'en') =>
+  new Intl.DateTimeFormat(language === 'tr' ? 'tr-TR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Istanbul' }).format(new Date(iso));
+
+export const mailUnit = async ({ customerId, orderId, unitId, step }: EventDetail<'OrderRouted'> | EventDetail<'OrderRerouted'>) => {
+  const order = await getOrder(customerId, orderId);
+  // Acknowledged, re-routed or cancelled since: nothing to ask for.
+  const routing = order?.routing;
+  if (!order || !routing || order.status !== 'routed' || routing.step !== step || order.unitId !== unitId) return;
+  const [unit, customer] = await Promise.all([getUnit(unitId), getCustomer(customerId)]);
+  if (!unit) {
+    logger.warn('order routed to a unit that does not exist', { orderId, unitId });
+    return;
+  }
+  await sendOnce(onceKey('order-unit', orderId, step), async () =>
+    sendTransactional({
+      to: unit.email,
+      ...unitOrderMail.render(unit.language, {
+        order,
+        customerName: customer?.company ?? customer?.name ?? customerId,
+        customerContact: [customer?.phone, customer?.email].filter(Boolean).join(' · ') || undefined,
+        ackUrl: await ackLink.url({ customerId, orderId, unitId, step }),
+        ackBy: routing.ackDueAt ? istanbulTime(routing.ackDueAt, unit.language) : undefined,
+        rerouted: step > 1,
+      }),
+    }),
+  );
+};
+
+export const handler = eventHandler('OrderRouted', mailUnit);

@@ -1,0 +1,69 @@
+// GET /reports/orders/open | /overdue | /revenue?from=&to=&period= | /profitability?from=&to=&period=
+// orders:read — JSON, or CSV with ?format=csv (or Accept: text/csv). Each caller sees the orders
+// their reach covers: a unit its own, a rep their own, a team manager the team's, the rest all.
+import { listScope, viewerOf } from '../../../shared/access.js';
+import { type Actor, header, type HttpEvent, type HttpResult, json, route, routes } from '../../../shared/http.js';
+import { ValidationError } from '../../../shared/problems.js';
+import type * as z from '../../../shared/schema.js';
+import { addMonths, istanbulDate, istanbulMonth, lastInstantOfIstanbulDay, startOfIstanbulDay } from '../../../shared/time.js';
+import type { reportQuery } from '../api-schemas.js';
+import { openStatuses, orderStatuses } from '../domain/lifecycle.js';
+import { ageBuckets, openByUnit, overdue, profitability, revenue, toCsv } from '../domain/reports.js';
+import { orderRoutes } from '../manifest.js';
+import { ordersIn } from '../order-store.js';
+
+const MAX_RANGE_MONTHS = 36;
+
+const csv = (name: string, body: string): HttpResult => ({
+  statusCode: 200,
+  headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` },
+  body,
+});
+
+type Report = 'open' | 'overdue' | 'revenue' | 'profitability';
+
+const answer = async (report: Report, actor: Actor, query: z.output<typeof reportQuery>, event: HttpEvent) => {
+  const viewer = await viewerOf(actor);
+  const asCsv = query.format === 'csv' || (!query.format && (header(event, 'accept') ?? '').includes('text/csv'));
+  const { ownerId, ...scope } = listScope(viewer);
+  const reach = { ...scope, ownerId: scope.unitId ? undefined : ownerId };
+  const now = new Date();
+  if (report === 'open' || report === 'overdue') {
+    const open = await ordersIn(['received', ...openStatuses], reach);
+    if (report === 'open') {
+      const rows = openByUnit(open, now);
+      return asCsv ? csv('open-orders', toCsv(['unitId', 'open', ...ageBuckets, 'oldestCreatedAt'], rows)) : json(200, { at: now.toISOString(), units: rows });
+    }
+    const rows = overdue(open, now);
+    return asCsv
+      ? csv('overdue-orders', toCsv(['orderId', 'customerId', 'unitId', 'status', 'requestedDate', 'daysLate', 'currency', 'amount'], rows.map((r) => ({ ...r, currency: r.grandTotal.currency, amount: r.grandTotal.amount }))))
+      : json(200, { today: istanbulDate(now), orders: rows });
+  }
+  const to = query.to ?? lastInstantOfIstanbulDay(istanbulDate(now));
+  const from = query.from ?? startOfIstanbulDay(addMonths(`${istanbulMonth(to)}-01`, -11));
+  if (addMonths(`${istanbulMonth(from)}-01`, MAX_RANGE_MONTHS) <= `${istanbulMonth(to)}-01`) {
+    throw new ValidationError([{ path: 'from', message: `At most ${MAX_RANGE_MONTHS} months at a time.` }]);
+  }
+  const counted = orderStatuses.filter((s) => s !== 'cancelled' && s !== 'returned');
+  const inRange = await ordersIn(counted, { ...reach, from, to });
+  if (report === 'profitability') {
+    const rows = profitability(inRange, query.period);
+    return asCsv
+      ? csv('order-profitability', toCsv(['period', 'currency', 'orders', 'net', 'cost', 'margin', 'marginBp', 'withoutCost'], rows))
+      : json(200, { from, to, period: query.period, rows });
+  }
+  const rows = revenue(inRange, query.period);
+  return asCsv
+    ? csv('order-revenue', toCsv(['period', 'currency', 'orders', 'total', 'totalTry', 'withoutTry'], rows))
+    : json(200, { from, to, period: query.period, rows });
+};
+
+const reportBy = (report: Report) => async ({ actor, query }: { actor: Actor; query: z.output<typeof reportQuery> }, event: HttpEvent) =>
+  answer(report, actor, query, event);
+
+export const handler = routes([
+  route(orderRoutes.openOrdersReport, reportBy('open')),
+  route(orderRoutes.overdueOrdersReport, reportBy('overdue')),
+  route(orderRoutes.revenueReport, reportBy('revenue')),
+  route(orderRoutes.profitabilityReport, reportBy('profitability')),
+]);
