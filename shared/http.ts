@@ -276,7 +276,9 @@ const checkAnswer = (declaration: RouteDeclaration, result: HttpResult) => {
     throw new Error(`${declaration.method} ${declaration.path} answered ${result.statusCode}, which its declaration does not list`);
   }
   const schema = declared?.json;
-  if (!schema || result.isBase64Encoded) return;
+  // A route may answer the same data as CSV or a file: only a JSON answer is held to the JSON schema.
+  const type = Object.entries(result.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+  if (!schema || result.isBase64Encoded || !/\bjson\b/i.test(String(type ?? ''))) return;
   const checked = safeParse(schema, JSON.parse(result.body));
   if (!checked.success) {
     const where = checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');

@@ -25,7 +25,7 @@ export const orderRoutes = {
     auth: write,
     summary: 'An order from a web shop, an ERP or the call center (Idempotency-Key required: a retry gets the first answer)',
     request: { params: null, query: null, body: { schema: orderIntakeSchema, maxBytes: ORDER_BODY_BYTES } },
-    responses: { 201: { description: 'Received; routing follows', json: api.orderResponse } },
+    responses: { 201: { description: 'Received; routing follows', json: api.orderReceived } },
   },
   listOrders: {
     method: 'GET',
