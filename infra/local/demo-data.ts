@@ -20,6 +20,8 @@ export const demoUsers: User[] = [
   // A dealer's people reach their dealer's orders (their unit).
   { userId: 'dealer-ankara-ali', name: 'Ali Bayi', email: 'ali.ankara@example.com', role: 'dealer', language: 'tr', unitId: 'dealer-ankara' },
   { userId: 'dealer-izmir-ece', name: 'Ece Bayi', email: 'ece.izmir@example.com', role: 'dealer', language: 'tr', unitId: 'dealer-izmir' },
+  // Integrations act as users too: the web shop that posts orders.
+  { userId: 'shop-web', name: 'Web mağazası (entegrasyon)', email: 'shop.integration@example.com', role: 'agent', language: 'tr' },
 ];
 
 export const demoTeams: Team[] = [
