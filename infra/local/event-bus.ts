@@ -195,7 +195,7 @@ export const loadDeadLetters = async (file: string): Promise<DeadLetter[]> => {
 export const startEventBus = async (options: EventBusOptions): Promise<LocalEventBus> => {
   const { busName, rules, deadLetterFile } = options;
   const retry: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? 16;
   for (const rule of rules) {
     try {
       validatePattern(rule.pattern);

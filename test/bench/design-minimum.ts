@@ -28,8 +28,16 @@ export const designMinimumLead = async (client: DynamoDBDocumentClient, id: stri
   await client.send(
     new TransactWriteCommand({ TransactItems: [put(pk('lead-assigned'), 600), put(pk('customer-owners'), 50), put(pk('outbox-assigned'))] }),
   );
-  // Two mails, each claimed once and its outcome noted; the auto-response also counts against the address's daily bound.
-  await Promise.all([get(client, pk('customer')), get(client, 'BENCH#owner')]);
+  // Two mails, each claimed once and its outcome noted; the auto-response also counts against the
+  // address's daily bound. Each reads the lead it is about and whether its address is suppressed;
+  // the owner's also reads the owner.
+  await Promise.all([
+    get(client, pk('lead')),
+    get(client, `BENCH#suppressed#${id}`),
+    get(client, pk('lead')),
+    get(client, 'BENCH#owner'),
+    get(client, 'BENCH#suppressed#owner'),
+  ]);
   await Promise.all([client.send(new PutCommand(put(pk('mail-ack'), 100).Put)), client.send(new PutCommand(put(pk('mail-owner'), 100).Put))]);
   await Promise.all([bump(client, pk('quota')), bump(client, pk('mail-ack')), bump(client, pk('mail-owner'))]);
 };
