@@ -183,8 +183,11 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
     admin: async (req, url) => {
       const fire = url.pathname.match(/^\/_local\/schedules\/([^/]+)\/fire$/);
       if (req.method === 'POST' && fire) {
-        await scheduler.fireNow(decodeURIComponent(fire[1]!));
-        return { status: 200, body: { fired: fire[1] } };
+        // ?at=<ISO instant>: fire as if at that time (an injected clock for sweeps).
+        const at = url.searchParams.get('at');
+        if (at !== null && !Number.isFinite(Date.parse(at))) return { status: 400, body: { code: 'validation-failed', detail: 'at is not an instant' } };
+        await scheduler.fireNow(decodeURIComponent(fire[1]!), at === null ? undefined : new Date(at));
+        return { status: 200, body: { fired: fire[1], ...(at === null ? {} : { at: new Date(at).toISOString() }) } };
       }
       if (url.pathname === '/_local/schedules') return { status: 200, body: scheduler.nextFires() };
       if (url.pathname === '/_local/rules') return { status: 200, body: rules.map(({ name, pattern }) => ({ name, pattern })) };

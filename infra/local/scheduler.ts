@@ -16,7 +16,8 @@ export interface LocalSchedule {
 export interface LocalScheduler {
   stop(): void;
   /** Invokes the schedule's target now; rejects if the target fails. */
-  fireNow(name: string): Promise<void>;
+  /** Fires now, or as if at `at` (the scheduled time the target gets: a clock to inject). */
+  fireNow(name: string, at?: Date): Promise<void>;
   nextFires(): Array<{ name: string; next: Date | undefined }>;
 }
 
@@ -88,10 +89,10 @@ export const startScheduler = (schedules: LocalSchedule[], options: SchedulerOpt
     stop: () => {
       for (const entry of armed.values()) clearTimeout(entry.timer);
     },
-    fireNow: async (name) => {
+    fireNow: async (name, at) => {
       const entry = armed.get(name);
       if (!entry) throw new Error(`Unknown schedule ${name}; known: ${[...armed.keys()].join(', ') || 'none'}`);
-      await invoke(entry.schedule, now());
+      await invoke(entry.schedule, at ?? now());
     },
     nextFires: () => [...armed.values()].map(({ schedule, next }) => ({ name: schedule.name, next })),
   };

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { sweepTime } from '../../shared/scheduled.js';
 import type { EventBridgeEvent } from '../../infra/local/event-bus.js';
 import { InvalidScheduleExpressionError, nextFire } from '../../infra/local/schedule-expression.js';
 import { type LocalScheduler, startScheduler } from '../../infra/local/scheduler.js';
@@ -187,5 +188,16 @@ describe('startScheduler', () => {
     scheduler.stop();
     await vi.advanceTimersByTimeAsync(15 * 60_000);
     expect(target).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('the time a sweep runs as of', () => {
+  const present = new Date('2026-06-01T09:00:00Z');
+  it('is the present, or a later scheduled time (an injected clock), never an earlier one', () => {
+    expect(sweepTime({ scheduledTime: '2026-06-03T09:00:00Z' }, present).toISOString()).toBe('2026-06-03T09:00:00.000Z');
+    // A late retry of an earlier run takes on what has fallen due since.
+    expect(sweepTime({ scheduledTime: '2026-05-31T09:00:00Z' }, present)).toBe(present);
+    expect(sweepTime({ scheduledTime: 'not a time' }, present)).toBe(present);
+    expect(sweepTime(undefined, present)).toBe(present);
   });
 });
