@@ -7,7 +7,7 @@ import { advance, defineEntity, fromItem, type HistoryEntry } from '../../shared
 import type { Language } from '../../shared/language.js';
 import type { Money } from '../../shared/money.js';
 import { type Filter, queryAll, queryPage } from '../../shared/query.js';
-import { keys } from '../../shared/table.js';
+import { byAssignee, byState, keys } from '../../shared/table.js';
 import { defineDueQueue } from '../../shared/work-queue.js';
 import type { QuoteTotals } from '../quote-approval/domain/pricing.js';
 import { type Quote, quotes } from '../quote-approval/quote-store.js';
@@ -129,7 +129,7 @@ export const openOrderCount = async (unitId: string, limit: number) => {
   let count = 0;
   for (const status of openStatuses) {
     if (count >= limit) break;
-    count += (await queryAll({ index: 'gsi1', partition: keys.ordersByUnitPartition(unitId, status) }, limit - count)).length;
+    count += (await queryAll({ index: byAssignee, partition: keys.ordersByUnitPartition(unitId, status) }, limit - count)).length;
   }
   return count;
 };
@@ -158,8 +158,8 @@ export const ordersIn = async (
     statuses.map((status) =>
       queryAll(
         scope.unitId
-          ? { index: 'gsi1', partition: keys.ordersByUnitPartition(scope.unitId, status), range, order: 'oldest', filter }
-          : { index: 'gsi2', partition: keys.ordersByStatusPartitions(status), range, order: 'oldest', filter },
+          ? { index: byAssignee, partition: keys.ordersByUnitPartition(scope.unitId, status), range, order: 'oldest', filter }
+          : { index: byState, partition: keys.ordersByStatusPartitions(status), range, order: 'oldest', filter },
         max,
       ),
     ),
@@ -183,8 +183,8 @@ export const listOrders = async (query: OrderQuery) => {
   const filter = equalTo({ ownerId: query.ownerId, teamId: query.teamId });
   const page = await queryPage({
     ...(query.unitId
-      ? { index: 'gsi1' as const, partition: keys.ordersByUnitPartition(query.unitId, query.status) }
-      : { index: 'gsi2' as const, partition: keys.ordersByStatusPartitions(query.status) }),
+      ? { index: byAssignee, partition: keys.ordersByUnitPartition(query.unitId, query.status) }
+      : { index: byState, partition: keys.ordersByStatusPartitions(query.status) }),
     order: 'oldest',
     limit: query.limit,
     cursor: query.cursor,
