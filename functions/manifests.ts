@@ -2,11 +2,12 @@
 import type { FunctionDeclaration, UseCaseManifest } from '../shared/manifest.js';
 import { apiDocs } from './api-docs/manifest.js';
 import { catalogue } from './catalogue/manifest.js';
+import { customersUseCase } from './customers/manifest.js';
 import { leadCapture } from './lead-capture/manifest.js';
 import { orderRouting } from './order-routing/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
 
-export const useCases: UseCaseManifest[] = [leadCapture, catalogue, quoteApproval, orderRouting, apiDocs];
+export const useCases: UseCaseManifest[] = [leadCapture, catalogue, quoteApproval, orderRouting, apiDocs, customersUseCase];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */
 export const platform = {

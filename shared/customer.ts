@@ -98,6 +98,18 @@ export const ownershipItem = (customerId: string, owner: Ownership): TransactIte
 const noSuchCustomer = () =>
   new ProblemError(422, 'customer-not-found', 'There is no such customer.', [{ path: 'customerId', message: 'No such customer.' }]);
 
+/** Whether the viewer reaches a customer's stored profile item (its owner and team sets). */
+export const customerItemVisibleTo = (viewer: Viewer, item: Record<string, unknown>) => {
+  const owners = (item.ownerIds as Set<string> | undefined) ?? new Set<string>();
+  const teams = (item.teamIds as Set<string> | undefined) ?? new Set<string>();
+  return (
+    viewer.reach === 'all' ||
+    owners.has(viewer.actor.userId) ||
+    (viewer.reach === 'team' && viewer.teamId !== undefined && teams.has(viewer.teamId)) ||
+    (viewer.reach === 'unit' && viewer.unitId !== undefined && owners.has(viewer.unitId))
+  );
+};
+
 /**
  * The customer, if the viewer may work with them; otherwise the same 422 as for an id that does not
  * exist, so the answer tells nobody which customers there are.
@@ -106,14 +118,7 @@ export const customerVisibleTo = async (viewer: Viewer, customerId: string): Pro
   if (!isId(customerId)) throw noSuchCustomer();
   const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.customer(customerId), ConsistentRead: true }));
   if (!found.Item) throw noSuchCustomer();
-  const owners = (found.Item.ownerIds as Set<string> | undefined) ?? new Set<string>();
-  const teams = (found.Item.teamIds as Set<string> | undefined) ?? new Set<string>();
-  const visible =
-    viewer.reach === 'all' ||
-    owners.has(viewer.actor.userId) ||
-    (viewer.reach === 'team' && viewer.teamId !== undefined && teams.has(viewer.teamId)) ||
-    (viewer.reach === 'unit' && viewer.unitId !== undefined && owners.has(viewer.unitId));
-  if (!visible) throw noSuchCustomer();
+  if (!customerItemVisibleTo(viewer, found.Item)) throw noSuchCustomer();
   const { ownerIds: _, teamIds: __, ...customer } = found.Item;
   return customers.read(customer);
 };

@@ -14,6 +14,7 @@ export const scopes = [
   'orders:read',
   'orders:write',
   'routing:admin',
+  'customers:read',
   'admin',
 ] as const;
 export type Scope = (typeof scopes)[number];

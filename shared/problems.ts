@@ -11,6 +11,7 @@ export const problemCodes = {
   'local-control-refused': { status: 403, title: 'Local control endpoints answer only local tools' },
   'not-found': { status: 404, title: 'Not found' },
   'no-such-route': { status: 404, title: 'No such route' },
+  'unknown-caller': { status: 404, title: 'No customer has this phone or e-mail' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'lead-changed': { status: 409, title: 'The lead changed meanwhile' },
   'quote-changed': { status: 409, title: 'The quote changed meanwhile' },

@@ -22,6 +22,8 @@ export const demoUsers: User[] = [
   { userId: 'dealer-izmir-ece', name: 'Ece Bayi', email: 'ece.izmir@example.com', role: 'dealer', language: 'tr', unitId: 'dealer-izmir' },
   // Integrations act as users too: the web shop that posts orders.
   { userId: 'shop-web', name: 'Web mağazası (entegrasyon)', email: 'shop.integration@example.com', role: 'agent', language: 'tr' },
+  // A call-center agent: looks callers up by phone or e-mail (customers:read reaches every customer).
+  { userId: 'agent-deniz', name: 'Deniz Çağrı', email: 'deniz.agent@example.com', role: 'agent', language: 'tr' },
 ];
 
 export const demoTeams: Team[] = [

@@ -20,6 +20,8 @@ declare module 'vitest' {
     events: string;
     /** Keys for the order suites: a web shop, two dealers' people, a manager, a routing admin. */
     orderKeys: { shop: string; dealerAnkara: string; dealerIzmir: string; manager: string; routingAdmin: string };
+    /** Keys for the customer suites: the call center's agent, and two reps (each reaches only customers they own). */
+    customerKeys: { agent: string; repAyse: string; repMehmet: string };
   }
 }
 
@@ -67,6 +69,12 @@ export default async function setup(project: TestProject) {
     dealerIzmir: await quoteKey('dealer-izmir-ece', 'dealer', ['orders:read', 'orders:write']),
     manager: await quoteKey('mgr-zeynep', 'manager', ['orders:read', 'orders:write']),
     routingAdmin: await quoteKey('admin-routing', 'admin', ['routing:admin']),
+  });
+  const customerRead: Scope[] = ['customers:read'];
+  project.provide('customerKeys', {
+    agent: await quoteKey('agent-deniz', 'agent', customerRead),
+    repAyse: await quoteKey('rep-ayse', 'rep', customerRead),
+    repMehmet: await quoteKey('rep-mehmet', 'rep', customerRead),
   });
   return () => stack.stop();
 }
