@@ -9,6 +9,7 @@ export const sources = {
   consents: 'crm.consents',
   quotes: 'crm.quotes',
   orders: 'crm.orders',
+  cases: 'crm.cases',
 } as const;
 
 const envelope = {
@@ -46,6 +47,9 @@ const orderLine = z.object({
   tax: minor,
   total: minor,
 });
+
+const caseRef = { caseId: z.string(), customerId: z.string() };
+const slaTarget = z.enum(['firstResponse', 'resolution']);
 
 export const catalogue = {
   LeadCaptured: {
@@ -175,6 +179,23 @@ export const catalogue = {
       totals: z.object({ subtotal: minor, discountTotal: minor, netTotal: minor, taxTotal: minor, grandTotal: minor }),
       grandTotalTry: minor,
     }),
+  },
+  // ---- cases (functions/complaint-escalation): ids, statuses, levels; never the subject or description
+  CaseOpened: {
+    source: sources.cases,
+    detail: z.object({ ...envelope, ...caseRef, departmentId: z.string(), unitType: z.enum(['department', 'dealer']), unitId: z.string(), priority: z.string(), category: z.string() }),
+  },
+  CaseStatusChanged: {
+    source: sources.cases,
+    detail: z.object({ ...envelope, ...caseRef, from: z.string(), to: z.string(), actorId: z.string() }),
+  },
+  CaseSlaWarning: {
+    source: sources.cases,
+    detail: z.object({ ...envelope, ...caseRef, target: slaTarget, dueAt: z.iso.datetime() }),
+  },
+  CaseEscalated: {
+    source: sources.cases,
+    detail: z.object({ ...envelope, ...caseRef, target: slaTarget, level: z.enum(['supervisor', 'manager']), departmentId: z.string() }),
   },
 } as const;
 

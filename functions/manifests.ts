@@ -4,9 +4,10 @@ import { apiDocs } from './api-docs/manifest.js';
 import { catalogue } from './catalogue/manifest.js';
 import { leadCapture } from './lead-capture/manifest.js';
 import { orderRouting } from './order-routing/manifest.js';
+import { complaintEscalation } from './complaint-escalation/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
 
-export const useCases: UseCaseManifest[] = [leadCapture, catalogue, quoteApproval, orderRouting, apiDocs];
+export const useCases: UseCaseManifest[] = [leadCapture, catalogue, quoteApproval, orderRouting, apiDocs, complaintEscalation];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */
 export const platform = {

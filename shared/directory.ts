@@ -4,6 +4,7 @@ import { db, itemExists, tableName } from './db.js';
 import type { Role } from './http.js';
 import { type Key, keys } from './table.js';
 import type { Language } from './language.js';
+import type { WorkingHours } from './business-hours.js';
 
 export interface User {
   userId: string;
@@ -59,3 +60,19 @@ export const takeTeamTurn = async (teamId: string): Promise<number> => {
   );
   return (updated.Attributes?.turn as number | undefined) ?? 0;
 };
+
+// ---- departments (complaint escalation) -----------------------------------------------------------
+
+/** A department cases are routed to: mailed with each case, its people escalated to in turn. */
+export interface Department {
+  departmentId: string;
+  name: string;
+  email: string;
+  language: Language;
+  hours: WorkingHours;
+  /** The escalation ladder above the agent: supervisor first, then manager. */
+  supervisorId: string;
+  managerId: string;
+}
+
+export const getDepartment = (departmentId: string) => read<Department>(keys.department(departmentId));

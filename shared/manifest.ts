@@ -12,6 +12,8 @@ export const scopes = [
   'catalogue:read',
   'catalogue:write',
   'admin',
+  'cases:read',
+  'cases:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

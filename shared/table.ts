@@ -44,6 +44,10 @@
 //   SUPPRESSED#<address>          ADDRESS  an address not to mail (hard bounce, complaint)
 //   MAIL_QUOTA#<kind>#<address>   <date>   mails of one kind to one address that Istanbul day, expires by TTL
 //   USED_LINK#<purpose>#<jti>     USED     a spent single-use token, expires with the token
+//
+// Cases (functions/complaint-escalation): CUSTOMER#<id> CASE#<caseId> (with its history and its
+// place in the SLA due-time queue beside it); gsi1 UNIT#<unitId>#CASES (a department's or dealer's
+// cases), gsi2 CASES#<status>#<shard>, gsi3 CASE#<id>; DEPARTMENT#<id> DEPARTMENT reference data.
 
 export const tableSchema = {
   partitionKey: 'pk',
@@ -219,6 +223,20 @@ export const keys = {
   usedLink: (purpose: string, jti: string): Key => ({ pk: `USED_LINK#${purpose}#${jti}`, sk: 'USED' }),
   /** A customer's consent ledger for one channel, oldest first (see `consentEntry`). */
   consentEntriesPrefix: (channel: string) => `CONSENT#${channel}#`,
+
+  // ---- cases (functions/complaint-escalation) ---------------------------------------------------------
+  department: (departmentId: string): Key => ({ pk: `DEPARTMENT#${departmentId}`, sk: 'DEPARTMENT' }),
+  case: (customerId: string, caseId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `CASE#${caseId}` }),
+  casesPrefix: () => 'CASE#',
+  caseById: (caseId: string) => ({ gsi3pk: `CASE#${caseId}`, gsi3sk: 'CASE' }),
+  /** A unit's (department's or dealer's) cases, newest first. */
+  casesByUnit: (unitId: string, createdAt: string, caseId: string) => ({ gsi1pk: `UNIT#${unitId}#CASES`, gsi1sk: at(createdAt, caseId) }),
+  casesByUnitPartition: (unitId: string) => `UNIT#${unitId}#CASES`,
+  casesByStatus: (status: string, createdAt: string, caseId: string) => ({
+    gsi2pk: sharded(`CASES#${status}`, caseId),
+    gsi2sk: at(createdAt, caseId),
+  }),
+  casesByStatusPartitions: (status: string) => allShards(`CASES#${status}`),
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -252,4 +270,6 @@ export type ItemType =
   | 'mail-marker'
   | 'suppression'
   | 'mail-quota'
-  | 'used-link';
+  | 'used-link'
+  | 'department'
+  | 'case';

@@ -5,7 +5,8 @@ import type { AssignmentRule } from '../../functions/lead-capture/domain/assignm
 import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
 import type { ApprovalPolicy } from '../../functions/quote-approval/domain/approval-policy.js';
 import type { FxRate, PriceList, Product } from '../../functions/catalogue/domain/catalogue.js';
-import type { Dealer, Team, User } from '../../shared/directory.js';
+import type { WorkingHours } from '../../shared/business-hours.js';
+import type { Dealer, Department, Team, User } from '../../shared/directory.js';
 import { keys } from '../../shared/table.js';
 
 export const demoUsers: User[] = [
@@ -40,12 +41,40 @@ export const demoRules: AssignmentRule[] = [
   { id: 'istanbul-team', when: { city: ['İstanbul'] }, assignTo: { type: 'team', id: 'team-istanbul' } },
 ];
 
+/** Departments cases are routed to; one supervisor and one manager stand on every ladder in the demo. */
+const office = { days: { 1: { from: '09:00', to: '18:00' }, 2: { from: '09:00', to: '18:00' }, 3: { from: '09:00', to: '18:00' }, 4: { from: '09:00', to: '18:00' }, 5: { from: '09:00', to: '18:00' } } };
+const department = (departmentId: string, name: string, email: string, hours: WorkingHours = office): Department => ({
+  departmentId,
+  name,
+  email,
+  language: 'tr',
+  hours,
+  supervisorId: 'sup-deniz',
+  managerId: 'mgr-hakan',
+});
+export const demoDepartments: Department[] = [
+  department('dept-customer-service', 'Müşteri hizmetleri', 'customer.service@example.com', {
+    days: { ...office.days, 6: { from: '09:00', to: '13:00' } },
+  }),
+  department('dept-product', 'Ürün', 'product.team@example.com'),
+  department('dept-finance', 'Finans', 'finance.team@example.com'),
+  department('dept-logistics', 'Lojistik', 'logistics.team@example.com'),
+  department('dept-dealer-relations', 'Bayi ilişkileri', 'dealer.relations@example.com'),
+];
+/** The customer-service department's people: its key reaches only its cases (unit reach). */
+export const demoDepartmentUsers: User[] = [
+  { userId: 'sup-deniz', name: 'Deniz Gözetmen', email: 'deniz.supervisor@example.com', role: 'manager', language: 'tr', unitId: 'dept-customer-service' },
+  { userId: 'mgr-hakan', name: 'Hakan Müdür', email: 'hakan.manager@example.com', role: 'manager', language: 'tr', unitId: 'dept-customer-service' },
+];
+
 export const demoItems = (): Record<string, unknown>[] => [
   ...demoUsers.map((u) => ({ ...keys.user(u.userId), type: 'user', ...u })),
   ...demoTeams.map((t) => ({ ...keys.team(t.teamId), type: 'team', ...t })),
   ...demoDealers.map((d) => ({ ...keys.dealer(d.dealerId), type: 'dealer', ...d })),
   { ...keys.assignmentRules(), type: 'assignment-rules', rules: demoRules },
   ...quoteReferenceItems(),
+  ...demoDepartments.map((d) => ({ ...keys.department(d.departmentId), type: 'department', ...d })),
+  ...demoDepartmentUsers.map((u) => ({ ...keys.user(u.userId), type: 'user', ...u })),
 ];
 
 /** Writes (or overwrites) the demo reference data; a team's round-robin turn starts again. */

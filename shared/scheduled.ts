@@ -3,7 +3,7 @@
 // itself works on the present, so a late retry takes on what has fallen due since.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { logger } from '../../shared/observability.js';
+import { logger } from './observability.js';
 
 export interface ScheduledEvent {
   useCase?: string;

@@ -1,0 +1,128 @@
+// Cases in the one table: the case beside its customer, its history and its place in the SLA
+// due-time queue; reads for staff; lists by unit or by status.
+import type { Ownership } from '../../shared/access.js';
+import { findById, putNew, type TransactItem } from '../../shared/db.js';
+import { defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
+import type { Language } from '../../shared/language.js';
+import { type Filter, queryAll, queryPage } from '../../shared/query.js';
+import { byAssignee, byState, keys } from '../../shared/table.js';
+import { defineDueQueue } from '../../shared/work-queue.js';
+import type { CaseCategory, CasePriority, caseChannels, caseTypes } from './domain/case-input.js';
+import { activeStatuses, type CaseStatus } from './domain/case-lifecycle.js';
+import type { Route } from './domain/routing.js';
+import type { Deadline, SlaState } from './domain/sla.js';
+
+export interface SurveyAnswer {
+  score: number;
+  comment?: string;
+  answeredAt: string;
+}
+
+export interface Case {
+  caseId: string;
+  /** What the customer quotes on the phone: the day it was opened and a part of its id. */
+  caseNumber: string;
+  customerId: string;
+  type: (typeof caseTypes)[number];
+  category: CaseCategory;
+  priority: CasePriority;
+  channel: (typeof caseChannels)[number];
+  subject: string;
+  description?: string;
+  relatedOrderId?: string;
+  relatedQuoteId?: string;
+  language: Language;
+  status: CaseStatus;
+  seq: number;
+  departmentId: string;
+  unit: Route['unit'];
+  routeRule: Route['rule'];
+  /** The agent working it, once someone takes it. */
+  assigneeId?: string;
+  openedBy: string;
+  sla: SlaState;
+  acknowledgedAt?: string;
+  resolvedAt?: string;
+  closedAt?: string;
+  survey?: SurveyAnswer;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const cases = defineEntity<Case>({
+  type: 'case',
+  key: (c) => keys.case(c.customerId, c.caseId),
+  indexes: (c) => ({
+    ...keys.caseById(c.caseId),
+    ...keys.casesByUnit(c.unit.id, c.createdAt, c.caseId),
+    ...keys.casesByStatus(c.status, c.createdAt, c.caseId),
+  }),
+});
+
+/** Whose a case is: the agent working it and the department or dealer it was routed to. */
+export const caseOwnership = (c: Case): Ownership => ({ ownerId: c.assigneeId, unitId: c.unit.id });
+
+/** The SLA queue: one placement per case, at its next warning or escalation. */
+export const slaQueue = defineDueQueue<Deadline>('case-sla');
+
+export const getCase = async (caseId: string): Promise<Case | undefined> => {
+  const item = await findById(keys.caseById(caseId));
+  return item ? fromItem<Case>(item) : undefined;
+};
+
+/** The case as stored now (strongly consistent), for a guarded move. */
+export const getCaseByKey = (customerId: string, caseId: string) => cases.get(keys.case(customerId, caseId));
+
+export interface CaseMove extends HistoryEntry {
+  at: string;
+  from: CaseStatus;
+  to: CaseStatus;
+}
+
+export const getCaseHistory = async (c: Case): Promise<CaseMove[]> =>
+  (
+    await queryAll({ partition: keys.customerPartition(c.customerId), range: { prefix: keys.historyPrefix(cases.key(c)) }, order: 'oldest' })
+  ).map((item) => {
+    const { entityType: _, ...move } = fromItem<CaseMove & { entityType: string }>(item);
+    return move;
+  });
+
+export interface CaseQuery {
+  unitId?: string;
+  ownerId?: string;
+  status?: CaseStatus;
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * A unit's cases from its own index partition; everyone else's from the status partitions (every
+ * active status when none is named), filtered to an owner where the viewer reaches only their own.
+ */
+export const listCases = async (query: CaseQuery) => {
+  const conditions: string[] = [];
+  const filter: Required<Filter> = { expression: '', names: {}, values: {} };
+  if (query.unitId && query.status) {
+    conditions.push('#status = :status');
+    filter.names['#status'] = 'status';
+    filter.values[':status'] = query.status;
+  }
+  if (query.ownerId) {
+    conditions.push('assigneeId = :owner');
+    filter.values[':owner'] = query.ownerId;
+  }
+  filter.expression = conditions.join(' AND ');
+  const statuses = query.status ? [query.status] : activeStatuses;
+  const page = await queryPage({
+    index: query.unitId ? byAssignee : byState,
+    partition: query.unitId ? keys.casesByUnitPartition(query.unitId) : statuses.flatMap((s) => keys.casesByStatusPartitions(s)),
+    limit: query.limit,
+    cursor: query.cursor,
+    filter: conditions.length ? filter : undefined,
+  });
+  return { cases: page.items.map((item) => fromItem<Case>(item)), next: page.next };
+};
+
+/** A new customer from a case's contact details, owned by the unit the case went to. */
+export const newCustomerItem = (customer: Record<string, unknown>, unitId: string): TransactItem =>
+  putNew({ ...keys.customer(String(customer.customerId)), type: 'customer', ...customer, ownerIds: new Set([unitId]) });

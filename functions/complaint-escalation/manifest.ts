@@ -1,0 +1,83 @@
+import { sources } from '../../events/catalogue.js';
+import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
+import * as api from './api-schemas.js';
+import { caseIntakeSchema } from './domain/case-input.js';
+
+const dir = 'functions/complaint-escalation/handlers';
+
+const read = { scopes: ['cases:read'] } as const;
+const write = { scopes: ['cases:write'] } as const;
+
+/** Each route once, by name: a handler binds to `caseRoutes.x`, so a path is written only here. */
+export const caseRoutes = {
+  openCase: {
+    method: 'POST',
+    path: '/cases',
+    function: 'openCase',
+    auth: write,
+    summary: 'Open a case (staff, call center): routed by category, SLA clock started (Idempotency-Key: a retry opens one case)',
+    request: { params: null, query: null, body: { schema: caseIntakeSchema, maxBytes: 16 * 1024 } },
+    responses: { 201: { description: 'Opened', json: api.openedCase, headers: ['location'] } },
+  },
+  listCases: {
+    method: 'GET',
+    path: '/cases',
+    function: 'listCases',
+    auth: read,
+    summary: "List cases, newest first (active ones unless a status is named); a department's people see its cases",
+    request: { params: null, query: api.listCasesQuery, body: null },
+    responses: { 200: { description: 'A page of cases', json: api.casePage } },
+  },
+  getCase: {
+    method: 'GET',
+    path: '/cases/{caseId}',
+    function: 'getCase',
+    auth: read,
+    summary: 'One case with its history (a case the caller may not see is not found)',
+    request: { params: api.caseParams, query: null, body: null },
+    responses: { 200: { description: 'The case', json: api.caseWithHistory } },
+  },
+  changeCaseStatus: {
+    method: 'POST',
+    path: '/cases/{caseId}/status',
+    function: 'changeCaseStatus',
+    auth: write,
+    summary: 'Move a case along its lifecycle (waiting_customer pauses the SLA clock), guarded by the seq the caller saw',
+    request: { params: api.caseParams, query: null, body: { schema: api.changeCaseStatusBody, maxBytes: 2048 } },
+    responses: { 200: { description: 'Moved', json: api.caseStatusChanged } },
+  },
+} as const satisfies Record<string, RouteDeclaration>;
+
+export const complaintEscalation: UseCaseManifest = {
+  name: 'complaint-escalation',
+  functions: {
+    openCase: { entry: `${dir}/open-case.ts`, description: 'Staff: open a case', uses: { table: 'write' } },
+    listCases: { entry: `${dir}/list-cases.ts`, description: 'Staff: list cases', uses: { table: 'read' } },
+    getCase: { entry: `${dir}/get-case.ts`, description: 'Staff: one case with its history', uses: { table: 'read' } },
+    changeCaseStatus: { entry: `${dir}/change-case-status.ts`, description: 'Staff: move a case along its lifecycle', uses: { table: 'write' } },
+    notifyUnit: { entry: `${dir}/notify-unit.ts`, description: 'Mails the department or dealer a new case', uses: { table: 'write', mail: true } },
+    acknowledgeCustomer: {
+      entry: `${dir}/acknowledge-customer.ts`,
+      description: 'Mails the customer the case number, in their language',
+      uses: { table: 'write', mail: true },
+    },
+    sweepCaseSla: { entry: `${dir}/sweep-case-sla.ts`, description: 'Warns and escalates cases on the SLA ladder', uses: { table: 'write' } },
+    notifyEscalation: {
+      entry: `${dir}/notify-escalation.ts`,
+      description: 'Mails the supervisor or manager a case escalated to them',
+      uses: { table: 'write', mail: true },
+    },
+    warnUnit: { entry: `${dir}/warn-unit.ts`, description: 'Mails the unit an SLA warning', uses: { table: 'write', mail: true } },
+  },
+  routes: routeList(caseRoutes),
+  subscriptions: [
+    { name: 'notify-case-unit', function: 'notifyUnit', pattern: { source: [sources.cases], 'detail-type': ['CaseOpened'] } },
+    { name: 'acknowledge-case', function: 'acknowledgeCustomer', pattern: { source: [sources.cases], 'detail-type': ['CaseOpened'] } },
+    { name: 'notify-case-escalation', function: 'notifyEscalation', pattern: { source: [sources.cases], 'detail-type': ['CaseEscalated'] } },
+    { name: 'warn-case-unit', function: 'warnUnit', pattern: { source: [sources.cases], 'detail-type': ['CaseSlaWarning'] } },
+  ],
+  schedules: [
+    // Every minute: a step of the SLA ladder is taken within a minute of falling due.
+    { name: 'sweep-case-sla', function: 'sweepCaseSla', expression: 'rate(1 minute)', timezone: 'Europe/Istanbul' },
+  ],
+};

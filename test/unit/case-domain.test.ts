@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { caseIntakeSchema } from '../../functions/complaint-escalation/domain/case-input.js';
+import { caseLifecycle, mayReopen } from '../../functions/complaint-escalation/domain/case-lifecycle.js';
+import { routeCase } from '../../functions/complaint-escalation/domain/routing.js';
+import { nextDeadline, type SlaState, slaTargets, takeStep } from '../../functions/complaint-escalation/domain/sla.js';
+import { startClock } from '../../functions/complaint-escalation/domain/sla-clock.js';
+import { IllegalTransitionError } from '../../shared/lifecycle.js';
+
+describe('the case lifecycle', () => {
+  it('goes open → acknowledged → in_progress → waiting_customer → in_progress → resolved → closed', () => {
+    expect(caseLifecycle.apply('open', 'acknowledge')).toBe('acknowledged');
+    expect(caseLifecycle.apply('acknowledged', 'start')).toBe('in_progress');
+    expect(caseLifecycle.apply('in_progress', 'askCustomer')).toBe('waiting_customer');
+    expect(caseLifecycle.apply('waiting_customer', 'customerAnswered')).toBe('in_progress');
+    expect(caseLifecycle.apply('in_progress', 'resolve')).toBe('resolved');
+    expect(caseLifecycle.apply('resolved', 'close')).toBe('closed');
+    expect(caseLifecycle.actionTo('closed', 'in_progress')).toBe('reopen');
+  });
+
+  it('refuses a move that skips a step, naming what the case can become', () => {
+    expect(() => caseLifecycle.actionTo('open', 'closed')).toThrow(IllegalTransitionError);
+    expect(() => caseLifecycle.actionTo('open', 'closed')).toThrow(/acknowledged or in_progress/);
+    expect(() => caseLifecycle.apply('open', 'askCustomer')).toThrow(IllegalTransitionError);
+  });
+
+  it('reopens only within the window after resolution', () => {
+    const resolvedAt = '2026-11-01T10:00:00.000Z';
+    expect(mayReopen(resolvedAt, new Date('2026-11-15T10:00:00.000Z'), 14)).toBe(true);
+    expect(mayReopen(resolvedAt, new Date('2026-11-15T10:00:00.001Z'), 14)).toBe(false);
+    expect(mayReopen(undefined, new Date(resolvedAt), 14)).toBe(false);
+  });
+});
+
+describe('case intake', () => {
+  const base = { type: 'complaint', category: 'billing', channel: 'phone', subject: 'Fatura iki kez kesildi' };
+
+  it('takes a customer id or contact details, not both and not neither', () => {
+    expect(caseIntakeSchema.safeParse({ ...base, customerId: '01KAAAAAAAAAAAAAAAAAAAAAAA' }).success).toBe(true);
+    expect(caseIntakeSchema.safeParse({ ...base, contact: { name: 'Ali Deneme', phone: '0532 700 00 01' } }).success).toBe(true);
+    const neither = caseIntakeSchema.safeParse(base);
+    expect(neither.success).toBe(false);
+    expect(neither.error?.issues[0]?.path).toEqual(['customerId']);
+    expect(caseIntakeSchema.safeParse({ ...base, customerId: 'x', contact: { name: 'Ali', phone: '05327000001' } }).success).toBe(false);
+  });
+
+  it('needs an e-mail or a phone in the contact, and refuses markup and unknown fields', () => {
+    const noContact = caseIntakeSchema.safeParse({ ...base, contact: { name: 'Ali Deneme' } });
+    expect(noContact.error?.issues[0]?.path).toEqual(['contact', 'email']);
+    expect(caseIntakeSchema.safeParse({ ...base, subject: '<b>x</b>', customerId: 'x' }).success).toBe(false);
+    expect(caseIntakeSchema.safeParse({ ...base, customerId: 'x', status: 'closed' }).success).toBe(false);
+  });
+});
+
+describe('routing rules', () => {
+  it('sends a category to its department', () => {
+    expect(routeCase({ category: 'billing' })).toEqual({ departmentId: 'dept-finance', unit: { type: 'department', id: 'dept-finance' }, rule: 'category' });
+    expect(routeCase({ category: 'other' }).rule).toBe('fallback');
+  });
+
+  it("sends dealer matters to the customer's preferred dealer first, then the region's dealer", () => {
+    expect(routeCase({ category: 'service', preferredDealerId: 'dealer-izmir', region: 'İç Anadolu' }).unit).toEqual({ type: 'dealer', id: 'dealer-izmir' });
+    expect(routeCase({ category: 'test-drive', region: 'İç Anadolu' })).toMatchObject({ unit: { type: 'dealer', id: 'dealer-ankara' }, rule: 'region-dealer' });
+    expect(routeCase({ category: 'service', region: 'Ege' })).toMatchObject({ unit: { type: 'department', id: 'dept-dealer-relations' }, rule: 'fallback' });
+    // A dealer case is still overseen by a department, whose ladder escalates it.
+    expect(routeCase({ category: 'service', preferredDealerId: 'dealer-izmir' }).departmentId).toBe('dept-dealer-relations');
+  });
+});
+
+describe('SLA targets and the ladder', () => {
+  it('gives A customers half the time; no segment counts as B', () => {
+    expect(slaTargets('urgent', 'B')).toEqual({ firstResponse: 60, resolution: 540 });
+    expect(slaTargets('urgent', 'A')).toEqual({ firstResponse: 30, resolution: 270 });
+    expect(slaTargets('normal', undefined)).toEqual(slaTargets('normal', 'B'));
+    expect(slaTargets('low', 'A').resolution).toBeLessThan(slaTargets('low', 'B').resolution);
+  });
+
+  it('warns, then escalates to the supervisor, then to the manager, then stops', () => {
+    let sla: SlaState = {
+      segment: 'B',
+      targets: slaTargets('urgent', 'B'),
+      clock: startClock(new Date('2026-11-30T06:00:00Z')),
+      warned: [],
+      escalationLevel: 0,
+      escalations: { firstResponse: 0, resolution: 0 },
+    };
+    const steps = [];
+    for (let next = nextDeadline('open', sla); next; next = nextDeadline('open', sla)) {
+      steps.push(next);
+      sla = takeStep(sla, next);
+    }
+    expect(steps).toEqual([
+      { target: 'firstResponse', kind: 'warn', atMinutes: 48 },
+      { target: 'firstResponse', kind: 'escalate', atMinutes: 60 },
+      { target: 'firstResponse', kind: 'escalate', atMinutes: 90 },
+    ]);
+    expect(sla.escalationLevel).toBe(2);
+    // Paused while waiting for the customer, and nothing once resolved.
+    expect(nextDeadline('waiting_customer', { ...sla, escalationLevel: 0 })).toBeUndefined();
+    expect(nextDeadline('resolved', { ...sla, escalationLevel: 0 })).toBeUndefined();
+    expect(nextDeadline('in_progress', { ...sla, escalationLevel: 1 })).toEqual({ target: 'resolution', kind: 'warn', atMinutes: 432 });
+  });
+});
