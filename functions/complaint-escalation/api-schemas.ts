@@ -40,7 +40,7 @@ const caseView = z.looseObject({
   caseId: z.string(),
   caseNumber: z.string(),
   customerId: z.string(),
-  type: z.enum(caseTypes),
+  caseType: z.enum(caseTypes),
   category: z.enum(caseCategories),
   priority: z.enum(casePriorities),
   channel: z.enum(caseChannels),

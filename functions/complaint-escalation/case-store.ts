@@ -23,7 +23,8 @@ export interface Case {
   /** What the customer quotes on the phone: the day it was opened and a part of its id. */
   caseNumber: string;
   customerId: string;
-  type: (typeof caseTypes)[number];
+  /** `type` on the intake; every item's `type` attribute is its item type, so it is stored under this name. */
+  caseType: (typeof caseTypes)[number];
   category: CaseCategory;
   priority: CasePriority;
   channel: (typeof caseChannels)[number];

@@ -72,7 +72,7 @@ export const openCase = (
         caseId,
         caseNumber: caseNumberOf(caseId, now),
         customerId: customerId ?? newId(),
-        type: intake.type,
+        caseType: intake.type,
         category: intake.category,
         priority: intake.priority,
         channel: intake.channel,

@@ -58,6 +58,7 @@ describe('opening cases', () => {
     expect(second).toEqual(first);
     expect(first).toMatchObject({ status: 'open', departmentId: 'dept-finance', unit: { type: 'department', id: 'dept-finance' } });
     const stored = await getCase(first.caseId);
+    expect(stored).toMatchObject({ caseType: 'complaint', category: 'billing', status: 'open', seq: 1 });
     expect(await casesOf(stored!.customerId)).toHaveLength(1);
     expect((await eventsFor(first.caseId)).map((e) => e.detailType)).toEqual(['CaseOpened']);
     // The same key with another body is refused; another caller's same key is another request.

@@ -16,6 +16,8 @@ declare module 'vitest' {
     keys: { manager: string; managerOtherKey: string; repAyse: string; repMehmet: string; readOnly: string; revoked: string };
     /** Keys for the quote suites: reps, the two managers, the director, a catalogue admin. */
     quoteKeys: { repAyse: string; repJohn: string; manager: string; managerSelin: string; director: string; catalogueAdmin: string };
+    /** Keys for the case suites: a call-center agent, the firm's director, the customer-service department's manager. */
+    caseKeys: { agent: string; director: string; department: string };
   }
 }
 
@@ -55,6 +57,12 @@ export default async function setup(project: TestProject) {
     managerSelin: await quoteKey('mgr-selin', 'manager', [...staff, 'quotes:approve']),
     director: await quoteKey('dir-kemal', 'director', [...staff, 'quotes:approve']),
     catalogueAdmin: await quoteKey('admin-catalogue', 'admin', ['catalogue:read', 'catalogue:write']),
+  });
+  const caseScopes: Scope[] = ['cases:read', 'cases:write'];
+  project.provide('caseKeys', {
+    agent: await quoteKey('agent-cem', 'agent', caseScopes),
+    director: await quoteKey('dir-kemal', 'director', caseScopes),
+    department: await quoteKey('mgr-hakan', 'manager', caseScopes),
   });
   return () => stack.stop();
 }

@@ -44,7 +44,7 @@ const caseRows = (v: UnitNoticeVars, language: Language) => {
   return (
     [
       [t.number, c.caseNumber],
-      [t.type, c.type],
+      [t.type, c.caseType],
       [t.category, c.category],
       [t.priority, c.priority],
       [t.channel, c.channel],
