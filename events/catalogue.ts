@@ -197,6 +197,11 @@ export const catalogue = {
     source: sources.cases,
     detail: z.object({ ...envelope, ...caseRef, target: slaTarget, level: z.enum(['supervisor', 'manager']), departmentId: z.string() }),
   },
+  /** The score only: the comment is free text the customer typed. */
+  CaseSurveyAnswered: {
+    source: sources.cases,
+    detail: z.object({ ...envelope, ...caseRef, departmentId: z.string(), score: z.int().check(z.gte(1), z.lte(5)), lowScore: z.boolean() }),
+  },
 } as const;
 
 export type DetailType = keyof typeof catalogue;

@@ -22,6 +22,11 @@ export const changeCaseStatusBody = z.strictObject({
   note: z.optional(z.requiredLine(1000)),
 });
 
+/** A signed link's token; a missing or bad one gets the "link not valid" page, not a problem. */
+export const tokenQuery = z.looseObject({ token: z.optional(z.string()) });
+/** The survey form: the page checks the score and the comment and shows the form again if they are off. */
+export const surveyForm = z.looseObject({ token: z.optional(z.string()), score: z.optional(z.string()), comment: z.optional(z.string()) });
+
 // ---- responses ---------------------------------------------------------------------------------
 
 const unit = z.strictObject({ type: z.enum(['department', 'dealer']), id: z.string() });

@@ -5,6 +5,8 @@ import { caseIntakeSchema } from './domain/case-input.js';
 
 const dir = 'functions/complaint-escalation/handlers';
 
+const page = (description: string) => ({ description, media: 'text/html' }) as const;
+const surveyPages = { 200: page('The survey, or the thank-you page'), 410: page('The link is invalid, expired or used') } as const;
 const read = { scopes: ['cases:read'] } as const;
 const write = { scopes: ['cases:write'] } as const;
 
@@ -46,6 +48,24 @@ export const caseRoutes = {
     request: { params: api.caseParams, query: null, body: { schema: api.changeCaseStatusBody, maxBytes: 2048 } },
     responses: { 200: { description: 'Moved', json: api.caseStatusChanged } },
   },
+  surveyPage: {
+    method: 'GET',
+    path: '/case-links/survey',
+    function: 'surveyPage',
+    auth: 'public',
+    summary: "The customer's signed survey link: a 1–5 score and a comment (a GET changes nothing)",
+    request: { params: null, query: api.tokenQuery, body: null },
+    responses: surveyPages,
+  },
+  answerSurvey: {
+    method: 'POST',
+    path: '/case-links/survey',
+    function: 'surveyPage',
+    auth: 'public',
+    summary: 'Records the survey answer on the case, once per link',
+    request: { params: null, query: null, body: { schema: api.surveyForm, maxBytes: 8192, media: ['application/x-www-form-urlencoded'] } },
+    responses: { ...surveyPages, 400: page('The form again, saying what to fix') },
+  },
 } as const satisfies Record<string, RouteDeclaration>;
 
 export const complaintEscalation: UseCaseManifest = {
@@ -67,6 +87,13 @@ export const complaintEscalation: UseCaseManifest = {
       description: 'Mails the supervisor or manager a case escalated to them',
       uses: { table: 'write', mail: true },
     },
+    surveyPage: { entry: `${dir}/survey-page.ts`, description: 'Satisfaction survey link page', uses: { table: 'write', signingSecret: true } },
+    sendSurvey: {
+      entry: `${dir}/send-survey.ts`,
+      description: 'Mails the customer the survey link on resolution',
+      uses: { table: 'write', mail: true, signingSecret: true },
+    },
+    alertLowScore: { entry: `${dir}/alert-low-score.ts`, description: "Mails a low survey score to the department's manager", uses: { table: 'write', mail: true } },
     warnUnit: { entry: `${dir}/warn-unit.ts`, description: 'Mails the unit an SLA warning', uses: { table: 'write', mail: true } },
   },
   routes: routeList(caseRoutes),
@@ -74,6 +101,16 @@ export const complaintEscalation: UseCaseManifest = {
     { name: 'notify-case-unit', function: 'notifyUnit', pattern: { source: [sources.cases], 'detail-type': ['CaseOpened'] } },
     { name: 'acknowledge-case', function: 'acknowledgeCustomer', pattern: { source: [sources.cases], 'detail-type': ['CaseOpened'] } },
     { name: 'notify-case-escalation', function: 'notifyEscalation', pattern: { source: [sources.cases], 'detail-type': ['CaseEscalated'] } },
+    {
+      name: 'send-case-survey',
+      function: 'sendSurvey',
+      pattern: { source: [sources.cases], 'detail-type': ['CaseStatusChanged'], detail: { to: ['resolved'] } },
+    },
+    {
+      name: 'alert-low-case-score',
+      function: 'alertLowScore',
+      pattern: { source: [sources.cases], 'detail-type': ['CaseSurveyAnswered'], detail: { lowScore: [true] } },
+    },
     { name: 'warn-case-unit', function: 'warnUnit', pattern: { source: [sources.cases], 'detail-type': ['CaseSlaWarning'] } },
   ],
   schedules: [

@@ -134,3 +134,41 @@ const slaVersion = (language: Language) => {
 
 /** To the unit (a warning) or to the supervisor or manager a case escalated to. */
 export const slaNotice = defineTemplate<SlaNoticeVars>({ name: 'case-sla-notice', optional: [], tr: slaVersion('tr'), en: slaVersion('en') });
+
+/** To the customer on resolution: the survey link. */
+export const surveyInvitation = defineTemplate<{ caseNumber: string; url: string }>({
+  name: 'case-survey',
+  optional: [],
+  tr: {
+    subject: (v) => `Kaydınız çözüldü: ${v.caseNumber}`,
+    text: (v) => ['Merhaba,', '', `${v.caseNumber} numaralı kaydınız çözüldü. Hizmetimizi 1 ile 5 arasında puanlar mısınız?`, '', v.url].join('\n'),
+    html: (v) =>
+      safeHtml`<p>Merhaba,</p><p><strong>${v.caseNumber}</strong> numaralı kaydınız çözüldü. Hizmetimizi 1 ile 5 arasında puanlar mısınız?</p><p><a href="${v.url}">Ankete katılın</a></p>`,
+  },
+  en: {
+    subject: (v) => `Your case is resolved: ${v.caseNumber}`,
+    text: (v) => ['Hello,', '', `Your case ${v.caseNumber} has been resolved. Would you rate our service from 1 to 5?`, '', v.url].join('\n'),
+    html: (v) =>
+      safeHtml`<p>Hello,</p><p>Your case <strong>${v.caseNumber}</strong> has been resolved. Would you rate our service from 1 to 5?</p><p><a href="${v.url}">Take the survey</a></p>`,
+  },
+});
+
+/** To the department's manager when a customer scores a resolved case low. */
+export const lowScoreAlert = defineTemplate<{ case: Case; score: number; comment?: string }>({
+  name: 'case-low-score',
+  optional: ['comment'],
+  tr: {
+    subject: (v) => `Düşük memnuniyet puanı (${v.score}/5): ${v.case.caseNumber}`,
+    text: (v) =>
+      [`${v.case.caseNumber} numaralı kaydın müşterisi ${v.score}/5 puan verdi.`, v.comment ? `Yorum: ${v.comment}` : '', labels.tr.open(v.case.caseId)].join('\n'),
+    html: (v) =>
+      safeHtml`<p><strong>${v.case.caseNumber}</strong> numaralı kaydın müşterisi ${v.score}/5 puan verdi.</p>${v.comment ? safeHtml`<p style="white-space:pre-wrap">Yorum: ${v.comment}</p>` : ''}<p style="color:#52606d;font-size:13px">${labels.tr.open(v.case.caseId)}</p>`,
+  },
+  en: {
+    subject: (v) => `Low satisfaction score (${v.score}/5): ${v.case.caseNumber}`,
+    text: (v) =>
+      [`The customer of case ${v.case.caseNumber} scored it ${v.score}/5.`, v.comment ? `Comment: ${v.comment}` : '', labels.en.open(v.case.caseId)].join('\n'),
+    html: (v) =>
+      safeHtml`<p>The customer of case <strong>${v.case.caseNumber}</strong> scored it ${v.score}/5.</p>${v.comment ? safeHtml`<p style="white-space:pre-wrap">Comment: ${v.comment}</p>` : ''}<p style="color:#52606d;font-size:13px">${labels.en.open(v.case.caseId)}</p>`,
+  },
+});
