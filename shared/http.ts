@@ -166,6 +166,17 @@ const corsHeaders = (event: HttpEvent): Record<string, string> => {
   };
 };
 
+/**
+ * Browsers send Origin on cross-site posts: only the company's own sites may post public forms. An
+ * opaque origin (`null`: a sandboxed frame, a file, a cross-site redirect) is nobody's site, so where
+ * an allow-list is set it is refused too; without one, it is all a form on a plain page can send.
+ */
+export const refuseForeignOrigin = (event: HttpEvent, what: string) => {
+  const origin = header(event, 'origin');
+  if (origin === undefined || allowedOrigin(origin)) return;
+  if (origin !== 'null' || config.corsOrigins().length > 0) throw new ForbiddenError(`This origin may not post ${what}.`);
+};
+
 export const preflight = (event: HttpEvent): HttpResult => {
   if (!allowedOrigin(header(event, 'origin'))) throw new ForbiddenError('This origin may not call this API.');
   return { statusCode: 204, headers: corsHeaders(event), body: '' };

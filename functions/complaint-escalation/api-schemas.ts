@@ -22,6 +22,9 @@ export const changeCaseStatusBody = z.strictObject({
   note: z.optional(z.requiredLine(1000)),
 });
 
+/** Any other `lang` gets the Turkish form. */
+export const languageQuery = z.looseObject({ lang: z.optional(z.string()) });
+
 /** A signed link's token; a missing or bad one gets the "link not valid" page, not a problem. */
 export const tokenQuery = z.looseObject({ token: z.optional(z.string()) });
 /** The survey form: the page checks the score and the comment and shows the form again if they are off. */
@@ -71,6 +74,8 @@ const move = z.looseObject({
   note: z.optional(z.string()),
 });
 
+export const openedWebCase = z.strictObject({ caseNumber: z.string(), status: z.literal('open') });
+export const receivedWebCase = z.strictObject({ status: z.literal('received') });
 export const caseWithHistory = z.extend(caseView, { history: z.array(move) });
 export const casePage = z.strictObject({ cases: z.array(caseView), nextCursor: z.optional(z.string()) });
 export const caseStatusChanged = z.strictObject({ caseId: z.string(), status: z.enum(caseStatuses), seq: z.int() });

@@ -2,6 +2,7 @@ import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
 import { caseIntakeSchema } from './domain/case-input.js';
+import { webCaseSchema } from './domain/web-case.js';
 
 const dir = 'functions/complaint-escalation/handlers';
 
@@ -20,6 +21,41 @@ export const caseRoutes = {
     summary: 'Open a case (staff, call center): routed by category, SLA clock started (Idempotency-Key: a retry opens one case)',
     request: { params: null, query: null, body: { schema: caseIntakeSchema, maxBytes: 16 * 1024 } },
     responses: { 201: { description: 'Opened', json: api.openedCase, headers: ['location'] } },
+  },
+  openWebCase: {
+    method: 'POST',
+    path: '/cases/web',
+    function: 'webIntake',
+    auth: 'public',
+    summary: 'Open a case from a web form (JSON or a plain HTML form post): honeypot, size limit, origin check, Idempotency-Key',
+    request: {
+      params: null,
+      query: null,
+      body: { schema: webCaseSchema, maxBytes: 16 * 1024, media: ['application/json', 'application/x-www-form-urlencoded'] },
+    },
+    responses: {
+      201: { description: 'Opened', json: api.openedWebCase },
+      202: { description: 'Received (the honeypot was filled: nothing is stored)', json: api.receivedWebCase },
+      303: { description: 'A form with `redirect`: on to the thank-you page', headers: ['location'] },
+    },
+  },
+  webCasePreflight: {
+    method: 'OPTIONS',
+    path: '/cases/web',
+    function: 'webIntake',
+    auth: 'public',
+    summary: 'CORS preflight for case posts from the allowed origins',
+    request: { params: null, query: null, body: null },
+    responses: { 204: { description: 'Allowed; the CORS headers name the origin' } },
+  },
+  caseForm: {
+    method: 'GET',
+    path: '/forms/case',
+    function: 'webIntake',
+    auth: 'public',
+    summary: 'A demo HTML complaint and request form that posts to /cases/web without JavaScript',
+    request: { params: null, query: api.languageQuery, body: null },
+    responses: { 200: page('The form') },
   },
   listCases: {
     method: 'GET',
@@ -72,6 +108,7 @@ export const complaintEscalation: UseCaseManifest = {
   name: 'complaint-escalation',
   functions: {
     openCase: { entry: `${dir}/open-case.ts`, description: 'Staff: open a case', uses: { table: 'write' } },
+    webIntake: { entry: `${dir}/web-intake.ts`, description: 'Public web form and JSON case intake, and the demo form', uses: { table: 'write' } },
     listCases: { entry: `${dir}/list-cases.ts`, description: 'Staff: list cases', uses: { table: 'read' } },
     getCase: { entry: `${dir}/get-case.ts`, description: 'Staff: one case with its history', uses: { table: 'read' } },
     changeCaseStatus: { entry: `${dir}/change-case-status.ts`, description: 'Staff: move a case along its lifecycle', uses: { table: 'write' } },

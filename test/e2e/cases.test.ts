@@ -2,7 +2,7 @@
 // acknowledged by the real consumers, and a department's key reaching only its department's cases.
 import { inject } from 'vitest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bearer, get, mailTo, person, post, readProblem, settle } from '../support/e2e.js';
+import { bearer, get, mailTo, person, post, postForm, readProblem, settle } from '../support/e2e.js';
 
 const caseKeys = () => inject('caseKeys');
 
@@ -62,5 +62,38 @@ describe('cases over HTTP', () => {
 
     const history = (await (await get(`/cases/${ours.caseId}`, department)).json()) as { history: { action: string; actorId: string }[] };
     expect(history.history).toEqual([expect.objectContaining({ action: 'acknowledge', actorId: 'mgr-hakan' })]);
+  });
+
+  it('opens a case from the public web form (JSON or a plain form post) with lead capture\'s protections', async () => {
+    const someone = person('web-case');
+    const fields = { type: 'complaint', category: 'delivery', subject: 'Teslimat gecikti', name: someone.name, email: someone.email, language: 'tr' };
+    const viaJson = await post('/cases/web', fields, { 'idempotency-key': `web-${someone.email}` });
+    expect(viaJson.status).toBe(201);
+    const opened = (await viaJson.json()) as { caseNumber: string; status: string };
+    expect(opened).toEqual({ caseNumber: expect.stringMatching(/^\d{6}-[0-9A-Z]{6}$/), status: 'open' });
+    const again = await post('/cases/web', fields, { 'idempotency-key': `web-${someone.email}` });
+    expect(await again.json()).toEqual(opened);
+
+    const form = await (await fetch(`${inject('api')}/forms/case?lang=tr`)).text();
+    const redirect = /name="redirect" value="([^"]+)"/.exec(form)![1]!.replaceAll('&amp;', '&');
+    const viaForm = await postForm('/cases/web', { ...fields, subject: 'Form ile', redirect });
+    expect(viaForm.status).toBe(303);
+    expect(new URL(viaForm.headers.get('location')!).searchParams.get('case')).toMatch(/^\d{6}-/);
+
+    const bot = await post('/cases/web', { ...fields, website: 'http://spam.example' });
+    expect(bot.status).toBe(202);
+    const foreign = await post('/cases/web', fields, { origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+    const refused = await postForm('/cases/web', { ...fields, email: '', phone: '' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('data-path="email"');
+
+    await settle();
+    // Two cases (JSON and form), each acknowledged once; the bot's and the refused posts stored nothing.
+    const acknowledgements = await mailTo(someone.email);
+    expect(acknowledgements).toHaveLength(2);
+    expect(acknowledgements.every((m) => m.subject.startsWith('Kaydınızı aldık: '))).toBe(true);
+    const logistics = await mailTo('logistics.team@example.com');
+    expect(logistics.filter((m) => m.body.text?.includes(someone.name))).toHaveLength(2);
   });
 });

@@ -7,13 +7,14 @@ import {
   header,
   json,
   preflight,
+  refuseForeignOrigin,
   route,
   routes,
   seeOther,
 } from '../../../shared/http.js';
 import { defaultLanguage, type Language, languages } from '../../../shared/language.js';
 import { metrics } from '../../../shared/observability.js';
-import { ForbiddenError, type ProblemError, ValidationError } from '../../../shared/problems.js';
+import { type ProblemError, ValidationError } from '../../../shared/problems.js';
 import { captureLead } from '../capture.js';
 import { leadRoutes } from '../manifest.js';
 import { formProblemsPage } from '../templates/form-problems.js';
@@ -24,17 +25,10 @@ const thankYouUrl = (redirect: string, leadId: string) => {
   return url.toString();
 };
 
-/**
- * Browsers send Origin on cross-site posts: only the company's own sites may post leads. An opaque
- * origin (`null`: a sandboxed frame, a file, a cross-site redirect) is nobody's site, so where an
- * allow-list is set it is refused too; without one, it is all a form on a plain page can send.
- */
-const refuseForeignOrigin = (event: HttpEvent) => {
+const guard = (event: HttpEvent) => {
   // Every path records a metric, so the flush never logs an empty-metrics warning.
   metrics.addMetric('LeadSubmitted', 'Count', 1);
-  const origin = header(event, 'origin');
-  if (origin === undefined || allowedOrigin(origin)) return;
-  if (origin !== 'null' || config.corsOrigins().length > 0) throw new ForbiddenError('This origin may not post leads.');
+  refuseForeignOrigin(event, 'leads');
 };
 
 /** "Back" on the problems page: the page that posted the form when it is one of ours, else the demo form. */
@@ -69,7 +63,7 @@ const submit = route(
       ? seeOther(thankYouUrl(redirect, lead.leadId))
       : json(201, lead, { location: `/leads/${lead.leadId}` });
   },
-  { guard: refuseForeignOrigin, formProblemPage: problemsPage },
+  { guard, formProblemPage: problemsPage },
 );
 
 const corsPreflight = route(leadRoutes.capturePreflight, async (_, event) => {
