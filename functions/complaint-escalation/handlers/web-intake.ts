@@ -4,19 +4,18 @@
 import { randomUUID } from 'node:crypto';
 import { config } from '../../../shared/config.js';
 import {
-  allowedOrigin,
   type HttpEvent,
   header,
   json,
   preflight,
+  publicFormPost,
   refuseForeignOrigin,
   route,
   routes,
-  seeOther,
 } from '../../../shared/http.js';
 import { defaultLanguage, type Language, languages } from '../../../shared/language.js';
 import { metrics } from '../../../shared/observability.js';
-import { type ProblemError, ValidationError } from '../../../shared/problems.js';
+import type { ProblemError } from '../../../shared/problems.js';
 import { openCase } from '../cases.js';
 import { intakeOfWebCase } from '../domain/web-case.js';
 import { caseRoutes } from '../manifest.js';
@@ -26,12 +25,6 @@ const guard = (event: HttpEvent) => {
   // Every path records a metric, so the flush never logs an empty-metrics warning.
   metrics.addMetric('CaseSubmitted', 'Count', 1);
   refuseForeignOrigin(event, 'cases');
-};
-
-const withCase = (redirect: string, caseNumber: string) => {
-  const url = new URL(redirect);
-  url.searchParams.set('case', caseNumber);
-  return url.toString();
 };
 
 const languageOf = (value: unknown): Language => languages.find((l) => l === value) ?? defaultLanguage;
@@ -46,22 +39,15 @@ const submit = route(
   caseRoutes.openWebCase,
   async ({ body, fromForm }, event) => {
     const { website, redirect, idempotencyKey: bodyKey, ...submission } = body;
-    if (redirect && !allowedOrigin(new URL(redirect).origin)) {
-      throw new ValidationError([{ path: 'redirect', message: 'Redirects go only to allowed origins.' }]);
-    }
-    if (website) {
-      // A bot filled the honeypot: answer as if it worked so it learns nothing, and store nothing.
-      metrics.addMetric('HoneypotTripped', 'Count', 1);
-      return redirect && fromForm ? seeOther(withCase(redirect, 'received')) : json(202, { status: 'received' });
-    }
-    const opened = await openCase({
-      intake: intakeOfWebCase(submission),
-      actorId: 'web',
-      caller: 'public',
-      idempotencyKey: header(event, 'idempotency-key') ?? bodyKey,
+    return publicFormPost({ redirect, website, fromForm, param: 'case' }, async () => {
+      const opened = await openCase({
+        intake: intakeOfWebCase(submission),
+        actorId: 'web',
+        caller: 'public',
+        idempotencyKey: header(event, 'idempotency-key') ?? bodyKey,
+      });
+      return { id: opened.caseNumber, answer: json(201, { caseNumber: opened.caseNumber, status: opened.status }) };
     });
-    const answer = { caseNumber: opened.caseNumber, status: opened.status };
-    return redirect && fromForm ? seeOther(withCase(redirect, opened.caseNumber)) : json(201, answer);
   },
   { guard, formProblemPage: problemsPage },
 );

@@ -7,23 +7,17 @@ import {
   header,
   json,
   preflight,
+  publicFormPost,
   refuseForeignOrigin,
   route,
   routes,
-  seeOther,
 } from '../../../shared/http.js';
 import { defaultLanguage, type Language, languages } from '../../../shared/language.js';
 import { metrics } from '../../../shared/observability.js';
-import { type ProblemError, ValidationError } from '../../../shared/problems.js';
+import type { ProblemError } from '../../../shared/problems.js';
 import { captureLead } from '../capture.js';
 import { leadRoutes } from '../manifest.js';
 import { formProblemsPage } from '../templates/form-problems.js';
-
-const thankYouUrl = (redirect: string, leadId: string) => {
-  const url = new URL(redirect);
-  url.searchParams.set('lead', leadId);
-  return url.toString();
-};
 
 const guard = (event: HttpEvent) => {
   // Every path records a metric, so the flush never logs an empty-metrics warning.
@@ -48,20 +42,12 @@ const submit = route(
   leadRoutes.captureLead,
   async ({ body, fromForm }, event) => {
     const { website, redirect, idempotencyKey: bodyKey, ...submission } = body;
-    if (redirect && !allowedOrigin(new URL(redirect).origin)) {
-      throw new ValidationError([{ path: 'redirect', message: 'Redirects go only to allowed origins.' }]);
-    }
-    if (website) {
-      // A bot filled the honeypot: answer as if it worked so it learns nothing, and store nothing.
-      metrics.addMetric('HoneypotTripped', 'Count', 1);
-      return redirect && fromForm ? seeOther(thankYouUrl(redirect, 'received')) : json(202, { status: 'received' });
-    }
-    const idempotencyKey = header(event, 'idempotency-key') ?? bodyKey;
-    const lead = await captureLead({ idempotencyKey, submission, ip: clientIp(event) });
-    metrics.addMetric('LeadCaptured', 'Count', 1);
-    return redirect && fromForm
-      ? seeOther(thankYouUrl(redirect, lead.leadId))
-      : json(201, lead, { location: `/leads/${lead.leadId}` });
+    return publicFormPost({ redirect, website, fromForm, param: 'lead' }, async () => {
+      const idempotencyKey = header(event, 'idempotency-key') ?? bodyKey;
+      const lead = await captureLead({ idempotencyKey, submission, ip: clientIp(event) });
+      metrics.addMetric('LeadCaptured', 'Count', 1);
+      return { id: lead.leadId, answer: json(201, lead, { location: `/leads/${lead.leadId}` }) };
+    });
   },
   { guard, formProblemPage: problemsPage },
 );
