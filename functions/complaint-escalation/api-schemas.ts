@@ -2,6 +2,7 @@
 // requests parsed with them, and the OpenAPI document is generated from them.
 import { languages } from '../../shared/language.js';
 import * as z from '../../shared/schema.js';
+import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
 import { caseCategories, caseChannels, casePriorities, caseTypes } from './domain/case-input.js';
 import { caseStatuses } from './domain/case-lifecycle.js';
 
@@ -21,6 +22,8 @@ export const changeCaseStatusBody = z.strictObject({
   /** Why, kept in the case's history. */
   note: z.optional(z.requiredLine(1000)),
 });
+
+export const caseReportQuery = z.strictObject({ ...timeRangeQuery }).check(rangeInOrder);
 
 /** Any other `lang` gets the Turkish form. */
 export const languageQuery = z.looseObject({ lang: z.optional(z.string()) });
@@ -79,3 +82,30 @@ export const receivedWebCase = z.strictObject({ status: z.literal('received') })
 export const caseWithHistory = z.extend(caseView, { history: z.array(move) });
 export const casePage = z.strictObject({ cases: z.array(caseView), nextCursor: z.optional(z.string()) });
 export const caseStatusChanged = z.strictObject({ caseId: z.string(), status: z.enum(caseStatuses), seq: z.int() });
+
+const targetFigures = z.strictObject({
+  measured: z.int(),
+  met: z.int(),
+  attainmentBp: z.optional(z.int()),
+  meanMinutes: z.optional(z.int()),
+});
+export const caseReport = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(
+    z.strictObject({
+      unitType: z.enum(['department', 'dealer']),
+      unitId: z.string(),
+      departmentId: z.string(),
+      period: z.string(),
+      opened: z.int(),
+      active: z.int(),
+      resolvedOrClosed: z.int(),
+      overdue: z.int(),
+      firstResponse: targetFigures,
+      resolution: targetFigures,
+      surveys: z.int(),
+      meanScore: z.optional(z.number()),
+    }),
+  ),
+});

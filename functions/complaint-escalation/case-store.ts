@@ -8,7 +8,7 @@ import { type Filter, queryAll, queryPage } from '../../shared/query.js';
 import { byAssignee, byState, keys } from '../../shared/table.js';
 import { defineDueQueue } from '../../shared/work-queue.js';
 import type { CaseCategory, CasePriority, caseChannels, caseTypes } from './domain/case-input.js';
-import { activeStatuses, type CaseStatus } from './domain/case-lifecycle.js';
+import { activeStatuses, type CaseStatus, caseStatuses } from './domain/case-lifecycle.js';
 import type { Route } from './domain/routing.js';
 import type { Deadline, SlaState } from './domain/sla.js';
 
@@ -43,7 +43,11 @@ export interface Case {
   openedBy: string;
   sla: SlaState;
   acknowledgedAt?: string;
+  /** Business minutes from opening to the first response (acknowledgement), for reports. */
+  firstResponseMinutes?: number;
   resolvedAt?: string;
+  /** Business minutes from opening to the (latest) resolution, the paused time not counted. */
+  resolutionMinutes?: number;
   closedAt?: string;
   survey?: SurveyAnswer;
   createdAt: string;
@@ -123,6 +127,15 @@ export const listCases = async (query: CaseQuery) => {
   });
   return { cases: page.items.map((item) => fromItem<Case>(item)), next: page.next };
 };
+
+/** Every case opened within the range (ISO UTC instants, inclusive), whatever its status now. */
+export const casesOpenedBetween = async (from: string, to: string, max = 10_000) =>
+  (
+    await queryAll(
+      { index: byState, partition: caseStatuses.flatMap((s) => keys.casesByStatusPartitions(s)), range: { from, to }, order: 'oldest' },
+      max,
+    )
+  ).map((item) => fromItem<Case>(item));
 
 /** A new customer from a case's contact details, owned by the unit the case went to. */
 export const newCustomerItem = (customer: Record<string, unknown>, unitId: string): TransactItem =>

@@ -17,7 +17,7 @@ import { type CaseIntake, contactKeysOf } from './domain/case-input.js';
 import { type CaseAction, type CaseStatus, caseLifecycle, mayReopen } from './domain/case-lifecycle.js';
 import { routeCase } from './domain/routing.js';
 import { type Deadline, deadlineAt, escalationLevels, nextDeadline, type Segment, type SlaState, slaTargets, takeStep } from './domain/sla.js';
-import { pauseClock, resumeClock, startClock } from './domain/sla-clock.js';
+import { elapsedMinutes, pauseClock, resumeClock, startClock } from './domain/sla-clock.js';
 
 /** What the profile may carry beyond the shared fields: the analytics segment and a preferred dealer. */
 type Profile = Customer & { segment?: Segment; preferredDealerId?: string };
@@ -141,8 +141,10 @@ const applyAction = (c: Case, action: CaseAction, to: CaseStatus, hours: Working
     status: to,
     updatedAt: at,
     sla: { ...c.sla, clock },
-    ...(action === 'acknowledge' || (action === 'start' && !c.acknowledgedAt) ? { acknowledgedAt: at } : {}),
-    ...(to === 'resolved' ? { resolvedAt: at } : {}),
+    ...(action === 'acknowledge' || (action === 'start' && !c.acknowledgedAt)
+      ? { acknowledgedAt: at, firstResponseMinutes: elapsedMinutes(c.sla.clock, now, hours) }
+      : {}),
+    ...(to === 'resolved' ? { resolvedAt: at, resolutionMinutes: elapsedMinutes(c.sla.clock, now, hours) } : {}),
     ...(to === 'closed' ? { closedAt: at } : {}),
   });
 };

@@ -84,6 +84,15 @@ export const caseRoutes = {
     request: { params: api.caseParams, query: null, body: { schema: api.changeCaseStatusBody, maxBytes: 2048 } },
     responses: { 200: { description: 'Moved', json: api.caseStatusChanged } },
   },
+  caseReport: {
+    method: 'GET',
+    path: '/reports/cases',
+    function: 'caseReport',
+    auth: read,
+    summary: 'Case figures by unit and month opened: volume, open/closed, overdue, SLA attainment, mean times in business minutes, satisfaction',
+    request: { params: null, query: api.caseReportQuery, body: null },
+    responses: { 200: { description: 'The report', json: api.caseReport } },
+  },
   surveyPage: {
     method: 'GET',
     path: '/case-links/survey',
@@ -124,6 +133,7 @@ export const complaintEscalation: UseCaseManifest = {
       description: 'Mails the supervisor or manager a case escalated to them',
       uses: { table: 'write', mail: true },
     },
+    caseReport: { entry: `${dir}/case-reports.ts`, description: 'Managers: case figures by unit and month', uses: { table: 'read' } },
     surveyPage: { entry: `${dir}/survey-page.ts`, description: 'Satisfaction survey link page', uses: { table: 'write', signingSecret: true } },
     sendSurvey: {
       entry: `${dir}/send-survey.ts`,

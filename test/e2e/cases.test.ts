@@ -62,6 +62,14 @@ describe('cases over HTTP', () => {
 
     const history = (await (await get(`/cases/${ours.caseId}`, department)).json()) as { history: { action: string; actorId: string }[] };
     expect(history.history).toEqual([expect.objectContaining({ action: 'acknowledge', actorId: 'mgr-hakan' })]);
+
+    // Reports: the department's own unit only; the director every unit; an agent the cases assigned to them (none).
+    const report = (await (await get('/reports/cases', department)).json()) as { rows: { unitId: string; opened: number }[] };
+    expect(report.rows.length).toBeGreaterThan(0);
+    expect(report.rows.every((r) => r.unitId === 'dept-customer-service')).toBe(true);
+    const firm = (await (await get('/reports/cases', caseKeys().director)).json()) as { rows: { unitId: string }[] };
+    expect(firm.rows.map((r) => r.unitId)).toEqual(expect.arrayContaining(['dept-customer-service', 'dept-finance']));
+    expect(await (await get('/reports/cases', caseKeys().agent)).json()).toMatchObject({ rows: [] });
   });
 
   it('opens a case from the public web form (JSON or a plain form post) with lead capture\'s protections', async () => {

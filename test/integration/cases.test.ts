@@ -127,6 +127,7 @@ describe('the SLA sweep', () => {
     current = await changeCaseStatus(current, 'acknowledged', actor, ist('2026-11-30T09:10'));
     current = await changeCaseStatus(current, 'waiting_customer', actor, ist('2026-11-30T10:10'));
     expect(current.sla.clock).toEqual({ bankedMinutes: 70 });
+    expect(current.firstResponseMinutes).toBe(10);
     await sweepCaseSla(ist('2026-12-04T17:00'));
     expect(await escalations(opened.caseId)).toEqual(['acknowledge', 'askCustomer']);
     // Resolution target 540 minutes, warned at 432: 362 still to run from Monday 09:00 → 15:02.

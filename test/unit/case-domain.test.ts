@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseIntakeSchema } from '../../functions/complaint-escalation/domain/case-input.js';
 import { caseLifecycle, mayReopen } from '../../functions/complaint-escalation/domain/case-lifecycle.js';
+import { caseReport } from '../../functions/complaint-escalation/domain/case-reports.js';
 import { routeCase } from '../../functions/complaint-escalation/domain/routing.js';
 import { nextDeadline, type SlaState, slaTargets, takeStep } from '../../functions/complaint-escalation/domain/sla.js';
 import { startClock } from '../../functions/complaint-escalation/domain/sla-clock.js';
@@ -98,5 +99,47 @@ describe('SLA targets and the ladder', () => {
     expect(nextDeadline('waiting_customer', { ...sla, escalationLevel: 0 })).toBeUndefined();
     expect(nextDeadline('resolved', { ...sla, escalationLevel: 0 })).toBeUndefined();
     expect(nextDeadline('in_progress', { ...sla, escalationLevel: 1 })).toEqual({ target: 'resolution', kind: 'warn', atMinutes: 432 });
+  });
+});
+
+describe('case reports', () => {
+  const targets = { firstResponse: 60, resolution: 540 };
+  const unit = { type: 'department' as const, id: 'dept-finance' };
+  const base = { unit, departmentId: 'dept-finance', sla: { targets } };
+
+  it('counts by unit and month opened: volume, open and closed, overdue, attainment, mean times, satisfaction', () => {
+    const rows = caseReport(
+      [
+        { ...base, status: 'resolved', createdAt: '2026-11-02T07:00:00Z', firstResponseMinutes: 30, resolutionMinutes: 600, survey: { score: 2 } },
+        { ...base, status: 'closed', createdAt: '2026-11-03T07:00:00Z', firstResponseMinutes: 60, resolutionMinutes: 300, survey: { score: 5 } },
+        { ...base, status: 'open', createdAt: '2026-11-04T07:00:00Z' },
+        { ...base, status: 'in_progress', createdAt: '2026-11-05T07:00:00Z', firstResponseMinutes: 61 },
+        // 1 December in Istanbul, 30 November in UTC: the December row.
+        { ...base, status: 'open', createdAt: '2026-11-30T21:30:00Z' },
+        { ...base, unit: { type: 'dealer', id: 'dealer-ankara' }, status: 'open', createdAt: '2026-11-04T07:00:00Z' },
+      ],
+      (c) => c.status === 'open',
+    );
+    expect(rows.map((r) => [r.unitId, r.period, r.opened])).toEqual([
+      ['dealer-ankara', '2026-11', 1],
+      ['dept-finance', '2026-11', 4],
+      ['dept-finance', '2026-12', 1],
+    ]);
+    expect(rows[1]).toEqual({
+      unitType: 'department',
+      unitId: 'dept-finance',
+      departmentId: 'dept-finance',
+      period: '2026-11',
+      opened: 4,
+      active: 2,
+      resolvedOrClosed: 2,
+      overdue: 1,
+      firstResponse: { measured: 3, met: 2, attainmentBp: 6667, meanMinutes: 50 },
+      resolution: { measured: 2, met: 1, attainmentBp: 5000, meanMinutes: 450 },
+      surveys: 2,
+      meanScore: 3.5,
+    });
+    expect(rows[2]).toMatchObject({ firstResponse: { measured: 0, met: 0 }, surveys: 0 });
+    expect(rows[2]).not.toHaveProperty('meanScore');
   });
 });
