@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseIntakeSchema } from '../../functions/complaint-escalation/domain/case-input.js';
-import { caseLifecycle, mayReopen } from '../../functions/complaint-escalation/domain/case-lifecycle.js';
+import { caseLifecycle, mayReopen, reopensAfterLowScore } from '../../functions/complaint-escalation/domain/case-lifecycle.js';
 import { caseReport } from '../../functions/complaint-escalation/domain/case-reports.js';
 import { routeCase } from '../../functions/complaint-escalation/domain/routing.js';
 import { nextDeadline, type SlaState, slaTargets, takeStep } from '../../functions/complaint-escalation/domain/sla.js';
@@ -29,6 +29,20 @@ describe('the case lifecycle', () => {
     expect(mayReopen(resolvedAt, new Date('2026-11-15T10:00:00.000Z'), 14)).toBe(true);
     expect(mayReopen(resolvedAt, new Date('2026-11-15T10:00:00.001Z'), 14)).toBe(false);
     expect(mayReopen(undefined, new Date(resolvedAt), 14)).toBe(false);
+  });
+});
+
+describe('reopening on a low survey score', () => {
+  const resolved = { status: 'resolved' as const, resolvedAt: '2026-11-01T10:00:00.000Z', survey: { answeredAt: '2026-11-02T10:00:00.000Z' } };
+  const now = new Date('2026-11-03T10:00:00.000Z');
+
+  it('reopens only when configured, within the window, for an answer about the latest resolution', () => {
+    expect(reopensAfterLowScore(resolved, now, true)).toBe(true);
+    expect(reopensAfterLowScore({ ...resolved, status: 'closed' }, now, true)).toBe(true);
+    expect(reopensAfterLowScore(resolved, now, false)).toBe(false);
+    expect(reopensAfterLowScore({ ...resolved, status: 'in_progress' }, now, true)).toBe(false);
+    expect(reopensAfterLowScore({ ...resolved, resolvedAt: '2026-11-02T11:00:00.000Z' }, now, true)).toBe(false);
+    expect(reopensAfterLowScore(resolved, new Date('2026-11-20T10:00:00.000Z'), true)).toBe(false);
   });
 });
 
