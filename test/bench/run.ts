@@ -6,6 +6,8 @@
 //      with ReturnConsumedCapacity beside the minimum the design needs.
 //   2. Quote submit → approved and sent (through the outbox, the bus and SES) vs lead capture → assigned.
 //   3. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
+//   4. The case SLA sweep's read units with 10,000 open cases of which 10 are due, and the delay from
+//      due to escalated on the local scheduler.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,6 +18,7 @@ import { build } from 'esbuild';
 import { platform, useCases } from '../../functions/manifests.js';
 import { repoRoot } from '../../infra/local/functions.js';
 import { startLocalStack, TABLE_NAME } from '../../infra/local/runtime.js';
+import { benchCaseSweep } from './cases.js';
 import { benchQuotes } from './quotes.js';
 
 const CLIENTS = 16;
@@ -224,6 +227,7 @@ const stack = await startLocalStack({ portBase: Number(process.env.PUSULA_BENCH_
 try {
   await throughput(stack);
   await benchQuotes(stack);
+  await benchCaseSweep(stack);
   await stack.settle();
   const { retried, deadLettered } = stack.eventBus.stats();
   console.log(`\nEvent deliveries during the run: ${retried} retried, ${deadLettered} dead-lettered (a healthy run has 0 and 0).`);
