@@ -38,8 +38,7 @@ export interface Case {
   departmentId: string;
   unit: Route['unit'];
   routeRule: Route['rule'];
-  /** The agent working it, once someone takes it. */
-  assigneeId?: string;
+  /** Who opened it (a user id, or `web`): an agent follows the cases they opened. */
   openedBy: string;
   sla: SlaState;
   acknowledgedAt?: string;
@@ -64,8 +63,8 @@ export const cases = defineEntity<Case>({
   }),
 });
 
-/** Whose a case is: the agent working it and the department or dealer it was routed to. */
-export const caseOwnership = (c: Case): Ownership => ({ ownerId: c.assigneeId, unitId: c.unit.id });
+/** Whose a case is: the agent who opened it and the department or dealer it was routed to. */
+export const caseOwnership = (c: Case): Ownership => ({ ownerId: c.openedBy, unitId: c.unit.id });
 
 /** The SLA queue: one placement per case, at its next warning or escalation. */
 export const slaQueue = defineDueQueue<Deadline>('case-sla');
@@ -113,7 +112,7 @@ export const listCases = async (query: CaseQuery) => {
     filter.values[':status'] = query.status;
   }
   if (query.ownerId) {
-    conditions.push('assigneeId = :owner');
+    conditions.push('openedBy = :owner');
     filter.values[':owner'] = query.ownerId;
   }
   filter.expression = conditions.join(' AND ');

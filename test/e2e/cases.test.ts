@@ -63,13 +63,18 @@ describe('cases over HTTP', () => {
     const history = (await (await get(`/cases/${ours.caseId}`, department)).json()) as { history: { action: string; actorId: string }[] };
     expect(history.history).toEqual([expect.objectContaining({ action: 'acknowledge', actorId: 'mgr-hakan' })]);
 
-    // Reports: the department's own unit only; the director every unit; an agent the cases assigned to them (none).
+    // Reports: the department's own unit only; the director every unit; the agent the cases they opened.
     const report = (await (await get('/reports/cases', department)).json()) as { rows: { unitId: string; opened: number }[] };
     expect(report.rows.length).toBeGreaterThan(0);
     expect(report.rows.every((r) => r.unitId === 'dept-customer-service')).toBe(true);
     const firm = (await (await get('/reports/cases', caseKeys().director)).json()) as { rows: { unitId: string }[] };
     expect(firm.rows.map((r) => r.unitId)).toEqual(expect.arrayContaining(['dept-customer-service', 'dept-finance']));
-    expect(await (await get('/reports/cases', caseKeys().agent)).json()).toMatchObject({ rows: [] });
+    const agents = (await (await get('/reports/cases', caseKeys().agent)).json()) as { rows: { opened: number }[] };
+    expect(agents.rows.reduce((n, r) => n + r.opened, 0)).toBeGreaterThanOrEqual(2);
+    // The agent reads a case they opened, not one the department opened.
+    expect((await get(`/cases/${theirs.caseId}`, caseKeys().agent)).status).toBe(200);
+    const byDepartment = (await (await open(department, { category: 'website', contact: { ...person('dept'), language: 'tr' } })).json()) as { caseId: string };
+    expect((await get(`/cases/${byDepartment.caseId}`, caseKeys().agent)).status).toBe(404);
   });
 
   it('opens a case from the public web form (JSON or a plain form post) with lead capture\'s protections', async () => {

@@ -1,5 +1,5 @@
 // GET /reports/cases?from=&to= — case figures by unit and month opened. The firm's managers see every
-// unit, a department's people their own, anyone else the cases assigned to them.
+// unit, a department's people their own, anyone else the cases they opened.
 import { viewerOf } from '../../../shared/access.js';
 import type { WorkingHours } from '../../../shared/business-hours.js';
 import { json, route } from '../../../shared/http.js';
@@ -19,7 +19,7 @@ export const handler = route(caseRoutes.caseReport, async ({ actor, query }) => 
   const from = query.from ?? startOfIstanbulDay(`${istanbulDate(now).slice(0, 7)}-01`);
   const to = query.to ?? now.toISOString();
   const opened = (await casesOpenedBetween(from, to)).filter(
-    (c) => (!scope.unitId || c.unit.id === scope.unitId) && (!scope.ownerId || c.assigneeId === scope.ownerId),
+    (c) => (!scope.unitId || c.unit.id === scope.unitId) && (!scope.ownerId || c.openedBy === scope.ownerId),
   );
   const hours = new Map<string, WorkingHours>();
   for (const departmentId of new Set(opened.map((c) => c.departmentId))) hours.set(departmentId, await hoursOf(departmentId));
