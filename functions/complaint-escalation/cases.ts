@@ -52,11 +52,11 @@ const noSuchCustomer = () =>
  * `CaseOpened` and the stored answer are one transaction.
  */
 export const openCase = (
-  input: { intake: CaseIntake; actorId: string; caller: string; idempotencyKey?: string },
+  input: { intake: CaseIntake; actorId: string; route: string; caller: string; idempotencyKey?: string },
   now = new Date(),
 ): Promise<Opened> => {
   const { intake, actorId } = input;
-  const scope: IdempotencyScope = { route: 'POST /cases', caller: input.caller, key: input.idempotencyKey, request: intake };
+  const scope: IdempotencyScope = { route: input.route, caller: input.caller, key: input.idempotencyKey, request: intake };
   return once(scope, async (record) => {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const contact = intake.contact && { ...contactKeysOf(intake.contact), ...intake.contact };

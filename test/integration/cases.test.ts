@@ -53,7 +53,7 @@ describe('opening cases', () => {
   it('creates the customer from contact details and opens one case per Idempotency-Key', async () => {
     const key = `case-${unique()}`;
     const request = intake({ contact: { name: 'Ali Deneme', email: `ali-${unique()}@example.com` } });
-    const input = { intake: request, actorId: 'agent-1', caller: 'key-1', idempotencyKey: key };
+    const input = { intake: request, actorId: 'agent-1', route: 'POST /cases', caller: 'key-1', idempotencyKey: key };
     const [first, second] = await Promise.all([openCase(input), openCase(input)]);
     expect(second).toEqual(first);
     expect(first).toMatchObject({ status: 'open', departmentId: 'dept-finance', unit: { type: 'department', id: 'dept-finance' } });
@@ -70,14 +70,14 @@ describe('opening cases', () => {
 
   it("routes a dealer matter to the customer's preferred dealer and tightens an A customer's targets", async () => {
     const customerId = await knownCustomer({ segment: 'A', preferredDealerId: 'dealer-izmir', region: 'İç Anadolu' });
-    const opened = await openCase({ intake: intake({ category: 'service', priority: 'urgent', customerId }), actorId: 'agent-1', caller: 'key-1' });
+    const opened = await openCase({ intake: intake({ category: 'service', priority: 'urgent', customerId }), actorId: 'agent-1', route: 'POST /cases', caller: 'key-1' });
     expect(opened.unit).toEqual({ type: 'dealer', id: 'dealer-izmir' });
     const stored = await getCase(opened.caseId);
     expect(stored).toMatchObject({ language: 'en', sla: { segment: 'A', targets: { firstResponse: 30, resolution: 270 } } });
   });
 
   it('refuses an unknown customer id', async () => {
-    await expect(openCase({ intake: intake({ customerId: newId() }), actorId: 'agent-1', caller: 'key-1' })).rejects.toMatchObject({
+    await expect(openCase({ intake: intake({ customerId: newId() }), actorId: 'agent-1', route: 'POST /cases', caller: 'key-1' })).rejects.toMatchObject({
       code: 'customer-not-found',
     });
   });
@@ -92,7 +92,7 @@ describe('the SLA sweep', () => {
   it('warns, then escalates one level at a time, each once, with two sweeps overlapping', async () => {
     // An urgent case of a B customer opened Monday 09:00: warn at 09:48, supervisor at 10:00, manager at 10:30.
     const opened = await openCase(
-      { intake: intake({ priority: 'urgent', customerId: await knownCustomer({}) }), actorId: 'agent-1', caller: 'key-1' },
+      { intake: intake({ priority: 'urgent', customerId: await knownCustomer({}) }), actorId: 'agent-1', route: 'POST /cases', caller: 'key-1' },
       ist('2026-11-30T09:00'),
     );
     const both = (now: Date) => Promise.all([sweepCaseSla(now), sweepCaseSla(now)]);
@@ -119,7 +119,7 @@ describe('the SLA sweep', () => {
 
   it('does nothing while the case waits for the customer, and counts on from the answer', async () => {
     const opened = await openCase(
-      { intake: intake({ priority: 'urgent', customerId: await knownCustomer({}) }), actorId: 'agent-1', caller: 'key-1' },
+      { intake: intake({ priority: 'urgent', customerId: await knownCustomer({}) }), actorId: 'agent-1', route: 'POST /cases', caller: 'key-1' },
       ist('2026-11-30T09:00'),
     );
     const actor = { actorId: 'agent-1', via: 'api' as const };

@@ -4,6 +4,12 @@ import { openCase } from '../cases.js';
 import { caseRoutes } from '../manifest.js';
 
 export const handler = route(caseRoutes.openCase, async ({ actor, body }, event) => {
-  const opened = await openCase({ intake: body, actorId: actor.userId, caller: actor.keyId, idempotencyKey: header(event, 'idempotency-key') });
+  const opened = await openCase({
+    intake: body,
+    actorId: actor.userId,
+    route: 'POST /cases',
+    caller: actor.keyId,
+    idempotencyKey: header(event, 'idempotency-key'),
+  });
   return json(201, opened, { location: `/cases/${opened.caseId}` });
 });

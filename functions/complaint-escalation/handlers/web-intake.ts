@@ -43,6 +43,7 @@ const submit = route(
       const opened = await openCase({
         intake: intakeOfWebCase(submission),
         actorId: 'web',
+        route: 'POST /cases/web',
         caller: 'public',
         idempotencyKey: header(event, 'idempotency-key') ?? bodyKey,
       });
