@@ -11,6 +11,8 @@ export const caseParams = z.strictObject({ caseId: z.string() });
 
 export const listCasesQuery = z.strictObject({
   status: z.optional(z.enum(caseStatuses)),
+  /** One customer's cases (every status unless one is named). */
+  customer: z.optional(z.requiredLine(40)),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
   cursor: z.optional(z.string().check(z.maxLength(2000))),
 });

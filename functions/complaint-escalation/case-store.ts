@@ -92,6 +92,8 @@ export const getCaseHistory = async (c: Case): Promise<CaseMove[]> =>
   });
 
 export interface CaseQuery {
+  /** One customer's cases, every status unless one is named. */
+  customerId?: string;
   unitId?: string;
   ownerId?: string;
   status?: CaseStatus;
@@ -100,26 +102,45 @@ export interface CaseQuery {
 }
 
 /**
- * A unit's cases from its own index partition; everyone else's from the status partitions (every
- * active status when none is named), filtered to an owner where the viewer reaches only their own.
+ * A customer's cases from their partition; a unit's from its index partition; everyone else's from
+ * the status partitions. Lists other than a customer's hold the active statuses unless one is named.
+ * What the partition does not key on (the viewer's unit or own cases, the status) is filtered.
  */
 export const listCases = async (query: CaseQuery) => {
+  const byCustomer = query.customerId !== undefined;
+  const byUnit = !byCustomer && query.unitId !== undefined;
   const conditions: string[] = [];
   const filter: Required<Filter> = { expression: '', names: {}, values: {} };
-  if (query.unitId && query.status) {
-    conditions.push('#status = :status');
+  const statuses = query.status ? [query.status] : byCustomer ? [] : activeStatuses;
+  if ((byCustomer || byUnit) && statuses.length) {
+    conditions.push(`#status IN (${statuses.map((_, i) => `:status${i}`).join(', ')})`);
     filter.names['#status'] = 'status';
-    filter.values[':status'] = query.status;
+    statuses.forEach((status, i) => {
+      filter.values[`:status${i}`] = status;
+    });
+  }
+  if (byCustomer) {
+    // The partition also holds the cases' history and queue items, and the customer's other records.
+    conditions.push('#type = :case');
+    filter.names['#type'] = 'type';
+    filter.values[':case'] = cases.type;
+    if (query.unitId) {
+      conditions.push('#unit.id = :unit');
+      filter.names['#unit'] = 'unit';
+      filter.values[':unit'] = query.unitId;
+    }
   }
   if (query.ownerId) {
     conditions.push('openedBy = :owner');
     filter.values[':owner'] = query.ownerId;
   }
   filter.expression = conditions.join(' AND ');
-  const statuses = query.status ? [query.status] : activeStatuses;
   const page = await queryPage({
-    index: query.unitId ? byAssignee : byState,
-    partition: query.unitId ? keys.casesByUnitPartition(query.unitId) : statuses.flatMap((s) => keys.casesByStatusPartitions(s)),
+    ...(byCustomer
+      ? { partition: keys.customerPartition(query.customerId!), range: { prefix: keys.casesPrefix() } }
+      : byUnit
+        ? { index: byAssignee, partition: keys.casesByUnitPartition(query.unitId!) }
+        : { index: byState, partition: statuses.flatMap((s) => keys.casesByStatusPartitions(s)) }),
     limit: query.limit,
     cursor: query.cursor,
     filter: conditions.length ? filter : undefined,

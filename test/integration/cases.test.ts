@@ -2,7 +2,7 @@
 // and the SLA sweep acting once per step however many sweeps overlap (an injected clock).
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { getCase, getCaseHistory } from '../../functions/complaint-escalation/case-store.js';
+import { getCase, getCaseHistory, listCases } from '../../functions/complaint-escalation/case-store.js';
 import { changeCaseStatus, openCase, sweepCaseSla } from '../../functions/complaint-escalation/cases.js';
 import { type CaseIntake, caseIntakeSchema } from '../../functions/complaint-escalation/domain/case-input.js';
 import { customers } from '../../shared/customer.js';
@@ -80,6 +80,29 @@ describe('opening cases', () => {
     await expect(openCase({ intake: intake({ customerId: newId() }), actorId: 'agent-1', route: 'POST /cases', caller: 'key-1' })).rejects.toMatchObject({
       code: 'customer-not-found',
     });
+  });
+});
+
+describe('listing cases', () => {
+  it("lists a customer's cases of every status, and a unit's active ones, filtered by what the viewer reaches", async () => {
+    const customerId = await knownCustomer({});
+    const open = (category: string) =>
+      openCase({ intake: intake({ category, customerId }), actorId: 'agent-2', route: 'POST /cases', caller: 'key-1' });
+    const billing = await open('billing');
+    const delivery = await open('delivery');
+    const actor = { actorId: 'agent-2', via: 'api' as const };
+    const acknowledged = await changeCaseStatus((await getCase(billing.caseId))!, 'acknowledged', actor);
+    await changeCaseStatus(acknowledged, 'resolved', actor);
+
+    const ids = async (query: Parameters<typeof listCases>[0]) => (await listCases(query)).cases.map((c) => c.caseId).sort();
+    expect(await ids({ customerId, limit: 10 })).toEqual([billing.caseId, delivery.caseId].sort());
+    expect(await ids({ customerId, status: 'resolved', limit: 10 })).toEqual([billing.caseId]);
+    expect(await ids({ customerId, unitId: 'dept-logistics', limit: 10 })).toEqual([delivery.caseId]);
+    expect(await ids({ customerId, ownerId: 'agent-3', limit: 10 })).toEqual([]);
+    // A unit's list holds its active cases unless a status is named.
+    const finance = await ids({ unitId: 'dept-finance', limit: 100 });
+    expect(finance).not.toContain(billing.caseId);
+    expect(await ids({ unitId: 'dept-finance', status: 'resolved', limit: 100 })).toContain(billing.caseId);
   });
 });
 
