@@ -3,6 +3,7 @@ import { caseIntakeSchema } from '../../functions/complaint-escalation/domain/ca
 import { caseLifecycle, mayReopen, reopensAfterLowScore } from '../../functions/complaint-escalation/domain/case-lifecycle.js';
 import { caseReport } from '../../functions/complaint-escalation/domain/case-reports.js';
 import { routeCase } from '../../functions/complaint-escalation/domain/routing.js';
+import { intakeOfWebCase, webCaseSchema } from '../../functions/complaint-escalation/domain/web-case.js';
 import { nextDeadline, type SlaState, slaTargets, takeStep } from '../../functions/complaint-escalation/domain/sla.js';
 import { startClock } from '../../functions/complaint-escalation/domain/sla-clock.js';
 import { IllegalTransitionError } from '../../shared/lifecycle.js';
@@ -63,6 +64,31 @@ describe('case intake', () => {
     expect(noContact.error?.issues[0]?.path).toEqual(['contact', 'email']);
     expect(caseIntakeSchema.safeParse({ ...base, subject: '<b>x</b>', customerId: 'x' }).success).toBe(false);
     expect(caseIntakeSchema.safeParse({ ...base, customerId: 'x', status: 'closed' }).success).toBe(false);
+  });
+});
+
+describe('web intake', () => {
+  const form = { subject: 'Teslimat gecikti', name: 'Ali Deneme', email: 'ali@example.com' };
+
+  it('takes a flat form where empty fields are absent, and maps it to the shared intake', () => {
+    const parsed = webCaseSchema.parse({ ...form, phone: '', description: '', relatedOrderId: '' });
+    expect(intakeOfWebCase(parsed)).toEqual({
+      type: 'complaint',
+      category: 'other',
+      priority: 'normal',
+      channel: 'web',
+      subject: 'Teslimat gecikti',
+      description: undefined,
+      relatedOrderId: undefined,
+      contact: { name: 'Ali Deneme', email: 'ali@example.com', phone: undefined, language: 'tr' },
+    });
+  });
+
+  it('needs an e-mail or a phone, and refuses what the CRM sets and markup', () => {
+    expect(webCaseSchema.safeParse({ ...form, email: '' }).error?.issues[0]?.path).toEqual(['email']);
+    expect(webCaseSchema.safeParse({ ...form, email: '', phone: '0532 700 00 01' }).success).toBe(true);
+    expect(webCaseSchema.safeParse({ ...form, priority: 'urgent' }).success).toBe(false);
+    expect(webCaseSchema.safeParse({ ...form, subject: '<script>x</script>' }).success).toBe(false);
   });
 });
 
