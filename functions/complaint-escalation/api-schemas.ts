@@ -111,3 +111,8 @@ export const caseReport = z.strictObject({
     }),
   ),
 });
+export const valuableComplainants = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  customers: z.array(z.strictObject({ customerId: z.string(), complaints: z.int(), active: z.int(), lastComplaintAt: z.string() })),
+});

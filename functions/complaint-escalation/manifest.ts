@@ -93,6 +93,15 @@ export const caseRoutes = {
     request: { params: null, query: api.caseReportQuery, body: null },
     responses: { 200: { description: 'The report', json: api.caseReport } },
   },
+  valuableComplainants: {
+    method: 'GET',
+    path: '/reports/cases/valuable-complainants',
+    function: 'caseReport',
+    auth: read,
+    summary: 'A customers (segment when the complaint was opened) who complained in the last 12 months, most complaints first',
+    request: { params: null, query: null, body: null },
+    responses: { 200: { description: 'The customers', json: api.valuableComplainants } },
+  },
   surveyPage: {
     method: 'GET',
     path: '/case-links/survey',
@@ -133,7 +142,7 @@ export const complaintEscalation: UseCaseManifest = {
       description: 'Mails the supervisor or manager a case escalated to them',
       uses: { table: 'write', mail: true },
     },
-    caseReport: { entry: `${dir}/case-reports.ts`, description: 'Managers: case figures by unit and month', uses: { table: 'read' } },
+    caseReport: { entry: `${dir}/case-reports.ts`, description: 'Case figures by unit and month, and valuable complainants', uses: { table: 'read' } },
     surveyPage: { entry: `${dir}/survey-page.ts`, description: 'Satisfaction survey link page', uses: { table: 'write', signingSecret: true } },
     sendSurvey: {
       entry: `${dir}/send-survey.ts`,

@@ -2,7 +2,8 @@
 // and the SLA sweep acting once per step however many sweeps overlap (an injected clock).
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { getCase, getCaseHistory, listCases } from '../../functions/complaint-escalation/case-store.js';
+import { casesOpenedBetween, getCase, getCaseHistory, listCases } from '../../functions/complaint-escalation/case-store.js';
+import { valuableComplainants } from '../../functions/complaint-escalation/domain/case-reports.js';
 import { changeCaseStatus, openCase, sweepCaseSla } from '../../functions/complaint-escalation/cases.js';
 import { type CaseIntake, caseIntakeSchema } from '../../functions/complaint-escalation/domain/case-input.js';
 import { customers } from '../../shared/customer.js';
@@ -74,6 +75,9 @@ describe('opening cases', () => {
     expect(opened.unit).toEqual({ type: 'dealer', id: 'dealer-izmir' });
     const stored = await getCase(opened.caseId);
     expect(stored).toMatchObject({ language: 'en', sla: { segment: 'A', targets: { firstResponse: 30, resolution: 270 } } });
+    // The complaint puts the customer on the list of valuable complainants, read from the cases opened.
+    const opened12Months = await casesOpenedBetween(new Date(Date.now() - 365 * 24 * 3600 * 1000).toISOString(), new Date().toISOString());
+    expect(valuableComplainants(opened12Months)).toContainEqual(expect.objectContaining({ customerId, complaints: 1, active: 1 }));
   });
 
   it('refuses an unknown customer id', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseIntakeSchema } from '../../functions/complaint-escalation/domain/case-input.js';
 import { caseLifecycle, mayReopen, reopensAfterLowScore } from '../../functions/complaint-escalation/domain/case-lifecycle.js';
-import { caseReport } from '../../functions/complaint-escalation/domain/case-reports.js';
+import { caseReport, valuableComplainants } from '../../functions/complaint-escalation/domain/case-reports.js';
 import { routeCase } from '../../functions/complaint-escalation/domain/routing.js';
 import { intakeOfWebCase, webCaseSchema } from '../../functions/complaint-escalation/domain/web-case.js';
 import { nextDeadline, type SlaState, slaTargets, takeStep } from '../../functions/complaint-escalation/domain/sla.js';
@@ -181,5 +181,23 @@ describe('case reports', () => {
     });
     expect(rows[2]).toMatchObject({ firstResponse: { measured: 0, met: 0 }, surveys: 0 });
     expect(rows[2]).not.toHaveProperty('meanScore');
+  });
+});
+
+describe('valuable complainants', () => {
+  const base = { unit: { type: 'department' as const, id: 'dept-finance' }, departmentId: 'dept-finance', sla: { targets: { firstResponse: 60, resolution: 540 }, segment: 'A' } };
+
+  it('lists A customers by complaints, counting only complaints opened while they were A', () => {
+    const rows = valuableComplainants([
+      { ...base, customerId: 'c1', caseType: 'complaint', status: 'open', createdAt: '2026-05-01T07:00:00Z' },
+      { ...base, customerId: 'c2', caseType: 'complaint', status: 'closed', createdAt: '2026-03-01T07:00:00Z' },
+      { ...base, customerId: 'c2', caseType: 'complaint', status: 'in_progress', createdAt: '2026-04-01T07:00:00Z' },
+      { ...base, customerId: 'c3', caseType: 'request', status: 'open', createdAt: '2026-05-01T07:00:00Z' },
+      { ...base, customerId: 'c4', caseType: 'complaint', status: 'open', createdAt: '2026-05-01T07:00:00Z', sla: { ...base.sla, segment: 'B' } },
+    ]);
+    expect(rows).toEqual([
+      { customerId: 'c2', complaints: 2, active: 1, lastComplaintAt: '2026-04-01T07:00:00Z' },
+      { customerId: 'c1', complaints: 1, active: 1, lastComplaintAt: '2026-05-01T07:00:00Z' },
+    ]);
   });
 });

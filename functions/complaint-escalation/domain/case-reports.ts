@@ -86,3 +86,30 @@ export const caseReport = <C extends ReportedCase>(cases: readonly C[], overdue:
       };
     });
 };
+
+export interface ValuableComplainant {
+  customerId: string;
+  complaints: number;
+  /** Of those, still active. */
+  active: number;
+  lastComplaintAt: string;
+}
+
+/**
+ * `A` customers who complained, most complaints first: the segment as it was when each complaint
+ * was opened (the profile's segment may have moved since).
+ */
+export const valuableComplainants = (
+  cases: readonly (ReportedCase & { customerId: string; caseType: string; sla: { segment: string } })[],
+): ValuableComplainant[] => {
+  const byCustomer = new Map<string, ValuableComplainant>();
+  for (const c of cases) {
+    if (c.caseType !== 'complaint' || c.sla.segment !== 'A') continue;
+    const row = byCustomer.get(c.customerId) ?? { customerId: c.customerId, complaints: 0, active: 0, lastComplaintAt: c.createdAt };
+    row.complaints++;
+    if (activeStatuses.includes(c.status)) row.active++;
+    if (c.createdAt > row.lastComplaintAt) row.lastComplaintAt = c.createdAt;
+    byCustomer.set(c.customerId, row);
+  }
+  return [...byCustomer.values()].sort((a, b) => b.complaints - a.complaints || b.lastComplaintAt.localeCompare(a.lastComplaintAt));
+};
