@@ -9,6 +9,7 @@ export const sources = {
   consents: 'crm.consents',
   quotes: 'crm.quotes',
   orders: 'crm.orders',
+  cases: 'crm.cases',
 } as const;
 
 const envelope = {
@@ -51,6 +52,8 @@ const orderRef = { orderId: z.string(), customerId: z.string() };
 const orderStatus = z.enum(['received', 'routed', 'acknowledged', 'in_progress', 'shipped', 'delivered', 'cancelled', 'returned']);
 /** Where a routing sent the order: the unit, the rule that fired, and which routing of the order it is (1, 2). */
 const routedTo = { unitId: z.string(), ruleId: z.string(), fallback: z.boolean(), step: positiveInt };
+const caseRef = { caseId: z.string(), customerId: z.string() };
+const slaTarget = z.enum(['firstResponse', 'resolution']);
 
 export const catalogue = {
   LeadCaptured: {
@@ -204,6 +207,28 @@ export const catalogue = {
       via: z.enum(['api', 'link', 'sweep', 'event']),
       unitId: z.optional(z.string()),
     }),
+  },
+  // ---- cases (functions/complaint-escalation): ids, statuses, levels; never the subject or description
+  CaseOpened: {
+    source: sources.cases,
+    detail: z.object({ ...envelope, ...caseRef, departmentId: z.string(), unitType: z.enum(['department', 'dealer']), unitId: z.string(), priority: z.string(), category: z.string() }),
+  },
+  CaseStatusChanged: {
+    source: sources.cases,
+    detail: z.object({ ...envelope, ...caseRef, from: z.string(), to: z.string(), actorId: z.string() }),
+  },
+  CaseSlaWarning: {
+    source: sources.cases,
+    detail: z.object({ ...envelope, ...caseRef, target: slaTarget, dueAt: z.iso.datetime() }),
+  },
+  CaseEscalated: {
+    source: sources.cases,
+    detail: z.object({ ...envelope, ...caseRef, target: slaTarget, level: z.enum(['supervisor', 'manager']), departmentId: z.string() }),
+  },
+  /** The score only: the comment is free text the customer typed. */
+  CaseSurveyAnswered: {
+    source: sources.cases,
+    detail: z.object({ ...envelope, ...caseRef, departmentId: z.string(), score: z.int().check(z.gte(1), z.lte(5)), lowScore: z.boolean() }),
   },
 } as const;
 

@@ -5,9 +5,18 @@ import { catalogue } from './catalogue/manifest.js';
 import { customersUseCase } from './customers/manifest.js';
 import { leadCapture } from './lead-capture/manifest.js';
 import { orderRouting } from './order-routing/manifest.js';
+import { complaintEscalation } from './complaint-escalation/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
 
-export const useCases: UseCaseManifest[] = [leadCapture, catalogue, quoteApproval, orderRouting, apiDocs, customersUseCase];
+export const useCases: UseCaseManifest[] = [
+  leadCapture,
+  catalogue,
+  quoteApproval,
+  orderRouting,
+  complaintEscalation,
+  customersUseCase,
+  apiDocs,
+];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */
 export const platform = {

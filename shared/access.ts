@@ -1,8 +1,8 @@
 // Who sees what, one rule for every kind of record. A viewer has a reach: their own records, their
 // team's, their unit's (a dealer or a department), or all. Reps and agents reach their own; a
-// dealer's people their dealer's; a manager with a team the team's; a manager without one (the
-// firm's sales manager), directors and admins everything. A manager whose user record is missing
-// reaches only their own: access fails closed.
+// dealer's people their dealer's, a department's manager the department's; a manager with a team
+// the team's; a manager without one (the firm's sales manager), directors and admins everything.
+// A manager whose user record is missing reaches only their own: access fails closed.
 import { getUser } from './directory.js';
 import type { Actor } from './http.js';
 import { ForbiddenError, NotFoundError } from './problems.js';
@@ -29,7 +29,9 @@ export const viewerOf = async (actor: Actor): Promise<Viewer> => {
   if (actor.role !== 'manager' && actor.role !== 'dealer') return { actor, reach: 'own' };
   const user = await getUser(actor.userId);
   if (!user) return { actor, reach: 'own' };
-  if (actor.role === 'dealer') return user.unitId ? { actor, reach: 'unit', unitId: user.unitId } : { actor, reach: 'own' };
+  // A dealer's people and a department's managers reach their unit's records.
+  if (user.unitId) return { actor, reach: 'unit', unitId: user.unitId };
+  if (actor.role === 'dealer') return { actor, reach: 'own' };
   return user.teamId ? { actor, reach: 'team', teamId: user.teamId } : { actor, reach: 'all' };
 };
 

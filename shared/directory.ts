@@ -5,6 +5,7 @@ import { db, itemExists, tableName } from './db.js';
 import type { Role } from './http.js';
 import { type Key, keys } from './table.js';
 import type { Language } from './language.js';
+import type { WorkingHours } from './business-hours.js';
 
 export interface User {
   userId: string;
@@ -38,13 +39,6 @@ export interface Dealer {
   email: string;
   city?: string;
   language: Language;
-}
-
-/** A weekly window in Istanbul time: ISO weekdays (1 = Monday … 7 = Sunday), `HH:MM` to `HH:MM`. */
-export interface WorkingHours {
-  days: number[];
-  from: string;
-  to: string;
 }
 
 /** Where orders are routed: a dealer, a warehouse or a department (fulfilment unit). */
@@ -89,3 +83,19 @@ export const takeTeamTurn = async (teamId: string): Promise<number> => {
   );
   return (updated.Attributes?.turn as number | undefined) ?? 0;
 };
+
+// ---- departments (complaint escalation) -----------------------------------------------------------
+
+/** A department cases are routed to: mailed with each case, its people escalated to in turn. */
+export interface Department {
+  departmentId: string;
+  name: string;
+  email: string;
+  language: Language;
+  hours: WorkingHours;
+  /** The escalation ladder above the agent: supervisor first, then manager. */
+  supervisorId: string;
+  managerId: string;
+}
+
+export const getDepartment = (departmentId: string) => read<Department>(keys.department(departmentId));

@@ -166,6 +166,44 @@ const corsHeaders = (event: HttpEvent): Record<string, string> => {
   };
 };
 
+/**
+ * Browsers send Origin on cross-site posts: only the company's own sites may post public forms. An
+ * opaque origin (`null`: a sandboxed frame, a file, a cross-site redirect) is nobody's site, so where
+ * an allow-list is set it is refused too; without one, it is all a form on a plain page can send.
+ */
+export const refuseForeignOrigin = (event: HttpEvent, what: string) => {
+  const origin = header(event, 'origin');
+  if (origin === undefined || allowedOrigin(origin)) return;
+  if (origin !== 'null' || config.corsOrigins().length > 0) throw new ForbiddenError(`This origin may not post ${what}.`);
+};
+
+const withParam = (url: string, name: string, value: string) => {
+  const target = new URL(url);
+  target.searchParams.set(name, value);
+  return target.toString();
+};
+
+/**
+ * A public form post's delivery, the same for every form: `redirect` goes only to an allowed origin;
+ * a filled honeypot (`website`) is answered as if it worked, so a bot learns nothing, and nothing is
+ * done; otherwise `work` runs, and a browser form with `redirect` is sent on there with `param=<id>`.
+ */
+export const publicFormPost = async (
+  post: { redirect?: string; website?: string; fromForm: boolean; param: string },
+  work: () => Promise<{ id: string; answer: HttpResult }>,
+): Promise<HttpResult> => {
+  const { redirect, website, fromForm, param } = post;
+  if (redirect && !allowedOrigin(new URL(redirect).origin)) {
+    throw new ValidationError([{ path: 'redirect', message: 'Redirects go only to allowed origins.' }]);
+  }
+  if (website) {
+    metrics.addMetric('HoneypotTripped', 'Count', 1);
+    return redirect && fromForm ? seeOther(withParam(redirect, param, 'received')) : json(202, { status: 'received' });
+  }
+  const { id, answer } = await work();
+  return redirect && fromForm ? seeOther(withParam(redirect, param, id)) : answer;
+};
+
 export const preflight = (event: HttpEvent): HttpResult => {
   if (!allowedOrigin(header(event, 'origin'))) throw new ForbiddenError('This origin may not call this API.');
   return { statusCode: 204, headers: corsHeaders(event), body: '' };

@@ -16,6 +16,8 @@ export const scopes = [
   'routing:admin',
   'customers:read',
   'admin',
+  'cases:read',
+  'cases:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

@@ -51,6 +51,9 @@ export const problemCodes = {
   'bad-gateway': { status: 502, title: 'The function failed' },
   'gateway-timeout': { status: 504, title: 'The function did not answer in time' },
   'integration-failure': { status: 504, title: 'The function could not be reached' },
+  // cases (complaint escalation)
+  'case-changed': { status: 409, title: 'The case changed meanwhile' },
+  'reopen-window-passed': { status: 409, title: 'Too long since resolution to reopen' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCodes;

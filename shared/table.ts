@@ -51,6 +51,9 @@
 //   gsi1 UNIT#<unitId>#ORDERS#<status>   a unit's orders by status, oldest first
 //   gsi2 ORDERS#<status>#<shard>         every order by status, oldest first (sharded)
 //   due-time queue `order-ack`           routed orders waiting for their unit's acknowledgement
+// Cases (functions/complaint-escalation): CUSTOMER#<id> CASE#<caseId> (with its history and its
+// place in the SLA due-time queue beside it); gsi1 UNIT#<unitId>#CASES (a department's or dealer's
+// cases), gsi2 CASES#<status>#<shard>, gsi3 CASE#<id>; DEPARTMENT#<id> DEPARTMENT reference data.
 
 export const tableSchema = {
   partitionKey: 'pk',
@@ -243,6 +246,19 @@ export const keys = {
     gsi2sk: at(createdAt, orderId),
   }),
   ordersByStatusPartitions: (status: string) => allShards(`ORDERS#${status}`),
+  // ---- cases (functions/complaint-escalation) ---------------------------------------------------------
+  department: (departmentId: string): Key => ({ pk: `DEPARTMENT#${departmentId}`, sk: 'DEPARTMENT' }),
+  case: (customerId: string, caseId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `CASE#${caseId}` }),
+  casesPrefix: () => 'CASE#',
+  caseById: (caseId: string) => ({ gsi3pk: `CASE#${caseId}`, gsi3sk: 'CASE' }),
+  /** A unit's (department's or dealer's) cases, newest first. */
+  casesByUnit: (unitId: string, createdAt: string, caseId: string) => ({ gsi1pk: `UNIT#${unitId}#CASES`, gsi1sk: at(createdAt, caseId) }),
+  casesByUnitPartition: (unitId: string) => `UNIT#${unitId}#CASES`,
+  casesByStatus: (status: string, createdAt: string, caseId: string) => ({
+    gsi2pk: sharded(`CASES#${status}`, caseId),
+    gsi2sk: at(createdAt, caseId),
+  }),
+  casesByStatusPartitions: (status: string) => allShards(`CASES#${status}`),
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -278,4 +294,6 @@ export type ItemType =
   | 'mail-quota'
   | 'used-link'
   | 'unit'
-  | 'routing-rules';
+  | 'routing-rules'
+  | 'department'
+  | 'case';

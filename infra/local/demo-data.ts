@@ -7,7 +7,8 @@ import type { ApprovalPolicy } from '../../functions/quote-approval/domain/appro
 import type { FxRate, PriceList, Product } from '../../functions/catalogue/domain/catalogue.js';
 import type { RoutingRules } from '../../functions/order-routing/domain/routing.js';
 import { defaultRulesItem } from '../../functions/order-routing/rules-store.js';
-import type { Dealer, Team, Unit, User } from '../../shared/directory.js';
+import type { WorkingHours } from '../../shared/business-hours.js';
+import type { Dealer, Department, Team, Unit, User } from '../../shared/directory.js';
 import { keys } from '../../shared/table.js';
 
 export const demoUsers: User[] = [
@@ -107,7 +108,7 @@ export const demoUnits: Unit[] = [
     cities: [],
     regions: [],
     categories: ['servis', 'eğitim'],
-    hours: { days: [1, 2, 3, 4, 5], from: '08:30', to: '18:00' },
+    hours: { days: { 1: { from: '08:30', to: '18:00' }, 2: { from: '08:30', to: '18:00' }, 3: { from: '08:30', to: '18:00' }, 4: { from: '08:30', to: '18:00' }, 5: { from: '08:30', to: '18:00' } } },
     ackSlaMinutes: 240,
   },
   {
@@ -136,6 +137,32 @@ export const demoRoutingRules: RoutingRules = {
   customerNotices: ['shipped', 'delivered'],
 };
 
+/** Departments cases are routed to; one supervisor and one manager stand on every ladder in the demo. */
+const office = { days: { 1: { from: '09:00', to: '18:00' }, 2: { from: '09:00', to: '18:00' }, 3: { from: '09:00', to: '18:00' }, 4: { from: '09:00', to: '18:00' }, 5: { from: '09:00', to: '18:00' } } };
+const department = (departmentId: string, name: string, email: string, hours: WorkingHours = office): Department => ({
+  departmentId,
+  name,
+  email,
+  language: 'tr',
+  hours,
+  supervisorId: 'sup-deniz',
+  managerId: 'mgr-hakan',
+});
+export const demoDepartments: Department[] = [
+  department('dept-customer-service', 'Müşteri hizmetleri', 'customer.service@example.com', {
+    days: { ...office.days, 6: { from: '09:00', to: '13:00' } },
+  }),
+  department('dept-product', 'Ürün', 'product.team@example.com'),
+  department('dept-finance', 'Finans', 'finance.team@example.com'),
+  department('dept-logistics', 'Lojistik', 'logistics.team@example.com'),
+  department('dept-dealer-relations', 'Bayi ilişkileri', 'dealer.relations@example.com'),
+];
+/** The customer-service department's people: its key reaches only its cases (unit reach). */
+export const demoDepartmentUsers: User[] = [
+  { userId: 'sup-deniz', name: 'Deniz Gözetmen', email: 'deniz.supervisor@example.com', role: 'manager', language: 'tr', unitId: 'dept-customer-service' },
+  { userId: 'mgr-hakan', name: 'Hakan Müdür', email: 'hakan.manager@example.com', role: 'manager', language: 'tr', unitId: 'dept-customer-service' },
+];
+
 export const demoItems = (): Record<string, unknown>[] => [
   ...demoUsers.map((u) => ({ ...keys.user(u.userId), type: 'user', ...u })),
   ...demoTeams.map((t) => ({ ...keys.team(t.teamId), type: 'team', ...t })),
@@ -144,6 +171,8 @@ export const demoItems = (): Record<string, unknown>[] => [
   ...quoteReferenceItems(),
   ...demoUnits.map((u) => ({ ...keys.unit(u.unitId), type: 'unit', ...u })),
   defaultRulesItem(demoRoutingRules),
+  ...demoDepartments.map((d) => ({ ...keys.department(d.departmentId), type: 'department', ...d })),
+  ...demoDepartmentUsers.map((u) => ({ ...keys.user(u.userId), type: 'user', ...u })),
 ];
 
 /** Writes (or overwrites) the demo reference data; a team's round-robin turn starts again. */

@@ -7,7 +7,9 @@
 //   2. Quote submit → approved and sent (through the outbox, the bus and SES) vs lead capture → assigned.
 //   3. Order intake → routed and unit mailed vs lead capture → assigned, and the SLA sweep's reads
 //      with 10,000 orders waiting of which 10 are due (test/bench/orders.ts).
-//   4. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
+//   4. The case SLA sweep's read units with 10,000 open cases of which 10 are due, and the delay from
+//      due to escalated on the local scheduler.
+//   5. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,6 +21,7 @@ import { platform, useCases } from '../../functions/manifests.js';
 import { repoRoot } from '../../infra/local/functions.js';
 import { startLocalStack, TABLE_NAME } from '../../infra/local/runtime.js';
 import { benchOrders } from './orders.js';
+import { benchCaseSweep } from './cases.js';
 import { benchQuotes } from './quotes.js';
 
 const CLIENTS = 16;
@@ -228,6 +231,7 @@ try {
   await throughput(stack);
   const quotes = await benchQuotes(stack);
   await benchOrders(stack, quotes.lead);
+  await benchCaseSweep(stack);
   await stack.settle();
   const { retried, deadLettered } = stack.eventBus.stats();
   console.log(`\nEvent deliveries during the run: ${retried} retried, ${deadLettered} dead-lettered (a healthy run has 0 and 0).`);

@@ -22,6 +22,8 @@ declare module 'vitest' {
     orderKeys: { shop: string; dealerAnkara: string; dealerIzmir: string; manager: string; routingAdmin: string };
     /** Keys for the customer suites: the call center's agent, and two reps (each reaches only customers they own). */
     customerKeys: { agent: string; repAyse: string; repMehmet: string };
+    /** Keys for the case suites: a call-center agent, the firm's director, the customer-service department's manager. */
+    caseKeys: { agent: string; director: string; department: string };
   }
 }
 
@@ -75,6 +77,12 @@ export default async function setup(project: TestProject) {
     agent: await quoteKey('agent-deniz', 'agent', customerRead),
     repAyse: await quoteKey('rep-ayse', 'rep', customerRead),
     repMehmet: await quoteKey('rep-mehmet', 'rep', customerRead),
+  });
+  const caseScopes: Scope[] = ['cases:read', 'cases:write'];
+  project.provide('caseKeys', {
+    agent: await quoteKey('agent-cem', 'agent', caseScopes),
+    director: await quoteKey('dir-kemal', 'director', caseScopes),
+    department: await quoteKey('mgr-hakan', 'manager', caseScopes),
   });
   return () => stack.stop();
 }

@@ -31,7 +31,7 @@ const units = new Map(
     unit('dealer-ankara', { cities: ['Ankara'], categories: ['forklift'] }),
     unit('dealer-izmir', { cities: ['İzmir'], regions: ['Ege'], categories: ['forklift'] }),
     unit('warehouse-gebze', { kind: 'warehouse', regions: ['Marmara'], capacity: 2 }),
-    unit('dept-parts', { kind: 'department', categories: ['yedek parça'], hours: { days: [1, 2, 3, 4, 5], from: '08:30', to: '18:00' } }),
+    unit('dept-parts', { kind: 'department', categories: ['yedek parça'], hours: { days: { 1: { from: '08:30', to: '18:00' }, 2: { from: '08:30', to: '18:00' }, 3: { from: '08:30', to: '18:00' }, 4: { from: '08:30', to: '18:00' }, 5: { from: '08:30', to: '18:00' } } } }),
     unit('dept-desk', { kind: 'department' }),
   ].map((u) => [u.unitId, u]),
 );
@@ -136,6 +136,10 @@ describe('order routing rules', () => {
     expect(isOpen(parts, new Date('2026-03-04T05:29:00Z'))).toBe(false);
     expect(isOpen(parts, new Date('2026-03-04T15:00:00Z'))).toBe(false); // 18:00 Istanbul
     expect(isOpen(units.get('dept-desk')!, sunday)).toBe(true);
+    // Public holidays close it (1 May 2026 is a Friday); a half-day eve closes it at 13:00 (28 October).
+    expect(isOpen(parts, new Date('2026-05-01T07:00:00Z'))).toBe(false);
+    expect(isOpen(parts, new Date('2026-10-28T09:59:00Z'))).toBe(true); // 12:59 Istanbul
+    expect(isOpen(parts, new Date('2026-10-28T10:00:00Z'))).toBe(false); // 13:00 Istanbul
   });
 
   it('validates rules: unique ids, a city or region on a region rule, units named', () => {

@@ -7,34 +7,22 @@ import {
   header,
   json,
   preflight,
+  publicFormPost,
+  refuseForeignOrigin,
   route,
   routes,
-  seeOther,
 } from '../../../shared/http.js';
 import { defaultLanguage, type Language, languages } from '../../../shared/language.js';
 import { metrics } from '../../../shared/observability.js';
-import { ForbiddenError, type ProblemError, ValidationError } from '../../../shared/problems.js';
+import type { ProblemError } from '../../../shared/problems.js';
 import { captureLead } from '../capture.js';
 import { leadRoutes } from '../manifest.js';
 import { formProblemsPage } from '../templates/form-problems.js';
 
-const thankYouUrl = (redirect: string, leadId: string) => {
-  const url = new URL(redirect);
-  url.searchParams.set('lead', leadId);
-  return url.toString();
-};
-
-/**
- * Browsers send Origin on cross-site posts: only the company's own sites may post leads. An opaque
- * origin (`null`: a sandboxed frame, a file, a cross-site redirect) is nobody's site, so where an
- * allow-list is set it is refused too; without one, it is all a form on a plain page can send.
- */
-const refuseForeignOrigin = (event: HttpEvent) => {
+const guard = (event: HttpEvent) => {
   // Every path records a metric, so the flush never logs an empty-metrics warning.
   metrics.addMetric('LeadSubmitted', 'Count', 1);
-  const origin = header(event, 'origin');
-  if (origin === undefined || allowedOrigin(origin)) return;
-  if (origin !== 'null' || config.corsOrigins().length > 0) throw new ForbiddenError('This origin may not post leads.');
+  refuseForeignOrigin(event, 'leads');
 };
 
 /** "Back" on the problems page: the page that posted the form when it is one of ours, else the demo form. */
@@ -54,22 +42,14 @@ const submit = route(
   leadRoutes.captureLead,
   async ({ body, fromForm }, event) => {
     const { website, redirect, idempotencyKey: bodyKey, ...submission } = body;
-    if (redirect && !allowedOrigin(new URL(redirect).origin)) {
-      throw new ValidationError([{ path: 'redirect', message: 'Redirects go only to allowed origins.' }]);
-    }
-    if (website) {
-      // A bot filled the honeypot: answer as if it worked so it learns nothing, and store nothing.
-      metrics.addMetric('HoneypotTripped', 'Count', 1);
-      return redirect && fromForm ? seeOther(thankYouUrl(redirect, 'received')) : json(202, { status: 'received' });
-    }
-    const idempotencyKey = header(event, 'idempotency-key') ?? bodyKey;
-    const lead = await captureLead({ idempotencyKey, submission, ip: clientIp(event) });
-    metrics.addMetric('LeadCaptured', 'Count', 1);
-    return redirect && fromForm
-      ? seeOther(thankYouUrl(redirect, lead.leadId))
-      : json(201, lead, { location: `/leads/${lead.leadId}` });
+    return publicFormPost({ redirect, website, fromForm, param: 'lead' }, async () => {
+      const idempotencyKey = header(event, 'idempotency-key') ?? bodyKey;
+      const lead = await captureLead({ idempotencyKey, submission, ip: clientIp(event) });
+      metrics.addMetric('LeadCaptured', 'Count', 1);
+      return { id: lead.leadId, answer: json(201, lead, { location: `/leads/${lead.leadId}` }) };
+    });
   },
-  { guard: refuseForeignOrigin, formProblemPage: problemsPage },
+  { guard, formProblemPage: problemsPage },
 );
 
 const corsPreflight = route(leadRoutes.capturePreflight, async (_, event) => {

@@ -4,6 +4,7 @@
 import type { Unit } from '../../../shared/directory.js';
 import * as z from '../../../shared/schema.js';
 import { type OrderStatus, orderStatuses } from './lifecycle.js';
+import { isOpenAt } from '../../../shared/business-hours.js';
 
 const id = z.requiredLine(100);
 const names = z.array(z.requiredLine(100)).check(z.maxLength(200));
@@ -100,16 +101,8 @@ export const servesRegion = (unit: Unit, facts: OrderFacts) =>
 
 export const servesCategory = (unit: Unit, facts: OrderFacts) => unit.categories.length === 0 || among(facts.category, unit.categories);
 
-const ISTANBUL_OFFSET_MS = 3 * 60 * 60 * 1000;
-
-/** Is the unit open at `now` (Istanbul wall clock)? No hours: always. */
-export const isOpen = (unit: Unit, now: Date) => {
-  if (!unit.hours) return true;
-  const local = new Date(now.getTime() + ISTANBUL_OFFSET_MS);
-  const weekday = local.getUTCDay() || 7;
-  const clock = local.toISOString().slice(11, 16);
-  return unit.hours.days.includes(weekday) && unit.hours.from <= clock && clock < unit.hours.to;
-};
+/** Is the unit open at `now` (Istanbul business hours, holidays closed)? No hours: always. */
+export const isOpen = (unit: Unit, now: Date) => !unit.hours || isOpenAt(now, unit.hours);
 
 /** Why a unit cannot take the order now, or undefined when it can. */
 const unavailable = (unitId: string, context: RoutingContext): SkipReason | undefined => {

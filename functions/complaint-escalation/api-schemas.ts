@@ -1,0 +1,118 @@
+// The case routes' request and response schemas: the manifest declares them, the handlers get their
+// requests parsed with them, and the OpenAPI document is generated from them.
+import { languages } from '../../shared/language.js';
+import * as z from '../../shared/schema.js';
+import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
+import { caseCategories, caseChannels, casePriorities, caseTypes } from './domain/case-input.js';
+import { caseStatuses } from './domain/case-lifecycle.js';
+
+/** Path ids are checked by the access module (an unknown or foreign id is a 404), so any string passes here. */
+export const caseParams = z.strictObject({ caseId: z.string() });
+
+export const listCasesQuery = z.strictObject({
+  status: z.optional(z.enum(caseStatuses)),
+  /** One customer's cases (every status unless one is named). */
+  customer: z.optional(z.requiredLine(40)),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+});
+
+export const changeCaseStatusBody = z.strictObject({
+  to: z.enum(caseStatuses),
+  /** The seq the caller saw: a move based on a stale screen is refused. */
+  seq: z.optional(z.int().check(z.positive())),
+  /** Why, kept in the case's history. */
+  note: z.optional(z.requiredLine(1000)),
+});
+
+export const caseReportQuery = z.strictObject({ ...timeRangeQuery }).check(rangeInOrder);
+
+/** Any other `lang` gets the Turkish form. */
+export const languageQuery = z.looseObject({ lang: z.optional(z.string()) });
+
+/** A signed link's token; a missing or bad one gets the "link not valid" page, not a problem. */
+export const tokenQuery = z.looseObject({ token: z.optional(z.string()) });
+/** The survey form: the page checks the score and the comment and shows the form again if they are off. */
+export const surveyForm = z.looseObject({ token: z.optional(z.string()), score: z.optional(z.string()), comment: z.optional(z.string()) });
+
+// ---- responses ---------------------------------------------------------------------------------
+
+const unit = z.strictObject({ type: z.enum(['department', 'dealer']), id: z.string() });
+
+export const openedCase = z.strictObject({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  status: z.literal('open'),
+  departmentId: z.string(),
+  unit,
+});
+
+const slaTargets = z.strictObject({ firstResponse: z.int(), resolution: z.int() });
+
+const caseView = z.looseObject({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  customerId: z.string(),
+  caseType: z.enum(caseTypes),
+  category: z.enum(caseCategories),
+  priority: z.enum(casePriorities),
+  channel: z.enum(caseChannels),
+  subject: z.string(),
+  description: z.optional(z.string()),
+  language: z.enum(languages),
+  status: z.enum(caseStatuses),
+  seq: z.int(),
+  departmentId: z.string(),
+  unit,
+  sla: z.looseObject({ segment: z.enum(['A', 'B', 'C']), targets: slaTargets, escalationLevel: z.int() }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const move = z.looseObject({
+  at: z.string(),
+  from: z.enum(caseStatuses),
+  to: z.enum(caseStatuses),
+  action: z.string(),
+  actorId: z.string(),
+  via: z.optional(z.string()),
+  note: z.optional(z.string()),
+});
+
+export const openedWebCase = z.strictObject({ caseNumber: z.string(), status: z.literal('open') });
+export const receivedWebCase = z.strictObject({ status: z.literal('received') });
+export const caseWithHistory = z.extend(caseView, { history: z.array(move) });
+export const casePage = z.strictObject({ cases: z.array(caseView), nextCursor: z.optional(z.string()) });
+export const caseStatusChanged = z.strictObject({ caseId: z.string(), status: z.enum(caseStatuses), seq: z.int() });
+
+const targetFigures = z.strictObject({
+  measured: z.int(),
+  met: z.int(),
+  attainmentBp: z.optional(z.int()),
+  meanMinutes: z.optional(z.int()),
+});
+export const caseReport = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(
+    z.strictObject({
+      unitType: z.enum(['department', 'dealer']),
+      unitId: z.string(),
+      departmentId: z.string(),
+      period: z.string(),
+      opened: z.int(),
+      active: z.int(),
+      resolvedOrClosed: z.int(),
+      overdue: z.int(),
+      firstResponse: targetFigures,
+      resolution: targetFigures,
+      surveys: z.int(),
+      meanScore: z.optional(z.number()),
+    }),
+  ),
+});
+export const valuableComplainants = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  customers: z.array(z.strictObject({ customerId: z.string(), complaints: z.int(), active: z.int(), lastComplaintAt: z.string() })),
+});

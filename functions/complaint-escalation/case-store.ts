@@ -1,0 +1,162 @@
+// Cases in the one table: the case beside its customer, its history and its place in the SLA
+// due-time queue; reads for staff; lists by unit or by status.
+import type { Ownership } from '../../shared/access.js';
+import { findById, putNew, type TransactItem } from '../../shared/db.js';
+import { defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
+import type { Language } from '../../shared/language.js';
+import { type Filter, queryAll, queryPage } from '../../shared/query.js';
+import { byAssignee, byState, keys } from '../../shared/table.js';
+import { defineDueQueue } from '../../shared/work-queue.js';
+import type { CaseCategory, CasePriority, caseChannels, caseTypes } from './domain/case-input.js';
+import { activeStatuses, type CaseStatus, caseStatuses } from './domain/case-lifecycle.js';
+import type { Route } from './domain/routing.js';
+import type { Deadline, SlaState } from './domain/sla.js';
+
+export interface SurveyAnswer {
+  score: number;
+  comment?: string;
+  answeredAt: string;
+}
+
+export interface Case {
+  caseId: string;
+  /** What the customer quotes on the phone: the day it was opened and a part of its id. */
+  caseNumber: string;
+  customerId: string;
+  /** `type` on the intake; every item's `type` attribute is its item type, so it is stored under this name. */
+  caseType: (typeof caseTypes)[number];
+  category: CaseCategory;
+  priority: CasePriority;
+  channel: (typeof caseChannels)[number];
+  subject: string;
+  description?: string;
+  relatedOrderId?: string;
+  relatedQuoteId?: string;
+  language: Language;
+  status: CaseStatus;
+  seq: number;
+  departmentId: string;
+  unit: Route['unit'];
+  routeRule: Route['rule'];
+  /** Who opened it (a user id, or `web`): an agent follows the cases they opened. */
+  openedBy: string;
+  sla: SlaState;
+  acknowledgedAt?: string;
+  /** Business minutes from opening to the first response (acknowledgement), for reports. */
+  firstResponseMinutes?: number;
+  resolvedAt?: string;
+  /** Business minutes from opening to the (latest) resolution, the paused time not counted. */
+  resolutionMinutes?: number;
+  closedAt?: string;
+  survey?: SurveyAnswer;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const cases = defineEntity<Case>({
+  type: 'case',
+  key: (c) => keys.case(c.customerId, c.caseId),
+  indexes: (c) => ({
+    ...keys.caseById(c.caseId),
+    ...keys.casesByUnit(c.unit.id, c.createdAt, c.caseId),
+    ...keys.casesByStatus(c.status, c.createdAt, c.caseId),
+  }),
+});
+
+/** Whose a case is: the agent who opened it and the department or dealer it was routed to. */
+export const caseOwnership = (c: Case): Ownership => ({ ownerId: c.openedBy, unitId: c.unit.id });
+
+/** The SLA queue: one placement per case, at its next warning or escalation. */
+export const slaQueue = defineDueQueue<Deadline>('case-sla');
+
+export const getCase = async (caseId: string): Promise<Case | undefined> => {
+  const item = await findById(keys.caseById(caseId));
+  return item ? fromItem<Case>(item) : undefined;
+};
+
+/** The case as stored now (strongly consistent), for a guarded move. */
+export const getCaseByKey = (customerId: string, caseId: string) => cases.get(keys.case(customerId, caseId));
+
+export interface CaseMove extends HistoryEntry {
+  at: string;
+  from: CaseStatus;
+  to: CaseStatus;
+}
+
+export const getCaseHistory = async (c: Case): Promise<CaseMove[]> =>
+  (
+    await queryAll({ partition: keys.customerPartition(c.customerId), range: { prefix: keys.historyPrefix(cases.key(c)) }, order: 'oldest' })
+  ).map((item) => {
+    const { entityType: _, ...move } = fromItem<CaseMove & { entityType: string }>(item);
+    return move;
+  });
+
+export interface CaseQuery {
+  /** One customer's cases, every status unless one is named. */
+  customerId?: string;
+  unitId?: string;
+  ownerId?: string;
+  status?: CaseStatus;
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * A customer's cases from their partition; a unit's from its index partition; everyone else's from
+ * the status partitions. Lists other than a customer's hold the active statuses unless one is named.
+ * What the partition does not key on (the viewer's unit or own cases, the status) is filtered.
+ */
+export const listCases = async (query: CaseQuery) => {
+  const byCustomer = query.customerId !== undefined;
+  const byUnit = !byCustomer && query.unitId !== undefined;
+  const conditions: string[] = [];
+  const filter: Required<Filter> = { expression: '', names: {}, values: {} };
+  const statuses = query.status ? [query.status] : byCustomer ? [] : activeStatuses;
+  if ((byCustomer || byUnit) && statuses.length) {
+    conditions.push(`#status IN (${statuses.map((_, i) => `:status${i}`).join(', ')})`);
+    filter.names['#status'] = 'status';
+    statuses.forEach((status, i) => {
+      filter.values[`:status${i}`] = status;
+    });
+  }
+  if (byCustomer) {
+    // The partition also holds the cases' history and queue items, and the customer's other records.
+    conditions.push('#type = :case');
+    filter.names['#type'] = 'type';
+    filter.values[':case'] = cases.type;
+    if (query.unitId) {
+      conditions.push('#unit.id = :unit');
+      filter.names['#unit'] = 'unit';
+      filter.values[':unit'] = query.unitId;
+    }
+  }
+  if (query.ownerId) {
+    conditions.push('openedBy = :owner');
+    filter.values[':owner'] = query.ownerId;
+  }
+  filter.expression = conditions.join(' AND ');
+  const page = await queryPage({
+    ...(byCustomer
+      ? { partition: keys.customerPartition(query.customerId!), range: { prefix: keys.casesPrefix() } }
+      : byUnit
+        ? { index: byAssignee, partition: keys.casesByUnitPartition(query.unitId!) }
+        : { index: byState, partition: statuses.flatMap((s) => keys.casesByStatusPartitions(s)) }),
+    limit: query.limit,
+    cursor: query.cursor,
+    filter: conditions.length ? filter : undefined,
+  });
+  return { cases: page.items.map((item) => fromItem<Case>(item)), next: page.next };
+};
+
+/** Every case opened within the range (ISO UTC instants, inclusive), whatever its status now. */
+export const casesOpenedBetween = async (from: string, to: string, max = 10_000) =>
+  (
+    await queryAll(
+      { index: byState, partition: caseStatuses.flatMap((s) => keys.casesByStatusPartitions(s)), range: { from, to }, order: 'oldest' },
+      max,
+    )
+  ).map((item) => fromItem<Case>(item));
+
+/** A new customer from a case's contact details, owned by the unit the case went to. */
+export const newCustomerItem = (customer: Record<string, unknown>, unitId: string): TransactItem =>
+  putNew({ ...keys.customer(String(customer.customerId)), type: 'customer', ...customer, ownerIds: new Set([unitId]) });

@@ -1,0 +1,214 @@
+// The complaint-escalation use case: opening a case (the customer matched or created exactly once,
+// routed by the rules, its SLA clock started), moving it along its lifecycle with the clock paused
+// while it waits for the customer, and the sweep that warns and escalates on the SLA ladder.
+import { officeHours, type WorkingHours } from '../../shared/business-hours.js';
+import { type Customer, customers, getCustomer, markerItems, matchContact, ownershipItem } from '../../shared/customer.js';
+import { putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
+import { getDepartment } from '../../shared/directory.js';
+import { advance, type HistoryEntry, type MoveEffects } from '../../shared/entity.js';
+import { type IdempotencyScope, once } from '../../shared/idempotency.js';
+import { newId } from '../../shared/ids.js';
+import { outboxPut } from '../../shared/outbox.js';
+import { ConflictError, ProblemError } from '../../shared/problems.js';
+import { istanbulDate } from '../../shared/time.js';
+import { type QueueEntry, sweep } from '../../shared/work-queue.js';
+import { type Case, cases, slaQueue } from './case-store.js';
+import { type CaseIntake, contactKeysOf } from './domain/case-input.js';
+import { type CaseAction, type CaseStatus, caseLifecycle, mayReopen } from './domain/case-lifecycle.js';
+import { routeCase } from './domain/routing.js';
+import { type Deadline, deadlineAt, escalationLevels, nextDeadline, type Segment, type SlaState, slaTargets, takeStep } from './domain/sla.js';
+import { elapsedMinutes, pauseClock, resumeClock, startClock } from './domain/sla-clock.js';
+
+/** What the profile may carry beyond the shared fields: the analytics segment and a preferred dealer. */
+type Profile = Customer & { segment?: Segment; preferredDealerId?: string };
+
+const MAX_ATTEMPTS = 3;
+
+export const hoursOf = async (departmentId: string): Promise<WorkingHours> => (await getDepartment(departmentId))?.hours ?? officeHours;
+
+/** The case's next SLA step as a queue placement, or the queue left when there is none. */
+const slaEffects = (c: Case, hours: WorkingHours): Pick<MoveEffects, 'enqueue' | 'dequeue'> => {
+  const next = nextDeadline(c.status, c.sla);
+  const at = next && deadlineAt(next, c.sla, hours);
+  return next && at ? { enqueue: [slaQueue.at(c.caseId, at.toISOString(), next)] } : { dequeue: [slaQueue.name] };
+};
+
+export interface Opened {
+  caseId: string;
+  caseNumber: string;
+  status: 'open';
+  departmentId: string;
+  unit: Case['unit'];
+}
+
+const caseNumberOf = (caseId: string, now: Date) => `${istanbulDate(now).replaceAll('-', '').slice(2)}-${caseId.slice(-6)}`;
+
+const noSuchCustomer = () =>
+  new ProblemError(422, 'customer-not-found', 'There is no such customer.', [{ path: 'customerId', message: 'No such customer.' }]);
+
+/**
+ * Opens a case once per Idempotency-Key: the customer (found by id, matched by contact, or created
+ * with its markers), the case with its first SLA placement, the unit's ownership of the customer,
+ * `CaseOpened` and the stored answer are one transaction.
+ */
+export const openCase = (
+  input: { intake: CaseIntake; actorId: string; route: string; caller: string; idempotencyKey?: string },
+  now = new Date(),
+): Promise<Opened> => {
+  const { intake, actorId } = input;
+  const scope: IdempotencyScope = { route: input.route, caller: input.caller, key: input.idempotencyKey, request: intake };
+  return once(scope, async (record) => {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const contact = intake.contact && { ...contactKeysOf(intake.contact), ...intake.contact };
+      const match = contact ? await matchContact(contact) : undefined;
+      const customerId = intake.customerId ?? match?.customerId;
+      const profile = customerId ? ((await getCustomer(customerId)) as Profile | undefined) : undefined;
+      if (intake.customerId && !profile) throw noSuchCustomer();
+      const route = routeCase({ category: intake.category, preferredDealerId: profile?.preferredDealerId, region: profile?.region });
+      const hours = await hoursOf(route.departmentId);
+      const at = now.toISOString();
+      const caseId = newId();
+      const c: Case = {
+        caseId,
+        caseNumber: caseNumberOf(caseId, now),
+        customerId: customerId ?? newId(),
+        caseType: intake.type,
+        category: intake.category,
+        priority: intake.priority,
+        channel: intake.channel,
+        subject: intake.subject,
+        description: intake.description,
+        relatedOrderId: intake.relatedOrderId,
+        relatedQuoteId: intake.relatedQuoteId,
+        language: profile?.language ?? contact?.language ?? 'tr',
+        status: 'open',
+        seq: 1,
+        departmentId: route.departmentId,
+        unit: route.unit,
+        routeRule: route.rule,
+        openedBy: actorId,
+        sla: {
+          segment: profile?.segment ?? 'B',
+          targets: slaTargets(intake.priority, profile?.segment),
+          clock: startClock(now),
+          warned: [],
+          escalationLevel: 0,
+          escalations: { firstResponse: 0, resolution: 0 },
+        },
+        createdAt: at,
+        updatedAt: at,
+      };
+      const customerItems: TransactItem[] = profile
+        ? [ownershipItem(profile.customerId, { unitId: route.unit.id }), ...(contact && match ? markerItems(contact, profile.customerId, match.unclaimed) : [])]
+        : [
+            putNew({
+              ...customers.item({
+                customerId: c.customerId,
+                name: contact!.name,
+                email: contact!.email,
+                emailKey: contact!.emailKey,
+                phone: contact!.phone,
+                language: contact!.language,
+                createdAt: at,
+                updatedAt: at,
+              }),
+              ownerIds: new Set([route.unit.id]),
+            }),
+            ...markerItems(contact!, c.customerId, { email: true, phone: true }),
+          ];
+      const answer: Opened = { caseId, caseNumber: c.caseNumber, status: 'open', departmentId: c.departmentId, unit: c.unit };
+      const event = outboxPut(
+        'CaseOpened',
+        { caseId, customerId: c.customerId, departmentId: c.departmentId, unitType: c.unit.type, unitId: c.unit.id, priority: c.priority, category: c.category },
+        now,
+      );
+      const saved = await transact([...cases.createItems(c, { ...slaEffects(c, hours), events: [event] }), ...customerItems, ...record(answer)]);
+      if (saved.ok) return answer;
+    }
+    throw new ConflictError('capture-contended', 'This contact is being changed by other requests; try again.');
+  });
+};
+
+/** The case after `action`: timestamps, the clock paused or resumed, the reopen window checked. */
+const applyAction = (c: Case, action: CaseAction, to: CaseStatus, hours: WorkingHours, now: Date): Case => {
+  if (action === 'reopen' && !mayReopen(c.resolvedAt, now)) {
+    throw new ConflictError('reopen-window-passed', 'This case was resolved too long ago to reopen; open a new case.');
+  }
+  const at = now.toISOString();
+  const clock =
+    to === 'waiting_customer' || to === 'resolved' || to === 'closed' ? pauseClock(c.sla.clock, now, hours) : resumeClock(c.sla.clock, now);
+  return advance(c, {
+    status: to,
+    updatedAt: at,
+    sla: { ...c.sla, clock },
+    ...(action === 'acknowledge' || (action === 'start' && !c.acknowledgedAt)
+      ? { acknowledgedAt: at, firstResponseMinutes: elapsedMinutes(c.sla.clock, now, hours) }
+      : {}),
+    ...(to === 'resolved' ? { resolvedAt: at, resolutionMinutes: elapsedMinutes(c.sla.clock, now, hours) } : {}),
+    ...(to === 'closed' ? { closedAt: at } : {}),
+  });
+};
+
+/** Moves a case to `to` if it is still as read: its history, SLA placement and event in one transaction. */
+export const changeCaseStatus = async (c: Case, to: CaseStatus, entry: Omit<HistoryEntry, 'action'>, now = new Date()) => {
+  const action = caseLifecycle.actionTo(c.status, to);
+  const hours = await hoursOf(c.departmentId);
+  const after = applyAction(c, action, to, hours, now);
+  const moved = await cases.move(c, after, {
+    history: { ...entry, action },
+    ...slaEffects(after, hours),
+    events: [outboxPut('CaseStatusChanged', { caseId: c.caseId, customerId: c.customerId, from: c.status, to, actorId: entry.actorId }, now)],
+  });
+  if (!moved) throw new ConflictError('case-changed', 'The case was changed by someone else meanwhile; reload it.');
+  return after;
+};
+
+// ---- the SLA sweep ---------------------------------------------------------------------------------
+
+const SWEEP_LIMIT = 100;
+
+const stepEvent = (c: Case, step: Deadline, dueAt: Date, now: Date) =>
+  step.kind === 'warn'
+    ? outboxPut('CaseSlaWarning', { caseId: c.caseId, customerId: c.customerId, target: step.target, dueAt: dueAt.toISOString() }, now)
+    : outboxPut(
+        'CaseEscalated',
+        {
+          caseId: c.caseId,
+          customerId: c.customerId,
+          target: step.target,
+          level: escalationLevels[Math.min(2, c.sla.escalationLevel + 1)] as 'supervisor' | 'manager',
+          departmentId: c.departmentId,
+        },
+        now,
+      );
+
+/**
+ * Takes the step a due placement stands for, if the case still needs it: the warning or the
+ * escalation, its history, its event and the next placement, claimed with the placement so two
+ * sweeps (or a retry) act once.
+ */
+const handleDue = async (entry: QueueEntry<Deadline>, now: Date) => {
+  const c = await cases.get(entry.entity);
+  if (!c) return 'drop' as const;
+  const hours = await hoursOf(c.departmentId);
+  const step = nextDeadline(c.status, c.sla);
+  const dueAt = step && deadlineAt(step, c.sla, hours);
+  if (!step || !dueAt) return 'drop' as const;
+  // The case moved on (acknowledged, resumed): the placement is re-placed at the step's true time.
+  if (dueAt > now) {
+    const placement = slaQueue.at(c.caseId, dueAt.toISOString(), step);
+    return { writes: [{ Put: { TableName: tableName(), Item: placement.item(cases.key(c)) } }] };
+  }
+  const sla: SlaState = takeStep(c.sla, step);
+  const after = advance(c, { sla, updatedAt: now.toISOString() });
+  return {
+    writes: cases.moveItems(c, after, {
+      history: { actorId: 'system', action: step.kind === 'warn' ? `warn:${step.target}` : `escalate:${escalationLevels[sla.escalationLevel]}`, via: 'sweep' },
+      ...slaEffects(after, hours),
+      events: [stepEvent(c, step, dueAt, now)],
+    }),
+  };
+};
+
+/** Every due SLA step at `now`, each once however many sweeps overlap. */
+export const sweepCaseSla = (now: Date, limit = SWEEP_LIMIT) => sweep(slaQueue, now, limit, (entry) => handleDue(entry, now));

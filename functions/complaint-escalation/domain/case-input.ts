@@ -1,0 +1,54 @@
+// What staff and the call center send to POST /cases. Status, department, due times and the case
+// number are the CRM's to set.
+import { normalizeEmail, toE164 } from '../../../shared/contact.js';
+import { defaultLanguage, languages } from '../../../shared/language.js';
+import * as z from '../../../shared/schema.js';
+
+export const caseTypes = ['complaint', 'request', 'information'] as const;
+export const caseCategories = ['product', 'billing', 'delivery', 'service', 'test-drive', 'website', 'other'] as const;
+export const casePriorities = ['urgent', 'high', 'normal', 'low'] as const;
+export const caseChannels = ['phone', 'email', 'web', 'walk-in', 'social'] as const;
+
+export type CaseCategory = (typeof caseCategories)[number];
+export type CasePriority = (typeof casePriorities)[number];
+
+/** These fields end up in mail and staff screens: a `<` that opens a tag is refused. */
+const noMarkup = z.refine<string>((s) => !/<\s*[a-z!/?]/i.test(s), 'Markup is not allowed.');
+
+const contactSchema = z
+  .strictObject({
+    name: z.requiredLine(200).check(noMarkup),
+    email: z.optional(z.line(254).check(z.email('Not an e-mail address.'))),
+    phone: z.optional(z.line(40).check(z.refine((p) => toE164(p) !== undefined, 'Not a valid phone number.'))),
+    language: z._default(z.enum(languages), defaultLanguage),
+  })
+  .check(z.refine((c) => Boolean(c.email || c.phone), { message: 'Give an e-mail address or a phone number.', path: ['email'] }));
+
+export const caseIntakeSchema = z
+  .strictObject({
+    type: z.enum(caseTypes),
+    category: z.enum(caseCategories),
+    priority: z._default(z.enum(casePriorities), 'normal'),
+    channel: z.enum(caseChannels),
+    subject: z.requiredLine(200).check(noMarkup),
+    description: z.optional(z.text(4000).check(noMarkup)),
+    relatedOrderId: z.optional(z.requiredLine(40)),
+    relatedQuoteId: z.optional(z.requiredLine(40)),
+    /** A known customer, or contact details matched (or a customer created) as lead capture does. */
+    customerId: z.optional(z.requiredLine(40)),
+    contact: z.optional(contactSchema),
+  })
+  .check(
+    z.refine((c) => Boolean(c.customerId) !== Boolean(c.contact), {
+      message: 'Give either a customerId or contact details.',
+      path: ['customerId'],
+    }),
+  );
+
+export type CaseIntake = z.infer<typeof caseIntakeSchema>;
+export type CaseContact = z.infer<typeof contactSchema>;
+
+export const contactKeysOf = (contact: CaseContact) => ({
+  emailKey: contact.email ? normalizeEmail(contact.email) : undefined,
+  phone: contact.phone ? toE164(contact.phone) : undefined,
+});

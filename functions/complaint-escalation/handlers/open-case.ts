@@ -1,0 +1,15 @@
+// POST /cases — staff and the call center open a case for a known customer or from contact details.
+import { header, json, route } from '../../../shared/http.js';
+import { openCase } from '../cases.js';
+import { caseRoutes } from '../manifest.js';
+
+export const handler = route(caseRoutes.openCase, async ({ actor, body }, event) => {
+  const opened = await openCase({
+    intake: body,
+    actorId: actor.userId,
+    route: 'POST /cases',
+    caller: actor.keyId,
+    idempotencyKey: header(event, 'idempotency-key'),
+  });
+  return json(201, opened, { location: `/cases/${opened.caseId}` });
+});

@@ -1,0 +1,65 @@
+// The demo web form for cases (what a company puts on its own site: plain HTML, no JavaScript) and
+// the page a refused form post gets instead of problem JSON.
+import type { HttpResult } from '../../../shared/http.js';
+import { safeHtml } from '../../../shared/html.js';
+import type { Language } from '../../../shared/language.js';
+import { page } from '../../../shared/pages.js';
+import type { FieldProblem } from '../../../shared/problems.js';
+import { caseCategories } from '../domain/case-input.js';
+
+const text = {
+  tr: {
+    title: 'Şikâyet ve talep formu',
+    type: 'Başvuru türü',
+    types: { complaint: 'Şikâyet', request: 'Talep', information: 'Bilgi' },
+    category: 'Konu',
+    subject: 'Başlık',
+    description: 'Açıklama',
+    name: 'Ad soyad',
+    email: 'E-posta',
+    phone: 'Telefon',
+    order: 'Sipariş no (varsa)',
+    send: 'Gönder',
+    problems: 'Form gönderilemedi',
+    back: 'Forma dön',
+  },
+  en: {
+    title: 'Complaints and requests',
+    type: 'Type',
+    types: { complaint: 'Complaint', request: 'Request', information: 'Information' },
+    category: 'Category',
+    subject: 'Subject',
+    description: 'Description',
+    name: 'Full name',
+    email: 'E-mail',
+    phone: 'Phone',
+    order: 'Order no (if any)',
+    send: 'Send',
+    problems: 'The form could not be sent',
+    back: 'Back to the form',
+  },
+} as const;
+
+export const caseFormPage = (language: Language, v: { action: string; thanks: string; idempotencyKey: string }): HttpResult => {
+  const t = text[language];
+  const field = (name: string, label: string, type = 'text', extra = '') =>
+    safeHtml`<label for="${name}">${label}</label><input id="${name}" name="${name}" type="${type}" ${extra}>`;
+  const types = Object.entries(t.types).map(([value, label]) => safeHtml`<option value="${value}">${label}</option>`);
+  const categories = caseCategories.map((c) => safeHtml`<option value="${c}">${c}</option>`);
+  return page(
+    200,
+    language,
+    t.title,
+    safeHtml`<form method="post" action="${v.action}"><input type="hidden" name="language" value="${language}"><input type="hidden" name="redirect" value="${v.thanks}"><input type="hidden" name="idempotencyKey" value="${v.idempotencyKey}"><label for="type">${t.type}</label><select id="type" name="type">${types}</select><label for="category">${t.category}</label><select id="category" name="category">${categories}</select>${field('subject', t.subject, 'text', 'required maxlength="200"')}<label for="description">${t.description}</label><textarea id="description" name="description" rows="5" maxlength="4000"></textarea>${field('name', t.name, 'text', 'required maxlength="200" autocomplete="name"')}${field('email', t.email, 'email', 'autocomplete="email"')}${field('phone', t.phone, 'tel', 'autocomplete="tel"')}${field('relatedOrderId', t.order)}<div style="position:absolute;left:-10000px" aria-hidden="true"><label for="website">Website</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div><p><button type="submit">${t.send}</button></p></form>`,
+  );
+};
+
+export const caseFormProblemsPage = (language: Language, v: { status: number; detail: string; errors: FieldProblem[]; back: string }): HttpResult => {
+  const t = text[language];
+  return page(
+    v.status,
+    language,
+    t.problems,
+    safeHtml`<p>${v.detail}</p><ul id="problems">${v.errors.map((e) => safeHtml`<li data-path="${e.path}">${e.path}: ${e.message}</li>`)}</ul><p><a href="${v.back}">${t.back}</a></p>`,
+  );
+};

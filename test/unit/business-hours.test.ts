@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addBusinessMinutes,
+  businessMinutesBetween,
+  dayKind,
+  MAX_DAYS_WALKED,
+  NoBusinessHoursError,
+  officeHours,
+  type WalkMeter,
+  type WorkingHours,
+} from '../../shared/business-hours.js';
+import { dueAt, elapsedMinutes, pauseClock, resumeClock, startClock } from '../../functions/complaint-escalation/domain/sla-clock.js';
+
+/** An Istanbul wall-clock time as an instant. */
+const ist = (local: string) => new Date(`${local}:00+03:00`);
+const add = (start: string, minutes: number, hours: WorkingHours = officeHours) =>
+  addBusinessMinutes(ist(start), minutes, hours).toISOString();
+const between = (a: string, b: string, hours: WorkingHours = officeHours) => businessMinutesBetween(ist(a), ist(b), hours);
+
+describe('Turkish holidays, civil-time boundaries (official calendar)', () => {
+  it('closes Ramazan Bayramı 2026 on 20–22 March, with the 19th a half-day eve and the 23rd an ordinary day', () => {
+    expect(dayKind('2026-03-18')).toBeUndefined();
+    expect(dayKind('2026-03-19')).toBe('eve');
+    expect(['2026-03-20', '2026-03-21', '2026-03-22'].map(dayKind)).toEqual(['holiday', 'holiday', 'holiday']);
+    expect(dayKind('2026-03-23')).toBeUndefined();
+  });
+
+  it('closes Kurban Bayramı 2026 on 27–30 May with the 26th a half-day eve', () => {
+    expect(dayKind('2026-05-26')).toBe('eve');
+    expect(['2026-05-27', '2026-05-28', '2026-05-29', '2026-05-30'].map(dayKind)).toEqual(Array(4).fill('holiday'));
+    expect(dayKind('2026-05-31')).toBeUndefined();
+  });
+
+  it('closes 29 October with 28 October a half day, and 1 May with no eve', () => {
+    expect(dayKind('2026-10-28')).toBe('eve');
+    expect(dayKind('2026-10-29')).toBe('holiday');
+    expect(dayKind('2026-04-30')).toBeUndefined();
+    expect(dayKind('2026-05-01')).toBe('holiday');
+  });
+});
+
+describe('addBusinessMinutes', () => {
+  it('counts within a day and carries an evening over to the next morning', () => {
+    expect(add('2026-11-30T09:00', 90)).toBe(ist('2026-11-30T10:30').toISOString());
+    expect(add('2026-11-30T17:30', 60)).toBe(ist('2026-12-01T09:30').toISOString());
+    // Started after closing: the count begins at the next opening.
+    expect(add('2026-11-30T20:00', 30)).toBe(ist('2026-12-01T09:30').toISOString());
+    expect(add('2026-11-30T17:59', 1)).toBe(ist('2026-11-30T18:00').toISOString());
+  });
+
+  it('skips the weekend', () => {
+    expect(add('2026-11-27T17:00', 120)).toBe(ist('2026-11-30T10:00').toISOString());
+    expect(add('2026-11-28T11:00', 10)).toBe(ist('2026-11-30T09:10').toISOString());
+  });
+
+  it('skips 1 May (a Friday in 2026) and the weekend after it', () => {
+    expect(add('2026-04-30T17:00', 120)).toBe(ist('2026-05-04T10:00').toISOString());
+  });
+
+  it('stops at 13:00 on 28 October and skips 29 October', () => {
+    expect(add('2026-10-28T12:00', 59)).toBe(ist('2026-10-28T12:59').toISOString());
+    expect(add('2026-10-28T12:00', 120)).toBe(ist('2026-10-30T10:00').toISOString());
+    expect(add('2026-10-28T14:00', 1)).toBe(ist('2026-10-30T09:01').toISOString());
+  });
+
+  it('stops at 13:00 on the Ramazan Bayramı eve and resumes on Monday 23 March at 09:00', () => {
+    expect(add('2026-03-19T12:30', 30)).toBe(ist('2026-03-19T13:00').toISOString());
+    expect(add('2026-03-19T12:30', 60)).toBe(ist('2026-03-23T09:30').toISOString());
+  });
+
+  it("follows a department's own week (Saturday mornings open)", () => {
+    const service: WorkingHours = { days: { ...officeHours.days, 6: { from: '09:00', to: '13:00' } } };
+    expect(add('2026-11-27T17:00', 120, service)).toBe(ist('2026-11-28T10:00').toISOString());
+  });
+});
+
+describe('businessMinutesBetween', () => {
+  it('counts only open minutes, and nothing backwards', () => {
+    expect(between('2026-11-30T08:00', '2026-11-30T10:00')).toBe(60);
+    expect(between('2026-11-27T17:00', '2026-11-30T10:00')).toBe(120);
+    expect(between('2026-11-30T10:00', '2026-11-30T09:00')).toBe(0);
+  });
+
+  it('agrees with addBusinessMinutes across holidays and eves', () => {
+    expect(between('2026-03-19T09:00', '2026-03-23T10:00')).toBe(4 * 60 + 60);
+    expect(between('2026-10-27T09:00', '2026-10-30T09:00')).toBe(9 * 60 + 4 * 60);
+    expect(between('2026-04-30T17:00', '2026-05-04T10:00')).toBe(120);
+  });
+});
+
+describe('the cost of a walk', () => {
+  it('walks one step per calendar day it spans, not per minute', () => {
+    const meter: WalkMeter = { days: 0 };
+    addBusinessMinutes(ist('2026-03-16T09:00'), 5 * 9 * 60, officeHours, meter);
+    // Five working days from Monday 16 March end on Tuesday 24 March (the eve half, three holidays, a weekend): 9 days.
+    expect(meter.days).toBe(9);
+    const back: WalkMeter = { days: 0 };
+    businessMinutesBetween(ist('2026-01-01T00:00'), ist('2027-01-01T00:00'), officeHours, back);
+    expect(back.days).toBe(365);
+  });
+
+  it('refuses working hours that never open instead of looping', () => {
+    expect(() => addBusinessMinutes(ist('2026-11-30T09:00'), 1, { days: {} })).toThrow(NoBusinessHoursError);
+    expect(MAX_DAYS_WALKED).toBeLessThan(1000);
+  });
+});
+
+describe('a paused SLA clock', () => {
+  it('banks the minutes run before the pause and counts on from the resume', () => {
+    const started = startClock(ist('2026-11-30T09:00'));
+    expect(dueAt(started, 240, officeHours)?.toISOString()).toBe(ist('2026-11-30T13:00').toISOString());
+    const paused = pauseClock(started, ist('2026-11-30T10:00'), officeHours);
+    expect(paused).toEqual({ bankedMinutes: 60 });
+    expect(dueAt(paused, 240, officeHours)).toBeUndefined();
+    // Time while paused does not count, however long.
+    expect(elapsedMinutes(paused, ist('2026-12-03T12:00'), officeHours)).toBe(60);
+    const resumed = resumeClock(paused, ist('2026-12-03T17:00'));
+    expect(dueAt(resumed, 240, officeHours)?.toISOString()).toBe(ist('2026-12-04T11:00').toISOString());
+    expect(elapsedMinutes(resumed, ist('2026-12-04T09:30'), officeHours)).toBe(60 + 60 + 30);
+  });
+});
