@@ -202,8 +202,10 @@ export const backdate = async (quote: { customerId: string; quoteId: string }, d
   return { head, validUntil };
 };
 
-export const fireSchedule = async (name: string) => {
-  const response = await fetch(`${api()}/_local/schedules/${encodeURIComponent(name)}/fire`, { method: 'POST', headers: localControlHeaders });
+/** Fires a schedule now, or as if at `at` (an injected clock: the sweep runs as of then). */
+export const fireSchedule = async (name: string, at?: Date) => {
+  const when = at ? `?at=${encodeURIComponent(at.toISOString())}` : '';
+  const response = await fetch(`${api()}/_local/schedules/${encodeURIComponent(name)}/fire${when}`, { method: 'POST', headers: localControlHeaders });
   if (!response.ok) throw new Error(`firing ${name}: ${response.status} ${await response.text()}`);
   await settle();
 };
