@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import type { IConstruct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { platform, publicRateLimitPer5Minutes, useCases } from '../../functions/manifests.js';
 import { type FunctionDeclaration, functionId, type UseCaseManifest } from '../../shared/manifest.js';
 import { tableSchema } from '../../shared/table.js';
 import { buildApp } from '../../infra/build-app.js';
-import { manifestDescription, tableActions } from '../../infra/stateless-stack.js';
+import { manifestDescription, type StatelessStack, tableActions } from '../../infra/stateless-stack.js';
 import { cdkJsonContext, deploymentContext, synthTemplates } from './synth-template.js';
 
 // A use case no real manifest has yet: a schedule, a parameterised public route, memory and
@@ -664,9 +664,12 @@ describe('context', () => {
 });
 
 describe('cdk-nag', () => {
-  it('fails synthesis on a finding nobody fixed or acknowledged', () => {
+  it.each([
+    ['the API stack', 'PusulaApi/Unencrypted', (stack: StatelessStack): Construct => stack],
+    ["a use case's nested stack", 'PusulaApi/infra-fixture/Unencrypted', (stack: StatelessStack): Construct => stack.useCaseStacks.get('infra-fixture')!],
+  ])('fails synthesis on a finding nobody fixed or acknowledged, in %s', (_where, path, scopeIn) => {
     const { app, api: stack } = buildApp({ useCases: [fixture], bundle: false, context: { ...cdkJsonContext(), ...deploymentContext } });
-    new Queue(stack, 'Unencrypted', { encryption: QueueEncryption.UNENCRYPTED });
+    new Queue(scopeIn(stack), 'Unencrypted', { encryption: QueueEncryption.UNENCRYPTED });
     let report = '';
     try {
       app.synth();
@@ -674,18 +677,6 @@ describe('cdk-nag', () => {
       report = readFileSync(String(error).match(/found in: (\S+)/)?.[1] ?? '', 'utf8');
     }
     expect(report).toContain('AwsSolutions-SQS2');
-  });
-
-  it("checks each use case's nested stack too", () => {
-    const { app, api: stack } = buildApp({ useCases: [fixture], bundle: false, context: { ...cdkJsonContext(), ...deploymentContext } });
-    new Queue(stack.useCaseStacks.get('infra-fixture')!, 'Unencrypted', { encryption: QueueEncryption.UNENCRYPTED });
-    let report = '';
-    try {
-      app.synth();
-    } catch (error) {
-      report = readFileSync(String(error).match(/found in: (\S+)/)?.[1] ?? '', 'utf8');
-    }
-    expect(report).toContain('AwsSolutions-SQS2');
-    expect(report).toContain('infra-fixture/Unencrypted');
+    expect(report).toContain(path);
   });
 });
