@@ -26,7 +26,7 @@ export const buildApp = (options: BuildAppOptions = {}) => {
   const data = new StatefulStack(app, 'PusulaData', { env, description: 'Pusula CRM: table, bus, mail configuration, secrets (retained)' });
   const api = new StatelessStack(app, 'PusulaApi', {
     env,
-    description: 'Pusula CRM: API, functions, rules, schedules, alarms',
+    description: 'Pusula CRM: API, authorizer, outbox relay, alarms; each use case in a nested stack of its own',
     data,
     useCases: options.useCases ?? allUseCases,
     mailFrom: context.mailFrom,

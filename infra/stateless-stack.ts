@@ -1,6 +1,10 @@
 // Everything that can be deleted and redeployed: functions, the API and its firewall, the outbox
 // relay, rules, schedules and alarms. Routes, rules and schedules come from the use-case manifests.
-import { Annotations, CfnOutput, Duration, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+// CloudFormation allows 500 resources per stack: each use case's functions, rules, schedules,
+// dead-letter queues and their alarms live in a nested stack of its own, so the parent (the API,
+// its methods, the authorizer, the relay, the firewall, the alarm topic) grows only by its methods
+// and one nested stack per use case.
+import { Annotations, CfnOutput, Duration, NestedStack, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import { type EventPattern, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -67,6 +71,8 @@ export class StatelessStack extends Stack {
   readonly api: CrmApi;
   /** Every function by its manifest id (`lead-capture.captureLead`, `platform.outboxRelay`). */
   readonly functions = new Map<string, CrmFunction>();
+  /** The nested stack of each use case, by its manifest name. */
+  readonly useCaseStacks = new Map<string, NestedStack>();
   private readonly deadLetterQueues = new Map<string, DeadLetterQueue>();
   private readonly alarms: AlarmTopic;
 
@@ -81,49 +87,10 @@ export class StatelessStack extends Stack {
       );
     }
     this.api = new CrmApi(this, 'Api', { stageName });
-    this.api.authorizeWith(this.addFunction(functionId('platform', 'authorizer'), platform.authorizer, true).function);
+    this.api.authorizeWith(this.addFunction(this, functionId('platform', 'authorizer'), platform.authorizer, true).function);
     this.addOutboxRelay();
 
-    for (const useCase of props.useCases) {
-      const routed = new Set(useCase.routes.map((route) => route.function));
-      for (const [name, declaration] of Object.entries(useCase.functions)) {
-        this.addFunction(functionId(useCase.name, name), declaration, routed.has(name));
-      }
-      const fn = (name: string) => {
-        const found = this.functions.get(functionId(useCase.name, name));
-        if (!found) throw new Error(`${useCase.name}: no function ${name} in its manifest`);
-        return found.function;
-      };
-      for (const route of useCase.routes) this.api.addRoute(route, fn(route.function));
-      for (const subscription of useCase.subscriptions) {
-        const fnId = functionId(useCase.name, subscription.function);
-        new Rule(this, `${useCase.name}.${subscription.name}`, {
-          description: manifestDescription(useCase.name, subscription.name, subscription.function),
-          eventBus: data.bus,
-          eventPattern: toRulePattern(subscription.pattern),
-          targets: [new LambdaFunction(fn(subscription.function), { ...delivery, deadLetterQueue: this.deadLetterQueueOf(fnId) })],
-        });
-      }
-      for (const schedule of useCase.schedules) {
-        const fnId = functionId(useCase.name, schedule.function);
-        new Schedule(this, `${useCase.name}.${schedule.name}`, {
-          description: manifestDescription(useCase.name, schedule.name, schedule.function),
-          schedule: ScheduleExpression.expression(schedule.expression, TimeZone.of(schedule.timezone)),
-          timeWindow: TimeWindow.off(),
-          target: new LambdaInvoke(fn(schedule.function), {
-            ...delivery,
-            role: this.schedulerRoleOf(fnId),
-            deadLetterQueue: this.deadLetterQueueOf(fnId),
-            // The scheduled time is the same on every retry: a stable idempotency key for the run.
-            input: ScheduleTargetInput.fromObject({
-              useCase: useCase.name,
-              schedule: schedule.name,
-              scheduledTime: ContextAttribute.scheduledTime,
-            }),
-          }),
-        });
-      }
-    }
+    for (const useCase of props.useCases) this.addUseCase(useCase);
 
     new PublicFirewall(this, 'Firewall', {
       stage: this.api.restApi.deploymentStage,
@@ -146,11 +113,56 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
   }
 
-  private addFunction(id: string, declaration: FunctionDeclaration, behindApi = false): CrmFunction {
+  /** One nested stack per use case, named after it: its functions, rules, schedules, dead-letter queues and alarms. */
+  private addUseCase(useCase: UseCaseManifest): void {
+    const { data } = this.props;
+    const scope = new NestedStack(this, useCase.name, { description: `Pusula CRM: the ${useCase.name} use case` });
+    this.useCaseStacks.set(useCase.name, scope);
+    const routed = new Set(useCase.routes.map((route) => route.function));
+    for (const [name, declaration] of Object.entries(useCase.functions)) {
+      this.addFunction(scope, functionId(useCase.name, name), declaration, routed.has(name));
+    }
+    const fn = (name: string) => {
+      const found = this.functions.get(functionId(useCase.name, name));
+      if (!found) throw new Error(`${useCase.name}: no function ${name} in its manifest`);
+      return found.function;
+    };
+    for (const route of useCase.routes) this.api.addRoute(route, fn(route.function));
+    for (const subscription of useCase.subscriptions) {
+      const fnId = functionId(useCase.name, subscription.function);
+      new Rule(scope, `${useCase.name}.${subscription.name}`, {
+        description: manifestDescription(useCase.name, subscription.name, subscription.function),
+        eventBus: data.bus,
+        eventPattern: toRulePattern(subscription.pattern),
+        targets: [new LambdaFunction(fn(subscription.function), { ...delivery, deadLetterQueue: this.deadLetterQueueOf(fnId) })],
+      });
+    }
+    for (const schedule of useCase.schedules) {
+      const fnId = functionId(useCase.name, schedule.function);
+      new Schedule(scope, `${useCase.name}.${schedule.name}`, {
+        description: manifestDescription(useCase.name, schedule.name, schedule.function),
+        schedule: ScheduleExpression.expression(schedule.expression, TimeZone.of(schedule.timezone)),
+        timeWindow: TimeWindow.off(),
+        target: new LambdaInvoke(fn(schedule.function), {
+          ...delivery,
+          role: this.schedulerRoleOf(fnId),
+          deadLetterQueue: this.deadLetterQueueOf(fnId),
+          // The scheduled time is the same on every retry: a stable idempotency key for the run.
+          input: ScheduleTargetInput.fromObject({
+            useCase: useCase.name,
+            schedule: schedule.name,
+            scheduledTime: ContextAttribute.scheduledTime,
+          }),
+        }),
+      });
+    }
+  }
+
+  private addFunction(scope: Construct, id: string, declaration: FunctionDeclaration, behindApi = false): CrmFunction {
     const { data, fallbackNotifyEmail } = this.props;
     const { uses } = declaration;
     if (!uses) throw new Error(`${id} declares no \`uses\` in its manifest: say what its code touches (table, mail, signingSecret), or {} for none.`);
-    const crmFunction = new CrmFunction(this, id, {
+    const crmFunction = new CrmFunction(scope, id, {
       declaration,
       behindApi,
       bundle: this.props.bundle,
@@ -190,14 +202,16 @@ export class StatelessStack extends Stack {
   // Scoped to the sender identity (address and its domain) and the configuration set.
   private grantSendMail(crmFunction: CrmFunction): void {
     const { mailFrom, data } = this.props;
-    const identity = (name: string) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: name });
+    // The function's own stack: a nested stack's ARN parts are its own pseudo parameters, not the parent's.
+    const stack = Stack.of(crmFunction);
+    const identity = (name: string) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name });
     crmFunction.function.addToRolePolicy(
       new PolicyStatement({
         actions: ['ses:SendEmail', 'ses:SendRawEmail'],
         resources: [
           identity(mailFrom.address),
           identity(mailFrom.domain),
-          this.formatArn({
+          stack.formatArn({
             service: 'ses',
             resource: 'configuration-set',
             resourceName: data.configurationSet.configurationSetName,
@@ -211,7 +225,7 @@ export class StatelessStack extends Stack {
   // parked in a queue after a day of retries instead of blocking the shard.
   private addOutboxRelay(): void {
     const { data } = this.props;
-    const relay = this.addFunction(functionId('platform', 'outboxRelay'), platform.outboxRelay).function;
+    const relay = this.addFunction(this, functionId('platform', 'outboxRelay'), platform.outboxRelay).function;
     const failures = new DeadLetterQueue(this, 'OutboxRelayFailures');
     relay.addEventSource(
       new DynamoEventSource(data.table, {
@@ -246,14 +260,17 @@ export class StatelessStack extends Stack {
   }
 
   // One dead-letter queue per consumer function, shared by its rules, schedules and async invokes:
-  // EventBridge's retries cover delivery, Lambda's async retries cover the handler failing.
+  // EventBridge's retries cover delivery, Lambda's async retries cover the handler failing. The queue
+  // and its alarm live in the function's (nested) stack.
   private deadLetterQueueOf(fnId: string): DeadLetterQueue {
     let queue = this.deadLetterQueues.get(fnId);
     if (!queue) {
-      queue = new DeadLetterQueue(this, `${fnId}.dead-letters`);
+      const crmFunction = this.functions.get(fnId)!;
+      const scope = Stack.of(crmFunction);
+      queue = new DeadLetterQueue(scope, `${fnId}.dead-letters`);
       this.deadLetterQueues.set(fnId, queue);
-      this.functions.get(fnId)?.function.configureAsyncInvoke({ onFailure: new SqsDestination(queue), retryAttempts: 2 });
-      this.alarmOnDepth(`${fnId}.dead-letter-depth`, queue, `Events ${fnId} could not handle`);
+      crmFunction.function.configureAsyncInvoke({ onFailure: new SqsDestination(queue), retryAttempts: 2 });
+      this.alarmOnDepth(`${fnId}.dead-letter-depth`, queue, `Events ${fnId} could not handle`, scope);
     }
     return queue;
   }
@@ -263,12 +280,13 @@ export class StatelessStack extends Stack {
     const crmFunction = this.functions.get(fnId)!;
     const existing = crmFunction.node.tryFindChild('SchedulerRole');
     if (existing) return existing as Role;
+    const stack = Stack.of(crmFunction);
     const role = new Role(crmFunction, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
       }),
     });
-    const functionLogicalId = this.resolve((crmFunction.function.node.defaultChild as CfnFunction).logicalId);
+    const functionLogicalId = stack.resolve((crmFunction.function.node.defaultChild as CfnFunction).logicalId);
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
       reason: 'grantInvoke also covers the versions and aliases of this one function; the scheduler may invoke nothing else.',
@@ -276,11 +294,12 @@ export class StatelessStack extends Stack {
     return role;
   }
 
-  private alarmOnDepth(id: string, queue: IQueue, what: string): void {
+  private alarmOnDepth(id: string, queue: IQueue, what: string, scope?: Construct): void {
     this.alarms.alarmAboveZero(
       id,
       queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(5) }),
       `${what}; inspect and redrive the queue.`,
+      scope,
     );
   }
 }

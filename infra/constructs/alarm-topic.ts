@@ -41,9 +41,12 @@ export class AlarmTopic extends Construct {
     if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
   }
 
-  /** Alarms as soon as the metric is above zero: each of these is a failure someone must look at. */
-  alarmAboveZero(id: string, metric: IMetric, description: string): Alarm {
-    const alarm = new Alarm(this, id, {
+  /**
+   * Alarms as soon as the metric is above zero: each of these is a failure someone must look at.
+   * `scope` puts the alarm beside what it watches (a use case's nested stack); it still notifies this topic.
+   */
+  alarmAboveZero(id: string, metric: IMetric, description: string, scope: Construct = this): Alarm {
+    const alarm = new Alarm(scope, id, {
       metric,
       alarmDescription: description,
       threshold: 0,

@@ -7,8 +7,8 @@ import {
   ApiKeySourceType,
   AuthorizationType,
   EndpointType,
+  AwsIntegration,
   IdentitySource,
-  LambdaIntegration,
   LogGroupLogDestination,
   type Method,
   MethodLoggingLevel,
@@ -19,6 +19,7 @@ import {
   RestApi,
   type UsagePlan,
 } from 'aws-cdk-lib/aws-apigateway';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -85,6 +86,7 @@ export class CrmApi extends Construct {
   private readonly validator: RequestValidator;
   private authorizerFunction?: IFunction;
   private authorizer?: RequestAuthorizer;
+  private readonly invokable = new Set<IFunction>();
 
   constructor(scope: Construct, id: string, props: CrmApiProps) {
     super(scope, id);
@@ -199,9 +201,11 @@ export class CrmApi extends Construct {
 
   addRoute(route: RouteBase, handler: IFunction): Method {
     const isPublic = route.auth === 'public';
+    this.allowInvoke(handler);
     const method = this.restApi.root.resourceForPath(route.path).addMethod(
       route.method,
-      new LambdaIntegration(handler, { allowTestInvoke: false }),
+      // LambdaIntegration's proxy integration without its per-method permissions (see allowInvoke).
+      new AwsIntegration({ proxy: true, service: 'lambda', path: `2015-03-31/functions/${handler.functionArn}/invocations` }),
       {
         authorizationType: isPublic ? AuthorizationType.NONE : AuthorizationType.CUSTOM,
         authorizer: isPublic ? undefined : this.requestAuthorizer(),
@@ -218,6 +222,18 @@ export class CrmApi extends Construct {
       });
     }
     return method;
+  }
+
+  // One permission per function, beside it (in its use case's nested stack), for any method of this
+  // API's stage. LambdaIntegration's one per method would be hundreds of resources, and a method's
+  // ARN names the stage by Ref, which would tie a nested stack to the deployment in a cycle.
+  private allowInvoke(handler: IFunction): void {
+    if (this.invokable.has(handler)) return;
+    this.invokable.add(handler);
+    handler.addPermission('ApiInvoke', {
+      principal: new ServicePrincipal('apigateway.amazonaws.com'),
+      sourceArn: this.restApi.arnForExecuteApi('*', '/*', this.stageName),
+    });
   }
 
   // Created on the first protected route: an authorizer attached to no method fails synthesis.

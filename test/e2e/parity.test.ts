@@ -1,5 +1,7 @@
 // One manifest drives both clouds: every declared route, rule and schedule exists in the synthesized
-// CloudFormation AND in the running local stack, and neither has anything the manifests lack.
+// CloudFormation (the API stack and its nested stacks, one per use case) AND in the running local
+// stack, and neither has anything the manifests lack.
+import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCases } from '../../functions/manifests.js';
 import { synthTemplates } from '../infra/synth-template.js';
@@ -8,6 +10,7 @@ import { api, localControlHeaders } from '../support/e2e.js';
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
 
 let resources: Resources;
+let synth: ReturnType<typeof synthTemplates>;
 
 /** `/leads/{leadId}` for each API Gateway method, rebuilt from the Resource tree. */
 const templateRoutes = () => {
@@ -34,11 +37,22 @@ const declaredRoutes = useCases.flatMap((u) => u.routes.map((r) => `${r.method} 
 const declaredRules = useCases.flatMap((u) => u.subscriptions.map((s) => ({ name: `${u.name}.${s.name}`, pattern: s.pattern })));
 const declaredSchedules = useCases.flatMap((u) => u.schedules.map((s) => ({ name: `${u.name}.${s.name}`, expression: s.expression })));
 
+// The API stack with its nested stacks merged in: the methods are the parent's, the rules and
+// schedules each use case's nested stack's.
 beforeAll(() => {
-  resources = synthTemplates().api.toJSON().Resources as Resources;
+  synth = synthTemplates();
+  resources = synth.api.toJSON().Resources as Resources;
 });
 
 describe('manifest parity', () => {
+  it("reads the API stack and every use case's nested stack", () => {
+    const count = (template: Template) => Object.keys(template.toJSON().Resources).length;
+    expect([...synth.apiNested.keys()]).toEqual(useCases.map((u) => u.name));
+    expect(count(synth.apiParent) + [...synth.apiNested.values()].reduce((sum, nested) => sum + count(nested), 0)).toBe(
+      Object.keys(resources).length,
+    );
+  });
+
   it('every route is in the template, and the template has no other', () => {
     expect(templateRoutes().sort()).toEqual([...declaredRoutes].sort());
   });

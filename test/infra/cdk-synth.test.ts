@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
+import { platform, useCases } from '../../functions/manifests.js';
 import { repoRoot } from '../../infra/constructs/crm-function.js';
 import { cfnLint, unacceptedFindings } from './cfn-lint.js';
 import { cdkJsonContext, deploymentContext } from './synth-template.js';
@@ -20,6 +21,8 @@ const outputDirectory = () => {
 afterAll(() => {
   for (const dir of outputs) rmSync(dir, { recursive: true, force: true });
 });
+
+type Resource = { Type: string; Metadata: Record<string, string> };
 
 const run = (command: string, args: string[], env: Record<string, string> = {}) =>
   promisify(execFile)(command, args, {
@@ -44,22 +47,28 @@ it('synthesizes as the CDK CLI runs the app: bundled ESM functions, no cdk-nag f
   });
   expect(result.code, result.output).toBe(0);
 
+  // The parent templates, and one nested template per use case, each named by the parent's stack resource.
+  const names = readdirSync(out).filter((name) => name.endsWith('.template.json'));
+  const nested = names.filter((name) => name.endsWith('.nested.template.json'));
+  expect(names.filter((name) => !nested.includes(name)).sort()).toEqual(['PusulaApi.template.json', 'PusulaData.template.json']);
+  const read = (name: string) => JSON.parse(readFileSync(join(out, name), 'utf8')) as { Resources: Record<string, Resource> };
+  const resourcesIn = (files: string[], type: string) =>
+    files.flatMap((file) => Object.values(read(file).Resources)).filter((resource) => resource.Type === type);
+  const parent = 'PusulaApi.template.json';
+  expect(resourcesIn([parent], 'AWS::CloudFormation::Stack').map((stack) => stack.Metadata['aws:asset:path']).sort()).toEqual(nested.sort());
+  expect(nested).toHaveLength(useCases.length);
+
   // The bundled SDK needs the createRequire banner, or it fails at load with "Dynamic require".
-  const template = JSON.parse(readFileSync(join(out, 'PusulaApi.template.json'), 'utf8'));
-  const functions = Object.values<{ Type: string; Metadata: Record<string, string> }>(template.Resources).filter(
-    (resource) => resource.Type === 'AWS::Lambda::Function',
-  );
-  expect(functions.length).toBeGreaterThan(2);
+  const functions = resourcesIn([parent, ...nested], 'AWS::Lambda::Function');
+  expect(functions).toHaveLength(useCases.reduce((sum, m) => sum + Object.keys(m.functions).length, 0) + Object.keys(platform).length);
   for (const fn of functions) {
     const bundle = join(out, fn.Metadata['aws:asset:path']!, 'index.mjs');
     expect(existsSync(bundle), bundle).toBe(true);
     expect(readFileSync(bundle, 'utf8').slice(0, 200)).toContain('createRequire');
   }
 
-  const templates = readdirSync(out)
-    .filter((name) => name.endsWith('.template.json'))
-    .map((name) => join(out, name));
-  expect(templates.map((file) => file.slice(out.length + 1)).sort()).toEqual(['PusulaApi.template.json', 'PusulaData.template.json']);
+  // cfn-lint reads every template, the nested ones too.
+  const templates = names.map((name) => join(out, name));
   expect(unacceptedFindings(await cfnLint(templates))).toEqual([]);
 });
 

@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import type { IConstruct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { platform, publicRateLimitPer5Minutes, useCases } from '../../functions/manifests.js';
 import { type FunctionDeclaration, functionId, type UseCaseManifest } from '../../shared/manifest.js';
 import { tableSchema } from '../../shared/table.js';
 import { buildApp } from '../../infra/build-app.js';
-import { manifestDescription, tableActions } from '../../infra/stateless-stack.js';
+import { manifestDescription, type StatelessStack, tableActions } from '../../infra/stateless-stack.js';
 import { cdkJsonContext, deploymentContext, synthTemplates } from './synth-template.js';
 
 // A use case no real manifest has yet: a schedule, a parameterised public route, memory and
@@ -317,6 +317,93 @@ describe('functions', () => {
   });
 });
 
+describe('nested stacks', () => {
+  const count = (template: Template) => Object.keys(template.toJSON().Resources).length;
+  const countByType = (template: Template) => {
+    const counts: Record<string, number> = {};
+    for (const { Type } of Object.values<{ Type: string }>(template.toJSON().Resources)) counts[Type] = (counts[Type] ?? 0) + 1;
+    return counts;
+  };
+  const ids = (template: Template, type: string) => Object.keys(template.findResources(type)).sort();
+
+  it("puts each use case's functions, rules, schedules, dead-letter queues and their alarms in a nested stack named after it", () => {
+    expect([...synth.apiNested.keys()]).toEqual(manifests.map((m) => m.name));
+    expect(ids(synth.apiParent, 'AWS::CloudFormation::Stack')).toEqual(
+      manifests.map((m) => synth.stacks.api.resolve(synth.stacks.api.useCaseStacks.get(m.name)!.nestedStackResource!.logicalId)).sort(),
+    );
+    for (const m of manifests) {
+      const nested = synth.apiNested.get(m.name)!;
+      const consumers = new Set([...m.subscriptions, ...m.schedules].map((s) => s.function));
+      expect([m.name, ids(nested, 'AWS::Lambda::Function')]).toEqual([m.name, Object.keys(m.functions).map((fn) => fnLogicalId(m.name, fn)).sort()]);
+      expect([m.name, ids(nested, 'AWS::Events::Rule').length, ids(nested, 'AWS::Scheduler::Schedule').length]).toEqual([
+        m.name,
+        m.subscriptions.length,
+        m.schedules.length,
+      ]);
+      expect([m.name, ids(nested, 'AWS::SQS::Queue').length, ids(nested, 'AWS::CloudWatch::Alarm').length]).toEqual([m.name, consumers.size, consumers.size]);
+      expect([m.name, Object.keys(countByType(nested)).filter((type) => type.startsWith('AWS::ApiGateway::'))]).toEqual([m.name, []]);
+    }
+  });
+
+  it('keeps the API, its methods, the authorizer, the outbox relay, the firewall, usage plans and the alarm topic in the parent', () => {
+    const parent = synth.apiParent;
+    expect(ids(parent, 'AWS::Lambda::Function')).toEqual([fnLogicalId('platform', 'authorizer'), fnLogicalId('platform', 'outboxRelay')].sort());
+    expect(ids(parent, 'AWS::ApiGateway::Method')).toHaveLength(manifests.reduce((sum, m) => sum + m.routes.length, 0));
+    const types = countByType(parent);
+    for (const type of ['AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Authorizer', 'AWS::WAFv2::WebACL', 'AWS::SNS::Topic', 'AWS::Lambda::EventSourceMapping']) {
+      expect([type, types[type]]).toEqual([type, 1]);
+    }
+    expect(types['AWS::ApiGateway::UsagePlan']).toBe(2);
+    // The relay's failure queue is the parent's only queue; rules and schedules are all nested.
+    expect([types['AWS::SQS::Queue'], types['AWS::Events::Rule'], types['AWS::Scheduler::Schedule']]).toEqual([1, undefined, undefined]);
+    // The stack's outputs, and RestApi's own ApiEndpoint.
+    expect(Object.keys(parent.toJSON().Outputs).map((name) => name.replace(/^ApiEndpoint\w+$/, 'ApiEndpoint')).sort()).toEqual(
+      ['AlarmTopicArn', 'ApiEndpoint', 'ApiUrl', 'UsagePlancallcenter', 'UsagePlanwebforms'].sort(),
+    );
+  });
+
+  it('keeps every stack, parent and nested, under 400 of the 500 resources CloudFormation allows', () => {
+    const stacks: [string, Template][] = [['PusulaApi', synth.apiParent], ...synth.apiNested, ['PusulaData', data]];
+    for (const [name, template] of stacks) expect([name, count(template) <= 400]).toEqual([name, true]);
+  });
+
+  it('grows the parent by one nested stack plus the methods and path resources of its routes per use case, nothing else', () => {
+    const another: UseCaseManifest = {
+      ...fixture,
+      name: 'infra-fixture-2',
+      routes: fixture.routes.map((route) => ({ ...route, path: '/fixture-2/{token}/unsubscribe' })),
+    };
+    const grown = synthTemplates({ useCases: [...manifests, another] });
+    const before = countByType(synth.apiParent);
+    const added = Object.entries(countByType(grown.apiParent)).filter(([type, n]) => n !== (before[type] ?? 0));
+    expect(Object.fromEntries(added.map(([type, n]) => [type, n - (before[type] ?? 0)]))).toEqual({
+      'AWS::CloudFormation::Stack': 1,
+      'AWS::ApiGateway::Method': 1,
+      // /fixture-2, /fixture-2/{token}, /fixture-2/{token}/unsubscribe
+      'AWS::ApiGateway::Resource': 3,
+    });
+    // Its two functions, with all they need, went into its own nested stack.
+    expect(Object.keys(grown.apiNested.get('infra-fixture-2')!.findResources('AWS::Lambda::Function'))).toHaveLength(2);
+  });
+
+  it('lets API Gateway invoke each routed function by one permission for the v1 stage, beside the function', () => {
+    const apiId = logicalId(synth.stacks.api.api.restApi);
+    for (const m of manifests) {
+      const nested = synth.apiNested.get(m.name)!;
+      const permissions = resourcesOf(nested, 'AWS::Lambda::Permission').filter(([, { Properties }]) => Properties.Principal === 'apigateway.amazonaws.com');
+      const routed = [...new Set(m.routes.map((r) => r.function))].map((fn) => fnLogicalId(m.name, fn));
+      expect([m.name, permissions.map(([, { Properties }]) => Properties.FunctionName['Fn::GetAtt'][0]).sort()]).toEqual([m.name, routed.sort()]);
+    }
+    const merged = resourcesOf(api, 'AWS::Lambda::Permission').filter(
+      ([, { Properties }]) => Properties.Principal === 'apigateway.amazonaws.com' && !JSON.stringify(Properties.SourceArn).includes('/authorizers/'),
+    );
+    expect(merged.length).toBeGreaterThan(0);
+    for (const [id, { Properties }] of merged) {
+      expect([id, JSON.stringify(Properties.SourceArn)]).toEqual([id, expect.stringMatching(new RegExp(`\\{"Ref":"${apiId}"\\},"/v1/\\*/\\*"\\]\\]\\}$`))]);
+    }
+  });
+});
+
 describe('API', () => {
   const pathOf = (resources: Record<string, Cfn>, ref: Cfn): string =>
     ref.Ref ? `${pathOf(resources, resources[ref.Ref].Properties.ParentId)}/${resources[ref.Ref].Properties.PathPart}` : '';
@@ -577,9 +664,12 @@ describe('context', () => {
 });
 
 describe('cdk-nag', () => {
-  it('fails synthesis on a finding nobody fixed or acknowledged', () => {
+  it.each([
+    ['the API stack', 'PusulaApi/Unencrypted', (stack: StatelessStack): Construct => stack],
+    ["a use case's nested stack", 'PusulaApi/infra-fixture/Unencrypted', (stack: StatelessStack): Construct => stack.useCaseStacks.get('infra-fixture')!],
+  ])('fails synthesis on a finding nobody fixed or acknowledged, in %s', (_where, path, scopeIn) => {
     const { app, api: stack } = buildApp({ useCases: [fixture], bundle: false, context: { ...cdkJsonContext(), ...deploymentContext } });
-    new Queue(stack, 'Unencrypted', { encryption: QueueEncryption.UNENCRYPTED });
+    new Queue(scopeIn(stack), 'Unencrypted', { encryption: QueueEncryption.UNENCRYPTED });
     let report = '';
     try {
       app.synth();
@@ -587,5 +677,6 @@ describe('cdk-nag', () => {
       report = readFileSync(String(error).match(/found in: (\S+)/)?.[1] ?? '', 'utf8');
     }
     expect(report).toContain('AwsSolutions-SQS2');
+    expect(report).toContain(path);
   });
 });
