@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 // Node 20 is what this machine has; the SDK's reminder that it wants 22 is noise in every test.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+// The e2e stack runs its functions in the test process, whose loggers are made before the stack
+// sets its own settings: tests read answers, not INFO logs and metric lines.
+process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 
 // Four suites: pure domain logic, DynamoDB Local, CDK synth, and the whole local stack over HTTP.
 export default defineConfig({
