@@ -1,5 +1,7 @@
 // Business hours for SLAs: Europe/Istanbul (UTC+3 all year), a department's working hours per
-// weekday, and Turkish public holidays from the kept `date-holidays` library — never a hand list.
+// weekday, and Turkish public holidays from the kept `date-holidays` library — never a hand list:
+// its answers for 2019–2051 are generated into shared/turkish-holidays.ts (`npm run holidays`,
+// checked against the library by a test), so functions do not carry the library itself.
 //
 // THE CIVIL-TIME RULE (the one place it is set): the library gives the holidays' dates but not their
 // civil boundaries. It models Ramazan and Kurban Bayramı from sunset of the eve to noon after the
@@ -11,7 +13,7 @@
 //     listed in EVE_BEFORE (29 October) has a half-day eve: the day before its first closed day is
 //     open only until HALF_DAY_ENDS (13:00).
 // Only `public` holidays count; observances and the like do not close anything.
-import Holidays from 'date-holidays';
+import { turkishHolidays } from './turkish-holidays.js';
 
 const OFFSET_MS = 3 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -49,7 +51,12 @@ const minutesOf = (clock: string) => {
   return h! * 60 + m!;
 };
 
-const calendar = new Holidays('TR', { types: ['public'] });
+/** The library's public holidays of a year, from the generated table. */
+const publicHolidays = (year: number) => {
+  const rows = turkishHolidays[year];
+  if (!rows) throw new Error(`No Turkish holiday table for ${year}: extend the years in infra/holiday-table.ts and run npm run holidays.`);
+  return rows.map(([start, end, rule]) => ({ start: new Date(start), end: new Date(end), rule }));
+};
 const byYear = new Map<number, Map<string, DayKind>>();
 
 /** The closed days and half-day eves of a year, by Istanbul date, following the rule above. */
@@ -58,9 +65,8 @@ export const holidayCalendar = (year: number): Map<string, DayKind> => {
   if (cached) return cached;
   const days = new Map<string, DayKind>();
   // A holiday of one year can close or halve days of its neighbour (a sunset start, an eve on 31 December).
-  const holidays = [year - 1, year, year + 1].flatMap((y) => calendar.getHolidays(y));
+  const holidays = [year - 1, year, year + 1].flatMap(publicHolidays);
   for (const holiday of holidays) {
-    if (holiday.type !== 'public') continue;
     const start = holiday.start.getTime();
     const end = holiday.end.getTime();
     const firstClosed = dayStart(istanbulDay(start)) === start ? start : dayStart(istanbulDay(start)) + DAY_MS;
