@@ -76,3 +76,16 @@ export const once = async <R>(scope: IdempotencyScope, work: (record: Recorder) 
     throw error;
   }
 };
+
+/**
+ * `once` for a route's caller: the stored answer is scoped to the route as the manifest declares it
+ * and to the caller's key. Call it after the access checks: an answer is replayed only to a caller
+ * who may still see what it is about.
+ */
+export const oncePerCaller = <R>(
+  route: { method: string; path: string },
+  caller: { keyId: string },
+  key: string | undefined,
+  request: unknown,
+  work: (record: Recorder) => Promise<R>,
+): Promise<R> => once({ route: `${route.method} ${route.path}`, caller: caller.keyId, key, request }, work);

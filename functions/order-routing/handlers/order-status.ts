@@ -1,8 +1,8 @@
 // POST /orders/{orderId}/status {status, note?, seq?}  orders:write — a unit acknowledges, starts,
 // ships, delivers; staff cancel or record a return. An out-of-order move is a 409 naming the allowed ones.
 import { viewerOf } from '../../../shared/access.js';
-import { json, route } from '../../../shared/http.js';
-import { oncePerKey } from '../../quote-approval/staff.js';
+import { header, json, route } from '../../../shared/http.js';
+import { oncePerCaller } from '../../../shared/idempotency.js';
 import { orderRoutes } from '../manifest.js';
 import { orderVisibleTo } from '../order-access.js';
 import { changeStatus, moverOf } from '../orders.js';
@@ -10,6 +10,9 @@ import { changeStatus, moverOf } from '../orders.js';
 export const handler = route(orderRoutes.changeOrderStatus, async ({ actor, params, body: change }, event) => {
   const viewer = await viewerOf(actor);
   const order = await orderVisibleTo(viewer, params.orderId);
-  const moved = await oncePerKey(event, actor, { orderId: order.orderId, ...change }, (record) => changeStatus(order, change, moverOf(viewer), record));
+  const key = header(event, 'idempotency-key');
+  const moved = await oncePerCaller(orderRoutes.changeOrderStatus, actor, key, { orderId: order.orderId, ...change }, (record) =>
+    changeStatus(order, change, moverOf(viewer), record),
+  );
   return json(200, moved);
 });
