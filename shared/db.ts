@@ -7,7 +7,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { config } from './config.js';
-import { tableSchema } from './table.js';
+import { byId, indexKeys, tableSchema } from './table.js';
 
 let documentClient: DynamoDBDocumentClient | undefined;
 
@@ -60,9 +60,9 @@ export const findById = async (key: { gsi3pk: string; gsi3sk: string }, projecti
   const found = await db().send(
     new QueryCommand({
       TableName: tableName(),
-      IndexName: 'gsi3',
+      IndexName: byId,
       KeyConditionExpression: '#pk = :pk AND #sk = :sk',
-      ExpressionAttributeNames: { '#pk': tableSchema.indexes.gsi3.partitionKey, '#sk': tableSchema.indexes.gsi3.sortKey },
+      ExpressionAttributeNames: { '#pk': indexKeys(byId).partitionKey, '#sk': indexKeys(byId).sortKey },
       ExpressionAttributeValues: { ':pk': key.gsi3pk, ':sk': key.gsi3sk },
       ProjectionExpression: projection,
     }),

@@ -178,8 +178,6 @@ export const keys = {
   /** An inbox queue: items waiting for someone (a role, a unit), oldest first. */
   inbox: (queue: string, who: string, since: string, id: string) => ({ gsi1pk: `INBOX#${queue}#${who}`, gsi1sk: at(since, id) }),
   inboxPartition: (queue: string, who: string) => `INBOX#${queue}#${who}`,
-  /** Everything at or before `instant` sorts before this bound. */
-  upTo: (instant: string) => `${instant}#\uffff`,
 
   // ---- quotes, orders and the catalogue (functions/quote-approval) -------------------------------
   quote: (customerId: string, quoteId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `QUOTE#${quoteId}` }),
