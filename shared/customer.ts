@@ -29,7 +29,24 @@ export interface Customer {
   updatedAt: string;
 }
 
-export const customers = defineEntity<Customer>({ type: 'customer', key: (c) => keys.customer(c.customerId) });
+/**
+ * A name as the directory sorts and searches it: Turkish lower case (İ→i, I→ı), then without
+ * diacritics and dotless i, so "ŞAHİN", "Şahin" and "sahin" are one key whichever keyboard typed it.
+ */
+export const nameKey = (name: string) =>
+  name
+    .trim()
+    .toLocaleLowerCase('tr')
+    .replaceAll('ı', 'i')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\s+/g, ' ');
+
+export const customers = defineEntity<Customer>({
+  type: 'customer',
+  key: (c) => keys.customer(c.customerId),
+  indexes: (c) => keys.customersByName(nameKey(c.name), c.customerId),
+});
 
 export const getCustomer = (customerId: string) => customers.get(keys.customer(customerId), false);
 

@@ -20,7 +20,7 @@
 // Sparse GSIs (an item appears only when it sets the index's keys):
 //   gsi1  work queue by assignee   (OWNER#<id>#LEADS, OWNER#<id>#QUOTES, INBOX#<queue>#<who>)
 //   gsi2  work queue by state or due time, and cohorts: LEADS#<status>#<shard>, DUE#<queue>#<shard>,
-//         QUOTES#<yyyy-mm>, QUOTES_SENT#<yyyy-mm>, APIKEYS
+//         QUOTES#<yyyy-mm>, QUOTES_SENT#<yyyy-mm>, APIKEYS; the directory: CUSTOMERS#<shard> by folded name
 //   gsi3  lookup by id             (LEAD#<id>, QUOTE#<id>, ORDER#<id>, APIKEY#<id>)
 //
 // Hot index keys (a status queue, a due-time queue) carry a shard suffix chosen from the item's id,
@@ -121,6 +121,12 @@ const catalogueGeneration = (kind: string, generation: number) => `CATALOGUE#${k
 export const keys = {
   customer: (customerId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: 'PROFILE' }),
   customerPartition: (customerId: string) => `CUSTOMER#${customerId}`,
+  /** Every customer by folded name (see `nameKey` in shared/customer.ts): the directory lists and searches page it. */
+  customersByName: (nameKey: string, customerId: string) => ({
+    gsi2pk: sharded('CUSTOMERS', customerId),
+    gsi2sk: `${nameKey}#${customerId}`,
+  }),
+  customersByNamePartitions: () => allShards('CUSTOMERS'),
   emailMarker: (normalizedEmail: string): Key => ({ pk: `EMAIL#${normalizedEmail}`, sk: 'MARKER' }),
   phoneMarker: (e164: string): Key => ({ pk: `PHONE#${e164}`, sk: 'MARKER' }),
 
