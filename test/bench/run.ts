@@ -9,7 +9,11 @@
 //      with 10,000 orders waiting of which 10 are due (test/bench/orders.ts).
 //   4. The case SLA sweep's read units with 10,000 open cases of which 10 are due, and the delay from
 //      due to escalated on the local scheduler.
-//   5. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
+//   5. The call center's lookup by phone with 1,000 customers of 50 items each vs one GetItem
+//      (test/bench/customers.ts).
+//   6. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
+// `BENCH_ONLY=lookup,bundles npm run bench` runs only the named parts (leads, quotes, orders, cases,
+// lookup, bundles).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -22,6 +26,7 @@ import { repoRoot } from '../../infra/local/functions.js';
 import { startLocalStack, TABLE_NAME } from '../../infra/local/runtime.js';
 import { benchOrders } from './orders.js';
 import { benchCaseSweep } from './cases.js';
+import { benchLookup } from './customers.js';
 import { benchQuotes } from './quotes.js';
 
 const CLIENTS = 16;
@@ -226,17 +231,23 @@ const bundles = async () => {
 
 const size = (file: string) => statSync(file).size;
 
+const only = process.env.BENCH_ONLY?.split(',');
+const part = (name: string) => !only || only.includes(name);
+
 const stack = await startLocalStack({ portBase: Number(process.env.PUSULA_BENCH_PORT ?? 3300), quiet: true, publicRateLimit: 1_000_000 });
 try {
-  await throughput(stack);
-  const quotes = await benchQuotes(stack);
-  await benchOrders(stack, quotes.lead);
-  await benchCaseSweep(stack);
+  if (part('leads')) await throughput(stack);
+  if (part('quotes') || part('orders')) {
+    const quotes = await benchQuotes(stack);
+    if (part('orders')) await benchOrders(stack, quotes.lead);
+  }
+  if (part('cases')) await benchCaseSweep(stack);
+  if (part('lookup')) await benchLookup(stack);
   await stack.settle();
   const { retried, deadLettered } = stack.eventBus.stats();
   console.log(`\nEvent deliveries during the run: ${retried} retried, ${deadLettered} dead-lettered (a healthy run has 0 and 0).`);
 } finally {
   await stack.stop();
 }
-await bundles();
+if (part('bundles')) await bundles();
 process.exit(0);
