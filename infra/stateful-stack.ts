@@ -11,6 +11,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { tableSchema } from '../shared/table.js';
+import { AnalyticsWarehouse } from './constructs/analytics-warehouse.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
 
 const retained = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
@@ -98,8 +99,12 @@ export class StatefulStack extends Stack {
         'Rotating the link-signing key would break every link already mailed (unsubscribe links must keep working, RFC 8058 and Law 6563); rotation needs a key-versioning scheme first.',
     });
 
-    // Names CloudFormation chose, for operators (replays, `npm run keys` against AWS, rotation).
+    const warehouse = new AnalyticsWarehouse(this, 'Warehouse', { table: this.table });
+
+    // Names CloudFormation chose, for operators (replays, `npm run keys` against AWS, rotation, Athena).
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'AthenaWorkGroup', { value: warehouse.workGroupName, description: 'Run the named queries here' });
+    new CfnOutput(this, 'GlueDatabase', { value: warehouse.databaseName });
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
     new CfnOutput(this, 'LinkSigningSecretArn', { value: this.signingSecret.secretArn });
   }

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { platform, publicRateLimitPer5Minutes, useCases } from '../../functions/manifests.js';
 import { type FunctionDeclaration, functionId, type UseCaseManifest } from '../../shared/manifest.js';
 import { tableSchema } from '../../shared/table.js';
+import { glueItemType, listQuery, type WarehouseList, warehouseLists } from '../../functions/analytics/warehouse/warehouse.js';
 import { buildApp } from '../../infra/build-app.js';
 import { manifestDescription, type StatelessStack, tableActions } from '../../infra/stateless-stack.js';
 import { cdkJsonContext, deploymentContext, synthTemplates } from './synth-template.js';
@@ -132,6 +133,7 @@ describe('stateful stack', () => {
     expect(retained.map(([, r]) => r.Type).sort()).toEqual(
       [
         'AWS::DynamoDB::Table',
+        'AWS::S3::Bucket',
         'AWS::Events::Archive',
         'AWS::Events::EventBus',
         'AWS::SES::ConfigurationSet',
@@ -170,6 +172,34 @@ describe('stateful stack', () => {
         }),
       ],
     });
+  });
+
+  it('exports the table daily to an expiring, private bucket, with a Glue table and the lists as Athena named queries', () => {
+    data.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(30 2 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Istanbul',
+    });
+    const [[, schedule]] = resourcesOf(data, 'AWS::Scheduler::Schedule') as [[string, { Properties: { Target: { Arn: Cfn; Input: Cfn } } }]];
+    expect(JSON.stringify(schedule.Properties.Target.Arn)).toContain(':aws-sdk:dynamodb:exportTableToPointInTime');
+    const input = JSON.stringify(schedule.Properties.Target.Input);
+    expect(input).toContain('FULL_EXPORT');
+    expect(input).toContain(logicalId(synth.stacks.data.table));
+    data.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'exports/', ExpirationInDays: 3 })]) },
+    });
+    data.hasResourceProperties('AWS::Glue::Table', {
+      TableInput: Match.objectLike({
+        Name: 'crm_export',
+        StorageDescriptor: Match.objectLike({ Columns: [{ Name: 'item', Type: glueItemType() }] }),
+      }),
+    });
+    data.hasResourceProperties('AWS::Athena::WorkGroup', {
+      WorkGroupConfiguration: Match.objectLike({ EnforceWorkGroupConfiguration: true }),
+    });
+    const named = resourcesOf(data, 'AWS::Athena::NamedQuery').map(([, r]) => r.Properties as { Name: string; QueryString: string });
+    expect(named.map((q) => q.Name).sort()).toEqual([...warehouseLists].sort());
+    for (const q of named) expect(q.QueryString).toBe(listQuery(q.Name as WarehouseList, 'athena').sql);
   });
 
   it('generates a retained 64-character link-signing secret', () => {
