@@ -4,7 +4,7 @@
 // own queries.
 import { type Viewer, viewerOf } from '../../shared/access.js';
 import type { ConsentEntry } from '../../shared/consent.js';
-import { type Customer, customerItemVisibleTo, customers, profileItem } from '../../shared/customer.js';
+import { type ContactKeys, type Customer, customerItemVisibleTo, customers, holdersOf, profileItem } from '../../shared/customer.js';
 import { fromItem } from '../../shared/entity.js';
 import type { Actor } from '../../shared/http.js';
 import { cursorAfter, queryAll, queryPage } from '../../shared/query.js';
@@ -122,3 +122,27 @@ export const lookupParts = (partition: CustomerPartition, cap: number) =>
         return [spec.lookup!.name, { items, more: kept.length > cap || !partition.holdsAll(spec.prefix) }];
       }),
   );
+
+/**
+ * Every customer holding the phone or e-mail that the viewer may see, each with how it matched (as
+ * the customer's own detail, as which contact people's) and the lookup's lists: ONE Query of the
+ * detail's partition, then one of each customer's.
+ */
+export const lookupMatches = async (viewer: Viewer, detail: ContactKeys, cap: number) => {
+  const holders = await holdersOf(detail);
+  const customerIds = [...new Set(holders.map((holder) => holder.customerId))];
+  const found = (await Promise.all(customerIds.map((id) => readCustomerPartition(viewer, id)))).filter((p) => p !== undefined);
+  return Promise.all(
+    found.map(async (partition) => {
+      const mine = holders.filter((holder) => holder.customerId === partition.customerId);
+      return {
+        ...(await profileParts(partition)),
+        matchedBy: {
+          customer: mine.some((holder) => !holder.contactId),
+          contactIds: mine.flatMap((holder) => (holder.contactId ? [holder.contactId] : [])),
+        },
+        ...lookupParts(partition, cap),
+      };
+    }),
+  );
+};
