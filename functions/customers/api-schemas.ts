@@ -4,7 +4,7 @@ import { toE164 } from '../../shared/contact.js';
 import { defaultLanguage, languages } from '../../shared/language.js';
 import * as z from '../../shared/schema.js';
 import { birthMonthDay } from './domain/profile.js';
-import { partsList } from './record-parts.js';
+import { partsList, recordParts } from './record-parts.js';
 
 /** Path ids are checked by the access module (an unknown or foreign id is a 404), so any string passes here. */
 export const customerParams = z.strictObject({ customerId: z.string() });
@@ -181,14 +181,5 @@ const directoryEntry = z.strictObject({
 
 export const customerList = z.strictObject({ customers: z.array(directoryEntry), nextCursor: z.optional(z.string()) });
 
-export const contactAnswer = z.looseObject({
-  contactId: z.string(),
-  customerId: z.string(),
-  name: z.string(),
-  role: z.optional(z.string()),
-  email: z.optional(z.string()),
-  phone: z.optional(z.string()),
-  seq: z.int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+/** A contact person as stored: their part summary with the customer and the creation time. */
+export const contactAnswer = z.looseObject({ ...recordParts.contacts.schema.shape, customerId: z.string(), createdAt: z.string() });
