@@ -10,6 +10,8 @@ export const sources = {
   quotes: 'crm.quotes',
   orders: 'crm.orders',
   cases: 'crm.cases',
+  // the customer record (functions/customers)
+  customers: 'crm.customers',
 } as const;
 
 const envelope = {
@@ -229,6 +231,15 @@ export const catalogue = {
   CaseSurveyAnswered: {
     source: sources.cases,
     detail: z.object({ ...envelope, ...caseRef, departmentId: z.string(), score: z.int().check(z.gte(1), z.lte(5)), lowScore: z.boolean() }),
+  },
+  // the customer record (functions/customers): which fields changed, never their values
+  CustomerCreated: {
+    source: sources.customers,
+    detail: z.object({ ...envelope, customerId: z.string(), ownerId: z.string(), actorId: z.string() }),
+  },
+  CustomerProfileChanged: {
+    source: sources.customers,
+    detail: z.object({ ...envelope, customerId: z.string(), seq: positiveInt, fields: z.array(z.string()), actorId: z.string() }),
   },
 } as const;
 

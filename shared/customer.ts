@@ -7,6 +7,7 @@ import { db, itemExists, putNew, type TransactItem, tableName } from './db.js';
 import { defineEntity } from './entity.js';
 import type { Language } from './language.js';
 import { ProblemError } from './problems.js';
+import { queryAll } from './query.js';
 import { type Key, keys } from './table.js';
 
 export interface Customer {
@@ -23,6 +24,16 @@ export interface Customer {
   /** The dealer the customer prefers: orders go there when it serves them (order routing). */
   preferredDealerId?: string;
   language: Language;
+  /** A grouping staff choose (a customer class, a dealer group). */
+  group?: string;
+  tags?: string[];
+  /** As given: `MM-DD` or `YYYY-MM-DD`; `birthMonthDay` is its `MM-DD`, what greetings go by. */
+  birthday?: string;
+  birthMonthDay?: string;
+  /** A/B/C by value: written by analytics, read-only elsewhere. */
+  segment?: string;
+  /** Counts every profile change staff make (absent on older items: read as 0): a stale edit is refused. */
+  seq?: number;
   leadCount?: number;
   lastLeadAt?: string;
   createdAt: string;
@@ -49,6 +60,44 @@ export const customers = defineEntity<Customer>({
 });
 
 export const getCustomer = (customerId: string) => customers.get(keys.customer(customerId), false);
+
+/** A profile item's stale-write token; items written before profiles were edited have none. */
+export const profileSeq = (customer: Pick<Customer, 'seq'>) => customer.seq ?? 0;
+
+/**
+ * A profile edit as ONE guarded update: every attribute of the entity's item (index keys included,
+ * so the directory and any index the entity declares follow the new state) that differs is set, every
+ * one that is gone is removed, and nothing else is touched: the owner sets and the lead counters that
+ * captures and assignments update meanwhile stay. Holds only while the profile is at `before`'s seq.
+ */
+export const profileChangeItem = (before: Customer, after: Customer): TransactItem => {
+  const [was, is] = [customers.item(before), customers.item(after)];
+  const names: Record<string, string> = { '#seq': 'seq' };
+  const values: Record<string, unknown> = {};
+  const set: string[] = [];
+  const remove: string[] = [];
+  Object.keys({ ...was, ...is }).forEach((name, i) => {
+    if (JSON.stringify(was[name]) === JSON.stringify(is[name])) return;
+    names[`#a${i}`] = name;
+    if (is[name] === undefined) remove.push(`#a${i}`);
+    else {
+      set.push(`#a${i} = :a${i}`);
+      values[`:a${i}`] = is[name];
+    }
+  });
+  const seq = profileSeq(before);
+  if (seq) values[':seq'] = seq;
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.customer(after.customerId),
+      UpdateExpression: [set.length ? `SET ${set.join(', ')}` : '', remove.length ? `REMOVE ${remove.join(', ')}` : ''].join(' ').trim(),
+      ConditionExpression: `${itemExists} AND ${seq ? '#seq = :seq' : 'attribute_not_exists(#seq)'}`,
+      ExpressionAttributeNames: names,
+      ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+    },
+  };
+};
 
 /** The normalized forms a contact is matched by. */
 export interface ContactKeys {
@@ -90,14 +139,70 @@ export const markerItems = (contact: ContactKeys, customerId: string, which: Con
   ...(which.phone && contact.phone ? [putNew({ ...keys.phoneMarker(contact.phone), type: 'phone-marker', customerId })] : []),
 ];
 
+// ---- everyone holding a contact detail ----------------------------------------------------------------
+// A customer's own e-mail and phone are unique (the MARKER above). Contact people of companies may
+// share one (an office phone): each customer holding it has one item beside the marker, so a caller
+// is looked up in ONE Query of the detail's partition, and every holder is found, never a guess.
+
+export interface Holder {
+  customerId: string;
+  /** Absent: the customer's own detail (the marker); present: that contact person's. */
+  contactId?: string;
+}
+
+const holderKey = (detail: ContactKeys, customerId: string): Key =>
+  detail.emailKey ? keys.emailHolder(detail.emailKey, customerId) : keys.phoneHolder(detail.phone ?? '', customerId);
+
+/** Every customer and contact person holding the e-mail address or the phone (one of them). */
+export const holdersOf = async (detail: ContactKeys): Promise<Holder[]> => {
+  const partition = detail.emailKey ? keys.emailPartition(detail.emailKey) : keys.phonePartition(detail.phone ?? '');
+  const items = await queryAll({ partition, consistent: true, order: 'oldest' }, 100);
+  return items
+    .filter((item) => item.type === 'email-marker' || item.type === 'phone-marker' || item.type === 'contact-marker')
+    .map((item) => ({ customerId: String(item.customerId), ...(item.contactId ? { contactId: String(item.contactId) } : {}) }));
+};
+
+/** Claims a contact person's e-mail or phone within their customer: fails if another of its contacts has it. */
+export const holderClaimItem = (detail: ContactKeys, customerId: string, contactId: string): TransactItem =>
+  putNew({ ...holderKey(detail, customerId), type: 'contact-marker', customerId, contactId });
+
+/** Lets a contact person's e-mail or phone go, only if that person still holds it. */
+export const holderReleaseItem = (detail: ContactKeys, customerId: string, contactId: string): TransactItem => ({
+  Delete: {
+    TableName: tableName(),
+    Key: holderKey(detail, customerId),
+    ConditionExpression: 'contactId = :contactId',
+    ExpressionAttributeValues: { ':contactId': contactId },
+  },
+});
+
+/** Lets a customer's own e-mail or phone marker go, only if that customer holds it. */
+export const markerReleaseItem = (detail: ContactKeys, customerId: string): TransactItem => ({
+  Delete: {
+    TableName: tableName(),
+    Key: detail.emailKey ? keys.emailMarker(detail.emailKey) : keys.phoneMarker(detail.phone ?? ''),
+    ConditionExpression: 'customerId = :customerId',
+    ExpressionAttributeValues: { ':customerId': customerId },
+  },
+});
+
 // ---- who the customer belongs to ------------------------------------------------------------------
 // A customer belongs to everyone a lead or a request of theirs was assigned to (a rep, a dealer) and
 // to those people's teams: the sets grow with each assignment, in its transaction.
 
+/** The owner and team sets an owner (a person or a unit) puts the customer in. */
+export const ownershipSets = (owner: Ownership) => {
+  const ids = [owner.ownerId, owner.unitId].filter((id): id is string => Boolean(id));
+  return {
+    ...(ids.length ? { ownerIds: new Set(ids) } : {}),
+    ...(owner.teamId ? { teamIds: new Set([owner.teamId]) } : {}),
+  };
+};
+
 /** Adds an owner (and their team) to the customer's owners, in the transaction that assigns them. */
 export const ownershipItem = (customerId: string, owner: Ownership): TransactItem => {
-  const ids = [owner.ownerId, owner.unitId].filter((id): id is string => Boolean(id));
-  const parts = [ids.length ? 'ownerIds :owners' : '', owner.teamId ? 'teamIds :teams' : ''].filter(Boolean);
+  const sets = ownershipSets(owner);
+  const parts = [sets.ownerIds ? 'ownerIds :owners' : '', sets.teamIds ? 'teamIds :teams' : ''].filter(Boolean);
   return {
     Update: {
       TableName: tableName(),
@@ -105,8 +210,8 @@ export const ownershipItem = (customerId: string, owner: Ownership): TransactIte
       UpdateExpression: `ADD ${parts.join(', ')}`,
       ConditionExpression: itemExists,
       ExpressionAttributeValues: {
-        ...(ids.length ? { ':owners': new Set(ids) } : {}),
-        ...(owner.teamId ? { ':teams': new Set([owner.teamId]) } : {}),
+        ...(sets.ownerIds ? { ':owners': sets.ownerIds } : {}),
+        ...(sets.teamIds ? { ':teams': sets.teamIds } : {}),
       },
     },
   };
@@ -133,9 +238,12 @@ export const customerItemVisibleTo = (viewer: Viewer, item: Record<string, unkno
  */
 export const customerVisibleTo = async (viewer: Viewer, customerId: string): Promise<Customer> => {
   if (!isId(customerId)) throw noSuchCustomer();
-  const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.customer(customerId), ConsistentRead: true }));
-  if (!found.Item) throw noSuchCustomer();
-  if (!customerItemVisibleTo(viewer, found.Item)) throw noSuchCustomer();
-  const { ownerIds: _, teamIds: __, ...customer } = found.Item;
+  const item = await profileItem(customerId);
+  if (!item || !customerItemVisibleTo(viewer, item)) throw noSuchCustomer();
+  const { ownerIds: _, teamIds: __, ...customer } = item;
   return customers.read(customer);
 };
+
+/** The customer's profile item as stored, owner and team sets included (strongly consistent). */
+export const profileItem = async (customerId: string): Promise<Record<string, unknown> | undefined> =>
+  (await db().send(new GetCommand({ TableName: tableName(), Key: keys.customer(customerId), ConsistentRead: true }))).Item;

@@ -18,6 +18,8 @@ export const scopes = [
   'admin',
   'cases:read',
   'cases:write',
+  // the customer record (functions/customers): create and edit customers and their contact people
+  'customers:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

@@ -54,6 +54,11 @@ export const problemCodes = {
   // cases (complaint escalation)
   'case-changed': { status: 409, title: 'The case changed meanwhile' },
   'reopen-window-passed': { status: 409, title: 'Too long since resolution to reopen' },
+  // the customer record (functions/customers)
+  'contact-taken': { status: 409, title: 'Another customer or contact person has this e-mail or phone' },
+  'customer-changed': { status: 409, title: 'The customer changed meanwhile' },
+  'contact-changed': { status: 409, title: 'The contact person changed meanwhile' },
+  'unknown-owner': { status: 422, title: 'No such user to own the customer' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCodes;

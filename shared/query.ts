@@ -28,6 +28,11 @@ export interface PageQuery {
   filter?: Filter;
   /** Strongly consistent (the table only; indexes are eventually consistent). */
   consistent?: boolean;
+  /**
+   * With a filter: at most this many items read (before filtering) per partition for one page. A page
+   * may then hold fewer than `limit` items and still have a cursor: the read stopped, not the list.
+   */
+  readBudget?: number;
 }
 
 export interface Page<T> {
@@ -124,13 +129,19 @@ const readPartition = async (query: PageQuery, partition: string, start: Item | 
   // Without a sort-key condition the #sk name is unused, which DynamoDB refuses.
   if (!condition.expression.includes('#sk')) delete input.ExpressionAttributeNames!['#sk'];
   const items: Item[] = [];
+  const budget = query.readBudget ?? Number.POSITIVE_INFINITY;
+  let scanned = 0;
   let from = start;
   do {
-    const page = await db().send(new QueryCommand({ ...input, Limit: query.limit - items.length, ExclusiveStartKey: from }));
+    const limit = Math.min(query.limit - items.length, budget - scanned);
+    const page = await db().send(new QueryCommand({ ...input, Limit: limit, ExclusiveStartKey: from }));
     items.push(...(page.Items ?? []));
+    scanned += page.ScannedCount ?? 0;
     from = page.LastEvaluatedKey;
-  } while (from && items.length < query.limit);
-  return { items, exhausted: !from };
+  } while (from && items.length < query.limit && scanned < budget);
+  /** Where the read stopped short of `limit` for its budget: nothing up to here is missing. */
+  const stoppedAt = from && items.length < query.limit ? (from as Item) : undefined;
+  return { items, exhausted: !from, stoppedAt };
 };
 
 const keyOf = (item: Item, names: ReturnType<typeof keyNames>) => Object.fromEntries(names.all.map((name) => [name, item[name]]));
@@ -147,22 +158,35 @@ export const queryPage = async (query: PageQuery): Promise<Page<Item>> => {
     open.map(async (partition) => ({ partition, ...(await readPartition(query, partition, positions[partition] ?? undefined)) })),
   );
   const descending = query.order !== 'oldest';
+  const before = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0) * (descending ? -1 : 1);
+  // A shard whose budget ran out may still hold items past where it stopped: nothing beyond the
+  // nearest such stop is taken, or a later page would have to go back in the sort order.
+  const frontier = reads
+    .map((read) => (read.stoppedAt ? String(read.stoppedAt[names.sk]) : undefined))
+    .filter((sk): sk is string => sk !== undefined)
+    .sort(before)[0];
   const merged = reads
     .flatMap(({ partition, items }) => items.map((item) => ({ partition, item })))
-    .sort((a, b) => {
-      const [x, y] = [String(a.item[names.sk]), String(b.item[names.sk])];
-      return (x < y ? -1 : x > y ? 1 : 0) * (descending ? -1 : 1);
-    })
+    .filter((entry) => frontier === undefined || before(String(entry.item[names.sk]), frontier) <= 0)
+    .sort((a, b) => before(String(a.item[names.sk]), String(b.item[names.sk])))
     .slice(0, query.limit);
   const next: Positions = { ...positions };
-  for (const { partition, items, exhausted } of reads) {
+  for (const { partition, items, exhausted, stoppedAt } of reads) {
     const taken = merged.filter((entry) => entry.partition === partition);
     if (taken.length) next[partition] = keyOf(taken.at(-1)!.item, names);
+    if (taken.length === items.length && stoppedAt) next[partition] = keyOf(stoppedAt, names);
     if (exhausted && taken.length === items.length) next[partition] = null;
   }
   const done = partitionsOf(query).every((partition) => next[partition] === null);
   return { items: merged.map((entry) => entry.item), next: done ? undefined : encode(query, next) };
 };
+
+/**
+ * The cursor of a one-partition query whose page ended at `last` (from its start when undefined):
+ * for a page cut out of a larger read, whose next page the query itself then serves.
+ */
+export const cursorAfter = (query: Omit<PageQuery, 'cursor' | 'limit'> & { partition: string }, last?: Item) =>
+  encode({ ...query, limit: 0 }, last ? { [query.partition]: keyOf(last, keyNames(query.index)) } : {});
 
 /** Every matching item, up to `max`: for reads that want the whole (small) result. */
 export const queryAll = async (query: Omit<PageQuery, 'cursor' | 'limit'>, max = 1000): Promise<Item[]> => {

@@ -263,6 +263,20 @@ export const keys = {
     gsi2sk: at(createdAt, caseId),
   }),
   casesByStatusPartitions: (status: string) => allShards(`CASES#${status}`),
+  // ---- the customer record (functions/customers) ------------------------------------------------------
+  // CUSTOMER#<id> CONTACT#<contactId>: a contact person of the customer. A contact person's e-mail and
+  // phone sit in the detail's own partition beside its unique MARKER, one item per customer holding it
+  // (EMAIL#<e> / PHONE#<e164>  CONTACT#<customerId>): unique within a customer, shared across
+  // companies (an office phone), and a lookup reads every holder with one Query of that partition.
+  contact: (customerId: string, contactId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `CONTACT#${contactId}` }),
+  contactsPrefix: () => 'CONTACT#',
+  leadsPrefix: () => 'LEAD#',
+  ordersPrefix: () => 'ORDER#',
+  emailHolder: (normalizedEmail: string, customerId: string): Key => ({ pk: `EMAIL#${normalizedEmail}`, sk: `CONTACT#${customerId}` }),
+  phoneHolder: (e164: string, customerId: string): Key => ({ pk: `PHONE#${e164}`, sk: `CONTACT#${customerId}` }),
+  /** Everyone holding an e-mail address or a phone: the customer's MARKER and the contact people's items. */
+  emailPartition: (normalizedEmail: string) => `EMAIL#${normalizedEmail}`,
+  phonePartition: (e164: string) => `PHONE#${e164}`,
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -300,4 +314,7 @@ export type ItemType =
   | 'unit'
   | 'routing-rules'
   | 'department'
-  | 'case';
+  | 'case'
+  // the customer record (functions/customers)
+  | 'contact'
+  | 'contact-marker';

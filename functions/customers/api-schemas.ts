@@ -1,9 +1,21 @@
 // The customer routes' request and response schemas: the manifest declares them on the routes, the
 // handlers get their requests parsed with them, and the OpenAPI document is generated from them.
+import { toE164 } from '../../shared/contact.js';
+import { defaultLanguage, languages } from '../../shared/language.js';
 import * as z from '../../shared/schema.js';
+import { birthMonthDay } from './domain/profile.js';
+import { partsList, recordParts } from './record-parts.js';
 
 /** Path ids are checked by the access module (an unknown or foreign id is a 404), so any string passes here. */
 export const customerParams = z.strictObject({ customerId: z.string() });
+export const contactParams = z.strictObject({ customerId: z.string(), contactId: z.string() });
+/** An unknown part is a 404, like any path that names nothing. */
+export const partParams = z.strictObject({ customerId: z.string(), part: z.string() });
+
+const limit = z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25);
+const cursor = z.optional(z.string().check(z.maxLength(4000)));
+
+export const partPageQuery = z.strictObject({ limit, cursor });
 
 /** Exactly one of `phone` (any common Turkish or international form) and `email`. */
 export const lookupQuery = z
@@ -18,9 +30,78 @@ export const lookupQuery = z
     }),
   );
 
-// ---- responses: what the handlers answer (checked against real answers by the local stack) ------
+const filterValue = z.optional(z.requiredLine(100));
 
-const money = z.looseObject({ amount: z.number(), currency: z.string() });
+export const listCustomersQuery = z.strictObject({
+  /** A name prefix, Turkish case and diacritics folded: `ismail` finds `İSMAİL YILMAZ`. */
+  q: filterValue,
+  sector: filterValue,
+  region: filterValue,
+  city: filterValue,
+  owner: filterValue,
+  group: filterValue,
+  tag: filterValue,
+  segment: filterValue,
+  limit,
+  cursor,
+});
+
+// ---- bodies -------------------------------------------------------------------------------------
+
+const email = z.pipe(z.requiredLine(254), z.email('Not an e-mail address.'));
+/** Any common Turkish form (0532…, +90 532…, 532 …) or an international one; stored as E.164. */
+const phone = z.requiredLine(40).check(z.refine((p) => toE164(p) !== undefined, 'Not a valid phone number.'));
+const birthday = z.string().check(
+  z.refine((b) => birthMonthDay(b) !== undefined, 'A real date as MM-DD or YYYY-MM-DD (not in the future, not before 1900).'),
+);
+const tags = z.array(z.requiredLine(50)).check(z.maxLength(20, 'At most 20 tags.'));
+
+/** The optional profile fields, each as staff may set it. */
+const profileFields = {
+  email,
+  phone,
+  company: z.requiredLine(200),
+  sector: z.requiredLine(100),
+  region: z.requiredLine(100),
+  city: z.requiredLine(100),
+  group: z.requiredLine(100),
+  tags,
+  birthday,
+  preferredDealerId: z.requiredLine(100),
+};
+
+const optionalAll = <T extends Record<string, z.core.$ZodType>>(fields: T) =>
+  Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, z.optional(schema)])) as { [K in keyof T]: z.ZodMiniOptional<T[K]> };
+/** `null` clears a field. */
+const clearableAll = <T extends Record<string, z.core.$ZodType>>(fields: T) =>
+  Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, z.optional(z.nullable(schema))])) as {
+    [K in keyof T]: z.ZodMiniOptional<z.ZodMiniNullable<T[K]>>;
+  };
+
+const name = z.requiredLine(200);
+/** The seq the caller read: an edit based on a stale read is refused. */
+const seq = z.int().check(z.gte(0));
+
+export const createCustomerBody = z.strictObject({
+  name,
+  ...optionalAll(profileFields),
+  language: z._default(z.enum(languages), defaultLanguage),
+  /** Whom the customer belongs to; the caller when absent. Only managers give customers to others. */
+  ownerId: z.optional(z.requiredLine(100)),
+});
+
+export const editCustomerBody = z.strictObject({
+  seq,
+  name: z.optional(name),
+  language: z.optional(z.enum(languages)),
+  ...clearableAll(profileFields),
+});
+
+const contactFields = { role: z.requiredLine(100), email, phone };
+export const addContactBody = z.strictObject({ name, ...optionalAll(contactFields) });
+export const editContactBody = z.strictObject({ seq, name: z.optional(name), ...clearableAll(contactFields) });
+
+// ---- responses: what the handlers answer (checked against real answers by the local stack) ------
 
 const profile = z.looseObject({
   customerId: z.string(),
@@ -31,14 +112,23 @@ const profile = z.looseObject({
   sector: z.optional(z.string()),
   city: z.optional(z.string()),
   region: z.optional(z.string()),
+  group: z.optional(z.string()),
+  tags: z.optional(z.array(z.string())),
+  birthday: z.optional(z.string()),
+  birthMonthDay: z.optional(z.string()),
+  segment: z.optional(z.string()),
   preferredDealerId: z.optional(z.string()),
   language: z.string(),
+  /** Absent on customers no one has edited since profiles got one: send 0. */
+  seq: z.optional(z.int()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 
 /** Whom the customer belongs to: the people (and dealers) assigned their leads and requests, and their teams. */
 const owners = z.strictObject({ ownerIds: z.array(z.string()), teamIds: z.array(z.string()) });
+
+export const customerAnswer = z.strictObject({ customer: profile, owners });
 
 /** The newest decision per channel, address and topic. */
 const consent = z.strictObject({
@@ -50,52 +140,46 @@ const consent = z.strictObject({
   at: z.string(),
 });
 
-const leadSummary = z.strictObject({
-  leadId: z.string(),
-  status: z.string(),
-  ownerId: z.optional(z.string()),
-  productInterest: z.optional(z.string()),
-  source: z.optional(z.string()),
-  createdAt: z.string(),
-});
-
-const quoteSummary = z.strictObject({
-  quoteId: z.string(),
-  status: z.string(),
-  version: z.int(),
-  ownerId: z.string(),
-  grandTotal: z.optional(money),
-  validUntil: z.string(),
-  createdAt: z.string(),
-});
-
-const orderSummary = z.strictObject({
-  orderId: z.string(),
-  status: z.string(),
-  channel: z.string(),
-  quoteId: z.optional(z.string()),
-  unitId: z.optional(z.string()),
-  grandTotal: z.optional(money),
-  createdAt: z.string(),
-});
-
+const page = (item: z.core.$ZodType) => z.strictObject({ items: z.array(item), nextCursor: z.optional(z.string()) });
 /** A capped list: `more` says the customer has more than these (newest first). */
-const part = <S extends z.core.$ZodType>(item: S) => z.strictObject({ items: z.array(item), more: z.boolean() });
-
-export const lookupView = z.strictObject({
-  customer: profile,
-  owners,
-  consents: z.array(consent),
-  openQuotes: part(quoteSummary),
-  recentOrders: part(orderSummary),
-  recentLeads: part(leadSummary),
-});
+const capped = (item: z.core.$ZodType) => z.strictObject({ items: z.array(item), more: z.boolean() });
 
 export const customerRecord = z.strictObject({
   customer: profile,
   owners,
   consents: z.array(consent),
-  leads: part(leadSummary),
-  quotes: part(quoteSummary),
-  orders: part(orderSummary),
+  ...Object.fromEntries(partsList.map(([partName, spec]) => [partName, page(spec.schema)])),
 });
+
+export const partPage = page(z.union(partsList.map(([, spec]) => spec.schema)));
+
+const lookupMatch = z.strictObject({
+  customer: profile,
+  owners,
+  consents: z.array(consent),
+  /** How the phone or e-mail matched: as the customer's own, and as which of their contact people's. */
+  matchedBy: z.strictObject({ customer: z.boolean(), contactIds: z.array(z.string()) }),
+  ...Object.fromEntries(partsList.flatMap(([, spec]) => (spec.lookup ? [[spec.lookup.name, capped(spec.schema)]] : []))),
+});
+
+/** Every customer the phone or e-mail belongs to (a shared office phone: several), never a guess. */
+export const lookupView = z.strictObject({ matches: z.array(lookupMatch) });
+
+const directoryEntry = z.strictObject({
+  customerId: z.string(),
+  name: z.string(),
+  company: z.optional(z.string()),
+  email: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  sector: z.optional(z.string()),
+  region: z.optional(z.string()),
+  city: z.optional(z.string()),
+  group: z.optional(z.string()),
+  tags: z.optional(z.array(z.string())),
+  segment: z.optional(z.string()),
+});
+
+export const customerList = z.strictObject({ customers: z.array(directoryEntry), nextCursor: z.optional(z.string()) });
+
+/** A contact person as stored: their part summary with the customer and the creation time. */
+export const contactAnswer = z.looseObject({ ...recordParts.contacts.schema.shape, customerId: z.string(), createdAt: z.string() });

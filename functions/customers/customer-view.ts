@@ -1,22 +1,18 @@
-// A customer's story from ONE Query of their partition (profile, leads, consents, quotes, orders),
-// grouped by item type: what the call center's lookup and the full record both answer.
+// A customer's story from ONE Query of their partition (profile, consents, and every part of the
+// record in recordParts), grouped by item type: what the call center's lookup and the full record
+// both answer. A partition larger than one read gets the parts the read did not finish from their
+// own queries.
 import { type Viewer, viewerOf } from '../../shared/access.js';
 import type { ConsentEntry } from '../../shared/consent.js';
-import { type Customer, customerItemVisibleTo, customers } from '../../shared/customer.js';
+import { type ContactKeys, type Customer, customerItemVisibleTo, customers, holdersOf, profileItem } from '../../shared/customer.js';
 import { fromItem } from '../../shared/entity.js';
 import type { Actor } from '../../shared/http.js';
-import { queryAll } from '../../shared/query.js';
-import { keys } from '../../shared/table.js';
-import type { Lead } from '../lead-capture/lead-store.js';
-import type { Order } from '../order-routing/order-store.js';
-import type { QuoteStatus } from '../quote-approval/domain/lifecycle.js';
-import type { Quote } from '../quote-approval/quote-store.js';
+import { cursorAfter, queryAll, queryPage } from '../../shared/query.js';
+import { keys, tableKeyOf } from '../../shared/table.js';
+import { keptByLookup, type PartName, partQuery, partsList, type RecordPart, summarize } from './record-parts.js';
 
-/** Items read from one partition at most: beyond this a part says `more` even if its cap is not reached. */
+/** Items read from one partition at most: a part the read did not finish is read by its own query. */
 export const PARTITION_MAX = 1000;
-
-/** Quotes that can still become an order or be revised are open; these cannot. */
-const closedQuoteStatuses: readonly QuoteStatus[] = ['accepted', 'declined', 'expired'];
 
 /**
  * Who may read customers here. Call-center agents answer any caller, so an `agent` reaches every
@@ -29,45 +25,47 @@ export const customerViewerOf = async (actor: Actor): Promise<Viewer> =>
 type Item = Record<string, unknown>;
 
 export interface CustomerPartition {
+  customerId: string;
   customer: Customer;
   owners: { ownerIds: string[]; teamIds: string[] };
-  consents: ConsentEntry[];
-  leads: Lead[];
-  quotes: Quote[];
-  orders: Order[];
-  /** The partition held more than PARTITION_MAX items: every part may be missing some. */
-  truncated: boolean;
+  /** Every item read, newest (highest sort key) first. */
+  items: Item[];
+  /** Whether the read holds every item under a sort-key prefix. */
+  holdsAll: (prefix: string) => boolean;
 }
 
 const sorted = (set: unknown) => [...((set as Set<string> | undefined) ?? [])].sort();
-const newestFirst = <T extends { createdAt: string }>(list: T[]) => list.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+
+/** The customer as the API shows them: the profile without its owner sets, and the owner sets apart. */
+export const profileView = (item: Item) => {
+  const { ownerIds, teamIds, ...rest } = item;
+  return { customer: customers.read(rest) as Customer, owners: { ownerIds: sorted(ownerIds), teamIds: sorted(teamIds) } };
+};
 
 /**
  * The customer's partition, if it exists and the viewer reaches it; otherwise undefined, the same
  * for a customer who does not exist and one the viewer may not see.
  */
 export const readCustomerPartition = async (viewer: Viewer, customerId: string): Promise<CustomerPartition | undefined> => {
-  const items = await queryAll({ partition: keys.customerPartition(customerId), consistent: true }, PARTITION_MAX + 1);
-  const byType = new Map<string, Item[]>();
-  for (const item of items.slice(0, PARTITION_MAX)) {
-    const type = String(item.type);
-    const list = byType.get(type) ?? [];
-    list.push(item);
-    byType.set(type, list);
-  }
-  const profile = byType.get('customer')?.[0];
+  const read = await queryAll({ partition: keys.customerPartition(customerId), consistent: true }, PARTITION_MAX + 1);
+  const truncated = read.length > PARTITION_MAX;
+  const items = read.slice(0, PARTITION_MAX);
+  // Read newest (highest sort key) first: a prefix is whole once the read went below it.
+  const last = items.at(-1);
+  const lowest = last ? tableKeyOf(last).sk : '';
+  const holdsAll = (prefix: string) => !truncated || lowest < prefix;
+  const profile = items.find((item) => item.type === 'customer') ?? (holdsAll(keys.customer(customerId).sk) ? undefined : await profileItem(customerId));
   if (!profile || !customerItemVisibleTo(viewer, profile)) return undefined;
-  const { ownerIds, teamIds, ...rest } = profile;
-  const of = <T>(type: string) => (byType.get(type) ?? []).map((item) => fromItem<T>(item));
-  return {
-    customer: customers.read(rest),
-    owners: { ownerIds: sorted(ownerIds), teamIds: sorted(teamIds) },
-    consents: of<ConsentEntry>('consent'),
-    leads: newestFirst(of<Lead>('lead')),
-    quotes: newestFirst(of<Quote>('quote')),
-    orders: newestFirst(of<Order>('order')),
-    truncated: items.length > PARTITION_MAX,
-  };
+  return { customerId, ...profileView(profile as Item), items, holdsAll };
+};
+
+/** The consent ledger's entries (the read's, or their own query's when the read stopped short of them). */
+export const consentEntries = async (partition: CustomerPartition): Promise<ConsentEntry[]> => {
+  const prefix = keys.consentEntriesPrefix('');
+  const items = partition.holdsAll(prefix)
+    ? partition.items.filter((item) => item.type === 'consent')
+    : await queryAll({ partition: keys.customerPartition(partition.customerId), range: { prefix }, consistent: true });
+  return items.map((item) => fromItem<ConsentEntry>(item));
 };
 
 /**
@@ -84,46 +82,67 @@ export const consentStates = (entries: ConsentEntry[]) => {
   return [...states.values()].map((e) => ({ channel: e.channel, address: e.address, topic: e.topic, state: e.action, via: e.via, at: e.occurredAt }));
 };
 
-export const leadSummary = (lead: Lead) => ({
-  leadId: lead.leadId,
-  status: lead.status,
-  ownerId: lead.owner?.id,
-  productInterest: lead.productInterest,
-  source: lead.source,
-  createdAt: lead.createdAt,
-});
-
-export const quoteSummary = (quote: Quote) => ({
-  quoteId: quote.quoteId,
-  status: quote.status,
-  version: quote.version,
-  ownerId: quote.ownerId,
-  grandTotal: quote.totals?.grandTotal,
-  validUntil: quote.validUntil,
-  createdAt: quote.createdAt,
-});
-
-export const orderSummary = (order: Order) => ({
-  orderId: order.orderId,
-  status: order.status,
-  channel: order.channel,
-  quoteId: order.quoteId,
-  unitId: order.unitId,
-  grandTotal: order.totals?.grandTotal,
-  createdAt: order.createdAt,
-});
-
-export const isOpenQuote = (quote: Quote) => !closedQuoteStatuses.includes(quote.status);
-
-/** The first `cap` (newest first), and whether there are more. */
-export const capped = <T, S>(list: T[], cap: number, truncated: boolean, summary: (item: T) => S) => ({
-  items: list.slice(0, cap).map(summary),
-  more: list.length > cap || truncated,
-});
-
 /** What both views show about the customer themselves. */
-export const profileParts = (partition: CustomerPartition) => ({
+export const profileParts = async (partition: CustomerPartition) => ({
   customer: partition.customer,
   owners: partition.owners,
-  consents: consentStates(partition.consents),
+  consents: consentStates(await consentEntries(partition)),
 });
+
+const itemsOf = (partition: CustomerPartition, spec: RecordPart<unknown>) => partition.items.filter((item) => item.type === spec.type);
+
+/** One page of a part, newest first, with the cursor of the part's own query for the next. */
+export const partPage = async (customerId: string, spec: RecordPart<unknown>, limit: number, cursor?: string) => {
+  const page = await queryPage({ ...partQuery(customerId, spec), limit, cursor });
+  return { items: page.items.map((item) => summarize(spec, item)), nextCursor: page.next };
+};
+
+/** Every part's first page: cut from the read when it holds the whole part, else from the part's query. */
+export const firstPages = async (partition: CustomerPartition, limit: number) =>
+  Object.fromEntries(
+    await Promise.all(
+      partsList.map(async ([name, spec]): Promise<[PartName, Awaited<ReturnType<typeof partPage>>]> => {
+        if (!partition.holdsAll(spec.prefix)) return [name, await partPage(partition.customerId, spec, limit)];
+        const all = itemsOf(partition, spec);
+        const shown = all.slice(0, limit);
+        const nextCursor = all.length > limit ? cursorAfter(partQuery(partition.customerId, spec), shown.at(-1)) : undefined;
+        return [name, { items: shown.map((item) => summarize(spec, item)), nextCursor }];
+      }),
+    ),
+  );
+
+/** The call center's lists: each part the table shows in lookups, the first `cap` it keeps, and whether there are more. */
+export const lookupParts = (partition: CustomerPartition, cap: number) =>
+  Object.fromEntries(
+    partsList
+      .filter(([, spec]) => spec.lookup)
+      .map(([, spec]) => {
+        const kept = itemsOf(partition, spec).filter((item) => keptByLookup(spec, item));
+        const items = kept.slice(0, cap).map((item) => summarize(spec, item));
+        return [spec.lookup!.name, { items, more: kept.length > cap || !partition.holdsAll(spec.prefix) }];
+      }),
+  );
+
+/**
+ * Every customer holding the phone or e-mail that the viewer may see, each with how it matched (as
+ * the customer's own detail, as which contact people's) and the lookup's lists: ONE Query of the
+ * detail's partition, then one of each customer's.
+ */
+export const lookupMatches = async (viewer: Viewer, detail: ContactKeys, cap: number) => {
+  const holders = await holdersOf(detail);
+  const customerIds = [...new Set(holders.map((holder) => holder.customerId))];
+  const found = (await Promise.all(customerIds.map((id) => readCustomerPartition(viewer, id)))).filter((p) => p !== undefined);
+  return Promise.all(
+    found.map(async (partition) => {
+      const mine = holders.filter((holder) => holder.customerId === partition.customerId);
+      return {
+        ...(await profileParts(partition)),
+        matchedBy: {
+          customer: mine.some((holder) => !holder.contactId),
+          contactIds: mine.flatMap((holder) => (holder.contactId ? [holder.contactId] : [])),
+        },
+        ...lookupParts(partition, cap),
+      };
+    }),
+  );
+};

@@ -1,8 +1,13 @@
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
+import type * as z from '../../shared/schema.js';
 import * as api from './api-schemas.js';
 
 const dir = 'functions/customers/handlers';
 const read = { scopes: ['customers:read'] } as const;
+const write = { scopes: ['customers:write'] } as const;
+
+/** A write's body: a profile or a contact person is a few hundred bytes. */
+const body = <S extends z.core.$ZodType>(schema: S) => ({ schema, maxBytes: 16 * 1024 });
 
 /** Each route once, by name: a handler binds to `customerRoutes.x`, so a path is written only here. */
 export const customerRoutes = {
@@ -13,18 +18,81 @@ export const customerRoutes = {
     path: '/customers/lookup',
     function: 'lookupCustomer',
     auth: read,
-    summary: 'Call center: the caller by phone (any common form) or e-mail, with their open quotes, recent orders and leads',
+    summary: 'Call center: every customer with this phone (any common form) or e-mail, as theirs or a contact person\'s, each with open quotes and cases, recent orders and leads',
     request: { params: null, query: api.lookupQuery, body: null },
-    responses: { 200: { description: 'The caller, in one compact view', json: api.lookupView } },
+    responses: { 200: { description: 'The matches (one or several), each in one compact view', json: api.lookupView } },
+  },
+  listCustomers: {
+    method: 'GET',
+    path: '/customers',
+    function: 'listCustomers',
+    auth: read,
+    summary: 'Customers by name (q: a name prefix, Turkish case folded), filtered by sector, region, city, owner, group, tag and segment',
+    request: { params: null, query: api.listCustomersQuery, body: null },
+    responses: { 200: { description: 'A page of the directory, sorted by name', json: api.customerList } },
+  },
+  createCustomer: {
+    method: 'POST',
+    path: '/customers',
+    function: 'createCustomer',
+    auth: write,
+    summary: 'Create a customer: its e-mail and phone are claimed (409 contact-taken if another customer has one); once per Idempotency-Key',
+    request: { params: null, query: null, body: body(api.createCustomerBody) },
+    responses: { 201: { description: 'Created', json: api.customerAnswer, headers: ['location'] } },
   },
   getCustomer: {
     method: 'GET',
     path: '/customers/{customerId}',
     function: 'getCustomer',
     auth: read,
-    summary: 'The whole customer record: profile, consents, leads, quotes and orders (each capped, newest first)',
+    summary: 'The whole customer record: profile, consents, and the first page of each part (leads, quotes, orders, cases, contacts…) with its cursor',
     request: { params: api.customerParams, query: null, body: null },
     responses: { 200: { description: 'The customer', json: api.customerRecord } },
+  },
+  editCustomer: {
+    method: 'PATCH',
+    path: '/customers/{customerId}',
+    function: 'editCustomer',
+    auth: write,
+    summary: 'Edit the profile at the seq read (stale → 409 customer-changed); a new e-mail or phone moves its marker',
+    request: { params: api.customerParams, query: null, body: body(api.editCustomerBody) },
+    responses: { 200: { description: 'The profile as it is now', json: api.customerAnswer } },
+  },
+  getCustomerPart: {
+    method: 'GET',
+    path: '/customers/{customerId}/{part}',
+    function: 'getCustomerPart',
+    auth: read,
+    summary: 'One part of the record, newest first, paged with the cursor the record or the previous page gave',
+    request: { params: api.partParams, query: api.partPageQuery, body: null },
+    responses: { 200: { description: 'A page of the part', json: api.partPage } },
+  },
+  addContact: {
+    method: 'POST',
+    path: '/customers/{customerId}/contacts',
+    function: 'customerContacts',
+    auth: write,
+    summary: "Add a contact person; their e-mail and phone are unique within the customer (409 contact-taken) and may repeat across companies",
+    request: { params: api.customerParams, query: null, body: body(api.addContactBody) },
+    responses: { 201: { description: 'Added', json: api.contactAnswer, headers: ['location'] } },
+  },
+  editContact: {
+    method: 'PATCH',
+    path: '/customers/{customerId}/contacts/{contactId}',
+    function: 'customerContacts',
+    auth: write,
+    summary: 'Edit a contact person at the seq read (stale → 409 contact-changed)',
+    request: { params: api.contactParams, query: null, body: body(api.editContactBody) },
+    responses: { 200: { description: 'The contact person as they are now', json: api.contactAnswer } },
+  },
+  removeContact: {
+    method: 'DELETE',
+    path: '/customers/{customerId}/contacts/{contactId}',
+    function: 'customerContacts',
+    auth: write,
+    summary: 'Remove a contact person and release their e-mail and phone',
+    request: { params: api.contactParams, query: null, body: null },
+    responses: { 204: { description: 'Removed' } },
   },
 } as const satisfies Record<string, RouteDeclaration>;
 
@@ -32,7 +100,12 @@ export const customersUseCase: UseCaseManifest = {
   name: 'customers',
   functions: {
     lookupCustomer: { entry: `${dir}/lookup-customer.ts`, description: 'Call center: find the caller by phone or e-mail', uses: { table: 'read' } },
+    listCustomers: { entry: `${dir}/list-customers.ts`, description: 'Staff: the customer directory, sorted and filtered', uses: { table: 'read' } },
+    createCustomer: { entry: `${dir}/create-customer.ts`, description: 'Staff: create a customer', uses: { table: 'write' } },
     getCustomer: { entry: `${dir}/get-customer.ts`, description: 'Staff: one customer with everything in their partition', uses: { table: 'read' } },
+    editCustomer: { entry: `${dir}/edit-customer.ts`, description: "Staff: edit a customer's profile", uses: { table: 'write' } },
+    getCustomerPart: { entry: `${dir}/get-customer-part.ts`, description: "Staff: one part of a customer's record, paged", uses: { table: 'read' } },
+    customerContacts: { entry: `${dir}/customer-contacts.ts`, description: "Staff: a customer's contact people", uses: { table: 'write' } },
   },
   routes: routeList(customerRoutes),
   subscriptions: [],

@@ -1,7 +1,7 @@
 // The customer record over HTTP on the local stack: a caller found by every common way of writing
 // their phone and by their e-mail in any case, an unknown caller told how to create one, a rep who
-// does not own the customer told nothing, and the record showing the lead, quote and order made
-// for the customer.
+// does not own the customer told nothing, the record showing the lead, quote and order made for the
+// customer; staff creating and editing customers (the problem codes) and the directory's q folding.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { captureLead, getLead, settle, uniquePerson } from '../support/e2e.js';
 import { call, createQuote, type ProblemFields, quoteKeys } from '../support/quotes.js';
@@ -10,12 +10,14 @@ const k = () => inject('customerKeys');
 
 interface Part {
   items: Record<string, unknown>[];
-  more: boolean;
+  more?: boolean;
+  nextCursor?: string;
 }
-interface LookupView {
+interface LookupMatch {
   customer: { customerId: string; name: string; email?: string; phone?: string };
   owners: { ownerIds: string[]; teamIds: string[] };
   consents: unknown[];
+  matchedBy: { customer: boolean; contactIds: string[] };
   openQuotes: Part;
   recentOrders: Part;
   recentLeads: Part;
@@ -26,10 +28,14 @@ interface CustomerRecord {
   quotes: Part;
   orders: Part;
 }
+interface Created {
+  customer: { customerId: string; name: string; seq: number };
+}
 
 const lookup = (query: Record<string, string>, key = k().agent) =>
-  call<LookupView & ProblemFields>('GET', `/customers/lookup?${new URLSearchParams(query)}`, key);
+  call<{ matches: LookupMatch[] } & ProblemFields>('GET', `/customers/lookup?${new URLSearchParams(query)}`, key);
 const ids = (part: Part, field: string) => part.items.map((item) => item[field]);
+const writers = () => inject('customerRecordKeys');
 
 describe('customers', () => {
   const person = uniquePerson('customer');
@@ -72,22 +78,24 @@ describe('customers', () => {
     ];
     for (const phone of forms) {
       const found = await lookup({ phone });
-      expect([phone, found.status, found.body.customer?.customerId]).toEqual([phone, 200, customerId]);
+      expect([phone, found.status, found.body.matches?.map((m) => m.customer.customerId)]).toEqual([phone, 200, [customerId]]);
     }
     const byEmail = await lookup({ email: person.email.toUpperCase() });
-    expect([byEmail.status, byEmail.body.customer.customerId]).toEqual([200, customerId]);
+    expect([byEmail.status, byEmail.body.matches.length]).toEqual([200, 1]);
+    const [match] = byEmail.body.matches;
 
     // One round trip answers what the agent needs: the lead, the open quote and the order.
-    expect(ids(byEmail.body.recentLeads, 'leadId')).toEqual([leadId]);
-    expect(ids(byEmail.body.openQuotes, 'quoteId')).toEqual([quoteId]);
-    expect(ids(byEmail.body.recentOrders, 'orderId')).toEqual([orderId]);
-    expect(byEmail.body.owners.ownerIds).toContain('rep-ayse');
+    expect(match!.matchedBy).toEqual({ customer: true, contactIds: [] });
+    expect(ids(match!.recentLeads, 'leadId')).toEqual([leadId]);
+    expect(ids(match!.openQuotes, 'quoteId')).toEqual([quoteId]);
+    expect(ids(match!.recentOrders, 'orderId')).toEqual([orderId]);
+    expect(match!.owners.ownerIds).toContain('rep-ayse');
   });
 
   it('tells the agent how to create an unknown caller, and refuses what is not a number', async () => {
     const unknown = await lookup({ phone: '+90 533 000 00 01' });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'unknown-caller']);
-    expect(unknown.body.detail).toMatch(/POST \/leads.*POST \/orders/);
+    expect(unknown.body.detail).toMatch(/POST \/customers.*POST \/leads.*POST \/orders/);
     const unknownMail = await lookup({ email: `nobody-${leadId}@example.com` });
     expect([unknownMail.status, unknownMail.body.code, unknownMail.body.errors?.[0]?.path]).toEqual([404, 'unknown-caller', 'email']);
 
@@ -114,8 +122,43 @@ describe('customers', () => {
       [quoteId],
       [orderId],
     ]);
-    expect([record.body.leads.more, record.body.quotes.more, record.body.orders.more]).toEqual([false, false, false]);
+    expect([record.body.leads.nextCursor, record.body.quotes.nextCursor, record.body.orders.nextCursor]).toEqual([undefined, undefined, undefined]);
     const missing = await call<ProblemFields>('GET', '/customers/01ARZ3NDEKTSV4RRFFQ69G5FAV', k().agent);
     expect([missing.status, missing.body.code]).toEqual([404, 'not-found']);
+  });
+
+  it('creates a customer once, refuses their e-mail to a second with 409 contact-taken, and a stale edit with 409 customer-changed', async () => {
+    const email = `kayit-${leadId}@example.com`;
+    const body = { name: 'Kayıt Deneme', email, phone: '0 (532) 400 10 20', tags: ['filo'], birthday: '05-17' };
+    const created = await call<Created & ProblemFields>('POST', '/customers', writers().repAyse, body, { 'idempotency-key': `create-${leadId}` });
+    expect([created.status, created.body.customer?.seq], created.text).toEqual([201, 1]);
+    const retried = await call<Created>('POST', '/customers', writers().repAyse, body, { 'idempotency-key': `create-${leadId}` });
+    expect([retried.status, retried.body.customer.customerId]).toEqual([201, created.body.customer.customerId]);
+
+    const taken = await call<ProblemFields>('POST', '/customers', writers().manager, { name: 'Başka', email: email.toUpperCase() });
+    expect([taken.status, taken.body.code, taken.body.errors?.[0]?.path]).toEqual([409, 'contact-taken', 'email']);
+
+    const path = `/customers/${created.body.customer.customerId}`;
+    const edited = await call<Created>('PATCH', path, writers().repAyse, { seq: 1, city: 'Eskişehir', birthday: null });
+    expect([edited.status, edited.body.customer.seq]).toEqual([200, 2]);
+    const stale = await call<ProblemFields>('PATCH', path, writers().repAyse, { seq: 1, city: 'Bursa' });
+    expect([stale.status, stale.body.code]).toEqual([409, 'customer-changed']);
+    const badBirthday = await call<ProblemFields>('PATCH', path, writers().repAyse, { seq: 2, birthday: '02-30' });
+    expect([badBirthday.status, badBirthday.body.code, badBirthday.body.errors?.[0]?.path]).toEqual([400, 'validation-failed', 'birthday']);
+    const someoneElse = await call<ProblemFields>('POST', '/customers', writers().repAyse, { name: 'Devir', ownerId: 'rep-mehmet' });
+    expect([someoneElse.status, someoneElse.body.code]).toEqual([403, 'forbidden']);
+  });
+
+  it('finds customers by a name prefix whatever the Turkish case: İSMAİL and ismail are one', async () => {
+    const group = `e2e-${leadId}`;
+    for (const name of ['İSMAİL Kara', 'ismail Ak', 'Işıl Ay']) {
+      const made = await call('POST', '/customers', writers().manager, { name, group });
+      expect(made.status, made.text).toBe(201);
+    }
+    const names = async (q: string) =>
+      (await call<{ customers: { name: string }[] }>('GET', `/customers?${new URLSearchParams({ q, group })}`, writers().manager)).body.customers.map((c) => c.name);
+    expect(await names('İSMAİL')).toEqual(['ismail Ak', 'İSMAİL Kara']);
+    expect(await names('ismail')).toEqual(['ismail Ak', 'İSMAİL Kara']);
+    expect(await names('IŞIL')).toEqual(['Işıl Ay']);
   });
 });

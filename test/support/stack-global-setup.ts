@@ -24,6 +24,8 @@ declare module 'vitest' {
     customerKeys: { agent: string; repAyse: string; repMehmet: string };
     /** Keys for the case suites: a call-center agent, the firm's director, the customer-service department's manager. */
     caseKeys: { agent: string; director: string; department: string };
+    /** Keys for the customer record suite (functions/customers): a rep and a manager who read and write customers. */
+    customerRecordKeys: { repAyse: string; manager: string };
   }
 }
 
@@ -83,6 +85,12 @@ export default async function setup(project: TestProject) {
     agent: await quoteKey('agent-cem', 'agent', caseScopes),
     director: await quoteKey('dir-kemal', 'director', caseScopes),
     department: await quoteKey('mgr-hakan', 'manager', caseScopes),
+  });
+  // the customer record (functions/customers)
+  const customerWrite: Scope[] = ['customers:read', 'customers:write'];
+  project.provide('customerRecordKeys', {
+    repAyse: await quoteKey('rep-ayse', 'rep', customerWrite),
+    manager: await quoteKey('mgr-zeynep', 'manager', customerWrite),
   });
   return () => stack.stop();
 }

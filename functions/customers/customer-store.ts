@@ -1,0 +1,210 @@
+// Customers created and edited by staff: the profile, its unique e-mail and phone markers, its
+// owners and its event in ONE transaction; edits guarded by the profile's seq; the directory list.
+import { listScope, type Ownership, type Viewer } from '../../shared/access.js';
+import {
+  type ContactKeys,
+  type Customer,
+  customerItemVisibleTo,
+  customers,
+  markerItems,
+  markerReleaseItem,
+  matchContact,
+  nameKey,
+  ownershipSets,
+  profileChangeItem,
+  profileItem,
+  profileSeq,
+} from '../../shared/customer.js';
+import { putNew, type TransactItem, transact } from '../../shared/db.js';
+import type { Recorder } from '../../shared/idempotency.js';
+import { newId } from '../../shared/ids.js';
+import type { Language } from '../../shared/language.js';
+import { outboxPut } from '../../shared/outbox.js';
+import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
+import { queryPage } from '../../shared/query.js';
+import { byState, keys } from '../../shared/table.js';
+import { type DirectoryFilter, directoryFilter } from './domain/directory-filter.js';
+import { birthMonthDay, changedFields, contactDetails, editedProfile, normalizeTags, type ProfileEdit } from './domain/profile.js';
+import { profileView } from './customer-view.js';
+
+type Detail = 'email' | 'phone';
+
+const what = (field: Detail) => (field === 'email' ? 'e-mail address' : 'phone number');
+
+/**
+ * 409 `contact-taken` naming the field; the holder's id only for a caller who may see that customer
+ * (to anyone else it is "another customer", so the answer tells nobody which customers exist).
+ */
+export const contactTaken = async (field: Detail, viewer: Viewer, holder: { customerId?: string; contactId?: string }) => {
+  const item = holder.customerId ? await profileItem(holder.customerId) : undefined;
+  const named = item && customerItemVisibleTo(viewer, item);
+  const who = holder.contactId
+    ? `Contact person ${holder.contactId} of this customer has this ${what(field)}.`
+    : named
+      ? `Customer ${holder.customerId} has this ${what(field)}.`
+      : `Another customer has this ${what(field)}.`;
+  return new ProblemError(409, 'contact-taken', who, [{ path: field, message: who }]);
+};
+
+/** Who holds each of the details as a customer's own (their marker), one lookup each. */
+const markerHolders = async (details: ContactKeys) => {
+  const [email, phone] = await Promise.all([
+    details.emailKey ? matchContact({ emailKey: details.emailKey }) : undefined,
+    details.phone ? matchContact({ phone: details.phone }) : undefined,
+  ]);
+  return { email: email?.customerId, phone: phone?.customerId };
+};
+
+/** The first detail another customer holds, as a 409; undefined when none does. */
+const takenByOther = async (details: ContactKeys, customerId: string, viewer: Viewer) => {
+  const holders = await markerHolders(details);
+  for (const field of ['email', 'phone'] as const) {
+    const holder = holders[field];
+    if (holder && holder !== customerId) return contactTaken(field, viewer, { customerId: holder });
+  }
+  return undefined;
+};
+
+export interface NewCustomer {
+  name: string;
+  email?: string;
+  phone?: string;
+  company?: string;
+  sector?: string;
+  region?: string;
+  city?: string;
+  group?: string;
+  tags?: string[];
+  birthday?: string;
+  language: Language;
+  preferredDealerId?: string;
+}
+
+/**
+ * A new customer with its e-mail and phone claimed, its owner and team, and `CustomerCreated`: all
+ * in one transaction, or nothing. Two creates of one e-mail: one wins, the other is a 409.
+ */
+export const createCustomer = async (input: NewCustomer, owner: Ownership & { ownerId: string }, viewer: Viewer, now: Date, record: Recorder) => {
+  const details = contactDetails(input);
+  const taken = await takenByOther(details, '', viewer);
+  if (taken) throw taken;
+  const at = now.toISOString();
+  const customer: Customer = {
+    ...input,
+    ...details,
+    customerId: newId(),
+    tags: input.tags?.length ? normalizeTags(input.tags) : undefined,
+    birthMonthDay: input.birthday === undefined ? undefined : birthMonthDay(input.birthday),
+    seq: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const answer = profileView({ ...customers.item(customer), ...ownershipSets(owner) });
+  const markers = markerItems(details, customer.customerId, { email: true, phone: true });
+  const items: TransactItem[] = [
+    putNew({ ...customers.item(customer), ...ownershipSets(owner) }),
+    ...markers,
+    outboxPut('CustomerCreated', { customerId: customer.customerId, ownerId: owner.ownerId, actorId: viewer.actor.userId }, now),
+    ...record(answer),
+  ];
+  const saved = await transact(items);
+  if (saved.ok) return answer;
+  // A marker claimed meanwhile: name its holder. Otherwise the stored answer lost to a duplicate's.
+  if (saved.reasons.slice(1, 1 + markers.length).some(Boolean)) throw (await takenByOther(details, '', viewer)) ?? raced();
+  throw new ConflictError('request-in-progress', 'A request with this Idempotency-Key was just processed.');
+};
+
+const raced = () => new ConflictError('customer-changed', 'The customer or their contact details changed meanwhile; read it again.');
+
+const stale = (seq: number) => new ConflictError('customer-changed', `The customer changed meanwhile (now at seq ${seq}); read it again.`);
+
+/** The customer's profile item if the viewer reaches it; a 404 otherwise, as for an id that does not exist. */
+export const visibleProfile = async (viewer: Viewer, customerId: string) => {
+  const item = await profileItem(customerId);
+  if (!item || !customerItemVisibleTo(viewer, item)) throw new NotFoundError('The customer');
+  return item;
+};
+
+/**
+ * An edit at the seq the caller saw. A changed e-mail or phone moves the customer's markers in the
+ * same transaction: the new one claimed (409 if another customer holds it), the old one released.
+ */
+export const editCustomer = async (customerId: string, edit: ProfileEdit & { seq: number }, viewer: Viewer, now: Date) => {
+  const item = await visibleProfile(viewer, customerId);
+  const { customer: before, owners } = profileView(item);
+  if (edit.seq !== profileSeq(before)) throw stale(profileSeq(before));
+  const after = editedProfile(before, edit, now);
+  const fields = changedFields(before, after);
+  if (!fields.length) return { customer: before, owners };
+  const moved = (['email', 'phone'] as const).filter((field) => (field === 'email' ? before.emailKey !== after.emailKey : before.phone !== after.phone));
+  /** The moved details only, in their matching forms. */
+  const movedOf = (c: Customer): ContactKeys => ({
+    emailKey: moved.includes('email') ? c.emailKey : undefined,
+    phone: moved.includes('phone') ? c.phone : undefined,
+  });
+  const [newHolders, oldHolders] = await Promise.all([markerHolders(movedOf(after)), markerHolders(movedOf(before))]);
+  for (const field of moved) {
+    const holder = newHolders[field];
+    if (holder && holder !== customerId) throw await contactTaken(field, viewer, { customerId: holder });
+  }
+  const claims = markerItems(movedOf(after), customerId, { email: !newHolders.email, phone: !newHolders.phone });
+  const releases = moved
+    .filter((field) => oldHolders[field] === customerId)
+    .map((field) => markerReleaseItem(field === 'email' ? { emailKey: before.emailKey } : { phone: before.phone }, customerId));
+  const saved = await transact([
+    profileChangeItem(before, after),
+    ...claims,
+    ...releases,
+    outboxPut('CustomerProfileChanged', { customerId, seq: profileSeq(after), fields, actorId: viewer.actor.userId }, now),
+  ]);
+  if (saved.ok) return { customer: after, owners };
+  if (saved.reasons[0]) throw stale(profileSeq(profileView((await profileItem(customerId)) ?? item).customer));
+  throw (await takenByOther(movedOf(after), customerId, viewer)) ?? raced();
+};
+
+// ---- the directory ---------------------------------------------------------------------------------
+
+/**
+ * Items read per directory shard for one page when a filter narrows it: a filter costs the items it
+ * reads, not the ones it returns, so a rare value answers a short page with a cursor rather than
+ * reading the whole directory at once.
+ */
+export const DIRECTORY_READ_BUDGET = 200;
+
+export interface DirectoryQuery extends Omit<DirectoryFilter, 'ownerId' | 'teamId' | 'unitId'> {
+  owner?: string;
+  q?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** Sorted by folded name; `q` a name prefix (on the index's sort key), the rest filters over its pages. */
+export const listCustomers = async (query: DirectoryQuery, viewer: Viewer) => {
+  const { owner, q, limit, cursor, ...wanted } = query;
+  const filter = directoryFilter({ ...wanted, ...listScope(viewer, owner) });
+  const page = await queryPage({
+    index: byState,
+    partition: keys.customersByNamePartitions(),
+    range: q ? { prefix: nameKey(q) } : undefined,
+    order: 'oldest',
+    limit,
+    cursor,
+    filter,
+    readBudget: filter ? DIRECTORY_READ_BUDGET : undefined,
+  });
+  return { customers: page.items.map((item) => directoryEntry(customers.read(item))), nextCursor: page.next };
+};
+
+const directoryEntry = (c: Customer) => ({
+  customerId: c.customerId,
+  name: c.name,
+  company: c.company,
+  email: c.email,
+  phone: c.phone,
+  sector: c.sector,
+  region: c.region,
+  city: c.city,
+  group: c.group,
+  tags: c.tags,
+  segment: c.segment,
+});

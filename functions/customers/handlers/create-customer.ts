@@ -1,0 +1,32 @@
+// POST /customers — staff create a customer; a retry with the same Idempotency-Key gets the first
+// answer instead of a second customer (who would then find their own e-mail taken).
+import type { Ownership, Viewer } from '../../../shared/access.js';
+import { getUser } from '../../../shared/directory.js';
+import { header, json, route } from '../../../shared/http.js';
+import { oncePerCaller } from '../../../shared/idempotency.js';
+import { ForbiddenError, ProblemError } from '../../../shared/problems.js';
+import { createCustomer } from '../customer-store.js';
+import { customerViewerOf } from '../customer-view.js';
+import { customerRoutes } from '../manifest.js';
+
+/** The caller, or the user named: only those who reach beyond their own records give customers to others. */
+const ownerOf = async (viewer: Viewer, ownerId: string | undefined): Promise<Ownership & { ownerId: string }> => {
+  const { actor } = viewer;
+  const wanted = ownerId ?? actor.userId;
+  if (wanted !== actor.userId && viewer.reach === 'own') throw new ForbiddenError('Only managers may give a customer to someone else.');
+  const user = await getUser(wanted);
+  if (!user && wanted !== actor.userId) {
+    throw new ProblemError(422, 'unknown-owner', 'There is no such user.', [{ path: 'ownerId', message: 'No such user.' }]);
+  }
+  return { ownerId: wanted, teamId: user?.teamId, unitId: user?.unitId };
+};
+
+export const handler = route(customerRoutes.createCustomer, async ({ actor, body }, event) => {
+  const viewer = await customerViewerOf(actor);
+  const { ownerId, ...input } = body;
+  const owner = await ownerOf(viewer, ownerId);
+  const created = await oncePerCaller(customerRoutes.createCustomer, actor, header(event, 'idempotency-key'), body, (record) =>
+    createCustomer(input, owner, viewer, new Date(), record),
+  );
+  return json(201, created, { location: `/customers/${created.customer.customerId}` });
+});

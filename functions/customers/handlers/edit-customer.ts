@@ -1,0 +1,13 @@
+// PATCH /customers/{customerId} — a profile edit at the seq the caller read; a customer the caller
+// may not see is "not found", like an id that does not exist.
+import { isId } from '../../../shared/access.js';
+import { json, route } from '../../../shared/http.js';
+import { NotFoundError } from '../../../shared/problems.js';
+import { editCustomer } from '../customer-store.js';
+import { customerViewerOf } from '../customer-view.js';
+import { customerRoutes } from '../manifest.js';
+
+export const handler = route(customerRoutes.editCustomer, async ({ actor, params, body }) => {
+  if (!isId(params.customerId)) throw new NotFoundError('The customer');
+  return json(200, await editCustomer(params.customerId, body, await customerViewerOf(actor), new Date()));
+});

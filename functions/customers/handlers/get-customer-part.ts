@@ -1,0 +1,17 @@
+// GET /customers/{customerId}/{part}?cursor= — one part of the record (a Query on its sort-key
+// prefix), newest first, continuing from a cursor the record or the previous page gave.
+import { isId } from '../../../shared/access.js';
+import { json, route } from '../../../shared/http.js';
+import { NotFoundError } from '../../../shared/problems.js';
+import { visibleProfile } from '../customer-store.js';
+import { customerViewerOf, partPage } from '../customer-view.js';
+import { customerRoutes } from '../manifest.js';
+import { isPartName, recordParts } from '../record-parts.js';
+
+export const handler = route(customerRoutes.getCustomerPart, async ({ actor, params, query }) => {
+  const { customerId, part } = params;
+  if (!isPartName(part)) throw new NotFoundError(`The part ${JSON.stringify(part)}`);
+  if (!isId(customerId)) throw new NotFoundError('The customer');
+  await visibleProfile(await customerViewerOf(actor), customerId);
+  return json(200, await partPage(customerId, recordParts[part], query.limit, query.cursor));
+});
