@@ -10,6 +10,8 @@ export const sources = {
   quotes: 'crm.quotes',
   orders: 'crm.orders',
   cases: 'crm.cases',
+  // merge (functions/customers)
+  customers: 'crm.customers',
 } as const;
 
 const envelope = {
@@ -229,6 +231,19 @@ export const catalogue = {
   CaseSurveyAnswered: {
     source: sources.cases,
     detail: z.object({ ...envelope, ...caseRef, departmentId: z.string(), score: z.int().check(z.gte(1), z.lte(5)), lowScore: z.boolean() }),
+  },
+  // ---- merge (functions/customers): ids and counts only
+  /** The duplicate's partition is now the kept customer's; the old id forwards to the kept one. */
+  CustomersMerged: {
+    source: sources.customers,
+    detail: z.object({
+      ...envelope,
+      keptId: z.string(),
+      duplicateId: z.string(),
+      movedItems: nonNegativeInt,
+      combinedItems: nonNegativeInt,
+      repointedMarkers: nonNegativeInt,
+    }),
   },
 } as const;
 

@@ -18,6 +18,8 @@ export const scopes = [
   'admin',
   'cases:read',
   'cases:write',
+  // merge (functions/customers)
+  'customers:merge',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

@@ -54,6 +54,10 @@ export const problemCodes = {
   // cases (complaint escalation)
   'case-changed': { status: 409, title: 'The case changed meanwhile' },
   'reopen-window-passed': { status: 409, title: 'Too long since resolution to reopen' },
+  // merge (functions/customers)
+  'merge-same-customer': { status: 422, title: 'A customer cannot be merged into itself' },
+  'customer-merged': { status: 409, title: 'The customer was merged into another' },
+  'merge-contended': { status: 409, title: 'The customers are being changed by other requests' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCodes;

@@ -300,4 +300,6 @@ export type ItemType =
   | 'unit'
   | 'routing-rules'
   | 'department'
-  | 'case';
+  | 'case'
+  // merge (functions/customers): a merged customer's forwarding record at CUSTOMER#<dup> PROFILE
+  | 'customer-forward';

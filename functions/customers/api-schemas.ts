@@ -93,6 +93,8 @@ export const lookupView = z.strictObject({
 
 export const customerRecord = z.strictObject({
   customer: profile,
+  /** The id asked for, when it was merged into `customer` (merge). */
+  mergedFrom: z.optional(z.string()),
   owners,
   consents: z.array(consent),
   leads: part(leadSummary),

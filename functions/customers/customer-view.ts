@@ -37,6 +37,8 @@ export interface CustomerPartition {
   orders: Order[];
   /** The partition held more than PARTITION_MAX items: every part may be missing some. */
   truncated: boolean;
+  /** Asked for by an id that was merged into this customer (see functions/customers/merge.ts). */
+  mergedFrom?: string;
 }
 
 const sorted = (set: unknown) => [...((set as Set<string> | undefined) ?? [])].sort();
@@ -56,6 +58,12 @@ export const readCustomerPartition = async (viewer: Viewer, customerId: string):
     byType.set(type, list);
   }
   const profile = byType.get('customer')?.[0];
+  // A merged customer's id answers with the customer it was merged into.
+  const forward = byType.get('customer-forward')?.[0];
+  if (!profile && forward) {
+    const kept = await readCustomerPartition(viewer, String(forward.mergedInto));
+    return kept && { ...kept, mergedFrom: kept.mergedFrom ?? customerId };
+  }
   if (!profile || !customerItemVisibleTo(viewer, profile)) return undefined;
   const { ownerIds, teamIds, ...rest } = profile;
   const of = <T>(type: string) => (byType.get(type) ?? []).map((item) => fromItem<T>(item));

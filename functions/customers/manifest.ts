@@ -1,5 +1,6 @@
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
+import * as mergeApi from './merge-schemas.js';
 
 const dir = 'functions/customers/handlers';
 const read = { scopes: ['customers:read'] } as const;
@@ -26,6 +27,19 @@ export const customerRoutes = {
     request: { params: api.customerParams, query: null, body: null },
     responses: { 200: { description: 'The customer', json: api.customerRecord } },
   },
+  // ---- merge -------------------------------------------------------------------------------------
+  mergeCustomers: {
+    method: 'POST',
+    path: '/customers/{customerId}/merge',
+    function: 'mergeCustomers',
+    auth: { scopes: ['customers:merge'] },
+    summary: 'Merge a duplicate into this customer: every item of theirs moves here, their markers and old id point here',
+    request: { params: mergeApi.mergeParams, query: null, body: { schema: mergeApi.mergeBody, maxBytes: 1024 } },
+    responses: {
+      200: { description: 'Merged', json: mergeApi.mergeResult },
+      202: { description: 'Started and partly moved; the finish-merges sweep (or the same POST again) finishes it', json: mergeApi.mergeResult },
+    },
+  },
 } as const satisfies Record<string, RouteDeclaration>;
 
 export const customersUseCase: UseCaseManifest = {
@@ -33,8 +47,24 @@ export const customersUseCase: UseCaseManifest = {
   functions: {
     lookupCustomer: { entry: `${dir}/lookup-customer.ts`, description: 'Call center: find the caller by phone or e-mail', uses: { table: 'read' } },
     getCustomer: { entry: `${dir}/get-customer.ts`, description: 'Staff: one customer with everything in their partition', uses: { table: 'read' } },
+    // merge
+    mergeCustomers: {
+      entry: `${dir}/merge-customers.ts`,
+      description: 'Staff: merge a duplicate customer into another',
+      timeoutSeconds: 29,
+      uses: { table: 'write' },
+    },
+    finishMerges: {
+      entry: `${dir}/finish-merges.ts`,
+      description: 'Finishes customer merges whose run stopped',
+      timeoutSeconds: 300,
+      uses: { table: 'write' },
+    },
   },
   routes: routeList(customerRoutes),
   subscriptions: [],
-  schedules: [],
+  schedules: [
+    // merge
+    { name: 'finish-merges', function: 'finishMerges', expression: 'rate(5 minutes)', timezone: 'Europe/Istanbul' },
+  ],
 };

@@ -14,6 +14,7 @@ export const handler = route(customerRoutes.getCustomer, async ({ actor, params 
   if (!found) throw new NotFoundError('The customer');
   return json(200, {
     ...profileParts(found),
+    ...(found.mergedFrom ? { mergedFrom: found.mergedFrom } : {}),
     leads: capped(found.leads, CAP, found.truncated, leadSummary),
     quotes: capped(found.quotes, CAP, found.truncated, quoteSummary),
     orders: capped(found.orders, CAP, found.truncated, orderSummary),
