@@ -24,6 +24,8 @@ declare module 'vitest' {
     customerKeys: { agent: string; repAyse: string; repMehmet: string };
     /** Keys for the case suites: a call-center agent, the firm's director, the customer-service department's manager. */
     caseKeys: { agent: string; director: string; department: string };
+    // merge (functions/customers): an admin who merges and reads customers, and a rep (reps may not merge).
+    mergeKeys: { admin: string; rep: string };
   }
 }
 
@@ -83,6 +85,12 @@ export default async function setup(project: TestProject) {
     agent: await quoteKey('agent-cem', 'agent', caseScopes),
     director: await quoteKey('dir-kemal', 'director', caseScopes),
     department: await quoteKey('mgr-hakan', 'manager', caseScopes),
+  });
+  // merge (functions/customers)
+  const mergeScopes: Scope[] = ['customers:merge', 'customers:read'];
+  project.provide('mergeKeys', {
+    admin: await quoteKey('admin-merge', 'admin', mergeScopes),
+    rep: await quoteKey('rep-ayse', 'rep', mergeScopes),
   });
   return () => stack.stop();
 }
