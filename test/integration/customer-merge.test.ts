@@ -228,33 +228,16 @@ describe('merging two customers', () => {
   });
 
   it('refuses a customer merged into itself, into a merged one, a duplicate merged elsewhere, and customers the caller may not see', async () => {
+    const refused = (keptId: string, duplicateId: string, status: number, code: string, path?: string, viewer = admin) =>
+      expect(mergeCustomers({ viewer, keptId, duplicateId })).rejects.toMatchObject({ status, code, ...(path ? { errors: [{ path }] } : {}) });
     const a = await duplicatePair(0);
-    await expect(mergeCustomers({ viewer: admin, keptId: a.keptId, duplicateId: a.keptId })).rejects.toMatchObject({
-      status: 422,
-      code: 'merge-same-customer',
-      errors: [{ path: 'duplicateId' }],
-    });
-    await expect(mergeCustomers({ viewer: stranger, keptId: a.keptId, duplicateId: a.duplicateId })).rejects.toMatchObject({
-      status: 404,
-      code: 'not-found',
-    });
-    await expect(mergeCustomers({ viewer: admin, keptId: a.keptId, duplicateId: newId() })).rejects.toMatchObject({
-      status: 422,
-      code: 'customer-not-found',
-      errors: [{ path: 'duplicateId' }],
-    });
+    await refused(a.keptId, a.keptId, 422, 'merge-same-customer', 'duplicateId');
+    await refused(a.keptId, a.duplicateId, 404, 'not-found', undefined, stranger);
+    await refused(a.keptId, newId(), 422, 'customer-not-found', 'duplicateId');
     await mergeCustomers({ viewer: admin, keptId: a.keptId, duplicateId: a.duplicateId });
     const b = await duplicatePair(0);
-    await expect(mergeCustomers({ viewer: admin, keptId: a.duplicateId, duplicateId: b.duplicateId })).rejects.toMatchObject({
-      status: 409,
-      code: 'customer-merged',
-      errors: [{ path: 'customerId' }],
-    });
-    await expect(mergeCustomers({ viewer: admin, keptId: b.keptId, duplicateId: a.duplicateId })).rejects.toMatchObject({
-      status: 409,
-      code: 'customer-merged',
-      errors: [{ path: 'duplicateId' }],
-    });
+    await refused(a.duplicateId, b.duplicateId, 409, 'customer-merged', 'customerId');
+    await refused(b.keptId, a.duplicateId, 409, 'customer-merged', 'duplicateId');
     // Nothing of b moved.
     expect((await getCustomer(b.duplicateId))?.customerId).toBe(b.duplicateId);
   });
