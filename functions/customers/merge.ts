@@ -60,7 +60,9 @@ const advance = async (duplicateId: string, keptId: string, limits: RunLimits, n
   const started = await readForward(duplicateId);
   if (started.mergeState === 'done') return { forward: started, complete: true };
   for (const marker of started.markerKeys ?? []) await repointMarker(duplicateId, keptId, marker);
-  if (!(await foldStrays(duplicateId, keptId, now))) throw contended();
+  let folded = false;
+  for (let attempt = 0; attempt < MAX_ROUNDS && !folded; attempt++) folded = await foldStrays(duplicateId, keptId, now);
+  if (!folded) throw contended();
   let transactions = 0;
   let conflicts = 0;
   const spent = () => transactions >= (limits.maxTransactions ?? Number.POSITIVE_INFINITY) || Date.now() >= (limits.deadline ?? Number.POSITIVE_INFINITY);

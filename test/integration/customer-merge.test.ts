@@ -122,7 +122,7 @@ const duplicatePair = async (activities: number) => {
 
 describe('merging two customers', () => {
   it('moves every item of the duplicate, more than one transaction holds, and re-points markers, lookups and old ids', async () => {
-    const pair = await duplicatePair(120);
+    const pair = await duplicatePair(90);
     const { keptId, duplicateId } = pair;
     const before = { kept: withoutProfile(await partition(keptId)), dup: withoutProfile(await partition(duplicateId)) };
     expect(before.dup.length).toBeGreaterThan(100);
@@ -176,7 +176,7 @@ describe('merging two customers', () => {
   });
 
   it('stopped half-way and taken up again, loses and doubles nothing, and a lead for the old e-mail meanwhile lands on the kept customer', async () => {
-    const pair = await duplicatePair(110);
+    const pair = await duplicatePair(60);
     const { keptId, duplicateId } = pair;
     const originals = withoutProfile(await partition(duplicateId));
 
