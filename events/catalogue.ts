@@ -10,7 +10,7 @@ export const sources = {
   quotes: 'crm.quotes',
   orders: 'crm.orders',
   cases: 'crm.cases',
-  // the customer record (functions/customers)
+  // the customer record and merges (functions/customers)
   customers: 'crm.customers',
 } as const;
 
@@ -240,6 +240,19 @@ export const catalogue = {
   CustomerProfileChanged: {
     source: sources.customers,
     detail: z.object({ ...envelope, customerId: z.string(), seq: positiveInt, fields: z.array(z.string()), actorId: z.string() }),
+  },
+  // ---- merge (functions/customers): ids and counts only
+  /** The duplicate's partition is now the kept customer's; the old id forwards to the kept one. */
+  CustomersMerged: {
+    source: sources.customers,
+    detail: z.object({
+      ...envelope,
+      keptId: z.string(),
+      duplicateId: z.string(),
+      movedItems: nonNegativeInt,
+      combinedItems: nonNegativeInt,
+      repointedMarkers: nonNegativeInt,
+    }),
   },
 } as const;
 

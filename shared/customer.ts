@@ -36,6 +36,8 @@ export interface Customer {
   seq?: number;
   leadCount?: number;
   lastLeadAt?: string;
+  /** The ids of customers merged into this one (their old ids forward here). */
+  absorbedIds?: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -59,7 +61,28 @@ export const customers = defineEntity<Customer>({
   indexes: (c) => keys.customersByName(nameKey(c.name), c.customerId),
 });
 
-export const getCustomer = (customerId: string) => customers.get(keys.customer(customerId), false);
+/** How many forwarding records a read follows: A merged into B, B later into C. */
+const MAX_FORWARDS = 5;
+
+/**
+ * A customer's stored profile item; a merged customer's id leads, through the forwarding record the
+ * merge left at its profile's key (`mergedInto`), to the customer it was merged into.
+ */
+export const profileItem = async (customerId: string, consistent = true): Promise<Record<string, unknown> | undefined> => {
+  let id = customerId;
+  for (let hop = 0; hop <= MAX_FORWARDS; hop++) {
+    const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.customer(id), ConsistentRead: consistent }));
+    if (found.Item?.type !== 'customer-forward') return found.Item;
+    id = String(found.Item.mergedInto);
+  }
+  return undefined;
+};
+
+/** The customer, following a merge: the answer's `customerId` is the kept customer's. */
+export const getCustomer = async (customerId: string) => {
+  const item = await profileItem(customerId, false);
+  return item ? customers.read(item) : undefined;
+};
 
 /** A profile item's stale-write token; items written before profiles were edited have none. */
 export const profileSeq = (customer: Pick<Customer, 'seq'>) => customer.seq ?? 0;
@@ -233,7 +256,7 @@ export const customerItemVisibleTo = (viewer: Viewer, item: Record<string, unkno
 };
 
 /**
- * The customer, if the viewer may work with them; otherwise the same 422 as for an id that does not
+ * The customer (following a merge, like getCustomer), if the viewer may work with them; otherwise the same 422 as for an id that does not
  * exist, so the answer tells nobody which customers there are.
  */
 export const customerVisibleTo = async (viewer: Viewer, customerId: string): Promise<Customer> => {
@@ -244,6 +267,3 @@ export const customerVisibleTo = async (viewer: Viewer, customerId: string): Pro
   return customers.read(customer);
 };
 
-/** The customer's profile item as stored, owner and team sets included (strongly consistent). */
-export const profileItem = async (customerId: string): Promise<Record<string, unknown> | undefined> =>
-  (await db().send(new GetCommand({ TableName: tableName(), Key: keys.customer(customerId), ConsistentRead: true }))).Item;

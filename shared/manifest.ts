@@ -20,6 +20,8 @@ export const scopes = [
   'cases:write',
   // the customer record (functions/customers): create and edit customers and their contact people
   'customers:write',
+  // merge (functions/customers)
+  'customers:merge',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

@@ -59,6 +59,10 @@ export const problemCodes = {
   'customer-changed': { status: 409, title: 'The customer changed meanwhile' },
   'contact-changed': { status: 409, title: 'The contact person changed meanwhile' },
   'unknown-owner': { status: 422, title: 'No such user to own the customer' },
+  // merge (functions/customers)
+  'merge-same-customer': { status: 422, title: 'A customer cannot be merged into itself' },
+  'customer-merged': { status: 409, title: 'The customer was merged into another' },
+  'merge-contended': { status: 409, title: 'The customers are being changed by other requests' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCodes;

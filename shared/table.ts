@@ -317,4 +317,6 @@ export type ItemType =
   | 'case'
   // the customer record (functions/customers)
   | 'contact'
-  | 'contact-marker';
+  | 'contact-marker'
+  // merge (functions/customers): a merged customer's forwarding record at CUSTOMER#<dup> PROFILE
+  | 'customer-forward';

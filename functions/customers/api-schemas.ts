@@ -146,6 +146,8 @@ const capped = (item: z.core.$ZodType) => z.strictObject({ items: z.array(item),
 
 export const customerRecord = z.strictObject({
   customer: profile,
+  /** The id asked for, when it was merged into `customer` (merge). */
+  mergedFrom: z.optional(z.string()),
   owners,
   consents: z.array(consent),
   ...Object.fromEntries(partsList.map(([partName, spec]) => [partName, page(spec.schema)])),

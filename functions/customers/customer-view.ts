@@ -32,6 +32,8 @@ export interface CustomerPartition {
   items: Item[];
   /** Whether the read holds every item under a sort-key prefix. */
   holdsAll: (prefix: string) => boolean;
+  /** Asked for by an id that was merged into this customer (see functions/customers/merge.ts). */
+  mergedFrom?: string;
 }
 
 const sorted = (set: unknown) => [...((set as Set<string> | undefined) ?? [])].sort();
@@ -54,7 +56,16 @@ export const readCustomerPartition = async (viewer: Viewer, customerId: string):
   const last = items.at(-1);
   const lowest = last ? tableKeyOf(last).sk : '';
   const holdsAll = (prefix: string) => !truncated || lowest < prefix;
-  const profile = items.find((item) => item.type === 'customer') ?? (holdsAll(keys.customer(customerId).sk) ? undefined : await profileItem(customerId));
+  const profile =
+    items.find((item) => item.type === 'customer' || item.type === 'customer-forward') ??
+    (holdsAll(keys.customer(customerId).sk) ? undefined : await profileItem(customerId));
+  // A merged customer's id answers with the customer it was merged into (its forwarding record, or
+  // the kept profile the read of a forwarded id returns).
+  const keptId = profile?.type === 'customer-forward' ? String(profile.mergedInto) : profile && profile.customerId !== customerId ? String(profile.customerId) : undefined;
+  if (keptId) {
+    const kept = await readCustomerPartition(viewer, keptId);
+    return kept && { ...kept, mergedFrom: kept.mergedFrom ?? customerId };
+  }
   if (!profile || !customerItemVisibleTo(viewer, profile)) return undefined;
   return { customerId, ...profileView(profile as Item), items, holdsAll };
 };

@@ -1,6 +1,7 @@
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import type * as z from '../../shared/schema.js';
 import * as api from './api-schemas.js';
+import * as mergeApi from './merge-schemas.js';
 
 const dir = 'functions/customers/handlers';
 const read = { scopes: ['customers:read'] } as const;
@@ -94,6 +95,19 @@ export const customerRoutes = {
     request: { params: api.contactParams, query: null, body: null },
     responses: { 204: { description: 'Removed' } },
   },
+  // ---- merge -------------------------------------------------------------------------------------
+  mergeCustomers: {
+    method: 'POST',
+    path: '/customers/{customerId}/merge',
+    function: 'mergeCustomers',
+    auth: { scopes: ['customers:merge'] },
+    summary: 'Merge a duplicate into this customer: every item of theirs moves here, their markers and old id point here',
+    request: { params: mergeApi.mergeParams, query: null, body: { schema: mergeApi.mergeBody, maxBytes: 1024 } },
+    responses: {
+      200: { description: 'Merged', json: mergeApi.mergeResult },
+      202: { description: 'Started and partly moved; the finish-merges sweep (or the same POST again) finishes it', json: mergeApi.mergeResult },
+    },
+  },
 } as const satisfies Record<string, RouteDeclaration>;
 
 export const customersUseCase: UseCaseManifest = {
@@ -106,8 +120,24 @@ export const customersUseCase: UseCaseManifest = {
     editCustomer: { entry: `${dir}/edit-customer.ts`, description: "Staff: edit a customer's profile", uses: { table: 'write' } },
     getCustomerPart: { entry: `${dir}/get-customer-part.ts`, description: "Staff: one part of a customer's record, paged", uses: { table: 'read' } },
     customerContacts: { entry: `${dir}/customer-contacts.ts`, description: "Staff: a customer's contact people", uses: { table: 'write' } },
+    // merge
+    mergeCustomers: {
+      entry: `${dir}/merge-customers.ts`,
+      description: 'Staff: merge a duplicate customer into another',
+      timeoutSeconds: 29,
+      uses: { table: 'write' },
+    },
+    finishMerges: {
+      entry: `${dir}/finish-merges.ts`,
+      description: 'Finishes customer merges whose run stopped',
+      timeoutSeconds: 300,
+      uses: { table: 'write' },
+    },
   },
   routes: routeList(customerRoutes),
   subscriptions: [],
-  schedules: [],
+  schedules: [
+    // merge
+    { name: 'finish-merges', function: 'finishMerges', expression: 'rate(5 minutes)', timezone: 'Europe/Istanbul' },
+  ],
 };

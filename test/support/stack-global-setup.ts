@@ -26,6 +26,8 @@ declare module 'vitest' {
     caseKeys: { agent: string; director: string; department: string };
     /** Keys for the customer record suite (functions/customers): a rep and a manager who read and write customers. */
     customerRecordKeys: { repAyse: string; manager: string };
+    // merge (functions/customers): an admin who merges and reads customers, and a rep (reps may not merge).
+    mergeKeys: { admin: string; rep: string };
   }
 }
 
@@ -91,6 +93,12 @@ export default async function setup(project: TestProject) {
   project.provide('customerRecordKeys', {
     repAyse: await quoteKey('rep-ayse', 'rep', customerWrite),
     manager: await quoteKey('mgr-zeynep', 'manager', customerWrite),
+  });
+  // merge (functions/customers)
+  const mergeScopes: Scope[] = ['customers:merge', 'customers:read'];
+  project.provide('mergeKeys', {
+    admin: await quoteKey('admin-merge', 'admin', mergeScopes),
+    rep: await quoteKey('rep-ayse', 'rep', mergeScopes),
   });
   return () => stack.stop();
 }

@@ -13,5 +13,9 @@ const PAGE = 20;
 export const handler = route(customerRoutes.getCustomer, async ({ actor, params }) => {
   const found = isId(params.customerId) ? await readCustomerPartition(await customerViewerOf(actor), params.customerId) : undefined;
   if (!found) throw new NotFoundError('The customer');
-  return json(200, { ...(await profileParts(found)), ...(await firstPages(found, PAGE)) });
+  return json(200, {
+    ...(await profileParts(found)),
+    ...(found.mergedFrom ? { mergedFrom: found.mergedFrom } : {}),
+    ...(await firstPages(found, PAGE)),
+  });
 });
