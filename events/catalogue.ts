@@ -10,6 +10,8 @@ export const sources = {
   quotes: 'crm.quotes',
   orders: 'crm.orders',
   cases: 'crm.cases',
+  // call-center requests to dealers
+  requests: 'crm.requests',
 } as const;
 
 const envelope = {
@@ -54,6 +56,8 @@ const orderStatus = z.enum(['received', 'routed', 'acknowledged', 'in_progress',
 const routedTo = { unitId: z.string(), ruleId: z.string(), fallback: z.boolean(), step: positiveInt };
 const caseRef = { caseId: z.string(), customerId: z.string() };
 const slaTarget = z.enum(['firstResponse', 'resolution']);
+const requestRef = { requestId: z.string(), customerId: z.string() };
+const requestStatus = z.enum(['open', 'accepted', 'scheduled', 'done', 'declined', 'cancelled']);
 
 export const catalogue = {
   LeadCaptured: {
@@ -229,6 +233,26 @@ export const catalogue = {
   CaseSurveyAnswered: {
     source: sources.cases,
     detail: z.object({ ...envelope, ...caseRef, departmentId: z.string(), score: z.int().check(z.gte(1), z.lte(5)), lowScore: z.boolean() }),
+  },
+  // ---- call-center requests to dealers (functions/call-center): no details, notes or contact ----
+  RequestCreated: {
+    source: sources.requests,
+    detail: z.object({
+      ...envelope,
+      ...requestRef,
+      kind: z.enum(['test-drive', 'service', 'appraisal', 'information', 'quote']),
+      /** The dealer (or, when none serves the customer, the fallback unit) it went to, and the rule that chose it. */
+      unitId: z.string(),
+      ruleId: z.string(),
+      fallback: z.boolean(),
+      actorId: z.string(),
+      /** The draft quote a quote request made in the same transaction. */
+      quoteId: z.optional(z.string()),
+    }),
+  },
+  RequestStatusChanged: {
+    source: sources.requests,
+    detail: z.object({ ...envelope, ...requestRef, unitId: z.string(), from: requestStatus, to: requestStatus, action: z.string(), actorId: z.string() }),
   },
 } as const;
 

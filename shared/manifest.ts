@@ -18,6 +18,9 @@ export const scopes = [
   'admin',
   'cases:read',
   'cases:write',
+  // call-center requests to dealers
+  'requests:read',
+  'requests:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 
