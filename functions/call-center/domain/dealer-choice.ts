@@ -1,8 +1,9 @@
 // Which dealer a request goes to, by order routing's own rules and evaluator (not a copy of them):
 // the customer's preferred dealer, else the dealers the region rules name, each only when it serves
 // the request's category; what no dealer takes goes to the rules' fallback queue. Category rules
-// place orders with fulfilment units and are not for requests; a unit's hours and capacity gate
-// orders, while a request waits for the dealer to open, so neither is looked at here.
+// place orders with fulfilment units and are not for requests. A unit's delivery area, hours and
+// capacity are for orders: the customer may choose a dealer outside their city, and a request waits
+// for the dealer to open, so none of them is looked at here.
 import type { Unit } from '../../../shared/directory.js';
 import {
   type OrderFacts,
@@ -53,6 +54,12 @@ export const dealerRules = (rules: RoutingRules, units: ReadonlyMap<string, Unit
 
 export const chooseDealer = (rules: RoutingRules, facts: RequestFacts, units: ReadonlyMap<string, Unit>, now: Date): RoutingDecision => {
   const orderFacts = orderFactsOf(facts);
-  const waiting = new Map([...units].map(([unitId, unit]) => [unitId, { ...unit, hours: undefined, capacity: undefined }]));
-  return route(dealerRules(rules, units, orderFacts), orderFacts, { units: waiting, openOrders: new Map(), now });
+  // A request about no product in particular (a test drive of a model, an appraisal) suits any dealer.
+  const asForRequests = new Map(
+    [...units].map(([unitId, unit]) => [
+      unitId,
+      { ...unit, cities: [], regions: [], categories: orderFacts.category ? unit.categories : [], hours: undefined, capacity: undefined },
+    ]),
+  );
+  return route(dealerRules(rules, asForRequests, orderFacts), orderFacts, { units: asForRequests, openOrders: new Map(), now });
 };
