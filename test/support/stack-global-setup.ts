@@ -24,6 +24,8 @@ declare module 'vitest' {
     customerKeys: { agent: string; repAyse: string; repMehmet: string };
     /** Keys for the case suites: a call-center agent, the firm's director, the customer-service department's manager. */
     caseKeys: { agent: string; director: string; department: string };
+    /** Keys for the call-center request suites: the call center's agent and two dealers' people. */
+    requestKeys: { agent: string; dealerAnkara: string; dealerIzmir: string };
   }
 }
 
@@ -83,6 +85,13 @@ export default async function setup(project: TestProject) {
     agent: await quoteKey('agent-cem', 'agent', caseScopes),
     director: await quoteKey('dir-kemal', 'director', caseScopes),
     department: await quoteKey('mgr-hakan', 'manager', caseScopes),
+  });
+  // call-center requests to dealers
+  const requestScopes: Scope[] = ['requests:read', 'requests:write'];
+  project.provide('requestKeys', {
+    agent: await quoteKey('agent-deniz', 'agent', ['customers:read', ...requestScopes]),
+    dealerAnkara: await quoteKey('dealer-ankara-ali', 'dealer', requestScopes),
+    dealerIzmir: await quoteKey('dealer-izmir-ece', 'dealer', requestScopes),
   });
   return () => stack.stop();
 }
