@@ -3,7 +3,7 @@
 // and by id (gsi3).
 import { findById } from '../../shared/db.js';
 import { defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
-import { type Filter, queryAll, queryPage } from '../../shared/query.js';
+import { type Filter, queryPage } from '../../shared/query.js';
 import { byAssignee, byState, keys } from '../../shared/table.js';
 import type { Skipped } from '../order-routing/domain/routing.js';
 import type { ContactChannel, CreateRequestInput, RequestKind } from './domain/request-input.js';
@@ -56,13 +56,7 @@ export interface RequestMove extends HistoryEntry {
   to: RequestStatus;
 }
 
-export const getRequestHistory = async (r: CustomerRequest): Promise<RequestMove[]> =>
-  (
-    await queryAll({ partition: keys.customerPartition(r.customerId), range: { prefix: keys.historyPrefix(requests.key(r)) }, order: 'oldest' })
-  ).map((item) => {
-    const { entityType: _, ...move } = fromItem<RequestMove & { entityType: string }>(item);
-    return move;
-  });
+export const getRequestHistory = (r: CustomerRequest) => requests.history<RequestMove>(r);
 
 export interface RequestQuery {
   status?: RequestStatus;
