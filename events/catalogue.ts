@@ -254,6 +254,11 @@ export const catalogue = {
     source: sources.requests,
     detail: z.object({ ...envelope, ...requestRef, unitId: z.string(), from: requestStatus, to: requestStatus, action: z.string(), actorId: z.string() }),
   },
+  /** The dealer has let an open request wait past its acceptance target (business hours). */
+  RequestAcceptanceOverdue: {
+    source: sources.requests,
+    detail: z.object({ ...envelope, ...requestRef, unitId: z.string(), acceptBy: z.iso.datetime() }),
+  },
 } as const;
 
 export type DetailType = keyof typeof catalogue;

@@ -56,8 +56,14 @@ export const callCenter: UseCaseManifest = {
     getRequest: { entry: `${dir}/get-request.ts`, description: 'Dealers and staff: one request with its history', uses: { table: 'read' } },
     actOnRequest: { entry: `${dir}/act-on-request.ts`, description: 'Dealers and staff: move a request along its lifecycle', uses: { table: 'write' } },
     mailDealer: { entry: `${dir}/mail-dealer.ts`, description: "Mails the dealer's people a new request", uses: { table: 'write', mail: true } },
+    remindUnaccepted: { entry: `${dir}/remind-unaccepted.ts`, description: 'Flags open requests past their acceptance target', uses: { table: 'write' } },
+    mailOverdue: { entry: `${dir}/mail-overdue.ts`, description: "Reminds the dealer's people of a request still waiting", uses: { table: 'write', mail: true } },
   },
   routes: routeList(requestRoutes),
-  subscriptions: [{ name: 'mail-request-dealer', function: 'mailDealer', pattern: { source: [sources.requests], 'detail-type': ['RequestCreated'] } }],
-  schedules: [],
+  subscriptions: [
+    { name: 'mail-request-dealer', function: 'mailDealer', pattern: { source: [sources.requests], 'detail-type': ['RequestCreated'] } },
+    { name: 'mail-request-overdue', function: 'mailOverdue', pattern: { source: [sources.requests], 'detail-type': ['RequestAcceptanceOverdue'] } },
+  ],
+  // Every 15 minutes: a reminder goes out within a quarter of an hour of its business-hours target.
+  schedules: [{ name: 'remind-unaccepted-requests', function: 'remindUnaccepted', expression: 'rate(15 minutes)', timezone: 'Europe/Istanbul' }],
 };

@@ -5,6 +5,7 @@ import { findById } from '../../shared/db.js';
 import { defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
 import { type Filter, queryPage } from '../../shared/query.js';
 import { byAssignee, byState, keys } from '../../shared/table.js';
+import { defineDueQueue } from '../../shared/work-queue.js';
 import type { Skipped } from '../order-routing/domain/routing.js';
 import type { ContactChannel, CreateRequestInput, RequestKind } from './domain/request-input.js';
 import { activeRequestStatuses, type RequestStatus } from './domain/request-lifecycle.js';
@@ -25,6 +26,8 @@ export interface CustomerRequest {
   routing: { ruleId: string; fallback: boolean; skipped: Skipped[] };
   /** The agent who recorded it. */
   createdBy: string;
+  /** When the dealer should have accepted it by (business hours); a reminder goes out then. */
+  acceptBy: string;
   scheduledAt?: string;
   declineReason?: string;
   draftQuote?: DraftQuoteOutcome;
@@ -41,6 +44,9 @@ export const requests = defineEntity<CustomerRequest>({
     ...keys.requestsByStatus(r.status, r.createdAt, r.requestId),
   }),
 });
+
+/** Open requests by the instant their dealer should have accepted them. */
+export const acceptQueue = defineDueQueue<{ unitId: string }>('request-accept');
 
 export const findRequest = async (requestId: string): Promise<CustomerRequest | undefined> => {
   const item = await findById(keys.requestById(requestId));

@@ -1,6 +1,7 @@
 // The call center's requests: recorded for a customer and sent to their dealer (the dealer made an
 // owner of the customer, `RequestCreated` in the outbox, a quote request's draft quote and the stored
 // Idempotency-Key answer all in ONE transaction), then moved along their lifecycle by the dealer.
+import { addBusinessMinutes, officeHours } from '../../shared/business-hours.js';
 import { ownershipItem } from '../../shared/customer.js';
 import { type TransactItem, transact } from '../../shared/db.js';
 import { getUser } from '../../shared/directory.js';
@@ -11,6 +12,7 @@ import { newId } from '../../shared/ids.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, ProblemError } from '../../shared/problems.js';
 import { istanbulDate } from '../../shared/time.js';
+import { sweep } from '../../shared/work-queue.js';
 import { exportCatalogue, getProducts } from '../catalogue/catalogue-store.js';
 import { getRoutingRules, loadUnits } from '../order-routing/rules-store.js';
 import { draftQuote } from '../quote-approval/quotes.js';
@@ -18,7 +20,13 @@ import { chooseDealer, dealersToLoad } from './domain/dealer-choice.js';
 import type { CreateRequestInput, RequestActionInput } from './domain/request-input.js';
 import { checkActionInput, type RequestAction, requestLifecycle } from './domain/request-lifecycle.js';
 import type { OwnedCustomer } from './request-access.js';
-import { type CustomerRequest, type DraftQuoteOutcome, requests } from './request-store.js';
+import { acceptQueue, type CustomerRequest, type DraftQuoteOutcome, requests } from './request-store.js';
+
+/** Business hours a dealer has to accept a request before it is reminded (REQUEST_ACCEPT_HOURS, default 4). */
+export const acceptWithinHours = () => {
+  const hours = Number(process.env.REQUEST_ACCEPT_HOURS ?? 4);
+  return Number.isFinite(hours) && hours > 0 ? hours : 4;
+};
 
 export interface Recorded {
   requestId: string;
@@ -93,7 +101,9 @@ export const recordRequest = async (
   const rules = await getRoutingRules();
   if (!rules) throw new Error('No routing rules: load the default rules or PUT /routing-rules');
   const facts = { kind, productCategory, city: customer.city, region: customer.region, preferredDealerId: customer.preferredDealerId };
-  const decision = chooseDealer(rules, facts, await loadUnits(dealersToLoad(rules, facts)), now);
+  const units = await loadUnits(dealersToLoad(rules, facts));
+  const decision = chooseDealer(rules, facts, units, now);
+  const acceptBy = addBusinessMinutes(now, acceptWithinHours() * 60, units.get(decision.unitId)?.hours ?? officeHours).toISOString();
   const draft = kind === 'quote' ? await draftFor(customer, details, now) : undefined;
   const at = now.toISOString();
   const request: CustomerRequest = {
@@ -107,6 +117,7 @@ export const recordRequest = async (
     unitId: decision.unitId,
     routing: { ruleId: decision.ruleId, fallback: decision.fallback, skipped: decision.skipped },
     createdBy: actorId,
+    acceptBy,
     draftQuote: draft?.outcome,
     createdAt: at,
     updatedAt: at,
@@ -130,6 +141,7 @@ export const recordRequest = async (
   );
   const saved = await transact(
     requests.createItems(request, {
+      enqueue: [acceptQueue.at(request.requestId, acceptBy, { unitId: decision.unitId })],
       events: [event],
       also: [ownershipItem(customer.customerId, { unitId: decision.unitId }), ...(draft?.items ?? []), ...record(answer)],
     }),
@@ -175,6 +187,8 @@ export const actOnRequest = async (
   const note = input.reason ?? input.note;
   const moved = await requests.move(found, after, {
     history: { actorId: mover.actorId, action, via: 'api', ...(note ? { note } : {}) },
+    // Any move takes it out of open, so the acceptance reminder is no longer owed.
+    dequeue: [acceptQueue.name],
     events: [
       outboxPut(
         'RequestStatusChanged',
@@ -186,4 +200,26 @@ export const actOnRequest = async (
   });
   if (!moved) throw changed('The request was changed by someone else meanwhile; reload it.');
   return answer;
+};
+
+// ---- the acceptance reminder --------------------------------------------------------------------
+
+const SWEEP_BATCH = 100;
+
+/**
+ * Open requests past their `acceptBy`: `RequestAcceptanceOverdue` once each (the dealer's people are
+ * reminded), claimed with the placement so overlapping sweeps act once. Reads only what is due.
+ */
+export const remindUnaccepted = async (now = new Date()) => {
+  const { due, acted, dropped } = await sweep(acceptQueue, now, SWEEP_BATCH, async ({ entity }) => {
+    const found = await requests.get(entity);
+    if (found?.status !== 'open') return 'drop';
+    const event = outboxPut(
+      'RequestAcceptanceOverdue',
+      { requestId: found.requestId, customerId: found.customerId, unitId: found.unitId, acceptBy: found.acceptBy },
+      now,
+    );
+    return { writes: [requests.unchangedCheck(found), event] };
+  });
+  return { due, reminded: acted, dropped };
 };

@@ -9,7 +9,7 @@ import { mailDealer } from '../../functions/call-center/dealer-mail.js';
 import { createRequestSchema } from '../../functions/call-center/domain/request-input.js';
 import type { OwnedCustomer } from '../../functions/call-center/request-access.js';
 import { getRequest, getRequestHistory, listRequests } from '../../functions/call-center/request-store.js';
-import { actOnRequest, recordRequest } from '../../functions/call-center/requests.js';
+import { actOnRequest, recordRequest, remindUnaccepted } from '../../functions/call-center/requests.js';
 import { requestRoutes } from '../../functions/call-center/manifest.js';
 import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import { customers } from '../../shared/customer.js';
@@ -66,10 +66,17 @@ const outbox = async (detailType: string, field: string, id: string) =>
     )
   ).Items ?? [];
 
+const storedTo = async (address: string, marker: string) => {
+  const store = (await (await fetch(`${sesUrl}/store`)).json()) as { emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[] };
+  return store.emails.filter((m) => m.destination.to.includes(address) && m.subject.includes(marker));
+};
+
 const agent = { keyId: 'key-agent-deniz' };
 const quoteRequest = createRequestSchema.parse({ kind: 'quote', channel: 'phone', details: { sku: 'FL-25E', quantity: 2, notes: 'Depo için.' } });
-const record = (who: OwnedCustomer, key: string, input = quoteRequest) =>
-  oncePerCaller(requestRoutes.createRequest, agent, key, { customerId: who.customerId, ...input }, (rec) => recordRequest(who, input, 'agent-deniz', rec));
+const record = (who: OwnedCustomer, key: string, input = quoteRequest, now = new Date()) =>
+  oncePerCaller(requestRoutes.createRequest, agent, key, { customerId: who.customerId, ...input }, (rec) =>
+    recordRequest(who, input, 'agent-deniz', rec, now),
+  );
 
 describe('recording a request', () => {
   it('records one request and one draft quote when two posts with one Idempotency-Key race', async () => {
@@ -101,11 +108,6 @@ describe('recording a request', () => {
 });
 
 describe("the dealer's mail", () => {
-  const storedTo = async (address: string, marker: string) => {
-    const store = (await (await fetch(`${sesUrl}/store`)).json()) as { emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[] };
-    return store.emails.filter((m) => m.destination.to.includes(address) && m.subject.includes(marker));
-  };
-
   it("mails each of the dealer's people once however often RequestCreated comes, with the contact the customer chose", async () => {
     const who = await customer(['rep-ayse']);
     const input = createRequestSchema.parse({ kind: 'test-drive', channel: 'phone', details: { model: 'FL-35D', preferredTimes: ['2026-12-05T10:00:00+03:00'] } });
@@ -148,5 +150,34 @@ describe("the dealer's moves", () => {
     // The dealer's own queue lists it under its new status; the other dealer's does not.
     expect((await listRequests({ unitId: 'dealer-ankara', status: 'scheduled', limit: 100 })).requests.map((r) => r.requestId)).toContain(recorded.requestId);
     expect((await listRequests({ unitId: 'dealer-izmir', status: 'scheduled', limit: 100 })).requests.map((r) => r.requestId)).not.toContain(recorded.requestId);
+  });
+});
+
+describe('the acceptance reminder', () => {
+  it('reminds the dealer once when an open request waits past its target in business hours, and not for one accepted', async () => {
+    // Monday 09:00 Istanbul; the Ankara dealer keeps no hours of its own, so office hours count: 4 business hours → 13:00.
+    const monday = new Date('2026-12-07T09:00:00+03:00');
+    const who = await customer(['rep-ayse']);
+    const service = createRequestSchema.parse({ kind: 'service', channel: 'phone', details: { vehicle: '06 DEF 456' } });
+    const waiting = await record(who, `req-${newId()}`, service, monday);
+    const answered = await record(who, `req-${newId()}`, service, monday);
+    expect((await getRequest(who.customerId, waiting.requestId))?.acceptBy).toBe('2026-12-07T10:00:00.000Z');
+    await actOnRequest((await getRequest(who.customerId, answered.requestId))!, 'accept', {}, { actorId: 'dealer-ankara-ali', role: 'dealer' });
+
+    await remindUnaccepted(new Date('2026-12-07T12:59:00+03:00'));
+    expect(await outbox('RequestAcceptanceOverdue', 'requestId', waiting.requestId)).toEqual([]);
+    const late = new Date('2026-12-07T13:01:00+03:00');
+    await Promise.all([remindUnaccepted(late), remindUnaccepted(late)]);
+    await remindUnaccepted(late);
+    const reminders = await outbox('RequestAcceptanceOverdue', 'requestId', waiting.requestId);
+    expect(reminders.map((i) => i.detail)).toMatchObject([{ unitId: 'dealer-ankara', acceptBy: '2026-12-07T10:00:00.000Z' }]);
+    expect(await outbox('RequestAcceptanceOverdue', 'requestId', answered.requestId)).toEqual([]);
+
+    const detail = { requestId: waiting.requestId, customerId: who.customerId, unitId: 'dealer-ankara' };
+    await mailDealer(detail, 'overdue');
+    await mailDealer(detail, 'overdue');
+    const mails = await storedTo('ali.ankara@example.com', `Bekleyen talep: Servis randevusu (${waiting.requestId.slice(-6)})`);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.body.text).toContain('bu talep 7.12.2026 13:00 saatine kadar kabul edilmeliydi');
   });
 });

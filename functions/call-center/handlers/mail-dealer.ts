@@ -2,4 +2,4 @@
 import { eventHandler } from '../../../shared/consumer.js';
 import { mailDealer } from '../dealer-mail.js';
 
-export const handler = eventHandler('RequestCreated', mailDealer);
+export const handler = eventHandler('RequestCreated', (detail) => mailDealer(detail));

@@ -1,5 +1,6 @@
-// The mail a dealer's people get for a new request: what the customer wants, when they could come,
-// their name and the one contact detail they asked to be reached by — nothing else of the customer.
+// The mail a dealer's people get for a new request, and again as a reminder when it waits past its
+// acceptance target: what the customer wants, when they could come, their name and the one contact
+// detail they asked to be reached by — nothing else of the customer.
 import { safeHtml } from '../../../shared/html.js';
 import type { Language } from '../../../shared/language.js';
 import { defineTemplate } from '../../../shared/templates.js';
@@ -11,12 +12,16 @@ export interface DealerRequestVars {
   customerName: string;
   /** The phone or e-mail address of the channel the customer chose, if the record has it. */
   contact?: string;
+  /** A reminder: the request is still waiting to be accepted. */
+  overdue: boolean;
 }
 
 const words = {
   tr: {
     intro: 'Çağrı merkezi size yeni bir müşteri talebi yönlendirdi.',
     subject: 'Yeni talep',
+    reminder: (by: string) => `Hatırlatma: bu talep ${by} saatine kadar kabul edilmeliydi ve hâlâ bekliyor.`,
+    reminderSubject: 'Bekleyen talep',
     kinds: { 'test-drive': 'Test sürüşü', service: 'Servis randevusu', appraisal: 'Ekspertiz', information: 'Bilgi', quote: 'Teklif' },
     channels: { phone: 'telefon', email: 'e-posta', sms: 'SMS', whatsapp: 'WhatsApp' },
     labels: { kind: 'Talep', customer: 'Müşteri', contact: 'İletişim', model: 'Model', vehicle: 'Araç', sku: 'Ürün kodu', times: 'Uygun zamanlar', notes: 'Notlar' },
@@ -25,6 +30,8 @@ const words = {
   en: {
     intro: 'The call center has sent you a new customer request.',
     subject: 'New request',
+    reminder: (by: string) => `Reminder: this request was to be accepted by ${by} and is still waiting.`,
+    reminderSubject: 'Request waiting',
     kinds: { 'test-drive': 'Test drive', service: 'Service appointment', appraisal: 'Appraisal', information: 'Information', quote: 'Quote' },
     channels: { phone: 'phone', email: 'e-mail', sms: 'SMS', whatsapp: 'WhatsApp' },
     labels: { kind: 'Request', customer: 'Customer', contact: 'Contact', model: 'Model', vehicle: 'Vehicle', sku: 'Product code', times: 'Preferred times', notes: 'Notes' },
@@ -48,15 +55,19 @@ const facts = (v: DealerRequestVars, language: Language): [string, string][] => 
   return rows.filter((row): row is [string, string] => Boolean(row[1]));
 };
 
-const version = (language: Language) => ({
-  subject: (v: DealerRequestVars) => `${words[language].subject}: ${words[language].kinds[v.request.kind]} (${v.request.requestId.slice(-6)})`,
-  text: (v: DealerRequestVars) =>
-    [words[language].intro, '', ...facts(v, language).map(([label, value]) => `${label}: ${value}`), '', words[language].open(v.request.requestId)].join('\n'),
-  html: (v: DealerRequestVars) =>
-    safeHtml`<p>${words[language].intro}</p><dl>${facts(v, language).map(
-      ([label, value]) => safeHtml`<dt style="font-weight:bold">${label}</dt><dd style="margin:0 0 8px 0;white-space:pre-wrap">${value}</dd>`,
-    )}</dl><p style="color:#52606d;font-size:13px">${words[language].open(v.request.requestId)}</p>`,
-});
+const version = (language: Language) => {
+  const w = words[language];
+  const intro = (v: DealerRequestVars) => (v.overdue ? w.reminder(istanbulDateTime(v.request.acceptBy, language)) : w.intro);
+  return {
+    subject: (v: DealerRequestVars) => `${v.overdue ? w.reminderSubject : w.subject}: ${w.kinds[v.request.kind]} (${v.request.requestId.slice(-6)})`,
+    text: (v: DealerRequestVars) =>
+      [intro(v), '', ...facts(v, language).map(([label, value]) => `${label}: ${value}`), '', w.open(v.request.requestId)].join('\n'),
+    html: (v: DealerRequestVars) =>
+      safeHtml`<p>${intro(v)}</p><dl>${facts(v, language).map(
+        ([label, value]) => safeHtml`<dt style="font-weight:bold">${label}</dt><dd style="margin:0 0 8px 0;white-space:pre-wrap">${value}</dd>`,
+      )}</dl><p style="color:#52606d;font-size:13px">${w.open(v.request.requestId)}</p>`,
+  };
+};
 
 export const dealerRequestMail = defineTemplate<DealerRequestVars>({
   name: 'dealer-request',
