@@ -12,6 +12,8 @@ export const sources = {
   cases: 'crm.cases',
   // the customer record and merges (functions/customers)
   customers: 'crm.customers',
+  // call-center requests to dealers
+  requests: 'crm.requests',
 } as const;
 
 const envelope = {
@@ -56,6 +58,8 @@ const orderStatus = z.enum(['received', 'routed', 'acknowledged', 'in_progress',
 const routedTo = { unitId: z.string(), ruleId: z.string(), fallback: z.boolean(), step: positiveInt };
 const caseRef = { caseId: z.string(), customerId: z.string() };
 const slaTarget = z.enum(['firstResponse', 'resolution']);
+const requestRef = { requestId: z.string(), customerId: z.string() };
+const requestStatus = z.enum(['open', 'accepted', 'scheduled', 'done', 'declined', 'cancelled']);
 
 export const catalogue = {
   LeadCaptured: {
@@ -253,6 +257,31 @@ export const catalogue = {
       combinedItems: nonNegativeInt,
       repointedMarkers: nonNegativeInt,
     }),
+  },
+  // ---- call-center requests to dealers (functions/call-center): no details, notes or contact ----
+  RequestCreated: {
+    source: sources.requests,
+    detail: z.object({
+      ...envelope,
+      ...requestRef,
+      kind: z.enum(['test-drive', 'service', 'appraisal', 'information', 'quote']),
+      /** The dealer (or, when none serves the customer, the fallback unit) it went to, and the rule that chose it. */
+      unitId: z.string(),
+      ruleId: z.string(),
+      fallback: z.boolean(),
+      actorId: z.string(),
+      /** The draft quote a quote request made in the same transaction. */
+      quoteId: z.optional(z.string()),
+    }),
+  },
+  RequestStatusChanged: {
+    source: sources.requests,
+    detail: z.object({ ...envelope, ...requestRef, unitId: z.string(), from: requestStatus, to: requestStatus, action: z.string(), actorId: z.string() }),
+  },
+  /** The dealer has let an open request wait past its acceptance target (business hours). */
+  RequestAcceptanceOverdue: {
+    source: sources.requests,
+    detail: z.object({ ...envelope, ...requestRef, unitId: z.string(), acceptBy: z.iso.datetime() }),
   },
 } as const;
 

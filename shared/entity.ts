@@ -5,6 +5,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, putNew, type TransactItem, tableName, transact } from './db.js';
 import { newId } from './ids.js';
+import { queryAll } from './query.js';
 import { type ItemType, type Key, keyAttributes, keys } from './table.js';
 import type { QueuePlacement } from './work-queue.js';
 
@@ -126,6 +127,16 @@ export const defineEntity = <T extends object>(spec: EntitySpec<T>) => {
         ExpressionAttributeValues: { ':status': value.status, ':seq': value.seq },
       },
     }),
+
+    /** Its moves, oldest first, from the history items beside it (`entityType` left out). */
+    async history<M>(value: T): Promise<M[]> {
+      const entityKey = spec.key(value);
+      const items = await queryAll({ partition: entityKey.pk, range: { prefix: keys.historyPrefix(entityKey) }, order: 'oldest' });
+      return items.map((raw) => {
+        const { entityType: _, ...move } = fromItem<Item>(raw);
+        return move as M;
+      });
+    },
 
     /** Moves it; `false` when someone else changed it first (the caller re-reads or answers 409). */
     async move(before: T & Movable, after: T & Movable, effects: MoveEffects = {}): Promise<boolean> {

@@ -22,6 +22,9 @@ export const scopes = [
   'customers:write',
   // merge (functions/customers)
   'customers:merge',
+  // call-center requests to dealers
+  'requests:read',
+  'requests:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

@@ -63,6 +63,8 @@ export const problemCodes = {
   'merge-same-customer': { status: 422, title: 'A customer cannot be merged into itself' },
   'customer-merged': { status: 409, title: 'The customer was merged into another' },
   'merge-contended': { status: 409, title: 'The customers are being changed by other requests' },
+  // call-center requests
+  'request-changed': { status: 409, title: 'The request changed meanwhile' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCodes;

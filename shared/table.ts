@@ -54,6 +54,8 @@
 // Cases (functions/complaint-escalation): CUSTOMER#<id> CASE#<caseId> (with its history and its
 // place in the SLA due-time queue beside it); gsi1 UNIT#<unitId>#CASES (a department's or dealer's
 // cases), gsi2 CASES#<status>#<shard>, gsi3 CASE#<id>; DEPARTMENT#<id> DEPARTMENT reference data.
+// Call-center requests (functions/call-center): CUSTOMER#<id> REQUEST#<requestId> (with its history);
+// gsi1 UNIT#<unitId>#REQUESTS#<status> (a dealer's requests), gsi2 REQUESTS#<status>#<shard>, gsi3 REQUEST#<id>.
 
 export const tableSchema = {
   partitionKey: 'pk',
@@ -277,6 +279,22 @@ export const keys = {
   /** Everyone holding an e-mail address or a phone: the customer's MARKER and the contact people's items. */
   emailPartition: (normalizedEmail: string) => `EMAIL#${normalizedEmail}`,
   phonePartition: (e164: string) => `PHONE#${e164}`,
+  // ---- call-center requests to dealers (functions/call-center) ---------------------------------------
+  request: (customerId: string, requestId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `REQUEST#${requestId}` }),
+  requestsPrefix: () => 'REQUEST#',
+  requestById: (requestId: string) => ({ gsi3pk: `REQUEST#${requestId}`, gsi3sk: 'REQUEST' }),
+  /** A unit's (dealer's) requests by status: one dealer's queue, written at its pace, unsharded. */
+  requestsByUnit: (unitId: string, status: string, createdAt: string, requestId: string) => ({
+    gsi1pk: `UNIT#${unitId}#REQUESTS#${status}`,
+    gsi1sk: at(createdAt, requestId),
+  }),
+  requestsByUnitPartition: (unitId: string, status: string) => `UNIT#${unitId}#REQUESTS#${status}`,
+  /** Every request by status: a firm-wide status queue, sharded. */
+  requestsByStatus: (status: string, createdAt: string, requestId: string) => ({
+    gsi2pk: sharded(`REQUESTS#${status}`, requestId),
+    gsi2sk: at(createdAt, requestId),
+  }),
+  requestsByStatusPartitions: (status: string) => allShards(`REQUESTS#${status}`),
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -319,4 +337,6 @@ export type ItemType =
   | 'contact'
   | 'contact-marker'
   // merge (functions/customers): a merged customer's forwarding record at CUSTOMER#<dup> PROFILE
-  | 'customer-forward';
+  | 'customer-forward'
+  // call-center requests (functions/call-center)
+  | 'request';

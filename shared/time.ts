@@ -26,6 +26,12 @@ export const parseIsoDate = (date: string, path = 'date'): Date => {
 export const istanbulDate = (instant: Date): string =>
   new Date(instant.getTime() + ISTANBUL_OFFSET_MS).toISOString().slice(0, 10);
 
+/** An ISO instant as people read it in mail: short date and time, Istanbul time, in their language. */
+export const istanbulDateTime = (iso: string, language: 'tr' | 'en') =>
+  new Intl.DateTimeFormat(language === 'tr' ? 'tr-TR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Istanbul' }).format(
+    new Date(iso),
+  );
+
 /** The Istanbul calendar month of an ISO instant, `2026-03`. */
 export const istanbulMonth = (instant: string) => istanbulDate(new Date(instant)).slice(0, 7);
 

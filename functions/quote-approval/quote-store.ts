@@ -140,10 +140,10 @@ const extras = (after: Quote, effects: QuoteEffects, answer: unknown, record: Re
   ...record(answer),
 ];
 
-export const saveNewQuote = async (quote: Quote, effects: QuoteEffects, record: Recorder) => {
+/** The writes that create a quote, for a caller that saves it in a transaction of its own. */
+export const newQuoteItems = (quote: Quote, effects: QuoteEffects, record: Recorder) => {
   const { report: _, freeze: __, ...queues } = effects;
-  const result = await transact(quotes.createItems(quote, { ...queues, also: extras(quote, effects, quote, record) }));
-  if (!result.ok) throw new Error(`quote ${quote.quoteId} exists already`);
+  return quotes.createItems(quote, { ...queues, also: extras(quote, effects, quote, record) });
 };
 
 /** The writes that move `before` to `after`, guarded; for sweeps that add their claim. */

@@ -2,6 +2,7 @@
 // record the customer's answer, revise, expire, follow up, and turn an accepted quote into an order.
 // Each reads the quote, lets the domain decide the move, and saves it with a conditional write.
 import { getCustomer } from '../../shared/customer.js';
+import { transact } from '../../shared/db.js';
 import type { HistoryEntry } from '../../shared/entity.js';
 import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
@@ -26,8 +27,8 @@ import {
   type QuoteEffects,
   quoteMoveItems,
   quoteRef,
+  newQuoteItems,
   quotes,
-  saveNewQuote,
   saveQuote,
 } from './quote-store.js';
 import { sweep } from '../../shared/work-queue.js';
@@ -122,7 +123,8 @@ export interface Owner {
   teamId?: string;
 }
 
-export const createQuote = async (input: CreateQuoteInput, owner: Owner, now = new Date(), record: Recorder = noRecord): Promise<Quote> => {
+/** A new draft and the writes that create it with its `QuoteCreated`, without saving them. */
+export const draftQuote = async (input: CreateQuoteInput, owner: Owner, now = new Date(), record: Recorder = noRecord) => {
   const customer = await getCustomer(input.customerId);
   if (!customer) {
     throw new ProblemError(422, 'customer-not-found', 'There is no such customer.', [{ path: 'customerId', message: 'No such customer.' }]);
@@ -157,11 +159,13 @@ export const createQuote = async (input: CreateQuoteInput, owner: Owner, now = n
     ...figures,
   };
   const { grandTotal } = quote.totals;
-  await saveNewQuote(
-    quote,
-    { events: [outboxPut('QuoteCreated', { ...ref(quote), ownerId: owner.userId, currency: quote.currency, grandTotal: grandTotal.amount }, now)] },
-    record,
-  );
+  const event = outboxPut('QuoteCreated', { ...ref(quote), ownerId: owner.userId, currency: quote.currency, grandTotal: grandTotal.amount }, now);
+  return { quote, items: newQuoteItems(quote, { events: [event] }, record) };
+};
+
+export const createQuote = async (input: CreateQuoteInput, owner: Owner, now = new Date(), record: Recorder = noRecord): Promise<Quote> => {
+  const { quote, items } = await draftQuote(input, owner, now, record);
+  if (!(await transact(items)).ok) throw new Error(`quote ${quote.quoteId} exists already`);
   return quote;
 };
 

@@ -18,12 +18,13 @@ export const demoUsers: User[] = [
   { userId: 'mgr-zeynep', name: 'Zeynep Yönetici', email: 'zeynep.manager@example.com', role: 'manager', language: 'tr' },
   { userId: 'dir-kemal', name: 'Kemal Direktör', email: 'kemal.director@example.com', role: 'director', language: 'tr' },
   { userId: 'mgr-selin', name: 'Selin Export', email: 'selin.manager@example.com', role: 'manager', language: 'en', teamId: 'team-export' },
-  // A dealer's people reach their dealer's orders (their unit).
+  // A dealer's people reach their dealer's orders and call-center requests (their unit).
   { userId: 'dealer-ankara-ali', name: 'Ali Bayi', email: 'ali.ankara@example.com', role: 'dealer', language: 'tr', unitId: 'dealer-ankara' },
   { userId: 'dealer-izmir-ece', name: 'Ece Bayi', email: 'ece.izmir@example.com', role: 'dealer', language: 'tr', unitId: 'dealer-izmir' },
   // Integrations act as users too: the web shop that posts orders.
   { userId: 'shop-web', name: 'Web mağazası (entegrasyon)', email: 'shop.integration@example.com', role: 'agent', language: 'tr' },
-  // A call-center agent: looks callers up by phone or e-mail (customers:read reaches every customer).
+  // A call-center agent: looks callers up by phone or e-mail (customers:read reaches every customer) and
+  // records their requests for the dealer (requests:read, requests:write).
   { userId: 'agent-deniz', name: 'Deniz Çağrı', email: 'deniz.agent@example.com', role: 'agent', language: 'tr' },
 ];
 

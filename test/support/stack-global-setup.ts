@@ -28,6 +28,8 @@ declare module 'vitest' {
     customerRecordKeys: { repAyse: string; manager: string };
     // merge (functions/customers): an admin who merges and reads customers, and a rep (reps may not merge).
     mergeKeys: { admin: string; rep: string };
+    /** Keys for the call-center request suites: the call center's agent and two dealers' people. */
+    requestKeys: { agent: string; dealerAnkara: string; dealerIzmir: string };
   }
 }
 
@@ -99,6 +101,13 @@ export default async function setup(project: TestProject) {
   project.provide('mergeKeys', {
     admin: await quoteKey('admin-merge', 'admin', mergeScopes),
     rep: await quoteKey('rep-ayse', 'rep', mergeScopes),
+  });
+  // call-center requests to dealers
+  const requestScopes: Scope[] = ['requests:read', 'requests:write'];
+  project.provide('requestKeys', {
+    agent: await quoteKey('agent-deniz', 'agent', ['customers:read', ...requestScopes]),
+    dealerAnkara: await quoteKey('dealer-ankara-ali', 'dealer', requestScopes),
+    dealerIzmir: await quoteKey('dealer-izmir-ece', 'dealer', requestScopes),
   });
   return () => stack.stop();
 }

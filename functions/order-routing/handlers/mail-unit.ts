@@ -6,12 +6,10 @@ import { getCustomer } from '../../../shared/customer.js';
 import { getUnit } from '../../../shared/directory.js';
 import { onceKey, sendOnce, sendTransactional } from '../../../shared/mail.js';
 import { logger } from '../../../shared/observability.js';
+import { istanbulDateTime } from '../../../shared/time.js';
 import { ackLink } from '../links.js';
 import { getOrder } from '../order-store.js';
 import { unitOrderMail } from '../templates/unit-order.js';
-
-const istanbulTime = (iso: string, language: 'tr' | 'en') =>
-  new Intl.DateTimeFormat(language === 'tr' ? 'tr-TR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Istanbul' }).format(new Date(iso));
 
 export const mailUnit = async ({ customerId, orderId, unitId, step }: EventDetail<'OrderRouted'> | EventDetail<'OrderRerouted'>) => {
   const order = await getOrder(customerId, orderId);
@@ -31,7 +29,7 @@ export const mailUnit = async ({ customerId, orderId, unitId, step }: EventDetai
         customerName: customer?.company ?? customer?.name ?? customerId,
         customerContact: [customer?.phone, customer?.email].filter(Boolean).join(' · ') || undefined,
         ackUrl: await ackLink.url({ customerId, orderId, unitId, step }),
-        ackBy: routing.ackDueAt ? istanbulTime(routing.ackDueAt, unit.language) : undefined,
+        ackBy: routing.ackDueAt ? istanbulDateTime(routing.ackDueAt, unit.language) : undefined,
         rerouted: step > 1,
       }),
     }),

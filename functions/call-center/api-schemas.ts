@@ -1,0 +1,73 @@
+// The request routes' request and response schemas: the manifest declares them, the handlers get
+// their requests parsed with them, and the OpenAPI document is generated from them.
+import * as z from '../../shared/schema.js';
+import { contactChannels, requestKinds } from './domain/request-input.js';
+import { requestActions, requestStatuses } from './domain/request-lifecycle.js';
+
+/** Path ids are checked by the access module (an unknown or foreign id is a 404), so any string passes here. */
+export const customerParams = z.strictObject({ customerId: z.string() });
+export const requestParams = z.strictObject({ requestId: z.string() });
+export const actionParams = z.strictObject({ requestId: z.string(), action: z.enum(requestActions) });
+
+export const listRequestsQuery = z.strictObject({
+  status: z.optional(z.enum(requestStatuses)),
+  /** One customer's requests. */
+  customer: z.optional(z.requiredLine(40)),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+});
+
+// ---- responses ---------------------------------------------------------------------------------
+
+const draftQuote = z.union([z.strictObject({ quoteId: z.string() }), z.strictObject({ skipped: z.string() })]);
+
+export const recordedRequest = z.strictObject({
+  requestId: z.string(),
+  customerId: z.string(),
+  kind: z.enum(requestKinds),
+  status: z.literal('open'),
+  seq: z.int(),
+  unitId: z.string(),
+  ruleId: z.string(),
+  fallback: z.boolean(),
+  draftQuote: z.optional(draftQuote),
+});
+
+const requestView = z.looseObject({
+  requestId: z.string(),
+  customerId: z.string(),
+  kind: z.enum(requestKinds),
+  details: z.looseObject({}),
+  channel: z.enum(contactChannels),
+  status: z.enum(requestStatuses),
+  seq: z.int(),
+  unitId: z.string(),
+  routing: z.looseObject({ ruleId: z.string(), fallback: z.boolean() }),
+  createdBy: z.string(),
+  scheduledAt: z.optional(z.string()),
+  declineReason: z.optional(z.string()),
+  draftQuote: z.optional(draftQuote),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const requestPage = z.strictObject({ requests: z.array(requestView), nextCursor: z.optional(z.string()) });
+
+const move = z.looseObject({
+  at: z.string(),
+  from: z.enum(requestStatuses),
+  to: z.enum(requestStatuses),
+  action: z.string(),
+  actorId: z.string(),
+  via: z.optional(z.string()),
+  note: z.optional(z.string()),
+});
+
+export const requestWithHistory = z.looseObject({ ...requestView.shape, history: z.array(move) });
+
+export const movedRequest = z.strictObject({
+  requestId: z.string(),
+  status: z.enum(requestStatuses),
+  seq: z.int(),
+  scheduledAt: z.optional(z.string()),
+});

@@ -1,0 +1,51 @@
+// What the call center sends when it records a customer's request for their dealer, and what the
+// dealer sends to answer it. Free text follows the text rule (shared/schema.ts).
+import * as z from '../../../shared/schema.js';
+
+export const requestKinds = ['test-drive', 'service', 'appraisal', 'information', 'quote'] as const;
+export type RequestKind = (typeof requestKinds)[number];
+
+/** How the customer wants to be contacted about it. */
+export const contactChannels = ['phone', 'email', 'sms', 'whatsapp'] as const;
+export type ContactChannel = (typeof contactChannels)[number];
+
+const instant = z.iso.datetime({ offset: true, message: 'Not a date-time like 2026-12-01T10:00:00+03:00.' });
+
+export const requestDetailsSchema = z.strictObject({
+  /** The model the customer asks about (test drive, information, quote). */
+  model: z.optional(z.requiredLine(100)),
+  /** The customer's own vehicle: plate, chassis number or description (service, appraisal). */
+  vehicle: z.optional(z.requiredLine(100)),
+  /** A catalogue product: a quote request is priced from it. */
+  sku: z.optional(z.requiredLine(64)),
+  quantity: z.optional(z.int().check(z.gte(1), z.lte(1000))),
+  /** The price list a quote request's draft is priced from; default: the first TRY list that prices the product. */
+  priceListId: z.optional(z.requiredLine(100)),
+  /** When the customer could come, best first. */
+  preferredTimes: z.optional(z.array(instant).check(z.minLength(1), z.maxLength(5))),
+  notes: z.optional(z.text(2000)),
+});
+
+export const createRequestSchema = z
+  .strictObject({
+    kind: z.enum(requestKinds),
+    details: z._default(requestDetailsSchema, {}),
+    channel: z.enum(contactChannels),
+  })
+  .check(
+    z.refine((r) => r.kind !== 'quote' || r.details.sku !== undefined, {
+      message: 'A quote request names the product (its SKU) to price.',
+      path: ['details', 'sku'],
+    }),
+  );
+export type CreateRequestInput = z.infer<typeof createRequestSchema>;
+
+/** The body of `POST /requests/{requestId}/{action}`: `at` for schedule, `reason` for decline. */
+export const requestActionSchema = z.strictObject({
+  /** The seq the caller saw: a move based on a stale screen is refused. */
+  seq: z.optional(z.int().check(z.positive())),
+  at: z.optional(instant),
+  reason: z.optional(z.text(1000).check(z.minLength(1, 'Required.'))),
+  note: z.optional(z.text(1000)),
+});
+export type RequestActionInput = z.infer<typeof requestActionSchema>;

@@ -1,0 +1,37 @@
+// A request's lifecycle: open → accepted → scheduled (at a time; rescheduling allowed) → done, or
+// declined by the dealer, or cancelled by the call center (the customer changed their mind).
+import { defineLifecycle } from '../../../shared/lifecycle.js';
+import { ValidationError } from '../../../shared/problems.js';
+import type { RequestActionInput } from './request-input.js';
+
+export const requestStatuses = ['open', 'accepted', 'scheduled', 'done', 'declined', 'cancelled'] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+
+/** The statuses in which the dealer still owes the customer something. */
+export const activeRequestStatuses: readonly RequestStatus[] = ['open', 'accepted', 'scheduled'];
+
+export const requestLifecycle = defineLifecycle({
+  name: 'request',
+  states: requestStatuses,
+  actions: {
+    accept: { from: ['open'], to: 'accepted' },
+    schedule: { from: ['accepted', 'scheduled'], to: 'scheduled' },
+    done: { from: ['accepted', 'scheduled'], to: 'done' },
+    decline: { from: ['open', 'accepted'], to: 'declined' },
+    // A dealer declines; cancelling is the call center's (and the firm's staff's) on the customer's word.
+    cancel: { from: ['open', 'accepted', 'scheduled'], to: 'cancelled', roles: ['agent', 'rep', 'manager', 'director', 'admin'] },
+  },
+});
+export type RequestAction = keyof typeof requestLifecycle.actions;
+export const requestActions = Object.keys(requestLifecycle.actions) as RequestAction[];
+
+/** What an action needs beyond the move: a time to schedule at, a reason to decline. */
+export const checkActionInput = (action: RequestAction, input: RequestActionInput, now: Date) => {
+  if (action === 'schedule' && !input.at) throw new ValidationError([{ path: 'at', message: 'Say when: schedule needs a time.' }]);
+  if (action === 'schedule' && Date.parse(input.at!) <= now.getTime()) {
+    throw new ValidationError([{ path: 'at', message: 'A time in the future.' }]);
+  }
+  if (action === 'decline' && !input.reason) throw new ValidationError([{ path: 'reason', message: 'Say why the request is declined.' }]);
+  if (action !== 'schedule' && input.at) throw new ValidationError([{ path: 'at', message: 'Only schedule takes a time.' }]);
+  if (action !== 'decline' && input.reason) throw new ValidationError([{ path: 'reason', message: 'Only decline takes a reason; use note.' }]);
+};

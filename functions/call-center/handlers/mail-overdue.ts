@@ -1,0 +1,5 @@
+// On RequestAcceptanceOverdue: remind the dealer's people of a request still waiting (once each).
+import { eventHandler } from '../../../shared/consumer.js';
+import { mailDealer } from '../dealer-mail.js';
+
+export const handler = eventHandler('RequestAcceptanceOverdue', (detail) => mailDealer(detail, 'overdue'));
