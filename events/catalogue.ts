@@ -10,6 +10,7 @@ export const sources = {
   quotes: 'crm.quotes',
   orders: 'crm.orders',
   cases: 'crm.cases',
+  opportunities: 'crm.opportunities',
 } as const;
 
 const envelope = {
@@ -54,6 +55,8 @@ const orderStatus = z.enum(['received', 'routed', 'acknowledged', 'in_progress',
 const routedTo = { unitId: z.string(), ruleId: z.string(), fallback: z.boolean(), step: positiveInt };
 const caseRef = { caseId: z.string(), customerId: z.string() };
 const slaTarget = z.enum(['firstResponse', 'resolution']);
+const opportunityRef = { opportunityId: z.string(), customerId: z.string() };
+const opportunityStage = z.enum(['prospecting', 'needs-analysis', 'proposal', 'negotiation', 'won', 'lost']);
 
 export const catalogue = {
   LeadCaptured: {
@@ -104,7 +107,8 @@ export const catalogue = {
   },
   QuoteCreated: {
     source: sources.quotes,
-    detail: z.object({ ...envelope, ...ownedQuote, ...quoteAmount }),
+    /** `opportunityId`: the quote was created for that opportunity, which records it in turn. */
+    detail: z.object({ ...envelope, ...ownedQuote, ...quoteAmount, opportunityId: z.optional(z.string()) }),
   },
   QuoteRevised: {
     source: sources.quotes,
@@ -229,6 +233,37 @@ export const catalogue = {
   CaseSurveyAnswered: {
     source: sources.cases,
     detail: z.object({ ...envelope, ...caseRef, departmentId: z.string(), score: z.int().check(z.gte(1), z.lte(5)), lowScore: z.boolean() }),
+  },
+  // ---- opportunities (functions/opportunities): ids, stages, amounts and probabilities; never the name
+  OpportunityOpened: {
+    source: sources.opportunities,
+    detail: z.object({
+      ...envelope,
+      ...opportunityRef,
+      ownerId: z.string(),
+      stage: opportunityStage,
+      amount: minor,
+      currency: z.string(),
+      /** The lead it was converted from, when it was. */
+      leadId: z.optional(z.string()),
+    }),
+  },
+  OpportunityStageChanged: {
+    source: sources.opportunities,
+    detail: z.object({
+      ...envelope,
+      ...opportunityRef,
+      ownerId: z.string(),
+      from: opportunityStage,
+      to: opportunityStage,
+      amount: minor,
+      currency: z.string(),
+      probability: z.int().check(z.gte(0), z.lte(100)),
+      actorId: z.string(),
+      via: z.enum(['api', 'event']),
+      /** The accepted quote (or its order) that won it. */
+      quoteId: z.optional(z.string()),
+    }),
   },
 } as const;
 

@@ -7,6 +7,7 @@ import { leadCapture } from './lead-capture/manifest.js';
 import { orderRouting } from './order-routing/manifest.js';
 import { complaintEscalation } from './complaint-escalation/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
+import { opportunitiesUseCase } from './opportunities/manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,
@@ -16,6 +17,8 @@ export const useCases: UseCaseManifest[] = [
   complaintEscalation,
   customersUseCase,
   apiDocs,
+  // opportunities
+  opportunitiesUseCase,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

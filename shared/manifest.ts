@@ -18,6 +18,9 @@ export const scopes = [
   'admin',
   'cases:read',
   'cases:write',
+  // opportunities
+  'opportunities:read',
+  'opportunities:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

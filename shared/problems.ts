@@ -54,6 +54,11 @@ export const problemCodes = {
   // cases (complaint escalation)
   'case-changed': { status: 409, title: 'The case changed meanwhile' },
   'reopen-window-passed': { status: 409, title: 'Too long since resolution to reopen' },
+  // opportunities
+  'opportunity-changed': { status: 409, title: 'The opportunity changed meanwhile' },
+  'quote-attached-elsewhere': { status: 409, title: 'The quote belongs to another opportunity' },
+  'opportunity-not-found': { status: 422, title: 'No such opportunity' },
+  'quote-not-found': { status: 422, title: 'No such quote for this customer' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCodes;

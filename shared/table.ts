@@ -54,6 +54,9 @@
 // Cases (functions/complaint-escalation): CUSTOMER#<id> CASE#<caseId> (with its history and its
 // place in the SLA due-time queue beside it); gsi1 UNIT#<unitId>#CASES (a department's or dealer's
 // cases), gsi2 CASES#<status>#<shard>, gsi3 CASE#<id>; DEPARTMENT#<id> DEPARTMENT reference data.
+// Opportunities (functions/opportunities): CUSTOMER#<id> OPPORTUNITY#<id> (history beside it),
+// CUSTOMER#<id> OPPORTUNITY_FROM_LEAD#<leadId> (the lead it came from, once); gsi1
+// OWNER#<id>#OPPORTUNITIES, gsi2 PIPELINE#<stage>#<shard> by expected close date, gsi3 OPPORTUNITY#<id>.
 
 export const tableSchema = {
   partitionKey: 'pk',
@@ -263,6 +266,24 @@ export const keys = {
     gsi2sk: at(createdAt, caseId),
   }),
   casesByStatusPartitions: (status: string) => allShards(`CASES#${status}`),
+  // ---- opportunities (functions/opportunities) --------------------------------------------------------
+  opportunity: (customerId: string, opportunityId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `OPPORTUNITY#${opportunityId}` }),
+  opportunitiesPrefix: () => 'OPPORTUNITY#',
+  opportunityById: (opportunityId: string) => ({ gsi3pk: `OPPORTUNITY#${opportunityId}`, gsi3sk: 'OPPORTUNITY' }),
+  /** An owner's opportunities, newest first: one person's list, written at their pace, unsharded. */
+  opportunitiesByOwner: (ownerId: string, createdAt: string, opportunityId: string) => ({
+    gsi1pk: `OWNER#${ownerId}#OPPORTUNITIES`,
+    gsi1sk: at(createdAt, opportunityId),
+  }),
+  opportunitiesByOwnerPartition: (ownerId: string) => `OWNER#${ownerId}#OPPORTUNITIES`,
+  /** The pipeline: every opportunity by stage, by expected close date (sharded: every lead converting lands here). */
+  opportunitiesByStage: (stage: string, expectedCloseDate: string, opportunityId: string) => ({
+    gsi2pk: sharded(`PIPELINE#${stage}`, opportunityId),
+    gsi2sk: at(expectedCloseDate, opportunityId),
+  }),
+  opportunitiesByStagePartitions: (stage: string) => allShards(`PIPELINE#${stage}`),
+  /** Which opportunity a converted lead became: put only if absent, so a lead becomes one opportunity. */
+  opportunityFromLead: (customerId: string, leadId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `OPPORTUNITY_FROM_LEAD#${leadId}` }),
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -300,4 +321,7 @@ export type ItemType =
   | 'unit'
   | 'routing-rules'
   | 'department'
-  | 'case';
+  | 'case'
+  // opportunities (functions/opportunities)
+  | 'opportunity'
+  | 'opportunity-source';

@@ -151,6 +151,7 @@ export const createQuote = async (input: CreateQuoteInput, owner: Owner, now = n
     expiresAt: expiresAt(validUntil),
     paymentTerms: input.paymentTerms,
     notes: input.notes,
+    opportunityId: input.opportunityId,
     approvals: [],
     createdAt: at,
     updatedAt: at,
@@ -159,7 +160,15 @@ export const createQuote = async (input: CreateQuoteInput, owner: Owner, now = n
   const { grandTotal } = quote.totals;
   await saveNewQuote(
     quote,
-    { events: [outboxPut('QuoteCreated', { ...ref(quote), ownerId: owner.userId, currency: quote.currency, grandTotal: grandTotal.amount }, now)] },
+    {
+      events: [
+        outboxPut(
+          'QuoteCreated',
+          { ...ref(quote), ownerId: owner.userId, currency: quote.currency, grandTotal: grandTotal.amount, opportunityId: quote.opportunityId },
+          now,
+        ),
+      ],
+    },
     record,
   );
   return quote;
