@@ -24,6 +24,8 @@ declare module 'vitest' {
     customerKeys: { agent: string; repAyse: string; repMehmet: string };
     /** Keys for the case suites: a call-center agent, the firm's director, the customer-service department's manager. */
     caseKeys: { agent: string; director: string; department: string };
+    /** Keys for the opportunity suites (opportunities, quotes, leads): two reps of team-istanbul, one of team-export, its manager, the director. */
+    opportunityKeys: { repAyse: string; repMehmet: string; repJohn: string; managerSelin: string; director: string };
   }
 }
 
@@ -83,6 +85,15 @@ export default async function setup(project: TestProject) {
     agent: await quoteKey('agent-cem', 'agent', caseScopes),
     director: await quoteKey('dir-kemal', 'director', caseScopes),
     department: await quoteKey('mgr-hakan', 'manager', caseScopes),
+  });
+  // opportunities
+  const opportunityScopes: Scope[] = ['opportunities:read', 'opportunities:write', 'quotes:read', 'quotes:write', 'leads:read', 'leads:write'];
+  project.provide('opportunityKeys', {
+    repAyse: await quoteKey('rep-ayse', 'rep', opportunityScopes),
+    repMehmet: await quoteKey('rep-mehmet', 'rep', opportunityScopes),
+    repJohn: await quoteKey('rep-john', 'rep', opportunityScopes),
+    managerSelin: await quoteKey('mgr-selin', 'manager', opportunityScopes),
+    director: await quoteKey('dir-kemal', 'director', opportunityScopes),
   });
   return () => stack.stop();
 }
