@@ -5,6 +5,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, putNew, type TransactItem, tableName, transact } from './db.js';
 import { newId } from './ids.js';
+import { queryAll } from './query.js';
 import { type ItemType, type Key, keyAttributes, keys } from './table.js';
 import type { QueuePlacement } from './work-queue.js';
 
@@ -31,6 +32,9 @@ export interface HistoryEntry {
   via?: 'api' | 'link' | 'sweep' | 'event' | 'import';
   note?: string;
 }
+
+/** One history item as read back: the move's entry, when it was made, and the statuses it moved between. */
+export type HistoryMove<S extends string = string> = HistoryEntry & { at: string; from: S; to: S };
 
 export interface MoveEffects {
   history?: HistoryEntry;
@@ -126,6 +130,15 @@ export const defineEntity = <T extends object>(spec: EntitySpec<T>) => {
         ExpressionAttributeValues: { ':status': value.status, ':seq': value.seq },
       },
     }),
+
+    /** Its moves, oldest first, from the history items beside it. */
+    async history<S extends string = string>(value: T): Promise<HistoryMove<S>[]> {
+      const key = spec.key(value);
+      return (await queryAll({ partition: key.pk, range: { prefix: keys.historyPrefix(key) }, order: 'oldest' })).map((raw) => {
+        const { entityType: _, ...move } = fromItem<HistoryMove<S> & { entityType: string }>(raw);
+        return move;
+      });
+    },
 
     /** Moves it; `false` when someone else changed it first (the caller re-reads or answers 409). */
     async move(before: T & Movable, after: T & Movable, effects: MoveEffects = {}): Promise<boolean> {

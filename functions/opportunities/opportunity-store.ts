@@ -2,7 +2,7 @@
 // Query), with its history; found by id, by owner and, for the pipeline, by stage.
 import type { Ownership } from '../../shared/access.js';
 import { findById } from '../../shared/db.js';
-import { defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
+import { defineEntity, fromItem } from '../../shared/entity.js';
 import type { Money } from '../../shared/money.js';
 import { type Filter, queryAll } from '../../shared/query.js';
 import { byAssignee, byState, keys } from '../../shared/table.js';
@@ -56,20 +56,8 @@ export const findOpportunity = async (opportunityId: string): Promise<Opportunit
   return customerId ? getOpportunity(customerId, opportunityId) : undefined;
 };
 
-export interface OpportunityMove extends HistoryEntry {
-  at: string;
-  from: Stage;
-  to: Stage;
-}
-
 /** The opportunity's moves, oldest first. */
-export const getOpportunityHistory = async (o: Opportunity): Promise<OpportunityMove[]> =>
-  (
-    await queryAll({ partition: keys.customerPartition(o.customerId), range: { prefix: keys.historyPrefix(opportunities.key(o)) }, order: 'oldest' })
-  ).map((item) => {
-    const { entityType: _, ...move } = fromItem<OpportunityMove & { entityType: string }>(item);
-    return move;
-  });
+export const getOpportunityHistory = (o: Opportunity) => opportunities.history<Stage>(o);
 
 export interface PipelineScope {
   ownerId?: string;
