@@ -14,6 +14,7 @@ export const sources = {
   customers: 'crm.customers',
   // call-center requests to dealers
   requests: 'crm.requests',
+  opportunities: 'crm.opportunities',
 } as const;
 
 const envelope = {
@@ -60,6 +61,8 @@ const caseRef = { caseId: z.string(), customerId: z.string() };
 const slaTarget = z.enum(['firstResponse', 'resolution']);
 const requestRef = { requestId: z.string(), customerId: z.string() };
 const requestStatus = z.enum(['open', 'accepted', 'scheduled', 'done', 'declined', 'cancelled']);
+const opportunityRef = { opportunityId: z.string(), customerId: z.string() };
+const opportunityStage = z.enum(['prospecting', 'needs-analysis', 'proposal', 'negotiation', 'won', 'lost']);
 
 export const catalogue = {
   LeadCaptured: {
@@ -110,7 +113,8 @@ export const catalogue = {
   },
   QuoteCreated: {
     source: sources.quotes,
-    detail: z.object({ ...envelope, ...ownedQuote, ...quoteAmount }),
+    /** `opportunityId`: the quote was created for that opportunity, which records it in turn. */
+    detail: z.object({ ...envelope, ...ownedQuote, ...quoteAmount, opportunityId: z.optional(z.string()) }),
   },
   QuoteRevised: {
     source: sources.quotes,
@@ -282,6 +286,37 @@ export const catalogue = {
   RequestAcceptanceOverdue: {
     source: sources.requests,
     detail: z.object({ ...envelope, ...requestRef, unitId: z.string(), acceptBy: z.iso.datetime() }),
+  },
+  // ---- opportunities (functions/opportunities): ids, stages, amounts and probabilities; never the name
+  OpportunityOpened: {
+    source: sources.opportunities,
+    detail: z.object({
+      ...envelope,
+      ...opportunityRef,
+      ownerId: z.string(),
+      stage: opportunityStage,
+      amount: minor,
+      currency: z.string(),
+      /** The lead it was converted from, when it was. */
+      leadId: z.optional(z.string()),
+    }),
+  },
+  OpportunityStageChanged: {
+    source: sources.opportunities,
+    detail: z.object({
+      ...envelope,
+      ...opportunityRef,
+      ownerId: z.string(),
+      from: opportunityStage,
+      to: opportunityStage,
+      amount: minor,
+      currency: z.string(),
+      probability: z.int().check(z.gte(0), z.lte(100)),
+      actorId: z.string(),
+      via: z.enum(['api', 'event']),
+      /** The accepted quote (or its order) that won it. */
+      quoteId: z.optional(z.string()),
+    }),
   },
 } as const;
 

@@ -9,6 +9,7 @@ import { complaintEscalation } from './complaint-escalation/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
 // call-center requests to dealers
 import { callCenter } from './call-center/manifest.js';
+import { opportunitiesUseCase } from './opportunities/manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,
@@ -20,6 +21,8 @@ export const useCases: UseCaseManifest[] = [
   apiDocs,
   // call-center requests to dealers
   callCenter,
+  // opportunities
+  opportunitiesUseCase,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

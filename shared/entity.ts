@@ -33,6 +33,9 @@ export interface HistoryEntry {
   note?: string;
 }
 
+/** One history item as read back: the move's entry, when it was made, and the statuses it moved between. */
+export type HistoryMove<S extends string = string> = HistoryEntry & { at: string; from: S; to: S };
+
 export interface MoveEffects {
   history?: HistoryEntry;
   /** Placements in work queues, written (or replaced) with the move. */
@@ -128,13 +131,12 @@ export const defineEntity = <T extends object>(spec: EntitySpec<T>) => {
       },
     }),
 
-    /** Its moves, oldest first, from the history items beside it (`entityType` left out). */
-    async history<M>(value: T): Promise<M[]> {
-      const entityKey = spec.key(value);
-      const items = await queryAll({ partition: entityKey.pk, range: { prefix: keys.historyPrefix(entityKey) }, order: 'oldest' });
-      return items.map((raw) => {
-        const { entityType: _, ...move } = fromItem<Item>(raw);
-        return move as M;
+    /** Its moves, oldest first, from the history items beside it. */
+    async history<S extends string = string>(value: T): Promise<HistoryMove<S>[]> {
+      const key = spec.key(value);
+      return (await queryAll({ partition: key.pk, range: { prefix: keys.historyPrefix(key) }, order: 'oldest' })).map((raw) => {
+        const { entityType: _, ...move } = fromItem<HistoryMove<S> & { entityType: string }>(raw);
+        return move;
       });
     },
 

@@ -25,6 +25,9 @@ export const scopes = [
   // call-center requests to dealers
   'requests:read',
   'requests:write',
+  // opportunities
+  'opportunities:read',
+  'opportunities:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

@@ -65,6 +65,11 @@ export const problemCodes = {
   'merge-contended': { status: 409, title: 'The customers are being changed by other requests' },
   // call-center requests
   'request-changed': { status: 409, title: 'The request changed meanwhile' },
+  // opportunities
+  'opportunity-changed': { status: 409, title: 'The opportunity changed meanwhile' },
+  'quote-attached-elsewhere': { status: 409, title: 'The quote belongs to another opportunity' },
+  'opportunity-not-found': { status: 422, title: 'No such opportunity' },
+  'quote-not-found': { status: 422, title: 'No such quote for this customer' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCodes;

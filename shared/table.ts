@@ -56,6 +56,9 @@
 // cases), gsi2 CASES#<status>#<shard>, gsi3 CASE#<id>; DEPARTMENT#<id> DEPARTMENT reference data.
 // Call-center requests (functions/call-center): CUSTOMER#<id> REQUEST#<requestId> (with its history);
 // gsi1 UNIT#<unitId>#REQUESTS#<status> (a dealer's requests), gsi2 REQUESTS#<status>#<shard>, gsi3 REQUEST#<id>.
+// Opportunities (functions/opportunities): CUSTOMER#<id> OPPORTUNITY#<id> (history beside it),
+// CUSTOMER#<id> OPPORTUNITY_FROM_LEAD#<leadId> (the lead it came from, once); gsi1
+// OWNER#<id>#OPPORTUNITIES, gsi2 PIPELINE#<stage>#<shard> by expected close date, gsi3 OPPORTUNITY#<id>.
 
 export const tableSchema = {
   partitionKey: 'pk',
@@ -295,6 +298,24 @@ export const keys = {
     gsi2sk: at(createdAt, requestId),
   }),
   requestsByStatusPartitions: (status: string) => allShards(`REQUESTS#${status}`),
+  // ---- opportunities (functions/opportunities) --------------------------------------------------------
+  opportunity: (customerId: string, opportunityId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `OPPORTUNITY#${opportunityId}` }),
+  opportunitiesPrefix: () => 'OPPORTUNITY#',
+  opportunityById: (opportunityId: string) => ({ gsi3pk: `OPPORTUNITY#${opportunityId}`, gsi3sk: 'OPPORTUNITY' }),
+  /** An owner's opportunities, newest first: one person's list, written at their pace, unsharded. */
+  opportunitiesByOwner: (ownerId: string, createdAt: string, opportunityId: string) => ({
+    gsi1pk: `OWNER#${ownerId}#OPPORTUNITIES`,
+    gsi1sk: at(createdAt, opportunityId),
+  }),
+  opportunitiesByOwnerPartition: (ownerId: string) => `OWNER#${ownerId}#OPPORTUNITIES`,
+  /** The pipeline: every opportunity by stage, by expected close date (sharded: every lead converting lands here). */
+  opportunitiesByStage: (stage: string, expectedCloseDate: string, opportunityId: string) => ({
+    gsi2pk: sharded(`PIPELINE#${stage}`, opportunityId),
+    gsi2sk: at(expectedCloseDate, opportunityId),
+  }),
+  opportunitiesByStagePartitions: (stage: string) => allShards(`PIPELINE#${stage}`),
+  /** Which opportunity a converted lead became: put only if absent, so a lead becomes one opportunity. */
+  opportunityFromLead: (customerId: string, leadId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `OPPORTUNITY_FROM_LEAD#${leadId}` }),
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -339,4 +360,7 @@ export type ItemType =
   // merge (functions/customers): a merged customer's forwarding record at CUSTOMER#<dup> PROFILE
   | 'customer-forward'
   // call-center requests (functions/call-center)
-  | 'request';
+  | 'request'
+  // opportunities (functions/opportunities)
+  | 'opportunity'
+  | 'opportunity-source';

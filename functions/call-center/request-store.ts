@@ -2,7 +2,7 @@
 // with its history; a dealer's requests by status (gsi1), every request by status (gsi2, sharded),
 // and by id (gsi3).
 import { findById } from '../../shared/db.js';
-import { defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
+import { defineEntity, fromItem } from '../../shared/entity.js';
 import { type Filter, queryPage } from '../../shared/query.js';
 import { byAssignee, byState, keys } from '../../shared/table.js';
 import { defineDueQueue } from '../../shared/work-queue.js';
@@ -56,13 +56,7 @@ export const findRequest = async (requestId: string): Promise<CustomerRequest | 
 /** The request as stored now (strongly consistent), for a guarded move. */
 export const getRequest = (customerId: string, requestId: string) => requests.get(keys.request(customerId, requestId));
 
-export interface RequestMove extends HistoryEntry {
-  at: string;
-  from: RequestStatus;
-  to: RequestStatus;
-}
-
-export const getRequestHistory = (r: CustomerRequest) => requests.history<RequestMove>(r);
+export const getRequestHistory = (r: CustomerRequest) => requests.history<RequestStatus>(r);
 
 export interface RequestQuery {
   status?: RequestStatus;

@@ -58,6 +58,8 @@ export interface Quote extends QuoteState, QuoteFigures {
   answer?: { via: 'link' | 'staff'; actorId?: string };
   expiredAt?: string;
   orderId?: string;
+  /** The sales opportunity it belongs to (functions/opportunities records it on both sides). */
+  opportunityId?: string;
 }
 
 export const quotes = defineEntity<Quote>({

@@ -153,13 +153,18 @@ export const draftQuote = async (input: CreateQuoteInput, owner: Owner, now = ne
     expiresAt: expiresAt(validUntil),
     paymentTerms: input.paymentTerms,
     notes: input.notes,
+    opportunityId: input.opportunityId,
     approvals: [],
     createdAt: at,
     updatedAt: at,
     ...figures,
   };
   const { grandTotal } = quote.totals;
-  const event = outboxPut('QuoteCreated', { ...ref(quote), ownerId: owner.userId, currency: quote.currency, grandTotal: grandTotal.amount }, now);
+  const event = outboxPut(
+    'QuoteCreated',
+    { ...ref(quote), ownerId: owner.userId, currency: quote.currency, grandTotal: grandTotal.amount, opportunityId: quote.opportunityId },
+    now,
+  );
   return { quote, items: newQuoteItems(quote, { events: [event] }, record) };
 };
 

@@ -30,6 +30,8 @@ declare module 'vitest' {
     mergeKeys: { admin: string; rep: string };
     /** Keys for the call-center request suites: the call center's agent and two dealers' people. */
     requestKeys: { agent: string; dealerAnkara: string; dealerIzmir: string };
+    /** Keys for the opportunity suites (opportunities, quotes, leads): two reps of team-istanbul, one of team-export, its manager, the director. */
+    opportunityKeys: { repAyse: string; repMehmet: string; repJohn: string; managerSelin: string; director: string };
   }
 }
 
@@ -108,6 +110,15 @@ export default async function setup(project: TestProject) {
     agent: await quoteKey('agent-deniz', 'agent', ['customers:read', ...requestScopes]),
     dealerAnkara: await quoteKey('dealer-ankara-ali', 'dealer', requestScopes),
     dealerIzmir: await quoteKey('dealer-izmir-ece', 'dealer', requestScopes),
+  });
+  // opportunities
+  const opportunityScopes: Scope[] = ['opportunities:read', 'opportunities:write', 'quotes:read', 'quotes:write', 'leads:read', 'leads:write'];
+  project.provide('opportunityKeys', {
+    repAyse: await quoteKey('rep-ayse', 'rep', opportunityScopes),
+    repMehmet: await quoteKey('rep-mehmet', 'rep', opportunityScopes),
+    repJohn: await quoteKey('rep-john', 'rep', opportunityScopes),
+    managerSelin: await quoteKey('mgr-selin', 'manager', opportunityScopes),
+    director: await quoteKey('dir-kemal', 'director', opportunityScopes),
   });
   return () => stack.stop();
 }

@@ -1,0 +1,5 @@
+// On QuoteAccepted: the quote's opportunity is won, once.
+import { eventHandler } from '../../../shared/consumer.js';
+import { winFromQuote } from '../opportunities.js';
+
+export const handler = eventHandler('QuoteAccepted', ({ customerId, quoteId }) => winFromQuote(customerId, quoteId));

@@ -1,0 +1,31 @@
+import { canManage, canSee, isId, type Viewer, visibleOr404 } from '../../shared/access.js';
+import { ForbiddenError, ProblemError } from '../../shared/problems.js';
+import { refuseClosed } from './domain/stages.js';
+import { findOpportunity, type Opportunity, opportunityOwnership } from './opportunity-store.js';
+
+/** An opportunity the viewer may see (owner, their team's manager, directors); for anyone else it does not exist. */
+export const opportunityVisibleTo = async (viewer: Viewer, opportunityId: string | undefined): Promise<Opportunity> =>
+  visibleOr404(viewer, isId(opportunityId) ? await findOpportunity(opportunityId) : undefined, opportunityOwnership, 'The opportunity');
+
+/** Changing it is for its owner and whoever manages them. */
+export const opportunityChangeableBy = async (viewer: Viewer, opportunityId: string | undefined): Promise<Opportunity> => {
+  const o = await opportunityVisibleTo(viewer, opportunityId);
+  if (!canManage(viewer, opportunityOwnership(o))) throw new ForbiddenError('Only the owner of this opportunity and their manager may change it.');
+  return o;
+};
+
+
+/**
+ * The opportunity a new quote is for: one the caller may see, of the quote's customer, still open.
+ * Anything else is "no such opportunity", as a wrong id is.
+ */
+export const opportunityForQuote = async (viewer: Viewer, opportunityId: string, customerId: string) => {
+  const o = isId(opportunityId) ? await findOpportunity(opportunityId) : undefined;
+  if (!o || o.customerId !== customerId || !canSee(viewer, opportunityOwnership(o))) {
+    throw new ProblemError(422, 'opportunity-not-found', "There is no such opportunity of this quote's customer.", [
+      { path: 'opportunityId', message: 'No such opportunity for this customer.' },
+    ]);
+  }
+  refuseClosed(o.status);
+  return o;
+};
