@@ -10,6 +10,8 @@ export const sources = {
   quotes: 'crm.quotes',
   orders: 'crm.orders',
   cases: 'crm.cases',
+  // campaigns
+  campaigns: 'crm.campaigns',
 } as const;
 
 const envelope = {
@@ -229,6 +231,27 @@ export const catalogue = {
   CaseSurveyAnswered: {
     source: sources.cases,
     detail: z.object({ ...envelope, ...caseRef, departmentId: z.string(), score: z.int().check(z.gte(1), z.lte(5)), lowScore: z.boolean() }),
+  },
+  // ---- campaigns (functions/campaigns): ids and counters only
+  /**
+   * A campaign run has work for a worker: `materialise` the recipients, or `send` one shard's next
+   * batch. `chain` is the shard's (or the run's) turn: a worker acts only on the current one, so one
+   * chain of events works each shard and a stale or duplicate event does nothing.
+   */
+  CampaignBatchReady: {
+    source: sources.campaigns,
+    detail: z.object({
+      ...envelope,
+      campaignId: z.string(),
+      runId: z.string(),
+      phase: z.enum(['materialise', 'send']),
+      shard: z.int().check(z.gte(0)),
+      chain: z.int().check(z.gte(0)),
+    }),
+  },
+  CampaignRunFinished: {
+    source: sources.campaigns,
+    detail: z.object({ ...envelope, campaignId: z.string(), runId: z.string(), status: z.enum(['done', 'cancelled']) }),
   },
 } as const;
 

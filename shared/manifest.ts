@@ -18,6 +18,9 @@ export const scopes = [
   'admin',
   'cases:read',
   'cases:write',
+  // campaigns
+  'campaigns:read',
+  'campaigns:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 
