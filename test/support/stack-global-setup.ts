@@ -24,6 +24,8 @@ declare module 'vitest' {
     customerKeys: { agent: string; repAyse: string; repMehmet: string };
     /** Keys for the case suites: a call-center agent, the firm's director, the customer-service department's manager. */
     caseKeys: { agent: string; director: string; department: string };
+    /** Campaigns: the marketer (campaigns:read and campaigns:write), and a read-only key of hers. */
+    campaignKeys: { marketer: string; readOnly: string };
   }
 }
 
@@ -83,6 +85,11 @@ export default async function setup(project: TestProject) {
     agent: await quoteKey('agent-cem', 'agent', caseScopes),
     director: await quoteKey('dir-kemal', 'director', caseScopes),
     department: await quoteKey('mgr-hakan', 'manager', caseScopes),
+  });
+  // campaigns
+  project.provide('campaignKeys', {
+    marketer: await quoteKey('mkt-elif', 'manager', ['campaigns:read', 'campaigns:write']),
+    readOnly: await quoteKey('mkt-elif', 'manager', ['campaigns:read']),
   });
   return () => stack.stop();
 }
