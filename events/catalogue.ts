@@ -15,6 +15,8 @@ export const sources = {
   // call-center requests to dealers
   requests: 'crm.requests',
   opportunities: 'crm.opportunities',
+  // campaigns
+  campaigns: 'crm.campaigns',
 } as const;
 
 const envelope = {
@@ -317,6 +319,27 @@ export const catalogue = {
       /** The accepted quote (or its order) that won it. */
       quoteId: z.optional(z.string()),
     }),
+  },
+  // ---- campaigns (functions/campaigns): ids and counters only
+  /**
+   * A campaign run has work for a worker: `materialise` the recipients, or `send` one shard's next
+   * batch. `chain` is the shard's (or the run's) turn: a worker acts only on the current one, so one
+   * chain of events works each shard and a stale or duplicate event does nothing.
+   */
+  CampaignBatchReady: {
+    source: sources.campaigns,
+    detail: z.object({
+      ...envelope,
+      campaignId: z.string(),
+      runId: z.string(),
+      phase: z.enum(['materialise', 'send']),
+      shard: z.int().check(z.gte(0)),
+      chain: z.int().check(z.gte(0)),
+    }),
+  },
+  CampaignRunFinished: {
+    source: sources.campaigns,
+    detail: z.object({ ...envelope, campaignId: z.string(), runId: z.string(), status: z.enum(['done', 'cancelled']) }),
   },
 } as const;
 

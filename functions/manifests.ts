@@ -10,6 +10,8 @@ import { quoteApproval } from './quote-approval/manifest.js';
 // call-center requests to dealers
 import { callCenter } from './call-center/manifest.js';
 import { opportunitiesUseCase } from './opportunities/manifest.js';
+// campaigns
+import { campaignsUseCase } from './campaigns/manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,
@@ -23,6 +25,8 @@ export const useCases: UseCaseManifest[] = [
   callCenter,
   // opportunities
   opportunitiesUseCase,
+  // campaigns
+  campaignsUseCase,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

@@ -28,4 +28,10 @@ export const config = {
   sesConfigurationSet: () => process.env.SES_CONFIGURATION_SET,
   /** Local and test stacks: every JSON answer is checked against its route's declared schema (drift is a 500). */
   checkResponses: () => process.env.CHECK_RESPONSES === 'true',
+  /** The account's SES send rate (messages per second) that campaign workers share; SES's default is 14. */
+  sesMaxSendRate: () => {
+    const rate = Number(process.env.SES_MAX_SEND_RATE ?? 14);
+    if (!Number.isFinite(rate) || rate <= 0) throw new Error('SES_MAX_SEND_RATE must be a positive number');
+    return rate;
+  },
 } as const;

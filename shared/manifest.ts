@@ -28,6 +28,9 @@ export const scopes = [
   // opportunities
   'opportunities:read',
   'opportunities:write',
+  // campaigns
+  'campaigns:read',
+  'campaigns:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

@@ -70,6 +70,14 @@ export const problemCodes = {
   'quote-attached-elsewhere': { status: 409, title: 'The quote belongs to another opportunity' },
   'opportunity-not-found': { status: 422, title: 'No such opportunity' },
   'quote-not-found': { status: 422, title: 'No such quote for this customer' },
+  // campaigns
+  'campaign-changed': { status: 409, title: 'The campaign changed meanwhile' },
+  'sending-paused-reputation': { status: 409, title: "Sending is paused: the account's bounce or complaint rate is at SES's review threshold" },
+  'template-variable-missing': { status: 422, title: 'The data lacks a variable the template uses' },
+  'unknown-template-variable': { status: 422, title: 'The template uses a variable campaigns do not provide' },
+  'segment-not-found': { status: 422, title: 'No such segment' },
+  'template-not-found': { status: 422, title: 'No such template' },
+  'schedule-in-past': { status: 422, title: 'The schedule never fires in the future' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCodes;

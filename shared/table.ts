@@ -316,6 +316,41 @@ export const keys = {
   opportunitiesByStagePartitions: (stage: string) => allShards(`PIPELINE#${stage}`),
   /** Which opportunity a converted lead became: put only if absent, so a lead becomes one opportunity. */
   opportunityFromLead: (customerId: string, leadId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `OPPORTUNITY_FROM_LEAD#${leadId}` }),
+  // ---- campaigns (functions/campaigns: segments, templates, campaigns, runs, send records) -------------
+  // SEGMENT#<id> / TEMPLATE#<id> / CAMPAIGN#<id> hold one item each, listed newest first through gsi2
+  // (SEGMENTS, TEMPLATES, CAMPAIGNS: written at the pace marketers work, unsharded). The campaign's
+  // partition also holds its runs (RUN#<runId>), each run's shard progress (RUN#<runId>#SHARD#<n>) and
+  // the report counters (STATS#<eventType>, STATS#<eventType>#H#<yyyy-mm-ddThh>). A run's recipients are
+  // send records in CAMPAIGN#<id>#RUN#<runId>#R#<shard>, one per customer, expiring by TTL.
+  segment: (segmentId: string): Key => ({ pk: `SEGMENT#${segmentId}`, sk: 'SEGMENT' }),
+  segmentList: (createdAt: string, segmentId: string) => ({ gsi2pk: 'SEGMENTS', gsi2sk: at(createdAt, segmentId) }),
+  segmentListPartition: () => 'SEGMENTS',
+  campaignTemplate: (templateId: string): Key => ({ pk: `TEMPLATE#${templateId}`, sk: 'TEMPLATE' }),
+  campaignTemplateList: (createdAt: string, templateId: string) => ({ gsi2pk: 'TEMPLATES', gsi2sk: at(createdAt, templateId) }),
+  campaignTemplateListPartition: () => 'TEMPLATES',
+  campaign: (campaignId: string): Key => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'CAMPAIGN' }),
+  campaignPartition: (campaignId: string) => `CAMPAIGN#${campaignId}`,
+  campaignList: (createdAt: string, campaignId: string) => ({ gsi2pk: 'CAMPAIGNS', gsi2sk: at(createdAt, campaignId) }),
+  campaignListPartition: () => 'CAMPAIGNS',
+  campaignRun: (campaignId: string, runId: string): Key => ({ pk: `CAMPAIGN#${campaignId}`, sk: `RUN#${runId}` }),
+  campaignRunsPrefix: () => 'RUN#',
+  campaignRunShard: (campaignId: string, runId: string, shard: number): Key => ({
+    pk: `CAMPAIGN#${campaignId}`,
+    sk: `RUN#${runId}#SHARD#${shard}`,
+  }),
+  campaignRunShardsPrefix: (runId: string) => `RUN#${runId}#SHARD#`,
+  /** A counter the reports read: `sent`, `delivered`, `bounced`…, optionally for one hour (`2026-11-30T09`). */
+  campaignStats: (campaignId: string, eventType: string, hour?: string): Key => ({
+    pk: `CAMPAIGN#${campaignId}`,
+    sk: hour ? `STATS#${eventType}#H#${hour}` : `STATS#${eventType}`,
+  }),
+  campaignStatsPrefix: () => 'STATS#',
+  /** A recipient's send record: sharded by customer, so no partition takes a whole campaign's writes. */
+  campaignRecipient: (campaignId: string, runId: string, customerId: string): Key => ({
+    pk: sharded(`CAMPAIGN#${campaignId}#RUN#${runId}#R`, customerId),
+    sk: customerId,
+  }),
+  campaignRecipientShard: (campaignId: string, runId: string, shard: number) => `CAMPAIGN#${campaignId}#RUN#${runId}#R#${shard}`,
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -363,4 +398,12 @@ export type ItemType =
   | 'request'
   // opportunities (functions/opportunities)
   | 'opportunity'
-  | 'opportunity-source';
+  | 'opportunity-source'
+  // campaigns (functions/campaigns)
+  | 'segment'
+  | 'campaign-template'
+  | 'campaign'
+  | 'campaign-run'
+  | 'campaign-run-shard'
+  | 'campaign-stats'
+  | 'campaign-recipient';

@@ -164,6 +164,9 @@ export const demoDepartmentUsers: User[] = [
   { userId: 'mgr-hakan', name: 'Hakan Müdür', email: 'hakan.manager@example.com', role: 'manager', language: 'tr', unitId: 'dept-customer-service' },
 ];
 
+/** The marketing team's person: segments, templates and campaigns (campaigns use case). */
+export const demoMarketer: User = { userId: 'mkt-elif', name: 'Elif Pazarlama', email: 'elif.marketing@example.com', role: 'manager', language: 'tr' };
+
 export const demoItems = (): Record<string, unknown>[] => [
   ...demoUsers.map((u) => ({ ...keys.user(u.userId), type: 'user', ...u })),
   ...demoTeams.map((t) => ({ ...keys.team(t.teamId), type: 'team', ...t })),
@@ -174,6 +177,8 @@ export const demoItems = (): Record<string, unknown>[] => [
   defaultRulesItem(demoRoutingRules),
   ...demoDepartments.map((d) => ({ ...keys.department(d.departmentId), type: 'department', ...d })),
   ...demoDepartmentUsers.map((u) => ({ ...keys.user(u.userId), type: 'user', ...u })),
+  // campaigns: the marketer (a manager without a team; her keys carry only the campaigns scopes)
+  { ...keys.user(demoMarketer.userId), type: 'user', ...demoMarketer },
 ];
 
 /** Writes (or overwrites) the demo reference data; a team's round-robin turn starts again. */

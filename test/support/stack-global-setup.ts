@@ -32,6 +32,8 @@ declare module 'vitest' {
     requestKeys: { agent: string; dealerAnkara: string; dealerIzmir: string };
     /** Keys for the opportunity suites (opportunities, quotes, leads): two reps of team-istanbul, one of team-export, its manager, the director. */
     opportunityKeys: { repAyse: string; repMehmet: string; repJohn: string; managerSelin: string; director: string };
+    /** Campaigns: the marketer (campaigns:read and campaigns:write), and a read-only key of hers. */
+    campaignKeys: { marketer: string; readOnly: string };
   }
 }
 
@@ -119,6 +121,11 @@ export default async function setup(project: TestProject) {
     repJohn: await quoteKey('rep-john', 'rep', opportunityScopes),
     managerSelin: await quoteKey('mgr-selin', 'manager', opportunityScopes),
     director: await quoteKey('dir-kemal', 'director', opportunityScopes),
+  });
+  // campaigns
+  project.provide('campaignKeys', {
+    marketer: await quoteKey('mkt-elif', 'manager', ['campaigns:read', 'campaigns:write']),
+    readOnly: await quoteKey('mkt-elif', 'manager', ['campaigns:read']),
   });
   return () => stack.stop();
 }

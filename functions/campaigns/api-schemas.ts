@@ -1,0 +1,168 @@
+// The campaign routes' request and response schemas: the manifest declares them, the handlers get
+// their requests parsed with them, and the OpenAPI document is generated from them.
+import { languages } from '../../shared/language.js';
+import * as z from '../../shared/schema.js';
+import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
+import { campaignStatuses } from './domain/campaign-lifecycle.js';
+import { cronProblem } from './domain/campaign-schedule.js';
+import { valueSegments } from './domain/segment-filter.js';
+
+export type AnySchema = z.core.$ZodType;
+
+const names = z.array(z.requiredLine(100)).check(z.maxLength(50));
+const topic = z.requiredLine(60);
+const instant = z.iso.datetime({ offset: true });
+const seq = z.optional(z.int().check(z.positive()));
+
+export const segmentFilter = z.strictObject({
+  sectors: z.optional(names),
+  regions: z.optional(names),
+  cities: z.optional(names),
+  languages: z.optional(z.array(z.enum(languages))),
+  groups: z.optional(names),
+  tags: z.optional(names),
+  valueSegments: z.optional(z.array(z.enum(valueSegments))),
+  lastOrderBefore: z.optional(instant),
+  lastOrderAfter: z.optional(instant),
+  ownerIds: z.optional(names),
+});
+const consent = z.strictObject({ channel: z.literal('email'), topic });
+
+export const createSegmentBody = z.strictObject({ name: z.requiredLine(120), filter: segmentFilter, consent });
+export const editSegmentBody = z.strictObject({
+  name: z.optional(z.requiredLine(120)),
+  filter: z.optional(segmentFilter),
+  consent: z.optional(consent),
+  seq,
+});
+
+/** A template part is author HTML or text; Mustache and the checks in templates.ts decide what it may hold. */
+const version = z.strictObject({
+  subject: z.requiredLine(200),
+  html: z.string().check(z.minLength(1), z.maxLength(100_000)),
+  text: z.string().check(z.minLength(1), z.maxLength(50_000)),
+});
+export const createTemplateBody = z.strictObject({ name: z.requiredLine(120), parts: z.strictObject({ tr: version, en: version }) });
+export const editTemplateBody = z.strictObject({
+  name: z.optional(z.requiredLine(120)),
+  parts: z.optional(z.strictObject({ tr: z.optional(version), en: z.optional(version) })),
+  seq,
+});
+const sampleVars = z.strictObject({
+  name: z.optional(z.line(200)),
+  company: z.optional(z.line(200)),
+  owner: z.optional(z.line(200)),
+});
+const offer = z.record(z.string().check(z.regex(/^[A-Za-z][\w-]*$/), z.maxLength(40)), z.line(500));
+export const previewTemplateBody = z.strictObject({
+  language: z._default(z.enum(languages), 'tr'),
+  /** A customer to fill the variables from; else `sample`. */
+  customerId: z.optional(z.requiredLine(40)),
+  sample: z.optional(sampleVars),
+  offer: z.optional(offer),
+});
+
+const schedule = z.union([
+  z.strictObject({ at: instant }),
+  z.strictObject({
+    cron: z.string().check(
+      z.maxLength(100),
+      z.refine((cron) => cronProblem(cron) === undefined, 'Not a cron expression: minute hour day-of-month month day-of-week.'),
+    ),
+  }),
+]);
+export const createCampaignBody = z.strictObject({
+  name: z.requiredLine(120),
+  segmentId: z.requiredLine(40),
+  templateId: z.requiredLine(40),
+  topic,
+  language: z._default(z.enum(languages), 'tr'),
+  schedule,
+  offer: z.optional(offer),
+});
+export const editCampaignBody = z.strictObject({
+  name: z.optional(z.requiredLine(120)),
+  segmentId: z.optional(z.requiredLine(40)),
+  templateId: z.optional(z.requiredLine(40)),
+  topic: z.optional(topic),
+  language: z.optional(z.enum(languages)),
+  schedule: z.optional(schedule),
+  offer: z.optional(offer),
+  seq,
+});
+export const moveBody = z.strictObject({ seq });
+
+export const segmentParams = z.strictObject({ segmentId: z.string() });
+export const templateParams = z.strictObject({ templateId: z.string() });
+export const campaignParams = z.strictObject({ campaignId: z.string() });
+export const pageQuery = z.strictObject({
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+});
+export const reportsQuery = z.strictObject({ ...timeRangeQuery }).check(rangeInOrder);
+
+// ---- responses ---------------------------------------------------------------------------------
+
+const stamp = { seq: z.int(), createdBy: z.string(), createdAt: z.string(), updatedAt: z.string() };
+export const segment = z.looseObject({ segmentId: z.string(), name: z.string(), filter: z.looseObject({}), consent, ...stamp });
+export const segmentPage = z.strictObject({ items: z.array(segment), next: z.optional(z.string()) });
+export const segmentPreview = z.strictObject({
+  count: z.int(),
+  sample: z.array(z.strictObject({ customerId: z.string(), name: z.string() })),
+  scanned: z.int(),
+  complete: z.boolean(),
+  consent: z.string(),
+});
+export const template = z.looseObject({ templateId: z.string(), name: z.string(), parts: z.looseObject({}), ...stamp });
+export const templatePage = z.strictObject({ items: z.array(template), next: z.optional(z.string()) });
+export const renderedMail = z.strictObject({ language: z.enum(languages), subject: z.string(), html: z.string(), text: z.string() });
+export const sentToMe = z.strictObject({ to: z.string(), status: z.enum(['sent', 'skipped']) });
+export const campaign = z.looseObject({
+  campaignId: z.string(),
+  name: z.string(),
+  status: z.enum(campaignStatuses),
+  segmentId: z.string(),
+  templateId: z.string(),
+  topic: z.string(),
+  ...stamp,
+});
+export const campaignWithHistory = z.looseObject({ ...campaign.shape, history: z.array(z.looseObject({})) });
+export const campaignPage = z.strictObject({ items: z.array(campaign), next: z.optional(z.string()) });
+const counts = z.record(z.string(), z.number());
+export const progress = z.strictObject({
+  campaignId: z.string(),
+  status: z.enum(campaignStatuses),
+  run: z.optional(
+    z.strictObject({
+      runId: z.string(),
+      status: z.enum(['materialising', 'sending', 'done', 'cancelled']),
+      startedAt: z.string(),
+      finishedAt: z.optional(z.string()),
+      recipients: z.int(),
+      sent: z.int(),
+      skipped: z.int(),
+      skippedBy: counts,
+      failed: z.int(),
+      remaining: z.int(),
+      ratePerSecond: z.number(),
+      configuredRate: z.number(),
+    }),
+  ),
+});
+const reputationView = z.looseObject({ paused: z.boolean(), bounceRate: z.number(), complaintRate: z.number(), reasons: z.array(z.string()) });
+export const report = z.strictObject({
+  campaignId: z.string(),
+  funnel: counts,
+  rates: counts,
+  byHour: z.array(z.looseObject({ hour: z.string() })),
+  reputation: reputationView,
+});
+const groupRow = z.strictObject({ id: z.string(), name: z.optional(z.string()), funnel: counts, rates: counts });
+export const reports = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  campaigns: z.int(),
+  bySegment: z.array(groupRow),
+  byTemplate: z.array(groupRow),
+  reputation: reputationView,
+});

@@ -1,0 +1,105 @@
+// Campaign templates: Mustache (HTML-escaping) over a subject, an HTML part and a text part per
+// language. Variables are the customer's `name` and `company`, their `owner`'s name, and the
+// campaign's `offer.*` fields. What a template uses is read with Mustache.parse, so a variable the
+// data lacks fails at preview, never as a blank in a customer's inbox.
+import Mustache from 'mustache';
+import { mailLayout, SafeHtml, safeHtml } from '../../../shared/html.js';
+import type { Language } from '../../../shared/language.js';
+import type { RenderedMail } from '../../../shared/templates.js';
+
+export interface TemplateVersion {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export type TemplateParts = Record<Language, TemplateVersion>;
+
+/** What a recipient's mail is filled from. */
+export interface TemplateVars {
+  name?: string;
+  company?: string;
+  owner?: string;
+  offer?: Record<string, string>;
+}
+
+const customerVariables = ['name', 'company', 'owner'];
+
+type Token = [string, string, number, number, Token[]?];
+
+/** Every variable the source reads, with how: `name` ({{x}}), `&` (unescaped), `#`/`^` (sections). */
+const tokensOf = (source: string): { kind: string; name: string }[] => {
+  const walk = (tokens: Token[]): { kind: string; name: string }[] =>
+    tokens.flatMap(([kind, name, , , children]) => [
+      ...(['name', '&', '#', '^', '>'].includes(kind) ? [{ kind, name }] : []),
+      ...(children ? walk(children) : []),
+    ]);
+  return walk(Mustache.parse(source) as unknown as Token[]);
+};
+
+export interface TemplateProblem {
+  path: string;
+  message: string;
+  variable?: string;
+}
+
+/**
+ * Problems with a template's sources: Mustache syntax, partials, unescaped output in HTML, and
+ * variables campaigns do not provide.
+ */
+export const templateProblems = (parts: Partial<TemplateParts>): TemplateProblem[] =>
+  Object.entries(parts).flatMap(([language, version]) =>
+    Object.entries(version ?? {}).flatMap(([part, source]) => {
+      const path = `${language}.${part}`;
+      let tokens: { kind: string; name: string }[];
+      try {
+        tokens = tokensOf(source);
+      } catch (error) {
+        return [{ path, message: `Not a valid template: ${(error as Error).message}` }];
+      }
+      return tokens.flatMap(({ kind, name }): TemplateProblem[] => {
+        if (kind === '>') return [{ path, message: 'Partials are not supported.' }];
+        if (kind === '&' && part === 'html') return [{ path, message: `{{{${name}}}} and {{& ${name}}} would not escape HTML; use {{${name}}}.` }];
+        const known = customerVariables.includes(name) || /^offer\.[A-Za-z][\w-]*$/.test(name) || name === '.';
+        return known ? [] : [{ path, variable: name, message: `Unknown variable "${name}": use name, company, owner or offer.<field>.` }];
+      });
+    }),
+  );
+
+const lookup = (vars: TemplateVars, name: string): unknown =>
+  name.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), vars);
+
+const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** The variables a version prints that `vars` lacks (sections may be absent: they just do not show). */
+export const missingVariables = (version: TemplateVersion, vars: TemplateVars): { path: string; variable: string }[] =>
+  (Object.entries(version) as [keyof TemplateVersion, string][]).flatMap(([part, source]) =>
+    tokensOf(source)
+      .filter(({ kind, name }) => (kind === 'name' || kind === '&') && name !== '.' && blank(lookup(vars, name)))
+      .map(({ name }) => ({ path: part, variable: name })),
+  );
+
+const footer = {
+  tr: { text: 'Bu e-postaları artık almak istemiyorsanız aboneliğinizi buradan iptal edebilirsiniz:', link: 'Abonelikten çık' },
+  en: { text: 'If you no longer want these e-mails, you can unsubscribe here:', link: 'Unsubscribe' },
+} as const;
+
+/** Text is not HTML: no escaping there (nor in the subject, a header). */
+const plain = { escape: (value: unknown) => String(value) };
+
+/**
+ * One recipient's mail: the version rendered with their variables inside the responsive frame
+ * (one column, at most 600px wide), with their personal unsubscribe link in both parts.
+ */
+export const renderCampaignMail = (language: Language, version: TemplateVersion, vars: TemplateVars, unsubscribeUrl: string): RenderedMail => {
+  const words = footer[language];
+  const body = new SafeHtml(Mustache.render(version.html, vars));
+  return {
+    subject: Mustache.render(version.subject, vars, {}, plain).replace(/\s+/g, ' ').trim(),
+    text: `${Mustache.render(version.text, vars, {}, plain)}\n\n--\n${words.text}\n${unsubscribeUrl}\n`,
+    html: mailLayout(
+      language,
+      safeHtml`${body}<hr style="border:0;border-top:1px solid #d9dee3;margin:24px 0 8px"><p style="font-size:13px;color:#52606d">${words.text} <a href="${unsubscribeUrl}">${words.link}</a></p>`,
+    ),
+  };
+};

@@ -1,0 +1,78 @@
+// Campaigns: create, list, read, edit a draft, schedule, cancel, progress, and reports.
+import { json, route, routes } from '../../../shared/http.js';
+import {
+  cancelCampaign,
+  campaignHistory,
+  campaignOr404,
+  campaignsCreatedBetween,
+  createCampaign,
+  editCampaign,
+  listCampaigns,
+  scheduleCampaign,
+} from '../campaigns.js';
+import { funnelRates } from '../domain/report.js';
+import { campaignRoutes } from '../manifest.js';
+import { accountReputation, campaignReport, reportsByGroup } from '../reports.js';
+import { allSegments } from '../segments.js';
+import { runProgress } from '../sending.js';
+import { getTemplate } from '../templates.js';
+
+const create = route(campaignRoutes.createCampaign, async ({ actor, body }) => {
+  const campaign = await createCampaign(body, actor.userId);
+  return json(201, campaign, { location: `/campaigns/${campaign.campaignId}` });
+});
+
+const list = route(campaignRoutes.listCampaigns, async ({ query }) => json(200, await listCampaigns(query.limit, query.cursor)));
+
+const get = route(campaignRoutes.getCampaign, async ({ params }) => {
+  const campaign = await campaignOr404(params.campaignId);
+  return json(200, { ...campaign, history: await campaignHistory(campaign) });
+});
+
+const edit = route(campaignRoutes.editCampaign, async ({ actor, params, body: { seq, ...changes } }) =>
+  json(200, await editCampaign(await campaignOr404(params.campaignId), changes, actor.userId, seq)),
+);
+
+const schedule = route(campaignRoutes.scheduleCampaign, async ({ actor, params, body }) =>
+  json(200, await scheduleCampaign(await campaignOr404(params.campaignId), actor.userId, body.seq)),
+);
+
+const cancel = route(campaignRoutes.cancelCampaign, async ({ actor, params, body }) =>
+  json(200, await cancelCampaign(await campaignOr404(params.campaignId), actor.userId, body.seq)),
+);
+
+const progress = route(campaignRoutes.campaignProgress, async ({ params }) => {
+  const campaign = await campaignOr404(params.campaignId);
+  const run = campaign.currentRunId ? await runProgress({ campaignId: campaign.campaignId, runId: campaign.currentRunId }) : undefined;
+  return json(200, { campaignId: campaign.campaignId, status: campaign.status, ...(run ? { run } : {}) });
+});
+
+const report = route(campaignRoutes.campaignReport, async ({ params }) => {
+  const campaign = await campaignOr404(params.campaignId);
+  const [figures, reputation] = await Promise.all([campaignReport(campaign.campaignId), accountReputation()]);
+  return json(200, { campaignId: campaign.campaignId, ...figures, reputation });
+});
+
+const reports = route(campaignRoutes.campaignReports, async ({ query }) => {
+  const now = new Date();
+  const from = query.from ?? new Date(now.getTime() - 30 * 24 * 3600 * 1000).toISOString();
+  const to = query.to ?? now.toISOString();
+  const list = await campaignsCreatedBetween(from, to);
+  const [{ bySegment, byTemplate }, segments, reputation] = await Promise.all([reportsByGroup(list), allSegments(), accountReputation(now)]);
+  const segmentNames = new Map(segments.map((s) => [s.segmentId, s.name]));
+  const templateNames = new Map(
+    await Promise.all([...byTemplate.keys()].map(async (id) => [id, (await getTemplate(id))?.name] as const)),
+  );
+  const rows = (map: typeof bySegment, names: Map<string, string | undefined>) =>
+    [...map].map(([id, funnel]) => ({ id, name: names.get(id), funnel, rates: funnelRates(funnel) }));
+  return json(200, {
+    from,
+    to,
+    campaigns: list.length,
+    bySegment: rows(bySegment, segmentNames),
+    byTemplate: rows(byTemplate, templateNames),
+    reputation,
+  });
+});
+
+export const handler = routes([create, list, reports, get, edit, schedule, cancel, progress, report]);

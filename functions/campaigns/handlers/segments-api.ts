@@ -1,0 +1,24 @@
+// Segments: POST/GET /segments, GET/PATCH /segments/{id}, GET /segments/{id}/preview.
+import { json, route, routes } from '../../../shared/http.js';
+import { campaignRoutes } from '../manifest.js';
+import { createSegment, listSegments, previewSegment, segmentOr404, updateSegment } from '../segments.js';
+
+const create = route(campaignRoutes.createSegment, async ({ actor, body }) => {
+  const segment = await createSegment(body, actor.userId);
+  return json(201, segment, { location: `/segments/${segment.segmentId}` });
+});
+
+const list = route(campaignRoutes.listSegments, async ({ query }) => json(200, await listSegments(query.limit, query.cursor)));
+
+const get = route(campaignRoutes.getSegment, async ({ params }) => json(200, await segmentOr404(params.segmentId)));
+
+const edit = route(campaignRoutes.editSegment, async ({ params, body: { seq, ...changes } }) =>
+  json(200, await updateSegment(await segmentOr404(params.segmentId), changes, seq)),
+);
+
+const preview = route(campaignRoutes.previewSegment, async ({ params }) => {
+  const segment = await segmentOr404(params.segmentId);
+  return json(200, { ...(await previewSegment(segment.filter)), consent: `Checked per recipient at send time: email, topic "${segment.consent.topic}".` });
+});
+
+export const handler = routes([create, list, get, edit, preview]);

@@ -1,0 +1,99 @@
+// Segments: saved filters over the customer directory. Evaluating one pages the directory index
+// (every customer profile, by folded name, sharded) and applies the pure predicate: there is no
+// index per attribute, so a preview says how many customers it read.
+import { transact } from '../../shared/db.js';
+import { advance, defineEntity } from '../../shared/entity.js';
+import { newId } from '../../shared/ids.js';
+import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
+import { queryAll, queryPage } from '../../shared/query.js';
+import { byState, keys } from '../../shared/table.js';
+import { matchesSegment, type SegmentCandidate, type SegmentFilter } from './domain/segment-filter.js';
+
+export interface Segment {
+  segmentId: string;
+  name: string;
+  filter: SegmentFilter;
+  /** The consent a recipient needs: e-mail marketing on this topic (checked per recipient at send time). */
+  consent: { channel: 'email'; topic: string };
+  status: 'active';
+  seq: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const segments = defineEntity<Segment>({
+  type: 'segment',
+  key: (s) => keys.segment(s.segmentId),
+  indexes: (s) => keys.segmentList(s.createdAt, s.segmentId),
+});
+
+export const createSegment = async (input: Pick<Segment, 'name' | 'filter' | 'consent'>, by: string, now = new Date()) => {
+  const at = now.toISOString();
+  const segment: Segment = { ...input, segmentId: newId(), status: 'active', seq: 1, createdBy: by, createdAt: at, updatedAt: at };
+  await transact(segments.createItems(segment));
+  return segment;
+};
+
+export const getSegment = async (segmentId: string) => segments.get(keys.segment(segmentId));
+
+export const segmentOr404 = async (segmentId: string) => {
+  const found = await getSegment(segmentId);
+  if (!found) throw new NotFoundError('The segment');
+  return found;
+};
+
+/** Changes a segment on condition that it is still at the seq the caller saw. */
+export const updateSegment = async (before: Segment, changes: Partial<Pick<Segment, 'name' | 'filter' | 'consent'>>, seq?: number) => {
+  if (seq !== undefined && seq !== before.seq) throw new ConflictError('campaign-changed', `The segment is at seq ${before.seq} now; reload it.`);
+  const after = advance(before, { ...changes, updatedAt: new Date().toISOString() });
+  if (!(await segments.move(before, after))) throw new ConflictError('campaign-changed', 'The segment changed meanwhile; reload it.');
+  return after;
+};
+
+export const listSegments = async (limit: number, cursor?: string) => {
+  const page = await queryPage({ index: byState, partition: keys.segmentListPartition(), limit, cursor });
+  return { items: page.items.map((item) => segments.read(item)), next: page.next };
+};
+
+export const segmentForCampaign = async (segmentId: string) => {
+  const found = await getSegment(segmentId);
+  if (!found) {
+    throw new ProblemError(422, 'segment-not-found', 'There is no such segment.', [{ path: 'segmentId', message: 'No such segment.' }]);
+  }
+  return found;
+};
+
+type Item = Record<string, unknown>;
+
+/** A page of the customer directory: every profile, in name order over all shards. */
+export const directoryPage = (limit: number, cursor?: string) =>
+  queryPage({ index: byState, partition: keys.customersByNamePartitions(), order: 'oldest', limit, cursor });
+
+export const candidateOf = (item: Item): SegmentCandidate => item as SegmentCandidate;
+
+/** How many directory items one preview reads at most: a bound on a request's time. */
+export const PREVIEW_MAX_SCANNED = 20_000;
+const PAGE = 500;
+
+/** Count and a sample of ten names; `complete` says whether every customer was read. */
+export const previewSegment = async (filter: SegmentFilter, maxScanned = PREVIEW_MAX_SCANNED) => {
+  let scanned = 0;
+  let count = 0;
+  const sample: { customerId: string; name: string }[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await directoryPage(Math.min(PAGE, maxScanned - scanned), cursor);
+    scanned += page.items.length;
+    for (const item of page.items) {
+      if (!matchesSegment(filter, candidateOf(item))) continue;
+      count++;
+      if (sample.length < 10) sample.push({ customerId: String(item.customerId), name: String(item.name) });
+    }
+    cursor = page.next;
+  } while (cursor && scanned < maxScanned);
+  return { count, sample, scanned, complete: cursor === undefined };
+};
+
+/** Every segment (for reports by segment): a marketing team keeps tens, not thousands. */
+export const allSegments = async () => (await queryAll({ index: byState, partition: keys.segmentListPartition() })).map((i) => segments.read(i));

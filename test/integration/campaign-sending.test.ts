@@ -1,0 +1,248 @@
+// Campaign runs against DynamoDB Local and an SES peer that keeps the raw MIME it receives (the local
+// SES endpoint drops custom headers, and List-Unsubscribe is what we check). The workers are driven
+// directly, the way the CampaignBatchReady consumer calls them, so races and crashes are staged.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type CampaignRun,
+  cancelCampaign,
+  createCampaign,
+  getCampaign,
+  getRun,
+  getShards,
+  scheduleCampaign,
+  sweepCampaigns,
+} from '../../functions/campaigns/campaigns.js';
+import { createSegment } from '../../functions/campaigns/segments.js';
+import { LEASE_MS, materialiseStep, runProgress, type Sender, sendStep } from '../../functions/campaigns/sending.js';
+import { createTemplate } from '../../functions/campaigns/templates.js';
+import { customers } from '../../shared/customer.js';
+import { db, tableName } from '../../shared/db.js';
+import { newId } from '../../shared/ids.js';
+import { sendMarketing } from '../../shared/mail.js';
+import { queryAll } from '../../shared/query.js';
+import { keys, SHARDS } from '../../shared/table.js';
+
+let server: Server;
+let raw: string[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      raw.push(Buffer.from(new URLSearchParams(body).get('RawMessage.Data') ?? '', 'base64').toString('utf8'));
+      res.writeHead(200, { 'content-type': 'text/xml' });
+      res.end(
+        `<SendRawEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><SendRawEmailResult><MessageId>m-${raw.length}</MessageId></SendRawEmailResult></SendRawEmailResponse>`,
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_SES: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    MAIL_FROM: 'Pusula CRM <crm@example.com>',
+    PUBLIC_BASE_URL: 'https://crm.example.com',
+  });
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+beforeEach(() => {
+  raw = [];
+});
+
+const fast = { ratePerSecond: 1000 };
+const topic = 'offers';
+
+/** Customers in the directory with a sector no other test uses; `consenting` of them granted e-mail consent. */
+const seed = async (count: number, consenting = count) => {
+  const sector = `sector-${newId()}`;
+  const at = new Date().toISOString();
+  const people = Array.from({ length: count }, () => newId()).map((customerId) => ({ customerId, email: `kisi-${customerId.toLowerCase()}@example.com` }));
+  const addresses = people.map((p) => p.email);
+  await Promise.all(people.map(async ({ customerId, email }, i) => {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: customers.item({ customerId, name: `Deneme Kişi ${i}`, email, emailKey: email, sector, language: i % 2 ? 'en' : 'tr', createdAt: at, updatedAt: at }),
+      }),
+    );
+    if (i < consenting) {
+      await db().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: {
+            ...keys.consentEntry(customerId, 'email', at, newId()),
+            type: 'consent',
+            customerId,
+            channel: 'email',
+            address: email,
+            topic: 'all',
+            action: 'granted',
+            via: 'double-opt-in',
+            source: 'test',
+            occurredAt: at,
+          },
+        }),
+      );
+    }
+  }));
+  return { sector, addresses };
+};
+
+const version = { subject: 'Merhaba {{name}}', html: '<p>Sayın {{name}}, {{offer.discount}} indirim.</p>', text: 'Sayın {{name}}, {{offer.discount}} indirim.' };
+
+/** A campaign over the seeded sector, scheduled and started by the minute sweep; its run, materialised. */
+const startedRun = async (sector: string): Promise<CampaignRun> => {
+  const segment = await createSegment({ name: 'Test', filter: { sectors: [sector] }, consent: { channel: 'email', topic } }, 'mkt-elif');
+  const template = await createTemplate({ name: 'Test', parts: { tr: version, en: version } }, 'mkt-elif');
+  const now = new Date();
+  const at = new Date(now.getTime() + 60_000).toISOString();
+  const draft = await createCampaign(
+    { name: 'Test', segmentId: segment.segmentId, templateId: template.templateId, topic, language: 'tr', schedule: { at }, offer: { discount: '%20' } },
+    'mkt-elif',
+  );
+  await scheduleCampaign(draft, 'mkt-elif', draft.seq, now);
+  await sweepCampaigns(new Date(now.getTime() + 61_000));
+  const campaign = await getCampaign(draft.campaignId);
+  expect(campaign).toMatchObject({ status: 'sending', runCount: 1 });
+  return (await getRun(draft.campaignId, campaign!.currentRunId!))!;
+};
+
+const materialise = async (run: CampaignRun) => {
+  for (let chain = 0; (await getRun(run.campaignId, run.runId))?.status === 'materialising'; chain++) {
+    await materialiseStep(run, chain);
+  }
+};
+
+/** Works every shard until it is done, as the event chain would. */
+const drain = async (run: CampaignRun, options: Parameters<typeof sendStep>[2] = fast) => {
+  for (let shard = 0; shard < SHARDS; shard++) {
+    for (let guard = 0; guard < 50; guard++) {
+      const state = (await getShards(run.campaignId, run.runId))[shard]!;
+      if (state.done) break;
+      await sendStep({ ...run, shard }, state.chain, options);
+    }
+  }
+};
+
+const records = async (run: CampaignRun) =>
+  (
+    await Promise.all(
+      Array.from({ length: SHARDS }, (_, shard) => queryAll({ partition: keys.campaignRecipientShard(run.campaignId, run.runId, shard), consistent: true })),
+    )
+  ).flat();
+
+const mailsTo = (address: string) => raw.filter((mime) => new RegExp(`^To: ${address}`, 'im').test(mime)).length;
+
+describe('campaign runs', () => {
+  it('materialises the segment once, even when two workers take the same turn', async () => {
+    const { sector, addresses } = await seed(12);
+    const run = await startedRun(sector);
+    const [first, second] = await Promise.all([materialiseStep(run, 0), materialiseStep(run, 0)]);
+    expect([first.acted, second.acted].filter(Boolean).length).toBeLessThanOrEqual(1);
+    await materialise(run);
+    const written = await records(run);
+    expect(written).toHaveLength(addresses.length);
+    expect(new Set(written.map((r) => r.email))).toEqual(new Set(addresses));
+    expect(written.every((r) => r.status === 'pending' && typeof r.expiresAt === 'number')).toBe(true);
+    // Only what sending needs: no phone, no sector.
+    expect(Object.keys(written[0]!)).not.toContain('phone');
+    expect((await getRun(run.campaignId, run.runId))?.recipients).toBe(addresses.length);
+  });
+
+  it('two workers racing on every shard mail each consenting recipient once, skip the rest, and the campaign is sent', async () => {
+    const { sector, addresses } = await seed(16, 14);
+    const run = await startedRun(sector);
+    await materialise(run);
+    await Promise.all(Array.from({ length: SHARDS }, (_, shard) => [sendStep({ ...run, shard }, 0, fast), sendStep({ ...run, shard }, 0, fast)]).flat());
+    await drain(run);
+    expect(addresses.slice(0, 14).map(mailsTo)).toEqual(Array(14).fill(1));
+    expect(addresses.slice(14).map(mailsTo)).toEqual([0, 0]);
+    expect(raw).toHaveLength(14);
+    expect(raw.every((mime) => /^List-Unsubscribe:\s+<https:\/\/crm\.example\.com\/unsubscribe\?token=/m.test(mime))).toBe(true);
+    expect(raw.every((mime) => /^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m.test(mime))).toBe(true);
+    // The personal unsubscribe link is in the body too.
+    expect(raw.every((mime) => mime.includes('crm.example.com/unsubscribe?token=') && mime.includes('%20 indirim'))).toBe(true);
+    expect(await runProgress(run)).toMatchObject({ status: 'done', recipients: 16, sent: 14, skipped: 2, skippedBy: { 'no-consent': 2 }, failed: 0, remaining: 0 });
+    expect(await getCampaign(run.campaignId)).toMatchObject({ status: 'sent' });
+  });
+
+  it('a worker that dies mid-batch leaves its claims; after their lease another resumes: nobody twice, nobody missed', async () => {
+    const { sector, addresses } = await seed(24);
+    const run = await startedRun(sector);
+    await materialise(run);
+    const shard = (await getShards(run.campaignId, run.runId)).reduce((a, b) => (b.recipients > a.recipients ? b : a)).shard;
+    let calls = 0;
+    const delivered: Promise<unknown>[] = [];
+    let died: () => void = () => {};
+    const death = new Promise<void>((resolve) => {
+      died = resolve;
+    });
+    // The process dies during its 4th send: that call, and any after, never return.
+    const dying: Sender = (mail, scope) => {
+      calls++;
+      if (calls < 4) {
+        const sent = sendMarketing(mail, scope);
+        delivered.push(sent);
+        return sent;
+      }
+      died();
+      return new Promise(() => {});
+    };
+    void sendStep({ ...run, shard }, 0, { ...fast, send: dying });
+    await death;
+    await Promise.all(delivered);
+    const mailedBeforeDeath = raw.length;
+    expect(mailedBeforeDeath).toBe(3);
+    const afterLease = { ...fast, clock: () => new Date(Date.now() + LEASE_MS + 1000) };
+    await drain(run, afterLease);
+    expect(addresses.map(mailsTo)).toEqual(Array(24).fill(1));
+    expect(await runProgress(run)).toMatchObject({ status: 'done', sent: 24, remaining: 0 });
+  });
+
+  it('cancel stops a send in progress: the run ends and later batches mail nobody', async () => {
+    const { sector, addresses } = await seed(48);
+    const run = await startedRun(sector);
+    await materialise(run);
+    let cancelled: Promise<unknown> | undefined;
+    const cancelling: Sender = async (mail, scope) => {
+      cancelled ??= getCampaign(run.campaignId).then((campaign) => cancelCampaign(campaign!, 'mkt-elif'));
+      await cancelled;
+      return sendMarketing(mail, scope);
+    };
+    const shard = (await getShards(run.campaignId, run.runId)).reduce((a, b) => (b.recipients > a.recipients ? b : a));
+    await sendStep({ ...run, shard: shard.shard }, 0, { ...fast, send: cancelling });
+    const mailedWhileCancelling = raw.length;
+    expect(mailedWhileCancelling).toBeLessThan(shard.recipients);
+    await drain(run);
+    expect(raw.length).toBe(mailedWhileCancelling);
+    expect(addresses.map(mailsTo).reduce((a, b) => a + b, 0)).toBe(mailedWhileCancelling);
+    expect(await getCampaign(run.campaignId)).toMatchObject({ status: 'cancelled' });
+    expect(await getRun(run.campaignId, run.runId)).toMatchObject({ status: 'cancelled' });
+  });
+
+  it("refuses to schedule while the account's bounce rate is at 5% (409 sending-paused-reputation)", async () => {
+    const { sector } = await seed(2);
+    const run = await startedRun(sector);
+    await materialise(run);
+    await drain(run);
+    const bounced = keys.campaignStats(run.campaignId, 'bounced');
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...bounced, type: 'campaign-stats', count: 1_000_000 } }));
+    try {
+      const segment = await createSegment({ name: 'x', filter: {}, consent: { channel: 'email', topic } }, 'mkt-elif');
+      const template = await createTemplate({ name: 'x', parts: { tr: version, en: version } }, 'mkt-elif');
+      const draft = await createCampaign(
+        { name: 'x', segmentId: segment.segmentId, templateId: template.templateId, topic, language: 'tr', schedule: { at: new Date(Date.now() + 3_600_000).toISOString() } },
+        'mkt-elif',
+      );
+      await expect(scheduleCampaign(draft, 'mkt-elif')).rejects.toMatchObject({ code: 'sending-paused-reputation', status: 409 });
+      expect(await getCampaign(draft.campaignId)).toMatchObject({ status: 'draft' });
+    } finally {
+      await db().send(new DeleteCommand({ TableName: tableName(), Key: bounced }));
+    }
+  });
+});

@@ -1,0 +1,159 @@
+// Campaign domain logic without a table: the segment predicate, the Istanbul cron, template
+// variables and rendering, pacing arithmetic, and the funnel and reputation figures.
+import { describe, expect, it } from 'vitest';
+import { nextRunAfter, cronProblem } from '../../functions/campaigns/domain/campaign-schedule.js';
+import { campaignFunnel, reputation } from '../../functions/campaigns/domain/report.js';
+import { matchesSegment } from '../../functions/campaigns/domain/segment-filter.js';
+import { achievedRate, backoffMs, sendIntervalMs, sendSlotMs } from '../../functions/campaigns/domain/pacing.js';
+import { missingVariables, renderCampaignMail, templateProblems } from '../../functions/campaigns/domain/template-render.js';
+
+const customer = {
+  email: 'ayse.yilmaz@example.com',
+  sector: 'Turizm',
+  region: 'Ege',
+  city: 'İzmir',
+  language: 'tr',
+  group: 'Kurumsal',
+  tags: new Set(['vip', 'fuar-2026']),
+  valueSegment: 'A',
+  lastOrderAt: '2026-03-10T09:00:00.000Z',
+  ownerIds: new Set(['rep-ayse']),
+};
+
+describe('segment predicate', () => {
+  it('matches on every attribute, folding case and Turkish letters', () => {
+    expect(
+      matchesSegment(
+        {
+          sectors: ['TURİZM'],
+          regions: ['ege'],
+          cities: ['IZMIR', 'Ankara'],
+          languages: ['tr'],
+          groups: ['kurumsal'],
+          tags: ['VIP'],
+          valueSegments: ['A', 'B'],
+          lastOrderAfter: '2026-01-01T00:00:00Z',
+          lastOrderBefore: '2026-04-01T00:00:00Z',
+          ownerIds: ['rep-ayse'],
+        },
+        customer,
+      ),
+    ).toBe(true);
+  });
+
+  it('refuses on each attribute that differs, and a customer without an e-mail address', () => {
+    expect(matchesSegment({ cities: ['Ankara'] }, customer)).toBe(false);
+    expect(matchesSegment({ valueSegments: ['C'] }, customer)).toBe(false);
+    expect(matchesSegment({ tags: ['yeni'] }, customer)).toBe(false);
+    expect(matchesSegment({ ownerIds: ['rep-mehmet'] }, customer)).toBe(false);
+    expect(matchesSegment({ lastOrderBefore: '2026-03-10T09:00:00.000Z' }, customer)).toBe(false);
+    expect(matchesSegment({ lastOrderAfter: '2026-03-10T09:00:00.000Z' }, customer)).toBe(false);
+    expect(matchesSegment({ lastOrderAfter: '2020-01-01T00:00:00Z' }, { ...customer, lastOrderAt: undefined })).toBe(false);
+    expect(matchesSegment({}, { ...customer, email: undefined })).toBe(false);
+    expect(matchesSegment({}, customer)).toBe(true);
+  });
+});
+
+describe('campaign schedule', () => {
+  it('runs a cron at Istanbul wall-clock time, +03:00 all year (no DST since 2016)', () => {
+    // 09:00 Istanbul on weekdays is 06:00 UTC in winter and in summer alike.
+    expect(nextRunAfter({ cron: '0 9 * * 1-5' }, new Date('2026-01-09T07:00:00Z'))?.toISOString()).toBe('2026-01-12T06:00:00.000Z');
+    expect(nextRunAfter({ cron: '0 9 * * 1-5' }, new Date('2026-07-01T05:59:00Z'))?.toISOString()).toBe('2026-07-01T06:00:00.000Z');
+    // Across the last Sunday of March, when Europe moves its clocks: Istanbul does not.
+    expect(nextRunAfter({ cron: '30 2 * * *' }, new Date('2026-03-28T23:31:00Z'))?.toISOString()).toBe('2026-03-29T23:30:00.000Z');
+  });
+
+  it('runs a one-off once, and never after its time', () => {
+    const at = '2026-12-01T07:00:00.000Z';
+    expect(nextRunAfter({ at }, new Date('2026-11-30T00:00:00Z'))?.toISOString()).toBe(at);
+    expect(nextRunAfter({ at }, new Date(at))).toBeUndefined();
+  });
+
+  it('refuses what is not a five-field cron', () => {
+    expect(cronProblem('0 9 * * 1-5')).toBeUndefined();
+    expect(cronProblem('0 9 * * ? *')).toMatch(/Five fields/);
+    expect(cronProblem('61 9 * * *')).toBeDefined();
+  });
+});
+
+describe('template variables', () => {
+  const version = { subject: 'Merhaba {{name}}', html: '<p>{{company}} için {{offer.discount}} indirim</p>', text: '{{name}}, {{offer.discount}}' };
+
+  it('names each variable the data lacks, with the part that uses it', () => {
+    expect(missingVariables(version, { name: 'Ayşe', offer: {} })).toEqual([
+      { path: 'html', variable: 'company' },
+      { path: 'html', variable: 'offer.discount' },
+      { path: 'text', variable: 'offer.discount' },
+    ]);
+    expect(missingVariables(version, { name: 'Ayşe', company: 'Ege Tur', offer: { discount: '%20' } })).toEqual([]);
+  });
+
+  it('refuses unknown variables, partials and unescaped HTML, and accepts the known ones', () => {
+    expect(templateProblems({ tr: version, en: version })).toEqual([]);
+    const problems = templateProblems({ tr: { subject: '{{password}}', html: '{{{name}}}', text: '{{> footer}}' } });
+    expect(problems.map((p) => p.path)).toEqual(['tr.subject', 'tr.html', 'tr.text']);
+    expect(problems[0]).toMatchObject({ variable: 'password' });
+    expect(templateProblems({ tr: { subject: '{{#name}', html: 'x', text: 'x' } })[0]?.message).toMatch(/Not a valid template/);
+  });
+
+  it('escapes HTML in the HTML part only, frames it for a phone, and puts the unsubscribe link in both parts', () => {
+    const mail = renderCampaignMail('tr', version, { name: 'Ayşe <b>', company: 'A&B "Tur"', offer: { discount: '%20' } }, 'https://crm.example.com/unsubscribe?token=t');
+    expect(mail.subject).toBe('Merhaba Ayşe <b>');
+    expect(mail.html).toContain('A&amp;B &quot;Tur&quot; için %20 indirim');
+    expect(mail.html).toContain('max-width:600px');
+    expect(mail.html).toContain('name="viewport"');
+    expect(mail.html).toContain('href="https://crm.example.com/unsubscribe?token=t"');
+    expect(mail.text).toContain('Ayşe <b>, %20');
+    expect(mail.text).toContain('https://crm.example.com/unsubscribe?token=t');
+  });
+});
+
+describe('pacing', () => {
+  it('gives each of the shards its share of the account rate', () => {
+    expect(sendIntervalMs(14, 4)).toBeCloseTo(285.714, 2);
+    expect(sendIntervalMs(100, 1)).toBe(10);
+    expect(sendSlotMs(1000, 0, 250)).toBe(1000);
+    expect(sendSlotMs(1000, 4, 250)).toBe(2000);
+    // Four workers each at their slot interval send exactly the configured rate.
+    expect(4 * (1000 / sendIntervalMs(14, 4))).toBeCloseTo(14, 6);
+  });
+
+  it('backs off exponentially with jitter, capped', () => {
+    expect(backoffMs(0, 0.999)).toBe(199);
+    expect(backoffMs(3, 0.5)).toBe(800);
+    expect(backoffMs(20, 0.999)).toBe(19_980);
+    expect(backoffMs(5, 0)).toBe(0);
+  });
+
+  it('measures the achieved rate', () => {
+    expect(achievedRate(140, 10_000)).toBe(14);
+    expect(achievedRate(5, 0)).toBe(0);
+  });
+});
+
+describe('funnel and reputation', () => {
+  it('sums the counters, computes rates, and groups by hour', () => {
+    const report = campaignFunnel([
+      { eventType: 'recipients', count: 100 },
+      { eventType: 'sent', count: 90 },
+      { eventType: 'delivered', count: 80 },
+      { eventType: 'opened', count: 40 },
+      { eventType: 'sent', hour: '2026-11-30T09', count: 60 },
+      { eventType: 'sent', hour: '2026-11-30T10', count: 30 },
+    ]);
+    expect(report.funnel).toMatchObject({ recipients: 100, sent: 90, delivered: 80, opened: 40, bounced: 0 });
+    expect(report.rates).toMatchObject({ delivery: 0.8889, open: 0.5 });
+    expect(report.byHour.map((h) => [h.hour, h.sent])).toEqual([
+      ['2026-11-30T09', 60],
+      ['2026-11-30T10', 30],
+    ]);
+  });
+
+  it("pauses at SES's thresholds: 5% bounces or 0.1% complaints, not below", () => {
+    expect(reputation({ sent: 1000, bounced: 49, complained: 0 }).paused).toBe(false);
+    expect(reputation({ sent: 1000, bounced: 50, complained: 0 })).toMatchObject({ paused: true, bounceRate: 0.05 });
+    expect(reputation({ sent: 10_000, bounced: 0, complained: 9 }).paused).toBe(false);
+    expect(reputation({ sent: 10_000, bounced: 0, complained: 10 }).paused).toBe(true);
+    expect(reputation({ sent: 0, bounced: 0, complained: 0 }).paused).toBe(false);
+  });
+});
