@@ -230,6 +230,20 @@ export const catalogue = {
     source: sources.cases,
     detail: z.object({ ...envelope, ...caseRef, departmentId: z.string(), score: z.int().check(z.gte(1), z.lte(5)), lowScore: z.boolean() }),
   },
+  // ---- permission marketing (subscriptions): the topic left and how; never the address
+  ConsentWithdrawn: {
+    source: sources.consents,
+    detail: z.object({
+      ...envelope,
+      customerId: z.string(),
+      channel,
+      /** `all`, or the one topic left. */
+      topic: z.string(),
+      via: z.enum(['one-click', 'unsubscribe-page', 'preferences']),
+      /** The campaign whose mail carried the link, when it carried one. */
+      campaignId: z.optional(z.string()),
+    }),
+  },
 } as const;
 
 export type DetailType = keyof typeof catalogue;

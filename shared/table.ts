@@ -54,6 +54,10 @@
 // Cases (functions/complaint-escalation): CUSTOMER#<id> CASE#<caseId> (with its history and its
 // place in the SLA due-time queue beside it); gsi1 UNIT#<unitId>#CASES (a department's or dealer's
 // cases), gsi2 CASES#<status>#<shard>, gsi3 CASE#<id>; DEPARTMENT#<id> DEPARTMENT reference data.
+// Permission marketing (functions/campaigns): CUSTOMER#<id> MARKETING_CAP#<period start> (the
+// frequency cap's counter, TTL); CAMPAIGN#<id> STATS#<eventType> (SES event counts) and
+// UNSUBSCRIBED#<customerId>#<topic>; SES_EVENT#<eventId> <eventType> (counted-once marker, TTL);
+// gsi1 BIRTHDAY#<MM-DD>#<shard> → customers with that birthday (sparse, profiles only).
 
 export const tableSchema = {
   partitionKey: 'pk',
@@ -263,6 +267,22 @@ export const keys = {
     gsi2sk: at(createdAt, caseId),
   }),
   casesByStatusPartitions: (status: string) => allShards(`CASES#${status}`),
+  // ---- permission marketing (functions/campaigns: subscriptions, SES events, birthdays) -------------
+  /** Marketing mails counted against the frequency cap in one period, by campaign (or topic and day). */
+  marketingCap: (customerId: string, periodStart: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `MARKETING_CAP#${periodStart}` }),
+  /** One SES sending event counted into a campaign's stats: a marker, so a redelivery counts nothing. */
+  sesEventMarker: (eventId: string, eventType: string): Key => ({ pk: `SES_EVENT#${eventId}`, sk: eventType }),
+  campaignStats: (campaignId: string, eventType: string): Key => ({ pk: `CAMPAIGN#${campaignId}`, sk: `STATS#${eventType}` }),
+  campaignStatsPrefix: () => 'STATS#',
+  campaignPartition: (campaignId: string) => `CAMPAIGN#${campaignId}`,
+  /** A customer's unsubscribe from one topic counted for the campaign whose mail carried the link. */
+  campaignUnsubscribe: (campaignId: string, customerId: string, topic: string): Key => ({
+    pk: `CAMPAIGN#${campaignId}`,
+    sk: `UNSUBSCRIBED#${customerId}#${topic}`,
+  }),
+  /** Sparse: only profiles with a birthday; `monthDay` is `MM-DD`. gsi1 is free on profiles. */
+  customersByBirthday: (monthDay: string, customerId: string) => ({ gsi1pk: sharded(`BIRTHDAY#${monthDay}`, customerId), gsi1sk: customerId }),
+  customersByBirthdayPartitions: (monthDay: string) => allShards(`BIRTHDAY#${monthDay}`),
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -300,4 +320,9 @@ export type ItemType =
   | 'unit'
   | 'routing-rules'
   | 'department'
-  | 'case';
+  | 'case'
+  // permission marketing (subscriptions)
+  | 'marketing-cap'
+  | 'ses-event-marker'
+  | 'campaign-stats'
+  | 'campaign-unsubscribe';
