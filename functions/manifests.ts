@@ -7,6 +7,8 @@ import { leadCapture } from './lead-capture/manifest.js';
 import { orderRouting } from './order-routing/manifest.js';
 import { complaintEscalation } from './complaint-escalation/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
+// permission marketing (subscriptions): joins the campaigns manifest when both land
+import { permissionMarketing } from './campaigns/subscriptions-manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,
@@ -16,6 +18,8 @@ export const useCases: UseCaseManifest[] = [
   complaintEscalation,
   customersUseCase,
   apiDocs,
+  // permission marketing (subscriptions)
+  permissionMarketing,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

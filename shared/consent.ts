@@ -97,6 +97,15 @@ export const confirmConsentRequest = async (request: ConsentRequest, ip: string,
   ]);
 };
 
+/** A customer's ledger for one channel, oldest first (the sort key is time-ordered). */
+const ledger = async (customerId: string, channel: ConsentChannel) =>
+  (
+    await queryAll(
+      { partition: keys.customerPartition(customerId), range: { prefix: keys.consentEntriesPrefix(channel) }, order: 'oldest', consistent: true },
+      Number.POSITIVE_INFINITY,
+    )
+  ).map((item) => fromItem<ConsentEntry>(item));
+
 /**
  * Whether `address` may get each of `topics` on `channel`, from one read of the ledger: for each
  * topic, its newest grant or withdrawal for that topic (or for all topics) is a grant. Entries about
@@ -104,12 +113,7 @@ export const confirmConsentRequest = async (request: ConsentRequest, ip: string,
  */
 export const consentByTopic = async <T extends ConsentTopic>(customerId: string, channel: ConsentChannel, address: string, topics: readonly T[]) => {
   const wanted = consentAddress(channel, address);
-  const entries = (
-    await queryAll(
-      { partition: keys.customerPartition(customerId), range: { prefix: keys.consentEntriesPrefix(channel) }, order: 'oldest', consistent: true },
-      Number.POSITIVE_INFINITY,
-    )
-  ).map((item) => fromItem<ConsentEntry>(item));
+  const entries = await ledger(customerId, channel);
   const state = Object.fromEntries(topics.map((topic) => [topic, false])) as Record<T, boolean>;
   // Oldest first (the sort key is time-ordered), so the last decision about this address wins.
   for (const entry of entries) {
@@ -122,6 +126,10 @@ export const consentByTopic = async <T extends ConsentTopic>(customerId: string,
   }
   return state;
 };
+
+/** Every e-mail address or number the customer's ledger is about on a channel (an unsubscribe link names one by its hash). */
+export const ledgerAddresses = async (customerId: string, channel: ConsentChannel) =>
+  new Set((await ledger(customerId, channel)).map((entry) => entry.address));
 
 /** Whether `address` may get `topic` messages on `channel` (see `consentByTopic`). */
 export const hasConsent = async (customerId: string, channel: ConsentChannel, address: string, topic: ConsentTopic) =>

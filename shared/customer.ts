@@ -22,6 +22,8 @@ export interface Customer {
   region?: string;
   /** The dealer the customer prefers: orders go there when it serves them (order routing). */
   preferredDealerId?: string;
+  /** `MM-DD`, or `YYYY-MM-DD` when the year is known: birthday greetings find the customer by month and day. */
+  birthday?: string;
   language: Language;
   leadCount?: number;
   lastLeadAt?: string;
@@ -42,10 +44,17 @@ export const nameKey = (name: string) =>
     .replace(/\p{M}/gu, '')
     .replace(/\s+/g, ' ');
 
+/** The `MM-DD` of a birthday written `MM-DD` or `YYYY-MM-DD`; undefined for anything else. */
+export const birthdayMonthDay = (birthday: string | undefined) => /^(?:\d{4}-)?(\d{2}-\d{2})$/.exec(birthday ?? '')?.[1];
+
 export const customers = defineEntity<Customer>({
   type: 'customer',
   key: (c) => keys.customer(c.customerId),
-  indexes: (c) => keys.customersByName(nameKey(c.name), c.customerId),
+  indexes: (c) => {
+    // The birthday index is sparse: only profiles with a birthday are in it.
+    const monthDay = birthdayMonthDay(c.birthday);
+    return { ...keys.customersByName(nameKey(c.name), c.customerId), ...(monthDay ? keys.customersByBirthday(monthDay, c.customerId) : {}) };
+  },
 });
 
 export const getCustomer = (customerId: string) => customers.get(keys.customer(customerId), false);

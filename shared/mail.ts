@@ -107,15 +107,21 @@ export const unsubscribeLink = defineLink({
   singleUse: { by: 'none', why: 'unsubscribing is idempotent' },
 });
 
-/** The headers RFC 8058 asks for; the URL must be https except on the local runtime. */
-export const unsubscribeHeaders = async (to: string, scope: MarketingScope, now = new Date()) => {
+/** The personal unsubscribe URL for a marketing mail (headers and body); https except on the local runtime. */
+export const unsubscribeUrl = async (to: string, scope: MarketingScope, now = new Date()) => {
   const url = await unsubscribeLink.url({ ...scope, addressHash: addressHash(to) }, { now });
   const { protocol, hostname } = new URL(url);
   if (protocol !== 'https:' && hostname !== 'localhost' && hostname !== '127.0.0.1') {
     throw new Error('List-Unsubscribe needs an https PUBLIC_BASE_URL (RFC 8058)');
   }
-  return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+  return url;
 };
+
+/** The headers RFC 8058 asks for. */
+export const unsubscribeHeaders = async (to: string, scope: MarketingScope, now = new Date()) => ({
+  'List-Unsubscribe': `<${await unsubscribeUrl(to, scope, now)}>`,
+  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+});
 
 // ---- the frequency cap ---------------------------------------------------------------------------
 

@@ -326,3 +326,7 @@ export type ItemType =
   | 'ses-event-marker'
   | 'campaign-stats'
   | 'campaign-unsubscribe';
+
+// ---- permission marketing (subscriptions) ----------------------------------------------------------
+/** Customers by birthday month and day: gsi1 is free on profiles (see `customersByBirthday`). */
+export const byBirthday: IndexName = 'gsi1';
