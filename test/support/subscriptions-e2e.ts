@@ -7,10 +7,11 @@ import { inject } from 'vitest';
 import { type Customer, customers } from '../../shared/customer.js';
 import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
-import { type Key, keys } from '../../shared/table.js';
+import type { Key, } from '../../shared/table.js';
 import { istanbulDate } from '../../shared/time.js';
 import { api, localControlHeaders, mailTo } from './e2e.js';
 import { linksIn } from './quotes.js';
+import { consentItem } from './subscriptions.js';
 
 const TABLE = 'pusula';
 const documents = () =>
@@ -30,23 +31,7 @@ export const greetedCustomer = async (tag: string, language: Language, at: Date)
   const now = new Date().toISOString();
   const customer: Customer = { customerId, name: `Deneme ${tag}`, email, emailKey: email, language, birthday: istanbulDate(at).slice(5), createdAt: now, updatedAt: now };
   await documents().send(new PutCommand({ TableName: TABLE, Item: customers.item(customer) }));
-  await documents().send(
-    new PutCommand({
-      TableName: TABLE,
-      Item: {
-        ...keys.consentEntry(customerId, 'email', now, newId()),
-        type: 'consent',
-        customerId,
-        channel: 'email',
-        address: email,
-        topic: 'all',
-        action: 'granted',
-        via: 'double-opt-in',
-        source: 'e2e',
-        occurredAt: now,
-      },
-    }),
-  );
+  await documents().send(new PutCommand({ TableName: TABLE, Item: consentItem(customerId, email, 'granted') }));
   const fired = await fetch(`${api()}/_local/schedules/subscriptions.birthday-greetings/fire?at=${encodeURIComponent(at.toISOString())}`, {
     method: 'POST',
     headers: localControlHeaders,

@@ -56,25 +56,21 @@ export const startRecordedSes = async () => {
   };
 };
 
-/** A consent ledger entry for one address. */
-export const ledger = (customerId: string, address: string, action: 'granted' | 'withdrawn', topic = 'all', at = new Date()) =>
-  db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.consentEntry(customerId, 'email', at.toISOString(), newId()),
-        type: 'consent',
-        customerId,
-        channel: 'email',
-        address,
-        topic,
-        action,
-        via: 'double-opt-in',
-        source: 'test',
-        occurredAt: at.toISOString(),
-      },
-    }),
-  );
+/** A consent ledger entry for one address, as capture and confirmation write them. */
+export const consentItem = (customerId: string, address: string, action: 'granted' | 'withdrawn', topic = 'all', at = new Date()) => ({
+  ...keys.consentEntry(customerId, 'email', at.toISOString(), newId()),
+  type: 'consent',
+  customerId,
+  channel: 'email',
+  address,
+  topic,
+  action,
+  via: 'double-opt-in',
+  source: 'test',
+  occurredAt: at.toISOString(),
+});
+
+export const ledger = (...entry: Parameters<typeof consentItem>) => db().send(new PutCommand({ TableName: tableName(), Item: consentItem(...entry) }));
 
 /** An invented customer whose address has consent for `topics` (`all` by default). */
 export const consentingCustomer = async (tag: string, options: { birthday?: string; language?: Language; topics?: string[] } = {}) => {
