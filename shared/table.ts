@@ -56,7 +56,7 @@
 // cases), gsi2 CASES#<status>#<shard>, gsi3 CASE#<id>; DEPARTMENT#<id> DEPARTMENT reference data.
 // Permission marketing (functions/campaigns): CUSTOMER#<id> MARKETING_CAP#<period start> (the
 // frequency cap's counter, TTL); CAMPAIGN#<id> STATS#<eventType> (SES event counts) and
-// UNSUBSCRIBED#<customerId>#<topic>; SES_EVENT#<eventId> <eventType> (counted-once marker, TTL);
+// UNSUBSCRIBED#<customerId>; SES_EVENT#<eventId> <eventType> (counted-once marker, TTL);
 // gsi1 BIRTHDAY#<MM-DD>#<shard> → customers with that birthday (sparse, profiles only).
 
 export const tableSchema = {
@@ -275,11 +275,8 @@ export const keys = {
   campaignStats: (campaignId: string, eventType: string): Key => ({ pk: `CAMPAIGN#${campaignId}`, sk: `STATS#${eventType}` }),
   campaignStatsPrefix: () => 'STATS#',
   campaignPartition: (campaignId: string) => `CAMPAIGN#${campaignId}`,
-  /** A customer's unsubscribe from one topic counted for the campaign whose mail carried the link. */
-  campaignUnsubscribe: (campaignId: string, customerId: string, topic: string): Key => ({
-    pk: `CAMPAIGN#${campaignId}`,
-    sk: `UNSUBSCRIBED#${customerId}#${topic}`,
-  }),
+  /** A customer counted once as unsubscribed by the campaign whose mail carried the link. */
+  campaignUnsubscribe: (campaignId: string, customerId: string): Key => ({ pk: `CAMPAIGN#${campaignId}`, sk: `UNSUBSCRIBED#${customerId}` }),
   /** Sparse: only profiles with a birthday; `monthDay` is `MM-DD`. gsi1 is free on profiles. */
   customersByBirthday: (monthDay: string, customerId: string) => ({ gsi1pk: sharded(`BIRTHDAY#${monthDay}`, customerId), gsi1sk: customerId }),
   customersByBirthdayPartitions: (monthDay: string) => allShards(`BIRTHDAY#${monthDay}`),

@@ -44,14 +44,14 @@ export const topics = () => config.marketingTopics();
 export const preferencesOf = (subscriber: Subscriber) => consentByTopic(subscriber.customerId, 'email', subscriber.address, topics());
 
 /**
- * Leaves `topic` (`all`: every topic) at once. A link from a campaign's mail counts one
- * `unsubscribed` for that campaign per customer and topic, however often it is used.
+ * Leaves `topic` (`all`: every topic) at once. A link from a campaign's mail counts the customer
+ * `unsubscribed` for that campaign once, whichever topics they leave through it and however often.
  */
 export const leave = async (subscriber: Subscriber, topic: string, via: Withdrawal['via'], now = new Date()) => {
   const { customerId, address, campaignId } = subscriber;
   const counted = campaignId
     ? [
-        putNew({ ...keys.campaignUnsubscribe(campaignId, customerId, topic), type: 'campaign-unsubscribe' satisfies ItemType, at: now.toISOString() }),
+        putNew({ ...keys.campaignUnsubscribe(campaignId, customerId), type: 'campaign-unsubscribe' satisfies ItemType, at: now.toISOString() }),
         countInto(campaignId, 'unsubscribed'),
       ]
     : [];

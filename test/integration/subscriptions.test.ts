@@ -87,7 +87,7 @@ describe('unsubscribing', () => {
     expect(await leave(read.subscriber, 'all', 'preferences')).toEqual({ withdrawn: false });
   });
 
-  it("counts one unsubscribe for the link's campaign, and unsubscribes again after the customer came back", async () => {
+  it("counts the customer unsubscribed once for the link's campaign, and unsubscribes again after the customer came back", async () => {
     const { customerId, email } = await consentingCustomer('campaign-link');
     const read = await subscriberOf(tokenOf(await unsubscribeUrl(email, offers(customerId, 'camp-unsub'))));
     if (!read.ok) throw new Error(read.reason);
@@ -96,6 +96,7 @@ describe('unsubscribing', () => {
     await ledger(customerId, email, 'granted', 'offers'); // came back
     expect(await leave(read.subscriber, 'offers', 'one-click')).toEqual({ withdrawn: true });
     expect(await hasConsent(customerId, 'email', email, 'offers')).toBe(false);
+    expect(await leave(read.subscriber, 'events', 'preferences')).toEqual({ withdrawn: true }); // another topic, same link
     expect((await readCampaignStats('camp-unsub', ['unsubscribed'])).unsubscribed).toBe(1);
   });
 
