@@ -341,6 +341,20 @@ export const catalogue = {
     source: sources.campaigns,
     detail: z.object({ ...envelope, campaignId: z.string(), runId: z.string(), status: z.enum(['done', 'cancelled']) }),
   },
+  // ---- permission marketing (subscriptions): the topic left and how; never the address
+  ConsentWithdrawn: {
+    source: sources.consents,
+    detail: z.object({
+      ...envelope,
+      customerId: z.string(),
+      channel,
+      /** `all`, or the one topic left. */
+      topic: z.string(),
+      via: z.enum(['one-click', 'unsubscribe-page', 'preferences']),
+      /** The campaign whose mail carried the link, when it carried one. */
+      campaignId: z.optional(z.string()),
+    }),
+  },
 } as const;
 
 export type DetailType = keyof typeof catalogue;

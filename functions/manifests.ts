@@ -12,6 +12,8 @@ import { callCenter } from './call-center/manifest.js';
 import { opportunitiesUseCase } from './opportunities/manifest.js';
 // campaigns
 import { campaignsUseCase } from './campaigns/manifest.js';
+// permission marketing (subscriptions): joins the campaigns manifest when both land
+import { permissionMarketing } from './campaigns/subscriptions-manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,
@@ -27,6 +29,8 @@ export const useCases: UseCaseManifest[] = [
   opportunitiesUseCase,
   // campaigns
   campaignsUseCase,
+  // permission marketing (subscriptions)
+  permissionMarketing,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

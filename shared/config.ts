@@ -13,6 +13,14 @@ const list = (name: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+const positive = (name: string, fallback: number) => {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`Environment variable ${name} must be a whole number of at least 1`);
+  return number;
+};
+
 export const config = {
   tableName: () => required('TABLE_NAME'),
   eventBusName: () => required('EVENT_BUS_NAME'),
@@ -34,4 +42,9 @@ export const config = {
     if (!Number.isFinite(rate) || rate <= 0) throw new Error('SES_MAX_SEND_RATE must be a positive number');
     return rate;
   },
+  // ---- permission marketing (subscriptions) ----
+  /** The topics a customer can leave one by one on the preference page. */
+  marketingTopics: () => (list('MARKETING_TOPICS').length ? list('MARKETING_TOPICS') : ['offers', 'newsletter', 'events', 'birthday']),
+  /** At most `max` marketing e-mails per customer in each period of `days` days, across campaigns. */
+  marketingCap: () => ({ max: positive('MARKETING_CAP_MAX', 4), days: positive('MARKETING_CAP_DAYS', 7) }),
 } as const;

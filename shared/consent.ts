@@ -4,9 +4,9 @@
 // names the one it is about, a double opt-in proves the address it was mailed to, and a check asks
 // about the exact address that would be contacted. A detail a capture attached to a customer it
 // matched on something else gains nothing from the customer's other consents, nor they from it.
-import { GetCommand, } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { normalizeEmail } from './contact.js';
-import { db, itemExists, putNew, tableName, transact } from './db.js';
+import { db, itemExists, putNew, type TransactItem, tableName, transact } from './db.js';
 import { newId } from './ids.js';
 import type { Language } from './language.js';
 import { defineLink } from './links.js';
@@ -97,24 +97,90 @@ export const confirmConsentRequest = async (request: ConsentRequest, ip: string,
   ]);
 };
 
-/**
- * Whether `address` may get `topic` messages on `channel`: its newest grant or withdrawal for that
- * topic (or for all topics) is a grant. Entries about other addresses of the customer do not count.
- */
-export const hasConsent = async (customerId: string, channel: ConsentChannel, address: string, topic: ConsentTopic) => {
-  const wanted = consentAddress(channel, address);
-  const entries = (
+/** A customer's ledger for one channel, oldest first (the sort key is time-ordered). */
+const ledger = async (customerId: string, channel: ConsentChannel) =>
+  (
     await queryAll(
       { partition: keys.customerPartition(customerId), range: { prefix: keys.consentEntriesPrefix(channel) }, order: 'oldest', consistent: true },
       Number.POSITIVE_INFINITY,
     )
   ).map((item) => fromItem<ConsentEntry>(item));
+
+/**
+ * Whether `address` may get each of `topics` on `channel`, from one read of the ledger: for each
+ * topic, its newest grant or withdrawal for that topic (or for all topics) is a grant. Entries about
+ * other addresses of the customer do not count.
+ */
+export const consentByTopic = async <T extends ConsentTopic>(customerId: string, channel: ConsentChannel, address: string, topics: readonly T[]) => {
+  const wanted = consentAddress(channel, address);
+  const entries = await ledger(customerId, channel);
+  const state = Object.fromEntries(topics.map((topic) => [topic, false])) as Record<T, boolean>;
   // Oldest first (the sort key is time-ordered), so the last decision about this address wins.
-  let granted = false;
   for (const entry of entries) {
-    if (entry.address !== wanted || (entry.topic !== 'all' && entry.topic !== topic)) continue;
-    if (entry.action === 'granted') granted = true;
-    if (entry.action === 'withdrawn') granted = false;
+    if (entry.address !== wanted) continue;
+    for (const topic of topics) {
+      if (entry.topic !== 'all' && entry.topic !== topic) continue;
+      if (entry.action === 'granted') state[topic] = true;
+      if (entry.action === 'withdrawn') state[topic] = false;
+    }
   }
-  return granted;
+  return state;
+};
+
+/** Every e-mail address or number the customer's ledger is about on a channel (an unsubscribe link names one by its hash). */
+export const ledgerAddresses = async (customerId: string, channel: ConsentChannel) =>
+  new Set((await ledger(customerId, channel)).map((entry) => entry.address));
+
+/** Whether `address` may get `topic` messages on `channel` (see `consentByTopic`). */
+export const hasConsent = async (customerId: string, channel: ConsentChannel, address: string, topic: ConsentTopic) =>
+  (await consentByTopic(customerId, channel, address, [topic]))[topic];
+
+// ---- withdrawal (permission marketing: unsubscribe links and the preference page) -----------------
+
+export interface Withdrawal {
+  customerId: string;
+  channel: ConsentChannel;
+  address: string;
+  /** `all`, or the one topic left: leaving one never touches the others. */
+  topic: ConsentTopic;
+  via: 'one-click' | 'unsubscribe-page' | 'preferences';
+  /** The campaign whose mail carried the link. */
+  campaignId?: string;
+}
+
+/**
+ * Withdraws consent for one address and topic at once: a ledger entry and a `ConsentWithdrawn` event
+ * in one transaction, plus `also` (a campaign's unsubscribe count). Idempotent: when the address
+ * already gets none of it, nothing is written. `also` may be refused by its own guard (counted
+ * already): the withdrawal is then written without it, so a customer who came back and leaves again
+ * through the same campaign's link is still unsubscribed.
+ */
+export const withdrawConsent = async (
+  withdrawal: Withdrawal,
+  topics: readonly ConsentTopic[],
+  also: TransactItem[] = [],
+  now = new Date(),
+): Promise<{ withdrawn: boolean }> => {
+  const asked = withdrawal.topic === 'all' ? ['all', ...topics] : [withdrawal.topic];
+  const state = await consentByTopic(withdrawal.customerId, withdrawal.channel, withdrawal.address, asked);
+  if (!Object.values(state).some(Boolean)) return { withdrawn: false };
+  const at = now.toISOString();
+  const { customerId, channel, topic, via, campaignId } = withdrawal;
+  const entry: ConsentEntry = {
+    customerId,
+    channel,
+    address: consentAddress(channel, withdrawal.address),
+    topic,
+    action: 'withdrawn',
+    via,
+    source: campaignId ? `campaign:${campaignId}` : 'unsubscribe-link',
+    occurredAt: at,
+  };
+  const items = [
+    putNew({ ...keys.consentEntry(customerId, channel, at, newId()), type: 'consent', ...entry }),
+    outboxPut('ConsentWithdrawn', { customerId, channel, topic, via, ...(campaignId ? { campaignId } : {}) }, now),
+  ];
+  if (also.length && (await transact([...items, ...also])).ok) return { withdrawn: true };
+  await transact(items);
+  return { withdrawn: true };
 };

@@ -23,13 +23,12 @@ export interface Customer {
   region?: string;
   /** The dealer the customer prefers: orders go there when it serves them (order routing). */
   preferredDealerId?: string;
+  /** `MM-DD`, or `YYYY-MM-DD` when the year is known: birthday greetings find the customer by month and day. */
+  birthday?: string;
   language: Language;
   /** A grouping staff choose (a customer class, a dealer group). */
   group?: string;
   tags?: string[];
-  /** As given: `MM-DD` or `YYYY-MM-DD`; `birthMonthDay` is its `MM-DD`, what greetings go by. */
-  birthday?: string;
-  birthMonthDay?: string;
   /** A/B/C by value: written by analytics, read-only elsewhere. */
   segment?: string;
   /** Counts every profile change staff make (absent on older items: read as 0): a stale edit is refused. */
@@ -55,10 +54,17 @@ export const nameKey = (name: string) =>
     .replace(/\p{M}/gu, '')
     .replace(/\s+/g, ' ');
 
+/** The `MM-DD` of a birthday written `MM-DD` or `YYYY-MM-DD`; undefined for anything else. */
+export const birthdayMonthDay = (birthday: string | undefined) => /^(?:\d{4}-)?(\d{2}-\d{2})$/.exec(birthday ?? '')?.[1];
+
 export const customers = defineEntity<Customer>({
   type: 'customer',
   key: (c) => keys.customer(c.customerId),
-  indexes: (c) => keys.customersByName(nameKey(c.name), c.customerId),
+  indexes: (c) => {
+    // The birthday index is sparse: only profiles with a birthday are in it.
+    const monthDay = birthdayMonthDay(c.birthday);
+    return { ...keys.customersByName(nameKey(c.name), c.customerId), ...(monthDay ? keys.customersByBirthday(monthDay, c.customerId) : {}) };
+  },
 });
 
 /** How many forwarding records a read follows: A merged into B, B later into C. */

@@ -30,7 +30,7 @@ export interface Mail extends RenderedMail {
   attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
-export type SkipReason = SuppressionReason | 'no-consent' | 'daily-limit' | 'rejected';
+export type SkipReason = SuppressionReason | 'no-consent' | 'daily-limit' | 'rejected' | 'frequency-cap';
 export type SendOutcome = { status: 'sent'; messageId: string } | { status: 'skipped'; reason: SkipReason };
 
 let ses: SESClient | undefined;
@@ -53,10 +53,18 @@ export const composeMime = (mail: Mail, from = config.mailFrom()): Promise<Buffe
     .compile()
     .build();
 
-/** Hands the message to SES; returns its message id. Only the two senders below call this. */
-const deliver = async (mail: Mail): Promise<SendOutcome> => {
+/**
+ * Hands the message to SES; returns its message id. Only the two senders below call this. The
+ * configuration set publishes the message's sending events; its tags come back on every one of them.
+ */
+const deliver = async (mail: Mail, tags: Record<string, string> = {}): Promise<SendOutcome> => {
+  const Tags = Object.entries(tags).map(([Name, Value]) => ({ Name, Value }));
   const sent = await client().send(
-    new SendRawEmailCommand({ RawMessage: { Data: await composeMime(mail) }, ConfigurationSetName: config.sesConfigurationSet() }),
+    new SendRawEmailCommand({
+      RawMessage: { Data: await composeMime(mail) },
+      ConfigurationSetName: config.sesConfigurationSet(),
+      ...(Tags.length ? { Tags } : {}),
+    }),
   );
   return { status: 'sent', messageId: sent.MessageId ?? '' };
 };
@@ -71,41 +79,114 @@ export interface MarketingScope {
   customerId: string;
   channel: Extract<ConsentChannel, 'email'>;
   topic: ConsentTopic;
+  /** Tagged on the message (`campaign`), so its SES events and its unsubscribe link name the campaign. */
+  campaignId?: string;
 }
+
+/** The SES message tag that names a marketing mail's campaign. */
+export const campaignTag = 'campaign';
 
 /** A one-way fingerprint of the address: the unsubscribe URL names it without putting it in logs. */
 export const addressHash = (address: string) => createHash('sha256').update(normalizeEmail(address)).digest('base64url').slice(0, 22);
 
 /**
  * The one-click unsubscribe link of RFC 8058. Not single use: unsubscribing twice changes nothing.
- * Its page comes with the campaigns use case; the link is signed now so mail sent today keeps working.
+ * Its pages are functions/campaigns' subscription pages (confirm, one-click POST, preferences).
  */
 export const unsubscribeLink = defineLink({
   purpose: 'unsubscribe',
   path: '/unsubscribe',
-  claims: z.object({ customerId: z.string(), channel: z.literal('email'), topic: z.string(), addressHash: z.string() }),
+  claims: z.object({
+    customerId: z.string(),
+    channel: z.literal('email'),
+    topic: z.string(),
+    addressHash: z.string(),
+    campaignId: z.optional(z.string()),
+  }),
   ttlSeconds: 400 * 24 * 3600,
   singleUse: { by: 'none', why: 'unsubscribing is idempotent' },
 });
 
-/** The headers RFC 8058 asks for; the URL must be https except on the local runtime. */
-export const unsubscribeHeaders = async (to: string, scope: MarketingScope, now = new Date()) => {
+/** The personal unsubscribe URL for a marketing mail (headers and body); https except on the local runtime. */
+export const unsubscribeUrl = async (to: string, scope: MarketingScope, now = new Date()) => {
   const url = await unsubscribeLink.url({ ...scope, addressHash: addressHash(to) }, { now });
   const { protocol, hostname } = new URL(url);
   if (protocol !== 'https:' && hostname !== 'localhost' && hostname !== '127.0.0.1') {
     throw new Error('List-Unsubscribe needs an https PUBLIC_BASE_URL (RFC 8058)');
   }
-  return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+  return url;
 };
 
-export const sendMarketing = async (mail: Mail, scope: MarketingScope): Promise<SendOutcome> => {
+/** The headers RFC 8058 asks for. */
+export const unsubscribeHeaders = async (to: string, scope: MarketingScope, now = new Date()) => ({
+  'List-Unsubscribe': `<${await unsubscribeUrl(to, scope, now)}>`,
+  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+});
+
+// ---- the frequency cap ---------------------------------------------------------------------------
+
+/**
+ * The cap's period that `now` falls in: Istanbul calendar days counted in whole periods of `days`
+ * from 1970-01-01, so every sender agrees on the bucket without reading anything. `start` names the
+ * counter; the counter expires a day after `end`.
+ */
+export const capPeriod = (now: Date, days: number) => {
+  const day = Date.parse(`${istanbulDate(now)}T00:00:00Z`) / DAY_MS;
+  const first = Math.floor(day / days) * days;
+  return { start: new Date(first * DAY_MS).toISOString().slice(0, 10), end: new Date((first + days) * DAY_MS) };
+};
+
+/**
+ * Counts this mail against the customer's cap and says whether it is within it. The counter holds
+ * the set of mails counted (campaign id, or topic and day without one): a retry of the same
+ * campaign's mail finds itself in the set and passes without counting twice; racing senders cannot
+ * both take the last place, because the add is conditional on the set's size.
+ */
+const withinCap = async (scope: MarketingScope, now: Date) => {
+  const { max, days } = config.marketingCap();
+  const period = capPeriod(now, days);
+  const counted = scope.campaignId ?? `${scope.topic}#${istanbulDate(now)}`;
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.marketingCap(scope.customerId, period.start),
+        UpdateExpression: 'SET #type = :type, expiresAt = :expires ADD mails :mail',
+        ConditionExpression: 'attribute_not_exists(mails) OR contains(mails, :counted) OR size(mails) < :max',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':type': 'marketing-cap' satisfies ItemType,
+          ':expires': Math.floor((period.end.getTime() + DAY_MS) / 1000),
+          ':mail': new Set([counted]),
+          ':counted': counted,
+          ':max': max,
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+};
+
+/**
+ * Marketing mail: not to a suppressed address, only with consent for this address and topic, within
+ * the customer's frequency cap (counted only for mail that would otherwise go), with RFC 8058 headers
+ * and the campaign tagged for SES events.
+ */
+export const sendMarketing = async (mail: Mail, scope: MarketingScope, now = new Date()): Promise<SendOutcome> => {
   const [suppressed, consented] = await Promise.all([
     suppressionOf(mail.to),
     hasConsent(scope.customerId, scope.channel, consentAddress(scope.channel, mail.to), scope.topic),
   ]);
   if (suppressed) return { status: 'skipped', reason: suppressed };
   if (!consented) return { status: 'skipped', reason: 'no-consent' };
-  return deliver({ ...mail, headers: { ...mail.headers, ...(await unsubscribeHeaders(mail.to, scope)) } });
+  if (!(await withinCap(scope, now))) return { status: 'skipped', reason: 'frequency-cap' };
+  return deliver(
+    { ...mail, headers: { ...mail.headers, ...(await unsubscribeHeaders(mail.to, scope, now)) } },
+    scope.campaignId ? { [campaignTag]: scope.campaignId } : {},
+  );
 };
 
 // ---- once per mail -----------------------------------------------------------------------------

@@ -90,7 +90,7 @@ export interface RouteBody<S extends Schema = Schema> {
   /** Larger bodies are refused with 413 before parsing. */
   maxBytes: number;
   /** What it may be sent as, for the document; JSON when not said. */
-  media?: readonly ('application/json' | 'application/x-www-form-urlencoded' | 'text/csv')[];
+  media?: readonly ('application/json' | 'application/x-www-form-urlencoded' | 'text/csv' | 'multipart/form-data')[];
   /** No body at all reads as `{}` (actions whose fields are all optional). */
   optional?: true;
   /** The handler reads the bytes itself (a file in one of `media`); the schema only documents it. */

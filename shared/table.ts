@@ -59,6 +59,10 @@
 // Opportunities (functions/opportunities): CUSTOMER#<id> OPPORTUNITY#<id> (history beside it),
 // CUSTOMER#<id> OPPORTUNITY_FROM_LEAD#<leadId> (the lead it came from, once); gsi1
 // OWNER#<id>#OPPORTUNITIES, gsi2 PIPELINE#<stage>#<shard> by expected close date, gsi3 OPPORTUNITY#<id>.
+// Permission marketing (functions/campaigns): CUSTOMER#<id> MARKETING_CAP#<period start> (the
+// frequency cap's counter, TTL); CAMPAIGN#<id> STATS#<eventType> (SES event counts) and
+// UNSUBSCRIBED#<customerId>; SES_EVENT#<eventId> <eventType> (counted-once marker, TTL);
+// gsi1 BIRTHDAY#<MM-DD>#<shard> → customers with that birthday (sparse, profiles only).
 
 export const tableSchema = {
   partitionKey: 'pk',
@@ -351,6 +355,16 @@ export const keys = {
     sk: customerId,
   }),
   campaignRecipientShard: (campaignId: string, runId: string, shard: number) => `CAMPAIGN#${campaignId}#RUN#${runId}#R#${shard}`,
+  // ---- permission marketing (functions/campaigns: subscriptions, SES events, birthdays) -------------
+  /** Marketing mails counted against the frequency cap in one period, by campaign (or topic and day). */
+  marketingCap: (customerId: string, periodStart: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `MARKETING_CAP#${periodStart}` }),
+  /** One SES sending event counted into a campaign's stats: a marker, so a redelivery counts nothing. */
+  sesEventMarker: (eventId: string, eventType: string): Key => ({ pk: `SES_EVENT#${eventId}`, sk: eventType }),
+  /** A customer counted once as unsubscribed by the campaign whose mail carried the link. */
+  campaignUnsubscribe: (campaignId: string, customerId: string): Key => ({ pk: `CAMPAIGN#${campaignId}`, sk: `UNSUBSCRIBED#${customerId}` }),
+  /** Sparse: only profiles with a birthday; `monthDay` is `MM-DD`. gsi1 is free on profiles. */
+  customersByBirthday: (monthDay: string, customerId: string) => ({ gsi1pk: sharded(`BIRTHDAY#${monthDay}`, customerId), gsi1sk: customerId }),
+  customersByBirthdayPartitions: (monthDay: string) => allShards(`BIRTHDAY#${monthDay}`),
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -406,4 +420,12 @@ export type ItemType =
   | 'campaign-run'
   | 'campaign-run-shard'
   | 'campaign-stats'
-  | 'campaign-recipient';
+  | 'campaign-recipient'
+  // permission marketing (subscriptions)
+  | 'marketing-cap'
+  | 'ses-event-marker'
+  | 'campaign-unsubscribe';
+
+// ---- permission marketing (subscriptions) ----------------------------------------------------------
+/** Customers by birthday month and day: gsi1 is free on profiles (see `customersByBirthday`). */
+export const byBirthday: IndexName = 'gsi1';

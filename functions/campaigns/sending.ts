@@ -12,7 +12,7 @@ import { config } from '../../shared/config.js';
 import { db, itemAbsent, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
 import type { Language } from '../../shared/language.js';
-import { addressHash, type Mail, type MarketingScope, type SendOutcome, sendMarketing, unsubscribeLink } from '../../shared/mail.js';
+import { type Mail, type MarketingScope, type SendOutcome, sendMarketing, unsubscribeUrl } from '../../shared/mail.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { keys, SHARDS, tableSchema } from '../../shared/table.js';
 import { batchEvent, type CampaignRun, chainTurn, finishRunIfDone, getRun, getShards } from './campaigns.js';
@@ -254,9 +254,9 @@ const sendOne = async (run: CampaignRun, claimed: SendRecord, send: Sender, tall
     tally.failed++;
     return;
   }
-  const scope: MarketingScope = { customerId: claimed.customerId, channel: 'email', topic: run.topic };
-  const unsubscribeUrl = await unsubscribeLink.url({ ...scope, addressHash: addressHash(claimed.email) });
-  const rendered = renderCampaignMail(claimed.language, run.parts[claimed.language], { ...claimed.vars, offer: run.offer }, unsubscribeUrl);
+  const scope: MarketingScope = { customerId: claimed.customerId, channel: 'email', topic: run.topic, campaignId: run.campaignId };
+  const unsubscribe = await unsubscribeUrl(claimed.email, scope);
+  const rendered = renderCampaignMail(claimed.language, run.parts[claimed.language], { ...claimed.vars, offer: run.offer }, unsubscribe);
   let outcome: SendOutcome;
   try {
     outcome = await sendWithBackoff(send, { to: claimed.email, ...rendered }, scope);

@@ -115,7 +115,6 @@ const profile = z.looseObject({
   group: z.optional(z.string()),
   tags: z.optional(z.array(z.string())),
   birthday: z.optional(z.string()),
-  birthMonthDay: z.optional(z.string()),
   segment: z.optional(z.string()),
   preferredDealerId: z.optional(z.string()),
   language: z.string(),

@@ -24,7 +24,7 @@ import { ConflictError, NotFoundError, ProblemError } from '../../shared/problem
 import { queryPage } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
 import { type DirectoryFilter, directoryFilter } from './domain/directory-filter.js';
-import { birthMonthDay, changedFields, contactDetails, editedProfile, normalizeTags, type ProfileEdit } from './domain/profile.js';
+import { changedFields, contactDetails, editedProfile, normalizeTags, type ProfileEdit } from './domain/profile.js';
 import { profileView } from './customer-view.js';
 
 type Detail = 'email' | 'phone';
@@ -94,7 +94,6 @@ export const createCustomer = async (input: NewCustomer, owner: Ownership & { ow
     ...details,
     customerId: newId(),
     tags: input.tags?.length ? normalizeTags(input.tags) : undefined,
-    birthMonthDay: input.birthday === undefined ? undefined : birthMonthDay(input.birthday),
     seq: 1,
     createdAt: at,
     updatedAt: at,

@@ -17,10 +17,13 @@ import { invoke } from './functions.js';
 import { startHttpApi } from './http-api.js';
 import { asPortTaken, assertPortsFree } from './ports.js';
 import { startScheduler } from './scheduler.js';
+import { sesEventControl } from './ses-events.js';
 import { startStreamTailer } from './stream-tailer.js';
 
 export const TABLE_NAME = 'pusula';
 export const BUS_NAME = 'crm';
+/** The configuration set every send names; the local SES endpoint accepts it and keeps nothing. */
+export const SES_CONFIGURATION_SET = 'pusula-local';
 
 export const localPorts = (base: number) => ({ api: base, dynamodb: base + 1, ses: base + 2, events: base + 3 });
 
@@ -52,6 +55,7 @@ const environment = (ports: ReturnType<typeof localPorts>, signingSecret: string
   PUBLIC_BASE_URL: `http://localhost:${ports.api}`,
   CORS_ORIGINS: `http://localhost:${ports.api},http://127.0.0.1:${ports.api}`,
   FALLBACK_NOTIFY_EMAIL: 'sales-queue@example.com',
+  SES_CONFIGURATION_SET,
   SIGNING_SECRET: signingSecret,
   CHECK_RESPONSES: 'true',
   POWERTOOLS_SERVICE_NAME: 'pusula',
@@ -173,6 +177,7 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
     throw new Error('The local stack did not settle: events keep causing events');
   };
 
+  const sesEvents = sesEventControl({ sesUrl: ses.url, busName: BUS_NAME, configurationSet: SES_CONFIGURATION_SET });
   const api = await startHttpApi({
     port: ports.api,
     publicRateLimit: options.publicRateLimit ?? publicRateLimitPer5Minutes,
@@ -198,7 +203,7 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
       if (url.pathname === '/_local/events') return { status: 200, body: eventBus.recentEvents() };
       if (url.pathname === '/_local/dead-letters') return { status: 200, body: eventBus.deadLetters() };
       if (req.method === 'POST' && url.pathname === '/_local/dead-letters/redrive') return { status: 200, body: await eventBus.redrive() };
-      return undefined;
+      return sesEvents(req, url);
     },
   });
 

@@ -49,7 +49,7 @@ describe('creating customers', () => {
     const email = `Yeni.${unique()}@Example.com`;
     const phone = randomPhone();
     const { customer, owners } = await create({ name: 'Yeni Müşteri', email, phone: phone.replace('+90', '0'), tags: ['vip', 'VIP'], birthday: '1984-02-29' });
-    expect(customer).toMatchObject({ email, emailKey: email.toLowerCase(), phone, tags: ['vip'], birthMonthDay: '02-29', seq: 1 });
+    expect(customer).toMatchObject({ email, emailKey: email.toLowerCase(), phone, tags: ['vip'], birthday: '1984-02-29', seq: 1 });
     expect(owners).toEqual({ ownerIds: ['rep-ayse'], teamIds: ['team-istanbul'] });
     expect((await matchContact({ emailKey: email.toLowerCase(), phone })).customerId).toBe(customer.customerId);
     expect((await matchContact({ phone })).unclaimed).toEqual({ email: false, phone: false });

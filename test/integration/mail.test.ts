@@ -3,9 +3,7 @@
 // neither it nor SES can be made to throttle or reject on demand, so those faults come from the stub.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { db, tableName } from '../../shared/db.js';
 import { newId } from '../../shared/ids.js';
 import {
   addressHash,
@@ -20,7 +18,7 @@ import {
   unsubscribeLink,
 } from '../../shared/mail.js';
 import { suppress } from '../../shared/suppression.js';
-import { keys } from '../../shared/table.js';
+import { ledger } from '../support/subscriptions.js';
 
 let server: Server;
 let raw: string[] = [];
@@ -67,26 +65,6 @@ beforeEach(() => {
 
 const unique = (tag: string) => `${tag}-${newId().toLowerCase()}@example.com`;
 const mail = (to: string) => ({ to, subject: 'Talebinizi aldık', text: 'Merhaba', html: '<p>Merhaba</p>' });
-
-/** A consent ledger entry as capture and confirmation write them. */
-const ledger = async (customerId: string, address: string, action: 'granted' | 'withdrawn', topic = 'all', at = new Date()) =>
-  db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.consentEntry(customerId, 'email', at.toISOString(), newId()),
-        type: 'consent',
-        customerId,
-        channel: 'email',
-        address,
-        topic,
-        action,
-        via: 'double-opt-in',
-        source: 'test',
-        occurredAt: at.toISOString(),
-      },
-    }),
-  );
 
 describe('sending', () => {
   it('retries SES throttling with backoff instead of losing the message (stub SES answers Throttling twice)', async () => {

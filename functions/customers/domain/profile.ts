@@ -66,10 +66,7 @@ export const editedProfile = (before: Customer, edit: ProfileEdit, now: Date): C
     if (edit[field] !== undefined) after[field] = edit[field] ?? undefined;
   }
   if (edit.tags !== undefined) after.tags = edit.tags?.length ? normalizeTags(edit.tags) : undefined;
-  if (edit.birthday !== undefined) {
-    after.birthday = edit.birthday ?? undefined;
-    after.birthMonthDay = edit.birthday === null ? undefined : birthMonthDay(edit.birthday);
-  }
+  if (edit.birthday !== undefined) after.birthday = edit.birthday ?? undefined;
   Object.assign(after, contactDetails(edit, before));
   return { ...(after as unknown as Customer), seq: profileSeq(before) + 1, updatedAt: now.toISOString() };
 };
@@ -77,6 +74,6 @@ export const editedProfile = (before: Customer, edit: ProfileEdit, now: Date): C
 /** The profile fields an edit changed, by name (for the event: names only, never values). */
 export const changedFields = (before: Customer, after: Customer): string[] =>
   (Object.keys({ ...before, ...after }) as (keyof Customer)[])
-    .filter((field) => !['seq', 'updatedAt', 'emailKey', 'birthMonthDay'].includes(field))
+    .filter((field) => !['seq', 'updatedAt', 'emailKey'].includes(field))
     .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
     .sort();
