@@ -10,6 +10,7 @@ export const sources = {
   quotes: 'crm.quotes',
   orders: 'crm.orders',
   cases: 'crm.cases',
+  activities: 'crm.activities',
 } as const;
 
 const envelope = {
@@ -229,6 +230,24 @@ export const catalogue = {
   CaseSurveyAnswered: {
     source: sources.cases,
     detail: z.object({ ...envelope, ...caseRef, departmentId: z.string(), score: z.int().check(z.gte(1), z.lte(5)), lowScore: z.boolean() }),
+  },
+  // ---- activities (functions/activities): ids, kind and a call's outcome; never notes, subjects or addresses
+  /** A call, visit, meeting, to-do or note logged by staff, or a mail sent to the customer (`actorId` `system`). */
+  ActivityLogged: {
+    source: sources.activities,
+    detail: z.object({
+      ...envelope,
+      customerId: z.string(),
+      activityId: z.string(),
+      kind: z.enum(['call', 'visit', 'meeting', 'todo', 'note', 'email']),
+      outcome: z.optional(z.enum(['reached', 'no-answer', 'busy', 'callback-requested', 'interested', 'not-interested'])),
+      actorId: z.string(),
+    }),
+  },
+  /** An open to-do reached its due time: its assignee is reminded by mail. */
+  TodoReminderDue: {
+    source: sources.activities,
+    detail: z.object({ ...envelope, customerId: z.string(), activityId: z.string(), assigneeId: z.string(), dueAt: z.iso.datetime() }),
   },
 } as const;
 

@@ -18,6 +18,8 @@ export const scopes = [
   'admin',
   'cases:read',
   'cases:write',
+  // activities (functions/activities): logging and editing; reading takes customers:read
+  'activities:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

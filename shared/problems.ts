@@ -54,6 +54,10 @@ export const problemCodes = {
   // cases (complaint escalation)
   'case-changed': { status: 409, title: 'The case changed meanwhile' },
   'reopen-window-passed': { status: 409, title: 'Too long since resolution to reopen' },
+  // activities
+  'activity-changed': { status: 409, title: 'The activity changed meanwhile' },
+  'activity-read-only': { status: 409, title: 'This activity is a record and cannot be edited' },
+  'unknown-user': { status: 422, title: 'No such user' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCodes;

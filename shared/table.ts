@@ -54,6 +54,9 @@
 // Cases (functions/complaint-escalation): CUSTOMER#<id> CASE#<caseId> (with its history and its
 // place in the SLA due-time queue beside it); gsi1 UNIT#<unitId>#CASES (a department's or dealer's
 // cases), gsi2 CASES#<status>#<shard>, gsi3 CASE#<id>; DEPARTMENT#<id> DEPARTMENT reference data.
+// Activities (functions/activities): CUSTOMER#<id> ACTIVITY#<occurredAt>#<activityId> (the timeline,
+// newest first; gsi3 ACTIVITY#<id>), beside it …#AGENDA#<userId> per person with gsi1
+// AGENDA#<userId> by start or due instant, and a to-do's place in the due-time queue `todo-reminder`.
 
 export const tableSchema = {
   partitionKey: 'pk',
@@ -263,6 +266,19 @@ export const keys = {
     gsi2sk: at(createdAt, caseId),
   }),
   casesByStatusPartitions: (status: string) => allShards(`CASES#${status}`),
+  // ---- activities and agenda (functions/activities) -----------------------------------------------
+  /** A customer's timeline, newest first with one Query: calls, visits, meetings, to-dos, notes, mail sent. */
+  activity: (customerId: string, occurredAt: string, activityId: string): Key => ({
+    pk: `CUSTOMER#${customerId}`,
+    sk: `ACTIVITY#${at(occurredAt, activityId)}`,
+  }),
+  activitiesPrefix: () => 'ACTIVITY#',
+  activityById: (activityId: string) => ({ gsi3pk: `ACTIVITY#${activityId}`, gsi3sk: 'ACTIVITY' }),
+  /** One per person who has the activity on their agenda, beside it: an item carries one gsi1 key only. */
+  agendaEntry: (activity: Key, userId: string): Key => ({ pk: activity.pk, sk: `${activity.sk}#AGENDA#${userId}` }),
+  /** A user's agenda by start or due instant: one person's pace, unsharded. */
+  agendaOf: (userId: string, startsAt: string, activityId: string) => ({ gsi1pk: `AGENDA#${userId}`, gsi1sk: at(startsAt, activityId) }),
+  agendaPartition: (userId: string) => `AGENDA#${userId}`,
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -300,4 +316,7 @@ export type ItemType =
   | 'unit'
   | 'routing-rules'
   | 'department'
-  | 'case';
+  | 'case'
+  // activities (functions/activities)
+  | 'activity'
+  | 'agenda-entry';

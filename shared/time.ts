@@ -1,6 +1,7 @@
 // Time as the people who use the CRM read it: Istanbul calendar dates and months, month arithmetic.
 // Stored instants are ISO-8601 UTC. Turkey has kept UTC+3 all year since 2016, so the offset is fixed.
 // Business hours and Turkish public holidays for SLAs will live here too.
+import type { Language } from './language.js';
 import { type FieldProblem, ValidationError } from './problems.js';
 import * as z from './schema.js';
 
@@ -25,6 +26,12 @@ export const parseIsoDate = (date: string, path = 'date'): Date => {
 /** The calendar date in Istanbul at `instant`: "today" for the people who use the CRM. */
 export const istanbulDate = (instant: Date): string =>
   new Date(instant.getTime() + ISTANBUL_OFFSET_MS).toISOString().slice(0, 10);
+
+/** An instant as people read it in Istanbul: `18.01.2026 14:30` in Turkish, `18/01/2026, 14:30` in English. */
+export const istanbulDateTime = (iso: string, language: Language) =>
+  new Intl.DateTimeFormat(language === 'tr' ? 'tr-TR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Istanbul' }).format(
+    new Date(iso),
+  );
 
 /** The Istanbul calendar month of an ISO instant, `2026-03`. */
 export const istanbulMonth = (instant: string) => istanbulDate(new Date(instant)).slice(0, 7);
