@@ -24,6 +24,8 @@ declare module 'vitest' {
     customerKeys: { agent: string; repAyse: string; repMehmet: string };
     /** Keys for the case suites: a call-center agent, the firm's director, the customer-service department's manager. */
     caseKeys: { agent: string; director: string; department: string };
+    /** Keys for the activity suites: the call center's agent (logs calls and callbacks), a rep. */
+    activityKeys: { agent: string; repAyse: string };
   }
 }
 
@@ -83,6 +85,12 @@ export default async function setup(project: TestProject) {
     agent: await quoteKey('agent-cem', 'agent', caseScopes),
     director: await quoteKey('dir-kemal', 'director', caseScopes),
     department: await quoteKey('mgr-hakan', 'manager', caseScopes),
+  });
+  // activities: reading is customers:read, logging and editing activities:write
+  const activityScopes: Scope[] = ['customers:read', 'activities:write'];
+  project.provide('activityKeys', {
+    agent: await quoteKey('agent-deniz', 'agent', activityScopes),
+    repAyse: await quoteKey('rep-ayse', 'rep', activityScopes),
   });
   return () => stack.stop();
 }
