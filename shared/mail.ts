@@ -166,7 +166,7 @@ const mailActivityItems = (log: CustomerMailLog, messageId: string): TransactIte
       customerId,
       kind: 'email',
       status: 'logged',
-      seq: 0,
+      seq: 1,
       template: log.template,
       subject: log.subject,
       sentAt,
