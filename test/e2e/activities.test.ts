@@ -44,6 +44,13 @@ describe('a callback request on the local scheduler', () => {
     expect(mailed).toHaveLength(1);
     expect(mailed[0]!.body.text).toContain(`GET /customers/${customer.customerId}`);
 
+    // Ticked off over HTTP, guarded by the seq the caller saw.
+    const todoPath = `${path}/${logged.body.callbackTodo.activityId}`;
+    const stale = await call<{ code: string }>('PATCH', todoPath, keys().repAyse, { seq: 2, done: true });
+    expect(stale).toMatchObject({ status: 409, body: { code: 'activity-changed' } });
+    const done = await call('PATCH', todoPath, keys().repAyse, { seq: 1, done: true, notes: 'Arandı, teslim tarihi iletildi' });
+    expect(done).toMatchObject({ status: 200, body: { status: 'done', seq: 2, notes: 'Arandı, teslim tarihi iletildi' } });
+
     const timeline = await call<{ activities: { kind: string; activityId: string; template?: string }[] }>('GET', path, keys().repAyse);
     expect(timeline.status).toBe(200);
     const kinds = timeline.body.activities.map((a) => a.kind);

@@ -11,11 +11,12 @@ import { changeActivity, customerFor, logActivity, remindDueTodos, teamAgenda, u
 import { activities, getActivity, timelinePage } from '../../functions/activities/activity-store.js';
 import type { ActivityInput } from '../../functions/activities/domain/activity.js';
 import { handler as mailReminder } from '../../functions/activities/handlers/mail-reminder.js';
+import * as api from '../../functions/activities/api-schemas.js';
 import { activityRoutes } from '../../functions/activities/manifest.js';
 import { lambdaContext } from '../../infra/local/functions.js';
 import { customers } from '../../shared/customer.js';
 import { db, tableName, transact } from '../../shared/db.js';
-import type { Actor, Role } from '../../shared/http.js';
+import { type Actor, type Role, validate } from '../../shared/http.js';
 import { noRecord, oncePerCaller } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
@@ -218,7 +219,9 @@ describe('every mail to a customer on their timeline', () => {
     const [sent] = await mailTo(address);
     expect(first).toMatchObject({ status: 'sent', messageId: sent!.messageId, first: true });
 
-    const logged = (await timelinePage(customerId, undefined, 10)).activities;
+    const page = await timelinePage(customerId, undefined, 10);
+    expect(validate(api.timelinePage, page)).toEqual(page);
+    const logged = page.activities;
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ kind: 'email', template: 'test-greeting', subject: 'Merhaba', messageId: sent!.messageId, createdBy: 'system' });
     const stored = JSON.stringify(await getActivity(logged[0]!.activityId));
@@ -264,6 +267,8 @@ describe('agendas', () => {
 
     expect((await userAgenda(actorOf(a.userId, 'rep'), { week: '2030-W02' })).entries.map((e) => e.activityId)).toEqual([meeting.activityId]);
     const team = await teamAgenda(actorOf(manager.userId, 'manager'), { week: '2030-W02' });
+    // What the route answers is what its declaration says (the local stack checks it the same way).
+    expect(validate(api.teamAgenda, team)).toEqual(team);
     expect(team).toMatchObject({ teamId, from: '2030-01-06T21:00:00.000Z', to: '2030-01-13T20:59:59.999Z' });
     expect(team.entries.map((e) => [e.activityId, e.userId])).toEqual(
       expect.arrayContaining([
