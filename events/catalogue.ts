@@ -17,6 +17,7 @@ export const sources = {
   opportunities: 'crm.opportunities',
   // campaigns
   campaigns: 'crm.campaigns',
+  activities: 'crm.activities',
 } as const;
 
 const envelope = {
@@ -354,6 +355,24 @@ export const catalogue = {
       /** The campaign whose mail carried the link, when it carried one. */
       campaignId: z.optional(z.string()),
     }),
+  },
+  // ---- activities (functions/activities): ids, kind and a call's outcome; never notes, subjects or addresses
+  /** A call, visit, meeting, to-do or note logged by staff, or a mail sent to the customer (`actorId` `system`). */
+  ActivityLogged: {
+    source: sources.activities,
+    detail: z.object({
+      ...envelope,
+      customerId: z.string(),
+      activityId: z.string(),
+      kind: z.enum(['call', 'visit', 'meeting', 'todo', 'note', 'email']),
+      outcome: z.optional(z.enum(['reached', 'no-answer', 'busy', 'callback-requested', 'interested', 'not-interested'])),
+      actorId: z.string(),
+    }),
+  },
+  /** An open to-do reached its due time: its assignee is reminded by mail. */
+  TodoReminderDue: {
+    source: sources.activities,
+    detail: z.object({ ...envelope, customerId: z.string(), activityId: z.string(), assigneeId: z.string(), dueAt: z.iso.datetime() }),
   },
 } as const;
 

@@ -14,6 +14,8 @@ import { opportunitiesUseCase } from './opportunities/manifest.js';
 import { campaignsUseCase } from './campaigns/manifest.js';
 // permission marketing (subscriptions): joins the campaigns manifest when both land
 import { permissionMarketing } from './campaigns/subscriptions-manifest.js';
+// activities
+import { activitiesUseCase } from './activities/manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,
@@ -31,6 +33,8 @@ export const useCases: UseCaseManifest[] = [
   campaignsUseCase,
   // permission marketing (subscriptions)
   permissionMarketing,
+  // activities
+  activitiesUseCase,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

@@ -8,6 +8,10 @@
 //   carries RFC 8058 one-click unsubscribe headers with a signed link.
 // - `sendOnce(key, …)`: every consumer's mail goes through it, so a redelivered event, a retry or
 //   a racing request mails once. See there for the crash window.
+// - A mail that carries `customerId` is the customer's correspondence: once SES accepts it, `sendOnce`
+//   logs it on the customer's timeline (an `email` activity: template, subject, time, message id —
+//   never the body or the address) in the same transaction that records the mail's outcome, so a
+//   retry that finds the mail sent logs nothing twice.
 import { createHash } from 'node:crypto';
 import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -15,8 +19,10 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { config } from './config.js';
 import { type ConsentChannel, type ConsentTopic, consentAddress, hasConsent } from './consent.js';
 import { normalizeEmail } from './contact.js';
-import { db, itemAbsent, tableName } from './db.js';
+import { db, itemAbsent, putNew, type TransactItem, tableName, transact } from './db.js';
+import { newId } from './ids.js';
 import { defineLink } from './links.js';
+import { outboxPut } from './outbox.js';
 import * as z from './schema.js';
 import { type SuppressionReason, suppressionOf } from './suppression.js';
 import { type ItemType, keys } from './table.js';
@@ -28,10 +34,20 @@ export interface Mail extends RenderedMail {
   replyTo?: string;
   headers?: Record<string, string>;
   attachments?: { filename: string; content: Buffer; contentType: string }[];
+  /** The customer it is to: the mail is logged on their timeline when sent through `sendOnce`. */
+  customerId?: string;
 }
 
 export type SkipReason = SuppressionReason | 'no-consent' | 'daily-limit' | 'rejected' | 'frequency-cap';
-export type SendOutcome = { status: 'sent'; messageId: string } | { status: 'skipped'; reason: SkipReason };
+export type SendOutcome = { status: 'sent'; messageId: string; log?: CustomerMailLog } | { status: 'skipped'; reason: SkipReason };
+
+/** What a sent customer mail leaves on the customer's timeline; `sendOnce` writes it. */
+export interface CustomerMailLog {
+  customerId: string;
+  template: string;
+  subject: string;
+  sentAt: string;
+}
 
 let ses: SESClient | undefined;
 const client = () => {
@@ -66,7 +82,9 @@ const deliver = async (mail: Mail, tags: Record<string, string> = {}): Promise<S
       ...(Tags.length ? { Tags } : {}),
     }),
   );
-  return { status: 'sent', messageId: sent.MessageId ?? '' };
+  const sentAt = new Date().toISOString();
+  const log = mail.customerId ? { customerId: mail.customerId, template: mail.template ?? 'untemplated', subject: mail.subject, sentAt } : undefined;
+  return { status: 'sent', messageId: sent.MessageId ?? '', ...(log ? { log } : {}) };
 };
 
 export const sendTransactional = async (mail: Mail): Promise<SendOutcome> => {
@@ -184,7 +202,11 @@ export const sendMarketing = async (mail: Mail, scope: MarketingScope, now = new
   if (!consented) return { status: 'skipped', reason: 'no-consent' };
   if (!(await withinCap(scope, now))) return { status: 'skipped', reason: 'frequency-cap' };
   return deliver(
-    { ...mail, headers: { ...mail.headers, ...(await unsubscribeHeaders(mail.to, scope, now)) } },
+    {
+      ...mail,
+      customerId: mail.customerId ?? scope.customerId,
+      headers: { ...mail.headers, ...(await unsubscribeHeaders(mail.to, scope, now)) },
+    },
     scope.campaignId ? { [campaignTag]: scope.campaignId } : {},
   );
 };
@@ -208,6 +230,37 @@ export class MailInProgressError extends Error {
 /** `quote`, `01K…`, 2 → `quote#01K…#2`. Ids only: the key is not personal data. */
 export const onceKey = (kind: string, ...ids: (string | number)[]) => [kind, ...ids].join('#');
 
+/**
+ * The customer's `email` activity and its ActivityLogged event. The item has the shape of every
+ * activity on the timeline (key by sent time and id, found by id through gsi3), so the activities
+ * use case reads it like the ones staff log.
+ */
+const mailActivityItems = (log: CustomerMailLog, messageId: string): TransactItem[] => {
+  const activityId = newId();
+  const { customerId, sentAt } = log;
+  return [
+    putNew({
+      ...keys.activity(customerId, sentAt, activityId),
+      ...keys.activityById(activityId),
+      type: 'activity' satisfies ItemType,
+      activityId,
+      customerId,
+      kind: 'email',
+      status: 'logged',
+      seq: 1,
+      template: log.template,
+      subject: log.subject,
+      sentAt,
+      messageId,
+      occurredAt: sentAt,
+      createdBy: 'system',
+      createdAt: sentAt,
+      updatedAt: sentAt,
+    }),
+    outboxPut('ActivityLogged', { customerId, activityId, kind: 'email', actorId: 'system' }, new Date(sentAt)),
+  ];
+};
+
 /** SES refused this message for good: retrying would be refused again. */
 const permanent = (error: unknown) => error instanceof Error && error.name === 'MessageRejected';
 
@@ -223,6 +276,8 @@ const permanent = (error: unknown) => error instanceof Error && error.name === '
  * - The crash window: a sender that dies after SES accepted the message and before the outcome is
  *   written leaves a claim; after the lease a retry takes it over and mails again. That is the one
  *   duplicate left, and the price of never losing a mail to a sender that died before SES had it.
+ * - A sent mail with a `customerId` is logged on the customer's timeline with its outcome, in one
+ *   transaction: logged exactly when the outcome says sent.
  */
 export const sendOnce = async (key: string, send: () => Promise<SendOutcome>, now = new Date()): Promise<OnceOutcome> => {
   const marker = keys.mailMarker(key);
@@ -267,17 +322,24 @@ export const sendOnce = async (key: string, send: () => Promise<SendOutcome>, no
     }
     outcome = { status: 'skipped', reason: 'rejected' };
   }
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: marker,
-      UpdateExpression: 'SET #state = :done, outcome = :outcome REMOVE leaseUntil',
-      ConditionExpression: 'claim = :claim',
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':done': 'done', ':outcome': outcome, ':claim': claim },
-    }),
-  );
-  return { ...outcome, first: true };
+  const log = outcome.status === 'sent' ? outcome.log : undefined;
+  const recorded: SendOutcome = outcome.status === 'sent' ? { status: 'sent', messageId: outcome.messageId } : outcome;
+  const written = await transact([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: marker,
+        UpdateExpression: 'SET #state = :done, outcome = :outcome REMOVE leaseUntil',
+        ConditionExpression: 'claim = :claim',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':done': 'done', ':outcome': recorded, ':claim': claim },
+      },
+    },
+    ...(log && recorded.status === 'sent' ? mailActivityItems(log, recorded.messageId) : []),
+  ]);
+  // Only a sender that outlived its lease gets here; whoever took the claim over records the outcome.
+  if (!written.ok) throw new MailInProgressError(key);
+  return { ...recorded, first: true };
 };
 
 // ---- a bound on unsolicited mail -----------------------------------------------------------------

@@ -31,6 +31,8 @@ export const scopes = [
   // campaigns
   'campaigns:read',
   'campaigns:write',
+  // activities (functions/activities): logging and editing; reading takes customers:read
+  'activities:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

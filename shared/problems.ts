@@ -78,6 +78,10 @@ export const problemCodes = {
   'segment-not-found': { status: 422, title: 'No such segment' },
   'template-not-found': { status: 422, title: 'No such template' },
   'schedule-in-past': { status: 422, title: 'The schedule never fires in the future' },
+  // activities
+  'activity-changed': { status: 409, title: 'The activity changed meanwhile' },
+  'activity-read-only': { status: 409, title: 'This activity is a record and cannot be edited' },
+  'unknown-user': { status: 422, title: 'No such user' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCodes;

@@ -63,6 +63,9 @@
 // frequency cap's counter, TTL); CAMPAIGN#<id> STATS#<eventType> (SES event counts) and
 // UNSUBSCRIBED#<customerId>; SES_EVENT#<eventId> <eventType> (counted-once marker, TTL);
 // gsi1 BIRTHDAY#<MM-DD>#<shard> → customers with that birthday (sparse, profiles only).
+// Activities (functions/activities): CUSTOMER#<id> ACTIVITY#<occurredAt>#<activityId> (the timeline,
+// newest first; gsi3 ACTIVITY#<id>), beside it …#AGENDA#<userId> per person with gsi1
+// AGENDA#<userId> by start or due instant, and a to-do's place in the due-time queue `todo-reminder`.
 
 export const tableSchema = {
   partitionKey: 'pk',
@@ -365,6 +368,19 @@ export const keys = {
   /** Sparse: only profiles with a birthday; `monthDay` is `MM-DD`. gsi1 is free on profiles. */
   customersByBirthday: (monthDay: string, customerId: string) => ({ gsi1pk: sharded(`BIRTHDAY#${monthDay}`, customerId), gsi1sk: customerId }),
   customersByBirthdayPartitions: (monthDay: string) => allShards(`BIRTHDAY#${monthDay}`),
+  // ---- activities and agenda (functions/activities) -----------------------------------------------
+  /** A customer's timeline, newest first with one Query: calls, visits, meetings, to-dos, notes, mail sent. */
+  activity: (customerId: string, occurredAt: string, activityId: string): Key => ({
+    pk: `CUSTOMER#${customerId}`,
+    sk: `ACTIVITY#${at(occurredAt, activityId)}`,
+  }),
+  activitiesPrefix: () => 'ACTIVITY#',
+  activityById: (activityId: string) => ({ gsi3pk: `ACTIVITY#${activityId}`, gsi3sk: 'ACTIVITY' }),
+  /** One per person who has the activity on their agenda, beside it: an item carries one gsi1 key only. */
+  agendaEntry: (activity: Key, userId: string): Key => ({ pk: activity.pk, sk: `${activity.sk}#AGENDA#${userId}` }),
+  /** A user's agenda by start or due instant: one person's pace, unsharded. */
+  agendaOf: (userId: string, startsAt: string, activityId: string) => ({ gsi1pk: `AGENDA#${userId}`, gsi1sk: at(startsAt, activityId) }),
+  agendaPartition: (userId: string) => `AGENDA#${userId}`,
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -424,7 +440,10 @@ export type ItemType =
   // permission marketing (subscriptions)
   | 'marketing-cap'
   | 'ses-event-marker'
-  | 'campaign-unsubscribe';
+  | 'campaign-unsubscribe'
+  // activities (functions/activities)
+  | 'activity'
+  | 'agenda-entry';
 
 // ---- permission marketing (subscriptions) ----------------------------------------------------------
 /** Customers by birthday month and day: gsi1 is free on profiles (see `customersByBirthday`). */

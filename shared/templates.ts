@@ -6,6 +6,8 @@ import { mailLayout, type SafeHtml } from './html.js';
 import type { Language } from './language.js';
 
 export interface RenderedMail {
+  /** The template's name: what a customer's timeline records of a mail sent to them. */
+  template?: string;
   subject: string;
   text: string;
   html: string;
@@ -57,17 +59,17 @@ export const defineTemplate = <V extends object>(spec: TemplateSpec<V>) => {
     render: (language: Language, vars: V): RenderedMail => {
       const version = spec[language];
       const v = guarded(vars);
-      return { subject: version.subject(v), text: version.text(v), html: mailLayout(language, version.html(v)) };
+      return { template: spec.name, subject: version.subject(v), text: version.text(v), html: mailLayout(language, version.html(v)) };
     },
   };
 };
 
 
 const recordNames = {
-  tr: { lead: 'Müşteri adayı', quote: 'Teklif' },
-  en: { lead: 'Lead', quote: 'Quote' },
+  tr: { lead: 'Müşteri adayı', quote: 'Teklif', customer: 'Müşteri' },
+  en: { lead: 'Lead', quote: 'Quote', customer: 'Customer' },
 } as const;
-const recordPaths = { lead: '/leads/', quote: '/quotes/' } as const;
+const recordPaths = { lead: '/leads/', quote: '/quotes/', customer: '/customers/' } as const;
 
 /**
  * How a staff mail points at a record until staff pages exist: its kind and id and how to open it,

@@ -1,6 +1,7 @@
 // Time as the people who use the CRM read it: Istanbul calendar dates and months, month arithmetic.
 // Stored instants are ISO-8601 UTC. Turkey has kept UTC+3 all year since 2016, so the offset is fixed.
 // Business hours and Turkish public holidays for SLAs will live here too.
+import type { Language } from './language.js';
 import { type FieldProblem, ValidationError } from './problems.js';
 import * as z from './schema.js';
 
@@ -26,8 +27,8 @@ export const parseIsoDate = (date: string, path = 'date'): Date => {
 export const istanbulDate = (instant: Date): string =>
   new Date(instant.getTime() + ISTANBUL_OFFSET_MS).toISOString().slice(0, 10);
 
-/** An ISO instant as people read it in mail: short date and time, Istanbul time, in their language. */
-export const istanbulDateTime = (iso: string, language: 'tr' | 'en') =>
+/** An instant as people read it in Istanbul: `18.01.2026 14:30` in Turkish, `18/01/2026, 14:30` in English. */
+export const istanbulDateTime = (iso: string, language: Language) =>
   new Intl.DateTimeFormat(language === 'tr' ? 'tr-TR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Istanbul' }).format(
     new Date(iso),
   );

@@ -47,6 +47,7 @@ const mailOnce = async (sent: Quote, customer: Customer & { email: string }, by:
         ]);
         return sendTransactional({
           to: customer.email,
+          customerId: customer.customerId,
           replyTo: owner?.email,
           ...customerQuote.render(sent.language, { quote: sent, customer: view, ...links }),
           attachments: [{ filename: pdfFileName(sent), content: Buffer.from(pdf), contentType: 'application/pdf' }],

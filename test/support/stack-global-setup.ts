@@ -34,6 +34,8 @@ declare module 'vitest' {
     opportunityKeys: { repAyse: string; repMehmet: string; repJohn: string; managerSelin: string; director: string };
     /** Campaigns: the marketer (campaigns:read and campaigns:write), and a read-only key of hers. */
     campaignKeys: { marketer: string; readOnly: string };
+    /** Keys for the activity suites: the call center's agent (logs calls and callbacks), a rep. */
+    activityKeys: { agent: string; repAyse: string };
   }
 }
 
@@ -126,6 +128,12 @@ export default async function setup(project: TestProject) {
   project.provide('campaignKeys', {
     marketer: await quoteKey('mkt-elif', 'manager', ['campaigns:read', 'campaigns:write']),
     readOnly: await quoteKey('mkt-elif', 'manager', ['campaigns:read']),
+  });
+  // activities: reading is customers:read, logging and editing activities:write
+  const activityScopes: Scope[] = ['customers:read', 'activities:write'];
+  project.provide('activityKeys', {
+    agent: await quoteKey('agent-deniz', 'agent', activityScopes),
+    repAyse: await quoteKey('rep-ayse', 'rep', activityScopes),
   });
   return () => stack.stop();
 }

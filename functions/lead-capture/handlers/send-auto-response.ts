@@ -10,6 +10,6 @@ export const handler = eventHandler('LeadCaptured', async ({ customerId, leadId 
   const to = lead?.email;
   if (!lead || !to) return; // phone-only leads are called back, not mailed
   await sendOnce(onceKey('auto-response', leadId), () =>
-    sendToUnverified('auto-response', { to, ...autoResponse.render(lead.language, {}) }),
+    sendToUnverified('auto-response', { to, customerId, ...autoResponse.render(lead.language, {}) }),
   );
 });

@@ -5,13 +5,13 @@ import { eventHandler } from '../../../shared/consumer.js';
 import { onceKey, sendOnce, sendToUnverified } from '../../../shared/mail.js';
 import { consentConfirmation } from '../templates/consent-confirmation.js';
 
-export const handler = eventHandler('ConsentRequested', async ({ requestId }) => {
+export const handler = eventHandler('ConsentRequested', async ({ customerId, requestId }) => {
   const request = await getConsentRequest(requestId);
   // Confirmed or expired already; or asked before requests named their address, and then there is
   // no proven address to mail (the person can tick the box again).
   if (request?.channel !== 'email' || !request.address) return;
   const link = await consentConfirmationLink.url({ requestId }, { until: new Date(request.expiresAt * 1000) });
   await sendOnce(onceKey('consent-confirmation', requestId), () =>
-    sendToUnverified('consent-confirmation', { to: request.address, ...consentConfirmation.render(request.language, { link }) }),
+    sendToUnverified('consent-confirmation', { to: request.address, customerId, ...consentConfirmation.render(request.language, { link }) }),
   );
 });

@@ -16,6 +16,7 @@ export const handler = eventHandler('OrderStatusChanged', async ({ customerId, o
   await sendOnce(onceKey('order-notice', orderId, to), () =>
     sendTransactional({
       to: customer.email!,
+      customerId,
       ...customerNotice.render(customer.language, { order, customerName: customer.name, status: to }),
     }),
   );

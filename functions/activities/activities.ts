@@ -1,0 +1,185 @@
+// The activity use cases: log one (a callback request makes its to-do in the same transaction), edit
+// notes or tick a to-do off (guarded by seq), read the timeline and the agendas, and the sweep that
+// hands due to-dos to the reminder mail.
+import { type Viewer, isId, viewerOf } from '../../shared/access.js';
+import { customerItemVisibleTo, customers } from '../../shared/customer.js';
+import { transact } from '../../shared/db.js';
+import { getTeam, getUser } from '../../shared/directory.js';
+import { advance } from '../../shared/entity.js';
+import type { Actor } from '../../shared/http.js';
+import type { Recorder } from '../../shared/idempotency.js';
+import { newId } from '../../shared/ids.js';
+import { outboxPut } from '../../shared/outbox.js';
+import { ConflictError, type FieldProblem, NotFoundError, ProblemError, ValidationError } from '../../shared/problems.js';
+import { keys } from '../../shared/table.js';
+import { sweep } from '../../shared/work-queue.js';
+import { customerViewerOf } from '../customers/customer-view.js';
+import {
+  type Activity,
+  type ActivityInput,
+  activityProblems,
+  callbackAssignee,
+  callbackTodo,
+  newActivity,
+  type TodoActivity,
+  todoLifecycle,
+} from './domain/activity.js';
+import { istanbulWeekBounds, istanbulWeekOf } from './domain/week.js';
+import { activities, agendaBetween, customerStillThere, getActivity, logItems, moveActivity, reminderPlacement, reminderQueue } from './activity-store.js';
+
+type Item = Record<string, unknown>;
+
+/** The customer's stored profile (owners included), if the caller may work with them; otherwise 404. */
+export const customerFor = async (actor: Actor, customerId: string): Promise<Item> => {
+  const found = isId(customerId) ? ((await customers.get(keys.customer(customerId))) as Item | undefined) : undefined;
+  if (!found || !customerItemVisibleTo(await customerViewerOf(actor), found)) throw new NotFoundError('The customer');
+  return found;
+};
+
+/** Every user id the caller named must be someone in the directory. */
+const checkPeople = async (named: { path: string; userId: string | undefined }[]) => {
+  const given = named.filter((n): n is { path: string; userId: string } => n.userId !== undefined);
+  const found = await Promise.all(given.map(async (n) => ((await getUser(n.userId)) ? undefined : n)));
+  const unknown = found.filter((n) => n !== undefined);
+  if (unknown.length) {
+    const problems: FieldProblem[] = unknown.map((n) => ({ path: n.path, message: `No user ${n.userId}.` }));
+    throw new ProblemError(422, 'unknown-user', 'A person named is not in the directory.', problems);
+  }
+};
+
+const namedPeople = (input: ActivityInput) => {
+  if (input.kind === 'call') return [{ path: 'agentId', userId: input.agentId }];
+  if (input.kind === 'todo') return [{ path: 'assigneeId', userId: input.assigneeId }];
+  if (input.kind === 'visit' || input.kind === 'meeting') return (input.participants ?? []).map((userId, i) => ({ path: `participants.${i}`, userId }));
+  return [];
+};
+
+/** Whom a callback goes to (see `callbackAssignee`): the owners that are people in the directory, in id order. */
+const callbackOwner = async (customer: Item, agentId: string) => {
+  const owners = [...((customer.ownerIds as Set<string> | undefined) ?? [])].sort();
+  const people = new Set((await Promise.all(owners.map(async (id) => ((await getUser(id)) ? id : undefined)))).filter((id) => id !== undefined));
+  return callbackAssignee(owners, (id) => people.has(id), agentId);
+};
+
+export interface Logged {
+  activity: Activity;
+  callbackTodo?: TodoActivity;
+}
+
+/** Logs an activity for a customer the caller reaches; a call with a callback request also makes its to-do. */
+export const logActivity = async (actor: Actor, customer: Item, input: ActivityInput, record: Recorder, now = new Date()): Promise<Logged> => {
+  const problems = activityProblems(input);
+  if (problems.length) throw new ValidationError(problems);
+  await checkPeople(namedPeople(input));
+  const customerId = String(customer.customerId);
+  const at = now.toISOString();
+  const activity = newActivity(input, { activityId: newId(), customerId, actorId: actor.userId, now: at });
+  let todo: TodoActivity | undefined;
+  if (activity.kind === 'call' && activity.outcome === 'callback-requested' && activity.callbackAt) {
+    todo = callbackTodo({ ...activity, callbackAt: activity.callbackAt }, newId(), await callbackOwner(customer, activity.agentId));
+    activity.callbackTodoId = todo.activityId;
+  }
+  const answer: Logged = { activity, ...(todo ? { callbackTodo: todo } : {}) };
+  const written = await transact([
+    customerStillThere(customerId),
+    ...logItems(activity, actor.userId, now),
+    ...(todo ? logItems(todo, actor.userId, now) : []),
+    ...record(answer),
+  ]);
+  if (!written.ok) {
+    if (written.reasons[0]) throw new NotFoundError('The customer');
+    // Only the stored answer can be in the way: a duplicate request won, and `once` answers with its answer.
+    throw new ConflictError('request-in-progress', 'A request with this Idempotency-Key is in progress.');
+  }
+  return answer;
+};
+
+export interface ActivityChange {
+  seq?: number;
+  notes?: string;
+  done?: boolean;
+}
+
+/** Edits the notes or ticks a to-do off (or opens it again), only while it is at the seq it was read at. */
+export const changeActivity = async (customerId: string, activityId: string, change: ActivityChange, actorId: string, now = new Date()) => {
+  const current = isId(activityId) ? await getActivity(activityId) : undefined;
+  if (!current || current.customerId !== customerId) throw new NotFoundError('The activity');
+  if (current.kind === 'email') throw new ConflictError('activity-read-only', 'A mail sent to the customer is a record: it cannot be edited.');
+  if (change.seq !== undefined && change.seq !== current.seq) {
+    throw new ConflictError('activity-changed', `The activity is at seq ${current.seq} now; reload it.`);
+  }
+  if (change.done !== undefined && current.kind !== 'todo') {
+    throw new ValidationError([{ path: 'done', message: 'Only a to-do is done.' }]);
+  }
+  const action =
+    current.kind === 'todo' && change.done !== undefined && change.done !== (current.status === 'done')
+      ? todoLifecycle.actionTo(current.status, change.done ? 'done' : 'open')
+      : undefined;
+  const notes = change.notes === undefined ? current.notes : change.notes || undefined;
+  if (!action && notes === current.notes) return current;
+  const at = now.toISOString();
+  let after = advance(current, { notes, updatedAt: at } as Partial<Activity>) as Activity;
+  if (action && after.kind === 'todo') {
+    after = { ...after, status: todoLifecycle.apply(after.status, action), doneAt: action === 'complete' ? at : undefined };
+  }
+  const moved = await moveActivity(current, after, {
+    history: { actorId, action: action ?? 'edit-notes', via: 'api' },
+    // Done before its time: out of the reminder queue. Open again: back in it.
+    dequeue: action === 'complete' ? [reminderQueue.name] : [],
+    enqueue: action === 'reopen' ? reminderPlacement(after) : [],
+  });
+  if (!moved) throw new ConflictError('activity-changed', 'The activity was changed by someone else meanwhile; reload it.');
+  return after;
+};
+
+// ---- agendas ------------------------------------------------------------------------------------
+
+const weekOf = (week: string | undefined, now: Date) => {
+  const name = week ?? istanbulWeekOf(now);
+  return { week: name, ...istanbulWeekBounds(name) };
+};
+
+/** Whose agenda the caller may read: their own always; someone else's if the caller's reach covers them. */
+const agendaOwner = async (viewer: Viewer, userId: string) => {
+  if (userId === viewer.actor.userId) return;
+  const user = viewer.reach === 'all' || viewer.reach === 'team' ? await getUser(userId) : undefined;
+  const reached = user && (viewer.reach === 'all' || (viewer.reach === 'team' && user.teamId === viewer.teamId));
+  if (!reached) throw new NotFoundError('The agenda');
+};
+
+export const userAgenda = async (actor: Actor, query: { user?: string; week?: string }, now = new Date()) => {
+  const userId = query.user ?? actor.userId;
+  await agendaOwner(await viewerOf(actor), userId);
+  const week = weekOf(query.week, now);
+  return { userId, ...week, entries: await agendaBetween([userId], week.from, week.to) };
+};
+
+/** A team's week: each member's agenda partition read and merged in time order. A team's manager, or someone who reaches everyone. */
+export const teamAgenda = async (actor: Actor, query: { team?: string; week?: string }, now = new Date()) => {
+  const viewer = await viewerOf(actor);
+  const teamId = query.team ?? viewer.teamId;
+  if (!teamId) {
+    if (viewer.reach === 'all') throw new ValidationError([{ path: 'team', message: 'Name the team.' }]);
+    throw new NotFoundError('The team agenda');
+  }
+  const team = viewer.reach === 'all' || (viewer.reach === 'team' && viewer.teamId === teamId) ? await getTeam(teamId) : undefined;
+  if (!team) throw new NotFoundError('The team agenda');
+  const members = team.members.map((m) => m.userId);
+  const week = weekOf(query.week, now);
+  return { teamId, members, ...week, entries: await agendaBetween(members, week.from, week.to) };
+};
+
+// ---- reminders ------------------------------------------------------------------------------------
+
+const SWEEP_BATCH = 200;
+
+/** To-dos due by `now` and still open → TodoReminderDue, once each (the sweep's claim is in the same transaction). */
+export const remindDueTodos = async (now = new Date()) => {
+  const { due, acted, dropped } = await sweep(reminderQueue, now, SWEEP_BATCH, async ({ entity }) => {
+    const todo = await activities.get(entity);
+    if (todo?.kind !== 'todo' || todo.status !== 'open') return 'drop';
+    const event = outboxPut('TodoReminderDue', { customerId: todo.customerId, activityId: todo.activityId, assigneeId: todo.assigneeId, dueAt: todo.dueAt }, now);
+    return { writes: [activities.unchangedCheck(todo), event] };
+  });
+  return { due, reminded: acted, dropped };
+};
