@@ -12,8 +12,6 @@ const body = <S extends z.core.$ZodType>(schema: S) => ({ schema, maxBytes: 16 *
 
 /** Each route once, by name: a handler binds to `customerRoutes.x`, so a path is written only here. */
 export const customerRoutes = {
-  // Before `/customers/{customerId}`: the local API takes the first route that matches (API Gateway
-  // prefers the literal segment on its own).
   lookupCustomer: {
     method: 'GET',
     path: '/customers/lookup',

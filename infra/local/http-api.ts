@@ -60,8 +60,18 @@ const readBody = (req: IncomingMessage) =>
     req.on('error', reject);
   });
 
+/** API Gateway prefers a literal path segment to a parameter in the same place: `/customers/lookup` over `/customers/{id}`. */
+const literalFirst = (a: string, b: string) => {
+  const [x, y] = [a.split('/'), b.split('/')];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const [xParam, yParam] = [x[i]!.startsWith('{'), y[i]!.startsWith('{')];
+    if (xParam !== yParam) return xParam ? 1 : -1;
+  }
+  return 0;
+};
+
 export const startHttpApi = async (options: HttpApiOptions) => {
-  const compiled = options.routes.map((route) => ({ route, regex: pattern(route.path) }));
+  const compiled = [...options.routes].sort((a, b) => literalFirst(a.path, b.path)).map((route) => ({ route, regex: pattern(route.path) }));
   const hitsByIp = new Map<string, number[]>();
 
   const rateLimited = (ip: string, now: number) => {

@@ -21,7 +21,10 @@ beforeAll(async () => {
     publicRateLimit: 3,
     routes: [
       { method: 'POST', path: '/leads', function: 'f', auth: 'public', invoke: echo },
+      // Declared before the literal route it would shadow: the literal segment still wins, as in API Gateway.
+      { method: 'GET', path: '/leads/{leadId}/{part}', function: 'part', auth: { scopes: ['leads:read'] }, invoke: echo },
       { method: 'GET', path: '/leads/{leadId}', function: 'f', auth: { scopes: ['leads:read'] }, invoke: echo },
+      { method: 'GET', path: '/leads/{leadId}/notes', function: 'notes', auth: { scopes: ['leads:read'] }, invoke: echo },
       { method: 'POST', path: '/leads/{leadId}/status', function: 'f', auth: { scopes: ['leads:write'] }, invoke: echo },
     ],
     admin: async (req, url) => {
@@ -34,7 +37,7 @@ beforeAll(async () => {
       const prefix = methodArn.split('/').slice(0, 2).join('/');
       return {
         principalId: 'u1',
-        policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: [`${prefix}/GET/leads/*`] }] },
+        policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: [`${prefix}/GET/leads/*`, `${prefix}/GET/leads/*/*`] }] },
         context: { userId: 'u1', role: 'rep' },
       };
     },
@@ -58,6 +61,13 @@ describe('local HTTP API', () => {
       queryStringParameters: { x: '1' },
       requestContext: { authorizer: { userId: 'u1', role: 'rep' } },
     });
+  });
+
+  it('prefers a literal path segment to a parameter whatever the declaration order, as API Gateway does', async () => {
+    expect((await fetch(`${api.url}/leads/L1/notes`, { headers: { authorization: 'Bearer good' } })).status).toBe(200);
+    expect(seen.at(-1)).toMatchObject({ resource: '/leads/{leadId}/notes', pathParameters: { leadId: 'L1' } });
+    expect((await fetch(`${api.url}/leads/L1/history`, { headers: { authorization: 'Bearer good' } })).status).toBe(200);
+    expect(seen.at(-1)).toMatchObject({ resource: '/leads/{leadId}/{part}', pathParameters: { leadId: 'L1', part: 'history' } });
   });
 
   it('answers 401 when the authorizer refuses and 403 when its policy does not cover the route', async () => {
