@@ -71,7 +71,7 @@ const literalFirst = (a: string, b: string) => {
 };
 
 export const startHttpApi = async (options: HttpApiOptions) => {
-  const compiled = [...options.routes].sort((a, b) => literalFirst(a.path, b.path)).map((route) => ({ route, regex: pattern(route.path) }));
+  const compiled = options.routes.map((route) => ({ route, regex: pattern(route.path) }));
   const hitsByIp = new Map<string, number[]>();
 
   const rateLimited = (ip: string, now: number) => {
@@ -95,7 +95,10 @@ export const startHttpApi = async (options: HttpApiOptions) => {
     const candidates = compiled
       .map(({ route, regex }) => ({ route, match: regex.exec(url.pathname) }))
       .filter((c) => c.match);
-    const found = candidates.find((c) => c.route.method === method);
+    // Routes that match one path have as many segments: compare them place by place.
+    const found = candidates
+      .filter((c) => c.route.method === method)
+      .sort((a, b) => literalFirst(a.route.path, b.route.path))[0];
     if (!found) {
       return candidates.length
         ? problem(res, 405, 'method-not-allowed', `${method} is not allowed here.`)
