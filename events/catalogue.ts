@@ -10,6 +10,8 @@ export const sources = {
   quotes: 'crm.quotes',
   orders: 'crm.orders',
   cases: 'crm.cases',
+  // analytics (functions/analytics)
+  analytics: 'crm.analytics',
 } as const;
 
 const envelope = {
@@ -229,6 +231,21 @@ export const catalogue = {
   CaseSurveyAnswered: {
     source: sources.cases,
     detail: z.object({ ...envelope, ...caseRef, departmentId: z.string(), score: z.int().check(z.gte(1), z.lte(5)), lowScore: z.boolean() }),
+  },
+  // ---- analytics (functions/analytics): the nightly A/B/C job, only when a customer's segment changes
+  CustomerSegmentChanged: {
+    source: sources.analytics,
+    detail: z.object({
+      ...envelope,
+      customerId: z.string(),
+      /** Absent the first time the customer gets a segment. */
+      from: z.optional(z.enum(['A', 'B', 'C'])),
+      to: z.enum(['A', 'B', 'C']),
+      /** The last 12 months' revenue in TRY minor units the segment was computed from. */
+      revenueTry: minor,
+      /** The Istanbul date the job ran as of. */
+      asOf: z.iso.date(),
+    }),
   },
 } as const;
 

@@ -54,6 +54,8 @@ export const problemCodes = {
   // cases (complaint escalation)
   'case-changed': { status: 409, title: 'The case changed meanwhile' },
   'reopen-window-passed': { status: 409, title: 'Too long since resolution to reopen' },
+  // analytics
+  'analytics-rules-changed': { status: 409, title: 'The analytics rules changed meanwhile' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCodes;

@@ -54,6 +54,9 @@
 // Cases (functions/complaint-escalation): CUSTOMER#<id> CASE#<caseId> (with its history and its
 // place in the SLA due-time queue beside it); gsi1 UNIT#<unitId>#CASES (a department's or dealer's
 // cases), gsi2 CASES#<status>#<shard>, gsi3 CASE#<id>; DEPARTMENT#<id> DEPARTMENT reference data.
+// Analytics (functions/analytics): CUSTOMER#<id> VALUE#<yyyy> (a year's figures, in gsi2
+// BUYERS#<yyyy>#<shard> by revenue in TRY) and ORDER#<orderId>#VALUE#<delivered|returned> (applied
+// markers); COMMISSION_RULES / SEGMENT_RULES CURRENT.
 
 export const tableSchema = {
   partitionKey: 'pk',
@@ -263,6 +266,22 @@ export const keys = {
     gsi2sk: at(createdAt, caseId),
   }),
   casesByStatusPartitions: (status: string) => allShards(`CASES#${status}`),
+  // ---- analytics (functions/analytics) ----------------------------------------------------------------
+  /** A customer's figures for one Istanbul calendar year: revenue, orders, first and last order. */
+  customerValue: (customerId: string, year: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `VALUE#${year}` }),
+  /** That an order's transition (`delivered`, `returned`) is in the figures: written with them, once. */
+  orderValueApplied: (customerId: string, orderId: string, to: string): Key => ({
+    pk: `CUSTOMER#${customerId}`,
+    sk: `ORDER#${orderId}#VALUE#${to}`,
+  }),
+  /** The customers who bought in a year, by revenue in TRY (zero-padded minor units): what the nightly job and the lists read. */
+  buyersIn: (year: string, revenueTry: number, customerId: string) => ({
+    gsi2pk: sharded(`BUYERS#${year}`, customerId),
+    gsi2sk: `${String(Math.max(0, Math.trunc(revenueTry))).padStart(16, '0')}#${customerId}`,
+  }),
+  buyersInPartitions: (year: string) => allShards(`BUYERS#${year}`),
+  /** Admin-set analytics rules (`COMMISSION_RULES`, `SEGMENT_RULES`); absent, the code's defaults apply. */
+  analyticsRules: (kind: 'COMMISSION_RULES' | 'SEGMENT_RULES'): Key => ({ pk: kind, sk: 'CURRENT' }),
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -300,4 +319,8 @@ export type ItemType =
   | 'unit'
   | 'routing-rules'
   | 'department'
-  | 'case';
+  | 'case'
+  // analytics (functions/analytics)
+  | 'customer-value'
+  | 'order-value-applied'
+  | 'analytics-rules';
