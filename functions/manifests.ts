@@ -7,6 +7,8 @@ import { leadCapture } from './lead-capture/manifest.js';
 import { orderRouting } from './order-routing/manifest.js';
 import { complaintEscalation } from './complaint-escalation/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
+// analytics
+import { analytics } from './analytics/manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,
@@ -16,6 +18,8 @@ export const useCases: UseCaseManifest[] = [
   complaintEscalation,
   customersUseCase,
   apiDocs,
+  // analytics
+  analytics,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

@@ -1,7 +1,7 @@
 // Customers' yearly figures in their partitions (and in the sparse buyers index by year), changed by
 // one order's transition at a time: the figures and an applied marker for that order and transition
 // in ONE transaction, so a redelivered event or a re-imported row changes nothing.
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { db, itemAbsent, itemExists, putNew, tableName, transact } from '../../shared/db.js';
 import { defineEntity } from '../../shared/entity.js';
 import { queryAll } from '../../shared/query.js';
@@ -82,7 +82,7 @@ export const profiles = async (customerIds: readonly string[], attributes: reado
   for (let i = 0; i < customerIds.length; i += 100) {
     let request: Record<string, unknown>[] | undefined = customerIds.slice(i, i + 100).map((id) => ({ ...keys.customer(id) }));
     while (request?.length) {
-      const answer = await db().send(
+      const answer: BatchGetCommandOutput = await db().send(
         new BatchGetCommand({
           RequestItems: { [tableName()]: { Keys: request, ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names } },
         }),

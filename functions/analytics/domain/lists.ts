@@ -30,7 +30,7 @@ export interface LapsedCustomer {
   monthsSince: number;
 }
 
-const monthsBetween = (from: string, to: string) => {
+const wholeMonthsBetween = (from: string, to: string) => {
   let months = 0;
   while (addMonths(from, months + 1) <= to) months++;
   return months;
@@ -42,7 +42,7 @@ export const lapsedCustomers = (customers: ReadonlyMap<string, readonly YearFigu
   const rows: LapsedCustomer[] = [];
   for (const [customerId, years] of customers) {
     const lastOrderDate = years.filter((f) => f.orders > 0).reduce((last, f) => (f.lastOrderDate > last ? f.lastOrderDate : last), '');
-    if (lastOrderDate && lastOrderDate <= line) rows.push({ customerId, lastOrderDate, monthsSince: monthsBetween(lastOrderDate, today) });
+    if (lastOrderDate && lastOrderDate <= line) rows.push({ customerId, lastOrderDate, monthsSince: wholeMonthsBetween(lastOrderDate, today) });
   }
   return rows.sort((a, b) => a.lastOrderDate.localeCompare(b.lastOrderDate) || a.customerId.localeCompare(b.customerId));
 };
