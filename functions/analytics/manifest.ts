@@ -33,7 +33,7 @@ export const analyticsRoutes = {
   topCustomers: list('/analytics/lists/top-customers', "The top 5 % of last calendar year's buyers by revenue in TRY"),
   lapsedCustomers: list('/analytics/lists/lapsed-customers', 'Buyers whose last order is 12 months old or older', api.lapsedQuery),
   decliningCustomers: list('/analytics/lists/declining-customers', 'Customers ordering less this year to date than in the same days last year'),
-  valuableComplainants: list('/analytics/lists/valuable-complainants', 'A customers who complained in the last 12 months'),
+  complainingACustomers: list('/analytics/lists/valuable-complainants', 'A customers who complained in the last 12 months'),
   salesPerformance: {
     method: 'GET',
     path: '/analytics/performance',

@@ -24,5 +24,5 @@ export const handler = routes([
   route(analyticsRoutes.topCustomers, ({ query }, event) => answer('top-customers', query, event)),
   route(analyticsRoutes.lapsedCustomers, ({ query }, event) => answer('lapsed-customers', query, event)),
   route(analyticsRoutes.decliningCustomers, ({ query }, event) => answer('declining-customers', query, event)),
-  route(analyticsRoutes.valuableComplainants, ({ query }, event) => answer('valuable-complainants', query, event)),
+  route(analyticsRoutes.complainingACustomers, ({ query }, event) => answer('valuable-complainants', query, event)),
 ]);
