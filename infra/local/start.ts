@@ -25,7 +25,7 @@ if (!existsSync(demoKeyFile)) {
     label: 'demo manager',
     userId: 'mgr-zeynep',
     role: 'manager',
-    scopes: ['leads:read', 'leads:write', 'quotes:read', 'quotes:write', 'quotes:approve', 'catalogue:read', 'catalogue:write', 'orders:read', 'orders:write', 'routing:admin'],
+    scopes: ['leads:read', 'leads:write', 'quotes:read', 'quotes:write', 'quotes:approve', 'catalogue:read', 'catalogue:write', 'orders:read', 'orders:write', 'routing:admin', 'analytics:read'],
   });
   writeFileSync(demoKeyFile, key, { mode: 0o600 });
 }

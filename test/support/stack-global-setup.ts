@@ -24,6 +24,8 @@ declare module 'vitest' {
     customerKeys: { agent: string; repAyse: string; repMehmet: string };
     /** Keys for the case suites: a call-center agent, the firm's director, the customer-service department's manager. */
     caseKeys: { agent: string; director: string; department: string };
+    /** Keys for the analytics suites (analytics): the firm's manager and director read, an admin imports. */
+    analyticsKeys: { manager: string; director: string; admin: string };
   }
 }
 
@@ -83,6 +85,12 @@ export default async function setup(project: TestProject) {
     agent: await quoteKey('agent-cem', 'agent', caseScopes),
     director: await quoteKey('dir-kemal', 'director', caseScopes),
     department: await quoteKey('mgr-hakan', 'manager', caseScopes),
+  });
+  // analytics
+  project.provide('analyticsKeys', {
+    manager: await quoteKey('mgr-zeynep', 'manager', ['analytics:read']),
+    director: await quoteKey('dir-kemal', 'director', ['analytics:read']),
+    admin: await quoteKey('admin-analytics', 'admin', ['analytics:admin', 'analytics:read']),
   });
   return () => stack.stop();
 }
