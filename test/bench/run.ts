@@ -9,7 +9,9 @@
 //      with 10,000 orders waiting of which 10 are due (test/bench/orders.ts).
 //   4. The case SLA sweep's read units with 10,000 open cases of which 10 are due, and the delay from
 //      due to escalated on the local scheduler.
-//   5. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
+//   5. The nightly A/B/C job (BENCH_ANALYTICS_CUSTOMERS, default 2,000) and an order's p50 into its
+//      customer's figures (test/bench/analytics.ts).
+//   6. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -22,6 +24,7 @@ import { repoRoot } from '../../infra/local/functions.js';
 import { startLocalStack, TABLE_NAME } from '../../infra/local/runtime.js';
 import { benchOrders } from './orders.js';
 import { benchCaseSweep } from './cases.js';
+import { benchAnalytics } from './analytics.js';
 import { benchQuotes } from './quotes.js';
 
 const CLIENTS = 16;
@@ -232,6 +235,7 @@ try {
   const quotes = await benchQuotes(stack);
   await benchOrders(stack, quotes.lead);
   await benchCaseSweep(stack);
+  await benchAnalytics(stack);
   await stack.settle();
   const { retried, deadLettered } = stack.eventBus.stats();
   console.log(`\nEvent deliveries during the run: ${retried} retried, ${deadLettered} dead-lettered (a healthy run has 0 and 0).`);

@@ -151,7 +151,7 @@ describe('the nightly A/B/C job', () => {
       await applyOrderValue(order, 'delivered');
     }
     // 1,000 in the window: big alone is 80 % (A); mid brings 95 % (B); the rest C.
-    expect(await assignSegments(now)).toEqual({ buyers: 4, changed: 4, unchanged: 0, skipped: 0 });
+    expect(await assignSegments(now)).toEqual({ buyers: 4, changed: 4, carried: 0, unchanged: 0, skipped: 0 });
     const segments = async () => Promise.all([big, mid, small, old, never].map(async (id) => ((await getCustomer(id!)) as { segment?: string } | undefined)?.segment));
     expect(await segments()).toEqual(['A', 'B', 'C', 'C', undefined]);
     const ids = [big!, mid!, small!, old!, never!];
@@ -165,7 +165,7 @@ describe('the nightly A/B/C job', () => {
     );
 
     // The same night again: nothing changes, nothing is emitted.
-    expect(await assignSegments(now)).toEqual({ buyers: 4, changed: 0, unchanged: 4, skipped: 0 });
+    expect(await assignSegments(now)).toEqual({ buyers: 4, changed: 0, carried: 0, unchanged: 4, skipped: 0 });
     expect(await segmentEvents(ids)).toHaveLength(4);
 
     // small buys big: of 2,950 small makes 2,000 (A); big's 800 comes after 68 % (A); mid after 94.9 % (B).

@@ -3,6 +3,7 @@
 // currency as charged); the days map keeps revenue per Istanbul day so that windows that do not
 // follow the calendar year (the last 12 months, this year to date) need no order read again.
 import { addMonths } from '../../../shared/time.js';
+import type { Segment } from './segments.js';
 
 export type ValueTransition = 'delivered' | 'returned';
 
@@ -37,7 +38,9 @@ export interface YearFigures {
   lastOrderDate: string;
   /** TRY minor units per Istanbul day of the year, `MM-DD` → amount. */
   days: Record<string, number>;
-  /** The stale-write token of the figures item. */
+  /** The segment the nightly job last gave the customer, kept here so that it need not read the profile. */
+  segment?: Segment;
+  /** The stale-write token of the figures item (the nightly job's segment write counts too). */
   seq: number;
 }
 
