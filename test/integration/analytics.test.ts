@@ -4,12 +4,13 @@
 // injected date, years apart, so the buyers of one are not in another's years.
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countOrderTransition, targetList } from '../../functions/analytics/analytics.js';
+import { countOrderTransition, dashboard, salesPerformance, targetList } from '../../functions/analytics/analytics.js';
 import type { OrderValue } from '../../functions/analytics/domain/customer-value.js';
 import { importOrders } from '../../functions/analytics/order-import.js';
 import { assignSegments } from '../../functions/analytics/segment-job.js';
 import { applyOrderValue, DeliveryNotCountedError, yearFigures } from '../../functions/analytics/value-store.js';
 import { type Case, cases } from '../../functions/complaint-escalation/case-store.js';
+import { type Lead, leads, saveStatusChange } from '../../functions/lead-capture/lead-store.js';
 import type { OrderIntake } from '../../functions/order-routing/domain/order-input.js';
 import { intakeOrder } from '../../functions/order-routing/orders.js';
 import type { EventDetail } from '../../events/catalogue.js';
@@ -19,6 +20,7 @@ import { db, tableName, transact } from '../../shared/db.js';
 import type { Actor } from '../../shared/http.js';
 import { newId } from '../../shared/ids.js';
 import { keys } from '../../shared/table.js';
+import { istanbulMonth } from '../../shared/time.js';
 
 const shop: Actor = { keyId: 'key-shop', userId: 'shop-web', role: 'agent', scopes: ['orders:write'] };
 
@@ -256,5 +258,61 @@ describe('the target lists on a hand-computed fixture', () => {
     expect((await targetList('valuable-complainants', now)).customers).toEqual([
       { customerId: ids.Ayla, name: 'Ayla Fikstür', complaints: 1, active: 1, lastComplaintAt: '2035-06-01T10:00:00.000Z' },
     ]);
+  });
+});
+
+describe('sales performance and the dashboard', () => {
+  it("counts a rep's leads, first response, quotes won and commission, and the dashboard counts them too", async () => {
+    const rep = `rep-perf-${newId()}`;
+    const customerId = await newCustomer('Performans Deneme');
+    const now = Date.now();
+    const lead = (minutesAgo: number): Lead => {
+      const at = new Date(now - minutesAgo * 60_000).toISOString();
+      return { leadId: newId(), customerId, status: 'new', seq: 1, name: 'Performans Deneme', language: 'tr', owner: { type: 'user', id: rep, ruleId: 'test', teamId: 'team-perf' }, createdAt: at, updatedAt: at };
+    };
+    const [waiting, answered] = [lead(10), lead(90)];
+    for (const l of [waiting, answered]) expect((await transact(leads.createItems(l))).ok).toBe(true);
+    // Answered about 90 minutes after it came in.
+    expect(await saveStatusChange(answered, 'contacted', { actorId: rep, action: 'contact', via: 'api' }, new Date())).toBeTruthy();
+    const sentAt = new Date(now - 60 * 60_000).toISOString();
+    // The quote report entries quote-approval writes when a quote is sent and answered.
+    const quote = (status: 'accepted' | 'sent', amount: number, quoteId = newId()) => ({
+      ...keys.quoteReport(customerId, quoteId),
+      ...keys.quotesSentIn(istanbulMonth(sentAt), sentAt, quoteId),
+      type: 'quote-report',
+      customerId,
+      quoteId,
+      owner: rep,
+      teamId: 'team-perf',
+      status,
+      sentAt,
+      currency: 'TRY',
+      grandTotal: { amount, currency: 'TRY' },
+      grandTotalTry: { amount, currency: 'TRY' },
+      netTotalTry: { amount, currency: 'TRY' },
+      discountBp: 0,
+      marginBp: 2000,
+    });
+    for (const item of [quote('accepted', 1_000_000), quote('sent', 400_000)]) {
+      expect((await transact([{ Put: { TableName: tableName(), Item: item } }])).ok).toBe(true);
+    }
+    const from = new Date(now - 3 * 60 * 60_000).toISOString();
+    const to = new Date(now + 60_000).toISOString();
+    const viewer = { actor: { keyId: 'k', userId: 'dir-kemal', role: 'director' as const, scopes: [] }, reach: 'all' as const };
+    const byRep = await salesPerformance(viewer, from, to, 'rep');
+    const row = byRep.rows.find((r) => r.group === rep);
+    expect(row).toMatchObject({ leadsReceived: 2, contacted: 1, converted: 0, quotesSent: 2, quotesWon: 1, wonTry: 1_000_000, marginWonTry: 200_000, commissionTry: 20_000 });
+    expect(row?.firstResponse.measured).toBe(1);
+    expect(row?.firstResponse.medianMinutes).toBeGreaterThanOrEqual(89);
+    expect(row?.firstResponse.medianMinutes).toBeLessThanOrEqual(91);
+    // Another team's manager does not see the rep.
+    const other = { actor: { keyId: 'k', userId: 'mgr-selin', role: 'manager' as const, scopes: [] }, reach: 'team' as const, teamId: 'team-export' };
+    expect((await salesPerformance(other, from, to, 'rep')).rows.find((r) => r.group === rep)).toBeUndefined();
+
+    const counters = await dashboard(from, to);
+    expect(counters.leads.received).toBeGreaterThanOrEqual(2);
+    expect(counters.leads.byStatus.contacted).toBeGreaterThanOrEqual(1);
+    expect(counters.quotes.sent).toBeGreaterThanOrEqual(2);
+    expect(counters.quotes.wonTry).toBeGreaterThanOrEqual(1_000_000);
   });
 });

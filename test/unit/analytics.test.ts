@@ -6,6 +6,7 @@ import { decliningCustomers, lapsedCustomers, topCustomers } from '../../functio
 import { performance } from '../../functions/analytics/domain/performance.js';
 import { segmentsOf } from '../../functions/analytics/domain/segments.js';
 import { analytics } from '../../functions/analytics/manifest.js';
+import { toCsv } from '../../functions/order-routing/domain/reports.js';
 import { openApiDocument } from '../../shared/openapi.js';
 
 const order = (customerId: string, orderDate: string, amountTry: number, over: Partial<OrderValue> = {}): OrderValue => ({
@@ -186,6 +187,13 @@ describe('sales performance', () => {
   it('on margin by team sums the reps of the team', () => {
     const [team] = performance('team', leads, quotes, { basis: 'margin', defaultRateBp: 1000, repRatesBp: {} });
     expect(team).toMatchObject({ group: 'team-1', leadsReceived: 3, quotesWon: 2, wonTry: 1_200_000, marginWonTry: 350_000, commissionTry: 35_000 });
+  });
+});
+
+describe('the lists as CSV', () => {
+  it('quote a cell with a line break, a comma or quotes, and neutralise formula cells', () => {
+    const rows = [{ customerId: 'c1', name: 'Çok\nsatırlı, "ad"', company: '+90 Ltd' }];
+    expect(toCsv(['customerId', 'name', 'company'], rows)).toBe(`customerId,name,company\r\nc1,"Çok\nsatırlı, ""ad""",'+90 Ltd\r\n`);
   });
 });
 
