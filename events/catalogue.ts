@@ -18,6 +18,8 @@ export const sources = {
   // campaigns
   campaigns: 'crm.campaigns',
   activities: 'crm.activities',
+  // analytics (functions/analytics)
+  analytics: 'crm.analytics',
 } as const;
 
 const envelope = {
@@ -373,6 +375,21 @@ export const catalogue = {
   TodoReminderDue: {
     source: sources.activities,
     detail: z.object({ ...envelope, customerId: z.string(), activityId: z.string(), assigneeId: z.string(), dueAt: z.iso.datetime() }),
+  },
+  // ---- analytics (functions/analytics): the nightly A/B/C job, only when a customer's segment changes
+  CustomerSegmentChanged: {
+    source: sources.analytics,
+    detail: z.object({
+      ...envelope,
+      customerId: z.string(),
+      /** Absent the first time the customer gets a segment. */
+      from: z.optional(z.enum(['A', 'B', 'C'])),
+      to: z.enum(['A', 'B', 'C']),
+      /** The last 12 months' revenue in TRY minor units the segment was computed from. */
+      revenueTry: minor,
+      /** The Istanbul date the job ran as of. */
+      asOf: z.iso.date(),
+    }),
   },
 } as const;
 

@@ -16,6 +16,8 @@ import { campaignsUseCase } from './campaigns/manifest.js';
 import { permissionMarketing } from './campaigns/subscriptions-manifest.js';
 // activities
 import { activitiesUseCase } from './activities/manifest.js';
+// analytics
+import { analytics } from './analytics/manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,
@@ -35,6 +37,8 @@ export const useCases: UseCaseManifest[] = [
   permissionMarketing,
   // activities
   activitiesUseCase,
+  // analytics
+  analytics,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

@@ -58,6 +58,17 @@ export const html = (statusCode: number, body: string): HttpResult => ({
 
 export const seeOther = (location: string): HttpResult => ({ statusCode: 303, headers: { location }, body: '' });
 
+/** Routes whose response declares `csv: true`: `?format=csv` wins, else `Accept: text/csv` asks for it. */
+export const wantsCsv = (event: HttpEvent, format?: string) =>
+  format === 'csv' || (!format && /\btext\/csv\b/i.test(header(event, 'accept') ?? ''));
+
+/** A CSV answer a browser saves as `<name>.csv`; the body is already CSV (a header row, then rows). */
+export const csvFile = (name: string, body: string): HttpResult => ({
+  statusCode: 200,
+  headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` },
+  body,
+});
+
 const problemResult = (error: ProblemError): HttpResult => ({
   statusCode: error.status,
   headers: { 'content-type': 'application/problem+json', ...error.headers },

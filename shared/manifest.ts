@@ -33,6 +33,9 @@ export const scopes = [
   'campaigns:write',
   // activities (functions/activities): logging and editing; reading takes customers:read
   'activities:write',
+  // analytics
+  'analytics:read',
+  'analytics:admin',
 ] as const;
 export type Scope = (typeof scopes)[number];
 
@@ -106,6 +109,8 @@ export interface RouteResponse {
   json?: Schema;
   /** A non-JSON body: a page, a PDF, a script. */
   media?: 'text/html' | 'application/pdf' | 'text/javascript' | 'application/json';
+  /** The same data also as `text/csv` (`?format=csv` or `Accept: text/csv`): see `csvOrJson` in shared/http.ts. */
+  csv?: true;
   /** Response headers worth naming (`location`). */
   headers?: readonly string[];
 }

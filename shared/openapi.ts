@@ -106,7 +106,12 @@ const operation = (useCase: string, route: NamedRoute) => {
             description: response.description,
             ...(response.headers ? { headers: Object.fromEntries(response.headers.map((h) => [h, { schema: { type: 'string' } }])) } : {}),
             ...(response.json
-              ? { content: { 'application/json': { schema: jsonSchema(response.json, 'output') } } }
+              ? {
+                  content: {
+                    'application/json': { schema: jsonSchema(response.json, 'output') },
+                    ...(response.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}),
+                  },
+                }
               : response.media
                 ? { content: { [response.media]: {} } }
                 : {}),

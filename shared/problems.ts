@@ -82,6 +82,8 @@ export const problemCodes = {
   'activity-changed': { status: 409, title: 'The activity changed meanwhile' },
   'activity-read-only': { status: 409, title: 'This activity is a record and cannot be edited' },
   'unknown-user': { status: 422, title: 'No such user' },
+  // analytics
+  'analytics-rules-changed': { status: 409, title: 'The analytics rules changed meanwhile' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCodes;

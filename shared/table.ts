@@ -66,6 +66,9 @@
 // Activities (functions/activities): CUSTOMER#<id> ACTIVITY#<occurredAt>#<activityId> (the timeline,
 // newest first; gsi3 ACTIVITY#<id>), beside it …#AGENDA#<userId> per person with gsi1
 // AGENDA#<userId> by start or due instant, and a to-do's place in the due-time queue `todo-reminder`.
+// Analytics (functions/analytics): CUSTOMER#<id> VALUE#<yyyy> (a year's figures, in gsi2
+// BUYERS#<yyyy>#<shard> by revenue in TRY) and ORDER#<orderId>#VALUE#<delivered|returned> (applied
+// markers); COMMISSION_RULES / SEGMENT_RULES CURRENT.
 
 export const tableSchema = {
   partitionKey: 'pk',
@@ -381,6 +384,22 @@ export const keys = {
   /** A user's agenda by start or due instant: one person's pace, unsharded. */
   agendaOf: (userId: string, startsAt: string, activityId: string) => ({ gsi1pk: `AGENDA#${userId}`, gsi1sk: at(startsAt, activityId) }),
   agendaPartition: (userId: string) => `AGENDA#${userId}`,
+  // ---- analytics (functions/analytics) ----------------------------------------------------------------
+  /** A customer's figures for one Istanbul calendar year: revenue, orders, first and last order. */
+  customerValue: (customerId: string, year: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `VALUE#${year}` }),
+  /** That an order's transition (`delivered`, `returned`) is in the figures: written with them, once. */
+  orderValueApplied: (customerId: string, orderId: string, to: string): Key => ({
+    pk: `CUSTOMER#${customerId}`,
+    sk: `ORDER#${orderId}#VALUE#${to}`,
+  }),
+  /** The customers who bought in a year, by revenue in TRY (zero-padded minor units): what the nightly job and the lists read. */
+  buyersIn: (year: string, revenueTry: number, customerId: string) => ({
+    gsi2pk: sharded(`BUYERS#${year}`, customerId),
+    gsi2sk: `${String(Math.max(0, Math.trunc(revenueTry))).padStart(16, '0')}#${customerId}`,
+  }),
+  buyersInPartitions: (year: string) => allShards(`BUYERS#${year}`),
+  /** Admin-set analytics rules (`COMMISSION_RULES`, `SEGMENT_RULES`); absent, the code's defaults apply. */
+  analyticsRules: (kind: 'COMMISSION_RULES' | 'SEGMENT_RULES'): Key => ({ pk: kind, sk: 'CURRENT' }),
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -443,7 +462,11 @@ export type ItemType =
   | 'campaign-unsubscribe'
   // activities (functions/activities)
   | 'activity'
-  | 'agenda-entry';
+  | 'agenda-entry'
+  // analytics (functions/analytics)
+  | 'customer-value'
+  | 'order-value-applied'
+  | 'analytics-rules';
 
 // ---- permission marketing (subscriptions) ----------------------------------------------------------
 /** Customers by birthday month and day: gsi1 is free on profiles (see `customersByBirthday`). */

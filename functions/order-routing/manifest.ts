@@ -12,7 +12,7 @@ const orderEvent = (type: string) => ({ source: [sources.orders], 'detail-type':
 const ORDER_BODY_BYTES = 64 * 1024;
 const page = (description: string) => ({ description, media: 'text/html' }) as const;
 const linkPages = { 200: page('The page for the link, or what it did'), 403: page('The link is not valid'), 409: page('Acknowledged or moved on already'), 410: page('The link has expired') } as const;
-const reportResponses = { 200: { description: 'The report (CSV with ?format=csv or Accept: text/csv)', json: api.report } } as const;
+const reportResponses = { 200: { description: 'The report (CSV with ?format=csv or Accept: text/csv)', json: api.report, csv: true } } as const;
 const report = (path: string, summary: string) =>
   ({ method: 'GET', path, function: 'orderReports', auth: read, summary, request: { params: null, query: api.reportQuery, body: null }, responses: reportResponses }) as const;
 

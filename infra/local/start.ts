@@ -1,6 +1,7 @@
 // `npm start`: the whole CRM on this machine. Ctrl-C stops every child process.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createApiKey } from '../../shared/api-keys.js';
+import { scopes } from '../../shared/manifest.js';
 import { AlreadyRunningError, claimDataDir } from './instance.js';
 import { PortTakenError } from './ports.js';
 import { type LocalStack, localPorts, startLocalStack } from './runtime.js';
@@ -25,7 +26,8 @@ if (!existsSync(demoKeyFile)) {
     label: 'demo manager',
     userId: 'mgr-zeynep',
     role: 'manager',
-    scopes: ['leads:read', 'leads:write', 'quotes:read', 'quotes:write', 'quotes:approve', 'catalogue:read', 'catalogue:write', 'orders:read', 'orders:write', 'routing:admin', 'opportunities:read', 'opportunities:write'],
+    // Every scope but `admin`, so the demo key can try every staff endpoint.
+    scopes: scopes.filter((scope) => scope !== 'admin'),
   });
   writeFileSync(demoKeyFile, key, { mode: 0o600 });
 }

@@ -65,7 +65,7 @@ const writeAll = async (stack: LocalStack, all: Record<string, unknown>[]) => {
 };
 
 /** Sums the read capacity DynamoDB reports for the reads made through the functions' client. */
-const countReadUnits = () => {
+export const countReadUnits = () => {
   let total = 0;
   const name = 'benchReadUnits';
   const reads = ['GetItemCommand', 'QueryCommand', 'BatchGetItemCommand', 'ScanCommand'];

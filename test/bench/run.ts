@@ -11,9 +11,11 @@
 //      due to escalated on the local scheduler.
 //   5. The call center's lookup by phone with 1,000 customers of 50 items each vs one GetItem
 //      (test/bench/customers.ts).
-//   6. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
+//   6. The nightly A/B/C job (BENCH_ANALYTICS_CUSTOMERS, default 2,000) and an order's p50 into its
+//      customer's figures (test/bench/analytics.ts).
+//   7. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
 // `BENCH_ONLY=lookup,bundles npm run bench` runs only the named parts (leads, quotes, orders, cases,
-// lookup, bundles).
+// lookup, analytics, bundles).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,6 +29,7 @@ import { startLocalStack, TABLE_NAME } from '../../infra/local/runtime.js';
 import { benchOrders } from './orders.js';
 import { benchCaseSweep } from './cases.js';
 import { benchLookup } from './customers.js';
+import { benchAnalytics } from './analytics.js';
 import { benchQuotes } from './quotes.js';
 
 const CLIENTS = 16;
@@ -243,6 +246,7 @@ try {
   }
   if (part('cases')) await benchCaseSweep(stack);
   if (part('lookup')) await benchLookup(stack);
+  if (part('analytics')) await benchAnalytics(stack);
   await stack.settle();
   const { retried, deadLettered } = stack.eventBus.stats();
   console.log(`\nEvent deliveries during the run: ${retried} retried, ${deadLettered} dead-lettered (a healthy run has 0 and 0).`);

@@ -36,6 +36,8 @@ declare module 'vitest' {
     campaignKeys: { marketer: string; readOnly: string };
     /** Keys for the activity suites: the call center's agent (logs calls and callbacks), a rep. */
     activityKeys: { agent: string; repAyse: string };
+    /** Keys for the analytics suites (analytics): the firm's manager and director read, an admin imports. */
+    analyticsKeys: { manager: string; director: string; admin: string };
   }
 }
 
@@ -134,6 +136,12 @@ export default async function setup(project: TestProject) {
   project.provide('activityKeys', {
     agent: await quoteKey('agent-deniz', 'agent', activityScopes),
     repAyse: await quoteKey('rep-ayse', 'rep', activityScopes),
+  });
+  // analytics
+  project.provide('analyticsKeys', {
+    manager: await quoteKey('mgr-zeynep', 'manager', ['analytics:read']),
+    director: await quoteKey('dir-kemal', 'director', ['analytics:read']),
+    admin: await quoteKey('admin-analytics', 'admin', ['analytics:admin', 'analytics:read']),
   });
   return () => stack.stop();
 }

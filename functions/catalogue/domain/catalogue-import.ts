@@ -50,16 +50,16 @@ export type ImportResult<T> = { ok: true; records: T[] } | { ok: false; errors: 
 type Fields = Record<string, unknown>;
 
 /** How one CSV cell maps to a field: `read` gets the row so far, for the currency of an amount. */
-interface Codec {
+export interface Codec {
   read(cell: string, row: Fields): unknown;
   write(value: unknown, record: Fields): string;
 }
-interface Column {
+export interface Column {
   name: string;
   path: string;
   codec?: Codec;
 }
-interface Format<T> {
+export interface Format<T> {
   schema: z.ZodMiniType<T>;
   columns: Column[];
   /** The fields that identify a record: a second record with the same values is a duplicate. */
@@ -81,7 +81,7 @@ const set = (record: Fields, path: string, value: unknown): void => {
   set(record[head] as Fields, rest.join('.'), value);
 };
 
-const amountIn = (currencyPath: string): Codec => ({
+export const amountIn = (currencyPath: string): Codec => ({
   read: (cell, row) => parseDecimalToMinor(cell, String(get(row, currencyPath))),
   write: (value, record) => minorToDecimal({ amount: Number(value), currency: String(get(record, currencyPath)) }),
 });
@@ -207,8 +207,11 @@ const neutralise = (cell: string) => (formulaStart.test(cell) ? `'${cell}` : cel
 /** The inverse of `neutralise` on what it wrote, and the identity on every other cell. */
 const restore = (cell: string) => (cell.startsWith("'") && formulaStart.test(cell) ? cell.slice(1) : cell);
 
-export const importCsv = <K extends CatalogueKind>(kind: K, text: string): ImportResult<CatalogueRecords[K]> => {
-  const format: Format<CatalogueRecords[K]> = formats[kind];
+export const importCsv = <K extends CatalogueKind>(kind: K, text: string): ImportResult<CatalogueRecords[K]> =>
+  importCsvWith(formats[kind] as Format<CatalogueRecords[K]>, text);
+
+/** Any CSV file of records described by a `Format` (other use cases' imports too), all or nothing. */
+export const importCsvWith = <T>(format: Format<T>, text: string): ImportResult<T> => {
   let records: CsvRecord[];
   try {
     const options = {

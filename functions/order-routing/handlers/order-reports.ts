@@ -2,7 +2,7 @@
 // orders:read — JSON, or CSV with ?format=csv (or Accept: text/csv). Each caller sees the orders
 // their reach covers: a unit its own, a rep their own, a team manager the team's, the rest all.
 import { listScope, viewerOf } from '../../../shared/access.js';
-import { type Actor, header, type HttpEvent, type HttpResult, json, route, routes } from '../../../shared/http.js';
+import { type Actor, csvFile, type HttpEvent, json, route, routes, wantsCsv } from '../../../shared/http.js';
 import { ValidationError } from '../../../shared/problems.js';
 import type * as z from '../../../shared/schema.js';
 import { addMonths, istanbulDate, istanbulMonth, lastInstantOfIstanbulDay, startOfIstanbulDay } from '../../../shared/time.js';
@@ -14,17 +14,11 @@ import { ordersIn } from '../order-store.js';
 
 const MAX_RANGE_MONTHS = 36;
 
-const csv = (name: string, body: string): HttpResult => ({
-  statusCode: 200,
-  headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` },
-  body,
-});
-
 type Report = 'open' | 'overdue' | 'revenue' | 'profitability';
 
 const answer = async (report: Report, actor: Actor, query: z.output<typeof reportQuery>, event: HttpEvent) => {
   const viewer = await viewerOf(actor);
-  const asCsv = query.format === 'csv' || (!query.format && (header(event, 'accept') ?? '').includes('text/csv'));
+  const asCsv = wantsCsv(event, query.format);
   const { ownerId, ...scope } = listScope(viewer);
   const reach = { ...scope, ownerId: scope.unitId ? undefined : ownerId };
   const now = new Date();
@@ -32,11 +26,11 @@ const answer = async (report: Report, actor: Actor, query: z.output<typeof repor
     const open = await ordersIn(['received', ...openStatuses], reach);
     if (report === 'open') {
       const rows = openByUnit(open, now);
-      return asCsv ? csv('open-orders', toCsv(['unitId', 'open', ...ageBuckets, 'oldestCreatedAt'], rows)) : json(200, { at: now.toISOString(), units: rows });
+      return asCsv ? csvFile('open-orders', toCsv(['unitId', 'open', ...ageBuckets, 'oldestCreatedAt'], rows)) : json(200, { at: now.toISOString(), units: rows });
     }
     const rows = overdue(open, now);
     return asCsv
-      ? csv('overdue-orders', toCsv(['orderId', 'customerId', 'unitId', 'status', 'requestedDate', 'daysLate', 'currency', 'amount'], rows.map((r) => ({ ...r, currency: r.grandTotal.currency, amount: r.grandTotal.amount }))))
+      ? csvFile('overdue-orders', toCsv(['orderId', 'customerId', 'unitId', 'status', 'requestedDate', 'daysLate', 'currency', 'amount'], rows.map((r) => ({ ...r, currency: r.grandTotal.currency, amount: r.grandTotal.amount }))))
       : json(200, { today: istanbulDate(now), orders: rows });
   }
   const to = query.to ?? lastInstantOfIstanbulDay(istanbulDate(now));
@@ -49,12 +43,12 @@ const answer = async (report: Report, actor: Actor, query: z.output<typeof repor
   if (report === 'profitability') {
     const rows = profitability(inRange, query.period);
     return asCsv
-      ? csv('order-profitability', toCsv(['period', 'currency', 'orders', 'net', 'cost', 'margin', 'marginBp', 'withoutCost'], rows))
+      ? csvFile('order-profitability', toCsv(['period', 'currency', 'orders', 'net', 'cost', 'margin', 'marginBp', 'withoutCost'], rows))
       : json(200, { from, to, period: query.period, rows });
   }
   const rows = revenue(inRange, query.period);
   return asCsv
-    ? csv('order-revenue', toCsv(['period', 'currency', 'orders', 'total', 'totalTry', 'withoutTry'], rows))
+    ? csvFile('order-revenue', toCsv(['period', 'currency', 'orders', 'total', 'totalTry', 'withoutTry'], rows))
     : json(200, { from, to, period: query.period, rows });
 };
 

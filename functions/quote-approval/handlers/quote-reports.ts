@@ -18,7 +18,7 @@ import { sentInMonths } from '../quote-store.js';
 const MAX_MONTHS = 36;
 
 /** The Istanbul months from the one `from` falls in to the one `to` falls in, `2026-03`. */
-const monthsBetween = (from: string, to: string) => {
+export const monthsBetween = (from: string, to: string) => {
   const months: string[] = [];
   for (let date = `${istanbulMonth(from)}-01`; date.slice(0, 7) <= istanbulMonth(to); date = addMonths(date, 1)) {
     months.push(date.slice(0, 7));

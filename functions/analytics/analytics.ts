@@ -1,0 +1,162 @@
+// The analytics use cases: counting an order's delivery or return into its customer's figures, the
+// target lists, sales performance and the dashboard. Reports of other use cases are called, not
+// copied: quote success (quote-approval), order revenue (order-routing), case figures and valuable
+// complainants (complaint-escalation).
+import type { EventDetail } from '../../events/catalogue.js';
+import type { Viewer } from '../../shared/access.js';
+import { queryAll } from '../../shared/query.js';
+import { byState, keys } from '../../shared/table.js';
+import { addMonths, istanbulDate, startOfIstanbulDay } from '../../shared/time.js';
+import { casesOpenedBetween } from '../complaint-escalation/case-store.js';
+import { caseReport, valuableComplainants } from '../complaint-escalation/domain/case-reports.js';
+import { type LeadStatus, leadStatuses } from '../lead-capture/domain/lead-status.js';
+import { getLeadHistory, type Lead, leads } from '../lead-capture/lead-store.js';
+import { orderStatuses } from '../order-routing/domain/lifecycle.js';
+import { revenue } from '../order-routing/domain/reports.js';
+import { getOrder, type Order, ordersIn } from '../order-routing/order-store.js';
+import { quoteReport } from '../quote-approval/domain/reports.js';
+import { monthsBetween } from '../quote-approval/handlers/quote-reports.js';
+import { sentInMonths } from '../quote-approval/quote-store.js';
+import { byCustomer, type OrderValue } from './domain/customer-value.js';
+import { decliningCustomers, lapsedCustomers, topCustomers } from './domain/lists.js';
+import { type LeadFacts, performance } from './domain/performance.js';
+import { getRules } from './rules-store.js';
+import { amountInTry, applyOrderValue, buyersIn, profiles } from './value-store.js';
+
+// ---- customer value -------------------------------------------------------------------------------
+
+const orderValueOf = async (order: Order): Promise<OrderValue> => {
+  const orderDate = istanbulDate(new Date(order.createdAt));
+  const amount = order.totals.grandTotal.amount;
+  return {
+    orderId: order.orderId,
+    customerId: order.customerId,
+    orderDate,
+    currency: order.currency,
+    amount,
+    amountTry: order.grandTotalTry?.amount ?? (await amountInTry(amount, order.currency, orderDate)),
+  };
+};
+
+/** On OrderStatusChanged: a delivery adds the order to its customer's figures, a return after it takes it off. */
+export const countOrderTransition = async (detail: EventDetail<'OrderStatusChanged'>, now = new Date()) => {
+  const transition = detail.to === 'delivered' ? 'delivered' : detail.to === 'returned' && detail.from === 'delivered' ? 'returned' : undefined;
+  if (!transition) return 'ignored';
+  const order = await getOrder(detail.customerId, detail.orderId);
+  if (!order) throw new Error(`Order ${detail.orderId} is not in customer ${detail.customerId}'s partition`);
+  return applyOrderValue(await orderValueOf(order), transition, now);
+};
+
+// ---- lists ----------------------------------------------------------------------------------------
+
+export type ListName = 'top-customers' | 'lapsed-customers' | 'declining-customers' | 'valuable-complainants';
+
+/** Who each listed customer is, for the people who call them. */
+const withNames = async <R extends { customerId: string }>(rows: R[]) => {
+  const found = await profiles(
+    rows.map((r) => r.customerId),
+    ['name', 'company', 'segment'],
+  );
+  return rows.map((row) => {
+    const profile = found.get(row.customerId);
+    return { ...row, name: profile?.name as string | undefined, company: profile?.company as string | undefined, segment: profile?.segment as string | undefined };
+  });
+};
+
+const years = (today: string, back: number) => Array.from({ length: back + 1 }, (_, i) => String(Number(today.slice(0, 4)) - i));
+
+const buyersOfYears = async (list: readonly string[]) => byCustomer((await Promise.all(list.map(buyersIn))).flat());
+
+/** `lookbackYears`: how many years before this one the lapsed list reads buyers of. */
+export const targetList = async (list: ListName, now: Date, lookbackYears = 3) => {
+  const today = istanbulDate(now);
+  switch (list) {
+    case 'top-customers': {
+      const lastYear = String(Number(today.slice(0, 4)) - 1);
+      return { year: lastYear, customers: await withNames(topCustomers(await buyersIn(lastYear))) };
+    }
+    case 'lapsed-customers':
+      return { today, customers: await withNames(lapsedCustomers(await buyersOfYears(years(today, lookbackYears)), today)) };
+    case 'declining-customers':
+      return { today, customers: await withNames(decliningCustomers(await buyersOfYears(years(today, 1)), today)) };
+    case 'valuable-complainants': {
+      // The segment each complaint was opened with, as the case report has it.
+      const from = startOfIstanbulDay(addMonths(today, -12));
+      const to = now.toISOString();
+      return { from, to, customers: await withNames(valuableComplainants(await casesOpenedBetween(from, to))) };
+    }
+  }
+};
+
+// ---- performance and the dashboard -----------------------------------------------------------------
+
+const MAX_LEADS = 20_000;
+
+/** Leads created in the range, every status, with when each first left `new`. */
+const leadsCreatedBetween = async (from: string, to: string): Promise<(Lead & { firstResponseAt?: string })[]> => {
+  const found = (
+    await Promise.all(
+      leadStatuses.map((status) => queryAll({ index: byState, partition: keys.leadsByStatusPartitions(status), range: { from, to }, order: 'oldest' }, MAX_LEADS)),
+    )
+  )
+    .flat()
+    .map((item) => leads.read(item));
+  return Promise.all(
+    found.map(async (lead) => (lead.status === 'new' ? lead : { ...lead, firstResponseAt: (await getLeadHistory(lead)).find((move) => move.from === 'new')?.at })),
+  );
+};
+
+const quotesSentBetween = async (from: string, to: string) =>
+  (await sentInMonths(monthsBetween(from, to))).filter((q) => q.sentAt && q.sentAt >= from && q.sentAt <= to);
+
+/** Whose figures a viewer sees: a team manager their team's, a firm-wide viewer everyone's, anyone else their own. */
+const reachedBy = (viewer: Viewer) => (owner: string | undefined, teamId: string | undefined) =>
+  viewer.reach === 'all' || owner === viewer.actor.userId || (viewer.reach === 'team' && teamId !== undefined && teamId === viewer.teamId);
+
+export const salesPerformance = async (viewer: Viewer, from: string, to: string, by: 'rep' | 'team') => {
+  const sees = reachedBy(viewer);
+  const [created, quotes, rules] = await Promise.all([leadsCreatedBetween(from, to), quotesSentBetween(from, to), getRules('commission')]);
+  const leadFacts: LeadFacts[] = created
+    .filter((lead) => sees(lead.owner?.id, lead.owner?.teamId))
+    .map((lead) => ({ ownerId: lead.owner?.id, teamId: lead.owner?.teamId, status: lead.status, createdAt: lead.createdAt, firstResponseAt: lead.firstResponseAt }));
+  const rows = performance(by, leadFacts, quotes.filter((q) => sees(q.owner, q.teamId)), rules);
+  return { from, to, by, commission: { basis: rules.basis, defaultRateBp: rules.defaultRateBp }, rows };
+};
+
+const countBy = <T, K extends string>(items: readonly T[], keyOf: (item: T) => K, keys: readonly K[]) =>
+  Object.fromEntries(keys.map((key) => [key, items.filter((item) => keyOf(item) === key).length])) as Record<K, number>;
+
+/** Each use case's own counters for the period, firm-wide. */
+export const dashboard = async (from: string, to: string) => {
+  const [created, quotes, orders, cases] = await Promise.all([
+    leadsCreatedBetween(from, to),
+    quotesSentBetween(from, to),
+    ordersIn(orderStatuses, { from, to }),
+    casesOpenedBetween(from, to),
+  ]);
+  const quoteRows = quoteReport(
+    quotes.map((q) => ({ ...q, owner: '*' })),
+    'year',
+  );
+  // Overdue cases need each department's working hours: GET /reports/cases has them.
+  const caseRows = caseReport(cases, () => false);
+  return {
+    from,
+    to,
+    leads: { received: created.length, byStatus: countBy<Lead, LeadStatus>(created, (l) => l.status, leadStatuses) },
+    quotes: {
+      sent: quoteRows.reduce((n, r) => n + r.sent, 0),
+      accepted: quoteRows.reduce((n, r) => n + r.accepted, 0),
+      quotedTry: quoteRows.reduce((n, r) => n + r.quotedTry.amount, 0),
+      wonTry: quoteRows.reduce((n, r) => n + r.wonTry.amount, 0),
+    },
+    orders: { received: orders.length, byStatus: countBy(orders, (o) => o.status, orderStatuses), revenue: revenue(orders, 'month') },
+    cases: {
+      opened: caseRows.reduce((n, r) => n + r.opened, 0),
+      active: caseRows.reduce((n, r) => n + r.active, 0),
+      resolvedOrClosed: caseRows.reduce((n, r) => n + r.resolvedOrClosed, 0),
+      firstResponseMet: caseRows.reduce((n, r) => n + r.firstResponse.met, 0),
+      firstResponseMeasured: caseRows.reduce((n, r) => n + r.firstResponse.measured, 0),
+    },
+  };
+};

@@ -1,0 +1,5 @@
+// On OrderStatusChanged to delivered or returned: the order into (or out of) its customer's figures, once.
+import { eventHandler } from '../../../shared/consumer.js';
+import { countOrderTransition } from '../analytics.js';
+
+export const handler = eventHandler('OrderStatusChanged', (detail) => countOrderTransition(detail));

@@ -1,0 +1,95 @@
+// Customers' yearly figures in their partitions (and in the sparse buyers index by year), changed by
+// one order's transition at a time: the figures and an applied marker for that order and transition
+// in ONE transaction, so a redelivered event or a re-imported row changes nothing.
+import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { db, itemAbsent, itemExists, putNew, tableName, transact } from '../../shared/db.js';
+import { defineEntity } from '../../shared/entity.js';
+import { queryAll } from '../../shared/query.js';
+import { byState, keys } from '../../shared/table.js';
+import { getFxRates } from '../catalogue/catalogue-store.js';
+import { convertOn, FxRateNotFoundError } from '../catalogue/domain/catalogue.js';
+import { applyOrder, type OrderValue, type ValueTransition, type YearFigures } from './domain/customer-value.js';
+
+export const yearFigures = defineEntity<YearFigures>({
+  type: 'customer-value',
+  key: (f) => keys.customerValue(f.customerId, f.year),
+  indexes: (f) => keys.buyersIn(f.year, f.revenueTry, f.customerId),
+});
+
+/** A return whose delivery is not in the figures yet: thrown so that the event is delivered again later. */
+export class DeliveryNotCountedError extends Error {
+  constructor(orderId: string) {
+    super(`Order ${orderId} is returned but its delivery is not in the figures yet.`);
+  }
+}
+
+/** Two writers on one customer's year at once: the loser reads again. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Applies one order's transition to its customer's figures for the order's year, once: `applied`,
+ * or `already` when this order's transition was counted before.
+ */
+export const applyOrderValue = async (order: OrderValue, transition: ValueTransition, now = new Date()): Promise<'applied' | 'already'> => {
+  const key = keys.customerValue(order.customerId, order.orderDate.slice(0, 4));
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const before = await yearFigures.get(key);
+    const after = applyOrder(before, order, transition);
+    const figures = {
+      Put: {
+        TableName: tableName(),
+        Item: { ...yearFigures.item(after), updatedAt: now.toISOString() },
+        ...(before
+          ? { ConditionExpression: '#seq = :seq', ExpressionAttributeNames: { '#seq': 'seq' }, ExpressionAttributeValues: { ':seq': before.seq } }
+          : { ConditionExpression: itemAbsent }),
+      },
+    };
+    const marker = putNew({ ...keys.orderValueApplied(order.customerId, order.orderId, transition), type: 'order-value-applied', at: now.toISOString() });
+    const delivered = { ConditionCheck: { TableName: tableName(), Key: keys.orderValueApplied(order.customerId, order.orderId, 'delivered'), ConditionExpression: itemExists } };
+    const result = await transact(transition === 'returned' ? [marker, figures, delivered] : [marker, figures]);
+    if (result.ok) return 'applied';
+    if (result.reasons[0]) return 'already';
+    if (result.reasons[2]) throw new DeliveryNotCountedError(order.orderId);
+  }
+  throw new Error(`Customer ${order.customerId}'s figures kept changing; the event will be delivered again.`);
+};
+
+/** An amount in TRY minor units at the rate of its Istanbul date; undefined when the catalogue has none. */
+export const amountInTry = async (amount: number, currency: string, date: string): Promise<number | undefined> => {
+  if (currency === 'TRY') return amount;
+  try {
+    return convertOn({ amount, currency }, 'TRY', await getFxRates([currency], date), date).amount;
+  } catch (error) {
+    if (error instanceof FxRateNotFoundError) return undefined;
+    throw error;
+  }
+};
+
+/** Every buyer's figures for a year, from the buyers index: read per shard, never the table. */
+export const buyersIn = async (year: string): Promise<YearFigures[]> =>
+  (
+    await Promise.all(
+      keys.buyersInPartitions(year).map((partition) => queryAll({ index: byState, partition, order: 'newest' }, Number.MAX_SAFE_INTEGER)),
+    )
+  )
+    .flat()
+    .map((item) => yearFigures.read(item));
+
+/** Attributes of many customer profiles by id, 100 per BatchGetItem; missing profiles are absent. */
+export const profiles = async (customerIds: readonly string[], attributes: readonly string[]) => {
+  const found = new Map<string, Record<string, unknown>>();
+  const names = Object.fromEntries(['customerId', ...attributes].map((name, i) => [`#a${i}`, name]));
+  for (let i = 0; i < customerIds.length; i += 100) {
+    let request: Record<string, unknown>[] | undefined = customerIds.slice(i, i + 100).map((id) => ({ ...keys.customer(id) }));
+    while (request?.length) {
+      const answer: BatchGetCommandOutput = await db().send(
+        new BatchGetCommand({
+          RequestItems: { [tableName()]: { Keys: request, ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names } },
+        }),
+      );
+      for (const item of answer.Responses?.[tableName()] ?? []) found.set(String(item.customerId), item);
+      request = answer.UnprocessedKeys?.[tableName()]?.Keys;
+    }
+  }
+  return found;
+};
