@@ -12,6 +12,7 @@ SELECT
   item.createdat.s AS created_at,
   item.segment.s AS segment,
   item.casetype.s AS case_type,
+  item.sla.m.segment.s AS case_segment,
   COALESCE(
     CAST(item.grandtotaltry.m.amount.n AS BIGINT),
     CASE WHEN item.currency.s = 'TRY' THEN CAST(item.totals.m.grandtotal.m.amount.n AS BIGINT) END,

@@ -28,6 +28,7 @@ export const exportedAttributes: Shape = {
   createdAt: 'S',
   segment: 'S',
   caseType: 'S',
+  sla: { segment: 'S' },
   currency: 'S',
   grandTotalTry: { amount: 'N', currency: 'S' },
   totals: { grandTotal: { amount: 'N', currency: 'S' } },
@@ -52,8 +53,8 @@ export const duckdbItemType = () =>
 
 // ---- the lists --------------------------------------------------------------------------------
 
-/** A list's parameters for the Istanbul day `asOf` falls on, as ISO UTC instants, in the order its SQL names them. */
-type Parameters = (today: string) => Record<string, string>;
+/** A list's parameters for the Istanbul day `asOf` falls on (and the instant itself), as ISO UTC instants. */
+type Parameters = (today: string, asOf: string) => Record<string, string>;
 
 const yearStart = (year: number) => startOfIstanbulDay(`${year}-01-01`);
 const dayAfter = (date: string) => endOfIstanbulDay(date);
@@ -74,7 +75,7 @@ const lists = {
       last_end: dayAfter(addMonths(today, -12)),
     };
   },
-  'complaining-a-customers': (today) => ({ since: startOfIstanbulDay(addMonths(today, -12)) }),
+  'valuable-complainants': (today, asOf) => ({ since: startOfIstanbulDay(addMonths(today, -12)), until: asOf }),
 } satisfies Record<string, Parameters>;
 
 export type WarehouseList = keyof typeof lists;
@@ -100,7 +101,7 @@ export interface ListQuery {
 export const listQuery = (list: WarehouseList, engine: 'athena' | 'duckdb', asOf = new Date()): ListQuery => {
   const body = sql(`lists/${list}.sql`);
   const names = declaredParameters(body);
-  const given = lists[list](istanbulDate(asOf)) as Record<string, string>;
+  const given = lists[list](istanbulDate(asOf), asOf.toISOString()) as Record<string, string>;
   const missing = names.filter((name) => !(name in given));
   if (missing.length || names.length !== Object.keys(given).length) {
     throw new Error(`${list}.sql declares ${names.join(', ')}; the code gives ${Object.keys(given).join(', ')}`);
