@@ -12,6 +12,7 @@ import type { Lead } from '../lead-capture/lead-store.js';
 import type { Order } from '../order-routing/order-store.js';
 import type { QuoteStatus } from '../quote-approval/domain/lifecycle.js';
 import type { Quote } from '../quote-approval/quote-store.js';
+import type { Activity } from '../activities/domain/activity.js';
 import type { Contact } from './contact-store.js';
 
 type Item = Record<string, unknown>;
@@ -151,6 +152,34 @@ export const recordParts = {
       updatedAt: contact.updatedAt,
     }),
     lookup: { name: 'contacts' },
+  }),
+  // `timeline`, not `activities`: GET /customers/{id}/activities is the activities use case's own list.
+  timeline: part({
+    prefix: keys.activitiesPrefix(),
+    type: 'activity',
+    schema: z.strictObject({
+      activityId: z.string(),
+      kind: z.string(),
+      status: z.string(),
+      subject: z.optional(z.string()),
+      outcome: z.optional(z.string()),
+      dueAt: z.optional(z.string()),
+      template: z.optional(z.string()),
+      occurredAt: z.string(),
+      createdBy: z.string(),
+    }),
+    summary: (a: Activity) => ({
+      activityId: a.activityId,
+      kind: a.kind,
+      status: a.status,
+      subject: a.subject,
+      outcome: a.kind === 'call' ? a.outcome : undefined,
+      dueAt: a.kind === 'todo' ? a.dueAt : undefined,
+      template: a.kind === 'email' ? a.template : undefined,
+      occurredAt: a.occurredAt,
+      createdBy: a.createdBy,
+    }),
+    lookup: { name: 'lastActivities' },
   }),
 };
 

@@ -56,5 +56,9 @@ describe('a callback request on the local scheduler', () => {
     const kinds = timeline.body.activities.map((a) => a.kind);
     expect(kinds).toEqual(expect.arrayContaining(['call', 'todo', 'email']));
     expect(timeline.body.activities.find((a) => a.kind === 'email')).toMatchObject({ template: 'auto-response' });
+
+    // The customer's record and the call center's lookup show the same story.
+    const record = await call<{ timeline: { items: { kind: string }[] } }>('GET', `/customers/${customer.customerId}`, keys().repAyse);
+    expect(record.body.timeline.items.map((a) => a.kind)).toEqual(expect.arrayContaining(['call', 'todo', 'email']));
   });
 });
