@@ -7,6 +7,7 @@ import { leadCapture } from './lead-capture/manifest.js';
 import { orderRouting } from './order-routing/manifest.js';
 import { complaintEscalation } from './complaint-escalation/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
+import { signIn } from './authorizer/manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,
@@ -16,14 +17,16 @@ export const useCases: UseCaseManifest[] = [
   complaintEscalation,
   customersUseCase,
   apiDocs,
+  // sign-in for people
+  signIn,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */
 export const platform = {
   authorizer: {
     entry: 'functions/authorizer/handler.ts',
-    description: 'Checks bearer keys and scopes for every non-public route',
-    uses: { table: 'read' },
+    description: "Checks bearer keys and people's sign-in tokens, and scopes, for every non-public route",
+    uses: { table: 'read', userPool: true },
   },
   outboxRelay: {
     entry: 'functions/outbox-relay/handler.ts',

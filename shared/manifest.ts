@@ -18,6 +18,8 @@ export const scopes = [
   'admin',
   'cases:read',
   'cases:write',
+  // sign-in (people): ending one's own signed-in session
+  'sessions:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 
@@ -50,6 +52,8 @@ export interface FunctionUses {
   mail?: boolean;
   /** Signs or verifies links in mail with the link-signing secret. */
   signingSecret?: boolean;
+  /** Verifies people's sign-in tokens or revokes them: gets the user pool's ids. */
+  userPool?: boolean;
 }
 
 export interface FunctionAsset {

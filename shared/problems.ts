@@ -54,6 +54,8 @@ export const problemCodes = {
   // cases (complaint escalation)
   'case-changed': { status: 409, title: 'The case changed meanwhile' },
   'reopen-window-passed': { status: 409, title: 'Too long since resolution to reopen' },
+  // sign-in for people
+  'not-signed-in': { status: 422, title: 'The caller is not a signed-in person' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCodes;

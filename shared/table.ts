@@ -263,6 +263,11 @@ export const keys = {
     gsi2sk: at(createdAt, caseId),
   }),
   casesByStatusPartitions: (status: string) => allShards(`CASES#${status}`),
+  // ---- sign-in for people (functions/authorizer) ------------------------------------------------------
+  /** A person's sign-in (the Cognito user's `sub`) → the directory user they act as. */
+  personLogin: (sub: string): Key => ({ pk: `LOGIN#${sub}`, sk: 'LOGIN' }),
+  /** A signed-out session (`session:<sub>:<auth_time>`), kept by TTL until its tokens have expired. */
+  signedOutSession: (sessionId: string): Key => ({ pk: `SIGNED_OUT#${sessionId}`, sk: 'SESSION' }),
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -300,4 +305,7 @@ export type ItemType =
   | 'unit'
   | 'routing-rules'
   | 'department'
-  | 'case';
+  | 'case'
+  // sign-in for people
+  | 'person-login'
+  | 'signed-out-session';
