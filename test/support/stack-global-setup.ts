@@ -24,6 +24,8 @@ declare module 'vitest' {
     customerKeys: { agent: string; repAyse: string; repMehmet: string };
     /** Keys for the case suites: a call-center agent, the firm's director, the customer-service department's manager. */
     caseKeys: { agent: string; director: string; department: string };
+    /** Sign-in for people: the local pool, its console client, and the demo people's password. */
+    signIn: { userPoolId: string; clientId: string; issuer: string; password: string };
   }
 }
 
@@ -84,5 +86,8 @@ export default async function setup(project: TestProject) {
     director: await quoteKey('dir-kemal', 'director', caseScopes),
     department: await quoteKey('mgr-hakan', 'manager', caseScopes),
   });
+  // sign-in for people
+  const { userPoolId, clientId, password } = stack.signIn;
+  project.provide('signIn', { userPoolId, clientId, password, issuer: process.env.COGNITO_ISSUER! });
   return () => stack.stop();
 }
