@@ -18,6 +18,7 @@ import { permissionMarketing } from './campaigns/subscriptions-manifest.js';
 import { activitiesUseCase } from './activities/manifest.js';
 // analytics
 import { analytics } from './analytics/manifest.js';
+import { signIn } from './authorizer/manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,
@@ -39,14 +40,16 @@ export const useCases: UseCaseManifest[] = [
   activitiesUseCase,
   // analytics
   analytics,
+  // sign-in for people
+  signIn,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */
 export const platform = {
   authorizer: {
     entry: 'functions/authorizer/handler.ts',
-    description: 'Checks bearer keys and scopes for every non-public route',
-    uses: { table: 'read' },
+    description: "Checks bearer keys and people's sign-in tokens, and scopes, for every non-public route",
+    uses: { table: 'read', userPool: true },
   },
   outboxRelay: {
     entry: 'functions/outbox-relay/handler.ts',

@@ -12,6 +12,7 @@ import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-l
 import type { Construct } from 'constructs';
 import { tableSchema } from '../shared/table.js';
 import { AnalyticsWarehouse } from './constructs/analytics-warehouse.js';
+import { PeopleUserPool } from './constructs/user-pool.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
 
 const retained = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
@@ -25,6 +26,8 @@ export class StatefulStack extends Stack {
   readonly signingSecret: Secret;
   /** Failed forwards of SES events from the default bus; the stateless stack alarms on it. */
   readonly sesForwardDeadLetterQueue: DeadLetterQueue;
+  /** The people who sign in to the console. */
+  readonly people: PeopleUserPool;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -100,6 +103,7 @@ export class StatefulStack extends Stack {
     });
 
     const warehouse = new AnalyticsWarehouse(this, 'Warehouse', { table: this.table });
+    this.people = new PeopleUserPool(this, 'People');
 
     // Names CloudFormation chose, for operators (replays, `npm run keys` against AWS, rotation, Athena).
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
@@ -107,11 +111,14 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'GlueDatabase', { value: warehouse.databaseName });
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
     new CfnOutput(this, 'LinkSigningSecretArn', { value: this.signingSecret.secretArn });
+    // For `npm run users` (COGNITO_USER_POOL_ID) and the console's sign-in.
+    new CfnOutput(this, 'UserPoolId', { value: this.people.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.people.consoleClient.userPoolClientId });
   }
 }
 
 /** What the stateless stack takes from this one. */
 export type DataResources = Pick<
   StatefulStack,
-  'table' | 'bus' | 'configurationSet' | 'signingSecret' | 'sesForwardDeadLetterQueue'
+  'table' | 'bus' | 'configurationSet' | 'signingSecret' | 'sesForwardDeadLetterQueue' | 'people'
 >;

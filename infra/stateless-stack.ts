@@ -4,7 +4,7 @@
 // dead-letter queues and their alarms live in a nested stack of its own, so the parent (the API,
 // its methods, the authorizer, the relay, the firewall, the alarm topic) grows only by its methods
 // and one nested stack per use case.
-import { Annotations, CfnOutput, Duration, NestedStack, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Fn, NestedStack, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import { type EventPattern, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -87,7 +87,13 @@ export class StatelessStack extends Stack {
       );
     }
     this.api = new CrmApi(this, 'Api', { stageName });
-    this.api.authorizeWith(this.addFunction(this, functionId('platform', 'authorizer'), platform.authorizer, true).function);
+    const authorizer = this.addFunction(this, functionId('platform', 'authorizer'), platform.authorizer, true).function;
+    this.api.authorizeWith(authorizer);
+    // People's calls count against the console's usage plan: the authorizer hands API Gateway this
+    // key's value (not a secret: with the authorizer as key source, callers cannot present keys).
+    const consoleUsageKey = Fn.join('-', ['pusula-console', Fn.select(2, Fn.split('/', this.stackId))]);
+    this.api.usagePlans.console.addApiKey(this.api.restApi.addApiKey('ConsoleUsageKey', { value: consoleUsageKey }));
+    authorizer.addEnvironment('CONSOLE_USAGE_KEY', consoleUsageKey);
     this.addOutboxRelay();
 
     for (const useCase of props.useCases) this.addUseCase(useCase);
@@ -179,6 +185,10 @@ export class StatelessStack extends Stack {
         POWERTOOLS_LOG_LEVEL: 'INFO',
         // Only a mailer can tell the fallback inbox of a lead.
         ...(uses.mail && fallbackNotifyEmail ? { FALLBACK_NOTIFY_EMAIL: fallbackNotifyEmail } : {}),
+        // Sign-in for people: the pool whose tokens are verified, the client whose tokens are revoked.
+        ...(uses.userPool
+          ? { COGNITO_USER_POOL_ID: data.people.userPool.userPoolId, COGNITO_CLIENT_ID: data.people.consoleClient.userPoolClientId }
+          : {}),
       },
     });
     // Each function gets what its manifest declares it uses, and nothing else.

@@ -16,6 +16,8 @@ export interface User {
   teamId?: string;
   /** The dealer or department a dealer's or department's person works for. */
   unitId?: string;
+  /** Set when an admin disables the person: their sign-in tokens are refused from then on. */
+  disabledAt?: string;
 }
 
 export interface TeamMember {

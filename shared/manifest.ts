@@ -36,6 +36,8 @@ export const scopes = [
   // analytics
   'analytics:read',
   'analytics:admin',
+  // sign-in (people): ending one's own signed-in session
+  'sessions:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 
@@ -68,6 +70,8 @@ export interface FunctionUses {
   mail?: boolean;
   /** Signs or verifies links in mail with the link-signing secret. */
   signingSecret?: boolean;
+  /** Verifies people's sign-in tokens or revokes them: gets the user pool's ids. */
+  userPool?: boolean;
 }
 
 export interface FunctionAsset {

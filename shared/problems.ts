@@ -84,6 +84,8 @@ export const problemCodes = {
   'unknown-user': { status: 422, title: 'No such user' },
   // analytics
   'analytics-rules-changed': { status: 409, title: 'The analytics rules changed meanwhile' },
+  // sign-in for people
+  'not-signed-in': { status: 422, title: 'The caller is not a signed-in person' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCodes;

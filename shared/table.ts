@@ -400,6 +400,11 @@ export const keys = {
   buyersInPartitions: (year: string) => allShards(`BUYERS#${year}`),
   /** Admin-set analytics rules (`COMMISSION_RULES`, `SEGMENT_RULES`); absent, the code's defaults apply. */
   analyticsRules: (kind: 'COMMISSION_RULES' | 'SEGMENT_RULES'): Key => ({ pk: kind, sk: 'CURRENT' }),
+  // ---- sign-in for people (functions/authorizer) ------------------------------------------------------
+  /** A person's sign-in (the Cognito user's `sub`) → the directory user they act as. */
+  personLogin: (sub: string): Key => ({ pk: `LOGIN#${sub}`, sk: 'LOGIN' }),
+  /** A signed-out session (`session:<sub>:<auth_time>`), kept by TTL until its tokens have expired. */
+  signedOutSession: (sessionId: string): Key => ({ pk: `SIGNED_OUT#${sessionId}`, sk: 'SESSION' }),
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -466,7 +471,10 @@ export type ItemType =
   // analytics (functions/analytics)
   | 'customer-value'
   | 'order-value-applied'
-  | 'analytics-rules';
+  | 'analytics-rules'
+  // sign-in for people
+  | 'person-login'
+  | 'signed-out-session';
 
 // ---- permission marketing (subscriptions) ----------------------------------------------------------
 /** Customers by birthday month and day: gsi1 is free on profiles (see `customersByBirthday`). */

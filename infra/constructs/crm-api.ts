@@ -30,6 +30,8 @@ import { type ProblemCode, problemDocument } from '../../shared/problems.js';
 export const usagePlans = {
   'web-forms': { rateLimit: 10, burstLimit: 20, quotaPerDay: 10_000 },
   'call-center': { rateLimit: 50, burstLimit: 100, quotaPerDay: 100_000 },
+  // sign-in for people: everyone signed in to the console, together
+  console: { rateLimit: 50, burstLimit: 100, quotaPerDay: 200_000 },
 } as const;
 
 interface GatewayProblem {
@@ -172,7 +174,7 @@ export class CrmApi extends Construct {
     Validations.of(this.restApi).acknowledge({
       id: 'AwsSolutions-COG4',
       reason:
-        'Callers are integrations (web-form backends, call-center software) with bearer keys checked by a Lambda REQUEST authorizer (hashed keys, scopes, usage plans), not Cognito users; public routes are anonymous by design.',
+        'One Lambda REQUEST authorizer serves both kinds of caller: integrations with bearer keys (hashed, scoped, usage plans) and people with Cognito tokens, verified against the pool with aws-jwt-verify and mapped to the directory; a Cognito authorizer could not check keys. Public routes are anonymous by design.',
     });
   }
 

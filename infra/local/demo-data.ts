@@ -179,6 +179,9 @@ export const demoItems = (): Record<string, unknown>[] => [
   ...demoDepartmentUsers.map((u) => ({ ...keys.user(u.userId), type: 'user', ...u })),
   // campaigns: the marketer (a manager without a team; her keys carry only the campaigns scopes)
   { ...keys.user(demoMarketer.userId), type: 'user', ...demoMarketer },
+  // sign-in for people
+  ...demoAdmins.map((u) => ({ ...keys.user(u.userId), type: 'user', ...u })),
+  ...demoAdmins.map((u) => ({ ...keys.roleMember(u.role, u.userId), type: 'role-member', role: u.role, userId: u.userId })),
 ];
 
 /** Writes (or overwrites) the demo reference data; a team's round-robin turn starts again. */
@@ -296,3 +299,10 @@ export const quoteReferenceItems = (): Record<string, unknown>[] => [
   // Who holds each role: approvers are mailed by role.
   ...demoUsers.map((u) => ({ ...keys.roleMember(u.role, u.userId), type: 'role-member', role: u.role, userId: u.userId })),
 ];
+
+// ---- sign-in for people: who can sign in to the local pool, one or more of every role ----------------
+export const demoAdmins: User[] = [
+  { userId: 'admin-elif', name: 'Elif Yönetim', email: 'elif.admin@example.com', role: 'admin', language: 'tr' },
+];
+/** Directory users `npm start` gives a local sign-in (their e-mail, the printed local password). */
+export const demoSignInUserIds = ['rep-ayse', 'mgr-zeynep', 'dir-kemal', 'agent-deniz', 'dealer-ankara-ali', 'mgr-hakan', 'admin-elif'];

@@ -10,7 +10,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import sesModule from 'aws-ses-v2-local';
 import { platform, publicRateLimitPer5Minutes, useCases } from '../../functions/manifests.js';
 import { functionId } from '../../shared/manifest.js';
-import { loadReferenceData } from './demo-data.js';
+import { ensureDemoPeople, ensurePool, demoPassword, startCognito } from './cognito.js';
+import { demoSignInUserIds, loadReferenceData } from './demo-data.js';
+import { getUser } from '../../shared/directory.js';
 import { ensureTable, localCredentials, localRegion, startDynamoDb } from './dynamodb.js';
 import { type RetryPolicy, startEventBus } from './event-bus.js';
 import { invoke } from './functions.js';
@@ -25,7 +27,7 @@ export const BUS_NAME = 'crm';
 /** The configuration set every send names; the local SES endpoint accepts it and keeps nothing. */
 export const SES_CONFIGURATION_SET = 'pusula-local';
 
-export const localPorts = (base: number) => ({ api: base, dynamodb: base + 1, ses: base + 2, events: base + 3 });
+export const localPorts = (base: number) => ({ api: base, dynamodb: base + 1, ses: base + 2, events: base + 3, cognito: base + 4 });
 
 export interface LocalStackOptions {
   portBase: number;
@@ -49,6 +51,7 @@ const environment = (ports: ReturnType<typeof localPorts>, signingSecret: string
   AWS_ENDPOINT_URL_DYNAMODB_STREAMS: `http://127.0.0.1:${ports.dynamodb}`,
   AWS_ENDPOINT_URL_SES: `http://127.0.0.1:${ports.ses}`,
   AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${ports.events}`,
+  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: `http://127.0.0.1:${ports.cognito}/`,
   TABLE_NAME,
   EVENT_BUS_NAME: BUS_NAME,
   MAIL_FROM: 'Pusula CRM <crm@example.com>',
@@ -84,6 +87,31 @@ const startSes = async (port: number) => {
 };
 
 /**
+ * cognito-local with the pool, the console's client and the demo people; the authorizer and the
+ * sign-out function get the pool's ids and its local issuer, as the CDK gives them the real pool's.
+ */
+const startSignIn = async (port: number, documents: DynamoDBDocumentClient, dir?: string) => {
+  const cognito = await startCognito(port, dir);
+  try {
+    const pool = await ensurePool(cognito.home);
+    const issuer = `http://127.0.0.1:${port}/${pool.userPoolId}`;
+    Object.assign(process.env, {
+      COGNITO_USER_POOL_ID: pool.userPoolId,
+      COGNITO_CLIENT_ID: pool.clientId,
+      COGNITO_ISSUER: issuer,
+      COGNITO_JWKS_URI: `${issuer}/.well-known/jwks.json`,
+    });
+    const password = demoPassword(cognito.home);
+    const people = (await Promise.all(demoSignInUserIds.map(getUser))).filter((user) => user !== undefined);
+    await ensureDemoPeople(pool, people, password, documents, TABLE_NAME);
+    return { ...pool, endpoint: cognito.endpoint, password, people, stop: cognito.stop };
+  } catch (error) {
+    await cognito.stop();
+    throw error;
+  }
+};
+
+/**
  * Starts every part, or none: when a part fails to start (a port taken meanwhile, a damaged dead-letter
  * file), the parts already running are stopped before the error is thrown, DynamoDB Local's Java first.
  */
@@ -111,6 +139,8 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
   await loadReferenceData(documents, TABLE_NAME);
   const ses = await startSes(ports.ses);
   started.push(ses.close);
+  const signIn = await startSignIn(ports.cognito, documents, options.dataDir && join(options.dataDir, 'cognito'));
+  started.push(signIn.stop);
 
   const declared = useCases.flatMap((useCase) =>
     Object.entries(useCase.functions).map(([name, fn]) => ({ id: functionId(useCase.name, name), useCase, name, fn })),
@@ -210,7 +240,8 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
   return {
     ports,
     env,
-    urls: { api: api.url, mail: ses.url, events: eventBus.url, dynamodb: dynamo.endpoint },
+    urls: { api: api.url, mail: ses.url, events: eventBus.url, dynamodb: dynamo.endpoint, cognito: signIn.endpoint },
+    signIn,
     documents,
     eventBus,
     scheduler,
@@ -218,7 +249,7 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
     stop: async () => {
       scheduler.stop();
       await tailer.stop();
-      await Promise.all([api.close(), eventBus.close(), ses.close()]);
+      await Promise.all([api.close(), eventBus.close(), ses.close(), signIn.stop()]);
       await dynamo.stop();
     },
   };

@@ -43,10 +43,15 @@ Pusula CRM is running locally.
   Mail viewer    ${stack.urls.mail}
   EventBridge    ${stack.urls.events}
   DynamoDB       ${stack.urls.dynamodb}   (table pusula)
+  Cognito        ${stack.urls.cognito}   (pool ${stack.signIn.userPoolId}, console client ${stack.signIn.clientId})
   Data           ${dataDir}   (npm run reset wipes it)
 
   Demo manager key: ${demoKey}
     curl -H "Authorization: Bearer ${demoKey}" ${stack.urls.api}/leads
+
+  Sign in (local password for everyone: ${stack.signIn.password})
+${stack.signIn.people.map((p) => `    ${p.role.padEnd(9)} ${p.email.padEnd(30)} ${p.userId}${p.unitId ? ` (${p.unitId})` : ''}`).join('\n')}
+    npm run users -- token ${stack.signIn.people[0]?.email ?? '<email>'}   prints an access token to send as Bearer
 ${
   deadLetters
     ? `

@@ -134,6 +134,7 @@ describe('stateful stack', () => {
       [
         'AWS::DynamoDB::Table',
         'AWS::S3::Bucket',
+        'AWS::Cognito::UserPool',
         'AWS::Events::Archive',
         'AWS::Events::EventBus',
         'AWS::SES::ConfigurationSet',
@@ -237,7 +238,9 @@ describe('functions', () => {
       expect(Properties.Runtime, id).toBe('nodejs24.x');
       expect(Properties.Architectures, id).toEqual(['arm64']);
       expect(Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
-      expect(Object.keys(Properties.Environment.Variables).sort(), id).toEqual([...environmentKeys].sort());
+      // Sign-in: the pool's ids to the functions that use it, the console's usage key to the authorizer.
+      const signIn = Object.keys(Properties.Environment.Variables).filter((key) => key.startsWith('COGNITO_') || key === 'CONSOLE_USAGE_KEY');
+      expect(Object.keys(Properties.Environment.Variables).filter((key) => !signIn.includes(key)).sort(), id).toEqual([...environmentKeys].sort());
       expect(logGroups[Properties.LoggingConfig.LogGroup.Ref]?.Properties.RetentionInDays, id).toBe(30);
     }
     // The manifest's memory where it sets it (the fixture's tick: 1024 MB), else 512 MB.
@@ -320,7 +323,7 @@ describe('functions', () => {
   });
 
   it('has a `uses` declaration for every function, and refuses a function without one', () => {
-    const known = ['table', 'mail', 'signingSecret'];
+    const known = ['table', 'mail', 'signingSecret', 'userPool'];
     for (const [useCase, name, { uses }] of declarations) {
       expect([`${useCase}.${name}`, typeof uses, Object.keys(uses).filter((key) => !known.includes(key))]).toEqual([`${useCase}.${name}`, 'object', []]);
       expect([undefined, 'read', 'write']).toContain(uses.table);
@@ -383,12 +386,12 @@ describe('nested stacks', () => {
     for (const type of ['AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Authorizer', 'AWS::WAFv2::WebACL', 'AWS::SNS::Topic', 'AWS::Lambda::EventSourceMapping']) {
       expect([type, types[type]]).toEqual([type, 1]);
     }
-    expect(types['AWS::ApiGateway::UsagePlan']).toBe(2);
+    expect(types['AWS::ApiGateway::UsagePlan']).toBe(3);
     // The relay's failure queue is the parent's only queue; rules and schedules are all nested.
     expect([types['AWS::SQS::Queue'], types['AWS::Events::Rule'], types['AWS::Scheduler::Schedule']]).toEqual([1, undefined, undefined]);
     // The stack's outputs, and RestApi's own ApiEndpoint.
     expect(Object.keys(parent.toJSON().Outputs).map((name) => name.replace(/^ApiEndpoint\w+$/, 'ApiEndpoint')).sort()).toEqual(
-      ['AlarmTopicArn', 'ApiEndpoint', 'ApiUrl', 'UsagePlancallcenter', 'UsagePlanwebforms'].sort(),
+      ['AlarmTopicArn', 'ApiEndpoint', 'ApiUrl', 'UsagePlancallcenter', 'UsagePlanconsole', 'UsagePlanwebforms'].sort(),
     );
   });
 

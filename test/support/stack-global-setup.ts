@@ -38,6 +38,8 @@ declare module 'vitest' {
     activityKeys: { agent: string; repAyse: string };
     /** Keys for the analytics suites (analytics): the firm's manager and director read, an admin imports. */
     analyticsKeys: { manager: string; director: string; admin: string };
+    /** Sign-in for people: the local pool, its console client, and the demo people's password. */
+    signIn: { userPoolId: string; clientId: string; issuer: string; password: string };
   }
 }
 
@@ -143,5 +145,8 @@ export default async function setup(project: TestProject) {
     director: await quoteKey('dir-kemal', 'director', ['analytics:read']),
     admin: await quoteKey('admin-analytics', 'admin', ['analytics:admin', 'analytics:read']),
   });
+  // sign-in for people
+  const { userPoolId, clientId, password } = stack.signIn;
+  project.provide('signIn', { userPoolId, clientId, password, issuer: process.env.COGNITO_ISSUER! });
   return () => stack.stop();
 }

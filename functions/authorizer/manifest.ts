@@ -1,0 +1,32 @@
+// Sign-in for people: the one route the console needs beside Cognito's own API — signing out, which
+// revokes the refresh token in Cognito and refuses the session's access and ID tokens here at once.
+import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
+import * as z from '../../shared/schema.js';
+
+export const signOutBody = z.strictObject({ refreshToken: z.string().check(z.minLength(1, 'Required.'), z.maxLength(8192)) });
+
+export const signInRoutes = {
+  signOut: {
+    method: 'POST',
+    path: '/auth/sign-out',
+    function: 'signOut',
+    auth: { scopes: ['sessions:write'] },
+    summary: "Sign out: revokes the person's refresh token and refuses every token of this sign-in from now on",
+    request: { params: null, query: null, body: { schema: signOutBody, maxBytes: 16 * 1024 } },
+    responses: { 204: { description: 'Signed out' } },
+  },
+} as const satisfies Record<string, RouteDeclaration>;
+
+export const signIn: UseCaseManifest = {
+  name: 'sign-in',
+  functions: {
+    signOut: {
+      entry: 'functions/authorizer/handlers/sign-out.ts',
+      description: "Signs a person out: revokes the refresh token, records the session's end",
+      uses: { table: 'write', userPool: true },
+    },
+  },
+  routes: routeList(signInRoutes),
+  subscriptions: [],
+  schedules: [],
+};

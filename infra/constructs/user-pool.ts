@@ -1,0 +1,60 @@
+// The people who sign in to the console: a Cognito user pool (admins invite, nobody signs up, the
+// e-mail is the sign-in name), a group per role, and the console's app client (SRP, no secret).
+// The authorizer verifies their tokens and reads role, team and unit from the directory.
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccountRecovery, FeaturePlan, Mfa, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { roles } from '../../shared/http.js';
+
+export class PeopleUserPool extends Construct {
+  readonly userPool: UserPool;
+  readonly consoleClient: UserPoolClient;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.userPool = new UserPool(this, 'Pool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.ESSENTIALS,
+      deletionProtection: true,
+      // People and their MFA devices outlive a redeploy, as the table does.
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
+    });
+    // Mirrors of the directory's role, for Cognito's console and audits; the directory decides.
+    for (const role of roles) this.userPool.addGroup(`Group-${role}`, { groupName: role, description: `Pusula ${role}s` });
+
+    this.consoleClient = this.userPool.addClient('Console', {
+      // A browser app keeps no secret; SRP never sends the password. Refresh tokens are always on.
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+    });
+
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA (TOTP) is optional for the pool and required where it matters: the authorizer withholds admin scopes from any token whose amr lacks mfa, so an admin without a second factor can only read.',
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason:
+        'Threat protection (advanced security) needs the Plus feature plan, billed per monthly active user; staff are invited by admins, passwords are 12+ characters and admin scopes need MFA. Turn it on with featurePlan PLUS where the budget allows.',
+    });
+  }
+}

@@ -1,0 +1,141 @@
+// People sign in to the local pool (cognito-local) and call the API with their Cognito token: the
+// same authorizer, policy and access rule as keys, with role, team and unit from the directory.
+import { createPrivateKey, generateKeyPairSync, type KeyObject, createSign, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { cognitoCall, signInWithPassword, type Tokens } from '../../functions/authorizer/cognito.js';
+import { repoRoot } from '../../infra/local/functions.js';
+import { disable, invitePerson } from '../../infra/local/people.js';
+import { findPoolUser } from '../../infra/local/user-pool-admin.js';
+import { createApiKey } from '../../shared/api-keys.js';
+import { bearer, captureLead, get, getLead, post, readProblem, settle, uniquePerson } from '../support/e2e.js';
+
+const signIn = () => inject('signIn');
+const tokensOf = (email: string) => signInWithPassword(signIn().clientId, email, signIn().password);
+
+const expectStatus = async (response: Response, status: number, code?: string) => {
+  expect(response.status, await response.clone().text()).toBe(status);
+  if (code) expect(await readProblem(response)).toMatchObject({ status, code });
+};
+
+// Each demo person: a route their role may use, and one it may not (routing rules need `admin`,
+// which an admin only holds after MFA: the local pool gives no MFA, so no person here has it).
+const people = [
+  { email: 'ayse.rep@example.com', allowed: '/leads', refused: '/routing-rules' },
+  { email: 'zeynep.manager@example.com', allowed: '/quotes', refused: '/routing-rules' },
+  { email: 'kemal.director@example.com', allowed: '/reports/quotes', refused: '/routing-rules' },
+  { email: 'deniz.agent@example.com', allowed: '/cases', refused: '/quotes' },
+  { email: 'ali.ankara@example.com', allowed: '/orders', refused: '/leads' },
+  { email: 'hakan.manager@example.com', allowed: '/cases', refused: '/routing-rules' },
+  { email: 'elif.admin@example.com', allowed: '/leads', refused: '/routing-rules' },
+];
+
+describe('each demo role signs in', () => {
+  it.each(people)('$email: 200 on $allowed with the access and the ID token, 403 on $refused', async ({ email, allowed, refused }) => {
+    const tokens = await tokensOf(email);
+    await expectStatus(await get(allowed, tokens.AccessToken), 200);
+    await expectStatus(await get(allowed, tokens.IdToken), 200);
+    await expectStatus(await get(refused, tokens.AccessToken), 403, 'forbidden');
+  });
+});
+
+describe('one access rule, whichever way the caller came in', () => {
+  let ayse: Tokens;
+  let johnLead: string;
+  let ayseLead: string;
+  beforeAll(async () => {
+    ayse = await tokensOf('ayse.rep@example.com');
+    // The demo rules: export interest → rep-john, Kocaeli → rep-ayse.
+    const john = uniquePerson('sign-in-john');
+    johnLead = (await captureLead({ name: john.name, email: john.email, productInterest: 'export' })).leadId;
+    const own = uniquePerson('sign-in-ayse');
+    ayseLead = (await captureLead({ name: own.name, email: own.email, city: 'Kocaeli' })).leadId;
+    await settle();
+  });
+
+  it("a rep finds another rep's lead not found and her own found; the manager sees both", async () => {
+    expect((await getLead(johnLead)).owner?.id).toBe('rep-john');
+    await expectStatus(await get(`/leads/${johnLead}`, ayse.AccessToken), 404, 'not-found');
+    expect((await getLead(ayseLead, ayse.AccessToken)).owner?.id).toBe('rep-ayse');
+    const zeynep = await tokensOf('zeynep.manager@example.com');
+    expect((await getLead(johnLead, zeynep.IdToken)).leadId).toBe(johnLead);
+  });
+});
+
+// Tokens made here with the local pool's signing key (cognito-local ships it) or with a stranger's.
+const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const jwt = (claims: Record<string, unknown>, key: KeyObject) => {
+  const unsigned = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'CognitoLocal' })}.${b64(claims)}`;
+  return `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(key).toString('base64url')}`;
+};
+const poolKey = () =>
+  createPrivateKey(JSON.parse(readFileSync(join(repoRoot, 'node_modules/cognito-local/lib/keys/cognitoLocal.private.json'), 'utf8')).pem);
+
+describe('tokens the authorizer refuses', () => {
+  let claims: (overrides?: Record<string, unknown>) => Record<string, unknown>;
+  beforeAll(async () => {
+    const sub = (await findPoolUser(signIn().userPoolId, 'elif.admin@example.com'))!.sub;
+    const now = Math.floor(Date.now() / 1000);
+    claims = (overrides = {}) => ({
+      sub,
+      client_id: signIn().clientId,
+      token_use: 'access',
+      iss: signIn().issuer,
+      auth_time: now,
+      iat: now,
+      exp: now + 600,
+      jti: randomUUID(),
+      ...overrides,
+    });
+  });
+
+  it("accepts a token signed with the pool's key, and gives an admin `admin` only with MFA in amr", async () => {
+    await expectStatus(await get('/routing-rules', jwt(claims({ amr: ['pwd'] }), poolKey())), 403, 'forbidden');
+    await expectStatus(await get('/routing-rules', jwt(claims({ amr: ['pwd', 'mfa'] }), poolKey())), 200);
+  });
+
+  it('refuses an expired token, a token signed with another key, another issuer or another client with 401', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    for (const token of [
+      jwt(claims({ iat: now - 7200, auth_time: now - 7200, exp: now - 3600 }), poolKey()),
+      jwt(claims(), stranger),
+      jwt(claims({ iss: `${signIn().issuer}x` }), poolKey()),
+      jwt(claims({ client_id: 'another-client' }), poolKey()),
+      jwt(claims({ token_use: 'refresh' }), poolKey()),
+    ]) {
+      await expectStatus(await get('/leads', token), 401, 'unauthorized');
+    }
+  });
+});
+
+describe('disabling and signing out', () => {
+  it('a disabled person is refused with 401, with a token that worked before', async () => {
+    const email = `sign-in-${randomUUID().slice(0, 8)}@example.com`;
+    const user = await invitePerson(signIn().userPoolId, { email, role: 'rep', teamId: 'team-istanbul', password: signIn().password });
+    const tokens = await tokensOf(email);
+    await expectStatus(await get('/leads', tokens.AccessToken), 200);
+    await disable(signIn().userPoolId, user.userId);
+    await expectStatus(await get('/leads', tokens.AccessToken), 401, 'unauthorized');
+    await expectStatus(await get('/leads', tokens.IdToken), 401, 'unauthorized');
+  });
+
+  it('sign-out revokes the refresh token and refuses every token of that sign-in', async () => {
+    const tokens = await tokensOf('deniz.agent@example.com');
+    const refresh = () =>
+      cognitoCall('InitiateAuth', { ClientId: signIn().clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken } });
+    await expect(refresh()).resolves.toHaveProperty('AuthenticationResult.AccessToken');
+    await expectStatus(await post('/auth/sign-out', { refreshToken: 'not-a-token' }, bearer(tokens.AccessToken)), 400, 'validation-failed');
+    await expectStatus(await get('/cases', tokens.IdToken), 200);
+    await expectStatus(await post('/auth/sign-out', { refreshToken: tokens.RefreshToken }, bearer(tokens.AccessToken)), 204);
+    await expectStatus(await get('/cases', tokens.AccessToken), 401, 'unauthorized');
+    await expectStatus(await get('/cases', tokens.IdToken), 401, 'unauthorized');
+    await expect(refresh()).rejects.toMatchObject({ type: 'NotAuthorizedException' });
+  });
+
+  it('a key has no session to end: 422 not-signed-in', async () => {
+    const { key } = await createApiKey({ label: 'sign-out by key', userId: 'agent-deniz', role: 'agent', scopes: ['sessions:write'] });
+    await expectStatus(await post('/auth/sign-out', { refreshToken: 'x' }, bearer(key)), 422, 'not-signed-in');
+  });
+});

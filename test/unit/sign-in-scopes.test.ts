@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { isSessionKeyId, personScopes, sessionKeyId } from '../../functions/authorizer/person.js';
+import { roles } from '../../shared/http.js';
+import { roleScopes } from '../../shared/role-scopes.js';
+
+describe('scopes of a signed-in person', () => {
+  it('come from the role: a rep reads and writes leads but approves nothing, a dealer sees orders and no leads', () => {
+    expect(personScopes('rep')).toEqual(expect.arrayContaining(['leads:read', 'leads:write', 'quotes:write']));
+    expect(personScopes('rep')).not.toContain('quotes:approve');
+    expect(personScopes('manager')).toContain('quotes:approve');
+    expect(personScopes('dealer')).toEqual(expect.arrayContaining(['orders:read', 'orders:write']));
+    expect(personScopes('dealer')).not.toContain('leads:read');
+  });
+
+  it('an admin holds `admin` only with mfa in amr; without it, the reads stay', () => {
+    expect(personScopes('admin', ['pwd', 'mfa'])).toContain('admin');
+    for (const amr of [undefined, [], ['pwd'], ['pwd', 'otp']]) {
+      expect(personScopes('admin', amr)).not.toContain('admin');
+      expect(personScopes('admin', amr)).toContain('leads:read');
+    }
+  });
+
+  it('no role but admin holds a scope that changes the firm\'s rules, and every role may sign out', () => {
+    for (const role of roles.filter((r) => r !== 'admin')) {
+      expect(personScopes(role, ['mfa'])).not.toEqual(expect.arrayContaining(['admin']));
+      expect(roleScopes[role]).not.toContain('routing:admin');
+      expect(roleScopes[role]).not.toContain('catalogue:write');
+    }
+    for (const role of roles) expect(personScopes(role)).toContain('sessions:write');
+  });
+});
+
+describe('the session of a token', () => {
+  it('is the same for every token of one sign-in and differs for another sign-in', () => {
+    const first = sessionKeyId({ sub: 'u-1', auth_time: 100 });
+    expect(sessionKeyId({ sub: 'u-1', auth_time: 100, amr: ['pwd'] })).toBe(first);
+    expect(sessionKeyId({ sub: 'u-1', auth_time: 101 })).not.toBe(first);
+    expect(sessionKeyId({ sub: 'u-2', auth_time: 100 })).not.toBe(first);
+    expect(isSessionKeyId(first)).toBe(true);
+    expect(isSessionKeyId('01JABCDEFGHJKMNPQRSTVWXYZ0')).toBe(false);
+  });
+});
