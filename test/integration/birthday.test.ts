@@ -18,15 +18,18 @@ describe('birthday greetings', () => {
     const march = await consentingCustomer('march', { birthday: '1990-03-01' });
     const morning = new Date('2027-02-28T06:00:00Z'); // 09:00 in Istanbul
 
+    // Other suites' customers share the table (and may have a birthday that day): judge by these four's mail.
     const first = await greetBirthdays(morning);
-    expect(first).toMatchObject({ found: 3, sent: 2, skipped: 1 });
+    expect(first.sent).toBeGreaterThanOrEqual(2);
     expect((await ses.mailTo(feb28.email)).map((m) => m.subject)).toEqual(['Happy birthday!']);
     expect((await ses.mailTo(feb29.email)).map((m) => m.subject)).toEqual(['Doğum gününüz kutlu olsun!']);
     expect(await ses.mailTo(left.email)).toEqual([]);
     expect(await ses.mailTo(march.email)).toEqual([]);
 
     // The schedule retried (or fired twice): nobody is greeted twice that year.
-    expect(await greetBirthdays(morning)).toMatchObject({ found: 3, sent: 0, already: 3 });
+    const again = await greetBirthdays(morning);
+    expect(again).toMatchObject({ found: first.found, sent: 0 });
+    expect(again.already).toBeGreaterThanOrEqual(3);
     expect(await ses.mailTo(feb28.email)).toHaveLength(1);
     // The body carries the personal unsubscribe link too.
     expect((await ses.mailTo(feb29.email))[0]!.body.text).toContain('https://crm.example.com/unsubscribe?token=');

@@ -72,7 +72,7 @@ const storedTo = async (address: string, marker: string) => {
 };
 
 const agent = { keyId: 'key-agent-deniz' };
-const quoteRequest = createRequestSchema.parse({ kind: 'quote', channel: 'phone', details: { sku: 'FL-25E', quantity: 2, notes: 'Depo için.' } });
+const quoteRequest = createRequestSchema.parse({ kind: 'quote', channel: 'phone', details: { sku: 'FL-25E', quantity: 2, priceListId: 'tr-standart', notes: 'Depo için.' } });
 const record = (who: OwnedCustomer, key: string, input = quoteRequest, now = new Date()) =>
   oncePerCaller(requestRoutes.createRequest, agent, key, { customerId: who.customerId, ...input }, (rec) =>
     recordRequest(who, input, 'agent-deniz', rec, now),

@@ -55,7 +55,7 @@ describe('route bindings', () => {
     }
     // Every routed function binds its handler to its routes.
     expect(unbound).toEqual([]);
-  });
+  }, 60_000); // imports every handler module: seconds on a busy machine
 });
 
 describe('the staff prologue', () => {
