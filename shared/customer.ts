@@ -192,7 +192,8 @@ export interface Holder {
   contactId?: string;
 }
 
-const holderKey = (detail: ContactKeys, customerId: string): Key =>
+/** Where the customer's holder item of a contact person's e-mail or phone is. */
+export const holderKey = (detail: ContactKeys, customerId: string): Key =>
   detail.emailKey ? keys.emailHolder(detail.emailKey, customerId) : keys.phoneHolder(detail.phone ?? '', customerId);
 
 /** Every customer and contact person holding the e-mail address or the phone (one of them). */
