@@ -4,7 +4,9 @@
 // transaction's worth of them; a merge stopped half-way and taken up again; a lead written by a
 // capture that read the old marker; the sweep; and the refusals.
 import { BatchWriteCommand, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
+import type { PriceList } from '../../functions/catalogue/domain/catalogue.js';
 import { getCaseByKey } from '../../functions/complaint-escalation/case-store.js';
 import { addContact } from '../../functions/customers/contact-store.js';
 import { lookupMatches } from '../../functions/customers/customer-view.js';
@@ -13,9 +15,12 @@ import { getRequest } from '../../functions/call-center/request-store.js';
 import { captureLead } from '../../functions/lead-capture/capture.js';
 import { contactOf, type LeadSubmission, leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
 import { getLead, saveForCustomer } from '../../functions/lead-capture/lead-store.js';
+import { openFromLead, openOpportunity, recordCreatedQuote } from '../../functions/opportunities/opportunities.js';
 import { getOpportunity } from '../../functions/opportunities/opportunity-store.js';
 import { getOrder } from '../../functions/order-routing/order-store.js';
 import { getQuote } from '../../functions/quote-approval/quote-store.js';
+import { createQuote } from '../../functions/quote-approval/quotes.js';
+import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import type { Viewer } from '../../shared/access.js';
 import { customerVisibleTo, getCustomer, holdersOf, matchContact } from '../../shared/customer.js';
 import { db, findById, tableName } from '../../shared/db.js';
@@ -149,6 +154,19 @@ const duplicatePair = async (activities: number) => {
   };
 };
 
+const priceList: PriceList = {
+  id: 'it-merge-try',
+  name: 'Integration TRY (merge)',
+  currency: 'TRY',
+  validFrom: '2000-01-01',
+  validTo: '2099-12-31',
+  prices: [{ sku: 'TP-20', unitPrice: 1_850_000 }],
+};
+
+beforeAll(async () => {
+  await loadReferenceData(db(), tableName(), [...demoItems(), ...catalogueItems('priceLists', 0, [priceList])]);
+});
+
 describe('merging two customers', () => {
   it('moves every item of the duplicate, more than one transaction holds, and re-points markers, lookups and old ids', async () => {
     const pair = await duplicatePair(90);
@@ -274,6 +292,35 @@ describe('merging two customers', () => {
     expect(await mergedEvents(duplicateId)).toHaveLength(1);
     await finishDueMerges(later, deadline);
     expect(await mergedEvents(duplicateId)).toHaveLength(1);
+  });
+
+  it('events emitted before a merge and delivered after it act on the moved items, and a quote for the old id is the kept customer\'s', async () => {
+    const { keptId, duplicateId, leadId } = await duplicatePair(0);
+    const rep = { userId: 'rep-merge', teamId: 'team-merge' };
+    const opened = await openOpportunity({ customerId: duplicateId, name: 'Transpalet', amount: { amount: 1_850_000, currency: 'TRY' } }, rep);
+    await mergeCustomers({ viewer: admin, keptId, duplicateId });
+
+    const quote = await createQuote(
+      { customerId: duplicateId, priceListId: priceList.id, lines: [{ sku: 'TP-20', quantity: 1, discountBp: 0 }], opportunityId: opened.opportunityId },
+      rep,
+    );
+    expect(quote.customerId).toBe(keptId);
+    expect(await getQuote(keptId, quote.quoteId)).toMatchObject({ customerId: keptId });
+
+    // QuoteCreated as a producer that still knew the old id would have sent it: the opportunity lists the quote.
+    const envelope = () => ({ eventId: newId(), occurredAt: new Date().toISOString(), version: 1 as const });
+    const created = { ...envelope(), customerId: duplicateId, quoteId: quote.quoteId, quoteVersion: 1, ownerId: rep.userId, currency: 'TRY', grandTotal: 1 };
+    await recordCreatedQuote({ ...created, opportunityId: opened.opportunityId });
+    expect(await getOpportunity(keptId, opened.opportunityId)).toMatchObject({ customerId: keptId, quoteIds: [quote.quoteId] });
+
+    // LeadStatusChanged for the duplicate's lead, whose opportunity was opened before the merge: the
+    // lead is found in the kept partition, and so is the marker that moved with it: no second opportunity.
+    const converted = { ...envelope(), customerId: duplicateId, leadId, from: 'qualified' as const, to: 'converted' as const, actorId: rep.userId };
+    expect(await openFromLead(converted)).toBe('exists');
+    const kept = await partition(keptId);
+    expect(kept.filter((item) => item.type === 'opportunity-source').map((item) => item.sk)).toEqual([keys.opportunityFromLead(keptId, leadId).sk]);
+    expect(kept.filter((item) => item.type === 'opportunity')).toHaveLength(2);
+    expect((await partition(duplicateId)).map((item) => item.type)).toEqual(['customer-forward']);
   });
 
   it('refuses a customer merged into itself, into a merged one, a duplicate merged elsewhere, and customers the caller may not see', async () => {
