@@ -90,6 +90,19 @@ export const getCustomer = async (customerId: string) => {
   return item ? customers.read(item) : undefined;
 };
 
+/**
+ * An item of a customer's partition, read by the customer id an event or a link named when it was
+ * emitted: when it is not there because that customer was merged since, it is read in the kept
+ * customer's partition (the forwarding record says which, read consistently, so an item moved a
+ * moment ago is found, as the eventually consistent by-id index might not yet).
+ */
+export const readFollowingMerge = async <T>(customerId: string, read: (customerId: string) => Promise<T | undefined>): Promise<T | undefined> => {
+  const found = await read(customerId);
+  if (found !== undefined) return found;
+  const keptId = (await profileItem(customerId))?.customerId;
+  return typeof keptId === 'string' && keptId !== customerId ? read(keptId) : undefined;
+};
+
 /** A profile item's stale-write token; items written before profiles were edited have none. */
 export const profileSeq = (customer: Pick<Customer, 'seq'>) => customer.seq ?? 0;
 
@@ -179,7 +192,8 @@ export interface Holder {
   contactId?: string;
 }
 
-const holderKey = (detail: ContactKeys, customerId: string): Key =>
+/** Where the customer's holder item of a contact person's e-mail or phone is. */
+export const holderKey = (detail: ContactKeys, customerId: string): Key =>
   detail.emailKey ? keys.emailHolder(detail.emailKey, customerId) : keys.phoneHolder(detail.phone ?? '', customerId);
 
 /** Every customer and contact person holding the e-mail address or the phone (one of them). */

@@ -33,7 +33,8 @@ export const recordedRequest = z.strictObject({
   draftQuote: z.optional(draftQuote),
 });
 
-const requestView = z.looseObject({
+/** A request as the API shows it (the customer's record shows it too). */
+export const requestView = z.looseObject({
   requestId: z.string(),
   customerId: z.string(),
   kind: z.enum(requestKinds),

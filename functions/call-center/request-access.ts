@@ -3,9 +3,8 @@
 // requests they recorded, those of customers they see, or all of them with reach `all`; call-center
 // agents reach every customer, as the caller lookup does. A request one may not see is a 404.
 import { canSee, isId, type Viewer } from '../../shared/access.js';
-import { type Customer, customerItemVisibleTo, customers } from '../../shared/customer.js';
+import { type Customer, customerItemVisibleTo, customers, profileItem } from '../../shared/customer.js';
 import { NotFoundError } from '../../shared/problems.js';
-import { keys } from '../../shared/table.js';
 import { type CustomerRequest, findRequest } from './request-store.js';
 
 export { customerViewerOf as requestViewerOf } from '../customers/customer-view.js';
@@ -14,8 +13,9 @@ export { customerViewerOf as requestViewerOf } from '../customers/customer-view.
 export type OwnedCustomer = Customer & { ownerIds?: Set<string>; teamIds?: Set<string> };
 
 const visibleCustomer = async (viewer: Viewer, customerId: string): Promise<OwnedCustomer | undefined> => {
-  const profile = isId(customerId) ? await customers.get(keys.customer(customerId)) : undefined;
-  return profile && customerItemVisibleTo(viewer, profile as unknown as Record<string, unknown>) ? profile : undefined;
+  // A merged customer's id finds the kept customer: the request is recorded in their partition.
+  const profile = isId(customerId) ? await profileItem(customerId) : undefined;
+  return profile && customerItemVisibleTo(viewer, profile) ? (customers.read(profile) as OwnedCustomer) : undefined;
 };
 
 /** The customer a request is recorded for, if the viewer sees them; otherwise the same 404 as a wrong id. */

@@ -1,6 +1,7 @@
 // Requests in the one table: each beside its customer (`REQUEST#<id>` in the customer's partition)
 // with its history; a dealer's requests by status (gsi1), every request by status (gsi2, sharded),
 // and by id (gsi3).
+import { readFollowingMerge } from '../../shared/customer.js';
 import { findById } from '../../shared/db.js';
 import { defineEntity, fromItem } from '../../shared/entity.js';
 import { type Filter, queryPage } from '../../shared/query.js';
@@ -53,8 +54,8 @@ export const findRequest = async (requestId: string): Promise<CustomerRequest | 
   return item ? fromItem<CustomerRequest>(item) : undefined;
 };
 
-/** The request as stored now (strongly consistent), for a guarded move. */
-export const getRequest = (customerId: string, requestId: string) => requests.get(keys.request(customerId, requestId));
+/** The request as stored now (strongly consistent), for a guarded move; also when its customer was merged since the id was learned. */
+export const getRequest = (customerId: string, requestId: string) => readFollowingMerge(customerId, (id) => requests.get(keys.request(id, requestId)));
 
 export const getRequestHistory = (r: CustomerRequest) => requests.history<RequestStatus>(r);
 

@@ -1,6 +1,7 @@
 // Cases in the one table: the case beside its customer, its history and its place in the SLA
 // due-time queue; reads for staff; lists by unit or by status.
 import type { Ownership } from '../../shared/access.js';
+import { readFollowingMerge } from '../../shared/customer.js';
 import { findById, putNew, type TransactItem } from '../../shared/db.js';
 import { defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
 import type { Language } from '../../shared/language.js';
@@ -74,8 +75,8 @@ export const getCase = async (caseId: string): Promise<Case | undefined> => {
   return item ? fromItem<Case>(item) : undefined;
 };
 
-/** The case as stored now (strongly consistent), for a guarded move. */
-export const getCaseByKey = (customerId: string, caseId: string) => cases.get(keys.case(customerId, caseId));
+/** The case as stored now (strongly consistent), for a guarded move; also when its customer was merged since the id was learned. */
+export const getCaseByKey = (customerId: string, caseId: string) => readFollowingMerge(customerId, (id) => cases.get(keys.case(id, caseId)));
 
 export interface CaseMove extends HistoryEntry {
   at: string;

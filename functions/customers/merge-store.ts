@@ -4,13 +4,14 @@
 // due-time queue beside it until it is done. Every write here is guarded so that two runs of one
 // merge (a retried POST, the sweep) can overlap and still move each item exactly once.
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { holderClaimItem, holderKey, holderReleaseItem } from '../../shared/customer.js';
 import { db, itemAbsent, itemExists, type TransactItem, tableName, transact } from '../../shared/db.js';
 import type { Recorder } from '../../shared/idempotency.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { type Key, keys, tableKeyOf } from '../../shared/table.js';
 import { defineDueQueue } from '../../shared/work-queue.js';
-import { combineItems, planBatches, rewriteItem } from './domain/merge.js';
+import { combineItems, heldDetailsOf, planBatches, rewriteItem } from './domain/merge.js';
 
 type Item = Record<string, unknown>;
 
@@ -125,16 +126,40 @@ export const repointMarker = async (duplicateId: string, keptId: string, marker:
   ]);
 };
 
-const readKept = async (keptId: string, sortKeys: string[]) => {
+const keyName = (key: Key) => `${key.pk} ${key.sk}`;
+
+/** The items at these keys that exist, by `keyName`; consistent. */
+const readKeys = async (wanted: Key[]) => {
   const found = new Map<string, Item>();
-  let request: Record<string, unknown>[] = sortKeys.map((sk) => ({ ...keys.customer(keptId), sk }));
-  while (request.length) {
-    const page = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: request, ConsistentRead: true } } }));
-    for (const item of page.Responses?.[tableName()] ?? []) found.set(tableKeyOf(item).sk, item);
-    request = (page.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+  const unique = [...new Map(wanted.map((key) => [keyName(key), key])).values()];
+  for (let i = 0; i < unique.length; i += 100) {
+    let request: Record<string, unknown>[] = unique.slice(i, i + 100).map((key) => ({ ...key }));
+    while (request.length) {
+      const page = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: request, ConsistentRead: true } } }));
+      for (const item of page.Responses?.[tableName()] ?? []) found.set(keyName(tableKeyOf(item)), item);
+      request = (page.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+    }
   }
   return found;
 };
+
+/**
+ * A moving contact person's holder items, in the transaction that moves them: the duplicate's is
+ * let go and the kept customer's claimed, so a lookup of the detail finds the kept customer; when
+ * one of the kept customer's own contact people holds the detail already, theirs stays (checked).
+ */
+const holderMoves = (item: Item, duplicateId: string, keptId: string, held: Map<string, Item>): TransactItem[] =>
+  heldDetailsOf(item).flatMap((detail): TransactItem[] => {
+    const contactId = String(item.contactId);
+    if (held.get(keyName(holderKey(detail, duplicateId)))?.contactId !== contactId) return [];
+    const keptHolder = holderKey(detail, keptId);
+    return [
+      holderReleaseItem(detail, duplicateId, contactId),
+      held.has(keyName(keptHolder))
+        ? { ConditionCheck: { TableName: tableName(), Key: keptHolder, ConditionExpression: itemExists } }
+        : holderClaimItem(detail, keptId, contactId),
+    ];
+  });
 
 /** A kept item taken as read: its numbers (seq, counters) and `updatedAt` unchanged. */
 const unchanged = (item: Item) => {
@@ -160,20 +185,23 @@ export const moveNextPage = async (duplicateId: string, keptId: string, maxTrans
   const page = await queryPage({ partition: keys.customerPartition(duplicateId), order: 'oldest', limit: 100, consistent: true });
   const items = page.items.filter((item) => !skip.has(tableKeyOf(item).sk));
   if (!items.length) return { moved: 0, transactions: 0 };
-  const existing = await readKept(keptId, items.map((item) => tableKeyOf(item).sk));
+  const kept = (sk: string) => ({ ...keys.customer(keptId), sk });
+  const holders = items.flatMap((item) => heldDetailsOf(item).flatMap((detail) => [holderKey(detail, duplicateId), holderKey(detail, keptId)]));
+  const existing = await readKeys([...items.map((item) => kept(tableKeyOf(item).sk)), ...holders]);
+  const alongside = new Map(items.map((item) => [item, holderMoves(item, duplicateId, keptId, existing)]));
   let moved = 0;
   let transactions = 0;
-  for (const batch of planBatches(items).slice(0, maxTransactions)) {
+  for (const batch of planBatches(items, 1, undefined, (item) => 2 + alongside.get(item)!.length).slice(0, maxTransactions)) {
     let combined = 0;
     const writes = batch.flatMap((item): TransactItem[] => {
       const { sk } = tableKeyOf(item);
       const copy = rewriteItem(item, duplicateId, keptId);
-      const theirs = existing.get(sk);
+      const theirs = existing.get(keyName(kept(sk)));
       if (theirs) combined++;
       const put: TransactItem = theirs
         ? { Put: { TableName: tableName(), Item: combineItems(theirs, copy), ...unchanged(theirs) } }
         : { Put: { TableName: tableName(), Item: copy, ConditionExpression: itemAbsent } };
-      return [put, { Delete: { TableName: tableName(), Key: tableKeyOf(item), ConditionExpression: itemExists } }];
+      return [put, { Delete: { TableName: tableName(), Key: tableKeyOf(item), ConditionExpression: itemExists } }, ...alongside.get(item)!];
     });
     const guard = stillMoving(duplicateId, keptId);
     const counts: TransactItem = {

@@ -1,14 +1,21 @@
 // The parts of a customer's record: each is the items of one type under one sort-key prefix of the
 // customer's partition, shown by a summary. The full record, the per-part pages and the call
 // center's lookup are all built from this table, so a use case that keeps items in the customer's
-// partition (activities, opportunities, requests) adds its part here with one line.
+// partition (activities, opportunities, requests) adds its part here.
 import { fromItem } from '../../shared/entity.js';
 import type { Filter } from '../../shared/query.js';
 import * as z from '../../shared/schema.js';
 import { type ItemType, keys } from '../../shared/table.js';
+import { requestView } from '../call-center/api-schemas.js';
+import { activeRequestStatuses } from '../call-center/domain/request-lifecycle.js';
+import type { CustomerRequest } from '../call-center/request-store.js';
 import { activeStatuses } from '../complaint-escalation/domain/case-lifecycle.js';
 import type { Case } from '../complaint-escalation/case-store.js';
 import type { Lead } from '../lead-capture/lead-store.js';
+import { opportunity } from '../opportunities/api-schemas.js';
+import { isOpen } from '../opportunities/domain/stages.js';
+import type { Opportunity } from '../opportunities/opportunity-store.js';
+import { opportunityView } from '../opportunities/opportunity-view.js';
 import type { Order } from '../order-routing/order-store.js';
 import type { QuoteStatus } from '../quote-approval/domain/lifecycle.js';
 import type { Quote } from '../quote-approval/quote-store.js';
@@ -180,6 +187,21 @@ export const recordParts = {
       createdBy: a.createdBy,
     }),
     lookup: { name: 'lastActivities' },
+  }),
+  // Shown as their use cases show them.
+  opportunities: part({
+    prefix: keys.opportunitiesPrefix(),
+    type: 'opportunity',
+    schema: opportunity,
+    summary: (o: Opportunity) => opportunityView(o),
+    lookup: { name: 'openOpportunities', keep: (o) => isOpen(o.status) },
+  }),
+  requests: part({
+    prefix: keys.requestsPrefix(),
+    type: 'request',
+    schema: requestView,
+    summary: (r: CustomerRequest) => ({ ...r }),
+    lookup: { name: 'openRequests', keep: (r) => activeRequestStatuses.includes(r.status) },
   }),
 };
 

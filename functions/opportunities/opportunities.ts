@@ -2,6 +2,7 @@
 // move it along its stages, attach quotes (recorded on both sides in one transaction), win it once
 // when an attached quote is accepted or ordered, and the pipeline by reach.
 import type { EventDetail } from '../../events/catalogue.js';
+import { readFollowingMerge } from '../../shared/customer.js';
 import { getUser } from '../../shared/directory.js';
 import { putNew, type TransactItem, transact } from '../../shared/db.js';
 import { advance, type HistoryEntry } from '../../shared/entity.js';
@@ -121,7 +122,7 @@ export const openOpportunity = async (input: OpenInput, owner: { userId: string;
  * absent in the same transaction, so a redelivered event, or two racing, make one opportunity.
  */
 export const openFromLead = async (changed: EventDetail<'LeadStatusChanged'>, now = new Date()): Promise<'opened' | 'exists' | 'no-lead'> => {
-  const lead = await getLeadByKey(changed.customerId, changed.leadId);
+  const lead = await readFollowingMerge(changed.customerId, (id) => getLeadByKey(id, changed.leadId));
   if (!lead) return 'no-lead';
   const ownerId = lead.owner?.type === 'user' ? lead.owner.id : changed.actorId;
   const teamId = lead.owner?.type === 'user' && lead.owner.teamId ? lead.owner.teamId : (await getUser(ownerId))?.teamId;

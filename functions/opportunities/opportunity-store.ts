@@ -1,6 +1,7 @@
 // Opportunities in the one table: each beside its customer (so the customer's whole story is one
 // Query), with its history; found by id, by owner and, for the pipeline, by stage.
 import type { Ownership } from '../../shared/access.js';
+import { readFollowingMerge } from '../../shared/customer.js';
 import { findById } from '../../shared/db.js';
 import { defineEntity, fromItem } from '../../shared/entity.js';
 import type { Money } from '../../shared/money.js';
@@ -47,8 +48,9 @@ export const opportunities = defineEntity<Opportunity>({
 
 export const opportunityOwnership = (o: Opportunity): Ownership => ({ ownerId: o.ownerId, teamId: o.teamId });
 
-/** As stored now (strongly consistent), for a guarded move. */
-export const getOpportunity = (customerId: string, opportunityId: string) => opportunities.get(keys.opportunity(customerId, opportunityId));
+/** As stored now (strongly consistent), for a guarded move; also when its customer was merged since the id was learned. */
+export const getOpportunity = (customerId: string, opportunityId: string) =>
+  readFollowingMerge(customerId, (id) => opportunities.get(keys.opportunity(id, opportunityId)));
 
 /** By id alone (the API's paths): the index finds the customer, then a consistent read. */
 export const findOpportunity = async (opportunityId: string): Promise<Opportunity | undefined> => {

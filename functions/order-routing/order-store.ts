@@ -2,6 +2,7 @@
 // queue by status (gsi1) and a firm-wide one by status (gsi2, sharded). An order made from a quote
 // takes the quote's id, so one accepted quote is one order whatever retries.
 import type { Ownership } from '../../shared/access.js';
+import { readFollowingMerge } from '../../shared/customer.js';
 import { findById, type TransactItem, transact } from '../../shared/db.js';
 import { advance, defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
 import type { Language } from '../../shared/language.js';
@@ -92,7 +93,8 @@ export const ackQueue = defineDueQueue<{ step: number; unitId: string }>('order-
 /** Whose an order is, for access: its owner and team among staff, and the unit it is routed to. */
 export const orderOwnership = (order: Order): Ownership => ({ ownerId: order.ownerId, teamId: order.teamId, unitId: order.unitId });
 
-export const getOrder = (customerId: string, orderId: string) => orders.get(keys.order(customerId, orderId));
+/** As stored now (consistent), also when its customer was merged since the caller learned the id. */
+export const getOrder = (customerId: string, orderId: string) => readFollowingMerge(customerId, (id) => orders.get(keys.order(id, orderId)));
 
 /** By id alone (gsi3 is eventually consistent): the caller re-reads the item itself before moving it. */
 export const findOrder = async (orderId: string) => {

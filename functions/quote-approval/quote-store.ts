@@ -3,6 +3,7 @@
 // at the seq it was read in, with its history, its work-queue placements, its report line and its
 // outbox events in the same transaction.
 import type { Ownership } from '../../shared/access.js';
+import { readFollowingMerge } from '../../shared/customer.js';
 import { findById, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { defineEntity, fromItem, type HistoryEntry, type MoveEffects } from '../../shared/entity.js';
 import type { Recorder } from '../../shared/idempotency.js';
@@ -160,7 +161,8 @@ export const saveQuote = async (before: Quote, after: Quote, effects: QuoteEffec
 
 // ---- reads ------------------------------------------------------------------------------------------
 
-export const getQuote = (customerId: string, quoteId: string) => quotes.get(keys.quote(customerId, quoteId));
+/** As stored now (consistent), also when its customer was merged since the caller learned the id. */
+export const getQuote = (customerId: string, quoteId: string) => readFollowingMerge(customerId, (id) => quotes.get(keys.quote(id, quoteId)));
 
 /** By id alone (the API's paths): the index finds the customer, then a consistent read. */
 export const findQuote = async (quoteId: string): Promise<Quote | undefined> => {

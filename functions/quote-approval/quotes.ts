@@ -141,7 +141,8 @@ export const draftQuote = async (input: CreateQuoteInput, owner: Owner, now = ne
   const at = now.toISOString();
   const quote: Quote = {
     quoteId: newId(),
-    customerId: input.customerId,
+    // The customer as found: an id merged into another names the kept one.
+    customerId: customer.customerId,
     ownerId: owner.userId,
     teamId: owner.teamId,
     status: 'draft',

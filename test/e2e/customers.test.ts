@@ -70,10 +70,20 @@ describe('customers', () => {
 
   it('finds the caller by every common form of the number and by the e-mail in any case', async () => {
     const d = person.digits; // 532xxxxxxx
+    const [area, a, b, c] = [d.slice(0, 3), d.slice(3, 6), d.slice(6, 8), d.slice(8)];
+    // Every form the call center's software may hand over: 0532…, +90 532…, 532 …, 90532…, 0090…,
+    // with spaces, dashes and brackets.
     const forms = [
-      `+90 ${d.slice(0, 3)} ${d.slice(3, 6)} ${d.slice(6, 8)} ${d.slice(8)}`,
-      `90 (${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6, 8)}-${d.slice(8)}`,
+      `0${d}`,
+      `0${area} ${a} ${b} ${c}`,
+      `(0${area}) ${a}-${b}-${c}`,
+      `+90 ${area} ${a} ${b} ${c}`,
+      `+90-${area}-${a}-${b}-${c}`,
+      `${area} ${a} ${b} ${c}`,
       d,
+      `90${d}`,
+      `90 (${area}) ${a}-${b}-${c}`,
+      `0090 ${area} ${a} ${b} ${c}`,
       person.localPhone,
     ];
     for (const phone of forms) {
@@ -90,6 +100,10 @@ describe('customers', () => {
     expect(ids(match!.openQuotes, 'quoteId')).toEqual([quoteId]);
     expect(ids(match!.recentOrders, 'orderId')).toEqual([orderId]);
     expect(match!.owners.ownerIds).toContain('rep-ayse');
+    // And everything else the compact view shows, each list capped with `more`.
+    expect(Object.keys(match!).sort()).toEqual(
+      ['consents', 'contacts', 'customer', 'matchedBy', 'openCases', 'openOpportunities', 'openQuotes', 'openRequests', 'owners', 'recentLeads', 'recentOrders'],
+    );
   });
 
   it('tells the agent how to create an unknown caller, and refuses what is not a number', async () => {
@@ -123,6 +137,7 @@ describe('customers', () => {
       [orderId],
     ]);
     expect([record.body.leads.nextCursor, record.body.quotes.nextCursor, record.body.orders.nextCursor]).toEqual([undefined, undefined, undefined]);
+    expect(Object.keys(record.body).sort()).toEqual(['cases', 'consents', 'contacts', 'customer', 'leads', 'opportunities', 'orders', 'owners', 'quotes', 'requests']);
     const missing = await call<ProblemFields>('GET', '/customers/01ARZ3NDEKTSV4RRFFQ69G5FAV', k().agent);
     expect([missing.status, missing.body.code]).toEqual([404, 'not-found']);
   });

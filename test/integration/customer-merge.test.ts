@@ -4,13 +4,25 @@
 // transaction's worth of them; a merge stopped half-way and taken up again; a lead written by a
 // capture that read the old marker; the sweep; and the refusals.
 import { BatchWriteCommand, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
+import type { PriceList } from '../../functions/catalogue/domain/catalogue.js';
+import { getCaseByKey } from '../../functions/complaint-escalation/case-store.js';
+import { addContact } from '../../functions/customers/contact-store.js';
+import { lookupMatches } from '../../functions/customers/customer-view.js';
 import { finishDueMerges, mergeCustomers } from '../../functions/customers/merge.js';
+import { getRequest } from '../../functions/call-center/request-store.js';
 import { captureLead } from '../../functions/lead-capture/capture.js';
 import { contactOf, type LeadSubmission, leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
 import { getLead, saveForCustomer } from '../../functions/lead-capture/lead-store.js';
+import { openFromLead, openOpportunity, recordCreatedQuote } from '../../functions/opportunities/opportunities.js';
+import { getOpportunity } from '../../functions/opportunities/opportunity-store.js';
+import { getOrder } from '../../functions/order-routing/order-store.js';
+import { getQuote } from '../../functions/quote-approval/quote-store.js';
+import { createQuote } from '../../functions/quote-approval/quotes.js';
+import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import type { Viewer } from '../../shared/access.js';
-import { customerVisibleTo, getCustomer, matchContact } from '../../shared/customer.js';
+import { customerVisibleTo, getCustomer, holdersOf, matchContact } from '../../shared/customer.js';
 import { db, findById, tableName } from '../../shared/db.js';
 import { noRecord } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
@@ -19,6 +31,7 @@ import { keys } from '../../shared/table.js';
 type Item = Record<string, unknown>;
 
 const unique = () => Math.random().toString(36).slice(2, 10);
+const randomPhone = (operator: string) => `+90${operator}${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 const submission = (fields: Record<string, unknown>): LeadSubmission => {
   const { website, redirect, idempotencyKey, ...lead } = leadSubmissionSchema.parse(fields);
   return lead;
@@ -77,19 +90,24 @@ const duplicatePair = async (activities: number) => {
   const first = await capture({
     name: 'A. Yılmaz',
     email: `a.yilmaz-${tag}@example.com`,
-    phone: `+90532${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+    phone: randomPhone('532'),
     city: 'İzmir',
     consent_email: true,
     consent_sms: true,
     consentTextVersion: 'v1',
   });
-  const otherPhone = `+90533${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+  const otherPhone = randomPhone('533');
   // The same e-mail with a new phone: a second lead, which claims the new phone for the duplicate.
   await capture({ name: 'A. Yılmaz', email: `a.yilmaz-${tag}@example.com`, phone: otherPhone });
   const keptId = kept.customerId;
   const duplicateId = first.customerId;
   const dup = keys.customerPartition(duplicateId);
-  const [quoteId, orderId, caseId] = [newId(), newId(), newId()];
+  const [quoteId, orderId, caseId, requestId, opportunityId] = [newId(), newId(), newId(), newId(), newId()];
+  // Contact people: the duplicate's buyer has a phone of their own and the office e-mail, which a
+  // contact person of the kept customer holds already.
+  const [contactPhone, officeEmail] = [randomPhone('536'), `satis-${tag}@example.com`];
+  const keptContact = await addContact(keptId, { name: 'Burak Satış', email: officeEmail }, admin, new Date(), noRecord);
+  const dupContact = await addContact(duplicateId, { name: 'Ceren Alım', role: 'Satın alma', phone: contactPhone, email: officeEmail }, admin, new Date(), noRecord);
   const quoteKey = keys.quote(duplicateId, quoteId);
   const at = '2026-04-01T09:00:00.000Z';
   await putAll([
@@ -108,17 +126,46 @@ const duplicatePair = async (activities: number) => {
       data: { customerId: duplicateId, quoteId, version: 1 },
     },
     { ...keys.order(duplicateId, orderId), ...keys.orderById(orderId), type: 'order', customerId: duplicateId, orderId, status: 'routed', seq: 2 },
-    { ...keys.case(duplicateId, caseId), ...keys.caseById(caseId), type: 'case', customerId: duplicateId, caseId, status: 'open', seq: 1 },
-    { pk: dup, sk: `CONTACT#${newId()}`, type: 'contact', customerId: duplicateId, role: 'Satın alma' },
-    { pk: dup, sk: `REQUEST#${newId()}`, type: 'request', customerId: duplicateId, kind: 'test-drive' },
-    { pk: dup, sk: `OPPORTUNITY#${newId()}`, type: 'opportunity', customerId: duplicateId, stage: 'proposal' },
+    { ...keys.case(duplicateId, caseId), ...keys.caseById(caseId), type: 'case', customerId: duplicateId, caseId, status: 'open', seq: 1, unit: { id: 'dept-service' } },
+    { ...keys.request(duplicateId, requestId), ...keys.requestById(requestId), type: 'request', customerId: duplicateId, requestId, kind: 'test-drive', status: 'open', seq: 1 },
+    { ...keys.opportunity(duplicateId, opportunityId), ...keys.opportunityById(opportunityId), type: 'opportunity', customerId: duplicateId, opportunityId, status: 'proposal', seq: 1 },
+    // The marker that made the duplicate's converted lead one opportunity moves with it.
+    { ...keys.opportunityFromLead(duplicateId, first.leadId), type: 'opportunity-source', leadId: first.leadId, opportunityId },
     // A counter both customers have under one fixed key: the two become one, summed.
     { pk: dup, sk: 'COUNTERS', type: 'counter', customerId: duplicateId, callCount: 4 },
     { ...keys.customer(keptId), sk: 'COUNTERS', type: 'counter', customerId: keptId, callCount: 3 },
     ...Array.from({ length: activities }, () => ({ pk: dup, sk: `ACTIVITY#${newId()}`, type: 'activity', customerId: duplicateId, kind: 'call' })),
   ]);
-  return { keptId, duplicateId, quoteId, orderId, caseId, otherPhone, email: `a.yilmaz-${tag}@example.com`, leadId: first.leadId };
+  return {
+    keptId,
+    duplicateId,
+    quoteId,
+    orderId,
+    caseId,
+    requestId,
+    opportunityId,
+    otherPhone,
+    email: `a.yilmaz-${tag}@example.com`,
+    leadId: first.leadId,
+    contactPhone,
+    officeEmail,
+    keptContactId: keptContact.contactId,
+    dupContactId: dupContact.contactId,
+  };
 };
+
+const priceList: PriceList = {
+  id: 'it-merge-try',
+  name: 'Integration TRY (merge)',
+  currency: 'TRY',
+  validFrom: '2000-01-01',
+  validTo: '2099-12-31',
+  prices: [{ sku: 'TP-20', unitPrice: 1_850_000 }],
+};
+
+beforeAll(async () => {
+  await loadReferenceData(db(), tableName(), [...demoItems(), ...catalogueItems('priceLists', 0, [priceList])]);
+});
 
 describe('merging two customers', () => {
   it('moves every item of the duplicate, more than one transaction holds, and re-points markers, lookups and old ids', async () => {
@@ -152,6 +199,26 @@ describe('merging two customers', () => {
     for (const byId of [keys.quoteById(pair.quoteId), keys.orderById(pair.orderId), keys.caseById(pair.caseId), keys.leadById(pair.leadId)]) {
       expect(await findById(byId)).toMatchObject({ pk: keys.customerPartition(keptId), customerId: keptId });
     }
+
+    // Reads by the customer id an event emitted before the merge named find the moved items.
+    for (const read of [
+      getQuote(duplicateId, pair.quoteId),
+      getOrder(duplicateId, pair.orderId),
+      getCaseByKey(duplicateId, pair.caseId),
+      getRequest(duplicateId, pair.requestId),
+      getOpportunity(duplicateId, pair.opportunityId),
+    ]) {
+      expect(await read).toMatchObject({ customerId: keptId });
+    }
+    expect(after.find((item) => item.sk === keys.opportunityFromLead(keptId, pair.leadId).sk)).toMatchObject({ opportunityId: pair.opportunityId });
+
+    // The contact people's holder items are the kept customer's: the buyer's phone finds the kept
+    // customer through them; the office e-mail stays with the kept customer's own contact person.
+    expect(await holdersOf({ phone: pair.contactPhone })).toEqual([{ customerId: keptId, contactId: pair.dupContactId }]);
+    expect(await holdersOf({ emailKey: pair.officeEmail })).toEqual([{ customerId: keptId, contactId: pair.keptContactId }]);
+    const [match, ...others] = await lookupMatches(admin, { phone: pair.contactPhone }, 5);
+    expect(others).toEqual([]);
+    expect(match).toMatchObject({ customer: { customerId: keptId }, matchedBy: { customer: false, contactIds: [pair.dupContactId] } });
 
     // Markers (the profile's e-mail and phone, and the phone a later lead claimed) name the kept customer.
     expect((await matchContact({ emailKey: pair.email })).customerId).toBe(keptId);
@@ -225,6 +292,35 @@ describe('merging two customers', () => {
     expect(await mergedEvents(duplicateId)).toHaveLength(1);
     await finishDueMerges(later, deadline);
     expect(await mergedEvents(duplicateId)).toHaveLength(1);
+  });
+
+  it('events emitted before a merge and delivered after it act on the moved items, and a quote for the old id is the kept customer\'s', async () => {
+    const { keptId, duplicateId, leadId } = await duplicatePair(0);
+    const rep = { userId: 'rep-merge', teamId: 'team-merge' };
+    const opened = await openOpportunity({ customerId: duplicateId, name: 'Transpalet', amount: { amount: 1_850_000, currency: 'TRY' } }, rep);
+    await mergeCustomers({ viewer: admin, keptId, duplicateId });
+
+    const quote = await createQuote(
+      { customerId: duplicateId, priceListId: priceList.id, lines: [{ sku: 'TP-20', quantity: 1, discountBp: 0 }], opportunityId: opened.opportunityId },
+      rep,
+    );
+    expect(quote.customerId).toBe(keptId);
+    expect(await getQuote(keptId, quote.quoteId)).toMatchObject({ customerId: keptId });
+
+    // QuoteCreated as a producer that still knew the old id would have sent it: the opportunity lists the quote.
+    const envelope = () => ({ eventId: newId(), occurredAt: new Date().toISOString(), version: 1 as const });
+    const created = { ...envelope(), customerId: duplicateId, quoteId: quote.quoteId, quoteVersion: 1, ownerId: rep.userId, currency: 'TRY', grandTotal: 1 };
+    await recordCreatedQuote({ ...created, opportunityId: opened.opportunityId });
+    expect(await getOpportunity(keptId, opened.opportunityId)).toMatchObject({ customerId: keptId, quoteIds: [quote.quoteId] });
+
+    // LeadStatusChanged for the duplicate's lead, whose opportunity was opened before the merge: the
+    // lead is found in the kept partition, and so is the marker that moved with it: no second opportunity.
+    const converted = { ...envelope(), customerId: duplicateId, leadId, from: 'qualified' as const, to: 'converted' as const, actorId: rep.userId };
+    expect(await openFromLead(converted)).toBe('exists');
+    const kept = await partition(keptId);
+    expect(kept.filter((item) => item.type === 'opportunity-source').map((item) => item.sk)).toEqual([keys.opportunityFromLead(keptId, leadId).sk]);
+    expect(kept.filter((item) => item.type === 'opportunity')).toHaveLength(2);
+    expect((await partition(duplicateId)).map((item) => item.type)).toEqual(['customer-forward']);
   });
 
   it('refuses a customer merged into itself, into a merged one, a duplicate merged elsewhere, and customers the caller may not see', async () => {

@@ -114,6 +114,15 @@ describe('cutting the moves into transactions', () => {
     expect(batches.flat()).toEqual(items);
   });
 
+  it('counts what moves with an item (a contact person\'s holder items) against the 100 actions', () => {
+    const items = Array.from({ length: 30 }, (_, i) => ({ ...item(i), type: i % 2 ? 'contact' : 'activity' }));
+    const actionsOf = (i: (typeof items)[number]) => (i.type === 'contact' ? 6 : 2);
+    const batches = planBatches(items, 1, undefined, actionsOf);
+    expect(batches.every((b) => b.reduce((sum, i) => sum + actionsOf(i), 0) + 1 <= TRANSACTION_MAX_ACTIONS)).toBe(true);
+    expect(batches.map((b) => b.length)).toEqual([25, 5]);
+    expect(batches.flat()).toEqual(items);
+  });
+
   it('cuts by size under the 4 MB limit, and a single item larger than the cap still goes alone', () => {
     const batches = planBatches([item(1, 300), item(2, 300), item(3, 300), item(4, 2000)], 1, 700);
     expect(batches.map((b) => b.map((i) => i.sk))).toEqual([['ACTIVITY#1', 'ACTIVITY#2'], ['ACTIVITY#3'], ['ACTIVITY#4']]);

@@ -1,7 +1,9 @@
 // Merging two customers found to be one, the pure part: how an item of the duplicate's partition is
 // rewritten for the kept customer, how two items that share a key become one, which contact
-// markers the duplicate may hold, and how the moves are cut into transactions. No AWS here.
+// markers the duplicate may hold, which details its contact people hold, and how the moves are cut
+// into transactions. No AWS here.
 import { normalizeEmail, toE164 } from '../../../shared/contact.js';
+import type { ContactKeys } from '../../../shared/customer.js';
 import { type Key, keyAttributes, keys, tableSchema } from '../../../shared/table.js';
 
 type Item = Record<string, unknown>;
@@ -86,29 +88,48 @@ export const markerKeysOf = (items: readonly Item[]): Key[] => {
   return [...found.values()];
 };
 
+/** The e-mail and phone a contact person's item holds (each has a holder item keyed by their customer). */
+export const heldDetailsOf = (item: Item): ContactKeys[] =>
+  item.type === 'contact'
+    ? [
+        ...(typeof item.emailKey === 'string' ? [{ emailKey: item.emailKey }] : []),
+        ...(typeof item.phone === 'string' ? [{ phone: item.phone }] : []),
+      ]
+    : [];
+
 /** About how many bytes an item takes in a request (sets written as lists). */
 export const itemBytes = (item: Item) =>
   Buffer.byteLength(JSON.stringify(item, (_, value) => (value instanceof Set ? [...value] : value)), 'utf8');
 
 /**
- * The moves cut into transactions, in order: each item is two actions (the copy and the delete of
- * the original) and each transaction keeps `reserved` actions for its own bookkeeping, stays under
- * the size limit, and holds at least one item.
+ * The moves cut into transactions, in order: each item is `actionsOf` actions (the copy and the
+ * delete of the original, and whatever moves with it: a contact person's holder items) and each
+ * transaction keeps `reserved` actions for its own bookkeeping, stays under the size limit, and
+ * holds at least one item.
  */
-export const planBatches = <T extends Item>(items: readonly T[], reserved = 1, maxBytes = TRANSACTION_MAX_BYTES): T[][] => {
-  const maxItems = Math.floor((TRANSACTION_MAX_ACTIONS - reserved) / 2);
+export const planBatches = <T extends Item>(
+  items: readonly T[],
+  reserved = 1,
+  maxBytes = TRANSACTION_MAX_BYTES,
+  actionsOf: (item: T) => number = () => 2,
+): T[][] => {
+  const maxActions = TRANSACTION_MAX_ACTIONS - reserved;
   const batches: T[][] = [];
   let batch: T[] = [];
   let bytes = 0;
+  let actions = 0;
   for (const item of items) {
     const size = itemBytes(item);
-    if (batch.length && (batch.length === maxItems || bytes + size > maxBytes)) {
+    const its = actionsOf(item);
+    if (batch.length && (actions + its > maxActions || bytes + size > maxBytes)) {
       batches.push(batch);
       batch = [];
       bytes = 0;
+      actions = 0;
     }
     batch.push(item);
     bytes += size;
+    actions += its;
   }
   if (batch.length) batches.push(batch);
   return batches;
