@@ -102,7 +102,7 @@ describe('customers', () => {
     expect(match!.owners.ownerIds).toContain('rep-ayse');
     // And everything else the compact view shows, each list capped with `more`.
     expect(Object.keys(match!).sort()).toEqual(
-      ['consents', 'contacts', 'customer', 'matchedBy', 'openCases', 'openOpportunities', 'openQuotes', 'openRequests', 'owners', 'recentLeads', 'recentOrders'],
+      ['consents', 'contacts', 'customer', 'lastActivities', 'matchedBy', 'openCases', 'openOpportunities', 'openQuotes', 'openRequests', 'owners', 'recentLeads', 'recentOrders'],
     );
   });
 
@@ -137,7 +137,7 @@ describe('customers', () => {
       [orderId],
     ]);
     expect([record.body.leads.nextCursor, record.body.quotes.nextCursor, record.body.orders.nextCursor]).toEqual([undefined, undefined, undefined]);
-    expect(Object.keys(record.body).sort()).toEqual(['cases', 'consents', 'contacts', 'customer', 'leads', 'opportunities', 'orders', 'owners', 'quotes', 'requests']);
+    expect(Object.keys(record.body).sort()).toEqual(['cases', 'consents', 'contacts', 'customer', 'leads', 'opportunities', 'orders', 'owners', 'quotes', 'requests', 'timeline']);
     const missing = await call<ProblemFields>('GET', '/customers/01ARZ3NDEKTSV4RRFFQ69G5FAV', k().agent);
     expect([missing.status, missing.body.code]).toEqual([404, 'not-found']);
   });
