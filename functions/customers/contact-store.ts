@@ -39,23 +39,34 @@ const detailsOf = (c: ContactDetails) =>
     { field: 'phone' as const, keys: { phone: c.phone } as ContactKeys, value: c.phone },
   ].filter((d) => d.value !== undefined);
 
+/**
+ * Releases of the details a contact person lets go, of the holder items that name them. After a merge
+ * a moved person may share a detail with one of the kept customer's people, who holds it: theirs stays.
+ */
+const releasesOf = async (details: ReturnType<typeof detailsOf>, customerId: string, contactId: string) => {
+  const own = await Promise.all(
+    details.map(async (d) => ((await holdersOf(d.keys)).some((h) => h.customerId === customerId && h.contactId === contactId) ? [d] : [])),
+  );
+  return own.flat().map((d) => holderReleaseItem(d.keys, customerId, contactId));
+};
+
 /** Claims of `after`'s details that `before` did not hold, and releases of those it no longer holds. */
-const detailMoves = (before: ContactDetails, after: Contact) => {
+const detailMoves = async (before: ContactDetails, after: Contact) => {
   const had = detailsOf(before);
   const has = detailsOf(after);
   const claims = has.filter((d) => !had.some((h) => h.field === d.field && h.value === d.value));
-  const releases = had.filter((h) => !has.some((d) => d.field === h.field && d.value === h.value));
+  const released = had.filter((h) => !has.some((d) => d.field === h.field && d.value === h.value));
   return {
     claims,
     items: [
       ...claims.map((d) => holderClaimItem(d.keys, after.customerId, after.contactId)),
-      ...releases.map((d) => holderReleaseItem(d.keys, after.customerId, after.contactId)),
+      ...(await releasesOf(released, after.customerId, after.contactId)),
     ],
   };
 };
 
 /** The 409 for a claim that failed: which detail another contact person of this customer holds. */
-const claimRefused = async (claims: ReturnType<typeof detailMoves>['claims'], customerId: string, viewer: Viewer) => {
+const claimRefused = async (claims: Awaited<ReturnType<typeof detailMoves>>['claims'], customerId: string, viewer: Viewer) => {
   for (const claim of claims) {
     const holder = (await holdersOf(claim.keys)).find((h) => h.customerId === customerId && h.contactId);
     if (holder) return contactTaken(claim.field, viewer, holder);
@@ -80,7 +91,7 @@ export const addContact = async (customerId: string, input: ContactInput & { nam
     createdAt: at,
     updatedAt: at,
   };
-  const moves = detailMoves({}, contact);
+  const moves = await detailMoves({}, contact);
   const saved = await transact([putNew(contacts.item(contact)), customerStillThere(customerId), ...moves.items, ...record(contact)]);
   if (saved.ok) return contact;
   if (saved.reasons[1]) throw new NotFoundError('The customer');
@@ -115,7 +126,7 @@ export const editContact = async (customerId: string, contactId: string, edit: C
     seq: before.seq + 1,
     updatedAt: now.toISOString(),
   };
-  const moves = detailMoves(before, after);
+  const moves = await detailMoves(before, after);
   const saved = await transact([{ Put: { TableName: tableName(), Item: contacts.item(after), ...unchanged(before) } }, ...moves.items]);
   if (saved.ok) return after;
   if (saved.reasons[0]) throw stale((await storedContact(customerId, contactId)).seq);
@@ -126,7 +137,7 @@ export const editContact = async (customerId: string, contactId: string, edit: C
 export const removeContact = async (customerId: string, contactId: string, viewer: Viewer) => {
   await visibleProfile(viewer, customerId);
   const before = await storedContact(customerId, contactId);
-  const releases = detailsOf(before).map((d) => holderReleaseItem(d.keys, customerId, contactId));
+  const releases = await releasesOf(detailsOf(before), customerId, contactId);
   const saved = await transact([{ Delete: { TableName: tableName(), Key: contacts.key(before), ...unchanged(before) } }, ...releases]);
   if (!saved.ok) throw stale((await storedContact(customerId, contactId)).seq);
 };

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
 import type { PriceList } from '../../functions/catalogue/domain/catalogue.js';
 import { getCaseByKey } from '../../functions/complaint-escalation/case-store.js';
-import { addContact } from '../../functions/customers/contact-store.js';
+import { addContact, removeContact } from '../../functions/customers/contact-store.js';
 import { lookupMatches } from '../../functions/customers/customer-view.js';
 import { finishDueMerges, mergeCustomers } from '../../functions/customers/merge.js';
 import { getRequest } from '../../functions/call-center/request-store.js';
@@ -231,6 +231,12 @@ describe('merging two customers', () => {
     // The old id resolves to the kept customer.
     expect(await getCustomer(duplicateId)).toMatchObject({ customerId: keptId });
     expect(await customerVisibleTo(admin, duplicateId)).toMatchObject({ customerId: keptId });
+
+    // The moved person who shares the office e-mail can be removed: their phone goes, the kept
+    // person's hold on the e-mail stays (a release names its own holder only).
+    await removeContact(keptId, pair.dupContactId, admin);
+    expect(await holdersOf({ phone: pair.contactPhone })).toEqual([]);
+    expect(await holdersOf({ emailKey: pair.officeEmail })).toEqual([{ customerId: keptId, contactId: pair.keptContactId }]);
 
     // The event, once; a second POST answers the same and writes nothing new.
     expect(await mergedEvents(duplicateId)).toEqual([
