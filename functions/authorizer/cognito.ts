@@ -1,6 +1,7 @@
-// Cognito's user-pool API (JSON 1.1 over HTTPS), the calls sign-in needs and nothing more. The
-// project has no @aws-sdk/client-cognito-identity-provider; these few operations are one POST each.
-// Locally AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER points at cognito-local, as it would the SDK.
+// Cognito's two public user-pool operations sign-in needs (InitiateAuth, RevokeToken), one unsigned
+// JSON POST each: the sign-out Lambda does not carry the SDK's Cognito client for them (its admin
+// operations, in infra/local/user-pool-admin.ts, use the client). Locally
+// AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER points at cognito-local, as it does the SDK.
 
 export class CognitoError extends Error {
   constructor(
@@ -16,22 +17,9 @@ export class CognitoError extends Error {
 export const cognitoEndpoint = () =>
   process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER ?? `https://cognito-idp.${process.env.AWS_REGION}.amazonaws.com/`;
 
-/** Adds AWS credentials to a request; the public operations (sign-in, revoke) need none. */
-export type RequestSigner = (request: { url: string; headers: Record<string, string>; body: string }) => Promise<Record<string, string>>;
-
-export const cognitoCall = async <T = Record<string, unknown>>(
-  operation: string,
-  input: Record<string, unknown>,
-  sign?: RequestSigner,
-): Promise<T> => {
-  const url = cognitoEndpoint();
-  const body = JSON.stringify(input);
-  const base = {
-    'content-type': 'application/x-amz-json-1.1',
-    'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
-  };
-  const headers = sign ? await sign({ url, headers: base, body }) : base;
-  const response = await fetch(url, { method: 'POST', headers, body });
+export const cognitoCall = async <T = Record<string, unknown>>(operation: string, input: Record<string, unknown>): Promise<T> => {
+  const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` };
+  const response = await fetch(cognitoEndpoint(), { method: 'POST', headers, body: JSON.stringify(input) });
   const text = await response.text();
   const parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
   if (!response.ok) {

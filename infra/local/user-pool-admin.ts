@@ -1,50 +1,24 @@
 // Cognito's admin operations (signed with the caller's AWS credentials): what `npm start` uses to set
 // up the local pool and its demo people, and `npm run users` to manage people in any pool.
-import { createHash, createHmac } from 'node:crypto';
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { type CognitoError, cognitoCall, type RequestSigner } from '../../functions/authorizer/cognito.js';
+import { CognitoIdentityProvider } from '@aws-sdk/client-cognito-identity-provider';
 import { roles } from '../../shared/http.js';
 
-/** SHA-256 (or its HMAC with a key) in the shape the signer takes. */
-type Data = string | ArrayBuffer | ArrayBufferView;
-const bytes = (data: Data) =>
-  typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
-
-class Sha256 {
-  private readonly hash;
-  constructor(secret?: Data) {
-    this.hash = secret ? createHmac('sha256', bytes(secret)) : createHash('sha256');
-  }
-  update(data: Data) {
-    this.hash.update(bytes(data));
-  }
-  async digest() {
-    return new Uint8Array(this.hash.digest());
-  }
-  reset() {}
-}
-
-const signer: RequestSigner = async ({ url, headers, body }) => {
-  const target = new URL(url);
-  const v4 = new SignatureV4({ service: 'cognito-idp', region: process.env.AWS_REGION ?? 'eu-central-1', credentials: defaultProvider(), sha256: Sha256 });
-  const signed = await v4.sign({
-    method: 'POST',
-    protocol: target.protocol,
-    hostname: target.hostname,
-    port: target.port ? Number(target.port) : undefined,
-    path: target.pathname,
-    query: {},
-    headers: { ...headers, host: target.host },
-    body,
-  });
-  return signed.headers as Record<string, string>;
+// Locally AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER points the client at cognito-local.
+let client: CognitoIdentityProvider | undefined;
+const cognito = () => {
+  client ??= new CognitoIdentityProvider({});
+  return client;
 };
 
-export const adminCall = <T = Record<string, unknown>>(operation: string, input: Record<string, unknown>) => cognitoCall<T>(operation, input, signer);
+type Operation = keyof CognitoIdentityProvider & string;
 
-export const isCognitoError = (error: unknown, type: string): error is CognitoError =>
-  (error as CognitoError | undefined)?.name === 'CognitoError' && (error as CognitoError).type === type;
+/** One admin operation by its API name (`AdminGetUser`), signed with the caller's AWS credentials. */
+export const adminCall = async <T = Record<string, unknown>>(operation: string, input: Record<string, unknown>): Promise<T> => {
+  const method = `${operation[0]!.toLowerCase()}${operation.slice(1)}` as Operation;
+  return (await (cognito()[method] as unknown as (input: Record<string, unknown>) => Promise<unknown>).call(cognito(), input)) as T;
+};
+
+export const isCognitoError = (error: unknown, type: string) => (error as Error | undefined)?.name === type;
 
 type Attribute = { Name: string; Value: string };
 export interface PoolUser {
