@@ -118,8 +118,10 @@ const duplicatePair = async (activities: number) => {
     { ...keys.history(quoteKey, at, newId()), type: 'history', entityType: 'quote', from: 'approved', to: 'sent' },
     {
       ...keys.queueItem(quoteKey, 'quote-expiry'),
-      ...keys.dueIn('quote-expiry', '2026-05-01T00:00:00.000Z', quoteId),
+      // Due far ahead: other suites' expiry sweeps share the table and must not take this fixture's entry.
+      ...keys.dueIn('quote-expiry', '2099-05-01T00:00:00.000Z', quoteId),
       type: 'queue-item',
+      placementId: newId(),
       queue: 'quote-expiry',
       entity: quoteKey,
       entityId: quoteId,
