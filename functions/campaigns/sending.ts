@@ -51,9 +51,10 @@ export interface WorkOptions {
   ratePerSecond?: number;
   /** A batch stops taking recipients after this long, well inside the function's timeout. */
   budgetMs?: number;
+  /** Customers read per materialising turn. */
+  pageSize?: number;
 }
 
-/** Customers read per materialising turn. */
 const MATERIALISE_PAGE = 500;
 /** Longer than one send takes, throttling retries included. */
 export const LEASE_MS = 60_000;
@@ -117,7 +118,7 @@ export const materialiseStep = async (ref: RunRef, chain: number, options: WorkO
   const now = (options.clock ?? (() => new Date()))();
   const run = await getRun(ref.campaignId, ref.runId);
   if (run?.status !== 'materialising' || run.chain !== chain) return { acted: false, written: 0 };
-  const page = await directoryPage(MATERIALISE_PAGE, run.cursor);
+  const page = await directoryPage(options.pageSize ?? MATERIALISE_PAGE, run.cursor);
   const owner = ownerNames();
   const matching = page.items.filter((item) => matchesSegment(run.filter, candidateOf(item)));
   let written = 0;
@@ -139,7 +140,7 @@ export const materialiseStep = async (ref: RunRef, chain: number, options: WorkO
   let writes: TransactItem[];
   if (page.next) {
     writes = [
-      chainTurn(key, chain, now, { set: 'cursor = :cursor', add: 'recipients :written', values: { ':cursor': page.next, ':written': written } }),
+      chainTurn(key, chain, now, { set: '#cursor = :cursor', add: 'recipients :written', names: { '#cursor': 'cursor' }, values: { ':cursor': page.next, ':written': written } }),
       batchEvent(run, 'materialise', 0, chain + 1, now),
     ];
   } else {

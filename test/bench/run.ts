@@ -12,8 +12,10 @@
 //   5. The call center's lookup by phone with 1,000 customers of 50 items each vs one GetItem
 //      (test/bench/customers.ts).
 //   6. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
+//   7. A campaign to 10,000 customers: achieved send rate ÷ SES_MAX_SEND_RATE, duplicates and misses
+//      from the SES store (test/bench/campaigns.ts).
 // `BENCH_ONLY=lookup,bundles npm run bench` runs only the named parts (leads, quotes, orders, cases,
-// lookup, bundles).
+// lookup, bundles, campaigns).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,6 +28,7 @@ import { repoRoot } from '../../infra/local/functions.js';
 import { startLocalStack, TABLE_NAME } from '../../infra/local/runtime.js';
 import { benchOrders } from './orders.js';
 import { benchCaseSweep } from './cases.js';
+import { benchCampaign } from './campaigns.js';
 import { benchLookup } from './customers.js';
 import { benchQuotes } from './quotes.js';
 
@@ -243,6 +246,7 @@ try {
   }
   if (part('cases')) await benchCaseSweep(stack);
   if (part('lookup')) await benchLookup(stack);
+  if (part('campaigns')) await benchCampaign(stack);
   await stack.settle();
   const { retried, deadLettered } = stack.eventBus.stats();
   console.log(`\nEvent deliveries during the run: ${retried} retried, ${deadLettered} dead-lettered (a healthy run has 0 and 0).`);
