@@ -12,7 +12,7 @@ import type { LocalStack } from '../../infra/local/runtime.js';
 import { TABLE_NAME } from '../../infra/local/runtime.js';
 import { customers } from '../../shared/customer.js';
 import { newId } from '../../shared/ids.js';
-import { keys } from '../../shared/table.js';
+import { consentItem } from '../support/subscriptions.js';
 
 const RECIPIENTS = Number(process.env.BENCH_CAMPAIGN_RECIPIENTS ?? 10_000);
 const RATE = Number(process.env.BENCH_CAMPAIGN_RATE ?? 50);
@@ -27,19 +27,7 @@ const seed = async (stack: LocalStack, tag: string) => {
     const customerId = newId();
     const email = `${tag}-${i}@example.com`;
     addresses.add(email);
-    const consent = {
-      ...keys.consentEntry(customerId, 'email', now, newId()),
-      type: 'consent',
-      customerId,
-      channel: 'email',
-      address: email,
-      topic: 'all',
-      action: 'granted',
-      via: 'double-opt-in',
-      source: 'bench',
-      occurredAt: now,
-    };
-    return [customers.item({ customerId, name: `Bench Müşteri ${i}`, email, emailKey: email, language: 'tr', tags: [tag], createdAt: now, updatedAt: now }), consent];
+    return [customers.item({ customerId, name: `Bench Müşteri ${i}`, email, emailKey: email, language: 'tr', tags: [tag], createdAt: now, updatedAt: now }), consentItem(customerId, email, 'granted')];
   }).flat();
   for (let i = 0; i < items.length; i += 25) {
     await stack.documents.send(new BatchWriteCommand({ RequestItems: { [TABLE_NAME]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));

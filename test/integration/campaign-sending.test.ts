@@ -25,6 +25,7 @@ import { newId } from '../../shared/ids.js';
 import { sendMarketing } from '../../shared/mail.js';
 import { queryAll } from '../../shared/query.js';
 import { keys, SHARDS } from '../../shared/table.js';
+import { consentItem } from '../support/subscriptions.js';
 
 let server: Server;
 let raw: string[] = [];
@@ -72,23 +73,7 @@ const seed = async (count: number, consenting = count) => {
       }),
     );
     if (i < consenting) {
-      await db().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: {
-            ...keys.consentEntry(customerId, 'email', at, newId()),
-            type: 'consent',
-            customerId,
-            channel: 'email',
-            address: email,
-            topic: 'all',
-            action: 'granted',
-            via: 'double-opt-in',
-            source: 'test',
-            occurredAt: at,
-          },
-        }),
-      );
+      await db().send(new PutCommand({ TableName: tableName(), Item: consentItem(customerId, email, 'granted', 'all', new Date(at)) }));
     }
   }));
   return { sector, addresses };
