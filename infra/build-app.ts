@@ -34,6 +34,7 @@ export const buildApp = (options: BuildAppOptions = {}) => {
     publicBaseUrl: context.publicBaseUrl,
     alarmEmail: context.alarmEmail,
     fallbackNotifyEmail: context.fallbackNotifyEmail,
+    marketing: context.marketing,
     bundle: options.bundle ?? true,
   });
   return { app, data, api };

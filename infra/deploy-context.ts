@@ -18,6 +18,8 @@ export interface DeployContext {
   publicBaseUrl?: string;
   alarmEmail?: string;
   fallbackNotifyEmail?: string;
+  /** Campaign and subscription settings by their environment names; only those the context gives. */
+  marketing: Record<string, string>;
 }
 
 /** Reads one context value; an empty string is the same as none. */
@@ -65,6 +67,26 @@ export const deploymentRegion = (contextRegion: string | undefined, env: NodeJS.
   );
 };
 
+// Permission marketing (functions/campaigns): context key → environment name, and the check at synth.
+const wholeNumber = (value: string) => /^[1-9]\d*$/.test(value);
+const marketingSettings = {
+  sesMaxSendRate: { env: 'SES_MAX_SEND_RATE', valid: (v: string) => Number.isFinite(Number(v)) && Number(v) > 0, wants: 'a positive number of mails per second' },
+  marketingTopics: { env: 'MARKETING_TOPICS', valid: (v: string) => /^[a-z][a-z0-9-]*(,[a-z][a-z0-9-]*)*$/.test(v), wants: 'comma-separated topic names like offers,newsletter' },
+  marketingCapMax: { env: 'MARKETING_CAP_MAX', valid: wholeNumber, wants: 'a whole number of at least 1' },
+  marketingCapDays: { env: 'MARKETING_CAP_DAYS', valid: wholeNumber, wants: 'a whole number of at least 1' },
+} as const;
+
+const marketingEnvironment = (optional: (key: string) => string | undefined) => {
+  const environment: Record<string, string> = {};
+  for (const [key, { env, valid, wants }] of Object.entries(marketingSettings)) {
+    const value = optional(key)?.replace(/\s+/g, '');
+    if (value === undefined) continue;
+    if (!valid(value)) throw new Error(`Context ${key} must be ${wants}; got ${JSON.stringify(value)}.`);
+    environment[env] = value;
+  }
+  return environment;
+};
+
 export const deployContext = (read: ContextReader, env: NodeJS.ProcessEnv = process.env): DeployContext => {
   const optional = (key: string) => {
     const value = read(key);
@@ -79,5 +101,6 @@ export const deployContext = (read: ContextReader, env: NodeJS.ProcessEnv = proc
     publicBaseUrl: optional('publicBaseUrl'),
     alarmEmail: optional('alarmEmail'),
     fallbackNotifyEmail,
+    marketing: marketingEnvironment(optional),
   };
 };

@@ -15,6 +15,8 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
+import { campaignsUseCase } from '../functions/campaigns/manifest.js';
+import { permissionMarketing } from '../functions/campaigns/subscriptions-manifest.js';
 import { platform, publicRateLimitPer5Minutes } from '../functions/manifests.js';
 import {
   type EventPattern as ManifestPattern,
@@ -43,6 +45,8 @@ export interface StatelessStackProps extends StackProps {
   alarmEmail?: string;
   /** Inbox for leads no rule assigns: FALLBACK_NOTIFY_EMAIL of the functions that mail. */
   fallbackNotifyEmail?: string;
+  /** SES_MAX_SEND_RATE, MARKETING_TOPICS, MARKETING_CAP_*: set on the campaign and subscription functions that read them. */
+  marketing?: Record<string, string>;
   /** false: functions get a stub instead of an esbuild bundle (fast synth in tests). */
   bundle?: boolean;
 }
@@ -63,6 +67,9 @@ export const tableActions = {
   read: tableReadActions,
   write: [...tableReadActions, 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'ConditionCheckItem'],
 } as const;
+
+/** The use cases whose functions send marketing mail or read its settings. */
+const marketingUseCases = [campaignsUseCase.name, permissionMarketing.name];
 
 // EventBridge's maximums: a day of retries before the event goes to the dead-letter queue.
 const delivery = { retryAttempts: 185, maxEventAge: Duration.hours(24) };
@@ -125,8 +132,9 @@ export class StatelessStack extends Stack {
     const scope = new NestedStack(this, useCase.name, { description: `Pusula CRM: the ${useCase.name} use case` });
     this.useCaseStacks.set(useCase.name, scope);
     const routed = new Set(useCase.routes.map((route) => route.function));
+    const environment = marketingUseCases.includes(useCase.name) ? this.props.marketing : undefined;
     for (const [name, declaration] of Object.entries(useCase.functions)) {
-      this.addFunction(scope, functionId(useCase.name, name), declaration, routed.has(name));
+      this.addFunction(scope, functionId(useCase.name, name), declaration, routed.has(name), environment);
     }
     const fn = (name: string) => {
       const found = this.functions.get(functionId(useCase.name, name));
@@ -164,7 +172,7 @@ export class StatelessStack extends Stack {
     }
   }
 
-  private addFunction(scope: Construct, id: string, declaration: FunctionDeclaration, behindApi = false): CrmFunction {
+  private addFunction(scope: Construct, id: string, declaration: FunctionDeclaration, behindApi = false, extra: Record<string, string> = {}): CrmFunction {
     const { data, fallbackNotifyEmail } = this.props;
     const { uses } = declaration;
     if (!uses) throw new Error(`${id} declares no \`uses\` in its manifest: say what its code touches (table, mail, signingSecret), or {} for none.`);
@@ -189,6 +197,7 @@ export class StatelessStack extends Stack {
         ...(uses.userPool
           ? { COGNITO_USER_POOL_ID: data.people.userPool.userPoolId, COGNITO_CLIENT_ID: data.people.consoleClient.userPoolClientId }
           : {}),
+        ...extra,
       },
     });
     // Each function gets what its manifest declares it uses, and nothing else.

@@ -65,8 +65,18 @@ export interface CampaignRun {
   recordsExpireAt: number;
 }
 
+/** What a shard's recipients came to: counted per batch while sending, recounted when the shard is done. */
+export interface Tally {
+  sent: number;
+  failed: number;
+  skipped: number;
+  skippedBy: Record<string, number>;
+}
+
+export const emptyTally = (): Tally => ({ sent: 0, failed: 0, skipped: 0, skippedBy: {} });
+
 /** One shard of a run: its worker chain's turn and its counters. */
-export interface RunShard {
+export interface RunShard extends Tally {
   campaignId: string;
   runId: string;
   shard: number;
@@ -74,10 +84,6 @@ export interface RunShard {
   heartbeatAt: string;
   done: boolean;
   recipients: number;
-  sent: number;
-  failed: number;
-  skipped: number;
-  skippedBy: Record<string, number>;
 }
 
 export const campaigns = defineEntity<Campaign>({
@@ -248,10 +254,7 @@ const startRunItems = async (campaign: Campaign, now: Date): Promise<TransactIte
     heartbeatAt: at,
     done: false,
     recipients: 0,
-    sent: 0,
-    failed: 0,
-    skipped: 0,
-    skippedBy: {},
+    ...emptyTally(),
   }));
   const watchAt = new Date(now.getTime() + STALL_MS).toISOString();
   return [

@@ -1,19 +1,58 @@
-// Campaign reports from the STATS counters in each campaign's partition: this module adds
-// recipients, sent, skipped and failed as runs finish; SES events (delivered, bounced, complained,
-// opened, clicked, unsubscribed) are counted into the same items by the subscriptions part.
+// Campaign reports from the STATS counters in each campaign's partition. One writer and one reader
+// serve every counter: finished run shards add recipients, sent, skipped and failed; SES events
+// (delivered, bounced, complained, opened, clicked) and unsubscribe links add theirs, each in the
+// transaction whose guard makes it count once.
+import type { TransactItem } from '../../shared/db.js';
+import { tableName } from '../../shared/db.js';
 import { queryAll } from '../../shared/query.js';
-import { byState, keys } from '../../shared/table.js';
+import { byState, type ItemType, keys } from '../../shared/table.js';
 import { campaignFunnel, type Funnel, reputation, type StatCounter } from './domain/report.js';
+import type { CampaignStat } from './domain/ses-events.js';
+
+export type StatName = keyof Funnel | CampaignStat;
+
+/** Adds `n` to a campaign's counter (of one hour, `2026-11-30T09`, when given), as part of a transaction. */
+export const countInto = (campaignId: string, stat: StatName, n = 1, hour?: string): TransactItem => ({
+  Update: {
+    TableName: tableName(),
+    Key: keys.campaignStats(campaignId, stat, hour),
+    UpdateExpression: `SET #type = :type, campaignId = :campaign, stat = :stat${hour ? ', #hour = :hour' : ''} ADD #count :n`,
+    ExpressionAttributeNames: { '#type': 'type', '#count': 'count', ...(hour ? { '#hour': 'hour' } : {}) },
+    ExpressionAttributeValues: {
+      ':type': 'campaign-stats' satisfies ItemType,
+      ':campaign': campaignId,
+      ':stat': stat,
+      ':n': n,
+      ...(hour ? { ':hour': hour } : {}),
+    },
+  },
+});
 
 const RECENT_MS = 30 * 24 * 3600 * 1000;
 /** The account's reputation reads at most this many of the newest campaigns. */
 const RECENT_CAMPAIGNS = 100;
 
+/** Every counter of a campaign, totals and hours. */
 export const campaignCounters = async (campaignId: string): Promise<StatCounter[]> =>
-  (await queryAll({ partition: keys.campaignPartition(campaignId), range: { prefix: keys.campaignStatsPrefix() }, consistent: true })).map((item) => {
-    const [, eventType = '', , hour] = String(item.sk).split('#');
-    return { eventType, hour, count: Number(item.count ?? 0) };
-  });
+  (
+    await queryAll(
+      { partition: keys.campaignPartition(campaignId), range: { prefix: keys.campaignStatsPrefix() }, order: 'oldest', consistent: true },
+      Number.POSITIVE_INFINITY,
+    )
+  ).map((item) => ({
+    stat: String(item.stat),
+    ...(typeof item.hour === 'string' ? { hour: item.hour } : {}),
+    count: Number(item.count ?? 0),
+  }));
+
+/** The named totals of a campaign, zero where nothing was counted. */
+export const campaignTotals = async <S extends StatName>(campaignId: string, stats: readonly S[]) => {
+  const counts = Object.fromEntries(stats.map((stat) => [stat, 0])) as Record<S, number>;
+  for (const { stat, hour, count } of await campaignCounters(campaignId)) {
+    if (hour === undefined && stat in counts) counts[stat as S] = count;
+  }
+  return counts;
+};
 
 export const campaignReport = async (campaignId: string) => campaignFunnel(await campaignCounters(campaignId));
 

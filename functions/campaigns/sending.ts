@@ -15,9 +15,10 @@ import type { Language } from '../../shared/language.js';
 import { type Mail, type MarketingScope, type SendOutcome, sendMarketing, unsubscribeUrl } from '../../shared/mail.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { keys, SHARDS, tableSchema } from '../../shared/table.js';
-import { batchEvent, type CampaignRun, chainTurn, finishRunIfDone, getRun, getShards } from './campaigns.js';
+import { batchEvent, type CampaignRun, chainTurn, emptyTally, finishRunIfDone, getRun, getShards, type Tally } from './campaigns.js';
 import { achievedRate, backoffMs, sendIntervalMs, sendSlotMs } from './domain/pacing.js';
 import { matchesSegment } from './domain/segment-filter.js';
+import { countInto } from './reports.js';
 import { renderCampaignMail, type TemplateVars } from './domain/template-render.js';
 import { candidateOf, directoryPage } from './segments.js';
 import { customerVars, ownerNames } from './templates.js';
@@ -50,9 +51,10 @@ export interface WorkOptions {
   ratePerSecond?: number;
   /** A batch stops taking recipients after this long, well inside the function's timeout. */
   budgetMs?: number;
+  /** Customers read per materialising turn. */
+  pageSize?: number;
 }
 
-/** Customers read per materialising turn. */
 const MATERIALISE_PAGE = 500;
 /** Longer than one send takes, throttling retries included. */
 export const LEASE_MS = 60_000;
@@ -116,7 +118,7 @@ export const materialiseStep = async (ref: RunRef, chain: number, options: WorkO
   const now = (options.clock ?? (() => new Date()))();
   const run = await getRun(ref.campaignId, ref.runId);
   if (run?.status !== 'materialising' || run.chain !== chain) return { acted: false, written: 0 };
-  const page = await directoryPage(MATERIALISE_PAGE, run.cursor);
+  const page = await directoryPage(options.pageSize ?? MATERIALISE_PAGE, run.cursor);
   const owner = ownerNames();
   const matching = page.items.filter((item) => matchesSegment(run.filter, candidateOf(item)));
   let written = 0;
@@ -138,7 +140,7 @@ export const materialiseStep = async (ref: RunRef, chain: number, options: WorkO
   let writes: TransactItem[];
   if (page.next) {
     writes = [
-      chainTurn(key, chain, now, { set: 'cursor = :cursor', add: 'recipients :written', values: { ':cursor': page.next, ':written': written } }),
+      chainTurn(key, chain, now, { set: '#cursor = :cursor', add: 'recipients :written', names: { '#cursor': 'cursor' }, values: { ':cursor': page.next, ':written': written } }),
       batchEvent(run, 'materialise', 0, chain + 1, now),
     ];
   } else {
@@ -241,13 +243,6 @@ const sendWithBackoff = async (send: Sender, mail: Mail, scope: MarketingScope) 
   }
 };
 
-interface Tally {
-  sent: number;
-  failed: number;
-  skipped: number;
-  skippedBy: Record<string, number>;
-}
-
 const sendOne = async (run: CampaignRun, claimed: SendRecord, send: Sender, tally: Tally) => {
   if ((claimed.attempts ?? 0) > MAX_ATTEMPTS) {
     await settle(run, claimed, 'failed', { reason: 'too-many-attempts' });
@@ -292,16 +287,6 @@ const tallyAdds = (tally: Tally) => {
   return { add: ['sent :sent', 'failed :failed', 'skipped :skipped', ...reasons].join(', '), names: reasons.length ? names : undefined, values };
 };
 
-const counter = (run: RunRef, eventType: string, count: number, hour?: string): TransactItem => ({
-  Update: {
-    TableName: tableName(),
-    Key: keys.campaignStats(run.campaignId, eventType, hour),
-    UpdateExpression: 'SET #type = :type, campaignId = :campaign, eventType = :event ADD #count :n',
-    ExpressionAttributeNames: { '#type': 'type', '#count': 'count' },
-    ExpressionAttributeValues: { ':type': 'campaign-stats', ':campaign': run.campaignId, ':event': eventType, ':n': count },
-  },
-});
-
 /**
  * A shard with nothing left to send: its counters are recounted from the records (exact, whatever
  * crashed on the way) and added to the campaign's report in the one transaction that marks it done.
@@ -311,7 +296,7 @@ export const completeShard = async (run: CampaignRun, shard: number, now: Date) 
     await queryAll({ partition: keys.campaignRecipientShard(run.campaignId, run.runId, shard), consistent: true, order: 'oldest' }, Number.POSITIVE_INFINITY)
   ).map((item) => fromItem<SendRecord>(item));
   if (records.some((r) => r.status === 'pending' || r.status === 'sending')) return false;
-  const tally: Tally = { sent: 0, failed: 0, skipped: 0, skippedBy: {} };
+  const tally = emptyTally();
   const byHour = new Map<string, number>();
   for (const r of records) {
     if (r.status === 'sent') {
@@ -343,14 +328,12 @@ export const completeShard = async (run: CampaignRun, shard: number, now: Date) 
         },
       },
     },
-    ...[
-      counter(run, 'recipients', records.length),
-      counter(run, 'sent', tally.sent),
-      counter(run, 'skipped', tally.skipped),
-      counter(run, 'failed', tally.failed),
-      // A transaction holds 100 items: a run's hours beyond 90 are counted in the totals only.
-      ...[...byHour].slice(0, 90).map(([hour, n]) => counter(run, 'sent', n, hour)),
-    ],
+    countInto(run.campaignId, 'recipients', records.length),
+    countInto(run.campaignId, 'sent', tally.sent),
+    countInto(run.campaignId, 'skipped', tally.skipped),
+    countInto(run.campaignId, 'failed', tally.failed),
+    // A transaction holds 100 items: a run's hours beyond 90 are counted in the totals only.
+    ...[...byHour].slice(0, 90).map(([hour, n]) => countInto(run.campaignId, 'sent', n, hour)),
   ]);
   if (done.ok) await finishRunIfDone(run, now);
   return done.ok;
@@ -373,7 +356,7 @@ export const sendStep = async (ref: RunRef & { shard: number }, chain: number, o
     await completeShard(run, ref.shard, clock());
     return { acted: true, sent: 0 };
   }
-  const tally: Tally = { sent: 0, failed: 0, skipped: 0, skippedBy: {} };
+  const tally = emptyTally();
   const started = Date.now();
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;

@@ -9,7 +9,7 @@ import { putNew } from '../../shared/db.js';
 import type { Language } from '../../shared/language.js';
 import { addressHash, unsubscribeLink } from '../../shared/mail.js';
 import { type ItemType, keys } from '../../shared/table.js';
-import { countInto } from './ses-events.js';
+import { countInto } from './reports.js';
 
 export interface Subscriber {
   customerId: string;

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -20,6 +21,7 @@ import { startHttpApi } from './http-api.js';
 import { asPortTaken, assertPortsFree } from './ports.js';
 import { startScheduler } from './scheduler.js';
 import { sesEventControl } from './ses-events.js';
+import { sesHeadersFront } from './ses-headers.js';
 import { startStreamTailer } from './stream-tailer.js';
 
 export const TABLE_NAME = 'pusula';
@@ -82,8 +84,11 @@ const startSes = async (port: number) => {
   type Start = (c: { port: number; host: string }) => Promise<Server>;
   const module = sesModule as unknown as { default?: Start };
   const start = module.default ?? (sesModule as unknown as Start);
-  const server = await start({ port, host: '127.0.0.1' });
-  return { url: `http://localhost:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  // On a free port behind the front that keeps each message's headers (List-Unsubscribe) for /store.
+  const server = await start({ port: 0, host: '127.0.0.1' });
+  const front = await sesHeadersFront((server.address() as AddressInfo).port, port, '127.0.0.1');
+  const close = (s: Server) => new Promise<void>((resolve) => s.close(() => resolve()));
+  return { url: `http://localhost:${port}`, close: () => Promise.all([close(front), close(server)]) };
 };
 
 /**

@@ -13,9 +13,11 @@
 //      (test/bench/customers.ts).
 //   6. The nightly A/B/C job (BENCH_ANALYTICS_CUSTOMERS, default 2,000) and an order's p50 into its
 //      customer's figures (test/bench/analytics.ts).
-//   7. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
+//   7. A campaign to 10,000 customers: achieved send rate ÷ SES_MAX_SEND_RATE, duplicates and misses
+//      from the SES store (test/bench/campaigns.ts).
+//   8. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
 // `BENCH_ONLY=lookup,bundles npm run bench` runs only the named parts (leads, quotes, orders, cases,
-// lookup, analytics, bundles).
+// lookup, analytics, campaigns, bundles).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -28,6 +30,7 @@ import { repoRoot } from '../../infra/local/functions.js';
 import { startLocalStack, TABLE_NAME } from '../../infra/local/runtime.js';
 import { benchOrders } from './orders.js';
 import { benchCaseSweep } from './cases.js';
+import { benchCampaign } from './campaigns.js';
 import { benchLookup } from './customers.js';
 import { benchAnalytics } from './analytics.js';
 import { benchQuotes } from './quotes.js';
@@ -247,6 +250,7 @@ try {
   if (part('cases')) await benchCaseSweep(stack);
   if (part('lookup')) await benchLookup(stack);
   if (part('analytics')) await benchAnalytics(stack);
+  if (part('campaigns')) await benchCampaign(stack);
   await stack.settle();
   const { retried, deadLettered } = stack.eventBus.stats();
   console.log(`\nEvent deliveries during the run: ${retried} retried, ${deadLettered} dead-lettered (a healthy run has 0 and 0).`);

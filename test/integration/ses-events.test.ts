@@ -1,7 +1,8 @@
 // SES events through the consumer's work, against DynamoDB Local and the local SES endpoint.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSesEvent } from '../../functions/campaigns/domain/ses-events.js';
-import { readCampaignStats, recordSesEvent } from '../../functions/campaigns/ses-events.js';
+import { campaignTotals } from '../../functions/campaigns/reports.js';
+import { recordSesEvent } from '../../functions/campaigns/ses-events.js';
 import { campaignTag, sendMarketing, sendTransactional } from '../../shared/mail.js';
 import { type SesEventKind, sesEventDetail } from '../../infra/local/ses-events.js';
 import { consentingCustomer, startRecordedSes } from '../support/subscriptions.js';
@@ -37,7 +38,7 @@ describe('SES events', () => {
     expect(await record(delivered)).toEqual({ counted: false, suppressed: 0 });
     await record(event('delivery', 'b@example.com', campaignId));
     await record(event('open', 'b@example.com', campaignId));
-    expect(await readCampaignStats(campaignId, ['delivered', 'opened', 'bounced'])).toEqual({ delivered: 2, opened: 1, bounced: 0 });
+    expect(await campaignTotals(campaignId, ['delivered', 'opened', 'bounced'])).toEqual({ delivered: 2, opened: 1, bounced: 0 });
   });
 
   it('a hard bounce suppresses the address for transactional and marketing mail; a soft bounce does not', async () => {
@@ -50,7 +51,7 @@ describe('SES events', () => {
     expect(await sendTransactional(mail(email))).toEqual({ status: 'skipped', reason: 'hard-bounce' });
     expect(await sendMarketing(mail(email), { customerId, channel: 'email', topic: 'offers' })).toEqual({ status: 'skipped', reason: 'hard-bounce' });
     expect((await sendTransactional(mail(soft.email))).status).toBe('sent');
-    expect(await readCampaignStats(campaignId, ['bounced', 'soft-bounced'])).toEqual({ bounced: 1, 'soft-bounced': 1 });
+    expect(await campaignTotals(campaignId, ['bounced', 'soft-bounced'])).toEqual({ bounced: 1, 'soft-bounced': 1 });
     expect(await ses.mailTo(email)).toHaveLength(1);
   });
 

@@ -2,7 +2,7 @@
 // endpoint (behind a recording proxy: the endpoint keeps no tags).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leave, preferencesOf, subscriberOf } from '../../functions/campaigns/subscriptions.js';
-import { readCampaignStats } from '../../functions/campaigns/ses-events.js';
+import { campaignTotals } from '../../functions/campaigns/reports.js';
 import { hasConsent } from '../../shared/consent.js';
 import { db, tableName } from '../../shared/db.js';
 import { capPeriod, sendMarketing, sendTransactional, unsubscribeUrl } from '../../shared/mail.js';
@@ -97,7 +97,7 @@ describe('unsubscribing', () => {
     expect(await leave(read.subscriber, 'offers', 'one-click')).toEqual({ withdrawn: true });
     expect(await hasConsent(customerId, 'email', email, 'offers')).toBe(false);
     expect(await leave(read.subscriber, 'events', 'preferences')).toEqual({ withdrawn: true }); // another topic, same link
-    expect((await readCampaignStats('camp-unsub', ['unsubscribed'])).unsubscribed).toBe(1);
+    expect((await campaignTotals('camp-unsub', ['unsubscribed'])).unsubscribed).toBe(1);
   });
 
   it('refuses a token for an address the customer never had, and a forged one', async () => {

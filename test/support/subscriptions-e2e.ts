@@ -14,7 +14,7 @@ import { linksIn } from './quotes.js';
 import { consentItem } from './subscriptions.js';
 
 const TABLE = 'pusula';
-const documents = () =>
+export const documents = () =>
   DynamoDBDocumentClient.from(
     new DynamoDBClient({ endpoint: inject('dynamodb'), region: 'eu-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
   );

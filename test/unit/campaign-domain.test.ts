@@ -134,12 +134,12 @@ describe('pacing', () => {
 describe('funnel and reputation', () => {
   it('sums the counters, computes rates, and groups by hour', () => {
     const report = campaignFunnel([
-      { eventType: 'recipients', count: 100 },
-      { eventType: 'sent', count: 90 },
-      { eventType: 'delivered', count: 80 },
-      { eventType: 'opened', count: 40 },
-      { eventType: 'sent', hour: '2026-11-30T09', count: 60 },
-      { eventType: 'sent', hour: '2026-11-30T10', count: 30 },
+      { stat: 'recipients', count: 100 },
+      { stat: 'sent', count: 90 },
+      { stat: 'delivered', count: 80 },
+      { stat: 'opened', count: 40 },
+      { stat: 'sent', hour: '2026-11-30T09', count: 60 },
+      { stat: 'sent', hour: '2026-11-30T10', count: 30 },
     ]);
     expect(report.funnel).toMatchObject({ recipients: 100, sent: 90, delivered: 80, opened: 40, bounced: 0 });
     expect(report.rates).toMatchObject({ delivery: 0.8889, open: 0.5 });

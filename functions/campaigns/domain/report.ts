@@ -5,9 +5,9 @@ export const funnelStages = ['recipients', 'sent', 'delivered', 'bounced', 'comp
 export type FunnelStage = (typeof funnelStages)[number];
 export type Funnel = Record<FunnelStage, number> & { skipped: number; failed: number };
 
-/** A counter as stored: `STATS#<eventType>` or `STATS#<eventType>#H#<hour>`, with its count. */
+/** A counter as stored: a stat's total, or its count in one hour. */
 export interface StatCounter {
-  eventType: string;
+  stat: string;
   hour?: string;
   count: number;
 }
@@ -16,8 +16,8 @@ const zero = (): Funnel => ({ ...Object.fromEntries(funnelStages.map((s) => [s, 
 
 const tally = (counters: StatCounter[]) => {
   const funnel = zero();
-  for (const { eventType, count } of counters) {
-    if (eventType in funnel) funnel[eventType as keyof Funnel] += count;
+  for (const { stat, count } of counters) {
+    if (stat in funnel) funnel[stat as keyof Funnel] += count;
   }
   return funnel;
 };
