@@ -235,7 +235,7 @@ export const onceKey = (kind: string, ...ids: (string | number)[]) => [kind, ...
  * activity on the timeline (key by sent time and id, found by id through gsi3), so the activities
  * use case reads it like the ones staff log.
  */
-const mailActivityItems = (log: CustomerMailLog, messageId: string): TransactItem[] => {
+export const mailLogItems = (log: CustomerMailLog, messageId: string): TransactItem[] => {
   const activityId = newId();
   const { customerId, sentAt } = log;
   return [
@@ -335,7 +335,7 @@ export const sendOnce = async (key: string, send: () => Promise<SendOutcome>, no
         ExpressionAttributeValues: { ':done': 'done', ':outcome': recorded, ':claim': claim },
       },
     },
-    ...(log && recorded.status === 'sent' ? mailActivityItems(log, recorded.messageId) : []),
+    ...(log && recorded.status === 'sent' ? mailLogItems(log, recorded.messageId) : []),
   ]);
   // Only a sender that outlived its lease gets here; whoever took the claim over records the outcome.
   if (!written.ok) throw new MailInProgressError(key);

@@ -7,12 +7,12 @@
 // failed): a worker that dies leaves at most its in-flight claims, which another takes over once
 // their lease lapses — nobody is mailed twice by two live workers, and nobody is missed. The one
 // duplicate left is SES accepting a message and the worker dying before it writes `sent`.
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../../shared/config.js';
 import { db, itemAbsent, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
 import type { Language } from '../../shared/language.js';
-import { type Mail, type MarketingScope, type SendOutcome, sendMarketing, unsubscribeUrl } from '../../shared/mail.js';
+import { type Mail, type MarketingScope, mailLogItems, type SendOutcome, sendMarketing, unsubscribeUrl } from '../../shared/mail.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { keys, SHARDS, tableSchema } from '../../shared/table.js';
 import { batchEvent, type CampaignRun, chainTurn, emptyTally, finishRunIfDone, getRun, getShards, type Tally } from './campaigns.js';
@@ -215,19 +215,22 @@ const claim = async (run: RunRef, record: SendRecord, now: Date) => {
 };
 
 /** Settles a claimed recipient; only the claim's holder can. */
-const settle = (run: RunRef, record: SendRecord, status: RecordStatus, fields: Record<string, unknown>) =>
-  db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.campaignRecipient(run.campaignId, run.runId, record.customerId),
-      UpdateExpression: `SET #s = :status${Object.keys(fields)
-        .map((name) => `, ${name} = :${name}`)
-        .join('')} REMOVE leaseUntil, claim`,
-      ConditionExpression: 'claim = :claim',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':status': status, ':claim': record.claim, ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`:${k}`, v])) },
-    }),
-  );
+/** A claimed record's outcome, only while this worker still holds the claim. */
+const settleItem = (run: RunRef, record: SendRecord, status: RecordStatus, fields: Record<string, unknown>) => ({
+  TableName: tableName(),
+  Key: keys.campaignRecipient(run.campaignId, run.runId, record.customerId),
+  UpdateExpression: `SET #s = :status${Object.keys(fields)
+    .map((name) => `, ${name} = :${name}`)
+    .join('')} REMOVE leaseUntil, claim`,
+  ConditionExpression: 'claim = :claim',
+  ExpressionAttributeNames: { '#s': 'status' },
+  ExpressionAttributeValues: { ':status': status, ':claim': record.claim, ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`:${k}`, v])) },
+});
+
+const settle = (run: RunRef, record: SendRecord, status: RecordStatus, fields: Record<string, unknown>, also: TransactItem[] = []) =>
+  also.length
+    ? db().send(new TransactWriteCommand({ TransactItems: [{ Update: settleItem(run, record, status, fields) }, ...also] }))
+    : db().send(new UpdateCommand(settleItem(run, record, status, fields)));
 
 const throttled = (error: unknown) => error instanceof Error && /throttl|rate exceeded/i.test(`${error.name} ${error.message}`);
 
@@ -254,7 +257,7 @@ const sendOne = async (run: CampaignRun, claimed: SendRecord, send: Sender, tall
   const rendered = renderCampaignMail(claimed.language, run.parts[claimed.language], { ...claimed.vars, offer: run.offer }, unsubscribe);
   let outcome: SendOutcome;
   try {
-    outcome = await sendWithBackoff(send, { to: claimed.email, ...rendered }, scope);
+    outcome = await sendWithBackoff(send, { to: claimed.email, ...rendered, template: `campaign:${run.campaignId}` }, scope);
   } catch (error) {
     const name = (error as Error).name;
     if (name === 'MessageRejected') {
@@ -267,7 +270,9 @@ const sendOne = async (run: CampaignRun, claimed: SendRecord, send: Sender, tall
     throw error;
   }
   if (outcome.status === 'sent') {
-    await settle(run, claimed, 'sent', { sentAt: new Date().toISOString(), messageId: outcome.messageId });
+    // The mail goes on the customer's timeline with its outcome, like every mail the CRM sends them.
+    const logged = outcome.log ? mailLogItems(outcome.log, outcome.messageId) : [];
+    await settle(run, claimed, 'sent', { sentAt: new Date().toISOString(), messageId: outcome.messageId }, logged);
     tally.sent++;
   } else {
     await settle(run, claimed, 'skipped', { reason: outcome.reason });

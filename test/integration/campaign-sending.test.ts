@@ -76,7 +76,7 @@ const seed = async (count: number, consenting = count) => {
       await db().send(new PutCommand({ TableName: tableName(), Item: consentItem(customerId, email, 'granted', 'all', new Date(at)) }));
     }
   }));
-  return { sector, addresses };
+  return { sector, people, addresses };
 };
 
 const version = { subject: 'Merhaba {{name}}', html: '<p>Sayın {{name}}, {{offer.discount}} indirim.</p>', text: 'Sayın {{name}}, {{offer.discount}} indirim.' };
@@ -143,7 +143,7 @@ describe('campaign runs', () => {
   });
 
   it('two workers racing on every shard mail each consenting recipient once, skip the rest, and the campaign is sent', async () => {
-    const { sector, addresses } = await seed(16, 14);
+    const { sector, people, addresses } = await seed(16, 14);
     const run = await startedRun(sector);
     await materialise(run);
     await Promise.all(Array.from({ length: SHARDS }, (_, shard) => [sendStep({ ...run, shard }, 0, fast), sendStep({ ...run, shard }, 0, fast)]).flat());
@@ -157,6 +157,16 @@ describe('campaign runs', () => {
     expect(raw.every((mime) => mime.includes('crm.example.com/unsubscribe?token=') && mime.includes('%20 indirim'))).toBe(true);
     expect(await runProgress(run)).toMatchObject({ status: 'done', recipients: 16, sent: 14, skipped: 2, skippedBy: { 'no-consent': 2 }, failed: 0, remaining: 0 });
     expect(await getCampaign(run.campaignId)).toMatchObject({ status: 'sent' });
+    // Each mail is on its customer's timeline once (template and message id, never the body).
+    const logged = await Promise.all(
+      people.map(async ({ customerId }) =>
+        (await queryAll({ partition: keys.customerPartition(customerId), range: { prefix: keys.activitiesPrefix() }, consistent: true })).filter(
+          (item) => item.type === 'activity' && item.kind === 'email',
+        ),
+      ),
+    );
+    expect(logged.map((items) => items.length)).toEqual([...Array(14).fill(1), 0, 0]);
+    expect(logged[0]![0]).toMatchObject({ template: `campaign:${run.campaignId}`, messageId: expect.any(String) });
   });
 
   it('a worker that dies mid-batch leaves its claims; after their lease another resumes: nobody twice, nobody missed', async () => {
