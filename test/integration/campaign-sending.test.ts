@@ -1,8 +1,6 @@
 // Campaign runs against DynamoDB Local and an SES peer that keeps the raw MIME it receives (the local
 // SES endpoint drops custom headers, and List-Unsubscribe is what we check). The workers are driven
 // directly, the way the CampaignBatchReady consumer calls them, so races and crashes are staged.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -25,36 +23,15 @@ import { newId } from '../../shared/ids.js';
 import { sendMarketing } from '../../shared/mail.js';
 import { queryAll } from '../../shared/query.js';
 import { keys, SHARDS } from '../../shared/table.js';
+import { startSesStandIn } from '../support/ses-stand-in.js';
 import { consentItem } from '../support/subscriptions.js';
 
-let server: Server;
-let raw: string[] = [];
-
+let ses: Awaited<ReturnType<typeof startSesStandIn>>;
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      raw.push(Buffer.from(new URLSearchParams(body).get('RawMessage.Data') ?? '', 'base64').toString('utf8'));
-      res.writeHead(200, { 'content-type': 'text/xml' });
-      res.end(
-        `<SendRawEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><SendRawEmailResult><MessageId>m-${raw.length}</MessageId></SendRawEmailResult></SendRawEmailResponse>`,
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_SES: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    MAIL_FROM: 'Pusula CRM <crm@example.com>',
-    PUBLIC_BASE_URL: 'https://crm.example.com',
-  });
+  ses = await startSesStandIn();
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-beforeEach(() => {
-  raw = [];
-});
+afterAll(() => ses.close());
+beforeEach(() => ses.reset());
 
 const fast = { ratePerSecond: 1000 };
 const topic = 'offers';
@@ -122,7 +99,7 @@ const records = async (run: CampaignRun) =>
     )
   ).flat();
 
-const mailsTo = (address: string) => raw.filter((mime) => new RegExp(`^To: ${address}`, 'im').test(mime)).length;
+const mailsTo = (address: string) => ses.raw.filter((mime) => new RegExp(`^To: ${address}`, 'im').test(mime)).length;
 
 describe('campaign runs', () => {
   it('materialises the segment once, page after page, even when two workers take the same turn', async () => {
@@ -150,11 +127,11 @@ describe('campaign runs', () => {
     await drain(run);
     expect(addresses.slice(0, 14).map(mailsTo)).toEqual(Array(14).fill(1));
     expect(addresses.slice(14).map(mailsTo)).toEqual([0, 0]);
-    expect(raw).toHaveLength(14);
-    expect(raw.every((mime) => /^List-Unsubscribe:\s+<https:\/\/crm\.example\.com\/unsubscribe\?token=/m.test(mime))).toBe(true);
-    expect(raw.every((mime) => /^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m.test(mime))).toBe(true);
+    expect(ses.raw).toHaveLength(14);
+    expect(ses.raw.every((mime) => /^List-Unsubscribe:\s+<https:\/\/crm\.example\.com\/unsubscribe\?token=/m.test(mime))).toBe(true);
+    expect(ses.raw.every((mime) => /^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m.test(mime))).toBe(true);
     // The personal unsubscribe link is in the body too.
-    expect(raw.every((mime) => mime.includes('crm.example.com/unsubscribe?token=') && mime.includes('%20 indirim'))).toBe(true);
+    expect(ses.raw.every((mime) => mime.includes('crm.example.com/unsubscribe?token=') && mime.includes('%20 indirim'))).toBe(true);
     expect(await runProgress(run)).toMatchObject({ status: 'done', recipients: 16, sent: 14, skipped: 2, skippedBy: { 'no-consent': 2 }, failed: 0, remaining: 0 });
     expect(await getCampaign(run.campaignId)).toMatchObject({ status: 'sent' });
     // Each mail is on its customer's timeline once (template and message id, never the body).
@@ -194,7 +171,7 @@ describe('campaign runs', () => {
     void sendStep({ ...run, shard }, 0, { ...fast, send: dying });
     await death;
     await Promise.all(delivered);
-    const mailedBeforeDeath = raw.length;
+    const mailedBeforeDeath = ses.raw.length;
     expect(mailedBeforeDeath).toBe(3);
     const afterLease = { ...fast, clock: () => new Date(Date.now() + LEASE_MS + 1000) };
     await drain(run, afterLease);
@@ -214,10 +191,10 @@ describe('campaign runs', () => {
     };
     const shard = (await getShards(run.campaignId, run.runId)).reduce((a, b) => (b.recipients > a.recipients ? b : a));
     await sendStep({ ...run, shard: shard.shard }, 0, { ...fast, send: cancelling });
-    const mailedWhileCancelling = raw.length;
+    const mailedWhileCancelling = ses.raw.length;
     expect(mailedWhileCancelling).toBeLessThan(shard.recipients);
     await drain(run);
-    expect(raw.length).toBe(mailedWhileCancelling);
+    expect(ses.raw.length).toBe(mailedWhileCancelling);
     expect(addresses.map(mailsTo).reduce((a, b) => a + b, 0)).toBe(mailedWhileCancelling);
     expect(await getCampaign(run.campaignId)).toMatchObject({ status: 'cancelled' });
     expect(await getRun(run.campaignId, run.runId)).toMatchObject({ status: 'cancelled' });

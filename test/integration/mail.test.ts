@@ -1,8 +1,6 @@
 // Mail through shared/mail.ts against DynamoDB Local (markers, suppression, consent, quotas) and an
 // SES stub that keeps the raw MIME it receives: the local SES endpoint drops custom headers, and
 // neither it nor SES can be made to throttle or reject on demand, so those faults come from the stub.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/ids.js';
 import {
@@ -18,60 +16,25 @@ import {
   unsubscribeLink,
 } from '../../shared/mail.js';
 import { suppress } from '../../shared/suppression.js';
+import { startSesStandIn } from '../support/ses-stand-in.js';
 import { ledger } from '../support/subscriptions.js';
 
-let server: Server;
-let raw: string[] = [];
-let calls = 0;
-let failFirst = 0;
-let failWith = 'Throttling';
-
-const errorBody = (code: string) =>
-  `<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${code}</Message></Error><RequestId>r</RequestId></ErrorResponse>`;
-const sentBody = (id: string) =>
-  `<SendRawEmailResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><SendRawEmailResult><MessageId>${id}</MessageId></SendRawEmailResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></SendRawEmailResponse>`;
-
+let ses: Awaited<ReturnType<typeof startSesStandIn>>;
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      calls++;
-      if (calls <= failFirst) {
-        res.writeHead(400, { 'content-type': 'text/xml' });
-        res.end(errorBody(failWith));
-        return;
-      }
-      raw.push(Buffer.from(new URLSearchParams(body).get('RawMessage.Data') ?? '', 'base64').toString('utf8'));
-      res.writeHead(200, { 'content-type': 'text/xml' });
-      res.end(sentBody(`msg-${raw.length}`));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_SES: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    MAIL_FROM: 'Pusula CRM <crm@example.com>',
-    PUBLIC_BASE_URL: 'https://crm.example.com',
-  });
+  ses = await startSesStandIn();
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-beforeEach(() => {
-  raw = [];
-  calls = 0;
-  failFirst = 0;
-});
+afterAll(() => ses.close());
+beforeEach(() => ses.reset());
 
 const unique = (tag: string) => `${tag}-${newId().toLowerCase()}@example.com`;
 const mail = (to: string) => ({ to, subject: 'Talebinizi aldık', text: 'Merhaba', html: '<p>Merhaba</p>' });
 
 describe('sending', () => {
   it('retries SES throttling with backoff instead of losing the message (stub SES answers Throttling twice)', async () => {
-    failFirst = 2;
-    failWith = 'Throttling';
+    ses.failFirst = 2;
+    ses.failWith = 'Throttling';
     expect(await sendTransactional(mail(unique('throttled')))).toEqual({ status: 'sent', messageId: 'msg-1' });
-    expect(calls).toBe(3);
+    expect(ses.calls).toBe(3);
   });
 
   it('builds a multipart message with both parts, Turkish subject encoded, and custom headers kept', async () => {
@@ -90,7 +53,7 @@ describe('sending', () => {
     await suppress(complained.toUpperCase(), 'complaint');
     expect(await sendTransactional(mail(bounced.toUpperCase()))).toEqual({ status: 'skipped', reason: 'hard-bounce' });
     expect(await sendTransactional(mail(complained))).toEqual({ status: 'skipped', reason: 'complaint' });
-    expect(calls).toBe(0);
+    expect(ses.calls).toBe(0);
     expect((await sendTransactional(mail(unique('fine')))).status).toBe('sent');
   });
 });
@@ -105,7 +68,7 @@ describe('marketing mail', () => {
     await ledger(customerId, proven, 'granted');
     expect(await sendMarketing(mail(other), scope(customerId))).toEqual({ status: 'skipped', reason: 'no-consent' });
     expect(await sendMarketing(mail(proven), scope(newId()))).toEqual({ status: 'skipped', reason: 'no-consent' });
-    expect(calls).toBe(0);
+    expect(ses.calls).toBe(0);
     expect((await sendMarketing(mail(proven), scope(customerId))).status).toBe('sent');
   });
 
@@ -128,7 +91,7 @@ describe('marketing mail', () => {
     await ledger(customerId, address, 'granted');
     await suppress(address, 'complaint');
     expect(await sendMarketing(mail(address), scope(customerId))).toEqual({ status: 'skipped', reason: 'complaint' });
-    expect(calls).toBe(0);
+    expect(ses.calls).toBe(0);
   });
 
   it('carries RFC 8058 one-click unsubscribe headers with a signed https link, in the MIME sent', async () => {
@@ -136,7 +99,7 @@ describe('marketing mail', () => {
     const address = unique('unsub');
     await ledger(customerId, address, 'granted');
     await sendMarketing(mail(address), scope(customerId));
-    const [mime] = raw;
+    const [mime] = ses.raw;
     expect(mime).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
     // Header lines may be folded: unfold before reading the URL.
     const header = mime!.replace(/\r?\n[ \t]+/g, ' ').match(/^List-Unsubscribe: <([^>]+)>/m);
@@ -157,7 +120,7 @@ describe('sendOnce', () => {
     const key = onceKey('test', newId());
     const to = unique('once');
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => sendOnce(key, () => sendTransactional(mail(to)))));
-    expect(calls).toBe(1);
+    expect(ses.calls).toBe(1);
     const firsts = results.filter((r) => r.status === 'fulfilled' && r.value.first);
     expect(firsts).toHaveLength(1);
     for (const r of results) {
@@ -166,7 +129,7 @@ describe('sendOnce', () => {
     }
     // Afterwards: the recorded outcome, and still one call.
     expect(await sendOnce(key, () => sendTransactional(mail(to)))).toEqual({ status: 'sent', messageId: 'msg-1', first: false });
-    expect(calls).toBe(1);
+    expect(ses.calls).toBe(1);
   });
 
   it('a claim whose holder died is taken over after its lease, not before', async () => {
@@ -189,32 +152,32 @@ describe('sendOnce', () => {
     await expect(sendOnce(key, () => sendTransactional(mail(unique('lease'))), new Date(t0.getTime() + 60_000))).rejects.toBeInstanceOf(
       MailInProgressError,
     );
-    expect(calls).toBe(0);
+    expect(ses.calls).toBe(0);
     const later = await sendOnce(key, () => sendTransactional(mail(unique('lease'))), new Date(t0.getTime() + 6 * 60_000));
     expect(later).toMatchObject({ status: 'sent', first: true });
-    expect(calls).toBe(1);
+    expect(ses.calls).toBe(1);
   });
 
   it('releases the claim when SES fails for now, and keeps a rejection for good (stub SES faults)', async () => {
     const key = onceKey('test', newId());
-    failFirst = 6; // every attempt of the SDK's adaptive retry
-    failWith = 'ServiceUnavailable';
+    ses.failFirst = 6; // every attempt of the SDK's adaptive retry
+    ses.failWith = 'ServiceUnavailable';
     await expect(sendOnce(key, () => sendTransactional(mail(unique('transient'))))).rejects.toThrow();
-    failFirst = 0;
-    calls = 0;
+    ses.failFirst = 0;
+    ses.calls = 0;
     expect(await sendOnce(key, () => sendTransactional(mail(unique('transient'))))).toMatchObject({ status: 'sent', first: true });
 
     const rejectedKey = onceKey('test', newId());
-    calls = 0;
-    failFirst = 1;
-    failWith = 'MessageRejected';
+    ses.calls = 0;
+    ses.failFirst = 1;
+    ses.failWith = 'MessageRejected';
     expect(await sendOnce(rejectedKey, () => sendTransactional(mail(unique('rejected'))))).toEqual({
       status: 'skipped',
       reason: 'rejected',
       first: true,
     });
     expect(await sendOnce(rejectedKey, () => sendTransactional(mail(unique('rejected'))))).toMatchObject({ status: 'skipped', first: false });
-    expect(calls).toBe(1);
+    expect(ses.calls).toBe(1);
   });
 });
 
