@@ -1,7 +1,7 @@
 // What every page shares: rendering into <main>, a problem shown next to the field it names, and
 // lists that page on with the API's cursors.
 import { html, nothing, render, type TemplateResult } from 'lit';
-import type { Problem } from './api.js';
+import { asProblem, type Problem } from './api.js';
 import { t } from './strings.js';
 
 export const main = () => document.getElementById('main')!;
@@ -60,7 +60,7 @@ export interface Page<T> {
 export const pagedTable = async <T>(
   target: HTMLElement,
   headings: string[],
-  row: (item: NoInfer<T>) => TemplateResult,
+  row: (item: NoInfer<T>, redraw: () => void) => TemplateResult,
   load: (cursor?: string) => Promise<Page<T> | Problem>,
 ) => {
   const items: T[] = [];
@@ -72,13 +72,14 @@ export const pagedTable = async <T>(
           ? html`<p>${t('nothing')}</p>`
           : html`<div class="overflow-auto"><table class="striped">
               <thead><tr>${headings.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-              <tbody>${items.map(row)}</tbody>
+              <tbody>${items.map((item) => row(item, () => draw()))}</tbody>
             </table></div>`}
         ${cursor ? html`<button type="button" class="secondary" @click=${more}>${t('more')}</button>` : nothing}`,
       target,
     );
   const more = async () => {
-    const page = await load(cursor);
+    target.setAttribute('aria-busy', 'true');
+    const page = await load(cursor).finally(() => target.removeAttribute('aria-busy'));
     if ('code' in page) return draw(page);
     items.push(...page.items);
     cursor = page.nextCursor;
@@ -89,3 +90,22 @@ export const pagedTable = async <T>(
 
 export const formValues = (form: HTMLFormElement) =>
   Object.fromEntries([...new FormData(form)].filter(([, v]) => v !== '').map(([k, v]) => [k, String(v)]));
+
+/**
+ * A row's action: runs the call, then the row shows `done` (or the problem's detail) instead of its
+ * button, kept in `outcomes` by row id so a redraw (another page loaded) keeps it.
+ */
+export const rowAction = (
+  outcomes: Map<string, string>,
+  id: string,
+  label: string,
+  redraw: () => void,
+  run: () => Promise<{ error?: unknown; response: Response }>,
+) =>
+  outcomes.has(id)
+    ? html`${outcomes.get(id)}`
+    : html`<button type="button" @click=${async () => {
+        const { error, response } = await run();
+        outcomes.set(id, error ? (asProblem(error, response.status).detail ?? String(response.status)) : `${label} ✓`);
+        redraw();
+      }}>${label}</button>`;

@@ -3,28 +3,20 @@
 import { html } from 'lit';
 import { api, asProblem } from '../api.js';
 import { money, t } from '../strings.js';
-import { pagedTable, show } from '../ui.js';
-
-/** A row's action button; its problem, if any, replaces the button's cell text. */
-const act = (label: string, run: () => Promise<{ error?: unknown; response: Response }>) => async (event: Event) => {
-  const button = event.target as HTMLButtonElement;
-  button.setAttribute('aria-busy', 'true');
-  const { error, response } = await run();
-  const cell = button.parentElement!;
-  cell.textContent = error ? (asProblem(error, response.status).detail ?? String(response.status)) : `${label} ✓`;
-};
+import { pagedTable, rowAction, show } from '../ui.js';
 
 export const ordersPage = async () => {
+  const outcomes = new Map<string, string>();
   show(html`<h1>${t('orders')}</h1><section id="list"></section>`);
   const client = await api();
   await pagedTable(
     document.getElementById('list')!,
     ['#', t('total'), t('status'), ''],
-    (order) => html`<tr data-order=${order.orderId}>
+    (order, redraw) => html`<tr data-order=${order.orderId}>
       <td>${order.orderId}</td><td>${money(order.grandTotal.amount, order.grandTotal.currency)}</td><td>${order.status}</td>
-      <td><button type="button" @click=${act(t('acknowledge'), () =>
+      <td>${rowAction(outcomes, order.orderId, t('acknowledge'), redraw, () =>
         client.POST('/orders/{orderId}/status', { params: { path: { orderId: order.orderId } }, body: { status: 'acknowledged', seq: order.seq as number } }),
-      )}>${t('acknowledge')}</button></td>
+      )}</td>
     </tr>`,
     async (cursor?: string) => {
       const { data, error, response } = await client.GET('/orders', { params: { query: { status: 'routed', cursor, limit: 20 } } });
@@ -34,16 +26,27 @@ export const ordersPage = async () => {
 };
 
 export const casesPage = async () => {
+  const outcomes = new Map<string, string>();
   show(html`<h1>${t('cases')}</h1><section id="list"></section>`);
   const client = await api();
   await pagedTable(
     document.getElementById('list')!,
     ['#', t('subject'), t('priority'), t('sla'), ''],
-    (c) => html`<tr data-case=${c.caseId}>
+    (c, redraw) => html`<tr data-case=${c.caseId}>
       <td>${c.caseNumber}</td><td>${c.subject}</td><td>${c.priority}</td><td>${c.sla.segment} · ${c.sla.targets.resolution} min · L${c.sla.escalationLevel}</td>
-      <td><button type="button" @click=${act(t('resolve'), () =>
-        client.POST('/cases/{caseId}/status', { params: { path: { caseId: c.caseId } }, body: { to: 'resolved', seq: c.seq, note: 'resolved' } }),
-      )}>${t('resolve')}</button></td>
+      <td>${
+        // An open case is acknowledged first; the row then offers to resolve it, at the new seq.
+        c.status === 'open'
+          ? html`<button type="button" @click=${async () => {
+              const { data, error, response } = await client.POST('/cases/{caseId}/status', { params: { path: { caseId: c.caseId } }, body: { to: 'acknowledged', seq: c.seq } });
+              if (data) Object.assign(c, { status: data.status, seq: data.seq });
+              else outcomes.set(c.caseId, asProblem(error, response.status).detail ?? String(response.status));
+              redraw();
+            }}>${t('acknowledge')}</button>`
+          : rowAction(outcomes, c.caseId, t('resolve'), redraw, () =>
+              client.POST('/cases/{caseId}/status', { params: { path: { caseId: c.caseId } }, body: { to: 'resolved', seq: c.seq } }),
+            )
+      }</td>
     </tr>`,
     async (cursor?: string) => {
       const { data, error, response } = await client.GET('/cases', { params: { query: { cursor, limit: 20 } } });

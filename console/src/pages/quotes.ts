@@ -3,23 +3,22 @@
 import { html, nothing, render } from 'lit';
 import { api, asProblem, idempotencyKey } from '../api.js';
 import { money, t } from '../strings.js';
-import { formValues, pagedTable, problemSlot, show, showProblem } from '../ui.js';
+import { formValues, pagedTable, problemSlot, rowAction, show, showProblem } from '../ui.js';
 
 export const quotesPage = async () => {
+  const outcomes = new Map<string, string>();
   show(html`<h1>${t('quotes')}</h1><p><a href="#/quotes/new" role="button">${t('newQuote')}</a></p>
     <h2>${t('awaitingMe')}</h2><section id="list"></section>`);
   const client = await api();
   await pagedTable(
     document.getElementById('list')!,
     ['#', t('customer'), t('total'), ''],
-    (quote) => html`<tr data-quote=${quote.quoteId}>
+    (quote, redraw) => html`<tr data-quote=${quote.quoteId}>
       <td>${quote.quoteId}</td><td><a href="#/customers/${quote.customerId}">${quote.customerId}</a></td>
       <td>${money(quote.grandTotal.amount, quote.grandTotal.currency)}</td>
-      <td><button type="button" @click=${async (event: Event) => {
-        const cell = (event.target as HTMLElement).parentElement!;
-        const { error, response } = await client.POST('/quotes/{quoteId}/approve', { params: { path: { quoteId: quote.quoteId } }, body: { seq: quote.seq } });
-        cell.textContent = error ? (asProblem(error, response.status).detail ?? String(response.status)) : `${t('approve')} ✓`;
-      }}>${t('approve')}</button></td>
+      <td>${rowAction(outcomes, quote.quoteId, t('approve'), redraw, () =>
+        client.POST('/quotes/{quoteId}/approve', { params: { path: { quoteId: quote.quoteId } }, body: { seq: quote.seq } }),
+      )}</td>
     </tr>`,
     async (cursor?: string) => {
       const { data, error, response } = await client.GET('/quotes', { params: { query: { awaiting: 'me', cursor, limit: 20 } } });
