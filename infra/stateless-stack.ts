@@ -26,9 +26,10 @@ import { tableSchema } from '../shared/table.js';
 import type { MailSender } from './deploy-context.js';
 import { AlarmTopic } from './constructs/alarm-topic.js';
 import { CrmApi } from './constructs/crm-api.js';
-import { CrmFunction } from './constructs/crm-function.js';
+import { CrmFunction, repoRoot } from './constructs/crm-function.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
 import { PublicFirewall } from './constructs/public-firewall.js';
+import { StaticSite } from './constructs/static-site.js';
 import type { DataResources } from './stateful-stack.js';
 
 export interface StatelessStackProps extends StackProps {
@@ -69,6 +70,8 @@ const delivery = { retryAttempts: 185, maxEventAge: Duration.hours(24) };
 
 export class StatelessStack extends Stack {
   readonly api: CrmApi;
+  /** The staff console: S3 behind CloudFront. */
+  readonly staffConsole: StaticSite;
   /** Every function by its manifest id (`lead-capture.captureLead`, `platform.outboxRelay`). */
   readonly functions = new Map<string, CrmFunction>();
   /** The nested stack of each use case, by its manifest name. */
@@ -87,6 +90,19 @@ export class StatelessStack extends Stack {
       );
     }
     this.api = new CrmApi(this, 'Api', { stageName });
+    // Before any function: their CORS_ORIGINS include the console's origin.
+    const cognitoEndpoint = `https://cognito-idp.${this.region}.${this.urlSuffix}`;
+    this.staffConsole = new StaticSite(this, 'Console', {
+      repoRoot,
+      build: props.bundle,
+      connectSources: [`https://${this.api.restApi.restApiId}.execute-api.${this.region}.${this.urlSuffix}`, cognitoEndpoint],
+      config: {
+        apiBaseUrl: this.api.baseUrl,
+        cognitoEndpoint: `${cognitoEndpoint}/`,
+        region: this.region,
+        clientId: data.people.consoleClient.userPoolClientId,
+      },
+    });
     const authorizer = this.addFunction(this, functionId('platform', 'authorizer'), platform.authorizer, true).function;
     this.api.authorizeWith(authorizer);
     // People's calls count against the console's usage plan: the authorizer hands API Gateway this
@@ -113,6 +129,9 @@ export class StatelessStack extends Stack {
     this.alarmOnDepth('SesForwardDeadLetters', data.sesForwardDeadLetterQueue, 'SES events the default bus could not forward');
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.baseUrl });
+    new CfnOutput(this, 'ConsoleUrl', { value: this.staffConsole.url, description: 'The staff console (sign in with the user pool)' });
+    new CfnOutput(this, 'ConsoleBucketName', { value: this.staffConsole.bucket.bucketName });
+    new CfnOutput(this, 'ConsoleDistributionId', { value: this.staffConsole.distribution.distributionId });
     for (const [name, plan] of Object.entries(this.api.usagePlans)) {
       new CfnOutput(this, `UsagePlan-${name}`, { value: plan.usagePlanId, description: `Usage plan id of ${name} keys` });
     }
@@ -177,7 +196,7 @@ export class StatelessStack extends Stack {
         EVENT_BUS_NAME: data.bus.eventBusName,
         MAIL_FROM: this.props.mailFrom.header,
         PUBLIC_BASE_URL: this.props.publicBaseUrl ?? this.api.baseUrl,
-        CORS_ORIGINS: this.props.corsOrigins,
+        CORS_ORIGINS: [this.props.corsOrigins, this.staffConsole.origin].filter(Boolean).join(','),
         SES_CONFIGURATION_SET: data.configurationSet.configurationSetName,
         SIGNING_SECRET_ARN: data.signingSecret.secretArn,
         POWERTOOLS_SERVICE_NAME: 'pusula',
