@@ -26,7 +26,7 @@ import { tableSchema } from '../shared/table.js';
 import type { MailSender } from './deploy-context.js';
 import { AlarmTopic } from './constructs/alarm-topic.js';
 import { CrmApi } from './constructs/crm-api.js';
-import { CrmFunction, repoRoot } from './constructs/crm-function.js';
+import { CrmFunction } from './constructs/crm-function.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
 import { PublicFirewall } from './constructs/public-firewall.js';
 import { StaticSite } from './constructs/static-site.js';
@@ -79,6 +79,11 @@ export class StatelessStack extends Stack {
   private readonly deadLetterQueues = new Map<string, DeadLetterQueue>();
   private readonly alarms: AlarmTopic;
 
+  /** Where the console signs people in: the region's Cognito endpoint. */
+  get cognitoEndpoint() {
+    return `https://cognito-idp.${this.region}.${this.urlSuffix}`;
+  }
+
   constructor(scope: Construct, id: string, private readonly props: StatelessStackProps) {
     super(scope, id, props);
     const { data } = props;
@@ -91,17 +96,8 @@ export class StatelessStack extends Stack {
     }
     this.api = new CrmApi(this, 'Api', { stageName });
     // Before any function: their CORS_ORIGINS include the console's origin.
-    const cognitoEndpoint = `https://cognito-idp.${this.region}.${this.urlSuffix}`;
     this.staffConsole = new StaticSite(this, 'Console', {
-      repoRoot,
-      build: props.bundle,
-      connectSources: [`https://${this.api.restApi.restApiId}.execute-api.${this.region}.${this.urlSuffix}`, cognitoEndpoint],
-      config: {
-        apiBaseUrl: this.api.baseUrl,
-        cognitoEndpoint: `${cognitoEndpoint}/`,
-        region: this.region,
-        clientId: data.people.consoleClient.userPoolClientId,
-      },
+      connectSources: [`https://${this.api.restApi.restApiId}.execute-api.${this.region}.${this.urlSuffix}`, this.cognitoEndpoint],
     });
     const authorizer = this.addFunction(this, functionId('platform', 'authorizer'), platform.authorizer, true).function;
     this.api.authorizeWith(authorizer);

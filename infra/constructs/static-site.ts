@@ -1,9 +1,9 @@
 // The staff console in AWS: its built files in a private S3 bucket that only CloudFront reads (origin
 // access control), served with security headers (a CSP that lets the app call only the API and
-// Cognito) and an SPA fallback (403/404 answer the app's index, which routes by hash), and the
-// `config.json` the app reads written next to the files at deploy time.
+// Cognito) and an SPA fallback (403/404 answer the app's index, which routes by hash); and the stack
+// that copies the built files and the `config.json` the app reads into the bucket.
 import { execFileSync } from 'node:child_process';
-import { DockerImage, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { DockerImage, Duration, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
 import {
   Distribution,
   HeadersFrameOption,
@@ -12,22 +12,25 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 
 /** Where the app lives on its domain: Vite builds it with this base (console/vite.config.ts). */
 export const consolePath = '/console/';
 
+/**
+ * The bucket's name, one per account and region: the files stack names it too, so its grant (and
+ * cdk-nag's finding about it) reads the same in both stacks, without a cross-stack token.
+ */
+const consoleBucketName = (stack: Stack) => `pusula-console-${stack.account}-${stack.region}`;
+
+/** How cdk-nag writes a value that may be a pseudo-parameter. */
+const nagValue = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+
 export interface StaticSiteProps {
-  /** The app's config.json: API base URL, Cognito endpoint and region, the console's client id. */
-  config: Record<string, string>;
   /** Origins the app may call (CSP connect-src): the API's and Cognito's. */
   connectSources: string[];
-  /** false: a stub page instead of the Vite build (fast synth in tests). Default true. */
-  build?: boolean;
-  /** The repository root, where console/vite.config.ts is. */
-  repoRoot: string;
 }
 
 /** A CSP for the built app: its own scripts and styles only, calls to the API and Cognito only. */
@@ -52,12 +55,11 @@ export class StaticSite extends Construct {
   readonly origin: string;
   /** The console's address. */
   readonly url: string;
-  /** What config.json holds (tokens until deployment). */
-  readonly config: Record<string, string>;
 
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
     super(scope, id);
     this.bucket = new Bucket(this, 'Files', {
+      bucketName: consoleBucketName(Stack.of(this)),
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -99,21 +101,46 @@ export class StaticSite extends Construct {
       Validations.of(this.distribution).acknowledge({ id: findingId, reason });
     }
 
-    this.config = props.config;
     this.origin = `https://${this.distribution.distributionDomainName}`;
     this.url = `${this.origin}${consolePath}`;
+  }
+}
+
+export interface ConsoleFilesStackProps extends StackProps {
+  site: StaticSite;
+  /** The app's config.json: API base URL, Cognito endpoint and region, the console's client id. */
+  config: Record<string, string>;
+  /** false: a stub page instead of the Vite build (fast synth in tests). Default true. */
+  build?: boolean;
+  /** The repository root, where console/vite.config.ts is. */
+  repoRoot: string;
+}
+
+/**
+ * The console's files and config.json, copied into the site's bucket by CDK's BucketDeployment. A
+ * stack of its own after the API's: config.json names the API, the API's functions name the site's
+ * origin, and the deployment's handler (CDK's Python function) stays out of the API's functions.
+ */
+export class ConsoleFilesStack extends Stack {
+  /** What config.json holds (tokens until deployment). */
+  readonly config: Record<string, string>;
+
+  constructor(scope: Construct, id: string, props: ConsoleFilesStackProps) {
+    super(scope, id, props);
+    this.config = props.config;
+    const { site } = props;
+    const bucketName = consoleBucketName(this);
     const deployment = new BucketDeployment(this, 'Deploy', {
       sources: [props.build === false ? stubPage() : viteBuild(props.repoRoot), Source.jsonData('config.json', props.config)],
-      destinationBucket: this.bucket,
+      destinationBucket: Bucket.fromBucketName(this, 'Site', bucketName),
       destinationKeyPrefix: consolePath.slice(1),
-      distribution: this.distribution,
+      distribution: site.distribution,
       distributionPaths: [`${consolePath}*`],
       memoryLimit: 256,
     });
     // The deployment's handler is CDK's own singleton function; its findings are CDK's choices.
-    const stack = Stack.of(this);
-    const handler = stack.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
-    const bucketId = stack.resolve(stack.getLogicalId(this.bucket.node.defaultChild as CfnBucket)) as string;
+    const handler = this.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+    const nagBucket = `pusula-console-${nagValue(this.account, 'AccountId')}-${nagValue(this.region, 'Region')}`;
     for (const construct of [deployment.handlerRole, handler].filter((c) => c !== undefined)) {
       for (const [findingId, reason] of [
         ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', "CDK's BucketDeployment handler: its log-writing role is the managed basic execution policy."],
@@ -123,8 +150,8 @@ export class StaticSite extends Construct {
         ['AwsSolutions-IAM5[Action::s3:DeleteObject*]', "CDK's BucketDeployment handler replaces the site's files (prune)."],
         ['AwsSolutions-IAM5[Action::s3:Abort*]', "CDK's BucketDeployment handler uploads the site's files."],
         ['AwsSolutions-IAM5[Resource::*]', "CDK's BucketDeployment handler invalidates the distribution: CloudFront's CreateInvalidation grant is on '*' in CDK."],
-        [`AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`, "CDK's BucketDeployment handler writes every file of the site's own bucket."],
-        [`AwsSolutions-IAM5[Resource::arn:aws:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${stack.region}/*]`, "CDK's BucketDeployment handler reads the build from the bootstrap asset bucket."],
+        [`AwsSolutions-IAM5[Resource::arn:aws:s3:::${nagBucket}/*]`, "CDK's BucketDeployment handler writes every file of the site's own bucket."],
+        [`AwsSolutions-IAM5[Resource::arn:aws:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${this.region}/*]`, "CDK's BucketDeployment handler reads the build from the bootstrap asset bucket."],
         ['AwsSolutions-L1', "CDK's BucketDeployment handler runtime is chosen by aws-cdk-lib (a Python runtime)."],
       ] as const) {
         Validations.of(construct).acknowledge({ id: findingId, reason });
