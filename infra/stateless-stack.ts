@@ -29,7 +29,7 @@ import { CrmApi } from './constructs/crm-api.js';
 import { CrmFunction } from './constructs/crm-function.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
 import { PublicFirewall } from './constructs/public-firewall.js';
-import { StaticSite } from './constructs/static-site.js';
+import { consoleBucketExport, StaticSite } from './constructs/static-site.js';
 import type { DataResources } from './stateful-stack.js';
 
 export interface StatelessStackProps extends StackProps {
@@ -126,7 +126,7 @@ export class StatelessStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.baseUrl });
     new CfnOutput(this, 'ConsoleUrl', { value: this.staffConsole.url, description: 'The staff console (sign in with the user pool)' });
-    new CfnOutput(this, 'ConsoleBucketName', { value: this.staffConsole.bucket.bucketName });
+    new CfnOutput(this, 'ConsoleBucketName', { value: this.staffConsole.bucket.bucketName, exportName: consoleBucketExport(this) });
     new CfnOutput(this, 'ConsoleDistributionId', { value: this.staffConsole.distribution.distributionId });
     for (const [name, plan] of Object.entries(this.api.usagePlans)) {
       new CfnOutput(this, `UsagePlan-${name}`, { value: plan.usagePlanId, description: `Usage plan id of ${name} keys` });

@@ -3,7 +3,7 @@
 // Cognito) and an SPA fallback (403/404 answer the app's index, which routes by hash); and the stack
 // that copies the built files and the `config.json` the app reads into the bucket.
 import { execFileSync } from 'node:child_process';
-import { DockerImage, Duration, Stack, type StackProps, Token, Validations } from 'aws-cdk-lib';
+import { DockerImage, Duration, Fn, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   Distribution,
   HeadersFrameOption,
@@ -20,13 +20,10 @@ import { Construct } from 'constructs';
 export const consolePath = '/console/';
 
 /**
- * The bucket's name, one per account and region: the files stack names it too, so its grant (and
- * cdk-nag's finding about it) reads the same in both stacks, without a cross-stack token.
+ * The export of the site stack's `ConsoleBucketName` output, which the files stack imports: a name
+ * of our own, so the grant's resource (and cdk-nag's finding about it) reads the same everywhere.
  */
-const consoleBucketName = (stack: Stack) => `pusula-console-${stack.account}-${stack.region}`;
-
-/** How cdk-nag writes a value that may be a pseudo-parameter. */
-const nagValue = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+export const consoleBucketExport = (stack: Stack) => `${stack.stackName}-ConsoleBucketName`;
 
 export interface StaticSiteProps {
   /** Origins the app may call (CSP connect-src): the API's and Cognito's. */
@@ -59,7 +56,6 @@ export class StaticSite extends Construct {
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
     super(scope, id);
     this.bucket = new Bucket(this, 'Files', {
-      bucketName: consoleBucketName(Stack.of(this)),
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -129,10 +125,10 @@ export class ConsoleFilesStack extends Stack {
     super(scope, id, props);
     this.config = props.config;
     const { site } = props;
-    const bucketName = consoleBucketName(this);
+    const exportName = consoleBucketExport(Stack.of(site));
     const deployment = new BucketDeployment(this, 'Deploy', {
       sources: [props.build === false ? stubPage() : viteBuild(props.repoRoot), Source.jsonData('config.json', props.config)],
-      destinationBucket: Bucket.fromBucketName(this, 'Site', bucketName),
+      destinationBucket: Bucket.fromBucketName(this, 'Site', Fn.importValue(exportName)),
       destinationKeyPrefix: consolePath.slice(1),
       distribution: site.distribution,
       distributionPaths: [`${consolePath}*`],
@@ -140,7 +136,6 @@ export class ConsoleFilesStack extends Stack {
     });
     // The deployment's handler is CDK's own singleton function; its findings are CDK's choices.
     const handler = this.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
-    const nagBucket = `pusula-console-${nagValue(this.account, 'AccountId')}-${nagValue(this.region, 'Region')}`;
     for (const construct of [deployment.handlerRole, handler].filter((c) => c !== undefined)) {
       for (const [findingId, reason] of [
         ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', "CDK's BucketDeployment handler: its log-writing role is the managed basic execution policy."],
@@ -150,7 +145,7 @@ export class ConsoleFilesStack extends Stack {
         ['AwsSolutions-IAM5[Action::s3:DeleteObject*]', "CDK's BucketDeployment handler replaces the site's files (prune)."],
         ['AwsSolutions-IAM5[Action::s3:Abort*]', "CDK's BucketDeployment handler uploads the site's files."],
         ['AwsSolutions-IAM5[Resource::*]', "CDK's BucketDeployment handler invalidates the distribution: CloudFront's CreateInvalidation grant is on '*' in CDK."],
-        [`AwsSolutions-IAM5[Resource::arn:aws:s3:::${nagBucket}/*]`, "CDK's BucketDeployment handler writes every file of the site's own bucket."],
+        [`AwsSolutions-IAM5[Resource::arn:aws:s3:::${exportName}/*]`, "CDK's BucketDeployment handler writes every file of the site's own bucket."],
         [`AwsSolutions-IAM5[Resource::arn:aws:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${this.region}/*]`, "CDK's BucketDeployment handler reads the build from the bootstrap asset bucket."],
         ['AwsSolutions-L1', "CDK's BucketDeployment handler runtime is chosen by aws-cdk-lib (a Python runtime)."],
       ] as const) {
