@@ -9,7 +9,7 @@ import { currentLanguage, setLanguage, t } from './strings.js';
 import { forget, refreshTokenOf, signedIn } from './session.js';
 import { main } from './ui.js';
 
-type View = (params: Record<string, string>, query: URLSearchParams) => Promise<void> | void;
+type View = (params: Record<string, string>, query: URLSearchParams) => unknown;
 
 // Each page's module is loaded when first visited, so the sign-in page does not carry chart.js.
 const routes: [RegExp, () => Promise<View>][] = [

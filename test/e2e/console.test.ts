@@ -97,8 +97,14 @@ describe('the staff console', () => {
     await check(page, 'lead');
 
     await page.goto(`${api()}/console/#/quotes/new?customer=${customerId}`);
-    await page.getByLabel('Fiyat listesi').fill('tr-standart');
+    await page.getByLabel('Fiyat listesi').selectOption('tr-standart');
     await page.getByLabel('Ürün kodu').fill('TP-20');
+    // Live totals: quantity × the list's price, as typed.
+    const lists = await call<{ id: string; prices: { sku: string; unitPrice: number }[] }[]>('GET', '/catalogue/price-lists', quoteKeys().catalogueAdmin);
+    const unitPrice = lists.body.find((l) => l.id === 'tr-standart')!.prices.find((p) => p.sku === 'TP-20')!.unitPrice;
+    const liveTotal = () => page.locator('[data-live-total]').textContent();
+    await page.getByLabel('Adet').fill('3');
+    await expect.poll(liveTotal).toBe(new Intl.NumberFormat('tr-TR', { style: 'currency', currency: 'TRY' }).format((3 * unitPrice) / 100));
     await page.getByLabel('Adet').fill('0');
     await page.getByLabel('Adet').evaluate((input) => input.removeAttribute('min'));
     await page.getByRole('button', { name: 'Teklifi oluştur' }).click();
