@@ -116,6 +116,7 @@ describe('the staff console', () => {
     const created = page.locator('[data-quote-created]');
     await created.waitFor();
     const quoteId = await created.getAttribute('data-quote-created');
+    expect(await problem.count()).toBe(0);
     const stored = await call<{ ownerId: string; customerId: string }>('GET', `/quotes/${quoteId}`, quoteKeys().manager);
     expect(stored.body).toMatchObject({ ownerId: 'rep-ayse', customerId });
     await check(page, 'quote-builder');

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { api, asProblem } from '../api.js';
 import type { components, operations } from '../api-types.js';
 import { dateTime, t } from '../strings.js';
-import { formValues, pagedTable, problemSlot, problemView, show, showProblem } from '../ui.js';
+import { clearProblem, formValues, pagedTable, problemSlot, problemView, show, showProblem } from '../ui.js';
 
 type LeadStatus = NonNullable<NonNullable<operations['listLeads']['parameters']['query']>['status']>;
 const statuses: LeadStatus[] = ['new', 'contacted', 'qualified', 'converted', 'disqualified'];
@@ -46,6 +46,7 @@ export const leadPage = async ({ leadId }: Record<string, string>) => {
   const move = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
+    clearProblem(form);
     const { to, note } = formValues(form);
     const answer = await client.POST('/leads/{leadId}/status', {
       params: { path: { leadId: lead.leadId } },

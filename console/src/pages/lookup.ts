@@ -3,12 +3,13 @@
 import { html, nothing, render } from 'lit';
 import { api, asProblem, idempotencyKey } from '../api.js';
 import { t } from '../strings.js';
-import { formValues, problemSlot, show, showProblem } from '../ui.js';
+import { clearProblem, formValues, problemSlot, show, showProblem } from '../ui.js';
 
 export const lookupPage = () => {
   const find = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
+    clearProblem(form);
     const client = await api();
     const { data, error, response } = await client.GET('/customers/lookup', { params: { query: { phone: formValues(form).phone } } });
     if (!data) return showProblem(form, asProblem(error, response.status));
@@ -34,6 +35,7 @@ const callForm = (customerId: string, name: string) => {
   const log = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
+    clearProblem(form);
     const { direction, subject, notes } = formValues(form);
     const now = new Date().toISOString();
     const client = await api();

@@ -3,7 +3,7 @@
 import { html, nothing, render } from 'lit';
 import { api, asProblem, idempotencyKey } from '../api.js';
 import { money, t } from '../strings.js';
-import { formValues, pagedTable, problemSlot, rowAction, show, showProblem } from '../ui.js';
+import { clearProblem, formValues, pagedTable, problemSlot, rowAction, show, showProblem } from '../ui.js';
 
 export const quotesPage = async () => {
   const outcomes = new Map<string, string>();
@@ -53,6 +53,7 @@ export const quoteBuilderPage = async (_params: Record<string, string>, query: U
   const create = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
+    clearProblem(form);
     const body = { customerId: formValues(form).customerId ?? '', priceListId: state.priceListId, lines: state.lines };
     const { data, error, response } = await client.POST('/quotes', { body, headers: idempotencyKey() });
     if (!data) return showProblem(form, asProblem(error, response.status));
