@@ -7,6 +7,9 @@ import type { UseCaseManifest } from '../shared/manifest.js';
 import { deployContext } from './deploy-context.js';
 import { StatefulStack } from './stateful-stack.js';
 import { StatelessStack } from './stateless-stack.js';
+// the staff console's files
+import { ConsoleFilesStack } from './constructs/static-site.js';
+import { repoRoot } from './constructs/crm-function.js';
 
 export interface BuildAppOptions {
   /** Defaults to every use case in functions/manifests.ts. */
@@ -37,5 +40,19 @@ export const buildApp = (options: BuildAppOptions = {}) => {
     marketing: context.marketing,
     bundle: options.bundle ?? true,
   });
-  return { app, data, api };
+  // the staff console's files and config.json, into the bucket the API stack's distribution serves
+  const consoleFiles = new ConsoleFilesStack(app, 'PusulaConsole', {
+    env,
+    description: "Pusula CRM: the staff console's files and config.json",
+    site: api.staffConsole,
+    build: options.bundle ?? true,
+    repoRoot,
+    config: {
+      apiBaseUrl: api.api.baseUrl,
+      cognitoEndpoint: `${api.cognitoEndpoint}/`,
+      region: context.region,
+      clientId: data.people.consoleClient.userPoolClientId,
+    },
+  });
+  return { app, data, api, consoleFiles };
 };

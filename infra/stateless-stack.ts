@@ -31,6 +31,7 @@ import { CrmApi } from './constructs/crm-api.js';
 import { CrmFunction } from './constructs/crm-function.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
 import { PublicFirewall } from './constructs/public-firewall.js';
+import { consoleBucketExport, StaticSite } from './constructs/static-site.js';
 import type { DataResources } from './stateful-stack.js';
 
 export interface StatelessStackProps extends StackProps {
@@ -76,12 +77,19 @@ const delivery = { retryAttempts: 185, maxEventAge: Duration.hours(24) };
 
 export class StatelessStack extends Stack {
   readonly api: CrmApi;
+  /** The staff console: S3 behind CloudFront. */
+  readonly staffConsole: StaticSite;
   /** Every function by its manifest id (`lead-capture.captureLead`, `platform.outboxRelay`). */
   readonly functions = new Map<string, CrmFunction>();
   /** The nested stack of each use case, by its manifest name. */
   readonly useCaseStacks = new Map<string, NestedStack>();
   private readonly deadLetterQueues = new Map<string, DeadLetterQueue>();
   private readonly alarms: AlarmTopic;
+
+  /** Where the console signs people in: the region's Cognito endpoint. */
+  get cognitoEndpoint() {
+    return `https://cognito-idp.${this.region}.${this.urlSuffix}`;
+  }
 
   constructor(scope: Construct, id: string, private readonly props: StatelessStackProps) {
     super(scope, id, props);
@@ -94,6 +102,10 @@ export class StatelessStack extends Stack {
       );
     }
     this.api = new CrmApi(this, 'Api', { stageName });
+    // Before any function: their CORS_ORIGINS include the console's origin.
+    this.staffConsole = new StaticSite(this, 'Console', {
+      connectSources: [`https://${this.api.restApi.restApiId}.execute-api.${this.region}.${this.urlSuffix}`, this.cognitoEndpoint],
+    });
     const authorizer = this.addFunction(this, functionId('platform', 'authorizer'), platform.authorizer, true).function;
     this.api.authorizeWith(authorizer);
     // People's calls count against the console's usage plan: the authorizer hands API Gateway this
@@ -120,6 +132,9 @@ export class StatelessStack extends Stack {
     this.alarmOnDepth('SesForwardDeadLetters', data.sesForwardDeadLetterQueue, 'SES events the default bus could not forward');
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.baseUrl });
+    new CfnOutput(this, 'ConsoleUrl', { value: this.staffConsole.url, description: 'The staff console (sign in with the user pool)' });
+    new CfnOutput(this, 'ConsoleBucketName', { value: this.staffConsole.bucket.bucketName, exportName: consoleBucketExport(this) });
+    new CfnOutput(this, 'ConsoleDistributionId', { value: this.staffConsole.distribution.distributionId });
     for (const [name, plan] of Object.entries(this.api.usagePlans)) {
       new CfnOutput(this, `UsagePlan-${name}`, { value: plan.usagePlanId, description: `Usage plan id of ${name} keys` });
     }
@@ -185,7 +200,7 @@ export class StatelessStack extends Stack {
         EVENT_BUS_NAME: data.bus.eventBusName,
         MAIL_FROM: this.props.mailFrom.header,
         PUBLIC_BASE_URL: this.props.publicBaseUrl ?? this.api.baseUrl,
-        CORS_ORIGINS: this.props.corsOrigins,
+        CORS_ORIGINS: [this.props.corsOrigins, this.staffConsole.origin].filter(Boolean).join(','),
         SES_CONFIGURATION_SET: data.configurationSet.configurationSetName,
         SIGNING_SECRET_ARN: data.signingSecret.secretArn,
         POWERTOOLS_SERVICE_NAME: 'pusula',

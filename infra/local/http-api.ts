@@ -25,6 +25,8 @@ export interface HttpApiOptions {
   publicRateLimit: number;
   /** Extra handlers under /_local/ for the operator (schedules, dead letters). */
   admin?: (req: IncomingMessage, url: URL) => Promise<{ status: number; body: unknown } | undefined>;
+  /** Static files outside the API (the staff console): answers true when it served the request. */
+  site?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 }
 
 const pattern = (path: string) =>
@@ -91,6 +93,7 @@ export const startHttpApi = async (options: HttpApiOptions) => {
       const answer = await options.admin(req, url);
       if (answer) return send(res, answer.status, { 'content-type': 'application/json' }, JSON.stringify(answer.body));
     }
+    if (options.site && (await options.site(req, res, url))) return;
     const method = req.method ?? 'GET';
     const candidates = compiled
       .map(({ route, regex }) => ({ route, match: regex.exec(url.pathname) }))

@@ -17,6 +17,7 @@ import { getUser } from '../../shared/directory.js';
 import { ensureTable, localCredentials, localRegion, startDynamoDb } from './dynamodb.js';
 import { type RetryPolicy, startEventBus } from './event-bus.js';
 import { invoke } from './functions.js';
+import { consoleSite } from './console-site.js';
 import { startHttpApi } from './http-api.js';
 import { asPortTaken, assertPortsFree } from './ports.js';
 import { startScheduler } from './scheduler.js';
@@ -212,11 +213,17 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
     throw new Error('The local stack did not settle: events keep causing events');
   };
 
+  const site = consoleSite({
+    outDir: options.dataDir && join(options.dataDir, 'console'),
+    config: () => ({ apiBaseUrl: `http://localhost:${ports.api}`, cognitoEndpoint: signIn.endpoint, region: localRegion, clientId: signIn.clientId }),
+  });
+  started.push(site.close);
   const sesEvents = sesEventControl({ sesUrl: ses.url, busName: BUS_NAME, configurationSet: SES_CONFIGURATION_SET });
   const api = await startHttpApi({
     port: ports.api,
     publicRateLimit: options.publicRateLimit ?? publicRateLimitPer5Minutes,
     authorize: (event) => invoke('authorizer', platform.authorizer.entry, event),
+    site: site.serve,
     routes: useCases.flatMap((useCase) =>
       useCase.routes.map((route) => ({ ...route, invoke: functionOf(useCase.name, route.function) })),
     ),
@@ -245,7 +252,7 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
   return {
     ports,
     env,
-    urls: { api: api.url, mail: ses.url, events: eventBus.url, dynamodb: dynamo.endpoint, cognito: signIn.endpoint },
+    urls: { api: api.url, console: `${api.url}/console/`, mail: ses.url, events: eventBus.url, dynamodb: dynamo.endpoint, cognito: signIn.endpoint },
     signIn,
     documents,
     eventBus,
@@ -255,6 +262,7 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
       scheduler.stop();
       await tailer.stop();
       await Promise.all([api.close(), eventBus.close(), ses.close(), signIn.stop()]);
+      site.close();
       await dynamo.stop();
     },
   };

@@ -38,6 +38,7 @@ console.log(`
 Pusula CRM is running locally.
 
   API            ${stack.urls.api}
+  Staff console  ${stack.urls.console}   (sign in as a demo person below)
   Lead form      ${stack.urls.api}/forms/lead   (English: ?lang=en)
   API reference  ${stack.urls.api}/docs   (OpenAPI: ${stack.urls.api}/openapi.json)
   Mail viewer    ${stack.urls.mail}

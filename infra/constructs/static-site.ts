@@ -1,0 +1,175 @@
+// The staff console in AWS: its built files in a private S3 bucket that only CloudFront reads (origin
+// access control), served with security headers (a CSP that lets the app call only the API and
+// Cognito) and an SPA fallback (403/404 answer the app's index, which routes by hash); and the stack
+// that copies the built files and the `config.json` the app reads into the bucket.
+import { execFileSync } from 'node:child_process';
+import { DockerImage, Duration, Fn, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  Distribution,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+
+/** Where the app lives on its domain: Vite builds it with this base (console/vite.config.ts). */
+export const consolePath = '/console/';
+
+/**
+ * The export of the site stack's `ConsoleBucketName` output, which the files stack imports: a name
+ * of our own, so the grant's resource (and cdk-nag's finding about it) reads the same everywhere.
+ */
+export const consoleBucketExport = (stack: Stack) => `${stack.stackName}-ConsoleBucketName`;
+
+export interface StaticSiteProps {
+  /** Origins the app may call (CSP connect-src): the API's and Cognito's. */
+  connectSources: string[];
+}
+
+/** A CSP for the built app: its own scripts and styles only, calls to the API and Cognito only. */
+export const consoleCsp = (connectSources: string[]) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self' ${connectSources.join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+
+export class StaticSite extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+  /** `https://<distribution domain>`: the origin the API allows in CORS. */
+  readonly origin: string;
+  /** The console's address. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: StaticSiteProps) {
+    super(scope, id);
+    this.bucket = new Bucket(this, 'Files', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(this.bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'The bucket holds only the built console, written by each deployment and read only by CloudFront; reads are in the distribution, not in S3 access logs.',
+    });
+
+    const headers = new ResponseHeadersPolicy(this, 'Headers', {
+      comment: 'Pusula console: CSP (API and Cognito only), HSTS, no framing, no sniffing',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: consoleCsp(props.connectSources), override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, preload: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        xssProtection: { protection: true, modeBlock: true, override: true },
+      },
+    });
+    const index = `${consolePath}index.html`;
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Pusula staff console',
+      defaultRootObject: index.slice(1),
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: headers,
+      },
+      // A path the bucket does not hold is the app: S3 answers 403 to CloudFront for a missing key.
+      errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 200, responsePagePath: index, ttl: Duration.minutes(5) })),
+    });
+    for (const [findingId, reason] of [
+      ['AwsSolutions-CFR1', 'Staff sign in from wherever they work (dealers, field reps); access is by Cognito sign-in, not by country.'],
+      ['AwsSolutions-CFR2', 'Static files only; every call with data goes to the API, which has its own WAF web ACL and rate rules.'],
+      ['AwsSolutions-CFR3', 'Static files only, the same for everyone; who did what is in the API and authorizer logs.'],
+      ['AwsSolutions-CFR4', 'The default *.cloudfront.net certificate fixes the viewer policy at TLSv1; a company domain with its own certificate can require TLSv1.2_2021.'],
+    ] as const) {
+      Validations.of(this.distribution).acknowledge({ id: findingId, reason });
+    }
+
+    this.origin = `https://${this.distribution.distributionDomainName}`;
+    this.url = `${this.origin}${consolePath}`;
+  }
+}
+
+export interface ConsoleFilesStackProps extends StackProps {
+  site: StaticSite;
+  /** The app's config.json: API base URL, Cognito endpoint and region, the console's client id. */
+  config: Record<string, string>;
+  /** false: a stub page instead of the Vite build (fast synth in tests). Default true. */
+  build?: boolean;
+  /** The repository root, where console/vite.config.ts is. */
+  repoRoot: string;
+}
+
+/**
+ * The console's files and config.json, copied into the site's bucket by CDK's BucketDeployment. A
+ * stack of its own after the API's: config.json names the API, the API's functions name the site's
+ * origin, and the deployment's handler (CDK's Python function) stays out of the API's functions.
+ */
+export class ConsoleFilesStack extends Stack {
+  /** What config.json holds (tokens until deployment). */
+  readonly config: Record<string, string>;
+
+  constructor(scope: Construct, id: string, props: ConsoleFilesStackProps) {
+    super(scope, id, props);
+    this.config = props.config;
+    const { site } = props;
+    const exportName = consoleBucketExport(Stack.of(site));
+    const deployment = new BucketDeployment(this, 'Deploy', {
+      sources: [props.build === false ? stubPage() : viteBuild(props.repoRoot), Source.jsonData('config.json', props.config)],
+      destinationBucket: Bucket.fromBucketName(this, 'Site', Fn.importValue(exportName)),
+      destinationKeyPrefix: consolePath.slice(1),
+      distribution: site.distribution,
+      distributionPaths: [`${consolePath}*`],
+      memoryLimit: 256,
+    });
+    // The deployment's handler is CDK's own singleton function; its findings are CDK's choices.
+    const handler = this.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+    for (const construct of [deployment.handlerRole, handler].filter((c) => c !== undefined)) {
+      for (const [findingId, reason] of [
+        ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', "CDK's BucketDeployment handler: its log-writing role is the managed basic execution policy."],
+        ['AwsSolutions-IAM5[Action::s3:GetObject*]', "CDK's BucketDeployment handler reads the deployment's asset objects."],
+        ['AwsSolutions-IAM5[Action::s3:GetBucket*]', "CDK's BucketDeployment handler reads the asset and site buckets."],
+        ['AwsSolutions-IAM5[Action::s3:List*]', "CDK's BucketDeployment handler lists the asset and site buckets."],
+        ['AwsSolutions-IAM5[Action::s3:DeleteObject*]', "CDK's BucketDeployment handler replaces the site's files (prune)."],
+        ['AwsSolutions-IAM5[Action::s3:Abort*]', "CDK's BucketDeployment handler uploads the site's files."],
+        ['AwsSolutions-IAM5[Resource::*]', "CDK's BucketDeployment handler invalidates the distribution: CloudFront's CreateInvalidation grant is on '*' in CDK."],
+        [`AwsSolutions-IAM5[Resource::arn:aws:s3:::${exportName}/*]`, "CDK's BucketDeployment handler writes every file of the site's own bucket."],
+        [`AwsSolutions-IAM5[Resource::arn:aws:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${this.region}/*]`, "CDK's BucketDeployment handler reads the build from the bootstrap asset bucket."],
+        ['AwsSolutions-L1', "CDK's BucketDeployment handler runtime is chosen by aws-cdk-lib (a Python runtime)."],
+      ] as const) {
+        Validations.of(construct).acknowledge({ id: findingId, reason });
+      }
+    }
+  }
+}
+
+/** The Vite build, run at synth on this machine (no Docker). */
+const viteBuild = (repoRoot: string): ISource =>
+  Source.asset(`${repoRoot}console`, {
+    bundling: {
+      image: DockerImage.fromRegistry('none'),
+      local: {
+        tryBundle(outputDir: string) {
+          execFileSync(process.execPath, [`${repoRoot}node_modules/vite/bin/vite.js`, 'build', '--config', `${repoRoot}console/vite.config.ts`, '--outDir', outputDir, '--emptyOutDir'], {
+            cwd: repoRoot,
+            stdio: 'inherit',
+          });
+          return true;
+        },
+      },
+    },
+  });
+
+const stubPage = () => Source.data('index.html', '<!doctype html><title>Pusula</title>');

@@ -1,0 +1,103 @@
+// The staff console in AWS: a private bucket only CloudFront reads (OAC), security headers with a
+// CSP naming the API and Cognito, the SPA fallback, outputs, and the API allowing its origin.
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/build-app.js';
+import { cdkJsonContext, deploymentContext, mergedTemplate } from './synth-template.js';
+
+let api: Template;
+let apiParent: Template;
+let files: Template;
+let app: ReturnType<typeof buildApp>;
+beforeAll(() => {
+  app = buildApp({ bundle: false, context: { ...cdkJsonContext(), ...deploymentContext } });
+  // Throws with cdk-nag's report when a finding in any stack is neither fixed nor acknowledged.
+  apiParent = Template.fromStack(app.api);
+  api = mergedTemplate(app.api);
+  files = Template.fromStack(app.consoleFiles);
+});
+
+const onlyResource = (template: Template, type: string) => {
+  const found = Object.entries(template.findResources(type));
+  expect(found).toHaveLength(1);
+  return { id: found[0]![0], properties: found[0]![1].Properties };
+};
+
+describe('the staff console in AWS', () => {
+  it('keeps its files in a private, encrypted, TLS-only bucket that only the distribution reads, through origin access control', () => {
+    const bucket = onlyResource(apiParent, 'AWS::S3::Bucket');
+    expect(bucket.properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    apiParent.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' }),
+    });
+    const distribution = onlyResource(apiParent, 'AWS::CloudFront::Distribution');
+    const origin = distribution.properties.DistributionConfig.Origins[0];
+    expect(origin.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/OriginAccessControl/), 'Id'] });
+    expect(origin.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
+    const policy = onlyResource(apiParent, 'AWS::S3::BucketPolicy').properties.PolicyDocument.Statement;
+    expect(policy).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        expect.objectContaining({
+          Effect: 'Allow',
+          Principal: { Service: 'cloudfront.amazonaws.com' },
+          Action: 's3:GetObject',
+          Condition: { StringEquals: { 'AWS:SourceArn': expect.anything() } },
+        }),
+      ]),
+    );
+  });
+
+  it('answers unknown paths with the app (SPA fallback) over HTTPS only, with the security headers policy', () => {
+    const { properties } = onlyResource(apiParent, 'AWS::CloudFront::Distribution');
+    const config = properties.DistributionConfig;
+    expect(config.DefaultRootObject).toBe('console/index.html');
+    expect(config.CustomErrorResponses).toEqual([
+      { ErrorCode: 403, ResponseCode: 200, ResponsePagePath: '/console/index.html', ErrorCachingMinTTL: 300 },
+      { ErrorCode: 404, ResponseCode: 200, ResponsePagePath: '/console/index.html', ErrorCachingMinTTL: 300 },
+    ]);
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    const headers = onlyResource(apiParent, 'AWS::CloudFront::ResponseHeadersPolicy');
+    expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: headers.id });
+    const security = headers.properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(security.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+    expect(security.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 31_536_000, IncludeSubdomains: true });
+    expect(security.ContentTypeOptions).toEqual({ Override: true });
+    // The CSP: own scripts only; calls to the API's execute-api origin and Cognito's endpoint only.
+    const csp = JSON.stringify(security.ContentSecurityPolicy);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/connect-src 'self' https:\/\/",\{"Ref":"Api[^"]*"\},".execute-api./);
+    expect(csp).toContain('https://cognito-idp.');
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it("deploys the app under console/ with a config.json naming the API, Cognito and the console's client", () => {
+    const deployment = onlyResource(files, 'Custom::CDKBucketDeployment');
+    expect(deployment.properties.DestinationBucketKeyPrefix).toBe('console/');
+    expect(deployment.properties.DistributionPaths).toEqual(['/console/*']);
+    expect(deployment.properties.SourceObjectKeys).toHaveLength(2);
+    const config = app.consoleFiles.resolve(app.consoleFiles.config);
+    expect(Object.keys(config).sort()).toEqual(['apiBaseUrl', 'clientId', 'cognitoEndpoint', 'region']);
+    expect(JSON.stringify(config.apiBaseUrl)).toMatch(/execute-api/);
+    expect(JSON.stringify(config.cognitoEndpoint)).toMatch(/https:\/\/cognito-idp\./);
+    // The console's app client of the data stack's user pool.
+    expect(JSON.stringify(config.clientId)).toMatch(/PeoplePoolConsole/);
+    // The API stack has no function but its own: the deployment's handler lives with the files.
+    expect(Object.keys(apiParent.findResources('AWS::Lambda::Function')).some((id) => id.includes('BucketDeployment'))).toBe(false);
+  });
+
+  it('outputs the console URL, bucket and distribution, and lets every function allow its origin in CORS', () => {
+    const outputs = apiParent.toJSON().Outputs;
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ConsoleUrl', 'ConsoleBucketName', 'ConsoleDistributionId']));
+    expect(JSON.stringify(outputs.ConsoleUrl.Value)).toContain('DomainName');
+    const functions = Object.values(api.findResources('AWS::Lambda::Function')).filter((fn) => fn.Properties.Environment?.Variables?.CORS_ORIGINS !== undefined);
+    expect(functions.length).toBeGreaterThan(10);
+    for (const fn of functions) expect(JSON.stringify(fn.Properties.Environment.Variables.CORS_ORIGINS)).toMatch(/Distribution[^"]*","DomainName"/);
+  });
+});
