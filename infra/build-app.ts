@@ -48,7 +48,7 @@ export const buildApp = (options: BuildAppOptions = {}) => {
     build: options.bundle ?? true,
     repoRoot,
     config: {
-      apiBaseUrl: api.api.baseUrl,
+      apiBaseUrl: api.staffConsole.apiBaseUrl,
       cognitoEndpoint: `${api.cognitoEndpoint}/`,
       region: context.region,
       clientId: data.people.consoleClient.userPoolClientId,

@@ -104,7 +104,8 @@ export class StatelessStack extends Stack {
     this.api = new CrmApi(this, 'Api', { stageName });
     // Before any function: their CORS_ORIGINS include the console's origin.
     this.staffConsole = new StaticSite(this, 'Console', {
-      connectSources: [`https://${this.api.restApi.restApiId}.execute-api.${this.region}.${this.urlSuffix}`, this.cognitoEndpoint],
+      connectSources: [this.cognitoEndpoint],
+      api: { domainName: `${this.api.restApi.restApiId}.execute-api.${this.region}.${this.urlSuffix}`, stageName },
     });
     const authorizer = this.addFunction(this, functionId('platform', 'authorizer'), platform.authorizer, true).function;
     this.api.authorizeWith(authorizer);

@@ -5,13 +5,16 @@
 import { execFileSync } from 'node:child_process';
 import { DockerImage, Duration, Fn, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
+  AllowedMethods,
+  CachePolicy,
   Distribution,
+  OriginRequestPolicy,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
@@ -26,8 +29,13 @@ export const consolePath = '/console/';
 export const consoleBucketExport = (stack: Stack) => `${stack.stackName}-ConsoleBucketName`;
 
 export interface StaticSiteProps {
-  /** Origins the app may call (CSP connect-src): the API's and Cognito's. */
+  /** Origins the app may call besides its own (CSP connect-src): Cognito's. */
   connectSources: string[];
+  /**
+   * The API, served by the same distribution under `/<stage>/`: the console calls its own origin, so
+   * no cross-origin request (and no CORS preflight API Gateway would need per resource) is made.
+   */
+  api: { domainName: string; stageName: string };
 }
 
 /** A CSP for the built app: its own scripts and styles only, calls to the API and Cognito only. */
@@ -52,6 +60,8 @@ export class StaticSite extends Construct {
   readonly origin: string;
   /** The console's address. */
   readonly url: string;
+  /** The API as the console calls it: through this distribution, on the console's origin. */
+  readonly apiBaseUrl: string;
 
   constructor(scope: Construct, id: string, props: StaticSiteProps) {
     super(scope, id);
@@ -85,6 +95,17 @@ export class StaticSite extends Construct {
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: headers,
       },
+      additionalBehaviors: {
+        [`/${props.api.stageName}/*`]: {
+          origin: new HttpOrigin(props.api.domainName),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          // Never cached; with caching off every viewer header but Host (API Gateway's own) reaches the
+          // API, Authorization and Idempotency-Key included.
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+      },
       // A path the bucket does not hold is the app: S3 answers 403 to CloudFront for a missing key.
       errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 200, responsePagePath: index, ttl: Duration.minutes(5) })),
     });
@@ -99,6 +120,7 @@ export class StaticSite extends Construct {
 
     this.origin = `https://${this.distribution.distributionDomainName}`;
     this.url = `${this.origin}${consolePath}`;
+    this.apiBaseUrl = `${this.origin}/${props.api.stageName}/`;
   }
 }
 

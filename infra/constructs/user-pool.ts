@@ -38,7 +38,9 @@ export class PeopleUserPool extends Construct {
     this.consoleClient = this.userPool.addClient('Console', {
       // A browser app keeps no secret; SRP never sends the password. Refresh tokens are always on.
       generateSecret: false,
-      authFlows: { userSrp: true },
+      // The console signs in with USER_PASSWORD_AUTH over TLS (as it does against cognito-local); SRP
+      // stays for clients that implement it.
+      authFlows: { userSrp: true, userPassword: true },
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),

@@ -68,13 +68,29 @@ describe('the staff console in AWS', () => {
     expect(security.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
     expect(security.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 31_536_000, IncludeSubdomains: true });
     expect(security.ContentTypeOptions).toEqual({ Override: true });
-    // The CSP: own scripts only; calls to the API's execute-api origin and Cognito's endpoint only.
+    // The CSP: own scripts only; calls to its own origin (the API is served there) and Cognito's only.
     const csp = JSON.stringify(security.ContentSecurityPolicy);
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toMatch(/connect-src 'self' https:\/\/",\{"Ref":"Api[^"]*"\},".execute-api./);
+    expect(csp).toMatch(/connect-src 'self' https:\/\/cognito-idp\./);
+    expect(csp).not.toContain('execute-api');
     expect(csp).toContain('https://cognito-idp.');
     expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('serves the API under /v1/ on the same origin, uncached, every method, every viewer header but Host', () => {
+    const { properties } = onlyResource(apiParent, 'AWS::CloudFront::Distribution');
+    const config = properties.DistributionConfig;
+    expect(config.CacheBehaviors).toHaveLength(1);
+    const [api] = config.CacheBehaviors;
+    expect(api).toMatchObject({ PathPattern: '/v1/*', ViewerProtocolPolicy: 'https-only' });
+    expect(api.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS']));
+    // The managed CachingDisabled and AllViewerExceptHostHeader policies.
+    expect(api.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
+    expect(api.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac');
+    const origin = config.Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
+    expect(JSON.stringify(origin.DomainName)).toContain('.execute-api.');
+    expect(origin.OriginPath ?? '').toBe('');
   });
 
   it("deploys the app under console/ with a config.json naming the API, Cognito and the console's client", () => {
@@ -84,7 +100,8 @@ describe('the staff console in AWS', () => {
     expect(deployment.properties.SourceObjectKeys).toHaveLength(2);
     const config = app.consoleFiles.resolve(app.consoleFiles.config);
     expect(Object.keys(config).sort()).toEqual(['apiBaseUrl', 'clientId', 'cognitoEndpoint', 'region']);
-    expect(JSON.stringify(config.apiBaseUrl)).toMatch(/execute-api/);
+    // The API through the console's own distribution: no cross-origin call.
+    expect(JSON.stringify(config.apiBaseUrl)).toMatch(/DomainName.*\/v1\//);
     expect(JSON.stringify(config.cognitoEndpoint)).toMatch(/https:\/\/cognito-idp\./);
     // The console's app client of the data stack's user pool.
     expect(JSON.stringify(config.clientId)).toMatch(/PeoplePoolConsole/);

@@ -28,7 +28,7 @@ describe('sign-in for people', () => {
 
   it('has a console client with SRP and refresh, no secret, 1 h tokens, 30-day refresh, revocation on, no existence errors', () => {
     data.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      ExplicitAuthFlows: Match.arrayEquals(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+      ExplicitAuthFlows: Match.arrayEquals(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
       GenerateSecret: false,
       AccessTokenValidity: 60,
       IdTokenValidity: 60,
