@@ -201,6 +201,8 @@ export class StatelessStack extends Stack {
         EVENT_BUS_NAME: data.bus.eventBusName,
         MAIL_FROM: this.props.mailFrom.header,
         PUBLIC_BASE_URL: this.props.publicBaseUrl ?? this.api.baseUrl,
+        // Staff mails link records in the console.
+        CONSOLE_URL: this.staffConsole.url,
         CORS_ORIGINS: [this.props.corsOrigins, this.staffConsole.origin].filter(Boolean).join(','),
         SES_CONFIGURATION_SET: data.configurationSet.configurationSetName,
         SIGNING_SECRET_ARN: data.signingSecret.secretArn,

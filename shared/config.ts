@@ -28,6 +28,8 @@ export const config = {
   mailFrom: () => required('MAIL_FROM'),
   /** Where links in mail point: the API's public base URL. */
   publicBaseUrl: () => required('PUBLIC_BASE_URL').replace(/\/$/, ''),
+  /** The staff console's address (`…/console/`): staff mails link records there. Unset: no link. */
+  consoleUrl: () => process.env.CONSOLE_URL,
   /** Origins allowed to post forms and read responses (CORS), and to be redirected to after a form. */
   corsOrigins: () => list('CORS_ORIGINS'),
   /** Gets new leads when no assignment rule matches and nobody in the fallback queue can be mailed. */

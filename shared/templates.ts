@@ -2,6 +2,7 @@
 // version, each a subject, a text part and an HTML part. The HTML part is `safeHtml`, so every
 // variable is escaped by construction. A variable the template reads that is missing (undefined,
 // null or blank) throws at render instead of mailing "Sayın ," or "undefined".
+import { config } from './config.js';
 import { mailLayout, type SafeHtml } from './html.js';
 import type { Language } from './language.js';
 
@@ -69,13 +70,17 @@ const recordNames = {
   tr: { lead: 'Müşteri adayı', quote: 'Teklif', customer: 'Müşteri' },
   en: { lead: 'Lead', quote: 'Quote', customer: 'Customer' },
 } as const;
-const recordPaths = { lead: '/leads/', quote: '/quotes/', customer: '/customers/' } as const;
+/** Where the staff console opens each kind of record (a quote is found in the quote list by its number). */
+const consoleRoutes = { lead: (id: string) => `#/leads/${id}`, quote: () => '#/quotes', customer: (id: string) => `#/customers/${id}` } as const;
 
 /**
- * How a staff mail points at a record until staff pages exist: its kind and id and how to open it,
- * never a link to an API URL (a browser gets 401 there without the bearer key).
+ * How a staff mail points at a record: its kind and id, and the link that opens it in the staff
+ * console (after sign-in when needed) — never an API URL, which a browser answers with 401.
  */
-export const recordReference = (language: Language, kind: keyof typeof recordPaths, id: string) =>
-  language === 'tr'
-    ? `${recordNames.tr[kind]} no: ${id}. CRM'de bu numarayla açın (API anahtarıyla: GET ${recordPaths[kind]}${id}).`
-    : `${recordNames.en[kind]} no: ${id}. Open it in the CRM by this number (with an API key: GET ${recordPaths[kind]}${id}).`;
+export const recordReference = (language: Language, kind: keyof typeof consoleRoutes, id: string) => {
+  const base = config.consoleUrl();
+  const link = base ? ` ${base}${consoleRoutes[kind](id)}` : '';
+  return language === 'tr'
+    ? `${recordNames.tr[kind]} no: ${id}. CRM konsolunda açın:${link || ' bu numarayla arayın.'}`
+    : `${recordNames.en[kind]} no: ${id}. Open it in the CRM console:${link || ' search for this number.'}`;
+};

@@ -59,6 +59,7 @@ const environment = (ports: ReturnType<typeof localPorts>, signingSecret: string
   EVENT_BUS_NAME: BUS_NAME,
   MAIL_FROM: 'Pusula CRM <crm@example.com>',
   PUBLIC_BASE_URL: `http://localhost:${ports.api}`,
+  CONSOLE_URL: `http://localhost:${ports.api}/console/`,
   CORS_ORIGINS: `http://localhost:${ports.api},http://127.0.0.1:${ports.api}`,
   FALLBACK_NOTIFY_EMAIL: 'sales-queue@example.com',
   SES_CONFIGURATION_SET,

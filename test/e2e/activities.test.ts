@@ -42,7 +42,7 @@ describe('a callback request on the local scheduler', () => {
     await fireSchedule(sweep, callbackAt);
     const mailed = await reminders();
     expect(mailed).toHaveLength(1);
-    expect(mailed[0]!.body.text).toContain(`GET /customers/${customer.customerId}`);
+    expect(mailed[0]!.body.text).toContain(`/console/#/customers/${customer.customerId}`);
 
     // Ticked off over HTTP, guarded by the seq the caller saw.
     const todoPath = `${path}/${logged.body.callbackTodo.activityId}`;

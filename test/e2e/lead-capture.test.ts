@@ -249,8 +249,10 @@ describe('mail after capture', () => {
     expect(notification?.body.text).toContain(p.name);
     expect(notification?.body.text).toContain(p.phone);
     expect(notification?.body.text).toContain(leadId);
-    // It names the lead and how to open it, with no link to an API URL (a browser gets 401 there).
-    expect(`${notification?.body.text} ${notification?.body.html}`).not.toMatch(/https?:\/\/[^\s"<]*\/leads\//);
+    // It links the lead in the staff console, never an API URL (a browser gets 401 there).
+    const mailed = `${notification?.body.text} ${notification?.body.html}`;
+    expect(mailed).toContain(`/console/#/leads/${leadId}`);
+    expect(mailed.replaceAll(`/console/#/leads/${leadId}`, '')).not.toMatch(/https?:\/\/[^\s"<]*\/leads\//);
     // Nobody else in the team got it.
     const other = owner === 'rep-ayse' ? 'rep-mehmet' : 'rep-ayse';
     expect(await ownerNotifications(other, p.phone)).toHaveLength(0);

@@ -218,6 +218,7 @@ describe('functions', () => {
     'EVENT_BUS_NAME',
     'MAIL_FROM',
     'PUBLIC_BASE_URL',
+    'CONSOLE_URL',
     'CORS_ORIGINS',
     'SES_CONFIGURATION_SET',
     'SIGNING_SECRET_ARN',

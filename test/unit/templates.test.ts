@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { safeHtml } from '../../shared/html.js';
-import { defineTemplate, MissingTemplateVariableError } from '../../shared/templates.js';
+import { defineTemplate, MissingTemplateVariableError, recordReference } from '../../shared/templates.js';
 
 const greeting = defineTemplate<{ name: string; product?: string }>({
   name: 'greeting',
@@ -40,5 +40,23 @@ describe('mail templates', () => {
     expect(() => greeting.render('tr', {} as { name: string })).toThrow(/greeting needs the variable "name"/);
     // An optional variable may be absent.
     expect(greeting.render('tr', { name: 'Ece' }).text).toBe('Sayın Ece');
+  });
+});
+
+describe('a record named in a staff mail', () => {
+  it('links the staff console route that opens it when the console is known, and never an API URL', () => {
+    const before = process.env.CONSOLE_URL;
+    try {
+      process.env.CONSOLE_URL = 'https://d1.cloudfront.net/console/';
+      expect(recordReference('en', 'lead', '01LEAD')).toBe('Lead no: 01LEAD. Open it in the CRM console: https://d1.cloudfront.net/console/#/leads/01LEAD');
+      expect(recordReference('tr', 'customer', '01CUS')).toContain('https://d1.cloudfront.net/console/#/customers/01CUS');
+      expect(recordReference('tr', 'quote', '01Q')).toContain('Teklif no: 01Q');
+      delete process.env.CONSOLE_URL;
+      expect(recordReference('en', 'lead', '01LEAD')).toBe('Lead no: 01LEAD. Open it in the CRM console: search for this number.');
+      expect(recordReference('en', 'lead', '01LEAD')).not.toMatch(/GET \/|https?:/);
+    } finally {
+      if (before === undefined) delete process.env.CONSOLE_URL;
+      else process.env.CONSOLE_URL = before;
+    }
   });
 });
