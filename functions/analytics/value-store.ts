@@ -24,7 +24,7 @@ export class DeliveryNotCountedError extends Error {
 }
 
 /** Two writers on one customer's year at once: the loser reads again. */
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 20;
 
 /**
  * Applies one order's transition to its customer's figures for the order's year, once: `applied`,
@@ -50,6 +50,8 @@ export const applyOrderValue = async (order: OrderValue, transition: ValueTransi
     if (result.ok) return 'applied';
     if (result.reasons[0]) return 'already';
     if (result.reasons[2]) throw new DeliveryNotCountedError(order.orderId);
+    // Another order of the customer won the race: read again after a short, jittered wait.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (attempt + 1)));
   }
   throw new Error(`Customer ${order.customerId}'s figures kept changing; the event will be delivered again.`);
 };

@@ -187,7 +187,8 @@ describe('to-dos and their reminders', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe('Geri arama: Deneme Müşteri');
     expect(mails[0]!.body.text).toContain('5.03.2030 13:30 için geri aranmak istedi');
-    expect(mails[0]!.body.text).toContain(`GET /customers/${customerId}`);
+    expect(mails[0]!.body.text).toContain(`no: ${customerId}`);
+    expect(mails[0]!.body.text).not.toContain('GET /');
   });
 
   it('the timeline refuses to edit a mail record, and filters by kind', async () => {
