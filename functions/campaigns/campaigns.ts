@@ -8,12 +8,12 @@ import { advance, defineEntity, fromItem, type HistoryEntry, type Movable } from
 import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
 import { outboxPut } from '../../shared/outbox.js';
-import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
+import { ConflictError, NotFoundError, ProblemError, ValidationError } from '../../shared/problems.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { byState, keys, SHARDS } from '../../shared/table.js';
 import { defineDueQueue, sweep } from '../../shared/work-queue.js';
 import { type CampaignStatus, campaignLifecycle } from './domain/campaign-lifecycle.js';
-import { type CampaignSchedule, isRecurring, nextRunAfter } from './domain/campaign-schedule.js';
+import { type CampaignSchedule, cronProblem, isRecurring, nextRunAfter } from './domain/campaign-schedule.js';
 import type { SegmentFilter } from './domain/segment-filter.js';
 import type { TemplateParts } from './domain/template-render.js';
 import { accountReputation } from './reports.js';
@@ -120,7 +120,17 @@ const moved = async (before: Campaign, after: Campaign, effects: Parameters<type
 
 export type CampaignInput = Pick<Campaign, 'name' | 'segmentId' | 'templateId' | 'topic' | 'language' | 'schedule'> & { offer?: Record<string, string> };
 
+/**
+ * A cron schedule is checked here, not in the request schema: the schemas are imported by the
+ * authorizer (every route's scopes), which should not carry the cron parser into every cold start.
+ */
+const refuseBadCron = (schedule: CampaignSchedule | undefined) => {
+  const problem = schedule && 'cron' in schedule ? cronProblem(schedule.cron) : undefined;
+  if (problem) throw new ValidationError([{ path: 'schedule.cron', message: `Not a cron expression (minute hour day-of-month month day-of-week): ${problem}` }]);
+};
+
 export const createCampaign = async (input: CampaignInput, by: string, now = new Date()) => {
+  refuseBadCron(input.schedule);
   await Promise.all([segmentForCampaign(input.segmentId), templateForCampaign(input.templateId)]);
   const at = now.toISOString();
   const campaign: Campaign = {
@@ -141,6 +151,7 @@ export const createCampaign = async (input: CampaignInput, by: string, now = new
 export const editCampaign = async (before: Campaign, changes: Partial<CampaignInput>, by: string, seq?: number) => {
   refuseStale(before, seq);
   if (before.status !== 'draft') throw new ConflictError('illegal-transition', `A ${before.status} campaign cannot be edited; only a draft can.`);
+  refuseBadCron(changes.schedule);
   if (changes.segmentId) await segmentForCampaign(changes.segmentId);
   if (changes.templateId) await templateForCampaign(changes.templateId);
   const after = advance(before, { ...changes, updatedAt: new Date().toISOString() });

@@ -7,6 +7,7 @@ import {
   type CampaignRun,
   cancelCampaign,
   createCampaign,
+  editCampaign,
   getCampaign,
   getRun,
   getShards,
@@ -102,6 +103,21 @@ const records = async (run: CampaignRun) =>
 const mailsTo = (address: string) => ses.raw.filter((mime) => new RegExp(`^To: ${address}`, 'im').test(mime)).length;
 
 describe('campaign runs', () => {
+  it('refuses a schedule that is no cron expression with 400 naming schedule.cron, and keeps a good one', async () => {
+    const segment = await createSegment({ name: 'Cron', filter: { sectors: ['cron-check'] }, consent: { channel: 'email', topic } }, 'mkt-elif');
+    const template = await createTemplate({ name: 'Cron', parts: { tr: version, en: version } }, 'mkt-elif');
+    const input = { name: 'Cron', segmentId: segment.segmentId, templateId: template.templateId, topic, language: 'tr' as const };
+    await expect(createCampaign({ ...input, schedule: { cron: '61 9 * * *' } }, 'mkt-elif')).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'schedule.cron' }],
+    });
+    const weekly = await createCampaign({ ...input, schedule: { cron: '0 9 * * 1' } }, 'mkt-elif');
+    await expect(editCampaign(weekly, { schedule: { cron: '0 9 * *' } }, 'mkt-elif', weekly.seq)).rejects.toMatchObject({
+      errors: [{ path: 'schedule.cron' }],
+    });
+    expect(await getCampaign(weekly.campaignId)).toMatchObject({ schedule: { cron: '0 9 * * 1' }, status: 'draft' });
+  });
+
   it('materialises the segment once, page after page, even when two workers take the same turn', async () => {
     const { sector, addresses } = await seed(12);
     const run = await startedRun(sector);
