@@ -2,67 +2,16 @@
 // end to end, a rep finds another rep's lead "not found", the dashboard draws its charts, and every
 // page visited has no serious or critical axe violation. Screenshots at phone and desktop widths go
 // to .data/screenshots (not committed).
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { repoRoot } from '../../infra/local/functions.js';
-import { launchChromium } from '../support/browser.js';
+import { describe, expect, inject, it } from 'vitest';
+import { check, findRow, signedIn, useBrowser } from '../support/console.js';
 import { api, bearer, captureLead, getLead, post, settle, uniquePerson } from '../support/e2e.js';
 import { act, call, createQuote, quoteKeys } from '../support/quotes.js';
 
-const shots = join(repoRoot, '.data/screenshots');
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A signed-in person's page, at desktop width, with the console in the given language. */
-const signedIn = async (email: string, start = '/') => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'tr-TR' });
-  const page = await context.newPage();
-  await page.goto(`${api()}/console/#${start}`);
-  await page.getByLabel('E-posta').fill(email);
-  await page.getByLabel('Parola').fill(inject('signIn').password);
-  await page.getByRole('button', { name: 'Giriş yap' }).click();
-  await page.getByRole('button', { name: 'Çıkış' }).waitFor();
-  return page;
-};
-
-/** Screenshots at 1280 and 390 px, and no serious or critical axe violation on the page as it is. */
-/** Waits until no page or list is loading. */
-const settled = (page: Page) => page.waitForFunction('!document.querySelector(\'[aria-busy="true"]\')');
-
-const check = async (page: Page, name: string) => {
-  await settled(page);
-  await page.screenshot({ path: join(shots, `${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: join(shots, `${name}-phone.png`), fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-};
-
-/** Clicks "More" until the row shows: queues shared with other suites may hold many rows. */
-const findRow = async (page: Page, selector: string) => {
-  const row = page.locator(selector);
-  await settled(page);
-  for (let i = 0; i < 50 && (await row.count()) === 0; i++) {
-    await page.getByRole('button', { name: 'Daha fazla' }).click();
-    await settled(page);
-  }
-  return row;
-};
+const browser = useBrowser();
 
 describe('the staff console', () => {
   it('signs a person in, shows a wrong password next to the form, and signs out through the API', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${api()}/console/`);
     await check(page, 'sign-in');

@@ -1,0 +1,76 @@
+// The staff console in Chromium, shared by the console's e2e suites: one browser per suite, a
+// signed-in person's page, and the check every page visited passes (screenshots at phone and desktop
+// widths in .data/screenshots, not committed; no serious or critical axe violation).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { repoRoot } from '../../infra/local/functions.js';
+import { launchChromium } from './browser.js';
+import { api } from './e2e.js';
+
+const shots = join(repoRoot, '.data/screenshots');
+let browser: Browser;
+
+/** Starts Chromium before the suite and closes it after; call once at the top of a suite file. */
+export const useBrowser = () => {
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser;
+};
+
+/** A signed-in person's page at desktop width, the console in Turkish. */
+export const signedIn = async (email: string, start = '/') => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'tr-TR' });
+  const page = await context.newPage();
+  await page.goto(`${api()}/console/#${start}`);
+  await page.getByLabel('E-posta').fill(email);
+  await page.getByLabel('Parola').fill(inject('signIn').password);
+  await page.getByRole('button', { name: 'Giriş yap' }).click();
+  await page.getByRole('button', { name: 'Çıkış' }).waitFor();
+  return page;
+};
+
+/** A page signed in with an integration's API key (locally the only way to hold `admin`: see README). */
+export const withApiKey = async (key: string, start = '/') => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'tr-TR' });
+  const page = await context.newPage();
+  await page.goto(`${api()}/console/#${start}`);
+  await page.locator('details summary').click();
+  await page.getByLabel('API anahtarı').fill(key);
+  await page.getByRole('button', { name: 'Anahtarı kullan' }).click();
+  await page.getByRole('button', { name: 'Çıkış' }).waitFor();
+  return page;
+};
+
+/** Waits until no page or list is loading. */
+export const settled = (page: Page) => page.waitForFunction('!document.querySelector(\'[aria-busy="true"]\')');
+
+/** Screenshots at 1280 and 390 px, and no serious or critical axe violation on the page as it is. */
+export const check = async (page: Page, name: string) => {
+  await settled(page);
+  await page.screenshot({ path: join(shots, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(shots, `${name}-phone.png`), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+};
+
+/** Clicks "More" until the row shows: queues shared with other suites may hold many rows. */
+export const findRow = async (page: Page, selector: string) => {
+  const row = page.locator(selector);
+  await settled(page);
+  for (let i = 0; i < 50 && (await row.count()) === 0; i++) {
+    await page.getByRole('button', { name: 'Daha fazla' }).click();
+    await settled(page);
+  }
+  return row;
+};
+
