@@ -5,7 +5,7 @@ import './console.css';
 import { html, render } from 'lit';
 import { api } from './api.js';
 import { signInPage } from './pages/sign-in.js';
-import { currentLanguage, setLanguage, t } from './strings.js';
+import { currentLanguage, setLanguage, type StringKey, t } from './strings.js';
 import { forget, refreshTokenOf, signedIn } from './session.js';
 import { main } from './ui.js';
 
@@ -25,6 +25,17 @@ const routes: [RegExp, () => Promise<View>][] = [
   [/^\/cases$/, async () => (await import('./pages/queues.js')).casesPage],
 ];
 
+/** The header's links, in order: each page that starts a piece of work. */
+const navLinks: [hash: string, label: StringKey][] = [
+  ['#/', 'home'],
+  ['#/leads', 'leads'],
+  ['#/quotes', 'quotes'],
+  ['#/lookup', 'lookup'],
+  ['#/orders', 'orders'],
+  ['#/cases', 'cases'],
+  ['#/dashboard', 'dashboard'],
+];
+
 const signOut = async () => {
   const refreshToken = refreshTokenOf();
   if (refreshToken) await (await api()).POST('/auth/sign-out', { body: { refreshToken } });
@@ -34,12 +45,12 @@ const signOut = async () => {
 
 const drawNav = () => {
   document.documentElement.lang = currentLanguage();
-  const link = (hash: string, label: string) => html`<li><a href=${hash}>${label}</a></li>`;
+  const link = ([hash, label]: (typeof navLinks)[number]) => html`<li><a href=${hash}>${t(label)}</a></li>`;
   render(
     html`<ul><li><strong>${t('appName')}</strong></li></ul>
       <ul>
         ${signedIn()
-          ? html`${link('#/', t('home'))}${link('#/leads', t('leads'))}${link('#/quotes', t('quotes'))}${link('#/lookup', t('lookup'))}${link('#/orders', t('orders'))}${link('#/cases', t('cases'))}${link('#/dashboard', t('dashboard'))}
+          ? html`${navLinks.map(link)}
               <li><button type="button" class="secondary outline" @click=${signOut}>${t('signOut')}</button></li>`
           : ''}
         <li>
