@@ -91,6 +91,9 @@ export interface RouteBase {
   auth: 'public' | { scopes: readonly Scope[] };
 }
 
+/** What the authorizer knows of a route: no function, no schemas (functions/authorizer/route-table.ts). */
+export type RouteAccess = Pick<RouteBase, 'method' | 'path' | 'auth'>;
+
 type Schema = z.core.$ZodType;
 
 export interface RouteBody<S extends Schema = Schema> {

@@ -7,13 +7,12 @@ import { findApiKey } from '../../shared/api-keys.js';
 import type { Role } from '../../shared/http.js';
 import type { Scope } from '../../shared/manifest.js';
 import { logger } from '../../shared/observability.js';
-import { useCases } from '../manifests.js';
 import { isSignedOut, personOf } from './people.js';
 import { personScopes, sessionKeyId } from './person.js';
 import { poolSettings, tokenVerifier } from './person-token.js';
 import { policyFor } from './policy.js';
+import { routeTable } from './route-table.js';
 
-const routes = useCases.flatMap((useCase) => useCase.routes);
 const verifyPersonToken = tokenVerifier(poolSettings());
 
 const bearer = (headers: APIGatewayRequestAuthorizerEvent['headers']) => {
@@ -64,7 +63,7 @@ export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<
   const caller = await (credential.startsWith('eyJ') ? personCaller(credential) : keyCaller(credential));
   return {
     principalId: caller.userId,
-    policyDocument: policyFor(event.methodArn, routes, caller.scopes),
+    policyDocument: policyFor(event.methodArn, routeTable, caller.scopes),
     context: { keyId: caller.keyId, userId: caller.userId, role: caller.role, scopes: caller.scopes.join(' ') },
     ...(caller.usagePlanKey ? { usageIdentifierKey: caller.usagePlanKey } : {}),
   };
