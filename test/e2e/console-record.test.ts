@@ -40,13 +40,13 @@ describe('the customer record, a quote page and my work today in the console', (
     expect((await record(customerId)).body.customer.company).toBeUndefined();
 
     await page.getByText('Etkinlik kaydet', { exact: true }).first().click();
-    await page.getByLabel('Tür', { exact: true }).selectOption('callback');
+    await page.locator('[data-log-activity] select[name="kind"]').selectOption('callback');
     const tomorrow = new Date(Date.now() + 24 * 3600_000);
     const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
     await page.getByLabel('Geri arama zamanı').fill(local);
     await page.getByLabel('Konu', { exact: true }).fill('Fiyatı sonra konuşalım');
     await page.locator('[data-log-activity] button[type="submit"]').click();
-    await page.locator('[data-logged]:not([hidden])').waitFor();
+    await expect.poll(() => page.locator('[data-notice]').textContent()).toBe('Kaydedildi.');
     await expect.poll(() => page.locator('#part-timeline').textContent()).toContain('Fiyatı sonra konuşalım');
     const activities = await call<{ activities: { kind: string; outcome?: string; subject?: string }[] }>('GET', `/customers/${customerId}/activities`, inject('activityKeys').repAyse);
     expect(activities.body.activities).toEqual(
@@ -69,7 +69,7 @@ describe('the customer record, a quote page and my work today in the console', (
     expect(await page.locator('[data-compare]').textContent()).toContain(duplicate.name);
     await check(page, 'customer-merge-compare');
     await page.getByRole('button', { name: `Birleştir: ${duplicate.name}` }).click();
-    await page.locator('[data-merged]:not([hidden])').waitFor();
+    await expect.poll(() => page.locator('[data-notice]').textContent()).toBe(`Birleştirildi (${duplicate.customerId})`);
     await page.locator(`#part-quotes a[href="#/quotes/${quote.quoteId}"]`).waitFor();
     expect((await record(duplicate.customerId)).body.customer.customerId).toBe(kept.customerId);
 
@@ -102,10 +102,12 @@ describe('the customer record, a quote page and my work today in the console', (
 
     const manager = await signedIn('zeynep.manager@example.com', `/quotes/${quote.quoteId}`);
     await manager.getByRole('button', { name: 'Onayla', exact: true }).click();
-    await manager.locator('[data-acted]:not([hidden])').waitFor();
-    const stored = await getQuote(quote.quoteId);
+    await expect.poll(() => manager.locator('[data-notice]').textContent()).toBe('Onayla ✓');
+    // One step was asked for: approved, and then mailed to the customer at once.
+    expect(['approved', 'sent']).toContain(await manager.locator('[data-status]').textContent());
+    const stored = (await call<{ status: string; approvals: { userId: string }[] }>('GET', `/quotes/${quote.quoteId}`, quoteKeys().manager)).body;
     expect(['approved', 'sent']).toContain(stored.status);
-    expect(await manager.locator('[data-status]').textContent()).toBe(stored.status);
+    expect(stored.approvals).toEqual([expect.objectContaining({ userId: 'mgr-zeynep' })]);
     await check(manager, 'quote-approved');
     await manager.context().close();
   });

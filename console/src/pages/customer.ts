@@ -130,8 +130,7 @@ const editForm = (customer: Profile) => {
       body: { ...changes, seq: customer.seq ?? 0 },
     });
     if (!data) return showProblem(form, staleInWords(asProblem(error, response.status)));
-    await customerPage({ customerId: customer.customerId });
-    document.querySelector('[data-edited]')?.removeAttribute('hidden');
+    await drawRecord(customer.customerId, t('saved'));
   };
   return html`<details><summary>${t('editProfile')}</summary>
     <form @submit=${save} data-edit-profile>
@@ -166,8 +165,7 @@ const activityForm = (customerId: string) => {
     const client = await api();
     const { data, error, response } = await client.POST('/customers/{customerId}/activities', { params: { path: { customerId } }, headers: idempotencyKey(), body });
     if (!data) return showProblem(form, asProblem(error, response.status));
-    await customerPage({ customerId });
-    document.querySelector('[data-logged]')?.removeAttribute('hidden');
+    await drawRecord(customerId, t('saved'));
   };
   return html`<details><summary>${t('logActivity')}</summary>
     <form @submit=${log} data-log-activity>
@@ -225,10 +223,7 @@ const mergeSection = (kept: CustomerRecord) => {
       body: { duplicateId: duplicate.customer.customerId },
     });
     if (!data) return showProblem(form, asProblem(error, response.status));
-    await customerPage({ customerId: data.keptId });
-    const note = document.querySelector<HTMLElement>('[data-merged]')!;
-    note.textContent = `${t(data.state === 'done' ? 'mergeDone' : 'mergeMoving')} (${data.duplicateId})`;
-    note.hidden = false;
+    await drawRecord(data.keptId, `${t(data.state === 'done' ? 'mergeDone' : 'mergeMoving')} (${data.duplicateId})`);
   };
   const compare = async (duplicateId: string) => {
     const client = await api();
@@ -278,17 +273,19 @@ const mergeSection = (kept: CustomerRecord) => {
 /** Merging is for managers, directors and admins; an integration's key may hold it too (the API decides). */
 const mayMerge = () => ['manager', 'director', 'admin', undefined].includes(roleHint());
 
-export const customerPage = async ({ customerId }: Record<string, string>) => {
+export const customerPage = ({ customerId }: Record<string, string>) => drawRecord(customerId!);
+
+/** The record, with what the last action on it did (announced by the status line). */
+const drawRecord = async (customerId: string, notice = '') => {
   const client = await api();
-  const { data, error, response } = await client.GET('/customers/{customerId}', { params: { path: { customerId: customerId! } } });
+  const { data, error, response } = await client.GET('/customers/{customerId}', { params: { path: { customerId } } });
   if (!data) return show(html`<h1>${t('record')}</h1>${problemView(asProblem(error, response.status))}`);
   const { customer } = data;
   // An id merged away answers with the survivor: the address follows, without a step in history.
   if (customer.customerId !== customerId) history.replaceState(null, '', `#/customers/${customer.customerId}`);
   show(html`<h1 data-customer=${customer.customerId}>${customer.name}</h1>
-    <p role="status" data-merged ?hidden=${!data.mergedFrom}>${t('mergedFrom')}: ${data.mergedFrom ?? ''}</p>
-    <p role="status" data-edited hidden>${t('saved')}</p>
-    <p role="status" data-logged hidden>${t('saved')}</p>
+    ${data.mergedFrom ? html`<p data-merged>${t('mergedFrom')}: ${data.mergedFrom}</p>` : nothing}
+    <p role="status" data-notice>${notice}</p>
     <p><a href="#/quotes/new?customer=${customer.customerId}" role="button" class="secondary">${t('newQuote')}</a></p>
     ${profileView(data)}
     ${editForm(customer)}

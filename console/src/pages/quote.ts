@@ -26,7 +26,7 @@ interface Priced {
   approvalSteps?: { role: string; reasons: Bilingual[] }[];
   approval?: { steps: number; approved: number };
   approvals?: { step: number; userId: string; at: string }[];
-  rejection?: { reason: string; userId: string; at: string };
+  rejection?: { step: number; reason: string; userId: string; at: string };
 }
 
 type Action = 'submit' | 'approve' | 'reject' | 'send' | 'answer' | 'revise';
@@ -77,7 +77,7 @@ const approvalTable = (quote: Priced) => {
   const stateOf = (i: number) => {
     const done = quote.approvals?.find((a) => a.step === i);
     if (done) return `${t('approvedBy')} ${done.userId} · ${dateTime(done.at)}`;
-    if (quote.rejection && i === (quote.approval?.approved ?? i)) return `${t('rejectedBy')} ${quote.rejection.userId}: ${quote.rejection.reason}`;
+    if (quote.rejection?.step === i) return `${t('rejectedBy')} ${quote.rejection.userId}: ${quote.rejection.reason}`;
     return quote.approval && i === quote.approval.approved ? t('awaiting') : t('notYet');
   };
   return html`<section><h2>${t('approvalSteps')}</h2><div class="overflow-auto"><table data-approval>
@@ -105,10 +105,7 @@ const actionForm = (quote: QuoteView & Priced, action: Action) => {
           ? client.POST('/quotes/{quoteId}/answer', { params, body: { seq, answer: values.answer === 'declined' ? 'declined' : 'accepted' } })
           : client.POST(`/quotes/{quoteId}/${action}`, { params, body: { seq } }));
     if (answer.error) return showProblem(form, staleInWords(asProblem(answer.error, answer.response.status)));
-    await quotePage({ quoteId: quote.quoteId });
-    const done = document.querySelector<HTMLElement>('[data-acted]')!;
-    done.textContent = `${t(action)} ✓`;
-    done.hidden = false;
+    await drawQuote(quote.quoteId, `${t(action)} ✓`);
   };
   const fields: Partial<Record<Action, TemplateResult>> = {
     reject: html`<label>${t('reason')} <input name="reason" maxlength="1000" required /></label>`,
@@ -135,7 +132,6 @@ const openPdf = (quoteId: string, version?: number) => async () => {
 
 const quoteView = (quote: QuoteView & Priced, current: boolean) => html`
   <h1>${t('quote')} ${quote.quoteId} · v${quote.version}</h1>
-  <p role="status" data-acted hidden></p>
   <p>${t('status')}: <strong data-status>${quote.status}</strong> · ${t('validUntil')}: ${quote.validUntil} ·
     <a href="#/customers/${quote.customerId}">${t('record')}</a> · ${t('owner')}: ${quote.ownerId}</p>
   ${quote.rejection ? html`<p>${t('rejectedBy')} ${quote.rejection.userId}: ${quote.rejection.reason}</p>` : nothing}
@@ -145,12 +141,15 @@ const quoteView = (quote: QuoteView & Priced, current: boolean) => html`
   <p><button type="button" class="secondary" @click=${openPdf(quote.quoteId, current ? undefined : quote.version)}>${t('openPdf')}</button></p>
   <div id="pdf" aria-live="polite"></div>`;
 
-export const quotePage = async ({ quoteId }: Record<string, string>) => {
+export const quotePage = ({ quoteId }: Record<string, string>) => drawQuote(quoteId!);
+
+/** The quote, with what the last action on it did (announced by the status line). */
+const drawQuote = async (quoteId: string, notice = '') => {
   const client = await api();
-  const { data, error, response } = await client.GET('/quotes/{quoteId}', { params: { path: { quoteId: quoteId! } } });
+  const { data, error, response } = await client.GET('/quotes/{quoteId}', { params: { path: { quoteId } } });
   if (!data) return show(html`<h1>${t('quote')}</h1>${problemView(asProblem(error, response.status))}`);
   const quote = data as QuoteView & Priced;
-  show(html`${quoteView(quote, true)}
+  show(html`<p role="status" data-notice>${notice}</p>${quoteView(quote, true)}
     <section data-actions><h2>${t('actions')}</h2>${actionsOf[quote.status].filter(forCaller(quote)).map((a) => actionForm(quote, a))}</section>
     ${quote.versions.length > 1
       ? html`<section><h2>${t('versions')}</h2><ul>${quote.versions.map((v) => html`<li><a href="#/quotes/${quote.quoteId}/versions/${v.version}">v${v.version}</a></li>`)}</ul></section>`
