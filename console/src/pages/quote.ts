@@ -149,8 +149,9 @@ const drawQuote = async (quoteId: string, notice = '') => {
   const { data, error, response } = await client.GET('/quotes/{quoteId}', { params: { path: { quoteId } } });
   if (!data) return show(html`<h1>${t('quote')}</h1>${problemView(asProblem(error, response.status))}`);
   const quote = data as QuoteView & Priced;
+  const actions = actionsOf[quote.status].filter(forCaller(quote));
   show(html`<p role="status" data-notice>${notice}</p>${quoteView(quote, true)}
-    <section data-actions><h2>${t('actions')}</h2>${actionsOf[quote.status].filter(forCaller(quote)).map((a) => actionForm(quote, a))}</section>
+    <section data-actions><h2>${t('actions')}</h2>${actions.length ? actions.map((a) => actionForm(quote, a)) : html`<p>${t('nothing')}</p>`}</section>
     ${quote.versions.length > 1
       ? html`<section><h2>${t('versions')}</h2><ul>${quote.versions.map((v) => html`<li><a href="#/quotes/${quote.quoteId}/versions/${v.version}">v${v.version}</a></li>`)}</ul></section>`
       : nothing}
