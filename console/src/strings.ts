@@ -149,7 +149,7 @@ const tr = {
   newLeads: 'Yeni adaylarım',
   agendaToday: 'Bugünkü yapılacaklar ve geri aramalar',
   overdue: 'Geciken yapılacaklar (bu hafta)',
-  casesNearBreach: 'SLA süresi dolmak üzere olan vakalar',
+  casesNearBreach: 'SLA süresine 2 iş saatinden az kalan ya da süresi geçen vakalar',
   ordersToAcknowledge: 'Teslim alınacak siparişler',
 } as const;
 
@@ -305,7 +305,7 @@ const en: Record<StringKey, string> = {
   newLeads: 'My new leads',
   agendaToday: 'To-dos and callbacks due today',
   overdue: 'Overdue to-dos (this week)',
-  casesNearBreach: 'Cases near an SLA breach',
+  casesNearBreach: 'Cases within 2 business hours of an SLA breach, or past it',
   ordersToAcknowledge: 'Orders to acknowledge',
 };
 

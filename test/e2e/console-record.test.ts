@@ -115,7 +115,21 @@ describe('the customer record, a quote page and my work today in the console', (
   it("counts the rep's own new lead on the home page, linking to it; an agent sees no approvals count", async () => {
     const person = uniquePerson('record-home');
     const { leadId } = await captureLead({ name: person.name, email: person.email, city: 'Kocaeli' });
+    // A high-priority case has 120 business minutes for its first response: near breach from the start.
+    const opened = await call<{ caseId: string }>('POST', '/cases', inject('caseKeys').agent, {
+      type: 'complaint',
+      channel: 'phone',
+      category: 'website',
+      priority: 'high',
+      subject: 'Sayfa açılmıyor',
+      contact: { name: person.name, email: person.email, language: 'tr' },
+    });
+    expect(opened.status, opened.text).toBe(201);
     await settle();
+    const listed = await call<{ cases: { caseId: string; sla: { minutesLeft?: number } }[] }>('GET', '/cases?limit=100', inject('caseKeys').director);
+    const left = listed.body.cases.find((c) => c.caseId === opened.body.caseId)?.sla.minutesLeft;
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(120);
 
     const page = await signedIn('ayse.rep@example.com', '/');
     const leads = page.locator('[data-count="newLeads"]');
@@ -132,5 +146,12 @@ describe('the customer record, a quote page and my work today in the console', (
     expect(await agent.locator('[data-count="awaitingMe"]').count()).toBe(0);
     await check(agent, 'home-agent');
     await agent.context().close();
+
+    // A director reaches every case: the newest, ours among them, is counted near breach.
+    const director = await signedIn('kemal.director@example.com', '/');
+    const nearBreach = director.locator('[data-count="casesNearBreach"] strong');
+    await nearBreach.waitFor();
+    expect(Number.parseInt((await nearBreach.textContent()) ?? '', 10)).toBeGreaterThanOrEqual(1);
+    await director.context().close();
   });
 });

@@ -16,9 +16,11 @@ const counted = (items: number, more: boolean): string => `${items}${more ? '+' 
 /** The Istanbul calendar day of an instant, as YYYY-MM-DD. */
 const istanbulDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(at);
 
-/** A case the SLA sweep has warned about (80 % of a target spent) or escalated, and still open. */
-const nearBreach = (c: { status: string; sla: { escalationLevel: number; warned?: unknown } }) =>
-  !['resolved', 'closed'].includes(c.status) && (c.sla.escalationLevel > 0 || (Array.isArray(c.sla.warned) && c.sla.warned.length > 0));
+/** "Near breach": at most this many business minutes left on the running SLA target, or already missed. */
+const NEAR_BREACH_MINUTES = 120;
+
+/** The API gives each listed case its business minutes left (absent while the clock stands). */
+const nearBreach = (c: { sla: { minutesLeft?: number } }) => c.sla.minutesLeft !== undefined && c.sla.minutesLeft <= NEAR_BREACH_MINUTES;
 
 /** A read's count, or the problem it answered. */
 const read = <T>(call: Promise<{ data?: T; error?: unknown; response: Response }>, count: (data: T) => Count): Promise<Count> =>
