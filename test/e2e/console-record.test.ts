@@ -112,7 +112,7 @@ describe('the customer record, a quote page and my work today in the console', (
     await manager.context().close();
   });
 
-  it("counts the rep's own new lead on the home page, linking to it; an agent sees no approvals count", async () => {
+  it("counts the rep's own new lead on the home page, linking to it; an agent sees no approvals count; a director's count holds a case near breach", async () => {
     const person = uniquePerson('record-home');
     const { leadId } = await captureLead({ name: person.name, email: person.email, city: 'Kocaeli' });
     // A high-priority case has 120 business minutes for its first response: near breach from the start.
