@@ -71,7 +71,7 @@ const recordNames = {
   en: { lead: 'Lead', quote: 'Quote', customer: 'Customer' },
 } as const;
 /** Where the staff console opens each kind of record (a quote is found in the quote list by its number). */
-const consoleRoutes = { lead: (id: string) => `#/leads/${id}`, quote: () => '#/quotes', customer: (id: string) => `#/customers/${id}` } as const;
+const consoleRoutes = { lead: (id: string) => `#/leads/${id}`, quote: (id: string) => `#/quotes/${id}`, customer: (id: string) => `#/customers/${id}` } as const;
 
 /**
  * How a staff mail points at a record: its kind and id, and the link that opens it in the staff

@@ -4517,6 +4517,7 @@ export interface operations {
                                     resolution: number;
                                 };
                                 escalationLevel: number;
+                                minutesLeft?: number;
                             } & {
                                 [key: string]: unknown;
                             };
@@ -4810,6 +4811,7 @@ export interface operations {
                                 resolution: number;
                             };
                             escalationLevel: number;
+                            minutesLeft?: number;
                         } & {
                             [key: string]: unknown;
                         };

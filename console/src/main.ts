@@ -23,6 +23,9 @@ const routes: [RegExp, () => Promise<View>][] = [
   [/^\/quotes\/new$/, async () => (await import('./pages/quotes.js')).quoteBuilderPage],
   [/^\/orders$/, async () => (await import('./pages/queues.js')).ordersPage],
   [/^\/cases$/, async () => (await import('./pages/queues.js')).casesPage],
+  // The customer's record and a quote's page (console-record)
+  [/^\/quotes\/(?<quoteId>[^/]+)$/, async () => (await import('./pages/quote.js')).quotePage],
+  [/^\/quotes\/(?<quoteId>[^/]+)\/versions\/(?<version>\d+)$/, async () => (await import('./pages/quote.js')).quoteVersionPage],
 ];
 
 /** The header's links, in order: each page that starts a piece of work. */

@@ -64,7 +64,13 @@ const caseView = z.looseObject({
   seq: z.int(),
   departmentId: z.string(),
   unit,
-  sla: z.looseObject({ segment: z.enum(['A', 'B', 'C']), targets: slaTargets, escalationLevel: z.int() }),
+  sla: z.looseObject({
+    segment: z.enum(['A', 'B', 'C']),
+    targets: slaTargets,
+    escalationLevel: z.int(),
+    /** In lists: business minutes left on the running target (negative once missed); absent while the clock stands. */
+    minutesLeft: z.optional(z.int()),
+  }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -50,7 +50,7 @@ describe('a record named in a staff mail', () => {
       process.env.CONSOLE_URL = 'https://d1.cloudfront.net/console/';
       expect(recordReference('en', 'lead', '01LEAD')).toBe('Lead no: 01LEAD. Open it in the CRM console: https://d1.cloudfront.net/console/#/leads/01LEAD');
       expect(recordReference('tr', 'customer', '01CUS')).toContain('https://d1.cloudfront.net/console/#/customers/01CUS');
-      expect(recordReference('tr', 'quote', '01Q')).toContain('Teklif no: 01Q');
+      expect(recordReference('tr', 'quote', '01Q')).toBe('Teklif no: 01Q. CRM konsolunda açın: https://d1.cloudfront.net/console/#/quotes/01Q');
       delete process.env.CONSOLE_URL;
       expect(recordReference('en', 'lead', '01LEAD')).toBe('Lead no: 01LEAD. Open it in the CRM console: search for this number.');
       expect(recordReference('en', 'lead', '01LEAD')).not.toMatch(/GET \/|https?:/);

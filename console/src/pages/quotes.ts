@@ -14,7 +14,7 @@ export const quotesPage = async () => {
     document.getElementById('list')!,
     ['#', t('customer'), t('total'), ''],
     (quote, redraw) => html`<tr data-quote=${quote.quoteId}>
-      <td>${quote.quoteId}</td><td><a href="#/customers/${quote.customerId}">${quote.customerId}</a></td>
+      <td><a href="#/quotes/${quote.quoteId}">${quote.quoteId}</a></td><td><a href="#/customers/${quote.customerId}">${quote.customerId}</a></td>
       <td>${money(quote.grandTotal.amount, quote.grandTotal.currency)}</td>
       <td>${rowAction(outcomes, quote.quoteId, t('approve'), redraw, () =>
         client.POST('/quotes/{quoteId}/approve', { params: { path: { quoteId: quote.quoteId } }, body: { seq: quote.seq } }),
@@ -59,7 +59,7 @@ export const quoteBuilderPage = async (_params: Record<string, string>, query: U
     if (!data) return showProblem(form, asProblem(error, response.status));
     const total = (data as { totals?: { grandTotal?: { amount: number; currency: string } } }).totals?.grandTotal;
     render(
-      html`<p role="status" data-quote-created=${data.quoteId}>${data.quoteId} · ${total ? money(total.amount, total.currency) : nothing}</p>`,
+      html`<p role="status" data-quote-created=${data.quoteId}><a href="#/quotes/${data.quoteId}">${data.quoteId}</a> · ${total ? money(total.amount, total.currency) : nothing}</p>`,
       document.getElementById('result')!,
     );
   };

@@ -6,7 +6,7 @@
 import type { WorkingHours } from '../../../shared/business-hours.js';
 import type { CasePriority } from './case-input.js';
 import type { CaseStatus } from './case-lifecycle.js';
-import { dueAt, type SlaClock } from './sla-clock.js';
+import { dueAt, elapsedMinutes, type SlaClock } from './sla-clock.js';
 
 export type Segment = 'A' | 'B' | 'C';
 export type SlaTarget = 'firstResponse' | 'resolution';
@@ -58,6 +58,16 @@ export const runningTarget = (status: CaseStatus): SlaTarget | undefined => {
   if (status === 'open') return 'firstResponse';
   if (status === 'acknowledged' || status === 'in_progress') return 'resolution';
   return undefined; // waiting for the customer (paused), or done
+};
+
+/**
+ * Business minutes left on the running target (negative once it is missed), or none while the clock
+ * stands (waiting for the customer, or done): what "near breach" is judged by.
+ */
+export const minutesLeft = (status: CaseStatus, sla: SlaState, now: Date, hours: WorkingHours) => {
+  const target = runningTarget(status);
+  if (!target || !sla.clock.runningSince) return undefined;
+  return sla.targets[target] - elapsedMinutes(sla.clock, now, hours);
 };
 
 /** The next step of the ladder that has not happened yet, or none. */
