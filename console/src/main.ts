@@ -23,6 +23,13 @@ const routes: [RegExp, () => Promise<View>][] = [
   [/^\/quotes\/new$/, async () => (await import('./pages/quotes.js')).quoteBuilderPage],
   [/^\/orders$/, async () => (await import('./pages/queues.js')).ordersPage],
   [/^\/cases$/, async () => (await import('./pages/queues.js')).casesPage],
+  // rules, catalogue import, order and case pages (console-rules)
+  [/^\/orders\/(?<orderId>[^/]+)$/, async () => (await import('./pages/order.js')).orderPage],
+  [/^\/cases\/(?<caseId>[^/]+)$/, async () => (await import('./pages/case.js')).casePage],
+  [/^\/admin\/routing$/, async () => (await import('./pages/rules.js')).routingRulesPage],
+  [/^\/admin\/approval$/, async () => (await import('./pages/rules.js')).approvalPolicyPage],
+  [/^\/admin\/analytics$/, async () => (await import('./pages/rules.js')).analyticsRulesPage],
+  [/^\/admin\/catalogue$/, async () => (await import('./pages/catalogue.js')).cataloguePage],
 ];
 
 /** The header's links, in order: each page that starts a piece of work. */
