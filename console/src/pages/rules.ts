@@ -109,7 +109,7 @@ export const routingRulesPage = async () => {
         }} data-routing-rules>
           ${problemSlot()}
           <p>${t('readAtSeq')}: <strong data-seq>${state.seq}</strong></p>
-          <div class="overflow-auto"><table class="striped">
+          <div class="overflow-auto"><table class="striped rules-table">
             <thead><tr>${(['position', 'ruleId', 'ruleKind', 'cities', 'regions', 'categories', 'unitIds'] as const).map((h) => html`<th scope="col">${t(h)}</th>`)}</tr></thead>
             <tbody>${state.rules.map(row)}</tbody>
           </table></div>
