@@ -75,6 +75,8 @@ export const routingRulesPage = async () => {
     const form = event.target as HTMLFormElement;
     clearProblem(form);
     read(event);
+    state.saved = '';
+    draw();
     const answer = await client.PUT('/routing-rules', {
       body: { rules: state.rules, fallbackUnitId: state.fallbackUnitId, customerNotices: state.notices, seq: state.seq },
     });
@@ -167,6 +169,8 @@ export const approvalPolicyPage = async () => {
     const form = event.target as HTMLFormElement;
     clearProblem(form);
     read(event);
+    state.saved = '';
+    draw();
     const answer = await client.PUT('/approval-policy', { body: { rules: state.rules, seq: state.seq } });
     if (!answer.data) return showRefusal(form, asProblem(answer.error, answer.response.status));
     state.seq = answer.data.seq;
@@ -228,6 +232,8 @@ export const analyticsRulesPage = async () => {
       event.preventDefault();
       const form = event.target as HTMLFormElement;
       clearProblem(form);
+      target.saved = '';
+      draw();
       const answer = await put(new FormData(form));
       if (!answer.data) return showRefusal(form, asProblem(answer.error, answer.response.status));
       target.seq = (answer.data[part] as { seq: number }).seq;
