@@ -68,7 +68,7 @@ const tr = {
   dueBy: 'Son tarih',
   priority: 'Öncelik',
   // rules, catalogue import, order and case pages (console-rules)
-  admin: 'Yönetim',
+  adminArea: 'Yönetim',
   adminRouting: 'Sipariş yönlendirme',
   adminApproval: 'Onay politikası',
   adminAnalytics: 'Analitik kuralları',
@@ -233,7 +233,7 @@ const en: Record<StringKey, string> = {
   dueBy: 'Due by',
   priority: 'Priority',
   // rules, catalogue import, order and case pages (console-rules)
-  admin: 'Administration',
+  adminArea: 'Administration',
   adminRouting: 'Order routing',
   adminApproval: 'Approval policy',
   adminAnalytics: 'Analytics rules',

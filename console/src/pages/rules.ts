@@ -20,7 +20,7 @@ const adminPages: [hash: string, label: StringKey][] = [
 
 /** An admin page: its heading, the links to the other admin pages, and its body. */
 export const adminPage = (current: StringKey, body: TemplateResult) =>
-  show(html`<nav aria-label=${t('admin')}><ul>${adminPages.map(
+  show(html`<nav aria-label=${t('adminArea')}><ul>${adminPages.map(
     ([hash, label]) => html`<li><a href=${hash} aria-current=${label === current ? 'page' : nothing}>${t(label)}</a></li>`,
   )}</ul></nav>
     <h1>${t(current)}</h1>${body}`);
