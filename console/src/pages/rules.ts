@@ -28,6 +28,37 @@ export const adminPage = (current: StringKey, body: TemplateResult) =>
 /** A save's outcome, announced. */
 const statusLine = (text: string) => html`<p role="status" data-saved>${text}</p>`;
 
+interface Saved {
+  seq: number;
+  saved: string;
+}
+
+/**
+ * A form's save: what is typed read into the state, sent with the seq it was read at, then the new
+ * seq announced or the refusal shown in the form (fields next to their inputs, a 409 in words).
+ */
+const saving =
+  (
+    state: Saved,
+    redraw: () => void,
+    read: (fields: FormData) => void,
+    put: (fields: FormData) => Promise<{ data?: { seq: number }; error?: unknown; response: Response }>,
+  ) =>
+  async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const fields = new FormData(form);
+    clearProblem(form);
+    read(fields);
+    state.saved = '';
+    redraw();
+    const answer = await put(fields);
+    if (!answer.data) return showRefusal(form, asProblem(answer.error, answer.response.status));
+    state.seq = answer.data.seq;
+    state.saved = savedAt(state.seq);
+    redraw();
+  };
+
 /** The form's fields as FormData, and a comma list as its items. */
 const fieldsOf = (event: Event) => new FormData((event.currentTarget ?? event.target) as HTMLFormElement);
 const items = (value: FormDataEntryValue | null) =>
@@ -62,29 +93,18 @@ export const routingRulesPage = async () => {
   const stored = data as typeof data & { rules: RoutingRule[]; fallbackUnitId: string; customerNotices?: string[] };
   const state = { rules: [...stored.rules], fallbackUnitId: stored.fallbackUnitId, notices: stored.customerNotices ?? [], seq: stored.seq, saved: '' };
   /** Takes what is typed into the state (the rules array in place, so row controls see it). */
-  const read = (event: Event) => {
-    const fields = fieldsOf(event);
+  const read = (fields: FormData) => {
     state.rules.forEach((_, i) => {
       state.rules[i] = ruleOf(fields, i);
     });
     state.fallbackUnitId = String(fields.get('fallbackUnitId') ?? '');
     state.notices = fields.getAll('customerNotices').map(String);
   };
-  const save = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    clearProblem(form);
-    read(event);
-    state.saved = '';
-    draw();
-    const answer = await client.PUT('/routing-rules', {
+  const save = saving(state, () => draw(), read, () =>
+    client.PUT('/routing-rules', {
       body: { rules: state.rules, fallbackUnitId: state.fallbackUnitId, customerNotices: state.notices, seq: state.seq },
-    });
-    if (!answer.data) return showRefusal(form, asProblem(answer.error, answer.response.status));
-    state.seq = answer.data.seq;
-    state.saved = savedAt(state.seq);
-    draw();
-  };
+    }),
+  );
   const input = (i: number, field: string, label: StringKey, value: string[] | string | undefined) =>
     html`<td><input name="rules.${i}.${field}" aria-label="${t(label)} ${i + 1}" .value=${Array.isArray(value) ? value.join(', ') : (value ?? '')} /></td>`;
   const none = html`<td>—</td>`;
@@ -106,7 +126,7 @@ export const routingRulesPage = async () => {
       'adminRouting',
       html`<p>${t('routingHint')}</p>
         <form @submit=${save} @change=${(event: Event) => {
-          read(event);
+          read(fieldsOf(event));
           draw();
         }} data-routing-rules>
           ${problemSlot()}
@@ -158,25 +178,12 @@ export const approvalPolicyPage = async () => {
   const { data, error, response } = await client.GET('/approval-policy');
   if (!data) return adminPage('adminApproval', problemView(asProblem(error, response.status)));
   const state = { rules: [...(data.rules as ApprovalRule[])], seq: data.seq, saved: '' };
-  const read = (event: Event) => {
-    const fields = fieldsOf(event);
+  const read = (fields: FormData) => {
     state.rules.forEach((_, i) => {
       state.rules[i] = approvalRuleOf(fields, i);
     });
   };
-  const save = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    clearProblem(form);
-    read(event);
-    state.saved = '';
-    draw();
-    const answer = await client.PUT('/approval-policy', { body: { rules: state.rules, seq: state.seq } });
-    if (!answer.data) return showRefusal(form, asProblem(answer.error, answer.response.status));
-    state.seq = answer.data.seq;
-    state.saved = savedAt(state.seq);
-    draw();
-  };
+  const save = saving(state, () => draw(), read, () => client.PUT('/approval-policy', { body: { rules: state.rules, seq: state.seq } }));
   const rule = (r: ApprovalRule, i: number) => html`<fieldset data-policy-rule=${r.id}>
     <legend>${i + 1}. ${r.id}</legend>
     ${rowControls(state.rules, i, (next) => {
@@ -196,7 +203,7 @@ export const approvalPolicyPage = async () => {
     adminPage(
       'adminApproval',
       html`<p>${t('policyHint')}</p>
-        <form @submit=${save} @change=${read} data-approval-policy>
+        <form @submit=${save} @change=${(event: Event) => read(fieldsOf(event))} data-approval-policy>
           ${problemSlot()}
           <p>${t('readAtSeq')}: <strong data-seq>${state.seq}</strong></p>
           ${state.rules.map(rule)}
@@ -225,36 +232,27 @@ export const analyticsRulesPage = async () => {
     seq: data.commission.seq as number,
     saved: '',
   };
-  /** Sends one of the two forms; on success its seq moves on and it says so. */
-  const saving =
-    (target: { seq: number; saved: string }, put: (fields: FormData) => Promise<{ data?: { [kind: string]: unknown }; error?: unknown; response: Response }>, part: 'segments' | 'commission') =>
-    async (event: SubmitEvent) => {
-      event.preventDefault();
-      const form = event.target as HTMLFormElement;
-      clearProblem(form);
-      target.saved = '';
-      draw();
-      const answer = await put(new FormData(form));
-      if (!answer.data) return showRefusal(form, asProblem(answer.error, answer.response.status));
-      target.seq = (answer.data[part] as { seq: number }).seq;
-      target.saved = savedAt(target.seq);
-      draw();
-    };
   const saveSegments = saving(
     segments,
-    (fields) =>
-      client.PUT('/analytics/rules/segments', {
+    () => draw(),
+    () => undefined,
+    async (fields) => {
+      const answer = await client.PUT('/analytics/rules/segments', {
         body: { aShareBp: toHundredths(fields.get('aShareBp')) as number, bShareBp: toHundredths(fields.get('bShareBp')) as number, seq: segments.seq },
-      }),
-    'segments',
+      });
+      return { ...answer, data: answer.data?.segments };
+    },
   );
   const readReps = (fields: FormData) =>
     commission.reps.map((_, i) => ({ id: String(fields.get(`reps.${i}.id`) ?? '').trim(), rateBp: toHundredths(fields.get(`reps.${i}.rate`)) ?? 0 }));
   const saveCommission = saving(
     commission,
+    () => draw(),
     (fields) => {
       commission.reps = readReps(fields);
-      return client.PUT('/analytics/rules/commission', {
+    },
+    async (fields) => {
+      const answer = await client.PUT('/analytics/rules/commission', {
         body: {
           basis: fields.get('basis') === 'margin' ? 'margin' : 'revenue',
           defaultRateBp: toHundredths(fields.get('defaultRateBp')) as number,
@@ -262,8 +260,8 @@ export const analyticsRulesPage = async () => {
           seq: commission.seq,
         },
       });
+      return { ...answer, data: answer.data?.commission };
     },
-    'commission',
   );
   const draw = () =>
     adminPage(
