@@ -133,6 +133,8 @@ describe('the console for admins and units', () => {
     await page.locator('[data-ack-due]').waitFor();
     expect(await page.locator('[data-unit]').textContent()).toBe('dealer-ankara');
     await check(page, 'order');
+    // A dealer may not cancel: the page offers no such button (the API would refuse it too).
+    expect(await page.locator('[data-moves]').getByRole('button', { name: 'İptal et' }).count()).toBe(0);
     await page.locator('[data-moves]').getByRole('button', { name: 'Teslim al' }).click();
     await expect.poll(() => page.locator('[data-status]').textContent()).toBe('acknowledged');
     expect((await getOrder(orderId)).status).toBe('acknowledged');

@@ -6,7 +6,7 @@ import { orderLifecycle, requestableStatuses } from '../../../functions/order-ro
 import { api, asProblem } from '../api.js';
 import { dateTime, money, type StringKey, t } from '../strings.js';
 import { problemView, show } from '../ui.js';
-import { type HistoryRow, historyTable, type Move, movesForm } from './record-forms.js';
+import { callerRoles, type HistoryRow, historyTable, type Move, movesForm } from './record-forms.js';
 
 type OrderStatus = (typeof requestableStatuses)[number];
 
@@ -34,11 +34,13 @@ const labels: Record<OrderStatus, StringKey> = {
   returned: 'returned',
 };
 
-/** The statuses a caller may ask for from `status`, in the lifecycle's order. */
-const nextMoves = (status: Parameters<typeof orderLifecycle.allowed>[0]): Move[] =>
+/** The statuses a caller in `roles` (unknown: any) may ask for from `status`, in the lifecycle's order. */
+const nextMoves = (status: Parameters<typeof orderLifecycle.allowed>[0], roles: string[] | undefined): Move[] =>
   orderLifecycle
     .allowed(status)
-    .map((action) => orderLifecycle.actions[action].to)
+    .map((action): { to: string; roles?: readonly string[] } => orderLifecycle.actions[action])
+    .filter((move) => !roles || !move.roles || move.roles.some((role) => roles.includes(role)))
+    .map((move) => move.to)
     .filter((to): to is OrderStatus => (requestableStatuses as readonly string[]).includes(to))
     .map((to) => ({ to, label: labels[to] }));
 
@@ -62,6 +64,7 @@ export const orderPage = async ({ orderId }: Record<string, string>) => {
     await orderPage({ orderId: order.orderId });
     return undefined;
   };
+  const moves = nextMoves(order.status, await callerRoles());
   const due = order.status === 'routed' ? order.routing?.ackDueAt : undefined;
   const { grandTotal } = order.totals;
   show(html`<h1>${t('order')} ${order.orderId}</h1>
@@ -71,7 +74,7 @@ export const orderPage = async ({ orderId }: Record<string, string>) => {
     ${due
       ? html`<p data-ack-due>${t('ackDue')}: <time datetime=${due}>${dateTime(due)}</time> · ${minutesLeft(Math.round((Date.parse(due) - Date.now()) / MINUTE_MS))}</p>`
       : nothing}
-    ${movesForm(nextMoves(order.status), send)}
+    ${movesForm(moves, send)}
     <h2>${t('lines')}</h2>
     <div class="overflow-auto"><table class="striped">
       <thead><tr><th scope="col">${t('sku')}</th><th scope="col">${t('quantity')}</th><th scope="col">${t('unitPrice')}</th><th scope="col">${t('lineTotal')}</th></tr></thead>

@@ -2,6 +2,7 @@
 // moves as buttons (each sends the seq the page was read at), and its history as a table.
 import { html, nothing } from 'lit';
 import type { Problem } from '../api.js';
+import { bearer } from '../session.js';
 import { dateTime, type StringKey, t } from '../strings.js';
 import { clearProblem, problemSlot, showProblem } from '../ui.js';
 
@@ -48,6 +49,21 @@ export const savedAt = (seq: number) => `${t('saved')} ${t('readAtSeq')}: ${seq}
 export const fromHundredths = (value: number | undefined) => (value === undefined ? '' : String(value / 100));
 export const toHundredths = (value: FormDataEntryValue | null | undefined) =>
   value === null || value === undefined || String(value).trim() === '' ? undefined : Math.round(Number(value) * 100);
+
+/**
+ * The signed-in person's roles, from their token's Cognito groups: only to leave out buttons the
+ * role may not use (the API decides); undefined for an integration's key, which shows every move.
+ */
+export const callerRoles = async (): Promise<string[] | undefined> => {
+  const payload = (await bearer())?.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
+    return Array.isArray(claims['cognito:groups']) ? claims['cognito:groups'].map(String) : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 export interface Move {
   to: string;
