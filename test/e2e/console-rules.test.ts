@@ -2,7 +2,8 @@
 // against the local stack: a routing rule changed in the page routes the test's own order (then
 // the rule is taken out again), a stale save is a 409 in words, a bad catalogue row is listed and
 // imports nothing while a good file imports, a dealer acknowledges on the order page, and a
-// department person reads a case's SLA clock. Every page passes axe and is screenshot.
+// department person reads a case's SLA clock; the approval policy refuses a role nobody holds next to
+// its field, and a rep's commission rate is set in percent. Every page passes axe and is screenshot.
 import { describe, expect, inject, it } from 'vitest';
 import { check, findRow, settled, signedIn, useBrowser, withApiKey } from '../support/console.js';
 import { api, bearer, post, settle, uniquePerson } from '../support/e2e.js';
@@ -42,7 +43,7 @@ const getOrder = async (orderId: string) =>
   (await call<{ status: string; unitId?: string; routing?: { ruleId: string } }>('GET', `/orders/${orderId}`, inject('orderKeys').manager)).body;
 
 describe('the console for admins and units', () => {
-  it('an admin adds a routing rule in the page, an order is routed by it, a stale save is a 409, and the rule is taken out again', async () => {
+  it('an admin adds a routing rule in the page (an order is routed by it, a stale save is a 409, it is taken out again), is refused a role nobody holds, and sets a rep’s commission rate', async () => {
     const ruleId = `console-e2e-${suffix()}`;
     const city = `Denekoy${suffix()}`;
     const n = (await rules()).rules.length;
@@ -93,9 +94,25 @@ describe('the console for admins and units', () => {
     expect((await call<{ seq: number }>('GET', '/approval-policy', admin())).body.seq).toBe(policy.seq);
     await check(page, 'admin-approval');
 
+    // Analytics: a rep's own commission rate added in percent is stored in basis points, then taken out.
+    type AnalyticsRules = { commission: { repRatesBp: Record<string, number>; seq: number } };
+    const repRates = async () => (await call<AnalyticsRules>('GET', '/analytics/rules', admin())).body.commission;
+    const before = await repRates();
+    const reps = Object.keys(before.repRatesBp).length;
+    const rep = `rep-e2e-${suffix()}`;
     await page.goto(`${api()}/console/#/admin/analytics`);
-    await page.locator('input[name="aShareBp"]').waitFor();
+    const commission = page.locator('[data-commission-rules]');
+    await commission.getByRole('button', { name: 'Oran ekle' }).click();
+    await page.locator(`input[name="reps.${reps}.id"]`).fill(rep);
+    await page.locator(`input[name="reps.${reps}.rate"]`).fill('3.5');
+    await commission.getByRole('button', { name: 'Kaydet' }).click();
+    await commission.locator('[data-saved]').waitFor();
+    expect(await repRates()).toMatchObject({ repRatesBp: { [rep]: 350 }, seq: before.seq + 1 });
     await check(page, 'admin-analytics');
+    await commission.getByRole('button', { name: `Kaldır ${reps + 1}` }).click();
+    await commission.getByRole('button', { name: 'Kaydet' }).click();
+    await expect.poll(async () => (await repRates()).seq).toBe(before.seq + 2);
+    expect((await repRates()).repRatesBp).not.toHaveProperty(rep);
     await page.context().close();
   });
 

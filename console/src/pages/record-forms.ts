@@ -1,5 +1,6 @@
-// What the order and case pages and the admin forms share: a 409 said in words, a record's next
-// moves as buttons (each sends the seq the page was read at), and its history as a table.
+// What the order and case pages and the admin forms share: a refusal shown at the nearest field and
+// a 409 in words, a list's row controls, percent and TRY ↔ hundredths, the caller's roles, a
+// record's next moves as buttons (each sends the seq the page was read at), and its history.
 import { html, nothing } from 'lit';
 import type { Problem } from '../api.js';
 import { bearer } from '../session.js';

@@ -243,14 +243,15 @@ export const analyticsRulesPage = async () => {
       return { ...answer, data: answer.data?.segments };
     },
   );
+  /** Takes the typed rates into the list in place, so row controls see them. */
   const readReps = (fields: FormData) =>
-    commission.reps.map((_, i) => ({ id: String(fields.get(`reps.${i}.id`) ?? '').trim(), rateBp: toHundredths(fields.get(`reps.${i}.rate`)) ?? 0 }));
+    commission.reps.forEach((_, i) => {
+      commission.reps[i] = { id: String(fields.get(`reps.${i}.id`) ?? '').trim(), rateBp: toHundredths(fields.get(`reps.${i}.rate`)) ?? 0 };
+    });
   const saveCommission = saving(
     commission,
     () => draw(),
-    (fields) => {
-      commission.reps = readReps(fields);
-    },
+    readReps,
     async (fields) => {
       const answer = await client.PUT('/analytics/rules/commission', {
         body: {
@@ -277,9 +278,7 @@ export const analyticsRulesPage = async () => {
           ${segments.saved ? statusLine(segments.saved) : nothing}
         </form>
         <h2>${t('commission')}</h2>
-        <form @submit=${saveCommission} @change=${(event: Event) => {
-          commission.reps = readReps(fieldsOf(event));
-        }} data-commission-rules>
+        <form @submit=${saveCommission} @change=${(event: Event) => readReps(fieldsOf(event))} data-commission-rules>
           ${problemSlot()}
           <div class="grid">
             <label>${t('basis')}
