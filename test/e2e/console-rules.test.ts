@@ -2,7 +2,7 @@
 // against the local stack: a routing rule changed in the page routes the test's own order (then
 // the rule is taken out again), a stale save is a 409 in words, a bad catalogue row is listed and
 // imports nothing while a good file imports, a dealer acknowledges on the order page, and a
-// department person reads a case's SLA clock; the approval policy refuses a role nobody holds next to
+// department person reads a case's SLA clock and moves the case on the page; the approval policy refuses a role nobody holds next to
 // its field, and a rep's commission rate is set in percent. Every page passes axe and is screenshot.
 import { describe, expect, inject, it } from 'vitest';
 import { check, findRow, settled, signedIn, useBrowser, withApiKey } from '../support/console.js';
@@ -161,7 +161,7 @@ describe('the console for admins and units', () => {
     await page.context().close();
   });
 
-  it('a department person opens a case from the queue and sees its SLA clock', async () => {
+  it('a department person opens a case from the queue, sees its SLA clock, acknowledges it and stops the clock by asking the customer', async () => {
     const someone = uniquePerson('console-rules-case');
     const opened = await post(
       '/cases',
@@ -188,6 +188,18 @@ describe('the console for admins and units', () => {
     expect(await clock.locator('time').getAttribute('datetime')).toBe(stored.clock.dueAt);
     expect(Number(await clock.locator('[data-left]').textContent())).toBeLessThanOrEqual(stored.clock.targetMinutes);
     await check(page, 'case');
+
+    // Acknowledged on the page, the clock runs for resolution; waiting for the customer, it stops.
+    const moves = page.locator('[data-moves]');
+    await moves.getByRole('button', { name: 'Teslim al' }).click();
+    await expect.poll(() => page.locator('[data-status]').textContent()).toBe('acknowledged');
+    expect(await clock.locator('h2').textContent()).toContain('Çözüm');
+    await moves.getByRole('button', { name: 'Müşteriye sor' }).click();
+    await expect.poll(() => page.locator('[data-status]').textContent()).toBe('waiting_customer');
+    expect(await clock.textContent()).toContain('Müşteri bekleniyor: saat durdu.');
+    const paused = (await call<{ status: string; clock: Record<string, unknown> }>('GET', `/cases/${caseId}`, inject('caseKeys').director)).body;
+    expect(paused).toMatchObject({ status: 'waiting_customer', clock: { target: 'resolution', running: false } });
+    expect(paused.clock).not.toHaveProperty('dueAt');
     await page.context().close();
   });
 });
