@@ -2,8 +2,9 @@
 // against the local stack: a routing rule changed in the page routes the test's own order (then
 // the rule is taken out again), a stale save is a 409 in words, a bad catalogue row is listed and
 // imports nothing while a good file imports, a dealer acknowledges on the order page, and a
-// department person reads a case's SLA clock and moves the case on the page; the approval policy refuses a role nobody holds next to
-// its field, and a rep's commission rate is set in percent. Every page passes axe and is screenshot.
+// department person reads a case's SLA clock and moves the case on the page; the approval policy
+// refuses a role nobody holds next to its field, and a rep's commission rate is set in percent.
+// Every page passes axe and is screenshot.
 import { describe, expect, inject, it } from 'vitest';
 import { check, findRow, settled, signedIn, useBrowser, withApiKey } from '../support/console.js';
 import { api, bearer, post, settle, uniquePerson } from '../support/e2e.js';
