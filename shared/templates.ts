@@ -67,11 +67,19 @@ export const defineTemplate = <V extends object>(spec: TemplateSpec<V>) => {
 
 
 const recordNames = {
-  tr: { lead: 'Müşteri adayı', quote: 'Teklif', customer: 'Müşteri' },
-  en: { lead: 'Lead', quote: 'Quote', customer: 'Customer' },
+  // order and case pages (console-rules)
+  tr: { lead: 'Müşteri adayı', quote: 'Teklif', customer: 'Müşteri', order: 'Sipariş', case: 'Vaka' },
+  en: { lead: 'Lead', quote: 'Quote', customer: 'Customer', order: 'Order', case: 'Case' },
 } as const;
-/** Where the staff console opens each kind of record (a quote is found in the quote list by its number). */
-const consoleRoutes = { lead: (id: string) => `#/leads/${id}`, quote: (id: string) => `#/quotes/${id}`, customer: (id: string) => `#/customers/${id}` } as const;
+/** Where the staff console opens each kind of record. */
+const consoleRoutes = {
+  lead: (id: string) => `#/leads/${id}`,
+  quote: (id: string) => `#/quotes/${id}`,
+  customer: (id: string) => `#/customers/${id}`,
+  // order and case pages (console-rules)
+  order: (id: string) => `#/orders/${id}`,
+  case: (id: string) => `#/cases/${id}`,
+} as const;
 
 /**
  * How a staff mail points at a record: its kind and id, and the link that opens it in the staff

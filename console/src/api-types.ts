@@ -4830,6 +4830,14 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        clock?: {
+                            /** @enum {string} */
+                            target: "firstResponse" | "resolution";
+                            targetMinutes: number;
+                            elapsedMinutes: number;
+                            running: boolean;
+                            dueAt?: string;
+                        };
                     } & {
                         [key: string]: unknown;
                     };

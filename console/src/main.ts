@@ -26,6 +26,13 @@ const routes: [RegExp, () => Promise<View>][] = [
   // The customer's record and a quote's page (console-record)
   [/^\/quotes\/(?<quoteId>[^/]+)$/, async () => (await import('./pages/quote.js')).quotePage],
   [/^\/quotes\/(?<quoteId>[^/]+)\/versions\/(?<version>\d+)$/, async () => (await import('./pages/quote.js')).quoteVersionPage],
+  // rules, catalogue import, order and case pages (console-rules)
+  [/^\/orders\/(?<orderId>[^/]+)$/, async () => (await import('./pages/order.js')).orderPage],
+  [/^\/cases\/(?<caseId>[^/]+)$/, async () => (await import('./pages/case.js')).casePage],
+  [/^\/admin\/routing$/, async () => (await import('./pages/rules.js')).routingRulesPage],
+  [/^\/admin\/approval$/, async () => (await import('./pages/rules.js')).approvalPolicyPage],
+  [/^\/admin\/analytics$/, async () => (await import('./pages/rules.js')).analyticsRulesPage],
+  [/^\/admin\/catalogue$/, async () => (await import('./pages/catalogue.js')).cataloguePage],
 ];
 
 /** The header's links, in order: each page that starts a piece of work. */

@@ -87,7 +87,16 @@ const move = z.looseObject({
 
 export const openedWebCase = z.strictObject({ caseNumber: z.string(), status: z.literal('open') });
 export const receivedWebCase = z.strictObject({ status: z.literal('received') });
-export const caseWithHistory = z.extend(caseView, { history: z.array(move) });
+/** The SLA clock as of the read: the target it runs for (or stood at, paused), business minutes run, when it ends. */
+const clockView = z.strictObject({
+  target: z.enum(['firstResponse', 'resolution']),
+  targetMinutes: z.int(),
+  elapsedMinutes: z.int(),
+  running: z.boolean(),
+  /** When the target's business minutes will have run; absent while paused. */
+  dueAt: z.optional(z.string()),
+});
+export const caseWithHistory = z.extend(caseView, { history: z.array(move), clock: z.optional(clockView) });
 export const casePage = z.strictObject({ cases: z.array(caseView), nextCursor: z.optional(z.string()) });
 export const caseStatusChanged = z.strictObject({ caseId: z.string(), status: z.enum(caseStatuses), seq: z.int() });
 

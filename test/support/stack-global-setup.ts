@@ -40,6 +40,8 @@ declare module 'vitest' {
     analyticsKeys: { manager: string; director: string; admin: string };
     /** Sign-in for people: the local pool, its console client, and the demo people's password. */
     signIn: { userPoolId: string; clientId: string; issuer: string; password: string };
+    // console rules (console-rules): an admin of routing, the catalogue and approval policy, and analytics.
+    consoleRulesKeys: { admin: string };
   }
 }
 
@@ -148,5 +150,9 @@ export default async function setup(project: TestProject) {
   // sign-in for people
   const { userPoolId, clientId, password } = stack.signIn;
   project.provide('signIn', { userPoolId, clientId, password, issuer: process.env.COGNITO_ISSUER! });
+  // console rules (console-rules)
+  project.provide('consoleRulesKeys', {
+    admin: await quoteKey('admin-elif', 'admin', ['routing:admin', 'catalogue:read', 'catalogue:write', 'analytics:read', 'analytics:admin']),
+  });
   return () => stack.stop();
 }

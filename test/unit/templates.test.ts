@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { safeHtml } from '../../shared/html.js';
 import { defineTemplate, MissingTemplateVariableError, recordReference } from '../../shared/templates.js';
 
@@ -58,5 +58,15 @@ describe('a record named in a staff mail', () => {
       if (before === undefined) delete process.env.CONSOLE_URL;
       else process.env.CONSOLE_URL = before;
     }
+  });
+});
+
+// order and case pages (console-rules)
+describe('an order or a case named in a staff mail', () => {
+  afterEach(() => vi.unstubAllEnvs());
+  it('opens the order page or the case page of the console', () => {
+    vi.stubEnv('CONSOLE_URL', 'https://d1.cloudfront.net/console/');
+    expect(recordReference('en', 'order', '01ORD')).toBe('Order no: 01ORD. Open it in the CRM console: https://d1.cloudfront.net/console/#/orders/01ORD');
+    expect(recordReference('tr', 'case', '01CASE')).toBe('Vaka no: 01CASE. CRM konsolunda açın: https://d1.cloudfront.net/console/#/cases/01CASE');
   });
 });

@@ -2,7 +2,7 @@
 // number to the customer, and the SLA warning and escalation to the people on the ladder.
 import { safeHtml } from '../../../shared/html.js';
 import type { Language } from '../../../shared/language.js';
-import { defineTemplate } from '../../../shared/templates.js';
+import { defineTemplate, recordReference } from '../../../shared/templates.js';
 import type { Case } from '../case-store.js';
 
 const labels = {
@@ -16,7 +16,7 @@ const labels = {
     description: 'Açıklama',
     customer: 'Müşteri',
     contact: 'İletişim',
-    open: (id: string) => `CRM'de bu numarayla açın (API anahtarıyla: GET /cases/${id}).`,
+    open: (id: string) => recordReference('tr', 'case', id),
   },
   en: {
     number: 'Case no',
@@ -28,7 +28,7 @@ const labels = {
     description: 'Description',
     customer: 'Customer',
     contact: 'Contact',
-    open: (id: string) => `Open it in the CRM by this number (with an API key: GET /cases/${id}).`,
+    open: (id: string) => recordReference('en', 'case', id),
   },
 } as const;
 

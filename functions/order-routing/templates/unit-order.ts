@@ -1,7 +1,7 @@
 // To the unit an order is routed to, in its language: the order, whom it is for, how to reach them,
 // and a one-tap acknowledge link (or the API) before its SLA runs out.
 import { safeHtml } from '../../../shared/html.js';
-import { defineTemplate, type TemplateVersion } from '../../../shared/templates.js';
+import { defineTemplate, recordReference, type TemplateVersion } from '../../../shared/templates.js';
 import type { Language } from '../../../shared/language.js';
 import type { Order } from '../order-store.js';
 import { orderHtml, orderNumber, orderText } from './order-view.js';
@@ -24,7 +24,7 @@ const text = {
     contact: 'İletişim',
     ack: 'Siparişi aldım',
     ackBy: (when: string) => `Lütfen ${when} saatine kadar onaylayın; onaylanmayan sipariş başka bir birime aktarılır.`,
-    api: 'Bağlantı bir kez kullanılabilir. API ile de onaylayabilirsiniz (POST /orders/{orderId}/status).',
+    reference: (orderId: string) => `Bağlantı bir kez kullanılabilir. ${recordReference('tr', 'order', orderId)}`,
   },
   en: {
     subject: (o: Order, rerouted: boolean) => `${rerouted ? 'Order passed to you' : 'New order'}: ${orderNumber(o)}`,
@@ -33,7 +33,7 @@ const text = {
     contact: 'Contact',
     ack: 'Acknowledge the order',
     ackBy: (when: string) => `Please acknowledge it by ${when}; an order left unacknowledged goes to another unit.`,
-    api: 'The link works once. You can also acknowledge through the API (POST /orders/{orderId}/status).',
+    reference: (orderId: string) => `The link works once. ${recordReference('en', 'order', orderId)}`,
   },
 };
 
@@ -51,14 +51,14 @@ const version = (language: Language): TemplateVersion<UnitOrderVars> => {
         '',
         `${t.ack}: ${v.ackUrl}`,
         ...(v.ackBy ? [t.ackBy(v.ackBy)] : []),
-        t.api.replace('{orderId}', v.order.orderId),
+        t.reference(v.order.orderId),
       ].join('\n'),
     html: (v) =>
       safeHtml`<p>${t.intro(v.customerName)}</p>${v.rerouted ? safeHtml`<p>${t.rerouted}</p>` : ''}${
         v.customerContact ? safeHtml`<p>${t.contact}: ${v.customerContact}</p>` : ''
       }<h3 style="font-size:15px">${orderNumber(v.order)}</h3>${orderHtml(v.order, language)}<p><a href="${v.ackUrl}" style="display:inline-block;padding:14px 22px;background:#0b6e4f;color:#fff;text-decoration:none;border-radius:6px">${t.ack}</a></p>${
         v.ackBy ? safeHtml`<p>${t.ackBy(v.ackBy)}</p>` : ''
-      }<p style="color:#52606d;font-size:13px">${t.api.replace('{orderId}', v.order.orderId)}</p>`,
+      }<p style="color:#52606d;font-size:13px">${t.reference(v.order.orderId)}</p>`,
   };
 };
 
