@@ -40,6 +40,8 @@ declare module 'vitest' {
     analyticsKeys: { manager: string; director: string; admin: string };
     /** Sign-in for people: the local pool, its console client, and the demo people's password. */
     signIn: { userPoolId: string; clientId: string; issuer: string; password: string };
+    // people and keys managed over the API (admin): the demo admin's key holding `admin`
+    peopleKeys: { admin: string };
   }
 }
 
@@ -148,5 +150,7 @@ export default async function setup(project: TestProject) {
   // sign-in for people
   const { userPoolId, clientId, password } = stack.signIn;
   project.provide('signIn', { userPoolId, clientId, password, issuer: process.env.COGNITO_ISSUER! });
+  // people and keys managed over the API (admin): locally only a key holds `admin` (no MFA here)
+  project.provide('peopleKeys', { admin: await quoteKey('admin-elif', 'admin', ['admin']) });
   return () => stack.stop();
 }

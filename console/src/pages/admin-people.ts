@@ -77,7 +77,10 @@ export const peoplePage = async () => {
         </div>
         ${placementFields()}
         <div class="grid">
-          <label>${t('userId')} <input name="userId" maxlength="63" aria-describedby="user-id-hint" /><small id="user-id-hint">${t('userIdHint')}</small></label>
+          <div>
+            <label>${t('userId')} <input name="userId" maxlength="63" aria-describedby="user-id-hint" /></label>
+            <small id="user-id-hint">${t('userIdHint')}</small>
+          </div>
           <label>${t('personLanguage')}
             <select name="language"><option value="tr">Türkçe</option><option value="en">English</option></select>
           </label>
