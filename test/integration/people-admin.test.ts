@@ -2,12 +2,12 @@
 // side runs in test/e2e/console-admin.test.ts, against cognito-local): a person written with their
 // list entry, role membership and audit item; role changes and disabling guarded by seq; the list
 // paged by cursor; a key created once per Idempotency-Key and shown only the first time; revocation
-// audited; the key rules answered per field.
+// audited; the key rules answered per field; a stale seq is a 409 before Cognito is called.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createKey, keysPage, revokeKey } from '../../functions/people/api-key-admin.js';
 import { type AuditActor, auditItem, auditTrail } from '../../functions/people/audit.js';
-import { invitePerson, setRole } from '../../functions/people/people.js';
+import { disable, invitePerson, setRole } from '../../functions/people/people.js';
 import { addPerson, changePlacement, directoryPage, disablePerson, readPerson } from '../../functions/people/people-store.js';
 import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import { findApiKey } from '../../shared/api-keys.js';
@@ -111,6 +111,16 @@ describe('people in the directory', () => {
       code: 'validation-failed',
       errors: [expect.objectContaining({ path: 'teamId' })],
     });
+  });
+
+  it('answers a stale seq with 409 person-changed before any user-pool call, and an unknown person with 404', async () => {
+    const pool = { userPoolId: 'no-pool-reached' };
+    const existing = await add(personWith('stale'));
+    await expect(setRole(pool, existing.userId, { role: 'manager', seq: 7 }, admin)).rejects.toMatchObject({ status: 409, code: 'person-changed' });
+    await expect(disable(pool, existing.userId, 7, admin)).rejects.toMatchObject({ status: 409, code: 'person-changed' });
+    expect(await readPerson(existing.userId)).toMatchObject({ role: 'rep', seq: 0 });
+    expect((await readPerson(existing.userId))?.disabledAt).toBeUndefined();
+    await expect(disable(pool, `t-${run}-nobody`, 0, admin)).rejects.toMatchObject({ status: 404, code: 'not-found' });
   });
 });
 
