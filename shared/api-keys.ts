@@ -85,6 +85,11 @@ export const createApiKey = async (
   return { key, record };
 };
 
+const findApiKeyByHash = async (keyHash: string) => {
+  const item = (await db().send(new GetCommand({ TableName: tableName(), Key: keys.apiKey(keyHash), ConsistentRead: true }))).Item;
+  return item && fromItem<ApiKeyRecord>(item);
+};
+
 export const findApiKey = async (key: string) =>
   (await db().send(new GetCommand({ TableName: tableName(), Key: keys.apiKey(hashKey(key)) }))).Item as
     | ApiKeyRecord
@@ -107,23 +112,28 @@ export const getApiKey = async (keyId: string) => {
 
 /**
  * Revocation keeps the record (who had access, and until when) and makes the key useless at once.
- * Revoking a revoked key changes nothing. Undefined when there is no such key.
+ * Revoking a revoked key changes nothing (of two racing revocations one writes, with its `also`).
+ * Undefined when there is no such key.
  */
-export const revokeApiKey = async (keyId: string, revokedBy?: string, also: (record: ApiKeyRecord) => TransactItem[] = () => []) => {
+export const revokeApiKey = async (
+  keyId: string,
+  revokedBy?: string,
+  also: (record: ApiKeyRecord) => TransactItem[] = () => [],
+): Promise<ApiKeyRecord | undefined> => {
   const record = await getApiKey(keyId);
   if (!record || record.revokedAt) return record;
-  const revokedAt = new Date().toISOString();
-  await transact([
+  const revoked: ApiKeyRecord = { ...record, revokedAt: new Date().toISOString(), ...(revokedBy ? { revokedBy } : {}) };
+  const written = await transact([
     {
       Update: {
         TableName: tableName(),
         Key: keys.apiKey(record.keyHash),
-        UpdateExpression: `SET revokedAt = if_not_exists(revokedAt, :now)${revokedBy ? ', revokedBy = if_not_exists(revokedBy, :by)' : ''}`,
-        ConditionExpression: itemExists,
-        ExpressionAttributeValues: { ':now': revokedAt, ...(revokedBy ? { ':by': revokedBy } : {}) },
+        UpdateExpression: `SET revokedAt = :now${revokedBy ? ', revokedBy = :by' : ''}`,
+        ConditionExpression: `${itemExists} AND attribute_not_exists(revokedAt)`,
+        ExpressionAttributeValues: { ':now': revoked.revokedAt, ...(revokedBy ? { ':by': revokedBy } : {}) },
       },
     },
     ...also(record),
   ]);
-  return { ...record, revokedAt, ...(revokedBy ? { revokedBy } : {}) };
+  return written.ok ? revoked : findApiKeyByHash(record.keyHash);
 };
