@@ -19,6 +19,8 @@ import { activitiesUseCase } from './activities/manifest.js';
 // analytics
 import { analytics } from './analytics/manifest.js';
 import { signIn } from './authorizer/manifest.js';
+// people and keys managed over the API (admin)
+import { peopleUseCase } from './people/manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,
@@ -42,6 +44,8 @@ export const useCases: UseCaseManifest[] = [
   analytics,
   // sign-in for people
   signIn,
+  // people and keys managed over the API (admin)
+  peopleUseCase,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */
@@ -49,7 +53,7 @@ export const platform = {
   authorizer: {
     entry: 'functions/authorizer/handler.ts',
     description: "Checks bearer keys and people's sign-in tokens, and scopes, for every non-public route",
-    uses: { table: 'read', userPool: true },
+    uses: { table: 'read', userPool: 'verify' },
   },
   outboxRelay: {
     entry: 'functions/outbox-relay/handler.ts',

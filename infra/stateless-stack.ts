@@ -18,6 +18,7 @@ import type { Construct } from 'constructs';
 import { campaignsUseCase } from '../functions/campaigns/manifest.js';
 import { permissionMarketing } from '../functions/campaigns/subscriptions-manifest.js';
 import { platform, publicRateLimitPer5Minutes } from '../functions/manifests.js';
+import { poolAdminActions } from '../functions/people/user-pool.js';
 import {
   type EventPattern as ManifestPattern,
   type FunctionDeclaration,
@@ -231,6 +232,15 @@ export class StatelessStack extends Stack {
       );
     }
     if (uses.mail) this.grantSendMail(crmFunction);
+    // People managed over the API: Cognito's admin actions on people, on this pool alone.
+    if (uses.userPool === 'admin') {
+      crmFunction.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: poolAdminActions.map((action) => `cognito-idp:${action}`),
+          resources: [data.people.userPool.userPoolArn],
+        }),
+      );
+    }
     if (uses.signingSecret) data.signingSecret.grantRead(crmFunction.function);
     this.functions.set(id, crmFunction);
     return crmFunction;

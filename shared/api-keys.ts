@@ -1,15 +1,16 @@
 // API keys for integrations and staff: shown once at creation, stored only as a SHA-256 hash with
 // their scopes and actor. The keys are 256-bit random, so an unsalted hash is not guessable.
 import { createHash, randomBytes } from 'node:crypto';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, itemExists, putNew, tableName, transact } from './db.js';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { db, findById, itemExists, putNew, type TransactItem, tableName, transact } from './db.js';
 import { getUser } from './directory.js';
 import { type Role, roles } from './http.js';
 import { newId } from './ids.js';
 import { type Scope, scopes } from './manifest.js';
 import { byState, keys } from './table.js';
 import { fromItem } from './entity.js';
-import { queryAll } from './query.js';
+import type { FieldProblem } from './problems.js';
+import { queryAll, queryPage } from './query.js';
 
 export interface ApiKeyRecord {
   keyId: string;
@@ -21,46 +22,56 @@ export interface ApiKeyRecord {
   /** The API Gateway usage-plan key this integration's throttle and quota hang on. */
   usagePlanKey?: string;
   createdAt: string;
+  /** Who made it: a user id, or `operator` for `npm run keys`. */
+  createdBy?: string;
   revokedAt?: string;
+  revokedBy?: string;
 }
 
 export interface KeyRequest {
   label?: string;
   userId?: string;
   role?: string;
-  scopes?: string;
+  scopes?: readonly string[];
 }
 
 /**
- * What is wrong with a request for a key, each problem in words an operator can act on: a key for
- * a person nobody knows, in a role they do not hold, or with a scope no route checks would either
- * not work or work in a way nobody meant.
+ * What is wrong with a request for a key, each problem on its field in words an operator can act on:
+ * a key for a person nobody knows, in a role they do not hold, or with a scope no route checks would
+ * either not work or work in a way nobody meant. `npm run keys` and `POST /api-keys` both ask this.
  */
-export const keyRequestProblems = async (request: KeyRequest): Promise<string[]> => {
-  const problems: string[] = [];
-  if (!request.label?.trim()) problems.push('--label is required (who or what the key is for).');
+export const keyRequestProblems = async (request: KeyRequest): Promise<FieldProblem[]> => {
+  const problems: FieldProblem[] = [];
+  if (!request.label?.trim()) problems.push({ path: 'label', message: 'Required: who or what the key is for.' });
   if (!request.role || !(roles as readonly string[]).includes(request.role)) {
-    problems.push(`--role must be one of ${roles.join(', ')}.`);
+    problems.push({ path: 'role', message: `One of ${roles.join(', ')}.` });
   }
-  const asked = (request.scopes ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const asked = (request.scopes ?? []).map((s) => s.trim()).filter(Boolean);
   const unknown = asked.filter((s) => !(scopes as readonly string[]).includes(s));
-  if (!asked.length) problems.push(`--scopes is required, comma-separated, from: ${scopes.join(', ')}.`);
-  if (unknown.length) problems.push(`Unknown scope${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; valid: ${scopes.join(', ')}.`);
-  if (!request.userId) problems.push('--user is required (a user id of the directory).');
+  if (!asked.length) problems.push({ path: 'scopes', message: `At least one, from: ${scopes.join(', ')}.` });
+  if (unknown.length) problems.push({ path: 'scopes', message: `Unknown scope${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; valid: ${scopes.join(', ')}.` });
+  if (!request.userId) problems.push({ path: 'userId', message: 'Required: a user id of the directory.' });
   else {
     const user = await getUser(request.userId);
-    if (!user) problems.push(`No user ${request.userId} in the directory; a key acts as a known user.`);
-    else if (request.role && user.role !== request.role) problems.push(`${request.userId} is a ${user.role}, not a ${request.role}.`);
+    if (!user) problems.push({ path: 'userId', message: `No user ${request.userId} in the directory; a key acts as a known user.` });
+    else if (request.role && user.role !== request.role) problems.push({ path: 'role', message: `${request.userId} is a ${user.role}, not a ${request.role}.` });
   }
   return problems;
 };
 
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
-export const createApiKey = async (input: Pick<ApiKeyRecord, 'label' | 'userId' | 'role' | 'scopes' | 'usagePlanKey'>) => {
+/**
+ * A new key, returned once: only its hash is stored. `also` adds what belongs to the same change (its
+ * audit item, a stored idempotent answer) to the transaction that writes it.
+ */
+export const createApiKey = async (
+  input: Pick<ApiKeyRecord, 'label' | 'userId' | 'role' | 'scopes' | 'usagePlanKey' | 'createdBy'>,
+  also: (record: ApiKeyRecord) => TransactItem[] = () => [],
+) => {
   const key = `pus_${randomBytes(32).toString('base64url')}`;
   const record: ApiKeyRecord = { ...input, keyId: newId(), keyHash: hashKey(key), createdAt: new Date().toISOString() };
-  await transact([
+  const written = await transact([
     putNew({
       ...keys.apiKey(record.keyHash),
       ...keys.apiKeyById(record.keyId),
@@ -68,8 +79,15 @@ export const createApiKey = async (input: Pick<ApiKeyRecord, 'label' | 'userId' 
       type: 'api-key',
       ...record,
     }),
+    ...also(record),
   ]);
+  if (!written.ok) throw new Error('The key was not written: something it was written with exists already.');
   return { key, record };
+};
+
+const findApiKeyByHash = async (keyHash: string) => {
+  const item = (await db().send(new GetCommand({ TableName: tableName(), Key: keys.apiKey(keyHash), ConsistentRead: true }))).Item;
+  return item && fromItem<ApiKeyRecord>(item);
 };
 
 export const findApiKey = async (key: string) =>
@@ -82,18 +100,40 @@ export const listApiKeys = async (): Promise<ApiKeyRecord[]> => {
   return found.map((item) => fromItem<ApiKeyRecord>(item));
 };
 
-/** Revocation keeps the record (who had access, and until when) and makes the key useless at once. */
-export const revokeApiKey = async (keyId: string) => {
-  const record = (await listApiKeys()).find((k) => k.keyId === keyId);
-  if (!record) return false;
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.apiKey(record.keyHash),
-      UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :now)',
-      ConditionExpression: itemExists,
-      ExpressionAttributeValues: { ':now': new Date().toISOString() },
-    }),
-  );
-  return true;
+export const apiKeysPage = async (limit: number, cursor?: string) => {
+  const page = await queryPage({ index: byState, partition: keys.apiKeyListPartition(), order: 'newest', limit, cursor });
+  return { items: page.items.map((item) => fromItem<ApiKeyRecord>(item)), next: page.next };
+};
+
+export const getApiKey = async (keyId: string) => {
+  const item = await findById(keys.apiKeyById(keyId));
+  return item ? fromItem<ApiKeyRecord>(item) : undefined;
+};
+
+/**
+ * Revocation keeps the record (who had access, and until when) and makes the key useless at once.
+ * Revoking a revoked key changes nothing (of two racing revocations one writes, with its `also`).
+ * Undefined when there is no such key.
+ */
+export const revokeApiKey = async (
+  keyId: string,
+  revokedBy?: string,
+  also: (record: ApiKeyRecord) => TransactItem[] = () => [],
+): Promise<ApiKeyRecord | undefined> => {
+  const record = await getApiKey(keyId);
+  if (!record || record.revokedAt) return record;
+  const revoked: ApiKeyRecord = { ...record, revokedAt: new Date().toISOString(), ...(revokedBy ? { revokedBy } : {}) };
+  const written = await transact([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.apiKey(record.keyHash),
+        UpdateExpression: `SET revokedAt = :now${revokedBy ? ', revokedBy = :by' : ''}`,
+        ConditionExpression: `${itemExists} AND attribute_not_exists(revokedAt)`,
+        ExpressionAttributeValues: { ':now': revoked.revokedAt, ...(revokedBy ? { ':by': revokedBy } : {}) },
+      },
+    },
+    ...also(record),
+  ]);
+  return written.ok ? revoked : findApiKeyByHash(record.keyHash);
 };

@@ -70,8 +70,12 @@ export interface FunctionUses {
   mail?: boolean;
   /** Signs or verifies links in mail with the link-signing secret. */
   signingSecret?: boolean;
-  /** Verifies people's sign-in tokens or revokes them: gets the user pool's ids. */
-  userPool?: boolean;
+  /**
+   * The user pool. `verify`: verifies people's sign-in tokens or revokes them (the pool's ids only, no
+   * IAM: those calls are public). `admin`: also Cognito's admin operations on people (create, disable,
+   * move between groups, read), granted on this pool alone.
+   */
+  userPool?: 'verify' | 'admin';
 }
 
 export interface FunctionAsset {

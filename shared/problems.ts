@@ -86,6 +86,9 @@ export const problemCodes = {
   'analytics-rules-changed': { status: 409, title: 'The analytics rules changed meanwhile' },
   // sign-in for people
   'not-signed-in': { status: 422, title: 'The caller is not a signed-in person' },
+  // people and keys managed over the API (functions/people)
+  'person-exists': { status: 409, title: 'A person with this user id or e-mail exists already' },
+  'person-changed': { status: 409, title: 'The person changed meanwhile' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCodes;

@@ -405,6 +405,10 @@ export const keys = {
   personLogin: (sub: string): Key => ({ pk: `LOGIN#${sub}`, sk: 'LOGIN' }),
   /** A signed-out session (`session:<sub>:<auth_time>`), kept by TTL until its tokens have expired. */
   signedOutSession: (sessionId: string): Key => ({ pk: `SIGNED_OUT#${sessionId}`, sk: 'SESSION' }),
+  // ---- people and keys managed over the API (functions/people) --------------------------------------
+  /** One per directory person, for the admins' paged list: written at the pace admins invite, unsharded. */
+  directoryEntry: (userId: string): Key => ({ pk: 'PEOPLE', sk: `USER#${userId}` }),
+  directoryPartition: () => 'PEOPLE',
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -474,7 +478,9 @@ export type ItemType =
   | 'analytics-rules'
   // sign-in for people
   | 'person-login'
-  | 'signed-out-session';
+  | 'signed-out-session'
+  // people and keys managed over the API (functions/people)
+  | 'directory-entry';
 
 // ---- permission marketing (subscriptions) ----------------------------------------------------------
 /** Customers by birthday month and day: gsi1 is free on profiles (see `customersByBirthday`). */

@@ -1952,6 +1952,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the caller is: user id, name, role, team or unit, scopes, and whether a signed-in person or a key
+         * @description Needs a bearer key with the scope  (or `admin`).
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The directory's people by user id, each with their sign-in (enabled, Cognito status), a page at a time
+         * @description Needs a bearer key with the scope `admin` (or `admin`).
+         */
+        get: operations["listPeople"];
+        put?: never;
+        /**
+         * Invite a person: their Cognito user (mailed a temporary password) and directory user; a taken userId or email is a 409 person-exists naming the field (Idempotency-Key: a retry invites once)
+         * @description Needs a bearer key with the scope `admin` (or `admin`).
+         */
+        post: operations["invitePerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One person with their sign-in and the latest changes made to them (who, when)
+         * @description Needs a bearer key with the scope `admin` (or `admin`).
+         */
+        get: operations["getPerson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{userId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a person: their tokens are refused at once and Cognito signs them in no more (a stale seq is a 409; disabling twice changes nothing)
+         * @description Needs a bearer key with the scope `admin` (or `admin`).
+         */
+        post: operations["disablePerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/{userId}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a person's role with the team (rep) or unit (dealer) it needs; their Cognito group follows (a stale seq is a 409)
+         * @description Needs a bearer key with the scope `admin` (or `admin`).
+         */
+        put: operations["changeRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * API keys, newest first: label, acting user, role, scopes, who created and revoked them (never the key)
+         * @description Needs a bearer key with the scope `admin` (or `admin`).
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Create a key acting as a directory user: 201 shows the key once; a retry with the same Idempotency-Key makes no second key and answers 200 without it
+         * @description Needs a bearer key with the scope `admin` (or `admin`).
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api-keys/{keyId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a key: refused from now on, its record kept (revoking twice changes nothing)
+         * @description Needs a bearer key with the scope `admin` (or `admin`).
+         */
+        post: operations["revokeApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1963,7 +2111,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "unknown-caller" | "method-not-allowed" | "lead-changed" | "quote-changed" | "policy-changed" | "illegal-transition" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "capture-contended" | "catalogue-import-conflict" | "order-changed" | "rules-changed" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "customer-address-not-mailable" | "price-list-not-found" | "price-not-found" | "fx-rate-not-found" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "unknown-approver-role" | "unknown-unit" | "import-failed" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "case-changed" | "reopen-window-passed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "request-changed" | "opportunity-changed" | "quote-attached-elsewhere" | "opportunity-not-found" | "quote-not-found" | "campaign-changed" | "sending-paused-reputation" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "activity-changed" | "activity-read-only" | "unknown-user" | "analytics-rules-changed" | "not-signed-in";
+            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "unknown-caller" | "method-not-allowed" | "lead-changed" | "quote-changed" | "policy-changed" | "illegal-transition" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "capture-contended" | "catalogue-import-conflict" | "order-changed" | "rules-changed" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "customer-address-not-mailable" | "price-list-not-found" | "price-not-found" | "fx-rate-not-found" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "unknown-approver-role" | "unknown-unit" | "import-failed" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "case-changed" | "reopen-window-passed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "request-changed" | "opportunity-changed" | "quote-attached-elsewhere" | "opportunity-not-found" | "quote-not-found" | "campaign-changed" | "sending-paused-reputation" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "activity-changed" | "activity-read-only" | "unknown-user" | "analytics-rules-changed" | "not-signed-in" | "person-exists" | "person-changed";
             detail?: string;
             errors?: {
                 /** @description Dotted field path; empty for the whole body */
@@ -2018,7 +2166,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`lead-changed`, `quote-changed`, `policy-changed`, `illegal-transition`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `capture-contended`, `catalogue-import-conflict`, `order-changed`, `rules-changed`, `intake-contended`, `request-in-progress`, `case-changed`, `reopen-window-passed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `request-changed`, `opportunity-changed`, `quote-attached-elsewhere`, `campaign-changed`, `sending-paused-reputation`, `activity-changed`, `activity-read-only`, `analytics-rules-changed`) */
+        /** @description Problem (`lead-changed`, `quote-changed`, `policy-changed`, `illegal-transition`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `capture-contended`, `catalogue-import-conflict`, `order-changed`, `rules-changed`, `intake-contended`, `request-in-progress`, `case-changed`, `reopen-window-passed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `request-changed`, `opportunity-changed`, `quote-attached-elsewhere`, `campaign-changed`, `sending-paused-reputation`, `activity-changed`, `activity-read-only`, `analytics-rules-changed`, `person-exists`, `person-changed`) */
         Problem409: {
             headers: {
                 [name: string]: unknown;
@@ -9013,6 +9161,467 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        name?: string;
+                        /** @enum {string} */
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        teamId?: string;
+                        unitId?: string;
+                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write")[];
+                        /** @enum {string} */
+                        kind: "person" | "key";
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    listPeople: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of people */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        people: {
+                            userId: string;
+                            name: string;
+                            email: string;
+                            /** @enum {string} */
+                            role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                            /** @enum {string} */
+                            language: "tr" | "en";
+                            teamId?: string;
+                            unitId?: string;
+                            disabledAt?: string;
+                            seq: number;
+                            signIn: {
+                                enabled: boolean;
+                                status: string;
+                            } | null;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    invitePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    name: string;
+                    /** @enum {string} */
+                    role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                    userId?: string;
+                    teamId?: string;
+                    unitId?: string;
+                    /**
+                     * @default tr
+                     * @enum {string}
+                     */
+                    language?: "tr" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description Invited */
+            201: {
+                headers: {
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        name: string;
+                        email: string;
+                        /** @enum {string} */
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        /** @enum {string} */
+                        language: "tr" | "en";
+                        teamId?: string;
+                        unitId?: string;
+                        disabledAt?: string;
+                        seq: number;
+                        signIn: {
+                            enabled: boolean;
+                            status: string;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        name: string;
+                        email: string;
+                        /** @enum {string} */
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        /** @enum {string} */
+                        language: "tr" | "en";
+                        teamId?: string;
+                        unitId?: string;
+                        disabledAt?: string;
+                        seq: number;
+                        signIn: {
+                            enabled: boolean;
+                            status: string;
+                        } | null;
+                        history: {
+                            at: string;
+                            actorId: string;
+                            action: string;
+                            /** @enum {string} */
+                            via: "api" | "cli";
+                            note?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    disablePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    seq: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The person as disabled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        name: string;
+                        email: string;
+                        /** @enum {string} */
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        /** @enum {string} */
+                        language: "tr" | "en";
+                        teamId?: string;
+                        unitId?: string;
+                        disabledAt?: string;
+                        seq: number;
+                        signIn: {
+                            enabled: boolean;
+                            status: string;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    changeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                    teamId?: string;
+                    unitId?: string;
+                    seq: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The person as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        name: string;
+                        email: string;
+                        /** @enum {string} */
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        /** @enum {string} */
+                        language: "tr" | "en";
+                        teamId?: string;
+                        unitId?: string;
+                        disabledAt?: string;
+                        seq: number;
+                        signIn: {
+                            enabled: boolean;
+                            status: string;
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of keys */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keys: {
+                            keyId: string;
+                            label: string;
+                            userId: string;
+                            /** @enum {string} */
+                            role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                            scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write")[];
+                            createdAt: string;
+                            createdBy?: string;
+                            revokedAt?: string;
+                            revokedBy?: string;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label?: string;
+                    userId?: string;
+                    role?: string;
+                    scopes?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description A retry: the key made the first time, without `key` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keyId: string;
+                        label: string;
+                        userId: string;
+                        /** @enum {string} */
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write")[];
+                        createdAt: string;
+                        createdBy?: string;
+                        revokedAt?: string;
+                        revokedBy?: string;
+                        key?: string;
+                    };
+                };
+            };
+            /** @description Created: `key` is shown this once */
+            201: {
+                headers: {
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keyId: string;
+                        label: string;
+                        userId: string;
+                        /** @enum {string} */
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write")[];
+                        createdAt: string;
+                        createdBy?: string;
+                        revokedAt?: string;
+                        revokedBy?: string;
+                        key?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key as revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        keyId: string;
+                        label: string;
+                        userId: string;
+                        /** @enum {string} */
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write")[];
+                        createdAt: string;
+                        createdBy?: string;
+                        revokedAt?: string;
+                        revokedBy?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };

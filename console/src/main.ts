@@ -4,6 +4,7 @@ import '@picocss/pico/css/pico.min.css';
 import './console.css';
 import { html, render } from 'lit';
 import { api } from './api.js';
+import type { operations } from './api-types.js';
 import { signInPage } from './pages/sign-in.js';
 import { currentLanguage, setLanguage, type StringKey, t } from './strings.js';
 import { forget, refreshTokenOf, signedIn } from './session.js';
@@ -33,34 +34,57 @@ const routes: [RegExp, () => Promise<View>][] = [
   [/^\/admin\/approval$/, async () => (await import('./pages/rules.js')).approvalPolicyPage],
   [/^\/admin\/analytics$/, async () => (await import('./pages/rules.js')).analyticsRulesPage],
   [/^\/admin\/catalogue$/, async () => (await import('./pages/catalogue.js')).cataloguePage],
+  // people and keys (admin)
+  [/^\/admin\/people$/, async () => (await import('./pages/admin-people.js')).peoplePage],
+  [/^\/admin\/people\/(?<userId>[^/]+)$/, async () => (await import('./pages/admin-people.js')).personPage],
+  [/^\/admin\/keys$/, async () => (await import('./pages/admin-keys.js')).keysPage],
 ];
 
-/** The header's links, in order: each page that starts a piece of work. */
-const navLinks: [hash: string, label: StringKey][] = [
+type Scope = operations['getMe']['responses'][200]['content']['application/json']['scopes'][number];
+
+/**
+ * The header's links, in order: each page that starts a piece of work, with the scope its list needs
+ * (none: every caller). A link shows only when the caller (GET /me) holds it; `admin` covers all.
+ */
+const navLinks: [hash: string, label: StringKey, scope?: Scope][] = [
   ['#/', 'home'],
-  ['#/leads', 'leads'],
-  ['#/quotes', 'quotes'],
-  ['#/lookup', 'lookup'],
-  ['#/orders', 'orders'],
-  ['#/cases', 'cases'],
-  ['#/dashboard', 'dashboard'],
+  ['#/leads', 'leads', 'leads:read'],
+  ['#/quotes', 'quotes', 'quotes:read'],
+  ['#/lookup', 'lookup', 'customers:read'],
+  ['#/orders', 'orders', 'orders:read'],
+  ['#/cases', 'cases', 'cases:read'],
+  ['#/dashboard', 'dashboard', 'analytics:read'],
+  // people and keys (admin)
+  ['#/admin/people', 'adminArea', 'admin'],
 ];
+
+/** The caller's scopes, asked once per session (a new sign-in asks again). */
+let callerScopes: Promise<Scope[]> | undefined;
+const scopesOfCaller = () => {
+  callerScopes ??= api()
+    .then((client) => client.GET('/me', {}))
+    .then(({ data }) => data?.scopes ?? []);
+  return callerScopes;
+};
+const holds = (scopes: Scope[], scope?: Scope) => !scope || scopes.includes(scope) || scopes.includes('admin');
 
 const signOut = async () => {
   const refreshToken = refreshTokenOf();
   if (refreshToken) await (await api()).POST('/auth/sign-out', { body: { refreshToken } });
   forget();
+  callerScopes = undefined;
   location.hash = '#/sign-in';
 };
 
-const drawNav = () => {
+const drawNav = async () => {
   document.documentElement.lang = currentLanguage();
+  const scopes = signedIn() ? await scopesOfCaller() : [];
   const link = ([hash, label]: (typeof navLinks)[number]) => html`<li><a href=${hash}>${t(label)}</a></li>`;
   render(
     html`<ul><li><strong>${t('appName')}</strong></li></ul>
       <ul>
         ${signedIn()
-          ? html`${navLinks.map(link)}
+          ? html`${navLinks.filter(([, , scope]) => holds(scopes, scope)).map(link)}
               <li><button type="button" class="secondary outline" @click=${signOut}>${t('signOut')}</button></li>`
           : ''}
         <li>
@@ -78,7 +102,9 @@ const drawNav = () => {
 const route = async () => {
   const [path = '/', search = ''] = location.hash.replace(/^#/, '').split('?');
   const query = new URLSearchParams(search);
-  drawNav();
+  // On the sign-in page whoever signs in next is asked for their scopes afresh.
+  if (path === '/sign-in' || !signedIn()) callerScopes = undefined;
+  await drawNav();
   if (path === '/sign-in' || !signedIn()) {
     if (path !== '/sign-in') {
       location.hash = `#/sign-in?next=${encodeURIComponent(location.hash.slice(1) || '/')}`;

@@ -23,7 +23,7 @@ export const signIn: UseCaseManifest = {
     signOut: {
       entry: 'functions/authorizer/handlers/sign-out.ts',
       description: "Signs a person out: revokes the refresh token, records the session's end",
-      uses: { table: 'write', userPool: true },
+      uses: { table: 'write', userPool: 'verify' },
     },
   },
   routes: routeList(signInRoutes),

@@ -1,9 +1,8 @@
-// The table side of sign-in: which directory user a Cognito user is, signed-out sessions, and the
-// directory writes `npm run users` makes (a person, their role, disabling them).
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, itemExists, putNew, tableName, transact } from '../../shared/db.js';
+// The table side of sign-in: which directory user a Cognito user is, and signed-out sessions. People
+// are added, moved and disabled by the people use case (functions/people).
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../../shared/db.js';
 import { getUser, type User } from '../../shared/directory.js';
-import type { Role } from '../../shared/http.js';
 import { type ItemType, keys } from '../../shared/table.js';
 
 /** Cognito access and ID tokens live at most a day: a signed-out session is kept that long. */
@@ -36,42 +35,3 @@ export const recordSignOut = async (sessionId: string, now = new Date()) => {
 };
 
 export const loginItem = (sub: string, userId: string) => ({ ...keys.personLogin(sub), type: 'person-login' satisfies ItemType, sub, userId });
-
-const roleMemberItem = (role: Role, userId: string) => ({ ...keys.roleMember(role, userId), type: 'role-member' satisfies ItemType, role, userId });
-
-/** A new person: the directory user, their role membership and their sign-in link, all or nothing. */
-export const addPerson = async (user: User, sub: string) =>
-  transact([
-    putNew({ ...keys.user(user.userId), type: 'user' satisfies ItemType, ...user }),
-    putNew(roleMemberItem(user.role, user.userId)),
-    putNew(loginItem(sub, user.userId)),
-  ]);
-
-export const disablePerson = async (userId: string, now = new Date()) => {
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.user(userId),
-      UpdateExpression: 'SET disabledAt = if_not_exists(disabledAt, :now)',
-      ConditionExpression: itemExists,
-      ExpressionAttributeValues: { ':now': now.toISOString() },
-    }),
-  );
-};
-
-/** Moves a person to another role, guarded on the role they had, with their role membership. */
-export const changeRole = async (user: User, role: Role) =>
-  transact([
-    {
-      Update: {
-        TableName: tableName(),
-        Key: keys.user(user.userId),
-        UpdateExpression: 'SET #role = :role',
-        ConditionExpression: '#role = :was',
-        ExpressionAttributeNames: { '#role': 'role' },
-        ExpressionAttributeValues: { ':role': role, ':was': user.role },
-      },
-    },
-    { Delete: { TableName: tableName(), Key: keys.roleMember(user.role, user.userId) } },
-    { Put: { TableName: tableName(), Item: roleMemberItem(role, user.userId) } },
-  ]);

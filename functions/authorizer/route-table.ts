@@ -122,4 +122,13 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"PUT","path":"/analytics/rules/commission","auth":{"scopes":["analytics:admin"]}},
   {"method":"PUT","path":"/analytics/rules/segments","auth":{"scopes":["analytics:admin"]}},
   {"method":"POST","path":"/auth/sign-out","auth":{"scopes":["sessions:write"]}},
+  {"method":"GET","path":"/me","auth":{"scopes":[]}},
+  {"method":"GET","path":"/people","auth":{"scopes":["admin"]}},
+  {"method":"GET","path":"/people/{userId}","auth":{"scopes":["admin"]}},
+  {"method":"POST","path":"/people","auth":{"scopes":["admin"]}},
+  {"method":"POST","path":"/people/{userId}/disable","auth":{"scopes":["admin"]}},
+  {"method":"PUT","path":"/people/{userId}/role","auth":{"scopes":["admin"]}},
+  {"method":"GET","path":"/api-keys","auth":{"scopes":["admin"]}},
+  {"method":"POST","path":"/api-keys","auth":{"scopes":["admin"]}},
+  {"method":"POST","path":"/api-keys/{keyId}/revoke","auth":{"scopes":["admin"]}},
 ];

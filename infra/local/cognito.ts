@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { loginItem } from '../../functions/authorizer/people.js';
 import type { User } from '../../shared/directory.js';
-import { adminCall, createLocalPool, createPoolUser, findPoolUser, isCognitoError, setPassword } from './user-pool-admin.js';
+import { adminCall, createPoolUser, findPoolUser, isCognitoError, setPassword } from '../../functions/people/user-pool.js';
+import { createLocalPool } from './user-pool-admin.js';
 import { repoRoot } from './functions.js';
 
 export interface LocalPool {

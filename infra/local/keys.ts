@@ -1,9 +1,12 @@
 // `npm run keys -- create|list|revoke`: API keys in the table the environment points at (the local
 // stack by default; set TABLE_NAME and AWS credentials to manage a deployed one).
 import { parseArgs } from 'node:util';
-import { createApiKey, keyRequestProblems, listApiKeys, revokeApiKey } from '../../shared/api-keys.js';
-import { type Role, roles } from '../../shared/http.js';
-import { type Scope, scopes } from '../../shared/manifest.js';
+import { cliOperator } from '../../functions/people/audit.js';
+import { createKey, revokeKey } from '../../functions/people/api-key-admin.js';
+import { listApiKeys } from '../../shared/api-keys.js';
+import { roles } from '../../shared/http.js';
+import { scopes } from '../../shared/manifest.js';
+import { NotFoundError, ProblemError } from '../../shared/problems.js';
 import { useLocalTableUnlessConfigured } from './settings.js';
 
 useLocalTableUnlessConfigured();
@@ -32,25 +35,31 @@ const fail = (message: string, code = 1): never => {
 };
 
 const [command, keyId] = positionals;
-if (command === 'create') {
-  const request = { label: values.label, userId: values.user, role: values.role, scopes: values.scopes };
-  const problems = await keyRequestProblems(request);
-  if (problems.length) fail(`No key created:\n  ${problems.join('\n  ')}\n\n${usage}`, 2);
-  const { key, record } = await createApiKey({
-    label: values.label!,
-    userId: values.user!,
-    role: values.role as Role,
-    scopes: values.scopes!.split(',').map((s) => s.trim()) as Scope[],
-    usagePlanKey: values['usage-plan-key'],
-  });
-  console.log(`Key ${record.keyId} created. Store it now; it is not shown again:\n${key}`);
-} else if (command === 'list') {
-  for (const k of await listApiKeys()) {
-    console.log(`${k.keyId}  ${k.revokedAt ? 'REVOKED' : 'active '}  ${k.role.padEnd(7)}  ${k.userId}  ${k.scopes.join(',')}  ${k.label}`);
+try {
+  if (command === 'create') {
+    const { body } = await createKey(
+      {
+        label: values.label,
+        userId: values.user,
+        role: values.role,
+        scopes: values.scopes?.split(','),
+        usagePlanKey: values['usage-plan-key'],
+      },
+      cliOperator,
+    );
+    console.log(`Key ${body.keyId} created. Store it now; it is not shown again:\n${body.key}`);
+  } else if (command === 'list') {
+    for (const k of await listApiKeys()) {
+      console.log(`${k.keyId}  ${k.revokedAt ? 'REVOKED' : 'active '}  ${k.role.padEnd(7)}  ${k.userId}  ${k.scopes.join(',')}  ${k.label}`);
+    }
+  } else if (command === 'revoke' && keyId) {
+    await revokeKey(keyId, cliOperator);
+    console.log(`Revoked ${keyId}.`);
+  } else {
+    fail(usage, 2);
   }
-} else if (command === 'revoke' && keyId) {
-  if (!(await revokeApiKey(keyId))) fail(`No key ${keyId}; nothing was revoked (npm run keys -- list shows the ids).`);
-  console.log(`Revoked ${keyId}.`);
-} else {
-  fail(usage, 2);
+} catch (error) {
+  if (error instanceof NotFoundError) fail(`No key ${keyId}; nothing was revoked (npm run keys -- list shows the ids).`);
+  if (error instanceof ProblemError) fail(`No key created:\n  ${error.errors.map((e) => e.message).join('\n  ')}\n\n${usage}`, 2);
+  throw error;
 }

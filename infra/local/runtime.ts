@@ -109,6 +109,8 @@ const startSignIn = async (port: number, documents: DynamoDBDocumentClient, dir?
       COGNITO_JWKS_URI: `${issuer}/.well-known/jwks.json`,
     });
     const password = demoPassword(cognito.home);
+    // People invited over the API sign in with the demo password here (cognito-local mails nothing).
+    process.env.LOCAL_INVITE_PASSWORD = password;
     const people = (await Promise.all(demoSignInUserIds.map(getUser))).filter((user) => user !== undefined);
     await ensureDemoPeople(pool, people, password, documents, TABLE_NAME);
     return { ...pool, endpoint: cognito.endpoint, password, people, stop: cognito.stop };

@@ -4,8 +4,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { signInWithPassword } from '../../functions/authorizer/cognito.js';
+import { cliOperator } from '../../functions/people/audit.js';
+import { disable, invitePerson, peoplePage, type PersonView, setRole } from '../../functions/people/people.js';
+import { readPerson } from '../../functions/people/people-store.js';
 import { roles } from '../../shared/http.js';
-import { disable, invitePerson, listPeople, PeopleError, setRole } from './people.js';
+import { ProblemError } from '../../shared/problems.js';
 import { localPorts } from './runtime.js';
 import { dataDir, portBase, useLocalTableUnlessConfigured } from './settings.js';
 
@@ -13,7 +16,7 @@ const usage = `usage:
   npm run users -- invite <email> --role <role> [--team <teamId>] [--unit <unitId>] [--user <userId>] [--name "<name>"] [--language tr|en]
   npm run users -- list
   npm run users -- disable <userId>
-  npm run users -- role <userId> <role>
+  npm run users -- role <userId> <role> [--team <teamId>] [--unit <unitId>]
   npm run users -- token <email> [--password <password>]     (local: prints an access token to send as Bearer)
 roles: ${roles.join(', ')}`;
 
@@ -47,31 +50,42 @@ const pool = deployed
   : (JSON.parse(readFileSync(join(cognitoDir, 'pool.json'), 'utf8')) as { userPoolId: string; clientId: string });
 /** Locally people get the demo password (no mail is sent); in AWS Cognito mails the invitation. */
 const localPassword = () => values.password ?? (deployed ? undefined : readFileSync(join(cognitoDir, 'demo-password'), 'utf8').trim());
+const seqOf = async (userId: string) => (await readPerson(userId))?.seq ?? 0;
 
 const [command, first, second] = positionals;
+const { userPoolId } = pool;
 try {
   if (command === 'invite' && first && values.role) {
-    const user = await invitePerson(pool.userPoolId, {
-      email: first,
-      role: values.role,
-      userId: values.user,
-      name: values.name,
-      teamId: values.team,
-      unitId: values.unit,
-      language: values.language,
-      password: localPassword(),
-    });
+    const password = localPassword();
+    const user = await invitePerson(
+      { userPoolId, ...(password ? { invitePassword: password } : {}) },
+      {
+        email: first,
+        role: values.role,
+        userId: values.user,
+        name: values.name ?? first.split('@')[0],
+        teamId: values.team,
+        unitId: values.unit,
+        language: values.language,
+      },
+      cliOperator,
+    );
     console.log(`Invited ${user.email} as ${user.userId} (${user.role}).${deployed ? ' Cognito mails them a temporary password.' : ' Local password: the one npm start prints.'}`);
   } else if (command === 'list') {
-    for (const p of await listPeople(pool.userPoolId)) {
-      const state = !p.enabled || p.user?.disabledAt ? 'DISABLED' : 'active  ';
-      console.log(`${state}  ${(p.user?.role ?? '-').padEnd(8)}  ${(p.user?.userId ?? '(no directory user)').padEnd(20)}  ${p.email}`);
-    }
+    let cursor: string | undefined;
+    do {
+      const page: { people: PersonView[]; nextCursor?: string } = await peoplePage({ userPoolId }, 50, cursor);
+      for (const p of page.people) {
+        const state = p.disabledAt || p.signIn?.enabled === false ? 'DISABLED' : 'active  ';
+        console.log(`${state}  ${p.role.padEnd(8)}  ${p.userId.padEnd(20)}  ${p.email}  ${p.signIn?.status ?? '(no sign-in)'}`);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
   } else if (command === 'disable' && first) {
-    await disable(pool.userPoolId, first);
+    await disable({ userPoolId }, first, await seqOf(first), cliOperator);
     console.log(`Disabled ${first}: their sign-in tokens are refused from now on.`);
   } else if (command === 'role' && first && second) {
-    await setRole(pool.userPoolId, first, second);
+    await setRole({ userPoolId }, first, { role: second, teamId: values.team, unitId: values.unit, seq: await seqOf(first) }, cliOperator);
     console.log(`${first} is now ${second}.`);
   } else if (command === 'token' && first) {
     const password = localPassword() ?? fail('--password is required for a deployed pool.');
@@ -80,6 +94,6 @@ try {
     fail(usage, 2);
   }
 } catch (error) {
-  if (error instanceof PeopleError) fail(error.message, 2);
+  if (error instanceof ProblemError) fail([error.message, ...error.errors.map((e) => `  ${e.path}: ${e.message}`)].join('\n'), 2);
   throw error;
 }

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { cognitoCall, signInWithPassword, type Tokens } from '../../functions/authorizer/cognito.js';
 import { repoRoot } from '../../infra/local/functions.js';
-import { disable, invitePerson } from '../../infra/local/people.js';
-import { findPoolUser } from '../../infra/local/user-pool-admin.js';
+import { cliOperator } from '../../functions/people/audit.js';
+import { disable, invitePerson } from '../../functions/people/people.js';
+import { findPoolUser } from '../../functions/people/user-pool.js';
 import { createApiKey } from '../../shared/api-keys.js';
 import { bearer, captureLead, get, getLead, post, readProblem, settle, uniquePerson } from '../support/e2e.js';
 
@@ -113,10 +114,11 @@ describe('tokens the authorizer refuses', () => {
 describe('disabling and signing out', () => {
   it('a disabled person is refused with 401, with a token that worked before', async () => {
     const email = `sign-in-${randomUUID().slice(0, 8)}@example.com`;
-    const user = await invitePerson(signIn().userPoolId, { email, role: 'rep', teamId: 'team-istanbul', password: signIn().password });
+    const pool = { userPoolId: signIn().userPoolId, invitePassword: signIn().password };
+    const user = await invitePerson(pool, { email, name: 'Sign-in Rep', role: 'rep', teamId: 'team-istanbul' }, cliOperator);
     const tokens = await tokensOf(email);
     await expectStatus(await get('/leads', tokens.AccessToken), 200);
-    await disable(signIn().userPoolId, user.userId);
+    await disable(pool, user.userId, user.seq, cliOperator);
     await expectStatus(await get('/leads', tokens.AccessToken), 401, 'unauthorized');
     await expectStatus(await get('/leads', tokens.IdToken), 401, 'unauthorized');
   });

@@ -349,6 +349,27 @@ describe('functions', () => {
       [{ Ref: logicalId(synth.stacks.api.functions.get('platform.outboxRelay')!.function.role!) }],
     ]);
   });
+  // people and keys managed over the API (functions/people)
+  it("grants Cognito's admin actions on the user pool, and only to the function whose manifest says userPool: 'admin'", () => {
+    const statements = resourcesOf(api, 'AWS::IAM::Policy').flatMap(([, { Properties }]) =>
+      Properties.PolicyDocument.Statement.map((st: Cfn) => ({ roles: Properties.Roles, statement: st })),
+    );
+    const cognitoAdmin = statements.filter(({ statement }) => [statement.Action].flat().some((a: string) => a.startsWith('cognito-idp:')));
+    expect(cognitoAdmin.map(({ roles }) => roles)).toEqual([[{ Ref: logicalId(synth.stacks.api.functions.get('people.people')!.function.role!) }]]);
+    const [{ statement }] = cognitoAdmin as [{ statement: Cfn }];
+    expect([statement.Action].flat().sort()).toEqual(
+      ['AdminAddUserToGroup', 'AdminCreateUser', 'AdminDeleteUser', 'AdminDisableUser', 'AdminGetUser', 'AdminRemoveUserFromGroup', 'AdminSetUserPassword'].map(
+        (a) => `cognito-idp:${a}`,
+      ),
+    );
+    // One resource, the pool's ARN (the data stack's output of it), never a wildcard.
+    expect([statement.Resource].flat()).toHaveLength(1);
+    expect(JSON.stringify(statement.Resource)).toMatch(/FnGetAttPeoplePool\w+Arn/);
+    expect(JSON.stringify(statement.Resource)).not.toContain('*');
+    for (const [useCase, name, { uses }] of declarations) {
+      if (uses.userPool !== 'admin') expect(grantedActions(useCase, name).filter((a) => a.startsWith('cognito-idp:')), `${useCase}.${name}`).toEqual([]);
+    }
+  });
 });
 
 describe('nested stacks', () => {

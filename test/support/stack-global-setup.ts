@@ -42,6 +42,8 @@ declare module 'vitest' {
     signIn: { userPoolId: string; clientId: string; issuer: string; password: string };
     // console rules (console-rules): an admin of routing, the catalogue and approval policy, and analytics.
     consoleRulesKeys: { admin: string };
+    // people and keys managed over the API (admin): the demo admin's key holding `admin`
+    peopleKeys: { admin: string };
   }
 }
 
@@ -154,5 +156,7 @@ export default async function setup(project: TestProject) {
   project.provide('consoleRulesKeys', {
     admin: await quoteKey('admin-elif', 'admin', ['routing:admin', 'catalogue:read', 'catalogue:write', 'analytics:read', 'analytics:admin']),
   });
+  // people and keys managed over the API (admin): locally only a key holds `admin` (no MFA here)
+  project.provide('peopleKeys', { admin: await quoteKey('admin-elif', 'admin', ['admin']) });
   return () => stack.stop();
 }

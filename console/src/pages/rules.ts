@@ -9,21 +9,12 @@ import type { ApprovalRule } from '../../../functions/quote-approval/domain/appr
 import { api, asProblem } from '../api.js';
 import { type StringKey, t } from '../strings.js';
 import { clearProblem, problemSlot, problemView, show } from '../ui.js';
+import { adminNav } from './admin-nav.js';
 import { fromHundredths, rowControls, savedAt, showRefusal, toHundredths } from './record-forms.js';
-
-const adminPages: [hash: string, label: StringKey][] = [
-  ['#/admin/routing', 'adminRouting'],
-  ['#/admin/approval', 'adminApproval'],
-  ['#/admin/analytics', 'adminAnalytics'],
-  ['#/admin/catalogue', 'adminCatalogue'],
-];
 
 /** An admin page: its heading, the links to the other admin pages, and its body. */
 export const adminPage = (current: StringKey, body: TemplateResult) =>
-  show(html`<nav aria-label=${t('adminArea')}><ul>${adminPages.map(
-    ([hash, label]) => html`<li><a href=${hash} aria-current=${label === current ? 'page' : nothing}>${t(label)}</a></li>`,
-  )}</ul></nav>
-    <h1>${t(current)}</h1>${body}`);
+  show(html`${adminNav(current)}<h1>${t(current)}</h1>${body}`);
 
 /** A save's outcome, announced. */
 const statusLine = (text: string) => html`<p role="status" data-saved>${text}</p>`;

@@ -1,0 +1,34 @@
+// Who changed a person or a key, and when: one history item beside it, in its own partition, written
+// in the transaction that makes the change (`keys.history`, as every entity's moves are).
+import type { TransactItem } from '../../shared/db.js';
+import { putNew } from '../../shared/db.js';
+import { fromItem } from '../../shared/entity.js';
+import { newId } from '../../shared/ids.js';
+import { queryPage } from '../../shared/query.js';
+import { type Key, keys } from '../../shared/table.js';
+
+/** Who acts: a user id over the API, `operator` (whoever holds the AWS credentials) with the CLI. */
+export interface AuditActor {
+  actorId: string;
+  via: 'api' | 'cli';
+}
+
+export interface AuditEntry extends AuditActor {
+  at: string;
+  action: string;
+  note?: string;
+}
+
+export const cliOperator: AuditActor = { actorId: 'operator', via: 'cli' };
+
+export const auditItem = (entity: Key, by: AuditActor, action: string, note?: string, at = new Date().toISOString()): TransactItem =>
+  putNew({ ...keys.history(entity, at, newId()), type: 'history', at, action, ...by, ...(note ? { note } : {}) });
+
+/** The latest changes, newest first. */
+export const auditTrail = async (entity: Key, limit = 20): Promise<AuditEntry[]> => {
+  const page = await queryPage({ partition: entity.pk, range: { prefix: keys.historyPrefix(entity) }, order: 'newest', limit });
+  return page.items.map((item) => {
+    const { at, actorId, action, via, note } = fromItem<AuditEntry>(item);
+    return { at, actorId, action, via, ...(note ? { note } : {}) };
+  });
+};

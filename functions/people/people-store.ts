@@ -1,0 +1,99 @@
+// The directory side of people: the user, their role membership, their sign-in link and their entry
+// in the admins' list, written together; changes guarded by the `seq` the admin read, each with its
+// audit item in the same transaction.
+import { itemExists, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
+import { getUser, type User } from '../../shared/directory.js';
+import type { Role } from '../../shared/http.js';
+import { queryPage } from '../../shared/query.js';
+import { type ItemType, keys } from '../../shared/table.js';
+import { loginItem } from '../authorizer/people.js';
+import type { Placement } from './domain/placement.js';
+
+/** A directory user with their stale-write token (people written before it existed read as 0). */
+export type Person = User & { seq: number };
+
+export const readPerson = async (userId: string): Promise<Person | undefined> => {
+  const user = (await getUser(userId)) as Person | undefined;
+  return user && { ...user, seq: user.seq ?? 0 };
+};
+
+const roleMemberItem = (role: Role, userId: string) => ({ ...keys.roleMember(role, userId), type: 'role-member' satisfies ItemType, role, userId });
+
+/** Adds a person the directory already has (demo data, people from before the list) to the list. */
+export const listEntryItem = (userId: string) => ({ ...keys.directoryEntry(userId), type: 'directory-entry' satisfies ItemType, userId });
+
+/**
+ * A new person: the directory user, their role membership, their sign-in link and their list entry,
+ * all or nothing. `reasons[0]` set: the user id is taken.
+ */
+export const addPerson = (user: User, sub: string, also: TransactItem[] = []) =>
+  transact([
+    putNew({ ...keys.user(user.userId), type: 'user' satisfies ItemType, ...user, seq: 0 }),
+    putNew(roleMemberItem(user.role, user.userId)),
+    putNew(loginItem(sub, user.userId)),
+    putNew(listEntryItem(user.userId)),
+    ...also,
+  ]);
+
+/** The person is still at the seq the admin read (a person from before seq existed is at 0). */
+const atSeq = (seq: number) => ({
+  ConditionExpression: `${itemExists} AND (${seq === 0 ? 'attribute_not_exists(seq) OR ' : ''}seq = :seq)`,
+  values: { ':seq': seq, ':next': seq + 1 },
+});
+
+export const disablePerson = (person: Person, seq: number, also: TransactItem[], now = new Date()) => {
+  const guard = atSeq(seq);
+  return transact([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.user(person.userId),
+        UpdateExpression: 'SET disabledAt = if_not_exists(disabledAt, :now), seq = :next',
+        ConditionExpression: guard.ConditionExpression,
+        ExpressionAttributeValues: { ':now': now.toISOString(), ...guard.values },
+      },
+    },
+    ...also,
+  ]);
+};
+
+/** Moves a person to another role, team or unit, with their role membership. */
+export const changePlacement = (person: Person, to: Placement, seq: number, also: TransactItem[]) => {
+  const guard = atSeq(seq);
+  const set = ['#role = :role', 'seq = :next', ...(to.teamId ? ['teamId = :team'] : []), ...(to.unitId ? ['unitId = :unit'] : [])];
+  const remove = [...(to.teamId ? [] : ['teamId']), ...(to.unitId ? [] : ['unitId'])];
+  const membership: TransactItem[] =
+    person.role === to.role
+      ? []
+      : [
+          { Delete: { TableName: tableName(), Key: keys.roleMember(person.role, person.userId) } },
+          { Put: { TableName: tableName(), Item: roleMemberItem(to.role, person.userId) } },
+        ];
+  return transact([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.user(person.userId),
+        UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+        ConditionExpression: guard.ConditionExpression,
+        ExpressionAttributeNames: { '#role': 'role' },
+        ExpressionAttributeValues: {
+          ':role': to.role,
+          ...(to.teamId ? { ':team': to.teamId } : {}),
+          ...(to.unitId ? { ':unit': to.unitId } : {}),
+          ...guard.values,
+        },
+      },
+    },
+    ...membership,
+    ...also,
+  ]);
+};
+
+/** The admins' list, by user id, a page at a time. */
+export const directoryPage = async (limit: number, cursor?: string) => {
+  const page = await queryPage({ partition: keys.directoryPartition(), order: 'oldest', limit, cursor });
+  const people = await Promise.all(page.items.map((item) => readPerson(String(item.userId))));
+  return { people: people.filter((p) => p !== undefined), next: page.next };
+};
+
