@@ -8451,6 +8451,8 @@ export interface operations {
                         week: string;
                         from: string;
                         to: string;
+                        previous: string;
+                        next: string;
                         entries: {
                             userId: string;
                             activityId: string;
@@ -8462,6 +8464,7 @@ export interface operations {
                             endsAt?: string;
                             subject?: string;
                             location?: string;
+                            seq?: number;
                         }[];
                     };
                 };
@@ -8497,6 +8500,8 @@ export interface operations {
                         week: string;
                         from: string;
                         to: string;
+                        previous: string;
+                        next: string;
                         entries: {
                             userId: string;
                             activityId: string;
@@ -8508,6 +8513,7 @@ export interface operations {
                             endsAt?: string;
                             subject?: string;
                             location?: string;
+                            seq?: number;
                         }[];
                     };
                 };

@@ -23,10 +23,21 @@ const routes: [RegExp, () => Promise<View>][] = [
   [/^\/quotes\/new$/, async () => (await import('./pages/quotes.js')).quoteBuilderPage],
   [/^\/orders$/, async () => (await import('./pages/queues.js')).ordersPage],
   [/^\/cases$/, async () => (await import('./pages/queues.js')).casesPage],
+  // campaigns (with send progress) and the agenda (console-campaigns)
+  [/^\/campaigns$/, async () => (await import('./pages/campaigns.js')).campaignsPage],
+  [/^\/campaigns\/new$/, async () => (await import('./pages/campaigns.js')).newCampaignPage],
+  [/^\/campaigns\/(?<campaignId>[^/]+)$/, async () => (await import('./pages/campaigns.js')).campaignPage],
+  [/^\/segments$/, async () => (await import('./pages/segments.js')).segmentsPage],
+  [/^\/templates$/, async () => (await import('./pages/segments.js')).templatesPage],
+  [/^\/agenda$/, async () => (await import('./pages/agenda.js')).agendaPage],
+  [/^\/agenda\/team$/, async () => (await import('./pages/agenda.js')).teamAgendaPage],
 ];
 
-/** The header's links, in order: each page that starts a piece of work. */
-const navLinks: [hash: string, label: StringKey][] = [
+/**
+ * The header's links, in order: each page that starts a piece of work. A link with `reaches` shows
+ * only once that call (to the route its page reads) answered 2xx: a role without the scope sees no link.
+ */
+const navLinks: [hash: string, label: StringKey, reaches?: () => Promise<{ response: Response }>][] = [
   ['#/', 'home'],
   ['#/leads', 'leads'],
   ['#/quotes', 'quotes'],
@@ -34,23 +45,44 @@ const navLinks: [hash: string, label: StringKey][] = [
   ['#/orders', 'orders'],
   ['#/cases', 'cases'],
   ['#/dashboard', 'dashboard'],
+  // campaigns and the agenda (console-campaigns)
+  ['#/agenda', 'agenda', async () => (await api()).GET('/agenda', {})],
+  ['#/campaigns', 'campaigns', async () => (await api()).GET('/campaigns', { params: { query: { limit: 1 } } })],
 ];
+
+/** Each probed link's answer this session (`asking` while its call is out). */
+const reached = new Map<string, boolean | 'asking'>();
+
+const probeLinks = () => {
+  for (const [hash, , reaches] of navLinks) {
+    if (!reaches || reached.has(hash)) continue;
+    reached.set(hash, 'asking');
+    void reaches().then(({ response }) => {
+      reached.set(hash, response.ok);
+      drawNav();
+    });
+  }
+};
 
 const signOut = async () => {
   const refreshToken = refreshTokenOf();
   if (refreshToken) await (await api()).POST('/auth/sign-out', { body: { refreshToken } });
   forget();
+  reached.clear();
   location.hash = '#/sign-in';
 };
 
 const drawNav = () => {
   document.documentElement.lang = currentLanguage();
   const link = ([hash, label]: (typeof navLinks)[number]) => html`<li><a href=${hash}>${t(label)}</a></li>`;
+  if (signedIn()) probeLinks();
+  const shown = navLinks.filter(([hash, , reaches]) => !reaches || reached.get(hash) === true);
+  document.getElementById('nav')!.setAttribute('aria-busy', String([...reached.values()].includes('asking')));
   render(
     html`<ul><li><strong>${t('appName')}</strong></li></ul>
       <ul>
         ${signedIn()
-          ? html`${navLinks.map(link)}
+          ? html`${shown.map(link)}
               <li><button type="button" class="secondary outline" @click=${signOut}>${t('signOut')}</button></li>`
           : ''}
         <li>
@@ -70,6 +102,7 @@ const route = async () => {
   const query = new URLSearchParams(search);
   drawNav();
   if (path === '/sign-in' || !signedIn()) {
+    reached.clear();
     if (path !== '/sign-in') {
       location.hash = `#/sign-in?next=${encodeURIComponent(location.hash.slice(1) || '/')}`;
       return;
