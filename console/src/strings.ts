@@ -125,6 +125,7 @@ const tr = {
   open: 'Açık',
   done: 'Yapıldı',
   markDone: 'Yapıldı olarak işaretle',
+  team: 'Ekip',
 } as const;
 
 export type StringKey = keyof typeof tr;
@@ -255,6 +256,7 @@ const en: Record<StringKey, string> = {
   open: 'Open',
   done: 'Done',
   markDone: 'Mark done',
+  team: 'Team',
 };
 
 export type Language = 'tr' | 'en';

@@ -1,11 +1,11 @@
 // The agenda: my ISO week (or my team's) on the Istanbul calendar, to-dos and callbacks first with
 // their due time, overdue ones said in words, each to-do ticked off with the seq it was read at.
 // Logging a callback is the customer page's; each row links the customer there.
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { api, asProblem } from '../api.js';
 import type { operations } from '../api-types.js';
 import { currentLanguage, dateTime, type StringKey, t } from '../strings.js';
-import { problemView, show } from '../ui.js';
+import { formValues, problemView, show, showProblem } from '../ui.js';
 
 /** What a person's week and a team's week share, and the team's members when it is one. */
 type Week = Omit<operations['getAgenda']['responses'][200]['content']['application/json'], 'userId'> & { members?: string[] };
@@ -19,15 +19,24 @@ const overdue = (entry: Entry) => entry.kind === 'todo' && entry.status === 'ope
 
 const statusWord = (entry: Entry) => (overdue(entry) ? html`<strong data-overdue>${t('overdue')}</strong>` : entry.status === 'done' ? t('done') : entry.status === 'open' ? t('open') : entry.status);
 
-/** A week's page from the agenda the API answered; `teamLink` offers the team's week too. */
+/**
+ * A week's page from the agenda the API answered. `link` is the hash the other weeks add `week=` to;
+ * `teamLink` offers the team's week too; `above` goes above the week (the team page's team field).
+ */
 const weekView = async (
   title: StringKey,
-  path: string,
+  link: string,
   { data: week, error, response }: { data?: Week; error?: unknown; response: Response },
-  teamLink = false,
+  { teamLink = false, above }: { teamLink?: boolean; above?: TemplateResult } = {},
 ) => {
   const client = await api();
-  if (!week) return show(html`<h1>${t(title)}</h1>${problemView(asProblem(error, response.status))}`);
+  if (!week) {
+    const problem = asProblem(error, response.status);
+    show(html`<h1>${t(title)}</h1>${above ?? nothing}${problem.errors?.length && above ? nothing : problemView(problem)}`);
+    const form = document.querySelector('form');
+    if (form && above) showProblem(form, problem);
+    return;
+  }
   const team = week.members !== undefined;
   /** What a tick-off answered when it was refused, by activity. */
   const refused = new Map<string, string>();
@@ -67,11 +76,11 @@ const weekView = async (
         </table></div>`;
 
   const draw = () =>
-    show(html`<h1>${t(title)}</h1>
+    show(html`<h1>${t(title)}</h1>${above ?? nothing}
       <p>${t('week')} ${week.week}: ${day(week.from)} – ${day(week.to)}</p>
       <nav aria-label=${t('week')}><ul>
-        <li><a href="#${path}?week=${week.previous}">← ${t('previousWeek')}</a></li>
-        <li><a href="#${path}?week=${week.next}">${t('nextWeek')} →</a></li>
+        <li><a href="#${link}week=${week.previous}">← ${t('previousWeek')}</a></li>
+        <li><a href="#${link}week=${week.next}">${t('nextWeek')} →</a></li>
         ${teamLink ? html`<li><a href="#/agenda/team?week=${week.week}">${t('teamAgenda')}</a></li>` : nothing}
       </ul></nav>
       <section aria-labelledby="todos"><h2 id="todos">${t('todosAndCallbacks')}</h2>${table(week.entries.filter((e) => e.kind === 'todo'))}</section>
@@ -82,15 +91,27 @@ const weekView = async (
 export const agendaPage = async (_params: Record<string, string>, query: URLSearchParams) => {
   const client = await api();
   const week = query.get('week') ?? undefined;
-  // The team's week is offered only to whom the API shows it (a team's manager, or who reaches everyone).
+  // The team's week is offered to whom the API shows one: a team's manager, or (asked to name the
+  // team, a 400) someone who reaches everyone.
   const [mine, team] = await Promise.all([
     client.GET('/agenda', { params: { query: { week } } }),
     client.GET('/agenda/team', { params: { query: { week } } }),
   ]);
-  await weekView('agenda', '/agenda', mine, team.response.ok);
+  await weekView('agenda', '/agenda?', mine, { teamLink: team.response.ok || team.response.status === 400 });
 };
 
 export const teamAgendaPage = async (_params: Record<string, string>, query: URLSearchParams) => {
   const client = await api();
-  await weekView('teamAgenda', '/agenda/team', await client.GET('/agenda/team', { params: { query: { week: query.get('week') ?? undefined } } }));
+  const team = query.get('team') ?? undefined;
+  const week = query.get('week') ?? undefined;
+  const choose = (event: SubmitEvent) => {
+    event.preventDefault();
+    const chosen = formValues(event.target as HTMLFormElement).team;
+    location.hash = `#/agenda/team?${new URLSearchParams({ ...(chosen ? { team: chosen } : {}), ...(week ? { week } : {}) })}`;
+  };
+  const above = html`<form role="search" @submit=${choose}>
+    <fieldset role="group"><input name="team" aria-label=${t('team')} placeholder=${t('team')} .value=${team ?? ''} /><button type="submit">${t('filter')}</button></fieldset>
+  </form>`;
+  const answer = await client.GET('/agenda/team', { params: { query: { team, week } } });
+  await weekView('teamAgenda', `/agenda/team?${team ? `team=${encodeURIComponent(team)}&` : ''}`, answer, { above });
 };

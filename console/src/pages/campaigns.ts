@@ -109,6 +109,7 @@ export const newCampaignPage = async () => {
     /** Created by an earlier submit whose scheduling was refused: the next submit edits it. */
     draft: undefined as Campaign | undefined,
   };
+  const soon = soonInIstanbul();
   const form = () => document.querySelector<HTMLFormElement>('form[data-new-campaign]')!;
 
   const previewSegment = async () => {
@@ -140,9 +141,12 @@ export const newCampaignPage = async () => {
       render(nothing, target);
       return showProblem(form(), onForm(asProblem(error, response.status)));
     }
+    // The author's HTML in a sandbox of its own: an opaque origin that reaches nothing of the console's
+    // (no storage, no parent, no navigation or popups). Scripts are allowed only so the page checker
+    // can look inside; the console's CSP, which the frame inherits, blocks inline ones in AWS.
     render(
       html`<h2>${t('preview')}</h2><p><strong data-preview-subject>${data.subject}</strong></p>
-        <iframe title=${t('previewFrame')} sandbox="" srcdoc=${data.html} style="width: 100%; height: 24rem; border: 1px solid var(--pico-muted-border-color)"></iframe>
+        <iframe class="mail-preview" title=${t('previewFrame')} sandbox="allow-scripts" srcdoc=${data.html}></iframe>
         <details><summary>${t('textPart')}</summary><pre>${data.text}</pre></details>`,
       target,
     );
@@ -150,7 +154,10 @@ export const newCampaignPage = async () => {
 
   const chosen = (field: 'segmentId' | 'templateId' | 'language' | 'offer') => async (event: Event) => {
     (state as Record<typeof field, string>)[field] = (event.target as HTMLInputElement).value;
-    if (field === 'segmentId') await previewSegment();
+    if (field === 'segmentId') {
+      draw(); // the topic follows the segment's consent
+      await previewSegment();
+    }
     await previewTemplate();
   };
 
@@ -214,7 +221,7 @@ export const newCampaignPage = async () => {
           )}
           ${state.repeat
             ? html`<label>${t('cron')} <input name="schedule.cron" required placeholder="0 9 * * 1" /></label>`
-            : html`<label>${t('sendAt')} <input name="schedule.at" type="datetime-local" required .value=${soonInIstanbul()} /></label>`}
+            : html`<label>${t('sendAt')} <input name="schedule.at" type="datetime-local" required .value=${soon} /></label>`}
         </fieldset>
         <button type="submit">${t('createAndSchedule')}</button>
       </form>
