@@ -11,7 +11,7 @@ import { type Customer, customers } from '../../shared/customer.js';
 import { newId } from '../../shared/ids.js';
 import { check, settled, signedIn, useBrowser } from '../support/console.js';
 import { allMail } from '../support/e2e.js';
-import { call, fireSchedule, newCustomer } from '../support/quotes.js';
+import { call, callbackCall, fireSchedule, newCustomer } from '../support/quotes.js';
 import { documents } from '../support/subscriptions-e2e.js';
 import { consentItem } from '../support/subscriptions.js';
 
@@ -115,12 +115,7 @@ describe('the console’s agenda', () => {
     const callback = async (callbackAt: Date) => {
       const started = new Date(Math.min(Date.now(), callbackAt.getTime()) - 10 * 60_000);
       const logged = await call<{ callbackTodo: { activityId: string; assigneeId: string } }>('POST', `/customers/${customer.customerId}/activities`, inject('activityKeys').agent, {
-        kind: 'call',
-        direction: 'in',
-        startedAt: started.toISOString(),
-        endedAt: new Date(started.getTime() + 3 * 60_000).toISOString(),
-        outcome: 'callback-requested',
-        callbackAt: callbackAt.toISOString(),
+        ...callbackCall(started, callbackAt),
         subject: 'Geri arama',
       });
       expect(logged.status).toBe(201);
