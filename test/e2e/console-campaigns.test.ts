@@ -1,9 +1,10 @@
 // The console's campaigns and agenda in Chromium against the local stack: a manager builds a campaign
 // for a segment of a few consenting customers (the template's missing variable and a bad cron shown
 // next to their fields), schedules it, the minute sweep is fired as of its time, and the page's
-// progress bar reaches done with one mail per recipient in the SES store; a rep has no campaigns link
-// and reads "not allowed" in words. A callback the call center logs shows in the rep's week (an
-// overdue one said in words) and is ticked off in the page, which the API then shows done.
+// progress bar reaches done with one mail per recipient in the SES store; a stale draft's cancel is a
+// 409 on the page, then cancelled; a rep has no campaigns link and reads "not allowed" in words. A
+// callback the call center logs shows in the rep's week (an overdue one said in words), is ticked off
+// in the page, which the API then shows done, and shows done in the team's week.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { istanbulWeekOf } from '../../functions/activities/domain/week.js';
@@ -95,6 +96,34 @@ describe('the console’s campaigns', () => {
     const mails = (await allMail()).filter((m) => m.subject === `Fırsat ${tag}`);
     for (const email of emails) expect(mails.filter((m) => m.destination.to.includes(email))).toHaveLength(1);
     expect(mails).toHaveLength(emails.length);
+
+    // A draft cancelled from its page with the seq the page read: stale after an edit elsewhere (409
+    // shown at the button, nothing cancelled), then read again and cancelled.
+    const draft = await call<{ campaignId: string; seq: number }>('POST', '/campaigns', marketer(), {
+      name: `Taslak ${tag}`,
+      segmentId: segment.body.segmentId,
+      templateId: template.body.templateId,
+      topic: 'offers',
+      schedule: { cron: '0 9 * * 1' },
+    });
+    const draftPage = `${page.url().split('#')[0]}#/campaigns/${draft.body.campaignId}`;
+    await page.goto(draftPage);
+    await page.locator('[data-status]').waitFor();
+    const edited = await call('PATCH', `/campaigns/${draft.body.campaignId}`, marketer(), { name: `Taslak ${tag} 2`, seq: draft.body.seq });
+    expect(edited.status).toBe(200);
+    await page.getByRole('button', { name: 'Kampanyayı iptal et' }).click();
+    await page.locator('form[data-action="cancel"] [data-problem]:not([hidden])').waitFor();
+    expect((await call<{ status: string }>('GET', `/campaigns/${draft.body.campaignId}`, marketer())).body.status).toBe('draft');
+    await page.reload();
+    await page.getByRole('button', { name: 'Kampanyayı iptal et' }).click();
+    await expect.poll(() => page.locator('[data-status]').textContent()).toBe('cancelled');
+    expect((await call<{ status: string }>('GET', `/campaigns/${draft.body.campaignId}`, marketer())).body.status).toBe('cancelled');
+
+    for (const small of ['segments', 'templates']) {
+      await page.goto(`${page.url().split('#')[0]}#/${small}`);
+      await page.locator('#list table, #list p').first().waitFor();
+      await check(page, small);
+    }
     await page.context().close();
   });
 
@@ -141,5 +170,14 @@ describe('the console’s agenda', () => {
     expect(todos.body.activities.find((a) => a.activityId === later.activityId)?.status).toBe('done');
     expect(todos.body.activities.find((a) => a.activityId === late.activityId)?.status).toBe('open');
     await page.context().close();
+
+    // Zeynep reaches everyone: she names the team, and sees Ayşe's to-do done in its week.
+    const manager = await signedIn('zeynep.manager@example.com', `/agenda/team?team=team-istanbul&week=${later.week}`);
+    const teamRow = manager.locator(`tr[data-activity="${later.activityId}"]`);
+    await teamRow.waitFor();
+    expect(await teamRow.locator('[data-activity-status]').textContent()).toBe('Yapıldı');
+    expect(await teamRow.textContent()).toContain('rep-ayse');
+    await check(manager, 'agenda-team');
+    await manager.context().close();
   });
 });
