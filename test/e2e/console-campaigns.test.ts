@@ -169,6 +169,9 @@ describe('the console’s agenda', () => {
     const todos = await call<{ activities: { activityId: string; status: string }[] }>('GET', `/customers/${customer.customerId}/activities?kind=todo`, inject('activityKeys').repAyse);
     expect(todos.body.activities.find((a) => a.activityId === later.activityId)?.status).toBe('done');
     expect(todos.body.activities.find((a) => a.activityId === late.activityId)?.status).toBe('open');
+    // The agenda's entry carries the seq the page sent, rewritten with the change.
+    const week = await call<{ entries: { activityId: string; status: string; seq?: number }[] }>('GET', `/agenda?week=${later.week}`, inject('activityKeys').repAyse);
+    expect(week.body.entries.find((e) => e.activityId === later.activityId)).toMatchObject({ status: 'done', seq: 2 });
     await page.context().close();
 
     // Zeynep reaches everyone: she names the team, and sees Ayşe's to-do done in its week.
