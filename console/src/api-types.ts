@@ -8609,6 +8609,8 @@ export interface operations {
                         week: string;
                         from: string;
                         to: string;
+                        previous: string;
+                        next: string;
                         entries: {
                             userId: string;
                             activityId: string;
@@ -8620,6 +8622,7 @@ export interface operations {
                             endsAt?: string;
                             subject?: string;
                             location?: string;
+                            seq?: number;
                         }[];
                     };
                 };
@@ -8655,6 +8658,8 @@ export interface operations {
                         week: string;
                         from: string;
                         to: string;
+                        previous: string;
+                        next: string;
                         entries: {
                             userId: string;
                             activityId: string;
@@ -8666,6 +8671,7 @@ export interface operations {
                             endsAt?: string;
                             subject?: string;
                             location?: string;
+                            seq?: number;
                         }[];
                     };
                 };

@@ -38,6 +38,14 @@ const routes: [RegExp, () => Promise<View>][] = [
   [/^\/admin\/people$/, async () => (await import('./pages/admin-people.js')).peoplePage],
   [/^\/admin\/people\/(?<userId>[^/]+)$/, async () => (await import('./pages/admin-people.js')).personPage],
   [/^\/admin\/keys$/, async () => (await import('./pages/admin-keys.js')).keysPage],
+  // campaigns (with send progress) and the agenda (console-campaigns)
+  [/^\/campaigns$/, async () => (await import('./pages/campaigns.js')).campaignsPage],
+  [/^\/campaigns\/new$/, async () => (await import('./pages/campaigns.js')).newCampaignPage],
+  [/^\/campaigns\/(?<campaignId>[^/]+)$/, async () => (await import('./pages/campaigns.js')).campaignPage],
+  [/^\/segments$/, async () => (await import('./pages/segments.js')).segmentsPage],
+  [/^\/templates$/, async () => (await import('./pages/segments.js')).templatesPage],
+  [/^\/agenda$/, async () => (await import('./pages/agenda.js')).agendaPage],
+  [/^\/agenda\/team$/, async () => (await import('./pages/agenda.js')).teamAgendaPage],
 ];
 
 type Scope = operations['getMe']['responses'][200]['content']['application/json']['scopes'][number];
@@ -54,6 +62,10 @@ const navLinks: [hash: string, label: StringKey, scope?: Scope][] = [
   ['#/orders', 'orders', 'orders:read'],
   ['#/cases', 'cases', 'cases:read'],
   ['#/dashboard', 'dashboard', 'analytics:read'],
+  // people and keys (admin)
+  // campaigns and the agenda (console-campaigns)
+  ['#/agenda', 'agenda', 'customers:read'],
+  ['#/campaigns', 'campaigns', 'campaigns:read'],
   // people and keys (admin)
   ['#/admin/people', 'adminArea', 'admin'],
 ];

@@ -44,9 +44,9 @@ export const clearProblem = (form: HTMLFormElement) => {
 /** The slot above a form where a problem without a field goes. */
 export const problemSlot = () => html`<p role="alert" class="problem" data-problem hidden></p>`;
 
-/** A page-level problem: "not found" for a 404 (what the caller may not see looks absent). */
+/** A page-level problem: "not found" for a 404 (what the caller may not see looks absent), a 403 said in words. */
 export const problemView = (problem: Problem) =>
-  html`<article role="alert" data-page-problem>${problem.status === 404 ? t('notFound') : (problem.detail ?? problem.title)}</article>`;
+  html`<article role="alert" data-page-problem>${problem.status === 404 ? t('notFound') : problem.status === 403 ? t('forbidden') : (problem.detail ?? problem.title)}</article>`;
 
 export interface Page<T> {
   items: T[];

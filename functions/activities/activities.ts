@@ -24,7 +24,7 @@ import {
   type TodoActivity,
   todoLifecycle,
 } from './domain/activity.js';
-import { istanbulWeekBounds, istanbulWeekOf } from './domain/week.js';
+import { adjacentWeeks, istanbulWeekBounds, istanbulWeekOf } from './domain/week.js';
 import { activities, agendaBetween, customerStillThere, getActivity, logItems, moveActivity, reminderPlacement, reminderQueue } from './activity-store.js';
 
 type Item = Record<string, unknown>;
@@ -136,7 +136,7 @@ export const changeActivity = async (customerId: string, activityId: string, cha
 
 const weekOf = (week: string | undefined, now: Date) => {
   const name = week ?? istanbulWeekOf(now);
-  return { week: name, ...istanbulWeekBounds(name) };
+  return { week: name, ...istanbulWeekBounds(name), ...adjacentWeeks(name) };
 };
 
 /** Whose agenda the caller may read: their own always; someone else's if the caller's reach covers them. */

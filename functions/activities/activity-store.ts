@@ -30,6 +30,8 @@ export interface AgendaEntry {
   endsAt?: string;
   subject?: string;
   location?: string;
+  /** The activity's seq, so a change made from the agenda is guarded (absent on entries written before it was kept). */
+  seq?: number;
 }
 
 /** The agenda entries of an activity as it is now: written (or overwritten) with each change of it. */
@@ -46,6 +48,7 @@ export const agendaItems = (activity: Activity): TransactItem[] =>
       endsAt: meeting?.endsAt,
       subject: activity.subject,
       location: meeting?.location,
+      seq: activity.seq,
     };
     return {
       Put: {

@@ -114,9 +114,14 @@ const agendaEntry = z.strictObject({
   endsAt: z.optional(z.string()),
   subject: z.optional(z.string()),
   location: z.optional(z.string()),
+  /** The activity's seq when the entry was written (entries are rewritten with each change): a change sends it. */
+  seq: z.optional(z.int()),
 });
 
-/** `from` and `to`: the week's first and last instant (ISO UTC), Monday 00:00 to Sunday 23:59:59.999 Istanbul time. */
-const agendaWeek = { week: z.string(), from: z.string(), to: z.string(), entries: z.array(agendaEntry) };
+/**
+ * `from` and `to`: the week's first and last instant (ISO UTC), Monday 00:00 to Sunday 23:59:59.999
+ * Istanbul time; `previous` and `next` name the weeks either side.
+ */
+const agendaWeek = { week: z.string(), from: z.string(), to: z.string(), previous: z.string(), next: z.string(), entries: z.array(agendaEntry) };
 export const agenda = z.strictObject({ userId: z.string(), ...agendaWeek });
 export const teamAgenda = z.strictObject({ teamId: z.string(), members: z.array(z.string()), ...agendaWeek });

@@ -4,7 +4,7 @@
 // call, the to-do and the mail the CRM sent them.
 import { describe, expect, inject, it } from 'vitest';
 import { mailTo } from '../support/e2e.js';
-import { call, fireSchedule, newCustomer, staffMail } from '../support/quotes.js';
+import { call, callbackCall, fireSchedule, newCustomer, staffMail } from '../support/quotes.js';
 
 const keys = () => inject('activityKeys');
 const sweep = 'activities.sweep-todo-reminders';
@@ -15,15 +15,7 @@ describe('a callback request on the local scheduler', () => {
     // A whole minute three days ahead: a time no other to-do of this run is due at.
     const callbackAt = new Date(Math.ceil((Date.now() + 3 * 24 * 3600 * 1000) / 60_000) * 60_000);
     const started = new Date(Date.now() - 5 * 60_000);
-    const body = {
-      kind: 'call',
-      direction: 'in',
-      startedAt: started.toISOString(),
-      endedAt: new Date(started.getTime() + 3 * 60_000).toISOString(),
-      outcome: 'callback-requested',
-      callbackAt: callbackAt.toISOString(),
-      notes: 'Forklift teslim tarihini soracak',
-    };
+    const body = { ...callbackCall(started, callbackAt), notes: 'Forklift teslim tarihini soracak' };
     const path = `/customers/${customer.customerId}/activities`;
     const logged = await call<{ activity: { activityId: string }; callbackTodo: { activityId: string; assigneeId: string } }>('POST', path, keys().agent, body, {
       'idempotency-key': `callback-${customer.customerId}`,

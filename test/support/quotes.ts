@@ -80,6 +80,16 @@ export const newCustomer = async (tag: string, language: Language = 'tr', reps: 
   return { ...person, customerId };
 };
 
+/** A call the call center logs whose customer asks to be called back at `callbackAt`; it took three minutes from `startedAt`. */
+export const callbackCall = (startedAt: Date, callbackAt: Date) => ({
+  kind: 'call',
+  direction: 'in',
+  startedAt: startedAt.toISOString(),
+  endedAt: new Date(startedAt.getTime() + 3 * 60_000).toISOString(),
+  outcome: 'callback-requested',
+  callbackAt: callbackAt.toISOString(),
+});
+
 export const createQuote = async (key: string, body: Record<string, unknown>) => {
   const created = await call<QuoteView>('POST', '/quotes', key, body);
   if (created.status !== 201) throw new Error(`POST /quotes: ${created.status} ${created.text}`);

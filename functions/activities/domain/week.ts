@@ -45,3 +45,9 @@ export const istanbulWeekBounds = (week: string) => {
   const from = startOfIstanbulDay(monday);
   return { from, to: new Date(Date.parse(from) + WEEK_MS - 1).toISOString() };
 };
+
+/** The weeks before and after `week` (which must pass `isIsoWeek`): an agenda pages by them. */
+export const adjacentWeeks = (week: string) => {
+  const { from, to } = istanbulWeekBounds(week);
+  return { previous: istanbulWeekOf(new Date(Date.parse(from) - 1)), next: istanbulWeekOf(new Date(Date.parse(to) + 1)) };
+};
