@@ -2,7 +2,7 @@
 // in the admins' list, written together; changes guarded by the `seq` the admin read, each with its
 // audit item in the same transaction.
 import { itemExists, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
-import { getUser, type User } from '../../shared/directory.js';
+import { getTeam, getUser, type TeamMember, type User } from '../../shared/directory.js';
 import type { Role } from '../../shared/http.js';
 import { queryPage } from '../../shared/query.js';
 import { type ItemType, keys } from '../../shared/table.js';
@@ -88,6 +88,38 @@ export const changePlacement = (person: Person, to: Placement, seq: number, also
     ...membership,
     ...also,
   ]);
+};
+
+/** The team whose lead rotation a person takes part in: only reps are dealt leads. */
+export const rotationTeam = (person: Pick<User, 'role' | 'teamId'>) => (person.role === 'rep' ? person.teamId : undefined);
+
+/**
+ * The lead rotation follows a person: leaving a team takes them out of its members, joining one adds
+ * them (weight 1, present). Each team is written only if its members are still as read, so two
+ * admins moving people of one team at once cannot lose either move (the loser is asked to read again).
+ */
+export const teamMoves = async (userId: string, from: string | undefined, to: string | undefined): Promise<TransactItem[]> => {
+  if (from === to) return [];
+  const rewrite = async (teamId: string, change: (members: TeamMember[]) => TeamMember[]): Promise<TransactItem[]> => {
+    const team = await getTeam(teamId);
+    const next = team && change(team.members);
+    if (!team || !next || next.length === team.members.length) return [];
+    return [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.team(teamId),
+          UpdateExpression: 'SET members = :next',
+          ConditionExpression: 'members = :read',
+          ExpressionAttributeValues: { ':next': next, ':read': team.members },
+        },
+      },
+    ];
+  };
+  return [
+    ...(from ? await rewrite(from, (members) => members.filter((m) => m.userId !== userId)) : []),
+    ...(to ? await rewrite(to, (members) => (members.some((m) => m.userId === userId) ? members : [...members, { userId, weight: 1, away: false }])) : []),
+  ];
 };
 
 /** The admins' list, by user id, a page at a time. */

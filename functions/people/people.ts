@@ -10,7 +10,7 @@ import { keys } from '../../shared/table.js';
 import { inviteBody, roleBody } from './api-schemas.js';
 import { type AuditActor, auditItem, auditTrail } from './audit.js';
 import { type Placement, placementProblems, samePlacement, userIdFor } from './domain/placement.js';
-import { addPerson, changePlacement, directoryPage, disablePerson, type Person, readPerson } from './people-store.js';
+import { addPerson, changePlacement, directoryPage, disablePerson, type Person, readPerson, rotationTeam, teamMoves } from './people-store.js';
 import { createPoolUser, deletePoolUser, disablePoolUser, findPoolUser, isCognitoError, moveToGroup, type PoolUser } from './user-pool.js';
 
 export interface Pool {
@@ -83,7 +83,11 @@ export const invitePerson = async (pool: Pool, input: unknown, by: AuditActor, r
     throw isCognitoError(error, 'UsernameExistsException') ? taken('email', user.email) : error;
   });
   const view = personView({ ...user, seq: 0 }, poolUser);
-  const written = await addPerson(user, poolUser.sub, [auditItem(keys.user(user.userId), by, 'invited', user.role), ...record(view)]);
+  const written = await addPerson(user, poolUser.sub, [
+    auditItem(keys.user(user.userId), by, 'invited', user.role),
+    ...(await teamMoves(user.userId, undefined, rotationTeam(user))),
+    ...record(view),
+  ]);
   if (!written.ok) {
     // Written meanwhile by someone else: take the Cognito user back, so neither side has half a person.
     await deletePoolUser(pool.userPoolId, user.email);
@@ -108,7 +112,8 @@ const changed = (userId: string) => new ConflictError('person-changed', `${userI
 export const disable = async (pool: Pool, userId: string, seq: number, by: AuditActor): Promise<PersonView> => {
   const person = await existing(userId);
   if (!person.disabledAt) {
-    if (!(await disablePerson(person, seq, [auditItem(keys.user(userId), by, 'disabled')])).ok) throw changed(userId);
+    const leaving = await teamMoves(userId, rotationTeam(person), undefined);
+    if (!(await disablePerson(person, seq, [auditItem(keys.user(userId), by, 'disabled'), ...leaving])).ok) throw changed(userId);
   }
   if (await findPoolUser(pool.userPoolId, person.email)) await disablePoolUser(pool.userPoolId, person.email);
   return withSignIn(pool, (await readPerson(userId))!);
@@ -121,7 +126,8 @@ export const setRole = async (pool: Pool, userId: string, input: unknown, by: Au
   if (!samePlacement(person, to)) {
     await placementChecked(to);
     const note = [person.role, '→', to.role, to.teamId ?? to.unitId ?? ''].join(' ').trim();
-    if (!(await changePlacement(person, to, seq, [auditItem(keys.user(userId), by, 'role-changed', note)])).ok) throw changed(userId);
+    const moves = await teamMoves(userId, rotationTeam(person), rotationTeam(to));
+    if (!(await changePlacement(person, to, seq, [auditItem(keys.user(userId), by, 'role-changed', note), ...moves])).ok) throw changed(userId);
     if (person.role !== to.role && (await findPoolUser(pool.userPoolId, person.email))) {
       await moveToGroup(pool.userPoolId, person.email, person.role, to.role);
     }

@@ -9,12 +9,19 @@ import { signInWithPassword } from '../../functions/authorizer/cognito.js';
 import { adminCall } from '../../functions/people/user-pool.js';
 import { check, findRow, settled, signedIn, useBrowser, withApiKey } from '../support/console.js';
 import { api, bearer, get, post, readProblem, send } from '../support/e2e.js';
+import { table } from '../support/quotes.js';
+import { keys } from '../../shared/table.js';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 
 useBrowser();
 const admin = () => inject('peopleKeys').admin;
 const tag = randomUUID().slice(0, 8);
 const email = `davet.${tag}@example.com`;
 const userId = `rep-davet-${tag}`;
+
+/** Who team-istanbul deals leads to: an invited rep joins, a rep moved away leaves. */
+const rotation = async () =>
+  ((await table().send(new GetCommand({ TableName: 'pusula', Key: keys.team('team-istanbul') }))).Item!.members as { userId: string }[]).map((m) => m.userId);
 
 const person = async (id: string) => {
   const response = await get(`/people/${id}`, admin());
@@ -36,6 +43,7 @@ describe('the admin pages', () => {
     await form.getByRole('button', { name: 'Davet et' }).click();
     await page.locator(`[data-invited="${userId}"]`).waitFor();
     expect(await person(userId)).toMatchObject({ role: 'rep', teamId: 'team-istanbul', signIn: { enabled: true } });
+    expect(await rotation()).toContain(userId);
 
     // The same e-mail under another user id: 409 shown next to the e-mail.
     await form.getByLabel('E-posta', { exact: true }).fill(email);
@@ -62,6 +70,7 @@ describe('the admin pages', () => {
     await roleForm.getByRole('button', { name: 'Rolü değiştir' }).click();
     await expect.poll(() => page.locator('[data-role]').textContent()).toBe('dealer');
     expect(await person(userId)).toMatchObject({ role: 'dealer', unitId: 'dealer-ankara' });
+    expect(await rotation()).not.toContain(userId);
     // cognito-local keeps group members by the user's generated Username, not the e-mail alias.
     const pool = { UserPoolId: inject('signIn').userPoolId };
     const { Username } = await adminCall<{ Username: string }>('AdminGetUser', { ...pool, Username: email });
