@@ -27,3 +27,39 @@ export const chooseLanguage = (acceptLanguage: string | undefined): Language => 
   }
   return best?.language ?? 'en';
 };
+
+/** The records a person meets, named in both languages for `NotFoundError` ("… was not found." / "… bulunamadı."). */
+export const records = {
+  lead: { en: 'The lead', tr: 'Aday' },
+  quote: { en: 'The quote', tr: 'Teklif' },
+  order: { en: 'The order', tr: 'Sipariş' },
+  case: { en: 'The case', tr: 'Vaka' },
+  customer: { en: 'The customer', tr: 'Müşteri' },
+  contact: { en: 'The contact person', tr: 'İlgili kişi' },
+  opportunity: { en: 'The opportunity', tr: 'Fırsat' },
+  request: { en: 'The request', tr: 'Talep' },
+  activity: { en: 'The activity', tr: 'Etkinlik' },
+} as const;
+
+type Named = { readonly en: string; readonly tr: string };
+
+/** A stale write's 409: the caller read the record at another seq. */
+export const staleAt = (record: Named, seq: number): Text => ({
+  en: `${record.en} is at seq ${seq} now; reload it.`,
+  tr: `${record.tr} şu an ${seq}. sürümde; yeniden yükleyin.`,
+});
+
+/** A guarded write that lost to another one: the record moved on between the read and the write. */
+export const changedMeanwhile = (record: Named): Text => ({
+  en: `${record.en} was changed by someone else meanwhile; reload it.`,
+  tr: `${record.tr} bu arada başka biri tarafından değiştirildi; yeniden yükleyin.`,
+});
+
+/** Several requests race for the same contact's markers; the caller may simply try again. */
+export const contactContended: Text = {
+  en: 'This contact is being changed by other requests; try again.',
+  tr: 'Bu kişi şu an başka isteklerle değiştiriliyor; yeniden deneyin.',
+};
+
+export const foreignCursorMessage: Text = { en: 'This cursor belongs to another query.', tr: 'Bu imleç başka bir sorguya ait.' };
+export const notACursor: Text = { en: 'Not a cursor this API returned.', tr: 'Bu API’nin verdiği bir imleç değil.' };
