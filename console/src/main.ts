@@ -23,6 +23,8 @@ const routes: [RegExp, () => Promise<View>][] = [
   [/^\/quotes\/new$/, async () => (await import('./pages/quotes.js')).quoteBuilderPage],
   [/^\/orders$/, async () => (await import('./pages/queues.js')).ordersPage],
   [/^\/cases$/, async () => (await import('./pages/queues.js')).casesPage],
+  // language and sign-in: a person's account (TOTP setup)
+  [/^\/account\/mfa$/, async () => (await import('./pages/account.js')).mfaPage],
 ];
 
 /** The header's links, in order: each page that starts a piece of work. */
@@ -34,6 +36,8 @@ const navLinks: [hash: string, label: StringKey][] = [
   ['#/orders', 'orders'],
   ['#/cases', 'cases'],
   ['#/dashboard', 'dashboard'],
+  // language and sign-in: setting up MFA is an admin's first piece of work
+  ['#/account/mfa', 'account'],
 ];
 
 const signOut = async () => {
