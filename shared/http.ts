@@ -144,7 +144,11 @@ export const validate = <S extends z.core.$ZodType>(schema: S, value: unknown): 
   if (result.success) return result.data;
   const turkish = safeParse(schema, value, { error: fieldMessages('tr') }).error?.issues ?? [];
   throw new ValidationError(
-    fieldProblems(result.error.issues, (issue, index) => ({ en: issue.message, tr: turkish[index]?.message ?? issue.message })),
+    fieldProblems(result.error.issues, (issue, index) => {
+      // A schema's own plain-string message reads the same in both parses: it stays a string, not translated.
+      const tr = turkish[index]?.message ?? issue.message;
+      return tr === issue.message ? tr : { en: issue.message, tr };
+    }),
   );
 };
 

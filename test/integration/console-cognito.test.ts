@@ -18,7 +18,7 @@ import {
   passwordSignIn,
   type Step,
 } from '../../console/src/cognito.js';
-import { totpCode, wrongCode } from '../support/totp.js';
+import { currentCode, wrongCode } from '../support/totp.js';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -116,13 +116,13 @@ describe('the console signs in to a real pool', () => {
     await expect(enableTotp(pool, first.AccessToken, wrongCode(secret))).rejects.toBeInstanceOf(CognitoError);
     // Refused, it is not on: the password alone still signs in.
     expect('tokens' in (await passwordSignIn(pool, 'totp.kurulum@example.com', strong))).toBe(true);
-    await enableTotp(pool, first.AccessToken, totpCode(secret));
+    await enableTotp(pool, first.AccessToken, await currentCode(secret));
 
     const challenge = challengeOf(await passwordSignIn(pool, 'totp.kurulum@example.com', strong));
     expect(challenge.name).toBe('SOFTWARE_TOKEN_MFA');
     await expect(answerChallenge(pool, challenge, wrongCode(secret))).rejects.toMatchObject({ type: 'CodeMismatchException' });
     const again = challengeOf(await passwordSignIn(pool, 'totp.kurulum@example.com', strong));
-    expect(tokensOf(await answerChallenge(pool, again, totpCode(secret))).AccessToken).toBeTruthy();
+    expect(tokensOf(await answerChallenge(pool, again, await currentCode(secret))).AccessToken).toBeTruthy();
   });
 
   it('a forgotten password: after the reset the new password signs in and the old one not', async () => {

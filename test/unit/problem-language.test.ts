@@ -130,3 +130,10 @@ describe('illegal moves', () => {
     expect(refusal(() => door.actionTo('locked', 'open')).detail).toMatchObject({ tr: '"locked" durumundaki kayıt "open" olamaz; başka bir duruma geçemez.' });
   });
 });
+
+describe('a schema message written in English only', () => {
+  it('stays a plain string (not translated), so pages that translate English messages still can', () => {
+    const problem = refusal(() => validate(z.object({ email: z.string().check(z.refine(() => false, 'Not an e-mail address.')) }), { email: 'x' }));
+    expect(problem.errors).toEqual([{ path: 'email', message: 'Not an e-mail address.' }]);
+  });
+});

@@ -17,8 +17,11 @@ const typeOf = (error: unknown) => (error instanceof CognitoError ? error.type :
 /** Cognito's refusals a person can act on, by exception name; the pool's own words for a refused password. */
 const explain = (error: unknown, fields: { password?: string; code?: string }): { message: string; path?: string } => {
   switch (typeOf(error)) {
+    // Choosing a password, the pool's policy refused it; signing in, cognito-local means a wrong one.
     case 'InvalidPasswordException':
-      return { message: `${t('passwordRefused')} ${(error as Error).message}`, path: fields.password };
+      return fields.password
+        ? { message: `${t('passwordRefused')} ${(error as Error).message}`, path: fields.password }
+        : { message: t('signInFailed') };
     case 'CodeMismatchException':
     case 'ExpiredCodeException':
       return { message: t('codeWrong'), path: fields.code };
