@@ -175,7 +175,7 @@ export interface ProblemDocument {
   status: number;
   code: ProblemCode;
   detail?: string;
-  errors?: { path: string; message: string }[];
+  errors?: (Omit<FieldProblem, 'message'> & { message: string })[];
 }
 
 export const problemType = (code: ProblemCode) => `urn:pusula:problem:${code}`;
@@ -188,5 +188,6 @@ export const problemDocument = (status: number, code: ProblemCode, detail?: Text
     status,
     code,
     ...(detail ? { detail: inLanguage(detail, language) } : {}),
-    ...(errors?.length ? { errors: errors.map(({ path, message }) => ({ path, message: inLanguage(message, language) })) } : {}),
+    // A field problem may carry more than path and message (an import's line and column): kept as is.
+    ...(errors?.length ? { errors: errors.map((error) => ({ ...error, message: inLanguage(error.message, language) })) } : {}),
   }) satisfies ProblemDocument;

@@ -137,3 +137,10 @@ describe('a schema message written in English only', () => {
     expect(problem.errors).toEqual([{ path: 'email', message: 'Not an e-mail address.' }]);
   });
 });
+
+describe('a field problem with more than a path', () => {
+  it("keeps its other parts (an import's line) when its message is rendered", () => {
+    const errors = [{ path: 'cost', line: 3, message: { en: 'Not a number.', tr: 'Sayı değil.' } }];
+    expect(problemDocument(422, 'import-failed', undefined, errors, 'tr').errors).toEqual([{ path: 'cost', line: 3, message: 'Sayı değil.' }]);
+  });
+});
