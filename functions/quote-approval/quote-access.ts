@@ -30,7 +30,10 @@ export const quoteVisibleTo = async (viewer: Viewer, quoteId: string | undefined
 /** Changing a quote is for its owner and whoever manages them; an approver only decides. */
 export const quoteChangeableBy = async (viewer: Viewer, quoteId: string | undefined): Promise<Quote> => {
   const quote = await quoteVisibleTo(viewer, quoteId);
-  if (!canManage(viewer, quoteOwnership(quote))) throw new ForbiddenError('Only the owner of this quote and their manager may change it.');
+  if (!canManage(viewer, quoteOwnership(quote))) throw new ForbiddenError({
+      en: 'Only the owner of this quote and their manager may change it.',
+      tr: 'Bu teklifi yalnızca sahibi ve yöneticisi değiştirebilir.',
+    });
   return quote;
 };
 
