@@ -6,6 +6,7 @@
 import { getUser } from './directory.js';
 import type { Actor } from './http.js';
 import { ForbiddenError, NotFoundError } from './problems.js';
+import type { Text } from './messages.js';
 
 export type Reach = 'own' | 'team' | 'unit' | 'all';
 
@@ -48,7 +49,7 @@ export const canManage = canSee;
 export const isId = (id: string | undefined): id is string => id !== undefined && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id);
 
 /** For a viewer who may not see it, a record does not exist: the same 404 as for a wrong id. */
-export const visibleOr404 = <T>(viewer: Viewer, record: T | undefined, ownership: (record: T) => Ownership, what: string): T => {
+export const visibleOr404 = <T>(viewer: Viewer, record: T | undefined, ownership: (record: T) => Ownership, what: Text): T => {
   if (!record || !canSee(viewer, ownership(record))) throw new NotFoundError(what);
   return record;
 };
@@ -59,7 +60,10 @@ export const visibleOr404 = <T>(viewer: Viewer, record: T | undefined, ownership
  */
 export const listScope = (viewer: Viewer, requestedOwner?: string) => {
   if (viewer.reach === 'own' && requestedOwner && requestedOwner !== viewer.actor.userId) {
-    throw new ForbiddenError("Only managers may list other people's records.");
+    throw new ForbiddenError({
+      en: "Only managers may list other people's records.",
+      tr: 'Başkalarının kayıtlarını yalnızca yöneticiler listeleyebilir.',
+    });
   }
   switch (viewer.reach) {
     case 'all':

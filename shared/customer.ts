@@ -260,8 +260,11 @@ export const ownershipItem = (customerId: string, owner: Ownership): TransactIte
   };
 };
 
-const noSuchCustomer = () =>
-  new ProblemError(422, 'customer-not-found', 'There is no such customer.', [{ path: 'customerId', message: 'No such customer.' }]);
+/** The 422 of a request naming a customer that does not exist (or that the caller does not reach). */
+export const noSuchCustomer = () =>
+  new ProblemError(422, 'customer-not-found', { en: 'There is no such customer.', tr: 'Böyle bir müşteri yok.' }, [
+    { path: 'customerId', message: { en: 'No such customer.', tr: 'Böyle bir müşteri yok.' } },
+  ]);
 
 /** Whether the viewer reaches a customer's stored profile item (its owner and team sets). */
 export const customerItemVisibleTo = (viewer: Viewer, item: Record<string, unknown>) => {

@@ -7,6 +7,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { safeParse } from 'zod/mini';
 import { config } from './config.js';
 import type { RouteBody, RouteDeclaration, Scope } from './manifest.js';
+import { chooseLanguage, type Text } from './messages.js';
 import { logger, metrics } from './observability.js';
 import {
   ForbiddenError,
@@ -18,6 +19,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from './problems.js';
+import { fieldMessages } from './schema.js';
 import type * as z from './schema.js';
 
 export type HttpEvent = APIGatewayProxyEvent;
@@ -69,11 +71,18 @@ export const csvFile = (name: string, body: string): HttpResult => ({
   body,
 });
 
-const problemResult = (error: ProblemError): HttpResult => ({
-  statusCode: error.status,
-  headers: { 'content-type': 'application/problem+json', ...error.headers },
-  body: JSON.stringify(problemDocument(error.status, error.code, error.message, error.errors)),
-});
+/** The language a person asked for (`Accept-Language`), English for integrations that do not say. */
+export const languageOf = (event: HttpEvent) => chooseLanguage(header(event, 'accept-language'));
+
+/** A problem in the caller's language; `Content-Language` says which, and caches keep one per language. */
+const problemResult = (error: ProblemError, event: HttpEvent): HttpResult => {
+  const language = languageOf(event);
+  return {
+    statusCode: error.status,
+    headers: { 'content-type': 'application/problem+json', 'content-language': language, vary: 'Accept-Language', ...error.headers },
+    body: JSON.stringify(problemDocument(error.status, error.code, error.detail, error.errors, language)),
+  };
+};
 
 // ---- bodies ------------------------------------------------------------------------------------
 
@@ -97,10 +106,10 @@ export const decodeBody = (event: HttpEvent, maxBytes: number): DecodedBody => {
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new MalformedBodyError('The body is not valid JSON.');
+      throw new MalformedBodyError({ en: 'The body is not valid JSON.', tr: 'Gövde geçerli bir JSON değil.' });
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new MalformedBodyError('The body must be a JSON object.');
+      throw new MalformedBodyError({ en: 'The body must be a JSON object.', tr: 'Gövde bir JSON nesnesi olmalı.' });
     }
     return { fields: parsed as Record<string, unknown>, fromForm: false };
   }
@@ -108,7 +117,7 @@ export const decodeBody = (event: HttpEvent, maxBytes: number): DecodedBody => {
     // No prototype: a field named __proto__ must be an ordinary (and refused) field, not a setter.
     const fields: Record<string, unknown> = Object.create(null);
     for (const [key, value] of new URLSearchParams(text)) {
-      if (Object.hasOwn(fields, key)) throw new ValidationError([{ path: key, message: 'Given more than once.' }]);
+      if (Object.hasOwn(fields, key)) throw new ValidationError([{ path: key, message: { en: 'Given more than once.', tr: 'Birden çok kez verildi.' } }]);
       fields[key] = value;
     }
     return { fields, fromForm: true };
@@ -116,16 +125,30 @@ export const decodeBody = (event: HttpEvent, maxBytes: number): DecodedBody => {
   throw new UnsupportedMediaTypeError([JSON_TYPE, FORM]);
 };
 
-/** Parses with any zod schema; its messages are English because schemas are built with shared/schema.ts. */
+const notSettable = { en: 'This field may not be set.', tr: 'Bu alan verilemez.' };
+
+const fieldProblems = (issues: z.core.$ZodIssue[], message: (issue: z.core.$ZodIssue, index: number) => Text) =>
+  issues.flatMap((issue, index) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: notSettable }))
+      : [{ path: issue.path.join('.'), message: message(issue, index) }],
+  );
+
+/**
+ * Parses with any zod schema. A refusal carries each field's message in both languages (zod's `tr`
+ * and `en` locales, or the schema's own `said` text), rendered when the caller's language is known;
+ * the second parse happens only on the refusal path, with its own error map.
+ */
 export const validate = <S extends z.core.$ZodType>(schema: S, value: unknown): z.infer<S> => {
-  const result = safeParse(schema, value);
+  const result = safeParse(schema, value, { error: fieldMessages('en') });
   if (result.success) return result.data;
+  const turkish = safeParse(schema, value, { error: fieldMessages('tr') }).error?.issues ?? [];
   throw new ValidationError(
-    result.error.issues.flatMap((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: 'This field may not be set.' }))
-        : [{ path: issue.path.join('.'), message: issue.message }],
-    ),
+    fieldProblems(result.error.issues, (issue, index) => {
+      // A schema's own plain-string message reads the same in both parses: it stays a string, not translated.
+      const tr = turkish[index]?.message ?? issue.message;
+      return tr === issue.message ? tr : { en: issue.message, tr };
+    }),
   );
 };
 
@@ -151,7 +174,7 @@ export const actorOf = (event: HttpEvent): Actor => {
 
 export const requireScope = (actor: Actor, scope: Scope) => {
   if (!actor.scopes.includes(scope) && !actor.scopes.includes('admin')) {
-    throw new ForbiddenError(`This key lacks the scope ${scope}.`);
+    throw new ForbiddenError({ en: `This key lacks the scope ${scope}.`, tr: `Bu anahtarda ${scope} yetkisi yok.` });
   }
 };
 
@@ -235,10 +258,13 @@ const problemResponses = (options: { cors: boolean; metrics: boolean }): middy.M
     const refused = error instanceof ProblemError;
     if (refused) {
       logger.info('request refused', { status: error.status, code: error.code });
-      request.response = problemResult(error);
+      request.response = problemResult(error, request.event);
     } else {
       logger.error('request failed', error as Error);
-      request.response = problemResult(new ProblemError(500, 'internal-error', 'Something went wrong on our side.'));
+      request.response = problemResult(
+        new ProblemError(500, 'internal-error', { en: 'Something went wrong on our side.', tr: 'Bizim tarafımızda bir sorun oluştu.' }),
+        request.event,
+      );
     }
     if (options.metrics) metrics.addMetric(refused ? 'RequestRefused' : 'RequestFailed', 'Count', 1);
     if (options.cors) request.response.headers = { ...request.response.headers, ...corsHeaders(request.event) };
@@ -373,7 +399,7 @@ export const routes = (handlers: readonly RouteHandler[], options: HandlerOption
   const byRoute = new Map(handlers.map(({ binding }) => [`${binding.declaration.method} ${binding.declaration.path}`, binding.run]));
   const handler = httpHandler(async (event, context) => {
     const run = byRoute.get(`${event.httpMethod} ${event.resource}`);
-    if (!run) throw new ProblemError(404, 'no-such-route', 'No such route.');
+    if (!run) throw new ProblemError(404, 'no-such-route', { en: 'No such route.', tr: 'Böyle bir yol yok.' });
     return run(event, context);
   }, options);
   return Object.assign(handler, { declarations: handlers.map(({ binding }) => binding.declaration) });

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, putNew, type TransactItem, tableName } from './db.js';
-import { ProblemError } from './problems.js';
+import { ProblemError, ValidationError } from './problems.js';
 import { keys } from './table.js';
 
 const RETENTION_SECONDS = 24 * 60 * 60;
@@ -31,7 +31,10 @@ export const noRecord: Recorder = () => [];
 
 const digest = (request: unknown) => createHash('sha256').update(JSON.stringify(request ?? null)).digest('base64url');
 
-const reusedKey = () => new ProblemError(422, 'idempotency-key-reused', 'This Idempotency-Key was used with a different request.');
+const reusedKey = () => new ProblemError(422, 'idempotency-key-reused', {
+    en: 'This Idempotency-Key was used with a different request.',
+    tr: 'Bu Idempotency-Key başka bir istekle kullanıldı.',
+  });
 
 const stored = async (scope: IdempotencyScope & { key: string }) => {
   const found = await db().send(
@@ -50,8 +53,8 @@ export const once = async <R>(scope: IdempotencyScope, work: (record: Recorder) 
   const { key } = scope;
   if (key === undefined || key === '') return work(noRecord);
   if (key.length > MAX_KEY_LENGTH) {
-    throw new ProblemError(400, 'validation-failed', 'The request has invalid fields.', [
-      { path: 'Idempotency-Key', message: `At most ${MAX_KEY_LENGTH} characters.` },
+    throw new ValidationError([
+      { path: 'Idempotency-Key', message: { en: `At most ${MAX_KEY_LENGTH} characters.`, tr: `En çok ${MAX_KEY_LENGTH} karakter.` } },
     ]);
   }
   const keyed = { ...scope, key };

@@ -6,6 +6,7 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './db.js';
 import { ValidationError } from './problems.js';
 import { type IndexName, indexKeys, tableSchema } from './table.js';
+import { foreignCursorMessage, notACursor } from './messages.js';
 
 export interface Filter {
   /** A DynamoDB filter expression over attributes the key does not cover, e.g. `#status = :status`. */
@@ -61,7 +62,7 @@ const fingerprint = (query: PageQuery) =>
     .digest('base64url')
     .slice(0, 22);
 
-const foreignCursor = () => new ValidationError([{ path: 'cursor', message: 'This cursor belongs to another query.' }]);
+const foreignCursor = () => new ValidationError([{ path: 'cursor', message: foreignCursorMessage }]);
 
 const encode = (query: PageQuery, positions: Positions) =>
   Buffer.from(JSON.stringify({ q: fingerprint(query), p: positions })).toString('base64url');
@@ -71,11 +72,11 @@ const decode = (query: PageQuery, cursor: string): Positions => {
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new ValidationError([{ path: 'cursor', message: 'Not a cursor this API returned.' }]);
+    throw new ValidationError([{ path: 'cursor', message: notACursor }]);
   }
   const { q, p } = (parsed ?? {}) as { q?: unknown; p?: unknown };
   if (typeof p !== 'object' || p === null || Array.isArray(p)) {
-    throw new ValidationError([{ path: 'cursor', message: 'Not a cursor this API returned.' }]);
+    throw new ValidationError([{ path: 'cursor', message: notACursor }]);
   }
   if (q !== fingerprint(query)) throw foreignCursor();
   const names = keyNames(query.index);

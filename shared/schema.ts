@@ -1,14 +1,37 @@
-// Every schema in product code comes from here: zod/mini, with English issue messages.
+// Every schema in product code comes from here: zod/mini, with English issue messages by default.
 // Classic `zod` would put ~440 KB in every Lambda bundle; zod/mini is ~15 KB, but it sets no locale,
 // so without this its issues would all read "Invalid input" in our problem responses.
 // Import it as a namespace (`import * as z from '…/shared/schema.js'`) so the bundler keeps only the
 // functions used; `z.locales.en()` would pull in every locale (~250 KB), hence `zod/locales` here.
-import { en } from 'zod/locales';
-import { config, maxLength, minLength, normalize, overwrite, refine, string, trim } from 'zod/mini';
+import { en, tr } from 'zod/locales';
+import { type core, config, maxLength, minLength, normalize, overwrite, refine, string, trim } from 'zod/mini';
+import type { Language } from './language.js';
 
-config(en());
+type Said = (() => undefined) & { said: { tr: string; en: string } };
+
+/**
+ * A schema's own message in both languages: `maxLength(80, said({ en: …, tr: … }))`. It answers
+ * nothing itself, so zod asks the parse's error map, which reads the language it parses for.
+ */
+export const said = (text: { tr: string; en: string }): { error: Said } => ({ error: Object.assign(() => undefined, { said: text }) });
+
+const saidIn = (issue: core.$ZodRawIssue, language: Language) => (issue.inst?._zod.def as { error?: Partial<Said> } | undefined)?.error?.said?.[language];
+
+const locales = { tr: tr().localeError, en: en().localeError };
+
+/** The per-parse error map of one language (`safeParse(schema, value, { error: fieldMessages('tr') })`): no global switch. */
+export const fieldMessages =
+  (language: Language): core.$ZodErrorMap =>
+  (issue) =>
+    saidIn(issue, language) ?? locales[language](issue);
+
+// A parse without a map (a schema read outside a request) speaks English.
+config({ ...en(), customError: (issue) => saidIn(issue, 'en') });
 
 export * from 'zod/mini';
+
+/** The message of a field that may not be empty. */
+export const required = said({ en: 'Required.', tr: 'Zorunlu.' });
 
 // ---- free text ----------------------------------------------------------------------------------
 // Every free-text field goes through `line` or `text`: what people type ends up in mail, PDFs, CSV
@@ -27,24 +50,34 @@ const invisible = /\p{Cf}/u;
 /** A surrogate code unit without its pair: not a character at all, and not encodable as UTF-8. */
 const loneSurrogate = /\p{Cs}/u;
 
-const freeText = (max: number, controls: RegExp, controlsMessage: string) =>
+const freeText = (max: number, controls: RegExp, controlsMessage: { tr: string; en: string }) =>
   string().check(
     // Browser forms send a textarea's line breaks as CRLF: one kind of line break, \n, from here on.
     overwrite((s) => s.replace(/\r\n?/g, '\n')),
     normalize('NFC'),
     trim(),
-    maxLength(max, `At most ${max} characters.`),
-    refine((s) => !controls.test(s), controlsMessage),
-    refine((s) => !invisible.test(s), 'Invisible and text-direction characters are not allowed.'),
-    refine((s) => !loneSurrogate.test(s), 'Not valid Unicode text.'),
+    maxLength(max, said({ en: `At most ${max} characters.`, tr: `En çok ${max} karakter.` })),
+    refine((s) => !controls.test(s), said(controlsMessage)),
+    refine(
+      (s) => !invisible.test(s),
+      said({ en: 'Invisible and text-direction characters are not allowed.', tr: 'Görünmez ve yazı yönü karakterleri kullanılamaz.' }),
+    ),
+    refine((s) => !loneSurrogate.test(s), said({ en: 'Not valid Unicode text.', tr: 'Geçerli bir Unicode metni değil.' })),
   );
 
 /** One line of text: a name, a city, an id. Trimmed and NFC-normalised; no control characters at all. */
-export const line = (max: number) => freeText(max, lineBreaking, 'Line breaks and control characters are not allowed.');
+export const line = (max: number) =>
+  freeText(max, lineBreaking, {
+    en: 'Line breaks and control characters are not allowed.',
+    tr: 'Satır sonu ve denetim karakterleri kullanılamaz.',
+  });
 
 /** A `line` that may not be empty: a name, an id. */
-export const requiredLine = (max: number) => line(max).check(minLength(1, 'Required.'));
+export const requiredLine = (max: number) => line(max).check(minLength(1, required));
 
 /** Multi-line text: a message, a note. As `line`, but line breaks (kept as `\n`) and tabs are allowed. */
 export const text = (max: number) =>
-  freeText(max, lineBreakingButNewlineAndTab, 'Control characters other than line breaks and tabs are not allowed.');
+  freeText(max, lineBreakingButNewlineAndTab, {
+    en: 'Control characters other than line breaks and tabs are not allowed.',
+    tr: 'Satır sonu ve sekme dışında denetim karakterleri kullanılamaz.',
+  });

@@ -1,8 +1,10 @@
 // The API client: typed from the OpenAPI document (api-types.ts), so a call to a route the document
-// does not describe does not compile. Every call carries the bearer; a 401 sends the person to sign in.
+// does not describe does not compile. Every call carries the bearer and the console's language; a
+// 401 sends the person to sign in.
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './api-types.js';
 import { bearer, forget, loadConfig } from './session.js';
+import { currentLanguage } from './strings.js';
 
 export type Problem = components['schemas']['Problem'];
 
@@ -12,6 +14,8 @@ const auth: Middleware = {
   async onRequest({ request }) {
     const token = await bearer();
     if (token) request.headers.set('authorization', `Bearer ${token}`);
+    // Problems come back in the console's language (title, detail and field messages).
+    request.headers.set('accept-language', currentLanguage());
     return request;
   },
   onResponse({ response }) {

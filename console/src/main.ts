@@ -46,6 +46,8 @@ const routes: [RegExp, () => Promise<View>][] = [
   [/^\/templates$/, async () => (await import('./pages/segments.js')).templatesPage],
   [/^\/agenda$/, async () => (await import('./pages/agenda.js')).agendaPage],
   [/^\/agenda\/team$/, async () => (await import('./pages/agenda.js')).teamAgendaPage],
+  // language and sign-in: a person's account (TOTP setup)
+  [/^\/account\/mfa$/, async () => (await import('./pages/account.js')).mfaPage],
 ];
 
 type Scope = operations['getMe']['responses'][200]['content']['application/json']['scopes'][number];
@@ -62,12 +64,13 @@ const navLinks: [hash: string, label: StringKey, scope?: Scope][] = [
   ['#/orders', 'orders', 'orders:read'],
   ['#/cases', 'cases', 'cases:read'],
   ['#/dashboard', 'dashboard', 'analytics:read'],
-  // people and keys (admin)
   // campaigns and the agenda (console-campaigns)
   ['#/agenda', 'agenda', 'customers:read'],
   ['#/campaigns', 'campaigns', 'campaigns:read'],
   // people and keys (admin)
   ['#/admin/people', 'adminArea', 'admin'],
+  // language and sign-in: setting up MFA is an admin's first piece of work
+  ['#/account/mfa', 'account'],
 ];
 
 /** The caller's scopes, asked once per session (a new sign-in asks again). */

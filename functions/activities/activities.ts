@@ -26,13 +26,14 @@ import {
 } from './domain/activity.js';
 import { adjacentWeeks, istanbulWeekBounds, istanbulWeekOf } from './domain/week.js';
 import { activities, agendaBetween, customerStillThere, getActivity, logItems, moveActivity, reminderPlacement, reminderQueue } from './activity-store.js';
+import { changedMeanwhile, records, staleAt } from '../../shared/messages.js';
 
 type Item = Record<string, unknown>;
 
 /** The customer's stored profile (owners included), if the caller may work with them; otherwise 404. */
 export const customerFor = async (actor: Actor, customerId: string): Promise<Item> => {
   const found = isId(customerId) ? ((await customers.get(keys.customer(customerId))) as Item | undefined) : undefined;
-  if (!found || !customerItemVisibleTo(await customerViewerOf(actor), found)) throw new NotFoundError('The customer');
+  if (!found || !customerItemVisibleTo(await customerViewerOf(actor), found)) throw new NotFoundError(records.customer);
   return found;
 };
 
@@ -87,7 +88,7 @@ export const logActivity = async (actor: Actor, customer: Item, input: ActivityI
     ...record(answer),
   ]);
   if (!written.ok) {
-    if (written.reasons[0]) throw new NotFoundError('The customer');
+    if (written.reasons[0]) throw new NotFoundError(records.customer);
     // Only the stored answer can be in the way: a duplicate request won, and `once` answers with its answer.
     throw new ConflictError('request-in-progress', 'A request with this Idempotency-Key is in progress.');
   }
@@ -103,10 +104,10 @@ export interface ActivityChange {
 /** Edits the notes or ticks a to-do off (or opens it again), only while it is at the seq it was read at. */
 export const changeActivity = async (customerId: string, activityId: string, change: ActivityChange, actorId: string, now = new Date()) => {
   const current = isId(activityId) ? await getActivity(activityId) : undefined;
-  if (!current || current.customerId !== customerId) throw new NotFoundError('The activity');
+  if (!current || current.customerId !== customerId) throw new NotFoundError(records.activity);
   if (current.kind === 'email') throw new ConflictError('activity-read-only', 'A mail sent to the customer is a record: it cannot be edited.');
   if (change.seq !== undefined && change.seq !== current.seq) {
-    throw new ConflictError('activity-changed', `The activity is at seq ${current.seq} now; reload it.`);
+    throw new ConflictError('activity-changed', staleAt(records.activity, current.seq));
   }
   if (change.done !== undefined && current.kind !== 'todo') {
     throw new ValidationError([{ path: 'done', message: 'Only a to-do is done.' }]);
@@ -128,7 +129,7 @@ export const changeActivity = async (customerId: string, activityId: string, cha
     dequeue: action === 'complete' ? [reminderQueue.name] : [],
     enqueue: action === 'reopen' ? reminderPlacement(after) : [],
   });
-  if (!moved) throw new ConflictError('activity-changed', 'The activity was changed by someone else meanwhile; reload it.');
+  if (!moved) throw new ConflictError('activity-changed', changedMeanwhile(records.activity));
   return after;
 };
 

@@ -6,6 +6,7 @@ import { canSee, isId, type Viewer } from '../../shared/access.js';
 import { type Customer, customerItemVisibleTo, customers, profileItem } from '../../shared/customer.js';
 import { NotFoundError } from '../../shared/problems.js';
 import { type CustomerRequest, findRequest } from './request-store.js';
+import { records } from '../../shared/messages.js';
 
 export { customerViewerOf as requestViewerOf } from '../customers/customer-view.js';
 
@@ -21,7 +22,7 @@ const visibleCustomer = async (viewer: Viewer, customerId: string): Promise<Owne
 /** The customer a request is recorded for, if the viewer sees them; otherwise the same 404 as a wrong id. */
 export const customerFor = async (viewer: Viewer, customerId: string): Promise<OwnedCustomer> => {
   const found = await visibleCustomer(viewer, customerId);
-  if (!found) throw new NotFoundError('The customer');
+  if (!found) throw new NotFoundError(records.customer);
   return found;
 };
 
@@ -32,7 +33,7 @@ export const requestVisibleTo = async (viewer: Viewer, requestId: string): Promi
     (viewer.reach === 'unit'
       ? found.unitId === viewer.unitId
       : canSee(viewer, { ownerId: found.createdBy, unitId: found.unitId }) || (await visibleCustomer(viewer, found.customerId)) !== undefined);
-  if (!visible) throw new NotFoundError('The request');
+  if (!visible) throw new NotFoundError(records.request);
   return found;
 };
 

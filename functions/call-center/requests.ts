@@ -21,6 +21,7 @@ import type { CreateRequestInput, RequestActionInput } from './domain/request-in
 import { checkActionInput, type RequestAction, requestLifecycle } from './domain/request-lifecycle.js';
 import type { OwnedCustomer } from './request-access.js';
 import { acceptQueue, type CustomerRequest, type DraftQuoteOutcome, requests } from './request-store.js';
+import { changedMeanwhile, records, staleAt, type Text } from '../../shared/messages.js';
 
 /** Business hours a dealer has to accept a request before it is reminded (REQUEST_ACCEPT_HOURS, default 4). */
 export const acceptWithinHours = () => {
@@ -163,7 +164,7 @@ export interface Moved {
   scheduledAt?: string;
 }
 
-const changed = (message: string) => new ConflictError('request-changed', message);
+const changed = (message: Text) => new ConflictError('request-changed', message);
 
 /** Moves a request by `action` if it is still as read: its history and `RequestStatusChanged` in the same transaction. */
 export const actOnRequest = async (
@@ -175,7 +176,7 @@ export const actOnRequest = async (
   now = new Date(),
 ): Promise<Moved> => {
   checkActionInput(action, input, now);
-  if (input.seq !== undefined && input.seq !== found.seq) throw changed(`The request is at seq ${found.seq} now; reload it.`);
+  if (input.seq !== undefined && input.seq !== found.seq) throw changed(staleAt(records.request, found.seq));
   const to = requestLifecycle.apply(found.status, action, mover.role);
   const after = advance(found, {
     status: to,
@@ -198,7 +199,7 @@ export const actOnRequest = async (
     ],
     also: record(answer),
   });
-  if (!moved) throw changed('The request was changed by someone else meanwhile; reload it.');
+  if (!moved) throw changed(changedMeanwhile(records.request));
   return answer;
 };
 

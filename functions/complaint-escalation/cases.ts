@@ -2,14 +2,14 @@
 // routed by the rules, its SLA clock started), moving it along its lifecycle with the clock paused
 // while it waits for the customer, and the sweep that warns and escalates on the SLA ladder.
 import { officeHours, type WorkingHours } from '../../shared/business-hours.js';
-import { type Customer, customers, getCustomer, markerItems, matchContact, ownershipItem } from '../../shared/customer.js';
+import { type Customer, customers, getCustomer, markerItems, matchContact, noSuchCustomer, ownershipItem } from '../../shared/customer.js';
 import { putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { getDepartment } from '../../shared/directory.js';
 import { advance, type HistoryEntry, type MoveEffects } from '../../shared/entity.js';
 import { type IdempotencyScope, once } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { outboxPut } from '../../shared/outbox.js';
-import { ConflictError, ProblemError } from '../../shared/problems.js';
+import { ConflictError } from '../../shared/problems.js';
 import { istanbulDate } from '../../shared/time.js';
 import { type QueueEntry, sweep } from '../../shared/work-queue.js';
 import { type Case, cases, slaQueue } from './case-store.js';
@@ -18,6 +18,7 @@ import { type CaseAction, type CaseStatus, caseLifecycle, mayReopen } from './do
 import { routeCase } from './domain/routing.js';
 import { type Deadline, deadlineAt, escalationLevels, nextDeadline, type Segment, type SlaState, slaTargets, takeStep } from './domain/sla.js';
 import { elapsedMinutes, pauseClock, resumeClock, startClock } from './domain/sla-clock.js';
+import { changedMeanwhile, contactContended, records } from '../../shared/messages.js';
 
 /** What the profile may carry beyond the shared fields: the analytics segment and a preferred dealer. */
 type Profile = Customer & { segment?: Segment; preferredDealerId?: string };
@@ -42,9 +43,6 @@ export interface Opened {
 }
 
 const caseNumberOf = (caseId: string, now: Date) => `${istanbulDate(now).replaceAll('-', '').slice(2)}-${caseId.slice(-6)}`;
-
-const noSuchCustomer = () =>
-  new ProblemError(422, 'customer-not-found', 'There is no such customer.', [{ path: 'customerId', message: 'No such customer.' }]);
 
 /**
  * Opens a case once per Idempotency-Key: the customer (found by id, matched by contact, or created
@@ -125,14 +123,17 @@ export const openCase = (
       const saved = await transact([...cases.createItems(c, { ...slaEffects(c, hours), events: [event] }), ...customerItems, ...record(answer)]);
       if (saved.ok) return answer;
     }
-    throw new ConflictError('capture-contended', 'This contact is being changed by other requests; try again.');
+    throw new ConflictError('capture-contended', contactContended);
   });
 };
 
 /** The case after `action`: timestamps, the clock paused or resumed, the reopen window checked. */
 const applyAction = (c: Case, action: CaseAction, to: CaseStatus, hours: WorkingHours, now: Date): Case => {
   if (action === 'reopen' && !mayReopen(c.resolvedAt, now)) {
-    throw new ConflictError('reopen-window-passed', 'This case was resolved too long ago to reopen; open a new case.');
+    throw new ConflictError('reopen-window-passed', {
+      en: 'This case was resolved too long ago to reopen; open a new case.',
+      tr: 'Bu vaka yeniden açılamayacak kadar uzun zaman önce çözüldü; yeni bir vaka açın.',
+    });
   }
   const at = now.toISOString();
   const clock =
@@ -159,7 +160,7 @@ export const changeCaseStatus = async (c: Case, to: CaseStatus, entry: Omit<Hist
     ...slaEffects(after, hours),
     events: [outboxPut('CaseStatusChanged', { caseId: c.caseId, customerId: c.customerId, from: c.status, to, actorId: entry.actorId }, now)],
   });
-  if (!moved) throw new ConflictError('case-changed', 'The case was changed by someone else meanwhile; reload it.');
+  if (!moved) throw new ConflictError('case-changed', changedMeanwhile(records.case));
   return after;
 };
 

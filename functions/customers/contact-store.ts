@@ -12,6 +12,7 @@ import { ConflictError, NotFoundError } from '../../shared/problems.js';
 import { keys } from '../../shared/table.js';
 import { contactTaken, visibleProfile } from './customer-store.js';
 import { type ContactDetails, contactDetails } from './domain/profile.js';
+import { records } from '../../shared/messages.js';
 
 export interface Contact extends ContactDetails {
   contactId: string;
@@ -94,14 +95,14 @@ export const addContact = async (customerId: string, input: ContactInput & { nam
   const moves = await detailMoves({}, contact);
   const saved = await transact([putNew(contacts.item(contact)), customerStillThere(customerId), ...moves.items, ...record(contact)]);
   if (saved.ok) return contact;
-  if (saved.reasons[1]) throw new NotFoundError('The customer');
+  if (saved.reasons[1]) throw new NotFoundError(records.customer);
   if (saved.reasons.slice(2, 2 + moves.items.length).some(Boolean)) throw await claimRefused(moves.claims, customerId, viewer);
   throw new ConflictError('request-in-progress', 'A request with this Idempotency-Key was just processed.');
 };
 
 const storedContact = async (customerId: string, contactId: string) => {
   const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.contact(customerId, contactId), ConsistentRead: true }));
-  if (!found.Item) throw new NotFoundError('The contact person');
+  if (!found.Item) throw new NotFoundError(records.contact);
   return contacts.read(found.Item);
 };
 

@@ -26,6 +26,7 @@ import { byState, keys } from '../../shared/table.js';
 import { type DirectoryFilter, directoryFilter } from './domain/directory-filter.js';
 import { changedFields, contactDetails, editedProfile, normalizeTags, type ProfileEdit } from './domain/profile.js';
 import { profileView } from './customer-view.js';
+import { records } from '../../shared/messages.js';
 
 type Detail = 'email' | 'phone';
 
@@ -120,7 +121,7 @@ const stale = (seq: number) => new ConflictError('customer-changed', `The custom
 /** The customer's profile item if the viewer reaches it; a 404 otherwise, as for an id that does not exist. */
 export const visibleProfile = async (viewer: Viewer, customerId: string) => {
   const item = await profileItem(customerId);
-  if (!item || !customerItemVisibleTo(viewer, item)) throw new NotFoundError('The customer');
+  if (!item || !customerItemVisibleTo(viewer, item)) throw new NotFoundError(records.customer);
   return item;
 };
 

@@ -35,6 +35,7 @@ import {
   repointMarker,
   startMerge,
 } from './merge-store.js';
+import { records } from '../../shared/messages.js';
 
 export type MergeResult = ReturnType<typeof mergeResult>;
 
@@ -123,10 +124,10 @@ export const mergeCustomers = async (
     if (isForward(kept)) {
       const into = String(kept!.mergedInto);
       const target = await readProfileItem(into);
-      if (!target || !customerItemVisibleTo(viewer, target)) throw new NotFoundError('The customer');
+      if (!target || !customerItemVisibleTo(viewer, target)) throw new NotFoundError(records.customer);
       throw mergedAlready('customerId', into);
     }
-    if (!kept || !customerItemVisibleTo(viewer, kept)) throw new NotFoundError('The customer');
+    if (!kept || !customerItemVisibleTo(viewer, kept)) throw new NotFoundError(records.customer);
     if (isForward(duplicate)) {
       if (duplicate!.mergedInto !== keptId) throw mergedAlready('duplicateId', String(duplicate!.mergedInto));
       return run(duplicateId, keptId, record, limits, now);

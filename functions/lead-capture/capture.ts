@@ -6,6 +6,7 @@ import { type IdempotencyScope, once } from '../../shared/idempotency.js';
 import { ConflictError } from '../../shared/problems.js';
 import { contactOf, type LeadSubmission } from './domain/lead-submission.js';
 import { saveForCustomer, saveWithNewCustomer } from './lead-store.js';
+import { contactContended } from '../../shared/messages.js';
 
 /** A losing racer re-reads the winner's markers; a third loss means heavy contention on one person. */
 const MAX_ATTEMPTS = 3;
@@ -34,6 +35,6 @@ export const captureLead = ({ submission, ip, idempotencyKey }: CaptureInput, no
         : await saveWithNewCustomer(capture);
       if (outcome.saved) return { leadId: outcome.leadId, status: 'new' as const };
     }
-    throw new ConflictError('capture-contended', 'This contact is being changed by other requests; try again.');
+    throw new ConflictError('capture-contended', contactContended);
   });
 };

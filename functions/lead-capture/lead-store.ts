@@ -313,7 +313,10 @@ export const saveNote = async (lead: Lead, text: string, authorId: string, now: 
     ...record(note),
   ]);
   // Only the stored answer can have stopped it: a duplicate with the same key got there first.
-  if (!saved.ok) throw new ConflictError('request-in-progress', 'A request with this Idempotency-Key was just processed.');
+  if (!saved.ok) throw new ConflictError('request-in-progress', {
+      en: 'A request with this Idempotency-Key was just processed.',
+      tr: 'Bu Idempotency-Key ile bir istek az önce işlendi.',
+    });
   return note;
 };
 

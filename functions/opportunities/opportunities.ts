@@ -27,6 +27,7 @@ import {
   targetOf,
 } from './domain/stages.js';
 import { getOpportunity, type Opportunity, opportunities } from './opportunity-store.js';
+import { changedMeanwhile, records, staleAt, type Text } from '../../shared/messages.js';
 
 /** How far ahead a new opportunity is expected to close when nobody says. */
 const DEFAULT_CLOSE_DAYS = 30;
@@ -34,13 +35,13 @@ const DEFAULT_CLOSE_DAYS = 30;
 const ATTEMPTS = 3;
 
 export class OpportunityChangedError extends ConflictError {
-  constructor(message = 'The opportunity was changed by someone else a moment ago; reload it.') {
+  constructor(message: Text = changedMeanwhile(records.opportunity)) {
     super('opportunity-changed', message);
   }
 }
 
 export const refuseStale = (o: Opportunity, seq: number | undefined) => {
-  if (seq !== undefined && seq !== o.seq) throw new OpportunityChangedError(`The opportunity is at seq ${o.seq} now; reload it.`);
+  if (seq !== undefined && seq !== o.seq) throw new OpportunityChangedError(staleAt(records.opportunity, o.seq));
 };
 
 /** Who makes a change: for the history, and the stored answer of the request that makes it. */

@@ -22,6 +22,7 @@ import type { OrderIntake, StatusChange } from './domain/order-input.js';
 import { type OrderFacts, type RoutingDecision, route, unitsToLoad } from './domain/routing.js';
 import { ackQueue, type Order, type OrderLine, type OrderRouting, openOrderCount, orders, saveOrderFromQuote } from './order-store.js';
 import { getRoutingRules, loadUnits, type StoredRules } from './rules-store.js';
+import { changedMeanwhile, records, staleAt } from '../../shared/messages.js';
 
 const MINUTE_MS = 60_000;
 
@@ -197,7 +198,10 @@ export const intakeOrder = (intake: OrderIntake, actor: Actor, idempotencyKey: s
       ]);
       if (saved.ok) return answer;
     }
-    throw new ConflictError('intake-contended', 'This customer is being changed by other requests; try again.');
+    throw new ConflictError('intake-contended', {
+      en: 'This customer is being changed by other requests; try again.',
+      tr: 'Bu müşteri şu an başka isteklerle değiştiriliyor; yeniden deneyin.',
+    });
   });
 };
 
@@ -338,7 +342,7 @@ export const changeStatus = async (
   now = new Date(),
 ): Promise<Order> => {
   if (change.seq !== undefined && change.seq !== order.seq) {
-    throw new ConflictError('order-changed', `The order is at seq ${order.seq} now; reload it.`);
+    throw new ConflictError('order-changed', staleAt(records.order, order.seq));
   }
   const action = orderLifecycle.actionTo(order.status, change.status);
   const to: OrderStatus = orderLifecycle.apply(order.status, action, mover.role);
@@ -367,7 +371,7 @@ export const changeStatus = async (
     ],
     also: record(after),
   });
-  if (!moved) throw new ConflictError('order-changed', 'The order was changed by someone else meanwhile; reload it.');
+  if (!moved) throw new ConflictError('order-changed', changedMeanwhile(records.order));
   return after;
 };
 

@@ -7,6 +7,7 @@ import { ForbiddenError, NotFoundError } from '../../shared/problems.js';
 import { queryAll } from '../../shared/query.js';
 import { keys } from '../../shared/table.js';
 import { findQuote, type Quote, quoteOwnership } from './quote-store.js';
+import { records } from '../../shared/messages.js';
 
 /** The role whose approval the quote is waiting for, if it is waiting. */
 export const awaitedRole = (quote: Quote) =>
@@ -22,14 +23,17 @@ export const canSeeQuote = (viewer: Viewer, quote: Quote) =>
 /** For a viewer who may not see it, a quote does not exist. */
 export const quoteVisibleTo = async (viewer: Viewer, quoteId: string | undefined): Promise<Quote> => {
   const quote = isId(quoteId) ? await findQuote(quoteId) : undefined;
-  if (!quote || !canSeeQuote(viewer, quote)) throw new NotFoundError('The quote');
+  if (!quote || !canSeeQuote(viewer, quote)) throw new NotFoundError(records.quote);
   return quote;
 };
 
 /** Changing a quote is for its owner and whoever manages them; an approver only decides. */
 export const quoteChangeableBy = async (viewer: Viewer, quoteId: string | undefined): Promise<Quote> => {
   const quote = await quoteVisibleTo(viewer, quoteId);
-  if (!canManage(viewer, quoteOwnership(quote))) throw new ForbiddenError('Only the owner of this quote and their manager may change it.');
+  if (!canManage(viewer, quoteOwnership(quote))) throw new ForbiddenError({
+      en: 'Only the owner of this quote and their manager may change it.',
+      tr: 'Bu teklifi yalnızca sahibi ve yöneticisi değiştirebilir.',
+    });
   return quote;
 };
 

@@ -17,6 +17,7 @@ import type { ApprovalStep } from './domain/approval-policy.js';
 import type { QuoteState, QuoteStatus } from './domain/lifecycle.js';
 import type { PaymentTerms, QuoteFigures } from './domain/quote-builder.js';
 import type { QuoteSummary } from './domain/reports.js';
+import { foreignCursorMessage, notACursor } from '../../shared/messages.js';
 
 export interface ApprovalRecord {
   step: number;
@@ -202,7 +203,7 @@ const previousMonth = (month: string) => {
   return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
 };
 
-const foreignCursor = () => new ValidationError([{ path: 'cursor', message: 'This cursor belongs to another query.' }]);
+const foreignCursor = () => new ValidationError([{ path: 'cursor', message: foreignCursorMessage }]);
 
 /** Filters on what the chosen index does not key on. */
 const filterOf = (query: QuoteQuery, keyedOn: 'owner' | 'customer' | 'month'): Filter => {
@@ -239,7 +240,7 @@ const monthCursor = (cursor: string | undefined, first: string, last: string) =>
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new ValidationError([{ path: 'cursor', message: 'Not a cursor this API returned.' }]);
+    throw new ValidationError([{ path: 'cursor', message: notACursor }]);
   }
   const { m, c } = decoded ?? {};
   if (typeof m !== 'string' || !/^\d{4}-\d{2}$/.test(m) || m > first || m < last) throw foreignCursor();

@@ -1,7 +1,7 @@
 // The quote use cases: create and edit a draft, submit it to the policy, approve or reject a step,
 // record the customer's answer, revise, expire, follow up, and turn an accepted quote into an order.
 // Each reads the quote, lets the domain decide the move, and saves it with a conditional write.
-import { getCustomer } from '../../shared/customer.js';
+import { getCustomer, noSuchCustomer } from '../../shared/customer.js';
 import { transact } from '../../shared/db.js';
 import type { HistoryEntry } from '../../shared/entity.js';
 import { noRecord, type Recorder } from '../../shared/idempotency.js';
@@ -32,6 +32,7 @@ import {
   saveQuote,
 } from './quote-store.js';
 import { sweep } from '../../shared/work-queue.js';
+import { changedMeanwhile, records, staleAt } from '../../shared/messages.js';
 
 const DEFAULT_VALIDITY_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,15 +43,20 @@ export const followUpDays = () => {
   return Number.isFinite(days) && days > 0 ? days : 3;
 };
 
+export const noEmailToSend = {
+  en: 'The customer has no e-mail address to send the quote to.',
+  tr: 'Müşterinin teklifin gönderileceği bir e-posta adresi yok.',
+};
+
 export class QuoteChangedError extends ConflictError {
   constructor() {
-    super('quote-changed', 'The quote was changed by someone else a moment ago; reload it.');
+    super('quote-changed', changedMeanwhile(records.quote));
   }
 }
 
 export const refuseStale = (quote: Quote, seq: number | undefined) => {
   if (seq !== undefined && seq !== quote.seq) {
-    throw new ConflictError('quote-changed', `The quote is at seq ${quote.seq} now; reload it.`);
+    throw new ConflictError('quote-changed', staleAt(records.quote, quote.seq));
   }
 };
 
@@ -91,9 +97,12 @@ const price = async (input: PricingInput, quoteDate: string) => {
     getProducts(input.lines.map((line) => line.sku)),
   ]);
   if (!priceList) {
-    throw new ProblemError(422, 'price-list-not-found', `There is no price list ${input.priceListId}.`, [
-      { path: 'priceListId', message: 'No such price list.' },
-    ]);
+    throw new ProblemError(
+      422,
+      'price-list-not-found',
+      { en: `There is no price list ${input.priceListId}.`, tr: `${input.priceListId} diye bir fiyat listesi yok.` },
+      [{ path: 'priceListId', message: { en: 'No such price list.', tr: 'Böyle bir fiyat listesi yok.' } }],
+    );
   }
   const currencies = [priceList.currency, ...[...products.values()].map((p) => p.cost.currency)];
   const rates = await getFxRates(currencies, quoteDate);
@@ -107,14 +116,20 @@ const defaultValidity = (quoteDate: string, priceList: PriceList) => {
 
 const checkValidity = (validUntil: string, quoteDate: string) => {
   if (validUntil < quoteDate) {
-    throw new ProblemError(422, 'invalid-validity', 'A quote must be valid at least through today.', [
-      { path: 'validUntil', message: `On or after ${quoteDate}.` },
-    ]);
+    throw new ProblemError(
+      422,
+      'invalid-validity',
+      { en: 'A quote must be valid at least through today.', tr: 'Teklif en az bugünün sonuna kadar geçerli olmalı.' },
+      [{ path: 'validUntil', message: { en: `On or after ${quoteDate}.`, tr: `${quoteDate} ya da sonrası.` } }],
+    );
   }
   if (validUntil > addMonths(quoteDate, 12)) {
-    throw new ProblemError(422, 'invalid-validity', 'A quote may be valid for a year at most.', [
-      { path: 'validUntil', message: `On or before ${addMonths(quoteDate, 12)}.` },
-    ]);
+    throw new ProblemError(
+      422,
+      'invalid-validity',
+      { en: 'A quote may be valid for a year at most.', tr: 'Teklif en çok bir yıl geçerli olabilir.' },
+      [{ path: 'validUntil', message: { en: `On or before ${addMonths(quoteDate, 12)}.`, tr: `${addMonths(quoteDate, 12)} ya da öncesi.` } }],
+    );
   }
 };
 
@@ -127,11 +142,11 @@ export interface Owner {
 export const draftQuote = async (input: CreateQuoteInput, owner: Owner, now = new Date(), record: Recorder = noRecord) => {
   const customer = await getCustomer(input.customerId);
   if (!customer) {
-    throw new ProblemError(422, 'customer-not-found', 'There is no such customer.', [{ path: 'customerId', message: 'No such customer.' }]);
+    throw noSuchCustomer();
   }
   if (!customer.email) {
-    throw new ProblemError(422, 'customer-has-no-email', 'The customer has no e-mail address to send the quote to.', [
-      { path: 'customerId', message: 'Record an e-mail address for this customer first.' },
+    throw new ProblemError(422, 'customer-has-no-email', noEmailToSend, [
+      { path: 'customerId', message: { en: 'Record an e-mail address for this customer first.', tr: 'Önce bu müşterinin e-posta adresini kaydedin.' } },
     ]);
   }
   const quoteDate = istanbulDate(now);
@@ -177,7 +192,10 @@ export const createQuote = async (input: CreateQuoteInput, owner: Owner, now = n
 
 export const editQuote = async (quote: Quote, patch: EditQuoteInput, now = new Date(), who: Who = system): Promise<Quote> => {
   if (quote.status !== 'draft') {
-    throw new IllegalTransitionError(`A ${quote.status} quote cannot be edited; revise it to make a new draft.`);
+    throw new IllegalTransitionError({
+      en: `A ${quote.status} quote cannot be edited; revise it to make a new draft.`,
+      tr: `"${quote.status}" durumundaki teklif düzenlenemez; yeni bir taslak için revize edin.`,
+    });
   }
   refuseStale(quote, patch.seq);
   const paymentTerms = patch.paymentTerms === null ? undefined : (patch.paymentTerms ?? quote.paymentTerms);
@@ -213,12 +231,21 @@ export const submitQuote = async (quote: Quote, seq: number | undefined, now = n
   refuseStale(quote, seq);
   const submitted = transition(quote, { type: 'submit' }).quote;
   if (isExpired(quote.validUntil, now)) {
-    throw new ProblemError(422, 'validity-passed', `The quote was valid until ${quote.validUntil}; edit validUntil first.`, [
-      { path: 'validUntil', message: 'In the past.' },
-    ]);
+    throw new ProblemError(
+      422,
+      'validity-passed',
+      {
+        en: `The quote was valid until ${quote.validUntil}; edit validUntil first.`,
+        tr: `Teklif ${quote.validUntil} tarihine kadar geçerliydi; önce geçerlilik tarihini düzenleyin.`,
+      },
+      [{ path: 'validUntil', message: { en: 'In the past.', tr: 'Geçmişte.' } }],
+    );
   }
   const policy = await getApprovalPolicy();
-  if (!policy) throw new ConflictError('no-approval-policy', 'No approval policy is set; an admin sets one with PUT /approval-policy.');
+  if (!policy) throw new ConflictError('no-approval-policy', {
+      en: 'No approval policy is set; an admin sets one with PUT /approval-policy.',
+      tr: 'Onay kuralı tanımlı değil; bir yönetici PUT /approval-policy ile tanımlar.',
+    });
   const decision = evaluatePolicy(policy.rules, policyFacts(quote.totals, quote.netTotalTry));
   const at = now.toISOString();
   const base: Quote = { ...submitted, seq: quote.seq + 1, updatedAt: at, submittedAt: at, approvals: [] };
@@ -284,7 +311,10 @@ export const decideQuote = async (
 ): Promise<Quote> => {
   const who: Who = { actorId: approver.userId, via: options.via, record: options.record };
   if (quote.status !== 'pending_approval' || !quote.approval || !quote.approvalSteps) {
-    throw new IllegalTransitionError(`This quote is ${quote.status}: it is not awaiting approval.`);
+    throw new IllegalTransitionError({
+      en: `This quote is ${quote.status}: it is not awaiting approval.`,
+      tr: `Bu teklif "${quote.status}" durumunda: onay beklemiyor.`,
+    });
   }
   refuseStale(quote, options.seq);
   const current = quote.approval.approved;
@@ -292,11 +322,17 @@ export const decideQuote = async (
   if (options.step !== undefined && options.step !== current) {
     throw new ConflictError(
       'step-already-decided',
-      `Step ${options.step + 1} is not the one awaiting approval; step ${current + 1} (${step.role}) is.`,
+      {
+        en: `Step ${options.step + 1} is not the one awaiting approval; step ${current + 1} (${step.role}) is.`,
+        tr: `Onay bekleyen adım ${options.step + 1}. adım değil; ${current + 1}. adım (${step.role}).`,
+      },
     );
   }
-  if (approver.role !== step.role) throw new ForbiddenError(`Step ${current + 1} needs the approval of a ${step.role}.`);
-  if (approver.userId === quote.ownerId) throw new ForbiddenError('Nobody approves their own quote.');
+  if (approver.role !== step.role) throw new ForbiddenError({
+      en: `Step ${current + 1} needs the approval of a ${step.role}.`,
+      tr: `${current + 1}. adımı bir ${step.role} onaylamalı.`,
+    });
+  if (approver.userId === quote.ownerId) throw new ForbiddenError({ en: 'Nobody approves their own quote.', tr: 'Kimse kendi teklifini onaylayamaz.' });
   const at = now.toISOString();
   const record: ApprovalRecord = { step: current, role: step.role, userId: approver.userId, via: options.via, at };
   const given = { ...ref(quote), step: current, role: step.role, approverId: approver.userId, via: options.via };
@@ -397,7 +433,10 @@ export const answerQuote = async (
   refuseStale(quote, by.seq);
   const moved = transition(quote, { type: answer }).quote;
   // The sweep may not have run yet: a quote past its validity is not accepted.
-  if (isExpired(quote.validUntil, now)) throw new ConflictError('quote-expired', `The quote was valid until ${quote.validUntil}.`);
+  if (isExpired(quote.validUntil, now)) throw new ConflictError('quote-expired', {
+      en: `The quote was valid until ${quote.validUntil}.`,
+      tr: `Teklif ${quote.validUntil} tarihine kadar geçerliydi.`,
+    });
   const at = now.toISOString();
   const after: Quote = { ...moved, seq: quote.seq + 1, updatedAt: at, answeredAt: at, answer: { via: by.via, actorId: by.actorId } };
   const facts = { ...ref(quote), ownerId: quote.ownerId, via: by.via, currency: quote.currency, grandTotal: quote.totals.grandTotal.amount };

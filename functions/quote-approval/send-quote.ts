@@ -11,7 +11,9 @@ import { IllegalTransitionError } from './domain/lifecycle.js';
 import { answerLinks } from './links.js';
 import { renderQuotePdf } from './pdf/quote-pdf.js';
 import type { Quote } from './quote-store.js';
-import { markMailed, markSent } from './quotes.js';
+import { markMailed, markSent, noEmailToSend } from './quotes.js';
+
+const sentAlready = { en: 'The quote has been sent to the customer already.', tr: 'Teklif müşteriye zaten gönderildi.' };
 import { customerQuote } from './templates/customer-quote.js';
 import { customerView, quoteNumber } from './templates/quote-view.js';
 
@@ -57,7 +59,7 @@ const mailOnce = async (sent: Quote, customer: Customer & { email: string }, by:
     );
   } catch (error) {
     if (error instanceof MailInProgressError && by === 'staff') {
-      throw new ConflictError('already-sent', 'The quote is being sent to the customer right now.');
+      throw new ConflictError('already-sent', { en: 'The quote is being sent to the customer right now.', tr: 'Teklif şu an müşteriye gönderiliyor.' });
     }
     throw error;
   }
@@ -67,18 +69,25 @@ export const sendQuoteToCustomer = async (quote: Quote, by: 'auto' | 'staff', no
   const customer = await getCustomer(quote.customerId);
   const email = customer?.email;
   if (!customer || !email) {
-    throw new ProblemError(422, 'customer-has-no-email', 'The customer has no e-mail address to send the quote to.');
+    throw new ProblemError(422, 'customer-has-no-email', noEmailToSend);
   }
   let sent: Quote;
   if (quote.status === 'approved') sent = await markSent(quote, by, now);
   else if (quote.status === 'sent' && !quote.mailedAt) sent = quote;
-  else if (quote.status === 'sent') throw new ConflictError('already-sent', 'The quote has been sent to the customer already.');
-  else throw new IllegalTransitionError(`A ${quote.status} quote cannot be sent; only an approved one can.`);
+  else if (quote.status === 'sent') throw new ConflictError('already-sent', sentAlready);
+  else
+    throw new IllegalTransitionError({
+      en: `A ${quote.status} quote cannot be sent; only an approved one can.`,
+      tr: `"${quote.status}" durumundaki teklif gönderilemez; yalnızca onaylanmış olan gönderilir.`,
+    });
 
   const mailed = await mailOnce(sent, { ...customer, email }, by, now);
-  if (!mailed.first && by === 'staff') throw new ConflictError('already-sent', 'The quote has been sent to the customer already.');
+  if (!mailed.first && by === 'staff') throw new ConflictError('already-sent', sentAlready);
   if (mailed.status === 'skipped') {
-    throw new ProblemError(422, 'customer-address-not-mailable', `The customer's address is not mailed (${mailed.reason}).`);
+    throw new ProblemError(422, 'customer-address-not-mailable', {
+      en: `The customer's address is not mailed (${mailed.reason}).`,
+      tr: `Müşterinin adresine posta gönderilmiyor (${mailed.reason}).`,
+    });
   }
   // Also when another sender mailed it and stopped before noting it: the note is what is missing.
   return markMailed(sent, mailed.messageId, now);

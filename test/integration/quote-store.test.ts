@@ -158,8 +158,8 @@ describe('drafts and submitting', () => {
       status: 422,
       code: 'product-unavailable',
       errors: [
-        { path: 'lines.1.sku', message: expect.stringContaining('NOPE') },
-        { path: 'lines.2.sku', message: expect.stringContaining('no longer sold') },
+        { path: 'lines.1.sku', message: expect.objectContaining({ en: expect.stringContaining('NOPE') }) },
+        { path: 'lines.2.sku', message: expect.objectContaining({ en: expect.stringContaining('no longer sold') }) },
       ],
     });
   });

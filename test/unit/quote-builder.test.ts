@@ -91,7 +91,7 @@ describe('building a quote from the catalogue', () => {
   });
 
   it('refuses an empty quote and a quantity or discount out of range', () => {
-    expect(() => build([])).toThrow(expect.objectContaining({ errors: [{ path: 'lines', message: 'A quote needs at least one line.' }] }));
+    expect(() => build([])).toThrow(expect.objectContaining({ errors: [{ path: 'lines', message: expect.objectContaining({ en: 'A quote needs at least one line.' }) }] }));
     expect(() => build([{ sku: 'A', quantity: 0, discountBp: 0 }])).toThrow(ProblemError);
     expect(() => build([{ sku: 'A', quantity: 1, discountBp: 10_001 }])).toThrow(ProblemError);
   });

@@ -4,6 +4,7 @@ import { convert, currencySchema, type Money, moneySchema, rateSchema } from '..
 import { ProblemError } from '../../../shared/problems.js';
 import * as z from '../../../shared/schema.js';
 import { isoDateSchema } from '../../../shared/time.js';
+import type { Text } from '../../../shared/messages.js';
 
 /**
  * Every text field has a ceiling, so that no record can make a quote, a page or a PDF costly to
@@ -70,25 +71,31 @@ export const fxRateSchema = z.object({
 export type FxRate = z.infer<typeof fxRateSchema>;
 
 export class PriceNotFoundError extends ProblemError {
-  constructor(message: string) {
+  constructor(message: Text) {
     super(422, 'price-not-found', message);
   }
 }
 export class FxRateNotFoundError extends ProblemError {
   constructor(currency: string, date: string) {
-    super(422, 'fx-rate-not-found', `No ${currency} rate on or before ${date}.`);
+    super(422, 'fx-rate-not-found', { en: `No ${currency} rate on or before ${date}.`, tr: `${date} ya da öncesine ait ${currency} kuru yok.` });
   }
 }
 
 /** The list's unit price for `sku` on `onDate` (an ISO date; the validity dates are inclusive). */
 export const priceFor = (priceList: PriceList, sku: string, onDate: string): Money => {
   if (onDate < priceList.validFrom || onDate > priceList.validTo) {
-    throw new PriceNotFoundError(
-      `Price list ${priceList.id} is valid from ${priceList.validFrom} to ${priceList.validTo}, not on ${onDate}.`,
-    );
+    throw new PriceNotFoundError({
+      en: `Price list ${priceList.id} is valid from ${priceList.validFrom} to ${priceList.validTo}, not on ${onDate}.`,
+      tr: `${priceList.id} fiyat listesi ${priceList.validFrom} ile ${priceList.validTo} arasında geçerli, ${onDate} tarihinde değil.`,
+    });
   }
   const price = priceList.prices.find((p) => p.sku === sku);
-  if (!price) throw new PriceNotFoundError(`Price list ${priceList.id} has no price for ${sku}.`);
+  if (!price) {
+    throw new PriceNotFoundError({
+      en: `Price list ${priceList.id} has no price for ${sku}.`,
+      tr: `${priceList.id} fiyat listesinde ${sku} için fiyat yok.`,
+    });
+  }
   return { amount: price.unitPrice, currency: priceList.currency };
 };
 

@@ -5,10 +5,11 @@ import { ConflictError } from '../../../shared/problems.js';
 import { caseVisibleTo } from '../case-access.js';
 import { changeCaseStatus } from '../cases.js';
 import { caseRoutes } from '../manifest.js';
+import { records, staleAt } from '../../../shared/messages.js';
 
 export const handler = route(caseRoutes.changeCaseStatus, async ({ actor, params, body: { to, seq, note } }) => {
   const found = await caseVisibleTo(await viewerOf(actor), params.caseId);
-  if (seq !== undefined && seq !== found.seq) throw new ConflictError('case-changed', `The case is at seq ${found.seq} now; reload it.`);
+  if (seq !== undefined && seq !== found.seq) throw new ConflictError('case-changed', staleAt(records.case, found.seq));
   const moved = await changeCaseStatus(found, to, { actorId: actor.userId, via: 'api', note });
   return json(200, { caseId: found.caseId, status: moved.status, seq: moved.seq });
 });

@@ -32,7 +32,7 @@ const languageOf = (value: unknown): Language => languages.find((l) => l === val
 const problemsPage = (problem: ProblemError, fields: Record<string, unknown>) => {
   const language = languageOf(fields.language);
   const back = `${config.publicBaseUrl()}/forms/case?lang=${language}`;
-  return caseFormProblemsPage(language, { status: problem.status, detail: problem.message, errors: problem.errors, back });
+  return caseFormProblemsPage(language, { status: problem.status, detail: problem.detail, errors: problem.errors, back });
 };
 
 const submit = route(

@@ -4,6 +4,7 @@ import type { HttpResult } from '../../../shared/http.js';
 import { safeHtml } from '../../../shared/html.js';
 import type { Language } from '../../../shared/language.js';
 import { page } from '../../../shared/pages.js';
+import { inLanguage, type Text } from '../../../shared/messages.js';
 import type { FieldProblem } from '../../../shared/problems.js';
 import { caseCategories } from '../domain/case-input.js';
 
@@ -54,12 +55,12 @@ export const caseFormPage = (language: Language, v: { action: string; thanks: st
   );
 };
 
-export const caseFormProblemsPage = (language: Language, v: { status: number; detail: string; errors: FieldProblem[]; back: string }): HttpResult => {
+export const caseFormProblemsPage = (language: Language, v: { status: number; detail: Text; errors: FieldProblem[]; back: string }): HttpResult => {
   const t = text[language];
   return page(
     v.status,
     language,
     t.problems,
-    safeHtml`<p>${v.detail}</p><ul id="problems">${v.errors.map((e) => safeHtml`<li data-path="${e.path}">${e.path}: ${e.message}</li>`)}</ul><p><a href="${v.back}">${t.back}</a></p>`,
+    safeHtml`<p>${inLanguage(v.detail, language)}</p><ul id="problems">${v.errors.map((e) => safeHtml`<li data-path="${e.path}">${e.path}: ${inLanguage(e.message, language)}</li>`)}</ul><p><a href="${v.back}">${t.back}</a></p>`,
   );
 };

@@ -7,11 +7,12 @@ import { NotFoundError } from '../../../shared/problems.js';
 import { addContact, editContact, removeContact } from '../contact-store.js';
 import { customerViewerOf } from '../customer-view.js';
 import { customerRoutes } from '../manifest.js';
+import { records } from '../../../shared/messages.js';
 
 /** The ids in the path, or the 404 any id that names nothing gets. */
 const idsOf = (params: { customerId: string; contactId?: string }) => {
-  if (!isId(params.customerId)) throw new NotFoundError('The customer');
-  if (params.contactId !== undefined && !isId(params.contactId)) throw new NotFoundError('The contact person');
+  if (!isId(params.customerId)) throw new NotFoundError(records.customer);
+  if (params.contactId !== undefined && !isId(params.contactId)) throw new NotFoundError(records.contact);
   return { customerId: params.customerId, contactId: params.contactId ?? '' };
 };
 

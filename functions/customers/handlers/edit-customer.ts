@@ -6,8 +6,9 @@ import { NotFoundError } from '../../../shared/problems.js';
 import { editCustomer } from '../customer-store.js';
 import { customerViewerOf } from '../customer-view.js';
 import { customerRoutes } from '../manifest.js';
+import { records } from '../../../shared/messages.js';
 
 export const handler = route(customerRoutes.editCustomer, async ({ actor, params, body }) => {
-  if (!isId(params.customerId)) throw new NotFoundError('The customer');
+  if (!isId(params.customerId)) throw new NotFoundError(records.customer);
   return json(200, await editCustomer(params.customerId, body, await customerViewerOf(actor), new Date()));
 });

@@ -7,11 +7,12 @@ import { visibleProfile } from '../customer-store.js';
 import { customerViewerOf, partPage } from '../customer-view.js';
 import { customerRoutes } from '../manifest.js';
 import { isPartName, recordParts } from '../record-parts.js';
+import { records } from '../../../shared/messages.js';
 
 export const handler = route(customerRoutes.getCustomerPart, async ({ actor, params, query }) => {
   const { customerId, part } = params;
   if (!isPartName(part)) throw new NotFoundError(`The part ${JSON.stringify(part)}`);
-  if (!isId(customerId)) throw new NotFoundError('The customer');
+  if (!isId(customerId)) throw new NotFoundError(records.customer);
   await visibleProfile(await customerViewerOf(actor), customerId);
   return json(200, await partPage(customerId, recordParts[part], query.limit, query.cursor));
 });

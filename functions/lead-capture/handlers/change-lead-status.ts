@@ -6,14 +6,15 @@ import { leadLifecycle } from '../domain/lead-status.js';
 import { leadVisibleTo } from '../lead-access.js';
 import { saveStatusChange } from '../lead-store.js';
 import { leadRoutes } from '../manifest.js';
+import { changedMeanwhile, records, staleAt } from '../../../shared/messages.js';
 
 export const handler = route(leadRoutes.changeLeadStatus, async ({ actor, params, body: { to, seq, note } }) => {
   const lead = await leadVisibleTo(await viewerOf(actor), params.leadId);
   if (seq !== undefined && seq !== lead.seq) {
-    throw new ConflictError('lead-changed', `The lead is at seq ${lead.seq} now; reload it.`);
+    throw new ConflictError('lead-changed', staleAt(records.lead, lead.seq));
   }
   const action = leadLifecycle.actionTo(lead.status, to);
   const moved = await saveStatusChange(lead, to, { actorId: actor.userId, action, via: 'api', note }, new Date());
-  if (!moved) throw new ConflictError('lead-changed', 'The lead was changed by someone else meanwhile; reload it.');
+  if (!moved) throw new ConflictError('lead-changed', changedMeanwhile(records.lead));
   return json(200, { leadId: lead.leadId, status: to, seq: moved.seq });
 });

@@ -2,6 +2,7 @@
 // language, and a way back. A browser shows this instead of problem JSON; the status stays the 4xx.
 import { type SafeHtml, safeHtml } from '../../../shared/html.js';
 import type { Language } from '../../../shared/language.js';
+import type { Text } from '../../../shared/messages.js';
 import { page } from '../../../shared/pages.js';
 import type { FieldProblem } from '../../../shared/problems.js';
 import { formText } from './lead-form-text.js';
@@ -34,7 +35,9 @@ const turkish: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^SMS or call consent needs a phone number\.$/, () => 'SMS ya da arama izni için bir telefon numarası gerekir.'],
 ];
 
-const say = (language: Language, message: string) => {
+// Messages that already carry both languages say them; English-only ones are matched below.
+const say = (language: Language, message: Text) => {
+  if (typeof message !== 'string') return message[language];
   if (language === 'en') return message;
   for (const [pattern, render] of turkish) {
     const match = message.match(pattern);
@@ -46,7 +49,7 @@ const say = (language: Language, message: string) => {
 export interface FormProblems {
   status: number;
   /** The problem's own detail, when no field is named. */
-  detail: string;
+  detail: Text;
   errors: FieldProblem[];
   /** Where "back" goes: the page that posted the form, or the demo form. */
   back: string;

@@ -7,7 +7,7 @@ import { intakeOrder } from '../orders.js';
 
 export const handler = route(orderRoutes.intakeOrder, async ({ actor, body }, event) => {
   const key = header(event, 'idempotency-key');
-  if (!key) throw new ValidationError([{ path: 'Idempotency-Key', message: 'Required: a retry must not make a second order.' }]);
+  if (!key) throw new ValidationError([{ path: 'Idempotency-Key', message: { en: 'Required: a retry must not make a second order.', tr: 'Zorunlu: yeniden deneme ikinci bir sipariş oluşturmamalı.' } }]);
   const received = await intakeOrder(body, actor, key);
   return json(201, received, { location: `/orders/${received.orderId}` });
 });

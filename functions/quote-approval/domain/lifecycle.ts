@@ -78,19 +78,24 @@ export const transition = <Q extends QuoteState>(quote: Q, action: QuoteAction):
   switch (action.type) {
     case 'requireApproval':
       if (!Number.isSafeInteger(action.steps) || action.steps < 1) {
-        throw new ValidationError([{ path: 'steps', message: 'At least one approval step.' }]);
+        throw new ValidationError([{ path: 'steps', message: { en: 'At least one approval step.', tr: 'En az bir onay adımı.' } }]);
       }
       return to({ approval: { steps: action.steps, approved: 0 } });
     case 'approve': {
       const { steps, approved } = approval!;
       if (action.step !== approved) {
-        throw new IllegalTransitionError(`Step ${action.step + 1} of ${steps} is not the one awaiting approval.`);
+        throw new IllegalTransitionError({
+          en: `Step ${action.step + 1} of ${steps} is not the one awaiting approval.`,
+          tr: `${steps} adımın ${action.step + 1}. adımı onay bekleyen adım değil.`,
+        });
       }
       return approved + 1 < steps ? to({ status: 'pending_approval', approval: { steps, approved: approved + 1 } }) : to();
     }
     case 'reject': {
       const reason = action.reason.trim();
-      if (!reason) throw new ValidationError([{ path: 'reason', message: 'Say why the quote is rejected.' }]);
+      if (!reason) {
+        throw new ValidationError([{ path: 'reason', message: { en: 'Say why the quote is rejected.', tr: 'Teklifin neden reddedildiğini yazın.' } }]);
+      }
       return to({ rejectionReason: reason });
     }
     case 'revise':

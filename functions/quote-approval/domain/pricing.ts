@@ -57,11 +57,13 @@ export interface PricedQuote {
 
 const isShare = (bp: number) => Number.isInteger(bp) && bp >= 0 && bp <= 10_000;
 
+const inBasisPoints = { en: 'Between 0 and 10000 basis points.', tr: '0 ile 10000 baz puan arasında.' };
+
 const checkLine = (line: PricingLine, i: number) => {
   const problems = [
-    { path: 'quantity', ok: Number.isSafeInteger(line.quantity) && line.quantity > 0, message: 'A whole number above 0.' },
-    { path: 'discountBp', ok: isShare(line.discountBp), message: 'Between 0 and 10000 basis points.' },
-    { path: 'taxRateBp', ok: isShare(line.taxRateBp), message: 'Between 0 and 10000 basis points.' },
+    { path: 'quantity', ok: Number.isSafeInteger(line.quantity) && line.quantity > 0, message: { en: 'A whole number above 0.', tr: '0’dan büyük bir tam sayı.' } },
+    { path: 'discountBp', ok: isShare(line.discountBp), message: inBasisPoints },
+    { path: 'taxRateBp', ok: isShare(line.taxRateBp), message: inBasisPoints },
   ].filter((p) => !p.ok);
   if (problems.length > 0) {
     throw new ValidationError(problems.map((p) => ({ path: `lines.${i}.${p.path}`, message: p.message })));

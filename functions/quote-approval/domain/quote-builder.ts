@@ -45,7 +45,7 @@ export interface QuoteFigures {
 
 export class ProductUnavailableError extends ProblemError {
   constructor(problems: FieldProblem[]) {
-    super(422, 'product-unavailable', 'Some lines name products that cannot be quoted.', problems);
+    super(422, 'product-unavailable', { en: 'Some lines name products that cannot be quoted.', tr: 'Bazı satırlardaki ürünler teklife eklenemez.' }, problems);
   }
 }
 
@@ -63,12 +63,20 @@ export interface BuildInput {
 const MAX_LINES = 200;
 
 const checkProducts = (lines: readonly LineInput[], products: ReadonlyMap<string, Product>) => {
-  if (lines.length === 0) throw new ValidationError([{ path: 'lines', message: 'A quote needs at least one line.' }]);
-  if (lines.length > MAX_LINES) throw new ValidationError([{ path: 'lines', message: `At most ${MAX_LINES} lines.` }]);
+  if (lines.length === 0) {
+    throw new ValidationError([{ path: 'lines', message: { en: 'A quote needs at least one line.', tr: 'Teklifte en az bir satır olmalı.' } }]);
+  }
+  if (lines.length > MAX_LINES) {
+    throw new ValidationError([{ path: 'lines', message: { en: `At most ${MAX_LINES} lines.`, tr: `En çok ${MAX_LINES} satır.` } }]);
+  }
   const problems = lines.flatMap((line, i): FieldProblem[] => {
     const product = products.get(line.sku);
-    if (!product) return [{ path: `lines.${i}.sku`, message: `No product ${line.sku} in the catalogue.` }];
-    if (!product.active) return [{ path: `lines.${i}.sku`, message: `${line.sku} is no longer sold.` }];
+    if (!product) {
+      return [{ path: `lines.${i}.sku`, message: { en: `No product ${line.sku} in the catalogue.`, tr: `Katalogda ${line.sku} diye bir ürün yok.` } }];
+    }
+    if (!product.active) {
+      return [{ path: `lines.${i}.sku`, message: { en: `${line.sku} is no longer sold.`, tr: `${line.sku} artık satılmıyor.` } }];
+    }
     return [];
   });
   if (problems.length > 0) throw new ProductUnavailableError(problems);

@@ -1,0 +1,124 @@
+// Cognito's public user-pool operations the console's sign-in uses, one unsigned JSON POST each to
+// the pool's endpoint (Cognito in AWS, cognito-local here). No browser state: session.ts keeps the
+// tokens, and a test drives these against a real peer from Node.
+
+export interface Pool {
+  endpoint: string;
+  clientId: string;
+}
+
+/** Cognito's refusal: `type` is its exception name (`InvalidPasswordException`…), `message` its own words. */
+export class CognitoError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CognitoError';
+  }
+}
+
+export const call = async <T = Record<string, unknown>>(pool: Pool, operation: string, input: Record<string, unknown>): Promise<T> => {
+  const response = await fetch(pool.endpoint.endsWith('/') ? pool.endpoint : `${pool.endpoint}/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` },
+    body: JSON.stringify(input),
+  });
+  const text = await response.text();
+  const answer = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
+  if (!response.ok) {
+    // AWS may name the type with its namespace (`…#NotAuthorizedException`), in the body or a header;
+    // `x-amzn-ErrorType` may carry a `:…` suffix.
+    const named = String(answer.__type ?? response.headers.get('x-amzn-errortype') ?? response.status);
+    const type = named.split('#').at(-1)!.split(':')[0]!;
+    throw new CognitoError(type, String(answer.message ?? answer.Message ?? response.status));
+  }
+  return answer as T;
+};
+
+export interface AuthResult {
+  AccessToken: string;
+  RefreshToken?: string;
+  ExpiresIn: number;
+}
+
+/** The challenges a person can meet after the password: the first sign-in of an invited person, and TOTP. */
+export type ChallengeName = 'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA';
+export interface Challenge {
+  name: ChallengeName;
+  /** Cognito's token for this sign-in attempt (valid a few minutes), sent back with the answer. */
+  session: string;
+  /** The pool's user name for the answer: with e-mail sign-in, Cognito's own id, not the address. */
+  username: string;
+}
+export type Step = { tokens: AuthResult } | { challenge: Challenge };
+
+interface AuthAnswer {
+  AuthenticationResult?: AuthResult;
+  ChallengeName?: string;
+  Session?: string;
+  ChallengeParameters?: Record<string, string>;
+}
+
+const answerKey: Record<ChallengeName, string> = { NEW_PASSWORD_REQUIRED: 'NEW_PASSWORD', SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE' };
+
+const stepOf = (answer: AuthAnswer, username: string): Step => {
+  if (answer.AuthenticationResult) return { tokens: answer.AuthenticationResult };
+  const name = answer.ChallengeName as ChallengeName | undefined;
+  if (!name || !(name in answerKey) || !answer.Session) throw new CognitoError('UnsupportedChallenge', String(answer.ChallengeName));
+  return { challenge: { name, session: answer.Session, username: answer.ChallengeParameters?.USER_ID_FOR_SRP ?? username } };
+};
+
+export const passwordSignIn = async (pool: Pool, email: string, password: string) =>
+  stepOf(
+    await call<AuthAnswer>(pool, 'InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: pool.clientId,
+      AuthParameters: { USERNAME: email, PASSWORD: password },
+    }),
+    email,
+  );
+
+/** Answers a challenge: the new password, or the authenticator's code. May lead to the next challenge. */
+export const answerChallenge = async (pool: Pool, challenge: Challenge, value: string) =>
+  stepOf(
+    await call<AuthAnswer>(pool, 'RespondToAuthChallenge', {
+      ClientId: pool.clientId,
+      ChallengeName: challenge.name,
+      Session: challenge.session,
+      ChallengeResponses: { USERNAME: challenge.username, [answerKey[challenge.name]]: value },
+    }),
+    challenge.username,
+  );
+
+export const refreshTokens = async (pool: Pool, refreshToken: string) =>
+  (
+    await call<{ AuthenticationResult: AuthResult }>(pool, 'InitiateAuth', {
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      ClientId: pool.clientId,
+      AuthParameters: { REFRESH_TOKEN: refreshToken },
+    })
+  ).AuthenticationResult;
+
+/** TOTP for a signed-in person: a new secret for their authenticator app (not in use until verified). */
+export const associateTotp = async (pool: Pool, accessToken: string) =>
+  (await call<{ SecretCode: string }>(pool, 'AssociateSoftwareToken', { AccessToken: accessToken })).SecretCode;
+
+/** The app's first code proves the secret arrived; then TOTP becomes the person's second factor. */
+export const enableTotp = async (pool: Pool, accessToken: string, code: string) => {
+  const verified = await call<{ Status?: string }>(pool, 'VerifySoftwareToken', { AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'Pusula' });
+  if (verified.Status && verified.Status !== 'SUCCESS') throw new CognitoError('CodeMismatchException', verified.Status);
+  await call(pool, 'SetUserMFAPreference', { AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
+};
+
+/** The authenticator app's URI (Key URI Format): what a QR code would hold, shown as text to paste. */
+export const otpauthUri = (secret: string, account: string, issuer = 'Pusula') =>
+  `otpauth://totp/${encodeURIComponent(issuer)}:${encodeURIComponent(account)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
+
+/** Sends a reset code to the person's address; says where (masked), when the pool tells. */
+export const forgotPassword = async (pool: Pool, email: string) =>
+  (await call<{ CodeDeliveryDetails?: { Destination?: string } }>(pool, 'ForgotPassword', { ClientId: pool.clientId, Username: email }))
+    .CodeDeliveryDetails?.Destination;
+
+export const confirmForgotPassword = (pool: Pool, email: string, code: string, password: string) =>
+  call(pool, 'ConfirmForgotPassword', { ClientId: pool.clientId, Username: email, ConfirmationCode: code, Password: password });

@@ -1,0 +1,65 @@
+// What the API says to a person, in the caller's language: problem titles, details and field
+// messages carry Turkish and English side by side and are rendered at the edge, once the request's
+// `Accept-Language` is known. Code never branches on the language; it only says both.
+import type { Language } from './language.js';
+
+/** Text in both languages; a plain string is one not translated yet, the same (English) in both. */
+export type Text = string | { readonly tr: string; readonly en: string };
+
+export const inLanguage = (text: Text, language: Language): string => (typeof text === 'string' ? text : text[language]);
+
+/**
+ * The language of an `Accept-Language` header (RFC 9110 §12.5.4): the highest-weighted of `tr` and
+ * `en` (by primary subtag, so `tr-TR` is Turkish), the earlier on a tie; `*` counts as English.
+ * Integrations send none, and get English.
+ */
+export const chooseLanguage = (acceptLanguage: string | undefined): Language => {
+  let best: { language: Language; q: number } | undefined;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const [range = '', ...params] = part.trim().toLowerCase().split(';');
+    const primary = range.trim().split('-')[0];
+    const language: Language | undefined = primary === 'tr' ? 'tr' : primary === 'en' || primary === '*' ? 'en' : undefined;
+    if (!language) continue;
+    const weight = params.map((p) => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(p)?.[1]).find((q) => q !== undefined);
+    const q = weight === undefined ? 1 : Number(weight);
+    if (!Number.isFinite(q) || q <= 0) continue;
+    if (!best || q > best.q) best = { language, q };
+  }
+  return best?.language ?? 'en';
+};
+
+/** The records a person meets, named in both languages for `NotFoundError` ("… was not found." / "… bulunamadı."). */
+export const records = {
+  lead: { en: 'The lead', tr: 'Aday' },
+  quote: { en: 'The quote', tr: 'Teklif' },
+  order: { en: 'The order', tr: 'Sipariş' },
+  case: { en: 'The case', tr: 'Vaka' },
+  customer: { en: 'The customer', tr: 'Müşteri' },
+  contact: { en: 'The contact person', tr: 'İlgili kişi' },
+  opportunity: { en: 'The opportunity', tr: 'Fırsat' },
+  request: { en: 'The request', tr: 'Talep' },
+  activity: { en: 'The activity', tr: 'Etkinlik' },
+} as const;
+
+type Named = { readonly en: string; readonly tr: string };
+
+/** A stale write's 409: the caller read the record at another seq. */
+export const staleAt = (record: Named, seq: number): Text => ({
+  en: `${record.en} is at seq ${seq} now; reload it.`,
+  tr: `${record.tr} şu an ${seq}. sürümde; yeniden yükleyin.`,
+});
+
+/** A guarded write that lost to another one: the record moved on between the read and the write. */
+export const changedMeanwhile = (record: Named): Text => ({
+  en: `${record.en} was changed by someone else meanwhile; reload it.`,
+  tr: `${record.tr} bu arada başka biri tarafından değiştirildi; yeniden yükleyin.`,
+});
+
+/** Several requests race for the same contact's markers; the caller may simply try again. */
+export const contactContended: Text = {
+  en: 'This contact is being changed by other requests; try again.',
+  tr: 'Bu kişi şu an başka isteklerle değiştiriliyor; yeniden deneyin.',
+};
+
+export const foreignCursorMessage: Text = { en: 'This cursor belongs to another query.', tr: 'Bu imleç başka bir sorguya ait.' };
+export const notACursor: Text = { en: 'Not a cursor this API returned.', tr: 'Bu API’nin verdiği bir imleç değil.' };
