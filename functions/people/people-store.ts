@@ -1,7 +1,8 @@
 // The directory side of people: the user, their role membership, their sign-in link and their entry
 // in the admins' list, written together; changes guarded by the `seq` the admin read, each with its
 // audit item in the same transaction.
-import { itemExists, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { db, itemExists, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { getTeam, getUser, type TeamMember, type User } from '../../shared/directory.js';
 import type { Role } from '../../shared/http.js';
 import { queryPage } from '../../shared/query.js';
@@ -120,6 +121,26 @@ export const teamMoves = async (userId: string, from: string | undefined, to: st
     ...(from ? await rewrite(from, (members) => members.filter((m) => m.userId !== userId)) : []),
     ...(to ? await rewrite(to, (members) => (members.some((m) => m.userId === userId) ? members : [...members, { userId, weight: 1, away: false }])) : []),
   ];
+};
+
+/**
+ * Puts every directory user into the admins' list (idempotent): for tables written before the list
+ * existed. An operator's one-off (`npm run users -- reindex`), so a Scan of the table is fine here.
+ */
+export const reindexDirectory = async () => {
+  let added = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new ScanCommand({ TableName: tableName(), FilterExpression: '#type = :user', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':user': 'user' }, ExclusiveStartKey: start }),
+    );
+    for (const user of page.Items ?? []) {
+      await db().send(new PutCommand({ TableName: tableName(), Item: listEntryItem(String(user.userId)) }));
+      added++;
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return added;
 };
 
 /** The admins' list, by user id, a page at a time. */

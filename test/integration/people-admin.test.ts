@@ -3,12 +3,12 @@
 // list entry, role membership and audit item; role changes and disabling guarded by seq; the list
 // paged by cursor; a key created once per Idempotency-Key and shown only the first time; revocation
 // audited; the key rules answered per field; a stale seq is a 409 before Cognito is called.
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createKey, keysPage, revokeKey } from '../../functions/people/api-key-admin.js';
 import { type AuditActor, auditItem, auditTrail } from '../../functions/people/audit.js';
 import { disable, invitePerson, setRole } from '../../functions/people/people.js';
-import { addPerson, changePlacement, directoryPage, disablePerson, readPerson, teamMoves } from '../../functions/people/people-store.js';
+import { addPerson, changePlacement, directoryPage, disablePerson, readPerson, reindexDirectory, teamMoves } from '../../functions/people/people-store.js';
 import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import { findApiKey } from '../../shared/api-keys.js';
 import { db, tableName } from '../../shared/db.js';
@@ -68,6 +68,14 @@ describe('people in the directory', () => {
     expect(seen.filter((id) => mine.some((p) => p.userId === id))).toEqual(mine.map((p) => p.userId));
     // The demo people are listed too (their list entries come with the demo data).
     expect(seen).toContain('admin-elif');
+  });
+
+  it('reindexes people written before the list existed into it, once each', async () => {
+    const old = await add(personWith('before-list'));
+    await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.directoryEntry(old.userId) }));
+    expect(await itemAt(keys.directoryEntry(old.userId))).toBeUndefined();
+    expect(await reindexDirectory()).toBeGreaterThan(0);
+    expect(await itemAt(keys.directoryEntry(old.userId))).toMatchObject({ userId: old.userId });
   });
 
   it('moves a person to another role at the seq read: the membership moves, a stale seq changes nothing', async () => {
