@@ -277,7 +277,9 @@ describe('approving through the API', () => {
     expect(notice?.body.text).toContain('İndirim fazla; en çok %10.');
     // Staff mail names the quote and how to open it; it links to no API URL (a browser gets 401 there).
     expect(notice?.body.text).toContain(quote.quoteId);
-    expect(`${notice?.body.text} ${notice?.body.html}`).not.toMatch(/https?:\/\/[^\s"<]*\/quotes\//);
+    // The link opens the quote's page in the console (a hash route), never an API path a browser gets 401 on.
+    expect(notice?.body.text).toContain(`/console/#/quotes/${quote.quoteId}`);
+    expect(`${notice?.body.text} ${notice?.body.html}`).not.toMatch(/https?:\/\/[^\s"<#]*\/quotes\//);
     expect(JSON.stringify(await eventsOf(quote.quoteId))).not.toContain('İndirim fazla');
 
     const revised = await act(quote.quoteId, 'revise', k().repAyse, {});
@@ -580,7 +582,8 @@ describe('schedules', () => {
     await fireSchedule('quote-approval.follow-up-quotes');
     const reminders = (await quoteMail(staffMail['rep-ayse'], quote.quoteId)).filter((m) => m.subject.startsWith('Yanıt bekleyen teklif'));
     expect(reminders).toHaveLength(1);
-    expect(`${reminders[0]!.body.text} ${reminders[0]!.body.html}`).not.toMatch(/https?:\/\/[^\s"<]*\/quotes\//);
+    expect(reminders[0]!.body.text).toContain(`/console/#/quotes/${quote.quoteId}`);
+    expect(`${reminders[0]!.body.text} ${reminders[0]!.body.html}`).not.toMatch(/https?:\/\/[^\s"<#]*\/quotes\//);
     expect((await eventsOf(quote.quoteId)).filter((e) => e['detail-type'] === 'QuoteFollowUpDue')).toHaveLength(1);
     expect((await getQuote(quote.quoteId)).status).toBe('sent');
   });

@@ -41,10 +41,11 @@ describe('sign-in for people', () => {
     expect(outputs).toEqual(expect.arrayContaining(['UserPoolId', 'UserPoolClientId']));
   });
 
-  it("gives the authorizer and the sign-out function the pool's ids, and the authorizer the console's usage key", () => {
+  it("gives the authorizer, the sign-out and the people function the pool's ids, and the authorizer the console's usage key", () => {
     const functions = Object.values(api.findResources('AWS::Lambda::Function'));
     const withPool = functions.filter((fn) => fn.Properties.Environment?.Variables?.COGNITO_USER_POOL_ID);
     expect(withPool.map((fn) => fn.Properties.Description).sort()).toEqual([
+      'Admins: invite, list, move and disable people (directory and user pool)',
       "Checks bearer keys and people's sign-in tokens, and scopes, for every non-public route",
       "Signs a person out: revokes the refresh token, records the session's end",
     ]);
