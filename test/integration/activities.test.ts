@@ -82,7 +82,7 @@ const outboxFor = async (activityId: string, detailType: string) =>
 const queuePlace = async (activity: Parameters<typeof activities.key>[0]) =>
   (await db().send(new GetCommand({ TableName: tableName(), Key: keys.queueItem(activities.key(activity), 'todo-reminder'), ConsistentRead: true }))).Item;
 
-const callback = (callbackAt: string, notes?: string): ActivityInput => ({
+const callback = (callbackAt: string, notes?: string, subject?: string): ActivityInput => ({
   kind: 'call',
   direction: 'in',
   startedAt: '2030-01-07T08:00:00.000Z',
@@ -90,6 +90,7 @@ const callback = (callbackAt: string, notes?: string): ActivityInput => ({
   outcome: 'callback-requested',
   callbackAt,
   notes,
+  subject,
 });
 
 const log = async (actor: Actor, customerId: string, input: ActivityInput) => logActivity(actor, await customerFor(actor, customerId), input, noRecord);
@@ -99,9 +100,11 @@ describe('logging a call', () => {
     const [agent, owner] = await Promise.all([person('agent'), person('rep')]);
     // 'dealer-…' sorts first but is not a person: the callback goes to the rep.
     const customerId = await customerOwnedBy([owner.userId, 'dealer-aaa']);
-    const { activity, callbackTodo } = await log(actorOf(agent.userId), customerId, callback('2030-01-08T11:00:00.000Z', 'Fiyat sordu'));
+    const { activity, callbackTodo } = await log(actorOf(agent.userId), customerId, callback('2030-01-08T11:00:00.000Z', 'Fiyat sordu', 'Kasko teklifi'));
     expect(activity).toMatchObject({ kind: 'call', outcome: 'callback-requested', agentId: agent.userId, callbackTodoId: callbackTodo?.activityId });
     expect(callbackTodo).toMatchObject({ kind: 'todo', status: 'open', assigneeId: owner.userId, dueAt: '2030-01-08T11:00:00.000Z', callbackOf: activity.activityId });
+    // The call's subject travels onto its to-do, stored and on the agenda.
+    expect((await getActivity(callbackTodo!.activityId))?.subject).toBe('Kasko teklifi');
 
     const timeline = await timelinePage(customerId, undefined, 10);
     // Newest first: the call sits at its start (2030), the to-do at when it was written (now).
@@ -110,7 +113,7 @@ describe('logging a call', () => {
     expect(await outboxFor(activity.activityId, 'ActivityLogged')).toMatchObject([{ detail: { kind: 'call', outcome: 'callback-requested', actorId: agent.userId } }]);
     expect(await outboxFor(callbackTodo!.activityId, 'ActivityLogged')).toMatchObject([{ detail: { kind: 'todo' } }]);
     const week = await userAgenda(actorOf(owner.userId, 'rep'), { week: '2030-W02' });
-    expect(week.entries).toEqual([expect.objectContaining({ activityId: callbackTodo!.activityId, kind: 'todo', status: 'open', at: '2030-01-08T11:00:00.000Z' })]);
+    expect(week.entries).toEqual([expect.objectContaining({ activityId: callbackTodo!.activityId, kind: 'todo', status: 'open', at: '2030-01-08T11:00:00.000Z', subject: 'Kasko teklifi' })]);
   });
 
   it('a customer without a person owner: the callback goes to the agent who took the call', async () => {
