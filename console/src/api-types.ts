@@ -1732,6 +1732,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agenda/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's open to-dos and callbacks past their due time, oldest due first, whatever week they fell in (paged)
+         * @description Needs a bearer key with the scope `customers:read` (or `admin`).
+         */
+        get: operations["getOverdueTodos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/analytics/imports/orders": {
         parameters: {
             query?: never;
@@ -8673,6 +8693,50 @@ export interface operations {
                             location?: string;
                             seq?: number;
                         }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getOverdueTodos: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of overdue to-dos */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        entries: {
+                            userId: string;
+                            activityId: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            kind: "visit" | "meeting" | "todo";
+                            status: string;
+                            at: string;
+                            endsAt?: string;
+                            subject?: string;
+                            location?: string;
+                            seq?: number;
+                        }[];
+                        nextCursor?: string;
                     };
                 };
             };

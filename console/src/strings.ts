@@ -148,7 +148,7 @@ const tr = {
   pdfReady: "PDF hazır: aç",
   newLeads: 'Yeni adaylarım',
   agendaToday: 'Bugünkü yapılacaklar ve geri aramalar',
-  overdue: 'Geciken yapılacaklar (bu hafta)',
+  overdue: 'Geciken yapılacaklar',
   casesNearBreach: 'SLA süresine 2 iş saatinden az kalan ya da süresi geçen vakalar',
   ordersToAcknowledge: 'Teslim alınacak siparişler',
   // rules, catalogue import, order and case pages (console-rules)
@@ -508,7 +508,7 @@ const en: Record<StringKey, string> = {
   pdfReady: 'PDF ready: open it',
   newLeads: 'My new leads',
   agendaToday: 'To-dos and callbacks due today',
-  overdue: 'Overdue to-dos (this week)',
+  overdue: 'Overdue to-dos',
   casesNearBreach: 'Cases within 2 business hours of an SLA breach, or past it',
   ordersToAcknowledge: 'Orders to acknowledge',
   // rules, catalogue import, order and case pages (console-rules)

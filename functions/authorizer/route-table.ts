@@ -111,6 +111,7 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"PATCH","path":"/customers/{customerId}/activities/{activityId}","auth":{"scopes":["activities:write"]}},
   {"method":"GET","path":"/agenda","auth":{"scopes":["customers:read"]}},
   {"method":"GET","path":"/agenda/team","auth":{"scopes":["customers:read"]}},
+  {"method":"GET","path":"/agenda/overdue","auth":{"scopes":["customers:read"]}},
   {"method":"POST","path":"/analytics/imports/orders","auth":{"scopes":["analytics:admin"]}},
   {"method":"GET","path":"/analytics/lists/top-customers","auth":{"scopes":["analytics:read"]}},
   {"method":"GET","path":"/analytics/lists/lapsed-customers","auth":{"scopes":["analytics:read"]}},

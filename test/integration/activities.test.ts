@@ -1,13 +1,14 @@
 // Activities against DynamoDB Local and the local SES endpoint: a logged call and its callback to-do
 // written together (agenda entries and the reminder's queue place included), once per
 // Idempotency-Key; a to-do done before its time leaves the queue; overlapping sweeps remind once and
-// the reminder is mailed once; every mail to a customer logged on their timeline exactly once.
+// the reminder is mailed once; a person's overdue to-dos in any week, paged; every mail to a
+// customer logged on their timeline exactly once.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import sesModule from 'aws-ses-v2-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeActivity, customerFor, logActivity, remindDueTodos, teamAgenda, userAgenda } from '../../functions/activities/activities.js';
+import { changeActivity, customerFor, logActivity, overdueTodos, remindDueTodos, teamAgenda, userAgenda } from '../../functions/activities/activities.js';
 import { activities, getActivity, timelinePage } from '../../functions/activities/activity-store.js';
 import type { ActivityInput } from '../../functions/activities/domain/activity.js';
 import { handler as mailReminder } from '../../functions/activities/handlers/mail-reminder.js';
@@ -192,6 +193,36 @@ describe('to-dos and their reminders', () => {
     expect(mails[0]!.body.text).toContain('5.03.2030 13:30 için geri aranmak istedi');
     expect(mails[0]!.body.text).toContain(`no: ${customerId}`);
     expect(mails[0]!.body.text).not.toContain('GET /');
+  });
+
+  it("overdue: the caller's open to-dos past due in any week, oldest first, paged; done ones leave, a reopened one comes back", async () => {
+    const owner = await person('rep');
+    const actor = actorOf(owner.userId, 'rep');
+    const customerId = await customerOwnedBy([owner.userId]);
+    const todo = async (dueAt: string, subject: string) => (await log(actor, customerId, { kind: 'todo', dueAt, subject })).activity;
+    const first = await todo('2031-01-06T09:00:00.000Z', 'Birinci');
+    const second = await todo('2031-03-10T09:00:00.000Z', 'İkinci');
+    const ticked = await todo('2031-02-03T09:00:00.000Z', 'Yapıldı');
+    await todo('2031-06-01T09:00:00.000Z', 'Henüz değil');
+    await changeActivity(customerId, ticked.activityId, { seq: 1, done: true }, owner.userId);
+    await changeActivity(customerId, second.activityId, { seq: 1, notes: 'Not eklendi' }, owner.userId);
+    const asOf = new Date('2031-06-01T08:59:59.000Z');
+    const overdue = (cursor?: string) => overdueTodos(actor, { limit: 1, cursor }, asOf);
+
+    const page1 = await overdue();
+    expect(page1.entries).toEqual([expect.objectContaining({ activityId: first.activityId, kind: 'todo', status: 'open', subject: 'Birinci', seq: 1 })]);
+    const page2 = await overdue(page1.nextCursor);
+    // Rewritten with each change: the seq the agenda sends when ticking it off.
+    expect(page2.entries).toEqual([expect.objectContaining({ activityId: second.activityId, seq: 2 })]);
+    // The next is not due yet: the list ends there.
+    expect(await overdue(page2.nextCursor)).toEqual({ userId: owner.userId, entries: [] });
+
+    await changeActivity(customerId, ticked.activityId, { seq: 2, done: false }, owner.userId);
+    const all = await overdueTodos(actor, { limit: 10 }, asOf);
+    expect(all.entries.map((e) => e.subject)).toEqual(['Birinci', 'Yapıldı', 'İkinci']);
+    expect(all.nextCursor).toBeUndefined();
+    // Someone else's are not the caller's.
+    expect((await overdueTodos(actorOf((await person('rep')).userId, 'rep'), { limit: 10 }, asOf)).entries).toEqual([]);
   });
 
   it('the timeline refuses to edit a mail record, and filters by kind', async () => {
