@@ -1600,6 +1600,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/segments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * How many customers an unsaved filter matches and ten of their names, as the saved preview answers
+         * @description Needs a bearer key with the scope `campaigns:read` (or `admin`).
+         */
+        post: operations["previewFilter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/unsubscribe": {
         parameters: {
             query?: never;
@@ -8207,6 +8227,68 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    previewFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filter: {
+                        sectors?: string[];
+                        regions?: string[];
+                        cities?: string[];
+                        languages?: ("tr" | "en")[];
+                        groups?: string[];
+                        tags?: string[];
+                        valueSegments?: ("A" | "B" | "C")[];
+                        /** Format: date-time */
+                        lastOrderBefore?: string;
+                        /** Format: date-time */
+                        lastOrderAfter?: string;
+                        ownerIds?: string[];
+                    };
+                    consent?: {
+                        /** @constant */
+                        channel: "email";
+                        topic: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The count and a sample */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        sample: {
+                            customerId: string;
+                            name: string;
+                        }[];
+                        scanned: number;
+                        complete: boolean;
+                        consent: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };

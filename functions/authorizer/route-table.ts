@@ -102,6 +102,7 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"POST","path":"/campaigns/{campaignId}/cancel","auth":{"scopes":["campaigns:write"]}},
   {"method":"GET","path":"/campaigns/{campaignId}/progress","auth":{"scopes":["campaigns:read"]}},
   {"method":"GET","path":"/campaigns/{campaignId}/report","auth":{"scopes":["campaigns:read"]}},
+  {"method":"POST","path":"/segments/preview","auth":{"scopes":["campaigns:read"]}},
   {"method":"GET","path":"/unsubscribe","auth":"public"},
   {"method":"POST","path":"/unsubscribe","auth":"public"},
   {"method":"GET","path":"/unsubscribe/preferences","auth":"public"},

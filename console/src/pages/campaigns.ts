@@ -6,7 +6,7 @@ import { until } from 'lit/directives/until.js';
 import { api, asProblem, type Problem } from '../api.js';
 import type { operations } from '../api-types.js';
 import { currentLanguage, dateTime, t } from '../strings.js';
-import { clearProblem, formValues, pagedTable, problemSlot, problemView, show, showProblem } from '../ui.js';
+import { clearProblem, formValues, onFields, pagedTable, problemSlot, problemView, show, showProblem } from '../ui.js';
 
 type Campaign = operations['getCampaign']['responses'][200]['content']['application/json'];
 type Progress = operations['campaignProgress']['responses'][200]['content']['application/json'];
@@ -72,18 +72,9 @@ const offerOf = (text = '') =>
       .map(([key, ...value]) => [key!.trim(), value.join('=').trim()]),
   );
 
-/**
- * A problem placed on this form's fields: a variable a template part lacks belongs to the template's
- * field, an offer key to the offer box; one note per field.
- */
-const onForm = (problem: Problem): Problem => {
-  const byField = new Map<string, Set<string>>();
-  for (const { path, message } of problem.errors ?? []) {
-    const field = path.startsWith('parts.') ? 'templateId' : path.startsWith('offer') ? 'offer' : path;
-    byField.set(field, (byField.get(field) ?? new Set()).add(message));
-  }
-  return { ...problem, errors: [...byField].map(([path, messages]) => ({ path, message: [...messages].join(' ') })) };
-};
+/** A variable a template part lacks belongs to the template's field, an offer key to the offer box. */
+const onForm = (problem: Problem): Problem =>
+  onFields(problem, (path) => (path.startsWith('parts.') ? 'templateId' : path.startsWith('offer') ? 'offer' : path));
 
 /** A minute-rounded instant two minutes ahead, as a datetime-local value in Istanbul time (UTC+3 all year). */
 const soonInIstanbul = () => new Date(Math.ceil((Date.now() + 2 * 60_000) / 60_000) * 60_000 + 3 * 3600_000).toISOString().slice(0, 16);
