@@ -367,7 +367,6 @@ const tr = {
   customersRead: 'okunan müşteri',
   moreSegments: 'Daha fazla hedef kitle yükle',
   moreTemplates: 'Daha fazla şablon yükle',
-  allLoaded: 'Hepsi yüklendi.',
 } as const;
 
 export type StringKey = keyof typeof tr;
@@ -740,7 +739,6 @@ const en: Record<StringKey, string> = {
   customersRead: 'customers read',
   moreSegments: 'Load more segments',
   moreTemplates: 'Load more templates',
-  allLoaded: 'All loaded.',
 };
 
 export type Language = 'tr' | 'en';
