@@ -198,12 +198,20 @@ export const newCampaignPage = async () => {
   };
 
   /** A picker's next page, then the form again with the choice kept; a refusal said beside the button. */
+  const loading = new Set<unknown>();
   const loadMore = (list: typeof segments | typeof templates) => async () => {
-    await list.more();
+    if (loading.has(list)) return;
+    loading.add(list);
+    draw();
+    await list.more().finally(() => loading.delete(list));
     draw();
   };
   const moreButton = (list: typeof segments | typeof templates, label: 'moreSegments' | 'moreTemplates') =>
-    html`${list.next ? html`<button type="button" class="secondary outline" @click=${loadMore(list)}>${t(label)}</button>` : nothing}
+    html`${
+      list.next
+        ? html`<button type="button" class="secondary outline" aria-busy=${loading.has(list) ? 'true' : 'false'} ?disabled=${loading.has(list)} @click=${loadMore(list)}>${t(label)}</button>`
+        : nothing
+    }
     ${list.problem ? html`<small role="alert">${list.problem.detail ?? list.problem.title}</small>` : nothing}`;
 
   const draw = () =>
