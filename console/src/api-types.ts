@@ -1600,6 +1600,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/segments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * How many customers an unsaved filter matches and ten of their names, as the saved preview answers
+         * @description Needs a bearer key with the scope `campaigns:read` (or `admin`).
+         */
+        post: operations["previewFilter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/unsubscribe": {
         parameters: {
             query?: never;
@@ -1724,6 +1744,26 @@ export interface paths {
          * @description Needs a bearer key with the scope `customers:read` (or `admin`).
          */
         get: operations["getTeamAgenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agenda/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's open to-dos and callbacks past their due time, oldest due first, whatever week they fell in (paged)
+         * @description Needs a bearer key with the scope `customers:read` (or `admin`).
+         */
+        get: operations["getOverdueTodos"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8191,6 +8231,68 @@ export interface operations {
             500: components["responses"]["Problem500"];
         };
     };
+    previewFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filter: {
+                        sectors?: string[];
+                        regions?: string[];
+                        cities?: string[];
+                        languages?: ("tr" | "en")[];
+                        groups?: string[];
+                        tags?: string[];
+                        valueSegments?: ("A" | "B" | "C")[];
+                        /** Format: date-time */
+                        lastOrderBefore?: string;
+                        /** Format: date-time */
+                        lastOrderAfter?: string;
+                        ownerIds?: string[];
+                    };
+                    consent?: {
+                        /** @constant */
+                        channel: "email";
+                        topic: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The count and a sample */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        sample: {
+                            customerId: string;
+                            name: string;
+                        }[];
+                        scanned: number;
+                        complete: boolean;
+                        consent: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
     unsubscribePage: {
         parameters: {
             query?: {
@@ -8673,6 +8775,50 @@ export interface operations {
                             location?: string;
                             seq?: number;
                         }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getOverdueTodos: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of overdue to-dos */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        entries: {
+                            userId: string;
+                            activityId: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            kind: "visit" | "meeting" | "todo";
+                            status: string;
+                            at: string;
+                            endsAt?: string;
+                            subject?: string;
+                            location?: string;
+                            seq?: number;
+                        }[];
+                        nextCursor?: string;
                     };
                 };
             };

@@ -148,7 +148,7 @@ const tr = {
   pdfReady: "PDF hazır: aç",
   newLeads: 'Yeni adaylarım',
   agendaToday: 'Bugünkü yapılacaklar ve geri aramalar',
-  overdue: 'Geciken yapılacaklar (bu hafta)',
+  overdue: 'Geciken yapılacaklar',
   casesNearBreach: 'SLA süresine 2 iş saatinden az kalan ya da süresi geçen vakalar',
   ordersToAcknowledge: 'Teslim alınacak siparişler',
   // rules, catalogue import, order and case pages (console-rules)
@@ -355,6 +355,18 @@ const tr = {
   mfaUri: 'Ya da bu bağlantıyı uygulamaya yapıştırın',
   mfaOn: 'İki adımlı doğrulama açık: bir sonraki girişte kod sorulacak.',
   mfaPersonOnly: 'İki adımlı doğrulama yalnızca kişiler içindir; bir API anahtarıyla girildi.',
+  // segment form with its live count, paged pickers (console-polish)
+  sectors: 'Sektörler (virgülle)',
+  groups: 'Gruplar (virgülle)',
+  ownerIds: 'Sahipler (kullanıcı veya bayi kimlikleri, virgülle)',
+  customerLanguages: 'Müşterinin dili',
+  valueSegmentsField: 'Değer grubu',
+  lastOrderAfter: 'Son siparişi bu günden sonra',
+  lastOrderBefore: 'Son siparişi bu günden önce',
+  filterCountHint: 'Alanları değiştirdikçe eşleşen müşteri sayısı burada görünür.',
+  customersRead: 'okunan müşteri',
+  moreSegments: 'Daha fazla hedef kitle yükle',
+  moreTemplates: 'Daha fazla şablon yükle',
 } as const;
 
 export type StringKey = keyof typeof tr;
@@ -508,7 +520,7 @@ const en: Record<StringKey, string> = {
   pdfReady: 'PDF ready: open it',
   newLeads: 'My new leads',
   agendaToday: 'To-dos and callbacks due today',
-  overdue: 'Overdue to-dos (this week)',
+  overdue: 'Overdue to-dos',
   casesNearBreach: 'Cases within 2 business hours of an SLA breach, or past it',
   ordersToAcknowledge: 'Orders to acknowledge',
   // rules, catalogue import, order and case pages (console-rules)
@@ -715,6 +727,18 @@ const en: Record<StringKey, string> = {
   mfaUri: 'Or paste this link into the app',
   mfaOn: 'Two-step verification is on: the next sign-in asks for a code.',
   mfaPersonOnly: 'Two-step verification is for people; this session uses an API key.',
+  // segment form with its live count, paged pickers (console-polish)
+  sectors: 'Sectors (comma-separated)',
+  groups: 'Groups (comma-separated)',
+  ownerIds: 'Owners (user or dealer ids, comma-separated)',
+  customerLanguages: "Customer's language",
+  valueSegmentsField: 'Value group',
+  lastOrderAfter: 'Last order after this day',
+  lastOrderBefore: 'Last order before this day',
+  filterCountHint: 'The number of matching customers shows here as you change the fields.',
+  customersRead: 'customers read',
+  moreSegments: 'Load more segments',
+  moreTemplates: 'Load more templates',
 };
 
 export type Language = 'tr' | 'en';

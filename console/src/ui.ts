@@ -34,6 +34,19 @@ export const showProblem = (form: HTMLFormElement, problem: Problem) => {
   }
 };
 
+/**
+ * A problem regrouped onto a form's own fields: `fieldOf` names the input a path belongs to (a list
+ * item's problem at its list's field, say); one note per field, its messages joined.
+ */
+export const onFields = (problem: Problem, fieldOf: (path: string) => string): Problem => {
+  const byField = new Map<string, Set<string>>();
+  for (const { path, message } of problem.errors ?? []) {
+    const field = fieldOf(path);
+    byField.set(field, (byField.get(field) ?? new Set()).add(message));
+  }
+  return { ...problem, errors: [...byField].map(([path, messages]) => ({ path, message: [...messages].join(' ') })) };
+};
+
 export const clearProblem = (form: HTMLFormElement) => {
   for (const note of form.querySelectorAll('[data-field-problem]')) note.remove();
   for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');

@@ -25,7 +25,17 @@ import {
   todoLifecycle,
 } from './domain/activity.js';
 import { adjacentWeeks, istanbulWeekBounds, istanbulWeekOf } from './domain/week.js';
-import { activities, agendaBetween, customerStillThere, getActivity, logItems, moveActivity, reminderPlacement, reminderQueue } from './activity-store.js';
+import {
+  activities,
+  agendaBetween,
+  customerStillThere,
+  getActivity,
+  logItems,
+  moveActivity,
+  overduePage,
+  reminderPlacement,
+  reminderQueue,
+} from './activity-store.js';
 import { changedMeanwhile, records, staleAt } from '../../shared/messages.js';
 
 type Item = Record<string, unknown>;
@@ -169,6 +179,12 @@ export const teamAgenda = async (actor: Actor, query: { team?: string; week?: st
   const week = weekOf(query.week, now);
   return { teamId, members, ...week, entries: await agendaBetween(members, week.from, week.to) };
 };
+
+/** The caller's own open to-dos past due, any week: what the agenda's week cannot say alone. */
+export const overdueTodos = async (actor: Actor, query: { limit: number; cursor?: string }, now = new Date()) => ({
+  userId: actor.userId,
+  ...(await overduePage(actor.userId, now, query.limit, query.cursor)),
+});
 
 // ---- reminders ------------------------------------------------------------------------------------
 

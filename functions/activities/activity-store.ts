@@ -7,7 +7,7 @@ import { defineEntity, fromItem, type MoveEffects } from '../../shared/entity.js
 import { outboxPut } from '../../shared/outbox.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { byAssignee, keys, tableKeyOf } from '../../shared/table.js';
-import { defineDueQueue } from '../../shared/work-queue.js';
+import { defineDueQueue, defineInbox, type QueueEntry } from '../../shared/work-queue.js';
 import { type Activity, type ActivityKind, agendaSlots } from './domain/activity.js';
 
 export const activities = defineEntity<Activity>({
@@ -34,29 +34,41 @@ export interface AgendaEntry {
   seq?: number;
 }
 
+/** What one person's agenda shows of an activity at an instant. */
+const agendaEntry = (activity: Activity, userId: string, at: string): AgendaEntry => {
+  const meeting = activity.kind === 'visit' || activity.kind === 'meeting' ? activity : undefined;
+  return {
+    userId,
+    activityId: activity.activityId,
+    customerId: activity.customerId,
+    kind: activity.kind as AgendaEntry['kind'],
+    status: activity.status,
+    at,
+    endsAt: meeting?.endsAt,
+    subject: activity.subject,
+    location: meeting?.location,
+    seq: activity.seq,
+  };
+};
+
 /** The agenda entries of an activity as it is now: written (or overwritten) with each change of it. */
 export const agendaItems = (activity: Activity): TransactItem[] =>
-  agendaSlots(activity).map(({ userId, at }) => {
-    const meeting = activity.kind === 'visit' || activity.kind === 'meeting' ? activity : undefined;
-    const entry: AgendaEntry = {
-      userId,
-      activityId: activity.activityId,
-      customerId: activity.customerId,
-      kind: activity.kind as AgendaEntry['kind'],
-      status: activity.status,
-      at,
-      endsAt: meeting?.endsAt,
-      subject: activity.subject,
-      location: meeting?.location,
-      seq: activity.seq,
-    };
-    return {
-      Put: {
-        TableName: tableName(),
-        Item: { ...keys.agendaEntry(activities.key(activity), userId), ...keys.agendaOf(userId, at, activity.activityId), type: 'agenda-entry', ...entry },
-      },
-    };
-  });
+  agendaSlots(activity).map(({ userId, at }) => ({
+    Put: {
+      TableName: tableName(),
+      Item: { ...keys.agendaEntry(activities.key(activity), userId), ...keys.agendaOf(userId, at, activity.activityId), type: 'agenda-entry', ...agendaEntry(activity, userId, at) },
+    },
+  }));
+
+/**
+ * Open to-dos by assignee and due time, each placement carrying its agenda entry: "overdue" reads
+ * only a person's open to-dos, oldest due first, never their whole agenda history. Rewritten with
+ * each change of the to-do while it is open; gone once it is done.
+ */
+export const openTodos = defineInbox<AgendaEntry>('open-todos');
+
+const openTodoPlacement = (todo: Activity) =>
+  todo.kind === 'todo' && todo.status === 'open' ? [openTodos.for(todo.assigneeId, todo.activityId, todo.dueAt, agendaEntry(todo, todo.assigneeId, todo.dueAt))] : [];
 
 /** An open to-do waits in the reminder queue until its due time. */
 export const reminderPlacement = (todo: Activity) =>
@@ -70,7 +82,11 @@ const loggedEvent = (activity: Activity, actorId: string, now: Date) => {
 
 /** The writes that log an activity: the item, its agenda entries, its reminder, and ActivityLogged. */
 export const logItems = (activity: Activity, actorId: string, now: Date): TransactItem[] =>
-  activities.createItems(activity, { enqueue: reminderPlacement(activity), events: [loggedEvent(activity, actorId, now)], also: agendaItems(activity) });
+  activities.createItems(activity, {
+    enqueue: [...reminderPlacement(activity), ...openTodoPlacement(activity)],
+    events: [loggedEvent(activity, actorId, now)],
+    also: agendaItems(activity),
+  });
 
 /** Inside a transaction: the customer is still there (not erased or merged away meanwhile). */
 export const customerStillThere = (customerId: string): TransactItem => ({
@@ -83,9 +99,14 @@ export const getActivity = async (activityId: string): Promise<Activity | undefi
   return pointer ? activities.get(tableKeyOf(pointer)) : undefined;
 };
 
-/** The move of an activity with its agenda entries rewritten, so the agenda shows what the timeline does. */
+/** The move of an activity with its agenda entries (and an open to-do's place) rewritten, so the agenda shows what the timeline does. */
 export const moveActivity = (before: Activity, after: Activity, effects: MoveEffects) =>
-  activities.move(before, after, { ...effects, also: [...(effects.also ?? []), ...agendaItems(after)] });
+  activities.move(before, after, {
+    ...effects,
+    enqueue: [...(effects.enqueue ?? []), ...openTodoPlacement(after)],
+    dequeue: [...(effects.dequeue ?? []), openTodos.name],
+    also: [...(effects.also ?? []), ...agendaItems(after)],
+  });
 
 /** One page of a customer's timeline, newest first; only activities (not what sits beside them). */
 export const timelinePage = async (customerId: string, kind: ActivityKind | undefined, limit: number, cursor?: string) => {
@@ -114,3 +135,14 @@ export const agendaBetween = async (userIds: readonly string[], from: string, to
       AGENDA_MAX,
     )
   ).map((item) => fromItem<AgendaEntry>(item));
+
+/**
+ * A person's open to-dos due before `now`, oldest due first. The list runs in due order, so a page
+ * that reaches a to-do not yet due is the last (its cursor does not depend on `now`).
+ */
+export const overduePage = async (userId: string, now: Date, limit: number, cursor?: string) => {
+  const page = await queryPage({ index: byAssignee, partition: keys.inboxPartition(openTodos.name, userId), order: 'oldest', limit, cursor });
+  const open = page.items.map((item) => fromItem<QueueEntry<AgendaEntry>>(item));
+  const due = open.filter((entry) => entry.at < now.toISOString());
+  return { entries: due.map((entry) => entry.data), nextCursor: due.length < open.length ? undefined : page.next };
+};

@@ -78,6 +78,10 @@ export const timelineQuery = z.strictObject({
 const week = z.optional(z.string().check(z.refine(isIsoWeek, 'Not an ISO week like 2026-W03.')));
 export const agendaQuery = z.strictObject({ user: z.optional(userId), week });
 export const teamAgendaQuery = z.strictObject({ team: z.optional(z.requiredLine(100)), week });
+export const overdueQuery = z.strictObject({
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+});
 
 // ---- responses: what the handlers answer (checked against real answers by the local stack) ------
 
@@ -125,3 +129,5 @@ const agendaEntry = z.strictObject({
 const agendaWeek = { week: z.string(), from: z.string(), to: z.string(), previous: z.string(), next: z.string(), entries: z.array(agendaEntry) };
 export const agenda = z.strictObject({ userId: z.string(), ...agendaWeek });
 export const teamAgenda = z.strictObject({ teamId: z.string(), members: z.array(z.string()), ...agendaWeek });
+/** The caller's open to-dos past their due time, oldest due first, whatever week they fell in. */
+export const overdueTodos = z.strictObject({ userId: z.string(), entries: z.array(agendaEntry), nextCursor: z.optional(z.string()) });

@@ -54,6 +54,15 @@ export const activityRoutes = {
     request: { params: null, query: api.teamAgendaQuery, body: null },
     responses: { 200: { description: 'The week, in time order, one entry per person', json: api.teamAgenda } },
   },
+  getOverdueTodos: {
+    method: 'GET',
+    path: '/agenda/overdue',
+    function: 'agenda',
+    auth: read,
+    summary: "The caller's open to-dos and callbacks past their due time, oldest due first, whatever week they fell in (paged)",
+    request: { params: null, query: api.overdueQuery, body: null },
+    responses: { 200: { description: 'A page of overdue to-dos', json: api.overdueTodos } },
+  },
 } as const satisfies Record<string, RouteDeclaration>;
 
 export const activitiesUseCase: UseCaseManifest = {
@@ -62,7 +71,7 @@ export const activitiesUseCase: UseCaseManifest = {
     logActivity: { entry: `${dir}/log-activity.ts`, description: 'Staff, call center: log an activity on a customer', uses: { table: 'write' } },
     listActivities: { entry: `${dir}/list-activities.ts`, description: "A customer's timeline", uses: { table: 'read' } },
     updateActivity: { entry: `${dir}/update-activity.ts`, description: 'Edit notes, tick a to-do off', uses: { table: 'write' } },
-    agenda: { entry: `${dir}/agenda.ts`, description: "A user's or a team's week", uses: { table: 'read' } },
+    agenda: { entry: `${dir}/agenda.ts`, description: "A user's or a team's week, and the caller's overdue to-dos", uses: { table: 'read' } },
     sweepReminders: { entry: `${dir}/sweep-reminders.ts`, description: 'Finds open to-dos that fell due', uses: { table: 'write' } },
     mailReminder: { entry: `${dir}/mail-reminder.ts`, description: "Mails a due to-do's assignee", uses: { table: 'write', mail: true } },
   },

@@ -28,6 +28,8 @@ export const segmentFilter = z.strictObject({
 const consent = z.strictObject({ channel: z.literal('email'), topic });
 
 export const createSegmentBody = z.strictObject({ name: z.requiredLine(120), filter: segmentFilter, consent });
+/** A filter counted before it is saved: the console's segment form asks this as its fields change. */
+export const previewSegmentBody = z.strictObject({ filter: segmentFilter, consent: z.optional(consent) });
 export const editSegmentBody = z.strictObject({
   name: z.optional(z.requiredLine(120)),
   filter: z.optional(segmentFilter),

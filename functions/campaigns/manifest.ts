@@ -195,6 +195,16 @@ export const campaignRoutes = {
     request: { params: api.campaignParams, query: null, body: null },
     responses: ok('The report', api.report),
   },
+  // console-polish: a filter's count before it is saved
+  previewFilter: {
+    method: 'POST',
+    path: '/segments/preview',
+    function: 'segmentsApi',
+    auth: read,
+    summary: 'How many customers an unsaved filter matches and ten of their names, as the saved preview answers',
+    request: { params: null, query: null, body: body(api.previewSegmentBody) },
+    responses: ok('The count and a sample', api.segmentPreview),
+  },
 } as const satisfies Record<string, RouteDeclaration>;
 
 export const campaignsUseCase: UseCaseManifest = {

@@ -2,15 +2,18 @@
 // for a segment of a few consenting customers (the template's missing variable and a bad cron shown
 // next to their fields), schedules it, the minute sweep is fired as of its time, and the page's
 // progress bar reaches done with one mail per recipient in the SES store; a stale draft's cancel is a
-// 409 on the page, then cancelled; a rep has no campaigns link and reads "not allowed" in words. A
-// callback the call center logs shows in the rep's week (an overdue one said in words), is ticked off
-// in the page, which the API then shows done, and shows done in the team's week.
+// 409 on the page, then cancelled; a rep has no campaigns link and reads "not allowed" in words. The
+// segment form counts before saving as its filters change, shows a bad list entry at its field and
+// saves every filter it shows; the segment picker pages on to an older segment. A callback the call
+// center logs shows in the rep's week with its subject (an overdue one said in words), is ticked off
+// in the page, which the API then shows done, and shows done in the team's week; one overdue from
+// an earlier week is listed above this week and ticked off there.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { istanbulWeekOf } from '../../functions/activities/domain/week.js';
 import { type Customer, customers } from '../../shared/customer.js';
 import { newId } from '../../shared/ids.js';
-import { check, settled, signedIn, useBrowser } from '../support/console.js';
+import { check, findRow, settled, signedIn, useBrowser } from '../support/console.js';
 import { allMail } from '../support/e2e.js';
 import { call, callbackCall, fireSchedule, newCustomer } from '../support/quotes.js';
 import { documents } from '../support/subscriptions-e2e.js';
@@ -20,14 +23,14 @@ useBrowser();
 const marketer = () => inject('campaignKeys').marketer;
 const put = (Item: Record<string, unknown>) => documents().send(new PutCommand({ TableName: 'pusula', Item }));
 
-/** Invented customers sharing one tag, each consenting to every topic. */
-const consentingCustomers = async (tag: string, count: number) => {
+/** Invented customers sharing one tag, each consenting to every topic; `extra(i)` adds attributes. */
+const consentingCustomers = async (tag: string, count: number, extra: (i: number) => Partial<Customer> = () => ({})) => {
   const now = new Date().toISOString();
   return Promise.all(
     Array.from({ length: count }, async (_, i) => {
       const customerId = newId();
       const email = `${tag}-${i}-${customerId.toLowerCase()}@example.com`;
-      const customer: Customer = { customerId, name: `Konsol Müşteri ${i}`, email, emailKey: email, language: 'tr', tags: [tag], createdAt: now, updatedAt: now };
+      const customer: Customer = { customerId, name: `Konsol Müşteri ${i}`, email, emailKey: email, language: 'tr', tags: [tag], createdAt: now, updatedAt: now, ...extra(i) };
       await put(customers.item(customer));
       await put(consentItem(customerId, email, 'granted'));
       return email;
@@ -127,6 +130,69 @@ describe('the console’s campaigns', () => {
     await page.context().close();
   });
 
+  it('the segment form counts as its filters change, before saving; a bad entry is shown at its field; every filter is saved', async () => {
+    const tag = `filt${Math.random().toString(36).slice(2, 8)}`;
+    // Three with the tag, all in tourism, one of them in İzmir.
+    await consentingCustomers(tag, 3, (i) => ({ sector: 'Turizm', ...(i === 0 ? { city: 'İzmir' } : {}) }));
+    const page = await signedIn('zeynep.manager@example.com', '/segments');
+    await page.getByText('Yeni hedef kitle').click();
+    const count = page.locator('[data-filter-count]');
+    // By the start of its label: a field's problem note sits inside its label.
+    const field = (label: string) => page.getByLabel(label);
+    const type = async (label: string, value: string) => {
+      await field(label).fill(value);
+      await field(label).blur();
+    };
+    await page.getByLabel('Ad', { exact: true }).fill(`Filtre ${tag}`);
+    await type('Etiketler (virgülle)', tag);
+    await expect.poll(() => count.textContent()).toBe('3');
+    await type('Sektörler (virgülle)', 'turizm');
+    await type('Şehirler (virgülle)', 'IZMIR');
+    await page.getByRole('group', { name: 'Müşterinin dili' }).getByLabel('Türkçe').check();
+    await expect.poll(() => count.textContent()).toBe('1');
+
+    // A group name longer than the API takes: its 400 at the groups field, the count withheld.
+    await type('Gruplar (virgülle)', 'x'.repeat(101));
+    await page.locator('[data-field-problem="filter.groups"]').waitFor();
+    expect(await field('Gruplar (virgülle)').getAttribute('aria-invalid')).toBe('true');
+    expect(await count.count()).toBe(0);
+    await type('Gruplar (virgülle)', '');
+    await expect.poll(() => count.textContent()).toBe('1');
+    expect(await page.locator('[data-field-problem]').count()).toBe(0);
+    // Nobody of them has ordered: a last-order bound leaves none.
+    await type('Son siparişi bu günden sonra', '2020-01-01');
+    await expect.poll(() => count.textContent()).toBe('0');
+    await check(page, 'segment-form');
+
+    await page.getByRole('button', { name: 'Oluştur' }).click();
+    const created = page.locator('[data-segment-created]');
+    await created.waitFor();
+    const segmentId = await created.getAttribute('data-segment-created');
+    const stored = await call<{ filter: Record<string, unknown> }>('GET', `/segments/${segmentId}`, marketer());
+    expect(stored.body.filter).toEqual({ tags: [tag], sectors: ['turizm'], cities: ['IZMIR'], languages: ['tr'], lastOrderAfter: '2019-12-31T21:00:00.000Z' });
+    await page.context().close();
+  });
+
+  it('the segment picker pages on with the cursor to an older segment than its first page holds', async () => {
+    const tag = `page${Math.random().toString(36).slice(2, 8)}`;
+    const segment = (name: string) => call<{ segmentId: string }>('POST', '/segments', marketer(), { name, filter: { tags: [tag] }, consent: { channel: 'email', topic: 'offers' } });
+    const older = await segment(`Eski ${tag}`);
+    // Newest first, 50 a page: fifty newer ones push it off the first page.
+    for (let batch = 0; batch < 5; batch++) await Promise.all(Array.from({ length: 10 }, (_, i) => segment(`Yeni ${tag} ${batch}-${i}`)));
+    const page = await signedIn('zeynep.manager@example.com', '/campaigns/new');
+    const option = page.locator(`option[value="${older.body.segmentId}"]`);
+    await page.getByLabel('Hedef kitle').waitFor();
+    expect(await option.count()).toBe(0);
+    for (let i = 0; i < 20 && (await option.count()) === 0; i++) {
+      await page.getByRole('button', { name: 'Daha fazla hedef kitle yükle' }).click();
+      await settled(page);
+    }
+    await page.getByLabel('Hedef kitle').selectOption(older.body.segmentId);
+    await expect.poll(() => page.locator('[data-segment-count]').textContent()).toBe('0');
+    expect(await page.getByLabel('Hedef kitle').inputValue()).toBe(older.body.segmentId);
+    await page.context().close();
+  });
+
   it('a rep has no campaigns link and is told in words the campaigns are not hers to see', async () => {
     const page = await signedIn('ayse.rep@example.com');
     await page.getByRole('link', { name: 'Ajandam' }).waitFor();
@@ -153,15 +219,35 @@ describe('the console’s agenda', () => {
     };
     const later = await callback(new Date(Date.now() + 60 * 60_000));
     const late = await callback(new Date(Date.now() - 2 * 60_000));
+    const lastWeek = await callback(new Date(Date.now() - 8 * 24 * 3600_000));
+    const thisWeek = 'section[aria-labelledby="todos"]';
 
     const page = await signedIn('ayse.rep@example.com', `/agenda?week=${late.week}`);
-    const lateRow = page.locator(`tr[data-activity="${late.activityId}"]`);
+    const lateRow = page.locator(`${thisWeek} tr[data-activity="${late.activityId}"]`);
     await lateRow.waitFor();
     expect(await lateRow.locator('[data-overdue]').textContent()).toBe('Gecikmiş');
+    // The call's subject came with its callback's to-do.
+    expect(await lateRow.textContent()).toContain('Geri arama');
     await check(page, 'agenda');
 
+    // Overdue from an earlier week: not in this week, but listed above it (paged), and ticked off there.
+    await page.goto(`${page.url().split('#')[0]}#/agenda`);
+    const overdueRow = await findRow(page, `#overdue-list tr[data-activity="${lastWeek.activityId}"]`);
+    expect(await page.locator(`${thisWeek} tr[data-activity="${lastWeek.activityId}"]`).count()).toBe(0);
+    expect(await overdueRow.locator('[data-overdue]').textContent()).toBe('Gecikmiş');
+    expect(await overdueRow.textContent()).toContain('Geri arama');
+    await overdueRow.getByRole('button', { name: 'Yapıldı olarak işaretle' }).click();
+    await expect.poll(() => overdueRow.locator('[data-activity-status]').textContent()).toBe('Yapıldı');
+    const overdueLeft = await call<{ entries: { activityId: string }[]; nextCursor?: string }>('GET', '/agenda/overdue?limit=100', inject('activityKeys').repAyse);
+    expect(overdueLeft.status).toBe(200);
+    expect(overdueLeft.body.entries.map((e) => e.activityId)).not.toContain(lastWeek.activityId);
+    // The home page's count is the API's list (a first page with more behind it shows as "20+").
+    await page.goto(`${page.url().split('#')[0]}#/`);
+    await expect.poll(() => page.locator('[data-count="overdue"] strong').textContent()).toMatch(/^\d+\+?$/);
+    expect(await page.locator('[data-count="overdue"] a').textContent()).toContain('Geciken yapılacaklar');
+
     await page.goto(`${page.url().split('#')[0]}#/agenda?week=${later.week}`);
-    const row = page.locator(`tr[data-activity="${later.activityId}"]`);
+    const row = page.locator(`${thisWeek} tr[data-activity="${later.activityId}"]`);
     await row.waitFor();
     expect(await row.locator('[data-overdue]').count()).toBe(0);
     await row.getByRole('button', { name: 'Yapıldı olarak işaretle' }).click();
@@ -169,6 +255,7 @@ describe('the console’s agenda', () => {
     const todos = await call<{ activities: { activityId: string; status: string }[] }>('GET', `/customers/${customer.customerId}/activities?kind=todo`, inject('activityKeys').repAyse);
     expect(todos.body.activities.find((a) => a.activityId === later.activityId)?.status).toBe('done');
     expect(todos.body.activities.find((a) => a.activityId === late.activityId)?.status).toBe('open');
+    expect(todos.body.activities.find((a) => a.activityId === lastWeek.activityId)?.status).toBe('done');
     // The agenda's entry carries the seq the page sent, rewritten with the change.
     const week = await call<{ entries: { activityId: string; status: string; seq?: number }[] }>('GET', `/agenda?week=${later.week}`, inject('activityKeys').repAyse);
     expect(week.body.entries.find((e) => e.activityId === later.activityId)).toMatchObject({ status: 'done', seq: 2 });

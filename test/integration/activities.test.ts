@@ -1,13 +1,14 @@
 // Activities against DynamoDB Local and the local SES endpoint: a logged call and its callback to-do
 // written together (agenda entries and the reminder's queue place included), once per
 // Idempotency-Key; a to-do done before its time leaves the queue; overlapping sweeps remind once and
-// the reminder is mailed once; every mail to a customer logged on their timeline exactly once.
+// the reminder is mailed once; a person's overdue to-dos in any week, paged; every mail to a
+// customer logged on their timeline exactly once.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import sesModule from 'aws-ses-v2-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeActivity, customerFor, logActivity, remindDueTodos, teamAgenda, userAgenda } from '../../functions/activities/activities.js';
+import { changeActivity, customerFor, logActivity, overdueTodos, remindDueTodos, teamAgenda, userAgenda } from '../../functions/activities/activities.js';
 import { activities, getActivity, timelinePage } from '../../functions/activities/activity-store.js';
 import type { ActivityInput } from '../../functions/activities/domain/activity.js';
 import { handler as mailReminder } from '../../functions/activities/handlers/mail-reminder.js';
@@ -82,7 +83,7 @@ const outboxFor = async (activityId: string, detailType: string) =>
 const queuePlace = async (activity: Parameters<typeof activities.key>[0]) =>
   (await db().send(new GetCommand({ TableName: tableName(), Key: keys.queueItem(activities.key(activity), 'todo-reminder'), ConsistentRead: true }))).Item;
 
-const callback = (callbackAt: string, notes?: string): ActivityInput => ({
+const callback = (callbackAt: string, notes?: string, subject?: string): ActivityInput => ({
   kind: 'call',
   direction: 'in',
   startedAt: '2030-01-07T08:00:00.000Z',
@@ -90,6 +91,7 @@ const callback = (callbackAt: string, notes?: string): ActivityInput => ({
   outcome: 'callback-requested',
   callbackAt,
   notes,
+  subject,
 });
 
 const log = async (actor: Actor, customerId: string, input: ActivityInput) => logActivity(actor, await customerFor(actor, customerId), input, noRecord);
@@ -99,9 +101,11 @@ describe('logging a call', () => {
     const [agent, owner] = await Promise.all([person('agent'), person('rep')]);
     // 'dealer-…' sorts first but is not a person: the callback goes to the rep.
     const customerId = await customerOwnedBy([owner.userId, 'dealer-aaa']);
-    const { activity, callbackTodo } = await log(actorOf(agent.userId), customerId, callback('2030-01-08T11:00:00.000Z', 'Fiyat sordu'));
+    const { activity, callbackTodo } = await log(actorOf(agent.userId), customerId, callback('2030-01-08T11:00:00.000Z', 'Fiyat sordu', 'Kasko teklifi'));
     expect(activity).toMatchObject({ kind: 'call', outcome: 'callback-requested', agentId: agent.userId, callbackTodoId: callbackTodo?.activityId });
     expect(callbackTodo).toMatchObject({ kind: 'todo', status: 'open', assigneeId: owner.userId, dueAt: '2030-01-08T11:00:00.000Z', callbackOf: activity.activityId });
+    // The call's subject travels onto its to-do, stored and on the agenda.
+    expect((await getActivity(callbackTodo!.activityId))?.subject).toBe('Kasko teklifi');
 
     const timeline = await timelinePage(customerId, undefined, 10);
     // Newest first: the call sits at its start (2030), the to-do at when it was written (now).
@@ -110,7 +114,7 @@ describe('logging a call', () => {
     expect(await outboxFor(activity.activityId, 'ActivityLogged')).toMatchObject([{ detail: { kind: 'call', outcome: 'callback-requested', actorId: agent.userId } }]);
     expect(await outboxFor(callbackTodo!.activityId, 'ActivityLogged')).toMatchObject([{ detail: { kind: 'todo' } }]);
     const week = await userAgenda(actorOf(owner.userId, 'rep'), { week: '2030-W02' });
-    expect(week.entries).toEqual([expect.objectContaining({ activityId: callbackTodo!.activityId, kind: 'todo', status: 'open', at: '2030-01-08T11:00:00.000Z' })]);
+    expect(week.entries).toEqual([expect.objectContaining({ activityId: callbackTodo!.activityId, kind: 'todo', status: 'open', at: '2030-01-08T11:00:00.000Z', subject: 'Kasko teklifi' })]);
   });
 
   it('a customer without a person owner: the callback goes to the agent who took the call', async () => {
@@ -189,6 +193,36 @@ describe('to-dos and their reminders', () => {
     expect(mails[0]!.body.text).toContain('5.03.2030 13:30 için geri aranmak istedi');
     expect(mails[0]!.body.text).toContain(`no: ${customerId}`);
     expect(mails[0]!.body.text).not.toContain('GET /');
+  });
+
+  it("overdue: the caller's open to-dos past due in any week, oldest first, paged; done ones leave, a reopened one comes back", async () => {
+    const owner = await person('rep');
+    const actor = actorOf(owner.userId, 'rep');
+    const customerId = await customerOwnedBy([owner.userId]);
+    const todo = async (dueAt: string, subject: string) => (await log(actor, customerId, { kind: 'todo', dueAt, subject })).activity;
+    const first = await todo('2031-01-06T09:00:00.000Z', 'Birinci');
+    const second = await todo('2031-03-10T09:00:00.000Z', 'İkinci');
+    const ticked = await todo('2031-02-03T09:00:00.000Z', 'Yapıldı');
+    await todo('2031-06-01T09:00:00.000Z', 'Henüz değil');
+    await changeActivity(customerId, ticked.activityId, { seq: 1, done: true }, owner.userId);
+    await changeActivity(customerId, second.activityId, { seq: 1, notes: 'Not eklendi' }, owner.userId);
+    const asOf = new Date('2031-06-01T08:59:59.000Z');
+    const overdue = (cursor?: string) => overdueTodos(actor, { limit: 1, cursor }, asOf);
+
+    const page1 = await overdue();
+    expect(page1.entries).toEqual([expect.objectContaining({ activityId: first.activityId, kind: 'todo', status: 'open', subject: 'Birinci', seq: 1 })]);
+    const page2 = await overdue(page1.nextCursor);
+    // Rewritten with each change: the seq the agenda sends when ticking it off.
+    expect(page2.entries).toEqual([expect.objectContaining({ activityId: second.activityId, seq: 2 })]);
+    // The next is not due yet: the list ends there.
+    expect(await overdue(page2.nextCursor)).toEqual({ userId: owner.userId, entries: [] });
+
+    await changeActivity(customerId, ticked.activityId, { seq: 2, done: false }, owner.userId);
+    const all = await overdueTodos(actor, { limit: 10 }, asOf);
+    expect(all.entries.map((e) => e.subject)).toEqual(['Birinci', 'Yapıldı', 'İkinci']);
+    expect(all.nextCursor).toBeUndefined();
+    // Someone else's are not the caller's.
+    expect((await overdueTodos(actorOf((await person('rep')).userId, 'rep'), { limit: 10 }, asOf)).entries).toEqual([]);
   });
 
   it('the timeline refuses to edit a mail record, and filters by kind', async () => {

@@ -79,11 +79,11 @@ describe('logging', () => {
     expect(callbackAssignee([], () => true, 'agent-1')).toBe('agent-1');
   });
 
-  it('the callback to-do is due when the customer asked, linked to its call', () => {
-    const logged = newActivity(call({ outcome: 'callback-requested', callbackAt: '2026-03-03T12:00:00.000Z', notes: 'Öğleden sonra' }), context);
+  it('the callback to-do is due when the customer asked, linked to its call, with its subject and notes', () => {
+    const logged = newActivity(call({ outcome: 'callback-requested', callbackAt: '2026-03-03T12:00:00.000Z', notes: 'Öğleden sonra', subject: 'Servis randevusu' }), context);
     if (logged.kind !== 'call' || !logged.callbackAt) throw new Error('a call with a callback time');
     const todo = callbackTodo({ ...logged, callbackAt: logged.callbackAt }, 'T1', 'rep-b');
-    expect(todo).toMatchObject({ kind: 'todo', status: 'open', dueAt: '2026-03-03T12:00:00.000Z', assigneeId: 'rep-b', callbackOf: 'A1', notes: 'Öğleden sonra' });
+    expect(todo).toMatchObject({ kind: 'todo', status: 'open', dueAt: '2026-03-03T12:00:00.000Z', assigneeId: 'rep-b', callbackOf: 'A1', notes: 'Öğleden sonra', subject: 'Servis randevusu' });
   });
 
   it('meetings land on each participant\'s agenda at their start, a to-do on its assignee\'s at its due time, a call on none', () => {

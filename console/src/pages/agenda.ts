@@ -1,11 +1,12 @@
 // The agenda: my ISO week (or my team's) on the Istanbul calendar, to-dos and callbacks first with
-// their due time, overdue ones said in words, each to-do ticked off with the seq it was read at.
+// their due time, overdue ones said in words, each to-do ticked off with the seq it was read at. My
+// own page also lists every open to-do past due, whatever week it fell in (paged by the API's cursor).
 // Logging a callback is the customer page's; each row links the customer there.
 import { html, nothing, type TemplateResult } from 'lit';
 import { api, asProblem } from '../api.js';
 import type { operations } from '../api-types.js';
 import { currentLanguage, dateTime, type StringKey, t } from '../strings.js';
-import { formValues, problemView, show, showProblem } from '../ui.js';
+import { formValues, pagedTable, problemView, show, showProblem } from '../ui.js';
 
 /** What a person's week and a team's week share, and the team's members when it is one. */
 type Week = Omit<operations['getAgenda']['responses'][200]['content']['application/json'], 'userId'> & { members?: string[] };
@@ -27,7 +28,7 @@ const weekView = async (
   title: StringKey,
   link: string,
   { data: week, error, response }: { data?: Week; error?: unknown; response: Response },
-  { teamLink = false, above }: { teamLink?: boolean; above?: TemplateResult } = {},
+  { teamLink = false, above, overdueList = false }: { teamLink?: boolean; above?: TemplateResult; overdueList?: boolean } = {},
 ) => {
   const client = await api();
   if (!week) {
@@ -40,18 +41,24 @@ const weekView = async (
   const team = week.members !== undefined;
   /** What a tick-off answered when it was refused, by activity. */
   const refused = new Map<string, string>();
+  /** What a tick-off changed, by activity: the week and the overdue list may both show one to-do. */
+  const ticked = new Map<string, Pick<Entry, 'status' | 'seq'>>();
+  let redrawOverdue = () => {};
 
   const markDone = async (entry: Entry) => {
     const { data, error: failed, response: answer } = await client.PATCH('/customers/{customerId}/activities/{activityId}', {
       params: { path: { customerId: entry.customerId, activityId: entry.activityId } },
       body: { done: true, ...(entry.seq ? { seq: entry.seq } : {}) },
     });
-    if (data) Object.assign(entry, { status: data.status, seq: data.seq });
+    if (data) ticked.set(entry.activityId, { status: data.status, seq: data.seq });
     else refused.set(entry.activityId, asProblem(failed, answer.status).detail ?? String(answer.status));
     draw();
+    redrawOverdue();
   };
 
-  const row = (entry: Entry) => html`<tr data-activity=${entry.activityId}>
+  const row = (read: Entry) => {
+    const entry = { ...read, ...ticked.get(read.activityId) };
+    return html`<tr data-activity=${entry.activityId}>
     <td>${dateTime(entry.at)}${entry.endsAt ? html` – ${dateTime(entry.endsAt)}` : nothing}</td>
     ${team ? html`<td>${entry.userId}</td>` : nothing}
     <td>${entry.subject ?? ''}${entry.location ? html` · ${t('place')}: ${entry.location}` : nothing}</td>
@@ -65,13 +72,14 @@ const weekView = async (
           : nothing
     }</td>
   </tr>`;
+  };
 
+  const headings = [t('when'), ...(team ? [t('person')] : []), t('subject'), t('customer'), t('status'), t('markDone')];
   const table = (entries: Entry[]) =>
     entries.length === 0
       ? html`<p>${t('nothing')}</p>`
       : html`<div class="overflow-auto"><table class="striped">
-          <thead><tr><th scope="col">${t('when')}</th>${team ? html`<th scope="col">${t('person')}</th>` : nothing}<th scope="col">${t('subject')}</th>
-            <th scope="col">${t('customer')}</th><th scope="col">${t('status')}</th><th scope="col">${t('markDone')}</th></tr></thead>
+          <thead><tr>${headings.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
           <tbody>${entries.map(row)}</tbody>
         </table></div>`;
 
@@ -83,9 +91,23 @@ const weekView = async (
         <li><a href="#${link}week=${week.next}">${t('nextWeek')} →</a></li>
         ${teamLink ? html`<li><a href="#/agenda/team?week=${week.week}">${t('teamAgenda')}</a></li>` : nothing}
       </ul></nav>
+      ${overdueList ? html`<section aria-labelledby="overdue"><h2 id="overdue">${t('overdue')}</h2><div id="overdue-list" aria-live="polite"></div></section>` : nothing}
       <section aria-labelledby="todos"><h2 id="todos">${t('todosAndCallbacks')}</h2>${table(week.entries.filter((e) => e.kind === 'todo'))}</section>
       <section aria-labelledby="meetings"><h2 id="meetings">${t('meetings')}</h2>${table(week.entries.filter((e) => e.kind !== 'todo'))}</section>`);
   draw();
+  if (!overdueList) return;
+  await pagedTable(
+    document.getElementById('overdue-list')!,
+    headings,
+    (entry, redraw) => {
+      redrawOverdue = redraw;
+      return row(entry);
+    },
+    async (cursor?: string) => {
+      const { data, error: failed, response: answer } = await client.GET('/agenda/overdue', { params: { query: { cursor, limit: 20 } } });
+      return data ? { items: data.entries, nextCursor: data.nextCursor } : asProblem(failed, answer.status);
+    },
+  );
 };
 
 export const agendaPage = async (_params: Record<string, string>, query: URLSearchParams) => {
@@ -97,7 +119,7 @@ export const agendaPage = async (_params: Record<string, string>, query: URLSear
     client.GET('/agenda', { params: { query: { week } } }),
     client.GET('/agenda/team', { params: { query: { week } } }),
   ]);
-  await weekView('agenda', '/agenda?', mine, { teamLink: team.response.ok || team.response.status === 400 });
+  await weekView('agenda', '/agenda?', mine, { teamLink: team.response.ok || team.response.status === 400, overdueList: true });
 };
 
 export const teamAgendaPage = async (_params: Record<string, string>, query: URLSearchParams) => {

@@ -1,12 +1,13 @@
 // Campaigns: the list, the new-campaign form (a segment with its count, a template with its mail
-// rendered for one of the segment's customers, once or on a cron) and a campaign's page, whose send
+// rendered for one of the segment's customers, once or on a cron; both pickers page on with the
+// API's cursors, so any of a firm's many segments and templates can be picked) and a campaign's page, whose send
 // progress is polled while it sends, with cancel and, once sent, the report's funnel.
 import { html, nothing, render } from 'lit';
 import { until } from 'lit/directives/until.js';
 import { api, asProblem, type Problem } from '../api.js';
 import type { operations } from '../api-types.js';
 import { currentLanguage, dateTime, t } from '../strings.js';
-import { clearProblem, formValues, pagedTable, problemSlot, problemView, show, showProblem } from '../ui.js';
+import { clearProblem, formValues, onFields, pagedTable, problemSlot, problemView, show, showProblem } from '../ui.js';
 
 type Campaign = operations['getCampaign']['responses'][200]['content']['application/json'];
 type Progress = operations['campaignProgress']['responses'][200]['content']['application/json'];
@@ -72,35 +73,44 @@ const offerOf = (text = '') =>
       .map(([key, ...value]) => [key!.trim(), value.join('=').trim()]),
   );
 
-/**
- * A problem placed on this form's fields: a variable a template part lacks belongs to the template's
- * field, an offer key to the offer box; one note per field.
- */
-const onForm = (problem: Problem): Problem => {
-  const byField = new Map<string, Set<string>>();
-  for (const { path, message } of problem.errors ?? []) {
-    const field = path.startsWith('parts.') ? 'templateId' : path.startsWith('offer') ? 'offer' : path;
-    byField.set(field, (byField.get(field) ?? new Set()).add(message));
-  }
-  return { ...problem, errors: [...byField].map(([path, messages]) => ({ path, message: [...messages].join(' ') })) };
-};
+/** A variable a template part lacks belongs to the template's field, an offer key to the offer box. */
+const onForm = (problem: Problem): Problem =>
+  onFields(problem, (path) => (path.startsWith('parts.') ? 'templateId' : path.startsWith('offer') ? 'offer' : path));
 
 /** A minute-rounded instant two minutes ahead, as a datetime-local value in Istanbul time (UTC+3 all year). */
 const soonInIstanbul = () => new Date(Math.ceil((Date.now() + 2 * 60_000) / 60_000) * 60_000 + 3 * 3600_000).toISOString().slice(0, 16);
 
+/** A picker's options so far, newest first, and how to load the next page of them. */
+const pickerList = <T>(load: (cursor?: string) => Promise<{ data?: { items: T[]; next?: string }; error?: unknown; response: Response }>) => {
+  const list = {
+    items: [] as T[],
+    next: undefined as string | undefined,
+    problem: undefined as Problem | undefined,
+    more: async () => {
+      const { data, error, response } = await load(list.next);
+      list.problem = data ? undefined : asProblem(error, response.status);
+      if (data) {
+        list.items.push(...data.items);
+        list.next = data.next;
+      }
+    },
+  };
+  return list;
+};
+
+/** Options per page of a picker: a firm with more loads on. */
+const PICKER_PAGE = 50;
+
 export const newCampaignPage = async () => {
   const client = await api();
-  const [segments, templates] = await Promise.all([
-    client.GET('/segments', { params: { query: { limit: 100 } } }),
-    client.GET('/templates', { params: { query: { limit: 100 } } }),
-  ]);
-  if (!segments.data || !templates.data) {
-    const failed = segments.data ? templates : segments;
-    return show(html`<h1>${t('newCampaign')}</h1>${problemView(asProblem(failed.error, failed.response.status))}`);
-  }
+  const segments = pickerList((cursor) => client.GET('/segments', { params: { query: { limit: PICKER_PAGE, cursor } } }));
+  const templates = pickerList((cursor) => client.GET('/templates', { params: { query: { limit: PICKER_PAGE, cursor } } }));
+  await Promise.all([segments.more(), templates.more()]);
+  const failed = segments.problem ?? templates.problem;
+  if (failed) return show(html`<h1>${t('newCampaign')}</h1>${problemView(failed)}`);
   const state = {
-    segmentId: segments.data.items[0]?.segmentId ?? '',
-    templateId: templates.data.items[0]?.templateId ?? '',
+    segmentId: segments.items[0]?.segmentId ?? '',
+    templateId: templates.items[0]?.templateId ?? '',
     language: currentLanguage() as Language,
     offer: '',
     repeat: false,
@@ -187,6 +197,23 @@ export const newCampaignPage = async () => {
     location.hash = `#/campaigns/${saved.data.campaignId}`;
   };
 
+  /** A picker's next page, then the form again with the choice kept; a refusal said beside the button. */
+  const loading = new Set<unknown>();
+  const loadMore = (list: typeof segments | typeof templates) => async () => {
+    if (loading.has(list)) return;
+    loading.add(list);
+    draw();
+    await list.more().finally(() => loading.delete(list));
+    draw();
+  };
+  const moreButton = (list: typeof segments | typeof templates, label: 'moreSegments' | 'moreTemplates') =>
+    html`${
+      list.next
+        ? html`<button type="button" class="secondary outline" aria-busy=${loading.has(list) ? 'true' : 'false'} ?disabled=${loading.has(list)} @click=${loadMore(list)}>${t(label)}</button>`
+        : nothing
+    }
+    ${list.problem ? html`<small role="alert">${list.problem.detail ?? list.problem.title}</small>` : nothing}`;
+
   const draw = () =>
     show(html`<h1>${t('newCampaign')}</h1>
       <form @submit=${submit} data-new-campaign>
@@ -194,17 +221,19 @@ export const newCampaignPage = async () => {
         <label>${t('campaignName')} <input name="name" required maxlength="120" /></label>
         <label>${t('audience')}
           <select name="segmentId" required @change=${chosen('segmentId')}>
-            ${segments.data!.items.map((s) => html`<option value=${s.segmentId} ?selected=${s.segmentId === state.segmentId}>${s.name}</option>`)}
+            ${segments.items.map((s) => html`<option value=${s.segmentId} ?selected=${s.segmentId === state.segmentId}>${s.name}</option>`)}
           </select>
         </label>
+        ${moreButton(segments, 'moreSegments')}
         <p id="segment-count" role="status"></p>
         <label>${t('consentTopic')} <input name="topic" required maxlength="60"
-          .value=${segments.data!.items.find((s) => s.segmentId === state.segmentId)?.consent.topic ?? ''} /></label>
+          .value=${segments.items.find((s) => s.segmentId === state.segmentId)?.consent.topic ?? ''} /></label>
         <label>${t('template')}
           <select name="templateId" required @change=${chosen('templateId')}>
-            ${templates.data!.items.map((tp) => html`<option value=${tp.templateId} ?selected=${tp.templateId === state.templateId}>${tp.name}</option>`)}
+            ${templates.items.map((tp) => html`<option value=${tp.templateId} ?selected=${tp.templateId === state.templateId}>${tp.name}</option>`)}
           </select>
         </label>
+        ${moreButton(templates, 'moreTemplates')}
         <label>${t('campaignLanguage')}
           <select name="language" @change=${chosen('language')}>
             ${(['tr', 'en'] as const).map((l) => html`<option value=${l} ?selected=${l === state.language}>${t(`language_${l}`)}</option>`)}

@@ -30,8 +30,9 @@ const counts = async (now: Date): Promise<[StringKey, string, Promise<Count>][]>
   const client = await api();
   const agenda = client.GET('/agenda', {});
   const today = istanbulDay(now);
-  const openTodos = (keep: (at: Date) => boolean) =>
-    read(agenda, (week) => String(week.entries.filter((e) => e.kind === 'todo' && e.status === 'open' && keep(new Date(e.at))).length));
+  const dueToday = read(agenda, (week) =>
+    String(week.entries.filter((e) => e.kind === 'todo' && e.status === 'open' && new Date(e.at) >= now && istanbulDay(new Date(e.at)) === today).length),
+  );
   return [
     [
       'newLeads',
@@ -44,8 +45,13 @@ const counts = async (now: Date): Promise<[StringKey, string, Promise<Count>][]>
       // The approval inbox answers one page without a cursor: a full page may have more behind it.
       read(client.GET('/quotes', { params: { query: { awaiting: 'me', limit: PAGE } } }), (d) => counted(d.quotes.length, d.quotes.length === PAGE)),
     ],
-    ['agendaToday', '#/agenda', openTodos((at) => at >= now && istanbulDay(at) === today)],
-    ['overdue', '#/agenda', openTodos((at) => at < now)],
+    ['agendaToday', '#/agenda', dueToday],
+    // Overdue in any week, not only this one: the API's own list of open to-dos past due.
+    [
+      'overdue',
+      '#/agenda',
+      read(client.GET('/agenda/overdue', { params: { query: { limit: PAGE } } }), (d) => counted(d.entries.length, !!d.nextCursor)),
+    ],
     [
       'casesNearBreach',
       '#/cases',

@@ -1,10 +1,14 @@
-// What a campaign is made of, kept small: segments (tags and cities, the consent topic; a new one
-// answers its count) and templates (Turkish and English subject, HTML and text; a new one answers
-// its preview), each listed by cursor. Problems land next to the field they name.
+// What a campaign is made of, kept small: segments (every filter the API accepts and the consent
+// topic; the count of matching customers shown as the fields change, before saving) and templates
+// (Turkish and English subject, HTML and text; a new one answers its preview), each listed by cursor.
+// Problems land next to the field they name.
 import { html, render, type TemplateResult } from 'lit';
-import { api, asProblem } from '../api.js';
+import { api, asProblem, type Problem } from '../api.js';
+import type { operations } from '../api-types.js';
 import { dateTime, type StringKey, t } from '../strings.js';
-import { clearProblem, formValues, pagedTable, problemSlot, show, showProblem } from '../ui.js';
+import { clearProblem, formValues, onFields, pagedTable, problemSlot, show, showProblem } from '../ui.js';
+
+type Filter = operations['previewFilter']['requestBody']['content']['application/json']['filter'];
 
 const list = (text = '') =>
   text
@@ -17,46 +21,113 @@ const makeAndList = async <T extends { name: string; createdAt: string }>(
   title: StringKey,
   formTitle: StringKey,
   fields: TemplateResult,
-  create: (values: Record<string, string>) => Promise<TemplateResult | ReturnType<typeof asProblem>>,
-  load: (cursor?: string) => Promise<{ items: T[]; nextCursor?: string } | ReturnType<typeof asProblem>>,
+  create: (form: HTMLFormElement) => Promise<TemplateResult | Problem>,
+  load: (cursor?: string) => Promise<{ items: T[]; nextCursor?: string } | Problem>,
+  /** A field of the form changed (by its name). */
+  changed?: (form: HTMLFormElement, field: string) => void,
 ) => {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     clearProblem(form);
-    const answer = await create(formValues(form));
+    const answer = await create(form);
     if ('code' in answer) return showProblem(form, answer);
     render(answer, document.getElementById('created')!);
   };
   show(html`<h1>${t(title)}</h1>
     <details><summary>${t(formTitle)}</summary>
-      <form @submit=${submit}>${problemSlot()}${fields}<button type="submit">${t('create')}</button></form>
+      <form @submit=${submit} @change=${(event: Event) => changed?.(event.currentTarget as HTMLFormElement, (event.target as HTMLInputElement).name)}>${problemSlot()}${fields}<button type="submit">${t('create')}</button></form>
     </details>
     <section id="created" role="status"></section>
     <section id="list"></section>`);
   await pagedTable(document.getElementById('list')!, [t('name'), t('created')], (item) => html`<tr><td>${item.name}</td><td>${dateTime(item.createdAt)}</td></tr>`, load);
 };
 
+/** The start of an Istanbul calendar day (UTC+3 all year), as the ISO UTC instant the filter compares. */
+const dayStart = (day: FormDataEntryValue | null) => (day ? new Date(`${day}T00:00:00+03:00`).toISOString() : undefined);
+
+/** The form's filter as the API takes it: each field by its path, empty ones left out. */
+const filterOf = (form: HTMLFormElement): Filter => {
+  const data = new FormData(form);
+  const text = (name: string) => list(String(data.get(`filter.${name}`) ?? ''));
+  const filter: Filter = {
+    tags: text('tags'),
+    sectors: text('sectors'),
+    regions: text('regions'),
+    cities: text('cities'),
+    groups: text('groups'),
+    ownerIds: text('ownerIds'),
+    languages: data.getAll('filter.languages').map(String) as Filter['languages'],
+    valueSegments: data.getAll('filter.valueSegments').map(String) as Filter['valueSegments'],
+    lastOrderAfter: dayStart(data.get('filter.lastOrderAfter')),
+    lastOrderBefore: dayStart(data.get('filter.lastOrderBefore')),
+  };
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)));
+};
+
+/** A list item's problem (`filter.tags.3`) belongs to its list's field. */
+const onListFields = (problem: Problem) => onFields(problem, (path) => path.replace(/\.\d+$/, ''));
+
+const textField = (name: 'tags' | 'sectors' | 'regions' | 'cities' | 'groups' | 'ownerIds') =>
+  html`<label>${t(name)} <input name=${`filter.${name}`} /></label>`;
+const choices = (name: 'languages' | 'valueSegments', legend: StringKey, options: readonly { value: string; label: string }[]) =>
+  html`<fieldset><legend>${t(legend)}</legend>
+    ${options.map(({ value, label }) => html`<label><input type="checkbox" name=${`filter.${name}`} value=${value} />${label}</label>`)}
+  </fieldset>`;
+
 export const segmentsPage = async () => {
   const client = await api();
+  /** Only the newest preview's answer is shown: an older one may come back after it. */
+  let asked = 0;
+  const preview = async (form: HTMLFormElement, field: string) => {
+    if (!field.startsWith('filter.')) return;
+    const mine = ++asked;
+    const target = document.getElementById('filter-count')!;
+    target.setAttribute('aria-busy', 'true');
+    const { data, error, response } = await client.POST('/segments/preview', { body: { filter: filterOf(form) } });
+    if (mine !== asked) return;
+    target.removeAttribute('aria-busy');
+    clearProblem(form);
+    if (!data) {
+      render(html`${t('filterCountHint')}`, target);
+      return showProblem(form, onListFields(asProblem(error, response.status)));
+    }
+    render(
+      html`${t('segmentCount')}: <strong data-filter-count>${data.complete ? '' : `${t('atLeast')} `}${data.count}</strong>
+        <small>(${data.scanned} ${t('customersRead')})</small>`,
+      target,
+    );
+  };
   await makeAndList(
     'segmentsTitle',
     'newSegment',
     html`<label>${t('name')} <input name="name" required maxlength="120" /></label>
-      <label>${t('tags')} <input name="tags" /></label>
-      <label>${t('cities')} <input name="cities" /></label>
-      <label>${t('consentTopic')} <input name="consent.topic" required value="offers" /></label>`,
-    async (values) => {
-      const filter = { ...(values.tags ? { tags: list(values.tags) } : {}), ...(values.cities ? { cities: list(values.cities) } : {}) };
-      const made = await client.POST('/segments', { body: { name: values.name ?? '', filter, consent: { channel: 'email', topic: values['consent.topic'] ?? '' } } });
-      if (!made.data) return asProblem(made.error, made.response.status);
-      const preview = await client.GET('/segments/{segmentId}/preview', { params: { path: { segmentId: made.data.segmentId } } });
-      return html`<p data-segment-created=${made.data.segmentId}>${made.data.name} · ${t('segmentCount')}: ${preview.data?.count ?? '—'}</p>`;
+      ${textField('tags')}${textField('sectors')}${textField('regions')}${textField('cities')}${textField('groups')}
+      ${choices('languages', 'customerLanguages', [
+        { value: 'tr', label: t('language_tr') },
+        { value: 'en', label: t('language_en') },
+      ])}
+      ${choices('valueSegments', 'valueSegmentsField', ['A', 'B', 'C'].map((v) => ({ value: v, label: v })))}
+      <div class="grid">
+        <label>${t('lastOrderAfter')} <input type="date" name="filter.lastOrderAfter" /></label>
+        <label>${t('lastOrderBefore')} <input type="date" name="filter.lastOrderBefore" /></label>
+      </div>
+      ${textField('ownerIds')}
+      <label>${t('consentTopic')} <input name="consent.topic" required value="offers" /></label>
+      <p id="filter-count" role="status" aria-live="polite">${t('filterCountHint')}</p>`,
+    async (form) => {
+      const values = formValues(form);
+      const body = { name: values.name ?? '', filter: filterOf(form), consent: { channel: 'email' as const, topic: values['consent.topic'] ?? '' } };
+      const made = await client.POST('/segments', { body });
+      if (!made.data) return onListFields(asProblem(made.error, made.response.status));
+      const counted = await client.GET('/segments/{segmentId}/preview', { params: { path: { segmentId: made.data.segmentId } } });
+      return html`<p data-segment-created=${made.data.segmentId}>${made.data.name} · ${t('segmentCount')}: ${counted.data?.count ?? '—'}</p>`;
     },
     async (cursor) => {
       const { data, error, response } = await client.GET('/segments', { params: { query: { cursor, limit: 20 } } });
       return data ? { items: data.items, nextCursor: data.next } : asProblem(error, response.status);
     },
+    preview,
   );
 };
 
@@ -75,7 +146,8 @@ export const templatesPage = async () => {
           <label>${t('textPart')} <textarea name=${`parts.${l}.text`} required rows="3"></textarea></label>
         </fieldset>`,
       )}`,
-    async (values) => {
+    async (form) => {
+      const values = formValues(form);
       const part = (l: (typeof languages)[number]) => ({ subject: values[`parts.${l}.subject`] ?? '', html: values[`parts.${l}.html`] ?? '', text: values[`parts.${l}.text`] ?? '' });
       const made = await client.POST('/templates', { body: { name: values.name ?? '', parts: { tr: part('tr'), en: part('en') } } });
       if (!made.data) return asProblem(made.error, made.response.status);

@@ -177,7 +177,8 @@ export const callbackTodo = (call: CallActivity & { callbackAt: string }, todoId
   dueAt: call.callbackAt,
   assigneeId,
   callbackOf: call.activityId,
-  // What the call was about travels with the callback, to the reminder.
+  // What the call was about travels with the callback, to the agenda and the reminder.
+  subject: call.subject,
   notes: call.notes,
   occurredAt: call.createdAt,
   createdBy: call.createdBy,

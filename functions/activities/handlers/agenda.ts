@@ -1,9 +1,10 @@
-// GET /agenda?user=&week= and GET /agenda/team?team=&week= — one Lambda for both weeks' views.
+// GET /agenda?user=&week=, GET /agenda/team?team=&week= and GET /agenda/overdue — one Lambda for the agenda's views.
 import { json, route, routes } from '../../../shared/http.js';
-import { teamAgenda, userAgenda } from '../activities.js';
+import { overdueTodos, teamAgenda, userAgenda } from '../activities.js';
 import { activityRoutes } from '../manifest.js';
 
 export const handler = routes([
   route(activityRoutes.getAgenda, async ({ actor, query }) => json(200, await userAgenda(actor, query))),
   route(activityRoutes.getTeamAgenda, async ({ actor, query }) => json(200, await teamAgenda(actor, query))),
+  route(activityRoutes.getOverdueTodos, async ({ actor, query }) => json(200, await overdueTodos(actor, query))),
 ]);

@@ -1,4 +1,4 @@
-// Segments: POST/GET /segments, GET/PATCH /segments/{id}, GET /segments/{id}/preview.
+// Segments: POST/GET /segments, GET/PATCH /segments/{id}, GET /segments/{id}/preview, POST /segments/preview.
 import { json, route, routes } from '../../../shared/http.js';
 import { campaignRoutes } from '../manifest.js';
 import { createSegment, listSegments, previewSegment, segmentOr404, updateSegment } from '../segments.js';
@@ -16,9 +16,15 @@ const edit = route(campaignRoutes.editSegment, async ({ params, body: { seq, ...
   json(200, await updateSegment(await segmentOr404(params.segmentId), changes, seq)),
 );
 
+const consentNote = (topic?: string) => `Checked per recipient at send time: email${topic ? `, topic "${topic}"` : ''}.`;
+
 const preview = route(campaignRoutes.previewSegment, async ({ params }) => {
   const segment = await segmentOr404(params.segmentId);
-  return json(200, { ...(await previewSegment(segment.filter)), consent: `Checked per recipient at send time: email, topic "${segment.consent.topic}".` });
+  return json(200, { ...(await previewSegment(segment.filter)), consent: consentNote(segment.consent.topic) });
 });
 
-export const handler = routes([create, list, get, edit, preview]);
+const previewUnsaved = route(campaignRoutes.previewFilter, async ({ body }) =>
+  json(200, { ...(await previewSegment(body.filter)), consent: consentNote(body.consent?.topic) }),
+);
+
+export const handler = routes([create, list, get, edit, preview, previewUnsaved]);
