@@ -1,7 +1,8 @@
 // Customers' yearly figures in their partitions (and in the sparse buyers index by year), changed by
 // one order's transition at a time: the figures and an applied marker for that order and transition
 // in ONE transaction, so a redelivered event or a re-imported row changes nothing.
-import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, itemAbsent, itemExists, putNew, tableName, transact } from '../../shared/db.js';
 import { defineEntity } from '../../shared/entity.js';
 import { queryAll } from '../../shared/query.js';
@@ -31,6 +32,32 @@ const MAX_ATTEMPTS = 20;
  * or `already` when this order's transition was counted before.
  */
 export const applyOrderValue = async (order: OrderValue, transition: ValueTransition, now = new Date()): Promise<'applied' | 'already'> => {
+  const outcome = await applyToFigures(order, transition, now);
+  if (transition === 'delivered') await noteLastOrder(order.customerId, order.orderDate);
+  return outcome;
+};
+
+/**
+ * The profile's `lastOrderDate` (what campaign segments filter on) moves forward only: a redelivered
+ * event or an older imported order leaves it as it is.
+ */
+const noteLastOrder = async (customerId: string, orderDate: string) => {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.customer(customerId),
+        UpdateExpression: 'SET lastOrderDate = :date',
+        ConditionExpression: `${itemExists} AND (attribute_not_exists(lastOrderDate) OR lastOrderDate < :date)`,
+        ExpressionAttributeValues: { ':date': orderDate },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+};
+
+const applyToFigures = async (order: OrderValue, transition: ValueTransition, now: Date): Promise<'applied' | 'already'> => {
   const key = keys.customerValue(order.customerId, order.orderDate.slice(0, 4));
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const before = await yearFigures.get(key);

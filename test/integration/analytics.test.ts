@@ -2,7 +2,9 @@
 // events come; the nightly A/B/C job writing segments and emitting only on change; and every target
 // list checked against a hand-computed fixture of invented customers. Each part runs at its own
 // injected date, years apart, so the buyers of one are not in another's years.
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { matchesSegment } from '../../functions/campaigns/domain/segment-filter.js';
+import { candidateOf } from '../../functions/campaigns/segments.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countOrderTransition, dashboard, salesPerformance, targetList } from '../../functions/analytics/analytics.js';
 import type { OrderValue } from '../../functions/analytics/domain/customer-value.js';
@@ -102,6 +104,26 @@ describe("an order in its customer's figures", () => {
     expect(await yearFigures.get(key)).toMatchObject({ revenueTry: 0, orders: 0, returns: 1, byCurrency: { TRY: 0 }, seq: 2 });
     // A move that is neither is not counted.
     expect(await countOrderTransition({ ...deliver, from: 'routed', to: 'acknowledged' } as EventDetail<'OrderStatusChanged'>)).toBe('ignored');
+  });
+
+  it("moves the profile's last order date forward only, which a campaign segment then filters on", async () => {
+    const customerId = await newCustomer('Son Sipariş');
+    const profile = async () => (await db().send(new GetCommand({ TableName: tableName(), Key: keys.customer(customerId) }))).Item!;
+    await applyOrderValue(delivered(customerId, '2047-05-10', 1_000), 'delivered');
+    expect((await profile()).lastOrderDate).toBe('2047-05-10');
+    // An older order (an import, a late event) leaves it; a later one moves it.
+    await applyOrderValue(delivered(customerId, '2047-02-01', 1_000), 'delivered');
+    expect((await profile()).lastOrderDate).toBe('2047-05-10');
+    const later = delivered(customerId, '2047-06-20', 1_000);
+    await applyOrderValue(later, 'delivered');
+    expect(await applyOrderValue(later, 'delivered')).toBe('already');
+    expect((await profile()).lastOrderDate).toBe('2047-06-20');
+    // The directory item a segment reads: the value group and the last order as the matcher sees them.
+    await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.customer(customerId), UpdateExpression: 'SET #s = :a, email = :e', ExpressionAttributeNames: { '#s': 'segment' }, ExpressionAttributeValues: { ':a': 'A', ':e': `son-${customerId}@example.com` } }));
+    const candidate = candidateOf(await profile());
+    expect(matchesSegment({ valueSegments: ['A'], lastOrderAfter: '2047-06-19T21:00:00.000Z' }, candidate)).toBe(true);
+    expect(matchesSegment({ valueSegments: ['B'] }, candidate)).toBe(false);
+    expect(matchesSegment({ lastOrderBefore: '2047-06-19T21:00:00.000Z' }, candidate)).toBe(false);
   });
 
   it('counts racing deliveries of one customer both, each once', async () => {

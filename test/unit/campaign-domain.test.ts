@@ -15,8 +15,8 @@ const customer = {
   language: 'tr',
   group: 'Kurumsal',
   tags: new Set(['vip', 'fuar-2026']),
-  valueSegment: 'A',
-  lastOrderAt: '2026-03-10T09:00:00.000Z',
+  segment: 'A',
+  lastOrderDate: '2026-03-10',
   ownerIds: new Set(['rep-ayse']),
 };
 
@@ -46,9 +46,12 @@ describe('segment predicate', () => {
     expect(matchesSegment({ valueSegments: ['C'] }, customer)).toBe(false);
     expect(matchesSegment({ tags: ['yeni'] }, customer)).toBe(false);
     expect(matchesSegment({ ownerIds: ['rep-mehmet'] }, customer)).toBe(false);
-    expect(matchesSegment({ lastOrderBefore: '2026-03-10T09:00:00.000Z' }, customer)).toBe(false);
-    expect(matchesSegment({ lastOrderAfter: '2026-03-10T09:00:00.000Z' }, customer)).toBe(false);
-    expect(matchesSegment({ lastOrderAfter: '2020-01-01T00:00:00Z' }, { ...customer, lastOrderAt: undefined })).toBe(false);
+    // An order on 10 March (Istanbul) is not before that day, and is on or after it from its first instant on.
+    expect(matchesSegment({ lastOrderBefore: '2026-03-10T00:00:00+03:00' }, customer)).toBe(false);
+    expect(matchesSegment({ lastOrderBefore: '2026-03-10T21:00:00.000Z' }, customer)).toBe(true);
+    expect(matchesSegment({ lastOrderAfter: '2026-03-09T21:00:00.000Z' }, customer)).toBe(true);
+    expect(matchesSegment({ lastOrderAfter: '2026-03-10T21:00:00.000Z' }, customer)).toBe(false);
+    expect(matchesSegment({ lastOrderAfter: '2020-01-01T00:00:00Z' }, { ...customer, lastOrderDate: undefined })).toBe(false);
     expect(matchesSegment({}, { ...customer, email: undefined })).toBe(false);
     expect(matchesSegment({}, customer)).toBe(true);
   });

@@ -3,6 +3,7 @@
 // Text attributes match without regard to case or Turkish letters ("İzmir" = "izmir" = "IZMIR").
 import { nameKey } from '../../../shared/customer.js';
 import type { Language } from '../../../shared/language.js';
+import { istanbulDate } from '../../../shared/time.js';
 
 export const valueSegments = ['A', 'B', 'C'] as const;
 export type ValueSegment = (typeof valueSegments)[number];
@@ -32,8 +33,10 @@ export interface SegmentCandidate {
   language?: string;
   group?: string;
   tags?: Iterable<string>;
-  valueSegment?: string;
-  lastOrderAt?: string;
+  /** The customer's A/B/C value group (analytics' nightly job). */
+  segment?: string;
+  /** The Istanbul date of their latest delivered order (analytics). */
+  lastOrderDate?: string;
   ownerIds?: Iterable<string>;
 }
 
@@ -57,7 +60,8 @@ export const matchesSegment = (filter: SegmentFilter, customer: SegmentCandidate
   oneOf(filter.languages, customer.language) &&
   oneOf(filter.groups, customer.group) &&
   anyOf(filter.tags, customer.tags) &&
-  oneOf(filter.valueSegments, customer.valueSegment) &&
-  (!filter.lastOrderBefore || (customer.lastOrderAt !== undefined && customer.lastOrderAt < filter.lastOrderBefore)) &&
-  (!filter.lastOrderAfter || (customer.lastOrderAt !== undefined && customer.lastOrderAt > filter.lastOrderAfter)) &&
+  oneOf(filter.valueSegments, customer.segment) &&
+  // Orders are dated by their Istanbul day: before a day is strictly before it, after it is from it on.
+  (!filter.lastOrderBefore || (customer.lastOrderDate !== undefined && customer.lastOrderDate < istanbulDate(new Date(filter.lastOrderBefore)))) &&
+  (!filter.lastOrderAfter || (customer.lastOrderDate !== undefined && customer.lastOrderDate >= istanbulDate(new Date(filter.lastOrderAfter)))) &&
   (!filter.ownerIds?.length || [...(customer.ownerIds ?? [])].some((id) => filter.ownerIds!.includes(id)));
