@@ -94,3 +94,4 @@ export const afterTo: Named = { en: 'After `to`.', tr: '`to` tarihinden sonra.' 
 export const notAnEmail: Named = { en: 'Not an e-mail address.', tr: 'Geçerli bir e-posta adresi değil.' };
 export const notAPhone: Named = { en: 'Not a valid phone number.', tr: 'Geçerli bir telefon numarası değil.' };
 export const noSuchUser: Named = { en: 'No such user.', tr: 'Böyle bir kullanıcı yok.' };
+export const uniqueRuleIdsMessage: Named = { en: 'Rule ids must be unique.', tr: 'Kural kimlikleri benzersiz olmalı.' };
