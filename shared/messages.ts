@@ -47,7 +47,8 @@ export const records = {
   approvalPolicy: { en: 'An approval policy', tr: 'Onay kuralı' },
 } as const;
 
-type Named = { readonly en: string; readonly tr: string };
+/** A text that is always in both languages (a `Text` may be a plain string not translated yet). */
+export type Named = { readonly en: string; readonly tr: string };
 
 /** A stale write's 409: the caller read the record at another seq. */
 export const staleAt = (record: Named, seq: number): Text => ({
