@@ -226,6 +226,8 @@ describe("each use case's refusals in Turkish, the English unchanged", () => {
         { line: 4, field: '', message: { en: 'Expected 3 fields, found 4.', tr: '3 alan bekleniyordu, 4 alan var.' } },
       ],
     });
+    const prices = ['id,name,currency,valid_from,valid_to,sku,unit_price', 'PL-1,Liste,TRY,2025-01-01,2025-12-31,A-1,10.00', 'PL-1,Liste,TRY,2025-01-01,2025-12-31,A-1,12.00'];
+    expect(importCsv('priceLists', prices.join('\n'))).toEqual({ ok: false, errors: [{ line: 3, field: 'sku', message: { en: 'Priced twice.', tr: 'İki kez fiyatlanmış.' } }] });
     expect(importCsv('fxRates', 'date,currency\n')).toMatchObject({ ok: false, errors: [{ field: 'rate_to_try', message: { tr: 'Eksik sütun.' } }] });
     const failed = new ImportFailedError([{ line: 2, field: 'currency', message: 'x' }]);
     expect(detailIn(failed, 'tr')).toBe('Dosyada 1 hata var; hiçbir şey içe aktarılmadı.');

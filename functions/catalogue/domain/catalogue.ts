@@ -53,13 +53,17 @@ export const priceListSchema = z
       ...z.said({ en: 'Ends before it starts.', tr: 'Başlamadan önce bitiyor.' }),
       path: ['validTo'],
     }),
-    z.superRefine((list, ctx) => {
-      const seen = new Set<string>();
-      list.prices.forEach((price, i) => {
-        if (seen.has(price.sku)) ctx.addIssue({ code: 'custom', path: ['prices', i, 'sku'], message: 'Priced twice.' });
-        seen.add(price.sku);
-      });
-    }),
+    // An issue added without a message is worded by the parse's error map, which reads this check's `said`.
+    z.superRefine(
+      (list, ctx) => {
+        const seen = new Set<string>();
+        list.prices.forEach((price, i) => {
+          if (seen.has(price.sku)) ctx.addIssue({ code: 'custom', path: ['prices', i, 'sku'], input: price.sku });
+          seen.add(price.sku);
+        });
+      },
+      z.said({ en: 'Priced twice.', tr: 'İki kez fiyatlanmış.' }) as z.core.$ZodSuperRefineParams,
+    ),
   );
 export type PriceList = z.infer<typeof priceListSchema>;
 
