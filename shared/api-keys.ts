@@ -42,19 +42,36 @@ export interface KeyRequest {
  */
 export const keyRequestProblems = async (request: KeyRequest): Promise<FieldProblem[]> => {
   const problems: FieldProblem[] = [];
-  if (!request.label?.trim()) problems.push({ path: 'label', message: 'Required: who or what the key is for.' });
+  if (!request.label?.trim()) problems.push({ path: 'label', message: { en: 'Required: who or what the key is for.', tr: 'Zorunlu: anahtarın kim ya da ne için olduğu.' } });
   if (!request.role || !(roles as readonly string[]).includes(request.role)) {
-    problems.push({ path: 'role', message: `One of ${roles.join(', ')}.` });
+    problems.push({ path: 'role', message: { en: `One of ${roles.join(', ')}.`, tr: `Şunlardan biri: ${roles.join(', ')}.` } });
   }
   const asked = (request.scopes ?? []).map((s) => s.trim()).filter(Boolean);
   const unknown = asked.filter((s) => !(scopes as readonly string[]).includes(s));
-  if (!asked.length) problems.push({ path: 'scopes', message: `At least one, from: ${scopes.join(', ')}.` });
-  if (unknown.length) problems.push({ path: 'scopes', message: `Unknown scope${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; valid: ${scopes.join(', ')}.` });
-  if (!request.userId) problems.push({ path: 'userId', message: 'Required: a user id of the directory.' });
+  if (!asked.length) problems.push({ path: 'scopes', message: { en: `At least one, from: ${scopes.join(', ')}.`, tr: `Şunlardan en az biri: ${scopes.join(', ')}.` } });
+  if (unknown.length) {
+    problems.push({
+      path: 'scopes',
+      message: {
+        en: `Unknown scope${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; valid: ${scopes.join(', ')}.`,
+        tr: `Bilinmeyen yetki: ${unknown.join(', ')}; geçerli olanlar: ${scopes.join(', ')}.`,
+      },
+    });
+  }
+  if (!request.userId) problems.push({ path: 'userId', message: { en: 'Required: a user id of the directory.', tr: 'Zorunlu: dizindeki bir kullanıcı kimliği.' } });
   else {
     const user = await getUser(request.userId);
-    if (!user) problems.push({ path: 'userId', message: `No user ${request.userId} in the directory; a key acts as a known user.` });
-    else if (request.role && user.role !== request.role) problems.push({ path: 'role', message: `${request.userId} is a ${user.role}, not a ${request.role}.` });
+    if (!user) {
+      problems.push({
+        path: 'userId',
+        message: {
+          en: `No user ${request.userId} in the directory; a key acts as a known user.`,
+          tr: `Dizinde ${request.userId} diye bir kullanıcı yok; anahtar bilinen bir kullanıcı adına çalışır.`,
+        },
+      });
+    } else if (request.role && user.role !== request.role) {
+      problems.push({ path: 'role', message: { en: `${request.userId} is a ${user.role}, not a ${request.role}.`, tr: `${request.userId} bir ${user.role}, ${request.role} değil.` } });
+    }
   }
   return problems;
 };

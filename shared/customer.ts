@@ -260,10 +260,10 @@ export const ownershipItem = (customerId: string, owner: Ownership): TransactIte
   };
 };
 
-/** The 422 of a request naming a customer that does not exist (or that the caller does not reach). */
-export const noSuchCustomer = () =>
+/** The 422 of a request naming (in `path`) a customer that does not exist (or that the caller does not reach). */
+export const noSuchCustomer = (path = 'customerId') =>
   new ProblemError(422, 'customer-not-found', { en: 'There is no such customer.', tr: 'Böyle bir müşteri yok.' }, [
-    { path: 'customerId', message: { en: 'No such customer.', tr: 'Böyle bir müşteri yok.' } },
+    { path, message: { en: 'No such customer.', tr: 'Böyle bir müşteri yok.' } },
   ]);
 
 /** Whether the viewer reaches a customer's stored profile item (its owner and team sets). */

@@ -19,7 +19,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from './problems.js';
-import { fieldMessages } from './schema.js';
+import { parseInBoth } from './schema.js';
 import type * as z from './schema.js';
 
 export type HttpEvent = APIGatewayProxyEvent;
@@ -127,11 +127,11 @@ export const decodeBody = (event: HttpEvent, maxBytes: number): DecodedBody => {
 
 const notSettable = { en: 'This field may not be set.', tr: 'Bu alan verilemez.' };
 
-const fieldProblems = (issues: z.core.$ZodIssue[], message: (issue: z.core.$ZodIssue, index: number) => Text) =>
-  issues.flatMap((issue, index) =>
+const fieldProblems = (issues: (z.core.$ZodIssue & { text: Text })[]) =>
+  issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: notSettable }))
-      : [{ path: issue.path.join('.'), message: message(issue, index) }],
+      : [{ path: issue.path.join('.'), message: issue.text }],
   );
 
 /**
@@ -140,16 +140,9 @@ const fieldProblems = (issues: z.core.$ZodIssue[], message: (issue: z.core.$ZodI
  * the second parse happens only on the refusal path, with its own error map.
  */
 export const validate = <S extends z.core.$ZodType>(schema: S, value: unknown): z.infer<S> => {
-  const result = safeParse(schema, value, { error: fieldMessages('en') });
+  const result = parseInBoth(schema, value);
   if (result.success) return result.data;
-  const turkish = safeParse(schema, value, { error: fieldMessages('tr') }).error?.issues ?? [];
-  throw new ValidationError(
-    fieldProblems(result.error.issues, (issue, index) => {
-      // A schema's own plain-string message reads the same in both parses: it stays a string, not translated.
-      const tr = turkish[index]?.message ?? issue.message;
-      return tr === issue.message ? tr : { en: issue.message, tr };
-    }),
-  );
+  throw new ValidationError(fieldProblems(result.issues));
 };
 
 // ---- the caller --------------------------------------------------------------------------------

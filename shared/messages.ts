@@ -39,9 +39,16 @@ export const records = {
   opportunity: { en: 'The opportunity', tr: 'Fırsat' },
   request: { en: 'The request', tr: 'Talep' },
   activity: { en: 'The activity', tr: 'Etkinlik' },
+  // the remaining use cases' records (language-rest)
+  campaign: { en: 'The campaign', tr: 'Kampanya' },
+  template: { en: 'The template', tr: 'Şablon' },
+  segment: { en: 'The segment', tr: 'Segment' },
+  routingRules: { en: 'The routing rules', tr: 'Yönlendirme kuralları' },
+  approvalPolicy: { en: 'An approval policy', tr: 'Onay kuralı' },
 } as const;
 
-type Named = { readonly en: string; readonly tr: string };
+/** A text that is always in both languages (a `Text` may be a plain string not translated yet). */
+export type Named = { readonly en: string; readonly tr: string };
 
 /** A stale write's 409: the caller read the record at another seq. */
 export const staleAt = (record: Named, seq: number): Text => ({
@@ -63,3 +70,29 @@ export const contactContended: Text = {
 
 export const foreignCursorMessage: Text = { en: 'This cursor belongs to another query.', tr: 'Bu imleç başka bir sorguya ait.' };
 export const notACursor: Text = { en: 'Not a cursor this API returned.', tr: 'Bu API’nin verdiği bir imleç değil.' };
+
+// ---- wordings several use cases share (language-rest) --------------------------------------------
+
+/** A write whose stored answer lost to a duplicate request's with the same Idempotency-Key. */
+export const justProcessed: Text = {
+  en: 'A request with this Idempotency-Key was just processed.',
+  tr: 'Bu Idempotency-Key ile bir istek az önce işlendi.',
+};
+
+/** A record's stale write where the record is named with "changed meanwhile; reload it". */
+export const changedReload = (record: Named): Text => ({
+  en: `${record.en} changed meanwhile; reload it.`,
+  tr: `${record.tr} bu arada değişti; yeniden yükleyin.`,
+});
+
+/** A report's range longer than it allows. */
+export const monthsAtATime = (max: number): Named => ({ en: `At most ${max} months at a time.`, tr: `Bir seferde en çok ${max} ay.` });
+
+/** A range whose `from` is after its `to`. */
+export const afterTo: Named = { en: 'After `to`.', tr: '`to` tarihinden sonra.' };
+
+/** Field messages of contact details, for schemas (`said(notAnEmail)`) and refusals alike. */
+export const notAnEmail: Named = { en: 'Not an e-mail address.', tr: 'Geçerli bir e-posta adresi değil.' };
+export const notAPhone: Named = { en: 'Not a valid phone number.', tr: 'Geçerli bir telefon numarası değil.' };
+export const noSuchUser: Named = { en: 'No such user.', tr: 'Böyle bir kullanıcı yok.' };
+export const uniqueRuleIdsMessage: Named = { en: 'Rule ids must be unique.', tr: 'Kural kimlikleri benzersiz olmalı.' };

@@ -1,5 +1,6 @@
 // Money as integer minor units plus an ISO-4217 code, never floats. Percentages are integer basis
 // points (10% = 1000). Every division rounds through `roundedDivide`, so there is one rounding rule.
+import type { Named, Text } from './messages.js';
 import { ProblemError } from './problems.js';
 import * as z from './schema.js';
 
@@ -12,17 +13,17 @@ export interface Money {
 
 export class UnknownCurrencyError extends ProblemError {
   constructor(currency: string) {
-    super(422, 'unknown-currency', `"${currency}" is not an ISO-4217 currency code.`);
+    super(422, 'unknown-currency', { en: `"${currency}" is not an ISO-4217 currency code.`, tr: `"${currency}" bir ISO-4217 para birimi kodu değil.` });
   }
 }
 export class InvalidAmountError extends ProblemError {
-  constructor(message: string) {
+  constructor(message: Text) {
     super(422, 'invalid-amount', message);
   }
 }
 export class CurrencyMismatchError extends ProblemError {
   constructor(expected: string, actual: string) {
-    super(422, 'currency-mismatch', `Cannot combine ${actual} with ${expected}.`);
+    super(422, 'currency-mismatch', { en: `Cannot combine ${actual} with ${expected}.`, tr: `${actual} ile ${expected} birlikte kullanılamaz.` });
   }
 }
 
@@ -40,19 +41,19 @@ export const minorUnits = (currency: string): number => {
   return exponent;
 };
 
-export const currencySchema = z.string().check(z.refine((code) => knownCurrencies.has(code), 'Not an ISO-4217 currency code.'));
+export const currencySchema = z.string().check(z.refine((code) => knownCurrencies.has(code), z.said({ en: 'Not an ISO-4217 currency code.', tr: 'ISO-4217 para birimi kodu değil.' })));
 /** `z.int()` is a safe integer: |amount| ≤ 2^53 − 1. */
 export const moneySchema = z.object({ amount: z.int(), currency: currencySchema });
 /** An exchange rate as data carries it: "34.5612", never the float 34.5612. */
 export const rateSchema = z.string().check(
-  z.regex(/^\d+(\.\d+)?$/, 'Write a rate like 34.5612.'),
-  z.refine((rate) => /[1-9]/.test(rate), 'A rate must be above zero.'),
+  z.regex(/^\d+(\.\d+)?$/, z.said({ en: 'Write a rate like 34.5612.', tr: '34.5612 gibi bir kur yazın.' })),
+  z.refine((rate) => /[1-9]/.test(rate), z.said({ en: 'A rate must be above zero.', tr: 'Kur sıfırdan büyük olmalı.' })),
 );
 
 export const money = (amount: number, currency: string): Money => {
   minorUnits(currency);
   if (!Number.isSafeInteger(amount)) {
-    throw new InvalidAmountError(`${amount} is not a whole number of ${currency} minor units.`);
+    throw new InvalidAmountError({ en: `${amount} is not a whole number of ${currency} minor units.`, tr: `${amount}, tam sayı bir ${currency} alt birim tutarı değil.` });
   }
   return { amount, currency };
 };
@@ -77,7 +78,9 @@ export const subtract = (a: Money, b: Money): Money => {
 export const sum = (items: readonly Money[], currency: string): Money => items.reduce(add, zero(currency));
 
 export const multiply = (m: Money, factor: number): Money => {
-  if (!Number.isSafeInteger(factor)) throw new InvalidAmountError(`Can multiply money only by a whole number, not ${factor}.`);
+  if (!Number.isSafeInteger(factor)) {
+    throw new InvalidAmountError({ en: `Can multiply money only by a whole number, not ${factor}.`, tr: `Para yalnızca tam sayıyla çarpılabilir, ${factor} ile değil.` });
+  }
   return money(m.amount * factor, m.currency);
 };
 
@@ -90,18 +93,18 @@ export const roundedDivide = (numerator: bigint, denominator: bigint): bigint =>
   return sign * ((2n * n + d) / (2n * d));
 };
 
-const safeNumber = (value: bigint, what: string): number => {
+const safeNumber = (value: bigint, what: Named): number => {
   const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new InvalidAmountError(`${what} is too large.`);
+  if (!Number.isSafeInteger(n)) throw new InvalidAmountError({ en: `${what.en} is too large.`, tr: `${what.tr} çok büyük.` });
   return n;
 };
 
 export const percentOf = (m: Money, basisPoints: number): Money =>
-  money(safeNumber(roundedDivide(BigInt(m.amount) * BigInt(basisPoints), 10_000n), 'The amount'), m.currency);
+  money(safeNumber(roundedDivide(BigInt(m.amount) * BigInt(basisPoints), 10_000n), { en: 'The amount', tr: 'Tutar' }), m.currency);
 
 /** `part` as basis points of `whole`; 0 when `whole` is 0, where there is nothing to be a share of. */
 export const basisPoints = (part: number | bigint, whole: number | bigint): number =>
-  BigInt(whole) === 0n ? 0 : safeNumber(roundedDivide(BigInt(part) * 10_000n, BigInt(whole)), 'The ratio');
+  BigInt(whole) === 0n ? 0 : safeNumber(roundedDivide(BigInt(part) * 10_000n, BigInt(whole)), { en: 'The ratio', tr: 'Oran' });
 
 // ---- exact decimals -----------------------------------------------------------------------------
 
@@ -117,17 +120,20 @@ const parseDecimal = (text: string): { units: bigint; scale: number } | undefine
 };
 
 /** `text` as an integer count of `1 / 10^scale`; refuses digits beyond that scale unless they are zeros. */
-const parseScaled = (text: string, scale: number, what: string): number => {
+const parseScaled = (text: string, scale: number, what: Named): number => {
   const decimal = parseDecimal(text);
   if (!decimal) {
-    throw new InvalidAmountError(`"${text}" is not a plain decimal: write ${what} like 1234.56, with no thousands separators.`);
+    throw new InvalidAmountError({
+      en: `"${text}" is not a plain decimal: write ${what.en} like 1234.56, with no thousands separators.`,
+      tr: `"${text}" düz bir ondalık sayı değil: ${what.tr} 1234.56 gibi, binlik ayırıcı olmadan yazın.`,
+    });
   }
   const shift = scale - decimal.scale;
   const units = shift >= 0 ? decimal.units * pow10(shift) : decimal.units / pow10(-shift);
   if (shift < 0 && units * pow10(-shift) !== decimal.units) {
-    throw new InvalidAmountError(`"${text}" has more than ${scale} decimals.`);
+    throw new InvalidAmountError({ en: `"${text}" has more than ${scale} decimals.`, tr: `"${text}" içinde ${scale} basamaktan fazla ondalık var.` });
   }
-  return safeNumber(units, `"${text}"`);
+  return safeNumber(units, { en: `"${text}"`, tr: `"${text}"` });
 };
 
 const formatScaled = (units: number, scale: number): string => {
@@ -138,19 +144,21 @@ const formatScaled = (units: number, scale: number): string => {
 
 /** "1234.56" → 123456 for TRY. Only the canonical form: "1.234,56" is refused, never guessed at. */
 export const parseDecimalToMinor = (text: string, currency: string): number =>
-  parseScaled(text, minorUnits(currency), 'amounts');
+  parseScaled(text, minorUnits(currency), { en: 'amounts', tr: 'tutarları' });
 
 /** 123456 TRY → "1234.56": the canonical form `parseDecimalToMinor` reads back. */
 export const minorToDecimal = (m: Money): string => formatScaled(m.amount, minorUnits(m.currency));
 
 /** "20" → 2000, "0.5" → 50. */
-export const parsePercent = (text: string): number => parseScaled(text, 2, 'percentages');
+export const parsePercent = (text: string): number => parseScaled(text, 2, { en: 'percentages', tr: 'yüzdeleri' });
 
 /** 2000 → "20", 50 → "0.5": the form `parsePercent` reads back. */
 export const percentToDecimal = (basisPoints: number): string => formatScaled(basisPoints, 2).replace(/\.?0+$/, '');
 
 const positiveRate = (text: string): { units: bigint; scale: number } => {
-  if (!rateSchema.safeParse(text).success) throw new InvalidAmountError(`"${text}" is not a rate above zero like 34.5612.`);
+  if (!rateSchema.safeParse(text).success) {
+    throw new InvalidAmountError({ en: `"${text}" is not a rate above zero like 34.5612.`, tr: `"${text}", 34.5612 gibi sıfırdan büyük bir kur değil.` });
+  }
   return parseDecimal(text)!;
 };
 
@@ -163,7 +171,7 @@ export const convert = (m: Money, rate: string, toCurrency: string, perRate = '1
   const p = positiveRate(perRate);
   const numerator = BigInt(m.amount) * r.units * pow10(p.scale + minorUnits(toCurrency));
   const denominator = p.units * pow10(r.scale + minorUnits(m.currency));
-  return money(safeNumber(roundedDivide(numerator, denominator), 'The converted amount'), toCurrency);
+  return money(safeNumber(roundedDivide(numerator, denominator), { en: 'The converted amount', tr: 'Çevrilen tutar' }), toCurrency);
 };
 
 // ---- display ------------------------------------------------------------------------------------

@@ -4,8 +4,9 @@
 // Import it as a namespace (`import * as z from '…/shared/schema.js'`) so the bundler keeps only the
 // functions used; `z.locales.en()` would pull in every locale (~250 KB), hence `zod/locales` here.
 import { en, tr } from 'zod/locales';
-import { type core, config, maxLength, minLength, normalize, overwrite, refine, string, trim } from 'zod/mini';
+import { type core, config, maxLength, minLength, normalize, overwrite, refine, safeParse, string, trim } from 'zod/mini';
 import type { Language } from './language.js';
+import type { Text } from './messages.js';
 
 type Said = (() => undefined) & { said: { tr: string; en: string } };
 
@@ -24,6 +25,23 @@ export const fieldMessages =
   (language: Language): core.$ZodErrorMap =>
   (issue) =>
     saidIn(issue, language) ?? locales[language](issue);
+
+/**
+ * A parse whose refusal has each issue's message in both languages (`text`): zod's `tr` and `en`
+ * locales or the schema's own `said` text; a schema's plain-string message reads the same in both
+ * parses and stays a string (not translated). The Turkish parse runs only on the refusal path.
+ */
+export const parseInBoth = <S extends core.$ZodType>(schema: S, value: unknown) => {
+  const result = safeParse(schema, value, { error: fieldMessages('en') });
+  if (result.success) return { success: true as const, data: result.data as core.output<S> };
+  const turkish = safeParse(schema, value, { error: fieldMessages('tr') }).error?.issues ?? [];
+  const issues = result.error.issues.map((issue, index) => {
+    const tr = turkish[index]?.message ?? issue.message;
+    const text: Text = tr === issue.message ? tr : { en: issue.message, tr };
+    return { ...issue, text };
+  });
+  return { success: false as const, issues };
+};
 
 // A parse without a map (a schema read outside a request) speaks English.
 config({ ...en(), customError: (issue) => saidIn(issue, 'en') });

@@ -2,6 +2,7 @@
 // Stored instants are ISO-8601 UTC. Turkey has kept UTC+3 all year since 2016, so the offset is fixed.
 // Business hours and Turkish public holidays for SLAs will live here too.
 import type { Language } from './language.js';
+import { afterTo } from './messages.js';
 import { type FieldProblem, ValidationError } from './problems.js';
 import * as z from './schema.js';
 
@@ -9,11 +10,11 @@ const ISTANBUL_OFFSET_MS = 3 * 60 * 60 * 1000;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A calendar date that exists, like 2025-01-31: no times, no 2025-02-30. */
-export const isoDateSchema = z.iso.date('Not a date like 2025-01-31.');
+export const isoDateSchema = z.iso.date(z.said({ en: 'Not a date like 2025-01-31.', tr: '2025-01-31 gibi bir tarih değil.' }));
 
 export const dateProblem = (date: string, path: string): FieldProblem | undefined => {
-  const result = isoDateSchema.safeParse(date);
-  return result.success ? undefined : { path, message: result.error.issues[0]!.message };
+  const result = z.parseInBoth(isoDateSchema, date);
+  return result.success ? undefined : { path, message: result.issues[0]!.text };
 };
 
 /** `date` as UTC midnight, refusing anything but a real calendar date like 2025-01-31. */
@@ -68,7 +69,13 @@ const isDateOrInstant = (value: string) => isDate(value) || instantSchema.safePa
 
 const boundSchema = (dateBound: (date: string) => string) =>
   z.string().check(
-    z.refine(isDateOrInstant, { message: 'Not a date like 2026-11-29 or an instant like 2026-11-29T09:30:00Z.', abort: true }),
+    z.refine(isDateOrInstant, {
+      ...z.said({
+        en: 'Not a date like 2026-11-29 or an instant like 2026-11-29T09:30:00Z.',
+        tr: '2026-11-29 gibi bir tarih veya 2026-11-29T09:30:00Z gibi bir an değil.',
+      }),
+      abort: true,
+    }),
     z.overwrite((value) => (isDate(value) ? dateBound(value) : new Date(value).toISOString())),
   );
 
@@ -80,6 +87,6 @@ export const rangeToSchema = boundSchema(lastInstantOfIstanbulDay);
 /** `from` and `to` for a list's query schema, and the check that the range is not backwards. */
 export const timeRangeQuery = { from: z.optional(rangeFromSchema), to: z.optional(rangeToSchema) };
 export const rangeInOrder = z.refine<{ from?: string; to?: string }>((q) => !q.from || !q.to || q.from <= q.to, {
-  message: 'After `to`.',
+  ...z.said(afterTo),
   path: ['from'],
 });

@@ -53,8 +53,8 @@ const checkPeople = async (named: { path: string; userId: string | undefined }[]
   const found = await Promise.all(given.map(async (n) => ((await getUser(n.userId)) ? undefined : n)));
   const unknown = found.filter((n) => n !== undefined);
   if (unknown.length) {
-    const problems: FieldProblem[] = unknown.map((n) => ({ path: n.path, message: `No user ${n.userId}.` }));
-    throw new ProblemError(422, 'unknown-user', 'A person named is not in the directory.', problems);
+    const problems: FieldProblem[] = unknown.map((n) => ({ path: n.path, message: { en: `No user ${n.userId}.`, tr: `${n.userId} adlı kullanıcı yok.` } }));
+    throw new ProblemError(422, 'unknown-user', { en: 'A person named is not in the directory.', tr: 'Adı geçen bir kişi dizinde yok.' }, problems);
   }
 };
 
@@ -100,7 +100,7 @@ export const logActivity = async (actor: Actor, customer: Item, input: ActivityI
   if (!written.ok) {
     if (written.reasons[0]) throw new NotFoundError(records.customer);
     // Only the stored answer can be in the way: a duplicate request won, and `once` answers with its answer.
-    throw new ConflictError('request-in-progress', 'A request with this Idempotency-Key is in progress.');
+    throw new ConflictError('request-in-progress', { en: 'A request with this Idempotency-Key is in progress.', tr: 'Bu Idempotency-Key ile bir istek sürüyor.' });
   }
   return answer;
 };
@@ -115,12 +115,17 @@ export interface ActivityChange {
 export const changeActivity = async (customerId: string, activityId: string, change: ActivityChange, actorId: string, now = new Date()) => {
   const current = isId(activityId) ? await getActivity(activityId) : undefined;
   if (!current || current.customerId !== customerId) throw new NotFoundError(records.activity);
-  if (current.kind === 'email') throw new ConflictError('activity-read-only', 'A mail sent to the customer is a record: it cannot be edited.');
+  if (current.kind === 'email') {
+    throw new ConflictError('activity-read-only', {
+      en: 'A mail sent to the customer is a record: it cannot be edited.',
+      tr: 'Müşteriye gönderilmiş bir e-posta kayıttır: düzenlenemez.',
+    });
+  }
   if (change.seq !== undefined && change.seq !== current.seq) {
     throw new ConflictError('activity-changed', staleAt(records.activity, current.seq));
   }
   if (change.done !== undefined && current.kind !== 'todo') {
-    throw new ValidationError([{ path: 'done', message: 'Only a to-do is done.' }]);
+    throw new ValidationError([{ path: 'done', message: { en: 'Only a to-do is done.', tr: 'Yalnızca yapılacak bir iş tamamlanabilir.' } }]);
   }
   const action =
     current.kind === 'todo' && change.done !== undefined && change.done !== (current.status === 'done')
@@ -155,7 +160,7 @@ const agendaOwner = async (viewer: Viewer, userId: string) => {
   if (userId === viewer.actor.userId) return;
   const user = viewer.reach === 'all' || viewer.reach === 'team' ? await getUser(userId) : undefined;
   const reached = user && (viewer.reach === 'all' || (viewer.reach === 'team' && user.teamId === viewer.teamId));
-  if (!reached) throw new NotFoundError('The agenda');
+  if (!reached) throw new NotFoundError({ en: 'The agenda', tr: 'Ajanda' });
 };
 
 export const userAgenda = async (actor: Actor, query: { user?: string; week?: string }, now = new Date()) => {
@@ -165,16 +170,18 @@ export const userAgenda = async (actor: Actor, query: { user?: string; week?: st
   return { userId, ...week, entries: await agendaBetween([userId], week.from, week.to) };
 };
 
+const teamAgendaRecord = { en: 'The team agenda', tr: 'Ekip ajandası' };
+
 /** A team's week: each member's agenda partition read and merged in time order. A team's manager, or someone who reaches everyone. */
 export const teamAgenda = async (actor: Actor, query: { team?: string; week?: string }, now = new Date()) => {
   const viewer = await viewerOf(actor);
   const teamId = query.team ?? viewer.teamId;
   if (!teamId) {
-    if (viewer.reach === 'all') throw new ValidationError([{ path: 'team', message: 'Name the team.' }]);
-    throw new NotFoundError('The team agenda');
+    if (viewer.reach === 'all') throw new ValidationError([{ path: 'team', message: { en: 'Name the team.', tr: 'Ekibi belirtin.' } }]);
+    throw new NotFoundError(teamAgendaRecord);
   }
   const team = viewer.reach === 'all' || (viewer.reach === 'team' && viewer.teamId === teamId) ? await getTeam(teamId) : undefined;
-  if (!team) throw new NotFoundError('The team agenda');
+  if (!team) throw new NotFoundError(teamAgendaRecord);
   const members = team.members.map((m) => m.userId);
   const week = weekOf(query.week, now);
   return { teamId, members, ...week, entries: await agendaBetween(members, week.from, week.to) };

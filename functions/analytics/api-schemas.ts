@@ -28,7 +28,7 @@ export const commissionRulesBody = z.strictObject({
 });
 export const segmentRulesBody = z
   .strictObject({ aShareBp: basisPoints.check(z.gte(1)), bShareBp: basisPoints, seq: z.int().check(z.gte(0)) })
-  .check(z.refine((r) => r.aShareBp + r.bShareBp <= 10_000, { message: 'A and B together make at most 100 %.', path: ['bShareBp'] }));
+  .check(z.refine((r) => r.aShareBp + r.bShareBp <= 10_000, { ...z.said({ en: 'A and B together make at most 100 %.', tr: 'A ve B birlikte en çok %100 olabilir.' }), path: ['bShareBp'] }));
 
 // ---- responses ------------------------------------------------------------------------------------
 

@@ -17,13 +17,15 @@ import { amountInTry, applyOrderValue, profiles } from './value-store.js';
 export const MAX_IMPORT_ROWS = 2000;
 const PARALLEL = 8;
 
+const aboveZero = z.said({ en: 'Must be more than zero.', tr: 'Sıfırdan büyük olmalı.' });
+
 const orderRowSchema = z.object({
   orderId: z.requiredLine(100),
-  customerId: z.string().check(z.refine(isId, 'Not a customer id.')),
+  customerId: z.string().check(z.refine(isId, z.said({ en: 'Not a customer id.', tr: 'Bir müşteri kimliği değil.' }))),
   orderDate: isoDateSchema,
   currency: currencySchema,
-  amount: z.int().check(z.positive('Must be more than zero.')),
-  amountTry: z.optional(z.int().check(z.positive('Must be more than zero.'))),
+  amount: z.int().check(z.positive(aboveZero)),
+  amountTry: z.optional(z.int().check(z.positive(aboveZero))),
 });
 
 /** An empty cell is no value; anything else a TRY decimal. */
@@ -57,15 +59,22 @@ export const importOrders = async (text: string, now = new Date()): Promise<Orde
   const parsed = importCsvWith(orderFormat, text);
   if (!parsed.ok) return parsed;
   const rows = parsed.records;
-  if (rows.length > MAX_IMPORT_ROWS) return { ok: false, errors: [{ line: MAX_IMPORT_ROWS + 2, field: '', message: `At most ${MAX_IMPORT_ROWS} orders per file.` }] };
+  if (rows.length > MAX_IMPORT_ROWS) {
+    const message = { en: `At most ${MAX_IMPORT_ROWS} orders per file.`, tr: `Bir dosyada en çok ${MAX_IMPORT_ROWS} sipariş olabilir.` };
+    return { ok: false, errors: [{ line: MAX_IMPORT_ROWS + 2, field: '', message }] };
+  }
   const lines = rowLines(text);
   const errors: ImportError[] = [];
   const known = await profiles([...new Set(rows.map((r) => r.customerId))], []);
   const orders = await Promise.all(
     rows.map(async (row, i) => {
-      if (!known.has(row.customerId)) errors.push({ line: lines[i]!, field: 'customer_id', message: 'No such customer.' });
+      if (!known.has(row.customerId)) errors.push({ line: lines[i]!, field: 'customer_id', message: { en: 'No such customer.', tr: 'Böyle bir müşteri yok.' } });
       const amountTry = row.amountTry ?? (await amountInTry(row.amount, row.currency, row.orderDate));
-      if (amountTry === undefined) errors.push({ line: lines[i]!, field: 'amount_try', message: `No ${row.currency} rate on or before ${row.orderDate}: give amount_try.` });
+      if (amountTry === undefined) errors.push({
+          line: lines[i]!,
+          field: 'amount_try',
+          message: { en: `No ${row.currency} rate on or before ${row.orderDate}: give amount_try.`, tr: `${row.orderDate} veya öncesi için ${row.currency} kuru yok: amount_try verin.` },
+        });
       return { ...row, amountTry };
     }),
   );

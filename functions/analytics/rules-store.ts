@@ -39,6 +39,11 @@ export const setRules = async <K extends RulesKind>(kind: K, rules: AnalyticsRul
       },
     },
   ]);
-  if (!saved.ok) throw new ConflictError('analytics-rules-changed', 'The rules were changed meanwhile; read them again.');
+  if (!saved.ok) {
+    throw new ConflictError('analytics-rules-changed', {
+      en: 'The rules were changed meanwhile; read them again.',
+      tr: 'Kurallar bu arada değiştirildi; yeniden yükleyin.',
+    });
+  }
   return stored;
 };

@@ -148,7 +148,12 @@ export const recordRequest = async (
     }),
   );
   // The customer was erased meanwhile, or a duplicate with the same key won (its answer is replayed).
-  if (!saved.ok) throw new ConflictError('intake-contended', 'The customer was changed by another request meanwhile; try again.');
+  if (!saved.ok) {
+    throw new ConflictError('intake-contended', {
+      en: 'The customer was changed by another request meanwhile; try again.',
+      tr: 'Müşteri bu arada başka bir istekle değiştirildi; yeniden deneyin.',
+    });
+  }
   return answer;
 };
 

@@ -8,6 +8,7 @@ import { advance, defineEntity, fromItem, type HistoryEntry, type Movable } from
 import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
 import { outboxPut } from '../../shared/outbox.js';
+import { changedReload, records, staleAt } from '../../shared/messages.js';
 import { ConflictError, NotFoundError, ProblemError, ValidationError } from '../../shared/problems.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { byState, keys, SHARDS } from '../../shared/table.js';
@@ -104,17 +105,17 @@ export const getCampaign = (campaignId: string) => campaigns.get(keys.campaign(c
 
 export const campaignOr404 = async (campaignId: string) => {
   const found = await getCampaign(campaignId);
-  if (!found) throw new NotFoundError('The campaign');
+  if (!found) throw new NotFoundError(records.campaign);
   return found;
 };
 
 const refuseStale = (campaign: Campaign, seq?: number) => {
-  if (seq !== undefined && seq !== campaign.seq) throw new ConflictError('campaign-changed', `The campaign is at seq ${campaign.seq} now; reload it.`);
+  if (seq !== undefined && seq !== campaign.seq) throw new ConflictError('campaign-changed', staleAt(records.campaign, campaign.seq));
 };
 
 const moved = async (before: Campaign, after: Campaign, effects: Parameters<typeof campaigns.moveItems>[2], also: TransactItem[] = []) => {
   const result = await transact([...campaigns.moveItems(before, after, effects), ...also]);
-  if (!result.ok) throw new ConflictError('campaign-changed', 'The campaign changed meanwhile; reload it.');
+  if (!result.ok) throw new ConflictError('campaign-changed', changedReload(records.campaign));
   return after;
 };
 
@@ -126,7 +127,16 @@ export type CampaignInput = Pick<Campaign, 'name' | 'segmentId' | 'templateId' |
  */
 const refuseBadCron = (schedule: CampaignSchedule | undefined) => {
   const problem = schedule && 'cron' in schedule ? cronProblem(schedule.cron) : undefined;
-  if (problem) throw new ValidationError([{ path: 'schedule.cron', message: `Not a cron expression (minute hour day-of-month month day-of-week): ${problem}` }]);
+  if (!problem) return;
+  throw new ValidationError([
+    {
+      path: 'schedule.cron',
+      message: {
+        en: `Not a cron expression (minute hour day-of-month month day-of-week): ${problem}`,
+        tr: `Cron ifadesi değil (dakika saat ayın-günü ay haftanın-günü): ${problem}`,
+      },
+    },
+  ]);
 };
 
 export const createCampaign = async (input: CampaignInput, by: string, now = new Date()) => {
@@ -150,7 +160,12 @@ export const createCampaign = async (input: CampaignInput, by: string, now = new
 
 export const editCampaign = async (before: Campaign, changes: Partial<CampaignInput>, by: string, seq?: number) => {
   refuseStale(before, seq);
-  if (before.status !== 'draft') throw new ConflictError('illegal-transition', `A ${before.status} campaign cannot be edited; only a draft can.`);
+  if (before.status !== 'draft') {
+    throw new ConflictError('illegal-transition', {
+      en: `A ${before.status} campaign cannot be edited; only a draft can.`,
+      tr: `"${before.status}" durumundaki kampanya düzenlenemez; yalnızca taslak düzenlenebilir.`,
+    });
+  }
   refuseBadCron(changes.schedule);
   if (changes.segmentId) await segmentForCampaign(changes.segmentId);
   if (changes.templateId) await templateForCampaign(changes.templateId);
@@ -164,12 +179,15 @@ export const scheduleCampaign = async (before: Campaign, by: string, seq?: numbe
   const status = campaignLifecycle.apply(before.status, 'schedule');
   const health = await accountReputation(now);
   if (health.paused) {
-    throw new ConflictError('sending-paused-reputation', `Sending is paused: ${health.reasons.join('; ')}. Clean the list before scheduling.`);
+    throw new ConflictError('sending-paused-reputation', {
+      en: `Sending is paused: ${health.reasons.join('; ')}. Clean the list before scheduling.`,
+      tr: `Gönderim durduruldu: ${health.reasons.join('; ')}. Zamanlamadan önce listeyi temizleyin.`,
+    });
   }
   const next = nextRunAfter(before.schedule, now);
   if (!next) {
-    throw new ProblemError(422, 'schedule-in-past', 'The campaign would never run: its time has passed.', [
-      { path: 'schedule.at', message: 'In the past.' },
+    throw new ProblemError(422, 'schedule-in-past', { en: 'The campaign would never run: its time has passed.', tr: 'Kampanya hiç çalışmayacak: zamanı geçti.' }, [
+      { path: 'schedule.at', message: { en: 'In the past.', tr: 'Geçmişte.' } },
     ]);
   }
   const nextRunAt = next.toISOString();

@@ -4,6 +4,7 @@
 import { transact } from '../../shared/db.js';
 import { advance, defineEntity } from '../../shared/entity.js';
 import { newId } from '../../shared/ids.js';
+import { changedReload, records, staleAt } from '../../shared/messages.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
@@ -39,15 +40,15 @@ export const getSegment = async (segmentId: string) => segments.get(keys.segment
 
 export const segmentOr404 = async (segmentId: string) => {
   const found = await getSegment(segmentId);
-  if (!found) throw new NotFoundError('The segment');
+  if (!found) throw new NotFoundError(records.segment);
   return found;
 };
 
 /** Changes a segment on condition that it is still at the seq the caller saw. */
 export const updateSegment = async (before: Segment, changes: Partial<Pick<Segment, 'name' | 'filter' | 'consent'>>, seq?: number) => {
-  if (seq !== undefined && seq !== before.seq) throw new ConflictError('campaign-changed', `The segment is at seq ${before.seq} now; reload it.`);
+  if (seq !== undefined && seq !== before.seq) throw new ConflictError('campaign-changed', staleAt(records.segment, before.seq));
   const after = advance(before, { ...changes, updatedAt: new Date().toISOString() });
-  if (!(await segments.move(before, after))) throw new ConflictError('campaign-changed', 'The segment changed meanwhile; reload it.');
+  if (!(await segments.move(before, after))) throw new ConflictError('campaign-changed', changedReload(records.segment));
   return after;
 };
 
@@ -59,7 +60,9 @@ export const listSegments = async (limit: number, cursor?: string) => {
 export const segmentForCampaign = async (segmentId: string) => {
   const found = await getSegment(segmentId);
   if (!found) {
-    throw new ProblemError(422, 'segment-not-found', 'There is no such segment.', [{ path: 'segmentId', message: 'No such segment.' }]);
+    throw new ProblemError(422, 'segment-not-found', { en: 'There is no such segment.', tr: 'Böyle bir segment yok.' }, [
+      { path: 'segmentId', message: { en: 'No such segment.', tr: 'Böyle bir segment yok.' } },
+    ]);
   }
   return found;
 };

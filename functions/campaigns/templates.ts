@@ -5,6 +5,7 @@ import { getUser } from '../../shared/directory.js';
 import { advance, defineEntity } from '../../shared/entity.js';
 import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
+import { changedReload, records, staleAt } from '../../shared/messages.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
 import { queryPage } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
@@ -27,6 +28,8 @@ export const campaignTemplates = defineEntity<CampaignTemplate>({
   indexes: (t) => keys.campaignTemplateList(t.createdAt, t.templateId),
 });
 
+const quotedVariables = (missing: { variable: string }[]) => missing.map((m) => `"${m.variable}"`).join(', ');
+
 /** 422 naming every field whose source is not a template campaigns can fill. */
 export const checkTemplateParts = (parts: Partial<TemplateParts>) => {
   const problems = templateProblems(parts);
@@ -34,7 +37,7 @@ export const checkTemplateParts = (parts: Partial<TemplateParts>) => {
     throw new ProblemError(
       422,
       'unknown-template-variable',
-      'The template has parts campaigns cannot fill.',
+      { en: 'The template has parts campaigns cannot fill.', tr: 'Şablonda kampanyaların dolduramayacağı bölümler var.' },
       problems.map(({ path, message }) => ({ path: `parts.${path}`, message })),
     );
   }
@@ -52,14 +55,16 @@ export const getTemplate = (templateId: string) => campaignTemplates.get(keys.ca
 
 export const templateOr404 = async (templateId: string) => {
   const found = await getTemplate(templateId);
-  if (!found) throw new NotFoundError('The template');
+  if (!found) throw new NotFoundError(records.template);
   return found;
 };
 
 export const templateForCampaign = async (templateId: string) => {
   const found = await getTemplate(templateId);
   if (!found) {
-    throw new ProblemError(422, 'template-not-found', 'There is no such template.', [{ path: 'templateId', message: 'No such template.' }]);
+    throw new ProblemError(422, 'template-not-found', { en: 'There is no such template.', tr: 'Böyle bir şablon yok.' }, [
+      { path: 'templateId', message: { en: 'No such template.', tr: 'Böyle bir şablon yok.' } },
+    ]);
   }
   return found;
 };
@@ -69,11 +74,11 @@ export const updateTemplate = async (
   changes: { name?: string; parts?: Partial<TemplateParts> },
   seq?: number,
 ) => {
-  if (seq !== undefined && seq !== before.seq) throw new ConflictError('campaign-changed', `The template is at seq ${before.seq} now; reload it.`);
+  if (seq !== undefined && seq !== before.seq) throw new ConflictError('campaign-changed', staleAt(records.template, before.seq));
   const parts = { ...before.parts, ...changes.parts };
   checkTemplateParts(parts);
   const after = advance(before, { name: changes.name ?? before.name, parts, updatedAt: new Date().toISOString() });
-  if (!(await campaignTemplates.move(before, after))) throw new ConflictError('campaign-changed', 'The template changed meanwhile; reload it.');
+  if (!(await campaignTemplates.move(before, after))) throw new ConflictError('campaign-changed', changedReload(records.template));
   return after;
 };
 
@@ -112,8 +117,11 @@ export const renderOrExplain = (template: CampaignTemplate, language: Language, 
     throw new ProblemError(
       422,
       'template-variable-missing',
-      `The data lacks ${missing.map((m) => `"${m.variable}"`).join(', ')}.`,
-      missing.map(({ path, variable }) => ({ path: `parts.${language}.${path}`, message: `Uses "${variable}", which the data lacks.` })),
+      { en: `The data lacks ${quotedVariables(missing)}.`, tr: `Veride ${quotedVariables(missing)} yok.` },
+      missing.map(({ path, variable }) => ({
+        path: `parts.${language}.${path}`,
+        message: { en: `Uses "${variable}", which the data lacks.`, tr: `Veride olmayan "${variable}" değişkenini kullanıyor.` },
+      })),
     );
   }
   return renderCampaignMail(language, version, vars, unsubscribeUrl);

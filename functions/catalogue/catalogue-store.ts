@@ -179,7 +179,10 @@ export const importCatalogue = async <K extends CatalogueKind>(
   ]);
   if (!switched.ok) {
     await deleteGeneration(kind, next);
-    throw new ConflictError('catalogue-import-conflict', 'Another import of this kind finished first; import again.');
+    throw new ConflictError('catalogue-import-conflict', {
+      en: 'Another import of this kind finished first; import again.',
+      tr: 'Bu türden başka bir içe aktarma önce bitti; yeniden içe aktarın.',
+    });
   }
   // The generation before the one just replaced: nobody can still be reading it. Generation 0 is
   // the demo data's, written again at every local start.

@@ -2,6 +2,7 @@
 // handlers get their requests parsed with them, and the OpenAPI document is generated from them.
 import { toE164 } from '../../shared/contact.js';
 import { defaultLanguage, languages } from '../../shared/language.js';
+import { notAnEmail, notAPhone } from '../../shared/messages.js';
 import * as z from '../../shared/schema.js';
 import { birthMonthDay } from './domain/profile.js';
 import { partsList, recordParts } from './record-parts.js';
@@ -25,7 +26,7 @@ export const lookupQuery = z
   })
   .check(
     z.refine((q) => (q.phone === undefined) !== (q.email === undefined), {
-      message: 'Send exactly one of `phone` and `email`.',
+      ...z.said({ en: 'Send exactly one of `phone` and `email`.', tr: '`phone` ve `email` alanlarından tam olarak birini gönderin.' }),
       path: ['phone'],
     }),
   );
@@ -48,13 +49,16 @@ export const listCustomersQuery = z.strictObject({
 
 // ---- bodies -------------------------------------------------------------------------------------
 
-const email = z.pipe(z.requiredLine(254), z.email('Not an e-mail address.'));
+const email = z.pipe(z.requiredLine(254), z.email(z.said(notAnEmail)));
 /** Any common Turkish form (0532…, +90 532…, 532 …) or an international one; stored as E.164. */
-const phone = z.requiredLine(40).check(z.refine((p) => toE164(p) !== undefined, 'Not a valid phone number.'));
+const phone = z.requiredLine(40).check(z.refine((p) => toE164(p) !== undefined, z.said(notAPhone)));
 const birthday = z.string().check(
-  z.refine((b) => birthMonthDay(b) !== undefined, 'A real date as MM-DD or YYYY-MM-DD (not in the future, not before 1900).'),
+  z.refine((b) => birthMonthDay(b) !== undefined, z.said({
+      en: 'A real date as MM-DD or YYYY-MM-DD (not in the future, not before 1900).',
+      tr: 'AA-GG veya YYYY-AA-GG biçiminde gerçek bir tarih (gelecekte değil, 1900’den önce değil).',
+    })),
 );
-const tags = z.array(z.requiredLine(50)).check(z.maxLength(20, 'At most 20 tags.'));
+const tags = z.array(z.requiredLine(50)).check(z.maxLength(20, z.said({ en: 'At most 20 tags.', tr: 'En çok 20 etiket.' })));
 
 /** The optional profile fields, each as staff may set it. */
 const profileFields = {

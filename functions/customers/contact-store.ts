@@ -12,7 +12,7 @@ import { ConflictError, NotFoundError } from '../../shared/problems.js';
 import { keys } from '../../shared/table.js';
 import { contactTaken, visibleProfile } from './customer-store.js';
 import { type ContactDetails, contactDetails } from './domain/profile.js';
-import { records } from '../../shared/messages.js';
+import { justProcessed, records } from '../../shared/messages.js';
 
 export interface Contact extends ContactDetails {
   contactId: string;
@@ -72,7 +72,7 @@ const claimRefused = async (claims: Awaited<ReturnType<typeof detailMoves>>['cla
     const holder = (await holdersOf(claim.keys)).find((h) => h.customerId === customerId && h.contactId);
     if (holder) return contactTaken(claim.field, viewer, holder);
   }
-  return new ConflictError('contact-changed', 'The contact person changed meanwhile; read them again.');
+  return new ConflictError('contact-changed', { en: 'The contact person changed meanwhile; read them again.', tr: 'İlgili kişi bu arada değişti; yeniden yükleyin.' });
 };
 
 const customerStillThere = (customerId: string): TransactItem => ({
@@ -97,7 +97,7 @@ export const addContact = async (customerId: string, input: ContactInput & { nam
   if (saved.ok) return contact;
   if (saved.reasons[1]) throw new NotFoundError(records.customer);
   if (saved.reasons.slice(2, 2 + moves.items.length).some(Boolean)) throw await claimRefused(moves.claims, customerId, viewer);
-  throw new ConflictError('request-in-progress', 'A request with this Idempotency-Key was just processed.');
+  throw new ConflictError('request-in-progress', justProcessed);
 };
 
 const storedContact = async (customerId: string, contactId: string) => {
@@ -112,7 +112,11 @@ const unchanged = (contact: Contact) => ({
   ExpressionAttributeValues: { ':seq': contact.seq },
 });
 
-const stale = (seq: number) => new ConflictError('contact-changed', `The contact person changed meanwhile (now at seq ${seq}); read them again.`);
+const stale = (seq: number) =>
+  new ConflictError('contact-changed', {
+    en: `The contact person changed meanwhile (now at seq ${seq}); read them again.`,
+    tr: `İlgili kişi bu arada değişti (şu an ${seq}. sürümde); yeniden yükleyin.`,
+  });
 
 /** An edit at the seq the caller saw; a changed e-mail or phone moves its holder item in the same transaction. */
 export const editContact = async (customerId: string, contactId: string, edit: ContactInput & { seq: number }, viewer: Viewer, now: Date) => {

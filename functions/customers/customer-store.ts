@@ -26,11 +26,12 @@ import { byState, keys } from '../../shared/table.js';
 import { type DirectoryFilter, directoryFilter } from './domain/directory-filter.js';
 import { changedFields, contactDetails, editedProfile, normalizeTags, type ProfileEdit } from './domain/profile.js';
 import { profileView } from './customer-view.js';
-import { records } from '../../shared/messages.js';
+import { justProcessed, records } from '../../shared/messages.js';
 
 type Detail = 'email' | 'phone';
 
-const what = (field: Detail) => (field === 'email' ? 'e-mail address' : 'phone number');
+const what = (field: Detail) =>
+  field === 'email' ? { en: 'e-mail address', tr: 'e-posta adresi' } : { en: 'phone number', tr: 'telefon numarası' };
 
 /**
  * 409 `contact-taken` naming the field; the holder's id only for a caller who may see that customer
@@ -39,11 +40,12 @@ const what = (field: Detail) => (field === 'email' ? 'e-mail address' : 'phone n
 export const contactTaken = async (field: Detail, viewer: Viewer, holder: { customerId?: string; contactId?: string }) => {
   const item = holder.customerId ? await profileItem(holder.customerId) : undefined;
   const named = item && customerItemVisibleTo(viewer, item);
+  const detail = what(field);
   const who = holder.contactId
-    ? `Contact person ${holder.contactId} of this customer has this ${what(field)}.`
+    ? { en: `Contact person ${holder.contactId} of this customer has this ${detail.en}.`, tr: `Bu ${detail.tr} bu müşterinin ${holder.contactId} ilgili kişisinde kayıtlı.` }
     : named
-      ? `Customer ${holder.customerId} has this ${what(field)}.`
-      : `Another customer has this ${what(field)}.`;
+      ? { en: `Customer ${holder.customerId} has this ${detail.en}.`, tr: `Bu ${detail.tr} ${holder.customerId} müşterisinde kayıtlı.` }
+      : { en: `Another customer has this ${detail.en}.`, tr: `Bu ${detail.tr} başka bir müşteride kayıtlı.` };
   return new ProblemError(409, 'contact-taken', who, [{ path: field, message: who }]);
 };
 
@@ -111,12 +113,20 @@ export const createCustomer = async (input: NewCustomer, owner: Ownership & { ow
   if (saved.ok) return answer;
   // A marker claimed meanwhile: name its holder. Otherwise the stored answer lost to a duplicate's.
   if (saved.reasons.slice(1, 1 + markers.length).some(Boolean)) throw (await takenByOther(details, '', viewer)) ?? raced();
-  throw new ConflictError('request-in-progress', 'A request with this Idempotency-Key was just processed.');
+  throw new ConflictError('request-in-progress', justProcessed);
 };
 
-const raced = () => new ConflictError('customer-changed', 'The customer or their contact details changed meanwhile; read it again.');
+const raced = () =>
+  new ConflictError('customer-changed', {
+    en: 'The customer or their contact details changed meanwhile; read it again.',
+    tr: 'Müşteri veya iletişim bilgileri bu arada değişti; yeniden yükleyin.',
+  });
 
-const stale = (seq: number) => new ConflictError('customer-changed', `The customer changed meanwhile (now at seq ${seq}); read it again.`);
+const stale = (seq: number) =>
+  new ConflictError('customer-changed', {
+    en: `The customer changed meanwhile (now at seq ${seq}); read it again.`,
+    tr: `Müşteri bu arada değişti (şu an ${seq}. sürümde); yeniden yükleyin.`,
+  });
 
 /** The customer's profile item if the viewer reaches it; a 404 otherwise, as for an id that does not exist. */
 export const visibleProfile = async (viewer: Viewer, customerId: string) => {

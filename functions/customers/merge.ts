@@ -14,7 +14,7 @@
 // Every step is guarded, so a run that stops anywhere is finished by the next (a second POST, or
 // the sweep after the lease): nothing is lost or moved twice, and the event is written once.
 import type { Viewer } from '../../shared/access.js';
-import { customerItemVisibleTo } from '../../shared/customer.js';
+import { customerItemVisibleTo, noSuchCustomer } from '../../shared/customer.js';
 import { tableName, transact } from '../../shared/db.js';
 import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
@@ -49,7 +49,11 @@ export interface RunLimits {
 const MAX_ROUNDS = 5;
 const MAX_CONFLICTS = 20;
 
-const contended = () => new ConflictError('merge-contended', 'These customers are being changed by other requests; try again.');
+const contended = () =>
+  new ConflictError('merge-contended', {
+    en: 'These customers are being changed by other requests; try again.',
+    tr: 'Bu müşteriler şu an başka isteklerle değiştiriliyor; yeniden deneyin.',
+  });
 
 const readForward = async (duplicateId: string) => (await readProfileItem(duplicateId)) as unknown as Forward;
 
@@ -90,16 +94,13 @@ const run = async (duplicateId: string, keptId: string, record: Recorder, limits
 };
 
 const sameCustomer = () =>
-  new ProblemError(422, 'merge-same-customer', 'A customer cannot be merged into itself.', [
-    { path: 'duplicateId', message: 'Name another customer than the one in the path.' },
+  new ProblemError(422, 'merge-same-customer', { en: 'A customer cannot be merged into itself.', tr: 'Bir müşteri kendisiyle birleştirilemez.' }, [
+    { path: 'duplicateId', message: { en: 'Name another customer than the one in the path.', tr: 'Adresteki müşteriden başka bir müşteri belirtin.' } },
   ]);
 
-const noSuchDuplicate = () =>
-  new ProblemError(422, 'customer-not-found', 'There is no such customer.', [{ path: 'duplicateId', message: 'No such customer.' }]);
-
 const mergedAlready = (path: 'customerId' | 'duplicateId', into: string) =>
-  new ProblemError(409, 'customer-merged', 'This customer was merged into another.', [
-    { path, message: `Merged into ${into}; use that customer.` },
+  new ProblemError(409, 'customer-merged', { en: 'This customer was merged into another.', tr: 'Bu müşteri başka bir müşteriyle birleştirildi.' }, [
+    { path, message: { en: `Merged into ${into}; use that customer.`, tr: `${into} ile birleştirildi; o müşteriyi kullanın.` } },
   ]);
 
 export interface MergeRequest {
@@ -132,7 +133,7 @@ export const mergeCustomers = async (
       if (duplicate!.mergedInto !== keptId) throw mergedAlready('duplicateId', String(duplicate!.mergedInto));
       return run(duplicateId, keptId, record, limits, now);
     }
-    if (!duplicate || !customerItemVisibleTo(viewer, duplicate)) throw noSuchDuplicate();
+    if (!duplicate || !customerItemVisibleTo(viewer, duplicate)) throw noSuchCustomer('duplicateId');
     const markers = markerKeysOf(await readPartition(duplicateId));
     if ((await startMerge(kept, duplicate, markers, viewer.actor.userId, now)).ok) return run(duplicateId, keptId, record, limits, now);
   }

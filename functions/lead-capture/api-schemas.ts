@@ -26,7 +26,7 @@ export const changeLeadStatusBody = z.strictObject({
   note: z.optional(z.requiredLine(1000)),
 });
 
-export const addLeadNoteBody = z.strictObject({ text: z.text(4000).check(z.minLength(1, 'Required.')) });
+export const addLeadNoteBody = z.strictObject({ text: z.text(4000).check(z.minLength(1, z.required)) });
 
 /** Other parameters (the thank-you page's `lead`) are the page's to ignore. */
 export const languageQuery = z.looseObject({ lang: z.optional(z.string()) });

@@ -3,16 +3,17 @@
 import { currencySchema } from '../../shared/money.js';
 import * as z from '../../shared/schema.js';
 import { isoDateSchema } from '../../shared/time.js';
-import { openStages, stageActions, stages } from './domain/stages.js';
+import { openStages, sayWhyLost, stageActions, stages } from './domain/stages.js';
 
 /** Ids are checked by the access module (unknown or foreign is a 404), so any string passes here. */
 export const opportunityParams = z.strictObject({ opportunityId: z.string() });
 
 const amount = z.strictObject({
-  amount: z.int().check(z.gte(0, 'An amount cannot be negative.')),
+  amount: z.int().check(z.gte(0, z.said({ en: 'An amount cannot be negative.', tr: 'Tutar negatif olamaz.' }))),
   currency: currencySchema,
 });
-const probability = z.int().check(z.gte(0, 'From 0 to 100.'), z.lte(100, 'From 0 to 100.'));
+const percent = z.said({ en: 'From 0 to 100.', tr: '0 ile 100 arasında.' });
+const probability = z.int().check(z.gte(0, percent), z.lte(100, percent));
 const name = z.requiredLine(200);
 /** The change number the caller saw: a change based on a stale read is refused. */
 const seq = z.optional(z.int().check(z.positive()));
@@ -39,7 +40,7 @@ export const patchBody = z.strictObject({
 });
 
 export const moveBody = z.strictObject({ seq });
-export const loseBody = z.strictObject({ seq, lostReason: z.text(2000).check(z.minLength(1, 'Say why the opportunity was lost.')) });
+export const loseBody = z.strictObject({ seq, lostReason: z.text(2000).check(z.minLength(1, z.said(sayWhyLost))) });
 export const attachBody = z.strictObject({ quoteId: z.requiredLine(64), seq });
 
 export const pipelineQuery = z.strictObject({

@@ -27,7 +27,7 @@ import {
   targetOf,
 } from './domain/stages.js';
 import { getOpportunity, type Opportunity, opportunities } from './opportunity-store.js';
-import { changedMeanwhile, records, staleAt, type Text } from '../../shared/messages.js';
+import { changedMeanwhile, justProcessed, records, staleAt, type Text } from '../../shared/messages.js';
 
 /** How far ahead a new opportunity is expected to close when nobody says. */
 const DEFAULT_CLOSE_DAYS = 30;
@@ -113,7 +113,7 @@ export const openOpportunity = async (input: OpenInput, owner: { userId: string;
   const o = newOpportunity({ ...input, ownerId: owner.userId, teamId: owner.teamId }, now);
   const saved = await transact([...opportunities.createItems(o, { events: [openedEvent(o, now)] }), ...record(o)]);
   // Only the stored answer can have stopped it: a duplicate with the same key got there first.
-  if (!saved.ok) throw new ConflictError('request-in-progress', 'A request with this Idempotency-Key was just processed.');
+  if (!saved.ok) throw new ConflictError('request-in-progress', justProcessed);
   return o;
 };
 
@@ -213,12 +213,18 @@ export const changeStage = async (
 // ---- quotes -------------------------------------------------------------------------------------------
 
 const quoteNotFound = () =>
-  new ProblemError(422, 'quote-not-found', "There is no such quote of this opportunity's customer.", [
-    { path: 'quoteId', message: 'No such quote for this customer.' },
-  ]);
+  new ProblemError(
+    422,
+    'quote-not-found',
+    { en: "There is no such quote of this opportunity's customer.", tr: 'Bu fırsatın müşterisinde böyle bir teklif yok.' },
+    [{ path: 'quoteId', message: { en: 'No such quote for this customer.', tr: 'Bu müşteride böyle bir teklif yok.' } }],
+  );
 
 const attachedElsewhere = (quote: Quote) =>
-  new ConflictError('quote-attached-elsewhere', `Quote ${quote.quoteId} belongs to opportunity ${quote.opportunityId}.`);
+  new ConflictError('quote-attached-elsewhere', {
+    en: `Quote ${quote.quoteId} belongs to opportunity ${quote.opportunityId}.`,
+    tr: `${quote.quoteId} teklifi ${quote.opportunityId} fırsatına bağlı.`,
+  });
 
 const withQuote = (o: Opportunity, quoteId: string, now: Date): Opportunity =>
   advance(o, { quoteIds: [...o.quoteIds, quoteId], updatedAt: now.toISOString() });
@@ -246,7 +252,7 @@ export const attachQuote = async (o: Opportunity, quote: Quote | undefined, who:
   const saved = await transact([...opportunitySide, ...quoteSide, ...(who.record?.(after) ?? [])]);
   if (!saved.ok) {
     if (saved.reasons[0]) throw new OpportunityChangedError();
-    throw new ConflictError('quote-changed', 'The quote was changed meanwhile; try again.');
+    throw new ConflictError('quote-changed', { en: 'The quote was changed meanwhile; try again.', tr: 'Teklif bu arada değiştirildi; yeniden deneyin.' });
   }
   return after;
 };
@@ -257,7 +263,10 @@ const withRetries = async (read: () => Promise<Opportunity | undefined>, act: (o
     const o = await read();
     if (!o || (await act(o))) return;
   }
-  throw new OpportunityChangedError('The opportunity kept changing while an event was applied; the event is retried.');
+  throw new OpportunityChangedError({
+    en: 'The opportunity kept changing while an event was applied; the event is retried.',
+    tr: 'Bir olay uygulanırken fırsat değişip durdu; olay yeniden denenecek.',
+  });
 };
 
 /** On QuoteCreated for an opportunity: the opportunity lists the quote too (once, however often delivered). */

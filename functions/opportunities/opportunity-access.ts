@@ -11,7 +11,12 @@ export const opportunityVisibleTo = async (viewer: Viewer, opportunityId: string
 /** Changing it is for its owner and whoever manages them. */
 export const opportunityChangeableBy = async (viewer: Viewer, opportunityId: string | undefined): Promise<Opportunity> => {
   const o = await opportunityVisibleTo(viewer, opportunityId);
-  if (!canManage(viewer, opportunityOwnership(o))) throw new ForbiddenError('Only the owner of this opportunity and their manager may change it.');
+  if (!canManage(viewer, opportunityOwnership(o))) {
+    throw new ForbiddenError({
+      en: 'Only the owner of this opportunity and their manager may change it.',
+      tr: 'Bu fırsatı yalnızca sahibi ve onun yöneticisi değiştirebilir.',
+    });
+  }
   return o;
 };
 
@@ -23,9 +28,12 @@ export const opportunityChangeableBy = async (viewer: Viewer, opportunityId: str
 export const opportunityForQuote = async (viewer: Viewer, opportunityId: string, customerId: string) => {
   const o = isId(opportunityId) ? await findOpportunity(opportunityId) : undefined;
   if (!o || o.customerId !== customerId || !canSee(viewer, opportunityOwnership(o))) {
-    throw new ProblemError(422, 'opportunity-not-found', "There is no such opportunity of this quote's customer.", [
-      { path: 'opportunityId', message: 'No such opportunity for this customer.' },
-    ]);
+    throw new ProblemError(
+      422,
+      'opportunity-not-found',
+      { en: "There is no such opportunity of this quote's customer.", tr: 'Bu teklifin müşterisinde böyle bir fırsat yok.' },
+      [{ path: 'opportunityId', message: { en: 'No such opportunity for this customer.', tr: 'Bu müşteride böyle bir fırsat yok.' } }],
+    );
   }
   refuseClosed(o.status);
   return o;

@@ -22,7 +22,10 @@ export interface PipelineQuery {
 const scopeOf = (viewer: Viewer, query: PipelineQuery) => {
   const scope = listScope(viewer, query.owner);
   if (query.team && viewer.reach !== 'all' && query.team !== viewer.teamId) {
-    throw new ForbiddenError("Only a team's manager, or a director, may see that team's pipeline.");
+    throw new ForbiddenError({
+      en: "Only a team's manager, or a director, may see that team's pipeline.",
+      tr: 'Bir ekibin satış hunisini yalnızca o ekibin yöneticisi veya bir direktör görebilir.',
+    });
   }
   return { ownerId: scope.ownerId, teamId: query.team ?? ('teamId' in scope ? scope.teamId : undefined), unitId: 'unitId' in scope ? scope.unitId : undefined };
 };

@@ -45,8 +45,8 @@ export class UnknownUnitError extends ProblemError {
     super(
       422,
       'unknown-unit',
-      `No such unit: ${missing.join(', ')}.`,
-      paths.map(({ path, unitId }) => ({ path, message: `There is no unit "${unitId}".` })),
+      { en: `No such unit: ${missing.join(', ')}.`, tr: `Böyle bir birim yok: ${missing.join(', ')}.` },
+      paths.map(({ path, unitId }) => ({ path, message: { en: `There is no unit "${unitId}".`, tr: `"${unitId}" diye bir birim yok.` } })),
     );
   }
 }
@@ -60,7 +60,8 @@ export const setRoutingRules = async (change: unknown, actorId: string, now: Dat
   if (missing.length) throw new UnknownUnitError(rules, missing);
   const before = await current.get(keys.routingRules('CURRENT'));
   if (expected !== undefined && expected !== (before?.seq ?? 0)) {
-    throw new ConflictError('rules-changed', `The rules are at seq ${before?.seq ?? 0} now; reload them.`);
+    const seq = before?.seq ?? 0;
+    throw new ConflictError('rules-changed', { en: `The rules are at seq ${seq} now; reload them.`, tr: `Kurallar şu an ${seq}. sürümde; yeniden yükleyin.` });
   }
   const changes = { ...rules, status: 'current' as const, updatedAt: now.toISOString(), updatedBy: actorId };
   const after: StoredRules = before ? advance(before, changes) : { ...changes, seq: 1 };
@@ -69,6 +70,11 @@ export const setRoutingRules = async (change: unknown, actorId: string, now: Dat
       ? current.moveItems(before, after, { history: { actorId, action: 'replace', via: 'api' } })
       : current.createItems(after),
   );
-  if (!saved.ok) throw new ConflictError('rules-changed', 'The rules were replaced by someone else meanwhile; reload them.');
+  if (!saved.ok) {
+    throw new ConflictError('rules-changed', {
+      en: 'The rules were replaced by someone else meanwhile; reload them.',
+      tr: 'Kurallar bu arada başka biri tarafından değiştirildi; yeniden yükleyin.',
+    });
+  }
   return after;
 };

@@ -51,6 +51,6 @@ export const createKey = async (input: KeyInput, by: AuditActor, record: Recorde
 /** The key refused from now on; revoking a revoked key changes nothing. */
 export const revokeKey = async (keyId: string, by: AuditActor): Promise<KeyView> => {
   const revoked = await revokeApiKey(keyId, by.actorId, (found) => [auditItem(keys.apiKey(found.keyHash), by, 'revoked')]);
-  if (!revoked) throw new NotFoundError(`Key ${keyId}`);
+  if (!revoked) throw new NotFoundError({ en: `Key ${keyId}`, tr: `${keyId} anahtarı` });
   return keyView(revoked);
 };

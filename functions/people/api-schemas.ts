@@ -2,6 +2,7 @@
 // routes, the handlers get their requests parsed with them, and the OpenAPI document is generated from them.
 import { roles } from '../../shared/http.js';
 import { scopes } from '../../shared/manifest.js';
+import { notAnEmail } from '../../shared/messages.js';
 import * as z from '../../shared/schema.js';
 
 const id = z.requiredLine(100);
@@ -29,14 +30,14 @@ export const me = z.strictObject({
 
 export const personParams = z.strictObject({ userId: z.string() });
 
-const email = z.pipe(z.requiredLine(254), z.email('Not an e-mail address.'));
+const email = z.pipe(z.requiredLine(254), z.email(z.said(notAnEmail)));
 
 export const inviteBody = z.strictObject({
   email,
   name: z.requiredLine(200),
   role: z.enum(roles),
   /** Default: `<role>-<the e-mail's local part>`. */
-  userId: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Lower-case letters, digits and hyphens, 2–63 characters.'))),
+  userId: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,62}$/, z.said({ en: 'Lower-case letters, digits and hyphens, 2–63 characters.', tr: 'Küçük harfler, rakamlar ve kısa çizgiler; 2–63 karakter.' })))),
   teamId: z.optional(id),
   unitId: z.optional(id),
   language: z._default(z.enum(['tr', 'en']), 'tr'),

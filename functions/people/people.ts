@@ -46,20 +46,31 @@ const withSignIn = async (pool: Pool, person: Person) => personView(person, awai
 
 const existing = async (userId: string) => {
   const person = await readPerson(userId);
-  if (!person) throw new NotFoundError(`Person ${userId}`);
+  if (!person) throw new NotFoundError({ en: `Person ${userId}`, tr: `${userId} kişisi` });
   return person;
 };
 
 /** The team and unit named exist, and suit the role. */
 const placementChecked = async (placement: Placement) => {
   const problems: FieldProblem[] = placementProblems(placement);
-  if (placement.teamId && !(await getTeam(placement.teamId))) problems.push({ path: 'teamId', message: `No team ${placement.teamId}.` });
-  if (placement.unitId && !(await getUnit(placement.unitId))) problems.push({ path: 'unitId', message: `No dealer or department ${placement.unitId}.` });
+  const { teamId, unitId } = placement;
+  if (teamId && !(await getTeam(teamId))) problems.push({ path: 'teamId', message: { en: `No team ${teamId}.`, tr: `${teamId} diye bir ekip yok.` } });
+  if (unitId && !(await getUnit(unitId))) {
+    problems.push({ path: 'unitId', message: { en: `No dealer or department ${unitId}.`, tr: `${unitId} diye bir bayi veya departman yok.` } });
+  }
   if (problems.length) throw new ValidationError(problems);
 };
 
 const taken = (path: 'userId' | 'email', value: string) =>
-  new ProblemError(409, 'person-exists', `${value} is taken already.`, [{ path, message: `A person with this ${path === 'email' ? 'e-mail' : 'user id'} exists already.` }]);
+  new ProblemError(409, 'person-exists', { en: `${value} is taken already.`, tr: `${value} zaten kullanılıyor.` }, [
+    {
+      path,
+      message: {
+        en: `A person with this ${path === 'email' ? 'e-mail' : 'user id'} exists already.`,
+        tr: `Bu ${path === 'email' ? 'e-postayla' : 'kullanıcı kimliğiyle'} bir kişi zaten var.`,
+      },
+    },
+  ]);
 
 /**
  * A new person: their Cognito user (mailed a temporary password, or locally given the demo one),
@@ -91,7 +102,11 @@ export const invitePerson = async (pool: Pool, input: unknown, by: AuditActor, r
   if (!written.ok) {
     // Written meanwhile by someone else: take the Cognito user back, so neither side has half a person.
     await deletePoolUser(pool.userPoolId, user.email);
-    throw written.reasons[0] ? taken('userId', user.userId) : new ConflictError('person-changed', `${user.userId} was written meanwhile; nothing was changed.`);
+    if (written.reasons[0]) throw taken('userId', user.userId);
+    throw new ConflictError('person-changed', {
+      en: `${user.userId} was written meanwhile; nothing was changed.`,
+      tr: `${user.userId} bu arada yazıldı; hiçbir şey değiştirilmedi.`,
+    });
   }
   return view;
 };
@@ -106,7 +121,8 @@ export const personDetail = async (pool: Pool, userId: string) => {
   return { ...(await withSignIn(pool, person)), history: await auditTrail(keys.user(userId)) };
 };
 
-const changed = (userId: string) => new ConflictError('person-changed', `${userId} changed meanwhile; read them again.`);
+const changed = (userId: string) =>
+  new ConflictError('person-changed', { en: `${userId} changed meanwhile; read them again.`, tr: `${userId} bu arada değişti; yeniden yükleyin.` });
 
 /** Their tokens are refused from now on (the authorizer reads the directory), and Cognito signs them in no more. */
 export const disable = async (pool: Pool, userId: string, seq: number, by: AuditActor): Promise<PersonView> => {

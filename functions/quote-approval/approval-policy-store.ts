@@ -3,12 +3,15 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName, transact } from '../../shared/db.js';
 import { validate } from '../../shared/http.js';
+import { staleAt } from '../../shared/messages.js';
 import { ConflictError } from '../../shared/problems.js';
 import * as z from '../../shared/schema.js';
 import { keys } from '../../shared/table.js';
 import { type ApprovalPolicy, approvalPolicySchema, approverRoles, UnknownApproverRoleError } from './domain/approval-policy.js';
 import { usersInRole } from './quote-access.js';
 import { itemAbsent } from '../../shared/db.js';
+
+const policyRecord = { en: 'The policy', tr: 'Onay kuralları' };
 
 export interface StoredPolicy {
   rules: ApprovalPolicy;
@@ -34,7 +37,7 @@ const replaceApprovalPolicy = async (rules: ApprovalPolicy, expectedSeq: number 
   const current = await policyAt('CURRENT');
   const seq = (current?.seq ?? 0) + 1;
   if (expectedSeq !== undefined && expectedSeq !== (current?.seq ?? 0)) {
-    throw new ConflictError('policy-changed', `The policy is at seq ${current?.seq ?? 0} now; reload it.`);
+    throw new ConflictError('policy-changed', staleAt(policyRecord, current?.seq ?? 0));
   }
   const policy: StoredPolicy = { rules, seq, updatedAt: now.toISOString(), updatedBy: actorId, source: 'staff' };
   const saved = await transact([
@@ -47,7 +50,12 @@ const replaceApprovalPolicy = async (rules: ApprovalPolicy, expectedSeq: number 
       },
     },
   ]);
-  if (!saved.ok) throw new ConflictError('policy-changed', 'The policy was replaced by someone else meanwhile; reload it.');
+  if (!saved.ok) {
+    throw new ConflictError('policy-changed', {
+      en: 'The policy was replaced by someone else meanwhile; reload it.',
+      tr: 'Onay kuralları bu arada başka biri tarafından değiştirildi; yeniden yükleyin.',
+    });
+  }
   return policy;
 };
 

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { exportCatalogue, importCatalogue } from '../../functions/catalogue/catalogue-store.js';
 import { type FileFormat, importCsv, importJson, kindOfSlug, toCsv, toJson } from '../../functions/catalogue/domain/catalogue-import.js';
 import { getApprovalPolicy, setApprovalPolicy } from '../../functions/quote-approval/approval-policy-store.js';
+import { inLanguage } from '../../shared/messages.js';
 import { ProblemError } from '../../shared/problems.js';
 import { useLocalTableUnlessConfigured } from './settings.js';
 
@@ -45,7 +46,7 @@ const kind = what ? kindOfSlug(what) : undefined;
 
 const printProblem = (error: unknown): never => {
   if (!(error instanceof ProblemError)) throw error;
-  for (const e of error.errors) console.error(`${e.path || '(policy)'}: ${e.message}`);
+  for (const e of error.errors) console.error(`${e.path || '(policy)'}: ${inLanguage(e.message, 'en')}`);
   return fail(`${error.message} (${error.code}); nothing was changed.`);
 };
 
@@ -53,7 +54,7 @@ if (command === 'import' && kind && file) {
   const text = readFileSync(file, 'utf8');
   const parsed = extname(file).toLowerCase() === '.json' ? importJson(kind, text) : importCsv(kind, text);
   if (!parsed.ok) {
-    for (const e of parsed.errors) console.error(`${file}:${e.line}${e.field ? ` ${e.field}` : ''}: ${e.message}`);
+    for (const e of parsed.errors) console.error(`${file}:${e.line}${e.field ? ` ${e.field}` : ''}: ${inLanguage(e.message, 'en')}`);
     fail(`${parsed.errors.length} error(s); nothing was imported.`);
   } else {
     const result = await importCatalogue(kind, parsed.records, 'cli', new Date());

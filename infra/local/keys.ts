@@ -6,6 +6,7 @@ import { createKey, revokeKey } from '../../functions/people/api-key-admin.js';
 import { listApiKeys } from '../../shared/api-keys.js';
 import { roles } from '../../shared/http.js';
 import { scopes } from '../../shared/manifest.js';
+import { inLanguage } from '../../shared/messages.js';
 import { NotFoundError, ProblemError } from '../../shared/problems.js';
 import { useLocalTableUnlessConfigured } from './settings.js';
 
@@ -60,6 +61,6 @@ try {
   }
 } catch (error) {
   if (error instanceof NotFoundError) fail(`No key ${keyId}; nothing was revoked (npm run keys -- list shows the ids).`);
-  if (error instanceof ProblemError) fail(`No key created:\n  ${error.errors.map((e) => e.message).join('\n  ')}\n\n${usage}`, 2);
+  if (error instanceof ProblemError) fail(`No key created:\n  ${error.errors.map((e) => inLanguage(e.message, 'en')).join('\n  ')}\n\n${usage}`, 2);
   throw error;
 }

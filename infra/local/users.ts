@@ -8,6 +8,7 @@ import { cliOperator } from '../../functions/people/audit.js';
 import { disable, invitePerson, peoplePage, type PersonView, setRole } from '../../functions/people/people.js';
 import { readPerson, reindexDirectory } from '../../functions/people/people-store.js';
 import { roles } from '../../shared/http.js';
+import { inLanguage } from '../../shared/messages.js';
 import { ProblemError } from '../../shared/problems.js';
 import { localPorts } from './runtime.js';
 import { dataDir, portBase, useLocalTableUnlessConfigured } from './settings.js';
@@ -97,6 +98,6 @@ try {
     fail(usage, 2);
   }
 } catch (error) {
-  if (error instanceof ProblemError) fail([error.message, ...error.errors.map((e) => `  ${e.path}: ${e.message}`)].join('\n'), 2);
+  if (error instanceof ProblemError) fail([error.message, ...error.errors.map((e) => `  ${e.path}: ${inLanguage(e.message, 'en')}`)].join('\n'), 2);
   throw error;
 }

@@ -148,7 +148,7 @@ describe('the order import', () => {
     const refused = await importOrders(file);
     expect(refused).toMatchObject({ ok: false, errors: [{ line: 5, field: 'amount' }] });
     const unknown = await importOrders(file.replace(',EUR,abc,', ',EUR,10,400'));
-    expect(unknown).toEqual({ ok: false, errors: [{ line: 3, field: 'customer_id', message: 'No such customer.' }] });
+    expect(unknown).toEqual({ ok: false, errors: [{ line: 3, field: 'customer_id', message: { en: 'No such customer.', tr: 'Böyle bir müşteri yok.' } }] });
     expect(await yearFigures.get(keys.customerValue(customerId, '2026'))).toBeUndefined();
 
     const good = [

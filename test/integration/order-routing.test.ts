@@ -132,7 +132,7 @@ describe('routing rules', () => {
     await expect(setRoutingRules(unknown, 'admin-routing', new Date())).rejects.toMatchObject({
       status: 422,
       code: 'unknown-unit',
-      errors: [{ path: 'rules.0.unitIds.0', message: 'There is no unit "dealer-nowhere".' }],
+      errors: [{ path: 'rules.0.unitIds.0', message: expect.objectContaining({ en: 'There is no unit "dealer-nowhere".' }) }],
     });
     await expect(setRoutingRules({ ...demoRoutingRules, fallbackUnitId: '' }, 'admin-routing', new Date())).rejects.toMatchObject({
       status: 400,

@@ -189,8 +189,8 @@ describe('API keys', () => {
     await expect(createKey({ label, userId: 'rep-ayse', role: 'manager', scopes: ['leads:read', 'leads:delete'] }, admin)).rejects.toMatchObject({
       code: 'validation-failed',
       errors: expect.arrayContaining([
-        expect.objectContaining({ path: 'scopes', message: expect.stringContaining('leads:delete') }),
-        expect.objectContaining({ path: 'role', message: 'rep-ayse is a rep, not a manager.' }),
+        expect.objectContaining({ path: 'scopes', message: expect.objectContaining({ en: expect.stringContaining('leads:delete') }) }),
+        expect.objectContaining({ path: 'role', message: expect.objectContaining({ en: 'rep-ayse is a rep, not a manager.' }) }),
       ]),
     });
     await expect(createKey({ label: ' ', userId: 'nobody-here', role: 'rep', scopes: [] }, admin)).rejects.toMatchObject({

@@ -29,27 +29,27 @@ describe('what an activity must hold together', () => {
   it.each(callOutcomes.filter((o) => o !== 'callback-requested'))('a call with outcome %s needs no callback time, and may not have one', (outcome) => {
     expect(activityProblems(call({ outcome }))).toEqual([]);
     expect(activityProblems(call({ outcome, callbackAt: '2026-03-03T09:00:00.000Z' }))).toEqual([
-      { path: 'callbackAt', message: 'Only for the outcome callback-requested.' },
+      { path: 'callbackAt', message: expect.objectContaining({ en: 'Only for the outcome callback-requested.' }) },
     ]);
   });
 
   it('a callback request needs callbackAt, after the call ended', () => {
     expect(activityProblems(call({ outcome: 'callback-requested' }))).toEqual([
-      { path: 'callbackAt', message: 'Required when the outcome is callback-requested.' },
+      { path: 'callbackAt', message: expect.objectContaining({ en: 'Required when the outcome is callback-requested.' }) },
     ]);
     expect(activityProblems(call({ outcome: 'callback-requested', callbackAt: '2026-03-02T09:05:00.000Z' }))).toMatchObject([{ path: 'callbackAt' }]);
     expect(activityProblems(call({ outcome: 'callback-requested', callbackAt: '2026-03-02T09:05:00.001Z' }))).toEqual([]);
   });
 
   it('a call may not end before it starts; ending as it starts is fine (a missed call)', () => {
-    expect(activityProblems(call({ endedAt: '2026-03-02T08:59:59.999Z' }))).toEqual([{ path: 'endedAt', message: 'Before `startedAt`.' }]);
+    expect(activityProblems(call({ endedAt: '2026-03-02T08:59:59.999Z' }))).toEqual([{ path: 'endedAt', message: expect.objectContaining({ en: 'Before `startedAt`.' }) }]);
     expect(activityProblems(call({ endedAt: '2026-03-02T09:00:00.000Z' }))).toEqual([]);
   });
 
   it('a meeting may not end before it starts; a note needs its text', () => {
     const meeting: ActivityInput = { kind: 'meeting', startsAt: '2026-03-02T09:00:00.000Z', endsAt: '2026-03-02T08:00:00.000Z' };
-    expect(activityProblems(meeting)).toEqual([{ path: 'endsAt', message: 'Before `startsAt`.' }]);
-    expect(activityProblems({ kind: 'note' })).toEqual([{ path: 'notes', message: 'A note needs its text.' }]);
+    expect(activityProblems(meeting)).toEqual([{ path: 'endsAt', message: expect.objectContaining({ en: 'Before `startsAt`.' }) }]);
+    expect(activityProblems({ kind: 'note' })).toEqual([{ path: 'notes', message: expect.objectContaining({ en: 'A note needs its text.' }) }]);
     expect(activityProblems({ kind: 'note', notes: 'Fiyat listesi istedi' })).toEqual([]);
   });
 

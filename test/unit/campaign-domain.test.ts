@@ -96,7 +96,7 @@ describe('template variables', () => {
     const problems = templateProblems({ tr: { subject: '{{password}}', html: '{{{name}}}', text: '{{> footer}}' } });
     expect(problems.map((p) => p.path)).toEqual(['tr.subject', 'tr.html', 'tr.text']);
     expect(problems[0]).toMatchObject({ variable: 'password' });
-    expect(templateProblems({ tr: { subject: '{{#name}', html: 'x', text: 'x' } })[0]?.message).toMatch(/Not a valid template/);
+    expect(templateProblems({ tr: { subject: '{{#name}', html: 'x', text: 'x' } })[0]?.message).toMatchObject({ en: expect.stringMatching(/Not a valid template/) });
   });
 
   it('escapes HTML in the HTML part only, frames it for a phone, and puts the unsubscribe link in both parts', () => {

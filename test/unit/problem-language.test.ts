@@ -1,12 +1,28 @@
 // Problems in the caller's language: the choice from Accept-Language, Turkish titles for every code,
 // field messages from zod's tr/en locales per parse, and the rendering that changes only the words.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { activityProblems } from '../../functions/activities/domain/activity.js';
+import { agendaQuery } from '../../functions/activities/api-schemas.js';
+import { segmentRulesBody } from '../../functions/analytics/api-schemas.js';
+import { checkActionInput } from '../../functions/call-center/domain/request-lifecycle.js';
+import { checkTemplateParts } from '../../functions/campaigns/templates.js';
+import { importCsv } from '../../functions/catalogue/domain/catalogue-import.js';
+import { ImportFailedError } from '../../functions/catalogue/handlers/import-catalogue.js';
+import { createCustomerBody, lookupQuery } from '../../functions/customers/api-schemas.js';
+import { lostReasonOf, refuseClosed, targetOf } from '../../functions/opportunities/domain/stages.js';
+import { rulesChangeSchema } from '../../functions/order-routing/domain/routing.js';
+import { placementProblems } from '../../functions/people/domain/placement.js';
+import { approvalPolicySchema } from '../../functions/quote-approval/domain/approval-policy.js';
+import { instalments } from '../../functions/quote-approval/domain/payment-plan.js';
 import { lambdaContext } from '../../infra/local/functions.js';
 import { type HttpEvent, httpHandler, validate } from '../../shared/http.js';
 import { IllegalTransitionError, defineLifecycle } from '../../shared/lifecycle.js';
-import { chooseLanguage } from '../../shared/messages.js';
+import { chooseLanguage, inLanguage } from '../../shared/messages.js';
+import { add, money, parseDecimalToMinor } from '../../shared/money.js';
 import { ProblemError, type ProblemCode, problemCodes, problemDocument, ValidationError } from '../../shared/problems.js';
 import * as z from '../../shared/schema.js';
+import { parseIsoDate, rangeInOrder, timeRangeQuery } from '../../shared/time.js';
 
 const refusal = (fn: () => unknown) => {
   try {
@@ -142,5 +158,130 @@ describe('a field problem with more than a path', () => {
   it("keeps its other parts (an import's line) when its message is rendered", () => {
     const errors = [{ path: 'cost', line: 3, message: { en: 'Not a number.', tr: 'Sayı değil.' } }];
     expect(problemDocument(422, 'import-failed', undefined, errors, 'tr').errors).toEqual([{ path: 'cost', line: 3, message: 'Sayı değil.' }]);
+  });
+});
+
+// ---- each use case's own refusals (language-rest) ------------------------------------------------
+
+/** A field problem's message at `path`, as the Turkish and the English caller read it. */
+const said = (problem: ProblemError, path: string) => {
+  const found = problem.errors.find((e) => e.path === path);
+  if (!found) throw new Error(`no problem at ${path}: ${JSON.stringify(problem.errors)}`);
+  return { en: inLanguage(found.message, 'en'), tr: inLanguage(found.message, 'tr') };
+};
+const detailIn = (problem: ProblemError, language: 'tr' | 'en') => inLanguage(problem.detail, language);
+
+describe("each use case's refusals in Turkish, the English unchanged", () => {
+  it('customers: the lookup and the contact details a request sends', () => {
+    const lookup = refusal(() => validate(lookupQuery, { phone: '0532 123 45 67', email: 'ayse@example.com' }));
+    expect(said(lookup, 'phone')).toEqual({ en: 'Send exactly one of `phone` and `email`.', tr: '`phone` ve `email` alanlarından tam olarak birini gönderin.' });
+    const created = refusal(() => validate(createCustomerBody, { name: 'Deniz Ltd', email: 'deniz', phone: '12' }));
+    expect(said(created, 'email')).toEqual({ en: 'Not an e-mail address.', tr: 'Geçerli bir e-posta adresi değil.' });
+    expect(said(created, 'phone')).toEqual({ en: 'Not a valid phone number.', tr: 'Geçerli bir telefon numarası değil.' });
+  });
+
+  it('campaigns: a template with parts campaigns cannot fill', () => {
+    const problem = refusal(() => checkTemplateParts({ tr: { subject: '{{> footer}}', html: '{{{name}}}', text: '{{shoeSize}}' } }));
+    expect(problem.code).toBe('unknown-template-variable');
+    expect(detailIn(problem, 'en')).toBe('The template has parts campaigns cannot fill.');
+    expect(detailIn(problem, 'tr')).toBe('Şablonda kampanyaların dolduramayacağı bölümler var.');
+    expect(said(problem, 'parts.tr.subject').tr).toBe('Kısmi şablonlar (partial) desteklenmiyor.');
+    expect(said(problem, 'parts.tr.html').tr).toBe('{{{name}}} ve {{& name}} HTML’i kaçışlamaz; {{name}} kullanın.');
+    expect(said(problem, 'parts.tr.text')).toEqual({
+      en: 'Unknown variable "shoeSize": use name, company, owner or offer.<field>.',
+      tr: 'Bilinmeyen değişken "shoeSize": name, company, owner veya offer.<alan> kullanın.',
+    });
+  });
+
+  it('activities: cross-field rules and the schema’s own messages', () => {
+    expect(activityProblems({ kind: 'note' })).toEqual([{ path: 'notes', message: { en: 'A note needs its text.', tr: 'Notun bir metni olmalı.' } }]);
+    expect(said(refusal(() => validate(agendaQuery, { week: '2026-03' })), 'week')).toEqual({
+      en: 'Not an ISO week like 2026-W03.',
+      tr: '2026-W03 gibi bir ISO haftası değil.',
+    });
+  });
+
+  it('call center: what an action needs', () => {
+    const now = new Date('2026-12-01T09:00:00Z');
+    expect(said(refusal(() => checkActionInput('decline', {}, now)), 'reason')).toEqual({ en: 'Say why the request is declined.', tr: 'Talebin neden reddedildiğini yazın.' });
+    expect(said(refusal(() => checkActionInput('schedule', { at: '2026-12-01T08:00:00Z' }, now)), 'at').tr).toBe('Gelecekte bir zaman olmalı.');
+  });
+
+  it('opportunities: stages, a closed opportunity and a lost one without a reason', () => {
+    const back = refusal(() => targetOf('prospecting', 'back'));
+    expect(back.code).toBe('illegal-transition');
+    expect(detailIn(back, 'en')).toBe('A prospecting opportunity cannot go back; it can take "advance" or "win" or "lose".');
+    expect(detailIn(back, 'tr')).toBe('"prospecting" aşamasındaki fırsat geri gidemez; atabileceği adımlar: "advance" veya "win" veya "lose".');
+    expect(detailIn(refusal(() => refuseClosed('won')), 'tr')).toBe('"won" durumundaki fırsat kapandı; değiştirilemez.');
+    expect(said(refusal(() => lostReasonOf('  ')), 'lostReason').tr).toBe('Fırsatın neden kaybedildiğini yazın.');
+  });
+
+  it('catalogue imports: the schema’s and the file’s own errors, line by line', () => {
+    const result = importCsv('fxRates', 'date,currency,rate_to_try\n2025-03-10,TRY,1\n2025-02-30,EUR,39.61\n2025-03-10,TRY,1,9');
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { line: 2, field: 'currency', message: { en: 'TRY needs no rate.', tr: 'TRY için kur gerekmez.' } },
+        { line: 3, field: 'date', message: { en: 'Not a date like 2025-01-31.', tr: '2025-01-31 gibi bir tarih değil.' } },
+        { line: 4, field: '', message: { en: 'Expected 3 fields, found 4.', tr: '3 alan bekleniyordu, 4 alan var.' } },
+      ],
+    });
+    const prices = ['id,name,currency,valid_from,valid_to,sku,unit_price', 'PL-1,Liste,TRY,2025-01-01,2025-12-31,A-1,10.00', 'PL-1,Liste,TRY,2025-01-01,2025-12-31,A-1,12.00'];
+    expect(importCsv('priceLists', prices.join('\n'))).toEqual({ ok: false, errors: [{ line: 3, field: 'sku', message: { en: 'Priced twice.', tr: 'İki kez fiyatlanmış.' } }] });
+    expect(importCsv('fxRates', 'date,currency\n')).toMatchObject({ ok: false, errors: [{ field: 'rate_to_try', message: { tr: 'Eksik sütun.' } }] });
+    const failed = new ImportFailedError([{ line: 2, field: 'currency', message: 'x' }]);
+    expect(detailIn(failed, 'tr')).toBe('Dosyada 1 hata var; hiçbir şey içe aktarılmadı.');
+  });
+
+  it('analytics and order routing: the rules a manager sends', () => {
+    expect(said(refusal(() => validate(segmentRulesBody, { aShareBp: 6000, bShareBp: 5000, seq: 0 })), 'bShareBp').tr).toBe('A ve B birlikte en çok %100 olabilir.');
+    const rules = refusal(() => validate(rulesChangeSchema, { rules: [{ id: 'r', kind: 'region', unitIds: [] }, { id: 'r', kind: 'preferred-dealer' }], fallbackUnitId: 'dept-ops' }));
+    expect(said(rules, 'rules.0.cities')).toEqual({ en: 'Name a city or a region.', tr: 'Bir şehir veya bölge belirtin.' });
+    expect(said(rules, 'rules.0.unitIds').tr).toBe('En az bir birim belirtin.');
+  });
+
+  it('quotes: payment plans, the approval policy and report ranges', () => {
+    expect(said(refusal(() => instalments(money(100_00, 'TRY'), 0, '2026-01-31')), 'count')).toEqual({ en: 'Between 1 and 360 instalments.', tr: '1 ile 360 arasında taksit.' });
+    const policy = refusal(() => validate(approvalPolicySchema, [{ id: 'a', when: {}, approverRole: 'manager' }, { id: 'a', when: { discountBpOver: 1 }, approverRole: 'manager' }]));
+    expect(said(policy, '0.when').tr).toBe('En az bir koşul verin.');
+    expect(said(policy, '').tr).toBe('Kural kimlikleri benzersiz olmalı.');
+    const range = refusal(() => validate(z.strictObject(timeRangeQuery).check(rangeInOrder), { from: '2026-11-30', to: '2026-11-29' }));
+    expect(said(range, 'from')).toEqual({ en: 'After `to`.', tr: '`to` tarihinden sonra.' });
+  });
+
+  it('people: a placement that does not suit the role', () => {
+    expect(placementProblems({ role: 'rep', unitId: 'dealer-ankara' })).toEqual([
+      { path: 'teamId', message: { en: 'Required for a rep: the team whose leads they share.', tr: 'Satış temsilcisi için zorunlu: adaylarını paylaştığı ekip.' } },
+      { path: 'unitId', message: { en: 'A rep works for no dealer or department.', tr: 'Satış temsilcisi bir bayi veya departmanda çalışmaz.' } },
+    ]);
+  });
+
+  it('dates and money', () => {
+    expect(said(refusal(() => parseIsoDate('2025-02-30', 'dueDate')), 'dueDate').tr).toBe('2025-01-31 gibi bir tarih değil.');
+    const amount = refusal(() => parseDecimalToMinor('1.234,56', 'TRY'));
+    expect(amount.code).toBe('invalid-amount');
+    expect(detailIn(amount, 'en')).toBe('"1.234,56" is not a plain decimal: write amounts like 1234.56, with no thousands separators.');
+    expect(detailIn(amount, 'tr')).toBe('"1.234,56" düz bir ondalık sayı değil: tutarları 1234.56 gibi, binlik ayırıcı olmadan yazın.');
+    expect(detailIn(refusal(() => add(money(1, 'TRY'), money(1, 'EUR'))), 'tr')).toBe('EUR ile TRY birlikte kullanılamaz.');
+  });
+});
+
+describe("the routes' own schema messages", () => {
+  it('no api-schemas.ts has a bare English message left in a check (each says it with said({ en, tr }))', () => {
+    const bareMessage = /, '[A-Z][^']*\.'\)|message: ['`"]/;
+    expect(bareMessage.test("z.refine(isIsoWeek, 'Not an ISO week like 2026-W03.')")).toBe(true);
+    expect(bareMessage.test("z.refine(isIsoWeek, z.said({ en: 'Not an ISO week.', tr: 'ISO haftası değil.' }))")).toBe(false);
+    const root = new URL('../../functions/', import.meta.url);
+    const files = readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(new URL(`${entry.name}/api-schemas.ts`, root)))
+      .map((entry) => `${entry.name}/api-schemas.ts`);
+    expect(files.length).toBeGreaterThan(10);
+    const bare = files.flatMap((file) =>
+      readFileSync(new URL(file, root), 'utf8')
+        .split('\n')
+        .filter((line) => bareMessage.test(line))
+        .map((line) => `${file}: ${line.trim()}`),
+    );
+    expect(bare).toEqual([]);
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { FxRate, PriceList, Product } from '../../functions/catalogue/domain/catalogue.js';
 import { textLimits } from '../../functions/catalogue/domain/catalogue.js';
-import { importCsv, importJson, toCsv, toJson } from '../../functions/catalogue/domain/catalogue-import.js';
+import * as catalogueImport from '../../functions/catalogue/domain/catalogue-import.js';
+import { type ImportResult, toCsv, toJson } from '../../functions/catalogue/domain/catalogue-import.js';
+import { inLanguage } from '../../shared/messages.js';
+
+/** An import's result as an English reader gets it: each message rendered (they carry both languages). */
+const english = <T>(result: ImportResult<T>): ImportResult<T> =>
+  result.ok ? result : { ...result, errors: result.errors.map((e) => ({ ...e, message: inLanguage(e.message, 'en') })) };
+const importCsv: typeof catalogueImport.importCsv = (kind, text) => english(catalogueImport.importCsv(kind, text));
+const importJson: typeof catalogueImport.importJson = (kind, text) => english(catalogueImport.importJson(kind, text));
 
 const productHeader = 'sku,name_tr,name_en,description_tr,description_en,unit,category,cost,cost_currency,tax_rate,active';
 

@@ -51,7 +51,7 @@ describe('payment plan', () => {
     expect(() => instalments(tl(100), 0, '2025-01-01')).toThrow(ValidationError);
     expect(() => instalments(tl(100), 2.5, '2025-01-01')).toThrow(ValidationError);
     expect(() => instalments(tl(100), 361, '2025-01-01')).toThrow(
-      expect.objectContaining({ errors: [{ path: 'count', message: 'Between 1 and 360 instalments.' }] }),
+      expect.objectContaining({ errors: [{ path: 'count', message: expect.objectContaining({ en: 'Between 1 and 360 instalments.' }) }] }),
     );
     expect(instalments(tl(36_000), 360, '2025-01-31')).toHaveLength(360);
     expect(() => instalments(tl(100), 2, '2025-01-01', 0)).toThrow(ValidationError);
@@ -86,9 +86,9 @@ describe('payment plan', () => {
       expect.objectContaining({
         code: 'validation-failed',
         errors: [
-          { path: 'parts.0.dueDate', message: 'Not a date like 2025-01-31.' },
-          { path: 'parts.1.shareBp', message: 'A share above 0 basis points.' },
-          { path: 'parts', message: 'The shares add up to 9999 basis points, not 10000.' },
+          { path: 'parts.0.dueDate', message: expect.objectContaining({ en: 'Not a date like 2025-01-31.' }) },
+          { path: 'parts.1.shareBp', message: expect.objectContaining({ en: 'A share above 0 basis points.' }) },
+          { path: 'parts', message: expect.objectContaining({ en: 'The shares add up to 9999 basis points, not 10000.' }) },
         ],
       }),
     );

@@ -95,18 +95,22 @@ export type ActivityInput =
 export const activityProblems = (input: ActivityInput): FieldProblem[] => {
   const problems: FieldProblem[] = [];
   if (input.kind === 'call') {
-    if (input.endedAt < input.startedAt) problems.push({ path: 'endedAt', message: 'Before `startedAt`.' });
+    if (input.endedAt < input.startedAt) problems.push({ path: 'endedAt', message: { en: 'Before `startedAt`.', tr: '`startedAt` zamanından önce.' } });
     if (input.outcome === 'callback-requested') {
-      if (input.callbackAt === undefined) problems.push({ path: 'callbackAt', message: 'Required when the outcome is callback-requested.' });
-      else if (input.callbackAt <= input.endedAt) problems.push({ path: 'callbackAt', message: 'Must be after the call ended.' });
+      if (input.callbackAt === undefined) {
+        problems.push({ path: 'callbackAt', message: { en: 'Required when the outcome is callback-requested.', tr: 'Sonuç callback-requested olduğunda zorunlu.' } });
+      }
+      else if (input.callbackAt <= input.endedAt) {
+        problems.push({ path: 'callbackAt', message: { en: 'Must be after the call ended.', tr: 'Görüşme bittikten sonra olmalı.' } });
+      }
     } else if (input.callbackAt !== undefined) {
-      problems.push({ path: 'callbackAt', message: 'Only for the outcome callback-requested.' });
+      problems.push({ path: 'callbackAt', message: { en: 'Only for the outcome callback-requested.', tr: 'Yalnızca callback-requested sonucu için.' } });
     }
   }
   if ((input.kind === 'visit' || input.kind === 'meeting') && input.endsAt < input.startsAt) {
-    problems.push({ path: 'endsAt', message: 'Before `startsAt`.' });
+    problems.push({ path: 'endsAt', message: { en: 'Before `startsAt`.', tr: '`startsAt` zamanından önce.' } });
   }
-  if (input.kind === 'note' && !input.notes) problems.push({ path: 'notes', message: 'A note needs its text.' });
+  if (input.kind === 'note' && !input.notes) problems.push({ path: 'notes', message: { en: 'A note needs its text.', tr: 'Notun bir metni olmalı.' } });
   return problems;
 };
 

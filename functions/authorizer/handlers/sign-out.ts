@@ -12,12 +12,19 @@ import { isSessionKeyId } from '../person.js';
 const refused = new Set(['NotAuthorizedException', 'UnsupportedTokenTypeException', 'InvalidParameterException']);
 
 export const handler = route(signInRoutes.signOut, async ({ actor, body }) => {
-  if (!isSessionKeyId(actor.keyId)) throw new ProblemError(422, 'not-signed-in', 'A key has no session to end; revoke it with npm run keys -- revoke.');
+  if (!isSessionKeyId(actor.keyId)) {
+    throw new ProblemError(422, 'not-signed-in', {
+      en: 'A key has no session to end; revoke it with npm run keys -- revoke.',
+      tr: 'Bir anahtarın sonlandırılacak oturumu yok; npm run keys -- revoke ile iptal edin.',
+    });
+  }
   try {
     await revokeRefreshToken(process.env.COGNITO_CLIENT_ID ?? '', body.refreshToken);
   } catch (error) {
     if (error instanceof CognitoError && refused.has(error.type)) {
-      throw new ValidationError([{ path: 'refreshToken', message: 'Not a refresh token of this sign-in client.' }]);
+      throw new ValidationError([
+        { path: 'refreshToken', message: { en: 'Not a refresh token of this sign-in client.', tr: 'Bu oturum açma istemcisinin yenileme belirteci değil.' } },
+      ]);
     }
     throw error;
   }

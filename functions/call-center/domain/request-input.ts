@@ -9,7 +9,10 @@ export type RequestKind = (typeof requestKinds)[number];
 export const contactChannels = ['phone', 'email', 'sms', 'whatsapp'] as const;
 export type ContactChannel = (typeof contactChannels)[number];
 
-const instant = z.iso.datetime({ offset: true, message: 'Not a date-time like 2026-12-01T10:00:00+03:00.' });
+const instant = z.iso.datetime({
+  offset: true,
+  ...z.said({ en: 'Not a date-time like 2026-12-01T10:00:00+03:00.', tr: '2026-12-01T10:00:00+03:00 gibi bir tarih-saat değil.' }),
+});
 
 export const requestDetailsSchema = z.strictObject({
   /** The model the customer asks about (test drive, information, quote). */
@@ -34,7 +37,7 @@ export const createRequestSchema = z
   })
   .check(
     z.refine((r) => r.kind !== 'quote' || r.details.sku !== undefined, {
-      message: 'A quote request names the product (its SKU) to price.',
+      ...z.said({ en: 'A quote request names the product (its SKU) to price.', tr: 'Teklif talebi fiyatlanacak ürünü (SKU’sunu) belirtir.' }),
       path: ['details', 'sku'],
     }),
   );
@@ -45,7 +48,7 @@ export const requestActionSchema = z.strictObject({
   /** The seq the caller saw: a move based on a stale screen is refused. */
   seq: z.optional(z.int().check(z.positive())),
   at: z.optional(instant),
-  reason: z.optional(z.text(1000).check(z.minLength(1, 'Required.'))),
+  reason: z.optional(z.text(1000).check(z.minLength(1, z.required))),
   note: z.optional(z.text(1000)),
 });
 export type RequestActionInput = z.infer<typeof requestActionSchema>;

@@ -27,11 +27,19 @@ export const requestActions = Object.keys(requestLifecycle.actions) as RequestAc
 
 /** What an action needs beyond the move: a time to schedule at, a reason to decline. */
 export const checkActionInput = (action: RequestAction, input: RequestActionInput, now: Date) => {
-  if (action === 'schedule' && !input.at) throw new ValidationError([{ path: 'at', message: 'Say when: schedule needs a time.' }]);
-  if (action === 'schedule' && Date.parse(input.at!) <= now.getTime()) {
-    throw new ValidationError([{ path: 'at', message: 'A time in the future.' }]);
+  if (action === 'schedule' && !input.at) {
+    throw new ValidationError([{ path: 'at', message: { en: 'Say when: schedule needs a time.', tr: 'Ne zaman olduğunu belirtin: planlamak için bir zaman gerekli.' } }]);
   }
-  if (action === 'decline' && !input.reason) throw new ValidationError([{ path: 'reason', message: 'Say why the request is declined.' }]);
-  if (action !== 'schedule' && input.at) throw new ValidationError([{ path: 'at', message: 'Only schedule takes a time.' }]);
-  if (action !== 'decline' && input.reason) throw new ValidationError([{ path: 'reason', message: 'Only decline takes a reason; use note.' }]);
+  if (action === 'schedule' && Date.parse(input.at!) <= now.getTime()) {
+    throw new ValidationError([{ path: 'at', message: { en: 'A time in the future.', tr: 'Gelecekte bir zaman olmalı.' } }]);
+  }
+  if (action === 'decline' && !input.reason) {
+    throw new ValidationError([{ path: 'reason', message: { en: 'Say why the request is declined.', tr: 'Talebin neden reddedildiğini yazın.' } }]);
+  }
+  if (action !== 'schedule' && input.at) {
+    throw new ValidationError([{ path: 'at', message: { en: 'Only schedule takes a time.', tr: 'Zamanı yalnızca schedule adımı alır.' } }]);
+  }
+  if (action !== 'decline' && input.reason) {
+    throw new ValidationError([{ path: 'reason', message: { en: 'Only decline takes a reason; use note.', tr: 'Gerekçeyi yalnızca decline adımı alır; note kullanın.' } }]);
+  }
 };

@@ -5,6 +5,7 @@
 import Mustache from 'mustache';
 import { mailLayout, SafeHtml, safeHtml } from '../../../shared/html.js';
 import type { Language } from '../../../shared/language.js';
+import type { Text } from '../../../shared/messages.js';
 import type { RenderedMail } from '../../../shared/templates.js';
 
 export interface TemplateVersion {
@@ -39,7 +40,7 @@ const tokensOf = (source: string): { kind: string; name: string }[] => {
 
 export interface TemplateProblem {
   path: string;
-  message: string;
+  message: Text;
   variable?: string;
 }
 
@@ -55,13 +56,34 @@ export const templateProblems = (parts: Partial<TemplateParts>): TemplateProblem
       try {
         tokens = tokensOf(source);
       } catch (error) {
-        return [{ path, message: `Not a valid template: ${(error as Error).message}` }];
+        const why = (error as Error).message;
+        return [{ path, message: { en: `Not a valid template: ${why}`, tr: `Geçerli bir şablon değil: ${why}` } }];
       }
       return tokens.flatMap(({ kind, name }): TemplateProblem[] => {
-        if (kind === '>') return [{ path, message: 'Partials are not supported.' }];
-        if (kind === '&' && part === 'html') return [{ path, message: `{{{${name}}}} and {{& ${name}}} would not escape HTML; use {{${name}}}.` }];
+        if (kind === '>') return [{ path, message: { en: 'Partials are not supported.', tr: 'Kısmi şablonlar (partial) desteklenmiyor.' } }];
+        if (kind === '&' && part === 'html') {
+          return [
+            {
+              path,
+              message: {
+                en: `{{{${name}}}} and {{& ${name}}} would not escape HTML; use {{${name}}}.`,
+                tr: `{{{${name}}}} ve {{& ${name}}} HTML’i kaçışlamaz; {{${name}}} kullanın.`,
+              },
+            },
+          ];
+        }
         const known = customerVariables.includes(name) || /^offer\.[A-Za-z][\w-]*$/.test(name) || name === '.';
-        return known ? [] : [{ path, variable: name, message: `Unknown variable "${name}": use name, company, owner or offer.<field>.` }];
+        if (known) return [];
+        return [
+          {
+            path,
+            variable: name,
+            message: {
+              en: `Unknown variable "${name}": use name, company, owner or offer.<field>.`,
+              tr: `Bilinmeyen değişken "${name}": name, company, owner veya offer.<alan> kullanın.`,
+            },
+          },
+        ];
       });
     }),
   );

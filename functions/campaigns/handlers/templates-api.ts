@@ -1,6 +1,6 @@
 // Templates: POST/GET /templates, GET/PATCH /templates/{id}, POST /templates/{id}/preview and
 // /templates/{id}/send-to-me. Previews are filled from a customer or from sample data.
-import { getCustomer } from '../../../shared/customer.js';
+import { getCustomer, noSuchCustomer } from '../../../shared/customer.js';
 import { getUser } from '../../../shared/directory.js';
 import { json, route, routes } from '../../../shared/http.js';
 import type { Language } from '../../../shared/language.js';
@@ -47,9 +47,7 @@ const rendered = async (template: CampaignTemplate, request: PreviewRequest) => 
   let vars: TemplateVars = request.sample ?? {};
   if (request.customerId) {
     const customer = await getCustomer(request.customerId);
-    if (!customer) {
-      throw new ProblemError(422, 'customer-not-found', 'There is no such customer.', [{ path: 'customerId', message: 'No such customer.' }]);
-    }
+    if (!customer) throw noSuchCustomer();
     vars = await customerVars(customer as unknown as Record<string, unknown>, ownerNames());
   }
   return renderOrExplain(template, request.language, { ...vars, offer: request.offer }, previewUnsubscribeUrl());
@@ -64,7 +62,12 @@ const sendToMe = route(campaignRoutes.sendTemplateToMe, async ({ actor, params, 
   const template = await templateOr404(params.templateId);
   const me = await getUser(actor.userId);
   if (!me?.email) {
-    throw new ProblemError(422, 'customer-has-no-email', 'Your directory record has no e-mail address.', [{ path: '', message: 'No address on file.' }]);
+    throw new ProblemError(
+      422,
+      'customer-has-no-email',
+      { en: 'Your directory record has no e-mail address.', tr: 'Dizindeki kaydınızda e-posta adresi yok.' },
+      [{ path: '', message: { en: 'No address on file.', tr: 'Kayıtlı adres yok.' } }],
+    );
   }
   const mail = await rendered(template, body);
   const outcome = await sendTransactional({ to: me.email, ...mail, subject: `[TEST] ${mail.subject}` });

@@ -30,7 +30,7 @@ export const productSchema = z.object({
   unit: z.requiredLine(textLimits.unit),
   category: z.requiredLine(textLimits.category),
   /** What a unit costs the firm, for margins; may be in another currency than the price lists. */
-  cost: moneySchema.check(z.refine((m) => m.amount >= 0, 'A cost cannot be negative.')),
+  cost: moneySchema.check(z.refine((m) => m.amount >= 0, z.said({ en: 'A cost cannot be negative.', tr: 'Maliyet negatif olamaz.' }))),
   /** KDV on this product: 2000 = 20%. */
   taxRateBp: basisPoints,
   active: z.boolean(),
@@ -46,25 +46,30 @@ export const priceListSchema = z
     validTo: isoDateSchema,
     prices: z
       .array(z.object({ sku: z.requiredLine(textLimits.sku), unitPrice: z.int().check(z.gte(0)) }))
-      .check(z.minLength(1, 'A price list needs at least one price.')),
+      .check(z.minLength(1, z.said({ en: 'A price list needs at least one price.', tr: 'Fiyat listesinde en az bir fiyat olmalı.' }))),
   })
   .check(
-    z.superRefine((list, ctx) => {
-      if (list.validTo < list.validFrom) {
-        ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'Ends before it starts.' });
-      }
-      const seen = new Set<string>();
-      list.prices.forEach((price, i) => {
-        if (seen.has(price.sku)) ctx.addIssue({ code: 'custom', path: ['prices', i, 'sku'], message: 'Priced twice.' });
-        seen.add(price.sku);
-      });
+    z.refine((list) => list.validTo >= list.validFrom, {
+      ...z.said({ en: 'Ends before it starts.', tr: 'Başlamadan önce bitiyor.' }),
+      path: ['validTo'],
     }),
+    // An issue added without a message is worded by the parse's error map, which reads this check's `said`.
+    z.superRefine(
+      (list, ctx) => {
+        const seen = new Set<string>();
+        list.prices.forEach((price, i) => {
+          if (seen.has(price.sku)) ctx.addIssue({ code: 'custom', path: ['prices', i, 'sku'], input: price.sku });
+          seen.add(price.sku);
+        });
+      },
+      z.said({ en: 'Priced twice.', tr: 'İki kez fiyatlanmış.' }) as z.core.$ZodSuperRefineParams,
+    ),
   );
 export type PriceList = z.infer<typeof priceListSchema>;
 
 export const fxRateSchema = z.object({
   date: isoDateSchema,
-  currency: currencySchema.check(z.refine((c) => c !== 'TRY', 'TRY needs no rate.')),
+  currency: currencySchema.check(z.refine((c) => c !== 'TRY', z.said({ en: 'TRY needs no rate.', tr: 'TRY için kur gerekmez.' }))),
   /** TRY per one unit of `currency`, as an exact decimal string. */
   rateToTry: rateSchema,
 });

@@ -8,12 +8,17 @@ import { importCatalogue } from '../catalogue-store.js';
 import { type ImportError, importCsv, importJson } from '../domain/catalogue-import.js';
 import { CATALOGUE_FILE_BYTES, catalogueRoutes } from '../manifest.js';
 
+export const emptyFile = { en: 'The file is empty.', tr: 'Dosya boş.' };
+
 export class ImportFailedError extends ProblemError {
   constructor(errors: ImportError[]) {
     super(
       422,
       'import-failed',
-      `The file has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was imported.`,
+      {
+        en: `The file has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was imported.`,
+        tr: `Dosyada ${errors.length} hata var; hiçbir şey içe aktarılmadı.`,
+      },
       errors.map(({ line, field, message }) => ({ path: field, line, message })),
     );
   }
@@ -25,7 +30,7 @@ export const handler = route(catalogueRoutes.importCatalogue, async ({ actor, pa
   if (type !== 'text/csv' && type !== 'application/json') throw new UnsupportedMediaTypeError(['text/csv', 'application/json']);
   const bytes = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
   if (bytes.length > CATALOGUE_FILE_BYTES) throw new PayloadTooLargeError(CATALOGUE_FILE_BYTES);
-  if (bytes.length === 0) throw new ValidationError([{ path: '', message: 'The file is empty.' }]);
+  if (bytes.length === 0) throw new ValidationError([{ path: '', message: emptyFile }]);
   const file = bytes.toString('utf8');
   const parsed = type === 'text/csv' ? importCsv(kind, file) : importJson(kind, file);
   if (!parsed.ok) throw new ImportFailedError(parsed.errors);

@@ -4,6 +4,7 @@ import type { Ownership, Viewer } from '../../../shared/access.js';
 import { getUser } from '../../../shared/directory.js';
 import { header, json, route } from '../../../shared/http.js';
 import { oncePerCaller } from '../../../shared/idempotency.js';
+import { noSuchUser } from '../../../shared/messages.js';
 import { ForbiddenError, ProblemError } from '../../../shared/problems.js';
 import { createCustomer } from '../customer-store.js';
 import { customerViewerOf } from '../customer-view.js';
@@ -13,10 +14,12 @@ import { customerRoutes } from '../manifest.js';
 const ownerOf = async (viewer: Viewer, ownerId: string | undefined): Promise<Ownership & { ownerId: string }> => {
   const { actor } = viewer;
   const wanted = ownerId ?? actor.userId;
-  if (wanted !== actor.userId && viewer.reach === 'own') throw new ForbiddenError('Only managers may give a customer to someone else.');
+  if (wanted !== actor.userId && viewer.reach === 'own') {
+    throw new ForbiddenError({ en: 'Only managers may give a customer to someone else.', tr: 'Bir müşteriyi başkasına yalnızca yöneticiler verebilir.' });
+  }
   const user = await getUser(wanted);
   if (!user && wanted !== actor.userId) {
-    throw new ProblemError(422, 'unknown-owner', 'There is no such user.', [{ path: 'ownerId', message: 'No such user.' }]);
+    throw new ProblemError(422, 'unknown-owner', { en: 'There is no such user.', tr: 'Böyle bir kullanıcı yok.' }, [{ path: 'ownerId', message: noSuchUser }]);
   }
   return { ownerId: wanted, teamId: user?.teamId, unitId: user?.unitId };
 };

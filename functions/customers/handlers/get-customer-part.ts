@@ -11,7 +11,7 @@ import { records } from '../../../shared/messages.js';
 
 export const handler = route(customerRoutes.getCustomerPart, async ({ actor, params, query }) => {
   const { customerId, part } = params;
-  if (!isPartName(part)) throw new NotFoundError(`The part ${JSON.stringify(part)}`);
+  if (!isPartName(part)) throw new NotFoundError({ en: `The part ${JSON.stringify(part)}`, tr: `${JSON.stringify(part)} bölümü` });
   if (!isId(customerId)) throw new NotFoundError(records.customer);
   await visibleProfile(await customerViewerOf(actor), customerId);
   return json(200, await partPage(customerId, recordParts[part], query.limit, query.cursor));

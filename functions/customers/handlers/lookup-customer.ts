@@ -15,17 +15,26 @@ const unknownCaller = (field: 'phone' | 'email') =>
   new ProblemError(
     404,
     'unknown-caller',
-    'No customer has this ' +
-      (field === 'phone' ? 'phone number' : 'e-mail address') +
-      '. To create one, send the caller with POST /customers, as a lead (POST /leads) or with an order (POST /orders).',
-    [{ path: field, message: 'No customer has it.' }],
+    {
+      en: `No customer has this ${field === 'phone' ? 'phone number' : 'e-mail address'}. To create one, send the caller with POST /customers, as a lead (POST /leads) or with an order (POST /orders).`,
+      tr: `Bu ${field === 'phone' ? 'telefon numarasıyla' : 'e-posta adresiyle'} kayıtlı müşteri yok. Oluşturmak için arayanı POST /customers ile, aday olarak (POST /leads) ya da bir siparişle (POST /orders) gönderin.`,
+    },
+    [{ path: field, message: { en: 'No customer has it.', tr: 'Bununla kayıtlı müşteri yok.' } }],
   );
 
 export const handler = route(customerRoutes.lookupCustomer, async ({ actor, query }) => {
   const field = query.phone !== undefined ? 'phone' : 'email';
   const phone = query.phone !== undefined ? toE164(query.phone) : undefined;
   if (query.phone !== undefined && !phone) {
-    throw new ValidationError([{ path: 'phone', message: 'Not a phone number: send it with its area code (0532 123 45 67, +90 532 123 45 67).' }]);
+    throw new ValidationError([
+      {
+        path: 'phone',
+        message: {
+          en: 'Not a phone number: send it with its area code (0532 123 45 67, +90 532 123 45 67).',
+          tr: 'Telefon numarası değil: alan koduyla gönderin (0532 123 45 67, +90 532 123 45 67).',
+        },
+      },
+    ]);
   }
   const matches = await lookupMatches(await customerViewerOf(actor), phone ? { phone } : { emailKey: normalizeEmail(query.email ?? '') }, RECENT);
   if (!matches.length) throw unknownCaller(field);

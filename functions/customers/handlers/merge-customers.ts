@@ -13,7 +13,9 @@ const API_BUDGET_MS = 20_000;
 const MARGIN_MS = 5_000;
 
 export const handler = route(customerRoutes.mergeCustomers, async ({ actor, params, body }, event, context) => {
-  if (actor.role !== 'admin' && actor.role !== 'manager') throw new ForbiddenError('Only managers and admins merge customers.');
+  if (actor.role !== 'admin' && actor.role !== 'manager') {
+    throw new ForbiddenError({ en: 'Only managers and admins merge customers.', tr: 'Müşterileri yalnızca yöneticiler ve sistem yöneticileri birleştirebilir.' });
+  }
   const viewer = await viewerOf(actor);
   const deadline = Date.now() + Math.min(API_BUDGET_MS, context.getRemainingTimeInMillis() - MARGIN_MS);
   const request = { keptId: params.customerId, duplicateId: body.duplicateId };

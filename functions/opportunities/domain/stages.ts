@@ -40,9 +40,11 @@ export const targetOf = (stage: Stage, action: StageAction): Stage => {
   const target = openStages[index];
   if (!target) {
     const allowed = stageActions.filter((a) => a !== action && movesFrom(stage).includes(a));
-    throw new IllegalTransitionError(
-      `A ${stage} opportunity cannot ${action === 'advance' ? 'advance' : 'go back'}; ${allowed.length ? `it can take ${allowed.map((a) => `"${a}"`).join(' or ')}` : 'it can take no action'}.`,
-    );
+    const quoted = (or: string) => allowed.map((a) => `"${a}"`).join(` ${or} `);
+    throw new IllegalTransitionError({
+      en: `A ${stage} opportunity cannot ${action === 'advance' ? 'advance' : 'go back'}; ${allowed.length ? `it can take ${quoted('or')}` : 'it can take no action'}.`,
+      tr: `"${stage}" aşamasındaki fırsat ${action === 'advance' ? 'ilerleyemez' : 'geri gidemez'}; ${allowed.length ? `atabileceği adımlar: ${quoted('veya')}` : 'hiçbir adım atamaz'}.`,
+    });
   }
   // The lifecycle is the one table of moves: a target it does not list is refused there too.
   opportunityLifecycle.actionTo(stage, target);
@@ -74,12 +76,20 @@ export const probabilityAfterMove = (to: Stage) => defaultProbability[to];
 
 /** A won or lost opportunity keeps its figures and its quotes: a 409 for any change. */
 export const refuseClosed = (stage: Stage) => {
-  if (!isOpen(stage)) throw new IllegalTransitionError(`A ${stage} opportunity is closed; it can take no change.`);
+  if (!isOpen(stage)) {
+    throw new IllegalTransitionError({
+      en: `A ${stage} opportunity is closed; it can take no change.`,
+      tr: `"${stage}" durumundaki fırsat kapandı; değiştirilemez.`,
+    });
+  }
 };
+
+/** The field message of a lost opportunity without its reason (the request schema says it too). */
+export const sayWhyLost = { en: 'Say why the opportunity was lost.', tr: 'Fırsatın neden kaybedildiğini yazın.' };
 
 /** A lost opportunity says why; the reason is trimmed and required. */
 export const lostReasonOf = (reason: string | undefined) => {
   const trimmed = reason?.trim();
-  if (!trimmed) throw new ValidationError([{ path: 'lostReason', message: 'Say why the opportunity was lost.' }]);
+  if (!trimmed) throw new ValidationError([{ path: 'lostReason', message: sayWhyLost }]);
   return trimmed;
 };

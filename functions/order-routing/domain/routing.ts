@@ -2,13 +2,14 @@
 // unit decides, and every candidate passed over is recorded with its reason, so each decision can
 // be explained. No AWS here: the caller loads the units and their open-order counts.
 import type { Unit } from '../../../shared/directory.js';
+import { uniqueRuleIdsMessage } from '../../../shared/messages.js';
 import * as z from '../../../shared/schema.js';
 import { type OrderStatus, orderStatuses } from './lifecycle.js';
 import { isOpenAt } from '../../../shared/business-hours.js';
 
 const id = z.requiredLine(100);
 const names = z.array(z.requiredLine(100)).check(z.maxLength(200));
-const unitIds = z.array(id).check(z.minLength(1, 'Name at least one unit.'), z.maxLength(20));
+const unitIds = z.array(id).check(z.minLength(1, z.said({ en: 'Name at least one unit.', tr: 'En az bir birim belirtin.' })), z.maxLength(20));
 
 export const routingRuleSchema = z.discriminatedUnion('kind', [
   /** The customer's preferred dealer, when it serves the order's category and region. */
@@ -16,9 +17,9 @@ export const routingRuleSchema = z.discriminatedUnion('kind', [
   /** Orders delivered to these cities or regions go to these units, first eligible first. */
   z
     .strictObject({ id, kind: z.literal('region'), cities: z.optional(names), regions: z.optional(names), unitIds })
-    .check(z.refine((r) => Boolean(r.cities?.length || r.regions?.length), { message: 'Name a city or a region.', path: ['cities'] })),
+    .check(z.refine((r) => Boolean(r.cities?.length || r.regions?.length), { ...z.said({ en: 'Name a city or a region.', tr: 'Bir şehir veya bölge belirtin.' }), path: ['cities'] })),
   /** Orders of these product categories go to these fulfilment units. */
-  z.strictObject({ id, kind: z.literal('category'), categories: names.check(z.minLength(1, 'Name a category.')), unitIds }),
+  z.strictObject({ id, kind: z.literal('category'), categories: names.check(z.minLength(1, z.said({ en: 'Name a category.', tr: 'Bir kategori belirtin.' }))), unitIds }),
 ]);
 export type RoutingRule = z.infer<typeof routingRuleSchema>;
 
@@ -31,7 +32,7 @@ const rulesShape = {
 };
 
 const uniqueRuleIds = z.refine<{ rules: RoutingRule[] }>((r) => new Set(r.rules.map((rule) => rule.id)).size === r.rules.length, {
-  message: 'Rule ids must be unique.',
+  ...z.said(uniqueRuleIdsMessage),
   path: ['rules'],
 });
 

@@ -3,6 +3,7 @@
 // their reach covers: a unit its own, a rep their own, a team manager the team's, the rest all.
 import { listScope, viewerOf } from '../../../shared/access.js';
 import { type Actor, csvFile, type HttpEvent, json, route, routes, wantsCsv } from '../../../shared/http.js';
+import { monthsAtATime } from '../../../shared/messages.js';
 import { ValidationError } from '../../../shared/problems.js';
 import type * as z from '../../../shared/schema.js';
 import { addMonths, istanbulDate, istanbulMonth, lastInstantOfIstanbulDay, startOfIstanbulDay } from '../../../shared/time.js';
@@ -36,7 +37,7 @@ const answer = async (report: Report, actor: Actor, query: z.output<typeof repor
   const to = query.to ?? lastInstantOfIstanbulDay(istanbulDate(now));
   const from = query.from ?? startOfIstanbulDay(addMonths(`${istanbulMonth(to)}-01`, -11));
   if (addMonths(`${istanbulMonth(from)}-01`, MAX_RANGE_MONTHS) <= `${istanbulMonth(to)}-01`) {
-    throw new ValidationError([{ path: 'from', message: `At most ${MAX_RANGE_MONTHS} months at a time.` }]);
+    throw new ValidationError([{ path: 'from', message: monthsAtATime(MAX_RANGE_MONTHS) }]);
   }
   const counted = orderStatuses.filter((s) => s !== 'cancelled' && s !== 'returned');
   const inRange = await ordersIn(counted, { ...reach, from, to });

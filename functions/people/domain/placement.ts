@@ -12,10 +12,14 @@ export interface Placement {
 /** What is wrong with a role's team and unit, each problem on the field to fix. */
 export const placementProblems = ({ role, teamId, unitId }: Placement): FieldProblem[] => {
   const problems: FieldProblem[] = [];
-  if (role === 'dealer' && !unitId) problems.push({ path: 'unitId', message: "Required for a dealer's person: the dealer they work for." });
-  if (role === 'dealer' && teamId) problems.push({ path: 'teamId', message: "A dealer's person is in no sales team." });
-  if (role === 'rep' && !teamId) problems.push({ path: 'teamId', message: 'Required for a rep: the team whose leads they share.' });
-  if (role === 'rep' && unitId) problems.push({ path: 'unitId', message: 'A rep works for no dealer or department.' });
+  if (role === 'dealer' && !unitId) {
+    problems.push({ path: 'unitId', message: { en: "Required for a dealer's person: the dealer they work for.", tr: 'Bayi çalışanı için zorunlu: çalıştığı bayi.' } });
+  }
+  if (role === 'dealer' && teamId) problems.push({ path: 'teamId', message: { en: "A dealer's person is in no sales team.", tr: 'Bayi çalışanı bir satış ekibinde yer almaz.' } });
+  if (role === 'rep' && !teamId) {
+    problems.push({ path: 'teamId', message: { en: 'Required for a rep: the team whose leads they share.', tr: 'Satış temsilcisi için zorunlu: adaylarını paylaştığı ekip.' } });
+  }
+  if (role === 'rep' && unitId) problems.push({ path: 'unitId', message: { en: 'A rep works for no dealer or department.', tr: 'Satış temsilcisi bir bayi veya departmanda çalışmaz.' } });
   return problems;
 };
 

@@ -1,6 +1,7 @@
 // Who must approve a quote, decided by a policy that is data: ordered rules on discount, total and
 // margin, each naming a role. Limits are exclusive ("over 10%" lets exactly 10% through).
 import { CurrencyMismatchError, formatMoney, formatPercent, type Locale, type Money } from '../../../shared/money.js';
+import { uniqueRuleIdsMessage } from '../../../shared/messages.js';
 import { ProblemError } from '../../../shared/problems.js';
 import * as z from '../../../shared/schema.js';
 import type { QuoteTotals } from './pricing.js';
@@ -22,7 +23,7 @@ export const approvalRuleSchema = z.object({
       /** Margin (over net) below this; may be negative, to catch only sales at a loss. */
       marginBpUnder: z.optional(z.int().check(z.gte(-1_000_000), z.lte(10_000))),
     })
-    .check(z.refine((when) => Object.values(when).some((v) => v !== undefined), 'Give at least one condition.')),
+    .check(z.refine((when) => Object.values(when).some((v) => v !== undefined), z.said({ en: 'Give at least one condition.', tr: 'En az bir koşul verin.' }))),
   /** A role the approver directory knows: manager, director, finance… */
   approverRole: z.requiredLine(50),
 });
@@ -30,7 +31,7 @@ export type ApprovalRule = z.infer<typeof approvalRuleSchema>;
 
 export const approvalPolicySchema = z
   .array(approvalRuleSchema)
-  .check(z.refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'Rule ids must be unique.'));
+  .check(z.refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, z.said(uniqueRuleIdsMessage)));
 export type ApprovalPolicy = ApprovalRule[];
 
 /** A rule naming a role nobody holds would leave its quotes waiting for ever. */
@@ -39,9 +40,11 @@ export class UnknownApproverRoleError extends ProblemError {
     super(
       422,
       'unknown-approver-role',
-      'Every approving role needs someone who holds it.',
+      { en: 'Every approving role needs someone who holds it.', tr: 'Her onaylayan rolde en az bir kişi olmalı.' },
       policy.flatMap((rule, i) =>
-        unstaffed.includes(rule.approverRole) ? [{ path: `rules.${i}.approverRole`, message: `Nobody holds the role ${rule.approverRole}.` }] : [],
+        unstaffed.includes(rule.approverRole)
+          ? [{ path: `rules.${i}.approverRole`, message: { en: `Nobody holds the role ${rule.approverRole}.`, tr: `${rule.approverRole} rolünde kimse yok.` } }]
+          : [],
       ),
     );
   }

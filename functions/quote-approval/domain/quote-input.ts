@@ -9,7 +9,7 @@ const bp = z.int().check(z.gte(0), z.lte(10_000));
 const intFrom = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 const notes = z.text(4000);
 /** Why an approver rejects a quote, through the API or the approval page alike. */
-export const rejectionReasonSchema = z.text(2000).check(z.minLength(1, 'Say why the quote is rejected.'));
+export const rejectionReasonSchema = z.text(2000).check(z.minLength(1, z.said({ en: 'Say why the quote is rejected.', tr: 'Teklifin neden reddedildiğini yazın.' })));
 const seq = z.int().check(z.positive());
 const language = z.enum(languages);
 

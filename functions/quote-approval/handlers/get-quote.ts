@@ -13,7 +13,7 @@ const versionOf = async (quote: Quote, raw: string | undefined) => {
   if (raw === undefined) return quote;
   const version = /^\d{1,4}$/.test(raw) ? Number(raw) : 0;
   const found = version >= 1 && version <= quote.version ? await getQuoteVersion(quote, version) : undefined;
-  if (!found) throw new NotFoundError(`Version ${raw} of the quote`);
+  if (!found) throw new NotFoundError({ en: `Version ${raw} of the quote`, tr: `Teklifin ${raw}. sürümü` });
   return found;
 };
 

@@ -3,6 +3,7 @@
 // discount and margin; and the same for everyone together. A quote counts in the period it was sent.
 import { viewerOf } from '../../../shared/access.js';
 import { json, route } from '../../../shared/http.js';
+import { afterTo, monthsAtATime } from '../../../shared/messages.js';
 import { ForbiddenError, ValidationError } from '../../../shared/problems.js';
 import {
   addMonths,
@@ -31,12 +32,12 @@ export const handler = route(quoteRoutes.quoteReports, async ({ actor, query }) 
   // By default the twelve Istanbul months up to the end of today.
   const to = query.to ?? lastInstantOfIstanbulDay(istanbulDate(new Date()));
   const from = query.from ?? startOfIstanbulDay(addMonths(`${istanbulMonth(to)}-01`, -11));
-  if (from > to) throw new ValidationError([{ path: 'from', message: 'After `to`.' }]);
+  if (from > to) throw new ValidationError([{ path: 'from', message: afterTo }]);
   const months = monthsBetween(from, to);
-  if (months.length > MAX_MONTHS) throw new ValidationError([{ path: 'from', message: `At most ${MAX_MONTHS} months at a time.` }]);
+  if (months.length > MAX_MONTHS) throw new ValidationError([{ path: 'from', message: monthsAtATime(MAX_MONTHS) }]);
   const me = viewer.actor.userId;
   if (viewer.reach === 'own' && query.owner && query.owner !== me) {
-    throw new ForbiddenError("Only managers may see other people's figures.");
+    throw new ForbiddenError({ en: "Only managers may see other people's figures.", tr: 'Başkalarının rakamlarını yalnızca yöneticiler görebilir.' });
   }
   const entries = (await sentInMonths(months)).filter((entry) => {
     const sent = new Date(entry.sentAt!).toISOString();
