@@ -1,4 +1,13 @@
 // Every word the console shows, in Turkish and English; the toggle in the header switches them.
+import type { SkipReason } from '../../shared/mail.js';
+import type { campaignLifecycle } from '../../functions/campaigns/domain/campaign-lifecycle.js';
+import type { Funnel, funnelRates } from '../../functions/campaigns/domain/report.js';
+import type { requestLifecycle } from '../../functions/call-center/domain/request-lifecycle.js';
+import type { caseLifecycle } from '../../functions/complaint-escalation/domain/case-lifecycle.js';
+import type { leadLifecycle } from '../../functions/lead-capture/domain/lead-status.js';
+import type { orderLifecycle } from '../../functions/order-routing/domain/lifecycle.js';
+import type { quoteLifecycle } from '../../functions/quote-approval/domain/lifecycle.js';
+import type { operations } from './api-types.js';
 const tr = {
   appName: 'Pusula',
   signIn: 'Giriş yap',
@@ -367,6 +376,11 @@ const tr = {
   customersRead: 'okunan müşteri',
   moreSegments: 'Daha fazla hedef kitle yükle',
   moreTemplates: 'Daha fazla şablon yükle',
+  // the header's menu on a phone, the words of history notes (console-words)
+  menu: 'Menü',
+  pages: 'Sayfalar',
+  runNote: 'gönderim',
+  surveyScore: 'anket puanı',
 } as const;
 
 export type StringKey = keyof typeof tr;
@@ -739,6 +753,11 @@ const en: Record<StringKey, string> = {
   customersRead: 'customers read',
   moreSegments: 'Load more segments',
   moreTemplates: 'Load more templates',
+  // the header's menu on a phone, the words of history notes (console-words)
+  menu: 'Menu',
+  pages: 'Pages',
+  runNote: 'run',
+  surveyScore: 'survey score',
 };
 
 export type Language = 'tr' | 'en';
@@ -761,3 +780,236 @@ export const money = (amount: number, currency: string) =>
 
 export const dateTime = (iso: string) =>
   new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'tr-TR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Istanbul' }).format(new Date(iso));
+
+// The API's machine values in words (console-words). Each group is typed by the API's own enum, so a
+// value the API adds and no word names fails to compile here; a value no group knows shows as it is.
+type Json<Op extends keyof operations> = operations[Op]['responses'] extends { 200: { content: { 'application/json': infer Body } } } ? Body : never;
+type Words = readonly [tr: string, en: string];
+type Activity = Json<'listActivities'>['activities'][number];
+type Action =
+  | keyof typeof leadLifecycle.actions
+  | keyof typeof quoteLifecycle.actions
+  | keyof typeof orderLifecycle.actions
+  | keyof typeof caseLifecycle.actions
+  | keyof typeof campaignLifecycle.actions
+  | keyof typeof requestLifecycle.actions;
+
+const cancelled: Words = ['İptal edildi', 'Cancelled'];
+const declined: Words = ['Geri çevrildi', 'Declined'];
+const acknowledged: Words = ['Teslim alındı', 'Acknowledged'];
+const inProgress: Words = ['Üzerinde çalışılıyor', 'In progress'];
+const sent: Words = ['Gönderildi', 'Sent'];
+const open: Words = ['Açık', 'Open'];
+const done: Words = ['Tamamlandı', 'Done'];
+
+const groups = {
+  leadStatus: {
+    new: ['Yeni', 'New'],
+    contacted: ['Görüşüldü', 'Contacted'],
+    qualified: ['Nitelikli', 'Qualified'],
+    converted: ['Müşteriye dönüştü', 'Converted'],
+    disqualified: ['Elendi', 'Disqualified'],
+  } satisfies Record<Json<'getLead'>['status'], Words>,
+  quoteStatus: {
+    draft: ['Taslak', 'Draft'],
+    submitted: ['Sunuldu', 'Submitted'],
+    pending_approval: ['Onay bekliyor', 'Pending approval'],
+    approved: ['Onaylandı', 'Approved'],
+    rejected: ['Reddedildi', 'Rejected'],
+    sent: ['Müşteriye gönderildi', 'Sent to the customer'],
+    accepted: ['Kabul edildi', 'Accepted'],
+    declined,
+    expired: ['Süresi doldu', 'Expired'],
+  } satisfies Record<Json<'getQuote'>['status'], Words>,
+  orderStatus: {
+    received: ['Alındı', 'Received'],
+    routed: ['Yönlendirildi', 'Routed'],
+    acknowledged,
+    in_progress: ['Hazırlanıyor', 'In progress'],
+    shipped: ['Sevk edildi', 'Shipped'],
+    delivered: ['Teslim edildi', 'Delivered'],
+    cancelled,
+    returned: ['İade edildi', 'Returned'],
+  } satisfies Record<Json<'getOrder'>['status'], Words>,
+  caseStatus: {
+    open,
+    acknowledged,
+    in_progress: inProgress,
+    waiting_customer: ['Müşterinin yanıtı bekleniyor', 'Waiting for the customer'],
+    resolved: ['Çözüldü', 'Resolved'],
+    closed: ['Kapandı', 'Closed'],
+  } satisfies Record<Json<'getCase'>['status'], Words>,
+  campaignStatus: {
+    draft: ['Taslak', 'Draft'],
+    scheduled: ['Zamanlandı', 'Scheduled'],
+    sending: ['Gönderiliyor', 'Sending'],
+    sent,
+    cancelled,
+  } satisfies Record<Json<'getCampaign'>['status'], Words>,
+  runStatus: {
+    materialising: ['Alıcılar hazırlanıyor', 'Preparing the recipients'],
+    sending: ['Gönderiliyor', 'Sending'],
+    done,
+    cancelled,
+  } satisfies Record<NonNullable<Json<'campaignProgress'>['run']>['status'], Words>,
+  requestStatus: {
+    open,
+    accepted: ['Kabul edildi', 'Accepted'],
+    scheduled: ['Planlandı', 'Scheduled'],
+    done,
+    declined,
+    cancelled,
+  } satisfies Record<Json<'getRequest'>['status'], Words>,
+  requestKind: {
+    'test-drive': ['Test sürüşü', 'Test drive'],
+    service: ['Servis', 'Service'],
+    appraisal: ['Ekspertiz', 'Appraisal'],
+    information: ['Bilgi', 'Information'],
+    quote: ['Teklif', 'Quote'],
+  } satisfies Record<Json<'getRequest'>['kind'], Words>,
+  activityKind: {
+    call: ['Arama', 'Call'],
+    visit: ['Ziyaret', 'Visit'],
+    meeting: ['Toplantı', 'Meeting'],
+    todo: ['Yapılacak', 'To-do'],
+    note: ['Not', 'Note'],
+    email: ['E-posta', 'E-mail'],
+  } satisfies Record<Activity['kind'], Words>,
+  activityStatus: {
+    logged: ['Kaydedildi', 'Logged'],
+    open,
+    done: ['Yapıldı', 'Done'],
+  } satisfies Record<Activity['status'], Words>,
+  outcome: {
+    reached: ['Ulaşıldı', 'Reached'],
+    'no-answer': ['Yanıt yok', 'No answer'],
+    busy: ['Meşgul', 'Busy'],
+    'callback-requested': ['Geri arama istedi', 'Asked to be called back'],
+    interested: ['İlgilendi', 'Interested'],
+    'not-interested': ['İlgilenmedi', 'Not interested'],
+  } satisfies Record<Extract<NonNullable<operations['logActivity']['requestBody']>['content']['application/json'], { kind: 'call' }>['outcome'], Words>,
+  priority: {
+    urgent: ['Acil', 'Urgent'],
+    high: ['Yüksek', 'High'],
+    normal: ['Normal', 'Normal'],
+    low: ['Düşük', 'Low'],
+  } satisfies Record<Json<'getCase'>['priority'], Words>,
+  stage: {
+    prospecting: ['Ön görüşme', 'Prospecting'],
+    'needs-analysis': ['İhtiyaç analizi', 'Needs analysis'],
+    proposal: ['Teklif', 'Proposal'],
+    negotiation: ['Pazarlık', 'Negotiation'],
+    won: ['Kazanıldı', 'Won'],
+    lost: ['Kaybedildi', 'Lost'],
+  } satisfies Record<Json<'getOpportunity'>['stage'], Words>,
+  role: {
+    rep: ['Satış temsilcisi', 'Sales rep'],
+    manager: ['Satış yöneticisi', 'Sales manager'],
+    director: ['Direktör', 'Director'],
+    agent: ['Çağrı merkezi temsilcisi', 'Call-centre agent'],
+    dealer: ['Bayi', 'Dealer'],
+    admin: ['Sistem yöneticisi', 'Administrator'],
+  } satisfies Record<Json<'getPerson'>['role'], Words>,
+  funnel: {
+    recipients: ['Alıcı', 'Recipients'],
+    sent,
+    delivered: ['Teslim edildi', 'Delivered'],
+    bounced: ['Geri döndü', 'Bounced'],
+    complained: ['Şikâyet etti', 'Complained'],
+    opened: ['Açıldı', 'Opened'],
+    clicked: ['Tıklandı', 'Clicked'],
+    unsubscribed: ['Abonelikten çıktı', 'Unsubscribed'],
+    skipped: ['Atlandı', 'Skipped'],
+    failed: ['Başarısız', 'Failed'],
+  } satisfies Record<keyof Funnel, Words>,
+  rate: {
+    delivery: ['Teslim oranı', 'Delivery'],
+    bounce: ['Geri dönme oranı', 'Bounce'],
+    complaint: ['Şikâyet oranı', 'Complaint'],
+    open: ['Açılma oranı', 'Open'],
+    click: ['Tıklama oranı', 'Click'],
+    unsubscribe: ['Abonelikten çıkma oranı', 'Unsubscribe'],
+  } satisfies Record<keyof ReturnType<typeof funnelRates>, Words>,
+  skipReason: {
+    'no-consent': ['izin yok', 'no consent'],
+    'hard-bounce': ['adres geri dönüyor', 'hard bounce'],
+    complaint: ['şikâyet etmiş', 'complained'],
+    'daily-limit': ['günlük sınır', 'daily limit'],
+    'frequency-cap': ['sıklık sınırı', 'frequency cap'],
+    rejected: ['SES reddetti', 'rejected by SES'],
+    unknown: ['bilinmiyor', 'unknown'],
+  } satisfies Record<SkipReason | 'unknown', Words>,
+  // Cognito's UserStatus values.
+  signIn: {
+    CONFIRMED: ['parolasını seçti', 'password chosen'],
+    FORCE_CHANGE_PASSWORD: ['ilk girişini bekliyor', 'awaiting first sign-in'],
+    RESET_REQUIRED: ['parolası sıfırlanmalı', 'must reset the password'],
+    UNCONFIRMED: ['onaylanmadı', 'unconfirmed'],
+    UNKNOWN: ['bilinmiyor', 'unknown'],
+  },
+  // What a person's or key's audit trail records.
+  audit: {
+    invited: ['Davet edildi', 'Invited'],
+    'role-changed': ['Rolü değişti', 'Role changed'],
+    disabled: ['Devre dışı bırakıldı', 'Disabled'],
+    created: ['Oluşturuldu', 'Created'],
+    revoked: ['İptal edildi', 'Revoked'],
+  },
+  // A lifecycle's actions, as a history row names them.
+  action: {
+    contact: ['görüşme', 'contact'],
+    qualify: ['nitelendirme', 'qualify'],
+    convert: ['dönüşüm', 'convert'],
+    disqualify: ['eleme', 'disqualify'],
+    submit: ['sunma', 'submit'],
+    requireApproval: ['onaya gönderme', 'sent for approval'],
+    autoApprove: ['kendiliğinden onay', 'approved automatically'],
+    approve: ['onay', 'approve'],
+    reject: ['ret', 'reject'],
+    send: ['gönderme', 'send'],
+    accept: ['kabul', 'accept'],
+    decline: ['geri çevirme', 'decline'],
+    expire: ['süre doldu', 'expire'],
+    revise: ['revizyon', 'revise'],
+    route: ['yönlendirme', 'route'],
+    reroute: ['yeniden yönlendirme', 'reroute'],
+    acknowledge: ['teslim alma', 'acknowledge'],
+    start: ['başlatma', 'start'],
+    ship: ['sevk', 'ship'],
+    deliver: ['teslim', 'deliver'],
+    cancel: ['iptal', 'cancel'],
+    return: ['iade', 'return'],
+    askCustomer: ['müşteriye soru', 'ask the customer'],
+    customerAnswered: ['müşteri yanıtladı', 'customer answered'],
+    resolve: ['çözüm', 'resolve'],
+    close: ['kapatma', 'close'],
+    reopen: ['yeniden açma', 'reopen'],
+    schedule: ['zamanlama', 'schedule'],
+    finish: ['bitiş', 'finish'],
+    rearm: ['yeniden zamanlama', 'rearm'],
+    done: ['tamamlama', 'done'],
+  } satisfies Record<Action, Words>,
+} as const;
+
+export type LabelGroup = keyof typeof groups;
+
+/** A machine value in the reader's words; a value its group does not know shows as it is. */
+export const label = (group: LabelGroup, value: string): string => {
+  const words = (groups[group] as Record<string, Words | undefined>)[value];
+  return words ? words[language === 'en' ? 1 : 0] : value;
+};
+
+/** A history row's move in words: "Yeni → Görüşüldü" (the first row has no `from`). */
+export const transition = (group: LabelGroup, from: string | undefined, to: string) =>
+  `${from ? `${label(group, from)} → ` : ''}${label(group, to)}`;
+
+const isoInstant = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
+const notePrefixes: [RegExp, StringKey][] = [
+  [/^next run /, 'nextRun'],
+  [/^run /, 'runNote'],
+  [/^survey score /, 'surveyScore'],
+];
+
+/** A note the API wrote on a history row: its words in the reader's language, its instants in Istanbul time. */
+export const noteText = (note: string) =>
+  notePrefixes.reduce((text, [prefix, key]) => text.replace(prefix, `${t(key)} `), note).replace(isoInstant, (iso) => dateTime(iso));
