@@ -317,8 +317,6 @@ const tr = {
   newTemplate: 'Yeni şablon',
   tags: 'Etiketler (virgülle)',
   create: 'Oluştur',
-  language_tr: 'Türkçe',
-  language_en: 'İngilizce',
   htmlPart: 'HTML',
   textPart: 'Düz metin',
   agenda: 'Ajandam',
@@ -381,6 +379,7 @@ const tr = {
   pages: 'Sayfalar',
   runNote: 'gönderim',
   surveyScore: 'anket puanı',
+  minutes: 'iş dakikası',
 } as const;
 
 export type StringKey = keyof typeof tr;
@@ -694,8 +693,6 @@ const en: Record<StringKey, string> = {
   newTemplate: 'New template',
   tags: 'Tags (comma-separated)',
   create: 'Create',
-  language_tr: 'Turkish',
-  language_en: 'English',
   htmlPart: 'HTML',
   textPart: 'Plain text',
   agenda: 'My agenda',
@@ -758,6 +755,7 @@ const en: Record<StringKey, string> = {
   pages: 'Pages',
   runNote: 'run',
   surveyScore: 'survey score',
+  minutes: 'business minutes',
 };
 
 export type Language = 'tr' | 'en';
@@ -939,6 +937,10 @@ const groups = {
     rejected: ['SES reddetti', 'rejected by SES'],
     unknown: ['bilinmiyor', 'unknown'],
   } satisfies Record<SkipReason | 'unknown', Words>,
+  language: {
+    tr: ['Türkçe', 'Turkish'],
+    en: ['İngilizce', 'English'],
+  } satisfies Record<Json<'getPerson'>['language'], Words>,
   // Cognito's UserStatus values.
   signIn: {
     CONFIRMED: ['parolasını seçti', 'password chosen'],

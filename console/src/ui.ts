@@ -2,11 +2,14 @@
 // lists that page on with the API's cursors.
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { asProblem, type Problem } from './api.js';
-import { t } from './strings.js';
+import { type LabelGroup, label, t } from './strings.js';
 
 export const main = () => document.getElementById('main')!;
 
 export const show = (view: TemplateResult) => render(view, main());
+
+/** A record's status in words, its machine value kept in `data-status` for tests and scripts. */
+export const statusView = (group: LabelGroup, value: string) => html`<strong data-status=${value}>${label(group, value)}</strong>`;
 
 /**
  * Shows a problem in a form: each `errors[].path` next to the input of that name (aria-invalid and

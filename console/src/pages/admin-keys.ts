@@ -4,7 +4,7 @@
 import { html, render } from 'lit';
 import { api, asProblem, idempotencyKey } from '../api.js';
 import type { operations } from '../api-types.js';
-import { dateTime, t } from '../strings.js';
+import { dateTime, label, t } from '../strings.js';
 import { clearProblem, formValues, pagedTable, problemSlot, rowAction, show, showProblem } from '../ui.js';
 import { adminNav } from './admin-nav.js';
 import { roles } from './admin-people.js';
@@ -34,7 +34,7 @@ export const keysPage = async () => {
       document.getElementById('list')!,
       [t('label'), t('userId'), t('role'), t('scopes'), t('created'), t('createdBy'), ''],
       (k, redraw) => html`<tr data-key-row=${k.keyId}>
-        <td>${k.label}</td><td>${k.userId}</td><td>${k.role}</td><td>${k.scopes.join(' ')}</td>
+        <td>${k.label}</td><td>${k.userId}</td><td data-role=${k.role}>${label('role', k.role)}</td><td>${k.scopes.join(' ')}</td>
         <td>${dateTime(k.createdAt)}</td><td>${k.createdBy ?? ''}</td>
         <td>${
           k.revokedAt
@@ -72,7 +72,7 @@ export const keysPage = async () => {
           <label>${t('userId')} <input name="userId" maxlength="100" /></label>
         </div>
         <label>${t('role')}
-          <select name="role">${roles.map((r) => html`<option value=${r}>${r}</option>`)}</select>
+          <select name="role">${roles.map((r) => html`<option value=${r}>${label('role', r)}</option>`)}</select>
         </label>
         <label>${t('scopes')} <input name="scopes" maxlength="1000" placeholder="leads:read leads:write" /></label>
         <button type="submit">${t('createKey')}</button>

@@ -4,7 +4,7 @@
 import { html, nothing, render } from 'lit';
 import { api, asProblem, idempotencyKey } from '../api.js';
 import type { operations } from '../api-types.js';
-import { dateTime, type StringKey, t } from '../strings.js';
+import { dateTime, label, noteText, type StringKey, t } from '../strings.js';
 import { clearProblem, formValues, pagedTable, problemSlot, problemView, show, showProblem } from '../ui.js';
 import { adminNav } from './admin-nav.js';
 
@@ -14,14 +14,14 @@ export const roles: Role[] = ['rep', 'manager', 'director', 'agent', 'dealer', '
 
 const signInState = (person: Pick<Person, 'disabledAt' | 'signIn'>) => {
   const key: StringKey = person.disabledAt || person.signIn?.enabled === false ? 'disabled' : person.signIn ? 'active' : 'noSignIn';
-  return `${t(key)}${person.signIn && !person.disabledAt ? ` · ${person.signIn.status}` : ''}`;
+  return `${t(key)}${person.signIn && !person.disabledAt ? ` · ${label('signIn', person.signIn.status)}` : ''}`;
 };
 
 /** The role select and the team and unit inputs, filled with what the person has. */
 const placementFields = (current?: Pick<Person, 'role' | 'teamId' | 'unitId'>) => html`
   <label>${t('role')}
     <select name="role" required>
-      ${roles.map((r) => html`<option value=${r} ?selected=${r === current?.role}>${r}</option>`)}
+      ${roles.map((r) => html`<option value=${r} ?selected=${r === current?.role}>${label('role', r)}</option>`)}
     </select>
   </label>
   <div class="grid">
@@ -37,7 +37,7 @@ export const peoplePage = async () => {
       [t('userId'), t('name'), t('email'), t('role'), `${t('team')} / ${t('unit')}`, t('signInState')],
       (p) => html`<tr data-person=${p.userId}>
         <td><a href="#/admin/people/${encodeURIComponent(p.userId)}">${p.userId}</a></td><td>${p.name}</td><td>${p.email}</td>
-        <td>${p.role}</td><td>${p.teamId ?? p.unitId ?? ''}</td><td data-sign-in>${signInState(p)}</td>
+        <td data-role=${p.role}>${label('role', p.role)}</td><td>${p.teamId ?? p.unitId ?? ''}</td><td data-sign-in>${signInState(p)}</td>
       </tr>`,
       async (cursor?: string) => {
         const { data, error, response } = await client.GET('/people', { params: { query: { cursor, limit: 25 } } });
@@ -127,7 +127,7 @@ export const personPage = async ({ userId }: Record<string, string>) => {
     );
   show(html`<h1>${person.name}</h1>
     ${adminNav('people')}
-    <p>${person.userId} · ${person.email} · ${t('role')}: <strong data-role>${person.role}</strong>
+    <p>${person.userId} · ${person.email} · ${t('role')}: <strong data-role=${person.role}>${label('role', person.role)}</strong>
       ${person.teamId || person.unitId ? html` · ${person.teamId ?? person.unitId}` : nothing}
       · ${t('signInState')}: <strong data-sign-in>${signInState(person)}</strong></p>
     <form @submit=${changeRole} data-role-change>
@@ -137,7 +137,7 @@ export const personPage = async ({ userId }: Record<string, string>) => {
     </form>
     <section id="disable" aria-live="polite"></section>
     <h2>${t('changes')}</h2>
-    <ul data-history>${person.history.map((h) => html`<li>${dateTime(h.at)} · ${h.action} · ${h.actorId}${h.note ? ` · ${h.note}` : ''}</li>`)}</ul>`);
+    <ul data-history>${person.history.map((h) => html`<li>${dateTime(h.at)} · ${label('audit', h.action)} · ${h.actorId}${h.note ? ` · ${noteText(h.note)}` : ''}</li>`)}</ul>`);
   if (person.disabledAt) render(html`<p>${t('disabled')}: ${dateTime(person.disabledAt)}</p>`, document.getElementById('disable')!);
   else confirmation(false);
 };

@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { api, asProblem } from '../api.js';
 import type { operations } from '../api-types.js';
-import { currentLanguage, dateTime, type StringKey, t } from '../strings.js';
+import { currentLanguage, dateTime, label, type StringKey, t } from '../strings.js';
 import { formValues, pagedTable, problemView, show, showProblem } from '../ui.js';
 
 /** What a person's week and a team's week share, and the team's members when it is one. */
@@ -18,7 +18,7 @@ const day = (iso: string) =>
 /** Open and past its time: said in words, not by colour. */
 const overdue = (entry: Entry) => entry.kind === 'todo' && entry.status === 'open' && Date.parse(entry.at) < Date.now();
 
-const statusWord = (entry: Entry) => (overdue(entry) ? html`<strong data-overdue>${t('overdueMark')}</strong>` : entry.status === 'done' ? t('done') : entry.status === 'open' ? t('open') : entry.status);
+const statusWord = (entry: Entry) => (overdue(entry) ? html`<strong data-overdue>${t('overdueMark')}</strong>` : label('activityStatus', entry.status));
 
 /**
  * A week's page from the agenda the API answered. `link` is the hash the other weeks add `week=` to;

@@ -6,8 +6,8 @@ import { html, nothing, render } from 'lit';
 import { until } from 'lit/directives/until.js';
 import { api, asProblem, type Problem } from '../api.js';
 import type { operations } from '../api-types.js';
-import { currentLanguage, dateTime, t } from '../strings.js';
-import { clearProblem, formValues, onFields, pagedTable, problemSlot, problemView, show, showProblem } from '../ui.js';
+import { currentLanguage, dateTime, label, noteText, t, transition } from '../strings.js';
+import { clearProblem, formValues, onFields, pagedTable, problemSlot, problemView, show, showProblem, statusView } from '../ui.js';
 
 type Campaign = operations['getCampaign']['responses'][200]['content']['application/json'];
 type Progress = operations['campaignProgress']['responses'][200]['content']['application/json'];
@@ -53,7 +53,7 @@ export const campaignsPage = async () => {
     document.getElementById('list')!,
     [t('name'), t('status'), t('schedule'), `${t('sent')} / ${t('recipients')}`, t('created')],
     (campaign) => html`<tr data-campaign=${campaign.campaignId}>
-      <td><a href="#/campaigns/${campaign.campaignId}">${campaign.name}</a></td><td>${campaign.status}</td>
+      <td><a href="#/campaigns/${campaign.campaignId}">${campaign.name}</a></td><td data-status=${campaign.status}>${label('campaignStatus', campaign.status)}</td>
       <td>${scheduleText(campaign)}</td><td>${until(countsOf(campaign.campaignId), '…')}</td><td>${dateTime(campaign.createdAt)}</td>
     </tr>`,
     async (cursor?: string) => {
@@ -236,7 +236,7 @@ export const newCampaignPage = async () => {
         ${moreButton(templates, 'moreTemplates')}
         <label>${t('campaignLanguage')}
           <select name="language" @change=${chosen('language')}>
-            ${(['tr', 'en'] as const).map((l) => html`<option value=${l} ?selected=${l === state.language}>${t(`language_${l}`)}</option>`)}
+            ${(['tr', 'en'] as const).map((l) => html`<option value=${l} ?selected=${l === state.language}>${label('language', l)}</option>`)}
           </select>
         </label>
         <label>${t('offer')} <textarea name="offer" rows="3" .value=${state.offer} @change=${chosen('offer')}></textarea></label>
@@ -273,7 +273,7 @@ const progressView = (progress: Progress) => {
   const over = run.status === 'done' || run.status === 'cancelled';
   const max = Math.max(run.recipients, 1);
   const skippedBy = Object.entries(run.skippedBy)
-    .map(([reason, n]) => `${reason} ${n}`)
+    .map(([reason, n]) => `${label('skipReason', reason)} ${n}`)
     .join(', ');
   return html`<progress aria-label=${t('progress')} max=${max} value=${over ? max : settled(run)}></progress>
     <p data-progress=${run.status}><strong>${run.status === 'done' ? t('runDone') : run.status === 'cancelled' ? t('runCancelled') : `${t('runGoing')}: ${settled(run)} / ${run.recipients}`}</strong></p>
@@ -321,7 +321,7 @@ export const campaignPage = async ({ campaignId }: Record<string, string>) => {
     </form>`;
 
   show(html`<h1>${campaign.name}</h1>
-    <p>${t('status')}: <strong data-status>${campaign.status}</strong></p>
+    <p>${t('status')}: ${statusView('campaignStatus', campaign.status)}</p>
     <dl>
       <dt>${t('schedule')}</dt><dd>${scheduleText(campaign)}</dd>
       ${extras(campaign).nextRunAt ? html`<dt>${t('nextRun')}</dt><dd>${dateTime(extras(campaign).nextRunAt!)}</dd>` : nothing}
@@ -335,17 +335,17 @@ export const campaignPage = async ({ campaignId }: Record<string, string>) => {
     ${['draft', 'scheduled', 'sending'].includes(campaign.status) ? actionForm('cancel') : nothing}
     <section id="report"></section>
     <h2>${t('timeline')}</h2>
-    <ul>${campaign.history.map((h) => html`<li>${h.at ? dateTime(String(h.at)) : ''} · ${h.from ?? ''} → ${h.to ?? ''} ${h.note ? `· ${h.note}` : ''}</li>`)}</ul>`);
+    <ul>${campaign.history.map((h) => html`<li>${h.at ? dateTime(String(h.at)) : ''} · ${transition('campaignStatus', h.from ? String(h.from) : undefined, String(h.to ?? ''))} ${h.note ? `· ${noteText(String(h.note))}` : ''}</li>`)}</ul>`);
 
   if (campaign.status === 'sent' || (extras(campaign).runCount ?? 0) > 0) {
     const report = await client.GET('/campaigns/{campaignId}/report', path);
     render(
       report.data
         ? html`<h2>${t('funnel')}</h2><div class="overflow-auto"><table class="striped" data-funnel>
-            <tbody>${Object.entries(report.data.funnel).map(([stage, n]) => html`<tr><th scope="row">${stage}</th><td data-stage=${stage}>${n}</td></tr>`)}</tbody>
+            <tbody>${Object.entries(report.data.funnel).map(([stage, n]) => html`<tr><th scope="row">${label('funnel', stage)}</th><td data-stage=${stage}>${n}</td></tr>`)}</tbody>
           </table></div>
           <p>${Object.entries(report.data.rates)
-            .map(([rate, r]) => `${rate} ${(r * 100).toFixed(1)} %`)
+            .map(([rate, r]) => `${label('rate', rate)} ${(r * 100).toLocaleString(currentLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`)
             .join(' · ')}</p>`
         : problemView(asProblem(report.error, report.response.status)),
       document.getElementById('report')!,

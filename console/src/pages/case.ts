@@ -4,8 +4,8 @@
 import { html, nothing } from 'lit';
 import { caseLifecycle, type CaseStatus } from '../../../functions/complaint-escalation/domain/case-lifecycle.js';
 import { api, asProblem } from '../api.js';
-import { dateTime, type StringKey, t } from '../strings.js';
-import { problemView, show } from '../ui.js';
+import { dateTime, label, type StringKey, t } from '../strings.js';
+import { problemView, show, statusView } from '../ui.js';
 import { type HistoryRow, historyTable, movesForm } from './record-forms.js';
 
 const actionLabels: Record<keyof typeof caseLifecycle.actions, StringKey> = {
@@ -42,8 +42,8 @@ export const casePage = async ({ caseId }: Record<string, string>) => {
   const { clock, sla } = c;
   const targetName = (target: 'firstResponse' | 'resolution') => t(target === 'firstResponse' ? 'firstResponse' : 'resolution');
   show(html`<h1>${t('case')} ${c.caseNumber}: ${c.subject}</h1>
-    <p>${t('status')}: <strong data-status>${c.status}</strong> · <a href="#/customers/${c.customerId}">${t('record')}</a>
-      · ${t('priority')}: ${c.priority} · ${t('category')}: ${c.category} · ${c.unit.id}</p>
+    <p>${t('status')}: ${statusView('caseStatus', c.status)} · <a href="#/customers/${c.customerId}">${t('record')}</a>
+      · ${t('priority')}: <span data-priority=${c.priority}>${label('priority', c.priority)}</span> · ${t('category')}: ${c.category} · ${c.unit.id}</p>
     <p>${t('escalation')}: <strong data-escalation>${sla.escalationLevel} (${t(levels[sla.escalationLevel] ?? 'levelManager')})</strong></p>
     <h2>${t('slaTargets')}</h2>
     <p>${t('firstResponse')}: ${sla.targets.firstResponse} · ${t('resolution')}: ${sla.targets.resolution} (${sla.segment})</p>
@@ -61,5 +61,5 @@ export const casePage = async ({ caseId }: Record<string, string>) => {
       : nothing}
     ${c.description ? html`<p>${c.description}</p>` : nothing}
     ${movesForm(nextMoves(c.status), send)}
-    ${historyTable(c.history as HistoryRow[])}`);
+    ${historyTable('caseStatus', c.history as HistoryRow[])}`);
 };

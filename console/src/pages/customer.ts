@@ -6,7 +6,7 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import { api, asProblem, idempotencyKey, type Problem } from '../api.js';
 import type { paths } from '../api-types.js';
 import { roleHint } from '../session.js';
-import { dateTime, money, type StringKey, t } from '../strings.js';
+import { dateTime, label, money, type StringKey, t } from '../strings.js';
 import { clearProblem, formValues, pagedTable, problemSlot, problemView, show, showProblem } from '../ui.js';
 
 type CustomerRecord = paths['/customers/{customerId}']['get']['responses'][200]['content']['application/json'];
@@ -34,43 +34,43 @@ const partViews = [
     part: 'timeline',
     title: 'timeline',
     headings: ['when', 'kind', 'subject', 'who'],
-    row: (a) => html`<tr data-activity=${a.activityId}><td>${dateTime(a.occurredAt)}</td><td>${a.kind}${a.outcome ? ` · ${a.outcome}` : ''}${a.dueAt ? ` · ${t('dueBy')} ${dateTime(a.dueAt)}` : ''}</td><td>${a.subject ?? a.template ?? ''}</td><td>${a.createdBy}</td></tr>`,
+    row: (a) => html`<tr data-activity=${a.activityId}><td>${dateTime(a.occurredAt)}</td><td data-kind=${a.kind}>${label('activityKind', a.kind)}${a.outcome ? ` · ${label('outcome', a.outcome)}` : ''}${a.dueAt ? ` · ${t('dueBy')} ${dateTime(a.dueAt)}` : ''}</td><td>${a.subject ?? a.template ?? ''}</td><td>${a.createdBy}</td></tr>`,
   }),
   part({
     part: 'quotes',
     title: 'quotes',
     headings: ['number', 'status', 'total', 'validUntil'],
-    row: (q) => html`<tr data-quote=${q.quoteId}><td><a href="#/quotes/${q.quoteId}">${q.quoteId}</a> · v${q.version}</td><td>${q.status}</td><td>${amount(q.grandTotal)}</td><td>${q.validUntil}</td></tr>`,
+    row: (q) => html`<tr data-quote=${q.quoteId}><td><a href="#/quotes/${q.quoteId}">${q.quoteId}</a> · v${q.version}</td><td data-status=${q.status}>${label('quoteStatus', q.status)}</td><td>${amount(q.grandTotal)}</td><td>${q.validUntil}</td></tr>`,
   }),
   part({
     part: 'orders',
     title: 'orders',
     headings: ['number', 'status', 'total', 'created'],
-    row: (o) => html`<tr data-order=${o.orderId}><td>${o.orderId}</td><td>${o.status}</td><td>${amount(o.grandTotal)}</td><td>${dateTime(o.createdAt)}</td></tr>`,
+    row: (o) => html`<tr data-order=${o.orderId}><td>${o.orderId}</td><td data-status=${o.status}>${label('orderStatus', o.status)}</td><td>${amount(o.grandTotal)}</td><td>${dateTime(o.createdAt)}</td></tr>`,
   }),
   part({
     part: 'cases',
     title: 'cases',
     headings: ['number', 'priority', 'status', 'created'],
-    row: (c) => html`<tr data-case=${c.caseId}><td>${c.caseNumber}</td><td>${c.priority}</td><td>${c.status}</td><td>${dateTime(c.createdAt)}</td></tr>`,
+    row: (c) => html`<tr data-case=${c.caseId}><td>${c.caseNumber}</td><td data-priority=${c.priority}>${label('priority', c.priority)}</td><td data-status=${c.status}>${label('caseStatus', c.status)}</td><td>${dateTime(c.createdAt)}</td></tr>`,
   }),
   part({
     part: 'leads',
     title: 'leads',
     headings: ['status', 'interest', 'owner', 'created'],
-    row: (l) => html`<tr><td><a href="#/leads/${l.leadId}">${l.status}</a></td><td>${l.productInterest ?? ''}</td><td>${l.ownerId ?? ''}</td><td>${dateTime(l.createdAt)}</td></tr>`,
+    row: (l) => html`<tr><td data-status=${l.status}><a href="#/leads/${l.leadId}">${label('leadStatus', l.status)}</a></td><td>${l.productInterest ?? ''}</td><td>${l.ownerId ?? ''}</td><td>${dateTime(l.createdAt)}</td></tr>`,
   }),
   part({
     part: 'opportunities',
     title: 'opportunities',
     headings: ['name', 'stage', 'total', 'closeDate'],
-    row: (o) => html`<tr><td>${o.name}</td><td>${o.stage}</td><td>${amount(o.amount)}</td><td>${o.expectedCloseDate}</td></tr>`,
+    row: (o) => html`<tr><td>${o.name}</td><td data-stage=${o.stage}>${label('stage', o.stage)}</td><td>${amount(o.amount)}</td><td>${o.expectedCloseDate}</td></tr>`,
   }),
   part({
     part: 'requests',
     title: 'requests',
     headings: ['kind', 'status', 'created'],
-    row: (r) => html`<tr><td>${r.kind}</td><td>${r.status}</td><td>${dateTime(r.createdAt)}</td></tr>`,
+    row: (r) => html`<tr><td data-kind=${r.kind}>${label('requestKind', r.kind)}</td><td data-status=${r.status}>${label('requestStatus', r.status)}</td><td>${dateTime(r.createdAt)}</td></tr>`,
   }),
   part({
     part: 'contacts',
@@ -107,7 +107,7 @@ const profileView = (record: CustomerRecord) => {
   const row = (label: StringKey, value: unknown) => (value ? html`<tr><th scope="row">${t(label)}</th><td>${String(value)}</td></tr>` : nothing);
   return html`<div class="overflow-auto"><table data-profile>
     ${row('email', c.email)} ${row('phone', c.phone)} ${row('company', c.company)} ${row('sector', c.sector)}
-    ${row('city', [c.city, c.region].filter(Boolean).join(' / '))} ${row('languageOf', c.language)} ${row('segment', c.segment)}
+    ${row('city', [c.city, c.region].filter(Boolean).join(' / '))} ${row('languageOf', c.language && label('language', c.language))} ${row('segment', c.segment)}
     ${row('owners', [...record.owners.ownerIds, ...record.owners.teamIds].join(', '))} ${row('preferredDealer', c.preferredDealerId)}
   </table></div>`;
 };
@@ -139,7 +139,7 @@ const editForm = (customer: Profile) => {
         ${profileFields.map((field) => html`<label>${t(field === 'preferredDealerId' ? 'preferredDealer' : field)} <input name=${field} .value=${String(customer[field] ?? '')} ?required=${field === 'name'} /></label>`)}
       </div>
       <label>${t('languageOf')}
-        <select name="language">${(['tr', 'en'] as const).map((l) => html`<option value=${l} ?selected=${customer.language === l}>${l}</option>`)}</select>
+        <select name="language">${(['tr', 'en'] as const).map((l) => html`<option value=${l} ?selected=${customer.language === l}>${label('language', l)}</option>`)}</select>
       </label>
       <button type="submit">${t('save')}</button>
     </form></details>`;

@@ -15,7 +15,7 @@ import {
 } from 'chart.js';
 import { html, nothing } from 'lit';
 import { api, asProblem } from '../api.js';
-import { type StringKey, t } from '../strings.js';
+import { label, type StringKey, t } from '../strings.js';
 import { problemView, show } from '../ui.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, Legend, Tooltip);
@@ -97,7 +97,7 @@ export const dashboardPage = async () => {
     const stages = pipeline.data.byStage;
     draw('chart-pipeline', {
       type: 'bar',
-      data: { labels: stages.map((s) => s.stage), datasets: [{ label: t('pipeline'), data: stages.map((s) => s.count), backgroundColor: palette[0] }] },
+      data: { labels: stages.map((s) => label('stage', s.stage)), datasets: [{ label: t('pipeline'), data: stages.map((s) => s.count), backgroundColor: palette[0] }] },
     });
   }
   if (sla) {
@@ -109,7 +109,7 @@ export const dashboardPage = async () => {
   if (funnel) {
     draw('chart-funnel', {
       type: 'bar',
-      data: { labels: Object.keys(funnel), datasets: [{ label: t('funnel'), data: Object.values(funnel), backgroundColor: palette[1] }] },
+      data: { labels: Object.keys(funnel).map((step) => label('funnel', step)), datasets: [{ label: t('funnel'), data: Object.values(funnel), backgroundColor: palette[1] }] },
       options: { indexAxis: 'y' },
     });
   }

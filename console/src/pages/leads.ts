@@ -2,8 +2,8 @@
 import { html } from 'lit';
 import { api, asProblem } from '../api.js';
 import type { components, operations } from '../api-types.js';
-import { dateTime, t } from '../strings.js';
-import { clearProblem, formValues, pagedTable, problemSlot, problemView, show, showProblem } from '../ui.js';
+import { dateTime, label, noteText, t, transition } from '../strings.js';
+import { clearProblem, formValues, pagedTable, problemSlot, problemView, show, showProblem, statusView } from '../ui.js';
 
 type LeadStatus = NonNullable<NonNullable<operations['listLeads']['parameters']['query']>['status']>;
 const statuses: LeadStatus[] = ['new', 'contacted', 'qualified', 'converted', 'disqualified'];
@@ -21,7 +21,7 @@ export const leadsPage = async (_params: Record<string, string>, query: URLSearc
       <label>${t('status')}
         <select name="status">
           <option value="">${t('all')}</option>
-          ${statuses.map((s) => html`<option value=${s} ?selected=${s === status}>${s}</option>`)}
+          ${statuses.map((s) => html`<option value=${s} ?selected=${s === status}>${label('leadStatus', s)}</option>`)}
         </select>
       </label>
       <button type="submit">${t('filter')}</button>
@@ -31,7 +31,7 @@ export const leadsPage = async (_params: Record<string, string>, query: URLSearc
   await pagedTable(
     document.getElementById('list')!,
     [t('name'), t('status'), t('created')],
-    (lead) => html`<tr><td><a href="#/leads/${lead.leadId}">${lead.name}</a></td><td>${lead.status}</td><td>${dateTime(lead.createdAt)}</td></tr>`,
+    (lead) => html`<tr><td><a href="#/leads/${lead.leadId}">${lead.name}</a></td><td data-status=${lead.status}>${label('leadStatus', lead.status)}</td><td>${dateTime(lead.createdAt)}</td></tr>`,
     async (cursor?: string) => {
       const { data, error, response } = await client.GET('/leads', { params: { query: { status, cursor, limit: 20 } } });
       return data ? { items: data.leads, nextCursor: data.nextCursor } : asProblem(error, response.status);
@@ -56,17 +56,17 @@ export const leadPage = async ({ leadId }: Record<string, string>) => {
     await leadPage({ leadId: lead.leadId });
   };
   show(html`<h1>${lead.name}</h1>
-    <p>${t('status')}: <strong data-status>${lead.status}</strong> · <a href="#/customers/${lead.customerId}">${t('record')}</a></p>
+    <p>${t('status')}: ${statusView('leadStatus', lead.status)} · <a href="#/customers/${lead.customerId}">${t('record')}</a></p>
     <form @submit=${move} data-move>
       ${problemSlot()}
       <fieldset role="group">
         <select name="to" aria-label=${t('moveTo')}>
-          ${statuses.filter((s) => s !== lead.status).map((s) => html`<option value=${s}>${s}</option>`)}
+          ${statuses.filter((s) => s !== lead.status).map((s) => html`<option value=${s}>${label('leadStatus', s)}</option>`)}
         </select>
         <button type="submit">${t('moveTo')}</button>
       </fieldset>
       <label>${t('note')} <input name="note" maxlength="1000" /></label>
     </form>
     <h2>${t('timeline')}</h2>
-    <ul>${(lead.history ?? []).map((h) => html`<li>${dateTime(h.at)} · ${h.from ?? ''} → ${h.to} ${h.note ? `· ${h.note}` : ''}</li>`)}</ul>`);
+    <ul>${(lead.history ?? []).map((h) => html`<li>${dateTime(h.at)} · ${transition('leadStatus', h.from, h.to)} ${h.note ? `· ${noteText(h.note)}` : ''}</li>`)}</ul>`);
 };

@@ -5,7 +5,7 @@ import { html, nothing } from 'lit';
 import { orderLifecycle, requestableStatuses } from '../../../functions/order-routing/domain/lifecycle.js';
 import { api, asProblem } from '../api.js';
 import { dateTime, money, type StringKey, t } from '../strings.js';
-import { problemView, show } from '../ui.js';
+import { problemView, show, statusView } from '../ui.js';
 import { callerRoles, type HistoryRow, historyTable, type Move, movesForm } from './record-forms.js';
 
 type OrderStatus = (typeof requestableStatuses)[number];
@@ -68,7 +68,7 @@ export const orderPage = async ({ orderId }: Record<string, string>) => {
   const due = order.status === 'routed' ? order.routing?.ackDueAt : undefined;
   const { grandTotal } = order.totals;
   show(html`<h1>${t('order')} ${order.orderId}</h1>
-    <p>${t('status')}: <strong data-status>${order.status}</strong> · <a href="#/customers/${order.customerId}">${t('record')}</a>
+    <p>${t('status')}: ${statusView('orderStatus', order.status)} · <a href="#/customers/${order.customerId}">${t('record')}</a>
       · ${t('total')}: ${money(grandTotal.amount, grandTotal.currency)}</p>
     <p>${t('routedTo')}: <strong data-unit>${order.unitId ?? '—'}</strong>${order.routing ? html` (${order.routing.ruleId})` : nothing}</p>
     ${due
@@ -88,5 +88,5 @@ export const orderPage = async ({ orderId }: Record<string, string>) => {
             order.requestedDate ? html` · ${t('requestedDate')}: ${order.requestedDate}` : nothing
           }</p>`
       : nothing}
-    ${historyTable(order.history as HistoryRow[])}`);
+    ${historyTable('orderStatus', order.history as HistoryRow[])}`);
 };

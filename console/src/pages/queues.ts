@@ -2,7 +2,7 @@
 // their SLA clocks to resolve. Each row acts with the seq it was read at, so a stale row is a 409.
 import { html } from 'lit';
 import { api, asProblem } from '../api.js';
-import { money, t } from '../strings.js';
+import { label, money, t } from '../strings.js';
 import { pagedTable, rowAction, show } from '../ui.js';
 
 export const ordersPage = async () => {
@@ -13,7 +13,7 @@ export const ordersPage = async () => {
     document.getElementById('list')!,
     ['#', t('total'), t('status'), ''],
     (order, redraw) => html`<tr data-order=${order.orderId}>
-      <td><a href="#/orders/${order.orderId}">${order.orderId}</a></td><td>${money(order.grandTotal.amount, order.grandTotal.currency)}</td><td>${order.status}</td>
+      <td><a href="#/orders/${order.orderId}">${order.orderId}</a></td><td>${money(order.grandTotal.amount, order.grandTotal.currency)}</td><td data-status=${order.status}>${label('orderStatus', order.status)}</td>
       <td>${rowAction(outcomes, order.orderId, t('acknowledge'), redraw, () =>
         client.POST('/orders/{orderId}/status', { params: { path: { orderId: order.orderId } }, body: { status: 'acknowledged', seq: order.seq as number } }),
       )}</td>
@@ -33,7 +33,7 @@ export const casesPage = async () => {
     document.getElementById('list')!,
     ['#', t('subject'), t('priority'), t('sla'), ''],
     (c, redraw) => html`<tr data-case=${c.caseId}>
-      <td><a href="#/cases/${c.caseId}">${c.caseNumber}</a></td><td>${c.subject}</td><td>${c.priority}</td><td>${c.sla.segment} · ${c.sla.targets.resolution} min · L${c.sla.escalationLevel}</td>
+      <td><a href="#/cases/${c.caseId}">${c.caseNumber}</a></td><td>${c.subject}</td><td data-priority=${c.priority}>${label('priority', c.priority)}</td><td>${c.sla.segment} · ${c.sla.targets.resolution} ${t('minutes')} · ${t('escalation')} ${c.sla.escalationLevel}</td>
       <td>${
         // An open case is acknowledged first; the row then offers to resolve it, at the new seq.
         c.status === 'open'

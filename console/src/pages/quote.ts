@@ -6,8 +6,8 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import { api, asProblem } from '../api.js';
 import type { paths } from '../api-types.js';
 import { roleHint } from '../session.js';
-import { currentLanguage, dateTime, money, type StringKey, t } from '../strings.js';
-import { clearProblem, formValues, problemSlot, problemView, show, showProblem } from '../ui.js';
+import { currentLanguage, dateTime, label, money, type StringKey, t, transition } from '../strings.js';
+import { clearProblem, formValues, problemSlot, problemView, show, showProblem, statusView } from '../ui.js';
 import { staleInWords } from './customer.js';
 
 type QuoteView = paths['/quotes/{quoteId}']['get']['responses'][200]['content']['application/json'];
@@ -82,7 +82,7 @@ const approvalTable = (quote: Priced) => {
   };
   return html`<section><h2>${t('approvalSteps')}</h2><div class="overflow-auto"><table data-approval>
     <thead><tr><th scope="col">#</th><th scope="col">${t('role')}</th><th scope="col">${t('why')}</th><th scope="col">${t('state')}</th></tr></thead>
-    <tbody>${steps.map((s, i) => html`<tr><td>${i + 1}</td><td>${s.role}</td><td>${s.reasons.map((r) => r[currentLanguage()]).join('; ')}</td><td>${stateOf(i)}</td></tr>`)}</tbody>
+    <tbody>${steps.map((s, i) => html`<tr><td>${i + 1}</td><td>${label('role', s.role)}</td><td>${s.reasons.map((r) => r[currentLanguage()]).join('; ')}</td><td>${stateOf(i)}</td></tr>`)}</tbody>
   </table></div></section>`;
 };
 
@@ -132,7 +132,7 @@ const openPdf = (quoteId: string, version?: number) => async () => {
 
 const quoteView = (quote: QuoteView & Priced, current: boolean) => html`
   <h1>${t('quote')} ${quote.quoteId} · v${quote.version}</h1>
-  <p>${t('status')}: <strong data-status>${quote.status}</strong> · ${t('validUntil')}: ${quote.validUntil} ·
+  <p>${t('status')}: ${statusView('quoteStatus', quote.status)} · ${t('validUntil')}: ${quote.validUntil} ·
     <a href="#/customers/${quote.customerId}">${t('record')}</a> · ${t('owner')}: ${quote.ownerId}</p>
   ${quote.rejection ? html`<p>${t('rejectedBy')} ${quote.rejection.userId}: ${quote.rejection.reason}</p>` : nothing}
   ${linesTable(quote)}
@@ -156,7 +156,7 @@ const drawQuote = async (quoteId: string, notice = '') => {
       ? html`<section><h2>${t('versions')}</h2><ul>${quote.versions.map((v) => html`<li><a href="#/quotes/${quote.quoteId}/versions/${v.version}">v${v.version}</a></li>`)}</ul></section>`
       : nothing}
     <section><h2>${t('timeline')}</h2>
-      <ul>${quote.history.map((h) => html`<li>${dateTime(h.at)} · ${h.from} → ${h.to} · ${h.actorId}</li>`)}</ul></section>`);
+      <ul>${quote.history.map((h) => html`<li>${dateTime(h.at)} · ${transition('quoteStatus', h.from, h.to)} · ${h.actorId}</li>`)}</ul></section>`);
 };
 
 /** An earlier version, as it was: read only. */

@@ -1,10 +1,10 @@
 // What the order and case pages and the admin forms share: a refusal shown at the nearest field and
 // a 409 in words, a list's row controls, percent and TRY ↔ hundredths, the caller's roles, a
 // record's next moves as buttons (each sends the seq the page was read at), and its history.
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { Problem } from '../api.js';
 import { bearer } from '../session.js';
-import { dateTime, type StringKey, t } from '../strings.js';
+import { dateTime, type LabelGroup, label, noteText, type StringKey, t, transition } from '../strings.js';
 import { clearProblem, problemSlot, showProblem } from '../ui.js';
 
 /** A stale write (409) in the reader's words, the API's detail after it. */
@@ -105,11 +105,12 @@ export interface HistoryRow {
   note?: string;
 }
 
-export const historyTable = (rows: HistoryRow[]) =>
+/** A record's history: each move in words (statuses of `group`, the lifecycle's action), its notes' instants in Istanbul time. */
+export const historyTable = (group: LabelGroup, rows: HistoryRow[]) =>
   html`<h2>${t('history')}</h2>
     <div class="overflow-auto"><table class="striped" data-history>
       <thead><tr><th scope="col">${t('when')}</th><th scope="col">${t('status')}</th><th scope="col">${t('who')}</th><th scope="col">${t('note')}</th></tr></thead>
       <tbody>${rows.map(
-        (h) => html`<tr><td>${dateTime(h.at)}</td><td>${h.from ? `${h.from} → ` : nothing}${h.to} (${h.action})</td><td>${h.actorId}</td><td>${h.note ?? ''}</td></tr>`,
+        (h) => html`<tr><td>${dateTime(h.at)}</td><td data-to=${h.to}>${transition(group, h.from, h.to)} (${label('action', h.action)})</td><td>${h.actorId}</td><td>${h.note ? noteText(h.note) : ''}</td></tr>`,
       )}</tbody>
     </table></div>`;

@@ -7,7 +7,7 @@ import { orderStatuses } from '../../../functions/order-routing/domain/lifecycle
 import type { RoutingRule } from '../../../functions/order-routing/domain/routing.js';
 import type { ApprovalRule } from '../../../functions/quote-approval/domain/approval-policy.js';
 import { api, asProblem } from '../api.js';
-import { type StringKey, t } from '../strings.js';
+import { label, type StringKey, t } from '../strings.js';
 import { clearProblem, problemSlot, problemView, show } from '../ui.js';
 import { adminNav } from './admin-nav.js';
 import { fromHundredths, rowControls, savedAt, showRefusal, toHundredths } from './record-forms.js';
@@ -106,7 +106,7 @@ export const routingRulesPage = async () => {
     })}</td>
     ${input(i, 'id', 'ruleId', rule.id)}
     <td><select name="rules.${i}.kind" aria-label="${t('ruleKind')} ${i + 1}">
-      ${ruleKinds.map(([kind, label]) => html`<option value=${kind} ?selected=${kind === rule.kind}>${t(label)}</option>`)}
+      ${ruleKinds.map(([kind, word]) => html`<option value=${kind} ?selected=${kind === rule.kind}>${t(word)}</option>`)}
     </select></td>
     ${rule.kind === 'region' ? html`${input(i, 'cities', 'cities', rule.cities)}${input(i, 'regions', 'regions', rule.regions)}` : html`${none}${none}`}
     ${rule.kind === 'category' ? input(i, 'categories', 'categories', rule.categories) : none}
@@ -133,7 +133,7 @@ export const routingRulesPage = async () => {
           <label>${t('fallbackUnit')} <input name="fallbackUnitId" required .value=${state.fallbackUnitId} /></label>
           <fieldset><legend>${t('customerNotices')}</legend>
             ${orderStatuses.map(
-              (s) => html`<label><input type="checkbox" name="customerNotices" value=${s} .checked=${state.notices.includes(s)} /> ${s}</label>`,
+              (s) => html`<label><input type="checkbox" name="customerNotices" value=${s} .checked=${state.notices.includes(s)} /> ${label('orderStatus', s)}</label>`,
             )}
           </fieldset>
           <button type="submit">${t('save')}</button>

@@ -5,7 +5,7 @@
 import { html, render, type TemplateResult } from 'lit';
 import { api, asProblem, type Problem } from '../api.js';
 import type { operations } from '../api-types.js';
-import { dateTime, type StringKey, t } from '../strings.js';
+import { dateTime, label, type StringKey, t } from '../strings.js';
 import { clearProblem, formValues, onFields, pagedTable, problemSlot, show, showProblem } from '../ui.js';
 
 type Filter = operations['previewFilter']['requestBody']['content']['application/json']['filter'];
@@ -72,7 +72,7 @@ const textField = (name: 'tags' | 'sectors' | 'regions' | 'cities' | 'groups' | 
   html`<label>${t(name)} <input name=${`filter.${name}`} /></label>`;
 const choices = (name: 'languages' | 'valueSegments', legend: StringKey, options: readonly { value: string; label: string }[]) =>
   html`<fieldset><legend>${t(legend)}</legend>
-    ${options.map(({ value, label }) => html`<label><input type="checkbox" name=${`filter.${name}`} value=${value} />${label}</label>`)}
+    ${options.map(({ value, label: word }) => html`<label><input type="checkbox" name=${`filter.${name}`} value=${value} />${word}</label>`)}
   </fieldset>`;
 
 export const segmentsPage = async () => {
@@ -104,8 +104,8 @@ export const segmentsPage = async () => {
     html`<label>${t('name')} <input name="name" required maxlength="120" /></label>
       ${textField('tags')}${textField('sectors')}${textField('regions')}${textField('cities')}${textField('groups')}
       ${choices('languages', 'customerLanguages', [
-        { value: 'tr', label: t('language_tr') },
-        { value: 'en', label: t('language_en') },
+        { value: 'tr', label: label('language', 'tr') },
+        { value: 'en', label: label('language', 'en') },
       ])}
       ${choices('valueSegments', 'valueSegmentsField', ['A', 'B', 'C'].map((v) => ({ value: v, label: v })))}
       <div class="grid">
@@ -140,7 +140,7 @@ export const templatesPage = async () => {
     'newTemplate',
     html`<label>${t('name')} <input name="name" required maxlength="120" /></label>
       ${languages.map(
-        (l) => html`<fieldset><legend>${t(`language_${l}`)}</legend>
+        (l) => html`<fieldset><legend>${label('language', l)}</legend>
           <label>${t('subject')} <input name=${`parts.${l}.subject`} required maxlength="200" /></label>
           <label>${t('htmlPart')} <textarea name=${`parts.${l}.html`} required rows="4"></textarea></label>
           <label>${t('textPart')} <textarea name=${`parts.${l}.text`} required rows="3"></textarea></label>
