@@ -2,7 +2,7 @@
 // opens the record, after sign-in when needed), the header with the language toggle, and sign-out.
 import '@picocss/pico/css/pico.min.css';
 import './console.css';
-import { html, render } from 'lit';
+import { html, nothing, render } from 'lit';
 import { api } from './api.js';
 import type { operations } from './api-types.js';
 import { signInPage } from './pages/sign-in.js';
@@ -94,13 +94,23 @@ const signOut = async () => {
 const drawNav = async () => {
   document.documentElement.lang = currentLanguage();
   const scopes = signedIn() ? await scopesOfCaller() : [];
-  const link = ([hash, label]: (typeof navLinks)[number]) => html`<li><a href=${hash}>${t(label)}</a></li>`;
+  const here = location.hash.split('?')[0] || '#/';
+  const shown = navLinks.filter(([, , scope]) => holds(scopes, scope));
+  const links = (wide?: 'nav-wide') =>
+    html`${shown.map(([hash, label]) => html`<li class=${wide ?? nothing}><a href=${hash} aria-current=${hash === here ? 'page' : nothing}>${t(label)}</a></li>`)}
+      <li class=${wide ?? nothing}><button type="button" class="secondary outline" @click=${signOut}>${t('signOut')}</button></li>`;
+  // On a phone the links and sign-out fold into one menu; console.css shows one of the two by width.
   render(
     html`<ul><li><strong>${t('appName')}</strong></li></ul>
       <ul>
         ${signedIn()
-          ? html`${navLinks.filter(([, , scope]) => holds(scopes, scope)).map(link)}
-              <li><button type="button" class="secondary outline" @click=${signOut}>${t('signOut')}</button></li>`
+          ? html`<li class="nav-narrow">
+                <details class="dropdown">
+                  <summary>${t('menu')}</summary>
+                  <ul dir="rtl" aria-label=${t('pages')}>${links()}</ul>
+                </details>
+              </li>
+              ${links('nav-wide')}`
           : ''}
         <li>
           <button type="button" class="contrast outline" lang=${currentLanguage() === 'tr' ? 'en' : 'tr'}
@@ -112,6 +122,8 @@ const drawNav = async () => {
       </ul>`,
     document.getElementById('nav')!,
   );
+  // A page was chosen: the phone's menu closes.
+  document.querySelector('#nav details')?.removeAttribute('open');
 };
 
 const route = async () => {

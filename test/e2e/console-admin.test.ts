@@ -68,7 +68,8 @@ describe('the admin pages', () => {
     expect((await person(userId)).role).toBe('rep');
     await roleForm.getByLabel('Bayi veya birim').fill('dealer-ankara');
     await roleForm.getByRole('button', { name: 'Rolü değiştir' }).click();
-    await expect.poll(() => page.locator('[data-role]').textContent()).toBe('dealer');
+    await expect.poll(() => page.locator('[data-role]').getAttribute('data-role')).toBe('dealer');
+    expect(await page.locator('[data-role]').textContent()).toBe('Bayi');
     expect(await person(userId)).toMatchObject({ role: 'dealer', unitId: 'dealer-ankara' });
     expect(await rotation()).not.toContain(userId);
     // cognito-local keeps group members by the user's generated Username, not the e-mail alias.

@@ -80,7 +80,7 @@ describe('the console’s campaigns', () => {
     await page.getByRole('button', { name: 'Oluştur ve zamanla' }).click();
     await page.locator('[data-status]').waitFor();
     const campaignId = page.url().split('/').at(-1)!;
-    expect(await page.locator('[data-status]').textContent()).toBe('scheduled');
+    expect(await page.locator('[data-status]').textContent()).toBe('Zamanlandı');
     const stored = await call<{ status: string; schedule: { at: string } }>('GET', `/campaigns/${campaignId}`, marketer());
     expect(stored.body.status).toBe('scheduled');
 
@@ -91,9 +91,15 @@ describe('the console’s campaigns', () => {
     expect(await bar.getAttribute('value')).toBe(await bar.getAttribute('max'));
     expect(await page.locator('[data-count="sent"]').textContent()).toBe('3');
     expect(await page.locator('[data-count="remaining"]').textContent()).toBe('0');
-    await expect.poll(() => page.locator('[data-status]').textContent()).toBe('sent');
+    await expect.poll(() => page.locator('[data-status]').getAttribute('data-status')).toBe('sent');
+    expect(await page.locator('[data-status]').textContent()).toBe('Gönderildi');
     await page.locator('[data-stage="sent"]').waitFor();
     expect(await page.locator('[data-stage="sent"]').textContent()).toBe('3');
+    // The funnel and the history in words: steps named in Turkish, the next run in Istanbul time.
+    expect(await page.locator('[data-funnel] th').allTextContents()).toContain('Teslim edildi');
+    const history = (await page.locator('[data-history]').textContent()) ?? '';
+    expect(history).toContain('Taslak → Zamanlandı · Sonraki gönderim');
+    expect(history).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     await check(page, 'campaign');
 
     const mails = (await allMail()).filter((m) => m.subject === `Fırsat ${tag}`);
@@ -119,7 +125,7 @@ describe('the console’s campaigns', () => {
     expect((await call<{ status: string }>('GET', `/campaigns/${draft.body.campaignId}`, marketer())).body.status).toBe('draft');
     await page.reload();
     await page.getByRole('button', { name: 'Kampanyayı iptal et' }).click();
-    await expect.poll(() => page.locator('[data-status]').textContent()).toBe('cancelled');
+    await expect.poll(() => page.locator('[data-status]').getAttribute('data-status')).toBe('cancelled');
     expect((await call<{ status: string }>('GET', `/campaigns/${draft.body.campaignId}`, marketer())).body.status).toBe('cancelled');
 
     for (const small of ['segments', 'templates']) {

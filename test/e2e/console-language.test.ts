@@ -114,8 +114,12 @@ describe("the API's problems in the console's language", () => {
     await expect.poll(() => page.locator('[data-move] [data-problem]').textContent()).toBe(
       '"new" durumundaki kayıt "converted" olamaz; olabileceği durumlar: "contacted" veya "disqualified".',
     );
+    expect(await page.locator('[data-status]').textContent()).toBe('Yeni');
     await page.getByRole('button', { name: 'English' }).click();
     await page.locator('[data-move]').waitFor();
+    // The status in the reader's language too, its machine value unchanged.
+    await expect.poll(() => page.locator('[data-status]').textContent()).toBe('New');
+    expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('new');
     await move();
     await expect.poll(() => page.locator('[data-move] [data-problem]').textContent()).toBe(
       'A new lead cannot become converted; it can become contacted or disqualified.',

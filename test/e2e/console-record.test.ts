@@ -88,7 +88,8 @@ describe('the customer record, a quote page and my work today in the console', (
 
     const rep = await signedIn('ayse.rep@example.com', `/quotes/${quote.quoteId}`);
     await rep.getByRole('button', { name: 'Onaya gönder' }).click();
-    await expect.poll(() => rep.locator('[data-status]').textContent()).toBe('pending_approval');
+    await expect.poll(() => rep.locator('[data-status]').textContent()).toBe('Onay bekliyor');
+    expect(await rep.locator('[data-status]').getAttribute('data-status')).toBe('pending_approval');
     expect((await getQuote(quote.quoteId)).status).toBe('pending_approval');
     // The step awaits a manager: the rep is offered no approval.
     expect(await rep.locator('[data-action="approve"]').count()).toBe(0);
@@ -104,7 +105,7 @@ describe('the customer record, a quote page and my work today in the console', (
     await manager.getByRole('button', { name: 'Onayla', exact: true }).click();
     await expect.poll(() => manager.locator('[data-notice]').textContent()).toBe('Onayla ✓');
     // One step was asked for: approved, and then mailed to the customer at once.
-    expect(['approved', 'sent']).toContain(await manager.locator('[data-status]').textContent());
+    expect(['approved', 'sent']).toContain(await manager.locator('[data-status]').getAttribute('data-status'));
     const stored = (await call<{ status: string; approvals: { userId: string }[] }>('GET', `/quotes/${quote.quoteId}`, quoteKeys().manager)).body;
     expect(['approved', 'sent']).toContain(stored.status);
     expect(stored.approvals).toEqual([expect.objectContaining({ userId: 'mgr-zeynep' })]);

@@ -154,11 +154,12 @@ describe('the console for admins and units', () => {
     // A dealer may not cancel: the page offers no such button (the API would refuse it too).
     expect(await page.locator('[data-moves]').getByRole('button', { name: 'İptal et' }).count()).toBe(0);
     await page.locator('[data-moves]').getByRole('button', { name: 'Teslim al' }).click();
-    await expect.poll(() => page.locator('[data-status]').textContent()).toBe('acknowledged');
+    await expect.poll(() => page.locator('[data-status]').getAttribute('data-status')).toBe('acknowledged');
+    expect(await page.locator('[data-status]').textContent()).toBe('Teslim alındı');
     expect((await getOrder(orderId)).status).toBe('acknowledged');
     // Acknowledged, the order's next steps are work, and the history shows the move.
     expect(await page.locator('[data-moves]').getByRole('button', { name: 'Teslim al' }).count()).toBe(0);
-    expect(await page.locator('[data-history]').textContent()).toContain('routed → acknowledged');
+    expect(await page.locator('[data-history]').textContent()).toContain('Yönlendirildi → Teslim alındı (teslim alma)');
     await page.context().close();
   });
 
@@ -193,10 +194,11 @@ describe('the console for admins and units', () => {
     // Acknowledged on the page, the clock runs for resolution; waiting for the customer, it stops.
     const moves = page.locator('[data-moves]');
     await moves.getByRole('button', { name: 'Teslim al' }).click();
-    await expect.poll(() => page.locator('[data-status]').textContent()).toBe('acknowledged');
+    await expect.poll(() => page.locator('[data-status]').getAttribute('data-status')).toBe('acknowledged');
     expect(await clock.locator('h2').textContent()).toContain('Çözüm');
     await moves.getByRole('button', { name: 'Müşteriye sor' }).click();
-    await expect.poll(() => page.locator('[data-status]').textContent()).toBe('waiting_customer');
+    await expect.poll(() => page.locator('[data-status]').textContent()).toBe('Müşterinin yanıtı bekleniyor');
+    expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('waiting_customer');
     expect(await clock.textContent()).toContain('Müşteri bekleniyor: saat durdu.');
     const paused = (await call<{ status: string; clock: Record<string, unknown> }>('GET', `/cases/${caseId}`, inject('caseKeys').director)).body;
     expect(paused).toMatchObject({ status: 'waiting_customer', clock: { target: 'resolution', running: false } });

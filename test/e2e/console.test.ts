@@ -41,7 +41,8 @@ describe('the staff console', () => {
     await (await findRow(page, `a[href="#/leads/${leadId}"]`)).click();
     await page.locator('[data-move] select').selectOption('contacted');
     await page.getByRole('button', { name: 'Taşı' }).click();
-    await expect.poll(() => page.locator('[data-status]').textContent()).toBe('contacted');
+    await expect.poll(() => page.locator('[data-status]').textContent()).toBe('Görüşüldü');
+    expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('contacted');
     expect((await getLead(leadId)).status).toBe('contacted');
     await check(page, 'lead');
 
@@ -72,6 +73,19 @@ describe('the staff console', () => {
 
     await page.goto(`${api()}/console/#/leads/${johnLead}`);
     await expect.poll(() => page.locator('[data-page-problem]').textContent()).toBe('Bulunamadı.');
+
+    // On a phone the header keeps one row: the page links wait in the "Menü", opened and followed by keyboard.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const nav = page.locator('#nav');
+    expect(await page.getByRole('link', { name: 'Adaylar' }).count()).toBe(0);
+    expect((await nav.boundingBox())!.height).toBeLessThan(100);
+    await nav.getByText('Menü').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Adaylar' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('form[role="search"]').waitFor();
+    expect(page.url()).toMatch(/#\/leads$/);
+    expect(await nav.locator('details').getAttribute('open')).toBeNull();
     await page.context().close();
   });
 

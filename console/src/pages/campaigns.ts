@@ -335,7 +335,7 @@ export const campaignPage = async ({ campaignId }: Record<string, string>) => {
     ${['draft', 'scheduled', 'sending'].includes(campaign.status) ? actionForm('cancel') : nothing}
     <section id="report"></section>
     <h2>${t('timeline')}</h2>
-    <ul>${campaign.history.map((h) => html`<li>${h.at ? dateTime(String(h.at)) : ''} · ${transition('campaignStatus', h.from ? String(h.from) : undefined, String(h.to ?? ''))} ${h.note ? `· ${noteText(String(h.note))}` : ''}</li>`)}</ul>`);
+    <ul data-history>${campaign.history.map((h) => html`<li>${h.at ? dateTime(String(h.at)) : ''} · ${transition('campaignStatus', h.from ? String(h.from) : undefined, String(h.to ?? ''))} ${h.note ? `· ${noteText(String(h.note))}` : ''}</li>`)}</ul>`);
 
   if (campaign.status === 'sent' || (extras(campaign).runCount ?? 0) > 0) {
     const report = await client.GET('/campaigns/{campaignId}/report', path);

@@ -91,11 +91,11 @@ const consentStates = { requested: 'consentRequested', granted: 'consentGranted'
 
 const consentTable = (consents: CustomerRecord['consents']) => html`<div class="overflow-auto"><table>
     <thead><tr>${(['channel', 'state', 'since', 'provedBy', 'topic', 'via'] as const).map((h) => html`<th scope="col">${t(h)}</th>`)}</tr></thead>
-    <tbody>${channels.map(([channel, label]) => {
+    <tbody>${channels.map(([channel, word]) => {
       const entries = consents.filter((c) => c.channel === channel);
-      if (entries.length === 0) return html`<tr data-consent=${channel}><th scope="row">${t(label)}</th><td colspan="5">${t('noConsent')}</td></tr>`;
+      if (entries.length === 0) return html`<tr data-consent=${channel}><th scope="row">${t(word)}</th><td colspan="5">${t('noConsent')}</td></tr>`;
       return entries.map(
-        (c) => html`<tr data-consent=${channel}><th scope="row">${t(label)}</th><td>${t(consentStates[c.state])}</td><td>${dateTime(c.at)}</td><td>${c.address}</td><td>${c.topic}</td><td>${c.via}</td></tr>`,
+        (c) => html`<tr data-consent=${channel}><th scope="row">${t(word)}</th><td>${t(consentStates[c.state])}</td><td>${dateTime(c.at)}</td><td>${c.address}</td><td>${c.topic}</td><td>${c.via}</td></tr>`,
       );
     })}</tbody>
   </table></div>`;
@@ -104,7 +104,7 @@ const profileFields = ['name', 'email', 'phone', 'company', 'sector', 'city', 'r
 
 const profileView = (record: CustomerRecord) => {
   const c = record.customer;
-  const row = (label: StringKey, value: unknown) => (value ? html`<tr><th scope="row">${t(label)}</th><td>${String(value)}</td></tr>` : nothing);
+  const row = (word: StringKey, value: unknown) => (value ? html`<tr><th scope="row">${t(word)}</th><td>${String(value)}</td></tr>` : nothing);
   return html`<div class="overflow-auto"><table data-profile>
     ${row('email', c.email)} ${row('phone', c.phone)} ${row('company', c.company)} ${row('sector', c.sector)}
     ${row('city', [c.city, c.region].filter(Boolean).join(' / '))} ${row('languageOf', c.language && label('language', c.language))} ${row('segment', c.segment)}
@@ -232,7 +232,7 @@ const mergeSection = (kept: CustomerRecord) => {
     render(
       html`<div class="overflow-auto"><table data-compare>
           <thead><tr><th scope="col"></th><th scope="col">${t('keptRecord')}</th><th scope="col">${t('duplicateRecord')}</th></tr></thead>
-          <tbody>${compared.map(([label, value]) => html`<tr><th scope="row">${t(label)}</th><td>${value(kept)}</td><td>${value(data)}</td></tr>`)}</tbody>
+          <tbody>${compared.map(([word, value]) => html`<tr><th scope="row">${t(word)}</th><td>${value(kept)}</td><td>${value(data)}</td></tr>`)}</tbody>
         </table></div>
         <form @submit=${confirm(data)} data-confirm-merge>
           ${problemSlot()}
