@@ -380,6 +380,8 @@ const tr = {
   runNote: 'gönderim',
   surveyScore: 'anket puanı',
   minutes: 'iş dakikası',
+  ruleNote: 'kural',
+  slaMissedNote: '$1 teslim alma süresini kaçırdı; kural',
 } as const;
 
 export type StringKey = keyof typeof tr;
@@ -756,6 +758,8 @@ const en: Record<StringKey, string> = {
   runNote: 'run',
   surveyScore: 'survey score',
   minutes: 'business minutes',
+  ruleNote: 'rule',
+  slaMissedNote: 'acknowledgement SLA missed by $1; rule',
 };
 
 export type Language = 'tr' | 'en';
@@ -1010,6 +1014,8 @@ const notePrefixes: [RegExp, StringKey][] = [
   [/^next run /, 'nextRun'],
   [/^run /, 'runNote'],
   [/^survey score /, 'surveyScore'],
+  [/^rule /, 'ruleNote'],
+  [/^acknowledgement SLA missed by (\S+); rule /, 'slaMissedNote'],
 ];
 
 /** A note the API wrote on a history row: its words in the reader's language, its instants in Istanbul time. */

@@ -160,6 +160,8 @@ describe('the console for admins and units', () => {
     // Acknowledged, the order's next steps are work, and the history shows the move.
     expect(await page.locator('[data-moves]').getByRole('button', { name: 'Teslim al' }).count()).toBe(0);
     expect(await page.locator('[data-history]').textContent()).toContain('Yönlendirildi → Teslim alındı (teslim alma)');
+    // The routing note in words too: the rule that routed it.
+    expect(await page.locator('[data-history]').textContent()).toMatch(/kural \S+ → dealer-ankara/);
     await page.context().close();
   });
 
