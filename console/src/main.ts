@@ -4,7 +4,7 @@ import '@picocss/pico/css/pico.min.css';
 import './console.css';
 import { html, nothing, render } from 'lit';
 import { api } from './api.js';
-import type { operations } from './api-types.js';
+import { caller, forgetCaller, holds, type Scope } from './caller.js';
 import { signInPage } from './pages/sign-in.js';
 import { currentLanguage, setLanguage, type StringKey, t } from './strings.js';
 import { forget, refreshTokenOf, signedIn } from './session.js';
@@ -50,8 +50,6 @@ const routes: [RegExp, () => Promise<View>][] = [
   [/^\/account\/mfa$/, async () => (await import('./pages/account.js')).mfaPage],
 ];
 
-type Scope = operations['getMe']['responses'][200]['content']['application/json']['scopes'][number];
-
 /**
  * The header's links, in order: each page that starts a piece of work, with the scope its list needs
  * (none: every caller). A link shows only when the caller (GET /me) holds it; `admin` covers all.
@@ -73,29 +71,20 @@ const navLinks: [hash: string, label: StringKey, scope?: Scope][] = [
   ['#/account/mfa', 'account'],
 ];
 
-/** The caller's scopes, asked once per session (a new sign-in asks again). */
-let callerScopes: Promise<Scope[]> | undefined;
-const scopesOfCaller = () => {
-  callerScopes ??= api()
-    .then((client) => client.GET('/me', {}))
-    .then(({ data }) => data?.scopes ?? []);
-  return callerScopes;
-};
-const holds = (scopes: Scope[], scope?: Scope) => !scope || scopes.includes(scope) || scopes.includes('admin');
 
 const signOut = async () => {
   const refreshToken = refreshTokenOf();
   if (refreshToken) await (await api()).POST('/auth/sign-out', { body: { refreshToken } });
   forget();
-  callerScopes = undefined;
+  forgetCaller();
   location.hash = '#/sign-in';
 };
 
 const drawNav = async () => {
   document.documentElement.lang = currentLanguage();
-  const scopes = signedIn() ? await scopesOfCaller() : [];
+  const me = signedIn() ? await caller() : undefined;
   const here = location.hash.split('?')[0] || '#/';
-  const shown = navLinks.filter(([, , scope]) => holds(scopes, scope));
+  const shown = navLinks.filter(([, , scope]) => holds(me, scope));
   const links = (wide?: 'nav-wide') =>
     html`${shown.map(([hash, label]) => html`<li class=${wide ?? nothing}><a href=${hash} aria-current=${hash === here ? 'page' : nothing}>${t(label)}</a></li>`)}
       <li class=${wide ?? nothing}><button type="button" class="secondary outline" @click=${signOut}>${t('signOut')}</button></li>`;
@@ -130,7 +119,7 @@ const route = async () => {
   const [path = '/', search = ''] = location.hash.replace(/^#/, '').split('?');
   const query = new URLSearchParams(search);
   // On the sign-in page whoever signs in next is asked for their scopes afresh.
-  if (path === '/sign-in' || !signedIn()) callerScopes = undefined;
+  if (path === '/sign-in' || !signedIn()) forgetCaller();
   await drawNav();
   if (path === '/sign-in' || !signedIn()) {
     if (path !== '/sign-in') {

@@ -115,13 +115,3 @@ export const bearer = async () => {
 
 export const forget = () => keep(undefined);
 
-/**
- * The signed-in person's role as the pool's groups carry it (a hint for which buttons to show; the
- * API decides), or undefined for an integration's key, whose scopes the console cannot read.
- */
-export const roleHint = (): string | undefined => {
-  const payload = tokens?.refreshToken ? tokens.accessToken.split('.')[1] : undefined;
-  if (!payload) return undefined;
-  const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { 'cognito:groups'?: string[] };
-  return claims['cognito:groups']?.[0];
-};

@@ -63,12 +63,18 @@ export const check = async (page: Page, name: string) => {
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 };
 
-/** Clicks "More" until the row shows: queues shared with other suites may hold many rows. */
+/**
+ * Clicks "More" until the row shows: queues shared with other suites may hold many rows. Waits for
+ * the row or the button itself, not for a settled page — right after a click on a link the page that
+ * was there is still settled, and its missing row must not count as "not on this page".
+ */
 export const findRow = async (page: Page, selector: string) => {
   const row = page.locator(selector);
-  await settled(page);
-  for (let i = 0; i < 50 && (await row.count()) === 0; i++) {
-    await page.getByRole('button', { name: 'Daha fazla' }).click();
+  const more = page.getByRole('button', { name: 'Daha fazla' });
+  for (let i = 0; i < 50; i++) {
+    await row.or(more).first().waitFor();
+    if ((await row.count()) > 0) break;
+    await more.click();
     await settled(page);
   }
   return row;

@@ -5,7 +5,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { api, asProblem, idempotencyKey, type Problem } from '../api.js';
 import type { paths } from '../api-types.js';
-import { roleHint } from '../session.js';
+import { caller, holds } from '../caller.js';
 import { dateTime, label, money, type StringKey, t } from '../strings.js';
 import { clearProblem, formValues, pagedTable, problemSlot, problemView, show, showProblem } from '../ui.js';
 
@@ -271,7 +271,6 @@ const mergeSection = (kept: CustomerRecord) => {
 };
 
 /** Merging is for managers, directors and admins; an integration's key may hold it too (the API decides). */
-const mayMerge = () => ['manager', 'director', 'admin', undefined].includes(roleHint());
 
 export const customerPage = ({ customerId }: Record<string, string>) => drawRecord(customerId!);
 
@@ -281,6 +280,7 @@ const drawRecord = async (customerId: string, notice = '') => {
   const { data, error, response } = await client.GET('/customers/{customerId}', { params: { path: { customerId } } });
   if (!data) return show(html`<h1>${t('record')}</h1>${problemView(asProblem(error, response.status))}`);
   const { customer } = data;
+  const mayMerge = holds(await caller(), 'customers:merge');
   // An id merged away answers with the survivor: the address follows, without a step in history.
   if (customer.customerId !== customerId) history.replaceState(null, '', `#/customers/${customer.customerId}`);
   show(html`<h1 data-customer=${customer.customerId}>${customer.name}</h1>
@@ -290,7 +290,7 @@ const drawRecord = async (customerId: string, notice = '') => {
     ${profileView(data)}
     ${editForm(customer)}
     ${activityForm(customer.customerId)}
-    ${mayMerge() ? mergeSection(data) : nothing}
+    ${mayMerge ? mergeSection(data) : nothing}
     <section><h2>${t('consents')}</h2>${consentTable(data.consents)}</section>
     ${partViews.map(({ part: p, title }) => html`<section><h2>${t(title)}</h2><div id="part-${p}"></div></section>`)}`);
   await Promise.all(

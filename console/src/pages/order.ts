@@ -4,9 +4,10 @@
 import { html, nothing } from 'lit';
 import { orderLifecycle, requestableStatuses } from '../../../functions/order-routing/domain/lifecycle.js';
 import { api, asProblem } from '../api.js';
+import { caller } from '../caller.js';
 import { dateTime, money, type StringKey, t } from '../strings.js';
 import { problemView, show, statusView } from '../ui.js';
-import { callerRoles, type HistoryRow, historyTable, type Move, movesForm } from './record-forms.js';
+import { type HistoryRow, historyTable, type Move, movesForm } from './record-forms.js';
 
 type OrderStatus = (typeof requestableStatuses)[number];
 
@@ -35,11 +36,11 @@ const labels: Record<OrderStatus, StringKey> = {
 };
 
 /** The statuses a caller in `roles` (unknown: any) may ask for from `status`, in the lifecycle's order. */
-const nextMoves = (status: Parameters<typeof orderLifecycle.allowed>[0], roles: string[] | undefined): Move[] =>
+const nextMoves = (status: Parameters<typeof orderLifecycle.allowed>[0], role: string | undefined): Move[] =>
   orderLifecycle
     .allowed(status)
     .map((action): { to: string; roles?: readonly string[] } => orderLifecycle.actions[action])
-    .filter((move) => !roles || !move.roles || move.roles.some((role) => roles.includes(role)))
+    .filter((move) => !move.roles || (role !== undefined && move.roles.includes(role)))
     .map((move) => move.to)
     .filter((to): to is OrderStatus => (requestableStatuses as readonly string[]).includes(to))
     .map((to) => ({ to, label: labels[to] }));
@@ -64,7 +65,7 @@ export const orderPage = async ({ orderId }: Record<string, string>) => {
     await orderPage({ orderId: order.orderId });
     return undefined;
   };
-  const moves = nextMoves(order.status, await callerRoles());
+  const moves = nextMoves(order.status, (await caller())?.role);
   const due = order.status === 'routed' ? order.routing?.ackDueAt : undefined;
   const { grandTotal } = order.totals;
   show(html`<h1>${t('order')} ${order.orderId}</h1>

@@ -5,7 +5,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { api, asProblem } from '../api.js';
 import type { paths } from '../api-types.js';
-import { roleHint } from '../session.js';
+import { caller } from '../caller.js';
 import { currentLanguage, dateTime, label, money, type StringKey, t, transition } from '../strings.js';
 import { clearProblem, formValues, problemSlot, problemView, show, showProblem, statusView } from '../ui.js';
 import { staleInWords } from './customer.js';
@@ -51,9 +51,9 @@ const shown = (m: Money) => money(m.amount, m.currency);
 const awaitedRole = (quote: QuoteView & Priced) =>
   quote.status === 'pending_approval' && quote.approval ? quote.approvalSteps?.[quote.approval.approved]?.role : undefined;
 
-/** Approving is the awaited role's; an integration's key shows the buttons and the API decides. */
-const forCaller = (quote: QuoteView & Priced) => (action: Action) =>
-  (action !== 'approve' && action !== 'reject') || [undefined, awaitedRole(quote)].includes(roleHint());
+/** Approving is the awaited role's (the API decides; this only leaves out buttons). */
+const forCaller = (quote: QuoteView & Priced, role: string | undefined) => (action: Action) =>
+  (action !== 'approve' && action !== 'reject') || role === awaitedRole(quote);
 
 const linesTable = (quote: Priced) => html`<div class="overflow-auto"><table class="striped" data-lines>
     <thead><tr>${(['sku', 'product', 'quantity', 'unitPrice', 'discount', 'net', 'taxRate', 'tax', 'total'] as StringKey[]).map((h) => html`<th scope="col">${t(h)}</th>`)}</tr></thead>
@@ -149,7 +149,7 @@ const drawQuote = async (quoteId: string, notice = '') => {
   const { data, error, response } = await client.GET('/quotes/{quoteId}', { params: { path: { quoteId } } });
   if (!data) return show(html`<h1>${t('quote')}</h1>${problemView(asProblem(error, response.status))}`);
   const quote = data as QuoteView & Priced;
-  const actions = actionsOf[quote.status].filter(forCaller(quote));
+  const actions = actionsOf[quote.status].filter(forCaller(quote, (await caller())?.role));
   show(html`<p role="status" data-notice>${notice}</p>${quoteView(quote, true)}
     <section data-actions><h2>${t('actions')}</h2>${actions.length ? actions.map((a) => actionForm(quote, a)) : html`<p>${t('nothing')}</p>`}</section>
     ${quote.versions.length > 1

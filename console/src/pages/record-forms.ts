@@ -1,9 +1,8 @@
 // What the order and case pages and the admin forms share: a refusal shown at the nearest field and
-// a 409 in words, a list's row controls, percent and TRY ↔ hundredths, the caller's roles, a
+// a 409 in words, a list's row controls, percent and TRY ↔ hundredths, a
 // record's next moves as buttons (each sends the seq the page was read at), and its history.
 import { html } from 'lit';
 import type { Problem } from '../api.js';
-import { bearer } from '../session.js';
 import { dateTime, type LabelGroup, label, noteText, type StringKey, t, transition } from '../strings.js';
 import { clearProblem, problemSlot, showProblem } from '../ui.js';
 
@@ -50,21 +49,6 @@ export const savedAt = (seq: number) => `${t('saved')} ${t('readAtSeq')}: ${seq}
 export const fromHundredths = (value: number | undefined) => (value === undefined ? '' : String(value / 100));
 export const toHundredths = (value: FormDataEntryValue | null | undefined) =>
   value === null || value === undefined || String(value).trim() === '' ? undefined : Math.round(Number(value) * 100);
-
-/**
- * The signed-in person's roles, from their token's Cognito groups: only to leave out buttons the
- * role may not use (the API decides); undefined for an integration's key, which shows every move.
- */
-export const callerRoles = async (): Promise<string[] | undefined> => {
-  const payload = (await bearer())?.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
-    return Array.isArray(claims['cognito:groups']) ? claims['cognito:groups'].map(String) : undefined;
-  } catch {
-    return undefined;
-  }
-};
 
 export interface Move {
   to: string;
