@@ -2,7 +2,8 @@
 // first), an agenda entry beside it per person who has it on their agenda, and an open to-do's place
 // in the reminder queue, all written in one transaction with the activity.
 import type { EventFacts } from '../../events/catalogue.js';
-import { findById, itemExists, type TransactItem, tableName } from '../../shared/db.js';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { db, findById, itemExists, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { defineEntity, fromItem, type MoveEffects } from '../../shared/entity.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { queryAll, queryPage } from '../../shared/query.js';
@@ -69,6 +70,38 @@ export const openTodos = defineInbox<AgendaEntry>('open-todos');
 
 const openTodoPlacement = (todo: Activity) =>
   todo.kind === 'todo' && todo.status === 'open' ? [openTodos.for(todo.assigneeId, todo.activityId, todo.dueAt, agendaEntry(todo, todo.assigneeId, todo.dueAt))] : [];
+
+/**
+ * Puts the open to-dos written before the overdue list existed into it: an operator's one-off Scan
+ * (`npm run reindex`). Each placement is written only while its to-do is still open at the seq read,
+ * so a to-do ticked off meanwhile is not put back; an existing placement is left as it is.
+ */
+export const reindexOpenTodos = async () => {
+  let placed = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new ScanCommand({
+        TableName: tableName(),
+        FilterExpression: '#type = :activity AND kind = :todo AND #status = :open',
+        ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
+        ExpressionAttributeValues: { ':activity': 'activity', ':todo': 'todo', ':open': 'open' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const todo = activities.read(item);
+      const key = activities.key(todo);
+      const written = await transact([
+        { ConditionCheck: { TableName: tableName(), Key: key, ConditionExpression: '#status = :open AND seq = :seq', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':open': 'open', ':seq': todo.seq } } },
+        ...openTodoPlacement(todo).map((placement) => putNew(placement.item(key))),
+      ]);
+      if (written.ok) placed++;
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return placed;
+};
 
 /** An open to-do waits in the reminder queue until its due time. */
 export const reminderPlacement = (todo: Activity) =>

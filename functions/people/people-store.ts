@@ -125,7 +125,7 @@ export const teamMoves = async (userId: string, from: string | undefined, to: st
 
 /**
  * Puts every directory user into the admins' list (idempotent): for tables written before the list
- * existed. An operator's one-off (`npm run users -- reindex`), so a Scan of the table is fine here.
+ * existed. An operator's one-off (`npm run reindex`), so a Scan of the table is fine here.
  */
 export const reindexDirectory = async () => {
   let added = 0;

@@ -1,4 +1,4 @@
-// `npm run users -- invite|list|reindex|disable|role|token`: people who sign in, in the local pool and table
+// `npm run users -- invite|list|disable|role|token`: people who sign in, in the local pool and table
 // by default; set COGNITO_USER_POOL_ID, TABLE_NAME and AWS credentials to manage a deployed one.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { signInWithPassword } from '../../functions/authorizer/cognito.js';
 import { cliOperator } from '../../functions/people/audit.js';
 import { disable, invitePerson, peoplePage, type PersonView, setRole } from '../../functions/people/people.js';
-import { readPerson, reindexDirectory } from '../../functions/people/people-store.js';
+import { readPerson } from '../../functions/people/people-store.js';
 import { roles } from '../../shared/http.js';
 import { inLanguage } from '../../shared/messages.js';
 import { ProblemError } from '../../shared/problems.js';
@@ -16,7 +16,6 @@ import { dataDir, portBase, useLocalTableUnlessConfigured } from './settings.js'
 const usage = `usage:
   npm run users -- invite <email> --role <role> [--team <teamId>] [--unit <unitId>] [--user <userId>] [--name "<name>"] [--language tr|en]
   npm run users -- list
-  npm run users -- reindex     (once, for a table whose people predate the admins' list)
   npm run users -- disable <userId>
   npm run users -- role <userId> <role> [--team <teamId>] [--unit <unitId>]
   npm run users -- token <email> [--password <password>]     (local: prints an access token to send as Bearer)
@@ -83,8 +82,6 @@ try {
       }
       cursor = page.nextCursor;
     } while (cursor);
-  } else if (command === 'reindex') {
-    console.log(`${await reindexDirectory()} directory users are in the admins' list.`);
   } else if (command === 'disable' && first) {
     await disable({ userPoolId }, first, await seqOf(first), cliOperator);
     console.log(`Disabled ${first}: their sign-in tokens are refused from now on.`);

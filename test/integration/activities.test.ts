@@ -5,11 +5,11 @@
 // customer logged on their timeline exactly once.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import sesModule from 'aws-ses-v2-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeActivity, customerFor, logActivity, overdueTodos, remindDueTodos, teamAgenda, userAgenda } from '../../functions/activities/activities.js';
-import { activities, getActivity, timelinePage } from '../../functions/activities/activity-store.js';
+import { activities, getActivity, openTodos, reindexOpenTodos, timelinePage } from '../../functions/activities/activity-store.js';
 import type { ActivityInput } from '../../functions/activities/domain/activity.js';
 import { handler as mailReminder } from '../../functions/activities/handlers/mail-reminder.js';
 import * as api from '../../functions/activities/api-schemas.js';
@@ -223,6 +223,24 @@ describe('to-dos and their reminders', () => {
     expect(all.nextCursor).toBeUndefined();
     // Someone else's are not the caller's.
     expect((await overdueTodos(actorOf((await person('rep')).userId, 'rep'), { limit: 10 }, asOf)).entries).toEqual([]);
+  });
+
+  it('reindexing puts an open to-do written before the overdue list into it, once, and never a done one', async () => {
+    const owner = await person('rep');
+    const actor = actorOf(owner.userId, 'rep');
+    const customerId = await customerOwnedBy([owner.userId]);
+    const older = (await log(actor, customerId, { kind: 'todo', dueAt: '2032-01-05T09:00:00.000Z', subject: 'Eski' })).activity;
+    const done = (await log(actor, customerId, { kind: 'todo', dueAt: '2032-01-06T09:00:00.000Z', subject: 'Bitti' })).activity;
+    await changeActivity(customerId, done.activityId, { seq: 1, done: true }, owner.userId);
+    // As an older version left it: the to-do without its place in the overdue list.
+    await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.queueItem(activities.key(older), openTodos.name) }));
+    const asOf = new Date('2032-02-01T00:00:00.000Z');
+    expect((await overdueTodos(actor, { limit: 10 }, asOf)).entries).toEqual([]);
+
+    expect(await reindexOpenTodos()).toBeGreaterThanOrEqual(1);
+    expect((await overdueTodos(actor, { limit: 10 }, asOf)).entries.map((e) => e.subject)).toEqual(['Eski']);
+    await reindexOpenTodos();
+    expect((await overdueTodos(actor, { limit: 10 }, asOf)).entries).toHaveLength(1);
   });
 
   it('the timeline refuses to edit a mail record, and filters by kind', async () => {
