@@ -1,13 +1,15 @@
 // Data access shared by every use case: one document client, transactions, and their failure modes.
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DynamoDBDocumentClient,
   QueryCommand,
+  ScanCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { config } from './config.js';
-import { byId, indexKeys, tableSchema } from './table.js';
+import { byId, indexKeys, type Key, tableSchema } from './table.js';
 
 let documentClient: DynamoDBDocumentClient | undefined;
 
@@ -69,3 +71,59 @@ export const findById = async (key: { gsi3pk: string; gsi3sk: string }, projecti
   );
   return found.Items?.[0];
 };
+
+type Item = Record<string, unknown>;
+
+/** A short wait before asking DynamoDB again for what it left unprocessed: 50 ms doubling, at most 1 s. */
+export const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+
+/**
+ * The items at these keys that exist (duplicates read once), 100 keys per BatchGetItem, the keys
+ * DynamoDB leaves unprocessed asked again after a short backoff. `attributes`: only those are read.
+ */
+export const getMany = async (wanted: readonly Key[], options: { consistent?: boolean; attributes?: readonly string[] } = {}): Promise<Item[]> => {
+  const unique = [...new Map(wanted.map((key) => [`${key.pk}\n${key.sk}`, key])).values()];
+  const names = options.attributes && Object.fromEntries(options.attributes.map((name, i) => [`#a${i}`, name]));
+  const found: Item[] = [];
+  for (let i = 0; i < unique.length; i += 100) {
+    let request: Item[] = unique.slice(i, i + 100).map((key) => ({ ...key }));
+    for (let attempt = 0; request.length > 0; attempt++) {
+      if (attempt > 0) await backoff(attempt);
+      const page = await db().send(
+        new BatchGetCommand({
+          RequestItems: {
+            [tableName()]: {
+              Keys: request,
+              ConsistentRead: options.consistent,
+              ...(names ? { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names } : {}),
+            },
+          },
+        }),
+      );
+      found.push(...(page.Responses?.[tableName()] ?? []));
+      request = (page.UnprocessedKeys?.[tableName()]?.Keys as Item[] | undefined) ?? [];
+    }
+  }
+  return found;
+};
+
+/**
+ * Every item of a type, a Scan page at a time: for operators' one-off jobs over a whole table
+ * (`npm run reindex`), never for a request's path.
+ */
+export async function* scanType(type: string, filter?: { expression: string; names?: Record<string, string>; values?: Item }) {
+  let start: Item | undefined;
+  do {
+    const page = await db().send(
+      new ScanCommand({
+        TableName: tableName(),
+        FilterExpression: `#type = :type${filter ? ` AND ${filter.expression}` : ''}`,
+        ExpressionAttributeNames: { '#type': 'type', ...filter?.names },
+        ExpressionAttributeValues: { ':type': type, ...filter?.values },
+        ExclusiveStartKey: start,
+      }),
+    );
+    yield* page.Items ?? [];
+    start = page.LastEvaluatedKey;
+  } while (start);
+}

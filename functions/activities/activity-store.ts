@@ -2,8 +2,7 @@
 // first), an agenda entry beside it per person who has it on their agenda, and an open to-do's place
 // in the reminder queue, all written in one transaction with the activity.
 import type { EventFacts } from '../../events/catalogue.js';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { db, findById, itemExists, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
+import { findById, itemExists, putNew, scanType, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { defineEntity, fromItem, type MoveEffects } from '../../shared/entity.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { queryAll, queryPage } from '../../shared/query.js';
@@ -78,28 +77,16 @@ const openTodoPlacement = (todo: Activity) =>
  */
 export const reindexOpenTodos = async () => {
   let placed = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new ScanCommand({
-        TableName: tableName(),
-        FilterExpression: '#type = :activity AND kind = :todo AND #status = :open',
-        ExpressionAttributeNames: { '#type': 'type', '#status': 'status' },
-        ExpressionAttributeValues: { ':activity': 'activity', ':todo': 'todo', ':open': 'open' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const todo = activities.read(item);
-      const key = activities.key(todo);
-      const written = await transact([
-        { ConditionCheck: { TableName: tableName(), Key: key, ConditionExpression: '#status = :open AND seq = :seq', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':open': 'open', ':seq': todo.seq } } },
-        ...openTodoPlacement(todo).map((placement) => putNew(placement.item(key))),
-      ]);
-      if (written.ok) placed++;
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const openTodo = { expression: 'kind = :todo AND #status = :open', names: { '#status': 'status' }, values: { ':todo': 'todo', ':open': 'open' } };
+  for await (const item of scanType('activity', openTodo)) {
+    const todo = activities.read(item);
+    const key = activities.key(todo);
+    const written = await transact([
+      { ConditionCheck: { TableName: tableName(), Key: key, ConditionExpression: '#status = :open AND seq = :seq', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':open': 'open', ':seq': todo.seq } } },
+      ...openTodoPlacement(todo).map((placement) => putNew(placement.item(key))),
+    ]);
+    if (written.ok) placed++;
+  }
   return placed;
 };
 

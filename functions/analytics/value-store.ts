@@ -2,8 +2,8 @@
 // one order's transition at a time: the figures and an applied marker for that order and transition
 // in ONE transaction, so a redelivered event or a re-imported row changes nothing.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type BatchGetCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, itemAbsent, itemExists, putNew, tableName, transact } from '../../shared/db.js';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, getMany, itemAbsent, itemExists, putNew, tableName, transact } from '../../shared/db.js';
 import { defineEntity } from '../../shared/entity.js';
 import { queryAll } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
@@ -104,21 +104,8 @@ export const buyersIn = async (year: string): Promise<YearFigures[]> =>
     .flat()
     .map((item) => yearFigures.read(item));
 
-/** Attributes of many customer profiles by id, 100 per BatchGetItem; missing profiles are absent. */
-export const profiles = async (customerIds: readonly string[], attributes: readonly string[]) => {
-  const found = new Map<string, Record<string, unknown>>();
-  const names = Object.fromEntries(['customerId', ...attributes].map((name, i) => [`#a${i}`, name]));
-  for (let i = 0; i < customerIds.length; i += 100) {
-    let request: Record<string, unknown>[] | undefined = customerIds.slice(i, i + 100).map((id) => ({ ...keys.customer(id) }));
-    while (request?.length) {
-      const answer: BatchGetCommandOutput = await db().send(
-        new BatchGetCommand({
-          RequestItems: { [tableName()]: { Keys: request, ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names } },
-        }),
-      );
-      for (const item of answer.Responses?.[tableName()] ?? []) found.set(String(item.customerId), item);
-      request = answer.UnprocessedKeys?.[tableName()]?.Keys;
-    }
-  }
-  return found;
-};
+/** Attributes of many customer profiles by id; missing profiles are absent. */
+export const profiles = async (customerIds: readonly string[], attributes: readonly string[]) =>
+  new Map(
+    (await getMany(customerIds.map((id) => keys.customer(id)), { attributes: ['customerId', ...attributes] })).map((item) => [String(item.customerId), item]),
+  );

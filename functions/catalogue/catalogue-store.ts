@@ -2,8 +2,8 @@
 // import writes a whole new generation (a number no other import uses) beside the live one and then
 // switches the kind's head to it in one conditional write, so readers see the old catalogue or the
 // new one, never half of a file.
-import { BatchGetCommand, BatchWriteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName, transact } from '../../shared/db.js';
+import { BatchWriteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { backoff, db, getMany, tableName, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { ConflictError } from '../../shared/problems.js';
@@ -48,25 +48,10 @@ export const exportCatalogue = async <K extends CatalogueKind>(kind: K): Promise
 
 // ---- reads for pricing -----------------------------------------------------------------------------
 
-const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-
 export const getProducts = async (skus: readonly string[]): Promise<Map<string, Product>> => {
   const generation = await liveGeneration('products');
-  const unique = [...new Set(skus)];
-  const found = new Map<string, Product>();
-  for (let i = 0; i < unique.length; i += 100) {
-    let request: Key[] = unique.slice(i, i + 100).map((sku) => keys.catalogueRecord('products', generation, keys.productRecordId(sku)));
-    for (let attempt = 0; request.length > 0; attempt++) {
-      const page = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: request } } }));
-      for (const item of page.Responses?.[tableName()] ?? []) {
-        const product = stripRecord<Product>(item);
-        found.set(product.sku, product);
-      }
-      request = (page.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
-      if (request.length > 0) await backoff(attempt);
-    }
-  }
-  return found;
+  const records = skus.map((sku) => keys.catalogueRecord('products', generation, keys.productRecordId(sku)));
+  return new Map((await getMany(records)).map((item) => stripRecord<Product>(item)).map((product) => [product.sku, product]));
 };
 
 export const getPriceList = async (priceListId: string): Promise<PriceList | undefined> => {

@@ -3,9 +3,9 @@
 // marker keys to re-point while moving, running counts), with its place in the `customer-merge`
 // due-time queue beside it until it is done. Every write here is guarded so that two runs of one
 // merge (a retried POST, the sweep) can overlap and still move each item exactly once.
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { holderClaimItem, holderKey, holderReleaseItem } from '../../shared/customer.js';
-import { db, itemAbsent, itemExists, type TransactItem, tableName, transact } from '../../shared/db.js';
+import { db, getMany, itemAbsent, itemExists, type TransactItem, tableName, transact } from '../../shared/db.js';
 import type { Recorder } from '../../shared/idempotency.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { queryAll, queryPage } from '../../shared/query.js';
@@ -129,19 +129,8 @@ export const repointMarker = async (duplicateId: string, keptId: string, marker:
 const keyName = (key: Key) => `${key.pk} ${key.sk}`;
 
 /** The items at these keys that exist, by `keyName`; consistent. */
-const readKeys = async (wanted: Key[]) => {
-  const found = new Map<string, Item>();
-  const unique = [...new Map(wanted.map((key) => [keyName(key), key])).values()];
-  for (let i = 0; i < unique.length; i += 100) {
-    let request: Record<string, unknown>[] = unique.slice(i, i + 100).map((key) => ({ ...key }));
-    while (request.length) {
-      const page = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: request, ConsistentRead: true } } }));
-      for (const item of page.Responses?.[tableName()] ?? []) found.set(keyName(tableKeyOf(item)), item);
-      request = (page.UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-    }
-  }
-  return found;
-};
+const readKeys = async (wanted: Key[]) =>
+  new Map((await getMany(wanted, { consistent: true })).map((item) => [keyName(tableKeyOf(item)), item]));
 
 /**
  * A moving contact person's holder items, in the transaction that moves them: the duplicate's is

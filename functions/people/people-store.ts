@@ -1,10 +1,11 @@
 // The directory side of people: the user, their role membership, their sign-in link and their entry
 // in the admins' list, written together; changes guarded by the `seq` the admin read, each with its
 // audit item in the same transaction.
-import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { db, itemExists, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, getMany, itemExists, putNew, scanType, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { getTeam, getUser, type TeamMember, type User } from '../../shared/directory.js';
 import type { Role } from '../../shared/http.js';
+import { fromItem } from '../../shared/entity.js';
 import { queryPage } from '../../shared/query.js';
 import { type ItemType, keys } from '../../shared/table.js';
 import { loginItem } from '../authorizer/people.js';
@@ -129,24 +130,18 @@ export const teamMoves = async (userId: string, from: string | undefined, to: st
  */
 export const reindexDirectory = async () => {
   let added = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db().send(
-      new ScanCommand({ TableName: tableName(), FilterExpression: '#type = :user', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':user': 'user' }, ExclusiveStartKey: start }),
-    );
-    for (const user of page.Items ?? []) {
-      await db().send(new PutCommand({ TableName: tableName(), Item: listEntryItem(String(user.userId)) }));
-      added++;
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  for await (const user of scanType('user')) {
+    await db().send(new PutCommand({ TableName: tableName(), Item: listEntryItem(String(user.userId)) }));
+    added++;
+  }
   return added;
 };
 
 /** The admins' list, by user id, a page at a time. */
 export const directoryPage = async (limit: number, cursor?: string) => {
   const page = await queryPage({ partition: keys.directoryPartition(), order: 'oldest', limit, cursor });
-  const people = await Promise.all(page.items.map((item) => readPerson(String(item.userId))));
-  return { people: people.filter((p) => p !== undefined), next: page.next };
+  const users = new Map((await getMany(page.items.map((item) => keys.user(String(item.userId))))).map((user) => [user.userId, fromItem<Person>(user)]));
+  const people = page.items.map((item) => users.get(item.userId)).filter((p) => p !== undefined);
+  return { people: people.map((p) => ({ ...p, seq: p.seq ?? 0 })), next: page.next };
 };
 
