@@ -118,8 +118,7 @@ export const catalogue = {
   },
   QuoteCreated: {
     source: sources.quotes,
-    /** `opportunityId`: the quote was created for that opportunity, which records it in turn. */
-    detail: z.object({ ...envelope, ...ownedQuote, ...quoteAmount, opportunityId: z.optional(z.string()) }),
+    detail: z.object({ ...envelope, ...ownedQuote, ...quoteAmount }),
   },
   QuoteRevised: {
     source: sources.quotes,

@@ -13,7 +13,7 @@ import { opportunitiesUseCase } from './opportunities/manifest.js';
 // campaigns
 import { campaignsUseCase } from './campaigns/manifest.js';
 // permission marketing (subscriptions): joins the campaigns manifest when both land
-import { permissionMarketing } from './campaigns/subscriptions-manifest.js';
+import { permissionMarketing } from './campaigns/manifest.js';
 // activities
 import { activitiesUseCase } from './activities/manifest.js';
 // analytics

@@ -2,6 +2,7 @@
 // routed to, assignment rules.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, itemExists, tableName } from './db.js';
+import { queryAll } from './query.js';
 import type { Role } from './http.js';
 import { type Key, keys } from './table.js';
 import type { Language } from './language.js';
@@ -101,3 +102,11 @@ export interface Department {
 }
 
 export const getDepartment = (departmentId: string) => read<Department>(keys.department(departmentId));
+
+/** Everyone who holds `role`, from the role's member items. */
+export const usersInRole = async (role: string): Promise<User[]> => {
+  const members = await queryAll({ partition: keys.roleMembersPartition(role) });
+  const users = await Promise.all(members.map((item) => getUser(String(item.userId))));
+  // A member item outliving its user, or a user whose role has changed since, is not an approver.
+  return users.filter((user): user is User => user !== undefined && user.role === role);
+};

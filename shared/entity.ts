@@ -6,17 +6,12 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, putNew, type TransactItem, tableName, transact } from './db.js';
 import { newId } from './ids.js';
 import { queryAll } from './query.js';
-import { type ItemType, type Key, keyAttributes, keys } from './table.js';
+import { fromItem, type ItemType, type Key, keys } from './table.js';
 import type { QueuePlacement } from './work-queue.js';
 
 type Item = Record<string, unknown>;
 
-/** An item as the code sees it: no key attributes and no item type. */
-export const fromItem = <T>(item: Item): T => {
-  const copy = { ...item };
-  for (const name of [...keyAttributes, 'type']) delete copy[name];
-  return copy as T;
-};
+export { fromItem } from './table.js';
 
 /** What every entity that moves through a lifecycle carries: its status and its stale-write token. */
 export interface Movable {

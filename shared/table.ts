@@ -485,3 +485,10 @@ export type ItemType =
 // ---- permission marketing (subscriptions) ----------------------------------------------------------
 /** Customers by birthday month and day: gsi1 is free on profiles (see `customersByBirthday`). */
 export const byBirthday: IndexName = 'gsi1';
+
+/** An item as the code sees it: no key attributes and no item type. */
+export const fromItem = <T>(item: Record<string, unknown>): T => {
+  const copy = { ...item };
+  for (const name of [...keyAttributes, 'type']) delete copy[name];
+  return copy as T;
+};

@@ -90,3 +90,12 @@ export const rangeInOrder = z.refine<{ from?: string; to?: string }>((q) => !q.f
   ...z.said(afterTo),
   path: ['from'],
 });
+
+/** The Istanbul months from the one `from` falls in to the one `to` falls in, `2026-03`. */
+export const monthsBetween = (from: string, to: string) => {
+  const months: string[] = [];
+  for (let date = `${istanbulMonth(from)}-01`; date.slice(0, 7) <= istanbulMonth(to); date = addMonths(date, 1)) {
+    months.push(date.slice(0, 7));
+  }
+  return months;
+};

@@ -5,10 +5,9 @@
 // A sweep claims each due item with a conditional delete in the transaction that acts on it, so
 // overlapping or repeated sweeps act once.
 import { type TransactItem, tableName, transact } from './db.js';
-import { fromItem } from './entity.js';
 import { newId } from './ids.js';
 import { queryAll } from './query.js';
-import { byAssignee, byState, type Key, keys } from './table.js';
+import { byAssignee, byState, fromItem, type Key, keys } from './table.js';
 
 type Item = Record<string, unknown>;
 

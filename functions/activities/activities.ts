@@ -13,7 +13,7 @@ import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, type FieldProblem, NotFoundError, ProblemError, ValidationError } from '../../shared/problems.js';
 import { keys } from '../../shared/table.js';
 import { sweep } from '../../shared/work-queue.js';
-import { customerViewerOf } from '../customers/customer-view.js';
+import { customerViewerOf } from '../customers/public.js';
 import {
   type Activity,
   type ActivityInput,

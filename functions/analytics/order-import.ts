@@ -9,7 +9,7 @@ import { isId } from '../../shared/access.js';
 import { currencySchema, minorToDecimal, parseDecimalToMinor } from '../../shared/money.js';
 import * as z from '../../shared/schema.js';
 import { isoDateSchema } from '../../shared/time.js';
-import { amountIn, type Codec, type Format, type ImportError, importCsvWith } from '../catalogue/domain/catalogue-import.js';
+import { amountIn, type Codec, type Format, type ImportError, importCsvWith } from '../catalogue/public.js';
 import type { OrderValue } from './domain/customer-value.js';
 import { amountInTry, applyOrderValue, profiles } from './value-store.js';
 

@@ -7,8 +7,8 @@ import { db, getMany, itemAbsent, itemExists, putNew, tableName, transact } from
 import { defineEntity } from '../../shared/entity.js';
 import { queryAll } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
-import { getFxRates } from '../catalogue/catalogue-store.js';
-import { convertOn, FxRateNotFoundError } from '../catalogue/domain/catalogue.js';
+import { getFxRates } from '../catalogue/public.js';
+import { convertOn, FxRateNotFoundError } from '../catalogue/public.js';
 import { applyOrder, type OrderValue, type ValueTransition, type YearFigures } from './domain/customer-value.js';
 
 export const yearFigures = defineEntity<YearFigures>({

@@ -7,7 +7,7 @@ import { getCustomer } from '../../shared/customer.js';
 import { getUnit } from '../../shared/directory.js';
 import { onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
 import { logger } from '../../shared/observability.js';
-import { usersInRole } from '../quote-approval/quote-access.js';
+import { usersInRole } from '../../shared/directory.js';
 import { getRequest } from './request-store.js';
 import { dealerRequestMail } from './templates/dealer-request.js';
 

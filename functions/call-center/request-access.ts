@@ -8,7 +8,7 @@ import { NotFoundError } from '../../shared/problems.js';
 import { type CustomerRequest, findRequest } from './request-store.js';
 import { records } from '../../shared/messages.js';
 
-export { customerViewerOf as requestViewerOf } from '../customers/customer-view.js';
+export { customerViewerOf as requestViewerOf } from '../customers/public.js';
 
 /** A stored profile with the owner sets the access rule and the draft quote's owner read. */
 export type OwnedCustomer = Customer & { ownerIds?: Set<string>; teamIds?: Set<string> };

@@ -7,7 +7,7 @@ import { defineEntity, fromItem } from '../../shared/entity.js';
 import { type Filter, queryPage } from '../../shared/query.js';
 import { byAssignee, byState, keys } from '../../shared/table.js';
 import { defineDueQueue } from '../../shared/work-queue.js';
-import type { Skipped } from '../order-routing/domain/routing.js';
+import type { Skipped } from '../order-routing/public.js';
 import type { ContactChannel, CreateRequestInput, RequestKind } from './domain/request-input.js';
 import { activeRequestStatuses, type RequestStatus } from './domain/request-lifecycle.js';
 

@@ -238,3 +238,6 @@ export const campaignsUseCase: UseCaseManifest = {
     { name: 'sweep-campaigns', function: 'sweepCampaigns', expression: 'rate(1 minute)', timezone: 'Europe/Istanbul' },
   ],
 };
+
+// The subscription pages run as a use case of their own (public routes, their own functions).
+export { permissionMarketing } from './subscriptions-manifest.js';

@@ -109,7 +109,6 @@ export const opportunitiesUseCase: UseCaseManifest = {
     },
     pipeline: { entry: `${dir}/pipeline.ts`, description: 'Staff: the pipeline and weighted forecast by reach', uses: { table: 'read' } },
     openFromLead: { entry: `${dir}/open-from-lead.ts`, description: 'Opens the opportunity of a converted lead, once', uses: { table: 'write' } },
-    recordQuote: { entry: `${dir}/record-quote.ts`, description: 'Lists a quote created for an opportunity on it', uses: { table: 'write' } },
     winOnAcceptance: { entry: `${dir}/win-on-acceptance.ts`, description: "Wins an accepted quote's opportunity, once", uses: { table: 'write' } },
     winOnOrder: { entry: `${dir}/win-on-order.ts`, description: "Wins the opportunity of an order's quote, once", uses: { table: 'write' } },
   },
@@ -119,11 +118,6 @@ export const opportunitiesUseCase: UseCaseManifest = {
       name: 'open-opportunity-from-lead',
       function: 'openFromLead',
       pattern: { source: [sources.leads], 'detail-type': ['LeadStatusChanged'], detail: { to: ['converted'] } },
-    },
-    {
-      name: 'record-opportunity-quote',
-      function: 'recordQuote',
-      pattern: { source: [sources.quotes], 'detail-type': ['QuoteCreated'], detail: { opportunityId: [{ exists: true }] } },
     },
     { name: 'win-opportunity-on-acceptance', function: 'winOnAcceptance', pattern: { source: [sources.quotes], 'detail-type': ['QuoteAccepted'] } },
     {

@@ -13,8 +13,8 @@ import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, ProblemError } from '../../shared/problems.js';
 import { keys } from '../../shared/table.js';
 import { DAY_MS, istanbulDate } from '../../shared/time.js';
-import { getLeadByKey } from '../lead-capture/lead-store.js';
-import { getQuote, type Quote, quoteMoveItems } from '../quote-approval/quote-store.js';
+import { getLeadByKey } from '../lead-capture/public.js';
+import { getQuote, type Quote, quoteAttachedItems } from '../quote-approval/public.js';
 import {
   defaultProbability,
   isOpen,
@@ -242,12 +242,7 @@ export const attachQuote = async (o: Opportunity, quote: Quote | undefined, who:
   const after = listed ? o : withQuote(o, quote.quoteId, now);
   const quoteSide = quote.opportunityId
     ? []
-    : quoteMoveItems(
-        quote,
-        { ...quote, opportunityId: o.opportunityId, seq: quote.seq + 1, updatedAt: now.toISOString() },
-        {},
-        { history: { actorId: who.actorId, action: 'attach-opportunity', via: who.via, note: o.opportunityId }, record: noRecord },
-      );
+    : quoteAttachedItems(quote, o.opportunityId, who, now);
   const opportunitySide = listed ? [opportunities.unchangedCheck(o)] : opportunities.moveItems(o, after, { history: history(who, 'attach-quote', quote.quoteId) });
   const saved = await transact([...opportunitySide, ...quoteSide, ...(who.record?.(after) ?? [])]);
   if (!saved.ok) {
@@ -268,13 +263,6 @@ const withRetries = async (read: () => Promise<Opportunity | undefined>, act: (o
     tr: 'Bir olay uygulanırken fırsat değişip durdu; olay yeniden denenecek.',
   });
 };
-
-/** On QuoteCreated for an opportunity: the opportunity lists the quote too (once, however often delivered). */
-export const recordCreatedQuote = (created: EventDetail<'QuoteCreated'>, now = new Date()) =>
-  withRetries(
-    () => getOpportunity(created.customerId, created.opportunityId!),
-    async (o) => o.quoteIds.includes(created.quoteId) || opportunities.move(o, withQuote(o, created.quoteId, now), { history: history({ actorId: 'system', via: 'event' }, 'attach-quote', created.quoteId) }),
-  );
 
 /**
  * On QuoteAccepted, or OrderCreated from a quote: the quote's opportunity is won, once. A won or lost

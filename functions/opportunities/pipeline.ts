@@ -4,9 +4,9 @@
 import { type Viewer, listScope } from '../../shared/access.js';
 import { ForbiddenError } from '../../shared/problems.js';
 import { istanbulDate } from '../../shared/time.js';
-import { getFxRates } from '../catalogue/catalogue-store.js';
-import { convertOn, FxRateNotFoundError } from '../catalogue/domain/catalogue.js';
-import { getQuote } from '../quote-approval/quote-store.js';
+import { getFxRates } from '../catalogue/public.js';
+import { convertOn, FxRateNotFoundError } from '../catalogue/public.js';
+import { getQuote } from '../quote-approval/public.js';
 import { costAnalysis } from './domain/cost-analysis.js';
 import { type Pipeline, pipelineOf, type ToTry } from './domain/forecast.js';
 import { openStages } from './domain/stages.js';

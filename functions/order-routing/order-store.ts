@@ -4,14 +4,13 @@
 import type { Ownership } from '../../shared/access.js';
 import { readFollowingMerge } from '../../shared/customer.js';
 import { findById, type TransactItem, transact } from '../../shared/db.js';
-import { advance, defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
+import { defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
 import type { Language } from '../../shared/language.js';
 import type { Money } from '../../shared/money.js';
 import { type Filter, queryAll, queryPage } from '../../shared/query.js';
 import { byAssignee, byState, keys } from '../../shared/table.js';
 import { defineDueQueue } from '../../shared/work-queue.js';
-import type { QuoteTotals } from '../quote-approval/domain/pricing.js';
-import { type Quote, quotes } from '../quote-approval/quote-store.js';
+import { type Quote, type QuoteTotals, quoteOrderedItems } from '../quote-approval/public.js';
 import { type OrderStatus, openStatuses } from './domain/lifecycle.js';
 import type { Skipped } from './domain/routing.js';
 
@@ -122,7 +121,7 @@ export const saveOrderFromQuote = async (quote: Quote, order: Order, event: Tran
   (
     await transact([
       ...orders.createItems(order, { events: [event] }),
-      ...quotes.moveItems(quote, advance(quote, { orderId: order.orderId })),
+      ...quoteOrderedItems(quote, order.orderId),
     ])
   ).ok;
 

@@ -8,7 +8,7 @@ import type { Role } from '../../shared/http.js';
 import { fromItem } from '../../shared/entity.js';
 import { queryPage } from '../../shared/query.js';
 import { type ItemType, keys } from '../../shared/table.js';
-import { loginItem } from '../authorizer/people.js';
+import { loginItem } from '../authorizer/public.js';
 import type { Placement } from './domain/placement.js';
 
 /** A directory user with their stale-write token (people written before it existed read as 0). */

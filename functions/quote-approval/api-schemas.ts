@@ -69,18 +69,23 @@ const quoteKeyFields = {
   createdAt: z.string(),
 };
 
+const quotedLines = z.array(z.looseObject({ sku: z.string(), quantity: z.int() }));
+const quotedTotals = z.looseObject({ grandTotal: money });
 const quote = z.looseObject({
   ...quoteKeyFields,
   language: z.enum(languages),
-  lines: z.array(z.looseObject({ sku: z.string(), quantity: z.int() })),
-  totals: z.looseObject({ grandTotal: money }),
+  lines: quotedLines,
+  totals: quotedTotals,
   updatedAt: z.string(),
 });
 
 export const quoteResponse = quote;
 export const quoteWithVersions = z.extend(quote, {
   versions: z.array(z.strictObject({ version: z.int(), href: z.string() })),
-  order: z.optional(z.looseObject({ orderId: z.string(), status: z.string() })),
+  /** The order as it was made: the accepted version's lines and totals; its status is on its own page. */
+  order: z.optional(
+    z.strictObject({ orderId: z.string(), href: z.string(), currency: z.string(), lines: quotedLines, totals: quotedTotals }),
+  ),
   history: z.array(z.looseObject({ at: z.string(), from: z.string(), to: z.string(), action: z.string(), actorId: z.string() })),
 });
 

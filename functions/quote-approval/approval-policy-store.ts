@@ -8,7 +8,7 @@ import { ConflictError } from '../../shared/problems.js';
 import * as z from '../../shared/schema.js';
 import { keys } from '../../shared/table.js';
 import { type ApprovalPolicy, approvalPolicySchema, approverRoles, UnknownApproverRoleError } from './domain/approval-policy.js';
-import { usersInRole } from './quote-access.js';
+import { usersInRole } from '../../shared/directory.js';
 import { itemAbsent } from '../../shared/db.js';
 
 const policyRecord = { en: 'The policy', tr: 'Onay kuralları' };

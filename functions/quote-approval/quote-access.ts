@@ -2,10 +2,7 @@
 // thing only quotes have — whoever holds a role its approval involves sees that quote too, so an
 // approver can read what they approve.
 import { canManage, canSee, isId, type Viewer } from '../../shared/access.js';
-import { getUser, type User } from '../../shared/directory.js';
 import { ForbiddenError, NotFoundError } from '../../shared/problems.js';
-import { queryAll } from '../../shared/query.js';
-import { keys } from '../../shared/table.js';
 import { findQuote, type Quote, quoteOwnership } from './quote-store.js';
 import { records } from '../../shared/messages.js';
 
@@ -37,10 +34,3 @@ export const quoteChangeableBy = async (viewer: Viewer, quoteId: string | undefi
   return quote;
 };
 
-/** Everyone who holds `role`, from the role's member items. */
-export const usersInRole = async (role: string): Promise<User[]> => {
-  const members = await queryAll({ partition: keys.roleMembersPartition(role) });
-  const users = await Promise.all(members.map((item) => getUser(String(item.userId))));
-  // A member item outliving its user, or a user whose role has changed since, is not an approver.
-  return users.filter((user): user is User => user !== undefined && user.role === role);
-};

@@ -5,8 +5,8 @@
 import type { Ownership } from '../../shared/access.js';
 import { readFollowingMerge } from '../../shared/customer.js';
 import { findById, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
-import { defineEntity, fromItem, type HistoryEntry, type MoveEffects } from '../../shared/entity.js';
-import type { Recorder } from '../../shared/idempotency.js';
+import { advance, defineEntity, fromItem, type HistoryEntry, type MoveEffects } from '../../shared/entity.js';
+import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import type { Language } from '../../shared/language.js';
 import { type Filter, type Page, queryAll, queryPage } from '../../shared/query.js';
 import { ValidationError } from '../../shared/problems.js';
@@ -155,6 +155,21 @@ export const quoteMoveItems = (before: Quote, after: Quote, effects: QuoteEffect
   const { report: _, freeze: __, ...queues } = effects;
   return quotes.moveItems(before, after, { ...queues, history: change.history, also: extras(after, effects, after, change.record) });
 };
+
+/**
+ * The quote's side of the transaction that creates its order: it records the order's id, guarded by
+ * the quote's status and seq, so one accepted quote is one order whatever retries.
+ */
+export const quoteOrderedItems = (quote: Quote, orderId: string) => quotes.moveItems(quote, advance(quote, { orderId }));
+
+/** The quote's side of attaching it to an opportunity: it names the opportunity, guarded by its seq. */
+export const quoteAttachedItems = (quote: Quote, opportunityId: string, by: Pick<HistoryEntry, 'actorId' | 'via'>, now: Date) =>
+  quoteMoveItems(
+    quote,
+    { ...quote, opportunityId, seq: quote.seq + 1, updatedAt: now.toISOString() },
+    {},
+    { history: { actorId: by.actorId, action: 'attach-opportunity', via: by.via, note: opportunityId }, record: noRecord },
+  );
 
 /** Saves `after` only if the stored quote is still `before`; `false` when someone else got there first. */
 export const saveQuote = async (before: Quote, after: Quote, effects: QuoteEffects, change: Change) =>

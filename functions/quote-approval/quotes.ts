@@ -8,10 +8,10 @@ import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, ForbiddenError, ProblemError } from '../../shared/problems.js';
-import { getFxRates, getPriceList, getProducts } from '../catalogue/catalogue-store.js';
+import { getFxRates, getPriceList, getProducts } from '../catalogue/public.js';
 import { getApprovalPolicy } from './approval-policy-store.js';
 import { evaluatePolicy, policyFacts } from './domain/approval-policy.js';
-import type { PriceList } from '../catalogue/domain/catalogue.js';
+import type { PriceList } from '../catalogue/public.js';
 import { IllegalTransitionError, transition } from './domain/lifecycle.js';
 import { buildQuote, type LineInput, type PaymentTerms } from './domain/quote-builder.js';
 import { expiresAt, isExpired } from './domain/quote-expiry.js';
@@ -169,7 +169,6 @@ export const draftQuote = async (input: CreateQuoteInput, owner: Owner, now = ne
     expiresAt: expiresAt(validUntil),
     paymentTerms: input.paymentTerms,
     notes: input.notes,
-    opportunityId: input.opportunityId,
     approvals: [],
     createdAt: at,
     updatedAt: at,
@@ -178,7 +177,7 @@ export const draftQuote = async (input: CreateQuoteInput, owner: Owner, now = ne
   const { grandTotal } = quote.totals;
   const event = outboxPut(
     'QuoteCreated',
-    { ...ref(quote), ownerId: owner.userId, currency: quote.currency, grandTotal: grandTotal.amount, opportunityId: quote.opportunityId },
+    { ...ref(quote), ownerId: owner.userId, currency: quote.currency, grandTotal: grandTotal.amount },
     now,
   );
   return { quote, items: newQuoteItems(quote, { events: [event] }, record) };

@@ -15,7 +15,7 @@ import { getRequest } from '../../functions/call-center/request-store.js';
 import { captureLead } from '../../functions/lead-capture/capture.js';
 import { contactOf, type LeadSubmission, leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
 import { getLead, saveForCustomer } from '../../functions/lead-capture/lead-store.js';
-import { openFromLead, openOpportunity, recordCreatedQuote } from '../../functions/opportunities/opportunities.js';
+import { attachQuote, openFromLead, openOpportunity } from '../../functions/opportunities/opportunities.js';
 import { getOpportunity } from '../../functions/opportunities/opportunity-store.js';
 import { getOrder } from '../../functions/order-routing/order-store.js';
 import { getQuote } from '../../functions/quote-approval/quote-store.js';
@@ -309,17 +309,18 @@ describe('merging two customers', () => {
     await mergeCustomers({ viewer: admin, keptId, duplicateId });
 
     const quote = await createQuote(
-      { customerId: duplicateId, priceListId: priceList.id, lines: [{ sku: 'TP-20', quantity: 1, discountBp: 0 }], opportunityId: opened.opportunityId },
+      { customerId: duplicateId, priceListId: priceList.id, lines: [{ sku: 'TP-20', quantity: 1, discountBp: 0 }] },
       rep,
     );
     expect(quote.customerId).toBe(keptId);
     expect(await getQuote(keptId, quote.quoteId)).toMatchObject({ customerId: keptId });
 
-    // QuoteCreated as a producer that still knew the old id would have sent it: the opportunity lists the quote.
+    // The opportunity opened under the old id is found under the kept one, and takes the quote.
+    const moved = (await getOpportunity(duplicateId, opened.opportunityId))!;
+    const attached = await attachQuote(moved, await getQuote(keptId, quote.quoteId), { actorId: rep.userId, via: 'api' });
+    expect(attached).toMatchObject({ customerId: keptId, quoteIds: [quote.quoteId] });
+    expect(await getQuote(keptId, quote.quoteId)).toMatchObject({ opportunityId: opened.opportunityId });
     const envelope = () => ({ eventId: newId(), occurredAt: new Date().toISOString(), version: 1 as const });
-    const created = { ...envelope(), customerId: duplicateId, quoteId: quote.quoteId, quoteVersion: 1, ownerId: rep.userId, currency: 'TRY', grandTotal: 1 };
-    await recordCreatedQuote({ ...created, opportunityId: opened.opportunityId });
-    expect(await getOpportunity(keptId, opened.opportunityId)).toMatchObject({ customerId: keptId, quoteIds: [quote.quoteId] });
 
     // LeadStatusChanged for the duplicate's lead, whose opportunity was opened before the merge: the
     // lead is found in the kept partition, and so is the marker that moved with it: no second opportunity.

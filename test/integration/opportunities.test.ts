@@ -11,7 +11,6 @@ import {
   changeStage,
   openFromLead,
   openOpportunity,
-  recordCreatedQuote,
   updateOpportunity,
   winFromQuote,
 } from '../../functions/opportunities/opportunities.js';
@@ -69,15 +68,13 @@ const opportunity = async (amount = 1_000_000) =>
 /** An auto-approved quote (a small discount) for the opportunity, sent and accepted by the customer. */
 const acceptedQuoteFor = async (o: { customerId: string; opportunityId: string }) => {
   const draft = await createQuote(
-    { customerId: o.customerId, priceListId: longList.id, lines: [{ sku: 'TP-20', quantity: 3, discountBp: 500 }], opportunityId: o.opportunityId },
+    { customerId: o.customerId, priceListId: longList.id, lines: [{ sku: 'TP-20', quantity: 3, discountBp: 500 }] },
     owner,
   );
-  const created = (await outbox('quoteId', draft.quoteId)).find((e) => e.detailType === 'QuoteCreated')!;
-  expect(created.detail.opportunityId).toBe(o.opportunityId);
-  // The QuoteCreated consumer, delivered twice: the opportunity lists the quote once.
-  await recordCreatedQuote(created.detail as never);
-  await recordCreatedQuote(created.detail as never);
-  const sent = await markSent(await submitQuote(draft, undefined), 'auto');
+  // Attached twice: the opportunity lists the quote once.
+  const listed = await attachQuote((await getOpportunity(o.customerId, o.opportunityId))!, draft, staff);
+  await attachQuote(listed, await getQuote(o.customerId, draft.quoteId), staff);
+  const sent = await markSent(await submitQuote((await getQuote(o.customerId, draft.quoteId))!, undefined), 'auto');
   return answerQuote(sent, 'accept', { via: 'link' });
 };
 

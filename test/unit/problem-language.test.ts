@@ -8,7 +8,7 @@ import { segmentRulesBody } from '../../functions/analytics/api-schemas.js';
 import { checkActionInput } from '../../functions/call-center/domain/request-lifecycle.js';
 import { checkTemplateParts } from '../../functions/campaigns/templates.js';
 import { importCsv } from '../../functions/catalogue/domain/catalogue-import.js';
-import { ImportFailedError } from '../../functions/catalogue/handlers/import-catalogue.js';
+import { ImportFailedError } from '../../functions/catalogue/import-problems.js';
 import { createCustomerBody, lookupQuery } from '../../functions/customers/api-schemas.js';
 import { lostReasonOf, refuseClosed, targetOf } from '../../functions/opportunities/domain/stages.js';
 import { rulesChangeSchema } from '../../functions/order-routing/domain/routing.js';

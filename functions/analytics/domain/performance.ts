@@ -3,8 +3,8 @@
 // quote report of quote-approval); commission per rep from the admin's rates on won revenue or on
 // the won quotes' margin. A team's row sums its reps'.
 import { roundedDivide } from '../../../shared/money.js';
-import type { LeadStatus } from '../../lead-capture/domain/lead-status.js';
-import { type QuoteSummary, quoteReport } from '../../quote-approval/domain/reports.js';
+import type { LeadStatus } from '../../lead-capture/public.js';
+import { type QuoteSummary, quoteReport } from '../../quote-approval/public.js';
 
 export interface CommissionRules {
   basis: 'revenue' | 'margin';

@@ -1,7 +1,7 @@
 // POST /analytics/imports/orders  (text/csv)  analytics:admin — historical orders, all or nothing.
 import { header, json, route } from '../../../shared/http.js';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../../shared/problems.js';
-import { emptyFile, ImportFailedError } from '../../catalogue/handlers/import-catalogue.js';
+import { emptyFile, ImportFailedError } from '../../catalogue/public.js';
 import { ORDERS_FILE_BYTES, analyticsRoutes } from '../manifest.js';
 import { importOrders } from '../order-import.js';
 

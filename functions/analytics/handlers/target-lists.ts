@@ -1,7 +1,7 @@
 // GET /analytics/lists/top-customers | lapsed-customers | declining-customers | valuable-complainants
 // analytics:read — JSON, or CSV with ?format=csv (or Accept: text/csv), cells a spreadsheet opens safely.
 import { csvFile, type HttpEvent, json, route, routes, wantsCsv } from '../../../shared/http.js';
-import { toCsv } from '../../order-routing/domain/reports.js';
+import { toCsv } from '../../order-routing/public.js';
 import { type ListName, targetList } from '../analytics.js';
 import { analyticsRoutes } from '../manifest.js';
 

@@ -13,7 +13,7 @@ import {
   route,
   servesCategory,
   unitsToLoad,
-} from '../../order-routing/domain/routing.js';
+} from '../../order-routing/public.js';
 import type { RequestKind } from './request-input.js';
 
 /** Request kinds that are a category of the dealers' work by themselves; others go by the product asked about. */

@@ -2,27 +2,12 @@
 // Imports products, price lists or FX rates, all or nothing: a bad row fails the whole file with
 // every error and its line number, and nothing of it is imported.
 import { header, json, route } from '../../../shared/http.js';
-import { PayloadTooLargeError, ProblemError, UnsupportedMediaTypeError, ValidationError } from '../../../shared/problems.js';
+import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../../shared/problems.js';
 import { catalogueKind } from '../catalogue-http.js';
 import { importCatalogue } from '../catalogue-store.js';
-import { type ImportError, importCsv, importJson } from '../domain/catalogue-import.js';
+import { importCsv, importJson } from '../domain/catalogue-import.js';
+import { emptyFile, ImportFailedError } from '../import-problems.js';
 import { CATALOGUE_FILE_BYTES, catalogueRoutes } from '../manifest.js';
-
-export const emptyFile = { en: 'The file is empty.', tr: 'Dosya boş.' };
-
-export class ImportFailedError extends ProblemError {
-  constructor(errors: ImportError[]) {
-    super(
-      422,
-      'import-failed',
-      {
-        en: `The file has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was imported.`,
-        tr: `Dosyada ${errors.length} hata var; hiçbir şey içe aktarılmadı.`,
-      },
-      errors.map(({ line, field, message }) => ({ path: field, line, message })),
-    );
-  }
-}
 
 export const handler = route(catalogueRoutes.importCatalogue, async ({ actor, params }, event) => {
   const kind = catalogueKind(params.kind);

@@ -5,7 +5,7 @@ import { viewerOf } from '../../../shared/access.js';
 import { type Actor, type HttpEvent, header, json, route, routes } from '../../../shared/http.js';
 import { oncePerCaller, type Recorder } from '../../../shared/idempotency.js';
 import { isId } from '../../../shared/access.js';
-import { findQuote } from '../../quote-approval/quote-store.js';
+import { findQuote } from '../../quote-approval/public.js';
 import type { StageAction } from '../domain/stages.js';
 import { opportunityRoutes } from '../manifest.js';
 import { attachQuote, changeStage, refuseStale, updateOpportunity } from '../opportunities.js';

@@ -2,7 +2,7 @@
 // Idempotent by its write: the order is put only if absent, with the quote's seq as guard.
 import { eventHandler } from '../../../shared/consumer.js';
 import { logger } from '../../../shared/observability.js';
-import { getQuote } from '../../quote-approval/quote-store.js';
+import { getQuote } from '../../quote-approval/public.js';
 import { orderFromQuote } from '../orders.js';
 
 export const handler = eventHandler('QuoteAccepted',

@@ -1,7 +1,7 @@
 // GET /me — who the caller is, for the console's header (only the links the caller's scopes can use).
 import { getUser } from '../../../shared/directory.js';
 import { json, route } from '../../../shared/http.js';
-import { isSessionKeyId } from '../../authorizer/person.js';
+import { isSessionKeyId } from '../../authorizer/public.js';
 import { peopleRoutes } from '../manifest.js';
 
 export const handler = route(peopleRoutes.getMe, async ({ actor }) => {

@@ -4,7 +4,7 @@
 import type { Money } from '../../../shared/money.js';
 import { type FieldProblem, ProblemError, ValidationError } from '../../../shared/problems.js';
 import type { Bilingual } from './approval-policy.js';
-import { convertOn, type FxRate, fxRateOn, type PriceList, type Product, priceFor } from '../../catalogue/domain/catalogue.js';
+import { convertOn, type FxRate, fxRateOn, type PriceList, type Product, priceFor } from '../../catalogue/public.js';
 import { type Instalment, instalments, planFromShares } from './payment-plan.js';
 import { type PricedLine, priceQuote, type QuoteTotals } from './pricing.js';
 import { dateProblem } from '../../../shared/time.js';

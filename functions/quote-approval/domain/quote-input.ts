@@ -46,8 +46,6 @@ export const createQuoteSchema = z.strictObject({
   validUntil: z.optional(isoDateSchema),
   notes: z.optional(notes),
   paymentTerms: z.optional(paymentTermsSchema),
-  /** An open opportunity of the same customer the quote is for. */
-  opportunityId: z.optional(z.requiredLine(64)),
   lines,
 });
 export type CreateQuoteInput = z.infer<typeof createQuoteSchema>;

@@ -5,7 +5,6 @@ import { customerVisibleTo } from '../../../shared/customer.js';
 import { getUser } from '../../../shared/directory.js';
 import { header, json, route } from '../../../shared/http.js';
 import { oncePerCaller } from '../../../shared/idempotency.js';
-import { opportunityForQuote } from '../../opportunities/opportunity-access.js';
 import { quoteRoutes } from '../manifest.js';
 import { createQuote } from '../quotes.js';
 
@@ -13,7 +12,6 @@ export const handler = route(quoteRoutes.createQuote, async ({ actor, body: inpu
   const viewer = await viewerOf(actor);
   // A rep quotes only customers they may see; one they may not is "no such customer", as a wrong id is.
   await customerVisibleTo(viewer, input.customerId);
-  if (input.opportunityId) await opportunityForQuote(viewer, input.opportunityId, input.customerId);
   const owner = { userId: actor.userId, teamId: viewer.teamId ?? (await getUser(actor.userId))?.teamId };
   const key = header(event, 'idempotency-key');
   const quote = await oncePerCaller(quoteRoutes.createQuote, actor, key, input, (record) => createQuote(input, owner, new Date(), record));

@@ -1,10 +1,10 @@
-// GET /quotes/{quoteId} (with its earlier versions listed and its order, once there is one),
+// GET /quotes/{quoteId} (with its earlier versions listed and its order, once there is one: the
+// accepted version's lines and totals, which the order takes as quoted; its status is the order's page),
 // GET /quotes/{quoteId}/versions/{version} and GET /quotes/{quoteId}/pdf[?version=n].
 import { type Actor, json, route, routes } from '../../../shared/http.js';
 import { NotFoundError } from '../../../shared/problems.js';
 import { quoteRoutes } from '../manifest.js';
 import { viewerOf } from '../../../shared/access.js';
-import { getOrder } from '../../order-routing/order-store.js';
 import { quoteVisibleTo } from '../quote-access.js';
 import { getQuoteHistory, getQuoteVersion, type Quote } from '../quote-store.js';
 import { pdfFileName, quotePdf } from '../send-quote.js';
@@ -40,10 +40,9 @@ const earlierVersion = route(quoteRoutes.getQuoteVersion, async ({ actor, params
 
 const current = route(quoteRoutes.getQuote, async ({ actor, params }) => {
   const quote = await visible(actor, params.quoteId);
-  const [order, history] = await Promise.all([
-    quote.orderId ? getOrder(quote.customerId, quote.orderId) : undefined,
-    getQuoteHistory(quote),
-  ]);
+  const history = await getQuoteHistory(quote);
+  const { orderId, currency, lines, totals } = quote;
+  const order = orderId ? { orderId, href: `/orders/${orderId}`, currency, lines, totals } : undefined;
   const versions = Array.from({ length: quote.version }, (_, i) => ({
     version: i + 1,
     href: `/quotes/${quote.quoteId}/versions/${i + 1}`,

@@ -6,7 +6,7 @@ import { getUser } from '../../../shared/directory.js';
 import { onceKey, sendOnce, sendTransactional } from '../../../shared/mail.js';
 import { logger } from '../../../shared/observability.js';
 import { APPROVAL_LINK_HOURS, approvalLinks } from '../links.js';
-import { usersInRole } from '../quote-access.js';
+import { usersInRole } from '../../../shared/directory.js';
 import { getQuote } from '../quote-store.js';
 import { approvalRequest } from '../templates/approval-request.js';
 import { customerView } from '../templates/quote-view.js';

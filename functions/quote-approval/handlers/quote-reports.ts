@@ -10,6 +10,7 @@ import {
   istanbulDate,
   istanbulMonth,
   lastInstantOfIstanbulDay,
+  monthsBetween,
   startOfIstanbulDay,
 } from '../../../shared/time.js';
 import { quoteReport } from '../domain/reports.js';
@@ -18,14 +19,6 @@ import { sentInMonths } from '../quote-store.js';
 
 const MAX_MONTHS = 36;
 
-/** The Istanbul months from the one `from` falls in to the one `to` falls in, `2026-03`. */
-export const monthsBetween = (from: string, to: string) => {
-  const months: string[] = [];
-  for (let date = `${istanbulMonth(from)}-01`; date.slice(0, 7) <= istanbulMonth(to); date = addMonths(date, 1)) {
-    months.push(date.slice(0, 7));
-  }
-  return months;
-};
 
 export const handler = route(quoteRoutes.quoteReports, async ({ actor, query }) => {
   const viewer = await viewerOf(actor);

@@ -3,7 +3,7 @@
 import { formatMoney, formatPercent, type Money } from '../../../shared/money.js';
 import { type SafeHtml, safeHtml } from '../../../shared/html.js';
 import type { Customer } from '../../../shared/customer.js';
-import { quantityIn } from '../../catalogue/domain/catalogue.js';
+import { quantityIn } from '../../catalogue/public.js';
 import type { QuoteStatus } from '../domain/lifecycle.js';
 import type { Quote } from '../quote-store.js';
 import type { Language } from '../../../shared/language.js';

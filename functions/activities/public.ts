@@ -1,0 +1,2 @@
+// What other modules may use of activities.
+export type { Activity } from './domain/activity.js';

@@ -1,0 +1,2 @@
+// What other modules may use of the customers module.
+export { customerViewerOf } from './customer-view.js';

@@ -1,0 +1,16 @@
+// What other modules may use of order routing: orders as stored, the routing rules and how they
+// choose a unit, and the revenue figures.
+export { orderStatuses } from './domain/lifecycle.js';
+export { revenue, toCsv } from './domain/reports.js';
+export {
+  type OrderFacts,
+  type RoutingDecision,
+  type RoutingRule,
+  type RoutingRules,
+  route,
+  type Skipped,
+  servesCategory,
+  unitsToLoad,
+} from './domain/routing.js';
+export { getOrder, type Order, ordersIn } from './order-store.js';
+export { getRoutingRules, loadUnits } from './rules-store.js';

@@ -1,0 +1,123 @@
+// The import rules of the tree, over its real import graph (TypeScript's own pre-processor reads
+// every import and export-from, type-only ones included):
+// - a module (a folder under functions/) is used by others only through its public.ts;
+// - modules depend on each other one way only, and no files import each other in a ring;
+// - shared/ is the platform and events/ the event catalogue: neither imports a module (shared/'s
+//   outbox and consumers read the catalogue, the contract between modules);
+// - the console is a separate program: it imports nothing of the backend.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const folders = ['functions', 'shared', 'events', 'infra', 'console/src'];
+
+const sources = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : sources(path);
+    return name.endsWith('.ts') ? [path] : [];
+  });
+
+/** file → the project files it imports (relative specifiers only; packages are not the tree's). */
+const graph = new Map<string, string[]>();
+for (const file of folders.flatMap((folder) => sources(join(root, folder)))) {
+  const imported = ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles;
+  graph.set(
+    relative(root, file),
+    imported
+      .filter(({ fileName }) => fileName.startsWith('.'))
+      .map(({ fileName }) => {
+        const target = resolve(dirname(file), fileName).replace(/\.js$/, '.ts');
+        return relative(root, existsSync(target) ? target : join(target.replace(/\.ts$/, ''), 'index.ts'));
+      }),
+  );
+}
+
+const moduleOf = (file: string) => /^functions\/([^/]+)\//.exec(file)?.[1];
+const imports = [...graph].flatMap(([from, targets]) => targets.map((to) => ({ from, to })));
+
+describe('module boundaries', () => {
+  it('reads the whole tree', () => {
+    expect(graph.size).toBeGreaterThan(300);
+    expect(graph.get('functions/manifests.ts')).toContain('functions/customers/manifest.ts');
+  });
+
+  it('a module imports another only through its public.ts', () => {
+    const reaching = imports.filter(({ from, to }) => {
+      const [a, b] = [moduleOf(from), moduleOf(to)];
+      if (!a || !b || a === b) return false;
+      return to !== `functions/${b}/public.ts`;
+    });
+    expect(reaching.map(({ from, to }) => `${from} → ${to}`)).toEqual([]);
+  });
+
+  it('modules depend on each other one way: the module graph has no cycle', () => {
+    const uses = new Map<string, Set<string>>();
+    for (const { from, to } of imports) {
+      const [a, b] = [moduleOf(from), moduleOf(to)];
+      if (a && b && a !== b) uses.set(a, (uses.get(a) ?? new Set()).add(b));
+    }
+    expect(cycles(uses)).toEqual([]);
+  });
+
+  it('no files import each other in a ring, shared/ included', () => {
+    const edges = new Map([...graph].map(([file, targets]) => [file, new Set(targets.filter((t) => graph.has(t)))]));
+    expect(cycles(edges)).toEqual([]);
+  });
+
+  it('shared/ and events/ import no module', () => {
+    const upward = imports.filter(({ from, to }) => /^(shared|events)\//.test(from) && !/^(shared|events)\//.test(to));
+    expect(upward.map(({ from, to }) => `${from} → ${to}`)).toEqual([]);
+  });
+
+  it('the console imports nothing of the backend', () => {
+    const backend = imports.filter(({ from, to }) => from.startsWith('console/') && !to.startsWith('console/'));
+    expect(backend.map(({ from, to }) => `${from} → ${to}`)).toEqual([]);
+  });
+
+  it('finds a ring when there is one (the check itself)', () => {
+    const ring = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['c'])],
+      ['c', new Set(['a'])],
+      ['d', new Set(['a'])],
+    ]);
+    expect(cycles(ring)).toEqual([['a', 'b', 'c']]);
+    expect(cycles(new Map([['a', new Set(['b'])], ['b', new Set<string>()]]))).toEqual([]);
+  });
+});
+
+/** The strongly connected parts of more than one node (Tarjan), each sorted. */
+function cycles(edges: Map<string, Set<string>>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const visit = (node: string) => {
+    index.set(node, next);
+    low.set(node, next++);
+    stack.push(node);
+    onStack.add(node);
+    for (const to of edges.get(node) ?? []) {
+      if (!index.has(to)) {
+        visit(to);
+        low.set(node, Math.min(low.get(node)!, low.get(to)!));
+      } else if (onStack.has(to)) low.set(node, Math.min(low.get(node)!, index.get(to)!));
+    }
+    if (low.get(node) !== index.get(node)) return;
+    const part: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      part.push(member);
+    } while (member !== node);
+    if (part.length > 1) found.push(part.sort());
+  };
+  for (const node of edges.keys()) if (!index.has(node)) visit(node);
+  return found;
+}
