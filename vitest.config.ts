@@ -7,11 +7,16 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 
-// Four suites: pure domain logic, DynamoDB Local, CDK synth, and the whole local stack over HTTP.
+/** Checks of the code itself, not of what it does: import rules and generated files (`npm run check`). */
+const staticChecks = ['test/unit/module-boundaries.test.ts', 'test/unit/generated-files.test.ts'];
+
+// Five suites: the code's own rules, pure domain logic, DynamoDB Local, CDK synth, and the whole local
+// stack over HTTP.
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { test: { name: 'static', include: staticChecks } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], exclude: staticChecks } },
       {
         test: {
           name: 'integration',

@@ -71,7 +71,6 @@ export const problemCodes = {
   // opportunities
   'opportunity-changed': { status: 409, title: 'The opportunity changed meanwhile', tr: 'Fırsat bu arada değişti' },
   'quote-attached-elsewhere': { status: 409, title: 'The quote belongs to another opportunity', tr: 'Teklif başka bir fırsata bağlı' },
-  'opportunity-not-found': { status: 422, title: 'No such opportunity', tr: 'Böyle bir fırsat yok' },
   'quote-not-found': { status: 422, title: 'No such quote for this customer', tr: 'Bu müşteride böyle bir teklif yok' },
   // campaigns
   'campaign-changed': { status: 409, title: 'The campaign changed meanwhile', tr: 'Kampanya bu arada değişti' },
