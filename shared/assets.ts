@@ -2,8 +2,9 @@
 // repository locally.
 import { join, resolve } from 'node:path';
 import type { FunctionAsset } from './manifest.js';
+import { config } from './config.js';
 
-export const assetPath = (asset: FunctionAsset) =>
-  process.env.LAMBDA_TASK_ROOT
-    ? join(process.env.LAMBDA_TASK_ROOT, asset.to)
-    : resolve(import.meta.dirname, '..', asset.from);
+export const assetPath = (asset: FunctionAsset) => {
+  const root = config.lambdaTaskRoot();
+  return root ? join(root, asset.to) : resolve(import.meta.dirname, '..', asset.from);
+};

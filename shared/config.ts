@@ -49,4 +49,29 @@ export const config = {
   marketingTopics: () => (list('MARKETING_TOPICS').length ? list('MARKETING_TOPICS') : ['offers', 'newsletter', 'events', 'birthday']),
   /** At most `max` marketing e-mails per customer in each period of `days` days, across campaigns. */
   marketingCap: () => ({ max: positive('MARKETING_CAP_MAX', 4), days: positive('MARKETING_CAP_DAYS', 7) }),
+  // ---- use cases' settings ----
+  /** Business hours a dealer has to accept a request before it is reminded. */
+  requestAcceptHours: () => positive('REQUEST_ACCEPT_HOURS', 4),
+  /** Days after sending with no answer before a quote's owner is reminded, once. */
+  quoteFollowUpDays: () => positive('QUOTE_FOLLOW_UP_DAYS', 3),
+  /** How long after resolution a case may be reopened. */
+  caseReopenDays: () => positive('CASE_REOPEN_DAYS', 14),
+  /** Whether a low survey score reopens the case it answers; off by default. */
+  caseReopenOnLowScore: () => process.env.CASE_REOPEN_ON_LOW_SCORE === 'true',
+  // ---- sign-in and secrets ----
+  /** The staff user pool and its console client (unset where no function needs them). */
+  userPoolId: () => process.env.COGNITO_USER_POOL_ID ?? '',
+  userPoolClientId: () => process.env.COGNITO_CLIENT_ID ?? '',
+  /** Cognito's endpoint: the local pool's, or the region's. */
+  cognitoEndpoint: () =>
+    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER ?? `https://cognito-idp.${process.env.AWS_REGION}.amazonaws.com/`,
+  /** Local pools only: invited people get this permanent password and no mail. */
+  localInvitePassword: () => process.env.LOCAL_INVITE_PASSWORD || undefined,
+  /** The usage-plan key people's sign-ins are throttled under (the console's). */
+  consoleUsageKey: () => process.env.CONSOLE_USAGE_KEY,
+  /** The link-signing secret itself (locally), or the ARN of the secret holding it (in AWS). */
+  signingSecret: () => process.env.SIGNING_SECRET || undefined,
+  signingSecretArn: () => process.env.SIGNING_SECRET_ARN || undefined,
+  /** Where Lambda unpacked the function (assets lie beside it); unset locally. */
+  lambdaTaskRoot: () => process.env.LAMBDA_TASK_ROOT || undefined,
 } as const;

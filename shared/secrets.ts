@@ -1,5 +1,6 @@
 // The link-signing secret: from the environment locally, from Secrets Manager in AWS (read once per
 // container, and only by functions that sign or check links, so the rest skip the client's cold start).
+import { config } from './config.js';
 
 let cached: Promise<string> | undefined;
 
@@ -12,8 +13,10 @@ const fromSecretsManager = async (arn: string) => {
 
 export const signingSecret = (): Promise<string> => {
   cached ??= (async () => {
-    if (process.env.SIGNING_SECRET) return process.env.SIGNING_SECRET;
-    if (process.env.SIGNING_SECRET_ARN) return fromSecretsManager(process.env.SIGNING_SECRET_ARN);
+    const secret = config.signingSecret();
+    if (secret) return secret;
+    const arn = config.signingSecretArn();
+    if (arn) return fromSecretsManager(arn);
     throw new Error('Set SIGNING_SECRET or SIGNING_SECRET_ARN');
   })();
   return cached;

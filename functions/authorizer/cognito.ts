@@ -2,6 +2,7 @@
 // JSON POST each: the sign-out Lambda does not carry the SDK's Cognito client for them (its admin
 // operations, in infra/local/user-pool-admin.ts, use the client). Locally
 // AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER points at cognito-local, as it does the SDK.
+import { config } from '../../shared/config.js';
 
 export class CognitoError extends Error {
   constructor(
@@ -14,8 +15,7 @@ export class CognitoError extends Error {
   }
 }
 
-export const cognitoEndpoint = () =>
-  process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER ?? `https://cognito-idp.${process.env.AWS_REGION}.amazonaws.com/`;
+export const cognitoEndpoint = () => config.cognitoEndpoint();
 
 export const cognitoCall = async <T = Record<string, unknown>>(operation: string, input: Record<string, unknown>): Promise<T> => {
   const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` };

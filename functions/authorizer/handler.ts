@@ -12,6 +12,7 @@ import { personScopes, sessionKeyId } from './person.js';
 import { poolSettings, tokenVerifier } from './person-token.js';
 import { policyFor } from './policy.js';
 import { routeTable } from './route-table.js';
+import { config } from '../../shared/config.js';
 
 const verifyPersonToken = tokenVerifier(poolSettings());
 
@@ -54,7 +55,7 @@ const personCaller = async (token: string): Promise<Caller> => {
     userId: user.userId,
     role: user.role,
     scopes: personScopes(user.role, claims.amr),
-    usagePlanKey: process.env.CONSOLE_USAGE_KEY,
+    usagePlanKey: config.consoleUsageKey(),
   };
 };
 

@@ -22,12 +22,10 @@ import { checkActionInput, type RequestAction, requestLifecycle } from './domain
 import type { OwnedCustomer } from './request-access.js';
 import { acceptQueue, type CustomerRequest, type DraftQuoteOutcome, requests } from './request-store.js';
 import { changedMeanwhile, records, staleAt, type Text } from '../../shared/messages.js';
+import { config } from '../../shared/config.js';
 
 /** Business hours a dealer has to accept a request before it is reminded (REQUEST_ACCEPT_HOURS, default 4). */
-export const acceptWithinHours = () => {
-  const hours = Number(process.env.REQUEST_ACCEPT_HOURS ?? 4);
-  return Number.isFinite(hours) && hours > 0 ? hours : 4;
-};
+export const acceptWithinHours = () => config.requestAcceptHours();
 
 export interface Recorded {
   requestId: string;

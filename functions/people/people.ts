@@ -12,6 +12,7 @@ import { type AuditActor, auditItem, auditTrail } from './audit.js';
 import { type Placement, placementProblems, samePlacement, userIdFor } from './domain/placement.js';
 import { addPerson, changePlacement, directoryPage, disablePerson, type Person, readPerson, rotationTeam, teamMoves } from './people-store.js';
 import { createPoolUser, deletePoolUser, disablePoolUser, findPoolUser, isCognitoError, moveToGroup, type PoolUser } from './user-pool.js';
+import { config } from '../../shared/config.js';
 
 export interface Pool {
   userPoolId: string;
@@ -21,8 +22,8 @@ export interface Pool {
 
 /** The pool the stack (or the local runtime) gives a function whose manifest says `userPool: 'admin'`. */
 export const poolFromEnvironment = (): Pool => ({
-  userPoolId: process.env.COGNITO_USER_POOL_ID ?? '',
-  ...(process.env.LOCAL_INVITE_PASSWORD ? { invitePassword: process.env.LOCAL_INVITE_PASSWORD } : {}),
+  userPoolId: config.userPoolId(),
+  ...(config.localInvitePassword() ? { invitePassword: config.localInvitePassword() } : {}),
 });
 
 export type Invitation = z.output<typeof inviteBody>;

@@ -33,15 +33,13 @@ import {
 } from './quote-store.js';
 import { sweep } from '../../shared/work-queue.js';
 import { changedMeanwhile, records, staleAt } from '../../shared/messages.js';
+import { config } from '../../shared/config.js';
 
 const DEFAULT_VALIDITY_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Days after sending with no answer before the owner is reminded, once. */
-export const followUpDays = () => {
-  const days = Number(process.env.QUOTE_FOLLOW_UP_DAYS ?? 3);
-  return Number.isFinite(days) && days > 0 ? days : 3;
-};
+export const followUpDays = () => config.quoteFollowUpDays();
 
 export const noEmailToSend = {
   en: 'The customer has no e-mail address to send the quote to.',

@@ -7,6 +7,7 @@ import { CognitoError, revokeRefreshToken } from '../cognito.js';
 import { signInRoutes } from '../manifest.js';
 import { recordSignOut } from '../people.js';
 import { isSessionKeyId } from '../person.js';
+import { config } from '../../../shared/config.js';
 
 /** What Cognito answers for a token that is not this client's live refresh token. */
 const refused = new Set(['NotAuthorizedException', 'UnsupportedTokenTypeException', 'InvalidParameterException']);
@@ -19,7 +20,7 @@ export const handler = route(signInRoutes.signOut, async ({ actor, body }) => {
     });
   }
   try {
-    await revokeRefreshToken(process.env.COGNITO_CLIENT_ID ?? '', body.refreshToken);
+    await revokeRefreshToken(config.userPoolClientId(), body.refreshToken);
   } catch (error) {
     if (error instanceof CognitoError && refused.has(error.type)) {
       throw new ValidationError([

@@ -1,6 +1,7 @@
 // A case's lifecycle: open → acknowledged → in_progress → waiting_customer (SLA clock paused) →
 // resolved → closed, and a resolved or closed case reopened within REOPEN_WITHIN_DAYS.
 import { defineLifecycle } from '../../../shared/lifecycle.js';
+import { config } from '../../../shared/config.js';
 
 export const caseStatuses = ['open', 'acknowledged', 'in_progress', 'waiting_customer', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
@@ -24,10 +25,10 @@ export const caseLifecycle = defineLifecycle({
 export type CaseAction = keyof typeof caseLifecycle.actions;
 
 /** How long after resolution a case may be reopened; configurable with CASE_REOPEN_DAYS. */
-export const reopenWithinDays = () => Number(process.env.CASE_REOPEN_DAYS ?? 14);
+export const reopenWithinDays = () => config.caseReopenDays();
 
 /** Whether a low survey score reopens the case it answers (CASE_REOPEN_ON_LOW_SCORE=true); off by default. */
-export const reopenOnLowScore = () => process.env.CASE_REOPEN_ON_LOW_SCORE === 'true';
+export const reopenOnLowScore = () => config.caseReopenOnLowScore();
 
 /** A reopen is allowed only within the window after resolution. */
 export const mayReopen = (resolvedAt: string | undefined, now: Date, days = reopenWithinDays()) =>
