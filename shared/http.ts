@@ -171,8 +171,6 @@ export const requireScope = (actor: Actor, scope: Scope) => {
   }
 };
 
-/** Managers, directors and admins see everyone's records; everyone else sees their own. */
-export const seesAll = (actor: Actor) => actor.role === 'manager' || actor.role === 'director' || actor.role === 'admin';
 
 export const clientIp = (event: HttpEvent) => event.requestContext?.identity?.sourceIp ?? 'unknown';
 

@@ -20,6 +20,12 @@ export interface PageQuery {
   index?: IndexName;
   /** One partition, or every shard of a sharded one (their items are merged in sort-key order). */
   partition: string | readonly string[];
+  /**
+   * The partitions are read one after another, in the order given, instead of merged: for cohorts
+   * whose every item sorts before the next one's (months, newest first). A page reads only as far
+   * as it needs.
+   */
+  inTurn?: boolean;
   /** On the sort key: inclusive bounds (`to` covers every key that starts with it), or a prefix. */
   range?: { from?: string; to?: string } | { prefix: string };
   /** `newest` (descending sort key) unless said otherwise. */
@@ -58,7 +64,9 @@ const partitionsOf = (query: PageQuery) => (typeof query.partition === 'string' 
 /** What a cursor is bound to: the same index, partitions, range, order and filter. */
 const fingerprint = (query: PageQuery) =>
   createHash('sha256')
-    .update(JSON.stringify([query.index ?? '', partitionsOf(query), query.range ?? {}, query.order ?? 'newest', query.filter ?? {}]))
+    .update(
+      JSON.stringify([query.index ?? '', partitionsOf(query), query.inTurn ?? false, query.range ?? {}, query.order ?? 'newest', query.filter ?? {}]),
+    )
     .digest('base64url')
     .slice(0, 22);
 
@@ -147,6 +155,28 @@ const readPartition = async (query: PageQuery, partition: string, start: Item | 
 
 const keyOf = (item: Item, names: ReturnType<typeof keyNames>) => Object.fromEntries(names.all.map((name) => [name, item[name]]));
 
+const pageOf = (query: PageQuery, items: Item[], next: Positions): Page<Item> => {
+  const done = partitionsOf(query).every((partition) => next[partition] === null);
+  return { items, next: done ? undefined : encode(query, next) };
+};
+
+/** A page of partitions read in turn: each from where the cursor left it, until the page is full. */
+const pageInTurn = async (query: PageQuery, positions: Positions): Promise<Page<Item>> => {
+  const names = keyNames(query.index);
+  const next: Positions = { ...positions };
+  const items: Item[] = [];
+  for (const partition of partitionsOf(query)) {
+    if (next[partition] === null) continue;
+    const read = await readPartition({ ...query, limit: query.limit - items.length }, partition, next[partition] ?? undefined);
+    items.push(...read.items);
+    if (read.items.length) next[partition] = keyOf(read.items.at(-1)!, names);
+    if (read.stoppedAt) next[partition] = keyOf(read.stoppedAt, names);
+    if (!read.exhausted) break;
+    next[partition] = null;
+  }
+  return pageOf(query, items, next);
+};
+
 /**
  * One page of a query. Over several partitions (the shards of one key), each is read up to the
  * limit, the results are merged in sort-key order, and the cursor remembers where each one stands.
@@ -154,6 +184,7 @@ const keyOf = (item: Item, names: ReturnType<typeof keyNames>) => Object.fromEnt
 export const queryPage = async (query: PageQuery): Promise<Page<Item>> => {
   const names = keyNames(query.index);
   const positions = query.cursor ? decode(query, query.cursor) : {};
+  if (query.inTurn) return pageInTurn(query, positions);
   const open = partitionsOf(query).filter((partition) => positions[partition] !== null);
   const reads = await Promise.all(
     open.map(async (partition) => ({ partition, ...(await readPartition(query, partition, positions[partition] ?? undefined)) })),
@@ -178,8 +209,11 @@ export const queryPage = async (query: PageQuery): Promise<Page<Item>> => {
     if (taken.length === items.length && stoppedAt) next[partition] = keyOf(stoppedAt, names);
     if (exhausted && taken.length === items.length) next[partition] = null;
   }
-  const done = partitionsOf(query).every((partition) => next[partition] === null);
-  return { items: merged.map((entry) => entry.item), next: done ? undefined : encode(query, next) };
+  return pageOf(
+    query,
+    merged.map((entry) => entry.item),
+    next,
+  );
 };
 
 /**

@@ -9,7 +9,6 @@ import { advance, defineEntity, fromItem, type HistoryEntry, type MoveEffects } 
 import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import type { Language } from '../../shared/language.js';
 import { type Filter, type Page, queryAll, queryPage } from '../../shared/query.js';
-import { ValidationError } from '../../shared/problems.js';
 import { byAssignee, byState, keys } from '../../shared/table.js';
 import { istanbulMonth } from '../../shared/time.js';
 import { defineDueQueue, defineInbox } from '../../shared/work-queue.js';
@@ -17,7 +16,6 @@ import type { ApprovalStep } from './domain/approval-policy.js';
 import type { QuoteState, QuoteStatus } from './domain/lifecycle.js';
 import type { PaymentTerms, QuoteFigures } from './domain/quote-builder.js';
 import type { QuoteSummary } from './domain/reports.js';
-import { foreignCursorMessage, notACursor } from '../../shared/messages.js';
 
 export interface ApprovalRecord {
   step: number;
@@ -218,8 +216,6 @@ const previousMonth = (month: string) => {
   return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
 };
 
-const foreignCursor = () => new ValidationError([{ path: 'cursor', message: foreignCursorMessage }]);
-
 /** Filters on what the chosen index does not key on. */
 const filterOf = (query: QuoteQuery, keyedOn: 'owner' | 'customer' | 'month'): Filter => {
   const conditions: string[] = ['#type = :type'];
@@ -248,24 +244,9 @@ const filterOf = (query: QuoteQuery, keyedOn: 'owner' | 'customer' | 'month'): F
 
 const quotesOf = (page: Page<Record<string, unknown>>) => ({ quotes: page.items.map((item) => fromItem<Quote>(item)), next: page.next });
 
-/** A month-walk cursor: the month to go on in, and the cursor within it (none: from its start). */
-const monthCursor = (cursor: string | undefined, first: string, last: string) => {
-  if (!cursor) return { month: first, inner: undefined };
-  let decoded: { m?: unknown; c?: unknown };
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new ValidationError([{ path: 'cursor', message: notACursor }]);
-  }
-  const { m, c } = decoded ?? {};
-  if (typeof m !== 'string' || !/^\d{4}-\d{2}$/.test(m) || m > first || m < last) throw foreignCursor();
-  if (c !== undefined && typeof c !== 'string') throw foreignCursor();
-  return { month: m, inner: c as string | undefined };
-};
-
 /**
  * Newest first. By customer: their partition. By owner: the owner index. Otherwise the month
- * index, walked back from the month of `to` (or now) to the month of `from` (or a year before).
+ * cohorts in turn, from the month of `to` (or now) back to the month of `from` (or a year before).
  */
 export const listQuotes = async (query: QuoteQuery, now = new Date()) => {
   const range = { from: query.from, to: query.to };
@@ -280,25 +261,18 @@ export const listQuotes = async (query: QuoteQuery, now = new Date()) => {
   }
   const toInstant = query.to ?? now.toISOString();
   const fromInstant = query.from ?? new Date(Date.parse(toInstant.slice(0, 10)) - 365 * 24 * 3600 * 1000).toISOString();
-  const lastMonth = istanbulMonth(fromInstant);
-  const firstMonth = istanbulMonth(toInstant);
-  let { month, inner } = monthCursor(query.cursor, firstMonth, lastMonth);
-  const found: Quote[] = [];
-  while (month >= lastMonth && found.length < query.limit) {
-    const page = await queryPage({
-      index: byState,
-      partition: keys.quotesByMonthPartition(month),
-      range,
-      limit: query.limit - found.length,
-      cursor: inner,
-      filter: filterOf(query, 'month'),
-    });
-    found.push(...page.items.map((item) => fromItem<Quote>(item)));
-    inner = page.next;
-    if (!inner) month = previousMonth(month);
-  }
-  const more = month >= lastMonth;
-  return { quotes: found, next: more ? Buffer.from(JSON.stringify({ m: month, c: inner })).toString('base64url') : undefined };
+  const months: string[] = [];
+  for (let month = istanbulMonth(toInstant); month >= istanbulMonth(fromInstant); month = previousMonth(month)) months.push(month);
+  const page = await queryPage({
+    index: byState,
+    partition: months.map((month) => keys.quotesByMonthPartition(month)),
+    inTurn: true,
+    range,
+    limit: query.limit,
+    cursor: query.cursor,
+    filter: filterOf(query, 'month'),
+  });
+  return quotesOf(page);
 };
 
 /** The report entries of quotes sent in the given Istanbul months. */

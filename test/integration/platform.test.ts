@@ -65,6 +65,32 @@ describe('paged queries', () => {
     expect(january.map((item) => item.thingId)).toEqual(made.slice(5, 8).map((t) => t.thingId));
   });
 
+  it('reads cohorts in turn: each partition whole before the next, a page only as far as it needs', async () => {
+    const older = await makeThings(3);
+    const newer = await makeThings(4);
+    const cohorts = [...newer.partitions, ...older.partitions];
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await queryPage({ index: 'gsi2', partition: cohorts, inTurn: true, limit: 3, cursor });
+      pages.push(page.items.map((item) => String(item.thingId)));
+      cursor = page.next;
+    } while (cursor);
+    // Shard by shard in the order given, newest first within each; the last page ends the list.
+    const expected = cohorts.flatMap((partition) =>
+      [...newer.made, ...older.made]
+        .filter((t) => partition.endsWith(`#${shardOf(t.thingId)}`) && partition.includes(t.customerId))
+        .reverse()
+        .map((t) => t.thingId),
+    );
+    expect(pages.flat()).toEqual(expected);
+    expect(pages.slice(0, -1).every((page) => page.length === 3)).toBe(true);
+    expect(pages.at(-1)!.length).toBe(7 - 3 * (pages.length - 1));
+    // A cursor of the cohorts read in turn is not good for the same partitions merged.
+    const first = await queryPage({ index: 'gsi2', partition: cohorts, inTurn: true, limit: 1 });
+    await expect(queryPage({ index: 'gsi2', partition: cohorts, limit: 1, cursor: first.next })).rejects.toEqual(problem('validation-failed', 'cursor'));
+  });
+
   it('refuses a cursor of another query, a forged one, and junk, with 400', async () => {
     const a = await makeThings(3);
     const b = await makeThings(3);
