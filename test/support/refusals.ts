@@ -1,11 +1,13 @@
 // What a refusal says, in the shape tests compare: each field's path and code (and the English
 // message where it matters), so a test fails when a check moves to another field or stops firing.
 import { expect } from 'vitest';
+import type { Language } from '../../shared/language.js';
 import { inLanguage } from '../../shared/messages.js';
 import { ProblemError } from '../../shared/problems.js';
+import { fieldMessages } from '../../shared/schema.js';
 
 interface Parser {
-  safeParse(value: unknown): { success: true } | { success: false; error: { issues: readonly Issue[] } };
+  safeParse(value: unknown, params?: { error?: ReturnType<typeof fieldMessages> }): { success: true } | { success: false; error: { issues: readonly Issue[] } };
 }
 interface Issue {
   path: readonly PropertyKey[];
@@ -24,13 +26,13 @@ export const issuesOf = (schema: Parser, value: unknown): [string, string][] => 
   ]);
 };
 
-/** `[path, English message]` of every issue. */
-export const messagesOf = (schema: Parser, value: unknown): [string, string][] => {
-  const result = schema.safeParse(value);
+/** `[path, message]` of every issue, in English unless `language` says otherwise. */
+export const messagesOf = (schema: Parser, value: unknown, language: Language = 'en'): [string, string][] => {
+  const result = schema.safeParse(value, { error: fieldMessages(language) });
   return result.success ? [] : result.error.issues.map((issue) => [issue.path.map(String).join('.'), issue.message]);
 };
 
-/** The problem `run` throws: status, code, and each field's path with its English message. */
+/** The problem `run` throws: status, code, its detail, and each field's path with its message in English and Turkish. */
 export const refusal = (run: () => unknown) => {
   try {
     run();
@@ -40,7 +42,8 @@ export const refusal = (run: () => unknown) => {
     return {
       status: problem.status,
       code: problem.code,
-      errors: problem.errors.map((e) => [e.path, inLanguage(e.message, 'en')] as [string, string]),
+      detail: problem.detail,
+      errors: problem.errors.map((e) => [e.path, inLanguage(e.message, 'en'), inLanguage(e.message, 'tr')] as [string, string, string]),
     };
   }
   throw new Error('expected a refusal, but it was accepted');

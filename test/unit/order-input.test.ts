@@ -37,6 +37,9 @@ describe('an order as a shop, an ERP or the call center sends it', () => {
     expect(messagesOf(orderIntakeSchema, withCustomer({ email: undefined }))).toEqual([
       ['customer.email', 'Give an e-mail address or a phone number.'],
     ]);
+    expect(messagesOf(orderIntakeSchema, withCustomer({ email: undefined }), 'tr')).toEqual([
+      ['customer.email', 'Bir e-posta adresi veya telefon numarası verin.'],
+    ]);
   });
 
   it.each([
@@ -62,10 +65,13 @@ describe('an order as a shop, an ERP or the call center sends it', () => {
 
   it('says what an empty optional field should be', () => {
     expect(messagesOf(orderIntakeSchema, withCustomer({ company: '' }))).toEqual([['customer.company', 'Leave it out or fill it in.']]);
+    expect(messagesOf(orderIntakeSchema, withCustomer({ company: '' }), 'tr')).toEqual([['customer.company', 'Ya hiç göndermeyin ya da doldurun.']]);
+    expect(messagesOf(orderIntakeSchema, withCustomer({ email: 'x@' }), 'tr')).toEqual([['customer.email', 'Geçerli bir e-posta adresi değil.']]);
   });
 
   it('refuses an order without lines, and one of more than 200 lines', () => {
     expect(messagesOf(orderIntakeSchema, { ...order, lines: [] })).toEqual([['lines', 'An order has at least one line.']]);
+    expect(messagesOf(orderIntakeSchema, { ...order, lines: [] }, 'tr')).toEqual([['lines', 'Bir siparişte en az bir satır olur.']]);
     expect(issuesOf(orderIntakeSchema, { ...order, lines: Array(200).fill(line) })).toEqual([]);
     expect(issuesOf(orderIntakeSchema, { ...order, lines: Array(201).fill(line) })).toEqual([['lines', 'too_big']]);
   });
@@ -92,6 +98,7 @@ describe('an order as a shop, an ERP or the call center sends it', () => {
   it('refuses lines in two currencies, on the lines', () => {
     const mixed = { ...order, lines: [line, { ...line, sku: 'FL-30', currency: 'EUR' }] };
     expect(messagesOf(orderIntakeSchema, mixed)).toEqual([['lines', 'Every line of an order has the same currency.']]);
+    expect(messagesOf(orderIntakeSchema, mixed, 'tr')).toEqual([['lines', 'Bir siparişin bütün satırları aynı para biriminde olur.']]);
     expect(issuesOf(orderIntakeSchema, { ...order, lines: [line, { ...line, sku: 'FL-30' }] })).toEqual([]);
   });
 
