@@ -7,5 +7,9 @@ import { defineConfig } from 'vitest/config';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 export default defineConfig({
-  test: { include: ['test/unit/**/*.test.ts'], exclude: ['test/unit/local-cli.test.ts', 'test/unit/quote-pdf.test.ts'], testTimeout: 30_000 },
+  test: {
+    include: ['test/unit/**/*.test.ts'],
+    exclude: ['test/unit/local-cli.test.ts', 'test/unit/quote-pdf.test.ts'],
+    testTimeout: 30_000,
+  },
 });

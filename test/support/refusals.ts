@@ -7,7 +7,10 @@ import { ProblemError } from '../../shared/problems.js';
 import { fieldMessages } from '../../shared/schema.js';
 
 interface Parser {
-  safeParse(value: unknown, params?: { error?: ReturnType<typeof fieldMessages> }): { success: true } | { success: false; error: { issues: readonly Issue[] } };
+  safeParse(
+    value: unknown,
+    params?: { error?: ReturnType<typeof fieldMessages> },
+  ): { success: true } | { success: false; error: { issues: readonly Issue[] } };
 }
 interface Issue {
   path: readonly PropertyKey[];
@@ -32,7 +35,7 @@ export const messagesOf = (schema: Parser, value: unknown, language: Language = 
   return result.success ? [] : result.error.issues.map((issue) => [issue.path.map(String).join('.'), issue.message]);
 };
 
-/** The problem `run` throws: status, code, its detail, and each field's path with its message in English and Turkish. */
+/** The problem `run` throws: status, code, detail, and each field's path with its English and Turkish message. */
 export const refusal = (run: () => unknown) => {
   try {
     run();
@@ -43,7 +46,9 @@ export const refusal = (run: () => unknown) => {
       status: problem.status,
       code: problem.code,
       detail: problem.detail,
-      errors: problem.errors.map((e) => [e.path, inLanguage(e.message, 'en'), inLanguage(e.message, 'tr')] as [string, string, string]),
+      errors: problem.errors.map(
+        (e) => [e.path, inLanguage(e.message, 'en'), inLanguage(e.message, 'tr')] as [string, string, string],
+      ),
     };
   }
   throw new Error('expected a refusal, but it was accepted');

@@ -37,17 +37,32 @@ describe('combining two items, each rule from both sides', () => {
   it('takes the later last…At from the duplicate and keeps the kept one when it is later', () => {
     const kept = { lastLeadAt: '2026-03-01T00:00:00.000Z', lastOrderAt: '2026-05-01T00:00:00.000Z' };
     const duplicate = { lastLeadAt: '2026-04-01T00:00:00.000Z', lastOrderAt: '2026-02-01T00:00:00.000Z' };
-    expect(combineItems(kept, duplicate)).toEqual({ lastLeadAt: '2026-04-01T00:00:00.000Z', lastOrderAt: '2026-05-01T00:00:00.000Z' });
+    expect(combineItems(kept, duplicate)).toEqual({
+      lastLeadAt: '2026-04-01T00:00:00.000Z',
+      lastOrderAt: '2026-05-01T00:00:00.000Z',
+    });
   });
 
-  it('keeps the earlier createdAt of the kept item, and does not treat createdAt or lastAt-like names as latest', () => {
-    const kept = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-05T00:00:00.000Z', lastAt: 'a', lastname: 'Yılmaz' };
-    const duplicate = { createdAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-06-01T00:00:00.000Z', lastAt: 'z', lastname: 'Zeki' };
+  it('keeps an earlier kept createdAt, and reads neither updatedAt nor lastAt as a last…At', () => {
+    const kept = {
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-05T00:00:00.000Z',
+      lastAt: 'a',
+      lastname: 'Yılmaz',
+    };
+    const duplicate = {
+      createdAt: '2026-02-01T00:00:00.000Z',
+      updatedAt: '2026-06-01T00:00:00.000Z',
+      lastAt: 'z',
+      lastname: 'Zeki',
+    };
     expect(combineItems(kept, duplicate)).toEqual(kept);
   });
 
   it('sums counters only when both are numbers, and counts a kept zero', () => {
-    expect(combineItems({ leadCount: 0, orderCount: '3', quoteCount: 4 }, { leadCount: 2, orderCount: 5, quoteCount: 'x' })).toEqual({
+    expect(
+      combineItems({ leadCount: 0, orderCount: '3', quoteCount: 4 }, { leadCount: 2, orderCount: 5, quoteCount: 'x' }),
+    ).toEqual({
       leadCount: 2,
       orderCount: '3',
       quoteCount: 4,
@@ -63,7 +78,9 @@ describe('combining two items, each rule from both sides', () => {
   });
 
   it('unites two sets without repeating a member, and keeps a kept set when the duplicate has a list', () => {
-    expect(combineItems({ teamIds: new Set(['a', 'b']) }, { teamIds: new Set(['b', 'c']) })).toEqual({ teamIds: new Set(['a', 'b', 'c']) });
+    expect(combineItems({ teamIds: new Set(['a', 'b']) }, { teamIds: new Set(['b', 'c']) })).toEqual({
+      teamIds: new Set(['a', 'b', 'c']),
+    });
     expect(combineItems({ teamIds: new Set(['a']) }, { teamIds: ['c'] })).toEqual({ teamIds: new Set(['a']) });
   });
 
@@ -78,7 +95,10 @@ describe('combining two items, each rule from both sides', () => {
   });
 
   it("never takes the duplicate's keys, even for an index key the kept item lacks", () => {
-    const combined = combineItems({ pk: 'K', sk: 'PROFILE' }, { pk: 'D', sk: 'PROFILE', gsi1pk: 'D', gsi3sk: 'X', name: 'n' });
+    const combined = combineItems(
+      { pk: 'K', sk: 'PROFILE' },
+      { pk: 'D', sk: 'PROFILE', gsi1pk: 'D', gsi3sk: 'X', name: 'n' },
+    );
     expect(combined).toEqual({ pk: 'K', sk: 'PROFILE', name: 'n' });
   });
 
@@ -92,14 +112,24 @@ describe('combining two items, each rule from both sides', () => {
 
 describe('rewriting and marking, the rest of the cases', () => {
   it('rewrites ids inside sets and leaves a non-string index key as it is', () => {
-    const copy = rewriteItem({ pk: keys.customerPartition(DUP), sk: DUP, ids: new Set([DUP, 'x']), gsi1pk: 5, when: new Date(0) }, DUP, KEPT);
-    expect(copy).toEqual({ pk: keys.customerPartition(KEPT), sk: DUP, ids: new Set([KEPT, 'x']), gsi1pk: 5, when: new Date(0) });
+    const copy = rewriteItem(
+      { pk: keys.customerPartition(DUP), sk: DUP, ids: new Set([DUP, 'x']), gsi1pk: 5, when: new Date(0) },
+      DUP,
+      KEPT,
+    );
+    expect(copy).toEqual({
+      pk: keys.customerPartition(KEPT),
+      sk: DUP,
+      ids: new Set([KEPT, 'x']),
+      gsi1pk: 5,
+      when: new Date(0),
+    });
   });
 
   it('reads a phone consent as a phone and ignores an e-mail key that is not an address', () => {
-    expect(markerKeysOf([{ type: 'consent', channel: 'phone', address: '0532 123 45 67' }, { emailKey: 'no-at-sign' }])).toEqual([
-      keys.phoneMarker('+905321234567'),
-    ]);
+    expect(
+      markerKeysOf([{ type: 'consent', channel: 'phone', address: '0532 123 45 67' }, { emailKey: 'no-at-sign' }]),
+    ).toEqual([keys.phoneMarker('+905321234567')]);
     expect(markerKeysOf([{ type: 'lead', address: 'ece@example.com', phone: 5 }])).toEqual([]);
   });
 });
@@ -116,8 +146,18 @@ describe('transaction cuts at their limits', () => {
   });
 
   it('counts the default two actions an item takes', () => {
-    expect(planBatches(Array.from({ length: 50 }, (_, i) => item(i)), 0).map((b) => b.length)).toEqual([50]);
-    expect(planBatches(Array.from({ length: 51 }, (_, i) => item(i)), 0).map((b) => b.length)).toEqual([50, 1]);
+    expect(
+      planBatches(
+        Array.from({ length: 50 }, (_, i) => item(i)),
+        0,
+      ).map((b) => b.length),
+    ).toEqual([50]);
+    expect(
+      planBatches(
+        Array.from({ length: 51 }, (_, i) => item(i)),
+        0,
+      ).map((b) => b.length),
+    ).toEqual([50, 1]);
     expect(planBatches(Array.from({ length: 50 }, (_, i) => item(i))).map((b) => b.length)).toEqual([49, 1]);
   });
 

@@ -13,7 +13,11 @@ const parsed = (fields: Record<string, unknown>) => {
 
 describe('form checkboxes', () => {
   it.each(['on', 'true', '1', 'yes', true])('reads %j as ticked', (value) => {
-    expect(consentsGiven(parsed({ consent_email: value, consent_sms: value, consent_phone: value }))).toEqual(['email', 'sms', 'phone']);
+    expect(consentsGiven(parsed({ consent_email: value, consent_sms: value, consent_phone: value }))).toEqual([
+      'email',
+      'sms',
+      'phone',
+    ]);
   });
 
   it.each(['off', 'false', '0', 'no', false, undefined])('reads %j as not ticked', (value) => {
@@ -21,7 +25,9 @@ describe('form checkboxes', () => {
   });
 
   it('refuses a spelling no form sends, on that box', () => {
-    expect(issuesOf(leadSubmissionSchema, { ...lead, consent_sms: 'evet' })).toEqual([['consent_sms', 'invalid_union']]);
+    expect(issuesOf(leadSubmissionSchema, { ...lead, consent_sms: 'evet' })).toEqual([
+      ['consent_sms', 'invalid_union'],
+    ]);
   });
 
   it('names each channel on its own', () => {
@@ -56,35 +62,56 @@ describe('consent and the address it needs', () => {
   });
 
   it('says what to give when there is neither an e-mail address nor a phone', () => {
-    expect(messagesOf(leadSubmissionSchema, { name: 'Ece', email: '', phone: '' })).toEqual([['email', 'Give an e-mail address or a phone number.']]);
+    expect(messagesOf(leadSubmissionSchema, { name: 'Ece', email: '', phone: '' })).toEqual([
+      ['email', 'Give an e-mail address or a phone number.'],
+    ]);
   });
 });
 
 describe('the markup filter', () => {
-  it.each(['< b>', '<b>', '<  script>', '</p>', '<!-- x -->', '<?php', '<B>'])('refuses %j in a name and in a message', (value) => {
-    expect(messagesOf(leadSubmissionSchema, { ...lead, name: `Ece ${value}`, message: `Merhaba ${value}` })).toEqual([
-      ['name', 'Markup is not allowed.'],
-      ['message', 'Markup is not allowed.'],
-    ]);
-  });
+  it.each(['< b>', '<b>', '<  script>', '</p>', '<!-- x -->', '<?php', '<B>'])(
+    'refuses %j in a name and in a message',
+    (value) => {
+      expect(messagesOf(leadSubmissionSchema, { ...lead, name: `Ece ${value}`, message: `Merhaba ${value}` })).toEqual([
+        ['name', 'Markup is not allowed.'],
+        ['message', 'Markup is not allowed.'],
+      ]);
+    },
+  );
 
   it.each(['<3', '3 < 4', '<= 5', '< 10 adet', 'a<'])('lets %j through: it opens no tag', (value) => {
     expect(issuesOf(leadSubmissionSchema, { ...lead, name: `Ece ${value}`, message: value })).toEqual([]);
   });
 
-  it.each(['company', 'sector', 'city', 'region', 'productInterest', 'source', 'utm_source', 'utm_campaign', 'consentTextVersion'])(
-    'refuses markup in %s',
-    (field) => {
-      expect(messagesOf(leadSubmissionSchema, { ...lead, [field]: '<i>x</i>' })).toEqual([[field, 'Markup is not allowed.']]);
-    },
-  );
+  it.each([
+    'company',
+    'sector',
+    'city',
+    'region',
+    'productInterest',
+    'source',
+    'utm_source',
+    'utm_campaign',
+    'consentTextVersion',
+  ])('refuses markup in %s', (field) => {
+    expect(messagesOf(leadSubmissionSchema, { ...lead, [field]: '<i>x</i>' })).toEqual([
+      [field, 'Markup is not allowed.'],
+    ]);
+  });
 });
 
 describe('fields as a form sends them', () => {
   it('reads empty optional fields as absent', () => {
     const data = parsed({ company: '', city: '', message: '', redirect: '', email: '', idempotencyKey: '' });
-    expect([data.company, data.city, data.message, data.redirect, data.email, data.idempotencyKey]).toEqual(Array(6).fill(undefined));
-    expect(contactOf(data)).toEqual({ name: 'Ece Deneme', email: undefined, emailKey: undefined, phone: '+905321234567' });
+    expect([data.company, data.city, data.message, data.redirect, data.email, data.idempotencyKey]).toEqual(
+      Array(6).fill(undefined),
+    );
+    expect(contactOf(data)).toEqual({
+      name: 'Ece Deneme',
+      email: undefined,
+      emailKey: undefined,
+      phone: '+905321234567',
+    });
   });
 
   it('refuses a bad e-mail address, phone and redirect, each on its field with its message', () => {
@@ -96,10 +123,23 @@ describe('fields as a form sends them', () => {
   });
 
   it('keeps each length limit and refuses one character more', () => {
-    const limits: [string, number][] = [['name', 200], ['company', 200], ['city', 100], ['utm_term', 200], ['utm_medium', 200], ['utm_content', 200], ['consentTextVersion', 50], ['idempotencyKey', 100], ['message', 4000], ['website', 2000]];
+    const limits: [string, number][] = [
+      ['name', 200],
+      ['company', 200],
+      ['city', 100],
+      ['utm_term', 200],
+      ['utm_medium', 200],
+      ['utm_content', 200],
+      ['consentTextVersion', 50],
+      ['idempotencyKey', 100],
+      ['message', 4000],
+      ['website', 2000],
+    ];
     for (const [field, max] of limits) {
       expect(issuesOf(leadSubmissionSchema, { ...lead, [field]: 'x'.repeat(max) }), field).toEqual([]);
-      expect(issuesOf(leadSubmissionSchema, { ...lead, [field]: 'x'.repeat(max + 1) }), field).toEqual([[field, 'too_big']]);
+      expect(issuesOf(leadSubmissionSchema, { ...lead, [field]: 'x'.repeat(max + 1) }), field).toEqual([
+        [field, 'too_big'],
+      ]);
     }
   });
 

@@ -8,7 +8,11 @@ import { roles } from '../../shared/http.js';
 import { refusal } from '../support/refusals.js';
 
 const conflict = { status: 409, code: 'illegal-transition', errors: [] };
-const invalid = { status: 400, code: 'validation-failed', detail: { en: 'The request has invalid fields.', tr: 'İstekte geçersiz alanlar var.' } };
+const invalid = {
+  status: 400,
+  code: 'validation-failed',
+  detail: { en: 'The request has invalid fields.', tr: 'İstekte geçersiz alanlar var.' },
+};
 
 describe('cancelling an order', () => {
   it.each(['received', 'routed', 'acknowledged', 'in_progress'] as const)('cancels a %s order', (status) => {
@@ -16,16 +20,23 @@ describe('cancelling an order', () => {
     expect(orderLifecycle.actionTo(status, 'cancelled')).toBe('cancel');
   });
 
-  it.each(['shipped', 'delivered', 'cancelled', 'returned'] as const)('refuses to cancel a %s order as a conflict', (status: OrderStatus) => {
-    expect(refusal(() => orderLifecycle.apply(status, 'cancel', 'manager'))).toMatchObject(conflict);
-  });
+  it.each(['shipped', 'delivered', 'cancelled', 'returned'] as const)(
+    'refuses to cancel a %s order as a conflict',
+    (status: OrderStatus) => {
+      expect(refusal(() => orderLifecycle.apply(status, 'cancel', 'manager'))).toMatchObject(conflict);
+    },
+  );
 
   it.each(['manager', 'director', 'admin', 'rep', 'agent'] as const)('lets a %s cancel', (role) => {
     expect(orderLifecycle.apply('in_progress', 'cancel', role)).toBe('cancelled');
   });
 
   it('refuses a dealer, the only role left out, saying who may', () => {
-    expect(roles.filter((role) => role !== 'dealer').every((role) => orderLifecycle.apply('received', 'cancel', role) === 'cancelled')).toBe(true);
+    expect(
+      roles
+        .filter((role) => role !== 'dealer')
+        .every((role) => orderLifecycle.apply('received', 'cancel', role) === 'cancelled'),
+    ).toBe(true);
     const refused = refusal(() => orderLifecycle.apply('acknowledged', 'cancel', 'dealer'));
     expect(refused).toMatchObject(conflict);
     expect(() => orderLifecycle.apply('acknowledged', 'cancel', 'dealer')).toThrow(
@@ -47,7 +58,9 @@ describe('where a quote ends', () => {
   const quote = (status: QuoteState['status']): QuoteState & { id: string } => ({ id: 'Q-1', status, version: 2 });
 
   it('declines a sent quote into declined, and nothing else', () => {
-    expect(transition(quote('sent'), { type: 'decline' })).toEqual({ quote: { id: 'Q-1', status: 'declined', version: 2 } });
+    expect(transition(quote('sent'), { type: 'decline' })).toEqual({
+      quote: { id: 'Q-1', status: 'declined', version: 2 },
+    });
     for (const status of ['draft', 'approved', 'accepted', 'expired'] as const) {
       expect(refusal(() => transition(quote(status), { type: 'decline' }))).toMatchObject(conflict);
     }
@@ -55,7 +68,9 @@ describe('where a quote ends', () => {
 
   it('expires an approved or a sent quote into expired, and nothing else', () => {
     expect(transition(quote('approved'), { type: 'expire' }).quote.status).toBe('expired');
-    expect(transition(quote('sent'), { type: 'expire' })).toEqual({ quote: { id: 'Q-1', status: 'expired', version: 2 } });
+    expect(transition(quote('sent'), { type: 'expire' })).toEqual({
+      quote: { id: 'Q-1', status: 'expired', version: 2 },
+    });
     for (const status of ['draft', 'submitted', 'pending_approval', 'accepted', 'declined', 'expired'] as const) {
       expect(refusal(() => transition(quote(status), { type: 'expire' }))).toMatchObject(conflict);
     }
@@ -87,9 +102,15 @@ describe('where a quote ends', () => {
     const pending = { ...quote('pending_approval'), approval: { steps: 3, approved: 1 } };
     expect(refusal(() => transition(pending, { type: 'approve', step: 2 }))).toEqual({
       ...conflict,
-      detail: { en: 'Step 3 of 3 is not the one awaiting approval.', tr: '3 adımın 3. adımı onay bekleyen adım değil.' },
+      detail: {
+        en: 'Step 3 of 3 is not the one awaiting approval.',
+        tr: '3 adımın 3. adımı onay bekleyen adım değil.',
+      },
     });
-    expect(transition(pending, { type: 'approve', step: 1 }).quote).toEqual({ ...pending, approval: { steps: 3, approved: 2 } });
+    expect(transition(pending, { type: 'approve', step: 1 }).quote).toEqual({
+      ...pending,
+      approval: { steps: 3, approved: 2 },
+    });
   });
 });
 

@@ -36,13 +36,19 @@ describe('multiplying money', () => {
     expect(multiply(money(7, 'JPY'), 1)).toEqual(money(7, 'JPY'));
   });
 
-  it.each([0.5, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1])('refuses the factor %s, saying why', (factor) => {
-    expect(problemOf(() => multiply(tl(1), factor))).toEqual({
-      status: 422,
-      code: 'invalid-amount',
-      detail: { en: `Can multiply money only by a whole number, not ${factor}.`, tr: `Para yalnızca tam sayıyla çarpılabilir, ${factor} ile değil.` },
-    });
-  });
+  it.each([0.5, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1])(
+    'refuses the factor %s, saying why',
+    (factor) => {
+      expect(problemOf(() => multiply(tl(1), factor))).toEqual({
+        status: 422,
+        code: 'invalid-amount',
+        detail: {
+          en: `Can multiply money only by a whole number, not ${factor}.`,
+          tr: `Para yalnızca tam sayıyla çarpılabilir, ${factor} ile değil.`,
+        },
+      });
+    },
+  );
 
   it('refuses a product beyond whole minor units it can hold', () => {
     expect(problemOf(() => multiply(tl(2 ** 52), 2)).code).toBe('invalid-amount');
@@ -71,7 +77,10 @@ describe('dividing', () => {
       code: 'invalid-amount',
       detail: { en: 'The ratio is too large.', tr: 'Oran çok büyük.' },
     });
-    expect(problemOf(() => percentOf(tl(Number.MAX_SAFE_INTEGER), 20_000)).detail).toEqual({ en: 'The amount is too large.', tr: 'Tutar çok büyük.' });
+    expect(problemOf(() => percentOf(tl(Number.MAX_SAFE_INTEGER), 20_000)).detail).toEqual({
+      en: 'The amount is too large.',
+      tr: 'Tutar çok büyük.',
+    });
   });
 });
 
@@ -88,12 +97,19 @@ describe('what each money refusal says', () => {
     expect(problemOf(() => tl(1.5))).toEqual({
       status: 422,
       code: 'invalid-amount',
-      detail: { en: '1.5 is not a whole number of TRY minor units.', tr: '1.5, tam sayı bir TRY alt birim tutarı değil.' },
+      detail: {
+        en: '1.5 is not a whole number of TRY minor units.',
+        tr: '1.5, tam sayı bir TRY alt birim tutarı değil.',
+      },
     });
   });
 
   it('names both currencies that cannot be combined', () => {
-    const mismatch = { status: 422, code: 'currency-mismatch', detail: { en: 'Cannot combine EUR with TRY.', tr: 'EUR ile TRY birlikte kullanılamaz.' } };
+    const mismatch = {
+      status: 422,
+      code: 'currency-mismatch',
+      detail: { en: 'Cannot combine EUR with TRY.', tr: 'EUR ile TRY birlikte kullanılamaz.' },
+    };
     expect(problemOf(() => add(tl(1), money(1, 'EUR')))).toEqual(mismatch);
     expect(problemOf(() => subtract(tl(1), money(1, 'EUR')))).toEqual(mismatch);
   });
@@ -123,7 +139,10 @@ describe('what each money refusal says', () => {
     expect(problemOf(() => convert(tl(1), '0', 'EUR'))).toEqual({
       status: 422,
       code: 'invalid-amount',
-      detail: { en: '"0" is not a rate above zero like 34.5612.', tr: '"0", 34.5612 gibi sıfırdan büyük bir kur değil.' },
+      detail: {
+        en: '"0" is not a rate above zero like 34.5612.',
+        tr: '"0", 34.5612 gibi sıfırdan büyük bir kur değil.',
+      },
     });
     expect(problemOf(() => convert(tl(1), '1', 'EUR', '-2')).detail).toEqual({
       en: '"-2" is not a rate above zero like 34.5612.',

@@ -23,7 +23,13 @@ describe('an order as a shop, an ERP or the call center sends it', () => {
   it('accepts every optional field filled in', () => {
     const full = {
       ...order,
-      customer: { ...customer, phone: '0532 123 45 67', company: 'Deneme A.Ş.', language: 'en', preferredDealerId: 'dealer-ankara' },
+      customer: {
+        ...customer,
+        phone: '0532 123 45 67',
+        company: 'Deneme A.Ş.',
+        language: 'en',
+        preferredDealerId: 'dealer-ankara',
+      },
       delivery: { ...order.delivery, region: 'İç Anadolu' },
       requestedDate: '2026-02-28',
       channel: 'erp',
@@ -59,19 +65,33 @@ describe('an order as a shop, an ERP or the call center sends it', () => {
   });
 
   it('keeps the limits themselves: a 200-character name, a 254-character address, a 100-character dealer id', () => {
-    const longest = { name: 'x'.repeat(200), email: `${'a'.repeat(242)}@example.com`, preferredDealerId: 'x'.repeat(100) };
+    const longest = {
+      name: 'x'.repeat(200),
+      email: `${'a'.repeat(242)}@example.com`,
+      preferredDealerId: 'x'.repeat(100),
+    };
     expect(issuesOf(orderIntakeSchema, withCustomer(longest))).toEqual([]);
   });
 
   it('says what an empty optional field should be', () => {
-    expect(messagesOf(orderIntakeSchema, withCustomer({ company: '' }))).toEqual([['customer.company', 'Leave it out or fill it in.']]);
-    expect(messagesOf(orderIntakeSchema, withCustomer({ company: '' }), 'tr')).toEqual([['customer.company', 'Ya hiç göndermeyin ya da doldurun.']]);
-    expect(messagesOf(orderIntakeSchema, withCustomer({ email: 'x@' }), 'tr')).toEqual([['customer.email', 'Geçerli bir e-posta adresi değil.']]);
+    expect(messagesOf(orderIntakeSchema, withCustomer({ company: '' }))).toEqual([
+      ['customer.company', 'Leave it out or fill it in.'],
+    ]);
+    expect(messagesOf(orderIntakeSchema, withCustomer({ company: '' }), 'tr')).toEqual([
+      ['customer.company', 'Ya hiç göndermeyin ya da doldurun.'],
+    ]);
+    expect(messagesOf(orderIntakeSchema, withCustomer({ email: 'x@' }), 'tr')).toEqual([
+      ['customer.email', 'Geçerli bir e-posta adresi değil.'],
+    ]);
   });
 
   it('refuses an order without lines, and one of more than 200 lines', () => {
-    expect(messagesOf(orderIntakeSchema, { ...order, lines: [] })).toEqual([['lines', 'An order has at least one line.']]);
-    expect(messagesOf(orderIntakeSchema, { ...order, lines: [] }, 'tr')).toEqual([['lines', 'Bir siparişte en az bir satır olur.']]);
+    expect(messagesOf(orderIntakeSchema, { ...order, lines: [] })).toEqual([
+      ['lines', 'An order has at least one line.'],
+    ]);
+    expect(messagesOf(orderIntakeSchema, { ...order, lines: [] }, 'tr')).toEqual([
+      ['lines', 'Bir siparişte en az bir satır olur.'],
+    ]);
     expect(issuesOf(orderIntakeSchema, { ...order, lines: Array(200).fill(line) })).toEqual([]);
     expect(issuesOf(orderIntakeSchema, { ...order, lines: Array(201).fill(line) })).toEqual([['lines', 'too_big']]);
   });
@@ -98,7 +118,9 @@ describe('an order as a shop, an ERP or the call center sends it', () => {
   it('refuses lines in two currencies, on the lines', () => {
     const mixed = { ...order, lines: [line, { ...line, sku: 'FL-30', currency: 'EUR' }] };
     expect(messagesOf(orderIntakeSchema, mixed)).toEqual([['lines', 'Every line of an order has the same currency.']]);
-    expect(messagesOf(orderIntakeSchema, mixed, 'tr')).toEqual([['lines', 'Bir siparişin bütün satırları aynı para biriminde olur.']]);
+    expect(messagesOf(orderIntakeSchema, mixed, 'tr')).toEqual([
+      ['lines', 'Bir siparişin bütün satırları aynı para biriminde olur.'],
+    ]);
     expect(issuesOf(orderIntakeSchema, { ...order, lines: [line, { ...line, sku: 'FL-30' }] })).toEqual([]);
   });
 
@@ -123,7 +145,9 @@ describe('an order as a shop, an ERP or the call center sends it', () => {
 
 describe('a move staff or a unit asks for', () => {
   it('takes a requestable status with a note and the seq the caller read', () => {
-    expect(issuesOf(statusChangeSchema, { status: 'shipped', note: 'Kargoya verildi.\nTakip no: 123', seq: 1 })).toEqual([]);
+    expect(
+      issuesOf(statusChangeSchema, { status: 'shipped', note: 'Kargoya verildi.\nTakip no: 123', seq: 1 }),
+    ).toEqual([]);
   });
 
   it.each([

@@ -1,6 +1,13 @@
 // Open orders by age at the bucket edges, and the order of the rows.
 import { describe, expect, it } from 'vitest';
-import { ageBuckets, openByUnit, overdue, periodOf, profitability, type ReportOrder } from '../../functions/order-routing/domain/reports.js';
+import {
+  ageBuckets,
+  openByUnit,
+  overdue,
+  periodOf,
+  profitability,
+  type ReportOrder,
+} from '../../functions/order-routing/domain/reports.js';
 import { DAY_MS } from '../../shared/time.js';
 
 const now = new Date('2026-03-10T09:00:00.000Z');
@@ -59,14 +66,28 @@ describe('the follow-up list and the periods', () => {
   it('counts an order due yesterday in Istanbul as a day late, and one due today as not late', () => {
     // 22:30 UTC on 9 March is already 10 March in Istanbul.
     const lateEvening = new Date('2026-03-09T22:30:00.000Z');
-    const rows = overdue([order('a', { requestedDate: '2026-03-09' }), order('b', { requestedDate: '2026-03-10' })], lateEvening);
+    const rows = overdue(
+      [order('a', { requestedDate: '2026-03-09' }), order('b', { requestedDate: '2026-03-10' })],
+      lateEvening,
+    );
     expect(rows).toEqual([
-      { orderId: 'a', customerId: 'C1', unitId: 'dealer-ankara', status: 'routed', requestedDate: '2026-03-09', daysLate: 1, grandTotal: { amount: 1000, currency: 'TRY' } },
+      {
+        orderId: 'a',
+        customerId: 'C1',
+        unitId: 'dealer-ankara',
+        status: 'routed',
+        requestedDate: '2026-03-09',
+        daysLate: 1,
+        grandTotal: { amount: 1000, currency: 'TRY' },
+      },
     ]);
   });
 
   it('puts equally late orders in order of their ids', () => {
-    const rows = overdue([order('b', { requestedDate: '2026-03-01' }), order('a', { requestedDate: '2026-03-01' })], now);
+    const rows = overdue(
+      [order('b', { requestedDate: '2026-03-01' }), order('a', { requestedDate: '2026-03-01' })],
+      now,
+    );
     expect(rows.map((r) => r.orderId)).toEqual(['a', 'b']);
   });
 
@@ -90,6 +111,17 @@ describe('the follow-up list and the periods', () => {
       ],
       'month',
     );
-    expect(rows).toEqual([{ period: '2026-03', currency: 'TRY', orders: 1, net: 1000, cost: 600, margin: 400, marginBp: 4000, withoutCost: 2 }]);
+    expect(rows).toEqual([
+      {
+        period: '2026-03',
+        currency: 'TRY',
+        orders: 1,
+        net: 1000,
+        cost: 600,
+        margin: 400,
+        marginBp: 4000,
+        withoutCost: 2,
+      },
+    ]);
   });
 });
