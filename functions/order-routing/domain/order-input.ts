@@ -41,7 +41,7 @@ export const orderIntakeSchema = z
     externalRef: optionalLine(100),
   })
   .check(
-    z.refine((o) => new Set(o.lines.map((l) => l.currency)).size === 1, {
+    z.refine((o) => new Set(o.lines.map((l) => l.currency)).size <= 1, {
       ...z.said({ en: 'Every line of an order has the same currency.', tr: 'Bir siparişin bütün satırları aynı para biriminde olur.' }),
       path: ['lines'],
     }),

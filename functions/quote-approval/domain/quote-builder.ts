@@ -82,12 +82,22 @@ const checkProducts = (lines: readonly LineInput[], products: ReadonlyMap<string
   if (problems.length > 0) throw new ProductUnavailableError(problems);
 };
 
+/** A plan's refusal names the request's fields: `paymentTerms.parts`, not the plan's own `parts`. */
+const asPaymentTerms = (plan: () => Instalment[]): Instalment[] => {
+  try {
+    return plan();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(error.errors.map((problem) => ({ ...problem, path: `paymentTerms.${problem.path}` })));
+  }
+};
+
 export const paymentPlanFor = (total: Money, terms: PaymentTerms | undefined): Instalment[] => {
   if (!terms) return [];
-  if (terms.type === 'shares') return planFromShares(total, terms.parts);
+  if (terms.type === 'shares') return asPaymentTerms(() => planFromShares(total, terms.parts));
   const problem = dateProblem(terms.firstDueDate, 'paymentTerms.firstDueDate');
   if (problem) throw new ValidationError([problem]);
-  return instalments(total, terms.count, terms.firstDueDate, terms.intervalMonths ?? 1);
+  return asPaymentTerms(() => instalments(total, terms.count, terms.firstDueDate, terms.intervalMonths ?? 1));
 };
 
 export const buildQuote = (input: BuildInput): QuoteFigures => {
