@@ -127,6 +127,30 @@ export const consentByTopic = async <T extends ConsentTopic>(customerId: string,
   return state;
 };
 
+/**
+ * Where each address stands per channel and topic: its newest grant or withdrawal, or a pending
+ * request when it has had neither (a request after a grant leaves the grant standing).
+ */
+export const consentStates = (entries: ConsentEntry[]) => {
+  const states = new Map<string, ConsentEntry>();
+  for (const entry of [...entries].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt))) {
+    const key = `${entry.channel} ${entry.address} ${entry.topic}`;
+    const known = states.get(key);
+    if (!known || (known.action === 'requested' && entry.action !== 'requested')) states.set(key, entry);
+  }
+  return [...states.values()].map((e) => ({ channel: e.channel, address: e.address, topic: e.topic, state: e.action, via: e.via, at: e.occurredAt }));
+};
+
+/** The consent evidence one lead's form left (and the double opt-in it asked for), as `consentStates` gives it. */
+export const leadConsents = async (customerId: string, leadId: string) =>
+  consentStates(
+    (
+      await queryAll({ partition: keys.customerPartition(customerId), range: { prefix: keys.consentEntriesPrefix('') }, consistent: true })
+    )
+      .map((item) => fromItem<ConsentEntry>(item))
+      .filter((entry) => entry.leadId === leadId),
+  );
+
 /** Every e-mail address or number the customer's ledger is about on a channel (an unsubscribe link names one by its hash). */
 export const ledgerAddresses = async (customerId: string, channel: ConsentChannel) =>
   new Set((await ledger(customerId, channel)).map((entry) => entry.address));
