@@ -925,6 +925,15 @@ const groups = {
     normal: ['Normal', 'Normal'],
     low: ['Düşük', 'Low'],
   } satisfies Record<Json<'getCase'>['priority'], Words>,
+  caseCategory: {
+    product: ['Ürün', 'Product'],
+    billing: ['Fatura ve ödeme', 'Billing and payment'],
+    delivery: ['Teslimat', 'Delivery'],
+    service: ['Servis', 'Service'],
+    'test-drive': ['Test sürüşü', 'Test drive'],
+    website: ['Web sitesi', 'Website'],
+    other: ['Diğer', 'Other'],
+  } satisfies Record<Json<'getCase'>['category'], Words>,
   stage: {
     prospecting: ['Ön görüşme', 'Prospecting'],
     'needs-analysis': ['İhtiyaç analizi', 'Needs analysis'],
