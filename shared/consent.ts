@@ -16,7 +16,8 @@ import { keys } from './table.js';
 import { fromItem } from './entity.js';
 import { queryAll } from './query.js';
 
-export type ConsentChannel = 'email' | 'sms' | 'phone';
+export const consentChannels = ['email', 'sms', 'phone'] as const;
+export type ConsentChannel = (typeof consentChannels)[number];
 
 /** What the messages are about; `all` is the general consent a form's box asks for. */
 export type ConsentTopic = 'all' | (string & {});
@@ -144,11 +145,7 @@ export const consentStates = (entries: ConsentEntry[]) => {
 /** The consent evidence one lead's form left (and the double opt-in it asked for), as `consentStates` gives it. */
 export const leadConsents = async (customerId: string, leadId: string) =>
   consentStates(
-    (
-      await queryAll({ partition: keys.customerPartition(customerId), range: { prefix: keys.consentEntriesPrefix('') }, consistent: true })
-    )
-      .map((item) => fromItem<ConsentEntry>(item))
-      .filter((entry) => entry.leadId === leadId),
+    (await Promise.all(consentChannels.map((channel) => ledger(customerId, channel)))).flat().filter((entry) => entry.leadId === leadId),
   );
 
 /** Every e-mail address or number the customer's ledger is about on a channel (an unsubscribe link names one by its hash). */

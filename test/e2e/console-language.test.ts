@@ -108,7 +108,7 @@ describe("the API's problems in the console's language", () => {
     const page = await signedIn('ayse.rep@example.com', `/leads/${leadId}`);
     const move = async () => {
       // The menu offers only legal moves; a stale or hand-made choice still meets the API's refusal.
-      await page.locator('[data-move] select[name="to"]').evaluate((select) => select.append(new Option('converted', 'converted')));
+      await page.locator('[data-move] select[name="to"]').evaluate((select) => select.insertAdjacentHTML('beforeend', '<option value="converted">converted</option>'));
       await page.locator('[data-move] select[name="to"]').selectOption('converted');
       await page.locator('[data-move] button[type="submit"]').click();
     };
