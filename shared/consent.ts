@@ -139,14 +139,21 @@ export const consentStates = (entries: ConsentEntry[]) => {
     const known = states.get(key);
     if (!known || (known.action === 'requested' && entry.action !== 'requested')) states.set(key, entry);
   }
-  return [...states.values()].map((e) => ({ channel: e.channel, address: e.address, topic: e.topic, state: e.action, via: e.via, at: e.occurredAt }));
+  return [...states.values()].map((e) => ({
+    channel: e.channel,
+    address: e.address,
+    topic: e.topic,
+    state: e.action,
+    via: e.via,
+    at: e.occurredAt,
+  }));
 };
 
 /** The consent evidence one lead's form left (and the double opt-in it asked for), as `consentStates` gives it. */
-export const leadConsents = async (customerId: string, leadId: string) =>
-  consentStates(
-    (await Promise.all(consentChannels.map((channel) => ledger(customerId, channel)))).flat().filter((entry) => entry.leadId === leadId),
-  );
+export const leadConsents = async (customerId: string, leadId: string) => {
+  const ledgers = await Promise.all(consentChannels.map((channel) => ledger(customerId, channel)));
+  return consentStates(ledgers.flat().filter((entry) => entry.leadId === leadId));
+};
 
 /** Every e-mail address or number the customer's ledger is about on a channel (an unsubscribe link names one by its hash). */
 export const ledgerAddresses = async (customerId: string, channel: ConsentChannel) =>

@@ -79,7 +79,9 @@ export const defineLifecycle = <S extends string, A extends string>(spec: {
       if (!action) {
         const next = targets(status);
         const enNext = next.length ? next.map(enState).join(' or ') : 'nothing else';
-        const trNext = next.length ? `olabileceği durumlar: ${quoted(next.map(trState), 'veya')}` : 'başka bir duruma geçemez';
+        const trNext = next.length
+          ? `olabileceği durumlar: ${quoted(next.map(trState), 'veya')}`
+          : 'başka bir duruma geçemez';
         throw new IllegalTransitionError({
           en: `A ${enState(status)} ${enRecord} cannot become ${enState(to)}; it can become ${enNext}.`,
           tr: `"${trState(status)}" durumundaki ${trRecord} "${trState(to)}" olamaz; ${trNext}.`,

@@ -18,15 +18,25 @@ const shownStatuses = (page: import('playwright-core').Page) =>
 
 describe('the leads list of a manager', () => {
   it('shows leads of every status, and one status when filtered', async () => {
-    const fresh = await captureLead({ name: uniquePerson('all-leads-new').name, email: uniquePerson('x').email, city: 'Kocaeli' });
-    const worked = await captureLead({ name: uniquePerson('all-leads-worked').name, email: uniquePerson('y').email, city: 'Kocaeli' });
+    const fresh = await captureLead({
+      name: uniquePerson('all-leads-new').name,
+      email: uniquePerson('x').email,
+      city: 'Kocaeli',
+    });
+    const worked = await captureLead({
+      name: uniquePerson('all-leads-worked').name,
+      email: uniquePerson('y').email,
+      city: 'Kocaeli',
+    });
     await settle();
     expect((await move(worked.leadId, 'contacted', 1)).status).toBe(200);
 
     const page = await signedIn('zeynep.manager@example.com', '/leads');
     await findRow(page, `a[href="#/leads/${worked.leadId}"]`);
     await findRow(page, `a[href="#/leads/${fresh.leadId}"]`);
-    expect(await page.locator(`tr:has(a[href="#/leads/${worked.leadId}"]) td[data-status]`).getAttribute('data-status')).toBe('contacted');
+    expect(
+      await page.locator(`tr:has(a[href="#/leads/${worked.leadId}"]) td[data-status]`).getAttribute('data-status'),
+    ).toBe('contacted');
     await check(page, 'leads-all');
 
     await page.getByLabel('Durum').selectOption('contacted');
@@ -39,8 +49,16 @@ describe('the leads list of a manager', () => {
   });
 
   it("a team's manager sees her team's leads past new, and none of another team's", async () => {
-    const export_ = await captureLead({ name: uniquePerson('team-export').name, email: uniquePerson('z').email, productInterest: 'export' });
-    const kocaeli = await captureLead({ name: uniquePerson('team-istanbul').name, email: uniquePerson('w').email, city: 'Kocaeli' });
+    const export_ = await captureLead({
+      name: uniquePerson('team-export').name,
+      email: uniquePerson('z').email,
+      productInterest: 'export',
+    });
+    const kocaeli = await captureLead({
+      name: uniquePerson('team-istanbul').name,
+      email: uniquePerson('w').email,
+      city: 'Kocaeli',
+    });
     await settle();
     expect((await move(export_.leadId, 'contacted', 1)).status).toBe(200);
     expect((await move(kocaeli.leadId, 'contacted', 1)).status).toBe(200);
@@ -54,7 +72,7 @@ describe('the leads list of a manager', () => {
 });
 
 describe("a lead's page", () => {
-  it('shows what the lead wrote, consent per channel, the owner and why, notes and history; offers only legal moves', async () => {
+  it('shows what the lead wrote, consent, owner and why, notes and history; offers only legal moves', async () => {
     const p = uniquePerson('lead-page');
     const { leadId } = await captureLead({
       name: p.name,
@@ -77,7 +95,15 @@ describe("a lead's page", () => {
     await said.waitFor();
     expect(await said.textContent()).toBe('Depomuz için 3 adet forklift fiyatı istiyoruz.');
     const facts = (await page.locator('[data-lead-facts]').textContent()) ?? '';
-    for (const shown of ['elektrikli forklift', 'Deneme Lojistik Ltd.', 'Kocaeli', p.email, p.phone, 'web-form', 'campaign: bahar']) {
+    for (const shown of [
+      'elektrikli forklift',
+      'Deneme Lojistik Ltd.',
+      'Kocaeli',
+      p.email,
+      p.phone,
+      'web-form',
+      'campaign: bahar',
+    ]) {
       expect(facts).toContain(shown);
     }
     // Consent is the form's, about the very address and number it was given for.
@@ -94,7 +120,10 @@ describe("a lead's page", () => {
     expect(await owner.textContent()).toContain('kural kocaeli-rep · Şehir: Kocaeli');
 
     // Only the moves the lifecycle allows from "new", in words.
-    const options = () => page.locator('[data-move] select[name="to"] option').evaluateAll((os) => os.map((o) => [o.getAttribute('value'), o.textContent]));
+    const options = () =>
+      page
+        .locator('[data-move] select[name="to"] option')
+        .evaluateAll((os) => os.map((o) => [o.getAttribute('value'), o.textContent]));
     expect(await options()).toEqual([
       ['contacted', 'Görüşüldü'],
       ['disqualified', 'Elendi'],
@@ -103,7 +132,9 @@ describe("a lead's page", () => {
 
     await page.locator('[data-add-note] textarea[name="text"]').fill('Perşembe 14:00 için arandı, teklif bekliyor.');
     await page.getByRole('button', { name: 'Not ekle' }).click();
-    await expect.poll(() => page.locator('[data-notes]').textContent()).toContain('Perşembe 14:00 için arandı, teklif bekliyor.');
+    await expect
+      .poll(() => page.locator('[data-notes]').textContent())
+      .toContain('Perşembe 14:00 için arandı, teklif bekliyor.');
     expect((await getLead(leadId)).notes?.map((n) => n.text)).toEqual(['Perşembe 14:00 için arandı, teklif bekliyor.']);
 
     await page.locator('[data-move] select[name="to"]').selectOption('contacted');
@@ -125,13 +156,22 @@ describe("a lead's page", () => {
 });
 
 describe('the API behind the lead page', () => {
-  it('lists the allowed moves and refuses another in the caller’s language, status names as the console shows them', async () => {
-    const { leadId } = await captureLead({ name: uniquePerson('allowed').name, email: uniquePerson('v').email, city: 'Kocaeli' });
+  it('lists the allowed moves, refuses another in the caller’s language with the console’s status names', async () => {
+    const { leadId } = await captureLead({
+      name: uniquePerson('allowed').name,
+      email: uniquePerson('v').email,
+      city: 'Kocaeli',
+    });
     await settle();
-    expect((await getLead(leadId)) as unknown).toMatchObject({ allowedMoves: ['contacted', 'disqualified'], consents: [] });
+    expect((await getLead(leadId)) as unknown).toMatchObject({
+      allowedMoves: ['contacted', 'disqualified'],
+      consents: [],
+    });
     const turkish = await readProblem(await move(leadId, 'converted', 1, 'tr-TR,tr;q=0.9'));
     expect(turkish).toMatchObject({ status: 409, code: 'illegal-transition' });
-    expect(turkish.detail).toBe('"Yeni" durumundaki aday "Müşteriye dönüştü" olamaz; olabileceği durumlar: "Görüşüldü" veya "Elendi".');
+    expect(turkish.detail).toBe(
+      '"Yeni" durumundaki aday "Müşteriye dönüştü" olamaz; olabileceği durumlar: "Görüşüldü" veya "Elendi".',
+    );
     const english = await readProblem(await move(leadId, 'converted', 1, 'en'));
     expect(english.detail).toBe('A new lead cannot become converted; it can become contacted or disqualified.');
     expect((await getLead(leadId)).status).toBe('new');
@@ -143,7 +183,13 @@ describe("a case's page", () => {
     const someone = uniquePerson('case-category');
     const opened = await post(
       '/cases',
-      { type: 'complaint', channel: 'phone', subject: 'Kategori', category: 'billing', contact: { name: someone.name, email: someone.email, language: 'tr' } },
+      {
+        type: 'complaint',
+        channel: 'phone',
+        subject: 'Kategori',
+        category: 'billing',
+        contact: { name: someone.name, email: someone.email, language: 'tr' },
+      },
       { ...bearer(inject('caseKeys').agent), 'idempotency-key': `case-category-${someone.email}` },
     );
     expect(opened.status).toBe(201);

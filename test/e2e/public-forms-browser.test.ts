@@ -86,7 +86,9 @@ describe('the case form', () => {
   });
 
   const categories = (page: Page) =>
-    page.locator('select[name="category"] option').evaluateAll((options) => options.map((o) => [o.getAttribute('value'), o.textContent]));
+    page
+      .locator('select[name="category"] option')
+      .evaluateAll((options) => options.map((o) => [o.getAttribute('value'), o.textContent]));
 
   it('names its categories in Turkish, and in English with ?lang=en, sending the same values', async () => {
     const turkish = await opened('/forms/case?lang=tr');

@@ -3,12 +3,21 @@
 import { describe, expect, it } from 'vitest';
 import { captureLead } from '../../functions/lead-capture/capture.js';
 import { leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
-import { getLead, type Lead, type LeadQuery, listLeads, saveStatusChange } from '../../functions/lead-capture/lead-store.js';
+import {
+  getLead,
+  type Lead,
+  type LeadQuery,
+  listLeads,
+  saveStatusChange,
+} from '../../functions/lead-capture/lead-store.js';
 
 const unique = () => Math.random().toString(36).slice(2, 10);
 
 const capture = async (name: string) => {
-  const { website, redirect, idempotencyKey, ...submission } = leadSubmissionSchema.parse({ name, email: `${unique()}@example.com` });
+  const { website, redirect, idempotencyKey, ...submission } = leadSubmissionSchema.parse({
+    name,
+    email: `${unique()}@example.com`,
+  });
   const { leadId } = await captureLead({ submission, ip: '192.0.2.1' });
   return (await getLead(leadId))!;
 };
@@ -32,7 +41,9 @@ describe('listing leads', () => {
     const closed = await capture('Liste Elenen');
     const now = new Date();
     expect(await saveStatusChange(worked, 'contacted', { actorId: 'mgr-test', action: 'contact' }, now)).toBeTruthy();
-    expect(await saveStatusChange(closed, 'disqualified', { actorId: 'mgr-test', action: 'disqualify' }, now)).toBeTruthy();
+    expect(
+      await saveStatusChange(closed, 'disqualified', { actorId: 'mgr-test', action: 'disqualify' }, now),
+    ).toBeTruthy();
     const ours = new Set([fresh.leadId, worked.leadId, closed.leadId]);
 
     const everything = await listAll({});

@@ -67,7 +67,11 @@ describe('lead lifecycle', () => {
       tr: '"Elendi" durumundaki aday "Yeni" olamaz; başka bir duruma geçemez.',
     });
     expect(() => leadLifecycle.apply('converted', 'qualify')).toThrow(
-      expect.objectContaining({ detail: expect.objectContaining({ tr: '"Müşteriye dönüştü" durumundaki aday "qualify" adımını atamaz; hiçbir adım atamaz.' }) }),
+      expect.objectContaining({
+        detail: expect.objectContaining({
+          tr: '"Müşteriye dönüştü" durumundaki aday "qualify" adımını atamaz; hiçbir adım atamaz.',
+        }),
+      }),
     );
   });
 });

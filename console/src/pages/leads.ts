@@ -44,25 +44,32 @@ export const leadsPage = async (_params: Record<string, string>, query: URLSearc
 type LeadAnswer = operations['getLead']['responses'][200]['content']['application/json'];
 
 /** A row of the lead's facts, left out when the lead has none. */
-const fact = (word: StringKey, value: string | undefined) => (value ? html`<tr><th scope="row">${t(word)}</th><td>${value}</td></tr>` : nothing);
+const fact = (word: StringKey, value: string | undefined) =>
+  value ? html`<tr><th scope="row">${t(word)}</th><td>${value}</td></tr>` : nothing;
 
-const ownerKinds = { user: 'ownerUser', dealer: 'ownerDealer', queue: 'ownerQueue' } as const satisfies Record<string, StringKey>;
-const criteria = { city: 'city', region: 'region', sector: 'sector', productInterest: 'interest' } as const satisfies Record<
-  keyof NonNullable<NonNullable<LeadAnswer['assignment']>['when']>,
-  StringKey
->;
+type Criterion = keyof NonNullable<NonNullable<LeadAnswer['assignment']>['when']>;
+const ownerKinds = {
+  user: 'ownerUser',
+  dealer: 'ownerDealer',
+  queue: 'ownerQueue',
+} as const satisfies Record<string, StringKey>;
+const criteria = {
+  city: 'city',
+  region: 'region',
+  sector: 'sector',
+  productInterest: 'interest',
+} as const satisfies Record<Criterion, StringKey>;
 
 /** Who has the lead, and why: the rule's conditions in words, or the queue nobody's rule led to. */
 const ownerView = ({ owner, assignment }: LeadAnswer) => {
   if (!owner) return html`<p data-owner>${t('notAssigned')}</p>`;
   const kind = ownerKinds[owner.type as keyof typeof ownerKinds];
   const conditions = Object.entries(assignment?.when ?? {}).map(
-    ([field, values]) => `${t(criteria[field as keyof typeof criteria])}: ${(values ?? []).join(', ')}`,
+    ([field, values]) => `${t(criteria[field as Criterion])}: ${(values ?? []).join(', ')}`,
   );
-  const why =
-    owner.ruleId === 'fallback'
-      ? t('fallbackQueue')
-      : `${t('ruleAsked')} ${owner.ruleId}${assignment?.when ? ` · ${conditions.length ? conditions.join(' · ') : t('anyLead')}` : ''}`;
+  // A rule since removed is named without its conditions; one with none matches any lead.
+  const asked = assignment?.when ? ` · ${conditions.length ? conditions.join(' · ') : t('anyLead')}` : '';
+  const why = owner.ruleId === 'fallback' ? t('fallbackQueue') : `${t('ruleAsked')} ${owner.ruleId}${asked}`;
   return html`<div class="overflow-auto"><table data-owner=${owner.id}>
     ${fact('assignedTo', `${assignment?.ownerName ?? owner.id}${kind ? ` (${t(kind)})` : ''}`)}
     ${fact('assignedWhy', why)}
@@ -118,11 +125,14 @@ const noteForm = (lead: LeadAnswer, client: Awaited<ReturnType<typeof api>>) => 
 
 export const leadPage = async ({ leadId }: Record<string, string>) => {
   const client = await api();
-  const { data: lead, error, response } = await client.GET('/leads/{leadId}', { params: { path: { leadId: leadId! } } });
+  const { data: lead, error, response } = await client.GET('/leads/{leadId}', {
+    params: { path: { leadId: leadId! } },
+  });
   if (!lead) return show(html`<h1>${t('leads')}</h1>${problemView(asProblem(error, response.status))}`);
   const utm = Object.entries(lead.utm ?? {}).map(([k, v]) => `${k}: ${v}`);
   show(html`<h1>${lead.name}</h1>
-    <p>${t('status')}: ${statusView('leadStatus', lead.status)} · <a href="#/customers/${lead.customerId}">${t('record')}</a></p>
+    <p>${t('status')}: ${statusView('leadStatus', lead.status)}
+      · <a href="#/customers/${lead.customerId}">${t('record')}</a></p>
     ${moveForm(lead, client)}
     <h2>${t('leadSaid')}</h2>
     ${lead.message ? html`<blockquote data-lead-message>${lead.message}</blockquote>` : nothing}
@@ -141,5 +151,8 @@ export const leadPage = async ({ leadId }: Record<string, string>) => {
     <ul data-notes>${lead.notes.map((n) => html`<li>${dateTime(n.createdAt)} · ${n.authorId}: ${n.text}</li>`)}</ul>
     ${noteForm(lead, client)}
     <h2>${t('timeline')}</h2>
-    <ul data-history>${(lead.history ?? []).map((h) => html`<li>${dateTime(h.at)} · ${transition('leadStatus', h.from, h.to)} ${h.note ? `· ${noteText(h.note)}` : ''}</li>`)}</ul>`);
+    <ul data-history>${(lead.history ?? []).map(
+      (h) => html`<li>${dateTime(h.at)} · ${transition('leadStatus', h.from, h.to)}
+        ${h.note ? `· ${noteText(h.note)}` : ''}</li>`,
+    )}</ul>`);
 };

@@ -67,7 +67,23 @@ export const caseFormPage = (language: Language, v: { action: string; thanks: st
     200,
     language,
     t.title,
-    safeHtml`<form method="post" action="${v.action}"><input type="hidden" name="language" value="${language}"><input type="hidden" name="redirect" value="${v.thanks}"><input type="hidden" name="idempotencyKey" value="${v.idempotencyKey}"><label for="type">${t.type}</label><select id="type" name="type">${types}</select><label for="category">${t.category}</label><select id="category" name="category">${categories}</select>${formField('subject', t.subject, { required: true, maxlength: 200 })}<label for="description">${t.description}</label><textarea id="description" name="description" rows="5" maxlength="4000"></textarea>${formField('name', t.name, { required: true, maxlength: 200, autocomplete: 'name' })}${formField('email', t.email, { type: 'email', maxlength: 254, autocomplete: 'email' })}${formField('phone', t.phone, { type: 'tel', maxlength: 40, autocomplete: 'tel' })}${formField('relatedOrderId', t.order, { maxlength: 40 })}<div style="position:absolute;left:-10000px" aria-hidden="true"><label for="website">Website</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div><p><button type="submit">${t.send}</button></p></form>`,
+    safeHtml`<form method="post" action="${v.action}">
+<input type="hidden" name="language" value="${language}">
+<input type="hidden" name="redirect" value="${v.thanks}">
+<input type="hidden" name="idempotencyKey" value="${v.idempotencyKey}">
+<label for="type">${t.type}</label><select id="type" name="type">${types}</select>
+<label for="category">${t.category}</label><select id="category" name="category">${categories}</select>
+${formField('subject', t.subject, { required: true, maxlength: 200 })}
+<label for="description">${t.description}</label>
+<textarea id="description" name="description" rows="5" maxlength="4000"></textarea>
+${formField('name', t.name, { required: true, maxlength: 200, autocomplete: 'name' })}
+${formField('email', t.email, { type: 'email', maxlength: 254, autocomplete: 'email' })}
+${formField('phone', t.phone, { type: 'tel', maxlength: 40, autocomplete: 'tel' })}
+${formField('relatedOrderId', t.order, { maxlength: 40 })}
+<div style="position:absolute;left:-10000px" aria-hidden="true"><label for="website">Website</label>
+<input id="website" name="website" tabindex="-1" autocomplete="off"></div>
+<p><button type="submit">${t.send}</button></p>
+</form>`,
   );
 };
 
