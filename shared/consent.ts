@@ -16,7 +16,8 @@ import { keys } from './table.js';
 import { fromItem } from './entity.js';
 import { queryAll } from './query.js';
 
-export type ConsentChannel = 'email' | 'sms' | 'phone';
+export const consentChannels = ['email', 'sms', 'phone'] as const;
+export type ConsentChannel = (typeof consentChannels)[number];
 
 /** What the messages are about; `all` is the general consent a form's box asks for. */
 export type ConsentTopic = 'all' | (string & {});
@@ -125,6 +126,33 @@ export const consentByTopic = async <T extends ConsentTopic>(customerId: string,
     }
   }
   return state;
+};
+
+/**
+ * Where each address stands per channel and topic: its newest grant or withdrawal, or a pending
+ * request when it has had neither (a request after a grant leaves the grant standing).
+ */
+export const consentStates = (entries: ConsentEntry[]) => {
+  const states = new Map<string, ConsentEntry>();
+  for (const entry of [...entries].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt))) {
+    const key = `${entry.channel} ${entry.address} ${entry.topic}`;
+    const known = states.get(key);
+    if (!known || (known.action === 'requested' && entry.action !== 'requested')) states.set(key, entry);
+  }
+  return [...states.values()].map((e) => ({
+    channel: e.channel,
+    address: e.address,
+    topic: e.topic,
+    state: e.action,
+    via: e.via,
+    at: e.occurredAt,
+  }));
+};
+
+/** The consent evidence one lead's form left (and the double opt-in it asked for), as `consentStates` gives it. */
+export const leadConsents = async (customerId: string, leadId: string) => {
+  const ledgers = await Promise.all(consentChannels.map((channel) => ledger(customerId, channel)));
+  return consentStates(ledgers.flat().filter((entry) => entry.leadId === leadId));
 };
 
 /** Every e-mail address or number the customer's ledger is about on a channel (an unsubscribe link names one by its hash). */

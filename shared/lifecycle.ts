@@ -17,15 +17,31 @@ export class IllegalTransitionError extends ConflictError {
   }
 }
 
+/**
+ * A lifecycle's words for people: what its record is called and each state's label, in both
+ * languages. The English labels are the lower-case words a sentence uses ("a new lead").
+ */
+export interface LifecycleWords<S extends string> {
+  record: { readonly tr: string; readonly en: string };
+  states: Record<S, { readonly tr: string; readonly en: string }>;
+}
+
 export const defineLifecycle = <S extends string, A extends string>(spec: {
   name: string;
   states: readonly S[];
   actions: Record<A, ActionSpec<S>>;
+  /** Without words, refusals quote the API's own state values and leave the record unnamed in Turkish. */
+  words?: LifecycleWords<S>;
 }) => {
   const actionNames = Object.keys(spec.actions) as A[];
   const allowed = (status: S) => actionNames.filter((action) => spec.actions[action].from.includes(status));
-  // States and actions are the API's own words, quoted in both languages; the record is unnamed in Turkish.
   const quoted = (words: readonly string[], or: string) => words.map((w) => `"${w}"`).join(` ${or} `);
+  const trState = (status: S) => spec.words?.states[status].tr ?? status;
+  const enState = (status: S) => spec.words?.states[status].en ?? status;
+  const trRecord = spec.words?.record.tr ?? 'kayıt';
+  const enRecord = spec.words?.record.en ?? spec.name;
+  /** Each state reached by an allowed action, once. */
+  const targets = (status: S): S[] => [...new Set(allowed(status).map((action) => spec.actions[action].to))];
   const describe = (status: S) => {
     const next = allowed(status);
     return next.length
@@ -43,8 +59,8 @@ export const defineLifecycle = <S extends string, A extends string>(spec: {
       if (!move.from.includes(status)) {
         const next = describe(status);
         throw new IllegalTransitionError({
-          en: `A ${status} ${spec.name} cannot take "${action}"; ${next.en}.`,
-          tr: `"${status}" durumundaki kayıt "${action}" adımını atamaz; ${next.tr}.`,
+          en: `A ${enState(status)} ${enRecord} cannot take "${action}"; ${next.en}.`,
+          tr: `"${trState(status)}" durumundaki ${trRecord} "${action}" adımını atamaz; ${next.tr}.`,
         });
       }
       if (role && move.roles && !move.roles.includes(role)) {
@@ -55,14 +71,20 @@ export const defineLifecycle = <S extends string, A extends string>(spec: {
       }
       return move.to;
     },
+    /** The states `status` can move to, in the order the actions are declared: what a screen offers. */
+    targets,
     /** The action that moves `status` to `to`, for APIs that name the target state. */
     actionTo(status: S, to: S): A {
       const action = allowed(status).find((a) => spec.actions[a].to === to);
       if (!action) {
-        const targets = allowed(status).map((a) => spec.actions[a].to);
+        const next = targets(status);
+        const enNext = next.length ? next.map(enState).join(' or ') : 'nothing else';
+        const trNext = next.length
+          ? `olabileceği durumlar: ${quoted(next.map(trState), 'veya')}`
+          : 'başka bir duruma geçemez';
         throw new IllegalTransitionError({
-          en: `A ${status} ${spec.name} cannot become ${to}; it can become ${targets.length ? targets.join(' or ') : 'nothing else'}.`,
-          tr: `"${status}" durumundaki kayıt "${to}" olamaz; ${targets.length ? `olabileceği durumlar: ${quoted(targets, 'veya')}` : 'başka bir duruma geçemez'}.`,
+          en: `A ${enState(status)} ${enRecord} cannot become ${enState(to)}; it can become ${enNext}.`,
+          tr: `"${trState(status)}" durumundaki ${trRecord} "${trState(to)}" olamaz; ${trNext}.`,
         });
       }
       return action;

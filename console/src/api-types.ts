@@ -2318,6 +2318,16 @@ export interface operations {
                             name: string;
                             email?: string;
                             phone?: string;
+                            company?: string;
+                            sector?: string;
+                            city?: string;
+                            region?: string;
+                            productInterest?: string;
+                            message?: string;
+                            source?: string;
+                            utm?: {
+                                [key: string]: string;
+                            };
                             /** @enum {string} */
                             language: "tr" | "en";
                             owner?: {
@@ -2633,6 +2643,16 @@ export interface operations {
                         name: string;
                         email?: string;
                         phone?: string;
+                        company?: string;
+                        sector?: string;
+                        city?: string;
+                        region?: string;
+                        productInterest?: string;
+                        message?: string;
+                        source?: string;
+                        utm?: {
+                            [key: string]: string;
+                        };
                         /** @enum {string} */
                         language: "tr" | "en";
                         owner?: {
@@ -2667,6 +2687,26 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        consents: {
+                            /** @enum {string} */
+                            channel: "email" | "sms" | "phone";
+                            address: string;
+                            topic: string;
+                            /** @enum {string} */
+                            state: "requested" | "granted" | "withdrawn";
+                            via: string;
+                            at: string;
+                        }[];
+                        assignment?: {
+                            ownerName?: string;
+                            when?: {
+                                city?: string[];
+                                region?: string[];
+                                sector?: string[];
+                                productInterest?: string[];
+                            };
+                        };
+                        allowedMoves: ("new" | "contacted" | "qualified" | "converted" | "disqualified")[];
                     } & {
                         [key: string]: unknown;
                     };

@@ -382,6 +382,21 @@ const tr = {
   minutes: 'iş dakikası',
   ruleNote: 'kural',
   slaMissedNote: '$1 teslim alma süresini kaçırdı; kural',
+  // a lead's page: what the person wrote, who has the lead and why, its notes
+  leadSaid: 'Adayın yazdığı',
+  source: 'Kaynak',
+  contact: 'İletişim',
+  assignedTo: 'Atanan',
+  assignedWhy: 'Atama nedeni',
+  notAssigned: 'Henüz atanmadı.',
+  fallbackQueue: 'Hiçbir kural uymadı: genel kuyruk',
+  ruleAsked: 'kural',
+  anyLead: 'her aday',
+  ownerUser: 'Satış temsilcisi',
+  ownerDealer: 'Bayi',
+  ownerQueue: 'Kuyruk',
+  notes: 'Notlar',
+  addNote: 'Not ekle',
 } as const;
 
 export type StringKey = keyof typeof tr;
@@ -760,6 +775,20 @@ const en: Record<StringKey, string> = {
   minutes: 'business minutes',
   ruleNote: 'rule',
   slaMissedNote: 'acknowledgement SLA missed by $1; rule',
+  leadSaid: 'What the lead wrote',
+  source: 'Source',
+  contact: 'Contact',
+  assignedTo: 'Assigned to',
+  assignedWhy: 'Why',
+  notAssigned: 'Not assigned yet.',
+  fallbackQueue: 'No rule matched: the general queue',
+  ruleAsked: 'rule',
+  anyLead: 'any lead',
+  ownerUser: 'Sales rep',
+  ownerDealer: 'Dealer',
+  ownerQueue: 'Queue',
+  notes: 'Notes',
+  addNote: 'Add the note',
 };
 
 export type Language = 'tr' | 'en';
@@ -896,6 +925,15 @@ const groups = {
     normal: ['Normal', 'Normal'],
     low: ['Düşük', 'Low'],
   } satisfies Record<Json<'getCase'>['priority'], Words>,
+  caseCategory: {
+    product: ['Ürün', 'Product'],
+    billing: ['Fatura ve ödeme', 'Billing and payment'],
+    delivery: ['Teslimat', 'Delivery'],
+    service: ['Servis', 'Service'],
+    'test-drive': ['Test sürüşü', 'Test drive'],
+    website: ['Web sitesi', 'Website'],
+    other: ['Diğer', 'Other'],
+  } satisfies Record<Json<'getCase'>['category'], Words>,
   stage: {
     prospecting: ['Ön görüşme', 'Prospecting'],
     'needs-analysis': ['İhtiyaç analizi', 'Needs analysis'],

@@ -134,7 +134,7 @@ const owners = z.strictObject({ ownerIds: z.array(z.string()), teamIds: z.array(
 export const customerAnswer = z.strictObject({ customer: profile, owners });
 
 /** The newest decision per channel, address and topic. */
-const consent = z.strictObject({
+export const consent = z.strictObject({
   channel: z.enum(['email', 'sms', 'phone']),
   address: z.string(),
   topic: z.string(),

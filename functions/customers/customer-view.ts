@@ -3,7 +3,7 @@
 // both answer. A partition larger than one read gets the parts the read did not finish from their
 // own queries.
 import { type Viewer, viewerOf } from '../../shared/access.js';
-import type { ConsentEntry } from '../../shared/consent.js';
+import { type ConsentEntry, consentStates } from '../../shared/consent.js';
 import { type ContactKeys, type Customer, customerItemVisibleTo, customers, holdersOf, profileItem } from '../../shared/customer.js';
 import { fromItem } from '../../shared/entity.js';
 import type { Actor } from '../../shared/http.js';
@@ -77,20 +77,6 @@ export const consentEntries = async (partition: CustomerPartition): Promise<Cons
     ? partition.items.filter((item) => item.type === 'consent')
     : await queryAll({ partition: keys.customerPartition(partition.customerId), range: { prefix }, consistent: true });
   return items.map((item) => fromItem<ConsentEntry>(item));
-};
-
-/**
- * Where each address stands per channel and topic: its newest grant or withdrawal, or a pending
- * request when it has had neither (a request after a grant leaves the grant standing).
- */
-export const consentStates = (entries: ConsentEntry[]) => {
-  const states = new Map<string, ConsentEntry>();
-  for (const entry of [...entries].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt))) {
-    const key = `${entry.channel} ${entry.address} ${entry.topic}`;
-    const known = states.get(key);
-    if (!known || (known.action === 'requested' && entry.action !== 'requested')) states.set(key, entry);
-  }
-  return [...states.values()].map((e) => ({ channel: e.channel, address: e.address, topic: e.topic, state: e.action, via: e.via, at: e.occurredAt }));
 };
 
 /** What both views show about the customer themselves. */

@@ -3,6 +3,7 @@
 import * as z from '../../shared/schema.js';
 import { languages } from '../../shared/language.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
+import { consent } from '../customers/api-schemas.js';
 import { leadStatuses } from './domain/lead-status.js';
 
 /** Path ids are checked by the access module (an unknown or foreign id is a 404), so any string passes here. */
@@ -45,6 +46,15 @@ const lead = z.looseObject({
   name: z.string(),
   email: z.optional(z.string()),
   phone: z.optional(z.string()),
+  company: z.optional(z.string()),
+  sector: z.optional(z.string()),
+  city: z.optional(z.string()),
+  region: z.optional(z.string()),
+  productInterest: z.optional(z.string()),
+  /** What the person wrote on the form. */
+  message: z.optional(z.string()),
+  source: z.optional(z.string()),
+  utm: z.optional(z.record(z.string(), z.string())),
   language: z.enum(languages),
   owner: z.optional(z.looseObject({ type: z.string(), id: z.string(), ruleId: z.string(), teamId: z.optional(z.string()) })),
   createdAt: z.string(),
@@ -65,6 +75,22 @@ const move = z.looseObject({
   via: z.optional(z.string()),
   note: z.optional(z.string()),
 });
-export const leadWithNotes = z.extend(lead, { notes: z.array(note), history: z.array(move) });
+const criteria = z.strictObject({
+  city: z.optional(z.array(z.string())),
+  region: z.optional(z.array(z.string())),
+  sector: z.optional(z.array(z.string())),
+  productInterest: z.optional(z.array(z.string())),
+});
+/** Why the owner has the lead: their name, and what the rule that chose them asks (while it exists). */
+const assignment = z.strictObject({ ownerName: z.optional(z.string()), when: z.optional(criteria) });
+export const leadWithNotes = z.extend(lead, {
+  notes: z.array(note),
+  history: z.array(move),
+  /** The consent this lead's form gave or asked for, per channel and the address it is about. */
+  consents: z.array(consent),
+  assignment: z.optional(assignment),
+  /** The statuses the lifecycle lets the lead move to now (empty once it is closed). */
+  allowedMoves: z.array(z.enum(leadStatuses)),
+});
 export const leadStatusChanged = z.strictObject({ leadId: z.string(), status: z.enum(leadStatuses), seq: z.int() });
 export const leadNote = note;

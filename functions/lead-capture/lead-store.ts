@@ -16,7 +16,7 @@ import { byAssignee, byState, keys } from '../../shared/table.js';
 import type { AssignmentRule, AssignTarget } from './domain/assignment.js';
 import { CONSENT_REQUEST_TTL_SECONDS, type ConsentChannel, consentAddress } from '../../shared/consent.js';
 import { type Contact, consentsGiven, type LeadSubmission } from './domain/lead-submission.js';
-import type { LeadStatus } from './domain/lead-status.js';
+import { type LeadStatus, leadStatuses } from './domain/lead-status.js';
 
 export interface Lead {
   leadId: string;
@@ -258,9 +258,10 @@ export interface LeadQuery {
 }
 
 /**
- * By owner (gsi1) or by status (gsi2, over its shards), newest first, within an optional time range.
- * Whatever the index does not key on is filtered: one owner's leads are few, and a team manager's
- * list is the status queue filtered to the team.
+ * By owner (gsi1) or by status (gsi2, over its shards; without a status, every status's shards
+ * merged), newest first, within an optional time range. Whatever the index does not key on is
+ * filtered: one owner's leads are few, and a team manager's list is the status queues filtered to
+ * the team.
  */
 export const listLeads = async (query: LeadQuery) => {
   const byOwner = query.ownerId !== undefined;
@@ -283,7 +284,9 @@ export const listLeads = async (query: LeadQuery) => {
   filter.expression = conditions.join(' AND ');
   const page = await queryPage({
     index: byOwner ? byAssignee : byState,
-    partition: byOwner ? keys.leadsByOwnerPartition(query.ownerId!) : keys.leadsByStatusPartitions(query.status ?? 'new'),
+    partition: byOwner
+      ? keys.leadsByOwnerPartition(query.ownerId!)
+      : (query.status ? [query.status] : leadStatuses).flatMap((status) => keys.leadsByStatusPartitions(status)),
     range: { from: query.from, to: query.to },
     limit: query.limit,
     cursor: query.cursor,

@@ -101,18 +101,22 @@ describe('the sign-in steps of a real pool, in the console', () => {
 });
 
 describe("the API's problems in the console's language", () => {
-  it('an illegal move of a lead is explained in Turkish, and in English after the toggle', async () => {
+  it('an illegal move of a lead is explained in Turkish (Turkish statuses), in English after the toggle', async () => {
     const own = uniquePerson('console-language');
     const { leadId } = await captureLead({ name: own.name, email: own.email, city: 'Kocaeli' });
     await settle();
     const page = await signedIn('ayse.rep@example.com', `/leads/${leadId}`);
     const move = async () => {
+      // The menu offers only legal moves; a stale or hand-made choice still meets the API's refusal.
+      await page
+        .locator('[data-move] select[name="to"]')
+        .evaluate((select) => select.insertAdjacentHTML('beforeend', '<option value="converted">converted</option>'));
       await page.locator('[data-move] select[name="to"]').selectOption('converted');
       await page.locator('[data-move] button[type="submit"]').click();
     };
     await move();
     await expect.poll(() => page.locator('[data-move] [data-problem]').textContent()).toBe(
-      '"new" durumundaki kayıt "converted" olamaz; olabileceği durumlar: "contacted" veya "disqualified".',
+      '"Yeni" durumundaki aday "Müşteriye dönüştü" olamaz; olabileceği durumlar: "Görüşüldü" veya "Elendi".',
     );
     expect(await page.locator('[data-status]').textContent()).toBe('Yeni');
     await page.getByRole('button', { name: 'English' }).click();

@@ -40,4 +40,38 @@ describe('lead lifecycle', () => {
     expect(() => leadLifecycle.apply('new', 'qualify')).toThrow(expect.objectContaining({ code: 'illegal-transition' }));
     expect(leadLifecycle.allowed('qualified')).toEqual(['convert', 'disqualify']);
   });
+
+  it('lists the statuses a lead may move to, in the order the lifecycle declares them', () => {
+    expect(leadLifecycle.targets('new')).toEqual(['contacted', 'disqualified']);
+    expect(leadLifecycle.targets('contacted')).toEqual(['qualified', 'disqualified']);
+    expect(leadLifecycle.targets('qualified')).toEqual(['converted', 'disqualified']);
+    expect(leadLifecycle.targets('converted')).toEqual([]);
+    expect(leadLifecycle.targets('disqualified')).toEqual([]);
+  });
+
+  it('words a refusal in Turkish with the status labels the console shows, the English unchanged', () => {
+    const detail = (from: (typeof leadStatuses)[number], to: (typeof leadStatuses)[number]) => {
+      try {
+        leadLifecycle.actionTo(from, to);
+      } catch (error) {
+        return (error as { detail: unknown }).detail;
+      }
+      throw new Error('not refused');
+    };
+    expect(detail('new', 'converted')).toEqual({
+      en: 'A new lead cannot become converted; it can become contacted or disqualified.',
+      tr: '"Yeni" durumundaki aday "Müşteriye dönüştü" olamaz; olabileceği durumlar: "Görüşüldü" veya "Elendi".',
+    });
+    expect(detail('disqualified', 'new')).toEqual({
+      en: 'A disqualified lead cannot become new; it can become nothing else.',
+      tr: '"Elendi" durumundaki aday "Yeni" olamaz; başka bir duruma geçemez.',
+    });
+    expect(() => leadLifecycle.apply('converted', 'qualify')).toThrow(
+      expect.objectContaining({
+        detail: expect.objectContaining({
+          tr: '"Müşteriye dönüştü" durumundaki aday "qualify" adımını atamaz; hiçbir adım atamaz.',
+        }),
+      }),
+    );
+  });
 });

@@ -43,7 +43,9 @@ export const casePage = async ({ caseId }: Record<string, string>) => {
   const targetName = (target: 'firstResponse' | 'resolution') => t(target === 'firstResponse' ? 'firstResponse' : 'resolution');
   show(html`<h1>${t('case')} ${c.caseNumber}: ${c.subject}</h1>
     <p>${t('status')}: ${statusView('caseStatus', c.status)} · <a href="#/customers/${c.customerId}">${t('record')}</a>
-      · ${t('priority')}: <span data-priority=${c.priority}>${label('priority', c.priority)}</span> · ${t('category')}: ${c.category} · ${c.unit.id}</p>
+      · ${t('priority')}: <span data-priority=${c.priority}>${label('priority', c.priority)}</span>
+      · ${t('category')}: <span data-category=${c.category}>${label('caseCategory', c.category)}</span>
+      · ${c.unit.id}</p>
     <p>${t('escalation')}: <strong data-escalation>${sla.escalationLevel} (${t(levels[sla.escalationLevel] ?? 'levelManager')})</strong></p>
     <h2>${t('slaTargets')}</h2>
     <p>${t('firstResponse')}: ${sla.targets.firstResponse} · ${t('resolution')}: ${sla.targets.resolution} (${sla.segment})</p>

@@ -89,7 +89,7 @@ const channels = [
 
 const consentStates = { requested: 'consentRequested', granted: 'consentGranted', withdrawn: 'consentWithdrawn' } as const;
 
-const consentTable = (consents: CustomerRecord['consents']) => html`<div class="overflow-auto"><table>
+export const consentTable = (consents: CustomerRecord['consents']) => html`<div class="overflow-auto"><table>
     <thead><tr>${(['channel', 'state', 'since', 'provedBy', 'topic', 'via'] as const).map((h) => html`<th scope="col">${t(h)}</th>`)}</tr></thead>
     <tbody>${channels.map(([channel, word]) => {
       const entries = consents.filter((c) => c.channel === channel);

@@ -1,8 +1,10 @@
-// A rep's leads: the list (status filter, pages by cursor), a lead's detail and its status moves.
-import { html } from 'lit';
-import { api, asProblem } from '../api.js';
+// Leads in the caller's reach: the list (every status, or one; pages by cursor), and a lead's page:
+// what the person wrote, their consent, who has the lead and why, notes, history and the moves allowed.
+import { html, nothing } from 'lit';
+import { api, asProblem, idempotencyKey } from '../api.js';
 import type { components, operations } from '../api-types.js';
-import { dateTime, label, noteText, t, transition } from '../strings.js';
+import { dateTime, label, noteText, type StringKey, t, transition } from '../strings.js';
+import { consentTable } from './customer.js';
 import { clearProblem, formValues, pagedTable, problemSlot, problemView, show, showProblem, statusView } from '../ui.js';
 
 type LeadStatus = NonNullable<NonNullable<operations['listLeads']['parameters']['query']>['status']>;
@@ -39,10 +41,44 @@ export const leadsPage = async (_params: Record<string, string>, query: URLSearc
   );
 };
 
-export const leadPage = async ({ leadId }: Record<string, string>) => {
-  const client = await api();
-  const { data: lead, error, response } = await client.GET('/leads/{leadId}', { params: { path: { leadId: leadId! } } });
-  if (!lead) return show(html`<h1>${t('leads')}</h1>${problemView(asProblem(error, response.status))}`);
+type LeadAnswer = operations['getLead']['responses'][200]['content']['application/json'];
+
+/** A row of the lead's facts, left out when the lead has none. */
+const fact = (word: StringKey, value: string | undefined) =>
+  value ? html`<tr><th scope="row">${t(word)}</th><td>${value}</td></tr>` : nothing;
+
+type Criterion = keyof NonNullable<NonNullable<LeadAnswer['assignment']>['when']>;
+const ownerKinds = {
+  user: 'ownerUser',
+  dealer: 'ownerDealer',
+  queue: 'ownerQueue',
+} as const satisfies Record<string, StringKey>;
+const criteria = {
+  city: 'city',
+  region: 'region',
+  sector: 'sector',
+  productInterest: 'interest',
+} as const satisfies Record<Criterion, StringKey>;
+
+/** Who has the lead, and why: the rule's conditions in words, or the queue nobody's rule led to. */
+const ownerView = ({ owner, assignment }: LeadAnswer) => {
+  if (!owner) return html`<p data-owner>${t('notAssigned')}</p>`;
+  const kind = ownerKinds[owner.type as keyof typeof ownerKinds];
+  const conditions = Object.entries(assignment?.when ?? {}).map(
+    ([field, values]) => `${t(criteria[field as Criterion])}: ${(values ?? []).join(', ')}`,
+  );
+  // A rule since removed is named without its conditions; one with none matches any lead.
+  const asked = assignment?.when ? ` · ${conditions.length ? conditions.join(' · ') : t('anyLead')}` : '';
+  const why = owner.ruleId === 'fallback' ? t('fallbackQueue') : `${t('ruleAsked')} ${owner.ruleId}${asked}`;
+  return html`<div class="overflow-auto"><table data-owner=${owner.id}>
+    ${fact('assignedTo', `${assignment?.ownerName ?? owner.id}${kind ? ` (${t(kind)})` : ''}`)}
+    ${fact('assignedWhy', why)}
+  </table></div>`;
+};
+
+/** The statuses the API says the lead may move to now; a closed lead offers none. */
+const moveForm = (lead: LeadAnswer, client: Awaited<ReturnType<typeof api>>) => {
+  if (lead.allowedMoves.length === 0) return html`<p data-no-moves>${t('noMoves')}</p>`;
   const move = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
@@ -55,18 +91,68 @@ export const leadPage = async ({ leadId }: Record<string, string>) => {
     if (answer.error) return showProblem(form, asProblem(answer.error, answer.response.status) as Problem);
     await leadPage({ leadId: lead.leadId });
   };
+  return html`<form @submit=${move} data-move>
+    ${problemSlot()}
+    <fieldset role="group">
+      <select name="to" aria-label=${t('moveTo')}>
+        ${lead.allowedMoves.map((s) => html`<option value=${s}>${label('leadStatus', s)}</option>`)}
+      </select>
+      <button type="submit">${t('moveTo')}</button>
+    </fieldset>
+    <label>${t('note')} <input name="note" maxlength="1000" /></label>
+  </form>`;
+};
+
+const noteForm = (lead: LeadAnswer, client: Awaited<ReturnType<typeof api>>) => {
+  const add = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    clearProblem(form);
+    const answer = await client.POST('/leads/{leadId}/notes', {
+      params: { path: { leadId: lead.leadId } },
+      body: { text: String(new FormData(form).get('text') ?? '') },
+      headers: idempotencyKey(),
+    });
+    if (answer.error) return showProblem(form, asProblem(answer.error, answer.response.status) as Problem);
+    await leadPage({ leadId: lead.leadId });
+  };
+  return html`<form @submit=${add} data-add-note>
+    ${problemSlot()}
+    <label>${t('note')} <textarea name="text" maxlength="4000" required></textarea></label>
+    <button type="submit">${t('addNote')}</button>
+  </form>`;
+};
+
+export const leadPage = async ({ leadId }: Record<string, string>) => {
+  const client = await api();
+  const { data: lead, error, response } = await client.GET('/leads/{leadId}', {
+    params: { path: { leadId: leadId! } },
+  });
+  if (!lead) return show(html`<h1>${t('leads')}</h1>${problemView(asProblem(error, response.status))}`);
+  const utm = Object.entries(lead.utm ?? {}).map(([k, v]) => `${k}: ${v}`);
   show(html`<h1>${lead.name}</h1>
-    <p>${t('status')}: ${statusView('leadStatus', lead.status)} · <a href="#/customers/${lead.customerId}">${t('record')}</a></p>
-    <form @submit=${move} data-move>
-      ${problemSlot()}
-      <fieldset role="group">
-        <select name="to" aria-label=${t('moveTo')}>
-          ${statuses.filter((s) => s !== lead.status).map((s) => html`<option value=${s}>${label('leadStatus', s)}</option>`)}
-        </select>
-        <button type="submit">${t('moveTo')}</button>
-      </fieldset>
-      <label>${t('note')} <input name="note" maxlength="1000" /></label>
-    </form>
+    <p>${t('status')}: ${statusView('leadStatus', lead.status)}
+      · <a href="#/customers/${lead.customerId}">${t('record')}</a></p>
+    ${moveForm(lead, client)}
+    <h2>${t('leadSaid')}</h2>
+    ${lead.message ? html`<blockquote data-lead-message>${lead.message}</blockquote>` : nothing}
+    <div class="overflow-auto"><table data-lead-facts>
+      ${fact('interest', lead.productInterest)} ${fact('company', lead.company)} ${fact('sector', lead.sector)}
+      ${fact('city', [lead.city, lead.region].filter(Boolean).join(' / '))}
+      ${fact('contact', [lead.email, lead.phone].filter(Boolean).join(' · '))}
+      ${fact('source', [lead.source, ...utm].filter(Boolean).join(' · '))}
+      ${fact('created', dateTime(lead.createdAt))}
+    </table></div>
+    <h2>${t('consents')}</h2>
+    ${consentTable(lead.consents)}
+    <h2>${t('owner')}</h2>
+    ${ownerView(lead)}
+    <h2>${t('notes')}</h2>
+    <ul data-notes>${lead.notes.map((n) => html`<li>${dateTime(n.createdAt)} · ${n.authorId}: ${n.text}</li>`)}</ul>
+    ${noteForm(lead, client)}
     <h2>${t('timeline')}</h2>
-    <ul>${(lead.history ?? []).map((h) => html`<li>${dateTime(h.at)} · ${transition('leadStatus', h.from, h.to)} ${h.note ? `· ${noteText(h.note)}` : ''}</li>`)}</ul>`);
+    <ul data-history>${(lead.history ?? []).map(
+      (h) => html`<li>${dateTime(h.at)} · ${transition('leadStatus', h.from, h.to)}
+        ${h.note ? `· ${noteText(h.note)}` : ''}</li>`,
+    )}</ul>`);
 };

@@ -3,10 +3,10 @@
 import type { HttpResult } from '../../../shared/http.js';
 import { safeHtml } from '../../../shared/html.js';
 import type { Language } from '../../../shared/language.js';
-import { page } from '../../../shared/pages.js';
+import { formField, page } from '../../../shared/pages.js';
 import { inLanguage, type Text } from '../../../shared/messages.js';
 import type { FieldProblem } from '../../../shared/problems.js';
-import { caseCategories } from '../domain/case-input.js';
+import { type CaseCategory, caseCategories } from '../domain/case-input.js';
 
 const text = {
   tr: {
@@ -14,6 +14,15 @@ const text = {
     type: 'Başvuru türü',
     types: { complaint: 'Şikâyet', request: 'Talep', information: 'Bilgi' },
     category: 'Konu',
+    categories: {
+      product: 'Ürün',
+      billing: 'Fatura ve ödeme',
+      delivery: 'Teslimat',
+      service: 'Servis',
+      'test-drive': 'Test sürüşü',
+      website: 'Web sitesi',
+      other: 'Diğer',
+    },
     subject: 'Başlık',
     description: 'Açıklama',
     name: 'Ad soyad',
@@ -29,6 +38,15 @@ const text = {
     type: 'Type',
     types: { complaint: 'Complaint', request: 'Request', information: 'Information' },
     category: 'Category',
+    categories: {
+      product: 'Product',
+      billing: 'Billing and payment',
+      delivery: 'Delivery',
+      service: 'Service',
+      'test-drive': 'Test drive',
+      website: 'Website',
+      other: 'Other',
+    },
     subject: 'Subject',
     description: 'Description',
     name: 'Full name',
@@ -39,19 +57,33 @@ const text = {
     problems: 'The form could not be sent',
     back: 'Back to the form',
   },
-} as const;
+} as const satisfies Record<Language, Record<string, unknown> & { categories: Record<CaseCategory, string> }>;
 
 export const caseFormPage = (language: Language, v: { action: string; thanks: string; idempotencyKey: string }): HttpResult => {
   const t = text[language];
-  const field = (name: string, label: string, type = 'text', extra = '') =>
-    safeHtml`<label for="${name}">${label}</label><input id="${name}" name="${name}" type="${type}" ${extra}>`;
   const types = Object.entries(t.types).map(([value, label]) => safeHtml`<option value="${value}">${label}</option>`);
-  const categories = caseCategories.map((c) => safeHtml`<option value="${c}">${c}</option>`);
+  const categories = caseCategories.map((c) => safeHtml`<option value="${c}">${t.categories[c]}</option>`);
   return page(
     200,
     language,
     t.title,
-    safeHtml`<form method="post" action="${v.action}"><input type="hidden" name="language" value="${language}"><input type="hidden" name="redirect" value="${v.thanks}"><input type="hidden" name="idempotencyKey" value="${v.idempotencyKey}"><label for="type">${t.type}</label><select id="type" name="type">${types}</select><label for="category">${t.category}</label><select id="category" name="category">${categories}</select>${field('subject', t.subject, 'text', 'required maxlength="200"')}<label for="description">${t.description}</label><textarea id="description" name="description" rows="5" maxlength="4000"></textarea>${field('name', t.name, 'text', 'required maxlength="200" autocomplete="name"')}${field('email', t.email, 'email', 'autocomplete="email"')}${field('phone', t.phone, 'tel', 'autocomplete="tel"')}${field('relatedOrderId', t.order)}<div style="position:absolute;left:-10000px" aria-hidden="true"><label for="website">Website</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div><p><button type="submit">${t.send}</button></p></form>`,
+    safeHtml`<form method="post" action="${v.action}">
+<input type="hidden" name="language" value="${language}">
+<input type="hidden" name="redirect" value="${v.thanks}">
+<input type="hidden" name="idempotencyKey" value="${v.idempotencyKey}">
+<label for="type">${t.type}</label><select id="type" name="type">${types}</select>
+<label for="category">${t.category}</label><select id="category" name="category">${categories}</select>
+${formField('subject', t.subject, { required: true, maxlength: 200 })}
+<label for="description">${t.description}</label>
+<textarea id="description" name="description" rows="5" maxlength="4000"></textarea>
+${formField('name', t.name, { required: true, maxlength: 200, autocomplete: 'name' })}
+${formField('email', t.email, { type: 'email', maxlength: 254, autocomplete: 'email' })}
+${formField('phone', t.phone, { type: 'tel', maxlength: 40, autocomplete: 'tel' })}
+${formField('relatedOrderId', t.order, { maxlength: 40 })}
+<div style="position:absolute;left:-10000px" aria-hidden="true"><label for="website">Website</label>
+<input id="website" name="website" tabindex="-1" autocomplete="off"></div>
+<p><button type="submit">${t.send}</button></p>
+</form>`,
   );
 };
 

@@ -5,7 +5,7 @@ import { config } from '../../../shared/config.js';
 import { route, routes } from '../../../shared/http.js';
 import { safeHtml } from '../../../shared/html.js';
 import type { Language } from '../../../shared/language.js';
-import { page } from '../../../shared/pages.js';
+import { formField, page } from '../../../shared/pages.js';
 import { leadRoutes } from '../manifest.js';
 import { formText as text } from '../templates/lead-form-text.js';
 
@@ -24,8 +24,6 @@ const form = route(leadRoutes.leadForm, async ({ query }) => {
   const language = languageOf(query);
   const t = text[language];
   const base = config.publicBaseUrl();
-  const field = (name: string, label: string, type = 'text', extra = '') =>
-    safeHtml`<label for="${name}">${label}</label><input id="${name}" name="${name}" type="${type}" ${extra}>`;
   const consent = (name: string, label: string) =>
     safeHtml`<label class="check"><input type="checkbox" name="${name}" value="on"><span>${label}</span></label>`;
   return page(
@@ -33,12 +31,12 @@ const form = route(leadRoutes.leadForm, async ({ query }) => {
     language,
     t.title,
     safeHtml`<form method="post" action="${base}/leads" accept-charset="utf-8">
-${field('name', t.name, 'text', 'required maxlength="200" autocomplete="name"')}
-${field('email', t.email, 'email', 'autocomplete="email"')}
-${field('phone', t.phone, 'tel', 'autocomplete="tel"')}
-${field('company', t.company, 'text', 'autocomplete="organization"')}
-${field('city', t.city)}
-${field('productInterest', t.interest)}
+${formField('name', t.name, { required: true, maxlength: 200, autocomplete: 'name' })}
+${formField('email', t.email, { type: 'email', maxlength: 254, autocomplete: 'email' })}
+${formField('phone', t.phone, { type: 'tel', maxlength: 40, autocomplete: 'tel' })}
+${formField('company', t.company, { maxlength: 200, autocomplete: 'organization' })}
+${formField('city', t.city, { maxlength: 100, autocomplete: 'address-level2' })}
+${formField('productInterest', t.interest, { maxlength: 200 })}
 <label for="message">${t.message}</label><textarea id="message" name="message" rows="4" maxlength="4000"></textarea>
 ${consent('consent_email', t.consentEmail)}${consent('consent_sms', t.consentSms)}${consent('consent_phone', t.consentPhone)}
 <p><small>${t.kvkk}</small></p>
