@@ -10,6 +10,7 @@ import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { loginItem } from '../../functions/authorizer/people.js';
 import type { User } from '../../shared/directory.js';
 import { adminCall, createPoolUser, findPoolUser, isCognitoError, setPassword } from '../../functions/people/user-pool.js';
+import { superviseChild } from './processes.js';
 import { createLocalPool } from './user-pool-admin.js';
 import { repoRoot } from './functions.js';
 
@@ -20,8 +21,11 @@ export interface LocalPool {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts cognito-local on the port; without a directory its data goes to a temporary one (tests). */
-export const startCognito = async (port: number, dir?: string) => {
+/**
+ * Starts cognito-local on the port; without a directory its data goes to a temporary one (tests).
+ * `onSpawn` learns its pid, so a later start can stop a cognito-local that outlived its stack.
+ */
+export const startCognito = async (port: number, dir?: string, onSpawn?: (pid: number) => void) => {
   const home = dir ?? mkdtempSync(join(tmpdir(), 'pusula-cognito-'));
   mkdirSync(home, { recursive: true });
   const endpoint = `http://127.0.0.1:${port}/`;
@@ -30,16 +34,12 @@ export const startCognito = async (port: number, dir?: string) => {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: 'ignore',
   });
-  const killOnExit = () => child.kill();
-  process.once('exit', killOnExit);
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      process.off('exit', killOnExit);
-      if (!dir) rmSync(home, { recursive: true, force: true });
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill();
-    });
+  if (child.pid !== undefined) onSpawn?.(child.pid);
+  const stopChild = superviseChild(child);
+  const stop = () => {
+    if (!dir) rmSync(home, { recursive: true, force: true });
+    return stopChild();
+  };
   process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = endpoint;
   const deadline = Date.now() + 30_000;
   for (;;) {

@@ -20,6 +20,7 @@ import { invoke } from './functions.js';
 import { consoleSite } from './console-site.js';
 import { startHttpApi } from './http-api.js';
 import { asPortTaken, assertPortsFree } from './ports.js';
+import { closeServer } from './processes.js';
 import { startScheduler } from './scheduler.js';
 import { sesEventControl } from './ses-events.js';
 import { sesHeadersFront } from './ses-headers.js';
@@ -43,6 +44,8 @@ export interface LocalStackOptions {
   scheduleTimers?: boolean;
   /** Rule targets' retries; EventBridge-like (minutes apart, for a day) unless a test shrinks them. */
   eventRetry?: Partial<RetryPolicy>;
+  /** Learns each child process started (DynamoDB Local's Java, cognito-local), to find them if this process dies. */
+  onChildProcess?: (name: string, pid: number) => void;
 }
 
 /** The environment every handler sees, as the CDK stack sets it in AWS. */
@@ -89,16 +92,21 @@ const startSes = async (port: number) => {
   // On a free port behind the front that keeps each message's headers (List-Unsubscribe) for /store.
   const server = await start({ port: 0, host: '127.0.0.1' });
   const front = await sesHeadersFront((server.address() as AddressInfo).port, port, '127.0.0.1');
-  const close = (s: Server) => new Promise<void>((resolve) => s.close(() => resolve()));
-  return { url: `http://localhost:${port}`, close: () => Promise.all([close(front), close(server)]) };
+  // It never answers some requests (GetSendQuota), so closing must not wait for their connections.
+  return { url: `http://localhost:${port}`, close: () => Promise.all([closeServer(front), closeServer(server)]) };
 };
 
 /**
  * cognito-local with the pool, the console's client and the demo people; the authorizer and the
  * sign-out function get the pool's ids and its local issuer, as the CDK gives them the real pool's.
  */
-const startSignIn = async (port: number, documents: DynamoDBDocumentClient, dir?: string) => {
-  const cognito = await startCognito(port, dir);
+const startSignIn = async (
+  port: number,
+  documents: DynamoDBDocumentClient,
+  dir?: string,
+  onSpawn?: (pid: number) => void,
+) => {
+  const cognito = await startCognito(port, dir, onSpawn);
   try {
     const pool = await ensurePool(cognito.home);
     const issuer = `http://127.0.0.1:${port}/${pool.userPoolId}`;
@@ -141,14 +149,20 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
   const env = environment(ports, signingSecretFor(options.dataDir), options.quiet ?? false);
   Object.assign(process.env, env);
 
-  const dynamo = await startDynamoDb(ports.dynamodb, options.dataDir && join(options.dataDir, 'dynamodb'));
+  const childProcess = (name: string) => (pid: number) => options.onChildProcess?.(name, pid);
+  const dynamo = await startDynamoDb(
+    ports.dynamodb,
+    options.dataDir && join(options.dataDir, 'dynamodb'),
+    childProcess('DynamoDB Local'),
+  );
   started.push(dynamo.stop);
   const streamArn = await ensureTable(dynamo.client, TABLE_NAME);
   const documents = DynamoDBDocumentClient.from(dynamo.client, { marshallOptions: { removeUndefinedValues: true } });
   await loadReferenceData(documents, TABLE_NAME);
   const ses = await startSes(ports.ses);
   started.push(ses.close);
-  const signIn = await startSignIn(ports.cognito, documents, options.dataDir && join(options.dataDir, 'cognito'));
+  const cognitoDir = options.dataDir && join(options.dataDir, 'cognito');
+  const signIn = await startSignIn(ports.cognito, documents, cognitoDir, childProcess('cognito-local'));
   started.push(signIn.stop);
 
   const declared = useCases.flatMap((useCase) =>
@@ -261,10 +275,11 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
     eventBus,
     scheduler,
     settle,
+    // Every part is asked to stop even when another fails to, Java last (the parts above still write to it).
     stop: async () => {
       scheduler.stop();
-      await tailer.stop();
-      await Promise.all([api.close(), eventBus.close(), ses.close(), signIn.stop()]);
+      await Promise.allSettled([tailer.stop()]);
+      await Promise.allSettled([api.close(), eventBus.close(), ses.close(), signIn.stop()]);
       site.close();
       await dynamo.stop();
     },
