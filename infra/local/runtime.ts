@@ -11,7 +11,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import sesModule from 'aws-ses-v2-local';
 import { platform, publicRateLimitPer5Minutes, useCases } from '../../functions/manifests.js';
 import { functionId } from '../../shared/manifest.js';
-import { ensureDemoPeople, ensurePool, demoPassword, startCognito } from './cognito.js';
+import { type CognitoOptions, ensureDemoPeople, ensurePool, demoPassword, startCognito } from './cognito.js';
 import { demoSignInUserIds, loadReferenceData } from './demo-data.js';
 import { getUser } from '../../shared/directory.js';
 import { ensureTable, localCredentials, localRegion, startDynamoDb } from './dynamodb.js';
@@ -103,10 +103,10 @@ const startSes = async (port: number) => {
 const startSignIn = async (
   port: number,
   documents: DynamoDBDocumentClient,
-  dir?: string,
-  onSpawn?: (pid: number) => void,
+  dir: string | undefined,
+  options: CognitoOptions,
 ) => {
-  const cognito = await startCognito(port, dir, onSpawn);
+  const cognito = await startCognito(port, dir, options);
   try {
     const pool = await ensurePool(cognito.home);
     const issuer = `http://127.0.0.1:${port}/${pool.userPoolId}`;
@@ -115,13 +115,16 @@ const startSignIn = async (
       COGNITO_CLIENT_ID: pool.clientId,
       COGNITO_ISSUER: issuer,
       COGNITO_JWKS_URI: `${issuer}/.well-known/jwks.json`,
+      // The authorizer trusts this data folder's key only, whatever the JWKS address serves.
+      COGNITO_JWKS: JSON.stringify(cognito.jwks),
     });
     const password = demoPassword(cognito.home);
     // People invited over the API sign in with the demo password here (cognito-local mails nothing).
     process.env.LOCAL_INVITE_PASSWORD = password;
     const people = (await Promise.all(demoSignInUserIds.map(getUser))).filter((user) => user !== undefined);
     await ensureDemoPeople(pool, people, password, documents, TABLE_NAME);
-    return { ...pool, endpoint: cognito.endpoint, password, people, stop: cognito.stop };
+    const { endpoint, signingKeyFile, stop } = cognito;
+    return { ...pool, endpoint, password, people, signingKeyFile, stop };
   } catch (error) {
     await cognito.stop();
     throw error;
@@ -162,7 +165,11 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
   const ses = await startSes(ports.ses);
   started.push(ses.close);
   const cognitoDir = options.dataDir && join(options.dataDir, 'cognito');
-  const signIn = await startSignIn(ports.cognito, documents, cognitoDir, childProcess('cognito-local'));
+  // The console is served by the API, so its origin is the API's (as localhost or 127.0.0.1).
+  const signIn = await startSignIn(ports.cognito, documents, cognitoDir, {
+    origins: [`http://localhost:${ports.api}`, `http://127.0.0.1:${ports.api}`],
+    onSpawn: childProcess('cognito-local'),
+  });
   started.push(signIn.stop);
 
   const declared = useCases.flatMap((useCase) =>
