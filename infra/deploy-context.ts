@@ -25,6 +25,9 @@ export interface DeployContext {
 /** Reads one context value; an empty string is the same as none. */
 export type ContextReader = (key: string) => unknown;
 
+/** The placeholder every message and the README use: a form synth accepts, to be replaced by your own domain. */
+export const exampleSender = 'crm@your-domain.com.tr';
+
 // RFC 2606 and RFC 6761 names: SES can never verify them, so every send from them is refused.
 const reservedDomain = /(^|\.)(example\.(com|net|org)|example|test|invalid|localhost)$/i;
 const plainAddress = /^[^\s@]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i;
@@ -34,18 +37,27 @@ export const parseMailbox = (value: string, key: string) => {
   const parsed = addressparser(value, { flatten: false });
   const address = parsed.length === 1 ? parsed[0]?.address : undefined;
   if (!address || !plainAddress.test(address)) {
-    throw new Error(`Context ${key} must be one e-mail address, like crm@your-domain or "Your Firm" <crm@your-domain>; got ${JSON.stringify(value)}.`);
+    throw new Error(
+      `Context ${key} must be one e-mail address at a domain with a dot in it, like ${exampleSender} or ` +
+        `"Your Firm" <${exampleSender}>; got ${JSON.stringify(value)}.`,
+    );
   }
   return { address, domain: address.slice(address.lastIndexOf('@') + 1).toLowerCase() };
 };
 
 export const mailSender = (value: string | undefined): MailSender => {
   if (!value) {
-    throw new Error('Set the sender of every mail: -c mailFrom=crm@your-domain (an address or domain verified in SES in this region).');
+    throw new Error(
+      `Set the sender of every mail: -c mailFrom=${exampleSender}, an address whose address or domain is ` +
+        'verified in SES in this region.',
+    );
   }
   const { address, domain } = parseMailbox(value, 'mailFrom');
   if (reservedDomain.test(domain)) {
-    throw new Error(`Context mailFrom is ${address}, a reserved example domain SES can never verify: set your own verified sender.`);
+    throw new Error(
+      `Context mailFrom is ${address}, at a reserved example domain SES can never verify: set an address at your ` +
+        `own domain, verified in SES, like ${exampleSender}.`,
+    );
   }
   return { header: value.trim(), address, domain };
 };
@@ -55,7 +67,13 @@ export const mailSender = (value: string | undefined): MailSender => {
  * CDK_DEFAULT_REGION to us-east-1 when it finds no region at all, so that value counts only when
  * AWS_REGION or AWS_DEFAULT_REGION says the same.
  */
+const regionCode = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
 export const deploymentRegion = (contextRegion: string | undefined, env: NodeJS.ProcessEnv = process.env): string => {
+  if (contextRegion && !regionCode.test(contextRegion)) {
+    const got = JSON.stringify(contextRegion);
+    throw new Error(`Context region must be an AWS region code, like eu-central-1; got ${got}.`);
+  }
   if (contextRegion) return contextRegion;
   const stated = env.AWS_REGION || env.AWS_DEFAULT_REGION;
   const cdkDefault = env.CDK_DEFAULT_REGION;
@@ -87,6 +105,40 @@ const marketingEnvironment = (optional: (key: string) => string | undefined) => 
   return environment;
 };
 
+/** An origin as browsers send it: scheme and host (and port), nothing after. */
+const isOrigin = (value: string) => {
+  try {
+    const url = new URL(value);
+    return ['http:', 'https:'].includes(url.protocol) && url.origin === value;
+  } catch {
+    return false;
+  }
+};
+
+const corsOriginsOf = (value: string | undefined) => {
+  const origins = (value ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  const bad = origins.find((origin) => !isOrigin(origin));
+  if (bad !== undefined) {
+    throw new Error(
+      'Context corsOrigins must be comma-separated origins (scheme and host, no path or trailing slash), like ' +
+        `https://www.your-domain.com.tr,https://shop.your-domain.com.tr; got ${JSON.stringify(bad)}.`,
+    );
+  }
+  return origins.join(',');
+};
+
+const baseUrlOf = (value: string | undefined) => {
+  if (value === undefined) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url?.protocol !== 'https:' || url.search || url.hash) {
+    throw new Error(
+      'Context publicBaseUrl must be an https URL without query, like https://crm.your-domain.com.tr; ' +
+        `got ${JSON.stringify(value)}.`,
+    );
+  }
+  return value;
+};
+
 export const deployContext = (read: ContextReader, env: NodeJS.ProcessEnv = process.env): DeployContext => {
   const optional = (key: string) => {
     const value = read(key);
@@ -94,12 +146,14 @@ export const deployContext = (read: ContextReader, env: NodeJS.ProcessEnv = proc
   };
   const fallbackNotifyEmail = optional('fallbackNotifyEmail');
   if (fallbackNotifyEmail) parseMailbox(fallbackNotifyEmail, 'fallbackNotifyEmail');
+  const alarmEmail = optional('alarmEmail');
+  if (alarmEmail) parseMailbox(alarmEmail, 'alarmEmail');
   return {
     region: deploymentRegion(optional('region'), env),
     mailFrom: mailSender(optional('mailFrom')),
-    corsOrigins: optional('corsOrigins') ?? '',
-    publicBaseUrl: optional('publicBaseUrl'),
-    alarmEmail: optional('alarmEmail'),
+    corsOrigins: corsOriginsOf(optional('corsOrigins')),
+    publicBaseUrl: baseUrlOf(optional('publicBaseUrl')),
+    alarmEmail,
     fallbackNotifyEmail,
     marketing: marketingEnvironment(optional),
   };

@@ -99,7 +99,7 @@ export class StatelessStack extends Stack {
     if (!props.fallbackNotifyEmail) {
       Annotations.of(this).addWarningV2(
         'pusula:no-fallback-inbox',
-        'No fallbackNotifyEmail: leads that no rule assigns (or whose team is all away) reach nobody by mail. Set -c fallbackNotifyEmail=sales@your-domain.',
+        'No fallbackNotifyEmail: leads that no rule assigns (or whose team is all away) reach nobody by mail. Set -c fallbackNotifyEmail=sales@your-domain.com.tr.',
       );
     }
     this.api = new CrmApi(this, 'Api', { stageName });

@@ -12,6 +12,8 @@ export interface PoolSettings {
   /** A local pool: the issuer cognito-local writes (`http://localhost:<port>/<poolId>`). */
   issuer?: string;
   jwksUri?: string;
+  /** A local pool's JWKS (JSON): the only keys trusted, so a token signed with another key is refused. */
+  jwks?: string;
 }
 
 export const poolSettings = (env = process.env): PoolSettings => ({
@@ -19,6 +21,7 @@ export const poolSettings = (env = process.env): PoolSettings => ({
   clientId: env.COGNITO_CLIENT_ID,
   issuer: env.COGNITO_ISSUER,
   jwksUri: env.COGNITO_JWKS_URI,
+  jwks: env.COGNITO_JWKS,
 });
 
 type Verify = (token: string) => Promise<PersonClaims>;
@@ -26,7 +29,7 @@ type Verify = (token: string) => Promise<PersonClaims>;
 const httpJwks = new SimpleJwksCache({ fetcher: { fetch: async (uri: string) => (await fetch(uri)).arrayBuffer() } });
 
 /** undefined when no pool is configured: then no person can sign in, and keys work as before. */
-export const tokenVerifier = ({ userPoolId, clientId, issuer, jwksUri }: PoolSettings): Verify | undefined => {
+export const tokenVerifier = ({ userPoolId, clientId, issuer, jwksUri, jwks }: PoolSettings): Verify | undefined => {
   if (!userPoolId || !clientId) return undefined;
   if (issuer && jwksUri) {
     const local = JwtRsaVerifier.create(
@@ -39,6 +42,7 @@ export const tokenVerifier = ({ userPoolId, clientId, issuer, jwksUri }: PoolSet
       },
       { jwksCache: httpJwks },
     );
+    if (jwks) local.cacheJwks(JSON.parse(jwks));
     return async (token) => (await local.verify(token)) as unknown as PersonClaims;
   }
   const cognito = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: null });

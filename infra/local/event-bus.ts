@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import type { EventPattern } from '../../shared/manifest.js';
 import { matchesPattern, validatePattern } from './event-pattern.js';
+import { closeServer } from './processes.js';
 import { controlRefusal } from './local-control.js';
 
 export const localAccount = '000000000000';
@@ -445,8 +446,7 @@ export const startEventBus = async (options: EventBusOptions): Promise<LocalEven
     close: async () => {
       closing = true;
       for (const entry of [...waiting]) entry.wake();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       await settled();
     },
   };

@@ -12,22 +12,14 @@ export class InvalidEventPatternError extends Error {
 }
 
 type Predicate = (value: unknown) => boolean;
-/** One element of a field's array of alternatives. `exists` looks at presence, the rest at each leaf value. */
+/**
+ * One element of a field's array of alternatives. `exists: true` needs a leaf at the field, `exists: false` needs
+ * none; the rest test a leaf's value.
+ */
 type Alternative = { exists: boolean } | { test: Predicate };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const flatten = (value: unknown): unknown[] => (Array.isArray(value) ? value.flat(Number.POSITIVE_INFINITY) : [value]);
-
-/** The leaf values at a field: an array counts as its elements; objects are not leaves (docs: exists only sees leaves). */
-const leaves = (value: unknown): unknown[] => (value === undefined ? [] : flatten(value).filter((v) => !isObject(v)));
-
-/** What a nested pattern is matched against: each object element (an array is matched element by element). */
-const objects = (value: unknown): Record<string, unknown>[] => {
-  const found = flatten(value).filter(isObject);
-  return found.length > 0 ? found : [{}];
-};
 
 const fold = (text: string) => text.toLowerCase();
 
@@ -145,6 +137,13 @@ const numeric = (operand: unknown, path: string): Predicate => {
   if (first === undefined || pairs.length > 2 || !validRange) {
     throw new InvalidEventPatternError(`Bad numeric expression: ${JSON.stringify(operand)}`, path);
   }
+  // A range whose bottom is not below its top matches nothing; event-ruler refuses it ("Bottom must be less than top").
+  if (second !== undefined && first![1] >= second[1]) {
+    throw new InvalidEventPatternError(
+      `Empty numeric range ${JSON.stringify(operand)}: the lower bound must be less than the upper bound`,
+      path,
+    );
+  }
   return (value) => typeof value === 'number' && pairs.every(([op, bound]) => comparisons[op]!(value, bound));
 };
 
@@ -184,54 +183,157 @@ const operator = (expression: Record<string, unknown>, path: string): Alternativ
   }
 };
 
-const field = (alternatives: unknown[], path: string): Predicate => {
-  if (alternatives.length === 0) throw new InvalidEventPatternError('Empty arrays are not allowed', path);
-  const compiled = alternatives.map((alternative): Alternative => {
+const alternativesOf = (values: unknown[], path: string): Alternative[] => {
+  if (values.length === 0) throw new InvalidEventPatternError('Empty arrays are not allowed', path);
+  return values.map((alternative): Alternative => {
     if (isObject(alternative)) return operator(alternative, path);
     if (alternative === null || ['string', 'number', 'boolean'].includes(typeof alternative)) {
       return { test: (value) => value === alternative };
     }
     throw new InvalidEventPatternError('Match value must be a string, number, true, false, null or a match expression', path);
   });
-  return (value) => {
-    const values = leaves(value);
-    return compiled.some((alt) => ('exists' in alt ? values.length > 0 === alt.exists : values.some(alt.test)));
-  };
 };
 
-const object = (pattern: unknown, path: string): ((event: Record<string, unknown>) => boolean) => {
-  if (!isObject(pattern)) throw new InvalidEventPatternError('Filter is not an object', path);
+/**
+ * A pattern compiles, as in event-ruler, to sub-rules: each maps a field's full dotted name to its alternatives, and
+ * `$or` forks one sub-rule per branch. Joining names with dots is why `{"detail.state": [...]}` and
+ * `{"detail": {"state": [...]}}` are the same rule, and why the later of two spellings of one field wins.
+ */
+type SubRule = Map<string, Alternative[]>;
+
+/** Names that cannot be field names inside `$or`, where they would read as a misplaced match expression. */
+const reservedInOr = new Set([
+  'anything-but',
+  'cidr',
+  'equals-ignore-case',
+  'exists',
+  'numeric',
+  'prefix',
+  'suffix',
+  'wildcard',
+]);
+
+const compileObject = (pattern: unknown, prefix: string, rules: SubRule[], inOr: boolean): SubRule[] => {
+  if (!isObject(pattern)) throw new InvalidEventPatternError('Filter is not an object', prefix);
   const keys = Object.keys(pattern);
-  if (keys.length === 0) throw new InvalidEventPatternError('Empty objects are not allowed', path);
-  const checks = keys.map((key): ((event: Record<string, unknown>) => boolean) => {
+  if (keys.length === 0) throw new InvalidEventPatternError('Empty objects are not allowed', prefix);
+  let current = rules;
+  for (const key of keys) {
     const spec = pattern[key];
-    const at = path ? `${path}.${key}` : key;
+    const name = prefix ? `${prefix}.${key}` : key;
     if (key === '$or') {
       if (!Array.isArray(spec) || spec.length < 2) {
-        throw new InvalidEventPatternError('$or must be an array of at least 2 objects', at);
+        throw new InvalidEventPatternError('$or must be an array of at least 2 objects', name);
       }
-      const branches = spec.map((branch) => object(branch, at));
-      return (event) => branches.some((branch) => branch(event));
+      const before = current;
+      current = spec.flatMap((branch) => compileObject(branch, prefix, before.map((rule) => new Map(rule)), true));
+      continue;
+    }
+    if (inOr && reservedInOr.has(key)) {
+      throw new InvalidEventPatternError(`${key} is a match expression and cannot be a field name inside $or`, name);
     }
     if (Array.isArray(spec)) {
-      const test = field(spec, at);
-      return (event) => test(event[key]);
+      const alternatives = alternativesOf(spec, name);
+      for (const rule of current) rule.set(name, alternatives);
+    } else if (isObject(spec)) {
+      current = compileObject(spec, name, current, inOr);
+    } else {
+      throw new InvalidEventPatternError(`"${key}" must be an object or an array`, name);
     }
-    if (isObject(spec)) {
-      const nested = object(spec, at);
-      return (event) => objects(event[key]).some(nested);
-    }
-    throw new InvalidEventPatternError(`"${key}" must be an object or an array`, at);
-  });
-  return (event) => checks.every((check) => check(event));
+  }
+  return current;
 };
+
+/** Which element of which array of the event a leaf sits in: array id → index. */
+type Membership = ReadonlyMap<number, number>;
+type Leaf = { value: unknown; membership: Membership };
+
+/**
+ * The event as event-ruler sees it: every leaf under its full dotted name (so an event key that contains a dot
+ * lands on the same name as the nested spelling), with the array elements it sits in. Objects and empty arrays
+ * are not leaves.
+ */
+const flattenEvent = (event: Record<string, unknown>): Map<string, Leaf[]> => {
+  const leaves = new Map<string, Leaf[]>();
+  let arrays = 0;
+  const walk = (value: unknown, name: string, membership: Membership) => {
+    if (Array.isArray(value)) {
+      const id = arrays++;
+      for (const [index, element] of value.entries()) walk(element, name, new Map(membership).set(id, index));
+    } else if (isObject(value)) {
+      for (const [key, child] of Object.entries(value)) walk(child, name ? `${name}.${key}` : key, membership);
+    } else if (name) {
+      const found = leaves.get(name);
+      if (found) found.push({ value, membership });
+      else leaves.set(name, [{ value, membership }]);
+    }
+  };
+  walk(event, '', new Map());
+  return leaves;
+};
+
+/** The union of two memberships, or undefined when they put the same array at different elements. */
+const consistent = (sofar: Membership, leaf: Membership): Membership | undefined => {
+  let merged: Map<number, number> | undefined;
+  for (const [array, index] of leaf) {
+    const pinned = sofar.get(array);
+    if (pinned === undefined) {
+      merged ??= new Map(sofar);
+      merged.set(array, index);
+    } else if (pinned !== index) {
+      return undefined;
+    }
+  }
+  return merged ?? sofar;
+};
+
+/**
+ * Array consistency, as event-ruler's `rulesForJSONEvent` (which EventBridge uses): the fields of one match must
+ * come from the same element of any array they share. Fields are taken in name order, as the engine takes them,
+ * and `exists: false` holds when no leaf of that name is consistent with the elements the earlier fields chose —
+ * so over an array with nothing chosen yet, one element carrying the field is enough to make it exist.
+ */
+const matchSubRule = (rule: SubRule, names: string[], leaves: Map<string, Leaf[]>): boolean => {
+  const step = (index: number, membership: Membership): boolean => {
+    const name = names[index];
+    if (name === undefined) return true;
+    const candidates = leaves.get(name) ?? [];
+    return rule.get(name)!.some((alternative) => {
+      if ('exists' in alternative && !alternative.exists) {
+        return !candidates.some((leaf) => consistent(membership, leaf.membership)) && step(index + 1, membership);
+      }
+      return candidates.some((leaf) => {
+        const next = consistent(membership, leaf.membership);
+        return next !== undefined && ('exists' in alternative || alternative.test(leaf.value)) && step(index + 1, next);
+      });
+    });
+  };
+  return step(0, new Map());
+};
+
+/** EventBridge's default quota for an event pattern's size (adjustable to 4096 by a quota request). */
+export const MAX_PATTERN_CHARACTERS = 2048;
 
 const compiled = new WeakMap<object, (event: Record<string, unknown>) => boolean>();
 
 const compile = (pattern: EventPattern) => {
   let matcher = compiled.get(pattern);
   if (!matcher) {
-    matcher = object(pattern, '');
+    const size = JSON.stringify(pattern)?.length ?? 0;
+    if (size > MAX_PATTERN_CHARACTERS) {
+      throw new InvalidEventPatternError(
+        `Event pattern is ${size} characters; the event pattern size quota is ${MAX_PATTERN_CHARACTERS}`,
+        '',
+      );
+    }
+    const rules = compileObject(pattern, '', [new Map()], false).map((rule) => ({
+      rule,
+      names: [...rule.keys()].sort(),
+    }));
+    matcher = (event) => {
+      const leaves = flattenEvent(event);
+      return rules.some(({ rule, names }) => matchSubRule(rule, names, leaves));
+    };
     compiled.set(pattern, matcher);
   }
   return matcher;

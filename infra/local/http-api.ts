@@ -8,6 +8,7 @@ import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent, APIGatewayProxyR
 import type { RouteBase } from '../../shared/manifest.js';
 import { type ProblemCode, problemDocument } from '../../shared/problems.js';
 import { controlRefusal } from './local-control.js';
+import { closeServer } from './processes.js';
 
 /** API Gateway's own payload limit. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -175,6 +176,7 @@ export const startHttpApi = async (options: HttpApiOptions) => {
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://localhost:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Ctrl-C must not wait for a client that keeps its connection open.
+    close: () => closeServer(server),
   };
 };

@@ -1,7 +1,8 @@
 // `npm run reset`: wipes the local data (table, checkpoints, dead letters, demo key, signing secret),
-// but never under a running stack: DynamoDB Local would keep serving from files that are gone.
+// but never under a running stack: DynamoDB Local would keep serving from files that are gone. What a
+// stack that died left running (DynamoDB Local, cognito-local) is stopped first, and named.
 import { rmSync } from 'node:fs';
-import { runningInstance } from './instance.js';
+import { clearStaleRun, runningInstance } from './instance.js';
 import { dataDir } from './settings.js';
 
 const running = runningInstance(dataDir);
@@ -12,5 +13,6 @@ if (running) {
   );
   process.exit(1);
 }
+for (const sentence of await clearStaleRun(dataDir)) console.log(sentence);
 rmSync(dataDir, { recursive: true, force: true });
 console.log(`Removed ${dataDir}. The next npm start begins empty, with fresh demo data.`);

@@ -11,7 +11,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import sesModule from 'aws-ses-v2-local';
 import { platform, publicRateLimitPer5Minutes, useCases } from '../../functions/manifests.js';
 import { functionId } from '../../shared/manifest.js';
-import { ensureDemoPeople, ensurePool, demoPassword, startCognito } from './cognito.js';
+import { type CognitoOptions, ensureDemoPeople, ensurePool, demoPassword, startCognito } from './cognito.js';
 import { demoSignInUserIds, loadReferenceData } from './demo-data.js';
 import { getUser } from '../../shared/directory.js';
 import { ensureTable, localCredentials, localRegion, startDynamoDb } from './dynamodb.js';
@@ -20,6 +20,7 @@ import { invoke } from './functions.js';
 import { consoleSite } from './console-site.js';
 import { startHttpApi } from './http-api.js';
 import { asPortTaken, assertPortsFree } from './ports.js';
+import { closeServer } from './processes.js';
 import { startScheduler } from './scheduler.js';
 import { sesEventControl } from './ses-events.js';
 import { sesHeadersFront } from './ses-headers.js';
@@ -43,6 +44,8 @@ export interface LocalStackOptions {
   scheduleTimers?: boolean;
   /** Rule targets' retries; EventBridge-like (minutes apart, for a day) unless a test shrinks them. */
   eventRetry?: Partial<RetryPolicy>;
+  /** Learns each child process started (DynamoDB Local's Java, cognito-local), to find them if this process dies. */
+  onChildProcess?: (name: string, pid: number) => void;
 }
 
 /** The environment every handler sees, as the CDK stack sets it in AWS. */
@@ -89,16 +92,21 @@ const startSes = async (port: number) => {
   // On a free port behind the front that keeps each message's headers (List-Unsubscribe) for /store.
   const server = await start({ port: 0, host: '127.0.0.1' });
   const front = await sesHeadersFront((server.address() as AddressInfo).port, port, '127.0.0.1');
-  const close = (s: Server) => new Promise<void>((resolve) => s.close(() => resolve()));
-  return { url: `http://localhost:${port}`, close: () => Promise.all([close(front), close(server)]) };
+  // It never answers some requests (GetSendQuota), so closing must not wait for their connections.
+  return { url: `http://localhost:${port}`, close: () => Promise.all([closeServer(front), closeServer(server)]) };
 };
 
 /**
  * cognito-local with the pool, the console's client and the demo people; the authorizer and the
  * sign-out function get the pool's ids and its local issuer, as the CDK gives them the real pool's.
  */
-const startSignIn = async (port: number, documents: DynamoDBDocumentClient, dir?: string) => {
-  const cognito = await startCognito(port, dir);
+const startSignIn = async (
+  port: number,
+  documents: DynamoDBDocumentClient,
+  dir: string | undefined,
+  options: CognitoOptions,
+) => {
+  const cognito = await startCognito(port, dir, options);
   try {
     const pool = await ensurePool(cognito.home);
     const issuer = `http://127.0.0.1:${port}/${pool.userPoolId}`;
@@ -107,13 +115,16 @@ const startSignIn = async (port: number, documents: DynamoDBDocumentClient, dir?
       COGNITO_CLIENT_ID: pool.clientId,
       COGNITO_ISSUER: issuer,
       COGNITO_JWKS_URI: `${issuer}/.well-known/jwks.json`,
+      // The authorizer trusts this data folder's key only, whatever the JWKS address serves.
+      COGNITO_JWKS: JSON.stringify(cognito.jwks),
     });
     const password = demoPassword(cognito.home);
     // People invited over the API sign in with the demo password here (cognito-local mails nothing).
     process.env.LOCAL_INVITE_PASSWORD = password;
     const people = (await Promise.all(demoSignInUserIds.map(getUser))).filter((user) => user !== undefined);
     await ensureDemoPeople(pool, people, password, documents, TABLE_NAME);
-    return { ...pool, endpoint: cognito.endpoint, password, people, stop: cognito.stop };
+    const { endpoint, signingKeyFile, stop } = cognito;
+    return { ...pool, endpoint, password, people, signingKeyFile, stop };
   } catch (error) {
     await cognito.stop();
     throw error;
@@ -141,14 +152,24 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
   const env = environment(ports, signingSecretFor(options.dataDir), options.quiet ?? false);
   Object.assign(process.env, env);
 
-  const dynamo = await startDynamoDb(ports.dynamodb, options.dataDir && join(options.dataDir, 'dynamodb'));
+  const childProcess = (name: string) => (pid: number) => options.onChildProcess?.(name, pid);
+  const dynamo = await startDynamoDb(
+    ports.dynamodb,
+    options.dataDir && join(options.dataDir, 'dynamodb'),
+    childProcess('DynamoDB Local'),
+  );
   started.push(dynamo.stop);
   const streamArn = await ensureTable(dynamo.client, TABLE_NAME);
   const documents = DynamoDBDocumentClient.from(dynamo.client, { marshallOptions: { removeUndefinedValues: true } });
   await loadReferenceData(documents, TABLE_NAME);
   const ses = await startSes(ports.ses);
   started.push(ses.close);
-  const signIn = await startSignIn(ports.cognito, documents, options.dataDir && join(options.dataDir, 'cognito'));
+  const cognitoDir = options.dataDir && join(options.dataDir, 'cognito');
+  // The console is served by the API, so its origin is the API's (as localhost or 127.0.0.1).
+  const signIn = await startSignIn(ports.cognito, documents, cognitoDir, {
+    origins: [`http://localhost:${ports.api}`, `http://127.0.0.1:${ports.api}`],
+    onSpawn: childProcess('cognito-local'),
+  });
   started.push(signIn.stop);
 
   const declared = useCases.flatMap((useCase) =>
@@ -261,10 +282,11 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
     eventBus,
     scheduler,
     settle,
+    // Every part is asked to stop even when another fails to, Java last (the parts above still write to it).
     stop: async () => {
       scheduler.stop();
-      await tailer.stop();
-      await Promise.all([api.close(), eventBus.close(), ses.close(), signIn.stop()]);
+      await Promise.allSettled([tailer.stop()]);
+      await Promise.allSettled([api.close(), eventBus.close(), ses.close(), signIn.stop()]);
       site.close();
       await dynamo.stop();
     },

@@ -2,18 +2,19 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createApiKey } from '../../shared/api-keys.js';
 import { scopes } from '../../shared/manifest.js';
-import { AlreadyRunningError, claimDataDir } from './instance.js';
+import { AlreadyRunningError, claimDataDir, type DataDirClaim } from './instance.js';
 import { PortTakenError } from './ports.js';
 import { type LocalStack, localPorts, startLocalStack } from './runtime.js';
 import { dataDir, demoKeyFile, portBase } from './settings.js';
 
-let release: (() => void) | undefined;
+let claim: DataDirClaim | undefined;
 let stack: LocalStack;
 try {
-  release = claimDataDir(dataDir, `http://localhost:${localPorts(portBase).api}`);
-  stack = await startLocalStack({ portBase, dataDir });
+  claim = await claimDataDir(dataDir, `http://localhost:${localPorts(portBase).api}`);
+  for (const sentence of claim.cleared) console.log(sentence);
+  stack = await startLocalStack({ portBase, dataDir, onChildProcess: claim.recordChild });
 } catch (error) {
-  release?.();
+  claim?.release();
   // Expected situations get a sentence and a non-zero exit, not a stack trace.
   if (!(error instanceof AlreadyRunningError || error instanceof PortTakenError)) throw error;
   console.error(error.message);
@@ -64,12 +65,24 @@ ${
 }
 Ctrl-C to stop.`);
 
+/** Stop never takes longer than this: a part that has not stopped by then is ended with the process. */
+const STOP_BUDGET_MS = 5_000;
 let stopping = false;
 const stop = async () => {
-  if (stopping) return;
+  if (stopping) {
+    // A second Ctrl-C: end now (the children are killed as this process exits).
+    claim?.release();
+    process.exit(130);
+  }
   stopping = true;
+  const late = setTimeout(() => {
+    console.error(`Not every part stopped within ${STOP_BUDGET_MS / 1000} s; ending them with the process.`);
+    claim?.release();
+    process.exit(1);
+  }, STOP_BUDGET_MS);
   await stack.stop();
-  release?.();
+  clearTimeout(late);
+  claim?.release();
   process.exit(0);
 };
 process.on('SIGINT', stop);

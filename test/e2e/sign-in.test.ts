@@ -64,13 +64,15 @@ describe('one access rule, whichever way the caller came in', () => {
   });
 });
 
-// Tokens made here with the local pool's signing key (cognito-local ships it) or with a stranger's.
+// Tokens made here with the local pool's signing key (made for this data folder), with the key
+// cognito-local publishes in its package, or with a stranger's.
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const jwt = (claims: Record<string, unknown>, key: KeyObject) => {
   const unsigned = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'CognitoLocal' })}.${b64(claims)}`;
   return `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(key).toString('base64url')}`;
 };
-const poolKey = () =>
+const poolKey = () => createPrivateKey(JSON.parse(readFileSync(signIn().signingKeyFile, 'utf8')).privatePem);
+const publishedKey = () =>
   createPrivateKey(JSON.parse(readFileSync(join(repoRoot, 'node_modules/cognito-local/lib/keys/cognitoLocal.private.json'), 'utf8')).pem);
 
 describe('tokens the authorizer refuses', () => {
@@ -96,6 +98,13 @@ describe('tokens the authorizer refuses', () => {
     await expectStatus(await get('/routing-rules', jwt(claims({ amr: ['pwd', 'mfa'] }), poolKey())), 200);
   });
 
+  it("refuses an admin's token signed with the key cognito-local publishes, claims and all, with 401", async () => {
+    const mfaAdmin = claims({ amr: ['pwd', 'mfa'] });
+    await expectStatus(await get('/routing-rules', jwt(mfaAdmin, publishedKey())), 401, 'unauthorized');
+    await expectStatus(await get('/leads', jwt(claims(), publishedKey())), 401, 'unauthorized');
+    await expectStatus(await get('/routing-rules', jwt(mfaAdmin, poolKey())), 200);
+  });
+
   it('refuses an expired token, a token signed with another key, another issuer or another client with 401', async () => {
     const now = Math.floor(Date.now() / 1000);
     const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
@@ -108,6 +117,40 @@ describe('tokens the authorizer refuses', () => {
     ]) {
       await expectStatus(await get('/leads', token), 401, 'unauthorized');
     }
+  });
+});
+
+describe('the local pool answers CORS for the console only', () => {
+  const preflight = (origin: string) =>
+    fetch(`${new URL(signIn().issuer).origin}/`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type,x-amz-target',
+      },
+    });
+
+  it("gives another site's page no allow-origin, and the console's origin its own", async () => {
+    for (const stranger of ['https://attacker.example.net', 'http://localhost:1', 'null']) {
+      const answer = await preflight(stranger);
+      expect(answer.headers.get('access-control-allow-origin'), stranger).toBeNull();
+    }
+    const consoleOrigin = new URL(inject('api')).origin;
+    const answer = await preflight(consoleOrigin);
+    expect(answer.status).toBeLessThan(300);
+    expect(answer.headers.get('access-control-allow-origin')).toBe(consoleOrigin);
+    expect(answer.headers.get('access-control-allow-methods')).toContain('POST');
+  });
+
+  it('serves only this data folder\'s key as the JWKS', async () => {
+    const jwks = (await (await fetch(`${signIn().issuer}/.well-known/jwks.json`)).json()) as { keys: { n: string }[] };
+    const own = JSON.parse(readFileSync(signIn().signingKeyFile, 'utf8')).publicJwk as { n: string };
+    const published = JSON.parse(
+      readFileSync(join(repoRoot, 'node_modules/cognito-local/lib/keys/cognitoLocal.public.json'), 'utf8'),
+    ).jwk as { n: string };
+    expect(jwks.keys.map((key) => key.n)).toEqual([own.n]);
+    expect(own.n).not.toBe(published.n);
   });
 });
 

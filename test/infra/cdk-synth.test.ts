@@ -9,6 +9,7 @@ import { afterAll, expect, it } from 'vitest';
 import { platform, useCases } from '../../functions/manifests.js';
 import { repoRoot } from '../../infra/constructs/crm-function.js';
 import { cfnLint, unacceptedFindings } from './cfn-lint.js';
+import { readmeCommands, shellWords } from '../support/readme.js';
 import { cdkJsonContext, deploymentContext } from './synth-template.js';
 
 // Own output directories, so the tests do not race a `cdk synth` someone runs in the tree.
@@ -83,10 +84,11 @@ it('fails the cfn-lint check on a template CloudFormation would refuse', async (
   );
 });
 
-const stated = Object.entries(deploymentContext).flatMap(([key, value]) => ['-c', `${key}=${value}`]);
-
-it('passes `cdk synth --quiet` with the project CLI', async () => {
-  const result = await run('npx', ['cdk', 'synth', '--quiet', '--output', outputDirectory(), ...stated]);
+it("passes the README's `npx cdk synth` as written (quiet, into its own folder) with the project CLI", async () => {
+  const [npx, ...args] = readmeCommands()
+    .map(shellWords)
+    .find(([command, cdk, verb]) => command === 'npx' && cdk === 'cdk' && verb === 'synth')!;
+  const result = await run(npx!, [...args, '--quiet', '--output', outputDirectory()]);
   expect(result.code, result.output).toBe(0);
 });
 

@@ -207,6 +207,74 @@ describe('exists', () => {
   });
 });
 
+// "Event pattern syntax", considerations: EventBridge joins field names with a dot when it compiles a pattern, so a
+// dotted key and the nested spelling are the same rule and match both spellings in the event; when one field is
+// given more than once, only the last is used.
+describe('dotted field names', () => {
+  it('matches a dotted key like the nested form', () => {
+    expect(matches({ 'detail.state': ['running'] })).toBe(true);
+    expect(matches({ 'detail.state': ['stopped'] })).toBe(false);
+    expect(matches({ 'detail.c-count': [{ numeric: ['>', 4] }], detail: { state: ['running'] } })).toBe(true);
+    expect(matches({ 'detail.c-count': [{ numeric: ['>', 5] }], detail: { state: ['running'] } })).toBe(false);
+    const nested = withDetail({ state: { status: 'running' } });
+    expect(matches({ detail: { 'state.status': ['running'] } }, nested)).toBe(true);
+    expect(matches({ 'detail.missing': [{ exists: false }] })).toBe(true);
+  });
+
+  it('matches a dotted key in the event like the nested one', () => {
+    const dotted = withDetail({ 'state.status': 'running' });
+    expect(matches({ detail: { state: { status: ['running'] } } }, dotted)).toBe(true);
+    expect(matches({ detail: { 'state.status': ['running'] } }, dotted)).toBe(true);
+    expect(matches({ detail: { state: { status: ['stopped'] } } }, dotted)).toBe(false);
+  });
+
+  it('keeps the last of two spellings of one field', () => {
+    expect(matches({ 'detail.state': ['stopped'], detail: { state: ['running'] } })).toBe(true);
+    expect(matches({ detail: { state: ['running'] }, 'detail.state': ['stopped'] })).toBe(false);
+  });
+
+  it('keeps the fields of one match within one array element', () => {
+    const event = { employees: [{ firstName: 'Anna', lastName: 'Smith' }, { firstName: 'Peter', lastName: 'Jones' }] };
+    expect(matches({ 'employees.firstName': ['Anna'], 'employees.lastName': ['Smith'] }, event)).toBe(true);
+    expect(matches({ 'employees.firstName': ['Anna'], 'employees.lastName': ['Jones'] }, event)).toBe(false);
+  });
+});
+
+// Exists matching only sees leaves, and an array's elements are its values ("Arrays in event patterns"). EventBridge
+// matches arrays with event-ruler's array-consistent matcher: a field is absent only if no element that the match
+// has not already ruled out carries it, so one element with the field is enough to make `exists: false` fail.
+describe('exists over arrays', () => {
+  const team = (...people: Record<string, unknown>[]) => withDetail({ team: people });
+
+  it('treats an empty array as absent and an array of values as present', () => {
+    expect(matches({ resources: [{ exists: false }] }, { ...ec2Event, resources: [] })).toBe(true);
+    expect(matches({ resources: [{ exists: true }] }, { ...ec2Event, resources: [] })).toBe(false);
+    expect(matches({ resources: [{ exists: false }] })).toBe(false);
+    expect(matches({ resources: [{ exists: true }] })).toBe(true);
+  });
+
+  it('fails exists: false when any element of the array carries the field', () => {
+    const pattern = { detail: { team: { phone: [{ exists: false }] } } };
+    expect(matches(pattern, team({ name: 'Ayla' }, { name: 'Deniz', phone: '+905550000000' }))).toBe(false);
+    expect(matches(pattern, team({ name: 'Deniz', phone: '+905550000000' }, { name: 'Ayla' }))).toBe(false);
+    expect(matches(pattern, team({ name: 'Ayla' }, { name: 'Deniz' }))).toBe(true);
+    expect(matches({ 'detail.team.phone': [{ exists: false }] }, team({ name: 'Ayla' }, { phone: '1' }))).toBe(false);
+  });
+
+  it('looks only at the element an earlier field of the match chose', () => {
+    // "name" sorts before "phone", so the element is chosen by name before phone's absence is judged.
+    const pattern = { detail: { team: { name: ['Ayla'], phone: [{ exists: false }] } } };
+    expect(matches(pattern, team({ name: 'Ayla' }, { name: 'Deniz', phone: '+905550000000' }))).toBe(true);
+    expect(matches(pattern, team({ name: 'Ayla', phone: '+905550000000' }, { name: 'Deniz' }))).toBe(false);
+  });
+
+  it('needs exists: true to find the field in the same element as the rest of the match', () => {
+    const pattern = { detail: { team: { name: ['Ayla'], phone: [{ exists: true }] } } };
+    expect(matches(pattern, team({ name: 'Ayla' }, { name: 'Deniz', phone: '+905550000000' }))).toBe(false);
+    expect(matches(pattern, team({ name: 'Ayla', phone: '+905550000000' }, { name: 'Deniz' }))).toBe(true);
+  });
+});
+
 describe('$or', () => {
   const pattern = {
     source: ['aws.cloudwatch'],
@@ -256,6 +324,14 @@ describe('validatePattern', () => {
     ['an unsupported anything-but operator', { n: [{ 'anything-but': { numeric: ['>', 1] } }] }],
     ['an empty anything-but prefix', { n: [{ 'anything-but': { prefix: '' } }] }],
     ['$or with one branch', { $or: [{ a: ['1'] }] }],
+    // event-ruler refuses a range whose bottom is not below its top ("Bottom must be less than top").
+    ['an empty numeric range', { n: [{ numeric: ['>', 5, '<', 5] }] }],
+    ['a numeric range closed at one point', { n: [{ numeric: ['>=', 5, '<=', 5] }] }],
+    ['an inverted numeric range', { n: [{ numeric: ['>', 10, '<', 1] }] }],
+    // event-ruler README, "$or": a branch may not use a match-expression keyword as a field name.
+    ['a match keyword as a field inside $or', { $or: [{ numeric: [123] }, { prefix: ['abc'] }] }],
+    // EventBridge quotas: an event pattern is at most 2048 characters unless the quota is raised.
+    ['a pattern over the size quota', { source: Array.from({ length: 300 }, (_, i) => `source-${i}`) }],
   ])('refuses %s', (_, pattern) => {
     expect(() => validatePattern(pattern)).toThrow(InvalidEventPatternError);
   });
@@ -264,6 +340,30 @@ describe('validatePattern', () => {
     expect(() => validatePattern({ detail: { state: [{ contains: 'x' }] } })).toThrow(
       'Event pattern is not valid. Reason: Unrecognized match type contains (at "detail.state")',
     );
+  });
+
+  it('says why a range is empty and accepts the narrowest open range', () => {
+    expect(() => validatePattern({ detail: { total: [{ numeric: ['>=', 5, '<=', 5] }] } })).toThrow(
+      'Event pattern is not valid. Reason: Empty numeric range [">=",5,"<=",5]: ' +
+        'the lower bound must be less than the upper bound (at "detail.total")',
+    );
+    expect(() => validatePattern({ n: [{ numeric: ['>=', 5, '<', 5.000001] }] })).not.toThrow();
+    expect(matches({ n: [{ numeric: ['>=', 5, '<', 5.000001] }] }, { n: 5 })).toBe(true);
+  });
+
+  it('accepts a pattern at the size quota and names the quota above it', () => {
+    const atQuota = { s: ['x'.repeat(2048 - JSON.stringify({ s: [''] }).length)] };
+    expect(JSON.stringify(atQuota)).toHaveLength(2048);
+    expect(() => validatePattern(atQuota)).not.toThrow();
+    const over = { s: [`${atQuota.s[0]}y`] };
+    expect(() => validatePattern(over)).toThrow(
+      'Event pattern is 2049 characters; the event pattern size quota is 2048',
+    );
+  });
+
+  it('accepts a match keyword as a field name outside $or', () => {
+    expect(() => validatePattern({ detail: { prefix: ['x'] } })).not.toThrow();
+    expect(matches({ detail: { prefix: ['x'] } }, withDetail({ prefix: 'x' }))).toBe(true);
   });
 
   it('accepts every subscription pattern of every manifest', () => {

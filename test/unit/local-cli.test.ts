@@ -3,8 +3,8 @@
 // and a start that fails leaves nothing running behind it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -26,7 +26,11 @@ afterEach(async () => {
   for (const child of started.splice(0)) {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGINT');
-      await new Promise((resolve) => child.once('exit', resolve));
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      // A stack that does not stop is a failure the test reports; it must not hang the suite as well.
+      const late = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(late);
     }
   }
   await rm(dataDir, { recursive: true, force: true });
@@ -121,4 +125,88 @@ describe('a running stack (items 22, 23, 12)', () => {
     expect(resetAfter.code).toBe(0);
     expect(existsSync(dataDir)).toBe(false);
   }, 180_000);
+});
+
+/** A SES request held open: the local SES endpoint never answers GetSendQuota (the AWS CLI waits for it). */
+const unansweredSesRequest = (port: number) =>
+  new Promise<Socket>((resolve, reject) => {
+    const body = 'Action=GetSendQuota&Version=2010-12-01';
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(
+        `POST / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
+          // Any credentials will do, but some are needed: without them it answers 403 at once.
+          'Authorization: AWS4-HMAC-SHA256 Credential=local/20260101/eu-central-1/ses/aws4_request, ' +
+          'SignedHeaders=host, Signature=00\r\n' +
+          `Content-Length: ${body.length}\r\n\r\n${body}`,
+      );
+      resolve(socket);
+    });
+    socket.once('error', reject);
+  });
+
+const startWait = { timeout: 90_000, interval: 200 };
+const stackPorts = () => [base, base + 1, base + 2, base + 3, base + 4];
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('stopping, and starting after a stack that did not stop', () => {
+  it('starts over a stale lock, stops in seconds with SES unanswered, reset clears a killed run', async () => {
+    // A lock naming a live process that is not a Pusula stack (its pid reused) does not block a start.
+    const stranger = spawn('sleep', ['120']);
+    try {
+      const lockOf = { pid: stranger.pid, api: `http://localhost:${base}` };
+      await writeFile(join(dataDir, 'runtime.json'), JSON.stringify(lockOf));
+      const first = launch('start.ts');
+      await expect.poll(() => first.output.stdout, startWait).toContain('Pusula CRM is running locally.');
+      expect(first.output.stdout).toContain(
+        `The lock on ${dataDir} named pid ${stranger.pid}, which is not a Pusula stack; it was removed.`,
+      );
+      expect(alive(stranger.pid!)).toBe(true);
+
+      const held = await unansweredSesRequest(base + 2);
+      let answered = false;
+      held.on('data', () => (answered = true));
+      held.on('error', () => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(answered).toBe(false);
+
+      const stopAsked = Date.now();
+      first.child.kill('SIGINT');
+      const stillRunning = new Promise((resolve) => setTimeout(() => resolve('still running'), 8_000));
+      expect(await Promise.race([first.exited, stillRunning])).toBe(0);
+      expect(Date.now() - stopAsked).toBeLessThan(5_000);
+      for (const port of stackPorts()) expect(await portFree(port), `port ${port}`).toBe(true);
+      expect(existsSync(join(dataDir, 'runtime.json'))).toBe(false);
+    } finally {
+      stranger.kill();
+    }
+
+    // A run killed outright leaves DynamoDB Local's Java and cognito-local holding their ports, and its lock.
+    const killed = launch('start.ts');
+    await expect.poll(() => killed.output.stdout, startWait).toContain('Pusula CRM is running locally.');
+    const lock = JSON.parse(await readFile(join(dataDir, 'runtime.json'), 'utf8')) as { children: { pid: number }[] };
+    expect(lock.children).toHaveLength(2);
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+    expect(lock.children.every((child) => alive(child.pid))).toBe(true);
+    expect(await portFree(base + 1)).toBe(false);
+
+    const reset = await run('reset.ts');
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toContain(
+      `The stack that held ${dataDir} (pid ${killed.child.pid}) is no longer running; its lock was removed.`,
+    );
+    expect(reset.stdout).toMatch(/Stopped DynamoDB Local \(pid \d+\) left running by it\./);
+    expect(reset.stdout).toMatch(/Stopped cognito-local \(pid \d+\) left running by it\./);
+    expect(reset.stderr).not.toMatch(traceLine);
+    expect(lock.children.some((child) => alive(child.pid))).toBe(false);
+    for (const port of stackPorts()) expect(await portFree(port), `port ${port}`).toBe(true);
+    expect(existsSync(dataDir)).toBe(false);
+  }, 240_000);
 });

@@ -149,6 +149,14 @@ describe('PutEvents', () => {
       /Rule broken: Event pattern is not valid/,
     );
   });
+
+  it('refuses to start with a numeric range that can match nothing, naming the rule and the field', async () => {
+    const pattern = { detail: { total: [{ numeric: ['>', 10, '<', 10] }] } };
+    await expect(start([{ name: 'empty-range', pattern, target: async () => {} }])).rejects.toThrow(
+      'Rule empty-range: Event pattern is not valid. Reason: Empty numeric range [">",10,"<",10]: the lower bound ' +
+        'must be less than the upper bound (at "detail.total")',
+    );
+  });
 });
 
 describe('delivery failures', () => {
