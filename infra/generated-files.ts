@@ -84,6 +84,11 @@ edit. Each detail also carries \`eventId\`, \`occurredAt\` and the schema \`vers
 ids, statuses, amounts, never names, addresses or phone numbers — so the archive, the dead-letter
 queues and the logs hold no personal data.
 
+SES's own events (\`source: aws.ses\`: \`Email Delivered\`, \`Email Bounced\`, \`Email Complaint Received\`,
+\`Email Opened\`, \`Email Clicked\`…) reach the \`crm\` bus from the default bus and are not in the
+catalogue: their shape is SES's. They name the recipient's address, so the archive holds addresses for
+as long as it keeps those events.
+
 | Detail-type | Source | Fields | Consumed by (use case: function) |
 |---|---|---|---|
 ${rows.join('\n')}

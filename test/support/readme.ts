@@ -1,5 +1,6 @@
-// The README's commands as a reader copies them: shell words, and the commands found in its code.
-import { readFileSync } from 'node:fs';
+// The commands the README and the hand-written docs show, as a reader copies them: shell words, and
+// the commands found in their code.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../infra/local/functions.js';
 
@@ -28,9 +29,18 @@ export const shellWords = (line: string): string[] => {
   return words;
 };
 
+/** The README and the docs written by hand (the generated ones show no commands). */
+const documents = () => [
+  'README.md',
+  ...readdirSync(join(repoRoot, 'docs'))
+    .filter((name) => name.endsWith('.md') && !['api.md', 'events.md'].includes(name))
+    .map((name) => `docs/${name}`),
+];
+
 /** The npm and npx commands in code blocks and inline code (an inline span may wrap onto the next line). */
-export const readmeCommands = (): string[] => {
-  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+export const readmeCommands = (): string[] => documents().flatMap((path) => commandsIn(readFileSync(join(repoRoot, path), 'utf8')));
+
+const commandsIn = (readme: string): string[] => {
   const blocks = [...readme.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.split('\n'));
   const prose = readme.replace(/```[a-z]*\n[\s\S]*?```/g, '');
   const inline = [...prose.matchAll(/`([^`]+)`/g)].map((m) => m[1]!.replace(/\s*\n\s*/g, ' '));
