@@ -73,6 +73,11 @@ export const defineLifecycle = <S extends string, A extends string>(spec: {
     },
     /** The states `status` can move to, in the order the actions are declared: what a screen offers. */
     targets,
+    /** The moves `role` may make from `status` (each action and where it leads): what a screen offers them. */
+    movesFor: (status: S, role: Role) =>
+      allowed(status)
+        .filter((action) => !spec.actions[action].roles || spec.actions[action].roles.includes(role))
+        .map((action) => ({ action, to: spec.actions[action].to })),
     /** The action that moves `status` to `to`, for APIs that name the target state. */
     actionTo(status: S, to: S): A {
       const action = allowed(status).find((a) => spec.actions[a].to === to);

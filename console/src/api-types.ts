@@ -4096,11 +4096,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        rules: ({
+                        rules: {
+                            id: string;
+                            description?: string;
+                            when: {
+                                discountBpOver?: number;
+                                lineDiscountBpOver?: number;
+                                totalTryOver?: number;
+                                marginBpUnder?: number;
+                            };
                             approverRole: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        }[];
                         seq: number;
                     } & {
                         [key: string]: unknown;
@@ -4140,11 +4146,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        rules: ({
+                        rules: {
+                            id: string;
+                            description?: string;
+                            when: {
+                                discountBpOver?: number;
+                                lineDiscountBpOver?: number;
+                                totalTryOver?: number;
+                                marginBpUnder?: number;
+                            };
                             approverRole: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        }[];
                         seq: number;
                     } & {
                         [key: string]: unknown;
@@ -4310,6 +4322,12 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        allowedMoves: {
+                            /** @enum {string} */
+                            action: "route" | "reroute" | "acknowledge" | "start" | "ship" | "deliver" | "cancel" | "return";
+                            /** @enum {string} */
+                            to: "acknowledged" | "in_progress" | "shipped" | "delivered" | "cancelled" | "returned";
+                        }[];
                     } & {
                         [key: string]: unknown;
                     };
@@ -4392,9 +4410,24 @@ export interface operations {
                     "application/json": {
                         rules: ({
                             id: string;
-                        } & {
-                            [key: string]: unknown;
+                            /** @constant */
+                            kind: "preferred-dealer";
+                        } | {
+                            id: string;
+                            /** @constant */
+                            kind: "region";
+                            cities?: string[];
+                            regions?: string[];
+                            unitIds: string[];
+                        } | {
+                            id: string;
+                            /** @constant */
+                            kind: "category";
+                            categories: string[];
+                            unitIds: string[];
                         })[];
+                        fallbackUnitId: string;
+                        customerNotices: ("received" | "routed" | "acknowledged" | "in_progress" | "shipped" | "delivered" | "cancelled" | "returned")[];
                         seq: number;
                     } & {
                         [key: string]: unknown;
@@ -4438,9 +4471,24 @@ export interface operations {
                     "application/json": {
                         rules: ({
                             id: string;
-                        } & {
-                            [key: string]: unknown;
+                            /** @constant */
+                            kind: "preferred-dealer";
+                        } | {
+                            id: string;
+                            /** @constant */
+                            kind: "region";
+                            cities?: string[];
+                            regions?: string[];
+                            unitIds: string[];
+                        } | {
+                            id: string;
+                            /** @constant */
+                            kind: "category";
+                            categories: string[];
+                            unitIds: string[];
                         })[];
+                        fallbackUnitId: string;
+                        customerNotices: ("received" | "routed" | "acknowledged" | "in_progress" | "shipped" | "delivered" | "cancelled" | "returned")[];
                         seq: number;
                     } & {
                         [key: string]: unknown;
@@ -5078,6 +5126,12 @@ export interface operations {
                             running: boolean;
                             dueAt?: string;
                         };
+                        allowedMoves: {
+                            /** @enum {string} */
+                            action: "acknowledge" | "start" | "askCustomer" | "customerAnswered" | "resolve" | "close" | "reopen";
+                            /** @enum {string} */
+                            to: "open" | "acknowledged" | "in_progress" | "waiting_customer" | "resolved" | "closed";
+                        }[];
                     } & {
                         [key: string]: unknown;
                     };

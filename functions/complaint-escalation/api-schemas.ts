@@ -4,7 +4,9 @@ import { languages } from '../../shared/language.js';
 import * as z from '../../shared/schema.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
 import { caseCategories, caseChannels, casePriorities, caseTypes } from './domain/case-input.js';
-import { caseStatuses } from './domain/case-lifecycle.js';
+import { caseLifecycle, caseStatuses } from './domain/case-lifecycle.js';
+
+const caseActions = Object.keys(caseLifecycle.actions) as (keyof typeof caseLifecycle.actions)[];
 
 /** Path ids are checked by the access module (an unknown or foreign id is a 404), so any string passes here. */
 export const caseParams = z.strictObject({ caseId: z.string() });
@@ -96,7 +98,12 @@ const clockView = z.strictObject({
   /** When the target's business minutes will have run; absent while paused. */
   dueAt: z.optional(z.string()),
 });
-export const caseWithHistory = z.extend(caseView, { history: z.array(move), clock: z.optional(clockView) });
+export const caseWithHistory = z.extend(caseView, {
+  history: z.array(move),
+  clock: z.optional(clockView),
+  /** What the caller's role may do now, each move by its action and the status it leads to. */
+  allowedMoves: z.array(z.strictObject({ action: z.enum(caseActions), to: z.enum(caseStatuses) })),
+});
 export const casePage = z.strictObject({ cases: z.array(caseView), nextCursor: z.optional(z.string()) });
 export const caseStatusChanged = z.strictObject({ caseId: z.string(), status: z.enum(caseStatuses), seq: z.int() });
 

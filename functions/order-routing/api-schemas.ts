@@ -2,7 +2,10 @@
 // handlers get their requests parsed with them, the OpenAPI document is generated from them.
 import * as z from '../../shared/schema.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
-import { orderStatuses } from './domain/lifecycle.js';
+import { orderLifecycle, orderStatuses, requestableStatuses } from './domain/lifecycle.js';
+import { routingRuleSchema } from './domain/routing.js';
+
+const orderActions = Object.keys(orderLifecycle.actions) as (keyof typeof orderLifecycle.actions)[];
 
 /** Ids are checked by the access module (unknown or foreign is a 404), so any string passes here. */
 export const orderParams = z.strictObject({ orderId: z.string() });
@@ -45,10 +48,17 @@ export const orderResponse = order;
 export const orderReceived = z.strictObject({ orderId: z.string(), customerId: z.string(), status: z.literal('received') });
 export const orderWithHistory = z.extend(order, {
   history: z.array(z.looseObject({ at: z.string(), from: z.string(), to: z.string(), action: z.string(), actorId: z.string() })),
+  /** What the caller's role may ask for now, each move by its action and the status it leads to. */
+  allowedMoves: z.array(z.strictObject({ action: z.enum(orderActions), to: z.enum(requestableStatuses) })),
 });
 export const orderPage = z.strictObject({
   orders: z.array(z.looseObject({ orderId: z.string(), status: z.enum(orderStatuses), grandTotal: money })),
   nextCursor: z.optional(z.string()),
 });
-export const routingRules = z.looseObject({ rules: z.array(z.looseObject({ id: z.string() })), seq: z.int() });
+export const routingRules = z.looseObject({
+  rules: z.array(routingRuleSchema),
+  fallbackUnitId: z.string(),
+  customerNotices: z.array(z.enum(orderStatuses)),
+  seq: z.int(),
+});
 export const report = z.looseObject({});

@@ -5,6 +5,7 @@ import * as z from '../../shared/schema.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
 import { rejectionReasonSchema } from './domain/quote-input.js';
 import { quoteStatuses } from './domain/lifecycle.js';
+import { approvalRuleSchema } from './domain/approval-policy.js';
 
 /** Ids are checked by the access module (unknown or foreign is a 404), so any string passes here. */
 export const quoteParams = z.strictObject({ quoteId: z.string() });
@@ -111,4 +112,4 @@ export const quoteReport = z.strictObject({
   overall: z.array(repReport),
 });
 
-export const approvalPolicy = z.looseObject({ rules: z.array(z.looseObject({ approverRole: z.string() })), seq: z.int() });
+export const approvalPolicy = z.looseObject({ rules: z.array(approvalRuleSchema), seq: z.int() });

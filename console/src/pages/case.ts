@@ -2,13 +2,16 @@
 // of now in the department's business minutes (the API computes it: only it knows the hours), the
 // escalation level, the moves its status allows (each with the seq read) and its history.
 import { html, nothing } from 'lit';
-import { caseLifecycle, type CaseStatus } from '../../../functions/complaint-escalation/domain/case-lifecycle.js';
 import { api, asProblem } from '../api.js';
+import type { operations } from '../api-types.js';
 import { dateTime, label, type StringKey, t } from '../strings.js';
 import { problemView, show, statusView } from '../ui.js';
 import { type HistoryRow, historyTable, movesForm } from './record-forms.js';
 
-const actionLabels: Record<keyof typeof caseLifecycle.actions, StringKey> = {
+type CaseMove = operations['getCase']['responses'][200]['content']['application/json']['allowedMoves'][number];
+type CaseStatus = CaseMove['to'];
+
+const actionLabels: Record<CaseMove['action'], StringKey> = {
   acknowledge: 'acknowledge',
   start: 'startWork',
   askCustomer: 'askCustomer',
@@ -19,13 +22,10 @@ const actionLabels: Record<keyof typeof caseLifecycle.actions, StringKey> = {
 };
 const levels: StringKey[] = ['levelAgent', 'levelSupervisor', 'levelManager'];
 
-/** One button per status the case can reach (two actions reaching one status make one button). */
-const nextMoves = (status: CaseStatus) => {
+/** One button per status the caller may move the case to (two actions reaching one status make one button). */
+const nextMoves = (allowed: CaseMove[]) => {
   const byTarget = new Map<string, StringKey>();
-  for (const action of caseLifecycle.allowed(status)) {
-    const to = caseLifecycle.actions[action].to;
-    if (!byTarget.has(to)) byTarget.set(to, actionLabels[action]);
-  }
+  for (const { action, to } of allowed) if (!byTarget.has(to)) byTarget.set(to, actionLabels[action]);
   return [...byTarget].map(([to, label]) => ({ to, label }));
 };
 
@@ -62,6 +62,6 @@ export const casePage = async ({ caseId }: Record<string, string>) => {
         </section>`
       : nothing}
     ${c.description ? html`<p>${c.description}</p>` : nothing}
-    ${movesForm(nextMoves(c.status), send)}
+    ${movesForm(nextMoves(c.allowedMoves), send)}
     ${historyTable('caseStatus', c.history as HistoryRow[])}`);
 };

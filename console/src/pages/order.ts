@@ -2,14 +2,14 @@
 // the acknowledgement deadline (Istanbul time) and how long is left, the moves its status allows
 // (each with the seq the page was read at), and its history with times.
 import { html, nothing } from 'lit';
-import { orderLifecycle, requestableStatuses } from '../../../functions/order-routing/domain/lifecycle.js';
 import { api, asProblem } from '../api.js';
-import { caller } from '../caller.js';
+import type { operations } from '../api-types.js';
 import { dateTime, money, type StringKey, t } from '../strings.js';
 import { problemView, show, statusView } from '../ui.js';
 import { type HistoryRow, historyTable, type Move, movesForm } from './record-forms.js';
 
-type OrderStatus = (typeof requestableStatuses)[number];
+type OrderMove = operations['getOrder']['responses'][200]['content']['application/json']['allowedMoves'][number];
+type OrderStatus = OrderMove['to'];
 
 interface Money {
   amount: number;
@@ -35,15 +35,9 @@ const labels: Record<OrderStatus, StringKey> = {
   returned: 'returned',
 };
 
-/** The statuses a caller in `roles` (unknown: any) may ask for from `status`, in the lifecycle's order. */
-const nextMoves = (status: Parameters<typeof orderLifecycle.allowed>[0], role: string | undefined): Move[] =>
-  orderLifecycle
-    .allowed(status)
-    .map((action): { to: string; roles?: readonly string[] } => orderLifecycle.actions[action])
-    .filter((move) => !move.roles || (role !== undefined && move.roles.includes(role)))
-    .map((move) => move.to)
-    .filter((to): to is OrderStatus => (requestableStatuses as readonly string[]).includes(to))
-    .map((to) => ({ to, label: labels[to] }));
+/** The moves the API says the caller's role may make, one button per status they reach. */
+const nextMoves = (allowed: OrderMove[]): Move[] =>
+  [...new Set(allowed.map((move) => move.to))].map((to) => ({ to, label: labels[to] }));
 
 const MINUTE_MS = 60_000;
 
@@ -65,7 +59,7 @@ export const orderPage = async ({ orderId }: Record<string, string>) => {
     await orderPage({ orderId: order.orderId });
     return undefined;
   };
-  const moves = nextMoves(order.status, (await caller())?.role);
+  const moves = nextMoves(order.allowedMoves);
   const due = order.status === 'routed' ? order.routing?.ackDueAt : undefined;
   const { grandTotal } = order.totals;
   show(html`<h1>${t('order')} ${order.orderId}</h1>

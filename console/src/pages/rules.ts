@@ -3,14 +3,15 @@
 // analytics rules (A/B/C shares, commission rates). Each save sends the seq the page read, so a
 // stale page gets the API's 409 in words; a field's problem shows next to that field.
 import { html, nothing, type TemplateResult } from 'lit';
-import { orderStatuses } from '../../../functions/order-routing/domain/lifecycle.js';
-import type { RoutingRule } from '../../../functions/order-routing/domain/routing.js';
-import type { ApprovalRule } from '../../../functions/quote-approval/domain/approval-policy.js';
 import { api, asProblem } from '../api.js';
-import { label, type StringKey, t } from '../strings.js';
+import type { operations } from '../api-types.js';
+import { label, type StringKey, t, valuesOf } from '../strings.js';
 import { clearProblem, problemSlot, problemView, show } from '../ui.js';
 import { adminNav } from './admin-nav.js';
 import { fromHundredths, rowControls, savedAt, showRefusal, toHundredths } from './record-forms.js';
+
+type RoutingRule = operations['getRoutingRules']['responses'][200]['content']['application/json']['rules'][number];
+type ApprovalRule = operations['getApprovalPolicy']['responses'][200]['content']['application/json']['rules'][number];
 
 /** An admin page: its heading, the links to the other admin pages, and its body. */
 export const adminPage = (current: StringKey, body: TemplateResult) =>
@@ -81,8 +82,13 @@ export const routingRulesPage = async () => {
   const client = await api();
   const { data, error, response } = await client.GET('/routing-rules');
   if (!data) return adminPage('adminRouting', problemView(asProblem(error, response.status)));
-  const stored = data as typeof data & { rules: RoutingRule[]; fallbackUnitId: string; customerNotices?: string[] };
-  const state = { rules: [...stored.rules], fallbackUnitId: stored.fallbackUnitId, notices: stored.customerNotices ?? [], seq: stored.seq, saved: '' };
+  const state = {
+    rules: [...data.rules],
+    fallbackUnitId: data.fallbackUnitId,
+    notices: data.customerNotices as string[],
+    seq: data.seq,
+    saved: '',
+  };
   /** Takes what is typed into the state (the rules array in place, so row controls see it). */
   const read = (fields: FormData) => {
     state.rules.forEach((_, i) => {
@@ -132,7 +138,7 @@ export const routingRulesPage = async () => {
           }}>${t('addRule')}</button>
           <label>${t('fallbackUnit')} <input name="fallbackUnitId" required .value=${state.fallbackUnitId} /></label>
           <fieldset><legend>${t('customerNotices')}</legend>
-            ${orderStatuses.map(
+            ${valuesOf('orderStatus').map(
               (s) => html`<label><input type="checkbox" name="customerNotices" value=${s} .checked=${state.notices.includes(s)} /> ${label('orderStatus', s)}</label>`,
             )}
           </fieldset>
@@ -168,7 +174,7 @@ export const approvalPolicyPage = async () => {
   const client = await api();
   const { data, error, response } = await client.GET('/approval-policy');
   if (!data) return adminPage('adminApproval', problemView(asProblem(error, response.status)));
-  const state = { rules: [...(data.rules as ApprovalRule[])], seq: data.seq, saved: '' };
+  const state = { rules: [...data.rules], seq: data.seq, saved: '' };
   const read = (fields: FormData) => {
     state.rules.forEach((_, i) => {
       state.rules[i] = approvalRuleOf(fields, i);

@@ -5,6 +5,7 @@ import { json, route } from '../../../shared/http.js';
 import { caseVisibleTo } from '../case-access.js';
 import { type Case, getCaseHistory } from '../case-store.js';
 import { hoursOf } from '../cases.js';
+import { caseLifecycle } from '../domain/case-lifecycle.js';
 import { runningTarget } from '../domain/sla.js';
 import { dueAt, elapsedMinutes } from '../domain/sla-clock.js';
 import { caseRoutes } from '../manifest.js';
@@ -28,5 +29,6 @@ const clockOf = async (c: Case, now: Date) => {
 export const handler = route(caseRoutes.getCase, async ({ actor, params }) => {
   const found = await caseVisibleTo(await viewerOf(actor), params.caseId);
   const clock = await clockOf(found, new Date());
-  return json(200, { ...found, history: await getCaseHistory(found), ...(clock ? { clock } : {}) });
+  const allowedMoves = caseLifecycle.movesFor(found.status, actor.role);
+  return json(200, { ...found, history: await getCaseHistory(found), ...(clock ? { clock } : {}), allowedMoves });
 });
