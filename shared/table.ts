@@ -247,7 +247,8 @@ export const keys = {
   mailQuota: (kind: string, normalizedAddress: string, day: string): Key => ({ pk: `MAIL_QUOTA#${kind}#${normalizedAddress}`, sk: day }),
   usedLink: (purpose: string, jti: string): Key => ({ pk: `USED_LINK#${purpose}#${jti}`, sk: 'USED' }),
   /** A customer's consent ledger for one channel, oldest first (see `consentEntry`). */
-  consentEntriesPrefix: (channel: string) => `CONSENT#${channel}#`,
+  /** One channel's entries, or (no channel) every channel's. */
+  consentEntriesPrefix: (channel?: string) => (channel ? `CONSENT#${channel}#` : 'CONSENT#'),
 
   // ---- order routing (functions/order-routing) ------------------------------------------------------
   /** A unit orders are routed to: a dealer, a warehouse or a department. */

@@ -72,7 +72,7 @@ export const readCustomerPartition = async (viewer: Viewer, customerId: string):
 
 /** The consent ledger's entries (the read's, or their own query's when the read stopped short of them). */
 export const consentEntries = async (partition: CustomerPartition): Promise<ConsentEntry[]> => {
-  const prefix = keys.consentEntriesPrefix('');
+  const prefix = keys.consentEntriesPrefix();
   const items = partition.holdsAll(prefix)
     ? partition.items.filter((item) => item.type === 'consent')
     : await queryAll({ partition: keys.customerPartition(partition.customerId), range: { prefix }, consistent: true });

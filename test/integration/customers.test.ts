@@ -3,11 +3,18 @@
 // seq-guarded edits that move markers and the directory key; contact people sharing an office phone
 // and the lookup that answers every customer holding it; the directory's filtered paging; and record
 // parts whose first page's cursor the part's own query continues.
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { addContact, editContact, removeContact } from '../../functions/customers/contact-store.js';
 import { createCustomer, editCustomer, listCustomers, type NewCustomer } from '../../functions/customers/customer-store.js';
-import { firstPages, lookupMatches, partPage, readCustomerPartition } from '../../functions/customers/customer-view.js';
+import {
+  consentEntries,
+  firstPages,
+  lookupMatches,
+  PARTITION_MAX,
+  partPage,
+  readCustomerPartition,
+} from '../../functions/customers/customer-view.js';
 import { customerRoutes } from '../../functions/customers/manifest.js';
 import { partQuery, recordParts } from '../../functions/customers/record-parts.js';
 import type { Viewer } from '../../shared/access.js';
@@ -15,7 +22,9 @@ import { holdersOf, matchContact, profileItem } from '../../shared/customer.js';
 import { db, tableName } from '../../shared/db.js';
 import type { Role } from '../../shared/http.js';
 import { noRecord, oncePerCaller } from '../../shared/idempotency.js';
+import { newId } from '../../shared/ids.js';
 import { queryPage } from '../../shared/query.js';
+import { keys } from '../../shared/table.js';
 
 const unique = () => Math.random().toString(36).slice(2, 10);
 const randomPhone = () => `+90532${String(Math.floor(1_000_000 + Math.random() * 8_999_999))}`;
@@ -194,6 +203,27 @@ describe('the record and the directory', () => {
     } while (cursor);
     expect(names).toEqual(['A', 'B', 'C']);
     expect(pages.slice(0, 4)).toEqual([1, 1, 1, 0]);
+  });
+
+  it('reads the consent ledger by its own query when the partition is larger than one read', async () => {
+    const { customer } = await create({ name: 'Büyük Kayıt' });
+    const { customerId } = customer;
+    const at = new Date().toISOString();
+    const consent = { ...keys.consentEntry(customerId, 'email', at, newId()), type: 'consent', customerId, channel: 'email', action: 'granted', occurredAt: at };
+    await db().send(new PutCommand({ TableName: tableName(), Item: consent }));
+    // More items than one read holds, all sorting above the ledger: the read stops before it.
+    const fillers = Array.from({ length: PARTITION_MAX }, (_, i) => ({
+      pk: keys.customerPartition(customerId),
+      sk: `FILLER#${String(i).padStart(4, '0')}`,
+      type: 'filler',
+    }));
+    for (let i = 0; i < fillers.length; i += 25) {
+      const batch = fillers.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+      await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: batch } }));
+    }
+    const partition = (await readCustomerPartition(ayse, customerId))!;
+    expect(partition.holdsAll(keys.consentEntriesPrefix())).toBe(false);
+    expect((await consentEntries(partition)).map((entry) => [entry.channel, entry.action])).toEqual([['email', 'granted']]);
   });
 
   it('lists by folded name prefix and by filter, sorted by name, paging through short pages with cursors', async () => {
