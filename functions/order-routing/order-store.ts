@@ -91,7 +91,16 @@ export const orders = defineEntity<Order>({
 export const ackQueue = defineDueQueue<{ step: number; unitId: string }>('order-ack');
 
 /** Whose an order is, for access: its owner and team among staff, and the unit it is routed to. */
-export const orderOwnership = (order: Order): Ownership => ({ ownerId: order.ownerId, teamId: order.teamId, unitId: order.unitId });
+/**
+ * Whose an order is: the unit it is routed to, and for an order from a quote the quote's owner and
+ * team (the customer's relationship). The submitter of an order through POST /orders (a shop, an
+ * ERP, a dealer) is not among them: once routed, the order is its unit's work, not the submitter's.
+ */
+export const orderOwnership = (order: Order): Ownership => ({
+  ownerId: order.channel === 'quote' ? order.ownerId : undefined,
+  teamId: order.teamId,
+  unitId: order.unitId,
+});
 
 /** As stored now (consistent), also when its customer was merged since the caller learned the id. */
 export const getOrder = (customerId: string, orderId: string) => readFollowingMerge(customerId, (id) => orders.get(keys.order(id, orderId)));

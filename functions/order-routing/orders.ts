@@ -2,7 +2,7 @@
 // through POST /orders), routed to a unit by the rules, moved through their lifecycle by staff and
 // units, and re-routed once when a unit lets its acknowledgement SLA pass.
 import type { Viewer } from '../../shared/access.js';
-import { customers, getCustomer, markerItems, matchContact, ownershipItem } from '../../shared/customer.js';
+import { customers, getCustomer, markerItems, matchContact } from '../../shared/customer.js';
 import { normalizeEmail, toE164 } from '../../shared/contact.js';
 import { type TransactItem, transact } from '../../shared/db.js';
 import { advance, type HistoryEntry } from '../../shared/entity.js';
@@ -125,6 +125,8 @@ export interface Received {
 /**
  * An order from a shop, an ERP or the call center: the customer matched by e-mail or phone, or
  * created, as lead capture does; the order, its event and the stored answer in one transaction.
+ * Matching grants nothing: neither the submitter nor the unit the order is routed to becomes an owner
+ * of the customer, and the submitter keeps no rights to the order itself (see orderOwnership).
  */
 export const intakeOrder = (intake: OrderIntake, actor: Actor, idempotencyKey: string, now = new Date()): Promise<Received> => {
   const scope: IdempotencyScope = { route: 'POST /orders', caller: actor.keyId, key: idempotencyKey, request: intake };
@@ -280,7 +282,6 @@ export const routeOrder = async (order: Order, now = new Date()) => {
         now,
       ),
     ],
-    also: [ownershipItem(order.customerId, { unitId: decision.unitId })],
   });
   return moved ? after : undefined;
 };
@@ -317,7 +318,6 @@ export const rerouteOverdue = (now = new Date(), limit = 100) =>
             now,
           ),
         ],
-        also: [ownershipItem(order.customerId, { unitId: decision.unitId })],
       }),
     };
   });
