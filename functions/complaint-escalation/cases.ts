@@ -68,7 +68,7 @@ const caseNumberOf = (caseId: string, now: Date) => `${istanbulDate(now).replace
  * one the caller (`viewer`; none for the public form) may see, else the answer is an unknown id's.
  */
 export const openCase = (
-  input: { intake: CaseIntake; actorId: string; viewer?: Viewer; route: string; caller: string; idempotencyKey?: string },
+  input: { intake: CaseIntake; actorId: string; viewer: Viewer | undefined; route: string; caller: string; idempotencyKey?: string },
   now = new Date(),
 ): Promise<Opened> => {
   const { intake, actorId } = input;
