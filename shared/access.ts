@@ -63,6 +63,8 @@ export interface CustomerOwners {
  */
 export const seesCustomer = (viewer: Viewer, owners: CustomerOwners) =>
   viewer.reach === 'all' ||
+  // The call center answers any caller: an agent reaches every customer (its scopes limit a key).
+  viewer.actor.role === 'agent' ||
   (owners.ownerIds?.has(viewer.actor.userId) ?? false) ||
   (viewer.reach === 'team' && viewer.teamId !== undefined && (owners.teamIds?.has(viewer.teamId) ?? false));
 
