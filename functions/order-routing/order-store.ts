@@ -52,7 +52,7 @@ export interface Order {
   quoteId?: string;
   quoteVersion?: number;
   externalRef?: string;
-  /** Whose order it is among staff: the quote's owner, or the integration key's user. */
+  /** The quote's owner; for an order through POST /orders, who submitted it (no right to it: orderOwnership). */
   ownerId: string;
   teamId?: string;
   currency: string;
@@ -63,6 +63,11 @@ export interface Order {
   grandTotalTry?: Money;
   paymentPlan?: Quote['paymentPlan'];
   delivery?: { address: string; city: string; region?: string };
+  /**
+   * Who to deliver to and call: the unit works the order with these (absent on older orders), never
+   * with the customer's record, which is not its to read.
+   */
+  contact?: { name: string; company?: string; email?: string; phone?: string };
   /** Where it goes and what it is: what routing reads. */
   city?: string;
   region?: string;

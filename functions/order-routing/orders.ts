@@ -103,6 +103,7 @@ export const orderFromQuote = async (quote: Quote, now = new Date()) => {
     totals: quote.totals,
     grandTotalTry: quote.grandTotalTry,
     paymentPlan: quote.paymentPlan,
+    contact: customer && { name: customer.name, company: customer.company, email: customer.email, phone: customer.phone },
     city: customer?.city,
     region: customer?.region,
     category,
@@ -165,6 +166,13 @@ export const intakeOrder = (intake: OrderIntake, actor: Actor, idempotencyKey: s
         totals: { grandTotal },
         grandTotalTry,
         delivery: intake.delivery,
+        // What the submitter gave, not the matched profile's: the unit learns nothing more of the customer.
+        contact: {
+          name: intake.customer.name,
+          company: intake.customer.company,
+          email: intake.customer.email,
+          phone: intake.customer.phone,
+        },
         city: intake.delivery.city,
         region: intake.delivery.region,
         category,

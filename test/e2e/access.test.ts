@@ -192,8 +192,8 @@ describe('previews and contact checks tell nobody who is a customer', () => {
     const owner = await call('POST', '/customers', key('repOwner'), { name: 'Aynı Adres', email: f.email }, idem());
     expect([owner.status, owner.body.code, (owner.body.errors as { path: string }[])[0]?.path]).toEqual([409, 'contact-taken', 'email']);
     // The record found by the address is still the first customer's.
-    const found = await call<{ customers: { customer: { customerId: string } }[] }>('GET', `/customers/lookup?email=${encodeURIComponent(f.email)}`, key('firmManager'));
-    expect(found.body.customers.map((c) => c.customer.customerId)).toEqual([f.customerId]);
+    const found = await call<{ matches: { customer: { customerId: string } }[] }>('GET', `/customers/lookup?email=${encodeURIComponent(f.email)}`, key('firmManager'));
+    expect(found.body.matches.map((c) => c.customer.customerId)).toEqual([f.customerId]);
   });
 });
 
