@@ -36,11 +36,37 @@ export const viewerOf = async (actor: Actor): Promise<Viewer> => {
   return user.teamId ? { actor, reach: 'team', teamId: user.teamId } : { actor, reach: 'all' };
 };
 
+/**
+ * May the viewer see this one item (a lead, quote, order, case, opportunity…): its owner, the team
+ * it belongs to for a team's manager, the unit it is routed to for that unit's people, or anyone who
+ * reaches everything. The single rule every read of an item goes through; an item's `Ownership`
+ * names only those the access model gives it to (an intake order's submitter is not among them).
+ */
 export const canSee = (viewer: Viewer, record: Ownership) =>
   viewer.reach === 'all' ||
   (record.ownerId !== undefined && record.ownerId === viewer.actor.userId) ||
   (viewer.reach === 'team' && record.teamId !== undefined && record.teamId === viewer.teamId) ||
   (viewer.reach === 'unit' && record.unitId !== undefined && record.unitId === viewer.unitId);
+
+/** A customer's relationship owners, as their profile item keeps them (people and teams). */
+export interface CustomerOwners {
+  ownerIds?: ReadonlySet<string>;
+  teamIds?: ReadonlySet<string>;
+}
+
+/**
+ * May the viewer see the customer's record (profile, contacts, consents and every part): their
+ * relationship owners only — an owner, the manager of an owning team, whoever reaches everything.
+ * A unit (a dealer, a department) never reaches the record through the items it handles, even where
+ * a lead or request assignment put its id among the owners: it sees those items, each with the
+ * contact details it needs.
+ */
+export const seesCustomer = (viewer: Viewer, owners: CustomerOwners) =>
+  viewer.reach === 'all' ||
+  // The call center answers any caller: an agent reaches every customer (its scopes limit a key).
+  viewer.actor.role === 'agent' ||
+  (owners.ownerIds?.has(viewer.actor.userId) ?? false) ||
+  (viewer.reach === 'team' && viewer.teamId !== undefined && (owners.teamIds?.has(viewer.teamId) ?? false));
 
 /** May the viewer change it: its owner, or whoever manages the team or unit it belongs to. */
 export const canManage = canSee;

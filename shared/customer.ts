@@ -2,7 +2,7 @@
 // (uniqueness of e-mail and phone), and matching a contact to it — what lead capture, the call
 // center and merging all need.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { isId, type Ownership, type Viewer } from './access.js';
+import { canSee, isId, type Ownership, seesCustomer, type Viewer } from './access.js';
 import { db, itemExists, putNew, type TransactItem, tableName } from './db.js';
 import { defineEntity } from './entity.js';
 import type { Language } from './language.js';
@@ -266,17 +266,18 @@ export const noSuchCustomer = (path = 'customerId') =>
     { path, message: { en: 'No such customer.', tr: 'Böyle bir müşteri yok.' } },
   ]);
 
-/** Whether the viewer reaches a customer's stored profile item (its owner and team sets). */
-export const customerItemVisibleTo = (viewer: Viewer, item: Record<string, unknown>) => {
-  const owners = (item.ownerIds as Set<string> | undefined) ?? new Set<string>();
-  const teams = (item.teamIds as Set<string> | undefined) ?? new Set<string>();
-  return (
-    viewer.reach === 'all' ||
-    owners.has(viewer.actor.userId) ||
-    (viewer.reach === 'team' && viewer.teamId !== undefined && teams.has(viewer.teamId)) ||
-    (viewer.reach === 'unit' && viewer.unitId !== undefined && owners.has(viewer.unitId))
-  );
-};
+/** Whether the viewer reaches a customer's stored profile item (its owner and team sets): see seesCustomer. */
+export const customerItemVisibleTo = (viewer: Viewer, item: Record<string, unknown>) =>
+  seesCustomer(viewer, { ownerIds: item.ownerIds as Set<string> | undefined, teamIds: item.teamIds as Set<string> | undefined });
+
+/**
+ * May the viewer see one item of a customer's (a case, an order): whoever the item itself is given to
+ * (its `Ownership`: owner, team, the unit handling it), or the customer's relationship owners, who see
+ * every part of the record. The decision for every read of such an item; for anyone else it does not
+ * exist (callers answer 404 as for a wrong id).
+ */
+export const itemVisibleTo = async (viewer: Viewer, ownership: Ownership, customerId: string) =>
+  canSee(viewer, ownership) || customerItemVisibleTo(viewer, (await profileItem(customerId)) ?? {});
 
 /**
  * The customer (following a merge, like getCustomer), if the viewer may work with them; otherwise the same 422 as for an id that does not

@@ -96,3 +96,9 @@ export const notAnEmail: Named = { en: 'Not an e-mail address.', tr: 'Geçerli b
 export const notAPhone: Named = { en: 'Not a valid phone number.', tr: 'Geçerli bir telefon numarası değil.' };
 export const noSuchUser: Named = { en: 'No such user.', tr: 'Böyle bir kullanıcı yok.' };
 export const uniqueRuleIdsMessage: Named = { en: 'Rule ids must be unique.', tr: 'Kural kimlikleri benzersiz olmalı.' };
+
+/** A 403 for someone who may follow an item (the customer's relationship owners) but not move it. */
+export const onlyItsHandlers: Text = {
+  en: 'You may follow this, but only whoever it is given to (its unit, its owner) may change it.',
+  tr: 'Bunu izleyebilirsiniz, ancak yalnızca verildiği kişi veya birim (birimi, sahibi) değiştirebilir.',
+};

@@ -4,6 +4,7 @@
 // complainants (complaint-escalation).
 import type { EventDetail } from '../../events/catalogue.js';
 import type { Viewer } from '../../shared/access.js';
+import { customerItemVisibleTo } from '../../shared/customer.js';
 import { queryAll } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
 import { addMonths, istanbulDate, startOfIstanbulDay } from '../../shared/time.js';
@@ -51,13 +52,18 @@ export const countOrderTransition = async (detail: EventDetail<'OrderStatusChang
 
 export type ListName = 'top-customers' | 'lapsed-customers' | 'declining-customers' | 'valuable-complainants';
 
-/** Who each listed customer is, for the people who call them. */
-const withNames = async <R extends { customerId: string }>(rows: R[]) => {
+/**
+ * Who each listed customer is, for the people who call them: only the rows of customers the viewer
+ * may see (the list itself — who is in the top 5% — is computed firm-wide). Without a viewer, every
+ * row: the firm-wide reading the warehouse checks itself against.
+ */
+const namedRows = async <R extends { customerId: string }>(rows: R[], viewer?: Viewer) => {
   const found = await profiles(
     rows.map((r) => r.customerId),
-    ['name', 'company', 'segment'],
+    ['name', 'company', 'segment', 'ownerIds', 'teamIds'],
   );
-  return rows.map((row) => {
+  const named = viewer ? rows.filter((row) => customerItemVisibleTo(viewer, found.get(row.customerId) ?? {})) : rows;
+  return named.map((row) => {
     const profile = found.get(row.customerId);
     return { ...row, name: profile?.name as string | undefined, company: profile?.company as string | undefined, segment: profile?.segment as string | undefined };
   });
@@ -68,8 +74,9 @@ const years = (today: string, back: number) => Array.from({ length: back + 1 }, 
 const buyersOfYears = async (list: readonly string[]) => byCustomer((await Promise.all(list.map(buyersIn))).flat());
 
 /** `lookbackYears`: how many years before this one the lapsed list reads buyers of. */
-export const targetList = async (list: ListName, now: Date, lookbackYears = 3) => {
+export const targetList = async (list: ListName, now: Date, lookbackYears = 3, viewer?: Viewer) => {
   const today = istanbulDate(now);
+  const withNames = <R extends { customerId: string }>(rows: R[]) => namedRows(rows, viewer);
   switch (list) {
     case 'top-customers': {
       const lastYear = String(Number(today.slice(0, 4)) - 1);

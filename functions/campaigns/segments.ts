@@ -1,6 +1,8 @@
 // Segments: saved filters over the customer directory. Evaluating one pages the directory index
 // (every customer profile, by folded name, sharded) and applies the pure predicate: there is no
 // index per attribute, so a preview says how many customers it read.
+import type { Viewer } from '../../shared/access.js';
+import { customerItemVisibleTo } from '../../shared/customer.js';
 import { transact } from '../../shared/db.js';
 import { advance, defineEntity } from '../../shared/entity.js';
 import { newId } from '../../shared/ids.js';
@@ -79,8 +81,12 @@ export const candidateOf = (item: Item): SegmentCandidate => item as SegmentCand
 export const PREVIEW_MAX_SCANNED = 20_000;
 const PAGE = 500;
 
-/** Count and a sample of ten names; `complete` says whether every customer was read. */
-export const previewSegment = async (filter: SegmentFilter, maxScanned = PREVIEW_MAX_SCANNED) => {
+/**
+ * Count and a sample of ten names; `complete` says whether every customer was read. The count is an
+ * aggregate, firm-wide; the sample names only customers the viewer may see (none, for a viewer
+ * whose reach holds no customer of the segment).
+ */
+export const previewSegment = async (filter: SegmentFilter, viewer: Viewer, maxScanned = PREVIEW_MAX_SCANNED) => {
   let scanned = 0;
   let count = 0;
   const sample: { customerId: string; name: string }[] = [];
@@ -91,7 +97,7 @@ export const previewSegment = async (filter: SegmentFilter, maxScanned = PREVIEW
     for (const item of page.items) {
       if (!matchesSegment(filter, candidateOf(item))) continue;
       count++;
-      if (sample.length < 10) sample.push({ customerId: String(item.customerId), name: String(item.name) });
+      if (sample.length < 10 && customerItemVisibleTo(viewer, item)) sample.push({ customerId: String(item.customerId), name: String(item.name) });
     }
     cursor = page.next;
   } while (cursor && scanned < maxScanned);

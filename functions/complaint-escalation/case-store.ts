@@ -41,6 +41,11 @@ export interface Case {
   routeRule: Route['rule'];
   /** Who opened it (a user id, or `web`): an agent follows the cases they opened. */
   openedBy: string;
+  /**
+   * Who to answer: the contact details the unit works the case with (absent on older cases). The unit
+   * handles the case, not the customer's record, so it reads them here.
+   */
+  contact?: { name: string; email?: string; phone?: string };
   sla: SlaState;
   acknowledgedAt?: string;
   /** Business minutes from opening to the first response (acknowledgement), for reports. */

@@ -2,7 +2,8 @@
 // routed by the rules, its SLA clock started), moving it along its lifecycle with the clock paused
 // while it waits for the customer, and the sweep that warns and escalates on the SLA ladder.
 import { officeHours, type WorkingHours } from '../../shared/business-hours.js';
-import { type Customer, customers, getCustomer, markerItems, matchContact, noSuchCustomer, ownershipItem } from '../../shared/customer.js';
+import type { Viewer } from '../../shared/access.js';
+import { type Customer, customers, customerVisibleTo, getCustomer, markerItems, matchContact, noSuchCustomer } from '../../shared/customer.js';
 import { putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { getDepartment } from '../../shared/directory.js';
 import { advance, type HistoryEntry, type MoveEffects } from '../../shared/entity.js';
@@ -42,15 +43,32 @@ export interface Opened {
   unit: Case['unit'];
 }
 
+/** A customer named by id: one the caller may see, else the 422 an unknown id gets. */
+const namedCustomer = async (viewer: Viewer | undefined, customerId: string) => {
+  if (!viewer) throw noSuchCustomer();
+  return (await customerVisibleTo(viewer, customerId)) as Profile;
+};
+
+/**
+ * The contact details the case's unit works with: those the intake gave, or for a customer named by
+ * id (whom the caller may see) the profile's — the unit never reads the customer's record for them.
+ */
+const caseContactOf = (contact: CaseIntake['contact'], named: Customer | undefined): Case['contact'] => {
+  const from = named ?? contact;
+  return from && { name: from.name, email: from.email, phone: from.phone };
+};
+
 const caseNumberOf = (caseId: string, now: Date) => `${istanbulDate(now).replaceAll('-', '').slice(2)}-${caseId.slice(-6)}`;
 
 /**
  * Opens a case once per Idempotency-Key: the customer (found by id, matched by contact, or created
- * with its markers), the case with its first SLA placement, the unit's ownership of the customer,
- * `CaseOpened` and the stored answer are one transaction.
+ * with its markers), the case with its first SLA placement, `CaseOpened` and the stored answer are
+ * one transaction. Matching grants nothing: the unit the case goes to handles the case, with the
+ * contact details it carries, and becomes no owner of the customer. A customer named by id must be
+ * one the caller (`viewer`; none for the public form) may see, else the answer is an unknown id's.
  */
 export const openCase = (
-  input: { intake: CaseIntake; actorId: string; route: string; caller: string; idempotencyKey?: string },
+  input: { intake: CaseIntake; actorId: string; viewer: Viewer | undefined; route: string; caller: string; idempotencyKey?: string },
   now = new Date(),
 ): Promise<Opened> => {
   const { intake, actorId } = input;
@@ -59,9 +77,10 @@ export const openCase = (
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const contact = intake.contact && { ...contactKeysOf(intake.contact), ...intake.contact };
       const match = contact ? await matchContact(contact) : undefined;
-      const customerId = intake.customerId ?? match?.customerId;
-      const profile = customerId ? ((await getCustomer(customerId)) as Profile | undefined) : undefined;
-      if (intake.customerId && !profile) throw noSuchCustomer();
+      // A named customer the caller may not see is refused before anything is read or written for it.
+      const named = intake.customerId ? await namedCustomer(input.viewer, intake.customerId) : undefined;
+      const customerId = named?.customerId ?? match?.customerId;
+      const profile = named ?? (customerId ? ((await getCustomer(customerId)) as Profile | undefined) : undefined);
       const route = routeCase({ category: intake.category, preferredDealerId: profile?.preferredDealerId, region: profile?.region });
       const hours = await hoursOf(route.departmentId);
       const at = now.toISOString();
@@ -85,6 +104,7 @@ export const openCase = (
         unit: route.unit,
         routeRule: route.rule,
         openedBy: actorId,
+        contact: caseContactOf(contact, named),
         sla: {
           segment: profile?.segment ?? 'B',
           targets: slaTargets(intake.priority, profile?.segment),
@@ -97,10 +117,14 @@ export const openCase = (
         updatedAt: at,
       };
       const customerItems: TransactItem[] = profile
-        ? [ownershipItem(profile.customerId, { unitId: route.unit.id }), ...(contact && match ? markerItems(contact, profile.customerId, match.unclaimed) : [])]
+        ? contact && match
+          ? markerItems(contact, profile.customerId, match.unclaimed)
+          : []
         : [
-            putNew({
-              ...customers.item({
+            // A customer first met through a case has no relationship owner yet: the firm-wide reach
+            // and the call center see them; the department sees its case.
+            putNew(
+              customers.item({
                 customerId: c.customerId,
                 name: contact!.name,
                 email: contact!.email,
@@ -110,8 +134,7 @@ export const openCase = (
                 createdAt: at,
                 updatedAt: at,
               }),
-              ownerIds: new Set([route.unit.id]),
-            }),
+            ),
             ...markerItems(contact!, c.customerId, { email: true, phone: true }),
           ];
       const answer: Opened = { caseId, caseNumber: c.caseNumber, status: 'open', departmentId: c.departmentId, unit: c.unit };

@@ -58,15 +58,27 @@ const markerHolders = async (details: ContactKeys) => {
   return { email: email?.customerId, phone: phone?.customerId };
 };
 
-/** The first detail another customer holds, as a 409; undefined when none does. */
-const takenByOther = async (details: ContactKeys, customerId: string, viewer: Viewer) => {
+/**
+ * Which details the customer may claim. A detail another customer holds is a 409 only when the
+ * viewer may see that customer; for anyone else an unseen holder must answer like a free detail (or
+ * the answer would tell them who is a customer here): the customer keeps the detail without its
+ * marker, and `possibleDuplicateOf` records the holder for the firm to merge the two.
+ */
+const claimable = async (details: ContactKeys, customerId: string, viewer: Viewer) => {
   const holders = await markerHolders(details);
+  const unseen: string[] = [];
   for (const field of ['email', 'phone'] as const) {
     const holder = holders[field];
-    if (holder && holder !== customerId) return contactTaken(field, viewer, { customerId: holder });
+    if (!holder || holder === customerId) continue;
+    const item = await profileItem(holder);
+    if (item && customerItemVisibleTo(viewer, item)) throw await contactTaken(field, viewer, { customerId: holder });
+    unseen.push(holder);
   }
-  return undefined;
+  return { claim: { email: !holders.email, phone: !holders.phone }, unseen };
 };
+
+/** The profile attribute naming customers holding this one's details unseen by whoever gave them. */
+const duplicateOf = (unseen: string[]) => (unseen.length ? { possibleDuplicateOf: unseen } : {});
 
 export interface NewCustomer {
   name: string;
@@ -85,12 +97,19 @@ export interface NewCustomer {
 
 /**
  * A new customer with its e-mail and phone claimed, its owner and team, and `CustomerCreated`: all
- * in one transaction, or nothing. Two creates of one e-mail: one wins, the other is a 409.
+ * in one transaction, or nothing. Two creates of one e-mail: one wins, the other is a 409 for a caller
+ * who sees the winner (see claimable).
  */
-export const createCustomer = async (input: NewCustomer, owner: Ownership & { ownerId: string }, viewer: Viewer, now: Date, record: Recorder) => {
+export const createCustomer = async (
+  input: NewCustomer,
+  owner: Ownership & { ownerId: string },
+  viewer: Viewer,
+  now: Date,
+  record: Recorder,
+  attempt = 1,
+): Promise<ReturnType<typeof profileView>> => {
   const details = contactDetails(input);
-  const taken = await takenByOther(details, '', viewer);
-  if (taken) throw taken;
+  const { claim, unseen } = await claimable(details, '', viewer);
   const at = now.toISOString();
   const customer: Customer = {
     ...input,
@@ -102,17 +121,21 @@ export const createCustomer = async (input: NewCustomer, owner: Ownership & { ow
     updatedAt: at,
   };
   const answer = profileView({ ...customers.item(customer), ...ownershipSets(owner) });
-  const markers = markerItems(details, customer.customerId, { email: true, phone: true });
+  const markers = markerItems(details, customer.customerId, claim);
   const items: TransactItem[] = [
-    putNew({ ...customers.item(customer), ...ownershipSets(owner) }),
+    putNew({ ...customers.item(customer), ...ownershipSets(owner), ...duplicateOf(unseen) }),
     ...markers,
     outboxPut('CustomerCreated', { customerId: customer.customerId, ownerId: owner.ownerId, actorId: viewer.actor.userId }, now),
     ...record(answer),
   ];
   const saved = await transact(items);
   if (saved.ok) return answer;
-  // A marker claimed meanwhile: name its holder. Otherwise the stored answer lost to a duplicate's.
-  if (saved.reasons.slice(1, 1 + markers.length).some(Boolean)) throw (await takenByOther(details, '', viewer)) ?? raced();
+  // A marker claimed meanwhile: decide again (a 409 naming a holder the viewer sees). Otherwise the
+  // stored answer lost to a duplicate's.
+  if (saved.reasons.slice(1, 1 + markers.length).some(Boolean)) {
+    if (attempt < 2) return createCustomer(input, owner, viewer, now, record, attempt + 1);
+    throw raced();
+  }
   throw new ConflictError('request-in-progress', justProcessed);
 };
 
@@ -152,24 +175,21 @@ export const editCustomer = async (customerId: string, edit: ProfileEdit & { seq
     emailKey: moved.includes('email') ? c.emailKey : undefined,
     phone: moved.includes('phone') ? c.phone : undefined,
   });
-  const [newHolders, oldHolders] = await Promise.all([markerHolders(movedOf(after)), markerHolders(movedOf(before))]);
-  for (const field of moved) {
-    const holder = newHolders[field];
-    if (holder && holder !== customerId) throw await contactTaken(field, viewer, { customerId: holder });
-  }
-  const claims = markerItems(movedOf(after), customerId, { email: !newHolders.email, phone: !newHolders.phone });
+  const [{ claim, unseen }, oldHolders] = await Promise.all([claimable(movedOf(after), customerId, viewer), markerHolders(movedOf(before))]);
+  const claims = markerItems(movedOf(after), customerId, claim);
   const releases = moved
     .filter((field) => oldHolders[field] === customerId)
     .map((field) => markerReleaseItem(field === 'email' ? { emailKey: before.emailKey } : { phone: before.phone }, customerId));
   const saved = await transact([
-    profileChangeItem(before, after),
+    profileChangeItem(before, { ...after, ...duplicateOf(unseen) }),
     ...claims,
     ...releases,
     outboxPut('CustomerProfileChanged', { customerId, seq: profileSeq(after), fields, actorId: viewer.actor.userId }, now),
   ]);
   if (saved.ok) return { customer: after, owners };
   if (saved.reasons[0]) throw stale(profileSeq(profileView((await profileItem(customerId)) ?? item).customer));
-  throw (await takenByOther(movedOf(after), customerId, viewer)) ?? raced();
+  await claimable(movedOf(after), customerId, viewer);
+  throw raced();
 };
 
 // ---- the directory ---------------------------------------------------------------------------------

@@ -38,9 +38,12 @@ export interface CustomerPartition {
 
 const sorted = (set: unknown) => [...((set as Set<string> | undefined) ?? [])].sort();
 
-/** The customer as the API shows them: the profile without its owner sets, and the owner sets apart. */
+/**
+ * The customer as the API shows them: the profile without its owner sets, and the owner sets apart.
+ * `possibleDuplicateOf` names customers the creator may not see, so it is never shown.
+ */
 export const profileView = (item: Item) => {
-  const { ownerIds, teamIds, ...rest } = item;
+  const { ownerIds, teamIds, possibleDuplicateOf: _, ...rest } = item;
   return { customer: customers.read(rest) as Customer, owners: { ownerIds: sorted(ownerIds), teamIds: sorted(teamIds) } };
 };
 

@@ -45,7 +45,7 @@ const order = z.looseObject({
   createdAt: z.string(),
 });
 export const orderResponse = order;
-export const orderReceived = z.strictObject({ orderId: z.string(), customerId: z.string(), status: z.literal('received') });
+export const orderReceived = z.strictObject({ orderId: z.string(), customerId: z.optional(z.string()), status: z.literal('received') });
 export const orderWithHistory = z.extend(order, {
   history: z.array(z.looseObject({ at: z.string(), from: z.string(), to: z.string(), action: z.string(), actorId: z.string() })),
   /** What the caller's role may ask for now, each move by its action and the status it leads to. */

@@ -51,7 +51,7 @@ export interface Order {
   quoteId?: string;
   quoteVersion?: number;
   externalRef?: string;
-  /** Whose order it is among staff: the quote's owner, or the integration key's user. */
+  /** The quote's owner; for an order through POST /orders, who submitted it (no right to it: orderOwnership). */
   ownerId: string;
   teamId?: string;
   currency: string;
@@ -62,6 +62,11 @@ export interface Order {
   grandTotalTry?: Money;
   paymentPlan?: Quote['paymentPlan'];
   delivery?: { address: string; city: string; region?: string };
+  /**
+   * Who to deliver to and call: the unit works the order with these (absent on older orders), never
+   * with the customer's record, which is not its to read.
+   */
+  contact?: { name: string; company?: string; email?: string; phone?: string };
   /** Where it goes and what it is: what routing reads. */
   city?: string;
   region?: string;
@@ -90,7 +95,16 @@ export const orders = defineEntity<Order>({
 export const ackQueue = defineDueQueue<{ step: number; unitId: string }>('order-ack');
 
 /** Whose an order is, for access: its owner and team among staff, and the unit it is routed to. */
-export const orderOwnership = (order: Order): Ownership => ({ ownerId: order.ownerId, teamId: order.teamId, unitId: order.unitId });
+/**
+ * Whose an order is: the unit it is routed to, and for an order from a quote the quote's owner and
+ * team (the customer's relationship). The submitter of an order through POST /orders (a shop, an
+ * ERP, a dealer) is not among them: once routed, the order is its unit's work, not the submitter's.
+ */
+export const orderOwnership = (order: Order): Ownership => ({
+  ownerId: order.channel === 'quote' ? order.ownerId : undefined,
+  teamId: order.teamId,
+  unitId: order.unitId,
+});
 
 /** As stored now (consistent), also when its customer was merged since the caller learned the id. */
 export const getOrder = (customerId: string, orderId: string) => readFollowingMerge(customerId, (id) => orders.get(keys.order(id, orderId)));

@@ -2,7 +2,7 @@
 // through POST /orders), routed to a unit by the rules, moved through their lifecycle by staff and
 // units, and re-routed once when a unit lets its acknowledgement SLA pass.
 import type { Viewer } from '../../shared/access.js';
-import { customers, getCustomer, markerItems, matchContact, ownershipItem } from '../../shared/customer.js';
+import { customers, getCustomer, markerItems, matchContact } from '../../shared/customer.js';
 import { normalizeEmail, toE164 } from '../../shared/contact.js';
 import { type TransactItem, transact } from '../../shared/db.js';
 import { advance, type HistoryEntry } from '../../shared/entity.js';
@@ -103,6 +103,7 @@ export const orderFromQuote = async (quote: Quote, now = new Date()) => {
     totals: quote.totals,
     grandTotalTry: quote.grandTotalTry,
     paymentPlan: quote.paymentPlan,
+    contact: customer && { name: customer.name, company: customer.company, email: customer.email, phone: customer.phone },
     city: customer?.city,
     region: customer?.region,
     category,
@@ -125,6 +126,8 @@ export interface Received {
 /**
  * An order from a shop, an ERP or the call center: the customer matched by e-mail or phone, or
  * created, as lead capture does; the order, its event and the stored answer in one transaction.
+ * Matching grants nothing: neither the submitter nor the unit the order is routed to becomes an owner
+ * of the customer, and the submitter keeps no rights to the order itself (see orderOwnership).
  */
 export const intakeOrder = (intake: OrderIntake, actor: Actor, idempotencyKey: string, now = new Date()): Promise<Received> => {
   const scope: IdempotencyScope = { route: 'POST /orders', caller: actor.keyId, key: idempotencyKey, request: intake };
@@ -163,6 +166,13 @@ export const intakeOrder = (intake: OrderIntake, actor: Actor, idempotencyKey: s
         totals: { grandTotal },
         grandTotalTry,
         delivery: intake.delivery,
+        // What the submitter gave, not the matched profile's: the unit learns nothing more of the customer.
+        contact: {
+          name: intake.customer.name,
+          company: intake.customer.company,
+          email: intake.customer.email,
+          phone: intake.customer.phone,
+        },
         city: intake.delivery.city,
         region: intake.delivery.region,
         category,
@@ -280,7 +290,6 @@ export const routeOrder = async (order: Order, now = new Date()) => {
         now,
       ),
     ],
-    also: [ownershipItem(order.customerId, { unitId: decision.unitId })],
   });
   return moved ? after : undefined;
 };
@@ -317,7 +326,6 @@ export const rerouteOverdue = (now = new Date(), limit = 100) =>
             now,
           ),
         ],
-        also: [ownershipItem(order.customerId, { unitId: decision.unitId })],
       }),
     };
   });

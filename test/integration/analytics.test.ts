@@ -6,7 +6,7 @@ import { GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { matchesSegment } from '../../functions/campaigns/domain/segment-filter.js';
 import { candidateOf } from '../../functions/campaigns/segments.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countOrderTransition, dashboard, salesPerformance, targetList } from '../../functions/analytics/analytics.js';
+import { countOrderTransition, dashboard, type ListName, salesPerformance, targetList } from '../../functions/analytics/analytics.js';
 import type { OrderValue } from '../../functions/analytics/domain/customer-value.js';
 import { importOrders } from '../../functions/analytics/order-import.js';
 import { assignSegments } from '../../functions/analytics/segment-job.js';
@@ -17,9 +17,10 @@ import type { OrderIntake } from '../../functions/order-routing/domain/order-inp
 import { intakeOrder } from '../../functions/order-routing/orders.js';
 import type { EventDetail } from '../../events/catalogue.js';
 import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
-import { customers, getCustomer } from '../../shared/customer.js';
+import type { Viewer } from '../../shared/access.js';
+import { customers, getCustomer, ownershipItem } from '../../shared/customer.js';
 import { db, tableName, transact } from '../../shared/db.js';
-import type { Actor } from '../../shared/http.js';
+import type { Actor, Role } from '../../shared/http.js';
 import { newId } from '../../shared/ids.js';
 import { keys } from '../../shared/table.js';
 import { istanbulMonth } from '../../shared/time.js';
@@ -274,6 +275,29 @@ describe('the target lists on a hand-computed fixture', () => {
       { customerId: ids.Ayla, name: 'Ayla Fikstür', thisYearTry: 900_000, lastYearTry: 1_000_000, changeTry: -100_000 },
       { customerId: ids.Cem, name: 'Cem Fikstür', thisYearTry: 0, lastYearTry: 10_000, changeTry: -10_000 },
     ]);
+  });
+
+  it("names, for a team's manager, only the team's customers on each list; the list itself stays firm-wide", async () => {
+    // Cem belongs to rep John of team-export; nobody else of the fixture has an owner.
+    expect((await transact([ownershipItem(ids.Cem!, { ownerId: 'rep-john', teamId: 'team-export' })])).ok).toBe(true);
+    const viewer = (userId: string, role: Role, reach: Viewer['reach'], teamId?: string): Viewer => ({
+      actor: { keyId: `key-${userId}`, userId, role, scopes: ['analytics:read'] },
+      reach,
+      teamId,
+    });
+    const selin = viewer('mgr-selin', 'manager', 'team', 'team-export');
+    const zeynep = viewer('mgr-zeynep', 'manager', 'team', 'team-istanbul');
+    const names = async (list: ListName, who: Viewer) => (await targetList(list, now, 3, who)).customers.map((c) => c.name);
+    expect(await names('top-customers', selin)).toEqual([]);
+    expect(await names('lapsed-customers', selin)).toEqual(['Cem Fikstür']);
+    expect(await names('declining-customers', selin)).toEqual(['Cem Fikstür']);
+    expect(await names('valuable-complainants', selin)).toEqual([]);
+    for (const list of ['top-customers', 'lapsed-customers', 'declining-customers', 'valuable-complainants'] as const) {
+      expect([list, await names(list, zeynep)]).toEqual([list, []]);
+    }
+    // Rep John, Cem's owner, sees him; the director every row.
+    expect(await names('declining-customers', viewer('rep-john', 'rep', 'own'))).toEqual(['Cem Fikstür']);
+    expect(await names('declining-customers', viewer('dir-kemal', 'director', 'all'))).toEqual(['Ayla Fikstür', 'Cem Fikstür']);
   });
 
   it('A customers who complained in the last 12 months: Ayla, once (a request is no complaint)', async () => {

@@ -6,10 +6,15 @@ import { casesOpenedBetween, getCase, getCaseHistory, listCases } from '../../fu
 import { valuableComplainants } from '../../functions/complaint-escalation/domain/case-reports.js';
 import { changeCaseStatus, openCase, sweepCaseSla } from '../../functions/complaint-escalation/cases.js';
 import { type CaseIntake, caseIntakeSchema } from '../../functions/complaint-escalation/domain/case-input.js';
-import { customers } from '../../shared/customer.js';
+import type { Viewer } from '../../shared/access.js';
+import { customers, profileItem } from '../../shared/customer.js';
 import { db, tableName, transact } from '../../shared/db.js';
 import { newId } from '../../shared/ids.js';
 import { keys } from '../../shared/table.js';
+
+/** The call center reaches every customer; a rep only those they own. */
+const callCenter: Viewer = { actor: { keyId: 'key-1', userId: 'agent-1', role: 'agent', scopes: ['cases:write'] }, reach: 'all' };
+const repMehmet: Viewer = { actor: { keyId: 'key-3', userId: 'rep-mehmet', role: 'rep', scopes: ['cases:write'] }, reach: 'own' };
 
 const unique = () => Math.random().toString(36).slice(2, 10);
 const intake = (fields: Record<string, unknown>): CaseIntake =>
@@ -54,7 +59,7 @@ describe('opening cases', () => {
   it('creates the customer from contact details and opens one case per Idempotency-Key', async () => {
     const key = `case-${unique()}`;
     const request = intake({ contact: { name: 'Ali Deneme', email: `ali-${unique()}@example.com` } });
-    const input = { intake: request, actorId: 'agent-1', route: 'POST /cases', caller: 'key-1', idempotencyKey: key };
+    const input = { intake: request, actorId: 'agent-1', viewer: callCenter, route: 'POST /cases', caller: 'key-1', idempotencyKey: key };
     const [first, second] = await Promise.all([openCase(input), openCase(input)]);
     expect(second).toEqual(first);
     expect(first).toMatchObject({ status: 'open', departmentId: 'dept-finance', unit: { type: 'department', id: 'dept-finance' } });
@@ -71,7 +76,7 @@ describe('opening cases', () => {
 
   it("routes a dealer matter to the customer's preferred dealer and tightens an A customer's targets", async () => {
     const customerId = await knownCustomer({ segment: 'A', preferredDealerId: 'dealer-izmir', region: 'İç Anadolu' });
-    const opened = await openCase({ intake: intake({ category: 'service', priority: 'urgent', customerId }), actorId: 'agent-1', route: 'POST /cases', caller: 'key-1' });
+    const opened = await openCase({ intake: intake({ category: 'service', priority: 'urgent', customerId }), actorId: 'agent-1', viewer: callCenter, route: 'POST /cases', caller: 'key-1' });
     expect(opened.unit).toEqual({ type: 'dealer', id: 'dealer-izmir' });
     const stored = await getCase(opened.caseId);
     expect(stored).toMatchObject({ language: 'en', sla: { segment: 'A', targets: { firstResponse: 30, resolution: 270 } } });
@@ -81,9 +86,34 @@ describe('opening cases', () => {
   });
 
   it('refuses an unknown customer id', async () => {
-    await expect(openCase({ intake: intake({ customerId: newId() }), actorId: 'agent-1', route: 'POST /cases', caller: 'key-1' })).rejects.toMatchObject({
+    await expect(openCase({ intake: intake({ customerId: newId() }), actorId: 'agent-1', viewer: callCenter, route: 'POST /cases', caller: 'key-1' })).rejects.toMatchObject({
       code: 'customer-not-found',
     });
+  });
+
+  it("refuses the id of a customer the caller may not see exactly as an unknown one, writing nothing", async () => {
+    const customerId = await knownCustomer({ ownerIds: new Set(['rep-ayse']) });
+    const by = (id: string) => openCase({ intake: intake({ customerId: id }), actorId: 'rep-mehmet', viewer: repMehmet, route: 'POST /cases', caller: 'key-3' });
+    const [unseen, unknown] = await Promise.allSettled([by(customerId), by(newId())]);
+    expect(unseen.status).toBe('rejected');
+    const [a, b] = [(unseen as PromiseRejectedResult).reason, (unknown as PromiseRejectedResult).reason];
+    expect([a.status, a.code, a.errors, a.detail]).toEqual([b.status, b.code, b.errors, b.detail]);
+    expect([a.status, a.code, a.errors[0].path]).toEqual([422, 'customer-not-found', 'customerId']);
+    expect(await casesOf(customerId)).toHaveLength(0);
+  });
+
+  it("attaches a case matched by contact to the customer without making its unit an owner, and keeps the contact given", async () => {
+    const email = `eslesen-${unique()}@example.com`;
+    const first = await openCase({ intake: intake({ category: 'delivery', contact: { name: 'İlk Açan', email } }), actorId: 'web', viewer: undefined, route: 'POST /cases/web', caller: 'public' });
+    const customerId = (await getCase(first.caseId))!.customerId;
+    // The customer the case created has no owner: not the department it went to.
+    expect((await profileItem(customerId))?.ownerIds).toBeUndefined();
+    const matched = await openCase({ intake: intake({ category: 'billing', contact: { name: 'Başka Ad', email, phone: '0532 111 22 33' } }), actorId: 'mgr-hakan', viewer: repMehmet, route: 'POST /cases', caller: 'key-4' });
+    const stored = await getCase(matched.caseId);
+    expect(stored).toMatchObject({ customerId, unit: { id: 'dept-finance' }, contact: { name: 'Başka Ad', email, phone: '0532 111 22 33' } });
+    expect(await casesOf(customerId)).toHaveLength(2);
+    const profile = await profileItem(customerId);
+    expect([profile?.ownerIds, profile?.teamIds]).toEqual([undefined, undefined]);
   });
 });
 
@@ -91,7 +121,7 @@ describe('listing cases', () => {
   it("lists a customer's cases of every status, and a unit's active ones, filtered by what the viewer reaches", async () => {
     const customerId = await knownCustomer({});
     const open = (category: string) =>
-      openCase({ intake: intake({ category, customerId }), actorId: 'agent-2', route: 'POST /cases', caller: 'key-1' });
+      openCase({ intake: intake({ category, customerId }), actorId: 'agent-2', viewer: callCenter, route: 'POST /cases', caller: 'key-1' });
     const billing = await open('billing');
     const delivery = await open('delivery');
     const actor = { actorId: 'agent-2', via: 'api' as const };
@@ -119,7 +149,7 @@ describe('the SLA sweep', () => {
   it('warns, then escalates one level at a time, each once, with two sweeps overlapping', async () => {
     // An urgent case of a B customer opened Monday 09:00: warn at 09:48, supervisor at 10:00, manager at 10:30.
     const opened = await openCase(
-      { intake: intake({ priority: 'urgent', customerId: await knownCustomer({}) }), actorId: 'agent-1', route: 'POST /cases', caller: 'key-1' },
+      { intake: intake({ priority: 'urgent', customerId: await knownCustomer({}) }), actorId: 'agent-1', viewer: callCenter, route: 'POST /cases', caller: 'key-1' },
       ist('2026-11-30T09:00'),
     );
     const both = (now: Date) => Promise.all([sweepCaseSla(now), sweepCaseSla(now)]);
@@ -146,7 +176,7 @@ describe('the SLA sweep', () => {
 
   it('does nothing while the case waits for the customer, and counts on from the answer', async () => {
     const opened = await openCase(
-      { intake: intake({ priority: 'urgent', customerId: await knownCustomer({}) }), actorId: 'agent-1', route: 'POST /cases', caller: 'key-1' },
+      { intake: intake({ priority: 'urgent', customerId: await knownCustomer({}) }), actorId: 'agent-1', viewer: callCenter, route: 'POST /cases', caller: 'key-1' },
       ist('2026-11-30T09:00'),
     );
     const actor = { actorId: 'agent-1', via: 'api' as const };

@@ -4,6 +4,7 @@ import { startLocalStack } from '../../infra/local/runtime.js';
 import { createApiKey, revokeApiKey } from '../../shared/api-keys.js';
 import type { Role } from '../../shared/http.js';
 import type { Scope } from '../../shared/manifest.js';
+import { type AccessActor, accessActors } from './access-actors.js';
 
 const PORT_BASE = Number(process.env.PUSULA_TEST_PORT ?? 3100);
 
@@ -45,6 +46,8 @@ declare module 'vitest' {
     consoleRulesKeys: { admin: string };
     // people and keys managed over the API (admin): the demo admin's key holding `admin`
     peopleKeys: { admin: string };
+    /** The access matrix: one key per kind of person, all with the same reading scopes, and the shop's narrow key. */
+    accessKeys: Record<AccessActor, string>;
   }
 }
 
@@ -159,5 +162,13 @@ export default async function setup(project: TestProject) {
   });
   // people and keys managed over the API (admin): locally only a key holds `admin` (no MFA here)
   project.provide('peopleKeys', { admin: await quoteKey('admin-elif', 'admin', ['admin']) });
+  // the access matrix: the scopes are alike, so only the access rule tells the answers apart
+  const wide: Scope[] = ['customers:read', 'customers:write', 'cases:read', 'cases:write', 'orders:read', 'orders:write'];
+  const matrixScopes: Scope[] = [...wide, 'campaigns:read', 'campaigns:write', 'analytics:read'];
+  const accessKeys = {} as Record<AccessActor, string>;
+  for (const [name, actor] of Object.entries(accessActors) as [AccessActor, (typeof accessActors)[AccessActor]][]) {
+    accessKeys[name] = await quoteKey(actor.userId, actor.role, name === 'integration' ? ['orders:read', 'orders:write'] : matrixScopes);
+  }
+  project.provide('accessKeys', accessKeys);
   return () => stack.stop();
 }

@@ -1,4 +1,5 @@
 // Segments: POST/GET /segments, GET/PATCH /segments/{id}, GET /segments/{id}/preview, POST /segments/preview.
+import { viewerOf } from '../../../shared/access.js';
 import { json, route, routes } from '../../../shared/http.js';
 import { campaignRoutes } from '../manifest.js';
 import { createSegment, listSegments, previewSegment, segmentOr404, updateSegment } from '../segments.js';
@@ -18,13 +19,13 @@ const edit = route(campaignRoutes.editSegment, async ({ params, body: { seq, ...
 
 const consentNote = (topic?: string) => `Checked per recipient at send time: email${topic ? `, topic "${topic}"` : ''}.`;
 
-const preview = route(campaignRoutes.previewSegment, async ({ params }) => {
+const preview = route(campaignRoutes.previewSegment, async ({ actor, params }) => {
   const segment = await segmentOr404(params.segmentId);
-  return json(200, { ...(await previewSegment(segment.filter)), consent: consentNote(segment.consent.topic) });
+  return json(200, { ...(await previewSegment(segment.filter, await viewerOf(actor))), consent: consentNote(segment.consent.topic) });
 });
 
-const previewUnsaved = route(campaignRoutes.previewFilter, async ({ body }) =>
-  json(200, { ...(await previewSegment(body.filter)), consent: consentNote(body.consent?.topic) }),
+const previewUnsaved = route(campaignRoutes.previewFilter, async ({ actor, body }) =>
+  json(200, { ...(await previewSegment(body.filter, await viewerOf(actor))), consent: consentNote(body.consent?.topic) }),
 );
 
 export const handler = routes([create, list, get, edit, preview, previewUnsaved]);

@@ -1,8 +1,9 @@
 // Templates: POST/GET /templates, GET/PATCH /templates/{id}, POST /templates/{id}/preview and
 // /templates/{id}/send-to-me. Previews are filled from a customer or from sample data.
-import { getCustomer, noSuchCustomer } from '../../../shared/customer.js';
+import { viewerOf } from '../../../shared/access.js';
+import { customerVisibleTo } from '../../../shared/customer.js';
 import { getUser } from '../../../shared/directory.js';
-import { json, route, routes } from '../../../shared/http.js';
+import { type Actor, json, route, routes } from '../../../shared/http.js';
 import type { Language } from '../../../shared/language.js';
 import { sendTransactional } from '../../../shared/mail.js';
 import { config } from '../../../shared/config.js';
@@ -43,19 +44,19 @@ interface PreviewRequest {
 /** A preview's links are not anyone's: the real one is signed per recipient at send time. */
 const previewUnsubscribeUrl = () => `${config.publicBaseUrl()}/unsubscribe?preview=1`;
 
-const rendered = async (template: CampaignTemplate, request: PreviewRequest) => {
+/** Filled from a customer only the caller may see: any other id answers as an unknown one. */
+const rendered = async (template: CampaignTemplate, request: PreviewRequest, actor: Actor) => {
   let vars: TemplateVars = request.sample ?? {};
   if (request.customerId) {
-    const customer = await getCustomer(request.customerId);
-    if (!customer) throw noSuchCustomer();
+    const customer = await customerVisibleTo(await viewerOf(actor), request.customerId);
     vars = await customerVars(customer as unknown as Record<string, unknown>, ownerNames());
   }
   return renderOrExplain(template, request.language, { ...vars, offer: request.offer }, previewUnsubscribeUrl());
 };
 
-const preview = route(campaignRoutes.previewTemplate, async ({ params, body }) => {
+const preview = route(campaignRoutes.previewTemplate, async ({ actor, params, body }) => {
   const template = await templateOr404(params.templateId);
-  return json(200, { language: body.language, ...(await rendered(template, body)) });
+  return json(200, { language: body.language, ...(await rendered(template, body, actor)) });
 });
 
 const sendToMe = route(campaignRoutes.sendTemplateToMe, async ({ actor, params, body }) => {
@@ -69,7 +70,7 @@ const sendToMe = route(campaignRoutes.sendTemplateToMe, async ({ actor, params, 
       [{ path: '', message: { en: 'No address on file.', tr: 'Kayıtlı adres yok.' } }],
     );
   }
-  const mail = await rendered(template, body);
+  const mail = await rendered(template, body, actor);
   const outcome = await sendTransactional({ to: me.email, ...mail, subject: `[TEST] ${mail.subject}` });
   return json(200, { to: me.email, status: outcome.status });
 });

@@ -8,7 +8,7 @@ import { caseRoutes } from '../manifest.js';
 import { records, staleAt } from '../../../shared/messages.js';
 
 export const handler = route(caseRoutes.changeCaseStatus, async ({ actor, params, body: { to, seq, note } }) => {
-  const found = await caseVisibleTo(await viewerOf(actor), params.caseId);
+  const found = await caseVisibleTo(await viewerOf(actor), params.caseId, true);
   if (seq !== undefined && seq !== found.seq) throw new ConflictError('case-changed', staleAt(records.case, found.seq));
   const moved = await changeCaseStatus(found, to, { actorId: actor.userId, via: 'api', note });
   return json(200, { caseId: found.caseId, status: moved.status, seq: moved.seq });

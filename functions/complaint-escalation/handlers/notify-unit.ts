@@ -1,5 +1,5 @@
-// On CaseOpened: mail the department or dealer the case, with the customer's name and contact so
-// they can call back without opening the CRM. Once per case.
+// On CaseOpened: mail the department or dealer the case, with the contact details the case carries
+// (older cases: the profile's) so they can call back without opening the CRM. Once per case.
 import { eventHandler } from '../../../shared/consumer.js';
 import { getCustomer } from '../../../shared/customer.js';
 import { onceKey, sendOnce, sendTransactional } from '../../../shared/mail.js';
@@ -11,7 +11,8 @@ import { unitNotice } from '../templates/case-mails.js';
 export const handler = eventHandler('CaseOpened', async ({ customerId, caseId }) => {
   const found = await getCaseByKey(customerId, caseId);
   if (!found) return;
-  const [customer, recipient] = await Promise.all([getCustomer(customerId), unitRecipient(found)]);
+  // The unit works with what the case carries, never more of the customer's record than that.
+  const [customer, recipient] = await Promise.all([found.contact ?? getCustomer(customerId), unitRecipient(found)]);
   if (!recipient) {
     logger.warn('no recipient for case unit', { unitType: found.unit.type, unitId: found.unit.id });
     return;

@@ -1,5 +1,6 @@
 // POST /cases — staff and the call center open a case for a known customer or from contact details.
 import { header, json, route } from '../../../shared/http.js';
+import { customerViewerOf } from '../../customers/customer-view.js';
 import { openCase } from '../cases.js';
 import { caseRoutes } from '../manifest.js';
 
@@ -7,6 +8,7 @@ export const handler = route(caseRoutes.openCase, async ({ actor, body }, event)
   const opened = await openCase({
     intake: body,
     actorId: actor.userId,
+    viewer: await customerViewerOf(actor),
     route: 'POST /cases',
     caller: actor.keyId,
     idempotencyKey: header(event, 'idempotency-key'),

@@ -43,6 +43,8 @@ const submit = route(
       const opened = await openCase({
         intake: intakeOfWebCase(submission),
         actorId: 'web',
+        // Anonymous: it may match a customer by contact, never name one by id.
+        viewer: undefined,
         route: 'POST /cases/web',
         caller: 'public',
         idempotencyKey: header(event, 'idempotency-key') ?? bodyKey,

@@ -1,10 +1,10 @@
 // GET /orders?status=&unit=&limit=&cursor=  orders:read — one status, oldest first. A unit's key
 // lists its own unit's queue and nothing else (another unit's is a 404); staff list by their reach.
-import { listScope, viewerOf } from '../../../shared/access.js';
+import { canSee, listScope, viewerOf } from '../../../shared/access.js';
 import { json, route } from '../../../shared/http.js';
 import { NotFoundError } from '../../../shared/problems.js';
 import { orderRoutes } from '../manifest.js';
-import { listOrders, type Order } from '../order-store.js';
+import { listOrders, type Order, orderOwnership } from '../order-store.js';
 
 /** A row of the list; GET /orders/{orderId} has the rest. */
 const summary = (o: Order) => ({
@@ -37,5 +37,7 @@ export const handler = route(orderRoutes.listOrders, async ({ actor, query }) =>
     limit: query.limit,
     cursor: query.cursor,
   });
-  return json(200, { orders: page.orders.map(summary), nextCursor: page.next });
+  // The index narrows by owner; the access rule decides (an order submitted, not owned, is left out).
+  const shown = page.orders.filter((o) => canSee(viewer, orderOwnership(o)));
+  return json(200, { orders: shown.map(summary), nextCursor: page.next });
 });

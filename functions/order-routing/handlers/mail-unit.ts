@@ -16,7 +16,8 @@ export const mailUnit = async ({ customerId, orderId, unitId, step }: EventDetai
   // Acknowledged, re-routed or cancelled since: nothing to ask for.
   const routing = order?.routing;
   if (!order || !routing || order.status !== 'routed' || routing.step !== step || order.unitId !== unitId) return;
-  const [unit, customer] = await Promise.all([getUnit(unitId), getCustomer(customerId)]);
+  // The unit works with the contact the order carries (older orders: the profile's), no more of the record.
+  const [unit, customer] = await Promise.all([getUnit(unitId), order.contact ?? getCustomer(customerId)]);
   if (!unit) {
     logger.warn('order routed to a unit that does not exist', { orderId, unitId });
     return;

@@ -1,7 +1,7 @@
 // GET /reports/orders/open | /overdue | /revenue?from=&to=&period= | /profitability?from=&to=&period=
 // orders:read — JSON, or CSV with ?format=csv (or Accept: text/csv). Each caller sees the orders
 // their reach covers: a unit its own, a rep their own, a team manager the team's, the rest all.
-import { listScope, viewerOf } from '../../../shared/access.js';
+import { canSee, listScope, viewerOf } from '../../../shared/access.js';
 import { type Actor, csvFile, type HttpEvent, json, route, routes, wantsCsv } from '../../../shared/http.js';
 import { monthsAtATime } from '../../../shared/messages.js';
 import { ValidationError } from '../../../shared/problems.js';
@@ -11,7 +11,7 @@ import type { reportQuery } from '../api-schemas.js';
 import { openStatuses, orderStatuses } from '../domain/lifecycle.js';
 import { ageBuckets, openByUnit, overdue, profitability, revenue, toCsv } from '../domain/reports.js';
 import { orderRoutes } from '../manifest.js';
-import { ordersIn } from '../order-store.js';
+import { type Order, orderOwnership, ordersIn } from '../order-store.js';
 
 const MAX_RANGE_MONTHS = 36;
 
@@ -23,8 +23,10 @@ const answer = async (report: Report, actor: Actor, query: z.output<typeof repor
   const { ownerId, ...scope } = listScope(viewer);
   const reach = { ...scope, ownerId: scope.unitId ? undefined : ownerId };
   const now = new Date();
+  // The index narrows by reach; the access rule decides which orders count.
+  const seen = (found: Order[]) => found.filter((o) => canSee(viewer, orderOwnership(o)));
   if (report === 'open' || report === 'overdue') {
-    const open = await ordersIn(['received', ...openStatuses], reach);
+    const open = seen(await ordersIn(['received', ...openStatuses], reach));
     if (report === 'open') {
       const rows = openByUnit(open, now);
       return asCsv ? csvFile('open-orders', toCsv(['unitId', 'open', ...ageBuckets, 'oldestCreatedAt'], rows)) : json(200, { at: now.toISOString(), units: rows });
@@ -40,7 +42,7 @@ const answer = async (report: Report, actor: Actor, query: z.output<typeof repor
     throw new ValidationError([{ path: 'from', message: monthsAtATime(MAX_RANGE_MONTHS) }]);
   }
   const counted = orderStatuses.filter((s) => s !== 'cancelled' && s !== 'returned');
-  const inRange = await ordersIn(counted, { ...reach, from, to });
+  const inRange = seen(await ordersIn(counted, { ...reach, from, to }));
   if (report === 'profitability') {
     const rows = profitability(inRange, query.period);
     return asCsv
