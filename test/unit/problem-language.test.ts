@@ -120,7 +120,7 @@ describe('field messages from a schema', () => {
     const byPath = Object.fromEntries(problem.errors.map((e) => [e.path, e.message]));
     expect(Object.keys(byPath).sort()).toEqual(['age', 'email', 'extra', 'name']);
     expect(byPath.name).toEqual({ en: 'At most 5 characters.', tr: 'En çok 5 karakter.' });
-    expect(byPath.age).toEqual({ en: expect.stringMatching(/expected number/), tr: expect.stringMatching(/beklenen number/) });
+    expect(byPath.age).toEqual({ en: expect.stringMatching(/expected number/), tr: expect.stringMatching(/beklenen sayı, alınan metin/) });
     expect(byPath.email).toMatchObject({ tr: expect.stringMatching(/Geçersiz/) });
     expect(byPath.extra).toEqual({ en: 'This field may not be set.', tr: 'Bu alan verilemez.' });
   });
