@@ -17,25 +17,46 @@ export class IllegalTransitionError extends ConflictError {
   }
 }
 
+/** The roles as a Turkish sentence names them (the console's words, lower-cased). */
+export const turkishRoles: Record<Role, string> = {
+  rep: 'satış temsilcisi',
+  manager: 'satış yöneticisi',
+  director: 'direktör',
+  agent: 'çağrı merkezi temsilcisi',
+  dealer: 'bayi',
+  admin: 'sistem yöneticisi',
+};
+
+/** A lifecycle's words for a Turkish reader: the record, each state and each action. */
+export interface TurkishWords<S extends string, A extends string> {
+  record: string;
+  states: Record<S, string>;
+  actions: Record<A, string>;
+}
+
 export const defineLifecycle = <S extends string, A extends string>(spec: {
   name: string;
   states: readonly S[];
   actions: Record<A, ActionSpec<S>>;
+  tr: TurkishWords<S, A>;
 }) => {
   const actionNames = Object.keys(spec.actions) as A[];
   const allowed = (status: S) => actionNames.filter((action) => spec.actions[action].from.includes(status));
-  // States and actions are the API's own words, quoted in both languages; the record is unnamed in Turkish.
+  // English names states and actions by the API's own words; Turkish by the console's, so a Turkish
+  // reader meets no English status name.
   const quoted = (words: readonly string[], or: string) => words.map((w) => `"${w}"`).join(` ${or} `);
+  const { record, states: state, actions: step } = spec.tr;
   const describe = (status: S) => {
     const next = allowed(status);
     return next.length
-      ? { en: `it can take ${quoted(next, 'or')}`, tr: `atabileceği adımlar: ${quoted(next, 'veya')}` }
+      ? { en: `it can take ${quoted(next, 'or')}`, tr: `atabileceği adımlar: ${quoted(next.map((a) => step[a]), 'veya')}` }
       : { en: 'it can take no action', tr: 'hiçbir adım atamaz' };
   };
   return {
     name: spec.name,
     states: spec.states,
     actions: spec.actions,
+    tr: spec.tr,
     allowed,
     /** The status `action` leads to from `status`, or an IllegalTransitionError naming what is allowed. */
     apply(status: S, action: A, role?: Role): S {
@@ -44,13 +65,13 @@ export const defineLifecycle = <S extends string, A extends string>(spec: {
         const next = describe(status);
         throw new IllegalTransitionError({
           en: `A ${status} ${spec.name} cannot take "${action}"; ${next.en}.`,
-          tr: `"${status}" durumundaki kayıt "${action}" adımını atamaz; ${next.tr}.`,
+          tr: `"${state[status]}" durumundaki ${record} "${step[action]}" adımını atamaz; ${next.tr}.`,
         });
       }
       if (role && move.roles && !move.roles.includes(role)) {
         throw new IllegalTransitionError({
           en: `"${action}" on a ${spec.name} is for ${move.roles.join(' or ')}.`,
-          tr: `"${action}" adımı yalnızca ${move.roles.join(' veya ')} içindir.`,
+          tr: `"${step[action]}" adımı yalnızca ${move.roles.map((r) => turkishRoles[r]).join(' veya ')} içindir.`,
         });
       }
       return move.to;
@@ -62,7 +83,7 @@ export const defineLifecycle = <S extends string, A extends string>(spec: {
         const targets = allowed(status).map((a) => spec.actions[a].to);
         throw new IllegalTransitionError({
           en: `A ${status} ${spec.name} cannot become ${to}; it can become ${targets.length ? targets.join(' or ') : 'nothing else'}.`,
-          tr: `"${status}" durumundaki kayıt "${to}" olamaz; ${targets.length ? `olabileceği durumlar: ${quoted(targets, 'veya')}` : 'başka bir duruma geçemez'}.`,
+          tr: `"${state[status]}" durumundaki ${record} "${state[to]}" olamaz; ${targets.length ? `olabileceği durumlar: ${quoted(targets.map((t) => state[t]), 'veya')}` : 'başka bir duruma geçemez'}.`,
         });
       }
       return action;

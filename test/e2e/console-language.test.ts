@@ -112,7 +112,7 @@ describe("the API's problems in the console's language", () => {
     };
     await move();
     await expect.poll(() => page.locator('[data-move] [data-problem]').textContent()).toBe(
-      '"new" durumundaki kayıt "converted" olamaz; olabileceği durumlar: "contacted" veya "disqualified".',
+      '"Yeni" durumundaki aday "Müşteriye dönüştü" olamaz; olabileceği durumlar: "Görüşüldü" veya "Elendi".',
     );
     expect(await page.locator('[data-status]').textContent()).toBe('Yeni');
     await page.getByRole('button', { name: 'English' }).click();

@@ -9,9 +9,17 @@ import { caseIntakeSchema } from '../../functions/complaint-escalation/domain/ca
 import { webCaseSchema } from '../../functions/complaint-escalation/domain/web-case.js';
 import { leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
 import { useCases } from '../../functions/manifests.js';
+import { todoLifecycle } from '../../functions/activities/domain/activity.js';
+import { requestLifecycle } from '../../functions/call-center/domain/request-lifecycle.js';
+import { campaignLifecycle } from '../../functions/campaigns/domain/campaign-lifecycle.js';
+import { caseLifecycle } from '../../functions/complaint-escalation/domain/case-lifecycle.js';
+import { leadLifecycle } from '../../functions/lead-capture/domain/lead-status.js';
+import { opportunityLifecycle, refuseClosed, stages, targetOf } from '../../functions/opportunities/domain/stages.js';
+import { orderLifecycle } from '../../functions/order-routing/domain/lifecycle.js';
+import { quoteLifecycle } from '../../functions/quote-approval/domain/lifecycle.js';
 import { rulesChangeSchema } from '../../functions/order-routing/domain/routing.js';
 import { approvalPolicySchema } from '../../functions/quote-approval/domain/approval-policy.js';
-import { validate } from '../../shared/http.js';
+import { type Role, roles, validate } from '../../shared/http.js';
 import { inLanguage, type Text } from '../../shared/messages.js';
 import { ProblemError, type ProblemCode, problemCodes } from '../../shared/problems.js';
 import * as z from '../../shared/schema.js';
@@ -198,6 +206,68 @@ describe('every problem code and every field message, in Turkish and in English'
     expect(said(leadSubmissionSchema, { name: 'Ayşe', email: 'a@example.com', consent_sms: 'on', consentTextVersion: 'v1' }, 'phone')?.tr).toBe(
       'SMS ya da arama izni için bir telefon numarası gerekir.',
     );
+  });
+});
+
+// ---- the lifecycles -----------------------------------------------------------------------------
+
+const lifecycles = [leadLifecycle, quoteLifecycle, orderLifecycle, caseLifecycle, campaignLifecycle, requestLifecycle, todoLifecycle, opportunityLifecycle];
+
+/** Every refusal a lifecycle can answer: each illegal action from each state, each role refused, each unreachable state. */
+const refusalsOf = (lifecycle: (typeof lifecycles)[number]) => {
+  const cycle = lifecycle as unknown as {
+    states: readonly string[];
+    actions: Record<string, { roles?: readonly Role[] }>;
+    apply: (status: string, action: string, role?: Role) => string;
+    actionTo: (status: string, to: string) => string;
+  };
+  const refused = (fn: () => unknown): Text[] => {
+    try {
+      fn();
+      return [];
+    } catch (error) {
+      return [(error as ProblemError).detail];
+    }
+  };
+  return cycle.states.flatMap((state) => [
+    ...Object.entries(cycle.actions).flatMap(([action, spec]) => [
+      ...refused(() => cycle.apply(state, action)),
+      ...roles.filter((role) => spec.roles && !spec.roles.includes(role)).flatMap((role) => refused(() => cycle.apply(state, action, role))),
+    ]),
+    ...cycle.states.flatMap((to) => refused(() => cycle.actionTo(state, to))),
+  ]);
+};
+
+describe('lifecycle refusals in Turkish name states, actions and roles in Turkish', () => {
+  it.each(lifecycles.map((lifecycle) => [lifecycle.name, lifecycle] as const))('%s', (_, lifecycle) => {
+    const english = [...lifecycle.states, ...Object.keys(lifecycle.actions), ...roles];
+    const inTurkish = new RegExp(`(^|[^\\p{L}_-])(${english.join('|')})(?=$|[^\\p{L}_-])`, 'u');
+    const texts = refusalsOf(lifecycle);
+    expect(texts.length).toBeGreaterThan(lifecycle.states.length);
+    const wrong = texts
+      .map((text) => {
+        if (typeof text === 'string') return `one language: ${text}`;
+        return bilingualProblem(text) ?? (inTurkish.test(text.tr) ? `English name in: ${text.tr}` : undefined);
+      })
+      .filter(Boolean);
+    expect([...new Set(wrong)]).toEqual([]);
+  });
+
+  it("an opportunity's moves and a closed opportunity, in Turkish words", () => {
+    const english = /\b(advance|back|win|lose|prospecting|needs-analysis|proposal|negotiation|won|lost)\b/;
+    const texts = stages.flatMap((stage) =>
+      (['advance', 'back'] as const).flatMap((action) => {
+        try {
+          targetOf(stage, action);
+          refuseClosed(stage);
+          return [];
+        } catch (error) {
+          return [(error as ProblemError).detail];
+        }
+      }),
+    );
+    expect(texts.length).toBeGreaterThan(2);
+    for (const text of texts) expect(typeof text === 'string' ? text : text.tr).not.toMatch(english);
   });
 });
 

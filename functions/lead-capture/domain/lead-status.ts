@@ -13,4 +13,9 @@ export const leadLifecycle = defineLifecycle({
     convert: { from: ['qualified'], to: 'converted' },
     disqualify: { from: ['new', 'contacted', 'qualified'], to: 'disqualified' },
   },
+  tr: {
+    record: 'aday',
+    states: { new: 'Yeni', contacted: 'Görüşüldü', qualified: 'Nitelikli', converted: 'Müşteriye dönüştü', disqualified: 'Elendi' },
+    actions: { contact: 'görüşme', qualify: 'nitelendirme', convert: 'müşteriye dönüştürme', disqualify: 'eleme' },
+  },
 });
