@@ -219,7 +219,7 @@ export const publicFormPost = async (
 ): Promise<HttpResult> => {
   const { redirect, website, fromForm, param } = post;
   if (redirect && !allowedOrigin(new URL(redirect).origin)) {
-    throw new ValidationError([{ path: 'redirect', message: 'Redirects go only to allowed origins.' }]);
+    throw new ValidationError([{ path: 'redirect', message: { en: 'Redirects go only to allowed origins.', tr: 'Yönlendirme yalnızca izin verilen adreslere yapılır.' } }]);
   }
   if (website) {
     metrics.addMetric('HoneypotTripped', 'Count', 1);

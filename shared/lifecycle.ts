@@ -17,79 +17,82 @@ export class IllegalTransitionError extends ConflictError {
   }
 }
 
-/**
- * A lifecycle's words for people: what its record is called and each state's label, in both
- * languages. The English labels are the lower-case words a sentence uses ("a new lead").
- */
-export interface LifecycleWords<S extends string> {
-  record: { readonly tr: string; readonly en: string };
-  states: Record<S, { readonly tr: string; readonly en: string }>;
+/** The roles as a Turkish sentence names them (the console's words, lower-cased). */
+export const turkishRoles: Record<Role, string> = {
+  rep: 'satış temsilcisi',
+  manager: 'satış yöneticisi',
+  director: 'direktör',
+  agent: 'çağrı merkezi temsilcisi',
+  dealer: 'bayi',
+  admin: 'sistem yöneticisi',
+};
+
+/** A lifecycle's words for a Turkish reader: the record, each state and each action. */
+export interface TurkishWords<S extends string, A extends string> {
+  record: string;
+  states: Record<S, string>;
+  actions: Record<A, string>;
 }
 
 export const defineLifecycle = <S extends string, A extends string>(spec: {
   name: string;
   states: readonly S[];
   actions: Record<A, ActionSpec<S>>;
-  /** Without words, refusals quote the API's own state values and leave the record unnamed in Turkish. */
-  words?: LifecycleWords<S>;
+  tr: TurkishWords<S, A>;
 }) => {
   const actionNames = Object.keys(spec.actions) as A[];
   const allowed = (status: S) => actionNames.filter((action) => spec.actions[action].from.includes(status));
+  // English names states and actions by the API's own words; Turkish by the console's, so a Turkish
+  // reader meets no English status name.
   const quoted = (words: readonly string[], or: string) => words.map((w) => `"${w}"`).join(` ${or} `);
-  const trState = (status: S) => spec.words?.states[status].tr ?? status;
-  const enState = (status: S) => spec.words?.states[status].en ?? status;
-  const trRecord = spec.words?.record.tr ?? 'kayıt';
-  const enRecord = spec.words?.record.en ?? spec.name;
-  /** Each state reached by an allowed action, once. */
+  const { record, states: state, actions: step } = spec.tr;
+  /** Each state reached by an allowed action, once, in the order the actions are declared. */
   const targets = (status: S): S[] => [...new Set(allowed(status).map((action) => spec.actions[action].to))];
   const describe = (status: S) => {
     const next = allowed(status);
     return next.length
-      ? { en: `it can take ${quoted(next, 'or')}`, tr: `atabileceği adımlar: ${quoted(next, 'veya')}` }
+      ? { en: `it can take ${quoted(next, 'or')}`, tr: `atabileceği adımlar: ${quoted(next.map((a) => step[a]), 'veya')}` }
       : { en: 'it can take no action', tr: 'hiçbir adım atamaz' };
   };
   return {
     name: spec.name,
     states: spec.states,
     actions: spec.actions,
+    tr: spec.tr,
     allowed,
-    /** The status `action` leads to from `status`, or an IllegalTransitionError naming what is allowed. */
-    apply(status: S, action: A, role?: Role): S {
-      const move = spec.actions[action];
-      if (!move.from.includes(status)) {
-        const next = describe(status);
-        throw new IllegalTransitionError({
-          en: `A ${enState(status)} ${enRecord} cannot take "${action}"; ${next.en}.`,
-          tr: `"${trState(status)}" durumundaki ${trRecord} "${action}" adımını atamaz; ${next.tr}.`,
-        });
-      }
-      if (role && move.roles && !move.roles.includes(role)) {
-        throw new IllegalTransitionError({
-          en: `"${action}" on a ${spec.name} is for ${move.roles.join(' or ')}.`,
-          tr: `"${action}" adımı yalnızca ${move.roles.join(' veya ')} içindir.`,
-        });
-      }
-      return move.to;
-    },
-    /** The states `status` can move to, in the order the actions are declared: what a screen offers. */
+    /** The states `status` can move to: what a screen offers. */
     targets,
     /** The moves `role` may make from `status` (each action and where it leads): what a screen offers them. */
     movesFor: (status: S, role: Role) =>
       allowed(status)
         .filter((action) => !spec.actions[action].roles || spec.actions[action].roles.includes(role))
         .map((action) => ({ action, to: spec.actions[action].to })),
+    /** The status `action` leads to from `status`, or an IllegalTransitionError naming what is allowed. */
+    apply(status: S, action: A, role?: Role): S {
+      const move = spec.actions[action];
+      if (!move.from.includes(status)) {
+        const next = describe(status);
+        throw new IllegalTransitionError({
+          en: `A ${status} ${spec.name} cannot take "${action}"; ${next.en}.`,
+          tr: `"${state[status]}" durumundaki ${record} "${step[action]}" adımını atamaz; ${next.tr}.`,
+        });
+      }
+      if (role && move.roles && !move.roles.includes(role)) {
+        throw new IllegalTransitionError({
+          en: `"${action}" on a ${spec.name} is for ${move.roles.join(' or ')}.`,
+          tr: `"${step[action]}" adımı yalnızca ${move.roles.map((r) => turkishRoles[r]).join(' veya ')} içindir.`,
+        });
+      }
+      return move.to;
+    },
     /** The action that moves `status` to `to`, for APIs that name the target state. */
     actionTo(status: S, to: S): A {
       const action = allowed(status).find((a) => spec.actions[a].to === to);
       if (!action) {
         const next = targets(status);
-        const enNext = next.length ? next.map(enState).join(' or ') : 'nothing else';
-        const trNext = next.length
-          ? `olabileceği durumlar: ${quoted(next.map(trState), 'veya')}`
-          : 'başka bir duruma geçemez';
         throw new IllegalTransitionError({
-          en: `A ${enState(status)} ${enRecord} cannot become ${enState(to)}; it can become ${enNext}.`,
-          tr: `"${trState(status)}" durumundaki ${trRecord} "${trState(to)}" olamaz; ${trNext}.`,
+          en: `A ${status} ${spec.name} cannot become ${to}; it can become ${next.length ? next.join(' or ') : 'nothing else'}.`,
+          tr: `"${state[status]}" durumundaki ${record} "${state[to]}" olamaz; ${next.length ? `olabileceği durumlar: ${quoted(next.map((t) => state[t]), 'veya')}` : 'başka bir duruma geçemez'}.`,
         });
       }
       return action;

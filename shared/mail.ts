@@ -12,6 +12,7 @@
 //   logs it on the customer's timeline (an `email` activity: template, subject, time, message id —
 //   never the body or the address) in the same transaction that records the mail's outcome, so a
 //   retry that finds the mail sent logs nothing twice.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -74,6 +75,11 @@ export const composeMime = (mail: Mail, from = config.mailFrom()): Promise<Buffe
  * configuration set publishes the message's sending events; its tags come back on every one of them.
  */
 const deliver = async (mail: Mail, tags: Record<string, string> = {}): Promise<SendOutcome> => {
+  const holding = holdings.getStore();
+  if (holding) {
+    holding.sending ??= startSending(holding);
+    await holding.sending;
+  }
   const Tags = Object.entries(tags).map(([Name, Value]) => ({ Name, Value }));
   const sent = await client().send(
     new SendRawEmailCommand({
@@ -213,8 +219,40 @@ export const sendMarketing = async (mail: Mail, scope: MarketingScope, now = new
 
 // ---- once per mail -----------------------------------------------------------------------------
 
-/** Longer than any send takes (a Lambda's timeout included): a claim older than this was abandoned. */
+/** Longer than any SES call takes (a Lambda's timeout included): a sending claim older than this was abandoned. */
 const LEASE_MS = 5 * 60 * 1000;
+
+/** The claim a `sendOnce` holds, seen by `deliver` inside its `send` (however deep the call). */
+interface Holding {
+  key: string;
+  claim: string;
+  at: Date;
+  sending?: Promise<void>;
+}
+const holdings = new AsyncLocalStorage<Holding>();
+
+/**
+ * The claim's step from `preparing` (nothing handed to SES; anyone may take it over) to `claimed`
+ * (SES may have the message; only its lease ends it), taken only while the claim is still this
+ * sender's. Whoever took it over meanwhile sends instead: this sender stops before SES.
+ */
+const startSending = async ({ key, claim, at }: Holding) => {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.mailMarker(key),
+        UpdateExpression: 'SET #state = :claimed, leaseUntil = :lease',
+        ConditionExpression: 'claim = :claim AND #state = :preparing',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':claimed': 'claimed', ':preparing': 'preparing', ':claim': claim, ':lease': at.getTime() + LEASE_MS },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') throw new MailInProgressError(key);
+    throw error;
+  }
+};
 /** Markers outlive every redelivery (24 h) and retry of the events that cause mail. */
 const MARKER_TTL_SECONDS = 30 * 24 * 3600;
 
@@ -266,13 +304,19 @@ const permanent = (error: unknown) => error instanceof Error && error.name === '
 
 /**
  * Sends one mail at most once per key, whatever races. A sender first claims the key with a
- * conditional write (absent, or a claim whose lease has lapsed) and records the outcome after.
+ * conditional write and records the outcome after. The claim has two steps: `preparing` while the
+ * mail is made (reads of consent, suppression, the record), and `claimed` from just before SES is
+ * called. A preparing claim is taken over by the next sender at once — its holder may have died on
+ * a database that stopped answering, and it cannot reach SES any more once the claim is not its
+ * own — so a retry after an outage sends at once instead of waiting out a lease.
  *
- * - Another sender holding a live claim: `MailInProgressError` (an event consumer throws it to be
- *   retried later; a request answers 409).
+ * - Another sender holding a `claimed` claim within its lease: `MailInProgressError` (an event
+ *   consumer throws it to be retried later; a request answers 409). So does a sender whose
+ *   preparing claim was taken over: the one that took it sends.
  * - Already sent or skipped: the recorded outcome with `first: false`, and nothing is sent.
- * - SES failed transiently: the claim is released and the error thrown, so a retry sends at once.
- *   SES rejected the message for good: the rejection is kept, and retries stop.
+ * - Failed before or at SES (a database read, SES for now): the claim is released if the database
+ *   answers, and the error thrown, so a retry sends at once. SES rejected the message for good: the
+ *   rejection is kept, and retries stop.
  * - The crash window: a sender that dies after SES accepted the message and before the outcome is
  *   written leaves a claim; after the lease a retry takes it over and mails again. That is the one
  *   duplicate left, and the price of never losing a mail to a sender that died before SES had it.
@@ -289,35 +333,39 @@ export const sendOnce = async (key: string, send: () => Promise<SendOutcome>, no
         Item: {
           ...marker,
           type: 'mail-marker' satisfies ItemType,
-          state: 'claimed',
+          state: 'preparing',
           claim,
-          leaseUntil: now.getTime() + LEASE_MS,
           expiresAt: Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS,
         },
-        ConditionExpression: `${itemAbsent} OR (#state = :claimed AND leaseUntil < :now)`,
+        ConditionExpression: `${itemAbsent} OR #state = :preparing OR (#state = :claimed AND leaseUntil < :now)`,
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now.getTime() },
+        ExpressionAttributeValues: { ':preparing': 'preparing', ':claimed': 'claimed', ':now': now.getTime() },
       }),
     );
   } catch (error) {
     if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
     const found = (await db().send(new GetCommand({ TableName: tableName(), Key: marker, ConsistentRead: true }))).Item;
-    if (!found || found.state === 'claimed') throw new MailInProgressError(key);
+    if (found?.state !== 'done') throw new MailInProgressError(key);
     return { ...(found.outcome as SendOutcome), first: false };
   }
   let outcome: SendOutcome;
   try {
-    outcome = await send();
+    outcome = await holdings.run({ key, claim, at: now }, send);
   } catch (error) {
+    if (error instanceof MailInProgressError) throw error;
     if (!permanent(error)) {
-      await db().send(
-        new DeleteCommand({
-          TableName: tableName(),
-          Key: marker,
-          ConditionExpression: 'claim = :claim',
-          ExpressionAttributeValues: { ':claim': claim },
-        }),
-      );
+      // A database that does not answer keeps the claim: a preparing one is taken over anyway, a
+      // claimed one after its lease. The failure that stopped the send is the one to report.
+      await db()
+        .send(
+          new DeleteCommand({
+            TableName: tableName(),
+            Key: marker,
+            ConditionExpression: 'claim = :claim',
+            ExpressionAttributeValues: { ':claim': claim },
+          }),
+        )
+        .catch(() => undefined);
       throw error;
     }
     outcome = { status: 'skipped', reason: 'rejected' };

@@ -94,6 +94,8 @@ export const afterTo: Named = { en: 'After `to`.', tr: '`to` tarihinden sonra.' 
 /** Field messages of contact details, for schemas (`said(notAnEmail)`) and refusals alike. */
 export const notAnEmail: Named = { en: 'Not an e-mail address.', tr: 'Geçerli bir e-posta adresi değil.' };
 export const notAPhone: Named = { en: 'Not a valid phone number.', tr: 'Geçerli bir telefon numarası değil.' };
+export const notAUrl: Named = { en: 'Not a URL.', tr: 'Geçerli bir adres (URL) değil.' };
+export const emailOrPhone: Named = { en: 'Give an e-mail address or a phone number.', tr: 'Bir e-posta adresi ya da telefon numarası yazın.' };
 export const noSuchUser: Named = { en: 'No such user.', tr: 'Böyle bir kullanıcı yok.' };
 export const uniqueRuleIdsMessage: Named = { en: 'Rule ids must be unique.', tr: 'Kural kimlikleri benzersiz olmalı.' };
 

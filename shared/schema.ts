@@ -16,9 +16,46 @@ type Said = (() => undefined) & { said: { tr: string; en: string } };
  */
 export const said = (text: { tr: string; en: string }): { error: Said } => ({ error: Object.assign(() => undefined, { said: text }) });
 
-const saidIn = (issue: core.$ZodRawIssue, language: Language) => (issue.inst?._zod.def as { error?: Partial<Said> } | undefined)?.error?.said?.[language];
+/**
+ * An issue a cross-field check adds, with its message in both languages:
+ * `ctx.addIssue(saidIssue('email', { en: …, tr: … }))`.
+ */
+export const saidIssue = (path: string, text: { tr: string; en: string }) => ({ code: 'custom' as const, path: [path], params: { said: text } });
 
-const locales = { tr: tr().localeError, en: en().localeError };
+const saidIn = (issue: core.$ZodRawIssue, language: Language) =>
+  (issue.inst?._zod.def as { error?: Partial<Said> } | undefined)?.error?.said?.[language] ??
+  (issue as { params?: { said?: { tr: string; en: string } } }).params?.said?.[language];
+
+/** zod's Turkish locale names JavaScript's types in English ("beklenen number"): said in Turkish here. */
+const turkishTypes: Record<string, string> = {
+  number: 'sayı',
+  int: 'tam sayı',
+  string: 'metin',
+  boolean: 'doğru/yanlış',
+  array: 'liste',
+  object: 'nesne',
+  record: 'eşleme',
+  undefined: 'boş',
+  null: 'null',
+  bigint: 'büyük tam sayı',
+  date: 'tarih',
+  nan: 'sayı olmayan',
+  set: 'küme',
+  map: 'eşleme',
+  file: 'dosya',
+  symbol: 'sembol',
+  function: 'işlev',
+};
+const typeWord = new RegExp(`(beklenen |alınan |^)(${Object.keys(turkishTypes).join('|')})\\b`, 'g');
+const inTurkishTypes = (message: string) => message.replace(typeWord, (_, before: string, type: string) => `${before}${turkishTypes[type]}`);
+
+const locales = {
+  tr: (issue: core.$ZodRawIssue) => {
+    const said = tr().localeError(issue);
+    return typeof said === 'string' ? inTurkishTypes(said) : said && { ...said, message: inTurkishTypes(said.message) };
+  },
+  en: en().localeError,
+};
 
 /** The per-parse error map of one language (`safeParse(schema, value, { error: fieldMessages('tr') })`): no global switch. */
 export const fieldMessages =
@@ -50,6 +87,12 @@ export * from 'zod/mini';
 
 /** The message of a field that may not be empty. */
 export const required = said({ en: 'Required.', tr: 'Zorunlu.' });
+
+/** For fields that end up in mail and staff screens: a `<` that opens a tag is refused; `<3` and `3 < 4` are not tags. */
+export const noMarkup = refine<string>(
+  (s) => !/<\s*[a-z!/?]/i.test(s),
+  said({ en: 'Markup is not allowed.', tr: 'HTML işaretleri kullanılamaz.' }),
+);
 
 // ---- free text ----------------------------------------------------------------------------------
 // Every free-text field goes through `line` or `text`: what people type ends up in mail, PDFs, CSV

@@ -410,6 +410,8 @@ export const keys = {
   /** One per directory person, for the admins' paged list: written at the pace admins invite, unsharded. */
   directoryEntry: (userId: string): Key => ({ pk: 'PEOPLE', sk: `USER#${userId}` }),
   directoryPartition: () => 'PEOPLE',
+  /** A person's e-mail address, trimmed and lower-cased → who has it: one person per address, whatever its case. */
+  personEmail: (normalizedEmail: string): Key => ({ pk: `PERSON_EMAIL#${normalizedEmail}`, sk: 'MARKER' }),
 } as const;
 
 /** Every item says what it is, so an operator reading the table (or a stream filter) needs no key parsing. */
@@ -481,7 +483,8 @@ export type ItemType =
   | 'person-login'
   | 'signed-out-session'
   // people and keys managed over the API (functions/people)
-  | 'directory-entry';
+  | 'directory-entry'
+  | 'person-email';
 
 // ---- permission marketing (subscriptions) ----------------------------------------------------------
 /** Customers by birthday month and day: gsi1 is free on profiles (see `customersByBirthday`). */

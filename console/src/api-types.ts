@@ -4271,7 +4271,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         orderId: string;
-                        customerId: string;
+                        customerId?: string;
                         /** @constant */
                         status: "received";
                     };

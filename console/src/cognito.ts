@@ -69,14 +69,48 @@ const stepOf = (answer: AuthAnswer, username: string): Step => {
   return { challenge: { name, session: answer.Session, username: answer.ChallengeParameters?.USER_ID_FOR_SRP ?? username } };
 };
 
-export const passwordSignIn = async (pool: Pool, email: string, password: string) =>
-  stepOf(
-    await call<AuthAnswer>(pool, 'InitiateAuth', {
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: pool.clientId,
-      AuthParameters: { USERNAME: email, PASSWORD: password },
-    }),
-    email,
+/**
+ * The names a person may have in the pool, which tells letter cases apart: the address lower-cased
+ * (everyone invited now), then as typed (people invited before addresses were lower-cased).
+ */
+export const signInNames = (email: string) => {
+  const typed = email.trim();
+  const lower = typed.toLowerCase();
+  return lower === typed ? [lower] : [lower, typed];
+};
+
+/**
+ * Tries the person's names in turn while the pool's answer may only mean "nobody by this name"
+ * (with user-existence errors prevented, an unknown name is refused like a wrong password). If every
+ * name is refused so, the first refusal is the one to show.
+ */
+const underEachName = async <T>(email: string, attempt: (name: string) => Promise<T>, notThisName = ['NotAuthorizedException', 'UserNotFoundException']) => {
+  const [first, ...others] = signInNames(email);
+  try {
+    return await attempt(first!);
+  } catch (refusal) {
+    if (!(refusal instanceof CognitoError) || !notThisName.includes(refusal.type)) throw refusal;
+    for (const name of others) {
+      try {
+        return await attempt(name);
+      } catch (error) {
+        if (!(error instanceof CognitoError) || !notThisName.includes(error.type)) throw error;
+      }
+    }
+    throw refusal;
+  }
+};
+
+export const passwordSignIn = (pool: Pool, email: string, password: string) =>
+  underEachName(email, async (name) =>
+    stepOf(
+      await call<AuthAnswer>(pool, 'InitiateAuth', {
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: pool.clientId,
+        AuthParameters: { USERNAME: name, PASSWORD: password },
+      }),
+      name,
+    ),
   );
 
 /** Answers a challenge: the new password, or the authenticator's code. May lead to the next challenge. */
@@ -115,10 +149,22 @@ export const enableTotp = async (pool: Pool, accessToken: string, code: string) 
 export const otpauthUri = (secret: string, account: string, issuer = 'Pusula') =>
   `otpauth://totp/${encodeURIComponent(issuer)}:${encodeURIComponent(account)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
 
-/** Sends a reset code to the person's address; says where (masked), when the pool tells. */
-export const forgotPassword = async (pool: Pool, email: string) =>
-  (await call<{ CodeDeliveryDetails?: { Destination?: string } }>(pool, 'ForgotPassword', { ClientId: pool.clientId, Username: email }))
-    .CodeDeliveryDetails?.Destination;
+/**
+ * Sends a reset code to the person's address; says where (masked), when the pool tells. Asked under
+ * each of their names: the pool answers alike for a name it does not know, and mails only the real one.
+ */
+export const forgotPassword = async (pool: Pool, email: string) => {
+  let destination: string | undefined;
+  for (const name of signInNames(email)) {
+    const sent = await call<{ CodeDeliveryDetails?: { Destination?: string } }>(pool, 'ForgotPassword', { ClientId: pool.clientId, Username: name });
+    destination ??= sent.CodeDeliveryDetails?.Destination;
+  }
+  return destination;
+};
 
 export const confirmForgotPassword = (pool: Pool, email: string, code: string, password: string) =>
-  call(pool, 'ConfirmForgotPassword', { ClientId: pool.clientId, Username: email, ConfirmationCode: code, Password: password });
+  underEachName(
+    email,
+    (name) => call(pool, 'ConfirmForgotPassword', { ClientId: pool.clientId, Username: name, ConfirmationCode: code, Password: password }),
+    ['CodeMismatchException', 'ExpiredCodeException', 'UserNotFoundException'],
+  );

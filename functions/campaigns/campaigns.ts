@@ -163,7 +163,7 @@ export const editCampaign = async (before: Campaign, changes: Partial<CampaignIn
   if (before.status !== 'draft') {
     throw new ConflictError('illegal-transition', {
       en: `A ${before.status} campaign cannot be edited; only a draft can.`,
-      tr: `"${before.status}" durumundaki kampanya düzenlenemez; yalnızca taslak düzenlenebilir.`,
+      tr: `"${campaignLifecycle.tr.states[before.status]}" durumundaki kampanya düzenlenemez; yalnızca taslak düzenlenebilir.`,
     });
   }
   refuseBadCron(changes.schedule);

@@ -1,7 +1,8 @@
 // The directory side of people: the user, their role membership, their sign-in link and their entry
 // in the admins' list, written together; changes guarded by the `seq` the admin read, each with its
 // audit item in the same transaction.
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { normalizeEmail } from '../../shared/contact.js';
 import { db, getMany, itemExists, putNew, scanType, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { getTeam, getUser, type TeamMember, type User } from '../../shared/directory.js';
 import type { Role } from '../../shared/http.js';
@@ -25,8 +26,27 @@ const roleMemberItem = (role: Role, userId: string) => ({ ...keys.roleMember(rol
 export const listEntryItem = (userId: string) => ({ ...keys.directoryEntry(userId), type: 'directory-entry' satisfies ItemType, userId });
 
 /**
- * A new person: the directory user, their role membership, their sign-in link and their list entry,
- * all or nothing. `reasons[0]` set: the user id is taken.
+ * Who has this e-mail address among people, whatever its letter case: the address is shown as typed,
+ * but mail servers and people treat `Ayse@…` and `ayse@…` as one mailbox.
+ */
+export const personEmailItem = (user: Pick<User, 'userId' | 'email'>) => ({
+  ...keys.personEmail(normalizeEmail(user.email)),
+  type: 'person-email' satisfies ItemType,
+  userId: user.userId,
+});
+
+/** The user id holding the address (in any letter case), if any. */
+export const emailHolder = async (email: string): Promise<string | undefined> =>
+  (await db().send(new GetCommand({ TableName: tableName(), Key: keys.personEmail(normalizeEmail(email)), ConsistentRead: true }))).Item
+    ?.userId as string | undefined;
+
+/** Where `addPerson`'s cancellation reasons say the e-mail address is taken. */
+export const EMAIL_TAKEN_AT = 4;
+
+/**
+ * A new person: the directory user, their role membership, their sign-in link, their list entry and
+ * their e-mail address's marker, all or nothing. `reasons[0]` set: the user id is taken;
+ * `reasons[EMAIL_TAKEN_AT]`: the address is, in some letter case.
  */
 export const addPerson = (user: User, sub: string, also: TransactItem[] = []) =>
   transact([
@@ -34,6 +54,7 @@ export const addPerson = (user: User, sub: string, also: TransactItem[] = []) =>
     putNew(roleMemberItem(user.role, user.userId)),
     putNew(loginItem(sub, user.userId)),
     putNew(listEntryItem(user.userId)),
+    putNew(personEmailItem(user)),
     ...also,
   ]);
 
@@ -125,13 +146,31 @@ export const teamMoves = async (userId: string, from: string | undefined, to: st
 };
 
 /**
- * Puts every directory user into the admins' list (idempotent): for tables written before the list
- * existed. An operator's one-off (`npm run reindex`), so a Scan of the table is fine here.
+ * Puts every directory user into the admins' list and their e-mail address's marker (idempotent):
+ * for tables written before either existed. An operator's one-off (`npm run reindex`), so a Scan of
+ * the table is fine here. Two people already sharing an address in different letter cases keep it:
+ * the first marks it, and the others are returned for an admin to sort out.
  */
-export const reindexDirectory = async () => {
+export const reindexDirectory = async (sharedAddress: (userId: string) => void = () => undefined) => {
   let added = 0;
   for await (const user of scanType('user')) {
-    await db().send(new PutCommand({ TableName: tableName(), Item: listEntryItem(String(user.userId)) }));
+    const userId = String(user.userId);
+    await db().send(new PutCommand({ TableName: tableName(), Item: listEntryItem(userId) }));
+    if (typeof user.email === 'string' && user.email) {
+      await db()
+        .send(
+          new PutCommand({
+            TableName: tableName(),
+            Item: personEmailItem({ userId, email: user.email }),
+            ConditionExpression: 'attribute_not_exists(pk) OR userId = :userId',
+            ExpressionAttributeValues: { ':userId': userId },
+          }),
+        )
+        .catch((error: unknown) => {
+          if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+          sharedAddress(userId);
+        });
+    }
     added++;
   }
   return added;

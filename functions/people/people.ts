@@ -10,7 +10,18 @@ import { keys } from '../../shared/table.js';
 import { inviteBody, roleBody } from './api-schemas.js';
 import { type AuditActor, auditItem, auditTrail } from './audit.js';
 import { type Placement, placementProblems, samePlacement, userIdFor } from './domain/placement.js';
-import { addPerson, changePlacement, directoryPage, disablePerson, type Person, readPerson, rotationTeam, teamMoves } from './people-store.js';
+import {
+  addPerson,
+  changePlacement,
+  directoryPage,
+  disablePerson,
+  EMAIL_TAKEN_AT,
+  emailHolder,
+  type Person,
+  readPerson,
+  rotationTeam,
+  teamMoves,
+} from './people-store.js';
 import { createPoolUser, deletePoolUser, disablePoolUser, findPoolUser, isCognitoError, moveToGroup, type PoolUser } from './user-pool.js';
 import { config } from '../../shared/config.js';
 
@@ -79,10 +90,11 @@ const taken = (path: 'userId' | 'email', value: string) =>
  */
 export const invitePerson = async (pool: Pool, input: unknown, by: AuditActor, record: Recorder = noRecord): Promise<PersonView> => {
   const invitation = validate(inviteBody, input);
+  // Shown as typed; matched, marked and signed in with lower-cased (see personEmailItem, createPoolUser).
   const user: User = {
     userId: invitation.userId ?? userIdFor(invitation.role, invitation.email),
     name: invitation.name,
-    email: invitation.email,
+    email: invitation.email.trim(),
     role: invitation.role,
     language: invitation.language,
     ...(invitation.teamId ? { teamId: invitation.teamId } : {}),
@@ -90,7 +102,7 @@ export const invitePerson = async (pool: Pool, input: unknown, by: AuditActor, r
   };
   await placementChecked(user);
   if (await readPerson(user.userId)) throw taken('userId', user.userId);
-  if (await findPoolUser(pool.userPoolId, user.email)) throw taken('email', user.email);
+  if ((await emailHolder(user.email)) || (await findPoolUser(pool.userPoolId, user.email))) throw taken('email', user.email);
   const poolUser = await createPoolUser(pool.userPoolId, user.email, user.role, pool.invitePassword).catch((error: unknown) => {
     throw isCognitoError(error, 'UsernameExistsException') ? taken('email', user.email) : error;
   });
@@ -102,8 +114,9 @@ export const invitePerson = async (pool: Pool, input: unknown, by: AuditActor, r
   ]);
   if (!written.ok) {
     // Written meanwhile by someone else: take the Cognito user back, so neither side has half a person.
-    await deletePoolUser(pool.userPoolId, user.email);
+    await deletePoolUser(pool.userPoolId, poolUser.username);
     if (written.reasons[0]) throw taken('userId', user.userId);
+    if (written.reasons[EMAIL_TAKEN_AT]) throw taken('email', user.email);
     throw new ConflictError('person-changed', {
       en: `${user.userId} was written meanwhile; nothing was changed.`,
       tr: `${user.userId} bu arada yazıldı; hiçbir şey değiştirilmedi.`,
@@ -132,7 +145,8 @@ export const disable = async (pool: Pool, userId: string, seq: number, by: Audit
     const leaving = await teamMoves(userId, rotationTeam(person), undefined);
     if (!(await disablePerson(person, seq, [auditItem(keys.user(userId), by, 'disabled'), ...leaving])).ok) throw changed(userId);
   }
-  if (await findPoolUser(pool.userPoolId, person.email)) await disablePoolUser(pool.userPoolId, person.email);
+  const poolUser = await findPoolUser(pool.userPoolId, person.email);
+  if (poolUser) await disablePoolUser(pool.userPoolId, poolUser.username);
   return withSignIn(pool, (await readPerson(userId))!);
 };
 
@@ -145,9 +159,8 @@ export const setRole = async (pool: Pool, userId: string, input: unknown, by: Au
     const note = [person.role, '→', to.role, to.teamId ?? to.unitId ?? ''].join(' ').trim();
     const moves = await teamMoves(userId, rotationTeam(person), rotationTeam(to));
     if (!(await changePlacement(person, to, seq, [auditItem(keys.user(userId), by, 'role-changed', note), ...moves])).ok) throw changed(userId);
-    if (person.role !== to.role && (await findPoolUser(pool.userPoolId, person.email))) {
-      await moveToGroup(pool.userPoolId, person.email, person.role, to.role);
-    }
+    const poolUser = person.role !== to.role ? await findPoolUser(pool.userPoolId, person.email) : undefined;
+    if (poolUser) await moveToGroup(pool.userPoolId, poolUser.username, person.role, to.role);
   }
   return withSignIn(pool, (await readPerson(userId))!);
 };

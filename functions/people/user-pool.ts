@@ -2,6 +2,7 @@
 // use case, `npm run users` and `npm start` (the local pool's demo people) use. Locally
 // AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER points the client at cognito-local.
 import { CognitoIdentityProvider } from '@aws-sdk/client-cognito-identity-provider';
+import { normalizeEmail } from '../../shared/contact.js';
 
 let client: CognitoIdentityProvider | undefined;
 const cognito = () => {
@@ -21,6 +22,8 @@ export const isCognitoError = (error: unknown, type: string) => (error as Error 
 
 type Attribute = { Name: string; Value: string };
 export interface PoolUser {
+  /** The name the pool knows them by: the address lower-cased, or as typed for people invited before. */
+  username: string;
   sub: string;
   email: string;
   enabled: boolean;
@@ -28,16 +31,18 @@ export interface PoolUser {
   status: string;
 }
 
-const poolUser = (user: { Attributes?: Attribute[]; UserAttributes?: Attribute[]; Enabled?: boolean; UserStatus?: string }): PoolUser => {
+const poolUser = (
+  username: string,
+  user: { Attributes?: Attribute[]; UserAttributes?: Attribute[]; Enabled?: boolean; UserStatus?: string },
+): PoolUser => {
   const attributes = user.Attributes ?? user.UserAttributes ?? [];
   const value = (name: string) => attributes.find((a) => a.Name === name)?.Value ?? '';
-  return { sub: value('sub'), email: value('email'), enabled: user.Enabled !== false, status: user.UserStatus ?? 'UNKNOWN' };
+  return { username, sub: value('sub'), email: value('email'), enabled: user.Enabled !== false, status: user.UserStatus ?? 'UNKNOWN' };
 };
 
-/** The Cognito user signing in with this e-mail, if there is one. */
-export const findPoolUser = async (userPoolId: string, email: string): Promise<PoolUser | undefined> => {
+const getPoolUser = async (userPoolId: string, username: string): Promise<PoolUser | undefined> => {
   try {
-    return poolUser(await adminCall('AdminGetUser', { UserPoolId: userPoolId, Username: email }));
+    return poolUser(username, await adminCall('AdminGetUser', { UserPoolId: userPoolId, Username: username }));
   } catch (error) {
     if (isCognitoError(error, 'UserNotFoundException')) return undefined;
     throw error;
@@ -45,10 +50,22 @@ export const findPoolUser = async (userPoolId: string, email: string): Promise<P
 };
 
 /**
- * A Cognito user for the e-mail, in the role's group. With a password (local pools) it is set
- * permanent and nothing is mailed; without one Cognito mails the invitation with a temporary password.
+ * The Cognito user signing in with this e-mail, if there is one. The pool tells letter cases apart:
+ * people are made under the lower-cased address, and people made before that under the address as
+ * it was typed, which is asked second.
  */
-export const createPoolUser = async (userPoolId: string, email: string, role: string, password?: string): Promise<PoolUser> => {
+export const findPoolUser = async (userPoolId: string, email: string): Promise<PoolUser | undefined> => {
+  const normalized = normalizeEmail(email);
+  return (await getPoolUser(userPoolId, normalized)) ?? (email !== normalized ? getPoolUser(userPoolId, email) : undefined);
+};
+
+/**
+ * A Cognito user for the e-mail (lower-cased: one mailbox, one sign-in), in the role's group. With a
+ * password (local pools) it is set permanent and nothing is mailed; without one Cognito mails the
+ * invitation with a temporary password.
+ */
+export const createPoolUser = async (userPoolId: string, typed: string, role: string, password?: string): Promise<PoolUser> => {
+  const email = normalizeEmail(typed);
   const created = await adminCall<{ User: { Attributes: Attribute[]; Enabled: boolean; UserStatus?: string } }>('AdminCreateUser', {
     UserPoolId: userPoolId,
     Username: email,
@@ -61,21 +78,22 @@ export const createPoolUser = async (userPoolId: string, email: string, role: st
   });
   if (password) await setPassword(userPoolId, email, password);
   await adminCall('AdminAddUserToGroup', { UserPoolId: userPoolId, Username: email, GroupName: role });
-  return poolUser(created.User);
+  return poolUser(email, created.User);
 };
 
-export const deletePoolUser = (userPoolId: string, email: string) => adminCall('AdminDeleteUser', { UserPoolId: userPoolId, Username: email });
+// The operations below take the pool's own name for the person (`PoolUser.username`).
+export const deletePoolUser = (userPoolId: string, username: string) => adminCall('AdminDeleteUser', { UserPoolId: userPoolId, Username: username });
 
-export const setPassword = (userPoolId: string, email: string, password: string) =>
-  adminCall('AdminSetUserPassword', { UserPoolId: userPoolId, Username: email, Password: password, Permanent: true });
+export const setPassword = (userPoolId: string, username: string, password: string) =>
+  adminCall('AdminSetUserPassword', { UserPoolId: userPoolId, Username: username, Password: password, Permanent: true });
 
 /** Groups mirror the directory's role, for Cognito's console and reports; the authorizer reads the directory. */
-export const moveToGroup = async (userPoolId: string, email: string, from: string, to: string) => {
-  await adminCall('AdminRemoveUserFromGroup', { UserPoolId: userPoolId, Username: email, GroupName: from });
-  await adminCall('AdminAddUserToGroup', { UserPoolId: userPoolId, Username: email, GroupName: to });
+export const moveToGroup = async (userPoolId: string, username: string, from: string, to: string) => {
+  await adminCall('AdminRemoveUserFromGroup', { UserPoolId: userPoolId, Username: username, GroupName: from });
+  await adminCall('AdminAddUserToGroup', { UserPoolId: userPoolId, Username: username, GroupName: to });
 };
 
-export const disablePoolUser = (userPoolId: string, email: string) => adminCall('AdminDisableUser', { UserPoolId: userPoolId, Username: email });
+export const disablePoolUser = (userPoolId: string, username: string) => adminCall('AdminDisableUser', { UserPoolId: userPoolId, Username: username });
 
 /** What the stack grants a function whose manifest says `userPool: 'admin'`: exactly these, on its pool. */
 export const poolAdminActions = [

@@ -12,7 +12,7 @@ import { getFxRates, getPriceList, getProducts } from '../catalogue/public.js';
 import { getApprovalPolicy } from './approval-policy-store.js';
 import { evaluatePolicy, policyFacts } from './domain/approval-policy.js';
 import type { PriceList } from '../catalogue/public.js';
-import { IllegalTransitionError, transition } from './domain/lifecycle.js';
+import { IllegalTransitionError, quoteLifecycle, transition } from './domain/lifecycle.js';
 import { buildQuote, type LineInput, type PaymentTerms } from './domain/quote-builder.js';
 import { expiresAt, isExpired } from './domain/quote-expiry.js';
 import { addMonths, istanbulDate, parseIsoDate } from '../../shared/time.js';
@@ -191,7 +191,7 @@ export const editQuote = async (quote: Quote, patch: EditQuoteInput, now = new D
   if (quote.status !== 'draft') {
     throw new IllegalTransitionError({
       en: `A ${quote.status} quote cannot be edited; revise it to make a new draft.`,
-      tr: `"${quote.status}" durumundaki teklif düzenlenemez; yeni bir taslak için revize edin.`,
+      tr: `"${quoteLifecycle.tr.states[quote.status]}" durumundaki teklif düzenlenemez; yeni bir taslak için revize edin.`,
     });
   }
   refuseStale(quote, patch.seq);
@@ -310,7 +310,7 @@ export const decideQuote = async (
   if (quote.status !== 'pending_approval' || !quote.approval || !quote.approvalSteps) {
     throw new IllegalTransitionError({
       en: `This quote is ${quote.status}: it is not awaiting approval.`,
-      tr: `Bu teklif "${quote.status}" durumunda: onay beklemiyor.`,
+      tr: `Bu teklif "${quoteLifecycle.tr.states[quote.status]}" durumunda: onay beklemiyor.`,
     });
   }
   refuseStale(quote, options.seq);

@@ -7,7 +7,7 @@ import { type Customer, getCustomer } from '../../shared/customer.js';
 import { getUser } from '../../shared/directory.js';
 import { MailInProgressError, onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
 import { ConflictError, ProblemError } from '../../shared/problems.js';
-import { IllegalTransitionError } from './domain/lifecycle.js';
+import { IllegalTransitionError, quoteLifecycle } from './domain/lifecycle.js';
 import { answerLinks } from './links.js';
 import { renderQuotePdf } from './pdf/quote-pdf.js';
 import type { Quote } from './quote-store.js';
@@ -78,7 +78,7 @@ export const sendQuoteToCustomer = async (quote: Quote, by: 'auto' | 'staff', no
   else
     throw new IllegalTransitionError({
       en: `A ${quote.status} quote cannot be sent; only an approved one can.`,
-      tr: `"${quote.status}" durumundaki teklif gönderilemez; yalnızca onaylanmış olan gönderilir.`,
+      tr: `"${quoteLifecycle.tr.states[quote.status]}" durumundaki teklif gönderilemez; yalnızca onaylanmış olan gönderilir.`,
     });
 
   const mailed = await mailOnce(sent, { ...customer, email }, by, now);

@@ -121,7 +121,7 @@ export const demoPassword = (home: string) => {
 export const ensureDemoPeople = async (pool: LocalPool, people: User[], password: string, documents: DynamoDBDocumentClient, tableName: string) => {
   for (const person of people) {
     const existing = await findPoolUser(pool.userPoolId, person.email);
-    if (existing) await setPassword(pool.userPoolId, person.email, password);
+    if (existing) await setPassword(pool.userPoolId, existing.username, password);
     const { sub } = existing ?? (await createPoolUser(pool.userPoolId, person.email, person.role, password));
     await documents.send(new PutCommand({ TableName: tableName, Item: loginItem(sub, person.userId) }));
   }

@@ -7,7 +7,7 @@ import type { ApprovalPolicy } from '../../functions/quote-approval/domain/appro
 import type { FxRate, PriceList, Product } from '../../functions/catalogue/domain/catalogue.js';
 import type { RoutingRules } from '../../functions/order-routing/domain/routing.js';
 import { defaultRulesItem } from '../../functions/order-routing/rules-store.js';
-import { listEntryItem } from '../../functions/people/people-store.js';
+import { listEntryItem, personEmailItem } from '../../functions/people/people-store.js';
 import type { WorkingHours } from '../../shared/business-hours.js';
 import type { Dealer, Department, Team, Unit, User } from '../../shared/directory.js';
 import { keys } from '../../shared/table.js';
@@ -185,6 +185,7 @@ export const demoItems = (): Record<string, unknown>[] => [
   ...demoAdmins.map((u) => ({ ...keys.roleMember(u.role, u.userId), type: 'role-member', role: u.role, userId: u.userId })),
   // people and keys managed over the API: every demo person in the admins' list of people
   ...[...demoUsers, ...demoDepartmentUsers, demoMarketer, ...demoAdmins].map((u) => listEntryItem(u.userId)),
+  ...[...demoUsers, ...demoDepartmentUsers, demoMarketer, ...demoAdmins].map(personEmailItem),
 ];
 
 /** Writes (or overwrites) the demo reference data; a team's round-robin turn starts again. */

@@ -28,4 +28,18 @@ describe('problems in the caller’s language', () => {
     expect(name(tr)).toBe('En çok 200 karakter.');
     expect(name(en)).toBe('At most 200 characters.');
   });
+
+  it('says the contact messages of the public forms in Turkish: a phone they refuse, a form without any contact', async () => {
+    const turkish = { 'accept-language': 'tr-TR,tr;q=0.9' };
+    const [lead, webCase, english] = await Promise.all([
+      post('/leads', { name: 'Deneme Kişi', phone: 'abc' }, turkish),
+      post('/cases/web', { subject: 'Deneme', name: 'Deneme Kişi' }, turkish),
+      post('/leads', { name: 'Deneme Kişi', phone: 'abc' }),
+    ]);
+    for (const response of [lead, webCase, english]) expect(response.status).toBe(400);
+    const errors = async (response: Response) => ((await response.json()) as { errors: { path: string; message: string }[] }).errors;
+    expect(await errors(lead)).toEqual([{ path: 'phone', message: 'Geçerli bir telefon numarası değil.' }]);
+    expect(await errors(webCase)).toEqual([{ path: 'email', message: 'Bir e-posta adresi ya da telefon numarası yazın.' }]);
+    expect(await errors(english)).toEqual([{ path: 'phone', message: 'Not a valid phone number.' }]);
+  });
 });

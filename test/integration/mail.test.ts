@@ -132,30 +132,26 @@ describe('sendOnce', () => {
     expect(ses.calls).toBe(1);
   });
 
-  it('a claim whose holder died is taken over after its lease, not before', async () => {
+  it('a claim whose holder died while SES had its message is taken over after its lease, not before', async () => {
     const key = onceKey('test', newId());
     const t0 = new Date();
-    // The first sender claims and never finishes (a Lambda that timed out mid-send).
-    let started!: () => void;
-    const claimed = new Promise<void>((resolve) => {
-      started = resolve;
-    });
-    void sendOnce(
-      key,
-      () => {
-        started();
-        return new Promise(() => {});
-      },
-      t0,
-    );
-    await claimed;
+    // The first sender hands SES the message and never hears back (a Lambda that timed out mid-send).
+    ses.hold = true;
+    const holder = sendOnce(key, () => sendTransactional(mail(unique('lease'))), t0).catch((error: unknown) => error);
+    await expect.poll(() => ses.held.length).toBe(1);
+    ses.hold = false;
     await expect(sendOnce(key, () => sendTransactional(mail(unique('lease'))), new Date(t0.getTime() + 60_000))).rejects.toBeInstanceOf(
       MailInProgressError,
     );
-    expect(ses.calls).toBe(0);
+    expect(ses.calls).toBe(1);
+    expect(ses.raw).toHaveLength(0);
     const later = await sendOnce(key, () => sendTransactional(mail(unique('lease'))), new Date(t0.getTime() + 6 * 60_000));
     expect(later).toMatchObject({ status: 'sent', first: true });
-    expect(ses.calls).toBe(1);
+    expect(ses.raw).toHaveLength(1);
+    // The held call ends; its sender finds its claim taken over and records nothing over the outcome.
+    ses.reset();
+    expect(await holder).toBeInstanceOf(MailInProgressError);
+    expect(await sendOnce(key, () => sendTransactional(mail(unique('lease'))))).toMatchObject({ status: 'sent', first: false });
   });
 
   it('releases the claim when SES fails for now, and keeps a rejection for good (stub SES faults)', async () => {

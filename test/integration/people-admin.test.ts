@@ -8,7 +8,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createKey, keysPage, revokeKey } from '../../functions/people/api-key-admin.js';
 import { type AuditActor, auditItem, auditTrail } from '../../functions/people/audit.js';
 import { disable, invitePerson, setRole } from '../../functions/people/people.js';
-import { addPerson, changePlacement, directoryPage, disablePerson, readPerson, reindexDirectory, teamMoves } from '../../functions/people/people-store.js';
+import {
+  addPerson,
+  changePlacement,
+  directoryPage,
+  disablePerson,
+  EMAIL_TAKEN_AT,
+  emailHolder,
+  readPerson,
+  reindexDirectory,
+  teamMoves,
+} from '../../functions/people/people-store.js';
 import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import { findApiKey } from '../../shared/api-keys.js';
 import { db, tableName } from '../../shared/db.js';
@@ -48,7 +58,7 @@ describe('people in the directory', () => {
     expect((await itemAt(keys.personLogin(`sub-${user.userId}`)))?.userId).toBe(user.userId);
     expect(await auditTrail(keys.user(user.userId))).toEqual([expect.objectContaining({ actorId: 'admin-elif', action: 'invited', via: 'api' })]);
     const again = await addPerson({ ...user, name: 'Başkası' }, `sub-other-${user.userId}`);
-    expect(again).toMatchObject({ ok: false, reasons: [expect.any(String), expect.any(String), undefined, expect.any(String)] });
+    expect(again).toMatchObject({ ok: false, reasons: [expect.any(String), expect.any(String), undefined, expect.any(String), expect.any(String)] });
     expect((await readPerson(user.userId))?.name).toBe(user.name);
     expect(await itemAt(keys.personLogin(`sub-other-${user.userId}`))).toBeUndefined();
   });
@@ -76,6 +86,49 @@ describe('people in the directory', () => {
     expect(await itemAt(keys.directoryEntry(old.userId))).toBeUndefined();
     expect(await reindexDirectory()).toBeGreaterThan(0);
     expect(await itemAt(keys.directoryEntry(old.userId))).toMatchObject({ userId: old.userId });
+  });
+
+  it('takes an e-mail address once whatever its letter case: shown as typed, marked lower-cased in the same transaction', async () => {
+    const typed = `Vaka.Harf.${run}@Example.COM`;
+    const first = await add(personWith('case-a', { email: typed }));
+    expect(first.email).toBe(typed);
+    expect(await itemAt(keys.personEmail(typed.toLowerCase()))).toMatchObject({ type: 'person-email', userId: first.userId });
+    expect(await emailHolder(`  ${typed.toUpperCase()} `)).toBe(first.userId);
+
+    const second = personWith('case-b', { email: typed.toLowerCase() });
+    const refused = await addPerson(second, `sub-${second.userId}`);
+    expect(refused).toMatchObject({ ok: false });
+    expect(refused.ok === false && refused.reasons[0]).toBeFalsy();
+    expect(refused.ok === false && refused.reasons[EMAIL_TAKEN_AT]).toBe('ConditionalCheckFailed');
+    expect(await readPerson(second.userId)).toBeUndefined();
+    expect(await itemAt(keys.personLogin(`sub-${second.userId}`))).toBeUndefined();
+
+    // Over the use case: 409 at `email`, before the user pool is asked (this pool does not exist).
+    for (const email of [typed.toLowerCase(), typed.toUpperCase()]) {
+      await expect(
+        invitePerson({ userPoolId: 'no-pool-reached' }, { email, name: 'Harf Farkı', role: 'rep', teamId: 'team-istanbul' }, admin),
+      ).rejects.toMatchObject({ status: 409, code: 'person-exists', errors: [expect.objectContaining({ path: 'email' })] });
+    }
+  });
+
+  it('reindexes the e-mail markers of people written before them, and names people who already share an address', async () => {
+    const typed = `Eski.Kayit.${run}@Example.com`;
+    const old = await add(personWith('before-marker', { email: typed }));
+    await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.personEmail(typed.toLowerCase()) }));
+    // A second person with the same mailbox, from before the marker: the data such a table may hold.
+    const twin = personWith('before-marker-twin', { email: typed.toLowerCase() });
+    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.user(twin.userId), type: 'user', ...twin, seq: 0 } }));
+    expect(await emailHolder(typed)).toBeUndefined();
+    const sharing: string[] = [];
+    await reindexDirectory((userId) => sharing.push(userId));
+    const holder = await emailHolder(typed);
+    expect([old.userId, twin.userId]).toContain(holder);
+    expect(sharing.filter((id) => id === old.userId || id === twin.userId)).toEqual([holder === old.userId ? twin.userId : old.userId]);
+    // Once more changes nothing and names the same one.
+    const again: string[] = [];
+    await reindexDirectory((userId) => again.push(userId));
+    expect(await emailHolder(typed)).toBe(holder);
+    expect(again.filter((id) => id === old.userId || id === twin.userId)).toEqual(sharing.filter((id) => id === old.userId || id === twin.userId));
   });
 
   it('moves a person to another role at the seq read: the membership moves, a stale seq changes nothing', async () => {

@@ -1,7 +1,8 @@
 // A stand-in for SES's SendRawEmail: it keeps the raw MIME it receives (the local SES endpoint drops
 // custom headers such as List-Unsubscribe) and can answer the first calls with an error (neither it
-// nor SES throttles or rejects on demand). It points the process's SES client and mail settings at itself.
-import { createServer } from 'node:http';
+// nor SES throttles or rejects on demand), or hold calls unanswered (a sender that dies while SES has
+// its message). It points the process's SES client and mail settings at itself.
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const errorBody = (code: string) =>
@@ -18,10 +19,18 @@ export const startSesStandIn = async () => {
     /** How many of the next calls fail, and with which SES error code. */
     failFirst: 0,
     failWith: 'Throttling',
+    /** While set, calls get no answer until `reset` refuses them for good (MessageRejected). */
+    hold: false,
+    held: [] as ServerResponse[],
     reset() {
       ses.raw = [];
       ses.calls = 0;
       ses.failFirst = 0;
+      ses.hold = false;
+      for (const res of ses.held.splice(0)) {
+        res.writeHead(400, { 'content-type': 'text/xml' });
+        res.end(errorBody('MessageRejected'));
+      }
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -32,6 +41,10 @@ export const startSesStandIn = async () => {
     });
     req.on('end', () => {
       ses.calls++;
+      if (ses.hold) {
+        ses.held.push(res);
+        return;
+      }
       if (ses.calls <= ses.failFirst) {
         res.writeHead(400, { 'content-type': 'text/xml' });
         res.end(errorBody(ses.failWith));

@@ -6,6 +6,9 @@ import { campaignFunnel, reputation } from '../../functions/campaigns/domain/rep
 import { matchesSegment } from '../../functions/campaigns/domain/segment-filter.js';
 import { achievedRate, backoffMs, sendIntervalMs, sendSlotMs } from '../../functions/campaigns/domain/pacing.js';
 import { missingVariables, renderCampaignMail, templateProblems } from '../../functions/campaigns/domain/template-render.js';
+import { checkTemplateParts } from '../../functions/campaigns/templates.js';
+import { inLanguage } from '../../shared/messages.js';
+import { ProblemError } from '../../shared/problems.js';
 
 const customer = {
   email: 'ayse.yilmaz@example.com',
@@ -97,6 +100,60 @@ describe('template variables', () => {
     expect(problems.map((p) => p.path)).toEqual(['tr.subject', 'tr.html', 'tr.text']);
     expect(problems[0]).toMatchObject({ variable: 'password' });
     expect(templateProblems({ tr: { subject: '{{#name}', html: 'x', text: 'x' } })[0]?.message).toMatchObject({ en: expect.stringMatching(/Not a valid template/) });
+  });
+
+  const inherited = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'toLocaleString', '__proto__'];
+
+  it.each(inherited)('refuses {{offer.%s}}: a member every object inherits is no offer field', (member) => {
+    const problems = templateProblems({ tr: { subject: 'x', html: `<p>{{offer.${member}}}</p>`, text: 'x' } });
+    expect(problems).toEqual([
+      {
+        path: 'tr.html',
+        variable: `offer.${member}`,
+        message: { en: expect.stringContaining(`"offer.${member}"`), tr: expect.stringContaining(`"offer.${member}"`) },
+      },
+    ]);
+    expect(inLanguage(problems[0]!.message, 'tr')).not.toBe(inLanguage(problems[0]!.message, 'en'));
+    // Through the API: 422 with the part's field path and the variable named in both languages.
+    let refused: unknown;
+    try {
+      checkTemplateParts({ en: { subject: `{{offer.${member}}}`, html: 'x', text: 'x' } });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ProblemError);
+    expect(refused).toMatchObject({
+      status: 422,
+      code: 'unknown-template-variable',
+      errors: [{ path: 'parts.en.subject', message: { tr: expect.stringContaining(`offer.${member}`), en: expect.stringContaining(`offer.${member}`) } }],
+    });
+  });
+
+  it('still takes an offer field of any other name, and a section over a customer field', () => {
+    expect(templateProblems({ tr: { subject: '{{offer.code}}', html: '{{#name}}<b>{{.}}</b>{{/name}}', text: '{{offer.valid-until}}' } })).toEqual([]);
+  });
+
+  it('renders only the data\'s own fields: inherited members print nothing and count as missing', () => {
+    const sneaky = { subject: '{{offer.constructor}}|{{offer.toString}}', html: '<p>{{#offer}}{{constructor}}{{hasOwnProperty}}{{/offer}}</p>', text: '{{offer.valueOf}}' };
+    const mail = renderCampaignMail('tr', sneaky, { name: 'Ayşe', offer: { discount: '%20' } }, 'https://crm.example.com/unsubscribe?token=t');
+    expect(mail.subject).toBe('|');
+    expect(`${mail.subject}${mail.html}${mail.text}`).not.toMatch(/function|native code|\[object/);
+    expect(missingVariables(sneaky, { name: 'Ayşe', offer: { discount: '%20' } })).toEqual([
+      { path: 'subject', variable: 'offer.constructor' },
+      { path: 'subject', variable: 'offer.toString' },
+      { path: 'html', variable: 'constructor' },
+      { path: 'html', variable: 'hasOwnProperty' },
+      { path: 'text', variable: 'offer.valueOf' },
+    ]);
+    // Own fields still print, in sections too; a string's members (`name.length`) do not.
+    const own = renderCampaignMail(
+      'tr',
+      { subject: '{{offer.discount}} {{name.length}}', html: '{{#offer}}{{discount}}{{/offer}} {{#name}}{{.}}{{/name}}', text: 'x' },
+      { name: 'Ayşe', offer: { discount: '%20' } },
+      'https://crm.example.com/unsubscribe?token=t',
+    );
+    expect(own.subject).toBe('%20');
+    expect(own.html).toContain('%20 Ayşe');
   });
 
   it('escapes HTML in the HTML part only, frames it for a phone, and puts the unsubscribe link in both parts', () => {

@@ -120,7 +120,7 @@ describe('field messages from a schema', () => {
     const byPath = Object.fromEntries(problem.errors.map((e) => [e.path, e.message]));
     expect(Object.keys(byPath).sort()).toEqual(['age', 'email', 'extra', 'name']);
     expect(byPath.name).toEqual({ en: 'At most 5 characters.', tr: 'En çok 5 karakter.' });
-    expect(byPath.age).toEqual({ en: expect.stringMatching(/expected number/), tr: expect.stringMatching(/beklenen number/) });
+    expect(byPath.age).toEqual({ en: expect.stringMatching(/expected number/), tr: expect.stringMatching(/beklenen sayı, alınan metin/) });
     expect(byPath.email).toMatchObject({ tr: expect.stringMatching(/Geçersiz/) });
     expect(byPath.extra).toEqual({ en: 'This field may not be set.', tr: 'Bu alan verilemez.' });
   });
@@ -133,17 +133,26 @@ describe('field messages from a schema', () => {
 });
 
 describe('illegal moves', () => {
-  const door = defineLifecycle({ name: 'door', states: ['open', 'shut', 'locked'], actions: { shut: { from: ['open'], to: 'shut' }, lock: { from: ['shut'], to: 'locked', roles: ['manager'] } } });
+  const door = defineLifecycle({
+    name: 'door',
+    states: ['open', 'shut', 'locked'],
+    actions: { shut: { from: ['open'], to: 'shut' }, lock: { from: ['shut'], to: 'locked', roles: ['manager'] } },
+    tr: { record: 'kapı', states: { open: 'Açık', shut: 'Kapalı', locked: 'Kilitli' }, actions: { shut: 'kapatma', lock: 'kilitleme' } },
+  });
 
-  it('name what is allowed in both languages', () => {
+  it('name what is allowed in both languages, the Turkish in Turkish words', () => {
     const wrongState = refusal(() => door.apply('open', 'lock'));
     expect(wrongState).toBeInstanceOf(IllegalTransitionError);
     expect(wrongState.detail).toEqual({
       en: 'A open door cannot take "lock"; it can take "shut".',
-      tr: '"open" durumundaki kayıt "lock" adımını atamaz; atabileceği adımlar: "shut".',
+      tr: '"Açık" durumundaki kapı "kilitleme" adımını atamaz; atabileceği adımlar: "kapatma".',
     });
-    expect(refusal(() => door.apply('shut', 'lock', 'rep')).detail).toMatchObject({ tr: '"lock" adımı yalnızca manager içindir.' });
-    expect(refusal(() => door.actionTo('locked', 'open')).detail).toMatchObject({ tr: '"locked" durumundaki kayıt "open" olamaz; başka bir duruma geçemez.' });
+    expect(refusal(() => door.apply('shut', 'lock', 'rep')).detail).toEqual({
+      en: '"lock" on a door is for manager.',
+      tr: '"kilitleme" adımı yalnızca satış yöneticisi içindir.',
+    });
+    expect(refusal(() => door.actionTo('locked', 'open')).detail).toMatchObject({ tr: '"Kilitli" durumundaki kapı "Açık" olamaz; başka bir duruma geçemez.' });
+    expect(refusal(() => door.actionTo('open', 'locked')).detail).toMatchObject({ tr: '"Açık" durumundaki kapı "Kilitli" olamaz; olabileceği durumlar: "Kapalı".' });
   });
 });
 
@@ -211,8 +220,8 @@ describe("each use case's refusals in Turkish, the English unchanged", () => {
     const back = refusal(() => targetOf('prospecting', 'back'));
     expect(back.code).toBe('illegal-transition');
     expect(detailIn(back, 'en')).toBe('A prospecting opportunity cannot go back; it can take "advance" or "win" or "lose".');
-    expect(detailIn(back, 'tr')).toBe('"prospecting" aşamasındaki fırsat geri gidemez; atabileceği adımlar: "advance" veya "win" veya "lose".');
-    expect(detailIn(refusal(() => refuseClosed('won')), 'tr')).toBe('"won" durumundaki fırsat kapandı; değiştirilemez.');
+    expect(detailIn(back, 'tr')).toBe('"Ön görüşme" aşamasındaki fırsat geri gidemez; atabileceği adımlar: "ilerleme" veya "kazanma" veya "kaybetme".');
+    expect(detailIn(refusal(() => refuseClosed('won')), 'tr')).toBe('"Kazanıldı" durumundaki fırsat kapandı; değiştirilemez.');
     expect(said(refusal(() => lostReasonOf('  ')), 'lostReason').tr).toBe('Fırsatın neden kaybedildiğini yazın.');
   });
 

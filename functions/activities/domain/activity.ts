@@ -18,6 +18,7 @@ export const todoLifecycle = defineLifecycle({
   name: 'to-do',
   states: ['open', 'done'] as const,
   actions: { complete: { from: ['open'], to: 'done' }, reopen: { from: ['done'], to: 'open' } },
+  tr: { record: 'yapılacak iş', states: { open: 'Açık', done: 'Yapıldı' }, actions: { complete: 'tamamlama', reopen: 'yeniden açma' } },
 });
 export type TodoStatus = (typeof todoLifecycle.states)[number];
 

@@ -21,6 +21,11 @@ export const requestLifecycle = defineLifecycle({
     // A dealer declines; cancelling is the call center's (and the firm's staff's) on the customer's word.
     cancel: { from: ['open', 'accepted', 'scheduled'], to: 'cancelled', roles: ['agent', 'rep', 'manager', 'director', 'admin'] },
   },
+  tr: {
+    record: 'talep',
+    states: { open: 'Açık', accepted: 'Kabul edildi', scheduled: 'Planlandı', done: 'Tamamlandı', declined: 'Geri çevrildi', cancelled: 'İptal edildi' },
+    actions: { accept: 'kabul', schedule: 'planlama', done: 'tamamlama', decline: 'geri çevirme', cancel: 'iptal' },
+  },
 });
 export type RequestAction = keyof typeof requestLifecycle.actions;
 export const requestActions = Object.keys(requestLifecycle.actions) as RequestAction[];

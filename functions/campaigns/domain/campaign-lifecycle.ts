@@ -16,4 +16,9 @@ export const campaignLifecycle = defineLifecycle({
     rearm: { from: ['sending'], to: 'scheduled' },
     cancel: { from: ['draft', 'scheduled', 'sending'], to: 'cancelled' },
   },
+  tr: {
+    record: 'kampanya',
+    states: { draft: 'Taslak', scheduled: 'Zamanlandı', sending: 'Gönderiliyor', sent: 'Gönderildi', cancelled: 'İptal edildi' },
+    actions: { schedule: 'zamanlama', start: 'başlatma', finish: 'bitirme', rearm: 'yeniden zamanlama', cancel: 'iptal' },
+  },
 });

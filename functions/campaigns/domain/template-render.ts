@@ -1,7 +1,9 @@
 // Campaign templates: Mustache (HTML-escaping) over a subject, an HTML part and a text part per
 // language. Variables are the customer's `name` and `company`, their `owner`'s name, and the
 // campaign's `offer.*` fields. What a template uses is read with Mustache.parse, so a variable the
-// data lacks fails at preview, never as a blank in a customer's inbox.
+// data lacks fails at preview, never as a blank in a customer's inbox. Variables resolve from the
+// data's own fields only: Mustache's own lookup walks the prototype chain, where `offer.constructor`
+// or `name.length` would print what no author wrote.
 import Mustache from 'mustache';
 import { mailLayout, SafeHtml, safeHtml } from '../../../shared/html.js';
 import type { Language } from '../../../shared/language.js';
@@ -25,6 +27,39 @@ export interface TemplateVars {
 }
 
 const customerVariables = ['name', 'company', 'owner'];
+
+/** An offer field a campaign may define: a name, never one every object inherits (`constructor`, `toString`…). */
+const offerVariable = (name: string) => {
+  const field = /^offer\.([A-Za-z][\w-]*)$/.exec(name)?.[1];
+  return field !== undefined && !(field in Object.prototype);
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `offer.discount` in the data: each step an own property of a plain record, never inherited. */
+const ownField = (view: unknown, name: string): unknown =>
+  name.split('.').reduce<unknown>((value, key) => (isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined), view);
+
+/**
+ * Mustache's context with a lookup that reads own fields only: strings print, records open sections,
+ * anything else (a function, a number's methods, an inherited member) is absent. `.` is the string a
+ * section iterates over.
+ */
+class OwnFields extends Mustache.Context {
+  override push(view: unknown): Mustache.Context {
+    return new OwnFields(view, this);
+  }
+
+  override lookup(name: string): unknown {
+    if (name === '.') return typeof this.view === 'string' ? this.view : undefined;
+    for (let context: Mustache.Context | undefined = this; context; context = context.parent) {
+      const value = ownField(context.view, name);
+      if (typeof value === 'string' || isRecord(value)) return value;
+    }
+    return undefined;
+  }
+}
 
 type Token = [string, string, number, number, Token[]?];
 
@@ -72,7 +107,7 @@ export const templateProblems = (parts: Partial<TemplateParts>): TemplateProblem
             },
           ];
         }
-        const known = customerVariables.includes(name) || /^offer\.[A-Za-z][\w-]*$/.test(name) || name === '.';
+        const known = customerVariables.includes(name) || offerVariable(name) || name === '.';
         if (known) return [];
         return [
           {
@@ -88,16 +123,13 @@ export const templateProblems = (parts: Partial<TemplateParts>): TemplateProblem
     }),
   );
 
-const lookup = (vars: TemplateVars, name: string): unknown =>
-  name.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), vars);
-
 const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /** The variables a version prints that `vars` lacks (sections may be absent: they just do not show). */
 export const missingVariables = (version: TemplateVersion, vars: TemplateVars): { path: string; variable: string }[] =>
   (Object.entries(version) as [keyof TemplateVersion, string][]).flatMap(([part, source]) =>
     tokensOf(source)
-      .filter(({ kind, name }) => (kind === 'name' || kind === '&') && name !== '.' && blank(lookup(vars, name)))
+      .filter(({ kind, name }) => (kind === 'name' || kind === '&') && name !== '.' && blank(ownField(vars, name)))
       .map(({ name }) => ({ path: part, variable: name })),
   );
 
@@ -115,10 +147,11 @@ const plain = { escape: (value: unknown) => String(value) };
  */
 export const renderCampaignMail = (language: Language, version: TemplateVersion, vars: TemplateVars, unsubscribeUrl: string): RenderedMail => {
   const words = footer[language];
-  const body = new SafeHtml(Mustache.render(version.html, vars));
+  const view = new OwnFields(vars);
+  const body = new SafeHtml(Mustache.render(version.html, view));
   return {
-    subject: Mustache.render(version.subject, vars, {}, plain).replace(/\s+/g, ' ').trim(),
-    text: `${Mustache.render(version.text, vars, {}, plain)}\n\n--\n${words.text}\n${unsubscribeUrl}\n`,
+    subject: Mustache.render(version.subject, view, {}, plain).replace(/\s+/g, ' ').trim(),
+    text: `${Mustache.render(version.text, view, {}, plain)}\n\n--\n${words.text}\n${unsubscribeUrl}\n`,
     html: mailLayout(
       language,
       safeHtml`${body}<hr style="border:0;border-top:1px solid #d9dee3;margin:24px 0 8px"><p style="font-size:13px;color:#52606d">${words.text} <a href="${unsubscribeUrl}">${words.link}</a></p>`,

@@ -2,6 +2,7 @@
 // number are the CRM's to set.
 import { normalizeEmail, toE164 } from '../../../shared/contact.js';
 import { defaultLanguage, languages } from '../../../shared/language.js';
+import { emailOrPhone, notAnEmail, notAPhone } from '../../../shared/messages.js';
 import * as z from '../../../shared/schema.js';
 
 export const caseTypes = ['complaint', 'request', 'information'] as const;
@@ -12,17 +13,16 @@ export const caseChannels = ['phone', 'email', 'web', 'walk-in', 'social'] as co
 export type CaseCategory = (typeof caseCategories)[number];
 export type CasePriority = (typeof casePriorities)[number];
 
-/** These fields end up in mail and staff screens: a `<` that opens a tag is refused. */
-const noMarkup = z.refine<string>((s) => !/<\s*[a-z!/?]/i.test(s), 'Markup is not allowed.');
+const { noMarkup } = z;
 
 const contactSchema = z
   .strictObject({
     name: z.requiredLine(200).check(noMarkup),
-    email: z.optional(z.line(254).check(z.email('Not an e-mail address.'))),
-    phone: z.optional(z.line(40).check(z.refine((p) => toE164(p) !== undefined, 'Not a valid phone number.'))),
+    email: z.optional(z.line(254).check(z.email(z.said(notAnEmail)))),
+    phone: z.optional(z.line(40).check(z.refine((p) => toE164(p) !== undefined, z.said(notAPhone)))),
     language: z._default(z.enum(languages), defaultLanguage),
   })
-  .check(z.refine((c) => Boolean(c.email || c.phone), { message: 'Give an e-mail address or a phone number.', path: ['email'] }));
+  .check(z.refine((c) => Boolean(c.email || c.phone), { ...z.said(emailOrPhone), path: ['email'] }));
 
 export const caseIntakeSchema = z
   .strictObject({
@@ -40,7 +40,7 @@ export const caseIntakeSchema = z
   })
   .check(
     z.refine((c) => Boolean(c.customerId) !== Boolean(c.contact), {
-      message: 'Give either a customerId or contact details.',
+      ...z.said({ en: 'Give either a customerId or contact details.', tr: 'Ya bir customerId ya da iletişim bilgileri verin.' }),
       path: ['customerId'],
     }),
   );

@@ -21,6 +21,26 @@ export const caseLifecycle = defineLifecycle({
     close: { from: ['resolved'], to: 'closed' },
     reopen: { from: ['resolved', 'closed'], to: 'in_progress' },
   },
+  tr: {
+    record: 'vaka',
+    states: {
+      open: 'Açık',
+      acknowledged: 'Teslim alındı',
+      in_progress: 'Üzerinde çalışılıyor',
+      waiting_customer: 'Müşterinin yanıtı bekleniyor',
+      resolved: 'Çözüldü',
+      closed: 'Kapandı',
+    },
+    actions: {
+      acknowledge: 'teslim alma',
+      start: 'çalışmaya başlama',
+      askCustomer: 'müşteriye sorma',
+      customerAnswered: 'müşteri yanıtladı',
+      resolve: 'çözme',
+      close: 'kapatma',
+      reopen: 'yeniden açma',
+    },
+  },
 });
 export type CaseAction = keyof typeof caseLifecycle.actions;
 

@@ -2,10 +2,11 @@
 // can post without JavaScript. Priority, channel, status and routing are the CRM's to set.
 import { toE164 } from '../../../shared/contact.js';
 import { defaultLanguage, languages } from '../../../shared/language.js';
+import { emailOrPhone, notAnEmail, notAPhone, notAUrl } from '../../../shared/messages.js';
 import * as z from '../../../shared/schema.js';
 import { type CaseIntake, caseCategories, caseTypes } from './case-input.js';
 
-const noMarkup = z.refine<string>((s) => !/<\s*[a-z!/?]/i.test(s), 'Markup is not allowed.');
+const { noMarkup } = z;
 
 /** An empty form field is an absent one. */
 const blankless = (schema: z.ZodMiniString<string>) =>
@@ -22,18 +23,18 @@ export const webCaseSchema = z
     subject: z.requiredLine(200).check(noMarkup),
     description: blankless(z.text(4000).check(noMarkup)),
     name: z.requiredLine(200).check(noMarkup),
-    email: z.pipe(optionalLine(254), z.optional(z.email('Not an e-mail address.'))),
-    phone: optionalLine(40).check(z.refine((p) => p === undefined || toE164(p) !== undefined, 'Not a valid phone number.')),
+    email: z.pipe(optionalLine(254), z.optional(z.email(z.said(notAnEmail)))),
+    phone: optionalLine(40).check(z.refine((p) => p === undefined || toE164(p) !== undefined, z.said(notAPhone))),
     language: z._default(z.enum(languages), defaultLanguage),
     relatedOrderId: optionalLine(40),
     /** A thank-you page to redirect a browser form to; must be on an allowed origin. */
-    redirect: z.pipe(optionalLine(2000), z.optional(z.url('Not a URL.'))),
+    redirect: z.pipe(optionalLine(2000), z.optional(z.url(z.said(notAUrl)))),
     /** For forms that cannot set headers; the Idempotency-Key header wins. */
     idempotencyKey: optionalLine(100),
     /** Honeypot: hidden from people, filled in by bots. */
     website: z.optional(z.string().check(z.maxLength(2000))),
   })
-  .check(z.refine((c) => Boolean(c.email || c.phone), { message: 'Give an e-mail address or a phone number.', path: ['email'] }));
+  .check(z.refine((c) => Boolean(c.email || c.phone), { ...z.said(emailOrPhone), path: ['email'] }));
 
 export type WebCase = z.infer<typeof webCaseSchema>;
 

@@ -13,15 +13,9 @@ export const leadLifecycle = defineLifecycle({
     convert: { from: ['qualified'], to: 'converted' },
     disqualify: { from: ['new', 'contacted', 'qualified'], to: 'disqualified' },
   },
-  // The Turkish labels are the ones the console shows for these states.
-  words: {
-    record: { tr: 'aday', en: 'lead' },
-    states: {
-      new: { tr: 'Yeni', en: 'new' },
-      contacted: { tr: 'Görüşüldü', en: 'contacted' },
-      qualified: { tr: 'Nitelikli', en: 'qualified' },
-      converted: { tr: 'Müşteriye dönüştü', en: 'converted' },
-      disqualified: { tr: 'Elendi', en: 'disqualified' },
-    },
+  tr: {
+    record: 'aday',
+    states: { new: 'Yeni', contacted: 'Görüşüldü', qualified: 'Nitelikli', converted: 'Müşteriye dönüştü', disqualified: 'Elendi' },
+    actions: { contact: 'görüşme', qualify: 'nitelendirme', convert: 'müşteriye dönüştürme', disqualify: 'eleme' },
   },
 });

@@ -4,9 +4,9 @@ import type { ConsentChannel } from '../../../shared/consent.js';
 import { normalizeEmail, toE164 } from '../../../shared/contact.js';
 import * as z from '../../../shared/schema.js';
 import { defaultLanguage, languages } from '../../../shared/language.js';
+import { emailOrPhone, notAnEmail, notAPhone, notAUrl } from '../../../shared/messages.js';
 
-/** These fields end up in mail and staff screens: a `<` that opens a tag is refused; `<3` and `3 < 4` are not tags. */
-const noMarkup = z.refine<string>((s) => !/<\s*[a-z!/?]/i.test(s), 'Markup is not allowed.');
+const { noMarkup } = z;
 
 /** One line, no markup. */
 const plain = (max: number) => z.line(max).check(noMarkup);
@@ -27,8 +27,8 @@ const checkbox = z.pipe(
 export const leadSubmissionSchema = z
   .strictObject({
     name: z.requiredLine(200).check(noMarkup),
-    email: z.pipe(optional(plain(254)), z.optional(z.email('Not an e-mail address.'))),
-    phone: optional(plain(40)).check(z.refine((p) => p === undefined || toE164(p) !== undefined, 'Not a valid phone number.')),
+    email: z.pipe(optional(plain(254)), z.optional(z.email(z.said(notAnEmail)))),
+    phone: optional(plain(40)).check(z.refine((p) => p === undefined || toE164(p) !== undefined, z.said(notAPhone))),
     company: optional(plain(200)),
     sector: optional(plain(100)),
     city: optional(plain(100)),
@@ -48,7 +48,7 @@ export const leadSubmissionSchema = z
     /** The version of the consent text the form showed: evidence for the ledger. */
     consentTextVersion: optional(plain(50)),
     /** A thank-you page to redirect a browser form to; must be on an allowed origin. */
-    redirect: z.pipe(optional(plain(2000)), z.optional(z.url('Not a URL.'))),
+    redirect: z.pipe(optional(plain(2000)), z.optional(z.url(z.said(notAUrl)))),
     /** For forms that cannot set headers; the Idempotency-Key header wins. */
     idempotencyKey: optional(plain(100)),
     /** Honeypot: hidden from people, filled in by bots. */
@@ -57,17 +57,23 @@ export const leadSubmissionSchema = z
   .check(
     z.superRefine((lead, ctx) => {
       if (!lead.email && !lead.phone) {
-        ctx.addIssue({ code: 'custom', path: ['email'], message: 'Give an e-mail address or a phone number.' });
+        ctx.addIssue(z.saidIssue('email', emailOrPhone));
       }
       const anyConsent = lead.consent_email || lead.consent_sms || lead.consent_phone;
       if (anyConsent && !lead.consentTextVersion) {
-        ctx.addIssue({ code: 'custom', path: ['consentTextVersion'], message: 'Required when a consent box is ticked.' });
+        ctx.addIssue(
+          z.saidIssue('consentTextVersion', { en: 'Required when a consent box is ticked.', tr: 'Bir izin kutusu işaretliyken zorunlu.' }),
+        );
       }
       if (lead.consent_email && !lead.email) {
-        ctx.addIssue({ code: 'custom', path: ['consent_email'], message: 'E-mail consent needs an e-mail address.' });
+        ctx.addIssue(
+          z.saidIssue('consent_email', { en: 'E-mail consent needs an e-mail address.', tr: 'E-posta izni için bir e-posta adresi gerekir.' }),
+        );
       }
       if ((lead.consent_sms || lead.consent_phone) && !lead.phone) {
-        ctx.addIssue({ code: 'custom', path: ['phone'], message: 'SMS or call consent needs a phone number.' });
+        ctx.addIssue(
+          z.saidIssue('phone', { en: 'SMS or call consent needs a phone number.', tr: 'SMS ya da arama izni için bir telefon numarası gerekir.' }),
+        );
       }
     }),
   );

@@ -26,11 +26,34 @@ export const opportunityLifecycle = defineLifecycle({
     win: { from: open, to: 'won' },
     lose: { from: open, to: 'lost' },
   },
+  tr: {
+    record: 'fırsat',
+    states: {
+      prospecting: 'Ön görüşme',
+      'needs-analysis': 'İhtiyaç analizi',
+      proposal: 'Teklif',
+      negotiation: 'Pazarlık',
+      won: 'Kazanıldı',
+      lost: 'Kaybedildi',
+    },
+    actions: {
+      analyse: 'ihtiyaç analizine geçme',
+      propose: 'teklife geçme',
+      negotiate: 'pazarlığa geçme',
+      reopenProspecting: 'ön görüşmeye dönme',
+      reopenAnalysis: 'ihtiyaç analizine dönme',
+      reopenProposal: 'teklife dönme',
+      win: 'kazanma',
+      lose: 'kaybetme',
+    },
+  },
 });
 
 /** What the API calls a move: forward one stage, back one stage, win, lose. */
 export const stageActions = ['advance', 'back', 'win', 'lose'] as const;
 export type StageAction = (typeof stageActions)[number];
+/** The moves as a Turkish reader meets them. */
+const stageWords: Record<StageAction, string> = { advance: 'ilerleme', back: 'geri gitme', win: 'kazanma', lose: 'kaybetme' };
 
 /** The stage `action` leads to from `stage`, or a 409 naming the moves the stage allows. */
 export const targetOf = (stage: Stage, action: StageAction): Stage => {
@@ -40,10 +63,10 @@ export const targetOf = (stage: Stage, action: StageAction): Stage => {
   const target = openStages[index];
   if (!target) {
     const allowed = stageActions.filter((a) => a !== action && movesFrom(stage).includes(a));
-    const quoted = (or: string) => allowed.map((a) => `"${a}"`).join(` ${or} `);
+    const quoted = (or: string, say: (a: StageAction) => string) => allowed.map((a) => `"${say(a)}"`).join(` ${or} `);
     throw new IllegalTransitionError({
-      en: `A ${stage} opportunity cannot ${action === 'advance' ? 'advance' : 'go back'}; ${allowed.length ? `it can take ${quoted('or')}` : 'it can take no action'}.`,
-      tr: `"${stage}" aşamasındaki fırsat ${action === 'advance' ? 'ilerleyemez' : 'geri gidemez'}; ${allowed.length ? `atabileceği adımlar: ${quoted('veya')}` : 'hiçbir adım atamaz'}.`,
+      en: `A ${stage} opportunity cannot ${action === 'advance' ? 'advance' : 'go back'}; ${allowed.length ? `it can take ${quoted('or', (a) => a)}` : 'it can take no action'}.`,
+      tr: `"${opportunityLifecycle.tr.states[stage]}" aşamasındaki fırsat ${action === 'advance' ? 'ilerleyemez' : 'geri gidemez'}; ${allowed.length ? `atabileceği adımlar: ${quoted('veya', (a) => stageWords[a])}` : 'hiçbir adım atamaz'}.`,
     });
   }
   // The lifecycle is the one table of moves: a target it does not list is refused there too.
@@ -79,7 +102,7 @@ export const refuseClosed = (stage: Stage) => {
   if (!isOpen(stage)) {
     throw new IllegalTransitionError({
       en: `A ${stage} opportunity is closed; it can take no change.`,
-      tr: `"${stage}" durumundaki fırsat kapandı; değiştirilemez.`,
+      tr: `"${opportunityLifecycle.tr.states[stage]}" durumundaki fırsat kapandı; değiştirilemez.`,
     });
   }
 };

@@ -31,6 +31,29 @@ export const orderLifecycle = defineLifecycle({
     cancel: { from: ['received', 'routed', 'acknowledged', 'in_progress'], to: 'cancelled', roles: ['manager', 'director', 'admin', 'rep', 'agent'] },
     return: { from: ['delivered'], to: 'returned' },
   },
+  tr: {
+    record: 'sipariş',
+    states: {
+      received: 'Alındı',
+      routed: 'Yönlendirildi',
+      acknowledged: 'Teslim alındı',
+      in_progress: 'Hazırlanıyor',
+      shipped: 'Sevk edildi',
+      delivered: 'Teslim edildi',
+      cancelled: 'İptal edildi',
+      returned: 'İade edildi',
+    },
+    actions: {
+      route: 'yönlendirme',
+      reroute: 'yeniden yönlendirme',
+      acknowledge: 'teslim alma',
+      start: 'hazırlamaya başlama',
+      ship: 'sevk',
+      deliver: 'teslim',
+      cancel: 'iptal',
+      return: 'iade',
+    },
+  },
 });
 export type OrderAction = keyof typeof orderLifecycle.actions;
 

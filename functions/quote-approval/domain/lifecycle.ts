@@ -58,6 +58,32 @@ export const quoteLifecycle = defineLifecycle<QuoteStatus, QuoteActionType>({
   expire: { from: ['approved', 'sent'], to: 'expired' },
   revise: { from: ['rejected', 'sent', 'declined', 'expired'], to: 'draft' },
   },
+  tr: {
+    record: 'teklif',
+    states: {
+      draft: 'Taslak',
+      submitted: 'Sunuldu',
+      pending_approval: 'Onay bekliyor',
+      approved: 'Onaylandı',
+      rejected: 'Reddedildi',
+      sent: 'Müşteriye gönderildi',
+      accepted: 'Kabul edildi',
+      declined: 'Geri çevrildi',
+      expired: 'Süresi doldu',
+    },
+    actions: {
+      submit: 'sunma',
+      requireApproval: 'onaya gönderme',
+      autoApprove: 'kendiliğinden onay',
+      approve: 'onay',
+      reject: 'ret',
+      send: 'gönderme',
+      accept: 'kabul',
+      decline: 'geri çevirme',
+      expire: 'süresinin dolması',
+      revise: 'revize',
+    },
+  },
 });
 
 export const allowedActions = (status: QuoteStatus): QuoteActionType[] => quoteLifecycle.allowed(status);
