@@ -2,6 +2,7 @@
 import type { FunctionDeclaration, UseCaseManifest } from '../shared/manifest.js';
 import { apiDocs } from './api-docs/manifest.js';
 import { catalogue } from './catalogue/manifest.js';
+import { customerRecord } from './customer-record/manifest.js';
 import { customersUseCase } from './customers/manifest.js';
 import { leadCapture } from './lead-capture/manifest.js';
 import { orderRouting } from './order-routing/manifest.js';
@@ -29,6 +30,7 @@ export const useCases: UseCaseManifest[] = [
   orderRouting,
   complaintEscalation,
   customersUseCase,
+  customerRecord,
   apiDocs,
   // call-center requests to dealers
   callCenter,

@@ -840,26 +840,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/customers/lookup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Call center: every customer with this phone (any common form) or e-mail, as theirs or a contact person's, each with open quotes and cases, recent orders and leads
-         * @description Needs a bearer key with the scope `customers:read` (or `admin`).
-         */
-        get: operations["lookupCustomer"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/customers": {
         parameters: {
             query?: never;
@@ -906,26 +886,6 @@ export interface paths {
          * @description Needs a bearer key with the scope `customers:write` (or `admin`).
          */
         patch: operations["editCustomer"];
-        trace?: never;
-    };
-    "/customers/{customerId}/{part}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One part of the record, newest first, paged with the cursor the record or the previous page gave
-         * @description Needs a bearer key with the scope `customers:read` (or `admin`).
-         */
-        get: operations["getCustomerPart"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
         trace?: never;
     };
     "/customers/{customerId}/contacts": {
@@ -986,6 +946,46 @@ export interface paths {
          * @description Needs a bearer key with the scope `customers:merge` (or `admin`).
          */
         post: operations["mergeCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Call center: every customer with this phone (any common form) or e-mail, as theirs or a contact person's, each with open quotes and cases, recent orders and leads
+         * @description Needs a bearer key with the scope `customers:read` (or `admin`).
+         */
+        get: operations["lookupCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customerId}/{part}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One part of the record, newest first, paged with the cursor the record or the previous page gave
+         * @description Needs a bearer key with the scope `customers:read` (or `admin`).
+         */
+        get: operations["getCustomerPart"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5368,216 +5368,6 @@ export interface operations {
             500: components["responses"]["Problem500"];
         };
     };
-    lookupCustomer: {
-        parameters: {
-            query?: {
-                phone?: string;
-                email?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The matches (one or several), each in one compact view */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        matches: {
-                            customer: {
-                                customerId: string;
-                                name: string;
-                                email?: string;
-                                phone?: string;
-                                company?: string;
-                                sector?: string;
-                                city?: string;
-                                region?: string;
-                                group?: string;
-                                tags?: string[];
-                                birthday?: string;
-                                segment?: string;
-                                preferredDealerId?: string;
-                                language: string;
-                                seq?: number;
-                                createdAt: string;
-                                updatedAt: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            owners: {
-                                ownerIds: string[];
-                                teamIds: string[];
-                            };
-                            consents: {
-                                /** @enum {string} */
-                                channel: "email" | "sms" | "phone";
-                                address: string;
-                                topic: string;
-                                /** @enum {string} */
-                                state: "requested" | "granted" | "withdrawn";
-                                via: string;
-                                at: string;
-                            }[];
-                            matchedBy: {
-                                customer: boolean;
-                                contactIds: string[];
-                            };
-                            recentLeads: {
-                                items: {
-                                    leadId: string;
-                                    status: string;
-                                    ownerId?: string;
-                                    productInterest?: string;
-                                    source?: string;
-                                    createdAt: string;
-                                }[];
-                                more: boolean;
-                            };
-                            openQuotes: {
-                                items: {
-                                    quoteId: string;
-                                    status: string;
-                                    version: number;
-                                    ownerId: string;
-                                    grandTotal?: {
-                                        amount: number;
-                                        currency: string;
-                                    };
-                                    validUntil: string;
-                                    createdAt: string;
-                                }[];
-                                more: boolean;
-                            };
-                            recentOrders: {
-                                items: {
-                                    orderId: string;
-                                    status: string;
-                                    channel: string;
-                                    quoteId?: string;
-                                    unitId?: string;
-                                    grandTotal?: {
-                                        amount: number;
-                                        currency: string;
-                                    };
-                                    createdAt: string;
-                                }[];
-                                more: boolean;
-                            };
-                            openCases: {
-                                items: {
-                                    caseId: string;
-                                    caseNumber: string;
-                                    caseType: string;
-                                    category: string;
-                                    priority: string;
-                                    status: string;
-                                    unitId: string;
-                                    createdAt: string;
-                                }[];
-                                more: boolean;
-                            };
-                            contacts: {
-                                items: {
-                                    contactId: string;
-                                    name: string;
-                                    role?: string;
-                                    email?: string;
-                                    phone?: string;
-                                    seq: number;
-                                    updatedAt: string;
-                                }[];
-                                more: boolean;
-                            };
-                            lastActivities: {
-                                items: {
-                                    activityId: string;
-                                    kind: string;
-                                    status: string;
-                                    subject?: string;
-                                    outcome?: string;
-                                    dueAt?: string;
-                                    template?: string;
-                                    occurredAt: string;
-                                    createdBy: string;
-                                }[];
-                                more: boolean;
-                            };
-                            openOpportunities: {
-                                items: ({
-                                    opportunityId: string;
-                                    customerId: string;
-                                    name: string;
-                                    amount: {
-                                        amount: number;
-                                        currency: string;
-                                    };
-                                    /** @enum {string} */
-                                    stage: "prospecting" | "needs-analysis" | "proposal" | "negotiation" | "won" | "lost";
-                                    seq: number;
-                                    probability: number;
-                                    expectedCloseDate: string;
-                                    ownerId: string;
-                                    quoteIds: string[];
-                                    moves: ("advance" | "back" | "win" | "lose")[];
-                                    createdAt: string;
-                                    updatedAt: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                more: boolean;
-                            };
-                            openRequests: {
-                                items: ({
-                                    requestId: string;
-                                    customerId: string;
-                                    /** @enum {string} */
-                                    kind: "test-drive" | "service" | "appraisal" | "information" | "quote";
-                                    details: {
-                                        [key: string]: unknown;
-                                    };
-                                    /** @enum {string} */
-                                    channel: "phone" | "email" | "sms" | "whatsapp";
-                                    /** @enum {string} */
-                                    status: "open" | "accepted" | "scheduled" | "done" | "declined" | "cancelled";
-                                    seq: number;
-                                    unitId: string;
-                                    routing: {
-                                        ruleId: string;
-                                        fallback: boolean;
-                                    } & {
-                                        [key: string]: unknown;
-                                    };
-                                    createdBy: string;
-                                    scheduledAt?: string;
-                                    declineReason?: string;
-                                    draftQuote?: {
-                                        quoteId: string;
-                                    } | {
-                                        skipped: string;
-                                    };
-                                    createdAt: string;
-                                    updatedAt: string;
-                                } & {
-                                    [key: string]: unknown;
-                                })[];
-                                more: boolean;
-                            };
-                        }[];
-                    };
-                };
-            };
-            400: components["responses"]["Problem400"];
-            401: components["responses"]["Problem401"];
-            403: components["responses"]["Problem403"];
-            429: components["responses"]["Problem429"];
-            500: components["responses"]["Problem500"];
-        };
-    };
     listCustomers: {
         parameters: {
             query?: {
@@ -5989,149 +5779,6 @@ export interface operations {
             500: components["responses"]["Problem500"];
         };
     };
-    getCustomerPart: {
-        parameters: {
-            query?: {
-                limit?: number;
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                customerId: string;
-                part: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of the part */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: ({
-                            leadId: string;
-                            status: string;
-                            ownerId?: string;
-                            productInterest?: string;
-                            source?: string;
-                            createdAt: string;
-                        } | {
-                            quoteId: string;
-                            status: string;
-                            version: number;
-                            ownerId: string;
-                            grandTotal?: {
-                                amount: number;
-                                currency: string;
-                            };
-                            validUntil: string;
-                            createdAt: string;
-                        } | {
-                            orderId: string;
-                            status: string;
-                            channel: string;
-                            quoteId?: string;
-                            unitId?: string;
-                            grandTotal?: {
-                                amount: number;
-                                currency: string;
-                            };
-                            createdAt: string;
-                        } | {
-                            caseId: string;
-                            caseNumber: string;
-                            caseType: string;
-                            category: string;
-                            priority: string;
-                            status: string;
-                            unitId: string;
-                            createdAt: string;
-                        } | {
-                            contactId: string;
-                            name: string;
-                            role?: string;
-                            email?: string;
-                            phone?: string;
-                            seq: number;
-                            updatedAt: string;
-                        } | {
-                            activityId: string;
-                            kind: string;
-                            status: string;
-                            subject?: string;
-                            outcome?: string;
-                            dueAt?: string;
-                            template?: string;
-                            occurredAt: string;
-                            createdBy: string;
-                        } | ({
-                            opportunityId: string;
-                            customerId: string;
-                            name: string;
-                            amount: {
-                                amount: number;
-                                currency: string;
-                            };
-                            /** @enum {string} */
-                            stage: "prospecting" | "needs-analysis" | "proposal" | "negotiation" | "won" | "lost";
-                            seq: number;
-                            probability: number;
-                            expectedCloseDate: string;
-                            ownerId: string;
-                            quoteIds: string[];
-                            moves: ("advance" | "back" | "win" | "lose")[];
-                            createdAt: string;
-                            updatedAt: string;
-                        } & {
-                            [key: string]: unknown;
-                        }) | ({
-                            requestId: string;
-                            customerId: string;
-                            /** @enum {string} */
-                            kind: "test-drive" | "service" | "appraisal" | "information" | "quote";
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {string} */
-                            channel: "phone" | "email" | "sms" | "whatsapp";
-                            /** @enum {string} */
-                            status: "open" | "accepted" | "scheduled" | "done" | "declined" | "cancelled";
-                            seq: number;
-                            unitId: string;
-                            routing: {
-                                ruleId: string;
-                                fallback: boolean;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            createdBy: string;
-                            scheduledAt?: string;
-                            declineReason?: string;
-                            draftQuote?: {
-                                quoteId: string;
-                            } | {
-                                skipped: string;
-                            };
-                            createdAt: string;
-                            updatedAt: string;
-                        } & {
-                            [key: string]: unknown;
-                        }))[];
-                        nextCursor?: string;
-                    };
-                };
-            };
-            400: components["responses"]["Problem400"];
-            401: components["responses"]["Problem401"];
-            403: components["responses"]["Problem403"];
-            404: components["responses"]["Problem404"];
-            429: components["responses"]["Problem429"];
-            500: components["responses"]["Problem500"];
-        };
-    };
     addContact: {
         parameters: {
             query?: never;
@@ -6329,6 +5976,359 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    lookupCustomer: {
+        parameters: {
+            query?: {
+                phone?: string;
+                email?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matches (one or several), each in one compact view */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        matches: {
+                            customer: {
+                                customerId: string;
+                                name: string;
+                                email?: string;
+                                phone?: string;
+                                company?: string;
+                                sector?: string;
+                                city?: string;
+                                region?: string;
+                                group?: string;
+                                tags?: string[];
+                                birthday?: string;
+                                segment?: string;
+                                preferredDealerId?: string;
+                                language: string;
+                                seq?: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            owners: {
+                                ownerIds: string[];
+                                teamIds: string[];
+                            };
+                            consents: {
+                                /** @enum {string} */
+                                channel: "email" | "sms" | "phone";
+                                address: string;
+                                topic: string;
+                                /** @enum {string} */
+                                state: "requested" | "granted" | "withdrawn";
+                                via: string;
+                                at: string;
+                            }[];
+                            matchedBy: {
+                                customer: boolean;
+                                contactIds: string[];
+                            };
+                            recentLeads: {
+                                items: {
+                                    leadId: string;
+                                    status: string;
+                                    ownerId?: string;
+                                    productInterest?: string;
+                                    source?: string;
+                                    createdAt: string;
+                                }[];
+                                more: boolean;
+                            };
+                            openQuotes: {
+                                items: {
+                                    quoteId: string;
+                                    status: string;
+                                    version: number;
+                                    ownerId: string;
+                                    grandTotal?: {
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    validUntil: string;
+                                    createdAt: string;
+                                }[];
+                                more: boolean;
+                            };
+                            recentOrders: {
+                                items: {
+                                    orderId: string;
+                                    status: string;
+                                    channel: string;
+                                    quoteId?: string;
+                                    unitId?: string;
+                                    grandTotal?: {
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    createdAt: string;
+                                }[];
+                                more: boolean;
+                            };
+                            openCases: {
+                                items: {
+                                    caseId: string;
+                                    caseNumber: string;
+                                    caseType: string;
+                                    category: string;
+                                    priority: string;
+                                    status: string;
+                                    unitId: string;
+                                    createdAt: string;
+                                }[];
+                                more: boolean;
+                            };
+                            contacts: {
+                                items: {
+                                    contactId: string;
+                                    name: string;
+                                    role?: string;
+                                    email?: string;
+                                    phone?: string;
+                                    seq: number;
+                                    updatedAt: string;
+                                }[];
+                                more: boolean;
+                            };
+                            lastActivities: {
+                                items: {
+                                    activityId: string;
+                                    kind: string;
+                                    status: string;
+                                    subject?: string;
+                                    outcome?: string;
+                                    dueAt?: string;
+                                    template?: string;
+                                    occurredAt: string;
+                                    createdBy: string;
+                                }[];
+                                more: boolean;
+                            };
+                            openOpportunities: {
+                                items: ({
+                                    opportunityId: string;
+                                    customerId: string;
+                                    name: string;
+                                    amount: {
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    /** @enum {string} */
+                                    stage: "prospecting" | "needs-analysis" | "proposal" | "negotiation" | "won" | "lost";
+                                    seq: number;
+                                    probability: number;
+                                    expectedCloseDate: string;
+                                    ownerId: string;
+                                    quoteIds: string[];
+                                    moves: ("advance" | "back" | "win" | "lose")[];
+                                    createdAt: string;
+                                    updatedAt: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                more: boolean;
+                            };
+                            openRequests: {
+                                items: ({
+                                    requestId: string;
+                                    customerId: string;
+                                    /** @enum {string} */
+                                    kind: "test-drive" | "service" | "appraisal" | "information" | "quote";
+                                    details: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @enum {string} */
+                                    channel: "phone" | "email" | "sms" | "whatsapp";
+                                    /** @enum {string} */
+                                    status: "open" | "accepted" | "scheduled" | "done" | "declined" | "cancelled";
+                                    seq: number;
+                                    unitId: string;
+                                    routing: {
+                                        ruleId: string;
+                                        fallback: boolean;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    createdBy: string;
+                                    scheduledAt?: string;
+                                    declineReason?: string;
+                                    draftQuote?: {
+                                        quoteId: string;
+                                    } | {
+                                        skipped: string;
+                                    };
+                                    createdAt: string;
+                                    updatedAt: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                more: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getCustomerPart: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                customerId: string;
+                part: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the part */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            leadId: string;
+                            status: string;
+                            ownerId?: string;
+                            productInterest?: string;
+                            source?: string;
+                            createdAt: string;
+                        } | {
+                            quoteId: string;
+                            status: string;
+                            version: number;
+                            ownerId: string;
+                            grandTotal?: {
+                                amount: number;
+                                currency: string;
+                            };
+                            validUntil: string;
+                            createdAt: string;
+                        } | {
+                            orderId: string;
+                            status: string;
+                            channel: string;
+                            quoteId?: string;
+                            unitId?: string;
+                            grandTotal?: {
+                                amount: number;
+                                currency: string;
+                            };
+                            createdAt: string;
+                        } | {
+                            caseId: string;
+                            caseNumber: string;
+                            caseType: string;
+                            category: string;
+                            priority: string;
+                            status: string;
+                            unitId: string;
+                            createdAt: string;
+                        } | {
+                            contactId: string;
+                            name: string;
+                            role?: string;
+                            email?: string;
+                            phone?: string;
+                            seq: number;
+                            updatedAt: string;
+                        } | {
+                            activityId: string;
+                            kind: string;
+                            status: string;
+                            subject?: string;
+                            outcome?: string;
+                            dueAt?: string;
+                            template?: string;
+                            occurredAt: string;
+                            createdBy: string;
+                        } | ({
+                            opportunityId: string;
+                            customerId: string;
+                            name: string;
+                            amount: {
+                                amount: number;
+                                currency: string;
+                            };
+                            /** @enum {string} */
+                            stage: "prospecting" | "needs-analysis" | "proposal" | "negotiation" | "won" | "lost";
+                            seq: number;
+                            probability: number;
+                            expectedCloseDate: string;
+                            ownerId: string;
+                            quoteIds: string[];
+                            moves: ("advance" | "back" | "win" | "lose")[];
+                            createdAt: string;
+                            updatedAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        }) | ({
+                            requestId: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            kind: "test-drive" | "service" | "appraisal" | "information" | "quote";
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "sms" | "whatsapp";
+                            /** @enum {string} */
+                            status: "open" | "accepted" | "scheduled" | "done" | "declined" | "cancelled";
+                            seq: number;
+                            unitId: string;
+                            routing: {
+                                ruleId: string;
+                                fallback: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            createdBy: string;
+                            scheduledAt?: string;
+                            declineReason?: string;
+                            draftQuote?: {
+                                quoteId: string;
+                            } | {
+                                skipped: string;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        }))[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };

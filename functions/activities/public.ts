@@ -1,2 +1,2 @@
 // What other modules may use of activities.
-export type { Activity } from './domain/activity.js';
+export { timelineRecordPart } from './record-part.js';

@@ -1,4 +1,4 @@
 // What other modules may use of complaints and requests: cases as stored, and their reports.
-export { casesOpenedBetween, type Case } from './case-store.js';
-export { activeStatuses } from './domain/case-lifecycle.js';
+export { casesOpenedBetween } from './case-store.js';
 export { caseReport, valuableComplainants } from './domain/case-reports.js';
+export { casesRecordPart } from './record-part.js';

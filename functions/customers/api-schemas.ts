@@ -5,31 +5,16 @@ import { defaultLanguage, languages } from '../../shared/language.js';
 import { notAnEmail, notAPhone } from '../../shared/messages.js';
 import * as z from '../../shared/schema.js';
 import { birthMonthDay } from './domain/profile.js';
-import { partsList, recordParts } from './record-parts.js';
+import { contactsRecordPart } from './record-part.js';
 
 /** Path ids are checked by the access module (an unknown or foreign id is a 404), so any string passes here. */
 export const customerParams = z.strictObject({ customerId: z.string() });
 export const contactParams = z.strictObject({ customerId: z.string(), contactId: z.string() });
-/** An unknown part is a 404, like any path that names nothing. */
-export const partParams = z.strictObject({ customerId: z.string(), part: z.string() });
 
 const limit = z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25);
 const cursor = z.optional(z.string().check(z.maxLength(4000)));
 
-export const partPageQuery = z.strictObject({ limit, cursor });
 
-/** Exactly one of `phone` (any common Turkish or international form) and `email`. */
-export const lookupQuery = z
-  .strictObject({
-    phone: z.optional(z.requiredLine(40)),
-    email: z.optional(z.requiredLine(254)),
-  })
-  .check(
-    z.refine((q) => (q.phone === undefined) !== (q.email === undefined), {
-      ...z.said({ en: 'Send exactly one of `phone` and `email`.', tr: '`phone` ve `email` alanlarından tam olarak birini gönderin.' }),
-      path: ['phone'],
-    }),
-  );
 
 const filterValue = z.optional(z.requiredLine(100));
 
@@ -107,7 +92,7 @@ export const editContactBody = z.strictObject({ seq, name: z.optional(name), ...
 
 // ---- responses: what the handlers answer (checked against real answers by the local stack) ------
 
-const profile = z.looseObject({
+export const profile = z.looseObject({
   customerId: z.string(),
   name: z.string(),
   email: z.optional(z.string()),
@@ -129,7 +114,7 @@ const profile = z.looseObject({
 });
 
 /** Whom the customer belongs to: the people (and dealers) assigned their leads and requests, and their teams. */
-const owners = z.strictObject({ ownerIds: z.array(z.string()), teamIds: z.array(z.string()) });
+export const owners = z.strictObject({ ownerIds: z.array(z.string()), teamIds: z.array(z.string()) });
 
 export const customerAnswer = z.strictObject({ customer: profile, owners });
 
@@ -142,33 +127,6 @@ export const consent = z.strictObject({
   via: z.string(),
   at: z.string(),
 });
-
-const page = (item: z.core.$ZodType) => z.strictObject({ items: z.array(item), nextCursor: z.optional(z.string()) });
-/** A capped list: `more` says the customer has more than these (newest first). */
-const capped = (item: z.core.$ZodType) => z.strictObject({ items: z.array(item), more: z.boolean() });
-
-export const customerRecord = z.strictObject({
-  customer: profile,
-  /** The id asked for, when it was merged into `customer` (merge). */
-  mergedFrom: z.optional(z.string()),
-  owners,
-  consents: z.array(consent),
-  ...Object.fromEntries(partsList.map(([partName, spec]) => [partName, page(spec.schema)])),
-});
-
-export const partPage = page(z.union(partsList.map(([, spec]) => spec.schema)));
-
-const lookupMatch = z.strictObject({
-  customer: profile,
-  owners,
-  consents: z.array(consent),
-  /** How the phone or e-mail matched: as the customer's own, and as which of their contact people's. */
-  matchedBy: z.strictObject({ customer: z.boolean(), contactIds: z.array(z.string()) }),
-  ...Object.fromEntries(partsList.flatMap(([, spec]) => (spec.lookup ? [[spec.lookup.name, capped(spec.schema)]] : []))),
-});
-
-/** Every customer the phone or e-mail belongs to (a shared office phone: several), never a guess. */
-export const lookupView = z.strictObject({ matches: z.array(lookupMatch) });
 
 const directoryEntry = z.strictObject({
   customerId: z.string(),
@@ -187,4 +145,4 @@ const directoryEntry = z.strictObject({
 export const customerList = z.strictObject({ customers: z.array(directoryEntry), nextCursor: z.optional(z.string()) });
 
 /** A contact person as stored: their part summary with the customer and the creation time. */
-export const contactAnswer = z.looseObject({ ...recordParts.contacts.schema.shape, customerId: z.string(), createdAt: z.string() });
+export const contactAnswer = z.looseObject({ ...contactsRecordPart.schema.shape, customerId: z.string(), createdAt: z.string() });

@@ -25,7 +25,7 @@ import { queryPage } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
 import { type DirectoryFilter, directoryFilter } from './domain/directory-filter.js';
 import { changedFields, contactDetails, editedProfile, normalizeTags, type ProfileEdit } from './domain/profile.js';
-import { profileView } from './customer-view.js';
+import { profileView } from './customer-access.js';
 import { justProcessed, records } from '../../shared/messages.js';
 
 type Detail = 'email' | 'phone';

@@ -12,15 +12,6 @@ const body = <S extends z.core.$ZodType>(schema: S) => ({ schema, maxBytes: 16 *
 
 /** Each route once, by name: a handler binds to `customerRoutes.x`, so a path is written only here. */
 export const customerRoutes = {
-  lookupCustomer: {
-    method: 'GET',
-    path: '/customers/lookup',
-    function: 'lookupCustomer',
-    auth: read,
-    summary: 'Call center: every customer with this phone (any common form) or e-mail, as theirs or a contact person\'s, each with open quotes and cases, recent orders and leads',
-    request: { params: null, query: api.lookupQuery, body: null },
-    responses: { 200: { description: 'The matches (one or several), each in one compact view', json: api.lookupView } },
-  },
   listCustomers: {
     method: 'GET',
     path: '/customers',
@@ -39,15 +30,6 @@ export const customerRoutes = {
     request: { params: null, query: null, body: body(api.createCustomerBody) },
     responses: { 201: { description: 'Created', json: api.customerAnswer, headers: ['location'] } },
   },
-  getCustomer: {
-    method: 'GET',
-    path: '/customers/{customerId}',
-    function: 'getCustomer',
-    auth: read,
-    summary: 'The whole customer record: profile, consents, and the first page of each part (leads, quotes, orders, cases, contacts…) with its cursor',
-    request: { params: api.customerParams, query: null, body: null },
-    responses: { 200: { description: 'The customer', json: api.customerRecord } },
-  },
   editCustomer: {
     method: 'PATCH',
     path: '/customers/{customerId}',
@@ -56,15 +38,6 @@ export const customerRoutes = {
     summary: 'Edit the profile at the seq read (stale → 409 customer-changed); a new e-mail or phone moves its marker',
     request: { params: api.customerParams, query: null, body: body(api.editCustomerBody) },
     responses: { 200: { description: 'The profile as it is now', json: api.customerAnswer } },
-  },
-  getCustomerPart: {
-    method: 'GET',
-    path: '/customers/{customerId}/{part}',
-    function: 'getCustomerPart',
-    auth: read,
-    summary: 'One part of the record, newest first, paged with the cursor the record or the previous page gave',
-    request: { params: api.partParams, query: api.partPageQuery, body: null },
-    responses: { 200: { description: 'A page of the part', json: api.partPage } },
   },
   addContact: {
     method: 'POST',
@@ -111,12 +84,9 @@ export const customerRoutes = {
 export const customersUseCase: UseCaseManifest = {
   name: 'customers',
   functions: {
-    lookupCustomer: { entry: `${dir}/lookup-customer.ts`, description: 'Call center: find the caller by phone or e-mail', uses: { table: 'read' } },
     listCustomers: { entry: `${dir}/list-customers.ts`, description: 'Staff: the customer directory, sorted and filtered', uses: { table: 'read' } },
     createCustomer: { entry: `${dir}/create-customer.ts`, description: 'Staff: create a customer', uses: { table: 'write' } },
-    getCustomer: { entry: `${dir}/get-customer.ts`, description: 'Staff: one customer with everything in their partition', uses: { table: 'read' } },
     editCustomer: { entry: `${dir}/edit-customer.ts`, description: "Staff: edit a customer's profile", uses: { table: 'write' } },
-    getCustomerPart: { entry: `${dir}/get-customer-part.ts`, description: "Staff: one part of a customer's record, paged", uses: { table: 'read' } },
     customerContacts: { entry: `${dir}/customer-contacts.ts`, description: "Staff: a customer's contact people", uses: { table: 'write' } },
     // merge
     mergeCustomers: {

@@ -3,7 +3,7 @@
 import * as z from '../../shared/schema.js';
 import { languages } from '../../shared/language.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
-import { consent } from '../customers/api-schemas.js';
+import { consent } from '../customers/public.js';
 import { leadStatuses } from './domain/lead-status.js';
 
 /** Path ids are checked by the access module (an unknown or foreign id is a 404), so any string passes here. */

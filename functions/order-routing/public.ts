@@ -14,3 +14,4 @@ export {
 } from './domain/routing.js';
 export { getOrder, type Order, ordersIn } from './order-store.js';
 export { getRoutingRules, loadUnits } from './rules-store.js';
+export { ordersRecordPart } from './record-part.js';

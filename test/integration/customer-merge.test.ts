@@ -9,7 +9,7 @@ import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
 import type { PriceList } from '../../functions/catalogue/domain/catalogue.js';
 import { getCaseByKey } from '../../functions/complaint-escalation/case-store.js';
 import { addContact, removeContact } from '../../functions/customers/contact-store.js';
-import { lookupMatches } from '../../functions/customers/customer-view.js';
+import { lookupMatches } from '../../functions/customer-record/customer-view.js';
 import { finishDueMerges, mergeCustomers } from '../../functions/customers/merge.js';
 import { getRequest } from '../../functions/call-center/request-store.js';
 import { captureLead } from '../../functions/lead-capture/capture.js';

@@ -15,9 +15,10 @@ import {
   PARTITION_MAX,
   partPage,
   readCustomerPartition,
-} from '../../functions/customers/customer-view.js';
+} from '../../functions/customer-record/customer-view.js';
 import { customerRoutes } from '../../functions/customers/manifest.js';
-import { partQuery, recordParts } from '../../functions/customers/record-parts.js';
+import { recordParts } from '../../functions/customer-record/record-parts.js';
+import { partQuery } from '../../shared/record-part.js';
 import type { Viewer } from '../../shared/access.js';
 import { holdersOf, matchContact, profileItem } from '../../shared/customer.js';
 import { db, tableName } from '../../shared/db.js';

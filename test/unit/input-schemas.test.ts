@@ -77,7 +77,8 @@ describe('a quote as staff send it', () => {
       ['validUntil', 'invalid_format'],
     ]);
     expect(issuesOf(createQuoteSchema, { ...quote, language: 'de' })).toEqual([['language', 'invalid_value']]);
-    expect(issuesOf(createQuoteSchema, { ...quote, opportunityId: '' })).toEqual([['opportunityId', 'too_small']]);
+    // A quote joins an opportunity through POST /opportunities/{id}/quotes, not at its creation.
+    expect(issuesOf(createQuoteSchema, { ...quote, opportunityId: 'OPP1' })).toEqual([['opportunityId', 'unrecognized_keys']]);
   });
 
   it('lets an edit clear notes and terms, and refuses a seq that is not positive', () => {

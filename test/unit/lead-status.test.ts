@@ -69,7 +69,7 @@ describe('lead lifecycle', () => {
     expect(() => leadLifecycle.apply('converted', 'qualify')).toThrow(
       expect.objectContaining({
         detail: expect.objectContaining({
-          tr: '"Müşteriye dönüştü" durumundaki aday "qualify" adımını atamaz; hiçbir adım atamaz.',
+          tr: '"Müşteriye dönüştü" durumundaki aday "nitelendirme" adımını atamaz; hiçbir adım atamaz.',
         }),
       }),
     );

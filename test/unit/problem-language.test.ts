@@ -9,7 +9,8 @@ import { checkActionInput } from '../../functions/call-center/domain/request-lif
 import { checkTemplateParts } from '../../functions/campaigns/templates.js';
 import { importCsv } from '../../functions/catalogue/domain/catalogue-import.js';
 import { ImportFailedError } from '../../functions/catalogue/import-problems.js';
-import { createCustomerBody, lookupQuery } from '../../functions/customers/api-schemas.js';
+import { lookupQuery } from '../../functions/customer-record/api-schemas.js';
+import { createCustomerBody } from '../../functions/customers/api-schemas.js';
 import { lostReasonOf, refuseClosed, targetOf } from '../../functions/opportunities/domain/stages.js';
 import { rulesChangeSchema } from '../../functions/order-routing/domain/routing.js';
 import { placementProblems } from '../../functions/people/domain/placement.js';

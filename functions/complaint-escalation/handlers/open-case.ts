@@ -1,6 +1,6 @@
 // POST /cases — staff and the call center open a case for a known customer or from contact details.
 import { header, json, route } from '../../../shared/http.js';
-import { customerViewerOf } from '../../customers/customer-view.js';
+import { customerViewerOf } from '../../customers/public.js';
 import { openCase } from '../cases.js';
 import { caseRoutes } from '../manifest.js';
 

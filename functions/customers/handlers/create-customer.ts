@@ -7,7 +7,7 @@ import { oncePerCaller } from '../../../shared/idempotency.js';
 import { noSuchUser } from '../../../shared/messages.js';
 import { ForbiddenError, ProblemError } from '../../../shared/problems.js';
 import { createCustomer } from '../customer-store.js';
-import { customerViewerOf } from '../customer-view.js';
+import { customerViewerOf } from '../customer-access.js';
 import { customerRoutes } from '../manifest.js';
 
 /** The caller, or the user named: only those who reach beyond their own records give customers to others. */

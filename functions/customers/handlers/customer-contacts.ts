@@ -5,7 +5,7 @@ import { header, json, route, routes } from '../../../shared/http.js';
 import { oncePerCaller } from '../../../shared/idempotency.js';
 import { NotFoundError } from '../../../shared/problems.js';
 import { addContact, editContact, removeContact } from '../contact-store.js';
-import { customerViewerOf } from '../customer-view.js';
+import { customerViewerOf } from '../customer-access.js';
 import { customerRoutes } from '../manifest.js';
 import { records } from '../../../shared/messages.js';
 

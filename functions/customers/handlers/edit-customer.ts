@@ -4,7 +4,7 @@ import { isId } from '../../../shared/access.js';
 import { json, route } from '../../../shared/http.js';
 import { NotFoundError } from '../../../shared/problems.js';
 import { editCustomer } from '../customer-store.js';
-import { customerViewerOf } from '../customer-view.js';
+import { customerViewerOf } from '../customer-access.js';
 import { customerRoutes } from '../manifest.js';
 import { records } from '../../../shared/messages.js';
 

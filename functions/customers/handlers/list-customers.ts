@@ -2,7 +2,7 @@
 // by name; reps see the customers they own, managers by their reach.
 import { json, route } from '../../../shared/http.js';
 import { listCustomers } from '../customer-store.js';
-import { customerViewerOf } from '../customer-view.js';
+import { customerViewerOf } from '../customer-access.js';
 import { customerRoutes } from '../manifest.js';
 
 export const handler = route(customerRoutes.listCustomers, async ({ actor, query }) =>

@@ -4,7 +4,7 @@
 // (matched by the e-mail or phone sent) from a new one.
 import { customerItemVisibleTo, profileItem } from '../../../shared/customer.js';
 import { header, json, route } from '../../../shared/http.js';
-import { customerViewerOf } from '../../customers/customer-view.js';
+import { customerViewerOf } from '../../customers/public.js';
 import { ValidationError } from '../../../shared/problems.js';
 import { orderRoutes } from '../manifest.js';
 import { intakeOrder } from '../orders.js';

@@ -3,13 +3,13 @@
 import { isId } from '../../../shared/access.js';
 import { json, route } from '../../../shared/http.js';
 import { NotFoundError } from '../../../shared/problems.js';
-import { visibleProfile } from '../customer-store.js';
-import { customerViewerOf, partPage } from '../customer-view.js';
-import { customerRoutes } from '../manifest.js';
+import { customerViewerOf, visibleProfile } from '../../customers/public.js';
+import { partPage } from '../customer-view.js';
+import { customerRecordRoutes } from '../manifest.js';
 import { isPartName, recordParts } from '../record-parts.js';
 import { records } from '../../../shared/messages.js';
 
-export const handler = route(customerRoutes.getCustomerPart, async ({ actor, params, query }) => {
+export const handler = route(customerRecordRoutes.getCustomerPart, async ({ actor, params, query }) => {
   const { customerId, part } = params;
   if (!isPartName(part)) throw new NotFoundError({ en: `The part ${JSON.stringify(part)}`, tr: `${JSON.stringify(part)} bölümü` });
   if (!isId(customerId)) throw new NotFoundError(records.customer);

@@ -4,14 +4,15 @@
 import { isId } from '../../../shared/access.js';
 import { json, route } from '../../../shared/http.js';
 import { NotFoundError } from '../../../shared/problems.js';
-import { customerViewerOf, firstPages, profileParts, readCustomerPartition } from '../customer-view.js';
-import { customerRoutes } from '../manifest.js';
+import { customerViewerOf } from '../../customers/public.js';
+import { firstPages, profileParts, readCustomerPartition } from '../customer-view.js';
+import { customerRecordRoutes } from '../manifest.js';
 import { records } from '../../../shared/messages.js';
 
 /** How many of each part the record shows; its cursor pages the rest. */
 const PAGE = 20;
 
-export const handler = route(customerRoutes.getCustomer, async ({ actor, params }) => {
+export const handler = route(customerRecordRoutes.getCustomer, async ({ actor, params }) => {
   const found = isId(params.customerId) ? await readCustomerPartition(await customerViewerOf(actor), params.customerId) : undefined;
   if (!found) throw new NotFoundError(records.customer);
   return json(200, {

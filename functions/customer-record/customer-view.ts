@@ -2,25 +2,18 @@
 // record in recordParts), grouped by item type: what the call center's lookup and the full record
 // both answer. A partition larger than one read gets the parts the read did not finish from their
 // own queries.
-import { type Viewer, viewerOf } from '../../shared/access.js';
+import type { Viewer } from '../../shared/access.js';
 import { type ConsentEntry, consentStates } from '../../shared/consent.js';
-import { type ContactKeys, type Customer, customerItemVisibleTo, customers, holdersOf, profileItem } from '../../shared/customer.js';
+import { type ContactKeys, type Customer, customerItemVisibleTo, holdersOf, profileItem } from '../../shared/customer.js';
+import { profileView } from '../customers/public.js';
 import { fromItem } from '../../shared/entity.js';
-import type { Actor } from '../../shared/http.js';
 import { cursorAfter, queryAll, queryPage } from '../../shared/query.js';
 import { keys, tableKeyOf } from '../../shared/table.js';
-import { keptByLookup, type PartName, partQuery, partsList, type RecordPart, summarize } from './record-parts.js';
+import { keptByLookup, partQuery, type RecordPart, summarize } from '../../shared/record-part.js';
+import { type PartName, partsList } from './record-parts.js';
 
 /** Items read from one partition at most: a part the read did not finish is read by its own query. */
 export const PARTITION_MAX = 1000;
-
-/**
- * Who may read customers here. Call-center agents answer any caller, so an `agent` reaches every
- * customer (the `customers:read` scope is what limits which agent keys may ask); everyone else has
- * their usual reach.
- */
-export const customerViewerOf = async (actor: Actor): Promise<Viewer> =>
-  actor.role === 'agent' ? { actor, reach: 'all' } : viewerOf(actor);
 
 type Item = Record<string, unknown>;
 
@@ -32,20 +25,9 @@ export interface CustomerPartition {
   items: Item[];
   /** Whether the read holds every item under a sort-key prefix. */
   holdsAll: (prefix: string) => boolean;
-  /** Asked for by an id that was merged into this customer (see functions/customers/merge.ts). */
+  /** Asked for by an id that was merged into this customer (a merge). */
   mergedFrom?: string;
 }
-
-const sorted = (set: unknown) => [...((set as Set<string> | undefined) ?? [])].sort();
-
-/**
- * The customer as the API shows them: the profile without its owner sets, and the owner sets apart.
- * `possibleDuplicateOf` names customers the creator may not see, so it is never shown.
- */
-export const profileView = (item: Item) => {
-  const { ownerIds, teamIds, possibleDuplicateOf: _, ...rest } = item;
-  return { customer: customers.read(rest) as Customer, owners: { ownerIds: sorted(ownerIds), teamIds: sorted(teamIds) } };
-};
 
 /**
  * The customer's partition, if it exists and the viewer reaches it; otherwise undefined, the same

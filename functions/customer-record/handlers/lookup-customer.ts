@@ -4,8 +4,9 @@
 import { normalizeEmail, toE164 } from '../../../shared/contact.js';
 import { json, route } from '../../../shared/http.js';
 import { ProblemError, ValidationError } from '../../../shared/problems.js';
-import { customerViewerOf, lookupMatches } from '../customer-view.js';
-import { customerRoutes } from '../manifest.js';
+import { customerViewerOf } from '../../customers/public.js';
+import { lookupMatches } from '../customer-view.js';
+import { customerRecordRoutes } from '../manifest.js';
 
 /** How many of each list the compact view shows. */
 const RECENT = 5;
@@ -22,7 +23,7 @@ const unknownCaller = (field: 'phone' | 'email') =>
     [{ path: field, message: { en: 'No customer has it.', tr: 'Bununla kayıtlı müşteri yok.' } }],
   );
 
-export const handler = route(customerRoutes.lookupCustomer, async ({ actor, query }) => {
+export const handler = route(customerRecordRoutes.lookupCustomer, async ({ actor, query }) => {
   const field = query.phone !== undefined ? 'phone' : 'email';
   const phone = query.phone !== undefined ? toE164(query.phone) : undefined;
   if (query.phone !== undefined && !phone) {

@@ -1,0 +1,33 @@
+// The customer record's timeline: every activity's summary, and the call center's last contacts.
+import { recordPart } from '../../shared/record-part.js';
+import * as z from '../../shared/schema.js';
+import { keys } from '../../shared/table.js';
+import type { Activity } from './domain/activity.js';
+
+export const timelineRecordPart = recordPart({
+  prefix: keys.activitiesPrefix(),
+  type: 'activity',
+  schema: z.strictObject({
+    activityId: z.string(),
+    kind: z.string(),
+    status: z.string(),
+    subject: z.optional(z.string()),
+    outcome: z.optional(z.string()),
+    dueAt: z.optional(z.string()),
+    template: z.optional(z.string()),
+    occurredAt: z.string(),
+    createdBy: z.string(),
+  }),
+  summary: (a: Activity) => ({
+    activityId: a.activityId,
+    kind: a.kind,
+    status: a.status,
+    subject: a.subject,
+    outcome: a.kind === 'call' ? a.outcome : undefined,
+    dueAt: a.kind === 'todo' ? a.dueAt : undefined,
+    template: a.kind === 'email' ? a.template : undefined,
+    occurredAt: a.occurredAt,
+    createdBy: a.createdBy,
+  }),
+  lookup: { name: 'lastActivities' },
+});

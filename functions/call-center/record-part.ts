@@ -1,0 +1,14 @@
+// The customer record's requests to dealers, and the open ones in lookups.
+import { recordPart } from '../../shared/record-part.js';
+import { keys } from '../../shared/table.js';
+import { requestView } from './api-schemas.js';
+import { activeRequestStatuses } from './domain/request-lifecycle.js';
+import type { CustomerRequest } from './request-store.js';
+
+export const requestsRecordPart = recordPart({
+  prefix: keys.requestsPrefix(),
+  type: 'request',
+  schema: requestView,
+  summary: (r: CustomerRequest) => ({ ...r }),
+  lookup: { name: 'openRequests', keep: (r) => activeRequestStatuses.includes(r.status) },
+});

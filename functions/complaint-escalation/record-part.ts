@@ -1,0 +1,32 @@
+// The customer record's cases part: each case's summary, and the call center's open cases.
+import { recordPart } from '../../shared/record-part.js';
+import * as z from '../../shared/schema.js';
+import { keys } from '../../shared/table.js';
+import type { Case } from './case-store.js';
+import { activeStatuses } from './domain/case-lifecycle.js';
+
+export const casesRecordPart = recordPart({
+  prefix: keys.casesPrefix(),
+  type: 'case',
+  schema: z.strictObject({
+    caseId: z.string(),
+    caseNumber: z.string(),
+    caseType: z.string(),
+    category: z.string(),
+    priority: z.string(),
+    status: z.string(),
+    unitId: z.string(),
+    createdAt: z.string(),
+  }),
+  summary: (c: Case) => ({
+    caseId: c.caseId,
+    caseNumber: c.caseNumber,
+    caseType: c.caseType,
+    category: c.category,
+    priority: c.priority,
+    status: c.status,
+    unitId: c.unit.id,
+    createdAt: c.createdAt,
+  }),
+  lookup: { name: 'openCases', keep: (c) => activeStatuses.includes(c.status) },
+});

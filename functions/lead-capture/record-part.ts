@@ -1,0 +1,27 @@
+// The customer record's leads part: each lead's summary, and the call center's recent leads.
+import { recordPart } from '../../shared/record-part.js';
+import * as z from '../../shared/schema.js';
+import { keys } from '../../shared/table.js';
+import type { Lead } from './lead-store.js';
+
+export const leadsRecordPart = recordPart({
+  prefix: keys.leadsPrefix(),
+  type: 'lead',
+  schema: z.strictObject({
+    leadId: z.string(),
+    status: z.string(),
+    ownerId: z.optional(z.string()),
+    productInterest: z.optional(z.string()),
+    source: z.optional(z.string()),
+    createdAt: z.string(),
+  }),
+  summary: (lead: Lead) => ({
+    leadId: lead.leadId,
+    status: lead.status,
+    ownerId: lead.owner?.id,
+    productInterest: lead.productInterest,
+    source: lead.source,
+    createdAt: lead.createdAt,
+  }),
+  lookup: { name: 'recentLeads' },
+});
