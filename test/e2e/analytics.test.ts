@@ -50,9 +50,10 @@ describe('analytics over HTTP', () => {
     const asCsv = await call('GET', '/analytics/lists/top-customers?format=csv', k().manager);
     expect([asCsv.status, asCsv.type]).toEqual([200, 'text/csv; charset=utf-8']);
     const [first, ...rows] = asCsv.text.split('\r\n');
-    expect(first).toBe('rank,customerId,name,company,segment,revenueTry,orders');
+    expect(first).toBe('rank,customerId,name,company,segment,currency,revenueTry,orders');
     // The biggest buyer of last year by far is first: its name quoted, its quotes doubled, its `=` behind an apostrophe.
-    expect(rows[0]).toBe(`1,${customerId},"'=Kurgu, ""Deneme"" ${person.name}",,,99999999900,1`);
+    // Revenue in lira beside its currency, never kuruş.
+    expect(rows[0]).toBe(`1,${customerId},"'=Kurgu, ""Deneme"" ${person.name}",,,TRY,999999999.00,1`);
 
     const byAccept = await call('GET', '/analytics/lists/top-customers', k().director, undefined, { accept: 'text/csv' });
     expect([byAccept.status, byAccept.type, byAccept.text.split('\r\n')[0]]).toEqual([200, 'text/csv; charset=utf-8', first]);

@@ -6,7 +6,7 @@ import { decliningCustomers, lapsedCustomers, topCustomers } from '../../functio
 import { performance } from '../../functions/analytics/domain/performance.js';
 import { segmentsOf } from '../../functions/analytics/domain/segments.js';
 import { analytics } from '../../functions/analytics/manifest.js';
-import { toCsv } from '../../functions/order-routing/domain/reports.js';
+import { fieldColumns, toCsv } from '../../shared/csv.js';
 import { openApiDocument } from '../../shared/openapi.js';
 
 const order = (customerId: string, orderDate: string, amountTry: number, over: Partial<OrderValue> = {}): OrderValue => ({
@@ -193,7 +193,9 @@ describe('sales performance', () => {
 describe('the lists as CSV', () => {
   it('quote a cell with a line break, a comma or quotes, and neutralise formula cells', () => {
     const rows = [{ customerId: 'c1', name: 'Çok\nsatırlı, "ad"', company: '+90 Ltd' }];
-    expect(toCsv(['customerId', 'name', 'company'], rows)).toBe(`customerId,name,company\r\nc1,"Çok\nsatırlı, ""ad""",'+90 Ltd\r\n`);
+    expect(toCsv(fieldColumns<(typeof rows)[number]>(['customerId', 'name', 'company']), rows)).toBe(
+      `\uFEFFcustomerId,name,company\r\nc1,"Çok\nsatırlı, ""ad""",'+90 Ltd\r\n`,
+    );
   });
 });
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { orderLifecycle } from '../../functions/order-routing/domain/lifecycle.js';
-import { openByUnit, overdue, profitability, type ReportOrder, revenue, toCsv } from '../../functions/order-routing/domain/reports.js';
+import {
+  openByUnit,
+  overdue,
+  overdueColumns,
+  profitability,
+  profitColumns,
+  type ReportOrder,
+  revenue,
+  revenueColumns,
+} from '../../functions/order-routing/domain/reports.js';
+import { toCsv } from '../../shared/csv.js';
 import {
   isOpen,
   type OrderFacts,
@@ -238,9 +248,30 @@ describe('order reports', () => {
     expect(revenue([order('a')], 'quarter')[0]?.period).toBe('2026-Q1');
   });
 
-  it('writes CSV a spreadsheet reads as text: quoted fields, no formulas', () => {
-    const csv = toCsv(['unitId', 'note', 'open'], [{ unitId: '=HYPERLINK("x")', note: 'a, "b"', open: -2 }]);
-    expect(csv).toBe('unitId,note,open\r\n"\'=HYPERLINK(""x"")","a, ""b""",-2\r\n');
+  it('writes CSV a spreadsheet reads as text: quoted fields, no formulas, amounts in units beside their currency', () => {
+    const late = {
+      orderId: '=HYPERLINK("x")',
+      customerId: 'a, "b"',
+      unitId: undefined,
+      status: 'routed' as const,
+      requestedDate: '2026-03-01',
+      daysLate: -2,
+      grandTotal: { amount: 123_456, currency: 'EUR' },
+    };
+    expect(toCsv(overdueColumns, [late])).toBe(
+      '\uFEFForderId,customerId,unitId,status,requestedDate,daysLate,currency,amount\r\n' +
+        '"\'=HYPERLINK(""x"")","a, ""b""",,routed,2026-03-01,-2,EUR,1234.56\r\n',
+    );
+    // Revenue: the total in the row's currency, the TRY equivalent beside its own currency column.
+    const revenueRow = { period: '2026-03', currency: 'USD', orders: 2, total: 100_050, totalTry: 3_900_000, withoutTry: 0 };
+    expect(toCsv(revenueColumns, [revenueRow]).split('\r\n')).toEqual([
+      '\uFEFFperiod,currency,orders,total,totalTry,totalTryCurrency,withoutTry',
+      '2026-03,USD,2,1000.50,39000.00,TRY,0',
+      '',
+    ]);
+    // A loss is a negative number, not a formula: no apostrophe before it.
+    const loss = { period: '2026-03', currency: 'TRY', orders: 1, net: 10_000, cost: 12_345, margin: -2_345, marginBp: -2345, withoutCost: 0 };
+    expect(toCsv(profitColumns, [loss]).split('\r\n')[1]).toBe('2026-03,TRY,1,100.00,123.45,-23.45,-2345,0');
   });
 });
 
