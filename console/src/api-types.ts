@@ -1880,7 +1880,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Leads, first response, quotes and revenue won and commission, by rep or team, for a period
+         * Leads, first response, quotes, net revenue and margin won and commission (on its basis), by rep or team
          * @description Needs a bearer key with the scope `analytics:read` (or `admin`).
          */
         get: operations["salesPerformance"];
@@ -9025,6 +9025,7 @@ export interface operations {
     salesPerformance: {
         parameters: {
             query?: {
+                format?: "json" | "csv";
                 from?: string;
                 to?: string;
                 by?: "rep" | "team";
@@ -9035,7 +9036,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The figures */
+            /** @description The figures (CSV with ?format=csv or Accept: text/csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9046,11 +9047,24 @@ export interface operations {
                         to: string;
                         /** @enum {string} */
                         by: "rep" | "team";
+                        commission: {
+                            /** @enum {string} */
+                            basis: "net" | "margin";
+                            defaultRateBp: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
                         rows: ({
                             group: string;
                             leadsReceived: number;
                             quotesWon: number;
                             wonTry: number;
+                            wonNetTry: number;
+                            marginWonTry: number;
+                            marginWonBp: number;
+                            withoutMargin: number;
+                            /** @enum {string} */
+                            commissionBasis: "net" | "margin";
                             commissionTry: number;
                         } & {
                             [key: string]: unknown;
@@ -9058,6 +9072,7 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     };
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["Problem400"];
@@ -9139,7 +9154,7 @@ export interface operations {
                     "application/json": {
                         commission: {
                             /** @enum {string} */
-                            basis: "revenue" | "margin";
+                            basis: "net" | "margin";
                             defaultRateBp: number;
                             seq: number;
                             updatedBy?: string;
@@ -9175,8 +9190,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    basis: "revenue" | "margin";
+                    /**
+                     * @default net
+                     * @enum {string}
+                     */
+                    basis?: "net" | "margin";
                     defaultRateBp: number;
                     /** @default {} */
                     repRatesBp?: {
@@ -9196,7 +9214,7 @@ export interface operations {
                     "application/json": {
                         commission: {
                             /** @enum {string} */
-                            basis: "revenue" | "margin";
+                            basis: "net" | "margin";
                             defaultRateBp: number;
                             seq: number;
                             updatedBy?: string;
@@ -9253,7 +9271,7 @@ export interface operations {
                     "application/json": {
                         commission: {
                             /** @enum {string} */
-                            basis: "revenue" | "margin";
+                            basis: "net" | "margin";
                             defaultRateBp: number;
                             seq: number;
                             updatedBy?: string;

@@ -196,8 +196,15 @@ const tr = {
   bShare: 'B müşterilerinin ciro payı (%)',
   commission: 'Komisyon oranları',
   basis: 'Esas',
-  basisRevenue: 'Ciro',
-  basisMargin: 'Kâr',
+  basisNet: 'Net ciro (KDV hariç)',
+  basisMargin: 'Kâr marjı',
+  salesPerformance: 'Satış performansı',
+  commissionBasis: 'Komisyon esası',
+  group: 'Temsilci veya ekip',
+  quotesWon: 'Kazanılan teklif',
+  wonNet: 'Kazanılan net ciro',
+  marginWon: 'Kazanılan kâr',
+  commissionPaid: 'Komisyon',
   defaultRate: 'Varsayılan oran (%)',
   repRates: 'Temsilciye özel oranlar',
   repId: 'Temsilci (kullanıcı no)',
@@ -574,8 +581,15 @@ const en: Record<StringKey, string> = {
   bShare: "B customers' share of revenue (%)",
   commission: 'Commission rates',
   basis: 'Basis',
-  basisRevenue: 'Revenue',
+  basisNet: 'Net revenue (without VAT)',
   basisMargin: 'Margin',
+  salesPerformance: 'Sales performance',
+  commissionBasis: 'Commission basis',
+  group: 'Rep or team',
+  quotesWon: 'Quotes won',
+  wonNet: 'Net revenue won',
+  marginWon: 'Margin won',
+  commissionPaid: 'Commission',
   defaultRate: 'Default rate (%)',
   repRates: "Reps' own rates",
   repId: 'Rep (user id)',
@@ -779,6 +793,10 @@ export const t = (key: StringKey): string => (language === 'en' ? en : tr)[key];
 /** Money in minor units, shown in the reader's language. */
 export const money = (amount: number, currency: string) =>
   new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'tr-TR', { style: 'currency', currency }).format(amount / 100);
+
+/** Basis points as a percentage in the reader's language: 2708 → "%27,08" or "27.08%". */
+export const percent = (basisPoints: number) =>
+  new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'tr-TR', { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000);
 
 export const dateTime = (iso: string) =>
   new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'tr-TR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Istanbul' }).format(new Date(iso));
