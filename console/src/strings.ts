@@ -389,6 +389,7 @@ const tr = {
   minutes: 'iş dakikası',
   ruleNote: 'kural',
   slaMissedNote: '$1 teslim alma süresini kaçırdı; kural',
+  ackDueNote: '; teslim alma son anı',
 } as const;
 
 export type StringKey = keyof typeof tr;
@@ -774,6 +775,7 @@ const en: Record<StringKey, string> = {
   minutes: 'business minutes',
   ruleNote: 'rule',
   slaMissedNote: 'acknowledgement SLA missed by $1; rule',
+  ackDueNote: '; acknowledgement due',
 };
 
 export type Language = 'tr' | 'en';
@@ -1034,6 +1036,7 @@ const notePrefixes: [RegExp, StringKey][] = [
   [/^survey score /, 'surveyScore'],
   [/^rule /, 'ruleNote'],
   [/^acknowledgement SLA missed by (\S+); rule /, 'slaMissedNote'],
+  [/; acknowledgement due /, 'ackDueNote'],
 ];
 
 /** A note the API wrote on a history row: its words in the reader's language, its instants in Istanbul time. */

@@ -10,6 +10,7 @@ import {
   revenue,
   revenueColumns,
 } from '../../functions/order-routing/domain/reports.js';
+import { ackDueAt, routedNote } from '../../functions/order-routing/domain/ack-deadline.js';
 import { toCsv } from '../../shared/csv.js';
 import {
   isOpen,
@@ -289,5 +290,43 @@ describe('order profitability', () => {
       'year',
     );
     expect(rows).toEqual([{ period: '2026', currency: 'TRY', orders: 2, net: 1500, cost: 1150, margin: 350, marginBp: 2333, withoutCost: 1 }]);
+  });
+});
+
+describe('the acknowledgement deadline', () => {
+  const weekdays = { from: '09:00', to: '18:00' };
+  const dealer = unit('dealer-hours', { ackSlaMinutes: 60, hours: { days: { 1: weekdays, 2: weekdays, 3: weekdays, 4: weekdays, 5: weekdays } } });
+  const at = (istanbul: string) => new Date(`${istanbul}:00+03:00`);
+
+  it('counts the SLA in the unit’s working hours: 17:55 on a Friday is due on Monday at 09:55, not at 18:55', () => {
+    // Friday 13 March 2026, five minutes before closing: five minutes on Friday, 55 on Monday.
+    expect(ackDueAt(dealer, at('2026-03-13T17:55')).toISOString()).toBe(at('2026-03-16T09:55').toISOString());
+    // Both sides of closing: an hour that fits before 18:00 stays on Friday.
+    expect(ackDueAt(dealer, at('2026-03-13T16:59')).toISOString()).toBe(at('2026-03-13T17:59').toISOString());
+    expect(ackDueAt(dealer, at('2026-03-13T17:00')).toISOString()).toBe(at('2026-03-13T18:00').toISOString());
+    expect(ackDueAt(dealer, at('2026-03-13T17:01')).toISOString()).toBe(at('2026-03-16T09:01').toISOString());
+    // Routed before opening: the hour starts at 09:00.
+    expect(ackDueAt(dealer, at('2026-03-16T07:30')).toISOString()).toBe(at('2026-03-16T10:00').toISOString());
+  });
+
+  it('skips Turkish holidays and closes at 13:00 on their eves', () => {
+    // Ramazan Bayramı 2026: the eve Thursday 19 March open until 13:00, 20–22 March closed.
+    expect(ackDueAt(dealer, at('2026-03-19T12:30')).toISOString()).toBe(at('2026-03-23T09:30').toISOString());
+    expect(ackDueAt(dealer, at('2026-03-19T11:59')).toISOString()).toBe(at('2026-03-19T12:59').toISOString());
+    // 29 October (Republic Day, a Thursday in 2026) and its eve's afternoon are closed.
+    expect(ackDueAt(dealer, at('2026-10-28T12:30')).toISOString()).toBe(at('2026-10-30T09:30').toISOString());
+  });
+
+  it('runs on the clock for a unit without working hours (always open), holidays included', () => {
+    const desk = unit('desk-24h', { ackSlaMinutes: 60 });
+    expect(ackDueAt(desk, at('2026-03-13T17:55')).toISOString()).toBe(at('2026-03-13T18:55').toISOString());
+    expect(ackDueAt(desk, at('2026-03-20T10:00')).toISOString()).toBe(at('2026-03-20T11:00').toISOString());
+  });
+
+  it('says in the routing note when the acknowledgement is due, in Istanbul time', () => {
+    expect(routedNote('service', 'dept-service', at('2026-03-16T09:55').toISOString())).toBe(
+      'rule service → dept-service; acknowledgement due 2026-03-16T09:55+03:00',
+    );
+    expect(routedNote('fallback', 'dept-desk', undefined)).toBe('rule fallback → dept-desk');
   });
 });
