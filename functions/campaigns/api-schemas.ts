@@ -148,7 +148,28 @@ export const progress = z.strictObject({
     }),
   ),
 });
-const reputationView = z.looseObject({ paused: z.boolean(), bounceRate: z.number(), complaintRate: z.number(), reasons: z.array(z.string()) });
+const bilingual = z.strictObject({ en: z.string(), tr: z.string() });
+const reputationView = z.looseObject({
+  paused: z.boolean(),
+  bounceRate: z.number(),
+  complaintRate: z.number(),
+  reasons: z.array(z.string()),
+  minimumSends: z.int(),
+  seq: z.int(),
+  gate: z.looseObject({
+    state: z.enum(['learning', 'open', 'paused', 'lifted']),
+    reason: bilingual,
+    judged: z.strictObject({ sent: z.int(), bounced: z.int(), complained: z.int() }),
+    lift: z.optional(z.strictObject({ at: z.string(), by: z.string(), reason: z.string() })),
+  }),
+});
+/** The gate with who changed it, newest first. */
+export const reputationGate = z.strictObject({
+  reputation: reputationView,
+  history: z.array(z.strictObject({ at: z.string(), actorId: z.string(), action: z.string(), via: z.string(), note: z.optional(z.string()) })),
+});
+/** Why an admin lifts the gate: kept in its audit trail. */
+export const liftGateBody = z.strictObject({ reason: z.requiredLine(500) });
 export const report = z.strictObject({
   campaignId: z.string(),
   funnel: counts,
