@@ -390,6 +390,14 @@ const tr = {
   ruleNote: 'kural',
   slaMissedNote: '$1 teslim alma süresini kaçırdı; kural',
   ackDueNote: '; teslim alma son anı',
+  reputationGate: 'Gönderim itibarı',
+  gate_learning: 'ölçülüyor',
+  gate_open: 'açık',
+  gate_paused: 'durduruldu',
+  gate_lifted: 'yönetici kaldırdı',
+  gateLiftedBy: 'Kaldıran',
+  gateLiftReason: 'Kaldırma gerekçesi',
+  gateLift: 'Durdurmayı kaldır',
 } as const;
 
 export type StringKey = keyof typeof tr;
@@ -776,6 +784,14 @@ const en: Record<StringKey, string> = {
   ruleNote: 'rule',
   slaMissedNote: 'acknowledgement SLA missed by $1; rule',
   ackDueNote: '; acknowledgement due',
+  reputationGate: 'Sending reputation',
+  gate_learning: 'measuring',
+  gate_open: 'open',
+  gate_paused: 'paused',
+  gate_lifted: 'lifted by an admin',
+  gateLiftedBy: 'Lifted by',
+  gateLiftReason: 'Reason for lifting',
+  gateLift: 'Lift the pause',
 };
 
 export type Language = 'tr' | 'en';

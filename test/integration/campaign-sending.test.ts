@@ -222,7 +222,6 @@ describe('campaign runs', () => {
     await materialise(run);
     await drain(run);
     const bounced = keys.campaignStats(run.campaignId, 'bounced');
-    const sent = keys.campaignStats(run.campaignId, 'sent');
     // Over the minimum volume (1000 sends in the window), so the rate is judged.
     await transact([countInto(run.campaignId, 'bounced', 1_000_000), countInto(run.campaignId, 'sent', 2_000_000)]);
     try {
