@@ -44,6 +44,14 @@ export const config = {
     if (!Number.isFinite(rate) || rate <= 0) throw new Error('SES_MAX_SEND_RATE must be a positive number');
     return rate;
   },
+  /**
+   * The campaign reputation gate judges bounce and complaint rates only over at least this many sends
+   * in its 30-day window (REPUTATION_MIN_SENDS). SES itself reviews an account's rates over a
+   * representative volume, not from the first mails. 1000 by default: the smallest volume at which
+   * one complaint is 0.1% (SES's complaint threshold) rather than more — below it a single complaint
+   * would close the gate — and at which 50 bounces, not one or two, make the 5% bounce threshold.
+   */
+  reputationMinimumSends: () => positive('REPUTATION_MIN_SENDS', 1000),
   // ---- permission marketing (subscriptions) ----
   /** The topics a customer can leave one by one on the preference page. */
   marketingTopics: () => (list('MARKETING_TOPICS').length ? list('MARKETING_TOPICS') : ['offers', 'newsletter', 'events', 'birthday']),

@@ -39,7 +39,9 @@ export interface Mail extends RenderedMail {
   customerId?: string;
 }
 
-export type SkipReason = SuppressionReason | 'no-consent' | 'daily-limit' | 'rejected' | 'frequency-cap';
+/** Why a mail was not sent: the address is suppressed, or a rule held it back. */
+export const skipReasons = ['hard-bounce', 'complaint', 'no-consent', 'daily-limit', 'rejected', 'frequency-cap'] as const;
+export type SkipReason = (typeof skipReasons)[number] & (SuppressionReason | 'no-consent' | 'daily-limit' | 'rejected' | 'frequency-cap');
 export type SendOutcome = { status: 'sent'; messageId: string; log?: CustomerMailLog } | { status: 'skipped'; reason: SkipReason };
 
 /** What a sent customer mail leaves on the customer's timeline; `sendOnce` writes it. */

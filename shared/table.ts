@@ -343,6 +343,8 @@ export const keys = {
   campaignPartition: (campaignId: string) => `CAMPAIGN#${campaignId}`,
   campaignList: (createdAt: string, campaignId: string) => ({ gsi2pk: 'CAMPAIGNS', gsi2sk: at(createdAt, campaignId) }),
   campaignListPartition: () => 'CAMPAIGNS',
+  /** The account's campaign reputation gate: an admin's lift, with its audit history beside it. */
+  reputationGate: (): Key => ({ pk: 'REPUTATION_GATE', sk: 'CURRENT' }),
   campaignRun: (campaignId: string, runId: string): Key => ({ pk: `CAMPAIGN#${campaignId}`, sk: `RUN#${runId}` }),
   campaignRunsPrefix: () => 'RUN#',
   campaignRunShard: (campaignId: string, runId: string, shard: number): Key => ({
@@ -467,6 +469,7 @@ export type ItemType =
   | 'campaign-run'
   | 'campaign-run-shard'
   | 'campaign-stats'
+  | 'reputation-gate'
   | 'campaign-recipient'
   // permission marketing (subscriptions)
   | 'marketing-cap'

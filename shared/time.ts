@@ -34,6 +34,10 @@ export const istanbulDateTime = (iso: string, language: Language) =>
     new Date(iso),
   );
 
+/** An instant in Istanbul time as ISO 8601 with its offset, to the minute: `2026-03-09T09:55+03:00`. */
+export const istanbulInstant = (iso: string) =>
+  `${new Date(Date.parse(iso) + ISTANBUL_OFFSET_MS).toISOString().slice(0, 16)}+03:00`;
+
 /** The Istanbul calendar month of an ISO instant, `2026-03`. */
 export const istanbulMonth = (instant: string) => istanbulDate(new Date(instant)).slice(0, 7);
 

@@ -1476,6 +1476,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/reputation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's reputation gate: its state and reason, the rates it judges, and its lifts
+         * @description Needs a bearer key with the scope `campaigns:read` (or `admin`).
+         */
+        get: operations["reputationGate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/campaigns/reputation/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Admin: lift a paused reputation gate with a reason kept in its audit trail (409 unless paused)
+         * @description Needs a bearer key with the scope `admin` (or `admin`).
+         */
+        post: operations["liftReputationGate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/campaigns/reports": {
         parameters: {
             query?: never;
@@ -1880,7 +1920,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Leads, first response, quotes and revenue won and commission, by rep or team, for a period
+         * Leads, first response, quotes, net revenue and margin won and commission (on its basis), by rep or team
          * @description Needs a bearer key with the scope `analytics:read` (or `admin`).
          */
         get: operations["salesPerformance"];
@@ -2151,7 +2191,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "unknown-caller" | "method-not-allowed" | "lead-changed" | "quote-changed" | "policy-changed" | "illegal-transition" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "capture-contended" | "catalogue-import-conflict" | "order-changed" | "rules-changed" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "customer-address-not-mailable" | "price-list-not-found" | "price-not-found" | "fx-rate-not-found" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "unknown-approver-role" | "unknown-unit" | "import-failed" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "case-changed" | "reopen-window-passed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "request-changed" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "campaign-changed" | "sending-paused-reputation" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "activity-changed" | "activity-read-only" | "unknown-user" | "analytics-rules-changed" | "not-signed-in" | "person-exists" | "person-changed";
+            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "unknown-caller" | "method-not-allowed" | "lead-changed" | "quote-changed" | "policy-changed" | "illegal-transition" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "capture-contended" | "catalogue-import-conflict" | "order-changed" | "rules-changed" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "customer-address-not-mailable" | "price-list-not-found" | "price-not-found" | "fx-rate-not-found" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "unknown-approver-role" | "unknown-unit" | "import-failed" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "case-changed" | "reopen-window-passed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "request-changed" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "activity-changed" | "activity-read-only" | "unknown-user" | "analytics-rules-changed" | "not-signed-in" | "person-exists" | "person-changed";
             detail?: string;
             errors?: {
                 /** @description Dotted field path; empty for the whole body */
@@ -2206,7 +2246,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`lead-changed`, `quote-changed`, `policy-changed`, `illegal-transition`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `capture-contended`, `catalogue-import-conflict`, `order-changed`, `rules-changed`, `intake-contended`, `request-in-progress`, `case-changed`, `reopen-window-passed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `request-changed`, `opportunity-changed`, `quote-attached-elsewhere`, `campaign-changed`, `sending-paused-reputation`, `activity-changed`, `activity-read-only`, `analytics-rules-changed`, `person-exists`, `person-changed`) */
+        /** @description Problem (`lead-changed`, `quote-changed`, `policy-changed`, `illegal-transition`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `capture-contended`, `catalogue-import-conflict`, `order-changed`, `rules-changed`, `intake-contended`, `request-in-progress`, `case-changed`, `reopen-window-passed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `request-changed`, `opportunity-changed`, `quote-attached-elsewhere`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `activity-changed`, `activity-read-only`, `analytics-rules-changed`, `person-exists`, `person-changed`) */
         Problem409: {
             headers: {
                 [name: string]: unknown;
@@ -7963,6 +8003,141 @@ export interface operations {
             500: components["responses"]["Problem500"];
         };
     };
+    reputationGate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reputation: {
+                            paused: boolean;
+                            bounceRate: number;
+                            complaintRate: number;
+                            reasons: string[];
+                            minimumSends: number;
+                            seq: number;
+                            gate: {
+                                /** @enum {string} */
+                                state: "learning" | "open" | "paused" | "lifted";
+                                reason: {
+                                    en: string;
+                                    tr: string;
+                                };
+                                judged: {
+                                    sent: number;
+                                    bounced: number;
+                                    complained: number;
+                                };
+                                lift?: {
+                                    at: string;
+                                    by: string;
+                                    reason: string;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        history: {
+                            at: string;
+                            actorId: string;
+                            action: string;
+                            via: string;
+                            note?: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    liftReputationGate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The gate, lifted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reputation: {
+                            paused: boolean;
+                            bounceRate: number;
+                            complaintRate: number;
+                            reasons: string[];
+                            minimumSends: number;
+                            seq: number;
+                            gate: {
+                                /** @enum {string} */
+                                state: "learning" | "open" | "paused" | "lifted";
+                                reason: {
+                                    en: string;
+                                    tr: string;
+                                };
+                                judged: {
+                                    sent: number;
+                                    bounced: number;
+                                    complained: number;
+                                };
+                                lift?: {
+                                    at: string;
+                                    by: string;
+                                    reason: string;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        history: {
+                            at: string;
+                            actorId: string;
+                            action: string;
+                            via: string;
+                            note?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
     campaignReports: {
         parameters: {
             query?: {
@@ -7989,20 +8164,48 @@ export interface operations {
                             id: string;
                             name?: string;
                             funnel: {
-                                [key: string]: number;
+                                recipients: number;
+                                sent: number;
+                                delivered: number;
+                                bounced: number;
+                                complained: number;
+                                opened: number;
+                                clicked: number;
+                                unsubscribed: number;
+                                skipped: number;
+                                failed: number;
                             };
                             rates: {
-                                [key: string]: number;
+                                delivery: number;
+                                bounce: number;
+                                complaint: number;
+                                open: number;
+                                click: number;
+                                unsubscribe: number;
                             };
                         }[];
                         byTemplate: {
                             id: string;
                             name?: string;
                             funnel: {
-                                [key: string]: number;
+                                recipients: number;
+                                sent: number;
+                                delivered: number;
+                                bounced: number;
+                                complained: number;
+                                opened: number;
+                                clicked: number;
+                                unsubscribed: number;
+                                skipped: number;
+                                failed: number;
                             };
                             rates: {
-                                [key: string]: number;
+                                delivery: number;
+                                bounce: number;
+                                complaint: number;
+                                open: number;
+                                click: number;
+                                unsubscribe: number;
                             };
                         }[];
                         reputation: {
@@ -8010,6 +8213,28 @@ export interface operations {
                             bounceRate: number;
                             complaintRate: number;
                             reasons: string[];
+                            minimumSends: number;
+                            seq: number;
+                            gate: {
+                                /** @enum {string} */
+                                state: "learning" | "open" | "paused" | "lifted";
+                                reason: {
+                                    en: string;
+                                    tr: string;
+                                };
+                                judged: {
+                                    sent: number;
+                                    bounced: number;
+                                    complained: number;
+                                };
+                                lift?: {
+                                    at: string;
+                                    by: string;
+                                    reason: string;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -8308,10 +8533,24 @@ export interface operations {
                     "application/json": {
                         campaignId: string;
                         funnel: {
-                            [key: string]: number;
+                            recipients: number;
+                            sent: number;
+                            delivered: number;
+                            bounced: number;
+                            complained: number;
+                            opened: number;
+                            clicked: number;
+                            unsubscribed: number;
+                            skipped: number;
+                            failed: number;
                         };
                         rates: {
-                            [key: string]: number;
+                            delivery: number;
+                            bounce: number;
+                            complaint: number;
+                            open: number;
+                            click: number;
+                            unsubscribe: number;
                         };
                         byHour: ({
                             hour: string;
@@ -8323,6 +8562,28 @@ export interface operations {
                             bounceRate: number;
                             complaintRate: number;
                             reasons: string[];
+                            minimumSends: number;
+                            seq: number;
+                            gate: {
+                                /** @enum {string} */
+                                state: "learning" | "open" | "paused" | "lifted";
+                                reason: {
+                                    en: string;
+                                    tr: string;
+                                };
+                                judged: {
+                                    sent: number;
+                                    bounced: number;
+                                    complained: number;
+                                };
+                                lift?: {
+                                    at: string;
+                                    by: string;
+                                    reason: string;
+                                };
+                            } & {
+                                [key: string]: unknown;
+                            };
                         } & {
                             [key: string]: unknown;
                         };
@@ -9131,6 +9392,7 @@ export interface operations {
     salesPerformance: {
         parameters: {
             query?: {
+                format?: "json" | "csv";
                 from?: string;
                 to?: string;
                 by?: "rep" | "team";
@@ -9141,7 +9403,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The figures */
+            /** @description The figures (CSV with ?format=csv or Accept: text/csv) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9152,11 +9414,24 @@ export interface operations {
                         to: string;
                         /** @enum {string} */
                         by: "rep" | "team";
+                        commission: {
+                            /** @enum {string} */
+                            basis: "net" | "margin";
+                            defaultRateBp: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
                         rows: ({
                             group: string;
                             leadsReceived: number;
                             quotesWon: number;
                             wonTry: number;
+                            wonNetTry: number;
+                            marginWonTry: number;
+                            marginWonBp: number;
+                            withoutMargin: number;
+                            /** @enum {string} */
+                            commissionBasis: "net" | "margin";
                             commissionTry: number;
                         } & {
                             [key: string]: unknown;
@@ -9164,6 +9439,7 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     };
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["Problem400"];
@@ -9245,7 +9521,7 @@ export interface operations {
                     "application/json": {
                         commission: {
                             /** @enum {string} */
-                            basis: "revenue" | "margin";
+                            basis: "net" | "margin";
                             defaultRateBp: number;
                             seq: number;
                             updatedBy?: string;
@@ -9281,8 +9557,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    basis: "revenue" | "margin";
+                    /**
+                     * @default net
+                     * @enum {string}
+                     */
+                    basis?: "net" | "margin";
                     defaultRateBp: number;
                     /** @default {} */
                     repRatesBp?: {
@@ -9302,7 +9581,7 @@ export interface operations {
                     "application/json": {
                         commission: {
                             /** @enum {string} */
-                            basis: "revenue" | "margin";
+                            basis: "net" | "margin";
                             defaultRateBp: number;
                             seq: number;
                             updatedBy?: string;
@@ -9359,7 +9638,7 @@ export interface operations {
                     "application/json": {
                         commission: {
                             /** @enum {string} */
-                            basis: "revenue" | "margin";
+                            basis: "net" | "margin";
                             defaultRateBp: number;
                             seq: number;
                             updatedBy?: string;

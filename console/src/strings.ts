@@ -1,6 +1,4 @@
 // Every word the console shows, in Turkish and English; the toggle in the header switches them.
-import type { SkipReason } from '../../shared/mail.js';
-import type { Funnel, funnelRates } from '../../functions/campaigns/domain/report.js';
 import type { operations } from './api-types.js';
 const tr = {
   appName: 'Pusula',
@@ -190,8 +188,15 @@ const tr = {
   bShare: 'B müşterilerinin ciro payı (%)',
   commission: 'Komisyon oranları',
   basis: 'Esas',
-  basisRevenue: 'Ciro',
-  basisMargin: 'Kâr',
+  basisNet: 'Net ciro (KDV hariç)',
+  basisMargin: 'Kâr marjı',
+  salesPerformance: 'Satış performansı',
+  commissionBasis: 'Komisyon esası',
+  group: 'Temsilci veya ekip',
+  quotesWon: 'Kazanılan teklif',
+  wonNet: 'Kazanılan net ciro',
+  marginWon: 'Kazanılan kâr',
+  commissionPaid: 'Komisyon',
   defaultRate: 'Varsayılan oran (%)',
   repRates: 'Temsilciye özel oranlar',
   repId: 'Temsilci (kullanıcı no)',
@@ -391,6 +396,15 @@ const tr = {
   ownerQueue: 'Kuyruk',
   notes: 'Notlar',
   addNote: 'Not ekle',
+  ackDueNote: '; teslim alma son anı',
+  reputationGate: 'Gönderim itibarı',
+  gate_learning: 'ölçülüyor',
+  gate_open: 'açık',
+  gate_paused: 'durduruldu',
+  gate_lifted: 'yönetici kaldırdı',
+  gateLiftedBy: 'Kaldıran',
+  gateLiftReason: 'Kaldırma gerekçesi',
+  gateLift: 'Durdurmayı kaldır',
 } as const;
 
 export type StringKey = keyof typeof tr;
@@ -583,8 +597,15 @@ const en: Record<StringKey, string> = {
   bShare: "B customers' share of revenue (%)",
   commission: 'Commission rates',
   basis: 'Basis',
-  basisRevenue: 'Revenue',
+  basisNet: 'Net revenue (without VAT)',
   basisMargin: 'Margin',
+  salesPerformance: 'Sales performance',
+  commissionBasis: 'Commission basis',
+  group: 'Rep or team',
+  quotesWon: 'Quotes won',
+  wonNet: 'Net revenue won',
+  marginWon: 'Margin won',
+  commissionPaid: 'Commission',
   defaultRate: 'Default rate (%)',
   repRates: "Reps' own rates",
   repId: 'Rep (user id)',
@@ -783,6 +804,15 @@ const en: Record<StringKey, string> = {
   ownerQueue: 'Queue',
   notes: 'Notes',
   addNote: 'Add the note',
+  ackDueNote: '; acknowledgement due',
+  reputationGate: 'Sending reputation',
+  gate_learning: 'measuring',
+  gate_open: 'open',
+  gate_paused: 'paused',
+  gate_lifted: 'lifted by an admin',
+  gateLiftedBy: 'Lifted by',
+  gateLiftReason: 'Reason for lifting',
+  gateLift: 'Lift the pause',
 };
 
 export type Language = 'tr' | 'en';
@@ -802,6 +832,10 @@ export const t = (key: StringKey): string => (language === 'en' ? en : tr)[key];
 /** Money in minor units, shown in the reader's language. */
 export const money = (amount: number, currency: string) =>
   new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'tr-TR', { style: 'currency', currency }).format(amount / 100);
+
+/** Basis points as a percentage in the reader's language: 2708 → "%27,08" or "27.08%". */
+export const percent = (basisPoints: number) =>
+  new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'tr-TR', { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000);
 
 export const dateTime = (iso: string) =>
   new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'tr-TR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Istanbul' }).format(new Date(iso));
@@ -948,7 +982,7 @@ const groups = {
     unsubscribed: ['Abonelikten çıktı', 'Unsubscribed'],
     skipped: ['Atlandı', 'Skipped'],
     failed: ['Başarısız', 'Failed'],
-  } satisfies Record<keyof Funnel, Words>,
+  } satisfies Record<keyof Json<'campaignReport'>['funnel'], Words>,
   rate: {
     delivery: ['Teslim oranı', 'Delivery'],
     bounce: ['Geri dönme oranı', 'Bounce'],
@@ -956,7 +990,7 @@ const groups = {
     open: ['Açılma oranı', 'Open'],
     click: ['Tıklama oranı', 'Click'],
     unsubscribe: ['Abonelikten çıkma oranı', 'Unsubscribe'],
-  } satisfies Record<keyof ReturnType<typeof funnelRates>, Words>,
+  } satisfies Record<keyof Json<'campaignReport'>['rates'], Words>,
   skipReason: {
     'no-consent': ['izin yok', 'no consent'],
     'hard-bounce': ['adres geri dönüyor', 'hard bounce'],
@@ -965,7 +999,7 @@ const groups = {
     'frequency-cap': ['sıklık sınırı', 'frequency cap'],
     rejected: ['SES reddetti', 'rejected by SES'],
     unknown: ['bilinmiyor', 'unknown'],
-  } satisfies Record<SkipReason | 'unknown', Words>,
+  } satisfies Record<keyof NonNullable<NonNullable<Json<'campaignProgress'>['run']>['skippedBy']> | 'unknown', Words>,
   language: {
     tr: ['Türkçe', 'Turkish'],
     en: ['İngilizce', 'English'],
@@ -1045,6 +1079,7 @@ const notePrefixes: [RegExp, StringKey][] = [
   [/^survey score /, 'surveyScore'],
   [/^rule /, 'ruleNote'],
   [/^acknowledgement SLA missed by (\S+); rule /, 'slaMissedNote'],
+  [/; acknowledgement due /, 'ackDueNote'],
 ];
 
 /** A note the API wrote on a history row: its words in the reader's language, its instants in Istanbul time. */

@@ -2,6 +2,7 @@
 // handlers get their requests parsed with them, the OpenAPI document is generated from them.
 import * as z from '../../shared/schema.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
+import { commissionBases } from './domain/performance.js';
 
 const format = { format: z.optional(z.enum(['json', 'csv'])) };
 export const listQuery = z.strictObject(format);
@@ -11,7 +12,7 @@ export const lapsedQuery = z.strictObject({
   lookbackYears: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(10)), 3),
 });
 export const performanceQuery = z
-  .strictObject({ ...timeRangeQuery, by: z._default(z.enum(['rep', 'team']), 'rep') })
+  .strictObject({ ...format, ...timeRangeQuery, by: z._default(z.enum(['rep', 'team']), 'rep') })
   .check(rangeInOrder);
 export const dashboardQuery = z.strictObject(timeRangeQuery).check(rangeInOrder);
 
@@ -19,8 +20,10 @@ export const dashboardQuery = z.strictObject(timeRangeQuery).check(rangeInOrder)
 export const ordersFile = z.unknown();
 
 const basisPoints = z.int().check(z.gte(0), z.lte(10_000));
+/** Net revenue (without KDV) unless the rules say margin. */
+const commissionBasis = z.enum(commissionBases, z.said({ en: 'Write net or margin.', tr: 'net veya margin yazın.' }));
 export const commissionRulesBody = z.strictObject({
-  basis: z.enum(['revenue', 'margin']),
+  basis: z._default(commissionBasis, 'net'),
   defaultRateBp: basisPoints,
   repRatesBp: z._default(z.record(z.requiredLine(100), basisPoints), {}),
   /** The seq read with GET (0 when never set): a stale one is a 409. */
@@ -39,7 +42,21 @@ export const performanceReport = z.looseObject({
   from: z.string(),
   to: z.string(),
   by: z.enum(['rep', 'team']),
-  rows: z.array(z.looseObject({ group: z.string(), leadsReceived: z.int(), quotesWon: z.int(), wonTry: z.int(), commissionTry: z.int() })),
+  commission: z.looseObject({ basis: z.enum(commissionBases), defaultRateBp: z.int() }),
+  rows: z.array(
+    z.looseObject({
+      group: z.string(),
+      leadsReceived: z.int(),
+      quotesWon: z.int(),
+      wonTry: z.int(),
+      wonNetTry: z.int(),
+      marginWonTry: z.int(),
+      marginWonBp: z.int(),
+      withoutMargin: z.int(),
+      commissionBasis: z.enum(commissionBases),
+      commissionTry: z.int(),
+    }),
+  ),
 });
 export const dashboardReport = z.looseObject({
   from: z.string(),
@@ -51,6 +68,6 @@ export const dashboardReport = z.looseObject({
 });
 const stored = { seq: z.int(), updatedBy: z.optional(z.string()), updatedAt: z.optional(z.string()) };
 export const analyticsRules = z.strictObject({
-  commission: z.looseObject({ basis: z.enum(['revenue', 'margin']), defaultRateBp: z.int(), ...stored }),
+  commission: z.looseObject({ basis: z.enum(commissionBases), defaultRateBp: z.int(), ...stored }),
   segments: z.looseObject({ aShareBp: z.int(), bShareBp: z.int(), ...stored }),
 });

@@ -39,9 +39,9 @@ export const analyticsRoutes = {
     path: '/analytics/performance',
     function: 'salesPerformance',
     auth: read,
-    summary: 'Leads, first response, quotes and revenue won and commission, by rep or team, for a period',
+    summary: 'Leads, first response, quotes, net revenue and margin won and commission (on its basis), by rep or team',
     request: { params: null, query: api.performanceQuery, body: null },
-    responses: { 200: { description: 'The figures', json: api.performanceReport } },
+    responses: { 200: { description: 'The figures (CSV with ?format=csv or Accept: text/csv)', json: api.performanceReport, csv: true } },
   },
   dashboard: {
     method: 'GET',

@@ -22,7 +22,11 @@ export type Stored<K extends RulesKind> = AnalyticsRules[K] & { seq: number; upd
 /** The rules in force: the stored ones, or the defaults at seq 0. */
 export const getRules = async <K extends RulesKind>(kind: K): Promise<Stored<K>> => {
   const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.analyticsRules(itemKey[kind]), ConsistentRead: true }));
-  return found.Item ? fromItem<Stored<K>>(found.Item) : { ...defaults[kind], seq: 0 };
+  if (!found.Item) return { ...defaults[kind], seq: 0 };
+  const stored = fromItem<Stored<K>>(found.Item);
+  // Rules saved when the net basis was called `revenue` (it was then paid on the KDV-inclusive total).
+  if (kind === 'commission' && (stored as { basis?: string }).basis === 'revenue') return { ...stored, basis: 'net' } as unknown as Stored<K>;
+  return stored;
 };
 
 /** Replaces the rules if they are still at `seq` (0: never set). */

@@ -95,6 +95,8 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"POST","path":"/templates/{templateId}/send-to-me","auth":{"scopes":["campaigns:write"]}},
   {"method":"POST","path":"/campaigns","auth":{"scopes":["campaigns:write"]}},
   {"method":"GET","path":"/campaigns","auth":{"scopes":["campaigns:read"]}},
+  {"method":"GET","path":"/campaigns/reputation","auth":{"scopes":["campaigns:read"]}},
+  {"method":"POST","path":"/campaigns/reputation/lift","auth":{"scopes":["admin"]}},
   {"method":"GET","path":"/campaigns/reports","auth":{"scopes":["campaigns:read"]}},
   {"method":"GET","path":"/campaigns/{campaignId}","auth":{"scopes":["campaigns:read"]}},
   {"method":"PATCH","path":"/campaigns/{campaignId}","auth":{"scopes":["campaigns:write"]}},

@@ -3,7 +3,9 @@
 import { languages } from '../../shared/language.js';
 import * as z from '../../shared/schema.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
+import { skipReasons } from '../../shared/mail.js';
 import { campaignStatuses } from './domain/campaign-lifecycle.js';
+import { type FunnelStage, funnelStages } from './domain/report.js';
 import { valueSegments } from './domain/segment-filter.js';
 
 export type AnySchema = z.core.$ZodType;
@@ -127,7 +129,22 @@ export const campaign = z.looseObject({
 });
 export const campaignWithHistory = z.looseObject({ ...campaign.shape, history: z.array(z.looseObject({})) });
 export const campaignPage = z.strictObject({ items: z.array(campaign), next: z.optional(z.string()) });
-const counts = z.record(z.string(), z.number());
+/** The funnel's counts, each stage by name, with what was skipped or failed. */
+const funnel = z.strictObject({ ...Object.fromEntries(funnelStages.map((stage) => [stage, z.int()])), skipped: z.int(), failed: z.int() } as Record<
+  FunnelStage | 'skipped' | 'failed',
+  ReturnType<typeof z.int>
+>);
+/** The funnel's rates, each a share of what it is measured against (0–1). */
+const rates = z.strictObject({
+  delivery: z.number(),
+  bounce: z.number(),
+  complaint: z.number(),
+  open: z.number(),
+  click: z.number(),
+  unsubscribe: z.number(),
+});
+/** What was skipped, by why. */
+const skippedBy = z.partialRecord(z.enum(skipReasons), z.int());
 export const progress = z.strictObject({
   campaignId: z.string(),
   status: z.enum(campaignStatuses),
@@ -140,7 +157,7 @@ export const progress = z.strictObject({
       recipients: z.int(),
       sent: z.int(),
       skipped: z.int(),
-      skippedBy: counts,
+      skippedBy,
       failed: z.int(),
       remaining: z.int(),
       ratePerSecond: z.number(),
@@ -148,15 +165,36 @@ export const progress = z.strictObject({
     }),
   ),
 });
-const reputationView = z.looseObject({ paused: z.boolean(), bounceRate: z.number(), complaintRate: z.number(), reasons: z.array(z.string()) });
+const bilingual = z.strictObject({ en: z.string(), tr: z.string() });
+const reputationView = z.looseObject({
+  paused: z.boolean(),
+  bounceRate: z.number(),
+  complaintRate: z.number(),
+  reasons: z.array(z.string()),
+  minimumSends: z.int(),
+  seq: z.int(),
+  gate: z.looseObject({
+    state: z.enum(['learning', 'open', 'paused', 'lifted']),
+    reason: bilingual,
+    judged: z.strictObject({ sent: z.int(), bounced: z.int(), complained: z.int() }),
+    lift: z.optional(z.strictObject({ at: z.string(), by: z.string(), reason: z.string() })),
+  }),
+});
+/** The gate with who changed it, newest first. */
+export const reputationGate = z.strictObject({
+  reputation: reputationView,
+  history: z.array(z.strictObject({ at: z.string(), actorId: z.string(), action: z.string(), via: z.string(), note: z.optional(z.string()) })),
+});
+/** Why an admin lifts the gate: kept in its audit trail. */
+export const liftGateBody = z.strictObject({ reason: z.requiredLine(500) });
 export const report = z.strictObject({
   campaignId: z.string(),
-  funnel: counts,
-  rates: counts,
+  funnel,
+  rates,
   byHour: z.array(z.looseObject({ hour: z.string() })),
   reputation: reputationView,
 });
-const groupRow = z.strictObject({ id: z.string(), name: z.optional(z.string()), funnel: counts, rates: counts });
+const groupRow = z.strictObject({ id: z.string(), name: z.optional(z.string()), funnel, rates });
 export const reports = z.strictObject({
   from: z.string(),
   to: z.string(),

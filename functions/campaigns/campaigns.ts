@@ -180,8 +180,8 @@ export const scheduleCampaign = async (before: Campaign, by: string, seq?: numbe
   const health = await accountReputation(now);
   if (health.paused) {
     throw new ConflictError('sending-paused-reputation', {
-      en: `Sending is paused: ${health.reasons.join('; ')}. Clean the list before scheduling.`,
-      tr: `Gönderim durduruldu: ${health.reasons.join('; ')}. Zamanlamadan önce listeyi temizleyin.`,
+      en: `${health.gate.reason.en} Clean the list before scheduling.`,
+      tr: `${health.gate.reason.tr} Zamanlamadan önce listeyi temizleyin.`,
     });
   }
   const next = nextRunAfter(before.schedule, now);

@@ -2,11 +2,15 @@
 // serve every counter: finished run shards add recipients, sent, skipped and failed; SES events
 // (delivered, bounced, complained, opened, clicked) and unsubscribe links add theirs, each in the
 // transaction whose guard makes it count once.
-import type { TransactItem } from '../../shared/db.js';
-import { tableName } from '../../shared/db.js';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { config } from '../../shared/config.js';
+import { db, itemAbsent, type TransactItem, tableName, transact } from '../../shared/db.js';
+import { fromItem } from '../../shared/entity.js';
+import { ConflictError } from '../../shared/problems.js';
+import { type AuditActor, auditItem, auditTrail } from '../../shared/audit.js';
 import { queryAll } from '../../shared/query.js';
 import { byState, type ItemType, keys } from '../../shared/table.js';
-import { campaignFunnel, type Funnel, reputation, type StatCounter } from './domain/report.js';
+import { campaignFunnel, type Funnel, type GateLift, reputation, type StatCounter } from './domain/report.js';
 import type { CampaignStat } from './domain/ses-events.js';
 
 export type StatName = keyof Funnel | CampaignStat;
@@ -71,7 +75,59 @@ export const accountReputation = async (now = new Date()) => {
     totals.bounced += funnel.bounced;
     totals.complained += funnel.complained;
   }
-  return reputation(totals);
+  const gate = await readGate();
+  return { ...reputation(totals, config.reputationMinimumSends(), gate?.lift), seq: gate?.seq ?? 0 };
+};
+
+// ---- lifting the gate -----------------------------------------------------------------------------
+
+interface GateItem {
+  seq: number;
+  lift?: GateLift;
+}
+
+const readGate = async () => {
+  const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.reputationGate(), ConsistentRead: true }));
+  return found.Item ? fromItem<GateItem>(found.Item) : undefined;
+};
+
+/** The gate's changes, newest first: each lift with who and why, from the audit items beside it. */
+export const gateHistory = () => auditTrail(keys.reputationGate());
+
+/**
+ * An admin opens a paused gate, with a reason kept in the audit trail. Only a paused gate can be
+ * lifted: lifting one that is not paused (already lifted, open, or still learning) is a 409, and so is
+ * a lift that lost a race with another (the write is conditional on the gate's seq as read).
+ */
+export const liftGate = async (by: AuditActor, reason: string, now = new Date()) => {
+  const health = await accountReputation(now);
+  if (!health.paused) {
+    throw new ConflictError(
+      'reputation-gate-not-paused',
+      { en: `The gate is not paused (${health.gate.state}): there is nothing to lift.`, tr: `Kapı durdurulmuş değil (${health.gate.state}): kaldırılacak bir şey yok.` },
+    );
+  }
+  const at = now.toISOString();
+  const lift: GateLift = { at, by: by.actorId, reason, baseline: { sent: health.sent, bounced: health.bounced, complained: health.complained } };
+  const saved = await transact([
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...keys.reputationGate(), type: 'reputation-gate' satisfies ItemType, seq: health.seq + 1, lift },
+        ...(health.seq === 0
+          ? { ConditionExpression: itemAbsent }
+          : { ConditionExpression: '#seq = :seq', ExpressionAttributeNames: { '#seq': 'seq' }, ExpressionAttributeValues: { ':seq': health.seq } }),
+      },
+    },
+    auditItem(keys.reputationGate(), by, 'lifted', reason, at),
+  ]);
+  if (!saved.ok) {
+    throw new ConflictError('reputation-gate-changed', {
+      en: 'The gate was changed meanwhile (lifted by someone else?); read it again.',
+      tr: 'Kapı bu arada değişti (başkası mı kaldırdı?); yeniden okuyun.',
+    });
+  }
+  return accountReputation(now);
 };
 
 const add = (into: Funnel, from: Funnel) => {

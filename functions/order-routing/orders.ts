@@ -11,6 +11,8 @@ import { type IdempotencyScope, noRecord, once, type Recorder } from '../../shar
 import { newId } from '../../shared/ids.js';
 import { type Money, money, multiply, sum } from '../../shared/money.js';
 import { istanbulDate } from '../../shared/time.js';
+import type { Unit } from '../../shared/directory.js';
+import { ackDueAt, routedNote } from './domain/ack-deadline.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError } from '../../shared/problems.js';
 import { sweep } from '../../shared/work-queue.js';
@@ -23,8 +25,6 @@ import { type OrderFacts, type RoutingDecision, route, unitsToLoad } from './dom
 import { ackQueue, type Order, type OrderLine, type OrderRouting, openOrderCount, orders, saveOrderFromQuote } from './order-store.js';
 import { getRoutingRules, loadUnits, type StoredRules } from './rules-store.js';
 import { changedMeanwhile, records, staleAt } from '../../shared/messages.js';
-
-const MINUTE_MS = 60_000;
 
 /** The category routing goes by: that of the line worth most whose product the catalogue knows. */
 const withCategories = async <L extends OrderLine>(lines: L[]) => {
@@ -244,7 +244,7 @@ const reroutable = (decision: RoutingDecision, step: number) => !decision.fallba
 const routingOf = (
   decision: RoutingDecision,
   rules: StoredRules,
-  ackSlaMinutes: number | undefined,
+  unit: Unit | undefined,
   step: number,
   tried: string[],
   now: Date,
@@ -257,9 +257,7 @@ const routingOf = (
   rulesSeq: rules.seq,
   routedAt: now.toISOString(),
   ackDueAt:
-    reroutable(decision, step) && ackSlaMinutes !== undefined
-      ? new Date(now.getTime() + ackSlaMinutes * MINUTE_MS).toISOString()
-      : undefined,
+    reroutable(decision, step) && unit?.ackSlaMinutes !== undefined ? ackDueAt(unit, now).toISOString() : undefined,
   tried: [...tried, decision.unitId],
 });
 
@@ -269,10 +267,10 @@ const system = (action: string, via: HistoryEntry['via'], note?: string): Histor
 export const routeOrder = async (order: Order, now = new Date()) => {
   if (order.status !== 'received') return undefined;
   const { rules, decision, unit } = await decide(order, now);
-  const routing = routingOf(decision, rules, unit?.ackSlaMinutes, 1, [], now);
+  const routing = routingOf(decision, rules, unit, 1, [], now);
   const after = advance(order, { status: 'routed' as const, routing, unitId: decision.unitId, updatedAt: now.toISOString() });
   const moved = await orders.move(order, after, {
-    history: system('route', 'event', `rule ${decision.ruleId} → ${decision.unitId}`),
+    history: system('route', 'event', routedNote(decision.ruleId, decision.unitId, routing.ackDueAt)),
     enqueue: routing.ackDueAt ? [ackQueue.at(order.orderId, routing.ackDueAt, { step: 1, unitId: decision.unitId })] : [],
     events: [
       outboxPut(
@@ -304,11 +302,11 @@ export const rerouteOverdue = (now = new Date(), limit = 100) =>
     if (order?.status !== 'routed' || order.routing?.step !== entry.data.step) return 'drop';
     const previous = order.routing;
     const { rules, decision, unit } = await decide(order, now, previous.tried);
-    const routing = { ...routingOf(decision, rules, unit?.ackSlaMinutes, previous.step + 1, previous.tried, now), reroutedBecause: 'ack-sla-missed' as const };
+    const routing = { ...routingOf(decision, rules, unit, previous.step + 1, previous.tried, now), reroutedBecause: 'ack-sla-missed' as const };
     const after = advance(order, { routing, unitId: decision.unitId, updatedAt: now.toISOString() });
     return {
       writes: orders.moveItems(order, after, {
-        history: system('reroute', 'sweep', `acknowledgement SLA missed by ${previous.unitId}; rule ${decision.ruleId} → ${decision.unitId}`),
+        history: system('reroute', 'sweep', `acknowledgement SLA missed by ${previous.unitId}; ${routedNote(decision.ruleId, decision.unitId, routing.ackDueAt)}`),
         dequeue: [ackQueue.name],
         events: [
           outboxPut(

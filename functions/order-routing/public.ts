@@ -1,7 +1,7 @@
 // What other modules may use of order routing: orders as stored, the routing rules and how they
 // choose a unit, and the revenue figures.
 export { orderStatuses } from './domain/lifecycle.js';
-export { revenue, toCsv } from './domain/reports.js';
+export { revenue } from './domain/reports.js';
 export {
   type OrderFacts,
   type RoutingDecision,

@@ -6,7 +6,7 @@ import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import type { Scope } from '../../shared/manifest.js';
 import { NotFoundError, ValidationError } from '../../shared/problems.js';
 import { keys } from '../../shared/table.js';
-import { type AuditActor, auditItem } from './audit.js';
+import { type AuditActor, auditItem } from '../../shared/audit.js';
 
 export interface KeyInput {
   label?: string;

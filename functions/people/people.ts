@@ -8,7 +8,7 @@ import { ConflictError, type FieldProblem, NotFoundError, ProblemError, Validati
 import type * as z from '../../shared/schema.js';
 import { keys } from '../../shared/table.js';
 import { inviteBody, roleBody } from './api-schemas.js';
-import { type AuditActor, auditItem, auditTrail } from './audit.js';
+import { type AuditActor, auditItem, auditTrail } from '../../shared/audit.js';
 import { type Placement, placementProblems, samePlacement, userIdFor } from './domain/placement.js';
 import {
   addPerson,

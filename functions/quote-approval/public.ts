@@ -1,6 +1,7 @@
 // What other modules may use of quotes: quotes as stored and read, drafting one, recording its
 // order or its opportunity (this module's own writes, for another module's transaction), reports.
 export type { QuoteTotals } from './domain/pricing.js';
+export { marginTryOf } from './domain/quote-builder.js';
 export { type QuoteSummary, quoteReport } from './domain/reports.js';
 export { findQuote, getQuote, type Quote, quoteAttachedItems, quoteOrderedItems, sentInMonths } from './quote-store.js';
 export { draftQuote } from './quotes.js';

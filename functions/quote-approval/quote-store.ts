@@ -14,7 +14,7 @@ import { istanbulMonth } from '../../shared/time.js';
 import { defineDueQueue, defineInbox } from '../../shared/work-queue.js';
 import type { ApprovalStep } from './domain/approval-policy.js';
 import type { QuoteState, QuoteStatus } from './domain/lifecycle.js';
-import type { PaymentTerms, QuoteFigures } from './domain/quote-builder.js';
+import { marginTryOf, type PaymentTerms, type QuoteFigures } from './domain/quote-builder.js';
 import type { QuoteSummary } from './domain/reports.js';
 
 export interface ApprovalRecord {
@@ -104,6 +104,7 @@ const reportItem = (q: Quote): TransactItem => {
     grandTotal: q.totals.grandTotal,
     grandTotalTry: q.grandTotalTry,
     netTotalTry: q.netTotalTry,
+    marginTry: marginTryOf(q).marginTry,
     discountBp: q.totals.discountBp,
     marginBp: q.totals.marginBp,
   };

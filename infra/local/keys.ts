@@ -1,7 +1,7 @@
 // `npm run keys -- create|list|revoke`: API keys in the table the environment points at (the local
 // stack by default; set TABLE_NAME and AWS credentials to manage a deployed one).
 import { parseArgs } from 'node:util';
-import { cliOperator } from '../../functions/people/audit.js';
+import { cliOperator } from '../../shared/audit.js';
 import { createKey, revokeKey } from '../../functions/people/api-key-admin.js';
 import { listApiKeys } from '../../shared/api-keys.js';
 import { roles } from '../../shared/http.js';

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { signInWithPassword } from '../../functions/authorizer/cognito.js';
-import { cliOperator } from '../../functions/people/audit.js';
+import { cliOperator } from '../../shared/audit.js';
 import { disable, invitePerson, peoplePage, type PersonView, setRole } from '../../functions/people/people.js';
 import { readPerson } from '../../functions/people/people-store.js';
 import { roles } from '../../shared/http.js';

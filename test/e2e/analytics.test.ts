@@ -50,9 +50,10 @@ describe('analytics over HTTP', () => {
     const asCsv = await call('GET', '/analytics/lists/top-customers?format=csv', k().manager);
     expect([asCsv.status, asCsv.type]).toEqual([200, 'text/csv; charset=utf-8']);
     const [first, ...rows] = asCsv.text.split('\r\n');
-    expect(first).toBe('rank,customerId,name,company,segment,revenueTry,orders');
+    expect(first).toBe('rank,customerId,name,company,segment,currency,revenueTry,orders');
     // The biggest buyer of last year by far is first: its name quoted, its quotes doubled, its `=` behind an apostrophe.
-    expect(rows[0]).toBe(`1,${customerId},"'=Kurgu, ""Deneme"" ${person.name}",,,99999999900,1`);
+    // Revenue in lira beside its currency, never kuruş.
+    expect(rows[0]).toBe(`1,${customerId},"'=Kurgu, ""Deneme"" ${person.name}",,,TRY,999999999.00,1`);
 
     const byAccept = await call('GET', '/analytics/lists/top-customers', k().director, undefined, { accept: 'text/csv' });
     expect([byAccept.status, byAccept.type, byAccept.text.split('\r\n')[0]]).toEqual([200, 'text/csv; charset=utf-8', first]);
@@ -60,5 +61,27 @@ describe('analytics over HTTP', () => {
     expect(asJson.type).toBe('application/json; charset=utf-8');
     expect(asJson.body.year).toBe(String(lastYear));
     expect(asJson.body.customers[0]).toMatchObject({ customerId, name, revenueTry: 99_999_999_900, rank: 1 });
+  });
+
+  it('answers sales performance as CSV too, each row naming its commission basis and its amounts in lira', async () => {
+    const json = await call<{ commission: { basis: string }; rows: { group: string; commissionBasis: string }[] }>('GET', '/analytics/performance', k().manager);
+    expect(json.status).toBe(200);
+    expect(['net', 'margin']).toContain(json.body.commission.basis);
+    expect(json.body.rows.every((row) => row.commissionBasis === json.body.commission.basis)).toBe(true);
+    const asCsv = await call('GET', '/analytics/performance?format=csv', k().manager);
+    expect([asCsv.status, asCsv.type]).toEqual([200, 'text/csv; charset=utf-8']);
+    const [header, ...rows] = asCsv.text.trimEnd().split('\r\n');
+    expect(header).toBe(
+      'group,leadsReceived,contacted,converted,firstResponseMedianMinutes,quotesSent,quotesWon,currency,wonTry,wonNetTry,' +
+        'marginWonTry,marginWonPercent,withoutMargin,commissionBasis,commissionTry',
+    );
+    expect(rows).toHaveLength(json.body.rows.length);
+    for (const row of rows) {
+      const cells = row.split(',');
+      expect(cells[7]).toBe('TRY');
+      expect(cells[13]).toBe(json.body.commission.basis);
+      // Amounts with two decimals: lira, not kuruş.
+      for (const amount of [cells[8], cells[9], cells[10], cells[14]]) expect(amount).toMatch(/^-?\d+\.\d{2}$/);
+    }
   });
 });

@@ -11,8 +11,9 @@ describe('GET /catalogue/{kind}', () => {
     expect(byQuery.status).toBe(200);
     expect(byQuery.type).toMatch(/^text\/csv/);
     // fetch's text() drops the BOM.
-    expect(byQuery.text.startsWith('date,currency,rate_to_try\n')).toBe(true);
-    expect(byQuery.text).not.toContain('\r');
+    expect(byQuery.text.startsWith('date,currency,rate_to_try\r\n')).toBe(true);
+    // RFC 4180: every line ends in CRLF, none in a lone LF or CR.
+    expect(byQuery.text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
     const upper = await call('GET', '/catalogue/fx-rates?format=CSV', admin());
     expect(upper.type).toMatch(/^text\/csv/);
     const byAccept = await call('GET', '/catalogue/fx-rates', admin(), undefined, { accept: 'text/csv' });
@@ -32,10 +33,10 @@ describe('GET /catalogue/{kind}', () => {
     const imported = await call('POST', '/catalogue/products', admin(), `${header}\r\n${row}\n`, { 'content-type': 'text/csv' });
     expect(imported.status, imported.text).toBe(200);
     const exported = await call('GET', '/catalogue/products?format=csv', admin());
-    const line = exported.text.split('\n').find((l) => l.startsWith('E2E-F1,'));
+    const line = exported.text.split('\r\n').find((l) => l.startsWith('E2E-F1,'));
     expect(line).toBe("E2E-F1,'=1+2,'@cmd,,,adet,aksesuar,10.00,TRY,20,true");
-    // Another line added on a system that ends lines with CRLF.
-    const edited = `${exported.text.trimEnd()}\r\nE2E-F2,+90,-1,,,adet,aksesuar,1.00,TRY,20,true\r\n`;
+    // Another line added on a system that ends lines with LF.
+    const edited = `${exported.text.trimEnd()}\nE2E-F2,+90,-1,,,adet,aksesuar,1.00,TRY,20,true\n`;
     const again = await call('POST', '/catalogue/products', admin(), edited, { 'content-type': 'text/csv' });
     expect(again.status, again.text).toBe(200);
     const products = await call<{ sku: string; name: { tr: string; en: string } }[]>('GET', '/catalogue/products', admin());

@@ -199,6 +199,36 @@ describe('the console’s campaigns', () => {
     await page.context().close();
   });
 
+  it('shows the reputation gate’s state and reason in the reader’s language; only an admin may lift it, and only a paused one', async () => {
+    const gate = await call<{ reputation: { gate: { state: string; reason: { tr: string; en: string } }; minimumSends: number } }>(
+      'GET',
+      '/campaigns/reputation',
+      marketer(),
+    );
+    expect(gate.status).toBe(200);
+    expect(gate.body.reputation.minimumSends).toBe(1000);
+    const { state, reason } = gate.body.reputation.gate;
+    // A marketer may not lift it (403); an admin may not lift a gate that is not paused (409, nothing written).
+    const byMarketer = await call<{ code: string }>('POST', '/campaigns/reputation/lift', marketer(), { reason: 'deneme' });
+    expect(byMarketer.status).toBe(403);
+    const admin = inject('peopleKeys').admin;
+    if (state !== 'paused') {
+      const notPaused = await call<{ code: string }>('POST', '/campaigns/reputation/lift', admin, { reason: 'deneme' });
+      expect([notPaused.status, notPaused.body.code]).toEqual([409, 'reputation-gate-not-paused']);
+    }
+    const noReason = await call<{ code: string; errors: { path: string }[] }>('POST', '/campaigns/reputation/lift', admin, { reason: '' });
+    expect([noReason.status, noReason.body.code, noReason.body.errors[0]?.path]).toEqual([400, 'validation-failed', 'reason']);
+
+    const page = await signedIn('zeynep.manager@example.com', '/campaigns');
+    await page.locator('[data-reputation-gate]').waitFor();
+    expect(await page.locator('[data-reputation-gate]').getAttribute('data-reputation-gate')).toBe(state);
+    expect(await page.locator('[data-gate-reason]').textContent()).toBe(reason.tr);
+    expect(await page.locator('[data-reputation-gate] h2').textContent()).toMatch(/^Gönderim itibarı: (ölçülüyor|açık|durduruldu|yönetici kaldırdı)$/);
+    // A manager sees no lift form, whatever the state.
+    expect(await page.locator('[data-gate-lift-form]').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('a rep has no campaigns link and is told in words the campaigns are not hers to see', async () => {
     const page = await signedIn('ayse.rep@example.com');
     await page.getByRole('link', { name: 'Ajandam' }).waitFor();

@@ -162,6 +162,10 @@ describe('the console for admins and units', () => {
     expect(await page.locator('[data-history]').textContent()).toContain('Yönlendirildi → Teslim alındı (teslim alma)');
     // The routing note in words too: the rule that routed it.
     expect(await page.locator('[data-history]').textContent()).toMatch(/kural \S+ → dealer-ankara/);
+    // And when the acknowledgement is due, in Istanbul time in the reader's words (no raw ISO instant).
+    const routedRow = await page.locator('[data-history]').textContent();
+    expect(routedRow).toMatch(/dealer-ankara; teslim alma son anı \d{1,2} \S+ \d{4} \d{2}:\d{2}/);
+    expect(routedRow).not.toContain('+03:00');
     await page.context().close();
   });
 

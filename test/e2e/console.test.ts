@@ -196,6 +196,8 @@ describe('the staff console', () => {
     });
     await expect.poll(painted).toBeGreaterThan(100);
     expect(await page.locator('canvas').count()).toBe(5);
+    // Sales performance says what commission is paid on: net revenue without KDV unless set to margin.
+    expect(await page.locator('[data-commission-basis]').textContent()).toMatch(/^Komisyon esası: (Net ciro \(KDV hariç\)|Kâr marjı)$/);
     await page.context().close();
   });
 });

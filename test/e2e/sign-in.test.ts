@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { cognitoCall, signInWithPassword, type Tokens } from '../../functions/authorizer/cognito.js';
 import { repoRoot } from '../../infra/local/functions.js';
-import { cliOperator } from '../../functions/people/audit.js';
+import { cliOperator } from '../../shared/audit.js';
 import { disable, invitePerson } from '../../functions/people/people.js';
 import { findPoolUser } from '../../functions/people/user-pool.js';
 import { createApiKey } from '../../shared/api-keys.js';

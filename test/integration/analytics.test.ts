@@ -2,7 +2,8 @@
 // events come; the nightly A/B/C job writing segments and emitting only on change; and every target
 // list checked against a hand-computed fixture of invented customers. Each part runs at its own
 // injected date, years apart, so the buyers of one are not in another's years.
-import { GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { getRules, setRules } from '../../functions/analytics/rules-store.js';
 import { matchesSegment } from '../../functions/campaigns/domain/segment-filter.js';
 import { candidateOf } from '../../functions/campaigns/segments.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -333,9 +334,11 @@ describe('sales performance and the dashboard', () => {
       status,
       sentAt,
       currency: 'TRY',
-      grandTotal: { amount, currency: 'TRY' },
-      grandTotalTry: { amount, currency: 'TRY' },
+      // 20 % KDV on top of the net; a 20 % margin kept as an amount.
+      grandTotal: { amount: amount * 1.2, currency: 'TRY' },
+      grandTotalTry: { amount: amount * 1.2, currency: 'TRY' },
       netTotalTry: { amount, currency: 'TRY' },
+      marginTry: { amount: amount / 5, currency: 'TRY' },
       discountBp: 0,
       marginBp: 2000,
     });
@@ -347,7 +350,21 @@ describe('sales performance and the dashboard', () => {
     const viewer = { actor: { keyId: 'k', userId: 'dir-kemal', role: 'director' as const, scopes: [] }, reach: 'all' as const };
     const byRep = await salesPerformance(viewer, from, to, 'rep');
     const row = byRep.rows.find((r) => r.group === rep);
-    expect(row).toMatchObject({ leadsReceived: 2, contacted: 1, converted: 0, quotesSent: 2, quotesWon: 1, wonTry: 1_000_000, marginWonTry: 200_000, commissionTry: 20_000 });
+    // Commission at the default 2 % of the net 1,000,000 (it was 24,000: 2 % of the KDV-inclusive total).
+    expect(byRep.commission).toEqual({ basis: 'net', defaultRateBp: 200 });
+    expect(row).toMatchObject({
+      leadsReceived: 2,
+      contacted: 1,
+      converted: 0,
+      quotesSent: 2,
+      quotesWon: 1,
+      wonTry: 1_200_000,
+      wonNetTry: 1_000_000,
+      marginWonTry: 200_000,
+      marginWonBp: 2000,
+      commissionBasis: 'net',
+      commissionTry: 20_000,
+    });
     expect(row?.firstResponse.measured).toBe(1);
     expect(row?.firstResponse.medianMinutes).toBeGreaterThanOrEqual(89);
     expect(row?.firstResponse.medianMinutes).toBeLessThanOrEqual(91);
@@ -359,6 +376,17 @@ describe('sales performance and the dashboard', () => {
     expect(counters.leads.received).toBeGreaterThanOrEqual(2);
     expect(counters.leads.byStatus.contacted).toBeGreaterThanOrEqual(1);
     expect(counters.quotes.sent).toBeGreaterThanOrEqual(2);
-    expect(counters.quotes.wonTry).toBeGreaterThanOrEqual(1_000_000);
+    expect(counters.quotes.wonTry).toBeGreaterThanOrEqual(1_200_000);
+
+    // Rules saved when the net basis was called `revenue` read as net; margin pays on the margin amounts.
+    const rulesKey = keys.analyticsRules('COMMISSION_RULES');
+    await db().send(new DeleteCommand({ TableName: tableName(), Key: rulesKey }));
+    const old = { ...rulesKey, type: 'analytics-rules', basis: 'revenue', defaultRateBp: 200, repRatesBp: {}, seq: 1 };
+    await db().send(new PutCommand({ TableName: tableName(), Item: old }));
+    expect(await getRules('commission')).toMatchObject({ basis: 'net', seq: 1 });
+    await setRules('commission', { basis: 'margin', defaultRateBp: 1000, repRatesBp: {} }, 1, 'admin-test');
+    const onMargin = (await salesPerformance(viewer, from, to, 'rep')).rows.find((r) => r.group === rep);
+    expect(onMargin).toMatchObject({ commissionBasis: 'margin', marginWonTry: 200_000, commissionTry: 20_000 });
+    await db().send(new DeleteCommand({ TableName: tableName(), Key: rulesKey }));
   });
 });

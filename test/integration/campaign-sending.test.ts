@@ -14,7 +14,7 @@ import {
   scheduleCampaign,
   sweepCampaigns,
 } from '../../functions/campaigns/campaigns.js';
-import { countInto } from '../../functions/campaigns/reports.js';
+import { accountReputation, countInto, gateHistory, liftGate } from '../../functions/campaigns/reports.js';
 import { createSegment } from '../../functions/campaigns/segments.js';
 import { LEASE_MS, materialiseStep, runProgress, type Sender, sendStep } from '../../functions/campaigns/sending.js';
 import { createTemplate } from '../../functions/campaigns/templates.js';
@@ -222,7 +222,8 @@ describe('campaign runs', () => {
     await materialise(run);
     await drain(run);
     const bounced = keys.campaignStats(run.campaignId, 'bounced');
-    await transact([countInto(run.campaignId, 'bounced', 1_000_000)]);
+    // Over the minimum volume (1000 sends in the window), so the rate is judged.
+    await transact([countInto(run.campaignId, 'bounced', 1_000_000), countInto(run.campaignId, 'sent', 2_000_000)]);
     try {
       const segment = await createSegment({ name: 'x', filter: {}, consent: { channel: 'email', topic } }, 'mkt-elif');
       const template = await createTemplate({ name: 'x', parts: { tr: version, en: version } }, 'mkt-elif');
@@ -234,6 +235,69 @@ describe('campaign runs', () => {
       expect(await getCampaign(draft.campaignId)).toMatchObject({ status: 'draft' });
     } finally {
       await db().send(new DeleteCommand({ TableName: tableName(), Key: bounced }));
+      await transact([countInto(run.campaignId, 'sent', -2_000_000)]);
+    }
+  });
+
+  it('gates on rates only above the minimum volume, and an admin lifts a paused gate once, with a reason in its audit', async () => {
+    const { sector } = await seed(2);
+    const run = await startedRun(sector);
+    await materialise(run);
+    await drain(run);
+    const draft = async () => {
+      const segment = await createSegment({ name: 'x', filter: {}, consent: { channel: 'email', topic } }, 'mkt-elif');
+      const template = await createTemplate({ name: 'x', parts: { tr: version, en: version } }, 'mkt-elif');
+      return createCampaign(
+        { name: 'x', segmentId: segment.segmentId, templateId: template.templateId, topic, language: 'tr', schedule: { at: new Date(Date.now() + 3_600_000).toISOString() } },
+        'mkt-elif',
+      );
+    };
+    const admin = { actorId: 'admin-ayse', via: 'api' as const };
+    const before = await accountReputation();
+    const lifts = (await gateHistory()).length;
+    try {
+      // One bounce among ten mails (this run's two and eight more): below the minimum, nothing pauses.
+      await transact([countInto(run.campaignId, 'sent', 8), countInto(run.campaignId, 'bounced', 1)]);
+      const few = await accountReputation();
+      expect(few.sent - before.sent).toBe(8);
+      if (few.sent < 1000) {
+        expect(few).toMatchObject({ paused: false, minimumSends: 1000, gate: { state: 'learning' } });
+        const scheduled = await scheduleCampaign(await draft(), 'mkt-elif');
+        expect(scheduled.status).toBe('scheduled');
+        await cancelCampaign(scheduled, 'mkt-elif');
+      }
+      // Lifting a gate that is not paused is a 409 and writes nothing.
+      await expect(liftGate(admin, 'nothing to lift')).rejects.toMatchObject({ status: 409, code: 'reputation-gate-not-paused' });
+      expect(await gateHistory()).toHaveLength(lifts);
+
+      // Over the minimum at a 10 % bounce rate: paused, with its reason in both languages.
+      await transact([countInto(run.campaignId, 'sent', 10_000), countInto(run.campaignId, 'bounced', 1_000)]);
+      const paused = await accountReputation();
+      expect(paused).toMatchObject({ paused: true, gate: { state: 'paused' } });
+      expect(paused.gate.reason.tr).toMatch(/^Gönderim durduruldu: 30 günde \d+ gönderimde geri dönme oranı/);
+      await expect(scheduleCampaign(await draft(), 'mkt-elif')).rejects.toMatchObject({ status: 409, code: 'sending-paused-reputation' });
+
+      // Two admins lift at once: one lift is written, the other is a 409; a later lift too.
+      const reason = 'Geçersiz adresler listeden çıkarıldı';
+      const results = await Promise.allSettled([liftGate(admin, reason), liftGate({ actorId: 'admin-bora', via: 'api' }, reason)]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(refused.reason).toMatchObject({ status: 409 });
+      expect(['reputation-gate-changed', 'reputation-gate-not-paused']).toContain(refused.reason.code);
+      await expect(liftGate(admin, 'again')).rejects.toMatchObject({ status: 409, code: 'reputation-gate-not-paused' });
+      const lifted = await accountReputation();
+      expect(lifted).toMatchObject({ paused: false, seq: 1, gate: { state: 'lifted', judged: { sent: 0 }, lift: { reason } } });
+      const history = await gateHistory();
+      expect(history).toHaveLength(lifts + 1);
+      expect(history[0]).toMatchObject({ action: 'lifted', via: 'api', note: reason });
+      expect(['admin-ayse', 'admin-bora']).toContain(history[0]!.actorId);
+      // Lifted, a campaign may be scheduled again.
+      const again = await scheduleCampaign(await draft(), 'mkt-elif');
+      expect(again.status).toBe('scheduled');
+      await cancelCampaign(again, 'mkt-elif');
+    } finally {
+      await transact([countInto(run.campaignId, 'sent', -10_008), countInto(run.campaignId, 'bounced', -1_001)]);
+      await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.reputationGate() }));
     }
   });
 });

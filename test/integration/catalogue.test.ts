@@ -88,13 +88,13 @@ describe('npm run catalogue', () => {
     expect((await getApprovalPolicy())?.rules).toEqual(demoApprovalPolicy);
   });
 
-  it('export --format csv writes CSV with LF line endings that the import reads back', async () => {
+  it('export --format csv writes CSV with CRLF line endings that the import reads back', async () => {
     const out = join(dir, 'products.export');
     const exported = await cli(['export', 'products', '--format', 'csv', '--out', out]);
     expect(exported.code, exported.stderr).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text.startsWith('\uFEFFsku,')).toBe(true);
-    expect(text).not.toContain('\r');
+    expect(text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
     const read = importCsv('products', text);
     expect(read.ok && read.records.map((p) => p.sku)).toEqual((await exportCatalogue('products')).map((p) => p.sku));
   });

@@ -116,6 +116,34 @@ describe('the acknowledgement SLA sweep', () => {
     expect((await getOrder(order.customerId, order.orderId))?.seq).toBe(3);
   });
 
+  it('counts the SLA in the unit’s working hours: routed 17:55 on a Friday, not re-routed that evening', async () => {
+    // The service department works 08:30–18:00 on weekdays with 240 minutes to acknowledge: five on
+    // Friday 13 March 2026, then 235 from Monday 08:30, so due on Monday at 12:25 Istanbul time.
+    const friday = new Date('2026-03-13T17:55:00+03:00');
+    const { orderId, customerId } = await intakeOrder(
+      intake('Ankara', { lines: [{ sku: 'SRV-H', quantity: 1, unitPrice: 90_000, currency: 'TRY' }] }),
+      shop,
+      newId(),
+      friday,
+    );
+    const order = (await routeOrder((await getOrder(customerId, orderId))!, friday))!;
+    expect(order).toMatchObject({ unitId: 'dept-service', routing: { ruleId: 'service', step: 1 } });
+    const due = '2026-03-16T09:25:00.000Z';
+    expect(order.routing?.ackDueAt).toBe(due);
+    // The history says when, in Istanbul time.
+    expect((await getOrderHistory(order)).at(-1)?.note).toBe('rule service → dept-service; acknowledgement due 2026-03-16T12:25+03:00');
+    // Not re-routed at 18:55 (the wall-clock hour), nor over the weekend, nor a second before it is due.
+    for (const sweepAt of ['2026-03-13T18:55:00+03:00', '2026-03-13T21:56:00+03:00', '2026-03-15T12:00:00+03:00', '2026-03-16T12:24:59+03:00']) {
+      await rerouteOverdue(new Date(sweepAt));
+      expect((await getOrder(customerId, orderId))).toMatchObject({ unitId: 'dept-service', seq: 2 });
+    }
+    // A second after: the service department missed it, so the next rule's unit (Ankara's dealer also serves) has it.
+    await rerouteOverdue(new Date(Date.parse(due) + 1000));
+    const moved = (await getOrder(customerId, orderId))!;
+    expect(moved).toMatchObject({ unitId: 'dealer-ankara', seq: 3, routing: { ruleId: 'ankara-dealer', step: 2, reroutedBecause: 'ack-sla-missed' } });
+    expect((await reroutes(moved))[0]?.note).toBe('acknowledgement SLA missed by dept-service; rule ankara-dealer → dealer-ankara');
+  });
+
   it('escalates to the fallback queue when no other unit is eligible', async () => {
     const order = await routed('Ankara');
     const after = new Date(Date.parse(order.routing!.ackDueAt!) + 1000);

@@ -6,7 +6,7 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createKey, keysPage, revokeKey } from '../../functions/people/api-key-admin.js';
-import { type AuditActor, auditItem, auditTrail } from '../../functions/people/audit.js';
+import { type AuditActor, auditItem, auditTrail } from '../../shared/audit.js';
 import { disable, invitePerson, setRole } from '../../functions/people/people.js';
 import {
   addPerson,

@@ -1,6 +1,6 @@
 // The quote use cases against DynamoDB Local: every move a conditional write, concurrent approvals,
 // revisions, the sparse expiry and follow-up queues, and the order made once.
-import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue, isDetailType } from '../../events/catalogue.js';
 import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
@@ -283,6 +283,11 @@ describe('the customer, orders, expiry and follow-up', () => {
     expect(orders.filter(Boolean)).toHaveLength(1);
     const stored = (await getQuote(accepted.customerId, accepted.quoteId))!;
     expect(stored.orderId).toBe(accepted.quoteId);
+    // The report line keeps the margin as an amount (net less cost in TRY), for commission on margin.
+    const report = await db().send(new GetCommand({ TableName: tableName(), Key: keys.quoteReport(accepted.customerId, accepted.quoteId) }));
+    expect(report.Item).toMatchObject({ status: 'accepted', netTotalTry: { amount: 7_600_000 } });
+    expect(report.Item?.marginTry).toEqual({ amount: stored.netTotalTry.amount - stored.totals.costTotal.amount, currency: 'TRY' });
+    expect(report.Item?.marginTry.amount).toBe(stored.totals.margin.amount);
     const created = (await outbox(accepted.quoteId)).filter((item) => item.detailType === 'OrderCreated');
     expect(created).toHaveLength(1);
     expect(created[0]!.detail).toMatchObject({

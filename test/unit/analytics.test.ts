@@ -3,11 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { applyOrder, byCustomer, last12Months, type OrderValue, revenueBetween, type YearFigures, yearToDate } from '../../functions/analytics/domain/customer-value.js';
 import { decliningCustomers, lapsedCustomers, topCustomers } from '../../functions/analytics/domain/lists.js';
-import { performance } from '../../functions/analytics/domain/performance.js';
+import { commissionRulesBody } from '../../functions/analytics/api-schemas.js';
+import { defaultCommissionRules, performance } from '../../functions/analytics/domain/performance.js';
 import { segmentsOf } from '../../functions/analytics/domain/segments.js';
 import { analytics } from '../../functions/analytics/manifest.js';
-import { toCsv } from '../../functions/order-routing/domain/reports.js';
+import { fieldColumns, toCsv } from '../../shared/csv.js';
 import { openApiDocument } from '../../shared/openapi.js';
+import { parseInBoth } from '../../shared/schema.js';
 
 const order = (customerId: string, orderDate: string, amountTry: number, over: Partial<OrderValue> = {}): OrderValue => ({
   orderId: `${customerId}-${orderDate}-${amountTry}`,
@@ -134,16 +136,26 @@ describe('target lists', () => {
 });
 
 describe('sales performance', () => {
-  const quote = (owner: string, status: 'accepted' | 'sent', grandTotalTry: number, marginBp: number, teamId = 'team-1') => ({
+  // Realistic quotes: the grand total carries 20 % KDV over the net, and the margin is the quote's
+  // own amount in kuruş (rep-b's 111,111 of 333,333 is 33.33 % rounded; 33.33 % of the net is 111,100).
+  const quote = (
+    owner: string,
+    status: 'accepted' | 'sent',
+    netTry: number,
+    marginTry: number | undefined,
+    marginBp: number,
+    teamId = 'team-1',
+  ) => ({
     owner,
     teamId,
     status,
     sentAt: '2026-03-02T09:00:00.000Z',
     ...(status === 'accepted' ? { answeredAt: '2026-03-03T09:00:00.000Z' } : {}),
     currency: 'TRY',
-    grandTotal: { amount: grandTotalTry, currency: 'TRY' },
-    grandTotalTry: { amount: grandTotalTry, currency: 'TRY' },
-    netTotalTry: { amount: grandTotalTry, currency: 'TRY' },
+    grandTotal: { amount: Math.round(netTry * 1.2), currency: 'TRY' },
+    grandTotalTry: { amount: Math.round(netTry * 1.2), currency: 'TRY' },
+    netTotalTry: { amount: netTry, currency: 'TRY' },
+    ...(marginTry === undefined ? {} : { marginTry: { amount: marginTry, currency: 'TRY' } }),
     discountBp: 0,
     marginBp,
   });
@@ -152,10 +164,14 @@ describe('sales performance', () => {
     { ownerId: 'rep-a', teamId: 'team-1', status: 'converted' as const, createdAt: '2026-03-01T09:00:00.000Z', firstResponseAt: '2026-03-01T09:30:00.000Z' },
     { ownerId: 'rep-b', teamId: 'team-1', status: 'contacted' as const, createdAt: '2026-03-01T09:00:00.000Z', firstResponseAt: '2026-03-01T11:00:00.000Z' },
   ];
-  const quotes = [quote('rep-a', 'accepted', 1_000_000, 2500), quote('rep-a', 'sent', 500_000, 1000), quote('rep-b', 'accepted', 200_000, 5000)];
+  const quotes = [
+    quote('rep-a', 'accepted', 1_000_000, 250_000, 2500),
+    quote('rep-a', 'sent', 500_000, 50_000, 1000),
+    quote('rep-b', 'accepted', 333_333, 111_111, 3333),
+  ];
 
-  it('counts leads, first response, quotes and commission on won revenue by rep, with a rep-specific rate', () => {
-    const rows = performance('rep', leads, quotes, { basis: 'revenue', defaultRateBp: 200, repRatesBp: { 'rep-b': 1000 } });
+  it('pays commission on the won net revenue (without KDV) by default, by rep, with a rep-specific rate', () => {
+    const rows = performance('rep', leads, quotes, { basis: 'net', defaultRateBp: 200, repRatesBp: { 'rep-b': 1000 } });
     expect(rows).toEqual([
       {
         group: 'rep-a',
@@ -165,8 +181,13 @@ describe('sales performance', () => {
         firstResponse: { measured: 1, medianMinutes: 30, meanMinutes: 30 },
         quotesSent: 2,
         quotesWon: 1,
-        wonTry: 1_000_000,
+        wonTry: 1_200_000,
+        wonNetTry: 1_000_000,
         marginWonTry: 250_000,
+        marginWonBp: 2500,
+        withoutMargin: 0,
+        commissionBasis: 'net',
+        // 2 % of the net 1,000,000, not of the KDV-inclusive 1,200,000 (24,000).
         commissionTry: 20_000,
       },
       {
@@ -177,23 +198,73 @@ describe('sales performance', () => {
         firstResponse: { measured: 1, medianMinutes: 120, meanMinutes: 120 },
         quotesSent: 1,
         quotesWon: 1,
-        wonTry: 200_000,
-        marginWonTry: 100_000,
-        commissionTry: 20_000,
+        wonTry: 400_000,
+        wonNetTry: 333_333,
+        // The quote's margin amount, not 33.33 % of its net (111,100).
+        marginWonTry: 111_111,
+        marginWonBp: 3333,
+        withoutMargin: 0,
+        commissionBasis: 'net',
+        commissionTry: 33_333,
       },
     ]);
   });
 
-  it('on margin by team sums the reps of the team', () => {
+  it('on margin by team sums the reps of the team, from the margin amounts', () => {
     const [team] = performance('team', leads, quotes, { basis: 'margin', defaultRateBp: 1000, repRatesBp: {} });
-    expect(team).toMatchObject({ group: 'team-1', leadsReceived: 3, quotesWon: 2, wonTry: 1_200_000, marginWonTry: 350_000, commissionTry: 35_000 });
+    expect(team).toMatchObject({
+      group: 'team-1',
+      leadsReceived: 3,
+      quotesWon: 2,
+      wonTry: 1_600_000,
+      wonNetTry: 1_333_333,
+      marginWonTry: 361_111,
+      // 361,111 / 1,333,333 = 27.0833 %: rounded once, on the sums.
+      marginWonBp: 2708,
+      commissionBasis: 'margin',
+      commissionTry: 36_111,
+    });
+  });
+
+  it('rounds commission once, on the row: two half-kuruş commissions make one kuruş, not two', () => {
+    const small = [quote('rep-a', 'accepted', 25, 5, 2000), quote('rep-a', 'accepted', 25, 5, 2000)];
+    const [row] = performance('rep', [], small, { basis: 'net', defaultRateBp: 200, repRatesBp: {} });
+    expect(row).toMatchObject({ wonNetTry: 50, commissionTry: 1 });
+    const [one] = performance('rep', [], small.slice(0, 1), { basis: 'net', defaultRateBp: 200, repRatesBp: {} });
+    expect(one?.commissionTry).toBe(1);
+  });
+
+  it('leaves a won quote whose report line keeps no margin amount out of the margin figures, and counts it', () => {
+    const legacy = [quote('rep-a', 'accepted', 1_000_000, 250_000, 2500), quote('rep-a', 'accepted', 100_000, undefined, 4000)];
+    const [row] = performance('rep', [], legacy, { basis: 'margin', defaultRateBp: 1000, repRatesBp: {} });
+    expect(row).toMatchObject({ wonNetTry: 1_100_000, marginWonTry: 250_000, marginWonBp: 2500, withoutMargin: 1, commissionTry: 25_000 });
+    const [net] = performance('rep', [], legacy, { basis: 'net', defaultRateBp: 1000, repRatesBp: {} });
+    expect(net).toMatchObject({ withoutMargin: 1, commissionTry: 110_000 });
+  });
+});
+
+describe('the commission rules', () => {
+  it('default to the net basis, take net or margin, and refuse anything else in both languages', () => {
+    const parse = (body: unknown) => parseInBoth(commissionRulesBody, body);
+    expect(parse({ defaultRateBp: 200, seq: 0 })).toMatchObject({ success: true, data: { basis: 'net' } });
+    expect(parse({ basis: 'net', defaultRateBp: 200, seq: 0 })).toMatchObject({ success: true, data: { basis: 'net' } });
+    expect(parse({ basis: 'margin', defaultRateBp: 200, seq: 0 })).toMatchObject({ success: true, data: { basis: 'margin' } });
+    for (const basis of ['revenue', 'gross', 'NET', '']) {
+      expect(parse({ basis, defaultRateBp: 200, seq: 0 })).toMatchObject({
+        success: false,
+        issues: [{ path: ['basis'], text: { en: 'Write net or margin.', tr: 'net veya margin yazın.' } }],
+      });
+    }
+    expect(defaultCommissionRules.basis).toBe('net');
   });
 });
 
 describe('the lists as CSV', () => {
   it('quote a cell with a line break, a comma or quotes, and neutralise formula cells', () => {
     const rows = [{ customerId: 'c1', name: 'Çok\nsatırlı, "ad"', company: '+90 Ltd' }];
-    expect(toCsv(['customerId', 'name', 'company'], rows)).toBe(`customerId,name,company\r\nc1,"Çok\nsatırlı, ""ad""",'+90 Ltd\r\n`);
+    expect(toCsv(fieldColumns<(typeof rows)[number]>(['customerId', 'name', 'company']), rows)).toBe(
+      `\uFEFFcustomerId,name,company\r\nc1,"Çok\nsatırlı, ""ad""",'+90 Ltd\r\n`,
+    );
   });
 });
 

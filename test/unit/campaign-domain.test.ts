@@ -210,10 +210,47 @@ describe('funnel and reputation', () => {
   });
 
   it("pauses at SES's thresholds: 5% bounces or 0.1% complaints, not below", () => {
-    expect(reputation({ sent: 1000, bounced: 49, complained: 0 }).paused).toBe(false);
-    expect(reputation({ sent: 1000, bounced: 50, complained: 0 })).toMatchObject({ paused: true, bounceRate: 0.05 });
-    expect(reputation({ sent: 10_000, bounced: 0, complained: 9 }).paused).toBe(false);
-    expect(reputation({ sent: 10_000, bounced: 0, complained: 10 }).paused).toBe(true);
-    expect(reputation({ sent: 0, bounced: 0, complained: 0 }).paused).toBe(false);
+    expect(reputation({ sent: 1000, bounced: 49, complained: 0 }, 1000).paused).toBe(false);
+    expect(reputation({ sent: 1000, bounced: 50, complained: 0 }, 1000)).toMatchObject({ paused: true, bounceRate: 0.05 });
+    expect(reputation({ sent: 10_000, bounced: 0, complained: 9 }, 1000).paused).toBe(false);
+    expect(reputation({ sent: 10_000, bounced: 0, complained: 10 }, 1000).paused).toBe(true);
+    expect(reputation({ sent: 0, bounced: 0, complained: 0 }, 1000).paused).toBe(false);
+  });
+
+  it('judges rates only from the minimum number of sends: one bounce in ten mails pauses nothing', () => {
+    const few = reputation({ sent: 10, bounced: 1, complained: 0 }, 1000);
+    expect(few).toMatchObject({ paused: false, reasons: [], bounceRate: 0.1, gate: { state: 'learning' } });
+    expect(few.gate.reason).toEqual({
+      en: 'Rates are judged from 1000 sends in 30 days (10 so far).',
+      tr: 'Oranlar 30 günde 1000 gönderimden itibaren değerlendirilir (şimdiye dek 10).',
+    });
+    // Both sides of the minimum with the same 10 % bounce rate.
+    expect(reputation({ sent: 999, bounced: 100, complained: 0 }, 1000)).toMatchObject({ paused: false, gate: { state: 'learning' } });
+    const closed = reputation({ sent: 1000, bounced: 100, complained: 0 }, 1000);
+    expect(closed).toMatchObject({ paused: true, reasons: ['bounce rate 10.00% ≥ 5%'], gate: { state: 'paused' } });
+    expect(closed.gate.reason).toEqual({
+      en: 'Sending is paused: bounce rate 10.00% ≥ 5% over 1000 sends in 30 days.',
+      tr: 'Gönderim durduruldu: 30 günde 1000 gönderimde geri dönme oranı 10.00% ≥ %5.',
+    });
+    expect(reputation({ sent: 1000, bounced: 10, complained: 0 }, 1000)).toMatchObject({ paused: false, gate: { state: 'open' } });
+  });
+
+  it('after a lift judges only the sends since, and pauses again once they reach the minimum at a threshold', () => {
+    const lift = { at: '2026-12-01T10:00:00.000Z', by: 'admin-ayse', reason: 'Listeden geçersiz adresler çıkarıldı', baseline: { sent: 1000, bounced: 100, complained: 0 } };
+    const lifted = reputation({ sent: 1000, bounced: 100, complained: 0 }, 1000, lift);
+    expect(lifted).toMatchObject({
+      paused: false,
+      bounceRate: 0.1,
+      gate: { state: 'lifted', judged: { sent: 0, bounced: 0, complained: 0 }, lift: { by: 'admin-ayse', reason: lift.reason } },
+    });
+    expect(lifted.gate.reason.en).toContain('Lifted by admin-ayse');
+    expect(lifted.gate.reason.tr).toContain('admin-ayse kaldırdı');
+    // 999 more sends with every one bounced: still below the minimum since the lift.
+    expect(reputation({ sent: 1999, bounced: 1099, complained: 0 }, 1000, lift).gate.state).toBe('lifted');
+    // 1000 more at 5 % bounces: paused again; at 4.9 % not.
+    expect(reputation({ sent: 2000, bounced: 150, complained: 0 }, 1000, lift)).toMatchObject({ paused: true, gate: { state: 'paused' } });
+    expect(reputation({ sent: 2000, bounced: 149, complained: 0 }, 1000, lift)).toMatchObject({ paused: false, gate: { state: 'lifted' } });
+    // Campaigns that left the window shrink the totals below the baseline: nothing counts as sent since.
+    expect(reputation({ sent: 400, bounced: 40, complained: 0 }, 1000, lift).gate.judged).toEqual({ sent: 0, bounced: 0, complained: 0 });
   });
 });

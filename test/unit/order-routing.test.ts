@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { orderLifecycle } from '../../functions/order-routing/domain/lifecycle.js';
-import { openByUnit, overdue, profitability, type ReportOrder, revenue, toCsv } from '../../functions/order-routing/domain/reports.js';
+import {
+  openByUnit,
+  overdue,
+  overdueColumns,
+  profitability,
+  profitColumns,
+  type ReportOrder,
+  revenue,
+  revenueColumns,
+} from '../../functions/order-routing/domain/reports.js';
+import { ackDueAt, routedNote } from '../../functions/order-routing/domain/ack-deadline.js';
+import { toCsv } from '../../shared/csv.js';
 import {
   isOpen,
   type OrderFacts,
@@ -238,9 +249,30 @@ describe('order reports', () => {
     expect(revenue([order('a')], 'quarter')[0]?.period).toBe('2026-Q1');
   });
 
-  it('writes CSV a spreadsheet reads as text: quoted fields, no formulas', () => {
-    const csv = toCsv(['unitId', 'note', 'open'], [{ unitId: '=HYPERLINK("x")', note: 'a, "b"', open: -2 }]);
-    expect(csv).toBe('unitId,note,open\r\n"\'=HYPERLINK(""x"")","a, ""b""",-2\r\n');
+  it('writes CSV a spreadsheet reads as text: quoted fields, no formulas, amounts in units beside their currency', () => {
+    const late = {
+      orderId: '=HYPERLINK("x")',
+      customerId: 'a, "b"',
+      unitId: undefined,
+      status: 'routed' as const,
+      requestedDate: '2026-03-01',
+      daysLate: -2,
+      grandTotal: { amount: 123_456, currency: 'EUR' },
+    };
+    expect(toCsv(overdueColumns, [late])).toBe(
+      '\uFEFForderId,customerId,unitId,status,requestedDate,daysLate,currency,amount\r\n' +
+        '"\'=HYPERLINK(""x"")","a, ""b""",,routed,2026-03-01,-2,EUR,1234.56\r\n',
+    );
+    // Revenue: the total in the row's currency, the TRY equivalent beside its own currency column.
+    const revenueRow = { period: '2026-03', currency: 'USD', orders: 2, total: 100_050, totalTry: 3_900_000, withoutTry: 0 };
+    expect(toCsv(revenueColumns, [revenueRow]).split('\r\n')).toEqual([
+      '\uFEFFperiod,currency,orders,total,totalTry,totalTryCurrency,withoutTry',
+      '2026-03,USD,2,1000.50,39000.00,TRY,0',
+      '',
+    ]);
+    // A loss is a negative number, not a formula: no apostrophe before it.
+    const loss = { period: '2026-03', currency: 'TRY', orders: 1, net: 10_000, cost: 12_345, margin: -2_345, marginBp: -2345, withoutCost: 0 };
+    expect(toCsv(profitColumns, [loss]).split('\r\n')[1]).toBe('2026-03,TRY,1,100.00,123.45,-23.45,-2345,0');
   });
 });
 
@@ -258,5 +290,43 @@ describe('order profitability', () => {
       'year',
     );
     expect(rows).toEqual([{ period: '2026', currency: 'TRY', orders: 2, net: 1500, cost: 1150, margin: 350, marginBp: 2333, withoutCost: 1 }]);
+  });
+});
+
+describe('the acknowledgement deadline', () => {
+  const weekdays = { from: '09:00', to: '18:00' };
+  const dealer = unit('dealer-hours', { ackSlaMinutes: 60, hours: { days: { 1: weekdays, 2: weekdays, 3: weekdays, 4: weekdays, 5: weekdays } } });
+  const at = (istanbul: string) => new Date(`${istanbul}:00+03:00`);
+
+  it('counts the SLA in the unit’s working hours: 17:55 on a Friday is due on Monday at 09:55, not at 18:55', () => {
+    // Friday 13 March 2026, five minutes before closing: five minutes on Friday, 55 on Monday.
+    expect(ackDueAt(dealer, at('2026-03-13T17:55')).toISOString()).toBe(at('2026-03-16T09:55').toISOString());
+    // Both sides of closing: an hour that fits before 18:00 stays on Friday.
+    expect(ackDueAt(dealer, at('2026-03-13T16:59')).toISOString()).toBe(at('2026-03-13T17:59').toISOString());
+    expect(ackDueAt(dealer, at('2026-03-13T17:00')).toISOString()).toBe(at('2026-03-13T18:00').toISOString());
+    expect(ackDueAt(dealer, at('2026-03-13T17:01')).toISOString()).toBe(at('2026-03-16T09:01').toISOString());
+    // Routed before opening: the hour starts at 09:00.
+    expect(ackDueAt(dealer, at('2026-03-16T07:30')).toISOString()).toBe(at('2026-03-16T10:00').toISOString());
+  });
+
+  it('skips Turkish holidays and closes at 13:00 on their eves', () => {
+    // Ramazan Bayramı 2026: the eve Thursday 19 March open until 13:00, 20–22 March closed.
+    expect(ackDueAt(dealer, at('2026-03-19T12:30')).toISOString()).toBe(at('2026-03-23T09:30').toISOString());
+    expect(ackDueAt(dealer, at('2026-03-19T11:59')).toISOString()).toBe(at('2026-03-19T12:59').toISOString());
+    // 29 October (Republic Day, a Thursday in 2026) and its eve's afternoon are closed.
+    expect(ackDueAt(dealer, at('2026-10-28T12:30')).toISOString()).toBe(at('2026-10-30T09:30').toISOString());
+  });
+
+  it('runs on the clock for a unit without working hours (always open), holidays included', () => {
+    const desk = unit('desk-24h', { ackSlaMinutes: 60 });
+    expect(ackDueAt(desk, at('2026-03-13T17:55')).toISOString()).toBe(at('2026-03-13T18:55').toISOString());
+    expect(ackDueAt(desk, at('2026-03-20T10:00')).toISOString()).toBe(at('2026-03-20T11:00').toISOString());
+  });
+
+  it('says in the routing note when the acknowledgement is due, in Istanbul time', () => {
+    expect(routedNote('service', 'dept-service', at('2026-03-16T09:55').toISOString())).toBe(
+      'rule service → dept-service; acknowledgement due 2026-03-16T09:55+03:00',
+    );
+    expect(routedNote('fallback', 'dept-desk', undefined)).toBe('rule fallback → dept-desk');
   });
 });

@@ -186,8 +186,8 @@ describe('catalogue import: CSV', () => {
     expect(importCsv('products', toCsv('products', products))).toEqual({ ok: true, records: products });
     expect(importCsv('priceLists', toCsv('priceLists', priceLists))).toEqual({ ok: true, records: priceLists });
     expect(importCsv('fxRates', toCsv('fxRates', fxRates))).toEqual({ ok: true, records: fxRates });
-    expect(toCsv('fxRates', fxRates)).toBe('\uFEFFdate,currency,rate_to_try\n2025-03-10,EUR,39.6120\n2025-03-10,JPY,0.2487\n');
-    expect(toCsv('priceLists', priceLists).split('\n')[2]).toBe('PL-EUR,"Makine 2025, EUR",EUR,2025-01-01,2025-12-31,SRV-1Y,0.99');
+    expect(toCsv('fxRates', fxRates)).toBe('\uFEFFdate,currency,rate_to_try\r\n2025-03-10,EUR,39.6120\r\n2025-03-10,JPY,0.2487\r\n');
+    expect(toCsv('priceLists', priceLists).split('\r\n')[2]).toBe('PL-EUR,"Makine 2025, EUR",EUR,2025-01-01,2025-12-31,SRV-1Y,0.99');
   });
 });
 
@@ -212,7 +212,7 @@ describe('catalogue CSV: line endings, formulas and lengths', () => {
     const risky = ['=HYPERLINK("http://example.com","x")', '+90 532', '-5% kampanya', '@SUM(A1)', "'=already quoted", "'plain apostrophe"];
     const records = risky.map((name, i) => ({ ...products[1]!, sku: `F-${i}`, name: { tr: name, en: name } }));
     const csv = toCsv('products', records);
-    const names = csv.trim().split('\n').slice(1).map((line) => line.split(',')[1]);
+    const names = csv.trim().split('\r\n').slice(1).map((line) => line.split(',')[1]);
     expect(names).toEqual([`"'=HYPERLINK(""http://example.com""`, "'+90 532", "'-5% kampanya", "'@SUM(A1)", "''=already quoted", "'plain apostrophe"]);
     expect(importCsv('products', csv)).toEqual({ ok: true, records });
   });

@@ -7,6 +7,7 @@ import { until } from 'lit/directives/until.js';
 import { api, asProblem, type Problem } from '../api.js';
 import type { operations } from '../api-types.js';
 import { currentLanguage, dateTime, label, noteText, t, transition } from '../strings.js';
+import { reputationGateView } from './reputation-gate.js';
 import { clearProblem, formValues, onFields, pagedTable, problemSlot, problemView, show, showProblem, statusView } from '../ui.js';
 
 type Campaign = operations['getCampaign']['responses'][200]['content']['application/json'];
@@ -34,7 +35,9 @@ export const campaignsPage = async () => {
     <p><a href="#/campaigns/new" role="button">${t('newCampaign')}</a>
       <a href="#/segments" role="button" class="secondary outline">${t('segmentsTitle')}</a>
       <a href="#/templates" role="button" class="secondary outline">${t('templatesTitle')}</a></p>
+    <section id="reputation-gate"></section>
     <section id="list"></section>`);
+  void reputationGateView(document.getElementById('reputation-gate')!);
   const client = await api();
   // A run's counts, asked once per row however often the table redraws.
   const counts = new Map<string, Promise<string>>();
@@ -331,12 +334,15 @@ export const campaignPage = async ({ campaignId }: Record<string, string>) => {
       <h2 id="progress-heading">${t('progress')}</h2>
       <div id="progress" role="status" aria-live="polite"></div>
     </section>
-    ${campaign.status === 'draft' ? actionForm('schedule') : nothing}
+    ${campaign.status === 'draft' ? html`<section id="reputation-gate"></section>${actionForm('schedule')}` : nothing}
     ${['draft', 'scheduled', 'sending'].includes(campaign.status) ? actionForm('cancel') : nothing}
     <section id="report"></section>
     <h2>${t('timeline')}</h2>
     <ul data-history>${campaign.history.map((h) => html`<li>${h.at ? dateTime(String(h.at)) : ''} · ${transition('campaignStatus', h.from ? String(h.from) : undefined, String(h.to ?? ''))} ${h.note ? `· ${noteText(String(h.note))}` : ''}</li>`)}</ul>`);
 
+  // A draft is scheduled only through the gate: its state and reason stand above the schedule button.
+  const gateSlot = document.getElementById('reputation-gate');
+  if (gateSlot) void reputationGateView(gateSlot);
   if (campaign.status === 'sent' || (extras(campaign).runCount ?? 0) > 0) {
     const report = await client.GET('/campaigns/{campaignId}/report', path);
     render(

@@ -15,7 +15,7 @@ import {
 } from 'chart.js';
 import { html, nothing } from 'lit';
 import { api, asProblem } from '../api.js';
-import { label, type StringKey, t } from '../strings.js';
+import { label, money, percent, type StringKey, t } from '../strings.js';
 import { problemView, show } from '../ui.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, Legend, Tooltip);
@@ -37,14 +37,45 @@ const draw = (id: string, config: ChartConfiguration) => {
   if (element) new Chart(element, { ...config, options: { animation: false, maintainAspectRatio: false, ...config.options } });
 };
 
+/** What the table reads of GET /analytics/performance. */
+interface Performance {
+  commission: { basis: 'net' | 'margin' };
+  rows: { group: string; quotesWon: number; wonNetTry: number; marginWonTry: number; marginWonBp: number; commissionTry: number }[];
+}
+
+/** Sales performance this year, saying what commission is paid on; the margin percentage rounded once, here. */
+const performanceTable = (report: Performance) =>
+  html`<article data-performance>
+    <h2>${t('salesPerformance')}</h2>
+    <p data-commission-basis>${t('commissionBasis')}: ${t(report.commission.basis === 'margin' ? 'basisMargin' : 'basisNet')}</p>
+    <table>
+      <thead>
+        <tr><th>${t('group')}</th><th>${t('quotesWon')}</th><th>${t('wonNet')}</th><th>${t('marginWon')}</th><th>${t('commissionPaid')}</th></tr>
+      </thead>
+      <tbody>
+        ${report.rows.map(
+          (row) =>
+            html`<tr>
+              <td>${row.group}</td>
+              <td>${row.quotesWon}</td>
+              <td>${money(row.wonNetTry, 'TRY')}</td>
+              <td>${money(row.marginWonTry, 'TRY')} (${percent(row.marginWonBp)})</td>
+              <td>${money(row.commissionTry, 'TRY')}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </article>`;
+
 export const dashboardPage = async () => {
   const client = await api();
-  const [dashboard, pipeline, cases, campaigns, rules] = await Promise.all([
+  const [dashboard, pipeline, cases, campaigns, rules, sales] = await Promise.all([
     client.GET('/analytics/dashboard', {}),
     client.GET('/pipeline', {}),
     client.GET('/reports/cases', {}),
     client.GET('/campaigns/reports', {}),
     client.GET('/analytics/rules', {}),
+    client.GET('/analytics/performance', {}),
   ]);
   if (!dashboard.data) return show(html`<h1>${t('dashboard')}</h1>${problemView(asProblem(dashboard.error, dashboard.response.status))}`);
   const counters = dashboard.data;
@@ -71,7 +102,8 @@ export const dashboardPage = async () => {
     ${rules.data ? canvas('chart-segments', 'segments') : nothing}
     ${pipeline.data ? canvas('chart-pipeline', 'pipeline') : nothing}
     ${sla ? canvas('chart-sla', 'sla') : nothing}
-    ${funnel ? canvas('chart-funnel', 'funnel') : nothing}`);
+    ${funnel ? canvas('chart-funnel', 'funnel') : nothing}
+    ${typeof sales.data === 'object' ? performanceTable(sales.data) : nothing}`);
 
   const months = [...new Set(revenue.map((r) => r.period))].sort();
   const currencies = [...new Set(revenue.map((r) => r.currency))].sort();

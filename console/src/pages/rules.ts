@@ -252,7 +252,7 @@ export const analyticsRulesPage = async () => {
     async (fields) => {
       const answer = await client.PUT('/analytics/rules/commission', {
         body: {
-          basis: fields.get('basis') === 'margin' ? 'margin' : 'revenue',
+          basis: fields.get('basis') === 'margin' ? 'margin' : 'net',
           defaultRateBp: toHundredths(fields.get('defaultRateBp')) as number,
           repRatesBp: Object.fromEntries(commission.reps.filter((r) => r.id).map((r) => [r.id, r.rateBp])),
           seq: commission.seq,
@@ -280,7 +280,7 @@ export const analyticsRulesPage = async () => {
           <div class="grid">
             <label>${t('basis')}
               <select name="basis">
-                <option value="revenue" ?selected=${commission.basis === 'revenue'}>${t('basisRevenue')}</option>
+                <option value="net" ?selected=${commission.basis === 'net'}>${t('basisNet')}</option>
                 <option value="margin" ?selected=${commission.basis === 'margin'}>${t('basisMargin')}</option>
               </select>
             </label>

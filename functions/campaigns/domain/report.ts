@@ -47,13 +47,80 @@ export const campaignFunnel = (counters: StatCounter[]) => {
 /** SES reviews an account at a 5% bounce rate and a 0.1% complaint rate. */
 export const REPUTATION_LIMITS = { bounce: 0.05, complaint: 0.001 } as const;
 
-export const reputation = (totals: { sent: number; bounced: number; complained: number }) => {
+export interface SendTotals {
+  sent: number;
+  bounced: number;
+  complained: number;
+}
+
+/** An admin's lift of a closed gate: who, when, why, and the window's totals at that moment. */
+export interface GateLift {
+  at: string;
+  by: string;
+  reason: string;
+  baseline: SendTotals;
+}
+
+/**
+ * The gate: `learning` below the minimum volume (a rate over a handful of mails says nothing),
+ * `open` at or above it with both rates under SES's thresholds, `paused` at or above either, and
+ * `lifted` after an admin's lift until the sends since then reach the minimum volume again with a
+ * rate at a threshold (then it pauses again).
+ */
+export type GateState = 'learning' | 'open' | 'paused' | 'lifted';
+
+const percent = (rate: number) => `${(rate * 100).toFixed(2)}%`;
+
+export const reputation = (totals: SendTotals, minimumSends: number, lift?: GateLift) => {
   const bounce = ratio(totals.bounced, totals.sent);
   const complaint = ratio(totals.complained, totals.sent);
-  const reasons = [
-    ...(bounce >= REPUTATION_LIMITS.bounce ? [`bounce rate ${(bounce * 100).toFixed(2)}% ≥ 5%`] : []),
-    ...(complaint >= REPUTATION_LIMITS.complaint ? [`complaint rate ${(complaint * 100).toFixed(2)}% ≥ 0.1%`] : []),
+  // After a lift only what was sent since counts; totals that shrank (campaigns left the window) count as none.
+  const judged = lift
+    ? {
+        sent: Math.max(0, totals.sent - lift.baseline.sent),
+        bounced: Math.max(0, totals.bounced - lift.baseline.bounced),
+        complained: Math.max(0, totals.complained - lift.baseline.complained),
+      }
+    : totals;
+  const judgedBounce = ratio(judged.bounced, judged.sent);
+  const judgedComplaint = ratio(judged.complained, judged.sent);
+  const enough = judged.sent >= minimumSends;
+  const over = [
+    ...(enough && judgedBounce >= REPUTATION_LIMITS.bounce
+      ? [{ en: `bounce rate ${percent(judgedBounce)} ≥ 5%`, tr: `geri dönme oranı ${percent(judgedBounce)} ≥ %5` }]
+      : []),
+    ...(enough && judgedComplaint >= REPUTATION_LIMITS.complaint
+      ? [{ en: `complaint rate ${percent(judgedComplaint)} ≥ 0.1%`, tr: `şikâyet oranı ${percent(judgedComplaint)} ≥ %0,1` }]
+      : []),
   ];
-  return { ...totals, bounceRate: bounce, complaintRate: complaint, limits: REPUTATION_LIMITS, paused: reasons.length > 0, reasons };
+  const reasons = over.map((r) => r.en);
+  const paused = reasons.length > 0;
+  const state: GateState = paused ? 'paused' : lift ? 'lifted' : enough ? 'open' : 'learning';
+  const window = { en: lift ? 'since the lift' : 'in 30 days', tr: lift ? 'kaldırmadan beri' : '30 günde' };
+  const reason = {
+    paused: {
+      en: `Sending is paused: ${reasons.join('; ')} over ${judged.sent} sends ${window.en}.`,
+      tr: `Gönderim durduruldu: ${window.tr} ${judged.sent} gönderimde ${over.map((r) => r.tr).join('; ')}.`,
+    },
+    lifted: {
+      en: `Lifted by ${lift?.by} (${lift?.reason}); rates are judged again after ${minimumSends} sends since the lift (${judged.sent} so far).`,
+      tr: `${lift?.by} kaldırdı (${lift?.reason}); oranlar kaldırmadan beri ${minimumSends} gönderimden sonra yeniden değerlendirilir (şimdiye dek ${judged.sent}).`,
+    },
+    learning: {
+      en: `Rates are judged from ${minimumSends} sends in 30 days (${judged.sent} so far).`,
+      tr: `Oranlar 30 günde ${minimumSends} gönderimden itibaren değerlendirilir (şimdiye dek ${judged.sent}).`,
+    },
+    open: { en: `Bounce ${percent(judgedBounce)} and complaint ${percent(judgedComplaint)} rates are under SES's thresholds.`, tr: `Geri dönme (${percent(judgedBounce)}) ve şikâyet (${percent(judgedComplaint)}) oranları SES eşiklerinin altında.` },
+  }[state];
+  return {
+    ...totals,
+    bounceRate: bounce,
+    complaintRate: complaint,
+    limits: REPUTATION_LIMITS,
+    minimumSends,
+    paused,
+    reasons,
+    gate: { state, reason, judged, ...(lift ? { lift: { at: lift.at, by: lift.by, reason: lift.reason } } : {}) },
+  };
 };
 export type Reputation = ReturnType<typeof reputation>;

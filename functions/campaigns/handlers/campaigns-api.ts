@@ -12,7 +12,7 @@ import {
 } from '../campaigns.js';
 import { funnelRates } from '../domain/report.js';
 import { campaignRoutes } from '../manifest.js';
-import { accountReputation, campaignReport, reportsByGroup } from '../reports.js';
+import { accountReputation, campaignReport, gateHistory, liftGate, reportsByGroup } from '../reports.js';
 import { allSegments } from '../segments.js';
 import { runProgress } from '../sending.js';
 import { getTemplate } from '../templates.js';
@@ -75,4 +75,14 @@ const reports = route(campaignRoutes.campaignReports, async ({ query }) => {
   });
 });
 
-export const handler = routes([create, list, reports, get, edit, schedule, cancel, progress, report]);
+const gate = route(campaignRoutes.reputationGate, async () => {
+  const [reputation, history] = await Promise.all([accountReputation(), gateHistory()]);
+  return json(200, { reputation, history });
+});
+
+const lift = route(campaignRoutes.liftReputationGate, async ({ actor, body }) => {
+  const reputation = await liftGate({ actorId: actor.userId, via: 'api' }, body.reason);
+  return json(200, { reputation, history: await gateHistory() });
+});
+
+export const handler = routes([create, list, reports, gate, lift, get, edit, schedule, cancel, progress, report]);

@@ -2,7 +2,7 @@
 // nothing: one bad row and no record is returned, only every error with its 1-based file line.
 //
 // CSV: a header row naming the columns below (any order), comma-separated, UTF-8 (a BOM is fine),
-// lines ending in LF, CRLF or CR (mixed too), amounts as canonical decimals in the row's currency
+// lines ending in LF, CRLF or CR (mixed too; the export writes CRLF), amounts as canonical decimals in the row's currency
 // ("1234.56"), percentages as "20" or "0.5". A cell that would start a spreadsheet formula
 // (= + - @ tab CR) is exported behind an apostrophe, which the import takes off again.
 //   products:    sku, name_tr, name_en, description_tr, description_en, unit, category,
@@ -12,6 +12,7 @@
 //   FX rates:    date, currency, rate_to_try
 // JSON: an array of records in the domain shape of catalogue.ts, amounts in integer minor units.
 import { type Info, parse } from 'csv-parse/sync';
+import { type CsvColumn, formulaStart, toCsv as writeCsv } from '../../../shared/csv.js';
 import { minorToDecimal, parseDecimalToMinor, parsePercent, percentToDecimal } from '../../../shared/money.js';
 import type { Text } from '../../../shared/messages.js';
 import { ProblemError } from '../../../shared/problems.js';
@@ -202,10 +203,7 @@ const startLines = (text: string, records: CsvRecord[]): number[] => {
   return lines;
 };
 
-/** OWASP's CSV injection defence: a cell a spreadsheet would run as a formula gets an apostrophe first. */
-const formulaStart = /^'*[=+\-@\t\r]/;
-const neutralise = (cell: string) => (formulaStart.test(cell) ? `'${cell}` : cell);
-/** The inverse of `neutralise` on what it wrote, and the identity on every other cell. */
+/** The inverse of the writer's formula defence on what it wrote, and the identity on every other cell. */
 const restore = (cell: string) => (cell.startsWith("'") && formulaStart.test(cell) ? cell.slice(1) : cell);
 
 export const importCsv = <K extends CatalogueKind>(kind: K, text: string): ImportResult<CatalogueRecords[K]> =>
@@ -293,12 +291,7 @@ export const importCsvWith = <T>(format: Format<T>, text: string): ImportResult<
   return validate(format, candidates, errors);
 };
 
-const csvCell = (value: string) => {
-  const cell = neutralise(value);
-  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-};
-
-/** CSV that `importCsv` reads back, lines ending in LF; with a BOM, so that Excel shows Turkish letters right. */
+/** CSV that `importCsv` reads back, written by the shared writer (BOM, CRLF, formulas behind an apostrophe). */
 export const toCsv = <K extends CatalogueKind>(kind: K, records: readonly CatalogueRecords[K][]): string => {
   const format: Format<CatalogueRecords[K]> = formats[kind];
   const nested = format.nested;
@@ -306,13 +299,12 @@ export const toCsv = <K extends CatalogueKind>(kind: K, records: readonly Catalo
     const fields = record as unknown as Fields;
     return nested ? (fields[nested] as unknown[]).map((item) => ({ ...fields, [nested]: item })) : [fields];
   });
-  const lines = [
-    format.columns.map((c) => c.name),
-    ...rows.map((row) =>
-      format.columns.map((c) => (c.codec ? c.codec.write(get(row, c.path), row) : String(get(row, c.path)))),
-    ),
-  ];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\n')}\n`;
+  // Every cell as the text the import reads: amounts and percentages already as decimals by their codecs.
+  const columns: CsvColumn<Fields>[] = format.columns.map((c) => ({
+    header: c.name,
+    cell: (row) => (c.codec ? c.codec.write(get(row, c.path), row) : String(get(row, c.path))),
+  }));
+  return writeCsv(columns, rows);
 };
 
 // ---- JSON ---------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 // margin left, read from the figures each quote already priced (never re-priced here). Alternatives
 // and revisions are not added up as if all were sold: the total counts the accepted quotes once one
 // is accepted, and until then the quotes still in play (not declined, rejected or expired).
-import { basisPoints, convert, type Money, subtract, sum } from '../../../shared/money.js';
+import { basisPoints, type Money, sum } from '../../../shared/money.js';
+import { marginTryOf } from '../../quote-approval/public.js';
 
 /** What the analysis reads of a quote (the quote's own priced figures). */
 export interface QuotedFigures {
@@ -40,7 +41,7 @@ export interface CostAnalysis {
 
 export const quoteCost = (q: QuotedFigures): QuoteCost => {
   // The quote's own rate of its quote date: cost and net are in TRY at the same rate.
-  const costTotalTry = convert(q.totals.costTotal, q.rateToTry, 'TRY');
+  const { costTotalTry, marginTry } = marginTryOf(q);
   return {
     quoteId: q.quoteId,
     status: q.status,
@@ -51,7 +52,7 @@ export const quoteCost = (q: QuotedFigures): QuoteCost => {
     marginBp: q.totals.marginBp,
     netTotalTry: q.netTotalTry,
     costTotalTry,
-    marginTry: subtract(q.netTotalTry, costTotalTry),
+    marginTry,
   };
 };
 

@@ -1,7 +1,8 @@
 // Order reports as plain functions over orders the caller has read: open orders by unit and age,
 // the follow-up list of orders past their requested date, revenue by period in each currency and
-// in TRY; and CSV a spreadsheet opens safely.
-import { basisPoints, type Money } from '../../../shared/money.js';
+// in TRY; and the columns of each as CSV.
+import { type CsvColumn, fieldColumns } from '../../../shared/csv.js';
+import { basisPoints, type Money, money } from '../../../shared/money.js';
 import { DAY_MS, istanbulDate, istanbulMonth } from '../../../shared/time.js';
 import type { OrderStatus } from './lifecycle.js';
 
@@ -161,14 +162,32 @@ export const profitability = (orders: readonly ReportOrder[], period: Period): P
     },
   );
 
-/** A cell a spreadsheet shows as text: quoted when needed, and never read as a formula. */
-const cell = (value: unknown) => {
-  if (typeof value === 'number') return String(value);
-  let text = value === undefined || value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
+/** The reports as CSV columns: amounts in decimal units beside their currency (the TRY equivalent beside its own). */
+const amount = <R extends { currency: string }>(header: string, of: (row: R) => number): CsvColumn<R> => ({
+  header,
+  cell: (row) => money(of(row), row.currency),
+});
 
-/** RFC 4180 CSV with a header row, CRLF line ends. */
-export const toCsv = <R extends object>(columns: readonly (keyof R & string)[], rows: readonly R[]) =>
-  [columns.join(','), ...rows.map((row) => columns.map((column) => cell(row[column])).join(','))].map((line) => `${line}\r\n`).join('');
+export const openColumns: CsvColumn<OpenByUnit>[] = fieldColumns<OpenByUnit>(['unitId', 'open', ...ageBuckets, 'oldestCreatedAt']);
+
+export const overdueColumns: CsvColumn<OverdueOrder>[] = [
+  ...fieldColumns<OverdueOrder>(['orderId', 'customerId', 'unitId', 'status', 'requestedDate', 'daysLate']),
+  { header: 'currency', cell: (row) => row.grandTotal.currency },
+  { header: 'amount', cell: (row) => row.grandTotal },
+];
+
+export const revenueColumns: CsvColumn<RevenueRow>[] = [
+  ...fieldColumns<RevenueRow>(['period', 'currency', 'orders']),
+  amount<RevenueRow>('total', (row) => row.total),
+  { header: 'totalTry', cell: (row) => money(row.totalTry, 'TRY') },
+  { header: 'totalTryCurrency', cell: () => 'TRY' },
+  ...fieldColumns<RevenueRow>(['withoutTry']),
+];
+
+export const profitColumns: CsvColumn<ProfitRow>[] = [
+  ...fieldColumns<ProfitRow>(['period', 'currency', 'orders']),
+  amount<ProfitRow>('net', (row) => row.net),
+  amount<ProfitRow>('cost', (row) => row.cost),
+  amount<ProfitRow>('margin', (row) => row.margin),
+  ...fieldColumns<ProfitRow>(['marginBp', 'withoutCost']),
+];

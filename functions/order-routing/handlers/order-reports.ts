@@ -9,7 +9,17 @@ import type * as z from '../../../shared/schema.js';
 import { addMonths, istanbulDate, istanbulMonth, lastInstantOfIstanbulDay, startOfIstanbulDay } from '../../../shared/time.js';
 import type { reportQuery } from '../api-schemas.js';
 import { openStatuses, orderStatuses } from '../domain/lifecycle.js';
-import { ageBuckets, openByUnit, overdue, profitability, revenue, toCsv } from '../domain/reports.js';
+import { toCsv } from '../../../shared/csv.js';
+import {
+  openByUnit,
+  openColumns,
+  overdue,
+  overdueColumns,
+  profitability,
+  profitColumns,
+  revenue,
+  revenueColumns,
+} from '../domain/reports.js';
 import { orderRoutes } from '../manifest.js';
 import { type Order, orderOwnership, ordersIn } from '../order-store.js';
 
@@ -29,11 +39,11 @@ const answer = async (report: Report, actor: Actor, query: z.output<typeof repor
     const open = seen(await ordersIn(['received', ...openStatuses], reach));
     if (report === 'open') {
       const rows = openByUnit(open, now);
-      return asCsv ? csvFile('open-orders', toCsv(['unitId', 'open', ...ageBuckets, 'oldestCreatedAt'], rows)) : json(200, { at: now.toISOString(), units: rows });
+      return asCsv ? csvFile('open-orders', toCsv(openColumns, rows)) : json(200, { at: now.toISOString(), units: rows });
     }
     const rows = overdue(open, now);
     return asCsv
-      ? csvFile('overdue-orders', toCsv(['orderId', 'customerId', 'unitId', 'status', 'requestedDate', 'daysLate', 'currency', 'amount'], rows.map((r) => ({ ...r, currency: r.grandTotal.currency, amount: r.grandTotal.amount }))))
+      ? csvFile('overdue-orders', toCsv(overdueColumns, rows))
       : json(200, { today: istanbulDate(now), orders: rows });
   }
   const to = query.to ?? lastInstantOfIstanbulDay(istanbulDate(now));
@@ -46,12 +56,12 @@ const answer = async (report: Report, actor: Actor, query: z.output<typeof repor
   if (report === 'profitability') {
     const rows = profitability(inRange, query.period);
     return asCsv
-      ? csvFile('order-profitability', toCsv(['period', 'currency', 'orders', 'net', 'cost', 'margin', 'marginBp', 'withoutCost'], rows))
+      ? csvFile('order-profitability', toCsv(profitColumns, rows))
       : json(200, { from, to, period: query.period, rows });
   }
   const rows = revenue(inRange, query.period);
   return asCsv
-    ? csvFile('order-revenue', toCsv(['period', 'currency', 'orders', 'total', 'totalTry', 'withoutTry'], rows))
+    ? csvFile('order-revenue', toCsv(revenueColumns, rows))
     : json(200, { from, to, period: query.period, rows });
 };
 

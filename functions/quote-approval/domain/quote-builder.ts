@@ -1,7 +1,7 @@
 // A quote's figures from what the rep asked for: products from the catalogue, unit prices from the
 // chosen price list on the quote date, costs converted into the quote's currency, totals, their TRY
 // equivalents, and the payment plan. Pure: the caller reads the catalogue and passes it in.
-import type { Money } from '../../../shared/money.js';
+import { convert, type Money, subtract } from '../../../shared/money.js';
 import { type FieldProblem, ProblemError, ValidationError } from '../../../shared/problems.js';
 import type { Bilingual } from './approval-policy.js';
 import { convertOn, type FxRate, fxRateOn, type PriceList, type Product, priceFor } from '../../catalogue/public.js';
@@ -42,6 +42,15 @@ export interface QuoteFigures {
   grandTotalTry: Money;
   paymentPlan: Instalment[];
 }
+
+/**
+ * A quote's margin in TRY kuruş, from its amounts: the net in TRY less the cost at the quote's own
+ * rate of its quote date. Never rebuilt from the rounded margin percentage.
+ */
+export const marginTryOf = (q: { totals: { costTotal: Money }; netTotalTry: Money; rateToTry: string }) => {
+  const costTotalTry = convert(q.totals.costTotal, q.rateToTry, 'TRY');
+  return { costTotalTry, marginTry: subtract(q.netTotalTry, costTotalTry) };
+};
 
 export class ProductUnavailableError extends ProblemError {
   constructor(problems: FieldProblem[]) {

@@ -15,8 +15,10 @@ export interface QuoteSummary {
   currency: string;
   grandTotal: Money;
   grandTotalTry: Money;
-  /** The weight of this quote's margin in the average. */
+  /** The weight of this quote's margin in the average; the revenue without VAT. */
   netTotalTry: Money;
+  /** Net less cost in TRY kuruş; absent on report lines written before it was kept. */
+  marginTry?: Money;
   discountBp: number;
   marginBp: number;
 }

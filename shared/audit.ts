@@ -1,11 +1,12 @@
-// Who changed a person or a key, and when: one history item beside it, in its own partition, written
-// in the transaction that makes the change (`keys.history`, as every entity's moves are).
-import type { TransactItem } from '../../shared/db.js';
-import { putNew } from '../../shared/db.js';
-import { fromItem } from '../../shared/entity.js';
-import { newId } from '../../shared/ids.js';
-import { queryPage } from '../../shared/query.js';
-import { type Key, keys } from '../../shared/table.js';
+// Who changed a record that has no lifecycle (a person, a key, a campaign's reputation gate), and
+// when: one history item beside it, in its own partition, written in the transaction that makes the
+// change (`keys.history`, as every entity's moves are).
+import type { TransactItem } from './db.js';
+import { putNew } from './db.js';
+import { fromItem } from './entity.js';
+import { newId } from './ids.js';
+import { queryPage } from './query.js';
+import { type Key, keys } from './table.js';
 
 /** Who acts: a user id over the API, `operator` (whoever holds the AWS credentials) with the CLI. */
 export interface AuditActor {
