@@ -4207,7 +4207,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         orderId: string;
-                        customerId: string;
+                        customerId?: string;
                         /** @constant */
                         status: "received";
                     };
