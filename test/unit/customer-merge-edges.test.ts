@@ -110,6 +110,19 @@ describe('combining two items, each rule from both sides', () => {
   });
 });
 
+describe('combining two items, the names and values each rule needs', () => {
+  it('reads only whole last…At names as latest, and keeps equal or non-text values as they are', () => {
+    const kept = { xlastLeadAt: 'b', lastLeadAtBy: 'b', createdAt: '2026-01-01', seq: 3 };
+    const duplicate = { xlastLeadAt: 'z', lastLeadAtBy: 'z', createdAt: '2026-01-01', seq: '9' };
+    expect(combineItems(kept, duplicate)).toEqual(kept);
+    expect(combineItems({ lastLeadAt: 'b', createdAt: 'b' }, { lastLeadAt: 5, createdAt: 5 })).toEqual({
+      lastLeadAt: 'b',
+      createdAt: 'b',
+    });
+    expect(combineItems({ name: 'a' }, { name: 'b' })).toEqual({ name: 'a' });
+  });
+});
+
 describe('rewriting and marking, the rest of the cases', () => {
   it('rewrites ids inside sets and leaves a non-string index key as it is', () => {
     const copy = rewriteItem(
