@@ -14,6 +14,7 @@ import { tableSchema } from '../shared/table.js';
 import { AnalyticsWarehouse } from './constructs/analytics-warehouse.js';
 import { PeopleUserPool } from './constructs/user-pool.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
+import { ReleaseOnFailedCreate } from './constructs/release-on-failed-create.js';
 
 const retained = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
 
@@ -37,7 +38,8 @@ export class StatefulStack extends Stack {
       sortKey: stringKey(tableSchema.sortKey),
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
+      // Deletion protection is switched on right after creation (ReleaseOnFailedCreate, below): in the
+      // template, a failed first deploy could not delete the table and would end in ROLLBACK_FAILED.
       timeToLiveAttribute: tableSchema.ttlAttribute,
       stream: StreamViewType[tableSchema.streamView],
       removalPolicy: retained,
@@ -104,6 +106,7 @@ export class StatefulStack extends Stack {
 
     const warehouse = new AnalyticsWarehouse(this, 'Warehouse', { table: this.table });
     this.people = new PeopleUserPool(this, 'People');
+    new ReleaseOnFailedCreate(this, 'DeletionProtection', { table: this.table, userPool: this.people.userPool });
 
     // Names CloudFormation chose, for operators (replays, `npm run keys` against AWS, rotation, Athena).
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

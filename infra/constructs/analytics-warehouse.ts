@@ -18,6 +18,9 @@ const RESULTS = 'athena-results';
 /** Exports a day old are replaced by the next one; two spare days cover a failed night. */
 const KEEP_EXPORTS_DAYS = 3;
 
+/** A Glue (and Athena) name from a stack name: lower case, every other character `_`. */
+export const glueName = (stackName: string) => stackName.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+
 export class AnalyticsWarehouse extends Construct {
   readonly bucket: Bucket;
   readonly workGroupName: string;
@@ -80,7 +83,9 @@ export class AnalyticsWarehouse extends Construct {
 
     const database = new CfnDatabase(this, 'Database', {
       catalogId: account,
-      databaseInput: { description: 'Pusula CRM table exports' },
+      // Without a name CloudFormation makes one with hyphens, which Athena's DDL and many tools refuse
+      // unquoted; Glue names are lower case, digits and `_`. The stack name carries the stage.
+      databaseInput: { name: glueName(Stack.of(this).stackName), description: 'Pusula CRM table exports' },
     });
     this.databaseName = database.ref;
     const table = new CfnTable(this, 'ExportTable', {

@@ -16,6 +16,7 @@ import {
   HeadersFrameOption,
   HeadersReferrerPolicy,
   ResponseHeadersPolicy,
+  S3OriginAccessControl,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -88,7 +89,11 @@ export class StaticSite extends Construct {
       reason: 'The bucket holds only the built console, written by each deployment and read only by CloudFront; reads are in the distribution, not in S3 access logs.',
     });
 
+    // CloudFront's policy, function and origin access control names are unique in the whole account,
+    // not per region: without stack name and region, a second stage or region would collide.
+    const globalName = (part: string) => `${Stack.of(this).stackName}-${Stack.of(this).region}-${part}`;
     const headers = new ResponseHeadersPolicy(this, 'Headers', {
+      responseHeadersPolicyName: globalName('console-headers'),
       comment: 'Pusula console: CSP (API and Cognito only), HSTS, no framing, no sniffing',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: consoleCsp(props.connectSources), override: true },
@@ -106,6 +111,7 @@ export class StaticSite extends Construct {
     // by `#/…`, so it needs no fallback; only its directory (`/console/`) must answer its index, which
     // this viewer-request function does on the default (files) behaviour alone.
     const directoryIndex = new ViewerFunction(this, 'DirectoryIndex', {
+      functionName: globalName('console-index'),
       comment: 'Pusula console: a path ending in / is its index.html',
       runtime: FunctionRuntime.JS_2_0,
       code: FunctionCode.fromInline(directoryIndexCode),
@@ -114,7 +120,9 @@ export class StaticSite extends Construct {
       comment: 'Pusula staff console',
       defaultRootObject: index.slice(1),
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket, {
+          originAccessControl: new S3OriginAccessControl(this, 'OriginAccess', { originAccessControlName: globalName('console') }),
+        }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: headers,
         functionAssociations: [{ function: directoryIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
