@@ -69,12 +69,23 @@ const stepOf = (answer: AuthAnswer, username: string): Step => {
   return { challenge: { name, session: answer.Session, username: answer.ChallengeParameters?.USER_ID_FOR_SRP ?? username } };
 };
 
+/**
+ * The authentication level the console asks for. Cognito writes `acr` and `amr` (the methods the
+ * person completed: `pwd`, and `otp` and `mfa` after an authenticator code) into its tokens only when
+ * the sign-in asks for a level, with TARGET_ACR_VALUES in the USER_AUTH flow (Amazon Cognito Developer
+ * Guide, "Authentication levels with ACR and AMR claims"). The lowest level refuses nobody; whether a
+ * second factor is asked for follows the person's own TOTP setting, and the authorizer grants the
+ * scopes that change the firm's rules only when `amr` holds `mfa`.
+ */
+export const signInLevel = 'urn:cognito:loa:1';
+
+/** USER_AUTH with the password first (the pool allows only passwords as the first factor). */
 export const passwordSignIn = async (pool: Pool, email: string, password: string) =>
   stepOf(
     await call<AuthAnswer>(pool, 'InitiateAuth', {
-      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthFlow: 'USER_AUTH',
       ClientId: pool.clientId,
-      AuthParameters: { USERNAME: email, PASSWORD: password },
+      AuthParameters: { USERNAME: email, PASSWORD: password, PREFERRED_CHALLENGE: 'PASSWORD', TARGET_ACR_VALUES: signInLevel },
     }),
     email,
   );

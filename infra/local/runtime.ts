@@ -112,8 +112,8 @@ const startSignIn = async (port: number, documents: DynamoDBDocumentClient, dir?
     // People invited over the API sign in with the demo password here (cognito-local mails nothing).
     process.env.LOCAL_INVITE_PASSWORD = password;
     const people = (await Promise.all(demoSignInUserIds.map(getUser))).filter((user) => user !== undefined);
-    await ensureDemoPeople(pool, people, password, documents, TABLE_NAME);
-    return { ...pool, endpoint: cognito.endpoint, password, people, stop: cognito.stop };
+    const totpSecrets = await ensureDemoPeople(pool, people, password, documents, TABLE_NAME, cognito.home);
+    return { ...pool, endpoint: cognito.endpoint, password, people, totpSecrets, stop: cognito.stop };
   } catch (error) {
     await cognito.stop();
     throw error;

@@ -39,7 +39,7 @@ declare module 'vitest' {
     /** Keys for the analytics suites (analytics): the firm's manager and director read, an admin imports. */
     analyticsKeys: { manager: string; director: string; admin: string };
     /** Sign-in for people: the local pool, its console client, and the demo people's password. */
-    signIn: { userPoolId: string; clientId: string; issuer: string; password: string };
+    signIn: { userPoolId: string; clientId: string; issuer: string; password: string; totpSecrets: Record<string, string> };
     // console rules (console-rules): an admin of routing, the catalogue and approval policy, and analytics.
     consoleRulesKeys: { admin: string };
     // people and keys managed over the API (admin): the demo admin's key holding `admin`
@@ -150,8 +150,8 @@ export default async function setup(project: TestProject) {
     admin: await quoteKey('admin-analytics', 'admin', ['analytics:admin', 'analytics:read']),
   });
   // sign-in for people
-  const { userPoolId, clientId, password } = stack.signIn;
-  project.provide('signIn', { userPoolId, clientId, password, issuer: process.env.COGNITO_ISSUER! });
+  const { userPoolId, clientId, password, totpSecrets } = stack.signIn;
+  project.provide('signIn', { userPoolId, clientId, password, totpSecrets, issuer: process.env.COGNITO_ISSUER! });
   // console rules (console-rules)
   project.provide('consoleRulesKeys', {
     admin: await quoteKey('admin-elif', 'admin', ['routing:admin', 'catalogue:read', 'catalogue:write', 'analytics:read', 'analytics:admin']),
