@@ -33,6 +33,7 @@ export const buildApp = (options: BuildAppOptions = {}) => {
     env,
     stackName: stackName('data'),
     description: 'Pusula CRM: table, bus, mail configuration, secrets (retained)',
+    mailFrom: context.mailFrom,
   });
   const api = new StatelessStack(app, 'PusulaApi', {
     env,

@@ -10,6 +10,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
 import { Universal } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { glueItemType, namedQueries } from '../../functions/analytics/warehouse/warehouse.js';
 
@@ -26,7 +27,7 @@ export class AnalyticsWarehouse extends Construct {
   readonly workGroupName: string;
   readonly databaseName: string;
 
-  constructor(scope: Construct, id: string, props: { table: ITable }) {
+  constructor(scope: Construct, id: string, props: { table: ITable; deadLetterQueue: IQueue }) {
     super(scope, id);
     const { account } = Stack.of(this);
 
@@ -62,6 +63,10 @@ export class AnalyticsWarehouse extends Construct {
       timeWindow: TimeWindow.off(),
       target: new Universal({
         role: exportRole,
+        // A night the export could not start (throttled, the table busy) is kept and alarmed on.
+        deadLetterQueue: props.deadLetterQueue,
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
         service: 'dynamodb',
         action: 'exportTableToPointInTime',
         input: ScheduleTargetInput.fromObject({

@@ -1,18 +1,34 @@
 // The people who sign in to the console: a Cognito user pool (admins invite, nobody signs up, the
 // e-mail is the sign-in name), a group per role, and the console's app client (SRP, no secret).
 // The authorizer verifies their tokens and reads role, team and unit from the directory.
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { AccountRecovery, FeaturePlan, Mfa, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AccountRecovery, FeaturePlan, Mfa, UserPool, type UserPoolClient, UserPoolEmail } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { roles } from '../../shared/http.js';
+import type { MailSender } from '../deploy-context.js';
+
+export interface PeopleUserPoolProps {
+  /** Invitations and password resets go from the stage's sender, through SES, in this configuration set. */
+  mail: { from: MailSender; configurationSetName: string };
+}
 
 export class PeopleUserPool extends Construct {
   readonly userPool: UserPool;
   readonly consoleClient: UserPoolClient;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: PeopleUserPoolProps) {
     super(scope, id);
+    const { from, configurationSetName } = props.mail;
     this.userPool = new UserPool(this, 'Pool', {
+      // Cognito's own sender is capped at 50 mails a day per account (Amazon Cognito Developer Guide,
+      // "Email settings for user pools"): invitations and resets go through the stage's SES identity
+      // (its domain, as DKIM needs) and configuration set, so they count in its bounce/complaint events.
+      email: UserPoolEmail.withSES({
+        fromEmail: from.address,
+        sesVerifiedDomain: from.domain,
+        sesRegion: Stack.of(this).region,
+        configurationSetName,
+      }),
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       autoVerify: { email: true },

@@ -26,6 +26,18 @@ describe('sign-in for people', () => {
     expect(groups.sort()).toEqual([...roles].sort());
   });
 
+  it("sends invitations and password resets through the stage's SES sender and configuration set, not Cognito's 50 a day", () => {
+    const [[configurationSetId]] = Object.entries(data.findResources('AWS::SES::ConfigurationSet')) as [[string, unknown]];
+    data.hasResourceProperties('AWS::Cognito::UserPool', {
+      EmailConfiguration: {
+        EmailSendingAccount: 'DEVELOPER',
+        From: 'crm@firma.com.tr',
+        SourceArn: { 'Fn::Join': ['', Match.arrayWith([':identity/firma.com.tr'])] },
+        ConfigurationSet: { Ref: configurationSetId },
+      },
+    });
+  });
+
   it('lets the console ask for an authentication level: USER_AUTH on the client, the password first, Essentials', () => {
     // Cognito reports `amr` (and so whether a second factor was given) only for a sign-in that asks
     // for a level: USER_AUTH with TARGET_ACR_VALUES, on the Essentials or Plus feature plan.

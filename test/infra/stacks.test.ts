@@ -200,8 +200,10 @@ describe('stateful stack', () => {
         MatchingEventTypes: Match.arrayWith(['bounce', 'complaint', 'delivery', 'open', 'click']),
       }),
     });
+    // Only this stage's configuration set: the default bus carries every SES event of the account.
+    const [[configurationSetId]] = resourcesOf(data, 'AWS::SES::ConfigurationSet') as [[string, unknown]];
     data.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: { source: ['aws.ses'] },
+      EventPattern: { source: ['aws.ses'], detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: configurationSetId }] } } } },
       Targets: [
         Match.objectLike({
           Arn: { 'Fn::GetAtt': [logicalId(synth.stacks.data.bus), 'Arn'] },
@@ -688,6 +690,16 @@ describe('events', () => {
 });
 
 describe('alarms', () => {
+  it('keeps a nightly export the scheduler could not start, and alarms on it in the API stack', () => {
+    const queues = resourcesOf(data, 'AWS::SQS::Queue').map(([id]) => id);
+    const [[, schedule]] = resourcesOf(data, 'AWS::Scheduler::Schedule') as [[string, Cfn]];
+    const deadLetterId = schedule.Properties.Target.DeadLetterConfig.Arn['Fn::GetAtt'][0];
+    expect(queues).toContain(deadLetterId);
+    expect(schedule.Properties.Target.RetryPolicy).toEqual({ MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 });
+    const alarms = resourcesOf(api, 'AWS::CloudWatch::Alarm').map(([, { Properties }]) => JSON.stringify(Properties));
+    expect(alarms.filter((alarm) => alarm.includes(deadLetterId) && alarm.includes('ApproximateNumberOfMessagesVisible'))).toHaveLength(1);
+  });
+
   it('alarms on every dead-letter queue, on API 5XX and on relay errors', () => {
     const alarms = resourcesOf(api, 'AWS::CloudWatch::Alarm').map(([, { Properties }]) => Properties);
     const queueIds = Object.keys(api.findResources('AWS::SQS::Queue'));
