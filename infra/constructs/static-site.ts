@@ -121,7 +121,7 @@ export class StaticSite extends Construct {
       defaultRootObject: index.slice(1),
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket, {
-          originAccessControl: new S3OriginAccessControl(this, 'OriginAccess', { originAccessControlName: globalName('console') }),
+          originAccessControl: new S3OriginAccessControl(this, 'OriginAccessControl', { originAccessControlName: globalName('console') }),
         }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: headers,
