@@ -26,9 +26,18 @@ export const buildApp = (options: BuildAppOptions = {}) => {
 
   const context = deployContext((key) => app.node.tryGetContext(key));
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: context.region };
-  const data = new StatefulStack(app, 'PusulaData', { env, description: 'Pusula CRM: table, bus, mail configuration, secrets (retained)' });
+  // Stack names carry the stage (CloudFormation names are unique per account and region); names
+  // that are global to the account (CloudFront's) carry the region as well, in the constructs.
+  const stackName = (part: string) => `pusula-${context.stage}-${part}`;
+  const data = new StatefulStack(app, 'PusulaData', {
+    env,
+    stackName: stackName('data'),
+    description: 'Pusula CRM: table, bus, mail configuration, secrets (retained)',
+    mailFrom: context.mailFrom,
+  });
   const api = new StatelessStack(app, 'PusulaApi', {
     env,
+    stackName: stackName('api'),
     description: 'Pusula CRM: API, authorizer, outbox relay, alarms; each use case in a nested stack of its own',
     data,
     useCases: options.useCases ?? allUseCases,
@@ -43,6 +52,7 @@ export const buildApp = (options: BuildAppOptions = {}) => {
   // the staff console's files and config.json, into the bucket the API stack's distribution serves
   const consoleFiles = new ConsoleFilesStack(app, 'PusulaConsole', {
     env,
+    stackName: stackName('console'),
     description: "Pusula CRM: the staff console's files and config.json",
     site: api.staffConsole,
     build: options.bundle ?? true,

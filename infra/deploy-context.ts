@@ -13,6 +13,8 @@ export interface MailSender {
 
 export interface DeployContext {
   region: string;
+  /** A copy of the CRM in an account: every stack and physical name carries it (and the region). */
+  stage: string;
   mailFrom: MailSender;
   corsOrigins: string;
   publicBaseUrl?: string;
@@ -85,6 +87,24 @@ export const deploymentRegion = (contextRegion: string | undefined, env: NodeJS.
   );
 };
 
+/** The stage when `-c stage=…` is not given: one copy per account and region needs no name. */
+export const defaultStage = 'prod';
+
+// Stack names take letters, digits and hyphens; Glue and Athena names only lower case, digits and
+// `_`, which a hyphen maps to. 20 characters keep every derived name within CloudFront's 64.
+const stagePattern = /^[a-z][a-z0-9-]{0,18}[a-z0-9]$|^[a-z]$/;
+
+export const deploymentStage = (value: string | undefined): string => {
+  if (value === undefined) return defaultStage;
+  if (!stagePattern.test(value)) {
+    throw new Error(
+      'Context stage must be 1–20 lower-case letters, digits and hyphens, starting with a letter and not ending ' +
+        `with a hyphen (like prod, test, eu-pilot); got ${JSON.stringify(value)}.`,
+    );
+  }
+  return value;
+};
+
 // Permission marketing (functions/campaigns): context key → environment name, and the check at synth.
 const wholeNumber = (value: string) => /^[1-9]\d*$/.test(value);
 const marketingSettings = {
@@ -150,6 +170,7 @@ export const deployContext = (read: ContextReader, env: NodeJS.ProcessEnv = proc
   if (alarmEmail) parseMailbox(alarmEmail, 'alarmEmail');
   return {
     region: deploymentRegion(optional('region'), env),
+    stage: deploymentStage(optional('stage')),
     mailFrom: mailSender(optional('mailFrom')),
     corsOrigins: corsOriginsOf(optional('corsOrigins')),
     publicBaseUrl: baseUrlOf(optional('publicBaseUrl')),

@@ -11,13 +11,20 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { tableSchema } from '../shared/table.js';
+import type { MailSender } from './deploy-context.js';
 import { AnalyticsWarehouse } from './constructs/analytics-warehouse.js';
 import { PeopleUserPool } from './constructs/user-pool.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
+import { ReleaseOnFailedCreate } from './constructs/release-on-failed-create.js';
 
 const retained = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
 
 const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
+
+export interface StatefulStackProps extends StackProps {
+  /** The stage's sender: the user pool's mail goes from it. */
+  mailFrom: MailSender;
+}
 
 export class StatefulStack extends Stack {
   readonly table: Table;
@@ -28,8 +35,10 @@ export class StatefulStack extends Stack {
   readonly sesForwardDeadLetterQueue: DeadLetterQueue;
   /** The people who sign in to the console. */
   readonly people: PeopleUserPool;
+  /** Nightly exports the scheduler could not start; the stateless stack alarms on it. */
+  readonly exportDeadLetterQueue: DeadLetterQueue;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
 
     this.table = new Table(this, 'Table', {
@@ -37,7 +46,8 @@ export class StatefulStack extends Stack {
       sortKey: stringKey(tableSchema.sortKey),
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
+      // Deletion protection is switched on right after creation (ReleaseOnFailedCreate, below): in the
+      // template, a failed first deploy could not delete the table and would end in ROLLBACK_FAILED.
       timeToLiveAttribute: tableSchema.ttlAttribute,
       stream: StreamViewType[tableSchema.streamView],
       removalPolicy: retained,
@@ -85,9 +95,14 @@ export class StatefulStack extends Stack {
     this.sesForwardDeadLetterQueue = new DeadLetterQueue(this, 'SesForwardDeadLetterQueue');
     this.sesForwardDeadLetterQueue.applyRemovalPolicy(retained);
     new Rule(this, 'ForwardSesEvents', {
-      description: 'SES sending events (bounce, complaint, delivery, open, click) to the crm bus',
+      description: "This stage's SES sending events (bounce, complaint, delivery, open, click) to the crm bus",
       eventBus: defaultBus,
-      eventPattern: { source: ['aws.ses'] },
+      // The default bus carries every SES event of the account and region: only this stage's
+      // configuration set's (SES tags each event's mail with `ses:configuration-set`).
+      eventPattern: {
+        source: ['aws.ses'],
+        detail: { mail: { tags: { 'ses:configuration-set': [this.configurationSet.configurationSetName] } } },
+      },
       targets: [new EventBusTarget(this.bus, { deadLetterQueue: this.sesForwardDeadLetterQueue })],
     });
 
@@ -102,8 +117,12 @@ export class StatefulStack extends Stack {
         'Rotating the link-signing key would break every link already mailed (unsubscribe links must keep working, RFC 8058 and Law 6563); rotation needs a key-versioning scheme first.',
     });
 
-    const warehouse = new AnalyticsWarehouse(this, 'Warehouse', { table: this.table });
-    this.people = new PeopleUserPool(this, 'People');
+    this.exportDeadLetterQueue = new DeadLetterQueue(this, 'ExportDeadLetterQueue');
+    const warehouse = new AnalyticsWarehouse(this, 'Warehouse', { table: this.table, deadLetterQueue: this.exportDeadLetterQueue });
+    this.people = new PeopleUserPool(this, 'People', {
+      mail: { from: props.mailFrom, configurationSetName: this.configurationSet.configurationSetName },
+    });
+    new ReleaseOnFailedCreate(this, 'DeletionProtection', { table: this.table, userPool: this.people.userPool });
 
     // Names CloudFormation chose, for operators (replays, `npm run keys` against AWS, rotation, Athena).
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
@@ -120,5 +139,5 @@ export class StatefulStack extends Stack {
 /** What the stateless stack takes from this one. */
 export type DataResources = Pick<
   StatefulStack,
-  'table' | 'bus' | 'configurationSet' | 'signingSecret' | 'sesForwardDeadLetterQueue' | 'people'
+  'table' | 'bus' | 'configurationSet' | 'signingSecret' | 'sesForwardDeadLetterQueue' | 'people' | 'exportDeadLetterQueue'
 >;

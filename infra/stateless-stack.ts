@@ -132,6 +132,7 @@ export class StatelessStack extends Stack {
       'The API answered with a 5XX: no input should ever yield one.',
     );
     this.alarmOnDepth('SesForwardDeadLetters', data.sesForwardDeadLetterQueue, 'SES events the default bus could not forward');
+    this.alarmOnDepth('ExportDeadLetters', data.exportDeadLetterQueue, 'Nightly table exports the scheduler could not start');
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.baseUrl });
     new CfnOutput(this, 'ConsoleUrl', { value: this.staffConsole.url, description: 'The staff console (sign in with the user pool)' });

@@ -70,6 +70,16 @@ const stepOf = (answer: AuthAnswer, username: string): Step => {
 };
 
 /**
+ * The authentication level the console asks for. Cognito writes `acr` and `amr` (the methods the
+ * person completed: `pwd`, and `otp` and `mfa` after an authenticator code) into its tokens only when
+ * the sign-in asks for a level, with TARGET_ACR_VALUES in the USER_AUTH flow (Amazon Cognito Developer
+ * Guide, "Authentication levels with ACR and AMR claims"). The lowest level refuses nobody; whether a
+ * second factor is asked for follows the person's own TOTP setting, and the authorizer grants the
+ * scopes that change the firm's rules only when `amr` holds `mfa`.
+ */
+export const signInLevel = 'urn:cognito:loa:1';
+
+/**
  * The names a person may have in the pool, which tells letter cases apart: the address lower-cased
  * (everyone invited now), then as typed (people invited before addresses were lower-cased).
  */
@@ -101,13 +111,19 @@ const underEachName = async <T>(email: string, attempt: (name: string) => Promis
   }
 };
 
+/** USER_AUTH with the password first (the pool allows only passwords as the first factor). */
 export const passwordSignIn = (pool: Pool, email: string, password: string) =>
   underEachName(email, async (name) =>
     stepOf(
       await call<AuthAnswer>(pool, 'InitiateAuth', {
-        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthFlow: 'USER_AUTH',
         ClientId: pool.clientId,
-        AuthParameters: { USERNAME: name, PASSWORD: password },
+        AuthParameters: {
+          USERNAME: name,
+          PASSWORD: password,
+          PREFERRED_CHALLENGE: 'PASSWORD',
+          TARGET_ACR_VALUES: signInLevel,
+        },
       }),
       name,
     ),

@@ -10,6 +10,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
 import { Universal } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { glueItemType, namedQueries } from '../../functions/analytics/warehouse/warehouse.js';
 
@@ -18,12 +19,15 @@ const RESULTS = 'athena-results';
 /** Exports a day old are replaced by the next one; two spare days cover a failed night. */
 const KEEP_EXPORTS_DAYS = 3;
 
+/** A Glue (and Athena) name from a stack name: lower case, every other character `_`. */
+export const glueName = (stackName: string) => stackName.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+
 export class AnalyticsWarehouse extends Construct {
   readonly bucket: Bucket;
   readonly workGroupName: string;
   readonly databaseName: string;
 
-  constructor(scope: Construct, id: string, props: { table: ITable }) {
+  constructor(scope: Construct, id: string, props: { table: ITable; deadLetterQueue: IQueue }) {
     super(scope, id);
     const { account } = Stack.of(this);
 
@@ -59,6 +63,10 @@ export class AnalyticsWarehouse extends Construct {
       timeWindow: TimeWindow.off(),
       target: new Universal({
         role: exportRole,
+        // A night the export could not start (throttled, the table busy) is kept and alarmed on.
+        deadLetterQueue: props.deadLetterQueue,
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
         service: 'dynamodb',
         action: 'exportTableToPointInTime',
         input: ScheduleTargetInput.fromObject({
@@ -80,7 +88,9 @@ export class AnalyticsWarehouse extends Construct {
 
     const database = new CfnDatabase(this, 'Database', {
       catalogId: account,
-      databaseInput: { description: 'Pusula CRM table exports' },
+      // Without a name CloudFormation makes one with hyphens, which Athena's DDL and many tools refuse
+      // unquoted; Glue names are lower case, digits and `_`. The stack name carries the stage.
+      databaseInput: { name: glueName(Stack.of(this).stackName), description: 'Pusula CRM table exports' },
     });
     this.databaseName = database.ref;
     const table = new CfnTable(this, 'ExportTable', {

@@ -1,17 +1,22 @@
 // The staff console in AWS: its built files in a private S3 bucket that only CloudFront reads (origin
 // access control), served with security headers (a CSP that lets the app call only the API and
-// Cognito) and an SPA fallback (403/404 answer the app's index, which routes by hash); and the stack
-// that copies the built files and the `config.json` the app reads into the bucket.
+// Cognito) and a directory index for the app's own paths; and the stack that copies the built files
+// and the `config.json` the app reads into the bucket.
 import { execFileSync } from 'node:child_process';
 import { DockerImage, Duration, Fn, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
   Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  Function as ViewerFunction,
   OriginRequestPolicy,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   ResponseHeadersPolicy,
+  S3OriginAccessControl,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -37,6 +42,15 @@ export interface StaticSiteProps {
    */
   api: { domainName: string; stageName: string };
 }
+
+/** The viewer-request function of the files behaviour (CloudFront Functions' JavaScript 2.0 runtime). */
+export const directoryIndexCode = [
+  'function handler(event) {',
+  '  var request = event.request;',
+  "  if (request.uri.endsWith('/')) request.uri += 'index.html';",
+  '  return request;',
+  '}',
+].join('\n');
 
 /** A CSP for the built app: its own scripts and styles only, calls to the API and Cognito only. */
 export const consoleCsp = (connectSources: string[]) =>
@@ -75,7 +89,11 @@ export class StaticSite extends Construct {
       reason: 'The bucket holds only the built console, written by each deployment and read only by CloudFront; reads are in the distribution, not in S3 access logs.',
     });
 
+    // CloudFront's policy, function and origin access control names are unique in the whole account,
+    // not per region: without stack name and region, a second stage or region would collide.
+    const globalName = (part: string) => `${Stack.of(this).stackName}-${Stack.of(this).region}-${part}`;
     const headers = new ResponseHeadersPolicy(this, 'Headers', {
+      responseHeadersPolicyName: globalName('console-headers'),
       comment: 'Pusula console: CSP (API and Cognito only), HSTS, no framing, no sniffing',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: consoleCsp(props.connectSources), override: true },
@@ -87,13 +105,27 @@ export class StaticSite extends Construct {
       },
     });
     const index = `${consolePath}index.html`;
+    // CloudFront's custom error responses apply to the whole distribution, every cache behaviour
+    // included (CloudFront Developer Guide, "Generating custom error responses"): a 403/404 → 200
+    // index.html rule would turn the API's problem documents under /v1/ into HTML. The console routes
+    // by `#/…`, so it needs no fallback; only its directory (`/console/`) must answer its index, which
+    // this viewer-request function does on the default (files) behaviour alone.
+    const directoryIndex = new ViewerFunction(this, 'DirectoryIndex', {
+      functionName: globalName('console-index'),
+      comment: 'Pusula console: a path ending in / is its index.html',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(directoryIndexCode),
+    });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Pusula staff console',
       defaultRootObject: index.slice(1),
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket, {
+          originAccessControl: new S3OriginAccessControl(this, 'OriginAccessControl', { originAccessControlName: globalName('console') }),
+        }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: headers,
+        functionAssociations: [{ function: directoryIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
         [`/${props.api.stageName}/*`]: {
@@ -106,8 +138,6 @@ export class StaticSite extends Construct {
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         },
       },
-      // A path the bucket does not hold is the app: S3 answers 403 to CloudFront for a missing key.
-      errorResponses: [403, 404].map((httpStatus) => ({ httpStatus, responseHttpStatus: 200, responsePagePath: index, ttl: Duration.minutes(5) })),
     });
     for (const [findingId, reason] of [
       ['AwsSolutions-CFR1', 'Staff sign in from wherever they work (dealers, field reps); access is by Cognito sign-in, not by country.'],

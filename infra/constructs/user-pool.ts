@@ -1,18 +1,34 @@
 // The people who sign in to the console: a Cognito user pool (admins invite, nobody signs up, the
 // e-mail is the sign-in name), a group per role, and the console's app client (SRP, no secret).
 // The authorizer verifies their tokens and reads role, team and unit from the directory.
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { AccountRecovery, FeaturePlan, Mfa, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AccountRecovery, FeaturePlan, Mfa, UserPool, type UserPoolClient, UserPoolEmail } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { roles } from '../../shared/http.js';
+import type { MailSender } from '../deploy-context.js';
+
+export interface PeopleUserPoolProps {
+  /** Invitations and password resets go from the stage's sender, through SES, in this configuration set. */
+  mail: { from: MailSender; configurationSetName: string };
+}
 
 export class PeopleUserPool extends Construct {
   readonly userPool: UserPool;
   readonly consoleClient: UserPoolClient;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: PeopleUserPoolProps) {
     super(scope, id);
+    const { from, configurationSetName } = props.mail;
     this.userPool = new UserPool(this, 'Pool', {
+      // Cognito's own sender is capped at 50 mails a day per account (Amazon Cognito Developer Guide,
+      // "Email settings for user pools"): invitations and resets go through the stage's SES identity
+      // (its domain, as DKIM needs) and configuration set, so they count in its bounce/complaint events.
+      email: UserPoolEmail.withSES({
+        fromEmail: from.address,
+        sesVerifiedDomain: from.domain,
+        sesRegion: Stack.of(this).region,
+        configurationSetName,
+      }),
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       autoVerify: { email: true },
@@ -27,7 +43,10 @@ export class PeopleUserPool extends Construct {
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Essentials: what asking for an authentication level (and so getting `amr`) needs.
       featurePlan: FeaturePlan.ESSENTIALS,
+      // USER_AUTH with the password as the first factor: the console's sign-in (console/src/cognito.ts).
+      signInPolicy: { allowedFirstAuthFactors: { password: true } },
       deletionProtection: true,
       // People and their MFA devices outlive a redeploy, as the table does.
       removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
@@ -38,9 +57,11 @@ export class PeopleUserPool extends Construct {
     this.consoleClient = this.userPool.addClient('Console', {
       // A browser app keeps no secret; SRP never sends the password. Refresh tokens are always on.
       generateSecret: false,
-      // The console signs in with USER_PASSWORD_AUTH over TLS (as it does against cognito-local); SRP
-      // stays for clients that implement it.
-      authFlows: { userSrp: true, userPassword: true },
+      // The console signs in with USER_AUTH asking for an authentication level, so that Cognito reports
+      // in `amr` whether a second factor was given (the authorizer's rule for admin scopes). SRP and
+      // USER_PASSWORD_AUTH stay for other clients and tools: their tokens carry no `amr`, so they never
+      // get those scopes.
+      authFlows: { user: true, userSrp: true, userPassword: true },
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
@@ -51,7 +72,7 @@ export class PeopleUserPool extends Construct {
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
-        'MFA (TOTP) is optional for the pool and required where it matters: the authorizer withholds admin scopes from any token whose amr lacks mfa, so an admin without a second factor can only read.',
+        'MFA (TOTP) is optional for the pool and required where it matters: the authorizer withholds admin scopes from any token whose amr lacks mfa (Cognito reports it for the USER_AUTH sign-in that asks for a level), so an admin without a second factor can only read. Requiring MFA for the whole pool would not give that guarantee: Cognito issues tokens on a new user\'s first sign-in before any factor is set up.',
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG8',

@@ -4,15 +4,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, type JsonWebKey, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { cognitoCall } from '../../functions/authorizer/cognito.js';
 import { loginItem } from '../../functions/authorizer/people.js';
 import type { User } from '../../shared/directory.js';
 import { adminCall, createPoolUser, findPoolUser, isCognitoError, setPassword } from '../../functions/people/user-pool.js';
+import { type CognitoFront, startCognitoFront } from './cognito-front.js';
 import { superviseChild } from './processes.js';
 import { createLocalPool } from './user-pool-admin.js';
 import { repoRoot } from './functions.js';
+import { totpCode } from './totp.js';
 
 export interface LocalPool {
   userPoolId: string;
@@ -53,29 +57,56 @@ export interface CognitoOptions {
   onSpawn?: (pid: number) => void;
 }
 
-/** Starts cognito-local on the port; without a directory its data goes to a temporary one (tests). */
+/** A port nobody listens on now, for cognito-local behind the front. */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
+/**
+ * Starts cognito-local on a port of its own and the sign-in front (cognito-front.ts) on `port`, where
+ * the console, the functions and the tools reach the pool; without a directory the data goes to a
+ * temporary one (tests). The front signs the tokens it hands out with this folder's key, the one key the
+ * authorizer trusts, and answers CORS for the console's origins only.
+ */
 export const startCognito = async (port: number, dir?: string, { origins = [], onSpawn }: CognitoOptions = {}) => {
   const home = dir ?? mkdtempSync(join(tmpdir(), 'pusula-cognito-'));
   mkdirSync(home, { recursive: true });
   const signing = localSigningKey(home);
   const endpoint = `http://127.0.0.1:${port}/`;
+  const upstreamPort = await freePort();
+  // Only the front calls cognito-local, never a page: it answers CORS to no origin.
   const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'infra/local/cognito-local-server.cjs')], {
     cwd: home,
     env: {
       ...process.env,
-      PORT: String(port),
+      PORT: String(upstreamPort),
       HOST: '127.0.0.1',
       PUSULA_COGNITO_SIGNING_KEY: signing.file,
-      PUSULA_COGNITO_ORIGINS: origins.join(','),
+      PUSULA_COGNITO_ORIGINS: '',
     },
     stdio: 'ignore',
   });
   if (child.pid !== undefined) onSpawn?.(child.pid);
   const stopChild = superviseChild(child);
-  const stop = () => {
+  let front: CognitoFront | undefined;
+  const stop = async () => {
+    await front?.close();
     if (!dir) rmSync(home, { recursive: true, force: true });
-    return stopChild();
+    await stopChild();
   };
+  try {
+    const upstream = `http://127.0.0.1:${upstreamPort}/`;
+    front = await startCognitoFront({ port, upstream, home, signingKey: signing.key.privatePem, origins });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = endpoint;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -117,12 +148,49 @@ export const demoPassword = (home: string) => {
   return readFileSync(file, 'utf8').trim();
 };
 
+/** Where the demo admins' authenticator secrets are kept, by e-mail. */
+const totpFile = (home: string) => join(home, 'demo-totp.json');
+
+export const demoTotpSecrets = (home: string): Record<string, string> =>
+  existsSync(totpFile(home)) ? JSON.parse(readFileSync(totpFile(home), 'utf8')) : {};
+
+/**
+ * An admin changes the firm's rules only after a second factor, locally as in AWS: the demo admin gets
+ * TOTP set up once, as a person would in the console (associate, verify a code, prefer it), and signs
+ * in with the password and the code of the secret kept here (`npm run users -- code <email>`).
+ */
+const ensureDemoTotp = async (pool: LocalPool, email: string, username: string, password: string, home: string) => {
+  const secrets = demoTotpSecrets(home);
+  if (secrets[email]) return;
+  const { AuthenticationResult } = await cognitoCall<{ AuthenticationResult?: { AccessToken: string } }>('InitiateAuth', {
+    ClientId: pool.clientId,
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    AuthParameters: { USERNAME: username, PASSWORD: password },
+  });
+  // A challenge: this person has a second factor already, whose secret is not ours to know.
+  if (!AuthenticationResult) return;
+  const AccessToken = AuthenticationResult.AccessToken;
+  const { SecretCode } = await cognitoCall<{ SecretCode: string }>('AssociateSoftwareToken', { AccessToken });
+  await cognitoCall('VerifySoftwareToken', { AccessToken, UserCode: totpCode(SecretCode), FriendlyDeviceName: 'Pusula demo' });
+  await cognitoCall('SetUserMFAPreference', { AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
+  writeFileSync(totpFile(home), JSON.stringify({ ...secrets, [email]: SecretCode }), { mode: 0o600 });
+};
+
 /** Each person signs in with their directory e-mail and the password; their sign-in is linked to them. */
-export const ensureDemoPeople = async (pool: LocalPool, people: User[], password: string, documents: DynamoDBDocumentClient, tableName: string) => {
+export const ensureDemoPeople = async (
+  pool: LocalPool,
+  people: User[],
+  password: string,
+  documents: DynamoDBDocumentClient,
+  tableName: string,
+  home: string,
+) => {
   for (const person of people) {
     const existing = await findPoolUser(pool.userPoolId, person.email);
     if (existing) await setPassword(pool.userPoolId, existing.username, password);
-    const { sub } = existing ?? (await createPoolUser(pool.userPoolId, person.email, person.role, password));
+    const { sub, username } = existing ?? (await createPoolUser(pool.userPoolId, person.email, person.role, password));
     await documents.send(new PutCommand({ TableName: tableName, Item: loginItem(sub, person.userId) }));
+    if (person.role === 'admin') await ensureDemoTotp(pool, person.email, username, password, home);
   }
+  return demoTotpSecrets(home);
 };

@@ -122,9 +122,9 @@ const startSignIn = async (
     // People invited over the API sign in with the demo password here (cognito-local mails nothing).
     process.env.LOCAL_INVITE_PASSWORD = password;
     const people = (await Promise.all(demoSignInUserIds.map(getUser))).filter((user) => user !== undefined);
-    await ensureDemoPeople(pool, people, password, documents, TABLE_NAME);
+    const totpSecrets = await ensureDemoPeople(pool, people, password, documents, TABLE_NAME, cognito.home);
     const { endpoint, signingKeyFile, stop } = cognito;
-    return { ...pool, endpoint, password, people, signingKeyFile, stop };
+    return { ...pool, endpoint, password, people, signingKeyFile, totpSecrets, stop };
   } catch (error) {
     await cognito.stop();
     throw error;

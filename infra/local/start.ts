@@ -54,6 +54,12 @@ Pusula CRM is running locally.
   Sign in (local password for everyone: ${stack.signIn.password})
 ${stack.signIn.people.map((p) => `    ${p.role.padEnd(9)} ${p.email.padEnd(30)} ${p.userId}${p.unitId ? ` (${p.unitId})` : ''}`).join('\n')}
     npm run users -- token ${stack.signIn.people[0]?.email ?? '<email>'}   prints an access token to send as Bearer
+${Object.entries(stack.signIn.totpSecrets)
+  .map(
+    ([email, secret]) => `    ${email} answers an authenticator code as in AWS (admin rights need it):
+      TOTP secret ${secret}, or npm run users -- code ${email}`,
+  )
+  .join('\n')}
 ${
   deadLetters
     ? `

@@ -14,7 +14,8 @@ export const createLocalPool = async () => {
   const { UserPoolClient } = await adminCall<{ UserPoolClient: { ClientId: string } }>('CreateUserPoolClient', {
     UserPoolId: UserPool.Id,
     ClientName: 'console',
-    ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    // USER_AUTH is what the console asks for; the front (cognito-front.ts) serves it to cognito-local.
+    ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     AccessTokenValidity: 1,
     IdTokenValidity: 1,
     RefreshTokenValidity: 30,

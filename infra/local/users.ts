@@ -10,7 +10,9 @@ import { readPerson } from '../../functions/people/people-store.js';
 import { roles } from '../../shared/http.js';
 import { inLanguage } from '../../shared/messages.js';
 import { ProblemError } from '../../shared/problems.js';
+import { demoTotpSecrets } from './cognito.js';
 import { localPorts } from './runtime.js';
+import { totpCode } from './totp.js';
 import { dataDir, portBase, useLocalTableUnlessConfigured } from './settings.js';
 
 const usage = `usage:
@@ -19,6 +21,7 @@ const usage = `usage:
   npm run users -- disable <userId>
   npm run users -- role <userId> <role> [--team <teamId>] [--unit <unitId>]
   npm run users -- token <email> [--password <password>]     (local: prints an access token to send as Bearer)
+  npm run users -- code <email>     (local: the demo admin's current authenticator code, for the console's sign-in)
 roles: ${roles.join(', ')}`;
 
 const fail = (message: string, code = 1): never => {
@@ -91,6 +94,9 @@ try {
   } else if (command === 'token' && first) {
     const password = localPassword() ?? fail('--password is required for a deployed pool.');
     console.log((await signInWithPassword(pool.clientId, first, password)).AccessToken);
+  } else if (command === 'code' && first && !deployed) {
+    const secret = demoTotpSecrets(cognitoDir)[first] ?? fail(`${first} has no local authenticator secret (only demo admins do).`);
+    console.log(totpCode(secret));
   } else {
     fail(usage, 2);
   }

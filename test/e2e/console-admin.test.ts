@@ -1,5 +1,6 @@
-// The console's admin pages against the local stack and its pool (cognito-local): an admin (through
-// an admin key: locally no person holds `admin`, which needs MFA) invites a person who then signs in,
+// The console's admin pages against the local stack and its pool (cognito-local): the demo admin signs
+// in with her password and authenticator code and holds `admin`; an admin (through an admin key)
+// invites a person who then signs in,
 // moves them to another role (their Cognito group follows), disables them (their token is refused),
 // creates a key shown once and revokes it (the key is refused); a rep's token gets 403 on /people and
 // sees no admin link; every page passes the axe check. Each outcome is read back through the API.
@@ -7,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { signInWithPassword } from '../../functions/authorizer/cognito.js';
 import { adminCall } from '../../functions/people/user-pool.js';
-import { check, findRow, settled, signedIn, useBrowser, withApiKey } from '../support/console.js';
+import { browserPage, check, findRow, settled, signedIn, useBrowser, withApiKey } from '../support/console.js';
+import { currentCode } from '../support/totp.js';
 import { api, bearer, get, post, readProblem, send } from '../support/e2e.js';
 import { table } from '../support/quotes.js';
 import { keys } from '../../shared/table.js';
@@ -28,6 +30,23 @@ const person = async (id: string) => {
   expect(response.status).toBe(200);
   return (await response.json()) as { role: string; unitId?: string; teamId?: string; disabledAt?: string; signIn: { enabled: boolean } | null; history: { action: string; actorId: string }[] };
 };
+
+describe('the demo admin in the console', () => {
+  it('signs in with the password and the authenticator code, and holds `admin`: the people page lists people', async () => {
+    const adminEmail = 'elif.admin@example.com';
+    const secret = inject('signIn').totpSecrets[adminEmail]!;
+    const page = await browserPage('/admin/people');
+    await page.getByLabel('E-posta').fill(adminEmail);
+    await page.getByLabel('Parola').fill(inject('signIn').password);
+    await page.getByRole('button', { name: 'Giriş yap' }).click();
+    await page.getByLabel('Kod').fill(await currentCode(secret));
+    await page.getByRole('button', { name: 'Doğrula' }).click();
+    await page.getByRole('button', { name: 'Çıkış' }).waitFor();
+    await page.getByRole('link', { name: 'Yönetim' }).waitFor();
+    // The people page reads GET /people, which needs `admin`: her own row is there.
+    await findRow(page, '[data-person="admin-elif"]');
+  });
+});
 
 describe('the admin pages', () => {
   it('invites a person who signs in, moves them to a dealer, and disables them: their token is refused', async () => {

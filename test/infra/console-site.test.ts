@@ -53,14 +53,28 @@ describe('the staff console in AWS', () => {
     );
   });
 
-  it('answers unknown paths with the app (SPA fallback) over HTTPS only, with the security headers policy', () => {
+  it("has no custom error responses, so /v1/* keeps the API's status and problem+json; /console/ answers its index", () => {
     const { properties } = onlyResource(apiParent, 'AWS::CloudFront::Distribution');
     const config = properties.DistributionConfig;
     expect(config.DefaultRootObject).toBe('console/index.html');
-    expect(config.CustomErrorResponses).toEqual([
-      { ErrorCode: 403, ResponseCode: 200, ResponsePagePath: '/console/index.html', ErrorCachingMinTTL: 300 },
-      { ErrorCode: 404, ResponseCode: 200, ResponsePagePath: '/console/index.html', ErrorCachingMinTTL: 300 },
+    // Custom error responses apply to every behaviour: any at all would rewrite the API's 403/404.
+    expect(config.CustomErrorResponses).toBeUndefined();
+    // Nothing on the API's behaviour touches a response: no function, no headers policy, no cache.
+    const [apiBehaviour] = config.CacheBehaviors;
+    expect(apiBehaviour.PathPattern).toBe('/v1/*');
+    expect(apiBehaviour.FunctionAssociations).toBeUndefined();
+    expect(apiBehaviour.LambdaFunctionAssociations).toBeUndefined();
+    expect(apiBehaviour.ResponseHeadersPolicyId).toBeUndefined();
+    // The files behaviour rewrites a directory to its index, on the viewer request only.
+    const fn = onlyResource(apiParent, 'AWS::CloudFront::Function');
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fn.id, 'FunctionARN'] } },
     ]);
+    expect(fn.properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
+    const handler = new Function(`${fn.properties.FunctionCode}; return handler;`)() as (e: unknown) => { uri: string };
+    expect(handler({ request: { uri: '/console/' } }).uri).toBe('/console/index.html');
+    expect(handler({ request: { uri: '/console/assets/app.js' } }).uri).toBe('/console/assets/app.js');
+    expect(handler({ request: { uri: '/console' } }).uri).toBe('/console');
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
     const headers = onlyResource(apiParent, 'AWS::CloudFront::ResponseHeadersPolicy');
     expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: headers.id });

@@ -26,9 +26,31 @@ describe('sign-in for people', () => {
     expect(groups.sort()).toEqual([...roles].sort());
   });
 
+  it("sends invitations and password resets through the stage's SES sender and configuration set, not Cognito's 50 a day", () => {
+    const [[configurationSetId]] = Object.entries(data.findResources('AWS::SES::ConfigurationSet')) as [[string, unknown]];
+    data.hasResourceProperties('AWS::Cognito::UserPool', {
+      EmailConfiguration: {
+        EmailSendingAccount: 'DEVELOPER',
+        From: 'crm@firma.com.tr',
+        SourceArn: { 'Fn::Join': ['', Match.arrayWith([':identity/firma.com.tr'])] },
+        ConfigurationSet: { Ref: configurationSetId },
+      },
+    });
+  });
+
+  it('lets the console ask for an authentication level: USER_AUTH on the client, the password first, Essentials', () => {
+    // Cognito reports `amr` (and so whether a second factor was given) only for a sign-in that asks
+    // for a level: USER_AUTH with TARGET_ACR_VALUES, on the Essentials or Plus feature plan.
+    data.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolTier: 'ESSENTIALS',
+      Policies: Match.objectLike({ SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD'] } }),
+    });
+    data.hasResourceProperties('AWS::Cognito::UserPoolClient', { ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_AUTH']) });
+  });
+
   it('has a console client with SRP and refresh, no secret, 1 h tokens, 30-day refresh, revocation on, no existence errors', () => {
     data.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      ExplicitAuthFlows: Match.arrayEquals(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+      ExplicitAuthFlows: Match.arrayEquals(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
       GenerateSecret: false,
       AccessTokenValidity: 60,
       IdTokenValidity: 60,

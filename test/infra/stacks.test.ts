@@ -103,16 +103,52 @@ describe('stateful stack', () => {
         StreamSpecification: { StreamViewType: tableSchema.streamView },
         TimeToLiveSpecification: { AttributeName: tableSchema.ttlAttribute, Enabled: true },
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-        DeletionProtectionEnabled: true,
       }),
     });
+  });
+
+  it('protects the table and pool from deletion, yet lets a failed first create roll them back (no ROLLBACK_FAILED)', () => {
+    const resources = data.toJSON().Resources as Record<string, Cfn>;
+    const [[tableId, table]] = resourcesOf(data, 'AWS::DynamoDB::Table') as [[string, Cfn]];
+    const [[poolId, pool]] = resourcesOf(data, 'AWS::Cognito::UserPool') as [[string, Cfn]];
+    // In the template the table is unprotected (a rollback could not delete it otherwise); the pool is protected.
+    expect(table.Properties).not.toHaveProperty('DeletionProtectionEnabled');
+    expect(pool.Properties.DeletionProtection).toBe('ACTIVE');
+    const releases = resourcesOf(data, 'Custom::ReleaseOnFailedCreate') as [string, Cfn][];
+    const byTarget = (key: string, ref: Cfn) => releases.find(([, r]) => JSON.stringify(r.Properties[key]) === JSON.stringify(ref));
+    const tableRelease = byTarget('TableName', { Ref: tableId });
+    const poolRelease = byTarget('UserPoolId', { Ref: poolId });
+    expect(releases).toHaveLength(2);
+    expect(tableRelease).toBeDefined();
+    expect(poolRelease).toBeDefined();
+    // The handler and its role exist before the table and the pool, so a release can always run.
+    const [[handlerId, handler]] = Object.entries(resources).filter(
+      ([, r]) => r.Type === 'AWS::Lambda::Function' && JSON.stringify(r.Properties.Code).includes('ROLLBACK_IN_PROGRESS'),
+    ) as [[string, Cfn]];
+    expect(table.DependsOn).toEqual(expect.arrayContaining([handlerId]));
+    expect(pool.DependsOn).toEqual(expect.arrayContaining([handlerId]));
+    expect(handler.Properties.Runtime).toBe('nodejs24.x');
+    // Each release is deleted before what it releases (it depends on it), after its grants (it depends on them).
+    const [[grantsId, grants]] = resourcesOf(data, 'AWS::IAM::Policy').filter(([, r]) =>
+      JSON.stringify(r.Properties.PolicyDocument).includes('cognito-idp:UpdateUserPool'),
+    ) as [[string, Cfn]];
+    for (const [, release] of [tableRelease!, poolRelease!]) {
+      expect(release.Properties.ServiceToken).toEqual({ 'Fn::GetAtt': [handlerId, 'Arn'] });
+      expect(release.DependsOn).toEqual(expect.arrayContaining([grantsId]));
+      expect(release.DeletionPolicy ?? 'Delete').toBe('Delete');
+    }
+    expect(grants.Properties.PolicyDocument.Statement).toEqual([
+      { Action: 'dynamodb:UpdateTable', Effect: 'Allow', Resource: { 'Fn::GetAtt': [tableId, 'Arn'] } },
+      { Action: 'cognito-idp:UpdateUserPool', Effect: 'Allow', Resource: { 'Fn::GetAtt': [poolId, 'Arn'] } },
+      { Action: 'cloudformation:DescribeStacks', Effect: 'Allow', Resource: { Ref: 'AWS::StackId' } },
+    ]);
   });
 
   it('has the crm bus, named after this stack and its id, with a year-long archive', () => {
     const stackIdBlock = { 'Fn::Select': [0, { 'Fn::Split': ['-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }] }] };
     data.hasResource('AWS::Events::EventBus', {
       DeletionPolicy: 'RetainExceptOnCreate',
-      Properties: { Name: { 'Fn::Join': ['-', ['PusulaData-crm', stackIdBlock]] } },
+      Properties: { Name: { 'Fn::Join': ['-', ['pusula-prod-data-crm', stackIdBlock]] } },
     });
     data.hasResource('AWS::Events::Archive', {
       DeletionPolicy: 'RetainExceptOnCreate',
@@ -129,7 +165,7 @@ describe('stateful stack', () => {
   });
 
   it('retains everything except after a failed first deploy, and fixes no physical name', () => {
-    const retained = Object.entries<Cfn>(data.toJSON().Resources).filter(([, r]) => r.DeletionPolicy);
+    const retained = Object.entries<Cfn>(data.toJSON().Resources).filter(([, r]) => r.DeletionPolicy && r.DeletionPolicy !== 'Delete');
     expect(retained.map(([, r]) => r.Type).sort()).toEqual(
       [
         'AWS::DynamoDB::Table',
@@ -164,8 +200,10 @@ describe('stateful stack', () => {
         MatchingEventTypes: Match.arrayWith(['bounce', 'complaint', 'delivery', 'open', 'click']),
       }),
     });
+    // Only this stage's configuration set: the default bus carries every SES event of the account.
+    const [[configurationSetId]] = resourcesOf(data, 'AWS::SES::ConfigurationSet') as [[string, unknown]];
     data.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: { source: ['aws.ses'] },
+      EventPattern: { source: ['aws.ses'], detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: configurationSetId }] } } } },
       Targets: [
         Match.objectLike({
           Arn: { 'Fn::GetAtt': [logicalId(synth.stacks.data.bus), 'Arn'] },
@@ -652,6 +690,16 @@ describe('events', () => {
 });
 
 describe('alarms', () => {
+  it('keeps a nightly export the scheduler could not start, and alarms on it in the API stack', () => {
+    const queues = resourcesOf(data, 'AWS::SQS::Queue').map(([id]) => id);
+    const [[, schedule]] = resourcesOf(data, 'AWS::Scheduler::Schedule') as [[string, Cfn]];
+    const deadLetterId = schedule.Properties.Target.DeadLetterConfig.Arn['Fn::GetAtt'][0];
+    expect(queues).toContain(deadLetterId);
+    expect(schedule.Properties.Target.RetryPolicy).toEqual({ MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 });
+    const alarms = resourcesOf(api, 'AWS::CloudWatch::Alarm').map(([, { Properties }]) => JSON.stringify(Properties));
+    expect(alarms.filter((alarm) => alarm.includes(deadLetterId) && alarm.includes('ApproximateNumberOfMessagesVisible'))).toHaveLength(1);
+  });
+
   it('alarms on every dead-letter queue, on API 5XX and on relay errors', () => {
     const alarms = resourcesOf(api, 'AWS::CloudWatch::Alarm').map(([, { Properties }]) => Properties);
     const queueIds = Object.keys(api.findResources('AWS::SQS::Queue'));

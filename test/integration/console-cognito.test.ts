@@ -1,9 +1,14 @@
 // The console's Cognito calls (console/src/cognito.ts) against a real peer that has what cognito-local
 // lacks: moto's server (Python, offline) enforces the pool's password policy, asks for the TOTP code
 // and checks it, and resets a forgotten password. The pool is made as the CDK makes it (12+
-// characters of all four kinds, TOTP optional).
+// characters of all four kinds, TOTP optional). The console signs in with USER_AUTH, which moto lacks:
+// the local sign-in front passes it on (its amr claims are tested against cognito-local, in
+// cognito-front.test.ts).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CognitoIdentityProvider } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -18,6 +23,7 @@ import {
   passwordSignIn,
   type Step,
 } from '../../console/src/cognito.js';
+import { type CognitoFront, startCognitoFront } from '../../infra/local/cognito-front.js';
 import { currentCode, wrongCode } from '../support/totp.js';
 
 const freePort = () =>
@@ -29,6 +35,8 @@ const freePort = () =>
   });
 
 let moto: ChildProcess;
+let front: CognitoFront;
+let home: string;
 let admin: CognitoIdentityProvider;
 let pool: Pool;
 let userPoolId: string;
@@ -65,11 +73,16 @@ beforeAll(async () => {
     ClientName: 'console',
     ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
   });
-  pool = { endpoint, clientId: UserPoolClient!.ClientId! };
+  // moto knows no USER_AUTH (the console's flow): the local front passes it on as USER_PASSWORD_AUTH.
+  home = mkdtempSync(join(tmpdir(), 'pusula-front-'));
+  front = await startCognitoFront({ port: await freePort(), upstream: endpoint, home });
+  pool = { endpoint: `http://127.0.0.1:${(front.server.address() as AddressInfo).port}/`, clientId: UserPoolClient!.ClientId! };
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await front?.close();
   moto?.kill();
+  rmSync(home, { recursive: true, force: true });
 });
 
 /** An invited person: what an admin's invitation leaves in the pool (a temporary password to change). */

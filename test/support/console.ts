@@ -25,11 +25,17 @@ export const useBrowser = () => {
   return () => browser;
 };
 
-/** A signed-in person's page at desktop width, the console in Turkish. */
-export const signedIn = async (email: string, start = '/') => {
+/** A page at desktop width, the console in Turkish, before anyone signs in. */
+export const browserPage = async (start = '/') => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'tr-TR' });
   const page = await context.newPage();
   await page.goto(`${api()}/console/#${start}`);
+  return page;
+};
+
+/** A signed-in person's page at desktop width, the console in Turkish. */
+export const signedIn = async (email: string, start = '/') => {
+  const page = await browserPage(start);
   await page.getByLabel('E-posta').fill(email);
   await page.getByLabel('Parola').fill(inject('signIn').password);
   await page.getByRole('button', { name: 'Giriş yap' }).click();
@@ -37,11 +43,9 @@ export const signedIn = async (email: string, start = '/') => {
   return page;
 };
 
-/** A page signed in with an integration's API key (locally the only way to hold `admin`: see README). */
+/** A page signed in with an integration's API key. */
 export const withApiKey = async (key: string, start = '/') => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'tr-TR' });
-  const page = await context.newPage();
-  await page.goto(`${api()}/console/#${start}`);
+  const page = await browserPage(start);
   await page.locator('details summary').click();
   await page.getByLabel('API anahtarı').fill(key);
   await page.getByRole('button', { name: 'Anahtarı kullan' }).click();

@@ -40,8 +40,16 @@ declare module 'vitest' {
     /** Keys for the analytics suites (analytics): the firm's manager and director read, an admin imports. */
     analyticsKeys: { manager: string; director: string; admin: string };
     /** Sign-in for people: the local pool, its console client, and the demo people's password. */
-    /** `signingKeyFile`: the pool's own signing key (made for this run), for tokens a test signs as the pool. */
-    signIn: { userPoolId: string; clientId: string; issuer: string; password: string; signingKeyFile: string };
+    /** `signingKeyFile`: the pool's own signing key (made for this run), for tokens a test signs as the pool;
+     * `totpSecrets`: the demo admins' authenticator secrets, by e-mail. */
+    signIn: {
+      userPoolId: string;
+      clientId: string;
+      issuer: string;
+      password: string;
+      signingKeyFile: string;
+      totpSecrets: Record<string, string>;
+    };
     // console rules (console-rules): an admin of routing, the catalogue and approval policy, and analytics.
     consoleRulesKeys: { admin: string };
     // people and keys managed over the API (admin): the demo admin's key holding `admin`
@@ -154,8 +162,9 @@ export default async function setup(project: TestProject) {
     admin: await quoteKey('admin-analytics', 'admin', ['analytics:admin', 'analytics:read']),
   });
   // sign-in for people
-  const { userPoolId, clientId, password, signingKeyFile } = stack.signIn;
-  project.provide('signIn', { userPoolId, clientId, password, signingKeyFile, issuer: process.env.COGNITO_ISSUER! });
+  const { userPoolId, clientId, password, signingKeyFile, totpSecrets } = stack.signIn;
+  const issuer = process.env.COGNITO_ISSUER!;
+  project.provide('signIn', { userPoolId, clientId, password, signingKeyFile, totpSecrets, issuer });
   // console rules (console-rules)
   project.provide('consoleRulesKeys', {
     admin: await quoteKey('admin-elif', 'admin', ['routing:admin', 'catalogue:read', 'catalogue:write', 'analytics:read', 'analytics:admin']),
