@@ -1,8 +1,9 @@
 // The event catalogue: one schema per detail-type. Events are thin: ids, types and non-personal
 // facts only, never names, addresses or phone numbers; a consumer that needs them reads the table.
 // A breaking change to a detail bumps `version` and keeps the old schema until no producer uses it.
-import * as z from '../shared/schema.js';
+
 import { languages } from '../shared/language.js';
+import * as z from '../shared/schema.js';
 
 export const sources = {
   leads: 'crm.leads',
@@ -59,7 +60,16 @@ const orderLine = z.object({
 });
 
 const orderRef = { orderId: z.string(), customerId: z.string() };
-const orderStatus = z.enum(['received', 'routed', 'acknowledged', 'in_progress', 'shipped', 'delivered', 'cancelled', 'returned']);
+const orderStatus = z.enum([
+  'received',
+  'routed',
+  'acknowledged',
+  'in_progress',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'returned',
+]);
 /** Where a routing sent the order: the unit, the rule that fired, and which routing of the order it is (1, 2). */
 const routedTo = { unitId: z.string(), ruleId: z.string(), fallback: z.boolean(), step: positiveInt };
 const caseRef = { caseId: z.string(), customerId: z.string() };
@@ -106,7 +116,13 @@ export const catalogue = {
   },
   LeadNoteAdded: {
     source: sources.leads,
-    detail: z.object({ ...envelope, leadId: z.string(), customerId: z.string(), noteId: z.string(), actorId: z.string() }),
+    detail: z.object({
+      ...envelope,
+      leadId: z.string(),
+      customerId: z.string(),
+      noteId: z.string(),
+      actorId: z.string(),
+    }),
   },
   ConsentRequested: {
     source: sources.consents,
@@ -122,7 +138,11 @@ export const catalogue = {
   },
   QuoteRevised: {
     source: sources.quotes,
-    detail: z.object({ ...envelope, ...ownedQuote, previousStatus: z.enum(['rejected', 'sent', 'declined', 'expired']) }),
+    detail: z.object({
+      ...envelope,
+      ...ownedQuote,
+      previousStatus: z.enum(['rejected', 'sent', 'declined', 'expired']),
+    }),
   },
   QuoteSubmitted: {
     source: sources.quotes,
@@ -208,7 +228,13 @@ export const catalogue = {
   },
   OrderRerouted: {
     source: sources.orders,
-    detail: z.object({ ...envelope, ...orderRef, ...routedTo, fromUnitId: z.string(), reason: z.enum(['ack-sla-missed']) }),
+    detail: z.object({
+      ...envelope,
+      ...orderRef,
+      ...routedTo,
+      fromUnitId: z.string(),
+      reason: z.enum(['ack-sla-missed']),
+    }),
   },
   OrderStatusChanged: {
     source: sources.orders,
@@ -225,7 +251,15 @@ export const catalogue = {
   // ---- cases (functions/complaint-escalation): ids, statuses, levels; never the subject or description
   CaseOpened: {
     source: sources.cases,
-    detail: z.object({ ...envelope, ...caseRef, departmentId: z.string(), unitType: z.enum(['department', 'dealer']), unitId: z.string(), priority: z.string(), category: z.string() }),
+    detail: z.object({
+      ...envelope,
+      ...caseRef,
+      departmentId: z.string(),
+      unitType: z.enum(['department', 'dealer']),
+      unitId: z.string(),
+      priority: z.string(),
+      category: z.string(),
+    }),
   },
   CaseStatusChanged: {
     source: sources.cases,
@@ -237,12 +271,24 @@ export const catalogue = {
   },
   CaseEscalated: {
     source: sources.cases,
-    detail: z.object({ ...envelope, ...caseRef, target: slaTarget, level: z.enum(['supervisor', 'manager']), departmentId: z.string() }),
+    detail: z.object({
+      ...envelope,
+      ...caseRef,
+      target: slaTarget,
+      level: z.enum(['supervisor', 'manager']),
+      departmentId: z.string(),
+    }),
   },
   /** The score only: the comment is free text the customer typed. */
   CaseSurveyAnswered: {
     source: sources.cases,
-    detail: z.object({ ...envelope, ...caseRef, departmentId: z.string(), score: z.int().check(z.gte(1), z.lte(5)), lowScore: z.boolean() }),
+    detail: z.object({
+      ...envelope,
+      ...caseRef,
+      departmentId: z.string(),
+      score: z.int().check(z.gte(1), z.lte(5)),
+      lowScore: z.boolean(),
+    }),
   },
   // the customer record (functions/customers): which fields changed, never their values
   CustomerCreated: {
@@ -251,7 +297,13 @@ export const catalogue = {
   },
   CustomerProfileChanged: {
     source: sources.customers,
-    detail: z.object({ ...envelope, customerId: z.string(), seq: positiveInt, fields: z.array(z.string()), actorId: z.string() }),
+    detail: z.object({
+      ...envelope,
+      customerId: z.string(),
+      seq: positiveInt,
+      fields: z.array(z.string()),
+      actorId: z.string(),
+    }),
   },
   // ---- merge (functions/customers): ids and counts only
   /** The duplicate's partition is now the kept customer's; the old id forwards to the kept one. */
@@ -284,7 +336,15 @@ export const catalogue = {
   },
   RequestStatusChanged: {
     source: sources.requests,
-    detail: z.object({ ...envelope, ...requestRef, unitId: z.string(), from: requestStatus, to: requestStatus, action: z.string(), actorId: z.string() }),
+    detail: z.object({
+      ...envelope,
+      ...requestRef,
+      unitId: z.string(),
+      from: requestStatus,
+      to: requestStatus,
+      action: z.string(),
+      actorId: z.string(),
+    }),
   },
   /** The dealer has let an open request wait past its acceptance target (business hours). */
   RequestAcceptanceOverdue: {
@@ -366,14 +426,22 @@ export const catalogue = {
       customerId: z.string(),
       activityId: z.string(),
       kind: z.enum(['call', 'visit', 'meeting', 'todo', 'note', 'email']),
-      outcome: z.optional(z.enum(['reached', 'no-answer', 'busy', 'callback-requested', 'interested', 'not-interested'])),
+      outcome: z.optional(
+        z.enum(['reached', 'no-answer', 'busy', 'callback-requested', 'interested', 'not-interested']),
+      ),
       actorId: z.string(),
     }),
   },
   /** An open to-do reached its due time: its assignee is reminded by mail. */
   TodoReminderDue: {
     source: sources.activities,
-    detail: z.object({ ...envelope, customerId: z.string(), activityId: z.string(), assigneeId: z.string(), dueAt: z.iso.datetime() }),
+    detail: z.object({
+      ...envelope,
+      customerId: z.string(),
+      activityId: z.string(),
+      assigneeId: z.string(),
+      dueAt: z.iso.datetime(),
+    }),
   },
   // ---- analytics (functions/analytics): the nightly A/B/C job, only when a customer's segment changes
   CustomerSegmentChanged: {

@@ -1,27 +1,26 @@
 // Every use case the CRM runs. The CDK stack and the local runtime both read this list.
 import type { FunctionDeclaration, UseCaseManifest } from '../shared/manifest.js';
-import { apiDocs } from './api-docs/manifest.js';
-import { catalogue } from './catalogue/manifest.js';
-import { customerRecord } from './customer-record/manifest.js';
-import { customersUseCase } from './customers/manifest.js';
-import { leadCapture } from './lead-capture/manifest.js';
-import { orderRouting } from './order-routing/manifest.js';
-import { complaintEscalation } from './complaint-escalation/manifest.js';
-import { quoteApproval } from './quote-approval/manifest.js';
-// call-center requests to dealers
-import { callCenter } from './call-center/manifest.js';
-import { opportunitiesUseCase } from './opportunities/manifest.js';
-// campaigns
-import { campaignsUseCase } from './campaigns/manifest.js';
-// permission marketing (subscriptions): joins the campaigns manifest when both land
-import { permissionMarketing } from './campaigns/manifest.js';
 // activities
 import { activitiesUseCase } from './activities/manifest.js';
 // analytics
 import { analytics } from './analytics/manifest.js';
+import { apiDocs } from './api-docs/manifest.js';
 import { signIn } from './authorizer/manifest.js';
+// call-center requests to dealers
+import { callCenter } from './call-center/manifest.js';
+// campaigns
+// permission marketing (subscriptions): joins the campaigns manifest when both land
+import { campaignsUseCase, permissionMarketing } from './campaigns/manifest.js';
+import { catalogue } from './catalogue/manifest.js';
+import { complaintEscalation } from './complaint-escalation/manifest.js';
+import { customerRecord } from './customer-record/manifest.js';
+import { customersUseCase } from './customers/manifest.js';
+import { leadCapture } from './lead-capture/manifest.js';
+import { opportunitiesUseCase } from './opportunities/manifest.js';
+import { orderRouting } from './order-routing/manifest.js';
 // people and keys managed over the API (admin)
 import { peopleUseCase } from './people/manifest.js';
+import { quoteApproval } from './quote-approval/manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,

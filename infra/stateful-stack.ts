@@ -11,11 +11,11 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { tableSchema } from '../shared/table.js';
-import type { MailSender } from './deploy-context.js';
 import { AnalyticsWarehouse } from './constructs/analytics-warehouse.js';
-import { PeopleUserPool } from './constructs/user-pool.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
 import { ReleaseOnFailedCreate } from './constructs/release-on-failed-create.js';
+import { PeopleUserPool } from './constructs/user-pool.js';
+import type { MailSender } from './deploy-context.js';
 
 const retained = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
 
@@ -118,7 +118,10 @@ export class StatefulStack extends Stack {
     });
 
     this.exportDeadLetterQueue = new DeadLetterQueue(this, 'ExportDeadLetterQueue');
-    const warehouse = new AnalyticsWarehouse(this, 'Warehouse', { table: this.table, deadLetterQueue: this.exportDeadLetterQueue });
+    const warehouse = new AnalyticsWarehouse(this, 'Warehouse', {
+      table: this.table,
+      deadLetterQueue: this.exportDeadLetterQueue,
+    });
     this.people = new PeopleUserPool(this, 'People', {
       mail: { from: props.mailFrom, configurationSetName: this.configurationSet.configurationSetName },
     });
@@ -126,7 +129,10 @@ export class StatefulStack extends Stack {
 
     // Names CloudFormation chose, for operators (replays, `npm run keys` against AWS, rotation, Athena).
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
-    new CfnOutput(this, 'AthenaWorkGroup', { value: warehouse.workGroupName, description: 'Run the named queries here' });
+    new CfnOutput(this, 'AthenaWorkGroup', {
+      value: warehouse.workGroupName,
+      description: 'Run the named queries here',
+    });
     new CfnOutput(this, 'GlueDatabase', { value: warehouse.databaseName });
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
     new CfnOutput(this, 'LinkSigningSecretArn', { value: this.signingSecret.secretArn });
@@ -139,5 +145,11 @@ export class StatefulStack extends Stack {
 /** What the stateless stack takes from this one. */
 export type DataResources = Pick<
   StatefulStack,
-  'table' | 'bus' | 'configurationSet' | 'signingSecret' | 'sesForwardDeadLetterQueue' | 'people' | 'exportDeadLetterQueue'
+  | 'table'
+  | 'bus'
+  | 'configurationSet'
+  | 'signingSecret'
+  | 'sesForwardDeadLetterQueue'
+  | 'people'
+  | 'exportDeadLetterQueue'
 >;

@@ -4,35 +4,51 @@
 // dead-letter queues and their alarms live in a nested stack of its own, so the parent (the API,
 // its methods, the authorizer, the relay, the firewall, the alarm topic) grows only by its methods
 // and one nested stack per use case.
-import { Annotations, CfnOutput, Duration, Fn, NestedStack, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+import {
+  Annotations,
+  CfnOutput,
+  Duration,
+  Fn,
+  NestedStack,
+  Stack,
+  type StackProps,
+  TimeZone,
+  Validations,
+} from 'aws-cdk-lib';
 import { type EventPattern, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type CfnFunction, FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { IQueue } from 'aws-cdk-lib/aws-sqs';
-import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
+import {
+  ContextAttribute,
+  Schedule,
+  ScheduleExpression,
+  ScheduleTargetInput,
+  TimeWindow,
+} from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { campaignsUseCase } from '../functions/campaigns/manifest.js';
 import { permissionMarketing } from '../functions/campaigns/subscriptions-manifest.js';
 import { platform, publicRateLimitPer5Minutes } from '../functions/manifests.js';
 import { poolAdminActions } from '../functions/people/user-pool.js';
 import {
-  type EventPattern as ManifestPattern,
   type FunctionDeclaration,
   functionId,
+  type EventPattern as ManifestPattern,
   type UseCaseManifest,
 } from '../shared/manifest.js';
 import { tableSchema } from '../shared/table.js';
-import type { MailSender } from './deploy-context.js';
 import { AlarmTopic } from './constructs/alarm-topic.js';
 import { CrmApi } from './constructs/crm-api.js';
 import { CrmFunction } from './constructs/crm-function.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
 import { PublicFirewall } from './constructs/public-firewall.js';
 import { consoleBucketExport, StaticSite } from './constructs/static-site.js';
+import type { MailSender } from './deploy-context.js';
 import type { DataResources } from './stateful-stack.js';
 
 export interface StatelessStackProps extends StackProps {
@@ -92,7 +108,11 @@ export class StatelessStack extends Stack {
     return `https://cognito-idp.${this.region}.${this.urlSuffix}`;
   }
 
-  constructor(scope: Construct, id: string, private readonly props: StatelessStackProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: StatelessStackProps,
+  ) {
     super(scope, id, props);
     const { data } = props;
     this.alarms = new AlarmTopic(this, 'Alarms', { email: props.alarmEmail });
@@ -131,15 +151,32 @@ export class StatelessStack extends Stack {
       this.api.restApi.metricServerError({ statistic: 'Sum', period: Duration.minutes(5) }),
       'The API answered with a 5XX: no input should ever yield one.',
     );
-    this.alarmOnDepth('SesForwardDeadLetters', data.sesForwardDeadLetterQueue, 'SES events the default bus could not forward');
-    this.alarmOnDepth('ExportDeadLetters', data.exportDeadLetterQueue, 'Nightly table exports the scheduler could not start');
+    this.alarmOnDepth(
+      'SesForwardDeadLetters',
+      data.sesForwardDeadLetterQueue,
+      'SES events the default bus could not forward',
+    );
+    this.alarmOnDepth(
+      'ExportDeadLetters',
+      data.exportDeadLetterQueue,
+      'Nightly table exports the scheduler could not start',
+    );
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.baseUrl });
-    new CfnOutput(this, 'ConsoleUrl', { value: this.staffConsole.url, description: 'The staff console (sign in with the user pool)' });
-    new CfnOutput(this, 'ConsoleBucketName', { value: this.staffConsole.bucket.bucketName, exportName: consoleBucketExport(this) });
+    new CfnOutput(this, 'ConsoleUrl', {
+      value: this.staffConsole.url,
+      description: 'The staff console (sign in with the user pool)',
+    });
+    new CfnOutput(this, 'ConsoleBucketName', {
+      value: this.staffConsole.bucket.bucketName,
+      exportName: consoleBucketExport(this),
+    });
     new CfnOutput(this, 'ConsoleDistributionId', { value: this.staffConsole.distribution.distributionId });
     for (const [name, plan] of Object.entries(this.api.usagePlans)) {
-      new CfnOutput(this, `UsagePlan-${name}`, { value: plan.usagePlanId, description: `Usage plan id of ${name} keys` });
+      new CfnOutput(this, `UsagePlan-${name}`, {
+        value: plan.usagePlanId,
+        description: `Usage plan id of ${name} keys`,
+      });
     }
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
   }
@@ -166,7 +203,9 @@ export class StatelessStack extends Stack {
         description: manifestDescription(useCase.name, subscription.name, subscription.function),
         eventBus: data.bus,
         eventPattern: toRulePattern(subscription.pattern),
-        targets: [new LambdaFunction(fn(subscription.function), { ...delivery, deadLetterQueue: this.deadLetterQueueOf(fnId) })],
+        targets: [
+          new LambdaFunction(fn(subscription.function), { ...delivery, deadLetterQueue: this.deadLetterQueueOf(fnId) }),
+        ],
       });
     }
     for (const schedule of useCase.schedules) {
@@ -190,10 +229,19 @@ export class StatelessStack extends Stack {
     }
   }
 
-  private addFunction(scope: Construct, id: string, declaration: FunctionDeclaration, behindApi = false, extra: Record<string, string> = {}): CrmFunction {
+  private addFunction(
+    scope: Construct,
+    id: string,
+    declaration: FunctionDeclaration,
+    behindApi = false,
+    extra: Record<string, string> = {},
+  ): CrmFunction {
     const { data, fallbackNotifyEmail } = this.props;
     const { uses } = declaration;
-    if (!uses) throw new Error(`${id} declares no \`uses\` in its manifest: say what its code touches (table, mail, signingSecret), or {} for none.`);
+    if (!uses)
+      throw new Error(
+        `${id} declares no \`uses\` in its manifest: say what its code touches (table, mail, signingSecret), or {} for none.`,
+      );
     const crmFunction = new CrmFunction(scope, id, {
       declaration,
       behindApi,
@@ -215,7 +263,10 @@ export class StatelessStack extends Stack {
         ...(uses.mail && fallbackNotifyEmail ? { FALLBACK_NOTIFY_EMAIL: fallbackNotifyEmail } : {}),
         // Sign-in for people: the pool whose tokens are verified, the client whose tokens are revoked.
         ...(uses.userPool
-          ? { COGNITO_USER_POOL_ID: data.people.userPool.userPoolId, COGNITO_CLIENT_ID: data.people.consoleClient.userPoolClientId }
+          ? {
+              COGNITO_USER_POOL_ID: data.people.userPool.userPoolId,
+              COGNITO_CLIENT_ID: data.people.consoleClient.userPoolClientId,
+            }
           : {}),
         ...extra,
       },
@@ -299,7 +350,11 @@ export class StatelessStack extends Stack {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'dynamodb:ListStreams, added by the stream event source, supports no resource-level permissions.',
     });
-    this.alarmOnDepth('OutboxRelayFailureDepth', failures, 'Outbox items the relay gave up on: their events were not published');
+    this.alarmOnDepth(
+      'OutboxRelayFailureDepth',
+      failures,
+      'Outbox items the relay gave up on: their events were not published',
+    );
     this.alarms.alarmAboveZero(
       'OutboxRelayErrors',
       relay.metricErrors({ statistic: 'Sum', period: Duration.minutes(5) }),
@@ -337,7 +392,8 @@ export class StatelessStack extends Stack {
     const functionLogicalId = stack.resolve((crmFunction.function.node.defaultChild as CfnFunction).logicalId);
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${functionLogicalId}.Arn>:*]`,
-      reason: 'grantInvoke also covers the versions and aliases of this one function; the scheduler may invoke nothing else.',
+      reason:
+        'grantInvoke also covers the versions and aliases of this one function; the scheduler may invoke nothing else.',
     });
     return role;
   }

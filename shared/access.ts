@@ -5,8 +5,8 @@
 // A manager whose user record is missing reaches only their own: access fails closed.
 import { getUser } from './directory.js';
 import type { Actor } from './http.js';
-import { ForbiddenError, NotFoundError } from './problems.js';
 import type { Text } from './messages.js';
+import { ForbiddenError, NotFoundError } from './problems.js';
 
 export type Reach = 'own' | 'team' | 'unit' | 'all';
 
@@ -75,7 +75,12 @@ export const canManage = canSee;
 export const isId = (id: string | undefined): id is string => id !== undefined && /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id);
 
 /** For a viewer who may not see it, a record does not exist: the same 404 as for a wrong id. */
-export const visibleOr404 = <T>(viewer: Viewer, record: T | undefined, ownership: (record: T) => Ownership, what: Text): T => {
+export const visibleOr404 = <T>(
+  viewer: Viewer,
+  record: T | undefined,
+  ownership: (record: T) => Ownership,
+  what: Text,
+): T => {
   if (!record || !canSee(viewer, ownership(record))) throw new NotFoundError(what);
   return record;
 };

@@ -4,13 +4,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, findById, itemExists, putNew, type TransactItem, tableName, transact } from './db.js';
 import { getUser } from './directory.js';
+import { fromItem } from './entity.js';
 import { type Role, roles } from './http.js';
 import { newId } from './ids.js';
 import { type Scope, scopes } from './manifest.js';
-import { byState, keys } from './table.js';
-import { fromItem } from './entity.js';
 import type { FieldProblem } from './problems.js';
 import { queryAll, queryPage } from './query.js';
+import { byState, keys } from './table.js';
 
 export interface ApiKeyRecord {
   keyId: string;
@@ -42,13 +42,24 @@ export interface KeyRequest {
  */
 export const keyRequestProblems = async (request: KeyRequest): Promise<FieldProblem[]> => {
   const problems: FieldProblem[] = [];
-  if (!request.label?.trim()) problems.push({ path: 'label', message: { en: 'Required: who or what the key is for.', tr: 'Zorunlu: anahtarın kim ya da ne için olduğu.' } });
+  if (!request.label?.trim())
+    problems.push({
+      path: 'label',
+      message: { en: 'Required: who or what the key is for.', tr: 'Zorunlu: anahtarın kim ya da ne için olduğu.' },
+    });
   if (!request.role || !(roles as readonly string[]).includes(request.role)) {
-    problems.push({ path: 'role', message: { en: `One of ${roles.join(', ')}.`, tr: `Şunlardan biri: ${roles.join(', ')}.` } });
+    problems.push({
+      path: 'role',
+      message: { en: `One of ${roles.join(', ')}.`, tr: `Şunlardan biri: ${roles.join(', ')}.` },
+    });
   }
   const asked = (request.scopes ?? []).map((s) => s.trim()).filter(Boolean);
   const unknown = asked.filter((s) => !(scopes as readonly string[]).includes(s));
-  if (!asked.length) problems.push({ path: 'scopes', message: { en: `At least one, from: ${scopes.join(', ')}.`, tr: `Şunlardan en az biri: ${scopes.join(', ')}.` } });
+  if (!asked.length)
+    problems.push({
+      path: 'scopes',
+      message: { en: `At least one, from: ${scopes.join(', ')}.`, tr: `Şunlardan en az biri: ${scopes.join(', ')}.` },
+    });
   if (unknown.length) {
     problems.push({
       path: 'scopes',
@@ -58,7 +69,11 @@ export const keyRequestProblems = async (request: KeyRequest): Promise<FieldProb
       },
     });
   }
-  if (!request.userId) problems.push({ path: 'userId', message: { en: 'Required: a user id of the directory.', tr: 'Zorunlu: dizindeki bir kullanıcı kimliği.' } });
+  if (!request.userId)
+    problems.push({
+      path: 'userId',
+      message: { en: 'Required: a user id of the directory.', tr: 'Zorunlu: dizindeki bir kullanıcı kimliği.' },
+    });
   else {
     const user = await getUser(request.userId);
     if (!user) {
@@ -70,7 +85,13 @@ export const keyRequestProblems = async (request: KeyRequest): Promise<FieldProb
         },
       });
     } else if (request.role && user.role !== request.role) {
-      problems.push({ path: 'role', message: { en: `${request.userId} is a ${user.role}, not a ${request.role}.`, tr: `${request.userId} bir ${user.role}, ${request.role} değil.` } });
+      problems.push({
+        path: 'role',
+        message: {
+          en: `${request.userId} is a ${user.role}, not a ${request.role}.`,
+          tr: `${request.userId} bir ${user.role}, ${request.role} değil.`,
+        },
+      });
     }
   }
   return problems;
@@ -103,7 +124,9 @@ export const createApiKey = async (
 };
 
 const findApiKeyByHash = async (keyHash: string) => {
-  const item = (await db().send(new GetCommand({ TableName: tableName(), Key: keys.apiKey(keyHash), ConsistentRead: true }))).Item;
+  const item = (
+    await db().send(new GetCommand({ TableName: tableName(), Key: keys.apiKey(keyHash), ConsistentRead: true }))
+  ).Item;
   return item && fromItem<ApiKeyRecord>(item);
 };
 
@@ -113,12 +136,21 @@ export const findApiKey = async (key: string) =>
     | undefined;
 
 export const listApiKeys = async (): Promise<ApiKeyRecord[]> => {
-  const found = await queryAll({ index: byState, partition: keys.apiKeyListPartition(), order: 'oldest' }, Number.POSITIVE_INFINITY);
+  const found = await queryAll(
+    { index: byState, partition: keys.apiKeyListPartition(), order: 'oldest' },
+    Number.POSITIVE_INFINITY,
+  );
   return found.map((item) => fromItem<ApiKeyRecord>(item));
 };
 
 export const apiKeysPage = async (limit: number, cursor?: string) => {
-  const page = await queryPage({ index: byState, partition: keys.apiKeyListPartition(), order: 'newest', limit, cursor });
+  const page = await queryPage({
+    index: byState,
+    partition: keys.apiKeyListPartition(),
+    order: 'newest',
+    limit,
+    cursor,
+  });
   return { items: page.items.map((item) => fromItem<ApiKeyRecord>(item)), next: page.next };
 };
 

@@ -22,12 +22,23 @@ export interface AuditEntry extends AuditActor {
 
 export const cliOperator: AuditActor = { actorId: 'operator', via: 'cli' };
 
-export const auditItem = (entity: Key, by: AuditActor, action: string, note?: string, at = new Date().toISOString()): TransactItem =>
+export const auditItem = (
+  entity: Key,
+  by: AuditActor,
+  action: string,
+  note?: string,
+  at = new Date().toISOString(),
+): TransactItem =>
   putNew({ ...keys.history(entity, at, newId()), type: 'history', at, action, ...by, ...(note ? { note } : {}) });
 
 /** The latest changes, newest first. */
 export const auditTrail = async (entity: Key, limit = 20): Promise<AuditEntry[]> => {
-  const page = await queryPage({ partition: entity.pk, range: { prefix: keys.historyPrefix(entity) }, order: 'newest', limit });
+  const page = await queryPage({
+    partition: entity.pk,
+    range: { prefix: keys.historyPrefix(entity) },
+    order: 'newest',
+    limit,
+  });
   return page.items.map((item) => {
     const { at, actorId, action, via, note } = fromItem<AuditEntry>(item);
     return { at, actorId, action, via, ...(note ? { note } : {}) };

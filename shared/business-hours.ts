@@ -54,7 +54,10 @@ const minutesOf = (clock: string) => {
 /** The library's public holidays of a year, from the generated table. */
 const publicHolidays = (year: number) => {
   const rows = turkishHolidays[year];
-  if (!rows) throw new Error(`No Turkish holiday table for ${year}: extend the years in infra/holiday-table.ts and run npm run holidays.`);
+  if (!rows)
+    throw new Error(
+      `No Turkish holiday table for ${year}: extend the years in infra/holiday-table.ts and run npm run holidays.`,
+    );
   return rows.map(([start, end, rule]) => ({ start: new Date(start), end: new Date(end), rule }));
 };
 const byYear = new Map<number, Map<string, DayKind>>();

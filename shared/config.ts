@@ -17,7 +17,8 @@ const positive = (name: string, fallback: number) => {
   const value = process.env[name];
   if (value === undefined || value === '') return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new Error(`Environment variable ${name} must be a whole number of at least 1`);
+  if (!Number.isInteger(number) || number < 1)
+    throw new Error(`Environment variable ${name} must be a whole number of at least 1`);
   return number;
 };
 
@@ -54,7 +55,8 @@ export const config = {
   reputationMinimumSends: () => positive('REPUTATION_MIN_SENDS', 1000),
   // ---- permission marketing (subscriptions) ----
   /** The topics a customer can leave one by one on the preference page. */
-  marketingTopics: () => (list('MARKETING_TOPICS').length ? list('MARKETING_TOPICS') : ['offers', 'newsletter', 'events', 'birthday']),
+  marketingTopics: () =>
+    list('MARKETING_TOPICS').length ? list('MARKETING_TOPICS') : ['offers', 'newsletter', 'events', 'birthday'],
   /** At most `max` marketing e-mails per customer in each period of `days` days, across campaigns. */
   marketingCap: () => ({ max: positive('MARKETING_CAP_MAX', 4), days: positive('MARKETING_CAP_DAYS', 7) }),
   // ---- use cases' settings ----
@@ -72,7 +74,8 @@ export const config = {
   userPoolClientId: () => process.env.COGNITO_CLIENT_ID ?? '',
   /** Cognito's endpoint: the local pool's, or the region's. */
   cognitoEndpoint: () =>
-    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER ?? `https://cognito-idp.${process.env.AWS_REGION}.amazonaws.com/`,
+    process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER ??
+    `https://cognito-idp.${process.env.AWS_REGION}.amazonaws.com/`,
   /** Local pools only: invited people get this permanent password and no mail. */
   localInvitePassword: () => process.env.LOCAL_INVITE_PASSWORD || undefined,
   /** The usage-plan key people's sign-ins are throttled under (the console's). */

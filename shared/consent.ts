@@ -7,14 +7,14 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { normalizeEmail } from './contact.js';
 import { db, itemExists, putNew, type TransactItem, tableName, transact } from './db.js';
+import { fromItem } from './entity.js';
 import { newId } from './ids.js';
 import type { Language } from './language.js';
 import { defineLink } from './links.js';
 import { outboxPut } from './outbox.js';
+import { queryAll } from './query.js';
 import * as z from './schema.js';
 import { keys } from './table.js';
-import { fromItem } from './entity.js';
-import { queryAll } from './query.js';
 
 export const consentChannels = ['email', 'sms', 'phone'] as const;
 export type ConsentChannel = (typeof consentChannels)[number];
@@ -26,7 +26,8 @@ export type ConsentTopic = 'all' | (string & {});
 export const CONSENT_REQUEST_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 /** The matching form of an address on a channel: e-mail lower-cased, phones already E.164. */
-export const consentAddress = (channel: ConsentChannel, address: string) => (channel === 'email' ? normalizeEmail(address) : address);
+export const consentAddress = (channel: ConsentChannel, address: string) =>
+  channel === 'email' ? normalizeEmail(address) : address;
 
 export interface ConsentEntry {
   customerId: string;
@@ -62,8 +63,11 @@ export const consentConfirmationLink = defineLink({
 });
 
 export const getConsentRequest = async (requestId: string) =>
-  (await db().send(new GetCommand({ TableName: tableName(), Key: keys.consentRequest(requestId), ConsistentRead: true })))
-    .Item as ConsentRequest | undefined;
+  (
+    await db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.consentRequest(requestId), ConsistentRead: true }),
+    )
+  ).Item as ConsentRequest | undefined;
 
 /**
  * Turns a pending double opt-in into a grant. The request item is deleted in the same transaction,
@@ -94,7 +98,11 @@ export const confirmConsentRequest = async (request: ConsentRequest, ip: string,
       },
     },
     putNew({ ...keys.consentEntry(request.customerId, request.channel, at, newId()), type: 'consent', ...entry }),
-    outboxPut('ConsentGranted', { customerId: request.customerId, channel: request.channel, via: 'double-opt-in' }, now),
+    outboxPut(
+      'ConsentGranted',
+      { customerId: request.customerId, channel: request.channel, via: 'double-opt-in' },
+      now,
+    ),
   ]);
 };
 
@@ -102,7 +110,12 @@ export const confirmConsentRequest = async (request: ConsentRequest, ip: string,
 const ledger = async (customerId: string, channel: ConsentChannel) =>
   (
     await queryAll(
-      { partition: keys.customerPartition(customerId), range: { prefix: keys.consentEntriesPrefix(channel) }, order: 'oldest', consistent: true },
+      {
+        partition: keys.customerPartition(customerId),
+        range: { prefix: keys.consentEntriesPrefix(channel) },
+        order: 'oldest',
+        consistent: true,
+      },
       Number.POSITIVE_INFINITY,
     )
   ).map((item) => fromItem<ConsentEntry>(item));
@@ -112,7 +125,12 @@ const ledger = async (customerId: string, channel: ConsentChannel) =>
  * topic, its newest grant or withdrawal for that topic (or for all topics) is a grant. Entries about
  * other addresses of the customer do not count.
  */
-export const consentByTopic = async <T extends ConsentTopic>(customerId: string, channel: ConsentChannel, address: string, topics: readonly T[]) => {
+export const consentByTopic = async <T extends ConsentTopic>(
+  customerId: string,
+  channel: ConsentChannel,
+  address: string,
+  topics: readonly T[],
+) => {
   const wanted = consentAddress(channel, address);
   const entries = await ledger(customerId, channel);
   const state = Object.fromEntries(topics.map((topic) => [topic, false])) as Record<T, boolean>;

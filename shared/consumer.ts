@@ -8,10 +8,7 @@ import middy from '@middy/core';
 import { type CrmEvent, catalogue, type DetailType, type EventDetail } from '../events/catalogue.js';
 import { logger } from './observability.js';
 
-export const eventHandler = <T extends DetailType>(
-  detailType: T,
-  work: (detail: EventDetail<T>) => Promise<unknown>,
-) =>
+export const eventHandler = <T extends DetailType>(detailType: T, work: (detail: EventDetail<T>) => Promise<unknown>) =>
   middy<CrmEvent<T>, void>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event: CrmEvent<T>) => {

@@ -46,16 +46,11 @@ export interface Customer {
  * diacritics and dotless i, so "ŞAHİN", "Şahin" and "sahin" are one key whichever keyboard typed it.
  */
 export const nameKey = (name: string) =>
-  name
-    .trim()
-    .toLocaleLowerCase('tr')
-    .replaceAll('ı', 'i')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/\s+/g, ' ');
+  name.trim().toLocaleLowerCase('tr').replaceAll('ı', 'i').normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ');
 
 /** The `MM-DD` of a birthday written `MM-DD` or `YYYY-MM-DD`; undefined for anything else. */
-export const birthdayMonthDay = (birthday: string | undefined) => /^(?:\d{4}-)?(\d{2}-\d{2})$/.exec(birthday ?? '')?.[1];
+export const birthdayMonthDay = (birthday: string | undefined) =>
+  /^(?:\d{4}-)?(\d{2}-\d{2})$/.exec(birthday ?? '')?.[1];
 
 export const customers = defineEntity<Customer>({
   type: 'customer',
@@ -63,7 +58,10 @@ export const customers = defineEntity<Customer>({
   indexes: (c) => {
     // The birthday index is sparse: only profiles with a birthday are in it.
     const monthDay = birthdayMonthDay(c.birthday);
-    return { ...keys.customersByName(nameKey(c.name), c.customerId), ...(monthDay ? keys.customersByBirthday(monthDay, c.customerId) : {}) };
+    return {
+      ...keys.customersByName(nameKey(c.name), c.customerId),
+      ...(monthDay ? keys.customersByBirthday(monthDay, c.customerId) : {}),
+    };
   },
 });
 
@@ -74,10 +72,15 @@ const MAX_FORWARDS = 5;
  * A customer's stored profile item; a merged customer's id leads, through the forwarding record the
  * merge left at its profile's key (`mergedInto`), to the customer it was merged into.
  */
-export const profileItem = async (customerId: string, consistent = true): Promise<Record<string, unknown> | undefined> => {
+export const profileItem = async (
+  customerId: string,
+  consistent = true,
+): Promise<Record<string, unknown> | undefined> => {
   let id = customerId;
   for (let hop = 0; hop <= MAX_FORWARDS; hop++) {
-    const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.customer(id), ConsistentRead: consistent }));
+    const found = await db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.customer(id), ConsistentRead: consistent }),
+    );
     if (found.Item?.type !== 'customer-forward') return found.Item;
     id = String(found.Item.mergedInto);
   }
@@ -96,7 +99,10 @@ export const getCustomer = async (customerId: string) => {
  * customer's partition (the forwarding record says which, read consistently, so an item moved a
  * moment ago is found, as the eventually consistent by-id index might not yet).
  */
-export const readFollowingMerge = async <T>(customerId: string, read: (customerId: string) => Promise<T | undefined>): Promise<T | undefined> => {
+export const readFollowingMerge = async <T>(
+  customerId: string,
+  read: (customerId: string) => Promise<T | undefined>,
+): Promise<T | undefined> => {
   const found = await read(customerId);
   if (found !== undefined) return found;
   const keptId = (await profileItem(customerId))?.customerId;
@@ -133,7 +139,9 @@ export const profileChangeItem = (before: Customer, after: Customer): TransactIt
     Update: {
       TableName: tableName(),
       Key: keys.customer(after.customerId),
-      UpdateExpression: [set.length ? `SET ${set.join(', ')}` : '', remove.length ? `REMOVE ${remove.join(', ')}` : ''].join(' ').trim(),
+      UpdateExpression: [set.length ? `SET ${set.join(', ')}` : '', remove.length ? `REMOVE ${remove.join(', ')}` : '']
+        .join(' ')
+        .trim(),
       ConditionExpression: `${itemExists} AND ${seq ? '#seq = :seq' : 'attribute_not_exists(#seq)'}`,
       ExpressionAttributeNames: names,
       ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
@@ -174,11 +182,17 @@ export const matchContact = async (contact: ContactKeys): Promise<ContactMatch> 
 };
 
 /** Uniqueness markers, each guarded: if another writer claims the detail first, the transaction fails. */
-export const markerItems = (contact: ContactKeys, customerId: string, which: ContactMatch['unclaimed']): TransactItem[] => [
+export const markerItems = (
+  contact: ContactKeys,
+  customerId: string,
+  which: ContactMatch['unclaimed'],
+): TransactItem[] => [
   ...(which.email && contact.emailKey
     ? [putNew({ ...keys.emailMarker(contact.emailKey), type: 'email-marker', customerId })]
     : []),
-  ...(which.phone && contact.phone ? [putNew({ ...keys.phoneMarker(contact.phone), type: 'phone-marker', customerId })] : []),
+  ...(which.phone && contact.phone
+    ? [putNew({ ...keys.phoneMarker(contact.phone), type: 'phone-marker', customerId })]
+    : []),
 ];
 
 // ---- everyone holding a contact detail ----------------------------------------------------------------
@@ -202,7 +216,10 @@ export const holdersOf = async (detail: ContactKeys): Promise<Holder[]> => {
   const items = await queryAll({ partition, consistent: true, order: 'oldest' }, 100);
   return items
     .filter((item) => item.type === 'email-marker' || item.type === 'phone-marker' || item.type === 'contact-marker')
-    .map((item) => ({ customerId: String(item.customerId), ...(item.contactId ? { contactId: String(item.contactId) } : {}) }));
+    .map((item) => ({
+      customerId: String(item.customerId),
+      ...(item.contactId ? { contactId: String(item.contactId) } : {}),
+    }));
 };
 
 /** Claims a contact person's e-mail or phone within their customer: fails if another of its contacts has it. */
@@ -268,7 +285,10 @@ export const noSuchCustomer = (path = 'customerId') =>
 
 /** Whether the viewer reaches a customer's stored profile item (its owner and team sets): see seesCustomer. */
 export const customerItemVisibleTo = (viewer: Viewer, item: Record<string, unknown>) =>
-  seesCustomer(viewer, { ownerIds: item.ownerIds as Set<string> | undefined, teamIds: item.teamIds as Set<string> | undefined });
+  seesCustomer(viewer, {
+    ownerIds: item.ownerIds as Set<string> | undefined,
+    teamIds: item.teamIds as Set<string> | undefined,
+  });
 
 /**
  * May the viewer see one item of a customer's (a case, an order): whoever the item itself is given to
@@ -290,4 +310,3 @@ export const customerVisibleTo = async (viewer: Viewer, customerId: string): Pro
   const { ownerIds: _, teamIds: __, ...customer } = item;
   return customers.read(customer);
 };
-

@@ -75,13 +75,17 @@ export const findById = async (key: { gsi3pk: string; gsi3sk: string }, projecti
 type Item = Record<string, unknown>;
 
 /** A short wait before asking DynamoDB again for what it left unprocessed: 50 ms doubling, at most 1 s. */
-export const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+export const backoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
 
 /**
  * The items at these keys that exist (duplicates read once), 100 keys per BatchGetItem, the keys
  * DynamoDB leaves unprocessed asked again after a short backoff. `attributes`: only those are read.
  */
-export const getMany = async (wanted: readonly Key[], options: { consistent?: boolean; attributes?: readonly string[] } = {}): Promise<Item[]> => {
+export const getMany = async (
+  wanted: readonly Key[],
+  options: { consistent?: boolean; attributes?: readonly string[] } = {},
+): Promise<Item[]> => {
   const unique = [...new Map(wanted.map((key) => [`${key.pk}\n${key.sk}`, key])).values()];
   const names = options.attributes && Object.fromEntries(options.attributes.map((name, i) => [`#a${i}`, name]));
   const found: Item[] = [];
@@ -95,7 +99,9 @@ export const getMany = async (wanted: readonly Key[], options: { consistent?: bo
             [tableName()]: {
               Keys: request,
               ConsistentRead: options.consistent,
-              ...(names ? { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names } : {}),
+              ...(names
+                ? { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names }
+                : {}),
             },
           },
         }),
@@ -111,7 +117,10 @@ export const getMany = async (wanted: readonly Key[], options: { consistent?: bo
  * Every item of a type, a Scan page at a time: for operators' one-off jobs over a whole table
  * (`npm run reindex`), never for a request's path.
  */
-export async function* scanType(type: string, filter?: { expression: string; names?: Record<string, string>; values?: Item }) {
+export async function* scanType(
+  type: string,
+  filter?: { expression: string; names?: Record<string, string>; values?: Item },
+) {
   let start: Item | undefined;
   do {
     const page = await db().send(

@@ -1,12 +1,12 @@
 // Reference data about the firm's people: users (reps, managers…), teams, dealers, units orders are
 // routed to, assignment rules.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, itemExists, tableName } from './db.js';
-import { queryAll } from './query.js';
-import type { Role } from './http.js';
-import { type Key, keys } from './table.js';
-import type { Language } from './language.js';
 import type { WorkingHours } from './business-hours.js';
+import { db, itemExists, tableName } from './db.js';
+import type { Role } from './http.js';
+import type { Language } from './language.js';
+import { queryAll } from './query.js';
+import { type Key, keys } from './table.js';
 
 export interface User {
   userId: string;

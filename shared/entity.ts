@@ -59,7 +59,9 @@ export const defineEntity = <T extends object>(spec: EntitySpec<T>) => {
       ...(effects.dequeue ?? [])
         .filter((queue) => !staying.has(queue))
         .map((queue): TransactItem => ({ Delete: { TableName: tableName(), Key: keys.queueItem(entityKey, queue) } })),
-      ...(effects.enqueue ?? []).map((placement): TransactItem => ({ Put: { TableName: tableName(), Item: placement.item(entityKey) } })),
+      ...(effects.enqueue ?? []).map(
+        (placement): TransactItem => ({ Put: { TableName: tableName(), Item: placement.item(entityKey) } }),
+      ),
       ...(effects.events ?? []),
       ...(effects.also ?? []),
     ];
@@ -129,10 +131,12 @@ export const defineEntity = <T extends object>(spec: EntitySpec<T>) => {
     /** Its moves, oldest first, from the history items beside it. */
     async history<S extends string = string>(value: T): Promise<HistoryMove<S>[]> {
       const key = spec.key(value);
-      return (await queryAll({ partition: key.pk, range: { prefix: keys.historyPrefix(key) }, order: 'oldest' })).map((raw) => {
-        const { entityType: _, ...move } = fromItem<HistoryMove<S> & { entityType: string }>(raw);
-        return move;
-      });
+      return (await queryAll({ partition: key.pk, range: { prefix: keys.historyPrefix(key) }, order: 'oldest' })).map(
+        (raw) => {
+          const { entityType: _, ...move } = fromItem<HistoryMove<S> & { entityType: string }>(raw);
+          return move;
+        },
+      );
     },
 
     /** Moves it; `false` when someone else changed it first (the caller re-reads or answers 409). */
@@ -143,4 +147,8 @@ export const defineEntity = <T extends object>(spec: EntitySpec<T>) => {
 };
 
 /** The next state of a movable entity: the changes, and the seq one up. */
-export const advance = <T extends Movable>(before: T, changes: Partial<T>): T => ({ ...before, ...changes, seq: before.seq + 1 });
+export const advance = <T extends Movable>(before: T, changes: Partial<T>): T => ({
+  ...before,
+  ...changes,
+  seq: before.seq + 1,
+});

@@ -52,4 +52,5 @@ export const attributes = (attrs: Record<string, AttributeValue>) =>
 
 /** The frame every HTML mail shares: readable on a phone, no remote images. */
 export const mailLayout = (language: Language, body: SafeHtml) =>
-  safeHtml`<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"></head><body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2933;max-width:600px;margin:0 auto;padding:16px">${body}</body></html>`.value;
+  safeHtml`<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"></head><body style="font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1f2933;max-width:600px;margin:0 auto;padding:16px">${body}</body></html>`
+    .value;

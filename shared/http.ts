@@ -19,8 +19,8 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from './problems.js';
-import { parseInBoth } from './schema.js';
 import type * as z from './schema.js';
+import { parseInBoth } from './schema.js';
 
 export type HttpEvent = APIGatewayProxyEvent;
 export type HttpResult = APIGatewayProxyResult;
@@ -79,7 +79,12 @@ const problemResult = (error: ProblemError, event: HttpEvent): HttpResult => {
   const language = languageOf(event);
   return {
     statusCode: error.status,
-    headers: { 'content-type': 'application/problem+json', 'content-language': language, vary: 'Accept-Language', ...error.headers },
+    headers: {
+      'content-type': 'application/problem+json',
+      'content-language': language,
+      vary: 'Accept-Language',
+      ...error.headers,
+    },
     body: JSON.stringify(problemDocument(error.status, error.code, error.detail, error.errors, language)),
   };
 };
@@ -117,7 +122,10 @@ export const decodeBody = (event: HttpEvent, maxBytes: number): DecodedBody => {
     // No prototype: a field named __proto__ must be an ordinary (and refused) field, not a setter.
     const fields: Record<string, unknown> = Object.create(null);
     for (const [key, value] of new URLSearchParams(text)) {
-      if (Object.hasOwn(fields, key)) throw new ValidationError([{ path: key, message: { en: 'Given more than once.', tr: 'Birden çok kez verildi.' } }]);
+      if (Object.hasOwn(fields, key))
+        throw new ValidationError([
+          { path: key, message: { en: 'Given more than once.', tr: 'Birden çok kez verildi.' } },
+        ]);
       fields[key] = value;
     }
     return { fields, fromForm: true };
@@ -171,7 +179,6 @@ export const requireScope = (actor: Actor, scope: Scope) => {
   }
 };
 
-
 export const clientIp = (event: HttpEvent) => event.requestContext?.identity?.sourceIp ?? 'unknown';
 
 // ---- CORS --------------------------------------------------------------------------------------
@@ -199,7 +206,8 @@ const corsHeaders = (event: HttpEvent): Record<string, string> => {
 export const refuseForeignOrigin = (event: HttpEvent, what: string) => {
   const origin = header(event, 'origin');
   if (origin === undefined || allowedOrigin(origin)) return;
-  if (origin !== 'null' || config.corsOrigins().length > 0) throw new ForbiddenError(`This origin may not post ${what}.`);
+  if (origin !== 'null' || config.corsOrigins().length > 0)
+    throw new ForbiddenError(`This origin may not post ${what}.`);
 };
 
 const withParam = (url: string, name: string, value: string) => {
@@ -219,7 +227,15 @@ export const publicFormPost = async (
 ): Promise<HttpResult> => {
   const { redirect, website, fromForm, param } = post;
   if (redirect && !allowedOrigin(new URL(redirect).origin)) {
-    throw new ValidationError([{ path: 'redirect', message: { en: 'Redirects go only to allowed origins.', tr: 'Yönlendirme yalnızca izin verilen adreslere yapılır.' } }]);
+    throw new ValidationError([
+      {
+        path: 'redirect',
+        message: {
+          en: 'Redirects go only to allowed origins.',
+          tr: 'Yönlendirme yalnızca izin verilen adreslere yapılır.',
+        },
+      },
+    ]);
   }
   if (website) {
     metrics.addMetric('HoneypotTripped', 'Count', 1);
@@ -238,7 +254,10 @@ export const preflight = (event: HttpEvent): HttpResult => {
 
 type HttpFunction = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 
-const problemResponses = (options: { cors: boolean; metrics: boolean }): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
+const problemResponses = (options: {
+  cors: boolean;
+  metrics: boolean;
+}): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
   after: (request) => {
     if (options.cors && request.response) {
       request.response.headers = { ...request.response.headers, ...corsHeaders(request.event) };
@@ -253,7 +272,10 @@ const problemResponses = (options: { cors: boolean; metrics: boolean }): middy.M
     } else {
       logger.error('request failed', error as Error);
       request.response = problemResult(
-        new ProblemError(500, 'internal-error', { en: 'Something went wrong on our side.', tr: 'Bizim tarafımızda bir sorun oluştu.' }),
+        new ProblemError(500, 'internal-error', {
+          en: 'Something went wrong on our side.',
+          tr: 'Bizim tarafımızda bir sorun oluştu.',
+        }),
         request.event,
       );
     }
@@ -273,9 +295,7 @@ export interface HandlerOptions {
 export const httpHandler = (fn: HttpFunction, options: HandlerOptions = {}) => {
   const stack = middy<HttpEvent, HttpResult>().use(injectLambdaContext(logger, { resetKeys: true }));
   if (options.metrics) stack.use(logMetrics(metrics));
-  return stack
-    .use(problemResponses({ cors: options.cors ?? false, metrics: options.metrics ?? false }))
-    .handler(fn);
+  return stack.use(problemResponses({ cors: options.cors ?? false, metrics: options.metrics ?? false })).handler(fn);
 };
 
 // ---- routes: a handler bound to its manifest declaration ---------------------------------------
@@ -314,7 +334,11 @@ const wantsPage = (event: HttpEvent) =>
   !/\bapplication\/(problem\+)?json\b/i.test(header(event, 'accept') ?? '');
 
 /** The prologue every route runs: the scopes its declaration names, then params, query and body. */
-const prologue = async <R extends RouteDeclaration>(declaration: R, event: HttpEvent, posted: { fields: Record<string, unknown> }) => {
+const prologue = async <R extends RouteDeclaration>(
+  declaration: R,
+  event: HttpEvent,
+  posted: { fields: Record<string, unknown> },
+) => {
   let actor: Actor | undefined;
   if (declaration.auth !== 'public') {
     actor = actorOf(event);
@@ -339,7 +363,9 @@ const prologue = async <R extends RouteDeclaration>(declaration: R, event: HttpE
 const checkAnswer = (declaration: RouteDeclaration, result: HttpResult) => {
   const declared = declaration.responses[result.statusCode];
   if (!declared && result.statusCode < 400) {
-    throw new Error(`${declaration.method} ${declaration.path} answered ${result.statusCode}, which its declaration does not list`);
+    throw new Error(
+      `${declaration.method} ${declaration.path} answered ${result.statusCode}, which its declaration does not list`,
+    );
   }
   const schema = declared?.json;
   // A route may answer the same data as CSV or a file: only a JSON answer is held to the JSON schema.
@@ -348,7 +374,9 @@ const checkAnswer = (declaration: RouteDeclaration, result: HttpResult) => {
   const checked = safeParse(schema, JSON.parse(result.body));
   if (!checked.success) {
     const where = checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`${declaration.method} ${declaration.path} answered ${result.statusCode} off its declared schema: ${where}`);
+    throw new Error(
+      `${declaration.method} ${declaration.path} answered ${result.statusCode} off its declared schema: ${where}`,
+    );
   }
 };
 
@@ -376,7 +404,10 @@ export const route = <R extends RouteDeclaration>(
       throw error;
     }
   };
-  return Object.assign(httpHandler(run, options), { binding: { declaration, run } satisfies BoundRoute, declarations: [declaration] });
+  return Object.assign(httpHandler(run, options), {
+    binding: { declaration, run } satisfies BoundRoute,
+    declarations: [declaration],
+  });
 };
 
 type RouteHandler = ReturnType<typeof route>;
@@ -387,7 +418,9 @@ type RouteHandler = ReturnType<typeof route>;
  * compare paths themselves.
  */
 export const routes = (handlers: readonly RouteHandler[], options: HandlerOptions = {}) => {
-  const byRoute = new Map(handlers.map(({ binding }) => [`${binding.declaration.method} ${binding.declaration.path}`, binding.run]));
+  const byRoute = new Map(
+    handlers.map(({ binding }) => [`${binding.declaration.method} ${binding.declaration.path}`, binding.run]),
+  );
   const handler = httpHandler(async (event, context) => {
     const run = byRoute.get(`${event.httpMethod} ${event.resource}`);
     if (!run) throw new ProblemError(404, 'no-such-route', { en: 'No such route.', tr: 'Böyle bir yol yok.' });

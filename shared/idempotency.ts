@@ -29,16 +29,24 @@ export type Recorder = (answer: unknown) => TransactItem[];
 
 export const noRecord: Recorder = () => [];
 
-const digest = (request: unknown) => createHash('sha256').update(JSON.stringify(request ?? null)).digest('base64url');
+const digest = (request: unknown) =>
+  createHash('sha256')
+    .update(JSON.stringify(request ?? null))
+    .digest('base64url');
 
-const reusedKey = () => new ProblemError(422, 'idempotency-key-reused', {
+const reusedKey = () =>
+  new ProblemError(422, 'idempotency-key-reused', {
     en: 'This Idempotency-Key was used with a different request.',
     tr: 'Bu Idempotency-Key başka bir istekle kullanıldı.',
   });
 
 const stored = async (scope: IdempotencyScope & { key: string }) => {
   const found = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.idempotency(scope.route, scope.caller, scope.key), ConsistentRead: true }),
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.idempotency(scope.route, scope.caller, scope.key),
+      ConsistentRead: true,
+    }),
   );
   if (!found.Item) return undefined;
   if (found.Item.requestHash !== digest(scope.request)) throw reusedKey();
@@ -49,12 +57,19 @@ const stored = async (scope: IdempotencyScope & { key: string }) => {
  * Runs `work` once per key. `work` puts `record(answer)` into the transaction that does the work;
  * if that transaction loses to a duplicate (its record exists), the duplicate's answer is returned.
  */
-export const once = async <R>(scope: IdempotencyScope, work: (record: Recorder) => Promise<R>, now = new Date()): Promise<R> => {
+export const once = async <R>(
+  scope: IdempotencyScope,
+  work: (record: Recorder) => Promise<R>,
+  now = new Date(),
+): Promise<R> => {
   const { key } = scope;
   if (key === undefined || key === '') return work(noRecord);
   if (key.length > MAX_KEY_LENGTH) {
     throw new ValidationError([
-      { path: 'Idempotency-Key', message: { en: `At most ${MAX_KEY_LENGTH} characters.`, tr: `En çok ${MAX_KEY_LENGTH} karakter.` } },
+      {
+        path: 'Idempotency-Key',
+        message: { en: `At most ${MAX_KEY_LENGTH} characters.`, tr: `En çok ${MAX_KEY_LENGTH} karakter.` },
+      },
     ]);
   }
   const keyed = { ...scope, key };

@@ -51,7 +51,13 @@ export const defineLifecycle = <S extends string, A extends string>(spec: {
   const describe = (status: S) => {
     const next = allowed(status);
     return next.length
-      ? { en: `it can take ${quoted(next, 'or')}`, tr: `atabileceği adımlar: ${quoted(next.map((a) => step[a]), 'veya')}` }
+      ? {
+          en: `it can take ${quoted(next, 'or')}`,
+          tr: `atabileceği adımlar: ${quoted(
+            next.map((a) => step[a]),
+            'veya',
+          )}`,
+        }
       : { en: 'it can take no action', tr: 'hiçbir adım atamaz' };
   };
   return {
@@ -92,7 +98,14 @@ export const defineLifecycle = <S extends string, A extends string>(spec: {
         const next = targets(status);
         throw new IllegalTransitionError({
           en: `A ${status} ${spec.name} cannot become ${to}; it can become ${next.length ? next.join(' or ') : 'nothing else'}.`,
-          tr: `"${state[status]}" durumundaki ${record} "${state[to]}" olamaz; ${next.length ? `olabileceği durumlar: ${quoted(next.map((t) => state[t]), 'veya')}` : 'başka bir duruma geçemez'}.`,
+          tr: `"${state[status]}" durumundaki ${record} "${state[to]}" olamaz; ${
+            next.length
+              ? `olabileceği durumlar: ${quoted(
+                  next.map((t) => state[t]),
+                  'veya',
+                )}`
+              : 'başka bir duruma geçemez'
+          }.`,
         });
       }
       return action;

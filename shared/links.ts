@@ -60,7 +60,12 @@ export const defineLink = <C>(spec: LinkSpec<C>) => {
     const now = options.now ?? new Date();
     const longest = Math.floor(now.getTime() / 1000) + spec.ttlSeconds;
     const exp = options.until ? Math.min(longest, Math.floor(options.until.getTime() / 1000)) : longest;
-    const body = { purpose: spec.purpose, exp, jti: randomBytes(12).toString('base64url'), claims: spec.claims.parse(claims) };
+    const body = {
+      purpose: spec.purpose,
+      exp,
+      jti: randomBytes(12).toString('base64url'),
+      claims: spec.claims.parse(claims),
+    };
     const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
     return `${payload}.${sign(payload, await signingSecret())}`;
   };
@@ -83,8 +88,11 @@ export const defineLink = <C>(spec: LinkSpec<C>) => {
     /** For `marker` links: the used-token marker, to write in the same transaction as what the link does. */
     spend: (read: { purpose: string; jti: string; exp: number }): TransactItem => {
       if (spec.singleUse.by !== 'marker') throw new Error(`Link ${spec.purpose} is not spent by a marker`);
-      return putNew({ ...keys.usedLink(read.purpose, read.jti), type: 'used-link' satisfies ItemType, expiresAt: read.exp });
+      return putNew({
+        ...keys.usedLink(read.purpose, read.jti),
+        type: 'used-link' satisfies ItemType,
+        expiresAt: read.exp,
+      });
     },
   };
 };
-

@@ -14,7 +14,7 @@
 //   retry that finds the mail sent logs nothing twice.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
+import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { config } from './config.js';
@@ -40,9 +40,19 @@ export interface Mail extends RenderedMail {
 }
 
 /** Why a mail was not sent: the address is suppressed, or a rule held it back. */
-export const skipReasons = ['hard-bounce', 'complaint', 'no-consent', 'daily-limit', 'rejected', 'frequency-cap'] as const;
-export type SkipReason = (typeof skipReasons)[number] & (SuppressionReason | 'no-consent' | 'daily-limit' | 'rejected' | 'frequency-cap');
-export type SendOutcome = { status: 'sent'; messageId: string; log?: CustomerMailLog } | { status: 'skipped'; reason: SkipReason };
+export const skipReasons = [
+  'hard-bounce',
+  'complaint',
+  'no-consent',
+  'daily-limit',
+  'rejected',
+  'frequency-cap',
+] as const;
+export type SkipReason = (typeof skipReasons)[number] &
+  (SuppressionReason | 'no-consent' | 'daily-limit' | 'rejected' | 'frequency-cap');
+export type SendOutcome =
+  | { status: 'sent'; messageId: string; log?: CustomerMailLog }
+  | { status: 'skipped'; reason: SkipReason };
 
 /** What a sent customer mail leaves on the customer's timeline; `sendOnce` writes it. */
 export interface CustomerMailLog {
@@ -91,7 +101,9 @@ const deliver = async (mail: Mail, tags: Record<string, string> = {}): Promise<S
     }),
   );
   const sentAt = new Date().toISOString();
-  const log = mail.customerId ? { customerId: mail.customerId, template: mail.template ?? 'untemplated', subject: mail.subject, sentAt } : undefined;
+  const log = mail.customerId
+    ? { customerId: mail.customerId, template: mail.template ?? 'untemplated', subject: mail.subject, sentAt }
+    : undefined;
   return { status: 'sent', messageId: sent.MessageId ?? '', ...(log ? { log } : {}) };
 };
 
@@ -113,7 +125,8 @@ export interface MarketingScope {
 export const campaignTag = 'campaign';
 
 /** A one-way fingerprint of the address: the unsubscribe URL names it without putting it in logs. */
-export const addressHash = (address: string) => createHash('sha256').update(normalizeEmail(address)).digest('base64url').slice(0, 22);
+export const addressHash = (address: string) =>
+  createHash('sha256').update(normalizeEmail(address)).digest('base64url').slice(0, 22);
 
 /**
  * The one-click unsubscribe link of RFC 8058. Not single use: unsubscribing twice changes nothing.
@@ -247,7 +260,12 @@ const startSending = async ({ key, claim, at }: Holding) => {
         UpdateExpression: 'SET #state = :claimed, leaseUntil = :lease',
         ConditionExpression: 'claim = :claim AND #state = :preparing',
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':claimed': 'claimed', ':preparing': 'preparing', ':claim': claim, ':lease': at.getTime() + LEASE_MS },
+        ExpressionAttributeValues: {
+          ':claimed': 'claimed',
+          ':preparing': 'preparing',
+          ':claim': claim,
+          ':lease': at.getTime() + LEASE_MS,
+        },
       }),
     );
   } catch (error) {
@@ -325,7 +343,11 @@ const permanent = (error: unknown) => error instanceof Error && error.name === '
  * - A sent mail with a `customerId` is logged on the customer's timeline with its outcome, in one
  *   transaction: logged exactly when the outcome says sent.
  */
-export const sendOnce = async (key: string, send: () => Promise<SendOutcome>, now = new Date()): Promise<OnceOutcome> => {
+export const sendOnce = async (
+  key: string,
+  send: () => Promise<SendOutcome>,
+  now = new Date(),
+): Promise<OnceOutcome> => {
   const marker = keys.mailMarker(key);
   const claim = `${now.getTime()}-${Math.random().toString(36).slice(2)}`;
   try {
@@ -429,4 +451,6 @@ export const UNVERIFIED_DAILY_LIMIT = 3;
 
 /** A transactional mail to an address a stranger may have typed: bounded per address and day. */
 export const sendToUnverified = async (kind: string, mail: Mail, now = new Date()): Promise<SendOutcome> =>
-  (await withinDailyLimit(kind, mail.to, UNVERIFIED_DAILY_LIMIT, now)) ? sendTransactional(mail) : { status: 'skipped', reason: 'daily-limit' };
+  (await withinDailyLimit(kind, mail.to, UNVERIFIED_DAILY_LIMIT, now))
+    ? sendTransactional(mail)
+    : { status: 'skipped', reason: 'daily-limit' };

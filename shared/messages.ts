@@ -6,7 +6,8 @@ import type { Language } from './language.js';
 /** Text in both languages; a plain string is one not translated yet, the same (English) in both. */
 export type Text = string | { readonly tr: string; readonly en: string };
 
-export const inLanguage = (text: Text, language: Language): string => (typeof text === 'string' ? text : text[language]);
+export const inLanguage = (text: Text, language: Language): string =>
+  typeof text === 'string' ? text : text[language];
 
 /**
  * The language of an `Accept-Language` header (RFC 9110 §12.5.4): the highest-weighted of `tr` and
@@ -18,7 +19,8 @@ export const chooseLanguage = (acceptLanguage: string | undefined): Language => 
   for (const part of (acceptLanguage ?? '').split(',')) {
     const [range = '', ...params] = part.trim().toLowerCase().split(';');
     const primary = range.trim().split('-')[0];
-    const language: Language | undefined = primary === 'tr' ? 'tr' : primary === 'en' || primary === '*' ? 'en' : undefined;
+    const language: Language | undefined =
+      primary === 'tr' ? 'tr' : primary === 'en' || primary === '*' ? 'en' : undefined;
     if (!language) continue;
     const weight = params.map((p) => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(p)?.[1]).find((q) => q !== undefined);
     const q = weight === undefined ? 1 : Number(weight);
@@ -68,7 +70,10 @@ export const contactContended: Text = {
   tr: 'Bu kişi şu an başka isteklerle değiştiriliyor; yeniden deneyin.',
 };
 
-export const foreignCursorMessage: Text = { en: 'This cursor belongs to another query.', tr: 'Bu imleç başka bir sorguya ait.' };
+export const foreignCursorMessage: Text = {
+  en: 'This cursor belongs to another query.',
+  tr: 'Bu imleç başka bir sorguya ait.',
+};
 export const notACursor: Text = { en: 'Not a cursor this API returned.', tr: 'Bu API’nin verdiği bir imleç değil.' };
 
 // ---- wordings several use cases share (language-rest) --------------------------------------------
@@ -86,7 +91,10 @@ export const changedReload = (record: Named): Text => ({
 });
 
 /** A report's range longer than it allows. */
-export const monthsAtATime = (max: number): Named => ({ en: `At most ${max} months at a time.`, tr: `Bir seferde en çok ${max} ay.` });
+export const monthsAtATime = (max: number): Named => ({
+  en: `At most ${max} months at a time.`,
+  tr: `Bir seferde en çok ${max} ay.`,
+});
 
 /** A range whose `from` is after its `to`. */
 export const afterTo: Named = { en: 'After `to`.', tr: '`to` tarihinden sonra.' };
@@ -95,7 +103,10 @@ export const afterTo: Named = { en: 'After `to`.', tr: '`to` tarihinden sonra.' 
 export const notAnEmail: Named = { en: 'Not an e-mail address.', tr: 'Geçerli bir e-posta adresi değil.' };
 export const notAPhone: Named = { en: 'Not a valid phone number.', tr: 'Geçerli bir telefon numarası değil.' };
 export const notAUrl: Named = { en: 'Not a URL.', tr: 'Geçerli bir adres (URL) değil.' };
-export const emailOrPhone: Named = { en: 'Give an e-mail address or a phone number.', tr: 'Bir e-posta adresi ya da telefon numarası yazın.' };
+export const emailOrPhone: Named = {
+  en: 'Give an e-mail address or a phone number.',
+  tr: 'Bir e-posta adresi ya da telefon numarası yazın.',
+};
 export const noSuchUser: Named = { en: 'No such user.', tr: 'Böyle bir kullanıcı yok.' };
 export const uniqueRuleIdsMessage: Named = { en: 'Rule ids must be unique.', tr: 'Kural kimlikleri benzersiz olmalı.' };
 

@@ -13,7 +13,10 @@ export interface Money {
 
 export class UnknownCurrencyError extends ProblemError {
   constructor(currency: string) {
-    super(422, 'unknown-currency', { en: `"${currency}" is not an ISO-4217 currency code.`, tr: `"${currency}" bir ISO-4217 para birimi kodu değil.` });
+    super(422, 'unknown-currency', {
+      en: `"${currency}" is not an ISO-4217 currency code.`,
+      tr: `"${currency}" bir ISO-4217 para birimi kodu değil.`,
+    });
   }
 }
 export class InvalidAmountError extends ProblemError {
@@ -23,7 +26,10 @@ export class InvalidAmountError extends ProblemError {
 }
 export class CurrencyMismatchError extends ProblemError {
   constructor(expected: string, actual: string) {
-    super(422, 'currency-mismatch', { en: `Cannot combine ${actual} with ${expected}.`, tr: `${actual} ile ${expected} birlikte kullanılamaz.` });
+    super(422, 'currency-mismatch', {
+      en: `Cannot combine ${actual} with ${expected}.`,
+      tr: `${actual} ile ${expected} birlikte kullanılamaz.`,
+    });
   }
 }
 
@@ -35,25 +41,39 @@ export const minorUnits = (currency: string): number => {
   let exponent = exponents.get(currency);
   if (exponent === undefined) {
     if (!knownCurrencies.has(currency)) throw new UnknownCurrencyError(currency);
-    exponent = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    exponent =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
     exponents.set(currency, exponent);
   }
   return exponent;
 };
 
-export const currencySchema = z.string().check(z.refine((code) => knownCurrencies.has(code), z.said({ en: 'Not an ISO-4217 currency code.', tr: 'ISO-4217 para birimi kodu değil.' })));
+export const currencySchema = z
+  .string()
+  .check(
+    z.refine(
+      (code) => knownCurrencies.has(code),
+      z.said({ en: 'Not an ISO-4217 currency code.', tr: 'ISO-4217 para birimi kodu değil.' }),
+    ),
+  );
 /** `z.int()` is a safe integer: |amount| ≤ 2^53 − 1. */
 export const moneySchema = z.object({ amount: z.int(), currency: currencySchema });
 /** An exchange rate as data carries it: "34.5612", never the float 34.5612. */
 export const rateSchema = z.string().check(
   z.regex(/^\d+(\.\d+)?$/, z.said({ en: 'Write a rate like 34.5612.', tr: '34.5612 gibi bir kur yazın.' })),
-  z.refine((rate) => /[1-9]/.test(rate), z.said({ en: 'A rate must be above zero.', tr: 'Kur sıfırdan büyük olmalı.' })),
+  z.refine(
+    (rate) => /[1-9]/.test(rate),
+    z.said({ en: 'A rate must be above zero.', tr: 'Kur sıfırdan büyük olmalı.' }),
+  ),
 );
 
 export const money = (amount: number, currency: string): Money => {
   minorUnits(currency);
   if (!Number.isSafeInteger(amount)) {
-    throw new InvalidAmountError({ en: `${amount} is not a whole number of ${currency} minor units.`, tr: `${amount}, tam sayı bir ${currency} alt birim tutarı değil.` });
+    throw new InvalidAmountError({
+      en: `${amount} is not a whole number of ${currency} minor units.`,
+      tr: `${amount}, tam sayı bir ${currency} alt birim tutarı değil.`,
+    });
   }
   return { amount, currency };
 };
@@ -79,7 +99,10 @@ export const sum = (items: readonly Money[], currency: string): Money => items.r
 
 export const multiply = (m: Money, factor: number): Money => {
   if (!Number.isSafeInteger(factor)) {
-    throw new InvalidAmountError({ en: `Can multiply money only by a whole number, not ${factor}.`, tr: `Para yalnızca tam sayıyla çarpılabilir, ${factor} ile değil.` });
+    throw new InvalidAmountError({
+      en: `Can multiply money only by a whole number, not ${factor}.`,
+      tr: `Para yalnızca tam sayıyla çarpılabilir, ${factor} ile değil.`,
+    });
   }
   return money(m.amount * factor, m.currency);
 };
@@ -95,16 +118,22 @@ export const roundedDivide = (numerator: bigint, denominator: bigint): bigint =>
 
 const safeNumber = (value: bigint, what: Named): number => {
   const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new InvalidAmountError({ en: `${what.en} is too large.`, tr: `${what.tr} çok büyük.` });
+  if (!Number.isSafeInteger(n))
+    throw new InvalidAmountError({ en: `${what.en} is too large.`, tr: `${what.tr} çok büyük.` });
   return n;
 };
 
 export const percentOf = (m: Money, basisPoints: number): Money =>
-  money(safeNumber(roundedDivide(BigInt(m.amount) * BigInt(basisPoints), 10_000n), { en: 'The amount', tr: 'Tutar' }), m.currency);
+  money(
+    safeNumber(roundedDivide(BigInt(m.amount) * BigInt(basisPoints), 10_000n), { en: 'The amount', tr: 'Tutar' }),
+    m.currency,
+  );
 
 /** `part` as basis points of `whole`; 0 when `whole` is 0, where there is nothing to be a share of. */
 export const basisPoints = (part: number | bigint, whole: number | bigint): number =>
-  BigInt(whole) === 0n ? 0 : safeNumber(roundedDivide(BigInt(part) * 10_000n, BigInt(whole)), { en: 'The ratio', tr: 'Oran' });
+  BigInt(whole) === 0n
+    ? 0
+    : safeNumber(roundedDivide(BigInt(part) * 10_000n, BigInt(whole)), { en: 'The ratio', tr: 'Oran' });
 
 // ---- exact decimals -----------------------------------------------------------------------------
 
@@ -131,13 +160,18 @@ const parseScaled = (text: string, scale: number, what: Named): number => {
   const shift = scale - decimal.scale;
   const units = shift >= 0 ? decimal.units * pow10(shift) : decimal.units / pow10(-shift);
   if (shift < 0 && units * pow10(-shift) !== decimal.units) {
-    throw new InvalidAmountError({ en: `"${text}" has more than ${scale} decimals.`, tr: `"${text}" içinde ${scale} basamaktan fazla ondalık var.` });
+    throw new InvalidAmountError({
+      en: `"${text}" has more than ${scale} decimals.`,
+      tr: `"${text}" içinde ${scale} basamaktan fazla ondalık var.`,
+    });
   }
   return safeNumber(units, { en: `"${text}"`, tr: `"${text}"` });
 };
 
 const formatScaled = (units: number, scale: number): string => {
-  const digits = Math.abs(units).toString().padStart(scale + 1, '0');
+  const digits = Math.abs(units)
+    .toString()
+    .padStart(scale + 1, '0');
   const sign = units < 0 ? '-' : '';
   return scale === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
 };
@@ -157,7 +191,10 @@ export const percentToDecimal = (basisPoints: number): string => formatScaled(ba
 
 const positiveRate = (text: string): { units: bigint; scale: number } => {
   if (!rateSchema.safeParse(text).success) {
-    throw new InvalidAmountError({ en: `"${text}" is not a rate above zero like 34.5612.`, tr: `"${text}", 34.5612 gibi sıfırdan büyük bir kur değil.` });
+    throw new InvalidAmountError({
+      en: `"${text}" is not a rate above zero like 34.5612.`,
+      tr: `"${text}", 34.5612 gibi sıfırdan büyük bir kur değil.`,
+    });
   }
   return parseDecimal(text)!;
 };
@@ -171,7 +208,10 @@ export const convert = (m: Money, rate: string, toCurrency: string, perRate = '1
   const p = positiveRate(perRate);
   const numerator = BigInt(m.amount) * r.units * pow10(p.scale + minorUnits(toCurrency));
   const denominator = p.units * pow10(r.scale + minorUnits(m.currency));
-  return money(safeNumber(roundedDivide(numerator, denominator), { en: 'The converted amount', tr: 'Çevrilen tutar' }), toCurrency);
+  return money(
+    safeNumber(roundedDivide(numerator, denominator), { en: 'The converted amount', tr: 'Çevrilen tutar' }),
+    toCurrency,
+  );
 };
 
 // ---- display ------------------------------------------------------------------------------------
@@ -184,9 +224,11 @@ const exactly = (decimal: string) => decimal as Intl.StringNumericLiteral;
 
 /** tr: ₺1.234,56; en: ₺1,234.56. */
 export const formatMoney = (m: Money, locale: Locale): string =>
-  new Intl.NumberFormat(locales[locale], { style: 'currency', currency: m.currency, currencyDisplay: 'narrowSymbol' }).format(
-    exactly(minorToDecimal(m)),
-  );
+  new Intl.NumberFormat(locales[locale], {
+    style: 'currency',
+    currency: m.currency,
+    currencyDisplay: 'narrowSymbol',
+  }).format(exactly(minorToDecimal(m)));
 
 /** 1250 → tr: %12,5; en: 12.5%. */
 export const formatPercent = (basisPoints: number, locale: Locale): string =>

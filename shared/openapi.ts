@@ -10,7 +10,11 @@ type Schema = z.core.$ZodType;
 
 /** Request schemas are documented as sent (input), response schemas as answered (output). */
 const jsonSchema = (schema: Schema, io: 'input' | 'output'): JsonSchema => {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as JsonSchema;
   return rest;
 };
 
@@ -46,7 +50,10 @@ const problemSchema: JsonSchema = {
       items: {
         type: 'object',
         required: ['path', 'message'],
-        properties: { path: { type: 'string', description: 'Dotted field path; empty for the whole body' }, message: { type: 'string' } },
+        properties: {
+          path: { type: 'string', description: 'Dotted field path; empty for the whole body' },
+          message: { type: 'string' },
+        },
       },
     },
   },
@@ -67,7 +74,9 @@ const errorsOf = (route: RouteDeclaration) => {
   if (params || query || body) statuses.add(400);
   if (params) statuses.add(404);
   if (body) statuses.add(409).add(413).add(415).add(422);
-  return Object.fromEntries([...statuses].sort().map((status) => [String(status), { $ref: `#/components/responses/Problem${status}` }]));
+  return Object.fromEntries(
+    [...statuses].sort().map((status) => [String(status), { $ref: `#/components/responses/Problem${status}` }]),
+  );
 };
 
 const authText = (route: RouteDeclaration) =>
@@ -91,7 +100,10 @@ const operation = (useCase: string, route: NamedRoute) => {
           requestBody: {
             required: !body.optional,
             content: Object.fromEntries(
-              media.map((type) => [type, { schema: type === 'text/csv' ? { type: 'string' } : jsonSchema(body.schema, 'input') }]),
+              media.map((type) => [
+                type,
+                { schema: type === 'text/csv' ? { type: 'string' } : jsonSchema(body.schema, 'input') },
+              ]),
             ),
           },
         }
@@ -104,7 +116,9 @@ const operation = (useCase: string, route: NamedRoute) => {
           status,
           {
             description: response.description,
-            ...(response.headers ? { headers: Object.fromEntries(response.headers.map((h) => [h, { schema: { type: 'string' } }])) } : {}),
+            ...(response.headers
+              ? { headers: Object.fromEntries(response.headers.map((h) => [h, { schema: { type: 'string' } }])) }
+              : {}),
             ...(response.json
               ? {
                   content: {
@@ -153,7 +167,8 @@ export const openApiDocument = (useCases: readonly UseCaseManifest[], info: Docu
         bearer: {
           type: 'http',
           scheme: 'bearer',
-          description: 'An API key from `npm run keys -- create`, sent as `Authorization: Bearer pus_…`. It carries scopes; `admin` has them all.',
+          description:
+            'An API key from `npm run keys -- create`, sent as `Authorization: Bearer pus_…`. It carries scopes; `admin` has them all.',
         },
       },
       schemas: { Problem: problemSchema },

@@ -35,4 +35,3 @@ export const outboxItem = <T extends DetailType>(detailType: T, facts: EventFact
 
 export const outboxPut = <T extends DetailType>(detailType: T, facts: EventFacts<T>, now: Date): TransactItem =>
   putNew(outboxItem(detailType, facts, now) as unknown as Record<string, unknown>);
-

@@ -1,6 +1,7 @@
 // Small server-rendered pages (confirmation links, approval links): work on a phone, no JavaScript.
-import { html } from './http.js';
+
 import { type AttributeValue, attributes, type SafeHtml, safeHtml } from './html.js';
+import { html } from './http.js';
 import type { Language } from './language.js';
 
 export const page = (status: number, language: Language, title: string, body: SafeHtml) =>

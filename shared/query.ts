@@ -4,9 +4,9 @@
 import { createHash } from 'node:crypto';
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './db.js';
+import { foreignCursorMessage, notACursor } from './messages.js';
 import { ValidationError } from './problems.js';
 import { type IndexName, indexKeys, tableSchema } from './table.js';
-import { foreignCursorMessage, notACursor } from './messages.js';
 
 export interface Filter {
   /** A DynamoDB filter expression over attributes the key does not cover, e.g. `#status = :status`. */
@@ -59,13 +59,21 @@ const keyNames = (index?: IndexName) => {
   return { pk: partitionKey, sk: sortKey, all: [...table, partitionKey, sortKey] };
 };
 
-const partitionsOf = (query: PageQuery) => (typeof query.partition === 'string' ? [query.partition] : [...query.partition]);
+const partitionsOf = (query: PageQuery) =>
+  typeof query.partition === 'string' ? [query.partition] : [...query.partition];
 
 /** What a cursor is bound to: the same index, partitions, range, order and filter. */
 const fingerprint = (query: PageQuery) =>
   createHash('sha256')
     .update(
-      JSON.stringify([query.index ?? '', partitionsOf(query), query.inTurn ?? false, query.range ?? {}, query.order ?? 'newest', query.filter ?? {}]),
+      JSON.stringify([
+        query.index ?? '',
+        partitionsOf(query),
+        query.inTurn ?? false,
+        query.range ?? {},
+        query.order ?? 'newest',
+        query.filter ?? {},
+      ]),
     )
     .digest('base64url')
     .slice(0, 22);
@@ -111,7 +119,8 @@ const decode = (query: PageQuery, cursor: string): Positions => {
 const keyCondition = (query: PageQuery, _names: ReturnType<typeof keyNames>) => {
   const range = query.range;
   if (!range) return { expression: '#pk = :pk', values: {} };
-  if ('prefix' in range) return { expression: '#pk = :pk AND begins_with(#sk, :prefix)', values: { ':prefix': range.prefix } };
+  if ('prefix' in range)
+    return { expression: '#pk = :pk AND begins_with(#sk, :prefix)', values: { ':prefix': range.prefix } };
   const { from, to } = range;
   if (from !== undefined && to !== undefined) {
     return { expression: '#pk = :pk AND #sk BETWEEN :from AND :to', values: { ':from': from, ':to': `${to}\uffff` } };
@@ -153,7 +162,8 @@ const readPartition = async (query: PageQuery, partition: string, start: Item | 
   return { items, exhausted: !from, stoppedAt };
 };
 
-const keyOf = (item: Item, names: ReturnType<typeof keyNames>) => Object.fromEntries(names.all.map((name) => [name, item[name]]));
+const keyOf = (item: Item, names: ReturnType<typeof keyNames>) =>
+  Object.fromEntries(names.all.map((name) => [name, item[name]]));
 
 const pageOf = (query: PageQuery, items: Item[], next: Positions): Page<Item> => {
   const done = partitionsOf(query).every((partition) => next[partition] === null);
@@ -167,7 +177,11 @@ const pageInTurn = async (query: PageQuery, positions: Positions): Promise<Page<
   const items: Item[] = [];
   for (const partition of partitionsOf(query)) {
     if (next[partition] === null) continue;
-    const read = await readPartition({ ...query, limit: query.limit - items.length }, partition, next[partition] ?? undefined);
+    const read = await readPartition(
+      { ...query, limit: query.limit - items.length },
+      partition,
+      next[partition] ?? undefined,
+    );
     items.push(...read.items);
     if (read.items.length) next[partition] = keyOf(read.items.at(-1)!, names);
     if (read.stoppedAt) next[partition] = keyOf(read.stoppedAt, names);
@@ -187,7 +201,10 @@ export const queryPage = async (query: PageQuery): Promise<Page<Item>> => {
   if (query.inTurn) return pageInTurn(query, positions);
   const open = partitionsOf(query).filter((partition) => positions[partition] !== null);
   const reads = await Promise.all(
-    open.map(async (partition) => ({ partition, ...(await readPartition(query, partition, positions[partition] ?? undefined)) })),
+    open.map(async (partition) => ({
+      partition,
+      ...(await readPartition(query, partition, positions[partition] ?? undefined)),
+    })),
   );
   const descending = query.order !== 'oldest';
   const before = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0) * (descending ? -1 : 1);

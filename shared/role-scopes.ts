@@ -16,7 +16,15 @@ const staffReads: Scope[] = [
 ];
 
 /** What a rep does with their own customers: the access rule limits it to the customers they own. */
-const salesWork: Scope[] = ['leads:write', 'quotes:write', 'cases:write', 'customers:write', 'activities:write', 'opportunities:write', 'sessions:write'];
+const salesWork: Scope[] = [
+  'leads:write',
+  'quotes:write',
+  'cases:write',
+  'customers:write',
+  'activities:write',
+  'opportunities:write',
+  'sessions:write',
+];
 
 const approver: Scope[] = [
   ...staffReads,
@@ -48,7 +56,15 @@ export const roleScopes: Record<Role, readonly Scope[]> = {
     'cases:write',
     'sessions:write',
   ],
-  dealer: ['orders:read', 'orders:write', 'cases:read', 'cases:write', 'requests:read', 'requests:write', 'sessions:write'],
+  dealer: [
+    'orders:read',
+    'orders:write',
+    'cases:read',
+    'cases:write',
+    'requests:read',
+    'requests:write',
+    'sessions:write',
+  ],
   admin: [...staffReads, 'admin', 'analytics:admin', 'sessions:write'],
 };
 

@@ -4,7 +4,18 @@
 // Import it as a namespace (`import * as z from '…/shared/schema.js'`) so the bundler keeps only the
 // functions used; `z.locales.en()` would pull in every locale (~250 KB), hence `zod/locales` here.
 import { en, tr } from 'zod/locales';
-import { type core, config, maxLength, minLength, normalize, overwrite, refine, safeParse, string, trim } from 'zod/mini';
+import {
+  config,
+  type core,
+  maxLength,
+  minLength,
+  normalize,
+  overwrite,
+  refine,
+  safeParse,
+  string,
+  trim,
+} from 'zod/mini';
 import type { Language } from './language.js';
 import type { Text } from './messages.js';
 
@@ -14,13 +25,19 @@ type Said = (() => undefined) & { said: { tr: string; en: string } };
  * A schema's own message in both languages: `maxLength(80, said({ en: …, tr: … }))`. It answers
  * nothing itself, so zod asks the parse's error map, which reads the language it parses for.
  */
-export const said = (text: { tr: string; en: string }): { error: Said } => ({ error: Object.assign(() => undefined, { said: text }) });
+export const said = (text: { tr: string; en: string }): { error: Said } => ({
+  error: Object.assign(() => undefined, { said: text }),
+});
 
 /**
  * An issue a cross-field check adds, with its message in both languages:
  * `ctx.addIssue(saidIssue('email', { en: …, tr: … }))`.
  */
-export const saidIssue = (path: string, text: { tr: string; en: string }) => ({ code: 'custom' as const, path: [path], params: { said: text } });
+export const saidIssue = (path: string, text: { tr: string; en: string }) => ({
+  code: 'custom' as const,
+  path: [path],
+  params: { said: text },
+});
 
 const saidIn = (issue: core.$ZodRawIssue, language: Language) =>
   (issue.inst?._zod.def as { error?: Partial<Said> } | undefined)?.error?.said?.[language] ??
@@ -47,7 +64,8 @@ const turkishTypes: Record<string, string> = {
   function: 'işlev',
 };
 const typeWord = new RegExp(`(beklenen |alınan |^)(${Object.keys(turkishTypes).join('|')})\\b`, 'g');
-const inTurkishTypes = (message: string) => message.replace(typeWord, (_, before: string, type: string) => `${before}${turkishTypes[type]}`);
+const inTurkishTypes = (message: string) =>
+  message.replace(typeWord, (_, before: string, type: string) => `${before}${turkishTypes[type]}`);
 
 const locales = {
   tr: (issue: core.$ZodRawIssue) => {
@@ -121,9 +139,15 @@ const freeText = (max: number, controls: RegExp, controlsMessage: { tr: string; 
     refine((s) => !controls.test(s), said(controlsMessage)),
     refine(
       (s) => !invisible.test(s),
-      said({ en: 'Invisible and text-direction characters are not allowed.', tr: 'Görünmez ve yazı yönü karakterleri kullanılamaz.' }),
+      said({
+        en: 'Invisible and text-direction characters are not allowed.',
+        tr: 'Görünmez ve yazı yönü karakterleri kullanılamaz.',
+      }),
     ),
-    refine((s) => !loneSurrogate.test(s), said({ en: 'Not valid Unicode text.', tr: 'Geçerli bir Unicode metni değil.' })),
+    refine(
+      (s) => !loneSurrogate.test(s),
+      said({ en: 'Not valid Unicode text.', tr: 'Geçerli bir Unicode metni değil.' }),
+    ),
   );
 
 /** One line of text: a name, a city, an id. Trimmed and NFC-normalised; no control characters at all. */

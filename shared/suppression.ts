@@ -12,11 +12,19 @@ export const suppress = async (address: string, reason: SuppressionReason, now =
   await db().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...keys.suppression(normalizeEmail(address)), type: 'suppression' satisfies ItemType, reason, at: now.toISOString() },
+      Item: {
+        ...keys.suppression(normalizeEmail(address)),
+        type: 'suppression' satisfies ItemType,
+        reason,
+        at: now.toISOString(),
+      },
     }),
   );
 };
 
 export const suppressionOf = async (address: string): Promise<SuppressionReason | undefined> =>
-  (await db().send(new GetCommand({ TableName: tableName(), Key: keys.suppression(normalizeEmail(address)), ConsistentRead: true })))
-    .Item?.reason as SuppressionReason | undefined;
+  (
+    await db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.suppression(normalizeEmail(address)), ConsistentRead: true }),
+    )
+  ).Item?.reason as SuppressionReason | undefined;

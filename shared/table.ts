@@ -131,7 +131,8 @@ export const tableKeyOf = (item: Record<string, unknown>): Key => ({
 /** Sorts lexically in time order: ISO-8601 UTC timestamps and ULIDs both do. */
 const at = (occurredAt: string, id: string) => `${occurredAt}#${id}`;
 
-const catalogueGeneration = (kind: string, generation: number) => `CATALOGUE#${kind}#G${String(generation).padStart(6, '0')}`;
+const catalogueGeneration = (kind: string, generation: number) =>
+  `CATALOGUE#${kind}#G${String(generation).padStart(6, '0')}`;
 
 export const keys = {
   customer: (customerId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: 'PROFILE' }),
@@ -197,7 +198,10 @@ export const keys = {
   dueIn: (queue: string, dueAt: string, id: string) => ({ gsi2pk: sharded(`DUE#${queue}`, id), gsi2sk: at(dueAt, id) }),
   dueInPartitions: (queue: string) => allShards(`DUE#${queue}`),
   /** An inbox queue: items waiting for someone (a role, a unit), oldest first. */
-  inbox: (queue: string, who: string, since: string, id: string) => ({ gsi1pk: `INBOX#${queue}#${who}`, gsi1sk: at(since, id) }),
+  inbox: (queue: string, who: string, since: string, id: string) => ({
+    gsi1pk: `INBOX#${queue}#${who}`,
+    gsi1sk: at(since, id),
+  }),
   inboxPartition: (queue: string, who: string) => `INBOX#${queue}#${who}`,
 
   // ---- quotes, orders and the catalogue (functions/quote-approval) -------------------------------
@@ -219,8 +223,14 @@ export const keys = {
     gsi2sk: at(createdAt, quoteId),
   }),
   quotesByMonthPartition: (month: string) => `QUOTES#${month}`,
-  quoteReport: (customerId: string, quoteId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `QUOTE#${quoteId}#REPORT` }),
-  quotesSentIn: (month: string, sentAt: string, quoteId: string) => ({ gsi2pk: `QUOTES_SENT#${month}`, gsi2sk: at(sentAt, quoteId) }),
+  quoteReport: (customerId: string, quoteId: string): Key => ({
+    pk: `CUSTOMER#${customerId}`,
+    sk: `QUOTE#${quoteId}#REPORT`,
+  }),
+  quotesSentIn: (month: string, sentAt: string, quoteId: string) => ({
+    gsi2pk: `QUOTES_SENT#${month}`,
+    gsi2sk: at(sentAt, quoteId),
+  }),
   quotesSentInPartition: (month: string) => `QUOTES_SENT#${month}`,
 
   order: (customerId: string, orderId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `ORDER#${orderId}` }),
@@ -244,7 +254,10 @@ export const keys = {
   /** `onceKey` holds ids only (`quote#<id>#v2`), never an address. */
   mailMarker: (onceKey: string): Key => ({ pk: `MAIL#${onceKey}`, sk: 'MARKER' }),
   suppression: (normalizedAddress: string): Key => ({ pk: `SUPPRESSED#${normalizedAddress}`, sk: 'ADDRESS' }),
-  mailQuota: (kind: string, normalizedAddress: string, day: string): Key => ({ pk: `MAIL_QUOTA#${kind}#${normalizedAddress}`, sk: day }),
+  mailQuota: (kind: string, normalizedAddress: string, day: string): Key => ({
+    pk: `MAIL_QUOTA#${kind}#${normalizedAddress}`,
+    sk: day,
+  }),
   usedLink: (purpose: string, jti: string): Key => ({ pk: `USED_LINK#${purpose}#${jti}`, sk: 'USED' }),
   /** A customer's consent ledger for one channel, oldest first (see `consentEntry`). */
   /** One channel's entries, or (no channel) every channel's. */
@@ -272,7 +285,10 @@ export const keys = {
   casesPrefix: () => 'CASE#',
   caseById: (caseId: string) => ({ gsi3pk: `CASE#${caseId}`, gsi3sk: 'CASE' }),
   /** A unit's (department's or dealer's) cases, newest first. */
-  casesByUnit: (unitId: string, createdAt: string, caseId: string) => ({ gsi1pk: `UNIT#${unitId}#CASES`, gsi1sk: at(createdAt, caseId) }),
+  casesByUnit: (unitId: string, createdAt: string, caseId: string) => ({
+    gsi1pk: `UNIT#${unitId}#CASES`,
+    gsi1sk: at(createdAt, caseId),
+  }),
   casesByUnitPartition: (unitId: string) => `UNIT#${unitId}#CASES`,
   casesByStatus: (status: string, createdAt: string, caseId: string) => ({
     gsi2pk: sharded(`CASES#${status}`, caseId),
@@ -284,17 +300,26 @@ export const keys = {
   // phone sit in the detail's own partition beside its unique MARKER, one item per customer holding it
   // (EMAIL#<e> / PHONE#<e164>  CONTACT#<customerId>): unique within a customer, shared across
   // companies (an office phone), and a lookup reads every holder with one Query of that partition.
-  contact: (customerId: string, contactId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `CONTACT#${contactId}` }),
+  contact: (customerId: string, contactId: string): Key => ({
+    pk: `CUSTOMER#${customerId}`,
+    sk: `CONTACT#${contactId}`,
+  }),
   contactsPrefix: () => 'CONTACT#',
   leadsPrefix: () => 'LEAD#',
   ordersPrefix: () => 'ORDER#',
-  emailHolder: (normalizedEmail: string, customerId: string): Key => ({ pk: `EMAIL#${normalizedEmail}`, sk: `CONTACT#${customerId}` }),
+  emailHolder: (normalizedEmail: string, customerId: string): Key => ({
+    pk: `EMAIL#${normalizedEmail}`,
+    sk: `CONTACT#${customerId}`,
+  }),
   phoneHolder: (e164: string, customerId: string): Key => ({ pk: `PHONE#${e164}`, sk: `CONTACT#${customerId}` }),
   /** Everyone holding an e-mail address or a phone: the customer's MARKER and the contact people's items. */
   emailPartition: (normalizedEmail: string) => `EMAIL#${normalizedEmail}`,
   phonePartition: (e164: string) => `PHONE#${e164}`,
   // ---- call-center requests to dealers (functions/call-center) ---------------------------------------
-  request: (customerId: string, requestId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `REQUEST#${requestId}` }),
+  request: (customerId: string, requestId: string): Key => ({
+    pk: `CUSTOMER#${customerId}`,
+    sk: `REQUEST#${requestId}`,
+  }),
   requestsPrefix: () => 'REQUEST#',
   requestById: (requestId: string) => ({ gsi3pk: `REQUEST#${requestId}`, gsi3sk: 'REQUEST' }),
   /** A unit's (dealer's) requests by status: one dealer's queue, written at its pace, unsharded. */
@@ -310,7 +335,10 @@ export const keys = {
   }),
   requestsByStatusPartitions: (status: string) => allShards(`REQUESTS#${status}`),
   // ---- opportunities (functions/opportunities) --------------------------------------------------------
-  opportunity: (customerId: string, opportunityId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `OPPORTUNITY#${opportunityId}` }),
+  opportunity: (customerId: string, opportunityId: string): Key => ({
+    pk: `CUSTOMER#${customerId}`,
+    sk: `OPPORTUNITY#${opportunityId}`,
+  }),
   opportunitiesPrefix: () => 'OPPORTUNITY#',
   opportunityById: (opportunityId: string) => ({ gsi3pk: `OPPORTUNITY#${opportunityId}`, gsi3sk: 'OPPORTUNITY' }),
   /** An owner's opportunities, newest first: one person's list, written at their pace, unsharded. */
@@ -326,7 +354,10 @@ export const keys = {
   }),
   opportunitiesByStagePartitions: (stage: string) => allShards(`PIPELINE#${stage}`),
   /** Which opportunity a converted lead became: put only if absent, so a lead becomes one opportunity. */
-  opportunityFromLead: (customerId: string, leadId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `OPPORTUNITY_FROM_LEAD#${leadId}` }),
+  opportunityFromLead: (customerId: string, leadId: string): Key => ({
+    pk: `CUSTOMER#${customerId}`,
+    sk: `OPPORTUNITY_FROM_LEAD#${leadId}`,
+  }),
   // ---- campaigns (functions/campaigns: segments, templates, campaigns, runs, send records) -------------
   // SEGMENT#<id> / TEMPLATE#<id> / CAMPAIGN#<id> hold one item each, listed newest first through gsi2
   // (SEGMENTS, TEMPLATES, CAMPAIGNS: written at the pace marketers work, unsharded). The campaign's
@@ -337,7 +368,10 @@ export const keys = {
   segmentList: (createdAt: string, segmentId: string) => ({ gsi2pk: 'SEGMENTS', gsi2sk: at(createdAt, segmentId) }),
   segmentListPartition: () => 'SEGMENTS',
   campaignTemplate: (templateId: string): Key => ({ pk: `TEMPLATE#${templateId}`, sk: 'TEMPLATE' }),
-  campaignTemplateList: (createdAt: string, templateId: string) => ({ gsi2pk: 'TEMPLATES', gsi2sk: at(createdAt, templateId) }),
+  campaignTemplateList: (createdAt: string, templateId: string) => ({
+    gsi2pk: 'TEMPLATES',
+    gsi2sk: at(createdAt, templateId),
+  }),
   campaignTemplateListPartition: () => 'TEMPLATES',
   campaign: (campaignId: string): Key => ({ pk: `CAMPAIGN#${campaignId}`, sk: 'CAMPAIGN' }),
   campaignPartition: (campaignId: string) => `CAMPAIGN#${campaignId}`,
@@ -363,16 +397,26 @@ export const keys = {
     pk: sharded(`CAMPAIGN#${campaignId}#RUN#${runId}#R`, customerId),
     sk: customerId,
   }),
-  campaignRecipientShard: (campaignId: string, runId: string, shard: number) => `CAMPAIGN#${campaignId}#RUN#${runId}#R#${shard}`,
+  campaignRecipientShard: (campaignId: string, runId: string, shard: number) =>
+    `CAMPAIGN#${campaignId}#RUN#${runId}#R#${shard}`,
   // ---- permission marketing (functions/campaigns: subscriptions, SES events, birthdays) -------------
   /** Marketing mails counted against the frequency cap in one period, by campaign (or topic and day). */
-  marketingCap: (customerId: string, periodStart: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `MARKETING_CAP#${periodStart}` }),
+  marketingCap: (customerId: string, periodStart: string): Key => ({
+    pk: `CUSTOMER#${customerId}`,
+    sk: `MARKETING_CAP#${periodStart}`,
+  }),
   /** One SES sending event counted into a campaign's stats: a marker, so a redelivery counts nothing. */
   sesEventMarker: (eventId: string, eventType: string): Key => ({ pk: `SES_EVENT#${eventId}`, sk: eventType }),
   /** A customer counted once as unsubscribed by the campaign whose mail carried the link. */
-  campaignUnsubscribe: (campaignId: string, customerId: string): Key => ({ pk: `CAMPAIGN#${campaignId}`, sk: `UNSUBSCRIBED#${customerId}` }),
+  campaignUnsubscribe: (campaignId: string, customerId: string): Key => ({
+    pk: `CAMPAIGN#${campaignId}`,
+    sk: `UNSUBSCRIBED#${customerId}`,
+  }),
   /** Sparse: only profiles with a birthday; `monthDay` is `MM-DD`. gsi1 is free on profiles. */
-  customersByBirthday: (monthDay: string, customerId: string) => ({ gsi1pk: sharded(`BIRTHDAY#${monthDay}`, customerId), gsi1sk: customerId }),
+  customersByBirthday: (monthDay: string, customerId: string) => ({
+    gsi1pk: sharded(`BIRTHDAY#${monthDay}`, customerId),
+    gsi1sk: customerId,
+  }),
   customersByBirthdayPartitions: (monthDay: string) => allShards(`BIRTHDAY#${monthDay}`),
   // ---- activities and agenda (functions/activities) -----------------------------------------------
   /** A customer's timeline, newest first with one Query: calls, visits, meetings, to-dos, notes, mail sent. */
@@ -385,7 +429,10 @@ export const keys = {
   /** One per person who has the activity on their agenda, beside it: an item carries one gsi1 key only. */
   agendaEntry: (activity: Key, userId: string): Key => ({ pk: activity.pk, sk: `${activity.sk}#AGENDA#${userId}` }),
   /** A user's agenda by start or due instant: one person's pace, unsharded. */
-  agendaOf: (userId: string, startsAt: string, activityId: string) => ({ gsi1pk: `AGENDA#${userId}`, gsi1sk: at(startsAt, activityId) }),
+  agendaOf: (userId: string, startsAt: string, activityId: string) => ({
+    gsi1pk: `AGENDA#${userId}`,
+    gsi1sk: at(startsAt, activityId),
+  }),
   agendaPartition: (userId: string) => `AGENDA#${userId}`,
   // ---- analytics (functions/analytics) ----------------------------------------------------------------
   /** A customer's figures for one Istanbul calendar year: revenue, orders, first and last order. */

@@ -42,7 +42,8 @@ export interface TemplateSpec<V> {
   en: TemplateVersion<V>;
 }
 
-const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const blank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 export const defineTemplate = <V extends object>(spec: TemplateSpec<V>) => {
   const optional = new Set<PropertyKey>(spec.optional);
@@ -51,7 +52,8 @@ export const defineTemplate = <V extends object>(spec: TemplateSpec<V>) => {
     new Proxy(vars, {
       get(target, key, receiver) {
         const value = Reflect.get(target, key, receiver);
-        if (typeof key === 'string' && !optional.has(key) && blank(value)) throw new MissingTemplateVariableError(spec.name, key);
+        if (typeof key === 'string' && !optional.has(key) && blank(value))
+          throw new MissingTemplateVariableError(spec.name, key);
         return value;
       },
     });
@@ -60,11 +62,15 @@ export const defineTemplate = <V extends object>(spec: TemplateSpec<V>) => {
     render: (language: Language, vars: V): RenderedMail => {
       const version = spec[language];
       const v = guarded(vars);
-      return { template: spec.name, subject: version.subject(v), text: version.text(v), html: mailLayout(language, version.html(v)) };
+      return {
+        template: spec.name,
+        subject: version.subject(v),
+        text: version.text(v),
+        html: mailLayout(language, version.html(v)),
+      };
     },
   };
 };
-
 
 const recordNames = {
   // order and case pages (console-rules)

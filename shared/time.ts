@@ -10,7 +10,9 @@ const ISTANBUL_OFFSET_MS = 3 * 60 * 60 * 1000;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A calendar date that exists, like 2025-01-31: no times, no 2025-02-30. */
-export const isoDateSchema = z.iso.date(z.said({ en: 'Not a date like 2025-01-31.', tr: '2025-01-31 gibi bir tarih değil.' }));
+export const isoDateSchema = z.iso.date(
+  z.said({ en: 'Not a date like 2025-01-31.', tr: '2025-01-31 gibi bir tarih değil.' }),
+);
 
 export const dateProblem = (date: string, path: string): FieldProblem | undefined => {
   const result = z.parseInBoth(isoDateSchema, date);
@@ -30,9 +32,11 @@ export const istanbulDate = (instant: Date): string =>
 
 /** An instant as people read it in Istanbul: `18.01.2026 14:30` in Turkish, `18/01/2026, 14:30` in English. */
 export const istanbulDateTime = (iso: string, language: Language) =>
-  new Intl.DateTimeFormat(language === 'tr' ? 'tr-TR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Istanbul' }).format(
-    new Date(iso),
-  );
+  new Intl.DateTimeFormat(language === 'tr' ? 'tr-TR' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+    timeZone: 'Europe/Istanbul',
+  }).format(new Date(iso));
 
 /** An instant in Istanbul time as ISO 8601 with its offset, to the minute: `2026-03-09T09:55+03:00`. */
 export const istanbulInstant = (iso: string) =>
@@ -50,7 +54,9 @@ export const addMonths = (date: string, months: number): string => {
   const start = parseIsoDate(date);
   const month = start.getUTCMonth() + months;
   const lastDay = new Date(Date.UTC(start.getUTCFullYear(), month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(start.getUTCFullYear(), month, Math.min(start.getUTCDate(), lastDay))).toISOString().slice(0, 10);
+  return new Date(Date.UTC(start.getUTCFullYear(), month, Math.min(start.getUTCDate(), lastDay)))
+    .toISOString()
+    .slice(0, 10);
 };
 
 /** The first instant of the Istanbul day `date`, as ISO UTC. */

@@ -29,7 +29,13 @@ export interface QueueEntry<D> {
   data: D;
 }
 
-const placement = (queue: string, entityId: string, at: string, data: unknown, index: Record<string, string>): QueuePlacement => ({
+const placement = (
+  queue: string,
+  entityId: string,
+  at: string,
+  data: unknown,
+  index: Record<string, string>,
+): QueuePlacement => ({
   queue,
   item: (entity) => ({
     ...keys.queueItem(entity, queue),
@@ -49,7 +55,8 @@ const entries = <D>(items: Item[]) => items.map((item) => fromItem<QueueEntry<D>
 export const defineDueQueue = <D extends object>(name: string) => ({
   name,
   /** A placement due at `dueAt` (ISO UTC). */
-  at: (entityId: string, dueAt: string, data: D) => placement(name, entityId, dueAt, data, keys.dueIn(name, dueAt, entityId)),
+  at: (entityId: string, dueAt: string, data: D) =>
+    placement(name, entityId, dueAt, data, keys.dueIn(name, dueAt, entityId)),
   /** The entries due at or before `now`, oldest first, over every shard. */
   due: async (now: Date, limit: number) =>
     entries<D>(
@@ -66,7 +73,9 @@ export const defineInbox = <D extends object>(name: string) => ({
   for: (who: string, entityId: string, since: string, data: D) =>
     placement(name, entityId, since, data, keys.inbox(name, who, since, entityId)),
   waiting: async (who: string, limit: number) =>
-    entries<D>(await queryAll({ index: byAssignee, partition: keys.inboxPartition(name, who), order: 'oldest' }, limit)),
+    entries<D>(
+      await queryAll({ index: byAssignee, partition: keys.inboxPartition(name, who), order: 'oldest' }, limit),
+    ),
 });
 
 export type DueQueue<D extends object> = ReturnType<typeof defineDueQueue<D>>;
@@ -106,7 +115,9 @@ export const sweep = async <D extends object>(
     const writes = action.writes
       .filter((w) => !sameKey(w.Delete?.Key, placementKey))
       .map((w) => (sameKey(w.Put?.Item, placementKey) ? { Put: { ...w.Put!, ...claimed } } : w));
-    const claim: TransactItem[] = replaces ? [] : [{ Delete: { TableName: tableName(), Key: placementKey, ...claimed } }];
+    const claim: TransactItem[] = replaces
+      ? []
+      : [{ Delete: { TableName: tableName(), Key: placementKey, ...claimed } }];
     if ((await transact([...claim, ...writes])).ok) acted++;
   }
   return { due: due.length, acted, dropped };

@@ -21,4 +21,5 @@ export const forgetCaller = () => {
 };
 
 /** Whether the caller holds the scope (`admin` holds every one); no scope needed: everyone. */
-export const holds = (me: Me | undefined, scope?: Scope) => !scope || (me !== undefined && (me.scopes.includes(scope) || me.scopes.includes('admin')));
+export const holds = (me: Me | undefined, scope?: Scope) =>
+  !scope || (me !== undefined && (me.scopes.includes(scope) || me.scopes.includes('admin')));

@@ -18,10 +18,17 @@ export class CognitoError extends Error {
   }
 }
 
-export const call = async <T = Record<string, unknown>>(pool: Pool, operation: string, input: Record<string, unknown>): Promise<T> => {
+export const call = async <T = Record<string, unknown>>(
+  pool: Pool,
+  operation: string,
+  input: Record<string, unknown>,
+): Promise<T> => {
   const response = await fetch(pool.endpoint.endsWith('/') ? pool.endpoint : `${pool.endpoint}/`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` },
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+    },
     body: JSON.stringify(input),
   });
   const text = await response.text();
@@ -60,13 +67,19 @@ interface AuthAnswer {
   ChallengeParameters?: Record<string, string>;
 }
 
-const answerKey: Record<ChallengeName, string> = { NEW_PASSWORD_REQUIRED: 'NEW_PASSWORD', SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE' };
+const answerKey: Record<ChallengeName, string> = {
+  NEW_PASSWORD_REQUIRED: 'NEW_PASSWORD',
+  SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE',
+};
 
 const stepOf = (answer: AuthAnswer, username: string): Step => {
   if (answer.AuthenticationResult) return { tokens: answer.AuthenticationResult };
   const name = answer.ChallengeName as ChallengeName | undefined;
-  if (!name || !(name in answerKey) || !answer.Session) throw new CognitoError('UnsupportedChallenge', String(answer.ChallengeName));
-  return { challenge: { name, session: answer.Session, username: answer.ChallengeParameters?.USER_ID_FOR_SRP ?? username } };
+  if (!name || !(name in answerKey) || !answer.Session)
+    throw new CognitoError('UnsupportedChallenge', String(answer.ChallengeName));
+  return {
+    challenge: { name, session: answer.Session, username: answer.ChallengeParameters?.USER_ID_FOR_SRP ?? username },
+  };
 };
 
 /**
@@ -94,7 +107,11 @@ export const signInNames = (email: string) => {
  * (with user-existence errors prevented, an unknown name is refused like a wrong password). If every
  * name is refused so, the first refusal is the one to show.
  */
-const underEachName = async <T>(email: string, attempt: (name: string) => Promise<T>, notThisName = ['NotAuthorizedException', 'UserNotFoundException']) => {
+const underEachName = async <T>(
+  email: string,
+  attempt: (name: string) => Promise<T>,
+  notThisName = ['NotAuthorizedException', 'UserNotFoundException'],
+) => {
   const [first, ...others] = signInNames(email);
   try {
     return await attempt(first!);
@@ -156,9 +173,17 @@ export const associateTotp = async (pool: Pool, accessToken: string) =>
 
 /** The app's first code proves the secret arrived; then TOTP becomes the person's second factor. */
 export const enableTotp = async (pool: Pool, accessToken: string, code: string) => {
-  const verified = await call<{ Status?: string }>(pool, 'VerifySoftwareToken', { AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'Pusula' });
-  if (verified.Status && verified.Status !== 'SUCCESS') throw new CognitoError('CodeMismatchException', verified.Status);
-  await call(pool, 'SetUserMFAPreference', { AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
+  const verified = await call<{ Status?: string }>(pool, 'VerifySoftwareToken', {
+    AccessToken: accessToken,
+    UserCode: code,
+    FriendlyDeviceName: 'Pusula',
+  });
+  if (verified.Status && verified.Status !== 'SUCCESS')
+    throw new CognitoError('CodeMismatchException', verified.Status);
+  await call(pool, 'SetUserMFAPreference', {
+    AccessToken: accessToken,
+    SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+  });
 };
 
 /** The authenticator app's URI (Key URI Format): what a QR code would hold, shown as text to paste. */
@@ -172,7 +197,10 @@ export const otpauthUri = (secret: string, account: string, issuer = 'Pusula') =
 export const forgotPassword = async (pool: Pool, email: string) => {
   let destination: string | undefined;
   for (const name of signInNames(email)) {
-    const sent = await call<{ CodeDeliveryDetails?: { Destination?: string } }>(pool, 'ForgotPassword', { ClientId: pool.clientId, Username: name });
+    const sent = await call<{ CodeDeliveryDetails?: { Destination?: string } }>(pool, 'ForgotPassword', {
+      ClientId: pool.clientId,
+      Username: name,
+    });
     destination ??= sent.CodeDeliveryDetails?.Destination;
   }
   return destination;
@@ -181,6 +209,12 @@ export const forgotPassword = async (pool: Pool, email: string) => {
 export const confirmForgotPassword = (pool: Pool, email: string, code: string, password: string) =>
   underEachName(
     email,
-    (name) => call(pool, 'ConfirmForgotPassword', { ClientId: pool.clientId, Username: name, ConfirmationCode: code, Password: password }),
+    (name) =>
+      call(pool, 'ConfirmForgotPassword', {
+        ClientId: pool.clientId,
+        Username: name,
+        ConfirmationCode: code,
+        Password: password,
+      }),
     ['CodeMismatchException', 'ExpiredCodeException', 'UserNotFoundException'],
   );

@@ -6,8 +6,8 @@ import { html, nothing, render } from 'lit';
 import { api } from './api.js';
 import { caller, forgetCaller, holds, type Scope } from './caller.js';
 import { signInPage } from './pages/sign-in.js';
-import { currentLanguage, setLanguage, type StringKey, t } from './strings.js';
 import { forget, refreshTokenOf, signedIn } from './session.js';
+import { currentLanguage, type StringKey, setLanguage, t } from './strings.js';
 import { main } from './ui.js';
 
 type View = (params: Record<string, string>, query: URLSearchParams) => unknown;
@@ -26,7 +26,10 @@ const routes: [RegExp, () => Promise<View>][] = [
   [/^\/cases$/, async () => (await import('./pages/queues.js')).casesPage],
   // The customer's record and a quote's page (console-record)
   [/^\/quotes\/(?<quoteId>[^/]+)$/, async () => (await import('./pages/quote.js')).quotePage],
-  [/^\/quotes\/(?<quoteId>[^/]+)\/versions\/(?<version>\d+)$/, async () => (await import('./pages/quote.js')).quoteVersionPage],
+  [
+    /^\/quotes\/(?<quoteId>[^/]+)\/versions\/(?<version>\d+)$/,
+    async () => (await import('./pages/quote.js')).quoteVersionPage,
+  ],
   // rules, catalogue import, order and case pages (console-rules)
   [/^\/orders\/(?<orderId>[^/]+)$/, async () => (await import('./pages/order.js')).orderPage],
   [/^\/cases\/(?<caseId>[^/]+)$/, async () => (await import('./pages/case.js')).casePage],
@@ -71,7 +74,6 @@ const navLinks: [hash: string, label: StringKey, scope?: Scope][] = [
   ['#/account/mfa', 'account'],
 ];
 
-
 const signOut = async () => {
   const refreshToken = refreshTokenOf();
   if (refreshToken) await (await api()).POST('/auth/sign-out', { body: { refreshToken } });
@@ -92,15 +94,17 @@ const drawNav = async () => {
   render(
     html`<ul><li><strong>${t('appName')}</strong></li></ul>
       <ul>
-        ${signedIn()
-          ? html`<li class="nav-narrow">
+        ${
+          signedIn()
+            ? html`<li class="nav-narrow">
                 <details class="dropdown">
                   <summary>${t('menu')}</summary>
                   <ul dir="rtl" aria-label=${t('pages')}>${links()}</ul>
                 </details>
               </li>
               ${links('nav-wide')}`
-          : ''}
+            : ''
+        }
         <li>
           <button type="button" class="contrast outline" lang=${currentLanguage() === 'tr' ? 'en' : 'tr'}
             @click=${() => {

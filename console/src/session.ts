@@ -71,7 +71,8 @@ const settle = (email: string, step: Step): SignInNext => {
   return 'signed-in';
 };
 
-export const signIn = async (email: string, password: string) => settle(email, await passwordSignIn(await pool(), email, password));
+export const signIn = async (email: string, password: string) =>
+  settle(email, await passwordSignIn(await pool(), email, password));
 
 /** The answer to the pending challenge: an invited person's own new password, or the authenticator's code. */
 export const answerChallenge = async (value: string) => {
@@ -114,4 +115,3 @@ export const bearer = async () => {
 };
 
 export const forget = () => keep(undefined);
-

@@ -1,5 +1,6 @@
 // Every word the console shows, in Turkish and English; the toggle in the header switches them.
 import type { operations } from './api-types.js';
+
 const tr = {
   appName: 'Pusula',
   signIn: 'Giriş yap',
@@ -146,7 +147,7 @@ const tr = {
   accepted: 'Kabul etti',
   declined: 'Reddetti',
   openPdf: "PDF'yi aç",
-  pdfReady: "PDF hazır: aç",
+  pdfReady: 'PDF hazır: aç',
   newLeads: 'Yeni adaylarım',
   agendaToday: 'Bugünkü yapılacaklar ve geri aramalar',
   overdue: 'Geciken yapılacaklar',
@@ -264,7 +265,8 @@ const tr = {
   noSignIn: 'Girişi yok',
   changeRole: 'Rolü değiştir',
   disable: 'Devre dışı bırak',
-  confirmDisable: 'Bu kişi artık giriş yapamaz; açık oturumları hemen reddedilir (API anahtarları ayrıca iptal edilir). Emin misiniz?',
+  confirmDisable:
+    'Bu kişi artık giriş yapamaz; açık oturumları hemen reddedilir (API anahtarları ayrıca iptal edilir). Emin misiniz?',
   yesDisable: 'Evet, devre dışı bırak',
   dismiss: 'Vazgeç',
   changes: 'Değişiklikler',
@@ -523,7 +525,8 @@ const en: Record<StringKey, string> = {
   compare: 'Compare',
   keptRecord: 'This record (kept)',
   duplicateRecord: 'Duplicate (merged into it)',
-  mergeWarning: "Everything of the duplicate moves into this record; its old number forwards here. This cannot be undone.",
+  mergeWarning:
+    'Everything of the duplicate moves into this record; its old number forwards here. This cannot be undone.',
   mergeConfirm: 'Merge',
   mergeDone: 'Merged',
   mergeMoving: 'The merge is still moving; it finishes shortly',
@@ -673,7 +676,8 @@ const en: Record<StringKey, string> = {
   noSignIn: 'No sign-in',
   changeRole: 'Change the role',
   disable: 'Disable',
-  confirmDisable: 'This person will no longer sign in, and their open sessions are refused at once (API keys are revoked separately). Are you sure?',
+  confirmDisable:
+    'This person will no longer sign in, and their open sessions are refused at once (API keys are revoked separately). Are you sure?',
   yesDisable: 'Yes, disable',
   dismiss: 'Cancel',
   changes: 'Changes',
@@ -835,14 +839,24 @@ export const money = (amount: number, currency: string) =>
 
 /** Basis points as a percentage in the reader's language: 2708 → "%27,08" or "27.08%". */
 export const percent = (basisPoints: number) =>
-  new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'tr-TR', { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000);
+  new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'tr-TR', { style: 'percent', maximumFractionDigits: 2 }).format(
+    basisPoints / 10_000,
+  );
 
 export const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'tr-TR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Istanbul' }).format(new Date(iso));
+  new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'tr-TR', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Istanbul',
+  }).format(new Date(iso));
 
 // The API's machine values in words (console-words). Each group is typed by the API's own enum, so a
 // value the API adds and no word names fails to compile here; a value no group knows shows as it is.
-type Json<Op extends keyof operations> = operations[Op]['responses'] extends { 200: { content: { 'application/json': infer Body } } } ? Body : never;
+type Json<Op extends keyof operations> = operations[Op]['responses'] extends {
+  200: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
 type Words = readonly [tr: string, en: string];
 type Activity = Json<'listActivities'>['activities'][number];
 
@@ -939,7 +953,13 @@ const groups = {
     'callback-requested': ['Geri arama istedi', 'Asked to be called back'],
     interested: ['İlgilendi', 'Interested'],
     'not-interested': ['İlgilenmedi', 'Not interested'],
-  } satisfies Record<Extract<NonNullable<operations['logActivity']['requestBody']>['content']['application/json'], { kind: 'call' }>['outcome'], Words>,
+  } satisfies Record<
+    Extract<
+      NonNullable<operations['logActivity']['requestBody']>['content']['application/json'],
+      { kind: 'call' }
+    >['outcome'],
+    Words
+  >,
   priority: {
     urgent: ['Acil', 'Urgent'],
     high: ['Yüksek', 'High'],
@@ -1084,4 +1104,6 @@ const notePrefixes: [RegExp, StringKey][] = [
 
 /** A note the API wrote on a history row: its words in the reader's language, its instants in Istanbul time. */
 export const noteText = (note: string) =>
-  notePrefixes.reduce((text, [prefix, key]) => text.replace(prefix, `${t(key)} `), note).replace(isoInstant, (iso) => dateTime(iso));
+  notePrefixes
+    .reduce((text, [prefix, key]) => text.replace(prefix, `${t(key)} `), note)
+    .replace(isoInstant, (iso) => dateTime(iso));

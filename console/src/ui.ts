@@ -9,7 +9,8 @@ export const main = () => document.getElementById('main')!;
 export const show = (view: TemplateResult) => render(view, main());
 
 /** A record's status in words, its machine value kept in `data-status` for tests and scripts. */
-export const statusView = (group: LabelGroup, value: string) => html`<strong data-status=${value}>${label(group, value)}</strong>`;
+export const statusView = (group: LabelGroup, value: string) =>
+  html`<strong data-status=${value}>${label(group, value)}</strong>`;
 
 /**
  * Shows a problem in a form: each `errors[].path` next to the input of that name (aria-invalid and
@@ -84,12 +85,14 @@ export const pagedTable = async <T>(
   const draw = (problem?: Problem) =>
     render(
       html`${problem ? problemView(problem) : nothing}
-        ${items.length === 0 && !problem
-          ? html`<p>${t('nothing')}</p>`
-          : html`<div class="overflow-auto"><table class="striped">
+        ${
+          items.length === 0 && !problem
+            ? html`<p>${t('nothing')}</p>`
+            : html`<div class="overflow-auto"><table class="striped">
               <thead><tr>${headings.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
               <tbody>${items.map((item) => row(item, () => draw()))}</tbody>
-            </table></div>`}
+            </table></div>`
+        }
         ${cursor ? html`<button type="button" class="secondary" @click=${more}>${t('more')}</button>` : nothing}`,
       target,
     );

@@ -1,7 +1,7 @@
 // The activity use cases: log one (a callback request makes its to-do in the same transaction), edit
 // notes or tick a to-do off (guarded by seq), read the timeline and the agendas, and the sweep that
 // hands due to-dos to the reminder mail.
-import { type Viewer, isId, viewerOf } from '../../shared/access.js';
+import { isId, type Viewer, viewerOf } from '../../shared/access.js';
 import { customerItemVisibleTo, customers } from '../../shared/customer.js';
 import { transact } from '../../shared/db.js';
 import { getTeam, getUser } from '../../shared/directory.js';
@@ -9,22 +9,18 @@ import { advance } from '../../shared/entity.js';
 import type { Actor } from '../../shared/http.js';
 import type { Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
+import { changedMeanwhile, records, staleAt } from '../../shared/messages.js';
 import { outboxPut } from '../../shared/outbox.js';
-import { ConflictError, type FieldProblem, NotFoundError, ProblemError, ValidationError } from '../../shared/problems.js';
+import {
+  ConflictError,
+  type FieldProblem,
+  NotFoundError,
+  ProblemError,
+  ValidationError,
+} from '../../shared/problems.js';
 import { keys } from '../../shared/table.js';
 import { sweep } from '../../shared/work-queue.js';
 import { customerViewerOf } from '../customers/public.js';
-import {
-  type Activity,
-  type ActivityInput,
-  activityProblems,
-  callbackAssignee,
-  callbackTodo,
-  newActivity,
-  type TodoActivity,
-  todoLifecycle,
-} from './domain/activity.js';
-import { adjacentWeeks, istanbulWeekBounds, istanbulWeekOf } from './domain/week.js';
 import {
   activities,
   agendaBetween,
@@ -36,7 +32,17 @@ import {
   reminderPlacement,
   reminderQueue,
 } from './activity-store.js';
-import { changedMeanwhile, records, staleAt } from '../../shared/messages.js';
+import {
+  type Activity,
+  type ActivityInput,
+  activityProblems,
+  callbackAssignee,
+  callbackTodo,
+  newActivity,
+  type TodoActivity,
+  todoLifecycle,
+} from './domain/activity.js';
+import { adjacentWeeks, istanbulWeekBounds, istanbulWeekOf } from './domain/week.js';
 
 type Item = Record<string, unknown>;
 
@@ -53,22 +59,35 @@ const checkPeople = async (named: { path: string; userId: string | undefined }[]
   const found = await Promise.all(given.map(async (n) => ((await getUser(n.userId)) ? undefined : n)));
   const unknown = found.filter((n) => n !== undefined);
   if (unknown.length) {
-    const problems: FieldProblem[] = unknown.map((n) => ({ path: n.path, message: { en: `No user ${n.userId}.`, tr: `${n.userId} adlı kullanıcı yok.` } }));
-    throw new ProblemError(422, 'unknown-user', { en: 'A person named is not in the directory.', tr: 'Adı geçen bir kişi dizinde yok.' }, problems);
+    const problems: FieldProblem[] = unknown.map((n) => ({
+      path: n.path,
+      message: { en: `No user ${n.userId}.`, tr: `${n.userId} adlı kullanıcı yok.` },
+    }));
+    throw new ProblemError(
+      422,
+      'unknown-user',
+      { en: 'A person named is not in the directory.', tr: 'Adı geçen bir kişi dizinde yok.' },
+      problems,
+    );
   }
 };
 
 const namedPeople = (input: ActivityInput) => {
   if (input.kind === 'call') return [{ path: 'agentId', userId: input.agentId }];
   if (input.kind === 'todo') return [{ path: 'assigneeId', userId: input.assigneeId }];
-  if (input.kind === 'visit' || input.kind === 'meeting') return (input.participants ?? []).map((userId, i) => ({ path: `participants.${i}`, userId }));
+  if (input.kind === 'visit' || input.kind === 'meeting')
+    return (input.participants ?? []).map((userId, i) => ({ path: `participants.${i}`, userId }));
   return [];
 };
 
 /** Whom a callback goes to (see `callbackAssignee`): the owners that are people in the directory, in id order. */
 const callbackOwner = async (customer: Item, agentId: string) => {
   const owners = [...((customer.ownerIds as Set<string> | undefined) ?? [])].sort();
-  const people = new Set((await Promise.all(owners.map(async (id) => ((await getUser(id)) ? id : undefined)))).filter((id) => id !== undefined));
+  const people = new Set(
+    (await Promise.all(owners.map(async (id) => ((await getUser(id)) ? id : undefined)))).filter(
+      (id) => id !== undefined,
+    ),
+  );
   return callbackAssignee(owners, (id) => people.has(id), agentId);
 };
 
@@ -78,7 +97,13 @@ export interface Logged {
 }
 
 /** Logs an activity for a customer the caller reaches; a call with a callback request also makes its to-do. */
-export const logActivity = async (actor: Actor, customer: Item, input: ActivityInput, record: Recorder, now = new Date()): Promise<Logged> => {
+export const logActivity = async (
+  actor: Actor,
+  customer: Item,
+  input: ActivityInput,
+  record: Recorder,
+  now = new Date(),
+): Promise<Logged> => {
   const problems = activityProblems(input);
   if (problems.length) throw new ValidationError(problems);
   await checkPeople(namedPeople(input));
@@ -87,7 +112,11 @@ export const logActivity = async (actor: Actor, customer: Item, input: ActivityI
   const activity = newActivity(input, { activityId: newId(), customerId, actorId: actor.userId, now: at });
   let todo: TodoActivity | undefined;
   if (activity.kind === 'call' && activity.outcome === 'callback-requested' && activity.callbackAt) {
-    todo = callbackTodo({ ...activity, callbackAt: activity.callbackAt }, newId(), await callbackOwner(customer, activity.agentId));
+    todo = callbackTodo(
+      { ...activity, callbackAt: activity.callbackAt },
+      newId(),
+      await callbackOwner(customer, activity.agentId),
+    );
     activity.callbackTodoId = todo.activityId;
   }
   const answer: Logged = { activity, ...(todo ? { callbackTodo: todo } : {}) };
@@ -100,7 +129,10 @@ export const logActivity = async (actor: Actor, customer: Item, input: ActivityI
   if (!written.ok) {
     if (written.reasons[0]) throw new NotFoundError(records.customer);
     // Only the stored answer can be in the way: a duplicate request won, and `once` answers with its answer.
-    throw new ConflictError('request-in-progress', { en: 'A request with this Idempotency-Key is in progress.', tr: 'Bu Idempotency-Key ile bir istek sürüyor.' });
+    throw new ConflictError('request-in-progress', {
+      en: 'A request with this Idempotency-Key is in progress.',
+      tr: 'Bu Idempotency-Key ile bir istek sürüyor.',
+    });
   }
   return answer;
 };
@@ -112,7 +144,13 @@ export interface ActivityChange {
 }
 
 /** Edits the notes or ticks a to-do off (or opens it again), only while it is at the seq it was read at. */
-export const changeActivity = async (customerId: string, activityId: string, change: ActivityChange, actorId: string, now = new Date()) => {
+export const changeActivity = async (
+  customerId: string,
+  activityId: string,
+  change: ActivityChange,
+  actorId: string,
+  now = new Date(),
+) => {
   const current = isId(activityId) ? await getActivity(activityId) : undefined;
   if (!current || current.customerId !== customerId) throw new NotFoundError(records.activity);
   if (current.kind === 'email') {
@@ -125,7 +163,9 @@ export const changeActivity = async (customerId: string, activityId: string, cha
     throw new ConflictError('activity-changed', staleAt(records.activity, current.seq));
   }
   if (change.done !== undefined && current.kind !== 'todo') {
-    throw new ValidationError([{ path: 'done', message: { en: 'Only a to-do is done.', tr: 'Yalnızca yapılacak bir iş tamamlanabilir.' } }]);
+    throw new ValidationError([
+      { path: 'done', message: { en: 'Only a to-do is done.', tr: 'Yalnızca yapılacak bir iş tamamlanabilir.' } },
+    ]);
   }
   const action =
     current.kind === 'todo' && change.done !== undefined && change.done !== (current.status === 'done')
@@ -136,7 +176,11 @@ export const changeActivity = async (customerId: string, activityId: string, cha
   const at = now.toISOString();
   let after = advance(current, { notes, updatedAt: at } as Partial<Activity>) as Activity;
   if (action && after.kind === 'todo') {
-    after = { ...after, status: todoLifecycle.apply(after.status, action), doneAt: action === 'complete' ? at : undefined };
+    after = {
+      ...after,
+      status: todoLifecycle.apply(after.status, action),
+      doneAt: action === 'complete' ? at : undefined,
+    };
   }
   const moved = await moveActivity(current, after, {
     history: { actorId, action: action ?? 'edit-notes', via: 'api' },
@@ -177,10 +221,12 @@ export const teamAgenda = async (actor: Actor, query: { team?: string; week?: st
   const viewer = await viewerOf(actor);
   const teamId = query.team ?? viewer.teamId;
   if (!teamId) {
-    if (viewer.reach === 'all') throw new ValidationError([{ path: 'team', message: { en: 'Name the team.', tr: 'Ekibi belirtin.' } }]);
+    if (viewer.reach === 'all')
+      throw new ValidationError([{ path: 'team', message: { en: 'Name the team.', tr: 'Ekibi belirtin.' } }]);
     throw new NotFoundError(teamAgendaRecord);
   }
-  const team = viewer.reach === 'all' || (viewer.reach === 'team' && viewer.teamId === teamId) ? await getTeam(teamId) : undefined;
+  const team =
+    viewer.reach === 'all' || (viewer.reach === 'team' && viewer.teamId === teamId) ? await getTeam(teamId) : undefined;
   if (!team) throw new NotFoundError(teamAgendaRecord);
   const members = team.members.map((m) => m.userId);
   const week = weekOf(query.week, now);
@@ -202,7 +248,11 @@ export const remindDueTodos = async (now = new Date()) => {
   const { due, acted, dropped } = await sweep(reminderQueue, now, SWEEP_BATCH, async ({ entity }) => {
     const todo = await activities.get(entity);
     if (todo?.kind !== 'todo' || todo.status !== 'open') return 'drop';
-    const event = outboxPut('TodoReminderDue', { customerId: todo.customerId, activityId: todo.activityId, assigneeId: todo.assigneeId, dueAt: todo.dueAt }, now);
+    const event = outboxPut(
+      'TodoReminderDue',
+      { customerId: todo.customerId, activityId: todo.activityId, assigneeId: todo.assigneeId, dueAt: todo.dueAt },
+      now,
+    );
     return { writes: [activities.unchangedCheck(todo), event] };
   });
   return { due, reminded: acted, dropped };

@@ -56,7 +56,12 @@ export const agendaItems = (activity: Activity): TransactItem[] =>
   agendaSlots(activity).map(({ userId, at }) => ({
     Put: {
       TableName: tableName(),
-      Item: { ...keys.agendaEntry(activities.key(activity), userId), ...keys.agendaOf(userId, at, activity.activityId), type: 'agenda-entry', ...agendaEntry(activity, userId, at) },
+      Item: {
+        ...keys.agendaEntry(activities.key(activity), userId),
+        ...keys.agendaOf(userId, at, activity.activityId),
+        type: 'agenda-entry',
+        ...agendaEntry(activity, userId, at),
+      },
     },
   }));
 
@@ -68,7 +73,9 @@ export const agendaItems = (activity: Activity): TransactItem[] =>
 export const openTodos = defineInbox<AgendaEntry>('open-todos');
 
 const openTodoPlacement = (todo: Activity) =>
-  todo.kind === 'todo' && todo.status === 'open' ? [openTodos.for(todo.assigneeId, todo.activityId, todo.dueAt, agendaEntry(todo, todo.assigneeId, todo.dueAt))] : [];
+  todo.kind === 'todo' && todo.status === 'open'
+    ? [openTodos.for(todo.assigneeId, todo.activityId, todo.dueAt, agendaEntry(todo, todo.assigneeId, todo.dueAt))]
+    : [];
 
 /**
  * Puts the open to-dos written before the overdue list existed into it: an operator's one-off Scan
@@ -77,12 +84,24 @@ const openTodoPlacement = (todo: Activity) =>
  */
 export const reindexOpenTodos = async () => {
   let placed = 0;
-  const openTodo = { expression: 'kind = :todo AND #status = :open', names: { '#status': 'status' }, values: { ':todo': 'todo', ':open': 'open' } };
+  const openTodo = {
+    expression: 'kind = :todo AND #status = :open',
+    names: { '#status': 'status' },
+    values: { ':todo': 'todo', ':open': 'open' },
+  };
   for await (const item of scanType('activity', openTodo)) {
     const todo = activities.read(item);
     const key = activities.key(todo);
     const written = await transact([
-      { ConditionCheck: { TableName: tableName(), Key: key, ConditionExpression: '#status = :open AND seq = :seq', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':open': 'open', ':seq': todo.seq } } },
+      {
+        ConditionCheck: {
+          TableName: tableName(),
+          Key: key,
+          ConditionExpression: '#status = :open AND seq = :seq',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':open': 'open', ':seq': todo.seq },
+        },
+      },
       ...openTodoPlacement(todo).map((placement) => putNew(placement.item(key))),
     ]);
     if (written.ok) placed++;
@@ -92,10 +111,17 @@ export const reindexOpenTodos = async () => {
 
 /** An open to-do waits in the reminder queue until its due time. */
 export const reminderPlacement = (todo: Activity) =>
-  todo.kind === 'todo' && todo.status === 'open' ? [reminderQueue.at(todo.activityId, todo.dueAt, { customerId: todo.customerId })] : [];
+  todo.kind === 'todo' && todo.status === 'open'
+    ? [reminderQueue.at(todo.activityId, todo.dueAt, { customerId: todo.customerId })]
+    : [];
 
 const loggedEvent = (activity: Activity, actorId: string, now: Date) => {
-  const facts: EventFacts<'ActivityLogged'> = { customerId: activity.customerId, activityId: activity.activityId, kind: activity.kind, actorId };
+  const facts: EventFacts<'ActivityLogged'> = {
+    customerId: activity.customerId,
+    activityId: activity.activityId,
+    kind: activity.kind,
+    actorId,
+  };
   if (activity.kind === 'call') facts.outcome = activity.outcome;
   return outboxPut('ActivityLogged', facts, now);
 };
@@ -129,7 +155,12 @@ export const moveActivity = (before: Activity, after: Activity, effects: MoveEff
   });
 
 /** One page of a customer's timeline, newest first; only activities (not what sits beside them). */
-export const timelinePage = async (customerId: string, kind: ActivityKind | undefined, limit: number, cursor?: string) => {
+export const timelinePage = async (
+  customerId: string,
+  kind: ActivityKind | undefined,
+  limit: number,
+  cursor?: string,
+) => {
   const page = await queryPage({
     partition: keys.customerPartition(customerId),
     range: { prefix: keys.activitiesPrefix() },
@@ -151,7 +182,12 @@ const AGENDA_MAX = 500;
 export const agendaBetween = async (userIds: readonly string[], from: string, to: string) =>
   (
     await queryAll(
-      { index: byAssignee, partition: userIds.map((userId) => keys.agendaPartition(userId)), range: { from, to }, order: 'oldest' },
+      {
+        index: byAssignee,
+        partition: userIds.map((userId) => keys.agendaPartition(userId)),
+        range: { from, to },
+        order: 'oldest',
+      },
       AGENDA_MAX,
     )
   ).map((item) => fromItem<AgendaEntry>(item));
@@ -161,7 +197,13 @@ export const agendaBetween = async (userIds: readonly string[], from: string, to
  * that reaches a to-do not yet due is the last (its cursor does not depend on `now`).
  */
 export const overduePage = async (userId: string, now: Date, limit: number, cursor?: string) => {
-  const page = await queryPage({ index: byAssignee, partition: keys.inboxPartition(openTodos.name, userId), order: 'oldest', limit, cursor });
+  const page = await queryPage({
+    index: byAssignee,
+    partition: keys.inboxPartition(openTodos.name, userId),
+    order: 'oldest',
+    limit,
+    cursor,
+  });
   const open = page.items.map((item) => fromItem<QueueEntry<AgendaEntry>>(item));
   const due = open.filter((entry) => entry.at < now.toISOString());
   return { entries: due.map((entry) => entry.data), nextCursor: due.length < open.length ? undefined : page.next };

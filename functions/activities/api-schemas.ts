@@ -10,7 +10,13 @@ export const activityParams = z.strictObject({ customerId: z.string(), activityI
 
 /** An instant with its offset (`2026-03-02T14:30:00+03:00` or `…Z`), stored as ISO UTC. */
 const instant = z.iso
-  .datetime({ offset: true, ...z.said({ en: 'Not an instant like 2026-03-02T14:30:00+03:00.', tr: '2026-03-02T14:30:00+03:00 gibi bir zaman değil.' }) })
+  .datetime({
+    offset: true,
+    ...z.said({
+      en: 'Not an instant like 2026-03-02T14:30:00+03:00.',
+      tr: '2026-03-02T14:30:00+03:00 gibi bir zaman değil.',
+    }),
+  })
   .check(z.overwrite((value) => new Date(value).toISOString()));
 const userId = z.requiredLine(100);
 const common = { subject: z.optional(z.requiredLine(200)), notes: z.optional(z.text(4000)) };
@@ -35,13 +41,14 @@ const meetingBody = z.strictObject({
   location: z.optional(z.requiredLine(200)),
   /** Who takes part (user ids); the caller when absent. */
   participants: z.optional(
-    z
-      .array(userId)
-      .check(
-        z.minLength(1, z.said({ en: 'At least one.', tr: 'En az bir kişi.' })),
-        z.maxLength(20, z.said({ en: 'At most 20.', tr: 'En çok 20 kişi.' })),
-        z.refine((ids) => new Set(ids).size === ids.length, z.said({ en: 'Each participant once.', tr: 'Her katılımcı bir kez.' })),
+    z.array(userId).check(
+      z.minLength(1, z.said({ en: 'At least one.', tr: 'En az bir kişi.' })),
+      z.maxLength(20, z.said({ en: 'At most 20.', tr: 'En çok 20 kişi.' })),
+      z.refine(
+        (ids) => new Set(ids).size === ids.length,
+        z.said({ en: 'Each participant once.', tr: 'Her katılımcı bir kez.' }),
       ),
+    ),
   ),
   ...common,
 });
@@ -67,7 +74,12 @@ export const updateActivityBody = z
     /** A to-do only: done, or open again. */
     done: z.optional(z.boolean()),
   })
-  .check(z.refine((b) => b.notes !== undefined || b.done !== undefined, { ...z.said({ en: 'Send `notes` or `done`.', tr: '`notes` veya `done` gönderin.' }), path: ['notes'] }));
+  .check(
+    z.refine((b) => b.notes !== undefined || b.done !== undefined, {
+      ...z.said({ en: 'Send `notes` or `done`.', tr: '`notes` veya `done` gönderin.' }),
+      path: ['notes'],
+    }),
+  );
 
 export const timelineQuery = z.strictObject({
   kind: z.optional(z.enum(activityKinds)),
@@ -75,7 +87,13 @@ export const timelineQuery = z.strictObject({
   cursor: z.optional(z.string().check(z.maxLength(2000))),
 });
 
-const week = z.optional(z.string().check(z.refine(isIsoWeek, z.said({ en: 'Not an ISO week like 2026-W03.', tr: '2026-W03 gibi bir ISO haftası değil.' }))));
+const week = z.optional(
+  z
+    .string()
+    .check(
+      z.refine(isIsoWeek, z.said({ en: 'Not an ISO week like 2026-W03.', tr: '2026-W03 gibi bir ISO haftası değil.' })),
+    ),
+);
 export const agendaQuery = z.strictObject({ user: z.optional(userId), week });
 export const teamAgendaQuery = z.strictObject({ team: z.optional(z.requiredLine(100)), week });
 export const overdueQuery = z.strictObject({
@@ -126,8 +144,19 @@ const agendaEntry = z.strictObject({
  * `from` and `to`: the week's first and last instant (ISO UTC), Monday 00:00 to Sunday 23:59:59.999
  * Istanbul time; `previous` and `next` name the weeks either side.
  */
-const agendaWeek = { week: z.string(), from: z.string(), to: z.string(), previous: z.string(), next: z.string(), entries: z.array(agendaEntry) };
+const agendaWeek = {
+  week: z.string(),
+  from: z.string(),
+  to: z.string(),
+  previous: z.string(),
+  next: z.string(),
+  entries: z.array(agendaEntry),
+};
 export const agenda = z.strictObject({ userId: z.string(), ...agendaWeek });
 export const teamAgenda = z.strictObject({ teamId: z.string(), members: z.array(z.string()), ...agendaWeek });
 /** The caller's open to-dos past their due time, oldest due first, whatever week they fell in. */
-export const overdueTodos = z.strictObject({ userId: z.string(), entries: z.array(agendaEntry), nextCursor: z.optional(z.string()) });
+export const overdueTodos = z.strictObject({
+  userId: z.string(),
+  entries: z.array(agendaEntry),
+  nextCursor: z.optional(z.string()),
+});

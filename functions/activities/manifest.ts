@@ -14,7 +14,7 @@ export const activityRoutes = {
     function: 'logActivity',
     auth: write,
     summary:
-      'Log a call, visit, meeting, to-do or note on the customer\'s timeline; a call with outcome callback-requested also makes a to-do for the owner, reminded by mail at callbackAt (Idempotency-Key: a retry logs once)',
+      "Log a call, visit, meeting, to-do or note on the customer's timeline; a call with outcome callback-requested also makes a to-do for the owner, reminded by mail at callbackAt (Idempotency-Key: a retry logs once)",
     request: { params: api.customerParams, query: null, body: { schema: api.logActivityBody, maxBytes: 16 * 1024 } },
     responses: { 201: { description: 'Logged', json: api.loggedActivity, headers: ['location'] } },
   },
@@ -23,7 +23,8 @@ export const activityRoutes = {
     path: '/customers/{customerId}/activities',
     function: 'listActivities',
     auth: read,
-    summary: "The customer's timeline, newest first: calls, visits, meetings, to-dos, notes and every mail sent to them",
+    summary:
+      "The customer's timeline, newest first: calls, visits, meetings, to-dos, notes and every mail sent to them",
     request: { params: api.customerParams, query: api.timelineQuery, body: null },
     responses: { 200: { description: 'A page of the timeline', json: api.timelinePage } },
   },
@@ -32,7 +33,8 @@ export const activityRoutes = {
     path: '/customers/{customerId}/activities/{activityId}',
     function: 'updateActivity',
     auth: write,
-    summary: 'Edit the notes, or mark a to-do done (or open again): a stale `seq` is a 409; done before its time, no reminder is mailed',
+    summary:
+      'Edit the notes, or mark a to-do done (or open again): a stale `seq` is a 409; done before its time, no reminder is mailed',
     request: { params: api.activityParams, query: null, body: { schema: api.updateActivityBody, maxBytes: 16 * 1024 } },
     responses: { 200: { description: 'The activity as changed', json: api.activity } },
   },
@@ -50,7 +52,8 @@ export const activityRoutes = {
     path: '/agenda/team',
     function: 'agenda',
     auth: read,
-    summary: "A team's shared agenda for an ISO week: every member's visits, meetings and to-dos (the team's manager; default: the caller's team)",
+    summary:
+      "A team's shared agenda for an ISO week: every member's visits, meetings and to-dos (the team's manager; default: the caller's team)",
     request: { params: null, query: api.teamAgendaQuery, body: null },
     responses: { 200: { description: 'The week, in time order, one entry per person', json: api.teamAgenda } },
   },
@@ -59,7 +62,8 @@ export const activityRoutes = {
     path: '/agenda/overdue',
     function: 'agenda',
     auth: read,
-    summary: "The caller's open to-dos and callbacks past their due time, oldest due first, whatever week they fell in (paged)",
+    summary:
+      "The caller's open to-dos and callbacks past their due time, oldest due first, whatever week they fell in (paged)",
     request: { params: null, query: api.overdueQuery, body: null },
     responses: { 200: { description: 'A page of overdue to-dos', json: api.overdueTodos } },
   },
@@ -68,17 +72,52 @@ export const activityRoutes = {
 export const activitiesUseCase: UseCaseManifest = {
   name: 'activities',
   functions: {
-    logActivity: { entry: `${dir}/log-activity.ts`, description: 'Staff, call center: log an activity on a customer', uses: { table: 'write' } },
-    listActivities: { entry: `${dir}/list-activities.ts`, description: "A customer's timeline", uses: { table: 'read' } },
-    updateActivity: { entry: `${dir}/update-activity.ts`, description: 'Edit notes, tick a to-do off', uses: { table: 'write' } },
-    agenda: { entry: `${dir}/agenda.ts`, description: "A user's or a team's week, and the caller's overdue to-dos", uses: { table: 'read' } },
-    sweepReminders: { entry: `${dir}/sweep-reminders.ts`, description: 'Finds open to-dos that fell due', uses: { table: 'write' } },
-    mailReminder: { entry: `${dir}/mail-reminder.ts`, description: "Mails a due to-do's assignee", uses: { table: 'write', mail: true } },
+    logActivity: {
+      entry: `${dir}/log-activity.ts`,
+      description: 'Staff, call center: log an activity on a customer',
+      uses: { table: 'write' },
+    },
+    listActivities: {
+      entry: `${dir}/list-activities.ts`,
+      description: "A customer's timeline",
+      uses: { table: 'read' },
+    },
+    updateActivity: {
+      entry: `${dir}/update-activity.ts`,
+      description: 'Edit notes, tick a to-do off',
+      uses: { table: 'write' },
+    },
+    agenda: {
+      entry: `${dir}/agenda.ts`,
+      description: "A user's or a team's week, and the caller's overdue to-dos",
+      uses: { table: 'read' },
+    },
+    sweepReminders: {
+      entry: `${dir}/sweep-reminders.ts`,
+      description: 'Finds open to-dos that fell due',
+      uses: { table: 'write' },
+    },
+    mailReminder: {
+      entry: `${dir}/mail-reminder.ts`,
+      description: "Mails a due to-do's assignee",
+      uses: { table: 'write', mail: true },
+    },
   },
   routes: routeList(activityRoutes),
   subscriptions: [
-    { name: 'mail-reminder', function: 'mailReminder', pattern: { source: [sources.activities], 'detail-type': ['TodoReminderDue'] } },
+    {
+      name: 'mail-reminder',
+      function: 'mailReminder',
+      pattern: { source: [sources.activities], 'detail-type': ['TodoReminderDue'] },
+    },
   ],
   // Every minute: a callback reminder goes out within a minute of the time the customer asked for.
-  schedules: [{ name: 'sweep-todo-reminders', function: 'sweepReminders', expression: 'rate(1 minute)', timezone: 'Europe/Istanbul' }],
+  schedules: [
+    {
+      name: 'sweep-todo-reminders',
+      function: 'sweepReminders',
+      expression: 'rate(1 minute)',
+      timezone: 'Europe/Istanbul',
+    },
+  ],
 };

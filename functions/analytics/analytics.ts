@@ -7,17 +7,11 @@ import type { Viewer } from '../../shared/access.js';
 import { customerItemVisibleTo } from '../../shared/customer.js';
 import { queryAll } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
-import { addMonths, istanbulDate, startOfIstanbulDay } from '../../shared/time.js';
-import { casesOpenedBetween } from '../complaint-escalation/public.js';
-import { caseReport, valuableComplainants } from '../complaint-escalation/public.js';
-import { type LeadStatus, leadStatuses } from '../lead-capture/public.js';
-import { getLeadHistory, type Lead, leads } from '../lead-capture/public.js';
-import { orderStatuses } from '../order-routing/public.js';
-import { revenue } from '../order-routing/public.js';
-import { getOrder, type Order, ordersIn } from '../order-routing/public.js';
-import { quoteReport } from '../quote-approval/public.js';
-import { monthsBetween } from '../../shared/time.js';
-import { sentInMonths } from '../quote-approval/public.js';
+import { addMonths, istanbulDate, monthsBetween, startOfIstanbulDay } from '../../shared/time.js';
+import { caseReport, casesOpenedBetween, valuableComplainants } from '../complaint-escalation/public.js';
+import { getLeadHistory, type Lead, type LeadStatus, leadStatuses, leads } from '../lead-capture/public.js';
+import { getOrder, type Order, orderStatuses, ordersIn, revenue } from '../order-routing/public.js';
+import { quoteReport, sentInMonths } from '../quote-approval/public.js';
 import { byCustomer, type OrderValue } from './domain/customer-value.js';
 import { decliningCustomers, lapsedCustomers, topCustomers } from './domain/lists.js';
 import { type LeadFacts, performance } from './domain/performance.js';
@@ -41,7 +35,12 @@ const orderValueOf = async (order: Order): Promise<OrderValue> => {
 
 /** On OrderStatusChanged: a delivery adds the order to its customer's figures, a return after it takes it off. */
 export const countOrderTransition = async (detail: EventDetail<'OrderStatusChanged'>, now = new Date()) => {
-  const transition = detail.to === 'delivered' ? 'delivered' : detail.to === 'returned' && detail.from === 'delivered' ? 'returned' : undefined;
+  const transition =
+    detail.to === 'delivered'
+      ? 'delivered'
+      : detail.to === 'returned' && detail.from === 'delivered'
+        ? 'returned'
+        : undefined;
   if (!transition) return 'ignored';
   const order = await getOrder(detail.customerId, detail.orderId);
   if (!order) throw new Error(`Order ${detail.orderId} is not in customer ${detail.customerId}'s partition`);
@@ -65,11 +64,17 @@ const namedRows = async <R extends { customerId: string }>(rows: R[], viewer?: V
   const named = viewer ? rows.filter((row) => customerItemVisibleTo(viewer, found.get(row.customerId) ?? {})) : rows;
   return named.map((row) => {
     const profile = found.get(row.customerId);
-    return { ...row, name: profile?.name as string | undefined, company: profile?.company as string | undefined, segment: profile?.segment as string | undefined };
+    return {
+      ...row,
+      name: profile?.name as string | undefined,
+      company: profile?.company as string | undefined,
+      segment: profile?.segment as string | undefined,
+    };
   });
 };
 
-const years = (today: string, back: number) => Array.from({ length: back + 1 }, (_, i) => String(Number(today.slice(0, 4)) - i));
+const years = (today: string, back: number) =>
+  Array.from({ length: back + 1 }, (_, i) => String(Number(today.slice(0, 4)) - i));
 
 const buyersOfYears = async (list: readonly string[]) => byCustomer((await Promise.all(list.map(buyersIn))).flat());
 
@@ -83,7 +88,10 @@ export const targetList = async (list: ListName, now: Date, lookbackYears = 3, v
       return { year: lastYear, customers: await withNames(topCustomers(await buyersIn(lastYear))) };
     }
     case 'lapsed-customers':
-      return { today, customers: await withNames(lapsedCustomers(await buyersOfYears(years(today, lookbackYears)), today)) };
+      return {
+        today,
+        customers: await withNames(lapsedCustomers(await buyersOfYears(years(today, lookbackYears)), today)),
+      };
     case 'declining-customers':
       return { today, customers: await withNames(decliningCustomers(await buyersOfYears(years(today, 1)), today)) };
     case 'valuable-complainants': {
@@ -103,13 +111,22 @@ const MAX_LEADS = 20_000;
 const leadsCreatedBetween = async (from: string, to: string): Promise<(Lead & { firstResponseAt?: string })[]> => {
   const found = (
     await Promise.all(
-      leadStatuses.map((status) => queryAll({ index: byState, partition: keys.leadsByStatusPartitions(status), range: { from, to }, order: 'oldest' }, MAX_LEADS)),
+      leadStatuses.map((status) =>
+        queryAll(
+          { index: byState, partition: keys.leadsByStatusPartitions(status), range: { from, to }, order: 'oldest' },
+          MAX_LEADS,
+        ),
+      ),
     )
   )
     .flat()
     .map((item) => leads.read(item));
   return Promise.all(
-    found.map(async (lead) => (lead.status === 'new' ? lead : { ...lead, firstResponseAt: (await getLeadHistory(lead)).find((move) => move.from === 'new')?.at })),
+    found.map(async (lead) =>
+      lead.status === 'new'
+        ? lead
+        : { ...lead, firstResponseAt: (await getLeadHistory(lead)).find((move) => move.from === 'new')?.at },
+    ),
   );
 };
 
@@ -118,15 +135,32 @@ const quotesSentBetween = async (from: string, to: string) =>
 
 /** Whose figures a viewer sees: a team manager their team's, a firm-wide viewer everyone's, anyone else their own. */
 const reachedBy = (viewer: Viewer) => (owner: string | undefined, teamId: string | undefined) =>
-  viewer.reach === 'all' || owner === viewer.actor.userId || (viewer.reach === 'team' && teamId !== undefined && teamId === viewer.teamId);
+  viewer.reach === 'all' ||
+  owner === viewer.actor.userId ||
+  (viewer.reach === 'team' && teamId !== undefined && teamId === viewer.teamId);
 
 export const salesPerformance = async (viewer: Viewer, from: string, to: string, by: 'rep' | 'team') => {
   const sees = reachedBy(viewer);
-  const [created, quotes, rules] = await Promise.all([leadsCreatedBetween(from, to), quotesSentBetween(from, to), getRules('commission')]);
+  const [created, quotes, rules] = await Promise.all([
+    leadsCreatedBetween(from, to),
+    quotesSentBetween(from, to),
+    getRules('commission'),
+  ]);
   const leadFacts: LeadFacts[] = created
     .filter((lead) => sees(lead.owner?.id, lead.owner?.teamId))
-    .map((lead) => ({ ownerId: lead.owner?.id, teamId: lead.owner?.teamId, status: lead.status, createdAt: lead.createdAt, firstResponseAt: lead.firstResponseAt }));
-  const rows = performance(by, leadFacts, quotes.filter((q) => sees(q.owner, q.teamId)), rules);
+    .map((lead) => ({
+      ownerId: lead.owner?.id,
+      teamId: lead.owner?.teamId,
+      status: lead.status,
+      createdAt: lead.createdAt,
+      firstResponseAt: lead.firstResponseAt,
+    }));
+  const rows = performance(
+    by,
+    leadFacts,
+    quotes.filter((q) => sees(q.owner, q.teamId)),
+    rules,
+  );
   return { from, to, by, commission: { basis: rules.basis, defaultRateBp: rules.defaultRateBp }, rows };
 };
 
@@ -157,7 +191,11 @@ export const dashboard = async (from: string, to: string) => {
       quotedTry: quoteRows.reduce((n, r) => n + r.quotedTry.amount, 0),
       wonTry: quoteRows.reduce((n, r) => n + r.wonTry.amount, 0),
     },
-    orders: { received: orders.length, byStatus: countBy(orders, (o) => o.status, orderStatuses), revenue: revenue(orders, 'month') },
+    orders: {
+      received: orders.length,
+      byStatus: countBy(orders, (o) => o.status, orderStatuses),
+      revenue: revenue(orders, 'month'),
+    },
     cases: {
       opened: caseRows.reduce((n, r) => n + r.opened, 0),
       active: caseRows.reduce((n, r) => n + r.active, 0),

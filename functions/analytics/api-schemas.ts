@@ -31,11 +31,21 @@ export const commissionRulesBody = z.strictObject({
 });
 export const segmentRulesBody = z
   .strictObject({ aShareBp: basisPoints.check(z.gte(1)), bShareBp: basisPoints, seq: z.int().check(z.gte(0)) })
-  .check(z.refine((r) => r.aShareBp + r.bShareBp <= 10_000, { ...z.said({ en: 'A and B together make at most 100 %.', tr: 'A ve B birlikte en çok %100 olabilir.' }), path: ['bShareBp'] }));
+  .check(
+    z.refine((r) => r.aShareBp + r.bShareBp <= 10_000, {
+      ...z.said({ en: 'A and B together make at most 100 %.', tr: 'A ve B birlikte en çok %100 olabilir.' }),
+      path: ['bShareBp'],
+    }),
+  );
 
 // ---- responses ------------------------------------------------------------------------------------
 
-const listed = z.looseObject({ customerId: z.string(), name: z.optional(z.string()), company: z.optional(z.string()), segment: z.optional(z.string()) });
+const listed = z.looseObject({
+  customerId: z.string(),
+  name: z.optional(z.string()),
+  company: z.optional(z.string()),
+  segment: z.optional(z.string()),
+});
 export const targetList = z.looseObject({ customers: z.array(listed) });
 export const ordersImported = z.strictObject({ imported: z.int(), alreadyCounted: z.int() });
 export const performanceReport = z.looseObject({

@@ -16,7 +16,9 @@ const list = (path: string, summary: string, query: typeof api.listQuery | typeo
     auth: read,
     summary,
     request: { params: null, query, body: null },
-    responses: { 200: { description: 'The customers (CSV with ?format=csv or Accept: text/csv)', json: api.targetList, csv: true } },
+    responses: {
+      200: { description: 'The customers (CSV with ?format=csv or Accept: text/csv)', json: api.targetList, csv: true },
+    },
   }) as const;
 
 /** Each route once, by name: a handler binds to `analyticsRoutes.x`. */
@@ -26,14 +28,29 @@ export const analyticsRoutes = {
     path: '/analytics/imports/orders',
     function: 'importOrders',
     auth: admin,
-    summary: 'Historical orders from CSV into customer figures, all or nothing; an order already counted is not counted again',
-    request: { params: null, query: null, body: { schema: api.ordersFile, maxBytes: ORDERS_FILE_BYTES, media: ['text/csv'], raw: true } },
+    summary:
+      'Historical orders from CSV into customer figures, all or nothing; an order already counted is not counted again',
+    request: {
+      params: null,
+      query: null,
+      body: { schema: api.ordersFile, maxBytes: ORDERS_FILE_BYTES, media: ['text/csv'], raw: true },
+    },
     responses: { 200: { description: 'Counted', json: api.ordersImported } },
   },
   topCustomers: list('/analytics/lists/top-customers', "The top 5 % of last calendar year's buyers by revenue in TRY"),
-  lapsedCustomers: list('/analytics/lists/lapsed-customers', 'Buyers whose last order is 12 months old or older', api.lapsedQuery),
-  decliningCustomers: list('/analytics/lists/declining-customers', 'Customers ordering less this year to date than in the same days last year'),
-  complainingACustomers: list('/analytics/lists/valuable-complainants', 'A customers who complained in the last 12 months'),
+  lapsedCustomers: list(
+    '/analytics/lists/lapsed-customers',
+    'Buyers whose last order is 12 months old or older',
+    api.lapsedQuery,
+  ),
+  decliningCustomers: list(
+    '/analytics/lists/declining-customers',
+    'Customers ordering less this year to date than in the same days last year',
+  ),
+  complainingACustomers: list(
+    '/analytics/lists/valuable-complainants',
+    'A customers who complained in the last 12 months',
+  ),
   salesPerformance: {
     method: 'GET',
     path: '/analytics/performance',
@@ -41,7 +58,13 @@ export const analyticsRoutes = {
     auth: read,
     summary: 'Leads, first response, quotes, net revenue and margin won and commission (on its basis), by rep or team',
     request: { params: null, query: api.performanceQuery, body: null },
-    responses: { 200: { description: 'The figures (CSV with ?format=csv or Accept: text/csv)', json: api.performanceReport, csv: true } },
+    responses: {
+      200: {
+        description: 'The figures (CSV with ?format=csv or Accept: text/csv)',
+        json: api.performanceReport,
+        csv: true,
+      },
+    },
   },
   dashboard: {
     method: 'GET',
@@ -84,24 +107,67 @@ export const analyticsRoutes = {
 export const analytics: UseCaseManifest = {
   name: 'analytics',
   functions: {
-    countOrderValue: { entry: `${dir}/count-order-value.ts`, description: "Adds a delivered order to its customer's figures, takes a returned one off", uses: { table: 'write' } },
-    assignSegments: { entry: `${dir}/assign-segments.ts`, description: 'Nightly: A/B/C by the last 12 months of revenue', timeoutSeconds: 900, memoryMb: 1024, uses: { table: 'write' } },
-    importOrders: { entry: `${dir}/import-orders.ts`, description: 'Admin: historical orders from CSV into customer figures', timeoutSeconds: 29, uses: { table: 'write' } },
-    targetLists: { entry: `${dir}/target-lists.ts`, description: 'Staff: target lists as JSON or CSV', timeoutSeconds: 29, uses: { table: 'read' } },
-    salesPerformance: { entry: `${dir}/sales-performance.ts`, description: 'Staff: sales performance and commission', timeoutSeconds: 29, uses: { table: 'read' } },
-    dashboard: { entry: `${dir}/dashboard.ts`, description: "Staff: each use case's counters for a period", timeoutSeconds: 29, uses: { table: 'read' } },
-    analyticsRules: { entry: `${dir}/analytics-rules.ts`, description: 'Commission rates and A/B/C shares: read, and replace (admin)', uses: { table: 'write' } },
+    countOrderValue: {
+      entry: `${dir}/count-order-value.ts`,
+      description: "Adds a delivered order to its customer's figures, takes a returned one off",
+      uses: { table: 'write' },
+    },
+    assignSegments: {
+      entry: `${dir}/assign-segments.ts`,
+      description: 'Nightly: A/B/C by the last 12 months of revenue',
+      timeoutSeconds: 900,
+      memoryMb: 1024,
+      uses: { table: 'write' },
+    },
+    importOrders: {
+      entry: `${dir}/import-orders.ts`,
+      description: 'Admin: historical orders from CSV into customer figures',
+      timeoutSeconds: 29,
+      uses: { table: 'write' },
+    },
+    targetLists: {
+      entry: `${dir}/target-lists.ts`,
+      description: 'Staff: target lists as JSON or CSV',
+      timeoutSeconds: 29,
+      uses: { table: 'read' },
+    },
+    salesPerformance: {
+      entry: `${dir}/sales-performance.ts`,
+      description: 'Staff: sales performance and commission',
+      timeoutSeconds: 29,
+      uses: { table: 'read' },
+    },
+    dashboard: {
+      entry: `${dir}/dashboard.ts`,
+      description: "Staff: each use case's counters for a period",
+      timeoutSeconds: 29,
+      uses: { table: 'read' },
+    },
+    analyticsRules: {
+      entry: `${dir}/analytics-rules.ts`,
+      description: 'Commission rates and A/B/C shares: read, and replace (admin)',
+      uses: { table: 'write' },
+    },
   },
   routes: routeList(analyticsRoutes),
   subscriptions: [
     {
       name: 'count-order-value',
       function: 'countOrderValue',
-      pattern: { source: [sources.orders], 'detail-type': ['OrderStatusChanged'], detail: { to: ['delivered', 'returned'] } },
+      pattern: {
+        source: [sources.orders],
+        'detail-type': ['OrderStatusChanged'],
+        detail: { to: ['delivered', 'returned'] },
+      },
     },
   ],
   schedules: [
     // Nightly, after the day's deliveries: segments are read by campaigns and case SLAs the next day.
-    { name: 'assign-segments', function: 'assignSegments', expression: 'cron(30 2 * * ? *)', timezone: 'Europe/Istanbul' },
+    {
+      name: 'assign-segments',
+      function: 'assignSegments',
+      expression: 'cron(30 2 * * ? *)',
+      timezone: 'Europe/Istanbul',
+    },
   ],
 };

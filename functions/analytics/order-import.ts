@@ -49,7 +49,15 @@ const orderFormat: Format<OrderValue> = {
 
 /** The line each data row starts on: valid rows hold no line breaks, so csv-parse's count is exact. */
 const rowLines = (text: string) =>
-  (parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] }) as unknown as { info: { lines: number } }[])
+  (
+    parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }) as unknown as { info: { lines: number } }[]
+  )
     .slice(1)
     .map((record) => record.info.lines);
 
@@ -60,7 +68,10 @@ export const importOrders = async (text: string, now = new Date()): Promise<Orde
   if (!parsed.ok) return parsed;
   const rows = parsed.records;
   if (rows.length > MAX_IMPORT_ROWS) {
-    const message = { en: `At most ${MAX_IMPORT_ROWS} orders per file.`, tr: `Bir dosyada en çok ${MAX_IMPORT_ROWS} sipariş olabilir.` };
+    const message = {
+      en: `At most ${MAX_IMPORT_ROWS} orders per file.`,
+      tr: `Bir dosyada en çok ${MAX_IMPORT_ROWS} sipariş olabilir.`,
+    };
     return { ok: false, errors: [{ line: MAX_IMPORT_ROWS + 2, field: '', message }] };
   }
   const lines = rowLines(text);
@@ -68,12 +79,21 @@ export const importOrders = async (text: string, now = new Date()): Promise<Orde
   const known = await profiles([...new Set(rows.map((r) => r.customerId))], []);
   const orders = await Promise.all(
     rows.map(async (row, i) => {
-      if (!known.has(row.customerId)) errors.push({ line: lines[i]!, field: 'customer_id', message: { en: 'No such customer.', tr: 'Böyle bir müşteri yok.' } });
+      if (!known.has(row.customerId))
+        errors.push({
+          line: lines[i]!,
+          field: 'customer_id',
+          message: { en: 'No such customer.', tr: 'Böyle bir müşteri yok.' },
+        });
       const amountTry = row.amountTry ?? (await amountInTry(row.amount, row.currency, row.orderDate));
-      if (amountTry === undefined) errors.push({
+      if (amountTry === undefined)
+        errors.push({
           line: lines[i]!,
           field: 'amount_try',
-          message: { en: `No ${row.currency} rate on or before ${row.orderDate}: give amount_try.`, tr: `${row.orderDate} veya öncesi için ${row.currency} kuru yok: amount_try verin.` },
+          message: {
+            en: `No ${row.currency} rate on or before ${row.orderDate}: give amount_try.`,
+            tr: `${row.orderDate} veya öncesi için ${row.currency} kuru yok: amount_try verin.`,
+          },
         });
       return { ...row, amountTry };
     }),
@@ -82,7 +102,9 @@ export const importOrders = async (text: string, now = new Date()): Promise<Orde
   let imported = 0;
   for (let i = 0; i < orders.length; i += PARALLEL) {
     // The same customer twice in one slice is fine: the figures' seq makes the second re-read.
-    const outcomes = await Promise.all(orders.slice(i, i + PARALLEL).map((order) => applyOrderValue(order, 'delivered', now)));
+    const outcomes = await Promise.all(
+      orders.slice(i, i + PARALLEL).map((order) => applyOrderValue(order, 'delivered', now)),
+    );
     imported += outcomes.filter((o) => o === 'applied').length;
   }
   return { ok: true, imported, alreadyCounted: orders.length - imported };

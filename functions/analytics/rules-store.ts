@@ -21,16 +21,25 @@ export type Stored<K extends RulesKind> = AnalyticsRules[K] & { seq: number; upd
 
 /** The rules in force: the stored ones, or the defaults at seq 0. */
 export const getRules = async <K extends RulesKind>(kind: K): Promise<Stored<K>> => {
-  const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.analyticsRules(itemKey[kind]), ConsistentRead: true }));
+  const found = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.analyticsRules(itemKey[kind]), ConsistentRead: true }),
+  );
   if (!found.Item) return { ...defaults[kind], seq: 0 };
   const stored = fromItem<Stored<K>>(found.Item);
   // Rules saved when the net basis was called `revenue` (it was then paid on the KDV-inclusive total).
-  if (kind === 'commission' && (stored as { basis?: string }).basis === 'revenue') return { ...stored, basis: 'net' } as unknown as Stored<K>;
+  if (kind === 'commission' && (stored as { basis?: string }).basis === 'revenue')
+    return { ...stored, basis: 'net' } as unknown as Stored<K>;
   return stored;
 };
 
 /** Replaces the rules if they are still at `seq` (0: never set). */
-export const setRules = async <K extends RulesKind>(kind: K, rules: AnalyticsRules[K], seq: number, actorId: string, now = new Date()) => {
+export const setRules = async <K extends RulesKind>(
+  kind: K,
+  rules: AnalyticsRules[K],
+  seq: number,
+  actorId: string,
+  now = new Date(),
+) => {
   const stored: Stored<K> = { ...rules, seq: seq + 1, updatedBy: actorId, updatedAt: now.toISOString() };
   const saved = await transact([
     {
@@ -39,7 +48,11 @@ export const setRules = async <K extends RulesKind>(kind: K, rules: AnalyticsRul
         Item: { ...keys.analyticsRules(itemKey[kind]), type: 'analytics-rules', ...stored },
         ...(seq === 0
           ? { ConditionExpression: itemAbsent }
-          : { ConditionExpression: '#seq = :seq', ExpressionAttributeNames: { '#seq': 'seq' }, ExpressionAttributeValues: { ':seq': seq } }),
+          : {
+              ConditionExpression: '#seq = :seq',
+              ExpressionAttributeNames: { '#seq': 'seq' },
+              ExpressionAttributeValues: { ':seq': seq },
+            }),
       },
     },
   ]);

@@ -4,7 +4,7 @@
 // the segment kept on the figures items read, and a CustomerSegmentChanged, in one transaction. The
 // figures items carry the last segment so the job reads nothing but the index. A customer who bought
 // before but not in the window falls to C; a customer who never bought has no segment.
-import { tableName, type TransactItem, transact } from '../../shared/db.js';
+import { type TransactItem, tableName, transact } from '../../shared/db.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { keys } from '../../shared/table.js';
 import { istanbulDate } from '../../shared/time.js';
@@ -19,7 +19,13 @@ const PARALLEL_WRITES = 8;
  * The change, on the condition that the profile exists and no figures item moved since it was read
  * (a delivery meanwhile: the next night takes it up).
  */
-const writeSegment = async (years: readonly YearFigures[], to: Segment, revenueTry: number, asOf: string, now: Date) => {
+const writeSegment = async (
+  years: readonly YearFigures[],
+  to: Segment,
+  revenueTry: number,
+  asOf: string,
+  now: Date,
+) => {
   const { customerId } = years[0]!;
   const from = years.find((f) => f.segment)?.segment;
   const figures = years.map(
@@ -45,8 +51,17 @@ const writeSegment = async (years: readonly YearFigures[], to: Segment, revenueT
     },
   };
   // The segment itself unchanged (a new year's item has none yet): only the items lacking it are written.
-  if (from === to) return (await transact(figures.filter((_, i) => years[i]!.segment !== to))).ok ? 'carried' : 'skipped';
-  return (await transact([profile, ...figures, outboxPut('CustomerSegmentChanged', { customerId, from, to, revenueTry, asOf }, now)])).ok ? 'changed' : 'skipped';
+  if (from === to)
+    return (await transact(figures.filter((_, i) => years[i]!.segment !== to))).ok ? 'carried' : 'skipped';
+  return (
+    await transact([
+      profile,
+      ...figures,
+      outboxPut('CustomerSegmentChanged', { customerId, from, to, revenueTry, asOf }, now),
+    ])
+  ).ok
+    ? 'changed'
+    : 'skipped';
 };
 
 export const assignSegments = async (now: Date) => {
@@ -54,11 +69,22 @@ export const assignSegments = async (now: Date) => {
   const year = Number(today.slice(0, 4));
   const customers = byCustomer([...(await buyersIn(String(year))), ...(await buyersIn(String(year - 1)))]);
   const window = last12Months(today);
-  const revenues = [...customers].map(([customerId, years]) => ({ customerId, revenueTry: revenueBetween(years, window.from, window.to) }));
+  const revenues = [...customers].map(([customerId, years]) => ({
+    customerId,
+    revenueTry: revenueBetween(years, window.from, window.to),
+  }));
   const segments = segmentsOf(revenues, await getRules('segments'));
   // Every figures item of a customer carries the segment: one without it has not been given this one.
-  const changes = revenues.filter((r) => customers.get(r.customerId)!.some((f) => f.segment !== segments.get(r.customerId)));
-  const outcome = { buyers: revenues.length, changed: 0, carried: 0, unchanged: revenues.length - changes.length, skipped: 0 };
+  const changes = revenues.filter((r) =>
+    customers.get(r.customerId)!.some((f) => f.segment !== segments.get(r.customerId)),
+  );
+  const outcome = {
+    buyers: revenues.length,
+    changed: 0,
+    carried: 0,
+    unchanged: revenues.length - changes.length,
+    skipped: 0,
+  };
   for (let i = 0; i < changes.length; i += PARALLEL_WRITES) {
     await Promise.all(
       changes.slice(i, i + PARALLEL_WRITES).map(async ({ customerId, revenueTry }) => {

@@ -7,8 +7,7 @@ import { db, getMany, itemAbsent, itemExists, putNew, tableName, transact } from
 import { defineEntity } from '../../shared/entity.js';
 import { queryAll } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
-import { getFxRates } from '../catalogue/public.js';
-import { convertOn, FxRateNotFoundError } from '../catalogue/public.js';
+import { convertOn, FxRateNotFoundError, getFxRates } from '../catalogue/public.js';
 import { applyOrder, type OrderValue, type ValueTransition, type YearFigures } from './domain/customer-value.js';
 
 export const yearFigures = defineEntity<YearFigures>({
@@ -31,7 +30,11 @@ const MAX_ATTEMPTS = 20;
  * Applies one order's transition to its customer's figures for the order's year, once: `applied`,
  * or `already` when this order's transition was counted before.
  */
-export const applyOrderValue = async (order: OrderValue, transition: ValueTransition, now = new Date()): Promise<'applied' | 'already'> => {
+export const applyOrderValue = async (
+  order: OrderValue,
+  transition: ValueTransition,
+  now = new Date(),
+): Promise<'applied' | 'already'> => {
   const outcome = await applyToFigures(order, transition, now);
   if (transition === 'delivered') await noteLastOrder(order.customerId, order.orderDate);
   return outcome;
@@ -57,7 +60,11 @@ const noteLastOrder = async (customerId: string, orderDate: string) => {
   }
 };
 
-const applyToFigures = async (order: OrderValue, transition: ValueTransition, now: Date): Promise<'applied' | 'already'> => {
+const applyToFigures = async (
+  order: OrderValue,
+  transition: ValueTransition,
+  now: Date,
+): Promise<'applied' | 'already'> => {
   const key = keys.customerValue(order.customerId, order.orderDate.slice(0, 4));
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const before = await yearFigures.get(key);
@@ -67,12 +74,26 @@ const applyToFigures = async (order: OrderValue, transition: ValueTransition, no
         TableName: tableName(),
         Item: { ...yearFigures.item(after), updatedAt: now.toISOString() },
         ...(before
-          ? { ConditionExpression: '#seq = :seq', ExpressionAttributeNames: { '#seq': 'seq' }, ExpressionAttributeValues: { ':seq': before.seq } }
+          ? {
+              ConditionExpression: '#seq = :seq',
+              ExpressionAttributeNames: { '#seq': 'seq' },
+              ExpressionAttributeValues: { ':seq': before.seq },
+            }
           : { ConditionExpression: itemAbsent }),
       },
     };
-    const marker = putNew({ ...keys.orderValueApplied(order.customerId, order.orderId, transition), type: 'order-value-applied', at: now.toISOString() });
-    const delivered = { ConditionCheck: { TableName: tableName(), Key: keys.orderValueApplied(order.customerId, order.orderId, 'delivered'), ConditionExpression: itemExists } };
+    const marker = putNew({
+      ...keys.orderValueApplied(order.customerId, order.orderId, transition),
+      type: 'order-value-applied',
+      at: now.toISOString(),
+    });
+    const delivered = {
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: keys.orderValueApplied(order.customerId, order.orderId, 'delivered'),
+        ConditionExpression: itemExists,
+      },
+    };
     const result = await transact(transition === 'returned' ? [marker, figures, delivered] : [marker, figures]);
     if (result.ok) return 'applied';
     if (result.reasons[0]) return 'already';
@@ -98,7 +119,9 @@ export const amountInTry = async (amount: number, currency: string, date: string
 export const buyersIn = async (year: string): Promise<YearFigures[]> =>
   (
     await Promise.all(
-      keys.buyersInPartitions(year).map((partition) => queryAll({ index: byState, partition, order: 'newest' }, Number.MAX_SAFE_INTEGER)),
+      keys
+        .buyersInPartitions(year)
+        .map((partition) => queryAll({ index: byState, partition, order: 'newest' }, Number.MAX_SAFE_INTEGER)),
     )
   )
     .flat()
@@ -107,5 +130,10 @@ export const buyersIn = async (year: string): Promise<YearFigures[]> =>
 /** Attributes of many customer profiles by id; missing profiles are absent. */
 export const profiles = async (customerIds: readonly string[], attributes: readonly string[]) =>
   new Map(
-    (await getMany(customerIds.map((id) => keys.customer(id)), { attributes: ['customerId', ...attributes] })).map((item) => [String(item.customerId), item]),
+    (
+      await getMany(
+        customerIds.map((id) => keys.customer(id)),
+        { attributes: ['customerId', ...attributes] },
+      )
+    ).map((item) => [String(item.customerId), item]),
   );

@@ -43,7 +43,11 @@ export const apiDocsRoutes = {
 export const apiDocs: UseCaseManifest = {
   name: 'api-docs',
   functions: {
-    openApiDocument: { entry: `${dir}/openapi-document.ts`, description: 'The OpenAPI document of the whole API', uses: {} },
+    openApiDocument: {
+      entry: `${dir}/openapi-document.ts`,
+      description: 'The OpenAPI document of the whole API',
+      uses: {},
+    },
     apiReference: {
       entry: `${dir}/api-reference.ts`,
       description: 'The API reference page and its script',

@@ -17,20 +17,29 @@ export class CognitoError extends Error {
 
 export const cognitoEndpoint = () => config.cognitoEndpoint();
 
-export const cognitoCall = async <T = Record<string, unknown>>(operation: string, input: Record<string, unknown>): Promise<T> => {
-  const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` };
+export const cognitoCall = async <T = Record<string, unknown>>(
+  operation: string,
+  input: Record<string, unknown>,
+): Promise<T> => {
+  const headers = {
+    'content-type': 'application/x-amz-json-1.1',
+    'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+  };
   const response = await fetch(cognitoEndpoint(), { method: 'POST', headers, body: JSON.stringify(input) });
   const text = await response.text();
   const parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
   if (!response.ok) {
-    const type = String(parsed.__type ?? parsed.code ?? `HTTP ${response.status}`).split('#').at(-1)!;
+    const type = String(parsed.__type ?? parsed.code ?? `HTTP ${response.status}`)
+      .split('#')
+      .at(-1)!;
     throw new CognitoError(type, String(parsed.message ?? parsed.Message ?? text.slice(0, 200)));
   }
   return parsed as T;
 };
 
 /** Revokes a refresh token and every access token minted from it (the app client has no secret). */
-export const revokeRefreshToken = (clientId: string, token: string) => cognitoCall('RevokeToken', { ClientId: clientId, Token: token });
+export const revokeRefreshToken = (clientId: string, token: string) =>
+  cognitoCall('RevokeToken', { ClientId: clientId, Token: token });
 
 export interface Tokens {
   AccessToken: string;

@@ -4,6 +4,7 @@
 // caller came in. Throwing "Unauthorized" makes API Gateway answer 401; a route outside the policy 403.
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { findApiKey } from '../../shared/api-keys.js';
+import { config } from '../../shared/config.js';
 import type { Role } from '../../shared/http.js';
 import type { Scope } from '../../shared/manifest.js';
 import { logger } from '../../shared/observability.js';
@@ -12,7 +13,6 @@ import { personScopes, sessionKeyId } from './person.js';
 import { poolSettings, tokenVerifier } from './person-token.js';
 import { policyFor } from './policy.js';
 import { routeTable } from './route-table.js';
-import { config } from '../../shared/config.js';
 
 const verifyPersonToken = tokenVerifier(poolSettings());
 

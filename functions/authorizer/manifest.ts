@@ -3,7 +3,9 @@
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as z from '../../shared/schema.js';
 
-export const signOutBody = z.strictObject({ refreshToken: z.string().check(z.minLength(1, z.required), z.maxLength(8192)) });
+export const signOutBody = z.strictObject({
+  refreshToken: z.string().check(z.minLength(1, z.required), z.maxLength(8192)),
+});
 
 export const signInRoutes = {
   signOut: {

@@ -34,4 +34,9 @@ export const recordSignOut = async (sessionId: string, now = new Date()) => {
   );
 };
 
-export const loginItem = (sub: string, userId: string) => ({ ...keys.personLogin(sub), type: 'person-login' satisfies ItemType, sub, userId });
+export const loginItem = (sub: string, userId: string) => ({
+  ...keys.personLogin(sub),
+  type: 'person-login' satisfies ItemType,
+  sub,
+  userId,
+});

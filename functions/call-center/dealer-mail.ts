@@ -4,10 +4,9 @@
 // the same people are reminded once, while the request is still open.
 import type { EventDetail } from '../../events/catalogue.js';
 import { getCustomer } from '../../shared/customer.js';
-import { getUnit } from '../../shared/directory.js';
+import { getUnit, usersInRole } from '../../shared/directory.js';
 import { onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
 import { logger } from '../../shared/observability.js';
-import { usersInRole } from '../../shared/directory.js';
 import { getRequest } from './request-store.js';
 import { dealerRequestMail } from './templates/dealer-request.js';
 
@@ -20,19 +19,30 @@ export const mailDealer = async (
   const request = await getRequest(customerId, requestId);
   const owed = notice === 'new' ? request?.status !== 'cancelled' : request?.status === 'open';
   if (!request || !owed || request.unitId !== unitId) return;
-  const [unit, customer, dealers] = await Promise.all([getUnit(unitId), getCustomer(customerId), usersInRole('dealer')]);
+  const [unit, customer, dealers] = await Promise.all([
+    getUnit(unitId),
+    getCustomer(customerId),
+    usersInRole('dealer'),
+  ]);
   if (!unit) {
     logger.warn('request sent to a unit that does not exist', { requestId, unitId });
     return;
   }
   const people = dealers.filter((user) => user.unitId === unitId);
-  const recipients = people.length ? people.map((p) => ({ id: p.userId, email: p.email, language: p.language })) : [{ id: 'unit', ...unit }];
+  const recipients = people.length
+    ? people.map((p) => ({ id: p.userId, email: p.email, language: p.language }))
+    : [{ id: 'unit', ...unit }];
   const contact = request.channel === 'email' ? customer?.email : customer?.phone;
   for (const recipient of recipients) {
     await sendOnce(onceKey(`request-dealer-${notice}`, requestId, recipient.id), () =>
       sendTransactional({
         to: recipient.email,
-        ...dealerRequestMail.render(recipient.language, { request, customerName: customer?.name ?? '-', contact, overdue: notice === 'overdue' }),
+        ...dealerRequestMail.render(recipient.language, {
+          request,
+          customerName: customer?.name ?? '-',
+          contact,
+          overdue: notice === 'overdue',
+        }),
       }),
     );
   }

@@ -17,7 +17,9 @@ export const requestRoutes = {
     summary:
       "Call center: a test drive, service, appraisal, information or quote request sent to the customer's dealer (Idempotency-Key: a retry records one)",
     request: { params: api.customerParams, query: null, body: { schema: createRequestSchema, maxBytes: 8 * 1024 } },
-    responses: { 201: { description: 'Recorded and sent to the dealer', json: api.recordedRequest, headers: ['location'] } },
+    responses: {
+      201: { description: 'Recorded and sent to the dealer', json: api.recordedRequest, headers: ['location'] },
+    },
   },
   listRequests: {
     method: 'GET',
@@ -42,8 +44,13 @@ export const requestRoutes = {
     path: '/requests/{requestId}/{action}',
     function: 'actOnRequest',
     auth: write,
-    summary: 'accept, schedule (with `at`), done, decline (with `reason`) or cancel a request, guarded by the seq the caller saw',
-    request: { params: api.actionParams, query: null, body: { schema: requestActionSchema, maxBytes: 4096, optional: true } },
+    summary:
+      'accept, schedule (with `at`), done, decline (with `reason`) or cancel a request, guarded by the seq the caller saw',
+    request: {
+      params: api.actionParams,
+      query: null,
+      body: { schema: requestActionSchema, maxBytes: 4096, optional: true },
+    },
     responses: { 200: { description: 'Moved', json: api.movedRequest } },
   },
 } as const satisfies Record<string, RouteDeclaration>;
@@ -51,19 +58,62 @@ export const requestRoutes = {
 export const callCenter: UseCaseManifest = {
   name: 'call-center',
   functions: {
-    createRequest: { entry: `${dir}/create-request.ts`, description: "Call center: record a request for the customer's dealer", uses: { table: 'write' } },
-    listRequests: { entry: `${dir}/list-requests.ts`, description: 'Dealers and staff: list requests', uses: { table: 'read' } },
-    getRequest: { entry: `${dir}/get-request.ts`, description: 'Dealers and staff: one request with its history', uses: { table: 'read' } },
-    actOnRequest: { entry: `${dir}/act-on-request.ts`, description: 'Dealers and staff: move a request along its lifecycle', uses: { table: 'write' } },
-    mailDealer: { entry: `${dir}/mail-dealer.ts`, description: "Mails the dealer's people a new request", uses: { table: 'write', mail: true } },
-    remindUnaccepted: { entry: `${dir}/remind-unaccepted.ts`, description: 'Flags open requests past their acceptance target', uses: { table: 'write' } },
-    mailOverdue: { entry: `${dir}/mail-overdue.ts`, description: "Reminds the dealer's people of a request still waiting", uses: { table: 'write', mail: true } },
+    createRequest: {
+      entry: `${dir}/create-request.ts`,
+      description: "Call center: record a request for the customer's dealer",
+      uses: { table: 'write' },
+    },
+    listRequests: {
+      entry: `${dir}/list-requests.ts`,
+      description: 'Dealers and staff: list requests',
+      uses: { table: 'read' },
+    },
+    getRequest: {
+      entry: `${dir}/get-request.ts`,
+      description: 'Dealers and staff: one request with its history',
+      uses: { table: 'read' },
+    },
+    actOnRequest: {
+      entry: `${dir}/act-on-request.ts`,
+      description: 'Dealers and staff: move a request along its lifecycle',
+      uses: { table: 'write' },
+    },
+    mailDealer: {
+      entry: `${dir}/mail-dealer.ts`,
+      description: "Mails the dealer's people a new request",
+      uses: { table: 'write', mail: true },
+    },
+    remindUnaccepted: {
+      entry: `${dir}/remind-unaccepted.ts`,
+      description: 'Flags open requests past their acceptance target',
+      uses: { table: 'write' },
+    },
+    mailOverdue: {
+      entry: `${dir}/mail-overdue.ts`,
+      description: "Reminds the dealer's people of a request still waiting",
+      uses: { table: 'write', mail: true },
+    },
   },
   routes: routeList(requestRoutes),
   subscriptions: [
-    { name: 'mail-request-dealer', function: 'mailDealer', pattern: { source: [sources.requests], 'detail-type': ['RequestCreated'] } },
-    { name: 'mail-request-overdue', function: 'mailOverdue', pattern: { source: [sources.requests], 'detail-type': ['RequestAcceptanceOverdue'] } },
+    {
+      name: 'mail-request-dealer',
+      function: 'mailDealer',
+      pattern: { source: [sources.requests], 'detail-type': ['RequestCreated'] },
+    },
+    {
+      name: 'mail-request-overdue',
+      function: 'mailOverdue',
+      pattern: { source: [sources.requests], 'detail-type': ['RequestAcceptanceOverdue'] },
+    },
   ],
   // Every 15 minutes: a reminder goes out within a quarter of an hour of its business-hours target.
-  schedules: [{ name: 'remind-unaccepted-requests', function: 'remindUnaccepted', expression: 'rate(15 minutes)', timezone: 'Europe/Istanbul' }],
+  schedules: [
+    {
+      name: 'remind-unaccepted-requests',
+      function: 'remindUnaccepted',
+      expression: 'rate(15 minutes)',
+      timezone: 'Europe/Istanbul',
+    },
+  ],
 };

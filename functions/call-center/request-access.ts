@@ -4,9 +4,9 @@
 // agents reach every customer, as the caller lookup does. A request one may not see is a 404.
 import { canSee, isId, type Viewer } from '../../shared/access.js';
 import { type Customer, customerItemVisibleTo, customers, profileItem } from '../../shared/customer.js';
+import { records } from '../../shared/messages.js';
 import { NotFoundError } from '../../shared/problems.js';
 import { type CustomerRequest, findRequest } from './request-store.js';
-import { records } from '../../shared/messages.js';
 
 export { customerViewerOf as requestViewerOf } from '../customers/public.js';
 
@@ -32,7 +32,8 @@ export const requestVisibleTo = async (viewer: Viewer, requestId: string): Promi
     found !== undefined &&
     (viewer.reach === 'unit'
       ? found.unitId === viewer.unitId
-      : canSee(viewer, { ownerId: found.createdBy, unitId: found.unitId }) || (await visibleCustomer(viewer, found.customerId)) !== undefined);
+      : canSee(viewer, { ownerId: found.createdBy, unitId: found.unitId }) ||
+        (await visibleCustomer(viewer, found.customerId)) !== undefined);
   if (!visible) throw new NotFoundError(records.request);
   return found;
 };

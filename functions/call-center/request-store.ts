@@ -55,7 +55,8 @@ export const findRequest = async (requestId: string): Promise<CustomerRequest | 
 };
 
 /** The request as stored now (strongly consistent), for a guarded move; also when its customer was merged since the id was learned. */
-export const getRequest = (customerId: string, requestId: string) => readFollowingMerge(customerId, (id) => requests.get(keys.request(id, requestId)));
+export const getRequest = (customerId: string, requestId: string) =>
+  readFollowingMerge(customerId, (id) => requests.get(keys.request(id, requestId)));
 
 export const getRequestHistory = (r: CustomerRequest) => requests.history<RequestStatus>(r);
 
@@ -90,9 +91,13 @@ export const listRequests = async (query: RequestQuery) => {
   if (byCustomer) {
     // The partition holds the customer's other records and the requests' history too.
     where('#type = :request', { ':request': requests.type }, { '#type': 'type' });
-    where(`#status IN (${statuses.map((_, i) => `:status${i}`).join(', ')})`, Object.fromEntries(statuses.map((s, i) => [`:status${i}`, s])), {
-      '#status': 'status',
-    });
+    where(
+      `#status IN (${statuses.map((_, i) => `:status${i}`).join(', ')})`,
+      Object.fromEntries(statuses.map((s, i) => [`:status${i}`, s])),
+      {
+        '#status': 'status',
+      },
+    );
   } else if (query.customerId) where('customerId = :customer', { ':customer': query.customerId });
   if (query.createdBy) where('createdBy = :agent', { ':agent': query.createdBy });
   filter.expression = conditions.join(' AND ');

@@ -2,6 +2,7 @@
 // owner of the customer, `RequestCreated` in the outbox, a quote request's draft quote and the stored
 // Idempotency-Key answer all in ONE transaction), then moved along their lifecycle by the dealer.
 import { addBusinessMinutes, officeHours } from '../../shared/business-hours.js';
+import { config } from '../../shared/config.js';
 import { ownershipItem } from '../../shared/customer.js';
 import { type TransactItem, transact } from '../../shared/db.js';
 import { getUser } from '../../shared/directory.js';
@@ -9,6 +10,7 @@ import { advance } from '../../shared/entity.js';
 import type { Role } from '../../shared/http.js';
 import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
+import { changedMeanwhile, records, staleAt, type Text } from '../../shared/messages.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, ProblemError } from '../../shared/problems.js';
 import { istanbulDate } from '../../shared/time.js';
@@ -21,8 +23,6 @@ import type { CreateRequestInput, RequestActionInput } from './domain/request-in
 import { checkActionInput, type RequestAction, requestLifecycle } from './domain/request-lifecycle.js';
 import type { OwnedCustomer } from './request-access.js';
 import { acceptQueue, type CustomerRequest, type DraftQuoteOutcome, requests } from './request-store.js';
-import { changedMeanwhile, records, staleAt, type Text } from '../../shared/messages.js';
-import { config } from '../../shared/config.js';
 
 /** Business hours a dealer has to accept a request before it is reminded (REQUEST_ACCEPT_HOURS, default 4). */
 export const acceptWithinHours = () => config.requestAcceptHours();
@@ -53,7 +53,13 @@ const defaultPriceList = async (sku: string, now: Date) => {
   const today = istanbulDate(now);
   const lists = await exportCatalogue('priceLists');
   return lists
-    .filter((list) => list.currency === 'TRY' && list.validFrom <= today && today <= list.validTo && list.prices.some((p) => p.sku === sku))
+    .filter(
+      (list) =>
+        list.currency === 'TRY' &&
+        list.validFrom <= today &&
+        today <= list.validTo &&
+        list.prices.some((p) => p.sku === sku),
+    )
     .sort((a, b) => a.id.localeCompare(b.id))[0]?.id;
 };
 
@@ -63,7 +69,10 @@ const defaultPriceList = async (sku: string, now: Date) => {
  * list prices the product, the customer has no e-mail address…): the request goes to the dealer anyway.
  */
 const draftFor = async (customer: OwnedCustomer, details: CreateRequestInput['details'], now: Date) => {
-  const skipped = (reason: string) => ({ outcome: { skipped: reason } as DraftQuoteOutcome, items: [] as TransactItem[] });
+  const skipped = (reason: string) => ({
+    outcome: { skipped: reason } as DraftQuoteOutcome,
+    items: [] as TransactItem[],
+  });
   const owner = await quoteOwnerOf(customer);
   if (!owner) return skipped('no-rep-owns-customer');
   const sku = details.sku!;
@@ -71,7 +80,11 @@ const draftFor = async (customer: OwnedCustomer, details: CreateRequestInput['de
   if (!priceListId) return skipped('price-list-not-found');
   try {
     const { quote, items } = await draftQuote(
-      { customerId: customer.customerId, priceListId, lines: [{ sku, quantity: details.quantity ?? 1, discountBp: 0 }] },
+      {
+        customerId: customer.customerId,
+        priceListId,
+        lines: [{ sku, quantity: details.quantity ?? 1, discountBp: 0 }],
+      },
       owner,
       now,
     );
@@ -99,10 +112,20 @@ export const recordRequest = async (
   const productCategory = details.sku ? (await getProducts([details.sku])).get(details.sku)?.category : undefined;
   const rules = await getRoutingRules();
   if (!rules) throw new Error('No routing rules: load the default rules or PUT /routing-rules');
-  const facts = { kind, productCategory, city: customer.city, region: customer.region, preferredDealerId: customer.preferredDealerId };
+  const facts = {
+    kind,
+    productCategory,
+    city: customer.city,
+    region: customer.region,
+    preferredDealerId: customer.preferredDealerId,
+  };
   const units = await loadUnits(dealersToLoad(rules, facts));
   const decision = chooseDealer(rules, facts, units, now);
-  const acceptBy = addBusinessMinutes(now, acceptWithinHours() * 60, units.get(decision.unitId)?.hours ?? officeHours).toISOString();
+  const acceptBy = addBusinessMinutes(
+    now,
+    acceptWithinHours() * 60,
+    units.get(decision.unitId)?.hours ?? officeHours,
+  ).toISOString();
   const draft = kind === 'quote' ? await draftFor(customer, details, now) : undefined;
   const at = now.toISOString();
   const request: CustomerRequest = {
@@ -135,14 +158,27 @@ export const recordRequest = async (
   };
   const event = outboxPut(
     'RequestCreated',
-    { requestId: request.requestId, customerId: request.customerId, kind, unitId: decision.unitId, ruleId: decision.ruleId, fallback: decision.fallback, actorId, quoteId },
+    {
+      requestId: request.requestId,
+      customerId: request.customerId,
+      kind,
+      unitId: decision.unitId,
+      ruleId: decision.ruleId,
+      fallback: decision.fallback,
+      actorId,
+      quoteId,
+    },
     now,
   );
   const saved = await transact(
     requests.createItems(request, {
       enqueue: [acceptQueue.at(request.requestId, acceptBy, { unitId: decision.unitId })],
       events: [event],
-      also: [ownershipItem(customer.customerId, { unitId: decision.unitId }), ...(draft?.items ?? []), ...record(answer)],
+      also: [
+        ownershipItem(customer.customerId, { unitId: decision.unitId }),
+        ...(draft?.items ?? []),
+        ...record(answer),
+      ],
     }),
   );
   // The customer was erased meanwhile, or a duplicate with the same key won (its answer is replayed).
@@ -187,7 +223,12 @@ export const actOnRequest = async (
     ...(input.at ? { scheduledAt: new Date(input.at).toISOString() } : {}),
     ...(input.reason ? { declineReason: input.reason } : {}),
   });
-  const answer: Moved = { requestId: found.requestId, status: after.status, seq: after.seq, scheduledAt: after.scheduledAt };
+  const answer: Moved = {
+    requestId: found.requestId,
+    status: after.status,
+    seq: after.seq,
+    scheduledAt: after.scheduledAt,
+  };
   const note = input.reason ?? input.note;
   const moved = await requests.move(found, after, {
     history: { actorId: mover.actorId, action, via: 'api', ...(note ? { note } : {}) },
@@ -196,7 +237,15 @@ export const actOnRequest = async (
     events: [
       outboxPut(
         'RequestStatusChanged',
-        { requestId: found.requestId, customerId: found.customerId, unitId: found.unitId, from: found.status, to, action, actorId: mover.actorId },
+        {
+          requestId: found.requestId,
+          customerId: found.customerId,
+          unitId: found.unitId,
+          from: found.status,
+          to,
+          action,
+          actorId: mover.actorId,
+        },
         now,
       ),
     ],

@@ -1,9 +1,9 @@
 // The campaign routes' request and response schemas: the manifest declares them, the handlers get
 // their requests parsed with them, and the OpenAPI document is generated from them.
 import { languages } from '../../shared/language.js';
+import { skipReasons } from '../../shared/mail.js';
 import * as z from '../../shared/schema.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
-import { skipReasons } from '../../shared/mail.js';
 import { campaignStatuses } from './domain/campaign-lifecycle.js';
 import { type FunnelStage, funnelStages } from './domain/report.js';
 import { valueSegments } from './domain/segment-filter.js';
@@ -45,7 +45,10 @@ const version = z.strictObject({
   html: z.string().check(z.minLength(1), z.maxLength(100_000)),
   text: z.string().check(z.minLength(1), z.maxLength(50_000)),
 });
-export const createTemplateBody = z.strictObject({ name: z.requiredLine(120), parts: z.strictObject({ tr: version, en: version }) });
+export const createTemplateBody = z.strictObject({
+  name: z.requiredLine(120),
+  parts: z.strictObject({ tr: version, en: version }),
+});
 export const editTemplateBody = z.strictObject({
   name: z.optional(z.requiredLine(120)),
   parts: z.optional(z.strictObject({ tr: z.optional(version), en: z.optional(version) })),
@@ -105,7 +108,13 @@ export const reportsQuery = z.strictObject({ ...timeRangeQuery }).check(rangeInO
 // ---- responses ---------------------------------------------------------------------------------
 
 const stamp = { seq: z.int(), createdBy: z.string(), createdAt: z.string(), updatedAt: z.string() };
-export const segment = z.looseObject({ segmentId: z.string(), name: z.string(), filter: z.looseObject({}), consent, ...stamp });
+export const segment = z.looseObject({
+  segmentId: z.string(),
+  name: z.string(),
+  filter: z.looseObject({}),
+  consent,
+  ...stamp,
+});
 export const segmentPage = z.strictObject({ items: z.array(segment), next: z.optional(z.string()) });
 export const segmentPreview = z.strictObject({
   count: z.int(),
@@ -116,7 +125,12 @@ export const segmentPreview = z.strictObject({
 });
 export const template = z.looseObject({ templateId: z.string(), name: z.string(), parts: z.looseObject({}), ...stamp });
 export const templatePage = z.strictObject({ items: z.array(template), next: z.optional(z.string()) });
-export const renderedMail = z.strictObject({ language: z.enum(languages), subject: z.string(), html: z.string(), text: z.string() });
+export const renderedMail = z.strictObject({
+  language: z.enum(languages),
+  subject: z.string(),
+  html: z.string(),
+  text: z.string(),
+});
 export const sentToMe = z.strictObject({ to: z.string(), status: z.enum(['sent', 'skipped']) });
 export const campaign = z.looseObject({
   campaignId: z.string(),
@@ -130,10 +144,11 @@ export const campaign = z.looseObject({
 export const campaignWithHistory = z.looseObject({ ...campaign.shape, history: z.array(z.looseObject({})) });
 export const campaignPage = z.strictObject({ items: z.array(campaign), next: z.optional(z.string()) });
 /** The funnel's counts, each stage by name, with what was skipped or failed. */
-const funnel = z.strictObject({ ...Object.fromEntries(funnelStages.map((stage) => [stage, z.int()])), skipped: z.int(), failed: z.int() } as Record<
-  FunnelStage | 'skipped' | 'failed',
-  ReturnType<typeof z.int>
->);
+const funnel = z.strictObject({
+  ...Object.fromEntries(funnelStages.map((stage) => [stage, z.int()])),
+  skipped: z.int(),
+  failed: z.int(),
+} as Record<FunnelStage | 'skipped' | 'failed', ReturnType<typeof z.int>>);
 /** The funnel's rates, each a share of what it is measured against (0–1). */
 const rates = z.strictObject({
   delivery: z.number(),
@@ -183,7 +198,15 @@ const reputationView = z.looseObject({
 /** The gate with who changed it, newest first. */
 export const reputationGate = z.strictObject({
   reputation: reputationView,
-  history: z.array(z.strictObject({ at: z.string(), actorId: z.string(), action: z.string(), via: z.string(), note: z.optional(z.string()) })),
+  history: z.array(
+    z.strictObject({
+      at: z.string(),
+      actorId: z.string(),
+      action: z.string(),
+      via: z.string(),
+      note: z.optional(z.string()),
+    }),
+  ),
 });
 /** Why an admin lifts the gate: kept in its audit trail. */
 export const liftGateBody = z.strictObject({ reason: z.requiredLine(500) });

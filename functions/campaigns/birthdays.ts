@@ -20,7 +20,13 @@ const greet = async (customer: Customer, year: string, now: Date) => {
       onceKey('birthday', customer.customerId, year),
       async () =>
         sendMarketing(
-          { to: email, ...birthdayTemplate.render(customer.language, { name: customer.name, unsubscribeUrl: await unsubscribeUrl(email, scope, now) }) },
+          {
+            to: email,
+            ...birthdayTemplate.render(customer.language, {
+              name: customer.name,
+              unsubscribeUrl: await unsubscribeUrl(email, scope, now),
+            }),
+          },
           scope,
           now,
         ),
@@ -39,11 +45,24 @@ const greet = async (customer: Customer, year: string, now: Date) => {
 export const greetBirthdays = async (now: Date) => {
   const date = istanbulDate(now);
   const year = date.slice(0, 4);
-  const tally: Record<string, number> = { found: 0, sent: 0, skipped: 0, already: 0, 'in-progress': 0, 'no-address': 0 };
+  const tally: Record<string, number> = {
+    found: 0,
+    sent: 0,
+    skipped: 0,
+    already: 0,
+    'in-progress': 0,
+    'no-address': 0,
+  };
   for (const monthDay of birthdaysOn(date)) {
     let cursor: string | undefined;
     do {
-      const page = await queryPage({ index: byBirthday, partition: keys.customersByBirthdayPartitions(monthDay), order: 'oldest', limit: PAGE, cursor });
+      const page = await queryPage({
+        index: byBirthday,
+        partition: keys.customersByBirthdayPartitions(monthDay),
+        order: 'oldest',
+        limit: PAGE,
+        cursor,
+      });
       for (const item of page.items) {
         tally.found!++;
         const result = await greet(customers.read(item), year, now);

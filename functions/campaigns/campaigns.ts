@@ -7,8 +7,8 @@ import { db, putNew, type TransactItem, tableName, transact } from '../../shared
 import { advance, defineEntity, fromItem, type HistoryEntry, type Movable } from '../../shared/entity.js';
 import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
-import { outboxPut } from '../../shared/outbox.js';
 import { changedReload, records, staleAt } from '../../shared/messages.js';
+import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, NotFoundError, ProblemError, ValidationError } from '../../shared/problems.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { byState, keys, SHARDS } from '../../shared/table.js';
@@ -110,16 +110,24 @@ export const campaignOr404 = async (campaignId: string) => {
 };
 
 const refuseStale = (campaign: Campaign, seq?: number) => {
-  if (seq !== undefined && seq !== campaign.seq) throw new ConflictError('campaign-changed', staleAt(records.campaign, campaign.seq));
+  if (seq !== undefined && seq !== campaign.seq)
+    throw new ConflictError('campaign-changed', staleAt(records.campaign, campaign.seq));
 };
 
-const moved = async (before: Campaign, after: Campaign, effects: Parameters<typeof campaigns.moveItems>[2], also: TransactItem[] = []) => {
+const moved = async (
+  before: Campaign,
+  after: Campaign,
+  effects: Parameters<typeof campaigns.moveItems>[2],
+  also: TransactItem[] = [],
+) => {
   const result = await transact([...campaigns.moveItems(before, after, effects), ...also]);
   if (!result.ok) throw new ConflictError('campaign-changed', changedReload(records.campaign));
   return after;
 };
 
-export type CampaignInput = Pick<Campaign, 'name' | 'segmentId' | 'templateId' | 'topic' | 'language' | 'schedule'> & { offer?: Record<string, string> };
+export type CampaignInput = Pick<Campaign, 'name' | 'segmentId' | 'templateId' | 'topic' | 'language' | 'schedule'> & {
+  offer?: Record<string, string>;
+};
 
 /**
  * A cron schedule is checked here, not in the request schema: the schemas are imported by the
@@ -186,9 +194,12 @@ export const scheduleCampaign = async (before: Campaign, by: string, seq?: numbe
   }
   const next = nextRunAfter(before.schedule, now);
   if (!next) {
-    throw new ProblemError(422, 'schedule-in-past', { en: 'The campaign would never run: its time has passed.', tr: 'Kampanya hiç çalışmayacak: zamanı geçti.' }, [
-      { path: 'schedule.at', message: { en: 'In the past.', tr: 'Geçmişte.' } },
-    ]);
+    throw new ProblemError(
+      422,
+      'schedule-in-past',
+      { en: 'The campaign would never run: its time has passed.', tr: 'Kampanya hiç çalışmayacak: zamanı geçti.' },
+      [{ path: 'schedule.at', message: { en: 'In the past.', tr: 'Geçmişte.' } }],
+    );
   }
   const nextRunAt = next.toISOString();
   const after = advance(before, { status, nextRunAt, updatedAt: now.toISOString() });
@@ -206,7 +217,13 @@ const read = async <T>(key: { pk: string; sk: string }) => {
 export const getRun = (campaignId: string, runId: string) => read<CampaignRun>(keys.campaignRun(campaignId, runId));
 
 export const getShards = async (campaignId: string, runId: string) =>
-  (await queryAll({ partition: keys.campaignPartition(campaignId), range: { prefix: keys.campaignRunShardsPrefix(runId) }, consistent: true }))
+  (
+    await queryAll({
+      partition: keys.campaignPartition(campaignId),
+      range: { prefix: keys.campaignRunShardsPrefix(runId) },
+      consistent: true,
+    })
+  )
     .map((item) => fromItem<RunShard>(item))
     .sort((a, b) => a.shard - b.shard);
 
@@ -217,24 +234,53 @@ export const listCampaigns = async (limit: number, cursor?: string) => {
 
 /** Campaigns created in [from, to], for the reports. */
 export const campaignsCreatedBetween = async (from: string, to: string) =>
-  (await queryAll({ index: byState, partition: keys.campaignListPartition(), range: { from, to }, order: 'oldest' }, 5000)).map((item) =>
-    campaigns.read(item),
-  );
+  (
+    await queryAll(
+      { index: byState, partition: keys.campaignListPartition(), range: { from, to }, order: 'oldest' },
+      5000,
+    )
+  ).map((item) => campaigns.read(item));
 
 export const campaignHistory = async (campaign: Campaign) =>
-  (await queryAll({ partition: keys.campaignPartition(campaign.campaignId), range: { prefix: keys.historyPrefix(campaigns.key(campaign)) }, order: 'oldest' }))
-    .map((item) => fromItem<HistoryEntry & { at: string; from: string; to: string }>(item));
+  (
+    await queryAll({
+      partition: keys.campaignPartition(campaign.campaignId),
+      range: { prefix: keys.historyPrefix(campaigns.key(campaign)) },
+      order: 'oldest',
+    })
+  ).map((item) => fromItem<HistoryEntry & { at: string; from: string; to: string }>(item));
 
 /** A batch event for a run's materialising (shard 0) or one shard's sending, at the chain's turn. */
-export const batchEvent = (run: { campaignId: string; runId: string }, phase: 'materialise' | 'send', shard: number, chain: number, now: Date) =>
-  outboxPut('CampaignBatchReady', { campaignId: run.campaignId, runId: run.runId, phase, shard, chain }, now);
+export const batchEvent = (
+  run: { campaignId: string; runId: string },
+  phase: 'materialise' | 'send',
+  shard: number,
+  chain: number,
+  now: Date,
+) => outboxPut('CampaignBatchReady', { campaignId: run.campaignId, runId: run.runId, phase, shard, chain }, now);
 
 /** Takes a chain's turn: the update holds only while the chain is still at `chain`. */
-export const chainTurn = (key: { pk: string; sk: string }, chain: number, now: Date, extra?: { set?: string; add?: string; names?: Record<string, string>; values?: Record<string, unknown>; condition?: string }): TransactItem => ({
+export const chainTurn = (
+  key: { pk: string; sk: string },
+  chain: number,
+  now: Date,
+  extra?: {
+    set?: string;
+    add?: string;
+    names?: Record<string, string>;
+    values?: Record<string, unknown>;
+    condition?: string;
+  },
+): TransactItem => ({
   Update: {
     TableName: tableName(),
     Key: key,
-    UpdateExpression: [`SET chain = :next, heartbeatAt = :now${extra?.set ? `, ${extra.set}` : ''}`, extra?.add ? `ADD ${extra.add}` : ''].join(' ').trim(),
+    UpdateExpression: [
+      `SET chain = :next, heartbeatAt = :now${extra?.set ? `, ${extra.set}` : ''}`,
+      extra?.add ? `ADD ${extra.add}` : '',
+    ]
+      .join(' ')
+      .trim(),
     ConditionExpression: `chain = :chain${extra?.condition ? ` AND ${extra.condition}` : ''}`,
     ExpressionAttributeNames: extra?.names,
     ExpressionAttributeValues: { ':chain': chain, ':next': chain + 1, ':now': now.toISOString(), ...extra?.values },
@@ -249,7 +295,10 @@ const sweeper = (action: string, note?: string): HistoryEntry => ({ actorId: 'sy
 const PAUSE_RETRY_MS = 60 * 60 * 1000;
 
 const startRunItems = async (campaign: Campaign, now: Date): Promise<TransactItem[]> => {
-  const [segment, template] = await Promise.all([segmentForCampaign(campaign.segmentId), templateForCampaign(campaign.templateId)]);
+  const [segment, template] = await Promise.all([
+    segmentForCampaign(campaign.segmentId),
+    templateForCampaign(campaign.templateId),
+  ]);
   const runId = newId();
   const at = now.toISOString();
   const following = isRecurring(campaign.schedule) ? nextRunAfter(campaign.schedule, now)?.toISOString() : undefined;
@@ -275,16 +324,19 @@ const startRunItems = async (campaign: Campaign, now: Date): Promise<TransactIte
     recipients: 0,
     recordsExpireAt: Math.floor(now.getTime() / 1000) + RECORD_RETENTION_SECONDS,
   };
-  const shards = Array.from({ length: SHARDS }, (_, shard): RunShard => ({
-    campaignId: campaign.campaignId,
-    runId,
-    shard,
-    chain: 0,
-    heartbeatAt: at,
-    done: false,
-    recipients: 0,
-    ...emptyTally(),
-  }));
+  const shards = Array.from(
+    { length: SHARDS },
+    (_, shard): RunShard => ({
+      campaignId: campaign.campaignId,
+      runId,
+      shard,
+      chain: 0,
+      heartbeatAt: at,
+      done: false,
+      recipients: 0,
+      ...emptyTally(),
+    }),
+  );
   const watchAt = new Date(now.getTime() + STALL_MS).toISOString();
   return [
     ...campaigns.moveItems(campaign, after, {
@@ -296,7 +348,13 @@ const startRunItems = async (campaign: Campaign, now: Date): Promise<TransactIte
       dequeue: following ? [] : [runQueue.name],
     }),
     putNew({ ...runKey(run), type: 'campaign-run', ...run }),
-    ...shards.map((shard) => putNew({ ...keys.campaignRunShard(campaign.campaignId, runId, shard.shard), type: 'campaign-run-shard', ...shard })),
+    ...shards.map((shard) =>
+      putNew({
+        ...keys.campaignRunShard(campaign.campaignId, runId, shard.shard),
+        type: 'campaign-run-shard',
+        ...shard,
+      }),
+    ),
     batchEvent(run, 'materialise', 0, 0, now),
   ];
 };
@@ -310,7 +368,19 @@ export const sweepCampaigns = async (now = new Date()) => {
     const campaign = await getCampaign(data.campaignId);
     if (!campaign || (campaign.status !== 'scheduled' && campaign.status !== 'sending')) return 'drop';
     const later = (at: Date | undefined) =>
-      at ? { writes: [campaigns.unchangedCheck(campaign), { Put: { TableName: tableName(), Item: runQueue.at(campaign.campaignId, at.toISOString(), data).item(campaigns.key(campaign)) } }] } : ('drop' as const);
+      at
+        ? {
+            writes: [
+              campaigns.unchangedCheck(campaign),
+              {
+                Put: {
+                  TableName: tableName(),
+                  Item: runQueue.at(campaign.campaignId, at.toISOString(), data).item(campaigns.key(campaign)),
+                },
+              },
+            ],
+          }
+        : ('drop' as const);
     // The last run is still sending: this occurrence is skipped, the next one queued.
     if (campaign.status === 'sending') return later(nextRunAfter(campaign.schedule, now));
     if (health.paused) return later(new Date(now.getTime() + PAUSE_RETRY_MS));
@@ -320,7 +390,9 @@ export const sweepCampaigns = async (now = new Date()) => {
     const [campaign, run] = await Promise.all([getCampaign(data.campaignId), getRun(data.campaignId, data.runId)]);
     if (!campaign || !run || run.status === 'done' || run.status === 'cancelled') return 'drop';
     const stale = (heartbeatAt: string) => now.getTime() - Date.parse(heartbeatAt) >= STALL_MS;
-    const again = watchQueue.at(campaign.campaignId, new Date(now.getTime() + STALL_MS).toISOString(), data).item(campaigns.key(campaign));
+    const again = watchQueue
+      .at(campaign.campaignId, new Date(now.getTime() + STALL_MS).toISOString(), data)
+      .item(campaigns.key(campaign));
     const writes: TransactItem[] = [{ Put: { TableName: tableName(), Item: again } }];
     if (run.status === 'materialising' && stale(run.heartbeatAt)) {
       writes.push(chainTurn(runKey(run), run.chain, now), batchEvent(run, 'materialise', 0, run.chain + 1, now));
@@ -352,7 +424,12 @@ const endRunItem = (run: CampaignRun, status: 'done' | 'cancelled', now: Date): 
     UpdateExpression: 'SET #status = :to, finishedAt = :now',
     ConditionExpression: '#status IN (:materialising, :sending)',
     ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':to': status, ':now': now.toISOString(), ':materialising': 'materialising', ':sending': 'sending' },
+    ExpressionAttributeValues: {
+      ':to': status,
+      ':now': now.toISOString(),
+      ':materialising': 'materialising',
+      ':sending': 'sending',
+    },
   },
 });
 
@@ -363,9 +440,15 @@ export const finishRunIfDone = async (run: CampaignRun, now = new Date()) => {
   const campaign = await getCampaign(run.campaignId);
   if (campaign?.status !== 'sending' || campaign.currentRunId !== run.runId) return false;
   const action = campaign.nextRunAt ? 'rearm' : 'finish';
-  const after = advance(campaign, { status: campaignLifecycle.apply(campaign.status, action), updatedAt: now.toISOString() });
+  const after = advance(campaign, {
+    status: campaignLifecycle.apply(campaign.status, action),
+    updatedAt: now.toISOString(),
+  });
   const result = await transact([
-    ...campaigns.moveItems(campaign, after, { history: sweeper(action, `run ${run.runId}`), dequeue: [watchQueue.name] }),
+    ...campaigns.moveItems(campaign, after, {
+      history: sweeper(action, `run ${run.runId}`),
+      dequeue: [watchQueue.name],
+    }),
     endRunItem(run, 'done', now),
     outboxPut('CampaignRunFinished', { campaignId: run.campaignId, runId: run.runId, status: 'done' }, now),
   ]);
@@ -375,13 +458,22 @@ export const finishRunIfDone = async (run: CampaignRun, now = new Date()) => {
 /** Cancels a campaign; a run in progress stops at its workers' next look at the run. */
 export const cancelCampaign = async (before: Campaign, by: string, seq?: number, now = new Date()) => {
   refuseStale(before, seq);
-  const after = advance(before, { status: campaignLifecycle.apply(before.status, 'cancel'), nextRunAt: undefined, updatedAt: now.toISOString() });
+  const after = advance(before, {
+    status: campaignLifecycle.apply(before.status, 'cancel'),
+    nextRunAt: undefined,
+    updatedAt: now.toISOString(),
+  });
   const run = before.currentRunId ? await getRun(before.campaignId, before.currentRunId) : undefined;
   const live = run && (run.status === 'materialising' || run.status === 'sending');
   return moved(
     before,
     after,
     { history: { actorId: by, action: 'cancel', via: 'api' }, dequeue: [runQueue.name, watchQueue.name] },
-    live ? [endRunItem(run, 'cancelled', now), outboxPut('CampaignRunFinished', { campaignId: run.campaignId, runId: run.runId, status: 'cancelled' }, now)] : [],
+    live
+      ? [
+          endRunItem(run, 'cancelled', now),
+          outboxPut('CampaignRunFinished', { campaignId: run.campaignId, runId: run.runId, status: 'cancelled' }, now),
+        ]
+      : [],
   );
 };

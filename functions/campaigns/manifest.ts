@@ -228,14 +228,28 @@ export const campaignRoutes = {
 export const campaignsUseCase: UseCaseManifest = {
   name: 'campaigns',
   functions: {
-    segmentsApi: { entry: `${dir}/segments-api.ts`, description: 'Marketing: segments and their previews', timeoutSeconds: 29, uses: { table: 'write' } },
+    segmentsApi: {
+      entry: `${dir}/segments-api.ts`,
+      description: 'Marketing: segments and their previews',
+      timeoutSeconds: 29,
+      uses: { table: 'write' },
+    },
     templatesApi: {
       entry: `${dir}/templates-api.ts`,
       description: 'Marketing: templates, previews and test mails',
       uses: { table: 'write', mail: true, signingSecret: true },
     },
-    campaignsApi: { entry: `${dir}/campaigns-api.ts`, description: 'Marketing: campaigns, progress and reports', uses: { table: 'write' } },
-    sweepCampaigns: { entry: `${dir}/sweep-campaigns.ts`, description: 'Starts due campaign runs and resumes stalled ones', timeoutSeconds: 60, uses: { table: 'write' } },
+    campaignsApi: {
+      entry: `${dir}/campaigns-api.ts`,
+      description: 'Marketing: campaigns, progress and reports',
+      uses: { table: 'write' },
+    },
+    sweepCampaigns: {
+      entry: `${dir}/sweep-campaigns.ts`,
+      description: 'Starts due campaign runs and resumes stalled ones',
+      timeoutSeconds: 60,
+      uses: { table: 'write' },
+    },
     sendCampaignBatch: {
       entry: `${dir}/send-campaign-batch.ts`,
       description: 'Materialises a run or sends one paced batch of a shard',

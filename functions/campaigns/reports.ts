@@ -3,11 +3,11 @@
 // (delivered, bounced, complained, opened, clicked) and unsubscribe links add theirs, each in the
 // transaction whose guard makes it count once.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type AuditActor, auditItem, auditTrail } from '../../shared/audit.js';
 import { config } from '../../shared/config.js';
 import { db, itemAbsent, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
 import { ConflictError } from '../../shared/problems.js';
-import { type AuditActor, auditItem, auditTrail } from '../../shared/audit.js';
 import { queryAll } from '../../shared/query.js';
 import { byState, type ItemType, keys } from '../../shared/table.js';
 import { campaignFunnel, type Funnel, type GateLift, reputation, type StatCounter } from './domain/report.js';
@@ -40,7 +40,12 @@ const RECENT_CAMPAIGNS = 100;
 export const campaignCounters = async (campaignId: string): Promise<StatCounter[]> =>
   (
     await queryAll(
-      { partition: keys.campaignPartition(campaignId), range: { prefix: keys.campaignStatsPrefix() }, order: 'oldest', consistent: true },
+      {
+        partition: keys.campaignPartition(campaignId),
+        range: { prefix: keys.campaignStatsPrefix() },
+        order: 'oldest',
+        consistent: true,
+      },
       Number.POSITIVE_INFINITY,
     )
   ).map((item) => ({
@@ -66,7 +71,10 @@ export const campaignReport = async (campaignId: string) => campaignFunnel(await
  */
 export const accountReputation = async (now = new Date()) => {
   const recent = (await queryAll({ index: byState, partition: keys.campaignListPartition() }, RECENT_CAMPAIGNS)).filter(
-    (item) => typeof item.updatedAt === 'string' && now.getTime() - Date.parse(item.updatedAt) <= RECENT_MS && Number(item.runCount ?? 0) > 0,
+    (item) =>
+      typeof item.updatedAt === 'string' &&
+      now.getTime() - Date.parse(item.updatedAt) <= RECENT_MS &&
+      Number(item.runCount ?? 0) > 0,
   );
   const totals = { sent: 0, bounced: 0, complained: 0 };
   for (const item of recent) {
@@ -87,7 +95,9 @@ interface GateItem {
 }
 
 const readGate = async () => {
-  const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.reputationGate(), ConsistentRead: true }));
+  const found = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.reputationGate(), ConsistentRead: true }),
+  );
   return found.Item ? fromItem<GateItem>(found.Item) : undefined;
 };
 
@@ -102,13 +112,18 @@ export const gateHistory = () => auditTrail(keys.reputationGate());
 export const liftGate = async (by: AuditActor, reason: string, now = new Date()) => {
   const health = await accountReputation(now);
   if (!health.paused) {
-    throw new ConflictError(
-      'reputation-gate-not-paused',
-      { en: `The gate is not paused (${health.gate.state}): there is nothing to lift.`, tr: `Kapı durdurulmuş değil (${health.gate.state}): kaldırılacak bir şey yok.` },
-    );
+    throw new ConflictError('reputation-gate-not-paused', {
+      en: `The gate is not paused (${health.gate.state}): there is nothing to lift.`,
+      tr: `Kapı durdurulmuş değil (${health.gate.state}): kaldırılacak bir şey yok.`,
+    });
   }
   const at = now.toISOString();
-  const lift: GateLift = { at, by: by.actorId, reason, baseline: { sent: health.sent, bounced: health.bounced, complained: health.complained } };
+  const lift: GateLift = {
+    at,
+    by: by.actorId,
+    reason,
+    baseline: { sent: health.sent, bounced: health.bounced, complained: health.complained },
+  };
   const saved = await transact([
     {
       Put: {
@@ -116,7 +131,11 @@ export const liftGate = async (by: AuditActor, reason: string, now = new Date())
         Item: { ...keys.reputationGate(), type: 'reputation-gate' satisfies ItemType, seq: health.seq + 1, lift },
         ...(health.seq === 0
           ? { ConditionExpression: itemAbsent }
-          : { ConditionExpression: '#seq = :seq', ExpressionAttributeNames: { '#seq': 'seq' }, ExpressionAttributeValues: { ':seq': health.seq } }),
+          : {
+              ConditionExpression: '#seq = :seq',
+              ExpressionAttributeNames: { '#seq': 'seq' },
+              ExpressionAttributeValues: { ':seq': health.seq },
+            }),
       },
     },
     auditItem(keys.reputationGate(), by, 'lifted', reason, at),

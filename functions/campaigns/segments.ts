@@ -31,9 +31,21 @@ export const segments = defineEntity<Segment>({
   indexes: (s) => keys.segmentList(s.createdAt, s.segmentId),
 });
 
-export const createSegment = async (input: Pick<Segment, 'name' | 'filter' | 'consent'>, by: string, now = new Date()) => {
+export const createSegment = async (
+  input: Pick<Segment, 'name' | 'filter' | 'consent'>,
+  by: string,
+  now = new Date(),
+) => {
   const at = now.toISOString();
-  const segment: Segment = { ...input, segmentId: newId(), status: 'active', seq: 1, createdBy: by, createdAt: at, updatedAt: at };
+  const segment: Segment = {
+    ...input,
+    segmentId: newId(),
+    status: 'active',
+    seq: 1,
+    createdBy: by,
+    createdAt: at,
+    updatedAt: at,
+  };
   await transact(segments.createItems(segment));
   return segment;
 };
@@ -47,10 +59,16 @@ export const segmentOr404 = async (segmentId: string) => {
 };
 
 /** Changes a segment on condition that it is still at the seq the caller saw. */
-export const updateSegment = async (before: Segment, changes: Partial<Pick<Segment, 'name' | 'filter' | 'consent'>>, seq?: number) => {
-  if (seq !== undefined && seq !== before.seq) throw new ConflictError('campaign-changed', staleAt(records.segment, before.seq));
+export const updateSegment = async (
+  before: Segment,
+  changes: Partial<Pick<Segment, 'name' | 'filter' | 'consent'>>,
+  seq?: number,
+) => {
+  if (seq !== undefined && seq !== before.seq)
+    throw new ConflictError('campaign-changed', staleAt(records.segment, before.seq));
   const after = advance(before, { ...changes, updatedAt: new Date().toISOString() });
-  if (!(await segments.move(before, after))) throw new ConflictError('campaign-changed', changedReload(records.segment));
+  if (!(await segments.move(before, after)))
+    throw new ConflictError('campaign-changed', changedReload(records.segment));
   return after;
 };
 
@@ -62,9 +80,12 @@ export const listSegments = async (limit: number, cursor?: string) => {
 export const segmentForCampaign = async (segmentId: string) => {
   const found = await getSegment(segmentId);
   if (!found) {
-    throw new ProblemError(422, 'segment-not-found', { en: 'There is no such segment.', tr: 'Böyle bir segment yok.' }, [
-      { path: 'segmentId', message: { en: 'No such segment.', tr: 'Böyle bir segment yok.' } },
-    ]);
+    throw new ProblemError(
+      422,
+      'segment-not-found',
+      { en: 'There is no such segment.', tr: 'Böyle bir segment yok.' },
+      [{ path: 'segmentId', message: { en: 'No such segment.', tr: 'Böyle bir segment yok.' } }],
+    );
   }
   return found;
 };
@@ -97,7 +118,8 @@ export const previewSegment = async (filter: SegmentFilter, viewer: Viewer, maxS
     for (const item of page.items) {
       if (!matchesSegment(filter, candidateOf(item))) continue;
       count++;
-      if (sample.length < 10 && customerItemVisibleTo(viewer, item)) sample.push({ customerId: String(item.customerId), name: String(item.name) });
+      if (sample.length < 10 && customerItemVisibleTo(viewer, item))
+        sample.push({ customerId: String(item.customerId), name: String(item.name) });
     }
     cursor = page.next;
   } while (cursor && scanned < maxScanned);
@@ -105,4 +127,5 @@ export const previewSegment = async (filter: SegmentFilter, viewer: Viewer, maxS
 };
 
 /** Every segment (for reports by segment): a marketing team keeps tens, not thousands. */
-export const allSegments = async () => (await queryAll({ index: byState, partition: keys.segmentListPartition() })).map((i) => segments.read(i));
+export const allSegments = async () =>
+  (await queryAll({ index: byState, partition: keys.segmentListPartition() })).map((i) => segments.read(i));

@@ -12,14 +12,30 @@ import { config } from '../../shared/config.js';
 import { db, itemAbsent, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
 import type { Language } from '../../shared/language.js';
-import { type Mail, type MarketingScope, mailLogItems, type SendOutcome, sendMarketing, unsubscribeUrl } from '../../shared/mail.js';
+import {
+  type Mail,
+  type MarketingScope,
+  mailLogItems,
+  type SendOutcome,
+  sendMarketing,
+  unsubscribeUrl,
+} from '../../shared/mail.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { keys, SHARDS, tableSchema } from '../../shared/table.js';
-import { batchEvent, type CampaignRun, chainTurn, emptyTally, finishRunIfDone, getRun, getShards, type Tally } from './campaigns.js';
+import {
+  batchEvent,
+  type CampaignRun,
+  chainTurn,
+  emptyTally,
+  finishRunIfDone,
+  getRun,
+  getShards,
+  type Tally,
+} from './campaigns.js';
 import { achievedRate, backoffMs, sendIntervalMs, sendSlotMs } from './domain/pacing.js';
 import { matchesSegment } from './domain/segment-filter.js';
-import { countInto } from './reports.js';
 import { renderCampaignMail, type TemplateVars } from './domain/template-render.js';
+import { countInto } from './reports.js';
 import { candidateOf, directoryPage } from './segments.js';
 import { customerVars, ownerNames } from './templates.js';
 
@@ -77,7 +93,11 @@ const recordPut = (run: CampaignRun, record: SendRecord) =>
     .send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...keys.campaignRecipient(run.campaignId, run.runId, record.customerId), type: 'campaign-recipient', ...record },
+        Item: {
+          ...keys.campaignRecipient(run.campaignId, run.runId, record.customerId),
+          type: 'campaign-recipient',
+          ...record,
+        },
         ConditionExpression: itemAbsent,
       }),
     )
@@ -125,14 +145,16 @@ export const materialiseStep = async (ref: RunRef, chain: number, options: WorkO
   for (let i = 0; i < matching.length; i += 25) {
     const slice = matching.slice(i, i + 25);
     const records = await Promise.all(
-      slice.map(async (item): Promise<SendRecord> => ({
-        customerId: String(item.customerId),
-        email: String(item.email),
-        language: (item.language as Language | undefined) ?? run.language,
-        vars: await customerVars(item, owner),
-        status: 'pending',
-        expiresAt: run.recordsExpireAt,
-      })),
+      slice.map(
+        async (item): Promise<SendRecord> => ({
+          customerId: String(item.customerId),
+          email: String(item.email),
+          language: (item.language as Language | undefined) ?? run.language,
+          vars: await customerVars(item, owner),
+          status: 'pending',
+          expiresAt: run.recordsExpireAt,
+        }),
+      ),
     );
     written += (await Promise.all(records.map((record) => recordPut(run, record)))).reduce((a, b) => a + b, 0);
   }
@@ -140,7 +162,12 @@ export const materialiseStep = async (ref: RunRef, chain: number, options: WorkO
   let writes: TransactItem[];
   if (page.next) {
     writes = [
-      chainTurn(key, chain, now, { set: '#cursor = :cursor', add: 'recipients :written', names: { '#cursor': 'cursor' }, values: { ':cursor': page.next, ':written': written } }),
+      chainTurn(key, chain, now, {
+        set: '#cursor = :cursor',
+        add: 'recipients :written',
+        names: { '#cursor': 'cursor' },
+        values: { ':cursor': page.next, ':written': written },
+      }),
       batchEvent(run, 'materialise', 0, chain + 1, now),
     ];
   } else {
@@ -149,7 +176,11 @@ export const materialiseStep = async (ref: RunRef, chain: number, options: WorkO
       chainTurn(key, chain, now, {
         set: '#status = :sending, recipients = :total',
         names: { '#status': 'status' },
-        values: { ':sending': 'sending', ':total': counts.reduce((a, b) => a + b, 0), ':materialising': 'materialising' },
+        values: {
+          ':sending': 'sending',
+          ':total': counts.reduce((a, b) => a + b, 0),
+          ':materialising': 'materialising',
+        },
         condition: '#status = :materialising',
       }),
       ...counts.flatMap((recipients, shard): TransactItem[] => [
@@ -224,15 +255,28 @@ const settleItem = (run: RunRef, record: SendRecord, status: RecordStatus, field
     .join('')} REMOVE leaseUntil, claim`,
   ConditionExpression: 'claim = :claim',
   ExpressionAttributeNames: { '#s': 'status' },
-  ExpressionAttributeValues: { ':status': status, ':claim': record.claim, ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`:${k}`, v])) },
+  ExpressionAttributeValues: {
+    ':status': status,
+    ':claim': record.claim,
+    ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [`:${k}`, v])),
+  },
 });
 
-const settle = (run: RunRef, record: SendRecord, status: RecordStatus, fields: Record<string, unknown>, also: TransactItem[] = []) =>
+const settle = (
+  run: RunRef,
+  record: SendRecord,
+  status: RecordStatus,
+  fields: Record<string, unknown>,
+  also: TransactItem[] = [],
+) =>
   also.length
-    ? db().send(new TransactWriteCommand({ TransactItems: [{ Update: settleItem(run, record, status, fields) }, ...also] }))
+    ? db().send(
+        new TransactWriteCommand({ TransactItems: [{ Update: settleItem(run, record, status, fields) }, ...also] }),
+      )
     : db().send(new UpdateCommand(settleItem(run, record, status, fields)));
 
-const throttled = (error: unknown) => error instanceof Error && /throttl|rate exceeded/i.test(`${error.name} ${error.message}`);
+const throttled = (error: unknown) =>
+  error instanceof Error && /throttl|rate exceeded/i.test(`${error.name} ${error.message}`);
 
 /** SES drops a throttled message: it is sent again after a growing, jittered wait. */
 const sendWithBackoff = async (send: Sender, mail: Mail, scope: MarketingScope) => {
@@ -252,12 +296,26 @@ const sendOne = async (run: CampaignRun, claimed: SendRecord, send: Sender, tall
     tally.failed++;
     return;
   }
-  const scope: MarketingScope = { customerId: claimed.customerId, channel: 'email', topic: run.topic, campaignId: run.campaignId };
+  const scope: MarketingScope = {
+    customerId: claimed.customerId,
+    channel: 'email',
+    topic: run.topic,
+    campaignId: run.campaignId,
+  };
   const unsubscribe = await unsubscribeUrl(claimed.email, scope);
-  const rendered = renderCampaignMail(claimed.language, run.parts[claimed.language], { ...claimed.vars, offer: run.offer }, unsubscribe);
+  const rendered = renderCampaignMail(
+    claimed.language,
+    run.parts[claimed.language],
+    { ...claimed.vars, offer: run.offer },
+    unsubscribe,
+  );
   let outcome: SendOutcome;
   try {
-    outcome = await sendWithBackoff(send, { to: claimed.email, ...rendered, template: `campaign:${run.campaignId}` }, scope);
+    outcome = await sendWithBackoff(
+      send,
+      { to: claimed.email, ...rendered, template: `campaign:${run.campaignId}` },
+      scope,
+    );
   } catch (error) {
     const name = (error as Error).name;
     if (name === 'MessageRejected') {
@@ -289,7 +347,11 @@ const tallyAdds = (tally: Tally) => {
     values[`:r${i}`] = n;
     return `skippedBy.#r${i} :r${i}`;
   });
-  return { add: ['sent :sent', 'failed :failed', 'skipped :skipped', ...reasons].join(', '), names: reasons.length ? names : undefined, values };
+  return {
+    add: ['sent :sent', 'failed :failed', 'skipped :skipped', ...reasons].join(', '),
+    names: reasons.length ? names : undefined,
+    values,
+  };
 };
 
 /**
@@ -298,7 +360,10 @@ const tallyAdds = (tally: Tally) => {
  */
 export const completeShard = async (run: CampaignRun, shard: number, now: Date) => {
   const records = (
-    await queryAll({ partition: keys.campaignRecipientShard(run.campaignId, run.runId, shard), consistent: true, order: 'oldest' }, Number.POSITIVE_INFINITY)
+    await queryAll(
+      { partition: keys.campaignRecipientShard(run.campaignId, run.runId, shard), consistent: true, order: 'oldest' },
+      Number.POSITIVE_INFINITY,
+    )
   ).map((item) => fromItem<SendRecord>(item));
   if (records.some((r) => r.status === 'pending' || r.status === 'sending')) return false;
   const tally = emptyTally();
@@ -319,7 +384,8 @@ export const completeShard = async (run: CampaignRun, shard: number, now: Date) 
       Update: {
         TableName: tableName(),
         Key: keys.campaignRunShard(run.campaignId, run.runId, shard),
-        UpdateExpression: 'SET done = :yes, recipients = :recipients, sent = :sent, failed = :failed, skipped = :skipped, skippedBy = :by, heartbeatAt = :now',
+        UpdateExpression:
+          'SET done = :yes, recipients = :recipients, sent = :sent, failed = :failed, skipped = :skipped, skippedBy = :by, heartbeatAt = :now',
         ConditionExpression: 'done = :no',
         ExpressionAttributeValues: {
           ':yes': true,
@@ -369,7 +435,12 @@ export const sendStep = async (ref: RunRef & { shard: number }, chain: number, o
   for (const record of batch) {
     if (failure !== undefined || Date.now() - started > budget) break;
     // Cancel stops a run at the worker's next look, every few recipients: a read, not a write per claim.
-    if (index > 0 && index % CANCEL_CHECK_EVERY === 0 && (await getRun(run.campaignId, run.runId))?.status !== 'sending') break;
+    if (
+      index > 0 &&
+      index % CANCEL_CHECK_EVERY === 0 &&
+      (await getRun(run.campaignId, run.runId))?.status !== 'sending'
+    )
+      break;
     const wait = sendSlotMs(started, index, interval) - Date.now();
     if (wait > 0) await sleep(wait);
     index++;
@@ -395,8 +466,13 @@ export const sendStep = async (ref: RunRef & { shard: number }, chain: number, o
 };
 
 /** What a CampaignBatchReady event asks for. */
-export const workOnBatch = (detail: RunRef & { phase: 'materialise' | 'send'; shard: number; chain: number }, options: WorkOptions = {}) =>
-  detail.phase === 'materialise' ? materialiseStep(detail, detail.chain, options) : sendStep(detail, detail.chain, options);
+export const workOnBatch = (
+  detail: RunRef & { phase: 'materialise' | 'send'; shard: number; chain: number },
+  options: WorkOptions = {},
+) =>
+  detail.phase === 'materialise'
+    ? materialiseStep(detail, detail.chain, options)
+    : sendStep(detail, detail.chain, options);
 
 // ---- progress ------------------------------------------------------------------------------------
 
@@ -405,7 +481,8 @@ export const runProgress = async (ref: RunRef, now = new Date()) => {
   if (!run) return undefined;
   const sum = (pick: (s: (typeof shards)[number]) => number) => shards.reduce((total, s) => total + pick(s), 0);
   const skippedBy: Record<string, number> = {};
-  for (const s of shards) for (const [reason, n] of Object.entries(s.skippedBy ?? {})) skippedBy[reason] = (skippedBy[reason] ?? 0) + n;
+  for (const s of shards)
+    for (const [reason, n] of Object.entries(s.skippedBy ?? {})) skippedBy[reason] = (skippedBy[reason] ?? 0) + n;
   const sent = sum((s) => s.sent);
   const failed = sum((s) => s.failed);
   const skipped = sum((s) => s.skipped);

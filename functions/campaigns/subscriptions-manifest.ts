@@ -17,7 +17,8 @@ export const subscriptionRoutes = {
     path: '/unsubscribe',
     function: 'unsubscribe',
     auth: 'public',
-    summary: 'Unsubscribe link from a marketing mail: shows a confirm button and a link to the preferences, changes nothing',
+    summary:
+      'Unsubscribe link from a marketing mail: shows a confirm button and a link to the preferences, changes nothing',
     request: { params: null, query: tokenQuery, body: null },
     responses: { 200: page('The confirm button'), 410: gone },
   },
@@ -26,7 +27,8 @@ export const subscriptionRoutes = {
     path: '/unsubscribe',
     function: 'unsubscribe',
     auth: 'public',
-    summary: "RFC 8058 one-click unsubscribe (and the page's button): withdraws consent for the link's topic at once; idempotent",
+    summary:
+      "RFC 8058 one-click unsubscribe (and the page's button): withdraws consent for the link's topic at once; idempotent",
     request: {
       params: null,
       query: tokenQuery,
@@ -59,7 +61,11 @@ export const subscriptionRoutes = {
     request: {
       params: null,
       query: tokenQuery,
-      body: { schema: z.looseObject({ topic: z.optional(z.string()) }), maxBytes: 1024, media: ['application/x-www-form-urlencoded'] },
+      body: {
+        schema: z.looseObject({ topic: z.optional(z.string()) }),
+        maxBytes: 1024,
+        media: ['application/x-www-form-urlencoded'],
+      },
     },
     responses: { 200: page('The topics, the one left marked'), 400: page('No such topic'), 410: gone },
   },
@@ -71,8 +77,16 @@ export const subscriptionFunctions: UseCaseManifest['functions'] = {
     description: 'Unsubscribe link: confirmation page and one-click withdrawal',
     uses: { table: 'write', signingSecret: true },
   },
-  preferences: { entry: `${dir}/preferences.ts`, description: 'Subscription preference page', uses: { table: 'write', signingSecret: true } },
-  recordSesEvent: { entry: `${dir}/record-ses-event.ts`, description: 'SES events: suppress hard bounces and complaints, count per campaign', uses: { table: 'write' } },
+  preferences: {
+    entry: `${dir}/preferences.ts`,
+    description: 'Subscription preference page',
+    uses: { table: 'write', signingSecret: true },
+  },
+  recordSesEvent: {
+    entry: `${dir}/record-ses-event.ts`,
+    description: 'SES events: suppress hard bounces and complaints, count per campaign',
+    uses: { table: 'write' },
+  },
   greetBirthdays: {
     entry: `${dir}/greet-birthdays.ts`,
     description: "Mails today's birthday greetings",
@@ -87,7 +101,12 @@ export const subscriptionSubscriptions: UseCaseManifest['subscriptions'] = [
 ];
 
 export const subscriptionSchedules: UseCaseManifest['schedules'] = [
-  { name: 'birthday-greetings', function: 'greetBirthdays', expression: 'cron(0 9 * * ? *)', timezone: 'Europe/Istanbul' },
+  {
+    name: 'birthday-greetings',
+    function: 'greetBirthdays',
+    expression: 'cron(0 9 * * ? *)',
+    timezone: 'Europe/Istanbul',
+  },
 ];
 
 export const permissionMarketing: UseCaseManifest = {

@@ -3,7 +3,7 @@
 // a topic is a consent withdrawal for THAT address only; leaving one topic never touches the others,
 // nor transactional mail, which needs no consent.
 import { config } from '../../shared/config.js';
-import { consentByTopic, ledgerAddresses, withdrawConsent, type Withdrawal } from '../../shared/consent.js';
+import { consentByTopic, ledgerAddresses, type Withdrawal, withdrawConsent } from '../../shared/consent.js';
 import { getCustomer } from '../../shared/customer.js';
 import { putNew } from '../../shared/db.js';
 import type { Language } from '../../shared/language.js';
@@ -34,14 +34,18 @@ export const subscriberOf = async (token: string, now = new Date()): Promise<Sub
   const [customer, addresses] = await Promise.all([getCustomer(customerId), ledgerAddresses(customerId, 'email')]);
   const address = [...addresses].find((candidate) => addressHash(candidate) === link.claims.addressHash);
   if (!customer || !address) return { ok: false, reason: 'invalid' };
-  return { ok: true, subscriber: { customerId, address, language: customer.language, topic, ...(campaignId ? { campaignId } : {}) } };
+  return {
+    ok: true,
+    subscriber: { customerId, address, language: customer.language, topic, ...(campaignId ? { campaignId } : {}) },
+  };
 };
 
 /** The topics a customer chooses among, from configuration. */
 export const topics = () => config.marketingTopics();
 
 /** The subscriber's current choice for each topic. */
-export const preferencesOf = (subscriber: Subscriber) => consentByTopic(subscriber.customerId, 'email', subscriber.address, topics());
+export const preferencesOf = (subscriber: Subscriber) =>
+  consentByTopic(subscriber.customerId, 'email', subscriber.address, topics());
 
 /**
  * Leaves `topic` (`all`: every topic) at once. A link from a campaign's mail counts the customer
@@ -51,9 +55,18 @@ export const leave = async (subscriber: Subscriber, topic: string, via: Withdraw
   const { customerId, address, campaignId } = subscriber;
   const counted = campaignId
     ? [
-        putNew({ ...keys.campaignUnsubscribe(campaignId, customerId), type: 'campaign-unsubscribe' satisfies ItemType, at: now.toISOString() }),
+        putNew({
+          ...keys.campaignUnsubscribe(campaignId, customerId),
+          type: 'campaign-unsubscribe' satisfies ItemType,
+          at: now.toISOString(),
+        }),
         countInto(campaignId, 'unsubscribed'),
       ]
     : [];
-  return withdrawConsent({ customerId, channel: 'email', address, topic, via, ...(campaignId ? { campaignId } : {}) }, topics(), counted, now);
+  return withdrawConsent(
+    { customerId, channel: 'email', address, topic, via, ...(campaignId ? { campaignId } : {}) },
+    topics(),
+    counted,
+    now,
+  );
 };

@@ -9,7 +9,13 @@ import { changedReload, records, staleAt } from '../../shared/messages.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
 import { queryPage } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
-import { missingVariables, renderCampaignMail, type TemplateParts, type TemplateVars, templateProblems } from './domain/template-render.js';
+import {
+  missingVariables,
+  renderCampaignMail,
+  type TemplateParts,
+  type TemplateVars,
+  templateProblems,
+} from './domain/template-render.js';
 
 export interface CampaignTemplate {
   templateId: string;
@@ -37,7 +43,10 @@ export const checkTemplateParts = (parts: Partial<TemplateParts>) => {
     throw new ProblemError(
       422,
       'unknown-template-variable',
-      { en: 'The template has parts campaigns cannot fill.', tr: 'Şablonda kampanyaların dolduramayacağı bölümler var.' },
+      {
+        en: 'The template has parts campaigns cannot fill.',
+        tr: 'Şablonda kampanyaların dolduramayacağı bölümler var.',
+      },
       problems.map(({ path, message }) => ({ path: `parts.${path}`, message })),
     );
   }
@@ -46,7 +55,15 @@ export const checkTemplateParts = (parts: Partial<TemplateParts>) => {
 export const createTemplate = async (input: Pick<CampaignTemplate, 'name' | 'parts'>, by: string, now = new Date()) => {
   checkTemplateParts(input.parts);
   const at = now.toISOString();
-  const template: CampaignTemplate = { ...input, templateId: newId(), status: 'active', seq: 1, createdBy: by, createdAt: at, updatedAt: at };
+  const template: CampaignTemplate = {
+    ...input,
+    templateId: newId(),
+    status: 'active',
+    seq: 1,
+    createdBy: by,
+    createdAt: at,
+    updatedAt: at,
+  };
   await transact(campaignTemplates.createItems(template));
   return template;
 };
@@ -62,9 +79,12 @@ export const templateOr404 = async (templateId: string) => {
 export const templateForCampaign = async (templateId: string) => {
   const found = await getTemplate(templateId);
   if (!found) {
-    throw new ProblemError(422, 'template-not-found', { en: 'There is no such template.', tr: 'Böyle bir şablon yok.' }, [
-      { path: 'templateId', message: { en: 'No such template.', tr: 'Böyle bir şablon yok.' } },
-    ]);
+    throw new ProblemError(
+      422,
+      'template-not-found',
+      { en: 'There is no such template.', tr: 'Böyle bir şablon yok.' },
+      [{ path: 'templateId', message: { en: 'No such template.', tr: 'Böyle bir şablon yok.' } }],
+    );
   }
   return found;
 };
@@ -74,11 +94,13 @@ export const updateTemplate = async (
   changes: { name?: string; parts?: Partial<TemplateParts> },
   seq?: number,
 ) => {
-  if (seq !== undefined && seq !== before.seq) throw new ConflictError('campaign-changed', staleAt(records.template, before.seq));
+  if (seq !== undefined && seq !== before.seq)
+    throw new ConflictError('campaign-changed', staleAt(records.template, before.seq));
   const parts = { ...before.parts, ...changes.parts };
   checkTemplateParts(parts);
   const after = advance(before, { name: changes.name ?? before.name, parts, updatedAt: new Date().toISOString() });
-  if (!(await campaignTemplates.move(before, after))) throw new ConflictError('campaign-changed', changedReload(records.template));
+  if (!(await campaignTemplates.move(before, after)))
+    throw new ConflictError('campaign-changed', changedReload(records.template));
   return after;
 };
 
@@ -88,7 +110,10 @@ export const listTemplates = async (limit: number, cursor?: string) => {
 };
 
 /** The variables a customer's directory item gives a template, its first owner's name included. */
-export const customerVars = async (item: Record<string, unknown>, ownerName: (userId: string) => Promise<string | undefined>): Promise<TemplateVars> => {
+export const customerVars = async (
+  item: Record<string, unknown>,
+  ownerName: (userId: string) => Promise<string | undefined>,
+): Promise<TemplateVars> => {
   const ownerId = [...((item.ownerIds as Set<string> | undefined) ?? [])].sort()[0];
   return {
     name: item.name as string | undefined,
@@ -101,7 +126,11 @@ export const customerVars = async (item: Record<string, unknown>, ownerName: (us
 export const ownerNames = () => {
   const cache = new Map<string, Promise<string | undefined>>();
   return (userId: string) => {
-    if (!cache.has(userId)) cache.set(userId, getUser(userId).then((user) => user?.name));
+    if (!cache.has(userId))
+      cache.set(
+        userId,
+        getUser(userId).then((user) => user?.name),
+      );
     return cache.get(userId)!;
   };
 };
@@ -110,7 +139,12 @@ export const ownerNames = () => {
  * The rendered mail, or 422 `template-variable-missing` naming each variable the data lacks: what a
  * preview answers, and the check before a test mail.
  */
-export const renderOrExplain = (template: CampaignTemplate, language: Language, vars: TemplateVars, unsubscribeUrl: string) => {
+export const renderOrExplain = (
+  template: CampaignTemplate,
+  language: Language,
+  vars: TemplateVars,
+  unsubscribeUrl: string,
+) => {
   const version = template.parts[language];
   const missing = missingVariables(version, vars);
   if (missing.length) {
@@ -120,7 +154,10 @@ export const renderOrExplain = (template: CampaignTemplate, language: Language, 
       { en: `The data lacks ${quotedVariables(missing)}.`, tr: `Veride ${quotedVariables(missing)} yok.` },
       missing.map(({ path, variable }) => ({
         path: `parts.${language}.${path}`,
-        message: { en: `Uses "${variable}", which the data lacks.`, tr: `Veride olmayan "${variable}" değişkenini kullanıyor.` },
+        message: {
+          en: `Uses "${variable}", which the data lacks.`,
+          tr: `Veride olmayan "${variable}" değişkenini kullanıyor.`,
+        },
       })),
     );
   }

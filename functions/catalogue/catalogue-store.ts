@@ -5,8 +5,8 @@
 import { BatchWriteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { backoff, db, getMany, tableName, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
-import { queryAll, queryPage } from '../../shared/query.js';
 import { ConflictError } from '../../shared/problems.js';
+import { queryAll, queryPage } from '../../shared/query.js';
 import { type Key, keys, tableKeyOf } from '../../shared/table.js';
 import type { FxRate, PriceList, Product } from './domain/catalogue.js';
 import type { CatalogueKind, CatalogueRecords } from './domain/catalogue-import.js';
@@ -51,7 +51,9 @@ export const exportCatalogue = async <K extends CatalogueKind>(kind: K): Promise
 export const getProducts = async (skus: readonly string[]): Promise<Map<string, Product>> => {
   const generation = await liveGeneration('products');
   const records = skus.map((sku) => keys.catalogueRecord('products', generation, keys.productRecordId(sku)));
-  return new Map((await getMany(records)).map((item) => stripRecord<Product>(item)).map((product) => [product.sku, product]));
+  return new Map(
+    (await getMany(records)).map((item) => stripRecord<Product>(item)).map((product) => [product.sku, product]),
+  );
 };
 
 export const getPriceList = async (priceListId: string): Promise<PriceList | undefined> => {
@@ -149,8 +151,10 @@ export const importCatalogue = async <K extends CatalogueKind>(
       Update: {
         TableName: tableName(),
         Key: keys.catalogueHead(kind),
-        UpdateExpression: 'SET generation = :next, previous = :current, #count = :count, importedAt = :at, importedBy = :by',
-        ConditionExpression: head?.generation === undefined ? 'attribute_not_exists(generation)' : 'generation = :current',
+        UpdateExpression:
+          'SET generation = :next, previous = :current, #count = :count, importedAt = :at, importedBy = :by',
+        ConditionExpression:
+          head?.generation === undefined ? 'attribute_not_exists(generation)' : 'generation = :current',
         ExpressionAttributeNames: { '#count': 'count' },
         ExpressionAttributeValues: {
           ':next': next,

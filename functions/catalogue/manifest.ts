@@ -26,7 +26,12 @@ export const catalogueRoutes = {
     request: {
       params: api.catalogueParams,
       query: null,
-      body: { schema: api.catalogueFile, maxBytes: CATALOGUE_FILE_BYTES, media: ['text/csv', 'application/json'], raw: true },
+      body: {
+        schema: api.catalogueFile,
+        maxBytes: CATALOGUE_FILE_BYTES,
+        media: ['text/csv', 'application/json'],
+        raw: true,
+      },
     },
     responses: { 200: { description: 'Imported', json: api.catalogueImported } },
   },

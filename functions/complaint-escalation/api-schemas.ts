@@ -35,7 +35,11 @@ export const languageQuery = z.looseObject({ lang: z.optional(z.string()) });
 /** A signed link's token; a missing or bad one gets the "link not valid" page, not a problem. */
 export const tokenQuery = z.looseObject({ token: z.optional(z.string()) });
 /** The survey form: the page checks the score and the comment and shows the form again if they are off. */
-export const surveyForm = z.looseObject({ token: z.optional(z.string()), score: z.optional(z.string()), comment: z.optional(z.string()) });
+export const surveyForm = z.looseObject({
+  token: z.optional(z.string()),
+  score: z.optional(z.string()),
+  comment: z.optional(z.string()),
+});
 
 // ---- responses ---------------------------------------------------------------------------------
 
@@ -136,5 +140,7 @@ export const caseReport = z.strictObject({
 export const valuableComplainants = z.strictObject({
   from: z.string(),
   to: z.string(),
-  customers: z.array(z.strictObject({ customerId: z.string(), complaints: z.int(), active: z.int(), lastComplaintAt: z.string() })),
+  customers: z.array(
+    z.strictObject({ customerId: z.string(), complaints: z.int(), active: z.int(), lastComplaintAt: z.string() }),
+  ),
 });

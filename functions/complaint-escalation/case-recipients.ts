@@ -3,7 +3,8 @@
 import { getDealer, getDepartment, getUser } from '../../shared/directory.js';
 import type { Case } from './case-store.js';
 
-export const unitRecipient = async (c: Case) => (c.unit.type === 'dealer' ? getDealer(c.unit.id) : getDepartment(c.unit.id));
+export const unitRecipient = async (c: Case) =>
+  c.unit.type === 'dealer' ? getDealer(c.unit.id) : getDepartment(c.unit.id);
 
 export const ladderRecipient = async (departmentId: string, level: 'supervisor' | 'manager') => {
   const department = await getDepartment(departmentId);

@@ -81,7 +81,8 @@ export const getCase = async (caseId: string): Promise<Case | undefined> => {
 };
 
 /** The case as stored now (strongly consistent), for a guarded move; also when its customer was merged since the id was learned. */
-export const getCaseByKey = (customerId: string, caseId: string) => readFollowingMerge(customerId, (id) => cases.get(keys.case(id, caseId)));
+export const getCaseByKey = (customerId: string, caseId: string) =>
+  readFollowingMerge(customerId, (id) => cases.get(keys.case(id, caseId)));
 
 export interface CaseMove extends HistoryEntry {
   at: string;
@@ -91,7 +92,11 @@ export interface CaseMove extends HistoryEntry {
 
 export const getCaseHistory = async (c: Case): Promise<CaseMove[]> =>
   (
-    await queryAll({ partition: keys.customerPartition(c.customerId), range: { prefix: keys.historyPrefix(cases.key(c)) }, order: 'oldest' })
+    await queryAll({
+      partition: keys.customerPartition(c.customerId),
+      range: { prefix: keys.historyPrefix(cases.key(c)) },
+      order: 'oldest',
+    })
   ).map((item) => {
     const { entityType: _, ...move } = fromItem<CaseMove & { entityType: string }>(item);
     return move;
@@ -158,7 +163,12 @@ export const listCases = async (query: CaseQuery) => {
 export const casesOpenedBetween = async (from: string, to: string, max = 10_000) =>
   (
     await queryAll(
-      { index: byState, partition: caseStatuses.flatMap((s) => keys.casesByStatusPartitions(s)), range: { from, to }, order: 'oldest' },
+      {
+        index: byState,
+        partition: caseStatuses.flatMap((s) => keys.casesByStatusPartitions(s)),
+        range: { from, to },
+        order: 'oldest',
+      },
       max,
     )
   ).map((item) => fromItem<Case>(item));

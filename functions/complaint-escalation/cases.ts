@@ -1,14 +1,24 @@
 // The complaint-escalation use case: opening a case (the customer matched or created exactly once,
 // routed by the rules, its SLA clock started), moving it along its lifecycle with the clock paused
 // while it waits for the customer, and the sweep that warns and escalates on the SLA ladder.
-import { officeHours, type WorkingHours } from '../../shared/business-hours.js';
+
 import type { Viewer } from '../../shared/access.js';
-import { type Customer, customers, customerVisibleTo, getCustomer, markerItems, matchContact, noSuchCustomer } from '../../shared/customer.js';
+import { officeHours, type WorkingHours } from '../../shared/business-hours.js';
+import {
+  type Customer,
+  customers,
+  customerVisibleTo,
+  getCustomer,
+  markerItems,
+  matchContact,
+  noSuchCustomer,
+} from '../../shared/customer.js';
 import { putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { getDepartment } from '../../shared/directory.js';
 import { advance, type HistoryEntry, type MoveEffects } from '../../shared/entity.js';
 import { type IdempotencyScope, once } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
+import { changedMeanwhile, contactContended, records } from '../../shared/messages.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError } from '../../shared/problems.js';
 import { istanbulDate } from '../../shared/time.js';
@@ -17,16 +27,25 @@ import { type Case, cases, slaQueue } from './case-store.js';
 import { type CaseIntake, contactKeysOf } from './domain/case-input.js';
 import { type CaseAction, type CaseStatus, caseLifecycle, mayReopen } from './domain/case-lifecycle.js';
 import { routeCase } from './domain/routing.js';
-import { type Deadline, deadlineAt, escalationLevels, nextDeadline, type Segment, type SlaState, slaTargets, takeStep } from './domain/sla.js';
+import {
+  type Deadline,
+  deadlineAt,
+  escalationLevels,
+  nextDeadline,
+  type Segment,
+  type SlaState,
+  slaTargets,
+  takeStep,
+} from './domain/sla.js';
 import { elapsedMinutes, pauseClock, resumeClock, startClock } from './domain/sla-clock.js';
-import { changedMeanwhile, contactContended, records } from '../../shared/messages.js';
 
 /** What the profile may carry beyond the shared fields: the analytics segment and a preferred dealer. */
 type Profile = Customer & { segment?: Segment; preferredDealerId?: string };
 
 const MAX_ATTEMPTS = 3;
 
-export const hoursOf = async (departmentId: string): Promise<WorkingHours> => (await getDepartment(departmentId))?.hours ?? officeHours;
+export const hoursOf = async (departmentId: string): Promise<WorkingHours> =>
+  (await getDepartment(departmentId))?.hours ?? officeHours;
 
 /** The case's next SLA step as a queue placement, or the queue left when there is none. */
 const slaEffects = (c: Case, hours: WorkingHours): Pick<MoveEffects, 'enqueue' | 'dequeue'> => {
@@ -58,7 +77,8 @@ const caseContactOf = (contact: CaseIntake['contact'], named: Customer | undefin
   return from && { name: from.name, email: from.email, phone: from.phone };
 };
 
-const caseNumberOf = (caseId: string, now: Date) => `${istanbulDate(now).replaceAll('-', '').slice(2)}-${caseId.slice(-6)}`;
+const caseNumberOf = (caseId: string, now: Date) =>
+  `${istanbulDate(now).replaceAll('-', '').slice(2)}-${caseId.slice(-6)}`;
 
 /**
  * Opens a case once per Idempotency-Key: the customer (found by id, matched by contact, or created
@@ -68,11 +88,23 @@ const caseNumberOf = (caseId: string, now: Date) => `${istanbulDate(now).replace
  * one the caller (`viewer`; none for the public form) may see, else the answer is an unknown id's.
  */
 export const openCase = (
-  input: { intake: CaseIntake; actorId: string; viewer: Viewer | undefined; route: string; caller: string; idempotencyKey?: string },
+  input: {
+    intake: CaseIntake;
+    actorId: string;
+    viewer: Viewer | undefined;
+    route: string;
+    caller: string;
+    idempotencyKey?: string;
+  },
   now = new Date(),
 ): Promise<Opened> => {
   const { intake, actorId } = input;
-  const scope: IdempotencyScope = { route: input.route, caller: input.caller, key: input.idempotencyKey, request: intake };
+  const scope: IdempotencyScope = {
+    route: input.route,
+    caller: input.caller,
+    key: input.idempotencyKey,
+    request: intake,
+  };
   return once(scope, async (record) => {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const contact = intake.contact && { ...contactKeysOf(intake.contact), ...intake.contact };
@@ -81,7 +113,11 @@ export const openCase = (
       const named = intake.customerId ? await namedCustomer(input.viewer, intake.customerId) : undefined;
       const customerId = named?.customerId ?? match?.customerId;
       const profile = named ?? (customerId ? ((await getCustomer(customerId)) as Profile | undefined) : undefined);
-      const route = routeCase({ category: intake.category, preferredDealerId: profile?.preferredDealerId, region: profile?.region });
+      const route = routeCase({
+        category: intake.category,
+        preferredDealerId: profile?.preferredDealerId,
+        region: profile?.region,
+      });
       const hours = await hoursOf(route.departmentId);
       const at = now.toISOString();
       const caseId = newId();
@@ -137,13 +173,31 @@ export const openCase = (
             ),
             ...markerItems(contact!, c.customerId, { email: true, phone: true }),
           ];
-      const answer: Opened = { caseId, caseNumber: c.caseNumber, status: 'open', departmentId: c.departmentId, unit: c.unit };
+      const answer: Opened = {
+        caseId,
+        caseNumber: c.caseNumber,
+        status: 'open',
+        departmentId: c.departmentId,
+        unit: c.unit,
+      };
       const event = outboxPut(
         'CaseOpened',
-        { caseId, customerId: c.customerId, departmentId: c.departmentId, unitType: c.unit.type, unitId: c.unit.id, priority: c.priority, category: c.category },
+        {
+          caseId,
+          customerId: c.customerId,
+          departmentId: c.departmentId,
+          unitType: c.unit.type,
+          unitId: c.unit.id,
+          priority: c.priority,
+          category: c.category,
+        },
         now,
       );
-      const saved = await transact([...cases.createItems(c, { ...slaEffects(c, hours), events: [event] }), ...customerItems, ...record(answer)]);
+      const saved = await transact([
+        ...cases.createItems(c, { ...slaEffects(c, hours), events: [event] }),
+        ...customerItems,
+        ...record(answer),
+      ]);
       if (saved.ok) return answer;
     }
     throw new ConflictError('capture-contended', contactContended);
@@ -160,7 +214,9 @@ const applyAction = (c: Case, action: CaseAction, to: CaseStatus, hours: Working
   }
   const at = now.toISOString();
   const clock =
-    to === 'waiting_customer' || to === 'resolved' || to === 'closed' ? pauseClock(c.sla.clock, now, hours) : resumeClock(c.sla.clock, now);
+    to === 'waiting_customer' || to === 'resolved' || to === 'closed'
+      ? pauseClock(c.sla.clock, now, hours)
+      : resumeClock(c.sla.clock, now);
   return advance(c, {
     status: to,
     updatedAt: at,
@@ -174,14 +230,25 @@ const applyAction = (c: Case, action: CaseAction, to: CaseStatus, hours: Working
 };
 
 /** Moves a case to `to` if it is still as read: its history, SLA placement and event in one transaction. */
-export const changeCaseStatus = async (c: Case, to: CaseStatus, entry: Omit<HistoryEntry, 'action'>, now = new Date()) => {
+export const changeCaseStatus = async (
+  c: Case,
+  to: CaseStatus,
+  entry: Omit<HistoryEntry, 'action'>,
+  now = new Date(),
+) => {
   const action = caseLifecycle.actionTo(c.status, to);
   const hours = await hoursOf(c.departmentId);
   const after = applyAction(c, action, to, hours, now);
   const moved = await cases.move(c, after, {
     history: { ...entry, action },
     ...slaEffects(after, hours),
-    events: [outboxPut('CaseStatusChanged', { caseId: c.caseId, customerId: c.customerId, from: c.status, to, actorId: entry.actorId }, now)],
+    events: [
+      outboxPut(
+        'CaseStatusChanged',
+        { caseId: c.caseId, customerId: c.customerId, from: c.status, to, actorId: entry.actorId },
+        now,
+      ),
+    ],
   });
   if (!moved) throw new ConflictError('case-changed', changedMeanwhile(records.case));
   return after;
@@ -193,7 +260,11 @@ const SWEEP_LIMIT = 100;
 
 const stepEvent = (c: Case, step: Deadline, dueAt: Date, now: Date) =>
   step.kind === 'warn'
-    ? outboxPut('CaseSlaWarning', { caseId: c.caseId, customerId: c.customerId, target: step.target, dueAt: dueAt.toISOString() }, now)
+    ? outboxPut(
+        'CaseSlaWarning',
+        { caseId: c.caseId, customerId: c.customerId, target: step.target, dueAt: dueAt.toISOString() },
+        now,
+      )
     : outboxPut(
         'CaseEscalated',
         {
@@ -227,7 +298,11 @@ const handleDue = async (entry: QueueEntry<Deadline>, now: Date) => {
   const after = advance(c, { sla, updatedAt: now.toISOString() });
   return {
     writes: cases.moveItems(c, after, {
-      history: { actorId: 'system', action: step.kind === 'warn' ? `warn:${step.target}` : `escalate:${escalationLevels[sla.escalationLevel]}`, via: 'sweep' },
+      history: {
+        actorId: 'system',
+        action: step.kind === 'warn' ? `warn:${step.target}` : `escalate:${escalationLevels[sla.escalationLevel]}`,
+        via: 'sweep',
+      },
       ...slaEffects(after, hours),
       events: [stepEvent(c, step, dueAt, now)],
     }),
@@ -235,4 +310,5 @@ const handleDue = async (entry: QueueEntry<Deadline>, now: Date) => {
 };
 
 /** Every due SLA step at `now`, each once however many sweeps overlap. */
-export const sweepCaseSla = (now: Date, limit = SWEEP_LIMIT) => sweep(slaQueue, now, limit, (entry) => handleDue(entry, now));
+export const sweepCaseSla = (now: Date, limit = SWEEP_LIMIT) =>
+  sweep(slaQueue, now, limit, (entry) => handleDue(entry, now));

@@ -7,7 +7,10 @@ import { webCaseSchema } from './domain/web-case.js';
 const dir = 'functions/complaint-escalation/handlers';
 
 const page = (description: string) => ({ description, media: 'text/html' }) as const;
-const surveyPages = { 200: page('The survey, or the thank-you page'), 410: page('The link is invalid, expired or used') } as const;
+const surveyPages = {
+  200: page('The survey, or the thank-you page'),
+  410: page('The link is invalid, expired or used'),
+} as const;
 const read = { scopes: ['cases:read'] } as const;
 const write = { scopes: ['cases:write'] } as const;
 
@@ -18,7 +21,8 @@ export const caseRoutes = {
     path: '/cases',
     function: 'openCase',
     auth: write,
-    summary: 'Open a case (staff, call center): routed by category, SLA clock started (Idempotency-Key: a retry opens one case)',
+    summary:
+      'Open a case (staff, call center): routed by category, SLA clock started (Idempotency-Key: a retry opens one case)',
     request: { params: null, query: null, body: { schema: caseIntakeSchema, maxBytes: 16 * 1024 } },
     responses: { 201: { description: 'Opened', json: api.openedCase, headers: ['location'] } },
   },
@@ -27,11 +31,16 @@ export const caseRoutes = {
     path: '/cases/web',
     function: 'webIntake',
     auth: 'public',
-    summary: 'Open a case from a web form (JSON or a plain HTML form post): honeypot, size limit, origin check, Idempotency-Key',
+    summary:
+      'Open a case from a web form (JSON or a plain HTML form post): honeypot, size limit, origin check, Idempotency-Key',
     request: {
       params: null,
       query: null,
-      body: { schema: webCaseSchema, maxBytes: 16 * 1024, media: ['application/json', 'application/x-www-form-urlencoded'] },
+      body: {
+        schema: webCaseSchema,
+        maxBytes: 16 * 1024,
+        media: ['application/json', 'application/x-www-form-urlencoded'],
+      },
     },
     responses: {
       201: { description: 'Opened', json: api.openedWebCase },
@@ -80,7 +89,8 @@ export const caseRoutes = {
     path: '/cases/{caseId}/status',
     function: 'changeCaseStatus',
     auth: write,
-    summary: 'Move a case along its lifecycle (waiting_customer pauses the SLA clock), guarded by the seq the caller saw',
+    summary:
+      'Move a case along its lifecycle (waiting_customer pauses the SLA clock), guarded by the seq the caller saw',
     request: { params: api.caseParams, query: null, body: { schema: api.changeCaseStatusBody, maxBytes: 2048 } },
     responses: { 200: { description: 'Moved', json: api.caseStatusChanged } },
   },
@@ -89,7 +99,8 @@ export const caseRoutes = {
     path: '/reports/cases',
     function: 'caseReport',
     auth: read,
-    summary: 'Case figures by unit and month opened: volume, open/closed, overdue, SLA attainment, mean times in business minutes, satisfaction',
+    summary:
+      'Case figures by unit and month opened: volume, open/closed, overdue, SLA attainment, mean times in business minutes, satisfaction',
     request: { params: null, query: api.caseReportQuery, body: null },
     responses: { 200: { description: 'The report', json: api.caseReport } },
   },
@@ -98,7 +109,8 @@ export const caseRoutes = {
     path: '/reports/cases/valuable-complainants',
     function: 'caseReport',
     auth: read,
-    summary: 'A customers (segment when the complaint was opened) who complained in the last 12 months, most complaints first',
+    summary:
+      'A customers (segment when the complaint was opened) who complained in the last 12 months, most complaints first',
     request: { params: null, query: null, body: null },
     responses: { 200: { description: 'The customers', json: api.valuableComplainants } },
   },
@@ -117,7 +129,11 @@ export const caseRoutes = {
     function: 'surveyPage',
     auth: 'public',
     summary: 'Records the survey answer on the case, once per link',
-    request: { params: null, query: null, body: { schema: api.surveyForm, maxBytes: 8192, media: ['application/x-www-form-urlencoded'] } },
+    request: {
+      params: null,
+      query: null,
+      body: { schema: api.surveyForm, maxBytes: 8192, media: ['application/x-www-form-urlencoded'] },
+    },
     responses: { ...surveyPages, 400: page('The form again, saying what to fix') },
   },
 } as const satisfies Record<string, RouteDeclaration>;
@@ -126,37 +142,81 @@ export const complaintEscalation: UseCaseManifest = {
   name: 'complaint-escalation',
   functions: {
     openCase: { entry: `${dir}/open-case.ts`, description: 'Staff: open a case', uses: { table: 'write' } },
-    webIntake: { entry: `${dir}/web-intake.ts`, description: 'Public web form and JSON case intake, and the demo form', uses: { table: 'write' } },
+    webIntake: {
+      entry: `${dir}/web-intake.ts`,
+      description: 'Public web form and JSON case intake, and the demo form',
+      uses: { table: 'write' },
+    },
     listCases: { entry: `${dir}/list-cases.ts`, description: 'Staff: list cases', uses: { table: 'read' } },
     getCase: { entry: `${dir}/get-case.ts`, description: 'Staff: one case with its history', uses: { table: 'read' } },
-    changeCaseStatus: { entry: `${dir}/change-case-status.ts`, description: 'Staff: move a case along its lifecycle', uses: { table: 'write' } },
-    notifyUnit: { entry: `${dir}/notify-unit.ts`, description: 'Mails the department or dealer a new case', uses: { table: 'write', mail: true } },
+    changeCaseStatus: {
+      entry: `${dir}/change-case-status.ts`,
+      description: 'Staff: move a case along its lifecycle',
+      uses: { table: 'write' },
+    },
+    notifyUnit: {
+      entry: `${dir}/notify-unit.ts`,
+      description: 'Mails the department or dealer a new case',
+      uses: { table: 'write', mail: true },
+    },
     acknowledgeCustomer: {
       entry: `${dir}/acknowledge-customer.ts`,
       description: 'Mails the customer the case number, in their language',
       uses: { table: 'write', mail: true },
     },
-    sweepCaseSla: { entry: `${dir}/sweep-case-sla.ts`, description: 'Warns and escalates cases on the SLA ladder', uses: { table: 'write' } },
+    sweepCaseSla: {
+      entry: `${dir}/sweep-case-sla.ts`,
+      description: 'Warns and escalates cases on the SLA ladder',
+      uses: { table: 'write' },
+    },
     notifyEscalation: {
       entry: `${dir}/notify-escalation.ts`,
       description: 'Mails the supervisor or manager a case escalated to them',
       uses: { table: 'write', mail: true },
     },
-    caseReport: { entry: `${dir}/case-reports.ts`, description: 'Case figures by unit and month, and valuable complainants', uses: { table: 'read' } },
-    surveyPage: { entry: `${dir}/survey-page.ts`, description: 'Satisfaction survey link page', uses: { table: 'write', signingSecret: true } },
+    caseReport: {
+      entry: `${dir}/case-reports.ts`,
+      description: 'Case figures by unit and month, and valuable complainants',
+      uses: { table: 'read' },
+    },
+    surveyPage: {
+      entry: `${dir}/survey-page.ts`,
+      description: 'Satisfaction survey link page',
+      uses: { table: 'write', signingSecret: true },
+    },
     sendSurvey: {
       entry: `${dir}/send-survey.ts`,
       description: 'Mails the customer the survey link on resolution',
       uses: { table: 'write', mail: true, signingSecret: true },
     },
-    alertLowScore: { entry: `${dir}/alert-low-score.ts`, description: "Mails a low survey score to the department's manager", uses: { table: 'write', mail: true } },
-    warnUnit: { entry: `${dir}/warn-unit.ts`, description: 'Mails the unit an SLA warning', uses: { table: 'write', mail: true } },
+    alertLowScore: {
+      entry: `${dir}/alert-low-score.ts`,
+      description: "Mails a low survey score to the department's manager",
+      uses: { table: 'write', mail: true },
+    },
+    warnUnit: {
+      entry: `${dir}/warn-unit.ts`,
+      description: 'Mails the unit an SLA warning',
+      uses: { table: 'write', mail: true },
+    },
   },
   routes: routeList(caseRoutes),
   subscriptions: [
-    { name: 'notify-case-unit', function: 'notifyUnit', pattern: { source: [sources.cases], 'detail-type': ['CaseOpened'] } },
-    { name: 'acknowledge-case', function: 'acknowledgeCustomer', pattern: { source: [sources.cases], 'detail-type': ['CaseOpened'] } },
-    { name: 'notify-case-escalation', function: 'notifyEscalation', pattern: { source: [sources.cases], 'detail-type': ['CaseEscalated'] } },
+    {
+      name: 'notify-case-unit',
+      function: 'notifyUnit',
+      pattern: { source: [sources.cases], 'detail-type': ['CaseOpened'] },
+    },
+    {
+      name: 'acknowledge-case',
+      function: 'acknowledgeCustomer',
+      pattern: { source: [sources.cases], 'detail-type': ['CaseOpened'] },
+    },
+    {
+      name: 'notify-case-escalation',
+      function: 'notifyEscalation',
+      pattern: { source: [sources.cases], 'detail-type': ['CaseEscalated'] },
+    },
     {
       name: 'send-case-survey',
       function: 'sendSurvey',
@@ -167,7 +227,11 @@ export const complaintEscalation: UseCaseManifest = {
       function: 'alertLowScore',
       pattern: { source: [sources.cases], 'detail-type': ['CaseSurveyAnswered'], detail: { lowScore: [true] } },
     },
-    { name: 'warn-case-unit', function: 'warnUnit', pattern: { source: [sources.cases], 'detail-type': ['CaseSlaWarning'] } },
+    {
+      name: 'warn-case-unit',
+      function: 'warnUnit',
+      pattern: { source: [sources.cases], 'detail-type': ['CaseSlaWarning'] },
+    },
   ],
   schedules: [
     // Every minute: a step of the SLA ladder is taken within a minute of falling due.

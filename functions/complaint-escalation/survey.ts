@@ -39,7 +39,13 @@ export const saveSurveyAnswer = async (c: Case, spend: TransactItem, answer: Sur
     spend,
     outboxPut(
       'CaseSurveyAnswered',
-      { caseId: c.caseId, customerId: c.customerId, departmentId: c.departmentId, score: answer.score, lowScore: answer.score <= LOW_SCORE },
+      {
+        caseId: c.caseId,
+        customerId: c.customerId,
+        departmentId: c.departmentId,
+        score: answer.score,
+        lowScore: answer.score <= LOW_SCORE,
+      },
       now,
     ),
   ]);

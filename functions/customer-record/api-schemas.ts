@@ -21,7 +21,10 @@ export const lookupQuery = z
   })
   .check(
     z.refine((q) => (q.phone === undefined) !== (q.email === undefined), {
-      ...z.said({ en: 'Send exactly one of `phone` and `email`.', tr: '`phone` ve `email` alanlarından tam olarak birini gönderin.' }),
+      ...z.said({
+        en: 'Send exactly one of `phone` and `email`.',
+        tr: '`phone` ve `email` alanlarından tam olarak birini gönderin.',
+      }),
       path: ['phone'],
     }),
   );
@@ -47,9 +50,10 @@ const lookupMatch = z.strictObject({
   consents: z.array(consent),
   /** How the phone or e-mail matched: as the customer's own, and as which of their contact people's. */
   matchedBy: z.strictObject({ customer: z.boolean(), contactIds: z.array(z.string()) }),
-  ...Object.fromEntries(partsList.flatMap(([, spec]) => (spec.lookup ? [[spec.lookup.name, capped(spec.schema)]] : []))),
+  ...Object.fromEntries(
+    partsList.flatMap(([, spec]) => (spec.lookup ? [[spec.lookup.name, capped(spec.schema)]] : [])),
+  ),
 });
 
 /** Every customer the phone or e-mail belongs to (a shared office phone: several), never a guess. */
 export const lookupView = z.strictObject({ matches: z.array(lookupMatch) });
-

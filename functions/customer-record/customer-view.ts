@@ -4,12 +4,18 @@
 // own queries.
 import type { Viewer } from '../../shared/access.js';
 import { type ConsentEntry, consentStates } from '../../shared/consent.js';
-import { type ContactKeys, type Customer, customerItemVisibleTo, holdersOf, profileItem } from '../../shared/customer.js';
-import { profileView } from '../customers/public.js';
+import {
+  type ContactKeys,
+  type Customer,
+  customerItemVisibleTo,
+  holdersOf,
+  profileItem,
+} from '../../shared/customer.js';
 import { fromItem } from '../../shared/entity.js';
 import { cursorAfter, queryAll, queryPage } from '../../shared/query.js';
-import { keys, tableKeyOf } from '../../shared/table.js';
 import { keptByLookup, partQuery, type RecordPart, summarize } from '../../shared/record-part.js';
+import { keys, tableKeyOf } from '../../shared/table.js';
+import { profileView } from '../customers/public.js';
 import { type PartName, partsList } from './record-parts.js';
 
 /** Items read from one partition at most: a part the read did not finish is read by its own query. */
@@ -33,7 +39,10 @@ export interface CustomerPartition {
  * The customer's partition, if it exists and the viewer reaches it; otherwise undefined, the same
  * for a customer who does not exist and one the viewer may not see.
  */
-export const readCustomerPartition = async (viewer: Viewer, customerId: string): Promise<CustomerPartition | undefined> => {
+export const readCustomerPartition = async (
+  viewer: Viewer,
+  customerId: string,
+): Promise<CustomerPartition | undefined> => {
   const read = await queryAll({ partition: keys.customerPartition(customerId), consistent: true }, PARTITION_MAX + 1);
   const truncated = read.length > PARTITION_MAX;
   const items = read.slice(0, PARTITION_MAX);
@@ -46,7 +55,12 @@ export const readCustomerPartition = async (viewer: Viewer, customerId: string):
     (holdsAll(keys.customer(customerId).sk) ? undefined : await profileItem(customerId));
   // A merged customer's id answers with the customer it was merged into (its forwarding record, or
   // the kept profile the read of a forwarded id returns).
-  const keptId = profile?.type === 'customer-forward' ? String(profile.mergedInto) : profile && profile.customerId !== customerId ? String(profile.customerId) : undefined;
+  const keptId =
+    profile?.type === 'customer-forward'
+      ? String(profile.mergedInto)
+      : profile && profile.customerId !== customerId
+        ? String(profile.customerId)
+        : undefined;
   if (keptId) {
     const kept = await readCustomerPartition(viewer, keptId);
     return kept && { ...kept, mergedFrom: kept.mergedFrom ?? customerId };
@@ -71,7 +85,8 @@ export const profileParts = async (partition: CustomerPartition) => ({
   consents: consentStates(await consentEntries(partition)),
 });
 
-const itemsOf = (partition: CustomerPartition, spec: RecordPart<unknown>) => partition.items.filter((item) => item.type === spec.type);
+const itemsOf = (partition: CustomerPartition, spec: RecordPart<unknown>) =>
+  partition.items.filter((item) => item.type === spec.type);
 
 /** One page of a part, newest first, with the cursor of the part's own query for the next. */
 export const partPage = async (customerId: string, spec: RecordPart<unknown>, limit: number, cursor?: string) => {
@@ -87,7 +102,8 @@ export const firstPages = async (partition: CustomerPartition, limit: number) =>
         if (!partition.holdsAll(spec.prefix)) return [name, await partPage(partition.customerId, spec, limit)];
         const all = itemsOf(partition, spec);
         const shown = all.slice(0, limit);
-        const nextCursor = all.length > limit ? cursorAfter(partQuery(partition.customerId, spec), shown.at(-1)) : undefined;
+        const nextCursor =
+          all.length > limit ? cursorAfter(partQuery(partition.customerId, spec), shown.at(-1)) : undefined;
         return [name, { items: shown.map((item) => summarize(spec, item)), nextCursor }];
       }),
     ),
@@ -113,7 +129,9 @@ export const lookupParts = (partition: CustomerPartition, cap: number) =>
 export const lookupMatches = async (viewer: Viewer, detail: ContactKeys, cap: number) => {
   const holders = await holdersOf(detail);
   const customerIds = [...new Set(holders.map((holder) => holder.customerId))];
-  const found = (await Promise.all(customerIds.map((id) => readCustomerPartition(viewer, id)))).filter((p) => p !== undefined);
+  const found = (await Promise.all(customerIds.map((id) => readCustomerPartition(viewer, id)))).filter(
+    (p) => p !== undefined,
+  );
   return Promise.all(
     found.map(async (partition) => {
       const mine = holders.filter((holder) => holder.customerId === partition.customerId);

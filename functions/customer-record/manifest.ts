@@ -13,7 +13,8 @@ export const customerRecordRoutes = {
     path: '/customers/lookup',
     function: 'lookupCustomer',
     auth: read,
-    summary: 'Call center: every customer with this phone (any common form) or e-mail, as theirs or a contact person\'s, each with open quotes and cases, recent orders and leads',
+    summary:
+      "Call center: every customer with this phone (any common form) or e-mail, as theirs or a contact person's, each with open quotes and cases, recent orders and leads",
     request: { params: null, query: api.lookupQuery, body: null },
     responses: { 200: { description: 'The matches (one or several), each in one compact view', json: api.lookupView } },
   },
@@ -22,7 +23,8 @@ export const customerRecordRoutes = {
     path: '/customers/{customerId}',
     function: 'getCustomer',
     auth: read,
-    summary: 'The whole customer record: profile, consents, and the first page of each part (leads, quotes, orders, cases, contacts…) with its cursor',
+    summary:
+      'The whole customer record: profile, consents, and the first page of each part (leads, quotes, orders, cases, contacts…) with its cursor',
     request: { params: api.customerParams, query: null, body: null },
     responses: { 200: { description: 'The customer', json: api.customerRecord } },
   },
@@ -40,9 +42,21 @@ export const customerRecordRoutes = {
 export const customerRecord: UseCaseManifest = {
   name: 'customer-record',
   functions: {
-    lookupCustomer: { entry: `${dir}/lookup-customer.ts`, description: 'Call center: find the caller by phone or e-mail', uses: { table: 'read' } },
-    getCustomer: { entry: `${dir}/get-customer.ts`, description: 'Staff: one customer with everything in their partition', uses: { table: 'read' } },
-    getCustomerPart: { entry: `${dir}/get-customer-part.ts`, description: "Staff: one part of a customer's record, paged", uses: { table: 'read' } },
+    lookupCustomer: {
+      entry: `${dir}/lookup-customer.ts`,
+      description: 'Call center: find the caller by phone or e-mail',
+      uses: { table: 'read' },
+    },
+    getCustomer: {
+      entry: `${dir}/get-customer.ts`,
+      description: 'Staff: one customer with everything in their partition',
+      uses: { table: 'read' },
+    },
+    getCustomerPart: {
+      entry: `${dir}/get-customer-part.ts`,
+      description: "Staff: one part of a customer's record, paged",
+      uses: { table: 'read' },
+    },
   },
   routes: routeList(customerRecordRoutes),
   subscriptions: [],

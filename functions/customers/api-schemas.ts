@@ -14,8 +14,6 @@ export const contactParams = z.strictObject({ customerId: z.string(), contactId:
 const limit = z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25);
 const cursor = z.optional(z.string().check(z.maxLength(4000)));
 
-
-
 const filterValue = z.optional(z.requiredLine(100));
 
 export const listCustomersQuery = z.strictObject({
@@ -38,12 +36,17 @@ const email = z.pipe(z.requiredLine(254), z.email(z.said(notAnEmail)));
 /** Any common Turkish form (0532…, +90 532…, 532 …) or an international one; stored as E.164. */
 const phone = z.requiredLine(40).check(z.refine((p) => toE164(p) !== undefined, z.said(notAPhone)));
 const birthday = z.string().check(
-  z.refine((b) => birthMonthDay(b) !== undefined, z.said({
+  z.refine(
+    (b) => birthMonthDay(b) !== undefined,
+    z.said({
       en: 'A real date as MM-DD or YYYY-MM-DD (not in the future, not before 1900).',
       tr: 'AA-GG veya YYYY-AA-GG biçiminde gerçek bir tarih (gelecekte değil, 1900’den önce değil).',
-    })),
+    }),
+  ),
 );
-const tags = z.array(z.requiredLine(50)).check(z.maxLength(20, z.said({ en: 'At most 20 tags.', tr: 'En çok 20 etiket.' })));
+const tags = z
+  .array(z.requiredLine(50))
+  .check(z.maxLength(20, z.said({ en: 'At most 20 tags.', tr: 'En çok 20 etiket.' })));
 
 /** The optional profile fields, each as staff may set it. */
 const profileFields = {
@@ -60,7 +63,9 @@ const profileFields = {
 };
 
 const optionalAll = <T extends Record<string, z.core.$ZodType>>(fields: T) =>
-  Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, z.optional(schema)])) as { [K in keyof T]: z.ZodMiniOptional<T[K]> };
+  Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, z.optional(schema)])) as {
+    [K in keyof T]: z.ZodMiniOptional<T[K]>;
+  };
 /** `null` clears a field. */
 const clearableAll = <T extends Record<string, z.core.$ZodType>>(fields: T) =>
   Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, z.optional(z.nullable(schema))])) as {
@@ -145,4 +150,8 @@ const directoryEntry = z.strictObject({
 export const customerList = z.strictObject({ customers: z.array(directoryEntry), nextCursor: z.optional(z.string()) });
 
 /** A contact person as stored: their part summary with the customer and the creation time. */
-export const contactAnswer = z.looseObject({ ...contactsRecordPart.schema.shape, customerId: z.string(), createdAt: z.string() });
+export const contactAnswer = z.looseObject({
+  ...contactsRecordPart.schema.shape,
+  customerId: z.string(),
+  createdAt: z.string(),
+});

@@ -8,11 +8,11 @@ import { db, itemExists, putNew, type TransactItem, tableName, transact } from '
 import { defineEntity } from '../../shared/entity.js';
 import type { Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
+import { justProcessed, records } from '../../shared/messages.js';
 import { ConflictError, NotFoundError } from '../../shared/problems.js';
 import { keys } from '../../shared/table.js';
 import { contactTaken, visibleProfile } from './customer-store.js';
 import { type ContactDetails, contactDetails } from './domain/profile.js';
-import { justProcessed, records } from '../../shared/messages.js';
 
 export interface Contact extends ContactDetails {
   contactId: string;
@@ -46,7 +46,9 @@ const detailsOf = (c: ContactDetails) =>
  */
 const releasesOf = async (details: ReturnType<typeof detailsOf>, customerId: string, contactId: string) => {
   const own = await Promise.all(
-    details.map(async (d) => ((await holdersOf(d.keys)).some((h) => h.customerId === customerId && h.contactId === contactId) ? [d] : [])),
+    details.map(async (d) =>
+      (await holdersOf(d.keys)).some((h) => h.customerId === customerId && h.contactId === contactId) ? [d] : [],
+    ),
   );
   return own.flat().map((d) => holderReleaseItem(d.keys, customerId, contactId));
 };
@@ -67,19 +69,32 @@ const detailMoves = async (before: ContactDetails, after: Contact) => {
 };
 
 /** The 409 for a claim that failed: which detail another contact person of this customer holds. */
-const claimRefused = async (claims: Awaited<ReturnType<typeof detailMoves>>['claims'], customerId: string, viewer: Viewer) => {
+const claimRefused = async (
+  claims: Awaited<ReturnType<typeof detailMoves>>['claims'],
+  customerId: string,
+  viewer: Viewer,
+) => {
   for (const claim of claims) {
     const holder = (await holdersOf(claim.keys)).find((h) => h.customerId === customerId && h.contactId);
     if (holder) return contactTaken(claim.field, viewer, holder);
   }
-  return new ConflictError('contact-changed', { en: 'The contact person changed meanwhile; read them again.', tr: 'İlgili kişi bu arada değişti; yeniden yükleyin.' });
+  return new ConflictError('contact-changed', {
+    en: 'The contact person changed meanwhile; read them again.',
+    tr: 'İlgili kişi bu arada değişti; yeniden yükleyin.',
+  });
 };
 
 const customerStillThere = (customerId: string): TransactItem => ({
   ConditionCheck: { TableName: tableName(), Key: keys.customer(customerId), ConditionExpression: itemExists },
 });
 
-export const addContact = async (customerId: string, input: ContactInput & { name: string }, viewer: Viewer, now: Date, record: Recorder) => {
+export const addContact = async (
+  customerId: string,
+  input: ContactInput & { name: string },
+  viewer: Viewer,
+  now: Date,
+  record: Recorder,
+) => {
   await visibleProfile(viewer, customerId);
   const at = now.toISOString();
   const contact: Contact = {
@@ -93,15 +108,23 @@ export const addContact = async (customerId: string, input: ContactInput & { nam
     updatedAt: at,
   };
   const moves = await detailMoves({}, contact);
-  const saved = await transact([putNew(contacts.item(contact)), customerStillThere(customerId), ...moves.items, ...record(contact)]);
+  const saved = await transact([
+    putNew(contacts.item(contact)),
+    customerStillThere(customerId),
+    ...moves.items,
+    ...record(contact),
+  ]);
   if (saved.ok) return contact;
   if (saved.reasons[1]) throw new NotFoundError(records.customer);
-  if (saved.reasons.slice(2, 2 + moves.items.length).some(Boolean)) throw await claimRefused(moves.claims, customerId, viewer);
+  if (saved.reasons.slice(2, 2 + moves.items.length).some(Boolean))
+    throw await claimRefused(moves.claims, customerId, viewer);
   throw new ConflictError('request-in-progress', justProcessed);
 };
 
 const storedContact = async (customerId: string, contactId: string) => {
-  const found = await db().send(new GetCommand({ TableName: tableName(), Key: keys.contact(customerId, contactId), ConsistentRead: true }));
+  const found = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.contact(customerId, contactId), ConsistentRead: true }),
+  );
   if (!found.Item) throw new NotFoundError(records.contact);
   return contacts.read(found.Item);
 };
@@ -119,7 +142,13 @@ const stale = (seq: number) =>
   });
 
 /** An edit at the seq the caller saw; a changed e-mail or phone moves its holder item in the same transaction. */
-export const editContact = async (customerId: string, contactId: string, edit: ContactInput & { seq: number }, viewer: Viewer, now: Date) => {
+export const editContact = async (
+  customerId: string,
+  contactId: string,
+  edit: ContactInput & { seq: number },
+  viewer: Viewer,
+  now: Date,
+) => {
   await visibleProfile(viewer, customerId);
   const before = await storedContact(customerId, contactId);
   if (edit.seq !== before.seq) throw stale(before.seq);
@@ -132,7 +161,10 @@ export const editContact = async (customerId: string, contactId: string, edit: C
     updatedAt: now.toISOString(),
   };
   const moves = await detailMoves(before, after);
-  const saved = await transact([{ Put: { TableName: tableName(), Item: contacts.item(after), ...unchanged(before) } }, ...moves.items]);
+  const saved = await transact([
+    { Put: { TableName: tableName(), Item: contacts.item(after), ...unchanged(before) } },
+    ...moves.items,
+  ]);
   if (saved.ok) return after;
   if (saved.reasons[0]) throw stale((await storedContact(customerId, contactId)).seq);
   throw await claimRefused(moves.claims, customerId, viewer);
@@ -143,6 +175,9 @@ export const removeContact = async (customerId: string, contactId: string, viewe
   await visibleProfile(viewer, customerId);
   const before = await storedContact(customerId, contactId);
   const releases = await releasesOf(detailsOf(before), customerId, contactId);
-  const saved = await transact([{ Delete: { TableName: tableName(), Key: contacts.key(before), ...unchanged(before) } }, ...releases]);
+  const saved = await transact([
+    { Delete: { TableName: tableName(), Key: contacts.key(before), ...unchanged(before) } },
+    ...releases,
+  ]);
   if (!saved.ok) throw stale((await storedContact(customerId, contactId)).seq);
 };

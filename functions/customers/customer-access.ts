@@ -21,5 +21,8 @@ const sorted = (set: unknown) => [...((set as Set<string> | undefined) ?? [])].s
  */
 export const profileView = (item: Item) => {
   const { ownerIds, teamIds, possibleDuplicateOf: _, ...rest } = item;
-  return { customer: customers.read(rest) as Customer, owners: { ownerIds: sorted(ownerIds), teamIds: sorted(teamIds) } };
+  return {
+    customer: customers.read(rest) as Customer,
+    owners: { ownerIds: sorted(ownerIds), teamIds: sorted(teamIds) },
+  };
 };

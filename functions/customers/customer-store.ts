@@ -19,14 +19,14 @@ import { putNew, type TransactItem, transact } from '../../shared/db.js';
 import type { Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
+import { justProcessed, records } from '../../shared/messages.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
 import { queryPage } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
+import { profileView } from './customer-access.js';
 import { type DirectoryFilter, directoryFilter } from './domain/directory-filter.js';
 import { changedFields, contactDetails, editedProfile, normalizeTags, type ProfileEdit } from './domain/profile.js';
-import { profileView } from './customer-access.js';
-import { justProcessed, records } from '../../shared/messages.js';
 
 type Detail = 'email' | 'phone';
 
@@ -37,14 +37,24 @@ const what = (field: Detail) =>
  * 409 `contact-taken` naming the field; the holder's id only for a caller who may see that customer
  * (to anyone else it is "another customer", so the answer tells nobody which customers exist).
  */
-export const contactTaken = async (field: Detail, viewer: Viewer, holder: { customerId?: string; contactId?: string }) => {
+export const contactTaken = async (
+  field: Detail,
+  viewer: Viewer,
+  holder: { customerId?: string; contactId?: string },
+) => {
   const item = holder.customerId ? await profileItem(holder.customerId) : undefined;
   const named = item && customerItemVisibleTo(viewer, item);
   const detail = what(field);
   const who = holder.contactId
-    ? { en: `Contact person ${holder.contactId} of this customer has this ${detail.en}.`, tr: `Bu ${detail.tr} bu müşterinin ${holder.contactId} ilgili kişisinde kayıtlı.` }
+    ? {
+        en: `Contact person ${holder.contactId} of this customer has this ${detail.en}.`,
+        tr: `Bu ${detail.tr} bu müşterinin ${holder.contactId} ilgili kişisinde kayıtlı.`,
+      }
     : named
-      ? { en: `Customer ${holder.customerId} has this ${detail.en}.`, tr: `Bu ${detail.tr} ${holder.customerId} müşterisinde kayıtlı.` }
+      ? {
+          en: `Customer ${holder.customerId} has this ${detail.en}.`,
+          tr: `Bu ${detail.tr} ${holder.customerId} müşterisinde kayıtlı.`,
+        }
       : { en: `Another customer has this ${detail.en}.`, tr: `Bu ${detail.tr} başka bir müşteride kayıtlı.` };
   return new ProblemError(409, 'contact-taken', who, [{ path: field, message: who }]);
 };
@@ -125,7 +135,11 @@ export const createCustomer = async (
   const items: TransactItem[] = [
     putNew({ ...customers.item(customer), ...ownershipSets(owner), ...duplicateOf(unseen) }),
     ...markers,
-    outboxPut('CustomerCreated', { customerId: customer.customerId, ownerId: owner.ownerId, actorId: viewer.actor.userId }, now),
+    outboxPut(
+      'CustomerCreated',
+      { customerId: customer.customerId, ownerId: owner.ownerId, actorId: viewer.actor.userId },
+      now,
+    ),
     ...record(answer),
   ];
   const saved = await transact(items);
@@ -162,29 +176,45 @@ export const visibleProfile = async (viewer: Viewer, customerId: string) => {
  * An edit at the seq the caller saw. A changed e-mail or phone moves the customer's markers in the
  * same transaction: the new one claimed (409 if another customer holds it), the old one released.
  */
-export const editCustomer = async (customerId: string, edit: ProfileEdit & { seq: number }, viewer: Viewer, now: Date) => {
+export const editCustomer = async (
+  customerId: string,
+  edit: ProfileEdit & { seq: number },
+  viewer: Viewer,
+  now: Date,
+) => {
   const item = await visibleProfile(viewer, customerId);
   const { customer: before, owners } = profileView(item);
   if (edit.seq !== profileSeq(before)) throw stale(profileSeq(before));
   const after = editedProfile(before, edit, now);
   const fields = changedFields(before, after);
   if (!fields.length) return { customer: before, owners };
-  const moved = (['email', 'phone'] as const).filter((field) => (field === 'email' ? before.emailKey !== after.emailKey : before.phone !== after.phone));
+  const moved = (['email', 'phone'] as const).filter((field) =>
+    field === 'email' ? before.emailKey !== after.emailKey : before.phone !== after.phone,
+  );
   /** The moved details only, in their matching forms. */
   const movedOf = (c: Customer): ContactKeys => ({
     emailKey: moved.includes('email') ? c.emailKey : undefined,
     phone: moved.includes('phone') ? c.phone : undefined,
   });
-  const [{ claim, unseen }, oldHolders] = await Promise.all([claimable(movedOf(after), customerId, viewer), markerHolders(movedOf(before))]);
+  const [{ claim, unseen }, oldHolders] = await Promise.all([
+    claimable(movedOf(after), customerId, viewer),
+    markerHolders(movedOf(before)),
+  ]);
   const claims = markerItems(movedOf(after), customerId, claim);
   const releases = moved
     .filter((field) => oldHolders[field] === customerId)
-    .map((field) => markerReleaseItem(field === 'email' ? { emailKey: before.emailKey } : { phone: before.phone }, customerId));
+    .map((field) =>
+      markerReleaseItem(field === 'email' ? { emailKey: before.emailKey } : { phone: before.phone }, customerId),
+    );
   const saved = await transact([
     profileChangeItem(before, { ...after, ...duplicateOf(unseen) }),
     ...claims,
     ...releases,
-    outboxPut('CustomerProfileChanged', { customerId, seq: profileSeq(after), fields, actorId: viewer.actor.userId }, now),
+    outboxPut(
+      'CustomerProfileChanged',
+      { customerId, seq: profileSeq(after), fields, actorId: viewer.actor.userId },
+      now,
+    ),
   ]);
   if (saved.ok) return { customer: after, owners };
   if (saved.reasons[0]) throw stale(profileSeq(profileView((await profileItem(customerId)) ?? item).customer));

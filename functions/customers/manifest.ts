@@ -17,7 +17,8 @@ export const customerRoutes = {
     path: '/customers',
     function: 'listCustomers',
     auth: read,
-    summary: 'Customers by name (q: a name prefix, Turkish case folded), filtered by sector, region, city, owner, group, tag and segment',
+    summary:
+      'Customers by name (q: a name prefix, Turkish case folded), filtered by sector, region, city, owner, group, tag and segment',
     request: { params: null, query: api.listCustomersQuery, body: null },
     responses: { 200: { description: 'A page of the directory, sorted by name', json: api.customerList } },
   },
@@ -26,7 +27,8 @@ export const customerRoutes = {
     path: '/customers',
     function: 'createCustomer',
     auth: write,
-    summary: 'Create a customer: its e-mail and phone are claimed (409 contact-taken if another customer has one); once per Idempotency-Key',
+    summary:
+      'Create a customer: its e-mail and phone are claimed (409 contact-taken if another customer has one); once per Idempotency-Key',
     request: { params: null, query: null, body: body(api.createCustomerBody) },
     responses: { 201: { description: 'Created', json: api.customerAnswer, headers: ['location'] } },
   },
@@ -44,7 +46,8 @@ export const customerRoutes = {
     path: '/customers/{customerId}/contacts',
     function: 'customerContacts',
     auth: write,
-    summary: "Add a contact person; their e-mail and phone are unique within the customer (409 contact-taken) and may repeat across companies",
+    summary:
+      'Add a contact person; their e-mail and phone are unique within the customer (409 contact-taken) and may repeat across companies',
     request: { params: api.customerParams, query: null, body: body(api.addContactBody) },
     responses: { 201: { description: 'Added', json: api.contactAnswer, headers: ['location'] } },
   },
@@ -72,11 +75,15 @@ export const customerRoutes = {
     path: '/customers/{customerId}/merge',
     function: 'mergeCustomers',
     auth: { scopes: ['customers:merge'] },
-    summary: 'Merge a duplicate into this customer: every item of theirs moves here, their markers and old id point here',
+    summary:
+      'Merge a duplicate into this customer: every item of theirs moves here, their markers and old id point here',
     request: { params: mergeApi.mergeParams, query: null, body: { schema: mergeApi.mergeBody, maxBytes: 1024 } },
     responses: {
       200: { description: 'Merged', json: mergeApi.mergeResult },
-      202: { description: 'Started and partly moved; the finish-merges sweep (or the same POST again) finishes it', json: mergeApi.mergeResult },
+      202: {
+        description: 'Started and partly moved; the finish-merges sweep (or the same POST again) finishes it',
+        json: mergeApi.mergeResult,
+      },
     },
   },
 } as const satisfies Record<string, RouteDeclaration>;
@@ -84,10 +91,26 @@ export const customerRoutes = {
 export const customersUseCase: UseCaseManifest = {
   name: 'customers',
   functions: {
-    listCustomers: { entry: `${dir}/list-customers.ts`, description: 'Staff: the customer directory, sorted and filtered', uses: { table: 'read' } },
-    createCustomer: { entry: `${dir}/create-customer.ts`, description: 'Staff: create a customer', uses: { table: 'write' } },
-    editCustomer: { entry: `${dir}/edit-customer.ts`, description: "Staff: edit a customer's profile", uses: { table: 'write' } },
-    customerContacts: { entry: `${dir}/customer-contacts.ts`, description: "Staff: a customer's contact people", uses: { table: 'write' } },
+    listCustomers: {
+      entry: `${dir}/list-customers.ts`,
+      description: 'Staff: the customer directory, sorted and filtered',
+      uses: { table: 'read' },
+    },
+    createCustomer: {
+      entry: `${dir}/create-customer.ts`,
+      description: 'Staff: create a customer',
+      uses: { table: 'write' },
+    },
+    editCustomer: {
+      entry: `${dir}/edit-customer.ts`,
+      description: "Staff: edit a customer's profile",
+      uses: { table: 'write' },
+    },
+    customerContacts: {
+      entry: `${dir}/customer-contacts.ts`,
+      description: "Staff: a customer's contact people",
+      uses: { table: 'write' },
+    },
     // merge
     mergeCustomers: {
       entry: `${dir}/merge-customers.ts`,

@@ -45,7 +45,8 @@ const placementKey = (duplicateId: string) => keys.queueItem(forwardKey(duplicat
 
 /** The profile item as stored (owner sets included), or a forwarding record; consistent. */
 export const readProfileItem = async (customerId: string) =>
-  (await db().send(new GetCommand({ TableName: tableName(), Key: keys.customer(customerId), ConsistentRead: true }))).Item;
+  (await db().send(new GetCommand({ TableName: tableName(), Key: keys.customer(customerId), ConsistentRead: true })))
+    .Item;
 
 export const isForward = (item: Item | undefined) => item?.type === 'customer-forward';
 
@@ -91,8 +92,16 @@ export const startMerge = async (kept: Item, duplicate: Item, markerKeys: Key[],
   const due = new Date(now.getTime() + MERGE_LEASE_MS).toISOString();
   return transact([
     { Put: { TableName: tableName(), Item: profile, ...live(kept) } },
-    { Put: { TableName: tableName(), Item: { ...forwardKey(duplicateId), type: 'customer-forward', ...forward }, ...live(duplicate) } },
-    { Put: { TableName: tableName(), Item: mergeQueue.at(duplicateId, due, { keptId }).item(forwardKey(duplicateId)) } },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...forwardKey(duplicateId), type: 'customer-forward', ...forward },
+        ...live(duplicate),
+      },
+    },
+    {
+      Put: { TableName: tableName(), Item: mergeQueue.at(duplicateId, due, { keptId }).item(forwardKey(duplicateId)) },
+    },
   ]);
 };
 
@@ -155,8 +164,12 @@ const unchanged = (item: Item) => {
   const guarded = Object.entries(item).filter(([name, value]) => typeof value === 'number' || name === 'updatedAt');
   return {
     ConditionExpression: [itemExists, ...guarded.map((_, i) => `#g${i} = :g${i}`)].join(' AND '),
-    ExpressionAttributeNames: guarded.length ? Object.fromEntries(guarded.map(([name], i) => [`#g${i}`, name])) : undefined,
-    ExpressionAttributeValues: guarded.length ? Object.fromEntries(guarded.map(([, value], i) => [`:g${i}`, value])) : undefined,
+    ExpressionAttributeNames: guarded.length
+      ? Object.fromEntries(guarded.map(([name], i) => [`#g${i}`, name]))
+      : undefined,
+    ExpressionAttributeValues: guarded.length
+      ? Object.fromEntries(guarded.map(([, value], i) => [`:g${i}`, value]))
+      : undefined,
   };
 };
 
@@ -169,18 +182,32 @@ export type BatchOutcome = { moved: number; transactions: number } | 'conflict';
  * counter item with a fixed key) is combined into the kept one instead. `conflict`: another run
  * moved some of them first; read again.
  */
-export const moveNextPage = async (duplicateId: string, keptId: string, maxTransactions: number): Promise<BatchOutcome> => {
+export const moveNextPage = async (
+  duplicateId: string,
+  keptId: string,
+  maxTransactions: number,
+): Promise<BatchOutcome> => {
   const skip = new Set([forwardKey(duplicateId).sk, placementKey(duplicateId).sk]);
-  const page = await queryPage({ partition: keys.customerPartition(duplicateId), order: 'oldest', limit: 100, consistent: true });
+  const page = await queryPage({
+    partition: keys.customerPartition(duplicateId),
+    order: 'oldest',
+    limit: 100,
+    consistent: true,
+  });
   const items = page.items.filter((item) => !skip.has(tableKeyOf(item).sk));
   if (!items.length) return { moved: 0, transactions: 0 };
   const kept = (sk: string) => ({ ...keys.customer(keptId), sk });
-  const holders = items.flatMap((item) => heldDetailsOf(item).flatMap((detail) => [holderKey(detail, duplicateId), holderKey(detail, keptId)]));
+  const holders = items.flatMap((item) =>
+    heldDetailsOf(item).flatMap((detail) => [holderKey(detail, duplicateId), holderKey(detail, keptId)]),
+  );
   const existing = await readKeys([...items.map((item) => kept(tableKeyOf(item).sk)), ...holders]);
   const alongside = new Map(items.map((item) => [item, holderMoves(item, duplicateId, keptId, existing)]));
   let moved = 0;
   let transactions = 0;
-  for (const batch of planBatches(items, 1, undefined, (item) => 2 + alongside.get(item)!.length).slice(0, maxTransactions)) {
+  for (const batch of planBatches(items, 1, undefined, (item) => 2 + alongside.get(item)!.length).slice(
+    0,
+    maxTransactions,
+  )) {
     let combined = 0;
     const writes = batch.flatMap((item): TransactItem[] => {
       const { sk } = tableKeyOf(item);
@@ -190,7 +217,11 @@ export const moveNextPage = async (duplicateId: string, keptId: string, maxTrans
       const put: TransactItem = theirs
         ? { Put: { TableName: tableName(), Item: combineItems(theirs, copy), ...unchanged(theirs) } }
         : { Put: { TableName: tableName(), Item: copy, ConditionExpression: itemAbsent } };
-      return [put, { Delete: { TableName: tableName(), Key: tableKeyOf(item), ConditionExpression: itemExists } }, ...alongside.get(item)!];
+      return [
+        put,
+        { Delete: { TableName: tableName(), Key: tableKeyOf(item), ConditionExpression: itemExists } },
+        ...alongside.get(item)!,
+      ];
     });
     const guard = stillMoving(duplicateId, keptId);
     const counts: TransactItem = {
@@ -198,7 +229,11 @@ export const moveNextPage = async (duplicateId: string, keptId: string, maxTrans
         TableName: tableName(),
         ...guard,
         UpdateExpression: 'SET movedItems = movedItems + :moved, combinedItems = combinedItems + :combined',
-        ExpressionAttributeValues: { ...guard.ExpressionAttributeValues, ':moved': batch.length, ':combined': combined },
+        ExpressionAttributeValues: {
+          ...guard.ExpressionAttributeValues,
+          ':moved': batch.length,
+          ':combined': combined,
+        },
       },
     };
     if (!(await transact([...writes, counts])).ok) return 'conflict';
@@ -228,7 +263,13 @@ export const foldStrays = async (duplicateId: string, keptId: string, now: Date)
   });
   return (
     await transact([
-      { Put: { TableName: tableName(), Item: { ...combineItems(kept, folded), updatedAt: now.toISOString() }, ...unchanged(kept) } },
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...combineItems(kept, folded), updatedAt: now.toISOString() },
+          ...unchanged(kept),
+        },
+      },
       {
         Update: {
           TableName: tableName(),
@@ -255,7 +296,11 @@ export const mergeResult = (forward: Forward) => ({
 });
 
 /** The forwarding record as finishing it leaves it. */
-export const doneForward = (forward: Forward, now: Date) => ({ ...forward, mergeState: 'done' as const, mergedAt: now.toISOString() });
+export const doneForward = (forward: Forward, now: Date) => ({
+  ...forward,
+  mergeState: 'done' as const,
+  mergedAt: now.toISOString(),
+});
 
 /**
  * The writes that finish a merge: done, its counts as read, no stray write on the forwarding record,
@@ -265,7 +310,11 @@ export const doneForward = (forward: Forward, now: Date) => ({ ...forward, merge
 export const finishItems = (forward: Forward, now: Date, record: Recorder): TransactItem[] => {
   const done = doneForward(forward, now);
   const at = done.mergedAt;
-  const conditions = [same('mergeState', 'moving'), same('movedItems', forward.movedItems), same('combinedItems', forward.combinedItems)];
+  const conditions = [
+    same('mergeState', 'moving'),
+    same('movedItems', forward.movedItems),
+    same('combinedItems', forward.combinedItems),
+  ];
   const strayNames = Object.fromEntries(STRAY_ATTRIBUTES.map((name, i) => [`#x${i}`, name]));
   return [
     {
@@ -278,7 +327,11 @@ export const finishItems = (forward: Forward, now: Date, record: Recorder): Tran
           ...Object.keys(strayNames).map((name) => `attribute_not_exists(${name})`),
         ].join(' AND '),
         ExpressionAttributeNames: { ...Object.assign({}, ...conditions.map((c) => c.names)), ...strayNames },
-        ExpressionAttributeValues: { ...Object.assign({}, ...conditions.map((c) => c.values)), ':done': 'done', ':at': at },
+        ExpressionAttributeValues: {
+          ...Object.assign({}, ...conditions.map((c) => c.values)),
+          ':done': 'done',
+          ':at': at,
+        },
       },
     },
     { Delete: { TableName: tableName(), Key: placementKey(forward.customerId) } },

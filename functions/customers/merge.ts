@@ -17,6 +17,7 @@ import type { Viewer } from '../../shared/access.js';
 import { customerItemVisibleTo, noSuchCustomer } from '../../shared/customer.js';
 import { tableName, transact } from '../../shared/db.js';
 import { noRecord, type Recorder } from '../../shared/idempotency.js';
+import { records } from '../../shared/messages.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
 import { sweep } from '../../shared/work-queue.js';
 import { markerKeysOf } from './domain/merge.js';
@@ -35,7 +36,6 @@ import {
   repointMarker,
   startMerge,
 } from './merge-store.js';
-import { records } from '../../shared/messages.js';
 
 export type MergeResult = ReturnType<typeof mergeResult>;
 
@@ -70,10 +70,16 @@ const advance = async (duplicateId: string, keptId: string, limits: RunLimits, n
   if (!folded) throw contended();
   let transactions = 0;
   let conflicts = 0;
-  const spent = () => transactions >= (limits.maxTransactions ?? Number.POSITIVE_INFINITY) || Date.now() >= (limits.deadline ?? Number.POSITIVE_INFINITY);
+  const spent = () =>
+    transactions >= (limits.maxTransactions ?? Number.POSITIVE_INFINITY) ||
+    Date.now() >= (limits.deadline ?? Number.POSITIVE_INFINITY);
   for (;;) {
     if (spent()) return { forward: await readForward(duplicateId), complete: false };
-    const outcome = await moveNextPage(duplicateId, keptId, (limits.maxTransactions ?? Number.POSITIVE_INFINITY) - transactions);
+    const outcome = await moveNextPage(
+      duplicateId,
+      keptId,
+      (limits.maxTransactions ?? Number.POSITIVE_INFINITY) - transactions,
+    );
     if (outcome === 'conflict') {
       if (++conflicts > MAX_CONFLICTS) throw contended();
       continue;
@@ -84,7 +90,13 @@ const advance = async (duplicateId: string, keptId: string, limits: RunLimits, n
 };
 
 /** Runs a started merge as far as the limits allow, finishing it if it gets there. */
-const run = async (duplicateId: string, keptId: string, record: Recorder, limits: RunLimits, now: Date): Promise<MergeResult> => {
+const run = async (
+  duplicateId: string,
+  keptId: string,
+  record: Recorder,
+  limits: RunLimits,
+  now: Date,
+): Promise<MergeResult> => {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const { forward, complete } = await advance(duplicateId, keptId, limits, now);
     if (forward.mergeState === 'done' || !complete) return mergeResult(forward);
@@ -94,14 +106,36 @@ const run = async (duplicateId: string, keptId: string, record: Recorder, limits
 };
 
 const sameCustomer = () =>
-  new ProblemError(422, 'merge-same-customer', { en: 'A customer cannot be merged into itself.', tr: 'Bir müşteri kendisiyle birleştirilemez.' }, [
-    { path: 'duplicateId', message: { en: 'Name another customer than the one in the path.', tr: 'Adresteki müşteriden başka bir müşteri belirtin.' } },
-  ]);
+  new ProblemError(
+    422,
+    'merge-same-customer',
+    { en: 'A customer cannot be merged into itself.', tr: 'Bir müşteri kendisiyle birleştirilemez.' },
+    [
+      {
+        path: 'duplicateId',
+        message: {
+          en: 'Name another customer than the one in the path.',
+          tr: 'Adresteki müşteriden başka bir müşteri belirtin.',
+        },
+      },
+    ],
+  );
 
 const mergedAlready = (path: 'customerId' | 'duplicateId', into: string) =>
-  new ProblemError(409, 'customer-merged', { en: 'This customer was merged into another.', tr: 'Bu müşteri başka bir müşteriyle birleştirildi.' }, [
-    { path, message: { en: `Merged into ${into}; use that customer.`, tr: `${into} ile birleştirildi; o müşteriyi kullanın.` } },
-  ]);
+  new ProblemError(
+    409,
+    'customer-merged',
+    { en: 'This customer was merged into another.', tr: 'Bu müşteri başka bir müşteriyle birleştirildi.' },
+    [
+      {
+        path,
+        message: {
+          en: `Merged into ${into}; use that customer.`,
+          tr: `${into} ile birleştirildi; o müşteriyi kullanın.`,
+        },
+      },
+    ],
+  );
 
 export interface MergeRequest {
   viewer: Viewer;
@@ -135,7 +169,8 @@ export const mergeCustomers = async (
     }
     if (!duplicate || !customerItemVisibleTo(viewer, duplicate)) throw noSuchCustomer('duplicateId');
     const markers = markerKeysOf(await readPartition(duplicateId));
-    if ((await startMerge(kept, duplicate, markers, viewer.actor.userId, now)).ok) return run(duplicateId, keptId, record, limits, now);
+    if ((await startMerge(kept, duplicate, markers, viewer.actor.userId, now)).ok)
+      return run(duplicateId, keptId, record, limits, now);
   }
   throw contended();
 };
@@ -154,7 +189,11 @@ export const finishDueMerges = async (now: Date, deadline: number) => {
     if (!isForward(forward) || forward!.mergeState === 'done') return 'drop';
     const placedAgain = () => {
       const later = new Date(Date.now() + MERGE_LEASE_MS).toISOString();
-      return { writes: [{ Put: { TableName: tableName(), Item: mergeQueue.at(duplicateId, later, entry.data).item(entry.entity) } }] };
+      return {
+        writes: [
+          { Put: { TableName: tableName(), Item: mergeQueue.at(duplicateId, later, entry.data).item(entry.entity) } },
+        ],
+      };
     };
     try {
       const { forward: advanced, complete } = await advance(duplicateId, entry.data.keptId, { deadline }, now);

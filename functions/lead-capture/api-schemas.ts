@@ -1,7 +1,8 @@
 // The lead routes' request and response schemas: the manifest declares them on the routes, the
 // handlers get their requests parsed with them, and the OpenAPI document is generated from them.
-import * as z from '../../shared/schema.js';
+
 import { languages } from '../../shared/language.js';
+import * as z from '../../shared/schema.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
 import { consent } from '../customers/public.js';
 import { leadStatuses } from './domain/lead-status.js';
@@ -56,12 +57,20 @@ const lead = z.looseObject({
   source: z.optional(z.string()),
   utm: z.optional(z.record(z.string(), z.string())),
   language: z.enum(languages),
-  owner: z.optional(z.looseObject({ type: z.string(), id: z.string(), ruleId: z.string(), teamId: z.optional(z.string()) })),
+  owner: z.optional(
+    z.looseObject({ type: z.string(), id: z.string(), ruleId: z.string(), teamId: z.optional(z.string()) }),
+  ),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 
-const note = z.looseObject({ noteId: z.string(), leadId: z.string(), text: z.string(), authorId: z.string(), createdAt: z.string() });
+const note = z.looseObject({
+  noteId: z.string(),
+  leadId: z.string(),
+  text: z.string(),
+  authorId: z.string(),
+  createdAt: z.string(),
+});
 
 export const capturedLead = z.looseObject({ leadId: z.string(), status: z.literal('new') });
 export const receivedLead = z.strictObject({ status: z.literal('received') });

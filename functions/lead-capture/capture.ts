@@ -3,10 +3,10 @@
 // Idempotency-Key: the key's stored answer is written in the capture's own transaction.
 import { matchContact } from '../../shared/customer.js';
 import { type IdempotencyScope, once } from '../../shared/idempotency.js';
+import { contactContended } from '../../shared/messages.js';
 import { ConflictError } from '../../shared/problems.js';
 import { contactOf, type LeadSubmission } from './domain/lead-submission.js';
 import { saveForCustomer, saveWithNewCustomer } from './lead-store.js';
-import { contactContended } from '../../shared/messages.js';
 
 /** A losing racer re-reads the winner's markers; a third loss means heavy contention on one person. */
 const MAX_ATTEMPTS = 3;

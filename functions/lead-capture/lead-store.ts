@@ -3,6 +3,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventFacts } from '../../events/catalogue.js';
 import type { Ownership } from '../../shared/access.js';
+import { CONSENT_REQUEST_TTL_SECONDS, type ConsentChannel, consentAddress } from '../../shared/consent.js';
 import { type ContactMatch, customers, markerItems, ownershipItem } from '../../shared/customer.js';
 import { db, findById, itemExists, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { advance, defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
@@ -10,13 +11,12 @@ import type { Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
 import { outboxPut } from '../../shared/outbox.js';
-import { type Filter, queryAll, queryPage } from '../../shared/query.js';
 import { ConflictError } from '../../shared/problems.js';
+import { type Filter, queryAll, queryPage } from '../../shared/query.js';
 import { byAssignee, byState, keys } from '../../shared/table.js';
 import type { AssignmentRule, AssignTarget } from './domain/assignment.js';
-import { CONSENT_REQUEST_TTL_SECONDS, type ConsentChannel, consentAddress } from '../../shared/consent.js';
-import { type Contact, consentsGiven, type LeadSubmission } from './domain/lead-submission.js';
 import { type LeadStatus, leadStatuses } from './domain/lead-status.js';
+import { type Contact, consentsGiven, type LeadSubmission } from './domain/lead-submission.js';
 
 export interface Lead {
   leadId: string;
@@ -77,7 +77,11 @@ const utmOf = (s: LeadSubmission) => {
 };
 
 /** The lead, its consent evidence and its events: the part of a capture that does not depend on the customer being new. */
-const leadItems = (customerId: string, newCustomer: boolean, { submission: s, contact, ip, now, record }: CaptureContext) => {
+const leadItems = (
+  customerId: string,
+  newCustomer: boolean,
+  { submission: s, contact, ip, now, record }: CaptureContext,
+) => {
   const leadId = newId();
   const at = now.toISOString();
   const lead: Lead = {
@@ -101,7 +105,9 @@ const leadItems = (customerId: string, newCustomer: boolean, { submission: s, co
     updatedAt: at,
   };
   const items: TransactItem[] = [
-    ...leads.createItems(lead, { events: [outboxPut('LeadCaptured', { leadId, customerId, newCustomer, language: s.language }, now)] }),
+    ...leads.createItems(lead, {
+      events: [outboxPut('LeadCaptured', { leadId, customerId, newCustomer, language: s.language }, now)],
+    }),
     ...consentsGiven(s).flatMap((channel) => consentItems(customerId, leadId, channel, contact, s, ip, now)),
     ...record({ leadId, status: 'new' }),
   ];
@@ -209,7 +215,9 @@ export const saveForCustomer = async (match: Required<ContactMatch>, capture: Ca
 
 /** The assignment rules staff keep, in order. */
 export const getAssignmentRules = async (): Promise<AssignmentRule[]> =>
-  ((await db().send(new GetCommand({ TableName: tableName(), Key: keys.assignmentRules() }))).Item?.rules as AssignmentRule[] | undefined) ?? [];
+  ((await db().send(new GetCommand({ TableName: tableName(), Key: keys.assignmentRules() }))).Item?.rules as
+    | AssignmentRule[]
+    | undefined) ?? [];
 
 export const getLead = async (leadId: string): Promise<Lead | undefined> => {
   const item = await findById(keys.leadById(leadId));
@@ -227,9 +235,13 @@ export interface LeadNote {
 }
 
 export const getLeadNotes = async (customerId: string, leadId: string): Promise<LeadNote[]> =>
-  (await queryAll({ partition: keys.customerPartition(customerId), range: { prefix: keys.leadNotesPrefix(leadId) }, order: 'oldest' })).map(
-    (item) => fromItem<LeadNote>(item),
-  );
+  (
+    await queryAll({
+      partition: keys.customerPartition(customerId),
+      range: { prefix: keys.leadNotesPrefix(leadId) },
+      order: 'oldest',
+    })
+  ).map((item) => fromItem<LeadNote>(item));
 
 export interface LeadMove extends HistoryEntry {
   at: string;
@@ -239,12 +251,16 @@ export interface LeadMove extends HistoryEntry {
 
 /** The lead's status history, oldest first. */
 export const getLeadHistory = async (lead: Lead): Promise<LeadMove[]> =>
-  (await queryAll({ partition: keys.customerPartition(lead.customerId), range: { prefix: keys.historyPrefix(leads.key(lead)) }, order: 'oldest' })).map(
-    (item) => {
-      const { entityType: _, ...move } = fromItem<LeadMove & { entityType: string }>(item);
-      return move;
-    },
-  );
+  (
+    await queryAll({
+      partition: keys.customerPartition(lead.customerId),
+      range: { prefix: keys.historyPrefix(leads.key(lead)) },
+      order: 'oldest',
+    })
+  ).map((item) => {
+    const { entityType: _, ...move } = fromItem<LeadMove & { entityType: string }>(item);
+    return move;
+  });
 
 export interface LeadQuery {
   ownerId?: string;
@@ -302,7 +318,13 @@ export const saveStatusChange = async (lead: Lead, to: LeadStatus, history: Hist
   const after = advance(lead, { status: to, updatedAt: now.toISOString() });
   const moved = await leads.move(lead, after, {
     history,
-    events: [outboxPut('LeadStatusChanged', { leadId: lead.leadId, customerId: lead.customerId, from: lead.status, to, actorId: history.actorId }, now)],
+    events: [
+      outboxPut(
+        'LeadStatusChanged',
+        { leadId: lead.leadId, customerId: lead.customerId, from: lead.status, to, actorId: history.actorId },
+        now,
+      ),
+    ],
   });
   return moved ? after : undefined;
 };
@@ -311,12 +333,18 @@ export const saveNote = async (lead: Lead, text: string, authorId: string, now: 
   const noteId = newId();
   const note: LeadNote = { noteId, leadId: lead.leadId, text, authorId, createdAt: now.toISOString() };
   const saved = await transact([
-    putNew({ ...keys.leadNote(lead.customerId, lead.leadId, noteId), type: 'lead-note', customerId: lead.customerId, ...note }),
+    putNew({
+      ...keys.leadNote(lead.customerId, lead.leadId, noteId),
+      type: 'lead-note',
+      customerId: lead.customerId,
+      ...note,
+    }),
     outboxPut('LeadNoteAdded', { leadId: lead.leadId, customerId: lead.customerId, noteId, actorId: authorId }, now),
     ...record(note),
   ]);
   // Only the stored answer can have stopped it: a duplicate with the same key got there first.
-  if (!saved.ok) throw new ConflictError('request-in-progress', {
+  if (!saved.ok)
+    throw new ConflictError('request-in-progress', {
       en: 'A request with this Idempotency-Key was just processed.',
       tr: 'Bu Idempotency-Key ile bir istek az önce işlendi.',
     });

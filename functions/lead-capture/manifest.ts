@@ -1,7 +1,7 @@
 import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
-import { leadSubmissionSchema } from './domain/lead-submission.js';
 import * as api from './api-schemas.js';
+import { leadSubmissionSchema } from './domain/lead-submission.js';
 
 const dir = 'functions/lead-capture/handlers';
 
@@ -21,7 +21,11 @@ export const leadRoutes = {
       params: null,
       query: null,
       // A lead form is a few hundred bytes; 16 KiB leaves room for a long message and refuses junk.
-      body: { schema: leadSubmissionSchema, maxBytes: 16 * 1024, media: ['application/json', 'application/x-www-form-urlencoded'] },
+      body: {
+        schema: leadSubmissionSchema,
+        maxBytes: 16 * 1024,
+        media: ['application/json', 'application/x-www-form-urlencoded'],
+      },
     },
     responses: {
       201: { description: 'Captured', json: api.capturedLead, headers: ['location'] },
@@ -119,16 +123,44 @@ export const leadRoutes = {
 export const leadCapture: UseCaseManifest = {
   name: 'lead-capture',
   functions: {
-    captureLead: { entry: `${dir}/capture-lead.ts`, description: 'Web form and JSON lead capture', uses: { table: 'write' } },
+    captureLead: {
+      entry: `${dir}/capture-lead.ts`,
+      description: 'Web form and JSON lead capture',
+      uses: { table: 'write' },
+    },
     leadForm: { entry: `${dir}/lead-form.ts`, description: 'Demo HTML lead form', uses: {} },
-    confirmConsent: { entry: `${dir}/confirm-consent.ts`, description: 'Double opt-in confirmation link', uses: { table: 'write', signingSecret: true } },
+    confirmConsent: {
+      entry: `${dir}/confirm-consent.ts`,
+      description: 'Double opt-in confirmation link',
+      uses: { table: 'write', signingSecret: true },
+    },
     listLeads: { entry: `${dir}/list-leads.ts`, description: 'Staff: list leads', uses: { table: 'read' } },
     getLead: { entry: `${dir}/get-lead.ts`, description: 'Staff: one lead with its notes', uses: { table: 'read' } },
-    changeLeadStatus: { entry: `${dir}/change-lead-status.ts`, description: 'Staff: move a lead along its lifecycle', uses: { table: 'write' } },
-    addLeadNote: { entry: `${dir}/add-lead-note.ts`, description: 'Staff: add a note to a lead', uses: { table: 'write' } },
-    assignLead: { entry: `${dir}/assign-lead.ts`, description: 'Assigns a captured lead by the rules', uses: { table: 'write' } },
-    sendAutoResponse: { entry: `${dir}/send-auto-response.ts`, description: 'Mails the lead an acknowledgement', uses: { table: 'write', mail: true } },
-    notifyOwner: { entry: `${dir}/notify-owner.ts`, description: 'Mails the new owner the lead', uses: { table: 'write', mail: true } },
+    changeLeadStatus: {
+      entry: `${dir}/change-lead-status.ts`,
+      description: 'Staff: move a lead along its lifecycle',
+      uses: { table: 'write' },
+    },
+    addLeadNote: {
+      entry: `${dir}/add-lead-note.ts`,
+      description: 'Staff: add a note to a lead',
+      uses: { table: 'write' },
+    },
+    assignLead: {
+      entry: `${dir}/assign-lead.ts`,
+      description: 'Assigns a captured lead by the rules',
+      uses: { table: 'write' },
+    },
+    sendAutoResponse: {
+      entry: `${dir}/send-auto-response.ts`,
+      description: 'Mails the lead an acknowledgement',
+      uses: { table: 'write', mail: true },
+    },
+    notifyOwner: {
+      entry: `${dir}/notify-owner.ts`,
+      description: 'Mails the new owner the lead',
+      uses: { table: 'write', mail: true },
+    },
     sendConsentConfirmation: {
       entry: `${dir}/send-consent-confirmation.ts`,
       description: 'Mails the double opt-in link',
@@ -137,13 +169,21 @@ export const leadCapture: UseCaseManifest = {
   },
   routes: routeList(leadRoutes),
   subscriptions: [
-    { name: 'assign-captured-lead', function: 'assignLead', pattern: { source: [sources.leads], 'detail-type': ['LeadCaptured'] } },
+    {
+      name: 'assign-captured-lead',
+      function: 'assignLead',
+      pattern: { source: [sources.leads], 'detail-type': ['LeadCaptured'] },
+    },
     {
       name: 'acknowledge-captured-lead',
       function: 'sendAutoResponse',
       pattern: { source: [sources.leads], 'detail-type': ['LeadCaptured'] },
     },
-    { name: 'notify-lead-owner', function: 'notifyOwner', pattern: { source: [sources.leads], 'detail-type': ['LeadAssigned'] } },
+    {
+      name: 'notify-lead-owner',
+      function: 'notifyOwner',
+      pattern: { source: [sources.leads], 'detail-type': ['LeadAssigned'] },
+    },
     {
       name: 'confirm-email-consent',
       function: 'sendConsentConfirmation',

@@ -89,7 +89,9 @@ export const opportunityDetail = z.extend(opportunity, {
     basis: z.enum(['accepted', 'in-play']),
     total: z.strictObject({ netTotalTry: money, costTotalTry: money, marginTry: money, marginBp: z.int() }),
   }),
-  history: z.array(z.looseObject({ at: z.string(), from: z.string(), to: z.string(), action: z.string(), actorId: z.string() })),
+  history: z.array(
+    z.looseObject({ at: z.string(), from: z.string(), to: z.string(), action: z.string(), actorId: z.string() }),
+  ),
 });
 
 const figures = {

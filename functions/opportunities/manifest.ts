@@ -82,7 +82,7 @@ export const opportunityRoutes = {
     path: '/opportunities/{opportunityId}/quotes',
     function: 'changeOpportunity',
     auth: write,
-    summary: "Attach a quote of the same customer (recorded on the quote too); its acceptance wins the opportunity",
+    summary: 'Attach a quote of the same customer (recorded on the quote too); its acceptance wins the opportunity',
     request: { params, query: null, body: body(api.attachBody) },
     responses: { 200: opportunity('The opportunity with the quote') },
   },
@@ -91,7 +91,8 @@ export const opportunityRoutes = {
     path: '/pipeline',
     function: 'pipeline',
     auth: read,
-    summary: 'Open opportunities per owner and stage: count, amount and weighted forecast per currency and in TRY (reps: own, team managers: team)',
+    summary:
+      'Open opportunities per owner and stage: count, amount and weighted forecast per currency and in TRY (reps: own, team managers: team)',
     request: { params: null, query: api.pipelineQuery, body: null },
     responses: { 200: { description: 'The pipeline', json: api.pipeline } },
   },
@@ -100,17 +101,41 @@ export const opportunityRoutes = {
 export const opportunitiesUseCase: UseCaseManifest = {
   name: 'opportunities',
   functions: {
-    openOpportunity: { entry: `${dir}/open-opportunity.ts`, description: 'Staff: open an opportunity', uses: { table: 'write' } },
-    getOpportunity: { entry: `${dir}/get-opportunity.ts`, description: 'Staff: an opportunity with its cost and margin', uses: { table: 'read' } },
+    openOpportunity: {
+      entry: `${dir}/open-opportunity.ts`,
+      description: 'Staff: open an opportunity',
+      uses: { table: 'write' },
+    },
+    getOpportunity: {
+      entry: `${dir}/get-opportunity.ts`,
+      description: 'Staff: an opportunity with its cost and margin',
+      uses: { table: 'read' },
+    },
     changeOpportunity: {
       entry: `${dir}/change-opportunity.ts`,
       description: 'Staff: change, move, win, lose an opportunity, or attach a quote',
       uses: { table: 'write' },
     },
-    pipeline: { entry: `${dir}/pipeline.ts`, description: 'Staff: the pipeline and weighted forecast by reach', uses: { table: 'read' } },
-    openFromLead: { entry: `${dir}/open-from-lead.ts`, description: 'Opens the opportunity of a converted lead, once', uses: { table: 'write' } },
-    winOnAcceptance: { entry: `${dir}/win-on-acceptance.ts`, description: "Wins an accepted quote's opportunity, once", uses: { table: 'write' } },
-    winOnOrder: { entry: `${dir}/win-on-order.ts`, description: "Wins the opportunity of an order's quote, once", uses: { table: 'write' } },
+    pipeline: {
+      entry: `${dir}/pipeline.ts`,
+      description: 'Staff: the pipeline and weighted forecast by reach',
+      uses: { table: 'read' },
+    },
+    openFromLead: {
+      entry: `${dir}/open-from-lead.ts`,
+      description: 'Opens the opportunity of a converted lead, once',
+      uses: { table: 'write' },
+    },
+    winOnAcceptance: {
+      entry: `${dir}/win-on-acceptance.ts`,
+      description: "Wins an accepted quote's opportunity, once",
+      uses: { table: 'write' },
+    },
+    winOnOrder: {
+      entry: `${dir}/win-on-order.ts`,
+      description: "Wins the opportunity of an order's quote, once",
+      uses: { table: 'write' },
+    },
   },
   routes: routeList(opportunityRoutes),
   subscriptions: [
@@ -119,7 +144,11 @@ export const opportunitiesUseCase: UseCaseManifest = {
       function: 'openFromLead',
       pattern: { source: [sources.leads], 'detail-type': ['LeadStatusChanged'], detail: { to: ['converted'] } },
     },
-    { name: 'win-opportunity-on-acceptance', function: 'winOnAcceptance', pattern: { source: [sources.quotes], 'detail-type': ['QuoteAccepted'] } },
+    {
+      name: 'win-opportunity-on-acceptance',
+      function: 'winOnAcceptance',
+      pattern: { source: [sources.quotes], 'detail-type': ['QuoteAccepted'] },
+    },
     {
       name: 'win-opportunity-on-order',
       function: 'winOnOrder',

@@ -3,11 +3,12 @@
 // when an attached quote is accepted or ordered, and the pipeline by reach.
 import type { EventDetail } from '../../events/catalogue.js';
 import { readFollowingMerge } from '../../shared/customer.js';
-import { getUser } from '../../shared/directory.js';
 import { putNew, type TransactItem, transact } from '../../shared/db.js';
+import { getUser } from '../../shared/directory.js';
 import { advance, type HistoryEntry } from '../../shared/entity.js';
 import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
+import { changedMeanwhile, justProcessed, records, staleAt, type Text } from '../../shared/messages.js';
 import type { Money } from '../../shared/money.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, ProblemError } from '../../shared/problems.js';
@@ -27,7 +28,6 @@ import {
   targetOf,
 } from './domain/stages.js';
 import { getOpportunity, type Opportunity, opportunities } from './opportunity-store.js';
-import { changedMeanwhile, justProcessed, records, staleAt, type Text } from '../../shared/messages.js';
 
 /** How far ahead a new opportunity is expected to close when nobody says. */
 const DEFAULT_CLOSE_DAYS = 30;
@@ -54,7 +54,11 @@ export interface Who {
 const ref = (o: Opportunity) => ({ opportunityId: o.opportunityId, customerId: o.customerId, ownerId: o.ownerId });
 
 const openedEvent = (o: Opportunity, now: Date) =>
-  outboxPut('OpportunityOpened', { ...ref(o), stage: o.status, amount: o.amount.amount, currency: o.amount.currency, leadId: o.leadId }, now);
+  outboxPut(
+    'OpportunityOpened',
+    { ...ref(o), stage: o.status, amount: o.amount.amount, currency: o.amount.currency, leadId: o.leadId },
+    now,
+  );
 
 const stageEvent = (before: Opportunity, after: Opportunity, who: Who, now: Date) =>
   outboxPut(
@@ -73,7 +77,12 @@ const stageEvent = (before: Opportunity, after: Opportunity, who: Who, now: Date
     now,
   );
 
-const history = (who: Who, action: string, note?: string): HistoryEntry => ({ actorId: who.actorId, action, via: who.via, ...(note ? { note } : {}) });
+const history = (who: Who, action: string, note?: string): HistoryEntry => ({
+  actorId: who.actorId,
+  action,
+  via: who.via,
+  ...(note ? { note } : {}),
+});
 
 const defaultCloseDate = (now: Date) => istanbulDate(new Date(now.getTime() + DEFAULT_CLOSE_DAYS * DAY_MS));
 
@@ -86,7 +95,10 @@ export interface OpenInput {
   expectedCloseDate?: string;
 }
 
-const newOpportunity = (input: OpenInput & { ownerId: string; teamId?: string; leadId?: string }, now: Date): Opportunity => {
+const newOpportunity = (
+  input: OpenInput & { ownerId: string; teamId?: string; leadId?: string },
+  now: Date,
+): Opportunity => {
   const at = now.toISOString();
   const stage = input.stage ?? 'prospecting';
   return {
@@ -109,7 +121,12 @@ const newOpportunity = (input: OpenInput & { ownerId: string; teamId?: string; l
 };
 
 /** Staff open an opportunity for a customer they may see (the handler checks), once per Idempotency-Key. */
-export const openOpportunity = async (input: OpenInput, owner: { userId: string; teamId?: string }, now = new Date(), record: Recorder = noRecord) => {
+export const openOpportunity = async (
+  input: OpenInput,
+  owner: { userId: string; teamId?: string },
+  now = new Date(),
+  record: Recorder = noRecord,
+) => {
   const o = newOpportunity({ ...input, ownerId: owner.userId, teamId: owner.teamId }, now);
   const saved = await transact([...opportunities.createItems(o, { events: [openedEvent(o, now)] }), ...record(o)]);
   // Only the stored answer can have stopped it: a duplicate with the same key got there first.
@@ -122,11 +139,15 @@ export const openOpportunity = async (input: OpenInput, owner: { userId: string;
  * it, when the lead sat with a dealer or a queue). The marker keyed by the lead id is put only if
  * absent in the same transaction, so a redelivered event, or two racing, make one opportunity.
  */
-export const openFromLead = async (changed: EventDetail<'LeadStatusChanged'>, now = new Date()): Promise<'opened' | 'exists' | 'no-lead'> => {
+export const openFromLead = async (
+  changed: EventDetail<'LeadStatusChanged'>,
+  now = new Date(),
+): Promise<'opened' | 'exists' | 'no-lead'> => {
   const lead = await readFollowingMerge(changed.customerId, (id) => getLeadByKey(id, changed.leadId));
   if (!lead) return 'no-lead';
   const ownerId = lead.owner?.type === 'user' ? lead.owner.id : changed.actorId;
-  const teamId = lead.owner?.type === 'user' && lead.owner.teamId ? lead.owner.teamId : (await getUser(ownerId))?.teamId;
+  const teamId =
+    lead.owner?.type === 'user' && lead.owner.teamId ? lead.owner.teamId : (await getUser(ownerId))?.teamId;
   const subject = lead.company ?? lead.name;
   const o = newOpportunity(
     {
@@ -162,7 +183,11 @@ export interface OpportunityPatch {
   expectedCloseDate?: string;
 }
 
-const save = async (before: Opportunity, after: Opportunity, writes: { history: HistoryEntry; events?: TransactItem[]; also?: TransactItem[] }) => {
+const save = async (
+  before: Opportunity,
+  after: Opportunity,
+  writes: { history: HistoryEntry; events?: TransactItem[]; also?: TransactItem[] },
+) => {
   if (!(await opportunities.move(before, after, writes))) throw new OpportunityChangedError();
   return after;
 };
@@ -207,7 +232,11 @@ export const changeStage = async (
   refuseStale(o, input.seq);
   const to = targetOf(o.status, action);
   const after = moved(o, to, now, to === 'lost' ? { lostReason: lostReasonOf(input.lostReason) } : {});
-  return save(o, after, { history: history(who, action, after.lostReason), events: [stageEvent(o, after, who, now)], also: who.record?.(after) });
+  return save(o, after, {
+    history: history(who, action, after.lostReason),
+    events: [stageEvent(o, after, who, now)],
+    also: who.record?.(after),
+  });
 };
 
 // ---- quotes -------------------------------------------------------------------------------------------
@@ -216,8 +245,16 @@ const quoteNotFound = () =>
   new ProblemError(
     422,
     'quote-not-found',
-    { en: "There is no such quote of this opportunity's customer.", tr: 'Bu fırsatın müşterisinde böyle bir teklif yok.' },
-    [{ path: 'quoteId', message: { en: 'No such quote for this customer.', tr: 'Bu müşteride böyle bir teklif yok.' } }],
+    {
+      en: "There is no such quote of this opportunity's customer.",
+      tr: 'Bu fırsatın müşterisinde böyle bir teklif yok.',
+    },
+    [
+      {
+        path: 'quoteId',
+        message: { en: 'No such quote for this customer.', tr: 'Bu müşteride böyle bir teklif yok.' },
+      },
+    ],
   );
 
 const attachedElsewhere = (quote: Quote) =>
@@ -233,21 +270,29 @@ const withQuote = (o: Opportunity, quoteId: string, now: Date): Opportunity =>
  * Attaches a quote of the same customer: the opportunity lists it and the quote names the
  * opportunity, both guarded moves in one transaction. Attaching it again changes nothing.
  */
-export const attachQuote = async (o: Opportunity, quote: Quote | undefined, who: Who, now = new Date()): Promise<Opportunity> => {
+export const attachQuote = async (
+  o: Opportunity,
+  quote: Quote | undefined,
+  who: Who,
+  now = new Date(),
+): Promise<Opportunity> => {
   if (!quote || quote.customerId !== o.customerId) throw quoteNotFound();
   if (quote.opportunityId && quote.opportunityId !== o.opportunityId) throw attachedElsewhere(quote);
   if (!isOpen(o.status)) refuseClosed(o.status);
   const listed = o.quoteIds.includes(quote.quoteId);
   if (listed && quote.opportunityId) return o;
   const after = listed ? o : withQuote(o, quote.quoteId, now);
-  const quoteSide = quote.opportunityId
-    ? []
-    : quoteAttachedItems(quote, o.opportunityId, who, now);
-  const opportunitySide = listed ? [opportunities.unchangedCheck(o)] : opportunities.moveItems(o, after, { history: history(who, 'attach-quote', quote.quoteId) });
+  const quoteSide = quote.opportunityId ? [] : quoteAttachedItems(quote, o.opportunityId, who, now);
+  const opportunitySide = listed
+    ? [opportunities.unchangedCheck(o)]
+    : opportunities.moveItems(o, after, { history: history(who, 'attach-quote', quote.quoteId) });
   const saved = await transact([...opportunitySide, ...quoteSide, ...(who.record?.(after) ?? [])]);
   if (!saved.ok) {
     if (saved.reasons[0]) throw new OpportunityChangedError();
-    throw new ConflictError('quote-changed', { en: 'The quote was changed meanwhile; try again.', tr: 'Teklif bu arada değiştirildi; yeniden deneyin.' });
+    throw new ConflictError('quote-changed', {
+      en: 'The quote was changed meanwhile; try again.',
+      tr: 'Teklif bu arada değiştirildi; yeniden deneyin.',
+    });
   }
   return after;
 };
@@ -276,8 +321,14 @@ export const winFromQuote = async (customerId: string, quoteId: string, now = ne
     () => getOpportunity(customerId, quote.opportunityId!),
     async (o) => {
       if (!isOpen(o.status)) return true;
-      const after = moved(o, 'won', now, { wonQuoteId: quoteId, quoteIds: o.quoteIds.includes(quoteId) ? o.quoteIds : [...o.quoteIds, quoteId] });
-      return opportunities.move(o, after, { history: history(who, 'win', quoteId), events: [stageEvent(o, after, who, now)] });
+      const after = moved(o, 'won', now, {
+        wonQuoteId: quoteId,
+        quoteIds: o.quoteIds.includes(quoteId) ? o.quoteIds : [...o.quoteIds, quoteId],
+      });
+      return opportunities.move(o, after, {
+        history: history(who, 'win', quoteId),
+        events: [stageEvent(o, after, who, now)],
+      });
     },
   );
 };

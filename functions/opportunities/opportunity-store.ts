@@ -54,7 +54,9 @@ export const getOpportunity = (customerId: string, opportunityId: string) =>
 
 /** By id alone (the API's paths): the index finds the customer, then a consistent read. */
 export const findOpportunity = async (opportunityId: string): Promise<Opportunity | undefined> => {
-  const customerId = (await findById(keys.opportunityById(opportunityId), 'customerId'))?.customerId as string | undefined;
+  const customerId = (await findById(keys.opportunityById(opportunityId), 'customerId'))?.customerId as
+    | string
+    | undefined;
   return customerId ? getOpportunity(customerId, opportunityId) : undefined;
 };
 
@@ -71,7 +73,11 @@ export interface PipelineScope {
  * Open opportunities in `stages`: one owner's from their index partition (filtered to the stages),
  * everyone else's from the stage partitions; a team or a currency is filtered.
  */
-export const openOpportunities = async (scope: PipelineScope, stages: readonly Stage[], max = 10_000): Promise<Opportunity[]> => {
+export const openOpportunities = async (
+  scope: PipelineScope,
+  stages: readonly Stage[],
+  max = 10_000,
+): Promise<Opportunity[]> => {
   const conditions: string[] = [];
   const filter: Required<Filter> = { expression: '', names: {}, values: {} };
   if (scope.ownerId) {

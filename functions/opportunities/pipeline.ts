@@ -1,11 +1,10 @@
 // GET /pipeline's reads: the open opportunities the viewer reaches, summed by owner and stage with
 // the catalogue's FX rates of today (as quotes convert), and an opportunity's cost and margin from
 // the figures its quotes priced.
-import { type Viewer, listScope } from '../../shared/access.js';
+import { listScope, type Viewer } from '../../shared/access.js';
 import { ForbiddenError } from '../../shared/problems.js';
 import { istanbulDate } from '../../shared/time.js';
-import { getFxRates } from '../catalogue/public.js';
-import { convertOn, FxRateNotFoundError } from '../catalogue/public.js';
+import { convertOn, FxRateNotFoundError, getFxRates } from '../catalogue/public.js';
 import { getQuote } from '../quote-approval/public.js';
 import { costAnalysis } from './domain/cost-analysis.js';
 import { type Pipeline, pipelineOf, type ToTry } from './domain/forecast.js';
@@ -27,13 +26,23 @@ const scopeOf = (viewer: Viewer, query: PipelineQuery) => {
       tr: 'Bir ekibin satış hunisini yalnızca o ekibin yöneticisi veya bir direktör görebilir.',
     });
   }
-  return { ownerId: scope.ownerId, teamId: query.team ?? ('teamId' in scope ? scope.teamId : undefined), unitId: 'unitId' in scope ? scope.unitId : undefined };
+  return {
+    ownerId: scope.ownerId,
+    teamId: query.team ?? ('teamId' in scope ? scope.teamId : undefined),
+    unitId: 'unitId' in scope ? scope.unitId : undefined,
+  };
 };
 
-export const pipelineFor = async (viewer: Viewer, query: PipelineQuery, now = new Date()): Promise<Pipeline & { asOf: string }> => {
+export const pipelineFor = async (
+  viewer: Viewer,
+  query: PipelineQuery,
+  now = new Date(),
+): Promise<Pipeline & { asOf: string }> => {
   const scope = scopeOf(viewer, query);
   // A dealer's or department's people have no opportunities: a unit's pipeline is empty.
-  const found = scope.unitId ? [] : await openOpportunities({ ownerId: scope.ownerId, teamId: scope.teamId, currency: query.currency }, openStages);
+  const found = scope.unitId
+    ? []
+    : await openOpportunities({ ownerId: scope.ownerId, teamId: scope.teamId, currency: query.currency }, openStages);
   const asOf = istanbulDate(now);
   const rates = await getFxRates([...new Set(found.map((o) => o.amount.currency))], asOf);
   const toTry: ToTry = (m) => {

@@ -27,7 +27,10 @@ export const reportQuery = z
   .check(rangeInOrder);
 
 /** Checked whole by the rules store (every unit must exist), so it documents the shape only. */
-export const routingRulesBody = z.looseObject({ rules: z.array(z.looseObject({ id: z.string() })), fallbackUnitId: z.string() });
+export const routingRulesBody = z.looseObject({
+  rules: z.array(z.looseObject({ id: z.string() })),
+  fallbackUnitId: z.string(),
+});
 
 /** A signed link's token; a bad link gets a page, not a problem. */
 export const linkQuery = z.looseObject({ token: z.optional(z.string()) });
@@ -45,9 +48,15 @@ const order = z.looseObject({
   createdAt: z.string(),
 });
 export const orderResponse = order;
-export const orderReceived = z.strictObject({ orderId: z.string(), customerId: z.optional(z.string()), status: z.literal('received') });
+export const orderReceived = z.strictObject({
+  orderId: z.string(),
+  customerId: z.optional(z.string()),
+  status: z.literal('received'),
+});
 export const orderWithHistory = z.extend(order, {
-  history: z.array(z.looseObject({ at: z.string(), from: z.string(), to: z.string(), action: z.string(), actorId: z.string() })),
+  history: z.array(
+    z.looseObject({ at: z.string(), from: z.string(), to: z.string(), action: z.string(), actorId: z.string() }),
+  ),
   /** What the caller's role may ask for now, each move by its action and the status it leads to. */
   allowedMoves: z.array(z.strictObject({ action: z.enum(orderActions), to: z.enum(requestableStatuses) })),
 });

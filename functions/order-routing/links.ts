@@ -9,7 +9,12 @@ export const ACK_LINK_HOURS = 7 * 24;
 export const ackLink = defineLink({
   purpose: 'order-acknowledge',
   path: '/order-links/acknowledge',
-  claims: z.object({ customerId: z.string(), orderId: z.string(), unitId: z.string(), step: z.int().check(z.positive()) }),
+  claims: z.object({
+    customerId: z.string(),
+    orderId: z.string(),
+    unitId: z.string(),
+    step: z.int().check(z.positive()),
+  }),
   ttlSeconds: ACK_LINK_HOURS * 3600,
   singleUse: { by: 'move', guard: 'acknowledging is conditional on the order being routed to this unit at this step' },
 });

@@ -11,10 +11,25 @@ const orderEvent = (type: string) => ({ source: [sources.orders], 'detail-type':
 /** Two hundred lines of JSON fit well under 64 KiB. */
 const ORDER_BODY_BYTES = 64 * 1024;
 const page = (description: string) => ({ description, media: 'text/html' }) as const;
-const linkPages = { 200: page('The page for the link, or what it did'), 403: page('The link is not valid'), 409: page('Acknowledged or moved on already'), 410: page('The link has expired') } as const;
-const reportResponses = { 200: { description: 'The report (CSV with ?format=csv or Accept: text/csv)', json: api.report, csv: true } } as const;
+const linkPages = {
+  200: page('The page for the link, or what it did'),
+  403: page('The link is not valid'),
+  409: page('Acknowledged or moved on already'),
+  410: page('The link has expired'),
+} as const;
+const reportResponses = {
+  200: { description: 'The report (CSV with ?format=csv or Accept: text/csv)', json: api.report, csv: true },
+} as const;
 const report = (path: string, summary: string) =>
-  ({ method: 'GET', path, function: 'orderReports', auth: read, summary, request: { params: null, query: api.reportQuery, body: null }, responses: reportResponses }) as const;
+  ({
+    method: 'GET',
+    path,
+    function: 'orderReports',
+    auth: read,
+    summary,
+    request: { params: null, query: api.reportQuery, body: null },
+    responses: reportResponses,
+  }) as const;
 
 /** Each route once, by name: a handler binds to `orderRoutes.x`, so a path is written only here. */
 export const orderRoutes = {
@@ -23,7 +38,8 @@ export const orderRoutes = {
     path: '/orders',
     function: 'intakeOrder',
     auth: write,
-    summary: 'An order from a web shop, an ERP or the call center (Idempotency-Key required: a retry gets the first answer)',
+    summary:
+      'An order from a web shop, an ERP or the call center (Idempotency-Key required: a retry gets the first answer)',
     request: { params: null, query: null, body: { schema: orderIntakeSchema, maxBytes: ORDER_BODY_BYTES } },
     responses: { 201: { description: 'Received; routing follows', json: api.orderReceived } },
   },
@@ -75,7 +91,10 @@ export const orderRoutes = {
   openOrdersReport: report('/reports/orders/open', 'Open orders by unit and age'),
   overdueOrdersReport: report('/reports/orders/overdue', 'Orders past their requested date'),
   revenueReport: report('/reports/orders/revenue', 'Revenue by period in each currency and in TRY'),
-  profitabilityReport: report('/reports/orders/profitability', 'Order profitability by period, from the quote where it came from one'),
+  profitabilityReport: report(
+    '/reports/orders/profitability',
+    'Order profitability by period, from the quote where it came from one',
+  ),
   acknowledgeLinkPage: {
     method: 'GET',
     path: '/order-links/acknowledge',
@@ -91,7 +110,11 @@ export const orderRoutes = {
     function: 'acknowledgePage',
     auth: 'public',
     summary: "The unit's button press: acknowledges the order",
-    request: { params: null, query: null, body: { schema: api.linkForm, maxBytes: 8192, media: ['application/x-www-form-urlencoded'] } },
+    request: {
+      params: null,
+      query: null,
+      body: { schema: api.linkForm, maxBytes: 8192, media: ['application/x-www-form-urlencoded'] },
+    },
     responses: linkPages,
   },
 } as const satisfies Record<string, RouteDeclaration>;
@@ -99,14 +122,46 @@ export const orderRoutes = {
 export const orderRouting: UseCaseManifest = {
   name: 'order-routing',
   functions: {
-    createOrder: { entry: `${dir}/create-order.ts`, description: 'Creates the order of an accepted quote, once', uses: { table: 'write' } },
-    intakeOrder: { entry: `${dir}/intake-order.ts`, description: 'Shops, ERPs, call center: an order in, once per Idempotency-Key', uses: { table: 'write' } },
-    getOrder: { entry: `${dir}/get-order.ts`, description: 'Staff and units: an order with its history', uses: { table: 'read' } },
-    listOrders: { entry: `${dir}/list-orders.ts`, description: 'Staff and units: orders by status, oldest first', uses: { table: 'read' } },
-    orderStatus: { entry: `${dir}/order-status.ts`, description: 'Staff and units: move an order through its lifecycle', uses: { table: 'write' } },
-    getRoutingRules: { entry: `${dir}/get-routing-rules.ts`, description: 'Admin: the routing rules in force', uses: { table: 'read' } },
-    replaceRoutingRules: { entry: `${dir}/replace-routing-rules.ts`, description: 'Admin: replace the routing rules', uses: { table: 'write' } },
-    routeOrder: { entry: `${dir}/route-order.ts`, description: 'Routes a new order to a unit by the rules', uses: { table: 'write' } },
+    createOrder: {
+      entry: `${dir}/create-order.ts`,
+      description: 'Creates the order of an accepted quote, once',
+      uses: { table: 'write' },
+    },
+    intakeOrder: {
+      entry: `${dir}/intake-order.ts`,
+      description: 'Shops, ERPs, call center: an order in, once per Idempotency-Key',
+      uses: { table: 'write' },
+    },
+    getOrder: {
+      entry: `${dir}/get-order.ts`,
+      description: 'Staff and units: an order with its history',
+      uses: { table: 'read' },
+    },
+    listOrders: {
+      entry: `${dir}/list-orders.ts`,
+      description: 'Staff and units: orders by status, oldest first',
+      uses: { table: 'read' },
+    },
+    orderStatus: {
+      entry: `${dir}/order-status.ts`,
+      description: 'Staff and units: move an order through its lifecycle',
+      uses: { table: 'write' },
+    },
+    getRoutingRules: {
+      entry: `${dir}/get-routing-rules.ts`,
+      description: 'Admin: the routing rules in force',
+      uses: { table: 'read' },
+    },
+    replaceRoutingRules: {
+      entry: `${dir}/replace-routing-rules.ts`,
+      description: 'Admin: replace the routing rules',
+      uses: { table: 'write' },
+    },
+    routeOrder: {
+      entry: `${dir}/route-order.ts`,
+      description: 'Routes a new order to a unit by the rules',
+      uses: { table: 'write' },
+    },
     mailUnit: {
       entry: `${dir}/mail-unit.ts`,
       description: 'Mails a routed order to its unit with the acknowledge link',
@@ -122,13 +177,29 @@ export const orderRouting: UseCaseManifest = {
       description: 'Signed acknowledge link page for units',
       uses: { table: 'write', signingSecret: true },
     },
-    notifyCustomer: { entry: `${dir}/notify-customer.ts`, description: 'Tells the customer their order shipped or arrived', uses: { table: 'write', mail: true } },
-    orderReports: { entry: `${dir}/order-reports.ts`, description: 'Staff and units: open, overdue, revenue and profitability reports (JSON or CSV)', uses: { table: 'read' } },
-    rerouteOverdue: { entry: `${dir}/reroute-overdue.ts`, description: 'Re-routes orders whose unit missed its acknowledgement SLA', uses: { table: 'write' } },
+    notifyCustomer: {
+      entry: `${dir}/notify-customer.ts`,
+      description: 'Tells the customer their order shipped or arrived',
+      uses: { table: 'write', mail: true },
+    },
+    orderReports: {
+      entry: `${dir}/order-reports.ts`,
+      description: 'Staff and units: open, overdue, revenue and profitability reports (JSON or CSV)',
+      uses: { table: 'read' },
+    },
+    rerouteOverdue: {
+      entry: `${dir}/reroute-overdue.ts`,
+      description: 'Re-routes orders whose unit missed its acknowledgement SLA',
+      uses: { table: 'write' },
+    },
   },
   routes: routeList(orderRoutes),
   subscriptions: [
-    { name: 'create-order', function: 'createOrder', pattern: { source: [sources.quotes], 'detail-type': ['QuoteAccepted'] } },
+    {
+      name: 'create-order',
+      function: 'createOrder',
+      pattern: { source: [sources.quotes], 'detail-type': ['QuoteAccepted'] },
+    },
     { name: 'route-order', function: 'routeOrder', pattern: orderEvent('OrderCreated') },
     { name: 'mail-unit', function: 'mailUnit', pattern: orderEvent('OrderRouted') },
     { name: 'mail-rerouted-unit', function: 'mailReroutedUnit', pattern: orderEvent('OrderRerouted') },
@@ -136,6 +207,11 @@ export const orderRouting: UseCaseManifest = {
   ],
   schedules: [
     // Every five minutes: an SLA is minutes to hours, so a re-route comes at most five minutes late.
-    { name: 'reroute-overdue-orders', function: 'rerouteOverdue', expression: 'rate(5 minutes)', timezone: 'Europe/Istanbul' },
+    {
+      name: 'reroute-overdue-orders',
+      function: 'rerouteOverdue',
+      expression: 'rate(5 minutes)',
+      timezone: 'Europe/Istanbul',
+    },
   ],
 };

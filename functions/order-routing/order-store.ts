@@ -107,7 +107,8 @@ export const orderOwnership = (order: Order): Ownership => ({
 });
 
 /** As stored now (consistent), also when its customer was merged since the caller learned the id. */
-export const getOrder = (customerId: string, orderId: string) => readFollowingMerge(customerId, (id) => orders.get(keys.order(id, orderId)));
+export const getOrder = (customerId: string, orderId: string) =>
+  readFollowingMerge(customerId, (id) => orders.get(keys.order(id, orderId)));
 
 /** By id alone (gsi3 is eventually consistent): the caller re-reads the item itself before moving it. */
 export const findOrder = async (orderId: string) => {
@@ -123,7 +124,9 @@ export const getOrderHistory = async (order: Order) =>
       order: 'oldest',
     })
   ).map((item) => {
-    const { entityType: _, ...move } = fromItem<HistoryEntry & { at: string; from: string; to: string; entityType: string }>(item);
+    const { entityType: _, ...move } = fromItem<
+      HistoryEntry & { at: string; from: string; to: string; entityType: string }
+    >(item);
     return move;
   });
 
@@ -132,19 +135,16 @@ export const getOrderHistory = async (order: Order) =>
  * the same transaction, guarded by the quote's status and seq. A second attempt changes nothing.
  */
 export const saveOrderFromQuote = async (quote: Quote, order: Order, event: TransactItem) =>
-  (
-    await transact([
-      ...orders.createItems(order, { events: [event] }),
-      ...quoteOrderedItems(quote, order.orderId),
-    ])
-  ).ok;
+  (await transact([...orders.createItems(order, { events: [event] }), ...quoteOrderedItems(quote, order.orderId)])).ok;
 
 /** How many open orders a unit has, counted up to `limit` (its capacity: more is not needed). */
 export const openOrderCount = async (unitId: string, limit: number) => {
   let count = 0;
   for (const status of openStatuses) {
     if (count >= limit) break;
-    count += (await queryAll({ index: byAssignee, partition: keys.ordersByUnitPartition(unitId, status) }, limit - count)).length;
+    count += (
+      await queryAll({ index: byAssignee, partition: keys.ordersByUnitPartition(unitId, status) }, limit - count)
+    ).length;
   }
   return count;
 };
@@ -173,7 +173,13 @@ export const ordersIn = async (
     statuses.map((status) =>
       queryAll(
         scope.unitId
-          ? { index: byAssignee, partition: keys.ordersByUnitPartition(scope.unitId, status), range, order: 'oldest', filter }
+          ? {
+              index: byAssignee,
+              partition: keys.ordersByUnitPartition(scope.unitId, status),
+              range,
+              order: 'oldest',
+              filter,
+            }
           : { index: byState, partition: keys.ordersByStatusPartitions(status), range, order: 'oldest', filter },
         max,
       ),
@@ -207,4 +213,3 @@ export const listOrders = async (query: OrderQuery) => {
   });
   return { orders: page.items.map((item) => orders.read(item)), next: page.next };
 };
-

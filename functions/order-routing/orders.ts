@@ -2,29 +2,36 @@
 // through POST /orders), routed to a unit by the rules, moved through their lifecycle by staff and
 // units, and re-routed once when a unit lets its acknowledgement SLA pass.
 import type { Viewer } from '../../shared/access.js';
-import { customers, getCustomer, markerItems, matchContact } from '../../shared/customer.js';
 import { normalizeEmail, toE164 } from '../../shared/contact.js';
+import { customers, getCustomer, markerItems, matchContact } from '../../shared/customer.js';
 import { type TransactItem, transact } from '../../shared/db.js';
+import type { Unit } from '../../shared/directory.js';
 import { advance, type HistoryEntry } from '../../shared/entity.js';
 import type { Actor } from '../../shared/http.js';
 import { type IdempotencyScope, noRecord, once, type Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
+import { changedMeanwhile, records, staleAt } from '../../shared/messages.js';
 import { type Money, money, multiply, sum } from '../../shared/money.js';
-import { istanbulDate } from '../../shared/time.js';
-import type { Unit } from '../../shared/directory.js';
-import { ackDueAt, routedNote } from './domain/ack-deadline.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError } from '../../shared/problems.js';
+import { istanbulDate } from '../../shared/time.js';
 import { sweep } from '../../shared/work-queue.js';
-import { getFxRates, getProducts } from '../catalogue/public.js';
-import { convertOn, FxRateNotFoundError } from '../catalogue/public.js';
+import { convertOn, FxRateNotFoundError, getFxRates, getProducts } from '../catalogue/public.js';
 import type { Quote } from '../quote-approval/public.js';
+import { ackDueAt, routedNote } from './domain/ack-deadline.js';
 import { type OrderStatus, orderLifecycle } from './domain/lifecycle.js';
 import type { OrderIntake, StatusChange } from './domain/order-input.js';
 import { type OrderFacts, type RoutingDecision, route, unitsToLoad } from './domain/routing.js';
-import { ackQueue, type Order, type OrderLine, type OrderRouting, openOrderCount, orders, saveOrderFromQuote } from './order-store.js';
+import {
+  ackQueue,
+  type Order,
+  type OrderLine,
+  type OrderRouting,
+  openOrderCount,
+  orders,
+  saveOrderFromQuote,
+} from './order-store.js';
 import { getRoutingRules, loadUnits, type StoredRules } from './rules-store.js';
-import { changedMeanwhile, records, staleAt } from '../../shared/messages.js';
 
 /** The category routing goes by: that of the line worth most whose product the catalogue knows. */
 const withCategories = async <L extends OrderLine>(lines: L[]) => {
@@ -103,7 +110,12 @@ export const orderFromQuote = async (quote: Quote, now = new Date()) => {
     totals: quote.totals,
     grandTotalTry: quote.grandTotalTry,
     paymentPlan: quote.paymentPlan,
-    contact: customer && { name: customer.name, company: customer.company, email: customer.email, phone: customer.phone },
+    contact: customer && {
+      name: customer.name,
+      company: customer.company,
+      email: customer.email,
+      phone: customer.phone,
+    },
     city: customer?.city,
     region: customer?.region,
     category,
@@ -129,10 +141,18 @@ export interface Received {
  * Matching grants nothing: neither the submitter nor the unit the order is routed to becomes an owner
  * of the customer, and the submitter keeps no rights to the order itself (see orderOwnership).
  */
-export const intakeOrder = (intake: OrderIntake, actor: Actor, idempotencyKey: string, now = new Date()): Promise<Received> => {
+export const intakeOrder = (
+  intake: OrderIntake,
+  actor: Actor,
+  idempotencyKey: string,
+  now = new Date(),
+): Promise<Received> => {
   const scope: IdempotencyScope = { route: 'POST /orders', caller: actor.keyId, key: idempotencyKey, request: intake };
   return once(scope, async (record) => {
-    const contact = { emailKey: intake.customer.email ? normalizeEmail(intake.customer.email) : undefined, phone: intake.customer.phone ? toE164(intake.customer.phone) : undefined };
+    const contact = {
+      emailKey: intake.customer.email ? normalizeEmail(intake.customer.email) : undefined,
+      phone: intake.customer.phone ? toE164(intake.customer.phone) : undefined,
+    };
     const currency = intake.lines[0]!.currency;
     const { lines, category } = await withCategories(
       intake.lines.map((l) => ({
@@ -261,17 +281,29 @@ const routingOf = (
   tried: [...tried, decision.unitId],
 });
 
-const system = (action: string, via: HistoryEntry['via'], note?: string): HistoryEntry => ({ actorId: 'system', action, via, note });
+const system = (action: string, via: HistoryEntry['via'], note?: string): HistoryEntry => ({
+  actorId: 'system',
+  action,
+  via,
+  note,
+});
 
 /** Routes a received order (on OrderCreated). Idempotent by its move: a routed order is left alone. */
 export const routeOrder = async (order: Order, now = new Date()) => {
   if (order.status !== 'received') return undefined;
   const { rules, decision, unit } = await decide(order, now);
   const routing = routingOf(decision, rules, unit, 1, [], now);
-  const after = advance(order, { status: 'routed' as const, routing, unitId: decision.unitId, updatedAt: now.toISOString() });
+  const after = advance(order, {
+    status: 'routed' as const,
+    routing,
+    unitId: decision.unitId,
+    updatedAt: now.toISOString(),
+  });
   const moved = await orders.move(order, after, {
     history: system('route', 'event', routedNote(decision.ruleId, decision.unitId, routing.ackDueAt)),
-    enqueue: routing.ackDueAt ? [ackQueue.at(order.orderId, routing.ackDueAt, { step: 1, unitId: decision.unitId })] : [],
+    enqueue: routing.ackDueAt
+      ? [ackQueue.at(order.orderId, routing.ackDueAt, { step: 1, unitId: decision.unitId })]
+      : [],
     events: [
       outboxPut(
         'OrderRouted',
@@ -302,11 +334,18 @@ export const rerouteOverdue = (now = new Date(), limit = 100) =>
     if (order?.status !== 'routed' || order.routing?.step !== entry.data.step) return 'drop';
     const previous = order.routing;
     const { rules, decision, unit } = await decide(order, now, previous.tried);
-    const routing = { ...routingOf(decision, rules, unit, previous.step + 1, previous.tried, now), reroutedBecause: 'ack-sla-missed' as const };
+    const routing = {
+      ...routingOf(decision, rules, unit, previous.step + 1, previous.tried, now),
+      reroutedBecause: 'ack-sla-missed' as const,
+    };
     const after = advance(order, { routing, unitId: decision.unitId, updatedAt: now.toISOString() });
     return {
       writes: orders.moveItems(order, after, {
-        history: system('reroute', 'sweep', `acknowledgement SLA missed by ${previous.unitId}; ${routedNote(decision.ruleId, decision.unitId, routing.ackDueAt)}`),
+        history: system(
+          'reroute',
+          'sweep',
+          `acknowledgement SLA missed by ${previous.unitId}; ${routedNote(decision.ruleId, decision.unitId, routing.ackDueAt)}`,
+        ),
         dequeue: [ackQueue.name],
         events: [
           outboxPut(
@@ -382,4 +421,8 @@ export const changeStatus = async (
 };
 
 /** A viewer's move: who they are for the history, and their role for the lifecycle's role checks. */
-export const moverOf = (viewer: Viewer): Mover => ({ actorId: viewer.actor.userId, role: viewer.actor.role, via: 'api' });
+export const moverOf = (viewer: Viewer): Mover => ({
+  actorId: viewer.actor.userId,
+  role: viewer.actor.role,
+  via: 'api',
+});

@@ -13,5 +13,5 @@ export {
   unitsToLoad,
 } from './domain/routing.js';
 export { getOrder, type Order, ordersIn } from './order-store.js';
-export { getRoutingRules, loadUnits } from './rules-store.js';
 export { ordersRecordPart } from './record-part.js';
+export { getRoutingRules, loadUnits } from './rules-store.js';

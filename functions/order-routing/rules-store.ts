@@ -1,9 +1,10 @@
 // The routing rules in the one table: admins replace them (each replacement one seq up, refused when
 // based on a stale read); the demo data loads a DEFAULT that a replacement overrides. The rules name
 // units, and a unit that does not exist is refused by name: an order routed there would wait for ever.
-import { type Movable, advance, defineEntity } from '../../shared/entity.js';
-import { getUnit, type Unit } from '../../shared/directory.js';
+
 import { transact } from '../../shared/db.js';
+import { getUnit, type Unit } from '../../shared/directory.js';
+import { advance, defineEntity, type Movable } from '../../shared/entity.js';
 import { validate } from '../../shared/http.js';
 import { ConflictError, ProblemError } from '../../shared/problems.js';
 import { keys } from '../../shared/table.js';
@@ -24,7 +25,13 @@ export const getRoutingRules = async (): Promise<StoredRules | undefined> =>
 
 /** The default rules as the demo data stores them. */
 export const defaultRulesItem = (rules: RoutingRules) =>
-  fallbackRules.item({ ...rules, status: 'default', seq: 0, updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: 'demo-data' });
+  fallbackRules.item({
+    ...rules,
+    status: 'default',
+    seq: 0,
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    updatedBy: 'demo-data',
+  });
 
 /** Loads the named units; those that exist, by id. */
 export const loadUnits = async (unitIds: readonly string[]) => {
@@ -38,7 +45,9 @@ export class UnknownUnitError extends ProblemError {
       ...rules.rules.flatMap((rule, i) =>
         rule.kind === 'preferred-dealer'
           ? []
-          : rule.unitIds.flatMap((unitId, j) => (missing.includes(unitId) ? [{ path: `rules.${i}.unitIds.${j}`, unitId }] : [])),
+          : rule.unitIds.flatMap((unitId, j) =>
+              missing.includes(unitId) ? [{ path: `rules.${i}.unitIds.${j}`, unitId }] : [],
+            ),
       ),
       ...(missing.includes(rules.fallbackUnitId) ? [{ path: 'fallbackUnitId', unitId: rules.fallbackUnitId }] : []),
     ];
@@ -46,7 +55,10 @@ export class UnknownUnitError extends ProblemError {
       422,
       'unknown-unit',
       { en: `No such unit: ${missing.join(', ')}.`, tr: `Böyle bir birim yok: ${missing.join(', ')}.` },
-      paths.map(({ path, unitId }) => ({ path, message: { en: `There is no unit "${unitId}".`, tr: `"${unitId}" diye bir birim yok.` } })),
+      paths.map(({ path, unitId }) => ({
+        path,
+        message: { en: `There is no unit "${unitId}".`, tr: `"${unitId}" diye bir birim yok.` },
+      })),
     );
   }
 }
@@ -61,7 +73,10 @@ export const setRoutingRules = async (change: unknown, actorId: string, now: Dat
   const before = await current.get(keys.routingRules('CURRENT'));
   if (expected !== undefined && expected !== (before?.seq ?? 0)) {
     const seq = before?.seq ?? 0;
-    throw new ConflictError('rules-changed', { en: `The rules are at seq ${seq} now; reload them.`, tr: `Kurallar şu an ${seq}. sürümde; yeniden yükleyin.` });
+    throw new ConflictError('rules-changed', {
+      en: `The rules are at seq ${seq} now; reload them.`,
+      tr: `Kurallar şu an ${seq}. sürümde; yeniden yükleyin.`,
+    });
   }
   const changes = { ...rules, status: 'current' as const, updatedAt: now.toISOString(), updatedBy: actorId };
   const after: StoredRules = before ? advance(before, changes) : { ...changes, seq: 1 };

@@ -1,12 +1,18 @@
 // API keys as admins manage them, over the API and with `npm run keys`: the key rules answer each
 // field, a new key is shown once, and every creation and revocation is audited beside the key.
-import { type ApiKeyRecord, apiKeysPage, createApiKey, keyRequestProblems, revokeApiKey } from '../../shared/api-keys.js';
+import {
+  type ApiKeyRecord,
+  apiKeysPage,
+  createApiKey,
+  keyRequestProblems,
+  revokeApiKey,
+} from '../../shared/api-keys.js';
+import { type AuditActor, auditItem } from '../../shared/audit.js';
 import type { Role } from '../../shared/http.js';
 import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import type { Scope } from '../../shared/manifest.js';
 import { NotFoundError, ValidationError } from '../../shared/problems.js';
 import { keys } from '../../shared/table.js';
-import { type AuditActor, auditItem } from '../../shared/audit.js';
 
 export interface KeyInput {
   label?: string;
@@ -43,14 +49,19 @@ export const createKey = async (input: KeyInput, by: AuditActor, record: Recorde
       createdBy: by.actorId,
       ...(input.usagePlanKey ? { usagePlanKey: input.usagePlanKey } : {}),
     },
-    (made) => [auditItem(keys.apiKey(made.keyHash), by, 'created', made.scopes.join(' ')), ...record({ status: 200, body: keyView(made) })],
+    (made) => [
+      auditItem(keys.apiKey(made.keyHash), by, 'created', made.scopes.join(' ')),
+      ...record({ status: 200, body: keyView(made) }),
+    ],
   );
   return { status: 201, body: { ...keyView(created), key } };
 };
 
 /** The key refused from now on; revoking a revoked key changes nothing. */
 export const revokeKey = async (keyId: string, by: AuditActor): Promise<KeyView> => {
-  const revoked = await revokeApiKey(keyId, by.actorId, (found) => [auditItem(keys.apiKey(found.keyHash), by, 'revoked')]);
+  const revoked = await revokeApiKey(keyId, by.actorId, (found) => [
+    auditItem(keys.apiKey(found.keyHash), by, 'revoked'),
+  ]);
   if (!revoked) throw new NotFoundError({ en: `Key ${keyId}`, tr: `${keyId} anahtarı` });
   return keyView(revoked);
 };

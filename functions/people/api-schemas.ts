@@ -37,7 +37,17 @@ export const inviteBody = z.strictObject({
   name: z.requiredLine(200),
   role: z.enum(roles),
   /** Default: `<role>-<the e-mail's local part>`. */
-  userId: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,62}$/, z.said({ en: 'Lower-case letters, digits and hyphens, 2–63 characters.', tr: 'Küçük harfler, rakamlar ve kısa çizgiler; 2–63 karakter.' })))),
+  userId: z.optional(
+    z.string().check(
+      z.regex(
+        /^[a-z0-9][a-z0-9-]{1,62}$/,
+        z.said({
+          en: 'Lower-case letters, digits and hyphens, 2–63 characters.',
+          tr: 'Küçük harfler, rakamlar ve kısa çizgiler; 2–63 karakter.',
+        }),
+      ),
+    ),
+  ),
   teamId: z.optional(id),
   unitId: z.optional(id),
   language: z._default(z.enum(['tr', 'en']), 'tr'),

@@ -51,7 +51,8 @@ export const peopleRoutes = {
     path: '/people/{userId}/disable',
     function: 'people',
     auth: admin,
-    summary: "Disable a person: their tokens are refused at once and Cognito signs them in no more (a stale seq is a 409; disabling twice changes nothing)",
+    summary:
+      'Disable a person: their tokens are refused at once and Cognito signs them in no more (a stale seq is a 409; disabling twice changes nothing)',
     request: { params: api.personParams, query: null, body: { schema: api.disableBody, maxBytes: 1024 } },
     responses: { 200: { description: 'The person as disabled', json: api.person } },
   },
@@ -60,7 +61,8 @@ export const peopleRoutes = {
     path: '/people/{userId}/role',
     function: 'people',
     auth: admin,
-    summary: "Set a person's role with the team (rep) or unit (dealer) it needs; their Cognito group follows (a stale seq is a 409)",
+    summary:
+      "Set a person's role with the team (rep) or unit (dealer) it needs; their Cognito group follows (a stale seq is a 409)",
     request: { params: api.personParams, query: null, body: { schema: api.roleBody, maxBytes: 1024 } },
     responses: { 200: { description: 'The person as changed', json: api.person } },
   },
@@ -106,7 +108,11 @@ export const peopleUseCase: UseCaseManifest = {
       description: 'Admins: invite, list, move and disable people (directory and user pool)',
       uses: { table: 'write', userPool: 'admin' },
     },
-    apiKeys: { entry: `${dir}/api-keys.ts`, description: 'Admins: list, create and revoke API keys', uses: { table: 'write' } },
+    apiKeys: {
+      entry: `${dir}/api-keys.ts`,
+      description: 'Admins: list, create and revoke API keys',
+      uses: { table: 'write' },
+    },
   },
   routes: routeList(peopleRoutes),
   subscriptions: [],

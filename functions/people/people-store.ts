@@ -5,8 +5,8 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { normalizeEmail } from '../../shared/contact.js';
 import { db, getMany, itemExists, putNew, scanType, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { getTeam, getUser, type TeamMember, type User } from '../../shared/directory.js';
-import type { Role } from '../../shared/http.js';
 import { fromItem } from '../../shared/entity.js';
+import type { Role } from '../../shared/http.js';
 import { queryPage } from '../../shared/query.js';
 import { type ItemType, keys } from '../../shared/table.js';
 import { loginItem } from '../authorizer/public.js';
@@ -20,10 +20,19 @@ export const readPerson = async (userId: string): Promise<Person | undefined> =>
   return user && { ...user, seq: user.seq ?? 0 };
 };
 
-const roleMemberItem = (role: Role, userId: string) => ({ ...keys.roleMember(role, userId), type: 'role-member' satisfies ItemType, role, userId });
+const roleMemberItem = (role: Role, userId: string) => ({
+  ...keys.roleMember(role, userId),
+  type: 'role-member' satisfies ItemType,
+  role,
+  userId,
+});
 
 /** Adds a person the directory already has (demo data, people from before the list) to the list. */
-export const listEntryItem = (userId: string) => ({ ...keys.directoryEntry(userId), type: 'directory-entry' satisfies ItemType, userId });
+export const listEntryItem = (userId: string) => ({
+  ...keys.directoryEntry(userId),
+  type: 'directory-entry' satisfies ItemType,
+  userId,
+});
 
 /**
  * Who has this e-mail address among people, whatever its letter case: the address is shown as typed,
@@ -37,8 +46,11 @@ export const personEmailItem = (user: Pick<User, 'userId' | 'email'>) => ({
 
 /** The user id holding the address (in any letter case), if any. */
 export const emailHolder = async (email: string): Promise<string | undefined> =>
-  (await db().send(new GetCommand({ TableName: tableName(), Key: keys.personEmail(normalizeEmail(email)), ConsistentRead: true }))).Item
-    ?.userId as string | undefined;
+  (
+    await db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.personEmail(normalizeEmail(email)), ConsistentRead: true }),
+    )
+  ).Item?.userId as string | undefined;
 
 /** Where `addPerson`'s cancellation reasons say the e-mail address is taken. */
 export const EMAIL_TAKEN_AT = 4;
@@ -83,7 +95,12 @@ export const disablePerson = (person: Person, seq: number, also: TransactItem[],
 /** Moves a person to another role, team or unit, with their role membership. */
 export const changePlacement = (person: Person, to: Placement, seq: number, also: TransactItem[]) => {
   const guard = atSeq(seq);
-  const set = ['#role = :role', 'seq = :next', ...(to.teamId ? ['teamId = :team'] : []), ...(to.unitId ? ['unitId = :unit'] : [])];
+  const set = [
+    '#role = :role',
+    'seq = :next',
+    ...(to.teamId ? ['teamId = :team'] : []),
+    ...(to.unitId ? ['unitId = :unit'] : []),
+  ];
   const remove = [...(to.teamId ? [] : ['teamId']), ...(to.unitId ? [] : ['unitId'])];
   const membership: TransactItem[] =
     person.role === to.role
@@ -114,14 +131,19 @@ export const changePlacement = (person: Person, to: Placement, seq: number, also
 };
 
 /** The team whose lead rotation a person takes part in: only reps are dealt leads. */
-export const rotationTeam = (person: Pick<User, 'role' | 'teamId'>) => (person.role === 'rep' ? person.teamId : undefined);
+export const rotationTeam = (person: Pick<User, 'role' | 'teamId'>) =>
+  person.role === 'rep' ? person.teamId : undefined;
 
 /**
  * The lead rotation follows a person: leaving a team takes them out of its members, joining one adds
  * them (weight 1, present). Each team is written only if its members are still as read, so two
  * admins moving people of one team at once cannot lose either move (the loser is asked to read again).
  */
-export const teamMoves = async (userId: string, from: string | undefined, to: string | undefined): Promise<TransactItem[]> => {
+export const teamMoves = async (
+  userId: string,
+  from: string | undefined,
+  to: string | undefined,
+): Promise<TransactItem[]> => {
   if (from === to) return [];
   const rewrite = async (teamId: string, change: (members: TeamMember[]) => TeamMember[]): Promise<TransactItem[]> => {
     const team = await getTeam(teamId);
@@ -141,7 +163,11 @@ export const teamMoves = async (userId: string, from: string | undefined, to: st
   };
   return [
     ...(from ? await rewrite(from, (members) => members.filter((m) => m.userId !== userId)) : []),
-    ...(to ? await rewrite(to, (members) => (members.some((m) => m.userId === userId) ? members : [...members, { userId, weight: 1, away: false }])) : []),
+    ...(to
+      ? await rewrite(to, (members) =>
+          members.some((m) => m.userId === userId) ? members : [...members, { userId, weight: 1, away: false }],
+        )
+      : []),
   ];
 };
 
@@ -179,8 +205,12 @@ export const reindexDirectory = async (sharedAddress: (userId: string) => void =
 /** The admins' list, by user id, a page at a time. */
 export const directoryPage = async (limit: number, cursor?: string) => {
   const page = await queryPage({ partition: keys.directoryPartition(), order: 'oldest', limit, cursor });
-  const users = new Map((await getMany(page.items.map((item) => keys.user(String(item.userId))))).map((user) => [user.userId, fromItem<Person>(user)]));
+  const users = new Map(
+    (await getMany(page.items.map((item) => keys.user(String(item.userId))))).map((user) => [
+      user.userId,
+      fromItem<Person>(user),
+    ]),
+  );
   const people = page.items.map((item) => users.get(item.userId)).filter((p) => p !== undefined);
   return { people: people.map((p) => ({ ...p, seq: p.seq ?? 0 })), next: page.next };
 };
-

@@ -1,14 +1,22 @@
 // People as admins manage them, over the API (functions/people/handlers) and with `npm run users`:
 // the directory user and the Cognito user written together, so a person never exists in one and
 // not the other; every change guarded by the seq the admin read and audited beside the person.
+
+import { type AuditActor, auditItem, auditTrail } from '../../shared/audit.js';
+import { config } from '../../shared/config.js';
 import { getTeam, getUnit, type User } from '../../shared/directory.js';
 import { validate } from '../../shared/http.js';
 import { noRecord, type Recorder } from '../../shared/idempotency.js';
-import { ConflictError, type FieldProblem, NotFoundError, ProblemError, ValidationError } from '../../shared/problems.js';
+import {
+  ConflictError,
+  type FieldProblem,
+  NotFoundError,
+  ProblemError,
+  ValidationError,
+} from '../../shared/problems.js';
 import type * as z from '../../shared/schema.js';
 import { keys } from '../../shared/table.js';
 import { inviteBody, roleBody } from './api-schemas.js';
-import { type AuditActor, auditItem, auditTrail } from '../../shared/audit.js';
 import { type Placement, placementProblems, samePlacement, userIdFor } from './domain/placement.js';
 import {
   addPerson,
@@ -22,8 +30,15 @@ import {
   rotationTeam,
   teamMoves,
 } from './people-store.js';
-import { createPoolUser, deletePoolUser, disablePoolUser, findPoolUser, isCognitoError, moveToGroup, type PoolUser } from './user-pool.js';
-import { config } from '../../shared/config.js';
+import {
+  createPoolUser,
+  deletePoolUser,
+  disablePoolUser,
+  findPoolUser,
+  isCognitoError,
+  moveToGroup,
+  type PoolUser,
+} from './user-pool.js';
 
 export interface Pool {
   userPoolId: string;
@@ -54,7 +69,8 @@ export const personView = (person: Person, poolUser: PoolUser | undefined) => ({
 });
 export type PersonView = ReturnType<typeof personView>;
 
-const withSignIn = async (pool: Pool, person: Person) => personView(person, await findPoolUser(pool.userPoolId, person.email));
+const withSignIn = async (pool: Pool, person: Person) =>
+  personView(person, await findPoolUser(pool.userPoolId, person.email));
 
 const existing = async (userId: string) => {
   const person = await readPerson(userId);
@@ -66,9 +82,13 @@ const existing = async (userId: string) => {
 const placementChecked = async (placement: Placement) => {
   const problems: FieldProblem[] = placementProblems(placement);
   const { teamId, unitId } = placement;
-  if (teamId && !(await getTeam(teamId))) problems.push({ path: 'teamId', message: { en: `No team ${teamId}.`, tr: `${teamId} diye bir ekip yok.` } });
+  if (teamId && !(await getTeam(teamId)))
+    problems.push({ path: 'teamId', message: { en: `No team ${teamId}.`, tr: `${teamId} diye bir ekip yok.` } });
   if (unitId && !(await getUnit(unitId))) {
-    problems.push({ path: 'unitId', message: { en: `No dealer or department ${unitId}.`, tr: `${unitId} diye bir bayi veya departman yok.` } });
+    problems.push({
+      path: 'unitId',
+      message: { en: `No dealer or department ${unitId}.`, tr: `${unitId} diye bir bayi veya departman yok.` },
+    });
   }
   if (problems.length) throw new ValidationError(problems);
 };
@@ -88,7 +108,12 @@ const taken = (path: 'userId' | 'email', value: string) =>
  * A new person: their Cognito user (mailed a temporary password, or locally given the demo one),
  * then their directory user; if the directory write fails the Cognito user is taken back.
  */
-export const invitePerson = async (pool: Pool, input: unknown, by: AuditActor, record: Recorder = noRecord): Promise<PersonView> => {
+export const invitePerson = async (
+  pool: Pool,
+  input: unknown,
+  by: AuditActor,
+  record: Recorder = noRecord,
+): Promise<PersonView> => {
   const invitation = validate(inviteBody, input);
   // Shown as typed; matched, marked and signed in with lower-cased (see personEmailItem, createPoolUser).
   const user: User = {
@@ -102,10 +127,13 @@ export const invitePerson = async (pool: Pool, input: unknown, by: AuditActor, r
   };
   await placementChecked(user);
   if (await readPerson(user.userId)) throw taken('userId', user.userId);
-  if ((await emailHolder(user.email)) || (await findPoolUser(pool.userPoolId, user.email))) throw taken('email', user.email);
-  const poolUser = await createPoolUser(pool.userPoolId, user.email, user.role, pool.invitePassword).catch((error: unknown) => {
-    throw isCognitoError(error, 'UsernameExistsException') ? taken('email', user.email) : error;
-  });
+  if ((await emailHolder(user.email)) || (await findPoolUser(pool.userPoolId, user.email)))
+    throw taken('email', user.email);
+  const poolUser = await createPoolUser(pool.userPoolId, user.email, user.role, pool.invitePassword).catch(
+    (error: unknown) => {
+      throw isCognitoError(error, 'UsernameExistsException') ? taken('email', user.email) : error;
+    },
+  );
   const view = personView({ ...user, seq: 0 }, poolUser);
   const written = await addPerson(user, poolUser.sub, [
     auditItem(keys.user(user.userId), by, 'invited', user.role),
@@ -127,7 +155,10 @@ export const invitePerson = async (pool: Pool, input: unknown, by: AuditActor, r
 
 export const peoplePage = async (pool: Pool, limit: number, cursor?: string) => {
   const page = await directoryPage(limit, cursor);
-  return { people: await Promise.all(page.people.map((p) => withSignIn(pool, p))), ...(page.next ? { nextCursor: page.next } : {}) };
+  return {
+    people: await Promise.all(page.people.map((p) => withSignIn(pool, p))),
+    ...(page.next ? { nextCursor: page.next } : {}),
+  };
 };
 
 export const personDetail = async (pool: Pool, userId: string) => {
@@ -136,14 +167,18 @@ export const personDetail = async (pool: Pool, userId: string) => {
 };
 
 const changed = (userId: string) =>
-  new ConflictError('person-changed', { en: `${userId} changed meanwhile; read them again.`, tr: `${userId} bu arada değişti; yeniden yükleyin.` });
+  new ConflictError('person-changed', {
+    en: `${userId} changed meanwhile; read them again.`,
+    tr: `${userId} bu arada değişti; yeniden yükleyin.`,
+  });
 
 /** Their tokens are refused from now on (the authorizer reads the directory), and Cognito signs them in no more. */
 export const disable = async (pool: Pool, userId: string, seq: number, by: AuditActor): Promise<PersonView> => {
   const person = await existing(userId);
   if (!person.disabledAt) {
     const leaving = await teamMoves(userId, rotationTeam(person), undefined);
-    if (!(await disablePerson(person, seq, [auditItem(keys.user(userId), by, 'disabled'), ...leaving])).ok) throw changed(userId);
+    if (!(await disablePerson(person, seq, [auditItem(keys.user(userId), by, 'disabled'), ...leaving])).ok)
+      throw changed(userId);
   }
   const poolUser = await findPoolUser(pool.userPoolId, person.email);
   if (poolUser) await disablePoolUser(pool.userPoolId, poolUser.username);
@@ -158,7 +193,10 @@ export const setRole = async (pool: Pool, userId: string, input: unknown, by: Au
     await placementChecked(to);
     const note = [person.role, '→', to.role, to.teamId ?? to.unitId ?? ''].join(' ').trim();
     const moves = await teamMoves(userId, rotationTeam(person), rotationTeam(to));
-    if (!(await changePlacement(person, to, seq, [auditItem(keys.user(userId), by, 'role-changed', note), ...moves])).ok) throw changed(userId);
+    if (
+      !(await changePlacement(person, to, seq, [auditItem(keys.user(userId), by, 'role-changed', note), ...moves])).ok
+    )
+      throw changed(userId);
     const poolUser = person.role !== to.role ? await findPoolUser(pool.userPoolId, person.email) : undefined;
     if (poolUser) await moveToGroup(pool.userPoolId, poolUser.username, person.role, to.role);
   }

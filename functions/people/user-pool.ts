@@ -13,9 +13,15 @@ const cognito = () => {
 type Operation = keyof CognitoIdentityProvider & string;
 
 /** One admin operation by its API name (`AdminGetUser`), signed with the caller's AWS credentials. */
-export const adminCall = async <T = Record<string, unknown>>(operation: string, input: Record<string, unknown>): Promise<T> => {
+export const adminCall = async <T = Record<string, unknown>>(
+  operation: string,
+  input: Record<string, unknown>,
+): Promise<T> => {
   const method = `${operation[0]!.toLowerCase()}${operation.slice(1)}` as Operation;
-  return (await (cognito()[method] as unknown as (input: Record<string, unknown>) => Promise<unknown>).call(cognito(), input)) as T;
+  return (await (cognito()[method] as unknown as (input: Record<string, unknown>) => Promise<unknown>).call(
+    cognito(),
+    input,
+  )) as T;
 };
 
 export const isCognitoError = (error: unknown, type: string) => (error as Error | undefined)?.name === type;
@@ -37,7 +43,13 @@ const poolUser = (
 ): PoolUser => {
   const attributes = user.Attributes ?? user.UserAttributes ?? [];
   const value = (name: string) => attributes.find((a) => a.Name === name)?.Value ?? '';
-  return { username, sub: value('sub'), email: value('email'), enabled: user.Enabled !== false, status: user.UserStatus ?? 'UNKNOWN' };
+  return {
+    username,
+    sub: value('sub'),
+    email: value('email'),
+    enabled: user.Enabled !== false,
+    status: user.UserStatus ?? 'UNKNOWN',
+  };
 };
 
 const getPoolUser = async (userPoolId: string, username: string): Promise<PoolUser | undefined> => {
@@ -56,7 +68,9 @@ const getPoolUser = async (userPoolId: string, username: string): Promise<PoolUs
  */
 export const findPoolUser = async (userPoolId: string, email: string): Promise<PoolUser | undefined> => {
   const normalized = normalizeEmail(email);
-  return (await getPoolUser(userPoolId, normalized)) ?? (email !== normalized ? getPoolUser(userPoolId, email) : undefined);
+  return (
+    (await getPoolUser(userPoolId, normalized)) ?? (email !== normalized ? getPoolUser(userPoolId, email) : undefined)
+  );
 };
 
 /**
@@ -64,28 +78,42 @@ export const findPoolUser = async (userPoolId: string, email: string): Promise<P
  * password (local pools) it is set permanent and nothing is mailed; without one Cognito mails the
  * invitation with a temporary password.
  */
-export const createPoolUser = async (userPoolId: string, typed: string, role: string, password?: string): Promise<PoolUser> => {
+export const createPoolUser = async (
+  userPoolId: string,
+  typed: string,
+  role: string,
+  password?: string,
+): Promise<PoolUser> => {
   const email = normalizeEmail(typed);
-  const created = await adminCall<{ User: { Attributes: Attribute[]; Enabled: boolean; UserStatus?: string } }>('AdminCreateUser', {
-    UserPoolId: userPoolId,
-    Username: email,
-    UserAttributes: [
-      { Name: 'email', Value: email },
-      { Name: 'email_verified', Value: 'true' },
-    ],
-    DesiredDeliveryMediums: ['EMAIL'],
-    ...(password ? { MessageAction: 'SUPPRESS' } : {}),
-  });
+  const created = await adminCall<{ User: { Attributes: Attribute[]; Enabled: boolean; UserStatus?: string } }>(
+    'AdminCreateUser',
+    {
+      UserPoolId: userPoolId,
+      Username: email,
+      UserAttributes: [
+        { Name: 'email', Value: email },
+        { Name: 'email_verified', Value: 'true' },
+      ],
+      DesiredDeliveryMediums: ['EMAIL'],
+      ...(password ? { MessageAction: 'SUPPRESS' } : {}),
+    },
+  );
   if (password) await setPassword(userPoolId, email, password);
   await adminCall('AdminAddUserToGroup', { UserPoolId: userPoolId, Username: email, GroupName: role });
   return poolUser(email, created.User);
 };
 
 // The operations below take the pool's own name for the person (`PoolUser.username`).
-export const deletePoolUser = (userPoolId: string, username: string) => adminCall('AdminDeleteUser', { UserPoolId: userPoolId, Username: username });
+export const deletePoolUser = (userPoolId: string, username: string) =>
+  adminCall('AdminDeleteUser', { UserPoolId: userPoolId, Username: username });
 
 export const setPassword = (userPoolId: string, username: string, password: string) =>
-  adminCall('AdminSetUserPassword', { UserPoolId: userPoolId, Username: username, Password: password, Permanent: true });
+  adminCall('AdminSetUserPassword', {
+    UserPoolId: userPoolId,
+    Username: username,
+    Password: password,
+    Permanent: true,
+  });
 
 /** Groups mirror the directory's role, for Cognito's console and reports; the authorizer reads the directory. */
 export const moveToGroup = async (userPoolId: string, username: string, from: string, to: string) => {
@@ -93,7 +121,8 @@ export const moveToGroup = async (userPoolId: string, username: string, from: st
   await adminCall('AdminAddUserToGroup', { UserPoolId: userPoolId, Username: username, GroupName: to });
 };
 
-export const disablePoolUser = (userPoolId: string, username: string) => adminCall('AdminDisableUser', { UserPoolId: userPoolId, Username: username });
+export const disablePoolUser = (userPoolId: string, username: string) =>
+  adminCall('AdminDisableUser', { UserPoolId: userPoolId, Username: username });
 
 /** What the stack grants a function whose manifest says `userPool: 'admin'`: exactly these, on its pool. */
 export const poolAdminActions = [

@@ -3,9 +3,9 @@
 import { languages } from '../../shared/language.js';
 import * as z from '../../shared/schema.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
-import { rejectionReasonSchema } from './domain/quote-input.js';
-import { quoteStatuses } from './domain/lifecycle.js';
 import { approvalRuleSchema } from './domain/approval-policy.js';
+import { quoteStatuses } from './domain/lifecycle.js';
+import { rejectionReasonSchema } from './domain/quote-input.js';
 
 /** Ids are checked by the access module (unknown or foreign is a 404), so any string passes here. */
 export const quoteParams = z.strictObject({ quoteId: z.string() });
@@ -85,9 +85,17 @@ export const quoteWithVersions = z.extend(quote, {
   versions: z.array(z.strictObject({ version: z.int(), href: z.string() })),
   /** The order as it was made: the accepted version's lines and totals; its status is on its own page. */
   order: z.optional(
-    z.strictObject({ orderId: z.string(), href: z.string(), currency: z.string(), lines: quotedLines, totals: quotedTotals }),
+    z.strictObject({
+      orderId: z.string(),
+      href: z.string(),
+      currency: z.string(),
+      lines: quotedLines,
+      totals: quotedTotals,
+    }),
   ),
-  history: z.array(z.looseObject({ at: z.string(), from: z.string(), to: z.string(), action: z.string(), actorId: z.string() })),
+  history: z.array(
+    z.looseObject({ at: z.string(), from: z.string(), to: z.string(), action: z.string(), actorId: z.string() }),
+  ),
 });
 
 const quoteSummary = z.looseObject({ ...quoteKeyFields, grandTotal: money, awaitingRole: z.optional(z.string()) });

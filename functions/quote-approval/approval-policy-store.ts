@@ -1,15 +1,19 @@
 // The approval policy in the one table: staff replace it (API or CLI, through `setApprovalPolicy`
 // alone, so both check the same things); the demo data only loads a DEFAULT that a replacement overrides.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName, transact } from '../../shared/db.js';
+import { db, itemAbsent, tableName, transact } from '../../shared/db.js';
+import { usersInRole } from '../../shared/directory.js';
 import { validate } from '../../shared/http.js';
 import { staleAt } from '../../shared/messages.js';
 import { ConflictError } from '../../shared/problems.js';
 import * as z from '../../shared/schema.js';
 import { keys } from '../../shared/table.js';
-import { type ApprovalPolicy, approvalPolicySchema, approverRoles, UnknownApproverRoleError } from './domain/approval-policy.js';
-import { usersInRole } from '../../shared/directory.js';
-import { itemAbsent } from '../../shared/db.js';
+import {
+  type ApprovalPolicy,
+  approvalPolicySchema,
+  approverRoles,
+  UnknownApproverRoleError,
+} from './domain/approval-policy.js';
 
 const policyRecord = { en: 'The policy', tr: 'Onay kuralları' };
 
@@ -33,7 +37,12 @@ export const getApprovalPolicy = async (): Promise<StoredPolicy | undefined> => 
   return { rules, seq, updatedAt, updatedBy, source };
 };
 
-const replaceApprovalPolicy = async (rules: ApprovalPolicy, expectedSeq: number | undefined, actorId: string, now: Date) => {
+const replaceApprovalPolicy = async (
+  rules: ApprovalPolicy,
+  expectedSeq: number | undefined,
+  actorId: string,
+  now: Date,
+) => {
   const current = await policyAt('CURRENT');
   const seq = (current?.seq ?? 0) + 1;
   if (expectedSeq !== undefined && expectedSeq !== (current?.seq ?? 0)) {
@@ -71,7 +80,9 @@ export const policyChangeSchema = z.strictObject({
  */
 export const setApprovalPolicy = async (change: unknown, actorId: string, now: Date): Promise<StoredPolicy> => {
   const { rules, seq } = validate(policyChangeSchema, change);
-  const staffed = await Promise.all(approverRoles(rules).map(async (role) => ({ role, held: (await usersInRole(role)).length > 0 })));
+  const staffed = await Promise.all(
+    approverRoles(rules).map(async (role) => ({ role, held: (await usersInRole(role)).length > 0 })),
+  );
   const unstaffed = staffed.filter((r) => !r.held).map((r) => r.role);
   if (unstaffed.length) throw new UnknownApproverRoleError(rules, unstaffed);
   return replaceApprovalPolicy(rules, seq, actorId, now);

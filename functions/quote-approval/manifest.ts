@@ -37,7 +37,11 @@ export const quoteRoutes = {
     function: 'createQuote',
     auth: write,
     summary: 'A draft quote from the catalogue and a price list (Idempotency-Key: a retry returns the first draft)',
-    request: { params: null, query: null, body: { schema: createQuoteSchema, maxBytes: QUOTE_BODY_BYTES, optional: true } },
+    request: {
+      params: null,
+      query: null,
+      body: { schema: createQuoteSchema, maxBytes: QUOTE_BODY_BYTES, optional: true },
+    },
     responses: { 201: { description: 'The draft', json: api.quoteResponse, headers: ['location'] } },
   },
   listQuotes: {
@@ -126,7 +130,7 @@ export const quoteRoutes = {
     path: '/quotes/{quoteId}/approve',
     function: 'decideQuote',
     auth: approve,
-    summary: 'Approve the awaiting step (the key\'s role must be the one the step names)',
+    summary: "Approve the awaiting step (the key's role must be the one the step names)",
     request: { params: api.quoteParams, query: null, body: moveBody(api.approveBody) },
     responses: { 200: quote('The quote after the approval') },
   },
@@ -154,7 +158,11 @@ export const quoteRoutes = {
     function: 'approvalPage',
     auth: 'public',
     summary: "An approver's button: approve, or reject with a reason",
-    request: { params: null, query: null, body: { schema: api.linkForm, maxBytes: 8192, media: ['application/x-www-form-urlencoded'] } },
+    request: {
+      params: null,
+      query: null,
+      body: { schema: api.linkForm, maxBytes: 8192, media: ['application/x-www-form-urlencoded'] },
+    },
     responses: linkPages,
   },
   answerLinkPage: {
@@ -172,7 +180,11 @@ export const quoteRoutes = {
     function: 'answerPage',
     auth: 'public',
     summary: "The customer's button: records the answer",
-    request: { params: null, query: null, body: { schema: api.linkForm, maxBytes: 4096, media: ['application/x-www-form-urlencoded'] } },
+    request: {
+      params: null,
+      query: null,
+      body: { schema: api.linkForm, maxBytes: 4096, media: ['application/x-www-form-urlencoded'] },
+    },
     responses: linkPages,
   },
   quoteReports: {
@@ -207,17 +219,34 @@ export const quoteRoutes = {
 export const quoteApproval: UseCaseManifest = {
   name: 'quote-approval',
   functions: {
-    createQuote: { entry: `${dir}/create-quote.ts`, description: 'Staff: a draft quote from the catalogue and a price list', uses: { table: 'write' } },
+    createQuote: {
+      entry: `${dir}/create-quote.ts`,
+      description: 'Staff: a draft quote from the catalogue and a price list',
+      uses: { table: 'write' },
+    },
     editQuote: { entry: `${dir}/edit-quote.ts`, description: 'Staff: change a draft quote', uses: { table: 'write' } },
-    getQuote: { entry: `${dir}/get-quote.ts`, description: 'Staff: a quote, an earlier version, or its PDF', ...drawsPdf, uses: { table: 'read' } },
-    listQuotes: { entry: `${dir}/list-quotes.ts`, description: 'Staff: list quotes, or those awaiting my approval', uses: { table: 'read' } },
+    getQuote: {
+      entry: `${dir}/get-quote.ts`,
+      description: 'Staff: a quote, an earlier version, or its PDF',
+      ...drawsPdf,
+      uses: { table: 'read' },
+    },
+    listQuotes: {
+      entry: `${dir}/list-quotes.ts`,
+      description: 'Staff: list quotes, or those awaiting my approval',
+      uses: { table: 'read' },
+    },
     quoteActions: {
       entry: `${dir}/quote-actions.ts`,
       description: 'Staff: submit, send, record the answer to, or revise a quote',
       ...drawsPdf,
       uses: { table: 'write', mail: true, signingSecret: true },
     },
-    decideQuote: { entry: `${dir}/decide-quote.ts`, description: 'Approvers: approve or reject the awaiting step', uses: { table: 'write' } },
+    decideQuote: {
+      entry: `${dir}/decide-quote.ts`,
+      description: 'Approvers: approve or reject the awaiting step',
+      uses: { table: 'write' },
+    },
     approvalPage: {
       entry: `${dir}/approval-page.ts`,
       description: 'Signed approve/reject link page for approvers',
@@ -228,9 +257,21 @@ export const quoteApproval: UseCaseManifest = {
       description: 'Signed accept/decline link page for the customer',
       uses: { table: 'write', signingSecret: true },
     },
-    quoteReports: { entry: `${dir}/quote-reports.ts`, description: 'Staff: quote success, quoted vs won, discount, margin', uses: { table: 'read' } },
-    getApprovalPolicy: { entry: `${dir}/get-approval-policy.ts`, description: 'Admin: the approval rules in force', uses: { table: 'read' } },
-    replaceApprovalPolicy: { entry: `${dir}/replace-approval-policy.ts`, description: 'Admin: replace the approval rules', uses: { table: 'write' } },
+    quoteReports: {
+      entry: `${dir}/quote-reports.ts`,
+      description: 'Staff: quote success, quoted vs won, discount, margin',
+      uses: { table: 'read' },
+    },
+    getApprovalPolicy: {
+      entry: `${dir}/get-approval-policy.ts`,
+      description: 'Admin: the approval rules in force',
+      uses: { table: 'read' },
+    },
+    replaceApprovalPolicy: {
+      entry: `${dir}/replace-approval-policy.ts`,
+      description: 'Admin: replace the approval rules',
+      uses: { table: 'write' },
+    },
     mailApprovers: {
       entry: `${dir}/mail-approvers.ts`,
       description: 'Mails the approvers of the awaiting step their links',
@@ -242,10 +283,26 @@ export const quoteApproval: UseCaseManifest = {
       ...drawsPdf,
       uses: { table: 'write', mail: true, signingSecret: true },
     },
-    notifyRejection: { entry: `${dir}/notify-rejection.ts`, description: 'Tells the owner their quote was rejected', uses: { table: 'write', mail: true } },
-    notifyFollowUp: { entry: `${dir}/notify-follow-up.ts`, description: 'Reminds the owner of an unanswered quote', uses: { table: 'write', mail: true } },
-    expireQuotes: { entry: `${dir}/expire-quotes.ts`, description: 'Expires quotes past their validity', uses: { table: 'write' } },
-    followUpQuotes: { entry: `${dir}/follow-up-quotes.ts`, description: 'Finds sent quotes left unanswered', uses: { table: 'write' } },
+    notifyRejection: {
+      entry: `${dir}/notify-rejection.ts`,
+      description: 'Tells the owner their quote was rejected',
+      uses: { table: 'write', mail: true },
+    },
+    notifyFollowUp: {
+      entry: `${dir}/notify-follow-up.ts`,
+      description: 'Reminds the owner of an unanswered quote',
+      uses: { table: 'write', mail: true },
+    },
+    expireQuotes: {
+      entry: `${dir}/expire-quotes.ts`,
+      description: 'Expires quotes past their validity',
+      uses: { table: 'write' },
+    },
+    followUpQuotes: {
+      entry: `${dir}/follow-up-quotes.ts`,
+      description: 'Finds sent quotes left unanswered',
+      uses: { table: 'write' },
+    },
   },
   routes: routeList(quoteRoutes),
   subscriptions: [
@@ -259,7 +316,11 @@ export const quoteApproval: UseCaseManifest = {
       function: 'sendApprovedQuote',
       pattern: { source: [sources.quotes], 'detail-type': ['QuoteApproved'] },
     },
-    { name: 'notify-rejection', function: 'notifyRejection', pattern: { source: [sources.quotes], 'detail-type': ['QuoteRejected'] } },
+    {
+      name: 'notify-rejection',
+      function: 'notifyRejection',
+      pattern: { source: [sources.quotes], 'detail-type': ['QuoteRejected'] },
+    },
     {
       name: 'notify-follow-up',
       function: 'notifyFollowUp',
@@ -270,6 +331,11 @@ export const quoteApproval: UseCaseManifest = {
     // Hourly: a quote lapses within the hour after its last valid day ends in Istanbul.
     { name: 'expire-quotes', function: 'expireQuotes', expression: 'cron(5 * * * ? *)', timezone: 'Europe/Istanbul' },
     // Weekday mornings, when a rep can pick up the phone.
-    { name: 'follow-up-quotes', function: 'followUpQuotes', expression: 'cron(0 9 ? * MON-FRI *)', timezone: 'Europe/Istanbul' },
+    {
+      name: 'follow-up-quotes',
+      function: 'followUpQuotes',
+      expression: 'cron(0 9 ? * MON-FRI *)',
+      timezone: 'Europe/Istanbul',
+    },
   ],
 };

@@ -2,13 +2,15 @@
 // thing only quotes have — whoever holds a role its approval involves sees that quote too, so an
 // approver can read what they approve.
 import { canManage, canSee, isId, type Viewer } from '../../shared/access.js';
+import { records } from '../../shared/messages.js';
 import { ForbiddenError, NotFoundError } from '../../shared/problems.js';
 import { findQuote, type Quote, quoteOwnership } from './quote-store.js';
-import { records } from '../../shared/messages.js';
 
 /** The role whose approval the quote is waiting for, if it is waiting. */
 export const awaitedRole = (quote: Quote) =>
-  quote.status === 'pending_approval' && quote.approval ? quote.approvalSteps?.[quote.approval.approved]?.role : undefined;
+  quote.status === 'pending_approval' && quote.approval
+    ? quote.approvalSteps?.[quote.approval.approved]?.role
+    : undefined;
 
 /**
  * An approver sees quotes whose approval involves their role, not only while it is their turn: a
@@ -27,10 +29,10 @@ export const quoteVisibleTo = async (viewer: Viewer, quoteId: string | undefined
 /** Changing a quote is for its owner and whoever manages them; an approver only decides. */
 export const quoteChangeableBy = async (viewer: Viewer, quoteId: string | undefined): Promise<Quote> => {
   const quote = await quoteVisibleTo(viewer, quoteId);
-  if (!canManage(viewer, quoteOwnership(quote))) throw new ForbiddenError({
+  if (!canManage(viewer, quoteOwnership(quote)))
+    throw new ForbiddenError({
       en: 'Only the owner of this quote and their manager may change it.',
       tr: 'Bu teklifi yalnızca sahibi ve yöneticisi değiştirebilir.',
     });
   return quote;
 };
-

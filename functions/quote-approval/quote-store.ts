@@ -138,7 +138,13 @@ export interface Change {
 const extras = (after: Quote, effects: QuoteEffects, answer: unknown, record: Recorder): TransactItem[] => [
   ...(effects.report ? [reportItem(after)] : []),
   ...(effects.freeze
-    ? [putNew({ ...keys.quoteVersion(effects.freeze.customerId, effects.freeze.quoteId, effects.freeze.version), type: 'quote-version', ...effects.freeze })]
+    ? [
+        putNew({
+          ...keys.quoteVersion(effects.freeze.customerId, effects.freeze.quoteId, effects.freeze.version),
+          type: 'quote-version',
+          ...effects.freeze,
+        }),
+      ]
     : []),
   ...record(answer),
 ];
@@ -152,22 +158,35 @@ export const newQuoteItems = (quote: Quote, effects: QuoteEffects, record: Recor
 /** The writes that move `before` to `after`, guarded; for sweeps that add their claim. */
 export const quoteMoveItems = (before: Quote, after: Quote, effects: QuoteEffects, change: Change) => {
   const { report: _, freeze: __, ...queues } = effects;
-  return quotes.moveItems(before, after, { ...queues, history: change.history, also: extras(after, effects, after, change.record) });
+  return quotes.moveItems(before, after, {
+    ...queues,
+    history: change.history,
+    also: extras(after, effects, after, change.record),
+  });
 };
 
 /**
  * The quote's side of the transaction that creates its order: it records the order's id, guarded by
  * the quote's status and seq, so one accepted quote is one order whatever retries.
  */
-export const quoteOrderedItems = (quote: Quote, orderId: string) => quotes.moveItems(quote, advance(quote, { orderId }));
+export const quoteOrderedItems = (quote: Quote, orderId: string) =>
+  quotes.moveItems(quote, advance(quote, { orderId }));
 
 /** The quote's side of attaching it to an opportunity: it names the opportunity, guarded by its seq. */
-export const quoteAttachedItems = (quote: Quote, opportunityId: string, by: Pick<HistoryEntry, 'actorId' | 'via'>, now: Date) =>
+export const quoteAttachedItems = (
+  quote: Quote,
+  opportunityId: string,
+  by: Pick<HistoryEntry, 'actorId' | 'via'>,
+  now: Date,
+) =>
   quoteMoveItems(
     quote,
     { ...quote, opportunityId, seq: quote.seq + 1, updatedAt: now.toISOString() },
     {},
-    { history: { actorId: by.actorId, action: 'attach-opportunity', via: by.via, note: opportunityId }, record: noRecord },
+    {
+      history: { actorId: by.actorId, action: 'attach-opportunity', via: by.via, note: opportunityId },
+      record: noRecord,
+    },
   );
 
 /** Saves `after` only if the stored quote is still `before`; `false` when someone else got there first. */
@@ -177,7 +196,8 @@ export const saveQuote = async (before: Quote, after: Quote, effects: QuoteEffec
 // ---- reads ------------------------------------------------------------------------------------------
 
 /** As stored now (consistent), also when its customer was merged since the caller learned the id. */
-export const getQuote = (customerId: string, quoteId: string) => readFollowingMerge(customerId, (id) => quotes.get(keys.quote(id, quoteId)));
+export const getQuote = (customerId: string, quoteId: string) =>
+  readFollowingMerge(customerId, (id) => quotes.get(keys.quote(id, quoteId)));
 
 /** By id alone (the API's paths): the index finds the customer, then a consistent read. */
 export const findQuote = async (quoteId: string): Promise<Quote | undefined> => {
@@ -192,12 +212,18 @@ export const getQuoteVersion = async (quote: Quote, version: number): Promise<Qu
 
 /** The quote's history, oldest first. */
 export const getQuoteHistory = async (quote: Quote) =>
-  (await queryAll({ partition: keys.customerPartition(quote.customerId), range: { prefix: keys.historyPrefix(quotes.key(quote)) }, order: 'oldest' })).map(
-    (item) => {
-      const { entityType: _, ...move } = fromItem<HistoryEntry & { at: string; from: string; to: string; entityType: string }>(item);
-      return move;
-    },
-  );
+  (
+    await queryAll({
+      partition: keys.customerPartition(quote.customerId),
+      range: { prefix: keys.historyPrefix(quotes.key(quote)) },
+      order: 'oldest',
+    })
+  ).map((item) => {
+    const { entityType: _, ...move } = fromItem<
+      HistoryEntry & { at: string; from: string; to: string; entityType: string }
+    >(item);
+    return move;
+  });
 
 export interface QuoteQuery {
   ownerId?: string;
@@ -243,7 +269,10 @@ const filterOf = (query: QuoteQuery, keyedOn: 'owner' | 'customer' | 'month'): F
   return { expression: conditions.join(' AND '), names, values };
 };
 
-const quotesOf = (page: Page<Record<string, unknown>>) => ({ quotes: page.items.map((item) => fromItem<Quote>(item)), next: page.next });
+const quotesOf = (page: Page<Record<string, unknown>>) => ({
+  quotes: page.items.map((item) => fromItem<Quote>(item)),
+  next: page.next,
+});
 
 /**
  * Newest first. By customer: their partition. By owner: the owner index. Otherwise the month
@@ -253,17 +282,33 @@ export const listQuotes = async (query: QuoteQuery, now = new Date()) => {
   const range = { from: query.from, to: query.to };
   if (query.customerId) {
     const partition = keys.customerPartition(query.customerId);
-    const page = await queryPage({ partition, range: { prefix: keys.quotesPrefix() }, limit: query.limit, cursor: query.cursor, filter: filterOf(query, 'customer') });
+    const page = await queryPage({
+      partition,
+      range: { prefix: keys.quotesPrefix() },
+      limit: query.limit,
+      cursor: query.cursor,
+      filter: filterOf(query, 'customer'),
+    });
     return quotesOf(page);
   }
   if (query.ownerId) {
     const partition = keys.quotesByOwnerPartition(query.ownerId);
-    return quotesOf(await queryPage({ index: byAssignee, partition, range, limit: query.limit, cursor: query.cursor, filter: filterOf(query, 'owner') }));
+    return quotesOf(
+      await queryPage({
+        index: byAssignee,
+        partition,
+        range,
+        limit: query.limit,
+        cursor: query.cursor,
+        filter: filterOf(query, 'owner'),
+      }),
+    );
   }
   const toInstant = query.to ?? now.toISOString();
   const fromInstant = query.from ?? new Date(Date.parse(toInstant.slice(0, 10)) - 365 * 24 * 3600 * 1000).toISOString();
   const months: string[] = [];
-  for (let month = istanbulMonth(toInstant); month >= istanbulMonth(fromInstant); month = previousMonth(month)) months.push(month);
+  for (let month = istanbulMonth(toInstant); month >= istanbulMonth(fromInstant); month = previousMonth(month))
+    months.push(month);
   const page = await queryPage({
     index: byState,
     partition: months.map((month) => keys.quotesByMonthPartition(month)),
@@ -278,6 +323,10 @@ export const listQuotes = async (query: QuoteQuery, now = new Date()) => {
 
 /** The report entries of quotes sent in the given Istanbul months. */
 export const sentInMonths = async (months: readonly string[]) =>
-  (await Promise.all(months.map((month) => queryAll({ index: byState, partition: keys.quotesSentInPartition(month) }, 100_000))))
+  (
+    await Promise.all(
+      months.map((month) => queryAll({ index: byState, partition: keys.quotesSentInPartition(month) }, 100_000)),
+    )
+  )
     .flat()
     .map((item) => fromItem<QuoteSummary & { quoteId: string; teamId?: string }>(item));

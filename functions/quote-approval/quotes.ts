@@ -1,21 +1,25 @@
 // The quote use cases: create and edit a draft, submit it to the policy, approve or reject a step,
 // record the customer's answer, revise, expire, follow up, and turn an accepted quote into an order.
 // Each reads the quote, lets the domain decide the move, and saves it with a conditional write.
+
+import { config } from '../../shared/config.js';
 import { getCustomer, noSuchCustomer } from '../../shared/customer.js';
 import { transact } from '../../shared/db.js';
 import type { HistoryEntry } from '../../shared/entity.js';
 import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
+import { changedMeanwhile, records, staleAt } from '../../shared/messages.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, ForbiddenError, ProblemError } from '../../shared/problems.js';
+import { addMonths, istanbulDate, parseIsoDate } from '../../shared/time.js';
+import { sweep } from '../../shared/work-queue.js';
+import type { PriceList } from '../catalogue/public.js';
 import { getFxRates, getPriceList, getProducts } from '../catalogue/public.js';
 import { getApprovalPolicy } from './approval-policy-store.js';
 import { evaluatePolicy, policyFacts } from './domain/approval-policy.js';
-import type { PriceList } from '../catalogue/public.js';
 import { IllegalTransitionError, quoteLifecycle, transition } from './domain/lifecycle.js';
 import { buildQuote, type LineInput, type PaymentTerms } from './domain/quote-builder.js';
 import { expiresAt, isExpired } from './domain/quote-expiry.js';
-import { addMonths, istanbulDate, parseIsoDate } from '../../shared/time.js';
 import type { CreateQuoteInput, EditQuoteInput } from './domain/quote-input.js';
 import {
   type ApprovalRecord,
@@ -23,17 +27,14 @@ import {
   expiryQueue,
   followUpQueue,
   getQuote,
+  newQuoteItems,
   type Quote,
   type QuoteEffects,
   quoteMoveItems,
   quoteRef,
-  newQuoteItems,
   quotes,
   saveQuote,
 } from './quote-store.js';
-import { sweep } from '../../shared/work-queue.js';
-import { changedMeanwhile, records, staleAt } from '../../shared/messages.js';
-import { config } from '../../shared/config.js';
 
 const DEFAULT_VALIDITY_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -70,13 +71,15 @@ const system: Who = { actorId: 'system' };
 
 const save = async (before: Quote, after: Quote, effects: QuoteEffects, action: string, who: Who) => {
   const history = { actorId: who.actorId, action, via: who.via ?? 'api', ...(who.note ? { note: who.note } : {}) };
-  if (!(await saveQuote(before, after, effects, { history, record: who.record ?? noRecord }))) throw new QuoteChangedError();
+  if (!(await saveQuote(before, after, effects, { history, record: who.record ?? noRecord })))
+    throw new QuoteChangedError();
   return after;
 };
 
 /** Queue placements for a quote as it is saved. */
 const expiryOf = (q: Quote) => expiryQueue.at(q.quoteId, q.expiresAt, quoteRef(q));
-const approvalBy = (q: Quote, role: string, since: string) => approvalInbox.for(role, q.quoteId, since, { ...quoteRef(q), role });
+const approvalBy = (q: Quote, role: string, since: string) =>
+  approvalInbox.for(role, q.quoteId, since, { ...quoteRef(q), role });
 
 const ref = (q: Quote) => ({ quoteId: q.quoteId, customerId: q.customerId, quoteVersion: q.version });
 
@@ -108,7 +111,9 @@ const price = async (input: PricingInput, quoteDate: string) => {
 };
 
 const defaultValidity = (quoteDate: string, priceList: PriceList) => {
-  const thirtyDays = new Date(parseIsoDate(quoteDate).getTime() + DEFAULT_VALIDITY_DAYS * DAY_MS).toISOString().slice(0, 10);
+  const thirtyDays = new Date(parseIsoDate(quoteDate).getTime() + DEFAULT_VALIDITY_DAYS * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
   return thirtyDays < priceList.validTo ? thirtyDays : priceList.validTo;
 };
 
@@ -126,7 +131,12 @@ const checkValidity = (validUntil: string, quoteDate: string) => {
       422,
       'invalid-validity',
       { en: 'A quote may be valid for a year at most.', tr: 'Teklif en çok bir yıl geçerli olabilir.' },
-      [{ path: 'validUntil', message: { en: `On or before ${addMonths(quoteDate, 12)}.`, tr: `${addMonths(quoteDate, 12)} ya da öncesi.` } }],
+      [
+        {
+          path: 'validUntil',
+          message: { en: `On or before ${addMonths(quoteDate, 12)}.`, tr: `${addMonths(quoteDate, 12)} ya da öncesi.` },
+        },
+      ],
     );
   }
 };
@@ -137,14 +147,25 @@ export interface Owner {
 }
 
 /** A new draft and the writes that create it with its `QuoteCreated`, without saving them. */
-export const draftQuote = async (input: CreateQuoteInput, owner: Owner, now = new Date(), record: Recorder = noRecord) => {
+export const draftQuote = async (
+  input: CreateQuoteInput,
+  owner: Owner,
+  now = new Date(),
+  record: Recorder = noRecord,
+) => {
   const customer = await getCustomer(input.customerId);
   if (!customer) {
     throw noSuchCustomer();
   }
   if (!customer.email) {
     throw new ProblemError(422, 'customer-has-no-email', noEmailToSend, [
-      { path: 'customerId', message: { en: 'Record an e-mail address for this customer first.', tr: 'Önce bu müşterinin e-posta adresini kaydedin.' } },
+      {
+        path: 'customerId',
+        message: {
+          en: 'Record an e-mail address for this customer first.',
+          tr: 'Önce bu müşterinin e-posta adresini kaydedin.',
+        },
+      },
     ]);
   }
   const quoteDate = istanbulDate(now);
@@ -181,13 +202,23 @@ export const draftQuote = async (input: CreateQuoteInput, owner: Owner, now = ne
   return { quote, items: newQuoteItems(quote, { events: [event] }, record) };
 };
 
-export const createQuote = async (input: CreateQuoteInput, owner: Owner, now = new Date(), record: Recorder = noRecord): Promise<Quote> => {
+export const createQuote = async (
+  input: CreateQuoteInput,
+  owner: Owner,
+  now = new Date(),
+  record: Recorder = noRecord,
+): Promise<Quote> => {
   const { quote, items } = await draftQuote(input, owner, now, record);
   if (!(await transact(items)).ok) throw new Error(`quote ${quote.quoteId} exists already`);
   return quote;
 };
 
-export const editQuote = async (quote: Quote, patch: EditQuoteInput, now = new Date(), who: Who = system): Promise<Quote> => {
+export const editQuote = async (
+  quote: Quote,
+  patch: EditQuoteInput,
+  now = new Date(),
+  who: Who = system,
+): Promise<Quote> => {
   if (quote.status !== 'draft') {
     throw new IllegalTransitionError({
       en: `A ${quote.status} quote cannot be edited; revise it to make a new draft.`,
@@ -224,7 +255,12 @@ export const editQuote = async (quote: Quote, patch: EditQuoteInput, now = new D
 
 // ---- approval --------------------------------------------------------------------------------------
 
-export const submitQuote = async (quote: Quote, seq: number | undefined, now = new Date(), who: Who = system): Promise<Quote> => {
+export const submitQuote = async (
+  quote: Quote,
+  seq: number | undefined,
+  now = new Date(),
+  who: Who = system,
+): Promise<Quote> => {
   refuseStale(quote, seq);
   const submitted = transition(quote, { type: 'submit' }).quote;
   if (isExpired(quote.validUntil, now)) {
@@ -239,7 +275,8 @@ export const submitQuote = async (quote: Quote, seq: number | undefined, now = n
     );
   }
   const policy = await getApprovalPolicy();
-  if (!policy) throw new ConflictError('no-approval-policy', {
+  if (!policy)
+    throw new ConflictError('no-approval-policy', {
       en: 'No approval policy is set; an admin sets one with PUT /approval-policy.',
       tr: 'Onay kuralı tanımlı değil; bir yönetici PUT /approval-policy ile tanımlar.',
     });
@@ -266,13 +303,22 @@ export const submitQuote = async (quote: Quote, seq: number | undefined, now = n
     return save(
       quote,
       after,
-      { enqueue: [expiryOf(after)], events: [submittedEvent, outboxPut('QuoteApproved', { ...ref(quote), ownerId: quote.ownerId, by: 'policy' }, now)] },
+      {
+        enqueue: [expiryOf(after)],
+        events: [
+          submittedEvent,
+          outboxPut('QuoteApproved', { ...ref(quote), ownerId: quote.ownerId, by: 'policy' }, now),
+        ],
+      },
       'submit',
       who,
     );
   }
   const { steps } = decision;
-  const after: Quote = { ...transition(base, { type: 'requireApproval', steps: steps.length }).quote, approvalSteps: steps };
+  const after: Quote = {
+    ...transition(base, { type: 'requireApproval', steps: steps.length }).quote,
+    approvalSteps: steps,
+  };
   return save(
     quote,
     after,
@@ -280,7 +326,11 @@ export const submitQuote = async (quote: Quote, seq: number | undefined, now = n
       enqueue: [approvalBy(after, steps[0]!.role, at)],
       events: [
         submittedEvent,
-        outboxPut('QuoteApprovalRequested', { ...ref(quote), step: 0, steps: steps.length, role: steps[0]!.role, ruleIds: steps[0]!.ruleIds }, now),
+        outboxPut(
+          'QuoteApprovalRequested',
+          { ...ref(quote), step: 0, steps: steps.length, role: steps[0]!.role, ruleIds: steps[0]!.ruleIds },
+          now,
+        ),
       ],
     },
     'submit',
@@ -317,29 +367,36 @@ export const decideQuote = async (
   const current = quote.approval.approved;
   const step = quote.approvalSteps[current]!;
   if (options.step !== undefined && options.step !== current) {
-    throw new ConflictError(
-      'step-already-decided',
-      {
-        en: `Step ${options.step + 1} is not the one awaiting approval; step ${current + 1} (${step.role}) is.`,
-        tr: `Onay bekleyen adım ${options.step + 1}. adım değil; ${current + 1}. adım (${step.role}).`,
-      },
-    );
+    throw new ConflictError('step-already-decided', {
+      en: `Step ${options.step + 1} is not the one awaiting approval; step ${current + 1} (${step.role}) is.`,
+      tr: `Onay bekleyen adım ${options.step + 1}. adım değil; ${current + 1}. adım (${step.role}).`,
+    });
   }
-  if (approver.role !== step.role) throw new ForbiddenError({
+  if (approver.role !== step.role)
+    throw new ForbiddenError({
       en: `Step ${current + 1} needs the approval of a ${step.role}.`,
       tr: `${current + 1}. adımı bir ${step.role} onaylamalı.`,
     });
-  if (approver.userId === quote.ownerId) throw new ForbiddenError({ en: 'Nobody approves their own quote.', tr: 'Kimse kendi teklifini onaylayamaz.' });
+  if (approver.userId === quote.ownerId)
+    throw new ForbiddenError({ en: 'Nobody approves their own quote.', tr: 'Kimse kendi teklifini onaylayamaz.' });
   const at = now.toISOString();
   const record: ApprovalRecord = { step: current, role: step.role, userId: approver.userId, via: options.via, at };
   const given = { ...ref(quote), step: current, role: step.role, approverId: approver.userId, via: options.via };
   if (decision.type === 'reject') {
     const moved = transition(quote, { type: 'reject', reason: decision.reason }).quote;
-    const after: Quote = { ...moved, seq: quote.seq + 1, updatedAt: at, rejection: { ...record, reason: moved.rejectionReason! } };
+    const after: Quote = {
+      ...moved,
+      seq: quote.seq + 1,
+      updatedAt: at,
+      rejection: { ...record, reason: moved.rejectionReason! },
+    };
     return save(
       quote,
       after,
-      { dequeue: [approvalInbox.name], events: [outboxPut('QuoteRejected', { ...given, ownerId: quote.ownerId }, now)] },
+      {
+        dequeue: [approvalInbox.name],
+        events: [outboxPut('QuoteRejected', { ...given, ownerId: quote.ownerId }, now)],
+      },
       'reject',
       { ...who, note: moved.rejectionReason },
     );
@@ -374,15 +431,21 @@ export const decideQuote = async (
     quote,
     after,
     {
-    enqueue: [approvalBy(after, next.role, at)],
-    events: [
-      outboxPut('QuoteApprovalGiven', { ...given, final }, now),
-      outboxPut(
-        'QuoteApprovalRequested',
-        { ...ref(quote), step: current + 1, steps: quote.approvalSteps.length, role: next.role, ruleIds: next.ruleIds },
-        now,
-      ),
-    ],
+      enqueue: [approvalBy(after, next.role, at)],
+      events: [
+        outboxPut('QuoteApprovalGiven', { ...given, final }, now),
+        outboxPut(
+          'QuoteApprovalRequested',
+          {
+            ...ref(quote),
+            step: current + 1,
+            steps: quote.approvalSteps.length,
+            role: next.role,
+            ruleIds: next.ruleIds,
+          },
+          now,
+        ),
+      ],
     },
     'approve',
     who,
@@ -394,32 +457,57 @@ export const decideQuote = async (
 /** Records that the quote went to the customer; the caller has mailed it. */
 export const markSent = (quote: Quote, by: 'auto' | 'staff', now = new Date(), who: Who = system) => {
   const at = now.toISOString();
-  const after: Quote = { ...transition(quote, { type: 'send' }).quote, seq: quote.seq + 1, updatedAt: at, sentAt: at, sentBy: by };
-  return save(quote, after, {
-    enqueue: [expiryOf(after), followUpQueue.at(quote.quoteId, new Date(now.getTime() + followUpDays() * DAY_MS).toISOString(), quoteRef(after))],
-    report: true,
-    events: [
-      outboxPut(
-        'QuoteSent',
-        {
-          ...ref(quote),
-          ownerId: quote.ownerId,
-          currency: quote.currency,
-          grandTotal: quote.totals.grandTotal.amount,
-          grandTotalTry: quote.grandTotalTry.amount,
-          validUntil: quote.validUntil,
-          expiresAt: quote.expiresAt,
-          by,
-        },
-        now,
-      ),
-    ],
-  }, 'send', who);
+  const after: Quote = {
+    ...transition(quote, { type: 'send' }).quote,
+    seq: quote.seq + 1,
+    updatedAt: at,
+    sentAt: at,
+    sentBy: by,
+  };
+  return save(
+    quote,
+    after,
+    {
+      enqueue: [
+        expiryOf(after),
+        followUpQueue.at(
+          quote.quoteId,
+          new Date(now.getTime() + followUpDays() * DAY_MS).toISOString(),
+          quoteRef(after),
+        ),
+      ],
+      report: true,
+      events: [
+        outboxPut(
+          'QuoteSent',
+          {
+            ...ref(quote),
+            ownerId: quote.ownerId,
+            currency: quote.currency,
+            grandTotal: quote.totals.grandTotal.amount,
+            grandTotalTry: quote.grandTotalTry.amount,
+            validUntil: quote.validUntil,
+            expiresAt: quote.expiresAt,
+            by,
+          },
+          now,
+        ),
+      ],
+    },
+    'send',
+    who,
+  );
 };
 
 /** Notes the customer's mail as gone, so a retry of the send does not mail them again. */
 export const markMailed = (quote: Quote, messageId: string, now = new Date()) =>
-  save(quote, { ...quote, seq: quote.seq + 1, mailedAt: now.toISOString(), mailMessageId: messageId }, {}, 'mailed', system);
+  save(
+    quote,
+    { ...quote, seq: quote.seq + 1, mailedAt: now.toISOString(), mailMessageId: messageId },
+    {},
+    'mailed',
+    system,
+  );
 
 export const answerQuote = async (
   quote: Quote,
@@ -430,13 +518,26 @@ export const answerQuote = async (
   refuseStale(quote, by.seq);
   const moved = transition(quote, { type: answer }).quote;
   // The sweep may not have run yet: a quote past its validity is not accepted.
-  if (isExpired(quote.validUntil, now)) throw new ConflictError('quote-expired', {
+  if (isExpired(quote.validUntil, now))
+    throw new ConflictError('quote-expired', {
       en: `The quote was valid until ${quote.validUntil}.`,
       tr: `Teklif ${quote.validUntil} tarihine kadar geçerliydi.`,
     });
   const at = now.toISOString();
-  const after: Quote = { ...moved, seq: quote.seq + 1, updatedAt: at, answeredAt: at, answer: { via: by.via, actorId: by.actorId } };
-  const facts = { ...ref(quote), ownerId: quote.ownerId, via: by.via, currency: quote.currency, grandTotal: quote.totals.grandTotal.amount };
+  const after: Quote = {
+    ...moved,
+    seq: quote.seq + 1,
+    updatedAt: at,
+    answeredAt: at,
+    answer: { via: by.via, actorId: by.actorId },
+  };
+  const facts = {
+    ...ref(quote),
+    ownerId: quote.ownerId,
+    via: by.via,
+    currency: quote.currency,
+    grandTotal: quote.totals.grandTotal.amount,
+  };
   return save(
     quote,
     after,
@@ -446,13 +547,22 @@ export const answerQuote = async (
       events: [answer === 'accept' ? outboxPut('QuoteAccepted', facts, now) : outboxPut('QuoteDeclined', facts, now)],
     },
     answer,
-    { actorId: by.actorId ?? `customer:${quote.customerId}`, via: by.via === 'link' ? 'link' : 'api', record: by.record },
+    {
+      actorId: by.actorId ?? `customer:${quote.customerId}`,
+      via: by.via === 'link' ? 'link' : 'api',
+      record: by.record,
+    },
   );
 };
 
 // ---- revisions and the end of a quote's life -----------------------------------------------------------
 
-export const reviseQuote = async (quote: Quote, seq: number | undefined, now = new Date(), who: Who = system): Promise<Quote> => {
+export const reviseQuote = async (
+  quote: Quote,
+  seq: number | undefined,
+  now = new Date(),
+  who: Who = system,
+): Promise<Quote> => {
   refuseStale(quote, seq);
   const { quote: moved } = transition(quote, { type: 'revise' });
   const {
@@ -471,17 +581,27 @@ export const reviseQuote = async (quote: Quote, seq: number | undefined, now = n
   } = moved;
   // seq goes on counting across versions, so a screen of the old version is stale for the new one.
   const after: Quote = { ...draft, seq: quote.seq + 1, approvals: [], updatedAt: now.toISOString() };
-  return save(quote, after, {
-    dequeue: [approvalInbox.name, expiryQueue.name, followUpQueue.name],
-    freeze: quote,
-    events: [
-      outboxPut(
-        'QuoteRevised',
-        { ...ref(after), ownerId: quote.ownerId, previousStatus: quote.status as 'rejected' | 'sent' | 'declined' | 'expired' },
-        now,
-      ),
-    ],
-  }, 'revise', who);
+  return save(
+    quote,
+    after,
+    {
+      dequeue: [approvalInbox.name, expiryQueue.name, followUpQueue.name],
+      freeze: quote,
+      events: [
+        outboxPut(
+          'QuoteRevised',
+          {
+            ...ref(after),
+            ownerId: quote.ownerId,
+            previousStatus: quote.status as 'rejected' | 'sent' | 'declined' | 'expired',
+          },
+          now,
+        ),
+      ],
+    },
+    'revise',
+    who,
+  );
 };
 
 /** How many due items one run takes on (well within a 10 s timeout); the rest wait for the next run. */
@@ -496,10 +616,25 @@ export const expireDueQuotes = async (now = new Date()) => {
     const live = quote && quote.version === data.version && (quote.status === 'approved' || quote.status === 'sent');
     if (!live) return 'drop';
     const at = now.toISOString();
-    const after: Quote = { ...transition(quote, { type: 'expire' }).quote, seq: quote.seq + 1, updatedAt: at, expiredAt: at };
-    const event = outboxPut('QuoteExpired', { ...ref(quote), ownerId: quote.ownerId, previousStatus: quote.status as 'approved' | 'sent' }, now);
-    const effects = { dequeue: [expiryQueue.name, followUpQueue.name], report: quote.sentAt !== undefined, events: [event] };
-    return { writes: quoteMoveItems(quote, after, effects, { history: { ...sweeper, action: 'expire' }, record: noRecord }) };
+    const after: Quote = {
+      ...transition(quote, { type: 'expire' }).quote,
+      seq: quote.seq + 1,
+      updatedAt: at,
+      expiredAt: at,
+    };
+    const event = outboxPut(
+      'QuoteExpired',
+      { ...ref(quote), ownerId: quote.ownerId, previousStatus: quote.status as 'approved' | 'sent' },
+      now,
+    );
+    const effects = {
+      dequeue: [expiryQueue.name, followUpQueue.name],
+      report: quote.sentAt !== undefined,
+      events: [event],
+    };
+    return {
+      writes: quoteMoveItems(quote, after, effects, { history: { ...sweeper, action: 'expire' }, record: noRecord }),
+    };
   });
   return { due, expired: acted, dropped };
 };

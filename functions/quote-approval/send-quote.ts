@@ -13,7 +13,11 @@ import { renderQuotePdf } from './pdf/quote-pdf.js';
 import type { Quote } from './quote-store.js';
 import { markMailed, markSent, noEmailToSend } from './quotes.js';
 
-const sentAlready = { en: 'The quote has been sent to the customer already.', tr: 'Teklif müşteriye zaten gönderildi.' };
+const sentAlready = {
+  en: 'The quote has been sent to the customer already.',
+  tr: 'Teklif müşteriye zaten gönderildi.',
+};
+
 import { customerQuote } from './templates/customer-quote.js';
 import { customerView, quoteNumber } from './templates/quote-view.js';
 
@@ -59,7 +63,10 @@ const mailOnce = async (sent: Quote, customer: Customer & { email: string }, by:
     );
   } catch (error) {
     if (error instanceof MailInProgressError && by === 'staff') {
-      throw new ConflictError('already-sent', { en: 'The quote is being sent to the customer right now.', tr: 'Teklif şu an müşteriye gönderiliyor.' });
+      throw new ConflictError('already-sent', {
+        en: 'The quote is being sent to the customer right now.',
+        tr: 'Teklif şu an müşteriye gönderiliyor.',
+      });
     }
     throw error;
   }

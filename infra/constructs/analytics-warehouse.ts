@@ -50,7 +50,9 @@ export class AnalyticsWarehouse extends Construct {
     });
 
     const exportRole = new Role(this, 'ExportRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': account } } }),
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': account } },
+      }),
     });
     const bucketLogicalId = Stack.of(this).resolve((this.bucket.node.defaultChild as CfnBucket).logicalId);
     Validations.of(exportRole).acknowledge({
@@ -98,7 +100,8 @@ export class AnalyticsWarehouse extends Construct {
       databaseName: database.ref,
       tableInput: {
         name: 'crm_export',
-        description: 'Every export of the CRM table, one DynamoDB JSON item per line; queries read the newest (see its $path)',
+        description:
+          'Every export of the CRM table, one DynamoDB JSON item per line; queries read the newest (see its $path)',
         tableType: 'EXTERNAL_TABLE',
         parameters: { classification: 'json', compressionType: 'gzip' },
         storageDescriptor: {

@@ -6,8 +6,8 @@ import {
   AccessLogFormat,
   ApiKeySourceType,
   AuthorizationType,
-  EndpointType,
   AwsIntegration,
+  EndpointType,
   IdentitySource,
   LogGroupLogDestination,
   type Method,
@@ -169,7 +169,8 @@ export class CrmApi extends Construct {
 
     Validations.of(this.restApi).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
-      reason: 'The AWS managed policy made for exactly this: the account-level role API Gateway uses to write stage logs.',
+      reason:
+        'The AWS managed policy made for exactly this: the account-level role API Gateway uses to write stage logs.',
     });
     Validations.of(this.restApi).acknowledge({
       id: 'AwsSolutions-COG4',
@@ -207,7 +208,11 @@ export class CrmApi extends Construct {
     const method = this.restApi.root.resourceForPath(route.path).addMethod(
       route.method,
       // LambdaIntegration's proxy integration without its per-method permissions (see allowInvoke).
-      new AwsIntegration({ proxy: true, service: 'lambda', path: `2015-03-31/functions/${handler.functionArn}/invocations` }),
+      new AwsIntegration({
+        proxy: true,
+        service: 'lambda',
+        path: `2015-03-31/functions/${handler.functionArn}/invocations`,
+      }),
       {
         authorizationType: isPublic ? AuthorizationType.NONE : AuthorizationType.CUSTOM,
         authorizer: isPublic ? undefined : this.requestAuthorizer(),

@@ -74,7 +74,9 @@ export class CrmFunction extends Construct {
                 beforeBundling: () => [],
                 beforeInstall: () => [],
                 afterBundling: (inputDir: string, outputDir: string) =>
-                  (declaration.assets ?? []).map((asset) => `cp "${inputDir}/${asset.from}" "${outputDir}/${asset.to}"`),
+                  (declaration.assets ?? []).map(
+                    (asset) => `cp "${inputDir}/${asset.from}" "${outputDir}/${asset.to}"`,
+                  ),
               },
             },
           }
@@ -83,7 +85,8 @@ export class CrmFunction extends Construct {
 
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
+      reason:
+        'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions.',
     });
   }
 }

@@ -55,7 +55,9 @@ const managedGroup = (name: string, priority: number, countOnly: string[] = []) 
     managedRuleGroupStatement: {
       vendorName: 'AWS',
       name,
-      ...(countOnly.length ? { ruleActionOverrides: countOnly.map((rule) => ({ name: rule, actionToUse: { count: {} } })) } : {}),
+      ...(countOnly.length
+        ? { ruleActionOverrides: countOnly.map((rule) => ({ name: rule, actionToUse: { count: {} } })) }
+        : {}),
     },
   },
   visibilityConfig: visibility(name),
@@ -104,7 +106,11 @@ export class PublicFirewall extends Construct {
         'too-many-requests': {
           contentType: 'APPLICATION_JSON',
           content: JSON.stringify(
-            problemDocument(429, 'too-many-requests', 'Too many requests from this address; try again in a few minutes.'),
+            problemDocument(
+              429,
+              'too-many-requests',
+              'Too many requests from this address; try again in a few minutes.',
+            ),
           ),
         },
       },

@@ -15,10 +15,10 @@
 // every setting it is not given, so it cannot be switched on afterwards without restating the pool);
 // its release resource is made as soon as the pool exists.
 import { CustomResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { CfnUserPool, IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { CfnTable, ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
-import type { CfnUserPool, IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -79,10 +79,14 @@ export class ReleaseOnFailedCreate extends Construct {
   constructor(scope: Construct, id: string, props: ReleaseOnFailedCreateProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Switches deletion protection of the table and the pool off only while a failed first create rolls back',
+      description:
+        'Switches deletion protection of the table and the pool off only while a failed first create rolls back',
     });
     logGroup.grantWrite(role);
     this.handler = new LambdaFunction(this, 'Handler', {
@@ -122,7 +126,8 @@ export class ReleaseOnFailedCreate extends Construct {
 
     Validations.of(this.handler).acknowledge({
       id: 'AwsSolutions-L1',
-      reason: 'nodejs24.x is the newest Node.js runtime; the finding is raised for inline code whose runtime it cannot read.',
+      reason:
+        'nodejs24.x is the newest Node.js runtime; the finding is raised for inline code whose runtime it cannot read.',
     });
   }
 }

@@ -11,12 +11,12 @@ import {
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
-  Function as ViewerFunction,
-  OriginRequestPolicy,
   HeadersFrameOption,
   HeadersReferrerPolicy,
+  OriginRequestPolicy,
   ResponseHeadersPolicy,
   S3OriginAccessControl,
+  Function as ViewerFunction,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -86,7 +86,8 @@ export class StaticSite extends Construct {
     });
     Validations.of(this.bucket).acknowledge({
       id: 'AwsSolutions-S1',
-      reason: 'The bucket holds only the built console, written by each deployment and read only by CloudFront; reads are in the distribution, not in S3 access logs.',
+      reason:
+        'The bucket holds only the built console, written by each deployment and read only by CloudFront; reads are in the distribution, not in S3 access logs.',
     });
 
     // CloudFront's policy, function and origin access control names are unique in the whole account,
@@ -97,7 +98,12 @@ export class StaticSite extends Construct {
       comment: 'Pusula console: CSP (API and Cognito only), HSTS, no framing, no sniffing',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: consoleCsp(props.connectSources), override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, preload: true, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(365),
+          includeSubdomains: true,
+          preload: true,
+          override: true,
+        },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
@@ -121,7 +127,9 @@ export class StaticSite extends Construct {
       defaultRootObject: index.slice(1),
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket, {
-          originAccessControl: new S3OriginAccessControl(this, 'OriginAccessControl', { originAccessControlName: globalName('console') }),
+          originAccessControl: new S3OriginAccessControl(this, 'OriginAccessControl', {
+            originAccessControlName: globalName('console'),
+          }),
         }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: headers,
@@ -140,10 +148,22 @@ export class StaticSite extends Construct {
       },
     });
     for (const [findingId, reason] of [
-      ['AwsSolutions-CFR1', 'Staff sign in from wherever they work (dealers, field reps); access is by Cognito sign-in, not by country.'],
-      ['AwsSolutions-CFR2', 'Static files only; every call with data goes to the API, which has its own WAF web ACL and rate rules.'],
-      ['AwsSolutions-CFR3', 'Static files only, the same for everyone; who did what is in the API and authorizer logs.'],
-      ['AwsSolutions-CFR4', 'The default *.cloudfront.net certificate fixes the viewer policy at TLSv1; a company domain with its own certificate can require TLSv1.2_2021.'],
+      [
+        'AwsSolutions-CFR1',
+        'Staff sign in from wherever they work (dealers, field reps); access is by Cognito sign-in, not by country.',
+      ],
+      [
+        'AwsSolutions-CFR2',
+        'Static files only; every call with data goes to the API, which has its own WAF web ACL and rate rules.',
+      ],
+      [
+        'AwsSolutions-CFR3',
+        'Static files only, the same for everyone; who did what is in the API and authorizer logs.',
+      ],
+      [
+        'AwsSolutions-CFR4',
+        'The default *.cloudfront.net certificate fixes the viewer policy at TLSv1; a company domain with its own certificate can require TLSv1.2_2021.',
+      ],
     ] as const) {
       Validations.of(this.distribution).acknowledge({ id: findingId, reason });
     }
@@ -179,7 +199,10 @@ export class ConsoleFilesStack extends Stack {
     const { site } = props;
     const exportName = consoleBucketExport(Stack.of(site));
     const deployment = new BucketDeployment(this, 'Deploy', {
-      sources: [props.build === false ? stubPage() : viteBuild(props.repoRoot), Source.jsonData('config.json', props.config)],
+      sources: [
+        props.build === false ? stubPage() : viteBuild(props.repoRoot),
+        Source.jsonData('config.json', props.config),
+      ],
       destinationBucket: Bucket.fromBucketName(this, 'Site', Fn.importValue(exportName)),
       destinationKeyPrefix: consolePath.slice(1),
       distribution: site.distribution,
@@ -190,15 +213,36 @@ export class ConsoleFilesStack extends Stack {
     const handler = this.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
     for (const construct of [deployment.handlerRole, handler].filter((c) => c !== undefined)) {
       for (const [findingId, reason] of [
-        ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', "CDK's BucketDeployment handler: its log-writing role is the managed basic execution policy."],
-        ['AwsSolutions-IAM5[Action::s3:GetObject*]', "CDK's BucketDeployment handler reads the deployment's asset objects."],
-        ['AwsSolutions-IAM5[Action::s3:GetBucket*]', "CDK's BucketDeployment handler reads the asset and site buckets."],
+        [
+          'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+          "CDK's BucketDeployment handler: its log-writing role is the managed basic execution policy.",
+        ],
+        [
+          'AwsSolutions-IAM5[Action::s3:GetObject*]',
+          "CDK's BucketDeployment handler reads the deployment's asset objects.",
+        ],
+        [
+          'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+          "CDK's BucketDeployment handler reads the asset and site buckets.",
+        ],
         ['AwsSolutions-IAM5[Action::s3:List*]', "CDK's BucketDeployment handler lists the asset and site buckets."],
-        ['AwsSolutions-IAM5[Action::s3:DeleteObject*]', "CDK's BucketDeployment handler replaces the site's files (prune)."],
+        [
+          'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
+          "CDK's BucketDeployment handler replaces the site's files (prune).",
+        ],
         ['AwsSolutions-IAM5[Action::s3:Abort*]', "CDK's BucketDeployment handler uploads the site's files."],
-        ['AwsSolutions-IAM5[Resource::*]', "CDK's BucketDeployment handler invalidates the distribution: CloudFront's CreateInvalidation grant is on '*' in CDK."],
-        [`AwsSolutions-IAM5[Resource::arn:aws:s3:::${exportName}/*]`, "CDK's BucketDeployment handler writes every file of the site's own bucket."],
-        [`AwsSolutions-IAM5[Resource::arn:aws:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${this.region}/*]`, "CDK's BucketDeployment handler reads the build from the bootstrap asset bucket."],
+        [
+          'AwsSolutions-IAM5[Resource::*]',
+          "CDK's BucketDeployment handler invalidates the distribution: CloudFront's CreateInvalidation grant is on '*' in CDK.",
+        ],
+        [
+          `AwsSolutions-IAM5[Resource::arn:aws:s3:::${exportName}/*]`,
+          "CDK's BucketDeployment handler writes every file of the site's own bucket.",
+        ],
+        [
+          `AwsSolutions-IAM5[Resource::arn:aws:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${this.region}/*]`,
+          "CDK's BucketDeployment handler reads the build from the bootstrap asset bucket.",
+        ],
         ['AwsSolutions-L1', "CDK's BucketDeployment handler runtime is chosen by aws-cdk-lib (a Python runtime)."],
       ] as const) {
         Validations.of(construct).acknowledge({ id: findingId, reason });
@@ -214,10 +258,22 @@ const viteBuild = (repoRoot: string): ISource =>
       image: DockerImage.fromRegistry('none'),
       local: {
         tryBundle(outputDir: string) {
-          execFileSync(process.execPath, [`${repoRoot}node_modules/vite/bin/vite.js`, 'build', '--config', `${repoRoot}console/vite.config.ts`, '--outDir', outputDir, '--emptyOutDir'], {
-            cwd: repoRoot,
-            stdio: 'inherit',
-          });
+          execFileSync(
+            process.execPath,
+            [
+              `${repoRoot}node_modules/vite/bin/vite.js`,
+              'build',
+              '--config',
+              `${repoRoot}console/vite.config.ts`,
+              '--outDir',
+              outputDir,
+              '--emptyOutDir',
+            ],
+            {
+              cwd: repoRoot,
+              stdio: 'inherit',
+            },
+          );
           return true;
         },
       },

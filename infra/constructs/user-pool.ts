@@ -2,7 +2,14 @@
 // e-mail is the sign-in name), a group per role, and the console's app client (SRP, no secret).
 // The authorizer verifies their tokens and reads role, team and unit from the directory.
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { AccountRecovery, FeaturePlan, Mfa, UserPool, type UserPoolClient, UserPoolEmail } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  Mfa,
+  UserPool,
+  type UserPoolClient,
+  UserPoolEmail,
+} from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { roles } from '../../shared/http.js';
 import type { MailSender } from '../deploy-context.js';
@@ -52,7 +59,8 @@ export class PeopleUserPool extends Construct {
       removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
     // Mirrors of the directory's role, for Cognito's console and audits; the directory decides.
-    for (const role of roles) this.userPool.addGroup(`Group-${role}`, { groupName: role, description: `Pusula ${role}s` });
+    for (const role of roles)
+      this.userPool.addGroup(`Group-${role}`, { groupName: role, description: `Pusula ${role}s` });
 
     this.consoleClient = this.userPool.addClient('Console', {
       // A browser app keeps no secret; SRP never sends the password. Refresh tokens are always on.
@@ -72,7 +80,7 @@ export class PeopleUserPool extends Construct {
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
-        'MFA (TOTP) is optional for the pool and required where it matters: the authorizer withholds admin scopes from any token whose amr lacks mfa (Cognito reports it for the USER_AUTH sign-in that asks for a level), so an admin without a second factor can only read. Requiring MFA for the whole pool would not give that guarantee: Cognito issues tokens on a new user\'s first sign-in before any factor is set up.',
+        "MFA (TOTP) is optional for the pool and required where it matters: the authorizer withholds admin scopes from any token whose amr lacks mfa (Cognito reports it for the USER_AUTH sign-in that asks for a level), so an admin without a second factor can only read. Requiring MFA for the whole pool would not give that guarantee: Cognito issues tokens on a new user's first sign-in before any factor is set up.",
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG8',

@@ -19,9 +19,19 @@ const line = async () => {
     process.exit(1);
   }
   const run = campaign.currentRunId ? await runProgress({ campaignId, runId: campaign.currentRunId }) : undefined;
-  if (!run) return { text: `${campaign.name}: ${campaign.status}, no run yet${campaign.nextRunAt ? ` (next ${campaign.nextRunAt})` : ''}`, live: false };
-  const done = run.recipients ? Math.round(((run.recipients - run.remaining) / run.recipients) * 100) : run.status === 'done' ? 100 : 0;
-  const skipped = Object.entries(run.skippedBy).map(([reason, n]) => `${reason} ${n}`).join(', ');
+  if (!run)
+    return {
+      text: `${campaign.name}: ${campaign.status}, no run yet${campaign.nextRunAt ? ` (next ${campaign.nextRunAt})` : ''}`,
+      live: false,
+    };
+  const done = run.recipients
+    ? Math.round(((run.recipients - run.remaining) / run.recipients) * 100)
+    : run.status === 'done'
+      ? 100
+      : 0;
+  const skipped = Object.entries(run.skippedBy)
+    .map(([reason, n]) => `${reason} ${n}`)
+    .join(', ');
   return {
     text: `${campaign.name} [${campaign.status}/${run.status}] ${done}% · ${run.sent} sent, ${run.skipped} skipped${skipped ? ` (${skipped})` : ''}, ${run.failed} failed, ${run.remaining} left of ${run.recipients} · ${run.ratePerSecond}/s of ${run.configuredRate}/s`,
     live: run.status === 'materialising' || run.status === 'sending',

@@ -6,7 +6,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportCatalogue, importCatalogue } from '../../functions/catalogue/catalogue-store.js';
-import { type FileFormat, importCsv, importJson, kindOfSlug, toCsv, toJson } from '../../functions/catalogue/domain/catalogue-import.js';
+import {
+  type FileFormat,
+  importCsv,
+  importJson,
+  kindOfSlug,
+  toCsv,
+  toJson,
+} from '../../functions/catalogue/domain/catalogue-import.js';
 import { getApprovalPolicy, setApprovalPolicy } from '../../functions/quote-approval/approval-policy-store.js';
 import { inLanguage } from '../../shared/messages.js';
 import { ProblemError } from '../../shared/problems.js';
@@ -39,7 +46,9 @@ const [command, what, ...rest] = positionals;
 const arity: Record<string, number> = { import: 1, export: 0, policy: what === 'set' ? 1 : 0 };
 const extra = positionals.slice(2 + (arity[command ?? ''] ?? 0));
 if (extra.length) {
-  fail(`Unexpected ${extra.map((word) => `"${word}"`).join(' ')}: if you gave --format or --out, put -- before the arguments.\n${usage}`);
+  fail(
+    `Unexpected ${extra.map((word) => `"${word}"`).join(' ')}: if you gave --format or --out, put -- before the arguments.\n${usage}`,
+  );
 }
 const file = rest[0];
 const kind = what ? kindOfSlug(what) : undefined;
@@ -54,14 +63,18 @@ if (command === 'import' && kind && file) {
   const text = readFileSync(file, 'utf8');
   const parsed = extname(file).toLowerCase() === '.json' ? importJson(kind, text) : importCsv(kind, text);
   if (!parsed.ok) {
-    for (const e of parsed.errors) console.error(`${file}:${e.line}${e.field ? ` ${e.field}` : ''}: ${inLanguage(e.message, 'en')}`);
+    for (const e of parsed.errors)
+      console.error(`${file}:${e.line}${e.field ? ` ${e.field}` : ''}: ${inLanguage(e.message, 'en')}`);
     fail(`${parsed.errors.length} error(s); nothing was imported.`);
   } else {
     const result = await importCatalogue(kind, parsed.records, 'cli', new Date());
-    console.log(`Imported ${result.imported} ${what}; ${result.total} in the catalogue (generation ${result.generation}).`);
+    console.log(
+      `Imported ${result.imported} ${what}; ${result.total} in the catalogue (generation ${result.generation}).`,
+    );
   }
 } else if (command === 'export' && kind) {
-  const format = (values.format ?? (values.out && extname(values.out).toLowerCase() === '.csv' ? 'csv' : 'json')) as FileFormat;
+  const format = (values.format ??
+    (values.out && extname(values.out).toLowerCase() === '.csv' ? 'csv' : 'json')) as FileFormat;
   if (format !== 'csv' && format !== 'json') fail(`--format is csv or json.\n${usage}`);
   const records = await exportCatalogue(kind);
   const text = format === 'csv' ? toCsv(kind, records) : toJson(records);

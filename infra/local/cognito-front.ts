@@ -45,7 +45,8 @@ type Json = Record<string, unknown>;
 type Tokens = { AccessToken?: string; IdToken?: string; RefreshToken?: string };
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const payloadOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Json;
+const payloadOf = (token: string) =>
+  JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Json;
 
 const sign = (claims: Json, key: KeyObject) => {
   const unsigned = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'CognitoLocal' })}.${b64(claims)}`;
@@ -80,12 +81,19 @@ export const startCognitoFront = async (options: CognitoFrontOptions) => {
   const key = options.signingKey ? createPrivateKey(options.signingKey) : undefined;
   const origins = new Set(options.origins ?? []);
   const signInsFile = join(options.home, 'sign-ins.json');
-  const signIns: Record<string, SignInRecord> = existsSync(signInsFile) ? JSON.parse(readFileSync(signInsFile, 'utf8')) : {};
+  const signIns: Record<string, SignInRecord> = existsSync(signInsFile)
+    ? JSON.parse(readFileSync(signInsFile, 'utf8'))
+    : {};
   const keep = () => writeFileSync(signInsFile, JSON.stringify(signIns), { mode: 0o600 });
   const challenges = new Map<string, SignInState>();
   const issuer = (userPoolId: string) => `http://127.0.0.1:${options.port}/${userPoolId}`;
   /** This front's issuer for the pool a cognito-local token names (its issuer ends in the pool id). */
-  const ownIssuer = (claims: Json) => issuer(String(claims.iss ?? '').split('/').at(-1) ?? '');
+  const ownIssuer = (claims: Json) =>
+    issuer(
+      String(claims.iss ?? '')
+        .split('/')
+        .at(-1) ?? '',
+    );
   const hashed = (refreshToken: string) => createHash('sha256').update(refreshToken).digest('hex');
 
   const reissue = (tokens: Tokens, state: SignInState | undefined): Tokens => {
@@ -122,7 +130,10 @@ export const startCognitoFront = async (options: CognitoFrontOptions) => {
   const forward = async (target: string, body: Json) => {
     const response = await fetch(options.upstream, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${target}` },
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': `AWSCognitoIdentityProviderService.${target}`,
+      },
       body: JSON.stringify(body),
     });
     const text = await response.text();
@@ -133,7 +144,8 @@ export const startCognitoFront = async (options: CognitoFrontOptions) => {
   const continued = (answer: { status: number; body: Json }, state: SignInState) => {
     if (answer.status !== 200) return answer;
     const { AuthenticationResult, Session } = answer.body as { AuthenticationResult?: Tokens; Session?: string };
-    if (AuthenticationResult) return { status: 200, body: { ...answer.body, AuthenticationResult: reissue(AuthenticationResult, state) } };
+    if (AuthenticationResult)
+      return { status: 200, body: { ...answer.body, AuthenticationResult: reissue(AuthenticationResult, state) } };
     if (Session) challenges.set(Session, state);
     return answer;
   };
@@ -142,7 +154,10 @@ export const startCognitoFront = async (options: CognitoFrontOptions) => {
     const parameters = (body.AuthParameters ?? {}) as Record<string, string>;
     if (target === 'InitiateAuth' && body.AuthFlow === 'USER_AUTH') {
       if (parameters.PREFERRED_CHALLENGE !== 'PASSWORD' || !parameters.PASSWORD) {
-        return refused('InvalidParameterException', 'Locally USER_AUTH signs in with PREFERRED_CHALLENGE=PASSWORD and a PASSWORD only.');
+        return refused(
+          'InvalidParameterException',
+          'Locally USER_AUTH signs in with PREFERRED_CHALLENGE=PASSWORD and a PASSWORD only.',
+        );
       }
       const { PREFERRED_CHALLENGE: _preferred, TARGET_ACR_VALUES: asked, MAX_AGE: _maxAge, ...rest } = parameters;
       const answer = await forward(target, { ...body, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: rest });
@@ -155,7 +170,13 @@ export const startCognitoFront = async (options: CognitoFrontOptions) => {
       if (answer.status === 200 || !record) return continued(answer, state);
       const { AccessToken, IdToken } = refreshHere(record) ?? {};
       if (!AccessToken) return answer;
-      return { status: 200, body: { AuthenticationResult: { AccessToken, IdToken, ExpiresIn: 3600, TokenType: 'Bearer' }, ChallengeParameters: {} } };
+      return {
+        status: 200,
+        body: {
+          AuthenticationResult: { AccessToken, IdToken, ExpiresIn: 3600, TokenType: 'Bearer' },
+          ChallengeParameters: {},
+        },
+      };
     }
     if (target === 'RevokeToken') {
       const token = hashed(String(body.Token ?? ''));
@@ -186,7 +207,9 @@ export const startCognitoFront = async (options: CognitoFrontOptions) => {
       vary: 'Origin',
       'access-control-allow-origin': origin,
       'access-control-allow-methods': 'GET,POST,OPTIONS',
-      'access-control-allow-headers': String(request.headers['access-control-request-headers'] ?? 'content-type,x-amz-target'),
+      'access-control-allow-headers': String(
+        request.headers['access-control-request-headers'] ?? 'content-type,x-amz-target',
+      ),
       'access-control-expose-headers': 'x-amzn-errortype,x-amzn-requestid',
     };
   };
@@ -198,11 +221,17 @@ export const startCognitoFront = async (options: CognitoFrontOptions) => {
     }
     try {
       const raw = await readBody(request);
-      const target = String(request.headers['x-amz-target'] ?? '').split('.').at(-1) ?? '';
+      const target =
+        String(request.headers['x-amz-target'] ?? '')
+          .split('.')
+          .at(-1) ?? '';
       if (request.method !== 'POST' || !target) {
         // The JWKS and anything else: cognito-local's own answer (it serves the data folder's key).
         const passed = await fetch(new URL(request.url ?? '/', options.upstream), { method: request.method });
-        response.writeHead(passed.status, { ...cors(request), 'content-type': passed.headers.get('content-type') ?? 'application/json' });
+        response.writeHead(passed.status, {
+          ...cors(request),
+          'content-type': passed.headers.get('content-type') ?? 'application/json',
+        });
         response.end(Buffer.from(await passed.arrayBuffer()));
         return;
       }

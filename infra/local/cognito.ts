@@ -4,19 +4,25 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, type JsonWebKey, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { cognitoCall } from '../../functions/authorizer/cognito.js';
 import { loginItem } from '../../functions/authorizer/people.js';
+import {
+  adminCall,
+  createPoolUser,
+  findPoolUser,
+  isCognitoError,
+  setPassword,
+} from '../../functions/people/user-pool.js';
 import type { User } from '../../shared/directory.js';
-import { adminCall, createPoolUser, findPoolUser, isCognitoError, setPassword } from '../../functions/people/user-pool.js';
 import { type CognitoFront, startCognitoFront } from './cognito-front.js';
-import { superviseChild } from './processes.js';
-import { createLocalPool } from './user-pool-admin.js';
 import { repoRoot } from './functions.js';
+import { superviseChild } from './processes.js';
 import { totpCode } from './totp.js';
+import { createLocalPool } from './user-pool-admin.js';
 
 export interface LocalPool {
   userPoolId: string;
@@ -162,17 +168,27 @@ export const demoTotpSecrets = (home: string): Record<string, string> =>
 const ensureDemoTotp = async (pool: LocalPool, email: string, username: string, password: string, home: string) => {
   const secrets = demoTotpSecrets(home);
   if (secrets[email]) return;
-  const { AuthenticationResult } = await cognitoCall<{ AuthenticationResult?: { AccessToken: string } }>('InitiateAuth', {
-    ClientId: pool.clientId,
-    AuthFlow: 'USER_PASSWORD_AUTH',
-    AuthParameters: { USERNAME: username, PASSWORD: password },
-  });
+  const { AuthenticationResult } = await cognitoCall<{ AuthenticationResult?: { AccessToken: string } }>(
+    'InitiateAuth',
+    {
+      ClientId: pool.clientId,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    },
+  );
   // A challenge: this person has a second factor already, whose secret is not ours to know.
   if (!AuthenticationResult) return;
   const AccessToken = AuthenticationResult.AccessToken;
   const { SecretCode } = await cognitoCall<{ SecretCode: string }>('AssociateSoftwareToken', { AccessToken });
-  await cognitoCall('VerifySoftwareToken', { AccessToken, UserCode: totpCode(SecretCode), FriendlyDeviceName: 'Pusula demo' });
-  await cognitoCall('SetUserMFAPreference', { AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
+  await cognitoCall('VerifySoftwareToken', {
+    AccessToken,
+    UserCode: totpCode(SecretCode),
+    FriendlyDeviceName: 'Pusula demo',
+  });
+  await cognitoCall('SetUserMFAPreference', {
+    AccessToken,
+    SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+  });
   writeFileSync(totpFile(home), JSON.stringify({ ...secrets, [email]: SecretCode }), { mode: 0o600 });
 };
 

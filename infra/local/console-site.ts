@@ -27,7 +27,11 @@ const types: Record<string, string> = {
 /** Builds the console into `outDir` (a temporary folder without one) with console/vite.config.ts. */
 export const buildConsole = async (outDir: string) => {
   const { build } = await import('vite');
-  await build({ configFile: join(repoRoot, 'console/vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: join(repoRoot, 'console/vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
   return outDir;
 };
 
@@ -44,7 +48,9 @@ export const consoleSite = (options: { config: () => ConsoleConfig; outDir?: str
     if (!url.pathname.startsWith('/console/') || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
     const path = url.pathname.slice('/console/'.length) || 'index.html';
     if (path === 'config.json') {
-      res.writeHead(200, { 'content-type': types['.json']!, 'cache-control': 'no-store' }).end(JSON.stringify(options.config()));
+      res
+        .writeHead(200, { 'content-type': types['.json']!, 'cache-control': 'no-store' })
+        .end(JSON.stringify(options.config()));
       return true;
     }
     built ??= buildConsole(outDir);
@@ -60,7 +66,9 @@ export const consoleSite = (options: { config: () => ConsoleConfig; outDir?: str
       res.writeHead(200, { 'content-type': types['.html']! }).end(req.method === 'HEAD' ? undefined : body);
       return true;
     }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(req.method === 'HEAD' ? undefined : body);
+    res
+      .writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' })
+      .end(req.method === 'HEAD' ? undefined : body);
     return true;
   };
   const close = () => {

@@ -1,29 +1,89 @@
 // Reference data for a demo firm: reps, a manager, a team with weighted round-robin, a dealer, and
 // assignment rules. All people are invented; addresses use the reserved example.com domain.
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AssignmentRule } from '../../functions/lead-capture/domain/assignment.js';
 import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
-import type { ApprovalPolicy } from '../../functions/quote-approval/domain/approval-policy.js';
 import type { FxRate, PriceList, Product } from '../../functions/catalogue/domain/catalogue.js';
+import type { AssignmentRule } from '../../functions/lead-capture/domain/assignment.js';
 import type { RoutingRules } from '../../functions/order-routing/domain/routing.js';
 import { defaultRulesItem } from '../../functions/order-routing/rules-store.js';
 import { listEntryItem, personEmailItem } from '../../functions/people/people-store.js';
+import type { ApprovalPolicy } from '../../functions/quote-approval/domain/approval-policy.js';
 import type { WorkingHours } from '../../shared/business-hours.js';
 import type { Dealer, Department, Team, Unit, User } from '../../shared/directory.js';
 import { keys } from '../../shared/table.js';
 
 export const demoUsers: User[] = [
-  { userId: 'rep-ayse', name: 'Ayşe Demo', email: 'ayse.rep@example.com', role: 'rep', language: 'tr', teamId: 'team-istanbul' },
-  { userId: 'rep-mehmet', name: 'Mehmet Örnek', email: 'mehmet.rep@example.com', role: 'rep', language: 'tr', teamId: 'team-istanbul' },
-  { userId: 'rep-john', name: 'John Sample', email: 'john.rep@example.com', role: 'rep', language: 'en', teamId: 'team-export' },
-  { userId: 'mgr-zeynep', name: 'Zeynep Yönetici', email: 'zeynep.manager@example.com', role: 'manager', language: 'tr' },
-  { userId: 'dir-kemal', name: 'Kemal Direktör', email: 'kemal.director@example.com', role: 'director', language: 'tr' },
-  { userId: 'mgr-selin', name: 'Selin Export', email: 'selin.manager@example.com', role: 'manager', language: 'en', teamId: 'team-export' },
+  {
+    userId: 'rep-ayse',
+    name: 'Ayşe Demo',
+    email: 'ayse.rep@example.com',
+    role: 'rep',
+    language: 'tr',
+    teamId: 'team-istanbul',
+  },
+  {
+    userId: 'rep-mehmet',
+    name: 'Mehmet Örnek',
+    email: 'mehmet.rep@example.com',
+    role: 'rep',
+    language: 'tr',
+    teamId: 'team-istanbul',
+  },
+  {
+    userId: 'rep-john',
+    name: 'John Sample',
+    email: 'john.rep@example.com',
+    role: 'rep',
+    language: 'en',
+    teamId: 'team-export',
+  },
+  {
+    userId: 'mgr-zeynep',
+    name: 'Zeynep Yönetici',
+    email: 'zeynep.manager@example.com',
+    role: 'manager',
+    language: 'tr',
+  },
+  {
+    userId: 'dir-kemal',
+    name: 'Kemal Direktör',
+    email: 'kemal.director@example.com',
+    role: 'director',
+    language: 'tr',
+  },
+  {
+    userId: 'mgr-selin',
+    name: 'Selin Export',
+    email: 'selin.manager@example.com',
+    role: 'manager',
+    language: 'en',
+    teamId: 'team-export',
+  },
   // A dealer's people reach their dealer's orders and call-center requests (their unit).
-  { userId: 'dealer-ankara-ali', name: 'Ali Bayi', email: 'ali.ankara@example.com', role: 'dealer', language: 'tr', unitId: 'dealer-ankara' },
-  { userId: 'dealer-izmir-ece', name: 'Ece Bayi', email: 'ece.izmir@example.com', role: 'dealer', language: 'tr', unitId: 'dealer-izmir' },
+  {
+    userId: 'dealer-ankara-ali',
+    name: 'Ali Bayi',
+    email: 'ali.ankara@example.com',
+    role: 'dealer',
+    language: 'tr',
+    unitId: 'dealer-ankara',
+  },
+  {
+    userId: 'dealer-izmir-ece',
+    name: 'Ece Bayi',
+    email: 'ece.izmir@example.com',
+    role: 'dealer',
+    language: 'tr',
+    unitId: 'dealer-izmir',
+  },
   // Integrations act as users too: the web shop that posts orders.
-  { userId: 'shop-web', name: 'Web mağazası (entegrasyon)', email: 'shop.integration@example.com', role: 'agent', language: 'tr' },
+  {
+    userId: 'shop-web',
+    name: 'Web mağazası (entegrasyon)',
+    email: 'shop.integration@example.com',
+    role: 'agent',
+    language: 'tr',
+  },
   // A call-center agent: looks callers up by phone or e-mail (customers:read reaches every customer) and
   // records their requests for the dealer (requests:read, requests:write).
   { userId: 'agent-deniz', name: 'Deniz Çağrı', email: 'deniz.agent@example.com', role: 'agent', language: 'tr' },
@@ -41,7 +101,13 @@ export const demoTeams: Team[] = [
 ];
 
 export const demoDealers: Dealer[] = [
-  { dealerId: 'dealer-ankara', name: 'Ankara Bayi (demo)', email: 'ankara.dealer@example.com', city: 'Ankara', language: 'tr' },
+  {
+    dealerId: 'dealer-ankara',
+    name: 'Ankara Bayi (demo)',
+    email: 'ankara.dealer@example.com',
+    city: 'Ankara',
+    language: 'tr',
+  },
 ];
 
 export const demoRules: AssignmentRule[] = [
@@ -110,7 +176,15 @@ export const demoUnits: Unit[] = [
     cities: [],
     regions: [],
     categories: ['servis', 'eğitim'],
-    hours: { days: { 1: { from: '08:30', to: '18:00' }, 2: { from: '08:30', to: '18:00' }, 3: { from: '08:30', to: '18:00' }, 4: { from: '08:30', to: '18:00' }, 5: { from: '08:30', to: '18:00' } } },
+    hours: {
+      days: {
+        1: { from: '08:30', to: '18:00' },
+        2: { from: '08:30', to: '18:00' },
+        3: { from: '08:30', to: '18:00' },
+        4: { from: '08:30', to: '18:00' },
+        5: { from: '08:30', to: '18:00' },
+      },
+    },
     ackSlaMinutes: 240,
   },
   {
@@ -132,15 +206,35 @@ export const demoRoutingRules: RoutingRules = {
     { id: 'spare-parts', kind: 'category', categories: ['yedek parça'], unitIds: ['dept-parts'] },
     { id: 'service', kind: 'category', categories: ['servis', 'eğitim'], unitIds: ['dept-service'] },
     { id: 'ankara-dealer', kind: 'region', cities: ['Ankara'], regions: ['İç Anadolu'], unitIds: ['dealer-ankara'] },
-    { id: 'izmir-dealer', kind: 'region', cities: ['İzmir'], regions: ['Ege'], unitIds: ['dealer-izmir', 'warehouse-gebze'] },
-    { id: 'marmara-warehouse', kind: 'region', cities: ['İstanbul', 'Kocaeli'], regions: ['Marmara'], unitIds: ['warehouse-gebze'] },
+    {
+      id: 'izmir-dealer',
+      kind: 'region',
+      cities: ['İzmir'],
+      regions: ['Ege'],
+      unitIds: ['dealer-izmir', 'warehouse-gebze'],
+    },
+    {
+      id: 'marmara-warehouse',
+      kind: 'region',
+      cities: ['İstanbul', 'Kocaeli'],
+      regions: ['Marmara'],
+      unitIds: ['warehouse-gebze'],
+    },
   ],
   fallbackUnitId: 'dept-order-desk',
   customerNotices: ['shipped', 'delivered'],
 };
 
 /** Departments cases are routed to; one supervisor and one manager stand on every ladder in the demo. */
-const office = { days: { 1: { from: '09:00', to: '18:00' }, 2: { from: '09:00', to: '18:00' }, 3: { from: '09:00', to: '18:00' }, 4: { from: '09:00', to: '18:00' }, 5: { from: '09:00', to: '18:00' } } };
+const office = {
+  days: {
+    1: { from: '09:00', to: '18:00' },
+    2: { from: '09:00', to: '18:00' },
+    3: { from: '09:00', to: '18:00' },
+    4: { from: '09:00', to: '18:00' },
+    5: { from: '09:00', to: '18:00' },
+  },
+};
 const department = (departmentId: string, name: string, email: string, hours: WorkingHours = office): Department => ({
   departmentId,
   name,
@@ -161,12 +255,32 @@ export const demoDepartments: Department[] = [
 ];
 /** The customer-service department's people: its key reaches only its cases (unit reach). */
 export const demoDepartmentUsers: User[] = [
-  { userId: 'sup-deniz', name: 'Deniz Gözetmen', email: 'deniz.supervisor@example.com', role: 'manager', language: 'tr', unitId: 'dept-customer-service' },
-  { userId: 'mgr-hakan', name: 'Hakan Müdür', email: 'hakan.manager@example.com', role: 'manager', language: 'tr', unitId: 'dept-customer-service' },
+  {
+    userId: 'sup-deniz',
+    name: 'Deniz Gözetmen',
+    email: 'deniz.supervisor@example.com',
+    role: 'manager',
+    language: 'tr',
+    unitId: 'dept-customer-service',
+  },
+  {
+    userId: 'mgr-hakan',
+    name: 'Hakan Müdür',
+    email: 'hakan.manager@example.com',
+    role: 'manager',
+    language: 'tr',
+    unitId: 'dept-customer-service',
+  },
 ];
 
 /** The marketing team's person: segments, templates and campaigns (campaigns use case). */
-export const demoMarketer: User = { userId: 'mkt-elif', name: 'Elif Pazarlama', email: 'elif.marketing@example.com', role: 'manager', language: 'tr' };
+export const demoMarketer: User = {
+  userId: 'mkt-elif',
+  name: 'Elif Pazarlama',
+  email: 'elif.marketing@example.com',
+  role: 'manager',
+  language: 'tr',
+};
 
 export const demoItems = (): Record<string, unknown>[] => [
   ...demoUsers.map((u) => ({ ...keys.user(u.userId), type: 'user', ...u })),
@@ -182,7 +296,12 @@ export const demoItems = (): Record<string, unknown>[] => [
   { ...keys.user(demoMarketer.userId), type: 'user', ...demoMarketer },
   // sign-in for people
   ...demoAdmins.map((u) => ({ ...keys.user(u.userId), type: 'user', ...u })),
-  ...demoAdmins.map((u) => ({ ...keys.roleMember(u.role, u.userId), type: 'role-member', role: u.role, userId: u.userId })),
+  ...demoAdmins.map((u) => ({
+    ...keys.roleMember(u.role, u.userId),
+    type: 'role-member',
+    role: u.role,
+    userId: u.userId,
+  })),
   // people and keys managed over the API: every demo person in the admins' list of people
   ...[...demoUsers, ...demoDepartmentUsers, demoMarketer, ...demoAdmins].map((u) => listEntryItem(u.userId)),
   ...[...demoUsers, ...demoDepartmentUsers, demoMarketer, ...demoAdmins].map(personEmailItem),
@@ -226,14 +345,73 @@ const product = (
 });
 
 export const demoProducts: Product[] = [
-  product('FL-25E', ['Akülü forklift 2,5 ton', 'Electric forklift 2.5 t'], ['48 V, 4,5 m kaldırma', '48 V, 4.5 m lift'], 'adet', 'forklift', [1_400_000, 'EUR']),
-  product('FL-35D', ['Dizel forklift 3,5 ton', 'Diesel forklift 3.5 t'], ['Stage V motor, 4 m kaldırma', 'Stage V engine, 4 m lift'], 'adet', 'forklift', [1_750_000, 'EUR']),
-  product('TP-20', ['Manuel transpalet 2 ton', 'Hand pallet truck 2 t'], ['1150 mm çatal', '1150 mm forks'], 'adet', 'transpalet', [950_000, 'TRY']),
-  product('BAT-48', ['48 V yedek akü', '48 V spare battery'], ['620 Ah, şarj cihazı hariç', '620 Ah, charger not included'], 'adet', 'yedek parça', [8_500_000, 'TRY']),
-  product('SRV-H', ['Servis işçiliği', 'Service labour'], ['Yerinde servis, saat başı', 'On-site service, per hour'], 'saat', 'servis', [90_000, 'TRY']),
-  product('MNT-Y', ['Yıllık bakım sözleşmesi', 'Annual maintenance contract'], ['İki periyodik bakım ve parça indirimi', 'Two scheduled services and a parts discount'], 'yıl', 'servis', [1_200_000, 'TRY']),
-  product('TRN-OP', ['Operatör eğitimi', 'Operator training'], ['Kişi başı, sertifikalı', 'Per person, certified'], 'kişi', 'eğitim', [150_000, 'TRY'], 1000),
-  product('FL-20E-OLD', ['Akülü forklift 2 ton (eski model)', 'Electric forklift 2 t (old model)'], ['Üretimden kalktı', 'Discontinued'], 'adet', 'forklift', [1_100_000, 'EUR'], 2000, false),
+  product(
+    'FL-25E',
+    ['Akülü forklift 2,5 ton', 'Electric forklift 2.5 t'],
+    ['48 V, 4,5 m kaldırma', '48 V, 4.5 m lift'],
+    'adet',
+    'forklift',
+    [1_400_000, 'EUR'],
+  ),
+  product(
+    'FL-35D',
+    ['Dizel forklift 3,5 ton', 'Diesel forklift 3.5 t'],
+    ['Stage V motor, 4 m kaldırma', 'Stage V engine, 4 m lift'],
+    'adet',
+    'forklift',
+    [1_750_000, 'EUR'],
+  ),
+  product(
+    'TP-20',
+    ['Manuel transpalet 2 ton', 'Hand pallet truck 2 t'],
+    ['1150 mm çatal', '1150 mm forks'],
+    'adet',
+    'transpalet',
+    [950_000, 'TRY'],
+  ),
+  product(
+    'BAT-48',
+    ['48 V yedek akü', '48 V spare battery'],
+    ['620 Ah, şarj cihazı hariç', '620 Ah, charger not included'],
+    'adet',
+    'yedek parça',
+    [8_500_000, 'TRY'],
+  ),
+  product(
+    'SRV-H',
+    ['Servis işçiliği', 'Service labour'],
+    ['Yerinde servis, saat başı', 'On-site service, per hour'],
+    'saat',
+    'servis',
+    [90_000, 'TRY'],
+  ),
+  product(
+    'MNT-Y',
+    ['Yıllık bakım sözleşmesi', 'Annual maintenance contract'],
+    ['İki periyodik bakım ve parça indirimi', 'Two scheduled services and a parts discount'],
+    'yıl',
+    'servis',
+    [1_200_000, 'TRY'],
+  ),
+  product(
+    'TRN-OP',
+    ['Operatör eğitimi', 'Operator training'],
+    ['Kişi başı, sertifikalı', 'Per person, certified'],
+    'kişi',
+    'eğitim',
+    [150_000, 'TRY'],
+    1000,
+  ),
+  product(
+    'FL-20E-OLD',
+    ['Akülü forklift 2 ton (eski model)', 'Electric forklift 2 t (old model)'],
+    ['Üretimden kalktı', 'Discontinued'],
+    'adet',
+    'forklift',
+    [1_100_000, 'EUR'],
+    2000,
+    false,
+  ),
 ];
 
 const prices = (list: Record<string, number>) => Object.entries(list).map(([sku, unitPrice]) => ({ sku, unitPrice }));
@@ -261,7 +439,15 @@ export const demoPriceLists = (year = new Date().getUTCFullYear()): PriceList[] 
     currency: 'EUR',
     validFrom: `${year}-01-01`,
     validTo: `${year + 1}-12-31`,
-    prices: prices({ 'FL-25E': 2_490_000, 'FL-35D': 2_990_000, 'TP-20': 48_000, 'BAT-48': 380_000, 'SRV-H': 6_000, 'MNT-Y': 99_000, 'TRN-OP': 12_000 }),
+    prices: prices({
+      'FL-25E': 2_490_000,
+      'FL-35D': 2_990_000,
+      'TP-20': 48_000,
+      'BAT-48': 380_000,
+      'SRV-H': 6_000,
+      'MNT-Y': 99_000,
+      'TRN-OP': 12_000,
+    }),
   },
 ];
 
@@ -276,7 +462,12 @@ export const demoFxRates = (year = new Date().getUTCFullYear()): FxRate[] => [
 
 /** Over 10% discount or under 15% margin: the sales manager. Over 25% or 5 million TRY: the director too. */
 export const demoApprovalPolicy: ApprovalPolicy = [
-  { id: 'discount-over-10', description: 'Over 10% overall discount', when: { discountBpOver: 1000 }, approverRole: 'manager' },
+  {
+    id: 'discount-over-10',
+    description: 'Over 10% overall discount',
+    when: { discountBpOver: 1000 },
+    approverRole: 'manager',
+  },
   { id: 'margin-under-15', description: 'Margin under 15%', when: { marginBpUnder: 1500 }, approverRole: 'manager' },
   {
     id: 'discount-over-25-or-5m',
@@ -284,7 +475,12 @@ export const demoApprovalPolicy: ApprovalPolicy = [
     when: { discountBpOver: 2500, totalTryOver: 500_000_000 },
     approverRole: 'director',
   },
-  { id: 'line-discount-over-30', description: 'Any line over 30% discount', when: { lineDiscountBpOver: 3000 }, approverRole: 'director' },
+  {
+    id: 'line-discount-over-30',
+    description: 'Any line over 30% discount',
+    when: { lineDiscountBpOver: 3000 },
+    approverRole: 'director',
+  },
 ];
 
 export const quoteReferenceItems = (): Record<string, unknown>[] => [
@@ -301,7 +497,12 @@ export const quoteReferenceItems = (): Record<string, unknown>[] => [
     source: 'default',
   },
   // Who holds each role: approvers are mailed by role.
-  ...demoUsers.map((u) => ({ ...keys.roleMember(u.role, u.userId), type: 'role-member', role: u.role, userId: u.userId })),
+  ...demoUsers.map((u) => ({
+    ...keys.roleMember(u.role, u.userId),
+    type: 'role-member',
+    role: u.role,
+    userId: u.userId,
+  })),
 ];
 
 // ---- sign-in for people: who can sign in to the local pool, one or more of every role ----------------
@@ -309,4 +510,12 @@ export const demoAdmins: User[] = [
   { userId: 'admin-elif', name: 'Elif Yönetim', email: 'elif.admin@example.com', role: 'admin', language: 'tr' },
 ];
 /** Directory users `npm start` gives a local sign-in (their e-mail, the printed local password). */
-export const demoSignInUserIds = ['rep-ayse', 'mgr-zeynep', 'dir-kemal', 'agent-deniz', 'dealer-ankara-ali', 'mgr-hakan', 'admin-elif'];
+export const demoSignInUserIds = [
+  'rep-ayse',
+  'mgr-zeynep',
+  'dir-kemal',
+  'agent-deniz',
+  'dealer-ankara-ali',
+  'mgr-hakan',
+  'admin-elif',
+];

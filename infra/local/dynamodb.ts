@@ -58,7 +58,10 @@ export const ensureTable = async (client: DynamoDBClient, tableName: string): Pr
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [partitionKey, sortKey, ...indexKeys].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+      AttributeDefinitions: [partitionKey, sortKey, ...indexKeys].map((name) => ({
+        AttributeName: name,
+        AttributeType: 'S',
+      })),
       KeySchema: [
         { AttributeName: partitionKey, KeyType: 'HASH' },
         { AttributeName: sortKey, KeyType: 'RANGE' },

@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import type { EventPattern } from '../../shared/manifest.js';
 import { matchesPattern, validatePattern } from './event-pattern.js';
-import { closeServer } from './processes.js';
 import { controlRefusal } from './local-control.js';
+import { closeServer } from './processes.js';
 
 export const localAccount = '000000000000';
 export const localRegion = 'eu-central-1';
@@ -140,7 +140,9 @@ const entrySize = (entry: Entry) => {
 const parseDetail = (detail: string): Record<string, unknown> | undefined => {
   try {
     const parsed: unknown = JSON.parse(detail);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -166,7 +168,9 @@ const send = (res: ServerResponse, status: number, body: unknown, contentType = 
 
 const isDeadLetter = (value: unknown): value is DeadLetter => {
   const letter = value as Partial<DeadLetter> | null;
-  return typeof letter?.rule === 'string' && typeof letter.event?.id === 'string' && typeof letter.attempts === 'number';
+  return (
+    typeof letter?.rule === 'string' && typeof letter.event?.id === 'string' && typeof letter.attempts === 'number'
+  );
 };
 
 /** The dead letters a previous run left; a missing file is none, a damaged one stops the start. */
@@ -187,7 +191,9 @@ export const loadDeadLetters = async (file: string): Promise<DeadLetter[]> => {
       parsed = undefined;
     }
     if (!isDeadLetter(parsed)) {
-      throw new Error(`${file}:${index + 1} is not a dead letter; repair or remove that line (nothing was delivered or dropped).`);
+      throw new Error(
+        `${file}:${index + 1} is not a dead letter; repair or remove that line (nothing was delivered or dropped).`,
+      );
     }
     return [parsed];
   });
@@ -241,7 +247,9 @@ export const startEventBus = async (options: EventBusOptions): Promise<LocalEven
   const invoke = (rule: LocalRule, event: EventBridgeEvent) => withSlot(() => rule.target(structuredClone(event)));
 
   const logFailure = (rule: LocalRule, event: EventBridgeEvent, error: unknown, attempt: string) =>
-    console.error(`[event-bus] rule ${rule.name} failed on event ${event.id} (attempt ${attempt}): ${errorMessage(error)}`);
+    console.error(
+      `[event-bus] rule ${rule.name} failed on event ${event.id} (attempt ${attempt}): ${errorMessage(error)}`,
+    );
 
   // The file always holds the whole list: writes are queued, and each writes a fresh copy and renames it.
   let writes: Promise<void> = Promise.resolve();
@@ -296,11 +304,22 @@ export const startEventBus = async (options: EventBusOptions): Promise<LocalEven
       } catch (error) {
         const delay = retryDelayMs(retry, attempts);
         const last = attempts >= retry.attempts || Date.now() + delay - firstAttempt > retry.maxAgeMs;
-        logFailure(rule, event, error, `${attempts}/${retry.attempts}${last ? '' : `, next in ${Math.ceil(delay / 1000)} s`}`);
+        logFailure(
+          rule,
+          event,
+          error,
+          `${attempts}/${retry.attempts}${last ? '' : `, next in ${Math.ceil(delay / 1000)} s`}`,
+        );
         if (attempts === 1 && !last) stats.retried++;
         // A closing bus stops retrying but keeps the event as a dead letter rather than drop it.
         if (last || !(await backoff(delay))) {
-          return addDeadLetter({ rule: rule.name, event, error: errorMessage(error), attempts, time: new Date().toISOString() });
+          return addDeadLetter({
+            rule: rule.name,
+            event,
+            error: errorMessage(error),
+            attempts,
+            time: new Date().toISOString(),
+          });
         }
       }
     }
@@ -318,7 +337,12 @@ export const startEventBus = async (options: EventBusOptions): Promise<LocalEven
         redriven++;
       } catch (error) {
         if (rule) logFailure(rule, letter.event, error, 'redrive');
-        dead.push({ ...letter, error: errorMessage(error), attempts: letter.attempts + 1, time: new Date().toISOString() });
+        dead.push({
+          ...letter,
+          error: errorMessage(error),
+          attempts: letter.attempts + 1,
+          time: new Date().toISOString(),
+        });
       }
     }
     if (letters.length > 0) await persist();
@@ -347,12 +371,15 @@ export const startEventBus = async (options: EventBusOptions): Promise<LocalEven
     if (!detail) return invalid('MalformedDetail', 'Detail is malformed.');
     const bus = busNameOf(entry);
     if (bus !== busName) {
-      const hint = bus === 'default' ? ' The local runtime has no default bus: set EventBusName' : ' The local runtime serves';
+      const hint =
+        bus === 'default' ? ' The local runtime has no default bus: set EventBusName' : ' The local runtime serves';
       return invalid('ResourceNotFoundException', `Event bus ${bus} does not exist.${hint} "${busName}".`);
     }
     const time = parseTime(entry.Time);
     if (!time) return invalid('InvalidArgument', 'Parameter Time is not valid.');
-    const resources = Array.isArray(entry.Resources) ? entry.Resources.filter((r): r is string => typeof r === 'string') : [];
+    const resources = Array.isArray(entry.Resources)
+      ? entry.Resources.filter((r): r is string => typeof r === 'string')
+      : [];
     return {
       version: '0',
       id: randomUUID(),
@@ -375,10 +402,16 @@ export const startEventBus = async (options: EventBusOptions): Promise<LocalEven
     }
     const entries = (request as { Entries?: unknown })?.Entries;
     if (!Array.isArray(entries) || entries.length === 0) {
-      throw new AwsError('ValidationException', "1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length greater than or equal to 1");
+      throw new AwsError(
+        'ValidationException',
+        "1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length greater than or equal to 1",
+      );
     }
     if (entries.length > maxEntries) {
-      throw new AwsError('ValidationException', `1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length less than or equal to ${maxEntries}`);
+      throw new AwsError(
+        'ValidationException',
+        `1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length less than or equal to ${maxEntries}`,
+      );
     }
     if (entries.reduce((sum: number, entry: Entry) => sum + entrySize(entry ?? {}), 0) > maxRequestBytes) {
       throw new AwsError('ValidationException', 'Total size of the entries in the request is over the limit.');
@@ -411,7 +444,10 @@ export const startEventBus = async (options: EventBusOptions): Promise<LocalEven
     try {
       const body = await readBody(req);
       if (target !== 'AWSEvents.PutEvents') {
-        throw new AwsError('UnknownOperationException', `The local event bus only supports PutEvents, not ${target ?? 'a request without X-Amz-Target'}.`);
+        throw new AwsError(
+          'UnknownOperationException',
+          `The local event bus only supports PutEvents, not ${target ?? 'a request without X-Amz-Target'}.`,
+        );
       }
       send(res, 200, putEvents(body), awsJson);
     } catch (error) {
@@ -423,7 +459,8 @@ export const startEventBus = async (options: EventBusOptions): Promise<LocalEven
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error(`[event-bus] ${req.method} ${req.url} failed: ${errorMessage(error)}`);
-      if (!res.headersSent) send(res, 500, { __type: 'InternalException', message: 'Internal error in the local event bus.' });
+      if (!res.headersSent)
+        send(res, 500, { __type: 'InternalException', message: 'Internal error in the local event bus.' });
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -39,7 +39,8 @@ const wildcard = (pattern: string, path: string): Predicate => {
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i]!;
     if (char === '*') {
-      if (pattern[i + 1] === '*') throw new InvalidEventPatternError('Consecutive wildcard characters are not allowed', path);
+      if (pattern[i + 1] === '*')
+        throw new InvalidEventPatternError('Consecutive wildcard characters are not allowed', path);
       source += '[\\s\\S]*';
     } else if (char === '\\') {
       const next = pattern[i + 1];
@@ -108,7 +109,10 @@ const anythingBut = (operand: unknown, path: string): Predicate => {
   const excluded: unknown[] = Array.isArray(operand) ? operand : [operand];
   const types = new Set(excluded.map((v) => typeof v));
   if (types.size !== 1 || !(types.has('string') || types.has('number'))) {
-    throw new InvalidEventPatternError('anything-but takes a string, a number, or a list of only strings or only numbers', path);
+    throw new InvalidEventPatternError(
+      'anything-but takes a string, a number, or a list of only strings or only numbers',
+      path,
+    );
   }
   return (value) => !excluded.includes(value);
 };
@@ -190,7 +194,10 @@ const alternativesOf = (values: unknown[], path: string): Alternative[] => {
     if (alternative === null || ['string', 'number', 'boolean'].includes(typeof alternative)) {
       return { test: (value) => value === alternative };
     }
-    throw new InvalidEventPatternError('Match value must be a string, number, true, false, null or a match expression', path);
+    throw new InvalidEventPatternError(
+      'Match value must be a string, number, true, false, null or a match expression',
+      path,
+    );
   });
 };
 
@@ -226,7 +233,14 @@ const compileObject = (pattern: unknown, prefix: string, rules: SubRule[], inOr:
         throw new InvalidEventPatternError('$or must be an array of at least 2 objects', name);
       }
       const before = current;
-      current = spec.flatMap((branch) => compileObject(branch, prefix, before.map((rule) => new Map(rule)), true));
+      current = spec.flatMap((branch) =>
+        compileObject(
+          branch,
+          prefix,
+          before.map((rule) => new Map(rule)),
+          true,
+        ),
+      );
       continue;
     }
     if (inOr && reservedInOr.has(key)) {
@@ -344,4 +358,5 @@ export const validatePattern = (pattern: EventPattern): void => {
   compile(pattern);
 };
 
-export const matchesPattern = (pattern: EventPattern, event: Record<string, unknown>): boolean => compile(pattern)(event);
+export const matchesPattern = (pattern: EventPattern, event: Record<string, unknown>): boolean =>
+  compile(pattern)(event);

@@ -27,13 +27,20 @@ export const exportTable = async (client: DynamoDBClient, tableName: string, dir
     const key = `AWSDynamoDB/${id}/data/${randomBytes(13).toString('base64url').toLowerCase()}.json.gz`;
     writeFileSync(join(dir, key), body);
     const md5 = createHash('md5').update(body);
-    files.push({ itemCount: lines.length, md5Checksum: md5.copy().digest('base64'), etag: md5.digest('hex'), dataFileS3Key: key });
+    files.push({
+      itemCount: lines.length,
+      md5Checksum: md5.copy().digest('base64'),
+      etag: md5.digest('hex'),
+      dataFileS3Key: key,
+    });
     lines = [];
   };
   let start: Record<string, never> | undefined;
   do {
     // The low-level client answers in DynamoDB JSON already: exactly what an export line holds.
-    const page = await client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start, ConsistentRead: true }));
+    const page = await client.send(
+      new ScanCommand({ TableName: tableName, ExclusiveStartKey: start, ConsistentRead: true }),
+    );
     for (const item of page.Items ?? []) {
       lines.push(JSON.stringify({ Item: item }));
       itemCount++;

@@ -38,13 +38,29 @@ const send = (res: ServerResponse, status: number, headers: Record<string, strin
   res.end(body);
 };
 
-const problem = (res: ServerResponse, status: number, code: ProblemCode, detail: string, headers: Record<string, string> = {}) =>
-  send(res, status, { 'content-type': 'application/problem+json', ...headers }, JSON.stringify(problemDocument(status, code, detail)));
+const problem = (
+  res: ServerResponse,
+  status: number,
+  code: ProblemCode,
+  detail: string,
+  headers: Record<string, string> = {},
+) =>
+  send(
+    res,
+    status,
+    { 'content-type': 'application/problem+json', ...headers },
+    JSON.stringify(problemDocument(status, code, detail)),
+  );
 
 /** Does an execute-api policy allow this method ARN? Resources may end in or contain `*`. */
 const policyAllows = (policy: APIGatewayAuthorizerResult['policyDocument'], methodArn: string) => {
   const matches = (resource: string) =>
-    new RegExp(`^${resource.split('*').map((p) => p.replace(/[.+?^$()|[\]\\{}]/g, '\\$&')).join('[^/]*')}$`).test(methodArn);
+    new RegExp(
+      `^${resource
+        .split('*')
+        .map((p) => p.replace(/[.+?^$()|[\]\\{}]/g, '\\$&'))
+        .join('[^/]*')}$`,
+    ).test(methodArn);
   const statements = policy.Statement as { Effect: string; Resource?: string | string[] }[];
   const hits = (effect: string) =>
     statements.some((s) => s.Effect === effect && [s.Resource ?? []].flat().some(matches));
@@ -112,12 +128,18 @@ export const startHttpApi = async (options: HttpApiOptions) => {
     const ip = req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';
     if (route.auth === 'public') {
       const retryAfter = rateLimited(ip, Date.now());
-      if (retryAfter) return problem(res, 429, 'too-many-requests', 'Too many requests from this address.', { 'retry-after': String(retryAfter) });
+      if (retryAfter)
+        return problem(res, 429, 'too-many-requests', 'Too many requests from this address.', {
+          'retry-after': String(retryAfter),
+        });
     }
     const body = await readBody(req);
     if (!body) return problem(res, 413, 'payload-too-large', 'The body is larger than API Gateway accepts.');
     const headers = Object.fromEntries(
-      Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : (value ?? '')]),
+      Object.entries(req.headers).map(([name, value]) => [
+        name,
+        Array.isArray(value) ? value.join(',') : (value ?? ''),
+      ]),
     );
     const query = url.searchParams.size ? Object.fromEntries(url.searchParams) : null;
     const methodArn = `arn:aws:execute-api:eu-central-1:000000000000:local/local/${method}${url.pathname}`;
@@ -125,7 +147,17 @@ export const startHttpApi = async (options: HttpApiOptions) => {
     if (route.auth !== 'public') {
       let result: APIGatewayAuthorizerResult;
       try {
-        result = await options.authorize({ type: 'REQUEST', methodArn, resource: route.path, path: url.pathname, httpMethod: method, headers, queryStringParameters: query, pathParameters: match!.groups ?? {}, requestContext: {} });
+        result = await options.authorize({
+          type: 'REQUEST',
+          methodArn,
+          resource: route.path,
+          path: url.pathname,
+          httpMethod: method,
+          headers,
+          queryStringParameters: query,
+          pathParameters: match!.groups ?? {},
+          requestContext: {},
+        });
       } catch {
         return problem(res, 401, 'unauthorized', 'A valid bearer key is required.', { 'www-authenticate': 'Bearer' });
       }
@@ -134,7 +166,9 @@ export const startHttpApi = async (options: HttpApiOptions) => {
       }
       authorizer = { ...result.context, principalId: result.principalId };
     }
-    const binary = body.length > 0 && !/^(text\/|application\/(json|x-www-form-urlencoded|problem\+json))/.test(headers['content-type'] ?? '');
+    const binary =
+      body.length > 0 &&
+      !/^(text\/|application\/(json|x-www-form-urlencoded|problem\+json))/.test(headers['content-type'] ?? '');
     const event = {
       resource: route.path,
       path: url.pathname,
@@ -142,7 +176,8 @@ export const startHttpApi = async (options: HttpApiOptions) => {
       headers,
       multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
       queryStringParameters: query,
-      multiValueQueryStringParameters: query && Object.fromEntries([...url.searchParams.keys()].map((k) => [k, url.searchParams.getAll(k)])),
+      multiValueQueryStringParameters:
+        query && Object.fromEntries([...url.searchParams.keys()].map((k) => [k, url.searchParams.getAll(k)])),
       pathParameters: match!.groups ? { ...match!.groups } : null,
       stageVariables: null,
       body: body.length ? body.toString(binary ? 'base64' : 'utf8') : null,

@@ -1,9 +1,9 @@
 // `npm run keys -- create|list|revoke`: API keys in the table the environment points at (the local
 // stack by default; set TABLE_NAME and AWS credentials to manage a deployed one).
 import { parseArgs } from 'node:util';
-import { cliOperator } from '../../shared/audit.js';
 import { createKey, revokeKey } from '../../functions/people/api-key-admin.js';
 import { listApiKeys } from '../../shared/api-keys.js';
+import { cliOperator } from '../../shared/audit.js';
 import { roles } from '../../shared/http.js';
 import { scopes } from '../../shared/manifest.js';
 import { inLanguage } from '../../shared/messages.js';
@@ -51,7 +51,9 @@ try {
     console.log(`Key ${body.keyId} created. Store it now; it is not shown again:\n${body.key}`);
   } else if (command === 'list') {
     for (const k of await listApiKeys()) {
-      console.log(`${k.keyId}  ${k.revokedAt ? 'REVOKED' : 'active '}  ${k.role.padEnd(7)}  ${k.userId}  ${k.scopes.join(',')}  ${k.label}`);
+      console.log(
+        `${k.keyId}  ${k.revokedAt ? 'REVOKED' : 'active '}  ${k.role.padEnd(7)}  ${k.userId}  ${k.scopes.join(',')}  ${k.label}`,
+      );
     }
   } else if (command === 'revoke' && keyId) {
     await revokeKey(keyId, cliOperator);
@@ -60,7 +62,9 @@ try {
     fail(usage, 2);
   }
 } catch (error) {
-  if (error instanceof NotFoundError) fail(`No key ${keyId}; nothing was revoked (npm run keys -- list shows the ids).`);
-  if (error instanceof ProblemError) fail(`No key created:\n  ${error.errors.map((e) => inLanguage(e.message, 'en')).join('\n  ')}\n\n${usage}`, 2);
+  if (error instanceof NotFoundError)
+    fail(`No key ${keyId}; nothing was revoked (npm run keys -- list shows the ids).`);
+  if (error instanceof ProblemError)
+    fail(`No key created:\n  ${error.errors.map((e) => inLanguage(e.message, 'en')).join('\n  ')}\n\n${usage}`, 2);
   throw error;
 }

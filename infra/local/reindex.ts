@@ -10,6 +10,10 @@ useLocalTableUnlessConfigured();
 const sharing: string[] = [];
 console.log(`${await reindexDirectory((userId) => sharing.push(userId))} directory users are in the admins' list.`);
 if (sharing.length) {
-  console.log(`These people share an e-mail address with another person (in another letter case); disable one of each: ${sharing.join(', ')}`);
+  console.log(
+    `These people share an e-mail address with another person (in another letter case); disable one of each: ${sharing.join(', ')}`,
+  );
 }
-console.log(`${await reindexOpenTodos()} open to-dos were put into the overdue list (those already there are left as they are).`);
+console.log(
+  `${await reindexOpenTodos()} open to-dos were put into the overdue list (those already there are left as they are).`,
+);

@@ -10,14 +10,14 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import sesModule from 'aws-ses-v2-local';
 import { platform, publicRateLimitPer5Minutes, useCases } from '../../functions/manifests.js';
-import { functionId } from '../../shared/manifest.js';
-import { type CognitoOptions, ensureDemoPeople, ensurePool, demoPassword, startCognito } from './cognito.js';
-import { demoSignInUserIds, loadReferenceData } from './demo-data.js';
 import { getUser } from '../../shared/directory.js';
+import { functionId } from '../../shared/manifest.js';
+import { type CognitoOptions, demoPassword, ensureDemoPeople, ensurePool, startCognito } from './cognito.js';
+import { consoleSite } from './console-site.js';
+import { demoSignInUserIds, loadReferenceData } from './demo-data.js';
 import { ensureTable, localCredentials, localRegion, startDynamoDb } from './dynamodb.js';
 import { type RetryPolicy, startEventBus } from './event-bus.js';
 import { invoke } from './functions.js';
-import { consoleSite } from './console-site.js';
 import { startHttpApi } from './http-api.js';
 import { asPortTaken, assertPortsFree } from './ports.js';
 import { closeServer } from './processes.js';
@@ -31,7 +31,13 @@ export const BUS_NAME = 'crm';
 /** The configuration set every send names; the local SES endpoint accepts it and keeps nothing. */
 export const SES_CONFIGURATION_SET = 'pusula-local';
 
-export const localPorts = (base: number) => ({ api: base, dynamodb: base + 1, ses: base + 2, events: base + 3, cognito: base + 4 });
+export const localPorts = (base: number) => ({
+  api: base,
+  dynamodb: base + 1,
+  ses: base + 2,
+  events: base + 3,
+  cognito: base + 4,
+});
 
 export interface LocalStackOptions {
   portBase: number;
@@ -147,7 +153,11 @@ export const startLocalStack = async (options: LocalStackOptions) => {
   }
 };
 
-const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof localPorts>, started: (() => unknown)[]) => {
+const startParts = async (
+  options: LocalStackOptions,
+  ports: ReturnType<typeof localPorts>,
+  started: (() => unknown)[],
+) => {
   if (options.dataDir) mkdirSync(join(options.dataDir, 'dynamodb'), { recursive: true });
   const env = environment(ports, signingSecretFor(options.dataDir), options.quiet ?? false);
   Object.assign(process.env, env);
@@ -198,7 +208,11 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
   started.push(eventBus.close);
 
   const tailer = startStreamTailer({
-    client: new DynamoDBStreamsClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials }),
+    client: new DynamoDBStreamsClient({
+      endpoint: dynamo.endpoint,
+      region: localRegion,
+      credentials: localCredentials,
+    }),
     streamArn,
     relay: (event) => invoke('outbox-relay', platform.outboxRelay.entry, event),
     checkpointFile: options.dataDir && join(options.dataDir, 'stream-checkpoints.json'),
@@ -239,7 +253,12 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
 
   const site = consoleSite({
     outDir: options.dataDir && join(options.dataDir, 'console'),
-    config: () => ({ apiBaseUrl: `http://localhost:${ports.api}`, cognitoEndpoint: signIn.endpoint, region: localRegion, clientId: signIn.clientId }),
+    config: () => ({
+      apiBaseUrl: `http://localhost:${ports.api}`,
+      cognitoEndpoint: signIn.endpoint,
+      region: localRegion,
+      clientId: signIn.clientId,
+    }),
   });
   started.push(site.close);
   const sesEvents = sesEventControl({ sesUrl: ses.url, busName: BUS_NAME, configurationSet: SES_CONFIGURATION_SET });
@@ -256,19 +275,22 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
       if (req.method === 'POST' && fire) {
         // ?at=<ISO instant>: fire as if at that time (an injected clock for sweeps).
         const at = url.searchParams.get('at');
-        if (at !== null && !Number.isFinite(Date.parse(at))) return { status: 400, body: { code: 'validation-failed', detail: 'at is not an instant' } };
+        if (at !== null && !Number.isFinite(Date.parse(at)))
+          return { status: 400, body: { code: 'validation-failed', detail: 'at is not an instant' } };
         await scheduler.fireNow(decodeURIComponent(fire[1]!), at === null ? undefined : new Date(at));
         return { status: 200, body: { fired: fire[1], ...(at === null ? {} : { at: new Date(at).toISOString() }) } };
       }
       if (url.pathname === '/_local/schedules') return { status: 200, body: scheduler.nextFires() };
-      if (url.pathname === '/_local/rules') return { status: 200, body: rules.map(({ name, pattern }) => ({ name, pattern })) };
+      if (url.pathname === '/_local/rules')
+        return { status: 200, body: rules.map(({ name, pattern }) => ({ name, pattern })) };
       if (req.method === 'POST' && url.pathname === '/_local/settle') {
         await settle();
         return { status: 200, body: { settled: true } };
       }
       if (url.pathname === '/_local/events') return { status: 200, body: eventBus.recentEvents() };
       if (url.pathname === '/_local/dead-letters') return { status: 200, body: eventBus.deadLetters() };
-      if (req.method === 'POST' && url.pathname === '/_local/dead-letters/redrive') return { status: 200, body: await eventBus.redrive() };
+      if (req.method === 'POST' && url.pathname === '/_local/dead-letters/redrive')
+        return { status: 200, body: await eventBus.redrive() };
       return sesEvents(req, url);
     },
   });
@@ -276,7 +298,14 @@ const startParts = async (options: LocalStackOptions, ports: ReturnType<typeof l
   return {
     ports,
     env,
-    urls: { api: api.url, console: `${api.url}/console/`, mail: ses.url, events: eventBus.url, dynamodb: dynamo.endpoint, cognito: signIn.endpoint },
+    urls: {
+      api: api.url,
+      console: `${api.url}/console/`,
+      mail: ses.url,
+      events: eventBus.url,
+      dynamodb: dynamo.endpoint,
+      cognito: signIn.endpoint,
+    },
     signIn,
     documents,
     eventBus,

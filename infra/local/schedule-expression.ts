@@ -65,11 +65,13 @@ const yearField = (field: string, fail: (reason: string) => never) => {
     const start = from === '*' ? firstYear : Number(from);
     const end = to ? Number(to) : from === '*' || step ? maxYear : start;
     const every = step ? Number(step) : 1;
-    if ((from === '*' && to) || start < firstYear || end > maxYear || start > end || every < 1) fail(`bad year "${token}"`);
+    if ((from === '*' && to) || start < firstYear || end > maxYear || start > end || every < 1)
+      fail(`bad year "${token}"`);
     return { start, end, every };
   });
   return {
-    year: (year: number) => ranges.some(({ start, end, every }) => year >= start && year <= end && (year - start) % every === 0),
+    year: (year: number) =>
+      ranges.some(({ start, end, every }) => year >= start && year <= end && (year - start) % every === 0),
     lastYear: Math.max(...ranges.map(({ end }) => end)),
   };
 };
@@ -100,7 +102,12 @@ const parseAt = (body: string, fail: (reason: string) => never): Schedule => {
   const utc = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
   const roundTrips = utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day && utc.getUTCHours() === hour;
   if (!roundTrips || minute > 59 || second > 59) fail('not a valid date and time');
-  return { kind: 'calendar', fields: `${second} ${minute} ${hour} ${day} ${month} *`, year: (y) => y === year, lastYear: year };
+  return {
+    kind: 'calendar',
+    fields: `${second} ${minute} ${hour} ${day} ${month} *`,
+    year: (y) => y === year,
+    lastYear: year,
+  };
 };
 
 const parse = (expression: string): Schedule => {
@@ -109,7 +116,8 @@ const parse = (expression: string): Schedule => {
   };
   const [, type, body = ''] = /^(rate|cron|at)\((.*)\)$/.exec(expression.trim()) ?? [];
   if (type === 'rate') {
-    const [, value = '', unit = ''] = /^(\d+) (minutes?|hours?|days?)$/.exec(body.trim()) ?? fail('rate() takes "value unit"');
+    const [, value = '', unit = ''] =
+      /^(\d+) (minutes?|hours?|days?)$/.exec(body.trim()) ?? fail('rate() takes "value unit"');
     return parseRate(value, unit, fail);
   }
   if (type === 'cron' || type === 'at') {

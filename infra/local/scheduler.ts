@@ -70,12 +70,15 @@ export const startScheduler = (schedules: LocalSchedule[], options: SchedulerOpt
     const { next } = entry;
     if (!next) return;
     const remaining = Math.max(0, next.getTime() - now().getTime());
-    entry.timer = setTimeout(() => {
-      if (remaining > maxTimerMs) return arm(entry);
-      entry.next = following(entry.schedule, next);
-      arm(entry);
-      invoke(entry.schedule, next).catch(() => {}); // already logged
-    }, Math.min(remaining, maxTimerMs));
+    entry.timer = setTimeout(
+      () => {
+        if (remaining > maxTimerMs) return arm(entry);
+        entry.next = following(entry.schedule, next);
+        arm(entry);
+        invoke(entry.schedule, next).catch(() => {}); // already logged
+      },
+      Math.min(remaining, maxTimerMs),
+    );
   };
 
   for (const schedule of schedules) {

@@ -5,7 +5,12 @@ import { sesEventKinds } from './ses-events.js';
 import { portBase } from './settings.js';
 
 const [type, messageId, campaignFlag, campaign] = process.argv.slice(2);
-if (!type || !messageId || !(sesEventKinds as readonly string[]).includes(type) || (campaignFlag !== undefined && (campaignFlag !== '--campaign' || !campaign))) {
+if (
+  !type ||
+  !messageId ||
+  !(sesEventKinds as readonly string[]).includes(type) ||
+  (campaignFlag !== undefined && (campaignFlag !== '--campaign' || !campaign))
+) {
   console.error(`usage: npm run ses-event -- ${sesEventKinds.join('|')} <messageId> [--campaign <id>]`);
   process.exit(2);
 }

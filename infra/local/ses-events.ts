@@ -37,22 +37,50 @@ export const sesEventDetail = (
   const recipients = message.destination.map((emailAddress) => ({ emailAddress }));
   const { eventType } = kinds[kind];
   const parts: Record<SesEventKind, Record<string, unknown>> = {
-    delivery: { delivery: { timestamp, recipients: message.destination, processingTimeMillis: 500, smtpResponse: '250 2.0.0 OK', reportingMTA: 'local' } },
+    delivery: {
+      delivery: {
+        timestamp,
+        recipients: message.destination,
+        processingTimeMillis: 500,
+        smtpResponse: '250 2.0.0 OK',
+        reportingMTA: 'local',
+      },
+    },
     bounce: {
       bounce: {
         bounceType: 'Permanent',
         bounceSubType: 'General',
-        bouncedRecipients: recipients.map((r) => ({ ...r, action: 'failed', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' })),
+        bouncedRecipients: recipients.map((r) => ({
+          ...r,
+          action: 'failed',
+          status: '5.1.1',
+          diagnosticCode: 'smtp; 550 5.1.1 user unknown',
+        })),
         timestamp,
         feedbackId: `local-${message.messageId}`,
       },
     },
     'soft-bounce': {
-      bounce: { bounceType: 'Transient', bounceSubType: 'MailboxFull', bouncedRecipients: recipients, timestamp, feedbackId: `local-${message.messageId}` },
+      bounce: {
+        bounceType: 'Transient',
+        bounceSubType: 'MailboxFull',
+        bouncedRecipients: recipients,
+        timestamp,
+        feedbackId: `local-${message.messageId}`,
+      },
     },
-    complaint: { complaint: { complainedRecipients: recipients, timestamp, feedbackId: `local-${message.messageId}`, complaintFeedbackType: 'abuse' } },
+    complaint: {
+      complaint: {
+        complainedRecipients: recipients,
+        timestamp,
+        feedbackId: `local-${message.messageId}`,
+        complaintFeedbackType: 'abuse',
+      },
+    },
     open: { open: { timestamp, userAgent: 'local', ipAddress: '127.0.0.1' } },
-    click: { click: { timestamp, userAgent: 'local', ipAddress: '127.0.0.1', link: 'http://localhost/', linkTags: {} } },
+    click: {
+      click: { timestamp, userAgent: 'local', ipAddress: '127.0.0.1', link: 'http://localhost/', linkTags: {} },
+    },
     reject: { reject: { reason: 'Bad content' } },
   };
   return {
@@ -64,7 +92,12 @@ export const sesEventDetail = (
       messageId: message.messageId,
       destination: message.destination,
       headersTruncated: false,
-      commonHeaders: { from: [message.from], to: message.destination, messageId: message.messageId, subject: message.subject },
+      commonHeaders: {
+        from: [message.from],
+        to: message.destination,
+        messageId: message.messageId,
+        subject: message.subject,
+      },
       tags: {
         'ses:configuration-set': [options.configurationSet],
         ...(options.campaignId ? { campaign: [options.campaignId] } : {}),
@@ -104,21 +137,52 @@ export const sesEventControl =
   async (req: IncomingMessage, url: URL): Promise<{ status: number; body: unknown } | undefined> => {
     if (url.pathname !== '/_local/ses-events' || req.method !== 'POST') return undefined;
     const request = (await readJson(req)) as Partial<SesEventRequest> | undefined;
-    if (!request || !sesEventKinds.includes(request.type as SesEventKind)) return refused(`type must be one of ${sesEventKinds.join(', ')}`);
+    if (!request || !sesEventKinds.includes(request.type as SesEventKind))
+      return refused(`type must be one of ${sesEventKinds.join(', ')}`);
     if (typeof request.messageId !== 'string' || !request.messageId) return refused('messageId is required');
-    if (request.campaign !== undefined && (typeof request.campaign !== 'string' || !request.campaign)) return refused('campaign must be an id');
-    const store = (await (await fetch(`${options.sesUrl}/store`)).json()) as { emails: { messageId: string; from: string; subject: string; destination: { to: string[] } }[] };
+    if (request.campaign !== undefined && (typeof request.campaign !== 'string' || !request.campaign))
+      return refused('campaign must be an id');
+    const store = (await (await fetch(`${options.sesUrl}/store`)).json()) as {
+      emails: { messageId: string; from: string; subject: string; destination: { to: string[] } }[];
+    };
     const stored = store.emails.find((m) => m.messageId === request.messageId);
-    if (!stored) return { status: 404, body: { code: 'not-found', detail: `No message ${request.messageId} in the local SES store` } };
-    const message = { messageId: stored.messageId, from: stored.from, subject: stored.subject, destination: stored.destination.to };
+    if (!stored)
+      return {
+        status: 404,
+        body: { code: 'not-found', detail: `No message ${request.messageId} in the local SES store` },
+      };
+    const message = {
+      messageId: stored.messageId,
+      from: stored.from,
+      subject: stored.subject,
+      destination: stored.destination.to,
+    };
     const kind = request.type as SesEventKind;
-    const detail = sesEventDetail(kind, message, { configurationSet: options.configurationSet, campaignId: request.campaign, now: new Date() });
+    const detail = sesEventDetail(kind, message, {
+      configurationSet: options.configurationSet,
+      campaignId: request.campaign,
+      now: new Date(),
+    });
     const answer = await new EventBridgeClient({}).send(
       new PutEventsCommand({
-        Entries: [{ EventBusName: options.busName, Source: 'aws.ses', DetailType: kinds[kind].detailType, Detail: JSON.stringify(detail) }],
+        Entries: [
+          {
+            EventBusName: options.busName,
+            Source: 'aws.ses',
+            DetailType: kinds[kind].detailType,
+            Detail: JSON.stringify(detail),
+          },
+        ],
       }),
     );
     const entry = answer.Entries?.[0];
-    if (!entry?.EventId) return { status: 502, body: { code: 'bad-gateway', detail: entry?.ErrorMessage ?? 'The local bus refused the event' } };
-    return { status: 202, body: { eventId: entry.EventId, detailType: kinds[kind].detailType, messageId: message.messageId } };
+    if (!entry?.EventId)
+      return {
+        status: 502,
+        body: { code: 'bad-gateway', detail: entry?.ErrorMessage ?? 'The local bus refused the event' },
+      };
+    return {
+      status: 202,
+      body: { eventId: entry.EventId, detailType: kinds[kind].detailType, messageId: message.messageId },
+    };
   };

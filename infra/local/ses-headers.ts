@@ -27,9 +27,15 @@ export const sesHeadersFront = async (upstreamPort: number, port: number, host: 
   const headersOf = new Map<string, Record<string, string>>();
   const upstream = (req: IncomingMessage, body: Buffer) =>
     new Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>((resolve, reject) => {
-      const sent = forward({ host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-        readAll(answer).then((text) => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: text }), reject);
-      });
+      const sent = forward(
+        { host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          readAll(answer).then(
+            (text) => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: text }),
+            reject,
+          );
+        },
+      );
       sent.on('error', reject);
       sent.end(body);
     });
@@ -41,10 +47,15 @@ export const sesHeadersFront = async (upstreamPort: number, port: number, host: 
       const form = req.method === 'POST' && req.url === '/' ? new URLSearchParams(body.toString('utf8')) : undefined;
       const messageId = answer.body.toString('utf8').match(/<MessageId>([^<]+)<\/MessageId>/)?.[1];
       if (form?.get('Action') === 'SendRawEmail' && answer.status === 200 && messageId) {
-        headersOf.set(messageId, mimeHeaders(Buffer.from(form.get('RawMessage.Data') ?? '', 'base64').toString('utf8')));
+        headersOf.set(
+          messageId,
+          mimeHeaders(Buffer.from(form.get('RawMessage.Data') ?? '', 'base64').toString('utf8')),
+        );
       }
       if (req.method === 'GET' && req.url?.startsWith('/store') && answer.status === 200) {
-        const store = JSON.parse(answer.body.toString('utf8')) as { emails: { messageId: string; headers?: unknown }[] };
+        const store = JSON.parse(answer.body.toString('utf8')) as {
+          emails: { messageId: string; headers?: unknown }[];
+        };
         for (const email of store.emails) email.headers ??= headersOf.get(email.messageId);
         out = Buffer.from(JSON.stringify(store));
       }

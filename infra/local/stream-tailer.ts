@@ -3,11 +3,11 @@
 // Its position per shard is kept on disk, so events written while the runtime was down still go out.
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
+  type _Record,
   DescribeStreamCommand,
   type DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
-  type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 

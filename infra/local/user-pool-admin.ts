@@ -8,14 +8,27 @@ export const createLocalPool = async () => {
     PoolName: 'pusula-people',
     UsernameAttributes: ['email'],
     MfaConfiguration: 'OPTIONAL',
-    Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
+    Policies: {
+      PasswordPolicy: {
+        MinimumLength: 12,
+        RequireLowercase: true,
+        RequireUppercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true,
+      },
+    },
     AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
   });
   const { UserPoolClient } = await adminCall<{ UserPoolClient: { ClientId: string } }>('CreateUserPoolClient', {
     UserPoolId: UserPool.Id,
     ClientName: 'console',
     // USER_AUTH is what the console asks for; the front (cognito-front.ts) serves it to cognito-local.
-    ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    ExplicitAuthFlows: [
+      'ALLOW_USER_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+      'ALLOW_USER_PASSWORD_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+    ],
     AccessTokenValidity: 1,
     IdTokenValidity: 1,
     RefreshTokenValidity: 30,

@@ -4,16 +4,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { signInWithPassword } from '../../functions/authorizer/cognito.js';
-import { cliOperator } from '../../shared/audit.js';
-import { disable, invitePerson, peoplePage, type PersonView, setRole } from '../../functions/people/people.js';
+import { disable, invitePerson, type PersonView, peoplePage, setRole } from '../../functions/people/people.js';
 import { readPerson } from '../../functions/people/people-store.js';
+import { cliOperator } from '../../shared/audit.js';
 import { roles } from '../../shared/http.js';
 import { inLanguage } from '../../shared/messages.js';
 import { ProblemError } from '../../shared/problems.js';
 import { demoTotpSecrets } from './cognito.js';
 import { localPorts } from './runtime.js';
-import { totpCode } from './totp.js';
 import { dataDir, portBase, useLocalTableUnlessConfigured } from './settings.js';
+import { totpCode } from './totp.js';
 
 const usage = `usage:
   npm run users -- invite <email> --role <role> [--team <teamId>] [--unit <unitId>] [--user <userId>] [--name "<name>"] [--language tr|en]
@@ -46,14 +46,16 @@ const deployed = Boolean(process.env.COGNITO_USER_POOL_ID);
 const cognitoDir = join(dataDir, 'cognito');
 useLocalTableUnlessConfigured();
 if (!deployed) {
-  if (!existsSync(join(cognitoDir, 'pool.json'))) fail('No local pool yet: run npm start first (or set COGNITO_USER_POOL_ID for a deployed one).');
+  if (!existsSync(join(cognitoDir, 'pool.json')))
+    fail('No local pool yet: run npm start first (or set COGNITO_USER_POOL_ID for a deployed one).');
   process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER ??= `http://127.0.0.1:${localPorts(portBase).cognito}/`;
 }
 const pool = deployed
   ? { userPoolId: process.env.COGNITO_USER_POOL_ID!, clientId: process.env.COGNITO_CLIENT_ID ?? '' }
   : (JSON.parse(readFileSync(join(cognitoDir, 'pool.json'), 'utf8')) as { userPoolId: string; clientId: string });
 /** Locally people get the demo password (no mail is sent); in AWS Cognito mails the invitation. */
-const localPassword = () => values.password ?? (deployed ? undefined : readFileSync(join(cognitoDir, 'demo-password'), 'utf8').trim());
+const localPassword = () =>
+  values.password ?? (deployed ? undefined : readFileSync(join(cognitoDir, 'demo-password'), 'utf8').trim());
 const seqOf = async (userId: string) => (await readPerson(userId))?.seq ?? 0;
 
 const [command, first, second] = positionals;
@@ -74,14 +76,18 @@ try {
       },
       cliOperator,
     );
-    console.log(`Invited ${user.email} as ${user.userId} (${user.role}).${deployed ? ' Cognito mails them a temporary password.' : ' Local password: the one npm start prints.'}`);
+    console.log(
+      `Invited ${user.email} as ${user.userId} (${user.role}).${deployed ? ' Cognito mails them a temporary password.' : ' Local password: the one npm start prints.'}`,
+    );
   } else if (command === 'list') {
     let cursor: string | undefined;
     do {
       const page: { people: PersonView[]; nextCursor?: string } = await peoplePage({ userPoolId }, 50, cursor);
       for (const p of page.people) {
         const state = p.disabledAt || p.signIn?.enabled === false ? 'DISABLED' : 'active  ';
-        console.log(`${state}  ${p.role.padEnd(8)}  ${p.userId.padEnd(20)}  ${p.email}  ${p.signIn?.status ?? '(no sign-in)'}`);
+        console.log(
+          `${state}  ${p.role.padEnd(8)}  ${p.userId.padEnd(20)}  ${p.email}  ${p.signIn?.status ?? '(no sign-in)'}`,
+        );
       }
       cursor = page.nextCursor;
     } while (cursor);
@@ -89,18 +95,25 @@ try {
     await disable({ userPoolId }, first, await seqOf(first), cliOperator);
     console.log(`Disabled ${first}: their sign-in tokens are refused from now on.`);
   } else if (command === 'role' && first && second) {
-    await setRole({ userPoolId }, first, { role: second, teamId: values.team, unitId: values.unit, seq: await seqOf(first) }, cliOperator);
+    await setRole(
+      { userPoolId },
+      first,
+      { role: second, teamId: values.team, unitId: values.unit, seq: await seqOf(first) },
+      cliOperator,
+    );
     console.log(`${first} is now ${second}.`);
   } else if (command === 'token' && first) {
     const password = localPassword() ?? fail('--password is required for a deployed pool.');
     console.log((await signInWithPassword(pool.clientId, first, password)).AccessToken);
   } else if (command === 'code' && first && !deployed) {
-    const secret = demoTotpSecrets(cognitoDir)[first] ?? fail(`${first} has no local authenticator secret (only demo admins do).`);
+    const secret =
+      demoTotpSecrets(cognitoDir)[first] ?? fail(`${first} has no local authenticator secret (only demo admins do).`);
     console.log(totpCode(secret));
   } else {
     fail(usage, 2);
   }
 } catch (error) {
-  if (error instanceof ProblemError) fail([error.message, ...error.errors.map((e) => `  ${e.path}: ${inLanguage(e.message, 'en')}`)].join('\n'), 2);
+  if (error instanceof ProblemError)
+    fail([error.message, ...error.errors.map((e) => `  ${e.path}: ${inLanguage(e.message, 'en')}`)].join('\n'), 2);
   throw error;
 }

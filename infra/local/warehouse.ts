@@ -7,14 +7,23 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { duckdbItemType, listQuery, type WarehouseList, warehouseLists } from '../../functions/analytics/warehouse/warehouse.js';
+import {
+  duckdbItemType,
+  listQuery,
+  type WarehouseList,
+  warehouseLists,
+} from '../../functions/analytics/warehouse/warehouse.js';
 import { exportTable } from './export-table.js';
 
 type Row = Record<string, string | number | null>;
 
 /** DuckDB answers BIGINT and HUGEINT as bigint and numbers as decimals: plain JSON values for the caller. */
 const plain = (value: unknown) =>
-  typeof value === 'bigint' ? Number(value) : value === null || typeof value === 'string' || typeof value === 'number' ? value : String(value);
+  typeof value === 'bigint'
+    ? Number(value)
+    : value === null || typeof value === 'string' || typeof value === 'number'
+      ? value
+      : String(value);
 
 /** Runs a list over an export's data files, as of an instant (its Istanbul day decides the periods). */
 export const runList = async (dataFiles: string[], list: WarehouseList, asOf: Date): Promise<Row[]> => {
@@ -27,7 +36,9 @@ export const runList = async (dataFiles: string[], list: WarehouseList, asOf: Da
     );
     const { sql, values } = listQuery(list, 'duckdb', asOf);
     const result = await connection.runAndReadAll(sql, values);
-    return result.getRowObjects().map((row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, plain(value)])) as Row);
+    return result
+      .getRowObjects()
+      .map((row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, plain(value)])) as Row);
   } finally {
     connection.closeSync();
     instance.closeSync();

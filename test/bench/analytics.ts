@@ -6,7 +6,12 @@
 //      the applied marker in one transaction): p50 per order, beside one single-put transaction.
 // The bench runs at an injected date in a year of its own, so the buyers index holds only its buyers.
 import { BatchWriteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { applyOrder, last12Months, type OrderValue, revenueBetween } from '../../functions/analytics/domain/customer-value.js';
+import {
+  applyOrder,
+  last12Months,
+  type OrderValue,
+  revenueBetween,
+} from '../../functions/analytics/domain/customer-value.js';
 import { defaultSegmentRules, segmentsOf } from '../../functions/analytics/domain/segments.js';
 import { assignSegments } from '../../functions/analytics/segment-job.js';
 import { applyOrderValue, buyersIn, yearFigures } from '../../functions/analytics/value-store.js';
@@ -23,7 +28,11 @@ const MOVED_SHARE = 0.01;
 
 const writeAll = async (stack: LocalStack, items: Record<string, unknown>[]) => {
   for (let i = 0; i < items.length; i += 25) {
-    await stack.documents.send(new BatchWriteCommand({ RequestItems: { [TABLE_NAME]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+    await stack.documents.send(
+      new BatchWriteCommand({
+        RequestItems: { [TABLE_NAME]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+      }),
+    );
   }
 };
 
@@ -37,19 +46,37 @@ export const benchAnalytics = async (stack: LocalStack) => {
   // Buyers: one delivered order each this year, of a spread of sizes (a long tail, as sales have).
   const ids = Array.from({ length: CUSTOMERS }, () => newId());
   const buyers = ids.slice(0, CUSTOMERS / 2).map((customerId, i) =>
-    applyOrder(undefined, { orderId: newId(), customerId, orderDate: `${year}-0${1 + (i % 5)}-10`, currency: 'TRY', amount: 0, amountTry: 1_000 + ((i * 7919) % 1_000_000) }, 'delivered'),
+    applyOrder(
+      undefined,
+      {
+        orderId: newId(),
+        customerId,
+        orderDate: `${year}-0${1 + (i % 5)}-10`,
+        currency: 'TRY',
+        amount: 0,
+        amountTry: 1_000 + ((i * 7919) % 1_000_000),
+      },
+      'delivered',
+    ),
   );
   // Last night's segments, on the profiles and the figures: all but MOVED_SHARE of the buyers already right.
   const window = last12Months(today);
-  const segments = segmentsOf(buyers.map((f) => ({ customerId: f.customerId, revenueTry: revenueBetween([f], window.from, window.to) })), defaultSegmentRules);
+  const segments = segmentsOf(
+    buyers.map((f) => ({ customerId: f.customerId, revenueTry: revenueBetween([f], window.from, window.to) })),
+    defaultSegmentRules,
+  );
   const moved = Math.round(buyers.length * MOVED_SHARE);
-  const lastNight = (customerId: string, i: number) => (i < moved ? (segments.get(customerId) === 'A' ? 'C' : 'A') : segments.get(customerId));
+  const lastNight = (customerId: string, i: number) =>
+    i < moved ? (segments.get(customerId) === 'A' ? 'C' : 'A') : segments.get(customerId);
   const profiles = ids.map((customerId, i) => ({
     ...customers.item({ customerId, name: `Bench Analiz ${i}`, language: 'tr', createdAt: at, updatedAt: at }),
     ...(i < buyers.length ? { segment: lastNight(customerId, i) } : {}),
   }));
   const seeding = performance.now();
-  await writeAll(stack, [...profiles, ...buyers.map((f, i) => yearFigures.item({ ...f, segment: lastNight(f.customerId, i) }))]);
+  await writeAll(stack, [
+    ...profiles,
+    ...buyers.map((f, i) => yearFigures.item({ ...f, segment: lastNight(f.customerId, i) })),
+  ]);
   const seedSeconds = (performance.now() - seeding) / 1000;
 
   const baselineUnits = countReadUnits();
@@ -66,10 +93,24 @@ export const benchAnalytics = async (stack: LocalStack) => {
   const jobRead = jobUnits.total();
   jobUnits.stop();
 
-  console.log(`\nNightly A/B/C with ${CUSTOMERS} customers, ${buyers.length} buyers, ${moved} moving (seeded in ${seedSeconds.toFixed(0)} s)`);
+  console.log(
+    `\nNightly A/B/C with ${CUSTOMERS} customers, ${buyers.length} buyers, ${moved} moving (seeded in ${seedSeconds.toFixed(0)} s)`,
+  );
   console.table({
-    'nightly job': { seconds: (jobMs / 1000).toFixed(1), 'read units': jobRead.toFixed(0), 'read units per buyer': (jobRead / buyers.length).toFixed(3), changed: outcome.changed, buyers: outcome.buyers },
-    'baseline: read the buyers index once': { seconds: (baselineMs / 1000).toFixed(1), 'read units': baselineRead.toFixed(0), 'read units per buyer': (baselineRead / buyers.length).toFixed(3), changed: '—', buyers: read },
+    'nightly job': {
+      seconds: (jobMs / 1000).toFixed(1),
+      'read units': jobRead.toFixed(0),
+      'read units per buyer': (jobRead / buyers.length).toFixed(3),
+      changed: outcome.changed,
+      buyers: outcome.buyers,
+    },
+    'baseline: read the buyers index once': {
+      seconds: (baselineMs / 1000).toFixed(1),
+      'read units': baselineRead.toFixed(0),
+      'read units per buyer': (baselineRead / buyers.length).toFixed(3),
+      changed: '—',
+      buyers: read,
+    },
     ratio: { seconds: `${(jobMs / baselineMs).toFixed(2)}×`, 'read units': `${(jobRead / baselineRead).toFixed(2)}×` },
   });
 
@@ -91,7 +132,11 @@ export const benchAnalytics = async (stack: LocalStack) => {
   const baseline: number[] = [];
   for (let i = 0; i < ORDERS; i++) {
     const t = performance.now();
-    await stack.documents.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: TABLE_NAME, Item: { pk: `BENCH#analytics#${year}`, sk: String(i) } } }] }));
+    await stack.documents.send(
+      new TransactWriteCommand({
+        TransactItems: [{ Put: { TableName: TABLE_NAME, Item: { pk: `BENCH#analytics#${year}`, sk: String(i) } } }],
+      }),
+    );
     baseline.push(performance.now() - t);
   }
   console.log(`\nIncremental customer value, ${ORDERS} orders one at a time`);

@@ -17,7 +17,11 @@ import { consentItem } from '../support/subscriptions.js';
 const RECIPIENTS = Number(process.env.BENCH_CAMPAIGN_RECIPIENTS ?? 10_000);
 const RATE = Number(process.env.BENCH_CAMPAIGN_RATE ?? 50);
 
-const version = { subject: 'Fırsat: {{name}}', html: '<p>Sayın {{name}}, {{offer.discount}} indirim.</p>', text: 'Sayın {{name}}, {{offer.discount}} indirim.' };
+const version = {
+  subject: 'Fırsat: {{name}}',
+  html: '<p>Sayın {{name}}, {{offer.discount}} indirim.</p>',
+  text: 'Sayın {{name}}, {{offer.discount}} indirim.',
+};
 
 /** The customers and their consent (every topic), in batches of 25 puts. */
 const seed = async (stack: LocalStack, tag: string) => {
@@ -27,10 +31,26 @@ const seed = async (stack: LocalStack, tag: string) => {
     const customerId = newId();
     const email = `${tag}-${i}@example.com`;
     addresses.add(email);
-    return [customers.item({ customerId, name: `Bench Müşteri ${i}`, email, emailKey: email, language: 'tr', tags: [tag], createdAt: now, updatedAt: now }), consentItem(customerId, email, 'granted')];
+    return [
+      customers.item({
+        customerId,
+        name: `Bench Müşteri ${i}`,
+        email,
+        emailKey: email,
+        language: 'tr',
+        tags: [tag],
+        createdAt: now,
+        updatedAt: now,
+      }),
+      consentItem(customerId, email, 'granted'),
+    ];
   }).flat();
   for (let i = 0; i < items.length; i += 25) {
-    await stack.documents.send(new BatchWriteCommand({ RequestItems: { [TABLE_NAME]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+    await stack.documents.send(
+      new BatchWriteCommand({
+        RequestItems: { [TABLE_NAME]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+      }),
+    );
   }
   return addresses;
 };
@@ -44,11 +64,22 @@ export const benchCampaign = async (stack: LocalStack) => {
     const addresses = await seed(stack, tag);
     const seeded = (performance.now() - seeding) / 1000;
 
-    const segment = await createSegment({ name: tag, filter: { tags: [tag] }, consent: { channel: 'email', topic: 'offers' } }, 'bench');
+    const segment = await createSegment(
+      { name: tag, filter: { tags: [tag] }, consent: { channel: 'email', topic: 'offers' } },
+      'bench',
+    );
     const template = await createTemplate({ name: tag, parts: { tr: version, en: version } }, 'bench');
     const at = new Date(Date.now() + 2000);
     const draft = await createCampaign(
-      { name: tag, segmentId: segment.segmentId, templateId: template.templateId, topic: 'offers', language: 'tr', schedule: { at: at.toISOString() }, offer: { discount: '%10' } },
+      {
+        name: tag,
+        segmentId: segment.segmentId,
+        templateId: template.templateId,
+        topic: 'offers',
+        language: 'tr',
+        schedule: { at: at.toISOString() },
+        offer: { discount: '%10' },
+      },
       'bench',
     );
     await scheduleCampaign(draft, 'bench');
@@ -60,7 +91,9 @@ export const benchCampaign = async (stack: LocalStack) => {
     let progress: Awaited<ReturnType<typeof runProgress>>;
     for (;;) {
       const campaign = await getCampaign(draft.campaignId);
-      progress = campaign?.currentRunId ? await runProgress({ campaignId: draft.campaignId, runId: campaign.currentRunId }) : undefined;
+      progress = campaign?.currentRunId
+        ? await runProgress({ campaignId: draft.campaignId, runId: campaign.currentRunId })
+        : undefined;
       if (progress?.status === 'sending') sendingFrom ??= performance.now();
       if (progress?.status === 'done' || progress?.status === 'cancelled') break;
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -68,21 +101,35 @@ export const benchCampaign = async (stack: LocalStack) => {
     const ended = performance.now();
     await stack.settle();
 
-    const store = (await (await fetch(`${stack.urls.mail}/store`)).json()) as { emails: { destination: { to: string[] } }[] };
+    const store = (await (await fetch(`${stack.urls.mail}/store`)).json()) as {
+      emails: { destination: { to: string[] } }[];
+    };
     const mailed = store.emails.flatMap((m) => m.destination.to).filter((to) => addresses.has(to));
     const distinct = new Set(mailed).size;
     const sendSeconds = (ended - (sendingFrom ?? fired)) / 1000;
     const achieved = progress.sent / sendSeconds;
-    console.log(`\nCampaign send: ${RECIPIENTS.toLocaleString('en')} consenting customers (seeded in ${seeded.toFixed(0)} s), SES_MAX_SEND_RATE ${RATE}/s`);
+    console.log(
+      `\nCampaign send: ${RECIPIENTS.toLocaleString('en')} consenting customers (seeded in ${seeded.toFixed(0)} s), SES_MAX_SEND_RATE ${RATE}/s`,
+    );
     console.table({
-      'sweep → recipients materialised': { seconds: (((sendingFrom ?? ended) - fired) / 1000).toFixed(1), 'per second': '' },
+      'sweep → recipients materialised': {
+        seconds: (((sendingFrom ?? ended) - fired) / 1000).toFixed(1),
+        'per second': '',
+      },
       'sending (materialised → run done)': { seconds: sendSeconds.toFixed(1), 'per second': achieved.toFixed(1) },
     });
-    console.log(`achieved send rate / configured rate: ${(achieved / RATE).toFixed(2)}× (paced to stay at or under 1.00×)`);
+    console.log(
+      `achieved send rate / configured rate: ${(achieved / RATE).toFixed(2)}× (paced to stay at or under 1.00×)`,
+    );
     console.log(
       `SES store: ${mailed.length} mails to ${distinct} of ${addresses.size} recipients → duplicates ${mailed.length - distinct}, misses ${addresses.size - distinct} (run: sent ${progress.sent}, skipped ${progress.skipped}, failed ${progress.failed})`,
     );
-    return { achieved, ratio: achieved / RATE, duplicates: mailed.length - distinct, misses: addresses.size - distinct };
+    return {
+      achieved,
+      ratio: achieved / RATE,
+      duplicates: mailed.length - distinct,
+      misses: addresses.size - distinct,
+    };
   } finally {
     if (configured === undefined) delete process.env.SES_MAX_SEND_RATE;
     else process.env.SES_MAX_SEND_RATE = configured;

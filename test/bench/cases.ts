@@ -59,7 +59,9 @@ const items = (c: Case) => {
 const writeAll = async (stack: LocalStack, all: Record<string, unknown>[]) => {
   for (let i = 0; i < all.length; i += 25) {
     await stack.documents.send(
-      new BatchWriteCommand({ RequestItems: { [TABLE_NAME]: all.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }),
+      new BatchWriteCommand({
+        RequestItems: { [TABLE_NAME]: all.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+      }),
     );
   }
 };
@@ -88,7 +90,19 @@ export const countReadUnits = () => {
 export const benchCaseSweep = async (stack: LocalStack) => {
   const run = Date.now().toString(36);
   const now = new Date();
-  await writeAll(stack, [{ ...keys.department('dept-bench'), type: 'department', departmentId: 'dept-bench', name: 'Bench', email: 'bench@example.com', language: 'tr', hours: ALWAYS, supervisorId: 'sup-deniz', managerId: 'mgr-hakan' }]);
+  await writeAll(stack, [
+    {
+      ...keys.department('dept-bench'),
+      type: 'department',
+      departmentId: 'dept-bench',
+      name: 'Bench',
+      email: 'bench@example.com',
+      language: 'tr',
+      hours: ALWAYS,
+      supervisorId: 'sup-deniz',
+      managerId: 'mgr-hakan',
+    },
+  ]);
   // Ten warned a minute ago; the rest just opened, due in 48 minutes.
   const overdue = new Date(now.getTime() - WARN_MS - 60_000);
   const seeded = Array.from({ length: OPEN_CASES }, (_, i) => benchCase(run, i, now, i < DUE ? overdue : now));
@@ -112,10 +126,22 @@ export const benchCaseSweep = async (stack: LocalStack) => {
 
   console.log(`\nSLA sweep with ${OPEN_CASES} open cases, ${DUE} due`);
   const warned = await Promise.all(
-    seeded.slice(0, DUE).map(async (c) => (await stack.documents.send(new GetCommand({ TableName: TABLE_NAME, Key: cases.key(c) }))).Item?.sla.warned.length),
+    seeded
+      .slice(0, DUE)
+      .map(
+        async (c) =>
+          (await stack.documents.send(new GetCommand({ TableName: TABLE_NAME, Key: cases.key(c) }))).Item?.sla.warned
+            .length,
+      ),
   );
   console.table({
-    'one sweep': { due: outcome.due, acted: outcome.acted, warned: warned.filter(Boolean).length, 'read units': readUnits.toFixed(1), 'read units per due case': (readUnits / DUE).toFixed(2) },
+    'one sweep': {
+      due: outcome.due,
+      acted: outcome.acted,
+      warned: warned.filter(Boolean).length,
+      'read units': readUnits.toFixed(1),
+      'read units per due case': (readUnits / DUE).toFixed(2),
+    },
   });
   console.log(
     takenAt === undefined

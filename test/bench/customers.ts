@@ -3,7 +3,7 @@
 // by phone in a local form over the local HTTP API, beside a single GetItem of a profile on the
 // same DynamoDB Local in the same run — the floor one round trip to the table sets.
 import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { leads, type Lead } from '../../functions/lead-capture/lead-store.js';
+import { type Lead, leads } from '../../functions/lead-capture/lead-store.js';
 import type { LocalStack } from '../../infra/local/runtime.js';
 import { TABLE_NAME } from '../../infra/local/runtime.js';
 import { createApiKey } from '../../shared/api-keys.js';
@@ -20,10 +20,12 @@ const LEADS = 15;
 const NOTES = 10;
 const CONSENTS = 9;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** A local mobile number for customer i, and the E.164 its marker holds. */
-const localPhone = (i: number) => `0 (532) 700 ${String(i).padStart(4, '0').slice(0, 2)} ${String(i).padStart(4, '0').slice(2)}`;
+const localPhone = (i: number) =>
+  `0 (532) 700 ${String(i).padStart(4, '0').slice(0, 2)} ${String(i).padStart(4, '0').slice(2)}`;
 const e164 = (i: number) => `+90532700${String(i).padStart(4, '0')}`;
 
 const customerItems = (run: string, i: number): Record<string, unknown>[] => {
@@ -61,8 +63,24 @@ const customerItems = (run: string, i: number): Record<string, unknown>[] => {
     };
     items.push(leads.item(lead));
     const key = leads.key(lead);
-    items.push({ ...keys.history(key, at(l + 1), newId()), type: 'history', entityType: 'lead', at: at(l + 1), from: 'new', to: 'contacted', actorId: 'rep-ayse', action: 'contact' });
-    if (l < NOTES) items.push({ ...keys.leadNote(customerId, lead.leadId, newId()), type: 'lead-note', text: 'Aradım, yarın tekrar aranacak.', authorId: 'rep-ayse', createdAt: at(l + 2) });
+    items.push({
+      ...keys.history(key, at(l + 1), newId()),
+      type: 'history',
+      entityType: 'lead',
+      at: at(l + 1),
+      from: 'new',
+      to: 'contacted',
+      actorId: 'rep-ayse',
+      action: 'contact',
+    });
+    if (l < NOTES)
+      items.push({
+        ...keys.leadNote(customerId, lead.leadId, newId()),
+        type: 'lead-note',
+        text: 'Aradım, yarın tekrar aranacak.',
+        authorId: 'rep-ayse',
+        createdAt: at(l + 2),
+      });
   }
   for (let c = 0; c < CONSENTS; c++) {
     const entry: ConsentEntry = {
@@ -119,24 +137,42 @@ export const benchLookup = async (stack: LocalStack) => {
   const seeded: Record<string, unknown>[] = [];
   for (let i = 0; i < CUSTOMERS; i++) seeded.push(...customerItems(run, i));
   await writeAll(stack, seeded);
-  const { key } = await createApiKey({ label: 'bench lookup', userId: 'agent-deniz', role: 'agent', scopes: ['customers:read'] });
+  const { key } = await createApiKey({
+    label: 'bench lookup',
+    userId: 'agent-deniz',
+    role: 'agent',
+    scopes: ['customers:read'],
+  });
   const pick = (i: number) => (i * 7919) % CUSTOMERS;
 
   const getItem = await timed(async (i) => {
-    const { Item } = await stack.documents.send(new GetCommand({ TableName: TABLE_NAME, Key: keys.customer(`bench-lookup-${run}-${pick(i)}`) }));
+    const { Item } = await stack.documents.send(
+      new GetCommand({ TableName: TABLE_NAME, Key: keys.customer(`bench-lookup-${run}-${pick(i)}`) }),
+    );
     if (!Item) throw new Error('bench customer missing');
   });
   const lookup = await timed(async (i) => {
-    const response = await fetch(`${stack.urls.api}/customers/lookup?phone=${encodeURIComponent(localPhone(pick(i)))}`, {
-      headers: { authorization: `Bearer ${key}` },
-    });
+    const response = await fetch(
+      `${stack.urls.api}/customers/lookup?phone=${encodeURIComponent(localPhone(pick(i)))}`,
+      {
+        headers: { authorization: `Bearer ${key}` },
+      },
+    );
     const text = await response.text();
     if (response.status !== 200) throw new Error(`lookup answered ${response.status}: ${text}`);
   });
-  console.log(`\nCall-center lookup by phone, ${CUSTOMERS} customers of ${(seeded.length - CUSTOMERS) / CUSTOMERS} items each in their partition, ${LOOKUPS} lookups, ${CLIENTS} clients`);
+  console.log(
+    `\nCall-center lookup by phone, ${CUSTOMERS} customers of ${(seeded.length - CUSTOMERS) / CUSTOMERS} items each in their partition, ${LOOKUPS} lookups, ${CLIENTS} clients`,
+  );
   console.table({
-    'GetItem of one profile (SDK direct)': { 'p50 ms': percentile(getItem, 50).toFixed(1), 'p99 ms': percentile(getItem, 99).toFixed(1) },
-    'GET /customers/lookup over HTTP': { 'p50 ms': percentile(lookup, 50).toFixed(1), 'p99 ms': percentile(lookup, 99).toFixed(1) },
+    'GetItem of one profile (SDK direct)': {
+      'p50 ms': percentile(getItem, 50).toFixed(1),
+      'p99 ms': percentile(getItem, 99).toFixed(1),
+    },
+    'GET /customers/lookup over HTTP': {
+      'p50 ms': percentile(lookup, 50).toFixed(1),
+      'p99 ms': percentile(lookup, 99).toFixed(1),
+    },
   });
   console.log(`lookup p50 / GetItem p50: ${(percentile(lookup, 50) / percentile(getItem, 50)).toFixed(2)}×`);
 };

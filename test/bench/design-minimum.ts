@@ -2,15 +2,33 @@
 // assignment and its two mails cannot do without, issued directly with the SDK against the same
 // DynamoDB Local at the same concurrency. The stack's rate divided by this one is its overhead over
 // the data work it cannot avoid. The items are shaped like the real ones (keys, sizes, conditions).
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { TABLE_NAME } from '../../infra/local/runtime.js';
 
 const put = (pk: string, payload = 300) => ({
-  Put: { TableName: TABLE_NAME, Item: { pk, sk: 'BENCH', type: 'bench', payload: 'x'.repeat(payload) }, ConditionExpression: 'attribute_not_exists(pk)' },
+  Put: {
+    TableName: TABLE_NAME,
+    Item: { pk, sk: 'BENCH', type: 'bench', payload: 'x'.repeat(payload) },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
 });
-const get = (client: DynamoDBDocumentClient, pk: string) => client.send(new GetCommand({ TableName: TABLE_NAME, Key: { pk, sk: 'BENCH' }, ConsistentRead: true }));
+const get = (client: DynamoDBDocumentClient, pk: string) =>
+  client.send(new GetCommand({ TableName: TABLE_NAME, Key: { pk, sk: 'BENCH' }, ConsistentRead: true }));
 const bump = (client: DynamoDBDocumentClient, pk: string) =>
-  client.send(new UpdateCommand({ TableName: TABLE_NAME, Key: { pk, sk: 'BENCH' }, UpdateExpression: 'ADD n :one', ExpressionAttributeValues: { ':one': 1 } }));
+  client.send(
+    new UpdateCommand({
+      TableName: TABLE_NAME,
+      Key: { pk, sk: 'BENCH' },
+      UpdateExpression: 'ADD n :one',
+      ExpressionAttributeValues: { ':one': 1 },
+    }),
+  );
 
 /** One lead's unavoidable data work; `id` makes every key its own. */
 export const designMinimumLead = async (client: DynamoDBDocumentClient, id: string) => {
@@ -19,14 +37,23 @@ export const designMinimumLead = async (client: DynamoDBDocumentClient, id: stri
   await Promise.all([get(client, pk('email')), get(client, pk('phone'))]);
   await client.send(
     new TransactWriteCommand({
-      TransactItems: [put(pk('customer')), put(pk('email'), 50), put(pk('phone'), 50), put(pk('lead'), 600), put(pk('outbox-captured')), put(pk('answer'), 100)],
+      TransactItems: [
+        put(pk('customer')),
+        put(pk('email'), 50),
+        put(pk('phone'), 50),
+        put(pk('lead'), 600),
+        put(pk('outbox-captured')),
+        put(pk('answer'), 100),
+      ],
     }),
   );
   // Assignment: the lead and the rules, the team's turn, then the owner, the customer's owners and the event.
   await Promise.all([get(client, pk('lead')), get(client, 'BENCH#rules'), get(client, 'BENCH#team')]);
   await bump(client, 'BENCH#team-turn');
   await client.send(
-    new TransactWriteCommand({ TransactItems: [put(pk('lead-assigned'), 600), put(pk('customer-owners'), 50), put(pk('outbox-assigned'))] }),
+    new TransactWriteCommand({
+      TransactItems: [put(pk('lead-assigned'), 600), put(pk('customer-owners'), 50), put(pk('outbox-assigned'))],
+    }),
   );
   // Two mails, each claimed once and its outcome noted; the auto-response also counts against the
   // address's daily bound. Each reads the lead it is about and whether its address is suppressed;
@@ -38,7 +65,10 @@ export const designMinimumLead = async (client: DynamoDBDocumentClient, id: stri
     get(client, 'BENCH#owner'),
     get(client, 'BENCH#suppressed#owner'),
   ]);
-  await Promise.all([client.send(new PutCommand(put(pk('mail-ack'), 100).Put)), client.send(new PutCommand(put(pk('mail-owner'), 100).Put))]);
+  await Promise.all([
+    client.send(new PutCommand(put(pk('mail-ack'), 100).Put)),
+    client.send(new PutCommand(put(pk('mail-owner'), 100).Put)),
+  ]);
   await Promise.all([bump(client, pk('quota')), bump(client, pk('mail-ack')), bump(client, pk('mail-owner'))]);
 };
 

@@ -41,11 +41,20 @@ const countReads = () => {
 
 export const benchOrders = async (stack: LocalStack, lead: ReturnType<typeof summary>) => {
   const run = Date.now().toString(36);
-  const { key } = await createApiKey({ label: 'bench orders', userId: 'shop-bench', role: 'agent', scopes: ['orders:write'] });
+  const { key } = await createApiKey({
+    label: 'bench orders',
+    userId: 'shop-bench',
+    role: 'agent',
+    scopes: ['orders:write'],
+  });
   const intake = async (i: number, city: string) => {
     const response = await fetch(`${stack.urls.api}/orders`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'idempotency-key': `bench-${run}-${i}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${key}`,
+        'idempotency-key': `bench-${run}-${i}`,
+      },
       body: JSON.stringify({
         customer: { name: `Bench Sipariş ${i}`, email: `bench-order-${run}-${i}@example.com` },
         lines: [{ sku: 'FL-25E', quantity: 1, unitPrice: 95_000_000, currency: 'TRY' }],
@@ -71,8 +80,13 @@ export const benchOrders = async (stack: LocalStack, lead: ReturnType<typeof sum
   const mailed = summary(latencies);
   const row = (s: ReturnType<typeof summary>) => ({ 'p50 ms': s.p50.toFixed(1), 'p99 ms': s.p99.toFixed(1) });
   console.log(`\nOrder intake → routed and unit mailed (${ORDERS} orders, one at a time, two event hops)`);
-  console.table({ 'lead capture → assigned (1 event hop)': row(lead), 'POST /orders → routed → unit mailed': row(mailed) });
-  console.log(`intake → mailed / lead capture → assigned: p50 ${(mailed.p50 / lead.p50).toFixed(2)}×, p99 ${(mailed.p99 / lead.p99).toFixed(2)}×`);
+  console.table({
+    'lead capture → assigned (1 event hop)': row(lead),
+    'POST /orders → routed → unit mailed': row(mailed),
+  });
+  console.log(
+    `intake → mailed / lead capture → assigned: p50 ${(mailed.p50 / lead.p50).toFixed(2)}×, p99 ${(mailed.p99 / lead.p99).toFixed(2)}×`,
+  );
 
   // 2. 10,000 orders waiting for acknowledgement, due in a year, and 10 real ones due an hour ago.
   const later = new Date(Date.now() + 365 * 24 * 3600_000).toISOString();
@@ -84,7 +98,9 @@ export const benchOrders = async (stack: LocalStack, lead: ReturnType<typeof sum
   const due = await Promise.all(
     routed.slice(0, DUE).map(async ({ customerId, orderId }) => {
       const order = (await getOrder(customerId, orderId))!;
-      return ackQueue.at(orderId, past, { step: order.routing!.step, unitId: order.unitId! }).item(keys.order(customerId, orderId));
+      return ackQueue
+        .at(orderId, past, { step: order.routing!.step, unitId: order.unitId! })
+        .item(keys.order(customerId, orderId));
     }),
   );
   const batches = async (requests: Record<string, unknown>[]) => {
@@ -103,10 +119,10 @@ export const benchOrders = async (stack: LocalStack, lead: ReturnType<typeof sum
     'sweep (due-time index)': {
       'entries due': outcome.due,
       're-routed': outcome.acted,
-      'queries': reads.seen.queries,
+      queries: reads.seen.queries,
       'items read (every query: due entries, capacity counts)': reads.seen.items,
       'read units': reads.seen.capacity.toFixed(1),
-      'ms': ms.toFixed(0),
+      ms: ms.toFixed(0),
     },
   });
   console.log(`items read / orders waiting: ${(reads.seen.items / WAITING).toFixed(4)} (a Scan would read every one)`);

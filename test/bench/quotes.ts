@@ -17,7 +17,8 @@ const WARM_UP = 2;
 const POLL_MS = 5;
 const TIMEOUT_MS = 30_000;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 export const summary = (samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -27,7 +28,11 @@ export const summary = (samples: number[]) => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls the table (not the API, which would add its own latency) until `done` holds for the item. */
-export const waitFor = async (stack: LocalStack, key: { pk: string; sk: string }, done: (item: Record<string, unknown>) => boolean) => {
+export const waitFor = async (
+  stack: LocalStack,
+  key: { pk: string; sk: string },
+  done: (item: Record<string, unknown>) => boolean,
+) => {
   const deadline = Date.now() + TIMEOUT_MS;
   for (;;) {
     const { Item } = await stack.documents.send(new GetCommand({ TableName: TABLE_NAME, Key: key }));
@@ -65,7 +70,12 @@ export const benchQuotes = async (stack: LocalStack) => {
     const { leadId } = (await call(
       'POST',
       '/leads',
-      { name: `Bench Teklif ${i}`, email: `bench-quote-${run}-${i}@example.com`, company: 'Bench A.Ş.', city: 'Kocaeli' },
+      {
+        name: `Bench Teklif ${i}`,
+        email: `bench-quote-${run}-${i}@example.com`,
+        company: 'Bench A.Ş.',
+        city: 'Kocaeli',
+      },
       false,
     )) as { leadId: string };
     // Kocaeli leads go to rep-ayse, whose key makes the quotes: reps quote only their own customers.
@@ -115,9 +125,14 @@ export const benchQuotes = async (stack: LocalStack) => {
   for (const [i, draft] of drafts.entries()) {
     const started = performance.now();
     const submitted = await call('POST', `/quotes/${draft.quoteId}/submit`, {});
-    if (submitted.status !== 'approved') throw new Error(`the policy did not approve the bench quote: ${submitted.status}`);
+    if (submitted.status !== 'approved')
+      throw new Error(`the policy did not approve the bench quote: ${submitted.status}`);
     const answered = performance.now() - started;
-    await waitFor(stack, keys.quote(draft.customerId, draft.quoteId), (item) => item.status === 'sent' && item.mailedAt !== undefined);
+    await waitFor(
+      stack,
+      keys.quote(draft.customerId, draft.quoteId),
+      (item) => item.status === 'sent' && item.mailedAt !== undefined,
+    );
     if (i < WARM_UP) continue;
     submitLatencies.push(answered);
     sentLatencies.push(performance.now() - started);

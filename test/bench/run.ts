@@ -22,17 +22,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { db } from '../../shared/db.js';
-import { designMinimumLead, designMinimumWriteUnits } from './design-minimum.js';
 import { build } from 'esbuild';
 import { platform, useCases } from '../../functions/manifests.js';
 import { repoRoot } from '../../infra/local/functions.js';
 import { startLocalStack, TABLE_NAME } from '../../infra/local/runtime.js';
-import { benchOrders } from './orders.js';
-import { benchCaseSweep } from './cases.js';
-import { benchCampaign } from './campaigns.js';
-import { benchLookup } from './customers.js';
+import { db } from '../../shared/db.js';
 import { benchAnalytics } from './analytics.js';
+import { benchCampaign } from './campaigns.js';
+import { benchCaseSweep } from './cases.js';
+import { benchLookup } from './customers.js';
+import { designMinimumLead, designMinimumWriteUnits } from './design-minimum.js';
+import { benchOrders } from './orders.js';
 import { benchQuotes } from './quotes.js';
 
 const CLIENTS = 16;
@@ -40,8 +40,13 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 800);
 const COLD_STARTS = 7;
 const outDir = join(repoRoot, '.bench');
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 /** Runs `total` jobs on `clients` concurrent workers; returns per-job latencies (ms) and the wall time. */
@@ -125,12 +130,18 @@ const throughput = async (stack: Awaited<ReturnType<typeof startLocalStack>>) =>
       'p50 ms': percentile(api.latencies, 50).toFixed(1),
       'p99 ms': percentile(api.latencies, 99).toFixed(1),
     },
-    'POST /leads end to end (assigned, both mails sent)': { 'per second': endToEndRate.toFixed(0), 'p50 ms': '', 'p99 ms': '' },
+    'POST /leads end to end (assigned, both mails sent)': {
+      'per second': endToEndRate.toFixed(0),
+      'p50 ms': '',
+      'p99 ms': '',
+    },
   });
   console.log(`capture rate / design-minimum rate: ${ratio(endToEndRate, minimumRate)} (end to end; goal ≥ 0.80×)`);
   console.log(`capture rate / raw transaction rate: ${ratio(apiRate, rawRate)} (the HTTP answer alone)`);
   const minimumUnits = Object.values(designMinimumWriteUnits).reduce((a, b) => a + b, 0);
-  console.log(`write units per new-customer lead: measured ${measuredUnits.toFixed(1)}, design minimum ${minimumUnits}`);
+  console.log(
+    `write units per new-customer lead: measured ${measuredUnits.toFixed(1)}, design minimum ${minimumUnits}`,
+  );
   console.table(Object.fromEntries(Object.entries(designMinimumWriteUnits).map(([what, n]) => [what, { units: n }])));
 };
 
@@ -142,7 +153,13 @@ const countWriteUnits = () => {
   let total = 0;
   const name = 'benchWriteUnits';
   // The document client shares its stack with the low-level client, which names the commands.
-  const writes = ['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand', 'BatchWriteItemCommand'];
+  const writes = [
+    'PutItemCommand',
+    'UpdateItemCommand',
+    'DeleteItemCommand',
+    'TransactWriteItemsCommand',
+    'BatchWriteItemCommand',
+  ];
   db().middlewareStack.add(
     (next, context) => async (args) => {
       if (!writes.includes(String(context.commandName))) return next(args);
@@ -156,7 +173,13 @@ const countWriteUnits = () => {
     },
     { step: 'initialize', name },
   );
-  return { total: () => total, reset: () => { total = 0; }, stop: () => db().middlewareStack.remove(name) };
+  return {
+    total: () => total,
+    reset: () => {
+      total = 0;
+    },
+    stop: () => db().middlewareStack.remove(name),
+  };
 };
 
 // ---- bundles and cold starts -------------------------------------------------------------------
@@ -179,7 +202,8 @@ const sdkClients: Record<string, string> = {
   '@aws-sdk/lib-dynamodb':
     "import { DynamoDBClient as D } from '@aws-sdk/client-dynamodb'; import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'; DynamoDBDocumentClient.from(new D({}));",
   '@aws-sdk/client-ses': "import { SESClient } from '@aws-sdk/client-ses'; new SESClient({});",
-  '@aws-sdk/client-eventbridge': "import { EventBridgeClient } from '@aws-sdk/client-eventbridge'; new EventBridgeClient({});",
+  '@aws-sdk/client-eventbridge':
+    "import { EventBridgeClient } from '@aws-sdk/client-eventbridge'; new EventBridgeClient({});",
 };
 
 const coldInitMs = (file: string) => {
@@ -204,7 +228,9 @@ const bundles = async () => {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const functions = [
-    ...useCases.flatMap((u) => Object.entries(u.functions).map(([name, fn]) => ({ name: `${u.name}.${name}`, entry: fn.entry }))),
+    ...useCases.flatMap((u) =>
+      Object.entries(u.functions).map(([name, fn]) => ({ name: `${u.name}.${name}`, entry: fn.entry })),
+    ),
     ...Object.entries(platform).map(([name, fn]) => ({ name, entry: fn.entry })),
   ];
   const rows: Record<string, Record<string, string>> = {};
@@ -222,7 +248,7 @@ const bundles = async () => {
     // A function that uses no SDK client has no floor but Node itself: its ratio says nothing.
     const noFloor = used.length === 0;
     rows[fn.name] = {
-      'KB': (size(outfile) / 1024).toFixed(0),
+      KB: (size(outfile) / 1024).toFixed(0),
       'baseline KB': (size(baselineFile) / 1024).toFixed(0),
       'size ratio': noFloor ? '—' : ratio(size(outfile), size(baselineFile)),
       'init ms': fnMs.toFixed(0),
@@ -231,7 +257,9 @@ const bundles = async () => {
       'SDK clients': used.map((p) => p.replace('@aws-sdk/', '')).join(' '),
     };
   }
-  console.log(`\nBundles (esbuild, minified ESM, SDK bundled) and cold init (median of ${COLD_STARTS} fresh processes)`);
+  console.log(
+    `\nBundles (esbuild, minified ESM, SDK bundled) and cold init (median of ${COLD_STARTS} fresh processes)`,
+  );
   console.table(rows);
 };
 
@@ -240,7 +268,11 @@ const size = (file: string) => statSync(file).size;
 const only = process.env.BENCH_ONLY?.split(',');
 const part = (name: string) => !only || only.includes(name);
 
-const stack = await startLocalStack({ portBase: Number(process.env.PUSULA_BENCH_PORT ?? 3300), quiet: true, publicRateLimit: 1_000_000 });
+const stack = await startLocalStack({
+  portBase: Number(process.env.PUSULA_BENCH_PORT ?? 3300),
+  quiet: true,
+  publicRateLimit: 1_000_000,
+});
 try {
   if (part('leads')) await throughput(stack);
   if (part('quotes') || part('orders')) {
@@ -253,7 +285,9 @@ try {
   if (part('campaigns')) await benchCampaign(stack);
   await stack.settle();
   const { retried, deadLettered } = stack.eventBus.stats();
-  console.log(`\nEvent deliveries during the run: ${retried} retried, ${deadLettered} dead-lettered (a healthy run has 0 and 0).`);
+  console.log(
+    `\nEvent deliveries during the run: ${retried} retried, ${deadLettered} dead-lettered (a healthy run has 0 and 0).`,
+  );
 } finally {
   await stack.stop();
 }

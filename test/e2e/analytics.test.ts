@@ -1,8 +1,7 @@
 // Analytics over HTTP on the local stack: historical orders imported as CSV (all or nothing, lines
 // named), and a target list answered as CSV a spreadsheet opens safely — its content type, header
 // row, a cell with a comma and quotes escaped, a formula-leading cell neutralised — or as JSON.
-import { inject } from 'vitest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { istanbulDate } from '../../shared/time.js';
 import { uniquePerson } from '../support/e2e.js';
 import { call } from '../support/quotes.js';
@@ -42,7 +41,9 @@ describe('analytics over HTTP', () => {
     );
     expect([refused.status, refused.body.code]).toEqual([422, 'import-failed']);
     expect(refused.body.errors).toEqual([expect.objectContaining({ line: 3, path: 'order_date' })]);
-    expect((await call('POST', '/analytics/imports/orders', k().manager, `${header}\n${order}\n`, csv)).status).toBe(403);
+    expect((await call('POST', '/analytics/imports/orders', k().manager, `${header}\n${order}\n`, csv)).status).toBe(
+      403,
+    );
 
     const imported = await call('POST', '/analytics/imports/orders', k().admin, `${header}\n${order}\n`, csv);
     expect([imported.status, imported.body]).toEqual([200, { imported: 1, alreadyCounted: 0 }]);
@@ -55,16 +56,30 @@ describe('analytics over HTTP', () => {
     // Revenue in lira beside its currency, never kuruş.
     expect(rows[0]).toBe(`1,${customerId},"'=Kurgu, ""Deneme"" ${person.name}",,,TRY,999999999.00,1`);
 
-    const byAccept = await call('GET', '/analytics/lists/top-customers', k().director, undefined, { accept: 'text/csv' });
-    expect([byAccept.status, byAccept.type, byAccept.text.split('\r\n')[0]]).toEqual([200, 'text/csv; charset=utf-8', first]);
-    const asJson = await call<{ year: string; customers: { customerId: string; name: string }[] }>('GET', '/analytics/lists/top-customers', k().manager);
+    const byAccept = await call('GET', '/analytics/lists/top-customers', k().director, undefined, {
+      accept: 'text/csv',
+    });
+    expect([byAccept.status, byAccept.type, byAccept.text.split('\r\n')[0]]).toEqual([
+      200,
+      'text/csv; charset=utf-8',
+      first,
+    ]);
+    const asJson = await call<{ year: string; customers: { customerId: string; name: string }[] }>(
+      'GET',
+      '/analytics/lists/top-customers',
+      k().manager,
+    );
     expect(asJson.type).toBe('application/json; charset=utf-8');
     expect(asJson.body.year).toBe(String(lastYear));
     expect(asJson.body.customers[0]).toMatchObject({ customerId, name, revenueTry: 99_999_999_900, rank: 1 });
   });
 
   it('answers sales performance as CSV too, each row naming its commission basis and its amounts in lira', async () => {
-    const json = await call<{ commission: { basis: string }; rows: { group: string; commissionBasis: string }[] }>('GET', '/analytics/performance', k().manager);
+    const json = await call<{ commission: { basis: string }; rows: { group: string; commissionBasis: string }[] }>(
+      'GET',
+      '/analytics/performance',
+      k().manager,
+    );
     expect(json.status).toBe(200);
     expect(['net', 'margin']).toContain(json.body.commission.basis);
     expect(json.body.rows.every((row) => row.commissionBasis === json.body.commission.basis)).toBe(true);

@@ -126,7 +126,11 @@ describe('what a rep sees', () => {
   it("finds another rep's lead not found, and cannot change or annotate it", async () => {
     await expectProblem(await get(`/leads/${mehmetLead}`, keys().repAyse), 404, 'not-found');
     await expectProblem(await moveStatus(mehmetLead, { to: 'contacted' }, keys().repAyse), 404, 'not-found');
-    await expectProblem(await post(`/leads/${mehmetLead}/notes`, { text: 'x' }, bearer(keys().repAyse)), 404, 'not-found');
+    await expectProblem(
+      await post(`/leads/${mehmetLead}/notes`, { text: 'x' }, bearer(keys().repAyse)),
+      404,
+      'not-found',
+    );
     const untouched = await getLead(mehmetLead);
     expect(untouched).toMatchObject({ status: 'new', seq: 1, notes: [] });
     // Her own lead she can read, and Mehmet his.
@@ -145,7 +149,8 @@ describe('what a rep sees', () => {
   it("a team's manager sees the team's leads and nobody else's", async () => {
     const selin = inject('quoteKeys').managerSelin; // manages team-export, whose rep is rep-john
     const person = uniquePerson('team-export');
-    const exportLead = (await captureLead({ name: person.name, email: person.email, productInterest: 'export' })).leadId;
+    const exportLead = (await captureLead({ name: person.name, email: person.email, productInterest: 'export' }))
+      .leadId;
     await settle();
     expect((await getLead(exportLead)).owner).toMatchObject({ id: 'rep-john', teamId: 'team-export' });
     expect((await getLead(exportLead, selin)).leadId).toBe(exportLead);
@@ -212,7 +217,10 @@ describe('lead lifecycle', () => {
       ['contacted', 'disqualified'],
     ]) {
       const leadId = await queuedLead('race');
-      const responses = await Promise.all([moveStatus(leadId, { to: a, seq: 1 }), moveStatus(leadId, { to: b, seq: 1 })]);
+      const responses = await Promise.all([
+        moveStatus(leadId, { to: a, seq: 1 }),
+        moveStatus(leadId, { to: b, seq: 1 }),
+      ]);
       const statuses = responses.map((r) => r.status).sort();
       expect(statuses, `${a} vs ${b}`).toEqual([200, 409]);
       const loser = responses.find((r) => r.status === 409)!;
@@ -248,20 +256,29 @@ describe('notes', () => {
     expect(b.noteId).toBe(a.noteId);
     const lead = await getLead(leadId);
     expect(lead.notes).toHaveLength(1);
-    expect(lead.notes?.[0]).toMatchObject({ noteId: a.noteId, text: 'Aradım, yarın tekrar aranacak.', authorId: 'mgr-zeynep' });
+    expect(lead.notes?.[0]).toMatchObject({
+      noteId: a.noteId,
+      text: 'Aradım, yarın tekrar aranacak.',
+      authorId: 'mgr-zeynep',
+    });
 
     // The key with another text is refused, and a new key adds a second note.
     const reused = await post(`/leads/${leadId}/notes`, { text: 'başka bir şey' }, headers);
     await expectProblem(reused, 422, 'idempotency-key-reused');
     const other = await post(`/leads/${leadId}/notes`, { text: 'İkinci not' }, bearer(keys().manager));
     expect(other.status).toBe(201);
-    expect((await getLead(leadId)).notes?.map((n) => n.text).sort()).toEqual(['Aradım, yarın tekrar aranacak.', 'İkinci not']);
+    expect((await getLead(leadId)).notes?.map((n) => n.text).sort()).toEqual([
+      'Aradım, yarın tekrar aranacak.',
+      'İkinci not',
+    ]);
   });
 
   it('concurrent notes with one Idempotency-Key store one note', async () => {
     const leadId = await queuedLead('note-race');
     const headers = { ...bearer(keys().manager), 'idempotency-key': `note-race-${leadId}` };
-    const responses = await Promise.all(Array.from({ length: 10 }, () => post(`/leads/${leadId}/notes`, { text: 'tek' }, headers)));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => post(`/leads/${leadId}/notes`, { text: 'tek' }, headers)),
+    );
     for (const r of responses) expect([201, 409]).toContain(r.status);
     expect((await getLead(leadId)).notes).toHaveLength(1);
   });
@@ -269,14 +286,32 @@ describe('notes', () => {
   it("a stored answer is another caller's only after they may see the lead: the key is scoped to the caller", async () => {
     const leadId = await queuedLead('note-scoped');
     const key = `scoped-${leadId}`;
-    const first = await post(`/leads/${leadId}/notes`, { text: 'gizli not' }, { ...bearer(keys().manager), 'idempotency-key': key });
+    const first = await post(
+      `/leads/${leadId}/notes`,
+      { text: 'gizli not' },
+      { ...bearer(keys().manager), 'idempotency-key': key },
+    );
     expect(first.status).toBe(201);
     // A rep who may not see the lead replays nothing: the lead does not exist for her.
-    await expectProblem(await post(`/leads/${leadId}/notes`, { text: 'gizli not' }, { ...bearer(keys().repAyse), 'idempotency-key': key }), 404, 'not-found');
+    await expectProblem(
+      await post(
+        `/leads/${leadId}/notes`,
+        { text: 'gizli not' },
+        { ...bearer(keys().repAyse), 'idempotency-key': key },
+      ),
+      404,
+      'not-found',
+    );
     // Another key of the same manager is another caller: its own note, not the first one's answer.
-    const other = await post(`/leads/${leadId}/notes`, { text: 'gizli not' }, { ...bearer(keys().managerOtherKey), 'idempotency-key': key });
+    const other = await post(
+      `/leads/${leadId}/notes`,
+      { text: 'gizli not' },
+      { ...bearer(keys().managerOtherKey), 'idempotency-key': key },
+    );
     expect(other.status).toBe(201);
-    expect(((await other.json()) as { noteId: string }).noteId).not.toBe(((await first.json()) as { noteId: string }).noteId);
+    expect(((await other.json()) as { noteId: string }).noteId).not.toBe(
+      ((await first.json()) as { noteId: string }).noteId,
+    );
     expect((await getLead(leadId)).notes).toHaveLength(2);
   });
 
@@ -284,7 +319,11 @@ describe('notes', () => {
     const [one, two] = [await queuedLead('note-a'), await queuedLead('note-b')];
     const headers = { ...bearer(keys().manager), 'idempotency-key': `shared-${one}` };
     expect((await post(`/leads/${one}/notes`, { text: 'aynı metin' }, headers)).status).toBe(201);
-    await expectProblem(await post(`/leads/${two}/notes`, { text: 'aynı metin' }, headers), 422, 'idempotency-key-reused');
+    await expectProblem(
+      await post(`/leads/${two}/notes`, { text: 'aynı metin' }, headers),
+      422,
+      'idempotency-key-reused',
+    );
     expect((await getLead(two)).notes).toEqual([]);
   });
 });

@@ -36,10 +36,17 @@ const customerPreferring = async (tag: string, dealerId: string) => {
 };
 
 const record = (customerId: string, body: Record<string, unknown>, idempotencyKey?: string) =>
-  call<Recorded>('POST', `/customers/${customerId}/requests`, k().agent, body, idempotencyKey ? { 'idempotency-key': idempotencyKey } : {});
+  call<Recorded>(
+    'POST',
+    `/customers/${customerId}/requests`,
+    k().agent,
+    body,
+    idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+  );
 const act = (requestId: string, action: string, key: string, body: Record<string, unknown> = {}) =>
   call<Recorded>('POST', `/requests/${requestId}/${action}`, key, body);
-const list = async (key: string, query = '') => (await call<Listed>('GET', `/requests${query}`, key)).body.requests.map((r) => r.requestId);
+const list = async (key: string, query = '') =>
+  (await call<Listed>('GET', `/requests${query}`, key)).body.requests.map((r) => r.requestId);
 
 describe('call-center requests', () => {
   let ankara: Recorded;
@@ -47,16 +54,27 @@ describe('call-center requests', () => {
   let izmirCustomer = '';
 
   beforeAll(async () => {
-    const [a, b] = await Promise.all([customerPreferring('req-ankara', 'dealer-ankara'), customerPreferring('req-izmir', 'dealer-izmir')]);
+    const [a, b] = await Promise.all([
+      customerPreferring('req-ankara', 'dealer-ankara'),
+      customerPreferring('req-izmir', 'dealer-izmir'),
+    ]);
     izmirCustomer = b.customerId;
-    const body = { kind: 'test-drive', channel: 'phone', details: { model: 'FL-35D', preferredTimes: ['2030-01-05T10:00:00+03:00'] } };
+    const body = {
+      kind: 'test-drive',
+      channel: 'phone',
+      details: { model: 'FL-35D', preferredTimes: ['2030-01-05T10:00:00+03:00'] },
+    };
     const key = `req-${a.customerId}`;
     const first = await record(a.customerId, body, key);
     expect(first.status).toBe(201);
     const again = await record(a.customerId, body, key);
     expect(again.body).toEqual(first.body);
     ankara = first.body;
-    const second = await record(b.customerId, { kind: 'appraisal', channel: 'email', details: { vehicle: '35 XYZ 987' } });
+    const second = await record(b.customerId, {
+      kind: 'appraisal',
+      channel: 'email',
+      details: { vehicle: '35 XYZ 987' },
+    });
     expect(second.status).toBe(201);
     izmir = second.body;
     await settle();
@@ -65,10 +83,14 @@ describe('call-center requests', () => {
   it("goes to the customer's preferred dealer, whose people are mailed once", async () => {
     expect(ankara).toMatchObject({ unitId: 'dealer-ankara', ruleId: 'preferred-dealer', status: 'open', seq: 1 });
     expect(izmir).toMatchObject({ unitId: 'dealer-izmir', ruleId: 'preferred-dealer' });
-    const mails = (await mailTo('ali.ankara@example.com')).filter((m) => m.subject.includes(ankara.requestId.slice(-6)));
+    const mails = (await mailTo('ali.ankara@example.com')).filter((m) =>
+      m.subject.includes(ankara.requestId.slice(-6)),
+    );
     expect(mails).toHaveLength(1);
     expect(mails[0]!.body.text).toContain('FL-35D');
-    expect((await mailTo('ece.izmir@example.com')).filter((m) => m.subject.includes(ankara.requestId.slice(-6)))).toEqual([]);
+    expect(
+      (await mailTo('ece.izmir@example.com')).filter((m) => m.subject.includes(ankara.requestId.slice(-6))),
+    ).toEqual([]);
   });
 
   it("lets a dealer key see only its own dealer's requests: another dealer's id is a 404", async () => {
@@ -77,7 +99,11 @@ describe('call-center requests', () => {
     expect(ankaraSees).not.toContain(izmir.requestId);
     expect(await list(k().dealerAnkara, `?customer=${izmirCustomer}`)).toEqual([]);
     expect(await list(k().dealerIzmir)).toContain(izmir.requestId);
-    const own = await call<{ requestId: string; history: unknown[] }>('GET', `/requests/${ankara.requestId}`, k().dealerAnkara);
+    const own = await call<{ requestId: string; history: unknown[] }>(
+      'GET',
+      `/requests/${ankara.requestId}`,
+      k().dealerAnkara,
+    );
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({ requestId: ankara.requestId, history: [] });
     const foreign = await call<ProblemFields>('GET', `/requests/${izmir.requestId}`, k().dealerAnkara);
@@ -103,7 +129,10 @@ describe('call-center requests', () => {
     expect([dealerCancels.status, dealerCancels.body.code]).toEqual([409, 'illegal-transition']);
     const unknownAction = await act(ankara.requestId, 'approve', k().dealerAnkara);
     expect([unknownAction.status, unknownAction.body.code]).toEqual([400, 'validation-failed']);
-    const scheduled = await act(ankara.requestId, 'schedule', k().dealerAnkara, { seq: 2, at: '2030-01-05T10:00:00+03:00' });
+    const scheduled = await act(ankara.requestId, 'schedule', k().dealerAnkara, {
+      seq: 2,
+      at: '2030-01-05T10:00:00+03:00',
+    });
     expect(scheduled.body).toMatchObject({ status: 'scheduled', seq: 3, scheduledAt: '2030-01-05T07:00:00.000Z' });
   });
 
@@ -111,6 +140,10 @@ describe('call-center requests', () => {
     const unknown = await record('01KAAAAAAAAAAAAAAAAAAAAAAA', { kind: 'service', channel: 'phone' });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'not-found']);
     const noSku = await record(izmirCustomer, { kind: 'quote', channel: 'phone', details: { model: 'FL-25E' } });
-    expect([noSku.status, noSku.body.code, noSku.body.errors?.[0]?.path]).toEqual([400, 'validation-failed', 'details.sku']);
+    expect([noSku.status, noSku.body.code, noSku.body.errors?.[0]?.path]).toEqual([
+      400,
+      'validation-failed',
+      'details.sku',
+    ]);
   });
 });

@@ -10,10 +10,10 @@ import { type Customer, customers } from '../../shared/customer.js';
 import { newId } from '../../shared/ids.js';
 import { onceKey } from '../../shared/mail.js';
 import { keys } from '../../shared/table.js';
-import { allMail, localControlHeaders, settle, type StoredMail, uniquePerson } from '../support/e2e.js';
+import { allMail, localControlHeaders, type StoredMail, settle, uniquePerson } from '../support/e2e.js';
 import { call, linksIn } from '../support/quotes.js';
-import { documents, readItem } from '../support/subscriptions-e2e.js';
 import { consentItem } from '../support/subscriptions.js';
+import { documents, readItem } from '../support/subscriptions-e2e.js';
 
 const marketer = () => inject('campaignKeys').marketer;
 /** Above 20, so one hard bounce stays under SES's 5% review threshold and later campaigns may start. */
@@ -31,7 +31,16 @@ const seedCustomers = async (tag: string) => {
   for (let i = 0; i < CONSENTING + 2; i++) {
     const customerId = newId();
     const email = `${tag}-${i}-${customerId.toLowerCase()}@example.com`;
-    const customer: Customer = { customerId, name: `Deneme Müşteri ${i}`, email, emailKey: email, language: i === 0 ? 'en' : 'tr', tags: [tag], createdAt: now, updatedAt: now };
+    const customer: Customer = {
+      customerId,
+      name: `Deneme Müşteri ${i}`,
+      email,
+      emailKey: email,
+      language: i === 0 ? 'en' : 'tr',
+      tags: [tag],
+      createdAt: now,
+      updatedAt: now,
+    };
     await put(customers.item(customer));
     made.push({ customerId, email });
   }
@@ -44,19 +53,39 @@ const seedCustomers = async (tag: string) => {
 };
 
 const created = async (path: string, body: unknown) => {
-  const reply = await call<{ segmentId: string; templateId: string; campaignId: string; status: string }>('POST', path, marketer(), body);
+  const reply = await call<{ segmentId: string; templateId: string; campaignId: string; status: string }>(
+    'POST',
+    path,
+    marketer(),
+    body,
+  );
   expect(reply.status, reply.text).toBe(201);
   return reply.body;
 };
 
 const template = (lang: 'tr' | 'en') =>
   lang === 'tr'
-    ? { subject: 'Fırsat {{offer.round}}: {{name}}', html: '<p>Sayın {{name}}, {{offer.discount}} indirim.</p>', text: 'Sayın {{name}}, {{offer.discount}} indirim.' }
-    : { subject: 'Offer {{offer.round}}: {{name}}', html: '<p>Dear {{name}}, {{offer.discount}} off.</p>', text: 'Dear {{name}}, {{offer.discount}} off.' };
+    ? {
+        subject: 'Fırsat {{offer.round}}: {{name}}',
+        html: '<p>Sayın {{name}}, {{offer.discount}} indirim.</p>',
+        text: 'Sayın {{name}}, {{offer.discount}} indirim.',
+      }
+    : {
+        subject: 'Offer {{offer.round}}: {{name}}',
+        html: '<p>Dear {{name}}, {{offer.discount}} off.</p>',
+        text: 'Dear {{name}}, {{offer.discount}} off.',
+      };
 
 /** A campaign created and scheduled at `at`, in `round` (its subject says which). */
 const scheduledCampaign = async (segmentId: string, templateId: string, topic: string, round: string, at: Date) => {
-  const draft = await created('/campaigns', { name: `Kampanya ${round}`, segmentId, templateId, topic, schedule: { at: at.toISOString() }, offer: { round, discount: '%20' } });
+  const draft = await created('/campaigns', {
+    name: `Kampanya ${round}`,
+    segmentId,
+    templateId,
+    topic,
+    schedule: { at: at.toISOString() },
+    offer: { round, discount: '%20' },
+  });
   expect(draft.status).toBe('draft');
   const scheduled = await call<{ status: string }>('POST', `/campaigns/${draft.campaignId}/schedule`, marketer());
   expect([scheduled.status, scheduled.body.status], scheduled.text).toEqual([200, 'scheduled']);
@@ -65,15 +94,19 @@ const scheduledCampaign = async (segmentId: string, templateId: string, topic: s
 
 /** The minute sweep as of `at`, through the local scheduler, and everything it sets off. */
 const fireSweep = async (at: Date) => {
-  const fired = await fetch(`${inject('api')}/_local/schedules/campaigns.sweep-campaigns/fire?at=${encodeURIComponent(at.toISOString())}`, {
-    method: 'POST',
-    headers: localControlHeaders,
-  });
+  const fired = await fetch(
+    `${inject('api')}/_local/schedules/campaigns.sweep-campaigns/fire?at=${encodeURIComponent(at.toISOString())}`,
+    {
+      method: 'POST',
+      headers: localControlHeaders,
+    },
+  );
   expect(fired.status).toBe(200);
   await settle();
 };
 
-const statusOf = async (campaignId: string) => (await call<{ status: string }>('GET', `/campaigns/${campaignId}`, marketer())).body.status;
+const statusOf = async (campaignId: string) =>
+  (await call<{ status: string }>('GET', `/campaigns/${campaignId}`, marketer())).body.status;
 
 /** Mails of one round (by subject) to each address. */
 const roundMails = (mails: Mail[], round: string) => {
@@ -87,10 +120,21 @@ describe('a campaign on the local stack', () => {
     const { consenting, suppressed, withoutConsent } = await seedCustomers(tag);
     const [english, leaver, bouncer, stayer] = consenting.slice(0, 4) as [Seeded, Seeded, Seeded, Seeded];
 
-    const segment = await created('/segments', { name: `Etiket ${tag}`, filter: { tags: [tag] }, consent: { channel: 'email', topic: 'offers' } });
-    const preview = await call<{ count: number; complete: boolean }>('GET', `/segments/${segment.segmentId}/preview`, marketer());
+    const segment = await created('/segments', {
+      name: `Etiket ${tag}`,
+      filter: { tags: [tag] },
+      consent: { channel: 'email', topic: 'offers' },
+    });
+    const preview = await call<{ count: number; complete: boolean }>(
+      'GET',
+      `/segments/${segment.segmentId}/preview`,
+      marketer(),
+    );
     expect(preview.body).toMatchObject({ count: CONSENTING + 2, complete: true });
-    const { templateId } = await created('/templates', { name: `Şablon ${tag}`, parts: { tr: template('tr'), en: template('en') } });
+    const { templateId } = await created('/templates', {
+      name: `Şablon ${tag}`,
+      parts: { tr: template('tr'), en: template('en') },
+    });
 
     // Round A on `offers`, at a time the sweep is then fired as of.
     const atA = new Date(Date.now() + 60_000);
@@ -111,12 +155,26 @@ describe('a campaign on the local stack', () => {
       expect(linksIn(mail, '/unsubscribe')).toHaveLength(1);
       expect(mail!.body.html).toContain('/unsubscribe?token=');
     }
-    const progress = await call<{ run: Record<string, unknown> }>('GET', `/campaigns/${campaignA}/progress`, marketer());
-    expect(progress.body.run).toMatchObject({ status: 'done', recipients: CONSENTING + 2, sent: CONSENTING, skippedBy: { 'no-consent': 1, complaint: 1 }, remaining: 0 });
+    const progress = await call<{ run: Record<string, unknown> }>(
+      'GET',
+      `/campaigns/${campaignA}/progress`,
+      marketer(),
+    );
+    expect(progress.body.run).toMatchObject({
+      status: 'done',
+      recipients: CONSENTING + 2,
+      sent: CONSENTING,
+      skippedBy: { 'no-consent': 1, complaint: 1 },
+      remaining: 0,
+    });
 
     // One-click from the header's URL, as a mail client posts it: leaves `offers` only.
     const headerUrl = mailsA(leaver.email)[0]!.headers!['List-Unsubscribe']!.slice(1, -1);
-    const oneClick = await fetch(headerUrl, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const oneClick = await fetch(headerUrl, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(oneClick.status).toBe(200);
 
     // A hard bounce of one A mail, published as SES would: the address is suppressed for all later mail.
@@ -163,16 +221,31 @@ describe('a campaign on the local stack', () => {
     expect(order.status, order.text).toBe(201);
     await settle();
     for (const status of ['acknowledged', 'in_progress', 'shipped']) {
-      const moved = await call('POST', `/orders/${order.body.orderId}/status`, orderKeys.dealerAnkara, { status }, { 'idempotency-key': `${tag}-${status}` });
+      const moved = await call(
+        'POST',
+        `/orders/${order.body.orderId}/status`,
+        orderKeys.dealerAnkara,
+        { status },
+        { 'idempotency-key': `${tag}-${status}` },
+      );
       expect(moved.status, moved.text).toBe(200);
     }
     await settle();
-    expect((await readItem(keys.mailMarker(onceKey('order-notice', order.body.orderId, 'shipped'))))?.outcome).toEqual({ status: 'skipped', reason: 'hard-bounce' });
+    expect((await readItem(keys.mailMarker(onceKey('order-notice', order.body.orderId, 'shipped'))))?.outcome).toEqual({
+      status: 'skipped',
+      reason: 'hard-bounce',
+    });
     expect((await allMail()).filter((m) => m.destination.to.includes(bouncer.email))).toHaveLength(1);
 
     const report = await call<{ funnel: Record<string, number> }>('GET', `/campaigns/${campaignA}/report`, marketer());
     expect(report.status).toBe(200);
-    expect(report.body.funnel).toMatchObject({ recipients: CONSENTING + 2, sent: CONSENTING, skipped: 2, bounced: 1, unsubscribed: 1 });
+    expect(report.body.funnel).toMatchObject({
+      recipients: CONSENTING + 2,
+      sent: CONSENTING,
+      skipped: 2,
+      bounced: 1,
+      unsubscribed: 1,
+    });
     const reportB = await call<{ funnel: Record<string, number> }>('GET', `/campaigns/${campaignB}/report`, marketer());
     expect(reportB.body.funnel).toMatchObject({ sent: CONSENTING - 2, bounced: 0, unsubscribed: 0 });
   });

@@ -21,7 +21,10 @@ afterAll(async () => {
 const caseKeys = () => inject('caseKeys');
 
 const readCase = async (caseId: string) =>
-  (await (await get(`/cases/${caseId}`, caseKeys().director)).json()) as { seq: number; survey?: { score: number; comment?: string } };
+  (await (await get(`/cases/${caseId}`, caseKeys().director)).json()) as {
+    seq: number;
+    survey?: { score: number; comment?: string };
+  };
 
 describe('the satisfaction survey on a phone', () => {
   it('records a low score once, alerts the manager, and refuses the link after', async () => {
@@ -29,7 +32,13 @@ describe('the satisfaction survey on a phone', () => {
     const opened = (await (
       await post(
         '/cases',
-        { type: 'complaint', category: 'website', channel: 'web', subject: 'Ödeme sayfası açılmıyor', contact: { ...someone, language: 'tr' } },
+        {
+          type: 'complaint',
+          category: 'website',
+          channel: 'web',
+          subject: 'Ödeme sayfası açılmıyor',
+          contact: { ...someone, language: 'tr' },
+        },
         bearer(caseKeys().department),
       )
     ).json()) as { caseId: string; caseNumber: string };
@@ -47,14 +56,20 @@ describe('the satisfaction survey on a phone', () => {
       expect(await page.title()).toBe('Memnuniyet anketi');
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       // A post without a score (the browser asks for one first) gets the form again and stores nothing.
-      const noScore = await postForm('/case-links/survey', { token: new URL(url!).searchParams.get('token')!, comment: 'x' });
+      const noScore = await postForm('/case-links/survey', {
+        token: new URL(url!).searchParams.get('token')!,
+        comment: 'x',
+      });
       expect(noScore.status).toBe(400);
       expect(await noScore.text()).toContain('1 ile 5');
       expect((await readCase(opened.caseId)).survey).toBeUndefined();
 
       await page.getByLabel('2').check();
       await page.locator('#comment').fill('Çok bekledim.');
-      await Promise.all([page.waitForLoadState('domcontentloaded'), page.getByRole('button', { name: 'Gönder' }).click()]);
+      await Promise.all([
+        page.waitForLoadState('domcontentloaded'),
+        page.getByRole('button', { name: 'Gönder' }).click(),
+      ]);
       await expect.poll(() => page.locator('#outcome').getAttribute('data-outcome')).toBe('thanks');
       await page.screenshot({ path: '/tmp/case-survey-done.png' });
 
@@ -81,7 +96,13 @@ describe('the satisfaction survey on a phone', () => {
     const opened = (await (
       await post(
         '/cases',
-        { type: 'request', category: 'website', channel: 'phone', subject: 'Fatura kopyası', contact: { ...someone, language: 'en' } },
+        {
+          type: 'request',
+          category: 'website',
+          channel: 'phone',
+          subject: 'Fatura kopyası',
+          contact: { ...someone, language: 'en' },
+        },
         bearer(caseKeys().department),
       )
     ).json()) as { caseId: string };

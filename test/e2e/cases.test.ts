@@ -1,8 +1,8 @@
 // Cases end to end over HTTP: intake routed by category, the department mailed and the customer
 // acknowledged by the real consumers, and a department's key reaching only its department's cases.
-import { inject } from 'vitest';
-import { beforeAll, describe, expect, it } from 'vitest';
+
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { keys as tableKeys } from '../../shared/table.js';
 import { bearer, get, mailTo, person, post, postForm, readProblem, settle } from '../support/e2e.js';
 import { fireSchedule, table } from '../support/quotes.js';
@@ -10,7 +10,11 @@ import { fireSchedule, table } from '../support/quotes.js';
 const caseKeys = () => inject('caseKeys');
 
 const open = async (key: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  post('/cases', { type: 'complaint', channel: 'phone', subject: 'Kargo gecikti', ...body }, { ...bearer(key), ...headers });
+  post(
+    '/cases',
+    { type: 'complaint', channel: 'phone', subject: 'Kargo gecikti', ...body },
+    { ...bearer(key), ...headers },
+  );
 
 beforeAll(async () => {
   await settle();
@@ -19,7 +23,11 @@ beforeAll(async () => {
 describe('cases over HTTP', () => {
   it('opens a case once per Idempotency-Key, mails the department the case and the customer the case number', async () => {
     const someone = person('case');
-    const body = { category: 'website', description: 'Sipariş sayfası hata veriyor.', contact: { name: someone.name, email: someone.email, language: 'en' } };
+    const body = {
+      category: 'website',
+      description: 'Sipariş sayfası hata veriyor.',
+      contact: { name: someone.name, email: someone.email, language: 'en' },
+    };
     const headers = { 'idempotency-key': `case-${someone.email}` };
     const first = await open(caseKeys().agent, body, headers);
     expect(first.status).toBe(201);
@@ -30,7 +38,9 @@ describe('cases over HTTP', () => {
     expect(await again.json()).toEqual(opened);
 
     await settle();
-    const departmentMail = (await mailTo('customer.service@example.com')).filter((m) => m.subject.includes(opened.caseNumber));
+    const departmentMail = (await mailTo('customer.service@example.com')).filter((m) =>
+      m.subject.includes(opened.caseNumber),
+    );
     expect(departmentMail).toHaveLength(1);
     expect(departmentMail[0]!.body.text).toContain('Sipariş sayfası hata veriyor.');
     const acknowledgement = await mailTo(someone.email);
@@ -41,15 +51,21 @@ describe('cases over HTTP', () => {
   });
 
   it("lets a department's key see and move only its department's cases", async () => {
-    const ours = (await (await open(caseKeys().agent, { category: 'website', contact: { ...person('ours'), language: 'tr' } })).json()) as { caseId: string };
-    const theirs = (await (await open(caseKeys().agent, { category: 'billing', contact: { ...person('theirs'), language: 'tr' } })).json()) as {
+    const ours = (await (
+      await open(caseKeys().agent, { category: 'website', contact: { ...person('ours'), language: 'tr' } })
+    ).json()) as { caseId: string };
+    const theirs = (await (
+      await open(caseKeys().agent, { category: 'billing', contact: { ...person('theirs'), language: 'tr' } })
+    ).json()) as {
       caseId: string;
       departmentId: string;
     };
     expect(theirs.departmentId).toBe('dept-finance');
     const department = caseKeys().department;
 
-    const listed = (await (await get('/cases?status=open&limit=100', department)).json()) as { cases: { caseId: string; departmentId: string }[] };
+    const listed = (await (await get('/cases?status=open&limit=100', department)).json()) as {
+      cases: { caseId: string; departmentId: string }[];
+    };
     expect(listed.cases.map((c) => c.caseId)).toContain(ours.caseId);
     expect(listed.cases.every((c) => c.departmentId === 'dept-customer-service')).toBe(true);
     expect((await get(`/cases/${theirs.caseId}`, department)).status).toBe(404);
@@ -63,11 +79,15 @@ describe('cases over HTTP', () => {
     const skipped = await post(`/cases/${ours.caseId}/status`, { to: 'closed' }, bearer(department));
     expect((await readProblem(skipped)).code).toBe('illegal-transition');
 
-    const history = (await (await get(`/cases/${ours.caseId}`, department)).json()) as { history: { action: string; actorId: string }[] };
+    const history = (await (await get(`/cases/${ours.caseId}`, department)).json()) as {
+      history: { action: string; actorId: string }[];
+    };
     expect(history.history).toEqual([expect.objectContaining({ action: 'acknowledge', actorId: 'mgr-hakan' })]);
 
     // Reports: the department's own unit only; the director every unit; the agent the cases they opened.
-    const report = (await (await get('/reports/cases', department)).json()) as { rows: { unitId: string; opened: number }[] };
+    const report = (await (await get('/reports/cases', department)).json()) as {
+      rows: { unitId: string; opened: number }[];
+    };
     expect(report.rows.length).toBeGreaterThan(0);
     expect(report.rows.every((r) => r.unitId === 'dept-customer-service')).toBe(true);
     const firm = (await (await get('/reports/cases', caseKeys().director)).json()) as { rows: { unitId: string }[] };
@@ -77,13 +97,22 @@ describe('cases over HTTP', () => {
     // The agent reads a case they opened, and one the department opened: the call center answers any
     // caller, so it sees every customer's record whole, each case of it included (docs/access-model.md).
     expect((await get(`/cases/${theirs.caseId}`, caseKeys().agent)).status).toBe(200);
-    const byDepartment = (await (await open(department, { category: 'website', contact: { ...person('dept'), language: 'tr' } })).json()) as { caseId: string };
+    const byDepartment = (await (
+      await open(department, { category: 'website', contact: { ...person('dept'), language: 'tr' } })
+    ).json()) as { caseId: string };
     expect((await get(`/cases/${byDepartment.caseId}`, caseKeys().agent)).status).toBe(200);
   });
 
-  it('opens a case from the public web form (JSON or a plain form post) with lead capture\'s protections', async () => {
+  it("opens a case from the public web form (JSON or a plain form post) with lead capture's protections", async () => {
     const someone = person('web-case');
-    const fields = { type: 'complaint', category: 'delivery', subject: 'Teslimat gecikti', name: someone.name, email: someone.email, language: 'tr' };
+    const fields = {
+      type: 'complaint',
+      category: 'delivery',
+      subject: 'Teslimat gecikti',
+      name: someone.name,
+      email: someone.email,
+      language: 'tr',
+    };
     const viaJson = await post('/cases/web', fields, { 'idempotency-key': `web-${someone.email}` });
     expect(viaJson.status).toBe(201);
     const opened = (await viaJson.json()) as { caseNumber: string; status: string };
@@ -116,24 +145,51 @@ describe('cases over HTTP', () => {
 
   it("escalates an A customer's complaint on schedule: warning, supervisor, manager, each once", async () => {
     const someone = person('a-customer');
-    const first = (await (await open(caseKeys().agent, { category: 'website', contact: { ...someone, language: 'tr' } })).json()) as { caseId: string };
-    const { customerId } = (await (await get(`/cases/${first.caseId}`, caseKeys().agent)).json()) as { customerId: string };
+    const first = (await (
+      await open(caseKeys().agent, { category: 'website', contact: { ...someone, language: 'tr' } })
+    ).json()) as { caseId: string };
+    const { customerId } = (await (await get(`/cases/${first.caseId}`, caseKeys().agent)).json()) as {
+      customerId: string;
+    };
     // The analytics issue fills the segment; here the profile is set directly.
-    await table().send(new UpdateCommand({ TableName: 'pusula', Key: tableKeys.customer(customerId), UpdateExpression: 'SET #segment = :a',
+    await table().send(
+      new UpdateCommand({
+        TableName: 'pusula',
+        Key: tableKeys.customer(customerId),
+        UpdateExpression: 'SET #segment = :a',
         ExpressionAttributeNames: { '#segment': 'segment' },
-        ExpressionAttributeValues: { ':a': 'A' } }));
-    const complaint = (await (await open(caseKeys().agent, { category: 'website', priority: 'urgent', customerId })).json()) as { caseId: string; caseNumber: string };
-    const opened = (await (await get(`/cases/${complaint.caseId}`, caseKeys().agent)).json()) as { sla: { segment: string; targets: object } };
+        ExpressionAttributeValues: { ':a': 'A' },
+      }),
+    );
+    const complaint = (await (
+      await open(caseKeys().agent, { category: 'website', priority: 'urgent', customerId })
+    ).json()) as { caseId: string; caseNumber: string };
+    const opened = (await (await get(`/cases/${complaint.caseId}`, caseKeys().agent)).json()) as {
+      sla: { segment: string; targets: object };
+    };
     expect(opened.sla).toMatchObject({ segment: 'A', targets: { firstResponse: 30, resolution: 270 } });
 
     // An injected clock: the sweeps run as of 30 days on, when every step of the ladder is due.
     const later = new Date(Date.now() + 30 * 24 * 3600 * 1000);
     for (let run = 0; run < 4; run++) await fireSchedule('complaint-escalation.sweep-case-sla', later);
-    const history = (await (await get(`/cases/${complaint.caseId}`, caseKeys().agent)).json()) as { history: { action: string; via: string }[] };
-    expect(history.history.map((m) => m.action)).toEqual(['warn:firstResponse', 'escalate:supervisor', 'escalate:manager']);
-    const mailed = async (address: string) => (await mailTo(address)).filter((m) => m.subject.includes(complaint.caseNumber)).map((m) => m.subject);
-    expect(await mailed('customer.service@example.com')).toContainEqual(`SLA uyarısı ${complaint.caseNumber}: Kargo gecikti`);
-    expect(await mailed('deniz.supervisor@example.com')).toEqual([`Yükseltilen kayıt ${complaint.caseNumber}: Kargo gecikti`]);
-    expect(await mailed('hakan.manager@example.com')).toEqual([`Yükseltilen kayıt ${complaint.caseNumber}: Kargo gecikti`]);
+    const history = (await (await get(`/cases/${complaint.caseId}`, caseKeys().agent)).json()) as {
+      history: { action: string; via: string }[];
+    };
+    expect(history.history.map((m) => m.action)).toEqual([
+      'warn:firstResponse',
+      'escalate:supervisor',
+      'escalate:manager',
+    ]);
+    const mailed = async (address: string) =>
+      (await mailTo(address)).filter((m) => m.subject.includes(complaint.caseNumber)).map((m) => m.subject);
+    expect(await mailed('customer.service@example.com')).toContainEqual(
+      `SLA uyarısı ${complaint.caseNumber}: Kargo gecikti`,
+    );
+    expect(await mailed('deniz.supervisor@example.com')).toEqual([
+      `Yükseltilen kayıt ${complaint.caseNumber}: Kargo gecikti`,
+    ]);
+    expect(await mailed('hakan.manager@example.com')).toEqual([
+      `Yükseltilen kayıt ${complaint.caseNumber}: Kargo gecikti`,
+    ]);
   });
 });

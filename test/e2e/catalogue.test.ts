@@ -7,7 +7,9 @@ const admin = () => quoteKeys().catalogueAdmin;
 
 describe('GET /catalogue/{kind}', () => {
   it('takes ?format=csv over the Accept header, Accept: text/csv without it, and JSON otherwise', async () => {
-    const byQuery = await call('GET', '/catalogue/fx-rates?format=csv', admin(), undefined, { accept: 'application/json' });
+    const byQuery = await call('GET', '/catalogue/fx-rates?format=csv', admin(), undefined, {
+      accept: 'application/json',
+    });
     expect(byQuery.status).toBe(200);
     expect(byQuery.type).toMatch(/^text\/csv/);
     // fetch's text() drops the BOM.
@@ -18,10 +20,16 @@ describe('GET /catalogue/{kind}', () => {
     expect(upper.type).toMatch(/^text\/csv/);
     const byAccept = await call('GET', '/catalogue/fx-rates', admin(), undefined, { accept: 'text/csv' });
     expect(byAccept.type).toMatch(/^text\/csv/);
-    const json = await call<unknown[]>('GET', '/catalogue/fx-rates?format=json', admin(), undefined, { accept: 'text/csv' });
+    const json = await call<unknown[]>('GET', '/catalogue/fx-rates?format=json', admin(), undefined, {
+      accept: 'text/csv',
+    });
     expect(json.type).toMatch(/^application\/json/);
     expect(Array.isArray(json.body)).toBe(true);
-    const bad = await call<{ code: string; errors: { path: string }[] }>('GET', '/catalogue/fx-rates?format=xlsx', admin());
+    const bad = await call<{ code: string; errors: { path: string }[] }>(
+      'GET',
+      '/catalogue/fx-rates?format=xlsx',
+      admin(),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'validation-failed', errors: [{ path: 'format' }] });
     expect((await call('GET', '/catalogue/nothing', admin())).status).toBe(404);
@@ -30,7 +38,9 @@ describe('GET /catalogue/{kind}', () => {
   it('exports a formula-like name behind an apostrophe; the file, edited with mixed line endings, imports back unchanged', async () => {
     const header = 'sku,name_tr,name_en,description_tr,description_en,unit,category,cost,cost_currency,tax_rate,active';
     const row = 'E2E-F1,=1+2,@cmd,,,adet,aksesuar,10.00,TRY,20,true';
-    const imported = await call('POST', '/catalogue/products', admin(), `${header}\r\n${row}\n`, { 'content-type': 'text/csv' });
+    const imported = await call('POST', '/catalogue/products', admin(), `${header}\r\n${row}\n`, {
+      'content-type': 'text/csv',
+    });
     expect(imported.status, imported.text).toBe(200);
     const exported = await call('GET', '/catalogue/products?format=csv', admin());
     const line = exported.text.split('\r\n').find((l) => l.startsWith('E2E-F1,'));
@@ -39,7 +49,11 @@ describe('GET /catalogue/{kind}', () => {
     const edited = `${exported.text.trimEnd()}\nE2E-F2,+90,-1,,,adet,aksesuar,1.00,TRY,20,true\n`;
     const again = await call('POST', '/catalogue/products', admin(), edited, { 'content-type': 'text/csv' });
     expect(again.status, again.text).toBe(200);
-    const products = await call<{ sku: string; name: { tr: string; en: string } }[]>('GET', '/catalogue/products', admin());
+    const products = await call<{ sku: string; name: { tr: string; en: string } }[]>(
+      'GET',
+      '/catalogue/products',
+      admin(),
+    );
     expect(products.body.find((p) => p.sku === 'E2E-F1')?.name).toEqual({ tr: '=1+2', en: '@cmd' });
     expect(products.body.find((p) => p.sku === 'E2E-F2')?.name).toEqual({ tr: '+90', en: '-1' });
   });

@@ -5,15 +5,15 @@
 // creates a key shown once and revokes it (the key is refused); a rep's token gets 403 on /people and
 // sees no admin link; every page passes the axe check. Each outcome is read back through the API.
 import { randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { signInWithPassword } from '../../functions/authorizer/cognito.js';
 import { adminCall } from '../../functions/people/user-pool.js';
+import { keys } from '../../shared/table.js';
 import { browserPage, check, findRow, settled, signedIn, useBrowser, withApiKey } from '../support/console.js';
-import { currentCode } from '../support/totp.js';
 import { api, bearer, get, post, readProblem, send } from '../support/e2e.js';
 import { table } from '../support/quotes.js';
-import { keys } from '../../shared/table.js';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { currentCode } from '../support/totp.js';
 
 useBrowser();
 const admin = () => inject('peopleKeys').admin;
@@ -23,12 +23,23 @@ const userId = `rep-davet-${tag}`;
 
 /** Who team-istanbul deals leads to: an invited rep joins, a rep moved away leaves. */
 const rotation = async () =>
-  ((await table().send(new GetCommand({ TableName: 'pusula', Key: keys.team('team-istanbul') }))).Item!.members as { userId: string }[]).map((m) => m.userId);
+  (
+    (await table().send(new GetCommand({ TableName: 'pusula', Key: keys.team('team-istanbul') }))).Item!.members as {
+      userId: string;
+    }[]
+  ).map((m) => m.userId);
 
 const person = async (id: string) => {
   const response = await get(`/people/${id}`, admin());
   expect(response.status).toBe(200);
-  return (await response.json()) as { role: string; unitId?: string; teamId?: string; disabledAt?: string; signIn: { enabled: boolean } | null; history: { action: string; actorId: string }[] };
+  return (await response.json()) as {
+    role: string;
+    unitId?: string;
+    teamId?: string;
+    disabledAt?: string;
+    signIn: { enabled: boolean } | null;
+    history: { action: string; actorId: string }[];
+  };
 };
 
 describe('the demo admin in the console', () => {
@@ -94,7 +105,10 @@ describe('the admin pages', () => {
     // cognito-local keeps group members by the user's generated Username, not the e-mail alias.
     const pool = { UserPoolId: inject('signIn').userPoolId };
     const { Username } = await adminCall<{ Username: string }>('AdminGetUser', { ...pool, Username: email });
-    const groups = await adminCall<{ Groups: { GroupName: string }[] }>('AdminListGroupsForUser', { ...pool, Username });
+    const groups = await adminCall<{ Groups: { GroupName: string }[] }>('AdminListGroupsForUser', {
+      ...pool,
+      Username,
+    });
     expect(groups.Groups.map((g) => g.GroupName)).toEqual(['dealer']);
 
     // Another admin moves them meanwhile: the page's seq is stale, so its disabling is refused (409 in the form).

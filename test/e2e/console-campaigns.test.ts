@@ -16,21 +16,35 @@ import { newId } from '../../shared/ids.js';
 import { check, findRow, settled, signedIn, useBrowser } from '../support/console.js';
 import { allMail } from '../support/e2e.js';
 import { call, callbackCall, fireSchedule, newCustomer } from '../support/quotes.js';
-import { documents } from '../support/subscriptions-e2e.js';
 import { consentItem } from '../support/subscriptions.js';
+import { documents } from '../support/subscriptions-e2e.js';
 
 useBrowser();
 const marketer = () => inject('campaignKeys').marketer;
 const put = (Item: Record<string, unknown>) => documents().send(new PutCommand({ TableName: 'pusula', Item }));
 
 /** Invented customers sharing one tag, each consenting to every topic; `extra(i)` adds attributes. */
-const consentingCustomers = async (tag: string, count: number, extra: (i: number) => Partial<Customer> = () => ({})) => {
+const consentingCustomers = async (
+  tag: string,
+  count: number,
+  extra: (i: number) => Partial<Customer> = () => ({}),
+) => {
   const now = new Date().toISOString();
   return Promise.all(
     Array.from({ length: count }, async (_, i) => {
       const customerId = newId();
       const email = `${tag}-${i}-${customerId.toLowerCase()}@example.com`;
-      const customer: Customer = { customerId, name: `Konsol Müşteri ${i}`, email, emailKey: email, language: 'tr', tags: [tag], createdAt: now, updatedAt: now, ...extra(i) };
+      const customer: Customer = {
+        customerId,
+        name: `Konsol Müşteri ${i}`,
+        email,
+        emailKey: email,
+        language: 'tr',
+        tags: [tag],
+        createdAt: now,
+        updatedAt: now,
+        ...extra(i),
+      };
       await put(customers.item(customer));
       await put(consentItem(customerId, email, 'granted'));
       return email;
@@ -38,14 +52,25 @@ const consentingCustomers = async (tag: string, count: number, extra: (i: number
   );
 };
 
-const part = (subject: string) => ({ subject, html: '<p>Sayın {{name}}, {{offer.discount}} indirim.</p>', text: 'Sayın {{name}}, {{offer.discount}} indirim.' });
+const part = (subject: string) => ({
+  subject,
+  html: '<p>Sayın {{name}}, {{offer.discount}} indirim.</p>',
+  text: 'Sayın {{name}}, {{offer.discount}} indirim.',
+});
 
 describe('the console’s campaigns', () => {
   it('a manager creates and schedules a campaign, sees field problems, and watches its progress reach done; each recipient is mailed once', async () => {
     const tag = `kons${Math.random().toString(36).slice(2, 8)}`;
     const emails = await consentingCustomers(tag, 3);
-    const segment = await call<{ segmentId: string }>('POST', '/segments', marketer(), { name: `Konsol ${tag}`, filter: { tags: [tag] }, consent: { channel: 'email', topic: 'offers' } });
-    const template = await call<{ templateId: string }>('POST', '/templates', marketer(), { name: `Konsol ${tag}`, parts: { tr: part(`Fırsat ${tag}`), en: part(`Offer ${tag}`) } });
+    const segment = await call<{ segmentId: string }>('POST', '/segments', marketer(), {
+      name: `Konsol ${tag}`,
+      filter: { tags: [tag] },
+      consent: { channel: 'email', topic: 'offers' },
+    });
+    const template = await call<{ templateId: string }>('POST', '/templates', marketer(), {
+      name: `Konsol ${tag}`,
+      parts: { tr: part(`Fırsat ${tag}`), en: part(`Offer ${tag}`) },
+    });
     expect([segment.status, template.status]).toEqual([201, 201]);
 
     const page = await signedIn('zeynep.manager@example.com', '/campaigns');
@@ -81,7 +106,11 @@ describe('the console’s campaigns', () => {
     await page.locator('[data-status]').waitFor();
     const campaignId = page.url().split('/').at(-1)!;
     expect(await page.locator('[data-status]').textContent()).toBe('Zamanlandı');
-    const stored = await call<{ status: string; schedule: { at: string } }>('GET', `/campaigns/${campaignId}`, marketer());
+    const stored = await call<{ status: string; schedule: { at: string } }>(
+      'GET',
+      `/campaigns/${campaignId}`,
+      marketer(),
+    );
     expect(stored.body.status).toBe('scheduled');
 
     // The minute sweep as of the campaign's time: the page, polling, shows the run to its end.
@@ -118,15 +147,22 @@ describe('the console’s campaigns', () => {
     const draftPage = `${page.url().split('#')[0]}#/campaigns/${draft.body.campaignId}`;
     await page.goto(draftPage);
     await page.locator('[data-status]').waitFor();
-    const edited = await call('PATCH', `/campaigns/${draft.body.campaignId}`, marketer(), { name: `Taslak ${tag} 2`, seq: draft.body.seq });
+    const edited = await call('PATCH', `/campaigns/${draft.body.campaignId}`, marketer(), {
+      name: `Taslak ${tag} 2`,
+      seq: draft.body.seq,
+    });
     expect(edited.status).toBe(200);
     await page.getByRole('button', { name: 'Kampanyayı iptal et' }).click();
     await page.locator('form[data-action="cancel"] [data-problem]:not([hidden])').waitFor();
-    expect((await call<{ status: string }>('GET', `/campaigns/${draft.body.campaignId}`, marketer())).body.status).toBe('draft');
+    expect((await call<{ status: string }>('GET', `/campaigns/${draft.body.campaignId}`, marketer())).body.status).toBe(
+      'draft',
+    );
     await page.reload();
     await page.getByRole('button', { name: 'Kampanyayı iptal et' }).click();
     await expect.poll(() => page.locator('[data-status]').getAttribute('data-status')).toBe('cancelled');
-    expect((await call<{ status: string }>('GET', `/campaigns/${draft.body.campaignId}`, marketer())).body.status).toBe('cancelled');
+    expect((await call<{ status: string }>('GET', `/campaigns/${draft.body.campaignId}`, marketer())).body.status).toBe(
+      'cancelled',
+    );
 
     for (const small of ['segments', 'templates']) {
       await page.goto(`${page.url().split('#')[0]}#/${small}`);
@@ -175,16 +211,28 @@ describe('the console’s campaigns', () => {
     await created.waitFor();
     const segmentId = await created.getAttribute('data-segment-created');
     const stored = await call<{ filter: Record<string, unknown> }>('GET', `/segments/${segmentId}`, marketer());
-    expect(stored.body.filter).toEqual({ tags: [tag], sectors: ['turizm'], cities: ['IZMIR'], languages: ['tr'], lastOrderAfter: '2019-12-31T21:00:00.000Z' });
+    expect(stored.body.filter).toEqual({
+      tags: [tag],
+      sectors: ['turizm'],
+      cities: ['IZMIR'],
+      languages: ['tr'],
+      lastOrderAfter: '2019-12-31T21:00:00.000Z',
+    });
     await page.context().close();
   });
 
   it('the segment picker pages on with the cursor to an older segment than its first page holds', async () => {
     const tag = `page${Math.random().toString(36).slice(2, 8)}`;
-    const segment = (name: string) => call<{ segmentId: string }>('POST', '/segments', marketer(), { name, filter: { tags: [tag] }, consent: { channel: 'email', topic: 'offers' } });
+    const segment = (name: string) =>
+      call<{ segmentId: string }>('POST', '/segments', marketer(), {
+        name,
+        filter: { tags: [tag] },
+        consent: { channel: 'email', topic: 'offers' },
+      });
     const older = await segment(`Eski ${tag}`);
     // Newest first, 50 a page: fifty newer ones push it off the first page.
-    for (let batch = 0; batch < 5; batch++) await Promise.all(Array.from({ length: 10 }, (_, i) => segment(`Yeni ${tag} ${batch}-${i}`)));
+    for (let batch = 0; batch < 5; batch++)
+      await Promise.all(Array.from({ length: 10 }, (_, i) => segment(`Yeni ${tag} ${batch}-${i}`)));
     const page = await signedIn('zeynep.manager@example.com', '/campaigns/new');
     const option = page.locator(`option[value="${older.body.segmentId}"]`);
     await page.getByLabel('Hedef kitle').waitFor();
@@ -200,30 +248,41 @@ describe('the console’s campaigns', () => {
   });
 
   it('shows the reputation gate’s state and reason in the reader’s language; only an admin may lift it, and only a paused one', async () => {
-    const gate = await call<{ reputation: { gate: { state: string; reason: { tr: string; en: string } }; minimumSends: number } }>(
-      'GET',
-      '/campaigns/reputation',
-      marketer(),
-    );
+    const gate = await call<{
+      reputation: { gate: { state: string; reason: { tr: string; en: string } }; minimumSends: number };
+    }>('GET', '/campaigns/reputation', marketer());
     expect(gate.status).toBe(200);
     expect(gate.body.reputation.minimumSends).toBe(1000);
     const { state, reason } = gate.body.reputation.gate;
     // A marketer may not lift it (403); an admin may not lift a gate that is not paused (409, nothing written).
-    const byMarketer = await call<{ code: string }>('POST', '/campaigns/reputation/lift', marketer(), { reason: 'deneme' });
+    const byMarketer = await call<{ code: string }>('POST', '/campaigns/reputation/lift', marketer(), {
+      reason: 'deneme',
+    });
     expect(byMarketer.status).toBe(403);
     const admin = inject('peopleKeys').admin;
     if (state !== 'paused') {
       const notPaused = await call<{ code: string }>('POST', '/campaigns/reputation/lift', admin, { reason: 'deneme' });
       expect([notPaused.status, notPaused.body.code]).toEqual([409, 'reputation-gate-not-paused']);
     }
-    const noReason = await call<{ code: string; errors: { path: string }[] }>('POST', '/campaigns/reputation/lift', admin, { reason: '' });
-    expect([noReason.status, noReason.body.code, noReason.body.errors[0]?.path]).toEqual([400, 'validation-failed', 'reason']);
+    const noReason = await call<{ code: string; errors: { path: string }[] }>(
+      'POST',
+      '/campaigns/reputation/lift',
+      admin,
+      { reason: '' },
+    );
+    expect([noReason.status, noReason.body.code, noReason.body.errors[0]?.path]).toEqual([
+      400,
+      'validation-failed',
+      'reason',
+    ]);
 
     const page = await signedIn('zeynep.manager@example.com', '/campaigns');
     await page.locator('[data-reputation-gate]').waitFor();
     expect(await page.locator('[data-reputation-gate]').getAttribute('data-reputation-gate')).toBe(state);
     expect(await page.locator('[data-gate-reason]').textContent()).toBe(reason.tr);
-    expect(await page.locator('[data-reputation-gate] h2').textContent()).toMatch(/^Gönderim itibarı: (ölçülüyor|açık|durduruldu|yönetici kaldırdı)$/);
+    expect(await page.locator('[data-reputation-gate] h2').textContent()).toMatch(
+      /^Gönderim itibarı: (ölçülüyor|açık|durduruldu|yönetici kaldırdı)$/,
+    );
     // A manager sees no lift form, whatever the state.
     expect(await page.locator('[data-gate-lift-form]').count()).toBe(0);
     await page.context().close();
@@ -245,10 +304,15 @@ describe('the console’s agenda', () => {
     const customer = await newCustomer('console-agenda');
     const callback = async (callbackAt: Date) => {
       const started = new Date(Math.min(Date.now(), callbackAt.getTime()) - 10 * 60_000);
-      const logged = await call<{ callbackTodo: { activityId: string; assigneeId: string } }>('POST', `/customers/${customer.customerId}/activities`, inject('activityKeys').agent, {
-        ...callbackCall(started, callbackAt),
-        subject: 'Geri arama',
-      });
+      const logged = await call<{ callbackTodo: { activityId: string; assigneeId: string } }>(
+        'POST',
+        `/customers/${customer.customerId}/activities`,
+        inject('activityKeys').agent,
+        {
+          ...callbackCall(started, callbackAt),
+          subject: 'Geri arama',
+        },
+      );
       expect(logged.status).toBe(201);
       expect(logged.body.callbackTodo.assigneeId).toBe('rep-ayse');
       return { activityId: logged.body.callbackTodo.activityId, week: istanbulWeekOf(callbackAt) };
@@ -274,7 +338,11 @@ describe('the console’s agenda', () => {
     expect(await overdueRow.textContent()).toContain('Geri arama');
     await overdueRow.getByRole('button', { name: 'Yapıldı olarak işaretle' }).click();
     await expect.poll(() => overdueRow.locator('[data-activity-status]').textContent()).toBe('Yapıldı');
-    const overdueLeft = await call<{ entries: { activityId: string }[]; nextCursor?: string }>('GET', '/agenda/overdue?limit=100', inject('activityKeys').repAyse);
+    const overdueLeft = await call<{ entries: { activityId: string }[]; nextCursor?: string }>(
+      'GET',
+      '/agenda/overdue?limit=100',
+      inject('activityKeys').repAyse,
+    );
     expect(overdueLeft.status).toBe(200);
     expect(overdueLeft.body.entries.map((e) => e.activityId)).not.toContain(lastWeek.activityId);
     // The home page's count is the API's list (a first page with more behind it shows as "20+").
@@ -288,12 +356,20 @@ describe('the console’s agenda', () => {
     expect(await row.locator('[data-overdue]').count()).toBe(0);
     await row.getByRole('button', { name: 'Yapıldı olarak işaretle' }).click();
     await expect.poll(() => row.locator('[data-activity-status]').textContent()).toBe('Yapıldı');
-    const todos = await call<{ activities: { activityId: string; status: string }[] }>('GET', `/customers/${customer.customerId}/activities?kind=todo`, inject('activityKeys').repAyse);
+    const todos = await call<{ activities: { activityId: string; status: string }[] }>(
+      'GET',
+      `/customers/${customer.customerId}/activities?kind=todo`,
+      inject('activityKeys').repAyse,
+    );
     expect(todos.body.activities.find((a) => a.activityId === later.activityId)?.status).toBe('done');
     expect(todos.body.activities.find((a) => a.activityId === late.activityId)?.status).toBe('open');
     expect(todos.body.activities.find((a) => a.activityId === lastWeek.activityId)?.status).toBe('done');
     // The agenda's entry carries the seq the page sent, rewritten with the change.
-    const week = await call<{ entries: { activityId: string; status: string; seq?: number }[] }>('GET', `/agenda?week=${later.week}`, inject('activityKeys').repAyse);
+    const week = await call<{ entries: { activityId: string; status: string; seq?: number }[] }>(
+      'GET',
+      `/agenda?week=${later.week}`,
+      inject('activityKeys').repAyse,
+    );
     expect(week.body.entries.find((e) => e.activityId === later.activityId)).toMatchObject({ status: 'done', seq: 2 });
     await page.context().close();
 

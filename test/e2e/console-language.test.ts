@@ -31,16 +31,26 @@ const answerCode = async (page: Page, secret: string) => {
   for (const wrong of [true, false]) {
     await page.getByLabel('Kod').fill(wrong ? wrongCode(secret) : await currentCode(secret));
     await page.getByRole('button', { name: 'Doğrula' }).click();
-    if (wrong) await expect.poll(() => fieldProblem(page, 'code').textContent()).toBe('Kod yanlış ya da süresi geçmiş.');
+    if (wrong)
+      await expect.poll(() => fieldProblem(page, 'code').textContent()).toBe('Kod yanlış ya da süresi geçmiş.');
   }
 };
 
 describe('the sign-in steps of a real pool, in the console', () => {
   it('an invited person chooses a password, sets up TOTP, and from then on signs in with its code', async () => {
     const email = `davetli-${randomUUID().slice(0, 8)}@example.com`;
-    await invitePerson({ userPoolId: inject('signIn').userPoolId, invitePassword: temporary }, { email, name: 'Davetli Deneme', role: 'agent' }, operator);
+    await invitePerson(
+      { userPoolId: inject('signIn').userPoolId, invitePassword: temporary },
+      { email, name: 'Davetli Deneme', role: 'agent' },
+      operator,
+    );
     // As an invitation leaves them: the temporary password must be changed at the first sign-in.
-    await adminCall('AdminSetUserPassword', { UserPoolId: inject('signIn').userPoolId, Username: email, Password: temporary, Permanent: false });
+    await adminCall('AdminSetUserPassword', {
+      UserPoolId: inject('signIn').userPoolId,
+      Username: email,
+      Password: temporary,
+      Permanent: false,
+    });
 
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -75,7 +85,11 @@ describe('the sign-in steps of a real pool, in the console', () => {
 
   it('a forgotten password: the code goes out, and a wrong one is shown next to its field', async () => {
     const email = `unutkan-${randomUUID().slice(0, 8)}@example.com`;
-    await invitePerson({ userPoolId: inject('signIn').userPoolId, invitePassword: chosen }, { email, name: 'Unutkan Deneme', role: 'agent' }, operator);
+    await invitePerson(
+      { userPoolId: inject('signIn').userPoolId, invitePassword: chosen },
+      { email, name: 'Unutkan Deneme', role: 'agent' },
+      operator,
+    );
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${api()}/console/`);
@@ -115,9 +129,9 @@ describe("the API's problems in the console's language", () => {
       await page.locator('[data-move] button[type="submit"]').click();
     };
     await move();
-    await expect.poll(() => page.locator('[data-move] [data-problem]').textContent()).toBe(
-      '"Yeni" durumundaki aday "Müşteriye dönüştü" olamaz; olabileceği durumlar: "Görüşüldü" veya "Elendi".',
-    );
+    await expect
+      .poll(() => page.locator('[data-move] [data-problem]').textContent())
+      .toBe('"Yeni" durumundaki aday "Müşteriye dönüştü" olamaz; olabileceği durumlar: "Görüşüldü" veya "Elendi".');
     expect(await page.locator('[data-status]').textContent()).toBe('Yeni');
     await page.getByRole('button', { name: 'English' }).click();
     await page.locator('[data-move]').waitFor();
@@ -125,9 +139,9 @@ describe("the API's problems in the console's language", () => {
     await expect.poll(() => page.locator('[data-status]').textContent()).toBe('New');
     expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('new');
     await move();
-    await expect.poll(() => page.locator('[data-move] [data-problem]').textContent()).toBe(
-      'A new lead cannot become converted; it can become contacted or disqualified.',
-    );
+    await expect
+      .poll(() => page.locator('[data-move] [data-problem]').textContent())
+      .toBe('A new lead cannot become converted; it can become contacted or disqualified.');
     await page.context().close();
   });
 });

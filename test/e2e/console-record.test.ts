@@ -16,7 +16,14 @@ const record = (customerId: string, key = inject('customerRecordKeys').manager) 
 describe('the customer record, a quote page and my work today in the console', () => {
   it('shows a consent given over the API with its proof, says a stale edit in words, and logs a callback', async () => {
     const person = uniquePerson('record-consent');
-    const { leadId } = await captureLead({ name: person.name, email: person.email, phone: person.localPhone, city: 'Kocaeli', consent_sms: true, consentTextVersion: 'kvkk-2026-01' });
+    const { leadId } = await captureLead({
+      name: person.name,
+      email: person.email,
+      phone: person.localPhone,
+      city: 'Kocaeli',
+      consent_sms: true,
+      consentTextVersion: 'kvkk-2026-01',
+    });
     await settle();
     const { customerId } = await getLead(leadId);
 
@@ -30,13 +37,18 @@ describe('the customer record, a quote page and my work today in the console', (
 
     // The profile changes over the API after the page read it: the page's seq is stale.
     const before = await record(customerId);
-    const changed = await call('PATCH', `/customers/${customerId}`, inject('customerRecordKeys').repAyse, { seq: before.body.customer.seq ?? 0, city: 'Bursa' });
+    const changed = await call('PATCH', `/customers/${customerId}`, inject('customerRecordKeys').repAyse, {
+      seq: before.body.customer.seq ?? 0,
+      city: 'Bursa',
+    });
     expect(changed.status, changed.text).toBe(200);
     await page.getByText('Profili düzenle').click();
     await page.getByLabel('Firma', { exact: true }).fill('Eski Okuma A.Ş.');
     await page.getByRole('button', { name: 'Kaydet', exact: true }).click();
     const problem = page.locator('[data-edit-profile] [data-problem]');
-    await expect.poll(() => problem.textContent()).toBe('Bu kayıt siz okurken başka biri tarafından değiştirildi. Sayfayı yenileyip yeniden deneyin.');
+    await expect
+      .poll(() => problem.textContent())
+      .toBe('Bu kayıt siz okurken başka biri tarafından değiştirildi. Sayfayı yenileyip yeniden deneyin.');
     expect((await record(customerId)).body.customer.company).toBeUndefined();
 
     await page.getByText('Etkinlik kaydet', { exact: true }).first().click();
@@ -48,9 +60,16 @@ describe('the customer record, a quote page and my work today in the console', (
     await page.locator('[data-log-activity] button[type="submit"]').click();
     await expect.poll(() => page.locator('[data-notice]').textContent()).toBe('Kaydedildi.');
     await expect.poll(() => page.locator('#part-timeline').textContent()).toContain('Fiyatı sonra konuşalım');
-    const activities = await call<{ activities: { kind: string; outcome?: string; subject?: string }[] }>('GET', `/customers/${customerId}/activities`, inject('activityKeys').repAyse);
+    const activities = await call<{ activities: { kind: string; outcome?: string; subject?: string }[] }>(
+      'GET',
+      `/customers/${customerId}/activities`,
+      inject('activityKeys').repAyse,
+    );
     expect(activities.body.activities).toEqual(
-      expect.arrayContaining([expect.objectContaining({ kind: 'call', outcome: 'callback-requested', subject: 'Fiyatı sonra konuşalım' }), expect.objectContaining({ kind: 'todo' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'call', outcome: 'callback-requested', subject: 'Fiyatı sonra konuşalım' }),
+        expect.objectContaining({ kind: 'todo' }),
+      ]),
     );
     await page.context().close();
   });
@@ -58,7 +77,11 @@ describe('the customer record, a quote page and my work today in the console', (
   it('a manager merges a duplicate: the survivor lists its quote and the old id follows to the survivor', async () => {
     const kept = await newCustomer('record-kept');
     const duplicate = await newCustomer('record-dup');
-    const quote = await createQuote(quoteKeys().repAyse, { customerId: duplicate.customerId, priceListId: 'tr-standart', lines: [{ sku: 'FL-25E', quantity: 1 }] });
+    const quote = await createQuote(quoteKeys().repAyse, {
+      customerId: duplicate.customerId,
+      priceListId: 'tr-standart',
+      lines: [{ sku: 'FL-25E', quantity: 1 }],
+    });
 
     const page = await signedIn('zeynep.manager@example.com', `/customers/${kept.customerId}`);
     await page.getByText('Bir mükerrer kaydı bu kayda birleştir').click();
@@ -69,14 +92,18 @@ describe('the customer record, a quote page and my work today in the console', (
     expect(await page.locator('[data-compare]').textContent()).toContain(duplicate.name);
     await check(page, 'customer-merge-compare');
     await page.getByRole('button', { name: `Birleştir: ${duplicate.name}` }).click();
-    await expect.poll(() => page.locator('[data-notice]').textContent()).toBe(`Birleştirildi (${duplicate.customerId})`);
+    await expect
+      .poll(() => page.locator('[data-notice]').textContent())
+      .toBe(`Birleştirildi (${duplicate.customerId})`);
     await page.locator(`#part-quotes a[href="#/quotes/${quote.quoteId}"]`).waitFor();
     expect((await record(duplicate.customerId)).body.customer.customerId).toBe(kept.customerId);
 
     await page.goto(`${api()}/console/#/customers/${duplicate.customerId}`);
     // The page first shows the survivor it was on: wait for the old id's answer to move the address.
     await expect.poll(() => new URL(page.url()).hash).toBe(`#/customers/${kept.customerId}`);
-    await expect.poll(() => page.locator('[data-merged]').textContent()).toBe(`Bu kayda birleştirilen eski numara: ${duplicate.customerId}`);
+    await expect
+      .poll(() => page.locator('[data-merged]').textContent())
+      .toBe(`Bu kayda birleştirilen eski numara: ${duplicate.customerId}`);
     expect(await page.locator('h1[data-customer]').getAttribute('data-customer')).toBe(kept.customerId);
     await check(page, 'customer-merged');
     await page.context().close();
@@ -84,7 +111,11 @@ describe('the customer record, a quote page and my work today in the console', (
 
   it('a rep submits a quote on its page and opens its PDF; her manager approves it there', async () => {
     const customer = await newCustomer('record-quote');
-    const quote = await createQuote(quoteKeys().repAyse, { customerId: customer.customerId, priceListId: 'tr-standart', lines: [{ sku: 'FL-25E', quantity: 2, discountBp: 1500 }] });
+    const quote = await createQuote(quoteKeys().repAyse, {
+      customerId: customer.customerId,
+      priceListId: 'tr-standart',
+      lines: [{ sku: 'FL-25E', quantity: 2, discountBp: 1500 }],
+    });
 
     const rep = await signedIn('ayse.rep@example.com', `/quotes/${quote.quoteId}`);
     await rep.getByRole('button', { name: 'Onaya gönder' }).click();
@@ -106,7 +137,13 @@ describe('the customer record, a quote page and my work today in the console', (
     await expect.poll(() => manager.locator('[data-notice]').textContent()).toBe('Onayla ✓');
     // One step was asked for: approved, and then mailed to the customer at once.
     expect(['approved', 'sent']).toContain(await manager.locator('[data-status]').getAttribute('data-status'));
-    const stored = (await call<{ status: string; approvals: { userId: string }[] }>('GET', `/quotes/${quote.quoteId}`, quoteKeys().manager)).body;
+    const stored = (
+      await call<{ status: string; approvals: { userId: string }[] }>(
+        'GET',
+        `/quotes/${quote.quoteId}`,
+        quoteKeys().manager,
+      )
+    ).body;
     expect(['approved', 'sent']).toContain(stored.status);
     expect(stored.approvals).toEqual([expect.objectContaining({ userId: 'mgr-zeynep' })]);
     await check(manager, 'quote-approved');
@@ -127,7 +164,11 @@ describe('the customer record, a quote page and my work today in the console', (
     });
     expect(opened.status, opened.text).toBe(201);
     await settle();
-    const listed = await call<{ cases: { caseId: string; sla: { minutesLeft?: number } }[] }>('GET', '/cases?limit=100', inject('caseKeys').director);
+    const listed = await call<{ cases: { caseId: string; sla: { minutesLeft?: number } }[] }>(
+      'GET',
+      '/cases?limit=100',
+      inject('caseKeys').director,
+    );
     const left = listed.body.cases.find((c) => c.caseId === opened.body.caseId)?.sla.minutesLeft;
     expect(left).toBeGreaterThan(0);
     expect(left).toBeLessThanOrEqual(120);

@@ -12,7 +12,11 @@ import { call } from '../support/quotes.js';
 
 useBrowser();
 const admin = () => inject('consoleRulesKeys').admin;
-const suffix = () => Math.random().toString(36).slice(2, 8).replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!);
+const suffix = () =>
+  Math.random()
+    .toString(36)
+    .slice(2, 8)
+    .replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!);
 
 interface Rules {
   rules: { id: string; kind: string; cities?: string[]; unitIds?: string[] }[];
@@ -41,7 +45,13 @@ const postOrder = async (city: string, tag: string) => {
 };
 
 const getOrder = async (orderId: string) =>
-  (await call<{ status: string; unitId?: string; routing?: { ruleId: string } }>('GET', `/orders/${orderId}`, inject('orderKeys').manager)).body;
+  (
+    await call<{ status: string; unitId?: string; routing?: { ruleId: string } }>(
+      'GET',
+      `/orders/${orderId}`,
+      inject('orderKeys').manager,
+    )
+  ).body;
 
 describe('the console for admins and units', () => {
   it('an admin adds a routing rule in the page (an order is routed by it, a stale save is a 409, it is taken out again), is refused a role nobody holds, and sets a rep’s commission rate', async () => {
@@ -64,7 +74,11 @@ describe('the console for admins and units', () => {
     await page.locator(`input[name="rules.${n}.unitIds"]`).fill('dealer-izmir');
     await page.getByRole('button', { name: 'Kaydet' }).click();
     await page.locator('[data-saved]').waitFor();
-    expect((await rules()).rules.find((r) => r.id === ruleId)).toMatchObject({ kind: 'region', cities: [city], unitIds: ['dealer-izmir'] });
+    expect((await rules()).rules.find((r) => r.id === ruleId)).toMatchObject({
+      kind: 'region',
+      cities: [city],
+      unitIds: ['dealer-izmir'],
+    });
     await check(page, 'admin-routing');
 
     const orderId = await postOrder(city, 'console-rules-routed');
@@ -72,15 +86,28 @@ describe('the console for admins and units', () => {
 
     // Someone else saves meanwhile: this page's seq is stale, and its save is refused in words.
     const now = await rules();
-    const other = await call('PUT', '/routing-rules', admin(), { rules: now.rules, fallbackUnitId: now.fallbackUnitId, customerNotices: now.customerNotices, seq: now.seq });
+    const other = await call('PUT', '/routing-rules', admin(), {
+      rules: now.rules,
+      fallbackUnitId: now.fallbackUnitId,
+      customerNotices: now.customerNotices,
+      seq: now.seq,
+    });
     expect(other.status).toBe(200);
-    await page.locator(`tr[data-rule="${ruleId}"]`).getByRole('button', { name: `Kaldır ${n + 1}` }).click();
+    await page
+      .locator(`tr[data-rule="${ruleId}"]`)
+      .getByRole('button', { name: `Kaldır ${n + 1}` })
+      .click();
     await page.getByRole('button', { name: 'Kaydet' }).click();
-    await expect.poll(() => page.locator('[data-problem]').textContent()).toContain('Bu kayıt siz okuduktan sonra başkası tarafından değiştirildi');
+    await expect
+      .poll(() => page.locator('[data-problem]').textContent())
+      .toContain('Bu kayıt siz okuduktan sonra başkası tarafından değiştirildi');
     expect((await rules()).rules.map((r) => r.id)).toContain(ruleId);
 
     await page.reload();
-    await page.locator(`tr[data-rule="${ruleId}"]`).getByRole('button', { name: `Kaldır ${n + 1}` }).click();
+    await page
+      .locator(`tr[data-rule="${ruleId}"]`)
+      .getByRole('button', { name: `Kaldır ${n + 1}` })
+      .click();
     await page.getByRole('button', { name: 'Kaydet' }).click();
     await page.locator('[data-saved]').waitFor();
     expect((await rules()).rules.map((r) => r.id)).not.toContain(ruleId);
@@ -122,8 +149,13 @@ describe('the console for admins and units', () => {
     const lines = exported.split('\n').length;
     const bad = `E2E-BAD-${suffix()}`;
     const good = `E2E-OK-${suffix()}`;
-    const file = (row: string) => ({ name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(`${exported}\n${row}\n`) });
-    const skus = async () => (await call<{ sku: string }[]>('GET', '/catalogue/products', admin())).body.map((p) => p.sku);
+    const file = (row: string) => ({
+      name: 'products.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${exported}\n${row}\n`),
+    });
+    const skus = async () =>
+      (await call<{ sku: string }[]>('GET', '/catalogue/products', admin())).body.map((p) => p.sku);
 
     const page = await withApiKey(admin(), '/admin/catalogue');
     await page.locator('input[name="file"]').setInputFiles(file(`${bad},Deneme,Trial,,,adet,aksesuar,abc,TRY,20,true`));
@@ -134,7 +166,9 @@ describe('the console for admins and units', () => {
     expect(await skus()).not.toContain(bad);
     await check(page, 'admin-catalogue-refused');
 
-    await page.locator('input[name="file"]').setInputFiles(file(`${good},Deneme,Trial,,,adet,aksesuar,10.00,TRY,20,true`));
+    await page
+      .locator('input[name="file"]')
+      .setInputFiles(file(`${good},Deneme,Trial,,,adet,aksesuar,10.00,TRY,20,true`));
     await page.getByRole('button', { name: 'İçe aktar' }).click();
     await page.locator('[data-imported]').waitFor();
     expect(await page.locator('[data-import-errors]').count()).toBe(0);
@@ -173,18 +207,23 @@ describe('the console for admins and units', () => {
     const someone = uniquePerson('console-rules-case');
     const opened = await post(
       '/cases',
-      { type: 'complaint', channel: 'phone', subject: 'SLA saati', category: 'website', contact: { name: someone.name, email: someone.email, language: 'tr' } },
+      {
+        type: 'complaint',
+        channel: 'phone',
+        subject: 'SLA saati',
+        category: 'website',
+        contact: { name: someone.name, email: someone.email, language: 'tr' },
+      },
       { ...bearer(inject('caseKeys').agent), 'idempotency-key': `console-rules-${someone.email}` },
     );
     expect(opened.status).toBe(201);
     const { caseId } = (await opened.json()) as { caseId: string };
     await settle();
     const stored = (
-      await call<{ caseNumber: string; clock: { target: string; targetMinutes: number; elapsedMinutes: number; dueAt: string } }>(
-        'GET',
-        `/cases/${caseId}`,
-        inject('caseKeys').director,
-      )
+      await call<{
+        caseNumber: string;
+        clock: { target: string; targetMinutes: number; elapsedMinutes: number; dueAt: string };
+      }>('GET', `/cases/${caseId}`, inject('caseKeys').director)
     ).body;
     expect(stored.clock).toMatchObject({ target: 'firstResponse', running: true });
 
@@ -206,7 +245,13 @@ describe('the console for admins and units', () => {
     await expect.poll(() => page.locator('[data-status]').textContent()).toBe('Müşterinin yanıtı bekleniyor');
     expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('waiting_customer');
     expect(await clock.textContent()).toContain('Müşteri bekleniyor: saat durdu.');
-    const paused = (await call<{ status: string; clock: Record<string, unknown> }>('GET', `/cases/${caseId}`, inject('caseKeys').director)).body;
+    const paused = (
+      await call<{ status: string; clock: Record<string, unknown> }>(
+        'GET',
+        `/cases/${caseId}`,
+        inject('caseKeys').director,
+      )
+    ).body;
     expect(paused).toMatchObject({ status: 'waiting_customer', clock: { target: 'resolution', running: false } });
     expect(paused.clock).not.toHaveProperty('dueAt');
     await page.context().close();

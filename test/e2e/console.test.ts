@@ -33,7 +33,11 @@ describe('the staff console', () => {
     const own = uniquePerson('console-ayse');
     const theirs = uniquePerson('console-john');
     const { leadId } = await captureLead({ name: own.name, email: own.email, city: 'Kocaeli' });
-    const { leadId: johnLead } = await captureLead({ name: theirs.name, email: theirs.email, productInterest: 'export' });
+    const { leadId: johnLead } = await captureLead({
+      name: theirs.name,
+      email: theirs.email,
+      productInterest: 'export',
+    });
     await settle();
     const { customerId } = await getLead(leadId);
 
@@ -50,11 +54,17 @@ describe('the staff console', () => {
     await page.getByLabel('Fiyat listesi').selectOption('tr-standart');
     await page.getByLabel('Ürün kodu').fill('TP-20');
     // Live totals: quantity × the list's price, as typed.
-    const lists = await call<{ id: string; prices: { sku: string; unitPrice: number }[] }[]>('GET', '/catalogue/price-lists', quoteKeys().catalogueAdmin);
+    const lists = await call<{ id: string; prices: { sku: string; unitPrice: number }[] }[]>(
+      'GET',
+      '/catalogue/price-lists',
+      quoteKeys().catalogueAdmin,
+    );
     const unitPrice = lists.body.find((l) => l.id === 'tr-standart')!.prices.find((p) => p.sku === 'TP-20')!.unitPrice;
     const liveTotal = () => page.locator('[data-live-total]').textContent();
     await page.getByLabel('Adet').fill('3');
-    await expect.poll(liveTotal).toBe(new Intl.NumberFormat('tr-TR', { style: 'currency', currency: 'TRY' }).format((3 * unitPrice) / 100));
+    await expect
+      .poll(liveTotal)
+      .toBe(new Intl.NumberFormat('tr-TR', { style: 'currency', currency: 'TRY' }).format((3 * unitPrice) / 100));
     await page.getByLabel('Adet').fill('0');
     await page.getByLabel('Adet').evaluate((input) => input.removeAttribute('min'));
     await page.getByRole('button', { name: 'Teklifi oluştur' }).click();
@@ -67,7 +77,11 @@ describe('the staff console', () => {
     await created.waitFor();
     const quoteId = await created.getAttribute('data-quote-created');
     expect(await problem.count()).toBe(0);
-    const stored = await call<{ ownerId: string; customerId: string }>('GET', `/quotes/${quoteId}`, quoteKeys().manager);
+    const stored = await call<{ ownerId: string; customerId: string }>(
+      'GET',
+      `/quotes/${quoteId}`,
+      quoteKeys().manager,
+    );
     expect(stored.body).toMatchObject({ ownerId: 'rep-ayse', customerId });
     await check(page, 'quote-builder');
 
@@ -94,15 +108,23 @@ describe('the staff console', () => {
     const { leadId } = await captureLead({ name: person.name, email: person.email, city: 'Kocaeli' });
     await settle();
     const { customerId } = await getLead(leadId);
-    const quote = await createQuote(quoteKeys().repAyse, { customerId, priceListId: 'tr-standart', lines: [{ sku: 'FL-25E', quantity: 2, discountBp: 1500 }] });
-    expect((await act(quote.quoteId, 'submit', quoteKeys().repAyse, { seq: quote.seq })).body).toMatchObject({ status: 'pending_approval' });
+    const quote = await createQuote(quoteKeys().repAyse, {
+      customerId,
+      priceListId: 'tr-standart',
+      lines: [{ sku: 'FL-25E', quantity: 2, discountBp: 1500 }],
+    });
+    expect((await act(quote.quoteId, 'submit', quoteKeys().repAyse, { seq: quote.seq })).body).toMatchObject({
+      status: 'pending_approval',
+    });
 
     const page = await signedIn('zeynep.manager@example.com', '/quotes');
     const row = await findRow(page, `tr[data-quote="${quote.quoteId}"]`);
     await row.getByRole('button', { name: 'Onayla' }).click();
     await expect.poll(() => row.locator('td').last().textContent()).toBe('Onayla ✓');
     // Approved by the one step it needed, and then mailed to the customer at once.
-    expect(['approved', 'sent']).toContain((await call<{ status: string }>('GET', `/quotes/${quote.quoteId}`, quoteKeys().manager)).body.status);
+    expect(['approved', 'sent']).toContain(
+      (await call<{ status: string }>('GET', `/quotes/${quote.quoteId}`, quoteKeys().manager)).body.status,
+    );
     await check(page, 'approvals');
 
     await page.context().close();
@@ -110,7 +132,12 @@ describe('the staff console', () => {
 
   it('an agent finds a caller by phone and logs the call', async () => {
     const caller = uniquePerson('console-caller');
-    const { leadId } = await captureLead({ name: caller.name, email: caller.email, phone: caller.phone, city: 'Kocaeli' });
+    const { leadId } = await captureLead({
+      name: caller.name,
+      email: caller.email,
+      phone: caller.phone,
+      city: 'Kocaeli',
+    });
     await settle();
     const { customerId } = await getLead(leadId);
 
@@ -126,7 +153,11 @@ describe('the staff console', () => {
       `/customers/${customerId}/activities`,
       inject('activityKeys').agent,
     );
-    expect(activities.body.activities).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'call', subject: 'Teslimat sorusu', createdBy: 'agent-deniz' })]));
+    expect(activities.body.activities).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'call', subject: 'Teslimat sorusu', createdBy: 'agent-deniz' }),
+      ]),
+    );
     await check(page, 'lookup');
 
     await page.getByRole('link', { name: caller.name }).click();
@@ -156,16 +187,24 @@ describe('the staff console', () => {
     const row = await findRow(page, `tr[data-order="${orderId}"]`);
     await row.getByRole('button', { name: 'Teslim al' }).click();
     await expect.poll(() => row.locator('td').last().textContent()).toBe('Teslim al ✓');
-    expect((await call<{ status: string }>('GET', `/orders/${orderId}`, inject('orderKeys').manager)).body.status).toBe('acknowledged');
+    expect((await call<{ status: string }>('GET', `/orders/${orderId}`, inject('orderKeys').manager)).body.status).toBe(
+      'acknowledged',
+    );
     await check(page, 'orders');
     await page.context().close();
   });
 
-  it("a department resolves a case in its queue", async () => {
+  it('a department resolves a case in its queue', async () => {
     const someone = uniquePerson('console-case');
     const opened = await post(
       '/cases',
-      { type: 'complaint', channel: 'phone', subject: 'Konsol vakası', category: 'website', contact: { name: someone.name, email: someone.email, language: 'tr' } },
+      {
+        type: 'complaint',
+        channel: 'phone',
+        subject: 'Konsol vakası',
+        category: 'website',
+        contact: { name: someone.name, email: someone.email, language: 'tr' },
+      },
       { ...bearer(inject('caseKeys').agent), 'idempotency-key': `console-${someone.email}` },
     );
     expect(opened.status).toBe(201);
@@ -177,27 +216,45 @@ describe('the staff console', () => {
     await row.getByRole('button', { name: 'Teslim al' }).click();
     await row.getByRole('button', { name: 'Çözüldü' }).click();
     await expect.poll(() => row.locator('td').last().textContent()).toBe('Çözüldü ✓');
-    expect((await call<{ status: string }>('GET', `/cases/${caseId}`, inject('caseKeys').director)).body.status).toBe('resolved');
+    expect((await call<{ status: string }>('GET', `/cases/${caseId}`, inject('caseKeys').director)).body.status).toBe(
+      'resolved',
+    );
     await check(page, 'cases');
     await page.context().close();
   });
 
-  it('the dashboard draws the month\'s revenue, A/B/C shares, pipeline, SLA and campaign charts for a manager', async () => {
+  it("the dashboard draws the month's revenue, A/B/C shares, pipeline, SLA and campaign charts for a manager", async () => {
     const page = await signedIn('zeynep.manager@example.com', '/dashboard');
     await page.goto(`${api()}/console/#/dashboard`);
     await page.locator('#chart-revenue').waitFor();
     await check(page, 'dashboard');
     // The chart is drawn: its canvas has pixels that are not the background.
-    const painted = () => page.locator('#chart-revenue').evaluate((canvas) => {
-      const pixels = (canvas as { getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } }).getContext('2d').getImageData(0, 0, (canvas as unknown as { width: number }).width, (canvas as unknown as { height: number }).height).data;
-      let count = 0;
-      for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) count++;
-      return count;
-    });
+    const painted = () =>
+      page.locator('#chart-revenue').evaluate((canvas) => {
+        const pixels = (
+          canvas as {
+            getContext(kind: '2d'): {
+              getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+            };
+          }
+        )
+          .getContext('2d')
+          .getImageData(
+            0,
+            0,
+            (canvas as unknown as { width: number }).width,
+            (canvas as unknown as { height: number }).height,
+          ).data;
+        let count = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) count++;
+        return count;
+      });
     await expect.poll(painted).toBeGreaterThan(100);
     expect(await page.locator('canvas').count()).toBe(5);
     // Sales performance says what commission is paid on: net revenue without KDV unless set to margin.
-    expect(await page.locator('[data-commission-basis]').textContent()).toMatch(/^Komisyon esası: (Net ciro \(KDV hariç\)|Kâr marjı)$/);
+    expect(await page.locator('[data-commission-basis]').textContent()).toMatch(
+      /^Komisyon esası: (Net ciro \(KDV hariç\)|Kâr marjı)$/,
+    );
     await page.context().close();
   });
 });

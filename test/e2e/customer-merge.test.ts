@@ -26,13 +26,21 @@ const merge = (keptId: string, duplicateId: string, key = k().admin, headers: Re
 
 describe('merging customers over HTTP', () => {
   it('merges, answers a retry the same, forwards the old id, emits CustomersMerged, and refuses what it must', async () => {
-    const [keptId, duplicateId, otherId] = [await newCustomer('merge-kept'), await newCustomer('merge-dup'), await newCustomer('merge-other')];
+    const [keptId, duplicateId, otherId] = [
+      await newCustomer('merge-kept'),
+      await newCustomer('merge-dup'),
+      await newCustomer('merge-other'),
+    ];
     await settle();
 
     const rep = await merge(keptId, duplicateId, k().rep);
     expect([rep.status, rep.body.code]).toEqual([403, 'forbidden']);
     const self = await merge(keptId, keptId);
-    expect([self.status, self.body.code, self.body.errors?.[0]?.path]).toEqual([422, 'merge-same-customer', 'duplicateId']);
+    expect([self.status, self.body.code, self.body.errors?.[0]?.path]).toEqual([
+      422,
+      'merge-same-customer',
+      'duplicateId',
+    ]);
 
     const key = { 'idempotency-key': `merge-${duplicateId}` };
     const merged = await merge(keptId, duplicateId, k().admin, key);
@@ -48,16 +56,31 @@ describe('merging customers over HTTP', () => {
       `/customers/${duplicateId}`,
       k().admin,
     );
-    expect([old.status, old.body.customer.customerId, old.body.mergedFrom, old.body.leads.items.length]).toEqual([200, keptId, duplicateId, 2]);
+    expect([old.status, old.body.customer.customerId, old.body.mergedFrom, old.body.leads.items.length]).toEqual([
+      200,
+      keptId,
+      duplicateId,
+      2,
+    ]);
 
     // Into a merged customer, or a duplicate merged already elsewhere: 409.
     const intoMerged = await merge(duplicateId, otherId);
-    expect([intoMerged.status, intoMerged.body.code, intoMerged.body.errors?.[0]?.path]).toEqual([409, 'customer-merged', 'customerId']);
+    expect([intoMerged.status, intoMerged.body.code, intoMerged.body.errors?.[0]?.path]).toEqual([
+      409,
+      'customer-merged',
+      'customerId',
+    ]);
     const mergedElsewhere = await merge(otherId, duplicateId);
-    expect([mergedElsewhere.status, mergedElsewhere.body.code, mergedElsewhere.body.errors?.[0]?.path]).toEqual([409, 'customer-merged', 'duplicateId']);
+    expect([mergedElsewhere.status, mergedElsewhere.body.code, mergedElsewhere.body.errors?.[0]?.path]).toEqual([
+      409,
+      'customer-merged',
+      'duplicateId',
+    ]);
 
     await settle();
-    const events = (await recentEvents()).filter((e) => e['detail-type'] === 'CustomersMerged' && e.detail.duplicateId === duplicateId);
+    const events = (await recentEvents()).filter(
+      (e) => e['detail-type'] === 'CustomersMerged' && e.detail.duplicateId === duplicateId,
+    );
     expect(events.map((e) => [e.source, e.detail.keptId])).toEqual([['crm.customers', keptId]]);
   });
 });

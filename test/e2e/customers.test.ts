@@ -46,10 +46,20 @@ describe('customers', () => {
 
   beforeAll(async () => {
     // Kocaeli routes the lead to rep-ayse (the demo rules): she owns the customer, rep-mehmet does not.
-    ({ leadId } = await captureLead({ name: person.name, email: person.email, phone: person.localPhone, city: 'Kocaeli', language: 'tr' }));
+    ({ leadId } = await captureLead({
+      name: person.name,
+      email: person.email,
+      phone: person.localPhone,
+      city: 'Kocaeli',
+      language: 'tr',
+    }));
     customerId = (await getLead(leadId)).customerId;
     await settle();
-    ({ quoteId } = await createQuote(quoteKeys().repAyse, { customerId, priceListId: 'tr-standart', lines: [{ sku: 'TP-20', quantity: 1 }] }));
+    ({ quoteId } = await createQuote(quoteKeys().repAyse, {
+      customerId,
+      priceListId: 'tr-standart',
+      lines: [{ sku: 'TP-20', quantity: 1 }],
+    }));
     const order = await call<{ orderId: string; customerId: string }>(
       'POST',
       '/orders',
@@ -88,7 +98,11 @@ describe('customers', () => {
     ];
     for (const phone of forms) {
       const found = await lookup({ phone });
-      expect([phone, found.status, found.body.matches?.map((m) => m.customer.customerId)]).toEqual([phone, 200, [customerId]]);
+      expect([phone, found.status, found.body.matches?.map((m) => m.customer.customerId)]).toEqual([
+        phone,
+        200,
+        [customerId],
+      ]);
     }
     const byEmail = await lookup({ email: person.email.toUpperCase() });
     expect([byEmail.status, byEmail.body.matches.length]).toEqual([200, 1]);
@@ -101,9 +115,20 @@ describe('customers', () => {
     expect(ids(match!.recentOrders, 'orderId')).toEqual([orderId]);
     expect(match!.owners.ownerIds).toContain('rep-ayse');
     // And everything else the compact view shows, each list capped with `more`.
-    expect(Object.keys(match!).sort()).toEqual(
-      ['consents', 'contacts', 'customer', 'lastActivities', 'matchedBy', 'openCases', 'openOpportunities', 'openQuotes', 'openRequests', 'owners', 'recentLeads', 'recentOrders'],
-    );
+    expect(Object.keys(match!).sort()).toEqual([
+      'consents',
+      'contacts',
+      'customer',
+      'lastActivities',
+      'matchedBy',
+      'openCases',
+      'openOpportunities',
+      'openQuotes',
+      'openRequests',
+      'owners',
+      'recentLeads',
+      'recentOrders',
+    ]);
   });
 
   it('tells the agent how to create an unknown caller, and refuses what is not a number', async () => {
@@ -111,7 +136,11 @@ describe('customers', () => {
     expect([unknown.status, unknown.body.code]).toEqual([404, 'unknown-caller']);
     expect(unknown.body.detail).toMatch(/POST \/customers.*POST \/leads.*POST \/orders/);
     const unknownMail = await lookup({ email: `nobody-${leadId}@example.com` });
-    expect([unknownMail.status, unknownMail.body.code, unknownMail.body.errors?.[0]?.path]).toEqual([404, 'unknown-caller', 'email']);
+    expect([unknownMail.status, unknownMail.body.code, unknownMail.body.errors?.[0]?.path]).toEqual([
+      404,
+      'unknown-caller',
+      'email',
+    ]);
 
     const junk = await lookup({ phone: '12' });
     expect([junk.status, junk.body.code, junk.body.errors?.[0]?.path]).toEqual([400, 'validation-failed', 'phone']);
@@ -131,13 +160,29 @@ describe('customers', () => {
     const record = await call<CustomerRecord>('GET', `/customers/${customerId}`, k().repAyse);
     expect(record.status, record.text).toBe(200);
     expect(record.body.customer.customerId).toBe(customerId);
-    expect([ids(record.body.leads, 'leadId'), ids(record.body.quotes, 'quoteId'), ids(record.body.orders, 'orderId')]).toEqual([
-      [leadId],
-      [quoteId],
-      [orderId],
+    expect([
+      ids(record.body.leads, 'leadId'),
+      ids(record.body.quotes, 'quoteId'),
+      ids(record.body.orders, 'orderId'),
+    ]).toEqual([[leadId], [quoteId], [orderId]]);
+    expect([record.body.leads.nextCursor, record.body.quotes.nextCursor, record.body.orders.nextCursor]).toEqual([
+      undefined,
+      undefined,
+      undefined,
     ]);
-    expect([record.body.leads.nextCursor, record.body.quotes.nextCursor, record.body.orders.nextCursor]).toEqual([undefined, undefined, undefined]);
-    expect(Object.keys(record.body).sort()).toEqual(['cases', 'consents', 'contacts', 'customer', 'leads', 'opportunities', 'orders', 'owners', 'quotes', 'requests', 'timeline']);
+    expect(Object.keys(record.body).sort()).toEqual([
+      'cases',
+      'consents',
+      'contacts',
+      'customer',
+      'leads',
+      'opportunities',
+      'orders',
+      'owners',
+      'quotes',
+      'requests',
+      'timeline',
+    ]);
     const missing = await call<ProblemFields>('GET', '/customers/01ARZ3NDEKTSV4RRFFQ69G5FAV', k().agent);
     expect([missing.status, missing.body.code]).toEqual([404, 'not-found']);
   });
@@ -145,12 +190,19 @@ describe('customers', () => {
   it('creates a customer once, refuses their e-mail to a second with 409 contact-taken, and a stale edit with 409 customer-changed', async () => {
     const email = `kayit-${leadId}@example.com`;
     const body = { name: 'Kayıt Deneme', email, phone: '0 (532) 400 10 20', tags: ['filo'], birthday: '05-17' };
-    const created = await call<Created & ProblemFields>('POST', '/customers', writers().repAyse, body, { 'idempotency-key': `create-${leadId}` });
+    const created = await call<Created & ProblemFields>('POST', '/customers', writers().repAyse, body, {
+      'idempotency-key': `create-${leadId}`,
+    });
     expect([created.status, created.body.customer?.seq], created.text).toEqual([201, 1]);
-    const retried = await call<Created>('POST', '/customers', writers().repAyse, body, { 'idempotency-key': `create-${leadId}` });
+    const retried = await call<Created>('POST', '/customers', writers().repAyse, body, {
+      'idempotency-key': `create-${leadId}`,
+    });
     expect([retried.status, retried.body.customer.customerId]).toEqual([201, created.body.customer.customerId]);
 
-    const taken = await call<ProblemFields>('POST', '/customers', writers().manager, { name: 'Başka', email: email.toUpperCase() });
+    const taken = await call<ProblemFields>('POST', '/customers', writers().manager, {
+      name: 'Başka',
+      email: email.toUpperCase(),
+    });
     expect([taken.status, taken.body.code, taken.body.errors?.[0]?.path]).toEqual([409, 'contact-taken', 'email']);
 
     const path = `/customers/${created.body.customer.customerId}`;
@@ -159,8 +211,15 @@ describe('customers', () => {
     const stale = await call<ProblemFields>('PATCH', path, writers().repAyse, { seq: 1, city: 'Bursa' });
     expect([stale.status, stale.body.code]).toEqual([409, 'customer-changed']);
     const badBirthday = await call<ProblemFields>('PATCH', path, writers().repAyse, { seq: 2, birthday: '02-30' });
-    expect([badBirthday.status, badBirthday.body.code, badBirthday.body.errors?.[0]?.path]).toEqual([400, 'validation-failed', 'birthday']);
-    const someoneElse = await call<ProblemFields>('POST', '/customers', writers().repAyse, { name: 'Devir', ownerId: 'rep-mehmet' });
+    expect([badBirthday.status, badBirthday.body.code, badBirthday.body.errors?.[0]?.path]).toEqual([
+      400,
+      'validation-failed',
+      'birthday',
+    ]);
+    const someoneElse = await call<ProblemFields>('POST', '/customers', writers().repAyse, {
+      name: 'Devir',
+      ownerId: 'rep-mehmet',
+    });
     expect([someoneElse.status, someoneElse.body.code]).toEqual([403, 'forbidden']);
   });
 
@@ -171,7 +230,13 @@ describe('customers', () => {
       expect(made.status, made.text).toBe(201);
     }
     const names = async (q: string) =>
-      (await call<{ customers: { name: string }[] }>('GET', `/customers?${new URLSearchParams({ q, group })}`, writers().manager)).body.customers.map((c) => c.name);
+      (
+        await call<{ customers: { name: string }[] }>(
+          'GET',
+          `/customers?${new URLSearchParams({ q, group })}`,
+          writers().manager,
+        )
+      ).body.customers.map((c) => c.name);
     expect(await names('İSMAİL')).toEqual(['ismail Ak', 'İSMAİL Kara']);
     expect(await names('ismail')).toEqual(['ismail Ak', 'İSMAİL Kara']);
     expect(await names('IŞIL')).toEqual(['Işıl Ay']);

@@ -46,7 +46,10 @@ describe('POST /leads', () => {
     await settle();
     const before = await tableItemCount();
     const name = `${p.name}\nYeni sahip: ${staffEmails['rep-ayse']}`;
-    const response = await send('/leads', { headers: JSON_TYPE, body: JSON.stringify({ name, email: p.email, city: 'İstanbul' }) });
+    const response = await send('/leads', {
+      headers: JSON_TYPE,
+      body: JSON.stringify({ name, email: p.email, city: 'İstanbul' }),
+    });
     expect(await refusedPaths(response)).toEqual(['name']);
     await settle();
     expect(await tableItemCount()).toBe(before);
@@ -64,7 +67,10 @@ describe('POST /leads', () => {
     ['message', 'right-to-left override', 'Fiyat \u202e00.001 TL'],
   ])('refuses %s with a %s (JSON)', async (field, _, value) => {
     const p = uniquePerson('invisible');
-    const response = await send('/leads', { headers: JSON_TYPE, body: JSON.stringify({ name: p.name, email: p.email, [field]: value }) });
+    const response = await send('/leads', {
+      headers: JSON_TYPE,
+      body: JSON.stringify({ name: p.name, email: p.email, [field]: value }),
+    });
     expect(await refusedPaths(response)).toEqual([field]);
   });
 
@@ -73,7 +79,9 @@ describe('POST /leads', () => {
     const raw = `{"name":${JSON.stringify(p.name)},"email":${JSON.stringify(p.email)},"company":"Acme \\ud800 A.Ş."}`;
     expect(await refusedPaths(await send('/leads', { headers: JSON_TYPE, body: raw }))).toEqual(['company']);
     const form = new URLSearchParams({ name: `${p.name}\r`, email: p.email, company: 'Acme\r\nBcc: x@example.com' });
-    expect(await refusedPaths(await send('/leads', { headers: FORM_TYPE, body: form.toString() }))).toEqual(['company']);
+    expect(await refusedPaths(await send('/leads', { headers: FORM_TYPE, body: form.toString() }))).toEqual([
+      'company',
+    ]);
   });
 
   it('keeps Turkish text as typed (NFC) and a form textarea’s line breaks as LF', async () => {
@@ -104,7 +112,10 @@ describe('POST /leads/{id}/notes', () => {
   });
 
   const note = (text: string) =>
-    send(`/leads/${leadId}/notes`, { headers: { ...JSON_TYPE, ...bearer(keys().manager) }, body: JSON.stringify({ text }) });
+    send(`/leads/${leadId}/notes`, {
+      headers: { ...JSON_TYPE, ...bearer(keys().manager) },
+      body: JSON.stringify({ text }),
+    });
 
   it.each([
     ['zero-width joiner', 'Aradım\u200d, ulaşılamadı'],
@@ -118,7 +129,9 @@ describe('POST /leads/{id}/notes', () => {
   it('keeps a multi-line Turkish note', async () => {
     const response = await note('Müşteri aradı:\n\t- İki forklift\n\t- Çatal uzatma');
     expect(response.status).toBe(201);
-    expect(((await response.json()) as { text: string }).text).toBe('Müşteri aradı:\n\t- İki forklift\n\t- Çatal uzatma');
+    expect(((await response.json()) as { text: string }).text).toBe(
+      'Müşteri aradı:\n\t- İki forklift\n\t- Çatal uzatma',
+    );
   });
 });
 
@@ -130,16 +143,29 @@ describe('quotes', () => {
 
   it('refuses notes and SKUs with characters the rule refuses, naming each field', async () => {
     const k = quoteKeys();
-    const body = { customerId, priceListId: 'tr-standart', lines: [{ sku: 'TP\n20', quantity: 1 }], notes: 'Teslim\u2028İzmir' };
+    const body = {
+      customerId,
+      priceListId: 'tr-standart',
+      lines: [{ sku: 'TP\n20', quantity: 1 }],
+      notes: 'Teslim\u2028İzmir',
+    };
     const created = await call<{ code: string; errors: { path: string }[] }>('POST', '/quotes', k.repAyse, body);
     expect(created.status, created.text).toBe(400);
     expect(created.body.errors.map((e) => e.path).sort()).toEqual(['lines.0.sku', 'notes']);
 
-    const quote = await createQuote(k.repAyse, { customerId, priceListId: 'tr-standart', lines: [{ sku: 'TP-20', quantity: 1 }] });
-    const edited = await call<{ errors: { path: string }[] }>('PATCH', `/quotes/${quote.quoteId}`, k.repAyse, { notes: 'Ödeme \u2067peşin' });
+    const quote = await createQuote(k.repAyse, {
+      customerId,
+      priceListId: 'tr-standart',
+      lines: [{ sku: 'TP-20', quantity: 1 }],
+    });
+    const edited = await call<{ errors: { path: string }[] }>('PATCH', `/quotes/${quote.quoteId}`, k.repAyse, {
+      notes: 'Ödeme \u2067peşin',
+    });
     expect(edited.status, edited.text).toBe(400);
     expect(edited.body.errors.map((e) => e.path)).toEqual(['notes']);
-    const kept = await call<{ notes: string }>('PATCH', `/quotes/${quote.quoteId}`, k.repAyse, { notes: 'Ödeme peşin.\nTeslim: İzmir, 3 gün.' });
+    const kept = await call<{ notes: string }>('PATCH', `/quotes/${quote.quoteId}`, k.repAyse, {
+      notes: 'Ödeme peşin.\nTeslim: İzmir, 3 gün.',
+    });
     expect(kept.status, kept.text).toBe(200);
     expect(kept.body.notes).toBe('Ödeme peşin.\nTeslim: İzmir, 3 gün.');
   });
@@ -147,7 +173,11 @@ describe('quotes', () => {
   it('refuses a rejection reason with a control character, through the API and through the approval page', async () => {
     const k = quoteKeys();
     // 15% off a forklift: over the 10% rule, so a sales manager must approve.
-    const draft = await createQuote(k.repAyse, { customerId, priceListId: 'tr-standart', lines: [{ sku: 'FL-25E', quantity: 1, discountBp: 1500 }] });
+    const draft = await createQuote(k.repAyse, {
+      customerId,
+      priceListId: 'tr-standart',
+      lines: [{ sku: 'FL-25E', quantity: 1, discountBp: 1500 }],
+    });
     const submitted = await act(draft.quoteId, 'submit', k.repAyse, { seq: draft.seq });
     expect(submitted.body.status).toBe('pending_approval');
 
@@ -182,9 +212,15 @@ describe('catalogue import', () => {
       'FT-2,Kab\u200bin,Cabin,,,adet,aksesuar,100.00,TRY,20,true',
       'FT-3,Ayna,Mirror\u202e,,,adet,aksesuar,50.00,TRY,20,true',
     ].join('\n');
-    const refused = await call<{ code: string; errors: { line: number; path: string }[] }>('POST', '/catalogue/products', admin, csv, {
-      'content-type': 'text/csv',
-    });
+    const refused = await call<{ code: string; errors: { line: number; path: string }[] }>(
+      'POST',
+      '/catalogue/products',
+      admin,
+      csv,
+      {
+        'content-type': 'text/csv',
+      },
+    );
     expect([refused.status, refused.body.code], refused.text).toEqual([422, 'import-failed']);
     expect(refused.body.errors.map((e) => [e.line, e.path])).toEqual([
       [4, 'name_tr'],

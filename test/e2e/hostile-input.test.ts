@@ -44,10 +44,33 @@ const hostileCases = (leadId: string): Case[] => {
   const p = uniquePerson('hostile');
   const valid = { name: p.name, email: p.email, phone: p.phone };
   const cases: Case[] = [];
-  const json = (category: string, label: string, body: unknown, status: number, code?: string, field?: string, headers = {}) =>
-    cases.push({ category, label, path: '/leads', headers: { ...JSON_TYPE, ...headers }, body: asJson(body), status, code, field });
-  const form = (category: string, label: string, fields: Record<string, string>, status: number, code?: string, field?: string) =>
-    cases.push({ category, label, path: '/leads', headers: FORM_TYPE, body: asForm(fields), status, code, field });
+  const json = (
+    category: string,
+    label: string,
+    body: unknown,
+    status: number,
+    code?: string,
+    field?: string,
+    headers = {},
+  ) =>
+    cases.push({
+      category,
+      label,
+      path: '/leads',
+      headers: { ...JSON_TYPE, ...headers },
+      body: asJson(body),
+      status,
+      code,
+      field,
+    });
+  const form = (
+    category: string,
+    label: string,
+    fields: Record<string, string>,
+    status: number,
+    code?: string,
+    field?: string,
+  ) => cases.push({ category, label, path: '/leads', headers: FORM_TYPE, body: asForm(fields), status, code, field });
   const formValid = { name: p.name, email: p.email, phone: p.localPhone };
 
   // ---- wrong types --------------------------------------------------------------------------
@@ -76,7 +99,14 @@ const hostileCases = (leadId: string): Case[] => {
     ['consent_phone', { yes: true }],
     ['consent_email', ['on']],
   ] as const) {
-    json('wrong type', `${field} = ${JSON.stringify(value)}`, { ...valid, consentTextVersion: 'v1', [field]: value }, 400, 'validation-failed', field);
+    json(
+      'wrong type',
+      `${field} = ${JSON.stringify(value)}`,
+      { ...valid, consentTextVersion: 'v1', [field]: value },
+      400,
+      'validation-failed',
+      field,
+    );
   }
 
   // ---- missing name / contact -----------------------------------------------------------------
@@ -85,10 +115,24 @@ const hostileCases = (leadId: string): Case[] => {
   json('missing name', 'blank name', { ...valid, name: '   \t ' }, 400, 'validation-failed', 'name');
   form('missing name', 'form without name', { email: p.email }, 400, 'validation-failed', 'name');
   form('missing name', 'form with empty name', { name: '', phone: p.localPhone }, 400, 'validation-failed', 'name');
-  json('missing contact', 'neither e-mail nor phone', { name: p.name, city: 'İzmir' }, 400, 'validation-failed', 'email');
+  json(
+    'missing contact',
+    'neither e-mail nor phone',
+    { name: p.name, city: 'İzmir' },
+    400,
+    'validation-failed',
+    'email',
+  );
   json('missing contact', 'both empty', { name: p.name, email: '', phone: '' }, 400, 'validation-failed', 'email');
   json('missing contact', 'both blank', { name: p.name, email: '  ', phone: ' ' }, 400, 'validation-failed', 'email');
-  form('missing contact', 'form with name only', { name: p.name, message: 'merhaba' }, 400, 'validation-failed', 'email');
+  form(
+    'missing contact',
+    'form with name only',
+    { name: p.name, message: 'merhaba' },
+    400,
+    'validation-failed',
+    'email',
+  );
   json('missing contact', 'empty object', {}, 400, 'validation-failed', 'name');
 
   // ---- bad e-mail / phone ---------------------------------------------------------------------
@@ -106,8 +150,25 @@ const hostileCases = (leadId: string): Case[] => {
   ]) {
     json('bad e-mail', JSON.stringify(email), { name: p.name, email }, 400, 'validation-failed', 'email');
   }
-  form('bad e-mail', 'form e-mail without domain', { name: p.name, email: 'ayse.example.com' }, 400, 'validation-failed', 'email');
-  for (const phone of ['abc', '123', '+90 532', '0532 123', '+1 555 0100', '0000000000', '+90 532 123 45 67 89 00', '0532 123 45 6', '☎ 0532']) {
+  form(
+    'bad e-mail',
+    'form e-mail without domain',
+    { name: p.name, email: 'ayse.example.com' },
+    400,
+    'validation-failed',
+    'email',
+  );
+  for (const phone of [
+    'abc',
+    '123',
+    '+90 532',
+    '0532 123',
+    '+1 555 0100',
+    '0000000000',
+    '+90 532 123 45 67 89 00',
+    '0532 123 45 6',
+    '☎ 0532',
+  ]) {
     json('bad phone', JSON.stringify(phone), { name: p.name, phone }, 400, 'validation-failed', 'phone');
   }
   form('bad phone', 'form phone of letters', { name: p.name, phone: 'bir iki üç' }, 400, 'validation-failed', 'phone');
@@ -115,7 +176,13 @@ const hostileCases = (leadId: string): Case[] => {
   // ---- size -----------------------------------------------------------------------------------
   json('oversize', 'JSON body just over 16 KiB', { ...valid, message: 'a'.repeat(kib(16)) }, 413, 'payload-too-large');
   form('oversize', 'form body over 16 KiB', { ...formValid, message: 'ğ'.repeat(kib(8)) }, 413, 'payload-too-large');
-  json('oversize', 'unknown padding field over 16 KiB', { ...valid, padding: 'x'.repeat(kib(20)) }, 413, 'payload-too-large');
+  json(
+    'oversize',
+    'unknown padding field over 16 KiB',
+    { ...valid, padding: 'x'.repeat(kib(20)) },
+    413,
+    'payload-too-large',
+  );
   cases.push({
     category: 'oversize',
     label: 'body over the gateway limit (11 MiB)',
@@ -141,10 +208,22 @@ const hostileCases = (leadId: string): Case[] => {
     ['idempotencyKey', 101],
     ['website', 2001],
   ] as const) {
-    const value = field === 'email' ? `${'a'.repeat(length)}@example.com` : field === 'phone' ? '5'.repeat(length) : 'a'.repeat(length);
+    const value =
+      field === 'email'
+        ? `${'a'.repeat(length)}@example.com`
+        : field === 'phone'
+          ? '5'.repeat(length)
+          : 'a'.repeat(length);
     json('huge field', `${field} of ${length}`, { ...valid, [field]: value }, 400, 'validation-failed', field);
   }
-  json('huge field', 'redirect of 2001', { ...valid, redirect: `${api()}/forms/thanks?x=${'a'.repeat(2000)}` }, 400, 'validation-failed', 'redirect');
+  json(
+    'huge field',
+    'redirect of 2001',
+    { ...valid, redirect: `${api()}/forms/thanks?x=${'a'.repeat(2000)}` },
+    400,
+    'validation-failed',
+    'redirect',
+  );
 
   // ---- markup ----------------------------------------------------------------------------------
   const markup = [
@@ -163,17 +242,59 @@ const hostileCases = (leadId: string): Case[] => {
     const field = ['name', 'company', 'message', 'city', 'productInterest'][i % 5]!;
     json('markup', `${field}: ${value}`, { ...valid, [field]: value }, 400, 'validation-failed', field);
   }
-  form('markup', 'form name with script', { ...formValid, name: '<script>alert(1)</script>' }, 400, 'validation-failed', 'name');
-  form('markup', 'form message with img onerror', { ...formValid, message: 'bak: <img src=x onerror=alert(1)>' }, 400, 'validation-failed', 'message');
-  form('markup', 'form company with markup', { ...formValid, company: '<b>ACME</b>' }, 400, 'validation-failed', 'company');
+  form(
+    'markup',
+    'form name with script',
+    { ...formValid, name: '<script>alert(1)</script>' },
+    400,
+    'validation-failed',
+    'name',
+  );
+  form(
+    'markup',
+    'form message with img onerror',
+    { ...formValid, message: 'bak: <img src=x onerror=alert(1)>' },
+    400,
+    'validation-failed',
+    'message',
+  );
+  form(
+    'markup',
+    'form company with markup',
+    { ...formValid, company: '<b>ACME</b>' },
+    400,
+    'validation-failed',
+    'company',
+  );
 
   // ---- control characters -------------------------------------------------------------------------
   for (const [i, char] of ['\u0000', '\u0007', '\u0008', '\u000b', '\u000c', '\u001b', '\u007f', '\u001f'].entries()) {
     const field = ['name', 'company', 'message', 'city'][i % 4]!;
-    json('control characters', `${field} with U+${char.charCodeAt(0).toString(16).padStart(4, '0')}`, { ...valid, [field]: `Ali${char}Veli` }, 400, 'validation-failed', field);
+    json(
+      'control characters',
+      `${field} with U+${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      { ...valid, [field]: `Ali${char}Veli` },
+      400,
+      'validation-failed',
+      field,
+    );
   }
-  form('control characters', 'form name with NUL', { ...formValid, name: 'Ali\u0000Veli' }, 400, 'validation-failed', 'name');
-  form('control characters', 'form message with ESC', { ...formValid, message: 'renk \u001b[31m kırmızı' }, 400, 'validation-failed', 'message');
+  form(
+    'control characters',
+    'form name with NUL',
+    { ...formValid, name: 'Ali\u0000Veli' },
+    400,
+    'validation-failed',
+    'name',
+  );
+  form(
+    'control characters',
+    'form message with ESC',
+    { ...formValid, message: 'renk \u001b[31m kırmızı' },
+    400,
+    'validation-failed',
+    'message',
+  );
 
   // ---- content types --------------------------------------------------------------------------
   const validJson = asJson(valid);
@@ -193,15 +314,49 @@ const hostileCases = (leadId: string): Case[] => {
     ['no content type (JSON bytes)', {}, new TextEncoder().encode(validJson)],
     ['no content type, no body', {}, undefined],
   ] as [string, Record<string, string>, string | Uint8Array | undefined][]) {
-    cases.push({ category: 'content type', label, path: '/leads', headers, body, status: 415, code: 'unsupported-media-type' });
+    cases.push({
+      category: 'content type',
+      label,
+      path: '/leads',
+      headers,
+      body,
+      status: 415,
+      code: 'unsupported-media-type',
+    });
   }
 
   // ---- invalid JSON and non-object bodies -----------------------------------------------------------
-  for (const body of ['{', '{"name":', "{'name':'Ali'}", '{"name":"Ali",}', 'undefined', 'NaN', '', '{"name":"Ali"}}', '\u0000']) {
-    cases.push({ category: 'invalid JSON', label: JSON.stringify(body), path: '/leads', headers: JSON_TYPE, body, status: 400, code: 'malformed-body' });
+  for (const body of [
+    '{',
+    '{"name":',
+    "{'name':'Ali'}",
+    '{"name":"Ali",}',
+    'undefined',
+    'NaN',
+    '',
+    '{"name":"Ali"}}',
+    '\u0000',
+  ]) {
+    cases.push({
+      category: 'invalid JSON',
+      label: JSON.stringify(body),
+      path: '/leads',
+      headers: JSON_TYPE,
+      body,
+      status: 400,
+      code: 'malformed-body',
+    });
   }
   for (const body of ['[]', `[${validJson}]`, 'null', '"Ali"', '42', 'true']) {
-    cases.push({ category: 'JSON not an object', label: body.slice(0, 20), path: '/leads', headers: JSON_TYPE, body, status: 400, code: 'malformed-body' });
+    cases.push({
+      category: 'JSON not an object',
+      label: body.slice(0, 20),
+      path: '/leads',
+      headers: JSON_TYPE,
+      body,
+      status: 400,
+      code: 'malformed-body',
+    });
   }
 
   // ---- forged and unknown fields -------------------------------------------------------------------
@@ -220,7 +375,14 @@ const hostileCases = (leadId: string): Case[] => {
     ['ruleId', 'export-leads'],
   ];
   for (const [field, value] of forged) {
-    json('forged field', `${field} = ${JSON.stringify(value)}`, { ...valid, [field]: value }, 400, 'validation-failed', field);
+    json(
+      'forged field',
+      `${field} = ${JSON.stringify(value)}`,
+      { ...valid, [field]: value },
+      400,
+      'validation-failed',
+      field,
+    );
   }
   for (const field of ['owner', 'ownerId', 'status', 'consentedAt', 'createdAt', 'customerId']) {
     form('forged field', `form ${field}`, { ...formValid, [field]: 'x' }, 400, 'validation-failed', field);
@@ -228,7 +390,16 @@ const hostileCases = (leadId: string): Case[] => {
   for (const field of ['foo', 'Name', 'e_mail', 'phoneNumber', 'isAdmin', 'constructor', '__proto__']) {
     // JSON.parse keeps "__proto__" as an own key, as an attacker would send it.
     const body = `{${asJson(valid).slice(1, -1)},${JSON.stringify(field)}:"x"}`;
-    cases.push({ category: 'unknown field', label: field, path: '/leads', headers: JSON_TYPE, body, status: 400, code: 'validation-failed', field });
+    cases.push({
+      category: 'unknown field',
+      label: field,
+      path: '/leads',
+      headers: JSON_TYPE,
+      body,
+      status: 400,
+      code: 'validation-failed',
+      field,
+    });
   }
   for (const field of ['foo', 'constructor', '__proto__', 'toString']) {
     form('unknown field', `form ${field}`, { ...formValid, [field]: 'x' }, 400, 'validation-failed', field);
@@ -236,12 +407,47 @@ const hostileCases = (leadId: string): Case[] => {
 
   // ---- consent without its text version ----------------------------------------------------------
   for (const box of ['consent_email', 'consent_sms', 'consent_phone']) {
-    json('consent without text version', `${box}: true`, { ...valid, [box]: true }, 400, 'validation-failed', 'consentTextVersion');
-    form('consent without text version', `form ${box}=on`, { ...formValid, [box]: 'on' }, 400, 'validation-failed', 'consentTextVersion');
+    json(
+      'consent without text version',
+      `${box}: true`,
+      { ...valid, [box]: true },
+      400,
+      'validation-failed',
+      'consentTextVersion',
+    );
+    form(
+      'consent without text version',
+      `form ${box}=on`,
+      { ...formValid, [box]: 'on' },
+      400,
+      'validation-failed',
+      'consentTextVersion',
+    );
   }
-  json('consent without text version', 'empty text version', { ...valid, consent_email: true, consentTextVersion: '' }, 400, 'validation-failed', 'consentTextVersion');
-  json('consent without contact', 'e-mail consent without e-mail', { name: p.name, phone: p.phone, consent_email: true, consentTextVersion: 'v1' }, 400, 'validation-failed', 'consent_email');
-  json('consent without contact', 'SMS consent without phone', { name: p.name, email: p.email, consent_sms: true, consentTextVersion: 'v1' }, 400, 'validation-failed', 'phone');
+  json(
+    'consent without text version',
+    'empty text version',
+    { ...valid, consent_email: true, consentTextVersion: '' },
+    400,
+    'validation-failed',
+    'consentTextVersion',
+  );
+  json(
+    'consent without contact',
+    'e-mail consent without e-mail',
+    { name: p.name, phone: p.phone, consent_email: true, consentTextVersion: 'v1' },
+    400,
+    'validation-failed',
+    'consent_email',
+  );
+  json(
+    'consent without contact',
+    'SMS consent without phone',
+    { name: p.name, email: p.email, consent_sms: true, consentTextVersion: 'v1' },
+    400,
+    'validation-failed',
+    'phone',
+  );
 
   // ---- language -------------------------------------------------------------------------------
   for (const language of ['de', 'TR', 'EN', 'english', '', 'tr-TR', ' tr']) {
@@ -265,10 +471,23 @@ const hostileCases = (leadId: string): Case[] => {
   ]) {
     form('foreign redirect', redirect, { ...formValid, redirect }, 400, 'validation-failed', 'redirect');
   }
-  json('foreign redirect', 'JSON with foreign redirect', { ...valid, redirect: 'https://evil.example.net/' }, 400, 'validation-failed', 'redirect');
+  json(
+    'foreign redirect',
+    'JSON with foreign redirect',
+    { ...valid, redirect: 'https://evil.example.net/' },
+    400,
+    'validation-failed',
+    'redirect',
+  );
 
   // ---- foreign Origin (a valid body: only the origin is wrong) ------------------------------------
-  for (const origin of ['https://evil.example.net', `http://localhost:${Number(port) + 7}`, `https://localhost:${port}`, 'http://localhost', 'file://']) {
+  for (const origin of [
+    'https://evil.example.net',
+    `http://localhost:${Number(port) + 7}`,
+    `https://localhost:${port}`,
+    'http://localhost',
+    'file://',
+  ]) {
     json('foreign origin', origin, valid, 403, 'forbidden', undefined, { origin });
     form('foreign origin', `form from ${origin}`, formValid, 403, 'forbidden');
     cases.at(-1)!.headers = { ...FORM_TYPE, origin };
@@ -278,7 +497,8 @@ const hostileCases = (leadId: string): Case[] => {
   for (const field of ['name', 'email', 'phone', 'consent_email', 'redirect', 'language']) {
     const pairs: [string, string][] = Object.entries(formValid);
     pairs.push([field, field === 'redirect' ? `${api()}/forms/thanks` : field === 'language' ? 'en' : 'ikinci']);
-    if (field === 'redirect' || field === 'consent_email' || field === 'language') pairs.push([field, pairs.at(-1)![1]]);
+    if (field === 'redirect' || field === 'consent_email' || field === 'language')
+      pairs.push([field, pairs.at(-1)![1]]);
     cases.push({
       category: 'duplicate form field',
       label: field,
@@ -301,15 +521,29 @@ const hostileCases = (leadId: string): Case[] => {
   // ---- staff routes -----------------------------------------------------------------------------
   const manager = bearer(keys().manager);
   const list = (label: string, query: string, field: string) =>
-    cases.push({ category: 'GET /leads query', label, path: `/leads?${query}`, method: 'GET', headers: manager, status: 400, code: 'validation-failed', field });
-  const cursor = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+    cases.push({
+      category: 'GET /leads query',
+      label,
+      path: `/leads?${query}`,
+      method: 'GET',
+      headers: manager,
+      status: 400,
+      code: 'validation-failed',
+      field,
+    });
+  const cursor = (value: unknown) =>
+    Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
   list('garbage cursor', 'cursor=%%%not-base64', 'cursor');
   list('cursor of plain text', `cursor=${cursor('hello')}`, 'cursor');
   list('cursor of a JSON array', `cursor=${cursor(['a'])}`, 'cursor');
   list('cursor with numbers', `cursor=${cursor({ pk: 1, sk: 2 })}`, 'cursor');
   list('cursor of an empty object', `cursor=${cursor({})}`, 'cursor');
   list('cursor with foreign keys', `cursor=${cursor({ a: 'b' })}`, 'cursor');
-  list('cursor into another index partition', `cursor=${cursor({ pk: 'APIKEY#x', sk: 'KEY', gsi2pk: 'APIKEYS', gsi2sk: 'z' })}`, 'cursor');
+  list(
+    'cursor into another index partition',
+    `cursor=${cursor({ pk: 'APIKEY#x', sk: 'KEY', gsi2pk: 'APIKEYS', gsi2sk: 'z' })}`,
+    'cursor',
+  );
   list('cursor too long', `cursor=${'A'.repeat(2001)}`, 'cursor');
   for (const limit of ['0', '-1', '101', 'abc', '1.5', '1e9', '']) list(`limit=${limit}`, `limit=${limit}`, 'limit');
   for (const status of ['won', 'NEW', 'open', '']) list(`status=${status}`, `status=${status}`, 'status');
@@ -318,7 +552,14 @@ const hostileCases = (leadId: string): Case[] => {
   list('unknown parameter', 'sort=asc', 'sort');
   list('owner too long', `owner=${'x'.repeat(101)}`, 'owner');
 
-  const status = (label: string, body: string | undefined, expected: number, code: string, field?: string, headers = JSON_TYPE) =>
+  const status = (
+    label: string,
+    body: string | undefined,
+    expected: number,
+    code: string,
+    field?: string,
+    headers = JSON_TYPE,
+  ) =>
     cases.push({
       category: 'POST /leads/{id}/status',
       label,
@@ -347,7 +588,16 @@ const hostileCases = (leadId: string): Case[] => {
   status('form with illegal status', asForm({ to: 'won' }), 400, 'validation-failed', 'to', FORM_TYPE);
 
   const note = (label: string, body: string, expected: number, code: string, field?: string) =>
-    cases.push({ category: 'POST /leads/{id}/notes', label, path: `/leads/${leadId}/notes`, headers: { ...JSON_TYPE, ...manager }, body, status: expected, code, field });
+    cases.push({
+      category: 'POST /leads/{id}/notes',
+      label,
+      path: `/leads/${leadId}/notes`,
+      headers: { ...JSON_TYPE, ...manager },
+      body,
+      status: expected,
+      code,
+      field,
+    });
   note('empty text', asJson({ text: '' }), 400, 'validation-failed', 'text');
   note('blank text', asJson({ text: '   ' }), 400, 'validation-failed', 'text');
   note('text as object', asJson({ text: { a: 1 } }), 400, 'validation-failed', 'text');
@@ -361,9 +611,25 @@ const hostileCases = (leadId: string): Case[] => {
     ['PATCH', `/leads/${leadId}`],
     ['DELETE', `/leads/${leadId}`],
   ] as const) {
-    cases.push({ category: 'method', label: `${method} ${path}`, path, method, headers: { ...JSON_TYPE, ...manager }, body: '{}', status: 405, code: 'method-not-allowed' });
+    cases.push({
+      category: 'method',
+      label: `${method} ${path}`,
+      path,
+      method,
+      headers: { ...JSON_TYPE, ...manager },
+      body: '{}',
+      status: 405,
+      code: 'method-not-allowed',
+    });
   }
-  cases.push({ category: 'staff without key', label: 'GET /leads without a key', path: '/leads', method: 'GET', status: 401, code: 'unauthorized' });
+  cases.push({
+    category: 'staff without key',
+    label: 'GET /leads without a key',
+    path: '/leads',
+    method: 'GET',
+    status: 401,
+    code: 'unauthorized',
+  });
   cases.push({
     category: 'staff without key',
     label: 'status change without a key',
@@ -407,7 +673,8 @@ describe('hostile input', () => {
     for (const { c, status, problem, error } of results) {
       const name = `[${c.category}] ${c.label.slice(0, 80)}`;
       if (status >= 500) failures.push(`${name}: ${status} (5xx) ${error ?? JSON.stringify(problem)}`);
-      else if (status !== c.status) failures.push(`${name}: expected ${c.status}, got ${status} ${error ?? JSON.stringify(problem)}`);
+      else if (status !== c.status)
+        failures.push(`${name}: expected ${c.status}, got ${status} ${error ?? JSON.stringify(problem)}`);
       else if (!problem) failures.push(`${name}: ${error}`);
       else {
         const shapeOk =
@@ -431,7 +698,9 @@ describe('hostile input', () => {
   });
 
   it('a cursor that decodes to a key-shaped object the API never issued is a 400 naming cursor, for a manager and a rep', async () => {
-    const forged = Buffer.from(JSON.stringify({ pk: 'x', sk: 'y', gsi2pk: 'LEADS#new', gsi2sk: 'z' })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ pk: 'x', sk: 'y', gsi2pk: 'LEADS#new', gsi2sk: 'z' })).toString(
+      'base64url',
+    );
     for (const key of [keys().manager, keys().repAyse]) {
       const response = await send(`/leads?cursor=${forged}`, { method: 'GET', headers: bearer(key) });
       expect(response.status).toBe(400);
@@ -443,7 +712,10 @@ describe('hostile input', () => {
     const p = uniquePerson('proto');
     await settle();
     const before = await tableItemCount();
-    const response = await send('/leads', { headers: FORM_TYPE, body: `${asForm({ name: p.name, email: p.email })}&__proto__=x` });
+    const response = await send('/leads', {
+      headers: FORM_TYPE,
+      body: `${asForm({ name: p.name, email: p.email })}&__proto__=x`,
+    });
     expect(response.status).toBe(400);
     expect((await readProblem(response)).errors?.map((e) => e.path)).toEqual(['__proto__']);
     await settle();

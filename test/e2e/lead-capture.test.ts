@@ -175,7 +175,9 @@ describe('idempotency', () => {
     const p = someone('idem');
     const key = `idem-${p.email}`;
     const body = { name: p.name, email: p.email, phone: p.phone, city: 'Eskişehir' };
-    const responses = await Promise.all(Array.from({ length: 20 }, () => post('/leads', body, { 'idempotency-key': key })));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => post('/leads', body, { 'idempotency-key': key })),
+    );
     const outcomes = await Promise.all(
       responses.map(async (r) => ({ status: r.status, body: JSON.parse(await r.text()) as Record<string, unknown> })),
     );
@@ -264,7 +266,9 @@ describe('mail after capture', () => {
     const ids = [];
     // "İSTANBUL" and "istanbul" are İstanbul too (Turkish case folding).
     for (const [i, p] of trio.entries()) {
-      ids.push((await captureLead({ name: p.name, phone: p.phone, city: ['İstanbul', 'İSTANBUL', 'istanbul'][i] })).leadId);
+      ids.push(
+        (await captureLead({ name: p.name, phone: p.phone, city: ['İstanbul', 'İSTANBUL', 'istanbul'][i] })).leadId,
+      );
     }
     await settle();
     const owners = (await Promise.all(ids.map((id) => getLead(id)))).map((l) => l.owner?.id).sort();
@@ -294,7 +298,11 @@ describe('mail after capture', () => {
     const p = someone('ankara');
     const { leadId } = await captureLead({ name: p.name, phone: p.phone, city: 'Ankara' });
     await settle();
-    expect((await getLead(leadId)).owner).toMatchObject({ type: 'dealer', id: 'dealer-ankara', ruleId: 'ankara-dealer' });
+    expect((await getLead(leadId)).owner).toMatchObject({
+      type: 'dealer',
+      id: 'dealer-ankara',
+      ruleId: 'ankara-dealer',
+    });
     const [notification] = await ownerNotifications('dealer-ankara', p.phone);
     expect(notification?.body.text).toContain(p.name);
     expect(notification?.body.text).toContain(p.phone);
@@ -343,7 +351,11 @@ describe('mail after capture', () => {
 describe('mail a stranger can trigger', () => {
   it('the auto-response carries nothing typed on the form, and an address gets at most 3 a day', async () => {
     const target = someone('flood');
-    const bait = { name: 'Kazandınız Visit evil.example', productInterest: 'Call +90 555 000 00 00', message: 'Click evil.example' };
+    const bait = {
+      name: 'Kazandınız Visit evil.example',
+      productInterest: 'Call +90 555 000 00 00',
+      message: 'Click evil.example',
+    };
     for (let i = 0; i < 5; i++) await captureLead({ ...bait, email: target.email, city: 'Van' });
     await settle();
     const acks = (await mailTo(target.email)).filter((m) => m.subject === 'Talebinizi aldık');
@@ -492,20 +504,32 @@ describe('consent belongs to the address that proved it', () => {
     const [confirmation] = (await mailTo(attacker.email)).filter((m) => m.subject === 'E-posta iznini onaylayın');
     const link = confirmation?.body.text?.match(/https?:\/\/\S+\/consents\/confirm\?token=\S+/)?.[0];
     expect(link).toBeDefined();
-    expect((await postForm('/consents/confirm', { token: new URL(link!).searchParams.get('token')! })).status).toBe(200);
+    expect((await postForm('/consents/confirm', { token: new URL(link!).searchParams.get('token')! })).status).toBe(
+      200,
+    );
     await settle();
 
     // Marketing to the victim's address on the victim's customer: no consent, no mail.
-    expect(await sendMarketing(offer(victim.email), offers(victimCustomer))).toEqual({ status: 'skipped', reason: 'no-consent' });
+    expect(await sendMarketing(offer(victim.email), offers(victimCustomer))).toEqual({
+      status: 'skipped',
+      reason: 'no-consent',
+    });
     expect((await mailTo(victim.email)).filter((m) => m.subject === 'Kampanya')).toHaveLength(0);
 
     // The control: a person who confirms their own address gets the marketing mail.
     const genuine = someone('genuine');
-    const { leadId } = await captureLead({ name: genuine.name, email: genuine.email, consent_email: true, consentTextVersion: 'kvkk-2026-01' });
+    const { leadId } = await captureLead({
+      name: genuine.name,
+      email: genuine.email,
+      consent_email: true,
+      consentTextVersion: 'kvkk-2026-01',
+    });
     await settle();
     const [own] = (await mailTo(genuine.email)).filter((m) => m.subject === 'E-posta iznini onaylayın');
     const ownLink = own?.body.text?.match(/https?:\/\/\S+\/consents\/confirm\?token=\S+/)?.[0];
-    expect((await postForm('/consents/confirm', { token: new URL(ownLink!).searchParams.get('token')! })).status).toBe(200);
+    expect((await postForm('/consents/confirm', { token: new URL(ownLink!).searchParams.get('token')! })).status).toBe(
+      200,
+    );
     const genuineCustomer = (await getLead(leadId)).customerId;
     expect(await sendMarketing(offer(genuine.email), offers(genuineCustomer))).toMatchObject({ status: 'sent' });
     expect((await mailTo(genuine.email)).filter((m) => m.subject === 'Kampanya')).toHaveLength(1);
@@ -559,7 +583,8 @@ describe('events', () => {
         expect(serialized.toLowerCase()).not.toContain(p.email.split('@')[0]!.toLowerCase());
       }
     }
-    for (const type of ['LeadCaptured', 'LeadAssigned', 'ConsentRequested', 'ConsentGranted']) expect(seen).toContain(type);
+    for (const type of ['LeadCaptured', 'LeadAssigned', 'ConsentRequested', 'ConsentGranted'])
+      expect(seen).toContain(type);
   });
 
   it('no consumer gave up on any event', async () => {

@@ -30,7 +30,9 @@ describe('the demo lead form', () => {
       await page.getByLabel('Telefon', { exact: true }).fill(p.localPhone);
       await page.getByLabel('Firma', { exact: true }).fill('Deneme Turizm Ltd.');
       await page.getByLabel('Şehir', { exact: true }).fill('İstanbul');
-      await page.getByLabel('Mesajınız', { exact: true }).fill('Merhaba,\nAğustos için 4 kişilik Kapadokya turu fiyatı alabilir miyim?');
+      await page
+        .getByLabel('Mesajınız', { exact: true })
+        .fill('Merhaba,\nAğustos için 4 kişilik Kapadokya turu fiyatı alabilir miyim?');
       await page.getByLabel('Kampanya ve duyuruları e-posta ile almak istiyorum.', { exact: true }).check();
       // The honeypot stays empty and out of sight.
       expect(await page.locator('input[name="website"]').inputValue()).toBe('');
@@ -120,7 +122,12 @@ describe('the demo lead form', () => {
     try {
       await page.goto(`${api()}/forms/lead`);
       const viewport = page.viewportSize()!;
-      for (const selector of ['input[name="name"]', 'input[name="email"]', 'textarea[name="message"]', 'button[type="submit"]']) {
+      for (const selector of [
+        'input[name="name"]',
+        'input[name="email"]',
+        'textarea[name="message"]',
+        'button[type="submit"]',
+      ]) {
         const box = await page.locator(selector).boundingBox();
         expect(box, selector).not.toBeNull();
         expect(box!.x, selector).toBeGreaterThanOrEqual(0);

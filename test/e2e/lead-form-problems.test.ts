@@ -10,7 +10,11 @@ describe('Origin on POST /leads', () => {
     const refused = await post('/leads', { name: p.name, email: p.email }, { origin: 'null' });
     expect(refused.status).toBe(403);
     expect(await readProblem(refused)).toMatchObject({ code: 'forbidden' });
-    const refusedForm = await postForm('/leads', { name: p.name, email: p.email }, { origin: 'null', accept: 'application/json' });
+    const refusedForm = await postForm(
+      '/leads',
+      { name: p.name, email: p.email },
+      { origin: 'null', accept: 'application/json' },
+    );
     expect(refusedForm.status).toBe(403);
     expect((await post('/leads', { name: p.name, email: p.email })).status).toBe(201);
     expect((await post('/leads', { name: p.name, email: p.email }, { origin: api() })).status).toBe(201);
@@ -19,7 +23,11 @@ describe('Origin on POST /leads', () => {
 
 describe('a browser form post that fails validation', () => {
   it('gets an HTML page in Turkish listing each problem, with the 400 status and a way back', async () => {
-    const response = await postForm('/leads', { name: 'Ayla Deneme', email: 'not-an-address', language: 'tr' }, { accept: 'text/html' });
+    const response = await postForm(
+      '/leads',
+      { name: 'Ayla Deneme', email: 'not-an-address', language: 'tr' },
+      { accept: 'text/html' },
+    );
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await response.text();
@@ -44,7 +52,11 @@ describe('a browser form post that fails validation', () => {
   });
 
   it('never links back to a foreign page, and a JSON Accept still gets problem JSON', async () => {
-    const foreign = await postForm('/leads', { name: 'Ayla Deneme', language: 'en' }, { referer: 'https://evil.example.net/x' });
+    const foreign = await postForm(
+      '/leads',
+      { name: 'Ayla Deneme', language: 'en' },
+      { referer: 'https://evil.example.net/x' },
+    );
     expect(foreign.status).toBe(400);
     expect(await foreign.text()).toContain(`href="${api()}/forms/lead?lang=en"`);
     const asJson = await postForm('/leads', { name: 'Ayla Deneme', language: 'en' }, { accept: 'application/json' });

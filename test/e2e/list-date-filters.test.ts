@@ -24,7 +24,13 @@ const order: Moment[] = ['lastOfDayBefore', 'firstOfDay', 'at2359', 'midnightAft
  * Moves an item's `field` (its creation or sending time) to `at`, with its place in every index
  * ordered by it and, for the quote indexes partitioned by Istanbul month, its partition.
  */
-const moveInTime = async (key: Key, id: string, at: string, field = 'createdAt', monthPartition?: (month: string) => string) => {
+const moveInTime = async (
+  key: Key,
+  id: string,
+  at: string,
+  field = 'createdAt',
+  monthPartition?: (month: string) => string,
+) => {
   const client = table();
   const item = (await client.send(new GetCommand({ TableName: 'pusula', Key: key }))).Item!;
   const sortKeys = ['gsi1sk', 'gsi2sk'].filter((name) => String(item[name]).endsWith(`#${id}`));
@@ -78,9 +84,16 @@ describe('GET /leads from/to', () => {
   });
 
   it('an instant is taken as is, both bounds inclusive, in UTC or with an offset', async () => {
-    expect(await listed({ from: '2021-02-27T21:00:00Z', to: '2021-02-28T20:59:00Z' })).toEqual(['at2359', 'firstOfDay']);
-    expect(await listed({ from: '2021-02-28T00:00:00+03:00', to: '2021-02-28T23:58:59+03:00' })).toEqual(['firstOfDay']);
-    expect(await listed({ from: '2021-02-28T20:59:00.001Z', to: '2021-03-01T00:00:00+03:00' })).toEqual(['midnightAfter']);
+    expect(await listed({ from: '2021-02-27T21:00:00Z', to: '2021-02-28T20:59:00Z' })).toEqual([
+      'at2359',
+      'firstOfDay',
+    ]);
+    expect(await listed({ from: '2021-02-28T00:00:00+03:00', to: '2021-02-28T23:58:59+03:00' })).toEqual([
+      'firstOfDay',
+    ]);
+    expect(await listed({ from: '2021-02-28T20:59:00.001Z', to: '2021-03-01T00:00:00+03:00' })).toEqual([
+      'midnightAfter',
+    ]);
   });
 
   it('refuses what is neither a date nor an instant, and a range that ends before it starts', async () => {
@@ -90,9 +103,15 @@ describe('GET /leads from/to', () => {
       ['from=2021-02-28T25:00:00Z', 'from'],
       ['from=2021-03-01&to=2021-02-28', 'from'],
     ] as const) {
-      const response = await send(`/leads?${query}`, { method: 'GET', headers: { authorization: `Bearer ${keys().manager}` } });
+      const response = await send(`/leads?${query}`, {
+        method: 'GET',
+        headers: { authorization: `Bearer ${keys().manager}` },
+      });
       expect(response.status, query).toBe(400);
-      expect((await readProblem(response)).errors?.map((e) => e.path), query).toEqual([field]);
+      expect(
+        (await readProblem(response)).errors?.map((e) => e.path),
+        query,
+      ).toEqual([field]);
     }
   });
 });
@@ -110,7 +129,13 @@ describe('GET /quotes from/to', () => {
         lines: [{ sku: 'TP-20', quantity: 1 }],
       });
       ids[moment] = quote.quoteId;
-      await moveInTime(tableKeys.quote(customerId, quote.quoteId), quote.quoteId, moments[moment], 'createdAt', tableKeys.quotesByMonthPartition);
+      await moveInTime(
+        tableKeys.quote(customerId, quote.quoteId),
+        quote.quoteId,
+        moments[moment],
+        'createdAt',
+        tableKeys.quotesByMonthPartition,
+      );
     }
   });
 
@@ -139,24 +164,36 @@ describe('GET /quotes from/to', () => {
 
   it('a date is the whole Istanbul day, whichever index answers: the customer, the owner, the month', async () => {
     for (const [key, extra] of byEveryIndex()) {
-      expect(await listed(key, { ...extra, from: DAY, to: DAY }), JSON.stringify(extra)).toEqual(['at2359', 'firstOfDay']);
-      expect(await listed(key, { ...extra, from: '2021-03-01', to: '2021-03-01' }), JSON.stringify(extra)).toEqual(['midnightAfter']);
+      expect(await listed(key, { ...extra, from: DAY, to: DAY }), JSON.stringify(extra)).toEqual([
+        'at2359',
+        'firstOfDay',
+      ]);
+      expect(await listed(key, { ...extra, from: '2021-03-01', to: '2021-03-01' }), JSON.stringify(extra)).toEqual([
+        'midnightAfter',
+      ]);
     }
   });
 
   it('an instant is taken as is, both bounds inclusive', async () => {
     for (const [key, extra] of byEveryIndex()) {
       const name = JSON.stringify(extra);
-      expect(await listed(key, { ...extra, from: '2021-02-27T21:00:00Z', to: '2021-02-28T20:59:00Z' }), name).toEqual(['at2359', 'firstOfDay']);
-      expect(await listed(key, { ...extra, from: '2021-02-28T23:59:00+03:00', to: '2021-03-01T00:00:00+03:00' }), name).toEqual([
-        'midnightAfter',
+      expect(await listed(key, { ...extra, from: '2021-02-27T21:00:00Z', to: '2021-02-28T20:59:00Z' }), name).toEqual([
         'at2359',
+        'firstOfDay',
       ]);
+      expect(
+        await listed(key, { ...extra, from: '2021-02-28T23:59:00+03:00', to: '2021-03-01T00:00:00+03:00' }),
+        name,
+      ).toEqual(['midnightAfter', 'at2359']);
     }
   });
 
   it('refuses a range that ends before it starts, naming from', async () => {
-    const refused = await call<{ errors: { path: string }[] }>('GET', '/quotes?from=2021-03-01&to=2021-02-28', quoteKeys().manager);
+    const refused = await call<{ errors: { path: string }[] }>(
+      'GET',
+      '/quotes?from=2021-03-01&to=2021-02-28',
+      quoteKeys().manager,
+    );
     expect(refused.status).toBe(400);
     expect(refused.body.errors.map((e) => e.path)).toEqual(['from']);
   });
@@ -167,7 +204,11 @@ describe('GET /reports/quotes from/to', () => {
     const { customerId } = await newCustomer('report-range');
     const made: string[] = [];
     for (let i = 0; i < order.length; i++) {
-      const quote = await createQuote(quoteKeys().repAyse, { customerId, priceListId: 'tr-standart', lines: [{ sku: 'TP-20', quantity: 1 }] });
+      const quote = await createQuote(quoteKeys().repAyse, {
+        customerId,
+        priceListId: 'tr-standart',
+        lines: [{ sku: 'TP-20', quantity: 1 }],
+      });
       // Within every limit of the approval policy: approved and sent without anyone's hand.
       const submitted = await act(quote.quoteId, 'submit', quoteKeys().repAyse, { seq: quote.seq });
       expect(submitted.status, submitted.text).toBe(200);
@@ -176,13 +217,23 @@ describe('GET /reports/quotes from/to', () => {
     await settle();
     for (const [i, quoteId] of made.entries()) {
       expect((await getQuote(quoteId)).status).toBe('sent');
-      await moveInTime(tableKeys.quoteReport(customerId, quoteId), quoteId, moments[order[i]!], 'sentAt', tableKeys.quotesSentInPartition);
+      await moveInTime(
+        tableKeys.quoteReport(customerId, quoteId),
+        quoteId,
+        moments[order[i]!],
+        'sentAt',
+        tableKeys.quotesSentInPartition,
+      );
     }
   });
 
   /** Quotes sent in the range, all reps and periods together. */
   const sentIn = async (query: Record<string, string>) => {
-    const report = await call<{ overall: { sent: number }[] }>('GET', `/reports/quotes?${new URLSearchParams(query)}`, quoteKeys().manager);
+    const report = await call<{ overall: { sent: number }[] }>(
+      'GET',
+      `/reports/quotes?${new URLSearchParams(query)}`,
+      quoteKeys().manager,
+    );
     expect(report.status, report.text).toBe(200);
     return report.body.overall.reduce((sum, period) => sum + period.sent, 0);
   };

@@ -1,8 +1,7 @@
 // Opportunities over HTTP on the local stack: a converted lead's opportunity opened by the real
 // consumer, a quote created for an opportunity and accepted winning it, the routes' problem codes,
 // and the pipeline by reach (a rep their own, a team manager their team, the director everyone).
-import { beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { settle } from '../support/e2e.js';
 import { call, newCustomer, type ProblemFields } from '../support/quotes.js';
 
@@ -54,7 +53,11 @@ beforeAll(async () => {
 
 describe('opportunities over HTTP', () => {
   it("opens a converted lead's opportunity, and a quote made for an opportunity wins it once accepted", async () => {
-    const leads = await call<{ leads: { leadId: string }[] }>('GET', `/leads?owner=rep-ayse&status=new&limit=100`, k().repAyse);
+    const leads = await call<{ leads: { leadId: string }[] }>(
+      'GET',
+      `/leads?owner=rep-ayse&status=new&limit=100`,
+      k().repAyse,
+    );
     const leadId = leads.body.leads[0]!.leadId;
     for (const to of ['contacted', 'qualified', 'converted']) {
       const moved = await call('POST', `/leads/${leadId}/status`, k().repAyse, { to });
@@ -64,7 +67,12 @@ describe('opportunities over HTTP', () => {
     const fromLead = (await pipeline(k().repAyse)).body;
     expect(fromLead.rows.some((r) => r.ownerId === 'rep-ayse' && r.stage === 'prospecting')).toBe(true);
 
-    const o = await opened(k().repAyse, { customerId: ayseCustomer, name: 'Transpalet yenileme', amount: { amount: 5_000_000, currency: 'TRY' }, stage: 'proposal' });
+    const o = await opened(k().repAyse, {
+      customerId: ayseCustomer,
+      name: 'Transpalet yenileme',
+      amount: { amount: 5_000_000, currency: 'TRY' },
+      stage: 'proposal',
+    });
     expect(o).toMatchObject({ stage: 'proposal', probability: 50, seq: 1, moves: ['advance', 'back', 'win', 'lose'] });
     const quote = await call<{ quoteId: string; seq: number }>('POST', '/quotes', k().repAyse, {
       customerId: ayseCustomer,
@@ -79,7 +87,13 @@ describe('opportunities over HTTP', () => {
     expect(answered.status, answered.text).toBe(200);
     await settle();
     const won = await call<OpportunityView>('GET', `/opportunities/${o.opportunityId}`, k().repAyse);
-    expect(won.body).toMatchObject({ stage: 'won', probability: 100, wonQuoteId: quote.body.quoteId, quoteIds: [quote.body.quoteId], moves: [] });
+    expect(won.body).toMatchObject({
+      stage: 'won',
+      probability: 100,
+      wonQuoteId: quote.body.quoteId,
+      quoteIds: [quote.body.quoteId],
+      moves: [],
+    });
     expect(won.body.costAnalysis).toMatchObject({ basis: 'accepted' });
     expect(won.body.costAnalysis!.total.netTotalTry.amount).toBeGreaterThan(0);
     // A quote for a closed opportunity is refused.
@@ -94,11 +108,25 @@ describe('opportunities over HTTP', () => {
   });
 
   it('answers each refusal with its problem code and field', async () => {
-    const bad = await open(k().repAyse, { customerId: ayseCustomer, name: '', amount: { amount: -1, currency: 'XXY' }, probability: 101 });
+    const bad = await open(k().repAyse, {
+      customerId: ayseCustomer,
+      name: '',
+      amount: { amount: -1, currency: 'XXY' },
+      probability: 101,
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('validation-failed');
-    expect(bad.body.errors!.map((e) => e.path).sort()).toEqual(['amount.amount', 'amount.currency', 'name', 'probability']);
-    const foreign = await open(k().repAyse, { customerId: johnCustomer, name: 'Başkasının', amount: { amount: 1, currency: 'TRY' } });
+    expect(bad.body.errors!.map((e) => e.path).sort()).toEqual([
+      'amount.amount',
+      'amount.currency',
+      'name',
+      'probability',
+    ]);
+    const foreign = await open(k().repAyse, {
+      customerId: johnCustomer,
+      name: 'Başkasının',
+      amount: { amount: 1, currency: 'TRY' },
+    });
     expect(foreign.status).toBe(422);
     expect(foreign.body.code).toBe('customer-not-found');
 
@@ -111,7 +139,10 @@ describe('opportunities over HTTP', () => {
 
     expect((await call('GET', `/opportunities/${id}`, k().repJohn)).status).toBe(404);
     expect((await call('PATCH', `/opportunities/${id}`, k().repMehmet, { probability: 5 })).status).toBe(404);
-    const patched = await call<OpportunityView>('PATCH', `/opportunities/${id}`, k().repAyse, { seq: 1, probability: 40 });
+    const patched = await call<OpportunityView>('PATCH', `/opportunities/${id}`, k().repAyse, {
+      seq: 1,
+      probability: 40,
+    });
     expect(patched.body).toMatchObject({ seq: 2, probability: 40 });
     const stale = await call<ProblemFields>('PATCH', `/opportunities/${id}`, k().repAyse, { seq: 1, probability: 30 });
     expect(stale.status).toBe(409);
@@ -127,16 +158,30 @@ describe('opportunities over HTTP', () => {
       priceListId: 'tr-standart',
       lines: [{ sku: 'TP-20', quantity: 1 }],
     });
-    const attach = await call<ProblemFields>('POST', `/opportunities/${id}/quotes`, k().repAyse, { quoteId: otherCustomersQuote.body.quoteId });
+    const attach = await call<ProblemFields>('POST', `/opportunities/${id}/quotes`, k().repAyse, {
+      quoteId: otherCustomersQuote.body.quoteId,
+    });
     expect(attach.status).toBe(422);
     expect(attach.body.code).toBe('quote-not-found');
-    const lost = await call<OpportunityView>('POST', `/opportunities/${id}/lose`, k().repAyse, { seq: 2, lostReason: 'Bütçe ertelendi' });
+    const lost = await call<OpportunityView>('POST', `/opportunities/${id}/lose`, k().repAyse, {
+      seq: 2,
+      lostReason: 'Bütçe ertelendi',
+    });
     expect(lost.body).toMatchObject({ stage: 'lost', probability: 0, seq: 3 });
   });
 
   it('shows the pipeline by reach: a rep their own, a team manager their team, the director everyone', async () => {
-    await opened(k().repAyse, { customerId: ayseCustomer, name: 'Ayşe fırsatı', amount: { amount: 1_000_000, currency: 'TRY' }, stage: 'negotiation' });
-    await opened(k().repJohn, { customerId: johnCustomer, name: 'John opportunity', amount: { amount: 2_000_000, currency: 'TRY' } });
+    await opened(k().repAyse, {
+      customerId: ayseCustomer,
+      name: 'Ayşe fırsatı',
+      amount: { amount: 1_000_000, currency: 'TRY' },
+      stage: 'negotiation',
+    });
+    await opened(k().repJohn, {
+      customerId: johnCustomer,
+      name: 'John opportunity',
+      amount: { amount: 2_000_000, currency: 'TRY' },
+    });
 
     const ayse = (await pipeline(k().repAyse)).body;
     expect(owners(ayse)).toEqual(['rep-ayse']);
@@ -151,7 +196,9 @@ describe('opportunities over HTTP', () => {
     expect(owners(director)).toEqual(expect.arrayContaining(['rep-ayse', 'rep-john']));
     expect(director.total.count).toBeGreaterThan(selin.total.count);
     expect(owners((await pipeline(k().director, '?team=team-export')).body)).toEqual(['rep-john']);
-    expect((await pipeline(k().director, '?currency=EUR')).body.total.byCurrency.map((c) => c.currency)).not.toContain('TRY');
+    expect((await pipeline(k().director, '?currency=EUR')).body.total.byCurrency.map((c) => c.currency)).not.toContain(
+      'TRY',
+    );
 
     const otherTeam = await pipeline(k().managerSelin, '?team=team-istanbul');
     expect(otherTeam.status).toBe(403);

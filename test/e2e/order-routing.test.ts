@@ -4,12 +4,11 @@
 // acknowledge link on a phone in headless Chromium, refused when forged, expired or used.
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ackLink } from '../../functions/order-routing/links.js';
 import { launchChromium, phonePage } from '../support/browser.js';
 import { localControlHeaders, mailTo, settle, uniquePerson } from '../support/e2e.js';
-import { act, call, createQuote, eventsOf, linksIn, newCustomer, } from '../support/quotes.js';
+import { act, call, createQuote, eventsOf, linksIn, newCustomer } from '../support/quotes.js';
 
 const k = () => inject('orderKeys');
 const idem = () => ({ 'idempotency-key': `order-${Math.random().toString(36).slice(2)}` });
@@ -33,10 +32,17 @@ const orderBody = (city: string, person = uniquePerson('order')) => ({
 });
 
 const orderNumber = (orderId: string) => `SP-${orderId.slice(-8)}`;
-const unitMails = async (address: string, orderId: string) => (await mailTo(address)).filter((m) => m.subject.includes(orderNumber(orderId)));
+const unitMails = async (address: string, orderId: string) =>
+  (await mailTo(address)).filter((m) => m.subject.includes(orderNumber(orderId)));
 
 const intake = async (city: string, person = uniquePerson('order')) => {
-  const reply = await call<{ orderId: string; customerId: string; status: string }>('POST', '/orders', k().shop, orderBody(city, person), idem());
+  const reply = await call<{ orderId: string; customerId: string; status: string }>(
+    'POST',
+    '/orders',
+    k().shop,
+    orderBody(city, person),
+    idem(),
+  );
   expect(reply.status, reply.text).toBe(201);
   await settle();
   return { ...reply.body, person };
@@ -54,12 +60,19 @@ describe('orders from a web shop', () => {
     const retry = await call<{ orderId: string }>('POST', '/orders', k().shop, body, headers);
     expect([retry.status, retry.body.orderId]).toEqual([201, first.body.orderId]);
     const keyless = await call('POST', '/orders', k().shop, body);
-    expect([keyless.status, (keyless.body as { errors?: { path: string }[] }).errors?.[0]?.path]).toEqual([400, 'Idempotency-Key']);
+    expect([keyless.status, (keyless.body as { errors?: { path: string }[] }).errors?.[0]?.path]).toEqual([
+      400,
+      'Idempotency-Key',
+    ]);
     await settle();
 
     const order = await getOrder(first.body.orderId);
     expect(order.status).toBe(200);
-    expect(order.body).toMatchObject({ status: 'routed', unitId: 'dealer-ankara', routing: { ruleId: 'ankara-dealer', step: 1, fallback: false } });
+    expect(order.body).toMatchObject({
+      status: 'routed',
+      unitId: 'dealer-ankara',
+      routing: { ruleId: 'ankara-dealer', step: 1, fallback: false },
+    });
     expect(order.body.history).toEqual([expect.objectContaining({ from: 'received', to: 'routed', action: 'route' })]);
     const mails = await unitMails('ankara.dealer@example.com', first.body.orderId);
     expect(mails).toHaveLength(1);
@@ -67,7 +80,8 @@ describe('orders from a web shop', () => {
     expect(linksIn(mails[0], '/order-links/acknowledge')).toHaveLength(1);
     // The events are thin: no name, address or phone.
     const published = JSON.stringify(await eventsOf(first.body.orderId));
-    for (const personal of [person.name, person.email, person.digits, 'Deneme Sokak']) expect(published).not.toContain(personal);
+    for (const personal of [person.name, person.email, person.digits, 'Deneme Sokak'])
+      expect(published).not.toContain(personal);
   });
 
   it('shows a dealer’s key only its dealer’s orders, lets it acknowledge them, and tells the customer when it ships', async () => {
@@ -79,8 +93,14 @@ describe('orders from a web shop', () => {
     const izmirList = await call<{ orders: { orderId: string }[] }>('GET', '/orders?status=routed', k().dealerIzmir);
     expect(izmirList.status).toBe(200);
     expect(izmirList.body.orders.map((o) => o.orderId)).not.toContain(orderId);
-    expect((await call('POST', `/orders/${orderId}/status`, k().dealerIzmir, { status: 'acknowledged' })).status).toBe(404);
-    const ankaraList = await call<{ orders: { orderId: string; createdAt: string }[] }>('GET', '/orders?status=routed', k().dealerAnkara);
+    expect((await call('POST', `/orders/${orderId}/status`, k().dealerIzmir, { status: 'acknowledged' })).status).toBe(
+      404,
+    );
+    const ankaraList = await call<{ orders: { orderId: string; createdAt: string }[] }>(
+      'GET',
+      '/orders?status=routed',
+      k().dealerAnkara,
+    );
     expect(ankaraList.body.orders.map((o) => o.orderId)).toContain(orderId);
     const created = ankaraList.body.orders.map((o) => o.createdAt);
     expect(created).toEqual([...created].sort());
@@ -91,10 +111,16 @@ describe('orders from a web shop', () => {
     const rows = open.text.trim().split('\r\n');
     expect(rows[0]).toBe('unitId,open,under1d,d1to3,d3to7,over7d,oldestCreatedAt');
     expect(rows.slice(1).map((row) => row.split(',')[0])).toEqual(['dealer-ankara']);
-    const revenue = await call<{ rows: { currency: string; orders: number; totalTry: number }[] }>('GET', '/reports/orders/revenue', k().manager);
+    const revenue = await call<{ rows: { currency: string; orders: number; totalTry: number }[] }>(
+      'GET',
+      '/reports/orders/revenue',
+      k().manager,
+    );
     expect(revenue.body.rows.find((row) => row.currency === 'TRY')?.orders).toBeGreaterThanOrEqual(2);
 
-    const early = await call<{ code: string; detail: string }>('POST', `/orders/${orderId}/status`, k().dealerAnkara, { status: 'shipped' });
+    const early = await call<{ code: string; detail: string }>('POST', `/orders/${orderId}/status`, k().dealerAnkara, {
+      status: 'shipped',
+    });
     expect([early.status, early.body.code]).toEqual([409, 'illegal-transition']);
     expect(early.body.detail).toContain('acknowledged');
     for (const status of ['acknowledged', 'in_progress', 'shipped']) {
@@ -110,16 +136,33 @@ describe('orders from a web shop', () => {
   });
 
   it('lets a routing admin read and replace the rules, naming an unknown unit', async () => {
-    const rules = await call<{ seq: number; rules: unknown[]; fallbackUnitId: string }>('GET', '/routing-rules', k().routingAdmin);
+    const rules = await call<{ seq: number; rules: unknown[]; fallbackUnitId: string }>(
+      'GET',
+      '/routing-rules',
+      k().routingAdmin,
+    );
     expect(rules.status).toBe(200);
     expect((await call('GET', '/routing-rules', k().manager)).status).toBe(403);
     const { seq, rules: list, fallbackUnitId } = rules.body;
-    const unknown = await call<{ code: string; errors: { path: string }[] }>('PUT', '/routing-rules', k().routingAdmin, {
+    const unknown = await call<{ code: string; errors: { path: string }[] }>(
+      'PUT',
+      '/routing-rules',
+      k().routingAdmin,
+      {
+        rules: list,
+        fallbackUnitId: 'dept-nowhere',
+      },
+    );
+    expect([unknown.status, unknown.body.code, unknown.body.errors[0]?.path]).toEqual([
+      422,
+      'unknown-unit',
+      'fallbackUnitId',
+    ]);
+    const saved = await call<{ seq: number }>('PUT', '/routing-rules', k().routingAdmin, {
       rules: list,
-      fallbackUnitId: 'dept-nowhere',
+      fallbackUnitId,
+      seq,
     });
-    expect([unknown.status, unknown.body.code, unknown.body.errors[0]?.path]).toEqual([422, 'unknown-unit', 'fallbackUnitId']);
-    const saved = await call<{ seq: number }>('PUT', '/routing-rules', k().routingAdmin, { rules: list, fallbackUnitId, seq });
     expect([saved.status, saved.body.seq]).toEqual([200, seq + 1]);
   });
 });
@@ -131,18 +174,29 @@ describe('the acknowledgement SLA on the local scheduler', () => {
     // An injected clock: the sweeps run as of two days on, when the dealer's SLA has long run out.
     const later = new Date(Date.now() + 2 * 24 * 3600_000).toISOString();
     const fire = () =>
-      fetch(`${inject('api')}/_local/schedules/${encodeURIComponent('order-routing.reroute-overdue-orders')}/fire?at=${later}`, {
-        method: 'POST',
-        headers: localControlHeaders,
-      });
+      fetch(
+        `${inject('api')}/_local/schedules/${encodeURIComponent('order-routing.reroute-overdue-orders')}/fire?at=${later}`,
+        {
+          method: 'POST',
+          headers: localControlHeaders,
+        },
+      );
     const fired = await Promise.all([fire(), fire()]);
     expect(fired.map((r) => r.status)).toEqual([200, 200]);
     await settle();
     const order = await getOrder(orderId);
-    expect(order.body).toMatchObject({ status: 'routed', unitId: 'warehouse-gebze', routing: { step: 2, ruleId: 'izmir-dealer' } });
-    expect(order.body.history.filter((h) => h.action === 'reroute')).toEqual([expect.objectContaining({ actorId: 'system', via: 'sweep' })]);
+    expect(order.body).toMatchObject({
+      status: 'routed',
+      unitId: 'warehouse-gebze',
+      routing: { step: 2, ruleId: 'izmir-dealer' },
+    });
+    expect(order.body.history.filter((h) => h.action === 'reroute')).toEqual([
+      expect.objectContaining({ actorId: 'system', via: 'sweep' }),
+    ]);
     const rerouted = (await eventsOf(orderId)).filter((e) => e['detail-type'] === 'OrderRerouted');
-    expect(rerouted.map((e) => e.detail)).toEqual([expect.objectContaining({ fromUnitId: 'dealer-izmir', unitId: 'warehouse-gebze', reason: 'ack-sla-missed' })]);
+    expect(rerouted.map((e) => e.detail)).toEqual([
+      expect.objectContaining({ fromUnitId: 'dealer-izmir', unitId: 'warehouse-gebze', reason: 'ack-sla-missed' }),
+    ]);
     const mails = await unitMails('gebze.warehouse@example.com', orderId);
     expect(mails.map((m) => m.subject)).toEqual([`Size yönlendirilen sipariş: ${orderNumber(orderId)}`]);
   });
@@ -152,7 +206,11 @@ describe('orders from accepted quotes', () => {
   it('makes one routed order and one unit mail from a QuoteAccepted delivered twice', async () => {
     const q = inject('quoteKeys');
     const customer = await newCustomer('order-quote');
-    const quote = await createQuote(q.repAyse, { customerId: customer.customerId, priceListId: 'tr-standart', lines: [{ sku: 'TP-20', quantity: 4, discountBp: 500 }] });
+    const quote = await createQuote(q.repAyse, {
+      customerId: customer.customerId,
+      priceListId: 'tr-standart',
+      lines: [{ sku: 'TP-20', quantity: 4, discountBp: 500 }],
+    });
     expect((await act(quote.quoteId, 'submit', q.repAyse, { seq: quote.seq })).status).toBe(200);
     await settle();
     const sent = (await call<{ seq: number }>('GET', `/quotes/${quote.quoteId}`, q.repAyse)).body;
@@ -160,9 +218,22 @@ describe('orders from accepted quotes', () => {
     await settle();
     const accepted = (await eventsOf(quote.quoteId)).find((e) => e['detail-type'] === 'QuoteAccepted')!;
     // EventBridge delivers at least once: the same event again.
-    const bus = new EventBridgeClient({ endpoint: inject('events'), region: 'eu-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const bus = new EventBridgeClient({
+      endpoint: inject('events'),
+      region: 'eu-central-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     await bus.send(
-      new PutEventsCommand({ Entries: [{ EventBusName: 'crm', Source: accepted.source, DetailType: 'QuoteAccepted', Detail: JSON.stringify(accepted.detail) }] }),
+      new PutEventsCommand({
+        Entries: [
+          {
+            EventBusName: 'crm',
+            Source: accepted.source,
+            DetailType: 'QuoteAccepted',
+            Detail: JSON.stringify(accepted.detail),
+          },
+        ],
+      }),
     );
     await settle();
     const events = (await eventsOf(quote.quoteId)).map((e) => e['detail-type']);
@@ -171,10 +242,19 @@ describe('orders from accepted quotes', () => {
     expect(events.filter((t) => t === 'OrderRouted')).toHaveLength(1);
     const order = await getOrder(quote.quoteId);
     // A Kocaeli customer's pallet trucks: the Marmara warehouse.
-    expect(order.body).toMatchObject({ orderId: quote.quoteId, status: 'routed', unitId: 'warehouse-gebze', routing: { ruleId: 'marmara-warehouse' } });
+    expect(order.body).toMatchObject({
+      orderId: quote.quoteId,
+      status: 'routed',
+      unitId: 'warehouse-gebze',
+      routing: { ruleId: 'marmara-warehouse' },
+    });
     expect(await unitMails('gebze.warehouse@example.com', quote.quoteId)).toHaveLength(1);
     // An order from a quote has the quote's cost and margin: it counts in profitability.
-    const profit = await call<{ rows: { currency: string; orders: number; marginBp: number }[] }>('GET', '/reports/orders/profitability', k().manager);
+    const profit = await call<{ rows: { currency: string; orders: number; marginBp: number }[] }>(
+      'GET',
+      '/reports/orders/profitability',
+      k().manager,
+    );
     expect(profit.status).toBe(200);
     expect(profit.body.rows.find((row) => row.currency === 'TRY')?.orders).toBeGreaterThanOrEqual(1);
   });
@@ -205,7 +285,11 @@ describe('the acknowledge link on a phone', () => {
       expect(await page.getAttribute('#outcome', 'data-outcome')).toBe('acknowledged');
       const order = await getOrder(orderId);
       expect(order.body.status).toBe('acknowledged');
-      expect(order.body.history.at(-1)).toMatchObject({ to: 'acknowledged', actorId: 'unit:dealer-izmir', via: 'link' });
+      expect(order.body.history.at(-1)).toMatchObject({
+        to: 'acknowledged',
+        actorId: 'unit:dealer-izmir',
+        via: 'link',
+      });
 
       const reused = await page.goto(url!);
       expect(reused?.status()).toBe(409);
@@ -214,14 +298,24 @@ describe('the acknowledge link on a phone', () => {
       const token = new URL(url!).searchParams.get('token')!;
       const [payload, signature] = token.split('.');
       const forgedPayload = Buffer.from(
-        JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), claims: { customerId, orderId, unitId: 'dealer-ankara', step: 1 } }),
+        JSON.stringify({
+          ...JSON.parse(Buffer.from(payload!, 'base64url').toString()),
+          claims: { customerId, orderId, unitId: 'dealer-ankara', step: 1 },
+        }),
       ).toString('base64url');
-      const forged = await page.goto(`${new URL(url!).origin}/order-links/acknowledge?token=${forgedPayload}.${signature}`);
+      const forged = await page.goto(
+        `${new URL(url!).origin}/order-links/acknowledge?token=${forgedPayload}.${signature}`,
+      );
       expect(forged?.status()).toBe(403);
       expect(await page.getAttribute('#outcome', 'data-outcome')).toBe('invalid');
 
-      const expiredUrl = await ackLink.url({ customerId, orderId, unitId: 'dealer-izmir', step: 1 }, { now: new Date(Date.now() - 8 * 24 * 3600_000) });
-      const expired = await page.goto(`${new URL(url!).origin}${new URL(expiredUrl).pathname}${new URL(expiredUrl).search}`);
+      const expiredUrl = await ackLink.url(
+        { customerId, orderId, unitId: 'dealer-izmir', step: 1 },
+        { now: new Date(Date.now() - 8 * 24 * 3600_000) },
+      );
+      const expired = await page.goto(
+        `${new URL(url!).origin}${new URL(expiredUrl).pathname}${new URL(expiredUrl).search}`,
+      );
       expect(expired?.status()).toBe(410);
       expect(await page.getAttribute('#outcome', 'data-outcome')).toBe('expired');
     } finally {

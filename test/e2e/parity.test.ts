@@ -34,8 +34,12 @@ const templateRoutes = () => {
 };
 
 const declaredRoutes = useCases.flatMap((u) => u.routes.map((r) => `${r.method} ${r.path}`));
-const declaredRules = useCases.flatMap((u) => u.subscriptions.map((s) => ({ name: `${u.name}.${s.name}`, pattern: s.pattern })));
-const declaredSchedules = useCases.flatMap((u) => u.schedules.map((s) => ({ name: `${u.name}.${s.name}`, expression: s.expression })));
+const declaredRules = useCases.flatMap((u) =>
+  u.subscriptions.map((s) => ({ name: `${u.name}.${s.name}`, pattern: s.pattern })),
+);
+const declaredSchedules = useCases.flatMap((u) =>
+  u.schedules.map((s) => ({ name: `${u.name}.${s.name}`, expression: s.expression })),
+);
 
 // The API stack with its nested stacks merged in: the methods are the parent's, the rules and
 // schedules each use case's nested stack's.
@@ -60,8 +64,12 @@ describe('manifest parity', () => {
   it('every route answers locally (the router knows it)', async () => {
     for (const route of useCases.flatMap((u) => u.routes)) {
       const response = await fetch(`${api()}${route.path.replace(/\{\w+\}/g, 'x')}`, { method: route.method });
-      const problem = response.headers.get('content-type')?.includes('problem') ? ((await response.json()) as { code: string }) : undefined;
-      expect([`${route.method} ${route.path}`, problem?.code]).not.toContainEqual(expect.stringMatching(/^(no-such-route|method-not-allowed)$/));
+      const problem = response.headers.get('content-type')?.includes('problem')
+        ? ((await response.json()) as { code: string })
+        : undefined;
+      expect([`${route.method} ${route.path}`, problem?.code]).not.toContainEqual(
+        expect.stringMatching(/^(no-such-route|method-not-allowed)$/),
+      );
     }
   });
 
@@ -69,7 +77,10 @@ describe('manifest parity', () => {
     const templateRules = Object.values(resources)
       .filter((r) => r.Type === 'AWS::Events::Rule' && r.Properties.EventBusName)
       .map((r) => r.Properties.EventPattern);
-    const local = (await (await fetch(`${api()}/_local/rules`, { headers: localControlHeaders })).json()) as { name: string; pattern: unknown }[];
+    const local = (await (await fetch(`${api()}/_local/rules`, { headers: localControlHeaders })).json()) as {
+      name: string;
+      pattern: unknown;
+    }[];
     expect(local).toEqual(declaredRules);
     for (const rule of declaredRules) expect(templateRules).toContainEqual(rule.pattern);
   });
@@ -78,7 +89,9 @@ describe('manifest parity', () => {
     const templateSchedules = Object.values(resources)
       .filter((r) => r.Type === 'AWS::Scheduler::Schedule')
       .map((r) => r.Properties.ScheduleExpression);
-    const local = (await (await fetch(`${api()}/_local/schedules`, { headers: localControlHeaders })).json()) as { name: string }[];
+    const local = (await (await fetch(`${api()}/_local/schedules`, { headers: localControlHeaders })).json()) as {
+      name: string;
+    }[];
     expect(local.map((s) => s.name).sort()).toEqual(declaredSchedules.map((s) => s.name).sort());
     expect(templateSchedules.sort()).toEqual(declaredSchedules.map((s) => s.expression).sort());
   });

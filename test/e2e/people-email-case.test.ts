@@ -5,12 +5,12 @@
 // before addresses were lower-cased (pool user and directory in capitals) still signs in through the
 // console's sign-in and, once reindexed, keeps their address from a case-twin too.
 import { randomUUID } from 'node:crypto';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
-import { passwordSignIn, type Pool } from '../../console/src/cognito.js';
+import { type Pool, passwordSignIn } from '../../console/src/cognito.js';
 import { addPerson, reindexDirectory } from '../../functions/people/people-store.js';
 import { adminCall, findPoolUser, setPassword } from '../../functions/people/user-pool.js';
 import { keys as tableKeys } from '../../shared/table.js';
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { bearer, get, post, readProblem } from '../support/e2e.js';
 import { table } from '../support/quotes.js';
 
@@ -20,7 +20,11 @@ const consolePool = (): Pool => ({ endpoint: `${new URL(signIn().issuer).origin}
 const tag = randomUUID().slice(0, 8);
 
 const invite = (email: string, userId: string) =>
-  post('/people', { email, name: 'Harf Deneme', role: 'rep', teamId: 'team-istanbul', userId }, { ...bearer(admin()), 'idempotency-key': randomUUID() });
+  post(
+    '/people',
+    { email, name: 'Harf Deneme', role: 'rep', teamId: 'team-istanbul', userId },
+    { ...bearer(admin()), 'idempotency-key': randomUUID() },
+  );
 
 const tokensOf = async (email: string) => {
   const step = await passwordSignIn(consolePool(), email, signIn().password);
@@ -43,7 +47,10 @@ describe("people's e-mail addresses, whatever their letter case", () => {
     ] as const) {
       const refused = await invite(variant, userId);
       expect(refused.status).toBe(409);
-      expect(await readProblem(refused)).toMatchObject({ code: 'person-exists', errors: [expect.objectContaining({ path: 'email' })] });
+      expect(await readProblem(refused)).toMatchObject({
+        code: 'person-exists',
+        errors: [expect.objectContaining({ path: 'email' })],
+      });
       expect((await get(`/people/${userId}`, admin())).status).toBe(404);
     }
     // One pool user: the variants were never made there.
@@ -70,7 +77,10 @@ describe("people's e-mail addresses, whatever their letter case", () => {
     });
     await setPassword(signIn().userPoolId, stored, signIn().password);
     const sub = made.User.Attributes.find((a) => a.Name === 'sub')!.Value;
-    const written = await addPerson({ userId, name: 'Eski Harf', email: stored, role: 'rep', language: 'tr', teamId: 'team-istanbul' }, sub);
+    const written = await addPerson(
+      { userId, name: 'Eski Harf', email: stored, role: 'rep', language: 'tr', teamId: 'team-istanbul' },
+      sub,
+    );
     expect(written.ok).toBe(true);
     await table().send(new DeleteCommand({ TableName: 'pusula', Key: tableKeys.personEmail(stored.toLowerCase()) }));
 
@@ -83,13 +93,22 @@ describe("people's e-mail addresses, whatever their letter case", () => {
     await reindexDirectory();
     const twin = await invite(stored.toLowerCase(), `rep-eski-twin-${tag}`);
     expect(twin.status).toBe(409);
-    expect(await readProblem(twin)).toMatchObject({ code: 'person-exists', errors: [expect.objectContaining({ path: 'email' })] });
-    await expect(adminCall('AdminGetUser', { UserPoolId: signIn().userPoolId, Username: stored.toLowerCase() })).rejects.toMatchObject({
+    expect(await readProblem(twin)).toMatchObject({
+      code: 'person-exists',
+      errors: [expect.objectContaining({ path: 'email' })],
+    });
+    await expect(
+      adminCall('AdminGetUser', { UserPoolId: signIn().userPoolId, Username: stored.toLowerCase() }),
+    ).rejects.toMatchObject({
       name: 'UserNotFoundException',
     });
 
     // Admin operations reach their pool user under its old name.
-    const disabled = await post(`/people/${userId}/disable`, { seq: 0 }, { ...bearer(admin()), 'idempotency-key': randomUUID() });
+    const disabled = await post(
+      `/people/${userId}/disable`,
+      { seq: 0 },
+      { ...bearer(admin()), 'idempotency-key': randomUUID() },
+    );
     expect(disabled.status, await disabled.clone().text()).toBe(200);
     expect(await disabled.json()).toMatchObject({ disabledAt: expect.any(String), signIn: { enabled: false } });
   });

@@ -15,7 +15,12 @@ describe('problems in the caller’s language', () => {
     expect(english.status).toBe(400);
     expect(turkish.headers.get('content-language')).toBe('tr');
     expect(english.headers.get('content-language')).toBe('en');
-    const tr = (await turkish.json()) as { code: string; type: string; title: string; errors: { path: string; message: string }[] };
+    const tr = (await turkish.json()) as {
+      code: string;
+      type: string;
+      title: string;
+      errors: { path: string; message: string }[];
+    };
     const en = (await english.json()) as typeof tr;
     expect(tr.code).toBe('validation-failed');
     expect(en.code).toBe('validation-failed');
@@ -37,9 +42,12 @@ describe('problems in the caller’s language', () => {
       post('/leads', { name: 'Deneme Kişi', phone: 'abc' }),
     ]);
     for (const response of [lead, webCase, english]) expect(response.status).toBe(400);
-    const errors = async (response: Response) => ((await response.json()) as { errors: { path: string; message: string }[] }).errors;
+    const errors = async (response: Response) =>
+      ((await response.json()) as { errors: { path: string; message: string }[] }).errors;
     expect(await errors(lead)).toEqual([{ path: 'phone', message: 'Geçerli bir telefon numarası değil.' }]);
-    expect(await errors(webCase)).toEqual([{ path: 'email', message: 'Bir e-posta adresi ya da telefon numarası yazın.' }]);
+    expect(await errors(webCase)).toEqual([
+      { path: 'email', message: 'Bir e-posta adresi ya da telefon numarası yazın.' },
+    ]);
     expect(await errors(english)).toEqual([{ path: 'phone', message: 'Not a valid phone number.' }]);
   });
 });

@@ -95,10 +95,16 @@ describe('the approval page on a phone', () => {
       expect(await reason.isVisible()).toBe(true);
       await reason.fill('Bu müşteriye %10 üzeri indirim yapmıyoruz.');
       await page.screenshot({ path: '/tmp/quote-approval-reject.png', fullPage: true });
-      await Promise.all([page.waitForLoadState('domcontentloaded'), page.getByRole('button', { name: 'Reddet' }).click()]);
+      await Promise.all([
+        page.waitForLoadState('domcontentloaded'),
+        page.getByRole('button', { name: 'Reddet' }).click(),
+      ]);
       await expect.poll(() => page.locator('#outcome').getAttribute('data-outcome')).toBe('rejected');
       const rejected = await getQuote(quote.quoteId);
-      expect(rejected).toMatchObject({ status: 'rejected', rejection: { reason: 'Bu müşteriye %10 üzeri indirim yapmıyoruz.' } });
+      expect(rejected).toMatchObject({
+        status: 'rejected',
+        rejection: { reason: 'Bu müşteriye %10 üzeri indirim yapmıyoruz.' },
+      });
     } finally {
       await context.close();
     }

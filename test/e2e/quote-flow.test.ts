@@ -55,18 +55,30 @@ describe('draft → approved → sent → accepted → order', () => {
       lines: managerLines,
       paymentTerms: { type: 'instalments', count: 3, firstDueDate: '2027-01-15' },
     });
-    expect(draft).toMatchObject({ status: 'draft', version: 1, seq: 1, currency: 'TRY', language: 'tr', ownerId: 'rep-ayse' });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      version: 1,
+      seq: 1,
+      currency: 'TRY',
+      language: 'tr',
+      ownerId: 'rep-ayse',
+    });
     // 2 × 950 000.00 − 15% + 38 000.00 = 1 653 000.00 net, 20% KDV.
     expect(draft.totals.grandTotal).toEqual({ amount: 198_360_000, currency: 'TRY' });
 
-    const edited = await call<QuoteView>('PATCH', `/quotes/${draft.quoteId}`, k().repAyse, { notes: 'Teslimat 4 hafta.', seq: 1 });
+    const edited = await call<QuoteView>('PATCH', `/quotes/${draft.quoteId}`, k().repAyse, {
+      notes: 'Teslimat 4 hafta.',
+      seq: 1,
+    });
     expect(edited.status, edited.text).toBe(200);
     expect(edited.body.seq).toBe(2);
 
     const submit = await act(draft.quoteId, 'submit', k().repAyse, { seq: 2 });
     expect(submit.status, submit.text).toBe(200);
     expect(submit.body).toMatchObject({ status: 'pending_approval', approval: { steps: 1, approved: 0 } });
-    expect(submit.body.approvalSteps).toEqual([expect.objectContaining({ role: 'manager', ruleIds: ['discount-over-10'] })]);
+    expect(submit.body.approvalSteps).toEqual([
+      expect.objectContaining({ role: 'manager', ruleIds: ['discount-over-10'] }),
+    ]);
     await settle();
 
     // Both sales managers are asked, each in their language; the rep and the director are not.
@@ -103,7 +115,9 @@ describe('draft → approved → sent → accepted → order', () => {
     expect(mail.subject).toBe(`Teklifimiz Q-${draft.quoteId.slice(-8)} — ₺1.983.600,00`);
     expect(mail.body.html).toContain('Akülü forklift 2,5 ton');
     expect(mail.body.text).toContain('15.01.2027  ₺661.200,00');
-    expect(mail.attachments?.map((a) => [a.filename, a.contentType])).toEqual([[`Q-${draft.quoteId.slice(-8)}-1.pdf`, 'application/pdf']]);
+    expect(mail.attachments?.map((a) => [a.filename, a.contentType])).toEqual([
+      [`Q-${draft.quoteId.slice(-8)}-1.pdf`, 'application/pdf'],
+    ]);
     const pdf = Buffer.from(mail.attachments![0]!.content, 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const document = await PDFDocument.load(pdf);
@@ -190,13 +204,24 @@ describe('draft → approved → sent → accepted → order', () => {
     // No token, garbage, and an approval token on the customer's page.
     expect((await approvalPage(`${url.origin}/quote-links/approval`)).status).toBe(403);
     expect((await approvalPage(`${url.origin}/quote-links/approval?token=abc.def`)).status).toBe(403);
-    expect(outcomeOf((await approvalPage(`${url.origin}/quote-links/answer?token=${encodeURIComponent(token)}`)).html)).toBe('invalid');
+    expect(
+      outcomeOf((await approvalPage(`${url.origin}/quote-links/answer?token=${encodeURIComponent(token)}`)).html),
+    ).toBe('invalid');
 
     // A link past its time, signed as the CRM signs them.
     // (The stack's global setup put its signing secret in the environment the test workers inherit.)
     expect(process.env.SIGNING_SECRET).toBeTruthy();
-    const claims = { customerId: quote.customerId, quoteId: quote.quoteId, version: 1, step: 0, userId: 'mgr-zeynep', action: 'approve' as const };
-    const expired = new URL(await approvalLink.url(claims, { now: new Date(Date.now() - 73 * 3600 * 1000) })).searchParams.get('token')!;
+    const claims = {
+      customerId: quote.customerId,
+      quoteId: quote.quoteId,
+      version: 1,
+      step: 0,
+      userId: 'mgr-zeynep',
+      action: 'approve' as const,
+    };
+    const expired = new URL(
+      await approvalLink.url(claims, { now: new Date(Date.now() - 73 * 3600 * 1000) }),
+    ).searchParams.get('token')!;
     for (const response of [
       await approvalPage(`${url.origin}/quote-links/approval?token=${encodeURIComponent(expired)}`),
       await submitLinkForm(`${url.origin}/quote-links/approval?token=${encodeURIComponent(expired)}`),
@@ -293,7 +318,11 @@ describe('approving through the API', () => {
     expect(current).toMatchObject({ version: 2, status: 'draft' });
     expect((current as unknown as { versions: { version: number }[] }).versions.map((v) => v.version)).toEqual([1, 2]);
     const first = await call<QuoteView>('GET', `/quotes/${quote.quoteId}/versions/1`, k().repAyse);
-    expect(first.body).toMatchObject({ version: 1, status: 'rejected', rejection: { reason: 'İndirim fazla; en çok %10.' } });
+    expect(first.body).toMatchObject({
+      version: 1,
+      status: 'rejected',
+      rejection: { reason: 'İndirim fazla; en çok %10.' },
+    });
     expect((await call('GET', `/quotes/${quote.quoteId}/versions/3`, k().repAyse)).status).toBe(404);
     // Version 2 with a smaller discount is within limits: approved by the policy and sent.
     const fixed = await call<QuoteView>('PATCH', `/quotes/${quote.quoteId}`, k().repAyse, {
@@ -314,7 +343,9 @@ describe('approving through the API', () => {
     await settle();
     const sent = await getQuote(quote.quoteId, k().repAyse);
     expect(sent).toMatchObject({ status: 'sent', language: 'en' });
-    expect((await quoteMailsTo(customer.email)).map((m) => m.subject)).toEqual([`Our quotation Q-${quote.quoteId.slice(-8)} — ₺84,360.00`]);
+    expect((await quoteMailsTo(customer.email)).map((m) => m.subject)).toEqual([
+      `Our quotation Q-${quote.quoteId.slice(-8)} — ₺84,360.00`,
+    ]);
     const stale = await act(quote.quoteId, 'answer', k().repAyse, { answer: 'declined', seq: 1 });
     expect(stale.status).toBe(409);
     const declined = await act(quote.quoteId, 'answer', k().repAyse, { answer: 'declined', seq: sent.seq });
@@ -336,7 +367,13 @@ describe('approving through the API', () => {
     expect(again.body.quoteId).toBe(first.body.quoteId);
     expect(first.body.currency).toBe('EUR');
     expect(first.body.grandTotalTry.currency).toBe('TRY');
-    const reused = await call('POST', '/quotes', k().repAyse, { ...body, lines: [{ sku: 'TP-20', quantity: 2 }] }, headers);
+    const reused = await call(
+      'POST',
+      '/quotes',
+      k().repAyse,
+      { ...body, lines: [{ sku: 'TP-20', quantity: 2 }] },
+      headers,
+    );
     expect(reused.status).toBe(422);
   });
 });
@@ -384,12 +421,22 @@ describe('bad requests', () => {
       ['unknown product', { ...ok, lines: [{ sku: 'NOPE', quantity: 1 }] }, 422],
       ['validity in the past', { ...ok, validUntil: '2020-01-01' }, 422],
       ['not a date', { ...ok, validUntil: '2027-02-30' }, 400],
-      ['shares not adding up', { ...ok, paymentTerms: { type: 'shares', parts: [{ dueDate: '2027-01-01', shareBp: 5000 }] } }, 400],
+      [
+        'shares not adding up',
+        { ...ok, paymentTerms: { type: 'shares', parts: [{ dueDate: '2027-01-01', shareBp: 5000 }] } },
+        400,
+      ],
       ['markup as a sku', { ...ok, lines: [{ sku: '<script>alert(1)</script>', quantity: 1 }] }, 422],
       ['not JSON', '{"customerId":', 400],
     ];
     for (const [name, body, status] of cases) {
-      const reply = await call('POST', '/quotes', k().repAyse, body, typeof body === 'string' ? { 'content-type': 'application/json' } : {});
+      const reply = await call(
+        'POST',
+        '/quotes',
+        k().repAyse,
+        body,
+        typeof body === 'string' ? { 'content-type': 'application/json' } : {},
+      );
       expect(reply.status, `${name}: ${reply.text}`).toBe(status);
       expect(reply.type, name).toMatch(/^application\/problem\+json/);
     }
@@ -406,12 +453,28 @@ describe('bad requests', () => {
 describe('who sees what', () => {
   it('reps see their own quotes; a team manager the team’s; the sales manager everyone’s', async () => {
     const customer = await newCustomer('quote-lists', 'tr', ['rep-ayse', 'rep-john']);
-    const ayse = await createQuote(k().repAyse, { customerId: customer.customerId, priceListId: 'tr-standart', lines: calmLines });
-    const john = await createQuote(k().repJohn, { customerId: customer.customerId, priceListId: 'eu-export', lines: calmLines });
+    const ayse = await createQuote(k().repAyse, {
+      customerId: customer.customerId,
+      priceListId: 'tr-standart',
+      lines: calmLines,
+    });
+    const john = await createQuote(k().repJohn, {
+      customerId: customer.customerId,
+      priceListId: 'eu-export',
+      lines: calmLines,
+    });
     // A customer John was never assigned is, to him, no customer at all: the same answer as a made-up id.
     const aysesOnly = await newCustomer('quote-not-johns');
-    const notHis = await call('POST', '/quotes', k().repJohn, { customerId: aysesOnly.customerId, priceListId: 'eu-export', lines: calmLines });
-    const madeUp = await call('POST', '/quotes', k().repJohn, { customerId: '01ARZ3NDEKTSV4RRFFQ69G5FAV', priceListId: 'eu-export', lines: calmLines });
+    const notHis = await call('POST', '/quotes', k().repJohn, {
+      customerId: aysesOnly.customerId,
+      priceListId: 'eu-export',
+      lines: calmLines,
+    });
+    const madeUp = await call('POST', '/quotes', k().repJohn, {
+      customerId: '01ARZ3NDEKTSV4RRFFQ69G5FAV',
+      priceListId: 'eu-export',
+      lines: calmLines,
+    });
     expect(notHis.status).toBe(422);
     expect(notHis.body).toMatchObject({ code: 'customer-not-found', errors: [{ path: 'customerId' }] });
     expect(notHis.body).toEqual(madeUp.body);
@@ -437,7 +500,15 @@ describe('who sees what', () => {
     const customer = await newCustomer('quote-pages');
     const made: string[] = [];
     for (let i = 0; i < 5; i++) {
-      made.push((await createQuote(k().repAyse, { customerId: customer.customerId, priceListId: 'tr-standart', lines: calmLines })).quoteId);
+      made.push(
+        (
+          await createQuote(k().repAyse, {
+            customerId: customer.customerId,
+            priceListId: 'tr-standart',
+            lines: calmLines,
+          })
+        ).quoteId,
+      );
     }
     const from = new Date(Date.now() - 60 * 60 * 1000).toISOString();
     const seen: string[] = [];
@@ -460,7 +531,15 @@ describe('who sees what', () => {
 
   it('reports success rate, quoted vs won per rep and period, in each currency and in TRY', async () => {
     const report = await call<{
-      byRep: { owner: string; sent: number; accepted: number; successRateBp: number; quoted: { currency: string }[]; quotedTry: { currency: string; amount: number }; wonTry: { amount: number } }[];
+      byRep: {
+        owner: string;
+        sent: number;
+        accepted: number;
+        successRateBp: number;
+        quoted: { currency: string }[];
+        quotedTry: { currency: string; amount: number };
+        wonTry: { amount: number };
+      }[];
       overall: { owner: string; sent: number; accepted: number }[];
     }>('GET', '/reports/quotes?period=year', k().manager);
     expect(report.status, report.text).toBe(200);
@@ -481,7 +560,10 @@ describe('who sees what', () => {
 
 describe('the catalogue and the policy', () => {
   const csv = (rows: string[]) =>
-    ['sku,name_tr,name_en,description_tr,description_en,unit,category,cost,cost_currency,tax_rate,active', ...rows].join('\n');
+    [
+      'sku,name_tr,name_en,description_tr,description_en,unit,category,cost,cost_currency,tax_rate,active',
+      ...rows,
+    ].join('\n');
 
   it('imports products as CSV all or nothing, with every bad row by line number', async () => {
     const admin = k().catalogueAdmin;
@@ -491,9 +573,15 @@ describe('the catalogue and the policy', () => {
       'E2E-2,Kabin,Cabin,,,adet,aksesuar,12.345,TRY,20,true',
       'E2E-3,Ayna,Mirror,,,adet,aksesuar,50.00,TRY,20,maybe',
     ]);
-    const refused = await call<{ code: string; errors: { line: number; path: string }[] }>('POST', '/catalogue/products', admin, bad, {
-      'content-type': 'text/csv',
-    });
+    const refused = await call<{ code: string; errors: { line: number; path: string }[] }>(
+      'POST',
+      '/catalogue/products',
+      admin,
+      bad,
+      {
+        'content-type': 'text/csv',
+      },
+    );
     expect(refused.status, refused.text).toBe(422);
     expect(refused.body.code).toBe('import-failed');
     expect(refused.body.errors.map((e) => [e.line, e.path])).toEqual([
@@ -510,7 +598,9 @@ describe('the catalogue and the policy', () => {
     expect(imported.body.imported).toBe(1);
     const exported = await call('GET', '/catalogue/products?format=csv', admin);
     expect(exported.type).toMatch(/^text\/csv/);
-    expect(exported.text).toContain('E2E-1,Çatal uzatma,Fork extension,"1,8 m",1.8 m,adet,aksesuar,1200.00,TRY,20,true');
+    expect(exported.text).toContain(
+      'E2E-1,Çatal uzatma,Fork extension,"1,8 m",1.8 m,adet,aksesuar,1200.00,TRY,20,true',
+    );
     expect(exported.text).toContain('FL-25E');
 
     // JSON too: a price list in EUR, then a quote priced from it.
@@ -534,7 +624,9 @@ describe('the catalogue and the policy', () => {
     });
     expect(quote.totals.grandTotal).toEqual({ amount: 10_800, currency: 'EUR' });
     // Writing needs catalogue:write; staff keys have none.
-    expect((await call('POST', '/catalogue/products', k().manager, good, { 'content-type': 'text/csv' })).status).toBe(403);
+    expect((await call('POST', '/catalogue/products', k().manager, good, { 'content-type': 'text/csv' })).status).toBe(
+      403,
+    );
   });
 
   it('reads and replaces the approval policy, refusing roles nobody holds and stale writes', async () => {
@@ -546,7 +638,10 @@ describe('the catalogue and the policy', () => {
       rules: [{ id: 'x', when: { discountBpOver: 100 }, approverRole: 'cfo' }],
     });
     expect(unknownRole.status).toBe(422);
-    const replaced = await call<{ seq: number }>('PUT', '/approval-policy', admin, { rules: current.body.rules, seq: current.body.seq });
+    const replaced = await call<{ seq: number }>('PUT', '/approval-policy', admin, {
+      rules: current.body.rules,
+      seq: current.body.seq,
+    });
     expect(replaced.status, replaced.text).toBe(200);
     const stale = await call('PUT', '/approval-policy', admin, { rules: current.body.rules, seq: current.body.seq });
     expect(stale.status).toBe(409);
@@ -580,7 +675,9 @@ describe('schedules', () => {
     await backdate(quote, -10);
     await fireSchedule('quote-approval.follow-up-quotes');
     await fireSchedule('quote-approval.follow-up-quotes');
-    const reminders = (await quoteMail(staffMail['rep-ayse'], quote.quoteId)).filter((m) => m.subject.startsWith('Yanıt bekleyen teklif'));
+    const reminders = (await quoteMail(staffMail['rep-ayse'], quote.quoteId)).filter((m) =>
+      m.subject.startsWith('Yanıt bekleyen teklif'),
+    );
     expect(reminders).toHaveLength(1);
     expect(reminders[0]!.body.text).toContain(`/console/#/quotes/${quote.quoteId}`);
     expect(`${reminders[0]!.body.text} ${reminders[0]!.body.html}`).not.toMatch(/https?:\/\/[^\s"<#]*\/quotes\//);

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useCases } from '../../functions/manifests.js';
 import { createApiKey } from '../../shared/api-keys.js';
 import type { Role } from '../../shared/http.js';
-import { type NamedRoute, type Scope, scopes as everyScope } from '../../shared/manifest.js';
+import { scopes as everyScope, type NamedRoute, type Scope } from '../../shared/manifest.js';
 import { api, readProblem, send } from '../support/e2e.js';
 
 /** Every scope but `admin`, which covers them all. */
@@ -19,7 +19,9 @@ const keyWith = (role: Role, scopes: readonly Scope[]) => {
   const id = `${role} ${[...scopes].sort().join(',')}`;
   let key = keyCache.get(id);
   if (!key) {
-    key = createApiKey({ label: `route table ${id}`, userId: `${role}-route-table`, role, scopes: [...scopes] }).then((k) => k.key);
+    key = createApiKey({ label: `route table ${id}`, userId: `${role}-route-table`, role, scopes: [...scopes] }).then(
+      (k) => k.key,
+    );
     keyCache.set(id, key);
   }
   return key;
@@ -47,7 +49,10 @@ describe('route × role × scope', () => {
       const scopes = route.auth.scopes;
       for (const role of roles) {
         await keyWith(role, scopes);
-        await keyWith(role, allScopes.filter((s) => !scopes.includes(s)));
+        await keyWith(
+          role,
+          allScopes.filter((s) => !scopes.includes(s)),
+        );
       }
     }
   });
@@ -59,12 +64,15 @@ describe('route × role × scope', () => {
 
   // A public route's own answers may be 403 (a signed link's page for a tampered token), so what
   // must not come is the edge's refusal: a 401, or a 403 `forbidden` problem.
-  it.each(routes.filter((r) => r.auth === 'public').map((r) => [label(r), r] as const))('%s is public: no key is needed', async (_, route) => {
-    const response = await call(route);
-    expect(response.status, label(route)).not.toBe(401);
-    expect(response.status, label(route)).toBeLessThan(500);
-    if (response.status === 403) expect(response.headers.get('content-type'), label(route)).toMatch(/^text\/html/);
-  });
+  it.each(routes.filter((r) => r.auth === 'public').map((r) => [label(r), r] as const))(
+    '%s is public: no key is needed',
+    async (_, route) => {
+      const response = await call(route);
+      expect(response.status, label(route)).not.toBe(401);
+      expect(response.status, label(route)).toBeLessThan(500);
+      if (response.status === 403) expect(response.headers.get('content-type'), label(route)).toMatch(/^text\/html/);
+    },
+  );
 
   const staff = routes.filter((r) => r.auth !== 'public');
   it.each(staff.flatMap((r) => roles.map((role) => [label(r), role, r] as const)))(
@@ -77,7 +85,13 @@ describe('route × role × scope', () => {
 
       // A route that needs no scope (GET /me) refuses only the anonymous caller.
       if (scopes.length) {
-        const without = await call(route, await keyWith(role, allScopes.filter((s) => !scopes.includes(s))));
+        const without = await call(
+          route,
+          await keyWith(
+            role,
+            allScopes.filter((s) => !scopes.includes(s)),
+          ),
+        );
         expect(without.status).toBe(403);
         expect(await readProblem(without)).toMatchObject({ code: 'forbidden' });
       }

@@ -8,7 +8,11 @@ import { api, localControlHeaders, recentEvents, settle } from '../support/e2e.j
 import { futureDay, greetedCustomer, readItem } from '../support/subscriptions-e2e.js';
 
 const inject = (body: Record<string, string>, headers: Record<string, string> = localControlHeaders) =>
-  fetch(`${api()}/_local/ses-events`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${api()}/_local/ses-events`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('local SES events', () => {
   it('a hard bounce from the injector suppresses the address and counts once for the campaign; the CLI publishes a delivery', async () => {
@@ -18,9 +22,13 @@ describe('local SES events', () => {
     expect(bounced.status).toBe(202);
     const { eventId } = (await bounced.json()) as { eventId: string };
 
-    const cli = await promisify(execFile)('npx', ['tsx', 'infra/local/ses-event.ts', 'delivery', greeted.mail.messageId, '--campaign', campaign], {
-      env: { ...process.env, PUSULA_PORT: new URL(api()).port },
-    });
+    const cli = await promisify(execFile)(
+      'npx',
+      ['tsx', 'infra/local/ses-event.ts', 'delivery', greeted.mail.messageId, '--campaign', campaign],
+      {
+        env: { ...process.env, PUSULA_PORT: new URL(api()).port },
+      },
+    );
     expect(JSON.parse(cli.stdout)).toMatchObject({ detailType: 'Email Delivered', messageId: greeted.mail.messageId });
     await settle();
 

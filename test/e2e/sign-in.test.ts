@@ -1,18 +1,18 @@
 // People sign in to the local pool (cognito-local) and call the API with their Cognito token: the
 // same authorizer, policy and access rule as keys, with role, team and unit from the directory.
-import { createPrivateKey, generateKeyPairSync, type KeyObject, createSign, randomUUID } from 'node:crypto';
+import { createPrivateKey, createSign, generateKeyPairSync, type KeyObject, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { answerChallenge, passwordSignIn, type Step } from '../../console/src/cognito.js';
 import { cognitoCall, signInWithPassword, type Tokens } from '../../functions/authorizer/cognito.js';
-import { repoRoot } from '../../infra/local/functions.js';
-import { cliOperator } from '../../shared/audit.js';
 import { disable, invitePerson } from '../../functions/people/people.js';
 import { findPoolUser } from '../../functions/people/user-pool.js';
+import { repoRoot } from '../../infra/local/functions.js';
 import { createApiKey } from '../../shared/api-keys.js';
-import { currentCode } from '../support/totp.js';
+import { cliOperator } from '../../shared/audit.js';
 import { bearer, captureLead, get, getLead, post, readProblem, settle, uniquePerson } from '../support/e2e.js';
+import { currentCode } from '../support/totp.js';
 
 const signIn = () => inject('signIn');
 const tokensOf = (email: string) => signInWithPassword(signIn().clientId, email, signIn().password);
@@ -34,18 +34,24 @@ const people = [
 ];
 
 describe('each demo role signs in', () => {
-  it.each(people)('$email: 200 on $allowed with the access and the ID token, 403 on $refused', async ({ email, allowed, refused }) => {
-    const tokens = await tokensOf(email);
-    await expectStatus(await get(allowed, tokens.AccessToken), 200);
-    await expectStatus(await get(allowed, tokens.IdToken), 200);
-    await expectStatus(await get(refused, tokens.AccessToken), 403, 'forbidden');
-  });
+  it.each(people)(
+    '$email: 200 on $allowed with the access and the ID token, 403 on $refused',
+    async ({ email, allowed, refused }) => {
+      const tokens = await tokensOf(email);
+      await expectStatus(await get(allowed, tokens.AccessToken), 200);
+      await expectStatus(await get(allowed, tokens.IdToken), 200);
+      await expectStatus(await get(refused, tokens.AccessToken), 403, 'forbidden');
+    },
+  );
 });
 
 describe('the demo admin signs in as the console does, with a second factor', () => {
   const email = 'elif.admin@example.com';
   const secret = () => signIn().totpSecrets[email]!;
-  const pool = () => ({ endpoint: process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER!, clientId: signIn().clientId });
+  const pool = () => ({
+    endpoint: process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER!,
+    clientId: signIn().clientId,
+  });
   const withCode = async (step: Step) => {
     if (!('challenge' in step)) throw new Error('the demo admin has TOTP: expected the code to be asked for');
     expect(step.challenge.name).toBe('SOFTWARE_TOKEN_MFA');
@@ -107,7 +113,10 @@ const jwt = (claims: Record<string, unknown>, key: KeyObject) => {
 };
 const poolKey = () => createPrivateKey(JSON.parse(readFileSync(signIn().signingKeyFile, 'utf8')).privatePem);
 const publishedKey = () =>
-  createPrivateKey(JSON.parse(readFileSync(join(repoRoot, 'node_modules/cognito-local/lib/keys/cognitoLocal.private.json'), 'utf8')).pem);
+  createPrivateKey(
+    JSON.parse(readFileSync(join(repoRoot, 'node_modules/cognito-local/lib/keys/cognitoLocal.private.json'), 'utf8'))
+      .pem,
+  );
 
 describe('tokens the authorizer refuses', () => {
   let claims: (overrides?: Record<string, unknown>) => Record<string, unknown>;
@@ -177,7 +186,7 @@ describe('the local pool answers CORS for the console only', () => {
     expect(answer.headers.get('access-control-allow-methods')).toContain('POST');
   });
 
-  it('serves only this data folder\'s key as the JWKS', async () => {
+  it("serves only this data folder's key as the JWKS", async () => {
     const jwks = (await (await fetch(`${signIn().issuer}/.well-known/jwks.json`)).json()) as { keys: { n: string }[] };
     const own = JSON.parse(readFileSync(signIn().signingKeyFile, 'utf8')).publicJwk as { n: string };
     const published = JSON.parse(
@@ -192,7 +201,11 @@ describe('disabling and signing out', () => {
   it('a disabled person is refused with 401, with a token that worked before', async () => {
     const email = `sign-in-${randomUUID().slice(0, 8)}@example.com`;
     const pool = { userPoolId: signIn().userPoolId, invitePassword: signIn().password };
-    const user = await invitePerson(pool, { email, name: 'Sign-in Rep', role: 'rep', teamId: 'team-istanbul' }, cliOperator);
+    const user = await invitePerson(
+      pool,
+      { email, name: 'Sign-in Rep', role: 'rep', teamId: 'team-istanbul' },
+      cliOperator,
+    );
     const tokens = await tokensOf(email);
     await expectStatus(await get('/leads', tokens.AccessToken), 200);
     await disable(pool, user.userId, user.seq, cliOperator);
@@ -203,18 +216,34 @@ describe('disabling and signing out', () => {
   it('sign-out revokes the refresh token and refuses every token of that sign-in', async () => {
     const tokens = await tokensOf('deniz.agent@example.com');
     const refresh = () =>
-      cognitoCall('InitiateAuth', { ClientId: signIn().clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken } });
+      cognitoCall('InitiateAuth', {
+        ClientId: signIn().clientId,
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken },
+      });
     await expect(refresh()).resolves.toHaveProperty('AuthenticationResult.AccessToken');
-    await expectStatus(await post('/auth/sign-out', { refreshToken: 'not-a-token' }, bearer(tokens.AccessToken)), 400, 'validation-failed');
+    await expectStatus(
+      await post('/auth/sign-out', { refreshToken: 'not-a-token' }, bearer(tokens.AccessToken)),
+      400,
+      'validation-failed',
+    );
     await expectStatus(await get('/cases', tokens.IdToken), 200);
-    await expectStatus(await post('/auth/sign-out', { refreshToken: tokens.RefreshToken }, bearer(tokens.AccessToken)), 204);
+    await expectStatus(
+      await post('/auth/sign-out', { refreshToken: tokens.RefreshToken }, bearer(tokens.AccessToken)),
+      204,
+    );
     await expectStatus(await get('/cases', tokens.AccessToken), 401, 'unauthorized');
     await expectStatus(await get('/cases', tokens.IdToken), 401, 'unauthorized');
     await expect(refresh()).rejects.toMatchObject({ type: 'NotAuthorizedException' });
   });
 
   it('a key has no session to end: 422 not-signed-in', async () => {
-    const { key } = await createApiKey({ label: 'sign-out by key', userId: 'agent-deniz', role: 'agent', scopes: ['sessions:write'] });
+    const { key } = await createApiKey({
+      label: 'sign-out by key',
+      userId: 'agent-deniz',
+      role: 'agent',
+      scopes: ['sessions:write'],
+    });
     await expectStatus(await post('/auth/sign-out', { refreshToken: 'x' }, bearer(key)), 422, 'not-signed-in');
   });
 });

@@ -17,7 +17,9 @@ afterAll(async () => {
 
 const preferencesOf = async (unsubscribe: string) => {
   const html = await (await fetch(unsubscribe.replace('/unsubscribe?', '/unsubscribe/preferences?'))).text();
-  return Object.fromEntries([...html.matchAll(/data-topic="(\w+)"><strong>[^<]*<\/strong>: <span>([^<]*)<\/span>/g)].map((m) => [m[1], m[2]]));
+  return Object.fromEntries(
+    [...html.matchAll(/data-topic="(\w+)"><strong>[^<]*<\/strong>: <span>([^<]*)<\/span>/g)].map((m) => [m[1], m[2]]),
+  );
 };
 
 describe('one-click unsubscribe (RFC 8058)', () => {
@@ -26,7 +28,12 @@ describe('one-click unsubscribe (RFC 8058)', () => {
     expect(greeted.mail.subject).toBe('Doğum gününüz kutlu olsun!');
     const body = new FormData();
     body.set('List-Unsubscribe', 'One-Click');
-    const first = await fetch(greeted.unsubscribe, { method: 'POST', body, headers: { origin: 'https://mail.example.net' }, redirect: 'manual' });
+    const first = await fetch(greeted.unsubscribe, {
+      method: 'POST',
+      body,
+      headers: { origin: 'https://mail.example.net' },
+      redirect: 'manual',
+    });
     expect(first.status).toBe(200);
     expect(await first.text()).toContain('“doğum günü tebrikleri” e-postalarını artık almayacaksınız.');
     const again = await fetch(greeted.unsubscribe, {
@@ -35,16 +42,27 @@ describe('one-click unsubscribe (RFC 8058)', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(await again.text()).toContain('zaten almıyorsunuz');
-    expect(await preferencesOf(greeted.unsubscribe)).toEqual({ offers: 'Alıyorsunuz', newsletter: 'Alıyorsunuz', events: 'Alıyorsunuz', birthday: 'Almıyorsunuz' });
+    expect(await preferencesOf(greeted.unsubscribe)).toEqual({
+      offers: 'Alıyorsunuz',
+      newsletter: 'Alıyorsunuz',
+      events: 'Alıyorsunuz',
+      birthday: 'Almıyorsunuz',
+    });
     await settle();
-    const withdrawn = (await recentEvents()).filter((e) => e['detail-type'] === 'ConsentWithdrawn' && e.detail.customerId === greeted.customerId);
+    const withdrawn = (await recentEvents()).filter(
+      (e) => e['detail-type'] === 'ConsentWithdrawn' && e.detail.customerId === greeted.customerId,
+    );
     expect(withdrawn).toHaveLength(1);
     expect(withdrawn[0]!.detail).toMatchObject({ channel: 'email', topic: 'birthday', via: 'one-click' });
     expect(JSON.stringify(withdrawn[0])).not.toContain(greeted.email);
   });
 
   it('answers a forged or missing token with a clear page and changes nothing', async () => {
-    const forged = await fetch(`${api()}/unsubscribe?token=abc.def`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const forged = await fetch(`${api()}/unsubscribe?token=abc.def`, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(forged.status).toBe(410);
     expect(await forged.text()).toContain('Bu bağlantı geçerli değil.');
     expect((await fetch(`${api()}/unsubscribe`)).status).toBe(410);
@@ -64,15 +82,28 @@ describe('the unsubscribe pages in a browser', () => {
       // Opening the page changed nothing (mail scanners open links).
       expect((await preferencesOf(greeted.unsubscribe)).birthday).toBe('Subscribed');
 
-      await Promise.all([page.waitForLoadState('domcontentloaded'), page.getByRole('button', { name: 'Unsubscribe' }).click()]);
-      await expect.poll(() => page.locator('body').innerText()).toContain('You will no longer receive “birthday greetings” e-mails.');
+      await Promise.all([
+        page.waitForLoadState('domcontentloaded'),
+        page.getByRole('button', { name: 'Unsubscribe' }).click(),
+      ]);
+      await expect
+        .poll(() => page.locator('body').innerText())
+        .toContain('You will no longer receive “birthday greetings” e-mails.');
 
-      await Promise.all([page.waitForLoadState('domcontentloaded'), page.getByRole('link', { name: 'All my e-mail preferences' }).click()]);
+      await Promise.all([
+        page.waitForLoadState('domcontentloaded'),
+        page.getByRole('link', { name: 'All my e-mail preferences' }).click(),
+      ]);
       expect(await page.locator('li[data-topic="birthday"] span').innerText()).toBe('Not subscribed');
-      await Promise.all([page.waitForLoadState('domcontentloaded'), page.locator('li[data-topic="offers"] button').click()]);
+      await Promise.all([
+        page.waitForLoadState('domcontentloaded'),
+        page.locator('li[data-topic="offers"] button').click(),
+      ]);
       await expect.poll(() => page.locator('li[data-topic="offers"] span').innerText()).toBe('Not subscribed');
       expect(await page.locator('li[data-topic="newsletter"] span').innerText()).toBe('Subscribed');
-      expect(await page.locator('[role="status"]').innerText()).toContain('You will no longer receive “offers” e-mails.');
+      expect(await page.locator('[role="status"]').innerText()).toContain(
+        'You will no longer receive “offers” e-mails.',
+      );
       await page.screenshot({ path: '/tmp/unsubscribe-preferences.png' });
     } finally {
       await context.close();

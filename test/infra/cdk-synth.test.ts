@@ -8,8 +8,8 @@ import { promisify } from 'node:util';
 import { afterAll, expect, it } from 'vitest';
 import { platform, useCases } from '../../functions/manifests.js';
 import { repoRoot } from '../../infra/constructs/crm-function.js';
-import { cfnLint, unacceptedFindings } from './cfn-lint.js';
 import { readmeCommands, shellWords } from '../support/readme.js';
+import { cfnLint, unacceptedFindings } from './cfn-lint.js';
 import { cdkJsonContext, deploymentContext } from './synth-template.js';
 
 // Own output directories, so the tests do not race a `cdk synth` someone runs in the tree.
@@ -44,7 +44,11 @@ it('synthesizes as the CDK CLI runs the app: bundled ESM functions, no cdk-nag f
   const result = await run('npx', ['tsx', 'infra/app.ts'], {
     CDK_OUTDIR: out,
     // What the CLI passes: cdk.json's context with the deployment's, and asset paths in the template metadata.
-    CDK_CONTEXT_JSON: JSON.stringify({ ...cdkJsonContext(), ...deploymentContext, 'aws:cdk:enable-asset-metadata': true }),
+    CDK_CONTEXT_JSON: JSON.stringify({
+      ...cdkJsonContext(),
+      ...deploymentContext,
+      'aws:cdk:enable-asset-metadata': true,
+    }),
   });
   expect(result.code, result.output).toBe(0);
 
@@ -52,17 +56,28 @@ it('synthesizes as the CDK CLI runs the app: bundled ESM functions, no cdk-nag f
   const names = readdirSync(out).filter((name) => name.endsWith('.template.json'));
   const nested = names.filter((name) => name.endsWith('.nested.template.json'));
   // (the staff console: PusulaConsole copies its files into the API stack's bucket)
-  expect(names.filter((name) => !nested.includes(name)).sort()).toEqual(['PusulaApi.template.json', 'PusulaConsole.template.json', 'PusulaData.template.json']);
-  const read = (name: string) => JSON.parse(readFileSync(join(out, name), 'utf8')) as { Resources: Record<string, Resource> };
+  expect(names.filter((name) => !nested.includes(name)).sort()).toEqual([
+    'PusulaApi.template.json',
+    'PusulaConsole.template.json',
+    'PusulaData.template.json',
+  ]);
+  const read = (name: string) =>
+    JSON.parse(readFileSync(join(out, name), 'utf8')) as { Resources: Record<string, Resource> };
   const resourcesIn = (files: string[], type: string) =>
     files.flatMap((file) => Object.values(read(file).Resources)).filter((resource) => resource.Type === type);
   const parent = 'PusulaApi.template.json';
-  expect(resourcesIn([parent], 'AWS::CloudFormation::Stack').map((stack) => stack.Metadata['aws:asset:path']).sort()).toEqual(nested.sort());
+  expect(
+    resourcesIn([parent], 'AWS::CloudFormation::Stack')
+      .map((stack) => stack.Metadata['aws:asset:path'])
+      .sort(),
+  ).toEqual(nested.sort());
   expect(nested).toHaveLength(useCases.length);
 
   // The bundled SDK needs the createRequire banner, or it fails at load with "Dynamic require".
   const functions = resourcesIn([parent, ...nested], 'AWS::Lambda::Function');
-  expect(functions).toHaveLength(useCases.reduce((sum, m) => sum + Object.keys(m.functions).length, 0) + Object.keys(platform).length);
+  expect(functions).toHaveLength(
+    useCases.reduce((sum, m) => sum + Object.keys(m.functions).length, 0) + Object.keys(platform).length,
+  );
   for (const fn of functions) {
     const bundle = join(out, fn.Metadata['aws:asset:path']!, 'index.mjs');
     expect(existsSync(bundle), bundle).toBe(true);
@@ -76,11 +91,17 @@ it('synthesizes as the CDK CLI runs the app: bundled ESM functions, no cdk-nag f
 
 it('fails the cfn-lint check on a template CloudFormation would refuse', async () => {
   const file = join(outputDirectory(), 'broken.template.json');
-  const fn = { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs1.x', Handler: 'index.handler', Code: { ZipFile: 'x' } } };
+  const fn = {
+    Type: 'AWS::Lambda::Function',
+    Properties: { Runtime: 'nodejs1.x', Handler: 'index.handler', Code: { ZipFile: 'x' } },
+  };
   writeFileSync(file, JSON.stringify({ Resources: { Fn: fn } }));
   const findings = unacceptedFindings(await cfnLint([file]));
   expect(findings).toEqual(
-    expect.arrayContaining([expect.stringMatching(/^E3003 Error .*Resources\/Fn\/Properties: 'Role' is a required property/), expect.stringMatching(/^E3030 Error .*Runtime/)]),
+    expect.arrayContaining([
+      expect.stringMatching(/^E3003 Error .*Resources\/Fn\/Properties: 'Role' is a required property/),
+      expect.stringMatching(/^E3030 Error .*Runtime/),
+    ]),
   );
 });
 
@@ -92,16 +113,20 @@ it("passes the README's `npx cdk synth` as written (quiet, into its own folder) 
   expect(result.code, result.output).toBe(0);
 });
 
-it("refuses to synth when the CDK CLI finds no region and would fall back to us-east-1", async () => {
+it('refuses to synth when the CDK CLI finds no region and would fall back to us-east-1', async () => {
   const nowhere = join(outputDirectory(), 'none');
-  const result = await run('npx', ['cdk', 'synth', '--quiet', '--output', outputDirectory(), '-c', `mailFrom=${deploymentContext.mailFrom}`], {
-    AWS_REGION: '',
-    AWS_DEFAULT_REGION: '',
-    AWS_PROFILE: '',
-    AWS_CONFIG_FILE: nowhere,
-    AWS_SHARED_CREDENTIALS_FILE: nowhere,
-    AWS_EC2_METADATA_DISABLED: 'true',
-  });
+  const result = await run(
+    'npx',
+    ['cdk', 'synth', '--quiet', '--output', outputDirectory(), '-c', `mailFrom=${deploymentContext.mailFrom}`],
+    {
+      AWS_REGION: '',
+      AWS_DEFAULT_REGION: '',
+      AWS_PROFILE: '',
+      AWS_CONFIG_FILE: nowhere,
+      AWS_SHARED_CREDENTIALS_FILE: nowhere,
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
+  );
   expect(result.code).not.toBe(0);
   expect(result.output).toContain('No AWS region is configured');
 });

@@ -19,10 +19,13 @@ export interface CfnLintFinding {
 
 /** Every finding cfn-lint reports on the files, as `<rule> <level> <file> <path>: <message>`. */
 export const cfnLint = async (files: string[]): Promise<CfnLintFinding[]> => {
-  const output = await promisify(execFile)('cfn-lint', ['--format', 'json', '--', ...files], { maxBuffer: 64 * 1024 * 1024 }).then(
+  const output = await promisify(execFile)('cfn-lint', ['--format', 'json', '--', ...files], {
+    maxBuffer: 64 * 1024 * 1024,
+  }).then(
     ({ stdout }) => stdout,
     (error: NodeJS.ErrnoException & { stdout?: string }) => {
-      if (error.code === 'ENOENT') throw new Error('cfn-lint is not installed: `pip install cfn-lint` (the CI image has it)');
+      if (error.code === 'ENOENT')
+        throw new Error('cfn-lint is not installed: `pip install cfn-lint` (the CI image has it)');
       // Exit codes 2, 4 and 8 are errors, warnings and informational findings, listed on stdout.
       if (!error.stdout) throw error;
       return error.stdout;

@@ -33,11 +33,17 @@ describe('the staff console in AWS', () => {
       RestrictPublicBuckets: true,
     });
     apiParent.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
-      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' }),
+      OriginAccessControlConfig: Match.objectLike({
+        OriginAccessControlOriginType: 's3',
+        SigningBehavior: 'always',
+        SigningProtocol: 'sigv4',
+      }),
     });
     const distribution = onlyResource(apiParent, 'AWS::CloudFront::Distribution');
     const origin = distribution.properties.DistributionConfig.Origins[0];
-    expect(origin.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/OriginAccessControl/), 'Id'] });
+    expect(origin.OriginAccessControlId).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/OriginAccessControl/), 'Id'],
+    });
     expect(origin.S3OriginConfig).toEqual({ OriginAccessIdentity: '' });
     const policy = onlyResource(apiParent, 'AWS::S3::BucketPolicy').properties.PolicyDocument.Statement;
     expect(policy).toEqual(
@@ -80,7 +86,10 @@ describe('the staff console in AWS', () => {
     expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: headers.id });
     const security = headers.properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
     expect(security.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
-    expect(security.StrictTransportSecurity).toMatchObject({ AccessControlMaxAgeSec: 31_536_000, IncludeSubdomains: true });
+    expect(security.StrictTransportSecurity).toMatchObject({
+      AccessControlMaxAgeSec: 31_536_000,
+      IncludeSubdomains: true,
+    });
     expect(security.ContentTypeOptions).toEqual({ Override: true });
     // The CSP: own scripts only; calls to its own origin (the API is served there) and Cognito's only.
     const csp = JSON.stringify(security.ContentSecurityPolicy);
@@ -120,15 +129,24 @@ describe('the staff console in AWS', () => {
     // The console's app client of the data stack's user pool.
     expect(JSON.stringify(config.clientId)).toMatch(/PeoplePoolConsole/);
     // The API stack has no function but its own: the deployment's handler lives with the files.
-    expect(Object.keys(apiParent.findResources('AWS::Lambda::Function')).some((id) => id.includes('BucketDeployment'))).toBe(false);
+    expect(
+      Object.keys(apiParent.findResources('AWS::Lambda::Function')).some((id) => id.includes('BucketDeployment')),
+    ).toBe(false);
   });
 
   it('outputs the console URL, bucket and distribution, and lets every function allow its origin in CORS', () => {
     const outputs = apiParent.toJSON().Outputs;
-    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ConsoleUrl', 'ConsoleBucketName', 'ConsoleDistributionId']));
+    expect(Object.keys(outputs)).toEqual(
+      expect.arrayContaining(['ConsoleUrl', 'ConsoleBucketName', 'ConsoleDistributionId']),
+    );
     expect(JSON.stringify(outputs.ConsoleUrl.Value)).toContain('DomainName');
-    const functions = Object.values(api.findResources('AWS::Lambda::Function')).filter((fn) => fn.Properties.Environment?.Variables?.CORS_ORIGINS !== undefined);
+    const functions = Object.values(api.findResources('AWS::Lambda::Function')).filter(
+      (fn) => fn.Properties.Environment?.Variables?.CORS_ORIGINS !== undefined,
+    );
     expect(functions.length).toBeGreaterThan(10);
-    for (const fn of functions) expect(JSON.stringify(fn.Properties.Environment.Variables.CORS_ORIGINS)).toMatch(/Distribution[^"]*","DomainName"/);
+    for (const fn of functions)
+      expect(JSON.stringify(fn.Properties.Environment.Variables.CORS_ORIGINS)).toMatch(
+        /Distribution[^"]*","DomainName"/,
+      );
   });
 });

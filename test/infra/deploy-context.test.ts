@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../infra/build-app.js';
 import { deploymentRegion, mailSender } from '../../infra/deploy-context.js';
-import { cdkJsonContext, deploymentContext } from './synth-template.js';
 import type { UseCaseManifest } from '../../shared/manifest.js';
+import { cdkJsonContext, deploymentContext } from './synth-template.js';
 
 const none: UseCaseManifest[] = [];
 const synthWith = (context: Record<string, unknown>) => () =>
@@ -42,7 +42,9 @@ describe('mailFrom', () => {
   });
 
   it('refuses a fallbackNotifyEmail that is not one address', () => {
-    expect(synthWith({ ...deploymentContext, fallbackNotifyEmail: 'sales team' })).toThrow(/fallbackNotifyEmail must be one e-mail address/);
+    expect(synthWith({ ...deploymentContext, fallbackNotifyEmail: 'sales team' })).toThrow(
+      /fallbackNotifyEmail must be one e-mail address/,
+    );
   });
 });
 
@@ -56,11 +58,15 @@ describe('region', () => {
     expect(deploymentRegion(undefined, { CDK_DEFAULT_REGION: 'eu-central-1' })).toBe('eu-central-1');
     expect(deploymentRegion(undefined, { AWS_REGION: 'eu-west-1' })).toBe('eu-west-1');
     expect(deploymentRegion(undefined, { CDK_DEFAULT_REGION: 'us-east-1', AWS_REGION: 'us-east-1' })).toBe('us-east-1');
-    expect(deploymentRegion(undefined, { CDK_DEFAULT_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1' })).toBe('us-east-1');
+    expect(deploymentRegion(undefined, { CDK_DEFAULT_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1' })).toBe(
+      'us-east-1',
+    );
   });
 
   it("refuses the CDK CLI's silent us-east-1 and no region at all", () => {
-    expect(() => deploymentRegion(undefined, { CDK_DEFAULT_REGION: 'us-east-1' })).toThrow(/fell back to us-east-1.*-c region=us-east-1/);
+    expect(() => deploymentRegion(undefined, { CDK_DEFAULT_REGION: 'us-east-1' })).toThrow(
+      /fell back to us-east-1.*-c region=us-east-1/,
+    );
     expect(() => deploymentRegion(undefined, {})).toThrow(/No AWS region is configured: pass -c region=/);
   });
 

@@ -71,8 +71,16 @@ beforeAll(() => {
 
 describe('stages', () => {
   it('names each stack after its stage', () => {
-    expect(testFrankfurt.stacks.map((stack) => stack.stackName)).toEqual(['pusula-test-data', 'pusula-test-api', 'pusula-test-console']);
-    expect(prodFrankfurt.stacks.map((stack) => stack.stackName)).toEqual(['pusula-prod-data', 'pusula-prod-api', 'pusula-prod-console']);
+    expect(testFrankfurt.stacks.map((stack) => stack.stackName)).toEqual([
+      'pusula-test-data',
+      'pusula-test-api',
+      'pusula-test-console',
+    ]);
+    expect(prodFrankfurt.stacks.map((stack) => stack.stackName)).toEqual([
+      'pusula-prod-data',
+      'pusula-prod-api',
+      'pusula-prod-console',
+    ]);
   });
 
   it('names every account-wide CloudFront resource after stage and region, and the Glue database validly', () => {
@@ -102,9 +110,14 @@ describe('stages', () => {
     expect(shared.filter((name) => name.startsWith('account '))).toEqual([]);
   });
 
-  it.each(['Prod', '-prod', 'prod-', 'pr_od', 'a-very-long-stage-name-x', 'eu pilot'])('refuses the stage %j, naming what is accepted', (stage) => {
-    const build = () =>
-      buildApp({ useCases: [], bundle: false, context: { ...cdkJsonContext(), ...deploymentContext, stage } });
-    expect(build).toThrow(/Context stage must be 1–20 lower-case letters, digits and hyphens.*like prod, test, eu-pilot/);
-  });
+  it.each(['Prod', '-prod', 'prod-', 'pr_od', 'a-very-long-stage-name-x', 'eu pilot'])(
+    'refuses the stage %j, naming what is accepted',
+    (stage) => {
+      const build = () =>
+        buildApp({ useCases: [], bundle: false, context: { ...cdkJsonContext(), ...deploymentContext, stage } });
+      expect(build).toThrow(
+        /Context stage must be 1–20 lower-case letters, digits and hyphens.*like prod, test, eu-pilot/,
+      );
+    },
+  );
 });

@@ -21,13 +21,18 @@ describe('sign-in for people', () => {
       Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true, RequireNumbers: true }) },
       DeletionProtection: 'ACTIVE',
     });
-    data.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
+    data.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'RetainExceptOnCreate',
+      UpdateReplacePolicy: 'Retain',
+    });
     const groups = Object.values(data.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
     expect(groups.sort()).toEqual([...roles].sort());
   });
 
   it("sends invitations and password resets through the stage's SES sender and configuration set, not Cognito's 50 a day", () => {
-    const [[configurationSetId]] = Object.entries(data.findResources('AWS::SES::ConfigurationSet')) as [[string, unknown]];
+    const [[configurationSetId]] = Object.entries(data.findResources('AWS::SES::ConfigurationSet')) as [
+      [string, unknown],
+    ];
     data.hasResourceProperties('AWS::Cognito::UserPool', {
       EmailConfiguration: {
         EmailSendingAccount: 'DEVELOPER',
@@ -45,12 +50,19 @@ describe('sign-in for people', () => {
       UserPoolTier: 'ESSENTIALS',
       Policies: Match.objectLike({ SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD'] } }),
     });
-    data.hasResourceProperties('AWS::Cognito::UserPoolClient', { ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_AUTH']) });
+    data.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_AUTH']),
+    });
   });
 
   it('has a console client with SRP and refresh, no secret, 1 h tokens, 30-day refresh, revocation on, no existence errors', () => {
     data.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      ExplicitAuthFlows: Match.arrayEquals(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+      ExplicitAuthFlows: Match.arrayEquals([
+        'ALLOW_USER_PASSWORD_AUTH',
+        'ALLOW_USER_SRP_AUTH',
+        'ALLOW_USER_AUTH',
+        'ALLOW_REFRESH_TOKEN_AUTH',
+      ]),
       GenerateSecret: false,
       AccessTokenValidity: 60,
       IdTokenValidity: 60,

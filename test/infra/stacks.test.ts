@@ -5,12 +5,17 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  glueItemType,
+  listQuery,
+  type WarehouseList,
+  warehouseLists,
+} from '../../functions/analytics/warehouse/warehouse.js';
 import { platform, publicRateLimitPer5Minutes, useCases } from '../../functions/manifests.js';
-import { type FunctionDeclaration, functionId, type UseCaseManifest } from '../../shared/manifest.js';
-import { tableSchema } from '../../shared/table.js';
-import { glueItemType, listQuery, type WarehouseList, warehouseLists } from '../../functions/analytics/warehouse/warehouse.js';
 import { buildApp } from '../../infra/build-app.js';
 import { manifestDescription, type StatelessStack, tableActions } from '../../infra/stateless-stack.js';
+import { type FunctionDeclaration, functionId, type UseCaseManifest } from '../../shared/manifest.js';
+import { tableSchema } from '../../shared/table.js';
 import { cdkJsonContext, deploymentContext, synthTemplates } from './synth-template.js';
 
 // A use case no real manifest has yet: a schedule, a parameterised public route, memory and
@@ -45,14 +50,28 @@ const fixture: UseCaseManifest = {
       responses: { 200: { description: 'Fixture' } },
     },
   ],
-  subscriptions: [{ name: 'on-fixture', function: 'sweep', pattern: { source: ['crm.fixture'], account: ['123456789012'] } }],
-  schedules: [{ name: 'every-morning', function: 'sweep', expression: 'cron(0 9 * * ? *)', timezone: 'Europe/Istanbul' }],
+  subscriptions: [
+    { name: 'on-fixture', function: 'sweep', pattern: { source: ['crm.fixture'], account: ['123456789012'] } },
+  ],
+  schedules: [
+    { name: 'every-morning', function: 'sweep', expression: 'cron(0 9 * * ? *)', timezone: 'Europe/Istanbul' },
+  ],
 };
 const manifests = [...useCases, fixture];
 /** Every function the stack makes, by use case and name, with its declaration. */
 const declarations: [string, string, FunctionDeclaration][] = [
-  ...Object.entries(platform).map(([name, declaration]): [string, string, FunctionDeclaration] => ['platform', name, declaration]),
-  ...manifests.flatMap((m) => Object.entries(m.functions).map(([name, declaration]): [string, string, FunctionDeclaration] => [m.name, name, declaration])),
+  ...Object.entries(platform).map(([name, declaration]): [string, string, FunctionDeclaration] => [
+    'platform',
+    name,
+    declaration,
+  ]),
+  ...manifests.flatMap((m) =>
+    Object.entries(m.functions).map(([name, declaration]): [string, string, FunctionDeclaration] => [
+      m.name,
+      name,
+      declaration,
+    ]),
+  ),
 ];
 
 let synth: ReturnType<typeof synthTemplates>;
@@ -115,7 +134,8 @@ describe('stateful stack', () => {
     expect(table.Properties).not.toHaveProperty('DeletionProtectionEnabled');
     expect(pool.Properties.DeletionProtection).toBe('ACTIVE');
     const releases = resourcesOf(data, 'Custom::ReleaseOnFailedCreate') as [string, Cfn][];
-    const byTarget = (key: string, ref: Cfn) => releases.find(([, r]) => JSON.stringify(r.Properties[key]) === JSON.stringify(ref));
+    const byTarget = (key: string, ref: Cfn) =>
+      releases.find(([, r]) => JSON.stringify(r.Properties[key]) === JSON.stringify(ref));
     const tableRelease = byTarget('TableName', { Ref: tableId });
     const poolRelease = byTarget('UserPoolId', { Ref: poolId });
     expect(releases).toHaveLength(2);
@@ -123,7 +143,8 @@ describe('stateful stack', () => {
     expect(poolRelease).toBeDefined();
     // The handler and its role exist before the table and the pool, so a release can always run.
     const [[handlerId, handler]] = Object.entries(resources).filter(
-      ([, r]) => r.Type === 'AWS::Lambda::Function' && JSON.stringify(r.Properties.Code).includes('ROLLBACK_IN_PROGRESS'),
+      ([, r]) =>
+        r.Type === 'AWS::Lambda::Function' && JSON.stringify(r.Properties.Code).includes('ROLLBACK_IN_PROGRESS'),
     ) as [[string, Cfn]];
     expect(table.DependsOn).toEqual(expect.arrayContaining([handlerId]));
     expect(pool.DependsOn).toEqual(expect.arrayContaining([handlerId]));
@@ -145,7 +166,9 @@ describe('stateful stack', () => {
   });
 
   it('has the crm bus, named after this stack and its id, with a year-long archive', () => {
-    const stackIdBlock = { 'Fn::Select': [0, { 'Fn::Split': ['-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }] }] };
+    const stackIdBlock = {
+      'Fn::Select': [0, { 'Fn::Split': ['-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }] }],
+    };
     data.hasResource('AWS::Events::EventBus', {
       DeletionPolicy: 'RetainExceptOnCreate',
       Properties: { Name: { 'Fn::Join': ['-', ['pusula-prod-data-crm', stackIdBlock]] } },
@@ -165,7 +188,9 @@ describe('stateful stack', () => {
   });
 
   it('retains everything except after a failed first deploy, and fixes no physical name', () => {
-    const retained = Object.entries<Cfn>(data.toJSON().Resources).filter(([, r]) => r.DeletionPolicy && r.DeletionPolicy !== 'Delete');
+    const retained = Object.entries<Cfn>(data.toJSON().Resources).filter(
+      ([, r]) => r.DeletionPolicy && r.DeletionPolicy !== 'Delete',
+    );
     expect(retained.map(([, r]) => r.Type).sort()).toEqual(
       [
         'AWS::DynamoDB::Table',
@@ -179,7 +204,11 @@ describe('stateful stack', () => {
       ].sort(),
     );
     for (const [id, resource] of retained) {
-      expect([id, resource.DeletionPolicy, resource.UpdateReplacePolicy]).toEqual([id, 'RetainExceptOnCreate', 'Retain']);
+      expect([id, resource.DeletionPolicy, resource.UpdateReplacePolicy]).toEqual([
+        id,
+        'RetainExceptOnCreate',
+        'Retain',
+      ]);
     }
     // A literal name would collide with a retained leftover or a second copy in the account.
     const named = (template: Template, type: string, key: string) =>
@@ -203,7 +232,10 @@ describe('stateful stack', () => {
     // Only this stage's configuration set: the default bus carries every SES event of the account.
     const [[configurationSetId]] = resourcesOf(data, 'AWS::SES::ConfigurationSet') as [[string, unknown]];
     data.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: { source: ['aws.ses'], detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: configurationSetId }] } } } },
+      EventPattern: {
+        source: ['aws.ses'],
+        detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: configurationSetId }] } } },
+      },
       Targets: [
         Match.objectLike({
           Arn: { 'Fn::GetAtt': [logicalId(synth.stacks.data.bus), 'Arn'] },
@@ -218,14 +250,23 @@ describe('stateful stack', () => {
       ScheduleExpression: 'cron(30 2 * * ? *)',
       ScheduleExpressionTimezone: 'Europe/Istanbul',
     });
-    const [[, schedule]] = resourcesOf(data, 'AWS::Scheduler::Schedule') as [[string, { Properties: { Target: { Arn: Cfn; Input: Cfn } } }]];
+    const [[, schedule]] = resourcesOf(data, 'AWS::Scheduler::Schedule') as [
+      [string, { Properties: { Target: { Arn: Cfn; Input: Cfn } } }],
+    ];
     expect(JSON.stringify(schedule.Properties.Target.Arn)).toContain(':aws-sdk:dynamodb:exportTableToPointInTime');
     const input = JSON.stringify(schedule.Properties.Target.Input);
     expect(input).toContain('FULL_EXPORT');
     expect(input).toContain(logicalId(synth.stacks.data.table));
     data.hasResourceProperties('AWS::S3::Bucket', {
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'exports/', ExpirationInDays: 3 })]) },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ Prefix: 'exports/', ExpirationInDays: 3 })]),
+      },
     });
     data.hasResourceProperties('AWS::Glue::Table', {
       TableInput: Match.objectLike({
@@ -236,7 +277,9 @@ describe('stateful stack', () => {
     data.hasResourceProperties('AWS::Athena::WorkGroup', {
       WorkGroupConfiguration: Match.objectLike({ EnforceWorkGroupConfiguration: true }),
     });
-    const named = resourcesOf(data, 'AWS::Athena::NamedQuery').map(([, r]) => r.Properties as { Name: string; QueryString: string });
+    const named = resourcesOf(data, 'AWS::Athena::NamedQuery').map(
+      ([, r]) => r.Properties as { Name: string; QueryString: string },
+    );
     expect(named.map((q) => q.Name).sort()).toEqual([...warehouseLists].sort());
     for (const q of named) expect(q.QueryString).toBe(listQuery(q.Name as WarehouseList, 'athena').sql);
   });
@@ -278,8 +321,15 @@ describe('functions', () => {
       expect(Properties.Architectures, id).toEqual(['arm64']);
       expect(Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
       // Sign-in: the pool's ids to the functions that use it, the console's usage key to the authorizer.
-      const signIn = Object.keys(Properties.Environment.Variables).filter((key) => key.startsWith('COGNITO_') || key === 'CONSOLE_USAGE_KEY');
-      expect(Object.keys(Properties.Environment.Variables).filter((key) => !signIn.includes(key)).sort(), id).toEqual([...environmentKeys].sort());
+      const signIn = Object.keys(Properties.Environment.Variables).filter(
+        (key) => key.startsWith('COGNITO_') || key === 'CONSOLE_USAGE_KEY',
+      );
+      expect(
+        Object.keys(Properties.Environment.Variables)
+          .filter((key) => !signIn.includes(key))
+          .sort(),
+        id,
+      ).toEqual([...environmentKeys].sort());
       expect(logGroups[Properties.LoggingConfig.LogGroup.Ref]?.Properties.RetentionInDays, id).toBe(30);
     }
     // The manifest's memory where it sets it (the fixture's tick: 1024 MB), else 512 MB.
@@ -293,7 +343,10 @@ describe('functions', () => {
   it("stops every function API Gateway waits for within its 29 s; the others keep the manifest's timeout", () => {
     const functions = api.findResources('AWS::Lambda::Function');
     const timeout = (useCase: string, name: string) => functions[fnLogicalId(useCase, name)]!.Properties.Timeout;
-    const behindApi = new Set(['platform.authorizer', ...manifests.flatMap((m) => m.routes.map((r) => functionId(m.name, r.function)))]);
+    const behindApi = new Set([
+      'platform.authorizer',
+      ...manifests.flatMap((m) => m.routes.map((r) => functionId(m.name, r.function))),
+    ]);
     for (const [useCase, name, declaration] of declarations) {
       const declared = declaration.timeoutSeconds ?? 10;
       const expected = behindApi.has(functionId(useCase, name)) ? Math.min(declared, 29) : declared;
@@ -315,10 +368,20 @@ describe('functions', () => {
       const actions = grantedActions(useCase, name);
       const id = `${useCase}.${name}`;
       const itemActions = actions.filter((a) => tableActions.write.some((item) => a === `dynamodb:${item}`));
-      expect([id, itemActions.sort()]).toEqual([id, uses.table ? tableActions[uses.table].map((a) => `dynamodb:${a}`).sort() : []]);
-      expect([id, actions.filter((a) => a.startsWith('ses:')).sort()]).toEqual([id, uses.mail ? ['ses:SendEmail', 'ses:SendRawEmail'] : []]);
+      expect([id, itemActions.sort()]).toEqual([
+        id,
+        uses.table ? tableActions[uses.table].map((a) => `dynamodb:${a}`).sort() : [],
+      ]);
+      expect([id, actions.filter((a) => a.startsWith('ses:')).sort()]).toEqual([
+        id,
+        uses.mail ? ['ses:SendEmail', 'ses:SendRawEmail'] : [],
+      ]);
       expect([id, actions.includes('secretsmanager:GetSecretValue')]).toEqual([id, uses.signingSecret === true]);
-      if (!uses.signingSecret) expect(actions.filter((a) => a.startsWith('secretsmanager:')), id).toEqual([]);
+      if (!uses.signingSecret)
+        expect(
+          actions.filter((a) => a.startsWith('secretsmanager:')),
+          id,
+        ).toEqual([]);
     }
   });
 
@@ -329,7 +392,15 @@ describe('functions', () => {
       const [useCase, name] = id.split('.') as [string, string];
       const actions = grantedActions(useCase, name);
       expect(actions, id).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
-      for (const write of ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems', 'ConditionCheckItem', '*']) {
+      for (const write of [
+        'PutItem',
+        'UpdateItem',
+        'DeleteItem',
+        'BatchWriteItem',
+        'TransactWriteItems',
+        'ConditionCheckItem',
+        '*',
+      ]) {
         expect(actions, id).not.toContain(`dynamodb:${write}`);
       }
     }
@@ -337,14 +408,24 @@ describe('functions', () => {
 
   it('lets no public page send mail unless it is one that mails', () => {
     const publicFunctions = manifests.flatMap((m) =>
-      [...new Set(m.routes.filter((r) => r.auth === 'public').map((r) => r.function))].map((fn) => [m.name, fn, m.functions[fn]!] as const),
+      [...new Set(m.routes.filter((r) => r.auth === 'public').map((r) => r.function))].map(
+        (fn) => [m.name, fn, m.functions[fn]!] as const,
+      ),
     );
     const silent = publicFunctions.filter(([, , d]) => !d.uses.mail);
     expect(silent.map(([u, n]) => functionId(u, n))).toEqual(
-      expect.arrayContaining(['lead-capture.captureLead', 'lead-capture.leadForm', 'lead-capture.confirmConsent', 'infra-fixture.tick']),
+      expect.arrayContaining([
+        'lead-capture.captureLead',
+        'lead-capture.leadForm',
+        'lead-capture.confirmConsent',
+        'infra-fixture.tick',
+      ]),
     );
     for (const [useCase, name] of silent) {
-      expect(grantedActions(useCase, name).filter((a) => a.startsWith('ses:')), `${useCase}.${name}`).toEqual([]);
+      expect(
+        grantedActions(useCase, name).filter((a) => a.startsWith('ses:')),
+        `${useCase}.${name}`,
+      ).toEqual([]);
     }
   });
 
@@ -364,7 +445,11 @@ describe('functions', () => {
   it('has a `uses` declaration for every function, and refuses a function without one', () => {
     const known = ['table', 'mail', 'signingSecret', 'userPool'];
     for (const [useCase, name, { uses }] of declarations) {
-      expect([`${useCase}.${name}`, typeof uses, Object.keys(uses).filter((key) => !known.includes(key))]).toEqual([`${useCase}.${name}`, 'object', []]);
+      expect([`${useCase}.${name}`, typeof uses, Object.keys(uses).filter((key) => !known.includes(key))]).toEqual([
+        `${useCase}.${name}`,
+        'object',
+        [],
+      ]);
       expect([undefined, 'read', 'write']).toContain(uses.table);
     }
     const undeclared: UseCaseManifest = {
@@ -374,9 +459,9 @@ describe('functions', () => {
       subscriptions: [],
       schedules: [],
     };
-    expect(() => buildApp({ useCases: [undeclared], bundle: false, context: { ...cdkJsonContext(), ...deploymentContext } })).toThrow(
-      /infra-fixture\.tick declares no `uses`/,
-    );
+    expect(() =>
+      buildApp({ useCases: [undeclared], bundle: false, context: { ...cdkJsonContext(), ...deploymentContext } }),
+    ).toThrow(/infra-fixture\.tick declares no `uses`/);
   });
 
   it('lets only the outbox relay put events on the bus', () => {
@@ -392,20 +477,34 @@ describe('functions', () => {
     const statements = resourcesOf(api, 'AWS::IAM::Policy').flatMap(([, { Properties }]) =>
       Properties.PolicyDocument.Statement.map((st: Cfn) => ({ roles: Properties.Roles, statement: st })),
     );
-    const cognitoAdmin = statements.filter(({ statement }) => [statement.Action].flat().some((a: string) => a.startsWith('cognito-idp:')));
-    expect(cognitoAdmin.map(({ roles }) => roles)).toEqual([[{ Ref: logicalId(synth.stacks.api.functions.get('people.people')!.function.role!) }]]);
+    const cognitoAdmin = statements.filter(({ statement }) =>
+      [statement.Action].flat().some((a: string) => a.startsWith('cognito-idp:')),
+    );
+    expect(cognitoAdmin.map(({ roles }) => roles)).toEqual([
+      [{ Ref: logicalId(synth.stacks.api.functions.get('people.people')!.function.role!) }],
+    ]);
     const [{ statement }] = cognitoAdmin as [{ statement: Cfn }];
     expect([statement.Action].flat().sort()).toEqual(
-      ['AdminAddUserToGroup', 'AdminCreateUser', 'AdminDeleteUser', 'AdminDisableUser', 'AdminGetUser', 'AdminRemoveUserFromGroup', 'AdminSetUserPassword'].map(
-        (a) => `cognito-idp:${a}`,
-      ),
+      [
+        'AdminAddUserToGroup',
+        'AdminCreateUser',
+        'AdminDeleteUser',
+        'AdminDisableUser',
+        'AdminGetUser',
+        'AdminRemoveUserFromGroup',
+        'AdminSetUserPassword',
+      ].map((a) => `cognito-idp:${a}`),
     );
     // One resource, the pool's ARN (the data stack's output of it), never a wildcard.
     expect([statement.Resource].flat()).toHaveLength(1);
     expect(JSON.stringify(statement.Resource)).toMatch(/FnGetAttPeoplePool\w+Arn/);
     expect(JSON.stringify(statement.Resource)).not.toContain('*');
     for (const [useCase, name, { uses }] of declarations) {
-      if (uses.userPool !== 'admin') expect(grantedActions(useCase, name).filter((a) => a.startsWith('cognito-idp:')), `${useCase}.${name}`).toEqual([]);
+      if (uses.userPool !== 'admin')
+        expect(
+          grantedActions(useCase, name).filter((a) => a.startsWith('cognito-idp:')),
+          `${useCase}.${name}`,
+        ).toEqual([]);
     }
   });
 });
@@ -414,7 +513,8 @@ describe('nested stacks', () => {
   const count = (template: Template) => Object.keys(template.toJSON().Resources).length;
   const countByType = (template: Template) => {
     const counts: Record<string, number> = {};
-    for (const { Type } of Object.values<{ Type: string }>(template.toJSON().Resources)) counts[Type] = (counts[Type] ?? 0) + 1;
+    for (const { Type } of Object.values<{ Type: string }>(template.toJSON().Resources))
+      counts[Type] = (counts[Type] ?? 0) + 1;
     return counts;
   };
   const ids = (template: Template, type: string) => Object.keys(template.findResources(type)).sort();
@@ -422,38 +522,73 @@ describe('nested stacks', () => {
   it("puts each use case's functions, rules, schedules, dead-letter queues and their alarms in a nested stack named after it", () => {
     expect([...synth.apiNested.keys()]).toEqual(manifests.map((m) => m.name));
     expect(ids(synth.apiParent, 'AWS::CloudFormation::Stack')).toEqual(
-      manifests.map((m) => synth.stacks.api.resolve(synth.stacks.api.useCaseStacks.get(m.name)!.nestedStackResource!.logicalId)).sort(),
+      manifests
+        .map((m) =>
+          synth.stacks.api.resolve(synth.stacks.api.useCaseStacks.get(m.name)!.nestedStackResource!.logicalId),
+        )
+        .sort(),
     );
     for (const m of manifests) {
       const nested = synth.apiNested.get(m.name)!;
       const consumers = new Set([...m.subscriptions, ...m.schedules].map((s) => s.function));
-      expect([m.name, ids(nested, 'AWS::Lambda::Function')]).toEqual([m.name, Object.keys(m.functions).map((fn) => fnLogicalId(m.name, fn)).sort()]);
-      expect([m.name, ids(nested, 'AWS::Events::Rule').length, ids(nested, 'AWS::Scheduler::Schedule').length]).toEqual([
+      expect([m.name, ids(nested, 'AWS::Lambda::Function')]).toEqual([
         m.name,
-        m.subscriptions.length,
-        m.schedules.length,
+        Object.keys(m.functions)
+          .map((fn) => fnLogicalId(m.name, fn))
+          .sort(),
       ]);
-      expect([m.name, ids(nested, 'AWS::SQS::Queue').length, ids(nested, 'AWS::CloudWatch::Alarm').length]).toEqual([m.name, consumers.size, consumers.size]);
-      expect([m.name, Object.keys(countByType(nested)).filter((type) => type.startsWith('AWS::ApiGateway::'))]).toEqual([m.name, []]);
+      expect([m.name, ids(nested, 'AWS::Events::Rule').length, ids(nested, 'AWS::Scheduler::Schedule').length]).toEqual(
+        [m.name, m.subscriptions.length, m.schedules.length],
+      );
+      expect([m.name, ids(nested, 'AWS::SQS::Queue').length, ids(nested, 'AWS::CloudWatch::Alarm').length]).toEqual([
+        m.name,
+        consumers.size,
+        consumers.size,
+      ]);
+      expect([m.name, Object.keys(countByType(nested)).filter((type) => type.startsWith('AWS::ApiGateway::'))]).toEqual(
+        [m.name, []],
+      );
     }
   });
 
   it('keeps the API, its methods, the authorizer, the outbox relay, the firewall, usage plans and the alarm topic in the parent', () => {
     const parent = synth.apiParent;
-    expect(ids(parent, 'AWS::Lambda::Function')).toEqual([fnLogicalId('platform', 'authorizer'), fnLogicalId('platform', 'outboxRelay')].sort());
+    expect(ids(parent, 'AWS::Lambda::Function')).toEqual(
+      [fnLogicalId('platform', 'authorizer'), fnLogicalId('platform', 'outboxRelay')].sort(),
+    );
     expect(ids(parent, 'AWS::ApiGateway::Method')).toHaveLength(manifests.reduce((sum, m) => sum + m.routes.length, 0));
     const types = countByType(parent);
-    for (const type of ['AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Authorizer', 'AWS::WAFv2::WebACL', 'AWS::SNS::Topic', 'AWS::Lambda::EventSourceMapping']) {
+    for (const type of [
+      'AWS::ApiGateway::RestApi',
+      'AWS::ApiGateway::Authorizer',
+      'AWS::WAFv2::WebACL',
+      'AWS::SNS::Topic',
+      'AWS::Lambda::EventSourceMapping',
+    ]) {
       expect([type, types[type]]).toEqual([type, 1]);
     }
     expect(types['AWS::ApiGateway::UsagePlan']).toBe(3);
     // The relay's failure queue is the parent's only queue; rules and schedules are all nested.
-    expect([types['AWS::SQS::Queue'], types['AWS::Events::Rule'], types['AWS::Scheduler::Schedule']]).toEqual([1, undefined, undefined]);
+    expect([types['AWS::SQS::Queue'], types['AWS::Events::Rule'], types['AWS::Scheduler::Schedule']]).toEqual([
+      1,
+      undefined,
+      undefined,
+    ]);
     // The stack's outputs, and RestApi's own ApiEndpoint.
     // (the staff console: its outputs; the values its files stack reads are published as outputs too)
     const outputs = Object.keys(parent.toJSON().Outputs).filter((name) => !name.startsWith('PublishOutput'));
     expect(outputs.map((name) => name.replace(/^ApiEndpoint\w+$/, 'ApiEndpoint')).sort()).toEqual(
-      ['AlarmTopicArn', 'ApiEndpoint', 'ApiUrl', 'UsagePlancallcenter', 'UsagePlanconsole', 'UsagePlanwebforms', 'ConsoleUrl', 'ConsoleBucketName', 'ConsoleDistributionId'].sort(),
+      [
+        'AlarmTopicArn',
+        'ApiEndpoint',
+        'ApiUrl',
+        'UsagePlancallcenter',
+        'UsagePlanconsole',
+        'UsagePlanwebforms',
+        'ConsoleUrl',
+        'ConsoleBucketName',
+        'ConsoleDistributionId',
+      ].sort(),
     );
   });
 
@@ -485,23 +620,35 @@ describe('nested stacks', () => {
     const apiId = logicalId(synth.stacks.api.api.restApi);
     for (const m of manifests) {
       const nested = synth.apiNested.get(m.name)!;
-      const permissions = resourcesOf(nested, 'AWS::Lambda::Permission').filter(([, { Properties }]) => Properties.Principal === 'apigateway.amazonaws.com');
+      const permissions = resourcesOf(nested, 'AWS::Lambda::Permission').filter(
+        ([, { Properties }]) => Properties.Principal === 'apigateway.amazonaws.com',
+      );
       const routed = [...new Set(m.routes.map((r) => r.function))].map((fn) => fnLogicalId(m.name, fn));
-      expect([m.name, permissions.map(([, { Properties }]) => Properties.FunctionName['Fn::GetAtt'][0]).sort()]).toEqual([m.name, routed.sort()]);
+      expect([
+        m.name,
+        permissions.map(([, { Properties }]) => Properties.FunctionName['Fn::GetAtt'][0]).sort(),
+      ]).toEqual([m.name, routed.sort()]);
     }
     const merged = resourcesOf(api, 'AWS::Lambda::Permission').filter(
-      ([, { Properties }]) => Properties.Principal === 'apigateway.amazonaws.com' && !JSON.stringify(Properties.SourceArn).includes('/authorizers/'),
+      ([, { Properties }]) =>
+        Properties.Principal === 'apigateway.amazonaws.com' &&
+        !JSON.stringify(Properties.SourceArn).includes('/authorizers/'),
     );
     expect(merged.length).toBeGreaterThan(0);
     for (const [id, { Properties }] of merged) {
-      expect([id, JSON.stringify(Properties.SourceArn)]).toEqual([id, expect.stringMatching(new RegExp(`\\{"Ref":"${apiId}"\\},"/v1/\\*/\\*"\\]\\]\\}$`))]);
+      expect([id, JSON.stringify(Properties.SourceArn)]).toEqual([
+        id,
+        expect.stringMatching(new RegExp(`\\{"Ref":"${apiId}"\\},"/v1/\\*/\\*"\\]\\]\\}$`)),
+      ]);
     }
   });
 });
 
 describe('API', () => {
   const pathOf = (resources: Record<string, Cfn>, ref: Cfn): string =>
-    ref.Ref ? `${pathOf(resources, resources[ref.Ref].Properties.ParentId)}/${resources[ref.Ref].Properties.PathPart}` : '';
+    ref.Ref
+      ? `${pathOf(resources, resources[ref.Ref].Properties.ParentId)}/${resources[ref.Ref].Properties.PathPart}`
+      : '';
 
   it('has exactly one method per manifest route, with its function and authorization', () => {
     const resources = api.findResources('AWS::ApiGateway::Resource');
@@ -542,13 +689,21 @@ describe('API', () => {
       TracingEnabled: true,
       AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('^\\{"requestId"') },
       MethodSettings: [
-        Match.objectLike({ HttpMethod: '*', ResourcePath: '/*', MetricsEnabled: true, ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 }),
+        Match.objectLike({
+          HttpMethod: '*',
+          ResourcePath: '/*',
+          MetricsEnabled: true,
+          ThrottlingRateLimit: 100,
+          ThrottlingBurstLimit: 200,
+        }),
       ],
     });
   });
 
   const gatewayResponse = (type: string) =>
-    resourcesOf(api, 'AWS::ApiGateway::GatewayResponse').find(([, { Properties }]) => Properties.ResponseType === type)![1].Properties;
+    resourcesOf(api, 'AWS::ApiGateway::GatewayResponse').find(
+      ([, { Properties }]) => Properties.ResponseType === type,
+    )![1].Properties;
   /** The body as API Gateway renders it: the message JSON-quoted, the response type as is. */
   const rendered = (properties: Cfn, responseType: string) =>
     JSON.parse(
@@ -568,7 +723,13 @@ describe('API', () => {
     expect(response.StatusCode).toBe(String(status));
     expect(response.ResponseParameters['gatewayresponse.header.Content-Type']).toBe("'application/problem+json'");
     // API Gateway substitutes the JSON-quoted message: the result must be a problem document.
-    expect(rendered(response, type)).toEqual({ type: `urn:pusula:problem:${code}`, title: expect.any(String), status, code, detail: 'msg' });
+    expect(rendered(response, type)).toEqual({
+      type: `urn:pusula:problem:${code}`,
+      title: expect.any(String),
+      status,
+      code,
+      detail: 'msg',
+    });
   });
 
   it.each([
@@ -609,9 +770,15 @@ describe('WAF', () => {
     for (const group of managed) expect(group.OverrideAction).toEqual({ None: {} });
     expect(rate.Action.Block.CustomResponse.ResponseCode).toBe(429);
     const statement = rate.Statement.RateBasedStatement;
-    expect(statement).toMatchObject({ Limit: publicRateLimitPer5Minutes, AggregateKeyType: 'IP', EvaluationWindowSec: 300 });
+    expect(statement).toMatchObject({
+      Limit: publicRateLimitPer5Minutes,
+      AggregateKeyType: 'IP',
+      EvaluationWindowSec: 300,
+    });
     const matched = statement.ScopeDownStatement.OrStatement.Statements.map(({ AndStatement }: Cfn) =>
-      AndStatement.Statements.map((s: Cfn) => `${s.ByteMatchStatement.PositionalConstraint} ${s.ByteMatchStatement.SearchString}`).join(' '),
+      AndStatement.Statements.map(
+        (s: Cfn) => `${s.ByteMatchStatement.PositionalConstraint} ${s.ByteMatchStatement.SearchString}`,
+      ).join(' '),
     );
     const expected = manifests.flatMap((m) =>
       m.routes
@@ -683,7 +850,9 @@ describe('events', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
       FilterCriteria: {
-        Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['outbox'] } } } }) }],
+        Filters: [
+          { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['outbox'] } } } }) },
+        ],
       },
     });
   });
@@ -697,7 +866,9 @@ describe('alarms', () => {
     expect(queues).toContain(deadLetterId);
     expect(schedule.Properties.Target.RetryPolicy).toEqual({ MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 });
     const alarms = resourcesOf(api, 'AWS::CloudWatch::Alarm').map(([, { Properties }]) => JSON.stringify(Properties));
-    expect(alarms.filter((alarm) => alarm.includes(deadLetterId) && alarm.includes('ApproximateNumberOfMessagesVisible'))).toHaveLength(1);
+    expect(
+      alarms.filter((alarm) => alarm.includes(deadLetterId) && alarm.includes('ApproximateNumberOfMessagesVisible')),
+    ).toHaveLength(1);
   });
 
   it('alarms on every dead-letter queue, on API 5XX and on relay errors', () => {
@@ -711,9 +882,15 @@ describe('alarms', () => {
     }
     expect(alarms.some((a) => a.MetricName === '5XXError')).toBe(true);
     expect(
-      alarms.some((a) => a.MetricName === 'Errors' && JSON.stringify(a.Dimensions).includes(fnLogicalId('platform', 'outboxRelay'))),
+      alarms.some(
+        (a) =>
+          a.MetricName === 'Errors' && JSON.stringify(a.Dimensions).includes(fnLogicalId('platform', 'outboxRelay')),
+      ),
     ).toBe(true);
-    api.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    api.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+    });
   });
 
   it("lets this account's CloudWatch alarms publish to the topic, over TLS only", () => {
@@ -758,7 +935,10 @@ describe('context', () => {
     };
     expect(variable('lead-capture', 'notifyOwner')).toBe('satis@firma.com.tr');
     for (const [useCase, name, { uses }] of declarations.filter(([u]) => u !== 'infra-fixture')) {
-      expect([`${useCase}.${name}`, variable(useCase, name)]).toEqual([`${useCase}.${name}`, uses.mail ? 'satis@firma.com.tr' : undefined]);
+      expect([`${useCase}.${name}`, variable(useCase, name)]).toEqual([
+        `${useCase}.${name}`,
+        uses.mail ? 'satis@firma.com.tr' : undefined,
+      ]);
     }
     // Without it (the shared synth) nobody gets the variable, and synth says so.
     for (const [id, { Properties }] of resourcesOf(api, 'AWS::Lambda::Function')) {
@@ -771,9 +951,17 @@ describe('context', () => {
 describe('cdk-nag', () => {
   it.each([
     ['the API stack', 'PusulaApi/Unencrypted', (stack: StatelessStack): Construct => stack],
-    ["a use case's nested stack", 'PusulaApi/infra-fixture/Unencrypted', (stack: StatelessStack): Construct => stack.useCaseStacks.get('infra-fixture')!],
+    [
+      "a use case's nested stack",
+      'PusulaApi/infra-fixture/Unencrypted',
+      (stack: StatelessStack): Construct => stack.useCaseStacks.get('infra-fixture')!,
+    ],
   ])('fails synthesis on a finding nobody fixed or acknowledged, in %s', (_where, path, scopeIn) => {
-    const { app, api: stack } = buildApp({ useCases: [fixture], bundle: false, context: { ...cdkJsonContext(), ...deploymentContext } });
+    const { app, api: stack } = buildApp({
+      useCases: [fixture],
+      bundle: false,
+      context: { ...cdkJsonContext(), ...deploymentContext },
+    });
     new Queue(scopeIn(stack), 'Unencrypted', { encryption: QueueEncryption.UNENCRYPTED });
     let report = '';
     try {

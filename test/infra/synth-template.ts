@@ -41,21 +41,30 @@ const substitute = (value: Cfn, replace: (node: Cfn) => Cfn | undefined): Cfn =>
  */
 export const mergedTemplate = (stack: Stack): Template => {
   const parent = Template.fromStack(stack).toJSON();
-  const nestedStacks = stack.node.findAll().filter((c): c is NestedStack => NestedStack.isNestedStack(c) && c.nestedStackParent === stack);
+  const nestedStacks = stack.node
+    .findAll()
+    .filter((c): c is NestedStack => NestedStack.isNestedStack(c) && c.nestedStackParent === stack);
   const outputs = new Map<string, Record<string, Cfn>>();
   const resources: Record<string, Cfn> = { ...parent.Resources };
   for (const nested of nestedStacks) {
     const template = Template.fromStack(nested).toJSON();
     const resourceId = stack.resolve(nested.nestedStackResource!.logicalId) as string;
     const passed: Record<string, Cfn> = parent.Resources[resourceId].Properties.Parameters ?? {};
-    const fromParent = (node: Cfn) => (typeof node.Ref === 'string' && Object.hasOwn(passed, node.Ref) ? passed[node.Ref] : undefined);
+    const fromParent = (node: Cfn) =>
+      typeof node.Ref === 'string' && Object.hasOwn(passed, node.Ref) ? passed[node.Ref] : undefined;
     for (const [id, resource] of Object.entries(template.Resources)) {
-      if (Object.hasOwn(resources, id)) throw new Error(`logical id ${id} is in both ${stack.stackName} and nested ${nested.node.id}`);
+      if (Object.hasOwn(resources, id))
+        throw new Error(`logical id ${id} is in both ${stack.stackName} and nested ${nested.node.id}`);
       resources[id] = substitute(resource, fromParent);
     }
     outputs.set(
       resourceId,
-      Object.fromEntries(Object.entries<Cfn>(template.Outputs ?? {}).map(([name, output]) => [`Outputs.${name}`, substitute(output.Value, fromParent)])),
+      Object.fromEntries(
+        Object.entries<Cfn>(template.Outputs ?? {}).map(([name, output]) => [
+          `Outputs.${name}`,
+          substitute(output.Value, fromParent),
+        ]),
+      ),
     );
   }
   const fromNested = (node: Cfn) => {

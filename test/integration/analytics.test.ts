@@ -3,20 +3,26 @@
 // list checked against a hand-computed fixture of invented customers. Each part runs at its own
 // injected date, years apart, so the buyers of one are not in another's years.
 import { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { getRules, setRules } from '../../functions/analytics/rules-store.js';
-import { matchesSegment } from '../../functions/campaigns/domain/segment-filter.js';
-import { candidateOf } from '../../functions/campaigns/segments.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countOrderTransition, dashboard, type ListName, salesPerformance, targetList } from '../../functions/analytics/analytics.js';
+import type { EventDetail } from '../../events/catalogue.js';
+import {
+  countOrderTransition,
+  dashboard,
+  type ListName,
+  salesPerformance,
+  targetList,
+} from '../../functions/analytics/analytics.js';
 import type { OrderValue } from '../../functions/analytics/domain/customer-value.js';
 import { importOrders } from '../../functions/analytics/order-import.js';
+import { getRules, setRules } from '../../functions/analytics/rules-store.js';
 import { assignSegments } from '../../functions/analytics/segment-job.js';
 import { applyOrderValue, DeliveryNotCountedError, yearFigures } from '../../functions/analytics/value-store.js';
+import { matchesSegment } from '../../functions/campaigns/domain/segment-filter.js';
+import { candidateOf } from '../../functions/campaigns/segments.js';
 import { type Case, cases } from '../../functions/complaint-escalation/case-store.js';
 import { type Lead, leads, saveStatusChange } from '../../functions/lead-capture/lead-store.js';
 import type { OrderIntake } from '../../functions/order-routing/domain/order-input.js';
 import { intakeOrder } from '../../functions/order-routing/orders.js';
-import type { EventDetail } from '../../events/catalogue.js';
 import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import type { Viewer } from '../../shared/access.js';
 import { customers, getCustomer, ownershipItem } from '../../shared/customer.js';
@@ -31,7 +37,9 @@ const shop: Actor = { keyId: 'key-shop', userId: 'shop-web', role: 'agent', scop
 const newCustomer = async (name: string) => {
   const customerId = newId();
   const at = '2020-01-01T00:00:00.000Z';
-  expect((await transact(customers.createItems({ customerId, name, language: 'tr', createdAt: at, updatedAt: at }))).ok).toBe(true);
+  expect(
+    (await transact(customers.createItems({ customerId, name, language: 'tr', createdAt: at, updatedAt: at }))).ok,
+  ).toBe(true);
   return customerId;
 };
 
@@ -44,7 +52,12 @@ const delivered = (customerId: string, orderDate: string, amountTry: number): Or
   amountTry,
 });
 
-const statusChange = (orderId: string, customerId: string, from: 'shipped' | 'delivered', to: 'delivered' | 'returned'): EventDetail<'OrderStatusChanged'> => ({
+const statusChange = (
+  orderId: string,
+  customerId: string,
+  from: 'shipped' | 'delivered',
+  to: 'delivered' | 'returned',
+): EventDetail<'OrderStatusChanged'> => ({
   eventId: newId(),
   occurredAt: new Date().toISOString(),
   version: 1,
@@ -88,13 +101,22 @@ describe("an order in its customer's figures", () => {
     const key = keys.customerValue(customerId, '2026');
 
     // A return whose delivery is not counted yet waits (the event is delivered again later).
-    await expect(countOrderTransition(statusChange(orderId, customerId, 'delivered', 'returned'))).rejects.toBeInstanceOf(DeliveryNotCountedError);
+    await expect(
+      countOrderTransition(statusChange(orderId, customerId, 'delivered', 'returned')),
+    ).rejects.toBeInstanceOf(DeliveryNotCountedError);
     expect(await yearFigures.get(key)).toBeUndefined();
 
     const deliver = statusChange(orderId, customerId, 'shipped', 'delivered');
     expect(await countOrderTransition(deliver)).toBe('applied');
     const once = await yearFigures.get(key);
-    expect(once).toMatchObject({ revenueTry: 190_000_000, byCurrency: { TRY: 190_000_000 }, orders: 1, firstOrderDate: '2026-04-10', lastOrderDate: '2026-04-10', days: { '04-10': 190_000_000 } });
+    expect(once).toMatchObject({
+      revenueTry: 190_000_000,
+      byCurrency: { TRY: 190_000_000 },
+      orders: 1,
+      firstOrderDate: '2026-04-10',
+      lastOrderDate: '2026-04-10',
+      days: { '04-10': 190_000_000 },
+    });
     // The same event again, and the same transition in another event: nothing changes.
     expect(await countOrderTransition(deliver)).toBe('already');
     expect(await countOrderTransition({ ...deliver, eventId: newId() })).toBe('already');
@@ -103,14 +125,27 @@ describe("an order in its customer's figures", () => {
     const returned = statusChange(orderId, customerId, 'delivered', 'returned');
     expect(await countOrderTransition(returned)).toBe('applied');
     expect(await countOrderTransition(returned)).toBe('already');
-    expect(await yearFigures.get(key)).toMatchObject({ revenueTry: 0, orders: 0, returns: 1, byCurrency: { TRY: 0 }, seq: 2 });
+    expect(await yearFigures.get(key)).toMatchObject({
+      revenueTry: 0,
+      orders: 0,
+      returns: 1,
+      byCurrency: { TRY: 0 },
+      seq: 2,
+    });
     // A move that is neither is not counted.
-    expect(await countOrderTransition({ ...deliver, from: 'routed', to: 'acknowledged' } as EventDetail<'OrderStatusChanged'>)).toBe('ignored');
+    expect(
+      await countOrderTransition({
+        ...deliver,
+        from: 'routed',
+        to: 'acknowledged',
+      } as EventDetail<'OrderStatusChanged'>),
+    ).toBe('ignored');
   });
 
   it("moves the profile's last order date forward only, which a campaign segment then filters on", async () => {
     const customerId = await newCustomer('Son Sipariş');
-    const profile = async () => (await db().send(new GetCommand({ TableName: tableName(), Key: keys.customer(customerId) }))).Item!;
+    const profile = async () =>
+      (await db().send(new GetCommand({ TableName: tableName(), Key: keys.customer(customerId) }))).Item!;
     await applyOrderValue(delivered(customerId, '2047-05-10', 1_000), 'delivered');
     expect((await profile()).lastOrderDate).toBe('2047-05-10');
     // An older order (an import, a late event) leaves it; a later one moves it.
@@ -121,7 +156,15 @@ describe("an order in its customer's figures", () => {
     expect(await applyOrderValue(later, 'delivered')).toBe('already');
     expect((await profile()).lastOrderDate).toBe('2047-06-20');
     // The directory item a segment reads: the value group and the last order as the matcher sees them.
-    await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.customer(customerId), UpdateExpression: 'SET #s = :a, email = :e', ExpressionAttributeNames: { '#s': 'segment' }, ExpressionAttributeValues: { ':a': 'A', ':e': `son-${customerId}@example.com` } }));
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.customer(customerId),
+        UpdateExpression: 'SET #s = :a, email = :e',
+        ExpressionAttributeNames: { '#s': 'segment' },
+        ExpressionAttributeValues: { ':a': 'A', ':e': `son-${customerId}@example.com` },
+      }),
+    );
     const candidate = candidateOf(await profile());
     expect(matchesSegment({ valueSegments: ['A'], lastOrderAfter: '2047-06-19T21:00:00.000Z' }, candidate)).toBe(true);
     expect(matchesSegment({ valueSegments: ['B'] }, candidate)).toBe(false);
@@ -133,7 +176,11 @@ describe("an order in its customer's figures", () => {
     const orders = Array.from({ length: 6 }, (_, i) => delivered(customerId, `2026-05-0${i + 1}`, 1_000 * (i + 1)));
     const outcomes = await Promise.all([...orders, ...orders].map((o) => applyOrderValue(o, 'delivered')));
     expect(outcomes.filter((o) => o === 'applied')).toHaveLength(6);
-    expect(await yearFigures.get(keys.customerValue(customerId, '2026'))).toMatchObject({ revenueTry: 21_000, orders: 6, seq: 6 });
+    expect(await yearFigures.get(keys.customerValue(customerId, '2026'))).toMatchObject({
+      revenueTry: 21_000,
+      orders: 6,
+      seq: 6,
+    });
   });
 });
 
@@ -150,7 +197,10 @@ describe('the order import', () => {
     const refused = await importOrders(file);
     expect(refused).toMatchObject({ ok: false, errors: [{ line: 5, field: 'amount' }] });
     const unknown = await importOrders(file.replace(',EUR,abc,', ',EUR,10,400'));
-    expect(unknown).toEqual({ ok: false, errors: [{ line: 3, field: 'customer_id', message: { en: 'No such customer.', tr: 'Böyle bir müşteri yok.' } }] });
+    expect(unknown).toEqual({
+      ok: false,
+      errors: [{ line: 3, field: 'customer_id', message: { en: 'No such customer.', tr: 'Böyle bir müşteri yok.' } }],
+    });
     expect(await yearFigures.get(keys.customerValue(customerId, '2026'))).toBeUndefined();
 
     const good = [
@@ -160,14 +210,20 @@ describe('the order import', () => {
     ].join('\n');
     expect(await importOrders(good)).toEqual({ ok: true, imported: 2, alreadyCounted: 0 });
     expect(await importOrders(good)).toEqual({ ok: true, imported: 0, alreadyCounted: 2 });
-    expect(await yearFigures.get(keys.customerValue(customerId, '2026'))).toMatchObject({ revenueTry: 50_050, byCurrency: { TRY: 10_050, EUR: 1_000 }, orders: 2 });
+    expect(await yearFigures.get(keys.customerValue(customerId, '2026'))).toMatchObject({
+      revenueTry: 50_050,
+      byCurrency: { TRY: 10_050, EUR: 1_000 },
+      orders: 2,
+    });
   });
 });
 
 describe('the nightly A/B/C job', () => {
   it('writes each buyer’s segment from the last 12 months and emits an event only when it changes', async () => {
     const now = new Date('2031-06-15T00:30:00.000Z'); // 15 June in Istanbul
-    const [big, mid, small, old, never] = await Promise.all(['Büyük Alıcı', 'Orta Alıcı', 'Küçük Alıcı', 'Eski Alıcı', 'Hiç Almayan'].map(newCustomer));
+    const [big, mid, small, old, never] = await Promise.all(
+      ['Büyük Alıcı', 'Orta Alıcı', 'Küçük Alıcı', 'Eski Alıcı', 'Hiç Almayan'].map(newCustomer),
+    );
     for (const order of [
       delivered(big!, '2031-05-01', 800),
       delivered(mid!, '2030-07-01', 150),
@@ -178,7 +234,12 @@ describe('the nightly A/B/C job', () => {
     }
     // 1,000 in the window: big alone is 80 % (A); mid brings 95 % (B); the rest C.
     expect(await assignSegments(now)).toEqual({ buyers: 4, changed: 4, carried: 0, unchanged: 0, skipped: 0 });
-    const segments = async () => Promise.all([big, mid, small, old, never].map(async (id) => ((await getCustomer(id!)) as { segment?: string } | undefined)?.segment));
+    const segments = async () =>
+      Promise.all(
+        [big, mid, small, old, never].map(
+          async (id) => ((await getCustomer(id!)) as { segment?: string } | undefined)?.segment,
+        ),
+      );
     expect(await segments()).toEqual(['A', 'B', 'C', 'C', undefined]);
     const ids = [big!, mid!, small!, old!, never!];
     expect((await segmentEvents(ids)).map((e) => [e.customerId, e.from, e.to, e.revenueTry, e.asOf]).sort()).toEqual(
@@ -200,7 +261,9 @@ describe('the nightly A/B/C job', () => {
     expect(await segments()).toEqual(['A', 'B', 'A', 'C', undefined]);
     const events = await segmentEvents(ids);
     expect(events).toHaveLength(5);
-    expect(events.filter((e) => e.customerId === small && e.from === 'C')).toMatchObject([{ to: 'A', revenueTry: 2_000 }]);
+    expect(events.filter((e) => e.customerId === small && e.from === 'C')).toMatchObject([
+      { to: 'A', revenueTry: 2_000 },
+    ]);
   });
 });
 
@@ -225,13 +288,21 @@ describe('the target lists on a hand-computed fixture', () => {
     unit: { type: 'department', id: 'dept-fixture' },
     routeRule: 'fallback',
     openedBy: 'agent-fixture',
-    sla: { segment, targets: { firstResponse: 60, resolution: 540 }, clock: { bankedMinutes: 0 }, warned: [], escalationLevel: 0, escalations: { firstResponse: 0, resolution: 0 } },
+    sla: {
+      segment,
+      targets: { firstResponse: 60, resolution: 540 },
+      clock: { bankedMinutes: 0 },
+      warned: [],
+      escalationLevel: 0,
+      escalations: { firstResponse: 0, resolution: 0 },
+    },
     createdAt,
     updatedAt: createdAt,
   });
 
   beforeAll(async () => {
-    for (const name of ['Ayla Fikstür', 'Burak Fikstür', 'Cem Fikstür', 'Deniz Fikstür', 'Ece Fikstür']) ids[name.split(' ')[0]!] = await newCustomer(name);
+    for (const name of ['Ayla Fikstür', 'Burak Fikstür', 'Cem Fikstür', 'Deniz Fikstür', 'Ece Fikstür'])
+      ids[name.split(' ')[0]!] = await newCustomer(name);
     const { Ayla, Burak, Cem, Deniz, Ece } = ids as Record<'Ayla' | 'Burak' | 'Cem' | 'Deniz' | 'Ece', string>;
     for (const order of [
       delivered(Ayla, '2034-03-01', 1_000_000),
@@ -288,7 +359,8 @@ describe('the target lists on a hand-computed fixture', () => {
     });
     const selin = viewer('mgr-selin', 'manager', 'team', 'team-export');
     const zeynep = viewer('mgr-zeynep', 'manager', 'team', 'team-istanbul');
-    const names = async (list: ListName, who: Viewer) => (await targetList(list, now, 3, who)).customers.map((c) => c.name);
+    const names = async (list: ListName, who: Viewer) =>
+      (await targetList(list, now, 3, who)).customers.map((c) => c.name);
     expect(await names('top-customers', selin)).toEqual([]);
     expect(await names('lapsed-customers', selin)).toEqual(['Cem Fikstür']);
     expect(await names('declining-customers', selin)).toEqual(['Cem Fikstür']);
@@ -298,12 +370,21 @@ describe('the target lists on a hand-computed fixture', () => {
     }
     // Rep John, Cem's owner, sees him; the director every row.
     expect(await names('declining-customers', viewer('rep-john', 'rep', 'own'))).toEqual(['Cem Fikstür']);
-    expect(await names('declining-customers', viewer('dir-kemal', 'director', 'all'))).toEqual(['Ayla Fikstür', 'Cem Fikstür']);
+    expect(await names('declining-customers', viewer('dir-kemal', 'director', 'all'))).toEqual([
+      'Ayla Fikstür',
+      'Cem Fikstür',
+    ]);
   });
 
   it('A customers who complained in the last 12 months: Ayla, once (a request is no complaint)', async () => {
     expect((await targetList('valuable-complainants', now)).customers).toEqual([
-      { customerId: ids.Ayla, name: 'Ayla Fikstür', complaints: 1, active: 1, lastComplaintAt: '2035-06-01T10:00:00.000Z' },
+      {
+        customerId: ids.Ayla,
+        name: 'Ayla Fikstür',
+        complaints: 1,
+        active: 1,
+        lastComplaintAt: '2035-06-01T10:00:00.000Z',
+      },
     ]);
   });
 });
@@ -315,12 +396,24 @@ describe('sales performance and the dashboard', () => {
     const now = Date.now();
     const lead = (minutesAgo: number): Lead => {
       const at = new Date(now - minutesAgo * 60_000).toISOString();
-      return { leadId: newId(), customerId, status: 'new', seq: 1, name: 'Performans Deneme', language: 'tr', owner: { type: 'user', id: rep, ruleId: 'test', teamId: 'team-perf' }, createdAt: at, updatedAt: at };
+      return {
+        leadId: newId(),
+        customerId,
+        status: 'new',
+        seq: 1,
+        name: 'Performans Deneme',
+        language: 'tr',
+        owner: { type: 'user', id: rep, ruleId: 'test', teamId: 'team-perf' },
+        createdAt: at,
+        updatedAt: at,
+      };
     };
     const [waiting, answered] = [lead(10), lead(90)];
     for (const l of [waiting, answered]) expect((await transact(leads.createItems(l))).ok).toBe(true);
     // Answered about 90 minutes after it came in.
-    expect(await saveStatusChange(answered, 'contacted', { actorId: rep, action: 'contact', via: 'api' }, new Date())).toBeTruthy();
+    expect(
+      await saveStatusChange(answered, 'contacted', { actorId: rep, action: 'contact', via: 'api' }, new Date()),
+    ).toBeTruthy();
     const sentAt = new Date(now - 60 * 60_000).toISOString();
     // The quote report entries quote-approval writes when a quote is sent and answered.
     const quote = (status: 'accepted' | 'sent', amount: number, quoteId = newId()) => ({
@@ -347,7 +440,10 @@ describe('sales performance and the dashboard', () => {
     }
     const from = new Date(now - 3 * 60 * 60_000).toISOString();
     const to = new Date(now + 60_000).toISOString();
-    const viewer = { actor: { keyId: 'k', userId: 'dir-kemal', role: 'director' as const, scopes: [] }, reach: 'all' as const };
+    const viewer = {
+      actor: { keyId: 'k', userId: 'dir-kemal', role: 'director' as const, scopes: [] },
+      reach: 'all' as const,
+    };
     const byRep = await salesPerformance(viewer, from, to, 'rep');
     const row = byRep.rows.find((r) => r.group === rep);
     // Commission at the default 2 % of the net 1,000,000 (it was 24,000: 2 % of the KDV-inclusive total).
@@ -369,7 +465,11 @@ describe('sales performance and the dashboard', () => {
     expect(row?.firstResponse.medianMinutes).toBeGreaterThanOrEqual(89);
     expect(row?.firstResponse.medianMinutes).toBeLessThanOrEqual(91);
     // Another team's manager does not see the rep.
-    const other = { actor: { keyId: 'k', userId: 'mgr-selin', role: 'manager' as const, scopes: [] }, reach: 'team' as const, teamId: 'team-export' };
+    const other = {
+      actor: { keyId: 'k', userId: 'mgr-selin', role: 'manager' as const, scopes: [] },
+      reach: 'team' as const,
+      teamId: 'team-export',
+    };
     expect((await salesPerformance(other, from, to, 'rep')).rows.find((r) => r.group === rep)).toBeUndefined();
 
     const counters = await dashboard(from, to);

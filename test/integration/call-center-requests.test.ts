@@ -7,10 +7,10 @@ import sesModule from 'aws-ses-v2-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailDealer } from '../../functions/call-center/dealer-mail.js';
 import { createRequestSchema } from '../../functions/call-center/domain/request-input.js';
+import { requestRoutes } from '../../functions/call-center/manifest.js';
 import type { OwnedCustomer } from '../../functions/call-center/request-access.js';
 import { getRequest, getRequestHistory, listRequests } from '../../functions/call-center/request-store.js';
 import { actOnRequest, recordRequest, remindUnaccepted } from '../../functions/call-center/requests.js';
-import { requestRoutes } from '../../functions/call-center/manifest.js';
 import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import { customers } from '../../shared/customer.js';
 import { db, tableName, transact } from '../../shared/db.js';
@@ -18,7 +18,10 @@ import { oncePerCaller } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { keys } from '../../shared/table.js';
 
-const server = ((sesModule as { default?: unknown }).default ?? sesModule) as (config: { port: number; host?: string }) => Promise<Server>;
+const server = ((sesModule as { default?: unknown }).default ?? sesModule) as (config: {
+  port: number;
+  host?: string;
+}) => Promise<Server>;
 let ses: Server;
 let sesUrl: string;
 
@@ -26,7 +29,11 @@ beforeAll(async () => {
   await loadReferenceData(db(), tableName(), demoItems());
   ses = await server({ port: 0, host: '127.0.0.1' });
   sesUrl = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
-  Object.assign(process.env, { AWS_ENDPOINT_URL_SES: sesUrl, MAIL_FROM: 'Pusula CRM <crm@example.com>', PUBLIC_BASE_URL: 'https://crm.example.com' });
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_SES: sesUrl,
+    MAIL_FROM: 'Pusula CRM <crm@example.com>',
+    PUBLIC_BASE_URL: 'https://crm.example.com',
+  });
 });
 afterAll(() => new Promise<void>((resolve) => ses.close(() => resolve())));
 
@@ -46,13 +53,22 @@ const customer = async (ownerIds: string[]): Promise<OwnedCustomer> => {
     updatedAt: at,
   };
   const [put] = customers.createItems(profile);
-  await transact([{ Put: { ...put!.Put!, Item: { ...put!.Put!.Item, ...(ownerIds.length ? { ownerIds: new Set(ownerIds) } : {}) } } }]);
+  await transact([
+    { Put: { ...put!.Put!, Item: { ...put!.Put!.Item, ...(ownerIds.length ? { ownerIds: new Set(ownerIds) } : {}) } } },
+  ]);
   return { ...profile, ownerIds: new Set(ownerIds) };
 };
 
 const partition = async (customerId: string) =>
-  (await db().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.customerPartition(customerId) } })))
-    .Items ?? [];
+  (
+    await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.customerPartition(customerId) },
+      }),
+    )
+  ).Items ?? [];
 
 const outbox = async (detailType: string, field: string, id: string) =>
   (
@@ -67,12 +83,18 @@ const outbox = async (detailType: string, field: string, id: string) =>
   ).Items ?? [];
 
 const storedTo = async (address: string, marker: string) => {
-  const store = (await (await fetch(`${sesUrl}/store`)).json()) as { emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[] };
+  const store = (await (await fetch(`${sesUrl}/store`)).json()) as {
+    emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[];
+  };
   return store.emails.filter((m) => m.destination.to.includes(address) && m.subject.includes(marker));
 };
 
 const agent = { keyId: 'key-agent-deniz' };
-const quoteRequest = createRequestSchema.parse({ kind: 'quote', channel: 'phone', details: { sku: 'FL-25E', quantity: 2, priceListId: 'tr-standart', notes: 'Depo için.' } });
+const quoteRequest = createRequestSchema.parse({
+  kind: 'quote',
+  channel: 'phone',
+  details: { sku: 'FL-25E', quantity: 2, priceListId: 'tr-standart', notes: 'Depo için.' },
+});
 const record = (who: OwnedCustomer, key: string, input = quoteRequest, now = new Date()) =>
   oncePerCaller(requestRoutes.createRequest, agent, key, { customerId: who.customerId, ...input }, (rec) =>
     recordRequest(who, input, 'agent-deniz', rec, now),
@@ -84,13 +106,24 @@ describe('recording a request', () => {
     const key = `req-${newId()}`;
     const [first, second] = await Promise.all([record(who, key), record(who, key)]);
     expect(second).toEqual(first);
-    expect(first).toMatchObject({ kind: 'quote', status: 'open', unitId: 'dealer-ankara', ruleId: 'preferred-dealer', fallback: false });
+    expect(first).toMatchObject({
+      kind: 'quote',
+      status: 'open',
+      unitId: 'dealer-ankara',
+      ruleId: 'preferred-dealer',
+      fallback: false,
+    });
     const items = await partition(who.customerId);
     expect(items.filter((i) => i.type === 'request').map((i) => i.requestId)).toEqual([first.requestId]);
     const drafts = items.filter((i) => i.type === 'quote');
     expect(drafts).toHaveLength(1);
     expect(first.draftQuote).toEqual({ quoteId: drafts[0]!.quoteId });
-    expect(drafts[0]).toMatchObject({ status: 'draft', ownerId: 'rep-ayse', teamId: 'team-istanbul', priceListId: 'tr-standart' });
+    expect(drafts[0]).toMatchObject({
+      status: 'draft',
+      ownerId: 'rep-ayse',
+      teamId: 'team-istanbul',
+      priceListId: 'tr-standart',
+    });
     expect(drafts[0]!.lines).toMatchObject([{ sku: 'FL-25E', quantity: 2 }]);
     expect(await outbox('RequestCreated', 'requestId', first.requestId)).toHaveLength(1);
     expect(await outbox('QuoteCreated', 'quoteId', String(drafts[0]!.quoteId))).toHaveLength(1);
@@ -110,9 +143,15 @@ describe('recording a request', () => {
 describe("the dealer's mail", () => {
   it("mails each of the dealer's people once however often RequestCreated comes, with the contact the customer chose", async () => {
     const who = await customer(['rep-ayse']);
-    const input = createRequestSchema.parse({ kind: 'test-drive', channel: 'phone', details: { model: 'FL-35D', preferredTimes: ['2026-12-05T10:00:00+03:00'] } });
+    const input = createRequestSchema.parse({
+      kind: 'test-drive',
+      channel: 'phone',
+      details: { model: 'FL-35D', preferredTimes: ['2026-12-05T10:00:00+03:00'] },
+    });
     const recorded = await record(who, `req-${newId()}`, input);
-    const detail = { requestId: recorded.requestId, customerId: who.customerId, unitId: 'dealer-ankara' } as Parameters<typeof mailDealer>[0];
+    const detail = { requestId: recorded.requestId, customerId: who.customerId, unitId: 'dealer-ankara' } as Parameters<
+      typeof mailDealer
+    >[0];
     expect(recorded.unitId).toBe('dealer-ankara');
     // Two deliveries at once (the loser may throw MailInProgressError, to be retried), then a redelivery.
     await Promise.all([mailDealer(detail), mailDealer(detail)].map((sending) => sending.catch(() => undefined)));
@@ -131,25 +170,51 @@ describe("the dealer's mail", () => {
 describe("the dealer's moves", () => {
   it('moves once when two accepts race, refuses a stale seq, keeps one history entry per move and emits each move', async () => {
     const who = await customer(['rep-ayse']);
-    const recorded = await record(who, `req-${newId()}`, createRequestSchema.parse({ kind: 'service', channel: 'phone', details: { vehicle: '06 ABC 123' } }));
+    const recorded = await record(
+      who,
+      `req-${newId()}`,
+      createRequestSchema.parse({ kind: 'service', channel: 'phone', details: { vehicle: '06 ABC 123' } }),
+    );
     const open = (await getRequest(who.customerId, recorded.requestId))!;
     const dealer = { actorId: 'dealer-ankara-ali', role: 'dealer' as const };
-    const results = await Promise.allSettled([actOnRequest(open, 'accept', { seq: 1 }, dealer), actOnRequest(open, 'accept', { seq: 1 }, dealer)]);
+    const results = await Promise.allSettled([
+      actOnRequest(open, 'accept', { seq: 1 }, dealer),
+      actOnRequest(open, 'accept', { seq: 1 }, dealer),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'request-changed', status: 409 } });
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({
+      reason: { code: 'request-changed', status: 409 },
+    });
     const accepted = (await getRequest(who.customerId, recorded.requestId))!;
-    await expect(actOnRequest(accepted, 'schedule', { seq: 1, at: '2030-01-02T10:00:00+03:00' }, dealer)).rejects.toMatchObject({ code: 'request-changed' });
+    await expect(
+      actOnRequest(accepted, 'schedule', { seq: 1, at: '2030-01-02T10:00:00+03:00' }, dealer),
+    ).rejects.toMatchObject({ code: 'request-changed' });
     const scheduled = await actOnRequest(accepted, 'schedule', { seq: 2, at: '2030-01-02T10:00:00+03:00' }, dealer);
-    expect(scheduled).toEqual({ requestId: recorded.requestId, status: 'scheduled', seq: 3, scheduledAt: '2030-01-02T07:00:00.000Z' });
+    expect(scheduled).toEqual({
+      requestId: recorded.requestId,
+      status: 'scheduled',
+      seq: 3,
+      scheduledAt: '2030-01-02T07:00:00.000Z',
+    });
     const history = await getRequestHistory(accepted);
     expect(history.map((m) => [m.action, m.from, m.to, m.actorId])).toEqual([
       ['accept', 'open', 'accepted', 'dealer-ankara-ali'],
       ['schedule', 'accepted', 'scheduled', 'dealer-ankara-ali'],
     ]);
-    expect((await outbox('RequestStatusChanged', 'requestId', recorded.requestId)).map((i) => i.detail.to).sort()).toEqual(['accepted', 'scheduled']);
+    expect(
+      (await outbox('RequestStatusChanged', 'requestId', recorded.requestId)).map((i) => i.detail.to).sort(),
+    ).toEqual(['accepted', 'scheduled']);
     // The dealer's own queue lists it under its new status; the other dealer's does not.
-    expect((await listRequests({ unitId: 'dealer-ankara', status: 'scheduled', limit: 100 })).requests.map((r) => r.requestId)).toContain(recorded.requestId);
-    expect((await listRequests({ unitId: 'dealer-izmir', status: 'scheduled', limit: 100 })).requests.map((r) => r.requestId)).not.toContain(recorded.requestId);
+    expect(
+      (await listRequests({ unitId: 'dealer-ankara', status: 'scheduled', limit: 100 })).requests.map(
+        (r) => r.requestId,
+      ),
+    ).toContain(recorded.requestId);
+    expect(
+      (await listRequests({ unitId: 'dealer-izmir', status: 'scheduled', limit: 100 })).requests.map(
+        (r) => r.requestId,
+      ),
+    ).not.toContain(recorded.requestId);
   });
 });
 
@@ -158,11 +223,20 @@ describe('the acceptance reminder', () => {
     // Monday 09:00 Istanbul; the Ankara dealer keeps no hours of its own, so office hours count: 4 business hours → 13:00.
     const monday = new Date('2026-12-07T09:00:00+03:00');
     const who = await customer(['rep-ayse']);
-    const service = createRequestSchema.parse({ kind: 'service', channel: 'phone', details: { vehicle: '06 DEF 456' } });
+    const service = createRequestSchema.parse({
+      kind: 'service',
+      channel: 'phone',
+      details: { vehicle: '06 DEF 456' },
+    });
     const waiting = await record(who, `req-${newId()}`, service, monday);
     const answered = await record(who, `req-${newId()}`, service, monday);
     expect((await getRequest(who.customerId, waiting.requestId))?.acceptBy).toBe('2026-12-07T10:00:00.000Z');
-    await actOnRequest((await getRequest(who.customerId, answered.requestId))!, 'accept', {}, { actorId: 'dealer-ankara-ali', role: 'dealer' });
+    await actOnRequest(
+      (await getRequest(who.customerId, answered.requestId))!,
+      'accept',
+      {},
+      { actorId: 'dealer-ankara-ali', role: 'dealer' },
+    );
 
     await remindUnaccepted(new Date('2026-12-07T12:59:00+03:00'));
     expect(await outbox('RequestAcceptanceOverdue', 'requestId', waiting.requestId)).toEqual([]);
@@ -170,13 +244,18 @@ describe('the acceptance reminder', () => {
     await Promise.all([remindUnaccepted(late), remindUnaccepted(late)]);
     await remindUnaccepted(late);
     const reminders = await outbox('RequestAcceptanceOverdue', 'requestId', waiting.requestId);
-    expect(reminders.map((i) => i.detail)).toMatchObject([{ unitId: 'dealer-ankara', acceptBy: '2026-12-07T10:00:00.000Z' }]);
+    expect(reminders.map((i) => i.detail)).toMatchObject([
+      { unitId: 'dealer-ankara', acceptBy: '2026-12-07T10:00:00.000Z' },
+    ]);
     expect(await outbox('RequestAcceptanceOverdue', 'requestId', answered.requestId)).toEqual([]);
 
     const detail = { requestId: waiting.requestId, customerId: who.customerId, unitId: 'dealer-ankara' };
     await mailDealer(detail, 'overdue');
     await mailDealer(detail, 'overdue');
-    const mails = await storedTo('ali.ankara@example.com', `Bekleyen talep: Servis randevusu (${waiting.requestId.slice(-6)})`);
+    const mails = await storedTo(
+      'ali.ankara@example.com',
+      `Bekleyen talep: Servis randevusu (${waiting.requestId.slice(-6)})`,
+    );
     expect(mails).toHaveLength(1);
     expect(mails[0]!.body.text).toContain('bu talep 7.12.2026 13:00 saatine kadar kabul edilmeliydi');
   });

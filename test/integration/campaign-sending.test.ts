@@ -41,32 +41,66 @@ const topic = 'offers';
 const seed = async (count: number, consenting = count) => {
   const sector = `sector-${newId()}`;
   const at = new Date().toISOString();
-  const people = Array.from({ length: count }, () => newId()).map((customerId) => ({ customerId, email: `kisi-${customerId.toLowerCase()}@example.com` }));
-  const addresses = people.map((p) => p.email);
-  await Promise.all(people.map(async ({ customerId, email }, i) => {
-    await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: customers.item({ customerId, name: `Deneme Kişi ${i}`, email, emailKey: email, sector, language: i % 2 ? 'en' : 'tr', createdAt: at, updatedAt: at }),
-      }),
-    );
-    if (i < consenting) {
-      await db().send(new PutCommand({ TableName: tableName(), Item: consentItem(customerId, email, 'granted', 'all', new Date(at)) }));
-    }
+  const people = Array.from({ length: count }, () => newId()).map((customerId) => ({
+    customerId,
+    email: `kisi-${customerId.toLowerCase()}@example.com`,
   }));
+  const addresses = people.map((p) => p.email);
+  await Promise.all(
+    people.map(async ({ customerId, email }, i) => {
+      await db().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: customers.item({
+            customerId,
+            name: `Deneme Kişi ${i}`,
+            email,
+            emailKey: email,
+            sector,
+            language: i % 2 ? 'en' : 'tr',
+            createdAt: at,
+            updatedAt: at,
+          }),
+        }),
+      );
+      if (i < consenting) {
+        await db().send(
+          new PutCommand({
+            TableName: tableName(),
+            Item: consentItem(customerId, email, 'granted', 'all', new Date(at)),
+          }),
+        );
+      }
+    }),
+  );
   return { sector, people, addresses };
 };
 
-const version = { subject: 'Merhaba {{name}}', html: '<p>Sayın {{name}}, {{offer.discount}} indirim.</p>', text: 'Sayın {{name}}, {{offer.discount}} indirim.' };
+const version = {
+  subject: 'Merhaba {{name}}',
+  html: '<p>Sayın {{name}}, {{offer.discount}} indirim.</p>',
+  text: 'Sayın {{name}}, {{offer.discount}} indirim.',
+};
 
 /** A campaign over the seeded sector, scheduled and started by the minute sweep; its run, materialised. */
 const startedRun = async (sector: string): Promise<CampaignRun> => {
-  const segment = await createSegment({ name: 'Test', filter: { sectors: [sector] }, consent: { channel: 'email', topic } }, 'mkt-elif');
+  const segment = await createSegment(
+    { name: 'Test', filter: { sectors: [sector] }, consent: { channel: 'email', topic } },
+    'mkt-elif',
+  );
   const template = await createTemplate({ name: 'Test', parts: { tr: version, en: version } }, 'mkt-elif');
   const now = new Date();
   const at = new Date(now.getTime() + 60_000).toISOString();
   const draft = await createCampaign(
-    { name: 'Test', segmentId: segment.segmentId, templateId: template.templateId, topic, language: 'tr', schedule: { at }, offer: { discount: '%20' } },
+    {
+      name: 'Test',
+      segmentId: segment.segmentId,
+      templateId: template.templateId,
+      topic,
+      language: 'tr',
+      schedule: { at },
+      offer: { discount: '%20' },
+    },
     'mkt-elif',
   );
   await scheduleCampaign(draft, 'mkt-elif', draft.seq, now);
@@ -96,7 +130,9 @@ const drain = async (run: CampaignRun, options: Parameters<typeof sendStep>[2] =
 const records = async (run: CampaignRun) =>
   (
     await Promise.all(
-      Array.from({ length: SHARDS }, (_, shard) => queryAll({ partition: keys.campaignRecipientShard(run.campaignId, run.runId, shard), consistent: true })),
+      Array.from({ length: SHARDS }, (_, shard) =>
+        queryAll({ partition: keys.campaignRecipientShard(run.campaignId, run.runId, shard), consistent: true }),
+      ),
     )
   ).flat();
 
@@ -104,24 +140,38 @@ const mailsTo = (address: string) => ses.raw.filter((mime) => new RegExp(`^To: $
 
 describe('campaign runs', () => {
   it('refuses a schedule that is no cron expression with 400 naming schedule.cron, and keeps a good one', async () => {
-    const segment = await createSegment({ name: 'Cron', filter: { sectors: ['cron-check'] }, consent: { channel: 'email', topic } }, 'mkt-elif');
+    const segment = await createSegment(
+      { name: 'Cron', filter: { sectors: ['cron-check'] }, consent: { channel: 'email', topic } },
+      'mkt-elif',
+    );
     const template = await createTemplate({ name: 'Cron', parts: { tr: version, en: version } }, 'mkt-elif');
-    const input = { name: 'Cron', segmentId: segment.segmentId, templateId: template.templateId, topic, language: 'tr' as const };
+    const input = {
+      name: 'Cron',
+      segmentId: segment.segmentId,
+      templateId: template.templateId,
+      topic,
+      language: 'tr' as const,
+    };
     await expect(createCampaign({ ...input, schedule: { cron: '61 9 * * *' } }, 'mkt-elif')).rejects.toMatchObject({
       status: 400,
       errors: [{ path: 'schedule.cron' }],
     });
     const weekly = await createCampaign({ ...input, schedule: { cron: '0 9 * * 1' } }, 'mkt-elif');
-    await expect(editCampaign(weekly, { schedule: { cron: '0 9 * *' } }, 'mkt-elif', weekly.seq)).rejects.toMatchObject({
-      errors: [{ path: 'schedule.cron' }],
-    });
+    await expect(editCampaign(weekly, { schedule: { cron: '0 9 * *' } }, 'mkt-elif', weekly.seq)).rejects.toMatchObject(
+      {
+        errors: [{ path: 'schedule.cron' }],
+      },
+    );
     expect(await getCampaign(weekly.campaignId)).toMatchObject({ schedule: { cron: '0 9 * * 1' }, status: 'draft' });
   });
 
   it('materialises the segment once, page after page, even when two workers take the same turn', async () => {
     const { sector, addresses } = await seed(12);
     const run = await startedRun(sector);
-    const [first, second] = await Promise.all([materialiseStep(run, 0, { pageSize: 5 }), materialiseStep(run, 0, { pageSize: 5 })]);
+    const [first, second] = await Promise.all([
+      materialiseStep(run, 0, { pageSize: 5 }),
+      materialiseStep(run, 0, { pageSize: 5 }),
+    ]);
     expect([first.acted, second.acted].filter(Boolean).length).toBe(1);
     await materialise(run, { pageSize: 5 });
     // Twelve customers of our own alone fill three pages of five: the directory cursor was kept between turns.
@@ -139,23 +189,44 @@ describe('campaign runs', () => {
     const { sector, people, addresses } = await seed(16, 14);
     const run = await startedRun(sector);
     await materialise(run);
-    await Promise.all(Array.from({ length: SHARDS }, (_, shard) => [sendStep({ ...run, shard }, 0, fast), sendStep({ ...run, shard }, 0, fast)]).flat());
+    await Promise.all(
+      Array.from({ length: SHARDS }, (_, shard) => [
+        sendStep({ ...run, shard }, 0, fast),
+        sendStep({ ...run, shard }, 0, fast),
+      ]).flat(),
+    );
     await drain(run);
     expect(addresses.slice(0, 14).map(mailsTo)).toEqual(Array(14).fill(1));
     expect(addresses.slice(14).map(mailsTo)).toEqual([0, 0]);
     expect(ses.raw).toHaveLength(14);
-    expect(ses.raw.every((mime) => /^List-Unsubscribe:\s+<https:\/\/crm\.example\.com\/unsubscribe\?token=/m.test(mime))).toBe(true);
+    expect(
+      ses.raw.every((mime) => /^List-Unsubscribe:\s+<https:\/\/crm\.example\.com\/unsubscribe\?token=/m.test(mime)),
+    ).toBe(true);
     expect(ses.raw.every((mime) => /^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m.test(mime))).toBe(true);
     // The personal unsubscribe link is in the body too.
-    expect(ses.raw.every((mime) => mime.includes('crm.example.com/unsubscribe?token=') && mime.includes('%20 indirim'))).toBe(true);
-    expect(await runProgress(run)).toMatchObject({ status: 'done', recipients: 16, sent: 14, skipped: 2, skippedBy: { 'no-consent': 2 }, failed: 0, remaining: 0 });
+    expect(
+      ses.raw.every((mime) => mime.includes('crm.example.com/unsubscribe?token=') && mime.includes('%20 indirim')),
+    ).toBe(true);
+    expect(await runProgress(run)).toMatchObject({
+      status: 'done',
+      recipients: 16,
+      sent: 14,
+      skipped: 2,
+      skippedBy: { 'no-consent': 2 },
+      failed: 0,
+      remaining: 0,
+    });
     expect(await getCampaign(run.campaignId)).toMatchObject({ status: 'sent' });
     // Each mail is on its customer's timeline once (template and message id, never the body).
     const logged = await Promise.all(
       people.map(async ({ customerId }) =>
-        (await queryAll({ partition: keys.customerPartition(customerId), range: { prefix: keys.activitiesPrefix() }, consistent: true })).filter(
-          (item) => item.type === 'activity' && item.kind === 'email',
-        ),
+        (
+          await queryAll({
+            partition: keys.customerPartition(customerId),
+            range: { prefix: keys.activitiesPrefix() },
+            consistent: true,
+          })
+        ).filter((item) => item.type === 'activity' && item.kind === 'email'),
       ),
     );
     expect(logged.map((items) => items.length)).toEqual([...Array(14).fill(1), 0, 0]);
@@ -166,7 +237,9 @@ describe('campaign runs', () => {
     const { sector, addresses } = await seed(24);
     const run = await startedRun(sector);
     await materialise(run);
-    const shard = (await getShards(run.campaignId, run.runId)).reduce((a, b) => (b.recipients > a.recipients ? b : a)).shard;
+    const shard = (await getShards(run.campaignId, run.runId)).reduce((a, b) =>
+      b.recipients > a.recipients ? b : a,
+    ).shard;
     let calls = 0;
     const delivered: Promise<unknown>[] = [];
     let died: () => void = () => {};
@@ -228,10 +301,20 @@ describe('campaign runs', () => {
       const segment = await createSegment({ name: 'x', filter: {}, consent: { channel: 'email', topic } }, 'mkt-elif');
       const template = await createTemplate({ name: 'x', parts: { tr: version, en: version } }, 'mkt-elif');
       const draft = await createCampaign(
-        { name: 'x', segmentId: segment.segmentId, templateId: template.templateId, topic, language: 'tr', schedule: { at: new Date(Date.now() + 3_600_000).toISOString() } },
+        {
+          name: 'x',
+          segmentId: segment.segmentId,
+          templateId: template.templateId,
+          topic,
+          language: 'tr',
+          schedule: { at: new Date(Date.now() + 3_600_000).toISOString() },
+        },
         'mkt-elif',
       );
-      await expect(scheduleCampaign(draft, 'mkt-elif')).rejects.toMatchObject({ code: 'sending-paused-reputation', status: 409 });
+      await expect(scheduleCampaign(draft, 'mkt-elif')).rejects.toMatchObject({
+        code: 'sending-paused-reputation',
+        status: 409,
+      });
       expect(await getCampaign(draft.campaignId)).toMatchObject({ status: 'draft' });
     } finally {
       await db().send(new DeleteCommand({ TableName: tableName(), Key: bounced }));
@@ -248,7 +331,14 @@ describe('campaign runs', () => {
       const segment = await createSegment({ name: 'x', filter: {}, consent: { channel: 'email', topic } }, 'mkt-elif');
       const template = await createTemplate({ name: 'x', parts: { tr: version, en: version } }, 'mkt-elif');
       return createCampaign(
-        { name: 'x', segmentId: segment.segmentId, templateId: template.templateId, topic, language: 'tr', schedule: { at: new Date(Date.now() + 3_600_000).toISOString() } },
+        {
+          name: 'x',
+          segmentId: segment.segmentId,
+          templateId: template.templateId,
+          topic,
+          language: 'tr',
+          schedule: { at: new Date(Date.now() + 3_600_000).toISOString() },
+        },
         'mkt-elif',
       );
     };
@@ -267,7 +357,10 @@ describe('campaign runs', () => {
         await cancelCampaign(scheduled, 'mkt-elif');
       }
       // Lifting a gate that is not paused is a 409 and writes nothing.
-      await expect(liftGate(admin, 'nothing to lift')).rejects.toMatchObject({ status: 409, code: 'reputation-gate-not-paused' });
+      await expect(liftGate(admin, 'nothing to lift')).rejects.toMatchObject({
+        status: 409,
+        code: 'reputation-gate-not-paused',
+      });
       expect(await gateHistory()).toHaveLength(lifts);
 
       // Over the minimum at a 10 % bounce rate: paused, with its reason in both languages.
@@ -275,18 +368,28 @@ describe('campaign runs', () => {
       const paused = await accountReputation();
       expect(paused).toMatchObject({ paused: true, gate: { state: 'paused' } });
       expect(paused.gate.reason.tr).toMatch(/^Gönderim durduruldu: 30 günde \d+ gönderimde geri dönme oranı/);
-      await expect(scheduleCampaign(await draft(), 'mkt-elif')).rejects.toMatchObject({ status: 409, code: 'sending-paused-reputation' });
+      await expect(scheduleCampaign(await draft(), 'mkt-elif')).rejects.toMatchObject({
+        status: 409,
+        code: 'sending-paused-reputation',
+      });
 
       // Two admins lift at once: one lift is written, the other is a 409; a later lift too.
       const reason = 'Geçersiz adresler listeden çıkarıldı';
-      const results = await Promise.allSettled([liftGate(admin, reason), liftGate({ actorId: 'admin-bora', via: 'api' }, reason)]);
+      const results = await Promise.allSettled([
+        liftGate(admin, reason),
+        liftGate({ actorId: 'admin-bora', via: 'api' }, reason),
+      ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
       expect(refused.reason).toMatchObject({ status: 409 });
       expect(['reputation-gate-changed', 'reputation-gate-not-paused']).toContain(refused.reason.code);
       await expect(liftGate(admin, 'again')).rejects.toMatchObject({ status: 409, code: 'reputation-gate-not-paused' });
       const lifted = await accountReputation();
-      expect(lifted).toMatchObject({ paused: false, seq: 1, gate: { state: 'lifted', judged: { sent: 0 }, lift: { reason } } });
+      expect(lifted).toMatchObject({
+        paused: false,
+        seq: 1,
+        gate: { state: 'lifted', judged: { sent: 0 }, lift: { reason } },
+      });
       const history = await gateHistory();
       expect(history).toHaveLength(lifts + 1);
       expect(history[0]).toMatchObject({ action: 'lifted', via: 'api', note: reason });

@@ -39,7 +39,10 @@ const outboxFor = async (leadId: string) =>
 describe('capturing leads', () => {
   it('creates the customer, both markers, the lead and its LeadCaptured event together', async () => {
     const email = `new-${unique()}@example.com`;
-    const { leadId } = await captureLead({ submission: submission({ name: 'Yeni Kişi', email, phone: '+905551112233' }), ip: '192.0.2.1' });
+    const { leadId } = await captureLead({
+      submission: submission({ name: 'Yeni Kişi', email, phone: '+905551112233' }),
+      ip: '192.0.2.1',
+    });
     const lead = await getLead(leadId);
     expect(lead).toMatchObject({ status: 'new', email, seq: 1 });
     const items = await partition(lead!.customerId);
@@ -71,7 +74,11 @@ describe('capturing leads', () => {
     const phone = `+90532${String(Math.floor(1_000_000 + Math.random() * 8_999_999))}`;
     const first = await captureLead({ submission: submission({ name: 'Tel Kişi', phone }), ip: '192.0.2.1' });
     const second = await captureLead({
-      submission: submission({ name: 'Tel Kişi', phone: phone.replace('+90', '0'), email: `tel-${unique()}@example.com` }),
+      submission: submission({
+        name: 'Tel Kişi',
+        phone: phone.replace('+90', '0'),
+        email: `tel-${unique()}@example.com`,
+      }),
       ip: '192.0.2.1',
     });
     expect((await getLead(second.leadId))!.customerId).toBe((await getLead(first.leadId))!.customerId);
@@ -81,7 +88,10 @@ describe('capturing leads', () => {
     const email = `race-${unique()}@example.com`;
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        captureLead({ submission: submission({ name: 'Yarış Kişi', email, message: `attempt ${i}` }), ip: '192.0.2.1' }),
+        captureLead({
+          submission: submission({ name: 'Yarış Kişi', email, message: `attempt ${i}` }),
+          ip: '192.0.2.1',
+        }),
       ),
     );
     const leads = await Promise.all(results.map((r) => getLead(r.leadId)));

@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportCatalogue, getProducts, importCatalogue, liveGeneration } from '../../functions/catalogue/catalogue-store.js';
+import {
+  exportCatalogue,
+  getProducts,
+  importCatalogue,
+  liveGeneration,
+} from '../../functions/catalogue/catalogue-store.js';
 import { importCsv } from '../../functions/catalogue/domain/catalogue-import.js';
 import { getApprovalPolicy } from '../../functions/quote-approval/approval-policy-store.js';
 import { demoApprovalPolicy, demoItems, demoProducts, loadReferenceData } from '../../infra/local/demo-data.js';
@@ -37,7 +42,11 @@ const cli = async (args: string[], env: Record<string, string> = {}) => {
 };
 
 const currentPolicyItem = async () =>
-  (await db().send(new GetCommand({ TableName: tableName(), Key: keys.approvalPolicy('CURRENT'), ConsistentRead: true }))).Item;
+  (
+    await db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.approvalPolicy('CURRENT'), ConsistentRead: true }),
+    )
+  ).Item;
 
 beforeAll(async () => {
   await loadReferenceData(db(), tableName(), demoItems());
@@ -78,7 +87,11 @@ describe('npm run catalogue', () => {
   });
 
   it('policy set refuses an invalid rule with its path, and sets a valid policy', async () => {
-    const invalid = await cli(['policy', 'set', fileOf('invalid.json', JSON.stringify({ rules: [{ id: 'y', when: {}, approverRole: 'manager' }] }))]);
+    const invalid = await cli([
+      'policy',
+      'set',
+      fileOf('invalid.json', JSON.stringify({ rules: [{ id: 'y', when: {}, approverRole: 'manager' }] })),
+    ]);
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain('rules.0.when: Give at least one condition.');
 

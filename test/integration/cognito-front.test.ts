@@ -7,7 +7,15 @@ import { readFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerChallenge, associateTotp, type Challenge, enableTotp, passwordSignIn, type Pool, type Step } from '../../console/src/cognito.js';
+import {
+  answerChallenge,
+  associateTotp,
+  type Challenge,
+  enableTotp,
+  type Pool,
+  passwordSignIn,
+  type Step,
+} from '../../console/src/cognito.js';
 import { cognitoCall } from '../../functions/authorizer/cognito.js';
 import { personScopes } from '../../functions/authorizer/person.js';
 import { tokenVerifier } from '../../functions/authorizer/person-token.js';
@@ -37,7 +45,8 @@ beforeAll(async () => {
   pool = { endpoint: cognito.endpoint, clientId };
   issuer = `http://127.0.0.1:${port}/${userPoolId}`;
   verify = tokenVerifier({ userPoolId, clientId, issuer, jwksUri: `${issuer}/.well-known/jwks.json` })!;
-  for (const email of ['yerel.admin@example.com', 'yerel.rep@example.com']) await createPoolUser(userPoolId, email, 'admin', password);
+  for (const email of ['yerel.admin@example.com', 'yerel.rep@example.com'])
+    await createPoolUser(userPoolId, email, 'admin', password);
 });
 
 afterAll(async () => {
@@ -73,7 +82,9 @@ describe('the local sign-in front', () => {
 
     const challenge = challengeOf(await passwordSignIn(pool, 'yerel.admin@example.com', password));
     expect(challenge.name).toBe('SOFTWARE_TOKEN_MFA');
-    await expect(answerChallenge(pool, challenge, wrongCode(secret))).rejects.toMatchObject({ type: 'CodeMismatchException' });
+    await expect(answerChallenge(pool, challenge, wrongCode(secret))).rejects.toMatchObject({
+      type: 'CodeMismatchException',
+    });
     const again = challengeOf(await passwordSignIn(pool, 'yerel.admin@example.com', password));
     const tokens = tokensOf(await answerChallenge(pool, again, await currentCode(secret)));
     const claims = await verify(tokens.AccessToken);
@@ -90,17 +101,26 @@ describe('the local sign-in front', () => {
     // Revoked (signing out), it refreshes no more.
     await cognitoCall('RevokeToken', { ClientId: pool.clientId, Token: tokens.RefreshToken });
     await expect(
-      cognitoCall('InitiateAuth', { ClientId: pool.clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken } }),
+      cognitoCall('InitiateAuth', {
+        ClientId: pool.clientId,
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken },
+      }),
     ).rejects.toMatchObject({ type: 'NotAuthorizedException' });
   });
 
   it('a sign-in that asks for no level (USER_PASSWORD_AUTH) gets no amr even after the code: no admin scopes', async () => {
-    const step = await cognitoCall<{ Session: string; ChallengeName: string; ChallengeParameters: Record<string, string> }>('InitiateAuth', {
+    const step = await cognitoCall<{
+      Session: string;
+      ChallengeName: string;
+      ChallengeParameters: Record<string, string>;
+    }>('InitiateAuth', {
       ClientId: pool.clientId,
       AuthFlow: 'USER_PASSWORD_AUTH',
       AuthParameters: { USERNAME: 'yerel.rep@example.com', PASSWORD: password },
     });
-    const token = (step as unknown as { AuthenticationResult: { AccessToken: string } }).AuthenticationResult.AccessToken;
+    const token = (step as unknown as { AuthenticationResult: { AccessToken: string } }).AuthenticationResult
+      .AccessToken;
     const claims = await verify(token);
     expect(claims.amr).toBeUndefined();
     expect(personScopes('admin', claims.amr)).not.toContain('admin');

@@ -51,7 +51,11 @@ beforeAll(async () => {
     stdio: 'ignore',
   });
   const endpoint = `http://127.0.0.1:${port}/`;
-  admin = new CognitoIdentityProvider({ endpoint, region: 'eu-central-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  admin = new CognitoIdentityProvider({
+    endpoint,
+    region: 'eu-central-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
   for (let i = 0; ; i++) {
     try {
       await admin.listUserPools({ MaxResults: 1 });
@@ -65,7 +69,15 @@ beforeAll(async () => {
     PoolName: 'pusula-people',
     UsernameAttributes: ['email'],
     MfaConfiguration: 'OPTIONAL',
-    Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
+    Policies: {
+      PasswordPolicy: {
+        MinimumLength: 12,
+        RequireLowercase: true,
+        RequireUppercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true,
+      },
+    },
   });
   userPoolId = UserPool!.Id!;
   const { UserPoolClient } = await admin.createUserPoolClient({
@@ -76,7 +88,10 @@ beforeAll(async () => {
   // moto knows no USER_AUTH (the console's flow): the local front passes it on as USER_PASSWORD_AUTH.
   home = mkdtempSync(join(tmpdir(), 'pusula-front-'));
   front = await startCognitoFront({ port: await freePort(), upstream: endpoint, home });
-  pool = { endpoint: `http://127.0.0.1:${(front.server.address() as AddressInfo).port}/`, clientId: UserPoolClient!.ClientId! };
+  pool = {
+    endpoint: `http://127.0.0.1:${(front.server.address() as AddressInfo).port}/`,
+    clientId: UserPoolClient!.ClientId!,
+  };
 });
 
 afterAll(async () => {
@@ -92,7 +107,10 @@ const invite = async (email: string) => {
     Username: email,
     TemporaryPassword: temporary,
     MessageAction: 'SUPPRESS',
-    UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }],
+    UserAttributes: [
+      { Name: 'email', Value: email },
+      { Name: 'email_verified', Value: 'true' },
+    ],
   });
 };
 
@@ -110,18 +128,28 @@ describe('the console signs in to a real pool', () => {
     await invite('ilk.giris@example.com');
     const challenge = challengeOf(await passwordSignIn(pool, 'ilk.giris@example.com', temporary));
     expect(challenge.name).toBe('NEW_PASSWORD_REQUIRED');
-    await expect(answerChallenge(pool, challenge, 'kisaparola')).rejects.toMatchObject({ type: 'InvalidPasswordException' });
+    await expect(answerChallenge(pool, challenge, 'kisaparola')).rejects.toMatchObject({
+      type: 'InvalidPasswordException',
+    });
     const tokens = tokensOf(await answerChallenge(pool, challenge, strong));
     expect(tokens.AccessToken).toBeTruthy();
     expect(tokens.RefreshToken).toBeTruthy();
     // The temporary password is spent: the new one signs in straight away, the old one not at all.
     expect(tokensOf(await passwordSignIn(pool, 'ilk.giris@example.com', strong)).AccessToken).toBeTruthy();
-    await expect(passwordSignIn(pool, 'ilk.giris@example.com', temporary)).rejects.toMatchObject({ type: 'NotAuthorizedException' });
+    await expect(passwordSignIn(pool, 'ilk.giris@example.com', temporary)).rejects.toMatchObject({
+      type: 'NotAuthorizedException',
+    });
   });
 
   it('a signed-in person sets up TOTP (a wrong first code is refused); the next sign-in asks for the code and checks it', async () => {
     await invite('totp.kurulum@example.com');
-    const first = tokensOf(await answerChallenge(pool, challengeOf(await passwordSignIn(pool, 'totp.kurulum@example.com', temporary)), strong));
+    const first = tokensOf(
+      await answerChallenge(
+        pool,
+        challengeOf(await passwordSignIn(pool, 'totp.kurulum@example.com', temporary)),
+        strong,
+      ),
+    );
     const secret = await associateTotp(pool, first.AccessToken);
     expect(otpauthUri(secret, 'totp.kurulum@example.com')).toBe(
       `otpauth://totp/Pusula:totp.kurulum%40example.com?secret=${secret}&issuer=Pusula&algorithm=SHA1&digits=6&period=30`,
@@ -133,7 +161,9 @@ describe('the console signs in to a real pool', () => {
 
     const challenge = challengeOf(await passwordSignIn(pool, 'totp.kurulum@example.com', strong));
     expect(challenge.name).toBe('SOFTWARE_TOKEN_MFA');
-    await expect(answerChallenge(pool, challenge, wrongCode(secret))).rejects.toMatchObject({ type: 'CodeMismatchException' });
+    await expect(answerChallenge(pool, challenge, wrongCode(secret))).rejects.toMatchObject({
+      type: 'CodeMismatchException',
+    });
     const again = challengeOf(await passwordSignIn(pool, 'totp.kurulum@example.com', strong));
     expect(tokensOf(await answerChallenge(pool, again, await currentCode(secret))).AccessToken).toBeTruthy();
   });
@@ -146,6 +176,8 @@ describe('the console signs in to a real pool', () => {
     // cognito-local's (console e2e), the policy's refusal the first sign-in's above.
     await confirmForgotPassword(pool, 'unutkan@example.com', '123456', 'Baska-Parola-2026!');
     expect(tokensOf(await passwordSignIn(pool, 'unutkan@example.com', 'Baska-Parola-2026!')).AccessToken).toBeTruthy();
-    await expect(passwordSignIn(pool, 'unutkan@example.com', strong)).rejects.toMatchObject({ type: 'NotAuthorizedException' });
+    await expect(passwordSignIn(pool, 'unutkan@example.com', strong)).rejects.toMatchObject({
+      type: 'NotAuthorizedException',
+    });
   });
 });

@@ -5,15 +5,19 @@
 // capture that read the old marker; the sweep; and the refusals.
 import { BatchWriteCommand, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getRequest } from '../../functions/call-center/request-store.js';
 import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
 import type { PriceList } from '../../functions/catalogue/domain/catalogue.js';
 import { getCaseByKey } from '../../functions/complaint-escalation/case-store.js';
-import { addContact, removeContact } from '../../functions/customers/contact-store.js';
 import { lookupMatches } from '../../functions/customer-record/customer-view.js';
+import { addContact, removeContact } from '../../functions/customers/contact-store.js';
 import { finishDueMerges, mergeCustomers } from '../../functions/customers/merge.js';
-import { getRequest } from '../../functions/call-center/request-store.js';
 import { captureLead } from '../../functions/lead-capture/capture.js';
-import { contactOf, type LeadSubmission, leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
+import {
+  contactOf,
+  type LeadSubmission,
+  leadSubmissionSchema,
+} from '../../functions/lead-capture/domain/lead-submission.js';
 import { getLead, saveForCustomer } from '../../functions/lead-capture/lead-store.js';
 import { attachQuote, openFromLead, openOpportunity } from '../../functions/opportunities/opportunities.js';
 import { getOpportunity } from '../../functions/opportunities/opportunity-store.js';
@@ -41,8 +45,14 @@ const capture = async (fields: Record<string, unknown>) => {
   return (await getLead(leadId))!;
 };
 
-const admin: Viewer = { actor: { keyId: 'k-admin', userId: 'admin-merge', role: 'admin', scopes: ['customers:merge'] }, reach: 'all' };
-const stranger: Viewer = { actor: { keyId: 'k-rep', userId: 'mgr-elsewhere', role: 'manager', scopes: ['customers:merge'] }, reach: 'own' };
+const admin: Viewer = {
+  actor: { keyId: 'k-admin', userId: 'admin-merge', role: 'admin', scopes: ['customers:merge'] },
+  reach: 'all',
+};
+const stranger: Viewer = {
+  actor: { keyId: 'k-rep', userId: 'mgr-elsewhere', role: 'manager', scopes: ['customers:merge'] },
+  reach: 'own',
+};
 
 const partition = async (customerId: string) => {
   const items: Item[] = [];
@@ -106,15 +116,45 @@ const duplicatePair = async (activities: number) => {
   // Contact people: the duplicate's buyer has a phone of their own and the office e-mail, which a
   // contact person of the kept customer holds already.
   const [contactPhone, officeEmail] = [randomPhone('536'), `satis-${tag}@example.com`];
-  const keptContact = await addContact(keptId, { name: 'Burak Satış', email: officeEmail }, admin, new Date(), noRecord);
-  const dupContact = await addContact(duplicateId, { name: 'Ceren Alım', role: 'Satın alma', phone: contactPhone, email: officeEmail }, admin, new Date(), noRecord);
+  const keptContact = await addContact(
+    keptId,
+    { name: 'Burak Satış', email: officeEmail },
+    admin,
+    new Date(),
+    noRecord,
+  );
+  const dupContact = await addContact(
+    duplicateId,
+    { name: 'Ceren Alım', role: 'Satın alma', phone: contactPhone, email: officeEmail },
+    admin,
+    new Date(),
+    noRecord,
+  );
   const quoteKey = keys.quote(duplicateId, quoteId);
   const at = '2026-04-01T09:00:00.000Z';
   await putAll([
-    { ...keys.leadNote(duplicateId, first.leadId, newId()), type: 'lead-note', customerId: duplicateId, text: 'Aradı.' },
-    { ...quoteKey, ...keys.quoteById(quoteId), type: 'quote', customerId: duplicateId, quoteId, status: 'sent', seq: 3 },
+    {
+      ...keys.leadNote(duplicateId, first.leadId, newId()),
+      type: 'lead-note',
+      customerId: duplicateId,
+      text: 'Aradı.',
+    },
+    {
+      ...quoteKey,
+      ...keys.quoteById(quoteId),
+      type: 'quote',
+      customerId: duplicateId,
+      quoteId,
+      status: 'sent',
+      seq: 3,
+    },
     { ...keys.quoteVersion(duplicateId, quoteId, 1), type: 'quote-version', customerId: duplicateId, quoteId },
-    { ...keys.quoteReport(duplicateId, quoteId), ...keys.quotesSentIn('2026-04', at, quoteId), type: 'quote-report', customerId: duplicateId },
+    {
+      ...keys.quoteReport(duplicateId, quoteId),
+      ...keys.quotesSentIn('2026-04', at, quoteId),
+      type: 'quote-report',
+      customerId: duplicateId,
+    },
     { ...keys.history(quoteKey, at, newId()), type: 'history', entityType: 'quote', from: 'approved', to: 'sent' },
     {
       ...keys.queueItem(quoteKey, 'quote-expiry'),
@@ -127,16 +167,61 @@ const duplicatePair = async (activities: number) => {
       entityId: quoteId,
       data: { customerId: duplicateId, quoteId, version: 1 },
     },
-    { ...keys.order(duplicateId, orderId), ...keys.orderById(orderId), type: 'order', customerId: duplicateId, orderId, status: 'routed', seq: 2 },
-    { ...keys.case(duplicateId, caseId), ...keys.caseById(caseId), type: 'case', customerId: duplicateId, caseId, status: 'open', seq: 1, unit: { id: 'dept-service' } },
-    { ...keys.request(duplicateId, requestId), ...keys.requestById(requestId), type: 'request', customerId: duplicateId, requestId, kind: 'test-drive', status: 'open', seq: 1 },
-    { ...keys.opportunity(duplicateId, opportunityId), ...keys.opportunityById(opportunityId), type: 'opportunity', customerId: duplicateId, opportunityId, status: 'proposal', seq: 1 },
+    {
+      ...keys.order(duplicateId, orderId),
+      ...keys.orderById(orderId),
+      type: 'order',
+      customerId: duplicateId,
+      orderId,
+      status: 'routed',
+      seq: 2,
+    },
+    {
+      ...keys.case(duplicateId, caseId),
+      ...keys.caseById(caseId),
+      type: 'case',
+      customerId: duplicateId,
+      caseId,
+      status: 'open',
+      seq: 1,
+      unit: { id: 'dept-service' },
+    },
+    {
+      ...keys.request(duplicateId, requestId),
+      ...keys.requestById(requestId),
+      type: 'request',
+      customerId: duplicateId,
+      requestId,
+      kind: 'test-drive',
+      status: 'open',
+      seq: 1,
+    },
+    {
+      ...keys.opportunity(duplicateId, opportunityId),
+      ...keys.opportunityById(opportunityId),
+      type: 'opportunity',
+      customerId: duplicateId,
+      opportunityId,
+      status: 'proposal',
+      seq: 1,
+    },
     // The marker that made the duplicate's converted lead one opportunity moves with it.
-    { ...keys.opportunityFromLead(duplicateId, first.leadId), type: 'opportunity-source', leadId: first.leadId, opportunityId },
+    {
+      ...keys.opportunityFromLead(duplicateId, first.leadId),
+      type: 'opportunity-source',
+      leadId: first.leadId,
+      opportunityId,
+    },
     // A counter both customers have under one fixed key: the two become one, summed.
     { pk: dup, sk: 'COUNTERS', type: 'counter', customerId: duplicateId, callCount: 4 },
     { ...keys.customer(keptId), sk: 'COUNTERS', type: 'counter', customerId: keptId, callCount: 3 },
-    ...Array.from({ length: activities }, () => ({ pk: dup, sk: `ACTIVITY#${newId()}`, type: 'activity', customerId: duplicateId, kind: 'call' })),
+    ...Array.from({ length: activities }, () => ({
+      pk: dup,
+      sk: `ACTIVITY#${newId()}`,
+      type: 'activity',
+      customerId: duplicateId,
+      kind: 'call',
+    })),
   ]);
   return {
     keptId,
@@ -177,7 +262,14 @@ describe('merging two customers', () => {
     expect(before.dup.length).toBeGreaterThan(100);
 
     const result = await mergeCustomers({ viewer: admin, keptId, duplicateId });
-    expect(result).toMatchObject({ keptId, duplicateId, state: 'done', movedItems: before.dup.length, combinedItems: 1, repointedMarkers: 3 });
+    expect(result).toMatchObject({
+      keptId,
+      duplicateId,
+      state: 'done',
+      movedItems: before.dup.length,
+      combinedItems: 1,
+      repointedMarkers: 3,
+    });
 
     // Everything is the kept customer's, once; the counter both had is one, summed.
     const after = withoutProfile(await partition(keptId));
@@ -191,14 +283,24 @@ describe('merging two customers', () => {
 
     // Nothing is left under the duplicate but its forwarding record.
     expect(await partition(duplicateId)).toEqual([
-      expect.objectContaining({ type: 'customer-forward', mergedInto: keptId, mergeState: 'done', movedItems: before.dup.length }),
+      expect.objectContaining({
+        type: 'customer-forward',
+        mergedInto: keptId,
+        mergeState: 'done',
+        movedItems: before.dup.length,
+      }),
     ]);
     const forward = (await partition(duplicateId))[0]!;
     expect(Object.keys(forward).filter((name) => name.startsWith('gsi'))).toEqual([]);
     expect(forward.markerKeys).toBeUndefined();
 
     // By-id lookups find the moved items in their new partition.
-    for (const byId of [keys.quoteById(pair.quoteId), keys.orderById(pair.orderId), keys.caseById(pair.caseId), keys.leadById(pair.leadId)]) {
+    for (const byId of [
+      keys.quoteById(pair.quoteId),
+      keys.orderById(pair.orderId),
+      keys.caseById(pair.caseId),
+      keys.leadById(pair.leadId),
+    ]) {
       expect(await findById(byId)).toMatchObject({ pk: keys.customerPartition(keptId), customerId: keptId });
     }
 
@@ -212,22 +314,33 @@ describe('merging two customers', () => {
     ]) {
       expect(await read).toMatchObject({ customerId: keptId });
     }
-    expect(after.find((item) => item.sk === keys.opportunityFromLead(keptId, pair.leadId).sk)).toMatchObject({ opportunityId: pair.opportunityId });
+    expect(after.find((item) => item.sk === keys.opportunityFromLead(keptId, pair.leadId).sk)).toMatchObject({
+      opportunityId: pair.opportunityId,
+    });
 
     // The contact people's holder items are the kept customer's: the buyer's phone finds the kept
     // customer through them; the office e-mail stays with the kept customer's own contact person.
-    expect(await holdersOf({ phone: pair.contactPhone })).toEqual([{ customerId: keptId, contactId: pair.dupContactId }]);
-    expect(await holdersOf({ emailKey: pair.officeEmail })).toEqual([{ customerId: keptId, contactId: pair.keptContactId }]);
+    expect(await holdersOf({ phone: pair.contactPhone })).toEqual([
+      { customerId: keptId, contactId: pair.dupContactId },
+    ]);
+    expect(await holdersOf({ emailKey: pair.officeEmail })).toEqual([
+      { customerId: keptId, contactId: pair.keptContactId },
+    ]);
     const [match, ...others] = await lookupMatches(admin, { phone: pair.contactPhone }, 5);
     expect(others).toEqual([]);
-    expect(match).toMatchObject({ customer: { customerId: keptId }, matchedBy: { customer: false, contactIds: [pair.dupContactId] } });
+    expect(match).toMatchObject({
+      customer: { customerId: keptId },
+      matchedBy: { customer: false, contactIds: [pair.dupContactId] },
+    });
 
     // Markers (the profile's e-mail and phone, and the phone a later lead claimed) name the kept customer.
     expect((await matchContact({ emailKey: pair.email })).customerId).toBe(keptId);
     expect((await matchContact({ phone: pair.otherPhone })).customerId).toBe(keptId);
 
     // The kept profile: its own name, the duplicate's city filling the gap, lead counts summed.
-    const profile = (await db().send(new GetCommand({ TableName: tableName(), Key: keys.customer(keptId), ConsistentRead: true }))).Item!;
+    const profile = (
+      await db().send(new GetCommand({ TableName: tableName(), Key: keys.customer(keptId), ConsistentRead: true }))
+    ).Item!;
     expect(profile).toMatchObject({ name: 'Ayşe Yılmaz', city: 'İzmir', leadCount: 3, absorbedIds: [duplicateId] });
 
     // The old id resolves to the kept customer.
@@ -238,15 +351,26 @@ describe('merging two customers', () => {
     // person's hold on the e-mail stays (a release names its own holder only).
     await removeContact(keptId, pair.dupContactId, admin);
     expect(await holdersOf({ phone: pair.contactPhone })).toEqual([]);
-    expect(await holdersOf({ emailKey: pair.officeEmail })).toEqual([{ customerId: keptId, contactId: pair.keptContactId }]);
+    expect(await holdersOf({ emailKey: pair.officeEmail })).toEqual([
+      { customerId: keptId, contactId: pair.keptContactId },
+    ]);
 
     // The event, once; a second POST answers the same and writes nothing new.
     expect(await mergedEvents(duplicateId)).toEqual([
       expect.objectContaining({
-        detail: expect.objectContaining({ keptId, duplicateId, movedItems: before.dup.length, combinedItems: 1, repointedMarkers: 3 }),
+        detail: expect.objectContaining({
+          keptId,
+          duplicateId,
+          movedItems: before.dup.length,
+          combinedItems: 1,
+          repointedMarkers: 3,
+        }),
       }),
     ]);
-    expect(await mergeCustomers({ viewer: admin, keptId, duplicateId })).toMatchObject({ state: 'done', movedItems: before.dup.length });
+    expect(await mergeCustomers({ viewer: admin, keptId, duplicateId })).toMatchObject({
+      state: 'done',
+      movedItems: before.dup.length,
+    });
     expect(await mergedEvents(duplicateId)).toHaveLength(1);
   });
 
@@ -267,7 +391,13 @@ describe('merging two customers', () => {
     const contact = contactOf(submission({ name: 'A. Yılmaz', email: pair.email }));
     const straggler = await saveForCustomer(
       { customerId: duplicateId, unclaimed: { email: false, phone: false } },
-      { submission: submission({ name: 'A. Yılmaz', email: pair.email }), contact, ip: '192.0.2.8', now: new Date(), record: noRecord },
+      {
+        submission: submission({ name: 'A. Yılmaz', email: pair.email }),
+        contact,
+        ip: '192.0.2.8',
+        now: new Date(),
+        record: noRecord,
+      },
     );
     expect(straggler.saved).toBe(true);
 
@@ -285,8 +415,13 @@ describe('merging two customers', () => {
 
   it('a merge whose run stopped right after it began is finished by the sweep once its lease has passed, once', async () => {
     const { keptId, duplicateId } = await duplicatePair(3);
-    const before = { kept: withoutProfile(await partition(keptId)).length, dup: withoutProfile(await partition(duplicateId)).length };
-    expect(await mergeCustomers({ viewer: admin, keptId, duplicateId }, noRecord, { maxTransactions: 0 })).toMatchObject({
+    const before = {
+      kept: withoutProfile(await partition(keptId)).length,
+      dup: withoutProfile(await partition(duplicateId)).length,
+    };
+    expect(
+      await mergeCustomers({ viewer: admin, keptId, duplicateId }, noRecord, { maxTransactions: 0 }),
+    ).toMatchObject({
       state: 'moving',
       movedItems: 0,
     });
@@ -302,10 +437,13 @@ describe('merging two customers', () => {
     expect(await mergedEvents(duplicateId)).toHaveLength(1);
   });
 
-  it('events emitted before a merge and delivered after it act on the moved items, and a quote for the old id is the kept customer\'s', async () => {
+  it("events emitted before a merge and delivered after it act on the moved items, and a quote for the old id is the kept customer's", async () => {
     const { keptId, duplicateId, leadId } = await duplicatePair(0);
     const rep = { userId: 'rep-merge', teamId: 'team-merge' };
-    const opened = await openOpportunity({ customerId: duplicateId, name: 'Transpalet', amount: { amount: 1_850_000, currency: 'TRY' } }, rep);
+    const opened = await openOpportunity(
+      { customerId: duplicateId, name: 'Transpalet', amount: { amount: 1_850_000, currency: 'TRY' } },
+      rep,
+    );
     await mergeCustomers({ viewer: admin, keptId, duplicateId });
 
     const quote = await createQuote(
@@ -317,24 +455,47 @@ describe('merging two customers', () => {
 
     // The opportunity opened under the old id is found under the kept one, and takes the quote.
     const moved = (await getOpportunity(duplicateId, opened.opportunityId))!;
-    const attached = await attachQuote(moved, await getQuote(keptId, quote.quoteId), { actorId: rep.userId, via: 'api' });
+    const attached = await attachQuote(moved, await getQuote(keptId, quote.quoteId), {
+      actorId: rep.userId,
+      via: 'api',
+    });
     expect(attached).toMatchObject({ customerId: keptId, quoteIds: [quote.quoteId] });
     expect(await getQuote(keptId, quote.quoteId)).toMatchObject({ opportunityId: opened.opportunityId });
     const envelope = () => ({ eventId: newId(), occurredAt: new Date().toISOString(), version: 1 as const });
 
     // LeadStatusChanged for the duplicate's lead, whose opportunity was opened before the merge: the
     // lead is found in the kept partition, and so is the marker that moved with it: no second opportunity.
-    const converted = { ...envelope(), customerId: duplicateId, leadId, from: 'qualified' as const, to: 'converted' as const, actorId: rep.userId };
+    const converted = {
+      ...envelope(),
+      customerId: duplicateId,
+      leadId,
+      from: 'qualified' as const,
+      to: 'converted' as const,
+      actorId: rep.userId,
+    };
     expect(await openFromLead(converted)).toBe('exists');
     const kept = await partition(keptId);
-    expect(kept.filter((item) => item.type === 'opportunity-source').map((item) => item.sk)).toEqual([keys.opportunityFromLead(keptId, leadId).sk]);
+    expect(kept.filter((item) => item.type === 'opportunity-source').map((item) => item.sk)).toEqual([
+      keys.opportunityFromLead(keptId, leadId).sk,
+    ]);
     expect(kept.filter((item) => item.type === 'opportunity')).toHaveLength(2);
     expect((await partition(duplicateId)).map((item) => item.type)).toEqual(['customer-forward']);
   });
 
   it('refuses a customer merged into itself, into a merged one, a duplicate merged elsewhere, and customers the caller may not see', async () => {
-    const refused = (keptId: string, duplicateId: string, status: number, code: string, path?: string, viewer = admin) =>
-      expect(mergeCustomers({ viewer, keptId, duplicateId })).rejects.toMatchObject({ status, code, ...(path ? { errors: [{ path }] } : {}) });
+    const refused = (
+      keptId: string,
+      duplicateId: string,
+      status: number,
+      code: string,
+      path?: string,
+      viewer = admin,
+    ) =>
+      expect(mergeCustomers({ viewer, keptId, duplicateId })).rejects.toMatchObject({
+        status,
+        code,
+        ...(path ? { errors: [{ path }] } : {}),
+      });
     const a = await duplicatePair(0);
     await refused(a.keptId, a.keptId, 422, 'merge-same-customer', 'duplicateId');
     await refused(a.keptId, a.duplicateId, 404, 'not-found', undefined, stranger);

@@ -6,8 +6,6 @@
 // parts whose first page's cursor the part's own query continues.
 import { BatchWriteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { addContact, editContact, removeContact } from '../../functions/customers/contact-store.js';
-import { createCustomer, editCustomer, listCustomers, type NewCustomer } from '../../functions/customers/customer-store.js';
 import {
   consentEntries,
   firstPages,
@@ -16,9 +14,15 @@ import {
   partPage,
   readCustomerPartition,
 } from '../../functions/customer-record/customer-view.js';
-import { customerRoutes } from '../../functions/customers/manifest.js';
 import { recordParts } from '../../functions/customer-record/record-parts.js';
-import { partQuery } from '../../shared/record-part.js';
+import { addContact, editContact, removeContact } from '../../functions/customers/contact-store.js';
+import {
+  createCustomer,
+  editCustomer,
+  listCustomers,
+  type NewCustomer,
+} from '../../functions/customers/customer-store.js';
+import { customerRoutes } from '../../functions/customers/manifest.js';
 import type { Viewer } from '../../shared/access.js';
 import { holdersOf, matchContact, profileItem } from '../../shared/customer.js';
 import { db, tableName } from '../../shared/db.js';
@@ -26,6 +30,7 @@ import type { Role } from '../../shared/http.js';
 import { noRecord, oncePerCaller } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { queryPage } from '../../shared/query.js';
+import { partQuery } from '../../shared/record-part.js';
 import { keys } from '../../shared/table.js';
 
 const unique = () => Math.random().toString(36).slice(2, 10);
@@ -59,28 +64,52 @@ describe('creating customers', () => {
   it('writes the profile with its owner and team, both markers and CustomerCreated together', async () => {
     const email = `Yeni.${unique()}@Example.com`;
     const phone = randomPhone();
-    const { customer, owners } = await create({ name: 'Yeni Müşteri', email, phone: phone.replace('+90', '0'), tags: ['vip', 'VIP'], birthday: '1984-02-29' });
-    expect(customer).toMatchObject({ email, emailKey: email.toLowerCase(), phone, tags: ['vip'], birthday: '1984-02-29', seq: 1 });
+    const { customer, owners } = await create({
+      name: 'Yeni Müşteri',
+      email,
+      phone: phone.replace('+90', '0'),
+      tags: ['vip', 'VIP'],
+      birthday: '1984-02-29',
+    });
+    expect(customer).toMatchObject({
+      email,
+      emailKey: email.toLowerCase(),
+      phone,
+      tags: ['vip'],
+      birthday: '1984-02-29',
+      seq: 1,
+    });
     expect(owners).toEqual({ ownerIds: ['rep-ayse'], teamIds: ['team-istanbul'] });
     expect((await matchContact({ emailKey: email.toLowerCase(), phone })).customerId).toBe(customer.customerId);
     expect((await matchContact({ phone })).unclaimed).toEqual({ email: false, phone: false });
-    expect((await outboxFor(customer.customerId)).map((e) => [e.detailType, e.detail.ownerId])).toEqual([['CustomerCreated', 'rep-ayse']]);
+    expect((await outboxFor(customer.customerId)).map((e) => [e.detailType, e.detail.ownerId])).toEqual([
+      ['CustomerCreated', 'rep-ayse'],
+    ]);
   });
 
   it('lets one of two creates of one e-mail win; the other is a 409 naming the field, and the holder only to whom may see it', async () => {
     const email = `race-${unique()}@example.com`;
-    const results = await Promise.allSettled([create({ name: 'Yarış Bir', email }), create({ name: 'Yarış İki', email })]);
+    const results = await Promise.allSettled([
+      create({ name: 'Yarış Bir', email }),
+      create({ name: 'Yarış İki', email }),
+    ]);
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r) => r.status === 'rejected');
     expect([won.length, lost.length]).toEqual([1, 1]);
-    expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({ status: 409, code: 'contact-taken', errors: [{ path: 'email' }] });
+    expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({
+      status: 409,
+      code: 'contact-taken',
+      errors: [{ path: 'email' }],
+    });
     const holder = (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof create>>>).value.customer.customerId;
     expect((await holdersOf({ emailKey: email })).map((h) => h.customerId)).toEqual([holder]);
 
     // Rep Ayşe owns the holder and is told who it is. Rep Mehmet does not see it: a 409 would tell
     // him the address is a customer's, so his customer is created as for a free address — without
     // the marker, which stays the holder's, and recorded (unseen by him) as a possible duplicate.
-    await expect(create({ name: 'Üçüncü', email: email.toUpperCase() })).rejects.toMatchObject({ message: expect.stringContaining(holder) });
+    await expect(create({ name: 'Üçüncü', email: email.toUpperCase() })).rejects.toMatchObject({
+      message: expect.stringContaining(holder),
+    });
     const unseen = await create({ name: 'Üçüncü', email }, mehmet);
     expect(unseen.customer).toMatchObject({ name: 'Üçüncü', email, emailKey: email });
     expect(unseen.customer).not.toHaveProperty('possibleDuplicateOf');
@@ -91,7 +120,10 @@ describe('creating customers', () => {
   it('creates once per Idempotency-Key: a retry gets the first answer', async () => {
     const body = { name: 'Tekrar Eden', email: `retry-${unique()}@example.com`, language: 'tr' as const };
     const key = unique();
-    const run = () => oncePerCaller(customerRoutes.createCustomer, ayse.actor, key, body, (record) => createCustomer(body, owner, ayse, new Date(), record));
+    const run = () =>
+      oncePerCaller(customerRoutes.createCustomer, ayse.actor, key, body, (record) =>
+        createCustomer(body, owner, ayse, new Date(), record),
+      );
     const [first, second] = [await run(), await run()];
     expect(second.customer.customerId).toBe(first.customer.customerId);
   });
@@ -100,7 +132,10 @@ describe('creating customers', () => {
 describe('editing a customer', () => {
   it('refuses an edit at a stale seq, and lets one of two edits at the same seq win', async () => {
     const { customer } = await create({ name: 'Eski Ad' });
-    await expect(editCustomer(customer.customerId, { seq: 0, city: 'Bursa' }, ayse, new Date())).rejects.toMatchObject({ status: 409, code: 'customer-changed' });
+    await expect(editCustomer(customer.customerId, { seq: 0, city: 'Bursa' }, ayse, new Date())).rejects.toMatchObject({
+      status: 409,
+      code: 'customer-changed',
+    });
     const results = await Promise.allSettled([
       editCustomer(customer.customerId, { seq: 1, city: 'Bursa' }, ayse, new Date()),
       editCustomer(customer.customerId, { seq: 1, city: 'Konya' }, ayse, new Date()),
@@ -113,22 +148,31 @@ describe('editing a customer', () => {
   it('moves the e-mail marker and the directory key with the edit, and keeps the owner sets', async () => {
     const [oldEmail, newEmail] = [`old-${unique()}@example.com`, `new-${unique()}@example.com`];
     const { customer } = await create({ name: 'Zeki Önce', email: oldEmail });
-    const { customer: after } = await editCustomer(customer.customerId, { seq: 1, name: 'Ahmet Sonra', email: newEmail }, ayse, new Date());
-    expect(after).toMatchObject({ name: 'Ahmet Sonra', emailKey: newEmail, seq: 2 });
-    expect([(await matchContact({ emailKey: oldEmail })).customerId, (await matchContact({ emailKey: newEmail })).customerId]).toEqual([
-      undefined,
+    const { customer: after } = await editCustomer(
       customer.customerId,
-    ]);
+      { seq: 1, name: 'Ahmet Sonra', email: newEmail },
+      ayse,
+      new Date(),
+    );
+    expect(after).toMatchObject({ name: 'Ahmet Sonra', emailKey: newEmail, seq: 2 });
+    expect([
+      (await matchContact({ emailKey: oldEmail })).customerId,
+      (await matchContact({ emailKey: newEmail })).customerId,
+    ]).toEqual([undefined, customer.customerId]);
     const stored = await profileItem(customer.customerId);
     expect(stored).toMatchObject({ gsi2sk: `ahmet sonra#${customer.customerId}`, ownerIds: new Set(['rep-ayse']) });
-    expect((await outboxFor(customer.customerId)).map((e) => e.detail.fields).filter(Boolean)).toEqual([['email', 'name']]);
+    expect((await outboxFor(customer.customerId)).map((e) => e.detail.fields).filter(Boolean)).toEqual([
+      ['email', 'name'],
+    ]);
   });
 
   it("refuses another customer's e-mail with 409 contact-taken and changes nothing", async () => {
     const email = `held-${unique()}@example.com`;
     await create({ name: 'Sahibi', email });
     const { customer } = await create({ name: 'İsteyen' });
-    await expect(editCustomer(customer.customerId, { seq: 1, email, city: 'Adana' }, ayse, new Date())).rejects.toMatchObject({
+    await expect(
+      editCustomer(customer.customerId, { seq: 1, email, city: 'Adana' }, ayse, new Date()),
+    ).rejects.toMatchObject({
       code: 'contact-taken',
       errors: [{ path: 'email' }],
     });
@@ -143,9 +187,23 @@ describe('contact people and a shared office phone', () => {
     const own = await create({ name: 'Telefonun Sahibi', phone: office });
     const first = await create({ name: 'Birinci Şirket', company: 'Birinci A.Ş.' });
     const second = await create({ name: 'İkinci Şirket', company: 'İkinci Ltd.' });
-    const buyer = await addContact(first.customer.customerId, { name: 'Alıcı', phone: office }, ayse, new Date(), noRecord);
-    const accountant = await addContact(second.customer.customerId, { name: 'Muhasebe', phone: office.replace('+90', '0') }, ayse, new Date(), noRecord);
-    await expect(addContact(first.customer.customerId, { name: 'Santral', phone: office }, ayse, new Date(), noRecord)).rejects.toMatchObject({
+    const buyer = await addContact(
+      first.customer.customerId,
+      { name: 'Alıcı', phone: office },
+      ayse,
+      new Date(),
+      noRecord,
+    );
+    const accountant = await addContact(
+      second.customer.customerId,
+      { name: 'Muhasebe', phone: office.replace('+90', '0') },
+      ayse,
+      new Date(),
+      noRecord,
+    );
+    await expect(
+      addContact(first.customer.customerId, { name: 'Santral', phone: office }, ayse, new Date(), noRecord),
+    ).rejects.toMatchObject({
       code: 'contact-taken',
       errors: [{ path: 'phone', message: expect.objectContaining({ en: expect.stringContaining(buyer.contactId) }) }],
     });
@@ -165,12 +223,26 @@ describe('contact people and a shared office phone', () => {
   it('moves a contact person’s phone on edit, refuses a stale edit, and releases it on removal', async () => {
     const [before, after] = [randomPhone(), randomPhone()];
     const { customer } = await create({ name: 'Firma' });
-    const contact = await addContact(customer.customerId, { name: 'Kişi', role: 'Satın alma', phone: before }, ayse, new Date(), noRecord);
-    const edited = await editContact(customer.customerId, contact.contactId, { seq: 1, phone: after, role: null }, ayse, new Date());
+    const contact = await addContact(
+      customer.customerId,
+      { name: 'Kişi', role: 'Satın alma', phone: before },
+      ayse,
+      new Date(),
+      noRecord,
+    );
+    const edited = await editContact(
+      customer.customerId,
+      contact.contactId,
+      { seq: 1, phone: after, role: null },
+      ayse,
+      new Date(),
+    );
     expect(edited).toMatchObject({ phone: after, seq: 2 });
     expect(edited.role).toBeUndefined();
     expect([(await holdersOf({ phone: before })).length, (await holdersOf({ phone: after })).length]).toEqual([0, 1]);
-    await expect(editContact(customer.customerId, contact.contactId, { seq: 1, name: 'Eski' }, ayse, new Date())).rejects.toMatchObject({
+    await expect(
+      editContact(customer.customerId, contact.contactId, { seq: 1, name: 'Eski' }, ayse, new Date()),
+    ).rejects.toMatchObject({
       code: 'contact-changed',
     });
     await removeContact(customer.customerId, contact.contactId, ayse);
@@ -183,12 +255,16 @@ describe('the record and the directory', () => {
   it("gives each part's first page with a cursor the part's own query continues", async () => {
     const { customer } = await create({ name: 'Çok Kişili' });
     const added = [];
-    for (const name of ['Bir', 'İki', 'Üç']) added.push(await addContact(customer.customerId, { name }, ayse, new Date(), noRecord));
+    for (const name of ['Bir', 'İki', 'Üç'])
+      added.push(await addContact(customer.customerId, { name }, ayse, new Date(), noRecord));
     const partition = (await readCustomerPartition(ayse, customer.customerId))!;
     const pages = await firstPages(partition, 2);
     expect(pages.contacts!.items.map((c) => (c as { name: string }).name)).toEqual(['Üç', 'İki']);
     const rest = await partPage(customer.customerId, recordParts.contacts, 2, pages.contacts!.nextCursor);
-    expect([rest.items.map((c) => (c as { contactId: string }).contactId), rest.nextCursor]).toEqual([[added[0]!.contactId], undefined]);
+    expect([rest.items.map((c) => (c as { contactId: string }).contactId), rest.nextCursor]).toEqual([
+      [added[0]!.contactId],
+      undefined,
+    ]);
     expect([pages.leads!.items, pages.leads!.nextCursor]).toEqual([[], undefined]);
     expect(await readCustomerPartition(mehmet, customer.customerId)).toBeUndefined();
   });
@@ -196,7 +272,11 @@ describe('the record and the directory', () => {
   it('stops a filtered page when its read budget is spent, and the cursor goes on from where the read stopped', async () => {
     const { customer } = await create({ name: 'Bütçeli' });
     for (const name of ['A', 'B', 'C']) await addContact(customer.customerId, { name }, ayse, new Date(), noRecord);
-    const query = { ...partQuery(customer.customerId, recordParts.contacts), range: undefined, order: 'oldest' as const };
+    const query = {
+      ...partQuery(customer.customerId, recordParts.contacts),
+      range: undefined,
+      order: 'oldest' as const,
+    };
     const pages: number[] = [];
     const names: unknown[] = [];
     let cursor: string | undefined;
@@ -215,7 +295,14 @@ describe('the record and the directory', () => {
     const { customer } = await create({ name: 'Büyük Kayıt' });
     const { customerId } = customer;
     const at = new Date().toISOString();
-    const consent = { ...keys.consentEntry(customerId, 'email', at, newId()), type: 'consent', customerId, channel: 'email', action: 'granted', occurredAt: at };
+    const consent = {
+      ...keys.consentEntry(customerId, 'email', at, newId()),
+      type: 'consent',
+      customerId,
+      channel: 'email',
+      action: 'granted',
+      occurredAt: at,
+    };
     await db().send(new PutCommand({ TableName: tableName(), Item: consent }));
     // More items than one read holds, all sorting above the ledger: the read stops before it.
     const fillers = Array.from({ length: PARTITION_MAX }, (_, i) => ({
@@ -229,15 +316,19 @@ describe('the record and the directory', () => {
     }
     const partition = (await readCustomerPartition(ayse, customerId))!;
     expect(partition.holdsAll(keys.consentEntriesPrefix())).toBe(false);
-    expect((await consentEntries(partition)).map((entry) => [entry.channel, entry.action])).toEqual([['email', 'granted']]);
+    expect((await consentEntries(partition)).map((entry) => [entry.channel, entry.action])).toEqual([
+      ['email', 'granted'],
+    ]);
   });
 
   it('lists by folded name prefix and by filter, sorted by name, paging through short pages with cursors', async () => {
     const group = `grup-${unique()}`;
     const tag = unique();
-    for (const name of ['İSMAİL Yılmaz', 'ismail Şahin', 'Isıl Kaya', 'Ahmet İsmailoğlu']) await create({ name: `${name} ${tag}`, group });
+    for (const name of ['İSMAİL Yılmaz', 'ismail Şahin', 'Isıl Kaya', 'Ahmet İsmailoğlu'])
+      await create({ name: `${name} ${tag}`, group });
     // q folds Turkish case and diacritics: `ismail` and `İSMAİL` are one prefix, `Şahin` sorts as `sahin`.
-    const named = async (q: string) => (await listCustomers({ q, group, limit: 10 }, agent)).customers.map((c) => c.name);
+    const named = async (q: string) =>
+      (await listCustomers({ q, group, limit: 10 }, agent)).customers.map((c) => c.name);
     expect(await named('İSMAİL')).toEqual([`ismail Şahin ${tag}`, `İSMAİL Yılmaz ${tag}`]);
     expect(await named('ismail')).toEqual(await named('İSMAİL'));
 
@@ -248,7 +339,12 @@ describe('the record and the directory', () => {
       seen.push(...page.customers.map((c) => c.name));
       cursor = page.nextCursor;
     } while (cursor);
-    expect(seen).toEqual([`Ahmet İsmailoğlu ${tag}`, `Isıl Kaya ${tag}`, `ismail Şahin ${tag}`, `İSMAİL Yılmaz ${tag}`]);
+    expect(seen).toEqual([
+      `Ahmet İsmailoğlu ${tag}`,
+      `Isıl Kaya ${tag}`,
+      `ismail Şahin ${tag}`,
+      `İSMAİL Yılmaz ${tag}`,
+    ]);
     // A rep lists only what they own, and may not ask for another rep's.
     expect((await listCustomers({ group, limit: 10 }, mehmet)).customers).toEqual([]);
     await expect(listCustomers({ group, owner: 'rep-ayse', limit: 10 }, mehmet)).rejects.toMatchObject({ status: 403 });

@@ -9,7 +9,9 @@ import { db, tableName } from '../../shared/db.js';
 
 const keys = async (...args: string[]) => {
   try {
-    const { stdout, stderr } = await promisify(execFile)('node_modules/.bin/tsx', ['infra/local/keys.ts', ...args], { env: process.env });
+    const { stdout, stderr } = await promisify(execFile)('node_modules/.bin/tsx', ['infra/local/keys.ts', ...args], {
+      env: process.env,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
@@ -24,21 +26,61 @@ beforeAll(async () => {
 describe('npm run keys', () => {
   it('refuses an unknown scope, user or role with exit 2, says what is valid, and creates nothing', async () => {
     const before = (await listApiKeys()).length;
-    const badScope = await keys('create', '--label', 'x', '--user', 'rep-ayse', '--role', 'rep', '--scopes', 'leads:read,leads:delete');
+    const badScope = await keys(
+      'create',
+      '--label',
+      'x',
+      '--user',
+      'rep-ayse',
+      '--role',
+      'rep',
+      '--scopes',
+      'leads:read,leads:delete',
+    );
     expect(badScope.code).toBe(2);
     expect(badScope.stderr).toContain('Unknown scope leads:delete');
     expect(badScope.stderr).toContain('leads:read, leads:write, quotes:read');
-    const nobody = await keys('create', '--label', 'x', '--user', 'nobody-here', '--role', 'rep', '--scopes', 'leads:read');
+    const nobody = await keys(
+      'create',
+      '--label',
+      'x',
+      '--user',
+      'nobody-here',
+      '--role',
+      'rep',
+      '--scopes',
+      'leads:read',
+    );
     expect(nobody.code).toBe(2);
     expect(nobody.stderr).toContain('No user nobody-here');
-    const wrongRole = await keys('create', '--label', 'x', '--user', 'rep-ayse', '--role', 'manager', '--scopes', 'leads:read');
+    const wrongRole = await keys(
+      'create',
+      '--label',
+      'x',
+      '--user',
+      'rep-ayse',
+      '--role',
+      'manager',
+      '--scopes',
+      'leads:read',
+    );
     expect(wrongRole.code).toBe(2);
     expect(wrongRole.stderr).toContain('rep-ayse is a rep, not a manager');
     expect((await listApiKeys()).length).toBe(before);
   });
 
   it('creates a valid key, revokes it by id, and exits 1 on a revoke of no key', async () => {
-    const created = await keys('create', '--label', 'Test key', '--user', 'rep-ayse', '--role', 'rep', '--scopes', 'leads:read, leads:write');
+    const created = await keys(
+      'create',
+      '--label',
+      'Test key',
+      '--user',
+      'rep-ayse',
+      '--role',
+      'rep',
+      '--scopes',
+      'leads:read, leads:write',
+    );
     expect(created.code).toBe(0);
     const record = (await listApiKeys()).find((k) => k.label === 'Test key');
     expect(record).toMatchObject({ userId: 'rep-ayse', role: 'rep', scopes: ['leads:read', 'leads:write'] });

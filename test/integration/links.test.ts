@@ -26,7 +26,9 @@ describe('a marker link', () => {
     if (!read.ok) throw new Error('expected a valid token');
     expect(await transact([once.spend(read)])).toEqual({ ok: true });
     expect(await transact([once.spend(read)])).toMatchObject({ ok: false, reasons: ['ConditionalCheckFailed'] });
-    const marker = await db().send(new GetCommand({ TableName: tableName(), Key: keys.usedLink('test-once', read.jti) }));
+    const marker = await db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.usedLink('test-once', read.jti) }),
+    );
     expect(marker.Item).toMatchObject({ type: 'used-link', expiresAt: read.exp });
 
     const other = await once.read(await token());

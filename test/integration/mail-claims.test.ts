@@ -65,7 +65,9 @@ interface StoredMail {
   subject: string;
 }
 const mailTo = async (address: string) =>
-  ((await (await fetch(`${sesUrl}/store`)).json()) as { emails: StoredMail[] }).emails.filter((m) => m.destination.to.includes(address));
+  ((await (await fetch(`${sesUrl}/store`)).json()) as { emails: StoredMail[] }).emails.filter((m) =>
+    m.destination.to.includes(address),
+  );
 
 const unique = (tag: string) => `${tag}-${newId().toLowerCase()}@example.com`;
 const ack = (to: string) => ({ to, subject: 'Talebinizi aldık', text: 'Merhaba', html: '<p>Merhaba</p>' });

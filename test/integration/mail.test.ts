@@ -38,7 +38,12 @@ describe('sending', () => {
   });
 
   it('builds a multipart message with both parts, Turkish subject encoded, and custom headers kept', async () => {
-    const mime = (await composeMime({ ...mail('ece@example.com'), headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } })).toString();
+    const mime = (
+      await composeMime({
+        ...mail('ece@example.com'),
+        headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      })
+    ).toString();
     expect(mime).toMatch(/Content-Type: multipart\/alternative/);
     expect(mime).toMatch(/Content-Type: text\/plain/);
     expect(mime).toMatch(/Content-Type: text\/html/);
@@ -82,7 +87,9 @@ describe('marketing mail', () => {
     const topical = unique('topic');
     await ledger(customerId, topical, 'granted', 'news');
     expect(await sendMarketing(mail(topical), scope(customerId))).toEqual({ status: 'skipped', reason: 'no-consent' });
-    expect(await sendMarketing(mail(topical), { ...scope(customerId), topic: 'news' })).toMatchObject({ status: 'sent' });
+    expect(await sendMarketing(mail(topical), { ...scope(customerId), topic: 'news' })).toMatchObject({
+      status: 'sent',
+    });
   });
 
   it('does not mail a suppressed address even with consent', async () => {
@@ -108,7 +115,10 @@ describe('marketing mail', () => {
     expect(url.protocol).toBe('https:');
     expect(url.pathname).toBe('/unsubscribe');
     const read = await unsubscribeLink.read(url.searchParams.get('token')!);
-    expect(read).toMatchObject({ ok: true, claims: { customerId, channel: 'email', topic: 'offers', addressHash: addressHash(address) } });
+    expect(read).toMatchObject({
+      ok: true,
+      claims: { customerId, channel: 'email', topic: 'offers', addressHash: addressHash(address) },
+    });
     // The link names the address only by a hash: no address in URLs, so none in access logs.
     expect(url.toString()).not.toContain(encodeURIComponent(address));
     expect(Buffer.from(url.searchParams.get('token')!.split('.')[0]!, 'base64url').toString()).not.toContain(address);
@@ -119,7 +129,9 @@ describe('sendOnce', () => {
   it('10 parallel senders of one mail: one SES call; the rest see it in progress or done', async () => {
     const key = onceKey('test', newId());
     const to = unique('once');
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => sendOnce(key, () => sendTransactional(mail(to)))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => sendOnce(key, () => sendTransactional(mail(to)))),
+    );
     expect(ses.calls).toBe(1);
     const firsts = results.filter((r) => r.status === 'fulfilled' && r.value.first);
     expect(firsts).toHaveLength(1);
@@ -128,7 +140,11 @@ describe('sendOnce', () => {
       else if (!r.value.first) expect(r.value).toMatchObject({ status: 'sent', messageId: 'msg-1' });
     }
     // Afterwards: the recorded outcome, and still one call.
-    expect(await sendOnce(key, () => sendTransactional(mail(to)))).toEqual({ status: 'sent', messageId: 'msg-1', first: false });
+    expect(await sendOnce(key, () => sendTransactional(mail(to)))).toEqual({
+      status: 'sent',
+      messageId: 'msg-1',
+      first: false,
+    });
     expect(ses.calls).toBe(1);
   });
 
@@ -140,18 +156,25 @@ describe('sendOnce', () => {
     const holder = sendOnce(key, () => sendTransactional(mail(unique('lease'))), t0).catch((error: unknown) => error);
     await expect.poll(() => ses.held.length).toBe(1);
     ses.hold = false;
-    await expect(sendOnce(key, () => sendTransactional(mail(unique('lease'))), new Date(t0.getTime() + 60_000))).rejects.toBeInstanceOf(
-      MailInProgressError,
-    );
+    await expect(
+      sendOnce(key, () => sendTransactional(mail(unique('lease'))), new Date(t0.getTime() + 60_000)),
+    ).rejects.toBeInstanceOf(MailInProgressError);
     expect(ses.calls).toBe(1);
     expect(ses.raw).toHaveLength(0);
-    const later = await sendOnce(key, () => sendTransactional(mail(unique('lease'))), new Date(t0.getTime() + 6 * 60_000));
+    const later = await sendOnce(
+      key,
+      () => sendTransactional(mail(unique('lease'))),
+      new Date(t0.getTime() + 6 * 60_000),
+    );
     expect(later).toMatchObject({ status: 'sent', first: true });
     expect(ses.raw).toHaveLength(1);
     // The held call ends; its sender finds its claim taken over and records nothing over the outcome.
     ses.reset();
     expect(await holder).toBeInstanceOf(MailInProgressError);
-    expect(await sendOnce(key, () => sendTransactional(mail(unique('lease'))))).toMatchObject({ status: 'sent', first: false });
+    expect(await sendOnce(key, () => sendTransactional(mail(unique('lease'))))).toMatchObject({
+      status: 'sent',
+      first: false,
+    });
   });
 
   it('releases the claim when SES fails for now, and keeps a rejection for good (stub SES faults)', async () => {
@@ -161,7 +184,10 @@ describe('sendOnce', () => {
     await expect(sendOnce(key, () => sendTransactional(mail(unique('transient'))))).rejects.toThrow();
     ses.failFirst = 0;
     ses.calls = 0;
-    expect(await sendOnce(key, () => sendTransactional(mail(unique('transient'))))).toMatchObject({ status: 'sent', first: true });
+    expect(await sendOnce(key, () => sendTransactional(mail(unique('transient'))))).toMatchObject({
+      status: 'sent',
+      first: true,
+    });
 
     const rejectedKey = onceKey('test', newId());
     ses.calls = 0;
@@ -172,7 +198,10 @@ describe('sendOnce', () => {
       reason: 'rejected',
       first: true,
     });
-    expect(await sendOnce(rejectedKey, () => sendTransactional(mail(unique('rejected'))))).toMatchObject({ status: 'skipped', first: false });
+    expect(await sendOnce(rejectedKey, () => sendTransactional(mail(unique('rejected'))))).toMatchObject({
+      status: 'skipped',
+      first: false,
+    });
     expect(ses.calls).toBe(1);
   });
 });
@@ -181,13 +210,19 @@ describe('mail to unverified addresses', () => {
   it(`sends at most ${UNVERIFIED_DAILY_LIMIT} of a kind per address and Istanbul day`, async () => {
     const to = unique('flooded');
     const now = new Date('2026-11-29T12:00:00Z');
-    const outcomes = await Promise.all(Array.from({ length: 6 }, () => sendToUnverified('auto-response', mail(to), now)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, () => sendToUnverified('auto-response', mail(to), now)),
+    );
     expect(outcomes.filter((o) => o.status === 'sent')).toHaveLength(UNVERIFIED_DAILY_LIMIT);
-    expect(outcomes.filter((o) => o.status === 'skipped' && o.reason === 'daily-limit')).toHaveLength(6 - UNVERIFIED_DAILY_LIMIT);
+    expect(outcomes.filter((o) => o.status === 'skipped' && o.reason === 'daily-limit')).toHaveLength(
+      6 - UNVERIFIED_DAILY_LIMIT,
+    );
     // Another kind, another address, or the next day has its own count.
     expect((await sendToUnverified('consent-confirmation', mail(to), now)).status).toBe('sent');
     expect((await sendToUnverified('auto-response', mail(unique('other')), now)).status).toBe('sent');
-    expect((await sendToUnverified('auto-response', mail(to.toUpperCase()), new Date('2026-11-30T12:00:00Z'))).status).toBe('sent');
+    expect(
+      (await sendToUnverified('auto-response', mail(to.toUpperCase()), new Date('2026-11-30T12:00:00Z'))).status,
+    ).toBe('sent');
     expect((await sendToUnverified('auto-response', mail(to.toUpperCase()), now)).status).toBe('skipped');
   });
 });

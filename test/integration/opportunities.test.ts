@@ -14,7 +14,11 @@ import {
   updateOpportunity,
   winFromQuote,
 } from '../../functions/opportunities/opportunities.js';
-import { getOpportunity, getOpportunityHistory, openOpportunities } from '../../functions/opportunities/opportunity-store.js';
+import {
+  getOpportunity,
+  getOpportunityHistory,
+  openOpportunities,
+} from '../../functions/opportunities/opportunity-store.js';
 import { costOf } from '../../functions/opportunities/pipeline.js';
 import { getQuote } from '../../functions/quote-approval/quote-store.js';
 import { answerQuote, createQuote, markSent, submitQuote } from '../../functions/quote-approval/quotes.js';
@@ -39,7 +43,14 @@ const staff = { actorId: 'rep-ayse', via: 'api' as const };
 const newCustomer = async () => {
   const customerId = newId();
   const at = new Date().toISOString();
-  const [put] = customers.createItems({ customerId, name: 'Fırsat Müşteri', email: `opp-${customerId.toLowerCase()}@example.com`, language: 'tr', createdAt: at, updatedAt: at });
+  const [put] = customers.createItems({
+    customerId,
+    name: 'Fırsat Müşteri',
+    email: `opp-${customerId.toLowerCase()}@example.com`,
+    language: 'tr',
+    createdAt: at,
+    updatedAt: at,
+  });
   await transact([put!]);
   return customerId;
 };
@@ -59,11 +70,16 @@ const outbox = async (field: string, id: string) =>
   ).map((item) => ({ detailType: item.detailType as string, detail: item.detail as Record<string, unknown> }));
 
 const opportunitiesOf = async (customerId: string) =>
-  (await queryAll({ partition: keys.customerPartition(customerId), range: { prefix: keys.opportunitiesPrefix() } })).filter((item) => item.type === 'opportunity');
+  (
+    await queryAll({ partition: keys.customerPartition(customerId), range: { prefix: keys.opportunitiesPrefix() } })
+  ).filter((item) => item.type === 'opportunity');
 
 /** An open opportunity of a new customer, owned by rep-ayse. */
 const opportunity = async (amount = 1_000_000) =>
-  openOpportunity({ customerId: await newCustomer(), name: 'Forklift filosu', amount: { amount, currency: 'TRY' } }, owner);
+  openOpportunity(
+    { customerId: await newCustomer(), name: 'Forklift filosu', amount: { amount, currency: 'TRY' } },
+    owner,
+  );
 
 /** An auto-approved quote (a small discount) for the opportunity, sent and accepted by the customer. */
 const acceptedQuoteFor = async (o: { customerId: string; opportunityId: string }) => {
@@ -100,8 +116,21 @@ describe('a converted lead', () => {
       updatedAt: at,
     };
     await transact(leads.createItems(lead));
-    const event = { eventId: newId(), occurredAt: at, version: 1 as const, leadId: lead.leadId, customerId, from: 'qualified' as const, to: 'converted' as const, actorId: 'mgr-zeynep' };
-    const outcomes = await Promise.all([openFromLead(event), openFromLead(event), openFromLead({ ...event, eventId: newId() })]);
+    const event = {
+      eventId: newId(),
+      occurredAt: at,
+      version: 1 as const,
+      leadId: lead.leadId,
+      customerId,
+      from: 'qualified' as const,
+      to: 'converted' as const,
+      actorId: 'mgr-zeynep',
+    };
+    const outcomes = await Promise.all([
+      openFromLead(event),
+      openFromLead(event),
+      openFromLead({ ...event, eventId: newId() }),
+    ]);
     expect(outcomes.filter((o) => o === 'opened')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'exists')).toHaveLength(2);
     expect(await openFromLead(event)).toBe('exists');
@@ -120,7 +149,11 @@ describe('a converted lead', () => {
     });
     const opened = await outbox('leadId', lead.leadId);
     expect(opened.map((e) => e.detailType)).toEqual(['OpportunityOpened']);
-    expect(opened[0]!.detail).toMatchObject({ opportunityId: stored[0]!.opportunityId, ownerId: 'rep-mehmet', stage: 'prospecting' });
+    expect(opened[0]!.detail).toMatchObject({
+      opportunityId: stored[0]!.opportunityId,
+      ownerId: 'rep-mehmet',
+      stage: 'prospecting',
+    });
     // A lead that is not stored (erased since) opens nothing.
     expect(await openFromLead({ ...event, leadId: newId() })).toBe('no-lead');
   });
@@ -139,17 +172,35 @@ describe('quotes and winning', () => {
     ]);
     await winFromQuote(o.customerId, accepted.quoteId);
     const won = (await getOpportunity(o.customerId, o.opportunityId))!;
-    expect(won).toMatchObject({ status: 'won', probability: 100, wonQuoteId: accepted.quoteId, quoteIds: [accepted.quoteId] });
-    const changes = (await outbox('opportunityId', o.opportunityId)).filter((e) => e.detailType === 'OpportunityStageChanged');
+    expect(won).toMatchObject({
+      status: 'won',
+      probability: 100,
+      wonQuoteId: accepted.quoteId,
+      quoteIds: [accepted.quoteId],
+    });
+    const changes = (await outbox('opportunityId', o.opportunityId)).filter(
+      (e) => e.detailType === 'OpportunityStageChanged',
+    );
     expect(changes).toHaveLength(1);
-    expect(changes[0]!.detail).toMatchObject({ from: 'prospecting', to: 'won', quoteId: accepted.quoteId, via: 'event', actorId: 'system' });
+    expect(changes[0]!.detail).toMatchObject({
+      from: 'prospecting',
+      to: 'won',
+      quoteId: accepted.quoteId,
+      via: 'event',
+      actorId: 'system',
+    });
     expect((await getOpportunityHistory(won)).map((m) => m.action)).toEqual(['attach-quote', 'win']);
 
     // The cost analysis reads the accepted quote's own figures.
     const cost = await costOf(won);
     expect(cost.basis).toBe('accepted');
     expect(cost.total.netTotalTry).toEqual(accepted.netTotalTry);
-    expect(cost.quotes[0]).toMatchObject({ quoteId: accepted.quoteId, netTotal: accepted.totals.netTotal, costTotal: accepted.totals.costTotal, marginBp: accepted.totals.marginBp });
+    expect(cost.quotes[0]).toMatchObject({
+      quoteId: accepted.quoteId,
+      netTotal: accepted.totals.netTotal,
+      costTotal: accepted.totals.costTotal,
+      marginBp: accepted.totals.marginBp,
+    });
   });
 
   it('a lost opportunity stays lost when its quote is accepted later', async () => {
@@ -166,7 +217,10 @@ describe('quotes and winning', () => {
 
   it('attaches a quote on both sides once, and refuses a quote of another customer or of another opportunity', async () => {
     const o = await opportunity();
-    const draft = await createQuote({ customerId: o.customerId, priceListId: longList.id, lines: [{ sku: 'TP-20', quantity: 1, discountBp: 0 }] }, owner);
+    const draft = await createQuote(
+      { customerId: o.customerId, priceListId: longList.id, lines: [{ sku: 'TP-20', quantity: 1, discountBp: 0 }] },
+      owner,
+    );
     const attached = await attachQuote(o, draft, staff);
     expect(attached).toMatchObject({ quoteIds: [draft.quoteId], seq: 2 });
     const quote = (await getQuote(o.customerId, draft.quoteId))!;
@@ -177,10 +231,19 @@ describe('quotes and winning', () => {
 
     const other = await opportunity();
     await expect(attachQuote(other, quote, staff)).rejects.toMatchObject({ code: 'quote-not-found', status: 422 });
-    const sameCustomer = await openOpportunity({ customerId: o.customerId, name: 'Yedek parça', amount: { amount: 5_000, currency: 'EUR' } }, owner);
-    await expect(attachQuote(sameCustomer, quote, staff)).rejects.toMatchObject({ code: 'quote-attached-elsewhere', status: 409 });
+    const sameCustomer = await openOpportunity(
+      { customerId: o.customerId, name: 'Yedek parça', amount: { amount: 5_000, currency: 'EUR' } },
+      owner,
+    );
+    await expect(attachQuote(sameCustomer, quote, staff)).rejects.toMatchObject({
+      code: 'quote-attached-elsewhere',
+      status: 409,
+    });
     // A stale copy of the opportunity is refused, not written over.
-    const fresh = await createQuote({ customerId: o.customerId, priceListId: longList.id, lines: [{ sku: 'TP-20', quantity: 2, discountBp: 0 }] }, owner);
+    const fresh = await createQuote(
+      { customerId: o.customerId, priceListId: longList.id, lines: [{ sku: 'TP-20', quantity: 2, discountBp: 0 }] },
+      owner,
+    );
     await expect(attachQuote(o, fresh, staff)).rejects.toMatchObject({ code: 'opportunity-changed' });
     expect((await getQuote(o.customerId, fresh.quoteId))!.opportunityId).toBeUndefined();
   });
@@ -191,7 +254,10 @@ describe('staff changes and the pipeline', () => {
     const o = await opportunity(2_000_000);
     const changed = await updateOpportunity(o, { seq: 1, probability: 35, expectedCloseDate: '2030-06-30' }, staff);
     expect(changed).toMatchObject({ seq: 2, probability: 35, probabilitySet: true });
-    await expect(updateOpportunity(o, { seq: 1, probability: 40 }, staff)).rejects.toMatchObject({ code: 'opportunity-changed', status: 409 });
+    await expect(updateOpportunity(o, { seq: 1, probability: 40 }, staff)).rejects.toMatchObject({
+      code: 'opportunity-changed',
+      status: 409,
+    });
     await expect(changeStage(o, 'advance', {}, staff)).rejects.toMatchObject({ code: 'opportunity-changed' });
     const advanced = await changeStage(changed, 'advance', { seq: 2 }, staff);
     expect(advanced).toMatchObject({ status: 'needs-analysis', probability: 25, seq: 3 });
@@ -203,10 +269,19 @@ describe('staff changes and the pipeline', () => {
     const mine = await openOpportunities({ ownerId: 'rep-ayse' }, ['prospecting']);
     expect(mine.map((x) => x.opportunityId)).toContain(o.opportunityId);
     const byStage = await openOpportunities({ teamId: 'team-istanbul' }, ['prospecting']);
-    expect(byStage.find((x) => x.opportunityId === o.opportunityId)).toMatchObject({ expectedCloseDate: '2030-06-30', seq: 4 });
-    expect(await openOpportunities({ teamId: 'team-export' }, ['prospecting'])).not.toContainEqual(expect.objectContaining({ opportunityId: o.opportunityId }));
+    expect(byStage.find((x) => x.opportunityId === o.opportunityId)).toMatchObject({
+      expectedCloseDate: '2030-06-30',
+      seq: 4,
+    });
+    expect(await openOpportunities({ teamId: 'team-export' }, ['prospecting'])).not.toContainEqual(
+      expect.objectContaining({ opportunityId: o.opportunityId }),
+    );
     const won = await changeStage(back, 'win', {}, staff);
-    expect(await openOpportunities({ ownerId: 'rep-ayse' }, ['prospecting'])).not.toContainEqual(expect.objectContaining({ opportunityId: o.opportunityId }));
-    await expect(updateOpportunity(won, { amount: { amount: 1, currency: 'TRY' } }, staff)).rejects.toMatchObject({ code: 'illegal-transition' });
+    expect(await openOpportunities({ ownerId: 'rep-ayse' }, ['prospecting'])).not.toContainEqual(
+      expect.objectContaining({ opportunityId: o.opportunityId }),
+    );
+    await expect(updateOpportunity(won, { amount: { amount: 1, currency: 'TRY' } }, staff)).rejects.toMatchObject({
+      code: 'illegal-transition',
+    });
   });
 });

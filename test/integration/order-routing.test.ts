@@ -3,7 +3,14 @@
 // per order and step however sweeps overlap, guarded status moves, and the rules' validation.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OrderIntake } from '../../functions/order-routing/domain/order-input.js';
-import { ackQueue, getOrder, getOrderHistory, listOrders, type Order, openOrderCount } from '../../functions/order-routing/order-store.js';
+import {
+  ackQueue,
+  getOrder,
+  getOrderHistory,
+  listOrders,
+  type Order,
+  openOrderCount,
+} from '../../functions/order-routing/order-store.js';
 import { changeStatus, intakeOrder, rerouteOverdue, routeOrder } from '../../functions/order-routing/orders.js';
 import { getRoutingRules, setRoutingRules } from '../../functions/order-routing/rules-store.js';
 import { demoItems, demoRoutingRules, loadReferenceData } from '../../infra/local/demo-data.js';
@@ -43,14 +50,23 @@ describe('order intake', () => {
     const again = await intakeOrder(body, shop, key);
     expect(again).toEqual(first);
     const order = await getOrder(first.customerId, first.orderId);
-    expect(order).toMatchObject({ status: 'received', seq: 1, channel: 'web-shop', category: 'forklift', ownerId: 'shop-web' });
+    expect(order).toMatchObject({
+      status: 'received',
+      seq: 1,
+      channel: 'web-shop',
+      category: 'forklift',
+      ownerId: 'shop-web',
+    });
     expect(order?.totals.grandTotal).toEqual({ amount: 190_000_000, currency: 'TRY' });
     // Another key, the same person: a second order for the same customer.
     const second = await intakeOrder(body, shop, newId());
     expect(second.orderId).not.toBe(first.orderId);
     expect(second.customerId).toBe(first.customerId);
     // The same key with another request is refused.
-    await expect(intakeOrder(intake('İzmir'), shop, key)).rejects.toMatchObject({ status: 422, code: 'idempotency-key-reused' });
+    await expect(intakeOrder(intake('İzmir'), shop, key)).rejects.toMatchObject({
+      status: 422,
+      code: 'idempotency-key-reused',
+    });
   });
 
   it('answers two racing requests with one key with one order', async () => {
@@ -65,10 +81,17 @@ describe('routing and status', () => {
   it('routes by the rules, records the decision and history, and queues the acknowledgement SLA', async () => {
     const order = await routed('Ankara');
     expect(order).toMatchObject({ status: 'routed', unitId: 'dealer-ankara', seq: 2 });
-    expect(order.routing).toMatchObject({ ruleId: 'ankara-dealer', fallback: false, step: 1, tried: ['dealer-ankara'] });
+    expect(order.routing).toMatchObject({
+      ruleId: 'ankara-dealer',
+      fallback: false,
+      step: 1,
+      tried: ['dealer-ankara'],
+    });
     expect(order.routing?.skipped[0]).toEqual({ ruleId: 'preferred-dealer', reason: 'no-preferred-dealer' });
     const history = await getOrderHistory(order);
-    expect(history).toEqual([expect.objectContaining({ from: 'received', to: 'routed', action: 'route', actorId: 'system', via: 'event' })]);
+    expect(history).toEqual([
+      expect.objectContaining({ from: 'received', to: 'routed', action: 'route', actorId: 'system', via: 'event' }),
+    ]);
     const queue = await listOrders({ status: 'routed', unitId: 'dealer-ankara', limit: 100 });
     expect(queue.orders.map((o) => o.orderId)).toContain(order.orderId);
     expect(await openOrderCount('dealer-ankara', 1000)).toBeGreaterThanOrEqual(1);
@@ -79,15 +102,26 @@ describe('routing and status', () => {
   it('moves by the lifecycle only, refuses a stale write, and leaves the SLA queue when acknowledged', async () => {
     const order = await routed('Ankara');
     const mover = { actorId: 'dealer-ankara-ali', role: 'dealer' as const, via: 'api' as const };
-    await expect(changeStatus(order, { status: 'shipped' }, mover)).rejects.toMatchObject({ status: 409, code: 'illegal-transition' });
+    await expect(changeStatus(order, { status: 'shipped' }, mover)).rejects.toMatchObject({
+      status: 409,
+      code: 'illegal-transition',
+    });
     const acknowledged = await changeStatus(order, { status: 'acknowledged', note: 'alındı' }, mover);
     expect(acknowledged).toMatchObject({ status: 'acknowledged', seq: 3 });
     // A second move from the same (now stale) read loses.
-    await expect(changeStatus(order, { status: 'acknowledged' }, mover)).rejects.toMatchObject({ status: 409, code: 'order-changed' });
+    await expect(changeStatus(order, { status: 'acknowledged' }, mover)).rejects.toMatchObject({
+      status: 409,
+      code: 'order-changed',
+    });
     const due = await ackQueue.due(new Date(Date.now() + 365 * 24 * 3600_000), 1000);
     expect(due.map((entry) => entry.entityId)).not.toContain(order.orderId);
     const history = await getOrderHistory(order);
-    expect(history.at(-1)).toMatchObject({ from: 'routed', to: 'acknowledged', actorId: 'dealer-ankara-ali', note: 'alındı' });
+    expect(history.at(-1)).toMatchObject({
+      from: 'routed',
+      to: 'acknowledged',
+      actorId: 'dealer-ankara-ali',
+      note: 'alındı',
+    });
   });
 });
 
@@ -107,7 +141,12 @@ describe('the acknowledgement SLA sweep', () => {
     await Promise.all([rerouteOverdue(after), rerouteOverdue(after)]);
     const moved = (await getOrder(order.customerId, order.orderId))!;
     expect(moved).toMatchObject({ status: 'routed', unitId: 'warehouse-gebze', seq: 3 });
-    expect(moved.routing).toMatchObject({ step: 2, ruleId: 'izmir-dealer', reroutedBecause: 'ack-sla-missed', tried: ['dealer-izmir', 'warehouse-gebze'] });
+    expect(moved.routing).toMatchObject({
+      step: 2,
+      ruleId: 'izmir-dealer',
+      reroutedBecause: 'ack-sla-missed',
+      tried: ['dealer-izmir', 'warehouse-gebze'],
+    });
     expect(moved.routing?.ackDueAt).toBeUndefined();
     expect(await reroutes(moved)).toHaveLength(1);
     // A later sweep finds nothing left for this order: it was re-routed once.
@@ -131,17 +170,30 @@ describe('the acknowledgement SLA sweep', () => {
     const due = '2026-03-16T09:25:00.000Z';
     expect(order.routing?.ackDueAt).toBe(due);
     // The history says when, in Istanbul time.
-    expect((await getOrderHistory(order)).at(-1)?.note).toBe('rule service → dept-service; acknowledgement due 2026-03-16T12:25+03:00');
+    expect((await getOrderHistory(order)).at(-1)?.note).toBe(
+      'rule service → dept-service; acknowledgement due 2026-03-16T12:25+03:00',
+    );
     // Not re-routed at 18:55 (the wall-clock hour), nor over the weekend, nor a second before it is due.
-    for (const sweepAt of ['2026-03-13T18:55:00+03:00', '2026-03-13T21:56:00+03:00', '2026-03-15T12:00:00+03:00', '2026-03-16T12:24:59+03:00']) {
+    for (const sweepAt of [
+      '2026-03-13T18:55:00+03:00',
+      '2026-03-13T21:56:00+03:00',
+      '2026-03-15T12:00:00+03:00',
+      '2026-03-16T12:24:59+03:00',
+    ]) {
       await rerouteOverdue(new Date(sweepAt));
-      expect((await getOrder(customerId, orderId))).toMatchObject({ unitId: 'dept-service', seq: 2 });
+      expect(await getOrder(customerId, orderId)).toMatchObject({ unitId: 'dept-service', seq: 2 });
     }
     // A second after: the service department missed it, so the next rule's unit (Ankara's dealer also serves) has it.
     await rerouteOverdue(new Date(Date.parse(due) + 1000));
     const moved = (await getOrder(customerId, orderId))!;
-    expect(moved).toMatchObject({ unitId: 'dealer-ankara', seq: 3, routing: { ruleId: 'ankara-dealer', step: 2, reroutedBecause: 'ack-sla-missed' } });
-    expect((await reroutes(moved))[0]?.note).toBe('acknowledgement SLA missed by dept-service; rule ankara-dealer → dealer-ankara');
+    expect(moved).toMatchObject({
+      unitId: 'dealer-ankara',
+      seq: 3,
+      routing: { ruleId: 'ankara-dealer', step: 2, reroutedBecause: 'ack-sla-missed' },
+    });
+    expect((await reroutes(moved))[0]?.note).toBe(
+      'acknowledgement SLA missed by dept-service; rule ankara-dealer → dealer-ankara',
+    );
   });
 
   it('escalates to the fallback queue when no other unit is eligible', async () => {
@@ -149,27 +201,39 @@ describe('the acknowledgement SLA sweep', () => {
     const after = new Date(Date.parse(order.routing!.ackDueAt!) + 1000);
     await Promise.all([rerouteOverdue(after), rerouteOverdue(after)]);
     const moved = (await getOrder(order.customerId, order.orderId))!;
-    expect(moved).toMatchObject({ unitId: 'dept-order-desk', routing: { fallback: true, ruleId: 'fallback', step: 2 } });
+    expect(moved).toMatchObject({
+      unitId: 'dept-order-desk',
+      routing: { fallback: true, ruleId: 'fallback', step: 2 },
+    });
     expect(await reroutes(moved)).toHaveLength(1);
   });
 });
 
 describe('routing rules', () => {
   it('refuses an unknown unit by name, a stale seq, and replaces them one seq up', async () => {
-    const unknown = { ...demoRoutingRules, rules: [{ id: 'x', kind: 'category', categories: ['forklift'], unitIds: ['dealer-nowhere'] }] };
+    const unknown = {
+      ...demoRoutingRules,
+      rules: [{ id: 'x', kind: 'category', categories: ['forklift'], unitIds: ['dealer-nowhere'] }],
+    };
     await expect(setRoutingRules(unknown, 'admin-routing', new Date())).rejects.toMatchObject({
       status: 422,
       code: 'unknown-unit',
-      errors: [{ path: 'rules.0.unitIds.0', message: expect.objectContaining({ en: 'There is no unit "dealer-nowhere".' }) }],
+      errors: [
+        { path: 'rules.0.unitIds.0', message: expect.objectContaining({ en: 'There is no unit "dealer-nowhere".' }) },
+      ],
     });
-    await expect(setRoutingRules({ ...demoRoutingRules, fallbackUnitId: '' }, 'admin-routing', new Date())).rejects.toMatchObject({
+    await expect(
+      setRoutingRules({ ...demoRoutingRules, fallbackUnitId: '' }, 'admin-routing', new Date()),
+    ).rejects.toMatchObject({
       status: 400,
       errors: [expect.objectContaining({ path: 'fallbackUnitId' })],
     });
     const before = (await getRoutingRules())!;
     const saved = await setRoutingRules({ ...demoRoutingRules, seq: before.seq }, 'admin-routing', new Date());
     expect(saved.seq).toBe(before.seq + 1);
-    await expect(setRoutingRules({ ...demoRoutingRules, seq: before.seq }, 'admin-routing', new Date())).rejects.toMatchObject({
+    await expect(
+      setRoutingRules({ ...demoRoutingRules, seq: before.seq }, 'admin-routing', new Date()),
+    ).rejects.toMatchObject({
       status: 409,
       code: 'rules-changed',
     });

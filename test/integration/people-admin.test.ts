@@ -6,7 +6,6 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createKey, keysPage, revokeKey } from '../../functions/people/api-key-admin.js';
-import { type AuditActor, auditItem, auditTrail } from '../../shared/audit.js';
 import { disable, invitePerson, setRole } from '../../functions/people/people.js';
 import {
   addPerson,
@@ -21,6 +20,7 @@ import {
 } from '../../functions/people/people-store.js';
 import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import { findApiKey } from '../../shared/api-keys.js';
+import { type AuditActor, auditItem, auditTrail } from '../../shared/audit.js';
 import { db, tableName } from '../../shared/db.js';
 import type { User } from '../../shared/directory.js';
 import { oncePerCaller } from '../../shared/idempotency.js';
@@ -39,11 +39,14 @@ const personWith = (tag: string, overrides: Partial<User> = {}): User => ({
   ...overrides,
 });
 const add = async (user: User) => {
-  const written = await addPerson(user, `sub-${user.userId}`, [auditItem(keys.user(user.userId), admin, 'invited', user.role)]);
+  const written = await addPerson(user, `sub-${user.userId}`, [
+    auditItem(keys.user(user.userId), admin, 'invited', user.role),
+  ]);
   expect(written.ok).toBe(true);
   return (await readPerson(user.userId))!;
 };
-const itemAt = async (key: { pk: string; sk: string }) => (await db().send(new GetCommand({ TableName: tableName(), Key: key }))).Item;
+const itemAt = async (key: { pk: string; sk: string }) =>
+  (await db().send(new GetCommand({ TableName: tableName(), Key: key }))).Item;
 
 beforeAll(async () => {
   await loadReferenceData(db(), tableName(), demoItems());
@@ -56,9 +59,14 @@ describe('people in the directory', () => {
     expect(person).toMatchObject({ userId: user.userId, role: 'rep', seq: 0 });
     expect(await itemAt(keys.roleMember('rep', user.userId))).toBeDefined();
     expect((await itemAt(keys.personLogin(`sub-${user.userId}`)))?.userId).toBe(user.userId);
-    expect(await auditTrail(keys.user(user.userId))).toEqual([expect.objectContaining({ actorId: 'admin-elif', action: 'invited', via: 'api' })]);
+    expect(await auditTrail(keys.user(user.userId))).toEqual([
+      expect.objectContaining({ actorId: 'admin-elif', action: 'invited', via: 'api' }),
+    ]);
     const again = await addPerson({ ...user, name: 'Başkası' }, `sub-other-${user.userId}`);
-    expect(again).toMatchObject({ ok: false, reasons: [expect.any(String), expect.any(String), undefined, expect.any(String), expect.any(String)] });
+    expect(again).toMatchObject({
+      ok: false,
+      reasons: [expect.any(String), expect.any(String), undefined, expect.any(String), expect.any(String)],
+    });
     expect((await readPerson(user.userId))?.name).toBe(user.name);
     expect(await itemAt(keys.personLogin(`sub-other-${user.userId}`))).toBeUndefined();
   });
@@ -92,7 +100,10 @@ describe('people in the directory', () => {
     const typed = `Vaka.Harf.${run}@Example.COM`;
     const first = await add(personWith('case-a', { email: typed }));
     expect(first.email).toBe(typed);
-    expect(await itemAt(keys.personEmail(typed.toLowerCase()))).toMatchObject({ type: 'person-email', userId: first.userId });
+    expect(await itemAt(keys.personEmail(typed.toLowerCase()))).toMatchObject({
+      type: 'person-email',
+      userId: first.userId,
+    });
     expect(await emailHolder(`  ${typed.toUpperCase()} `)).toBe(first.userId);
 
     const second = personWith('case-b', { email: typed.toLowerCase() });
@@ -106,8 +117,16 @@ describe('people in the directory', () => {
     // Over the use case: 409 at `email`, before the user pool is asked (this pool does not exist).
     for (const email of [typed.toLowerCase(), typed.toUpperCase()]) {
       await expect(
-        invitePerson({ userPoolId: 'no-pool-reached' }, { email, name: 'Harf Farkı', role: 'rep', teamId: 'team-istanbul' }, admin),
-      ).rejects.toMatchObject({ status: 409, code: 'person-exists', errors: [expect.objectContaining({ path: 'email' })] });
+        invitePerson(
+          { userPoolId: 'no-pool-reached' },
+          { email, name: 'Harf Farkı', role: 'rep', teamId: 'team-istanbul' },
+          admin,
+        ),
+      ).rejects.toMatchObject({
+        status: 409,
+        code: 'person-exists',
+        errors: [expect.objectContaining({ path: 'email' })],
+      });
     }
   });
 
@@ -117,18 +136,24 @@ describe('people in the directory', () => {
     await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.personEmail(typed.toLowerCase()) }));
     // A second person with the same mailbox, from before the marker: the data such a table may hold.
     const twin = personWith('before-marker-twin', { email: typed.toLowerCase() });
-    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.user(twin.userId), type: 'user', ...twin, seq: 0 } }));
+    await db().send(
+      new PutCommand({ TableName: tableName(), Item: { ...keys.user(twin.userId), type: 'user', ...twin, seq: 0 } }),
+    );
     expect(await emailHolder(typed)).toBeUndefined();
     const sharing: string[] = [];
     await reindexDirectory((userId) => sharing.push(userId));
     const holder = await emailHolder(typed);
     expect([old.userId, twin.userId]).toContain(holder);
-    expect(sharing.filter((id) => id === old.userId || id === twin.userId)).toEqual([holder === old.userId ? twin.userId : old.userId]);
+    expect(sharing.filter((id) => id === old.userId || id === twin.userId)).toEqual([
+      holder === old.userId ? twin.userId : old.userId,
+    ]);
     // Once more changes nothing and names the same one.
     const again: string[] = [];
     await reindexDirectory((userId) => again.push(userId));
     expect(await emailHolder(typed)).toBe(holder);
-    expect(again.filter((id) => id === old.userId || id === twin.userId)).toEqual(sharing.filter((id) => id === old.userId || id === twin.userId));
+    expect(again.filter((id) => id === old.userId || id === twin.userId)).toEqual(
+      sharing.filter((id) => id === old.userId || id === twin.userId),
+    );
   });
 
   it('moves a person to another role at the seq read: the membership moves, a stale seq changes nothing', async () => {
@@ -137,7 +162,9 @@ describe('people in the directory', () => {
     expect(stale.ok).toBe(false);
     expect((await readPerson(person.userId))?.role).toBe('rep');
 
-    const moved = await changePlacement(person, { role: 'dealer', unitId: 'dealer-ankara' }, 0, [auditItem(keys.user(person.userId), admin, 'role-changed')]);
+    const moved = await changePlacement(person, { role: 'dealer', unitId: 'dealer-ankara' }, 0, [
+      auditItem(keys.user(person.userId), admin, 'role-changed'),
+    ]);
     expect(moved.ok).toBe(true);
     const after = await readPerson(person.userId);
     expect(after).toMatchObject({ role: 'dealer', unitId: 'dealer-ankara', seq: 1 });
@@ -150,9 +177,21 @@ describe('people in the directory', () => {
   it("moves a rep's lead rotation with their team, and takes a disabled rep out of it", async () => {
     const teams = [`t-${run}-north`, `t-${run}-south`];
     for (const teamId of teams) {
-      await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.team(teamId), type: 'team', teamId, name: teamId, members: [{ userId: 'rep-ayse', weight: 2, away: false }] } }));
+      await db().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: {
+            ...keys.team(teamId),
+            type: 'team',
+            teamId,
+            name: teamId,
+            members: [{ userId: 'rep-ayse', weight: 2, away: false }],
+          },
+        }),
+      );
     }
-    const members = async (teamId: string) => ((await itemAt(keys.team(teamId)))!.members as { userId: string }[]).map((m) => m.userId);
+    const members = async (teamId: string) =>
+      ((await itemAt(keys.team(teamId)))!.members as { userId: string }[]).map((m) => m.userId);
     const person = await add(personWith('rotation', { teamId: teams[0] }));
     // Written by the store alone (as the demo data is), the rep is not yet dealt leads.
     expect(await members(teams[0]!)).toEqual(['rep-ayse']);
@@ -161,14 +200,30 @@ describe('people in the directory', () => {
     expect(await members(teams[0]!)).toEqual(['rep-ayse', person.userId]);
 
     const moving = await teamMoves(person.userId, teams[0], teams[1]);
-    expect((await changePlacement((await readPerson(person.userId))!, { role: 'rep', teamId: teams[1] }, 1, moving)).ok).toBe(true);
+    expect(
+      (await changePlacement((await readPerson(person.userId))!, { role: 'rep', teamId: teams[1] }, 1, moving)).ok,
+    ).toBe(true);
     expect(await members(teams[0]!)).toEqual(['rep-ayse']);
     expect(await members(teams[1]!)).toEqual(['rep-ayse', person.userId]);
     expect(await readPerson(person.userId)).toMatchObject({ teamId: teams[1], seq: 2 });
 
     // A team changed after it was read is not overwritten: the move fails whole.
     const moves = await teamMoves(person.userId, teams[1], undefined);
-    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.team(teams[1]!), type: 'team', teamId: teams[1], name: 'x', members: [{ userId: 'rep-ayse', weight: 1, away: false }, { userId: person.userId, weight: 1, away: true }] } }));
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...keys.team(teams[1]!),
+          type: 'team',
+          teamId: teams[1],
+          name: 'x',
+          members: [
+            { userId: 'rep-ayse', weight: 1, away: false },
+            { userId: person.userId, weight: 1, away: true },
+          ],
+        },
+      }),
+    );
     expect((await disablePerson((await readPerson(person.userId))!, 2, moves)).ok).toBe(false);
     expect((await readPerson(person.userId))?.disabledAt).toBeUndefined();
     expect(await teamMoves('rep-nobody', teams[0], undefined)).toEqual([]);
@@ -187,17 +242,31 @@ describe('people in the directory', () => {
 
   it('refuses, before any user-pool call, a role without the team or unit it needs, an unknown team, and a taken user id', async () => {
     const pool = { userPoolId: 'no-pool-reached' };
-    await expect(invitePerson(pool, { email: `d.${run}@example.com`, name: 'Bayi', role: 'dealer' }, admin)).rejects.toMatchObject({
+    await expect(
+      invitePerson(pool, { email: `d.${run}@example.com`, name: 'Bayi', role: 'dealer' }, admin),
+    ).rejects.toMatchObject({
       code: 'validation-failed',
       errors: [expect.objectContaining({ path: 'unitId' })],
     });
     await expect(
-      invitePerson(pool, { email: `r.${run}@example.com`, name: 'Temsilci', role: 'rep', teamId: 'team-nowhere' }, admin),
+      invitePerson(
+        pool,
+        { email: `r.${run}@example.com`, name: 'Temsilci', role: 'rep', teamId: 'team-nowhere' },
+        admin,
+      ),
     ).rejects.toMatchObject({ code: 'validation-failed', errors: [expect.objectContaining({ path: 'teamId' })] });
     const existing = await add(personWith('taken'));
     await expect(
-      invitePerson(pool, { email: `x.${run}@example.com`, name: 'Aynı', role: 'rep', teamId: 'team-istanbul', userId: existing.userId }, admin),
-    ).rejects.toMatchObject({ status: 409, code: 'person-exists', errors: [expect.objectContaining({ path: 'userId' })] });
+      invitePerson(
+        pool,
+        { email: `x.${run}@example.com`, name: 'Aynı', role: 'rep', teamId: 'team-istanbul', userId: existing.userId },
+        admin,
+      ),
+    ).rejects.toMatchObject({
+      status: 409,
+      code: 'person-exists',
+      errors: [expect.objectContaining({ path: 'userId' })],
+    });
     await expect(setRole(pool, existing.userId, { role: 'rep', seq: 0 }, admin)).rejects.toMatchObject({
       code: 'validation-failed',
       errors: [expect.objectContaining({ path: 'teamId' })],
@@ -207,8 +276,14 @@ describe('people in the directory', () => {
   it('answers a stale seq with 409 person-changed before any user-pool call, and an unknown person with 404', async () => {
     const pool = { userPoolId: 'no-pool-reached' };
     const existing = await add(personWith('stale'));
-    await expect(setRole(pool, existing.userId, { role: 'manager', seq: 7 }, admin)).rejects.toMatchObject({ status: 409, code: 'person-changed' });
-    await expect(disable(pool, existing.userId, 7, admin)).rejects.toMatchObject({ status: 409, code: 'person-changed' });
+    await expect(setRole(pool, existing.userId, { role: 'manager', seq: 7 }, admin)).rejects.toMatchObject({
+      status: 409,
+      code: 'person-changed',
+    });
+    await expect(disable(pool, existing.userId, 7, admin)).rejects.toMatchObject({
+      status: 409,
+      code: 'person-changed',
+    });
     expect(await readPerson(existing.userId)).toMatchObject({ role: 'rep', seq: 0 });
     expect((await readPerson(existing.userId))?.disabledAt).toBeUndefined();
     await expect(disable(pool, `t-${run}-nobody`, 0, admin)).rejects.toMatchObject({ status: 404, code: 'not-found' });
@@ -221,7 +296,10 @@ describe('API keys', () => {
 
   it('creates one key per Idempotency-Key: the key is in the first answer only, a retry gets the record without it', async () => {
     const label = `once ${run}`;
-    const create = () => oncePerCaller(route, { keyId: `caller-${run}` }, `idem-${run}`, request(label), (record) => createKey(request(label), admin, record));
+    const create = () =>
+      oncePerCaller(route, { keyId: `caller-${run}` }, `idem-${run}`, request(label), (record) =>
+        createKey(request(label), admin, record),
+      );
     const first = await create();
     expect(first.status).toBe(201);
     expect(first.body.key).toMatch(/^pus_/);
@@ -234,19 +312,31 @@ describe('API keys', () => {
     const listed = (await keysPage(50)).keys.filter((k) => k.label === label);
     expect(listed).toHaveLength(1);
     expect(JSON.stringify(listed)).not.toContain('keyHash');
-    expect(await auditTrail(keys.apiKey(stored!.keyHash))).toEqual([expect.objectContaining({ action: 'created', actorId: 'admin-elif' })]);
+    expect(await auditTrail(keys.apiKey(stored!.keyHash))).toEqual([
+      expect.objectContaining({ action: 'created', actorId: 'admin-elif' }),
+    ]);
   });
 
   it('answers the key rules per field and creates nothing', async () => {
     const label = `refused ${run}`;
-    await expect(createKey({ label, userId: 'rep-ayse', role: 'manager', scopes: ['leads:read', 'leads:delete'] }, admin)).rejects.toMatchObject({
+    await expect(
+      createKey({ label, userId: 'rep-ayse', role: 'manager', scopes: ['leads:read', 'leads:delete'] }, admin),
+    ).rejects.toMatchObject({
       code: 'validation-failed',
       errors: expect.arrayContaining([
-        expect.objectContaining({ path: 'scopes', message: expect.objectContaining({ en: expect.stringContaining('leads:delete') }) }),
-        expect.objectContaining({ path: 'role', message: expect.objectContaining({ en: 'rep-ayse is a rep, not a manager.' }) }),
+        expect.objectContaining({
+          path: 'scopes',
+          message: expect.objectContaining({ en: expect.stringContaining('leads:delete') }),
+        }),
+        expect.objectContaining({
+          path: 'role',
+          message: expect.objectContaining({ en: 'rep-ayse is a rep, not a manager.' }),
+        }),
       ]),
     });
-    await expect(createKey({ label: ' ', userId: 'nobody-here', role: 'rep', scopes: [] }, admin)).rejects.toMatchObject({
+    await expect(
+      createKey({ label: ' ', userId: 'nobody-here', role: 'rep', scopes: [] }, admin),
+    ).rejects.toMatchObject({
       errors: expect.arrayContaining(['label', 'scopes', 'userId'].map((path) => expect.objectContaining({ path }))),
     });
     expect((await keysPage(50)).keys.filter((k) => k.label === label)).toEqual([]);
@@ -261,6 +351,9 @@ describe('API keys', () => {
     const stored = await findApiKey(body.key!);
     expect(stored).toMatchObject({ revokedBy: 'admin-other', revokedAt: revoked.revokedAt });
     expect((await auditTrail(keys.apiKey(stored!.keyHash))).map((e) => e.action)).toEqual(['revoked', 'created']);
-    await expect(revokeKey('01ARZ3NDEKTSV4RRFFQ69G5FAV', admin)).rejects.toMatchObject({ status: 404, code: 'not-found' });
+    await expect(revokeKey('01ARZ3NDEKTSV4RRFFQ69G5FAV', admin)).rejects.toMatchObject({
+      status: 404,
+      code: 'not-found',
+    });
   });
 });

@@ -4,15 +4,14 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { viewerOf } from '../../shared/access.js';
-import type { Actor } from '../../shared/http.js';
-import { db, transact } from '../../shared/db.js';
+import { db, tableName, transact } from '../../shared/db.js';
 import { advance, defineEntity } from '../../shared/entity.js';
+import type { Actor } from '../../shared/http.js';
 import { once } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { keys, SHARDS, shardOf } from '../../shared/table.js';
 import { defineDueQueue, sweep } from '../../shared/work-queue.js';
-import { tableName } from '../../shared/db.js';
 
 interface Thing {
   thingId: string;
@@ -33,7 +32,13 @@ const makeThings = async (count: number) => {
   const customerId = newId();
   const made: Thing[] = [];
   for (let i = 0; i < count; i++) {
-    const thing: Thing = { thingId: newId(), customerId, status: 'open', seq: 1, createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() };
+    const thing: Thing = {
+      thingId: newId(),
+      customerId,
+      status: 'open',
+      seq: 1,
+      createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+    };
     expect((await transact(things.createItems(thing))).ok).toBe(true);
     made.push(thing);
   }
@@ -61,7 +66,12 @@ describe('paged queries', () => {
     expect(seen).toEqual([...made].reverse().map((t) => t.thingId));
     expect(pages).toBe(5);
     // Oldest first, over a range whose upper bound covers everything that starts with it.
-    const january = await queryAll({ index: 'gsi2', partition: partitions, order: 'oldest', range: { from: '2026-01-01T00:05', to: '2026-01-01T00:07' } });
+    const january = await queryAll({
+      index: 'gsi2',
+      partition: partitions,
+      order: 'oldest',
+      range: { from: '2026-01-01T00:05', to: '2026-01-01T00:07' },
+    });
     expect(january.map((item) => item.thingId)).toEqual(made.slice(5, 8).map((t) => t.thingId));
   });
 
@@ -88,7 +98,9 @@ describe('paged queries', () => {
     expect(pages.at(-1)!.length).toBe(7 - 3 * (pages.length - 1));
     // A cursor of the cohorts read in turn is not good for the same partitions merged.
     const first = await queryPage({ index: 'gsi2', partition: cohorts, inTurn: true, limit: 1 });
-    await expect(queryPage({ index: 'gsi2', partition: cohorts, limit: 1, cursor: first.next })).rejects.toEqual(problem('validation-failed', 'cursor'));
+    await expect(queryPage({ index: 'gsi2', partition: cohorts, limit: 1, cursor: first.next })).rejects.toEqual(
+      problem('validation-failed', 'cursor'),
+    );
   });
 
   it('refuses a cursor of another query, a forged one, and junk, with 400', async () => {
@@ -96,17 +108,26 @@ describe('paged queries', () => {
     const b = await makeThings(3);
     const first = await queryPage({ index: 'gsi2', partition: a.partitions, limit: 1 });
     expect(first.next).toBeDefined();
-    await expect(queryPage({ index: 'gsi2', partition: b.partitions, limit: 1, cursor: first.next })).rejects.toEqual(problem('validation-failed', 'cursor'));
-    await expect(queryPage({ index: 'gsi2', partition: a.partitions, limit: 1, cursor: first.next, order: 'oldest' })).rejects.toEqual(
+    await expect(queryPage({ index: 'gsi2', partition: b.partitions, limit: 1, cursor: first.next })).rejects.toEqual(
       problem('validation-failed', 'cursor'),
     );
-    await expect(queryPage({ index: 'gsi2', partition: a.partitions, limit: 1, cursor: 'not-a-cursor' })).rejects.toEqual(problem('validation-failed', 'cursor'));
+    await expect(
+      queryPage({ index: 'gsi2', partition: a.partitions, limit: 1, cursor: first.next, order: 'oldest' }),
+    ).rejects.toEqual(problem('validation-failed', 'cursor'));
+    await expect(
+      queryPage({ index: 'gsi2', partition: a.partitions, limit: 1, cursor: 'not-a-cursor' }),
+    ).rejects.toEqual(problem('validation-failed', 'cursor'));
     // Same query, but a position pointing into another partition: refused before DynamoDB sees it.
-    const decoded = JSON.parse(Buffer.from(first.next!, 'base64url').toString('utf8')) as { q: string; p: Record<string, Record<string, string>> };
+    const decoded = JSON.parse(Buffer.from(first.next!, 'base64url').toString('utf8')) as {
+      q: string;
+      p: Record<string, Record<string, string>>;
+    };
     const [shard] = Object.keys(decoded.p).filter((k) => decoded.p[k]);
     decoded.p[shard!] = { ...decoded.p[shard!]!, gsi2pk: b.partitions[0]! };
     const forged = Buffer.from(JSON.stringify(decoded)).toString('base64url');
-    await expect(queryPage({ index: 'gsi2', partition: a.partitions, limit: 1, cursor: forged })).rejects.toEqual(problem('validation-failed', 'cursor'));
+    await expect(queryPage({ index: 'gsi2', partition: a.partitions, limit: 1, cursor: forged })).rejects.toEqual(
+      problem('validation-failed', 'cursor'),
+    );
   });
 });
 
@@ -116,19 +137,37 @@ describe('guarded moves', () => {
     const thing = made[0]!;
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        things.move(thing, advance(thing, { status: 'done' }), { history: { actorId: `racer-${i}`, action: 'finish', via: 'api' } }),
+        things.move(thing, advance(thing, { status: 'done' }), {
+          history: { actorId: `racer-${i}`, action: 'finish', via: 'api' },
+        }),
       ),
     );
     expect(results.filter(Boolean)).toHaveLength(1);
     const stored = await things.get(things.key(thing));
     expect(stored).toMatchObject({ status: 'done', seq: 2 });
-    const history = await queryAll({ partition: keys.customerPartition(customerId), range: { prefix: keys.historyPrefix(things.key(thing)) } });
+    const history = await queryAll({
+      partition: keys.customerPartition(customerId),
+      range: { prefix: keys.historyPrefix(things.key(thing)) },
+    });
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ type: 'history', entityType: 'lead', from: 'open', to: 'done', action: 'finish', via: 'api' });
-    expect(await queryAll({ index: 'gsi2', partition: keys.leadsByStatusPartitions(`it-open-${customerId}`) })).toEqual([]);
-    expect(await queryAll({ index: 'gsi2', partition: keys.leadsByStatusPartitions(`it-done-${customerId}`) })).toHaveLength(1);
+    expect(history[0]).toMatchObject({
+      type: 'history',
+      entityType: 'lead',
+      from: 'open',
+      to: 'done',
+      action: 'finish',
+      via: 'api',
+    });
+    expect(await queryAll({ index: 'gsi2', partition: keys.leadsByStatusPartitions(`it-open-${customerId}`) })).toEqual(
+      [],
+    );
+    expect(
+      await queryAll({ index: 'gsi2', partition: keys.leadsByStatusPartitions(`it-done-${customerId}`) }),
+    ).toHaveLength(1);
     // A move from a stale read (seq 1) is refused and writes nothing.
-    expect(await things.move(thing, advance(thing, { status: 'open' }), { history: { actorId: 'late', action: 'reopen' } })).toBe(false);
+    expect(
+      await things.move(thing, advance(thing, { status: 'open' }), { history: { actorId: 'late', action: 'reopen' } }),
+    ).toBe(false);
     expect(await things.get(things.key(thing))).toMatchObject({ status: 'done', seq: 2 });
   });
 });
@@ -140,7 +179,9 @@ describe('sweeps', () => {
     const { made } = await makeThings(6);
     const now = new Date('2026-06-01T12:00:00Z');
     const due = (i: number) => new Date(now.getTime() + (i < 4 ? -1 : 1) * (i + 1) * 60_000).toISOString();
-    const placed = made.map((thing, i) => ({ Put: { TableName: tableName(), Item: queue.at(thing.thingId, due(i), { n: i }).item(things.key(thing)) } }));
+    const placed = made.map((thing, i) => ({
+      Put: { TableName: tableName(), Item: queue.at(thing.thingId, due(i), { n: i }).item(things.key(thing)) },
+    }));
     expect((await transact(placed)).ok).toBe(true);
     // Exactly at `now` counts as due; a minute later does not.
     expect((await queue.due(now, 100)).map((e) => e.data.n).sort()).toEqual([0, 1, 2, 3]);
@@ -153,7 +194,11 @@ describe('sweeps', () => {
           const current = (await things.get(things.key(thing)))!;
           if (entry.data.n === 3) return 'drop';
           acted.push(entry.data.n);
-          return { writes: things.moveItems(current, advance(current, { status: 'done' }), { history: { actorId: 'system', action: 'sweep', via: 'sweep' } }) };
+          return {
+            writes: things.moveItems(current, advance(current, { status: 'done' }), {
+              history: { actorId: 'system', action: 'sweep', via: 'sweep' },
+            }),
+          };
         }),
       ),
     );
@@ -173,7 +218,13 @@ describe('Idempotency-Key answers', () => {
     if (!result.ok) throw new Error('lost to a duplicate');
     return { thingId: thing.thingId };
   };
-  const fresh = (customerId = newId()): Thing => ({ thingId: newId(), customerId, status: 'open', seq: 1, createdAt: new Date().toISOString() });
+  const fresh = (customerId = newId()): Thing => ({
+    thingId: newId(),
+    customerId,
+    status: 'open',
+    seq: 1,
+    createdAt: new Date().toISOString(),
+  });
 
   it('answers a retry and racing duplicates with the first answer, and does the work once', async () => {
     const key = newId();
@@ -188,7 +239,10 @@ describe('Idempotency-Key answers', () => {
   it('refuses the key with another request, and keeps callers apart', async () => {
     const key = newId();
     const first = await once(scope(key, { n: 1 }), work(fresh()));
-    await expect(once(scope(key, { n: 2 }), work(fresh()))).rejects.toMatchObject({ status: 422, code: 'idempotency-key-reused' });
+    await expect(once(scope(key, { n: 2 }), work(fresh()))).rejects.toMatchObject({
+      status: 422,
+      code: 'idempotency-key-reused',
+    });
     // Another caller's identical key is another record: their own work, their own answer.
     const other = await once(scope(key, { n: 1 }, 'key-b'), work(fresh()));
     expect(other.thingId).not.toBe(first.thingId);
@@ -220,17 +274,34 @@ describe('Idempotency-Key answers', () => {
     const retryThing = fresh();
     expect(await once(scope(key, { lost: true }), work(retryThing))).toEqual({ thingId: thing.thingId });
     expect(await things.get(things.key(retryThing))).toBeUndefined();
-    const record = await db().send(new GetCommand({ TableName: tableName(), Key: keys.idempotency('POST /things', 'key-a', key) }));
+    const record = await db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.idempotency('POST /things', 'key-a', key) }),
+    );
     expect(record.Item).toMatchObject({ type: 'idempotency' });
     expect(Number(record.Item!.expiresAt)).toBeGreaterThan(Date.now() / 1000);
   });
 });
 
-
 describe('access', () => {
   const actor = (userId: string, role: Actor['role']): Actor => ({ keyId: 'k', userId, role, scopes: [] });
   const user = (userId: string, role: string, extra: Record<string, string> = {}) =>
-    transact([{ Put: { TableName: tableName(), Item: { ...keys.user(userId), type: 'user', userId, role, name: userId, email: `${userId}@example.com`, language: 'tr', ...extra } } }]);
+    transact([
+      {
+        Put: {
+          TableName: tableName(),
+          Item: {
+            ...keys.user(userId),
+            type: 'user',
+            userId,
+            role,
+            name: userId,
+            email: `${userId}@example.com`,
+            language: 'tr',
+            ...extra,
+          },
+        },
+      },
+    ]);
 
   it('gives each role its reach, and a manager or dealer with no user record only their own (fails closed)', async () => {
     const id = newId();

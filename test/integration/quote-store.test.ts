@@ -5,11 +5,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue, isDetailType } from '../../events/catalogue.js';
 import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
 import type { PriceList } from '../../functions/catalogue/domain/catalogue.js';
-import { istanbulDate } from '../../shared/time.js';
-import type { CreateQuoteInput } from '../../functions/quote-approval/domain/quote-input.js';
-import { expiryQueue, getQuote, getQuoteVersion, type Quote, quotes } from '../../functions/quote-approval/quote-store.js';
 import { orderFromQuote } from '../../functions/order-routing/orders.js';
-import { queryAll } from '../../shared/query.js';
+import type { CreateQuoteInput } from '../../functions/quote-approval/domain/quote-input.js';
+import {
+  expiryQueue,
+  getQuote,
+  getQuoteVersion,
+  type Quote,
+  quotes,
+} from '../../functions/quote-approval/quote-store.js';
 import {
   answerQuote,
   createQuote,
@@ -21,12 +25,13 @@ import {
   reviseQuote,
   submitQuote,
 } from '../../functions/quote-approval/quotes.js';
-import { demoItems } from '../../infra/local/demo-data.js';
-import { loadReferenceData } from '../../infra/local/demo-data.js';
+import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import { db, tableName } from '../../shared/db.js';
 import { newId } from '../../shared/ids.js';
 import { ProblemError } from '../../shared/problems.js';
+import { queryAll } from '../../shared/query.js';
 import { keys } from '../../shared/table.js';
+import { istanbulDate } from '../../shared/time.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date();
@@ -98,7 +103,12 @@ const eventTypes = async (quoteId: string) => (await outbox(quoteId)).map((item)
 
 /** The queues a quote is placed in, by name. */
 const queueItems = async (quote: Quote) =>
-  (await queryAll({ partition: keys.customerPartition(quote.customerId), range: { prefix: keys.queueItem(quotes.key(quote), '').sk } }))
+  (
+    await queryAll({
+      partition: keys.customerPartition(quote.customerId),
+      range: { prefix: keys.queueItem(quotes.key(quote), '').sk },
+    })
+  )
     .map((item) => item.queue as string)
     .sort();
 
@@ -135,7 +145,10 @@ describe('drafts and submitting', () => {
     expect(await queueItems(submitted)).toEqual(['quote-approval']);
     expect(await eventTypes(quote.quoteId)).toEqual(['QuoteCreated', 'QuoteSubmitted', 'QuoteApprovalRequested']);
     // A draft cannot be edited once submitted.
-    expect(await rejection(editQuote(submitted, { notes: 'geç' }))).toEqual({ status: 409, code: 'illegal-transition' });
+    expect(await rejection(editQuote(submitted, { notes: 'geç' }))).toEqual({
+      status: 409,
+      code: 'illegal-transition',
+    });
   });
 
   it('auto-approves a quote within every limit and queues it for expiry', async () => {
@@ -209,7 +222,9 @@ describe('approving', () => {
     expect(afterManager).toMatchObject({ status: 'pending_approval', approval: { steps: 2, approved: 1 } });
     expect(await queueItems(afterManager)).toEqual(['quote-approval']);
     // The second manager was shown step 1 of 2 too late: a clear conflict, not a second approval.
-    expect(await rejection(decideQuote(afterManager, { type: 'approve' }, managerSelin, { via: 'api', step: 0 }))).toEqual({
+    expect(
+      await rejection(decideQuote(afterManager, { type: 'approve' }, managerSelin, { via: 'api', step: 0 })),
+    ).toEqual({
       status: 409,
       code: 'step-already-decided',
     });
@@ -246,11 +261,18 @@ describe('approving', () => {
 
   it('a rejection needs a reason; a revision makes version 2 and leaves version 1 as it was', async () => {
     const pending = await submitQuote(await oneStep(), undefined);
-    expect(await rejection(decideQuote(pending, { type: 'reject', reason: '  ' }, manager, { via: 'api' }))).toMatchObject({
+    expect(
+      await rejection(decideQuote(pending, { type: 'reject', reason: '  ' }, manager, { via: 'api' })),
+    ).toMatchObject({
       status: 400,
     });
-    const rejected = await decideQuote(pending, { type: 'reject', reason: 'İndirim çok yüksek' }, manager, { via: 'api' });
-    expect(rejected).toMatchObject({ status: 'rejected', rejection: { reason: 'İndirim çok yüksek', userId: 'mgr-zeynep' } });
+    const rejected = await decideQuote(pending, { type: 'reject', reason: 'İndirim çok yüksek' }, manager, {
+      via: 'api',
+    });
+    expect(rejected).toMatchObject({
+      status: 'rejected',
+      rejection: { reason: 'İndirim çok yüksek', userId: 'mgr-zeynep' },
+    });
     expect(await queueItems(rejected)).toEqual([]);
 
     const revised = await reviseQuote(rejected, rejected.seq);
@@ -274,7 +296,11 @@ describe('the customer, orders, expiry and follow-up', () => {
     submitQuote(await draft(lines, at, validUntil), undefined, at);
 
   it('an accepted quote becomes one order, however many times the consumer runs', async () => {
-    const approved = await approvedQuote([{ sku: 'MNT-Y', quantity: 2, discountBp: 0 }], now, dateOf(new Date(now.getTime() + 10 * DAY)));
+    const approved = await approvedQuote(
+      [{ sku: 'MNT-Y', quantity: 2, discountBp: 0 }],
+      now,
+      dateOf(new Date(now.getTime() + 10 * DAY)),
+    );
     const sent = await markSent(approved, 'auto');
     expect(await queueItems(sent)).toEqual(['quote-expiry', 'quote-follow-up']);
     const accepted = await answerQuote(sent, 'accept', { via: 'link' });
@@ -284,9 +310,14 @@ describe('the customer, orders, expiry and follow-up', () => {
     const stored = (await getQuote(accepted.customerId, accepted.quoteId))!;
     expect(stored.orderId).toBe(accepted.quoteId);
     // The report line keeps the margin as an amount (net less cost in TRY), for commission on margin.
-    const report = await db().send(new GetCommand({ TableName: tableName(), Key: keys.quoteReport(accepted.customerId, accepted.quoteId) }));
+    const report = await db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.quoteReport(accepted.customerId, accepted.quoteId) }),
+    );
     expect(report.Item).toMatchObject({ status: 'accepted', netTotalTry: { amount: 7_600_000 } });
-    expect(report.Item?.marginTry).toEqual({ amount: stored.netTotalTry.amount - stored.totals.costTotal.amount, currency: 'TRY' });
+    expect(report.Item?.marginTry).toEqual({
+      amount: stored.netTotalTry.amount - stored.totals.costTotal.amount,
+      currency: 'TRY',
+    });
     expect(report.Item?.marginTry.amount).toBe(stored.totals.margin.amount);
     const created = (await outbox(accepted.quoteId)).filter((item) => item.detailType === 'OrderCreated');
     expect(created).toHaveLength(1);
@@ -306,21 +337,32 @@ describe('the customer, orders, expiry and follow-up', () => {
   it('the expiry sweep reads only what is due, and expires approved and sent quotes past their validity', async () => {
     const before = await expiryQueue.due(now, 1000);
     const createdAt = daysAgo(20);
-    const lapsedApproved = await approvedQuote([{ sku: 'TP-20', quantity: 1, discountBp: 0 }], createdAt, dateOf(daysAgo(3)));
+    const lapsedApproved = await approvedQuote(
+      [{ sku: 'TP-20', quantity: 1, discountBp: 0 }],
+      createdAt,
+      dateOf(daysAgo(3)),
+    );
     const lapsedSent = await markSent(
       await approvedQuote([{ sku: 'TP-20', quantity: 2, discountBp: 0 }], createdAt, dateOf(daysAgo(1))),
       'auto',
       createdAt,
     );
     const current = await markSent(
-      await approvedQuote([{ sku: 'TP-20', quantity: 3, discountBp: 0 }], createdAt, dateOf(new Date(now.getTime() + 5 * DAY))),
+      await approvedQuote(
+        [{ sku: 'TP-20', quantity: 3, discountBp: 0 }],
+        createdAt,
+        dateOf(new Date(now.getTime() + 5 * DAY)),
+      ),
       'auto',
       createdAt,
     );
     const due = await expiryQueue.due(now, 1000);
-    expect(due.map((d) => d.data.quoteId).filter((id) => !before.some((b) => b.data.quoteId === id)).sort()).toEqual(
-      [lapsedApproved.quoteId, lapsedSent.quoteId].sort(),
-    );
+    expect(
+      due
+        .map((d) => d.data.quoteId)
+        .filter((id) => !before.some((b) => b.data.quoteId === id))
+        .sort(),
+    ).toEqual([lapsedApproved.quoteId, lapsedSent.quoteId].sort());
 
     const swept = await expireDueQuotes(now);
     expect(swept.expired).toBeGreaterThanOrEqual(2);
@@ -340,17 +382,28 @@ describe('the customer, orders, expiry and follow-up', () => {
       'auto',
       createdAt,
     );
-    expect(await rejection(answerQuote(late, 'accept', { via: 'link' }))).toEqual({ status: 409, code: 'quote-expired' });
+    expect(await rejection(answerQuote(late, 'accept', { via: 'link' }))).toEqual({
+      status: 409,
+      code: 'quote-expired',
+    });
   });
 
   it('reminds the owner of an unanswered quote once', async () => {
     const sent = await markSent(
-      await approvedQuote([{ sku: 'TP-20', quantity: 5, discountBp: 0 }], daysAgo(5), dateOf(new Date(now.getTime() + 20 * DAY))),
+      await approvedQuote(
+        [{ sku: 'TP-20', quantity: 5, discountBp: 0 }],
+        daysAgo(5),
+        dateOf(new Date(now.getTime() + 20 * DAY)),
+      ),
       'auto',
       daysAgo(4),
     );
     const answered = await markSent(
-      await approvedQuote([{ sku: 'TP-20', quantity: 6, discountBp: 0 }], daysAgo(5), dateOf(new Date(now.getTime() + 20 * DAY))),
+      await approvedQuote(
+        [{ sku: 'TP-20', quantity: 6, discountBp: 0 }],
+        daysAgo(5),
+        dateOf(new Date(now.getTime() + 20 * DAY)),
+      ),
       'auto',
       daysAgo(4),
     );

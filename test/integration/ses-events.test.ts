@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSesEvent } from '../../functions/campaigns/domain/ses-events.js';
 import { campaignTotals } from '../../functions/campaigns/reports.js';
 import { recordSesEvent } from '../../functions/campaigns/ses-events.js';
-import { campaignTag, sendMarketing, sendTransactional } from '../../shared/mail.js';
 import { type SesEventKind, sesEventDetail } from '../../infra/local/ses-events.js';
-import { consentingCustomer, startRecordedSes } from '../support/subscriptions.js';
 import { newId } from '../../shared/ids.js';
+import { campaignTag, sendMarketing, sendTransactional } from '../../shared/mail.js';
+import { consentingCustomer, startRecordedSes } from '../support/subscriptions.js';
 
 let ses: Awaited<ReturnType<typeof startRecordedSes>>;
 beforeAll(async () => {
@@ -22,11 +22,15 @@ const event = (kind: SesEventKind, to: string, campaignId?: string, id = newId()
   id,
   'detail-type': 'Email',
   source: 'aws.ses',
-  detail: sesEventDetail(kind, { messageId: `m-${id}`, from: 'crm@example.com', subject: 'Bilgi', destination: [to] }, {
-    configurationSet: 'pusula-test',
-    campaignId,
-    now: new Date(),
-  }),
+  detail: sesEventDetail(
+    kind,
+    { messageId: `m-${id}`, from: 'crm@example.com', subject: 'Bilgi', destination: [to] },
+    {
+      configurationSet: 'pusula-test',
+      campaignId,
+      now: new Date(),
+    },
+  ),
 });
 const record = (raw: ReturnType<typeof event>) => recordSesEvent(parseSesEvent(raw, campaignTag));
 
@@ -38,7 +42,11 @@ describe('SES events', () => {
     expect(await record(delivered)).toEqual({ counted: false, suppressed: 0 });
     await record(event('delivery', 'b@example.com', campaignId));
     await record(event('open', 'b@example.com', campaignId));
-    expect(await campaignTotals(campaignId, ['delivered', 'opened', 'bounced'])).toEqual({ delivered: 2, opened: 1, bounced: 0 });
+    expect(await campaignTotals(campaignId, ['delivered', 'opened', 'bounced'])).toEqual({
+      delivered: 2,
+      opened: 1,
+      bounced: 0,
+    });
   });
 
   it('a hard bounce suppresses the address for transactional and marketing mail; a soft bounce does not', async () => {
@@ -49,7 +57,10 @@ describe('SES events', () => {
     expect(await record(event('bounce', email, campaignId))).toEqual({ counted: true, suppressed: 1 });
     await record(event('soft-bounce', soft.email, campaignId));
     expect(await sendTransactional(mail(email))).toEqual({ status: 'skipped', reason: 'hard-bounce' });
-    expect(await sendMarketing(mail(email), { customerId, channel: 'email', topic: 'offers' })).toEqual({ status: 'skipped', reason: 'hard-bounce' });
+    expect(await sendMarketing(mail(email), { customerId, channel: 'email', topic: 'offers' })).toEqual({
+      status: 'skipped',
+      reason: 'hard-bounce',
+    });
     expect((await sendTransactional(mail(soft.email))).status).toBe('sent');
     expect(await campaignTotals(campaignId, ['bounced', 'soft-bounced'])).toEqual({ bounced: 1, 'soft-bounced': 1 });
     expect(await ses.mailTo(email)).toHaveLength(1);

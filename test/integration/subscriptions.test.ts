@@ -1,13 +1,14 @@
 // Frequency cap, campaign tags and unsubscribing per topic, against DynamoDB Local and the local SES
 // endpoint (behind a recording proxy: the endpoint keeps no tags).
+
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leave, preferencesOf, subscriberOf } from '../../functions/campaigns/subscriptions.js';
 import { campaignTotals } from '../../functions/campaigns/reports.js';
+import { leave, preferencesOf, subscriberOf } from '../../functions/campaigns/subscriptions.js';
 import { hasConsent } from '../../shared/consent.js';
 import { db, tableName } from '../../shared/db.js';
 import { capPeriod, sendMarketing, sendTransactional, unsubscribeUrl } from '../../shared/mail.js';
 import { keys } from '../../shared/table.js';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { consentingCustomer, ledger, startRecordedSes } from '../support/subscriptions.js';
 
 let ses: Awaited<ReturnType<typeof startRecordedSes>>;
@@ -19,7 +20,8 @@ beforeAll(async () => {
 afterAll(() => ses.close());
 
 const mail = (to: string) => ({ to, subject: 'Kampanya', text: 'Merhaba', html: '<p>Merhaba</p>' });
-const offers = (customerId: string, campaignId?: string) => ({ customerId, channel: 'email', topic: 'offers', ...(campaignId ? { campaignId } : {}) }) as const;
+const offers = (customerId: string, campaignId?: string) =>
+  ({ customerId, channel: 'email', topic: 'offers', ...(campaignId ? { campaignId } : {}) }) as const;
 const tokenOf = (url: string) => new URL(url).searchParams.get('token')!;
 
 describe('frequency cap', () => {
@@ -30,11 +32,18 @@ describe('frequency cap', () => {
     expect((await sendMarketing(mail(email), offers(customerId, 'camp-a'), now)).status).toBe('sent');
     expect((await sendMarketing(mail(email), offers(customerId, 'camp-a'), now)).status).toBe('sent'); // a retry
     expect((await sendMarketing(mail(email), offers(customerId, 'camp-b'), now)).status).toBe('sent');
-    expect(await sendMarketing(mail(email), offers(customerId, 'camp-c'), now)).toEqual({ status: 'skipped', reason: 'frequency-cap' });
+    expect(await sendMarketing(mail(email), offers(customerId, 'camp-c'), now)).toEqual({
+      status: 'skipped',
+      reason: 'frequency-cap',
+    });
     // The cap is per customer: another customer's mail of the same campaign goes.
     expect((await sendMarketing(mail(other.email), offers(other.customerId, 'camp-c'), now)).status).toBe('sent');
     const counter = await db().send(
-      new GetCommand({ TableName: tableName(), Key: keys.marketingCap(customerId, capPeriod(now, 7).start), ConsistentRead: true }),
+      new GetCommand({
+        TableName: tableName(),
+        Key: keys.marketingCap(customerId, capPeriod(now, 7).start),
+        ConsistentRead: true,
+      }),
     );
     expect([...((counter.Item?.mails as Set<string> | undefined) ?? [])].sort()).toEqual(['camp-a', 'camp-b']);
     // The next period starts afresh.
@@ -44,8 +53,14 @@ describe('frequency cap', () => {
 
   it('counts only mail that would go: a skip for missing consent takes no place', async () => {
     const { customerId, email } = await consentingCustomer('cap-consent', { topics: ['newsletter'] });
-    expect(await sendMarketing(mail(email), offers(customerId, 'x1'))).toEqual({ status: 'skipped', reason: 'no-consent' });
-    expect(await sendMarketing(mail(email), offers(customerId, 'x2'))).toEqual({ status: 'skipped', reason: 'no-consent' });
+    expect(await sendMarketing(mail(email), offers(customerId, 'x1'))).toEqual({
+      status: 'skipped',
+      reason: 'no-consent',
+    });
+    expect(await sendMarketing(mail(email), offers(customerId, 'x2'))).toEqual({
+      status: 'skipped',
+      reason: 'no-consent',
+    });
     const newsletter = { customerId, channel: 'email', topic: 'newsletter' } as const;
     expect((await sendMarketing(mail(email), { ...newsletter, campaignId: 'n1' })).status).toBe('sent');
     expect((await sendMarketing(mail(email), { ...newsletter, campaignId: 'n2' })).status).toBe('sent');
@@ -72,9 +87,20 @@ describe('unsubscribing', () => {
     expect(read.subscriber).toMatchObject({ customerId, address: email, topic: 'offers', language: 'tr' });
     expect(await leave(read.subscriber, 'offers', 'one-click')).toEqual({ withdrawn: true });
     expect(await leave(read.subscriber, 'offers', 'one-click')).toEqual({ withdrawn: false });
-    expect(await preferencesOf(read.subscriber)).toEqual({ offers: false, newsletter: true, events: true, birthday: true });
-    expect(await sendMarketing(mail(email), offers(customerId, 'after-1'))).toEqual({ status: 'skipped', reason: 'no-consent' });
-    expect((await sendMarketing(mail(email), { customerId, channel: 'email', topic: 'newsletter', campaignId: 'after-2' })).status).toBe('sent');
+    expect(await preferencesOf(read.subscriber)).toEqual({
+      offers: false,
+      newsletter: true,
+      events: true,
+      birthday: true,
+    });
+    expect(await sendMarketing(mail(email), offers(customerId, 'after-1'))).toEqual({
+      status: 'skipped',
+      reason: 'no-consent',
+    });
+    expect(
+      (await sendMarketing(mail(email), { customerId, channel: 'email', topic: 'newsletter', campaignId: 'after-2' }))
+        .status,
+    ).toBe('sent');
     expect((await sendTransactional(mail(email))).status).toBe('sent');
   });
 
@@ -83,7 +109,12 @@ describe('unsubscribing', () => {
     const read = await subscriberOf(tokenOf(await unsubscribeUrl(email, offers(customerId))));
     if (!read.ok) throw new Error(read.reason);
     expect(await leave(read.subscriber, 'all', 'preferences')).toEqual({ withdrawn: true });
-    expect(await preferencesOf(read.subscriber)).toEqual({ offers: false, newsletter: false, events: false, birthday: false });
+    expect(await preferencesOf(read.subscriber)).toEqual({
+      offers: false,
+      newsletter: false,
+      events: false,
+      birthday: false,
+    });
     expect(await leave(read.subscriber, 'all', 'preferences')).toEqual({ withdrawn: false });
   });
 
@@ -102,7 +133,10 @@ describe('unsubscribing', () => {
 
   it('refuses a token for an address the customer never had, and a forged one', async () => {
     const { customerId } = await consentingCustomer('foreign');
-    expect(await subscriberOf(tokenOf(await unsubscribeUrl('someone-else@example.com', offers(customerId))))).toEqual({ ok: false, reason: 'invalid' });
+    expect(await subscriberOf(tokenOf(await unsubscribeUrl('someone-else@example.com', offers(customerId))))).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     expect(await subscriberOf('not.a-token')).toEqual({ ok: false, reason: 'invalid' });
   });
 });

@@ -8,23 +8,29 @@ import { gunzipSync } from 'node:zlib';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Case, cases } from '../../functions/complaint-escalation/case-store.js';
-import { type Order, orders } from '../../functions/order-routing/order-store.js';
 import { targetList } from '../../functions/analytics/analytics.js';
 import { applyOrderValue } from '../../functions/analytics/value-store.js';
 import { listQuery, type WarehouseList, warehouseLists } from '../../functions/analytics/warehouse/warehouse.js';
-import { istanbulDate } from '../../shared/time.js';
+import { type Case, cases } from '../../functions/complaint-escalation/case-store.js';
+import { type Order, orders } from '../../functions/order-routing/order-store.js';
 import { ensureTable } from '../../infra/local/dynamodb.js';
 import { exportTable } from '../../infra/local/export-table.js';
 import { runList } from '../../infra/local/warehouse.js';
-import { db } from '../../shared/db.js';
 import { customers } from '../../shared/customer.js';
+import { db } from '../../shared/db.js';
+import { istanbulDate } from '../../shared/time.js';
 
 /** Monday 30 November 2026, noon in Istanbul: "last year" is 2025, "12 months ago" is 30 November 2025. */
 const asOf = new Date('2026-11-30T09:00:00Z');
 const tableName = `pusula-warehouse-${Date.now().toString(36)}`;
 
-const order = (customerId: string, n: number, createdAt: string, amountTry: number, status: Order['status'] = 'delivered') =>
+const order = (
+  customerId: string,
+  n: number,
+  createdAt: string,
+  amountTry: number,
+  status: Order['status'] = 'delivered',
+) =>
   orders.item({
     orderId: `${customerId}-o${n}`,
     customerId,
@@ -43,12 +49,24 @@ const order = (customerId: string, n: number, createdAt: string, amountTry: numb
   } as Order);
 
 const profile = (customerId: string, segment?: string) => ({
-  ...customers.item({ customerId, name: `Örnek Müşteri ${customerId}`, language: 'tr', createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z' }),
+  ...customers.item({
+    customerId,
+    name: `Örnek Müşteri ${customerId}`,
+    language: 'tr',
+    createdAt: '2024-01-01T00:00:00Z',
+    updatedAt: '2024-01-01T00:00:00Z',
+  }),
   ...(segment ? { segment } : {}),
 });
 
 /** A case, opened when the customer was in `segment` (its SLA keeps the segment it was opened with). */
-const complaint = (customerId: string, n: number, createdAt: string, segment: string, caseType: Case['caseType'] = 'complaint') =>
+const complaint = (
+  customerId: string,
+  n: number,
+  createdAt: string,
+  segment: string,
+  caseType: Case['caseType'] = 'complaint',
+) =>
   cases.item({
     caseId: `${customerId}-k${n}`,
     caseNumber: `K-${n}`,
@@ -65,7 +83,14 @@ const complaint = (customerId: string, n: number, createdAt: string, segment: st
     unit: { type: 'department', id: 'dept-service' },
     routeRule: 'fallback',
     openedBy: 'agent-deniz',
-    sla: { segment, targets: { firstResponse: 60, resolution: 540 }, clock: { bankedMinutes: 0 }, warned: [], escalationLevel: 0, escalations: { firstResponse: 0, resolution: 0 } },
+    sla: {
+      segment,
+      targets: { firstResponse: 60, resolution: 540 },
+      clock: { bankedMinutes: 0 },
+      warned: [],
+      escalationLevel: 0,
+      escalations: { firstResponse: 0, resolution: 0 },
+    },
     createdAt,
     updatedAt: createdAt,
   } as unknown as Case);
@@ -121,7 +146,11 @@ let dataFiles: string[];
 beforeAll(async () => {
   await ensureTable(new DynamoDBClient({}), tableName);
   for (let i = 0; i < fixture.length; i += 25) {
-    await db().send(new BatchWriteCommand({ RequestItems: { [tableName]: fixture.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
+    await db().send(
+      new BatchWriteCommand({
+        RequestItems: { [tableName]: fixture.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+      }),
+    );
   }
   dir = mkdtempSync(join(tmpdir(), 'pusula-export-'));
   ({ dataFiles } = await exportTable(new DynamoDBClient({}), tableName, dir));
@@ -136,9 +165,15 @@ describe('the export of DynamoDB Local', () => {
     const lines = dataFiles.flatMap((file) => gunzipSync(readFileSync(file)).toString().trim().split('\n'));
     expect(lines).toHaveLength(fixture.length);
     const first = JSON.parse(lines.find((line) => line.includes('"c01-o2"'))!);
-    expect(first.Item.totals).toEqual({ M: { grandTotal: { M: { amount: { N: '1000000' }, currency: { S: 'EUR' } } } } });
+    expect(first.Item.totals).toEqual({
+      M: { grandTotal: { M: { amount: { N: '1000000' }, currency: { S: 'EUR' } } } },
+    });
     const summary = JSON.parse(readFileSync(join(exportDir, 'manifest-summary.json'), 'utf8'));
-    expect(summary).toMatchObject({ itemCount: fixture.length, outputFormat: 'DYNAMODB_JSON', exportType: 'FULL_EXPORT' });
+    expect(summary).toMatchObject({
+      itemCount: fixture.length,
+      outputFormat: 'DYNAMODB_JSON',
+      exportType: 'FULL_EXPORT',
+    });
   });
 });
 

@@ -49,7 +49,13 @@ export const roleModel: readonly RoleModel[] = [
     items: 'every item',
     changes: 'every item their scopes allow',
   },
-  { role: 'director', who: 'a director', customers: 'all', items: 'every item', changes: 'every item their scopes allow' },
+  {
+    role: 'director',
+    who: 'a director',
+    customers: 'all',
+    items: 'every item',
+    changes: 'every item their scopes allow',
+  },
   {
     role: 'agent',
     who: 'a call-center agent (answers any caller)',
@@ -78,7 +84,13 @@ export const roleModel: readonly RoleModel[] = [
     items: 'counts firm-wide; names only of customers their role reaches',
     changes: 'segments, templates, campaigns',
   },
-  { role: 'admin', who: 'an administrator', customers: 'all', items: 'every item', changes: 'people, keys, rules; no customer data' },
+  {
+    role: 'admin',
+    who: 'an administrator',
+    customers: 'all',
+    items: 'every item',
+    changes: 'people, keys, rules; no customer data',
+  },
   {
     role: 'integration key',
     who: 'a key issued to a system (shop, ERP), acting as its user',

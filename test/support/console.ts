@@ -64,7 +64,9 @@ export const check = async (page: Page, name: string) => {
   await page.screenshot({ path: join(shots, `${name}-phone.png`), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(
+    violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`),
+  ).toEqual([]);
 };
 
 /**
@@ -83,4 +85,3 @@ export const findRow = async (page: Page, selector: string) => {
   }
   return row;
 };
-

@@ -5,6 +5,7 @@ import { localControlHeaders } from '../../infra/local/local-control.js';
 
 /** The header every call to a `/_local/*` control endpoint carries. */
 export { localControlHeaders };
+
 import type { Language } from '../../shared/language.js';
 
 export const api = () => inject('api');
@@ -50,7 +51,11 @@ export const mailTo = async (address: string): Promise<StoredMail[]> => {
 };
 
 export const recentEvents = async () =>
-  (await (await fetch(`${api()}/_local/events`, { headers: localControlHeaders })).json()) as { 'detail-type': string; source: string; detail: Record<string, unknown> }[];
+  (await (await fetch(`${api()}/_local/events`, { headers: localControlHeaders })).json()) as {
+    'detail-type': string;
+    source: string;
+    detail: Record<string, unknown>;
+  }[];
 
 const tableClient = () =>
   new DynamoDBClient({
@@ -84,7 +89,10 @@ export const person = (tag: string) => {
 /** Like `person()`, with a name no other test uses, and the phone also written the Turkish way (`0532 123 45 67`). */
 export const uniquePerson = (tag: string) => {
   const p = person(tag);
-  const suffix = Math.random().toString(36).slice(2, 8).replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!);
+  const suffix = Math.random()
+    .toString(36)
+    .slice(2, 8)
+    .replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!);
   const national = p.phone.slice(3); // 532xxxxxxx
   return {
     ...p,
@@ -186,4 +194,8 @@ export const staffEmails = {
 
 /** Events a consumer failed on after every retry: after a clean run there are none. */
 export const deadLetters = async () =>
-  (await (await fetch(`${api()}/_local/dead-letters`, { headers: localControlHeaders })).json()) as { rule: string; error: string; event: { 'detail-type': string } }[];
+  (await (await fetch(`${api()}/_local/dead-letters`, { headers: localControlHeaders })).json()) as {
+    rule: string;
+    error: string;
+    event: { 'detail-type': string };
+  }[];

@@ -4,9 +4,18 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { catalogue, isDetailType } from '../../events/catalogue.js';
-import { keys as tableKeys } from '../../shared/table.js';
-import { allMail, api, captureLead, getLead, localControlHeaders, type StoredMail, settle, uniquePerson } from './e2e.js';
 import type { Language } from '../../shared/language.js';
+import { keys as tableKeys } from '../../shared/table.js';
+import {
+  allMail,
+  api,
+  captureLead,
+  getLead,
+  localControlHeaders,
+  type StoredMail,
+  settle,
+  uniquePerson,
+} from './e2e.js';
 
 export const quoteKeys = () => inject('quoteKeys');
 
@@ -69,11 +78,21 @@ export interface QuoteView {
 const routedTo = { 'rep-ayse': { city: 'Kocaeli' }, 'rep-john': { productInterest: 'export' } } as const;
 
 /** A new customer the way customers arrive: a lead from the web form, assigned to each of `reps`. */
-export const newCustomer = async (tag: string, language: Language = 'tr', reps: (keyof typeof routedTo)[] = ['rep-ayse']) => {
+export const newCustomer = async (
+  tag: string,
+  language: Language = 'tr',
+  reps: (keyof typeof routedTo)[] = ['rep-ayse'],
+) => {
   const person = uniquePerson(tag);
   let customerId = '';
   for (const rep of reps) {
-    const { leadId } = await captureLead({ name: person.name, email: person.email, company: `${tag} Makina A.Ş.`, language, ...routedTo[rep] });
+    const { leadId } = await captureLead({
+      name: person.name,
+      email: person.email,
+      company: `${tag} Makina A.Ş.`,
+      language,
+      ...routedTo[rep],
+    });
     customerId = (await getLead(leadId)).customerId;
   }
   await settle();
@@ -114,7 +133,9 @@ export const act = (quoteId: string, action: string, key: string, body: Record<s
 
 /** Links to `path` in a mail's text part, in order. */
 export const linksIn = (mail: StoredMail | undefined, path: string) =>
-  [...(mail?.body.text ?? '').matchAll(/https?:\/\/\S+/g)].map((m) => m[0]).filter((url) => new URL(url).pathname === path);
+  [...(mail?.body.text ?? '').matchAll(/https?:\/\/\S+/g)]
+    .map((m) => m[0])
+    .filter((url) => new URL(url).pathname === path);
 
 export interface MailWithAttachments extends StoredMail {
   attachments?: { filename: string; content: string; contentType: string }[];
@@ -131,7 +152,9 @@ export const quoteMailsTo = async (address: string) =>
 /** Mail about one quote (its short number in the subject), to one address. */
 export const quoteMail = async (to: string, quoteId: string) =>
   (await allMail()).filter(
-    (m) => m.destination.to.some((t) => t.toLowerCase() === to.toLowerCase()) && m.subject.includes(`Q-${quoteId.slice(-8)}`),
+    (m) =>
+      m.destination.to.some((t) => t.toLowerCase() === to.toLowerCase()) &&
+      m.subject.includes(`Q-${quoteId.slice(-8)}`),
   );
 
 export interface StoredEvent {
@@ -189,7 +212,9 @@ export const table = () =>
  */
 export const backdate = async (quote: { customerId: string; quoteId: string }, days: number) => {
   const client = table();
-  const head = (await client.send(new GetCommand({ TableName: 'pusula', Key: tableKeys.quote(quote.customerId, quote.quoteId) }))).Item!;
+  const head = (
+    await client.send(new GetCommand({ TableName: 'pusula', Key: tableKeys.quote(quote.customerId, quote.quoteId) }))
+  ).Item!;
   const validUntil = new Date(Date.now() - days * 24 * 3600 * 1000).toISOString().slice(0, 10);
   const expiresAt = new Date(Date.parse(`${validUntil}T21:00:00Z`)).toISOString();
   await client.send(
@@ -205,7 +230,9 @@ export const backdate = async (quote: { customerId: string; quoteId: string }, d
     const placement = tableKeys.queueItem(tableKeys.quote(quote.customerId, quote.quoteId), queue);
     const item = (await client.send(new GetCommand({ TableName: 'pusula', Key: placement }))).Item;
     if (!item) return;
-    await client.send(new PutCommand({ TableName: 'pusula', Item: { ...item, ...tableKeys.dueIn(queue, at, quote.quoteId), at } }));
+    await client.send(
+      new PutCommand({ TableName: 'pusula', Item: { ...item, ...tableKeys.dueIn(queue, at, quote.quoteId), at } }),
+    );
   };
   await due('quote-expiry', expiresAt);
   await due('quote-follow-up', new Date(Date.now() - 60_000).toISOString());
@@ -215,7 +242,10 @@ export const backdate = async (quote: { customerId: string; quoteId: string }, d
 /** Fires a schedule now, or as if at `at` (an injected clock: the sweep runs as of then). */
 export const fireSchedule = async (name: string, at?: Date) => {
   const when = at ? `?at=${encodeURIComponent(at.toISOString())}` : '';
-  const response = await fetch(`${api()}/_local/schedules/${encodeURIComponent(name)}/fire${when}`, { method: 'POST', headers: localControlHeaders });
+  const response = await fetch(`${api()}/_local/schedules/${encodeURIComponent(name)}/fire${when}`, {
+    method: 'POST',
+    headers: localControlHeaders,
+  });
   if (!response.ok) throw new Error(`firing ${name}: ${response.status} ${await response.text()}`);
   await settle();
 };

@@ -38,7 +38,8 @@ const documents = () => [
 ];
 
 /** The npm and npx commands in code blocks and inline code (an inline span may wrap onto the next line). */
-export const readmeCommands = (): string[] => documents().flatMap((path) => commandsIn(readFileSync(join(repoRoot, path), 'utf8')));
+export const readmeCommands = (): string[] =>
+  documents().flatMap((path) => commandsIn(readFileSync(join(repoRoot, path), 'utf8')));
 
 const commandsIn = (readme: string): string[] => {
   const blocks = [...readme.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.split('\n'));

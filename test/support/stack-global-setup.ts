@@ -14,9 +14,23 @@ declare module 'vitest' {
     mail: string;
     dynamodb: string;
     /** `managerOtherKey`: the same manager through a second key (another caller for Idempotency-Key). */
-    keys: { manager: string; managerOtherKey: string; repAyse: string; repMehmet: string; readOnly: string; revoked: string };
+    keys: {
+      manager: string;
+      managerOtherKey: string;
+      repAyse: string;
+      repMehmet: string;
+      readOnly: string;
+      revoked: string;
+    };
     /** Keys for the quote suites: reps, the two managers, the director, a catalogue admin. */
-    quoteKeys: { repAyse: string; repJohn: string; manager: string; managerSelin: string; director: string; catalogueAdmin: string };
+    quoteKeys: {
+      repAyse: string;
+      repJohn: string;
+      manager: string;
+      managerSelin: string;
+      director: string;
+      catalogueAdmin: string;
+    };
     /** The local EventBridge endpoint, for redelivering an event as EventBridge may. */
     events: string;
     /** Keys for the order suites: a web shop, two dealers' people, a manager, a routing admin. */
@@ -136,7 +150,14 @@ export default async function setup(project: TestProject) {
     dealerIzmir: await quoteKey('dealer-izmir-ece', 'dealer', requestScopes),
   });
   // opportunities
-  const opportunityScopes: Scope[] = ['opportunities:read', 'opportunities:write', 'quotes:read', 'quotes:write', 'leads:read', 'leads:write'];
+  const opportunityScopes: Scope[] = [
+    'opportunities:read',
+    'opportunities:write',
+    'quotes:read',
+    'quotes:write',
+    'leads:read',
+    'leads:write',
+  ];
   project.provide('opportunityKeys', {
     repAyse: await quoteKey('rep-ayse', 'rep', opportunityScopes),
     repMehmet: await quoteKey('rep-mehmet', 'rep', opportunityScopes),
@@ -167,16 +188,33 @@ export default async function setup(project: TestProject) {
   project.provide('signIn', { userPoolId, clientId, password, signingKeyFile, totpSecrets, issuer });
   // console rules (console-rules)
   project.provide('consoleRulesKeys', {
-    admin: await quoteKey('admin-elif', 'admin', ['routing:admin', 'catalogue:read', 'catalogue:write', 'analytics:read', 'analytics:admin']),
+    admin: await quoteKey('admin-elif', 'admin', [
+      'routing:admin',
+      'catalogue:read',
+      'catalogue:write',
+      'analytics:read',
+      'analytics:admin',
+    ]),
   });
   // people and keys managed over the API (admin): locally only a key holds `admin` (no MFA here)
   project.provide('peopleKeys', { admin: await quoteKey('admin-elif', 'admin', ['admin']) });
   // the access matrix: the scopes are alike, so only the access rule tells the answers apart
-  const wide: Scope[] = ['customers:read', 'customers:write', 'cases:read', 'cases:write', 'orders:read', 'orders:write'];
+  const wide: Scope[] = [
+    'customers:read',
+    'customers:write',
+    'cases:read',
+    'cases:write',
+    'orders:read',
+    'orders:write',
+  ];
   const matrixScopes: Scope[] = [...wide, 'campaigns:read', 'campaigns:write', 'analytics:read'];
   const accessKeys = {} as Record<AccessActor, string>;
   for (const [name, actor] of Object.entries(accessActors) as [AccessActor, (typeof accessActors)[AccessActor]][]) {
-    accessKeys[name] = await quoteKey(actor.userId, actor.role, name === 'integration' ? ['orders:read', 'orders:write'] : matrixScopes);
+    accessKeys[name] = await quoteKey(
+      actor.userId,
+      actor.role,
+      name === 'integration' ? ['orders:read', 'orders:write'] : matrixScopes,
+    );
   }
   project.provide('accessKeys', accessKeys);
   return () => stack.stop();

@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 import { type Customer, customers } from '../../shared/customer.js';
 import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
-import type { Key, } from '../../shared/table.js';
+import type { Key } from '../../shared/table.js';
 import { istanbulDate } from '../../shared/time.js';
 import { api, localControlHeaders, mailTo } from './e2e.js';
 import { linksIn } from './quotes.js';
@@ -16,10 +16,15 @@ import { consentItem } from './subscriptions.js';
 const TABLE = 'pusula';
 export const documents = () =>
   DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint: inject('dynamodb'), region: 'eu-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+    new DynamoDBClient({
+      endpoint: inject('dynamodb'),
+      region: 'eu-central-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
   );
 
-export const readItem = async (key: Key) => (await documents().send(new GetCommand({ TableName: TABLE, Key: key, ConsistentRead: true }))).Item;
+export const readItem = async (key: Key) =>
+  (await documents().send(new GetCommand({ TableName: TABLE, Key: key, ConsistentRead: true }))).Item;
 
 /**
  * A customer born on `at`'s Istanbul day with consent for every topic, greeted by the birthday
@@ -29,13 +34,25 @@ export const greetedCustomer = async (tag: string, language: Language, at: Date)
   const customerId = newId();
   const email = `${tag}-${customerId.toLowerCase()}@example.com`;
   const now = new Date().toISOString();
-  const customer: Customer = { customerId, name: `Deneme ${tag}`, email, emailKey: email, language, birthday: istanbulDate(at).slice(5), createdAt: now, updatedAt: now };
+  const customer: Customer = {
+    customerId,
+    name: `Deneme ${tag}`,
+    email,
+    emailKey: email,
+    language,
+    birthday: istanbulDate(at).slice(5),
+    createdAt: now,
+    updatedAt: now,
+  };
   await documents().send(new PutCommand({ TableName: TABLE, Item: customers.item(customer) }));
   await documents().send(new PutCommand({ TableName: TABLE, Item: consentItem(customerId, email, 'granted') }));
-  const fired = await fetch(`${api()}/_local/schedules/subscriptions.birthday-greetings/fire?at=${encodeURIComponent(at.toISOString())}`, {
-    method: 'POST',
-    headers: localControlHeaders,
-  });
+  const fired = await fetch(
+    `${api()}/_local/schedules/subscriptions.birthday-greetings/fire?at=${encodeURIComponent(at.toISOString())}`,
+    {
+      method: 'POST',
+      headers: localControlHeaders,
+    },
+  );
   if (!fired.ok) throw new Error(`firing the birthday schedule: ${fired.status} ${await fired.text()}`);
   const [mail] = await mailTo(email);
   if (!mail) throw new Error(`no birthday mail reached ${email}`);

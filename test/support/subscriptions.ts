@@ -12,7 +12,9 @@ import type { Language } from '../../shared/language.js';
 import { keys } from '../../shared/table.js';
 
 const listen = (server: Server) =>
-  new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+  new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
 
 export interface StoredMail {
   messageId: string;
@@ -34,20 +36,27 @@ export const startRecordedSes = async () => {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       if (req.method === 'POST') requests.push(new URLSearchParams(body.toString('utf8')));
-      const upstream = forward({ host: '127.0.0.1', port: sesPort, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const upstream = forward(
+        { host: '127.0.0.1', port: sesPort, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       upstream.end(body);
     });
   });
   process.env.AWS_ENDPOINT_URL_SES = `http://127.0.0.1:${await listen(proxy)}`;
-  Object.assign(process.env, { MAIL_FROM: 'Pusula CRM <crm@example.com>', PUBLIC_BASE_URL: 'https://crm.example.com', SES_CONFIGURATION_SET: 'pusula-test' });
+  Object.assign(process.env, {
+    MAIL_FROM: 'Pusula CRM <crm@example.com>',
+    PUBLIC_BASE_URL: 'https://crm.example.com',
+    SES_CONFIGURATION_SET: 'pusula-test',
+  });
   return {
     requests,
     mailTo: async (address: string) =>
-      ((await (await fetch(`http://127.0.0.1:${sesPort}/store`)).json()) as { emails: StoredMail[] }).emails.filter((m) =>
-        m.destination.to.includes(address),
+      ((await (await fetch(`http://127.0.0.1:${sesPort}/store`)).json()) as { emails: StoredMail[] }).emails.filter(
+        (m) => m.destination.to.includes(address),
       ),
     close: async () => {
       await new Promise((resolve) => proxy.close(resolve));
@@ -57,7 +66,13 @@ export const startRecordedSes = async () => {
 };
 
 /** A consent ledger entry for one address, as capture and confirmation write them. */
-export const consentItem = (customerId: string, address: string, action: 'granted' | 'withdrawn', topic = 'all', at = new Date()) => ({
+export const consentItem = (
+  customerId: string,
+  address: string,
+  action: 'granted' | 'withdrawn',
+  topic = 'all',
+  at = new Date(),
+) => ({
   ...keys.consentEntry(customerId, 'email', at.toISOString(), newId()),
   type: 'consent',
   customerId,
@@ -70,10 +85,14 @@ export const consentItem = (customerId: string, address: string, action: 'grante
   occurredAt: at.toISOString(),
 });
 
-export const ledger = (...entry: Parameters<typeof consentItem>) => db().send(new PutCommand({ TableName: tableName(), Item: consentItem(...entry) }));
+export const ledger = (...entry: Parameters<typeof consentItem>) =>
+  db().send(new PutCommand({ TableName: tableName(), Item: consentItem(...entry) }));
 
 /** An invented customer whose address has consent for `topics` (`all` by default). */
-export const consentingCustomer = async (tag: string, options: { birthday?: string; language?: Language; topics?: string[] } = {}) => {
+export const consentingCustomer = async (
+  tag: string,
+  options: { birthday?: string; language?: Language; topics?: string[] } = {},
+) => {
   const customerId = newId();
   const email = `${tag}-${customerId.toLowerCase()}@example.com`;
   const now = new Date().toISOString();

@@ -13,7 +13,18 @@ describe('docs/access-model.md', () => {
 
   it('has a row for each kind of person the model is asked about', () => {
     const roles = roleModel.map((r) => r.role);
-    for (const role of ['rep', 'manager (team)', 'manager (firm)', 'director', 'agent', 'dealer', 'department', 'marketer / analytics', 'admin', 'integration key']) {
+    for (const role of [
+      'rep',
+      'manager (team)',
+      'manager (firm)',
+      'director',
+      'agent',
+      'dealer',
+      'department',
+      'marketer / analytics',
+      'admin',
+      'integration key',
+    ]) {
       expect(roles).toContain(role);
     }
   });

@@ -26,37 +26,59 @@ const call = (changes: Partial<Extract<ActivityInput, { kind: 'call' }>> = {}): 
 const context = { activityId: 'A1', customerId: 'C1', actorId: 'agent-1', now: '2026-03-02T10:00:00.000Z' };
 
 describe('what an activity must hold together', () => {
-  it.each(callOutcomes.filter((o) => o !== 'callback-requested'))('a call with outcome %s needs no callback time, and may not have one', (outcome) => {
-    expect(activityProblems(call({ outcome }))).toEqual([]);
-    expect(activityProblems(call({ outcome, callbackAt: '2026-03-03T09:00:00.000Z' }))).toEqual([
-      { path: 'callbackAt', message: expect.objectContaining({ en: 'Only for the outcome callback-requested.' }) },
-    ]);
-  });
+  it.each(callOutcomes.filter((o) => o !== 'callback-requested'))(
+    'a call with outcome %s needs no callback time, and may not have one',
+    (outcome) => {
+      expect(activityProblems(call({ outcome }))).toEqual([]);
+      expect(activityProblems(call({ outcome, callbackAt: '2026-03-03T09:00:00.000Z' }))).toEqual([
+        { path: 'callbackAt', message: expect.objectContaining({ en: 'Only for the outcome callback-requested.' }) },
+      ]);
+    },
+  );
 
   it('a callback request needs callbackAt, after the call ended', () => {
     expect(activityProblems(call({ outcome: 'callback-requested' }))).toEqual([
-      { path: 'callbackAt', message: expect.objectContaining({ en: 'Required when the outcome is callback-requested.' }) },
+      {
+        path: 'callbackAt',
+        message: expect.objectContaining({ en: 'Required when the outcome is callback-requested.' }),
+      },
     ]);
-    expect(activityProblems(call({ outcome: 'callback-requested', callbackAt: '2026-03-02T09:05:00.000Z' }))).toMatchObject([{ path: 'callbackAt' }]);
-    expect(activityProblems(call({ outcome: 'callback-requested', callbackAt: '2026-03-02T09:05:00.001Z' }))).toEqual([]);
+    expect(
+      activityProblems(call({ outcome: 'callback-requested', callbackAt: '2026-03-02T09:05:00.000Z' })),
+    ).toMatchObject([{ path: 'callbackAt' }]);
+    expect(activityProblems(call({ outcome: 'callback-requested', callbackAt: '2026-03-02T09:05:00.001Z' }))).toEqual(
+      [],
+    );
   });
 
   it('a call may not end before it starts; ending as it starts is fine (a missed call)', () => {
-    expect(activityProblems(call({ endedAt: '2026-03-02T08:59:59.999Z' }))).toEqual([{ path: 'endedAt', message: expect.objectContaining({ en: 'Before `startedAt`.' }) }]);
+    expect(activityProblems(call({ endedAt: '2026-03-02T08:59:59.999Z' }))).toEqual([
+      { path: 'endedAt', message: expect.objectContaining({ en: 'Before `startedAt`.' }) },
+    ]);
     expect(activityProblems(call({ endedAt: '2026-03-02T09:00:00.000Z' }))).toEqual([]);
   });
 
   it('a meeting may not end before it starts; a note needs its text', () => {
-    const meeting: ActivityInput = { kind: 'meeting', startsAt: '2026-03-02T09:00:00.000Z', endsAt: '2026-03-02T08:00:00.000Z' };
-    expect(activityProblems(meeting)).toEqual([{ path: 'endsAt', message: expect.objectContaining({ en: 'Before `startsAt`.' }) }]);
-    expect(activityProblems({ kind: 'note' })).toEqual([{ path: 'notes', message: expect.objectContaining({ en: 'A note needs its text.' }) }]);
+    const meeting: ActivityInput = {
+      kind: 'meeting',
+      startsAt: '2026-03-02T09:00:00.000Z',
+      endsAt: '2026-03-02T08:00:00.000Z',
+    };
+    expect(activityProblems(meeting)).toEqual([
+      { path: 'endsAt', message: expect.objectContaining({ en: 'Before `startsAt`.' }) },
+    ]);
+    expect(activityProblems({ kind: 'note' })).toEqual([
+      { path: 'notes', message: expect.objectContaining({ en: 'A note needs its text.' }) },
+    ]);
     expect(activityProblems({ kind: 'note', notes: 'Fiyat listesi istedi' })).toEqual([]);
   });
 
   it('the request schema takes instants with their offset and stores them as UTC; an unknown kind is refused by name', () => {
     const parsed = validate(logActivityBody, { kind: 'todo', dueAt: '2026-03-02T14:30:00+03:00' });
     expect(parsed).toMatchObject({ kind: 'todo', dueAt: '2026-03-02T11:30:00.000Z' });
-    expect(() => validate(logActivityBody, { kind: 'fax' })).toThrow(expect.objectContaining({ code: 'validation-failed', errors: [expect.objectContaining({ path: 'kind' })] }));
+    expect(() => validate(logActivityBody, { kind: 'fax' })).toThrow(
+      expect.objectContaining({ code: 'validation-failed', errors: [expect.objectContaining({ path: 'kind' })] }),
+    );
     expect(() => validate(logActivityBody, { kind: 'todo', dueAt: '2026-03-02 14:30' })).toThrow(
       expect.objectContaining({ errors: [expect.objectContaining({ path: 'dueAt' })] }),
     );
@@ -65,8 +87,16 @@ describe('what an activity must hold together', () => {
 
 describe('logging', () => {
   it('places each kind on the timeline where it happened, and people left out default to the caller', () => {
-    expect(newActivity(call(), context)).toMatchObject({ occurredAt: '2026-03-02T09:00:00.000Z', agentId: 'agent-1', status: 'logged', seq: 1 });
-    const visit = newActivity({ kind: 'visit', startsAt: '2026-03-05T07:00:00.000Z', endsAt: '2026-03-05T08:00:00.000Z' }, context);
+    expect(newActivity(call(), context)).toMatchObject({
+      occurredAt: '2026-03-02T09:00:00.000Z',
+      agentId: 'agent-1',
+      status: 'logged',
+      seq: 1,
+    });
+    const visit = newActivity(
+      { kind: 'visit', startsAt: '2026-03-05T07:00:00.000Z', endsAt: '2026-03-05T08:00:00.000Z' },
+      context,
+    );
     expect(visit).toMatchObject({ occurredAt: '2026-03-05T07:00:00.000Z', participants: ['agent-1'] });
     const todo = newActivity({ kind: 'todo', dueAt: '2026-03-06T07:00:00.000Z' }, context);
     expect(todo).toMatchObject({ occurredAt: context.now, assigneeId: 'agent-1', status: 'open' });
@@ -80,27 +110,53 @@ describe('logging', () => {
   });
 
   it('the callback to-do is due when the customer asked, linked to its call, with its subject and notes', () => {
-    const logged = newActivity(call({ outcome: 'callback-requested', callbackAt: '2026-03-03T12:00:00.000Z', notes: 'Öğleden sonra', subject: 'Servis randevusu' }), context);
+    const logged = newActivity(
+      call({
+        outcome: 'callback-requested',
+        callbackAt: '2026-03-03T12:00:00.000Z',
+        notes: 'Öğleden sonra',
+        subject: 'Servis randevusu',
+      }),
+      context,
+    );
     if (logged.kind !== 'call' || !logged.callbackAt) throw new Error('a call with a callback time');
     const todo = callbackTodo({ ...logged, callbackAt: logged.callbackAt }, 'T1', 'rep-b');
-    expect(todo).toMatchObject({ kind: 'todo', status: 'open', dueAt: '2026-03-03T12:00:00.000Z', assigneeId: 'rep-b', callbackOf: 'A1', notes: 'Öğleden sonra', subject: 'Servis randevusu' });
+    expect(todo).toMatchObject({
+      kind: 'todo',
+      status: 'open',
+      dueAt: '2026-03-03T12:00:00.000Z',
+      assigneeId: 'rep-b',
+      callbackOf: 'A1',
+      notes: 'Öğleden sonra',
+      subject: 'Servis randevusu',
+    });
   });
 
-  it('meetings land on each participant\'s agenda at their start, a to-do on its assignee\'s at its due time, a call on none', () => {
-    const meeting = newActivity({ kind: 'meeting', startsAt: '2026-03-05T07:00:00.000Z', endsAt: '2026-03-05T08:00:00.000Z', participants: ['u1', 'u2'] }, context);
+  it("meetings land on each participant's agenda at their start, a to-do on its assignee's at its due time, a call on none", () => {
+    const meeting = newActivity(
+      {
+        kind: 'meeting',
+        startsAt: '2026-03-05T07:00:00.000Z',
+        endsAt: '2026-03-05T08:00:00.000Z',
+        participants: ['u1', 'u2'],
+      },
+      context,
+    );
     expect(agendaSlots(meeting)).toEqual([
       { userId: 'u1', at: '2026-03-05T07:00:00.000Z' },
       { userId: 'u2', at: '2026-03-05T07:00:00.000Z' },
     ]);
-    expect(agendaSlots(newActivity({ kind: 'todo', dueAt: '2026-03-06T07:00:00.000Z', assigneeId: 'u3' }, context))).toEqual([
-      { userId: 'u3', at: '2026-03-06T07:00:00.000Z' },
-    ]);
+    expect(
+      agendaSlots(newActivity({ kind: 'todo', dueAt: '2026-03-06T07:00:00.000Z', assigneeId: 'u3' }, context)),
+    ).toEqual([{ userId: 'u3', at: '2026-03-06T07:00:00.000Z' }]);
     expect(agendaSlots(newActivity(call(), context))).toEqual([]);
   });
 
   it('a to-do is done once; done again is an illegal move naming what it can do', () => {
     expect(todoLifecycle.apply('open', 'complete')).toBe('done');
-    expect(() => todoLifecycle.apply('done', 'complete')).toThrow(expect.objectContaining({ code: 'illegal-transition', message: expect.stringContaining('"reopen"') }));
+    expect(() => todoLifecycle.apply('done', 'complete')).toThrow(
+      expect.objectContaining({ code: 'illegal-transition', message: expect.stringContaining('"reopen"') }),
+    );
   });
 });
 
@@ -111,7 +167,10 @@ describe('ISO weeks on the Istanbul calendar', () => {
   });
 
   it('a week runs from Monday 00:00 to Sunday 23:59:59.999 Istanbul time', () => {
-    expect(istanbulWeekBounds('2026-W03')).toEqual({ from: '2026-01-11T21:00:00.000Z', to: '2026-01-18T20:59:59.999Z' });
+    expect(istanbulWeekBounds('2026-W03')).toEqual({
+      from: '2026-01-11T21:00:00.000Z',
+      to: '2026-01-18T20:59:59.999Z',
+    });
     // Week 1 of 2026 starts on Monday 29 December 2025.
     expect(istanbulWeekBounds('2026-W01').from).toBe('2025-12-28T21:00:00.000Z');
     expect(istanbulWeekOf(new Date('2021-01-01T12:00:00Z'))).toBe('2020-W53');

@@ -1,9 +1,17 @@
 // Analytics rules as plain functions: the yearly figures an order changes, the A/B/C boundaries,
 // the target lists at their date boundaries, and performance with commission.
 import { describe, expect, it } from 'vitest';
-import { applyOrder, byCustomer, last12Months, type OrderValue, revenueBetween, type YearFigures, yearToDate } from '../../functions/analytics/domain/customer-value.js';
-import { decliningCustomers, lapsedCustomers, topCustomers } from '../../functions/analytics/domain/lists.js';
 import { commissionRulesBody } from '../../functions/analytics/api-schemas.js';
+import {
+  applyOrder,
+  byCustomer,
+  last12Months,
+  type OrderValue,
+  revenueBetween,
+  type YearFigures,
+  yearToDate,
+} from '../../functions/analytics/domain/customer-value.js';
+import { decliningCustomers, lapsedCustomers, topCustomers } from '../../functions/analytics/domain/lists.js';
 import { defaultCommissionRules, performance } from '../../functions/analytics/domain/performance.js';
 import { segmentsOf } from '../../functions/analytics/domain/segments.js';
 import { analytics } from '../../functions/analytics/manifest.js';
@@ -11,7 +19,12 @@ import { fieldColumns, toCsv } from '../../shared/csv.js';
 import { openApiDocument } from '../../shared/openapi.js';
 import { parseInBoth } from '../../shared/schema.js';
 
-const order = (customerId: string, orderDate: string, amountTry: number, over: Partial<OrderValue> = {}): OrderValue => ({
+const order = (
+  customerId: string,
+  orderDate: string,
+  amountTry: number,
+  over: Partial<OrderValue> = {},
+): OrderValue => ({
   orderId: `${customerId}-${orderDate}-${amountTry}`,
   customerId,
   orderDate,
@@ -24,7 +37,11 @@ const order = (customerId: string, orderDate: string, amountTry: number, over: P
 /** A customer's year figures from their delivered orders. */
 const figures = (...orders: OrderValue[]): YearFigures[] => {
   const years = new Map<string, YearFigures>();
-  for (const o of orders) years.set(`${o.customerId}|${o.orderDate.slice(0, 4)}`, applyOrder(years.get(`${o.customerId}|${o.orderDate.slice(0, 4)}`), o, 'delivered'));
+  for (const o of orders)
+    years.set(
+      `${o.customerId}|${o.orderDate.slice(0, 4)}`,
+      applyOrder(years.get(`${o.customerId}|${o.orderDate.slice(0, 4)}`), o, 'delivered'),
+    );
   return [...years.values()];
 };
 
@@ -33,21 +50,42 @@ describe('yearly figures', () => {
     const eur = order('c1', '2026-03-10', 4_000_000, { currency: 'EUR', amount: 100_000 });
     const first = applyOrder(undefined, eur, 'delivered');
     const second = applyOrder(first, order('c1', '2026-01-05', 1_000), 'delivered');
-    expect(second).toMatchObject({ year: '2026', revenueTry: 4_001_000, byCurrency: { EUR: 100_000, TRY: 1_000 }, orders: 2, firstOrderDate: '2026-01-05', lastOrderDate: '2026-03-10', seq: 2 });
+    expect(second).toMatchObject({
+      year: '2026',
+      revenueTry: 4_001_000,
+      byCurrency: { EUR: 100_000, TRY: 1_000 },
+      orders: 2,
+      firstOrderDate: '2026-01-05',
+      lastOrderDate: '2026-03-10',
+      seq: 2,
+    });
     const returned = applyOrder(second, eur, 'returned');
-    expect(returned).toMatchObject({ revenueTry: 1_000, byCurrency: { EUR: 0, TRY: 1_000 }, orders: 1, returns: 1, days: { '03-10': 0, '01-05': 1_000 } });
+    expect(returned).toMatchObject({
+      revenueTry: 1_000,
+      byCurrency: { EUR: 0, TRY: 1_000 },
+      orders: 1,
+      returns: 1,
+      days: { '03-10': 0, '01-05': 1_000 },
+    });
     // The dates stay: a return does not unmake the order having been placed.
     expect(returned.lastOrderDate).toBe('2026-03-10');
   });
 
   it('counts an order without a TRY figure apart', () => {
-    const noRate = applyOrder(undefined, order('c1', '2026-03-10', 0, { currency: 'JPY', amount: 5_000, amountTry: undefined }), 'delivered');
+    const noRate = applyOrder(
+      undefined,
+      order('c1', '2026-03-10', 0, { currency: 'JPY', amount: 5_000, amountTry: undefined }),
+      'delivered',
+    );
     expect(noRate).toMatchObject({ revenueTry: 0, withoutTry: 1, byCurrency: { JPY: 5_000 } });
   });
 
   it('the last 12 months start the day after the same date a year ago; 29 February falls back to the 28th', () => {
     expect(last12Months('2026-11-30')).toEqual({ from: '2025-12-01', to: '2026-11-30' });
-    expect(yearToDate('2028-02-29')).toEqual({ thisYear: { from: '2028-01-01', to: '2028-02-29' }, lastYear: { from: '2027-01-01', to: '2027-02-28' } });
+    expect(yearToDate('2028-02-29')).toEqual({
+      thisYear: { from: '2028-01-01', to: '2028-02-29' },
+      lastYear: { from: '2027-01-01', to: '2027-02-28' },
+    });
     const years = figures(order('c1', '2025-11-30', 7), order('c1', '2025-12-01', 11), order('c1', '2026-11-30', 13));
     expect(revenueBetween(years, '2025-12-01', '2026-11-30')).toBe(24);
   });
@@ -74,11 +112,23 @@ describe('A/B/C segments', () => {
     ]);
     expect(Object.fromEntries(s)).toEqual({ top: 'A', x: 'B', y: 'B' });
     // Exactly on the A line: the customers above make 80 % already, so the next is B, not A.
-    expect(segmentsOf([{ customerId: 'p', revenueTry: 80 }, { customerId: 'q', revenueTry: 20 }]).get('q')).toBe('B');
+    expect(
+      segmentsOf([
+        { customerId: 'p', revenueTry: 80 },
+        { customerId: 'q', revenueTry: 20 },
+      ]).get('q'),
+    ).toBe('B');
   });
 
   it('no orders make C; a single customer is A; everyone equal is A', () => {
-    expect(Object.fromEntries(segmentsOf([{ customerId: 'z', revenueTry: 0 }, { customerId: 'n', revenueTry: -5 }]))).toEqual({ z: 'C', n: 'C' });
+    expect(
+      Object.fromEntries(
+        segmentsOf([
+          { customerId: 'z', revenueTry: 0 },
+          { customerId: 'n', revenueTry: -5 },
+        ]),
+      ),
+    ).toEqual({ z: 'C', n: 'C' });
     expect(segmentsOf([])).toEqual(new Map());
     expect(segmentsOf([{ customerId: 'solo', revenueTry: 1 }]).get('solo')).toBe('A');
     const equal = segmentsOf(['a', 'b', 'c', 'd'].map((customerId) => ({ customerId, revenueTry: 25 })));
@@ -100,15 +150,27 @@ describe('A/B/C segments', () => {
 
 describe('target lists', () => {
   it('top 5 %: the first ⌈5 % of buyers⌉, with whoever ties with the last', () => {
-    const buyers = figures(...Array.from({ length: 40 }, (_, i) => order(`c${String(i).padStart(2, '0')}`, '2025-06-01', 1_000 + i)));
+    const buyers = figures(
+      ...Array.from({ length: 40 }, (_, i) => order(`c${String(i).padStart(2, '0')}`, '2025-06-01', 1_000 + i)),
+    );
     expect(topCustomers(buyers).map((r) => r.customerId)).toEqual(['c39', 'c38']);
-    const tied = figures(order('a', '2025-01-01', 9), order('b', '2025-01-01', 9), order('c', '2025-01-01', 1), order('d', '2025-01-01', 0));
-    expect(topCustomers(tied).map((r) => [r.customerId, r.rank])).toEqual([['a', 1], ['b', 2]]);
+    const tied = figures(
+      order('a', '2025-01-01', 9),
+      order('b', '2025-01-01', 9),
+      order('c', '2025-01-01', 1),
+      order('d', '2025-01-01', 0),
+    );
+    expect(topCustomers(tied).map((r) => [r.customerId, r.rank])).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
     expect(topCustomers([])).toEqual([]);
   });
 
   it('lapsed: a last order exactly 12 months ago is listed, a day later is not', () => {
-    const customers = byCustomer(figures(order('exact', '2025-11-30', 5), order('later', '2025-12-01', 5), order('old', '2024-02-29', 5)));
+    const customers = byCustomer(
+      figures(order('exact', '2025-11-30', 5), order('later', '2025-12-01', 5), order('old', '2024-02-29', 5)),
+    );
     expect(lapsedCustomers(customers, '2026-11-30')).toEqual([
       { customerId: 'old', lastOrderDate: '2024-02-29', monthsSince: 33 },
       { customerId: 'exact', lastOrderDate: '2025-11-30', monthsSince: 12 },
@@ -131,7 +193,9 @@ describe('target lists', () => {
         order('after', '2025-12-01', 500), // after the same day last year: not in the comparison
       ),
     );
-    expect(decliningCustomers(customers, '2026-11-30')).toEqual([{ customerId: 'down', thisYearTry: 99, lastYearTry: 100, changeTry: -1 }]);
+    expect(decliningCustomers(customers, '2026-11-30')).toEqual([
+      { customerId: 'down', thisYearTry: 99, lastYearTry: 100, changeTry: -1 },
+    ]);
   });
 });
 
@@ -161,8 +225,20 @@ describe('sales performance', () => {
   });
   const leads = [
     { ownerId: 'rep-a', teamId: 'team-1', status: 'new' as const, createdAt: '2026-03-01T09:00:00.000Z' },
-    { ownerId: 'rep-a', teamId: 'team-1', status: 'converted' as const, createdAt: '2026-03-01T09:00:00.000Z', firstResponseAt: '2026-03-01T09:30:00.000Z' },
-    { ownerId: 'rep-b', teamId: 'team-1', status: 'contacted' as const, createdAt: '2026-03-01T09:00:00.000Z', firstResponseAt: '2026-03-01T11:00:00.000Z' },
+    {
+      ownerId: 'rep-a',
+      teamId: 'team-1',
+      status: 'converted' as const,
+      createdAt: '2026-03-01T09:00:00.000Z',
+      firstResponseAt: '2026-03-01T09:30:00.000Z',
+    },
+    {
+      ownerId: 'rep-b',
+      teamId: 'team-1',
+      status: 'contacted' as const,
+      createdAt: '2026-03-01T09:00:00.000Z',
+      firstResponseAt: '2026-03-01T11:00:00.000Z',
+    },
   ];
   const quotes = [
     quote('rep-a', 'accepted', 1_000_000, 250_000, 2500),
@@ -235,9 +311,18 @@ describe('sales performance', () => {
   });
 
   it('leaves a won quote whose report line keeps no margin amount out of the margin figures, and counts it', () => {
-    const legacy = [quote('rep-a', 'accepted', 1_000_000, 250_000, 2500), quote('rep-a', 'accepted', 100_000, undefined, 4000)];
+    const legacy = [
+      quote('rep-a', 'accepted', 1_000_000, 250_000, 2500),
+      quote('rep-a', 'accepted', 100_000, undefined, 4000),
+    ];
     const [row] = performance('rep', [], legacy, { basis: 'margin', defaultRateBp: 1000, repRatesBp: {} });
-    expect(row).toMatchObject({ wonNetTry: 1_100_000, marginWonTry: 250_000, marginWonBp: 2500, withoutMargin: 1, commissionTry: 25_000 });
+    expect(row).toMatchObject({
+      wonNetTry: 1_100_000,
+      marginWonTry: 250_000,
+      marginWonBp: 2500,
+      withoutMargin: 1,
+      commissionTry: 25_000,
+    });
     const [net] = performance('rep', [], legacy, { basis: 'net', defaultRateBp: 1000, repRatesBp: {} });
     expect(net).toMatchObject({ withoutMargin: 1, commissionTry: 110_000 });
   });
@@ -247,8 +332,14 @@ describe('the commission rules', () => {
   it('default to the net basis, take net or margin, and refuse anything else in both languages', () => {
     const parse = (body: unknown) => parseInBoth(commissionRulesBody, body);
     expect(parse({ defaultRateBp: 200, seq: 0 })).toMatchObject({ success: true, data: { basis: 'net' } });
-    expect(parse({ basis: 'net', defaultRateBp: 200, seq: 0 })).toMatchObject({ success: true, data: { basis: 'net' } });
-    expect(parse({ basis: 'margin', defaultRateBp: 200, seq: 0 })).toMatchObject({ success: true, data: { basis: 'margin' } });
+    expect(parse({ basis: 'net', defaultRateBp: 200, seq: 0 })).toMatchObject({
+      success: true,
+      data: { basis: 'net' },
+    });
+    expect(parse({ basis: 'margin', defaultRateBp: 200, seq: 0 })).toMatchObject({
+      success: true,
+      data: { basis: 'margin' },
+    });
     for (const basis of ['revenue', 'gross', 'NET', '']) {
       expect(parse({ basis, defaultRateBp: 200, seq: 0 })).toMatchObject({
         success: false,
@@ -271,9 +362,15 @@ describe('the lists as CSV', () => {
 describe('the lists in the API document', () => {
   it('declare their CSV answer beside the JSON one', () => {
     const doc = openApiDocument([analytics], { title: 't', version: '1', serverUrl: 'http://localhost' });
-    const content = (doc.paths['/analytics/lists/top-customers']!.get as { responses: Record<string, { content: Record<string, unknown> }> }).responses['200']!.content;
+    const content = (
+      doc.paths['/analytics/lists/top-customers']!.get as {
+        responses: Record<string, { content: Record<string, unknown> }>;
+      }
+    ).responses['200']!.content;
     expect(Object.keys(content)).toEqual(['application/json', 'text/csv']);
-    const dashboard = (doc.paths['/analytics/dashboard']!.get as { responses: Record<string, { content: Record<string, unknown> }> }).responses['200']!.content;
+    const dashboard = (
+      doc.paths['/analytics/dashboard']!.get as { responses: Record<string, { content: Record<string, unknown> }> }
+    ).responses['200']!.content;
     expect(Object.keys(dashboard)).toEqual(['application/json']);
   });
 });

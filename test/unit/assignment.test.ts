@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type AssignmentRule, matchRule, pickTeamMember, valueMatches } from '../../functions/lead-capture/domain/assignment.js';
+import {
+  type AssignmentRule,
+  matchRule,
+  pickTeamMember,
+  valueMatches,
+} from '../../functions/lead-capture/domain/assignment.js';
 
 const rules: AssignmentRule[] = [
   { id: 'export', when: { productInterest: ['export'] }, assignTo: { type: 'user', id: 'rep-a' } },
@@ -80,6 +85,11 @@ describe('weighted round-robin', () => {
 
   it('skips people marked away, and gives up when everyone is away', () => {
     expect(new Set(Array.from({ length: 12 }, (_, t) => pickTeamMember(members, t)))).not.toContain('c');
-    expect(pickTeamMember(members.map((m) => ({ ...m, away: true })), 0)).toBeUndefined();
+    expect(
+      pickTeamMember(
+        members.map((m) => ({ ...m, away: true })),
+        0,
+      ),
+    ).toBeUndefined();
   });
 });

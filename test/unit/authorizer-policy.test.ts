@@ -16,7 +16,11 @@ describe('authorizer policy', () => {
 
   it('allows exactly the routes the scopes cover, for any route of the API (so the cache is safe)', () => {
     expect(policyFor(arn, routes, ['leads:read']).Statement).toEqual([
-      { Action: 'execute-api:Invoke', Effect: 'Allow', Resource: ['arn:aws:execute-api:eu-central-1:123456789012:abc123/prod/GET/leads'] },
+      {
+        Action: 'execute-api:Invoke',
+        Effect: 'Allow',
+        Resource: ['arn:aws:execute-api:eu-central-1:123456789012:abc123/prod/GET/leads'],
+      },
     ]);
   });
 

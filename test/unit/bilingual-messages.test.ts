@@ -5,23 +5,23 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseIntakeSchema } from '../../functions/complaint-escalation/domain/case-input.js';
-import { webCaseSchema } from '../../functions/complaint-escalation/domain/web-case.js';
-import { leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
-import { useCases } from '../../functions/manifests.js';
 import { todoLifecycle } from '../../functions/activities/domain/activity.js';
 import { requestLifecycle } from '../../functions/call-center/domain/request-lifecycle.js';
 import { campaignLifecycle } from '../../functions/campaigns/domain/campaign-lifecycle.js';
+import { caseIntakeSchema } from '../../functions/complaint-escalation/domain/case-input.js';
 import { caseLifecycle } from '../../functions/complaint-escalation/domain/case-lifecycle.js';
+import { webCaseSchema } from '../../functions/complaint-escalation/domain/web-case.js';
 import { leadLifecycle } from '../../functions/lead-capture/domain/lead-status.js';
+import { leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
+import { useCases } from '../../functions/manifests.js';
 import { opportunityLifecycle, refuseClosed, stages, targetOf } from '../../functions/opportunities/domain/stages.js';
 import { orderLifecycle } from '../../functions/order-routing/domain/lifecycle.js';
-import { quoteLifecycle } from '../../functions/quote-approval/domain/lifecycle.js';
 import { rulesChangeSchema } from '../../functions/order-routing/domain/routing.js';
 import { approvalPolicySchema } from '../../functions/quote-approval/domain/approval-policy.js';
+import { quoteLifecycle } from '../../functions/quote-approval/domain/lifecycle.js';
 import { type Role, roles, validate } from '../../shared/http.js';
 import { inLanguage, type Text } from '../../shared/messages.js';
-import { ProblemError, type ProblemCode, problemCodes } from '../../shared/problems.js';
+import { type ProblemCode, ProblemError, problemCodes } from '../../shared/problems.js';
 import * as z from '../../shared/schema.js';
 
 /** Words that are the same in both languages: product and standard names, and numbers. */
@@ -43,7 +43,12 @@ type Def = Record<string, unknown> & { type: string; checks?: { _zod: { def: Def
 const defOf = (schema: unknown): Def | undefined => (schema as { _zod?: { def: Def } } | undefined)?._zod?.def;
 
 /** Every custom message a schema can answer with (its own, its checks', its parts'), by where it sits. */
-const customMessages = (root: unknown, at: string, found: { at: string; error: unknown }[] = [], seen = new Set<unknown>()) => {
+const customMessages = (
+  root: unknown,
+  at: string,
+  found: { at: string; error: unknown }[] = [],
+  seen = new Set<unknown>(),
+) => {
   const visit = (schema: unknown, path: string) => {
     const def = defOf(schema);
     if (!def || seen.has(schema)) return;
@@ -51,13 +56,27 @@ const customMessages = (root: unknown, at: string, found: { at: string; error: u
     if (def.error) found.push({ at: `${path} (${def.type})`, error: def.error });
     for (const check of def.checks ?? []) {
       const checkDef = check._zod.def;
-      if (checkDef.error) found.push({ at: `${path} (${def.type} check ${String(checkDef.check ?? checkDef.type)})`, error: checkDef.error });
+      if (checkDef.error)
+        found.push({
+          at: `${path} (${def.type} check ${String(checkDef.check ?? checkDef.type)})`,
+          error: checkDef.error,
+        });
       // A check may carry a schema of its own (z.email(), z.url() as checks).
       if ((check as unknown as { _zod: { def: Def } })._zod.def.type) visit(check, path);
     }
     const shape = def.shape as Record<string, unknown> | undefined;
     for (const [key, value] of Object.entries(shape ?? {})) visit(value, `${path}.${key}`);
-    for (const part of ['innerType', 'in', 'out', 'element', 'keyType', 'valueType', 'left', 'right', 'rest'] as const) {
+    for (const part of [
+      'innerType',
+      'in',
+      'out',
+      'element',
+      'keyType',
+      'valueType',
+      'left',
+      'right',
+      'rest',
+    ] as const) {
       if (def[part]) visit(def[part], path);
     }
     for (const option of (def.options as unknown[] | undefined) ?? []) visit(option, path);
@@ -72,7 +91,8 @@ const customMessages = (root: unknown, at: string, found: { at: string; error: u
 const saidBy = (error: unknown): { tr: string; en: string } | string => {
   const said = (error as { said?: { tr: string; en: string } }).said;
   if (said) return said;
-  const plain = typeof error === 'function' ? (error as (issue: unknown) => unknown)({ code: 'custom', input: undefined }) : error;
+  const plain =
+    typeof error === 'function' ? (error as (issue: unknown) => unknown)({ code: 'custom', input: undefined }) : error;
   return typeof plain === 'string' ? plain : JSON.stringify(plain);
 };
 
@@ -103,7 +123,11 @@ describe('every problem code and every field message, in Turkish and in English'
     const entries = Object.entries(problemCodes) as [ProblemCode, { title: string; tr?: string }][];
     expect(entries.length).toBeGreaterThan(60);
     const wrong = entries
-      .map(([code, entry]) => [code, bilingualProblem({ tr: entry.tr ?? '', en: entry.title }) ?? (englishTypeNames.test(entry.tr ?? '') ? 'English type name' : undefined)])
+      .map(([code, entry]) => [
+        code,
+        bilingualProblem({ tr: entry.tr ?? '', en: entry.title }) ??
+          (englishTypeNames.test(entry.tr ?? '') ? 'English type name' : undefined),
+      ])
       .filter(([, problem]) => problem);
     expect(wrong).toEqual([]);
   });
@@ -117,7 +141,9 @@ describe('every problem code and every field message, in Turkish and in English'
     const wrong = messages
       .map(({ at, error }) => {
         const said = saidBy(error);
-        return typeof said === 'string' ? `${at}: English only: ${said}` : (bilingualProblem(said) && `${at}: ${bilingualProblem(said)}: ${said.en}`);
+        return typeof said === 'string'
+          ? `${at}: English only: ${said}`
+          : bilingualProblem(said) && `${at}: ${bilingualProblem(said)}: ${said.en}`;
       })
       .filter(Boolean);
     expect([...new Set(wrong)]).toEqual([]);
@@ -144,7 +170,27 @@ describe('every problem code and every field message, in Turkish and in English'
       r: z.iso.date(),
       s: z.boolean(),
     });
-    const value = { a: 'x', b: 'q', c: 'z', d: 'no', e: ['1', '2'], f: 1.5, g: 'm', h: 'x', i: { b: 'x' }, j: 'r', k: 7, l: 'abc', m: 1, o: 'no', p: 0, q: 2, r: 'x', s: 'x', extra: 1 };
+    const value = {
+      a: 'x',
+      b: 'q',
+      c: 'z',
+      d: 'no',
+      e: ['1', '2'],
+      f: 1.5,
+      g: 'm',
+      h: 'x',
+      i: { b: 'x' },
+      j: 'r',
+      k: 7,
+      l: 'abc',
+      m: 1,
+      o: 'no',
+      p: 0,
+      q: 2,
+      r: 'x',
+      s: 'x',
+      extra: 1,
+    };
     const problem = (() => {
       try {
         validate(schema, value);
@@ -153,11 +199,33 @@ describe('every problem code and every field message, in Turkish and in English'
       }
       throw new Error('expected a refusal');
     })();
-    expect(problem.errors.map((e) => e.path).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'extra', 'f', 'g', 'h', 'i.b', 'j', 'k', 'l', 'm', 'o', 'p', 'q', 'r', 's']);
+    expect(problem.errors.map((e) => e.path).sort()).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'extra',
+      'f',
+      'g',
+      'h',
+      'i.b',
+      'j',
+      'k',
+      'l',
+      'm',
+      'o',
+      'p',
+      'q',
+      'r',
+      's',
+    ]);
     const wrong = problem.errors
       .map(({ path, message }) => {
         if (typeof message === 'string') return `${path}: one language: ${message}`;
-        const trouble = bilingualProblem(message) ?? (englishTypeNames.test(message.tr.replace(/"[^"]*"|\/[^/]*\//g, '')) ? 'English type name' : undefined);
+        const trouble =
+          bilingualProblem(message) ??
+          (englishTypeNames.test(message.tr.replace(/"[^"]*"|\/[^/]*\//g, '')) ? 'English type name' : undefined);
         return trouble && `${path}: ${trouble}: ${message.tr}`;
       })
       .filter(Boolean);
@@ -165,12 +233,30 @@ describe('every problem code and every field message, in Turkish and in English'
   });
 
   it.each([
-    ['lead form', leadSubmissionSchema, { name: 'Ayşe', phone: 'abc', consent_email: 'on', redirect: 'no url', message: '<b>x</b>' }],
+    [
+      'lead form',
+      leadSubmissionSchema,
+      { name: 'Ayşe', phone: 'abc', consent_email: 'on', redirect: 'no url', message: '<b>x</b>' },
+    ],
     ['lead form without any contact', leadSubmissionSchema, { name: 'Ayşe', consent_sms: 'on' }],
     ['web case form', webCaseSchema, { subject: 'Kırık', name: 'Ayşe', email: 'no', phone: 'abc', redirect: 'no url' }],
     ['web case form without any contact', webCaseSchema, { subject: 'Kırık', name: 'Ayşe' }],
-    ['case intake', caseIntakeSchema, { type: 'complaint', category: 'other', channel: 'phone', subject: 'x', contact: { name: '<i>', email: 'no', phone: '1' } }],
-    ['case intake without contact', caseIntakeSchema, { type: 'complaint', category: 'other', channel: 'phone', subject: 'x', contact: { name: 'Ayşe' } }],
+    [
+      'case intake',
+      caseIntakeSchema,
+      {
+        type: 'complaint',
+        category: 'other',
+        channel: 'phone',
+        subject: 'x',
+        contact: { name: '<i>', email: 'no', phone: '1' },
+      },
+    ],
+    [
+      'case intake without contact',
+      caseIntakeSchema,
+      { type: 'complaint', category: 'other', channel: 'phone', subject: 'x', contact: { name: 'Ayşe' } },
+    ],
   ] as const)('%s: each cross-field and contact message, as the caller reads it', (_, schema, value) => {
     let refused: ProblemError | undefined;
     try {
@@ -198,20 +284,39 @@ describe('every problem code and every field message, in Turkish and in English'
     const phone = { tr: 'Geçerli bir telefon numarası değil.', en: 'Not a valid phone number.' };
     expect(said(leadSubmissionSchema, { name: 'Ayşe', phone: 'abc' }, 'phone')).toEqual(phone);
     expect(said(webCaseSchema, { subject: 'x', name: 'Ayşe', phone: 'abc' }, 'phone')).toEqual(phone);
-    expect(said(caseIntakeSchema, { type: 'complaint', category: 'other', channel: 'phone', subject: 'x', contact: { name: 'A', phone: '1' } }, 'contact.phone')).toEqual(phone);
+    expect(
+      said(
+        caseIntakeSchema,
+        { type: 'complaint', category: 'other', channel: 'phone', subject: 'x', contact: { name: 'A', phone: '1' } },
+        'contact.phone',
+      ),
+    ).toEqual(phone);
     expect(said(leadSubmissionSchema, { name: 'Ayşe' }, 'email')).toEqual({
       tr: 'Bir e-posta adresi ya da telefon numarası yazın.',
       en: 'Give an e-mail address or a phone number.',
     });
-    expect(said(leadSubmissionSchema, { name: 'Ayşe', email: 'a@example.com', consent_sms: 'on', consentTextVersion: 'v1' }, 'phone')?.tr).toBe(
-      'SMS ya da arama izni için bir telefon numarası gerekir.',
-    );
+    expect(
+      said(
+        leadSubmissionSchema,
+        { name: 'Ayşe', email: 'a@example.com', consent_sms: 'on', consentTextVersion: 'v1' },
+        'phone',
+      )?.tr,
+    ).toBe('SMS ya da arama izni için bir telefon numarası gerekir.');
   });
 });
 
 // ---- the lifecycles -----------------------------------------------------------------------------
 
-const lifecycles = [leadLifecycle, quoteLifecycle, orderLifecycle, caseLifecycle, campaignLifecycle, requestLifecycle, todoLifecycle, opportunityLifecycle];
+const lifecycles = [
+  leadLifecycle,
+  quoteLifecycle,
+  orderLifecycle,
+  caseLifecycle,
+  campaignLifecycle,
+  requestLifecycle,
+  todoLifecycle,
+  opportunityLifecycle,
+];
 
 /** Every refusal a lifecycle can answer: each illegal action from each state, each role refused, each unreachable state. */
 const refusalsOf = (lifecycle: (typeof lifecycles)[number]) => {
@@ -232,7 +337,9 @@ const refusalsOf = (lifecycle: (typeof lifecycles)[number]) => {
   return cycle.states.flatMap((state) => [
     ...Object.entries(cycle.actions).flatMap(([action, spec]) => [
       ...refused(() => cycle.apply(state, action)),
-      ...roles.filter((role) => spec.roles && !spec.roles.includes(role)).flatMap((role) => refused(() => cycle.apply(state, action, role))),
+      ...roles
+        .filter((role) => spec.roles && !spec.roles.includes(role))
+        .flatMap((role) => refused(() => cycle.apply(state, action, role))),
     ]),
     ...cycle.states.flatMap((to) => refused(() => cycle.actionTo(state, to))),
   ]);
@@ -277,18 +384,26 @@ const repo = new URL('../../', import.meta.url).pathname;
 const sourceFiles = (dir: string): string[] =>
   readdirSync(join(repo, dir)).flatMap((name) => {
     const path = join(repo, dir, name);
-    if (statSync(path).isDirectory()) return name === 'templates' || name === 'node_modules' ? [] : sourceFiles(relative(repo, path));
+    if (statSync(path).isDirectory())
+      return name === 'templates' || name === 'node_modules' ? [] : sourceFiles(relative(repo, path));
     return path.endsWith('.ts') && !path.endsWith('.d.ts') ? [relative(repo, path)] : [];
   });
 
 describe('no message in one language only, anywhere in the product code', () => {
   /** A check's message or a field problem's message given as a bare string: English only. */
-  const bareMessage = /\bmessage: ['`"]|\b(?:refine|email|url|minLength|maxLength|regex|length|gte|lte)\([^;]*, ['`][A-Z][^'`]*['`]\)/;
+  const bareMessage =
+    /\bmessage: ['`"]|\b(?:refine|email|url|minLength|maxLength|regex|length|gte|lte)\([^;]*, ['`][A-Z][^'`]*['`]\)/;
 
   it('the pattern finds the shapes it is for, and not their bilingual forms', () => {
     expect(bareMessage.test("z.refine((p) => ok(p), 'Not a valid phone number.')")).toBe(true);
-    expect(bareMessage.test("ctx.addIssue({ code: 'custom', path: ['email'], message: 'Give an e-mail address.' });")).toBe(true);
-    expect(bareMessage.test("throw new ValidationError([{ path: 'redirect', message: 'Redirects go only to allowed origins.' }]);")).toBe(true);
+    expect(
+      bareMessage.test("ctx.addIssue({ code: 'custom', path: ['email'], message: 'Give an e-mail address.' });"),
+    ).toBe(true);
+    expect(
+      bareMessage.test(
+        "throw new ValidationError([{ path: 'redirect', message: 'Redirects go only to allowed origins.' }]);",
+      ),
+    ).toBe(true);
     expect(bareMessage.test("z.minLength(1, 'Required.')")).toBe(true);
     expect(bareMessage.test('z.refine((p) => ok(p), z.said(notAPhone))')).toBe(false);
     expect(bareMessage.test("message: { en: 'Required.', tr: 'Zorunlu.' }")).toBe(false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { birthdayMonthDay } from '../../shared/customer.js';
 import { birthdaysOn, isLeapYear } from '../../functions/campaigns/domain/birthdays.js';
 import { birthdayTemplate } from '../../functions/campaigns/templates/birthday.js';
+import { birthdayMonthDay } from '../../shared/customer.js';
 
 describe('whose birthday it is', () => {
   it('greets 29 February birthdays on 28 February in a year without a 29th, and only then', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dueAt,
+  elapsedMinutes,
+  pauseClock,
+  resumeClock,
+  startClock,
+} from '../../functions/complaint-escalation/domain/sla-clock.js';
+import {
   addBusinessMinutes,
   businessMinutesBetween,
   dayKind,
@@ -9,13 +16,13 @@ import {
   type WalkMeter,
   type WorkingHours,
 } from '../../shared/business-hours.js';
-import { dueAt, elapsedMinutes, pauseClock, resumeClock, startClock } from '../../functions/complaint-escalation/domain/sla-clock.js';
 
 /** An Istanbul wall-clock time as an instant. */
 const ist = (local: string) => new Date(`${local}:00+03:00`);
 const add = (start: string, minutes: number, hours: WorkingHours = officeHours) =>
   addBusinessMinutes(ist(start), minutes, hours).toISOString();
-const between = (a: string, b: string, hours: WorkingHours = officeHours) => businessMinutesBetween(ist(a), ist(b), hours);
+const between = (a: string, b: string, hours: WorkingHours = officeHours) =>
+  businessMinutesBetween(ist(a), ist(b), hours);
 
 describe('Turkish holidays, civil-time boundaries (official calendar)', () => {
   it('closes Ramazan Bayramı 2026 on 20–22 March, with the 19th a half-day eve and the 23rd an ordinary day', () => {

@@ -1,11 +1,15 @@
 // Campaign domain logic without a table: the segment predicate, the Istanbul cron, template
 // variables and rendering, pacing arithmetic, and the funnel and reputation figures.
 import { describe, expect, it } from 'vitest';
-import { nextRunAfter, cronProblem } from '../../functions/campaigns/domain/campaign-schedule.js';
+import { cronProblem, nextRunAfter } from '../../functions/campaigns/domain/campaign-schedule.js';
+import { achievedRate, backoffMs, sendIntervalMs, sendSlotMs } from '../../functions/campaigns/domain/pacing.js';
 import { campaignFunnel, reputation } from '../../functions/campaigns/domain/report.js';
 import { matchesSegment } from '../../functions/campaigns/domain/segment-filter.js';
-import { achievedRate, backoffMs, sendIntervalMs, sendSlotMs } from '../../functions/campaigns/domain/pacing.js';
-import { missingVariables, renderCampaignMail, templateProblems } from '../../functions/campaigns/domain/template-render.js';
+import {
+  missingVariables,
+  renderCampaignMail,
+  templateProblems,
+} from '../../functions/campaigns/domain/template-render.js';
 import { checkTemplateParts } from '../../functions/campaigns/templates.js';
 import { inLanguage } from '../../shared/messages.js';
 import { ProblemError } from '../../shared/problems.js';
@@ -54,7 +58,9 @@ describe('segment predicate', () => {
     expect(matchesSegment({ lastOrderBefore: '2026-03-10T21:00:00.000Z' }, customer)).toBe(true);
     expect(matchesSegment({ lastOrderAfter: '2026-03-09T21:00:00.000Z' }, customer)).toBe(true);
     expect(matchesSegment({ lastOrderAfter: '2026-03-10T21:00:00.000Z' }, customer)).toBe(false);
-    expect(matchesSegment({ lastOrderAfter: '2020-01-01T00:00:00Z' }, { ...customer, lastOrderDate: undefined })).toBe(false);
+    expect(matchesSegment({ lastOrderAfter: '2020-01-01T00:00:00Z' }, { ...customer, lastOrderDate: undefined })).toBe(
+      false,
+    );
     expect(matchesSegment({}, { ...customer, email: undefined })).toBe(false);
     expect(matchesSegment({}, customer)).toBe(true);
   });
@@ -63,10 +69,16 @@ describe('segment predicate', () => {
 describe('campaign schedule', () => {
   it('runs a cron at Istanbul wall-clock time, +03:00 all year (no DST since 2016)', () => {
     // 09:00 Istanbul on weekdays is 06:00 UTC in winter and in summer alike.
-    expect(nextRunAfter({ cron: '0 9 * * 1-5' }, new Date('2026-01-09T07:00:00Z'))?.toISOString()).toBe('2026-01-12T06:00:00.000Z');
-    expect(nextRunAfter({ cron: '0 9 * * 1-5' }, new Date('2026-07-01T05:59:00Z'))?.toISOString()).toBe('2026-07-01T06:00:00.000Z');
+    expect(nextRunAfter({ cron: '0 9 * * 1-5' }, new Date('2026-01-09T07:00:00Z'))?.toISOString()).toBe(
+      '2026-01-12T06:00:00.000Z',
+    );
+    expect(nextRunAfter({ cron: '0 9 * * 1-5' }, new Date('2026-07-01T05:59:00Z'))?.toISOString()).toBe(
+      '2026-07-01T06:00:00.000Z',
+    );
     // Across the last Sunday of March, when Europe moves its clocks: Istanbul does not.
-    expect(nextRunAfter({ cron: '30 2 * * *' }, new Date('2026-03-28T23:31:00Z'))?.toISOString()).toBe('2026-03-29T23:30:00.000Z');
+    expect(nextRunAfter({ cron: '30 2 * * *' }, new Date('2026-03-28T23:31:00Z'))?.toISOString()).toBe(
+      '2026-03-29T23:30:00.000Z',
+    );
   });
 
   it('runs a one-off once, and never after its time', () => {
@@ -83,7 +95,11 @@ describe('campaign schedule', () => {
 });
 
 describe('template variables', () => {
-  const version = { subject: 'Merhaba {{name}}', html: '<p>{{company}} için {{offer.discount}} indirim</p>', text: '{{name}}, {{offer.discount}}' };
+  const version = {
+    subject: 'Merhaba {{name}}',
+    html: '<p>{{company}} için {{offer.discount}} indirim</p>',
+    text: '{{name}}, {{offer.discount}}',
+  };
 
   it('names each variable the data lacks, with the part that uses it', () => {
     expect(missingVariables(version, { name: 'Ayşe', offer: {} })).toEqual([
@@ -99,10 +115,20 @@ describe('template variables', () => {
     const problems = templateProblems({ tr: { subject: '{{password}}', html: '{{{name}}}', text: '{{> footer}}' } });
     expect(problems.map((p) => p.path)).toEqual(['tr.subject', 'tr.html', 'tr.text']);
     expect(problems[0]).toMatchObject({ variable: 'password' });
-    expect(templateProblems({ tr: { subject: '{{#name}', html: 'x', text: 'x' } })[0]?.message).toMatchObject({ en: expect.stringMatching(/Not a valid template/) });
+    expect(templateProblems({ tr: { subject: '{{#name}', html: 'x', text: 'x' } })[0]?.message).toMatchObject({
+      en: expect.stringMatching(/Not a valid template/),
+    });
   });
 
-  const inherited = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'toLocaleString', '__proto__'];
+  const inherited = [
+    'constructor',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    'isPrototypeOf',
+    'toLocaleString',
+    '__proto__',
+  ];
 
   it.each(inherited)('refuses {{offer.%s}}: a member every object inherits is no offer field', (member) => {
     const problems = templateProblems({ tr: { subject: 'x', html: `<p>{{offer.${member}}}</p>`, text: 'x' } });
@@ -125,17 +151,35 @@ describe('template variables', () => {
     expect(refused).toMatchObject({
       status: 422,
       code: 'unknown-template-variable',
-      errors: [{ path: 'parts.en.subject', message: { tr: expect.stringContaining(`offer.${member}`), en: expect.stringContaining(`offer.${member}`) } }],
+      errors: [
+        {
+          path: 'parts.en.subject',
+          message: { tr: expect.stringContaining(`offer.${member}`), en: expect.stringContaining(`offer.${member}`) },
+        },
+      ],
     });
   });
 
   it('still takes an offer field of any other name, and a section over a customer field', () => {
-    expect(templateProblems({ tr: { subject: '{{offer.code}}', html: '{{#name}}<b>{{.}}</b>{{/name}}', text: '{{offer.valid-until}}' } })).toEqual([]);
+    expect(
+      templateProblems({
+        tr: { subject: '{{offer.code}}', html: '{{#name}}<b>{{.}}</b>{{/name}}', text: '{{offer.valid-until}}' },
+      }),
+    ).toEqual([]);
   });
 
-  it('renders only the data\'s own fields: inherited members print nothing and count as missing', () => {
-    const sneaky = { subject: '{{offer.constructor}}|{{offer.toString}}', html: '<p>{{#offer}}{{constructor}}{{hasOwnProperty}}{{/offer}}</p>', text: '{{offer.valueOf}}' };
-    const mail = renderCampaignMail('tr', sneaky, { name: 'Ayşe', offer: { discount: '%20' } }, 'https://crm.example.com/unsubscribe?token=t');
+  it("renders only the data's own fields: inherited members print nothing and count as missing", () => {
+    const sneaky = {
+      subject: '{{offer.constructor}}|{{offer.toString}}',
+      html: '<p>{{#offer}}{{constructor}}{{hasOwnProperty}}{{/offer}}</p>',
+      text: '{{offer.valueOf}}',
+    };
+    const mail = renderCampaignMail(
+      'tr',
+      sneaky,
+      { name: 'Ayşe', offer: { discount: '%20' } },
+      'https://crm.example.com/unsubscribe?token=t',
+    );
     expect(mail.subject).toBe('|');
     expect(`${mail.subject}${mail.html}${mail.text}`).not.toMatch(/function|native code|\[object/);
     expect(missingVariables(sneaky, { name: 'Ayşe', offer: { discount: '%20' } })).toEqual([
@@ -148,7 +192,11 @@ describe('template variables', () => {
     // Own fields still print, in sections too; a string's members (`name.length`) do not.
     const own = renderCampaignMail(
       'tr',
-      { subject: '{{offer.discount}} {{name.length}}', html: '{{#offer}}{{discount}}{{/offer}} {{#name}}{{.}}{{/name}}', text: 'x' },
+      {
+        subject: '{{offer.discount}} {{name.length}}',
+        html: '{{#offer}}{{discount}}{{/offer}} {{#name}}{{.}}{{/name}}',
+        text: 'x',
+      },
       { name: 'Ayşe', offer: { discount: '%20' } },
       'https://crm.example.com/unsubscribe?token=t',
     );
@@ -157,7 +205,12 @@ describe('template variables', () => {
   });
 
   it('escapes HTML in the HTML part only, frames it for a phone, and puts the unsubscribe link in both parts', () => {
-    const mail = renderCampaignMail('tr', version, { name: 'Ayşe <b>', company: 'A&B "Tur"', offer: { discount: '%20' } }, 'https://crm.example.com/unsubscribe?token=t');
+    const mail = renderCampaignMail(
+      'tr',
+      version,
+      { name: 'Ayşe <b>', company: 'A&B "Tur"', offer: { discount: '%20' } },
+      'https://crm.example.com/unsubscribe?token=t',
+    );
     expect(mail.subject).toBe('Merhaba Ayşe <b>');
     expect(mail.html).toContain('A&amp;B &quot;Tur&quot; için %20 indirim');
     expect(mail.html).toContain('max-width:600px');
@@ -211,7 +264,10 @@ describe('funnel and reputation', () => {
 
   it("pauses at SES's thresholds: 5% bounces or 0.1% complaints, not below", () => {
     expect(reputation({ sent: 1000, bounced: 49, complained: 0 }, 1000).paused).toBe(false);
-    expect(reputation({ sent: 1000, bounced: 50, complained: 0 }, 1000)).toMatchObject({ paused: true, bounceRate: 0.05 });
+    expect(reputation({ sent: 1000, bounced: 50, complained: 0 }, 1000)).toMatchObject({
+      paused: true,
+      bounceRate: 0.05,
+    });
     expect(reputation({ sent: 10_000, bounced: 0, complained: 9 }, 1000).paused).toBe(false);
     expect(reputation({ sent: 10_000, bounced: 0, complained: 10 }, 1000).paused).toBe(true);
     expect(reputation({ sent: 0, bounced: 0, complained: 0 }, 1000).paused).toBe(false);
@@ -225,32 +281,57 @@ describe('funnel and reputation', () => {
       tr: 'Oranlar 30 günde 1000 gönderimden itibaren değerlendirilir (şimdiye dek 10).',
     });
     // Both sides of the minimum with the same 10 % bounce rate.
-    expect(reputation({ sent: 999, bounced: 100, complained: 0 }, 1000)).toMatchObject({ paused: false, gate: { state: 'learning' } });
+    expect(reputation({ sent: 999, bounced: 100, complained: 0 }, 1000)).toMatchObject({
+      paused: false,
+      gate: { state: 'learning' },
+    });
     const closed = reputation({ sent: 1000, bounced: 100, complained: 0 }, 1000);
     expect(closed).toMatchObject({ paused: true, reasons: ['bounce rate 10.00% ≥ 5%'], gate: { state: 'paused' } });
     expect(closed.gate.reason).toEqual({
       en: 'Sending is paused: bounce rate 10.00% ≥ 5% over 1000 sends in 30 days.',
       tr: 'Gönderim durduruldu: 30 günde 1000 gönderimde geri dönme oranı 10.00% ≥ %5.',
     });
-    expect(reputation({ sent: 1000, bounced: 10, complained: 0 }, 1000)).toMatchObject({ paused: false, gate: { state: 'open' } });
+    expect(reputation({ sent: 1000, bounced: 10, complained: 0 }, 1000)).toMatchObject({
+      paused: false,
+      gate: { state: 'open' },
+    });
   });
 
   it('after a lift judges only the sends since, and pauses again once they reach the minimum at a threshold', () => {
-    const lift = { at: '2026-12-01T10:00:00.000Z', by: 'admin-ayse', reason: 'Listeden geçersiz adresler çıkarıldı', baseline: { sent: 1000, bounced: 100, complained: 0 } };
+    const lift = {
+      at: '2026-12-01T10:00:00.000Z',
+      by: 'admin-ayse',
+      reason: 'Listeden geçersiz adresler çıkarıldı',
+      baseline: { sent: 1000, bounced: 100, complained: 0 },
+    };
     const lifted = reputation({ sent: 1000, bounced: 100, complained: 0 }, 1000, lift);
     expect(lifted).toMatchObject({
       paused: false,
       bounceRate: 0.1,
-      gate: { state: 'lifted', judged: { sent: 0, bounced: 0, complained: 0 }, lift: { by: 'admin-ayse', reason: lift.reason } },
+      gate: {
+        state: 'lifted',
+        judged: { sent: 0, bounced: 0, complained: 0 },
+        lift: { by: 'admin-ayse', reason: lift.reason },
+      },
     });
     expect(lifted.gate.reason.en).toContain('Lifted by admin-ayse');
     expect(lifted.gate.reason.tr).toContain('admin-ayse kaldırdı');
     // 999 more sends with every one bounced: still below the minimum since the lift.
     expect(reputation({ sent: 1999, bounced: 1099, complained: 0 }, 1000, lift).gate.state).toBe('lifted');
     // 1000 more at 5 % bounces: paused again; at 4.9 % not.
-    expect(reputation({ sent: 2000, bounced: 150, complained: 0 }, 1000, lift)).toMatchObject({ paused: true, gate: { state: 'paused' } });
-    expect(reputation({ sent: 2000, bounced: 149, complained: 0 }, 1000, lift)).toMatchObject({ paused: false, gate: { state: 'lifted' } });
+    expect(reputation({ sent: 2000, bounced: 150, complained: 0 }, 1000, lift)).toMatchObject({
+      paused: true,
+      gate: { state: 'paused' },
+    });
+    expect(reputation({ sent: 2000, bounced: 149, complained: 0 }, 1000, lift)).toMatchObject({
+      paused: false,
+      gate: { state: 'lifted' },
+    });
     // Campaigns that left the window shrink the totals below the baseline: nothing counts as sent since.
-    expect(reputation({ sent: 400, bounced: 40, complained: 0 }, 1000, lift).gate.judged).toEqual({ sent: 0, bounced: 0, complained: 0 });
+    expect(reputation({ sent: 400, bounced: 40, complained: 0 }, 1000, lift).gate.judged).toEqual({
+      sent: 0,
+      bounced: 0,
+      complained: 0,
+    });
   });
 });

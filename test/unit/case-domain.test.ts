@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { caseIntakeSchema } from '../../functions/complaint-escalation/domain/case-input.js';
-import { caseLifecycle, mayReopen, reopensAfterLowScore } from '../../functions/complaint-escalation/domain/case-lifecycle.js';
+import {
+  caseLifecycle,
+  mayReopen,
+  reopensAfterLowScore,
+} from '../../functions/complaint-escalation/domain/case-lifecycle.js';
 import { caseReport, valuableComplainants } from '../../functions/complaint-escalation/domain/case-reports.js';
 import { routeCase } from '../../functions/complaint-escalation/domain/routing.js';
-import { intakeOfWebCase, webCaseSchema } from '../../functions/complaint-escalation/domain/web-case.js';
 import { nextDeadline, type SlaState, slaTargets, takeStep } from '../../functions/complaint-escalation/domain/sla.js';
 import { startClock } from '../../functions/complaint-escalation/domain/sla-clock.js';
+import { intakeOfWebCase, webCaseSchema } from '../../functions/complaint-escalation/domain/web-case.js';
 import { IllegalTransitionError } from '../../shared/lifecycle.js';
 
 describe('the case lifecycle', () => {
@@ -34,7 +38,11 @@ describe('the case lifecycle', () => {
 });
 
 describe('reopening on a low survey score', () => {
-  const resolved = { status: 'resolved' as const, resolvedAt: '2026-11-01T10:00:00.000Z', survey: { answeredAt: '2026-11-02T10:00:00.000Z' } };
+  const resolved = {
+    status: 'resolved' as const,
+    resolvedAt: '2026-11-01T10:00:00.000Z',
+    survey: { answeredAt: '2026-11-02T10:00:00.000Z' },
+  };
   const now = new Date('2026-11-03T10:00:00.000Z');
 
   it('reopens only when configured, within the window, for an answer about the latest resolution', () => {
@@ -52,11 +60,15 @@ describe('case intake', () => {
 
   it('takes a customer id or contact details, not both and not neither', () => {
     expect(caseIntakeSchema.safeParse({ ...base, customerId: '01KAAAAAAAAAAAAAAAAAAAAAAA' }).success).toBe(true);
-    expect(caseIntakeSchema.safeParse({ ...base, contact: { name: 'Ali Deneme', phone: '0532 700 00 01' } }).success).toBe(true);
+    expect(
+      caseIntakeSchema.safeParse({ ...base, contact: { name: 'Ali Deneme', phone: '0532 700 00 01' } }).success,
+    ).toBe(true);
     const neither = caseIntakeSchema.safeParse(base);
     expect(neither.success).toBe(false);
     expect(neither.error?.issues[0]?.path).toEqual(['customerId']);
-    expect(caseIntakeSchema.safeParse({ ...base, customerId: 'x', contact: { name: 'Ali', phone: '05327000001' } }).success).toBe(false);
+    expect(
+      caseIntakeSchema.safeParse({ ...base, customerId: 'x', contact: { name: 'Ali', phone: '05327000001' } }).success,
+    ).toBe(false);
   });
 
   it('needs an e-mail or a phone in the contact, and refuses markup and unknown fields', () => {
@@ -94,16 +106,31 @@ describe('web intake', () => {
 
 describe('routing rules', () => {
   it('sends a category to its department', () => {
-    expect(routeCase({ category: 'billing' })).toEqual({ departmentId: 'dept-finance', unit: { type: 'department', id: 'dept-finance' }, rule: 'category' });
+    expect(routeCase({ category: 'billing' })).toEqual({
+      departmentId: 'dept-finance',
+      unit: { type: 'department', id: 'dept-finance' },
+      rule: 'category',
+    });
     expect(routeCase({ category: 'other' }).rule).toBe('fallback');
   });
 
   it("sends dealer matters to the customer's preferred dealer first, then the region's dealer", () => {
-    expect(routeCase({ category: 'service', preferredDealerId: 'dealer-izmir', region: 'İç Anadolu' }).unit).toEqual({ type: 'dealer', id: 'dealer-izmir' });
-    expect(routeCase({ category: 'test-drive', region: 'İç Anadolu' })).toMatchObject({ unit: { type: 'dealer', id: 'dealer-ankara' }, rule: 'region-dealer' });
-    expect(routeCase({ category: 'service', region: 'Ege' })).toMatchObject({ unit: { type: 'department', id: 'dept-dealer-relations' }, rule: 'fallback' });
+    expect(routeCase({ category: 'service', preferredDealerId: 'dealer-izmir', region: 'İç Anadolu' }).unit).toEqual({
+      type: 'dealer',
+      id: 'dealer-izmir',
+    });
+    expect(routeCase({ category: 'test-drive', region: 'İç Anadolu' })).toMatchObject({
+      unit: { type: 'dealer', id: 'dealer-ankara' },
+      rule: 'region-dealer',
+    });
+    expect(routeCase({ category: 'service', region: 'Ege' })).toMatchObject({
+      unit: { type: 'department', id: 'dept-dealer-relations' },
+      rule: 'fallback',
+    });
     // A dealer case is still overseen by a department, whose ladder escalates it.
-    expect(routeCase({ category: 'service', preferredDealerId: 'dealer-izmir' }).departmentId).toBe('dept-dealer-relations');
+    expect(routeCase({ category: 'service', preferredDealerId: 'dealer-izmir' }).departmentId).toBe(
+      'dept-dealer-relations',
+    );
   });
 });
 
@@ -138,7 +165,11 @@ describe('SLA targets and the ladder', () => {
     // Paused while waiting for the customer, and nothing once resolved.
     expect(nextDeadline('waiting_customer', { ...sla, escalationLevel: 0 })).toBeUndefined();
     expect(nextDeadline('resolved', { ...sla, escalationLevel: 0 })).toBeUndefined();
-    expect(nextDeadline('in_progress', { ...sla, escalationLevel: 1 })).toEqual({ target: 'resolution', kind: 'warn', atMinutes: 432 });
+    expect(nextDeadline('in_progress', { ...sla, escalationLevel: 1 })).toEqual({
+      target: 'resolution',
+      kind: 'warn',
+      atMinutes: 432,
+    });
   });
 });
 
@@ -150,8 +181,22 @@ describe('case reports', () => {
   it('counts by unit and month opened: volume, open and closed, overdue, attainment, mean times, satisfaction', () => {
     const rows = caseReport(
       [
-        { ...base, status: 'resolved', createdAt: '2026-11-02T07:00:00Z', firstResponseMinutes: 30, resolutionMinutes: 600, survey: { score: 2 } },
-        { ...base, status: 'closed', createdAt: '2026-11-03T07:00:00Z', firstResponseMinutes: 60, resolutionMinutes: 300, survey: { score: 5 } },
+        {
+          ...base,
+          status: 'resolved',
+          createdAt: '2026-11-02T07:00:00Z',
+          firstResponseMinutes: 30,
+          resolutionMinutes: 600,
+          survey: { score: 2 },
+        },
+        {
+          ...base,
+          status: 'closed',
+          createdAt: '2026-11-03T07:00:00Z',
+          firstResponseMinutes: 60,
+          resolutionMinutes: 300,
+          survey: { score: 5 },
+        },
         { ...base, status: 'open', createdAt: '2026-11-04T07:00:00Z' },
         { ...base, status: 'in_progress', createdAt: '2026-11-05T07:00:00Z', firstResponseMinutes: 61 },
         // 1 December in Istanbul, 30 November in UTC: the December row.
@@ -185,7 +230,11 @@ describe('case reports', () => {
 });
 
 describe('valuable complainants', () => {
-  const base = { unit: { type: 'department' as const, id: 'dept-finance' }, departmentId: 'dept-finance', sla: { targets: { firstResponse: 60, resolution: 540 }, segment: 'A' } };
+  const base = {
+    unit: { type: 'department' as const, id: 'dept-finance' },
+    departmentId: 'dept-finance',
+    sla: { targets: { firstResponse: 60, resolution: 540 }, segment: 'A' },
+  };
 
   it('lists A customers by complaints, counting only complaints opened while they were A', () => {
     const rows = valuableComplainants([
@@ -193,7 +242,14 @@ describe('valuable complainants', () => {
       { ...base, customerId: 'c2', caseType: 'complaint', status: 'closed', createdAt: '2026-03-01T07:00:00Z' },
       { ...base, customerId: 'c2', caseType: 'complaint', status: 'in_progress', createdAt: '2026-04-01T07:00:00Z' },
       { ...base, customerId: 'c3', caseType: 'request', status: 'open', createdAt: '2026-05-01T07:00:00Z' },
-      { ...base, customerId: 'c4', caseType: 'complaint', status: 'open', createdAt: '2026-05-01T07:00:00Z', sla: { ...base.sla, segment: 'B' } },
+      {
+        ...base,
+        customerId: 'c4',
+        caseType: 'complaint',
+        status: 'open',
+        createdAt: '2026-05-01T07:00:00Z',
+        sla: { ...base.sla, segment: 'B' },
+      },
     ]);
     expect(rows).toEqual([
       { customerId: 'c2', complaints: 2, active: 1, lastComplaintAt: '2026-04-01T07:00:00Z' },

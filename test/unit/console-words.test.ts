@@ -1,8 +1,8 @@
 // The console names every lifecycle action a history row can show: history rows carry actions as
 // plain strings, so no type ties the console's words to the lifecycles; this test does.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { campaignLifecycle } from '../../functions/campaigns/domain/campaign-lifecycle.js';
 import { requestLifecycle } from '../../functions/call-center/domain/request-lifecycle.js';
+import { campaignLifecycle } from '../../functions/campaigns/domain/campaign-lifecycle.js';
 import { caseLifecycle } from '../../functions/complaint-escalation/domain/case-lifecycle.js';
 import { leadLifecycle } from '../../functions/lead-capture/domain/lead-status.js';
 import { orderLifecycle } from '../../functions/order-routing/domain/lifecycle.js';
@@ -15,7 +15,10 @@ beforeAll(async () => {
   // The console keeps its language in the browser's storage: a map stands in for it here.
   const stored = new Map<string, string>();
   Object.assign(globalThis, {
-    localStorage: { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => stored.set(k, v) },
+    localStorage: {
+      getItem: (k: string) => stored.get(k) ?? null,
+      setItem: (k: string, v: string) => stored.set(k, v),
+    },
     document: { documentElement: {} },
   });
   // A specifier the compiler does not follow: the console is type-checked with its own settings (DOM).
@@ -23,7 +26,14 @@ beforeAll(async () => {
   ({ label, setLanguage } = await import(strings));
 });
 
-const lifecycles = { leadLifecycle, quoteLifecycle, orderLifecycle, caseLifecycle, campaignLifecycle, requestLifecycle };
+const lifecycles = {
+  leadLifecycle,
+  quoteLifecycle,
+  orderLifecycle,
+  caseLifecycle,
+  campaignLifecycle,
+  requestLifecycle,
+};
 
 describe("the console's words for lifecycle actions", () => {
   it.each(Object.entries(lifecycles))('%s: every action has Turkish and English words', (_, lifecycle) => {

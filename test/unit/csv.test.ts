@@ -4,7 +4,9 @@ import { BOM, type CsvCell, type CsvColumn, fieldColumns, textCell, toCsv } from
 
 type Row = Record<string, CsvCell>;
 const one = (cell: CsvCell, more: CsvColumn<Row>[] = []) =>
-  toCsv<Row>([{ header: 'x', cell: () => cell }, ...more], [{}]).split('\r\n')[1]!.split(',')[0];
+  toCsv<Row>([{ header: 'x', cell: () => cell }, ...more], [{}])
+    .split('\r\n')[1]!
+    .split(',')[0];
 
 describe('the CSV writer', () => {
   it('starts with a UTF-8 byte-order mark, once, before the header', () => {
@@ -17,7 +19,10 @@ describe('the CSV writer', () => {
   });
 
   it('ends every line in CRLF (RFC 4180), the last one too', () => {
-    const csv = toCsv(fieldColumns<{ a: number; b: number }>(['a', 'b']), [{ a: 1, b: 2 }, { a: 3, b: 4 }]);
+    const csv = toCsv(fieldColumns<{ a: number; b: number }>(['a', 'b']), [
+      { a: 1, b: 2 },
+      { a: 3, b: 4 },
+    ]);
     expect(csv).toBe(`${BOM}a,b\r\n1,2\r\n3,4\r\n`);
   });
 
@@ -33,7 +38,8 @@ describe('the CSV writer', () => {
   });
 
   it('puts an apostrophe before a text cell starting with = + - @ tab or CR, and before no other', () => {
-    for (const risky of ['=SUM(A1)', '+90 532', '-5%', '@cmd', '\tx', "'=already"]) expect(textCell(risky)).toMatch(/^"?''?[^']/);
+    for (const risky of ['=SUM(A1)', '+90 532', '-5%', '@cmd', '\tx', "'=already"])
+      expect(textCell(risky)).toMatch(/^"?''?[^']/);
     expect(textCell('=SUM(A1)')).toBe("'=SUM(A1)");
     expect(textCell('+90 532')).toBe("'+90 532");
     expect(textCell('-5%')).toBe("'-5%");
@@ -75,8 +81,18 @@ describe('the CSV writer', () => {
     expect(() => one(amount, [{ header: 'currency', cell: () => 'TRY' }])).toThrow(/is EUR/);
     expect(one(amount, [{ header: 'currency', cell: () => 'EUR' }])).toBe('1.00');
     // Its own `<column>Currency` column wins over the row's currency.
-    expect(one(amount, [{ header: 'currency', cell: () => 'TRY' }, { header: 'xCurrency', cell: () => 'EUR' }])).toBe('1.00');
-    expect(() => one(amount, [{ header: 'currency', cell: () => 'EUR' }, { header: 'xCurrency', cell: () => 'TRY' }])).toThrow(/is EUR/);
+    expect(
+      one(amount, [
+        { header: 'currency', cell: () => 'TRY' },
+        { header: 'xCurrency', cell: () => 'EUR' },
+      ]),
+    ).toBe('1.00');
+    expect(() =>
+      one(amount, [
+        { header: 'currency', cell: () => 'EUR' },
+        { header: 'xCurrency', cell: () => 'TRY' },
+      ]),
+    ).toThrow(/is EUR/);
   });
 
   it('writes instants as ISO 8601 UTC, dates as they are, and nothing for a missing value', () => {

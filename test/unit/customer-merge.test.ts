@@ -1,7 +1,13 @@
 // Merging customers, the pure part: how an item is rewritten for the kept customer, how two items
 // that share a key become one, which markers the duplicate's items name, and the transaction cuts.
 import { describe, expect, it } from 'vitest';
-import { combineItems, markerKeysOf, planBatches, rewriteItem, TRANSACTION_MAX_ACTIONS } from '../../functions/customers/domain/merge.js';
+import {
+  combineItems,
+  markerKeysOf,
+  planBatches,
+  rewriteItem,
+  TRANSACTION_MAX_ACTIONS,
+} from '../../functions/customers/domain/merge.js';
 import { keys } from '../../shared/table.js';
 
 const DUP = '01JDUPLICATE0000000000000A';
@@ -39,7 +45,7 @@ describe('rewriting an item for the kept customer', () => {
 });
 
 describe('combining two items that are one', () => {
-  it("keeps the kept values, fills gaps, unites sets, sums counters, takes the earlier createdAt and the later last…At", () => {
+  it('keeps the kept values, fills gaps, unites sets, sums counters, takes the earlier createdAt and the later last…At', () => {
     const kept = {
       pk: 'K',
       sk: 'PROFILE',
@@ -82,7 +88,7 @@ describe('combining two items that are one', () => {
 });
 
 describe('the markers a duplicate holds', () => {
-  it("names the e-mail and phone markers of the profile, leads, contacts and consent entries, each once and normalized", () => {
+  it('names the e-mail and phone markers of the profile, leads, contacts and consent entries, each once and normalized', () => {
     const found = markerKeysOf([
       { type: 'customer', email: 'Ayse@Example.com', emailKey: 'ayse@example.com', phone: '+905321234567' },
       { type: 'lead', email: 'ayse.y@example.com ', phone: '0532 765 43 21' },
@@ -114,7 +120,7 @@ describe('cutting the moves into transactions', () => {
     expect(batches.flat()).toEqual(items);
   });
 
-  it('counts what moves with an item (a contact person\'s holder items) against the 100 actions', () => {
+  it("counts what moves with an item (a contact person's holder items) against the 100 actions", () => {
     const items = Array.from({ length: 30 }, (_, i) => ({ ...item(i), type: i % 2 ? 'contact' : 'activity' }));
     const actionsOf = (i: (typeof items)[number]) => (i.type === 'contact' ? 6 : 2);
     const batches = planBatches(items, 1, undefined, actionsOf);
@@ -125,6 +131,10 @@ describe('cutting the moves into transactions', () => {
 
   it('cuts by size under the 4 MB limit, and a single item larger than the cap still goes alone', () => {
     const batches = planBatches([item(1, 300), item(2, 300), item(3, 300), item(4, 2000)], 1, 700);
-    expect(batches.map((b) => b.map((i) => i.sk))).toEqual([['ACTIVITY#1', 'ACTIVITY#2'], ['ACTIVITY#3'], ['ACTIVITY#4']]);
+    expect(batches.map((b) => b.map((i) => i.sk))).toEqual([
+      ['ACTIVITY#1', 'ACTIVITY#2'],
+      ['ACTIVITY#3'],
+      ['ACTIVITY#4'],
+    ]);
   });
 });

@@ -2,7 +2,12 @@
 // edit's next state (null clears, matching keys recomputed, seq one up) and the directory's filters.
 import { describe, expect, it } from 'vitest';
 import { directoryFilter } from '../../functions/customers/domain/directory-filter.js';
-import { birthMonthDay, changedFields, editedProfile, normalizeTags } from '../../functions/customers/domain/profile.js';
+import {
+  birthMonthDay,
+  changedFields,
+  editedProfile,
+  normalizeTags,
+} from '../../functions/customers/domain/profile.js';
 import type { Customer } from '../../shared/customer.js';
 
 const today = new Date('2026-06-15T12:00:00Z');
@@ -48,7 +53,11 @@ const now = new Date('2026-06-15T12:00:00Z');
 
 describe('an edited profile', () => {
   it('sets what is given, clears what is null, leaves the rest, and counts one more change', () => {
-    const after = editedProfile(customer, { sector: 'Makine', city: null, tags: ['filo', 'FILO'], birthday: '1980-05-04' }, now);
+    const after = editedProfile(
+      customer,
+      { sector: 'Makine', city: null, tags: ['filo', 'FILO'], birthday: '1980-05-04' },
+      now,
+    );
     expect(after).toMatchObject({ sector: 'Makine', tags: ['filo'], birthday: '1980-05-04', leadCount: 3, seq: 1 });
     expect(after.city).toBeUndefined();
     expect(after.updatedAt).toBe(now.toISOString());
@@ -56,15 +65,26 @@ describe('an edited profile', () => {
   });
 
   it('recomputes the matching forms of a new e-mail and phone, and drops them when cleared', () => {
-    const moved = editedProfile({ ...customer, seq: 4 }, { email: 'Yeni@Isik.Example', phone: '0 (532) 999 88 77' }, now);
-    expect(moved).toMatchObject({ email: 'Yeni@Isik.Example', emailKey: 'yeni@isik.example', phone: '+905329998877', seq: 5 });
+    const moved = editedProfile(
+      { ...customer, seq: 4 },
+      { email: 'Yeni@Isik.Example', phone: '0 (532) 999 88 77' },
+      now,
+    );
+    expect(moved).toMatchObject({
+      email: 'Yeni@Isik.Example',
+      emailKey: 'yeni@isik.example',
+      phone: '+905329998877',
+      seq: 5,
+    });
     const cleared = editedProfile(customer, { email: null, phone: null }, now);
     expect([cleared.email, cleared.emailKey, cleared.phone]).toEqual([undefined, undefined, undefined]);
     expect(changedFields(customer, cleared)).toEqual(['email', 'phone']);
   });
 
   it('changes nothing for an edit that repeats the profile', () => {
-    expect(changedFields(customer, editedProfile(customer, { name: 'Işık Makina', email: 'Info@Isik.example' }, now))).toEqual([]);
+    expect(
+      changedFields(customer, editedProfile(customer, { name: 'Işık Makina', email: 'Info@Isik.example' }, now)),
+    ).toEqual([]);
   });
 });
 
@@ -74,10 +94,25 @@ describe('directory filters', () => {
   });
 
   it('compares fields as stored, and looks owners, units, teams and tags up in their sets', () => {
-    expect(directoryFilter({ sector: 'Makine', tag: 'vip', ownerId: 'rep-ayse', teamId: 'team-istanbul', unitId: 'dealer-izmir' })).toEqual({
-      expression: '#sector = :sector AND contains(#tag, :tag) AND contains(#owner, :owner) AND contains(#unit, :unit) AND contains(#team, :team)',
+    expect(
+      directoryFilter({
+        sector: 'Makine',
+        tag: 'vip',
+        ownerId: 'rep-ayse',
+        teamId: 'team-istanbul',
+        unitId: 'dealer-izmir',
+      }),
+    ).toEqual({
+      expression:
+        '#sector = :sector AND contains(#tag, :tag) AND contains(#owner, :owner) AND contains(#unit, :unit) AND contains(#team, :team)',
       names: { '#sector': 'sector', '#tag': 'tags', '#owner': 'ownerIds', '#unit': 'ownerIds', '#team': 'teamIds' },
-      values: { ':sector': 'Makine', ':tag': 'vip', ':owner': 'rep-ayse', ':unit': 'dealer-izmir', ':team': 'team-istanbul' },
+      values: {
+        ':sector': 'Makine',
+        ':tag': 'vip',
+        ':owner': 'rep-ayse',
+        ':unit': 'dealer-izmir',
+        ':team': 'team-istanbul',
+      },
     });
   });
 });

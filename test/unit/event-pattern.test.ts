@@ -29,7 +29,11 @@ const matches = (pattern: EventPattern, event: Record<string, unknown> = ec2Even
 
 describe('exact matching', () => {
   it('matches source, detail-type and a nested detail field', () => {
-    const pattern = { source: ['aws.ec2'], 'detail-type': ['EC2 Instance State-change Notification'], detail: { state: ['running'] } };
+    const pattern = {
+      source: ['aws.ec2'],
+      'detail-type': ['EC2 Instance State-change Notification'],
+      detail: { state: ['running'] },
+    };
     expect(matches(pattern)).toBe(true);
     expect(matches({ ...pattern, detail: { state: ['terminated'] } })).toBe(false);
   });
@@ -113,9 +117,14 @@ describe('wildcard', () => {
     expect(matches({ source: [{ wildcard: 'Simple*Service' }] }, { source: 'SimpleQueueService' })).toBe(true);
     expect(matches({ source: [{ wildcard: 'Simple*Service' }] }, { source: 'SimpleService' })).toBe(true);
     expect(matches({ source: [{ wildcard: 'Simple*Service' }] }, { source: 'SimpleQueue' })).toBe(false);
-    expect(matches({ EventBusArn: [{ wildcard: 'arn:aws:events:us-east-1:*:event-bus/*' }] }, {
-      EventBusArn: 'arn:aws:events:us-east-1:123456789012:event-bus/crm',
-    })).toBe(true);
+    expect(
+      matches(
+        { EventBusArn: [{ wildcard: 'arn:aws:events:us-east-1:*:event-bus/*' }] },
+        {
+          EventBusArn: 'arn:aws:events:us-east-1:123456789012:event-bus/crm',
+        },
+      ),
+    ).toBe(true);
   });
 
   it('treats an escaped star literally and regex characters as text', () => {
@@ -150,7 +159,9 @@ describe('anything-but', () => {
     expect(matches(ignoreCase, { state: 'running' })).toBe(true);
     expect(matches(ignoreCase, { state: 'INITIALIZING' })).toBe(false);
     expect(matches({ FilePath: [{ 'anything-but': { wildcard: '*/lib/*' } }] }, { FilePath: '/usr/bin/x' })).toBe(true);
-    expect(matches({ FilePath: [{ 'anything-but': { wildcard: '*/lib/*' } }] }, { FilePath: '/usr/lib/x' })).toBe(false);
+    expect(matches({ FilePath: [{ 'anything-but': { wildcard: '*/lib/*' } }] }, { FilePath: '/usr/lib/x' })).toBe(
+      false,
+    );
   });
 
   it('needs the field to be present', () => {
@@ -234,7 +245,12 @@ describe('dotted field names', () => {
   });
 
   it('keeps the fields of one match within one array element', () => {
-    const event = { employees: [{ firstName: 'Anna', lastName: 'Smith' }, { firstName: 'Peter', lastName: 'Jones' }] };
+    const event = {
+      employees: [
+        { firstName: 'Anna', lastName: 'Smith' },
+        { firstName: 'Peter', lastName: 'Jones' },
+      ],
+    };
     expect(matches({ 'employees.firstName': ['Anna'], 'employees.lastName': ['Smith'] }, event)).toBe(true);
     expect(matches({ 'employees.firstName': ['Anna'], 'employees.lastName': ['Jones'] }, event)).toBe(false);
   });

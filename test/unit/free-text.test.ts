@@ -1,10 +1,14 @@
 // One text rule for every free-text field: each refused class of character, in each field of each
 // schema, is refused naming that field; Turkish text and ordinary punctuation pass.
 import { describe, expect, it } from 'vitest';
+import { priceListSchema, productSchema } from '../../functions/catalogue/domain/catalogue.js';
 import { leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
 import { approvalRuleSchema } from '../../functions/quote-approval/domain/approval-policy.js';
-import { priceListSchema, productSchema } from '../../functions/catalogue/domain/catalogue.js';
-import { createQuoteSchema, editQuoteSchema, rejectionReasonSchema } from '../../functions/quote-approval/domain/quote-input.js';
+import {
+  createQuoteSchema,
+  editQuoteSchema,
+  rejectionReasonSchema,
+} from '../../functions/quote-approval/domain/quote-input.js';
 import * as z from '../../shared/schema.js';
 
 /** Refused everywhere, one-line or multi-line. */
@@ -67,10 +71,23 @@ const product = {
   taxRateBp: 2000,
   active: true,
 };
-const priceList = { id: 'tr', name: 'TRY', currency: 'TRY', validFrom: '2026-01-01', validTo: '2026-12-31', prices: [{ sku: 'TP-20', unitPrice: 1 }] };
+const priceList = {
+  id: 'tr',
+  name: 'TRY',
+  currency: 'TRY',
+  validFrom: '2026-01-01',
+  validTo: '2026-12-31',
+  prices: [{ sku: 'TP-20', unitPrice: 1 }],
+};
 const rule = { id: 'r1', approverRole: 'manager', when: { discountBpOver: 1000 } };
 
-const field = (schema: z.ZodMiniType, valid: unknown, path: (string | number)[], max: number, multiline = false): Field => ({
+const field = (
+  schema: z.ZodMiniType,
+  valid: unknown,
+  path: (string | number)[],
+  max: number,
+  multiline = false,
+): Field => ({
   schema,
   valid,
   path,
@@ -133,7 +150,8 @@ const parsedValue = (f: Field, value: string) => {
   expect(result.error?.issues ?? []).toEqual([]);
   return f.path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], result.data);
 };
-const name = (f: Field) => `${f.path.join('.')} of ${(f.valid === lead && 'lead') || (f.valid === quote && 'quote') || 'its schema'}`;
+const name = (f: Field) =>
+  `${f.path.join('.')} of ${(f.valid === lead && 'lead') || (f.valid === quote && 'quote') || 'its schema'}`;
 
 describe.each(fields.map((f) => [name(f), f] as const))('%s', (_, f) => {
   const refused = f.multiline ? alwaysRefused : [...alwaysRefused, ...lineBreaks];
@@ -150,7 +168,9 @@ describe.each(fields.map((f) => [name(f), f] as const))('%s', (_, f) => {
 
   if (f.multiline) {
     it('keeps line breaks and tabs, with CRLF and CR as LF', () => {
-      expect(parsedValue(f, 'Merhaba,\r\n\tilk satır\rikinci satır\n\nİyi günler')).toBe('Merhaba,\n\tilk satır\nikinci satır\n\nİyi günler');
+      expect(parsedValue(f, 'Merhaba,\r\n\tilk satır\rikinci satır\n\nİyi günler')).toBe(
+        'Merhaba,\n\tilk satır\nikinci satır\n\nİyi günler',
+      );
     });
   }
 });
@@ -166,6 +186,10 @@ describe('a name cannot forge a line in the mail that quotes it', () => {
 
 describe('the lead form keeps refusing markup', () => {
   it.each(['name', 'company', 'message'])('in %s', (path) => {
-    expect(leadSubmissionSchema.safeParse({ ...lead, [path]: 'bak <img src=x onerror=alert(1)>' }).error?.issues.map((i) => i.path.join('.'))).toEqual([path]);
+    expect(
+      leadSubmissionSchema
+        .safeParse({ ...lead, [path]: 'bak <img src=x onerror=alert(1)>' })
+        .error?.issues.map((i) => i.path.join('.')),
+    ).toEqual([path]);
   });
 });

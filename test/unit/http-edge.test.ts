@@ -18,7 +18,10 @@ const problemOf = (fn: () => unknown) => {
 
 describe('request bodies', () => {
   it('decodes JSON and forms, and tells a form apart', () => {
-    expect(decodeBody(event('{"a":1}', 'application/json; charset=utf-8'), 100)).toEqual({ fields: { a: 1 }, fromForm: false });
+    expect(decodeBody(event('{"a":1}', 'application/json; charset=utf-8'), 100)).toEqual({
+      fields: { a: 1 },
+      fromForm: false,
+    });
     expect(decodeBody(event('a=%C3%A7&b=2', 'application/x-www-form-urlencoded'), 100)).toEqual({
       fields: { a: 'ç', b: '2' },
       fromForm: true,
@@ -44,9 +47,10 @@ describe('request bodies', () => {
 
   it('turns schema issues into field problems, unknown keys one by one', () => {
     const schema = z.strictObject({ a: z.string(), nested: z.object({ b: z.number() }) });
-    expect(problemOf(() => validate(schema, { a: 1, nested: { b: 'x' }, x: 1, y: 2 })).errors.map((e) => e.path).sort()).toEqual(
-      ['a', 'nested.b', 'x', 'y'],
-    );
+    expect(
+      problemOf(() => validate(schema, { a: 1, nested: { b: 'x' }, x: 1, y: 2 }))
+        .errors.map((e) => e.path)
+        .sort(),
+    ).toEqual(['a', 'nested.b', 'x', 'y']);
   });
 });
-

@@ -78,7 +78,9 @@ describe('a quote as staff send it', () => {
     ]);
     expect(issuesOf(createQuoteSchema, { ...quote, language: 'de' })).toEqual([['language', 'invalid_value']]);
     // A quote joins an opportunity through POST /opportunities/{id}/quotes, not at its creation.
-    expect(issuesOf(createQuoteSchema, { ...quote, opportunityId: 'OPP1' })).toEqual([['opportunityId', 'unrecognized_keys']]);
+    expect(issuesOf(createQuoteSchema, { ...quote, opportunityId: 'OPP1' })).toEqual([
+      ['opportunityId', 'unrecognized_keys'],
+    ]);
   });
 
   it('lets an edit clear notes and terms, and refuses a seq that is not positive', () => {

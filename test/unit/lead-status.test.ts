@@ -28,7 +28,11 @@ describe('lead lifecycle', () => {
 
   it('refuses an illegal move with a 409 that names what the lead can become', () => {
     expect(() => leadLifecycle.actionTo('new', 'converted')).toThrow(
-      expect.objectContaining({ status: 409, code: 'illegal-transition', message: expect.stringContaining('contacted or disqualified') }),
+      expect.objectContaining({
+        status: 409,
+        code: 'illegal-transition',
+        message: expect.stringContaining('contacted or disqualified'),
+      }),
     );
     expect(() => leadLifecycle.actionTo('converted', 'new')).toThrow(
       expect.objectContaining({ code: 'illegal-transition', message: expect.stringContaining('nothing else') }),
@@ -37,7 +41,9 @@ describe('lead lifecycle', () => {
 
   it('names each action and where it leads', () => {
     expect(leadLifecycle.apply('contacted', 'qualify')).toBe('qualified');
-    expect(() => leadLifecycle.apply('new', 'qualify')).toThrow(expect.objectContaining({ code: 'illegal-transition' }));
+    expect(() => leadLifecycle.apply('new', 'qualify')).toThrow(
+      expect.objectContaining({ code: 'illegal-transition' }),
+    );
     expect(leadLifecycle.allowed('qualified')).toEqual(['convert', 'disqualify']);
   });
 

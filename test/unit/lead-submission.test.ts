@@ -40,18 +40,31 @@ describe('lead submission', () => {
   });
 
   it('keeps everyday punctuation and Turkish letters', () => {
-    const result = parse({ name: 'Şükrü Çağlar-Öztürk', email: 'sukru@example.com', message: 'Fiyat 3 > 2 değil mi? <3' });
+    const result = parse({
+      name: 'Şükrü Çağlar-Öztürk',
+      email: 'sukru@example.com',
+      message: 'Fiyat 3 > 2 değil mi? <3',
+    });
     expect(result.success).toBe(true);
   });
 
   it('reads form checkboxes and JSON booleans alike, and asks for the consent text version', () => {
     expect(paths({ name: 'Ece', email: 'ece@example.com', consent_email: 'on' })).toEqual(['consentTextVersion']);
-    const form = parse({ name: 'Ece', email: 'ece@example.com', phone: '+905321234567', consent_email: 'on', consent_sms: true, consentTextVersion: 'v1' });
+    const form = parse({
+      name: 'Ece',
+      email: 'ece@example.com',
+      phone: '+905321234567',
+      consent_email: 'on',
+      consent_sms: true,
+      consentTextVersion: 'v1',
+    });
     expect(form.success && consentsGiven(form.data)).toEqual(['email', 'sms']);
   });
 
   it('refuses SMS consent without a phone', () => {
-    expect(paths({ name: 'Ece', email: 'ece@example.com', consent_sms: true, consentTextVersion: 'v1' })).toEqual(['phone']);
+    expect(paths({ name: 'Ece', email: 'ece@example.com', consent_sms: true, consentTextVersion: 'v1' })).toEqual([
+      'phone',
+    ]);
   });
 
   it('matches people by lower-cased e-mail and E.164 phone, keeping the address as typed', () => {

@@ -2,7 +2,7 @@
 // by each role, where a declined or expired quote ends, resolving a case from each active status.
 import { describe, expect, it } from 'vitest';
 import { caseLifecycle, caseStatuses } from '../../functions/complaint-escalation/domain/case-lifecycle.js';
-import { orderLifecycle, type OrderStatus } from '../../functions/order-routing/domain/lifecycle.js';
+import { type OrderStatus, orderLifecycle } from '../../functions/order-routing/domain/lifecycle.js';
 import { type QuoteState, transition } from '../../functions/quote-approval/domain/lifecycle.js';
 import { roles } from '../../shared/http.js';
 import { refusal } from '../support/refusals.js';

@@ -36,7 +36,11 @@ describe('signed links', () => {
   it('round-trips its claims through a URL on its own path', async () => {
     const url = await consent.url({ requestId: 'r1' });
     expect(new URL(url).origin + new URL(url).pathname).toBe('https://crm.example.com/consents/confirm');
-    expect(await consent.read(tokenOf(url))).toMatchObject({ ok: true, claims: { requestId: 'r1' }, purpose: 'consent-confirm' });
+    expect(await consent.read(tokenOf(url))).toMatchObject({
+      ok: true,
+      claims: { requestId: 'r1' },
+      purpose: 'consent-confirm',
+    });
   });
 
   it('refuses a token for another purpose', async () => {
@@ -66,12 +70,22 @@ describe('signed links', () => {
   it('refuses a correctly signed token with no exp: such a token would never expire', async () => {
     const noExp = signed({ purpose: 'consent-confirm', jti: 'abcdefghijkl', claims: { requestId: 'r1' } });
     expect(await consent.read(noExp)).toEqual({ ok: false, reason: 'invalid' });
-    const withExp = signed({ purpose: 'consent-confirm', jti: 'abcdefghijkl', exp: Math.floor(Date.now() / 1000) + 60, claims: { requestId: 'r1' } });
+    const withExp = signed({
+      purpose: 'consent-confirm',
+      jti: 'abcdefghijkl',
+      exp: Math.floor(Date.now() / 1000) + 60,
+      claims: { requestId: 'r1' },
+    });
     expect(await consent.read(withExp)).toMatchObject({ ok: true });
   });
 
   it('refuses a correctly signed token whose claims break the link schema', async () => {
-    const bad = signed({ purpose: 'consent-confirm', jti: 'abcdefghijkl', exp: Math.floor(Date.now() / 1000) + 60, claims: { requestId: 7 } });
+    const bad = signed({
+      purpose: 'consent-confirm',
+      jti: 'abcdefghijkl',
+      exp: Math.floor(Date.now() / 1000) + 60,
+      claims: { requestId: 7 },
+    });
     expect(await consent.read(bad)).toEqual({ ok: false, reason: 'invalid' });
     await expect(consent.url({ requestId: 7 } as unknown as { requestId: string })).rejects.toThrow();
   });

@@ -85,7 +85,9 @@ describe('npm start when a port is taken (item 23)', () => {
 
   it('stops DynamoDB Local again when a later part fails to start', async () => {
     await writeFile(join(dataDir, 'dead-letters.jsonl'), 'not json\n');
-    await expect(startLocalStack({ portBase: base, dataDir, quiet: true })).rejects.toThrow(/dead-letters.jsonl:1 is not a dead letter/);
+    await expect(startLocalStack({ portBase: base, dataDir, quiet: true })).rejects.toThrow(
+      /dead-letters.jsonl:1 is not a dead letter/,
+    );
     expect(await portFree(base + 1)).toBe(true);
     expect(await portFree(base + 2)).toBe(true);
   }, 60_000);
@@ -94,7 +96,9 @@ describe('npm start when a port is taken (item 23)', () => {
 describe('a running stack (items 22, 23, 12)', () => {
   it('refuses a reset and a second start, answers the schedule CLI, and allows the reset once stopped', async () => {
     const first = launch('start.ts');
-    await expect.poll(() => first.output.stdout, { timeout: 90_000, interval: 200 }).toContain('Pusula CRM is running locally.');
+    await expect
+      .poll(() => first.output.stdout, { timeout: 90_000, interval: 200 })
+      .toContain('Pusula CRM is running locally.');
 
     const reset = await run('reset.ts');
     expect(reset.code).toBe(1);
@@ -116,7 +120,9 @@ describe('a running stack (items 22, 23, 12)', () => {
     expect(rules.status).toBe(200);
     const schedules = await run('fire-schedule.ts', ['list']);
     expect(schedules.code).toBe(0);
-    expect(JSON.parse(schedules.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ name: expect.any(String) })]));
+    expect(JSON.parse(schedules.stdout)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: expect.any(String) })]),
+    );
 
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);

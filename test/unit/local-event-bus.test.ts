@@ -1,6 +1,6 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
@@ -29,7 +29,14 @@ let dir: string;
 let logged: MockInstance<typeof console.error>;
 
 const start = async (rules: LocalRule[], deadLetterFile?: string, options: Partial<EventBusOptions> = {}) => {
-  bus = await startEventBus({ port: 0, busName, rules, retry: { attempts: 3, baseDelayMs: 1 }, deadLetterFile, ...options });
+  bus = await startEventBus({
+    port: 0,
+    busName,
+    rules,
+    retry: { attempts: 3, baseDelayMs: 1 },
+    deadLetterFile,
+    ...options,
+  });
   const client = new EventBridgeClient({
     endpoint: bus.url,
     region: 'eu-central-1',
@@ -70,7 +77,9 @@ describe('PutEvents', () => {
     ]);
 
     const result = await client.send(
-      new PutEventsCommand({ Entries: [{ ...leadCaptured(), Resources: ['lead/L1'], Time: new Date('2025-05-01T10:20:30.456Z') }] }),
+      new PutEventsCommand({
+        Entries: [{ ...leadCaptured(), Resources: ['lead/L1'], Time: new Date('2025-05-01T10:20:30.456Z') }],
+      }),
     );
     await bus.settled();
 
@@ -94,7 +103,9 @@ describe('PutEvents', () => {
 
   it('reports failed entries one by one and accepts the rest', async () => {
     const assign = recorder();
-    const { bus, client } = await start([{ name: 'assign', pattern: { source: ['crm.leads'] }, target: assign.target }]);
+    const { bus, client } = await start([
+      { name: 'assign', pattern: { source: ['crm.leads'] }, target: assign.target },
+    ]);
 
     const result = await client.send(
       new PutEventsCommand({
@@ -113,7 +124,10 @@ describe('PutEvents', () => {
     expect(result.FailedEntryCount).toBe(4);
     const [first, noType, malformed, otherBus, defaultBus, byArn] = result.Entries ?? [];
     expect(first?.EventId).toBeTruthy();
-    expect(noType).toEqual({ ErrorCode: 'InvalidArgument', ErrorMessage: expect.stringContaining('DetailType is a required argument') });
+    expect(noType).toEqual({
+      ErrorCode: 'InvalidArgument',
+      ErrorMessage: expect.stringContaining('DetailType is a required argument'),
+    });
     expect(malformed).toEqual({ ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' });
     expect(otherBus?.ErrorCode).toBe('ResourceNotFoundException');
     expect(defaultBus?.ErrorMessage).toMatch(/Event bus default does not exist.*set EventBusName/);
@@ -179,14 +193,22 @@ describe('delivery failures', () => {
     let down = true;
     const target = recorder(() => down);
     const deadLetterFile = join(dir, 'nested', 'dead-letters.jsonl');
-    const { bus, client } = await start([{ name: 'assign', pattern: { source: ['crm.leads'] }, target: target.target }], deadLetterFile);
+    const { bus, client } = await start(
+      [{ name: 'assign', pattern: { source: ['crm.leads'] }, target: target.target }],
+      deadLetterFile,
+    );
 
     await client.send(new PutEventsCommand({ Entries: [leadCaptured()] }));
     await bus.settled();
 
     expect(target.events).toHaveLength(3);
     const [letter] = bus.deadLetters();
-    expect(letter).toMatchObject({ rule: 'assign', attempts: 3, error: 'target down (call 3)', event: { id: target.events[0]?.id } });
+    expect(letter).toMatchObject({
+      rule: 'assign',
+      attempts: 3,
+      error: 'target down (call 3)',
+      event: { id: target.events[0]?.id },
+    });
     const fileLines = (await readFile(deadLetterFile, 'utf8')).trim().split('\n');
     expect(fileLines.map((line) => JSON.parse(line))).toEqual([letter]);
     expect(await (await fetch(`${bus.url}/dead-letters`, { headers: localControlHeaders })).json()).toEqual([letter]);
@@ -216,7 +238,9 @@ describe('delivery failures', () => {
 
   it('keeps a dead letter whose redrive fails', async () => {
     const target = recorder(() => true);
-    const { bus, client } = await start([{ name: 'assign', pattern: { source: ['crm.leads'] }, target: target.target }]);
+    const { bus, client } = await start([
+      { name: 'assign', pattern: { source: ['crm.leads'] }, target: target.target },
+    ]);
     await client.send(new PutEventsCommand({ Entries: [leadCaptured()] }));
     await bus.settled();
 
@@ -230,19 +254,27 @@ describe('operator endpoints', () => {
   it('lists recent events', async () => {
     const { bus, client } = await start([]);
     const result = await client.send(new PutEventsCommand({ Entries: [leadCaptured()] }));
-    const events = (await (await fetch(`${bus.url}/events`, { headers: localControlHeaders })).json()) as EventBridgeEvent[];
+    const events = (await (
+      await fetch(`${bus.url}/events`, { headers: localControlHeaders })
+    ).json()) as EventBridgeEvent[];
     expect(events.map((event) => event.id)).toEqual([result.Entries?.[0]?.EventId]);
   });
 
   it('refuse a request without the local header or for another host name, and still take PutEvents', async () => {
     const target = recorder(() => true);
-    const { bus, client } = await start([{ name: 'assign', pattern: { source: ['crm.leads'] }, target: target.target }]);
+    const { bus, client } = await start([
+      { name: 'assign', pattern: { source: ['crm.leads'] }, target: target.target },
+    ]);
     await client.send(new PutEventsCommand({ Entries: [leadCaptured()] }));
     await bus.settled();
     expect(bus.deadLetters()).toHaveLength(1);
 
     // What a page on another site can send without a preflight: a simple POST.
-    const simple = await fetch(`${bus.url}/dead-letters/redrive`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
+    const simple = await fetch(`${bus.url}/dead-letters/redrive`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'x',
+    });
     expect(simple.status).toBe(403);
     expect(await simple.json()).toEqual({ message: expect.stringContaining('x-pusula-local') });
     expect(target.events).toHaveLength(3);
@@ -251,10 +283,18 @@ describe('operator endpoints', () => {
     // DNS rebinding: a foreign host name that resolves to this machine.
     const port = new URL(bus.url).port;
     const rebound = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/dead-letters', headers: { ...localControlHeaders, host: `attacker.example:${port}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/dead-letters',
+          headers: { ...localControlHeaders, host: `attacker.example:${port}` },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -281,9 +321,14 @@ describe('dead letters across restarts (item 6)', () => {
 
     const second = await start(rules, deadLetterFile);
     expect(second.bus.deadLetters()).toEqual([letter]);
-    expect(await (await fetch(`${second.bus.url}/dead-letters`, { headers: localControlHeaders })).json()).toEqual([letter]);
+    expect(await (await fetch(`${second.bus.url}/dead-letters`, { headers: localControlHeaders })).json()).toEqual([
+      letter,
+    ]);
     down = false;
-    const redrive = await fetch(`${second.bus.url}/dead-letters/redrive`, { method: 'POST', headers: localControlHeaders });
+    const redrive = await fetch(`${second.bus.url}/dead-letters/redrive`, {
+      method: 'POST',
+      headers: localControlHeaders,
+    });
     expect(await redrive.json()).toEqual({ redriven: 1, remaining: 0 });
     expect(target.events.at(-1)?.detail).toEqual({ leadId: 'L-outage' });
     expect(await readFile(deadLetterFile, 'utf8')).toBe('');
@@ -303,7 +348,9 @@ describe('dead letters across restarts (item 6)', () => {
 
     await bus.close();
     const lines = (await readFile(deadLetterFile, 'utf8')).trim().split('\n');
-    expect(lines.map((line) => JSON.parse(line) as DeadLetter)).toEqual([expect.objectContaining({ rule: 'assign', attempts: 1 })]);
+    expect(lines.map((line) => JSON.parse(line) as DeadLetter)).toEqual([
+      expect.objectContaining({ rule: 'assign', attempts: 1 }),
+    ]);
   });
 
   it('refuses to start on a damaged dead-letter file rather than lose its letters', async () => {
@@ -325,7 +372,10 @@ describe('dead letters across restarts (item 6)', () => {
     expect(upper(100)).toBe(10 * 60 * 1000);
     const shortestFirstFive = [1, 2, 3, 4].reduce((sum, attempt) => sum + lower(attempt), 0);
     expect(shortestFirstFive).toBeGreaterThanOrEqual(7500);
-    const shortestDay = Array.from({ length: defaultRetryPolicy.attempts - 1 }, (_, i) => lower(i + 1)).reduce((a, b) => a + b, 0);
+    const shortestDay = Array.from({ length: defaultRetryPolicy.attempts - 1 }, (_, i) => lower(i + 1)).reduce(
+      (a, b) => a + b,
+      0,
+    );
     expect(shortestDay).toBeGreaterThan(12 * 3600 * 1000);
   });
 });
@@ -342,9 +392,15 @@ describe('under load (item 32)', () => {
       active--;
       done.push(event.id);
     };
-    const { bus, client } = await start([{ name: 'assign', pattern: { source: ['crm.leads'] }, target }], undefined, { concurrency: 4 });
+    const { bus, client } = await start([{ name: 'assign', pattern: { source: ['crm.leads'] }, target }], undefined, {
+      concurrency: 4,
+    });
     for (let batch = 0; batch < 3; batch++) {
-      await client.send(new PutEventsCommand({ Entries: Array.from({ length: 10 }, (_, i) => leadCaptured({ leadId: `L${batch}-${i}` })) }));
+      await client.send(
+        new PutEventsCommand({
+          Entries: Array.from({ length: 10 }, (_, i) => leadCaptured({ leadId: `L${batch}-${i}` })),
+        }),
+      );
     }
     await bus.settled();
     expect(done).toHaveLength(30);

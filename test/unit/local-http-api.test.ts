@@ -22,10 +22,28 @@ beforeAll(async () => {
     routes: [
       { method: 'POST', path: '/leads', function: 'f', auth: 'public', invoke: echo },
       // Declared before the literal route it would shadow: the literal segment still wins, as in API Gateway.
-      { method: 'GET', path: '/leads/{leadId}/{part}', function: 'part', auth: { scopes: ['leads:read'] }, invoke: echo },
+      {
+        method: 'GET',
+        path: '/leads/{leadId}/{part}',
+        function: 'part',
+        auth: { scopes: ['leads:read'] },
+        invoke: echo,
+      },
       { method: 'GET', path: '/leads/{leadId}', function: 'f', auth: { scopes: ['leads:read'] }, invoke: echo },
-      { method: 'GET', path: '/leads/{leadId}/notes', function: 'notes', auth: { scopes: ['leads:read'] }, invoke: echo },
-      { method: 'POST', path: '/leads/{leadId}/status', function: 'f', auth: { scopes: ['leads:write'] }, invoke: echo },
+      {
+        method: 'GET',
+        path: '/leads/{leadId}/notes',
+        function: 'notes',
+        auth: { scopes: ['leads:read'] },
+        invoke: echo,
+      },
+      {
+        method: 'POST',
+        path: '/leads/{leadId}/status',
+        function: 'f',
+        auth: { scopes: ['leads:write'] },
+        invoke: echo,
+      },
     ],
     admin: async (req, url) => {
       controlCalls.push(`${req.method} ${url.pathname}`);
@@ -37,7 +55,16 @@ beforeAll(async () => {
       const prefix = methodArn.split('/').slice(0, 2).join('/');
       return {
         principalId: 'u1',
-        policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: [`${prefix}/GET/leads/*`, `${prefix}/GET/leads/*/*`] }] },
+        policyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Action: 'execute-api:Invoke',
+              Effect: 'Allow',
+              Resource: [`${prefix}/GET/leads/*`, `${prefix}/GET/leads/*/*`],
+            },
+          ],
+        },
         context: { userId: 'u1', role: 'rep' },
       };
     },
@@ -66,13 +93,21 @@ describe('local HTTP API', () => {
   it('prefers a literal path segment to a parameter whatever the declaration order, as API Gateway does', async () => {
     expect((await fetch(`${api.url}/leads/L1/notes`, { headers: { authorization: 'Bearer good' } })).status).toBe(200);
     expect(seen.at(-1)).toMatchObject({ resource: '/leads/{leadId}/notes', pathParameters: { leadId: 'L1' } });
-    expect((await fetch(`${api.url}/leads/L1/history`, { headers: { authorization: 'Bearer good' } })).status).toBe(200);
-    expect(seen.at(-1)).toMatchObject({ resource: '/leads/{leadId}/{part}', pathParameters: { leadId: 'L1', part: 'history' } });
+    expect((await fetch(`${api.url}/leads/L1/history`, { headers: { authorization: 'Bearer good' } })).status).toBe(
+      200,
+    );
+    expect(seen.at(-1)).toMatchObject({
+      resource: '/leads/{leadId}/{part}',
+      pathParameters: { leadId: 'L1', part: 'history' },
+    });
   });
 
   it('answers 401 when the authorizer refuses and 403 when its policy does not cover the route', async () => {
     expect(await problem(await fetch(`${api.url}/leads/L1`))).toMatchObject({ status: 401, code: 'unauthorized' });
-    const denied = await fetch(`${api.url}/leads/L1/status`, { method: 'POST', headers: { authorization: 'Bearer good' } });
+    const denied = await fetch(`${api.url}/leads/L1/status`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer good' },
+    });
     expect(await problem(denied)).toMatchObject({ status: 403, code: 'forbidden' });
   });
 
@@ -92,7 +127,11 @@ describe('local HTTP API', () => {
 
   it('answers /_local/* only with the x-pusula-local header, so a page on another site cannot drive it', async () => {
     // A cross-site form or fetch without a preflight can only send a simple request like this one.
-    const simple = await fetch(`${api.url}/_local/settle`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '' });
+    const simple = await fetch(`${api.url}/_local/settle`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '',
+    });
     expect(await problem(simple)).toMatchObject({ status: 403, code: 'local-control-refused' });
     expect((await fetch(`${api.url}/_local/dead-letters`)).status).toBe(403);
     expect(controlCalls).toEqual([]);
@@ -106,7 +145,15 @@ describe('local HTTP API', () => {
     const pages = await startHttpApi({
       port: 0,
       publicRateLimit: 10,
-      routes: [{ method: 'GET', path: '/forms/demo', function: 'f', auth: 'public', invoke: async () => page(200, 'en', 'Demo', safeHtml`<p>hi</p>`) }],
+      routes: [
+        {
+          method: 'GET',
+          path: '/forms/demo',
+          function: 'f',
+          auth: 'public',
+          invoke: async () => page(200, 'en', 'Demo', safeHtml`<p>hi</p>`),
+        },
+      ],
       authorize: async () => {
         throw new Error('public only');
       },
@@ -116,7 +163,12 @@ describe('local HTTP API', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const csp = (response.headers.get('content-security-policy') ?? '').split(';').map((directive) => directive.trim());
     expect(csp).toEqual(
-      expect.arrayContaining(["default-src 'none'", "style-src 'unsafe-inline'", "form-action 'self'", "frame-ancestors 'none'"]),
+      expect.arrayContaining([
+        "default-src 'none'",
+        "style-src 'unsafe-inline'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ]),
     );
     expect(csp.join(' ')).not.toMatch(/script-src|unsafe-eval/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

@@ -85,7 +85,14 @@ describe('module boundaries', () => {
       ['d', new Set(['a'])],
     ]);
     expect(cycles(ring)).toEqual([['a', 'b', 'c']]);
-    expect(cycles(new Map([['a', new Set(['b'])], ['b', new Set<string>()]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          ['a', new Set(['b'])],
+          ['b', new Set<string>()],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });
 

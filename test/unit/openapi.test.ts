@@ -7,7 +7,11 @@ import { openApiDocument } from '../../shared/openapi.js';
 import { problemCodes } from '../../shared/problems.js';
 import * as z from '../../shared/schema.js';
 
-const document = openApiDocument(useCases, { title: 'Pusula CRM', version: '0.0.0-test', serverUrl: 'http://localhost:3000' });
+const document = openApiDocument(useCases, {
+  title: 'Pusula CRM',
+  version: '0.0.0-test',
+  serverUrl: 'http://localhost:3000',
+});
 const routes = useCases.flatMap((useCase) => useCase.routes);
 
 type Operation = {
@@ -36,7 +40,9 @@ describe('the OpenAPI document', () => {
   });
 
   it('has every manifest route, once, with its auth and scopes', () => {
-    const documented = Object.entries(document.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = Object.entries(document.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(documented.sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
     expect(new Set(routes.map((r) => r.name)).size).toBe(routes.length);
     for (const route of routes) {
@@ -70,10 +76,14 @@ describe('the OpenAPI document', () => {
 
   it('documents request bodies with the schema the handler validates with', () => {
     const capture = routes.find((r) => r.name === 'captureLead')!;
-    const body = (operationOf('POST', '/leads') as unknown as { requestBody: { content: Record<string, { schema: unknown }> } }).requestBody;
+    const body = (
+      operationOf('POST', '/leads') as unknown as { requestBody: { content: Record<string, { schema: unknown }> } }
+    ).requestBody;
     expect(Object.keys(body.content)).toEqual(['application/json', 'application/x-www-form-urlencoded']);
     expect(body.content['application/json']!.schema).toEqual(
-      (({ $schema: _, ...rest }) => rest)(z.toJSONSchema(capture.request.body!.schema, { io: 'input', unrepresentable: 'any' })),
+      (({ $schema: _, ...rest }) => rest)(
+        z.toJSONSchema(capture.request.body!.schema, { io: 'input', unrepresentable: 'any' }),
+      ),
     );
   });
 
@@ -83,7 +93,9 @@ describe('the OpenAPI document', () => {
     for (const { code, status, title } of listed) {
       expect(problemCodes[code as keyof typeof problemCodes]).toMatchObject({ status, title });
     }
-    expect((document.components.schemas.Problem.properties as { code: { enum: string[] } }).code.enum).toEqual(Object.keys(problemCodes));
+    expect((document.components.schemas.Problem.properties as { code: { enum: string[] } }).code.enum).toEqual(
+      Object.keys(problemCodes),
+    );
     const problem409 = document.components.responses.Problem409!;
     expect(Object.keys(problem409.content)).toEqual(['application/problem+json']);
     expect(problem409.description).toContain('`quote-changed`');

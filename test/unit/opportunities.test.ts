@@ -26,7 +26,9 @@ describe('stages', () => {
   });
 
   it('refuses advancing past negotiation and going back from prospecting, naming what is allowed', () => {
-    expect(() => targetOf('negotiation', 'advance')).toThrow(expect.objectContaining({ code: 'illegal-transition', status: 409 }));
+    expect(() => targetOf('negotiation', 'advance')).toThrow(
+      expect.objectContaining({ code: 'illegal-transition', status: 409 }),
+    );
     expect(() => targetOf('negotiation', 'advance')).toThrow(/"back" or "win" or "lose"/);
     expect(() => targetOf('prospecting', 'back')).toThrow(/"advance" or "win" or "lose"/);
   });
@@ -59,7 +61,9 @@ describe('stages', () => {
 
   it('needs a reason to lose, trimmed', () => {
     expect(lostReasonOf('  Fiyat yüksek bulundu ')).toBe('Fiyat yüksek bulundu');
-    expect(() => lostReasonOf('   ')).toThrow(expect.objectContaining({ code: 'validation-failed', errors: [expect.objectContaining({ path: 'lostReason' })] }));
+    expect(() => lostReasonOf('   ')).toThrow(
+      expect.objectContaining({ code: 'validation-failed', errors: [expect.objectContaining({ path: 'lostReason' })] }),
+    );
     expect(() => lostReasonOf(undefined)).toThrow(expect.objectContaining({ code: 'validation-failed' }));
   });
 });
@@ -75,8 +79,14 @@ describe('weighted forecast', () => {
     expect(weighted(try_(123_456), 0)).toEqual(try_(0));
   });
 
-  const opp = (ownerId: string, status: Forecastable['status'], amount: Money, probability: number): Forecastable => ({ ownerId, status, amount, probability });
-  const eurToTry = (m: Money) => (m.currency === 'TRY' ? m : m.currency === 'EUR' ? convert(m, '35.5', 'TRY') : undefined);
+  const opp = (ownerId: string, status: Forecastable['status'], amount: Money, probability: number): Forecastable => ({
+    ownerId,
+    status,
+    amount,
+    probability,
+  });
+  const eurToTry = (m: Money) =>
+    m.currency === 'TRY' ? m : m.currency === 'EUR' ? convert(m, '35.5', 'TRY') : undefined;
 
   it('sums per owner and stage and per stage, weighting each opportunity on its own', () => {
     const pipeline = pipelineOf(
@@ -90,9 +100,30 @@ describe('weighted forecast', () => {
       eurToTry,
     );
     expect(pipeline.rows).toEqual([
-      { ownerId: 'rep-a', stage: 'proposal', count: 2, byCurrency: [{ currency: 'TRY', amount: 6, weighted: 4 }], amountTry: 6, weightedTry: 4 },
-      { ownerId: 'rep-b', stage: 'prospecting', count: 1, byCurrency: [{ currency: 'TRY', amount: 100_000, weighted: 10_000 }], amountTry: 100_000, weightedTry: 10_000 },
-      { ownerId: 'rep-b', stage: 'proposal', count: 1, byCurrency: [{ currency: 'EUR', amount: 10_000, weighted: 5_000 }], amountTry: 355_000, weightedTry: 177_500 },
+      {
+        ownerId: 'rep-a',
+        stage: 'proposal',
+        count: 2,
+        byCurrency: [{ currency: 'TRY', amount: 6, weighted: 4 }],
+        amountTry: 6,
+        weightedTry: 4,
+      },
+      {
+        ownerId: 'rep-b',
+        stage: 'prospecting',
+        count: 1,
+        byCurrency: [{ currency: 'TRY', amount: 100_000, weighted: 10_000 }],
+        amountTry: 100_000,
+        weightedTry: 10_000,
+      },
+      {
+        ownerId: 'rep-b',
+        stage: 'proposal',
+        count: 1,
+        byCurrency: [{ currency: 'EUR', amount: 10_000, weighted: 5_000 }],
+        amountTry: 355_000,
+        weightedTry: 177_500,
+      },
     ]);
     expect(pipeline.byStage.map((s) => s.stage)).toEqual(['prospecting', 'proposal']);
     expect(pipeline.byStage[1]).toMatchObject({
@@ -109,7 +140,11 @@ describe('weighted forecast', () => {
   });
 
   it('leaves a currency without a rate out of the TRY totals and names it', () => {
-    const pipeline = pipelineOf([opp('rep-a', 'negotiation', money(500, 'CHF'), 75), opp('rep-a', 'negotiation', try_(1_000), 75)], openStages, eurToTry);
+    const pipeline = pipelineOf(
+      [opp('rep-a', 'negotiation', money(500, 'CHF'), 75), opp('rep-a', 'negotiation', try_(1_000), 75)],
+      openStages,
+      eurToTry,
+    );
     expect(pipeline.unconverted).toEqual(['CHF']);
     expect(pipeline.total.byCurrency).toEqual([
       { currency: 'CHF', amount: 500, weighted: 375 },
@@ -120,35 +155,75 @@ describe('weighted forecast', () => {
   });
 
   it('is empty without opportunities', () => {
-    expect(pipelineOf([], openStages, eurToTry)).toEqual({ rows: [], byStage: [], total: { count: 0, byCurrency: [], amountTry: 0, weightedTry: 0 }, unconverted: [] });
+    expect(pipelineOf([], openStages, eurToTry)).toEqual({
+      rows: [],
+      byStage: [],
+      total: { count: 0, byCurrency: [], amountTry: 0, weightedTry: 0 },
+      unconverted: [],
+    });
   });
 });
 
 describe('cost analysis', () => {
-  const quote = (quoteId: string, status: string, net: number, cost: number, currency = 'TRY', rateToTry = '1'): QuotedFigures => ({
+  const quote = (
+    quoteId: string,
+    status: string,
+    net: number,
+    cost: number,
+    currency = 'TRY',
+    rateToTry = '1',
+  ): QuotedFigures => ({
     quoteId,
     status,
     version: 1,
     currency,
-    totals: { netTotal: money(net, currency), costTotal: money(cost, currency), margin: money(net - cost, currency), marginBp: Math.round(((net - cost) * 10_000) / net) },
+    totals: {
+      netTotal: money(net, currency),
+      costTotal: money(cost, currency),
+      margin: money(net - cost, currency),
+      marginBp: Math.round(((net - cost) * 10_000) / net),
+    },
     netTotalTry: convert(money(net, currency), rateToTry, 'TRY'),
     rateToTry,
   });
 
   it('counts the quotes still in play until one is accepted, in TRY at each quote’s own rate', () => {
-    const analysis = costAnalysis([quote('q1', 'sent', 100_000, 60_000), quote('q2', 'declined', 90_000, 60_000), quote('q3', 'draft', 1_000, 800, 'EUR', '35.5')]);
+    const analysis = costAnalysis([
+      quote('q1', 'sent', 100_000, 60_000),
+      quote('q2', 'declined', 90_000, 60_000),
+      quote('q3', 'draft', 1_000, 800, 'EUR', '35.5'),
+    ]);
     expect(analysis.basis).toBe('in-play');
-    expect(analysis.quotes.find((q) => q.quoteId === 'q3')).toMatchObject({ netTotalTry: try_(35_500), costTotalTry: try_(28_400), marginTry: try_(7_100) });
-    expect(analysis.total).toEqual({ netTotalTry: try_(135_500), costTotalTry: try_(88_400), marginTry: try_(47_100), marginBp: 3476 });
+    expect(analysis.quotes.find((q) => q.quoteId === 'q3')).toMatchObject({
+      netTotalTry: try_(35_500),
+      costTotalTry: try_(28_400),
+      marginTry: try_(7_100),
+    });
+    expect(analysis.total).toEqual({
+      netTotalTry: try_(135_500),
+      costTotalTry: try_(88_400),
+      marginTry: try_(47_100),
+      marginBp: 3476,
+    });
   });
 
   it('counts only the accepted quotes once one is accepted', () => {
     const analysis = costAnalysis([quote('q1', 'accepted', 100_000, 75_000), quote('q2', 'sent', 500_000, 100_000)]);
     expect(analysis.basis).toBe('accepted');
-    expect(analysis.total).toEqual({ netTotalTry: try_(100_000), costTotalTry: try_(75_000), marginTry: try_(25_000), marginBp: 2500 });
+    expect(analysis.total).toEqual({
+      netTotalTry: try_(100_000),
+      costTotalTry: try_(75_000),
+      marginTry: try_(25_000),
+      marginBp: 2500,
+    });
   });
 
   it('is zero with no quotes', () => {
-    expect(costAnalysis([]).total).toEqual({ netTotalTry: try_(0), costTotalTry: try_(0), marginTry: try_(0), marginBp: 0 });
+    expect(costAnalysis([]).total).toEqual({
+      netTotalTry: try_(0),
+      costTotalTry: try_(0),
+      marginTry: try_(0),
+      marginBp: 0,
+    });
   });
 });

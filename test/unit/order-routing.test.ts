@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ackDueAt, routedNote } from '../../functions/order-routing/domain/ack-deadline.js';
 import { orderLifecycle } from '../../functions/order-routing/domain/lifecycle.js';
 import {
   openByUnit,
@@ -10,8 +11,6 @@ import {
   revenue,
   revenueColumns,
 } from '../../functions/order-routing/domain/reports.js';
-import { ackDueAt, routedNote } from '../../functions/order-routing/domain/ack-deadline.js';
-import { toCsv } from '../../shared/csv.js';
 import {
   isOpen,
   type OrderFacts,
@@ -21,6 +20,7 @@ import {
   rulesChangeSchema,
   unitIdsOf,
 } from '../../functions/order-routing/domain/routing.js';
+import { toCsv } from '../../shared/csv.js';
 import type { Unit } from '../../shared/directory.js';
 import { IllegalTransitionError } from '../../shared/lifecycle.js';
 
@@ -42,7 +42,19 @@ const units = new Map(
     unit('dealer-ankara', { cities: ['Ankara'], categories: ['forklift'] }),
     unit('dealer-izmir', { cities: ['İzmir'], regions: ['Ege'], categories: ['forklift'] }),
     unit('warehouse-gebze', { kind: 'warehouse', regions: ['Marmara'], capacity: 2 }),
-    unit('dept-parts', { kind: 'department', categories: ['yedek parça'], hours: { days: { 1: { from: '08:30', to: '18:00' }, 2: { from: '08:30', to: '18:00' }, 3: { from: '08:30', to: '18:00' }, 4: { from: '08:30', to: '18:00' }, 5: { from: '08:30', to: '18:00' } } } }),
+    unit('dept-parts', {
+      kind: 'department',
+      categories: ['yedek parça'],
+      hours: {
+        days: {
+          1: { from: '08:30', to: '18:00' },
+          2: { from: '08:30', to: '18:00' },
+          3: { from: '08:30', to: '18:00' },
+          4: { from: '08:30', to: '18:00' },
+          5: { from: '08:30', to: '18:00' },
+        },
+      },
+    }),
     unit('dept-desk', { kind: 'department' }),
   ].map((u) => [u.unitId, u]),
 );
@@ -64,7 +76,12 @@ const workday = new Date('2026-03-04T07:00:00Z');
 const sunday = new Date('2026-03-08T07:00:00Z');
 
 const decide = (facts: OrderFacts, over: { now?: Date; open?: Record<string, number>; tried?: string[] } = {}) =>
-  route(rules, facts, { units, openOrders: new Map(Object.entries(over.open ?? {})), now: over.now ?? workday, tried: over.tried });
+  route(rules, facts, {
+    units,
+    openOrders: new Map(Object.entries(over.open ?? {})),
+    now: over.now ?? workday,
+    tried: over.tried,
+  });
 
 describe('order routing rules', () => {
   it('sends the order to the preferred dealer when it serves the category and the city', () => {
@@ -76,9 +93,17 @@ describe('order routing rules', () => {
     const outOfRegion = decide({ city: 'Ankara', category: 'forklift', preferredDealerId: 'dealer-izmir' });
     expect(outOfRegion.unitId).toBe('dealer-ankara');
     expect(outOfRegion.ruleId).toBe('ankara');
-    expect(outOfRegion.skipped).toContainEqual({ ruleId: 'preferred', unitId: 'dealer-izmir', reason: 'region-not-served' });
+    expect(outOfRegion.skipped).toContainEqual({
+      ruleId: 'preferred',
+      unitId: 'dealer-izmir',
+      reason: 'region-not-served',
+    });
     const wrongCategory = decide({ city: 'İzmir', category: 'transpalet', preferredDealerId: 'dealer-izmir' });
-    expect(wrongCategory.skipped[0]).toEqual({ ruleId: 'preferred', unitId: 'dealer-izmir', reason: 'category-not-served' });
+    expect(wrongCategory.skipped[0]).toEqual({
+      ruleId: 'preferred',
+      unitId: 'dealer-izmir',
+      reason: 'category-not-served',
+    });
   });
 
   it('records a missing or unknown preferred dealer as skipped', () => {
@@ -93,7 +118,10 @@ describe('order routing rules', () => {
 
   it('routes by city or region, matching Turkish letters whatever their case', () => {
     expect(decide({ city: 'ANKARA' })).toMatchObject({ unitId: 'dealer-ankara', ruleId: 'ankara' });
-    expect(decide({ city: 'Kocaeli', region: 'marmara' })).toMatchObject({ unitId: 'warehouse-gebze', ruleId: 'marmara' });
+    expect(decide({ city: 'Kocaeli', region: 'marmara' })).toMatchObject({
+      unitId: 'warehouse-gebze',
+      ruleId: 'marmara',
+    });
   });
 
   it('routes by product category to the fulfilment unit, ahead of the region rules that follow', () => {
@@ -130,7 +158,10 @@ describe('order routing rules', () => {
   });
 
   it('on a re-route passes over the units tried, to the next eligible one or the fallback', () => {
-    const twoUnits: RoutingRules = { ...rules, rules: [{ id: 'ankara', kind: 'region', cities: ['Ankara'], unitIds: ['dealer-ankara', 'warehouse-gebze'] }] };
+    const twoUnits: RoutingRules = {
+      ...rules,
+      rules: [{ id: 'ankara', kind: 'region', cities: ['Ankara'], unitIds: ['dealer-ankara', 'warehouse-gebze'] }],
+    };
     const context = { units, openOrders: new Map<string, number>(), now: workday };
     expect(route(twoUnits, { city: 'Ankara' }, { ...context, tried: ['dealer-ankara'] })).toMatchObject({
       unitId: 'warehouse-gebze',
@@ -157,7 +188,10 @@ describe('order routing rules', () => {
     const duplicate = rulesChangeSchema.safeParse({ ...rules, rules: [rules.rules[0], rules.rules[0]] });
     expect(duplicate.success).toBe(false);
     expect(duplicate.error?.issues[0]?.path).toEqual(['rules']);
-    const bare = routingRulesSchema.safeParse({ ...rules, rules: [{ id: 'x', kind: 'region', unitIds: ['dealer-ankara'] }] });
+    const bare = routingRulesSchema.safeParse({
+      ...rules,
+      rules: [{ id: 'x', kind: 'region', unitIds: ['dealer-ankara'] }],
+    });
     expect(bare.error?.issues[0]?.path).toEqual(['rules', 0, 'cities']);
     const parsed = routingRulesSchema.parse({ rules: [], fallbackUnitId: 'dept-desk' });
     expect(parsed.customerNotices).toEqual(['shipped', 'delivered']);
@@ -178,8 +212,12 @@ describe('order lifecycle', () => {
 
   it('refuses an out-of-order move with a 409 that names the allowed ones', () => {
     expect(() => orderLifecycle.actionTo('routed', 'shipped')).toThrow(IllegalTransitionError);
-    expect(() => orderLifecycle.actionTo('routed', 'shipped')).toThrow(/can become routed or acknowledged or cancelled/);
-    expect(() => orderLifecycle.actionTo('delivered', 'cancelled')).toThrow(expect.objectContaining({ status: 409, code: 'illegal-transition' }));
+    expect(() => orderLifecycle.actionTo('routed', 'shipped')).toThrow(
+      /can become routed or acknowledged or cancelled/,
+    );
+    expect(() => orderLifecycle.actionTo('delivered', 'cancelled')).toThrow(
+      expect.objectContaining({ status: 409, code: 'illegal-transition' }),
+    );
     expect(orderLifecycle.actionTo('acknowledged', 'shipped')).toBe('ship');
   });
 
@@ -214,13 +252,37 @@ describe('order reports', () => {
       now,
     );
     expect(rows).toEqual([
-      { unitId: 'dealer-ankara', open: 3, oldestCreatedAt: '2026-02-01T08:00:00Z', under1d: 1, d1to3: 1, d3to7: 0, over7d: 1 },
-      { unitId: 'unrouted', open: 1, oldestCreatedAt: '2026-03-10T08:00:00Z', under1d: 1, d1to3: 0, d3to7: 0, over7d: 0 },
+      {
+        unitId: 'dealer-ankara',
+        open: 3,
+        oldestCreatedAt: '2026-02-01T08:00:00Z',
+        under1d: 1,
+        d1to3: 1,
+        d3to7: 0,
+        over7d: 1,
+      },
+      {
+        unitId: 'unrouted',
+        open: 1,
+        oldestCreatedAt: '2026-03-10T08:00:00Z',
+        under1d: 1,
+        d1to3: 0,
+        d3to7: 0,
+        over7d: 0,
+      },
     ]);
   });
 
   it('lists orders past their requested Istanbul day, the latest first', () => {
-    const rows = overdue([order('a', { requestedDate: '2026-03-10' }), order('b', { requestedDate: '2026-03-09' }), order('c', { requestedDate: '2026-03-01' }), order('d')], now);
+    const rows = overdue(
+      [
+        order('a', { requestedDate: '2026-03-10' }),
+        order('b', { requestedDate: '2026-03-09' }),
+        order('c', { requestedDate: '2026-03-01' }),
+        order('d'),
+      ],
+      now,
+    );
     expect(rows.map((r) => [r.orderId, r.daysLate])).toEqual([
       ['c', 9],
       ['b', 1],
@@ -264,14 +326,30 @@ describe('order reports', () => {
         '"\'=HYPERLINK(""x"")","a, ""b""",,routed,2026-03-01,-2,EUR,1234.56\r\n',
     );
     // Revenue: the total in the row's currency, the TRY equivalent beside its own currency column.
-    const revenueRow = { period: '2026-03', currency: 'USD', orders: 2, total: 100_050, totalTry: 3_900_000, withoutTry: 0 };
+    const revenueRow = {
+      period: '2026-03',
+      currency: 'USD',
+      orders: 2,
+      total: 100_050,
+      totalTry: 3_900_000,
+      withoutTry: 0,
+    };
     expect(toCsv(revenueColumns, [revenueRow]).split('\r\n')).toEqual([
       '\uFEFFperiod,currency,orders,total,totalTry,totalTryCurrency,withoutTry',
       '2026-03,USD,2,1000.50,39000.00,TRY,0',
       '',
     ]);
     // A loss is a negative number, not a formula: no apostrophe before it.
-    const loss = { period: '2026-03', currency: 'TRY', orders: 1, net: 10_000, cost: 12_345, margin: -2_345, marginBp: -2345, withoutCost: 0 };
+    const loss = {
+      period: '2026-03',
+      currency: 'TRY',
+      orders: 1,
+      net: 10_000,
+      cost: 12_345,
+      margin: -2_345,
+      marginBp: -2345,
+      withoutCost: 0,
+    };
     expect(toCsv(profitColumns, [loss]).split('\r\n')[1]).toBe('2026-03,TRY,1,100.00,123.45,-23.45,-2345,0');
   });
 });
@@ -282,20 +360,47 @@ describe('order profitability', () => {
     const base = { customerId: 'C1', status: 'delivered' as const, currency: 'TRY', createdAt: '2026-03-10T08:00:00Z' };
     const rows = profitability(
       [
-        { ...base, orderId: 'a', totals: { grandTotal: money(1200), netTotal: money(1000), costTotal: money(700), margin: money(300) } },
-        { ...base, orderId: 'b', totals: { grandTotal: money(600), netTotal: money(500), costTotal: money(450), margin: money(50) } },
+        {
+          ...base,
+          orderId: 'a',
+          totals: { grandTotal: money(1200), netTotal: money(1000), costTotal: money(700), margin: money(300) },
+        },
+        {
+          ...base,
+          orderId: 'b',
+          totals: { grandTotal: money(600), netTotal: money(500), costTotal: money(450), margin: money(50) },
+        },
         { ...base, orderId: 'c', totals: { grandTotal: money(100) } },
-        { ...base, orderId: 'd', status: 'cancelled', totals: { grandTotal: money(1), netTotal: money(1), costTotal: money(1), margin: money(0) } },
+        {
+          ...base,
+          orderId: 'd',
+          status: 'cancelled',
+          totals: { grandTotal: money(1), netTotal: money(1), costTotal: money(1), margin: money(0) },
+        },
       ],
       'year',
     );
-    expect(rows).toEqual([{ period: '2026', currency: 'TRY', orders: 2, net: 1500, cost: 1150, margin: 350, marginBp: 2333, withoutCost: 1 }]);
+    expect(rows).toEqual([
+      {
+        period: '2026',
+        currency: 'TRY',
+        orders: 2,
+        net: 1500,
+        cost: 1150,
+        margin: 350,
+        marginBp: 2333,
+        withoutCost: 1,
+      },
+    ]);
   });
 });
 
 describe('the acknowledgement deadline', () => {
   const weekdays = { from: '09:00', to: '18:00' };
-  const dealer = unit('dealer-hours', { ackSlaMinutes: 60, hours: { days: { 1: weekdays, 2: weekdays, 3: weekdays, 4: weekdays, 5: weekdays } } });
+  const dealer = unit('dealer-hours', {
+    ackSlaMinutes: 60,
+    hours: { days: { 1: weekdays, 2: weekdays, 3: weekdays, 4: weekdays, 5: weekdays } },
+  });
   const at = (istanbul: string) => new Date(`${istanbul}:00+03:00`);
 
   it('counts the SLA in the unit’s working hours: 17:55 on a Friday is due on Monday at 09:55, not at 18:55', () => {

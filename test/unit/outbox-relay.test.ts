@@ -22,7 +22,15 @@ const record = (n: number, type = 'outbox', eventName: DynamoDBRecord['eventName
       type,
       source: 'crm.leads',
       detailType: 'LeadNoteAdded',
-      detail: { eventId: `e${n}`, occurredAt: '2026-11-23T10:00:00.000Z', version: 1, leadId: 'l', customerId: 'c', noteId: 'n', actorId: 'a' },
+      detail: {
+        eventId: `e${n}`,
+        occurredAt: '2026-11-23T10:00:00.000Z',
+        version: 1,
+        leadId: 'l',
+        customerId: 'c',
+        noteId: 'n',
+        actorId: 'a',
+      },
     }) as never,
   },
 });
@@ -34,7 +42,9 @@ const fakePutEvents = (fails: (eventId: string, call: number) => boolean) => {
     const entries = (command as PutEventsCommand).input.Entries ?? [];
     const ids = entries.map((e) => JSON.parse(e.Detail!).eventId as string);
     calls.push(ids);
-    const results = ids.map((id) => (fails(id, calls.length) ? { ErrorCode: 'InternalFailure', ErrorMessage: 'injected' } : { EventId: `ev-${id}` }));
+    const results = ids.map((id) =>
+      fails(id, calls.length) ? { ErrorCode: 'InternalFailure', ErrorMessage: 'injected' } : { EventId: `ev-${id}` },
+    );
     return { FailedEntryCount: results.filter((r) => 'ErrorCode' in r).length, Entries: results };
   });
   return calls;
@@ -45,7 +55,11 @@ const run = (records: DynamoDBRecord[]) => handler({ Records: records } as Dynam
 describe('outbox relay (injected PutEvents partial failures)', () => {
   it('publishes in batches of ten and skips everything that is not a new outbox item', async () => {
     const calls = fakePutEvents(() => false);
-    const records = [...Array.from({ length: 12 }, (_, i) => record(i)), record(50, 'lead'), record(51, 'outbox', 'REMOVE')];
+    const records = [
+      ...Array.from({ length: 12 }, (_, i) => record(i)),
+      record(50, 'lead'),
+      record(51, 'outbox', 'REMOVE'),
+    ];
     expect(await run(records)).toEqual({ batchItemFailures: [] });
     expect(calls.map((c) => c.length)).toEqual([10, 2]);
   });
@@ -58,6 +72,8 @@ describe('outbox relay (injected PutEvents partial failures)', () => {
 
   it('reports records that never got through, so Lambda retries from there', async () => {
     fakePutEvents((id) => id === 'e2');
-    expect(await run(Array.from({ length: 4 }, (_, i) => record(i)))).toEqual({ batchItemFailures: [{ itemIdentifier: '1002' }] });
+    expect(await run(Array.from({ length: 4 }, (_, i) => record(i)))).toEqual({
+      batchItemFailures: [{ itemIdentifier: '1002' }],
+    });
   });
 });

@@ -17,7 +17,12 @@ const policy: ApprovalPolicy = approvalPolicySchema.parse([
 ]);
 
 /** Facts well inside every limit, so that each test moves one fact only. */
-const calm: PolicyFacts = { discountBp: 500, maxLineDiscountBp: 500, totalTry: money(10_000_000, 'TRY'), marginBp: 3000 };
+const calm: PolicyFacts = {
+  discountBp: 500,
+  maxLineDiscountBp: 500,
+  totalTry: money(10_000_000, 'TRY'),
+  marginBp: 3000,
+};
 const roles = (facts: Partial<PolicyFacts>) => {
   const decision = evaluatePolicy(policy, { ...calm, ...facts });
   return decision.autoApproved ? [] : decision.steps.map((s) => s.role);
@@ -36,7 +41,13 @@ describe('approval policy', () => {
   describe.each([
     // The fact, its limit, which side of it fires, and the rules and roles in force one unit past it.
     { fact: 'discountBp', at: 1000, fires: 'above', rules: ['discount-10'], roles: ['manager'] },
-    { fact: 'discountBp', at: 2500, fires: 'above', rules: ['discount-10', 'discount-25-or-500k'], roles: ['manager', 'director'] },
+    {
+      fact: 'discountBp',
+      at: 2500,
+      fires: 'above',
+      rules: ['discount-10', 'discount-25-or-500k'],
+      roles: ['manager', 'director'],
+    },
     { fact: 'maxLineDiscountBp', at: 3000, fires: 'above', rules: ['line-discount-30'], roles: ['director'] },
     { fact: 'marginBp', at: 1500, fires: 'below', rules: ['margin-15'], roles: ['manager'] },
   ] as const)('$fact limit $at', ({ fact, at, fires, rules, roles: expected }) => {
@@ -61,7 +72,12 @@ describe('approval policy', () => {
   });
 
   it('makes one step per role, in the order the rules name them, with every reason', () => {
-    const decision = evaluatePolicy(policy, { ...calm, discountBp: 2600, marginBp: 1200, totalTry: money(60_000_000, 'TRY') });
+    const decision = evaluatePolicy(policy, {
+      ...calm,
+      discountBp: 2600,
+      marginBp: 1200,
+      totalTry: money(60_000_000, 'TRY'),
+    });
     expect(decision).toEqual({
       autoApproved: false,
       steps: [
@@ -94,11 +110,23 @@ describe('approval policy', () => {
     const { totals } = priceQuote({
       currency: 'EUR',
       lines: [
-        { sku: 'A', quantity: 1, unitPrice: money(100_000, 'EUR'), discountBp: 3100, taxRateBp: 2000, unitCost: money(50_000, 'EUR') },
+        {
+          sku: 'A',
+          quantity: 1,
+          unitPrice: money(100_000, 'EUR'),
+          discountBp: 3100,
+          taxRateBp: 2000,
+          unitCost: money(50_000, 'EUR'),
+        },
       ],
     });
     const facts = policyFacts(totals, money(2_732_000, 'TRY'));
-    expect(facts).toEqual({ discountBp: 3100, maxLineDiscountBp: 3100, totalTry: money(2_732_000, 'TRY'), marginBp: 2754 });
+    expect(facts).toEqual({
+      discountBp: 3100,
+      maxLineDiscountBp: 3100,
+      totalTry: money(2_732_000, 'TRY'),
+      marginBp: 2754,
+    });
     expect(() => evaluatePolicy(policy, { ...facts, totalTry: money(69_000, 'EUR') })).toThrow(CurrencyMismatchError);
   });
 

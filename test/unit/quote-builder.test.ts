@@ -16,7 +16,9 @@ const product = (sku: string, cost: [number, string], taxRateBp = 2000, active =
 });
 
 const products = new Map(
-  [product('A', [50_000, 'TRY']), product('B', [1_000, 'EUR'], 1000), product('OLD', [1, 'TRY'], 2000, false)].map((p) => [p.sku, p]),
+  [product('A', [50_000, 'TRY']), product('B', [1_000, 'EUR'], 1000), product('OLD', [1, 'TRY'], 2000, false)].map(
+    (p) => [p.sku, p],
+  ),
 );
 const list = (currency: string, prices: Record<string, number>): PriceList => ({
   id: `list-${currency}`,
@@ -86,12 +88,18 @@ describe('building a quote from the catalogue', () => {
 
   it('refuses a product the list does not price, a date outside the list, and a cost with no rate', () => {
     expect(() => build([{ sku: 'B', quantity: 1, discountBp: 0 }], list('TRY', { A: 1 }))).toThrow(/no price for B/);
-    expect(() => build([{ sku: 'A', quantity: 1, discountBp: 0 }], undefined, '2027-01-01')).toThrow(/not on 2027-01-01/);
+    expect(() => build([{ sku: 'A', quantity: 1, discountBp: 0 }], undefined, '2027-01-01')).toThrow(
+      /not on 2027-01-01/,
+    );
     expect(() => build([{ sku: 'B', quantity: 1, discountBp: 0 }], undefined, '2026-01-01')).toThrow(/No EUR rate/);
   });
 
   it('refuses an empty quote and a quantity or discount out of range', () => {
-    expect(() => build([])).toThrow(expect.objectContaining({ errors: [{ path: 'lines', message: expect.objectContaining({ en: 'A quote needs at least one line.' }) }] }));
+    expect(() => build([])).toThrow(
+      expect.objectContaining({
+        errors: [{ path: 'lines', message: expect.objectContaining({ en: 'A quote needs at least one line.' }) }],
+      }),
+    );
     expect(() => build([{ sku: 'A', quantity: 0, discountBp: 0 }])).toThrow(ProblemError);
     expect(() => build([{ sku: 'A', quantity: 1, discountBp: 10_001 }])).toThrow(ProblemError);
   });
@@ -121,8 +129,8 @@ describe('building a quote from the catalogue', () => {
         ],
       }).map((p) => p.amount.amount),
     ).toEqual([300, 700]);
-    expect(() => paymentPlanFor(money(1000, 'TRY'), { type: 'instalments', count: 2, firstDueDate: '2026-02-30' })).toThrow(
-      ProblemError,
-    );
+    expect(() =>
+      paymentPlanFor(money(1000, 'TRY'), { type: 'instalments', count: 2, firstDueDate: '2026-02-30' }),
+    ).toThrow(ProblemError);
   });
 });

@@ -7,11 +7,14 @@ import { inLanguage } from '../../shared/messages.js';
 
 /** An import's result as an English reader gets it: each message rendered (they carry both languages). */
 const english = <T>(result: ImportResult<T>): ImportResult<T> =>
-  result.ok ? result : { ...result, errors: result.errors.map((e) => ({ ...e, message: inLanguage(e.message, 'en') })) };
+  result.ok
+    ? result
+    : { ...result, errors: result.errors.map((e) => ({ ...e, message: inLanguage(e.message, 'en') })) };
 const importCsv: typeof catalogueImport.importCsv = (kind, text) => english(catalogueImport.importCsv(kind, text));
 const importJson: typeof catalogueImport.importJson = (kind, text) => english(catalogueImport.importJson(kind, text));
 
-const productHeader = 'sku,name_tr,name_en,description_tr,description_en,unit,category,cost,cost_currency,tax_rate,active';
+const productHeader =
+  'sku,name_tr,name_en,description_tr,description_en,unit,category,cost,cost_currency,tax_rate,active';
 
 const products: Product[] = [
   {
@@ -86,7 +89,8 @@ describe('catalogue import: CSV', () => {
   });
 
   it('accepts the columns in any order', () => {
-    const csv = 'active,tax_rate,cost_currency,cost,category,unit,description_en,description_tr,name_en,name_tr,sku\ntrue,20,TRY,1.00,K,adet,,,A,A,X-1';
+    const csv =
+      'active,tax_rate,cost_currency,cost,category,unit,description_en,description_tr,name_en,name_tr,sku\ntrue,20,TRY,1.00,K,adet,,,A,A,X-1';
     const result = importCsv('products', csv);
     expect(result.ok && result.records[0]).toMatchObject({ sku: 'X-1', cost: { amount: 100, currency: 'TRY' } });
   });
@@ -136,7 +140,10 @@ describe('catalogue import: CSV', () => {
 
   it('reports a broken quote where the parser stops', () => {
     const result = importCsv('fxRates', 'date,currency,rate_to_try\n2025-03-10,"EUR,39.61\n');
-    expect(result).toMatchObject({ ok: false, errors: [{ line: 2, field: '', message: expect.stringMatching(/quote/i) }] });
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ line: 2, field: '', message: expect.stringMatching(/quote/i) }],
+    });
   });
 
   it('merges price rows into lists and checks each list as a whole', () => {
@@ -170,7 +177,8 @@ describe('catalogue import: CSV', () => {
   it('reads FX rates and refuses floats, commas and duplicates', () => {
     const csv = 'date,currency,rate_to_try\n2025-03-10,EUR,39.6120\n2025-03-10,JPY,0.2487';
     expect(importCsv('fxRates', csv)).toEqual({ ok: true, records: fxRates });
-    const bad = 'date,currency,rate_to_try\n2025-03-10,EUR,"39,61"\n2025-03-10,TRY,1\n10.03.2025,USD,36.5\n2025-03-10,EUR,39.6';
+    const bad =
+      'date,currency,rate_to_try\n2025-03-10,EUR,"39,61"\n2025-03-10,TRY,1\n10.03.2025,USD,36.5\n2025-03-10,EUR,39.6';
     expect(importCsv('fxRates', bad)).toMatchObject({
       ok: false,
       errors: [
@@ -186,15 +194,29 @@ describe('catalogue import: CSV', () => {
     expect(importCsv('products', toCsv('products', products))).toEqual({ ok: true, records: products });
     expect(importCsv('priceLists', toCsv('priceLists', priceLists))).toEqual({ ok: true, records: priceLists });
     expect(importCsv('fxRates', toCsv('fxRates', fxRates))).toEqual({ ok: true, records: fxRates });
-    expect(toCsv('fxRates', fxRates)).toBe('\uFEFFdate,currency,rate_to_try\r\n2025-03-10,EUR,39.6120\r\n2025-03-10,JPY,0.2487\r\n');
-    expect(toCsv('priceLists', priceLists).split('\r\n')[2]).toBe('PL-EUR,"Makine 2025, EUR",EUR,2025-01-01,2025-12-31,SRV-1Y,0.99');
+    expect(toCsv('fxRates', fxRates)).toBe(
+      '\uFEFFdate,currency,rate_to_try\r\n2025-03-10,EUR,39.6120\r\n2025-03-10,JPY,0.2487\r\n',
+    );
+    expect(toCsv('priceLists', priceLists).split('\r\n')[2]).toBe(
+      'PL-EUR,"Makine 2025, EUR",EUR,2025-01-01,2025-12-31,SRV-1Y,0.99',
+    );
   });
 });
 
 describe('catalogue CSV: line endings, formulas and lengths', () => {
   it('reads LF, CRLF, CR and a mix of them, with the right line numbers', () => {
-    const rows = [productHeader, 'A-1,Bir,One,,,adet,x,1.00,TRY,20,true', 'A-2,İki,Two,"iki\r\nsatır",,adet,x,2.00,TRY,20,true', 'A-3,Üç,Three,,,adet,x,-3.00,TRY,20,true'];
-    for (const [a, b, c] of [['\n', '\n', '\n'], ['\r\n', '\r\n', '\r\n'], ['\r', '\r', '\r'], ['\r\n', '\n', '\r']]) {
+    const rows = [
+      productHeader,
+      'A-1,Bir,One,,,adet,x,1.00,TRY,20,true',
+      'A-2,İki,Two,"iki\r\nsatır",,adet,x,2.00,TRY,20,true',
+      'A-3,Üç,Three,,,adet,x,-3.00,TRY,20,true',
+    ];
+    for (const [a, b, c] of [
+      ['\n', '\n', '\n'],
+      ['\r\n', '\r\n', '\r\n'],
+      ['\r', '\r', '\r'],
+      ['\r\n', '\n', '\r'],
+    ]) {
       const result = importCsv('products', `${rows[0]}${a}${rows[1]}${b}${rows[2]}${c}${rows[3]}\n`);
       // Line 5 (after a quoted CRLF) has the negative cost: reported there, not as a parser error.
       expect(result).toEqual({ ok: false, errors: [{ line: 5, field: 'cost', message: expect.any(String) }] });
@@ -209,18 +231,45 @@ describe('catalogue CSV: line endings, formulas and lengths', () => {
   });
 
   it('exports a cell a spreadsheet would run as a formula behind an apostrophe, and imports it back as it was', () => {
-    const risky = ['=HYPERLINK("http://example.com","x")', '+90 532', '-5% kampanya', '@SUM(A1)', "'=already quoted", "'plain apostrophe"];
+    const risky = [
+      '=HYPERLINK("http://example.com","x")',
+      '+90 532',
+      '-5% kampanya',
+      '@SUM(A1)',
+      "'=already quoted",
+      "'plain apostrophe",
+    ];
     const records = risky.map((name, i) => ({ ...products[1]!, sku: `F-${i}`, name: { tr: name, en: name } }));
     const csv = toCsv('products', records);
-    const names = csv.trim().split('\r\n').slice(1).map((line) => line.split(',')[1]);
-    expect(names).toEqual([`"'=HYPERLINK(""http://example.com""`, "'+90 532", "'-5% kampanya", "'@SUM(A1)", "''=already quoted", "'plain apostrophe"]);
+    const names = csv
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',')[1]);
+    expect(names).toEqual([
+      `"'=HYPERLINK(""http://example.com""`,
+      "'+90 532",
+      "'-5% kampanya",
+      "'@SUM(A1)",
+      "''=already quoted",
+      "'plain apostrophe",
+    ]);
     expect(importCsv('products', csv)).toEqual({ ok: true, records });
   });
 
   it('refuses text longer than its limit, and takes text at the limit', () => {
-    const at = { ...products[0]!, name: { tr: 'a'.repeat(textLimits.name), en: 'n' }, unit: 'u'.repeat(textLimits.unit) };
+    const at = {
+      ...products[0]!,
+      name: { tr: 'a'.repeat(textLimits.name), en: 'n' },
+      unit: 'u'.repeat(textLimits.unit),
+    };
     expect(importCsv('products', toCsv('products', [at]))).toEqual({ ok: true, records: [at] });
-    const over = { ...at, sku: 'S'.repeat(textLimits.sku + 1), name: { tr: 'a'.repeat(textLimits.name + 1), en: 'n' }, unit: 'u'.repeat(textLimits.unit + 1) };
+    const over = {
+      ...at,
+      sku: 'S'.repeat(textLimits.sku + 1),
+      name: { tr: 'a'.repeat(textLimits.name + 1), en: 'n' },
+      unit: 'u'.repeat(textLimits.unit + 1),
+    };
     expect(importCsv('products', toCsv('products', [over]))).toMatchObject({
       ok: false,
       errors: [
@@ -232,7 +281,10 @@ describe('catalogue CSV: line endings, formulas and lengths', () => {
     const list = { ...priceLists[0]!, name: 'L'.repeat(textLimits.priceListName + 1) };
     expect(importJson('priceLists', toJson([list]))).toMatchObject({ ok: false, errors: [{ field: 'name' }] });
     const described = { ...products[0]!, description: { tr: 'd'.repeat(textLimits.description + 1), en: '' } };
-    expect(importJson('products', toJson([described]))).toMatchObject({ ok: false, errors: [{ field: 'description.tr' }] });
+    expect(importJson('products', toJson([described]))).toMatchObject({
+      ok: false,
+      errors: [{ field: 'description.tr' }],
+    });
   });
 });
 
@@ -271,7 +323,10 @@ describe('catalogue import: JSON', () => {
   });
 
   it('reports malformed JSON at its line, and anything but an array', () => {
-    expect(importJson('fxRates', '[\n  { "date": "2025-03-10", }\n]')).toMatchObject({ ok: false, errors: [{ line: 2, field: '' }] });
+    expect(importJson('fxRates', '[\n  { "date": "2025-03-10", }\n]')).toMatchObject({
+      ok: false,
+      errors: [{ line: 2, field: '' }],
+    });
     expect(importJson('fxRates', '{ "date": "2025-03-10" }')).toEqual({
       ok: false,
       errors: [{ line: 1, field: '', message: 'Expected an array of records.' }],

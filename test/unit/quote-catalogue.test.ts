@@ -37,7 +37,9 @@ describe('catalogue', () => {
     expect(priceFor(list, 'CNC-500', '2025-01-01')).toEqual(money(4_250_000, 'EUR'));
     expect(priceFor(list, 'SRV-1Y', '2025-06-30')).toEqual(money(120_000, 'EUR'));
     expect(() => priceFor(list, 'CNC-500', '2024-12-31')).toThrow(PriceNotFoundError);
-    expect(() => priceFor(list, 'CNC-500', '2025-07-01')).toThrow(/valid from 2025-01-01 to 2025-06-30, not on 2025-07-01/);
+    expect(() => priceFor(list, 'CNC-500', '2025-07-01')).toThrow(
+      /valid from 2025-01-01 to 2025-06-30, not on 2025-07-01/,
+    );
     expect(() => priceFor(list, 'LASER-1', '2025-03-01')).toThrow(/no price for LASER-1/);
   });
 

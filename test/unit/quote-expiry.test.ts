@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expiresAt, isExpired } from '../../functions/quote-approval/domain/quote-expiry.js';
-import { istanbulDate } from '../../shared/time.js';
 import { ValidationError } from '../../shared/problems.js';
+import { istanbulDate } from '../../shared/time.js';
 
 describe('quote expiry', () => {
   it('expires at the next midnight in Istanbul', () => {

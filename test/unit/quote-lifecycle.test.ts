@@ -14,7 +14,9 @@ type Quote = QuoteState & { id: string; customerId: string };
 const draft: Quote = { id: 'Q-1', customerId: 'C-1', status: 'draft', version: 1 };
 
 const run = (quote: Quote, ...actions: QuoteAction[]) => actions.reduce((q, a) => transition(q, a).quote, quote);
-const simple = (type: 'submit' | 'autoApprove' | 'send' | 'accept' | 'decline' | 'expire' | 'revise'): QuoteAction => ({ type });
+const simple = (type: 'submit' | 'autoApprove' | 'send' | 'accept' | 'decline' | 'expire' | 'revise'): QuoteAction => ({
+  type,
+});
 
 describe('quote lifecycle', () => {
   it('walks the happy path and keeps the quote’s other fields', () => {
@@ -34,7 +36,9 @@ describe('quote lifecycle', () => {
   it('refuses a second approval of a step already approved, as a conflict', () => {
     const pending = run(draft, simple('submit'), { type: 'requireApproval', steps: 2 }, { type: 'approve', step: 0 });
     expect(() => transition(pending, { type: 'approve', step: 0 })).toThrow(IllegalTransitionError);
-    expect(() => transition(pending, { type: 'approve', step: 0 })).toThrow(/Step 1 of 2 is not the one awaiting approval/);
+    expect(() => transition(pending, { type: 'approve', step: 0 })).toThrow(
+      /Step 1 of 2 is not the one awaiting approval/,
+    );
     expect(() => transition(pending, { type: 'approve', step: 2 })).toThrow(IllegalTransitionError);
     expect(() => transition(pending, { type: 'approve', step: 0 })).toThrow(
       expect.objectContaining({ status: 409, code: 'illegal-transition' }),
@@ -52,14 +56,22 @@ describe('quote lifecycle', () => {
     expect(() => run(draft, simple('submit'), { type: 'requireApproval', steps: 0 })).toThrow(ValidationError);
   });
 
-  it.each(['rejected', 'sent', 'declined', 'expired'] as const)('revises a %s quote into a new draft, keeping the old one', (status) => {
-    const old: Quote = { ...draft, status, version: 3, ...(status === 'rejected' && { rejectionReason: 'Fiyat yüksek' }) };
-    const frozen = structuredClone(old);
-    const { quote, previous } = transition(old, { type: 'revise' });
-    expect(quote).toEqual({ id: 'Q-1', customerId: 'C-1', status: 'draft', version: 4 });
-    expect(previous).toBe(old);
-    expect(old).toEqual(frozen);
-  });
+  it.each(['rejected', 'sent', 'declined', 'expired'] as const)(
+    'revises a %s quote into a new draft, keeping the old one',
+    (status) => {
+      const old: Quote = {
+        ...draft,
+        status,
+        version: 3,
+        ...(status === 'rejected' && { rejectionReason: 'Fiyat yüksek' }),
+      };
+      const frozen = structuredClone(old);
+      const { quote, previous } = transition(old, { type: 'revise' });
+      expect(quote).toEqual({ id: 'Q-1', customerId: 'C-1', status: 'draft', version: 4 });
+      expect(previous).toBe(old);
+      expect(old).toEqual(frozen);
+    },
+  );
 
   it('has exactly the documented moves; every other one is an IllegalTransitionError', () => {
     const expected: Record<QuoteStatus, string[]> = {
@@ -87,7 +99,11 @@ describe('quote lifecycle', () => {
     ];
     for (const status of quoteStatuses) {
       expect(allowedActions(status), status).toEqual(expected[status]);
-      const quote: Quote = { ...draft, status, ...(status === 'pending_approval' && { approval: { steps: 1, approved: 0 } }) };
+      const quote: Quote = {
+        ...draft,
+        status,
+        ...(status === 'pending_approval' && { approval: { steps: 1, approved: 0 } }),
+      };
       for (const action of actions) {
         if (expected[status].includes(action.type)) expect(() => transition(quote, action)).not.toThrow();
         else expect(() => transition(quote, action), `${status} ${action.type}`).toThrow(IllegalTransitionError);

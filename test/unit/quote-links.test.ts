@@ -21,8 +21,14 @@ describe('quote links', () => {
     const { approveUrl, rejectUrl } = await approvalLinks(quote, 1, 'mgr-zeynep');
     expect(new URL(approveUrl).pathname).toBe('/quote-links/approval');
     const ref = { customerId: quote.customerId, quoteId: quote.quoteId, version: 2, step: 1, userId: 'mgr-zeynep' };
-    expect(await approvalLink.read(tokenOf(approveUrl))).toMatchObject({ ok: true, claims: { ...ref, action: 'approve' } });
-    expect(await approvalLink.read(tokenOf(rejectUrl))).toMatchObject({ ok: true, claims: { ...ref, action: 'reject' } });
+    expect(await approvalLink.read(tokenOf(approveUrl))).toMatchObject({
+      ok: true,
+      claims: { ...ref, action: 'approve' },
+    });
+    expect(await approvalLink.read(tokenOf(rejectUrl))).toMatchObject({
+      ok: true,
+      claims: { ...ref, action: 'reject' },
+    });
   });
 
   it('accept and decline links name the quote version and work only on the answer page', async () => {
@@ -30,14 +36,19 @@ describe('quote links', () => {
     expect(new URL(acceptUrl).pathname).toBe('/quote-links/answer');
     const ref = { customerId: quote.customerId, quoteId: quote.quoteId, version: 2 };
     expect(await answerLink.read(tokenOf(acceptUrl))).toMatchObject({ ok: true, claims: { ...ref, action: 'accept' } });
-    expect(await answerLink.read(tokenOf(declineUrl))).toMatchObject({ ok: true, claims: { ...ref, action: 'decline' } });
+    expect(await answerLink.read(tokenOf(declineUrl))).toMatchObject({
+      ok: true,
+      claims: { ...ref, action: 'decline' },
+    });
     expect(await approvalLink.read(tokenOf(acceptUrl))).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('refuses tampered, truncated and expired tokens', async () => {
     const token = tokenOf((await approvalLinks(quote, 0, 'mgr-zeynep')).approveUrl);
     const [payload, signature] = token.split('.') as [string, string];
-    const forged = Buffer.from(Buffer.from(payload, 'base64url').toString().replace('mgr-zeynep', 'dir-kemal')).toString('base64url');
+    const forged = Buffer.from(
+      Buffer.from(payload, 'base64url').toString().replace('mgr-zeynep', 'dir-kemal'),
+    ).toString('base64url');
     expect(await approvalLink.read(`${forged}.${signature}`)).toEqual({ ok: false, reason: 'invalid' });
     expect(await approvalLink.read(payload)).toEqual({ ok: false, reason: 'invalid' });
     expect(await approvalLink.read('')).toEqual({ ok: false, reason: 'invalid' });

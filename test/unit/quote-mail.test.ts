@@ -17,7 +17,11 @@ const euroQuote = (): Quote => {
     quoteDate: '2026-11-23',
     paymentTerms: { type: 'shares', parts: [{ dueDate: '2026-12-15', shareBp: 10_000 }] },
   });
-  const step = { role: 'manager', ruleIds: ['discount-over-10'], reasons: [{ tr: 'İndirim fazla.', en: 'Discount too high.' }] };
+  const step = {
+    role: 'manager',
+    ruleIds: ['discount-over-10'],
+    reasons: [{ tr: 'İndirim fazla.', en: 'Discount too high.' }],
+  };
   return {
     ...figures,
     quoteId: '01KAQ0000000000000000ABCDE',
@@ -58,21 +62,29 @@ describe('the approver summary', () => {
 
   it('an English summary carries no Turkish labels of its own', () => {
     const { subject, text } = approvalRequest.render('en', vars);
-    for (const word of ['toplam', 'indirim', 'Onayla', 'Reddet', 'marjı', 'karşılığı']) expect(`${subject}\n${text}`).not.toContain(word);
+    for (const word of ['toplam', 'indirim', 'Onayla', 'Reddet', 'marjı', 'karşılığı'])
+      expect(`${subject}\n${text}`).not.toContain(word);
   });
 });
 
 describe('owner notices', () => {
   it('name the quote and how to open it, with no link to an API URL', () => {
-    const mail = rejectionNotice.render('en', { quote: vars.quote, customer: vars.customer, approverName: 'Zeynep', reason: 'Too much.' });
+    const mail = rejectionNotice.render('en', {
+      quote: vars.quote,
+      customer: vars.customer,
+      approverName: 'Zeynep',
+      reason: 'Too much.',
+    });
     expect(mail.text).toContain('Quote no: 01KAQ0000000000000000ABCDE');
     // Its only link, when the console's address is set, is the console's; never an API URL.
-    expect(`${mail.text} ${mail.html}`.replace(/https?:\/\/[^\s"<]*\/console\/#\/quotes/g, '')).not.toMatch(/https?:\/\//);
+    expect(`${mail.text} ${mail.html}`.replace(/https?:\/\/[^\s"<]*\/console\/#\/quotes/g, '')).not.toMatch(
+      /https?:\/\//,
+    );
   });
 
   it('refuse to render a rejection without its reason rather than mail a blank one', () => {
-    expect(() => rejectionNotice.render('tr', { quote: vars.quote, customer: vars.customer, approverName: 'Zeynep', reason: '' })).toThrow(
-      MissingTemplateVariableError,
-    );
+    expect(() =>
+      rejectionNotice.render('tr', { quote: vars.quote, customer: vars.customer, approverName: 'Zeynep', reason: '' }),
+    ).toThrow(MissingTemplateVariableError);
   });
 });

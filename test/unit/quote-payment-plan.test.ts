@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { instalments, planFromShares } from '../../functions/quote-approval/domain/payment-plan.js';
-import { addMonths } from '../../shared/time.js';
 import { money } from '../../shared/money.js';
 import { ValidationError } from '../../shared/problems.js';
+import { addMonths } from '../../shared/time.js';
 
 const tl = (amount: number) => money(amount, 'TRY');
 
@@ -51,7 +51,9 @@ describe('payment plan', () => {
     expect(() => instalments(tl(100), 0, '2025-01-01')).toThrow(ValidationError);
     expect(() => instalments(tl(100), 2.5, '2025-01-01')).toThrow(ValidationError);
     expect(() => instalments(tl(100), 361, '2025-01-01')).toThrow(
-      expect.objectContaining({ errors: [{ path: 'count', message: expect.objectContaining({ en: 'Between 1 and 360 instalments.' }) }] }),
+      expect.objectContaining({
+        errors: [{ path: 'count', message: expect.objectContaining({ en: 'Between 1 and 360 instalments.' }) }],
+      }),
     );
     expect(instalments(tl(36_000), 360, '2025-01-31')).toHaveLength(360);
     expect(() => instalments(tl(100), 2, '2025-01-01', 0)).toThrow(ValidationError);
@@ -71,7 +73,10 @@ describe('payment plan', () => {
       { dueDate: '2025-08-01', amount: tl(366_700) },
     ]);
     // Nine shares of one basis point and the rest: the small ones round down to nothing, never below.
-    const skewed = planFromShares(tl(3), [{ dueDate: '2025-01-01', shareBp: 9991 }, ...Array(9).fill({ dueDate: '2025-02-01', shareBp: 1 })]);
+    const skewed = planFromShares(tl(3), [
+      { dueDate: '2025-01-01', shareBp: 9991 },
+      ...Array(9).fill({ dueDate: '2025-02-01', shareBp: 1 }),
+    ]);
     expect(skewed.map((i) => i.amount.amount)).toEqual([3, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
@@ -88,7 +93,10 @@ describe('payment plan', () => {
         errors: [
           { path: 'parts.0.dueDate', message: expect.objectContaining({ en: 'Not a date like 2025-01-31.' }) },
           { path: 'parts.1.shareBp', message: expect.objectContaining({ en: 'A share above 0 basis points.' }) },
-          { path: 'parts', message: expect.objectContaining({ en: 'The shares add up to 9999 basis points, not 10000.' }) },
+          {
+            path: 'parts',
+            message: expect.objectContaining({ en: 'The shares add up to 9999 basis points, not 10000.' }),
+          },
         ],
       }),
     );

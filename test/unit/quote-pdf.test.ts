@@ -3,15 +3,19 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildQuote } from '../../functions/quote-approval/domain/quote-builder.js';
 import { renderQuotePdf } from '../../functions/quote-approval/pdf/quote-pdf.js';
 import { wrapText } from '../../functions/quote-approval/pdf/wrap.js';
-import { quoteTableHtml, quoteTableText } from '../../functions/quote-approval/templates/quote-view.js';
 import type { Quote } from '../../functions/quote-approval/quote-store.js';
+import { quoteTableHtml, quoteTableText } from '../../functions/quote-approval/templates/quote-view.js';
 import { demoFxRates, demoPriceLists, demoProducts } from '../../infra/local/demo-data.js';
 import type { Language } from '../../shared/language.js';
 
 const year = 2026;
 const quoteOf = (lineCount: number, language: Language, notes?: string): Quote => {
   const figures = buildQuote({
-    lines: Array.from({ length: lineCount }, (_, i) => ({ sku: i % 2 ? 'FL-25E' : 'TRN-OP', quantity: i + 1, discountBp: i * 50 })),
+    lines: Array.from({ length: lineCount }, (_, i) => ({
+      sku: i % 2 ? 'FL-25E' : 'TRN-OP',
+      quantity: i + 1,
+      discountBp: i * 50,
+    })),
     products: new Map(demoProducts.map((p) => [p.sku, p])),
     priceList: demoPriceLists(year)[language === 'tr' ? 0 : 1]!,
     rates: demoFxRates(year),
@@ -38,7 +42,13 @@ const quoteOf = (lineCount: number, language: Language, notes?: string): Quote =
 };
 
 const render = async (quote: Quote) =>
-  PDFDocument.load(await renderQuotePdf({ quote, customer: { name: 'Şükrü Işıkoğlu', company: 'Ünal Çelik İnşaat' }, issuer: 'Pusula CRM' }));
+  PDFDocument.load(
+    await renderQuotePdf({
+      quote,
+      customer: { name: 'Şükrü Işıkoğlu', company: 'Ünal Çelik İnşaat' },
+      issuer: 'Pusula CRM',
+    }),
+  );
 
 describe('the quote PDF', () => {
   it('is one A4 page for a short quote, titled in the quote’s language, with the Turkish font embedded', async () => {
@@ -63,7 +73,8 @@ describe('the quote PDF', () => {
 });
 
 /** One word of `length` characters, Turkish letters among them, with no space to break at. */
-const longWord = (length: number) => Array.from({ length }, (_, i) => 'abcçdefgğhıijklmnoöprsştuüvyzQWX0123456789'[i % 42]).join('');
+const longWord = (length: number) =>
+  Array.from({ length }, (_, i) => 'abcçdefgğhıijklmnoöprsştuüvyzQWX0123456789'[i % 42]).join('');
 const named = (quote: Quote, name: string): Quote => ({
   ...quote,
   lines: quote.lines.map((line, i) => (i === 0 ? { ...line, name: { tr: name, en: name } } : line)),

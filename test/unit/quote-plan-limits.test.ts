@@ -167,11 +167,7 @@ describe('the limits of a payment plan', () => {
     const tooMany = [...parts(360), { dueDate: '2026-01-31', shareBp: 1 }];
     expect(refusal(() => planFromShares(tl(10_000), tooMany)).errors).toEqual([
       ['parts', 'At most 360 instalments.', 'En çok 360 taksit.'],
-      [
-        'parts',
-        'The shares add up to 10001 basis points, not 10000.',
-        'Payların toplamı 10000 değil, 10001 baz puan.',
-      ],
+      ['parts', 'The shares add up to 10001 basis points, not 10000.', 'Payların toplamı 10000 değil, 10001 baz puan.'],
     ]);
   });
 

@@ -64,7 +64,10 @@ describe('pricing', () => {
   });
 
   it('taxes per line, so three half-kuruş taxes are three kuruş, not two', () => {
-    const small = priceQuote({ currency: 'TRY', lines: [1, 2, 3].map((i) => line({ sku: `S-${i}`, unitPrice: tl(5), taxRateBp: 1000 })) });
+    const small = priceQuote({
+      currency: 'TRY',
+      lines: [1, 2, 3].map((i) => line({ sku: `S-${i}`, unitPrice: tl(5), taxRateBp: 1000 })),
+    });
     expect(small.totals.taxTotal).toEqual(tl(3));
     expect(small.totals.grandTotal).toEqual(tl(18));
   });
@@ -77,7 +80,13 @@ describe('pricing', () => {
     };
     for (let q = 0; q < 200; q++) {
       const lines = Array.from({ length: 1 + next(6) }, (_, i) =>
-        line({ sku: `L${i}`, quantity: 1 + next(50), unitPrice: tl(next(1_000_000)), discountBp: next(10_001), taxRateBp: [0, 100, 1000, 2000][next(4)]! }),
+        line({
+          sku: `L${i}`,
+          quantity: 1 + next(50),
+          unitPrice: tl(next(1_000_000)),
+          discountBp: next(10_001),
+          taxRateBp: [0, 100, 1000, 2000][next(4)]!,
+        }),
       );
       const { lines: priced, totals } = priceQuote({ currency: 'TRY', lines });
       const total = (pick: (l: (typeof priced)[number]) => number) => priced.reduce((a, l) => a + pick(l), 0);
@@ -94,17 +103,33 @@ describe('pricing', () => {
     const eur = (amount: number) => money(amount, 'EUR');
     const inEur = priceQuote({ currency: 'EUR', lines: [line({ unitPrice: eur(100_000), unitCost: eur(61_500) })] });
     expect(inEur.totals).toMatchObject({ grandTotal: eur(120_000), marginBp: 3850 });
-    expect(() => priceQuote({ currency: 'EUR', lines: [line({ unitPrice: eur(100), unitCost: tl(50) })] })).toThrow(CurrencyMismatchError);
-    expect(() => priceQuote({ currency: 'TRY', lines: [line({ unitPrice: eur(100), unitCost: eur(50) })] })).toThrow(CurrencyMismatchError);
+    expect(() => priceQuote({ currency: 'EUR', lines: [line({ unitPrice: eur(100), unitCost: tl(50) })] })).toThrow(
+      CurrencyMismatchError,
+    );
+    expect(() => priceQuote({ currency: 'TRY', lines: [line({ unitPrice: eur(100), unitCost: eur(50) })] })).toThrow(
+      CurrencyMismatchError,
+    );
   });
 
   it('gives an empty quote zero totals and a fully discounted one no margin share', () => {
-    expect(priceQuote({ currency: 'USD', lines: [] }).totals).toMatchObject({ grandTotal: money(0, 'USD'), marginBp: 0, discountBp: 0, maxLineDiscountBp: 0 });
-    expect(priceQuote({ currency: 'TRY', lines: [line({ discountBp: 10_000 })] }).totals).toMatchObject({ netTotal: tl(0), discountBp: 10_000, marginBp: 0, margin: tl(-5_000) });
+    expect(priceQuote({ currency: 'USD', lines: [] }).totals).toMatchObject({
+      grandTotal: money(0, 'USD'),
+      marginBp: 0,
+      discountBp: 0,
+      maxLineDiscountBp: 0,
+    });
+    expect(priceQuote({ currency: 'TRY', lines: [line({ discountBp: 10_000 })] }).totals).toMatchObject({
+      netTotal: tl(0),
+      discountBp: 10_000,
+      marginBp: 0,
+      margin: tl(-5_000),
+    });
   });
 
   it('refuses fractional quantities and out-of-range percentages, naming each field', () => {
-    expect(() => priceQuote({ currency: 'TRY', lines: [line({}), line({ quantity: 1.5, discountBp: 10_001, taxRateBp: -1 })] })).toThrow(
+    expect(() =>
+      priceQuote({ currency: 'TRY', lines: [line({}), line({ quantity: 1.5, discountBp: 10_001, taxRateBp: -1 })] }),
+    ).toThrow(
       expect.objectContaining({
         code: 'validation-failed',
         errors: [

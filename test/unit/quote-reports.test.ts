@@ -104,7 +104,12 @@ describe('quote reports', () => {
       averageDiscountBp: 0,
       averageMarginBp: 2000,
     });
-    expect(report[2]).toMatchObject({ successRateBp: 10_000, won: [money(50_000, 'USD')], averageMarginBp: -500, averageHoursToAnswer: 1 });
+    expect(report[2]).toMatchObject({
+      successRateBp: 10_000,
+      won: [money(50_000, 'USD')],
+      averageMarginBp: -500,
+      averageHoursToAnswer: 1,
+    });
   });
 
   it('groups by quarter or year on request', () => {

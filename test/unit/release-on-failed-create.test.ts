@@ -12,7 +12,8 @@ const load = (stackStatus: string, fail?: { command: string; name: string }) => 
     class {
       async send(command: { name: string; input: Record<string, unknown> }) {
         sent.push({ client: name, command: command.name, input: command.input });
-        if (fail?.command === command.name) throw Object.assign(new Error(`${fail.name} from ${command.name}`), { name: fail.name });
+        if (fail?.command === command.name)
+          throw Object.assign(new Error(`${fail.name} from ${command.name}`), { name: fail.name });
         return command.name === 'DescribeStacks' ? { Stacks: [{ StackStatus: stackStatus }] } : {};
       }
     };
@@ -22,7 +23,10 @@ const load = (stackStatus: string, fail?: { command: string; name: string }) => 
       constructor(readonly input: Record<string, unknown>) {}
     };
   const modules: Record<string, Record<string, unknown>> = {
-    '@aws-sdk/client-cloudformation': { CloudFormationClient: client('cloudformation'), DescribeStacksCommand: command('DescribeStacks') },
+    '@aws-sdk/client-cloudformation': {
+      CloudFormationClient: client('cloudformation'),
+      DescribeStacksCommand: command('DescribeStacks'),
+    },
     '@aws-sdk/client-dynamodb': { DynamoDBClient: client('dynamodb'), UpdateTableCommand: command('UpdateTable') },
     '@aws-sdk/client-cognito-identity-provider': {
       CognitoIdentityProviderClient: client('cognito'),
@@ -63,12 +67,30 @@ describe('release on failed create', () => {
     await handler(event('Create', { TableName: 'crm-table' }));
     await handler(event('Update', { TableName: 'crm-table' }));
     expect(sent).toEqual([
-      { client: 'dynamodb', command: 'UpdateTable', input: { TableName: 'crm-table', DeletionProtectionEnabled: true } },
-      { client: 'dynamodb', command: 'UpdateTable', input: { TableName: 'crm-table', DeletionProtectionEnabled: true } },
+      {
+        client: 'dynamodb',
+        command: 'UpdateTable',
+        input: { TableName: 'crm-table', DeletionProtectionEnabled: true },
+      },
+      {
+        client: 'dynamodb',
+        command: 'UpdateTable',
+        input: { TableName: 'crm-table', DeletionProtectionEnabled: true },
+      },
     ]);
     expect(responses.map((r) => [r.url, r.body.Status, r.body.PhysicalResourceId, r.body.RequestId])).toEqual([
-      ['https://cloudformation-custom-resource-response.invalid/presigned', 'SUCCESS', 'DeletionProtectionTable', 'req-1'],
-      ['https://cloudformation-custom-resource-response.invalid/presigned', 'SUCCESS', 'DeletionProtectionTable', 'req-1'],
+      [
+        'https://cloudformation-custom-resource-response.invalid/presigned',
+        'SUCCESS',
+        'DeletionProtectionTable',
+        'req-1',
+      ],
+      [
+        'https://cloudformation-custom-resource-response.invalid/presigned',
+        'SUCCESS',
+        'DeletionProtectionTable',
+        'req-1',
+      ],
     ]);
   });
 
@@ -78,8 +100,16 @@ describe('release on failed create', () => {
     await handler(event('Delete', { TableName: 'crm-table' }));
     await handler(event('Delete', { UserPoolId: 'eu-central-1_Abc' }));
     expect(sent.filter((s) => s.command !== 'DescribeStacks')).toEqual([
-      { client: 'dynamodb', command: 'UpdateTable', input: { TableName: 'crm-table', DeletionProtectionEnabled: false } },
-      { client: 'cognito', command: 'UpdateUserPool', input: { UserPoolId: 'eu-central-1_Abc', DeletionProtection: 'INACTIVE' } },
+      {
+        client: 'dynamodb',
+        command: 'UpdateTable',
+        input: { TableName: 'crm-table', DeletionProtectionEnabled: false },
+      },
+      {
+        client: 'cognito',
+        command: 'UpdateUserPool',
+        input: { UserPoolId: 'eu-central-1_Abc', DeletionProtection: 'INACTIVE' },
+      },
     ]);
     expect(sent.filter((s) => s.command === 'DescribeStacks').map((s) => s.input.StackName)).toEqual([
       event('Delete', {}).StackId,

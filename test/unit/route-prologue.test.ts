@@ -7,7 +7,15 @@ import { useCases } from '../../functions/manifests.js';
 import { lambdaContext, loadHandler } from '../../infra/local/functions.js';
 import { functionId, type NamedRoute, type Scope } from '../../shared/manifest.js';
 
-const allScopes: Scope[] = ['leads:read', 'leads:write', 'quotes:read', 'quotes:write', 'quotes:approve', 'catalogue:read', 'catalogue:write'];
+const allScopes: Scope[] = [
+  'leads:read',
+  'leads:write',
+  'quotes:read',
+  'quotes:write',
+  'quotes:approve',
+  'catalogue:read',
+  'catalogue:write',
+];
 
 beforeAll(() => {
   // Nothing here reaches a peer: the prologue answers first. Config is read lazily, but must exist.

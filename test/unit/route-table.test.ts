@@ -8,7 +8,9 @@ describe("the authorizer's route table", () => {
   it('holds every route with its scopes and nothing else', () => {
     expect(routeTable).toEqual(routeAccess());
     expect(routeTable.length).toBeGreaterThan(100);
-    expect(routeTable.find((r) => r.method === 'POST' && r.path === '/quotes/{quoteId}/approve')?.auth).toEqual({ scopes: ['quotes:approve'] });
+    expect(routeTable.find((r) => r.method === 'POST' && r.path === '/quotes/{quoteId}/approve')?.auth).toEqual({
+      scopes: ['quotes:approve'],
+    });
     expect(Object.keys(routeTable[0]!).sort()).toEqual(['auth', 'method', 'path']);
   });
 });

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import { sweepTime } from '../../shared/scheduled.js';
 import type { EventBridgeEvent } from '../../infra/local/event-bus.js';
 import { InvalidScheduleExpressionError, nextFire } from '../../infra/local/schedule-expression.js';
 import { type LocalScheduler, startScheduler } from '../../infra/local/scheduler.js';
+import { sweepTime } from '../../shared/scheduled.js';
 
 const istanbul = 'Europe/Istanbul';
-const next = (expression: string, after: string, timezone = 'UTC') => nextFire(expression, timezone, new Date(after))?.toISOString();
+const next = (expression: string, after: string, timezone = 'UTC') =>
+  nextFire(expression, timezone, new Date(after))?.toISOString();
 
 describe('nextFire', () => {
   it('evaluates cron in the schedule time zone (Istanbul is UTC+3 all year)', () => {
@@ -75,7 +76,9 @@ describe('nextFire', () => {
   });
 
   it('refuses an unknown time zone', () => {
-    expect(() => nextFire('cron(0 9 * * ? *)', 'Europe/Atlantis', new Date())).toThrow(/unknown time zone "Europe\/Atlantis"/);
+    expect(() => nextFire('cron(0 9 * * ? *)', 'Europe/Atlantis', new Date())).toThrow(
+      /unknown time zone "Europe\/Atlantis"/,
+    );
   });
 });
 
@@ -100,7 +103,10 @@ describe('startScheduler', () => {
 
   it('fires a schedule now with an EventBridge Scheduler-like event', async () => {
     const now = () => new Date('2025-01-03T05:00:00.250Z');
-    scheduler = startScheduler([{ name: 'daily-digest', expression: 'cron(0 9 * * ? *)', timezone: istanbul, target: recordingTarget }], { now });
+    scheduler = startScheduler(
+      [{ name: 'daily-digest', expression: 'cron(0 9 * * ? *)', timezone: istanbul, target: recordingTarget }],
+      { now },
+    );
 
     await scheduler.fireNow('daily-digest');
 
@@ -132,9 +138,9 @@ describe('startScheduler', () => {
   });
 
   it('refuses an invalid expression at start', () => {
-    expect(() => startScheduler([{ name: 'bad', expression: 'cron(0 9 * * *)', timezone: 'UTC', target: recordingTarget }])).toThrow(
-      InvalidScheduleExpressionError,
-    );
+    expect(() =>
+      startScheduler([{ name: 'bad', expression: 'cron(0 9 * * *)', timezone: 'UTC', target: recordingTarget }]),
+    ).toThrow(InvalidScheduleExpressionError);
   });
 
   it('with timers off, fires only on request', async () => {
@@ -151,7 +157,9 @@ describe('startScheduler', () => {
 
   it('arms a timer for the next fire time and re-arms after it', async () => {
     vi.useFakeTimers({ now: new Date('2025-01-03T05:59:00Z') }); // Friday 08:59 in Istanbul
-    scheduler = startScheduler([{ name: 'weekday', expression: 'cron(0 9 ? * MON-FRI *)', timezone: istanbul, target: recordingTarget }]);
+    scheduler = startScheduler([
+      { name: 'weekday', expression: 'cron(0 9 ? * MON-FRI *)', timezone: istanbul, target: recordingTarget },
+    ]);
 
     await vi.advanceTimersByTimeAsync(59_999);
     expect(calls).toEqual([]);
@@ -165,7 +173,9 @@ describe('startScheduler', () => {
 
   it('chains timers for a fire time beyond the setTimeout limit', async () => {
     vi.useFakeTimers({ now: new Date('2025-01-01T00:00:00Z') });
-    scheduler = startScheduler([{ name: 'later', expression: 'at(2025-03-02T12:00:00)', timezone: 'UTC', target: recordingTarget }]);
+    scheduler = startScheduler([
+      { name: 'later', expression: 'at(2025-03-02T12:00:00)', timezone: 'UTC', target: recordingTarget },
+    ]);
 
     await vi.advanceTimersByTimeAsync(40 * 86_400_000);
     expect(calls).toEqual([]);
@@ -194,7 +204,9 @@ describe('startScheduler', () => {
 describe('the time a sweep runs as of', () => {
   const present = new Date('2026-06-01T09:00:00Z');
   it('is the present, or a later scheduled time (an injected clock), never an earlier one', () => {
-    expect(sweepTime({ scheduledTime: '2026-06-03T09:00:00Z' }, present).toISOString()).toBe('2026-06-03T09:00:00.000Z');
+    expect(sweepTime({ scheduledTime: '2026-06-03T09:00:00Z' }, present).toISOString()).toBe(
+      '2026-06-03T09:00:00.000Z',
+    );
     // A late retry of an earlier run takes on what has fallen due since.
     expect(sweepTime({ scheduledTime: '2026-05-31T09:00:00Z' }, present)).toBe(present);
     expect(sweepTime({ scheduledTime: 'not a time' }, present)).toBe(present);

@@ -17,7 +17,14 @@ const awsBounce = {
     bounce: {
       bounceType: 'Permanent',
       bounceSubType: 'General',
-      bouncedRecipients: [{ emailAddress: 'ece.yilmaz@example.com', action: 'failed', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' }],
+      bouncedRecipients: [
+        {
+          emailAddress: 'ece.yilmaz@example.com',
+          action: 'failed',
+          status: '5.1.1',
+          diagnosticCode: 'smtp; 550 5.1.1 user unknown',
+        },
+      ],
       timestamp: '2026-11-29T10:00:00.000Z',
       feedbackId: 'fb-1',
       reportingMTA: 'dsn; a8-1.smtp-out.amazonses.com',
@@ -37,7 +44,11 @@ const awsBounce = {
 const local = (kind: SesEventKind, campaignId?: string) => ({
   ...awsBounce,
   'detail-type': 'local',
-  detail: sesEventDetail(kind, { messageId: 'm-2', from: 'crm@example.com', subject: 's', destination: ['can@example.com'] }, { configurationSet: 'pusula-local', campaignId, now: new Date() }),
+  detail: sesEventDetail(
+    kind,
+    { messageId: 'm-2', from: 'crm@example.com', subject: 's', destination: ['can@example.com'] },
+    { configurationSet: 'pusula-local', campaignId, now: new Date() },
+  ),
 });
 
 describe('SES event parsing', () => {
@@ -59,8 +70,12 @@ describe('SES event parsing', () => {
   });
 
   it('suppresses a complaint’s recipients and maps every counted type to its stat', () => {
-    expect(parseSesEvent(local('complaint'), 'campaign').suppress).toEqual([{ address: 'can@example.com', reason: 'complaint' }]);
-    const stats = (['delivery', 'open', 'click', 'reject'] as const).map((kind) => parseSesEvent(local(kind, 'c1'), 'campaign').stat);
+    expect(parseSesEvent(local('complaint'), 'campaign').suppress).toEqual([
+      { address: 'can@example.com', reason: 'complaint' },
+    ]);
+    const stats = (['delivery', 'open', 'click', 'reject'] as const).map(
+      (kind) => parseSesEvent(local(kind, 'c1'), 'campaign').stat,
+    );
     expect(stats).toEqual(['delivered', 'opened', 'clicked', 'rejected']);
   });
 

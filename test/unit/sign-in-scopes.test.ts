@@ -20,7 +20,7 @@ describe('scopes of a signed-in person', () => {
     }
   });
 
-  it('no role but admin holds a scope that changes the firm\'s rules, and every role may sign out', () => {
+  it("no role but admin holds a scope that changes the firm's rules, and every role may sign out", () => {
     for (const role of roles.filter((r) => r !== 'admin')) {
       expect(personScopes(role, ['mfa'])).not.toEqual(expect.arrayContaining(['admin']));
       expect(roleScopes[role]).not.toContain('routing:admin');

@@ -35,7 +35,9 @@ describe('mail templates', () => {
 
   it('throws on a missing or blank required variable instead of rendering a blank', () => {
     for (const name of [undefined, null, '', '   ']) {
-      expect(() => greeting.render('en', { name } as unknown as { name: string })).toThrow(MissingTemplateVariableError);
+      expect(() => greeting.render('en', { name } as unknown as { name: string })).toThrow(
+        MissingTemplateVariableError,
+      );
     }
     expect(() => greeting.render('tr', {} as { name: string })).toThrow(/greeting needs the variable "name"/);
     // An optional variable may be absent.
@@ -48,11 +50,19 @@ describe('a record named in a staff mail', () => {
     const before = process.env.CONSOLE_URL;
     try {
       process.env.CONSOLE_URL = 'https://d1.cloudfront.net/console/';
-      expect(recordReference('en', 'lead', '01LEAD')).toBe('Lead no: 01LEAD. Open it in the CRM console: https://d1.cloudfront.net/console/#/leads/01LEAD');
-      expect(recordReference('tr', 'customer', '01CUS')).toContain('https://d1.cloudfront.net/console/#/customers/01CUS');
-      expect(recordReference('tr', 'quote', '01Q')).toBe('Teklif no: 01Q. CRM konsolunda açın: https://d1.cloudfront.net/console/#/quotes/01Q');
+      expect(recordReference('en', 'lead', '01LEAD')).toBe(
+        'Lead no: 01LEAD. Open it in the CRM console: https://d1.cloudfront.net/console/#/leads/01LEAD',
+      );
+      expect(recordReference('tr', 'customer', '01CUS')).toContain(
+        'https://d1.cloudfront.net/console/#/customers/01CUS',
+      );
+      expect(recordReference('tr', 'quote', '01Q')).toBe(
+        'Teklif no: 01Q. CRM konsolunda açın: https://d1.cloudfront.net/console/#/quotes/01Q',
+      );
       delete process.env.CONSOLE_URL;
-      expect(recordReference('en', 'lead', '01LEAD')).toBe('Lead no: 01LEAD. Open it in the CRM console: search for this number.');
+      expect(recordReference('en', 'lead', '01LEAD')).toBe(
+        'Lead no: 01LEAD. Open it in the CRM console: search for this number.',
+      );
       expect(recordReference('en', 'lead', '01LEAD')).not.toMatch(/GET \/|https?:/);
     } finally {
       if (before === undefined) delete process.env.CONSOLE_URL;
@@ -66,7 +76,11 @@ describe('an order or a case named in a staff mail', () => {
   afterEach(() => vi.unstubAllEnvs());
   it('opens the order page or the case page of the console', () => {
     vi.stubEnv('CONSOLE_URL', 'https://d1.cloudfront.net/console/');
-    expect(recordReference('en', 'order', '01ORD')).toBe('Order no: 01ORD. Open it in the CRM console: https://d1.cloudfront.net/console/#/orders/01ORD');
-    expect(recordReference('tr', 'case', '01CASE')).toBe('Vaka no: 01CASE. CRM konsolunda açın: https://d1.cloudfront.net/console/#/cases/01CASE');
+    expect(recordReference('en', 'order', '01ORD')).toBe(
+      'Order no: 01ORD. Open it in the CRM console: https://d1.cloudfront.net/console/#/orders/01ORD',
+    );
+    expect(recordReference('tr', 'case', '01CASE')).toBe(
+      'Vaka no: 01CASE. CRM konsolunda açın: https://d1.cloudfront.net/console/#/cases/01CASE',
+    );
   });
 });

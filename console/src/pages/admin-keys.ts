@@ -39,7 +39,9 @@ export const keysPage = async () => {
         <td>${
           k.revokedAt
             ? `${t('revoked')} · ${dateTime(k.revokedAt)}`
-            : rowAction(outcomes, k.keyId, t('revoke'), redraw, () => client.POST('/api-keys/{keyId}/revoke', { params: { path: { keyId: k.keyId } } }))
+            : rowAction(outcomes, k.keyId, t('revoke'), redraw, () =>
+                client.POST('/api-keys/{keyId}/revoke', { params: { path: { keyId: k.keyId } } }),
+              )
         }</td>
       </tr>`,
       async (cursor?: string) => {

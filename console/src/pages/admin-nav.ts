@@ -13,5 +13,6 @@ const adminPages: [hash: string, label: StringKey][] = [
 
 export const adminNav = (current: StringKey) =>
   html`<nav aria-label=${t('adminArea')}><ul>${adminPages.map(
-    ([hash, label]) => html`<li><a href=${hash} aria-current=${label === current ? 'page' : nothing}>${t(label)}</a></li>`,
+    ([hash, label]) =>
+      html`<li><a href=${hash} aria-current=${label === current ? 'page' : nothing}>${t(label)}</a></li>`,
   )}</ul></nav>`;

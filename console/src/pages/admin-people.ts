@@ -13,7 +13,8 @@ type Role = Person['role'];
 export const roles: Role[] = ['rep', 'manager', 'director', 'agent', 'dealer', 'admin'];
 
 const signInState = (person: Pick<Person, 'disabledAt' | 'signIn'>) => {
-  const key: StringKey = person.disabledAt || person.signIn?.enabled === false ? 'disabled' : person.signIn ? 'active' : 'noSignIn';
+  const key: StringKey =
+    person.disabledAt || person.signIn?.enabled === false ? 'disabled' : person.signIn ? 'active' : 'noSignIn';
   return `${t(key)}${person.signIn && !person.disabledAt ? ` · ${label('signIn', person.signIn.status)}` : ''}`;
 };
 
@@ -55,7 +56,10 @@ export const peoplePage = async () => {
     });
     if (!data) return showProblem(form, asProblem(error, response.status));
     form.reset();
-    render(html`${t('invited')}: <a href="#/admin/people/${encodeURIComponent(data.userId)}" data-invited=${data.userId}>${data.userId}</a>`, document.getElementById('outcome')!);
+    render(
+      html`${t('invited')}: <a href="#/admin/people/${encodeURIComponent(data.userId)}" data-invited=${data.userId}>${data.userId}</a>`,
+      document.getElementById('outcome')!,
+    );
     await list();
   };
   show(html`<h1>${t('people')}</h1>
@@ -88,8 +92,13 @@ export const peoplePage = async () => {
 
 export const personPage = async ({ userId }: Record<string, string>) => {
   const client = await api();
-  const { data: person, error, response } = await client.GET('/people/{userId}', { params: { path: { userId: userId! } } });
-  if (!person) return show(html`<h1>${t('people')}</h1>${adminNav('people')}${problemView(asProblem(error, response.status))}`);
+  const {
+    data: person,
+    error,
+    response,
+  } = await client.GET('/people/{userId}', { params: { path: { userId: userId! } } });
+  if (!person)
+    return show(html`<h1>${t('people')}</h1>${adminNav('people')}${problemView(asProblem(error, response.status))}`);
   const reload = () => personPage({ userId: person.userId });
   const changeRole = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -107,7 +116,10 @@ export const personPage = async ({ userId }: Record<string, string>) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     clearProblem(form);
-    const answer = await client.POST('/people/{userId}/disable', { params: { path: { userId: person.userId } }, body: { seq: person.seq } });
+    const answer = await client.POST('/people/{userId}/disable', {
+      params: { path: { userId: person.userId } },
+      body: { seq: person.seq },
+    });
     if (answer.error) return showProblem(form, asProblem(answer.error, answer.response.status));
     await reload();
   };
@@ -138,6 +150,7 @@ export const personPage = async ({ userId }: Record<string, string>) => {
     <section id="disable" aria-live="polite"></section>
     <h2>${t('changes')}</h2>
     <ul data-history>${person.history.map((h) => html`<li>${dateTime(h.at)} · ${label('audit', h.action)} · ${h.actorId}${h.note ? ` · ${noteText(h.note)}` : ''}</li>`)}</ul>`);
-  if (person.disabledAt) render(html`<p>${t('disabled')}: ${dateTime(person.disabledAt)}</p>`, document.getElementById('disable')!);
+  if (person.disabledAt)
+    render(html`<p>${t('disabled')}: ${dateTime(person.disabledAt)}</p>`, document.getElementById('disable')!);
   else confirmation(false);
 };

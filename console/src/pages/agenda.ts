@@ -9,16 +9,22 @@ import { currentLanguage, dateTime, label, type StringKey, t } from '../strings.
 import { formValues, pagedTable, problemView, show, showProblem } from '../ui.js';
 
 /** What a person's week and a team's week share, and the team's members when it is one. */
-type Week = Omit<operations['getAgenda']['responses'][200]['content']['application/json'], 'userId'> & { members?: string[] };
+type Week = Omit<operations['getAgenda']['responses'][200]['content']['application/json'], 'userId'> & {
+  members?: string[];
+};
 type Entry = Week['entries'][number];
 
 const day = (iso: string) =>
-  new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'tr-TR', { dateStyle: 'medium', timeZone: 'Europe/Istanbul' }).format(new Date(iso));
+  new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'tr-TR', {
+    dateStyle: 'medium',
+    timeZone: 'Europe/Istanbul',
+  }).format(new Date(iso));
 
 /** Open and past its time: said in words, not by colour. */
 const overdue = (entry: Entry) => entry.kind === 'todo' && entry.status === 'open' && Date.parse(entry.at) < Date.now();
 
-const statusWord = (entry: Entry) => (overdue(entry) ? html`<strong data-overdue>${t('overdueMark')}</strong>` : label('activityStatus', entry.status));
+const statusWord = (entry: Entry) =>
+  overdue(entry) ? html`<strong data-overdue>${t('overdueMark')}</strong>` : label('activityStatus', entry.status);
 
 /**
  * A week's page from the agenda the API answered. `link` is the hash the other weeks add `week=` to;
@@ -28,12 +34,18 @@ const weekView = async (
   title: StringKey,
   link: string,
   { data: week, error, response }: { data?: Week; error?: unknown; response: Response },
-  { teamLink = false, above, overdueList = false }: { teamLink?: boolean; above?: TemplateResult; overdueList?: boolean } = {},
+  {
+    teamLink = false,
+    above,
+    overdueList = false,
+  }: { teamLink?: boolean; above?: TemplateResult; overdueList?: boolean } = {},
 ) => {
   const client = await api();
   if (!week) {
     const problem = asProblem(error, response.status);
-    show(html`<h1>${t(title)}</h1>${above ?? nothing}${problem.errors?.length && above ? nothing : problemView(problem)}`);
+    show(
+      html`<h1>${t(title)}</h1>${above ?? nothing}${problem.errors?.length && above ? nothing : problemView(problem)}`,
+    );
     const form = document.querySelector('form');
     if (form && above) showProblem(form, problem);
     return;
@@ -46,7 +58,11 @@ const weekView = async (
   let redrawOverdue = () => {};
 
   const markDone = async (entry: Entry) => {
-    const { data, error: failed, response: answer } = await client.PATCH('/customers/{customerId}/activities/{activityId}', {
+    const {
+      data,
+      error: failed,
+      response: answer,
+    } = await client.PATCH('/customers/{customerId}/activities/{activityId}', {
       params: { path: { customerId: entry.customerId, activityId: entry.activityId } },
       body: { done: true, ...(entry.seq ? { seq: entry.seq } : {}) },
     });
@@ -104,7 +120,11 @@ const weekView = async (
       return row(entry);
     },
     async (cursor?: string) => {
-      const { data, error: failed, response: answer } = await client.GET('/agenda/overdue', { params: { query: { cursor, limit: 20 } } });
+      const {
+        data,
+        error: failed,
+        response: answer,
+      } = await client.GET('/agenda/overdue', { params: { query: { cursor, limit: 20 } } });
       return data ? { items: data.entries, nextCursor: data.nextCursor } : asProblem(failed, answer.status);
     },
   );
@@ -119,7 +139,10 @@ export const agendaPage = async (_params: Record<string, string>, query: URLSear
     client.GET('/agenda', { params: { query: { week } } }),
     client.GET('/agenda/team', { params: { query: { week } } }),
   ]);
-  await weekView('agenda', '/agenda?', mine, { teamLink: team.response.ok || team.response.status === 400, overdueList: true });
+  await weekView('agenda', '/agenda?', mine, {
+    teamLink: team.response.ok || team.response.status === 400,
+    overdueList: true,
+  });
 };
 
 export const teamAgendaPage = async (_params: Record<string, string>, query: URLSearchParams) => {

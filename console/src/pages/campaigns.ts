@@ -7,8 +7,18 @@ import { until } from 'lit/directives/until.js';
 import { api, asProblem, type Problem } from '../api.js';
 import type { operations } from '../api-types.js';
 import { currentLanguage, dateTime, label, noteText, t, transition } from '../strings.js';
+import {
+  clearProblem,
+  formValues,
+  onFields,
+  pagedTable,
+  problemSlot,
+  problemView,
+  show,
+  showProblem,
+  statusView,
+} from '../ui.js';
 import { reputationGateView } from './reputation-gate.js';
-import { clearProblem, formValues, onFields, pagedTable, problemSlot, problemView, show, showProblem, statusView } from '../ui.js';
 
 type Campaign = operations['getCampaign']['responses'][200]['content']['application/json'];
 type Progress = operations['campaignProgress']['responses'][200]['content']['application/json'];
@@ -45,9 +55,9 @@ export const campaignsPage = async () => {
     if (!counts.has(campaignId)) {
       counts.set(
         campaignId,
-        client.GET('/campaigns/{campaignId}/progress', { params: { path: { campaignId } } }).then(({ data }) =>
-          data?.run ? `${data.run.sent} / ${data.run.recipients}` : '—',
-        ),
+        client
+          .GET('/campaigns/{campaignId}/progress', { params: { path: { campaignId } } })
+          .then(({ data }) => (data?.run ? `${data.run.sent} / ${data.run.recipients}` : '—')),
       );
     }
     return counts.get(campaignId)!;
@@ -81,10 +91,13 @@ const onForm = (problem: Problem): Problem =>
   onFields(problem, (path) => (path.startsWith('parts.') ? 'templateId' : path.startsWith('offer') ? 'offer' : path));
 
 /** A minute-rounded instant two minutes ahead, as a datetime-local value in Istanbul time (UTC+3 all year). */
-const soonInIstanbul = () => new Date(Math.ceil((Date.now() + 2 * 60_000) / 60_000) * 60_000 + 3 * 3600_000).toISOString().slice(0, 16);
+const soonInIstanbul = () =>
+  new Date(Math.ceil((Date.now() + 2 * 60_000) / 60_000) * 60_000 + 3 * 3600_000).toISOString().slice(0, 16);
 
 /** A picker's options so far, newest first, and how to load the next page of them. */
-const pickerList = <T>(load: (cursor?: string) => Promise<{ data?: { items: T[]; next?: string }; error?: unknown; response: Response }>) => {
+const pickerList = <T>(
+  load: (cursor?: string) => Promise<{ data?: { items: T[]; next?: string }; error?: unknown; response: Response }>,
+) => {
   const list = {
     items: [] as T[],
     next: undefined as string | undefined,
@@ -106,8 +119,12 @@ const PICKER_PAGE = 50;
 
 export const newCampaignPage = async () => {
   const client = await api();
-  const segments = pickerList((cursor) => client.GET('/segments', { params: { query: { limit: PICKER_PAGE, cursor } } }));
-  const templates = pickerList((cursor) => client.GET('/templates', { params: { query: { limit: PICKER_PAGE, cursor } } }));
+  const segments = pickerList((cursor) =>
+    client.GET('/segments', { params: { query: { limit: PICKER_PAGE, cursor } } }),
+  );
+  const templates = pickerList((cursor) =>
+    client.GET('/templates', { params: { query: { limit: PICKER_PAGE, cursor } } }),
+  );
   await Promise.all([segments.more(), templates.more()]);
   const failed = segments.problem ?? templates.problem;
   if (failed) return show(html`<h1>${t('newCampaign')}</h1>${problemView(failed)}`);
@@ -129,7 +146,9 @@ export const newCampaignPage = async () => {
     const target = document.getElementById('segment-count')!;
     if (!state.segmentId) return;
     target.setAttribute('aria-busy', 'true');
-    const { data, error, response } = await client.GET('/segments/{segmentId}/preview', { params: { path: { segmentId: state.segmentId } } });
+    const { data, error, response } = await client.GET('/segments/{segmentId}/preview', {
+      params: { path: { segmentId: state.segmentId } },
+    });
     target.removeAttribute('aria-busy');
     state.sampleCustomer = data?.sample[0]?.customerId;
     render(
@@ -146,7 +165,11 @@ export const newCampaignPage = async () => {
     target.setAttribute('aria-busy', 'true');
     const { data, error, response } = await client.POST('/templates/{templateId}/preview', {
       params: { path: { templateId: state.templateId } },
-      body: { language: state.language, offer: offerOf(state.offer), ...(state.sampleCustomer ? { customerId: state.sampleCustomer } : {}) },
+      body: {
+        language: state.language,
+        offer: offerOf(state.offer),
+        ...(state.sampleCustomer ? { customerId: state.sampleCustomer } : {}),
+      },
     });
     target.removeAttribute('aria-busy');
     clearProblem(form());
@@ -188,7 +211,10 @@ export const newCampaignPage = async () => {
       offer: offerOf(state.offer),
     };
     const saved = state.draft
-      ? await client.PATCH('/campaigns/{campaignId}', { params: { path: { campaignId: state.draft.campaignId } }, body: { ...body, seq: state.draft.seq } })
+      ? await client.PATCH('/campaigns/{campaignId}', {
+          params: { path: { campaignId: state.draft.campaignId } },
+          body: { ...body, seq: state.draft.seq },
+        })
       : await client.POST('/campaigns', { body });
     if (!saved.data) return showProblem(form(), onForm(asProblem(saved.error, saved.response.status)));
     state.draft = { ...saved.data, history: [] };
@@ -246,14 +272,17 @@ export const newCampaignPage = async () => {
         <fieldset>
           <legend>${t('schedule')}</legend>
           ${([false, true] as const).map(
-            (repeat) => html`<label><input type="radio" name="repeat" .checked=${state.repeat === repeat} @change=${() => {
-              state.repeat = repeat;
-              draw();
-            }} />${t(repeat ? 'recurring' : 'once')}</label>`,
+            (repeat) =>
+              html`<label><input type="radio" name="repeat" .checked=${state.repeat === repeat} @change=${() => {
+                state.repeat = repeat;
+                draw();
+              }} />${t(repeat ? 'recurring' : 'once')}</label>`,
           )}
-          ${state.repeat
-            ? html`<label>${t('cron')} <input name="schedule.cron" required placeholder="0 9 * * 1" /></label>`
-            : html`<label>${t('sendAt')} <input name="schedule.at" type="datetime-local" required .value=${soon} /></label>`}
+          ${
+            state.repeat
+              ? html`<label>${t('cron')} <input name="schedule.cron" required placeholder="0 9 * * 1" /></label>`
+              : html`<label>${t('sendAt')} <input name="schedule.at" type="datetime-local" required .value=${soon} /></label>`
+          }
         </fieldset>
         <button type="submit">${t('createAndSchedule')}</button>
       </form>
@@ -351,7 +380,10 @@ export const campaignPage = async ({ campaignId }: Record<string, string>) => {
             <tbody>${Object.entries(report.data.funnel).map(([stage, n]) => html`<tr><th scope="row">${label('funnel', stage)}</th><td data-stage=${stage}>${n}</td></tr>`)}</tbody>
           </table></div>
           <p>${Object.entries(report.data.rates)
-            .map(([rate, r]) => `${label('rate', rate)} ${(r * 100).toLocaleString(currentLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`)
+            .map(
+              ([rate, r]) =>
+                `${label('rate', rate)} ${(r * 100).toLocaleString(currentLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`,
+            )
             .join(' · ')}</p>`
         : problemView(asProblem(report.error, report.response.status)),
       document.getElementById('report')!,

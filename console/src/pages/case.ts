@@ -34,13 +34,17 @@ export const casePage = async ({ caseId }: Record<string, string>) => {
   const { data: c, error, response } = await client.GET('/cases/{caseId}', { params: { path: { caseId: caseId! } } });
   if (!c) return show(html`<h1>${t('case')}</h1>${problemView(asProblem(error, response.status))}`);
   const send = async (to: string, note?: string) => {
-    const answer = await client.POST('/cases/{caseId}/status', { params: { path: { caseId: c.caseId } }, body: { to: to as CaseStatus, seq: c.seq, note } });
+    const answer = await client.POST('/cases/{caseId}/status', {
+      params: { path: { caseId: c.caseId } },
+      body: { to: to as CaseStatus, seq: c.seq, note },
+    });
     if (answer.error) return asProblem(answer.error, answer.response.status);
     await casePage({ caseId: c.caseId });
     return undefined;
   };
   const { clock, sla } = c;
-  const targetName = (target: 'firstResponse' | 'resolution') => t(target === 'firstResponse' ? 'firstResponse' : 'resolution');
+  const targetName = (target: 'firstResponse' | 'resolution') =>
+    t(target === 'firstResponse' ? 'firstResponse' : 'resolution');
   show(html`<h1>${t('case')} ${c.caseNumber}: ${c.subject}</h1>
     <p>${t('status')}: ${statusView('caseStatus', c.status)} · <a href="#/customers/${c.customerId}">${t('record')}</a>
       · ${t('priority')}: <span data-priority=${c.priority}>${label('priority', c.priority)}</span>
@@ -49,18 +53,22 @@ export const casePage = async ({ caseId }: Record<string, string>) => {
     <p>${t('escalation')}: <strong data-escalation>${sla.escalationLevel} (${t(levels[sla.escalationLevel] ?? 'levelManager')})</strong></p>
     <h2>${t('slaTargets')}</h2>
     <p>${t('firstResponse')}: ${sla.targets.firstResponse} · ${t('resolution')}: ${sla.targets.resolution} (${sla.segment})</p>
-    ${clock
-      ? html`<section data-sla-clock aria-labelledby="clock-heading">
+    ${
+      clock
+        ? html`<section data-sla-clock aria-labelledby="clock-heading">
           <h2 id="clock-heading">${t('slaClock')}: ${targetName(clock.target)}</h2>
           <p>${t('elapsed')}: ${clock.elapsedMinutes} / ${clock.targetMinutes} · ${t('businessLeft')}:
             <strong data-left>${clock.targetMinutes - clock.elapsedMinutes}</strong>${
               clock.elapsedMinutes > clock.targetMinutes ? html` · <strong>${t('breached')}</strong>` : nothing
             }</p>
-          <p>${clock.dueAt
-            ? html`${t('dueBy')}: <time datetime=${clock.dueAt}>${dateTime(clock.dueAt)}</time>`
-            : t('clockPaused')}</p>
+          <p>${
+            clock.dueAt
+              ? html`${t('dueBy')}: <time datetime=${clock.dueAt}>${dateTime(clock.dueAt)}</time>`
+              : t('clockPaused')
+          }</p>
         </section>`
-      : nothing}
+        : nothing
+    }
     ${c.description ? html`<p>${c.description}</p>` : nothing}
     ${movesForm(nextMoves(c.allowedMoves), send)}
     ${historyTable('caseStatus', c.history as HistoryRow[])}`);

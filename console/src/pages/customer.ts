@@ -34,49 +34,57 @@ const partViews = [
     part: 'timeline',
     title: 'timeline',
     headings: ['when', 'kind', 'subject', 'who'],
-    row: (a) => html`<tr data-activity=${a.activityId}><td>${dateTime(a.occurredAt)}</td><td data-kind=${a.kind}>${label('activityKind', a.kind)}${a.outcome ? ` · ${label('outcome', a.outcome)}` : ''}${a.dueAt ? ` · ${t('dueBy')} ${dateTime(a.dueAt)}` : ''}</td><td>${a.subject ?? a.template ?? ''}</td><td>${a.createdBy}</td></tr>`,
+    row: (a) =>
+      html`<tr data-activity=${a.activityId}><td>${dateTime(a.occurredAt)}</td><td data-kind=${a.kind}>${label('activityKind', a.kind)}${a.outcome ? ` · ${label('outcome', a.outcome)}` : ''}${a.dueAt ? ` · ${t('dueBy')} ${dateTime(a.dueAt)}` : ''}</td><td>${a.subject ?? a.template ?? ''}</td><td>${a.createdBy}</td></tr>`,
   }),
   part({
     part: 'quotes',
     title: 'quotes',
     headings: ['number', 'status', 'total', 'validUntil'],
-    row: (q) => html`<tr data-quote=${q.quoteId}><td><a href="#/quotes/${q.quoteId}">${q.quoteId}</a> · v${q.version}</td><td data-status=${q.status}>${label('quoteStatus', q.status)}</td><td>${amount(q.grandTotal)}</td><td>${q.validUntil}</td></tr>`,
+    row: (q) =>
+      html`<tr data-quote=${q.quoteId}><td><a href="#/quotes/${q.quoteId}">${q.quoteId}</a> · v${q.version}</td><td data-status=${q.status}>${label('quoteStatus', q.status)}</td><td>${amount(q.grandTotal)}</td><td>${q.validUntil}</td></tr>`,
   }),
   part({
     part: 'orders',
     title: 'orders',
     headings: ['number', 'status', 'total', 'created'],
-    row: (o) => html`<tr data-order=${o.orderId}><td>${o.orderId}</td><td data-status=${o.status}>${label('orderStatus', o.status)}</td><td>${amount(o.grandTotal)}</td><td>${dateTime(o.createdAt)}</td></tr>`,
+    row: (o) =>
+      html`<tr data-order=${o.orderId}><td>${o.orderId}</td><td data-status=${o.status}>${label('orderStatus', o.status)}</td><td>${amount(o.grandTotal)}</td><td>${dateTime(o.createdAt)}</td></tr>`,
   }),
   part({
     part: 'cases',
     title: 'cases',
     headings: ['number', 'priority', 'status', 'created'],
-    row: (c) => html`<tr data-case=${c.caseId}><td>${c.caseNumber}</td><td data-priority=${c.priority}>${label('priority', c.priority)}</td><td data-status=${c.status}>${label('caseStatus', c.status)}</td><td>${dateTime(c.createdAt)}</td></tr>`,
+    row: (c) =>
+      html`<tr data-case=${c.caseId}><td>${c.caseNumber}</td><td data-priority=${c.priority}>${label('priority', c.priority)}</td><td data-status=${c.status}>${label('caseStatus', c.status)}</td><td>${dateTime(c.createdAt)}</td></tr>`,
   }),
   part({
     part: 'leads',
     title: 'leads',
     headings: ['status', 'interest', 'owner', 'created'],
-    row: (l) => html`<tr><td data-status=${l.status}><a href="#/leads/${l.leadId}">${label('leadStatus', l.status)}</a></td><td>${l.productInterest ?? ''}</td><td>${l.ownerId ?? ''}</td><td>${dateTime(l.createdAt)}</td></tr>`,
+    row: (l) =>
+      html`<tr><td data-status=${l.status}><a href="#/leads/${l.leadId}">${label('leadStatus', l.status)}</a></td><td>${l.productInterest ?? ''}</td><td>${l.ownerId ?? ''}</td><td>${dateTime(l.createdAt)}</td></tr>`,
   }),
   part({
     part: 'opportunities',
     title: 'opportunities',
     headings: ['name', 'stage', 'total', 'closeDate'],
-    row: (o) => html`<tr><td>${o.name}</td><td data-stage=${o.stage}>${label('stage', o.stage)}</td><td>${amount(o.amount)}</td><td>${o.expectedCloseDate}</td></tr>`,
+    row: (o) =>
+      html`<tr><td>${o.name}</td><td data-stage=${o.stage}>${label('stage', o.stage)}</td><td>${amount(o.amount)}</td><td>${o.expectedCloseDate}</td></tr>`,
   }),
   part({
     part: 'requests',
     title: 'requests',
     headings: ['kind', 'status', 'created'],
-    row: (r) => html`<tr><td data-kind=${r.kind}>${label('requestKind', r.kind)}</td><td data-status=${r.status}>${label('requestStatus', r.status)}</td><td>${dateTime(r.createdAt)}</td></tr>`,
+    row: (r) =>
+      html`<tr><td data-kind=${r.kind}>${label('requestKind', r.kind)}</td><td data-status=${r.status}>${label('requestStatus', r.status)}</td><td>${dateTime(r.createdAt)}</td></tr>`,
   }),
   part({
     part: 'contacts',
     title: 'contacts',
     headings: ['name', 'role', 'email', 'phone'],
-    row: (c) => html`<tr><td>${c.name}</td><td>${c.role ?? ''}</td><td>${c.email ?? ''}</td><td>${c.phone ?? ''}</td></tr>`,
+    row: (c) =>
+      html`<tr><td>${c.name}</td><td>${c.role ?? ''}</td><td>${c.email ?? ''}</td><td>${c.phone ?? ''}</td></tr>`,
   }),
 ];
 
@@ -87,15 +95,21 @@ const channels = [
   ['phone', 'consentPhone'],
 ] as const;
 
-const consentStates = { requested: 'consentRequested', granted: 'consentGranted', withdrawn: 'consentWithdrawn' } as const;
+const consentStates = {
+  requested: 'consentRequested',
+  granted: 'consentGranted',
+  withdrawn: 'consentWithdrawn',
+} as const;
 
 export const consentTable = (consents: CustomerRecord['consents']) => html`<div class="overflow-auto"><table>
     <thead><tr>${(['channel', 'state', 'since', 'provedBy', 'topic', 'via'] as const).map((h) => html`<th scope="col">${t(h)}</th>`)}</tr></thead>
     <tbody>${channels.map(([channel, word]) => {
       const entries = consents.filter((c) => c.channel === channel);
-      if (entries.length === 0) return html`<tr data-consent=${channel}><th scope="row">${t(word)}</th><td colspan="5">${t('noConsent')}</td></tr>`;
+      if (entries.length === 0)
+        return html`<tr data-consent=${channel}><th scope="row">${t(word)}</th><td colspan="5">${t('noConsent')}</td></tr>`;
       return entries.map(
-        (c) => html`<tr data-consent=${channel}><th scope="row">${t(word)}</th><td>${t(consentStates[c.state])}</td><td>${dateTime(c.at)}</td><td>${c.address}</td><td>${c.topic}</td><td>${c.via}</td></tr>`,
+        (c) =>
+          html`<tr data-consent=${channel}><th scope="row">${t(word)}</th><td>${t(consentStates[c.state])}</td><td>${dateTime(c.at)}</td><td>${c.address}</td><td>${c.topic}</td><td>${c.via}</td></tr>`,
       );
     })}</tbody>
   </table></div>`;
@@ -104,7 +118,8 @@ const profileFields = ['name', 'email', 'phone', 'company', 'sector', 'city', 'r
 
 const profileView = (record: CustomerRecord) => {
   const c = record.customer;
-  const row = (word: StringKey, value: unknown) => (value ? html`<tr><th scope="row">${t(word)}</th><td>${String(value)}</td></tr>` : nothing);
+  const row = (word: StringKey, value: unknown) =>
+    value ? html`<tr><th scope="row">${t(word)}</th><td>${String(value)}</td></tr>` : nothing;
   return html`<div class="overflow-auto"><table data-profile>
     ${row('email', c.email)} ${row('phone', c.phone)} ${row('company', c.company)} ${row('sector', c.sector)}
     ${row('city', [c.city, c.region].filter(Boolean).join(' / '))} ${row('languageOf', c.language && label('language', c.language))} ${row('segment', c.segment)}
@@ -155,7 +170,14 @@ const activityForm = (customerId: string) => {
     clearProblem(form);
     const { kind, subject, notes, direction, callbackAt } = formValues(form);
     const now = new Date().toISOString();
-    const call = { kind: 'call' as const, direction: direction === 'out' ? ('out' as const) : ('in' as const), startedAt: now, endedAt: now, subject, notes };
+    const call = {
+      kind: 'call' as const,
+      direction: direction === 'out' ? ('out' as const) : ('in' as const),
+      startedAt: now,
+      endedAt: now,
+      subject,
+      notes,
+    };
     const body =
       kind === 'note'
         ? { kind: 'note' as const, subject, notes: notes ?? '' }
@@ -163,7 +185,11 @@ const activityForm = (customerId: string) => {
           ? { ...call, outcome: 'callback-requested' as const, callbackAt: instant(callbackAt) ?? '' }
           : { ...call, outcome: 'reached' as const };
     const client = await api();
-    const { data, error, response } = await client.POST('/customers/{customerId}/activities', { params: { path: { customerId } }, headers: idempotencyKey(), body });
+    const { data, error, response } = await client.POST('/customers/{customerId}/activities', {
+      params: { path: { customerId } },
+      headers: idempotencyKey(),
+      body,
+    });
     if (!data) return showProblem(form, asProblem(error, response.status));
     await drawRecord(customerId, t('saved'));
   };
@@ -196,14 +222,19 @@ const compared: [StringKey, (r: CustomerRecord) => string][] = [
   ['city', (r) => r.customer.city ?? ''],
   ['owners', (r) => r.owners.ownerIds.join(', ')],
   ['created', (r) => dateTime(r.customer.createdAt)],
-  ...partViews.map(({ part: p, title }): [StringKey, (r: CustomerRecord) => string] => [title, (r) => `${r[p].items.length}${r[p].nextCursor ? '+' : ''}`]),
+  ...partViews.map(({ part: p, title }): [StringKey, (r: CustomerRecord) => string] => [
+    title,
+    (r) => `${r[p].items.length}${r[p].nextCursor ? '+' : ''}`,
+  ]),
 ];
 
 /** Candidates for the duplicate: by e-mail or phone through the lookup, else by name through the directory. */
 const findCandidates = async (query: string) => {
   const client = await api();
   if (query.includes('@') || /^[+\d\s()-]+$/.test(query)) {
-    const { data, error, response } = await client.GET('/customers/lookup', { params: { query: query.includes('@') ? { email: query } : { phone: query } } });
+    const { data, error, response } = await client.GET('/customers/lookup', {
+      params: { query: query.includes('@') ? { email: query } : { phone: query } },
+    });
     return data ? data.matches.map((m) => m.customer) : asProblem(error, response.status);
   }
   const { data, error, response } = await client.GET('/customers', { params: { query: { q: query, limit: 20 } } });
@@ -227,7 +258,9 @@ const mergeSection = (kept: CustomerRecord) => {
   };
   const compare = async (duplicateId: string) => {
     const client = await api();
-    const { data, error, response } = await client.GET('/customers/{customerId}', { params: { path: { customerId: duplicateId } } });
+    const { data, error, response } = await client.GET('/customers/{customerId}', {
+      params: { path: { customerId: duplicateId } },
+    });
     if (!data) return render(problemView(asProblem(error, response.status)), target());
     render(
       html`<div class="overflow-auto"><table data-compare>
@@ -302,8 +335,12 @@ const drawRecord = async (customerId: string, notice = '') => {
         async (cursor?: string) => {
           // The record carries each part's first page; only the next ones are asked for.
           if (!cursor) return data[p];
-          const answer = await client.GET('/customers/{customerId}/{part}', { params: { path: { customerId: customer.customerId, part: p }, query: { cursor } } });
-          return answer.data ? { items: answer.data.items as Item<typeof p>[], nextCursor: answer.data.nextCursor } : asProblem(answer.error, answer.response.status);
+          const answer = await client.GET('/customers/{customerId}/{part}', {
+            params: { path: { customerId: customer.customerId, part: p }, query: { cursor } },
+          });
+          return answer.data
+            ? { items: answer.data.items as Item<typeof p>[], nextCursor: answer.data.nextCursor }
+            : asProblem(answer.error, answer.response.status);
         },
       ),
     ),

@@ -34,13 +34,21 @@ const canvas = (id: string, title: StringKey) =>
 
 const draw = (id: string, config: ChartConfiguration) => {
   const element = document.getElementById(id) as HTMLCanvasElement | null;
-  if (element) new Chart(element, { ...config, options: { animation: false, maintainAspectRatio: false, ...config.options } });
+  if (element)
+    new Chart(element, { ...config, options: { animation: false, maintainAspectRatio: false, ...config.options } });
 };
 
 /** What the table reads of GET /analytics/performance. */
 interface Performance {
   commission: { basis: 'net' | 'margin' };
-  rows: { group: string; quotesWon: number; wonNetTry: number; marginWonTry: number; marginWonBp: number; commissionTry: number }[];
+  rows: {
+    group: string;
+    quotesWon: number;
+    wonNetTry: number;
+    marginWonTry: number;
+    marginWonBp: number;
+    commissionTry: number;
+  }[];
 }
 
 /** Sales performance this year, saying what commission is paid on; the margin percentage rounded once, here. */
@@ -77,7 +85,8 @@ export const dashboardPage = async () => {
     client.GET('/analytics/rules', {}),
     client.GET('/analytics/performance', {}),
   ]);
-  if (!dashboard.data) return show(html`<h1>${t('dashboard')}</h1>${problemView(asProblem(dashboard.error, dashboard.response.status))}`);
+  if (!dashboard.data)
+    return show(html`<h1>${t('dashboard')}</h1>${problemView(asProblem(dashboard.error, dashboard.response.status))}`);
   const counters = dashboard.data;
   const revenue = ((counters.orders as { revenue?: RevenueRow[] }).revenue ?? []).filter((r) => r.total > 0);
   const funnel = campaigns.data?.bySegment.reduce<Record<string, number>>((sum, row) => {
@@ -122,26 +131,40 @@ export const dashboardPage = async () => {
     const { aShareBp, bShareBp } = rules.data.segments;
     draw('chart-segments', {
       type: 'doughnut',
-      data: { labels: ['A', 'B', 'C'], datasets: [{ data: [aShareBp / 100, bShareBp / 100, (10_000 - aShareBp - bShareBp) / 100], backgroundColor: palette }] },
+      data: {
+        labels: ['A', 'B', 'C'],
+        datasets: [
+          { data: [aShareBp / 100, bShareBp / 100, (10_000 - aShareBp - bShareBp) / 100], backgroundColor: palette },
+        ],
+      },
     });
   }
   if (pipeline.data) {
     const stages = pipeline.data.byStage;
     draw('chart-pipeline', {
       type: 'bar',
-      data: { labels: stages.map((s) => label('stage', s.stage)), datasets: [{ label: t('pipeline'), data: stages.map((s) => s.count), backgroundColor: palette[0] }] },
+      data: {
+        labels: stages.map((s) => label('stage', s.stage)),
+        datasets: [{ label: t('pipeline'), data: stages.map((s) => s.count), backgroundColor: palette[0] }],
+      },
     });
   }
   if (sla) {
     draw('chart-sla', {
       type: 'doughnut',
-      data: { labels: [t('met'), t('missed')], datasets: [{ data: [sla.met, sla.measured - sla.met], backgroundColor: [palette[2]!, palette[3]!] }] },
+      data: {
+        labels: [t('met'), t('missed')],
+        datasets: [{ data: [sla.met, sla.measured - sla.met], backgroundColor: [palette[2]!, palette[3]!] }],
+      },
     });
   }
   if (funnel) {
     draw('chart-funnel', {
       type: 'bar',
-      data: { labels: Object.keys(funnel).map((step) => label('funnel', step)), datasets: [{ label: t('funnel'), data: Object.values(funnel), backgroundColor: palette[1] }] },
+      data: {
+        labels: Object.keys(funnel).map((step) => label('funnel', step)),
+        datasets: [{ label: t('funnel'), data: Object.values(funnel), backgroundColor: palette[1] }],
+      },
       options: { indexAxis: 'y' },
     });
   }

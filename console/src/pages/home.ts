@@ -20,47 +20,65 @@ const istanbulDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: '
 const NEAR_BREACH_MINUTES = 120;
 
 /** The API gives each listed case its business minutes left (absent while the clock stands). */
-const nearBreach = (c: { sla: { minutesLeft?: number } }) => c.sla.minutesLeft !== undefined && c.sla.minutesLeft <= NEAR_BREACH_MINUTES;
+const nearBreach = (c: { sla: { minutesLeft?: number } }) =>
+  c.sla.minutesLeft !== undefined && c.sla.minutesLeft <= NEAR_BREACH_MINUTES;
 
 /** A read's count, or the problem it answered. */
-const read = <T>(call: Promise<{ data?: T; error?: unknown; response: Response }>, count: (data: T) => Count): Promise<Count> =>
-  call.then(({ data, error, response }) => (data ? count(data) : asProblem(error, response.status)));
+const read = <T>(
+  call: Promise<{ data?: T; error?: unknown; response: Response }>,
+  count: (data: T) => Count,
+): Promise<Count> => call.then(({ data, error, response }) => (data ? count(data) : asProblem(error, response.status)));
 
 const counts = async (now: Date): Promise<[StringKey, string, Promise<Count>][]> => {
   const client = await api();
   const agenda = client.GET('/agenda', {});
   const today = istanbulDay(now);
   const dueToday = read(agenda, (week) =>
-    String(week.entries.filter((e) => e.kind === 'todo' && e.status === 'open' && new Date(e.at) >= now && istanbulDay(new Date(e.at)) === today).length),
+    String(
+      week.entries.filter(
+        (e) =>
+          e.kind === 'todo' && e.status === 'open' && new Date(e.at) >= now && istanbulDay(new Date(e.at)) === today,
+      ).length,
+    ),
   );
   return [
     [
       'newLeads',
       '#/leads?status=new',
-      read(client.GET('/leads', { params: { query: { status: 'new', limit: PAGE } } }), (d) => counted(d.leads.length, !!d.nextCursor)),
+      read(client.GET('/leads', { params: { query: { status: 'new', limit: PAGE } } }), (d) =>
+        counted(d.leads.length, !!d.nextCursor),
+      ),
     ],
     [
       'awaitingMe',
       '#/quotes',
       // The approval inbox answers one page without a cursor: a full page may have more behind it.
-      read(client.GET('/quotes', { params: { query: { awaiting: 'me', limit: PAGE } } }), (d) => counted(d.quotes.length, d.quotes.length === PAGE)),
+      read(client.GET('/quotes', { params: { query: { awaiting: 'me', limit: PAGE } } }), (d) =>
+        counted(d.quotes.length, d.quotes.length === PAGE),
+      ),
     ],
     ['agendaToday', '#/agenda', dueToday],
     // Overdue in any week, not only this one: the API's own list of open to-dos past due.
     [
       'overdue',
       '#/agenda',
-      read(client.GET('/agenda/overdue', { params: { query: { limit: PAGE } } }), (d) => counted(d.entries.length, !!d.nextCursor)),
+      read(client.GET('/agenda/overdue', { params: { query: { limit: PAGE } } }), (d) =>
+        counted(d.entries.length, !!d.nextCursor),
+      ),
     ],
     [
       'casesNearBreach',
       '#/cases',
-      read(client.GET('/cases', { params: { query: { limit: 100 } } }), (d) => counted(d.cases.filter(nearBreach).length, !!d.nextCursor)),
+      read(client.GET('/cases', { params: { query: { limit: 100 } } }), (d) =>
+        counted(d.cases.filter(nearBreach).length, !!d.nextCursor),
+      ),
     ],
     [
       'ordersToAcknowledge',
       '#/orders',
-      read(client.GET('/orders', { params: { query: { status: 'routed', limit: PAGE } } }), (d) => counted(d.orders.length, !!d.nextCursor)),
+      read(client.GET('/orders', { params: { query: { status: 'routed', limit: PAGE } } }), (d) =>
+        counted(d.orders.length, !!d.nextCursor),
+      ),
     ],
   ];
 };

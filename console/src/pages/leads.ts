@@ -4,8 +4,17 @@ import { html, nothing } from 'lit';
 import { api, asProblem, idempotencyKey } from '../api.js';
 import type { components, operations } from '../api-types.js';
 import { dateTime, label, noteText, type StringKey, t, transition } from '../strings.js';
+import {
+  clearProblem,
+  formValues,
+  pagedTable,
+  problemSlot,
+  problemView,
+  show,
+  showProblem,
+  statusView,
+} from '../ui.js';
 import { consentTable } from './customer.js';
-import { clearProblem, formValues, pagedTable, problemSlot, problemView, show, showProblem, statusView } from '../ui.js';
 
 type LeadStatus = NonNullable<NonNullable<operations['listLeads']['parameters']['query']>['status']>;
 const statuses: LeadStatus[] = ['new', 'contacted', 'qualified', 'converted', 'disqualified'];
@@ -33,9 +42,12 @@ export const leadsPage = async (_params: Record<string, string>, query: URLSearc
   await pagedTable(
     document.getElementById('list')!,
     [t('name'), t('status'), t('created')],
-    (lead) => html`<tr><td><a href="#/leads/${lead.leadId}">${lead.name}</a></td><td data-status=${lead.status}>${label('leadStatus', lead.status)}</td><td>${dateTime(lead.createdAt)}</td></tr>`,
+    (lead) =>
+      html`<tr><td><a href="#/leads/${lead.leadId}">${lead.name}</a></td><td data-status=${lead.status}>${label('leadStatus', lead.status)}</td><td>${dateTime(lead.createdAt)}</td></tr>`,
     async (cursor?: string) => {
-      const { data, error, response } = await client.GET('/leads', { params: { query: { status, cursor, limit: 20 } } });
+      const { data, error, response } = await client.GET('/leads', {
+        params: { query: { status, cursor, limit: 20 } },
+      });
       return data ? { items: data.leads, nextCursor: data.nextCursor } : asProblem(error, response.status);
     },
   );
@@ -125,7 +137,11 @@ const noteForm = (lead: LeadAnswer, client: Awaited<ReturnType<typeof api>>) => 
 
 export const leadPage = async ({ leadId }: Record<string, string>) => {
   const client = await api();
-  const { data: lead, error, response } = await client.GET('/leads/{leadId}', {
+  const {
+    data: lead,
+    error,
+    response,
+  } = await client.GET('/leads/{leadId}', {
     params: { path: { leadId: leadId! } },
   });
   if (!lead) return show(html`<h1>${t('leads')}</h1>${problemView(asProblem(error, response.status))}`);

@@ -11,7 +11,9 @@ export const lookupPage = () => {
     const form = event.target as HTMLFormElement;
     clearProblem(form);
     const client = await api();
-    const { data, error, response } = await client.GET('/customers/lookup', { params: { query: { phone: formValues(form).phone } } });
+    const { data, error, response } = await client.GET('/customers/lookup', {
+      params: { query: { phone: formValues(form).phone } },
+    });
     if (!data) return showProblem(form, asProblem(error, response.status));
     render(
       data.matches.length === 0
@@ -42,7 +44,15 @@ const callForm = (customerId: string, name: string) => {
     const { data, error, response } = await client.POST('/customers/{customerId}/activities', {
       params: { path: { customerId } },
       headers: idempotencyKey(),
-      body: { kind: 'call', direction: direction === 'out' ? 'out' : 'in', startedAt: now, endedAt: now, outcome: 'reached', subject, notes },
+      body: {
+        kind: 'call',
+        direction: direction === 'out' ? 'out' : 'in',
+        startedAt: now,
+        endedAt: now,
+        outcome: 'reached',
+        subject,
+        notes,
+      },
     });
     if (!data) return showProblem(form, asProblem(error, response.status));
     render(html`<p role="status" data-saved>${t('saved')}</p>`, form.querySelector<HTMLElement>('[data-result]')!);

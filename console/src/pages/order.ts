@@ -66,22 +66,27 @@ export const orderPage = async ({ orderId }: Record<string, string>) => {
     <p>${t('status')}: ${statusView('orderStatus', order.status)} · <a href="#/customers/${order.customerId}">${t('record')}</a>
       · ${t('total')}: ${money(grandTotal.amount, grandTotal.currency)}</p>
     <p>${t('routedTo')}: <strong data-unit>${order.unitId ?? '—'}</strong>${order.routing ? html` (${order.routing.ruleId})` : nothing}</p>
-    ${due
-      ? html`<p data-ack-due>${t('ackDue')}: <time datetime=${due}>${dateTime(due)}</time> · ${minutesLeft(Math.round((Date.parse(due) - Date.now()) / MINUTE_MS))}</p>`
-      : nothing}
+    ${
+      due
+        ? html`<p data-ack-due>${t('ackDue')}: <time datetime=${due}>${dateTime(due)}</time> · ${minutesLeft(Math.round((Date.parse(due) - Date.now()) / MINUTE_MS))}</p>`
+        : nothing
+    }
     ${movesForm(moves, send)}
     <h2>${t('lines')}</h2>
     <div class="overflow-auto"><table class="striped">
       <thead><tr><th scope="col">${t('sku')}</th><th scope="col">${t('quantity')}</th><th scope="col">${t('unitPrice')}</th><th scope="col">${t('lineTotal')}</th></tr></thead>
       <tbody>${order.lines.map(
-        (l) => html`<tr><td>${l.sku}</td><td>${l.quantity}</td><td>${money(l.unitPrice.amount, l.unitPrice.currency)}</td><td>${money(l.total.amount, l.total.currency)}</td></tr>`,
+        (l) =>
+          html`<tr><td>${l.sku}</td><td>${l.quantity}</td><td>${money(l.unitPrice.amount, l.unitPrice.currency)}</td><td>${money(l.total.amount, l.total.currency)}</td></tr>`,
       )}</tbody>
     </table></div>
-    ${order.delivery
-      ? html`<h2>${t('delivery')}</h2>
+    ${
+      order.delivery
+        ? html`<h2>${t('delivery')}</h2>
           <p>${[order.delivery.address, order.delivery.city, order.delivery.region].filter(Boolean).join(', ')}${
             order.requestedDate ? html` · ${t('requestedDate')}: ${order.requestedDate}` : nothing
           }</p>`
-      : nothing}
+        : nothing
+    }
     ${historyTable('orderStatus', order.history as HistoryRow[])}`);
 };

@@ -15,11 +15,16 @@ export const ordersPage = async () => {
     (order, redraw) => html`<tr data-order=${order.orderId}>
       <td><a href="#/orders/${order.orderId}">${order.orderId}</a></td><td>${money(order.grandTotal.amount, order.grandTotal.currency)}</td><td data-status=${order.status}>${label('orderStatus', order.status)}</td>
       <td>${rowAction(outcomes, order.orderId, t('acknowledge'), redraw, () =>
-        client.POST('/orders/{orderId}/status', { params: { path: { orderId: order.orderId } }, body: { status: 'acknowledged', seq: order.seq as number } }),
+        client.POST('/orders/{orderId}/status', {
+          params: { path: { orderId: order.orderId } },
+          body: { status: 'acknowledged', seq: order.seq as number },
+        }),
       )}</td>
     </tr>`,
     async (cursor?: string) => {
-      const { data, error, response } = await client.GET('/orders', { params: { query: { status: 'routed', cursor, limit: 20 } } });
+      const { data, error, response } = await client.GET('/orders', {
+        params: { query: { status: 'routed', cursor, limit: 20 } },
+      });
       return data ? { items: data.orders, nextCursor: data.nextCursor } : asProblem(error, response.status);
     },
   );
@@ -38,19 +43,30 @@ export const casesPage = async () => {
         // An open case is acknowledged first; the row then offers to resolve it, at the new seq.
         c.status === 'open'
           ? html`<button type="button" @click=${async () => {
-              const { data, error, response } = await client.POST('/cases/{caseId}/status', { params: { path: { caseId: c.caseId } }, body: { to: 'acknowledged', seq: c.seq } });
+              const { data, error, response } = await client.POST('/cases/{caseId}/status', {
+                params: { path: { caseId: c.caseId } },
+                body: { to: 'acknowledged', seq: c.seq },
+              });
               if (data) Object.assign(c, { status: data.status, seq: data.seq });
               else outcomes.set(c.caseId, asProblem(error, response.status).detail ?? String(response.status));
               redraw();
             }}>${t('acknowledge')}</button>`
           : rowAction(outcomes, c.caseId, t('resolve'), redraw, () =>
-              client.POST('/cases/{caseId}/status', { params: { path: { caseId: c.caseId } }, body: { to: 'resolved', seq: c.seq } }),
+              client.POST('/cases/{caseId}/status', {
+                params: { path: { caseId: c.caseId } },
+                body: { to: 'resolved', seq: c.seq },
+              }),
             )
       }</td>
     </tr>`,
     async (cursor?: string) => {
       const { data, error, response } = await client.GET('/cases', { params: { query: { cursor, limit: 20 } } });
-      return data ? { items: data.cases.filter((c) => c.status !== 'resolved' && c.status !== 'closed'), nextCursor: data.nextCursor } : asProblem(error, response.status);
+      return data
+        ? {
+            items: data.cases.filter((c) => c.status !== 'resolved' && c.status !== 'closed'),
+            nextCursor: data.nextCursor,
+          }
+        : asProblem(error, response.status);
     },
   );
 };

@@ -21,8 +21,25 @@ type Bilingual = Record<'tr' | 'en', string>;
 
 /** What the API answers beyond the document's loose schema: the priced lines, totals and approval. */
 interface Priced {
-  lines: { sku: string; quantity: number; name?: Bilingual; unit?: string; unitPrice: Money; discountBp: number; net: Money; taxRateBp: number; tax: Money; total: Money }[];
-  totals: { subtotal: Money; discountTotal: Money; netTotal: Money; grandTotal: Money; taxByRate: { taxRateBp: number; base: Money; tax: Money }[] };
+  lines: {
+    sku: string;
+    quantity: number;
+    name?: Bilingual;
+    unit?: string;
+    unitPrice: Money;
+    discountBp: number;
+    net: Money;
+    taxRateBp: number;
+    tax: Money;
+    total: Money;
+  }[];
+  totals: {
+    subtotal: Money;
+    discountTotal: Money;
+    netTotal: Money;
+    grandTotal: Money;
+    taxByRate: { taxRateBp: number; base: Money; tax: Money }[];
+  };
   approvalSteps?: { role: string; reasons: Bilingual[] }[];
   approval?: { steps: number; approved: number };
   approvals?: { step: number; userId: string; at: string }[];
@@ -49,7 +66,9 @@ const shown = (m: Money) => money(m.amount, m.currency);
 
 /** The role whose approval the quote waits for, while it waits. */
 const awaitedRole = (quote: QuoteView & Priced) =>
-  quote.status === 'pending_approval' && quote.approval ? quote.approvalSteps?.[quote.approval.approved]?.role : undefined;
+  quote.status === 'pending_approval' && quote.approval
+    ? quote.approvalSteps?.[quote.approval.approved]?.role
+    : undefined;
 
 /** Approving is the awaited role's (the API decides; this only leaves out buttons). */
 const forCaller = (quote: QuoteView & Priced, role: string | undefined) => (action: Action) =>
@@ -58,7 +77,9 @@ const forCaller = (quote: QuoteView & Priced, role: string | undefined) => (acti
 const linesTable = (quote: Priced) => html`<div class="overflow-auto"><table class="striped" data-lines>
     <thead><tr>${(['sku', 'product', 'quantity', 'unitPrice', 'discount', 'net', 'taxRate', 'tax', 'total'] as StringKey[]).map((h) => html`<th scope="col">${t(h)}</th>`)}</tr></thead>
     <tbody>${quote.lines.map(
-      (l) => html`<tr><td>${l.sku}</td><td>${l.name?.[currentLanguage()] ?? ''}</td><td>${l.quantity} ${l.unit ?? ''}</td><td>${shown(l.unitPrice)}</td>
+      (
+        l,
+      ) => html`<tr><td>${l.sku}</td><td>${l.name?.[currentLanguage()] ?? ''}</td><td>${l.quantity} ${l.unit ?? ''}</td><td>${shown(l.unitPrice)}</td>
         <td>${percent(l.discountBp)}</td><td>${shown(l.net)}</td><td>${percent(l.taxRateBp)}</td><td>${shown(l.tax)}</td><td>${shown(l.total)}</td></tr>`,
     )}</tbody>
   </table></div>`;
@@ -102,7 +123,10 @@ const actionForm = (quote: QuoteView & Priced, action: Action) => {
       : action === 'reject'
         ? client.POST('/quotes/{quoteId}/reject', { params, body: { seq, step, reason: values.reason ?? '' } })
         : action === 'answer'
-          ? client.POST('/quotes/{quoteId}/answer', { params, body: { seq, answer: values.answer === 'declined' ? 'declined' : 'accepted' } })
+          ? client.POST('/quotes/{quoteId}/answer', {
+              params,
+              body: { seq, answer: values.answer === 'declined' ? 'declined' : 'accepted' },
+            })
           : client.POST(`/quotes/{quoteId}/${action}`, { params, body: { seq } }));
     if (answer.error) return showProblem(form, staleInWords(asProblem(answer.error, answer.response.status)));
     await drawQuote(quote.quoteId, `${t(action)} ✓`);
@@ -152,9 +176,11 @@ const drawQuote = async (quoteId: string, notice = '') => {
   const actions = actionsOf[quote.status].filter(forCaller(quote, (await caller())?.role));
   show(html`<p role="status" data-notice>${notice}</p>${quoteView(quote, true)}
     <section data-actions><h2>${t('actions')}</h2>${actions.length ? actions.map((a) => actionForm(quote, a)) : html`<p>${t('nothing')}</p>`}</section>
-    ${quote.versions.length > 1
-      ? html`<section><h2>${t('versions')}</h2><ul>${quote.versions.map((v) => html`<li><a href="#/quotes/${quote.quoteId}/versions/${v.version}">v${v.version}</a></li>`)}</ul></section>`
-      : nothing}
+    ${
+      quote.versions.length > 1
+        ? html`<section><h2>${t('versions')}</h2><ul>${quote.versions.map((v) => html`<li><a href="#/quotes/${quote.quoteId}/versions/${v.version}">v${v.version}</a></li>`)}</ul></section>`
+        : nothing
+    }
     <section><h2>${t('timeline')}</h2>
       <ul>${quote.history.map((h) => html`<li>${dateTime(h.at)} · ${transition('quoteStatus', h.from, h.to)} · ${h.actorId}</li>`)}</ul></section>`);
 };
@@ -162,7 +188,11 @@ const drawQuote = async (quoteId: string, notice = '') => {
 /** An earlier version, as it was: read only. */
 export const quoteVersionPage = async ({ quoteId, version }: Record<string, string>) => {
   const client = await api();
-  const { data, error, response } = await client.GET('/quotes/{quoteId}/versions/{version}', { params: { path: { quoteId: quoteId!, version: version! } } });
+  const { data, error, response } = await client.GET('/quotes/{quoteId}/versions/{version}', {
+    params: { path: { quoteId: quoteId!, version: version! } },
+  });
   if (!data) return show(html`<h1>${t('quote')}</h1>${problemView(asProblem(error, response.status))}`);
-  show(html`${quoteView(data as QuoteView & Priced, false)}<p><a href="#/quotes/${quoteId}">${t('currentVersion')}</a></p>`);
+  show(
+    html`${quoteView(data as QuoteView & Priced, false)}<p><a href="#/quotes/${quoteId}">${t('currentVersion')}</a></p>`,
+  );
 };

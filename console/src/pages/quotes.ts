@@ -17,11 +17,16 @@ export const quotesPage = async () => {
       <td><a href="#/quotes/${quote.quoteId}">${quote.quoteId}</a></td><td><a href="#/customers/${quote.customerId}">${quote.customerId}</a></td>
       <td>${money(quote.grandTotal.amount, quote.grandTotal.currency)}</td>
       <td>${rowAction(outcomes, quote.quoteId, t('approve'), redraw, () =>
-        client.POST('/quotes/{quoteId}/approve', { params: { path: { quoteId: quote.quoteId } }, body: { seq: quote.seq } }),
+        client.POST('/quotes/{quoteId}/approve', {
+          params: { path: { quoteId: quote.quoteId } },
+          body: { seq: quote.seq },
+        }),
       )}</td>
     </tr>`,
     async (cursor?: string) => {
-      const { data, error, response } = await client.GET('/quotes', { params: { query: { awaiting: 'me', cursor, limit: 20 } } });
+      const { data, error, response } = await client.GET('/quotes', {
+        params: { query: { awaiting: 'me', cursor, limit: 20 } },
+      });
       return data ? { items: data.quotes, nextCursor: data.nextCursor } : asProblem(error, response.status);
     },
   );
@@ -47,7 +52,10 @@ export const quoteBuilderPage = async (_params: Record<string, string>, query: U
   const liveTotal = () => {
     const list = priceLists.find((l) => l.id === state.priceListId);
     if (!list) return nothing;
-    const amount = state.lines.reduce((sum, line) => sum + (list.prices.find((p) => p.sku === line.sku)?.unitPrice ?? 0) * line.quantity, 0);
+    const amount = state.lines.reduce(
+      (sum, line) => sum + (list.prices.find((p) => p.sku === line.sku)?.unitPrice ?? 0) * line.quantity,
+      0,
+    );
     return money(amount, list.currency);
   };
   const create = async (event: SubmitEvent) => {

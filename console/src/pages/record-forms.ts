@@ -18,7 +18,9 @@ export const inWords = (problem: Problem): Problem =>
 const nearestField = (form: HTMLFormElement, path: string) => {
   for (let parts = path.split('.'); parts.length > 0 && parts[0] !== ''; parts = parts.slice(0, -1)) {
     const name = parts.join('.');
-    const input = form.querySelector<HTMLInputElement>(`[name="${CSS.escape(name)}"], [name^="${CSS.escape(`${name}.`)}"]`);
+    const input = form.querySelector<HTMLInputElement>(
+      `[name="${CSS.escape(name)}"], [name^="${CSS.escape(`${name}.`)}"]`,
+    );
     if (input) return input.name;
   }
   return path;
@@ -26,7 +28,10 @@ const nearestField = (form: HTMLFormElement, path: string) => {
 
 /** Shows a refused save in its form: each problem next to the input nearest its path, a stale one in words above. */
 export const showRefusal = (form: HTMLFormElement, problem: Problem) =>
-  showProblem(form, inWords({ ...problem, errors: problem.errors?.map((e) => ({ ...e, path: nearestField(form, e.path) })) }));
+  showProblem(
+    form,
+    inWords({ ...problem, errors: problem.errors?.map((e) => ({ ...e, path: nearestField(form, e.path) })) }),
+  );
 
 /** A list's row controls: move it up or down, or remove it; `change` gets the list as it should now be. */
 export const rowControls = <T>(list: T[], i: number, change: (next: T[]) => void) => {
@@ -71,13 +76,15 @@ export const movesForm = (moves: Move[], send: (to: string, note?: string) => Pr
     if (problem) showRefusal(form, problem);
   };
   return html`<h2>${t('nextMoves')}</h2>
-    ${moves.length === 0
-      ? html`<p>${t('noMoves')}</p>`
-      : html`<form @submit=${submit} data-moves>
+    ${
+      moves.length === 0
+        ? html`<p>${t('noMoves')}</p>`
+        : html`<form @submit=${submit} data-moves>
           ${problemSlot()}
           <label>${t('note')} <input name="note" maxlength="1000" /></label>
           <div class="grid">${moves.map((m) => html`<button type="submit" name="to" value=${m.to}>${t(m.label)}</button>`)}</div>
-        </form>`}`;
+        </form>`
+    }`;
 };
 
 export interface HistoryRow {
@@ -95,6 +102,7 @@ export const historyTable = (group: LabelGroup, rows: HistoryRow[]) =>
     <div class="overflow-auto"><table class="striped" data-history>
       <thead><tr><th scope="col">${t('when')}</th><th scope="col">${t('status')}</th><th scope="col">${t('who')}</th><th scope="col">${t('note')}</th></tr></thead>
       <tbody>${rows.map(
-        (h) => html`<tr><td>${dateTime(h.at)}</td><td data-to=${h.to}>${transition(group, h.from, h.to)} (${label('action', h.action)})</td><td>${h.actorId}</td><td>${h.note ? noteText(h.note) : ''}</td></tr>`,
+        (h) =>
+          html`<tr><td>${dateTime(h.at)}</td><td data-to=${h.to}>${transition(group, h.from, h.to)} (${label('action', h.action)})</td><td>${h.actorId}</td><td>${h.note ? noteText(h.note) : ''}</td></tr>`,
       )}</tbody>
     </table></div>`;

@@ -23,7 +23,9 @@ export const reputationGateView = async (slot: HTMLElement) => {
       event.preventDefault();
       const form = event.target as HTMLFormElement;
       clearProblem(form);
-      const answer = await client.POST('/campaigns/reputation/lift', { body: { reason: String(formValues(form).reason ?? '') } });
+      const answer = await client.POST('/campaigns/reputation/lift', {
+        body: { reason: String(formValues(form).reason ?? '') },
+      });
       if (answer.data) draw(answer.data);
       else showProblem(form, asProblem(answer.error, answer.response.status));
     };
@@ -32,13 +34,15 @@ export const reputationGateView = async (slot: HTMLElement) => {
         <h2>${t('reputationGate')}: ${t(`gate_${state}`)}</h2>
         <p data-gate-reason>${reason[currentLanguage()]}</p>
         ${lift ? html`<p data-gate-lift>${t('gateLiftedBy')} ${lift.by} · ${dateTime(lift.at)} · ${lift.reason}</p>` : nothing}
-        ${state === 'paused' && mayLift
-          ? html`<form @submit=${submit} data-gate-lift-form>
+        ${
+          state === 'paused' && mayLift
+            ? html`<form @submit=${submit} data-gate-lift-form>
               ${problemSlot()}
               <label>${t('gateLiftReason')} <input name="reason" required maxlength="500" /></label>
               <button type="submit">${t('gateLift')}</button>
             </form>`
-          : nothing}
+            : nothing
+        }
       </article>`,
       slot,
     );

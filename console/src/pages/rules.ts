@@ -97,10 +97,19 @@ export const routingRulesPage = async () => {
     state.fallbackUnitId = String(fields.get('fallbackUnitId') ?? '');
     state.notices = fields.getAll('customerNotices').map(String);
   };
-  const save = saving(state, () => draw(), read, () =>
-    client.PUT('/routing-rules', {
-      body: { rules: state.rules, fallbackUnitId: state.fallbackUnitId, customerNotices: state.notices, seq: state.seq },
-    }),
+  const save = saving(
+    state,
+    () => draw(),
+    read,
+    () =>
+      client.PUT('/routing-rules', {
+        body: {
+          rules: state.rules,
+          fallbackUnitId: state.fallbackUnitId,
+          customerNotices: state.notices,
+          seq: state.seq,
+        },
+      }),
   );
   const input = (i: number, field: string, label: StringKey, value: string[] | string | undefined) =>
     html`<td><input name="rules.${i}.${field}" aria-label="${t(label)} ${i + 1}" .value=${Array.isArray(value) ? value.join(', ') : (value ?? '')} /></td>`;
@@ -139,7 +148,8 @@ export const routingRulesPage = async () => {
           <label>${t('fallbackUnit')} <input name="fallbackUnitId" required .value=${state.fallbackUnitId} /></label>
           <fieldset><legend>${t('customerNotices')}</legend>
             ${valuesOf('orderStatus').map(
-              (s) => html`<label><input type="checkbox" name="customerNotices" value=${s} .checked=${state.notices.includes(s)} /> ${label('orderStatus', s)}</label>`,
+              (s) =>
+                html`<label><input type="checkbox" name="customerNotices" value=${s} .checked=${state.notices.includes(s)} /> ${label('orderStatus', s)}</label>`,
             )}
           </fieldset>
           <button type="submit">${t('save')}</button>
@@ -167,7 +177,12 @@ const approvalRuleOf = (fields: FormData, i: number): ApprovalRule => {
       return value === undefined ? [] : [[key, value]];
     }),
   );
-  return { id: String(fields.get(`rules.${i}.id`) ?? ''), ...(description ? { description } : {}), when, approverRole: String(fields.get(`rules.${i}.approverRole`) ?? '') };
+  return {
+    id: String(fields.get(`rules.${i}.id`) ?? ''),
+    ...(description ? { description } : {}),
+    when,
+    approverRole: String(fields.get(`rules.${i}.approverRole`) ?? ''),
+  };
 };
 
 export const approvalPolicyPage = async () => {
@@ -180,7 +195,12 @@ export const approvalPolicyPage = async () => {
       state.rules[i] = approvalRuleOf(fields, i);
     });
   };
-  const save = saving(state, () => draw(), read, () => client.PUT('/approval-policy', { body: { rules: state.rules, seq: state.seq } }));
+  const save = saving(
+    state,
+    () => draw(),
+    read,
+    () => client.PUT('/approval-policy', { body: { rules: state.rules, seq: state.seq } }),
+  );
   const rule = (r: ApprovalRule, i: number) => html`<fieldset data-policy-rule=${r.id}>
     <legend>${i + 1}. ${r.id}</legend>
     ${rowControls(state.rules, i, (next) => {
@@ -193,7 +213,8 @@ export const approvalPolicyPage = async () => {
     </div>
     <label>${t('description')} <input name="rules.${i}.description" .value=${r.description ?? ''} /></label>
     <div class="grid">${conditions.map(
-      ([key, label]) => html`<label>${t(label)} <input type="number" step="0.01" name="rules.${i}.when.${key}" .value=${fromHundredths(r.when[key])} /></label>`,
+      ([key, label]) =>
+        html`<label>${t(label)} <input type="number" step="0.01" name="rules.${i}.when.${key}" .value=${fromHundredths(r.when[key])} /></label>`,
     )}</div>
   </fieldset>`;
   const draw = () =>
@@ -225,7 +246,10 @@ export const analyticsRulesPage = async () => {
   const commission = {
     basis: data.commission.basis,
     defaultRateBp: data.commission.defaultRateBp,
-    reps: Object.entries((data.commission.repRatesBp ?? {}) as Record<string, number>).map(([id, rateBp]) => ({ id, rateBp })),
+    reps: Object.entries((data.commission.repRatesBp ?? {}) as Record<string, number>).map(([id, rateBp]) => ({
+      id,
+      rateBp,
+    })),
     seq: data.commission.seq as number,
     saved: '',
   };
@@ -235,7 +259,11 @@ export const analyticsRulesPage = async () => {
     () => undefined,
     async (fields) => {
       const answer = await client.PUT('/analytics/rules/segments', {
-        body: { aShareBp: toHundredths(fields.get('aShareBp')) as number, bShareBp: toHundredths(fields.get('bShareBp')) as number, seq: segments.seq },
+        body: {
+          aShareBp: toHundredths(fields.get('aShareBp')) as number,
+          bShareBp: toHundredths(fields.get('bShareBp')) as number,
+          seq: segments.seq,
+        },
       });
       return { ...answer, data: answer.data?.segments };
     },
@@ -243,7 +271,10 @@ export const analyticsRulesPage = async () => {
   /** Takes the typed rates into the list in place, so row controls see them. */
   const readReps = (fields: FormData) =>
     commission.reps.forEach((_, i) => {
-      commission.reps[i] = { id: String(fields.get(`reps.${i}.id`) ?? '').trim(), rateBp: toHundredths(fields.get(`reps.${i}.rate`)) ?? 0 };
+      commission.reps[i] = {
+        id: String(fields.get(`reps.${i}.id`) ?? '').trim(),
+        rateBp: toHundredths(fields.get(`reps.${i}.rate`)) ?? 0,
+      };
     });
   const saveCommission = saving(
     commission,

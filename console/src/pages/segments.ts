@@ -40,11 +40,17 @@ const makeAndList = async <T extends { name: string; createdAt: string }>(
     </details>
     <section id="created" role="status"></section>
     <section id="list"></section>`);
-  await pagedTable(document.getElementById('list')!, [t('name'), t('created')], (item) => html`<tr><td>${item.name}</td><td>${dateTime(item.createdAt)}</td></tr>`, load);
+  await pagedTable(
+    document.getElementById('list')!,
+    [t('name'), t('created')],
+    (item) => html`<tr><td>${item.name}</td><td>${dateTime(item.createdAt)}</td></tr>`,
+    load,
+  );
 };
 
 /** The start of an Istanbul calendar day (UTC+3 all year), as the ISO UTC instant the filter compares. */
-const dayStart = (day: FormDataEntryValue | null) => (day ? new Date(`${day}T00:00:00+03:00`).toISOString() : undefined);
+const dayStart = (day: FormDataEntryValue | null) =>
+  day ? new Date(`${day}T00:00:00+03:00`).toISOString() : undefined;
 
 /** The form's filter as the API takes it: each field by its path, empty ones left out. */
 const filterOf = (form: HTMLFormElement): Filter => {
@@ -62,7 +68,9 @@ const filterOf = (form: HTMLFormElement): Filter => {
     lastOrderAfter: dayStart(data.get('filter.lastOrderAfter')),
     lastOrderBefore: dayStart(data.get('filter.lastOrderBefore')),
   };
-  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)));
+  return Object.fromEntries(
+    Object.entries(filter).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)),
+  );
 };
 
 /** A list item's problem (`filter.tags.3`) belongs to its list's field. */
@@ -70,7 +78,11 @@ const onListFields = (problem: Problem) => onFields(problem, (path) => path.repl
 
 const textField = (name: 'tags' | 'sectors' | 'regions' | 'cities' | 'groups' | 'ownerIds') =>
   html`<label>${t(name)} <input name=${`filter.${name}`} /></label>`;
-const choices = (name: 'languages' | 'valueSegments', legend: StringKey, options: readonly { value: string; label: string }[]) =>
+const choices = (
+  name: 'languages' | 'valueSegments',
+  legend: StringKey,
+  options: readonly { value: string; label: string }[],
+) =>
   html`<fieldset><legend>${t(legend)}</legend>
     ${options.map(({ value, label: word }) => html`<label><input type="checkbox" name=${`filter.${name}`} value=${value} />${word}</label>`)}
   </fieldset>`;
@@ -107,7 +119,11 @@ export const segmentsPage = async () => {
         { value: 'tr', label: label('language', 'tr') },
         { value: 'en', label: label('language', 'en') },
       ])}
-      ${choices('valueSegments', 'valueSegmentsField', ['A', 'B', 'C'].map((v) => ({ value: v, label: v })))}
+      ${choices(
+        'valueSegments',
+        'valueSegmentsField',
+        ['A', 'B', 'C'].map((v) => ({ value: v, label: v })),
+      )}
       <div class="grid">
         <label>${t('lastOrderAfter')} <input type="date" name="filter.lastOrderAfter" /></label>
         <label>${t('lastOrderBefore')} <input type="date" name="filter.lastOrderBefore" /></label>
@@ -117,10 +133,16 @@ export const segmentsPage = async () => {
       <p id="filter-count" role="status" aria-live="polite">${t('filterCountHint')}</p>`,
     async (form) => {
       const values = formValues(form);
-      const body = { name: values.name ?? '', filter: filterOf(form), consent: { channel: 'email' as const, topic: values['consent.topic'] ?? '' } };
+      const body = {
+        name: values.name ?? '',
+        filter: filterOf(form),
+        consent: { channel: 'email' as const, topic: values['consent.topic'] ?? '' },
+      };
       const made = await client.POST('/segments', { body });
       if (!made.data) return onListFields(asProblem(made.error, made.response.status));
-      const counted = await client.GET('/segments/{segmentId}/preview', { params: { path: { segmentId: made.data.segmentId } } });
+      const counted = await client.GET('/segments/{segmentId}/preview', {
+        params: { path: { segmentId: made.data.segmentId } },
+      });
       return html`<p data-segment-created=${made.data.segmentId}>${made.data.name} · ${t('segmentCount')}: ${counted.data?.count ?? '—'}</p>`;
     },
     async (cursor) => {
@@ -148,8 +170,14 @@ export const templatesPage = async () => {
       )}`,
     async (form) => {
       const values = formValues(form);
-      const part = (l: (typeof languages)[number]) => ({ subject: values[`parts.${l}.subject`] ?? '', html: values[`parts.${l}.html`] ?? '', text: values[`parts.${l}.text`] ?? '' });
-      const made = await client.POST('/templates', { body: { name: values.name ?? '', parts: { tr: part('tr'), en: part('en') } } });
+      const part = (l: (typeof languages)[number]) => ({
+        subject: values[`parts.${l}.subject`] ?? '',
+        html: values[`parts.${l}.html`] ?? '',
+        text: values[`parts.${l}.text`] ?? '',
+      });
+      const made = await client.POST('/templates', {
+        body: { name: values.name ?? '', parts: { tr: part('tr'), en: part('en') } },
+      });
       if (!made.data) return asProblem(made.error, made.response.status);
       const preview = await client.POST('/templates/{templateId}/preview', {
         params: { path: { templateId: made.data.templateId } },

@@ -2,15 +2,29 @@
 // person's own new password, the authenticator's code); a forgotten password reset with a mailed
 // code; or an integration with a pasted API key.
 import { html, nothing } from 'lit';
+import {
+  answerChallenge,
+  CognitoError,
+  requestPasswordReset,
+  resetPassword,
+  type SignInNext,
+  signIn,
+  useApiKey,
+} from '../session.js';
 import { type StringKey, t } from '../strings.js';
-import { answerChallenge, CognitoError, requestPasswordReset, resetPassword, type SignInNext, signIn, useApiKey } from '../session.js';
 import { clearProblem, problemSlot, show, showProblem } from '../ui.js';
 
 type Done = () => void;
 
 /** What the pool said, placed: next to the field it concerns, or above the form. */
 const refuse = (form: HTMLFormElement, message: string, path?: string) =>
-  showProblem(form, { type: 'about:blank', title: message, status: 400, code: 'validation-failed', errors: path ? [{ path, message }] : [] });
+  showProblem(form, {
+    type: 'about:blank',
+    title: message,
+    status: 400,
+    code: 'validation-failed',
+    errors: path ? [{ path, message }] : [],
+  });
 
 const typeOf = (error: unknown) => (error instanceof CognitoError ? error.type : 'NetworkError');
 
@@ -35,7 +49,12 @@ const explain = (error: unknown, fields: { password?: string; code?: string }): 
 };
 
 /** Runs one step of a form; a refusal is shown on the form, an expired challenge starts over. */
-const step = (done: Done, run: (data: FormData) => Promise<SignInNext | 'reset'>, fields: { password?: string; code?: string } = {}) =>
+const step =
+  (
+    done: Done,
+    run: (data: FormData) => Promise<SignInNext | 'reset'>,
+    fields: { password?: string; code?: string } = {},
+  ) =>
   async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
@@ -49,7 +68,8 @@ const step = (done: Done, run: (data: FormData) => Promise<SignInNext | 'reset'>
       else passwordStep(done, t('passwordReset'));
     } catch (error) {
       // A challenge's session lasts minutes: once it is gone, only a new sign-in helps.
-      if (typeOf(error) === 'NotAuthorizedException' && !form.matches('[data-sign-in]')) return passwordStep(done, t('challengeExpired'));
+      if (typeOf(error) === 'NotAuthorizedException' && !form.matches('[data-sign-in]'))
+        return passwordStep(done, t('challengeExpired'));
       const { message, path } = explain(error, fields);
       refuse(form, message, path);
     } finally {
@@ -81,7 +101,8 @@ const passwordStep = (done: Done, notice?: string) => {
     useApiKey(entered);
     done();
   };
-  const forgot = () => forgotStep(done, document.querySelector<HTMLInputElement>('[data-sign-in] [name="email"]')?.value ?? '');
+  const forgot = () =>
+    forgotStep(done, document.querySelector<HTMLInputElement>('[data-sign-in] [name="email"]')?.value ?? '');
   card(
     'signIn',
     undefined,
@@ -148,15 +169,20 @@ const forgotStep = (done: Done, email: string) => {
     }
   };
   const confirm = (address: string) =>
-    step(done, async (data) => {
-      await resetPassword(address, value(data, 'code'), String(data.get('password')));
-      return 'reset';
-    }, { password: 'password', code: 'code' });
+    step(
+      done,
+      async (data) => {
+        await resetPassword(address, value(data, 'code'), String(data.get('password')));
+        return 'reset';
+      },
+      { password: 'password', code: 'code' },
+    );
   const draw = (address?: string) =>
     card(
       'forgotPassword',
       address ? undefined : 'forgotIntro',
-      html`${address
+      html`${
+        address
           ? html`<p role="status">${t('codeSent')} ${sentTo}</p>
               <form @submit=${confirm(address)} data-reset>
                 ${problemSlot()} ${codeInput('resetCode')} ${newPasswordInput('password')}
@@ -166,7 +192,8 @@ const forgotStep = (done: Done, email: string) => {
               ${problemSlot()}
               <label>${t('email')} <input name="email" type="email" autocomplete="username" required .value=${email} /></label>
               <button type="submit">${t('sendCode')}</button>
-            </form>`}
+            </form>`
+      }
         <p><button type="button" class="secondary outline" @click=${() => passwordStep(done)}>${t('back')}</button></p>`,
     );
   draw();

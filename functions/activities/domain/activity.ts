@@ -10,7 +10,14 @@ export const loggedKinds = ['call', 'visit', 'meeting', 'todo', 'note'] as const
 export type LoggedKind = (typeof loggedKinds)[number];
 
 export const callDirections = ['in', 'out'] as const;
-export const callOutcomes = ['reached', 'no-answer', 'busy', 'callback-requested', 'interested', 'not-interested'] as const;
+export const callOutcomes = [
+  'reached',
+  'no-answer',
+  'busy',
+  'callback-requested',
+  'interested',
+  'not-interested',
+] as const;
 export type CallOutcome = (typeof callOutcomes)[number];
 
 /** A to-do is open until done (and may be reopened); every other activity is a record, `logged`. */
@@ -18,7 +25,11 @@ export const todoLifecycle = defineLifecycle({
   name: 'to-do',
   states: ['open', 'done'] as const,
   actions: { complete: { from: ['open'], to: 'done' }, reopen: { from: ['done'], to: 'open' } },
-  tr: { record: 'yapılacak iş', states: { open: 'Açık', done: 'Yapıldı' }, actions: { complete: 'tamamlama', reopen: 'yeniden açma' } },
+  tr: {
+    record: 'yapılacak iş',
+    states: { open: 'Açık', done: 'Yapıldı' },
+    actions: { complete: 'tamamlama', reopen: 'yeniden açma' },
+  },
 });
 export type TodoStatus = (typeof todoLifecycle.states)[number];
 
@@ -87,8 +98,13 @@ export type Activity = CallActivity | MeetingActivity | TodoActivity | NoteActiv
 
 /** What a caller sends to log one (instants already ISO UTC); the rest is filled in on logging. */
 export type ActivityInput =
-  | (Pick<CallActivity, 'kind' | 'direction' | 'startedAt' | 'endedAt' | 'outcome' | 'callbackAt' | 'subject' | 'notes'> & { agentId?: string })
-  | (Pick<MeetingActivity, 'kind' | 'startsAt' | 'endsAt' | 'location' | 'subject' | 'notes'> & { participants?: string[] })
+  | (Pick<
+      CallActivity,
+      'kind' | 'direction' | 'startedAt' | 'endedAt' | 'outcome' | 'callbackAt' | 'subject' | 'notes'
+    > & { agentId?: string })
+  | (Pick<MeetingActivity, 'kind' | 'startsAt' | 'endsAt' | 'location' | 'subject' | 'notes'> & {
+      participants?: string[];
+    })
   | (Pick<TodoActivity, 'kind' | 'dueAt' | 'subject' | 'notes'> & { assigneeId?: string })
   | Pick<NoteActivity, 'kind' | 'subject' | 'notes'>;
 
@@ -96,22 +112,35 @@ export type ActivityInput =
 export const activityProblems = (input: ActivityInput): FieldProblem[] => {
   const problems: FieldProblem[] = [];
   if (input.kind === 'call') {
-    if (input.endedAt < input.startedAt) problems.push({ path: 'endedAt', message: { en: 'Before `startedAt`.', tr: '`startedAt` zamanından önce.' } });
+    if (input.endedAt < input.startedAt)
+      problems.push({ path: 'endedAt', message: { en: 'Before `startedAt`.', tr: '`startedAt` zamanından önce.' } });
     if (input.outcome === 'callback-requested') {
       if (input.callbackAt === undefined) {
-        problems.push({ path: 'callbackAt', message: { en: 'Required when the outcome is callback-requested.', tr: 'Sonuç callback-requested olduğunda zorunlu.' } });
-      }
-      else if (input.callbackAt <= input.endedAt) {
-        problems.push({ path: 'callbackAt', message: { en: 'Must be after the call ended.', tr: 'Görüşme bittikten sonra olmalı.' } });
+        problems.push({
+          path: 'callbackAt',
+          message: {
+            en: 'Required when the outcome is callback-requested.',
+            tr: 'Sonuç callback-requested olduğunda zorunlu.',
+          },
+        });
+      } else if (input.callbackAt <= input.endedAt) {
+        problems.push({
+          path: 'callbackAt',
+          message: { en: 'Must be after the call ended.', tr: 'Görüşme bittikten sonra olmalı.' },
+        });
       }
     } else if (input.callbackAt !== undefined) {
-      problems.push({ path: 'callbackAt', message: { en: 'Only for the outcome callback-requested.', tr: 'Yalnızca callback-requested sonucu için.' } });
+      problems.push({
+        path: 'callbackAt',
+        message: { en: 'Only for the outcome callback-requested.', tr: 'Yalnızca callback-requested sonucu için.' },
+      });
     }
   }
   if ((input.kind === 'visit' || input.kind === 'meeting') && input.endsAt < input.startsAt) {
     problems.push({ path: 'endsAt', message: { en: 'Before `startsAt`.', tr: '`startsAt` zamanından önce.' } });
   }
-  if (input.kind === 'note' && !input.notes) problems.push({ path: 'notes', message: { en: 'A note needs its text.', tr: 'Notun bir metni olmalı.' } });
+  if (input.kind === 'note' && !input.notes)
+    problems.push({ path: 'notes', message: { en: 'A note needs its text.', tr: 'Notun bir metni olmalı.' } });
   return problems;
 };
 
@@ -121,7 +150,8 @@ export const occurredAtOf = (input: ActivityInput, now: string) =>
 
 /** Who has it on their agenda, and at which instant: meetings and visits for each participant, a to-do for its assignee. */
 export const agendaSlots = (activity: Activity): { userId: string; at: string }[] => {
-  if (activity.kind === 'visit' || activity.kind === 'meeting') return activity.participants.map((userId) => ({ userId, at: activity.startsAt }));
+  if (activity.kind === 'visit' || activity.kind === 'meeting')
+    return activity.participants.map((userId) => ({ userId, at: activity.startsAt }));
   if (activity.kind === 'todo') return [{ userId: activity.assigneeId, at: activity.dueAt }];
   return [];
 };
@@ -159,12 +189,30 @@ export const newActivity = (input: ActivityInput, context: LogContext): Activity
   switch (input.kind) {
     case 'call': {
       const { direction, startedAt, endedAt, outcome, callbackAt } = input;
-      return { ...base, kind: 'call', status: 'logged', direction, agentId: input.agentId ?? actorId, startedAt, endedAt, outcome, callbackAt };
+      return {
+        ...base,
+        kind: 'call',
+        status: 'logged',
+        direction,
+        agentId: input.agentId ?? actorId,
+        startedAt,
+        endedAt,
+        outcome,
+        callbackAt,
+      };
     }
     case 'visit':
     case 'meeting': {
       const { kind, startsAt, endsAt, location } = input;
-      return { ...base, kind, status: 'logged', startsAt, endsAt, location, participants: input.participants ?? [actorId] };
+      return {
+        ...base,
+        kind,
+        status: 'logged',
+        startsAt,
+        endsAt,
+        location,
+        participants: input.participants ?? [actorId],
+      };
     }
     case 'todo':
       return { ...base, kind: 'todo', status: 'open', dueAt: input.dueAt, assigneeId: input.assigneeId ?? actorId };
@@ -174,7 +222,11 @@ export const newActivity = (input: ActivityInput, context: LogContext): Activity
 };
 
 /** The to-do a callback request makes: due at the time the customer asked for, linked to the call. */
-export const callbackTodo = (call: CallActivity & { callbackAt: string }, todoId: string, assigneeId: string): TodoActivity => ({
+export const callbackTodo = (
+  call: CallActivity & { callbackAt: string },
+  todoId: string,
+  assigneeId: string,
+): TodoActivity => ({
   activityId: todoId,
   customerId: call.customerId,
   kind: 'todo',

@@ -49,5 +49,8 @@ export const istanbulWeekBounds = (week: string) => {
 /** The weeks before and after `week` (which must pass `isIsoWeek`): an agenda pages by them. */
 export const adjacentWeeks = (week: string) => {
   const { from, to } = istanbulWeekBounds(week);
-  return { previous: istanbulWeekOf(new Date(Date.parse(from) - 1)), next: istanbulWeekOf(new Date(Date.parse(to) + 1)) };
+  return {
+    previous: istanbulWeekOf(new Date(Date.parse(from) - 1)),
+    next: istanbulWeekOf(new Date(Date.parse(to) + 1)),
+  };
 };

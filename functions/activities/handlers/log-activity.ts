@@ -7,8 +7,12 @@ import { activityRoutes } from '../manifest.js';
 export const handler = route(activityRoutes.logActivity, async ({ actor, params, body }, event) => {
   const customer = await customerFor(actor, params.customerId);
   const request = { customerId: params.customerId, ...body };
-  const logged = await oncePerCaller(activityRoutes.logActivity, actor, header(event, 'idempotency-key'), request, (record) =>
-    logActivity(actor, customer, body, record),
+  const logged = await oncePerCaller(
+    activityRoutes.logActivity,
+    actor,
+    header(event, 'idempotency-key'),
+    request,
+    (record) => logActivity(actor, customer, body, record),
   );
   return json(201, logged, { location: `/customers/${params.customerId}/activities/${logged.activity.activityId}` });
 });

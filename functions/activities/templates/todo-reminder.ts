@@ -19,14 +19,18 @@ const labels = {
   tr: {
     mailSubject: (v: TodoReminderVars) => `${v.callback ? 'Geri arama' : 'Yapılacak iş'}: ${v.customerName}`,
     intro: (v: TodoReminderVars) =>
-      v.callback ? `${v.customerName} ${v.due} için geri aranmak istedi.` : `${v.customerName} için ${v.due} tarihli bir işiniz var.`,
+      v.callback
+        ? `${v.customerName} ${v.due} için geri aranmak istedi.`
+        : `${v.customerName} için ${v.due} tarihli bir işiniz var.`,
     subject: 'Konu',
     notes: 'Notlar',
   },
   en: {
     mailSubject: (v: TodoReminderVars) => `${v.callback ? 'Call back' : 'To-do'}: ${v.customerName}`,
     intro: (v: TodoReminderVars) =>
-      v.callback ? `${v.customerName} asked to be called back at ${v.due}.` : `You have a to-do for ${v.customerName}, due ${v.due}.`,
+      v.callback
+        ? `${v.customerName} asked to be called back at ${v.due}.`
+        : `You have a to-do for ${v.customerName}, due ${v.due}.`,
     subject: 'Subject',
     notes: 'Notes',
   },

@@ -45,7 +45,11 @@ export interface YearFigures {
 }
 
 /** The figures after one order's transition: delivered adds it, returned takes it off again. */
-export const applyOrder = (before: YearFigures | undefined, order: OrderValue, transition: ValueTransition): YearFigures => {
+export const applyOrder = (
+  before: YearFigures | undefined,
+  order: OrderValue,
+  transition: ValueTransition,
+): YearFigures => {
   const sign = transition === 'delivered' ? 1 : -1;
   const year = order.orderDate.slice(0, 4);
   const day = order.orderDate.slice(5);
@@ -107,6 +111,7 @@ const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_
 /** The customer's figures by id, from year items of several years. */
 export const byCustomer = (items: readonly YearFigures[]) => {
   const customers = new Map<string, YearFigures[]>();
-  for (const figures of items) customers.set(figures.customerId, [...(customers.get(figures.customerId) ?? []), figures]);
+  for (const figures of items)
+    customers.set(figures.customerId, [...(customers.get(figures.customerId) ?? []), figures]);
   return customers;
 };

@@ -15,7 +15,9 @@ export interface TopCustomer {
  * first ⌈share × buyers⌉, and whoever ties with the last of them. Buyers are those with revenue.
  */
 export const topCustomers = (lastYear: readonly YearFigures[], shareBp = 500): TopCustomer[] => {
-  const ranked = lastYear.filter((f) => f.revenueTry > 0).sort((a, b) => b.revenueTry - a.revenueTry || a.customerId.localeCompare(b.customerId));
+  const ranked = lastYear
+    .filter((f) => f.revenueTry > 0)
+    .sort((a, b) => b.revenueTry - a.revenueTry || a.customerId.localeCompare(b.customerId));
   if (!ranked.length) return [];
   const cut = ranked[Math.ceil((ranked.length * shareBp) / 10_000) - 1]!.revenueTry;
   return ranked
@@ -37,14 +39,22 @@ const wholeMonthsBetween = (from: string, to: string) => {
 };
 
 /** Buyers whose last order was placed 12 months ago or longer: on or before the same date a year ago. */
-export const lapsedCustomers = (customers: ReadonlyMap<string, readonly YearFigures[]>, today: string): LapsedCustomer[] => {
+export const lapsedCustomers = (
+  customers: ReadonlyMap<string, readonly YearFigures[]>,
+  today: string,
+): LapsedCustomer[] => {
   const line = addMonths(today, -12);
   const rows: LapsedCustomer[] = [];
   for (const [customerId, years] of customers) {
-    const lastOrderDate = years.filter((f) => f.orders > 0).reduce((last, f) => (f.lastOrderDate > last ? f.lastOrderDate : last), '');
-    if (lastOrderDate && lastOrderDate <= line) rows.push({ customerId, lastOrderDate, monthsSince: wholeMonthsBetween(lastOrderDate, today) });
+    const lastOrderDate = years
+      .filter((f) => f.orders > 0)
+      .reduce((last, f) => (f.lastOrderDate > last ? f.lastOrderDate : last), '');
+    if (lastOrderDate && lastOrderDate <= line)
+      rows.push({ customerId, lastOrderDate, monthsSince: wholeMonthsBetween(lastOrderDate, today) });
   }
-  return rows.sort((a, b) => a.lastOrderDate.localeCompare(b.lastOrderDate) || a.customerId.localeCompare(b.customerId));
+  return rows.sort(
+    (a, b) => a.lastOrderDate.localeCompare(b.lastOrderDate) || a.customerId.localeCompare(b.customerId),
+  );
 };
 
 export interface DecliningCustomer {
@@ -57,13 +67,17 @@ export interface DecliningCustomer {
 }
 
 /** Customers who ordered less this year to date than in the same days of last year, biggest drop first. */
-export const decliningCustomers = (customers: ReadonlyMap<string, readonly YearFigures[]>, today: string): DecliningCustomer[] => {
+export const decliningCustomers = (
+  customers: ReadonlyMap<string, readonly YearFigures[]>,
+  today: string,
+): DecliningCustomer[] => {
   const { thisYear, lastYear } = yearToDate(today);
   const rows: DecliningCustomer[] = [];
   for (const [customerId, years] of customers) {
     const thisYearTry = revenueBetween(years, thisYear.from, thisYear.to);
     const lastYearTry = revenueBetween(years, lastYear.from, lastYear.to);
-    if (thisYearTry < lastYearTry) rows.push({ customerId, thisYearTry, lastYearTry, changeTry: thisYearTry - lastYearTry });
+    if (thisYearTry < lastYearTry)
+      rows.push({ customerId, thisYearTry, lastYearTry, changeTry: thisYearTry - lastYearTry });
   }
   return rows.sort((a, b) => a.changeTry - b.changeTry || a.customerId.localeCompare(b.customerId));
 };

@@ -94,7 +94,10 @@ export const performance = (
   rules: CommissionRules,
 ): PerformanceRow[] => {
   const teamOf = new Map<string, string>();
-  for (const record of [...leads.map((l) => ({ owner: l.ownerId, teamId: l.teamId })), ...quotes.map((q) => ({ owner: q.owner, teamId: q.teamId }))]) {
+  for (const record of [
+    ...leads.map((l) => ({ owner: l.ownerId, teamId: l.teamId })),
+    ...quotes.map((q) => ({ owner: q.owner, teamId: q.teamId })),
+  ]) {
     if (record.owner && record.teamId) teamOf.set(record.owner, record.teamId);
   }
   const rows = new Map<string, ReturnType<typeof blank>>();
@@ -109,7 +112,8 @@ export const performance = (
     row.leadsReceived++;
     if (lead.status !== 'new') row.contacted++;
     if (lead.status === 'converted') row.converted++;
-    if (lead.firstResponseAt) row.minutes.push(Math.round((Date.parse(lead.firstResponseAt) - Date.parse(lead.createdAt)) / MINUTE_MS));
+    if (lead.firstResponseAt)
+      row.minutes.push(Math.round((Date.parse(lead.firstResponseAt) - Date.parse(lead.createdAt)) / MINUTE_MS));
   }
   // The quote report counts per rep and period; a period here is the whole range.
   for (const report of quoteReport(quotes, 'year')) {

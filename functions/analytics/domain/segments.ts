@@ -19,7 +19,10 @@ export interface Revenue {
   revenueTry: number;
 }
 
-export const segmentsOf = (customers: readonly Revenue[], rules: SegmentRules = defaultSegmentRules): Map<string, Segment> => {
+export const segmentsOf = (
+  customers: readonly Revenue[],
+  rules: SegmentRules = defaultSegmentRules,
+): Map<string, Segment> => {
   const ranked = [...customers].sort((a, b) => b.revenueTry - a.revenueTry);
   const total = ranked.reduce((sum, c) => sum + BigInt(Math.max(0, c.revenueTry)), 0n);
   const aLine = total * BigInt(rules.aShareBp);

@@ -2,7 +2,7 @@
 import { header, json, route } from '../../../shared/http.js';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../../shared/problems.js';
 import { emptyFile, ImportFailedError } from '../../catalogue/public.js';
-import { ORDERS_FILE_BYTES, analyticsRoutes } from '../manifest.js';
+import { analyticsRoutes, ORDERS_FILE_BYTES } from '../manifest.js';
 import { importOrders } from '../order-import.js';
 
 export const handler = route(analyticsRoutes.importOrders, async (_input, event) => {

@@ -10,7 +10,10 @@ import { salesPerformance } from '../analytics.js';
 import type { PerformanceRow } from '../domain/performance.js';
 import { analyticsRoutes } from '../manifest.js';
 
-const lira = (header: keyof PerformanceRow & string): CsvColumn<PerformanceRow> => ({ header, cell: (row) => money(row[header] as number, 'TRY') });
+const lira = (header: keyof PerformanceRow & string): CsvColumn<PerformanceRow> => ({
+  header,
+  cell: (row) => money(row[header] as number, 'TRY'),
+});
 
 const columns: CsvColumn<PerformanceRow>[] = [
   ...fieldColumns<PerformanceRow>(['group', 'leadsReceived', 'contacted', 'converted']),

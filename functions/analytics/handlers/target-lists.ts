@@ -9,7 +9,8 @@ import { type ListName, targetList } from '../analytics.js';
 import { analyticsRoutes } from '../manifest.js';
 
 type Listed = Record<string, unknown>;
-const fields = (...names: string[]): CsvColumn<Listed>[] => names.map((header) => ({ header, cell: (row) => row[header] as CsvCell }));
+const fields = (...names: string[]): CsvColumn<Listed>[] =>
+  names.map((header) => ({ header, cell: (row) => row[header] as CsvCell }));
 /** Revenue figures are TRY kuruş in the lists: written as lira, with the currency column before them. */
 const lira = (...names: string[]): CsvColumn<Listed>[] => [
   { header: 'currency', cell: () => 'TRY' },
@@ -23,7 +24,12 @@ const columns: Record<ListName, CsvColumn<Listed>[]> = {
   'valuable-complainants': fields(...who, 'complaints', 'active', 'lastComplaintAt'),
 };
 
-const answer = async (list: ListName, actor: Actor, query: { format?: 'json' | 'csv'; lookbackYears?: number }, event: HttpEvent) => {
+const answer = async (
+  list: ListName,
+  actor: Actor,
+  query: { format?: 'json' | 'csv'; lookbackYears?: number },
+  event: HttpEvent,
+) => {
   const found = await targetList(list, new Date(), query.lookbackYears, await viewerOf(actor));
   return wantsCsv(event, query.format)
     ? csvFile(list, toCsv(columns[list], found.customers as unknown as readonly Listed[]))
@@ -33,6 +39,10 @@ const answer = async (list: ListName, actor: Actor, query: { format?: 'json' | '
 export const handler = routes([
   route(analyticsRoutes.topCustomers, ({ actor, query }, event) => answer('top-customers', actor, query, event)),
   route(analyticsRoutes.lapsedCustomers, ({ actor, query }, event) => answer('lapsed-customers', actor, query, event)),
-  route(analyticsRoutes.decliningCustomers, ({ actor, query }, event) => answer('declining-customers', actor, query, event)),
-  route(analyticsRoutes.complainingACustomers, ({ actor, query }, event) => answer('valuable-complainants', actor, query, event)),
+  route(analyticsRoutes.decliningCustomers, ({ actor, query }, event) =>
+    answer('declining-customers', actor, query, event),
+  ),
+  route(analyticsRoutes.complainingACustomers, ({ actor, query }, event) =>
+    answer('valuable-complainants', actor, query, event),
+  ),
 ]);

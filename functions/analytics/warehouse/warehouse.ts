@@ -38,18 +38,26 @@ export const exportedAttributes: Shape = {
 const glueType = (shape: Scalar | Shape): string =>
   typeof shape === 'string'
     ? `struct<${shape.toLowerCase()}:string>`
-    : `struct<m:struct<${Object.entries(shape).map(([name, inner]) => `${name.toLowerCase()}:${glueType(inner)}`).join(',')}>>`;
+    : `struct<m:struct<${Object.entries(shape)
+        .map(([name, inner]) => `${name.toLowerCase()}:${glueType(inner)}`)
+        .join(',')}>>`;
 const duckType = (shape: Scalar | Shape): string =>
   typeof shape === 'string'
     ? `STRUCT(${shape} VARCHAR)`
-    : `STRUCT(M STRUCT(${Object.entries(shape).map(([name, inner]) => `"${name}" ${duckType(inner)}`).join(', ')}))`;
+    : `STRUCT(M STRUCT(${Object.entries(shape)
+        .map(([name, inner]) => `"${name}" ${duckType(inner)}`)
+        .join(', ')}))`;
 
 /** The Glue column type of an export line's `Item` (Glue lower-cases names; the JSON SerDe matches them case-insensitively). */
 export const glueItemType = () =>
-  `struct<${Object.entries(exportedAttributes).map(([name, shape]) => `${name.toLowerCase()}:${glueType(shape)}`).join(',')}>`;
+  `struct<${Object.entries(exportedAttributes)
+    .map(([name, shape]) => `${name.toLowerCase()}:${glueType(shape)}`)
+    .join(',')}>`;
 /** The same for DuckDB's `read_json(columns = {Item: …})`. */
 export const duckdbItemType = () =>
-  `STRUCT(${Object.entries(exportedAttributes).map(([name, shape]) => `"${name}" ${duckType(shape)}`).join(', ')})`;
+  `STRUCT(${Object.entries(exportedAttributes)
+    .map(([name, shape]) => `"${name}" ${duckType(shape)}`)
+    .join(', ')})`;
 
 // ---- the lists --------------------------------------------------------------------------------
 

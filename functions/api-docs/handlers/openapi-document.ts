@@ -9,6 +9,10 @@ import { apiDocsRoutes } from '../manifest.js';
 let document: ReturnType<typeof openApiDocument> | undefined;
 
 export const handler = route(apiDocsRoutes.openApiDocument, async () => {
-  document ??= openApiDocument(useCases, { title: 'Pusula CRM', version: packageJson.version, serverUrl: config.publicBaseUrl() });
+  document ??= openApiDocument(useCases, {
+    title: 'Pusula CRM',
+    version: packageJson.version,
+    serverUrl: config.publicBaseUrl(),
+  });
   return json(200, document, { 'cache-control': 'public, max-age=300' });
 });

@@ -39,7 +39,11 @@ const orderFactsOf = (facts: RequestFacts): OrderFacts => ({
 export const dealersToLoad = (rules: RoutingRules, facts: RequestFacts) => unitsToLoad(rules, orderFactsOf(facts));
 
 /** The rules narrowed to dealers: the preferred-dealer rule, and region rules with only the dealers that serve the category. */
-export const dealerRules = (rules: RoutingRules, units: ReadonlyMap<string, Unit>, facts: OrderFacts): RoutingRules => ({
+export const dealerRules = (
+  rules: RoutingRules,
+  units: ReadonlyMap<string, Unit>,
+  facts: OrderFacts,
+): RoutingRules => ({
   ...rules,
   rules: rules.rules.flatMap((rule): RoutingRule[] => {
     if (rule.kind === 'preferred-dealer') return [rule];
@@ -52,14 +56,30 @@ export const dealerRules = (rules: RoutingRules, units: ReadonlyMap<string, Unit
   }),
 });
 
-export const chooseDealer = (rules: RoutingRules, facts: RequestFacts, units: ReadonlyMap<string, Unit>, now: Date): RoutingDecision => {
+export const chooseDealer = (
+  rules: RoutingRules,
+  facts: RequestFacts,
+  units: ReadonlyMap<string, Unit>,
+  now: Date,
+): RoutingDecision => {
   const orderFacts = orderFactsOf(facts);
   // A request about no product in particular (a test drive of a model, an appraisal) suits any dealer.
   const asForRequests = new Map(
     [...units].map(([unitId, unit]) => [
       unitId,
-      { ...unit, cities: [], regions: [], categories: orderFacts.category ? unit.categories : [], hours: undefined, capacity: undefined },
+      {
+        ...unit,
+        cities: [],
+        regions: [],
+        categories: orderFacts.category ? unit.categories : [],
+        hours: undefined,
+        capacity: undefined,
+      },
     ]),
   );
-  return route(dealerRules(rules, asForRequests, orderFacts), orderFacts, { units: asForRequests, openOrders: new Map(), now });
+  return route(dealerRules(rules, asForRequests, orderFacts), orderFacts, {
+    units: asForRequests,
+    openOrders: new Map(),
+    now,
+  });
 };

@@ -11,7 +11,10 @@ export type ContactChannel = (typeof contactChannels)[number];
 
 const instant = z.iso.datetime({
   offset: true,
-  ...z.said({ en: 'Not a date-time like 2026-12-01T10:00:00+03:00.', tr: '2026-12-01T10:00:00+03:00 gibi bir tarih-saat değil.' }),
+  ...z.said({
+    en: 'Not a date-time like 2026-12-01T10:00:00+03:00.',
+    tr: '2026-12-01T10:00:00+03:00 gibi bir tarih-saat değil.',
+  }),
 });
 
 export const requestDetailsSchema = z.strictObject({
@@ -37,7 +40,10 @@ export const createRequestSchema = z
   })
   .check(
     z.refine((r) => r.kind !== 'quote' || r.details.sku !== undefined, {
-      ...z.said({ en: 'A quote request names the product (its SKU) to price.', tr: 'Teklif talebi fiyatlanacak ürünü (SKU’sunu) belirtir.' }),
+      ...z.said({
+        en: 'A quote request names the product (its SKU) to price.',
+        tr: 'Teklif talebi fiyatlanacak ürünü (SKU’sunu) belirtir.',
+      }),
       path: ['details', 'sku'],
     }),
   );

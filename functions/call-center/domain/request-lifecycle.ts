@@ -19,11 +19,22 @@ export const requestLifecycle = defineLifecycle({
     done: { from: ['accepted', 'scheduled'], to: 'done' },
     decline: { from: ['open', 'accepted'], to: 'declined' },
     // A dealer declines; cancelling is the call center's (and the firm's staff's) on the customer's word.
-    cancel: { from: ['open', 'accepted', 'scheduled'], to: 'cancelled', roles: ['agent', 'rep', 'manager', 'director', 'admin'] },
+    cancel: {
+      from: ['open', 'accepted', 'scheduled'],
+      to: 'cancelled',
+      roles: ['agent', 'rep', 'manager', 'director', 'admin'],
+    },
   },
   tr: {
     record: 'talep',
-    states: { open: 'Açık', accepted: 'Kabul edildi', scheduled: 'Planlandı', done: 'Tamamlandı', declined: 'Geri çevrildi', cancelled: 'İptal edildi' },
+    states: {
+      open: 'Açık',
+      accepted: 'Kabul edildi',
+      scheduled: 'Planlandı',
+      done: 'Tamamlandı',
+      declined: 'Geri çevrildi',
+      cancelled: 'İptal edildi',
+    },
     actions: { accept: 'kabul', schedule: 'planlama', done: 'tamamlama', decline: 'geri çevirme', cancel: 'iptal' },
   },
 });
@@ -33,18 +44,43 @@ export const requestActions = Object.keys(requestLifecycle.actions) as RequestAc
 /** What an action needs beyond the move: a time to schedule at, a reason to decline. */
 export const checkActionInput = (action: RequestAction, input: RequestActionInput, now: Date) => {
   if (action === 'schedule' && !input.at) {
-    throw new ValidationError([{ path: 'at', message: { en: 'Say when: schedule needs a time.', tr: 'Ne zaman olduğunu belirtin: planlamak için bir zaman gerekli.' } }]);
+    throw new ValidationError([
+      {
+        path: 'at',
+        message: {
+          en: 'Say when: schedule needs a time.',
+          tr: 'Ne zaman olduğunu belirtin: planlamak için bir zaman gerekli.',
+        },
+      },
+    ]);
   }
   if (action === 'schedule' && Date.parse(input.at!) <= now.getTime()) {
-    throw new ValidationError([{ path: 'at', message: { en: 'A time in the future.', tr: 'Gelecekte bir zaman olmalı.' } }]);
+    throw new ValidationError([
+      { path: 'at', message: { en: 'A time in the future.', tr: 'Gelecekte bir zaman olmalı.' } },
+    ]);
   }
   if (action === 'decline' && !input.reason) {
-    throw new ValidationError([{ path: 'reason', message: { en: 'Say why the request is declined.', tr: 'Talebin neden reddedildiğini yazın.' } }]);
+    throw new ValidationError([
+      {
+        path: 'reason',
+        message: { en: 'Say why the request is declined.', tr: 'Talebin neden reddedildiğini yazın.' },
+      },
+    ]);
   }
   if (action !== 'schedule' && input.at) {
-    throw new ValidationError([{ path: 'at', message: { en: 'Only schedule takes a time.', tr: 'Zamanı yalnızca schedule adımı alır.' } }]);
+    throw new ValidationError([
+      { path: 'at', message: { en: 'Only schedule takes a time.', tr: 'Zamanı yalnızca schedule adımı alır.' } },
+    ]);
   }
   if (action !== 'decline' && input.reason) {
-    throw new ValidationError([{ path: 'reason', message: { en: 'Only decline takes a reason; use note.', tr: 'Gerekçeyi yalnızca decline adımı alır; note kullanın.' } }]);
+    throw new ValidationError([
+      {
+        path: 'reason',
+        message: {
+          en: 'Only decline takes a reason; use note.',
+          tr: 'Gerekçeyi yalnızca decline adımı alır; note kullanın.',
+        },
+      },
+    ]);
   }
 };

@@ -11,8 +11,12 @@ export const handler = route(requestRoutes.actOnRequest, async ({ actor, params,
   const visible = await requestVisibleTo(await requestViewerOf(actor), params.requestId);
   // The index copy may lag: the move is guarded on the item as stored now.
   const found = (await getRequest(visible.customerId, visible.requestId)) ?? visible;
-  const moved = await oncePerCaller(requestRoutes.actOnRequest, actor, header(event, 'idempotency-key'), { ...params, ...body }, (record) =>
-    actOnRequest(found, params.action, body, { actorId: actor.userId, role: actor.role }, record),
+  const moved = await oncePerCaller(
+    requestRoutes.actOnRequest,
+    actor,
+    header(event, 'idempotency-key'),
+    { ...params, ...body },
+    (record) => actOnRequest(found, params.action, body, { actorId: actor.userId, role: actor.role }, record),
   );
   return json(200, moved);
 });

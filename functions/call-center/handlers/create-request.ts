@@ -8,8 +8,12 @@ import { recordRequest } from '../requests.js';
 
 export const handler = route(requestRoutes.createRequest, async ({ actor, params, body }, event) => {
   const customer = await customerFor(await requestViewerOf(actor), params.customerId);
-  const recorded = await oncePerCaller(requestRoutes.createRequest, actor, header(event, 'idempotency-key'), { ...params, ...body }, (record) =>
-    recordRequest(customer, body, actor.userId, record),
+  const recorded = await oncePerCaller(
+    requestRoutes.createRequest,
+    actor,
+    header(event, 'idempotency-key'),
+    { ...params, ...body },
+    (record) => recordRequest(customer, body, actor.userId, record),
   );
   return json(201, recorded, { location: `/requests/${recorded.requestId}` });
 });

@@ -22,19 +22,50 @@ const words = {
     subject: 'Yeni talep',
     reminder: (by: string) => `Hatırlatma: bu talep ${by} saatine kadar kabul edilmeliydi ve hâlâ bekliyor.`,
     reminderSubject: 'Bekleyen talep',
-    kinds: { 'test-drive': 'Test sürüşü', service: 'Servis randevusu', appraisal: 'Ekspertiz', information: 'Bilgi', quote: 'Teklif' },
+    kinds: {
+      'test-drive': 'Test sürüşü',
+      service: 'Servis randevusu',
+      appraisal: 'Ekspertiz',
+      information: 'Bilgi',
+      quote: 'Teklif',
+    },
     channels: { phone: 'telefon', email: 'e-posta', sms: 'SMS', whatsapp: 'WhatsApp' },
-    labels: { kind: 'Talep', customer: 'Müşteri', contact: 'İletişim', model: 'Model', vehicle: 'Araç', sku: 'Ürün kodu', times: 'Uygun zamanlar', notes: 'Notlar' },
-    open: (id: string) => `Talebi bayi anahtarınızla açıp yanıtlayın: GET /requests/${id}, POST /requests/${id}/accept.`,
+    labels: {
+      kind: 'Talep',
+      customer: 'Müşteri',
+      contact: 'İletişim',
+      model: 'Model',
+      vehicle: 'Araç',
+      sku: 'Ürün kodu',
+      times: 'Uygun zamanlar',
+      notes: 'Notlar',
+    },
+    open: (id: string) =>
+      `Talebi bayi anahtarınızla açıp yanıtlayın: GET /requests/${id}, POST /requests/${id}/accept.`,
   },
   en: {
     intro: 'The call center has sent you a new customer request.',
     subject: 'New request',
     reminder: (by: string) => `Reminder: this request was to be accepted by ${by} and is still waiting.`,
     reminderSubject: 'Request waiting',
-    kinds: { 'test-drive': 'Test drive', service: 'Service appointment', appraisal: 'Appraisal', information: 'Information', quote: 'Quote' },
+    kinds: {
+      'test-drive': 'Test drive',
+      service: 'Service appointment',
+      appraisal: 'Appraisal',
+      information: 'Information',
+      quote: 'Quote',
+    },
     channels: { phone: 'phone', email: 'e-mail', sms: 'SMS', whatsapp: 'WhatsApp' },
-    labels: { kind: 'Request', customer: 'Customer', contact: 'Contact', model: 'Model', vehicle: 'Vehicle', sku: 'Product code', times: 'Preferred times', notes: 'Notes' },
+    labels: {
+      kind: 'Request',
+      customer: 'Customer',
+      contact: 'Contact',
+      model: 'Model',
+      vehicle: 'Vehicle',
+      sku: 'Product code',
+      times: 'Preferred times',
+      notes: 'Notes',
+    },
     open: (id: string) => `Open and answer it with your dealer key: GET /requests/${id}, POST /requests/${id}/accept.`,
   },
 } as const;
@@ -57,14 +88,23 @@ const facts = (v: DealerRequestVars, language: Language): [string, string][] => 
 
 const version = (language: Language) => {
   const w = words[language];
-  const intro = (v: DealerRequestVars) => (v.overdue ? w.reminder(istanbulDateTime(v.request.acceptBy, language)) : w.intro);
+  const intro = (v: DealerRequestVars) =>
+    v.overdue ? w.reminder(istanbulDateTime(v.request.acceptBy, language)) : w.intro;
   return {
-    subject: (v: DealerRequestVars) => `${v.overdue ? w.reminderSubject : w.subject}: ${w.kinds[v.request.kind]} (${v.request.requestId.slice(-6)})`,
+    subject: (v: DealerRequestVars) =>
+      `${v.overdue ? w.reminderSubject : w.subject}: ${w.kinds[v.request.kind]} (${v.request.requestId.slice(-6)})`,
     text: (v: DealerRequestVars) =>
-      [intro(v), '', ...facts(v, language).map(([label, value]) => `${label}: ${value}`), '', w.open(v.request.requestId)].join('\n'),
+      [
+        intro(v),
+        '',
+        ...facts(v, language).map(([label, value]) => `${label}: ${value}`),
+        '',
+        w.open(v.request.requestId),
+      ].join('\n'),
     html: (v: DealerRequestVars) =>
       safeHtml`<p>${intro(v)}</p><dl>${facts(v, language).map(
-        ([label, value]) => safeHtml`<dt style="font-weight:bold">${label}</dt><dd style="margin:0 0 8px 0;white-space:pre-wrap">${value}</dd>`,
+        ([label, value]) =>
+          safeHtml`<dt style="font-weight:bold">${label}</dt><dd style="margin:0 0 8px 0;white-space:pre-wrap">${value}</dd>`,
       )}</dl><p style="color:#52606d;font-size:13px">${w.open(v.request.requestId)}</p>`,
   };
 };

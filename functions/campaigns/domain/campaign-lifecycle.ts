@@ -18,7 +18,19 @@ export const campaignLifecycle = defineLifecycle({
   },
   tr: {
     record: 'kampanya',
-    states: { draft: 'Taslak', scheduled: 'Zamanlandı', sending: 'Gönderiliyor', sent: 'Gönderildi', cancelled: 'İptal edildi' },
-    actions: { schedule: 'zamanlama', start: 'başlatma', finish: 'bitirme', rearm: 'yeniden zamanlama', cancel: 'iptal' },
+    states: {
+      draft: 'Taslak',
+      scheduled: 'Zamanlandı',
+      sending: 'Gönderiliyor',
+      sent: 'Gönderildi',
+      cancelled: 'İptal edildi',
+    },
+    actions: {
+      schedule: 'zamanlama',
+      start: 'başlatma',
+      finish: 'bitirme',
+      rearm: 'yeniden zamanlama',
+      cancel: 'iptal',
+    },
   },
 });

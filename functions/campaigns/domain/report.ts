@@ -1,7 +1,16 @@
 // Campaign figures from the counters in the campaign's partition: the funnel, its rates, the same
 // by hour, and the account's reputation against SES's review thresholds.
 
-export const funnelStages = ['recipients', 'sent', 'delivered', 'bounced', 'complained', 'opened', 'clicked', 'unsubscribed'] as const;
+export const funnelStages = [
+  'recipients',
+  'sent',
+  'delivered',
+  'bounced',
+  'complained',
+  'opened',
+  'clicked',
+  'unsubscribed',
+] as const;
 export type FunnelStage = (typeof funnelStages)[number];
 export type Funnel = Record<FunnelStage, number> & { skipped: number; failed: number };
 
@@ -12,7 +21,8 @@ export interface StatCounter {
   count: number;
 }
 
-const zero = (): Funnel => ({ ...Object.fromEntries(funnelStages.map((s) => [s, 0])), skipped: 0, failed: 0 }) as Funnel;
+const zero = (): Funnel =>
+  ({ ...Object.fromEntries(funnelStages.map((s) => [s, 0])), skipped: 0, failed: 0 }) as Funnel;
 
 const tally = (counters: StatCounter[]) => {
   const funnel = zero();
@@ -40,7 +50,10 @@ export const campaignFunnel = (counters: StatCounter[]) => {
   return {
     funnel: totals,
     rates: funnelRates(totals),
-    byHour: hours.map((hour) => ({ hour, ...tally(counters.filter((c) => c.hour === hour).map((c) => ({ ...c, hour: undefined }))) })),
+    byHour: hours.map((hour) => ({
+      hour,
+      ...tally(counters.filter((c) => c.hour === hour).map((c) => ({ ...c, hour: undefined }))),
+    })),
   };
 };
 
@@ -90,7 +103,12 @@ export const reputation = (totals: SendTotals, minimumSends: number, lift?: Gate
       ? [{ en: `bounce rate ${percent(judgedBounce)} ≥ 5%`, tr: `geri dönme oranı ${percent(judgedBounce)} ≥ %5` }]
       : []),
     ...(enough && judgedComplaint >= REPUTATION_LIMITS.complaint
-      ? [{ en: `complaint rate ${percent(judgedComplaint)} ≥ 0.1%`, tr: `şikâyet oranı ${percent(judgedComplaint)} ≥ %0,1` }]
+      ? [
+          {
+            en: `complaint rate ${percent(judgedComplaint)} ≥ 0.1%`,
+            tr: `şikâyet oranı ${percent(judgedComplaint)} ≥ %0,1`,
+          },
+        ]
       : []),
   ];
   const reasons = over.map((r) => r.en);
@@ -110,7 +128,10 @@ export const reputation = (totals: SendTotals, minimumSends: number, lift?: Gate
       en: `Rates are judged from ${minimumSends} sends in 30 days (${judged.sent} so far).`,
       tr: `Oranlar 30 günde ${minimumSends} gönderimden itibaren değerlendirilir (şimdiye dek ${judged.sent}).`,
     },
-    open: { en: `Bounce ${percent(judgedBounce)} and complaint ${percent(judgedComplaint)} rates are under SES's thresholds.`, tr: `Geri dönme (${percent(judgedBounce)}) ve şikâyet (${percent(judgedComplaint)}) oranları SES eşiklerinin altında.` },
+    open: {
+      en: `Bounce ${percent(judgedBounce)} and complaint ${percent(judgedComplaint)} rates are under SES's thresholds.`,
+      tr: `Geri dönme (${percent(judgedBounce)}) ve şikâyet (${percent(judgedComplaint)}) oranları SES eşiklerinin altında.`,
+    },
   }[state];
   return {
     ...totals,

@@ -62,6 +62,10 @@ export const matchesSegment = (filter: SegmentFilter, customer: SegmentCandidate
   anyOf(filter.tags, customer.tags) &&
   oneOf(filter.valueSegments, customer.segment) &&
   // Orders are dated by their Istanbul day: before a day is strictly before it, after it is from it on.
-  (!filter.lastOrderBefore || (customer.lastOrderDate !== undefined && customer.lastOrderDate < istanbulDate(new Date(filter.lastOrderBefore)))) &&
-  (!filter.lastOrderAfter || (customer.lastOrderDate !== undefined && customer.lastOrderDate >= istanbulDate(new Date(filter.lastOrderAfter)))) &&
+  (!filter.lastOrderBefore ||
+    (customer.lastOrderDate !== undefined &&
+      customer.lastOrderDate < istanbulDate(new Date(filter.lastOrderBefore)))) &&
+  (!filter.lastOrderAfter ||
+    (customer.lastOrderDate !== undefined &&
+      customer.lastOrderDate >= istanbulDate(new Date(filter.lastOrderAfter)))) &&
   (!filter.ownerIds?.length || [...(customer.ownerIds ?? [])].some((id) => filter.ownerIds!.includes(id)));

@@ -4,7 +4,16 @@ import * as z from '../../../shared/schema.js';
 import type { SuppressionReason } from '../../../shared/suppression.js';
 
 /** A campaign's counters that SES events feed (`unsubscribed` comes from the unsubscribe links). */
-export const campaignStats = ['delivered', 'bounced', 'soft-bounced', 'complained', 'rejected', 'opened', 'clicked', 'unsubscribed'] as const;
+export const campaignStats = [
+  'delivered',
+  'bounced',
+  'soft-bounced',
+  'complained',
+  'rejected',
+  'opened',
+  'clicked',
+  'unsubscribed',
+] as const;
 export type CampaignStat = (typeof campaignStats)[number];
 
 const recipients = z.array(z.looseObject({ emailAddress: z.string() }));
@@ -67,9 +76,17 @@ export const parseSesEvent = (event: unknown, campaignTag: string): SesEventFact
   const { id, detail } = sesEventSchema.parse(event);
   const hardBounce = detail.eventType === 'Bounce' && detail.bounce?.bounceType === 'Permanent';
   const suppress = [
-    ...(hardBounce ? (detail.bounce?.bouncedRecipients ?? []).map((r) => ({ address: r.emailAddress, reason: 'hard-bounce' as const })) : []),
+    ...(hardBounce
+      ? (detail.bounce?.bouncedRecipients ?? []).map((r) => ({
+          address: r.emailAddress,
+          reason: 'hard-bounce' as const,
+        }))
+      : []),
     ...(detail.eventType === 'Complaint'
-      ? (detail.complaint?.complainedRecipients ?? []).map((r) => ({ address: r.emailAddress, reason: 'complaint' as const }))
+      ? (detail.complaint?.complainedRecipients ?? []).map((r) => ({
+          address: r.emailAddress,
+          reason: 'complaint' as const,
+        }))
       : []),
   ];
   const campaignId = detail.mail.tags?.[campaignTag]?.[0];

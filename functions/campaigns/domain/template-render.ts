@@ -39,7 +39,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** `offer.discount` in the data: each step an own property of a plain record, never inherited. */
 const ownField = (view: unknown, name: string): unknown =>
-  name.split('.').reduce<unknown>((value, key) => (isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined), view);
+  name
+    .split('.')
+    .reduce<unknown>((value, key) => (isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined), view);
 
 /**
  * Mustache's context with a lookup that reads own fields only: strings print, records open sections,
@@ -95,7 +97,10 @@ export const templateProblems = (parts: Partial<TemplateParts>): TemplateProblem
         return [{ path, message: { en: `Not a valid template: ${why}`, tr: `Geçerli bir şablon değil: ${why}` } }];
       }
       return tokens.flatMap(({ kind, name }): TemplateProblem[] => {
-        if (kind === '>') return [{ path, message: { en: 'Partials are not supported.', tr: 'Kısmi şablonlar (partial) desteklenmiyor.' } }];
+        if (kind === '>')
+          return [
+            { path, message: { en: 'Partials are not supported.', tr: 'Kısmi şablonlar (partial) desteklenmiyor.' } },
+          ];
         if (kind === '&' && part === 'html') {
           return [
             {
@@ -123,7 +128,8 @@ export const templateProblems = (parts: Partial<TemplateParts>): TemplateProblem
     }),
   );
 
-const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const blank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /** The variables a version prints that `vars` lacks (sections may be absent: they just do not show). */
 export const missingVariables = (version: TemplateVersion, vars: TemplateVars): { path: string; variable: string }[] =>
@@ -134,7 +140,10 @@ export const missingVariables = (version: TemplateVersion, vars: TemplateVars): 
   );
 
 const footer = {
-  tr: { text: 'Bu e-postaları artık almak istemiyorsanız aboneliğinizi buradan iptal edebilirsiniz:', link: 'Abonelikten çık' },
+  tr: {
+    text: 'Bu e-postaları artık almak istemiyorsanız aboneliğinizi buradan iptal edebilirsiniz:',
+    link: 'Abonelikten çık',
+  },
   en: { text: 'If you no longer want these e-mails, you can unsubscribe here:', link: 'Unsubscribe' },
 } as const;
 
@@ -145,7 +154,12 @@ const plain = { escape: (value: unknown) => String(value) };
  * One recipient's mail: the version rendered with their variables inside the responsive frame
  * (one column, at most 600px wide), with their personal unsubscribe link in both parts.
  */
-export const renderCampaignMail = (language: Language, version: TemplateVersion, vars: TemplateVars, unsubscribeUrl: string): RenderedMail => {
+export const renderCampaignMail = (
+  language: Language,
+  version: TemplateVersion,
+  vars: TemplateVars,
+  unsubscribeUrl: string,
+): RenderedMail => {
   const words = footer[language];
   const view = new OwnFields(vars);
   const body = new SafeHtml(Mustache.render(version.html, view));

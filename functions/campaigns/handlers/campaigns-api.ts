@@ -1,10 +1,10 @@
 // Campaigns: create, list, read, edit a draft, schedule, cancel, progress, and reports.
 import { json, route, routes } from '../../../shared/http.js';
 import {
-  cancelCampaign,
   campaignHistory,
   campaignOr404,
   campaignsCreatedBetween,
+  cancelCampaign,
   createCampaign,
   editCampaign,
   listCampaigns,
@@ -22,7 +22,9 @@ const create = route(campaignRoutes.createCampaign, async ({ actor, body }) => {
   return json(201, campaign, { location: `/campaigns/${campaign.campaignId}` });
 });
 
-const list = route(campaignRoutes.listCampaigns, async ({ query }) => json(200, await listCampaigns(query.limit, query.cursor)));
+const list = route(campaignRoutes.listCampaigns, async ({ query }) =>
+  json(200, await listCampaigns(query.limit, query.cursor)),
+);
 
 const get = route(campaignRoutes.getCampaign, async ({ params }) => {
   const campaign = await campaignOr404(params.campaignId);
@@ -43,7 +45,9 @@ const cancel = route(campaignRoutes.cancelCampaign, async ({ actor, params, body
 
 const progress = route(campaignRoutes.campaignProgress, async ({ params }) => {
   const campaign = await campaignOr404(params.campaignId);
-  const run = campaign.currentRunId ? await runProgress({ campaignId: campaign.campaignId, runId: campaign.currentRunId }) : undefined;
+  const run = campaign.currentRunId
+    ? await runProgress({ campaignId: campaign.campaignId, runId: campaign.currentRunId })
+    : undefined;
   return json(200, { campaignId: campaign.campaignId, status: campaign.status, ...(run ? { run } : {}) });
 });
 
@@ -58,7 +62,11 @@ const reports = route(campaignRoutes.campaignReports, async ({ query }) => {
   const from = query.from ?? new Date(now.getTime() - 30 * 24 * 3600 * 1000).toISOString();
   const to = query.to ?? now.toISOString();
   const list = await campaignsCreatedBetween(from, to);
-  const [{ bySegment, byTemplate }, segments, reputation] = await Promise.all([reportsByGroup(list), allSegments(), accountReputation(now)]);
+  const [{ bySegment, byTemplate }, segments, reputation] = await Promise.all([
+    reportsByGroup(list),
+    allSegments(),
+    accountReputation(now),
+  ]);
   const segmentNames = new Map(segments.map((s) => [s.segmentId, s.name]));
   const templateNames = new Map(
     await Promise.all([...byTemplate.keys()].map(async (id) => [id, (await getTemplate(id))?.name] as const)),

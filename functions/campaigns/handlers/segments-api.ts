@@ -9,7 +9,9 @@ const create = route(campaignRoutes.createSegment, async ({ actor, body }) => {
   return json(201, segment, { location: `/segments/${segment.segmentId}` });
 });
 
-const list = route(campaignRoutes.listSegments, async ({ query }) => json(200, await listSegments(query.limit, query.cursor)));
+const list = route(campaignRoutes.listSegments, async ({ query }) =>
+  json(200, await listSegments(query.limit, query.cursor)),
+);
 
 const get = route(campaignRoutes.getSegment, async ({ params }) => json(200, await segmentOr404(params.segmentId)));
 
@@ -17,15 +19,22 @@ const edit = route(campaignRoutes.editSegment, async ({ params, body: { seq, ...
   json(200, await updateSegment(await segmentOr404(params.segmentId), changes, seq)),
 );
 
-const consentNote = (topic?: string) => `Checked per recipient at send time: email${topic ? `, topic "${topic}"` : ''}.`;
+const consentNote = (topic?: string) =>
+  `Checked per recipient at send time: email${topic ? `, topic "${topic}"` : ''}.`;
 
 const preview = route(campaignRoutes.previewSegment, async ({ actor, params }) => {
   const segment = await segmentOr404(params.segmentId);
-  return json(200, { ...(await previewSegment(segment.filter, await viewerOf(actor))), consent: consentNote(segment.consent.topic) });
+  return json(200, {
+    ...(await previewSegment(segment.filter, await viewerOf(actor))),
+    consent: consentNote(segment.consent.topic),
+  });
 });
 
 const previewUnsaved = route(campaignRoutes.previewFilter, async ({ actor, body }) =>
-  json(200, { ...(await previewSegment(body.filter, await viewerOf(actor))), consent: consentNote(body.consent?.topic) }),
+  json(200, {
+    ...(await previewSegment(body.filter, await viewerOf(actor))),
+    consent: consentNote(body.consent?.topic),
+  }),
 );
 
 export const handler = routes([create, list, get, edit, preview, previewUnsaved]);

@@ -1,12 +1,12 @@
 // Templates: POST/GET /templates, GET/PATCH /templates/{id}, POST /templates/{id}/preview and
 // /templates/{id}/send-to-me. Previews are filled from a customer or from sample data.
 import { viewerOf } from '../../../shared/access.js';
+import { config } from '../../../shared/config.js';
 import { customerVisibleTo } from '../../../shared/customer.js';
 import { getUser } from '../../../shared/directory.js';
 import { type Actor, json, route, routes } from '../../../shared/http.js';
 import type { Language } from '../../../shared/language.js';
 import { sendTransactional } from '../../../shared/mail.js';
-import { config } from '../../../shared/config.js';
 import { ProblemError } from '../../../shared/problems.js';
 import type { TemplateVars } from '../domain/template-render.js';
 import { campaignRoutes } from '../manifest.js';
@@ -26,7 +26,9 @@ const create = route(campaignRoutes.createTemplate, async ({ actor, body }) => {
   return json(201, template, { location: `/templates/${template.templateId}` });
 });
 
-const list = route(campaignRoutes.listTemplates, async ({ query }) => json(200, await listTemplates(query.limit, query.cursor)));
+const list = route(campaignRoutes.listTemplates, async ({ query }) =>
+  json(200, await listTemplates(query.limit, query.cursor)),
+);
 
 const get = route(campaignRoutes.getTemplate, async ({ params }) => json(200, await templateOr404(params.templateId)));
 

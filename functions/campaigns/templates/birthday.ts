@@ -1,6 +1,7 @@
 // The birthday greeting: marketing mail (topic `birthday`), so it carries the personal unsubscribe link.
-import { defineTemplate } from '../../../shared/templates.js';
+
 import { safeHtml } from '../../../shared/html.js';
+import { defineTemplate } from '../../../shared/templates.js';
 
 export interface BirthdayVars {
   name: string;
@@ -12,13 +13,15 @@ export const birthdayTemplate = defineTemplate<BirthdayVars>({
   optional: [],
   tr: {
     subject: () => 'Doğum gününüz kutlu olsun!',
-    text: (v) => `Sayın ${v.name},\n\nDoğum gününüzü kutlar, sağlık ve mutluluk dolu bir yıl dileriz.\n\nDoğum günü tebriklerimizi almak istemiyorsanız: ${v.unsubscribeUrl}\n`,
+    text: (v) =>
+      `Sayın ${v.name},\n\nDoğum gününüzü kutlar, sağlık ve mutluluk dolu bir yıl dileriz.\n\nDoğum günü tebriklerimizi almak istemiyorsanız: ${v.unsubscribeUrl}\n`,
     html: (v) =>
       safeHtml`<p>Sayın ${v.name},</p><p>Doğum gününüzü kutlar, sağlık ve mutluluk dolu bir yıl dileriz.</p><p style="font-size:13px;color:#52606d"><a href="${v.unsubscribeUrl}">Doğum günü tebriklerimizi almak istemiyorum</a></p>`,
   },
   en: {
     subject: () => 'Happy birthday!',
-    text: (v) => `Dear ${v.name},\n\nHappy birthday! We wish you a year full of health and happiness.\n\nTo stop our birthday greetings: ${v.unsubscribeUrl}\n`,
+    text: (v) =>
+      `Dear ${v.name},\n\nHappy birthday! We wish you a year full of health and happiness.\n\nTo stop our birthday greetings: ${v.unsubscribeUrl}\n`,
     html: (v) =>
       safeHtml`<p>Dear ${v.name},</p><p>Happy birthday! We wish you a year full of health and happiness.</p><p style="font-size:13px;color:#52606d"><a href="${v.unsubscribeUrl}">Stop birthday greetings</a></p>`,
   },

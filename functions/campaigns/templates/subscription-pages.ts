@@ -1,14 +1,27 @@
 // The pages an unsubscribe link opens, in the customer's language: the confirmation (GET shows a
 // button; mail scanners open links, so only the POST acts), the outcome, and the preference page.
 // Forms post back to the same signed URL; they run no script.
-import type { HttpResult } from '../../../shared/http.js';
+
 import { safeHtml } from '../../../shared/html.js';
+import type { HttpResult } from '../../../shared/http.js';
 import type { Language } from '../../../shared/language.js';
 import { page } from '../../../shared/pages.js';
 
 const topicNames: Record<Language, Record<string, string>> = {
-  tr: { all: 'tüm pazarlama e-postaları', offers: 'kampanya ve fırsatlar', newsletter: 'bülten', events: 'etkinlikler', birthday: 'doğum günü tebrikleri' },
-  en: { all: 'all marketing e-mail', offers: 'offers', newsletter: 'newsletter', events: 'events', birthday: 'birthday greetings' },
+  tr: {
+    all: 'tüm pazarlama e-postaları',
+    offers: 'kampanya ve fırsatlar',
+    newsletter: 'bülten',
+    events: 'etkinlikler',
+    birthday: 'doğum günü tebrikleri',
+  },
+  en: {
+    all: 'all marketing e-mail',
+    offers: 'offers',
+    newsletter: 'newsletter',
+    events: 'events',
+    birthday: 'birthday greetings',
+  },
 };
 
 /** A topic's name for people; a topic configured without one shows its id. */
@@ -94,7 +107,9 @@ export const preferencesPage = (
   const rows = Object.entries(state).map(
     ([topic, on]) =>
       safeHtml`<li data-topic="${topic}"><strong>${topicName(language, topic)}</strong>: <span>${on ? t.on : t.off}</span>${
-        on ? safeHtml` <form method="post" action="${action}" style="display:inline"><input type="hidden" name="topic" value="${topic}"><button type="submit">${t.leave}</button></form>` : ''
+        on
+          ? safeHtml` <form method="post" action="${action}" style="display:inline"><input type="hidden" name="topic" value="${topic}"><button type="submit">${t.leave}</button></form>`
+          : ''
       }</li>`,
   );
   const anyOn = Object.values(state).some(Boolean);
@@ -103,9 +118,12 @@ export const preferencesPage = (
     language,
     t.title,
     safeHtml`${noticeHtml}<p>${t.prefsIntro}</p><ul>${rows}</ul>${
-      anyOn ? safeHtml`<form method="post" action="${action}"><input type="hidden" name="topic" value="all"><button type="submit">${t.leaveAll}</button></form>` : ''
+      anyOn
+        ? safeHtml`<form method="post" action="${action}"><input type="hidden" name="topic" value="all"><button type="submit">${t.leaveAll}</button></form>`
+        : ''
     }`,
   );
 };
 
-export const linkProblemPage = (language: Language, reason: 'invalid' | 'expired'): HttpResult => page(410, language, text[language].title, safeHtml`<p>${text[language][reason]}</p>`);
+export const linkProblemPage = (language: Language, reason: 'invalid' | 'expired'): HttpResult =>
+  page(410, language, text[language].title, safeHtml`<p>${text[language][reason]}</p>`);

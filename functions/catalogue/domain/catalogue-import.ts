@@ -13,8 +13,8 @@
 // JSON: an array of records in the domain shape of catalogue.ts, amounts in integer minor units.
 import { type Info, parse } from 'csv-parse/sync';
 import { type CsvColumn, formulaStart, toCsv as writeCsv } from '../../../shared/csv.js';
-import { minorToDecimal, parseDecimalToMinor, parsePercent, percentToDecimal } from '../../../shared/money.js';
 import type { Text } from '../../../shared/messages.js';
+import { minorToDecimal, parseDecimalToMinor, parsePercent, percentToDecimal } from '../../../shared/money.js';
 import { ProblemError } from '../../../shared/problems.js';
 import * as z from '../../../shared/schema.js';
 import {
@@ -34,7 +34,11 @@ export interface CatalogueRecords {
 export type CatalogueKind = keyof CatalogueRecords;
 
 /** How each kind is named in URLs, file names and the CLI. */
-export const catalogueSlugs: Record<CatalogueKind, string> = { products: 'products', priceLists: 'price-lists', fxRates: 'fx-rates' };
+export const catalogueSlugs: Record<CatalogueKind, string> = {
+  products: 'products',
+  priceLists: 'price-lists',
+  fxRates: 'fx-rates',
+};
 
 /** The kind a slug names, or undefined. */
 export const kindOfSlug = (slug: string): CatalogueKind | undefined =>
@@ -91,7 +95,8 @@ export const amountIn = (currencyPath: string): Codec => ({
 const percent: Codec = { read: parsePercent, write: (value) => percentToDecimal(Number(value)) };
 const boolean: Codec = {
   read: (cell) => {
-    if (cell !== 'true' && cell !== 'false') throw new ProblemError(422, 'import-failed', { en: 'Write true or false.', tr: 'true veya false yazın.' });
+    if (cell !== 'true' && cell !== 'false')
+      throw new ProblemError(422, 'import-failed', { en: 'Write true or false.', tr: 'true veya false yazın.' });
     return cell === 'true';
   },
   write: String,
@@ -148,7 +153,8 @@ interface Candidate {
 }
 
 /** A cell's refusal (in both languages when ours, as a library says it otherwise). */
-const messageOf = (error: unknown): Text => (error instanceof ProblemError ? error.detail : error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown): Text =>
+  error instanceof ProblemError ? error.detail : error instanceof Error ? error.message : String(error);
 
 /** Validates every candidate; returns the records only if no candidate and no earlier step failed. */
 const validate = <T>(format: Format<T>, candidates: Candidate[], errors: ImportError[]): ImportResult<T> => {
@@ -157,14 +163,21 @@ const validate = <T>(format: Format<T>, candidates: Candidate[], errors: ImportE
   for (const candidate of candidates) {
     const result = z.parseInBoth(format.schema, candidate.value);
     if (result.success) records.push(result.data);
-    else for (const issue of result.issues) errors.push({ line: candidate.lineOf(issue.path), field: candidate.fieldOf(issue.path), message: issue.text });
+    else
+      for (const issue of result.issues)
+        errors.push({ line: candidate.lineOf(issue.path), field: candidate.fieldOf(issue.path), message: issue.text });
     // Duplicates are found among bad records too, so that fixing one error does not reveal another.
     const key = format.key.map((path) => get(candidate.value, path));
     if (key.some((part) => typeof part !== 'string')) continue;
     const line = candidate.lineOf([]);
     const first = firstLineOfKey.get(JSON.stringify(key));
     if (first === undefined) firstLineOfKey.set(JSON.stringify(key), line);
-    else errors.push({ line, field: candidate.fieldOf([format.key[0]!]), message: { en: `Duplicate of line ${first}.`, tr: `${first}. satırın tekrarı.` } });
+    else
+      errors.push({
+        line,
+        field: candidate.fieldOf([format.key[0]!]),
+        message: { en: `Duplicate of line ${first}.`, tr: `${first}. satırın tekrarı.` },
+      });
   }
   if (errors.length === 0) return { ok: true, records };
   // One error per cell: a cell that could not be read is not reported again by the schema.
@@ -224,17 +237,23 @@ export const importCsvWith = <T>(format: Format<T>, text: string): ImportResult<
     };
     records = parse(text, options) as unknown as CsvRecord[];
   } catch (error) {
-    return { ok: false, errors: [{ line: (error as { lines?: number }).lines ?? 1, field: '', message: messageOf(error) }] };
+    return {
+      ok: false,
+      errors: [{ line: (error as { lines?: number }).lines ?? 1, field: '', message: messageOf(error) }],
+    };
   }
   const lines = startLines(text, records);
   const [header = [], ...rows] = records.map((r) => r.record.map(restore));
   const errors: ImportError[] = [];
   for (const column of format.columns) {
-    if (!header.includes(column.name)) errors.push({ line: 1, field: column.name, message: { en: 'Missing column.', tr: 'Eksik sütun.' } });
+    if (!header.includes(column.name))
+      errors.push({ line: 1, field: column.name, message: { en: 'Missing column.', tr: 'Eksik sütun.' } });
   }
   header.forEach((name, i) => {
-    if (!format.columns.some((c) => c.name === name)) errors.push({ line: 1, field: name, message: { en: 'Unknown column.', tr: 'Bilinmeyen sütun.' } });
-    else if (header.indexOf(name) !== i) errors.push({ line: 1, field: name, message: { en: 'Repeated column.', tr: 'Tekrarlanan sütun.' } });
+    if (!format.columns.some((c) => c.name === name))
+      errors.push({ line: 1, field: name, message: { en: 'Unknown column.', tr: 'Bilinmeyen sütun.' } });
+    else if (header.indexOf(name) !== i)
+      errors.push({ line: 1, field: name, message: { en: 'Repeated column.', tr: 'Tekrarlanan sütun.' } });
   });
   if (errors.length > 0) return { ok: false, errors };
 
@@ -250,7 +269,14 @@ export const importCsvWith = <T>(format: Format<T>, text: string): ImportResult<
   rows.forEach((cells, i) => {
     const line = lines[i + 1]!;
     if (cells.length !== header.length) {
-      errors.push({ line, field: '', message: { en: `Expected ${header.length} fields, found ${cells.length}.`, tr: `${header.length} alan bekleniyordu, ${cells.length} alan var.` } });
+      errors.push({
+        line,
+        field: '',
+        message: {
+          en: `Expected ${header.length} fields, found ${cells.length}.`,
+          tr: `${header.length} alan bekleniyordu, ${cells.length} alan var.`,
+        },
+      });
       return;
     }
     const row: Fields = {};
@@ -282,7 +308,11 @@ export const importCsvWith = <T>(format: Format<T>, text: string): ImportResult<
     // A later row of the same list must repeat the list's own columns exactly.
     headerColumns.forEach((column, c) => {
       if (!column.path.startsWith(`${nested}.`) && cells[c] !== list.cells[c]) {
-        errors.push({ line, field: column.name, message: { en: `Differs from line ${list.rowLines[0]}.`, tr: `${list.rowLines[0]}. satırdakinden farklı.` } });
+        errors.push({
+          line,
+          field: column.name,
+          message: { en: `Differs from line ${list.rowLines[0]}.`, tr: `${list.rowLines[0]}. satırdakinden farklı.` },
+        });
       }
     });
     (list.value[nested] as unknown[]).push(row[nested]);
@@ -351,7 +381,17 @@ export const importJson = <K extends CatalogueKind>(kind: K, file: string): Impo
     const line = position === undefined ? 1 : lineAt(text, Number(position));
     return { ok: false, errors: [{ line, field: '', message }] };
   }
-  if (!Array.isArray(parsed)) return { ok: false, errors: [{ line: 1, field: '', message: { en: 'Expected an array of records.', tr: 'Kayıtlardan oluşan bir dizi bekleniyordu.' } }] };
+  if (!Array.isArray(parsed))
+    return {
+      ok: false,
+      errors: [
+        {
+          line: 1,
+          field: '',
+          message: { en: 'Expected an array of records.', tr: 'Kayıtlardan oluşan bir dizi bekleniyordu.' },
+        },
+      ],
+    };
   const lines = elementLines(text);
   const fieldOf = (path: readonly PropertyKey[]) => path.map(String).join('.');
   const candidates = parsed.map((value: Fields, i): Candidate => ({ value, lineOf: () => lines[i]!, fieldOf }));

@@ -1,10 +1,10 @@
 // What quotes are built from: products, price lists valid for a period, and daily FX rates to TRY.
 import type { Language } from '../../../shared/language.js';
+import type { Text } from '../../../shared/messages.js';
 import { convert, currencySchema, type Money, moneySchema, rateSchema } from '../../../shared/money.js';
 import { ProblemError } from '../../../shared/problems.js';
 import * as z from '../../../shared/schema.js';
 import { isoDateSchema } from '../../../shared/time.js';
-import type { Text } from '../../../shared/messages.js';
 
 /**
  * Every text field has a ceiling, so that no record can make a quote, a page or a PDF costly to
@@ -30,7 +30,9 @@ export const productSchema = z.object({
   unit: z.requiredLine(textLimits.unit),
   category: z.requiredLine(textLimits.category),
   /** What a unit costs the firm, for margins; may be in another currency than the price lists. */
-  cost: moneySchema.check(z.refine((m) => m.amount >= 0, z.said({ en: 'A cost cannot be negative.', tr: 'Maliyet negatif olamaz.' }))),
+  cost: moneySchema.check(
+    z.refine((m) => m.amount >= 0, z.said({ en: 'A cost cannot be negative.', tr: 'Maliyet negatif olamaz.' })),
+  ),
   /** KDV on this product: 2000 = 20%. */
   taxRateBp: basisPoints,
   active: z.boolean(),
@@ -46,7 +48,12 @@ export const priceListSchema = z
     validTo: isoDateSchema,
     prices: z
       .array(z.object({ sku: z.requiredLine(textLimits.sku), unitPrice: z.int().check(z.gte(0)) }))
-      .check(z.minLength(1, z.said({ en: 'A price list needs at least one price.', tr: 'Fiyat listesinde en az bir fiyat olmalı.' }))),
+      .check(
+        z.minLength(
+          1,
+          z.said({ en: 'A price list needs at least one price.', tr: 'Fiyat listesinde en az bir fiyat olmalı.' }),
+        ),
+      ),
   })
   .check(
     z.refine((list) => list.validTo >= list.validFrom, {
@@ -69,7 +76,9 @@ export type PriceList = z.infer<typeof priceListSchema>;
 
 export const fxRateSchema = z.object({
   date: isoDateSchema,
-  currency: currencySchema.check(z.refine((c) => c !== 'TRY', z.said({ en: 'TRY needs no rate.', tr: 'TRY için kur gerekmez.' }))),
+  currency: currencySchema.check(
+    z.refine((c) => c !== 'TRY', z.said({ en: 'TRY needs no rate.', tr: 'TRY için kur gerekmez.' })),
+  ),
   /** TRY per one unit of `currency`, as an exact decimal string. */
   rateToTry: rateSchema,
 });
@@ -82,7 +91,10 @@ export class PriceNotFoundError extends ProblemError {
 }
 export class FxRateNotFoundError extends ProblemError {
   constructor(currency: string, date: string) {
-    super(422, 'fx-rate-not-found', { en: `No ${currency} rate on or before ${date}.`, tr: `${date} ya da öncesine ait ${currency} kuru yok.` });
+    super(422, 'fx-rate-not-found', {
+      en: `No ${currency} rate on or before ${date}.`,
+      tr: `${date} ya da öncesine ait ${currency} kuru yok.`,
+    });
   }
 }
 

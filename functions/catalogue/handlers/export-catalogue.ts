@@ -11,7 +11,8 @@ import { catalogueRoutes } from '../manifest.js';
 const formatOf = (asked: string | undefined, event: HttpEvent): FileFormat => {
   if (asked === undefined) return /\btext\/csv\b/i.test(header(event, 'accept') ?? '') ? 'csv' : 'json';
   const format = asked.trim().toLowerCase();
-  if (format !== 'csv' && format !== 'json') throw new ValidationError([{ path: 'format', message: { en: 'Write csv or json.', tr: 'csv veya json yazın.' } }]);
+  if (format !== 'csv' && format !== 'json')
+    throw new ValidationError([{ path: 'format', message: { en: 'Write csv or json.', tr: 'csv veya json yazın.' } }]);
   return format;
 };
 

@@ -12,7 +12,8 @@ import { CATALOGUE_FILE_BYTES, catalogueRoutes } from '../manifest.js';
 export const handler = route(catalogueRoutes.importCatalogue, async ({ actor, params }, event) => {
   const kind = catalogueKind(params.kind);
   const type = (header(event, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'text/csv' && type !== 'application/json') throw new UnsupportedMediaTypeError(['text/csv', 'application/json']);
+  if (type !== 'text/csv' && type !== 'application/json')
+    throw new UnsupportedMediaTypeError(['text/csv', 'application/json']);
   const bytes = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
   if (bytes.length > CATALOGUE_FILE_BYTES) throw new PayloadTooLargeError(CATALOGUE_FILE_BYTES);
   if (bytes.length === 0) throw new ValidationError([{ path: '', message: emptyFile }]);

@@ -40,7 +40,10 @@ export const caseIntakeSchema = z
   })
   .check(
     z.refine((c) => Boolean(c.customerId) !== Boolean(c.contact), {
-      ...z.said({ en: 'Give either a customerId or contact details.', tr: 'Ya bir customerId ya da iletişim bilgileri verin.' }),
+      ...z.said({
+        en: 'Give either a customerId or contact details.',
+        tr: 'Ya bir customerId ya da iletişim bilgileri verin.',
+      }),
       path: ['customerId'],
     }),
   );

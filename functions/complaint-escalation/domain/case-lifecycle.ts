@@ -1,7 +1,8 @@
 // A case's lifecycle: open → acknowledged → in_progress → waiting_customer (SLA clock paused) →
 // resolved → closed, and a resolved or closed case reopened within REOPEN_WITHIN_DAYS.
-import { defineLifecycle } from '../../../shared/lifecycle.js';
+
 import { config } from '../../../shared/config.js';
+import { defineLifecycle } from '../../../shared/lifecycle.js';
 
 export const caseStatuses = ['open', 'acknowledged', 'in_progress', 'waiting_customer', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];

@@ -54,7 +54,10 @@ const figures = (pairs: { minutes: number; target: number }[]): TargetFigures =>
 };
 
 /** `overdue` says whether an active case has run past the target it is running for now. */
-export const caseReport = <C extends ReportedCase>(cases: readonly C[], overdue: (c: C) => boolean): CaseReportRow[] => {
+export const caseReport = <C extends ReportedCase>(
+  cases: readonly C[],
+  overdue: (c: C) => boolean,
+): CaseReportRow[] => {
   const groups = new Map<string, C[]>();
   for (const c of cases) {
     const key = [c.unit.type, c.unit.id, istanbulMonth(c.createdAt)].join('|');
@@ -76,13 +79,23 @@ export const caseReport = <C extends ReportedCase>(cases: readonly C[], overdue:
         resolvedOrClosed: group.length - active.length,
         overdue: active.filter(overdue).length,
         firstResponse: figures(
-          group.flatMap((c) => (c.firstResponseMinutes === undefined ? [] : [{ minutes: c.firstResponseMinutes, target: c.sla.targets.firstResponse }])),
+          group.flatMap((c) =>
+            c.firstResponseMinutes === undefined
+              ? []
+              : [{ minutes: c.firstResponseMinutes, target: c.sla.targets.firstResponse }],
+          ),
         ),
         resolution: figures(
-          group.flatMap((c) => (c.resolutionMinutes === undefined ? [] : [{ minutes: c.resolutionMinutes, target: c.sla.targets.resolution }])),
+          group.flatMap((c) =>
+            c.resolutionMinutes === undefined
+              ? []
+              : [{ minutes: c.resolutionMinutes, target: c.sla.targets.resolution }],
+          ),
         ),
         surveys: scores.length,
-        ...(scores.length ? { meanScore: Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 } : {}),
+        ...(scores.length
+          ? { meanScore: Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 }
+          : {}),
       };
     });
 };
@@ -105,11 +118,18 @@ export const valuableComplainants = (
   const byCustomer = new Map<string, ValuableComplainant>();
   for (const c of cases) {
     if (c.caseType !== 'complaint' || c.sla.segment !== 'A') continue;
-    const row = byCustomer.get(c.customerId) ?? { customerId: c.customerId, complaints: 0, active: 0, lastComplaintAt: c.createdAt };
+    const row = byCustomer.get(c.customerId) ?? {
+      customerId: c.customerId,
+      complaints: 0,
+      active: 0,
+      lastComplaintAt: c.createdAt,
+    };
     row.complaints++;
     if (activeStatuses.includes(c.status)) row.active++;
     if (c.createdAt > row.lastComplaintAt) row.lastComplaintAt = c.createdAt;
     byCustomer.set(c.customerId, row);
   }
-  return [...byCustomer.values()].sort((a, b) => b.complaints - a.complaints || b.lastComplaintAt.localeCompare(a.lastComplaintAt));
+  return [...byCustomer.values()].sort(
+    (a, b) => b.complaints - a.complaints || b.lastComplaintAt.localeCompare(a.lastComplaintAt),
+  );
 };

@@ -15,7 +15,12 @@ export interface RoutingRules {
 }
 
 export const routingRules: RoutingRules = {
-  byCategory: { product: 'dept-product', billing: 'dept-finance', delivery: 'dept-logistics', website: 'dept-customer-service' },
+  byCategory: {
+    product: 'dept-product',
+    billing: 'dept-finance',
+    delivery: 'dept-logistics',
+    website: 'dept-customer-service',
+  },
   dealerCategories: ['service', 'test-drive'],
   dealerDepartment: 'dept-dealer-relations',
   dealerByRegion: { 'İç Anadolu': 'dealer-ankara' },
@@ -39,12 +44,17 @@ export interface Route {
 export const routeCase = (facts: RoutingFacts, rules: RoutingRules = routingRules): Route => {
   if (rules.dealerCategories.includes(facts.category)) {
     const departmentId = rules.dealerDepartment;
-    if (facts.preferredDealerId) return { departmentId, unit: { type: 'dealer', id: facts.preferredDealerId }, rule: 'preferred-dealer' };
+    if (facts.preferredDealerId)
+      return { departmentId, unit: { type: 'dealer', id: facts.preferredDealerId }, rule: 'preferred-dealer' };
     const regional = facts.region ? rules.dealerByRegion[facts.region] : undefined;
     if (regional) return { departmentId, unit: { type: 'dealer', id: regional }, rule: 'region-dealer' };
     return { departmentId, unit: { type: 'department', id: departmentId }, rule: 'fallback' };
   }
   const departmentId = rules.byCategory[facts.category];
   if (departmentId) return { departmentId, unit: { type: 'department', id: departmentId }, rule: 'category' };
-  return { departmentId: rules.fallbackDepartment, unit: { type: 'department', id: rules.fallbackDepartment }, rule: 'fallback' };
+  return {
+    departmentId: rules.fallbackDepartment,
+    unit: { type: 'department', id: rules.fallbackDepartment },
+    rule: 'fallback',
+  };
 };

@@ -81,7 +81,8 @@ export const nextDeadline = (status: CaseStatus, sla: SlaState): Deadline | unde
 };
 
 /** When the next step falls due, in real time. */
-export const deadlineAt = (deadline: Deadline, sla: SlaState, hours: WorkingHours) => dueAt(sla.clock, deadline.atMinutes, hours);
+export const deadlineAt = (deadline: Deadline, sla: SlaState, hours: WorkingHours) =>
+  dueAt(sla.clock, deadline.atMinutes, hours);
 
 /** The SLA after a step is taken. */
 export const takeStep = (sla: SlaState, deadline: Deadline): SlaState =>
@@ -92,4 +93,3 @@ export const takeStep = (sla: SlaState, deadline: Deadline): SlaState =>
         escalationLevel: Math.min(TOP_LEVEL, sla.escalationLevel + 1),
         escalations: { ...sla.escalations, [deadline.target]: sla.escalations[deadline.target] + 1 },
       };
-

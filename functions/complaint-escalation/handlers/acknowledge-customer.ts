@@ -11,6 +11,10 @@ export const handler = eventHandler('CaseOpened', async ({ customerId, caseId })
   const to = customer?.email;
   if (!found || !to) return; // a customer without e-mail hears the number on the phone
   await sendOnce(onceKey('case-ack', caseId), () =>
-    sendToUnverified('case-ack', { to, customerId, ...caseAcknowledgement.render(found.language, { caseNumber: found.caseNumber }) }),
+    sendToUnverified('case-ack', {
+      to,
+      customerId,
+      ...caseAcknowledgement.render(found.language, { caseNumber: found.caseNumber }),
+    }),
   );
 });

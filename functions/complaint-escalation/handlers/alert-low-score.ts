@@ -10,11 +10,17 @@ import { lowScoreAlert } from '../templates/case-mails.js';
 
 export const handler = eventHandler('CaseSurveyAnswered', async ({ customerId, caseId, departmentId, lowScore }) => {
   if (!lowScore) return;
-  const [found, manager] = await Promise.all([getCaseByKey(customerId, caseId), ladderRecipient(departmentId, 'manager')]);
+  const [found, manager] = await Promise.all([
+    getCaseByKey(customerId, caseId),
+    ladderRecipient(departmentId, 'manager'),
+  ]);
   if (!found?.survey || !manager) return;
   const { score, comment } = found.survey;
   await sendOnce(onceKey('case-low-score', caseId), () =>
-    sendTransactional({ to: manager.email, ...lowScoreAlert.render(manager.language, { case: found, score, comment }) }),
+    sendTransactional({
+      to: manager.email,
+      ...lowScoreAlert.render(manager.language, { case: found, score, comment }),
+    }),
   );
   if (reopensAfterLowScore(found, new Date())) {
     await changeCaseStatus(found, 'in_progress', { actorId: 'system', via: 'event', note: `survey score ${score}` });

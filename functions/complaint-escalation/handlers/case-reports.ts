@@ -28,7 +28,8 @@ const figures = route(caseRoutes.caseReport, async ({ actor, query }) => {
   const to = query.to ?? now.toISOString();
   const opened = await reachedCases(actor, from, to);
   const hours = new Map<string, WorkingHours>();
-  for (const departmentId of new Set(opened.map((c) => c.departmentId))) hours.set(departmentId, await hoursOf(departmentId));
+  for (const departmentId of new Set(opened.map((c) => c.departmentId)))
+    hours.set(departmentId, await hoursOf(departmentId));
   const overdue = (c: Case) => {
     const target = runningTarget(c.status);
     return target !== undefined && elapsedMinutes(c.sla.clock, now, hours.get(c.departmentId)!) > c.sla.targets[target];

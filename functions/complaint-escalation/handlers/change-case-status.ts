@@ -1,11 +1,11 @@
 // POST /cases/{caseId}/status {"to": "acknowledged", "seq": 1} — a guarded move along the lifecycle.
 import { viewerOf } from '../../../shared/access.js';
 import { json, route } from '../../../shared/http.js';
+import { records, staleAt } from '../../../shared/messages.js';
 import { ConflictError } from '../../../shared/problems.js';
 import { caseVisibleTo } from '../case-access.js';
 import { changeCaseStatus } from '../cases.js';
 import { caseRoutes } from '../manifest.js';
-import { records, staleAt } from '../../../shared/messages.js';
 
 export const handler = route(caseRoutes.changeCaseStatus, async ({ actor, params, body: { to, seq, note } }) => {
   const found = await caseVisibleTo(await viewerOf(actor), params.caseId, true);

@@ -2,8 +2,9 @@
 // managers all, anyone else the cases they opened; `customer` narrows to one customer's cases. Each
 // case carries the business minutes left on its running SLA target, in its department's hours, so a
 // list can tell which cases are near a breach without knowing working hours or holidays.
-import type { WorkingHours } from '../../../shared/business-hours.js';
+
 import { viewerOf } from '../../../shared/access.js';
+import type { WorkingHours } from '../../../shared/business-hours.js';
 import { json, route } from '../../../shared/http.js';
 import { caseListScope } from '../case-access.js';
 import { listCases } from '../case-store.js';
@@ -17,9 +18,13 @@ export const handler = route(caseRoutes.listCases, async ({ actor, query }) => {
   const now = new Date();
   // One read of working hours per department on the page, however many of its cases are listed.
   const hours = new Map<string, Promise<WorkingHours>>();
-  const hoursFor = (departmentId: string) => hours.get(departmentId) ?? hours.set(departmentId, hoursOf(departmentId)).get(departmentId)!;
+  const hoursFor = (departmentId: string) =>
+    hours.get(departmentId) ?? hours.set(departmentId, hoursOf(departmentId)).get(departmentId)!;
   const cases = await Promise.all(
-    page.cases.map(async (c) => ({ ...c, sla: { ...c.sla, minutesLeft: minutesLeft(c.status, c.sla, now, await hoursFor(c.departmentId)) } })),
+    page.cases.map(async (c) => ({
+      ...c,
+      sla: { ...c.sla, minutesLeft: minutesLeft(c.status, c.sla, now, await hoursFor(c.departmentId)) },
+    })),
   );
   return json(200, { cases, nextCursor: page.next });
 });

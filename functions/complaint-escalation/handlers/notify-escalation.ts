@@ -7,13 +7,19 @@ import { getCaseByKey } from '../case-store.js';
 import { slaNotice } from '../templates/case-mails.js';
 
 export const handler = eventHandler('CaseEscalated', async ({ customerId, caseId, departmentId, level, target }) => {
-  const [found, recipient] = await Promise.all([getCaseByKey(customerId, caseId), ladderRecipient(departmentId, level)]);
+  const [found, recipient] = await Promise.all([
+    getCaseByKey(customerId, caseId),
+    ladderRecipient(departmentId, level),
+  ]);
   if (!found) return;
   if (!recipient) {
     logger.warn('no one to escalate to', { departmentId, level });
     return;
   }
   await sendOnce(onceKey('case-escalated', caseId, level), () =>
-    sendTransactional({ to: recipient.email, ...slaNotice.render(recipient.language, { case: found, kind: 'escalation', target }) }),
+    sendTransactional({
+      to: recipient.email,
+      ...slaNotice.render(recipient.language, { case: found, kind: 'escalation', target }),
+    }),
   );
 });

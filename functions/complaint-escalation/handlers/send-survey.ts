@@ -12,6 +12,10 @@ export const handler = eventHandler('CaseStatusChanged', async ({ customerId, ca
   if (!found || !customer?.email || found.survey) return;
   const url = await surveyLink.url({ customerId, caseId });
   await sendOnce(onceKey('case-survey', caseId), () =>
-    sendTransactional({ to: customer.email!, customerId, ...surveyInvitation.render(found.language, { caseNumber: found.caseNumber, url }) }),
+    sendTransactional({
+      to: customer.email!,
+      customerId,
+      ...surveyInvitation.render(found.language, { caseNumber: found.caseNumber, url }),
+    }),
   );
 });

@@ -20,7 +20,12 @@ const survey = async (token: string, posted?: Record<string, unknown>) => {
     return surveyPage(found.language, { caseNumber: found.caseNumber, token, problem });
   }
   const now = new Date();
-  const saved = await saveSurveyAnswer(found, surveyLink.spend(link), { ...answer.data, answeredAt: now.toISOString() }, now);
+  const saved = await saveSurveyAnswer(
+    found,
+    surveyLink.spend(link),
+    { ...answer.data, answeredAt: now.toISOString() },
+    now,
+  );
   return surveyOutcomePage(found.language, saved ? 'thanks' : 'used');
 };
 

@@ -10,6 +10,9 @@ export const handler = eventHandler('CaseSlaWarning', async ({ customerId, caseI
   const recipient = found && (await unitRecipient(found));
   if (!found || !recipient) return;
   await sendOnce(onceKey('case-warning', caseId, target), () =>
-    sendTransactional({ to: recipient.email, ...slaNotice.render(recipient.language, { case: found, kind: 'warning', target }) }),
+    sendTransactional({
+      to: recipient.email,
+      ...slaNotice.render(recipient.language, { case: found, kind: 'warning', target }),
+    }),
   );
 });

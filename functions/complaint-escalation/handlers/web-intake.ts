@@ -32,7 +32,12 @@ const languageOf = (value: unknown): Language => languages.find((l) => l === val
 const problemsPage = (problem: ProblemError, fields: Record<string, unknown>) => {
   const language = languageOf(fields.language);
   const back = `${config.publicBaseUrl()}/forms/case?lang=${language}`;
-  return caseFormProblemsPage(language, { status: problem.status, detail: problem.detail, errors: problem.errors, back });
+  return caseFormProblemsPage(language, {
+    status: problem.status,
+    detail: problem.detail,
+    errors: problem.errors,
+    back,
+  });
 };
 
 const submit = route(
@@ -63,7 +68,11 @@ const corsPreflight = route(caseRoutes.webCasePreflight, async (_, event) => {
 const form = route(caseRoutes.caseForm, async ({ query }) => {
   const language = query.lang === 'en' ? 'en' : 'tr';
   const base = config.publicBaseUrl();
-  return caseFormPage(language, { action: `${base}/cases/web`, thanks: `${base}/forms/thanks?lang=${language}`, idempotencyKey: randomUUID() });
+  return caseFormPage(language, {
+    action: `${base}/cases/web`,
+    thanks: `${base}/forms/thanks?lang=${language}`,
+    idempotencyKey: randomUUID(),
+  });
 });
 
 export const handler = routes([submit, corsPreflight, form], { cors: true, metrics: true });

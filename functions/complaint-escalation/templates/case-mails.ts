@@ -59,7 +59,13 @@ const caseRows = (v: UnitNoticeVars, language: Language) => {
 const unitVersion = (language: Language, intro: string, subject: string) => ({
   subject: (v: UnitNoticeVars) => `${subject} ${v.case.caseNumber}: ${v.case.subject}`,
   text: (v: UnitNoticeVars) =>
-    [intro, '', ...caseRows(v, language).map(([label, value]) => `${label}: ${value}`), '', labels[language].open(v.case.caseId)].join('\n'),
+    [
+      intro,
+      '',
+      ...caseRows(v, language).map(([label, value]) => `${label}: ${value}`),
+      '',
+      labels[language].open(v.case.caseId),
+    ].join('\n'),
   html: (v: UnitNoticeVars) =>
     safeHtml`<p>${intro}</p><table style="border-collapse:collapse">${caseRows(v, language).map(
       ([label, value]) =>
@@ -85,14 +91,26 @@ export const caseAcknowledgement = defineTemplate<{ caseNumber: string }>({
   tr: {
     subject: (v) => `Kaydınızı aldık: ${v.caseNumber}`,
     text: (v) =>
-      ['Merhaba,', '', `Başvurunuz ${v.caseNumber} numarasıyla kaydedildi. İlgili birimimiz mesai saatleri içinde sizinle iletişime geçecek.`, '', 'Teşekkür ederiz.'].join('\n'),
+      [
+        'Merhaba,',
+        '',
+        `Başvurunuz ${v.caseNumber} numarasıyla kaydedildi. İlgili birimimiz mesai saatleri içinde sizinle iletişime geçecek.`,
+        '',
+        'Teşekkür ederiz.',
+      ].join('\n'),
     html: (v) =>
       safeHtml`<p>Merhaba,</p><p>Başvurunuz <strong>${v.caseNumber}</strong> numarasıyla kaydedildi. İlgili birimimiz mesai saatleri içinde sizinle iletişime geçecek.</p><p>Teşekkür ederiz.</p>`,
   },
   en: {
     subject: (v) => `We have received your case: ${v.caseNumber}`,
     text: (v) =>
-      ['Hello,', '', `Your case has been recorded as ${v.caseNumber}. The team concerned will contact you within business hours.`, '', 'Thank you.'].join('\n'),
+      [
+        'Hello,',
+        '',
+        `Your case has been recorded as ${v.caseNumber}. The team concerned will contact you within business hours.`,
+        '',
+        'Thank you.',
+      ].join('\n'),
     html: (v) =>
       safeHtml`<p>Hello,</p><p>Your case has been recorded as <strong>${v.caseNumber}</strong>. The team concerned will contact you within business hours.</p><p>Thank you.</p>`,
   },
@@ -126,14 +144,22 @@ const slaVersion = (language: Language) => {
   const line = (v: SlaNoticeVars) => w[v.kind](w[v.target]);
   return {
     subject: (v: SlaNoticeVars) => `${w.subject[v.kind]} ${v.case.caseNumber}: ${v.case.subject}`,
-    text: (v: SlaNoticeVars) => [line(v), '', `${labels[language].number}: ${v.case.caseNumber}`, labels[language].open(v.case.caseId)].join('\n'),
+    text: (v: SlaNoticeVars) =>
+      [line(v), '', `${labels[language].number}: ${v.case.caseNumber}`, labels[language].open(v.case.caseId)].join(
+        '\n',
+      ),
     html: (v: SlaNoticeVars) =>
       safeHtml`<p>${line(v)}</p><p>${labels[language].number}: <strong>${v.case.caseNumber}</strong></p><p style="color:#52606d;font-size:13px">${labels[language].open(v.case.caseId)}</p>`,
   };
 };
 
 /** To the unit (a warning) or to the supervisor or manager a case escalated to. */
-export const slaNotice = defineTemplate<SlaNoticeVars>({ name: 'case-sla-notice', optional: [], tr: slaVersion('tr'), en: slaVersion('en') });
+export const slaNotice = defineTemplate<SlaNoticeVars>({
+  name: 'case-sla-notice',
+  optional: [],
+  tr: slaVersion('tr'),
+  en: slaVersion('en'),
+});
 
 /** To the customer on resolution: the survey link. */
 export const surveyInvitation = defineTemplate<{ caseNumber: string; url: string }>({
@@ -141,13 +167,27 @@ export const surveyInvitation = defineTemplate<{ caseNumber: string; url: string
   optional: [],
   tr: {
     subject: (v) => `Kaydınız çözüldü: ${v.caseNumber}`,
-    text: (v) => ['Merhaba,', '', `${v.caseNumber} numaralı kaydınız çözüldü. Hizmetimizi 1 ile 5 arasında puanlar mısınız?`, '', v.url].join('\n'),
+    text: (v) =>
+      [
+        'Merhaba,',
+        '',
+        `${v.caseNumber} numaralı kaydınız çözüldü. Hizmetimizi 1 ile 5 arasında puanlar mısınız?`,
+        '',
+        v.url,
+      ].join('\n'),
     html: (v) =>
       safeHtml`<p>Merhaba,</p><p><strong>${v.caseNumber}</strong> numaralı kaydınız çözüldü. Hizmetimizi 1 ile 5 arasında puanlar mısınız?</p><p><a href="${v.url}">Ankete katılın</a></p>`,
   },
   en: {
     subject: (v) => `Your case is resolved: ${v.caseNumber}`,
-    text: (v) => ['Hello,', '', `Your case ${v.caseNumber} has been resolved. Would you rate our service from 1 to 5?`, '', v.url].join('\n'),
+    text: (v) =>
+      [
+        'Hello,',
+        '',
+        `Your case ${v.caseNumber} has been resolved. Would you rate our service from 1 to 5?`,
+        '',
+        v.url,
+      ].join('\n'),
     html: (v) =>
       safeHtml`<p>Hello,</p><p>Your case <strong>${v.caseNumber}</strong> has been resolved. Would you rate our service from 1 to 5?</p><p><a href="${v.url}">Take the survey</a></p>`,
   },
@@ -160,14 +200,22 @@ export const lowScoreAlert = defineTemplate<{ case: Case; score: number; comment
   tr: {
     subject: (v) => `Düşük memnuniyet puanı (${v.score}/5): ${v.case.caseNumber}`,
     text: (v) =>
-      [`${v.case.caseNumber} numaralı kaydın müşterisi ${v.score}/5 puan verdi.`, v.comment ? `Yorum: ${v.comment}` : '', labels.tr.open(v.case.caseId)].join('\n'),
+      [
+        `${v.case.caseNumber} numaralı kaydın müşterisi ${v.score}/5 puan verdi.`,
+        v.comment ? `Yorum: ${v.comment}` : '',
+        labels.tr.open(v.case.caseId),
+      ].join('\n'),
     html: (v) =>
       safeHtml`<p><strong>${v.case.caseNumber}</strong> numaralı kaydın müşterisi ${v.score}/5 puan verdi.</p>${v.comment ? safeHtml`<p style="white-space:pre-wrap">Yorum: ${v.comment}</p>` : ''}<p style="color:#52606d;font-size:13px">${labels.tr.open(v.case.caseId)}</p>`,
   },
   en: {
     subject: (v) => `Low satisfaction score (${v.score}/5): ${v.case.caseNumber}`,
     text: (v) =>
-      [`The customer of case ${v.case.caseNumber} scored it ${v.score}/5.`, v.comment ? `Comment: ${v.comment}` : '', labels.en.open(v.case.caseId)].join('\n'),
+      [
+        `The customer of case ${v.case.caseNumber} scored it ${v.score}/5.`,
+        v.comment ? `Comment: ${v.comment}` : '',
+        labels.en.open(v.case.caseId),
+      ].join('\n'),
     html: (v) =>
       safeHtml`<p>The customer of case <strong>${v.case.caseNumber}</strong> scored it ${v.score}/5.</p>${v.comment ? safeHtml`<p style="white-space:pre-wrap">Comment: ${v.comment}</p>` : ''}<p style="color:#52606d;font-size:13px">${labels.en.open(v.case.caseId)}</p>`,
   },

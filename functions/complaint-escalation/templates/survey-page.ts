@@ -1,7 +1,8 @@
 // The satisfaction survey page a signed link opens: a 1–5 score and a comment, plain HTML that works
 // on a phone without JavaScript. GET only shows; the form's POST records the answer.
-import type { HttpResult } from '../../../shared/http.js';
+
 import { safeHtml } from '../../../shared/html.js';
+import type { HttpResult } from '../../../shared/http.js';
 import type { Language } from '../../../shared/language.js';
 import { page } from '../../../shared/pages.js';
 
@@ -38,7 +39,12 @@ export type SurveyOutcome = 'thanks' | 'used' | 'invalid' | 'expired';
 const outcomeStatus: Record<SurveyOutcome, number> = { thanks: 200, used: 410, invalid: 410, expired: 410 };
 
 export const surveyOutcomePage = (language: Language, outcome: SurveyOutcome): HttpResult =>
-  page(outcomeStatus[outcome], language, text[language].title, safeHtml`<p id="outcome" data-outcome="${outcome}">${text[language][outcome]}</p>`);
+  page(
+    outcomeStatus[outcome],
+    language,
+    text[language].title,
+    safeHtml`<p id="outcome" data-outcome="${outcome}">${text[language][outcome]}</p>`,
+  );
 
 export const surveyPage = (
   language: Language,

@@ -1,10 +1,11 @@
 // The demo web form for cases (what a company puts on its own site: plain HTML, no JavaScript) and
 // the page a refused form post gets instead of problem JSON.
-import type { HttpResult } from '../../../shared/http.js';
+
 import { safeHtml } from '../../../shared/html.js';
+import type { HttpResult } from '../../../shared/http.js';
 import type { Language } from '../../../shared/language.js';
-import { formField, page } from '../../../shared/pages.js';
 import { inLanguage, type Text } from '../../../shared/messages.js';
+import { formField, page } from '../../../shared/pages.js';
 import type { FieldProblem } from '../../../shared/problems.js';
 import { type CaseCategory, caseCategories } from '../domain/case-input.js';
 
@@ -59,7 +60,10 @@ const text = {
   },
 } as const satisfies Record<Language, Record<string, unknown> & { categories: Record<CaseCategory, string> }>;
 
-export const caseFormPage = (language: Language, v: { action: string; thanks: string; idempotencyKey: string }): HttpResult => {
+export const caseFormPage = (
+  language: Language,
+  v: { action: string; thanks: string; idempotencyKey: string },
+): HttpResult => {
   const t = text[language];
   const types = Object.entries(t.types).map(([value, label]) => safeHtml`<option value="${value}">${label}</option>`);
   const categories = caseCategories.map((c) => safeHtml`<option value="${c}">${t.categories[c]}</option>`);
@@ -87,7 +91,10 @@ ${formField('relatedOrderId', t.order, { maxlength: 40 })}
   );
 };
 
-export const caseFormProblemsPage = (language: Language, v: { status: number; detail: Text; errors: FieldProblem[]; back: string }): HttpResult => {
+export const caseFormProblemsPage = (
+  language: Language,
+  v: { status: number; detail: Text; errors: FieldProblem[]; back: string },
+): HttpResult => {
   const t = text[language];
   return page(
     v.status,

@@ -3,17 +3,19 @@
 // id that does not exist.
 import { isId } from '../../../shared/access.js';
 import { json, route } from '../../../shared/http.js';
+import { records } from '../../../shared/messages.js';
 import { NotFoundError } from '../../../shared/problems.js';
 import { customerViewerOf } from '../../customers/public.js';
 import { firstPages, profileParts, readCustomerPartition } from '../customer-view.js';
 import { customerRecordRoutes } from '../manifest.js';
-import { records } from '../../../shared/messages.js';
 
 /** How many of each part the record shows; its cursor pages the rest. */
 const PAGE = 20;
 
 export const handler = route(customerRecordRoutes.getCustomer, async ({ actor, params }) => {
-  const found = isId(params.customerId) ? await readCustomerPartition(await customerViewerOf(actor), params.customerId) : undefined;
+  const found = isId(params.customerId)
+    ? await readCustomerPartition(await customerViewerOf(actor), params.customerId)
+    : undefined;
   if (!found) throw new NotFoundError(records.customer);
   return json(200, {
     ...(await profileParts(found)),

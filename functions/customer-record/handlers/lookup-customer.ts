@@ -37,7 +37,11 @@ export const handler = route(customerRecordRoutes.lookupCustomer, async ({ actor
       },
     ]);
   }
-  const matches = await lookupMatches(await customerViewerOf(actor), phone ? { phone } : { emailKey: normalizeEmail(query.email ?? '') }, RECENT);
+  const matches = await lookupMatches(
+    await customerViewerOf(actor),
+    phone ? { phone } : { emailKey: normalizeEmail(query.email ?? '') },
+    RECENT,
+  );
   if (!matches.length) throw unknownCaller(field);
   return json(200, { matches });
 });

@@ -12,7 +12,9 @@ type Item = Record<string, unknown>;
 export const TRANSACTION_MAX_ACTIONS = 100;
 export const TRANSACTION_MAX_BYTES = 3_500_000;
 
-const indexKeyAttributes = keyAttributes.filter((name) => name !== tableSchema.partitionKey && name !== tableSchema.sortKey);
+const indexKeyAttributes = keyAttributes.filter(
+  (name) => name !== tableSchema.partitionKey && name !== tableSchema.sortKey,
+);
 
 /**
  * The duplicate's item as the kept customer's: in the kept partition under the same sort key; every
@@ -58,7 +60,8 @@ export const combineItems = (kept: Item, duplicate: Item): Item => {
     const ours = kept[name];
     if (isBlank(ours)) combined[name] = theirs;
     else if (ours instanceof Set && theirs instanceof Set) combined[name] = new Set([...ours, ...theirs]);
-    else if (name === 'seq' && typeof ours === 'number' && typeof theirs === 'number') combined[name] = Math.max(ours, theirs) + 1;
+    else if (name === 'seq' && typeof ours === 'number' && typeof theirs === 'number')
+      combined[name] = Math.max(ours, theirs) + 1;
     else if (isCounter(name) && typeof ours === 'number' && typeof theirs === 'number') combined[name] = ours + theirs;
     else if (name === 'createdAt' && typeof theirs === 'string' && theirs < String(ours)) combined[name] = theirs;
     else if (isLatest(name) && typeof theirs === 'string' && theirs > String(ours)) combined[name] = theirs;
@@ -74,7 +77,8 @@ export const combineItems = (kept: Item, duplicate: Item): Item => {
 export const markerKeysOf = (items: readonly Item[]): Key[] => {
   const found = new Map<string, Key>();
   const add = (key: Key) => found.set(`${key.pk} ${key.sk}`, key);
-  const email = (value: unknown) => typeof value === 'string' && value.includes('@') && add(keys.emailMarker(normalizeEmail(value)));
+  const email = (value: unknown) =>
+    typeof value === 'string' && value.includes('@') && add(keys.emailMarker(normalizeEmail(value)));
   const phone = (value: unknown) => {
     const e164 = typeof value === 'string' ? toE164(value) : undefined;
     if (e164) add(keys.phoneMarker(e164));
@@ -99,7 +103,10 @@ export const heldDetailsOf = (item: Item): ContactKeys[] =>
 
 /** About how many bytes an item takes in a request (sets written as lists). */
 export const itemBytes = (item: Item) =>
-  Buffer.byteLength(JSON.stringify(item, (_, value) => (value instanceof Set ? [...value] : value)), 'utf8');
+  Buffer.byteLength(
+    JSON.stringify(item, (_, value) => (value instanceof Set ? [...value] : value)),
+    'utf8',
+  );
 
 /**
  * The moves cut into transactions, in order: each item is `actionsOf` actions (the copy and the

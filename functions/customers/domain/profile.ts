@@ -35,7 +35,10 @@ export interface ContactDetails {
 }
 
 /** `null` clears a detail, `undefined` leaves it. A phone the schema accepted is a valid number. */
-export const contactDetails = (given: { email?: string | null; phone?: string | null }, current: ContactDetails = {}): ContactDetails => {
+export const contactDetails = (
+  given: { email?: string | null; phone?: string | null },
+  current: ContactDetails = {},
+): ContactDetails => {
   const email = given.email === undefined ? current.email : (given.email ?? undefined);
   const phone = given.phone === undefined ? current.phone : given.phone === null ? undefined : toE164(given.phone);
   return { email, emailKey: email === undefined ? undefined : normalizeEmail(email), phone };

@@ -6,8 +6,8 @@ import { header, json, route } from '../../../shared/http.js';
 import { oncePerCaller } from '../../../shared/idempotency.js';
 import { noSuchUser } from '../../../shared/messages.js';
 import { ForbiddenError, ProblemError } from '../../../shared/problems.js';
-import { createCustomer } from '../customer-store.js';
 import { customerViewerOf } from '../customer-access.js';
+import { createCustomer } from '../customer-store.js';
 import { customerRoutes } from '../manifest.js';
 
 /** The caller, or the user named: only those who reach beyond their own records give customers to others. */
@@ -15,11 +15,16 @@ const ownerOf = async (viewer: Viewer, ownerId: string | undefined): Promise<Own
   const { actor } = viewer;
   const wanted = ownerId ?? actor.userId;
   if (wanted !== actor.userId && viewer.reach === 'own') {
-    throw new ForbiddenError({ en: 'Only managers may give a customer to someone else.', tr: 'Bir müşteriyi başkasına yalnızca yöneticiler verebilir.' });
+    throw new ForbiddenError({
+      en: 'Only managers may give a customer to someone else.',
+      tr: 'Bir müşteriyi başkasına yalnızca yöneticiler verebilir.',
+    });
   }
   const user = await getUser(wanted);
   if (!user && wanted !== actor.userId) {
-    throw new ProblemError(422, 'unknown-owner', { en: 'There is no such user.', tr: 'Böyle bir kullanıcı yok.' }, [{ path: 'ownerId', message: noSuchUser }]);
+    throw new ProblemError(422, 'unknown-owner', { en: 'There is no such user.', tr: 'Böyle bir kullanıcı yok.' }, [
+      { path: 'ownerId', message: noSuchUser },
+    ]);
   }
   return { ownerId: wanted, teamId: user?.teamId, unitId: user?.unitId };
 };
@@ -28,8 +33,12 @@ export const handler = route(customerRoutes.createCustomer, async ({ actor, body
   const viewer = await customerViewerOf(actor);
   const { ownerId, ...input } = body;
   const owner = await ownerOf(viewer, ownerId);
-  const created = await oncePerCaller(customerRoutes.createCustomer, actor, header(event, 'idempotency-key'), body, (record) =>
-    createCustomer(input, owner, viewer, new Date(), record),
+  const created = await oncePerCaller(
+    customerRoutes.createCustomer,
+    actor,
+    header(event, 'idempotency-key'),
+    body,
+    (record) => createCustomer(input, owner, viewer, new Date(), record),
   );
   return json(201, created, { location: `/customers/${created.customer.customerId}` });
 });

@@ -3,11 +3,11 @@
 import { isId } from '../../../shared/access.js';
 import { header, json, route, routes } from '../../../shared/http.js';
 import { oncePerCaller } from '../../../shared/idempotency.js';
+import { records } from '../../../shared/messages.js';
 import { NotFoundError } from '../../../shared/problems.js';
 import { addContact, editContact, removeContact } from '../contact-store.js';
 import { customerViewerOf } from '../customer-access.js';
 import { customerRoutes } from '../manifest.js';
-import { records } from '../../../shared/messages.js';
 
 /** The ids in the path, or the 404 any id that names nothing gets. */
 const idsOf = (params: { customerId: string; contactId?: string }) => {
@@ -19,8 +19,12 @@ const idsOf = (params: { customerId: string; contactId?: string }) => {
 const add = route(customerRoutes.addContact, async ({ actor, params, body }, event) => {
   const { customerId } = idsOf(params);
   const viewer = await customerViewerOf(actor);
-  const contact = await oncePerCaller(customerRoutes.addContact, actor, header(event, 'idempotency-key'), { customerId, body }, (record) =>
-    addContact(customerId, body, viewer, new Date(), record),
+  const contact = await oncePerCaller(
+    customerRoutes.addContact,
+    actor,
+    header(event, 'idempotency-key'),
+    { customerId, body },
+    (record) => addContact(customerId, body, viewer, new Date(), record),
   );
   return json(201, contact, { location: `/customers/${customerId}/contacts/${contact.contactId}` });
 });

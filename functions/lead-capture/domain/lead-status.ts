@@ -15,7 +15,13 @@ export const leadLifecycle = defineLifecycle({
   },
   tr: {
     record: 'aday',
-    states: { new: 'Yeni', contacted: 'Görüşüldü', qualified: 'Nitelikli', converted: 'Müşteriye dönüştü', disqualified: 'Elendi' },
+    states: {
+      new: 'Yeni',
+      contacted: 'Görüşüldü',
+      qualified: 'Nitelikli',
+      converted: 'Müşteriye dönüştü',
+      disqualified: 'Elendi',
+    },
     actions: { contact: 'görüşme', qualify: 'nitelendirme', convert: 'müşteriye dönüştürme', disqualify: 'eleme' },
   },
 });

@@ -2,9 +2,9 @@
 // consent timestamps are the CRM's to set: a form that sends them is refused, naming the field.
 import type { ConsentChannel } from '../../../shared/consent.js';
 import { normalizeEmail, toE164 } from '../../../shared/contact.js';
-import * as z from '../../../shared/schema.js';
 import { defaultLanguage, languages } from '../../../shared/language.js';
 import { emailOrPhone, notAnEmail, notAPhone, notAUrl } from '../../../shared/messages.js';
+import * as z from '../../../shared/schema.js';
 
 const { noMarkup } = z;
 
@@ -62,17 +62,26 @@ export const leadSubmissionSchema = z
       const anyConsent = lead.consent_email || lead.consent_sms || lead.consent_phone;
       if (anyConsent && !lead.consentTextVersion) {
         ctx.addIssue(
-          z.saidIssue('consentTextVersion', { en: 'Required when a consent box is ticked.', tr: 'Bir izin kutusu işaretliyken zorunlu.' }),
+          z.saidIssue('consentTextVersion', {
+            en: 'Required when a consent box is ticked.',
+            tr: 'Bir izin kutusu işaretliyken zorunlu.',
+          }),
         );
       }
       if (lead.consent_email && !lead.email) {
         ctx.addIssue(
-          z.saidIssue('consent_email', { en: 'E-mail consent needs an e-mail address.', tr: 'E-posta izni için bir e-posta adresi gerekir.' }),
+          z.saidIssue('consent_email', {
+            en: 'E-mail consent needs an e-mail address.',
+            tr: 'E-posta izni için bir e-posta adresi gerekir.',
+          }),
         );
       }
       if ((lead.consent_sms || lead.consent_phone) && !lead.phone) {
         ctx.addIssue(
-          z.saidIssue('phone', { en: 'SMS or call consent needs a phone number.', tr: 'SMS ya da arama izni için bir telefon numarası gerekir.' }),
+          z.saidIssue('phone', {
+            en: 'SMS or call consent needs a phone number.',
+            tr: 'SMS ya da arama izni için bir telefon numarası gerekir.',
+          }),
         );
       }
     }),
@@ -80,7 +89,6 @@ export const leadSubmissionSchema = z
 
 /** The lead itself, without the form's delivery instructions. */
 export type LeadSubmission = Omit<z.infer<typeof leadSubmissionSchema>, 'website' | 'redirect' | 'idempotencyKey'>;
-
 
 export interface Contact {
   name: string;

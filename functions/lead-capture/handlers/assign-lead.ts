@@ -29,14 +29,12 @@ const chooseOwner = async (lead: Lead): Promise<EventFacts<'LeadAssigned'>> => {
 const MAX_ATTEMPTS = 3;
 
 // Idempotent by its write: the owner is set only where none is.
-export const handler = eventHandler('LeadCaptured',
-  async ({ customerId, leadId }) => {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const lead = await getLeadByKey(customerId, leadId);
-      if (!lead || lead.owner) return; // erased, or already assigned by an earlier delivery
-      if (await saveAssignment(lead, await chooseOwner(lead), new Date())) return;
-    }
-    logger.warn('lead kept changing while it was being assigned', { leadId });
-    throw new Error('lead not assigned: it kept changing');
-  },
-);
+export const handler = eventHandler('LeadCaptured', async ({ customerId, leadId }) => {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const lead = await getLeadByKey(customerId, leadId);
+    if (!lead || lead.owner) return; // erased, or already assigned by an earlier delivery
+    if (await saveAssignment(lead, await chooseOwner(lead), new Date())) return;
+  }
+  logger.warn('lead kept changing while it was being assigned', { leadId });
+  throw new Error('lead not assigned: it kept changing');
+});

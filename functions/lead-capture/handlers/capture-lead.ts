@@ -35,7 +35,12 @@ const backTo = (event: HttpEvent, language: Language) => {
 
 const problemsPage = (problem: ProblemError, fields: Record<string, unknown>, event: HttpEvent) => {
   const language = languages.find((l) => l === fields.language) ?? defaultLanguage;
-  return formProblemsPage(language, { status: problem.status, detail: problem.detail, errors: problem.errors, back: backTo(event, language) });
+  return formProblemsPage(language, {
+    status: problem.status,
+    detail: problem.detail,
+    errors: problem.errors,
+    back: backTo(event, language),
+  });
 };
 
 const submit = route(

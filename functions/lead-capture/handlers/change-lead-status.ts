@@ -1,12 +1,12 @@
 // POST /leads/{leadId}/status {"to": "contacted", "seq": 1} — a guarded move along the lifecycle.
 import { viewerOf } from '../../../shared/access.js';
 import { json, route } from '../../../shared/http.js';
+import { changedMeanwhile, records, staleAt } from '../../../shared/messages.js';
 import { ConflictError } from '../../../shared/problems.js';
 import { leadLifecycle } from '../domain/lead-status.js';
 import { leadVisibleTo } from '../lead-access.js';
 import { saveStatusChange } from '../lead-store.js';
 import { leadRoutes } from '../manifest.js';
-import { changedMeanwhile, records, staleAt } from '../../../shared/messages.js';
 
 export const handler = route(leadRoutes.changeLeadStatus, async ({ actor, params, body: { to, seq, note } }) => {
   const lead = await leadVisibleTo(await viewerOf(actor), params.leadId);

@@ -1,8 +1,9 @@
 // GET /consents/confirm shows a confirm button; POST confirms. A GET never changes anything, because
 // mail scanners open links on their own; the button press is the person's act.
-import { clientIp, type HttpEvent, route, routes } from '../../../shared/http.js';
+
 import { confirmConsentRequest, consentConfirmationLink, getConsentRequest } from '../../../shared/consent.js';
 import { safeHtml } from '../../../shared/html.js';
+import { clientIp, type HttpEvent, route, routes } from '../../../shared/http.js';
 import { defaultLanguage } from '../../../shared/language.js';
 import { page } from '../../../shared/pages.js';
 import { leadRoutes } from '../manifest.js';
@@ -41,7 +42,9 @@ const consentPage = async (token: string, posted: boolean, event: HttpEvent) => 
     );
   }
   const confirmed = await confirmConsentRequest(request, clientIp(event), new Date());
-  return confirmed.ok ? page(200, language, t.title, safeHtml`<p>${t.done}</p>`) : page(410, language, t.title, safeHtml`<p>${t.gone}</p>`);
+  return confirmed.ok
+    ? page(200, language, t.title, safeHtml`<p>${t.done}</p>`)
+    : page(410, language, t.title, safeHtml`<p>${t.gone}</p>`);
 };
 
 export const handler = routes([

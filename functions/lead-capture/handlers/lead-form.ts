@@ -2,8 +2,8 @@
 // It is the demo of what a company puts on its own site, and what the browser test fills in.
 import { randomUUID } from 'node:crypto';
 import { config } from '../../../shared/config.js';
-import { route, routes } from '../../../shared/http.js';
 import { safeHtml } from '../../../shared/html.js';
+import { route, routes } from '../../../shared/http.js';
 import type { Language } from '../../../shared/language.js';
 import { formField, page } from '../../../shared/pages.js';
 import { leadRoutes } from '../manifest.js';

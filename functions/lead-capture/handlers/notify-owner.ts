@@ -17,7 +17,10 @@ const recipientOf = async ({ ownerType, ownerId }: EventDetail<'LeadAssigned'>) 
 };
 
 export const handler = eventHandler('LeadAssigned', async (assigned) => {
-  const [lead, recipient] = await Promise.all([getLeadByKey(assigned.customerId, assigned.leadId), recipientOf(assigned)]);
+  const [lead, recipient] = await Promise.all([
+    getLeadByKey(assigned.customerId, assigned.leadId),
+    recipientOf(assigned),
+  ]);
   if (!lead) return;
   if (!recipient) {
     logger.warn('no recipient for lead owner', { ownerType: assigned.ownerType, ownerId: assigned.ownerId });

@@ -12,6 +12,10 @@ export const handler = eventHandler('ConsentRequested', async ({ customerId, req
   if (request?.channel !== 'email' || !request.address) return;
   const link = await consentConfirmationLink.url({ requestId }, { until: new Date(request.expiresAt * 1000) });
   await sendOnce(onceKey('consent-confirmation', requestId), () =>
-    sendToUnverified('consent-confirmation', { to: request.address, customerId, ...consentConfirmation.render(request.language, { link }) }),
+    sendToUnverified('consent-confirmation', {
+      to: request.address,
+      customerId,
+      ...consentConfirmation.render(request.language, { link }),
+    }),
   );
 });

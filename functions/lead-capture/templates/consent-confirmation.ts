@@ -3,7 +3,8 @@
 import { safeHtml } from '../../../shared/html.js';
 import { defineTemplate } from '../../../shared/templates.js';
 
-const linkButton = 'display:inline-block;padding:12px 20px;background:#0b6e4f;color:#fff;text-decoration:none;border-radius:6px';
+const linkButton =
+  'display:inline-block;padding:12px 20px;background:#0b6e4f;color:#fff;text-decoration:none;border-radius:6px';
 
 export const consentConfirmation = defineTemplate<{ link: string }>({
   name: 'consent-confirmation',

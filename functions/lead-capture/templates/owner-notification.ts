@@ -60,7 +60,8 @@ const rows = (lead: Lead, language: Language) => {
 const version = (language: Language) => {
   const t = labels[language];
   return {
-    subject: ({ lead }: OwnerNotificationVars) => `${t.subject}: ${lead.name}${lead.company ? ` (${lead.company})` : ''}`,
+    subject: ({ lead }: OwnerNotificationVars) =>
+      `${t.subject}: ${lead.name}${lead.company ? ` (${lead.company})` : ''}`,
     text: ({ lead, ruleId }: OwnerNotificationVars) =>
       [
         t.intro,

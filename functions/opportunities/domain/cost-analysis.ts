@@ -61,14 +61,23 @@ export const costAnalysis = (quoted: readonly QuotedFigures[]): CostAnalysis => 
   const accepted = quotes.filter((q) => q.status === 'accepted');
   const basis = accepted.length > 0 ? 'accepted' : 'in-play';
   const counted = basis === 'accepted' ? accepted : quotes.filter((q) => !outOfPlay.has(q.status));
-  const netTotalTry = sum(counted.map((q) => q.netTotalTry), 'TRY');
-  const marginTry = sum(counted.map((q) => q.marginTry), 'TRY');
+  const netTotalTry = sum(
+    counted.map((q) => q.netTotalTry),
+    'TRY',
+  );
+  const marginTry = sum(
+    counted.map((q) => q.marginTry),
+    'TRY',
+  );
   return {
     quotes,
     basis,
     total: {
       netTotalTry,
-      costTotalTry: sum(counted.map((q) => q.costTotalTry), 'TRY'),
+      costTotalTry: sum(
+        counted.map((q) => q.costTotalTry),
+        'TRY',
+      ),
       marginTry,
       marginBp: basisPoints(marginTry.amount, netTotalTry.amount),
     },

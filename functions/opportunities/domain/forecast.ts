@@ -40,19 +40,33 @@ const figuresOf = (group: readonly Forecastable[], toTry: ToTry): Figures => {
     const inCurrency = group.filter((o) => o.amount.currency === currency);
     return {
       currency,
-      amount: sum(inCurrency.map((o) => o.amount), currency).amount,
-      weighted: sum(inCurrency.map((o) => weighted(o.amount, o.probability)), currency).amount,
+      amount: sum(
+        inCurrency.map((o) => o.amount),
+        currency,
+      ).amount,
+      weighted: sum(
+        inCurrency.map((o) => weighted(o.amount, o.probability)),
+        currency,
+      ).amount,
     };
   });
-  const converted = byCurrency.map((c) => [toTry(money(c.amount, c.currency)), toTry(money(c.weighted, c.currency))] as const);
+  const converted = byCurrency.map(
+    (c) => [toTry(money(c.amount, c.currency)), toTry(money(c.weighted, c.currency))] as const,
+  );
   const complete = converted.every(([a, w]) => a && w);
   return {
     count: group.length,
     byCurrency,
     ...(complete
       ? {
-          amountTry: sum(converted.map(([a]) => a!), 'TRY').amount,
-          weightedTry: sum(converted.map(([, w]) => w!), 'TRY').amount,
+          amountTry: sum(
+            converted.map(([a]) => a!),
+            'TRY',
+          ).amount,
+          weightedTry: sum(
+            converted.map(([, w]) => w!),
+            'TRY',
+          ).amount,
         }
       : {}),
   };
@@ -68,18 +82,34 @@ export interface Pipeline {
 }
 
 /** The pipeline by owner and stage, by stage, and overall, in `stageOrder`. */
-export const pipelineOf = (opportunities: readonly Forecastable[], stageOrder: readonly Stage[], toTry: ToTry): Pipeline => {
+export const pipelineOf = (
+  opportunities: readonly Forecastable[],
+  stageOrder: readonly Stage[],
+  toTry: ToTry,
+): Pipeline => {
   const present = stageOrder.filter((stage) => opportunities.some((o) => o.status === stage));
   const owners = [...new Set(opportunities.map((o) => o.ownerId))].sort();
-  const unconverted = [...new Set(opportunities.map((o) => o.amount.currency))].filter((c) => !toTry(money(0, c))).sort();
+  const unconverted = [...new Set(opportunities.map((o) => o.amount.currency))]
+    .filter((c) => !toTry(money(0, c)))
+    .sort();
   return {
     rows: owners.flatMap((ownerId) =>
       present
-        .map((stage) => ({ ownerId, stage, group: opportunities.filter((o) => o.ownerId === ownerId && o.status === stage) }))
+        .map((stage) => ({
+          ownerId,
+          stage,
+          group: opportunities.filter((o) => o.ownerId === ownerId && o.status === stage),
+        }))
         .filter(({ group }) => group.length > 0)
         .map(({ ownerId: owner, stage, group }) => ({ ownerId: owner, stage, ...figuresOf(group, toTry) })),
     ),
-    byStage: present.map((stage) => ({ stage, ...figuresOf(opportunities.filter((o) => o.status === stage), toTry) })),
+    byStage: present.map((stage) => ({
+      stage,
+      ...figuresOf(
+        opportunities.filter((o) => o.status === stage),
+        toTry,
+      ),
+    })),
     total: figuresOf(opportunities, toTry),
     unconverted,
   };

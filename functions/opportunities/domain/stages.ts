@@ -53,7 +53,12 @@ export const opportunityLifecycle = defineLifecycle({
 export const stageActions = ['advance', 'back', 'win', 'lose'] as const;
 export type StageAction = (typeof stageActions)[number];
 /** The moves as a Turkish reader meets them. */
-const stageWords: Record<StageAction, string> = { advance: 'ilerleme', back: 'geri gitme', win: 'kazanma', lose: 'kaybetme' };
+const stageWords: Record<StageAction, string> = {
+  advance: 'ilerleme',
+  back: 'geri gitme',
+  win: 'kazanma',
+  lose: 'kaybetme',
+};
 
 /** The stage `action` leads to from `stage`, or a 409 naming the moves the stage allows. */
 export const targetOf = (stage: Stage, action: StageAction): Stage => {
@@ -78,7 +83,12 @@ export const targetOf = (stage: Stage, action: StageAction): Stage => {
 export const movesFrom = (stage: Stage): StageAction[] => {
   if (!isOpen(stage)) return [];
   const i = openStages.indexOf(stage);
-  return [...(i < openStages.length - 1 ? ['advance' as const] : []), ...(i > 0 ? ['back' as const] : []), 'win', 'lose'];
+  return [
+    ...(i < openStages.length - 1 ? ['advance' as const] : []),
+    ...(i > 0 ? ['back' as const] : []),
+    'win',
+    'lose',
+  ];
 };
 
 /** The probability a stage carries unless the owner says otherwise (percent). */

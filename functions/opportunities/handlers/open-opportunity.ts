@@ -14,8 +14,12 @@ export const handler = route(opportunityRoutes.openOpportunity, async ({ actor, 
   // A customer the caller may not see is "no such customer", as a wrong id is.
   await customerVisibleTo(viewer, body.customerId);
   const owner = { userId: actor.userId, teamId: viewer.teamId ?? (await getUser(actor.userId))?.teamId };
-  const opened = await oncePerCaller(opportunityRoutes.openOpportunity, actor, header(event, 'idempotency-key'), body, (record) =>
-    openOpportunity(body, owner, new Date(), record),
+  const opened = await oncePerCaller(
+    opportunityRoutes.openOpportunity,
+    actor,
+    header(event, 'idempotency-key'),
+    body,
+    (record) => openOpportunity(body, owner, new Date(), record),
   );
   return json(201, opportunityView(opened), { location: `/opportunities/${opened.opportunityId}` });
 });

@@ -4,4 +4,6 @@ import { json, route } from '../../../shared/http.js';
 import { opportunityRoutes } from '../manifest.js';
 import { pipelineFor } from '../pipeline.js';
 
-export const handler = route(opportunityRoutes.pipeline, async ({ actor, query }) => json(200, await pipelineFor(await viewerOf(actor), query)));
+export const handler = route(opportunityRoutes.pipeline, async ({ actor, query }) =>
+  json(200, await pipelineFor(await viewerOf(actor), query)),
+);

@@ -28,7 +28,11 @@ export const orderLifecycle = defineLifecycle({
     start: { from: ['acknowledged'], to: 'in_progress' },
     ship: { from: ['acknowledged', 'in_progress'], to: 'shipped' },
     deliver: { from: ['shipped'], to: 'delivered' },
-    cancel: { from: ['received', 'routed', 'acknowledged', 'in_progress'], to: 'cancelled', roles: ['manager', 'director', 'admin', 'rep', 'agent'] },
+    cancel: {
+      from: ['received', 'routed', 'acknowledged', 'in_progress'],
+      to: 'cancelled',
+      roles: ['manager', 'director', 'admin', 'rep', 'agent'],
+    },
     return: { from: ['delivered'], to: 'returned' },
   },
   tr: {
@@ -58,4 +62,11 @@ export const orderLifecycle = defineLifecycle({
 export type OrderAction = keyof typeof orderLifecycle.actions;
 
 /** The statuses a caller may ask for through the API; routing is the system's. */
-export const requestableStatuses = ['acknowledged', 'in_progress', 'shipped', 'delivered', 'cancelled', 'returned'] as const;
+export const requestableStatuses = [
+  'acknowledged',
+  'in_progress',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'returned',
+] as const;

@@ -37,7 +37,15 @@ export const openByUnit = (orders: readonly ReportOrder[], now: Date): OpenByUni
   const rows = new Map<string, OpenByUnit>();
   for (const order of orders) {
     const unitId = order.unitId ?? 'unrouted';
-    const row = rows.get(unitId) ?? { unitId, open: 0, oldestCreatedAt: order.createdAt, under1d: 0, d1to3: 0, d3to7: 0, over7d: 0 };
+    const row = rows.get(unitId) ?? {
+      unitId,
+      open: 0,
+      oldestCreatedAt: order.createdAt,
+      under1d: 0,
+      d1to3: 0,
+      d3to7: 0,
+      over7d: 0,
+    };
     row.open++;
     row[bucketOf(now.getTime() - Date.parse(order.createdAt))]++;
     if (order.createdAt < row.oldestCreatedAt) row.oldestCreatedAt = order.createdAt;
@@ -60,7 +68,9 @@ export interface OverdueOrder {
 export const overdue = (orders: readonly ReportOrder[], now: Date): OverdueOrder[] => {
   const today = istanbulDate(now);
   return orders
-    .filter((o): o is ReportOrder & { requestedDate: string } => o.requestedDate !== undefined && o.requestedDate < today)
+    .filter(
+      (o): o is ReportOrder & { requestedDate: string } => o.requestedDate !== undefined && o.requestedDate < today,
+    )
     .map((o) => ({
       orderId: o.orderId,
       customerId: o.customerId,
@@ -168,7 +178,12 @@ const amount = <R extends { currency: string }>(header: string, of: (row: R) => 
   cell: (row) => money(of(row), row.currency),
 });
 
-export const openColumns: CsvColumn<OpenByUnit>[] = fieldColumns<OpenByUnit>(['unitId', 'open', ...ageBuckets, 'oldestCreatedAt']);
+export const openColumns: CsvColumn<OpenByUnit>[] = fieldColumns<OpenByUnit>([
+  'unitId',
+  'open',
+  ...ageBuckets,
+  'oldestCreatedAt',
+]);
 
 export const overdueColumns: CsvColumn<OverdueOrder>[] = [
   ...fieldColumns<OverdueOrder>(['orderId', 'customerId', 'unitId', 'status', 'requestedDate', 'daysLate']),

@@ -1,15 +1,18 @@
 // Routing as data: an ordered list of rules, evaluated in order; the first rule with an eligible
 // unit decides, and every candidate passed over is recorded with its reason, so each decision can
 // be explained. No AWS here: the caller loads the units and their open-order counts.
+
+import { isOpenAt } from '../../../shared/business-hours.js';
 import type { Unit } from '../../../shared/directory.js';
 import { uniqueRuleIdsMessage } from '../../../shared/messages.js';
 import * as z from '../../../shared/schema.js';
 import { type OrderStatus, orderStatuses } from './lifecycle.js';
-import { isOpenAt } from '../../../shared/business-hours.js';
 
 const id = z.requiredLine(100);
 const names = z.array(z.requiredLine(100)).check(z.maxLength(200));
-const unitIds = z.array(id).check(z.minLength(1, z.said({ en: 'Name at least one unit.', tr: 'En az bir birim belirtin.' })), z.maxLength(20));
+const unitIds = z
+  .array(id)
+  .check(z.minLength(1, z.said({ en: 'Name at least one unit.', tr: 'En az bir birim belirtin.' })), z.maxLength(20));
 
 export const routingRuleSchema = z.discriminatedUnion('kind', [
   /** The customer's preferred dealer, when it serves the order's category and region. */
@@ -17,9 +20,19 @@ export const routingRuleSchema = z.discriminatedUnion('kind', [
   /** Orders delivered to these cities or regions go to these units, first eligible first. */
   z
     .strictObject({ id, kind: z.literal('region'), cities: z.optional(names), regions: z.optional(names), unitIds })
-    .check(z.refine((r) => Boolean(r.cities?.length || r.regions?.length), { ...z.said({ en: 'Name a city or a region.', tr: 'Bir şehir veya bölge belirtin.' }), path: ['cities'] })),
+    .check(
+      z.refine((r) => Boolean(r.cities?.length || r.regions?.length), {
+        ...z.said({ en: 'Name a city or a region.', tr: 'Bir şehir veya bölge belirtin.' }),
+        path: ['cities'],
+      }),
+    ),
   /** Orders of these product categories go to these fulfilment units. */
-  z.strictObject({ id, kind: z.literal('category'), categories: names.check(z.minLength(1, z.said({ en: 'Name a category.', tr: 'Bir kategori belirtin.' }))), unitIds }),
+  z.strictObject({
+    id,
+    kind: z.literal('category'),
+    categories: names.check(z.minLength(1, z.said({ en: 'Name a category.', tr: 'Bir kategori belirtin.' }))),
+    unitIds,
+  }),
 ]);
 export type RoutingRule = z.infer<typeof routingRuleSchema>;
 
@@ -31,10 +44,13 @@ const rulesShape = {
   customerNotices: z._default(z.array(z.enum(orderStatuses)), ['shipped', 'delivered']),
 };
 
-const uniqueRuleIds = z.refine<{ rules: RoutingRule[] }>((r) => new Set(r.rules.map((rule) => rule.id)).size === r.rules.length, {
-  ...z.said(uniqueRuleIdsMessage),
-  path: ['rules'],
-});
+const uniqueRuleIds = z.refine<{ rules: RoutingRule[] }>(
+  (r) => new Set(r.rules.map((rule) => rule.id)).size === r.rules.length,
+  {
+    ...z.said(uniqueRuleIdsMessage),
+    path: ['rules'],
+  },
+);
 
 export const routingRulesSchema = z.strictObject(rulesShape).check(uniqueRuleIds);
 
@@ -46,7 +62,10 @@ export type RoutingRules = z.infer<typeof routingRulesSchema>;
 
 /** Every unit the rules name, the fallback included: each must exist. */
 export const unitIdsOf = (rules: RoutingRules) => [
-  ...new Set([...rules.rules.flatMap((rule) => (rule.kind === 'preferred-dealer' ? [] : rule.unitIds)), rules.fallbackUnitId]),
+  ...new Set([
+    ...rules.rules.flatMap((rule) => (rule.kind === 'preferred-dealer' ? [] : rule.unitIds)),
+    rules.fallbackUnitId,
+  ]),
 ];
 
 /** What routing looks at: where the order goes, what it is, whom the customer prefers. */
@@ -98,9 +117,12 @@ const among = (value: string | undefined, list: readonly string[] | undefined) =
   value !== undefined && (list ?? []).some((entry) => same(entry, value));
 
 export const servesRegion = (unit: Unit, facts: OrderFacts) =>
-  (unit.cities.length === 0 && unit.regions.length === 0) || among(facts.city, unit.cities) || among(facts.region, unit.regions);
+  (unit.cities.length === 0 && unit.regions.length === 0) ||
+  among(facts.city, unit.cities) ||
+  among(facts.region, unit.regions);
 
-export const servesCategory = (unit: Unit, facts: OrderFacts) => unit.categories.length === 0 || among(facts.category, unit.categories);
+export const servesCategory = (unit: Unit, facts: OrderFacts) =>
+  unit.categories.length === 0 || among(facts.category, unit.categories);
 
 /** Is the unit open at `now` (Istanbul business hours, holidays closed)? No hours: always. */
 export const isOpen = (unit: Unit, now: Date) => !unit.hours || isOpenAt(now, unit.hours);
@@ -116,7 +138,11 @@ const unavailable = (unitId: string, context: RoutingContext): SkipReason | unde
 };
 
 /** The units a rule puts forward for these facts, or why it puts none forward. */
-const candidatesOf = (rule: RoutingRule, facts: OrderFacts, units: RoutingContext['units']): { unitIds: string[] } | Skipped[] => {
+const candidatesOf = (
+  rule: RoutingRule,
+  facts: OrderFacts,
+  units: RoutingContext['units'],
+): { unitIds: string[] } | Skipped[] => {
   switch (rule.kind) {
     case 'preferred-dealer': {
       const dealerId = facts.preferredDealerId;
@@ -133,7 +159,9 @@ const candidatesOf = (rule: RoutingRule, facts: OrderFacts, units: RoutingContex
         ? { unitIds: rule.unitIds }
         : [{ ruleId: rule.id, reason: 'no-match' }];
     case 'category':
-      return among(facts.category, rule.categories) ? { unitIds: rule.unitIds } : [{ ruleId: rule.id, reason: 'no-match' }];
+      return among(facts.category, rule.categories)
+        ? { unitIds: rule.unitIds }
+        : [{ ruleId: rule.id, reason: 'no-match' }];
   }
 };
 
@@ -164,4 +192,5 @@ export const route = (rules: RoutingRules, facts: OrderFacts, context: RoutingCo
 };
 
 /** The customer is told about a move to `to` when the rules say so. */
-export const noticeFor = (rules: Pick<RoutingRules, 'customerNotices'>, to: OrderStatus) => rules.customerNotices.includes(to);
+export const noticeFor = (rules: Pick<RoutingRules, 'customerNotices'>, to: OrderStatus) =>
+  rules.customerNotices.includes(to);

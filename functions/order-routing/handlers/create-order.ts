@@ -5,11 +5,9 @@ import { logger } from '../../../shared/observability.js';
 import { getQuote } from '../../quote-approval/public.js';
 import { orderFromQuote } from '../orders.js';
 
-export const handler = eventHandler('QuoteAccepted',
-  async ({ customerId, quoteId, quoteVersion }) => {
-    const quote = await getQuote(customerId, quoteId);
-    if (!quote || quote.version !== quoteVersion || quote.orderId) return;
-    const order = await orderFromQuote(quote);
-    if (!order) logger.info('order exists already', { quoteId });
-  },
-);
+export const handler = eventHandler('QuoteAccepted', async ({ customerId, quoteId, quoteVersion }) => {
+  const quote = await getQuote(customerId, quoteId);
+  if (!quote || quote.version !== quoteVersion || quote.orderId) return;
+  const order = await orderFromQuote(quote);
+  if (!order) logger.info('order exists already', { quoteId });
+});

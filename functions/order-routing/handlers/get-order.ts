@@ -13,5 +13,9 @@ const allowedMoves = (status: OrderStatus, role: Role) =>
 
 export const handler = route(orderRoutes.getOrder, async ({ actor, params }) => {
   const order = await orderVisibleTo(await viewerOf(actor), params.orderId);
-  return json(200, { ...order, history: await getOrderHistory(order), allowedMoves: allowedMoves(order.status, actor.role) });
+  return json(200, {
+    ...order,
+    history: await getOrderHistory(order),
+    allowedMoves: allowedMoves(order.status, actor.role),
+  });
 });

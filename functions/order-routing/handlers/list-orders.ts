@@ -28,7 +28,8 @@ const summary = (o: Order) => ({
 export const handler = route(orderRoutes.listOrders, async ({ actor, query }) => {
   const viewer = await viewerOf(actor);
   const scope = listScope(viewer, query.owner);
-  if (scope.unitId && query.unit && query.unit !== scope.unitId) throw new NotFoundError({ en: `The unit ${query.unit}`, tr: `${query.unit} birimi` });
+  if (scope.unitId && query.unit && query.unit !== scope.unitId)
+    throw new NotFoundError({ en: `The unit ${query.unit}`, tr: `${query.unit} birimi` });
   const page = await listOrders({
     status: query.status,
     unitId: scope.unitId ?? query.unit,

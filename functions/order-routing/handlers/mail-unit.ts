@@ -11,7 +11,12 @@ import { ackLink } from '../links.js';
 import { getOrder } from '../order-store.js';
 import { unitOrderMail } from '../templates/unit-order.js';
 
-export const mailUnit = async ({ customerId, orderId, unitId, step }: EventDetail<'OrderRouted'> | EventDetail<'OrderRerouted'>) => {
+export const mailUnit = async ({
+  customerId,
+  orderId,
+  unitId,
+  step,
+}: EventDetail<'OrderRouted'> | EventDetail<'OrderRerouted'>) => {
   const order = await getOrder(customerId, orderId);
   // Acknowledged, re-routed or cancelled since: nothing to ask for.
   const routing = order?.routing;

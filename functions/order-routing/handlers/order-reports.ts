@@ -2,14 +2,20 @@
 // orders:read — JSON, or CSV with ?format=csv (or Accept: text/csv). Each caller sees the orders
 // their reach covers: a unit its own, a rep their own, a team manager the team's, the rest all.
 import { canSee, listScope, viewerOf } from '../../../shared/access.js';
+import { toCsv } from '../../../shared/csv.js';
 import { type Actor, csvFile, type HttpEvent, json, route, routes, wantsCsv } from '../../../shared/http.js';
 import { monthsAtATime } from '../../../shared/messages.js';
 import { ValidationError } from '../../../shared/problems.js';
 import type * as z from '../../../shared/schema.js';
-import { addMonths, istanbulDate, istanbulMonth, lastInstantOfIstanbulDay, startOfIstanbulDay } from '../../../shared/time.js';
+import {
+  addMonths,
+  istanbulDate,
+  istanbulMonth,
+  lastInstantOfIstanbulDay,
+  startOfIstanbulDay,
+} from '../../../shared/time.js';
 import type { reportQuery } from '../api-schemas.js';
 import { openStatuses, orderStatuses } from '../domain/lifecycle.js';
-import { toCsv } from '../../../shared/csv.js';
 import {
   openByUnit,
   openColumns,
@@ -39,7 +45,9 @@ const answer = async (report: Report, actor: Actor, query: z.output<typeof repor
     const open = seen(await ordersIn(['received', ...openStatuses], reach));
     if (report === 'open') {
       const rows = openByUnit(open, now);
-      return asCsv ? csvFile('open-orders', toCsv(openColumns, rows)) : json(200, { at: now.toISOString(), units: rows });
+      return asCsv
+        ? csvFile('open-orders', toCsv(openColumns, rows))
+        : json(200, { at: now.toISOString(), units: rows });
     }
     const rows = overdue(open, now);
     return asCsv
@@ -65,8 +73,10 @@ const answer = async (report: Report, actor: Actor, query: z.output<typeof repor
     : json(200, { from, to, period: query.period, rows });
 };
 
-const reportBy = (report: Report) => async ({ actor, query }: { actor: Actor; query: z.output<typeof reportQuery> }, event: HttpEvent) =>
-  answer(report, actor, query, event);
+const reportBy =
+  (report: Report) =>
+  async ({ actor, query }: { actor: Actor; query: z.output<typeof reportQuery> }, event: HttpEvent) =>
+    answer(report, actor, query, event);
 
 export const handler = routes([
   route(orderRoutes.openOrdersReport, reportBy('open')),

@@ -11,8 +11,12 @@ export const handler = route(orderRoutes.changeOrderStatus, async ({ actor, para
   const viewer = await viewerOf(actor);
   const order = await orderVisibleTo(viewer, params.orderId, true);
   const key = header(event, 'idempotency-key');
-  const moved = await oncePerCaller(orderRoutes.changeOrderStatus, actor, key, { orderId: order.orderId, ...change }, (record) =>
-    changeStatus(order, change, moverOf(viewer), record),
+  const moved = await oncePerCaller(
+    orderRoutes.changeOrderStatus,
+    actor,
+    key,
+    { orderId: order.orderId, ...change },
+    (record) => changeStatus(order, change, moverOf(viewer), record),
   );
   return json(200, moved);
 });

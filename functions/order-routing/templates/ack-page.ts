@@ -1,7 +1,8 @@
 // The page the acknowledge link opens, on a phone: GET shows the order and one button (mail
 // scanners open links, so only the POST acts); the outcome says what happened.
-import type { HttpResult } from '../../../shared/http.js';
+
 import { safeHtml } from '../../../shared/html.js';
+import type { HttpResult } from '../../../shared/http.js';
 import type { Language } from '../../../shared/language.js';
 import { page } from '../../../shared/pages.js';
 import type { Order } from '../order-store.js';

@@ -1,7 +1,7 @@
 // To the customer when their order moves to a status the rules tell them about (shipped, delivered…).
 import { safeHtml } from '../../../shared/html.js';
-import { defineTemplate, type TemplateVersion } from '../../../shared/templates.js';
 import type { Language } from '../../../shared/language.js';
+import { defineTemplate, type TemplateVersion } from '../../../shared/templates.js';
 import type { OrderStatus } from '../domain/lifecycle.js';
 import type { Order } from '../order-store.js';
 import { orderHtml, orderNumber, orderText } from './order-view.js';
@@ -53,8 +53,10 @@ const version = (language: Language): TemplateVersion<CustomerNoticeVars> => {
   const status = (v: CustomerNoticeVars) => statusNames[language][v.status];
   return {
     subject: (v) => t.subject(v.order, status(v)),
-    text: (v) => [t.greeting(v.customerName), '', t.body(v.order, status(v)), '', orderText(v.order, language)].join('\n'),
-    html: (v) => safeHtml`<p>${t.greeting(v.customerName)}</p><p>${t.body(v.order, status(v))}</p>${orderHtml(v.order, language)}`,
+    text: (v) =>
+      [t.greeting(v.customerName), '', t.body(v.order, status(v)), '', orderText(v.order, language)].join('\n'),
+    html: (v) =>
+      safeHtml`<p>${t.greeting(v.customerName)}</p><p>${t.body(v.order, status(v))}</p>${orderHtml(v.order, language)}`,
   };
 };
 

@@ -7,16 +7,39 @@ import type { Order } from '../order-store.js';
 export const orderNumber = (order: Pick<Order, 'orderId'>) => `SP-${order.orderId.slice(-8)}`;
 
 const labels = {
-  tr: { sku: 'Ürün', quantity: 'Adet', unitPrice: 'Birim fiyat', total: 'Tutar', grandTotal: 'Genel toplam', delivery: 'Teslimat', requested: 'İstenen tarih' },
-  en: { sku: 'Product', quantity: 'Qty', unitPrice: 'Unit price', total: 'Amount', grandTotal: 'Grand total', delivery: 'Delivery', requested: 'Requested date' },
+  tr: {
+    sku: 'Ürün',
+    quantity: 'Adet',
+    unitPrice: 'Birim fiyat',
+    total: 'Tutar',
+    grandTotal: 'Genel toplam',
+    delivery: 'Teslimat',
+    requested: 'İstenen tarih',
+  },
+  en: {
+    sku: 'Product',
+    quantity: 'Qty',
+    unitPrice: 'Unit price',
+    total: 'Amount',
+    grandTotal: 'Grand total',
+    delivery: 'Delivery',
+    requested: 'Requested date',
+  },
 };
 
 export const orderText = (order: Order, language: Language) => {
   const l = labels[language];
   return [
-    ...order.lines.map((line) => `- ${line.sku} × ${line.quantity} @ ${formatMoney(line.unitPrice, language)} = ${formatMoney(line.total, language)}`),
+    ...order.lines.map(
+      (line) =>
+        `- ${line.sku} × ${line.quantity} @ ${formatMoney(line.unitPrice, language)} = ${formatMoney(line.total, language)}`,
+    ),
     `${l.grandTotal}: ${formatMoney(order.totals.grandTotal, language)}`,
-    ...(order.delivery ? [`${l.delivery}: ${order.delivery.address}, ${order.delivery.city}`] : order.city ? [`${l.delivery}: ${order.city}`] : []),
+    ...(order.delivery
+      ? [`${l.delivery}: ${order.delivery.address}, ${order.delivery.city}`]
+      : order.city
+        ? [`${l.delivery}: ${order.city}`]
+        : []),
     ...(order.requestedDate ? [`${l.requested}: ${order.requestedDate}`] : []),
   ].join('\n');
 };

@@ -1,8 +1,8 @@
 // To the unit an order is routed to, in its language: the order, whom it is for, how to reach them,
 // and a one-tap acknowledge link (or the API) before its SLA runs out.
 import { safeHtml } from '../../../shared/html.js';
-import { defineTemplate, recordReference, type TemplateVersion } from '../../../shared/templates.js';
 import type { Language } from '../../../shared/language.js';
+import { defineTemplate, recordReference, type TemplateVersion } from '../../../shared/templates.js';
 import type { Order } from '../order-store.js';
 import { orderHtml, orderNumber, orderText } from './order-view.js';
 

@@ -8,10 +8,16 @@ import { peopleRoutes } from '../manifest.js';
 export const handler = routes([
   route(peopleRoutes.listApiKeys, async ({ query }) => json(200, await keysPage(query.limit, query.cursor))),
   route(peopleRoutes.createApiKey, async ({ actor, body }, event) => {
-    const { status, body: answer } = await oncePerCaller(peopleRoutes.createApiKey, actor, header(event, 'idempotency-key'), body, (record) =>
-      createKey(body, { actorId: actor.userId, via: 'api' }, record),
+    const { status, body: answer } = await oncePerCaller(
+      peopleRoutes.createApiKey,
+      actor,
+      header(event, 'idempotency-key'),
+      body,
+      (record) => createKey(body, { actorId: actor.userId, via: 'api' }, record),
     );
     return json(status, answer, status === 201 ? { location: `/api-keys/${answer.keyId}` } : {});
   }),
-  route(peopleRoutes.revokeApiKey, async ({ actor, params }) => json(200, await revokeKey(params.keyId, { actorId: actor.userId, via: 'api' }))),
+  route(peopleRoutes.revokeApiKey, async ({ actor, params }) =>
+    json(200, await revokeKey(params.keyId, { actorId: actor.userId, via: 'api' })),
+  ),
 ]);

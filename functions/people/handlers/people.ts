@@ -8,16 +8,26 @@ import { disable, invitePerson, peoplePage, personDetail, poolFromEnvironment, s
 const via = 'api' as const;
 
 export const handler = routes([
-  route(peopleRoutes.listPeople, async ({ query }) => json(200, await peoplePage(poolFromEnvironment(), query.limit, query.cursor))),
-  route(peopleRoutes.getPerson, async ({ params }) => json(200, await personDetail(poolFromEnvironment(), params.userId))),
+  route(peopleRoutes.listPeople, async ({ query }) =>
+    json(200, await peoplePage(poolFromEnvironment(), query.limit, query.cursor)),
+  ),
+  route(peopleRoutes.getPerson, async ({ params }) =>
+    json(200, await personDetail(poolFromEnvironment(), params.userId)),
+  ),
   route(peopleRoutes.invitePerson, async ({ actor, body }, event) => {
-    const invited = await oncePerCaller(peopleRoutes.invitePerson, actor, header(event, 'idempotency-key'), body, (record) =>
-      invitePerson(poolFromEnvironment(), body, { actorId: actor.userId, via }, record),
+    const invited = await oncePerCaller(
+      peopleRoutes.invitePerson,
+      actor,
+      header(event, 'idempotency-key'),
+      body,
+      (record) => invitePerson(poolFromEnvironment(), body, { actorId: actor.userId, via }, record),
     );
     return json(201, invited, { location: `/people/${invited.userId}` });
   }),
   route(peopleRoutes.disablePerson, async ({ actor, params, body }) =>
     json(200, await disable(poolFromEnvironment(), params.userId, body.seq, { actorId: actor.userId, via })),
   ),
-  route(peopleRoutes.changeRole, async ({ actor, params, body }) => json(200, await setRole(poolFromEnvironment(), params.userId, body, { actorId: actor.userId, via }))),
+  route(peopleRoutes.changeRole, async ({ actor, params, body }) =>
+    json(200, await setRole(poolFromEnvironment(), params.userId, body, { actorId: actor.userId, via })),
+  ),
 ]);

@@ -1,7 +1,8 @@
 // Who must approve a quote, decided by a policy that is data: ordered rules on discount, total and
 // margin, each naming a role. Limits are exclusive ("over 10%" lets exactly 10% through).
-import { CurrencyMismatchError, formatMoney, formatPercent, type Locale, type Money } from '../../../shared/money.js';
+
 import { uniqueRuleIdsMessage } from '../../../shared/messages.js';
+import { CurrencyMismatchError, formatMoney, formatPercent, type Locale, type Money } from '../../../shared/money.js';
 import { ProblemError } from '../../../shared/problems.js';
 import * as z from '../../../shared/schema.js';
 import type { QuoteTotals } from './pricing.js';
@@ -23,7 +24,12 @@ export const approvalRuleSchema = z.object({
       /** Margin (over net) below this; may be negative, to catch only sales at a loss. */
       marginBpUnder: z.optional(z.int().check(z.gte(-1_000_000), z.lte(10_000))),
     })
-    .check(z.refine((when) => Object.values(when).some((v) => v !== undefined), z.said({ en: 'Give at least one condition.', tr: 'En az bir koşul verin.' }))),
+    .check(
+      z.refine(
+        (when) => Object.values(when).some((v) => v !== undefined),
+        z.said({ en: 'Give at least one condition.', tr: 'En az bir koşul verin.' }),
+      ),
+    ),
   /** A role the approver directory knows: manager, director, finance… */
   approverRole: z.requiredLine(50),
 });
@@ -43,7 +49,15 @@ export class UnknownApproverRoleError extends ProblemError {
       { en: 'Every approving role needs someone who holds it.', tr: 'Her onaylayan rolde en az bir kişi olmalı.' },
       policy.flatMap((rule, i) =>
         unstaffed.includes(rule.approverRole)
-          ? [{ path: `rules.${i}.approverRole`, message: { en: `Nobody holds the role ${rule.approverRole}.`, tr: `${rule.approverRole} rolünde kimse yok.` } }]
+          ? [
+              {
+                path: `rules.${i}.approverRole`,
+                message: {
+                  en: `Nobody holds the role ${rule.approverRole}.`,
+                  tr: `${rule.approverRole} rolünde kimse yok.`,
+                },
+              },
+            ]
           : [],
       ),
     );
@@ -89,20 +103,38 @@ const conditions: Record<
   Condition,
   { fact: (f: PolicyFacts) => number; over: boolean; show: typeof formatPercent; label: Bilingual }
 > = {
-  discountBpOver: { fact: (f) => f.discountBp, over: true, show: formatPercent, label: { tr: 'İndirim', en: 'Discount' } },
+  discountBpOver: {
+    fact: (f) => f.discountBp,
+    over: true,
+    show: formatPercent,
+    label: { tr: 'İndirim', en: 'Discount' },
+  },
   lineDiscountBpOver: {
     fact: (f) => f.maxLineDiscountBp,
     over: true,
     show: formatPercent,
     label: { tr: 'En yüksek satır indirimi', en: 'Largest line discount' },
   },
-  totalTryOver: { fact: (f) => f.totalTry.amount, over: true, show: tryAmount, label: { tr: 'Net toplam', en: 'Net total' } },
-  marginBpUnder: { fact: (f) => f.marginBp, over: false, show: formatPercent, label: { tr: 'Kâr marjı', en: 'Margin' } },
+  totalTryOver: {
+    fact: (f) => f.totalTry.amount,
+    over: true,
+    show: tryAmount,
+    label: { tr: 'Net toplam', en: 'Net total' },
+  },
+  marginBpUnder: {
+    fact: (f) => f.marginBp,
+    over: false,
+    show: formatPercent,
+    label: { tr: 'Kâr marjı', en: 'Margin' },
+  },
 };
 
 type Phrase = (label: string, actual: string, limit: string) => string;
 const phrases: Record<'over' | 'under', Record<Locale, Phrase>> = {
-  over: { tr: (l, a, limit) => `${l} (${a}) ${limit} sınırını aşıyor.`, en: (l, a, limit) => `${l} (${a}) is over the ${limit} limit.` },
+  over: {
+    tr: (l, a, limit) => `${l} (${a}) ${limit} sınırını aşıyor.`,
+    en: (l, a, limit) => `${l} (${a}) is over the ${limit} limit.`,
+  },
   under: {
     tr: (l, a, limit) => `${l} (${a}) ${limit} sınırının altında.`,
     en: (l, a, limit) => `${l} (${a}) is under the ${limit} limit.`,

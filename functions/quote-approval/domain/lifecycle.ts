@@ -45,18 +45,18 @@ export const quoteLifecycle = defineLifecycle<QuoteStatus, QuoteActionType>({
   name: 'quote',
   states: quoteStatuses,
   actions: {
-  submit: { from: ['draft'], to: 'submitted' },
-  requireApproval: { from: ['submitted'], to: 'pending_approval' },
-  autoApprove: { from: ['submitted'], to: 'approved' },
-  // Until the last step is approved the quote stays pending_approval.
-  approve: { from: ['pending_approval'], to: 'approved' },
-  reject: { from: ['pending_approval'], to: 'rejected' },
-  send: { from: ['approved'], to: 'sent' },
-  accept: { from: ['sent'], to: 'accepted' },
-  decline: { from: ['sent'], to: 'declined' },
-  // An approved quote that was never sent also lapses, so that it can be revised.
-  expire: { from: ['approved', 'sent'], to: 'expired' },
-  revise: { from: ['rejected', 'sent', 'declined', 'expired'], to: 'draft' },
+    submit: { from: ['draft'], to: 'submitted' },
+    requireApproval: { from: ['submitted'], to: 'pending_approval' },
+    autoApprove: { from: ['submitted'], to: 'approved' },
+    // Until the last step is approved the quote stays pending_approval.
+    approve: { from: ['pending_approval'], to: 'approved' },
+    reject: { from: ['pending_approval'], to: 'rejected' },
+    send: { from: ['approved'], to: 'sent' },
+    accept: { from: ['sent'], to: 'accepted' },
+    decline: { from: ['sent'], to: 'declined' },
+    // An approved quote that was never sent also lapses, so that it can be revised.
+    expire: { from: ['approved', 'sent'], to: 'expired' },
+    revise: { from: ['rejected', 'sent', 'declined', 'expired'], to: 'draft' },
   },
   tr: {
     record: 'teklif',
@@ -104,7 +104,9 @@ export const transition = <Q extends QuoteState>(quote: Q, action: QuoteAction):
   switch (action.type) {
     case 'requireApproval':
       if (!Number.isSafeInteger(action.steps) || action.steps < 1) {
-        throw new ValidationError([{ path: 'steps', message: { en: 'At least one approval step.', tr: 'En az bir onay adımı.' } }]);
+        throw new ValidationError([
+          { path: 'steps', message: { en: 'At least one approval step.', tr: 'En az bir onay adımı.' } },
+        ]);
       }
       return to({ approval: { steps: action.steps, approved: 0 } });
     case 'approve': {
@@ -115,12 +117,19 @@ export const transition = <Q extends QuoteState>(quote: Q, action: QuoteAction):
           tr: `${steps} adımın ${action.step + 1}. adımı onay bekleyen adım değil.`,
         });
       }
-      return approved + 1 < steps ? to({ status: 'pending_approval', approval: { steps, approved: approved + 1 } }) : to();
+      return approved + 1 < steps
+        ? to({ status: 'pending_approval', approval: { steps, approved: approved + 1 } })
+        : to();
     }
     case 'reject': {
       const reason = action.reason.trim();
       if (!reason) {
-        throw new ValidationError([{ path: 'reason', message: { en: 'Say why the quote is rejected.', tr: 'Teklifin neden reddedildiğini yazın.' } }]);
+        throw new ValidationError([
+          {
+            path: 'reason',
+            message: { en: 'Say why the quote is rejected.', tr: 'Teklifin neden reddedildiğini yazın.' },
+          },
+        ]);
       }
       return to({ rejectionReason: reason });
     }

@@ -26,17 +26,35 @@ const allocate = (total: Money, weights: readonly number[]): number[] => {
 
 const requireNonNegative = (total: Money) => {
   if (total.amount < 0) {
-    throw new ValidationError([{ path: 'total', message: { en: 'A payment plan needs a total of 0 or more.', tr: 'Ödeme planının toplamı 0 veya daha fazla olmalı.' } }]);
+    throw new ValidationError([
+      {
+        path: 'total',
+        message: {
+          en: 'A payment plan needs a total of 0 or more.',
+          tr: 'Ödeme planının toplamı 0 veya daha fazla olmalı.',
+        },
+      },
+    ]);
   }
 };
 
 export const instalments = (total: Money, count: number, firstDueDate: string, intervalMonths = 1): Instalment[] => {
   requireNonNegative(total);
   if (!Number.isSafeInteger(count) || count < 1 || count > MAX_INSTALMENTS) {
-    throw new ValidationError([{ path: 'count', message: { en: `Between 1 and ${MAX_INSTALMENTS} instalments.`, tr: `1 ile ${MAX_INSTALMENTS} arasında taksit.` } }]);
+    throw new ValidationError([
+      {
+        path: 'count',
+        message: {
+          en: `Between 1 and ${MAX_INSTALMENTS} instalments.`,
+          tr: `1 ile ${MAX_INSTALMENTS} arasında taksit.`,
+        },
+      },
+    ]);
   }
   if (!Number.isSafeInteger(intervalMonths) || intervalMonths < 1) {
-    throw new ValidationError([{ path: 'intervalMonths', message: { en: 'At least one month apart.', tr: 'Aralarında en az bir ay olmalı.' } }]);
+    throw new ValidationError([
+      { path: 'intervalMonths', message: { en: 'At least one month apart.', tr: 'Aralarında en az bir ay olmalı.' } },
+    ]);
   }
   return allocate(total, Array(count).fill(1)).map((amount, i) => ({
     dueDate: addMonths(firstDueDate, i * intervalMonths),
@@ -49,20 +67,35 @@ export const planFromShares = (total: Money, parts: readonly { dueDate: string; 
   requireNonNegative(total);
   const problems: FieldProblem[] = [];
   if (parts.length > MAX_INSTALMENTS) {
-    problems.push({ path: 'parts', message: { en: `At most ${MAX_INSTALMENTS} instalments.`, tr: `En çok ${MAX_INSTALMENTS} taksit.` } });
+    problems.push({
+      path: 'parts',
+      message: { en: `At most ${MAX_INSTALMENTS} instalments.`, tr: `En çok ${MAX_INSTALMENTS} taksit.` },
+    });
   }
   parts.forEach((part, i) => {
     if (!Number.isSafeInteger(part.shareBp) || part.shareBp <= 0) {
-      problems.push({ path: `parts.${i}.shareBp`, message: { en: 'A share above 0 basis points.', tr: '0 baz puandan büyük bir pay.' } });
+      problems.push({
+        path: `parts.${i}.shareBp`,
+        message: { en: 'A share above 0 basis points.', tr: '0 baz puandan büyük bir pay.' },
+      });
     }
     const badDate = dateProblem(part.dueDate, `parts.${i}.dueDate`);
     if (badDate) problems.push(badDate);
   });
   const totalBp = parts.reduce((a, part) => a + part.shareBp, 0);
   if (totalBp !== 10_000) {
-    problems.push({ path: 'parts', message: { en: `The shares add up to ${totalBp} basis points, not 10000.`, tr: `Payların toplamı 10000 değil, ${totalBp} baz puan.` } });
+    problems.push({
+      path: 'parts',
+      message: {
+        en: `The shares add up to ${totalBp} basis points, not 10000.`,
+        tr: `Payların toplamı 10000 değil, ${totalBp} baz puan.`,
+      },
+    });
   }
   if (problems.length > 0) throw new ValidationError(problems);
-  const amounts = allocate(total, parts.map((part) => part.shareBp));
+  const amounts = allocate(
+    total,
+    parts.map((part) => part.shareBp),
+  );
   return parts.map((part, i) => ({ dueDate: part.dueDate, amount: money(amounts[i]!, total.currency) }));
 };

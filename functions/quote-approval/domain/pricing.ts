@@ -61,7 +61,11 @@ const inBasisPoints = { en: 'Between 0 and 10000 basis points.', tr: '0 ile 1000
 
 const checkLine = (line: PricingLine, i: number) => {
   const problems = [
-    { path: 'quantity', ok: Number.isSafeInteger(line.quantity) && line.quantity > 0, message: { en: 'A whole number above 0.', tr: '0’dan büyük bir tam sayı.' } },
+    {
+      path: 'quantity',
+      ok: Number.isSafeInteger(line.quantity) && line.quantity > 0,
+      message: { en: 'A whole number above 0.', tr: '0’dan büyük bir tam sayı.' },
+    },
     { path: 'discountBp', ok: isShare(line.discountBp), message: inBasisPoints },
     { path: 'taxRateBp', ok: isShare(line.taxRateBp), message: inBasisPoints },
   ].filter((p) => !p.ok);
@@ -97,8 +101,17 @@ type Summed = 'gross' | 'discount' | 'net' | 'tax' | 'total' | 'cost' | 'margin'
 export const priceQuote = ({ lines, currency }: { lines: readonly PricingLine[]; currency: string }): PricedQuote => {
   lines.forEach(checkLine);
   const priced = lines.map(priceLine);
-  const total = (field: Summed, of = priced) => sum(of.map((line) => line[field]), currency);
-  const [subtotal, discountTotal, netTotal, margin] = [total('gross'), total('discount'), total('net'), total('margin')];
+  const total = (field: Summed, of = priced) =>
+    sum(
+      of.map((line) => line[field]),
+      currency,
+    );
+  const [subtotal, discountTotal, netTotal, margin] = [
+    total('gross'),
+    total('discount'),
+    total('net'),
+    total('margin'),
+  ];
   const rates = [...new Set(priced.map((line) => line.taxRateBp))].sort((a, b) => b - a);
   return {
     currency,

@@ -3,11 +3,11 @@
 // equivalents, and the payment plan. Pure: the caller reads the catalogue and passes it in.
 import { convert, type Money, subtract } from '../../../shared/money.js';
 import { type FieldProblem, ProblemError, ValidationError } from '../../../shared/problems.js';
-import type { Bilingual } from './approval-policy.js';
+import { dateProblem } from '../../../shared/time.js';
 import { convertOn, type FxRate, fxRateOn, type PriceList, type Product, priceFor } from '../../catalogue/public.js';
+import type { Bilingual } from './approval-policy.js';
 import { type Instalment, instalments, planFromShares } from './payment-plan.js';
 import { type PricedLine, priceQuote, type QuoteTotals } from './pricing.js';
-import { dateProblem } from '../../../shared/time.js';
 
 export interface LineInput {
   sku: string;
@@ -54,7 +54,12 @@ export const marginTryOf = (q: { totals: { costTotal: Money }; netTotalTry: Mone
 
 export class ProductUnavailableError extends ProblemError {
   constructor(problems: FieldProblem[]) {
-    super(422, 'product-unavailable', { en: 'Some lines name products that cannot be quoted.', tr: 'Bazı satırlardaki ürünler teklife eklenemez.' }, problems);
+    super(
+      422,
+      'product-unavailable',
+      { en: 'Some lines name products that cannot be quoted.', tr: 'Bazı satırlardaki ürünler teklife eklenemez.' },
+      problems,
+    );
   }
 }
 
@@ -73,18 +78,32 @@ const MAX_LINES = 200;
 
 const checkProducts = (lines: readonly LineInput[], products: ReadonlyMap<string, Product>) => {
   if (lines.length === 0) {
-    throw new ValidationError([{ path: 'lines', message: { en: 'A quote needs at least one line.', tr: 'Teklifte en az bir satır olmalı.' } }]);
+    throw new ValidationError([
+      { path: 'lines', message: { en: 'A quote needs at least one line.', tr: 'Teklifte en az bir satır olmalı.' } },
+    ]);
   }
   if (lines.length > MAX_LINES) {
-    throw new ValidationError([{ path: 'lines', message: { en: `At most ${MAX_LINES} lines.`, tr: `En çok ${MAX_LINES} satır.` } }]);
+    throw new ValidationError([
+      { path: 'lines', message: { en: `At most ${MAX_LINES} lines.`, tr: `En çok ${MAX_LINES} satır.` } },
+    ]);
   }
   const problems = lines.flatMap((line, i): FieldProblem[] => {
     const product = products.get(line.sku);
     if (!product) {
-      return [{ path: `lines.${i}.sku`, message: { en: `No product ${line.sku} in the catalogue.`, tr: `Katalogda ${line.sku} diye bir ürün yok.` } }];
+      return [
+        {
+          path: `lines.${i}.sku`,
+          message: { en: `No product ${line.sku} in the catalogue.`, tr: `Katalogda ${line.sku} diye bir ürün yok.` },
+        },
+      ];
     }
     if (!product.active) {
-      return [{ path: `lines.${i}.sku`, message: { en: `${line.sku} is no longer sold.`, tr: `${line.sku} artık satılmıyor.` } }];
+      return [
+        {
+          path: `lines.${i}.sku`,
+          message: { en: `${line.sku} is no longer sold.`, tr: `${line.sku} artık satılmıyor.` },
+        },
+      ];
     }
     return [];
   });

@@ -1,15 +1,18 @@
 // What staff send to create and edit a quote. Amounts never come from the caller: prices come from
 // the price list, costs and tax rates from the catalogue.
+
+import { languages } from '../../../shared/language.js';
 import * as z from '../../../shared/schema.js';
 import { isoDateSchema } from '../../../shared/time.js';
-import { languages } from '../../../shared/language.js';
 
 const bp = z.int().check(z.gte(0), z.lte(10_000));
 /** An integer from `min` to `max`, both included. */
 const intFrom = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 const notes = z.text(4000);
 /** Why an approver rejects a quote, through the API or the approval page alike. */
-export const rejectionReasonSchema = z.text(2000).check(z.minLength(1, z.said({ en: 'Say why the quote is rejected.', tr: 'Teklifin neden reddedildiğini yazın.' })));
+export const rejectionReasonSchema = z
+  .text(2000)
+  .check(z.minLength(1, z.said({ en: 'Say why the quote is rejected.', tr: 'Teklifin neden reddedildiğini yazın.' })));
 const seq = z.int().check(z.positive());
 const language = z.enum(languages);
 

@@ -1,8 +1,8 @@
 // Quote success per rep and period. A period holds the quotes SENT in it (a cohort), so its success
 // rate is "of what we sent in March, how much was accepted", however late the answer came.
 import { basisPoints, type Money, roundedDivide, sum } from '../../../shared/money.js';
-import type { QuoteStatus } from './lifecycle.js';
 import { istanbulDate } from '../../../shared/time.js';
+import type { QuoteStatus } from './lifecycle.js';
 
 /** One per quote, its latest version: a revised quote is one quote, not two. */
 export interface QuoteSummary {
@@ -56,9 +56,12 @@ const periodOf = (sentAt: string, period: Period) => {
 };
 
 const byCurrency = (amounts: readonly Money[]): Money[] =>
-  [...new Set(amounts.map((m) => m.currency))]
-    .sort()
-    .map((currency) => sum(amounts.filter((m) => m.currency === currency), currency));
+  [...new Set(amounts.map((m) => m.currency))].sort().map((currency) =>
+    sum(
+      amounts.filter((m) => m.currency === currency),
+      currency,
+    ),
+  );
 
 const totalTry = (amounts: readonly Money[]) => sum(amounts, 'TRY');
 const total = (values: readonly bigint[]) => values.reduce((a, b) => a + b, 0n);

@@ -1,18 +1,18 @@
 // GET /quote-links/answer?token= shows the customer the quote and one button (accept, or decline);
 // POST records the answer. Used, expired, replaced or tampered links get a clear page and no change.
-import { customerView } from '../templates/quote-view.js';
+
 import { getCustomer } from '../../../shared/customer.js';
 import { route, routes } from '../../../shared/http.js';
+import { defaultLanguage } from '../../../shared/language.js';
 import { logger } from '../../../shared/observability.js';
 import { ProblemError } from '../../../shared/problems.js';
 import { isExpired } from '../domain/quote-expiry.js';
 import { answerLink } from '../links.js';
-import { defaultLanguage } from '../../../shared/language.js';
 import { quoteRoutes } from '../manifest.js';
 import { getQuote, type Quote } from '../quote-store.js';
 import { answerQuote, QuoteChangedError } from '../quotes.js';
-
 import { type AnswerOutcome, answerOutcomePage, answerPage } from '../templates/link-pages.js';
+import { customerView } from '../templates/quote-view.js';
 
 /** Why a quote cannot take an answer from this link now; undefined if it can. */
 const blocked = (quote: Quote, version: number, now: Date): AnswerOutcome | undefined => {

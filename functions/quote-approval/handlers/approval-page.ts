@@ -4,12 +4,12 @@
 import { getCustomer } from '../../../shared/customer.js';
 import { getUser } from '../../../shared/directory.js';
 import { route, routes } from '../../../shared/http.js';
+import { defaultLanguage } from '../../../shared/language.js';
 import { logger } from '../../../shared/observability.js';
 import { ProblemError } from '../../../shared/problems.js';
+import { rejectionReasonSchema } from '../domain/quote-input.js';
 import { approvalLink } from '../links.js';
 import { quoteRoutes } from '../manifest.js';
-import { defaultLanguage } from '../../../shared/language.js';
-import { rejectionReasonSchema } from '../domain/quote-input.js';
 import { getQuote } from '../quote-store.js';
 import { decideQuote } from '../quotes.js';
 
@@ -25,7 +25,8 @@ const approval = async (token: string, fields?: { reason?: string }) => {
   const [approver, quote] = await Promise.all([getUser(ref.userId), getQuote(ref.customerId, ref.quoteId)]);
   const language = approver?.language ?? defaultLanguage;
   if (!approver || !quote) return approvalOutcomePage(language, 'invalid');
-  const awaiting = quote.status === 'pending_approval' && quote.version === ref.version && quote.approval?.approved === ref.step;
+  const awaiting =
+    quote.status === 'pending_approval' && quote.version === ref.version && quote.approval?.approved === ref.step;
   if (!awaiting) return approvalOutcomePage(language, 'decided', statusNames[language][quote.status]);
 
   if (!posted) {

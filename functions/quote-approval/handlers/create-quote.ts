@@ -14,6 +14,8 @@ export const handler = route(quoteRoutes.createQuote, async ({ actor, body: inpu
   await customerVisibleTo(viewer, input.customerId);
   const owner = { userId: actor.userId, teamId: viewer.teamId ?? (await getUser(actor.userId))?.teamId };
   const key = header(event, 'idempotency-key');
-  const quote = await oncePerCaller(quoteRoutes.createQuote, actor, key, input, (record) => createQuote(input, owner, new Date(), record));
+  const quote = await oncePerCaller(quoteRoutes.createQuote, actor, key, input, (record) =>
+    createQuote(input, owner, new Date(), record),
+  );
   return json(201, quote, { location: `/quotes/${quote.quoteId}` });
 });

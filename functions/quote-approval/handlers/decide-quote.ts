@@ -18,14 +18,20 @@ const decide = async (
 ) => {
   const quote = await quoteVisibleTo(await viewerOf(actor), quoteId);
   const { userId, role } = actor;
-  const decided = await oncePerCaller(declared, actor, header(event, 'idempotency-key'), { quoteId, body, decision }, (record) =>
-    decideQuote(quote, decision, { userId, role }, { via: 'api', step: body.step, seq: body.seq, record }),
+  const decided = await oncePerCaller(
+    declared,
+    actor,
+    header(event, 'idempotency-key'),
+    { quoteId, body, decision },
+    (record) => decideQuote(quote, decision, { userId, role }, { via: 'api', step: body.step, seq: body.seq, record }),
   );
   return json(200, decided);
 };
 
 export const handler = routes([
-  route(quoteRoutes.approveQuote, async ({ actor, params, body }, event) => decide(quoteRoutes.approveQuote, actor, params.quoteId, { type: 'approve' }, body, event)),
+  route(quoteRoutes.approveQuote, async ({ actor, params, body }, event) =>
+    decide(quoteRoutes.approveQuote, actor, params.quoteId, { type: 'approve' }, body, event),
+  ),
   route(quoteRoutes.rejectQuote, async ({ actor, params, body: { reason, ...body } }, event) =>
     decide(quoteRoutes.rejectQuote, actor, params.quoteId, { type: 'reject', reason }, body, event),
   ),

@@ -1,7 +1,8 @@
 // PATCH /quotes/{quoteId} — change a draft; it is priced again from the catalogue as of today.
+
+import { viewerOf } from '../../../shared/access.js';
 import { json, route } from '../../../shared/http.js';
 import { quoteRoutes } from '../manifest.js';
-import { viewerOf } from '../../../shared/access.js';
 import { quoteChangeableBy } from '../quote-access.js';
 import { editQuote } from '../quotes.js';
 

@@ -1,10 +1,11 @@
 // GET /quotes/{quoteId} (with its earlier versions listed and its order, once there is one: the
 // accepted version's lines and totals, which the order takes as quoted; its status is the order's page),
 // GET /quotes/{quoteId}/versions/{version} and GET /quotes/{quoteId}/pdf[?version=n].
+
+import { viewerOf } from '../../../shared/access.js';
 import { type Actor, json, route, routes } from '../../../shared/http.js';
 import { NotFoundError } from '../../../shared/problems.js';
 import { quoteRoutes } from '../manifest.js';
-import { viewerOf } from '../../../shared/access.js';
 import { quoteVisibleTo } from '../quote-access.js';
 import { getQuoteHistory, getQuoteVersion, type Quote } from '../quote-store.js';
 import { pdfFileName, quotePdf } from '../send-quote.js';

@@ -1,9 +1,10 @@
 // GET /quotes?status=&owner=&customer=&from=&to=&limit=&cursor= — newest first, a page at a time.
 // Reps get their own; a team's manager the team's; the rest everyone's. ?awaiting=me lists the
 // quotes waiting for the caller's role to approve them, oldest first.
+
+import { listScope, viewerOf } from '../../../shared/access.js';
 import { json, route } from '../../../shared/http.js';
 import { quoteRoutes } from '../manifest.js';
-import { listScope, viewerOf } from '../../../shared/access.js';
 import { awaitedRole } from '../quote-access.js';
 import { approvalInbox, getQuote, listQuotes, type Quote } from '../quote-store.js';
 

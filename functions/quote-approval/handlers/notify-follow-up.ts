@@ -10,6 +10,9 @@ export const handler = eventHandler('QuoteFollowUpDue', async ({ customerId, quo
   if (found?.quote.status !== 'sent') return;
   const { quote, owner, customer } = found;
   await sendOnce(onceKey('quote-follow-up', quoteId, quoteVersion), () =>
-    sendTransactional({ to: owner.email, ...followUpNotice.render(owner.language, { quote, customer, days: followUpDays() }) }),
+    sendTransactional({
+      to: owner.email,
+      ...followUpNotice.render(owner.language, { quote, customer, days: followUpDays() }),
+    }),
   );
 });

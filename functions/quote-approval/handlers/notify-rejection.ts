@@ -13,7 +13,12 @@ export const handler = eventHandler('QuoteRejected', async ({ customerId, quoteI
   await sendOnce(onceKey('quote-rejected', quoteId, quoteVersion), () =>
     sendTransactional({
       to: owner.email,
-      ...rejectionNotice.render(owner.language, { quote, customer, approverName, reason: quote.rejection?.reason ?? '' }),
+      ...rejectionNotice.render(owner.language, {
+        quote,
+        customer,
+        approverName,
+        reason: quote.rejection?.reason ?? '',
+      }),
     }),
   );
 });

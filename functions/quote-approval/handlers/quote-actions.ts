@@ -26,10 +26,17 @@ const moves: Record<'submit' | 'send' | 'answer' | 'revise', Move> = {
 /** Each route names its action; the Idempotency-Key record covers the quote, the action and the body. */
 const moveBy =
   (action: keyof typeof moves, status: 200 | 201, declared: { method: string; path: string }) =>
-  async ({ actor, params: { quoteId }, body }: { actor: Actor; params: { quoteId: string }; body: Body }, event: HttpEvent) => {
+  async (
+    { actor, params: { quoteId }, body }: { actor: Actor; params: { quoteId: string }; body: Body },
+    event: HttpEvent,
+  ) => {
     const quote = await quoteChangeableBy(await viewerOf(actor), quoteId);
-    const moved = await oncePerCaller(declared, actor, header(event, 'idempotency-key'), { quoteId, action, body }, (record) =>
-      moves[action](quote, body, actor.userId, record),
+    const moved = await oncePerCaller(
+      declared,
+      actor,
+      header(event, 'idempotency-key'),
+      { quoteId, action, body },
+      (record) => moves[action](quote, body, actor.userId, record),
     );
     return json(status, moved);
   };

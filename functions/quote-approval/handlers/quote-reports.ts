@@ -19,7 +19,6 @@ import { sentInMonths } from '../quote-store.js';
 
 const MAX_MONTHS = 36;
 
-
 export const handler = route(quoteRoutes.quoteReports, async ({ actor, query }) => {
   const viewer = await viewerOf(actor);
   // By default the twelve Istanbul months up to the end of today.
@@ -30,7 +29,10 @@ export const handler = route(quoteRoutes.quoteReports, async ({ actor, query }) 
   if (months.length > MAX_MONTHS) throw new ValidationError([{ path: 'from', message: monthsAtATime(MAX_MONTHS) }]);
   const me = viewer.actor.userId;
   if (viewer.reach === 'own' && query.owner && query.owner !== me) {
-    throw new ForbiddenError({ en: "Only managers may see other people's figures.", tr: 'Başkalarının rakamlarını yalnızca yöneticiler görebilir.' });
+    throw new ForbiddenError({
+      en: "Only managers may see other people's figures.",
+      tr: 'Başkalarının rakamlarını yalnızca yöneticiler görebilir.',
+    });
   }
   const entries = (await sentInMonths(months)).filter((entry) => {
     const sent = new Date(entry.sentAt!).toISOString();

@@ -7,7 +7,10 @@ import { sendQuoteToCustomer } from '../send-quote.js';
 
 export const handler = eventHandler('QuoteApproved', async ({ customerId, quoteId, quoteVersion }) => {
   const quote = await getQuote(customerId, quoteId);
-  const due = quote && quote.version === quoteVersion && (quote.status === 'approved' || (quote.status === 'sent' && !quote.mailedAt));
+  const due =
+    quote &&
+    quote.version === quoteVersion &&
+    (quote.status === 'approved' || (quote.status === 'sent' && !quote.mailedAt));
   if (!due) return; // sent by staff, revised or erased meanwhile
   try {
     await sendQuoteToCustomer(quote, 'auto');

@@ -59,7 +59,11 @@ class Sheet {
     return true;
   }
 
-  text(value: string, x: number, options: { size?: number; bold?: boolean; colour?: typeof INK; align?: 'left' | 'right'; y?: number } = {}) {
+  text(
+    value: string,
+    x: number,
+    options: { size?: number; bold?: boolean; colour?: typeof INK; align?: 'left' | 'right'; y?: number } = {},
+  ) {
     const size = options.size ?? 9.5;
     const font = options.bold ? this.bold : this.regular;
     const left = options.align === 'right' ? x - font.widthOfTextAtSize(value, size) : x;
@@ -134,7 +138,13 @@ export const renderQuotePdf = async ({ quote, customer, issuer }: QuotePdfInput)
 
   // The lines, the header repeated on every page they run onto.
   const header = () => {
-    sheet.page.drawRectangle({ x: MARGIN, y: sheet.y - 5, width: RIGHT - MARGIN, height: 18, color: rgb(0.96, 0.97, 0.98) });
+    sheet.page.drawRectangle({
+      x: MARGIN,
+      y: sheet.y - 5,
+      width: RIGHT - MARGIN,
+      height: 18,
+      color: rgb(0.96, 0.97, 0.98),
+    });
     const h = { size: 8.5, bold: true };
     sheet.text('#', columns.index.x + 2, h);
     sheet.text(t.product, columns.product.x, h);
@@ -149,7 +159,8 @@ export const renderQuotePdf = async ({ quote, customer, issuer }: QuotePdfInput)
     const name = sheet.wrap(line.name, columns.product.w - 6);
     // A row is kept on one page, unless it is longer than a page: then its name runs on.
     if (sheet.room(Math.min(name.length * 12 + 20, ROW_MAX))) header();
-    const right = (value: string, column: { x: number; w: number }) => sheet.text(value, column.x + column.w, { align: 'right' });
+    const right = (value: string, column: { x: number; w: number }) =>
+      sheet.text(value, column.x + column.w, { align: 'right' });
     sheet.text(String(i + 1), columns.index.x + 2, { colour: MUTED });
     right(line.quantity, columns.quantity);
     right(line.unitPrice, columns.unitPrice);
@@ -172,7 +183,11 @@ export const renderQuotePdf = async ({ quote, customer, issuer }: QuotePdfInput)
   sheet.y -= 6;
   for (const total of rows.totals) {
     sheet.room(16);
-    sheet.text(total.label, columns.amount.x - 10, { align: 'right', bold: total.strong, size: total.strong ? 10.5 : 9.5 });
+    sheet.text(total.label, columns.amount.x - 10, {
+      align: 'right',
+      bold: total.strong,
+      size: total.strong ? 10.5 : 9.5,
+    });
     sheet.text(total.value, RIGHT, { align: 'right', bold: total.strong, size: total.strong ? 10.5 : 9.5 });
     sheet.y -= total.strong ? 17 : 14;
   }
@@ -205,7 +220,12 @@ export const renderQuotePdf = async ({ quote, customer, issuer }: QuotePdfInput)
   const pages = doc.getPages();
   pages.forEach((page, i) => {
     sheet.page = page;
-    sheet.text(`${title} · ${t.page(i + 1, pages.length)}`, RIGHT, { y: MARGIN - 10, size: 7.5, colour: MUTED, align: 'right' });
+    sheet.text(`${title} · ${t.page(i + 1, pages.length)}`, RIGHT, {
+      y: MARGIN - 10,
+      size: 7.5,
+      colour: MUTED,
+      align: 'right',
+    });
   });
   return doc.save();
 };

@@ -2,8 +2,8 @@
 // approve and reject links that work once and expire.
 import { safeHtml } from '../../../shared/html.js';
 import type { Language } from '../../../shared/language.js';
-import { defineTemplate, type TemplateVersion } from '../../../shared/templates.js';
 import { formatMoney, formatPercent } from '../../../shared/money.js';
+import { defineTemplate, type TemplateVersion } from '../../../shared/templates.js';
 import type { Quote } from '../quote-store.js';
 import { button, type CustomerView, labels, quoteNumber, quoteTableHtml, quoteTableText } from './quote-view.js';
 
@@ -27,7 +27,8 @@ const text = {
       `Genel indirim ${formatPercent(q.totals.discountBp, 'tr')}, kâr marjı ${formatPercent(q.totals.marginBp, 'tr')}, TL karşılığı net toplam ${formatMoney(q.netTotalTry, 'tr')}.`,
     approve: 'Onayla',
     reject: 'Reddet',
-    links: (hours: number) => `Bağlantılar ${hours} saat geçerlidir ve bir kez kullanılabilir. API ile de karar verebilirsiniz.`,
+    links: (hours: number) =>
+      `Bağlantılar ${hours} saat geçerlidir ve bir kez kullanılabilir. API ile de karar verebilirsiniz.`,
   },
   en: {
     subject: (q: Quote) => `Your approval is needed: ${quoteNumber(q)} — ${formatMoney(q.totals.grandTotal, 'en')}`,

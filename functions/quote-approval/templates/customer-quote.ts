@@ -1,8 +1,8 @@
 // The quote as the customer receives it, in the quote's language, with the PDF attached by the sender.
 import { safeHtml } from '../../../shared/html.js';
 import type { Language } from '../../../shared/language.js';
-import { defineTemplate, type TemplateVersion } from '../../../shared/templates.js';
 import { formatMoney } from '../../../shared/money.js';
+import { defineTemplate, type TemplateVersion } from '../../../shared/templates.js';
 import type { Quote } from '../quote-store.js';
 import { button, type CustomerView, formatDate, quoteNumber, quoteTableHtml, quoteTableText } from './quote-view.js';
 

@@ -1,11 +1,12 @@
 // The pages signed links open: an approver's (approve, or reject with a reason) and the customer's
 // (accept or decline). GET only shows; the button's POST acts, because mail scanners open links.
-import type { HttpResult } from '../../../shared/http.js';
+
 import { type SafeHtml, safeHtml } from '../../../shared/html.js';
+import type { HttpResult } from '../../../shared/http.js';
+import type { Language } from '../../../shared/language.js';
 import { formatMoney, formatPercent } from '../../../shared/money.js';
 import { page } from '../../../shared/pages.js';
 import type { Quote } from '../quote-store.js';
-import type { Language } from '../../../shared/language.js';
 import { type CustomerView, formatDate, quoteNumber, quoteTableHtml } from './quote-view.js';
 
 const dangerButton = 'background:#9b2c2c';
@@ -53,7 +54,14 @@ const approvalText = {
   },
 };
 
-export type ApprovalOutcome = 'approvedNext' | 'approvedFinal' | 'rejected' | 'decided' | 'notYours' | 'invalid' | 'expired';
+export type ApprovalOutcome =
+  | 'approvedNext'
+  | 'approvedFinal'
+  | 'rejected'
+  | 'decided'
+  | 'notYours'
+  | 'invalid'
+  | 'expired';
 
 const outcomeStatus: Record<ApprovalOutcome, number> = {
   approvedNext: 200,
@@ -69,7 +77,12 @@ export const approvalOutcomePage = (language: Language, outcome: ApprovalOutcome
   const t = approvalText[language];
   const message =
     outcome === 'approvedNext' ? t.approvedNext(detail) : outcome === 'decided' ? t.decided(detail) : t[outcome];
-  return page(outcomeStatus[outcome], language, t.title, safeHtml`<p id="outcome" data-outcome="${outcome}">${message}</p>`);
+  return page(
+    outcomeStatus[outcome],
+    language,
+    t.title,
+    safeHtml`<p id="outcome" data-outcome="${outcome}">${message}</p>`,
+  );
 };
 
 export interface ApprovalPageVars {
@@ -154,10 +167,20 @@ const answerStatus: Record<AnswerOutcome, number> = {
 
 export const answerOutcomePage = (language: Language, outcome: AnswerOutcome): HttpResult => {
   const t = answerText[language];
-  return page(answerStatus[outcome], language, t.title, safeHtml`<p id="outcome" data-outcome="${outcome}">${t[outcome]}</p>`);
+  return page(
+    answerStatus[outcome],
+    language,
+    t.title,
+    safeHtml`<p id="outcome" data-outcome="${outcome}">${t[outcome]}</p>`,
+  );
 };
 
-export const answerPage = (v: { quote: Quote; customer: CustomerView; action: 'accept' | 'decline'; token: string }): HttpResult => {
+export const answerPage = (v: {
+  quote: Quote;
+  customer: CustomerView;
+  action: 'accept' | 'decline';
+  token: string;
+}): HttpResult => {
   const language = v.quote.language;
   const t = answerText[language];
   return page(

@@ -1,12 +1,13 @@
 // What a quote looks like to a reader, in Turkish or English: the rows and totals every rendering
 // (customer mail, PDF, approval mail and page) shows, formatted once here.
-import { formatMoney, formatPercent, type Money } from '../../../shared/money.js';
-import { type SafeHtml, safeHtml } from '../../../shared/html.js';
+
 import type { Customer } from '../../../shared/customer.js';
+import { type SafeHtml, safeHtml } from '../../../shared/html.js';
+import type { Language } from '../../../shared/language.js';
+import { formatMoney, formatPercent, type Money } from '../../../shared/money.js';
 import { quantityIn } from '../../catalogue/public.js';
 import type { QuoteStatus } from '../domain/lifecycle.js';
 import type { Quote } from '../quote-store.js';
-import type { Language } from '../../../shared/language.js';
 
 export const labels = {
   tr: {
@@ -110,7 +111,15 @@ export const customerView = (customer: Customer | undefined): CustomerView => ({
 });
 
 export interface QuoteRows {
-  lines: { name: string; sku: string; quantity: string; unitPrice: string; discount: string; amount: string; taxRate: string }[];
+  lines: {
+    name: string;
+    sku: string;
+    quantity: string;
+    unitPrice: string;
+    discount: string;
+    amount: string;
+    taxRate: string;
+  }[];
   totals: { label: string; value: string; strong?: boolean }[];
   plan: { dueDate: string; amount: string }[];
 }
@@ -135,7 +144,9 @@ export const quoteRows = (quote: Quote, language: Language): QuoteRows => {
       { label: t.netTotal, value: money(totals.netTotal) },
       ...totals.taxByRate.map((r) => ({ label: t.taxAt(formatPercent(r.taxRateBp, language)), value: money(r.tax) })),
       { label: t.grandTotal, value: money(totals.grandTotal), strong: true },
-      ...(quote.currency === 'TRY' ? [] : [{ label: t.tryEquivalent(quote.rateToTry), value: money(quote.grandTotalTry) }]),
+      ...(quote.currency === 'TRY'
+        ? []
+        : [{ label: t.tryEquivalent(quote.rateToTry), value: money(quote.grandTotalTry) }]),
     ],
     plan: quote.paymentPlan.map((p) => ({ dueDate: formatDate(p.dueDate, language), amount: money(p.amount) })),
   };
@@ -166,7 +177,8 @@ export const quoteTableHtml = (quote: Quote, language: Language): SafeHtml => {
   )}</table>${
     rows.plan.length
       ? safeHtml`<h3 style="font-size:15px;margin:16px 0 4px">${t.paymentPlan}</h3><table style="border-collapse:collapse;font-size:15px">${rows.plan.map(
-          (p) => safeHtml`<tr><td style="padding:2px 16px 2px 0">${p.dueDate}</td><td style="padding:2px 0;text-align:right">${p.amount}</td></tr>`,
+          (p) =>
+            safeHtml`<tr><td style="padding:2px 16px 2px 0">${p.dueDate}</td><td style="padding:2px 0;text-align:right">${p.amount}</td></tr>`,
         )}</table>`
       : ''
   }`;
@@ -177,7 +189,10 @@ export const quoteTableText = (quote: Quote, language: Language): string => {
   const t = labels[language];
   const rows = quoteRows(quote, language);
   return [
-    ...rows.lines.map((l) => `- ${l.name} (${l.sku}): ${l.quantity} × ${l.unitPrice}${l.discount ? `, −${l.discount}` : ''} = ${l.amount}`),
+    ...rows.lines.map(
+      (l) =>
+        `- ${l.name} (${l.sku}): ${l.quantity} × ${l.unitPrice}${l.discount ? `, −${l.discount}` : ''} = ${l.amount}`,
+    ),
     '',
     ...rows.totals.map((r) => `${r.label}: ${r.value}`),
     ...(rows.plan.length ? ['', `${t.paymentPlan}:`, ...rows.plan.map((p) => `  ${p.dueDate}  ${p.amount}`)] : []),
