@@ -78,9 +78,13 @@ describe('opportunities over HTTP', () => {
       customerId: ayseCustomer,
       priceListId: 'tr-standart',
       lines: [{ sku: 'TP-20', quantity: 4, discountBp: 500 }],
-      opportunityId: o.opportunityId,
     });
     expect(quote.status, quote.text).toBe(201);
+    const attached = await call('POST', `/opportunities/${o.opportunityId}/quotes`, k().repAyse, {
+      quoteId: quote.body.quoteId,
+      seq: o.seq,
+    });
+    expect(attached.status, attached.text).toBe(200);
     expect((await call('POST', `/quotes/${quote.body.quoteId}/submit`, k().repAyse, {})).status).toBe(200);
     await settle();
     const answered = await call('POST', `/quotes/${quote.body.quoteId}/answer`, k().repAyse, { answer: 'accepted' });
@@ -96,12 +100,16 @@ describe('opportunities over HTTP', () => {
     });
     expect(won.body.costAnalysis).toMatchObject({ basis: 'accepted' });
     expect(won.body.costAnalysis!.total.netTotalTry.amount).toBeGreaterThan(0);
-    // A quote for a closed opportunity is refused.
-    const late = await call<ProblemFields>('POST', '/quotes', k().repAyse, {
+    // A quote is not attached to a closed opportunity.
+    const lateQuote = await call<{ quoteId: string }>('POST', '/quotes', k().repAyse, {
       customerId: ayseCustomer,
       priceListId: 'tr-standart',
       lines: [{ sku: 'TP-20', quantity: 1 }],
-      opportunityId: o.opportunityId,
+    });
+    expect(lateQuote.status, lateQuote.text).toBe(201);
+    const late = await call<ProblemFields>('POST', `/opportunities/${o.opportunityId}/quotes`, k().repAyse, {
+      quoteId: lateQuote.body.quoteId,
+      seq: won.body.seq,
     });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('illegal-transition');
