@@ -25,7 +25,7 @@ import { newId } from './ids.js';
 import { defineLink } from './links.js';
 import { outboxPut } from './outbox.js';
 import * as z from './schema.js';
-import { type SuppressionReason, suppressionOf } from './suppression.js';
+import { suppressionOf } from './suppression.js';
 import { type ItemType, keys } from './table.js';
 import type { RenderedMail } from './templates.js';
 import { DAY_MS, istanbulDate } from './time.js';
@@ -48,8 +48,7 @@ export const skipReasons = [
   'rejected',
   'frequency-cap',
 ] as const;
-export type SkipReason = (typeof skipReasons)[number] &
-  (SuppressionReason | 'no-consent' | 'daily-limit' | 'rejected' | 'frequency-cap');
+export type SkipReason = (typeof skipReasons)[number];
 export type SendOutcome =
   | { status: 'sent'; messageId: string; log?: CustomerMailLog }
   | { status: 'skipped'; reason: SkipReason };

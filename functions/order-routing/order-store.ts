@@ -4,7 +4,7 @@
 import type { Ownership } from '../../shared/access.js';
 import { readFollowingMerge } from '../../shared/customer.js';
 import { findById, type TransactItem, transact } from '../../shared/db.js';
-import { defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
+import { defineEntity } from '../../shared/entity.js';
 import type { Language } from '../../shared/language.js';
 import type { Money } from '../../shared/money.js';
 import { type Filter, queryAll, queryPage } from '../../shared/query.js';
@@ -116,19 +116,7 @@ export const findOrder = async (orderId: string) => {
   return item ? getOrder(String(item.customerId), orderId) : undefined;
 };
 
-export const getOrderHistory = async (order: Order) =>
-  (
-    await queryAll({
-      partition: keys.customerPartition(order.customerId),
-      range: { prefix: keys.historyPrefix(orders.key(order)) },
-      order: 'oldest',
-    })
-  ).map((item) => {
-    const { entityType: _, ...move } = fromItem<
-      HistoryEntry & { at: string; from: string; to: string; entityType: string }
-    >(item);
-    return move;
-  });
+export const getOrderHistory = (order: Order) => orders.history(order);
 
 /**
  * The order of an accepted quote, once: it is written only if absent, and the quote records it in

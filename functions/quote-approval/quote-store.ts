@@ -211,19 +211,7 @@ export const getQuoteVersion = async (quote: Quote, version: number): Promise<Qu
 };
 
 /** The quote's history, oldest first. */
-export const getQuoteHistory = async (quote: Quote) =>
-  (
-    await queryAll({
-      partition: keys.customerPartition(quote.customerId),
-      range: { prefix: keys.historyPrefix(quotes.key(quote)) },
-      order: 'oldest',
-    })
-  ).map((item) => {
-    const { entityType: _, ...move } = fromItem<
-      HistoryEntry & { at: string; from: string; to: string; entityType: string }
-    >(item);
-    return move;
-  });
+export const getQuoteHistory = (quote: Quote) => quotes.history(quote);
 
 export interface QuoteQuery {
   ownerId?: string;
