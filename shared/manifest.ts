@@ -1,5 +1,7 @@
 // A use case declares its functions, routes, event subscriptions and schedules here, once. The CDK
 // stack and the local runtime both iterate these declarations, so neither can drift from the other.
+
+import type { ProblemSpec } from './problems.js';
 import type * as z from './schema.js';
 
 /** What a key may do; a route names the scopes it needs. `admin` covers all of them. */
@@ -170,6 +172,8 @@ export interface ScheduleDeclaration {
 
 export interface UseCaseManifest {
   name: string;
+  /** The problem codes the module declared (its problems.ts): the API document lists them. */
+  problems?: Readonly<Record<string, ProblemSpec>>;
   functions: Record<string, FunctionDeclaration>;
   routes: readonly NamedRoute[];
   subscriptions: SubscriptionDeclaration[];

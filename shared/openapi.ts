@@ -31,11 +31,12 @@ const parameters = (schema: Schema | null, where: 'path' | 'query') => {
 };
 
 const codesWith = (status: number) =>
-  (Object.keys(problemCodes) as ProblemCode[]).filter((code) => problemCodes[code].status === status);
+  (Object.keys(problemCodes) as ProblemCode[]).filter((code) => problemCodes[code]?.status === status);
 
-const errorStatuses = [...new Set(Object.values(problemCodes).map((p) => p.status))].sort();
+// Read when the document is built, not at import: the modules' codes are registered as their manifests load.
+const errorStatuses = () => [...new Set(Object.values(problemCodes).map((p) => p.status))].sort();
 
-const problemSchema: JsonSchema = {
+const problemSchema = (): JsonSchema => ({
   type: 'object',
   description: 'RFC 9457 problem details. `code` is one of the registered problem codes.',
   required: ['type', 'title', 'status', 'code'],
@@ -57,7 +58,7 @@ const problemSchema: JsonSchema = {
       },
     },
   },
-};
+});
 
 const problemResponse = (status: number) => ({
   description: `Problem (${codesWith(status)
@@ -171,8 +172,8 @@ export const openApiDocument = (useCases: readonly UseCaseManifest[], info: Docu
             'An API key from `npm run keys -- create`, sent as `Authorization: Bearer pus_…`. It carries scopes; `admin` has them all.',
         },
       },
-      schemas: { Problem: problemSchema },
-      responses: Object.fromEntries(errorStatuses.map((status) => [`Problem${status}`, problemResponse(status)])),
+      schemas: { Problem: problemSchema() },
+      responses: Object.fromEntries(errorStatuses().map((status) => [`Problem${status}`, problemResponse(status)])),
     },
     'x-problem-codes': Object.entries(problemCodes).map(([code, { status, title }]) => ({
       code,

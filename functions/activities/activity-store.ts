@@ -1,6 +1,7 @@
 // Activities in the one table: each in its customer's partition (the timeline is one Query, newest
 // first), an agenda entry beside it per person who has it on their agenda, and an open to-do's place
 // in the reminder queue, all written in one transaction with the activity.
+
 import type { EventFacts } from '../../events/catalogue.js';
 import { findById, itemExists, putNew, scanType, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { defineEntity, fromItem, type MoveEffects } from '../../shared/entity.js';
@@ -9,6 +10,7 @@ import { queryAll, queryPage } from '../../shared/query.js';
 import { byAssignee, keys, tableKeyOf } from '../../shared/table.js';
 import { defineDueQueue, defineInbox, type QueueEntry } from '../../shared/work-queue.js';
 import { type Activity, type ActivityKind, agendaSlots } from './domain/activity.js';
+import { activitiesKeys } from './keys.js';
 
 export const activities = defineEntity<Activity>({
   type: 'activity',
@@ -57,8 +59,8 @@ export const agendaItems = (activity: Activity): TransactItem[] =>
     Put: {
       TableName: tableName(),
       Item: {
-        ...keys.agendaEntry(activities.key(activity), userId),
-        ...keys.agendaOf(userId, at, activity.activityId),
+        ...activitiesKeys.agendaEntry(activities.key(activity), userId),
+        ...activitiesKeys.agendaOf(userId, at, activity.activityId),
         type: 'agenda-entry',
         ...agendaEntry(activity, userId, at),
       },
@@ -163,7 +165,7 @@ export const timelinePage = async (
 ) => {
   const page = await queryPage({
     partition: keys.customerPartition(customerId),
-    range: { prefix: keys.activitiesPrefix() },
+    range: { prefix: activitiesKeys.activitiesPrefix() },
     limit,
     cursor,
     filter: {
@@ -184,7 +186,7 @@ export const agendaBetween = async (userIds: readonly string[], from: string, to
     await queryAll(
       {
         index: byAssignee,
-        partition: userIds.map((userId) => keys.agendaPartition(userId)),
+        partition: userIds.map((userId) => activitiesKeys.agendaPartition(userId)),
         range: { from, to },
         order: 'oldest',
       },

@@ -1,6 +1,7 @@
 import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
+import { activitiesProblems } from './problems.js';
 
 const dir = 'functions/activities/handlers';
 const read = { scopes: ['customers:read'] } as const;
@@ -71,6 +72,7 @@ export const activityRoutes = {
 
 export const activitiesUseCase: UseCaseManifest = {
   name: 'activities',
+  problems: activitiesProblems,
   functions: {
     logActivity: {
       entry: `${dir}/log-activity.ts`,

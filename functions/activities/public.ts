@@ -1,2 +1,5 @@
 // What other modules may use of activities.
+// Its problem codes are registered wherever another module uses it, so their titles render there too.
+import './problems.js';
+
 export { timelineRecordPart } from './record-part.js';

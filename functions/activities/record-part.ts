@@ -1,11 +1,12 @@
 // The customer record's timeline: every activity's summary, and the call center's last contacts.
+
 import { recordPart } from '../../shared/record-part.js';
 import * as z from '../../shared/schema.js';
-import { keys } from '../../shared/table.js';
 import type { Activity } from './domain/activity.js';
+import { activitiesKeys } from './keys.js';
 
 export const timelineRecordPart = recordPart({
-  prefix: keys.activitiesPrefix(),
+  prefix: activitiesKeys.activitiesPrefix(),
   type: 'activity',
   schema: z.strictObject({
     activityId: z.string(),

@@ -2,14 +2,13 @@
 // target lists, sales performance and the dashboard. Reports of other use cases are called, not
 // copied: quote success (quote-approval), order revenue (order-routing), case figures and valuable
 // complainants (complaint-escalation).
+
 import type { EventDetail } from '../../events/catalogue.js';
 import type { Viewer } from '../../shared/access.js';
 import { customerItemVisibleTo } from '../../shared/customer.js';
-import { queryAll } from '../../shared/query.js';
-import { byState, keys } from '../../shared/table.js';
 import { addMonths, istanbulDate, monthsBetween, startOfIstanbulDay } from '../../shared/time.js';
 import { caseReport, casesOpenedBetween, valuableComplainants } from '../complaint-escalation/public.js';
-import { getLeadHistory, type Lead, type LeadStatus, leadStatuses, leads } from '../lead-capture/public.js';
+import { type Lead, type LeadStatus, leadStatuses, leadsCreatedBetween } from '../lead-capture/public.js';
 import { getOrder, type Order, orderStatuses, ordersIn, revenue } from '../order-routing/public.js';
 import { quoteReport, sentInMonths } from '../quote-approval/public.js';
 import { byCustomer, type OrderValue } from './domain/customer-value.js';
@@ -104,31 +103,6 @@ export const targetList = async (list: ListName, now: Date, lookbackYears = 3, v
 };
 
 // ---- performance and the dashboard -----------------------------------------------------------------
-
-const MAX_LEADS = 20_000;
-
-/** Leads created in the range, every status, with when each first left `new`. */
-const leadsCreatedBetween = async (from: string, to: string): Promise<(Lead & { firstResponseAt?: string })[]> => {
-  const found = (
-    await Promise.all(
-      leadStatuses.map((status) =>
-        queryAll(
-          { index: byState, partition: keys.leadsByStatusPartitions(status), range: { from, to }, order: 'oldest' },
-          MAX_LEADS,
-        ),
-      ),
-    )
-  )
-    .flat()
-    .map((item) => leads.read(item));
-  return Promise.all(
-    found.map(async (lead) =>
-      lead.status === 'new'
-        ? lead
-        : { ...lead, firstResponseAt: (await getLeadHistory(lead)).find((move) => move.from === 'new')?.at },
-    ),
-  );
-};
 
 const quotesSentBetween = async (from: string, to: string) =>
   (await sentInMonths(monthsBetween(from, to))).filter((q) => q.sentAt && q.sentAt >= from && q.sentAt <= to);

@@ -1,6 +1,7 @@
 import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
+import { analyticsProblems } from './problems.js';
 
 const dir = 'functions/analytics/handlers';
 const read = { scopes: ['analytics:read' as const] };
@@ -106,6 +107,7 @@ export const analyticsRoutes = {
 
 export const analytics: UseCaseManifest = {
   name: 'analytics',
+  problems: analyticsProblems,
   functions: {
     countOrderValue: {
       entry: `${dir}/count-order-value.ts`,

@@ -1,12 +1,13 @@
 // The analytics rules admins set: commission rates and the A/B/C shares. Each is one item with a
 // seq (a stale write is a 409); absent, the defaults here apply.
+
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, itemAbsent, tableName, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
 import { ConflictError } from '../../shared/problems.js';
-import { keys } from '../../shared/table.js';
 import { type CommissionRules, defaultCommissionRules } from './domain/performance.js';
 import { defaultSegmentRules, type SegmentRules } from './domain/segments.js';
+import { analyticsKeys } from './keys.js';
 
 export interface AnalyticsRules {
   commission: CommissionRules;
@@ -22,7 +23,7 @@ export type Stored<K extends RulesKind> = AnalyticsRules[K] & { seq: number; upd
 /** The rules in force: the stored ones, or the defaults at seq 0. */
 export const getRules = async <K extends RulesKind>(kind: K): Promise<Stored<K>> => {
   const found = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.analyticsRules(itemKey[kind]), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: analyticsKeys.analyticsRules(itemKey[kind]), ConsistentRead: true }),
   );
   if (!found.Item) return { ...defaults[kind], seq: 0 };
   const stored = fromItem<Stored<K>>(found.Item);
@@ -45,7 +46,7 @@ export const setRules = async <K extends RulesKind>(
     {
       Put: {
         TableName: tableName(),
-        Item: { ...keys.analyticsRules(itemKey[kind]), type: 'analytics-rules', ...stored },
+        Item: { ...analyticsKeys.analyticsRules(itemKey[kind]), type: 'analytics-rules', ...stored },
         ...(seq === 0
           ? { ConditionExpression: itemAbsent }
           : {

@@ -1,6 +1,7 @@
 // Customers' yearly figures in their partitions (and in the sparse buyers index by year), changed by
 // one order's transition at a time: the figures and an applied marker for that order and transition
 // in ONE transaction, so a redelivered event or a re-imported row changes nothing.
+
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, getMany, itemAbsent, itemExists, putNew, tableName, transact } from '../../shared/db.js';
@@ -9,11 +10,12 @@ import { queryAll } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
 import { convertOn, FxRateNotFoundError, getFxRates } from '../catalogue/public.js';
 import { applyOrder, type OrderValue, type ValueTransition, type YearFigures } from './domain/customer-value.js';
+import { analyticsKeys } from './keys.js';
 
 export const yearFigures = defineEntity<YearFigures>({
   type: 'customer-value',
-  key: (f) => keys.customerValue(f.customerId, f.year),
-  indexes: (f) => keys.buyersIn(f.year, f.revenueTry, f.customerId),
+  key: (f) => analyticsKeys.customerValue(f.customerId, f.year),
+  indexes: (f) => analyticsKeys.buyersIn(f.year, f.revenueTry, f.customerId),
 });
 
 /** A return whose delivery is not in the figures yet: thrown so that the event is delivered again later. */
@@ -65,7 +67,7 @@ const applyToFigures = async (
   transition: ValueTransition,
   now: Date,
 ): Promise<'applied' | 'already'> => {
-  const key = keys.customerValue(order.customerId, order.orderDate.slice(0, 4));
+  const key = analyticsKeys.customerValue(order.customerId, order.orderDate.slice(0, 4));
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const before = await yearFigures.get(key);
     const after = applyOrder(before, order, transition);
@@ -83,14 +85,14 @@ const applyToFigures = async (
       },
     };
     const marker = putNew({
-      ...keys.orderValueApplied(order.customerId, order.orderId, transition),
+      ...analyticsKeys.orderValueApplied(order.customerId, order.orderId, transition),
       type: 'order-value-applied',
       at: now.toISOString(),
     });
     const delivered = {
       ConditionCheck: {
         TableName: tableName(),
-        Key: keys.orderValueApplied(order.customerId, order.orderId, 'delivered'),
+        Key: analyticsKeys.orderValueApplied(order.customerId, order.orderId, 'delivered'),
         ConditionExpression: itemExists,
       },
     };
@@ -119,7 +121,7 @@ export const amountInTry = async (amount: number, currency: string, date: string
 export const buyersIn = async (year: string): Promise<YearFigures[]> =>
   (
     await Promise.all(
-      keys
+      analyticsKeys
         .buyersInPartitions(year)
         .map((partition) => queryAll({ index: byState, partition, order: 'newest' }, Number.MAX_SAFE_INTEGER)),
     )

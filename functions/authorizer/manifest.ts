@@ -2,6 +2,7 @@
 // revokes the refresh token in Cognito and refuses the session's access and ID tokens here at once.
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as z from '../../shared/schema.js';
+import { authorizerProblems } from './problems.js';
 
 export const signOutBody = z.strictObject({
   refreshToken: z.string().check(z.minLength(1, z.required), z.maxLength(8192)),
@@ -21,6 +22,7 @@ export const signInRoutes = {
 
 export const signIn: UseCaseManifest = {
   name: 'sign-in',
+  problems: authorizerProblems,
   functions: {
     signOut: {
       entry: 'functions/authorizer/handlers/sign-out.ts',

@@ -2,6 +2,7 @@ import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
 import { createRequestSchema, requestActionSchema } from './domain/request-input.js';
+import { callCenterProblems } from './problems.js';
 
 const dir = 'functions/call-center/handlers';
 const read = { scopes: ['requests:read'] } as const;
@@ -57,6 +58,7 @@ export const requestRoutes = {
 
 export const callCenter: UseCaseManifest = {
   name: 'call-center',
+  problems: callCenterProblems,
   functions: {
     createRequest: {
       entry: `${dir}/create-request.ts`,

@@ -1,12 +1,13 @@
 // The customer record's requests to dealers, and the open ones in lookups.
+
 import { recordPart } from '../../shared/record-part.js';
-import { keys } from '../../shared/table.js';
 import { requestView } from './api-schemas.js';
 import { activeRequestStatuses } from './domain/request-lifecycle.js';
+import { callCenterKeys } from './keys.js';
 import type { CustomerRequest } from './request-store.js';
 
 export const requestsRecordPart = recordPart({
-  prefix: keys.requestsPrefix(),
+  prefix: callCenterKeys.requestsPrefix(),
   type: 'request',
   schema: requestView,
   summary: (r: CustomerRequest) => ({ ...r }),

@@ -1,6 +1,7 @@
 // Requests in the one table: each beside its customer (`REQUEST#<id>` in the customer's partition)
 // with its history; a dealer's requests by status (gsi1), every request by status (gsi2, sharded),
 // and by id (gsi3).
+
 import { readFollowingMerge } from '../../shared/customer.js';
 import { findById } from '../../shared/db.js';
 import { defineEntity, fromItem } from '../../shared/entity.js';
@@ -10,6 +11,7 @@ import { defineDueQueue } from '../../shared/work-queue.js';
 import type { Skipped } from '../order-routing/public.js';
 import type { ContactChannel, CreateRequestInput, RequestKind } from './domain/request-input.js';
 import { activeRequestStatuses, type RequestStatus } from './domain/request-lifecycle.js';
+import { callCenterKeys } from './keys.js';
 
 /** What a quote request did about its draft quote: made it, or why not. */
 export type DraftQuoteOutcome = { quoteId: string } | { skipped: string };
@@ -38,11 +40,11 @@ export interface CustomerRequest {
 
 export const requests = defineEntity<CustomerRequest>({
   type: 'request',
-  key: (r) => keys.request(r.customerId, r.requestId),
+  key: (r) => callCenterKeys.request(r.customerId, r.requestId),
   indexes: (r) => ({
-    ...keys.requestById(r.requestId),
-    ...keys.requestsByUnit(r.unitId, r.status, r.createdAt, r.requestId),
-    ...keys.requestsByStatus(r.status, r.createdAt, r.requestId),
+    ...callCenterKeys.requestById(r.requestId),
+    ...callCenterKeys.requestsByUnit(r.unitId, r.status, r.createdAt, r.requestId),
+    ...callCenterKeys.requestsByStatus(r.status, r.createdAt, r.requestId),
   }),
 });
 
@@ -50,13 +52,13 @@ export const requests = defineEntity<CustomerRequest>({
 export const acceptQueue = defineDueQueue<{ unitId: string }>('request-accept');
 
 export const findRequest = async (requestId: string): Promise<CustomerRequest | undefined> => {
-  const item = await findById(keys.requestById(requestId));
+  const item = await findById(callCenterKeys.requestById(requestId));
   return item ? fromItem<CustomerRequest>(item) : undefined;
 };
 
 /** The request as stored now (strongly consistent), for a guarded move; also when its customer was merged since the id was learned. */
 export const getRequest = (customerId: string, requestId: string) =>
-  readFollowingMerge(customerId, (id) => requests.get(keys.request(id, requestId)));
+  readFollowingMerge(customerId, (id) => requests.get(callCenterKeys.request(id, requestId)));
 
 export const getRequestHistory = (r: CustomerRequest) => requests.history<RequestStatus>(r);
 
@@ -103,10 +105,10 @@ export const listRequests = async (query: RequestQuery) => {
   filter.expression = conditions.join(' AND ');
   const page = await queryPage({
     ...(byUnit
-      ? { index: byAssignee, partition: statuses.map((s) => keys.requestsByUnitPartition(query.unitId!, s)) }
+      ? { index: byAssignee, partition: statuses.map((s) => callCenterKeys.requestsByUnitPartition(query.unitId!, s)) }
       : byCustomer
-        ? { partition: keys.customerPartition(query.customerId!), range: { prefix: keys.requestsPrefix() } }
-        : { index: byState, partition: statuses.flatMap((s) => keys.requestsByStatusPartitions(s)) }),
+        ? { partition: keys.customerPartition(query.customerId!), range: { prefix: callCenterKeys.requestsPrefix() } }
+        : { index: byState, partition: statuses.flatMap((s) => callCenterKeys.requestsByStatusPartitions(s)) }),
     limit: query.limit,
     cursor: query.cursor,
     filter: conditions.length ? filter : undefined,

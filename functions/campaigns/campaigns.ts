@@ -2,6 +2,7 @@
 // fixed schedule (every minute) sweeps two due-time queues: `campaign-run` (a campaign whose next
 // run is due: its run starts, and a recurring campaign's following run is queued in the same
 // transaction) and `campaign-watch` (a run in progress whose worker chain may have stalled).
+
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { advance, defineEntity, fromItem, type HistoryEntry, type Movable } from '../../shared/entity.js';
@@ -17,6 +18,7 @@ import { type CampaignStatus, campaignLifecycle } from './domain/campaign-lifecy
 import { type CampaignSchedule, cronProblem, isRecurring, nextRunAfter } from './domain/campaign-schedule.js';
 import type { SegmentFilter } from './domain/segment-filter.js';
 import type { TemplateParts } from './domain/template-render.js';
+import { campaignsKeys } from './keys.js';
 import { accountReputation } from './reports.js';
 import { segmentForCampaign } from './segments.js';
 import { templateForCampaign } from './templates.js';
@@ -89,8 +91,8 @@ export interface RunShard extends Tally {
 
 export const campaigns = defineEntity<Campaign>({
   type: 'campaign',
-  key: (c) => keys.campaign(c.campaignId),
-  indexes: (c) => keys.campaignList(c.createdAt, c.campaignId),
+  key: (c) => campaignsKeys.campaign(c.campaignId),
+  indexes: (c) => campaignsKeys.campaignList(c.createdAt, c.campaignId),
 });
 
 export const runQueue = defineDueQueue<{ campaignId: string }>('campaign-run');
@@ -101,7 +103,7 @@ export const STALL_MS = 2 * 60 * 1000;
 /** Send records outlive the campaign run by this long, then TTL removes them. */
 const RECORD_RETENTION_SECONDS = 30 * 24 * 3600;
 
-export const getCampaign = (campaignId: string) => campaigns.get(keys.campaign(campaignId));
+export const getCampaign = (campaignId: string) => campaigns.get(campaignsKeys.campaign(campaignId));
 
 export const campaignOr404 = async (campaignId: string) => {
   const found = await getCampaign(campaignId);
@@ -214,13 +216,14 @@ const read = async <T>(key: { pk: string; sk: string }) => {
   return found.Item ? fromItem<T>(found.Item) : undefined;
 };
 
-export const getRun = (campaignId: string, runId: string) => read<CampaignRun>(keys.campaignRun(campaignId, runId));
+export const getRun = (campaignId: string, runId: string) =>
+  read<CampaignRun>(campaignsKeys.campaignRun(campaignId, runId));
 
 export const getShards = async (campaignId: string, runId: string) =>
   (
     await queryAll({
-      partition: keys.campaignPartition(campaignId),
-      range: { prefix: keys.campaignRunShardsPrefix(runId) },
+      partition: campaignsKeys.campaignPartition(campaignId),
+      range: { prefix: campaignsKeys.campaignRunShardsPrefix(runId) },
       consistent: true,
     })
   )
@@ -228,7 +231,7 @@ export const getShards = async (campaignId: string, runId: string) =>
     .sort((a, b) => a.shard - b.shard);
 
 export const listCampaigns = async (limit: number, cursor?: string) => {
-  const page = await queryPage({ index: byState, partition: keys.campaignListPartition(), limit, cursor });
+  const page = await queryPage({ index: byState, partition: campaignsKeys.campaignListPartition(), limit, cursor });
   return { items: page.items.map((item) => campaigns.read(item)), next: page.next };
 };
 
@@ -236,7 +239,7 @@ export const listCampaigns = async (limit: number, cursor?: string) => {
 export const campaignsCreatedBetween = async (from: string, to: string) =>
   (
     await queryAll(
-      { index: byState, partition: keys.campaignListPartition(), range: { from, to }, order: 'oldest' },
+      { index: byState, partition: campaignsKeys.campaignListPartition(), range: { from, to }, order: 'oldest' },
       5000,
     )
   ).map((item) => campaigns.read(item));
@@ -244,7 +247,7 @@ export const campaignsCreatedBetween = async (from: string, to: string) =>
 export const campaignHistory = async (campaign: Campaign) =>
   (
     await queryAll({
-      partition: keys.campaignPartition(campaign.campaignId),
+      partition: campaignsKeys.campaignPartition(campaign.campaignId),
       range: { prefix: keys.historyPrefix(campaigns.key(campaign)) },
       order: 'oldest',
     })
@@ -350,7 +353,7 @@ const startRunItems = async (campaign: Campaign, now: Date): Promise<TransactIte
     putNew({ ...runKey(run), type: 'campaign-run', ...run }),
     ...shards.map((shard) =>
       putNew({
-        ...keys.campaignRunShard(campaign.campaignId, runId, shard.shard),
+        ...campaignsKeys.campaignRunShard(campaign.campaignId, runId, shard.shard),
         type: 'campaign-run-shard',
         ...shard,
       }),
@@ -359,7 +362,7 @@ const startRunItems = async (campaign: Campaign, now: Date): Promise<TransactIte
   ];
 };
 
-const runKey = (r: { campaignId: string; runId: string }) => keys.campaignRun(r.campaignId, r.runId);
+const runKey = (r: { campaignId: string; runId: string }) => campaignsKeys.campaignRun(r.campaignId, r.runId);
 
 /** The minute sweep: starts the runs that are due, and takes over chains that stalled. */
 export const sweepCampaigns = async (now = new Date()) => {
@@ -405,7 +408,7 @@ export const sweepCampaigns = async (now = new Date()) => {
       }
       for (const shard of shards.filter((s) => !s.done && stale(s.heartbeatAt))) {
         writes.push(
-          chainTurn(keys.campaignRunShard(run.campaignId, run.runId, shard.shard), shard.chain, now),
+          chainTurn(campaignsKeys.campaignRunShard(run.campaignId, run.runId, shard.shard), shard.chain, now),
           batchEvent(run, 'send', shard.shard, shard.chain + 1, now),
         );
       }

@@ -4,6 +4,7 @@
 import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
+import { campaignsProblems } from './problems.js';
 
 const dir = 'functions/campaigns/handlers';
 const read = { scopes: ['campaigns:read'] } as const;
@@ -227,6 +228,7 @@ export const campaignRoutes = {
 
 export const campaignsUseCase: UseCaseManifest = {
   name: 'campaigns',
+  problems: campaignsProblems,
   functions: {
     segmentsApi: {
       entry: `${dir}/segments-api.ts`,

@@ -2,6 +2,7 @@
 // serve every counter: finished run shards add recipients, sent, skipped and failed; SES events
 // (delivered, bounced, complained, opened, clicked) and unsubscribe links add theirs, each in the
 // transaction whose guard makes it count once.
+
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type AuditActor, auditItem, auditTrail } from '../../shared/audit.js';
 import { config } from '../../shared/config.js';
@@ -9,9 +10,10 @@ import { db, itemAbsent, type TransactItem, tableName, transact } from '../../sh
 import { fromItem } from '../../shared/entity.js';
 import { ConflictError } from '../../shared/problems.js';
 import { queryAll } from '../../shared/query.js';
-import { byState, type ItemType, keys } from '../../shared/table.js';
+import { byState, type ItemType } from '../../shared/table.js';
 import { campaignFunnel, type Funnel, type GateLift, reputation, type StatCounter } from './domain/report.js';
 import type { CampaignStat } from './domain/ses-events.js';
+import { campaignsKeys } from './keys.js';
 
 export type StatName = keyof Funnel | CampaignStat;
 
@@ -19,7 +21,7 @@ export type StatName = keyof Funnel | CampaignStat;
 export const countInto = (campaignId: string, stat: StatName, n = 1, hour?: string): TransactItem => ({
   Update: {
     TableName: tableName(),
-    Key: keys.campaignStats(campaignId, stat, hour),
+    Key: campaignsKeys.campaignStats(campaignId, stat, hour),
     UpdateExpression: `SET #type = :type, campaignId = :campaign, stat = :stat${hour ? ', #hour = :hour' : ''} ADD #count :n`,
     ExpressionAttributeNames: { '#type': 'type', '#count': 'count', ...(hour ? { '#hour': 'hour' } : {}) },
     ExpressionAttributeValues: {
@@ -41,8 +43,8 @@ export const campaignCounters = async (campaignId: string): Promise<StatCounter[
   (
     await queryAll(
       {
-        partition: keys.campaignPartition(campaignId),
-        range: { prefix: keys.campaignStatsPrefix() },
+        partition: campaignsKeys.campaignPartition(campaignId),
+        range: { prefix: campaignsKeys.campaignStatsPrefix() },
         order: 'oldest',
         consistent: true,
       },
@@ -70,7 +72,9 @@ export const campaignReport = async (campaignId: string) => campaignFunnel(await
  * thresholds: at or above either, no campaign may start.
  */
 export const accountReputation = async (now = new Date()) => {
-  const recent = (await queryAll({ index: byState, partition: keys.campaignListPartition() }, RECENT_CAMPAIGNS)).filter(
+  const recent = (
+    await queryAll({ index: byState, partition: campaignsKeys.campaignListPartition() }, RECENT_CAMPAIGNS)
+  ).filter(
     (item) =>
       typeof item.updatedAt === 'string' &&
       now.getTime() - Date.parse(item.updatedAt) <= RECENT_MS &&
@@ -96,13 +100,13 @@ interface GateItem {
 
 const readGate = async () => {
   const found = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.reputationGate(), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: campaignsKeys.reputationGate(), ConsistentRead: true }),
   );
   return found.Item ? fromItem<GateItem>(found.Item) : undefined;
 };
 
 /** The gate's changes, newest first: each lift with who and why, from the audit items beside it. */
-export const gateHistory = () => auditTrail(keys.reputationGate());
+export const gateHistory = () => auditTrail(campaignsKeys.reputationGate());
 
 /**
  * An admin opens a paused gate, with a reason kept in the audit trail. Only a paused gate can be
@@ -128,7 +132,12 @@ export const liftGate = async (by: AuditActor, reason: string, now = new Date())
     {
       Put: {
         TableName: tableName(),
-        Item: { ...keys.reputationGate(), type: 'reputation-gate' satisfies ItemType, seq: health.seq + 1, lift },
+        Item: {
+          ...campaignsKeys.reputationGate(),
+          type: 'reputation-gate' satisfies ItemType,
+          seq: health.seq + 1,
+          lift,
+        },
         ...(health.seq === 0
           ? { ConditionExpression: itemAbsent }
           : {
@@ -138,7 +147,7 @@ export const liftGate = async (by: AuditActor, reason: string, now = new Date())
             }),
       },
     },
-    auditItem(keys.reputationGate(), by, 'lifted', reason, at),
+    auditItem(campaignsKeys.reputationGate(), by, 'lifted', reason, at),
   ]);
   if (!saved.ok) {
     throw new ConflictError('reputation-gate-changed', {

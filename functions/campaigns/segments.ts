@@ -1,6 +1,7 @@
 // Segments: saved filters over the customer directory. Evaluating one pages the directory index
 // (every customer profile, by folded name, sharded) and applies the pure predicate: there is no
 // index per attribute, so a preview says how many customers it read.
+
 import type { Viewer } from '../../shared/access.js';
 import { customerItemVisibleTo } from '../../shared/customer.js';
 import { transact } from '../../shared/db.js';
@@ -11,6 +12,7 @@ import { ConflictError, NotFoundError, ProblemError } from '../../shared/problem
 import { queryAll, queryPage } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
 import { matchesSegment, type SegmentCandidate, type SegmentFilter } from './domain/segment-filter.js';
+import { campaignsKeys } from './keys.js';
 
 export interface Segment {
   segmentId: string;
@@ -27,8 +29,8 @@ export interface Segment {
 
 export const segments = defineEntity<Segment>({
   type: 'segment',
-  key: (s) => keys.segment(s.segmentId),
-  indexes: (s) => keys.segmentList(s.createdAt, s.segmentId),
+  key: (s) => campaignsKeys.segment(s.segmentId),
+  indexes: (s) => campaignsKeys.segmentList(s.createdAt, s.segmentId),
 });
 
 export const createSegment = async (
@@ -50,7 +52,7 @@ export const createSegment = async (
   return segment;
 };
 
-export const getSegment = async (segmentId: string) => segments.get(keys.segment(segmentId));
+export const getSegment = async (segmentId: string) => segments.get(campaignsKeys.segment(segmentId));
 
 export const segmentOr404 = async (segmentId: string) => {
   const found = await getSegment(segmentId);
@@ -73,7 +75,7 @@ export const updateSegment = async (
 };
 
 export const listSegments = async (limit: number, cursor?: string) => {
-  const page = await queryPage({ index: byState, partition: keys.segmentListPartition(), limit, cursor });
+  const page = await queryPage({ index: byState, partition: campaignsKeys.segmentListPartition(), limit, cursor });
   return { items: page.items.map((item) => segments.read(item)), next: page.next };
 };
 
@@ -128,4 +130,4 @@ export const previewSegment = async (filter: SegmentFilter, viewer: Viewer, maxS
 
 /** Every segment (for reports by segment): a marketing team keeps tens, not thousands. */
 export const allSegments = async () =>
-  (await queryAll({ index: byState, partition: keys.segmentListPartition() })).map((i) => segments.read(i));
+  (await queryAll({ index: byState, partition: campaignsKeys.segmentListPartition() })).map((i) => segments.read(i));

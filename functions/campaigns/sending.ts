@@ -7,6 +7,7 @@
 // failed): a worker that dies leaves at most its in-flight claims, which another takes over once
 // their lease lapses — nobody is mailed twice by two live workers, and nobody is missed. The one
 // duplicate left is SES accepting a message and the worker dying before it writes `sent`.
+
 import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../../shared/config.js';
 import { db, itemAbsent, type TransactItem, tableName, transact } from '../../shared/db.js';
@@ -21,7 +22,7 @@ import {
   unsubscribeUrl,
 } from '../../shared/mail.js';
 import { queryAll, queryPage } from '../../shared/query.js';
-import { keys, SHARDS, tableSchema } from '../../shared/table.js';
+import { SHARDS, tableSchema } from '../../shared/table.js';
 import {
   batchEvent,
   type CampaignRun,
@@ -35,6 +36,7 @@ import {
 import { achievedRate, backoffMs, sendIntervalMs, sendSlotMs } from './domain/pacing.js';
 import { matchesSegment } from './domain/segment-filter.js';
 import { renderCampaignMail, type TemplateVars } from './domain/template-render.js';
+import { campaignsKeys } from './keys.js';
 import { countInto } from './reports.js';
 import { candidateOf, directoryPage } from './segments.js';
 import { customerVars, ownerNames } from './templates.js';
@@ -94,7 +96,7 @@ const recordPut = (run: CampaignRun, record: SendRecord) =>
       new PutCommand({
         TableName: tableName(),
         Item: {
-          ...keys.campaignRecipient(run.campaignId, run.runId, record.customerId),
+          ...campaignsKeys.campaignRecipient(run.campaignId, run.runId, record.customerId),
           type: 'campaign-recipient',
           ...record,
         },
@@ -118,7 +120,7 @@ const countShard = async (run: RunRef, shard: number) => {
         TableName: tableName(),
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': tableSchema.partitionKey },
-        ExpressionAttributeValues: { ':pk': keys.campaignRecipientShard(run.campaignId, run.runId, shard) },
+        ExpressionAttributeValues: { ':pk': campaignsKeys.campaignRecipientShard(run.campaignId, run.runId, shard) },
         Select: 'COUNT',
         ConsistentRead: true,
         ExclusiveStartKey: start,
@@ -158,7 +160,7 @@ export const materialiseStep = async (ref: RunRef, chain: number, options: WorkO
     );
     written += (await Promise.all(records.map((record) => recordPut(run, record)))).reduce((a, b) => a + b, 0);
   }
-  const key = keys.campaignRun(run.campaignId, run.runId);
+  const key = campaignsKeys.campaignRun(run.campaignId, run.runId);
   let writes: TransactItem[];
   if (page.next) {
     writes = [
@@ -187,7 +189,7 @@ export const materialiseStep = async (ref: RunRef, chain: number, options: WorkO
         {
           Update: {
             TableName: tableName(),
-            Key: keys.campaignRunShard(run.campaignId, run.runId, shard),
+            Key: campaignsKeys.campaignRunShard(run.campaignId, run.runId, shard),
             UpdateExpression: 'SET recipients = :n, heartbeatAt = :now',
             ExpressionAttributeValues: { ':n': recipients, ':now': now.toISOString() },
           },
@@ -204,7 +206,7 @@ export const materialiseStep = async (ref: RunRef, chain: number, options: WorkO
 const claimable = async (run: RunRef, shard: number, now: Date) =>
   (
     await queryPage({
-      partition: keys.campaignRecipientShard(run.campaignId, run.runId, shard),
+      partition: campaignsKeys.campaignRecipientShard(run.campaignId, run.runId, shard),
       order: 'oldest',
       limit: BATCH,
       consistent: true,
@@ -223,7 +225,7 @@ const claim = async (run: RunRef, record: SendRecord, now: Date) => {
     const updated = await db().send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: keys.campaignRecipient(run.campaignId, run.runId, record.customerId),
+        Key: campaignsKeys.campaignRecipient(run.campaignId, run.runId, record.customerId),
         UpdateExpression: 'SET #s = :sending, leaseUntil = :lease, claim = :claim ADD attempts :one',
         ConditionExpression: '#s = :pending OR (#s = :sending AND leaseUntil < :now)',
         ExpressionAttributeNames: { '#s': 'status' },
@@ -249,7 +251,7 @@ const claim = async (run: RunRef, record: SendRecord, now: Date) => {
 /** A claimed record's outcome, only while this worker still holds the claim. */
 const settleItem = (run: RunRef, record: SendRecord, status: RecordStatus, fields: Record<string, unknown>) => ({
   TableName: tableName(),
-  Key: keys.campaignRecipient(run.campaignId, run.runId, record.customerId),
+  Key: campaignsKeys.campaignRecipient(run.campaignId, run.runId, record.customerId),
   UpdateExpression: `SET #s = :status${Object.keys(fields)
     .map((name) => `, ${name} = :${name}`)
     .join('')} REMOVE leaseUntil, claim`,
@@ -361,7 +363,11 @@ const tallyAdds = (tally: Tally) => {
 export const completeShard = async (run: CampaignRun, shard: number, now: Date) => {
   const records = (
     await queryAll(
-      { partition: keys.campaignRecipientShard(run.campaignId, run.runId, shard), consistent: true, order: 'oldest' },
+      {
+        partition: campaignsKeys.campaignRecipientShard(run.campaignId, run.runId, shard),
+        consistent: true,
+        order: 'oldest',
+      },
       Number.POSITIVE_INFINITY,
     )
   ).map((item) => fromItem<SendRecord>(item));
@@ -383,7 +389,7 @@ export const completeShard = async (run: CampaignRun, shard: number, now: Date) 
     {
       Update: {
         TableName: tableName(),
-        Key: keys.campaignRunShard(run.campaignId, run.runId, shard),
+        Key: campaignsKeys.campaignRunShard(run.campaignId, run.runId, shard),
         UpdateExpression:
           'SET done = :yes, recipients = :recipients, sent = :sent, failed = :failed, skipped = :skipped, skippedBy = :by, heartbeatAt = :now',
         ConditionExpression: 'done = :no',
@@ -458,7 +464,11 @@ export const sendStep = async (ref: RunRef & { shard: number }, chain: number, o
   const { add, names, values } = tallyAdds(tally);
   // The counters and the next turn in one write: a duplicate worker's turn fails and adds nothing.
   const next = await transact([
-    chainTurn(keys.campaignRunShard(run.campaignId, run.runId, ref.shard), chain, clock(), { add, names, values }),
+    chainTurn(campaignsKeys.campaignRunShard(run.campaignId, run.runId, ref.shard), chain, clock(), {
+      add,
+      names,
+      values,
+    }),
     batchEvent(run, 'send', ref.shard, chain + 1, clock()),
   ]);
   if (failure !== undefined) throw failure;

@@ -2,13 +2,15 @@
 // address (by its hash: the URL carries no address) and the campaign whose mail carried it. Leaving
 // a topic is a consent withdrawal for THAT address only; leaving one topic never touches the others,
 // nor transactional mail, which needs no consent.
+
 import { config } from '../../shared/config.js';
 import { consentByTopic, ledgerAddresses, type Withdrawal, withdrawConsent } from '../../shared/consent.js';
 import { getCustomer } from '../../shared/customer.js';
 import { putNew } from '../../shared/db.js';
 import type { Language } from '../../shared/language.js';
 import { addressHash, unsubscribeLink } from '../../shared/mail.js';
-import { type ItemType, keys } from '../../shared/table.js';
+import type { ItemType } from '../../shared/table.js';
+import { campaignsKeys } from './keys.js';
 import { countInto } from './reports.js';
 
 export interface Subscriber {
@@ -56,7 +58,7 @@ export const leave = async (subscriber: Subscriber, topic: string, via: Withdraw
   const counted = campaignId
     ? [
         putNew({
-          ...keys.campaignUnsubscribe(campaignId, customerId),
+          ...campaignsKeys.campaignUnsubscribe(campaignId, customerId),
           type: 'campaign-unsubscribe' satisfies ItemType,
           at: now.toISOString(),
         }),

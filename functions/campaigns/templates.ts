@@ -1,5 +1,6 @@
 // Campaign templates: stored Mustache sources per language, checked when saved, rendered per
 // recipient. The same rendering serves the preview, the send-to-me test mail and the send itself.
+
 import { transact } from '../../shared/db.js';
 import { getUser } from '../../shared/directory.js';
 import { advance, defineEntity } from '../../shared/entity.js';
@@ -8,7 +9,7 @@ import type { Language } from '../../shared/language.js';
 import { changedReload, records, staleAt } from '../../shared/messages.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
 import { queryPage } from '../../shared/query.js';
-import { byState, keys } from '../../shared/table.js';
+import { byState } from '../../shared/table.js';
 import {
   missingVariables,
   renderCampaignMail,
@@ -16,6 +17,7 @@ import {
   type TemplateVars,
   templateProblems,
 } from './domain/template-render.js';
+import { campaignsKeys } from './keys.js';
 
 export interface CampaignTemplate {
   templateId: string;
@@ -30,8 +32,8 @@ export interface CampaignTemplate {
 
 export const campaignTemplates = defineEntity<CampaignTemplate>({
   type: 'campaign-template',
-  key: (t) => keys.campaignTemplate(t.templateId),
-  indexes: (t) => keys.campaignTemplateList(t.createdAt, t.templateId),
+  key: (t) => campaignsKeys.campaignTemplate(t.templateId),
+  indexes: (t) => campaignsKeys.campaignTemplateList(t.createdAt, t.templateId),
 });
 
 const quotedVariables = (missing: { variable: string }[]) => missing.map((m) => `"${m.variable}"`).join(', ');
@@ -68,7 +70,7 @@ export const createTemplate = async (input: Pick<CampaignTemplate, 'name' | 'par
   return template;
 };
 
-export const getTemplate = (templateId: string) => campaignTemplates.get(keys.campaignTemplate(templateId));
+export const getTemplate = (templateId: string) => campaignTemplates.get(campaignsKeys.campaignTemplate(templateId));
 
 export const templateOr404 = async (templateId: string) => {
   const found = await getTemplate(templateId);
@@ -105,7 +107,12 @@ export const updateTemplate = async (
 };
 
 export const listTemplates = async (limit: number, cursor?: string) => {
-  const page = await queryPage({ index: byState, partition: keys.campaignTemplateListPartition(), limit, cursor });
+  const page = await queryPage({
+    index: byState,
+    partition: campaignsKeys.campaignTemplateListPartition(),
+    limit,
+    cursor,
+  });
   return { items: page.items.map((item) => campaignTemplates.read(item)), next: page.next };
 };
 

@@ -2,21 +2,23 @@
 // import writes a whole new generation (a number no other import uses) beside the live one and then
 // switches the kind's head to it in one conditional write, so readers see the old catalogue or the
 // new one, never half of a file.
+
 import { BatchWriteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { backoff, db, getMany, tableName, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
 import { ConflictError } from '../../shared/problems.js';
 import { queryAll, queryPage } from '../../shared/query.js';
-import { type Key, keys, tableKeyOf } from '../../shared/table.js';
+import { type Key, tableKeyOf } from '../../shared/table.js';
 import type { FxRate, PriceList, Product } from './domain/catalogue.js';
 import type { CatalogueKind, CatalogueRecords } from './domain/catalogue-import.js';
+import { catalogueKeys } from './keys.js';
 
 const itemTypes = { products: 'product', priceLists: 'price-list', fxRates: 'fx-rate' } as const;
 
 const recordIdOf: { [K in CatalogueKind]: (record: CatalogueRecords[K]) => string } = {
-  products: (p) => keys.productRecordId(p.sku),
-  priceLists: (l) => keys.priceListRecordId(l.id),
-  fxRates: (r) => keys.fxRateRecordId(r.currency, r.date),
+  products: (p) => catalogueKeys.productRecordId(p.sku),
+  priceLists: (l) => catalogueKeys.priceListRecordId(l.id),
+  fxRates: (r) => catalogueKeys.fxRateRecordId(r.currency, r.date),
 };
 
 interface Head {
@@ -31,8 +33,11 @@ interface Head {
 
 /** Generation 0 is where the demo data puts its catalogue; a table without a head reads it. */
 const headOf = async (kind: CatalogueKind): Promise<Head | undefined> =>
-  (await db().send(new GetCommand({ TableName: tableName(), Key: keys.catalogueHead(kind), ConsistentRead: true })))
-    .Item as Head | undefined;
+  (
+    await db().send(
+      new GetCommand({ TableName: tableName(), Key: catalogueKeys.catalogueHead(kind), ConsistentRead: true }),
+    )
+  ).Item as Head | undefined;
 
 export const liveGeneration = async (kind: CatalogueKind) => (await headOf(kind))?.generation ?? 0;
 
@@ -40,7 +45,10 @@ const stripRecord = <T>(item: Record<string, unknown>): T => fromItem<T>(item);
 
 const generationRecords = async <K extends CatalogueKind>(kind: K, generation: number) =>
   (
-    await queryAll({ partition: keys.catalogueGeneration(kind, generation), order: 'oldest' }, Number.POSITIVE_INFINITY)
+    await queryAll(
+      { partition: catalogueKeys.catalogueGeneration(kind, generation), order: 'oldest' },
+      Number.POSITIVE_INFINITY,
+    )
   ).map((item) => stripRecord<CatalogueRecords[K]>(item));
 
 export const exportCatalogue = async <K extends CatalogueKind>(kind: K): Promise<CatalogueRecords[K][]> =>
@@ -50,7 +58,9 @@ export const exportCatalogue = async <K extends CatalogueKind>(kind: K): Promise
 
 export const getProducts = async (skus: readonly string[]): Promise<Map<string, Product>> => {
   const generation = await liveGeneration('products');
-  const records = skus.map((sku) => keys.catalogueRecord('products', generation, keys.productRecordId(sku)));
+  const records = skus.map((sku) =>
+    catalogueKeys.catalogueRecord('products', generation, catalogueKeys.productRecordId(sku)),
+  );
   return new Map(
     (await getMany(records)).map((item) => stripRecord<Product>(item)).map((product) => [product.sku, product]),
   );
@@ -58,7 +68,7 @@ export const getProducts = async (skus: readonly string[]): Promise<Map<string, 
 
 export const getPriceList = async (priceListId: string): Promise<PriceList | undefined> => {
   const generation = await liveGeneration('priceLists');
-  const key = keys.catalogueRecord('priceLists', generation, keys.priceListRecordId(priceListId));
+  const key = catalogueKeys.catalogueRecord('priceLists', generation, catalogueKeys.priceListRecordId(priceListId));
   const found = await db().send(new GetCommand({ TableName: tableName(), Key: key }));
   return found.Item ? stripRecord<PriceList>(found.Item) : undefined;
 };
@@ -70,8 +80,8 @@ export const getFxRates = async (currencies: readonly string[], date: string): P
   const latest = await Promise.all(
     wanted.map(async (currency) => {
       const page = await queryPage({
-        partition: keys.catalogueGeneration('fxRates', generation),
-        range: { from: keys.fxRatesPrefix(currency), to: keys.fxRateRecordId(currency, date) },
+        partition: catalogueKeys.catalogueGeneration('fxRates', generation),
+        range: { from: catalogueKeys.fxRatesPrefix(currency), to: catalogueKeys.fxRateRecordId(currency, date) },
         limit: 1,
       });
       return page.items[0] ? [stripRecord<FxRate>(page.items[0])] : [];
@@ -97,7 +107,10 @@ const batchWrite = async (requests: WriteRequest[]) => {
 };
 
 const deleteGeneration = async (kind: CatalogueKind, generation: number) => {
-  const items = await queryAll({ partition: keys.catalogueGeneration(kind, generation) }, Number.POSITIVE_INFINITY);
+  const items = await queryAll(
+    { partition: catalogueKeys.catalogueGeneration(kind, generation) },
+    Number.POSITIVE_INFINITY,
+  );
   await batchWrite(items.map((item) => ({ DeleteRequest: { Key: tableKeyOf(item) } })));
 };
 
@@ -107,7 +120,7 @@ export const catalogueItems = <K extends CatalogueKind>(
   records: readonly CatalogueRecords[K][],
 ): Record<string, unknown>[] =>
   records.map((record) => ({
-    ...keys.catalogueRecord(kind, generation, recordIdOf[kind](record)),
+    ...catalogueKeys.catalogueRecord(kind, generation, recordIdOf[kind](record)),
     type: itemTypes[kind],
     ...(record as Record<string, unknown>),
   }));
@@ -117,7 +130,7 @@ const reserveGeneration = async (kind: CatalogueKind): Promise<number> => {
   const updated = await db().send(
     new UpdateCommand({
       TableName: tableName(),
-      Key: keys.catalogueHead(kind),
+      Key: catalogueKeys.catalogueHead(kind),
       UpdateExpression: 'SET #type = :type, kind = :kind ADD reserved :one',
       ExpressionAttributeNames: { '#type': 'type' },
       ExpressionAttributeValues: { ':type': 'catalogue-head', ':kind': kind, ':one': 1 },
@@ -150,7 +163,7 @@ export const importCatalogue = async <K extends CatalogueKind>(
     {
       Update: {
         TableName: tableName(),
-        Key: keys.catalogueHead(kind),
+        Key: catalogueKeys.catalogueHead(kind),
         UpdateExpression:
           'SET generation = :next, previous = :current, #count = :count, importedAt = :at, importedBy = :by',
         ConditionExpression:

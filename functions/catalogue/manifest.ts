@@ -1,5 +1,6 @@
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
+import { catalogueProblems } from './problems.js';
 
 const dir = 'functions/catalogue/handlers';
 
@@ -40,6 +41,7 @@ export const catalogueRoutes = {
 /** What quotes are built from: products, price lists and FX rates, imported and exported as files. */
 export const catalogue: UseCaseManifest = {
   name: 'catalogue',
+  problems: catalogueProblems,
   functions: {
     importCatalogue: {
       entry: `${dir}/import-catalogue.ts`,

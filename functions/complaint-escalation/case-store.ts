@@ -1,5 +1,6 @@
 // Cases in the one table: the case beside its customer, its history and its place in the SLA
 // due-time queue; reads for staff; lists by unit or by status.
+
 import type { Ownership } from '../../shared/access.js';
 import { readFollowingMerge } from '../../shared/customer.js';
 import { findById, putNew, type TransactItem } from '../../shared/db.js';
@@ -12,6 +13,7 @@ import type { CaseCategory, CasePriority, caseChannels, caseTypes } from './doma
 import { activeStatuses, type CaseStatus, caseStatuses } from './domain/case-lifecycle.js';
 import type { Route } from './domain/routing.js';
 import type { Deadline, SlaState } from './domain/sla.js';
+import { complaintEscalationKeys } from './keys.js';
 
 export interface SurveyAnswer {
   score: number;
@@ -61,11 +63,11 @@ export interface Case {
 
 export const cases = defineEntity<Case>({
   type: 'case',
-  key: (c) => keys.case(c.customerId, c.caseId),
+  key: (c) => complaintEscalationKeys.case(c.customerId, c.caseId),
   indexes: (c) => ({
-    ...keys.caseById(c.caseId),
-    ...keys.casesByUnit(c.unit.id, c.createdAt, c.caseId),
-    ...keys.casesByStatus(c.status, c.createdAt, c.caseId),
+    ...complaintEscalationKeys.caseById(c.caseId),
+    ...complaintEscalationKeys.casesByUnit(c.unit.id, c.createdAt, c.caseId),
+    ...complaintEscalationKeys.casesByStatus(c.status, c.createdAt, c.caseId),
   }),
 });
 
@@ -76,13 +78,13 @@ export const caseOwnership = (c: Case): Ownership => ({ ownerId: c.openedBy, uni
 export const slaQueue = defineDueQueue<Deadline>('case-sla');
 
 export const getCase = async (caseId: string): Promise<Case | undefined> => {
-  const item = await findById(keys.caseById(caseId));
+  const item = await findById(complaintEscalationKeys.caseById(caseId));
   return item ? fromItem<Case>(item) : undefined;
 };
 
 /** The case as stored now (strongly consistent), for a guarded move; also when its customer was merged since the id was learned. */
 export const getCaseByKey = (customerId: string, caseId: string) =>
-  readFollowingMerge(customerId, (id) => cases.get(keys.case(id, caseId)));
+  readFollowingMerge(customerId, (id) => cases.get(complaintEscalationKeys.case(id, caseId)));
 
 export interface CaseMove extends HistoryEntry {
   at: string;
@@ -148,10 +150,13 @@ export const listCases = async (query: CaseQuery) => {
   filter.expression = conditions.join(' AND ');
   const page = await queryPage({
     ...(byCustomer
-      ? { partition: keys.customerPartition(query.customerId!), range: { prefix: keys.casesPrefix() } }
+      ? {
+          partition: keys.customerPartition(query.customerId!),
+          range: { prefix: complaintEscalationKeys.casesPrefix() },
+        }
       : byUnit
-        ? { index: byAssignee, partition: keys.casesByUnitPartition(query.unitId!) }
-        : { index: byState, partition: statuses.flatMap((s) => keys.casesByStatusPartitions(s)) }),
+        ? { index: byAssignee, partition: complaintEscalationKeys.casesByUnitPartition(query.unitId!) }
+        : { index: byState, partition: statuses.flatMap((s) => complaintEscalationKeys.casesByStatusPartitions(s)) }),
     limit: query.limit,
     cursor: query.cursor,
     filter: conditions.length ? filter : undefined,
@@ -165,7 +170,7 @@ export const casesOpenedBetween = async (from: string, to: string, max = 10_000)
     await queryAll(
       {
         index: byState,
-        partition: caseStatuses.flatMap((s) => keys.casesByStatusPartitions(s)),
+        partition: caseStatuses.flatMap((s) => complaintEscalationKeys.casesByStatusPartitions(s)),
         range: { from, to },
         order: 'oldest',
       },

@@ -3,6 +3,7 @@ import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../sh
 import * as api from './api-schemas.js';
 import { caseIntakeSchema } from './domain/case-input.js';
 import { webCaseSchema } from './domain/web-case.js';
+import { complaintEscalationProblems } from './problems.js';
 
 const dir = 'functions/complaint-escalation/handlers';
 
@@ -140,6 +141,7 @@ export const caseRoutes = {
 
 export const complaintEscalation: UseCaseManifest = {
   name: 'complaint-escalation',
+  problems: complaintEscalationProblems,
   functions: {
     openCase: { entry: `${dir}/open-case.ts`, description: 'Staff: open a case', uses: { table: 'write' } },
     webIntake: {

@@ -1,4 +1,7 @@
 // What other modules may use of complaints and requests: cases as stored, and their reports.
+// Its problem codes are registered wherever another module uses it, so their titles render there too.
+import './problems.js';
+
 export { casesOpenedBetween } from './case-store.js';
 export { caseReport, valuableComplainants } from './domain/case-reports.js';
 export { casesRecordPart } from './record-part.js';

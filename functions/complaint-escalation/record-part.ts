@@ -1,12 +1,13 @@
 // The customer record's cases part: each case's summary, and the call center's open cases.
+
 import { recordPart } from '../../shared/record-part.js';
 import * as z from '../../shared/schema.js';
-import { keys } from '../../shared/table.js';
 import type { Case } from './case-store.js';
 import { activeStatuses } from './domain/case-lifecycle.js';
+import { complaintEscalationKeys } from './keys.js';
 
 export const casesRecordPart = recordPart({
-  prefix: keys.casesPrefix(),
+  prefix: complaintEscalationKeys.casesPrefix(),
   type: 'case',
   schema: z.strictObject({
     caseId: z.string(),

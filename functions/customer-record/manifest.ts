@@ -2,6 +2,7 @@
 // parts every module contributes, so it sits above them all and none imports it.
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
+import { customerRecordProblems } from './problems.js';
 
 const dir = 'functions/customer-record/handlers';
 const read = { scopes: ['customers:read'] } as const;
@@ -41,6 +42,7 @@ export const customerRecordRoutes = {
 
 export const customerRecord: UseCaseManifest = {
   name: 'customer-record',
+  problems: customerRecordProblems,
   functions: {
     lookupCustomer: {
       entry: `${dir}/lookup-customer.ts`,

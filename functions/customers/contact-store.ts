@@ -1,6 +1,7 @@
 // Contact people of a customer (a company's buyer, its accountant): items in the customer's
 // partition, each one's e-mail and phone held beside the detail's marker (shared/customer.ts
 // holders), unique within the customer and free to repeat across companies (an office phone).
+
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Viewer } from '../../shared/access.js';
 import { type ContactKeys, holderClaimItem, holderReleaseItem, holdersOf } from '../../shared/customer.js';
@@ -13,6 +14,7 @@ import { ConflictError, NotFoundError } from '../../shared/problems.js';
 import { keys } from '../../shared/table.js';
 import { contactTaken, visibleProfile } from './customer-store.js';
 import { type ContactDetails, contactDetails } from './domain/profile.js';
+import { customersKeys } from './keys.js';
 
 export interface Contact extends ContactDetails {
   contactId: string;
@@ -25,7 +27,10 @@ export interface Contact extends ContactDetails {
   updatedAt: string;
 }
 
-export const contacts = defineEntity<Contact>({ type: 'contact', key: (c) => keys.contact(c.customerId, c.contactId) });
+export const contacts = defineEntity<Contact>({
+  type: 'contact',
+  key: (c) => customersKeys.contact(c.customerId, c.contactId),
+});
 
 export interface ContactInput {
   name?: string;
@@ -123,7 +128,7 @@ export const addContact = async (
 
 const storedContact = async (customerId: string, contactId: string) => {
   const found = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.contact(customerId, contactId), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: customersKeys.contact(customerId, contactId), ConsistentRead: true }),
   );
   if (!found.Item) throw new NotFoundError(records.contact);
   return contacts.read(found.Item);

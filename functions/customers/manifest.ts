@@ -2,6 +2,7 @@ import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../sh
 import type * as z from '../../shared/schema.js';
 import * as api from './api-schemas.js';
 import * as mergeApi from './merge-schemas.js';
+import { customersProblems } from './problems.js';
 
 const dir = 'functions/customers/handlers';
 const read = { scopes: ['customers:read'] } as const;
@@ -90,6 +91,7 @@ export const customerRoutes = {
 
 export const customersUseCase: UseCaseManifest = {
   name: 'customers',
+  problems: customersProblems,
   functions: {
     listCustomers: {
       entry: `${dir}/list-customers.ts`,

@@ -1,11 +1,12 @@
 // The customer record's contact people.
+
 import { recordPart } from '../../shared/record-part.js';
 import * as z from '../../shared/schema.js';
-import { keys } from '../../shared/table.js';
 import type { Contact } from './contact-store.js';
+import { customersKeys } from './keys.js';
 
 export const contactsRecordPart = recordPart({
-  prefix: keys.contactsPrefix(),
+  prefix: customersKeys.contactsPrefix(),
   type: 'contact',
   schema: z.strictObject({
     contactId: z.string(),

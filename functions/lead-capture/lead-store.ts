@@ -1,5 +1,6 @@
 // Lead data in the one table: capture (customer, markers, lead, consent evidence, events and the
 // stored answer in one transaction), reads for staff, and guarded moves with history.
+
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventFacts } from '../../events/catalogue.js';
 import type { Ownership } from '../../shared/access.js';
@@ -17,6 +18,7 @@ import { byAssignee, byState, keys } from '../../shared/table.js';
 import type { AssignmentRule, AssignTarget } from './domain/assignment.js';
 import { type LeadStatus, leadStatuses } from './domain/lead-status.js';
 import { type Contact, consentsGiven, type LeadSubmission } from './domain/lead-submission.js';
+import { leadCaptureKeys } from './keys.js';
 
 export interface Lead {
   leadId: string;
@@ -43,11 +45,11 @@ export interface Lead {
 
 export const leads = defineEntity<Lead>({
   type: 'lead',
-  key: (lead) => keys.lead(lead.customerId, lead.leadId),
+  key: (lead) => leadCaptureKeys.lead(lead.customerId, lead.leadId),
   indexes: (lead) => ({
-    ...keys.leadById(lead.leadId),
-    ...keys.leadsByStatus(lead.status, lead.createdAt, lead.leadId),
-    ...(lead.owner ? keys.leadsByOwner(lead.owner.id, lead.createdAt, lead.leadId) : {}),
+    ...leadCaptureKeys.leadById(lead.leadId),
+    ...leadCaptureKeys.leadsByStatus(lead.status, lead.createdAt, lead.leadId),
+    ...(lead.owner ? leadCaptureKeys.leadsByOwner(lead.owner.id, lead.createdAt, lead.leadId) : {}),
   }),
 });
 
@@ -215,16 +217,16 @@ export const saveForCustomer = async (match: Required<ContactMatch>, capture: Ca
 
 /** The assignment rules staff keep, in order. */
 export const getAssignmentRules = async (): Promise<AssignmentRule[]> =>
-  ((await db().send(new GetCommand({ TableName: tableName(), Key: keys.assignmentRules() }))).Item?.rules as
+  ((await db().send(new GetCommand({ TableName: tableName(), Key: leadCaptureKeys.assignmentRules() }))).Item?.rules as
     | AssignmentRule[]
     | undefined) ?? [];
 
 export const getLead = async (leadId: string): Promise<Lead | undefined> => {
-  const item = await findById(keys.leadById(leadId));
+  const item = await findById(leadCaptureKeys.leadById(leadId));
   return item ? fromItem<Lead>(item) : undefined;
 };
 
-export const getLeadByKey = (customerId: string, leadId: string) => leads.get(keys.lead(customerId, leadId));
+export const getLeadByKey = (customerId: string, leadId: string) => leads.get(leadCaptureKeys.lead(customerId, leadId));
 
 export interface LeadNote {
   noteId: string;
@@ -238,7 +240,7 @@ export const getLeadNotes = async (customerId: string, leadId: string): Promise<
   (
     await queryAll({
       partition: keys.customerPartition(customerId),
-      range: { prefix: keys.leadNotesPrefix(leadId) },
+      range: { prefix: leadCaptureKeys.leadNotesPrefix(leadId) },
       order: 'oldest',
     })
   ).map((item) => fromItem<LeadNote>(item));
@@ -301,8 +303,10 @@ export const listLeads = async (query: LeadQuery) => {
   const page = await queryPage({
     index: byOwner ? byAssignee : byState,
     partition: byOwner
-      ? keys.leadsByOwnerPartition(query.ownerId!)
-      : (query.status ? [query.status] : leadStatuses).flatMap((status) => keys.leadsByStatusPartitions(status)),
+      ? leadCaptureKeys.leadsByOwnerPartition(query.ownerId!)
+      : (query.status ? [query.status] : leadStatuses).flatMap((status) =>
+          leadCaptureKeys.leadsByStatusPartitions(status),
+        ),
     range: { from: query.from, to: query.to },
     limit: query.limit,
     cursor: query.cursor,
@@ -334,7 +338,7 @@ export const saveNote = async (lead: Lead, text: string, authorId: string, now: 
   const note: LeadNote = { noteId, leadId: lead.leadId, text, authorId, createdAt: now.toISOString() };
   const saved = await transact([
     putNew({
-      ...keys.leadNote(lead.customerId, lead.leadId, noteId),
+      ...leadCaptureKeys.leadNote(lead.customerId, lead.leadId, noteId),
       type: 'lead-note',
       customerId: lead.customerId,
       ...note,
@@ -373,4 +377,38 @@ export const saveAssignment = async (lead: Lead, facts: EventFacts<'LeadAssigned
     outboxPut('LeadAssigned', facts, now),
   ]);
   return saved.ok;
+};
+
+/** What an analytics period reads at most: a bound on one report's cost. */
+const MAX_LEADS = 20_000;
+
+/** Leads created in the range, every status, with when each first left `new`. */
+export const leadsCreatedBetween = async (
+  from: string,
+  to: string,
+): Promise<(Lead & { firstResponseAt?: string })[]> => {
+  const found = (
+    await Promise.all(
+      leadStatuses.map((status) =>
+        queryAll(
+          {
+            index: byState,
+            partition: leadCaptureKeys.leadsByStatusPartitions(status),
+            range: { from, to },
+            order: 'oldest',
+          },
+          MAX_LEADS,
+        ),
+      ),
+    )
+  )
+    .flat()
+    .map((item) => leads.read(item));
+  return Promise.all(
+    found.map(async (lead) =>
+      lead.status === 'new'
+        ? lead
+        : { ...lead, firstResponseAt: (await getLeadHistory(lead)).find((move) => move.from === 'new')?.at },
+    ),
+  );
 };

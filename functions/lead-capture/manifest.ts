@@ -2,6 +2,7 @@ import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
 import { leadSubmissionSchema } from './domain/lead-submission.js';
+import { leadCaptureProblems } from './problems.js';
 
 const dir = 'functions/lead-capture/handlers';
 
@@ -122,6 +123,7 @@ export const leadRoutes = {
 
 export const leadCapture: UseCaseManifest = {
   name: 'lead-capture',
+  problems: leadCaptureProblems,
   functions: {
     captureLead: {
       entry: `${dir}/capture-lead.ts`,

@@ -1,11 +1,13 @@
 // The customer record's leads part: each lead's summary, and the call center's recent leads.
+
 import { recordPart } from '../../shared/record-part.js';
 import * as z from '../../shared/schema.js';
-import { keys } from '../../shared/table.js';
+import { leadCaptureKeys } from './keys.js';
+
 import type { Lead } from './lead-store.js';
 
 export const leadsRecordPart = recordPart({
-  prefix: keys.leadsPrefix(),
+  prefix: leadCaptureKeys.leadsPrefix(),
   type: 'lead',
   schema: z.strictObject({
     leadId: z.string(),

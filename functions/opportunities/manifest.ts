@@ -1,6 +1,7 @@
 import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
+import { opportunitiesProblems } from './problems.js';
 
 const dir = 'functions/opportunities/handlers';
 const read = { scopes: ['opportunities:read'] } as const;
@@ -100,6 +101,7 @@ export const opportunityRoutes = {
 
 export const opportunitiesUseCase: UseCaseManifest = {
   name: 'opportunities',
+  problems: opportunitiesProblems,
   functions: {
     openOpportunity: {
       entry: `${dir}/open-opportunity.ts`,

@@ -1,6 +1,7 @@
 // The opportunity use cases: open one (staff, or a converted lead exactly once), change its figures,
 // move it along its stages, attach quotes (recorded on both sides in one transaction), win it once
 // when an attached quote is accepted or ordered, and the pipeline by reach.
+
 import type { EventDetail } from '../../events/catalogue.js';
 import { readFollowingMerge } from '../../shared/customer.js';
 import { putNew, type TransactItem, transact } from '../../shared/db.js';
@@ -12,7 +13,6 @@ import { changedMeanwhile, justProcessed, records, staleAt, type Text } from '..
 import type { Money } from '../../shared/money.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, ProblemError } from '../../shared/problems.js';
-import { keys } from '../../shared/table.js';
 import { DAY_MS, istanbulDate } from '../../shared/time.js';
 import { getLeadByKey } from '../lead-capture/public.js';
 import { getQuote, type Quote, quoteAttachedItems } from '../quote-approval/public.js';
@@ -27,6 +27,7 @@ import {
   type StageAction,
   targetOf,
 } from './domain/stages.js';
+import { opportunitiesKeys } from './keys.js';
 import { getOpportunity, type Opportunity, opportunities } from './opportunity-store.js';
 
 /** How far ahead a new opportunity is expected to close when nobody says. */
@@ -162,7 +163,7 @@ export const openFromLead = async (
     now,
   );
   const marker = putNew({
-    ...keys.opportunityFromLead(lead.customerId, lead.leadId),
+    ...opportunitiesKeys.opportunityFromLead(lead.customerId, lead.leadId),
     type: 'opportunity-source',
     leadId: lead.leadId,
     opportunityId: o.opportunityId,

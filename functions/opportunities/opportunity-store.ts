@@ -1,13 +1,15 @@
 // Opportunities in the one table: each beside its customer (so the customer's whole story is one
 // Query), with its history; found by id, by owner and, for the pipeline, by stage.
+
 import type { Ownership } from '../../shared/access.js';
 import { readFollowingMerge } from '../../shared/customer.js';
 import { findById } from '../../shared/db.js';
 import { defineEntity, fromItem } from '../../shared/entity.js';
 import type { Money } from '../../shared/money.js';
 import { type Filter, queryAll } from '../../shared/query.js';
-import { byAssignee, byState, keys } from '../../shared/table.js';
+import { byAssignee, byState } from '../../shared/table.js';
 import type { Stage } from './domain/stages.js';
+import { opportunitiesKeys } from './keys.js';
 
 export interface Opportunity {
   opportunityId: string;
@@ -38,11 +40,11 @@ export interface Opportunity {
 
 export const opportunities = defineEntity<Opportunity>({
   type: 'opportunity',
-  key: (o) => keys.opportunity(o.customerId, o.opportunityId),
+  key: (o) => opportunitiesKeys.opportunity(o.customerId, o.opportunityId),
   indexes: (o) => ({
-    ...keys.opportunityById(o.opportunityId),
-    ...keys.opportunitiesByOwner(o.ownerId, o.createdAt, o.opportunityId),
-    ...keys.opportunitiesByStage(o.status, o.expectedCloseDate, o.opportunityId),
+    ...opportunitiesKeys.opportunityById(o.opportunityId),
+    ...opportunitiesKeys.opportunitiesByOwner(o.ownerId, o.createdAt, o.opportunityId),
+    ...opportunitiesKeys.opportunitiesByStage(o.status, o.expectedCloseDate, o.opportunityId),
   }),
 });
 
@@ -50,11 +52,11 @@ export const opportunityOwnership = (o: Opportunity): Ownership => ({ ownerId: o
 
 /** As stored now (strongly consistent), for a guarded move; also when its customer was merged since the id was learned. */
 export const getOpportunity = (customerId: string, opportunityId: string) =>
-  readFollowingMerge(customerId, (id) => opportunities.get(keys.opportunity(id, opportunityId)));
+  readFollowingMerge(customerId, (id) => opportunities.get(opportunitiesKeys.opportunity(id, opportunityId)));
 
 /** By id alone (the API's paths): the index finds the customer, then a consistent read. */
 export const findOpportunity = async (opportunityId: string): Promise<Opportunity | undefined> => {
-  const customerId = (await findById(keys.opportunityById(opportunityId), 'customerId'))?.customerId as
+  const customerId = (await findById(opportunitiesKeys.opportunityById(opportunityId), 'customerId'))?.customerId as
     | string
     | undefined;
   return customerId ? getOpportunity(customerId, opportunityId) : undefined;
@@ -100,8 +102,11 @@ export const openOpportunities = async (
   const items = await queryAll(
     {
       ...(scope.ownerId
-        ? { index: byAssignee, partition: keys.opportunitiesByOwnerPartition(scope.ownerId) }
-        : { index: byState, partition: stages.flatMap((stage) => keys.opportunitiesByStagePartitions(stage)) }),
+        ? { index: byAssignee, partition: opportunitiesKeys.opportunitiesByOwnerPartition(scope.ownerId) }
+        : {
+            index: byState,
+            partition: stages.flatMap((stage) => opportunitiesKeys.opportunitiesByStagePartitions(stage)),
+          }),
       filter: conditions.length ? filter : undefined,
     },
     max,

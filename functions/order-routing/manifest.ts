@@ -2,6 +2,7 @@ import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
 import { orderIntakeSchema, statusChangeSchema } from './domain/order-input.js';
+import { orderRoutingProblems } from './problems.js';
 
 const dir = 'functions/order-routing/handlers';
 const read = { scopes: ['orders:read' as const] };
@@ -121,6 +122,7 @@ export const orderRoutes = {
 
 export const orderRouting: UseCaseManifest = {
   name: 'order-routing',
+  problems: orderRoutingProblems,
   functions: {
     createOrder: {
       entry: `${dir}/create-order.ts`,

@@ -1,6 +1,7 @@
 // Orders in the one table, in their customer's partition, with their history beside them; a unit's
 // queue by status (gsi1) and a firm-wide one by status (gsi2, sharded). An order made from a quote
 // takes the quote's id, so one accepted quote is one order whatever retries.
+
 import type { Ownership } from '../../shared/access.js';
 import { readFollowingMerge } from '../../shared/customer.js';
 import { findById, type TransactItem, transact } from '../../shared/db.js';
@@ -8,11 +9,12 @@ import { defineEntity } from '../../shared/entity.js';
 import type { Language } from '../../shared/language.js';
 import type { Money } from '../../shared/money.js';
 import { type Filter, queryAll, queryPage } from '../../shared/query.js';
-import { byAssignee, byState, keys } from '../../shared/table.js';
+import { byAssignee, byState } from '../../shared/table.js';
 import { defineDueQueue } from '../../shared/work-queue.js';
 import { type Quote, type QuoteTotals, quoteOrderedItems } from '../quote-approval/public.js';
 import { type OrderStatus, openStatuses } from './domain/lifecycle.js';
 import type { Skipped } from './domain/routing.js';
+import { orderRoutingKeys } from './keys.js';
 
 export interface OrderLine {
   sku: string;
@@ -83,11 +85,11 @@ export interface Order {
 
 export const orders = defineEntity<Order>({
   type: 'order',
-  key: (o) => keys.order(o.customerId, o.orderId),
+  key: (o) => orderRoutingKeys.order(o.customerId, o.orderId),
   indexes: (o) => ({
-    ...keys.orderById(o.orderId),
-    ...keys.ordersByStatus(o.status, o.createdAt, o.orderId),
-    ...(o.unitId ? keys.ordersByUnit(o.unitId, o.status, o.createdAt, o.orderId) : {}),
+    ...orderRoutingKeys.orderById(o.orderId),
+    ...orderRoutingKeys.ordersByStatus(o.status, o.createdAt, o.orderId),
+    ...(o.unitId ? orderRoutingKeys.ordersByUnit(o.unitId, o.status, o.createdAt, o.orderId) : {}),
   }),
 });
 
@@ -108,11 +110,11 @@ export const orderOwnership = (order: Order): Ownership => ({
 
 /** As stored now (consistent), also when its customer was merged since the caller learned the id. */
 export const getOrder = (customerId: string, orderId: string) =>
-  readFollowingMerge(customerId, (id) => orders.get(keys.order(id, orderId)));
+  readFollowingMerge(customerId, (id) => orders.get(orderRoutingKeys.order(id, orderId)));
 
 /** By id alone (gsi3 is eventually consistent): the caller re-reads the item itself before moving it. */
 export const findOrder = async (orderId: string) => {
-  const item = await findById(keys.orderById(orderId));
+  const item = await findById(orderRoutingKeys.orderById(orderId));
   return item ? getOrder(String(item.customerId), orderId) : undefined;
 };
 
@@ -131,7 +133,10 @@ export const openOrderCount = async (unitId: string, limit: number) => {
   for (const status of openStatuses) {
     if (count >= limit) break;
     count += (
-      await queryAll({ index: byAssignee, partition: keys.ordersByUnitPartition(unitId, status) }, limit - count)
+      await queryAll(
+        { index: byAssignee, partition: orderRoutingKeys.ordersByUnitPartition(unitId, status) },
+        limit - count,
+      )
     ).length;
   }
   return count;
@@ -163,12 +168,18 @@ export const ordersIn = async (
         scope.unitId
           ? {
               index: byAssignee,
-              partition: keys.ordersByUnitPartition(scope.unitId, status),
+              partition: orderRoutingKeys.ordersByUnitPartition(scope.unitId, status),
               range,
               order: 'oldest',
               filter,
             }
-          : { index: byState, partition: keys.ordersByStatusPartitions(status), range, order: 'oldest', filter },
+          : {
+              index: byState,
+              partition: orderRoutingKeys.ordersByStatusPartitions(status),
+              range,
+              order: 'oldest',
+              filter,
+            },
         max,
       ),
     ),
@@ -192,8 +203,8 @@ export const listOrders = async (query: OrderQuery) => {
   const filter = equalTo({ ownerId: query.ownerId, teamId: query.teamId });
   const page = await queryPage({
     ...(query.unitId
-      ? { index: byAssignee, partition: keys.ordersByUnitPartition(query.unitId, query.status) }
-      : { index: byState, partition: keys.ordersByStatusPartitions(query.status) }),
+      ? { index: byAssignee, partition: orderRoutingKeys.ordersByUnitPartition(query.unitId, query.status) }
+      : { index: byState, partition: orderRoutingKeys.ordersByStatusPartitions(query.status) }),
     order: 'oldest',
     limit: query.limit,
     cursor: query.cursor,

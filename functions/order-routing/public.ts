@@ -1,5 +1,8 @@
 // What other modules may use of order routing: orders as stored, the routing rules and how they
 // choose a unit, and the revenue figures.
+// Its problem codes are registered wherever another module uses it, so their titles render there too.
+import './problems.js';
+
 export { orderStatuses } from './domain/lifecycle.js';
 export { revenue } from './domain/reports.js';
 export {

@@ -1,13 +1,15 @@
 // The customer record's orders part: each order's summary, and the call center's recent orders.
+
 import { recordPart } from '../../shared/record-part.js';
 import * as z from '../../shared/schema.js';
-import { keys } from '../../shared/table.js';
+import { orderRoutingKeys } from './keys.js';
+
 import type { Order } from './order-store.js';
 
 const money = z.object({ amount: z.number(), currency: z.string() });
 
 export const ordersRecordPart = recordPart({
-  prefix: keys.ordersPrefix(),
+  prefix: orderRoutingKeys.ordersPrefix(),
   type: 'order',
   schema: z.strictObject({
     orderId: z.string(),

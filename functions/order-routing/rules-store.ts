@@ -7,8 +7,8 @@ import { getUnit, type Unit } from '../../shared/directory.js';
 import { advance, defineEntity, type Movable } from '../../shared/entity.js';
 import { validate } from '../../shared/http.js';
 import { ConflictError, ProblemError } from '../../shared/problems.js';
-import { keys } from '../../shared/table.js';
 import { type RoutingRules, rulesChangeSchema, unitIdsOf } from './domain/routing.js';
+import { orderRoutingKeys } from './keys.js';
 
 export interface StoredRules extends RoutingRules, Movable {
   status: 'current' | 'default';
@@ -16,12 +16,19 @@ export interface StoredRules extends RoutingRules, Movable {
   updatedBy: string;
 }
 
-const current = defineEntity<StoredRules>({ type: 'routing-rules', key: () => keys.routingRules('CURRENT') });
-const fallbackRules = defineEntity<StoredRules>({ type: 'routing-rules', key: () => keys.routingRules('DEFAULT') });
+const current = defineEntity<StoredRules>({
+  type: 'routing-rules',
+  key: () => orderRoutingKeys.routingRules('CURRENT'),
+});
+const fallbackRules = defineEntity<StoredRules>({
+  type: 'routing-rules',
+  key: () => orderRoutingKeys.routingRules('DEFAULT'),
+});
 
 /** The rules in force: the ones staff set, else the default. */
 export const getRoutingRules = async (): Promise<StoredRules | undefined> =>
-  (await current.get(keys.routingRules('CURRENT'))) ?? (await fallbackRules.get(keys.routingRules('DEFAULT')));
+  (await current.get(orderRoutingKeys.routingRules('CURRENT'))) ??
+  (await fallbackRules.get(orderRoutingKeys.routingRules('DEFAULT')));
 
 /** The default rules as the demo data stores them. */
 export const defaultRulesItem = (rules: RoutingRules) =>
@@ -70,7 +77,7 @@ export const setRoutingRules = async (change: unknown, actorId: string, now: Dat
   const units = await loadUnits(named);
   const missing = named.filter((unitId) => !units.has(unitId));
   if (missing.length) throw new UnknownUnitError(rules, missing);
-  const before = await current.get(keys.routingRules('CURRENT'));
+  const before = await current.get(orderRoutingKeys.routingRules('CURRENT'));
   if (expected !== undefined && expected !== (before?.seq ?? 0)) {
     const seq = before?.seq ?? 0;
     throw new ConflictError('rules-changed', {

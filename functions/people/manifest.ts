@@ -2,6 +2,7 @@
 // people with their sign-in, and API keys. Everything but `GET /me` needs `admin`.
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
+import { peopleProblems } from './problems.js';
 
 const dir = 'functions/people/handlers';
 const admin = { scopes: ['admin'] } as const;
@@ -101,6 +102,7 @@ export const peopleRoutes = {
 
 export const peopleUseCase: UseCaseManifest = {
   name: 'people',
+  problems: peopleProblems,
   functions: {
     me: { entry: `${dir}/me.ts`, description: 'Who the caller is', uses: { table: 'read' } },
     people: {

@@ -1,6 +1,7 @@
 // The directory side of people: the user, their role membership, their sign-in link and their entry
 // in the admins' list, written together; changes guarded by the `seq` the admin read, each with its
 // audit item in the same transaction.
+
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { normalizeEmail } from '../../shared/contact.js';
 import { db, getMany, itemExists, putNew, scanType, type TransactItem, tableName, transact } from '../../shared/db.js';
@@ -11,6 +12,7 @@ import { queryPage } from '../../shared/query.js';
 import { type ItemType, keys } from '../../shared/table.js';
 import { loginItem } from '../authorizer/public.js';
 import type { Placement } from './domain/placement.js';
+import { peopleKeys } from './keys.js';
 
 /** A directory user with their stale-write token (people written before it existed read as 0). */
 export type Person = User & { seq: number };
@@ -29,7 +31,7 @@ const roleMemberItem = (role: Role, userId: string) => ({
 
 /** Adds a person the directory already has (demo data, people from before the list) to the list. */
 export const listEntryItem = (userId: string) => ({
-  ...keys.directoryEntry(userId),
+  ...peopleKeys.directoryEntry(userId),
   type: 'directory-entry' satisfies ItemType,
   userId,
 });
@@ -39,7 +41,7 @@ export const listEntryItem = (userId: string) => ({
  * but mail servers and people treat `Ayse@…` and `ayse@…` as one mailbox.
  */
 export const personEmailItem = (user: Pick<User, 'userId' | 'email'>) => ({
-  ...keys.personEmail(normalizeEmail(user.email)),
+  ...peopleKeys.personEmail(normalizeEmail(user.email)),
   type: 'person-email' satisfies ItemType,
   userId: user.userId,
 });
@@ -48,7 +50,11 @@ export const personEmailItem = (user: Pick<User, 'userId' | 'email'>) => ({
 export const emailHolder = async (email: string): Promise<string | undefined> =>
   (
     await db().send(
-      new GetCommand({ TableName: tableName(), Key: keys.personEmail(normalizeEmail(email)), ConsistentRead: true }),
+      new GetCommand({
+        TableName: tableName(),
+        Key: peopleKeys.personEmail(normalizeEmail(email)),
+        ConsistentRead: true,
+      }),
     )
   ).Item?.userId as string | undefined;
 
@@ -204,7 +210,7 @@ export const reindexDirectory = async (sharedAddress: (userId: string) => void =
 
 /** The admins' list, by user id, a page at a time. */
 export const directoryPage = async (limit: number, cursor?: string) => {
-  const page = await queryPage({ partition: keys.directoryPartition(), order: 'oldest', limit, cursor });
+  const page = await queryPage({ partition: peopleKeys.directoryPartition(), order: 'oldest', limit, cursor });
   const users = new Map(
     (await getMany(page.items.map((item) => keys.user(String(item.userId))))).map((user) => [
       user.userId,

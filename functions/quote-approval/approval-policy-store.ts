@@ -1,5 +1,6 @@
 // The approval policy in the one table: staff replace it (API or CLI, through `setApprovalPolicy`
 // alone, so both check the same things); the demo data only loads a DEFAULT that a replacement overrides.
+
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, itemAbsent, tableName, transact } from '../../shared/db.js';
 import { usersInRole } from '../../shared/directory.js';
@@ -7,13 +8,13 @@ import { validate } from '../../shared/http.js';
 import { staleAt } from '../../shared/messages.js';
 import { ConflictError } from '../../shared/problems.js';
 import * as z from '../../shared/schema.js';
-import { keys } from '../../shared/table.js';
 import {
   type ApprovalPolicy,
   approvalPolicySchema,
   approverRoles,
   UnknownApproverRoleError,
 } from './domain/approval-policy.js';
+import { quoteApprovalKeys } from './keys.js';
 
 const policyRecord = { en: 'The policy', tr: 'Onay kuralları' };
 
@@ -27,8 +28,11 @@ export interface StoredPolicy {
 }
 
 const policyAt = async (which: 'CURRENT' | 'DEFAULT') =>
-  (await db().send(new GetCommand({ TableName: tableName(), Key: keys.approvalPolicy(which), ConsistentRead: true })))
-    .Item as (StoredPolicy & Record<string, unknown>) | undefined;
+  (
+    await db().send(
+      new GetCommand({ TableName: tableName(), Key: quoteApprovalKeys.approvalPolicy(which), ConsistentRead: true }),
+    )
+  ).Item as (StoredPolicy & Record<string, unknown>) | undefined;
 
 export const getApprovalPolicy = async (): Promise<StoredPolicy | undefined> => {
   const item = (await policyAt('CURRENT')) ?? (await policyAt('DEFAULT'));
@@ -53,7 +57,7 @@ const replaceApprovalPolicy = async (
     {
       Put: {
         TableName: tableName(),
-        Item: { ...keys.approvalPolicy('CURRENT'), type: 'approval-policy', ...policy },
+        Item: { ...quoteApprovalKeys.approvalPolicy('CURRENT'), type: 'approval-policy', ...policy },
         ConditionExpression: current ? 'seq = :seq' : itemAbsent,
         ExpressionAttributeValues: current ? { ':seq': current.seq } : undefined,
       },

@@ -3,6 +3,7 @@ import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../sh
 import * as api from './api-schemas.js';
 import { createQuoteSchema, editQuoteSchema } from './domain/quote-input.js';
 import { pdfFontAssets } from './pdf/fonts.js';
+import { quoteApprovalProblems } from './problems.js';
 
 const dir = 'functions/quote-approval/handlers';
 const write = { scopes: ['quotes:write'] } as const;
@@ -218,6 +219,7 @@ export const quoteRoutes = {
 
 export const quoteApproval: UseCaseManifest = {
   name: 'quote-approval',
+  problems: quoteApprovalProblems,
   functions: {
     createQuote: {
       entry: `${dir}/create-quote.ts`,

@@ -1,5 +1,8 @@
 // What other modules may use of quotes: quotes as stored and read, drafting one, recording its
 // order or its opportunity (this module's own writes, for another module's transaction), reports.
+// Its problem codes are registered wherever another module uses it, so their titles render there too.
+import './problems.js';
+
 export type { QuoteTotals } from './domain/pricing.js';
 export { marginTryOf } from './domain/quote-builder.js';
 export { type QuoteSummary, quoteReport } from './domain/reports.js';

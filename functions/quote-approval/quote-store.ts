@@ -2,6 +2,7 @@
 // move (shared/entity.ts): the whole new quote, on the condition that it is still in the status and
 // at the seq it was read in, with its history, its work-queue placements, its report line and its
 // outbox events in the same transaction.
+
 import type { Ownership } from '../../shared/access.js';
 import { readFollowingMerge } from '../../shared/customer.js';
 import { findById, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
@@ -16,6 +17,7 @@ import type { ApprovalStep } from './domain/approval-policy.js';
 import type { QuoteState, QuoteStatus } from './domain/lifecycle.js';
 import { marginTryOf, type PaymentTerms, type QuoteFigures } from './domain/quote-builder.js';
 import type { QuoteSummary } from './domain/reports.js';
+import { quoteApprovalKeys } from './keys.js';
 
 export interface ApprovalRecord {
   step: number;
@@ -64,11 +66,11 @@ export interface Quote extends QuoteState, QuoteFigures {
 
 export const quotes = defineEntity<Quote>({
   type: 'quote',
-  key: (q) => keys.quote(q.customerId, q.quoteId),
+  key: (q) => quoteApprovalKeys.quote(q.customerId, q.quoteId),
   indexes: (q) => ({
-    ...keys.quoteById(q.quoteId),
-    ...keys.quotesByOwner(q.ownerId, q.createdAt, q.quoteId),
-    ...keys.quotesByMonth(istanbulMonth(q.createdAt), q.createdAt, q.quoteId),
+    ...quoteApprovalKeys.quoteById(q.quoteId),
+    ...quoteApprovalKeys.quotesByOwner(q.ownerId, q.createdAt, q.quoteId),
+    ...quoteApprovalKeys.quotesByMonth(istanbulMonth(q.createdAt), q.createdAt, q.quoteId),
   }),
 });
 
@@ -112,8 +114,8 @@ const reportItem = (q: Quote): TransactItem => {
     Put: {
       TableName: tableName(),
       Item: {
-        ...keys.quoteReport(q.customerId, q.quoteId),
-        ...keys.quotesSentIn(istanbulMonth(q.sentAt!), q.sentAt!, q.quoteId),
+        ...quoteApprovalKeys.quoteReport(q.customerId, q.quoteId),
+        ...quoteApprovalKeys.quotesSentIn(istanbulMonth(q.sentAt!), q.sentAt!, q.quoteId),
         type: 'quote-report',
         customerId: q.customerId,
         ...summary,
@@ -140,7 +142,7 @@ const extras = (after: Quote, effects: QuoteEffects, answer: unknown, record: Re
   ...(effects.freeze
     ? [
         putNew({
-          ...keys.quoteVersion(effects.freeze.customerId, effects.freeze.quoteId, effects.freeze.version),
+          ...quoteApprovalKeys.quoteVersion(effects.freeze.customerId, effects.freeze.quoteId, effects.freeze.version),
           type: 'quote-version',
           ...effects.freeze,
         }),
@@ -197,17 +199,19 @@ export const saveQuote = async (before: Quote, after: Quote, effects: QuoteEffec
 
 /** As stored now (consistent), also when its customer was merged since the caller learned the id. */
 export const getQuote = (customerId: string, quoteId: string) =>
-  readFollowingMerge(customerId, (id) => quotes.get(keys.quote(id, quoteId)));
+  readFollowingMerge(customerId, (id) => quotes.get(quoteApprovalKeys.quote(id, quoteId)));
 
 /** By id alone (the API's paths): the index finds the customer, then a consistent read. */
 export const findQuote = async (quoteId: string): Promise<Quote | undefined> => {
-  const customerId = (await findById(keys.quoteById(quoteId), 'customerId'))?.customerId as string | undefined;
+  const customerId = (await findById(quoteApprovalKeys.quoteById(quoteId), 'customerId'))?.customerId as
+    | string
+    | undefined;
   return customerId ? getQuote(customerId, quoteId) : undefined;
 };
 
 export const getQuoteVersion = async (quote: Quote, version: number): Promise<Quote | undefined> => {
   if (version === quote.version) return quote;
-  return quotes.get(keys.quoteVersion(quote.customerId, quote.quoteId, version), false);
+  return quotes.get(quoteApprovalKeys.quoteVersion(quote.customerId, quote.quoteId, version), false);
 };
 
 /** The quote's history, oldest first. */
@@ -272,7 +276,7 @@ export const listQuotes = async (query: QuoteQuery, now = new Date()) => {
     const partition = keys.customerPartition(query.customerId);
     const page = await queryPage({
       partition,
-      range: { prefix: keys.quotesPrefix() },
+      range: { prefix: quoteApprovalKeys.quotesPrefix() },
       limit: query.limit,
       cursor: query.cursor,
       filter: filterOf(query, 'customer'),
@@ -280,7 +284,7 @@ export const listQuotes = async (query: QuoteQuery, now = new Date()) => {
     return quotesOf(page);
   }
   if (query.ownerId) {
-    const partition = keys.quotesByOwnerPartition(query.ownerId);
+    const partition = quoteApprovalKeys.quotesByOwnerPartition(query.ownerId);
     return quotesOf(
       await queryPage({
         index: byAssignee,
@@ -299,7 +303,7 @@ export const listQuotes = async (query: QuoteQuery, now = new Date()) => {
     months.push(month);
   const page = await queryPage({
     index: byState,
-    partition: months.map((month) => keys.quotesByMonthPartition(month)),
+    partition: months.map((month) => quoteApprovalKeys.quotesByMonthPartition(month)),
     inTurn: true,
     range,
     limit: query.limit,
@@ -313,7 +317,9 @@ export const listQuotes = async (query: QuoteQuery, now = new Date()) => {
 export const sentInMonths = async (months: readonly string[]) =>
   (
     await Promise.all(
-      months.map((month) => queryAll({ index: byState, partition: keys.quotesSentInPartition(month) }, 100_000)),
+      months.map((month) =>
+        queryAll({ index: byState, partition: quoteApprovalKeys.quotesSentInPartition(month) }, 100_000),
+      ),
     )
   )
     .flat()

@@ -1,8 +1,9 @@
 // The customer record's quotes part: each quote's summary, and the call center's open quotes.
+
 import { recordPart } from '../../shared/record-part.js';
 import * as z from '../../shared/schema.js';
-import { keys } from '../../shared/table.js';
 import type { QuoteStatus } from './domain/lifecycle.js';
+import { quoteApprovalKeys } from './keys.js';
 import type { Quote } from './quote-store.js';
 
 const money = z.object({ amount: z.number(), currency: z.string() });
@@ -11,7 +12,7 @@ const money = z.object({ amount: z.number(), currency: z.string() });
 const closedQuoteStatuses: readonly QuoteStatus[] = ['accepted', 'declined', 'expired'];
 
 export const quotesRecordPart = recordPart({
-  prefix: keys.quotesPrefix(),
+  prefix: quoteApprovalKeys.quotesPrefix(),
   type: 'quote',
   schema: z.strictObject({
     quoteId: z.string(),

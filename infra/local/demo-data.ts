@@ -1,13 +1,16 @@
 // Reference data for a demo firm: reps, a manager, a team with weighted round-robin, a dealer, and
 // assignment rules. All people are invented; addresses use the reserved example.com domain.
+
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
 import type { FxRate, PriceList, Product } from '../../functions/catalogue/domain/catalogue.js';
 import type { AssignmentRule } from '../../functions/lead-capture/domain/assignment.js';
+import { leadCaptureKeys } from '../../functions/lead-capture/keys.js';
 import type { RoutingRules } from '../../functions/order-routing/domain/routing.js';
 import { defaultRulesItem } from '../../functions/order-routing/rules-store.js';
 import { listEntryItem, personEmailItem } from '../../functions/people/people-store.js';
 import type { ApprovalPolicy } from '../../functions/quote-approval/domain/approval-policy.js';
+import { quoteApprovalKeys } from '../../functions/quote-approval/keys.js';
 import type { WorkingHours } from '../../shared/business-hours.js';
 import type { Dealer, Department, Team, Unit, User } from '../../shared/directory.js';
 import { keys } from '../../shared/table.js';
@@ -286,7 +289,7 @@ export const demoItems = (): Record<string, unknown>[] => [
   ...demoUsers.map((u) => ({ ...keys.user(u.userId), type: 'user', ...u })),
   ...demoTeams.map((t) => ({ ...keys.team(t.teamId), type: 'team', ...t })),
   ...demoDealers.map((d) => ({ ...keys.dealer(d.dealerId), type: 'dealer', ...d })),
-  { ...keys.assignmentRules(), type: 'assignment-rules', rules: demoRules },
+  { ...leadCaptureKeys.assignmentRules(), type: 'assignment-rules', rules: demoRules },
   ...quoteReferenceItems(),
   ...demoUnits.map((u) => ({ ...keys.unit(u.unitId), type: 'unit', ...u })),
   defaultRulesItem(demoRoutingRules),
@@ -488,7 +491,7 @@ export const quoteReferenceItems = (): Record<string, unknown>[] => [
   ...catalogueItems('priceLists', 0, demoPriceLists()),
   ...catalogueItems('fxRates', 0, demoFxRates()),
   {
-    ...keys.approvalPolicy('DEFAULT'),
+    ...quoteApprovalKeys.approvalPolicy('DEFAULT'),
     type: 'approval-policy',
     rules: demoApprovalPolicy,
     seq: 0,

@@ -2,7 +2,9 @@
 // items each (the profile, leads with their status history and notes, consent entries), looked up
 // by phone in a local form over the local HTTP API, beside a single GetItem of a profile on the
 // same DynamoDB Local in the same run — the floor one round trip to the table sets.
+
 import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { leadCaptureKeys } from '../../functions/lead-capture/keys.js';
 import { type Lead, leads } from '../../functions/lead-capture/lead-store.js';
 import type { LocalStack } from '../../infra/local/runtime.js';
 import { TABLE_NAME } from '../../infra/local/runtime.js';
@@ -75,7 +77,7 @@ const customerItems = (run: string, i: number): Record<string, unknown>[] => {
     });
     if (l < NOTES)
       items.push({
-        ...keys.leadNote(customerId, lead.leadId, newId()),
+        ...leadCaptureKeys.leadNote(customerId, lead.leadId, newId()),
         type: 'lead-note',
         text: 'Aradım, yarın tekrar aranacak.',
         authorId: 'rep-ayse',

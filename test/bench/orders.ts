@@ -4,7 +4,9 @@
 //      measured in the same run (benchQuotes' baseline).
 //   2. The SLA sweep's reads with 10,000 orders waiting for acknowledgement of which 10 are due: it
 //      must read about 10 entries, not 10,000 (a Scan would).
+
 import { BatchWriteCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { orderRoutingKeys } from '../../functions/order-routing/keys.js';
 import { ackQueue, getOrder } from '../../functions/order-routing/order-store.js';
 import { rerouteOverdue } from '../../functions/order-routing/orders.js';
 import type { LocalStack } from '../../infra/local/runtime.js';
@@ -93,14 +95,16 @@ export const benchOrders = async (stack: LocalStack, lead: ReturnType<typeof sum
   const past = new Date(Date.now() - 3600_000).toISOString();
   const filler = Array.from({ length: WAITING - DUE }, () => {
     const orderId = newId();
-    return ackQueue.at(orderId, later, { step: 1, unitId: 'dealer-ankara' }).item(keys.order(`BENCH-${run}`, orderId));
+    return ackQueue
+      .at(orderId, later, { step: 1, unitId: 'dealer-ankara' })
+      .item(orderRoutingKeys.order(`BENCH-${run}`, orderId));
   });
   const due = await Promise.all(
     routed.slice(0, DUE).map(async ({ customerId, orderId }) => {
       const order = (await getOrder(customerId, orderId))!;
       return ackQueue
         .at(orderId, past, { step: order.routing!.step, unitId: order.unitId! })
-        .item(keys.order(customerId, orderId));
+        .item(orderRoutingKeys.order(customerId, orderId));
     }),
   );
   const batches = async (requests: Record<string, unknown>[]) => {

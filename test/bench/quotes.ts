@@ -4,12 +4,14 @@
 // stack: one raw TransactWriteItems of the submit's shape (the floor), and a lead's capture →
 // assignment (POST /leads → LeadCaptured → assign consumer → owner set), the same one-hop event path
 // with lighter work at the end. One request at a time, so the figures are latencies, not queueing.
+
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { leadCaptureKeys } from '../../functions/lead-capture/keys.js';
 import { getLead } from '../../functions/lead-capture/lead-store.js';
+import { quoteApprovalKeys } from '../../functions/quote-approval/keys.js';
 import type { LocalStack } from '../../infra/local/runtime.js';
 import { TABLE_NAME } from '../../infra/local/runtime.js';
 import { createApiKey } from '../../shared/api-keys.js';
-import { keys } from '../../shared/table.js';
 
 const QUOTES = Number(process.env.BENCH_QUOTES ?? 30);
 /** Untimed first rounds: module loading and first connections belong to cold starts, not to this. */
@@ -82,7 +84,7 @@ export const benchQuotes = async (stack: LocalStack) => {
     // The lead's key names its customer: read it from the id index once the capture is in.
     const customerId = (await getLead(leadId))?.customerId;
     if (!customerId) throw new Error(`lead ${leadId} not found`);
-    await waitFor(stack, keys.lead(customerId, leadId), (item) => item.owner !== undefined);
+    await waitFor(stack, leadCaptureKeys.lead(customerId, leadId), (item) => item.owner !== undefined);
     if (i >= 0) leadLatencies.push(performance.now() - started);
     customers.push(customerId);
   }
@@ -130,7 +132,7 @@ export const benchQuotes = async (stack: LocalStack) => {
     const answered = performance.now() - started;
     await waitFor(
       stack,
-      keys.quote(draft.customerId, draft.quoteId),
+      quoteApprovalKeys.quote(draft.customerId, draft.quoteId),
       (item) => item.status === 'sent' && item.mailedAt !== undefined,
     );
     if (i < WARM_UP) continue;

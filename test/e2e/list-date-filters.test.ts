@@ -2,9 +2,12 @@
 // instant is taken as is, and both bounds are inclusive. Leads and quotes are made over HTTP and
 // then moved back in time in the table, around the edges of one Istanbul day (28 February 2021,
 // whose last minute is in the February partition of the quote month index and next minute in March).
+
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Key, keys as tableKeys } from '../../shared/table.js';
+import { leadCaptureKeys } from '../../functions/lead-capture/keys.js';
+import { quoteApprovalKeys } from '../../functions/quote-approval/keys.js';
+import type { Key } from '../../shared/table.js';
 import { istanbulMonth } from '../../shared/time.js';
 import { captureLead, getLead, keys, listAllLeads, readProblem, send, settle, uniquePerson } from '../support/e2e.js';
 import { act, call, createQuote, getQuote, newCustomer, quoteKeys, table } from '../support/quotes.js';
@@ -67,7 +70,7 @@ describe('GET /leads from/to', () => {
     await settle();
     for (const moment of order) {
       const lead = await getLead(ids[moment]);
-      await moveInTime(tableKeys.lead(lead.customerId, lead.leadId), lead.leadId, moments[moment]);
+      await moveInTime(leadCaptureKeys.lead(lead.customerId, lead.leadId), lead.leadId, moments[moment]);
     }
   });
 
@@ -130,11 +133,11 @@ describe('GET /quotes from/to', () => {
       });
       ids[moment] = quote.quoteId;
       await moveInTime(
-        tableKeys.quote(customerId, quote.quoteId),
+        quoteApprovalKeys.quote(customerId, quote.quoteId),
         quote.quoteId,
         moments[moment],
         'createdAt',
-        tableKeys.quotesByMonthPartition,
+        quoteApprovalKeys.quotesByMonthPartition,
       );
     }
   });
@@ -218,11 +221,11 @@ describe('GET /reports/quotes from/to', () => {
     for (const [i, quoteId] of made.entries()) {
       expect((await getQuote(quoteId)).status).toBe('sent');
       await moveInTime(
-        tableKeys.quoteReport(customerId, quoteId),
+        quoteApprovalKeys.quoteReport(customerId, quoteId),
         quoteId,
         moments[order[i]!],
         'sentAt',
-        tableKeys.quotesSentInPartition,
+        quoteApprovalKeys.quotesSentInPartition,
       );
     }
   });

@@ -4,13 +4,14 @@
 // person by the lower-cased address while the directory shows it as typed, and a person invited
 // before addresses were lower-cased (pool user and directory in capitals) still signs in through the
 // console's sign-in and, once reindexed, keeps their address from a case-twin too.
+
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { type Pool, passwordSignIn } from '../../console/src/cognito.js';
+import { peopleKeys } from '../../functions/people/keys.js';
 import { addPerson, reindexDirectory } from '../../functions/people/people-store.js';
 import { adminCall, findPoolUser, setPassword } from '../../functions/people/user-pool.js';
-import { keys as tableKeys } from '../../shared/table.js';
 import { bearer, get, post, readProblem } from '../support/e2e.js';
 import { table } from '../support/quotes.js';
 
@@ -82,7 +83,7 @@ describe("people's e-mail addresses, whatever their letter case", () => {
       sub,
     );
     expect(written.ok).toBe(true);
-    await table().send(new DeleteCommand({ TableName: 'pusula', Key: tableKeys.personEmail(stored.toLowerCase()) }));
+    await table().send(new DeleteCommand({ TableName: 'pusula', Key: peopleKeys.personEmail(stored.toLowerCase()) }));
 
     expect(await findPoolUser(signIn().userPoolId, stored)).toMatchObject({ username: stored, sub });
     const person = await get(`/people/${userId}`, admin());

@@ -1,8 +1,10 @@
 // The local SES event injector end to end: a real marketing mail's message id, the event published
 // to the local bus as SES would, the consumer suppressing the address and counting the campaign.
+
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { campaignsKeys } from '../../functions/campaigns/keys.js';
 import { keys } from '../../shared/table.js';
 import { api, localControlHeaders, recentEvents, settle } from '../support/e2e.js';
 import { futureDay, greetedCustomer, readItem } from '../support/subscriptions-e2e.js';
@@ -40,8 +42,8 @@ describe('local SES events', () => {
       mail: { messageId: greeted.mail.messageId, destination: [greeted.email], tags: { campaign: [campaign] } },
     });
     expect((await readItem(keys.suppression(greeted.email)))?.reason).toBe('hard-bounce');
-    expect((await readItem(keys.campaignStats(campaign, 'bounced')))?.count).toBe(1);
-    expect((await readItem(keys.campaignStats(campaign, 'delivered')))?.count).toBe(1);
+    expect((await readItem(campaignsKeys.campaignStats(campaign, 'bounced')))?.count).toBe(1);
+    expect((await readItem(campaignsKeys.campaignStats(campaign, 'delivered')))?.count).toBe(1);
   });
 
   it('refuses an unknown message, an unknown type, and a request without the local header', async () => {

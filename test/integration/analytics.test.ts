@@ -2,6 +2,7 @@
 // events come; the nightly A/B/C job writing segments and emitting only on change; and every target
 // list checked against a hand-computed fixture of invented customers. Each part runs at its own
 // injected date, years apart, so the buyers of one are not in another's years.
+
 import { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventDetail } from '../../events/catalogue.js';
@@ -13,6 +14,7 @@ import {
   targetList,
 } from '../../functions/analytics/analytics.js';
 import type { OrderValue } from '../../functions/analytics/domain/customer-value.js';
+import { analyticsKeys } from '../../functions/analytics/keys.js';
 import { importOrders } from '../../functions/analytics/order-import.js';
 import { getRules, setRules } from '../../functions/analytics/rules-store.js';
 import { assignSegments } from '../../functions/analytics/segment-job.js';
@@ -23,6 +25,7 @@ import { type Case, cases } from '../../functions/complaint-escalation/case-stor
 import { type Lead, leads, saveStatusChange } from '../../functions/lead-capture/lead-store.js';
 import type { OrderIntake } from '../../functions/order-routing/domain/order-input.js';
 import { intakeOrder } from '../../functions/order-routing/orders.js';
+import { quoteApprovalKeys } from '../../functions/quote-approval/keys.js';
 import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import type { Viewer } from '../../shared/access.js';
 import { customers, getCustomer, ownershipItem } from '../../shared/customer.js';
@@ -98,7 +101,7 @@ describe("an order in its customer's figures", () => {
     };
     const at = new Date('2026-04-10T09:00:00.000Z');
     const { orderId, customerId } = await intakeOrder(intake, shop, newId(), at);
-    const key = keys.customerValue(customerId, '2026');
+    const key = analyticsKeys.customerValue(customerId, '2026');
 
     // A return whose delivery is not counted yet waits (the event is delivered again later).
     await expect(
@@ -176,7 +179,7 @@ describe("an order in its customer's figures", () => {
     const orders = Array.from({ length: 6 }, (_, i) => delivered(customerId, `2026-05-0${i + 1}`, 1_000 * (i + 1)));
     const outcomes = await Promise.all([...orders, ...orders].map((o) => applyOrderValue(o, 'delivered')));
     expect(outcomes.filter((o) => o === 'applied')).toHaveLength(6);
-    expect(await yearFigures.get(keys.customerValue(customerId, '2026'))).toMatchObject({
+    expect(await yearFigures.get(analyticsKeys.customerValue(customerId, '2026'))).toMatchObject({
       revenueTry: 21_000,
       orders: 6,
       seq: 6,
@@ -201,7 +204,7 @@ describe('the order import', () => {
       ok: false,
       errors: [{ line: 3, field: 'customer_id', message: { en: 'No such customer.', tr: 'Böyle bir müşteri yok.' } }],
     });
-    expect(await yearFigures.get(keys.customerValue(customerId, '2026'))).toBeUndefined();
+    expect(await yearFigures.get(analyticsKeys.customerValue(customerId, '2026'))).toBeUndefined();
 
     const good = [
       'order_id,customer_id,order_date,currency,amount,amount_try',
@@ -210,7 +213,7 @@ describe('the order import', () => {
     ].join('\n');
     expect(await importOrders(good)).toEqual({ ok: true, imported: 2, alreadyCounted: 0 });
     expect(await importOrders(good)).toEqual({ ok: true, imported: 0, alreadyCounted: 2 });
-    expect(await yearFigures.get(keys.customerValue(customerId, '2026'))).toMatchObject({
+    expect(await yearFigures.get(analyticsKeys.customerValue(customerId, '2026'))).toMatchObject({
       revenueTry: 50_050,
       byCurrency: { TRY: 10_050, EUR: 1_000 },
       orders: 2,
@@ -417,8 +420,8 @@ describe('sales performance and the dashboard', () => {
     const sentAt = new Date(now - 60 * 60_000).toISOString();
     // The quote report entries quote-approval writes when a quote is sent and answered.
     const quote = (status: 'accepted' | 'sent', amount: number, quoteId = newId()) => ({
-      ...keys.quoteReport(customerId, quoteId),
-      ...keys.quotesSentIn(istanbulMonth(sentAt), sentAt, quoteId),
+      ...quoteApprovalKeys.quoteReport(customerId, quoteId),
+      ...quoteApprovalKeys.quotesSentIn(istanbulMonth(sentAt), sentAt, quoteId),
       type: 'quote-report',
       customerId,
       quoteId,
@@ -479,7 +482,7 @@ describe('sales performance and the dashboard', () => {
     expect(counters.quotes.wonTry).toBeGreaterThanOrEqual(1_200_000);
 
     // Rules saved when the net basis was called `revenue` read as net; margin pays on the margin amounts.
-    const rulesKey = keys.analyticsRules('COMMISSION_RULES');
+    const rulesKey = analyticsKeys.analyticsRules('COMMISSION_RULES');
     await db().send(new DeleteCommand({ TableName: tableName(), Key: rulesKey }));
     const old = { ...rulesKey, type: 'analytics-rules', basis: 'revenue', defaultRateBp: 200, repRatesBp: {}, seq: 1 };
     await db().send(new PutCommand({ TableName: tableName(), Item: old }));

@@ -1,8 +1,10 @@
 // Campaign runs against DynamoDB Local and an SES peer that keeps the raw MIME it receives (the local
 // SES endpoint drops custom headers, and List-Unsubscribe is what we check). The workers are driven
 // directly, the way the CampaignBatchReady consumer calls them, so races and crashes are staged.
+
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { activitiesKeys } from '../../functions/activities/keys.js';
 import {
   type CampaignRun,
   cancelCampaign,
@@ -14,6 +16,7 @@ import {
   scheduleCampaign,
   sweepCampaigns,
 } from '../../functions/campaigns/campaigns.js';
+import { campaignsKeys } from '../../functions/campaigns/keys.js';
 import { accountReputation, countInto, gateHistory, liftGate } from '../../functions/campaigns/reports.js';
 import { createSegment } from '../../functions/campaigns/segments.js';
 import { LEASE_MS, materialiseStep, runProgress, type Sender, sendStep } from '../../functions/campaigns/sending.js';
@@ -131,7 +134,10 @@ const records = async (run: CampaignRun) =>
   (
     await Promise.all(
       Array.from({ length: SHARDS }, (_, shard) =>
-        queryAll({ partition: keys.campaignRecipientShard(run.campaignId, run.runId, shard), consistent: true }),
+        queryAll({
+          partition: campaignsKeys.campaignRecipientShard(run.campaignId, run.runId, shard),
+          consistent: true,
+        }),
       ),
     )
   ).flat();
@@ -223,7 +229,7 @@ describe('campaign runs', () => {
         (
           await queryAll({
             partition: keys.customerPartition(customerId),
-            range: { prefix: keys.activitiesPrefix() },
+            range: { prefix: activitiesKeys.activitiesPrefix() },
             consistent: true,
           })
         ).filter((item) => item.type === 'activity' && item.kind === 'email'),
@@ -294,7 +300,7 @@ describe('campaign runs', () => {
     const run = await startedRun(sector);
     await materialise(run);
     await drain(run);
-    const bounced = keys.campaignStats(run.campaignId, 'bounced');
+    const bounced = campaignsKeys.campaignStats(run.campaignId, 'bounced');
     // Over the minimum volume (1000 sends in the window), so the rate is judged.
     await transact([countInto(run.campaignId, 'bounced', 1_000_000), countInto(run.campaignId, 'sent', 2_000_000)]);
     try {
@@ -400,7 +406,7 @@ describe('campaign runs', () => {
       await cancelCampaign(again, 'mkt-elif');
     } finally {
       await transact([countInto(run.campaignId, 'sent', -10_008), countInto(run.campaignId, 'bounced', -1_001)]);
-      await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.reputationGate() }));
+      await db().send(new DeleteCommand({ TableName: tableName(), Key: campaignsKeys.reputationGate() }));
     }
   });
 });

@@ -1,5 +1,6 @@
 // Cases against DynamoDB Local: intake once per Idempotency-Key, the customer matched or created,
 // and the SLA sweep acting once per step however many sweeps overlap (an injected clock).
+
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,6 +12,7 @@ import {
 import { changeCaseStatus, openCase, sweepCaseSla } from '../../functions/complaint-escalation/cases.js';
 import { type CaseIntake, caseIntakeSchema } from '../../functions/complaint-escalation/domain/case-input.js';
 import { valuableComplainants } from '../../functions/complaint-escalation/domain/case-reports.js';
+import { complaintEscalationKeys } from '../../functions/complaint-escalation/keys.js';
 import type { Viewer } from '../../shared/access.js';
 import { customers, profileItem } from '../../shared/customer.js';
 import { db, tableName, transact } from '../../shared/db.js';
@@ -61,7 +63,7 @@ const casesOf = async (customerId: string) =>
         ExpressionAttributeNames: { '#type': 'type' },
         ExpressionAttributeValues: {
           ':pk': keys.customerPartition(customerId),
-          ':case': keys.casesPrefix(),
+          ':case': complaintEscalationKeys.casesPrefix(),
           ':type': 'case',
         },
       }),

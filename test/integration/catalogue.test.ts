@@ -1,5 +1,6 @@
 // The catalogue and the approval policy against DynamoDB Local: import generations, and the CLI
 // (`npm run catalogue`) run as a real process on the same table.
+
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +16,9 @@ import {
 } from '../../functions/catalogue/catalogue-store.js';
 import { importCsv } from '../../functions/catalogue/domain/catalogue-import.js';
 import { getApprovalPolicy } from '../../functions/quote-approval/approval-policy-store.js';
+import { quoteApprovalKeys } from '../../functions/quote-approval/keys.js';
 import { demoApprovalPolicy, demoItems, demoProducts, loadReferenceData } from '../../infra/local/demo-data.js';
 import { db, tableName } from '../../shared/db.js';
-import { keys } from '../../shared/table.js';
 
 const now = new Date();
 const dir = mkdtempSync(join(tmpdir(), 'pusula-catalogue-'));
@@ -44,7 +45,11 @@ const cli = async (args: string[], env: Record<string, string> = {}) => {
 const currentPolicyItem = async () =>
   (
     await db().send(
-      new GetCommand({ TableName: tableName(), Key: keys.approvalPolicy('CURRENT'), ConsistentRead: true }),
+      new GetCommand({
+        TableName: tableName(),
+        Key: quoteApprovalKeys.approvalPolicy('CURRENT'),
+        ConsistentRead: true,
+      }),
     )
   ).Item;
 

@@ -3,12 +3,15 @@
 // activities, contacts, requests, opportunities, a counter both have) and more than one
 // transaction's worth of them; a merge stopped half-way and taken up again; a lead written by a
 // capture that read the old marker; the sweep; and the refusals.
+
 import { BatchWriteCommand, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { callCenterKeys } from '../../functions/call-center/keys.js';
 import { getRequest } from '../../functions/call-center/request-store.js';
 import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
 import type { PriceList } from '../../functions/catalogue/domain/catalogue.js';
 import { getCaseByKey } from '../../functions/complaint-escalation/case-store.js';
+import { complaintEscalationKeys } from '../../functions/complaint-escalation/keys.js';
 import { lookupMatches } from '../../functions/customer-record/customer-view.js';
 import { addContact, removeContact } from '../../functions/customers/contact-store.js';
 import { finishDueMerges, mergeCustomers } from '../../functions/customers/merge.js';
@@ -18,10 +21,14 @@ import {
   type LeadSubmission,
   leadSubmissionSchema,
 } from '../../functions/lead-capture/domain/lead-submission.js';
+import { leadCaptureKeys } from '../../functions/lead-capture/keys.js';
 import { getLead, saveForCustomer } from '../../functions/lead-capture/lead-store.js';
+import { opportunitiesKeys } from '../../functions/opportunities/keys.js';
 import { attachQuote, openFromLead, openOpportunity } from '../../functions/opportunities/opportunities.js';
 import { getOpportunity } from '../../functions/opportunities/opportunity-store.js';
+import { orderRoutingKeys } from '../../functions/order-routing/keys.js';
 import { getOrder } from '../../functions/order-routing/order-store.js';
+import { quoteApprovalKeys } from '../../functions/quote-approval/keys.js';
 import { getQuote } from '../../functions/quote-approval/quote-store.js';
 import { createQuote } from '../../functions/quote-approval/quotes.js';
 import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
@@ -130,28 +137,33 @@ const duplicatePair = async (activities: number) => {
     new Date(),
     noRecord,
   );
-  const quoteKey = keys.quote(duplicateId, quoteId);
+  const quoteKey = quoteApprovalKeys.quote(duplicateId, quoteId);
   const at = '2026-04-01T09:00:00.000Z';
   await putAll([
     {
-      ...keys.leadNote(duplicateId, first.leadId, newId()),
+      ...leadCaptureKeys.leadNote(duplicateId, first.leadId, newId()),
       type: 'lead-note',
       customerId: duplicateId,
       text: 'Aradı.',
     },
     {
       ...quoteKey,
-      ...keys.quoteById(quoteId),
+      ...quoteApprovalKeys.quoteById(quoteId),
       type: 'quote',
       customerId: duplicateId,
       quoteId,
       status: 'sent',
       seq: 3,
     },
-    { ...keys.quoteVersion(duplicateId, quoteId, 1), type: 'quote-version', customerId: duplicateId, quoteId },
     {
-      ...keys.quoteReport(duplicateId, quoteId),
-      ...keys.quotesSentIn('2026-04', at, quoteId),
+      ...quoteApprovalKeys.quoteVersion(duplicateId, quoteId, 1),
+      type: 'quote-version',
+      customerId: duplicateId,
+      quoteId,
+    },
+    {
+      ...quoteApprovalKeys.quoteReport(duplicateId, quoteId),
+      ...quoteApprovalKeys.quotesSentIn('2026-04', at, quoteId),
       type: 'quote-report',
       customerId: duplicateId,
     },
@@ -168,8 +180,8 @@ const duplicatePair = async (activities: number) => {
       data: { customerId: duplicateId, quoteId, version: 1 },
     },
     {
-      ...keys.order(duplicateId, orderId),
-      ...keys.orderById(orderId),
+      ...orderRoutingKeys.order(duplicateId, orderId),
+      ...orderRoutingKeys.orderById(orderId),
       type: 'order',
       customerId: duplicateId,
       orderId,
@@ -177,8 +189,8 @@ const duplicatePair = async (activities: number) => {
       seq: 2,
     },
     {
-      ...keys.case(duplicateId, caseId),
-      ...keys.caseById(caseId),
+      ...complaintEscalationKeys.case(duplicateId, caseId),
+      ...complaintEscalationKeys.caseById(caseId),
       type: 'case',
       customerId: duplicateId,
       caseId,
@@ -187,8 +199,8 @@ const duplicatePair = async (activities: number) => {
       unit: { id: 'dept-service' },
     },
     {
-      ...keys.request(duplicateId, requestId),
-      ...keys.requestById(requestId),
+      ...callCenterKeys.request(duplicateId, requestId),
+      ...callCenterKeys.requestById(requestId),
       type: 'request',
       customerId: duplicateId,
       requestId,
@@ -197,8 +209,8 @@ const duplicatePair = async (activities: number) => {
       seq: 1,
     },
     {
-      ...keys.opportunity(duplicateId, opportunityId),
-      ...keys.opportunityById(opportunityId),
+      ...opportunitiesKeys.opportunity(duplicateId, opportunityId),
+      ...opportunitiesKeys.opportunityById(opportunityId),
       type: 'opportunity',
       customerId: duplicateId,
       opportunityId,
@@ -207,7 +219,7 @@ const duplicatePair = async (activities: number) => {
     },
     // The marker that made the duplicate's converted lead one opportunity moves with it.
     {
-      ...keys.opportunityFromLead(duplicateId, first.leadId),
+      ...opportunitiesKeys.opportunityFromLead(duplicateId, first.leadId),
       type: 'opportunity-source',
       leadId: first.leadId,
       opportunityId,
@@ -296,10 +308,10 @@ describe('merging two customers', () => {
 
     // By-id lookups find the moved items in their new partition.
     for (const byId of [
-      keys.quoteById(pair.quoteId),
-      keys.orderById(pair.orderId),
-      keys.caseById(pair.caseId),
-      keys.leadById(pair.leadId),
+      quoteApprovalKeys.quoteById(pair.quoteId),
+      orderRoutingKeys.orderById(pair.orderId),
+      complaintEscalationKeys.caseById(pair.caseId),
+      leadCaptureKeys.leadById(pair.leadId),
     ]) {
       expect(await findById(byId)).toMatchObject({ pk: keys.customerPartition(keptId), customerId: keptId });
     }
@@ -314,7 +326,9 @@ describe('merging two customers', () => {
     ]) {
       expect(await read).toMatchObject({ customerId: keptId });
     }
-    expect(after.find((item) => item.sk === keys.opportunityFromLead(keptId, pair.leadId).sk)).toMatchObject({
+    expect(
+      after.find((item) => item.sk === opportunitiesKeys.opportunityFromLead(keptId, pair.leadId).sk),
+    ).toMatchObject({
       opportunityId: pair.opportunityId,
     });
 
@@ -406,7 +420,9 @@ describe('merging two customers', () => {
     const kept = await partition(keptId);
     for (const original of originals) expect(kept.filter((item) => item.sk === original.sk)).toHaveLength(1);
     const { leadId: stragglerLead } = straggler as { leadId: string };
-    expect(await findById(keys.leadById(stragglerLead))).toMatchObject({ pk: keys.customerPartition(keptId) });
+    expect(await findById(leadCaptureKeys.leadById(stragglerLead))).toMatchObject({
+      pk: keys.customerPartition(keptId),
+    });
     // Kept: its own lead, the duplicate's two, the one captured during the merge and the straggler's.
     expect(kept.find((item) => item.sk === 'PROFILE')).toMatchObject({ leadCount: 5 });
     expect((await partition(duplicateId)).map((item) => item.type)).toEqual(['customer-forward']);
@@ -476,7 +492,7 @@ describe('merging two customers', () => {
     expect(await openFromLead(converted)).toBe('exists');
     const kept = await partition(keptId);
     expect(kept.filter((item) => item.type === 'opportunity-source').map((item) => item.sk)).toEqual([
-      keys.opportunityFromLead(keptId, leadId).sk,
+      opportunitiesKeys.opportunityFromLead(keptId, leadId).sk,
     ]);
     expect(kept.filter((item) => item.type === 'opportunity')).toHaveLength(2);
     expect((await partition(duplicateId)).map((item) => item.type)).toEqual(['customer-forward']);

@@ -1,11 +1,13 @@
 // Opportunities against DynamoDB Local: a converted lead becomes one opportunity however often its
 // event is delivered; quotes attach on both sides; an accepted quote (or its order) wins the
 // opportunity once; a closed opportunity stays closed; stale writes are refused.
+
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
 import type { PriceList } from '../../functions/catalogue/domain/catalogue.js';
 import { type Lead, leads } from '../../functions/lead-capture/lead-store.js';
+import { opportunitiesKeys } from '../../functions/opportunities/keys.js';
 import {
   attachQuote,
   changeStage,
@@ -71,7 +73,10 @@ const outbox = async (field: string, id: string) =>
 
 const opportunitiesOf = async (customerId: string) =>
   (
-    await queryAll({ partition: keys.customerPartition(customerId), range: { prefix: keys.opportunitiesPrefix() } })
+    await queryAll({
+      partition: keys.customerPartition(customerId),
+      range: { prefix: opportunitiesKeys.opportunitiesPrefix() },
+    })
   ).filter((item) => item.type === 'opportunity');
 
 /** An open opportunity of a new customer, owned by rep-ayse. */

@@ -3,9 +3,12 @@
 // list entry, role membership and audit item; role changes and disabling guarded by seq; the list
 // paged by cursor; a key created once per Idempotency-Key and shown only the first time; revocation
 // audited; the key rules answered per field; a stale seq is a 409 before Cognito is called.
+
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { authorizerKeys } from '../../functions/authorizer/keys.js';
 import { createKey, keysPage, revokeKey } from '../../functions/people/api-key-admin.js';
+import { peopleKeys } from '../../functions/people/keys.js';
 import { disable, invitePerson, setRole } from '../../functions/people/people.js';
 import {
   addPerson,
@@ -58,7 +61,7 @@ describe('people in the directory', () => {
     const person = await add(user);
     expect(person).toMatchObject({ userId: user.userId, role: 'rep', seq: 0 });
     expect(await itemAt(keys.roleMember('rep', user.userId))).toBeDefined();
-    expect((await itemAt(keys.personLogin(`sub-${user.userId}`)))?.userId).toBe(user.userId);
+    expect((await itemAt(authorizerKeys.personLogin(`sub-${user.userId}`)))?.userId).toBe(user.userId);
     expect(await auditTrail(keys.user(user.userId))).toEqual([
       expect.objectContaining({ actorId: 'admin-elif', action: 'invited', via: 'api' }),
     ]);
@@ -68,7 +71,7 @@ describe('people in the directory', () => {
       reasons: [expect.any(String), expect.any(String), undefined, expect.any(String), expect.any(String)],
     });
     expect((await readPerson(user.userId))?.name).toBe(user.name);
-    expect(await itemAt(keys.personLogin(`sub-other-${user.userId}`))).toBeUndefined();
+    expect(await itemAt(authorizerKeys.personLogin(`sub-other-${user.userId}`))).toBeUndefined();
   });
 
   it('lists people by user id, a page at a time, each once', async () => {
@@ -90,17 +93,17 @@ describe('people in the directory', () => {
 
   it('reindexes people written before the list existed into it, once each', async () => {
     const old = await add(personWith('before-list'));
-    await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.directoryEntry(old.userId) }));
-    expect(await itemAt(keys.directoryEntry(old.userId))).toBeUndefined();
+    await db().send(new DeleteCommand({ TableName: tableName(), Key: peopleKeys.directoryEntry(old.userId) }));
+    expect(await itemAt(peopleKeys.directoryEntry(old.userId))).toBeUndefined();
     expect(await reindexDirectory()).toBeGreaterThan(0);
-    expect(await itemAt(keys.directoryEntry(old.userId))).toMatchObject({ userId: old.userId });
+    expect(await itemAt(peopleKeys.directoryEntry(old.userId))).toMatchObject({ userId: old.userId });
   });
 
   it('takes an e-mail address once whatever its letter case: shown as typed, marked lower-cased in the same transaction', async () => {
     const typed = `Vaka.Harf.${run}@Example.COM`;
     const first = await add(personWith('case-a', { email: typed }));
     expect(first.email).toBe(typed);
-    expect(await itemAt(keys.personEmail(typed.toLowerCase()))).toMatchObject({
+    expect(await itemAt(peopleKeys.personEmail(typed.toLowerCase()))).toMatchObject({
       type: 'person-email',
       userId: first.userId,
     });
@@ -112,7 +115,7 @@ describe('people in the directory', () => {
     expect(refused.ok === false && refused.reasons[0]).toBeFalsy();
     expect(refused.ok === false && refused.reasons[EMAIL_TAKEN_AT]).toBe('ConditionalCheckFailed');
     expect(await readPerson(second.userId)).toBeUndefined();
-    expect(await itemAt(keys.personLogin(`sub-${second.userId}`))).toBeUndefined();
+    expect(await itemAt(authorizerKeys.personLogin(`sub-${second.userId}`))).toBeUndefined();
 
     // Over the use case: 409 at `email`, before the user pool is asked (this pool does not exist).
     for (const email of [typed.toLowerCase(), typed.toUpperCase()]) {
@@ -133,7 +136,7 @@ describe('people in the directory', () => {
   it('reindexes the e-mail markers of people written before them, and names people who already share an address', async () => {
     const typed = `Eski.Kayit.${run}@Example.com`;
     const old = await add(personWith('before-marker', { email: typed }));
-    await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.personEmail(typed.toLowerCase()) }));
+    await db().send(new DeleteCommand({ TableName: tableName(), Key: peopleKeys.personEmail(typed.toLowerCase()) }));
     // A second person with the same mailbox, from before the marker: the data such a table may hold.
     const twin = personWith('before-marker-twin', { email: typed.toLowerCase() });
     await db().send(

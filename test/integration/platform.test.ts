@@ -1,8 +1,10 @@
 // The platform's data mechanisms against DynamoDB Local: paged queries over sharded partitions with
 // cursors bound to their query, guarded moves with history, sweeps that act once however often
 // they overlap, and Idempotency-Key answers stored in the work's own transaction.
+
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { leadCaptureKeys } from '../../functions/lead-capture/keys.js';
 import { viewerOf } from '../../shared/access.js';
 import { db, tableName, transact } from '../../shared/db.js';
 import { advance, defineEntity } from '../../shared/entity.js';
@@ -24,8 +26,8 @@ interface Thing {
 // A test entity in a customer partition, in a sharded status queue, like a lead.
 const things = defineEntity<Thing>({
   type: 'lead',
-  key: (t) => keys.lead(t.customerId, t.thingId),
-  indexes: (t) => keys.leadsByStatus(`it-${t.status}-${t.customerId}`, t.createdAt, t.thingId),
+  key: (t) => leadCaptureKeys.lead(t.customerId, t.thingId),
+  indexes: (t) => leadCaptureKeys.leadsByStatus(`it-${t.status}-${t.customerId}`, t.createdAt, t.thingId),
 });
 
 const makeThings = async (count: number) => {
@@ -42,7 +44,7 @@ const makeThings = async (count: number) => {
     expect((await transact(things.createItems(thing))).ok).toBe(true);
     made.push(thing);
   }
-  return { customerId, made, partitions: keys.leadsByStatusPartitions(`it-open-${customerId}`) };
+  return { customerId, made, partitions: leadCaptureKeys.leadsByStatusPartitions(`it-open-${customerId}`) };
 };
 
 const problem = (code: string, path?: string) =>
@@ -158,11 +160,11 @@ describe('guarded moves', () => {
       action: 'finish',
       via: 'api',
     });
-    expect(await queryAll({ index: 'gsi2', partition: keys.leadsByStatusPartitions(`it-open-${customerId}`) })).toEqual(
-      [],
-    );
     expect(
-      await queryAll({ index: 'gsi2', partition: keys.leadsByStatusPartitions(`it-done-${customerId}`) }),
+      await queryAll({ index: 'gsi2', partition: leadCaptureKeys.leadsByStatusPartitions(`it-open-${customerId}`) }),
+    ).toEqual([]);
+    expect(
+      await queryAll({ index: 'gsi2', partition: leadCaptureKeys.leadsByStatusPartitions(`it-done-${customerId}`) }),
     ).toHaveLength(1);
     // A move from a stale read (seq 1) is refused and writes nothing.
     expect(

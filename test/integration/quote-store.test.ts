@@ -1,5 +1,6 @@
 // The quote use cases against DynamoDB Local: every move a conditional write, concurrent approvals,
 // revisions, the sparse expiry and follow-up queues, and the order made once.
+
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue, isDetailType } from '../../events/catalogue.js';
@@ -7,6 +8,7 @@ import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
 import type { PriceList } from '../../functions/catalogue/domain/catalogue.js';
 import { orderFromQuote } from '../../functions/order-routing/orders.js';
 import type { CreateQuoteInput } from '../../functions/quote-approval/domain/quote-input.js';
+import { quoteApprovalKeys } from '../../functions/quote-approval/keys.js';
 import {
   expiryQueue,
   getQuote,
@@ -311,7 +313,10 @@ describe('the customer, orders, expiry and follow-up', () => {
     expect(stored.orderId).toBe(accepted.quoteId);
     // The report line keeps the margin as an amount (net less cost in TRY), for commission on margin.
     const report = await db().send(
-      new GetCommand({ TableName: tableName(), Key: keys.quoteReport(accepted.customerId, accepted.quoteId) }),
+      new GetCommand({
+        TableName: tableName(),
+        Key: quoteApprovalKeys.quoteReport(accepted.customerId, accepted.quoteId),
+      }),
     );
     expect(report.Item).toMatchObject({ status: 'accepted', netTotalTry: { amount: 7_600_000 } });
     expect(report.Item?.marginTry).toEqual({

@@ -1,9 +1,11 @@
 // Helpers for the quote end-to-end suites: callers, a customer to quote, mail links, and time travel
 // for the sweeps (the tests move a quote's validity into the past in the table, as time would).
+
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { catalogue, isDetailType } from '../../events/catalogue.js';
+import { quoteApprovalKeys } from '../../functions/quote-approval/keys.js';
 import type { Language } from '../../shared/language.js';
 import { keys as tableKeys } from '../../shared/table.js';
 import {
@@ -213,21 +215,23 @@ export const table = () =>
 export const backdate = async (quote: { customerId: string; quoteId: string }, days: number) => {
   const client = table();
   const head = (
-    await client.send(new GetCommand({ TableName: 'pusula', Key: tableKeys.quote(quote.customerId, quote.quoteId) }))
+    await client.send(
+      new GetCommand({ TableName: 'pusula', Key: quoteApprovalKeys.quote(quote.customerId, quote.quoteId) }),
+    )
   ).Item!;
   const validUntil = new Date(Date.now() - days * 24 * 3600 * 1000).toISOString().slice(0, 10);
   const expiresAt = new Date(Date.parse(`${validUntil}T21:00:00Z`)).toISOString();
   await client.send(
     new UpdateCommand({
       TableName: 'pusula',
-      Key: tableKeys.quote(quote.customerId, quote.quoteId),
+      Key: quoteApprovalKeys.quote(quote.customerId, quote.quoteId),
       UpdateExpression: 'SET validUntil = :d, expiresAt = :e',
       ExpressionAttributeValues: { ':d': validUntil, ':e': expiresAt },
     }),
   );
   // The quote's queue placements, re-placed at the new due instants (their index keys follow).
   const due = async (queue: 'quote-expiry' | 'quote-follow-up', at: string) => {
-    const placement = tableKeys.queueItem(tableKeys.quote(quote.customerId, quote.quoteId), queue);
+    const placement = tableKeys.queueItem(quoteApprovalKeys.quote(quote.customerId, quote.quoteId), queue);
     const item = (await client.send(new GetCommand({ TableName: 'pusula', Key: placement }))).Item;
     if (!item) return;
     await client.send(

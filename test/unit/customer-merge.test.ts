@@ -1,5 +1,6 @@
 // Merging customers, the pure part: how an item is rewritten for the kept customer, how two items
 // that share a key become one, which markers the duplicate's items name, and the transaction cuts.
+
 import { describe, expect, it } from 'vitest';
 import {
   combineItems,
@@ -8,6 +9,7 @@ import {
   rewriteItem,
   TRANSACTION_MAX_ACTIONS,
 } from '../../functions/customers/domain/merge.js';
+import { quoteApprovalKeys } from '../../functions/quote-approval/keys.js';
 import { keys } from '../../shared/table.js';
 
 const DUP = '01JDUPLICATE0000000000000A';
@@ -15,7 +17,7 @@ const KEPT = '01JKEPT0000000000000000000';
 
 describe('rewriting an item for the kept customer', () => {
   it('moves it to the kept partition under the same sort key, renaming every reference to the duplicate', () => {
-    const entity = keys.quote(DUP, 'Q1');
+    const entity = quoteApprovalKeys.quote(DUP, 'Q1');
     const item = {
       ...keys.queueItem(entity, 'quote-expiry'),
       ...keys.dueIn('quote-expiry', '2026-05-01T00:00:00.000Z', 'Q1'),

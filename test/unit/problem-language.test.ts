@@ -11,6 +11,7 @@ import { importCsv } from '../../functions/catalogue/domain/catalogue-import.js'
 import { ImportFailedError } from '../../functions/catalogue/import-problems.js';
 import { lookupQuery } from '../../functions/customer-record/api-schemas.js';
 import { createCustomerBody } from '../../functions/customers/api-schemas.js';
+import { useCases } from '../../functions/manifests.js';
 import { lostReasonOf, refuseClosed, targetOf } from '../../functions/opportunities/domain/stages.js';
 import { rulesChangeSchema } from '../../functions/order-routing/domain/routing.js';
 import { placementProblems } from '../../functions/people/domain/placement.js';
@@ -22,10 +23,12 @@ import { defineLifecycle, IllegalTransitionError } from '../../shared/lifecycle.
 import { chooseLanguage, inLanguage } from '../../shared/messages.js';
 import { add, money, parseDecimalToMinor } from '../../shared/money.js';
 import {
+  declareProblems,
   type ProblemCode,
   ProblemError,
   problemCodes,
   problemDocument,
+  problemTitle,
   ValidationError,
 } from '../../shared/problems.js';
 import * as z from '../../shared/schema.js';
@@ -65,6 +68,27 @@ describe('the language of a request', () => {
 });
 
 describe('problem titles', () => {
+  it('every module declares its codes beside its code, and loading the manifests registers all of them', () => {
+    const declared = useCases.flatMap((useCase) => Object.keys(useCase.problems ?? {}));
+    expect(declared.length).toBeGreaterThan(40);
+    expect(declared.filter((code) => !(code in problemCodes))).toEqual([]);
+    expect(new Set(declared).size).toBe(declared.length);
+  });
+
+  it('a code declared again with another meaning refuses to load; the same declaration again is harmless', () => {
+    const spec = { status: 409, title: 'The probe changed meanwhile', tr: 'Sonda bu arada değişti' } as const;
+    declareProblems({ 'probe-changed': spec });
+    expect(() => declareProblems({ 'probe-changed': spec })).not.toThrow();
+    expect(() => declareProblems({ 'probe-changed': { ...spec, status: 422 } })).toThrow(/probe-changed/);
+    expect(() => declareProblems({ 'lead-changed': { ...spec } })).toThrow(/lead-changed.*declared twice/);
+    delete problemCodes['probe-changed'];
+  });
+
+  it('a code whose module is not loaded renders as its code, never failing the answer it is part of', () => {
+    expect(problemTitle('lead-changed', 'tr')).toBe('Aday bu arada değişti');
+    expect(problemTitle('no-module-loaded' as ProblemCode, 'en')).toBe('no-module-loaded');
+  });
+
   it('every registered code has a Turkish title besides the English one', () => {
     const entries = Object.entries(problemCodes) as [ProblemCode, { title: string; tr?: string }][];
     const missing = entries.filter(([, entry]) => !entry.tr?.trim()).map(([code]) => code);
