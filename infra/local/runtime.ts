@@ -91,7 +91,7 @@ const signingSecretFor = (dataDir?: string) => {
 };
 
 const startSes = async (port: number) => {
-  // A CommonJS default export: Node's ESM loader hands over the module object (see FACTS.md).
+  // A CommonJS default export: Node's ESM loader may hand over the module object rather than the function.
   type Start = (c: { port: number; host: string }) => Promise<Server>;
   const module = sesModule as unknown as { default?: Start };
   const start = module.default ?? (sesModule as unknown as Start);

@@ -191,7 +191,8 @@ const bundleOptions = {
   platform: 'node' as const,
   target: 'node20',
   mainFields: ['module', 'main'],
-  // As the CDK bundles: ESM output that includes the CommonJS SDK needs a require (see FACTS.md).
+  // As the CDK bundles: ESM output that includes CommonJS packages keeps their `require` calls,
+  // which ESM does not define, so the bundle makes one.
   banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
   metafile: true,
   logLevel: 'silent' as const,
