@@ -1,7 +1,9 @@
 // API keys for integrations and staff: shown once at creation, stored only as a SHA-256 hash with
 // their scopes and actor. The keys are 256-bit random, so an unsalted hash is not guessable.
+
 import { createHash, randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { clockNow } from './clock.js';
 import { db, findById, itemExists, putNew, type TransactItem, tableName, transact } from './db.js';
 import { getUser } from './directory.js';
 import { fromItem } from './entity.js';
@@ -108,7 +110,7 @@ export const createApiKey = async (
   also: (record: ApiKeyRecord) => TransactItem[] = () => [],
 ) => {
   const key = `pus_${randomBytes(32).toString('base64url')}`;
-  const record: ApiKeyRecord = { ...input, keyId: newId(), keyHash: hashKey(key), createdAt: new Date().toISOString() };
+  const record: ApiKeyRecord = { ...input, keyId: newId(), keyHash: hashKey(key), createdAt: clockNow().toISOString() };
   const written = await transact([
     putNew({
       ...keys.apiKey(record.keyHash),
@@ -171,7 +173,7 @@ export const revokeApiKey = async (
 ): Promise<ApiKeyRecord | undefined> => {
   const record = await getApiKey(keyId);
   if (!record || record.revokedAt) return record;
-  const revoked: ApiKeyRecord = { ...record, revokedAt: new Date().toISOString(), ...(revokedBy ? { revokedBy } : {}) };
+  const revoked: ApiKeyRecord = { ...record, revokedAt: clockNow().toISOString(), ...(revokedBy ? { revokedBy } : {}) };
   const written = await transact([
     {
       Update: {

@@ -1,6 +1,7 @@
 // Who changed a record that has no lifecycle (a person, a key, a campaign's reputation gate), and
 // when: one history item beside it, in its own partition, written in the transaction that makes the
 // change (`keys.history`, as every entity's moves are).
+import { clockNow } from './clock.js';
 import type { TransactItem } from './db.js';
 import { putNew } from './db.js';
 import { fromItem } from './entity.js';
@@ -27,7 +28,7 @@ export const auditItem = (
   by: AuditActor,
   action: string,
   note?: string,
-  at = new Date().toISOString(),
+  at = clockNow().toISOString(),
 ): TransactItem =>
   putNew({ ...keys.history(entity, at, newId()), type: 'history', at, action, ...by, ...(note ? { note } : {}) });
 

@@ -4,7 +4,9 @@
 // names the one it is about, a double opt-in proves the address it was mailed to, and a check asks
 // about the exact address that would be contacted. A detail a capture attached to a customer it
 // matched on something else gains nothing from the customer's other consents, nor they from it.
+
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { clockNow } from './clock.js';
 import { normalizeEmail } from './contact.js';
 import { db, itemExists, putNew, type TransactItem, tableName, transact } from './db.js';
 import { fromItem } from './entity.js';
@@ -205,7 +207,7 @@ export const withdrawConsent = async (
   withdrawal: Withdrawal,
   topics: readonly ConsentTopic[],
   also: TransactItem[] = [],
-  now = new Date(),
+  now = clockNow(),
 ): Promise<{ withdrawn: boolean }> => {
   const asked = withdrawal.topic === 'all' ? ['all', ...topics] : [withdrawal.topic];
   const state = await consentByTopic(withdrawal.customerId, withdrawal.channel, withdrawal.address, asked);

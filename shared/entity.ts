@@ -2,7 +2,9 @@
 // building an item, reading it back without key attributes, and a guarded move that writes the new
 // state, one history item, work-queue changes and outbox events in ONE transaction, on the condition
 // that the stored item is still in the status and at the `seq` it was read in.
+
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { clockNow } from './clock.js';
 import { db, putNew, type TransactItem, tableName, transact } from './db.js';
 import { newId } from './ids.js';
 import { queryAll } from './query.js';
@@ -68,7 +70,7 @@ export const defineEntity = <T extends object>(spec: EntitySpec<T>) => {
   };
 
   const historyItem = (before: T & Movable, after: T & Movable, entry: HistoryEntry): TransactItem => {
-    const at = new Date().toISOString();
+    const at = clockNow().toISOString();
     return putNew({
       ...keys.history(spec.key(after), at, newId()),
       type: 'history',

@@ -6,6 +6,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { safeParse } from 'zod/mini';
 import { config } from './config.js';
+import { type IdempotencyScope, oncePerCaller, type Recorder } from './idempotency.js';
 import type { RouteBody, RouteDeclaration, Scope } from './manifest.js';
 import { chooseLanguage, type Text } from './messages.js';
 import { logger, metrics } from './observability.js';
@@ -311,7 +312,15 @@ export interface RouteInput<R extends RouteDeclaration> {
   body: R['request']['body'] extends RouteBody<infer S> ? z.output<S> : undefined;
   /** The body came from a browser form, which expects a page rather than JSON. */
   fromForm: boolean;
+  /** Routes that declare `idempotency`: the stored answers' scope (route, caller, the key if sent). */
+  idempotency: R extends { idempotency: object } ? CallerScope : undefined;
+  /** Routes that declare `idempotency`: runs `work` once per key (see `once` in shared/idempotency.ts). */
+  once: R extends { idempotency: object } ? Once : undefined;
 }
+
+/** Call it after the access checks: an answer is replayed only to a caller who may still see what it is about. */
+export type Once = <T>(request: unknown, work: (record: Recorder) => Promise<T>) => Promise<T>;
+type CallerScope = Omit<IdempotencyScope, 'request'>;
 
 export interface RouteOptions {
   /** Runs before the request is parsed (an origin check that must win over a bad body). */
@@ -333,6 +342,28 @@ const wantsPage = (event: HttpEvent) =>
   (header(event, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase() === FORM &&
   !/\bapplication\/(problem\+)?json\b/i.test(header(event, 'accept') ?? '');
 
+/** The header, or for a public form the field it declares; refused when the route requires one and none came. */
+const idempotencyKeyOf = (
+  declared: NonNullable<RouteDeclaration['idempotency']>,
+  event: HttpEvent,
+  decoded: DecodedBody | undefined,
+) => {
+  const field = declared.formField ? decoded?.fields[declared.formField] : undefined;
+  const key = header(event, 'idempotency-key') ?? (typeof field === 'string' && field !== '' ? field : undefined);
+  if (!key && declared.key === 'required') {
+    throw new ValidationError([
+      {
+        path: 'Idempotency-Key',
+        message: {
+          en: 'Required: a retry must not do the work a second time.',
+          tr: 'Zorunlu: yeniden deneme işi ikinci kez yapmamalı.',
+        },
+      },
+    ]);
+  }
+  return key;
+};
+
 /** The prologue every route runs: the scopes its declaration names, then params, query and body. */
 const prologue = async <R extends RouteDeclaration>(
   declaration: R,
@@ -350,8 +381,18 @@ const prologue = async <R extends RouteDeclaration>(
     decoded = body.optional && !event.body ? { fields: {}, fromForm: false } : decodeBody(event, body.maxBytes);
     posted.fields = decoded.fields;
   }
+  const idempotency = declaration.idempotency && {
+    route: `${declaration.method} ${declaration.path}`,
+    caller: actor?.keyId ?? 'public',
+    key: idempotencyKeyOf(declaration.idempotency, event, decoded),
+  };
   return {
     actor,
+    idempotency,
+    once:
+      idempotency &&
+      ((request: unknown, work: (record: Recorder) => Promise<unknown>) =>
+        oncePerCaller(declaration, { keyId: idempotency.caller }, idempotency.key, request, work)),
     params: params ? validate(params, event.pathParameters ?? {}) : {},
     query: query ? validate(query, event.queryStringParameters ?? {}) : {},
     body: body && decoded ? validate(body.schema, decoded.fields) : undefined,

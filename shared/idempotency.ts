@@ -4,8 +4,10 @@
 // its record. Records are scoped to the route and the caller (the key id; `public` for anonymous
 // forms), and a handler authorises before it asks for a stored answer. They outlive every
 // redelivery window (24 h) and expire by TTL.
+
 import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { clockNow } from './clock.js';
 import { db, putNew, type TransactItem, tableName } from './db.js';
 import { ProblemError, ValidationError } from './problems.js';
 import { keys } from './table.js';
@@ -60,7 +62,7 @@ const stored = async (scope: IdempotencyScope & { key: string }) => {
 export const once = async <R>(
   scope: IdempotencyScope,
   work: (record: Recorder) => Promise<R>,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<R> => {
   const { key } = scope;
   if (key === undefined || key === '') return work(noRecord);

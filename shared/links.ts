@@ -8,7 +8,9 @@
 //   the deletion of a pending request); once made, the same token finds nothing to move.
 // - `marker`: the link has no such move, so the caller adds `spend(read)` to the transaction it
 //   writes: a used-token marker that exists until the token expires, written only if absent.
+
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { clockNow } from './clock.js';
 import { config } from './config.js';
 import { putNew, type TransactItem } from './db.js';
 import * as z from './schema.js';
@@ -57,7 +59,7 @@ const decode = async (token: string) => {
 
 export const defineLink = <C>(spec: LinkSpec<C>) => {
   const token = async (claims: C, options: { now?: Date; until?: Date } = {}) => {
-    const now = options.now ?? new Date();
+    const now = options.now ?? clockNow();
     const longest = Math.floor(now.getTime() / 1000) + spec.ttlSeconds;
     const exp = options.until ? Math.min(longest, Math.floor(options.until.getTime() / 1000)) : longest;
     const body = {
@@ -76,7 +78,7 @@ export const defineLink = <C>(spec: LinkSpec<C>) => {
     url: async (claims: C, options: { now?: Date; until?: Date } = {}) =>
       `${config.publicBaseUrl()}${spec.path}?token=${encodeURIComponent(await token(claims, options))}`,
 
-    read: async (given: string, now = new Date()): Promise<LinkRead<C>> => {
+    read: async (given: string, now = clockNow()): Promise<LinkRead<C>> => {
       const decoded = await decode(given);
       if (!decoded || decoded.purpose !== spec.purpose) return { ok: false, reason: 'invalid' };
       const claims = spec.claims.safeParse(decoded.claims);

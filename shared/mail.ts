@@ -12,11 +12,13 @@
 //   logs it on the customer's timeline (an `email` activity: template, subject, time, message id —
 //   never the body or the address) in the same transaction that records the mail's outcome, so a
 //   retry that finds the mail sent logs nothing twice.
+
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { clockNow } from './clock.js';
 import { config } from './config.js';
 import { type ConsentChannel, type ConsentTopic, consentAddress, hasConsent } from './consent.js';
 import { normalizeEmail } from './contact.js';
@@ -99,7 +101,7 @@ const deliver = async (mail: Mail, tags: Record<string, string> = {}): Promise<S
       ...(Tags.length ? { Tags } : {}),
     }),
   );
-  const sentAt = new Date().toISOString();
+  const sentAt = clockNow().toISOString();
   const log = mail.customerId
     ? { customerId: mail.customerId, template: mail.template ?? 'untemplated', subject: mail.subject, sentAt }
     : undefined;
@@ -146,7 +148,7 @@ export const unsubscribeLink = defineLink({
 });
 
 /** The personal unsubscribe URL for a marketing mail (headers and body); https except on the local runtime. */
-export const unsubscribeUrl = async (to: string, scope: MarketingScope, now = new Date()) => {
+export const unsubscribeUrl = async (to: string, scope: MarketingScope, now = clockNow()) => {
   const url = await unsubscribeLink.url({ ...scope, addressHash: addressHash(to) }, { now });
   const { protocol, hostname } = new URL(url);
   if (protocol !== 'https:' && hostname !== 'localhost' && hostname !== '127.0.0.1') {
@@ -156,7 +158,7 @@ export const unsubscribeUrl = async (to: string, scope: MarketingScope, now = ne
 };
 
 /** The headers RFC 8058 asks for. */
-export const unsubscribeHeaders = async (to: string, scope: MarketingScope, now = new Date()) => ({
+export const unsubscribeHeaders = async (to: string, scope: MarketingScope, now = clockNow()) => ({
   'List-Unsubscribe': `<${await unsubscribeUrl(to, scope, now)}>`,
   'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
 });
@@ -213,7 +215,7 @@ const withinCap = async (scope: MarketingScope, now: Date) => {
  * the customer's frequency cap (counted only for mail that would otherwise go), with RFC 8058 headers
  * and the campaign tagged for SES events.
  */
-export const sendMarketing = async (mail: Mail, scope: MarketingScope, now = new Date()): Promise<SendOutcome> => {
+export const sendMarketing = async (mail: Mail, scope: MarketingScope, now = clockNow()): Promise<SendOutcome> => {
   const [suppressed, consented] = await Promise.all([
     suppressionOf(mail.to),
     hasConsent(scope.customerId, scope.channel, consentAddress(scope.channel, mail.to), scope.topic),
@@ -345,7 +347,7 @@ const permanent = (error: unknown) => error instanceof Error && error.name === '
 export const sendOnce = async (
   key: string,
   send: () => Promise<SendOutcome>,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<OnceOutcome> => {
   const marker = keys.mailMarker(key);
   const claim = `${now.getTime()}-${Math.random().toString(36).slice(2)}`;
@@ -420,7 +422,7 @@ export const sendOnce = async (
  * For mail a stranger can trigger (a form's auto-response, a consent link): nobody can use the form
  * to flood one inbox. A conditional increment, so racing senders cannot both take the last one.
  */
-const withinDailyLimit = async (kind: string, address: string, limit: number, now = new Date()) => {
+const withinDailyLimit = async (kind: string, address: string, limit: number, now = clockNow()) => {
   const day = istanbulDate(now);
   try {
     await db().send(
@@ -449,7 +451,7 @@ const withinDailyLimit = async (kind: string, address: string, limit: number, no
 export const UNVERIFIED_DAILY_LIMIT = 3;
 
 /** A transactional mail to an address a stranger may have typed: bounded per address and day. */
-export const sendToUnverified = async (kind: string, mail: Mail, now = new Date()): Promise<SendOutcome> =>
+export const sendToUnverified = async (kind: string, mail: Mail, now = clockNow()): Promise<SendOutcome> =>
   (await withinDailyLimit(kind, mail.to, UNVERIFIED_DAILY_LIMIT, now))
     ? sendTransactional(mail)
     : { status: 'skipped', reason: 'daily-limit' };

@@ -143,6 +143,12 @@ export interface RouteDeclaration extends RouteBase {
     body: RouteBody | null;
   };
   responses: { readonly [status: number]: RouteResponse };
+  /**
+   * The route takes an `Idempotency-Key` header: a retry with the same key gets the first answer. The
+   * route supplies the handler its scope (route, caller, key) and `once`; no handler reads the header.
+   * `formField`: a public form may send the key as this field instead (a browser cannot set headers).
+   */
+  idempotency?: { key: 'optional' | 'required'; formField?: string };
 }
 
 /** A route as the manifest lists it: its name in the use case's route map is its OpenAPI operationId. */

@@ -30,6 +30,15 @@ const parameters = (schema: Schema | null, where: 'path' | 'query') => {
   }));
 };
 
+const idempotencyHeader = (required: boolean) => ({
+  name: 'Idempotency-Key',
+  in: 'header',
+  required,
+  description:
+    'A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused.',
+  schema: { type: 'string', maxLength: 200 },
+});
+
 const codesWith = (status: number) =>
   (Object.keys(problemCodes) as ProblemCode[]).filter((code) => problemCodes[code]?.status === status);
 
@@ -95,7 +104,11 @@ const operation = (useCase: string, route: NamedRoute) => {
     description: authText(route),
     security: route.auth === 'public' ? [] : [{ bearer: [] }],
     'x-scopes': route.auth === 'public' ? [] : [...route.auth.scopes],
-    parameters: [...parameters(route.request.params, 'path'), ...parameters(route.request.query, 'query')],
+    parameters: [
+      ...parameters(route.request.params, 'path'),
+      ...parameters(route.request.query, 'query'),
+      ...(route.idempotency ? [idempotencyHeader(route.idempotency.key === 'required')] : []),
+    ],
     ...(body
       ? {
           requestBody: {

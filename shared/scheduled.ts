@@ -3,8 +3,10 @@
 // scheduled time: a late retry takes on what has fallen due since, and a run scheduled for a later
 // instant (the local scheduler's `fire … --at`) sweeps as of then — the clock tests and operators
 // inject. EventBridge Scheduler never sends a scheduled time in the future.
+
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
+import { clockNow } from './clock.js';
 import { logger } from './observability.js';
 
 export interface ScheduledEvent {
@@ -13,7 +15,7 @@ export interface ScheduledEvent {
   scheduledTime?: string;
 }
 
-export const sweepTime = (event: ScheduledEvent | undefined, present = new Date()) => {
+export const sweepTime = (event: ScheduledEvent | undefined, present = clockNow()) => {
   const scheduled = Date.parse(event?.scheduledTime ?? '');
   return Number.isFinite(scheduled) && scheduled > present.getTime() ? new Date(scheduled) : present;
 };

@@ -2397,7 +2397,10 @@ export interface operations {
     captureLead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2809,7 +2812,10 @@ export interface operations {
     addLeadNote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 leadId: string;
             };
@@ -2988,7 +2994,10 @@ export interface operations {
     createQuote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3373,7 +3382,10 @@ export interface operations {
     submitQuote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 quoteId: string;
             };
@@ -3445,7 +3457,10 @@ export interface operations {
     sendQuote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 quoteId: string;
             };
@@ -3517,7 +3532,10 @@ export interface operations {
     answerQuote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 quoteId: string;
             };
@@ -3591,7 +3609,10 @@ export interface operations {
     reviseQuote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 quoteId: string;
             };
@@ -3663,7 +3684,10 @@ export interface operations {
     approveQuote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 quoteId: string;
             };
@@ -3736,7 +3760,10 @@ export interface operations {
     rejectQuote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 quoteId: string;
             };
@@ -4263,7 +4290,10 @@ export interface operations {
     intakeOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4384,7 +4414,10 @@ export interface operations {
     changeOrderStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 orderId: string;
             };
@@ -4868,7 +4901,10 @@ export interface operations {
     openCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4941,7 +4977,10 @@ export interface operations {
     openWebCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5462,7 +5501,10 @@ export interface operations {
     createCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5822,7 +5864,10 @@ export interface operations {
     addContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: string;
             };
@@ -5958,7 +6003,10 @@ export interface operations {
     mergeCustomers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: string;
             };
@@ -6447,7 +6495,10 @@ export interface operations {
     createRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: string;
             };
@@ -6653,7 +6704,10 @@ export interface operations {
     actOnRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 requestId: string;
                 action: "accept" | "schedule" | "done" | "decline" | "cancel";
@@ -6702,7 +6756,10 @@ export interface operations {
     openOpportunity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6940,7 +6997,10 @@ export interface operations {
     advanceOpportunity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 opportunityId: string;
             };
@@ -6998,7 +7058,10 @@ export interface operations {
     backOpportunity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 opportunityId: string;
             };
@@ -7056,7 +7119,10 @@ export interface operations {
     winOpportunity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 opportunityId: string;
             };
@@ -7114,7 +7180,10 @@ export interface operations {
     loseOpportunity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 opportunityId: string;
             };
@@ -7173,7 +7242,10 @@ export interface operations {
     attachQuote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 opportunityId: string;
             };
@@ -8889,7 +8961,10 @@ export interface operations {
     logActivity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: string;
             };
@@ -9786,7 +9861,10 @@ export interface operations {
     invitePerson: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10055,7 +10133,10 @@ export interface operations {
     createApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };

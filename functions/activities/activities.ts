@@ -1,7 +1,9 @@
 // The activity use cases: log one (a callback request makes its to-do in the same transaction), edit
 // notes or tick a to-do off (guarded by seq), read the timeline and the agendas, and the sweep that
 // hands due to-dos to the reminder mail.
+
 import { isId, type Viewer, viewerOf } from '../../shared/access.js';
+import { clockNow } from '../../shared/clock.js';
 import { customerItemVisibleTo, customers } from '../../shared/customer.js';
 import { transact } from '../../shared/db.js';
 import { getTeam, getUser } from '../../shared/directory.js';
@@ -102,7 +104,7 @@ export const logActivity = async (
   customer: Item,
   input: ActivityInput,
   record: Recorder,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<Logged> => {
   const problems = activityProblems(input);
   if (problems.length) throw new ValidationError(problems);
@@ -149,7 +151,7 @@ export const changeActivity = async (
   activityId: string,
   change: ActivityChange,
   actorId: string,
-  now = new Date(),
+  now = clockNow(),
 ) => {
   const current = isId(activityId) ? await getActivity(activityId) : undefined;
   if (!current || current.customerId !== customerId) throw new NotFoundError(records.activity);
@@ -207,7 +209,7 @@ const agendaOwner = async (viewer: Viewer, userId: string) => {
   if (!reached) throw new NotFoundError({ en: 'The agenda', tr: 'Ajanda' });
 };
 
-export const userAgenda = async (actor: Actor, query: { user?: string; week?: string }, now = new Date()) => {
+export const userAgenda = async (actor: Actor, query: { user?: string; week?: string }, now = clockNow()) => {
   const userId = query.user ?? actor.userId;
   await agendaOwner(await viewerOf(actor), userId);
   const week = weekOf(query.week, now);
@@ -217,7 +219,7 @@ export const userAgenda = async (actor: Actor, query: { user?: string; week?: st
 const teamAgendaRecord = { en: 'The team agenda', tr: 'Ekip ajandası' };
 
 /** A team's week: each member's agenda partition read and merged in time order. A team's manager, or someone who reaches everyone. */
-export const teamAgenda = async (actor: Actor, query: { team?: string; week?: string }, now = new Date()) => {
+export const teamAgenda = async (actor: Actor, query: { team?: string; week?: string }, now = clockNow()) => {
   const viewer = await viewerOf(actor);
   const teamId = query.team ?? viewer.teamId;
   if (!teamId) {
@@ -234,7 +236,7 @@ export const teamAgenda = async (actor: Actor, query: { team?: string; week?: st
 };
 
 /** The caller's own open to-dos past due, any week: what the agenda's week cannot say alone. */
-export const overdueTodos = async (actor: Actor, query: { limit: number; cursor?: string }, now = new Date()) => ({
+export const overdueTodos = async (actor: Actor, query: { limit: number; cursor?: string }, now = clockNow()) => ({
   userId: actor.userId,
   ...(await overduePage(actor.userId, now, query.limit, query.cursor)),
 });
@@ -244,7 +246,7 @@ export const overdueTodos = async (actor: Actor, query: { limit: number; cursor?
 const SWEEP_BATCH = 200;
 
 /** To-dos due by `now` and still open → TodoReminderDue, once each (the sweep's claim is in the same transaction). */
-export const remindDueTodos = async (now = new Date()) => {
+export const remindDueTodos = async (now = clockNow()) => {
   const { due, acted, dropped } = await sweep(reminderQueue, now, SWEEP_BATCH, async ({ entity }) => {
     const todo = await activities.get(entity);
     if (todo?.kind !== 'todo' || todo.status !== 'open') return 'drop';

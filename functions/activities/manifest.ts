@@ -13,6 +13,7 @@ export const activityRoutes = {
     method: 'POST',
     path: '/customers/{customerId}/activities',
     function: 'logActivity',
+    idempotency: { key: 'optional' },
     auth: write,
     summary:
       "Log a call, visit, meeting, to-do or note on the customer's timeline; a call with outcome callback-requested also makes a to-do for the owner, reminded by mail at callbackAt (Idempotency-Key: a retry logs once)",

@@ -5,6 +5,7 @@
 
 import type { EventDetail } from '../../events/catalogue.js';
 import type { Viewer } from '../../shared/access.js';
+import { clockNow } from '../../shared/clock.js';
 import { customerItemVisibleTo } from '../../shared/customer.js';
 import { addMonths, istanbulDate, monthsBetween, startOfIstanbulDay } from '../../shared/time.js';
 import { caseReport, casesOpenedBetween, valuableComplainants } from '../complaint-escalation/public.js';
@@ -33,7 +34,7 @@ const orderValueOf = async (order: Order): Promise<OrderValue> => {
 };
 
 /** On OrderStatusChanged: a delivery adds the order to its customer's figures, a return after it takes it off. */
-export const countOrderTransition = async (detail: EventDetail<'OrderStatusChanged'>, now = new Date()) => {
+export const countOrderTransition = async (detail: EventDetail<'OrderStatusChanged'>, now = clockNow()) => {
   const transition =
     detail.to === 'delivered'
       ? 'delivered'

@@ -4,8 +4,10 @@
 // consumer counts it (the same applied marker), so a file imported twice changes nothing.
 //   order_id, customer_id, order_date (Istanbul date), currency, amount (decimal in the currency),
 //   amount_try (decimal TRY at the order date's rate; empty: the catalogue's FX rate of that date)
+
 import { parse } from 'csv-parse/sync';
 import { isId } from '../../shared/access.js';
+import { clockNow } from '../../shared/clock.js';
 import { currencySchema, minorToDecimal, parseDecimalToMinor } from '../../shared/money.js';
 import * as z from '../../shared/schema.js';
 import { isoDateSchema } from '../../shared/time.js';
@@ -63,7 +65,7 @@ const rowLines = (text: string) =>
 
 export type OrderImport = { ok: true; imported: number; alreadyCounted: number } | { ok: false; errors: ImportError[] };
 
-export const importOrders = async (text: string, now = new Date()): Promise<OrderImport> => {
+export const importOrders = async (text: string, now = clockNow()): Promise<OrderImport> => {
   const parsed = importCsvWith(orderFormat, text);
   if (!parsed.ok) return parsed;
   const rows = parsed.records;

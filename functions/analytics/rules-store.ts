@@ -2,6 +2,7 @@
 // seq (a stale write is a 409); absent, the defaults here apply.
 
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { clockNow } from '../../shared/clock.js';
 import { db, itemAbsent, tableName, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
 import { ConflictError } from '../../shared/problems.js';
@@ -39,7 +40,7 @@ export const setRules = async <K extends RulesKind>(
   rules: AnalyticsRules[K],
   seq: number,
   actorId: string,
-  now = new Date(),
+  now = clockNow(),
 ) => {
   const stored: Stored<K> = { ...rules, seq: seq + 1, updatedBy: actorId, updatedAt: now.toISOString() };
   const saved = await transact([

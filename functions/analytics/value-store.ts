@@ -4,6 +4,7 @@
 
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { clockNow } from '../../shared/clock.js';
 import { db, getMany, itemAbsent, itemExists, putNew, tableName, transact } from '../../shared/db.js';
 import { defineEntity } from '../../shared/entity.js';
 import { queryAll } from '../../shared/query.js';
@@ -35,7 +36,7 @@ const MAX_ATTEMPTS = 20;
 export const applyOrderValue = async (
   order: OrderValue,
   transition: ValueTransition,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<'applied' | 'already'> => {
   const outcome = await applyToFigures(order, transition, now);
   if (transition === 'delivered') await noteLastOrder(order.customerId, order.orderDate);

@@ -2,6 +2,7 @@
 // are added, moved and disabled by the people use case (functions/people).
 
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { clockNow } from '../../shared/clock.js';
 import { db, tableName } from '../../shared/db.js';
 import { getUser, type User } from '../../shared/directory.js';
 import type { ItemType } from '../../shared/table.js';
@@ -23,7 +24,7 @@ export const isSignedOut = async (sessionId: string) =>
   (await get(authorizerKeys.signedOutSession(sessionId))) !== undefined;
 
 /** Idempotent: signing out twice leaves one record. */
-export const recordSignOut = async (sessionId: string, now = new Date()) => {
+export const recordSignOut = async (sessionId: string, now = clockNow()) => {
   await db().send(
     new PutCommand({
       TableName: tableName(),

@@ -14,6 +14,7 @@ export const requestRoutes = {
     method: 'POST',
     path: '/customers/{customerId}/requests',
     function: 'createRequest',
+    idempotency: { key: 'optional' },
     auth: write,
     summary:
       "Call center: a test drive, service, appraisal, information or quote request sent to the customer's dealer (Idempotency-Key: a retry records one)",
@@ -44,6 +45,7 @@ export const requestRoutes = {
     method: 'POST',
     path: '/requests/{requestId}/{action}',
     function: 'actOnRequest',
+    idempotency: { key: 'optional' },
     auth: write,
     summary:
       'accept, schedule (with `at`), done, decline (with `reason`) or cancel a request, guarded by the seq the caller saw',

@@ -1,7 +1,9 @@
 // The call center's requests: recorded for a customer and sent to their dealer (the dealer made an
 // owner of the customer, `RequestCreated` in the outbox, a quote request's draft quote and the stored
 // Idempotency-Key answer all in ONE transaction), then moved along their lifecycle by the dealer.
+
 import { addBusinessMinutes, officeHours } from '../../shared/business-hours.js';
+import { clockNow } from '../../shared/clock.js';
 import { config } from '../../shared/config.js';
 import { ownershipItem } from '../../shared/customer.js';
 import { type TransactItem, transact } from '../../shared/db.js';
@@ -96,7 +98,7 @@ const draftFor = async (customer: OwnedCustomer, details: CreateRequestInput['de
 };
 
 /**
- * Records a request once per Idempotency-Key (the caller wraps it in `oncePerCaller`): chooses the
+ * Records a request once per Idempotency-Key (the route runs it inside its `once`): chooses the
  * dealer, and writes the request, the dealer's ownership of the customer, `RequestCreated`, a quote
  * request's draft quote and the stored answer in one transaction, so racing duplicates leave one
  * request and one draft.
@@ -106,7 +108,7 @@ export const recordRequest = async (
   input: CreateRequestInput,
   actorId: string,
   record: Recorder = noRecord,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<Recorded> => {
   const { kind, details } = input;
   const productCategory = details.sku ? (await getProducts([details.sku])).get(details.sku)?.category : undefined;
@@ -212,7 +214,7 @@ export const actOnRequest = async (
   input: RequestActionInput,
   mover: Mover,
   record: Recorder = noRecord,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<Moved> => {
   checkActionInput(action, input, now);
   if (input.seq !== undefined && input.seq !== found.seq) throw changed(staleAt(records.request, found.seq));
@@ -263,7 +265,7 @@ const SWEEP_BATCH = 100;
  * Open requests past their `acceptBy`: `RequestAcceptanceOverdue` once each (the dealer's people are
  * reminded), claimed with the placement so overlapping sweeps act once. Reads only what is due.
  */
-export const remindUnaccepted = async (now = new Date()) => {
+export const remindUnaccepted = async (now = clockNow()) => {
   const { due, acted, dropped } = await sweep(acceptQueue, now, SWEEP_BATCH, async ({ entity }) => {
     const found = await requests.get(entity);
     if (found?.status !== 'open') return 'drop';

@@ -4,6 +4,7 @@
 // transaction) and `campaign-watch` (a run in progress whose worker chain may have stalled).
 
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { clockNow } from '../../shared/clock.js';
 import { db, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { advance, defineEntity, fromItem, type HistoryEntry, type Movable } from '../../shared/entity.js';
 import { newId } from '../../shared/ids.js';
@@ -149,7 +150,7 @@ const refuseBadCron = (schedule: CampaignSchedule | undefined) => {
   ]);
 };
 
-export const createCampaign = async (input: CampaignInput, by: string, now = new Date()) => {
+export const createCampaign = async (input: CampaignInput, by: string, now = clockNow()) => {
   refuseBadCron(input.schedule);
   await Promise.all([segmentForCampaign(input.segmentId), templateForCampaign(input.templateId)]);
   const at = now.toISOString();
@@ -179,12 +180,12 @@ export const editCampaign = async (before: Campaign, changes: Partial<CampaignIn
   refuseBadCron(changes.schedule);
   if (changes.segmentId) await segmentForCampaign(changes.segmentId);
   if (changes.templateId) await templateForCampaign(changes.templateId);
-  const after = advance(before, { ...changes, updatedAt: new Date().toISOString() });
+  const after = advance(before, { ...changes, updatedAt: clockNow().toISOString() });
   return moved(before, after, { history: { actorId: by, action: 'edit', via: 'api' } });
 };
 
 /** Draft → scheduled, refused while the account's reputation pauses sending. */
-export const scheduleCampaign = async (before: Campaign, by: string, seq?: number, now = new Date()) => {
+export const scheduleCampaign = async (before: Campaign, by: string, seq?: number, now = clockNow()) => {
   refuseStale(before, seq);
   const status = campaignLifecycle.apply(before.status, 'schedule');
   const health = await accountReputation(now);
@@ -365,7 +366,7 @@ const startRunItems = async (campaign: Campaign, now: Date): Promise<TransactIte
 const runKey = (r: { campaignId: string; runId: string }) => campaignsKeys.campaignRun(r.campaignId, r.runId);
 
 /** The minute sweep: starts the runs that are due, and takes over chains that stalled. */
-export const sweepCampaigns = async (now = new Date()) => {
+export const sweepCampaigns = async (now = clockNow()) => {
   const health = await accountReputation(now);
   const started = await sweep(runQueue, now, SWEEP_BATCH, async ({ data }) => {
     const campaign = await getCampaign(data.campaignId);
@@ -437,7 +438,7 @@ const endRunItem = (run: CampaignRun, status: 'done' | 'cancelled', now: Date): 
 });
 
 /** Once every shard is done: the run ends, and the campaign is sent (or, recurring, scheduled again). */
-export const finishRunIfDone = async (run: CampaignRun, now = new Date()) => {
+export const finishRunIfDone = async (run: CampaignRun, now = clockNow()) => {
   const shards = await getShards(run.campaignId, run.runId);
   if (!shards.every((s) => s.done)) return false;
   const campaign = await getCampaign(run.campaignId);
@@ -459,7 +460,7 @@ export const finishRunIfDone = async (run: CampaignRun, now = new Date()) => {
 };
 
 /** Cancels a campaign; a run in progress stops at its workers' next look at the run. */
-export const cancelCampaign = async (before: Campaign, by: string, seq?: number, now = new Date()) => {
+export const cancelCampaign = async (before: Campaign, by: string, seq?: number, now = clockNow()) => {
   refuseStale(before, seq);
   const after = advance(before, {
     status: campaignLifecycle.apply(before.status, 'cancel'),

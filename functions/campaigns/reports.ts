@@ -5,6 +5,7 @@
 
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type AuditActor, auditItem, auditTrail } from '../../shared/audit.js';
+import { clockNow } from '../../shared/clock.js';
 import { config } from '../../shared/config.js';
 import { db, itemAbsent, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
@@ -71,7 +72,7 @@ export const campaignReport = async (campaignId: string) => campaignFunnel(await
  * Bounce and complaint rates over the campaigns that ran in the last 30 days, against SES's review
  * thresholds: at or above either, no campaign may start.
  */
-export const accountReputation = async (now = new Date()) => {
+export const accountReputation = async (now = clockNow()) => {
   const recent = (
     await queryAll({ index: byState, partition: campaignsKeys.campaignListPartition() }, RECENT_CAMPAIGNS)
   ).filter(
@@ -113,7 +114,7 @@ export const gateHistory = () => auditTrail(campaignsKeys.reputationGate());
  * lifted: lifting one that is not paused (already lifted, open, or still learning) is a 409, and so is
  * a lift that lost a race with another (the write is conditional on the gate's seq as read).
  */
-export const liftGate = async (by: AuditActor, reason: string, now = new Date()) => {
+export const liftGate = async (by: AuditActor, reason: string, now = clockNow()) => {
   const health = await accountReputation(now);
   if (!health.paused) {
     throw new ConflictError('reputation-gate-not-paused', {

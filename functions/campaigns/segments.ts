@@ -3,6 +3,7 @@
 // index per attribute, so a preview says how many customers it read.
 
 import type { Viewer } from '../../shared/access.js';
+import { clockNow } from '../../shared/clock.js';
 import { customerItemVisibleTo } from '../../shared/customer.js';
 import { transact } from '../../shared/db.js';
 import { advance, defineEntity } from '../../shared/entity.js';
@@ -36,7 +37,7 @@ export const segments = defineEntity<Segment>({
 export const createSegment = async (
   input: Pick<Segment, 'name' | 'filter' | 'consent'>,
   by: string,
-  now = new Date(),
+  now = clockNow(),
 ) => {
   const at = now.toISOString();
   const segment: Segment = {
@@ -68,7 +69,7 @@ export const updateSegment = async (
 ) => {
   if (seq !== undefined && seq !== before.seq)
     throw new ConflictError('campaign-changed', staleAt(records.segment, before.seq));
-  const after = advance(before, { ...changes, updatedAt: new Date().toISOString() });
+  const after = advance(before, { ...changes, updatedAt: clockNow().toISOString() });
   if (!(await segments.move(before, after)))
     throw new ConflictError('campaign-changed', changedReload(records.segment));
   return after;

@@ -9,6 +9,7 @@
 // duplicate left is SES accepting a message and the worker dying before it writes `sent`.
 
 import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { clockNow } from '../../shared/clock.js';
 import { config } from '../../shared/config.js';
 import { db, itemAbsent, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
@@ -137,7 +138,7 @@ const countShard = async (run: RunRef, shard: number) => {
  * the next page, or — after the last — to sending, with each shard's recipients counted exactly.
  */
 export const materialiseStep = async (ref: RunRef, chain: number, options: WorkOptions = {}) => {
-  const now = (options.clock ?? (() => new Date()))();
+  const now = (options.clock ?? (() => clockNow()))();
   const run = await getRun(ref.campaignId, ref.runId);
   if (run?.status !== 'materialising' || run.chain !== chain) return { acted: false, written: 0 };
   const page = await directoryPage(options.pageSize ?? MATERIALISE_PAGE, run.cursor);
@@ -332,7 +333,7 @@ const sendOne = async (run: CampaignRun, claimed: SendRecord, send: Sender, tall
   if (outcome.status === 'sent') {
     // The mail goes on the customer's timeline with its outcome, like every mail the CRM sends them.
     const logged = outcome.log ? mailLogItems(outcome.log, outcome.messageId) : [];
-    await settle(run, claimed, 'sent', { sentAt: new Date().toISOString(), messageId: outcome.messageId }, logged);
+    await settle(run, claimed, 'sent', { sentAt: clockNow().toISOString(), messageId: outcome.messageId }, logged);
     tally.sent++;
   } else {
     await settle(run, claimed, 'skipped', { reason: outcome.reason });
@@ -421,7 +422,7 @@ export const completeShard = async (run: CampaignRun, shard: number, now: Date) 
  * throws (the event is retried) after giving its recipient back.
  */
 export const sendStep = async (ref: RunRef & { shard: number }, chain: number, options: WorkOptions = {}) => {
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? (() => clockNow());
   const send = options.send ?? sendMarketing;
   const interval = sendIntervalMs(options.ratePerSecond ?? config.sesMaxSendRate(), SHARDS);
   const budget = options.budgetMs ?? BATCH_BUDGET_MS;
@@ -486,7 +487,7 @@ export const workOnBatch = (
 
 // ---- progress ------------------------------------------------------------------------------------
 
-export const runProgress = async (ref: RunRef, now = new Date()) => {
+export const runProgress = async (ref: RunRef, now = clockNow()) => {
   const [run, shards] = await Promise.all([getRun(ref.campaignId, ref.runId), getShards(ref.campaignId, ref.runId)]);
   if (!run) return undefined;
   const sum = (pick: (s: (typeof shards)[number]) => number) => shards.reduce((total, s) => total + pick(s), 0);

@@ -3,6 +3,7 @@
 // into its campaign's stats: a marker keyed by the event's id and type is written in the same
 // transaction as the increment, so a redelivery or a replay within the marker's life counts nothing.
 
+import { clockNow } from '../../shared/clock.js';
 import { putNew, transact } from '../../shared/db.js';
 import { suppress } from '../../shared/suppression.js';
 import type { ItemType } from '../../shared/table.js';
@@ -14,7 +15,7 @@ import { countInto } from './reports.js';
 /** Longer than EventBridge's 24 h of redelivery; an archive replay of older events would count them again. */
 const MARKER_TTL_MS = 30 * DAY_MS;
 
-export const recordSesEvent = async (facts: SesEventFacts, now = new Date()) => {
+export const recordSesEvent = async (facts: SesEventFacts, now = clockNow()) => {
   for (const { address, reason } of facts.suppress) await suppress(address, reason, now);
   if (!facts.campaignId || !facts.stat) return { counted: false, suppressed: facts.suppress.length };
   const counted = await transact([

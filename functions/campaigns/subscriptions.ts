@@ -3,6 +3,7 @@
 // a topic is a consent withdrawal for THAT address only; leaving one topic never touches the others,
 // nor transactional mail, which needs no consent.
 
+import { clockNow } from '../../shared/clock.js';
 import { config } from '../../shared/config.js';
 import { consentByTopic, ledgerAddresses, type Withdrawal, withdrawConsent } from '../../shared/consent.js';
 import { getCustomer } from '../../shared/customer.js';
@@ -29,7 +30,7 @@ export type SubscriberRead = { ok: true; subscriber: Subscriber } | { ok: false;
  * The subscriber a token speaks for. The address is found among the customer's ledger addresses by
  * its hash, so a link keeps working for the address it was mailed to after the profile's address changes.
  */
-export const subscriberOf = async (token: string, now = new Date()): Promise<SubscriberRead> => {
+export const subscriberOf = async (token: string, now = clockNow()): Promise<SubscriberRead> => {
   const link = await unsubscribeLink.read(token, now);
   if (!link.ok) return link;
   const { customerId, topic, campaignId } = link.claims;
@@ -53,7 +54,7 @@ export const preferencesOf = (subscriber: Subscriber) =>
  * Leaves `topic` (`all`: every topic) at once. A link from a campaign's mail counts the customer
  * `unsubscribed` for that campaign once, whichever topics they leave through it and however often.
  */
-export const leave = async (subscriber: Subscriber, topic: string, via: Withdrawal['via'], now = new Date()) => {
+export const leave = async (subscriber: Subscriber, topic: string, via: Withdrawal['via'], now = clockNow()) => {
   const { customerId, address, campaignId } = subscriber;
   const counted = campaignId
     ? [

@@ -1,6 +1,7 @@
 // Campaign templates: stored Mustache sources per language, checked when saved, rendered per
 // recipient. The same rendering serves the preview, the send-to-me test mail and the send itself.
 
+import { clockNow } from '../../shared/clock.js';
 import { transact } from '../../shared/db.js';
 import { getUser } from '../../shared/directory.js';
 import { advance, defineEntity } from '../../shared/entity.js';
@@ -54,7 +55,7 @@ export const checkTemplateParts = (parts: Partial<TemplateParts>) => {
   }
 };
 
-export const createTemplate = async (input: Pick<CampaignTemplate, 'name' | 'parts'>, by: string, now = new Date()) => {
+export const createTemplate = async (input: Pick<CampaignTemplate, 'name' | 'parts'>, by: string, now = clockNow()) => {
   checkTemplateParts(input.parts);
   const at = now.toISOString();
   const template: CampaignTemplate = {
@@ -100,7 +101,7 @@ export const updateTemplate = async (
     throw new ConflictError('campaign-changed', staleAt(records.template, before.seq));
   const parts = { ...before.parts, ...changes.parts };
   checkTemplateParts(parts);
-  const after = advance(before, { name: changes.name ?? before.name, parts, updatedAt: new Date().toISOString() });
+  const after = advance(before, { name: changes.name ?? before.name, parts, updatedAt: clockNow().toISOString() });
   if (!(await campaignTemplates.move(before, after)))
     throw new ConflictError('campaign-changed', changedReload(records.template));
   return after;

@@ -4,6 +4,7 @@
 
 import type { Viewer } from '../../shared/access.js';
 import { officeHours, type WorkingHours } from '../../shared/business-hours.js';
+import { clockNow } from '../../shared/clock.js';
 import {
   type Customer,
   customers,
@@ -96,7 +97,7 @@ export const openCase = (
     caller: string;
     idempotencyKey?: string;
   },
-  now = new Date(),
+  now = clockNow(),
 ): Promise<Opened> => {
   const { intake, actorId } = input;
   const scope: IdempotencyScope = {
@@ -234,7 +235,7 @@ export const changeCaseStatus = async (
   c: Case,
   to: CaseStatus,
   entry: Omit<HistoryEntry, 'action'>,
-  now = new Date(),
+  now = clockNow(),
 ) => {
   const action = caseLifecycle.actionTo(c.status, to);
   const hours = await hoursOf(c.departmentId);

@@ -21,6 +21,7 @@ export const caseRoutes = {
     method: 'POST',
     path: '/cases',
     function: 'openCase',
+    idempotency: { key: 'optional' },
     auth: write,
     summary:
       'Open a case (staff, call center): routed by category, SLA clock started (Idempotency-Key: a retry opens one case)',
@@ -31,6 +32,7 @@ export const caseRoutes = {
     method: 'POST',
     path: '/cases/web',
     function: 'webIntake',
+    idempotency: { key: 'optional', formField: 'idempotencyKey' },
     auth: 'public',
     summary:
       'Open a case from a web form (JSON or a plain HTML form post): honeypot, size limit, origin check, Idempotency-Key',

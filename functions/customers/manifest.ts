@@ -27,6 +27,7 @@ export const customerRoutes = {
     method: 'POST',
     path: '/customers',
     function: 'createCustomer',
+    idempotency: { key: 'optional' },
     auth: write,
     summary:
       'Create a customer: its e-mail and phone are claimed (409 contact-taken if another customer has one); once per Idempotency-Key',
@@ -46,6 +47,7 @@ export const customerRoutes = {
     method: 'POST',
     path: '/customers/{customerId}/contacts',
     function: 'customerContacts',
+    idempotency: { key: 'optional' },
     auth: write,
     summary:
       'Add a contact person; their e-mail and phone are unique within the customer (409 contact-taken) and may repeat across companies',
@@ -75,6 +77,7 @@ export const customerRoutes = {
     method: 'POST',
     path: '/customers/{customerId}/merge',
     function: 'mergeCustomers',
+    idempotency: { key: 'optional' },
     auth: { scopes: ['customers:merge'] },
     summary:
       'Merge a duplicate into this customer: every item of theirs moves here, their markers and old id point here',

@@ -13,7 +13,9 @@
 //     straggler that wrote after step 3 makes it fail, and the next round moves its lead (3 → 4 → 5).
 // Every step is guarded, so a run that stops anywhere is finished by the next (a second POST, or
 // the sweep after the lease): nothing is lost or moved twice, and the event is written once.
+
 import type { Viewer } from '../../shared/access.js';
+import { clockNow } from '../../shared/clock.js';
 import { customerItemVisibleTo, noSuchCustomer } from '../../shared/customer.js';
 import { tableName, transact } from '../../shared/db.js';
 import { noRecord, type Recorder } from '../../shared/idempotency.js';
@@ -151,7 +153,7 @@ export const mergeCustomers = async (
   { viewer, keptId, duplicateId }: MergeRequest,
   record: Recorder = noRecord,
   limits: RunLimits = {},
-  now = new Date(),
+  now = clockNow(),
 ): Promise<MergeResult> => {
   if (keptId === duplicateId) throw sameCustomer();
   for (let attempt = 0; attempt < MAX_ROUNDS; attempt++) {
@@ -188,7 +190,7 @@ export const finishDueMerges = async (now: Date, deadline: number) => {
     const forward = await readProfileItem(duplicateId);
     if (!isForward(forward) || forward!.mergeState === 'done') return 'drop';
     const placedAgain = () => {
-      const later = new Date(Date.now() + MERGE_LEASE_MS).toISOString();
+      const later = new Date(clockNow().getTime() + MERGE_LEASE_MS).toISOString();
       return {
         writes: [
           { Put: { TableName: tableName(), Item: mergeQueue.at(duplicateId, later, entry.data).item(entry.entity) } },

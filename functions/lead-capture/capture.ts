@@ -1,6 +1,7 @@
 // The capture use case: attach the lead to the person it belongs to, or create that person —
 // exactly once even when two submissions of one new person race each other, and once per
 // Idempotency-Key: the key's stored answer is written in the capture's own transaction.
+import { clockNow } from '../../shared/clock.js';
 import { matchContact } from '../../shared/customer.js';
 import { type IdempotencyScope, once } from '../../shared/idempotency.js';
 import { contactContended } from '../../shared/messages.js';
@@ -23,7 +24,7 @@ export interface Captured {
   status: 'new';
 }
 
-export const captureLead = ({ submission, ip, idempotencyKey }: CaptureInput, now = new Date()): Promise<Captured> => {
+export const captureLead = ({ submission, ip, idempotencyKey }: CaptureInput, now = clockNow()): Promise<Captured> => {
   const scope: IdempotencyScope = { route: 'POST /leads', caller: 'public', key: idempotencyKey, request: submission };
   return once(scope, async (record) => {
     const contact = contactOf(submission);

@@ -16,6 +16,7 @@ export const leadRoutes = {
     method: 'POST',
     path: '/leads',
     function: 'captureLead',
+    idempotency: { key: 'optional', formField: 'idempotencyKey' },
     auth: 'public',
     summary: 'Capture a lead from a web form (JSON or a plain HTML form post)',
     request: {
@@ -114,6 +115,7 @@ export const leadRoutes = {
     method: 'POST',
     path: '/leads/{leadId}/notes',
     function: 'addLeadNote',
+    idempotency: { key: 'optional' },
     auth: write,
     summary: 'Add a note to a lead (Idempotency-Key: a retry adds one note)',
     request: { params: api.leadParams, query: null, body: { schema: api.addLeadNoteBody, maxBytes: 8192 } },

@@ -3,6 +3,7 @@
 // when an attached quote is accepted or ordered, and the pipeline by reach.
 
 import type { EventDetail } from '../../events/catalogue.js';
+import { clockNow } from '../../shared/clock.js';
 import { readFollowingMerge } from '../../shared/customer.js';
 import { putNew, type TransactItem, transact } from '../../shared/db.js';
 import { getUser } from '../../shared/directory.js';
@@ -125,7 +126,7 @@ const newOpportunity = (
 export const openOpportunity = async (
   input: OpenInput,
   owner: { userId: string; teamId?: string },
-  now = new Date(),
+  now = clockNow(),
   record: Recorder = noRecord,
 ) => {
   const o = newOpportunity({ ...input, ownerId: owner.userId, teamId: owner.teamId }, now);
@@ -142,7 +143,7 @@ export const openOpportunity = async (
  */
 export const openFromLead = async (
   changed: EventDetail<'LeadStatusChanged'>,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<'opened' | 'exists' | 'no-lead'> => {
   const lead = await readFollowingMerge(changed.customerId, (id) => getLeadByKey(id, changed.leadId));
   if (!lead) return 'no-lead';
@@ -194,7 +195,7 @@ const save = async (
 };
 
 /** Name, amount, probability, expected close: guarded by seq like every change. A closed sale keeps its figures. */
-export const updateOpportunity = async (o: Opportunity, patch: OpportunityPatch, who: Who, now = new Date()) => {
+export const updateOpportunity = async (o: Opportunity, patch: OpportunityPatch, who: Who, now = clockNow()) => {
   refuseStale(o, patch.seq);
   if (!isOpen(o.status)) refuseClosed(o.status);
   const { seq: _, probability, ...fields } = patch;
@@ -228,7 +229,7 @@ export const changeStage = async (
   action: StageAction,
   input: { seq?: number; lostReason?: string },
   who: Who,
-  now = new Date(),
+  now = clockNow(),
 ) => {
   refuseStale(o, input.seq);
   const to = targetOf(o.status, action);
@@ -275,7 +276,7 @@ export const attachQuote = async (
   o: Opportunity,
   quote: Quote | undefined,
   who: Who,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<Opportunity> => {
   if (!quote || quote.customerId !== o.customerId) throw quoteNotFound();
   if (quote.opportunityId && quote.opportunityId !== o.opportunityId) throw attachedElsewhere(quote);
@@ -314,7 +315,7 @@ const withRetries = async (read: () => Promise<Opportunity | undefined>, act: (o
  * On QuoteAccepted, or OrderCreated from a quote: the quote's opportunity is won, once. A won or lost
  * opportunity stays as it is, so the second of the two events (or a redelivery) changes nothing.
  */
-export const winFromQuote = async (customerId: string, quoteId: string, now = new Date()) => {
+export const winFromQuote = async (customerId: string, quoteId: string, now = clockNow()) => {
   const quote = await getQuote(customerId, quoteId);
   if (!quote?.opportunityId) return;
   const who: Who = { actorId: 'system', via: 'event' };

@@ -1,7 +1,9 @@
 // GET /pipeline's reads: the open opportunities the viewer reaches, summed by owner and stage with
 // the catalogue's FX rates of today (as quotes convert), and an opportunity's cost and margin from
 // the figures its quotes priced.
+
 import { listScope, type Viewer } from '../../shared/access.js';
+import { clockNow } from '../../shared/clock.js';
 import { ForbiddenError } from '../../shared/problems.js';
 import { istanbulDate } from '../../shared/time.js';
 import { convertOn, FxRateNotFoundError, getFxRates } from '../catalogue/public.js';
@@ -36,7 +38,7 @@ const scopeOf = (viewer: Viewer, query: PipelineQuery) => {
 export const pipelineFor = async (
   viewer: Viewer,
   query: PipelineQuery,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<Pipeline & { asOf: string }> => {
   const scope = scopeOf(viewer, query);
   // A dealer's or department's people have no opportunities: a unit's pipeline is empty.

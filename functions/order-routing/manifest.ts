@@ -38,6 +38,7 @@ export const orderRoutes = {
     method: 'POST',
     path: '/orders',
     function: 'intakeOrder',
+    idempotency: { key: 'required' },
     auth: write,
     summary:
       'An order from a web shop, an ERP or the call center (Idempotency-Key required: a retry gets the first answer)',
@@ -66,6 +67,7 @@ export const orderRoutes = {
     method: 'POST',
     path: '/orders/{orderId}/status',
     function: 'orderStatus',
+    idempotency: { key: 'optional' },
     auth: write,
     summary: 'Acknowledge, start, ship, deliver; staff cancel or record a return (an out-of-order move is a 409)',
     request: { params: api.orderParams, query: null, body: { schema: statusChangeSchema, maxBytes: 4096 } },

@@ -1,7 +1,9 @@
 // The order use cases: orders in (from an accepted quote, or from a shop, an ERP or the call center
 // through POST /orders), routed to a unit by the rules, moved through their lifecycle by staff and
 // units, and re-routed once when a unit lets its acknowledgement SLA pass.
+
 import type { Viewer } from '../../shared/access.js';
+import { clockNow } from '../../shared/clock.js';
 import { normalizeEmail, toE164 } from '../../shared/contact.js';
 import { customers, getCustomer, markerItems, matchContact } from '../../shared/customer.js';
 import { type TransactItem, transact } from '../../shared/db.js';
@@ -90,7 +92,7 @@ const inTry = async (total: Money, now: Date) => {
 // ---- orders in --------------------------------------------------------------------------------
 
 /** The order of an accepted quote: its id is the quote's, so it exists once whatever retries. */
-export const orderFromQuote = async (quote: Quote, now = new Date()) => {
+export const orderFromQuote = async (quote: Quote, now = clockNow()) => {
   if (quote.status !== 'accepted' || quote.orderId) return undefined;
   const [customer, { category }] = await Promise.all([getCustomer(quote.customerId), withCategories(quote.lines)]);
   const at = now.toISOString();
@@ -145,7 +147,7 @@ export const intakeOrder = (
   intake: OrderIntake,
   actor: Actor,
   idempotencyKey: string,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<Received> => {
   const scope: IdempotencyScope = { route: 'POST /orders', caller: actor.keyId, key: idempotencyKey, request: intake };
   return once(scope, async (record) => {
@@ -289,7 +291,7 @@ const system = (action: string, via: HistoryEntry['via'], note?: string): Histor
 });
 
 /** Routes a received order (on OrderCreated). Idempotent by its move: a routed order is left alone. */
-export const routeOrder = async (order: Order, now = new Date()) => {
+export const routeOrder = async (order: Order, now = clockNow()) => {
   if (order.status !== 'received') return undefined;
   const { rules, decision, unit } = await decide(order, now);
   const routing = routingOf(decision, rules, unit, 1, [], now);
@@ -328,7 +330,7 @@ export const routeOrder = async (order: Order, now = new Date()) => {
  * The SLA sweep: each routed order its unit has not acknowledged in time goes, once, to the next
  * eligible unit, or to the fallback queue when none is left. Reads only what is due.
  */
-export const rerouteOverdue = (now = new Date(), limit = 100) =>
+export const rerouteOverdue = (now = clockNow(), limit = 100) =>
   sweep(ackQueue, now, limit, async (entry) => {
     const order = await orders.get(entry.entity);
     if (order?.status !== 'routed' || order.routing?.step !== entry.data.step) return 'drop';
@@ -384,7 +386,7 @@ export const changeStatus = async (
   change: StatusChange,
   mover: Mover,
   record: Recorder = noRecord,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<Order> => {
   if (change.seq !== undefined && change.seq !== order.seq) {
     throw new ConflictError('order-changed', staleAt(records.order, order.seq));

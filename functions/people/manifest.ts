@@ -41,6 +41,7 @@ export const peopleRoutes = {
     method: 'POST',
     path: '/people',
     function: 'people',
+    idempotency: { key: 'optional' },
     auth: admin,
     summary:
       'Invite a person: their Cognito user (mailed a temporary password) and directory user; a taken userId or email is a 409 person-exists naming the field (Idempotency-Key: a retry invites once)',
@@ -80,6 +81,7 @@ export const peopleRoutes = {
     method: 'POST',
     path: '/api-keys',
     function: 'apiKeys',
+    idempotency: { key: 'optional' },
     auth: admin,
     summary:
       'Create a key acting as a directory user: 201 shows the key once; a retry with the same Idempotency-Key makes no second key and answers 200 without it',

@@ -3,6 +3,7 @@
 // audit item in the same transaction.
 
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { clockNow } from '../../shared/clock.js';
 import { normalizeEmail } from '../../shared/contact.js';
 import { db, getMany, itemExists, putNew, scanType, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { getTeam, getUser, type TeamMember, type User } from '../../shared/directory.js';
@@ -82,7 +83,7 @@ const atSeq = (seq: number) => ({
   values: { ':seq': seq, ':next': seq + 1 },
 });
 
-export const disablePerson = (person: Person, seq: number, also: TransactItem[], now = new Date()) => {
+export const disablePerson = (person: Person, seq: number, also: TransactItem[], now = clockNow()) => {
   const guard = atSeq(seq);
   return transact([
     {

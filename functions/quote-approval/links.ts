@@ -2,6 +2,7 @@
 // accept and decline for the customer (until the quote expires). Both are single use by their move:
 // the approval is a conditional write on the step the link names, the answer one on the quote being
 // sent at that version; once the step or the quote has moved on, the same link changes nothing.
+import { clockNow } from '../../shared/clock.js';
 import { defineLink } from '../../shared/links.js';
 import * as z from '../../shared/schema.js';
 
@@ -39,7 +40,7 @@ interface QuoteKey {
 
 const refOf = ({ customerId, quoteId, version }: QuoteKey) => ({ customerId, quoteId, version });
 
-export const approvalLinks = async (quote: QuoteKey, step: number, userId: string, now = new Date()) => {
+export const approvalLinks = async (quote: QuoteKey, step: number, userId: string, now = clockNow()) => {
   const claims = { ...refOf(quote), step, userId };
   const [approveUrl, rejectUrl] = await Promise.all([
     approvalLink.url({ ...claims, action: 'approve' }, { now }),

@@ -4,6 +4,7 @@
 // outbox events in the same transaction.
 
 import type { Ownership } from '../../shared/access.js';
+import { clockNow } from '../../shared/clock.js';
 import { readFollowingMerge } from '../../shared/customer.js';
 import { findById, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { advance, defineEntity, fromItem, type HistoryEntry, type MoveEffects } from '../../shared/entity.js';
@@ -270,7 +271,7 @@ const quotesOf = (page: Page<Record<string, unknown>>) => ({
  * Newest first. By customer: their partition. By owner: the owner index. Otherwise the month
  * cohorts in turn, from the month of `to` (or now) back to the month of `from` (or a year before).
  */
-export const listQuotes = async (query: QuoteQuery, now = new Date()) => {
+export const listQuotes = async (query: QuoteQuery, now = clockNow()) => {
   const range = { from: query.from, to: query.to };
   if (query.customerId) {
     const partition = keys.customerPartition(query.customerId);

@@ -2,6 +2,7 @@
 // record the customer's answer, revise, expire, follow up, and turn an accepted quote into an order.
 // Each reads the quote, lets the domain decide the move, and saves it with a conditional write.
 
+import { clockNow } from '../../shared/clock.js';
 import { config } from '../../shared/config.js';
 import { getCustomer, noSuchCustomer } from '../../shared/customer.js';
 import { transact } from '../../shared/db.js';
@@ -150,7 +151,7 @@ export interface Owner {
 export const draftQuote = async (
   input: CreateQuoteInput,
   owner: Owner,
-  now = new Date(),
+  now = clockNow(),
   record: Recorder = noRecord,
 ) => {
   const customer = await getCustomer(input.customerId);
@@ -205,7 +206,7 @@ export const draftQuote = async (
 export const createQuote = async (
   input: CreateQuoteInput,
   owner: Owner,
-  now = new Date(),
+  now = clockNow(),
   record: Recorder = noRecord,
 ): Promise<Quote> => {
   const { quote, items } = await draftQuote(input, owner, now, record);
@@ -216,7 +217,7 @@ export const createQuote = async (
 export const editQuote = async (
   quote: Quote,
   patch: EditQuoteInput,
-  now = new Date(),
+  now = clockNow(),
   who: Who = system,
 ): Promise<Quote> => {
   if (quote.status !== 'draft') {
@@ -258,7 +259,7 @@ export const editQuote = async (
 export const submitQuote = async (
   quote: Quote,
   seq: number | undefined,
-  now = new Date(),
+  now = clockNow(),
   who: Who = system,
 ): Promise<Quote> => {
   refuseStale(quote, seq);
@@ -354,7 +355,7 @@ export const decideQuote = async (
   decision: Decision,
   approver: Approver,
   options: { via: 'api' | 'link'; step?: number; seq?: number; record?: Recorder },
-  now = new Date(),
+  now = clockNow(),
 ): Promise<Quote> => {
   const who: Who = { actorId: approver.userId, via: options.via, record: options.record };
   if (quote.status !== 'pending_approval' || !quote.approval || !quote.approvalSteps) {
@@ -455,7 +456,7 @@ export const decideQuote = async (
 // ---- the customer ----------------------------------------------------------------------------------
 
 /** Records that the quote went to the customer; the caller has mailed it. */
-export const markSent = (quote: Quote, by: 'auto' | 'staff', now = new Date(), who: Who = system) => {
+export const markSent = (quote: Quote, by: 'auto' | 'staff', now = clockNow(), who: Who = system) => {
   const at = now.toISOString();
   const after: Quote = {
     ...transition(quote, { type: 'send' }).quote,
@@ -500,7 +501,7 @@ export const markSent = (quote: Quote, by: 'auto' | 'staff', now = new Date(), w
 };
 
 /** Notes the customer's mail as gone, so a retry of the send does not mail them again. */
-export const markMailed = (quote: Quote, messageId: string, now = new Date()) =>
+export const markMailed = (quote: Quote, messageId: string, now = clockNow()) =>
   save(
     quote,
     { ...quote, seq: quote.seq + 1, mailedAt: now.toISOString(), mailMessageId: messageId },
@@ -513,7 +514,7 @@ export const answerQuote = async (
   quote: Quote,
   answer: 'accept' | 'decline',
   by: { via: 'link' | 'staff'; actorId?: string; seq?: number; record?: Recorder },
-  now = new Date(),
+  now = clockNow(),
 ): Promise<Quote> => {
   refuseStale(quote, by.seq);
   const moved = transition(quote, { type: answer }).quote;
@@ -560,7 +561,7 @@ export const answerQuote = async (
 export const reviseQuote = async (
   quote: Quote,
   seq: number | undefined,
-  now = new Date(),
+  now = clockNow(),
   who: Who = system,
 ): Promise<Quote> => {
   refuseStale(quote, seq);
@@ -610,7 +611,7 @@ const SWEEP_BATCH = 100;
 const sweeper = { actorId: 'system', via: 'sweep' as const, action: '' };
 
 /** The expiry sweep: reads only the queue entries due by `now`, and expires their quotes. */
-export const expireDueQuotes = async (now = new Date()) => {
+export const expireDueQuotes = async (now = clockNow()) => {
   const { due, acted, dropped } = await sweep(expiryQueue, now, SWEEP_BATCH, async ({ data }) => {
     const quote = await getQuote(data.customerId, data.quoteId);
     const live = quote && quote.version === data.version && (quote.status === 'approved' || quote.status === 'sent');
@@ -640,7 +641,7 @@ export const expireDueQuotes = async (now = new Date()) => {
 };
 
 /** Quotes sent N days ago and not answered: each owner hears about each quote once. */
-export const followUpDueQuotes = async (now = new Date()) => {
+export const followUpDueQuotes = async (now = clockNow()) => {
   const { due, acted, dropped } = await sweep(followUpQueue, now, SWEEP_BATCH, async ({ data }) => {
     const quote = await getQuote(data.customerId, data.quoteId);
     if (quote?.status !== 'sent' || quote.version !== data.version || !quote.sentAt) return 'drop';

@@ -2,6 +2,7 @@
 // senders one goes on), then mailed with its PDF once per version (a mail marker), then noted as
 // mailed. A retry after a failed mail finds it sent and not yet mailed, and mails it; a retry after
 // that finds it mailed, or the marker sent, and stops.
+import { clockNow } from '../../shared/clock.js';
 import { config } from '../../shared/config.js';
 import { type Customer, getCustomer } from '../../shared/customer.js';
 import { getUser } from '../../shared/directory.js';
@@ -72,7 +73,7 @@ const mailOnce = async (sent: Quote, customer: Customer & { email: string }, by:
   }
 };
 
-export const sendQuoteToCustomer = async (quote: Quote, by: 'auto' | 'staff', now = new Date()): Promise<Quote> => {
+export const sendQuoteToCustomer = async (quote: Quote, by: 'auto' | 'staff', now = clockNow()): Promise<Quote> => {
   const customer = await getCustomer(quote.customerId);
   const email = customer?.email;
   if (!customer || !email) {

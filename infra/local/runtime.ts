@@ -10,6 +10,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import sesModule from 'aws-ses-v2-local';
 import { platform, publicRateLimitPer5Minutes, useCases } from '../../functions/manifests.js';
+import { clockNow, setClock } from '../../shared/clock.js';
 import { getUser } from '../../shared/directory.js';
 import { functionId } from '../../shared/manifest.js';
 import { type CognitoOptions, demoPassword, ensureDemoPeople, ensurePool, startCognito } from './cognito.js';
@@ -88,6 +89,19 @@ const signingSecretFor = (dataDir?: string) => {
   const file = join(dataDir, 'signing-secret');
   if (!existsSync(file)) writeFileSync(file, secret(), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
+};
+
+/**
+ * `/_local/clock`: GET reads the CRM's clock, `POST ?at=<ISO instant>` moves it there (it runs on from
+ * that instant for every route, consumer and job), DELETE puts it back to real time.
+ */
+const clockControl = (method: string | undefined, at: string | null) => {
+  if (method === 'POST') {
+    if (at === null || !Number.isFinite(Date.parse(at)))
+      return { status: 400, body: { code: 'validation-failed', detail: 'at must be an ISO instant' } };
+    setClock(new Date(at));
+  } else if (method === 'DELETE') setClock(undefined);
+  return { status: 200, body: { now: clockNow().toISOString() } };
 };
 
 const startSes = async (port: number) => {
@@ -280,6 +294,7 @@ const startParts = async (
         await scheduler.fireNow(decodeURIComponent(fire[1]!), at === null ? undefined : new Date(at));
         return { status: 200, body: { fired: fire[1], ...(at === null ? {} : { at: new Date(at).toISOString() }) } };
       }
+      if (url.pathname === '/_local/clock') return clockControl(req.method, url.searchParams.get('at'));
       if (url.pathname === '/_local/schedules') return { status: 200, body: scheduler.nextFires() };
       if (url.pathname === '/_local/rules')
         return { status: 200, body: rules.map(({ name, pattern }) => ({ name, pattern })) };

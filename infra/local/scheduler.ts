@@ -1,6 +1,8 @@
 // A local EventBridge Scheduler: one timer per schedule, re-armed after each fire, invoking the target
 // with the event a scheduled invocation carries. A failing target is logged and never stops the process.
+
 import { randomUUID } from 'node:crypto';
+import { clockNow } from '../../shared/clock.js';
 import { type EventBridgeEvent, eventTime, localAccount, localRegion } from './event-bus.js';
 import { nextFire } from './schedule-expression.js';
 
@@ -37,7 +39,7 @@ export interface SchedulerOptions {
 }
 
 export const startScheduler = (schedules: LocalSchedule[], options: SchedulerOptions = {}): LocalScheduler => {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? clockNow;
   const armed = new Map<string, Armed>();
 
   const invoke = async ({ name, target }: LocalSchedule, time: Date) => {

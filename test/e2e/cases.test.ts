@@ -4,7 +4,18 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { keys as tableKeys } from '../../shared/table.js';
-import { bearer, get, mailTo, person, post, postForm, readProblem, settle } from '../support/e2e.js';
+import {
+  api,
+  bearer,
+  get,
+  localControlHeaders,
+  mailTo,
+  person,
+  post,
+  postForm,
+  readProblem,
+  settle,
+} from '../support/e2e.js';
 import { fireSchedule, table } from '../support/quotes.js';
 
 const caseKeys = () => inject('caseKeys');
@@ -191,5 +202,42 @@ describe('cases over HTTP', () => {
     expect(await mailed('hakan.manager@example.com')).toEqual([
       `Yükseltilen kayıt ${complaint.caseNumber}: Kargo gecikti`,
     ]);
+  });
+
+  it('reads the one clock the local stack can move: a route and a sweep both see the moved time', async () => {
+    const setClock = async (at?: string) => {
+      const response = await fetch(`${api()}/_local/clock${at ? `?at=${encodeURIComponent(at)}` : ''}`, {
+        method: at ? 'POST' : 'DELETE',
+        headers: localControlHeaders,
+      });
+      return (await response.json()) as { now: string };
+    };
+    // Tuesday 2 March 2027, 10:00 in Istanbul: a working day for customer service (09:00–18:00).
+    try {
+      expect(Date.parse((await setClock('2027-03-02T07:00:00Z')).now)).toBeLessThan(Date.parse('2027-03-02T07:01:00Z'));
+      const opened = (await (
+        await open(caseKeys().agent, { category: 'website', contact: { ...person('clock'), language: 'tr' } })
+      ).json()) as { caseId: string };
+      // Two hours on: the case's SLA clock counts them (and not the real time, months earlier).
+      await setClock('2027-03-02T09:00:00Z');
+      const read = (await (await get(`/cases/${opened.caseId}`, caseKeys().agent)).json()) as {
+        clock: { elapsedMinutes: number };
+        createdAt: string;
+      };
+      expect(read.createdAt.slice(0, 15)).toBe('2027-03-02T07:0');
+      expect(read.clock.elapsedMinutes).toBeGreaterThanOrEqual(119);
+      expect(read.clock.elapsedMinutes).toBeLessThanOrEqual(120);
+      // A sweep fired with no instant of its own runs as of the moved clock: a week on, the warning is due.
+      await setClock('2027-03-09T09:00:00Z');
+      await fireSchedule('complaint-escalation.sweep-case-sla');
+      const swept = (await (await get(`/cases/${opened.caseId}`, caseKeys().agent)).json()) as {
+        history: { action: string; at: string }[];
+      };
+      const warning = swept.history.find((move) => move.action === 'warn:firstResponse');
+      expect(warning?.at.slice(0, 10)).toBe('2027-03-09');
+    } finally {
+      const back = await setClock();
+      expect(Math.abs(Date.parse(back.now) - Date.now())).toBeLessThan(60_000);
+    }
   });
 });

@@ -4,7 +4,8 @@
 // - modules depend on each other one way only, and no files import each other in a ring;
 // - shared/ is the platform and events/ the event catalogue: neither imports a module (shared/'s
 //   outbox and consumers read the catalogue, the contract between modules);
-// - the console is a separate program: it imports nothing of the backend.
+// - the console is a separate program: it imports nothing of the backend;
+// - the backend reads "now" from one clock (shared/clock.ts), which the local stack can move.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
@@ -75,6 +76,13 @@ describe('module boundaries', () => {
   it('the console imports nothing of the backend', () => {
     const backend = imports.filter(({ from, to }) => from.startsWith('console/') && !to.startsWith('console/'));
     expect(backend.map(({ from, to }) => `${from} → ${to}`)).toEqual([]);
+  });
+
+  it('the backend reads the time from the one clock, never from new Date() of its own', () => {
+    const ownClock = [...graph.keys()]
+      .filter((file) => /^(functions|shared)\//.test(file) && file !== 'shared/clock.ts')
+      .filter((file) => /new Date\(\)/.test(readFileSync(join(root, file), 'utf8')));
+    expect(ownClock).toEqual([]);
   });
 
   it('finds a ring when there is one (the check itself)', () => {

@@ -5,7 +5,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCases } from '../../functions/manifests.js';
 import { lambdaContext, loadHandler } from '../../infra/local/functions.js';
+import { json, route } from '../../shared/http.js';
 import { functionId, type NamedRoute, type Scope } from '../../shared/manifest.js';
+import * as z from '../../shared/schema.js';
 
 const allScopes: Scope[] = [
   'leads:read',
@@ -88,4 +90,50 @@ describe('the staff prologue', () => {
       expect(JSON.parse(anonymous.body)).toMatchObject({ status: 401, code: 'unauthorized' });
     },
   );
+});
+
+describe('idempotency a route declares', () => {
+  const declared = (idempotency?: NamedRoute['idempotency']) =>
+    ({
+      name: 'probe',
+      method: 'POST',
+      path: '/probes',
+      function: 'probe',
+      auth: 'public',
+      summary: 'A probe',
+      request: { params: null, query: null, body: { schema: z.looseObject({}), maxBytes: 1000 } },
+      responses: { 200: { description: 'Seen' } },
+      ...(idempotency ? { idempotency } : {}),
+    }) as const satisfies NamedRoute;
+  const call = (declaration: NamedRoute, headers: Record<string, string>, body: Record<string, unknown> = {}) => {
+    const event = { ...eventFor(declaration, null), headers: { 'content-type': 'application/json', ...headers } };
+    const handler = route(declaration, async (input) => json(200, { idempotency: input.idempotency ?? null }));
+    return handler({ ...event, body: JSON.stringify(body) } as never, lambdaContext('probe'));
+  };
+
+  it('hands the handler its scope: the route, the caller and the key from the header', async () => {
+    const answer = await call(declared({ key: 'optional' }), { 'idempotency-key': 'k-1' });
+    expect(JSON.parse(answer.body)).toEqual({ idempotency: { route: 'POST /probes', caller: 'public', key: 'k-1' } });
+  });
+
+  it('takes a public form’s key from the field it names, the header winning over it; none without a declaration', async () => {
+    const form = declared({ key: 'optional', formField: 'idempotencyKey' });
+    expect(JSON.parse((await call(form, {}, { idempotencyKey: 'from-form' })).body).idempotency.key).toBe('from-form');
+    expect(
+      JSON.parse((await call(form, { 'idempotency-key': 'h' }, { idempotencyKey: 'f' })).body).idempotency.key,
+    ).toBe('h');
+    expect(JSON.parse((await call(form, {}, { idempotencyKey: '' })).body).idempotency.key).toBeUndefined();
+    expect(JSON.parse((await call(declared(), { 'idempotency-key': 'k' })).body)).toEqual({ idempotency: null });
+  });
+
+  it('refuses a route that requires a key when none came, naming the header; an optional one does the work', async () => {
+    const refused = await call(declared({ key: 'required' }), {});
+    expect(refused.statusCode).toBe(400);
+    expect(JSON.parse(refused.body)).toMatchObject({
+      code: 'validation-failed',
+      errors: [{ path: 'Idempotency-Key' }],
+    });
+    expect((await call(declared({ key: 'required' }), { 'idempotency-key': 'k' })).statusCode).toBe(200);
+    expect((await call(declared({ key: 'optional' }), {})).statusCode).toBe(200);
+  });
 });

@@ -1,7 +1,9 @@
 // GET /analytics/lists/top-customers | lapsed-customers | declining-customers | valuable-complainants
 // analytics:read — JSON, or CSV with ?format=csv (or Accept: text/csv), cells a spreadsheet opens safely.
 // Who is on a list is decided firm-wide; the rows name only customers within the caller's reach.
+
 import { viewerOf } from '../../../shared/access.js';
+import { clockNow } from '../../../shared/clock.js';
 import { type CsvCell, type CsvColumn, toCsv } from '../../../shared/csv.js';
 import { type Actor, csvFile, type HttpEvent, json, route, routes, wantsCsv } from '../../../shared/http.js';
 import { money } from '../../../shared/money.js';
@@ -30,7 +32,7 @@ const answer = async (
   query: { format?: 'json' | 'csv'; lookbackYears?: number },
   event: HttpEvent,
 ) => {
-  const found = await targetList(list, new Date(), query.lookbackYears, await viewerOf(actor));
+  const found = await targetList(list, clockNow(), query.lookbackYears, await viewerOf(actor));
   return wantsCsv(event, query.format)
     ? csvFile(list, toCsv(columns[list], found.customers as unknown as readonly Listed[]))
     : json(200, found);

@@ -2,9 +2,11 @@
 // table to S3 in DynamoDB JSON, a Glue table over it and Athena queries. The SQL is written once, in
 // the .sql files beside this module; Athena runs them as named queries and the tests run the same
 // files on DuckDB over an export of DynamoDB Local in the same format. Nothing here runs in a Lambda.
+
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clockNow } from '../../../shared/clock.js';
 import { addMonths, endOfIstanbulDay, istanbulDate, startOfIstanbulDay } from '../../../shared/time.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -106,7 +108,7 @@ export interface ListQuery {
  * A list's query as one statement: the items of the latest export, typed, then the list. In Athena
  * `crm_export_latest` is a CTE over the Glue table; DuckDB gets it as a view over the export's files.
  */
-export const listQuery = (list: WarehouseList, engine: 'athena' | 'duckdb', asOf = new Date()): ListQuery => {
+export const listQuery = (list: WarehouseList, engine: 'athena' | 'duckdb', asOf = clockNow()): ListQuery => {
   const body = sql(`lists/${list}.sql`);
   const names = declaredParameters(body);
   const given = lists[list](istanbulDate(asOf), asOf.toISOString()) as Record<string, string>;

@@ -1,22 +1,17 @@
 // POST /requests/{requestId}/{action} — accept, schedule, done, decline or cancel: a guarded move on
 // the request's status and seq; idempotent with Idempotency-Key.
-import { header, json, route } from '../../../shared/http.js';
-import { oncePerCaller } from '../../../shared/idempotency.js';
+import { json, route } from '../../../shared/http.js';
 import { requestRoutes } from '../manifest.js';
 import { requestViewerOf, requestVisibleTo } from '../request-access.js';
 import { getRequest } from '../request-store.js';
 import { actOnRequest } from '../requests.js';
 
-export const handler = route(requestRoutes.actOnRequest, async ({ actor, params, body }, event) => {
+export const handler = route(requestRoutes.actOnRequest, async ({ actor, params, body, once }) => {
   const visible = await requestVisibleTo(await requestViewerOf(actor), params.requestId);
   // The index copy may lag: the move is guarded on the item as stored now.
   const found = (await getRequest(visible.customerId, visible.requestId)) ?? visible;
-  const moved = await oncePerCaller(
-    requestRoutes.actOnRequest,
-    actor,
-    header(event, 'idempotency-key'),
-    { ...params, ...body },
-    (record) => actOnRequest(found, params.action, body, { actorId: actor.userId, role: actor.role }, record),
+  const moved = await once({ ...params, ...body }, (record) =>
+    actOnRequest(found, params.action, body, { actorId: actor.userId, role: actor.role }, record),
   );
   return json(200, moved);
 });

@@ -1,19 +1,12 @@
 // POST /customers/{customerId}/requests — the call center records a request for the customer's
 // dealer; a retry (or a duplicate racing it) with the same Idempotency-Key gets the first answer.
-import { header, json, route } from '../../../shared/http.js';
-import { oncePerCaller } from '../../../shared/idempotency.js';
+import { json, route } from '../../../shared/http.js';
 import { requestRoutes } from '../manifest.js';
 import { customerFor, requestViewerOf } from '../request-access.js';
 import { recordRequest } from '../requests.js';
 
-export const handler = route(requestRoutes.createRequest, async ({ actor, params, body }, event) => {
+export const handler = route(requestRoutes.createRequest, async ({ actor, params, body, once }) => {
   const customer = await customerFor(await requestViewerOf(actor), params.customerId);
-  const recorded = await oncePerCaller(
-    requestRoutes.createRequest,
-    actor,
-    header(event, 'idempotency-key'),
-    { ...params, ...body },
-    (record) => recordRequest(customer, body, actor.userId, record),
-  );
+  const recorded = await once({ ...params, ...body }, (record) => recordRequest(customer, body, actor.userId, record));
   return json(201, recorded, { location: `/requests/${recorded.requestId}` });
 });

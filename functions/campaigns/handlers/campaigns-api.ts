@@ -1,4 +1,5 @@
 // Campaigns: create, list, read, edit a draft, schedule, cancel, progress, and reports.
+import { clockNow } from '../../../shared/clock.js';
 import { json, route, routes } from '../../../shared/http.js';
 import {
   campaignHistory,
@@ -58,7 +59,7 @@ const report = route(campaignRoutes.campaignReport, async ({ params }) => {
 });
 
 const reports = route(campaignRoutes.campaignReports, async ({ query }) => {
-  const now = new Date();
+  const now = clockNow();
   const from = query.from ?? new Date(now.getTime() - 30 * 24 * 3600 * 1000).toISOString();
   const to = query.to ?? now.toISOString();
   const list = await campaignsCreatedBetween(from, to);

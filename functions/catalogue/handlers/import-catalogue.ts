@@ -1,6 +1,7 @@
 // POST /catalogue/{kind}  (text/csv or application/json)  catalogue:write
 // Imports products, price lists or FX rates, all or nothing: a bad row fails the whole file with
 // every error and its line number, and nothing of it is imported.
+import { clockNow } from '../../../shared/clock.js';
 import { header, json, route } from '../../../shared/http.js';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../../../shared/problems.js';
 import { catalogueKind } from '../catalogue-http.js';
@@ -20,5 +21,5 @@ export const handler = route(catalogueRoutes.importCatalogue, async ({ actor, pa
   const file = bytes.toString('utf8');
   const parsed = type === 'text/csv' ? importCsv(kind, file) : importJson(kind, file);
   if (!parsed.ok) throw new ImportFailedError(parsed.errors);
-  return json(200, await importCatalogue(kind, parsed.records, actor.userId, new Date()));
+  return json(200, await importCatalogue(kind, parsed.records, actor.userId, clockNow()));
 });

@@ -1,5 +1,6 @@
 // On CaseSurveyAnswered with a low score: mail the department's manager, once per case, and reopen
 // the case when so configured (see reopensAfterLowScore).
+import { clockNow } from '../../../shared/clock.js';
 import { eventHandler } from '../../../shared/consumer.js';
 import { onceKey, sendOnce, sendTransactional } from '../../../shared/mail.js';
 import { ladderRecipient } from '../case-recipients.js';
@@ -22,7 +23,7 @@ export const handler = eventHandler('CaseSurveyAnswered', async ({ customerId, c
       ...lowScoreAlert.render(manager.language, { case: found, score, comment }),
     }),
   );
-  if (reopensAfterLowScore(found, new Date())) {
+  if (reopensAfterLowScore(found, clockNow())) {
     await changeCaseStatus(found, 'in_progress', { actorId: 'system', via: 'event', note: `survey score ${score}` });
   }
 });

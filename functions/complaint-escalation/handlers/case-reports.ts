@@ -1,8 +1,10 @@
 // GET /reports/cases?from=&to= — case figures by unit and month opened; GET
 // /reports/cases/valuable-complainants — `A` customers who complained in the last 12 months. The
 // firm's managers see every unit, a department's people their own, anyone else the cases they opened.
+
 import { viewerOf } from '../../../shared/access.js';
 import type { WorkingHours } from '../../../shared/business-hours.js';
+import { clockNow } from '../../../shared/clock.js';
 import { type Actor, json, route, routes } from '../../../shared/http.js';
 import { addMonths, istanbulDate, startOfIstanbulDay } from '../../../shared/time.js';
 import { caseListScope } from '../case-access.js';
@@ -22,7 +24,7 @@ const reachedCases = async (actor: Actor, from: string, to: string) => {
 };
 
 const figures = route(caseRoutes.caseReport, async ({ actor, query }) => {
-  const now = new Date();
+  const now = clockNow();
   // Without a range: this Istanbul month so far.
   const from = query.from ?? startOfIstanbulDay(`${istanbulDate(now).slice(0, 7)}-01`);
   const to = query.to ?? now.toISOString();
@@ -38,7 +40,7 @@ const figures = route(caseRoutes.caseReport, async ({ actor, query }) => {
 });
 
 const valuable = route(caseRoutes.valuableComplainants, async ({ actor }) => {
-  const now = new Date();
+  const now = clockNow();
   const from = startOfIstanbulDay(addMonths(istanbulDate(now), -12));
   const to = now.toISOString();
   return json(200, { from, to, customers: valuableComplainants(await reachedCases(actor, from, to)) });

@@ -1,6 +1,8 @@
 // GET /cases/{caseId} — the case with its history and its SLA clock as of now (in the department's
 // business hours, which only the server knows). A case the caller may not see is "not found".
+
 import { viewerOf } from '../../../shared/access.js';
+import { clockNow } from '../../../shared/clock.js';
 import { json, route } from '../../../shared/http.js';
 import { caseVisibleTo } from '../case-access.js';
 import { type Case, getCaseHistory } from '../case-store.js';
@@ -28,7 +30,7 @@ const clockOf = async (c: Case, now: Date) => {
 
 export const handler = route(caseRoutes.getCase, async ({ actor, params }) => {
   const found = await caseVisibleTo(await viewerOf(actor), params.caseId);
-  const clock = await clockOf(found, new Date());
+  const clock = await clockOf(found, clockNow());
   const allowedMoves = caseLifecycle.movesFor(found.status, actor.role);
   return json(200, { ...found, history: await getCaseHistory(found), ...(clock ? { clock } : {}), allowedMoves });
 });

@@ -5,6 +5,7 @@
 
 import { viewerOf } from '../../../shared/access.js';
 import type { WorkingHours } from '../../../shared/business-hours.js';
+import { clockNow } from '../../../shared/clock.js';
 import { json, route } from '../../../shared/http.js';
 import { caseListScope } from '../case-access.js';
 import { listCases } from '../case-store.js';
@@ -15,7 +16,7 @@ import { caseRoutes } from '../manifest.js';
 export const handler = route(caseRoutes.listCases, async ({ actor, query }) => {
   const { customer, ...rest } = query;
   const page = await listCases({ ...rest, customerId: customer, ...caseListScope(await viewerOf(actor)) });
-  const now = new Date();
+  const now = clockNow();
   // One read of working hours per department on the page, however many of its cases are listed.
   const hours = new Map<string, Promise<WorkingHours>>();
   const hoursFor = (departmentId: string) =>

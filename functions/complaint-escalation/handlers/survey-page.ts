@@ -1,5 +1,6 @@
 // GET /case-links/survey?token= shows the survey; POST records the answer. A forged, expired or
 // used link gets a clear page and changes nothing.
+import { clockNow } from '../../../shared/clock.js';
 import { route, routes } from '../../../shared/http.js';
 import { defaultLanguage } from '../../../shared/language.js';
 import { getCaseByKey } from '../case-store.js';
@@ -19,7 +20,7 @@ const survey = async (token: string, posted?: Record<string, unknown>) => {
     const problem = answer.error.issues.some((issue) => issue.path[0] === 'score') ? 'scoreMissing' : 'commentRefused';
     return surveyPage(found.language, { caseNumber: found.caseNumber, token, problem });
   }
-  const now = new Date();
+  const now = clockNow();
   const saved = await saveSurveyAnswer(
     found,
     surveyLink.spend(link),

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { config } from '../../../shared/config.js';
 import {
   type HttpEvent,
-  header,
   json,
   preflight,
   publicFormPost,
@@ -42,17 +41,17 @@ const problemsPage = (problem: ProblemError, fields: Record<string, unknown>) =>
 
 const submit = route(
   caseRoutes.openWebCase,
-  async ({ body, fromForm }, event) => {
-    const { website, redirect, idempotencyKey: bodyKey, ...submission } = body;
+  async ({ body, fromForm, idempotency }) => {
+    const { website, redirect, idempotencyKey: _formKey, ...submission } = body;
     return publicFormPost({ redirect, website, fromForm, param: 'case' }, async () => {
       const opened = await openCase({
         intake: intakeOfWebCase(submission),
         actorId: 'web',
         // Anonymous: it may match a customer by contact, never name one by id.
         viewer: undefined,
-        route: 'POST /cases/web',
-        caller: 'public',
-        idempotencyKey: header(event, 'idempotency-key') ?? bodyKey,
+        route: idempotency.route,
+        caller: idempotency.caller,
+        idempotencyKey: idempotency.key,
       });
       return { id: opened.caseNumber, answer: json(201, { caseNumber: opened.caseNumber, status: opened.status }) };
     });

@@ -1,10 +1,11 @@
 // The customer's profile as staff edit it: birthdays, tags, contact details in their matching forms,
 // and the next state of a profile from an edit. Pure: no AWS, unit-tested alone.
+import { clockNow } from '../../../shared/clock.js';
 import { normalizeEmail, toE164 } from '../../../shared/contact.js';
 import { type Customer, nameKey, profileSeq } from '../../../shared/customer.js';
 
 /** `MM-DD` of a birthday given as `MM-DD` or `YYYY-MM-DD`, or undefined when it is no real date (29 February only in a leap year). */
-export const birthMonthDay = (birthday: string, today = new Date()): string | undefined => {
+export const birthMonthDay = (birthday: string, today = clockNow()): string | undefined => {
   const match = /^(?:(\d{4})-)?(\d{2})-(\d{2})$/.exec(birthday);
   if (!match) return undefined;
   const [, year, month, day] = match;

@@ -1,9 +1,10 @@
 // POST /customers — staff create a customer; a retry with the same Idempotency-Key gets the first
 // answer instead of a second customer (who would then find their own e-mail taken).
+
 import type { Ownership, Viewer } from '../../../shared/access.js';
+import { clockNow } from '../../../shared/clock.js';
 import { getUser } from '../../../shared/directory.js';
-import { header, json, route } from '../../../shared/http.js';
-import { oncePerCaller } from '../../../shared/idempotency.js';
+import { json, route } from '../../../shared/http.js';
 import { noSuchUser } from '../../../shared/messages.js';
 import { ForbiddenError, ProblemError } from '../../../shared/problems.js';
 import { customerViewerOf } from '../customer-access.js';
@@ -29,16 +30,10 @@ const ownerOf = async (viewer: Viewer, ownerId: string | undefined): Promise<Own
   return { ownerId: wanted, teamId: user?.teamId, unitId: user?.unitId };
 };
 
-export const handler = route(customerRoutes.createCustomer, async ({ actor, body }, event) => {
+export const handler = route(customerRoutes.createCustomer, async ({ actor, body, once }) => {
   const viewer = await customerViewerOf(actor);
   const { ownerId, ...input } = body;
   const owner = await ownerOf(viewer, ownerId);
-  const created = await oncePerCaller(
-    customerRoutes.createCustomer,
-    actor,
-    header(event, 'idempotency-key'),
-    body,
-    (record) => createCustomer(input, owner, viewer, new Date(), record),
-  );
+  const created = await once(body, (record) => createCustomer(input, owner, viewer, clockNow(), record));
   return json(201, created, { location: `/customers/${created.customer.customerId}` });
 });

@@ -1,8 +1,9 @@
 // A customer's contact people: POST /customers/{customerId}/contacts (once per Idempotency-Key),
 // PATCH and DELETE /customers/{customerId}/contacts/{contactId}. One Lambda for the three.
+
 import { isId } from '../../../shared/access.js';
-import { header, json, route, routes } from '../../../shared/http.js';
-import { oncePerCaller } from '../../../shared/idempotency.js';
+import { clockNow } from '../../../shared/clock.js';
+import { json, route, routes } from '../../../shared/http.js';
 import { records } from '../../../shared/messages.js';
 import { NotFoundError } from '../../../shared/problems.js';
 import { addContact, editContact, removeContact } from '../contact-store.js';
@@ -16,22 +17,18 @@ const idsOf = (params: { customerId: string; contactId?: string }) => {
   return { customerId: params.customerId, contactId: params.contactId ?? '' };
 };
 
-const add = route(customerRoutes.addContact, async ({ actor, params, body }, event) => {
+const add = route(customerRoutes.addContact, async ({ actor, params, body, once }) => {
   const { customerId } = idsOf(params);
   const viewer = await customerViewerOf(actor);
-  const contact = await oncePerCaller(
-    customerRoutes.addContact,
-    actor,
-    header(event, 'idempotency-key'),
-    { customerId, body },
-    (record) => addContact(customerId, body, viewer, new Date(), record),
+  const contact = await once({ customerId, body }, (record) =>
+    addContact(customerId, body, viewer, clockNow(), record),
   );
   return json(201, contact, { location: `/customers/${customerId}/contacts/${contact.contactId}` });
 });
 
 const edit = route(customerRoutes.editContact, async ({ actor, params, body }) => {
   const { customerId, contactId } = idsOf(params);
-  return json(200, await editContact(customerId, contactId, body, await customerViewerOf(actor), new Date()));
+  return json(200, await editContact(customerId, contactId, body, await customerViewerOf(actor), clockNow()));
 });
 
 const remove = route(customerRoutes.removeContact, async ({ actor, params }) => {

@@ -1,5 +1,7 @@
 // On LeadCaptured: choose the owner by the rules and record it with LeadAssigned.
+
 import type { EventFacts } from '../../../events/catalogue.js';
+import { clockNow } from '../../../shared/clock.js';
 import { eventHandler } from '../../../shared/consumer.js';
 import { getTeam, getUser, takeTeamTurn } from '../../../shared/directory.js';
 import { logger } from '../../../shared/observability.js';
@@ -33,7 +35,7 @@ export const handler = eventHandler('LeadCaptured', async ({ customerId, leadId 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const lead = await getLeadByKey(customerId, leadId);
     if (!lead || lead.owner) return; // erased, or already assigned by an earlier delivery
-    if (await saveAssignment(lead, await chooseOwner(lead), new Date())) return;
+    if (await saveAssignment(lead, await chooseOwner(lead), clockNow())) return;
   }
   logger.warn('lead kept changing while it was being assigned', { leadId });
   throw new Error('lead not assigned: it kept changing');

@@ -45,11 +45,10 @@ const problemsPage = (problem: ProblemError, fields: Record<string, unknown>, ev
 
 const submit = route(
   leadRoutes.captureLead,
-  async ({ body, fromForm }, event) => {
-    const { website, redirect, idempotencyKey: bodyKey, ...submission } = body;
+  async ({ body, fromForm, idempotency }, event) => {
+    const { website, redirect, idempotencyKey: _formKey, ...submission } = body;
     return publicFormPost({ redirect, website, fromForm, param: 'lead' }, async () => {
-      const idempotencyKey = header(event, 'idempotency-key') ?? bodyKey;
-      const lead = await captureLead({ idempotencyKey, submission, ip: clientIp(event) });
+      const lead = await captureLead({ idempotencyKey: idempotency.key, submission, ip: clientIp(event) });
       metrics.addMetric('LeadCaptured', 'Count', 1);
       return { id: lead.leadId, answer: json(201, lead, { location: `/leads/${lead.leadId}` }) };
     });

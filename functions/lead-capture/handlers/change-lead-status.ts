@@ -1,5 +1,7 @@
 // POST /leads/{leadId}/status {"to": "contacted", "seq": 1} — a guarded move along the lifecycle.
+
 import { viewerOf } from '../../../shared/access.js';
+import { clockNow } from '../../../shared/clock.js';
 import { json, route } from '../../../shared/http.js';
 import { changedMeanwhile, records, staleAt } from '../../../shared/messages.js';
 import { ConflictError } from '../../../shared/problems.js';
@@ -14,7 +16,7 @@ export const handler = route(leadRoutes.changeLeadStatus, async ({ actor, params
     throw new ConflictError('lead-changed', staleAt(records.lead, lead.seq));
   }
   const action = leadLifecycle.actionTo(lead.status, to);
-  const moved = await saveStatusChange(lead, to, { actorId: actor.userId, action, via: 'api', note }, new Date());
+  const moved = await saveStatusChange(lead, to, { actorId: actor.userId, action, via: 'api', note }, clockNow());
   if (!moved) throw new ConflictError('lead-changed', changedMeanwhile(records.lead));
   return json(200, { leadId: lead.leadId, status: to, seq: moved.seq });
 });

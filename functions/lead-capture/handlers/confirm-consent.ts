@@ -1,6 +1,7 @@
 // GET /consents/confirm shows a confirm button; POST confirms. A GET never changes anything, because
 // mail scanners open links on their own; the button press is the person's act.
 
+import { clockNow } from '../../../shared/clock.js';
 import { confirmConsentRequest, consentConfirmationLink, getConsentRequest } from '../../../shared/consent.js';
 import { safeHtml } from '../../../shared/html.js';
 import { clientIp, type HttpEvent, route, routes } from '../../../shared/http.js';
@@ -41,7 +42,7 @@ const consentPage = async (token: string, posted: boolean, event: HttpEvent) => 
       safeHtml`<p>${t.ask}</p><form method="post" action="confirm"><input type="hidden" name="token" value="${token}"><button type="submit">${t.button}</button></form>`,
     );
   }
-  const confirmed = await confirmConsentRequest(request, clientIp(event), new Date());
+  const confirmed = await confirmConsentRequest(request, clientIp(event), clockNow());
   return confirmed.ok
     ? page(200, language, t.title, safeHtml`<p>${t.done}</p>`)
     : page(410, language, t.title, safeHtml`<p>${t.gone}</p>`);

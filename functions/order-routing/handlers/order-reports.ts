@@ -1,7 +1,9 @@
 // GET /reports/orders/open | /overdue | /revenue?from=&to=&period= | /profitability?from=&to=&period=
 // orders:read — JSON, or CSV with ?format=csv (or Accept: text/csv). Each caller sees the orders
 // their reach covers: a unit its own, a rep their own, a team manager the team's, the rest all.
+
 import { canSee, listScope, viewerOf } from '../../../shared/access.js';
+import { clockNow } from '../../../shared/clock.js';
 import { toCsv } from '../../../shared/csv.js';
 import { type Actor, csvFile, type HttpEvent, json, route, routes, wantsCsv } from '../../../shared/http.js';
 import { monthsAtATime } from '../../../shared/messages.js';
@@ -38,7 +40,7 @@ const answer = async (report: Report, actor: Actor, query: z.output<typeof repor
   const asCsv = wantsCsv(event, query.format);
   const { ownerId, ...scope } = listScope(viewer);
   const reach = { ...scope, ownerId: scope.unitId ? undefined : ownerId };
-  const now = new Date();
+  const now = clockNow();
   // The index narrows by reach; the access rule decides which orders count.
   const seen = (found: Order[]) => found.filter((o) => canSee(viewer, orderOwnership(o)));
   if (report === 'open' || report === 'overdue') {

@@ -1,22 +1,16 @@
 // POST /orders/{orderId}/status {status, note?, seq?}  orders:write — a unit acknowledges, starts,
 // ships, delivers; staff cancel or record a return. An out-of-order move is a 409 naming the allowed ones.
 import { viewerOf } from '../../../shared/access.js';
-import { header, json, route } from '../../../shared/http.js';
-import { oncePerCaller } from '../../../shared/idempotency.js';
+import { json, route } from '../../../shared/http.js';
 import { orderRoutes } from '../manifest.js';
 import { orderVisibleTo } from '../order-access.js';
 import { changeStatus, moverOf } from '../orders.js';
 
-export const handler = route(orderRoutes.changeOrderStatus, async ({ actor, params, body: change }, event) => {
+export const handler = route(orderRoutes.changeOrderStatus, async ({ actor, params, body: change, once }) => {
   const viewer = await viewerOf(actor);
   const order = await orderVisibleTo(viewer, params.orderId, true);
-  const key = header(event, 'idempotency-key');
-  const moved = await oncePerCaller(
-    orderRoutes.changeOrderStatus,
-    actor,
-    key,
-    { orderId: order.orderId, ...change },
-    (record) => changeStatus(order, change, moverOf(viewer), record),
+  const moved = await once({ orderId: order.orderId, ...change }, (record) =>
+    changeStatus(order, change, moverOf(viewer), record),
   );
   return json(200, moved);
 });

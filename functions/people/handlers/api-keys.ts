@@ -1,19 +1,14 @@
 // /api-keys — admins list, create and revoke keys. A new key is shown once: a retry with the same
 // Idempotency-Key answers 200 with the key's record and no key (see createKey).
-import { header, json, route, routes } from '../../../shared/http.js';
-import { oncePerCaller } from '../../../shared/idempotency.js';
+import { json, route, routes } from '../../../shared/http.js';
 import { createKey, keysPage, revokeKey } from '../api-key-admin.js';
 import { peopleRoutes } from '../manifest.js';
 
 export const handler = routes([
   route(peopleRoutes.listApiKeys, async ({ query }) => json(200, await keysPage(query.limit, query.cursor))),
-  route(peopleRoutes.createApiKey, async ({ actor, body }, event) => {
-    const { status, body: answer } = await oncePerCaller(
-      peopleRoutes.createApiKey,
-      actor,
-      header(event, 'idempotency-key'),
-      body,
-      (record) => createKey(body, { actorId: actor.userId, via: 'api' }, record),
+  route(peopleRoutes.createApiKey, async ({ actor, body, once }) => {
+    const { status, body: answer } = await once(body, (record) =>
+      createKey(body, { actorId: actor.userId, via: 'api' }, record),
     );
     return json(status, answer, status === 201 ? { location: `/api-keys/${answer.keyId}` } : {});
   }),

@@ -1,7 +1,6 @@
 // /people — admins list, read, invite, move and disable people; one Lambda (it alone holds the
 // pool's admin actions). Invitations once per Idempotency-Key.
-import { header, json, route, routes } from '../../../shared/http.js';
-import { oncePerCaller } from '../../../shared/idempotency.js';
+import { json, route, routes } from '../../../shared/http.js';
 import { peopleRoutes } from '../manifest.js';
 import { disable, invitePerson, peoplePage, personDetail, poolFromEnvironment, setRole } from '../people.js';
 
@@ -14,13 +13,9 @@ export const handler = routes([
   route(peopleRoutes.getPerson, async ({ params }) =>
     json(200, await personDetail(poolFromEnvironment(), params.userId)),
   ),
-  route(peopleRoutes.invitePerson, async ({ actor, body }, event) => {
-    const invited = await oncePerCaller(
-      peopleRoutes.invitePerson,
-      actor,
-      header(event, 'idempotency-key'),
-      body,
-      (record) => invitePerson(poolFromEnvironment(), body, { actorId: actor.userId, via }, record),
+  route(peopleRoutes.invitePerson, async ({ actor, body, once }) => {
+    const invited = await once(body, (record) =>
+      invitePerson(poolFromEnvironment(), body, { actorId: actor.userId, via }, record),
     );
     return json(201, invited, { location: `/people/${invited.userId}` });
   }),

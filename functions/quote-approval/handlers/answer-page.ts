@@ -1,6 +1,7 @@
 // GET /quote-links/answer?token= shows the customer the quote and one button (accept, or decline);
 // POST records the answer. Used, expired, replaced or tampered links get a clear page and no change.
 
+import { clockNow } from '../../../shared/clock.js';
 import { getCustomer } from '../../../shared/customer.js';
 import { route, routes } from '../../../shared/http.js';
 import { defaultLanguage } from '../../../shared/language.js';
@@ -30,7 +31,7 @@ const answer = async (token: string, posted: boolean) => {
   const { action, ...ref } = link.claims;
   const quote = await getQuote(ref.customerId, ref.quoteId);
   if (!quote) return answerOutcomePage(defaultLanguage, 'invalid');
-  const now = new Date();
+  const now = clockNow();
   const why = blocked(quote, ref.version, now);
   if (why) return answerOutcomePage(quote.language, why);
   if (!posted) {
@@ -46,7 +47,7 @@ const answer = async (token: string, posted: boolean) => {
       if (!(error instanceof ProblemError)) throw error;
       logger.info('answer link refused', { code: error.code, attempt });
       current = await getQuote(ref.customerId, ref.quoteId);
-      const stopped = current && blocked(current, ref.version, new Date());
+      const stopped = current && blocked(current, ref.version, clockNow());
       if (stopped || !current || !(error instanceof QuoteChangedError) || attempt > 0) {
         return answerOutcomePage(quote.language, stopped || 'closed');
       }

@@ -1,7 +1,9 @@
 // GET /reports/quotes?from=2026-01-01&to=2026-12-31&period=month|quarter|year&owner= — per rep and
 // period: quotes sent, accepted, success rate, quoted and won in each currency and in TRY, average
 // discount and margin; and the same for everyone together. A quote counts in the period it was sent.
+
 import { viewerOf } from '../../../shared/access.js';
+import { clockNow } from '../../../shared/clock.js';
 import { json, route } from '../../../shared/http.js';
 import { afterTo, monthsAtATime } from '../../../shared/messages.js';
 import { ForbiddenError, ValidationError } from '../../../shared/problems.js';
@@ -22,7 +24,7 @@ const MAX_MONTHS = 36;
 export const handler = route(quoteRoutes.quoteReports, async ({ actor, query }) => {
   const viewer = await viewerOf(actor);
   // By default the twelve Istanbul months up to the end of today.
-  const to = query.to ?? lastInstantOfIstanbulDay(istanbulDate(new Date()));
+  const to = query.to ?? lastInstantOfIstanbulDay(istanbulDate(clockNow()));
   const from = query.from ?? startOfIstanbulDay(addMonths(`${istanbulMonth(to)}-01`, -11));
   if (from > to) throw new ValidationError([{ path: 'from', message: afterTo }]);
   const months = monthsBetween(from, to);
