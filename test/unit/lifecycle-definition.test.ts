@@ -3,6 +3,7 @@
 // (a record with one next step, several, none; a role that may not; a target no action reaches).
 import { describe, expect, it } from 'vitest';
 import { defineLifecycle } from '../../shared/lifecycle.js';
+import { refusal } from '../support/refusals.js';
 
 const door = defineLifecycle({
   name: 'door',
@@ -22,16 +23,12 @@ const door = defineLifecycle({
   },
 });
 
-const refusal = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    const { status, code, detail } = error as { status: number; code: string; detail: unknown };
-    return { status, code, detail };
-  }
-  throw new Error('expected a refusal');
-};
-const illegal = (en: string, tr: string) => ({ status: 409, code: 'illegal-transition', detail: { en, tr } });
+const illegal = (en: string, tr: string) => ({
+  status: 409,
+  code: 'illegal-transition',
+  detail: { en, tr },
+  errors: [],
+});
 
 describe('what a lifecycle offers', () => {
   it('lists the actions and target states of each state in declaration order, each target once', () => {
