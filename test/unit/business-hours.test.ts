@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   dueAt,
   elapsedMinutes,
@@ -10,7 +10,6 @@ import {
   addBusinessMinutes,
   businessMinutesBetween,
   dayKind,
-  holidayCalendar,
   isOpenAt,
   MAX_DAYS_WALKED,
   NoBusinessHoursError,
@@ -135,7 +134,10 @@ const weekdays = (from: string, to: string): WorkingHours => ({
 const afternoons = weekdays('14:00', '18:00');
 
 describe('the 2026 holiday calendar', () => {
-  it('holds exactly the closed days and half-day eves of the official calendar, none of a neighbour year', () => {
+  it('holds exactly the closed days and half-day eves of the official calendar, none of a neighbour year', async () => {
+    // A module of its own: the calendar is cached per year, and this test checks how it is computed.
+    vi.resetModules();
+    const { dayKind, holidayCalendar } = await import('../../shared/business-hours.js');
     const holiday = (...days: string[]) => days.map((day) => [day, 'holiday']);
     expect(Object.fromEntries(holidayCalendar(2026))).toEqual(
       Object.fromEntries([
@@ -151,6 +153,15 @@ describe('the 2026 holiday calendar', () => {
     // 1 January 2027 starts at 2026-12-31T21:00Z: it belongs to 2027's calendar only.
     expect(dayKind('2026-12-31')).toBeUndefined();
     expect(dayKind('2027-01-01')).toBe('holiday');
+    // Ramazan Bayramı 2033 starts at sunset on 1 January: its eve is New Year's Day, which stays a holiday.
+    expect(['2033-01-01', '2033-01-02', '2033-01-03', '2033-01-04', '2033-01-05'].map(dayKind)).toEqual([
+      'holiday',
+      'holiday',
+      'holiday',
+      'holiday',
+      undefined,
+    ]);
+    expect(dayKind('2032-12-31')).toBeUndefined();
   });
 
   it('refuses a year it has no table for, naming the year and the fix', () => {
