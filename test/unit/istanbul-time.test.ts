@@ -16,7 +16,7 @@ import {
   startOfIstanbulDay,
   timeRangeQuery,
 } from '../../shared/time.js';
-import { issuesOf, refusal } from '../support/refusals.js';
+import { issuesOf, messagesOf, refusal } from '../support/refusals.js';
 
 const notADate = ['Not a date like 2025-01-31.', '2025-01-31 gibi bir tarih değil.'];
 
@@ -59,7 +59,9 @@ describe('a date a caller writes', () => {
     expect(refusal(() => endOfIstanbulDay('31.01.2025', 'validUntil')).errors).toEqual([['validUntil', ...notADate]]);
     expect(refusal(() => startOfIstanbulDay('2025-01-32', 'from')).errors).toEqual([['from', ...notADate]]);
     expect(refusal(() => lastInstantOfIstanbulDay('', 'to')).errors).toEqual([['to', ...notADate]]);
-    expect(refusal(() => startOfIstanbulDay('x')).errors).toEqual([['date', ...notADate]]);
+    for (const run of [startOfIstanbulDay, endOfIstanbulDay, lastInstantOfIstanbulDay]) {
+      expect(refusal(() => run('x')).errors).toEqual([['date', ...notADate]]);
+    }
   });
 
   it('bounds a range in order, or names from when it runs backwards', () => {
@@ -69,6 +71,12 @@ describe('a date a caller writes', () => {
     expect(issuesOf(query, { to: '2026-11-29' })).toEqual([]);
     expect(issuesOf(query, { from: '2026-11-29T20:59:59.999Z', to: '2026-11-29' })).toEqual([]);
     expect(issuesOf(query, { from: '2026-11-29T21:00:00Z', to: '2026-11-29' })).toEqual([['from', 'custom']]);
+    expect(messagesOf(query, { from: 'yesterday' })).toEqual([
+      ['from', 'Not a date like 2026-11-29 or an instant like 2026-11-29T09:30:00Z.'],
+    ]);
+    expect(messagesOf(query, { to: '29.11.2026' }, 'tr')).toEqual([
+      ['to', '2026-11-29 gibi bir tarih veya 2026-11-29T09:30:00Z gibi bir an değil.'],
+    ]);
   });
 });
 
