@@ -273,6 +273,19 @@ describe('funnel and reputation', () => {
     expect(reputation({ sent: 0, bounced: 0, complained: 0 }, 1000).paused).toBe(false);
   });
 
+  it('judges the exact rate against the thresholds, not the rate rounded for display', () => {
+    // 19 complaints in 20,000 sends is 0.095 %: under SES's 0.1 %, though it shows as 0.0010 rounded.
+    const under = reputation({ sent: 20_000, bounced: 999, complained: 19 }, 1000);
+    expect(under).toMatchObject({ paused: false, reasons: [], complaintRate: 0.001, gate: { state: 'open' } });
+    // 999 bounces in 20,000 is 4.995 %: under 5 %.
+    expect(under.bounceRate).toBe(0.05);
+    expect(reputation({ sent: 20_000, bounced: 1000, complained: 20 }, 1000)).toMatchObject({
+      paused: true,
+      reasons: ['bounce rate 5.00% ≥ 5%', 'complaint rate 0.10% ≥ 0.1%'],
+      gate: { state: 'paused' },
+    });
+  });
+
   it('judges rates only from the minimum number of sends: one bounce in ten mails pauses nothing', () => {
     const few = reputation({ sent: 10, bounced: 1, complained: 0 }, 1000);
     expect(few).toMatchObject({ paused: false, reasons: [], bounceRate: 0.1, gate: { state: 'learning' } });
