@@ -1,6 +1,7 @@
 // Every SLA target by priority and segment, where the warning and each escalation fall on targets
 // that do not divide evenly, the ladder's top, and a paused clock's due time.
 import { describe, expect, it } from 'vitest';
+import { caseStatuses } from '../../functions/complaint-escalation/domain/case-lifecycle.js';
 import {
   deadlineAt,
   nextDeadline,
@@ -35,9 +36,14 @@ describe('SLA targets', () => {
   });
 
   it('runs the first-response target while open, resolution while worked on, none otherwise', () => {
-    expect(
-      ['open', 'acknowledged', 'in_progress', 'waiting_customer', 'resolved', 'closed'].map(runningTarget),
-    ).toEqual(['firstResponse', 'resolution', 'resolution', undefined, undefined, undefined]);
+    expect(caseStatuses.map(runningTarget)).toEqual([
+      'firstResponse',
+      'resolution',
+      'resolution',
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 
