@@ -353,7 +353,13 @@ describe('funnel and reputation', () => {
     expect(reputation({ sent: 20_000, bounced: 1000, complained: 20 }, 1000)).toMatchObject({
       paused: true,
       reasons: ['bounce rate 5.00% ≥ 5%', 'complaint rate 0.10% ≥ 0.1%'],
-      gate: { state: 'paused' },
+      gate: {
+        state: 'paused',
+        reason: {
+          en: 'Sending is paused: bounce rate 5.00% ≥ 5%; complaint rate 0.10% ≥ 0.1% over 20000 sends in 30 days.',
+          tr: 'Gönderim durduruldu: 30 günde 20000 gönderimde geri dönme oranı 5.00% ≥ %5; şikâyet oranı 0.10% ≥ %0,1.',
+        },
+      },
     });
   });
 
@@ -417,6 +423,18 @@ describe('funnel and reputation', () => {
     expect(reputation({ sent: 2000, bounced: 149, complained: 0 }, 1000, lift)).toMatchObject({
       paused: false,
       gate: { state: 'lifted' },
+    });
+    // Complaints since the lift count on their own: 3 more over 1000 more sends pauses again.
+    const withComplaints = { ...lift, baseline: { sent: 1000, bounced: 10, complained: 2 } };
+    expect(reputation({ sent: 2000, bounced: 10, complained: 5 }, 1000, withComplaints).gate).toMatchObject({
+      state: 'paused',
+      judged: { sent: 1000, bounced: 0, complained: 3 },
+    });
+    expect(reputation({ sent: 2000, bounced: 10, complained: 2 }, 1000, withComplaints).gate.state).toBe('lifted');
+    expect(reputation({ sent: 400, bounced: 4, complained: 1 }, 1000, withComplaints).gate.judged).toEqual({
+      sent: 0,
+      bounced: 0,
+      complained: 0,
     });
     // Campaigns that left the window shrink the totals below the baseline: nothing counts as sent since.
     expect(reputation({ sent: 400, bounced: 40, complained: 0 }, 1000, lift).gate.judged).toEqual({
