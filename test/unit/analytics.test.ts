@@ -326,6 +326,71 @@ describe('sales performance', () => {
     const [net] = performance('rep', [], legacy, { basis: 'net', defaultRateBp: 1000, repRatesBp: {} });
     expect(net).toMatchObject({ withoutMargin: 1, commissionTry: 110_000 });
   });
+  it('groups leads without an owner as unassigned and reps without a team as no-team, biggest won net first', () => {
+    const at = '2026-03-01T09:00:00.000Z';
+    const some = [
+      { status: 'new' as const, createdAt: at },
+      // 90 seconds to the first response: 2 minutes, rounded.
+      { ownerId: 'rep-c', status: 'disqualified' as const, createdAt: at, firstResponseAt: '2026-03-01T09:01:30.000Z' },
+      { ownerId: 'rep-d', status: 'qualified' as const, createdAt: at },
+    ];
+    // rep-d's team is known from a quote only; an accepted quote never sent counts nowhere.
+    const unsent = { ...quote('rep-c', 'accepted', 7_000, 700, 1000), sentAt: undefined, teamId: undefined };
+    const theirs = [quote('rep-d', 'accepted', 1_000, 100, 1000, 'team-2'), unsent];
+    const rules = { basis: 'margin' as const, defaultRateBp: 1000, repRatesBp: { 'rep-d': 500 } };
+    expect(
+      performance('rep', some, theirs, rules).map((r) => [r.group, r.leadsReceived, r.contacted, r.wonNetTry]),
+    ).toEqual([
+      ['rep-d', 1, 1, 1_000],
+      ['rep-c', 1, 1, 0],
+      ['unassigned', 1, 0, 0],
+    ]);
+    const [repD, repC] = performance('rep', some, theirs, rules);
+    // rep-d's own 5 % of the 100 margin; rep-c's unsent quote pays nothing.
+    expect(repD).toMatchObject({ commissionTry: 5, quotesWon: 1, marginWonBp: 1000, withoutMargin: 0 });
+    expect(repC).toMatchObject({
+      commissionTry: 0,
+      quotesSent: 0,
+      quotesWon: 0,
+      wonTry: 0,
+      marginWonTry: 0,
+      marginWonBp: 0,
+      firstResponse: { measured: 1, medianMinutes: 2, meanMinutes: 2 },
+    });
+    expect(performance('team', some, theirs, rules).map((r) => [r.group, r.leadsReceived])).toEqual([
+      ['team-2', 1],
+      ['no-team', 2],
+    ]);
+    expect(performance('rep', [], [], rules)).toEqual([]);
+  });
+
+  it('gives the median and the mean first response over the rep’s measured leads', () => {
+    const at = '2026-03-01T09:00:00.000Z';
+    const answeredIn = (minutes: number) => ({
+      ownerId: 'rep-a',
+      status: 'contacted' as const,
+      createdAt: at,
+      firstResponseAt: new Date(Date.parse(at) + minutes * 60_000).toISOString(),
+    });
+    const rules = defaultCommissionRules;
+    const [odd] = performance('rep', [answeredIn(100), answeredIn(5), answeredIn(1)], [], rules);
+    expect(odd?.firstResponse).toEqual({ measured: 3, medianMinutes: 5, meanMinutes: 35 });
+    // An even count gives the lower of the two middle values: whole minutes, never a half.
+    const [even] = performance(
+      'rep',
+      [
+        answeredIn(40),
+        answeredIn(10),
+        answeredIn(30),
+        answeredIn(20),
+        { ...answeredIn(0), firstResponseAt: undefined },
+      ],
+      [],
+      rules,
+    );
+    expect(even?.firstResponse).toEqual({ measured: 4, medianMinutes: 20, meanMinutes: 25 });
+    expect(even?.leadsReceived).toBe(5);
+  });
 });
 
 describe('the commission rules', () => {

@@ -8,6 +8,7 @@ import {
   currencySchema,
   minorUnits,
   money,
+  moneySchema,
   multiply,
   parseDecimalToMinor,
   parsePercent,
@@ -17,6 +18,7 @@ import {
   subtract,
 } from '../../shared/money.js';
 import { fieldMessages } from '../../shared/schema.js';
+import { issuesOf } from '../support/refusals.js';
 
 const tl = (amount: number) => money(amount, 'TRY');
 const problemOf = (run: () => unknown) => {
@@ -165,5 +167,21 @@ describe('what each money refusal says', () => {
     expect(said(rateSchema, 'x12', 'en')).toEqual(['Write a rate like 34.5612.']);
     expect(said(currencySchema, 'LIRA', 'en')).toEqual(['Not an ISO-4217 currency code.']);
     expect(said(currencySchema, 'LIRA', 'tr')).toEqual(['ISO-4217 para birimi kodu değil.']);
+  });
+});
+
+describe('what the money schemas accept', () => {
+  it('takes an ISO-4217 code and a whole amount of it, naming the field that is not', () => {
+    expect(issuesOf(currencySchema, 'TRY')).toEqual([]);
+    expect(issuesOf(moneySchema, { amount: -1250, currency: 'EUR' })).toEqual([]);
+    expect(issuesOf(moneySchema, { amount: 12.5, currency: 'EUR' })).toEqual([['amount', 'invalid_type']]);
+    expect(issuesOf(moneySchema, { amount: 1250, currency: 'LIRA' })).toEqual([['currency', 'custom']]);
+    expect(issuesOf(moneySchema, { currency: 'TRY' })).toEqual([['amount', 'invalid_type']]);
+  });
+
+  it('knows currencies whose minor unit has three decimals', () => {
+    // Kuwaiti dinar: 1 KWD is 1000 fils.
+    expect(minorUnits('KWD')).toBe(3);
+    expect(parseDecimalToMinor('1.005', 'KWD')).toBe(1005);
   });
 });

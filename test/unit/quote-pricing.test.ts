@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type PricingLine, priceQuote } from '../../functions/quote-approval/domain/pricing.js';
 import { CurrencyMismatchError, money } from '../../shared/money.js';
 import { ValidationError } from '../../shared/problems.js';
+import { refusal } from '../support/refusals.js';
 
 const tl = (amount: number) => money(amount, 'TRY');
 const line = (overrides: Partial<PricingLine>): PricingLine => ({
@@ -140,5 +141,50 @@ describe('pricing', () => {
       }),
     );
     expect(() => priceQuote({ currency: 'TRY', lines: [line({ quantity: 0 })] })).toThrow(ValidationError);
+  });
+
+  it('takes 0 and 10000 basis points and whole quantities from 1, refusing each side past them in both languages', () => {
+    const bp = ['Between 0 and 10000 basis points.', '0 ile 10000 baz puan arasında.'];
+    const whole = ['A whole number above 0.', '0’dan büyük bir tam sayı.'];
+    const price =
+      (...lines: Partial<PricingLine>[]) =>
+      () =>
+        priceQuote({ currency: 'TRY', lines: lines.map(line) });
+    expect(price({ quantity: 1, discountBp: 0, taxRateBp: 10_000 })().totals.grandTotal).toEqual(tl(20_000));
+    expect(price({ discountBp: 10_000, taxRateBp: 0 })().totals.grandTotal).toEqual(tl(0));
+    expect(refusal(price({ quantity: 0, discountBp: -1, taxRateBp: 10_001 }))).toEqual({
+      status: 400,
+      code: 'validation-failed',
+      detail: { en: 'The request has invalid fields.', tr: 'İstekte geçersiz alanlar var.' },
+      errors: [
+        ['lines.0.quantity', ...whole],
+        ['lines.0.discountBp', ...bp],
+        ['lines.0.taxRateBp', ...bp],
+      ],
+    });
+    expect(refusal(price({}, {}, { quantity: Number.MAX_SAFE_INTEGER + 1, discountBp: 12.5 })).errors).toEqual([
+      ['lines.2.quantity', ...whole],
+      ['lines.2.discountBp', ...bp],
+    ]);
+    expect(refusal(price({ quantity: -2, taxRateBp: 0.5 })).errors).toEqual([
+      ['lines.0.quantity', ...whole],
+      ['lines.0.taxRateBp', ...bp],
+    ]);
+  });
+
+  it('lists KDV per rate from the highest, each over the lines at that rate, and the largest line discount', () => {
+    const { totals } = priceQuote({
+      currency: 'TRY',
+      lines: [
+        line({ taxRateBp: 100, discountBp: 500 }),
+        line({ taxRateBp: 2000 }),
+        line({ taxRateBp: 100, quantity: 2, discountBp: 2500 }),
+      ],
+    });
+    expect(totals.taxByRate).toEqual([
+      { taxRateBp: 2000, base: tl(10_000), tax: tl(2_000) },
+      { taxRateBp: 100, base: tl(9_500 + 15_000), tax: tl(95 + 150) },
+    ]);
+    expect(totals).toMatchObject({ maxLineDiscountBp: 2500, costTotal: tl(20_000), taxTotal: tl(2_245) });
   });
 });

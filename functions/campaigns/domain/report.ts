@@ -98,11 +98,13 @@ export const reputation = (totals: SendTotals, minimumSends: number, lift?: Gate
   const judgedBounce = ratio(judged.bounced, judged.sent);
   const judgedComplaint = ratio(judged.complained, judged.sent);
   const enough = judged.sent >= minimumSends;
+  // Judged on the exact rate: the rate rounded for display would make 0.095 % complaints 0.1 %.
+  const atLimit = (part: number, limit: number) => judged.sent > 0 && part / judged.sent >= limit;
   const over = [
-    ...(enough && judgedBounce >= REPUTATION_LIMITS.bounce
+    ...(enough && atLimit(judged.bounced, REPUTATION_LIMITS.bounce)
       ? [{ en: `bounce rate ${percent(judgedBounce)} ≥ 5%`, tr: `geri dönme oranı ${percent(judgedBounce)} ≥ %5` }]
       : []),
-    ...(enough && judgedComplaint >= REPUTATION_LIMITS.complaint
+    ...(enough && atLimit(judged.complained, REPUTATION_LIMITS.complaint)
       ? [
           {
             en: `complaint rate ${percent(judgedComplaint)} ≥ 0.1%`,
