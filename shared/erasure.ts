@@ -127,17 +127,20 @@ export const itemsNamingPerson = async (person: PersonDetails, contributions: re
     );
     if (suppressed.Item) add(keys.suppression(email));
   }
-  const byCustomerId = new Set<string>(['consent-request', ...contributions.flatMap((c) => c.elsewhere ?? [])]);
+  const byCustomerId = new Set<string>(contributions.flatMap((c) => c.elsewhere ?? []));
+  // A pending double opt-in is stored as a `consent` item in its own partition.
+  const pendingOptIn = keys.consentRequest('').pk;
   const texts = [person.customerId, ...person.ids, ...person.emails, ...person.phones, ...person.names].filter(
     (text) => text.length >= 3,
   );
-  for await (const item of scanTypes([...byCustomerId, 'idempotency', 'mail-quota'])) {
+  for await (const item of scanTypes([...byCustomerId, 'consent', 'idempotency', 'mail-quota'])) {
     const type = String(item.type);
-    if (byCustomerId.has(type) && item.customerId === person.customerId) add(tableKeyOf(item));
+    const { pk } = tableKeyOf(item);
+    if ((byCustomerId.has(type) || pk.startsWith(pendingOptIn)) && item.customerId === person.customerId)
+      add(tableKeyOf(item));
     else if (type === 'idempotency' && texts.some((text) => String(item.answer ?? '').includes(text)))
       add(tableKeyOf(item));
-    else if (type === 'mail-quota' && person.emails.some((email) => tableKeyOf(item).pk.endsWith(`#${email}`)))
-      add(tableKeyOf(item));
+    else if (type === 'mail-quota' && person.emails.some((email) => pk.endsWith(`#${email}`))) add(tableKeyOf(item));
   }
   return [...found.values()];
 };
