@@ -9,7 +9,7 @@ import { chooseSubject } from '../../functions/privacy/domain/subject.js';
 const C = '01KCUSTQMERAAAAAAAAAAAAAAA';
 const O1 = '01KQRDERDELIVEREDAAAAAAAAA';
 const O2 = '01KQRDERSHIPPEDAAAAAAAAAAA';
-const item = (sk: string, type: string, fields: Record<string, unknown> = {}) => ({
+const item = (sk: string, type: string, fields: Record<string, unknown> = {}): Record<string, unknown> => ({
   pk: `CUSTOMER#${C}`,
   sk,
   type,
@@ -37,8 +37,9 @@ const order = (orderId: string, status: string) =>
     gsi2pk: 'ORDERS#delivered#2',
     gsi2sk: `2026-11-01T10:00:00.000Z#${orderId}`,
   });
-const lead = item('LEAD#01KLEADAAAAAAAAAAAAAAAAAAA', 'lead', {
-  leadId: '01KLEADAAAAAAAAAAAAAAAAAAA',
+const LEAD = '01KLEADAAAAAAAAAAAAAAAAAAA';
+const lead = item(`LEAD#${LEAD}`, 'lead', {
+  leadId: LEAD,
   name: 'Deniz Örnekoğlu',
   ownerId: '01KUSERAAAAAAAAAAAAAAAAAAA',
 });
@@ -74,7 +75,7 @@ describe('what erasure does to a partition', () => {
         order(O1, 'delivered'),
         history(`ORDER#${O1}`, 'Deniz aradı'),
         lead,
-        history(`LEAD#${lead.leadId}`, 'Deniz aradı'),
+        history(`LEAD#${LEAD}`, 'Deniz aradı'),
         item('VALUE#2026', 'customer-value', { revenueTry: 125_000 }),
         consent,
       ],
@@ -98,8 +99,8 @@ describe('what erasure does to a partition', () => {
     expect(plan.untouched).toBe(1);
     expect(plan.consents).toEqual([consent]);
     expect(plan.deletes.map((k) => k.sk)).toEqual([
-      `LEAD#${lead.leadId}`,
-      `LEAD#${lead.leadId}#HISTORY#2026-11-02T10:00:00.000Z#01KH`,
+      `LEAD#${LEAD}`,
+      `LEAD#${LEAD}#HISTORY#2026-11-02T10:00:00.000Z#01KH`,
     ]);
     expect(plan.profile).toEqual({ pk: `CUSTOMER#${C}`, sk: 'PROFILE' });
   });
@@ -127,13 +128,13 @@ describe('what identifies the person', () => {
     expect(details.emails.sort()).toEqual(['deniz.is@example.com', 'deniz.ornek@example.com']);
     expect(details.phones.sort()).toEqual(['+905320000001', '+905320000002', '+905320000003']);
     expect(details.names).toEqual(['Deniz Örnekoğlu']);
-    expect(details.ids.sort()).toEqual([O1, lead.leadId, 'Q1'].sort());
+    expect(details.ids.sort()).toEqual([O1, LEAD, 'Q1'].sort());
   });
 });
 
 describe('the export', () => {
   const data = personExport(
-    [profile, order(O1, 'delivered'), lead, consent, history(`LEAD#${lead.leadId}`, '<b>not markup</b>')],
+    [profile, order(O1, 'delivered'), lead, consent, history(`LEAD#${LEAD}`, '<b>not markup</b>')],
     [
       ['leads', 'lead'],
       ['orders', 'order'],
