@@ -2240,6 +2240,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/privacy/record-reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The read log: who read one customer's record (`customerId`), or whose records one staff member read (`userId`), when and through which route, newest first
+         * @description Needs a bearer key with the scope `privacy:read` (or `admin`).
+         */
+        get: operations["listRecordReads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10362,6 +10382,48 @@ export interface operations {
                             counts: {
                                 [key: string]: number;
                             };
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    listRecordReads: {
+        parameters: {
+            query?: {
+                customerId?: string;
+                userId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            readId: string;
+                            customerId: string;
+                            userId: string;
+                            keyId: string;
+                            role: string;
+                            route: string;
+                            part?: string;
+                            at: string;
                         }[];
                         nextCursor?: string;
                     };

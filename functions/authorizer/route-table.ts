@@ -138,4 +138,5 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"POST","path":"/privacy/access-requests","auth":{"scopes":["privacy:read"]}},
   {"method":"POST","path":"/privacy/erasures","auth":{"scopes":["privacy:erase"]}},
   {"method":"GET","path":"/privacy/requests","auth":{"scopes":["privacy:read"]}},
+  {"method":"GET","path":"/privacy/record-reads","auth":{"scopes":["privacy:read"]}},
 ];

@@ -66,3 +66,37 @@ export const requestsPage = z.strictObject({
   ),
   nextCursor: z.optional(z.string()),
 });
+
+/** Exactly one of `customerId` (who read this customer's record) and `userId` (what this person read). */
+export const readsQuery = z
+  .strictObject({
+    customerId: z.optional(z.requiredLine(26)),
+    userId: z.optional(z.requiredLine(100)),
+    limit,
+    cursor: z.optional(z.string().check(z.maxLength(4000))),
+  })
+  .check(
+    z.refine((q) => (q.customerId === undefined) !== (q.userId === undefined), {
+      ...z.said({
+        en: 'Send exactly one of `customerId` and `userId`.',
+        tr: '`customerId` ve `userId` alanlarından tam olarak birini gönderin.',
+      }),
+      path: ['customerId'],
+    }),
+  );
+
+export const readsPage = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      readId: z.string(),
+      customerId: z.string(),
+      userId: z.string(),
+      keyId: z.string(),
+      role: z.string(),
+      route: z.string(),
+      part: z.optional(z.string()),
+      at: z.string(),
+    }),
+  ),
+  nextCursor: z.optional(z.string()),
+});

@@ -38,6 +38,16 @@ export const privacyRoutes = {
     request: { params: null, query: api.requestsQuery, body: null },
     responses: { 200: { description: 'The requests, newest first', json: api.requestsPage } },
   },
+  listRecordReads: {
+    method: 'GET',
+    path: '/privacy/record-reads',
+    function: 'listRecordReads',
+    auth: { scopes: ['privacy:read'] },
+    summary:
+      "The read log: who read one customer's record (`customerId`), or whose records one staff member read (`userId`), when and through which route, newest first",
+    request: { params: null, query: api.readsQuery, body: null },
+    responses: { 200: { description: 'A page of the log', json: api.readsPage } },
+  },
 } as const satisfies Record<string, RouteDeclaration>;
 
 export const privacy: UseCaseManifest = {
@@ -59,6 +69,11 @@ export const privacy: UseCaseManifest = {
     listPrivacyRequests: {
       entry: `${dir}/list-requests.ts`,
       description: 'Privacy staff: the record of access and erasure requests',
+      uses: { table: 'read' },
+    },
+    listRecordReads: {
+      entry: `${dir}/list-record-reads.ts`,
+      description: "Privacy staff: who read a customer's record, or what a staff member read",
       uses: { table: 'read' },
     },
   },
