@@ -16,6 +16,8 @@ export const handler = route(customerRecordRoutes.getCustomerPart, async ({ acto
     throw new NotFoundError({ en: `The part ${JSON.stringify(part)}`, tr: `${JSON.stringify(part)} bölümü` });
   if (!isId(customerId)) throw new NotFoundError(records.customer);
   const profile = await visibleProfile(await customerViewerOf(actor), customerId);
+  // Logged once the page is read: a refused cursor is no read.
+  const page = await partPage(customerId, recordParts[part], query.limit, query.cursor);
   await logReads(actor, customerRecordRoutes.getCustomerPart, [String(profile.customerId)], part);
-  return json(200, await partPage(customerId, recordParts[part], query.limit, query.cursor));
+  return json(200, page);
 });

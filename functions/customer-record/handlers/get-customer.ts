@@ -18,10 +18,11 @@ export const handler = route(customerRecordRoutes.getCustomer, async ({ actor, p
     ? await readCustomerPartition(await customerViewerOf(actor), params.customerId)
     : undefined;
   if (!found) throw new NotFoundError(records.customer);
-  await logReads(actor, customerRecordRoutes.getCustomer, [found.customerId]);
-  return json(200, {
+  const record = {
     ...(await profileParts(found)),
     ...(found.mergedFrom ? { mergedFrom: found.mergedFrom } : {}),
     ...(await firstPages(found, PAGE)),
-  });
+  };
+  await logReads(actor, customerRecordRoutes.getCustomer, [found.customerId]);
+  return json(200, record);
 });
