@@ -20,6 +20,8 @@ import { opportunitiesUseCase } from './opportunities/manifest.js';
 import { orderRouting } from './order-routing/manifest.js';
 // people and keys managed over the API (admin)
 import { peopleUseCase } from './people/manifest.js';
+// privacy (KVKK): access requests and erasure
+import { privacy } from './privacy/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
 
 export const useCases: UseCaseManifest[] = [
@@ -47,6 +49,8 @@ export const useCases: UseCaseManifest[] = [
   signIn,
   // people and keys managed over the API (admin)
   peopleUseCase,
+  // privacy (KVKK): access requests and erasure
+  privacy,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

@@ -2,6 +2,7 @@
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  BatchWriteCommand,
   DynamoDBDocumentClient,
   QueryCommand,
   ScanCommand,
@@ -111,6 +112,20 @@ export const getMany = async (
     }
   }
   return found;
+};
+
+export type WriteRequest = { PutRequest: { Item: Item } } | { DeleteRequest: { Key: Key } };
+
+/** BatchWriteItem in chunks of 25, resending what DynamoDB left unprocessed: unguarded puts and deletes. */
+export const batchWrite = async (requests: readonly WriteRequest[]) => {
+  for (let i = 0; i < requests.length; i += 25) {
+    let chunk = requests.slice(i, i + 25);
+    for (let attempt = 0; chunk.length > 0; attempt++) {
+      const result = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: chunk } }));
+      chunk = (result.UnprocessedItems?.[tableName()] ?? []) as WriteRequest[];
+      if (chunk.length > 0) await backoff(attempt);
+    }
+  }
 };
 
 /**

@@ -40,6 +40,9 @@ export const scopes = [
   'analytics:admin',
   // sign-in (people): ending one's own signed-in session
   'sessions:write',
+  // privacy (functions/privacy): a person's data on request (access) and their erasure
+  'privacy:read',
+  'privacy:erase',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

@@ -65,8 +65,17 @@ export const roleScopes: Record<Role, readonly Scope[]> = {
     'requests:write',
     'sessions:write',
   ],
-  admin: [...staffReads, 'admin', 'analytics:admin', 'sessions:write'],
+  // The firm's data protection contact answers people's KVKK requests: an admin, after MFA.
+  admin: [...staffReads, 'admin', 'analytics:admin', 'sessions:write', 'privacy:read', 'privacy:erase'],
 };
 
 /** Scopes that change who may do what or the firm's rules: a person holds them only after MFA. */
-export const mfaScopes: readonly Scope[] = ['admin', 'routing:admin', 'catalogue:write', 'analytics:admin'];
+export const mfaScopes: readonly Scope[] = [
+  'admin',
+  'routing:admin',
+  'catalogue:write',
+  'analytics:admin',
+  // Everything about a person, or erasing them: never on a password alone.
+  'privacy:read',
+  'privacy:erase',
+];

@@ -2180,6 +2180,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/privacy/access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A person's access request (KVKK art. 11): everything the CRM holds about them, found by customer number, e-mail or phone, as data and as a document in their language; recorded
+         * @description Needs a bearer key with the scope `privacy:read` (or `admin`).
+         */
+        post: operations["accessRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/privacy/erasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erases a person (KVKK art. 7): their items and every copy of their details; finished orders' amounts and consent evidence kept anonymised; a keyed hash of each detail left; recorded
+         * @description Needs a bearer key with the scope `privacy:erase` (or `admin`).
+         */
+        post: operations["erasePerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/privacy/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every access and erasure request: who asked about which customer, when, through which route
+         * @description Needs a bearer key with the scope `privacy:read` (or `admin`).
+         */
+        get: operations["listPrivacyRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/privacy/record-reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The read log: who read one customer's record (`customerId`), or whose records one staff member read (`userId`), when and through which route, newest first
+         * @description Needs a bearer key with the scope `privacy:read` (or `admin`).
+         */
+        get: operations["listRecordReads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2191,7 +2271,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "capture-contended" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "case-changed" | "reopen-window-passed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "lead-changed" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "person-exists" | "person-changed";
+            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "capture-contended" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "case-changed" | "reopen-window-passed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "lead-changed" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "erasure-refused";
             detail?: string;
             errors?: {
                 /** @description Dotted field path; empty for the whole body */
@@ -2228,7 +2308,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`not-found`, `no-such-route`, `unknown-caller`) */
+        /** @description Problem (`not-found`, `no-such-route`, `unknown-caller`, `privacy-subject-not-found`) */
         Problem404: {
             headers: {
                 [name: string]: unknown;
@@ -2246,7 +2326,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`illegal-transition`, `capture-contended`, `intake-contended`, `request-in-progress`, `activity-changed`, `activity-read-only`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `analytics-rules-changed`, `request-changed`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `case-changed`, `reopen-window-passed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `lead-changed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `person-exists`, `person-changed`) */
+        /** @description Problem (`illegal-transition`, `capture-contended`, `intake-contended`, `request-in-progress`, `activity-changed`, `activity-read-only`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `analytics-rules-changed`, `request-changed`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `case-changed`, `reopen-window-passed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `lead-changed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `erasure-refused`) */
         Problem409: {
             headers: {
                 [name: string]: unknown;
@@ -9799,7 +9879,7 @@ export interface operations {
                         role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
                         teamId?: string;
                         unitId?: string;
-                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write")[];
+                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase")[];
                         /** @enum {string} */
                         kind: "person" | "key";
                     };
@@ -10113,7 +10193,7 @@ export interface operations {
                             userId: string;
                             /** @enum {string} */
                             role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
-                            scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write")[];
+                            scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase")[];
                             createdAt: string;
                             createdBy?: string;
                             revokedAt?: string;
@@ -10163,7 +10243,7 @@ export interface operations {
                         userId: string;
                         /** @enum {string} */
                         role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
-                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write")[];
+                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase")[];
                         createdAt: string;
                         createdBy?: string;
                         revokedAt?: string;
@@ -10185,7 +10265,7 @@ export interface operations {
                         userId: string;
                         /** @enum {string} */
                         role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
-                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write")[];
+                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase")[];
                         createdAt: string;
                         createdBy?: string;
                         revokedAt?: string;
@@ -10228,7 +10308,7 @@ export interface operations {
                         userId: string;
                         /** @enum {string} */
                         role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
-                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write")[];
+                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase")[];
                         createdAt: string;
                         createdBy?: string;
                         revokedAt?: string;
@@ -10240,6 +10320,199 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    accessRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customerId?: string;
+                    email?: string;
+                    phone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Everything held about the person */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        customerId: string;
+                        /** @enum {string} */
+                        language: "tr" | "en";
+                        generatedAt: string;
+                        data: {
+                            profile: {
+                                [key: string]: unknown;
+                            };
+                            consents: {
+                                [key: string]: unknown;
+                            }[];
+                            parts: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                }[];
+                            };
+                            other: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                }[];
+                            };
+                        };
+                        document: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    erasePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customerId?: string;
+                    email?: string;
+                    phone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Erased: what was deleted and what was kept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        erasureId: string;
+                        customerId: string;
+                        at: string;
+                        counts: {
+                            deleted: number;
+                            keptAnonymised: number;
+                            keptAsIs: number;
+                            detailsHashed: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    listPrivacyRequests: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            requestId: string;
+                            /** @enum {string} */
+                            kind: "access" | "erasure";
+                            customerId: string;
+                            actorId: string;
+                            route: string;
+                            at: string;
+                            counts: {
+                                [key: string]: number;
+                            };
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    listRecordReads: {
+        parameters: {
+            query?: {
+                customerId?: string;
+                userId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            readId: string;
+                            customerId: string;
+                            userId: string;
+                            keyId: string;
+                            role: string;
+                            route: string;
+                            part?: string;
+                            at: string;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };

@@ -135,4 +135,8 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"GET","path":"/api-keys","auth":{"scopes":["admin"]}},
   {"method":"POST","path":"/api-keys","auth":{"scopes":["admin"]}},
   {"method":"POST","path":"/api-keys/{keyId}/revoke","auth":{"scopes":["admin"]}},
+  {"method":"POST","path":"/privacy/access-requests","auth":{"scopes":["privacy:read"]}},
+  {"method":"POST","path":"/privacy/erasures","auth":{"scopes":["privacy:erase"]}},
+  {"method":"GET","path":"/privacy/requests","auth":{"scopes":["privacy:read"]}},
+  {"method":"GET","path":"/privacy/record-reads","auth":{"scopes":["privacy:read"]}},
 ];

@@ -3,12 +3,12 @@
 // switches the kind's head to it in one conditional write, so readers see the old catalogue or the
 // new one, never half of a file.
 
-import { BatchWriteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { backoff, db, getMany, tableName, transact } from '../../shared/db.js';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchWrite, db, getMany, tableName, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
 import { ConflictError } from '../../shared/problems.js';
 import { queryAll, queryPage } from '../../shared/query.js';
-import { type Key, tableKeyOf } from '../../shared/table.js';
+import { tableKeyOf } from '../../shared/table.js';
 import type { FxRate, PriceList, Product } from './domain/catalogue.js';
 import type { CatalogueKind, CatalogueRecords } from './domain/catalogue-import.js';
 import { catalogueKeys } from './keys.js';
@@ -91,20 +91,6 @@ export const getFxRates = async (currencies: readonly string[], date: string): P
 };
 
 // ---- imports ---------------------------------------------------------------------------------------
-
-type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Key } };
-
-/** BatchWriteItem in chunks of 25, resending what DynamoDB left unprocessed. */
-const batchWrite = async (requests: WriteRequest[]) => {
-  for (let i = 0; i < requests.length; i += 25) {
-    let chunk = requests.slice(i, i + 25);
-    for (let attempt = 0; chunk.length > 0; attempt++) {
-      const result = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: chunk } }));
-      chunk = (result.UnprocessedItems?.[tableName()] ?? []) as WriteRequest[];
-      if (chunk.length > 0) await backoff(attempt);
-    }
-  }
-};
 
 const deleteGeneration = async (kind: CatalogueKind, generation: number) => {
   const items = await queryAll(

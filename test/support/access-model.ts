@@ -89,7 +89,7 @@ export const roleModel: readonly RoleModel[] = [
     who: 'an administrator',
     customers: 'all',
     items: 'every item',
-    changes: 'people, keys, rules; no customer data',
+    changes: 'people, keys, rules; customer data only by erasing a person at their request (privacy:erase)',
   },
   {
     role: 'integration key',

@@ -1,0 +1,102 @@
+// The privacy routes' request and response schemas.
+import * as z from '../../shared/schema.js';
+
+/** Exactly one of the customer number, an e-mail address and a phone (any common form). */
+export const subjectBody = z
+  .strictObject({
+    customerId: z.optional(z.requiredLine(26)),
+    email: z.optional(z.requiredLine(254)),
+    phone: z.optional(z.requiredLine(40)),
+  })
+  .check(
+    z.refine((b) => [b.customerId, b.email, b.phone].filter((v) => v !== undefined).length === 1, {
+      ...z.said({
+        en: 'Send exactly one of `customerId`, `email` and `phone`.',
+        tr: '`customerId`, `email` ve `phone` alanlarından tam olarak birini gönderin.',
+      }),
+      path: ['customerId'],
+    }),
+  );
+
+const items = z.array(z.record(z.string(), z.unknown()));
+
+export const accessAnswer = z.strictObject({
+  requestId: z.string(),
+  customerId: z.string(),
+  /** The person's language: the document is written in it. */
+  language: z.enum(['tr', 'en']),
+  generatedAt: z.string(),
+  /** Every item held about the person, as stored (machine-readable). */
+  data: z.strictObject({
+    profile: z.record(z.string(), z.unknown()),
+    consents: items,
+    parts: z.record(z.string(), items),
+    other: z.record(z.string(), items),
+  }),
+  /** The same as a self-contained HTML page the person can read. */
+  document: z.string(),
+});
+
+export const erasureAnswer = z.strictObject({
+  erasureId: z.string(),
+  customerId: z.string(),
+  at: z.string(),
+  counts: z.strictObject({
+    deleted: z.number(),
+    keptAnonymised: z.number(),
+    keptAsIs: z.number(),
+    detailsHashed: z.number(),
+  }),
+});
+
+const limit = z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25);
+export const requestsQuery = z.strictObject({ limit, cursor: z.optional(z.string().check(z.maxLength(4000))) });
+
+export const requestsPage = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      requestId: z.string(),
+      kind: z.enum(['access', 'erasure']),
+      customerId: z.string(),
+      actorId: z.string(),
+      route: z.string(),
+      at: z.string(),
+      counts: z.record(z.string(), z.number()),
+    }),
+  ),
+  nextCursor: z.optional(z.string()),
+});
+
+/** Exactly one of `customerId` (who read this customer's record) and `userId` (what this person read). */
+export const readsQuery = z
+  .strictObject({
+    customerId: z.optional(z.requiredLine(26)),
+    userId: z.optional(z.requiredLine(100)),
+    limit,
+    cursor: z.optional(z.string().check(z.maxLength(4000))),
+  })
+  .check(
+    z.refine((q) => (q.customerId === undefined) !== (q.userId === undefined), {
+      ...z.said({
+        en: 'Send exactly one of `customerId` and `userId`.',
+        tr: '`customerId` ve `userId` alanlarından tam olarak birini gönderin.',
+      }),
+      path: ['customerId'],
+    }),
+  );
+
+export const readsPage = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      readId: z.string(),
+      customerId: z.string(),
+      userId: z.string(),
+      keyId: z.string(),
+      role: z.string(),
+      route: z.string(),
+      part: z.optional(z.string()),
+      at: z.string(),
+    }),
+  ),
+  nextCursor: z.optional(z.string()),
+});

@@ -1,0 +1,83 @@
+// Privacy (KVKK): a person's data on request, their erasure, and the record of both. It reads every
+// module's part of the customer record and asks each what erasure does to its items, so it sits above
+// them all and none imports it.
+import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
+import * as api from './api-schemas.js';
+import { privacyProblems } from './problems.js';
+
+const dir = 'functions/privacy/handlers';
+
+/** Each route once, by name: a handler binds to `privacyRoutes.x`, so a path is written only here. */
+export const privacyRoutes = {
+  accessRequest: {
+    method: 'POST',
+    path: '/privacy/access-requests',
+    function: 'accessRequest',
+    auth: { scopes: ['privacy:read'] },
+    summary:
+      "A person's access request (KVKK art. 11): everything the CRM holds about them, found by customer number, e-mail or phone, as data and as a document in their language; recorded",
+    request: { params: null, query: null, body: { schema: api.subjectBody, maxBytes: 1024 } },
+    responses: { 200: { description: 'Everything held about the person', json: api.accessAnswer } },
+  },
+  erasePerson: {
+    method: 'POST',
+    path: '/privacy/erasures',
+    function: 'erasePerson',
+    auth: { scopes: ['privacy:erase'] },
+    summary:
+      "Erases a person (KVKK art. 7): their items and every copy of their details; finished orders' amounts and consent evidence kept anonymised; a keyed hash of each detail left; recorded",
+    request: { params: null, query: null, body: { schema: api.subjectBody, maxBytes: 1024 } },
+    responses: { 200: { description: 'Erased: what was deleted and what was kept', json: api.erasureAnswer } },
+  },
+  listPrivacyRequests: {
+    method: 'GET',
+    path: '/privacy/requests',
+    function: 'listPrivacyRequests',
+    auth: { scopes: ['privacy:read'] },
+    summary: 'Every access and erasure request: who asked about which customer, when, through which route',
+    request: { params: null, query: api.requestsQuery, body: null },
+    responses: { 200: { description: 'The requests, newest first', json: api.requestsPage } },
+  },
+  listRecordReads: {
+    method: 'GET',
+    path: '/privacy/record-reads',
+    function: 'listRecordReads',
+    auth: { scopes: ['privacy:read'] },
+    summary:
+      "The read log: who read one customer's record (`customerId`), or whose records one staff member read (`userId`), when and through which route, newest first",
+    request: { params: null, query: api.readsQuery, body: null },
+    responses: { 200: { description: 'A page of the log', json: api.readsPage } },
+  },
+} as const satisfies Record<string, RouteDeclaration>;
+
+export const privacy: UseCaseManifest = {
+  name: 'privacy',
+  problems: privacyProblems,
+  functions: {
+    accessRequest: {
+      entry: `${dir}/access-request.ts`,
+      description: "Privacy staff: a person's access request",
+      uses: { table: 'write' },
+    },
+    erasePerson: {
+      entry: `${dir}/erase-person.ts`,
+      description: 'Privacy staff: erase a person',
+      timeoutSeconds: 29,
+      memoryMb: 1024,
+      uses: { table: 'write', signingSecret: true },
+    },
+    listPrivacyRequests: {
+      entry: `${dir}/list-requests.ts`,
+      description: 'Privacy staff: the record of access and erasure requests',
+      uses: { table: 'read' },
+    },
+    listRecordReads: {
+      entry: `${dir}/list-record-reads.ts`,
+      description: "Privacy staff: who read a customer's record, or what a staff member read",
+      uses: { table: 'read' },
+    },
+  },
+  routes: routeList(privacyRoutes),
+  subscriptions: [],
+  schedules: [],
+};
