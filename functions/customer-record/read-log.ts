@@ -3,6 +3,7 @@
 // showed, after the read and before the answer: a read that could not be logged is not answered.
 // Append-only: an entry is written once with a condition that it is new; nothing updates or deletes
 // one (no route, no job), and it lives outside the customer's partition, so it outlives an erasure.
+import { clockNow } from '../../shared/clock.js';
 import { putNew, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
 import type { Actor } from '../../shared/http.js';
@@ -34,7 +35,7 @@ export const logReads = async (
   route: { method: string; path: string },
   customerIds: readonly string[],
   part?: string,
-  now = new Date(),
+  now = clockNow(),
 ) => {
   if (!customerIds.length) return;
   const at = now.toISOString();

@@ -1,5 +1,6 @@
 // An access request (KVKK art. 11): everything the CRM holds about one person, as data and as a
 // document in their language, read from ONE Query of their partition; the request is recorded.
+import { clockNow } from '../../shared/clock.js';
 import { transact } from '../../shared/db.js';
 import type { Actor } from '../../shared/http.js';
 import { newId } from '../../shared/ids.js';
@@ -15,7 +16,7 @@ import { findSubject, type SubjectQuery } from './subject.js';
 export const partitionItems = (customerId: string) =>
   queryAll({ partition: keys.customerPartition(customerId), consistent: true }, Number.POSITIVE_INFINITY);
 
-export const accessRequest = async (query: SubjectQuery, actor: Actor, route: string, now = new Date()) => {
+export const accessRequest = async (query: SubjectQuery, actor: Actor, route: string, now = clockNow()) => {
   const customerId = await findSubject(query);
   const items = await partitionItems(customerId);
   const data = personExport(

@@ -4,6 +4,7 @@
 // names the person elsewhere, then the partition's items, and the profile with the request's record
 // last: an erasure stopped half-way leaves the profile, and the same request takes it up again.
 
+import { clockNow } from '../../shared/clock.js';
 import type { ConsentEntry } from '../../shared/consent.js';
 import { batchWrite, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { consentEvidence, detailHash, erasedContactItem, itemsNamingPerson } from '../../shared/erasure.js';
@@ -30,7 +31,7 @@ const evidenceItem = async (item: Item, now: Date): Promise<Item> => {
 const forwards = (profile: Item | undefined): Key[] =>
   Array.isArray(profile?.absorbedIds) ? profile.absorbedIds.map((id) => keys.customer(String(id))) : [];
 
-export const erasePerson = async (query: SubjectQuery, actor: Actor, route: string, now = new Date()) => {
+export const erasePerson = async (query: SubjectQuery, actor: Actor, route: string, now = clockNow()) => {
   const customerId = await findSubject(query);
   const items = await partitionItems(customerId);
   const plan = planErasure(items, erasureParts, erasureContributions);
