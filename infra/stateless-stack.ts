@@ -161,6 +161,16 @@ export class StatelessStack extends Stack {
       data.exportDeadLetterQueue,
       'Nightly table exports the scheduler could not start',
     );
+    for (const [id, metric, what] of [
+      ['ExportRunFailures', data.exportRun.metricFailed({ period: Duration.hours(1) }), 'failed'],
+      ['ExportRunTimeouts', data.exportRun.metricTimedOut({ period: Duration.hours(1) }), 'timed out'],
+    ] as const) {
+      this.alarms.alarmAboveZero(
+        id,
+        metric,
+        `A nightly table export ${what}: Athena keeps reading the previous one; see the state machine's logs.`,
+      );
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.baseUrl });
     new CfnOutput(this, 'ConsoleUrl', {

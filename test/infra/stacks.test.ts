@@ -250,13 +250,18 @@ describe('stateful stack', () => {
       ScheduleExpression: 'cron(30 2 * * ? *)',
       ScheduleExpressionTimezone: 'Europe/Istanbul',
     });
-    const [[, schedule]] = resourcesOf(data, 'AWS::Scheduler::Schedule') as [
-      [string, { Properties: { Target: { Arn: Cfn; Input: Cfn } } }],
+    // The schedule starts a run that exports and then points the Glue table (deploy-hazards.test.ts).
+    const [[machineId, machine]] = resourcesOf(data, 'AWS::StepFunctions::StateMachine') as [
+      [string, { Properties: { DefinitionString: Cfn } }],
     ];
-    expect(JSON.stringify(schedule.Properties.Target.Arn)).toContain(':aws-sdk:dynamodb:exportTableToPointInTime');
-    const input = JSON.stringify(schedule.Properties.Target.Input);
-    expect(input).toContain('FULL_EXPORT');
-    expect(input).toContain(logicalId(synth.stacks.data.table));
+    const [[, schedule]] = resourcesOf(data, 'AWS::Scheduler::Schedule') as [
+      [string, { Properties: { Target: { Arn: Cfn } } }],
+    ];
+    expect(schedule.Properties.Target.Arn).toEqual({ Ref: machineId });
+    const definition = JSON.stringify(machine.Properties.DefinitionString);
+    expect(definition).toContain(':aws-sdk:dynamodb:exportTableToPointInTime');
+    expect(definition).toContain('FULL_EXPORT');
+    expect(definition).toContain(logicalId(synth.stacks.data.table));
     data.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
