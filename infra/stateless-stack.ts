@@ -123,10 +123,14 @@ export class StatelessStack extends Stack {
       );
     }
     this.api = new CrmApi(this, 'Api', { stageName });
+    // Not a credential: it tells the firewall which requests CloudFront vouches for the viewer's
+    // address of. Unique per stack (its id's random part) and sent only from CloudFront to the API.
+    const edgeProof = Fn.join('-', ['pusula-edge', Fn.select(2, Fn.split('/', this.stackId))]);
     // Before any function: their CORS_ORIGINS include the console's origin.
     this.staffConsole = new StaticSite(this, 'Console', {
       connectSources: [this.cognitoEndpoint],
       api: { domainName: `${this.api.restApi.restApiId}.execute-api.${this.region}.${this.urlSuffix}`, stageName },
+      edgeProof,
     });
     const authorizer = this.addFunction(this, functionId('platform', 'authorizer'), platform.authorizer, true).function;
     this.api.authorizeWith(authorizer);
@@ -144,6 +148,7 @@ export class StatelessStack extends Stack {
       stageName,
       publicRoutes: props.useCases.flatMap((useCase) => useCase.routes.filter((route) => route.auth === 'public')),
       ratePer5Minutes: publicRateLimitPer5Minutes,
+      edgeProof,
     });
 
     this.alarms.alarmAboveZero(

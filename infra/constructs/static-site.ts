@@ -23,6 +23,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { edgeHeaders, viewerIpCode } from './public-firewall.js';
 
 /** Where the app lives on its domain: Vite builds it with this base (console/vite.config.ts). */
 export const consolePath = '/console/';
@@ -41,6 +42,8 @@ export interface StaticSiteProps {
    * no cross-origin request (and no CORS preflight API Gateway would need per resource) is made.
    */
   api: { domainName: string; stageName: string };
+  /** The origin header that tells the API's firewall a request came through this distribution. */
+  edgeProof: string;
 }
 
 /** The viewer-request function of the files behaviour (CloudFront Functions' JavaScript 2.0 runtime). */
@@ -122,6 +125,13 @@ export class StaticSite extends Construct {
       runtime: FunctionRuntime.JS_2_0,
       code: FunctionCode.fromInline(directoryIndexCode),
     });
+    // The API's firewall counts requests that came this way by the viewer's address (public-firewall.ts).
+    const viewerIp = new ViewerFunction(this, 'ViewerIp', {
+      functionName: globalName('api-viewer-ip'),
+      comment: "Pusula API: the viewer's address in a header the client cannot set",
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(viewerIpCode),
+    });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Pusula staff console',
       defaultRootObject: index.slice(1),
@@ -137,7 +147,8 @@ export class StaticSite extends Construct {
       },
       additionalBehaviors: {
         [`/${props.api.stageName}/*`]: {
-          origin: new HttpOrigin(props.api.domainName),
+          origin: new HttpOrigin(props.api.domainName, { customHeaders: { [edgeHeaders.proof]: props.edgeProof } }),
+          functionAssociations: [{ function: viewerIp, eventType: FunctionEventType.VIEWER_REQUEST }],
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           // Never cached; with caching off every viewer header but Host (API Gateway's own) reaches the

@@ -3,6 +3,7 @@
 // everybody, wildcard IAM grants, source maps paid for on every cold start. One synth for the file.
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { edgeHeaders, viewerIpCode } from '../../infra/constructs/public-firewall.js';
 import { synthTemplates } from './synth-template.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation, walked generically
@@ -15,6 +16,12 @@ beforeAll(() => {
 
 const resourcesOf = (template: Template, type: string) =>
   Object.entries(template.findResources(type)) as [string, { Properties: Cfn }][];
+
+/** The one element of a list, asserted to be alone. */
+const only = <T>(list: T[]): T => {
+  expect(list).toHaveLength(1);
+  return list[0]!;
+};
 
 /** A token in a Fn::Join as readable text: `<Logical.Attr>`, so the joined string parses as JSON. */
 const tokenText = (part: Cfn): string => {
@@ -30,14 +37,14 @@ const stateMachineDefinition = (definition: Cfn) =>
 
 describe('the nightly export', () => {
   const exportRun = () => {
-    const [[id, machine]] = resourcesOf(synth.data, 'AWS::StepFunctions::StateMachine');
+    const [id, machine] = only(resourcesOf(synth.data, 'AWS::StepFunctions::StateMachine'));
     return { id, states: stateMachineDefinition(machine.Properties.DefinitionString).States as Record<string, Cfn> };
   };
 
   it('never shows Athena an export being written: a prefix per run, the table pointed at it once COMPLETED', () => {
     const { id, states } = exportRun();
     // The schedule starts the run (not the export itself, which nothing would watch).
-    const [[, schedule]] = resourcesOf(synth.data, 'AWS::Scheduler::Schedule');
+    const [, schedule] = only(resourcesOf(synth.data, 'AWS::Scheduler::Schedule'));
     expect(schedule.Properties.Target.Arn).toEqual({ Ref: id });
     expect(schedule.Properties.Target.DeadLetterConfig).toBeDefined();
 
@@ -48,14 +55,14 @@ describe('the nightly export', () => {
     expect(named.Parameters['prefix.$']).toBe("States.Format('exports/{}', $$.Execution.Name)");
 
     // The only path to the Glue update is the COMPLETED branch after DescribeExport.
-    const updates = Object.entries(states).filter(([, s]) => String(s.Resource).endsWith('glue:updateTable'));
-    expect(updates).toHaveLength(1);
-    const [[updateName, update]] = updates;
-    const leadingToUpdate = Object.entries(states).filter(
-      ([, s]) => s.Next === updateName || s.Default === updateName || s.Choices?.some((c: Cfn) => c.Next === updateName),
+    const [updateName, update] = only(
+      Object.entries(states).filter(([, s]) => String(s.Resource).endsWith('glue:updateTable')),
     );
-    expect(leadingToUpdate).toHaveLength(1);
-    const [[, choice]] = leadingToUpdate;
+    const leadingToUpdate = Object.entries(states).filter(
+      ([, s]) =>
+        s.Next === updateName || s.Default === updateName || s.Choices?.some((c: Cfn) => c.Next === updateName),
+    );
+    const [, choice] = only(leadingToUpdate);
     expect(choice.Type).toBe('Choice');
     expect(choice.Choices.find((c: Cfn) => c.Next === updateName)).toEqual({
       Variable: '$.describe.status',
@@ -73,7 +80,7 @@ describe('the nightly export', () => {
         "States.ArrayGetItem(States.StringSplit($.export.arn, '/'), 3))",
     );
     // …and rewrites the table as the template declares it, columns included.
-    const [[, glueTable]] = resourcesOf(synth.data, 'AWS::Glue::Table');
+    const [, glueTable] = only(resourcesOf(synth.data, 'AWS::Glue::Table'));
     expect(update.Parameters.TableInput.StorageDescriptor.Columns).toEqual(
       glueTable.Properties.TableInput.StorageDescriptor.Columns,
     );
@@ -81,7 +88,7 @@ describe('the nightly export', () => {
   });
 
   it('starts the Glue table on a prefix no export writes, not on every export at once', () => {
-    const [[, glueTable]] = resourcesOf(synth.data, 'AWS::Glue::Table');
+    const [, glueTable] = only(resourcesOf(synth.data, 'AWS::Glue::Table'));
     const location = glueTable.Properties.TableInput.StorageDescriptor.Location;
     const text = location['Fn::Join'][1].map(tokenText).join('');
     expect(text).toMatch(/^s3:\/\/<Warehouse\w+>\/exports\/none-yet\/$/);
@@ -96,5 +103,73 @@ describe('the nightly export', () => {
       expect(alarms, metric).toHaveLength(1);
       expect(JSON.stringify(alarms[0]![1].Properties.Dimensions)).toContain(id);
     }
+  });
+});
+
+describe("the public rate limit counts the client's address, not CloudFront's", () => {
+  const rules = () => {
+    const [, acl] = only(resourcesOf(synth.api, 'AWS::WAFv2::WebACL'));
+    return acl.Properties.Rules as Cfn[];
+  };
+  const apiBehaviour = () => {
+    const [, distribution] = only(resourcesOf(synth.api, 'AWS::CloudFront::Distribution'));
+    const config = distribution.Properties.DistributionConfig;
+    const behaviour = only(config.CacheBehaviors as Cfn[]);
+    expect(behaviour.PathPattern).toBe('/v1/*');
+    return { behaviour, origin: config.Origins.find((o: Cfn) => o.Id === behaviour.TargetOriginId) };
+  };
+
+  it("CloudFront writes the viewer's address over whatever the client sent, and vouches with a header", () => {
+    const { behaviour, origin } = apiBehaviour();
+    const association = only(behaviour.FunctionAssociations as Cfn[]);
+    expect(association.EventType).toBe('viewer-request');
+    const [, fn] = only(
+      resourcesOf(synth.api, 'AWS::CloudFront::Function').filter(
+        ([id]) => id === association.FunctionARN['Fn::GetAtt'][0],
+      ),
+    );
+    expect(fn.Properties.FunctionCode).toBe(viewerIpCode);
+    // The function as CloudFront runs it: a forged header is replaced, nothing else is touched.
+    const handler = new Function(`${viewerIpCode}; return handler;`)();
+    const request = { headers: { [edgeHeaders.viewerIp]: { value: '10.9.9.9' }, accept: { value: 'text/html' } } };
+    expect(handler({ request, viewer: { ip: '198.51.100.7' } }).headers).toEqual({
+      [edgeHeaders.viewerIp]: { value: '198.51.100.7' },
+      accept: { value: 'text/html' },
+    });
+    const proof = only(origin.OriginCustomHeaders as Cfn[]);
+    expect(proof.HeaderName).toBe(edgeHeaders.proof);
+    // Unique per stack, not a constant anyone could read in this repository.
+    expect(JSON.stringify(proof.HeaderValue)).toContain('AWS::StackId');
+  });
+
+  it('counts requests CloudFront vouches for by the viewer header, all others by their source address', () => {
+    const { origin } = apiBehaviour();
+    const proofValue = only(origin.OriginCustomHeaders as Cfn[]).HeaderValue;
+    const rate = rules().filter((rule) => rule.Statement.RateBasedStatement);
+    expect(rate.map((rule) => rule.Name).sort()).toEqual(['public-rate-limit', 'public-rate-limit-via-cloudfront']);
+    const vouched = {
+      ByteMatchStatement: {
+        FieldToMatch: { SingleHeader: { Name: edgeHeaders.proof } },
+        SearchString: proofValue,
+        PositionalConstraint: 'EXACTLY',
+        TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+      },
+    };
+    const byName = (name: string) => rate.find((rule) => rule.Name === name).Statement.RateBasedStatement;
+    const viaCloudFront = byName('public-rate-limit-via-cloudfront');
+    expect(viaCloudFront.AggregateKeyType).toBe('FORWARDED_IP');
+    expect(viaCloudFront.ForwardedIPConfig).toEqual({ HeaderName: edgeHeaders.viewerIp, FallbackBehavior: 'MATCH' });
+    expect(viaCloudFront.ScopeDownStatement.AndStatement.Statements).toContainEqual(vouched);
+    const direct = byName('public-rate-limit');
+    expect(direct.AggregateKeyType).toBe('IP');
+    expect(direct.ForwardedIPConfig).toBeUndefined();
+    expect(direct.ScopeDownStatement.AndStatement.Statements).toContainEqual({ NotStatement: { Statement: vouched } });
+    // Same public routes, same limit, on both sides.
+    expect(viaCloudFront.Limit).toBe(direct.Limit);
+    expect(viaCloudFront.ScopeDownStatement.AndStatement.Statements[0]).toEqual(
+      direct.ScopeDownStatement.AndStatement.Statements[0],
+    );
+    // The client writes X-Forwarded-For's first entry, which is what a rate rule would read.
+    expect(JSON.stringify(rules()).toLowerCase()).not.toContain('x-forwarded-for');
   });
 });
