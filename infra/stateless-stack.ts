@@ -41,9 +41,9 @@ import {
   type EventPattern as ManifestPattern,
   type UseCaseManifest,
 } from '../shared/manifest.js';
-import { tableSchema } from '../shared/table.js';
+import { keys, tableSchema } from '../shared/table.js';
 import { AlarmTopic } from './constructs/alarm-topic.js';
-import { CrmApi } from './constructs/crm-api.js';
+import { CrmApi, personQuotaPerDay } from './constructs/crm-api.js';
 import { CrmFunction } from './constructs/crm-function.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
 import { PublicFirewall } from './constructs/public-firewall.js';
@@ -202,9 +202,14 @@ export class StatelessStack extends Stack {
     const scope = new NestedStack(this, useCase.name, { description: `Pusula CRM: the ${useCase.name} use case` });
     this.useCaseStacks.set(useCase.name, scope);
     const routed = new Set(useCase.routes.map((route) => route.function));
+    const signedIn = new Set(useCase.routes.filter((route) => route.auth !== 'public').map((route) => route.function));
     const environment = marketingUseCases.includes(useCase.name) ? this.props.marketing : undefined;
     for (const [name, declaration] of Object.entries(useCase.functions)) {
-      this.addFunction(scope, functionId(useCase.name, name), declaration, routed.has(name), environment);
+      const added = this.addFunction(scope, functionId(useCase.name, name), declaration, routed.has(name), {
+        ...environment,
+        ...(signedIn.has(name) ? { PERSON_DAILY_QUOTA: String(personQuotaPerDay) } : {}),
+      });
+      if (signedIn.has(name)) this.grantPersonCalls(added);
     }
     const fn = (name: string) => {
       const found = this.functions.get(functionId(useCase.name, name));
@@ -311,6 +316,17 @@ export class StatelessStack extends Stack {
     if (uses.signingSecret) data.signingSecret.grantRead(crmFunction.function);
     this.functions.set(id, crmFunction);
     return crmFunction;
+  }
+
+  // Counting a person's call (shared/person-quota.ts): one action, on the items of the CALLS# partitions only.
+  private grantPersonCalls(crmFunction: CrmFunction): void {
+    crmFunction.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [this.props.data.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [keys.personCalls('*', '').pk] } },
+      }),
+    );
   }
 
   // Scoped to the sender identity (address and its domain) and the configuration set.

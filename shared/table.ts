@@ -12,6 +12,7 @@
 //   APIKEY#<sha256>        a hashed API key
 //   USER#<id> TEAM#<id> DEALER#<id> ASSIGNMENT_RULES   reference data
 //   IDEMPOTENCY#<route>#<caller>#<key>   a stored answer to a request with an Idempotency-Key, expires by TTL
+//   CALLS#<userId>  <yyyy-mm-dd>           a person's API calls that UTC day (their own quota), expires by TTL
 //
 // Beside every entity that moves through a lifecycle, in its own partition:
 //   <entity sk>#HISTORY#<at>#<id>     one item per move: who, when, from, to, note, via
@@ -187,6 +188,8 @@ export const keys = {
     pk: `IDEMPOTENCY#${route}#${caller}#${key}`,
     sk: 'ANSWER',
   }),
+  /** How many API calls a person made that UTC day: their own quota, beside the integrations' usage plans. */
+  personCalls: (userId: string, day: string): Key => ({ pk: `CALLS#${userId}`, sk: day }),
   /** Powertools' records for event consumers that have no conditional write of their own. */
   idempotencyPartition: (functionName: string) => `IDEMPOTENCY#${functionName}`,
 
@@ -482,6 +485,7 @@ export type ItemType =
   | 'queue-item'
   | 'history'
   | 'idempotency'
+  | 'person-calls'
   | 'quote-report'
   | 'order'
   | 'catalogue-head'

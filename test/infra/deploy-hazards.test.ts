@@ -3,7 +3,10 @@
 // everybody, wildcard IAM grants, source maps paid for on every cold start. One synth for the file.
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { useCases } from '../../functions/manifests.js';
+import { personQuotaPerDay, usagePlans } from '../../infra/constructs/crm-api.js';
 import { edgeHeaders, viewerIpCode } from '../../infra/constructs/public-firewall.js';
+import { functionId } from '../../shared/manifest.js';
 import { synthTemplates } from './synth-template.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation, walked generically
@@ -171,5 +174,46 @@ describe("the public rate limit counts the client's address, not CloudFront's", 
     );
     // The client writes X-Forwarded-For's first entry, which is what a rate rule would read.
     expect(JSON.stringify(rules()).toLowerCase()).not.toContain('x-forwarded-for');
+  });
+});
+
+describe('quotas: per integration key and per person, none shared by everybody', () => {
+  it("gives each integration tier a daily quota per key, and the console's shared key none", () => {
+    const plans = Object.fromEntries(
+      resourcesOf(synth.api, 'AWS::ApiGateway::UsagePlan').map(([, p]) => [p.Properties.UsagePlanName, p.Properties]),
+    );
+    for (const tier of ['web-forms', 'call-center'] as const) {
+      expect(plans[tier].Quota).toEqual({ Limit: usagePlans[tier].quotaPerDay, Period: 'DAY' });
+    }
+    // Every person presents the console's key: a quota there would be one for all of them together.
+    expect(plans.console.Quota).toBeUndefined();
+    expect(plans.console.Throttle).toEqual({ RateLimit: 50, BurstLimit: 100 });
+  });
+
+  it("counts each person's calls in every function behind a signed-in route, on CALLS# items only", () => {
+    const functions = synth.api.findResources('AWS::Lambda::Function');
+    const policies = resourcesOf(synth.api, 'AWS::IAM::Policy');
+    const signedIn = useCases.flatMap((useCase) =>
+      [...new Set(useCase.routes.filter((r) => r.auth !== 'public').map((r) => r.function))].map((fn) =>
+        functionId(useCase.name, fn),
+      ),
+    );
+    expect(signedIn.length).toBeGreaterThan(10);
+    const byFunctionId = (id: string) =>
+      Object.entries(functions).find(([logicalId]) => logicalId.startsWith(id.replace(/[^A-Za-z0-9]/g, '')));
+    for (const id of signedIn) {
+      const [logicalId, fn] = byFunctionId(id)!;
+      expect(fn.Properties.Environment.Variables.PERSON_DAILY_QUOTA, id).toBe(String(personQuotaPerDay));
+      const role = fn.Properties.Role['Fn::GetAtt'][0];
+      const statements = policies
+        .filter(([, p]) => p.Properties.Roles.some((r: Cfn) => r.Ref === role))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+      expect(statements, `${id} (${logicalId})`).toContainEqual(
+        expect.objectContaining({
+          Action: 'dynamodb:UpdateItem',
+          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CALLS#*'] } },
+        }),
+      );
+    }
   });
 });

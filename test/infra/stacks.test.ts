@@ -325,9 +325,10 @@ describe('functions', () => {
       expect(Properties.Runtime, id).toBe('nodejs24.x');
       expect(Properties.Architectures, id).toEqual(['arm64']);
       expect(Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
-      // Sign-in: the pool's ids to the functions that use it, the console's usage key to the authorizer.
+      // Sign-in: the pool's ids to the functions that use it, the console's usage key to the authorizer,
+      // a person's daily quota to the functions of signed-in routes (deploy-hazards.test.ts).
       const signIn = Object.keys(Properties.Environment.Variables).filter(
-        (key) => key.startsWith('COGNITO_') || key === 'CONSOLE_USAGE_KEY',
+        (key) => key.startsWith('COGNITO_') || key === 'CONSOLE_USAGE_KEY' || key === 'PERSON_DAILY_QUOTA',
       );
       expect(
         Object.keys(Properties.Environment.Variables)
