@@ -376,7 +376,7 @@ export class StatelessStack extends Stack {
     );
     // Only the relay publishes: handlers write an outbox item instead.
     data.bus.grantPutEventsTo(relay);
-    // Besides X-Ray (acknowledged by CrmFunction) this role has the other `Resource::*` statement.
+    // The one `Resource::*` statement of a function's own role (X-Ray's is in CrmFunction's shared policy).
     Validations.of(relay.role!).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'dynamodb:ListStreams, added by the stream event source, supports no resource-level permissions.',

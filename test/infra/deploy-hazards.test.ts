@@ -1,10 +1,17 @@
 // What a real account would meet in its first weeks, asserted on the synthesized templates: an Athena
 // read of a half-written export, a rate limit that counts CloudFront's addresses, one quota shared by
 // everybody, wildcard IAM grants, source maps paid for on every cold start. One synth for the file.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
+import { Construct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useCases } from '../../functions/manifests.js';
 import { personQuotaPerDay, usagePlans } from '../../infra/constructs/crm-api.js';
+import { bundlingOptions, sourceMapFile } from '../../infra/constructs/crm-function.js';
 import { edgeHeaders, viewerIpCode } from '../../infra/constructs/public-firewall.js';
 import { functionId } from '../../shared/manifest.js';
 import { synthTemplates } from './synth-template.js';
@@ -214,6 +221,118 @@ describe('quotas: per integration key and per person, none shared by everybody',
           Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CALLS#*'] } },
         }),
       );
+    }
+  });
+});
+
+describe('IAM: wildcards only where AWS has no narrower resource', () => {
+  // Actions the Service Authorization Reference lists with no resource type: `*` is their only resource.
+  const noResourceLevel = new Set([
+    'xray:PutTraceSegments',
+    'xray:PutTelemetryRecords',
+    'dynamodb:ListStreams',
+    'logs:CreateLogDelivery',
+    'logs:GetLogDelivery',
+    'logs:UpdateLogDelivery',
+    'logs:DeleteLogDelivery',
+    'logs:ListLogDeliveries',
+    'logs:PutResourcePolicy',
+    'logs:DescribeResourcePolicies',
+    'logs:DescribeLogGroups',
+    'xray:GetSamplingRules',
+    'xray:GetSamplingTargets',
+  ]);
+  const statementsOf = (template: Template) =>
+    ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'].flatMap((type) =>
+      resourcesOf(template, type).flatMap(([id, p]) =>
+        (p.Properties.PolicyDocument.Statement as Cfn[]).map((statement) => ({ id, type, statement })),
+      ),
+    );
+  const actions = (statement: Cfn): string[] => [statement.Action].flat();
+
+  it('grants `*` in the data and API stacks only for actions that have no resource', () => {
+    for (const template of [synth.data, synth.api]) {
+      for (const { id, statement } of statementsOf(template)) {
+        if (![statement.Resource].flat().includes('*')) continue;
+        for (const action of actions(statement)) expect(noResourceLevel.has(action), `${id}: ${action}`).toBe(true);
+      }
+    }
+  });
+
+  it("grants X-Ray's `*` once, in one managed policy every function's role attaches, not in 100 role policies", () => {
+    const xray = statementsOf(synth.api).filter(({ statement }) =>
+      actions(statement).includes('xray:PutTraceSegments'),
+    );
+    const { id, type } = only(xray);
+    expect(type).toBe('AWS::IAM::ManagedPolicy');
+    const roles = synth.api.findResources('AWS::IAM::Role');
+    for (const [fnId, fn] of Object.entries(synth.api.findResources('AWS::Lambda::Function'))) {
+      if (fnId.includes('BucketDeployment')) continue;
+      expect(fn.Properties.TracingConfig, fnId).toEqual({ Mode: 'Active' });
+      const role = roles[fn.Properties.Role['Fn::GetAtt'][0]];
+      expect(role?.Properties.ManagedPolicyArns, fnId).toContainEqual({ Ref: id });
+    }
+  });
+
+  it('scopes each function to the table and its indexes, the bus, and its own queues by ARN', () => {
+    for (const { id, statement } of statementsOf(synth.api)) {
+      for (const resource of [statement.Resource].flat()) {
+        if (resource === '*') continue;
+        const text = JSON.stringify(resource);
+        if (actions(statement).some((a) => a.startsWith('dynamodb:') && a !== 'dynamodb:ListStreams')) {
+          expect(text, id).toMatch(/Table|TableName|table/);
+        }
+        if (actions(statement).some((a) => a === 'sqs:SendMessage')) expect(text, id).toMatch(/Queue|dead|Failures/i);
+        if (actions(statement).includes('events:PutEvents')) expect(text, id).toMatch(/Bus/);
+      }
+    }
+  });
+
+  it('copies the console into the site bucket by reference to it, not by an export name typed twice', () => {
+    const text = JSON.stringify(synth.consoleFiles.toJSON());
+    expect(text).not.toContain('Fn::ImportValue');
+    expect(text).not.toContain('-ConsoleBucketName');
+  });
+});
+
+describe('source maps: readable stack traces without a map parsed at every cold start', () => {
+  it('starts no function with --enable-source-maps', () => {
+    for (const [id, fn] of Object.entries(synth.api.findResources('AWS::Lambda::Function'))) {
+      expect(JSON.stringify(fn.Properties.Environment ?? {}), id).not.toContain('enable-source-maps');
+    }
+  });
+
+  it('keeps names through minification and moves the external map out of the bundle, beside the assembly', () => {
+    const root = mkdtempSync(join(tmpdir(), 'pusula-maps-'));
+    try {
+      const app = new App({ outdir: join(root, 'cdk.out') });
+      const scope = new Construct(new Stack(app, 'S', { stackName: 'pusula-test-api' }), 'Fn');
+      const mapFile = sourceMapFile(scope, 'lead-capture.captureLead');
+      expect(mapFile).toBe(join(root, 'cdk.out', 'source-maps', 'pusula-test-api', 'lead-capture.captureLead.mjs.map'));
+      const declaration = {
+        entry: 'x.ts',
+        description: 'x',
+        uses: {},
+        assets: [{ from: 'in.txt', to: 'out.txt' }],
+      };
+      const options = bundlingOptions(declaration, mapFile);
+      expect(options).toMatchObject({ minify: true, keepNames: true, sourceMap: true, sourceMapMode: 'external' });
+      // What esbuild leaves in the asset folder, then the hooks as the bundler runs them.
+      const input = join(root, 'in');
+      const output = join(root, 'asset');
+      mkdirSync(input);
+      mkdirSync(output);
+      writeFileSync(join(input, 'in.txt'), 'asset');
+      writeFileSync(join(output, 'index.mjs'), 'export const handler = () => 1;');
+      writeFileSync(join(output, 'index.mjs.map'), '{"version":3}');
+      for (const command of options.commandHooks!.afterBundling(input, output)) {
+        execFileSync('sh', ['-c', command]);
+      }
+      expect(existsSync(join(output, 'index.mjs.map'))).toBe(false);
+      expect(readFileSync(mapFile, 'utf8')).toBe('{"version":3}');
+      expect(readFileSync(join(output, 'out.txt'), 'utf8')).toBe('asset');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
