@@ -1,6 +1,6 @@
 // Builds the whole CDK app. infra/app.ts calls it for `cdk synth`; tests call it with their own
 // manifests and without bundling.
-import { App, Validations } from 'aws-cdk-lib';
+import { App, type IPolicyValidationPluginBeta1, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { useCases as allUseCases } from '../functions/manifests.js';
 import type { UseCaseManifest } from '../shared/manifest.js';
@@ -18,10 +18,12 @@ export interface BuildAppOptions {
   bundle?: boolean;
   /** App context, e.g. cdk.json's when not run by the CDK CLI. */
   context?: Record<string, unknown>;
+  /** Policy-validation plugins run on the synthesized templates (the tests add CloudFormation Guard's). */
+  policyValidation?: IPolicyValidationPluginBeta1[];
 }
 
 export const buildApp = (options: BuildAppOptions = {}) => {
-  const app = new App({ context: options.context });
+  const app = new App({ context: options.context, policyValidationBeta1: options.policyValidation });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 
   const context = deployContext((key) => app.node.tryGetContext(key));

@@ -9,6 +9,7 @@ import { type CfnArchive, EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { EventBus as EventBusTarget } from 'aws-cdk-lib/aws-events-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { tableSchema } from '../shared/table.js';
 import { AnalyticsWarehouse } from './constructs/analytics-warehouse.js';
@@ -37,6 +38,8 @@ export class StatefulStack extends Stack {
   readonly people: PeopleUserPool;
   /** Nightly exports the scheduler could not start; the stateless stack alarms on it. */
   readonly exportDeadLetterQueue: DeadLetterQueue;
+  /** Each night's export run; the stateless stack alarms when one fails or times out. */
+  readonly exportRun: StateMachine;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -122,6 +125,7 @@ export class StatefulStack extends Stack {
       table: this.table,
       deadLetterQueue: this.exportDeadLetterQueue,
     });
+    this.exportRun = warehouse.exportRun;
     this.people = new PeopleUserPool(this, 'People', {
       mail: { from: props.mailFrom, configurationSetName: this.configurationSet.configurationSetName },
     });
@@ -152,4 +156,5 @@ export type DataResources = Pick<
   | 'sesForwardDeadLetterQueue'
   | 'people'
   | 'exportDeadLetterQueue'
+  | 'exportRun'
 >;

@@ -41,9 +41,9 @@ import {
   type EventPattern as ManifestPattern,
   type UseCaseManifest,
 } from '../shared/manifest.js';
-import { tableSchema } from '../shared/table.js';
+import { keys, tableSchema } from '../shared/table.js';
 import { AlarmTopic } from './constructs/alarm-topic.js';
-import { CrmApi } from './constructs/crm-api.js';
+import { CrmApi, personQuotaPerDay } from './constructs/crm-api.js';
 import { CrmFunction } from './constructs/crm-function.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
 import { PublicFirewall } from './constructs/public-firewall.js';
@@ -123,10 +123,14 @@ export class StatelessStack extends Stack {
       );
     }
     this.api = new CrmApi(this, 'Api', { stageName });
+    // Not a credential: it tells the firewall which requests CloudFront vouches for the viewer's
+    // address of. Unique per stack (its id's random part) and sent only from CloudFront to the API.
+    const edgeProof = Fn.join('-', ['pusula-edge', Fn.select(2, Fn.split('/', this.stackId))]);
     // Before any function: their CORS_ORIGINS include the console's origin.
     this.staffConsole = new StaticSite(this, 'Console', {
       connectSources: [this.cognitoEndpoint],
       api: { domainName: `${this.api.restApi.restApiId}.execute-api.${this.region}.${this.urlSuffix}`, stageName },
+      edgeProof,
     });
     const authorizer = this.addFunction(this, functionId('platform', 'authorizer'), platform.authorizer, true).function;
     this.api.authorizeWith(authorizer);
@@ -144,6 +148,7 @@ export class StatelessStack extends Stack {
       stageName,
       publicRoutes: props.useCases.flatMap((useCase) => useCase.routes.filter((route) => route.auth === 'public')),
       ratePer5Minutes: publicRateLimitPer5Minutes,
+      edgeProof,
     });
 
     this.alarms.alarmAboveZero(
@@ -161,6 +166,16 @@ export class StatelessStack extends Stack {
       data.exportDeadLetterQueue,
       'Nightly table exports the scheduler could not start',
     );
+    for (const [id, metric, what] of [
+      ['ExportRunFailures', data.exportRun.metricFailed({ period: Duration.hours(1) }), 'failed'],
+      ['ExportRunTimeouts', data.exportRun.metricTimedOut({ period: Duration.hours(1) }), 'timed out'],
+    ] as const) {
+      this.alarms.alarmAboveZero(
+        id,
+        metric,
+        `A nightly table export ${what}: Athena keeps reading the previous one; see the state machine's logs.`,
+      );
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.baseUrl });
     new CfnOutput(this, 'ConsoleUrl', {
@@ -187,9 +202,14 @@ export class StatelessStack extends Stack {
     const scope = new NestedStack(this, useCase.name, { description: `Pusula CRM: the ${useCase.name} use case` });
     this.useCaseStacks.set(useCase.name, scope);
     const routed = new Set(useCase.routes.map((route) => route.function));
+    const signedIn = new Set(useCase.routes.filter((route) => route.auth !== 'public').map((route) => route.function));
     const environment = marketingUseCases.includes(useCase.name) ? this.props.marketing : undefined;
     for (const [name, declaration] of Object.entries(useCase.functions)) {
-      this.addFunction(scope, functionId(useCase.name, name), declaration, routed.has(name), environment);
+      const added = this.addFunction(scope, functionId(useCase.name, name), declaration, routed.has(name), {
+        ...environment,
+        ...(signedIn.has(name) ? { PERSON_DAILY_QUOTA: String(personQuotaPerDay) } : {}),
+      });
+      if (signedIn.has(name)) this.grantPersonCalls(added);
     }
     const fn = (name: string) => {
       const found = this.functions.get(functionId(useCase.name, name));
@@ -298,6 +318,17 @@ export class StatelessStack extends Stack {
     return crmFunction;
   }
 
+  // Counting a person's call (shared/person-quota.ts): one action, on the items of the CALLS# partitions only.
+  private grantPersonCalls(crmFunction: CrmFunction): void {
+    crmFunction.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [this.props.data.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [keys.personCalls('*', '').pk] } },
+      }),
+    );
+  }
+
   // Scoped to the sender identity (address and its domain) and the configuration set.
   private grantSendMail(crmFunction: CrmFunction): void {
     const { mailFrom, data } = this.props;
@@ -345,7 +376,7 @@ export class StatelessStack extends Stack {
     );
     // Only the relay publishes: handlers write an outbox item instead.
     data.bus.grantPutEventsTo(relay);
-    // Besides X-Ray (acknowledged by CrmFunction) this role has the other `Resource::*` statement.
+    // The one `Resource::*` statement of a function's own role (X-Ray's is in CrmFunction's shared policy).
     Validations.of(relay.role!).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'dynamodb:ListStreams, added by the stream event source, supports no resource-level permissions.',

@@ -80,6 +80,8 @@ export const config = {
   localInvitePassword: () => process.env.LOCAL_INVITE_PASSWORD || undefined,
   /** The usage-plan key people's sign-ins are throttled under (the console's). */
   consoleUsageKey: () => process.env.CONSOLE_USAGE_KEY,
+  /** API calls one person may make in a UTC day (shared/person-quota.ts). */
+  personDailyQuota: () => Number(process.env.PERSON_DAILY_QUOTA || 20_000),
   /** The link-signing secret itself (locally), or the ARN of the secret holding it (in AWS). */
   signingSecret: () => process.env.SIGNING_SECRET || undefined,
   signingSecretArn: () => process.env.SIGNING_SECRET_ARN || undefined,

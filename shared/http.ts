@@ -164,14 +164,22 @@ export interface Actor {
   userId: string;
   role: Role;
   scopes: Scope[];
+  /** Signed in as a person (not an integration's key): counted against their own daily quota. */
+  person?: boolean;
 }
 
 /** The authorizer's context reaches the handler as strings; see functions/authorizer. */
 export const actorOf = (event: HttpEvent): Actor => {
   const context = event.requestContext?.authorizer ?? {};
-  const { keyId, userId, role, scopes } = context as Record<string, string | undefined>;
+  const { keyId, userId, role, scopes, caller } = context as Record<string, string | undefined>;
   if (!keyId || !userId || !role) throw new UnauthorizedError();
-  return { keyId, userId, role: role as Role, scopes: (scopes ?? '').split(' ').filter(Boolean) as Scope[] };
+  return {
+    keyId,
+    userId,
+    role: role as Role,
+    scopes: (scopes ?? '').split(' ').filter(Boolean) as Scope[],
+    ...(caller === 'person' ? { person: true } : {}),
+  };
 };
 
 export const requireScope = (actor: Actor, scope: Scope) => {
@@ -374,6 +382,8 @@ const prologue = async <R extends RouteDeclaration>(
   if (declaration.auth !== 'public') {
     actor = actorOf(event);
     for (const scope of declaration.auth.scopes) requireScope(actor, scope);
+    // Loaded on a person's call only: functions that never touch the table need not load its client.
+    if (actor.person) await (await import('./person-quota.js')).countPersonCall(actor.userId);
   }
   const { params, query, body } = declaration.request;
   let decoded: DecodedBody | undefined;

@@ -14,6 +14,7 @@
 //   USER#<id> TEAM#<id> DEALER#<id> UNIT#<id> DEPARTMENT#<id>   the directory (reference data)
 //   ROLE#<role>  USER#<userId>   who holds a role: approvers are mailed by role
 //   IDEMPOTENCY#<route>#<caller>#<key>   a stored answer to a request with an Idempotency-Key, expires by TTL
+//   CALLS#<userId>  <yyyy-mm-dd>           a person's API calls that UTC day (their own quota), expires by TTL
 //
 // Beside every entity that moves through a lifecycle, in its own partition:
 //   <entity sk>#HISTORY#<at>#<id>     one item per move: who, when, from, to, note, via
@@ -135,6 +136,8 @@ export const keys = {
     pk: `IDEMPOTENCY#${route}#${caller}#${key}`,
     sk: 'ANSWER',
   }),
+  /** How many API calls a person made that UTC day: their own quota, beside the integrations' usage plans. */
+  personCalls: (userId: string, day: string): Key => ({ pk: `CALLS#${userId}`, sk: day }),
 
   // ---- what every entity with a lifecycle or a place in a queue has beside it -----------------------
   history: (entity: Key, at: string, id: string): Key => ({ pk: entity.pk, sk: `${entity.sk}#HISTORY#${at}#${id}` }),
@@ -236,6 +239,7 @@ export interface ItemTypes {
   'customer-forward': true;
   'marketing-cap': true;
   activity: true;
+  'person-calls': true;
 }
 export type ItemType = keyof ItemTypes;
 

@@ -65,7 +65,14 @@ export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<
   return {
     principalId: caller.userId,
     policyDocument: policyFor(event.methodArn, routeTable, caller.scopes),
-    context: { keyId: caller.keyId, userId: caller.userId, role: caller.role, scopes: caller.scopes.join(' ') },
+    context: {
+      keyId: caller.keyId,
+      userId: caller.userId,
+      role: caller.role,
+      scopes: caller.scopes.join(' '),
+      // People are counted against their own daily quota by the handlers (shared/person-quota.ts).
+      caller: credential.startsWith('eyJ') ? 'person' : 'integration',
+    },
     ...(caller.usagePlanKey ? { usageIdentifierKey: caller.usagePlanKey } : {}),
   };
 };

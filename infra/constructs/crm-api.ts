@@ -26,13 +26,25 @@ import { Construct } from 'constructs';
 import type { RouteBase } from '../../shared/manifest.js';
 import { type ProblemCode, problemDocument } from '../../shared/problems.js';
 
-/** Throttle and quota per integration; the authorizer returns the caller's key as usage identifier. */
-export const usagePlans = {
+/**
+ * Throttle and quota per integration key: the authorizer returns the key's own usage-plan key, and
+ * API Gateway applies a plan's throttle and quota to each of its keys separately, so every
+ * integration has its tier's allowance to itself.
+ */
+export const usagePlans: Record<
+  'web-forms' | 'call-center' | 'console',
+  { rateLimit: number; burstLimit: number; quotaPerDay?: number }
+> = {
   'web-forms': { rateLimit: 10, burstLimit: 20, quotaPerDay: 10_000 },
   'call-center': { rateLimit: 50, burstLimit: 100, quotaPerDay: 100_000 },
-  // sign-in for people: everyone signed in to the console, together
-  console: { rateLimit: 50, burstLimit: 100, quotaPerDay: 200_000 },
-} as const;
+  // Everyone signed in to the console presents one key: a ceiling on their rate together, and no
+  // daily quota here, which one person could use up for all; each person's own day is counted by
+  // the handlers instead (personQuotaPerDay).
+  console: { rateLimit: 50, burstLimit: 100 },
+};
+
+/** API calls one person may make in a UTC day (PERSON_DAILY_QUOTA, shared/person-quota.ts). */
+export const personQuotaPerDay = 20_000;
 
 interface GatewayProblem {
   type: ResponseType;
@@ -161,7 +173,7 @@ export class CrmApi extends Construct {
         this.restApi.addUsagePlan(name, {
           name,
           throttle: { rateLimit: plan.rateLimit, burstLimit: plan.burstLimit },
-          quota: { limit: plan.quotaPerDay, period: Period.DAY },
+          ...(plan.quotaPerDay ? { quota: { limit: plan.quotaPerDay, period: Period.DAY } } : {}),
           apiStages: [{ api: this.restApi, stage }],
         }),
       ]),

@@ -81,8 +81,16 @@ it('synthesizes as the CDK CLI runs the app: bundled ESM functions, no cdk-nag f
   for (const fn of functions) {
     const bundle = join(out, fn.Metadata['aws:asset:path']!, 'index.mjs');
     expect(existsSync(bundle), bundle).toBe(true);
-    expect(readFileSync(bundle, 'utf8').slice(0, 200)).toContain('createRequire');
+    const code = readFileSync(bundle, 'utf8');
+    expect(code.slice(0, 200)).toContain('createRequire');
+    // No map in the zip, none referenced: Node never loads one at a cold start.
+    expect(readdirSync(join(out, fn.Metadata['aws:asset:path']!)).filter((f) => f.endsWith('.map'))).toEqual([]);
+    expect(code).not.toContain('sourceMappingURL');
   }
+  // The maps, for operators, beside the assembly: one per function.
+  expect(readdirSync(join(out, 'source-maps', 'pusula-prod-api')).filter((f) => f.endsWith('.mjs.map'))).toHaveLength(
+    functions.length,
+  );
 
   // cfn-lint reads every template, the nested ones too.
   const templates = names.map((name) => join(out, name));

@@ -65,14 +65,21 @@ describe('the staff console in AWS', () => {
     expect(config.DefaultRootObject).toBe('console/index.html');
     // Custom error responses apply to every behaviour: any at all would rewrite the API's 403/404.
     expect(config.CustomErrorResponses).toBeUndefined();
-    // Nothing on the API's behaviour touches a response: no function, no headers policy, no cache.
+    // Nothing on the API's behaviour touches a response: no response function, no headers policy, no
+    // cache. Its one function is on the viewer request (the viewer's address for the firewall,
+    // deploy-hazards.test.ts).
     const [apiBehaviour] = config.CacheBehaviors;
     expect(apiBehaviour.PathPattern).toBe('/v1/*');
-    expect(apiBehaviour.FunctionAssociations).toBeUndefined();
+    expect(apiBehaviour.FunctionAssociations.map((a: { EventType: string }) => a.EventType)).toEqual([
+      'viewer-request',
+    ]);
     expect(apiBehaviour.LambdaFunctionAssociations).toBeUndefined();
     expect(apiBehaviour.ResponseHeadersPolicyId).toBeUndefined();
     // The files behaviour rewrites a directory to its index, on the viewer request only.
-    const fn = onlyResource(apiParent, 'AWS::CloudFront::Function');
+    const functions = Object.entries(apiParent.findResources('AWS::CloudFront::Function'));
+    expect(functions).toHaveLength(2);
+    const [fnId, fnResource] = functions.find(([id]) => id.includes('DirectoryIndex'))!;
+    const fn = { id: fnId, properties: fnResource.Properties };
     expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
       { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fn.id, 'FunctionARN'] } },
     ]);

@@ -76,7 +76,7 @@ export const mergedTemplate = (stack: Stack): Template => {
 
 /** Throws with cdk-nag's report if any finding is neither fixed nor acknowledged. */
 export const synthTemplates = (options: SynthOptions = {}) => {
-  const { data, api } = buildApp({
+  const { data, api, consoleFiles } = buildApp({
     useCases: options.useCases,
     bundle: false,
     context: { ...cdkJsonContext(), ...deploymentContext, ...options.context },
@@ -89,6 +89,8 @@ export const synthTemplates = (options: SynthOptions = {}) => {
     apiParent: Template.fromStack(api),
     /** Each use case's nested template, by manifest name. */
     apiNested: new Map([...api.useCaseStacks].map(([name, nested]) => [name, Template.fromStack(nested)])),
+    /** The stack that copies the console's files. */
+    consoleFiles: Template.fromStack(consoleFiles),
     stacks: { data, api },
   };
 };
