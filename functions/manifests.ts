@@ -21,6 +21,8 @@ import { orderRouting } from './order-routing/manifest.js';
 // people and keys managed over the API (admin)
 import { peopleUseCase } from './people/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
+// a unit's inbox: requests, orders and cases routed to it
+import { unitInbox } from './unit-inbox/manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,
@@ -47,6 +49,8 @@ export const useCases: UseCaseManifest[] = [
   signIn,
   // people and keys managed over the API (admin)
   peopleUseCase,
+  // a unit's inbox
+  unitInbox,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

@@ -35,6 +35,7 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"PUT","path":"/approval-policy","auth":{"scopes":["catalogue:write"]}},
   {"method":"POST","path":"/orders","auth":{"scopes":["orders:write"]}},
   {"method":"GET","path":"/orders","auth":{"scopes":["orders:read"]}},
+  {"method":"GET","path":"/orders/export","auth":{"scopes":["orders:read"]}},
   {"method":"GET","path":"/orders/{orderId}","auth":{"scopes":["orders:read"]}},
   {"method":"POST","path":"/orders/{orderId}/status","auth":{"scopes":["orders:write"]}},
   {"method":"GET","path":"/routing-rules","auth":{"scopes":["routing:admin"]}},
@@ -135,4 +136,5 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"GET","path":"/api-keys","auth":{"scopes":["admin"]}},
   {"method":"POST","path":"/api-keys","auth":{"scopes":["admin"]}},
   {"method":"POST","path":"/api-keys/{keyId}/revoke","auth":{"scopes":["admin"]}},
+  {"method":"GET","path":"/inbox","auth":{"scopes":["requests:read"]}},
 ];

@@ -1,6 +1,6 @@
 // What other modules may use of order routing: orders as stored, the routing rules and how they
 // choose a unit, and the revenue figures.
-export { orderStatuses } from './domain/lifecycle.js';
+export { orderMoves, orderStatuses } from './domain/lifecycle.js';
 export { revenue } from './domain/reports.js';
 export {
   type OrderFacts,
@@ -15,3 +15,4 @@ export {
 export { getOrder, type Order, ordersIn } from './order-store.js';
 export { ordersRecordPart } from './record-part.js';
 export { getRoutingRules, loadUnits } from './rules-store.js';
+export { orderNumber } from './templates/order-view.js';

@@ -158,7 +158,7 @@ describe("the dealer's mail", () => {
     await mailDealer(detail);
     const mails = await storedTo('ali.ankara@example.com', recorded.requestId.slice(-6));
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.subject).toBe(`Yeni talep: Test sürüşü (${recorded.requestId.slice(-6)})`);
+    expect(mails[0]!.subject).toBe(`Yeni talep: Test sürüşü TL-${recorded.requestId.slice(-8)}`);
     expect(mails[0]!.body.text).toContain('FL-35D');
     expect(mails[0]!.body.text).toContain('+905321112233 (telefon)');
     expect(mails[0]!.body.text).not.toContain(who.email!);
@@ -254,7 +254,7 @@ describe('the acceptance reminder', () => {
     await mailDealer(detail, 'overdue');
     const mails = await storedTo(
       'ali.ankara@example.com',
-      `Bekleyen talep: Servis randevusu (${waiting.requestId.slice(-6)})`,
+      `Bekleyen talep: Servis randevusu TL-${waiting.requestId.slice(-8)}`,
     );
     expect(mails).toHaveLength(1);
     expect(mails[0]!.body.text).toContain('bu talep 7.12.2026 13:00 saatine kadar kabul edilmeliydi');

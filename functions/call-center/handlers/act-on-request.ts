@@ -1,5 +1,6 @@
 // POST /requests/{requestId}/{action} — accept, schedule, done, decline or cancel: a guarded move on
-// the request's status and seq; idempotent with Idempotency-Key.
+// the request's status and seq; idempotent with Idempotency-Key. A retry of a decline that passed the
+// request to another dealer gets the first answer, though the caller no longer sees the request.
 import { header, json, route } from '../../../shared/http.js';
 import { oncePerCaller } from '../../../shared/idempotency.js';
 import { requestRoutes } from '../manifest.js';
@@ -8,15 +9,17 @@ import { getRequest } from '../request-store.js';
 import { actOnRequest } from '../requests.js';
 
 export const handler = route(requestRoutes.actOnRequest, async ({ actor, params, body }, event) => {
-  const visible = await requestVisibleTo(await requestViewerOf(actor), params.requestId);
-  // The index copy may lag: the move is guarded on the item as stored now.
-  const found = (await getRequest(visible.customerId, visible.requestId)) ?? visible;
   const moved = await oncePerCaller(
     requestRoutes.actOnRequest,
     actor,
     header(event, 'idempotency-key'),
     { ...params, ...body },
-    (record) => actOnRequest(found, params.action, body, { actorId: actor.userId, role: actor.role }, record),
+    async (record) => {
+      const visible = await requestVisibleTo(await requestViewerOf(actor), params.requestId);
+      // The index copy may lag: the move is guarded on the item as stored now.
+      const found = (await getRequest(visible.customerId, visible.requestId)) ?? visible;
+      return actOnRequest(found, params.action, body, { actorId: actor.userId, role: actor.role }, record);
+    },
   );
   return json(200, moved);
 });
