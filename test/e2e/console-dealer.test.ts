@@ -117,17 +117,17 @@ describe("a dealer's and a manager's day", () => {
     expect(await phonePage.locator('[data-status]').getAttribute('data-status')).toBe('open');
     await docsScreenshot(phonePage, 'dealer-request-phone');
 
-    // A decline needs its reason: the browser keeps the empty form from going out at all.
+    const accepting = phonePage.waitForResponse((r) => r.url().endsWith(`/requests/${requestId}/accept`));
     await phonePage.locator('form[data-move="accept"] button').click();
+    const acceptAnswer = await accepting;
+    expect([acceptAnswer.status(), await acceptAnswer.text()]).toEqual([200, expect.stringContaining('"accepted"')]);
     await expect.poll(() => phonePage.locator('[data-status]').first().getAttribute('data-status')).toBe('accepted');
     const accepted = await call<RequestView>('GET', `/requests/${requestId}`, inject('requestKeys').dealerAnkara);
     expect(accepted.body).toMatchObject({ status: 'accepted', seq: 2, unitId: 'dealer-ankara' });
 
     // ---- the inbox (the dealer's start page) holds it, found by its number ---------------------------
     await phonePage.setViewportSize({ width: 1280, height: 900 });
-    await phonePage.evaluate(() => {
-      location.hash = '#/';
-    });
+    await phonePage.evaluate("location.hash = '#/'");
     const row = phonePage.locator(`tr[data-item="${requestId}"]`);
     await row.waitFor();
     expect(await row.getAttribute('data-kind')).toBe('request');

@@ -27,7 +27,8 @@ const download = async (filter: OrderFilter, problemAt: HTMLElement) => {
   const client = await api();
   const { data, error, response } = await client.GET('/orders/export', {
     params: { query: { ...filter, format: 'csv' } },
-    parseAs: 'text',
+    // The bytes as sent: read as text, the byte-order mark Excel needs would be dropped.
+    parseAs: 'blob',
   });
   if (data === undefined) {
     problemAt.textContent = asProblem(error, response.status).detail ?? String(response.status);
@@ -36,7 +37,7 @@ const download = async (filter: OrderFilter, problemAt: HTMLElement) => {
   }
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'orders.csv';
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([data], { type: 'text/csv;charset=utf-8' }));
+  link.href = URL.createObjectURL(data);
   link.download = name;
   link.click();
   URL.revokeObjectURL(link.href);
@@ -55,7 +56,7 @@ export const ordersPage = async (_params: Record<string, string>, query: URLSear
   };
   const statuses = ['open', ...valuesOf('orderStatus')];
   show(html`<h1>${t('orders')}</h1>
-    <form role="search" data-order-filter @submit=${apply}>
+    <form data-order-filter aria-label=${t('filter')} @submit=${apply}>
       <div class="grid">
         <label>${t('status')}
           <select name="status">${statuses.map(
