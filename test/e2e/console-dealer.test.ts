@@ -121,7 +121,9 @@ describe("a dealer's and a manager's day", () => {
     await phonePage.locator('form[data-move="accept"] button').click();
     const acceptAnswer = await accepting;
     expect([acceptAnswer.status(), await acceptAnswer.text()]).toEqual([200, expect.stringContaining('"accepted"')]);
-    await expect.poll(() => phonePage.locator('[data-status]').first().getAttribute('data-status')).toBe('accepted');
+    await expect
+      .poll(() => phonePage.locator('[data-status]').first().getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('accepted');
     const accepted = await call<RequestView>('GET', `/requests/${requestId}`, inject('requestKeys').dealerAnkara);
     expect(accepted.body).toMatchObject({ status: 'accepted', seq: 2, unitId: 'dealer-ankara' });
 
@@ -134,7 +136,7 @@ describe("a dealer's and a manager's day", () => {
     expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('accepted');
     await phonePage.getByLabel('Numarayla bul').fill(number.toLowerCase());
     await phonePage.getByRole('button', { name: 'Bul' }).click();
-    await expect.poll(() => phonePage.locator('tr[data-item]').count()).toBe(1);
+    await expect.poll(() => phonePage.locator('tr[data-item]').count(), { timeout: 15_000 }).toBe(1);
     await check(phonePage, 'dealer-inbox');
     await docsScreenshot(phonePage, 'dealer-inbox-desktop');
 
@@ -144,8 +146,12 @@ describe("a dealer's and a manager's day", () => {
     await done.waitFor();
     await done.getByLabel('Sonuç').selectOption('sold');
     await done.getByLabel('Not').fill('Test sürüşünden sonra sözleşme imzalandı.');
+    const reporting = phonePage.waitForResponse((r) => r.url().endsWith(`/requests/${requestId}/done`));
     await done.getByRole('button', { name: 'Sonucu bildir' }).click();
-    await expect.poll(() => phonePage.locator('[data-status]').first().getAttribute('data-status')).toBe('done');
+    expect((await reporting).status()).toBe(200);
+    await expect
+      .poll(() => phonePage.locator('[data-status]').first().getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('done');
     await check(phonePage, 'dealer-request');
     const held = await call<RequestView>('GET', `/requests/${requestId}`, inject('requestKeys').agent);
     expect(held.body).toMatchObject({ status: 'done', seq: 3, outcome: 'sold', unitId: 'dealer-ankara' });
@@ -178,7 +184,7 @@ describe("a dealer's and a manager's day", () => {
     await filter.getByLabel('En az kaç günlük').fill('2');
     await filter.getByLabel('Sıralama').selectOption('oldest');
     await filter.getByRole('button', { name: 'Süz' }).click();
-    await expect.poll(() => page.url()).toContain('olderThanDays=2');
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('olderThanDays=2');
     const lateRow = await findRow(page, `tr[data-order="${late.orderId}"]`);
     expect(await lateRow.locator('[data-age]').textContent()).toBe('5');
     expect(
