@@ -346,6 +346,18 @@ export const catalogue = {
       actorId: z.string(),
     }),
   },
+  /** A dealer declined the request and the routing rules sent it on to another dealer (open again there). */
+  RequestPassedOn: {
+    source: sources.requests,
+    detail: z.object({
+      ...envelope,
+      ...requestRef,
+      fromUnitId: z.string(),
+      unitId: z.string(),
+      ruleId: z.string(),
+      actorId: z.string(),
+    }),
+  },
   /** The dealer has let an open request wait past its acceptance target (business hours). */
   RequestAcceptanceOverdue: {
     source: sources.requests,

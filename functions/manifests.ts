@@ -23,6 +23,8 @@ import { peopleUseCase } from './people/manifest.js';
 // privacy (KVKK): access requests and erasure
 import { privacy } from './privacy/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
+// a unit's inbox: requests, orders and cases routed to it
+import { unitInbox } from './unit-inbox/manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,
@@ -51,6 +53,8 @@ export const useCases: UseCaseManifest[] = [
   peopleUseCase,
   // privacy (KVKK): access requests and erasure
   privacy,
+  // a unit's inbox
+  unitInbox,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

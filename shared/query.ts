@@ -251,3 +251,21 @@ export const queryAll = async (query: Omit<PageQuery, 'cursor' | 'limit'>, max =
   } while (cursor && items.length < max);
   return items;
 };
+
+/**
+ * Every item a paged list gives, page after page, up to `max`: for readers of another module's list
+ * function (which pages with its own cursor) that need all of it, e.g. an inbox or an export.
+ */
+export const collectPages = async <T>(
+  page: (cursor: string | undefined) => Promise<{ items: T[]; next?: string }>,
+  max: number,
+): Promise<T[]> => {
+  const found: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const read = await page(cursor);
+    found.push(...read.items);
+    cursor = read.next;
+  } while (cursor && found.length < max);
+  return found.slice(0, max);
+};

@@ -74,8 +74,8 @@ export const defineTemplate = <V extends object>(spec: TemplateSpec<V>) => {
 
 const recordNames = {
   // order and case pages (console-rules)
-  tr: { lead: 'Müşteri adayı', quote: 'Teklif', customer: 'Müşteri', order: 'Sipariş', case: 'Vaka' },
-  en: { lead: 'Lead', quote: 'Quote', customer: 'Customer', order: 'Order', case: 'Case' },
+  tr: { lead: 'Müşteri adayı', quote: 'Teklif', customer: 'Müşteri', order: 'Sipariş', case: 'Vaka', request: 'Talep' },
+  en: { lead: 'Lead', quote: 'Quote', customer: 'Customer', order: 'Order', case: 'Case', request: 'Request' },
 } as const;
 /** Where the staff console opens each kind of record. */
 const consoleRoutes = {
@@ -85,15 +85,23 @@ const consoleRoutes = {
   // order and case pages (console-rules)
   order: (id: string) => `#/orders/${id}`,
   case: (id: string) => `#/cases/${id}`,
+  // a request routed to a dealer: its people open it from their mail
+  request: (id: string) => `#/requests/${id}`,
 } as const;
+
+/** The console page of a record, when the console's address is known (a button in a staff mail). */
+export const consoleLink = (kind: keyof typeof consoleRoutes, id: string) => {
+  const base = config.consoleUrl();
+  return base ? `${base}${consoleRoutes[kind](id)}` : undefined;
+};
 
 /**
  * How a staff mail points at a record: its kind and id, and the link that opens it in the staff
  * console (after sign-in when needed) — never an API URL, which a browser answers with 401.
  */
 export const recordReference = (language: Language, kind: keyof typeof consoleRoutes, id: string) => {
-  const base = config.consoleUrl();
-  const link = base ? ` ${base}${consoleRoutes[kind](id)}` : '';
+  const url = consoleLink(kind, id);
+  const link = url ? ` ${url}` : '';
   return language === 'tr'
     ? `${recordNames.tr[kind]} no: ${id}. CRM konsolunda açın:${link || ' bu numarayla arayın.'}`
     : `${recordNames.en[kind]} no: ${id}. Open it in the CRM console:${link || ' search for this number.'}`;

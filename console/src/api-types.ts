@@ -484,7 +484,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Orders in one status, oldest first; a unit sees only its own queue
+         * Orders in one status (or every open one), by unit and age, oldest or newest first, paged; a unit sees only its own queue
          * @description Needs a bearer key with the scope `orders:read` (or `admin`).
          */
         get: operations["listOrders"];
@@ -494,6 +494,26 @@ export interface paths {
          * @description Needs a bearer key with the scope `orders:write` (or `admin`).
          */
         post: operations["intakeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every order the list filter finds (not one page), as CSV (BOM, formula-safe cells) unless ?format=json; at most 10,000
+         * @description Needs a bearer key with the scope `orders:read` (or `admin`).
+         */
+        get: operations["exportOrders"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2252,6 +2272,26 @@ export interface paths {
          * @description Needs a bearer key with the scope `privacy:read` (or `admin`).
          */
         get: operations["listRecordReads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit's people: the active requests, orders and cases routed to their unit, overdue and soonest due first (business minutes in each unit's hours), each with the moves they may make
+         * @description Needs a bearer key with the scope `requests:read` (or `admin`).
+         */
+        get: operations["getInbox"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4324,9 +4364,12 @@ export interface operations {
     listOrders: {
         parameters: {
             query?: {
-                status?: "received" | "routed" | "acknowledged" | "in_progress" | "shipped" | "delivered" | "cancelled" | "returned";
+                status?: "received" | "routed" | "acknowledged" | "in_progress" | "shipped" | "delivered" | "cancelled" | "returned" | "open";
                 unit?: string;
                 owner?: string;
+                olderThanDays?: number;
+                sort?: "oldest" | "newest";
+                number?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -4434,6 +4477,49 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    exportOrders: {
+        parameters: {
+            query?: {
+                status?: "received" | "routed" | "acknowledged" | "in_progress" | "shipped" | "delivered" | "cancelled" | "returned" | "open";
+                unit?: string;
+                owner?: string;
+                olderThanDays?: number;
+                sort?: "oldest" | "newest";
+                number?: string;
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orders: ({
+                            orderId: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "received" | "routed" | "acknowledged" | "in_progress" | "shipped" | "delivered" | "cancelled" | "returned";
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };
@@ -5841,11 +5927,14 @@ export interface operations {
                                 createdBy: string;
                                 scheduledAt?: string;
                                 declineReason?: string;
+                                /** @enum {string} */
+                                outcome?: "completed" | "sold" | "follow-up" | "not-interested" | "no-show";
                                 draftQuote?: {
                                     quoteId: string;
                                 } | {
                                     skipped: string;
                                 };
+                                number?: string;
                                 createdAt: string;
                                 updatedAt: string;
                             } & {
@@ -6335,11 +6424,14 @@ export interface operations {
                                     createdBy: string;
                                     scheduledAt?: string;
                                     declineReason?: string;
+                                    /** @enum {string} */
+                                    outcome?: "completed" | "sold" | "follow-up" | "not-interested" | "no-show";
                                     draftQuote?: {
                                         quoteId: string;
                                     } | {
                                         skipped: string;
                                     };
+                                    number?: string;
                                     createdAt: string;
                                     updatedAt: string;
                                 } & {
@@ -6479,11 +6571,14 @@ export interface operations {
                             createdBy: string;
                             scheduledAt?: string;
                             declineReason?: string;
+                            /** @enum {string} */
+                            outcome?: "completed" | "sold" | "follow-up" | "not-interested" | "no-show";
                             draftQuote?: {
                                 quoteId: string;
                             } | {
                                 skipped: string;
                             };
+                            number?: string;
                             createdAt: string;
                             updatedAt: string;
                         } & {
@@ -6687,11 +6782,14 @@ export interface operations {
                             createdBy: string;
                             scheduledAt?: string;
                             declineReason?: string;
+                            /** @enum {string} */
+                            outcome?: "completed" | "sold" | "follow-up" | "not-interested" | "no-show";
                             draftQuote?: {
                                 quoteId: string;
                             } | {
                                 skipped: string;
                             };
+                            number?: string;
                             createdAt: string;
                             updatedAt: string;
                         } & {
@@ -6748,13 +6846,21 @@ export interface operations {
                         createdBy: string;
                         scheduledAt?: string;
                         declineReason?: string;
+                        /** @enum {string} */
+                        outcome?: "completed" | "sold" | "follow-up" | "not-interested" | "no-show";
                         draftQuote?: {
                             quoteId: string;
                         } | {
                             skipped: string;
                         };
+                        number?: string;
                         createdAt: string;
                         updatedAt: string;
+                        customer?: {
+                            name: string;
+                            phone?: string;
+                            email?: string;
+                        };
                         history: ({
                             at: string;
                             /** @enum {string} */
@@ -6768,6 +6874,12 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        allowedMoves: {
+                            /** @enum {string} */
+                            action: "accept" | "schedule" | "done" | "decline" | "cancel";
+                            /** @enum {string} */
+                            to: "open" | "accepted" | "scheduled" | "done" | "declined" | "cancelled";
+                        }[];
                     } & {
                         [key: string]: unknown;
                     };
@@ -6801,6 +6913,8 @@ export interface operations {
                     /** Format: date-time */
                     at?: string;
                     reason?: string;
+                    /** @enum {string} */
+                    outcome?: "completed" | "sold" | "follow-up" | "not-interested" | "no-show";
                     note?: string;
                 };
             };
@@ -6817,7 +6931,10 @@ export interface operations {
                         /** @enum {string} */
                         status: "open" | "accepted" | "scheduled" | "done" | "declined" | "cancelled";
                         seq: number;
+                        unitId: string;
                         scheduledAt?: string;
+                        /** @enum {string} */
+                        outcome?: "completed" | "sold" | "follow-up" | "not-interested" | "no-show";
                     };
                 };
             };
@@ -10507,6 +10624,54 @@ export interface operations {
                             at: string;
                         }[];
                         nextCursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getInbox: {
+        parameters: {
+            query?: {
+                number?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unit's inbox */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unitId: string;
+                        items: {
+                            /** @enum {string} */
+                            kind: "request" | "order" | "case";
+                            id: string;
+                            number: string;
+                            customerId: string;
+                            customerName?: string;
+                            status: string;
+                            seq: number;
+                            subject?: string;
+                            createdAt: string;
+                            dueAt?: string;
+                            minutesLeft?: number;
+                            allowedMoves: {
+                                action: string;
+                                to: string;
+                            }[];
+                        }[];
+                        truncated: boolean;
                     };
                 };
             };

@@ -13,8 +13,15 @@ import { main } from './ui.js';
 type View = (params: Record<string, string>, query: URLSearchParams) => unknown;
 
 // Each page's module is loaded when first visited, so the sign-in page does not carry chart.js.
+/** A unit's people (a dealer, a department) start the day at their inbox; everyone else at home. */
+const startPage = async (): Promise<View | undefined> =>
+  (await caller())?.unitId ? (await import('./pages/inbox.js')).inboxPage : undefined;
+
 const routes: [RegExp, () => Promise<View>][] = [
-  [/^\/$/, async () => (await import('./pages/home.js')).homePage],
+  [/^\/$/, async () => (await startPage()) ?? (await import('./pages/home.js')).homePage],
+  // a unit's inbox and a request's page (dealers open it from their mail)
+  [/^\/inbox$/, async () => (await import('./pages/inbox.js')).inboxPage],
+  [/^\/requests\/(?<requestId>[^/]+)$/, async () => (await import('./pages/inbox.js')).requestPage],
   [/^\/leads$/, async () => (await import('./pages/leads.js')).leadsPage],
   [/^\/leads\/(?<leadId>[^/]+)$/, async () => (await import('./pages/leads.js')).leadPage],
   [/^\/dashboard$/, async () => (await import('./pages/dashboard.js')).dashboardPage],
@@ -59,6 +66,7 @@ const routes: [RegExp, () => Promise<View>][] = [
  */
 const navLinks: [hash: string, label: StringKey, scope?: Scope][] = [
   ['#/', 'home'],
+  ['#/inbox', 'inbox', 'requests:read'],
   ['#/leads', 'leads', 'leads:read'],
   ['#/quotes', 'quotes', 'quotes:read'],
   ['#/lookup', 'lookup', 'customers:read'],
@@ -86,7 +94,8 @@ const drawNav = async () => {
   document.documentElement.lang = currentLanguage();
   const me = signedIn() ? await caller() : undefined;
   const here = location.hash.split('?')[0] || '#/';
-  const shown = navLinks.filter(([, , scope]) => holds(me, scope));
+  // The inbox is a unit's: only its people have one.
+  const shown = navLinks.filter(([hash, , scope]) => holds(me, scope) && (hash !== '#/inbox' || me?.unitId));
   const links = (wide?: 'nav-wide') =>
     html`${shown.map(([hash, label]) => html`<li class=${wide ?? nothing}><a href=${hash} aria-current=${hash === here ? 'page' : nothing}>${t(label)}</a></li>`)}
       <li class=${wide ?? nothing}><button type="button" class="secondary outline" @click=${signOut}>${t('signOut')}</button></li>`;

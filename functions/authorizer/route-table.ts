@@ -35,6 +35,7 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"PUT","path":"/approval-policy","auth":{"scopes":["catalogue:write"]}},
   {"method":"POST","path":"/orders","auth":{"scopes":["orders:write"]}},
   {"method":"GET","path":"/orders","auth":{"scopes":["orders:read"]}},
+  {"method":"GET","path":"/orders/export","auth":{"scopes":["orders:read"]}},
   {"method":"GET","path":"/orders/{orderId}","auth":{"scopes":["orders:read"]}},
   {"method":"POST","path":"/orders/{orderId}/status","auth":{"scopes":["orders:write"]}},
   {"method":"GET","path":"/routing-rules","auth":{"scopes":["routing:admin"]}},
@@ -139,4 +140,5 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"POST","path":"/privacy/erasures","auth":{"scopes":["privacy:erase"]}},
   {"method":"GET","path":"/privacy/requests","auth":{"scopes":["privacy:read"]}},
   {"method":"GET","path":"/privacy/record-reads","auth":{"scopes":["privacy:read"]}},
+  {"method":"GET","path":"/inbox","auth":{"scopes":["requests:read"]}},
 ];

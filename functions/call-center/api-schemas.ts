@@ -1,7 +1,7 @@
 // The request routes' request and response schemas: the manifest declares them, the handlers get
 // their requests parsed with them, and the OpenAPI document is generated from them.
 import * as z from '../../shared/schema.js';
-import { contactChannels, requestKinds } from './domain/request-input.js';
+import { contactChannels, requestKinds, requestOutcomes } from './domain/request-input.js';
 import { requestActions, requestStatuses } from './domain/request-lifecycle.js';
 
 /** Path ids are checked by the access module (an unknown or foreign id is a 404), so any string passes here. */
@@ -47,7 +47,10 @@ export const requestView = z.looseObject({
   createdBy: z.string(),
   scheduledAt: z.optional(z.string()),
   declineReason: z.optional(z.string()),
+  outcome: z.optional(z.enum(requestOutcomes)),
   draftQuote: z.optional(draftQuote),
+  /** The number people speak (`TL-…`). */
+  number: z.optional(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -64,11 +67,23 @@ const move = z.looseObject({
   note: z.optional(z.string()),
 });
 
-export const requestWithHistory = z.looseObject({ ...requestView.shape, history: z.array(move) });
+export const requestWithHistory = z.looseObject({
+  ...requestView.shape,
+  /** Who the request is for, as the dealer needs to reach them. */
+  customer: z.optional(
+    z.strictObject({ name: z.string(), phone: z.optional(z.string()), email: z.optional(z.string()) }),
+  ),
+  history: z.array(move),
+  /** What the caller's role may do now, each move by its action and the status it leads to. */
+  allowedMoves: z.array(z.strictObject({ action: z.enum(requestActions), to: z.enum(requestStatuses) })),
+});
 
 export const movedRequest = z.strictObject({
   requestId: z.string(),
   status: z.enum(requestStatuses),
   seq: z.int(),
+  /** The dealer it is with now: another one when a decline passed it on. */
+  unitId: z.string(),
   scheduledAt: z.optional(z.string()),
+  outcome: z.optional(z.enum(requestOutcomes)),
 });

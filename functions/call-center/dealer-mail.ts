@@ -31,7 +31,7 @@ export const mailDealer = async (
   const people = dealers.filter((user) => user.unitId === unitId);
   const recipients = people.length
     ? people.map((p) => ({ id: p.userId, email: p.email, language: p.language }))
-    : [{ id: 'unit', ...unit }];
+    : [{ id: `unit-${unitId}`, ...unit }];
   const contact = request.channel === 'email' ? customer?.email : customer?.phone;
   for (const recipient of recipients) {
     await sendOnce(onceKey(`request-dealer-${notice}`, requestId, recipient.id), () =>

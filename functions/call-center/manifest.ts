@@ -87,6 +87,11 @@ export const callCenter: UseCaseManifest = {
       description: "Mails the dealer's people a new request",
       uses: { table: 'write', mail: true },
     },
+    mailPassedOn: {
+      entry: `${dir}/mail-passed-on.ts`,
+      description: "Mails the next dealer's people a request another dealer declined",
+      uses: { table: 'write', mail: true },
+    },
     remindUnaccepted: {
       entry: `${dir}/remind-unaccepted.ts`,
       description: 'Flags open requests past their acceptance target',
@@ -104,6 +109,11 @@ export const callCenter: UseCaseManifest = {
       name: 'mail-request-dealer',
       function: 'mailDealer',
       pattern: { source: [sources.requests], 'detail-type': ['RequestCreated'] },
+    },
+    {
+      name: 'mail-request-passed-on',
+      function: 'mailPassedOn',
+      pattern: { source: [sources.requests], 'detail-type': ['RequestPassedOn'] },
     },
     {
       name: 'mail-request-overdue',

@@ -2,4 +2,6 @@
 // Its problem codes are registered wherever another module uses it, so their titles render there too.
 import './problems.js';
 
+export { type RequestOutcome, requestOutcomes } from './domain/request-input.js';
 export { requestsRecordPart } from './record-part.js';
+export { unitRequests } from './request-inbox.js';

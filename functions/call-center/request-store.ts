@@ -9,7 +9,7 @@ import { type Filter, queryPage } from '../../shared/query.js';
 import { byAssignee, byState, keys } from '../../shared/table.js';
 import { defineDueQueue } from '../../shared/work-queue.js';
 import type { Skipped } from '../order-routing/public.js';
-import type { ContactChannel, CreateRequestInput, RequestKind } from './domain/request-input.js';
+import type { ContactChannel, CreateRequestInput, RequestKind, RequestOutcome } from './domain/request-input.js';
 import { activeRequestStatuses, type RequestStatus } from './domain/request-lifecycle.js';
 import { callCenterKeys } from './keys.js';
 
@@ -26,13 +26,16 @@ export interface CustomerRequest {
   seq: number;
   /** The dealer it went to (or the fallback unit), the rule that chose it and the candidates passed over. */
   unitId: string;
-  routing: { ruleId: string; fallback: boolean; skipped: Skipped[] };
+  /** `tried`: every dealer it was sent to, in order (absent on requests recorded before declines passed them on). */
+  routing: { ruleId: string; fallback: boolean; skipped: Skipped[]; tried?: string[] };
   /** The agent who recorded it. */
   createdBy: string;
   /** When the dealer should have accepted it by (business hours); a reminder goes out then. */
   acceptBy: string;
   scheduledAt?: string;
   declineReason?: string;
+  /** What came of it, as the dealer reported when done. */
+  outcome?: RequestOutcome;
   draftQuote?: DraftQuoteOutcome;
   createdAt: string;
   updatedAt: string;

@@ -2,10 +2,10 @@
 // owner of the customer, `RequestCreated` in the outbox, a quote request's draft quote and the stored
 // Idempotency-Key answer all in ONE transaction), then moved along their lifecycle by the dealer.
 
-import { addBusinessMinutes, officeHours } from '../../shared/business-hours.js';
+import { addBusinessMinutes, officeHours, type WorkingHours } from '../../shared/business-hours.js';
 import { clockNow } from '../../shared/clock.js';
 import { config } from '../../shared/config.js';
-import { ownershipItem } from '../../shared/customer.js';
+import { getCustomer, ownershipItem } from '../../shared/customer.js';
 import { type TransactItem, transact } from '../../shared/db.js';
 import { getUser } from '../../shared/directory.js';
 import { advance } from '../../shared/entity.js';
@@ -20,7 +20,7 @@ import { sweep } from '../../shared/work-queue.js';
 import { exportCatalogue, getProducts } from '../catalogue/public.js';
 import { getRoutingRules, loadUnits } from '../order-routing/public.js';
 import { draftQuote } from '../quote-approval/public.js';
-import { chooseDealer, dealersToLoad } from './domain/dealer-choice.js';
+import { afterDecline, chooseDealer, dealersToLoad, type RequestFacts } from './domain/dealer-choice.js';
 import type { CreateRequestInput, RequestActionInput } from './domain/request-input.js';
 import { checkActionInput, type RequestAction, requestLifecycle } from './domain/request-lifecycle.js';
 import type { OwnedCustomer } from './request-access.js';
@@ -97,6 +97,29 @@ const draftFor = async (customer: OwnedCustomer, details: CreateRequestInput['de
   }
 };
 
+/** The rules, what they look at for this customer and request, and the dealers they may choose from. */
+const routingInputs = async (
+  customer: Pick<OwnedCustomer, 'city' | 'region' | 'preferredDealerId'> | undefined,
+  kind: CustomerRequest['kind'],
+  details: CreateRequestInput['details'],
+) => {
+  const productCategory = details.sku ? (await getProducts([details.sku])).get(details.sku)?.category : undefined;
+  const rules = await getRoutingRules();
+  if (!rules) throw new Error('No routing rules: load the default rules or PUT /routing-rules');
+  const facts: RequestFacts = {
+    kind,
+    productCategory,
+    city: customer?.city,
+    region: customer?.region,
+    preferredDealerId: customer?.preferredDealerId,
+  };
+  return { rules, facts, units: await loadUnits(dealersToLoad(rules, facts)) };
+};
+
+/** When a dealer should have accepted a request it gets now: so many of its business hours later. */
+const acceptByFor = (unit: { hours?: WorkingHours } | undefined, now: Date) =>
+  addBusinessMinutes(now, acceptWithinHours() * 60, unit?.hours ?? officeHours).toISOString();
+
 /**
  * Records a request once per Idempotency-Key (the route runs it inside its `once`): chooses the
  * dealer, and writes the request, the dealer's ownership of the customer, `RequestCreated`, a quote
@@ -111,23 +134,9 @@ export const recordRequest = async (
   now = clockNow(),
 ): Promise<Recorded> => {
   const { kind, details } = input;
-  const productCategory = details.sku ? (await getProducts([details.sku])).get(details.sku)?.category : undefined;
-  const rules = await getRoutingRules();
-  if (!rules) throw new Error('No routing rules: load the default rules or PUT /routing-rules');
-  const facts = {
-    kind,
-    productCategory,
-    city: customer.city,
-    region: customer.region,
-    preferredDealerId: customer.preferredDealerId,
-  };
-  const units = await loadUnits(dealersToLoad(rules, facts));
+  const { rules, facts, units } = await routingInputs(customer, kind, details);
   const decision = chooseDealer(rules, facts, units, now);
-  const acceptBy = addBusinessMinutes(
-    now,
-    acceptWithinHours() * 60,
-    units.get(decision.unitId)?.hours ?? officeHours,
-  ).toISOString();
+  const acceptBy = acceptByFor(units.get(decision.unitId), now);
   const draft = kind === 'quote' ? await draftFor(customer, details, now) : undefined;
   const at = now.toISOString();
   const request: CustomerRequest = {
@@ -139,7 +148,12 @@ export const recordRequest = async (
     status: 'open',
     seq: 1,
     unitId: decision.unitId,
-    routing: { ruleId: decision.ruleId, fallback: decision.fallback, skipped: decision.skipped },
+    routing: {
+      ruleId: decision.ruleId,
+      fallback: decision.fallback,
+      skipped: decision.skipped,
+      tried: [decision.unitId],
+    },
     createdBy: actorId,
     acceptBy,
     draftQuote: draft?.outcome,
@@ -202,12 +216,85 @@ export interface Moved {
   requestId: string;
   status: CustomerRequest['status'];
   seq: number;
+  /** The dealer it is with now: another one after a decline passed it on. */
+  unitId: string;
   scheduledAt?: string;
+  outcome?: CustomerRequest['outcome'];
 }
 
 const changed = (message: Text) => new ConflictError('request-changed', message);
 
-/** Moves a request by `action` if it is still as read: its history and `RequestStatusChanged` in the same transaction. */
+const statusEvent = (
+  found: CustomerRequest,
+  to: CustomerRequest['status'],
+  action: string,
+  actorId: string,
+  now: Date,
+) =>
+  outboxPut(
+    'RequestStatusChanged',
+    {
+      requestId: found.requestId,
+      customerId: found.customerId,
+      unitId: found.unitId,
+      from: found.status,
+      to,
+      action,
+      actorId,
+    },
+    now,
+  );
+
+/**
+ * A decline another dealer can take: the request is open again at that dealer, with a new acceptance
+ * target in its hours, `RequestPassedOn` (its people are mailed) and the decline in the history.
+ */
+const passOn = async (found: CustomerRequest, input: RequestActionInput, mover: Mover, now: Date) => {
+  const { rules, facts, units } = await routingInputs(await getCustomer(found.customerId), found.kind, found.details);
+  const tried = found.routing.tried ?? [found.unitId];
+  const next = afterDecline(rules, facts, units, tried, now);
+  if (next.to === 'call-center') return undefined;
+  const { decision } = next;
+  const acceptBy = acceptByFor(units.get(decision.unitId), now);
+  const after = advance(found, {
+    status: 'open',
+    unitId: decision.unitId,
+    routing: {
+      ruleId: decision.ruleId,
+      fallback: false,
+      skipped: decision.skipped,
+      tried: [...tried, decision.unitId],
+    },
+    acceptBy,
+    declineReason: input.reason,
+    updatedAt: now.toISOString(),
+  });
+  const effects = {
+    history: { actorId: mover.actorId, action: 'decline', via: 'api' as const, note: input.reason },
+    enqueue: [acceptQueue.at(found.requestId, acceptBy, { unitId: decision.unitId })],
+    events: [
+      outboxPut(
+        'RequestPassedOn',
+        {
+          requestId: found.requestId,
+          customerId: found.customerId,
+          fromUnitId: found.unitId,
+          unitId: decision.unitId,
+          ruleId: decision.ruleId,
+          actorId: mover.actorId,
+        },
+        now,
+      ),
+    ],
+  };
+  return { after, effects };
+};
+
+/**
+ * Moves a request by `action` if it is still as read: its history and its event in the same
+ * transaction. A decline sends it on to the next dealer by the routing rules when one takes it, else
+ * back to the call center (declined); either way one conditional write, so a retry moves nothing more.
+ */
 export const actOnRequest = async (
   found: CustomerRequest,
   action: RequestAction,
@@ -216,43 +303,42 @@ export const actOnRequest = async (
   record: Recorder = noRecord,
   now = clockNow(),
 ): Promise<Moved> => {
-  checkActionInput(action, input, now);
+  // A stale screen is told so before anything about what it sent.
   if (input.seq !== undefined && input.seq !== found.seq) throw changed(staleAt(records.request, found.seq));
+  checkActionInput(action, input, now);
   const to = requestLifecycle.apply(found.status, action, mover.role);
-  const after = advance(found, {
-    status: to,
-    updatedAt: now.toISOString(),
-    ...(input.at ? { scheduledAt: new Date(input.at).toISOString() } : {}),
-    ...(input.reason ? { declineReason: input.reason } : {}),
-  });
+  const passed = action === 'decline' ? await passOn(found, input, mover, now) : undefined;
+  const after =
+    passed?.after ??
+    advance(found, {
+      status: to,
+      updatedAt: now.toISOString(),
+      ...(input.at ? { scheduledAt: new Date(input.at).toISOString() } : {}),
+      ...(input.reason ? { declineReason: input.reason } : {}),
+      ...(input.outcome ? { outcome: input.outcome } : {}),
+    });
   const answer: Moved = {
     requestId: found.requestId,
     status: after.status,
     seq: after.seq,
+    unitId: after.unitId,
     scheduledAt: after.scheduledAt,
+    outcome: after.outcome,
   };
   const note = input.reason ?? input.note;
-  const moved = await requests.move(found, after, {
-    history: { actorId: mover.actorId, action, via: 'api', ...(note ? { note } : {}) },
-    // Any move takes it out of open, so the acceptance reminder is no longer owed.
-    dequeue: [acceptQueue.name],
-    events: [
-      outboxPut(
-        'RequestStatusChanged',
-        {
-          requestId: found.requestId,
-          customerId: found.customerId,
-          unitId: found.unitId,
-          from: found.status,
-          to,
-          action,
-          actorId: mover.actorId,
+  const moved = await requests.move(
+    found,
+    after,
+    passed
+      ? { ...passed.effects, also: record(answer) }
+      : {
+          history: { actorId: mover.actorId, action, via: 'api', ...(note ? { note } : {}) },
+          // Any move takes it out of open, so the acceptance reminder is no longer owed.
+          dequeue: [acceptQueue.name],
+          events: [statusEvent(found, to, action, mover.actorId, now)],
+          also: record(answer),
         },
-        now,
-      ),
-    ],
-    also: record(answer),
-  });
+  );
   if (!moved) throw changed(changedMeanwhile(records.request));
   return answer;
 };

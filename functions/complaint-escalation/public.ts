@@ -2,6 +2,7 @@
 // Its problem codes are registered wherever another module uses it, so their titles render there too.
 import './problems.js';
 
+export { unitCases } from './case-inbox.js';
 export { casesOpenedBetween } from './case-store.js';
 export { caseReport, valuableComplainants } from './domain/case-reports.js';
 export { casesRecordPart } from './record-part.js';

@@ -11,11 +11,25 @@ const orderActions = Object.keys(orderLifecycle.actions) as (keyof typeof orderL
 export const orderParams = z.strictObject({ orderId: z.string() });
 
 export const listOrdersQuery = z.strictObject({
-  status: z._default(z.enum(orderStatuses), 'routed'),
+  /** One status, or `open`: every status a unit is still working on (routed, acknowledged, in progress). */
+  status: z._default(z.enum([...orderStatuses, 'open']), 'routed'),
   unit: z.optional(z.requiredLine(100)),
   owner: z.optional(z.requiredLine(100)),
+  /** Only orders created at least this many days ago: "open orders of unit X older than 2 days". */
+  olderThanDays: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(3650))),
+  /** By creation time: `oldest` first (the default: the longest waiting on top) or `newest` first. */
+  sort: z._default(z.enum(['oldest', 'newest']), 'oldest'),
+  /** An order number as people say it (`SP-01ABCDEF`, or its last eight characters). */
+  number: z.optional(z.requiredLine(40)),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
   cursor: z.optional(z.string().check(z.maxLength(4000))),
+});
+
+/** The list's filter, for every order it finds: CSV unless JSON is asked for. */
+const { limit: _limit, cursor: _cursor, ...filterShape } = listOrdersQuery.shape;
+export const exportOrdersQuery = z.strictObject({
+  ...filterShape,
+  format: z._default(z.enum(['csv', 'json']), 'csv'),
 });
 
 export const reportQuery = z
@@ -63,6 +77,9 @@ export const orderWithHistory = z.extend(order, {
 export const orderPage = z.strictObject({
   orders: z.array(z.looseObject({ orderId: z.string(), status: z.enum(orderStatuses), grandTotal: money })),
   nextCursor: z.optional(z.string()),
+});
+export const orderExport = z.strictObject({
+  orders: z.array(z.looseObject({ orderId: z.string(), number: z.string(), status: z.enum(orderStatuses) })),
 });
 export const routingRules = z.looseObject({
   rules: z.array(routingRuleSchema),

@@ -50,9 +50,20 @@ export const orderRoutes = {
     path: '/orders',
     function: 'listOrders',
     auth: read,
-    summary: 'Orders in one status, oldest first; a unit sees only its own queue',
+    summary:
+      'Orders in one status (or every open one), by unit and age, oldest or newest first, paged; a unit sees only its own queue',
     request: { params: null, query: api.listOrdersQuery, body: null },
     responses: { 200: { description: 'A page of orders', json: api.orderPage } },
+  },
+  exportOrders: {
+    method: 'GET',
+    path: '/orders/export',
+    function: 'listOrders',
+    auth: read,
+    summary:
+      'Every order the list filter finds (not one page), as CSV (BOM, formula-safe cells) unless ?format=json; at most 10,000',
+    request: { params: null, query: api.exportOrdersQuery, body: null },
+    responses: { 200: { description: 'The orders', json: api.orderExport, csv: true } },
   },
   getOrder: {
     method: 'GET',
@@ -143,7 +154,7 @@ export const orderRouting: UseCaseManifest = {
     },
     listOrders: {
       entry: `${dir}/list-orders.ts`,
-      description: 'Staff and units: orders by status, oldest first',
+      description: 'Staff and units: orders by status, unit and age, paged or exported',
       uses: { table: 'read' },
     },
     orderStatus: {

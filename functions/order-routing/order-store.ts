@@ -143,10 +143,17 @@ export const openOrderCount = async (unitId: string, limit: number) => {
 };
 
 export interface OrderQuery {
-  status: OrderStatus;
+  /** One status, or several (their queues merged by creation time). */
+  status: OrderStatus | readonly OrderStatus[];
   unitId?: string;
   ownerId?: string;
   teamId?: string;
+  /** Only orders created at or before this instant (ISO UTC): "older than two days". */
+  createdBefore?: string;
+  /** Oldest first (the default: the longest waiting on top) or newest first. */
+  order?: 'oldest' | 'newest';
+  /** Only the order whose id ends with this (a number as people say it, see shared/record-numbers). */
+  idSuffix?: string;
   limit: number;
   cursor?: string;
 }
@@ -198,17 +205,33 @@ const equalTo = (fields: Record<string, string | undefined>): Filter | undefined
   };
 };
 
-/** Orders in one status, oldest first: one unit's queue, or every unit's (sharded) narrowed by reach. */
+/**
+ * Orders in the given statuses, oldest first unless asked otherwise: one unit's queues, or every
+ * unit's (sharded) narrowed by reach; an age bound is a range on the index's creation-time sort key,
+ * so "older than two days" reads only those orders.
+ */
 export const listOrders = async (query: OrderQuery) => {
-  const filter = equalTo({ ownerId: query.ownerId, teamId: query.teamId });
+  const statuses: readonly OrderStatus[] = typeof query.status === 'string' ? [query.status] : query.status;
+  const owned = equalTo({ ownerId: query.ownerId, teamId: query.teamId });
+  const filter: Filter | undefined = query.idSuffix
+    ? {
+        expression: [owned?.expression, 'contains(#orderId, :idSuffix)'].filter(Boolean).join(' AND '),
+        names: { ...owned?.names, '#orderId': 'orderId' },
+        values: { ...owned?.values, ':idSuffix': query.idSuffix },
+      }
+    : owned;
   const page = await queryPage({
     ...(query.unitId
-      ? { index: byAssignee, partition: orderRoutingKeys.ordersByUnitPartition(query.unitId, query.status) }
-      : { index: byState, partition: orderRoutingKeys.ordersByStatusPartitions(query.status) }),
-    order: 'oldest',
+      ? { index: byAssignee, partition: statuses.map((s) => orderRoutingKeys.ordersByUnitPartition(query.unitId!, s)) }
+      : { index: byState, partition: statuses.flatMap((s) => orderRoutingKeys.ordersByStatusPartitions(s)) }),
+    ...(query.createdBefore ? { range: { to: query.createdBefore } } : {}),
+    order: query.order ?? 'oldest',
     limit: query.limit,
     cursor: query.cursor,
     filter,
   });
-  return { orders: page.items.map((item) => orders.read(item)), next: page.next };
+  const found = page.items.map((item) => orders.read(item));
+  // `contains` may match inside an id; the number is its end.
+  const shown = query.idSuffix ? found.filter((o) => o.orderId.endsWith(query.idSuffix!)) : found;
+  return { orders: shown, next: page.next };
 };

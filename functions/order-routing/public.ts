@@ -3,7 +3,7 @@
 // Its problem codes are registered wherever another module uses it, so their titles render there too.
 import './problems.js';
 
-export { orderStatuses } from './domain/lifecycle.js';
+export { orderMoves, orderStatuses } from './domain/lifecycle.js';
 export { revenue } from './domain/reports.js';
 export {
   type OrderFacts,
@@ -18,3 +18,4 @@ export {
 export { getOrder, type Order, ordersIn } from './order-store.js';
 export { ordersRecordPart } from './record-part.js';
 export { getRoutingRules, loadUnits } from './rules-store.js';
+export { orderNumber } from './templates/order-view.js';

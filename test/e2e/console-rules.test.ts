@@ -181,7 +181,10 @@ describe('the console for admins and units', () => {
   it('a dealer opens an order from its queue and acknowledges it on the order page', async () => {
     const orderId = await postOrder('Ankara', 'console-rules-ack');
     const page = await signedIn('ali.ankara@example.com', '/orders');
-    await (await findRow(page, `tr[data-order="${orderId}"]`)).getByRole('link', { name: orderId }).click();
+    // The queue names the order by the number people speak, not its id.
+    await (await findRow(page, `tr[data-order="${orderId}"]`))
+      .getByRole('link', { name: `SP-${orderId.slice(-8)}` })
+      .click();
     await page.locator('[data-ack-due]').waitFor();
     expect(await page.locator('[data-unit]').textContent()).toBe('dealer-ankara');
     await check(page, 'order');

@@ -38,7 +38,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => ses.close(() => resolve())));
 
 /** A customer in Ankara who prefers the Ankara dealer, owned by the given people. */
-const customer = async (ownerIds: string[]): Promise<OwnedCustomer> => {
+const customer = async (ownerIds: string[], city = 'Ankara'): Promise<OwnedCustomer> => {
   const customerId = newId();
   const at = new Date().toISOString();
   const profile = {
@@ -46,7 +46,7 @@ const customer = async (ownerIds: string[]): Promise<OwnedCustomer> => {
     name: 'Deniz Deneme',
     email: `talep-${customerId.toLowerCase()}@example.com`,
     phone: '+905321112233',
-    city: 'Ankara',
+    city,
     preferredDealerId: 'dealer-ankara',
     language: 'tr' as const,
     createdAt: at,
@@ -158,7 +158,7 @@ describe("the dealer's mail", () => {
     await mailDealer(detail);
     const mails = await storedTo('ali.ankara@example.com', recorded.requestId.slice(-6));
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.subject).toBe(`Yeni talep: Test sürüşü (${recorded.requestId.slice(-6)})`);
+    expect(mails[0]!.subject).toBe(`Yeni talep: Test sürüşü TL-${recorded.requestId.slice(-8)}`);
     expect(mails[0]!.body.text).toContain('FL-35D');
     expect(mails[0]!.body.text).toContain('+905321112233 (telefon)');
     expect(mails[0]!.body.text).not.toContain(who.email!);
@@ -194,6 +194,7 @@ describe("the dealer's moves", () => {
       requestId: recorded.requestId,
       status: 'scheduled',
       seq: 3,
+      unitId: 'dealer-ankara',
       scheduledAt: '2030-01-02T07:00:00.000Z',
     });
     const history = await getRequestHistory(accepted);
@@ -215,6 +216,86 @@ describe("the dealer's moves", () => {
         (r) => r.requestId,
       ),
     ).not.toContain(recorded.requestId);
+  });
+});
+
+describe('a decline', () => {
+  const ali = { actorId: 'dealer-ankara-ali', role: 'dealer' as const };
+  const ece = { actorId: 'dealer-izmir-ece', role: 'dealer' as const };
+  const testDrive = createRequestSchema.parse({ kind: 'test-drive', channel: 'phone', details: { model: 'FL-35D' } });
+  const decline = (found: Parameters<typeof actOnRequest>[0], key: string, who = ali, seq = found.seq) =>
+    oncePerCaller(
+      requestRoutes.actOnRequest,
+      { keyId: `key-${who.actorId}` },
+      key,
+      { requestId: found.requestId, action: 'decline', seq },
+      (rec) => actOnRequest(found, 'decline', { seq, reason: 'Bu hafta test aracımız yok.' }, who, rec),
+    );
+
+  it('passes the request once to the next dealer the rules name, however often it is retried', async () => {
+    // An İzmir customer who prefers the Ankara dealer: İzmir's dealer is next by the region rule.
+    const who = await customer(['rep-ayse'], 'İzmir');
+    const recorded = await record(who, `req-${newId()}`, testDrive);
+    expect(recorded.unitId).toBe('dealer-ankara');
+    const open = (await getRequest(who.customerId, recorded.requestId))!;
+    const key = `decline-${newId()}`;
+    const [first, retry] = await Promise.all([decline(open, key), decline(open, key)]);
+    expect(retry).toEqual(first);
+    expect(first).toEqual({ requestId: recorded.requestId, status: 'open', seq: 2, unitId: 'dealer-izmir' });
+    const passed = (await getRequest(who.customerId, recorded.requestId))!;
+    expect(passed).toMatchObject({
+      status: 'open',
+      seq: 2,
+      unitId: 'dealer-izmir',
+      declineReason: 'Bu hafta test aracımız yok.',
+      routing: { ruleId: 'izmir-dealer', fallback: false, tried: ['dealer-ankara', 'dealer-izmir'] },
+    });
+    expect(Date.parse(passed.acceptBy)).toBeGreaterThan(Date.parse(open.acceptBy) - 1);
+    // A later retry without the key is a stale move: nothing more happens.
+    await expect(actOnRequest(open, 'decline', { seq: 1, reason: 'Yine yok.' }, ali)).rejects.toMatchObject({
+      status: 409,
+      code: 'request-changed',
+    });
+    expect(await outbox('RequestPassedOn', 'requestId', recorded.requestId)).toEqual([
+      expect.objectContaining({
+        detail: expect.objectContaining({
+          fromUnitId: 'dealer-ankara',
+          unitId: 'dealer-izmir',
+          ruleId: 'izmir-dealer',
+        }),
+      }),
+    ]);
+    expect((await getRequestHistory(passed)).map((m) => [m.action, m.from, m.to, m.actorId, m.note])).toEqual([
+      ['decline', 'open', 'open', 'dealer-ankara-ali', 'Bu hafta test aracımız yok.'],
+    ]);
+    // It left Ankara's queue and stands in İzmir's; İzmir's people are mailed it once.
+    const queued = async (unitId: string) =>
+      (await listRequests({ unitId, status: 'open', limit: 100 })).requests.map((r) => r.requestId);
+    expect(await queued('dealer-ankara')).not.toContain(recorded.requestId);
+    expect(await queued('dealer-izmir')).toContain(recorded.requestId);
+    const detail = { requestId: recorded.requestId, customerId: who.customerId, unitId: 'dealer-izmir' };
+    await mailDealer(detail);
+    await mailDealer(detail);
+    expect(await storedTo('ece.izmir@example.com', recorded.requestId.slice(-8))).toHaveLength(1);
+
+    // İzmir declines too: no dealer is left, so it goes back to the call center, declined.
+    const back = await decline(passed, `decline-${newId()}`, ece);
+    expect(back).toEqual({ requestId: recorded.requestId, status: 'declined', seq: 3, unitId: 'dealer-izmir' });
+    expect(await outbox('RequestPassedOn', 'requestId', recorded.requestId)).toHaveLength(1);
+    expect(
+      (await outbox('RequestStatusChanged', 'requestId', recorded.requestId)).map((i) => [i.detail.from, i.detail.to]),
+    ).toEqual([['open', 'declined']]);
+  });
+
+  it('done records what came of it', async () => {
+    const who = await customer(['rep-ayse']);
+    const recorded = await record(who, `req-${newId()}`, testDrive);
+    const open = (await getRequest(who.customerId, recorded.requestId))!;
+    await actOnRequest(open, 'accept', { seq: 1 }, ali);
+    const accepted = (await getRequest(who.customerId, recorded.requestId))!;
+    const done = await actOnRequest(accepted, 'done', { seq: 2, outcome: 'sold', note: 'Sözleşme imzalandı.' }, ali);
+    expect(done).toMatchObject({ status: 'done', seq: 3, outcome: 'sold' });
+    expect(await getRequest(who.customerId, recorded.requestId)).toMatchObject({ status: 'done', outcome: 'sold' });
   });
 });
 
@@ -254,7 +335,7 @@ describe('the acceptance reminder', () => {
     await mailDealer(detail, 'overdue');
     const mails = await storedTo(
       'ali.ankara@example.com',
-      `Bekleyen talep: Servis randevusu (${waiting.requestId.slice(-6)})`,
+      `Bekleyen talep: Servis randevusu TL-${waiting.requestId.slice(-8)}`,
     );
     expect(mails).toHaveLength(1);
     expect(mails[0]!.body.text).toContain('bu talep 7.12.2026 13:00 saatine kadar kabul edilmeliydi');

@@ -240,3 +240,44 @@ describe('routing rules', () => {
     expect((await getRoutingRules())?.seq).toBe(saved.seq);
   });
 });
+
+describe("a manager's order list", () => {
+  it('reads open orders of one unit older than a bound, oldest or newest first, and one by its number', async () => {
+    const day = 24 * 3600 * 1000;
+    const old = await routed('Ankara', new Date(Date.now() - 5 * day));
+    const older = await routed('Ankara', new Date(Date.now() - 6 * day));
+    const acknowledged = await changeStatus(
+      older,
+      { status: 'acknowledged' },
+      { actorId: 'dealer-ankara-ali', via: 'api' },
+    );
+    const fresh = await routed('Ankara', new Date());
+    const elsewhere = await routed('İzmir', new Date(Date.now() - 5 * day));
+    const ours = new Set([old.orderId, older.orderId, fresh.orderId, elsewhere.orderId]);
+    const openOf = async (query: Partial<Parameters<typeof listOrders>[0]>) =>
+      (
+        await listOrders({
+          status: ['routed', 'acknowledged', 'in_progress'],
+          unitId: 'dealer-ankara',
+          createdBefore: new Date(Date.now() - 2 * day).toISOString(),
+          limit: 100,
+          ...query,
+        })
+      ).orders
+        .filter((o) => ours.has(o.orderId))
+        .map((o) => [o.orderId, o.status]);
+    expect(await openOf({})).toEqual([
+      [older.orderId, 'acknowledged'],
+      [old.orderId, 'routed'],
+    ]);
+    expect(await openOf({ order: 'newest' })).toEqual([
+      [old.orderId, 'routed'],
+      [older.orderId, 'acknowledged'],
+    ]);
+    // One status only, or no age bound: the other side of each filter.
+    expect(await openOf({ status: 'routed' })).toEqual([[old.orderId, 'routed']]);
+    expect((await openOf({ createdBefore: undefined })).map(([id]) => id)).toContain(fresh.orderId);
+    expect(await openOf({ idSuffix: old.orderId.slice(-8) })).toEqual([[old.orderId, 'routed']]);
+    expect(acknowledged.status).toBe('acknowledged');
+  });
+});

@@ -70,6 +70,19 @@ export const check = async (page: Page, name: string) => {
 };
 
 /**
+ * A screenshot for the README: written to docs/screenshots only when PUSULA_SCREENSHOTS=1 (an
+ * ordinary run leaves the committed images alone), at the page's current viewport, not full page,
+ * so the PNG stays small.
+ */
+export const docsScreenshot = async (page: Page, name: string) => {
+  if (process.env.PUSULA_SCREENSHOTS !== '1') return;
+  await settled(page);
+  const dir = join(repoRoot, 'docs/screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`) });
+};
+
+/**
  * Clicks "More" until the row shows: queues shared with other suites may hold many rows. Waits for
  * the row or the button itself, not for a settled page — right after a click on a link the page that
  * was there is still settled, and its missing row must not count as "not on this page".

@@ -62,7 +62,7 @@ export const orderPage = async ({ orderId }: Record<string, string>) => {
   const moves = nextMoves(order.allowedMoves);
   const due = order.status === 'routed' ? order.routing?.ackDueAt : undefined;
   const { grandTotal } = order.totals;
-  show(html`<h1>${t('order')} ${order.orderId}</h1>
+  show(html`<h1>${t('order')} <span data-number>${String(order.number ?? order.orderId)}</span></h1>
     <p>${t('status')}: ${statusView('orderStatus', order.status)} · <a href="#/customers/${order.customerId}">${t('record')}</a>
       · ${t('total')}: ${money(grandTotal.amount, grandTotal.currency)}</p>
     <p>${t('routedTo')}: <strong data-unit>${order.unitId ?? '—'}</strong>${order.routing ? html` (${order.routing.ruleId})` : nothing}</p>

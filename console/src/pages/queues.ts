@@ -1,29 +1,107 @@
 // The work queues of units: a dealer's (or unit's) orders to acknowledge, a department's cases with
 // their SLA clocks to resolve. Each row acts with the seq it was read at, so a stale row is a 409.
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { api, asProblem } from '../api.js';
-import { label, money, t } from '../strings.js';
+import type { operations } from '../api-types.js';
+import { label, money, t, valuesOf } from '../strings.js';
 import { pagedTable, rowAction, show } from '../ui.js';
 
-export const ordersPage = async () => {
-  const outcomes = new Map<string, string>();
-  show(html`<h1>${t('orders')}</h1><section id="list"></section>`);
+type OrderFilter = NonNullable<operations['listOrders']['parameters']['query']>;
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The list's filter as the page's address carries it (`#/orders?unit=…&status=open&olderThanDays=2`). */
+const filterOf = (query: URLSearchParams): OrderFilter => {
+  const days = Number(query.get('olderThanDays'));
+  return {
+    status: (query.get('status') ?? 'routed') as OrderFilter['status'],
+    ...(query.get('unit') ? { unit: query.get('unit')! } : {}),
+    ...(Number.isInteger(days) && days > 0 ? { olderThanDays: days } : {}),
+    sort: query.get('sort') === 'newest' ? 'newest' : 'oldest',
+    ...(query.get('number') ? { number: query.get('number')! } : {}),
+  };
+};
+
+/** Saves what the filter finds as the CSV the API writes (BOM, formula-safe cells), under its own name. */
+const download = async (filter: OrderFilter, problemAt: HTMLElement) => {
   const client = await api();
+  const { data, error, response } = await client.GET('/orders/export', {
+    params: { query: { ...filter, format: 'csv' } },
+    // The bytes as sent: read as text, the byte-order mark Excel needs would be dropped.
+    parseAs: 'blob',
+  });
+  if (data === undefined) {
+    problemAt.textContent = asProblem(error, response.status).detail ?? String(response.status);
+    problemAt.hidden = false;
+    return;
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'orders.csv';
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(data);
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(link.href);
+};
+
+export const ordersPage = async (_params: Record<string, string>, query: URLSearchParams) => {
+  const outcomes = new Map<string, string>();
+  const filter = filterOf(query);
+  const apply = (event: SubmitEvent) => {
+    event.preventDefault();
+    const fields = new FormData(event.target as HTMLFormElement);
+    const next = new URLSearchParams(
+      [...fields].filter(([, v]) => String(v).trim() !== '').map(([k, v]) => [k, String(v).trim()]),
+    );
+    location.hash = `#/orders?${next}`;
+  };
+  const statuses = ['open', ...valuesOf('orderStatus')];
+  show(html`<h1>${t('orders')}</h1>
+    <form data-order-filter aria-label=${t('filter')} @submit=${apply}>
+      <div class="grid">
+        <label>${t('status')}
+          <select name="status">${statuses.map(
+            (s) =>
+              html`<option value=${s} ?selected=${s === filter.status}>${s === 'open' ? t('openOrders') : label('orderStatus', s)}</option>`,
+          )}</select></label>
+        <label>${t('unit')} <input name="unit" value=${filter.unit ?? ''} maxlength="100" /></label>
+        <label>${t('olderThanDays')} <input name="olderThanDays" type="number" min="1" max="3650" value=${filter.olderThanDays ?? ''} /></label>
+        <label>${t('sortOrder')}
+          <select name="sort">
+            <option value="oldest" ?selected=${filter.sort === 'oldest'}>${t('oldestFirst')}</option>
+            <option value="newest" ?selected=${filter.sort === 'newest'}>${t('newestFirst')}</option>
+          </select></label>
+        <label>${t('findNumber')} <input name="number" value=${filter.number ?? ''} maxlength="40" /></label>
+      </div>
+      <button type="submit">${t('filter')}</button>
+      <button type="button" class="secondary" data-export @click=${() => download(filter, document.getElementById('export-problem')!)}>${t('exportCsv')}</button>
+      <p role="alert" class="problem" id="export-problem" hidden></p>
+    </form>
+    <section id="list"></section>`);
+  const client = await api();
+  const now = Date.now();
   await pagedTable(
     document.getElementById('list')!,
-    ['#', t('total'), t('status'), ''],
+    ['#', t('customer'), t('unit'), t('status'), t('age'), t('total'), ''],
     (order, redraw) => html`<tr data-order=${order.orderId}>
-      <td><a href="#/orders/${order.orderId}">${order.orderId}</a></td><td>${money(order.grandTotal.amount, order.grandTotal.currency)}</td><td data-status=${order.status}>${label('orderStatus', order.status)}</td>
-      <td>${rowAction(outcomes, order.orderId, t('acknowledge'), redraw, () =>
-        client.POST('/orders/{orderId}/status', {
-          params: { path: { orderId: order.orderId } },
-          body: { status: 'acknowledged', seq: order.seq as number },
-        }),
-      )}</td>
+      <td><a href="#/orders/${order.orderId}">${order.number ?? order.orderId}</a></td>
+      <td>${order.customerName ?? ''}</td><td data-unit>${order.unitId ?? ''}</td>
+      <td data-status=${order.status}>${label('orderStatus', order.status)}</td>
+      <td data-age>${Math.floor((now - Date.parse(String(order.createdAt))) / DAY_MS)}</td>
+      <td>${money(order.grandTotal.amount, order.grandTotal.currency)}</td>
+      <td>${
+        order.status === 'routed'
+          ? rowAction(outcomes, order.orderId, t('acknowledge'), redraw, () =>
+              client.POST('/orders/{orderId}/status', {
+                params: { path: { orderId: order.orderId } },
+                body: { status: 'acknowledged', seq: order.seq as number },
+              }),
+            )
+          : nothing
+      }</td>
     </tr>`,
     async (cursor?: string) => {
       const { data, error, response } = await client.GET('/orders', {
-        params: { query: { status: 'routed', cursor, limit: 20 } },
+        params: { query: { ...filter, cursor, limit: 20 } },
       });
       return data ? { items: data.orders, nextCursor: data.nextCursor } : asProblem(error, response.status);
     },

@@ -11,6 +11,7 @@ import {
   type RoutingRule,
   type RoutingRules,
   route,
+  type Skipped,
   servesCategory,
   unitsToLoad,
 } from '../../order-routing/public.js';
@@ -61,6 +62,8 @@ export const chooseDealer = (
   facts: RequestFacts,
   units: ReadonlyMap<string, Unit>,
   now: Date,
+  /** Dealers the request was sent to before: passed over. */
+  tried: readonly string[] = [],
 ): RoutingDecision => {
   const orderFacts = orderFactsOf(facts);
   // A request about no product in particular (a test drive of a model, an appraisal) suits any dealer.
@@ -81,5 +84,26 @@ export const chooseDealer = (
     units: asForRequests,
     openOrders: new Map(),
     now,
+    tried,
   });
+};
+
+/** Where a declined request goes: to the next dealer, or back to the call center that recorded it. */
+export type AfterDecline = { to: 'dealer'; decision: RoutingDecision } | { to: 'call-center'; skipped: Skipped[] };
+
+/**
+ * A dealer's decline sends the request on by the same rules, passing over every dealer it was sent
+ * to (so two dealers never bounce it between them); when no other dealer takes it — the rules end in
+ * their fallback queue — it goes back to the call center, declined, rather than to a queue no dealer
+ * works.
+ */
+export const afterDecline = (
+  rules: RoutingRules,
+  facts: RequestFacts,
+  units: ReadonlyMap<string, Unit>,
+  tried: readonly string[],
+  now: Date,
+): AfterDecline => {
+  const decision = chooseDealer(rules, facts, units, now, tried);
+  return decision.fallback ? { to: 'call-center', skipped: decision.skipped } : { to: 'dealer', decision };
 };

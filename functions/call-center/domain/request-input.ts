@@ -49,12 +49,17 @@ export const createRequestSchema = z
   );
 export type CreateRequestInput = z.infer<typeof createRequestSchema>;
 
-/** The body of `POST /requests/{requestId}/{action}`: `at` for schedule, `reason` for decline. */
+/** What came of a request the dealer reports done: the words a dealer's day report counts. */
+export const requestOutcomes = ['completed', 'sold', 'follow-up', 'not-interested', 'no-show'] as const;
+export type RequestOutcome = (typeof requestOutcomes)[number];
+
+/** The body of `POST /requests/{requestId}/{action}`: `at` for schedule, `reason` for decline, `outcome` for done. */
 export const requestActionSchema = z.strictObject({
   /** The seq the caller saw: a move based on a stale screen is refused. */
   seq: z.optional(z.int().check(z.positive())),
   at: z.optional(instant),
   reason: z.optional(z.text(1000).check(z.minLength(1, z.required))),
+  outcome: z.optional(z.enum(requestOutcomes)),
   note: z.optional(z.text(1000)),
 });
 export type RequestActionInput = z.infer<typeof requestActionSchema>;

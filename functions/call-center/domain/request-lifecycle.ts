@@ -1,5 +1,7 @@
-// A request's lifecycle: open → accepted → scheduled (at a time; rescheduling allowed) → done, or
-// declined by the dealer, or cancelled by the call center (the customer changed their mind).
+// A request's lifecycle: open → accepted → scheduled (at a time; rescheduling allowed) → done (with
+// what came of it), or declined by the dealer, or cancelled by the call center (the customer changed
+// their mind). A decline that another dealer can take does not end the request: see `afterDecline`.
+import type { Role } from '../../../shared/http.js';
 import { defineLifecycle } from '../../../shared/lifecycle.js';
 import { ValidationError } from '../../../shared/problems.js';
 import type { RequestActionInput } from './request-input.js';
@@ -41,6 +43,9 @@ export const requestLifecycle = defineLifecycle({
 export type RequestAction = keyof typeof requestLifecycle.actions;
 export const requestActions = Object.keys(requestLifecycle.actions) as RequestAction[];
 
+/** The moves a role may make on a request in `status`: what a page offers (each action and where it leads). */
+export const requestMoves = (status: RequestStatus, role: Role) => requestLifecycle.movesFor(status, role);
+
 /** What an action needs beyond the move: a time to schedule at, a reason to decline. */
 export const checkActionInput = (action: RequestAction, input: RequestActionInput, now: Date) => {
   if (action === 'schedule' && !input.at) {
@@ -70,6 +75,25 @@ export const checkActionInput = (action: RequestAction, input: RequestActionInpu
   if (action !== 'schedule' && input.at) {
     throw new ValidationError([
       { path: 'at', message: { en: 'Only schedule takes a time.', tr: 'Zamanı yalnızca schedule adımı alır.' } },
+    ]);
+  }
+  if (action === 'done' && !input.outcome) {
+    throw new ValidationError([
+      {
+        path: 'outcome',
+        message: {
+          en: 'Say what came of it: done needs an outcome.',
+          tr: 'Sonucunu belirtin: tamamlamak için bir sonuç gerekli.',
+        },
+      },
+    ]);
+  }
+  if (action !== 'done' && input.outcome) {
+    throw new ValidationError([
+      {
+        path: 'outcome',
+        message: { en: 'Only done takes an outcome.', tr: 'Sonucu yalnızca done adımı alır.' },
+      },
     ]);
   }
   if (action !== 'decline' && input.reason) {

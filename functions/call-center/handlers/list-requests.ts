@@ -2,6 +2,7 @@
 // reach `all` (and call-center agents) every request; anyone else those they recorded, or with
 // `customer=` the requests of a customer they see.
 import { json, route } from '../../../shared/http.js';
+import { recordNumber } from '../../../shared/record-numbers.js';
 import { requestRoutes } from '../manifest.js';
 import { customerFor, requestListScope, requestViewerOf } from '../request-access.js';
 import { listRequests } from '../request-store.js';
@@ -13,5 +14,6 @@ export const handler = route(requestRoutes.listRequests, async ({ actor, query }
   const byCustomer = customer !== undefined && viewer.reach !== 'unit';
   if (byCustomer) await customerFor(viewer, customer);
   const page = await listRequests({ ...rest, customerId: customer, ...(byCustomer ? {} : requestListScope(viewer)) });
-  return json(200, { requests: page.requests, nextCursor: page.next });
+  const requests = page.requests.map((r) => ({ ...r, number: recordNumber('request', r.requestId) }));
+  return json(200, { requests, nextCursor: page.next });
 });

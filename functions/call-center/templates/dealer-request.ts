@@ -3,7 +3,8 @@
 // detail they asked to be reached by — nothing else of the customer.
 import { safeHtml } from '../../../shared/html.js';
 import type { Language } from '../../../shared/language.js';
-import { defineTemplate } from '../../../shared/templates.js';
+import { recordNumber } from '../../../shared/record-numbers.js';
+import { consoleLink, defineTemplate, recordReference } from '../../../shared/templates.js';
 import { istanbulDateTime } from '../../../shared/time.js';
 import type { CustomerRequest } from '../request-store.js';
 
@@ -40,8 +41,7 @@ const words = {
       times: 'Uygun zamanlar',
       notes: 'Notlar',
     },
-    open: (id: string) =>
-      `Talebi bayi anahtarınızla açıp yanıtlayın: GET /requests/${id}, POST /requests/${id}/accept.`,
+    button: 'Talebi açın',
   },
   en: {
     intro: 'The call center has sent you a new customer request.',
@@ -66,7 +66,7 @@ const words = {
       times: 'Preferred times',
       notes: 'Notes',
     },
-    open: (id: string) => `Open and answer it with your dealer key: GET /requests/${id}, POST /requests/${id}/accept.`,
+    button: 'Open the request',
   },
 } as const;
 
@@ -86,26 +86,38 @@ const facts = (v: DealerRequestVars, language: Language): [string, string][] => 
   return rows.filter((row): row is [string, string] => Boolean(row[1]));
 };
 
+/** A large button (a dealer often reads the mail on a phone) to the request's page in the console. */
+const openButton = (requestId: string, words: string) => {
+  const url = consoleLink('request', requestId);
+  return url
+    ? safeHtml`<p><a href="${url}" style="display:inline-block;padding:14px 22px;background:#0b6e4f;color:#fff;text-decoration:none;border-radius:6px">${words}</a></p>`
+    : '';
+};
+
 const version = (language: Language) => {
   const w = words[language];
   const intro = (v: DealerRequestVars) =>
     v.overdue ? w.reminder(istanbulDateTime(v.request.acceptBy, language)) : w.intro;
   return {
     subject: (v: DealerRequestVars) =>
-      `${v.overdue ? w.reminderSubject : w.subject}: ${w.kinds[v.request.kind]} (${v.request.requestId.slice(-6)})`,
+      `${v.overdue ? w.reminderSubject : w.subject}: ${w.kinds[v.request.kind]} ${recordNumber('request', v.request.requestId)}`,
     text: (v: DealerRequestVars) =>
       [
         intro(v),
         '',
         ...facts(v, language).map(([label, value]) => `${label}: ${value}`),
         '',
-        w.open(v.request.requestId),
+        recordReference(language, 'request', v.request.requestId),
       ].join('\n'),
     html: (v: DealerRequestVars) =>
       safeHtml`<p>${intro(v)}</p><dl>${facts(v, language).map(
         ([label, value]) =>
           safeHtml`<dt style="font-weight:bold">${label}</dt><dd style="margin:0 0 8px 0;white-space:pre-wrap">${value}</dd>`,
-      )}</dl><p style="color:#52606d;font-size:13px">${w.open(v.request.requestId)}</p>`,
+      )}</dl>${openButton(v.request.requestId, w.button)}<p style="color:#52606d;font-size:13px">${recordReference(
+        language,
+        'request',
+        v.request.requestId,
+      )}</p>`,
   };
 };
 

@@ -1,5 +1,6 @@
 // The order lifecycle as one table of moves. Anything not in the table is a 409 naming what is
 // allowed: a unit shipping an order it never acknowledged, a second acknowledgement, a late cancel.
+import type { Role } from '../../../shared/http.js';
 import { defineLifecycle } from '../../../shared/lifecycle.js';
 
 export const orderStatuses = [
@@ -70,3 +71,7 @@ export const requestableStatuses = [
   'cancelled',
   'returned',
 ] as const;
+
+/** The moves a role may ask for through the API on an order in `status` (routing is the system's). */
+export const orderMoves = (status: OrderStatus, role: Role) =>
+  orderLifecycle.movesFor(status, role).filter((move) => (requestableStatuses as readonly string[]).includes(move.to));

@@ -2,9 +2,10 @@
 import { type SafeHtml, safeHtml } from '../../../shared/html.js';
 import type { Language } from '../../../shared/language.js';
 import { formatMoney } from '../../../shared/money.js';
+import { recordNumber } from '../../../shared/record-numbers.js';
 import type { Order } from '../order-store.js';
 
-export const orderNumber = (order: Pick<Order, 'orderId'>) => `SP-${order.orderId.slice(-8)}`;
+export const orderNumber = (order: Pick<Order, 'orderId'>) => recordNumber('order', order.orderId);
 
 const labels = {
   tr: {

@@ -5,6 +5,7 @@ import type { Customer } from '../../../shared/customer.js';
 import { type SafeHtml, safeHtml } from '../../../shared/html.js';
 import type { Language } from '../../../shared/language.js';
 import { formatMoney, formatPercent, type Money } from '../../../shared/money.js';
+import { recordNumber } from '../../../shared/record-numbers.js';
 import { quantityIn } from '../../catalogue/public.js';
 import type { QuoteStatus } from '../domain/lifecycle.js';
 import type { Quote } from '../quote-store.js';
@@ -97,7 +98,7 @@ export const formatDate = (date: string, language: Language) =>
   }).format(new Date(`${date}T00:00:00Z`));
 
 /** The short reference people quote on the phone: the end of the ULID, which is its random part. */
-export const quoteNumber = (quote: Pick<Quote, 'quoteId' | 'version'>) => `Q-${quote.quoteId.slice(-8)}`;
+export const quoteNumber = (quote: Pick<Quote, 'quoteId' | 'version'>) => recordNumber('quote', quote.quoteId);
 
 export interface CustomerView {
   name: string;
