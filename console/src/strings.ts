@@ -953,6 +953,8 @@ const groups = {
     'callback-requested': ['Geri arama istedi', 'Asked to be called back'],
     interested: ['İlgilendi', 'Interested'],
     'not-interested': ['İlgilenmedi', 'Not interested'],
+    sale: ['Satış yapıldı', 'Sale'],
+    complaint: ['Şikâyet', 'Complaint'],
   } satisfies Record<
     Extract<
       NonNullable<operations['logActivity']['requestBody']>['content']['application/json'],

@@ -30,6 +30,8 @@ export const recordedRequest = z.strictObject({
   unitId: z.string(),
   ruleId: z.string(),
   fallback: z.boolean(),
+  /** The time booked with the customer, inside the dealer's hours (ISO UTC). */
+  appointmentAt: z.optional(z.string()),
   draftQuote: z.optional(draftQuote),
 });
 
@@ -45,6 +47,7 @@ export const requestView = z.looseObject({
   unitId: z.string(),
   routing: z.looseObject({ ruleId: z.string(), fallback: z.boolean() }),
   createdBy: z.string(),
+  appointmentAt: z.optional(z.string()),
   scheduledAt: z.optional(z.string()),
   declineReason: z.optional(z.string()),
   draftQuote: z.optional(draftQuote),

@@ -29,6 +29,8 @@ export interface CustomerRequest {
   createdBy: string;
   /** When the dealer should have accepted it by (business hours); a reminder goes out then. */
   acceptBy: string;
+  /** The time booked with the customer (inside the dealer's hours when booked), ISO UTC. */
+  appointmentAt?: string;
   scheduledAt?: string;
   declineReason?: string;
   draftQuote?: DraftQuoteOutcome;

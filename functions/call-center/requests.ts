@@ -12,12 +12,13 @@ import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { changedMeanwhile, records, staleAt, type Text } from '../../shared/messages.js';
 import { outboxPut } from '../../shared/outbox.js';
-import { ConflictError, ProblemError } from '../../shared/problems.js';
+import { ConflictError, ProblemError, ValidationError } from '../../shared/problems.js';
 import { istanbulDate } from '../../shared/time.js';
 import { sweep } from '../../shared/work-queue.js';
 import { exportCatalogue, getProducts } from '../catalogue/public.js';
 import { getRoutingRules, loadUnits } from '../order-routing/public.js';
 import { draftQuote } from '../quote-approval/public.js';
+import { appointmentProblems } from './domain/appointment.js';
 import { chooseDealer, dealersToLoad } from './domain/dealer-choice.js';
 import type { CreateRequestInput, RequestActionInput } from './domain/request-input.js';
 import { checkActionInput, type RequestAction, requestLifecycle } from './domain/request-lifecycle.js';
@@ -36,6 +37,7 @@ export interface Recorded {
   unitId: string;
   ruleId: string;
   fallback: boolean;
+  appointmentAt?: string;
   draftQuote?: DraftQuoteOutcome;
 }
 
@@ -121,11 +123,13 @@ export const recordRequest = async (
   };
   const units = await loadUnits(dealersToLoad(rules, facts));
   const decision = chooseDealer(rules, facts, units, now);
-  const acceptBy = addBusinessMinutes(
-    now,
-    acceptWithinHours() * 60,
-    units.get(decision.unitId)?.hours ?? officeHours,
-  ).toISOString();
+  const dealerHours = units.get(decision.unitId)?.hours ?? officeHours;
+  const appointmentAt = input.appointmentAt ? new Date(input.appointmentAt) : undefined;
+  if (appointmentAt) {
+    const problems = appointmentProblems(appointmentAt, dealerHours, now);
+    if (problems.length) throw new ValidationError(problems);
+  }
+  const acceptBy = addBusinessMinutes(now, acceptWithinHours() * 60, dealerHours).toISOString();
   const draft = kind === 'quote' ? await draftFor(customer, details, now) : undefined;
   const at = now.toISOString();
   const request: CustomerRequest = {
@@ -140,6 +144,7 @@ export const recordRequest = async (
     routing: { ruleId: decision.ruleId, fallback: decision.fallback, skipped: decision.skipped },
     createdBy: actorId,
     acceptBy,
+    ...(appointmentAt ? { appointmentAt: appointmentAt.toISOString() } : {}),
     draftQuote: draft?.outcome,
     createdAt: at,
     updatedAt: at,
@@ -154,6 +159,7 @@ export const recordRequest = async (
     unitId: decision.unitId,
     ruleId: decision.ruleId,
     fallback: decision.fallback,
+    appointmentAt: request.appointmentAt,
     draftQuote: draft?.outcome,
   };
   const event = outboxPut(
