@@ -200,6 +200,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/quotes/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft's figures and the totals rows its PDF prints, computed the same way and stored nowhere
+         * @description Needs a bearer key with the scope `quotes:write` (or `admin`).
+         */
+        post: operations["previewQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/quotes/{quoteId}": {
         parameters: {
             query?: never;
@@ -3002,6 +3022,8 @@ export interface operations {
                     /** Format: date */
                     validUntil?: string;
                     notes?: string;
+                    deliveryTerms?: string;
+                    quoteDiscountBp?: number;
                     paymentTerms?: {
                         /** @constant */
                         type: "instalments";
@@ -3067,6 +3089,126 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         updatedAt: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    previewQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customerId: string;
+                    priceListId: string;
+                    /** @enum {string} */
+                    language?: "tr" | "en";
+                    /** Format: date */
+                    validUntil?: string;
+                    notes?: string;
+                    deliveryTerms?: string;
+                    quoteDiscountBp?: number;
+                    paymentTerms?: {
+                        /** @constant */
+                        type: "instalments";
+                        count: number;
+                        /** Format: date */
+                        firstDueDate: string;
+                        intervalMonths?: number;
+                    } | {
+                        /** @constant */
+                        type: "shares";
+                        parts: {
+                            /** Format: date */
+                            dueDate: string;
+                            shareBp: number;
+                        }[];
+                    };
+                    lines: {
+                        sku: string;
+                        quantity: number;
+                        /** @default 0 */
+                        discountBp?: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The figures and rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        quoteDate: string;
+                        fxDate: string;
+                        rateToTry: string;
+                        validUntil: string;
+                        /** @enum {string} */
+                        language: "tr" | "en";
+                        lines: ({
+                            sku: string;
+                            quantity: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        totals: {
+                            grandTotal: {
+                                amount: number;
+                                currency: string;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        grandTotalTry: {
+                            amount: number;
+                            currency: string;
+                        };
+                        paymentPlan: {
+                            dueDate: string;
+                            amount: {
+                                amount: number;
+                                currency: string;
+                            };
+                        }[];
+                        rows: {
+                            lines: {
+                                name: string;
+                                sku: string;
+                                quantity: string;
+                                unitPrice: string;
+                                discount: string;
+                                amount: string;
+                                taxRate: string;
+                            }[];
+                            totals: {
+                                label: string;
+                                value: string;
+                                strong?: boolean;
+                            }[];
+                            plan: {
+                                dueDate: string;
+                                amount: string;
+                            }[];
+                        };
                     } & {
                         [key: string]: unknown;
                     };
@@ -3196,6 +3338,8 @@ export interface operations {
                     /** Format: date */
                     validUntil?: string;
                     notes?: string | null;
+                    deliveryTerms?: string | null;
+                    quoteDiscountBp?: number;
                     paymentTerms?: ({
                         /** @constant */
                         type: "instalments";
@@ -5717,6 +5861,7 @@ export interface operations {
                                     [key: string]: unknown;
                                 };
                                 createdBy: string;
+                                appointmentAt?: string;
                                 scheduledAt?: string;
                                 declineReason?: string;
                                 draftQuote?: {
@@ -6205,6 +6350,7 @@ export interface operations {
                                         [key: string]: unknown;
                                     };
                                     createdBy: string;
+                                    appointmentAt?: string;
                                     scheduledAt?: string;
                                     declineReason?: string;
                                     draftQuote?: {
@@ -6349,6 +6495,7 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             createdBy: string;
+                            appointmentAt?: string;
                             scheduledAt?: string;
                             declineReason?: string;
                             draftQuote?: {
@@ -6470,6 +6617,8 @@ export interface operations {
                     };
                     /** @enum {string} */
                     channel: "phone" | "email" | "sms" | "whatsapp";
+                    /** Format: date-time */
+                    appointmentAt?: string;
                 };
             };
         };
@@ -6492,6 +6641,7 @@ export interface operations {
                         unitId: string;
                         ruleId: string;
                         fallback: boolean;
+                        appointmentAt?: string;
                         draftQuote?: {
                             quoteId: string;
                         } | {
@@ -6554,6 +6704,7 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             createdBy: string;
+                            appointmentAt?: string;
                             scheduledAt?: string;
                             declineReason?: string;
                             draftQuote?: {
@@ -6615,6 +6766,7 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         createdBy: string;
+                        appointmentAt?: string;
                         scheduledAt?: string;
                         declineReason?: string;
                         draftQuote?: {
@@ -8908,7 +9060,7 @@ export interface operations {
                     /** Format: date-time */
                     endedAt: string;
                     /** @enum {string} */
-                    outcome: "reached" | "no-answer" | "busy" | "callback-requested" | "interested" | "not-interested";
+                    outcome: "reached" | "no-answer" | "busy" | "callback-requested" | "interested" | "not-interested" | "sale" | "complaint";
                     /** Format: date-time */
                     callbackAt?: string;
                     subject?: string;

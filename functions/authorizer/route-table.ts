@@ -15,6 +15,7 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"GET","path":"/catalogue/{kind}","auth":{"scopes":["catalogue:read"]}},
   {"method":"POST","path":"/catalogue/{kind}","auth":{"scopes":["catalogue:write"]}},
   {"method":"POST","path":"/quotes","auth":{"scopes":["quotes:write"]}},
+  {"method":"POST","path":"/quotes/preview","auth":{"scopes":["quotes:write"]}},
   {"method":"GET","path":"/quotes","auth":{"scopes":["quotes:read"]}},
   {"method":"GET","path":"/quotes/{quoteId}","auth":{"scopes":["quotes:read"]}},
   {"method":"GET","path":"/quotes/{quoteId}/versions/{version}","auth":{"scopes":["quotes:read"]}},
