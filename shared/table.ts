@@ -266,6 +266,9 @@ export const keys = {
   // ---- order routing (functions/order-routing) ------------------------------------------------------
   /** A unit orders are routed to: a dealer, a warehouse or a department. */
   unit: (unitId: string): Key => ({ pk: `UNIT#${unitId}`, sk: 'UNIT' }),
+  /** The directory's units of one kind (the dealers a person may prefer), by id: a handful, unsharded. */
+  unitsByKind: (kind: string, unitId: string) => ({ gsi1pk: `UNITS#${kind}`, gsi1sk: unitId }),
+  unitsByKindPartition: (kind: string) => `UNITS#${kind}`,
   routingRules: (which: 'CURRENT' | 'DEFAULT'): Key => ({ pk: 'ROUTING_RULES', sk: which }),
   /** A unit's orders by status, oldest first: one unit's queue, written at its pace, unsharded. */
   ordersByUnit: (unitId: string, status: string, createdAt: string, orderId: string) => ({

@@ -1092,6 +1092,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dealers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The directory's dealers by name: the ones a customer may prefer and a request goes to
+         * @description Needs a bearer key with the scope `customers:read` (or `admin`).
+         */
+        get: operations["listDealers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/requests": {
         parameters: {
             query?: never;
@@ -2432,6 +2452,7 @@ export interface operations {
                     city?: string;
                     region?: string;
                     productInterest?: string;
+                    preferredDealerId?: string;
                     message?: string;
                     /**
                      * @default tr
@@ -2461,6 +2482,7 @@ export interface operations {
                     city?: string;
                     region?: string;
                     productInterest?: string;
+                    preferredDealerId?: string;
                     message?: string;
                     /**
                      * @default tr
@@ -6658,6 +6680,36 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    listDealers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dealers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dealers: {
+                            unitId: string;
+                            name: string;
+                            cities: string[];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };

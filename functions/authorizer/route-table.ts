@@ -71,6 +71,7 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"GET","path":"/docs","auth":"public"},
   {"method":"GET","path":"/docs/scalar.js","auth":"public"},
   {"method":"POST","path":"/customers/{customerId}/requests","auth":{"scopes":["requests:write"]}},
+  {"method":"GET","path":"/dealers","auth":{"scopes":["customers:read"]}},
   {"method":"GET","path":"/requests","auth":{"scopes":["requests:read"]}},
   {"method":"GET","path":"/requests/{requestId}","auth":{"scopes":["requests:read"]}},
   {"method":"POST","path":"/requests/{requestId}/{action}","auth":{"scopes":["requests:write"]}},

@@ -55,6 +55,11 @@ export const requestView = z.looseObject({
   updatedAt: z.string(),
 });
 
+/** A dealer as a person choosing one sees it: no people, no addresses. */
+export const dealerList = z.strictObject({
+  dealers: z.array(z.strictObject({ unitId: z.string(), name: z.string(), cities: z.array(z.string()) })),
+});
+
 export const requestPage = z.strictObject({ requests: z.array(requestView), nextCursor: z.optional(z.string()) });
 
 const move = z.looseObject({

@@ -288,7 +288,7 @@ export const demoItems = (): Record<string, unknown>[] => [
   ...demoDealers.map((d) => ({ ...keys.dealer(d.dealerId), type: 'dealer', ...d })),
   { ...keys.assignmentRules(), type: 'assignment-rules', rules: demoRules },
   ...quoteReferenceItems(),
-  ...demoUnits.map((u) => ({ ...keys.unit(u.unitId), type: 'unit', ...u })),
+  ...demoUnits.map((u) => ({ ...keys.unit(u.unitId), ...keys.unitsByKind(u.kind, u.unitId), type: 'unit', ...u })),
   defaultRulesItem(demoRoutingRules),
   ...demoDepartments.map((d) => ({ ...keys.department(d.departmentId), type: 'department', ...d })),
   ...demoDepartmentUsers.map((u) => ({ ...keys.user(u.userId), type: 'user', ...u })),

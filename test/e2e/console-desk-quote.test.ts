@@ -8,9 +8,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { dayKind } from '../../shared/business-hours.js';
-import { check, signedIn, useBrowser } from '../support/console.js';
+import { browserPage, check, signedIn, useBrowser } from '../support/console.js';
 import { docScreenshot } from '../support/doc-screenshots.js';
-import { settle, uniquePerson } from '../support/e2e.js';
+import { api, settle, uniquePerson } from '../support/e2e.js';
 import { call, newCustomer, quoteKeys } from '../support/quotes.js';
 
 useBrowser();
@@ -51,13 +51,19 @@ describe('the call desk and the quote builder', () => {
     await page.keyboard.press('Tab'); // the phone, as typed
     await page.keyboard.press('Tab');
     await page.keyboard.type(caller.email);
+    // The preferred dealer from the directory's list: the first after "none" is Ankara (by name).
     await page.keyboard.press('Tab');
-    await page.keyboard.type('dealer-ankara');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     const match = page.locator('[data-match]');
     await match.waitFor();
     const customerId = (await match.getAttribute('data-match'))!;
-    expect(await match.locator('[data-preferred-dealer]').textContent()).toBe('dealer-ankara');
+    const preferred = match.locator('[data-preferred-dealer]');
+    expect([await preferred.getAttribute('data-preferred-dealer'), await preferred.textContent()]).toEqual([
+      'dealer-ankara',
+      'Ankara Bayi (demo)',
+    ]);
     expect(await focused(page)).toBe('outcome');
 
     // Alt+B: the booking form. A test drive at 18:00, the closing minute, is outside the dealer's hours: refused at the time field.
@@ -136,6 +142,35 @@ describe('the call desk and the quote builder', () => {
         createdBy: 'agent-deniz',
       }),
     ]);
+    await page.context().close();
+  });
+
+  it('a person chooses a preferred dealer on the public lead form: it reaches their profile, and requests go there', async () => {
+    const person = uniquePerson('desk-form');
+    const page = await browserPage('/');
+    await page.goto(`${api()}/forms/lead`);
+    await page.getByLabel('Ad soyad', { exact: true }).fill(person.name);
+    await page.getByLabel('E-posta', { exact: true }).fill(person.email);
+    await page
+      .getByLabel('Tercih ettiğiniz bayi', { exact: true })
+      .selectOption({ label: 'İzmir Bayi (demo) (İzmir)' });
+    await Promise.all([page.waitForURL(/\/forms\/thanks\?/), page.getByRole('button', { name: 'Gönder' }).click()]);
+    await settle();
+    const agent = inject('requestKeys').agent;
+    const found = await call<{ matches: { customer: { customerId: string; preferredDealerId?: string } }[] }>(
+      'GET',
+      `/customers/lookup?email=${encodeURIComponent(person.email)}`,
+      agent,
+    );
+    expect(found.body.matches.map((x) => x.customer.preferredDealerId)).toEqual(['dealer-izmir']);
+    const request = await call<{ unitId: string; ruleId: string }>(
+      'POST',
+      `/customers/${found.body.matches[0]!.customer.customerId}/requests`,
+      agent,
+      { kind: 'information', channel: 'email', details: { model: 'FL-25E' } },
+      { 'idempotency-key': crypto.randomUUID() },
+    );
+    expect(request.body).toMatchObject({ unitId: 'dealer-izmir', ruleId: 'preferred-dealer' });
     await page.context().close();
   });
 

@@ -69,11 +69,13 @@ const consentStates = {
 } as const;
 
 /** The caller's 360°: who, segment, preferred dealer, consents, open work and last contacts. */
-const summary = (m: Match) => {
+const summary = (m: Match, dealerNames: ReadonlyMap<string, string>) => {
   const c = m.customer;
   return html`<dl class="grid" data-summary>
       <div><dt>${t('segment')}</dt><dd data-segment>${c.segment ?? '—'}</dd></div>
-      <div><dt>${t('preferredDealer')}</dt><dd data-preferred-dealer>${c.preferredDealerId ?? t('noPreferredDealer')}</dd></div>
+      <div><dt>${t('preferredDealer')}</dt><dd data-preferred-dealer=${c.preferredDealerId ?? ''}>${
+        c.preferredDealerId ? (dealerNames.get(c.preferredDealerId) ?? c.preferredDealerId) : t('noPreferredDealer')
+      }</dd></div>
       <div><dt>${t('phone')}</dt><dd>${c.phone ?? '—'}</dd></div>
       <div><dt>${t('email')}</dt><dd>${c.email ?? '—'}</dd></div>
     </dl>
@@ -236,17 +238,25 @@ const callForms = (customerId: string, startedAt: string) => {
   </div>`;
 };
 
-const matchView = (m: Match, startedAt: string, several: boolean, choose: () => void) =>
+const matchView = (
+  m: Match,
+  dealerNames: ReadonlyMap<string, string>,
+  startedAt: string,
+  several: boolean,
+  choose: () => void,
+) =>
   html`<article data-match=${m.customer.customerId}>
     <header>
       <h2><a href="#/customers/${m.customer.customerId}">${m.customer.name}</a>${m.customer.company ? html` · ${m.customer.company}` : nothing}</h2>
       ${several ? html`<button type="button" class="secondary" @click=${choose}>${t('chooseCustomer')}</button>` : nothing}
     </header>
-    ${summary(m)}
+    ${summary(m, dealerNames)}
     ${several ? nothing : callForms(m.customer.customerId, startedAt)}
   </article>`;
 
-const newCustomerForm = (phone: string, created: (customerId: string) => void) => {
+type Dealer = operations['listDealers']['responses'][200]['content']['application/json']['dealers'][number];
+
+const newCustomerForm = (phone: string, dealers: Dealer[], created: (customerId: string) => void) => {
   const create = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
@@ -272,7 +282,12 @@ const newCustomerForm = (phone: string, created: (customerId: string) => void) =
       <label>${t('name')} <input name="name" required maxlength="200" autocomplete="off" aria-keyshortcuts=${keys('name')} /></label>
       <label>${t('phone')} <input name="phone" type="tel" required maxlength="40" .value=${phone} autocomplete="off" /></label>
       <label>${t('email')} <input name="email" type="email" maxlength="254" autocomplete="off" /></label>
-      <label>${t('preferredDealer')} <input name="preferredDealerId" maxlength="100" autocomplete="off" /></label>
+      <label>${t('preferredDealer')}
+        <select name="preferredDealerId">
+          <option value="">${t('noPreferredDealer')}</option>
+          ${dealers.map((d) => html`<option value=${d.unitId}>${d.name}${d.cities[0] ? ` (${d.cities[0]})` : ''}</option>`)}
+        </select>
+      </label>
       <button type="submit">${t('create')}</button>
     </form>
   </article>`;
@@ -280,6 +295,14 @@ const newCustomerForm = (phone: string, created: (customerId: string) => void) =
 
 export const deskPage = (_params: Record<string, string>, query: URLSearchParams) => {
   let startedAt = new Date().toISOString();
+  // The directory's dealers, read once: the new-customer form offers them, the summary names them.
+  const dealerList = api()
+    .then((client) => client.GET('/dealers', {}))
+    .then(({ data }) => data?.dealers ?? []);
+  let dealerNames: ReadonlyMap<string, string> = new Map();
+  void dealerList.then((dealers) => {
+    dealerNames = new Map(dealers.map((d) => [d.unitId, d.name]));
+  });
   const results = () => document.getElementById('desk-results')!;
 
   const showMatches = (matches: Match[], chosen?: string) => {
@@ -287,7 +310,7 @@ export const deskPage = (_params: Record<string, string>, query: URLSearchParams
     const several = shown.length > 1;
     render(
       html`${several ? html`<p role="status" data-candidates=${shown.length}>${t('candidates')}</p>` : nothing}
-        ${shown.map((m) => matchView(m, startedAt, several, () => showMatches(matches, m.customer.customerId)))}`,
+        ${shown.map((m) => matchView(m, dealerNames, startedAt, several, () => showMatches(matches, m.customer.customerId)))}`,
       results(),
     );
     if (!several) field('outcome')?.focus();
@@ -312,8 +335,9 @@ export const deskPage = (_params: Record<string, string>, query: URLSearchParams
         render(nothing, results());
         return showProblem(form, found);
       }
+      const dealers = await dealerList;
       render(
-        newCustomerForm(phone, async (customerId) => {
+        newCustomerForm(phone, dealers, async (customerId) => {
           const again = await lookUp(phone);
           if (Array.isArray(again)) showMatches(again, customerId);
           render(
@@ -326,6 +350,7 @@ export const deskPage = (_params: Record<string, string>, query: URLSearchParams
       field('name')?.focus();
       return;
     }
+    await dealerList;
     showMatches(found);
   };
 
