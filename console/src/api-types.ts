@@ -2403,6 +2403,7 @@ export interface operations {
                             city?: string;
                             region?: string;
                             productInterest?: string;
+                            preferredDealerId?: string;
                             message?: string;
                             source?: string;
                             utm?: {
@@ -2730,6 +2731,7 @@ export interface operations {
                         city?: string;
                         region?: string;
                         productInterest?: string;
+                        preferredDealerId?: string;
                         message?: string;
                         source?: string;
                         utm?: {
