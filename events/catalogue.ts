@@ -439,7 +439,16 @@ export const catalogue = {
       activityId: z.string(),
       kind: z.enum(['call', 'visit', 'meeting', 'todo', 'note', 'email']),
       outcome: z.optional(
-        z.enum(['reached', 'no-answer', 'busy', 'callback-requested', 'interested', 'not-interested']),
+        z.enum([
+          'reached',
+          'no-answer',
+          'busy',
+          'callback-requested',
+          'interested',
+          'not-interested',
+          'sale',
+          'complaint',
+        ]),
       ),
       actorId: z.string(),
     }),

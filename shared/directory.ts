@@ -72,6 +72,10 @@ export const getTeam = (teamId: string) => read<Team>(keys.team(teamId));
 export const getDealer = (dealerId: string) => read<Dealer>(keys.dealer(dealerId));
 export const getUnit = (unitId: string) => read<Unit>(keys.unit(unitId));
 
+/** The directory's units of a kind, by id: the dealers a customer may choose as their preferred one. */
+export const unitsOfKind = async (kind: Unit['kind']): Promise<Unit[]> =>
+  (await queryAll({ index: 'gsi1', partition: keys.unitsByKindPartition(kind) })) as unknown as Unit[];
+
 /** Atomically takes the team's next turn, so concurrent leads never get the same slot. */
 export const takeTeamTurn = async (teamId: string): Promise<number> => {
   const updated = await db().send(

@@ -177,6 +177,9 @@ export const keys = {
   // ---- order routing (functions/order-routing) ------------------------------------------------------
   /** A unit orders are routed to: a dealer, a warehouse or a department. */
   unit: (unitId: string): Key => ({ pk: `UNIT#${unitId}`, sk: 'UNIT' }),
+  /** The directory's units of one kind (the dealers a person may prefer), by id: a handful, unsharded. */
+  unitsByKind: (kind: string, unitId: string) => ({ gsi1pk: `UNITS#${kind}`, gsi1sk: unitId }),
+  unitsByKindPartition: (kind: string) => `UNITS#${kind}`,
   // ---- cases (functions/complaint-escalation) ---------------------------------------------------------
   department: (departmentId: string): Key => ({ pk: `DEPARTMENT#${departmentId}`, sk: 'DEPARTMENT' }),
   // ---- the customer record (functions/customers) ------------------------------------------------------

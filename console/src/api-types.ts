@@ -200,6 +200,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/quotes/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A draft's figures and the totals rows its PDF prints, computed the same way and stored nowhere
+         * @description Needs a bearer key with the scope `quotes:write` (or `admin`).
+         */
+        post: operations["previewQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/quotes/{quoteId}": {
         parameters: {
             query?: never;
@@ -1086,6 +1106,26 @@ export interface paths {
          * @description Needs a bearer key with the scope `requests:write` (or `admin`).
          */
         post: operations["createRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dealers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The directory's dealers by name: the ones a customer may prefer and a request goes to
+         * @description Needs a bearer key with the scope `customers:read` (or `admin`).
+         */
+        get: operations["listDealers"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2483,6 +2523,7 @@ export interface operations {
                             city?: string;
                             region?: string;
                             productInterest?: string;
+                            preferredDealerId?: string;
                             message?: string;
                             source?: string;
                             utm?: {
@@ -2535,6 +2576,7 @@ export interface operations {
                     city?: string;
                     region?: string;
                     productInterest?: string;
+                    preferredDealerId?: string;
                     message?: string;
                     /**
                      * @default tr
@@ -2564,6 +2606,7 @@ export interface operations {
                     city?: string;
                     region?: string;
                     productInterest?: string;
+                    preferredDealerId?: string;
                     message?: string;
                     /**
                      * @default tr
@@ -2811,6 +2854,7 @@ export interface operations {
                         city?: string;
                         region?: string;
                         productInterest?: string;
+                        preferredDealerId?: string;
                         message?: string;
                         source?: string;
                         utm?: {
@@ -3131,6 +3175,8 @@ export interface operations {
                     /** Format: date */
                     validUntil?: string;
                     notes?: string;
+                    deliveryTerms?: string;
+                    quoteDiscountBp?: number;
                     paymentTerms?: {
                         /** @constant */
                         type: "instalments";
@@ -3196,6 +3242,126 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         updatedAt: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    previewQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customerId: string;
+                    priceListId: string;
+                    /** @enum {string} */
+                    language?: "tr" | "en";
+                    /** Format: date */
+                    validUntil?: string;
+                    notes?: string;
+                    deliveryTerms?: string;
+                    quoteDiscountBp?: number;
+                    paymentTerms?: {
+                        /** @constant */
+                        type: "instalments";
+                        count: number;
+                        /** Format: date */
+                        firstDueDate: string;
+                        intervalMonths?: number;
+                    } | {
+                        /** @constant */
+                        type: "shares";
+                        parts: {
+                            /** Format: date */
+                            dueDate: string;
+                            shareBp: number;
+                        }[];
+                    };
+                    lines: {
+                        sku: string;
+                        quantity: number;
+                        /** @default 0 */
+                        discountBp?: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The figures and rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        quoteDate: string;
+                        fxDate: string;
+                        rateToTry: string;
+                        validUntil: string;
+                        /** @enum {string} */
+                        language: "tr" | "en";
+                        lines: ({
+                            sku: string;
+                            quantity: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        totals: {
+                            grandTotal: {
+                                amount: number;
+                                currency: string;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        grandTotalTry: {
+                            amount: number;
+                            currency: string;
+                        };
+                        paymentPlan: {
+                            dueDate: string;
+                            amount: {
+                                amount: number;
+                                currency: string;
+                            };
+                        }[];
+                        rows: {
+                            lines: {
+                                name: string;
+                                sku: string;
+                                quantity: string;
+                                unitPrice: string;
+                                discount: string;
+                                amount: string;
+                                taxRate: string;
+                            }[];
+                            totals: {
+                                label: string;
+                                value: string;
+                                strong?: boolean;
+                            }[];
+                            plan: {
+                                dueDate: string;
+                                amount: string;
+                            }[];
+                        };
                     } & {
                         [key: string]: unknown;
                     };
@@ -3325,6 +3491,8 @@ export interface operations {
                     /** Format: date */
                     validUntil?: string;
                     notes?: string | null;
+                    deliveryTerms?: string | null;
+                    quoteDiscountBp?: number;
                     paymentTerms?: ({
                         /** @constant */
                         type: "instalments";
@@ -5925,6 +6093,7 @@ export interface operations {
                                     [key: string]: unknown;
                                 };
                                 createdBy: string;
+                                appointmentAt?: string;
                                 scheduledAt?: string;
                                 declineReason?: string;
                                 /** @enum {string} */
@@ -6422,6 +6591,7 @@ export interface operations {
                                         [key: string]: unknown;
                                     };
                                     createdBy: string;
+                                    appointmentAt?: string;
                                     scheduledAt?: string;
                                     declineReason?: string;
                                     /** @enum {string} */
@@ -6569,6 +6739,7 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             createdBy: string;
+                            appointmentAt?: string;
                             scheduledAt?: string;
                             declineReason?: string;
                             /** @enum {string} */
@@ -6696,6 +6867,8 @@ export interface operations {
                     };
                     /** @enum {string} */
                     channel: "phone" | "email" | "sms" | "whatsapp";
+                    /** Format: date-time */
+                    appointmentAt?: string;
                 };
             };
         };
@@ -6718,6 +6891,7 @@ export interface operations {
                         unitId: string;
                         ruleId: string;
                         fallback: boolean;
+                        appointmentAt?: string;
                         draftQuote?: {
                             quoteId: string;
                         } | {
@@ -6734,6 +6908,36 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    listDealers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dealers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dealers: {
+                            unitId: string;
+                            name: string;
+                            cities: string[];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };
@@ -6780,6 +6984,7 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             createdBy: string;
+                            appointmentAt?: string;
                             scheduledAt?: string;
                             declineReason?: string;
                             /** @enum {string} */
@@ -6844,6 +7049,7 @@ export interface operations {
                             [key: string]: unknown;
                         };
                         createdBy: string;
+                        appointmentAt?: string;
                         scheduledAt?: string;
                         declineReason?: string;
                         /** @enum {string} */
@@ -9180,7 +9386,7 @@ export interface operations {
                     /** Format: date-time */
                     endedAt: string;
                     /** @enum {string} */
-                    outcome: "reached" | "no-answer" | "busy" | "callback-requested" | "interested" | "not-interested";
+                    outcome: "reached" | "no-answer" | "busy" | "callback-requested" | "interested" | "not-interested" | "sale" | "complaint";
                     /** Format: date-time */
                     callbackAt?: string;
                     subject?: string;

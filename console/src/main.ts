@@ -27,6 +27,7 @@ const routes: [RegExp, () => Promise<View>][] = [
   [/^\/dashboard$/, async () => (await import('./pages/dashboard.js')).dashboardPage],
   [/^\/customers\/(?<customerId>[^/]+)$/, async () => (await import('./pages/customer.js')).customerPage],
   [/^\/lookup$/, async () => (await import('./pages/lookup.js')).lookupPage],
+  [/^\/desk$/, async () => (await import('./pages/desk.js')).deskPage],
   [/^\/quotes$/, async () => (await import('./pages/quotes.js')).quotesPage],
   [/^\/quotes\/new$/, async () => (await import('./pages/quotes.js')).quoteBuilderPage],
   [/^\/orders$/, async () => (await import('./pages/queues.js')).ordersPage],
@@ -69,6 +70,7 @@ const navLinks: [hash: string, label: StringKey, scope?: Scope][] = [
   ['#/inbox', 'inbox', 'requests:read'],
   ['#/leads', 'leads', 'leads:read'],
   ['#/quotes', 'quotes', 'quotes:read'],
+  ['#/desk', 'desk', 'requests:write'],
   ['#/lookup', 'lookup', 'customers:read'],
   ['#/orders', 'orders', 'orders:read'],
   ['#/cases', 'cases', 'cases:read'],
@@ -142,6 +144,11 @@ const route = async () => {
     return signInPage(query.get('next') ?? '/', () => {
       location.hash = `#${query.get('next') ?? '/'}`;
     });
+  }
+  // An agent's day starts at the call desk.
+  if (path === '/' && (await caller())?.role === 'agent') {
+    location.hash = '#/desk';
+    return;
   }
   for (const [pattern, load] of routes) {
     const match = pattern.exec(path);

@@ -30,6 +30,8 @@ export const recordedRequest = z.strictObject({
   unitId: z.string(),
   ruleId: z.string(),
   fallback: z.boolean(),
+  /** The time booked with the customer, inside the dealer's hours (ISO UTC). */
+  appointmentAt: z.optional(z.string()),
   draftQuote: z.optional(draftQuote),
 });
 
@@ -45,6 +47,7 @@ export const requestView = z.looseObject({
   unitId: z.string(),
   routing: z.looseObject({ ruleId: z.string(), fallback: z.boolean() }),
   createdBy: z.string(),
+  appointmentAt: z.optional(z.string()),
   scheduledAt: z.optional(z.string()),
   declineReason: z.optional(z.string()),
   outcome: z.optional(z.enum(requestOutcomes)),
@@ -53,6 +56,11 @@ export const requestView = z.looseObject({
   number: z.optional(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
+});
+
+/** A dealer as a person choosing one sees it: no people, no addresses. */
+export const dealerList = z.strictObject({
+  dealers: z.array(z.strictObject({ unitId: z.string(), name: z.string(), cities: z.array(z.string()) })),
 });
 
 export const requestPage = z.strictObject({ requests: z.array(requestView), nextCursor: z.optional(z.string()) });

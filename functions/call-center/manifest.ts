@@ -23,6 +23,15 @@ export const requestRoutes = {
       201: { description: 'Recorded and sent to the dealer', json: api.recordedRequest, headers: ['location'] },
     },
   },
+  listDealers: {
+    method: 'GET',
+    path: '/dealers',
+    function: 'listDealers',
+    auth: { scopes: ['customers:read'] },
+    summary: "The directory's dealers by name: the ones a customer may prefer and a request goes to",
+    request: { params: null, query: null, body: null },
+    responses: { 200: { description: 'The dealers', json: api.dealerList } },
+  },
   listRequests: {
     method: 'GET',
     path: '/requests',
@@ -66,6 +75,11 @@ export const callCenter: UseCaseManifest = {
       entry: `${dir}/create-request.ts`,
       description: "Call center: record a request for the customer's dealer",
       uses: { table: 'write' },
+    },
+    listDealers: {
+      entry: `${dir}/list-dealers.ts`,
+      description: "Staff: the directory's dealers",
+      uses: { table: 'read' },
     },
     listRequests: {
       entry: `${dir}/list-requests.ts`,

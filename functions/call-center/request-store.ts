@@ -32,6 +32,8 @@ export interface CustomerRequest {
   createdBy: string;
   /** When the dealer should have accepted it by (business hours); a reminder goes out then. */
   acceptBy: string;
+  /** The time booked with the customer (inside the dealer's hours when booked), ISO UTC. */
+  appointmentAt?: string;
   scheduledAt?: string;
   declineReason?: string;
   /** What came of it, as the dealer reported when done. */

@@ -14,12 +14,13 @@ import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { changedMeanwhile, records, staleAt, type Text } from '../../shared/messages.js';
 import { outboxPut } from '../../shared/outbox.js';
-import { ConflictError, ProblemError } from '../../shared/problems.js';
+import { ConflictError, ProblemError, ValidationError } from '../../shared/problems.js';
 import { istanbulDate } from '../../shared/time.js';
 import { sweep } from '../../shared/work-queue.js';
 import { exportCatalogue, getProducts } from '../catalogue/public.js';
 import { getRoutingRules, loadUnits } from '../order-routing/public.js';
 import { draftQuote } from '../quote-approval/public.js';
+import { appointmentProblems } from './domain/appointment.js';
 import { afterDecline, chooseDealer, dealersToLoad, type RequestFacts } from './domain/dealer-choice.js';
 import type { CreateRequestInput, RequestActionInput } from './domain/request-input.js';
 import { checkActionInput, type RequestAction, requestLifecycle } from './domain/request-lifecycle.js';
@@ -38,6 +39,7 @@ export interface Recorded {
   unitId: string;
   ruleId: string;
   fallback: boolean;
+  appointmentAt?: string;
   draftQuote?: DraftQuoteOutcome;
 }
 
@@ -136,7 +138,13 @@ export const recordRequest = async (
   const { kind, details } = input;
   const { rules, facts, units } = await routingInputs(customer, kind, details);
   const decision = chooseDealer(rules, facts, units, now);
-  const acceptBy = acceptByFor(units.get(decision.unitId), now);
+  const dealer = units.get(decision.unitId);
+  const appointmentAt = input.appointmentAt ? new Date(input.appointmentAt) : undefined;
+  if (appointmentAt) {
+    const problems = appointmentProblems(appointmentAt, dealer?.hours ?? officeHours, now);
+    if (problems.length) throw new ValidationError(problems);
+  }
+  const acceptBy = acceptByFor(dealer, now);
   const draft = kind === 'quote' ? await draftFor(customer, details, now) : undefined;
   const at = now.toISOString();
   const request: CustomerRequest = {
@@ -156,6 +164,7 @@ export const recordRequest = async (
     },
     createdBy: actorId,
     acceptBy,
+    ...(appointmentAt ? { appointmentAt: appointmentAt.toISOString() } : {}),
     draftQuote: draft?.outcome,
     createdAt: at,
     updatedAt: at,
@@ -170,6 +179,7 @@ export const recordRequest = async (
     unitId: decision.unitId,
     ruleId: decision.ruleId,
     fallback: decision.fallback,
+    appointmentAt: request.appointmentAt,
     draftQuote: draft?.outcome,
   };
   const event = outboxPut(

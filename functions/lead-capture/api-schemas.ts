@@ -52,6 +52,7 @@ const lead = z.looseObject({
   city: z.optional(z.string()),
   region: z.optional(z.string()),
   productInterest: z.optional(z.string()),
+  preferredDealerId: z.optional(z.string()),
   /** What the person wrote on the form. */
   message: z.optional(z.string()),
   source: z.optional(z.string()),

@@ -34,6 +34,8 @@ export interface Lead {
   city?: string;
   region?: string;
   productInterest?: string;
+  /** The dealer the person chose on the form (a directory dealer). */
+  preferredDealerId?: string;
   message?: string;
   language: Language;
   source?: string;
@@ -99,6 +101,7 @@ const leadItems = (
     city: s.city,
     region: s.region,
     productInterest: s.productInterest,
+    preferredDealerId: s.preferredDealerId,
     message: s.message,
     language: s.language,
     source: s.source,
@@ -182,6 +185,7 @@ export const saveWithNewCustomer = async (capture: CaptureContext) => {
     sector: s.sector,
     city: s.city,
     region: s.region,
+    preferredDealerId: s.preferredDealerId,
     language: s.language,
     leadCount: 1,
     lastLeadAt: at,
@@ -195,18 +199,26 @@ export const saveWithNewCustomer = async (capture: CaptureContext) => {
 /**
  * Known person: the lead joins their partition and claims the contact details nobody holds yet, so
  * the next lead with only those details finds this customer too. The profile itself is not
- * overwritten by an anonymous form.
+ * overwritten by an anonymous form: a preferred dealer the form names is kept only when the
+ * customer has none yet.
  */
 export const saveForCustomer = async (match: Required<ContactMatch>, capture: CaptureContext) => {
   const { customerId } = match;
   const { leadId, items } = leadItems(customerId, false, capture);
+  const dealer = capture.submission.preferredDealerId;
   const touch: TransactItem = {
     Update: {
       TableName: tableName(),
       Key: keys.customer(customerId),
-      UpdateExpression: 'SET lastLeadAt = :at, updatedAt = :at ADD leadCount :one',
+      UpdateExpression: `SET lastLeadAt = :at, updatedAt = :at${
+        dealer ? ', preferredDealerId = if_not_exists(preferredDealerId, :dealer)' : ''
+      } ADD leadCount :one`,
       ConditionExpression: itemExists,
-      ExpressionAttributeValues: { ':at': capture.now.toISOString(), ':one': 1 },
+      ExpressionAttributeValues: {
+        ':at': capture.now.toISOString(),
+        ':one': 1,
+        ...(dealer ? { ':dealer': dealer } : {}),
+      },
     },
   };
   const result = await transact([touch, ...markerItems(capture.contact, customerId, match.unclaimed), ...items]);

@@ -132,7 +132,11 @@ export const leadCapture: UseCaseManifest = {
       description: 'Web form and JSON lead capture',
       uses: { table: 'write' },
     },
-    leadForm: { entry: `${dir}/lead-form.ts`, description: 'Demo HTML lead form', uses: {} },
+    leadForm: {
+      entry: `${dir}/lead-form.ts`,
+      description: 'Demo HTML lead form (the directory’s dealers to choose from)',
+      uses: { table: 'read' },
+    },
     confirmConsent: {
       entry: `${dir}/confirm-consent.ts`,
       description: 'Double opt-in confirmation link',

@@ -81,6 +81,37 @@ const quote = z.looseObject({
 });
 
 export const quoteResponse = quote;
+
+const row = z.strictObject({ label: z.string(), value: z.string(), strong: z.optional(z.boolean()) });
+/** What POST /quotes/preview answers: the draft's figures, and its rows formatted as the PDF prints them. */
+export const quotePreview = z.looseObject({
+  currency: z.string(),
+  quoteDate: z.string(),
+  /** The date the FX rates are taken on (the quote date). */
+  fxDate: z.string(),
+  rateToTry: z.string(),
+  validUntil: z.string(),
+  language: z.enum(languages),
+  lines: quotedLines,
+  totals: quotedTotals,
+  grandTotalTry: money,
+  paymentPlan: z.array(z.strictObject({ dueDate: z.string(), amount: money })),
+  rows: z.strictObject({
+    lines: z.array(
+      z.strictObject({
+        name: z.string(),
+        sku: z.string(),
+        quantity: z.string(),
+        unitPrice: z.string(),
+        discount: z.string(),
+        amount: z.string(),
+        taxRate: z.string(),
+      }),
+    ),
+    totals: z.array(row),
+    plan: z.array(z.strictObject({ dueDate: z.string(), amount: z.string() })),
+  }),
+});
 export const quoteWithVersions = z.extend(quote, {
   versions: z.array(z.strictObject({ version: z.int(), href: z.string() })),
   /** The order as it was made: the accepted version's lines and totals; its status is on its own page. */

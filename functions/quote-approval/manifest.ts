@@ -46,6 +46,15 @@ export const quoteRoutes = {
     },
     responses: { 201: { description: 'The draft', json: api.quoteResponse, headers: ['location'] } },
   },
+  previewQuote: {
+    method: 'POST',
+    path: '/quotes/preview',
+    function: 'previewQuote',
+    auth: write,
+    summary: "A draft's figures and the totals rows its PDF prints, computed the same way and stored nowhere",
+    request: { params: null, query: null, body: { schema: createQuoteSchema, maxBytes: QUOTE_BODY_BYTES } },
+    responses: { 200: { description: 'The figures and rows', json: api.quotePreview } },
+  },
   listQuotes: {
     method: 'GET',
     path: '/quotes',
@@ -232,6 +241,11 @@ export const quoteApproval: UseCaseManifest = {
       entry: `${dir}/create-quote.ts`,
       description: 'Staff: a draft quote from the catalogue and a price list',
       uses: { table: 'write' },
+    },
+    previewQuote: {
+      entry: `${dir}/preview-quote.ts`,
+      description: "Staff: a draft quote's figures and PDF rows, stored nowhere",
+      uses: { table: 'read' },
     },
     editQuote: { entry: `${dir}/edit-quote.ts`, description: 'Staff: change a draft quote', uses: { table: 'write' } },
     getQuote: {

@@ -44,6 +44,9 @@ export interface Quote extends QuoteState, QuoteFigures {
   expiresAt: string;
   paymentTerms?: PaymentTerms;
   notes?: string;
+  deliveryTerms?: string;
+  /** The discount on the whole quote as asked, in basis points (its amounts are in the lines and totals). */
+  quoteDiscountBp?: number;
   /** What the policy asked for at submit: the steps, their roles, rules and reasons. */
   approvalSteps?: ApprovalStep[];
   approvals: ApprovalRecord[];

@@ -90,6 +90,7 @@ interface PricingInput {
   priceListId: string;
   lines: readonly LineInput[];
   paymentTerms?: PaymentTerms;
+  quoteDiscountBp?: number;
 }
 
 const price = async (input: PricingInput, quoteDate: string) => {
@@ -189,6 +190,8 @@ export const draftQuote = async (
     expiresAt: expiresAt(validUntil),
     paymentTerms: input.paymentTerms,
     notes: input.notes,
+    ...(input.deliveryTerms ? { deliveryTerms: input.deliveryTerms } : {}),
+    ...(input.quoteDiscountBp ? { quoteDiscountBp: input.quoteDiscountBp } : {}),
     approvals: [],
     createdAt: at,
     updatedAt: at,
@@ -201,6 +204,28 @@ export const draftQuote = async (
     now,
   );
   return { quote, items: newQuoteItems(quote, { events: [event] }, record) };
+};
+
+/**
+ * What a draft from this input would hold, priced by the same path as creating it, stored nowhere:
+ * the quote builder shows its totals and KDV as the PDF will print them. The FX date is the quote date.
+ */
+export const previewQuote = async (input: CreateQuoteInput, now = clockNow()) => {
+  const customer = await getCustomer(input.customerId);
+  if (!customer) throw noSuchCustomer();
+  const quoteDate = istanbulDate(now);
+  const { priceList, figures } = await price(input, quoteDate);
+  const validUntil = input.validUntil ?? defaultValidity(quoteDate, priceList);
+  checkValidity(validUntil, quoteDate);
+  const language = input.language ?? customer.language;
+  return {
+    ...figures,
+    fxDate: quoteDate,
+    validUntil,
+    language,
+    priceListId: input.priceListId,
+    ...(input.quoteDiscountBp ? { quoteDiscountBp: input.quoteDiscountBp } : {}),
+  };
 };
 
 export const createQuote = async (
@@ -228,12 +253,14 @@ export const editQuote = async (
   }
   refuseStale(quote, patch.seq);
   const paymentTerms = patch.paymentTerms === null ? undefined : (patch.paymentTerms ?? quote.paymentTerms);
+  const quoteDiscountBp = patch.quoteDiscountBp ?? quote.quoteDiscountBp;
   const quoteDate = istanbulDate(now);
   const { figures } = await price(
     {
       priceListId: patch.priceListId ?? quote.priceListId,
       lines: patch.lines ?? quote.lines.map(({ sku, quantity, discountBp }) => ({ sku, quantity, discountBp })),
       paymentTerms,
+      quoteDiscountBp,
     },
     quoteDate,
   );
@@ -248,6 +275,8 @@ export const editQuote = async (
     expiresAt: expiresAt(validUntil),
     paymentTerms,
     notes: patch.notes === null ? undefined : (patch.notes ?? quote.notes),
+    deliveryTerms: patch.deliveryTerms === null ? undefined : (patch.deliveryTerms ?? quote.deliveryTerms),
+    quoteDiscountBp: quoteDiscountBp || undefined,
     seq: quote.seq + 1,
     updatedAt: now.toISOString(),
   };

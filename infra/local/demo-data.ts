@@ -291,7 +291,7 @@ export const demoItems = (): Record<string, unknown>[] => [
   ...demoDealers.map((d) => ({ ...keys.dealer(d.dealerId), type: 'dealer', ...d })),
   { ...leadCaptureKeys.assignmentRules(), type: 'assignment-rules', rules: demoRules },
   ...quoteReferenceItems(),
-  ...demoUnits.map((u) => ({ ...keys.unit(u.unitId), type: 'unit', ...u })),
+  ...demoUnits.map((u) => ({ ...keys.unit(u.unitId), ...keys.unitsByKind(u.kind, u.unitId), type: 'unit', ...u })),
   defaultRulesItem(demoRoutingRules),
   ...demoDepartments.map((d) => ({ ...keys.department(d.departmentId), type: 'department', ...d })),
   ...demoDepartmentUsers.map((u) => ({ ...keys.user(u.userId), type: 'user', ...u })),

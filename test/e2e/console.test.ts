@@ -53,18 +53,21 @@ describe('the staff console', () => {
     await page.goto(`${api()}/console/#/quotes/new?customer=${customerId}`);
     await page.getByLabel('Fiyat listesi').selectOption('tr-standart');
     await page.getByLabel('Ürün kodu').fill('TP-20');
-    // Live totals: quantity × the list's price, as typed.
+    // The totals are the API's own (POST /quotes/preview): quantity × the list's price before discounts and KDV.
     const lists = await call<{ id: string; prices: { sku: string; unitPrice: number }[] }[]>(
       'GET',
       '/catalogue/price-lists',
       quoteKeys().catalogueAdmin,
     );
     const unitPrice = lists.body.find((l) => l.id === 'tr-standart')!.prices.find((p) => p.sku === 'TP-20')!.unitPrice;
-    const liveTotal = () => page.locator('[data-live-total]').textContent();
+    const liveTotal = () => page.locator('[data-totals] tr').first().textContent();
     await page.getByLabel('Adet').fill('3');
+    await page.getByRole('button', { name: 'Toplamları hesapla' }).click();
     await expect
       .poll(liveTotal)
-      .toBe(new Intl.NumberFormat('tr-TR', { style: 'currency', currency: 'TRY' }).format((3 * unitPrice) / 100));
+      .toBe(
+        `Ara toplam${new Intl.NumberFormat('tr-TR', { style: 'currency', currency: 'TRY' }).format((3 * unitPrice) / 100)}`,
+      );
     await page.getByLabel('Adet').fill('0');
     await page.getByLabel('Adet').evaluate((input) => input.removeAttribute('min'));
     await page.getByRole('button', { name: 'Teklifi oluştur' }).click();

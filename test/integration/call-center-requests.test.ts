@@ -12,6 +12,7 @@ import type { OwnedCustomer } from '../../functions/call-center/request-access.j
 import { getRequest, getRequestHistory, listRequests } from '../../functions/call-center/request-store.js';
 import { actOnRequest, recordRequest, remindUnaccepted } from '../../functions/call-center/requests.js';
 import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
+import { dayKind } from '../../shared/business-hours.js';
 import { customers } from '../../shared/customer.js';
 import { db, tableName, transact } from '../../shared/db.js';
 import { oncePerCaller } from '../../shared/idempotency.js';
@@ -339,5 +340,43 @@ describe('the acceptance reminder', () => {
     );
     expect(mails).toHaveLength(1);
     expect(mails[0]!.body.text).toContain('bu talep 7.12.2026 13:00 saatine kadar kabul edilmeliydi');
+  });
+});
+
+describe('a booked appointment', () => {
+  /** The next Monday at least two days ahead that is an ordinary working day, as YYYY-MM-DD. */
+  const nextMonday = () => {
+    for (let days = 2; ; days++) {
+      const day = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+      if (new Date(`${day}T00:00:00Z`).getUTCDay() === 1 && dayKind(day) === undefined) return day;
+    }
+  };
+
+  it('is stored with the request at the preferred dealer when inside its hours; outside them nothing is written', async () => {
+    const owned = await customer(['rep-ayse']);
+    const day = nextMonday();
+    const input = (at: string) =>
+      createRequestSchema.parse({ kind: 'test-drive', channel: 'phone', appointmentAt: `${day}T${at}:00+03:00` });
+    let refusal: unknown;
+    try {
+      await recordRequest(owned, input('18:00'), 'agent-deniz');
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({ status: 400, errors: [{ path: 'appointmentAt' }] });
+    // Nothing written: the customer's partition holds only the profile, and no event left.
+    expect((await partition(owned.customerId)).map((item) => item.type)).toEqual(['customer']);
+    expect(await outbox('RequestCreated', 'customerId', owned.customerId)).toEqual([]);
+
+    const recorded = await recordRequest(owned, input('09:00'), 'agent-deniz');
+    expect(recorded).toMatchObject({
+      unitId: 'dealer-ankara',
+      ruleId: 'preferred-dealer',
+      appointmentAt: new Date(`${day}T09:00:00+03:00`).toISOString(),
+    });
+    expect(await getRequest(owned.customerId, recorded.requestId)).toMatchObject({
+      appointmentAt: new Date(`${day}T09:00:00+03:00`).toISOString(),
+      status: 'open',
+    });
   });
 });

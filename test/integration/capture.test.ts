@@ -1,9 +1,11 @@
 // The capture use case against DynamoDB Local: dedupe, races, and the outbox written with the state.
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { captureLead } from '../../functions/lead-capture/capture.js';
 import { type LeadSubmission, leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
 import { getLead } from '../../functions/lead-capture/lead-store.js';
+import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
+import { holdersOf } from '../../shared/customer.js';
 import { db, tableName } from '../../shared/db.js';
 import { keys } from '../../shared/table.js';
 
@@ -121,5 +123,58 @@ describe('capturing leads', () => {
       ['sms', 'granted'],
     ]);
     expect(ledger[0]).toMatchObject({ ip: '198.51.100.7', textVersion: 'kvkk-test-1', via: 'form' });
+  });
+});
+
+describe('a preferred dealer on the form', () => {
+  beforeAll(() => loadReferenceData(db(), tableName(), demoItems()));
+
+  const profile = async (customerId: string) => (await partition(customerId)).find((item) => item.type === 'customer');
+
+  it('goes onto a new customer; an unknown dealer is refused naming the field and writes nothing', async () => {
+    const email = `dealer-${unique()}@example.com`;
+    let refusal: unknown;
+    try {
+      await captureLead({
+        submission: submission({ name: 'Bayi Seçen', email, preferredDealerId: 'dealer-nowhere' }),
+        ip: '192.0.2.1',
+      });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({ status: 400, errors: [{ path: 'preferredDealerId' }] });
+    // A warehouse is a unit too, but not a dealer anyone may prefer.
+    await expect(
+      captureLead({
+        submission: submission({ name: 'Bayi Seçen', email, preferredDealerId: 'warehouse-gebze' }),
+        ip: '192.0.2.1',
+      }),
+    ).rejects.toMatchObject({ errors: [{ path: 'preferredDealerId' }] });
+    expect(await holdersOf({ emailKey: email })).toEqual([]);
+
+    const { leadId } = await captureLead({
+      submission: submission({ name: 'Bayi Seçen', email, preferredDealerId: 'dealer-izmir' }),
+      ip: '192.0.2.1',
+    });
+    const lead = await getLead(leadId);
+    expect(lead).toMatchObject({ preferredDealerId: 'dealer-izmir' });
+    expect(await profile(lead!.customerId)).toMatchObject({ preferredDealerId: 'dealer-izmir' });
+  });
+
+  it('fills in a known customer’s preferred dealer only when they have none', async () => {
+    const email = `known-${unique()}@example.com`;
+    const first = await captureLead({ submission: submission({ name: 'Bilinen Kişi', email }), ip: '192.0.2.1' });
+    const { customerId } = (await getLead(first.leadId))!;
+    expect(await profile(customerId)).not.toHaveProperty('preferredDealerId');
+    await captureLead({
+      submission: submission({ name: 'Bilinen Kişi', email, preferredDealerId: 'dealer-ankara' }),
+      ip: '192.0.2.1',
+    });
+    expect(await profile(customerId)).toMatchObject({ preferredDealerId: 'dealer-ankara' });
+    await captureLead({
+      submission: submission({ name: 'Bilinen Kişi', email, preferredDealerId: 'dealer-izmir' }),
+      ip: '192.0.2.1',
+    });
+    expect(await profile(customerId)).toMatchObject({ preferredDealerId: 'dealer-ankara' });
   });
 });

@@ -24,6 +24,7 @@ import {
   expireDueQuotes,
   followUpDueQuotes,
   markSent,
+  previewQuote,
   reviseQuote,
   submitQuote,
 } from '../../functions/quote-approval/quotes.js';
@@ -177,6 +178,57 @@ describe('drafts and submitting', () => {
         { path: 'lines.2.sku', message: expect.objectContaining({ en: expect.stringContaining('no longer sold') }) },
       ],
     });
+  });
+});
+
+describe('a quote discount, delivery terms and the preview', () => {
+  /** Four pallet trucks at 7% off, and 3% off the quote. */
+  const discounted = (customerId: string) => ({
+    customerId,
+    priceListId: 'it-try',
+    lines: [{ sku: 'TP-20', quantity: 4, discountBp: 700 }],
+    quoteDiscountBp: 300,
+  });
+
+  it('stores the quote discount and delivery terms with the draft; an edit changes and clears them', async () => {
+    const customerId = await newCustomer();
+    const input = { ...discounted(customerId), deliveryTerms: 'Gebze depodan teslim' };
+    const quote = await createQuote(input, owner, now);
+    const stored = await getQuote(customerId, quote.quoteId);
+    // 74 000,00 − 7% = 68 820,00; − 3% = 66 755,40; + 20% KDV = 80 106,48.
+    expect(stored).toMatchObject({
+      quoteDiscountBp: 300,
+      deliveryTerms: 'Gebze depodan teslim',
+      totals: {
+        quoteDiscountTotal: { amount: 206_460, currency: 'TRY' },
+        discountTotal: { amount: 724_460, currency: 'TRY' },
+        grandTotal: { amount: 8_010_648, currency: 'TRY' },
+      },
+    });
+    const edited = await editQuote(stored!, { seq: 1, quoteDiscountBp: 0, deliveryTerms: null });
+    const after = await getQuote(customerId, quote.quoteId);
+    expect(after?.seq).toBe(2);
+    expect(after).not.toHaveProperty('quoteDiscountBp');
+    expect(after).not.toHaveProperty('deliveryTerms');
+    expect(after?.totals).not.toHaveProperty('quoteDiscountTotal');
+    expect(edited.totals.grandTotal.amount).toBe(8_258_400); // 68 820,00 + 20% KDV
+  });
+
+  it('the preview prices as creating would and stores nothing: no quote, no event', async () => {
+    const customerId = await newCustomer();
+    const input = {
+      ...discounted(customerId),
+      paymentTerms: { type: 'instalments' as const, count: 3, firstDueDate: `${now.getUTCFullYear() + 1}-01-15` },
+    };
+    const preview = await previewQuote(input, now);
+    expect(preview).toMatchObject({ fxDate: dateOf(now), currency: 'TRY', rateToTry: '1' });
+    expect(preview.totals.grandTotal.amount).toBe(8_010_648);
+    expect(preview.paymentPlan.map((p) => p.amount.amount)).toEqual([2_670_216, 2_670_216, 2_670_216]);
+    const partition = await queryAll({ partition: keys.customerPartition(customerId) });
+    expect(partition.map((item) => item.type)).toEqual(['customer']);
+    const created = await createQuote(input, owner, now);
+    expect(created.totals).toEqual(preview.totals);
+    expect(created.paymentPlan).toEqual(preview.paymentPlan);
   });
 });
 

@@ -29,8 +29,10 @@ describe('what an activity must hold together', () => {
   it.each(callOutcomes.filter((o) => o !== 'callback-requested'))(
     'a call with outcome %s needs no callback time, and may not have one',
     (outcome) => {
-      expect(activityProblems(call({ outcome }))).toEqual([]);
-      expect(activityProblems(call({ outcome, callbackAt: '2026-03-03T09:00:00.000Z' }))).toEqual([
+      // A complaint needs its notes (below); every outcome here has them, so only callbackAt is at stake.
+      const notes = 'Görüşme notu';
+      expect(activityProblems(call({ outcome, notes }))).toEqual([]);
+      expect(activityProblems(call({ outcome, notes, callbackAt: '2026-03-03T09:00:00.000Z' }))).toEqual([
         { path: 'callbackAt', message: expect.objectContaining({ en: 'Only for the outcome callback-requested.' }) },
       ]);
     },
@@ -49,6 +51,33 @@ describe('what an activity must hold together', () => {
     expect(activityProblems(call({ outcome: 'callback-requested', callbackAt: '2026-03-02T09:05:00.001Z' }))).toEqual(
       [],
     );
+  });
+
+  it('a complaint says what it is about; a sale or a refusal needs no notes', () => {
+    expect(activityProblems(call({ outcome: 'complaint' }))).toEqual([
+      { path: 'notes', message: expect.objectContaining({ en: expect.stringContaining('complaint') }) },
+    ]);
+    expect(activityProblems(call({ outcome: 'complaint', notes: 'Servis randevusu iki kez ertelendi' }))).toEqual([]);
+    expect(activityProblems(call({ outcome: 'sale' }))).toEqual([]);
+    expect(activityProblems(call({ outcome: 'not-interested' }))).toEqual([]);
+  });
+
+  it("the call outcomes the desk offers are the API's, and an unknown outcome is refused by name in both languages", () => {
+    for (const outcome of ['reached', 'no-answer', 'callback-requested', 'not-interested', 'sale', 'complaint']) {
+      expect(callOutcomes).toContain(outcome);
+    }
+    const body = { kind: 'call', direction: 'in', startedAt: '2026-03-02T09:00:00Z', endedAt: '2026-03-02T09:01:00Z' };
+    expect(validate(logActivityBody, { ...body, outcome: 'sale' })).toMatchObject({ outcome: 'sale' });
+    let refusal: unknown;
+    try {
+      validate(logActivityBody, { ...body, outcome: 'maybe' });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({
+      code: 'validation-failed',
+      errors: [{ path: 'outcome', message: { en: expect.any(String), tr: expect.any(String) } }],
+    });
   });
 
   it('a call may not end before it starts; ending as it starts is fine (a missed call)', () => {

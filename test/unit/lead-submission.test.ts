@@ -16,6 +16,17 @@ describe('lead submission', () => {
     expect(result.success && result.data.language).toBe('tr');
   });
 
+  it('takes a preferred dealer from the form (an empty choice is none), one line of at most 100 characters', () => {
+    const chosen = parse({ name: 'Ece Deneme', phone: '0532 123 45 67', preferredDealerId: 'dealer-izmir' });
+    expect(chosen.success && chosen.data.preferredDealerId).toBe('dealer-izmir');
+    const none = parse({ name: 'Ece Deneme', phone: '0532 123 45 67', preferredDealerId: '' });
+    expect(none.success && none.data.preferredDealerId).toBeUndefined();
+    expect(paths({ name: 'Ece Deneme', phone: '0532 123 45 67', preferredDealerId: 'd'.repeat(100) })).toEqual([]);
+    expect(paths({ name: 'Ece Deneme', phone: '0532 123 45 67', preferredDealerId: 'd'.repeat(101) })).toEqual([
+      'preferredDealerId',
+    ]);
+  });
+
   it('needs an e-mail or a phone', () => {
     expect(paths({ name: 'Ece Deneme' })).toEqual(['email']);
   });

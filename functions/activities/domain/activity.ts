@@ -17,6 +17,10 @@ export const callOutcomes = [
   'callback-requested',
   'interested',
   'not-interested',
+  /** The call closed a sale. */
+  'sale',
+  /** The caller complained: what about goes in `notes` (a case is opened on its own route). */
+  'complaint',
 ] as const;
 export type CallOutcome = (typeof callOutcomes)[number];
 
@@ -133,6 +137,15 @@ export const activityProblems = (input: ActivityInput): FieldProblem[] => {
       problems.push({
         path: 'callbackAt',
         message: { en: 'Only for the outcome callback-requested.', tr: 'Yalnızca callback-requested sonucu için.' },
+      });
+    }
+    if (input.outcome === 'complaint' && !input.notes) {
+      problems.push({
+        path: 'notes',
+        message: {
+          en: 'Say what the complaint is about when the outcome is complaint.',
+          tr: 'Sonuç şikâyet olduğunda şikâyetin ne hakkında olduğunu yazın.',
+        },
       });
     }
   }

@@ -5,6 +5,9 @@ import * as z from '../../../shared/schema.js';
 export const requestKinds = ['test-drive', 'service', 'appraisal', 'information', 'quote'] as const;
 export type RequestKind = (typeof requestKinds)[number];
 
+/** The kinds booked at a time at the dealer. */
+export const bookable: readonly RequestKind[] = ['test-drive', 'service', 'appraisal'];
+
 /** How the customer wants to be contacted about it. */
 export const contactChannels = ['phone', 'email', 'sms', 'whatsapp'] as const;
 export type ContactChannel = (typeof contactChannels)[number];
@@ -37,8 +40,20 @@ export const createRequestSchema = z
     kind: z.enum(requestKinds),
     details: z._default(requestDetailsSchema, {}),
     channel: z.enum(contactChannels),
+    /**
+     * A booked test drive, service appointment or appraisal: when the customer comes to the dealer.
+     * Must fall inside the chosen dealer's working hours (refused naming this field otherwise).
+     */
+    appointmentAt: z.optional(instant),
   })
   .check(
+    z.refine((r) => r.appointmentAt === undefined || bookable.includes(r.kind), {
+      ...z.said({
+        en: 'Only a test drive, service or appraisal request is booked at a time.',
+        tr: 'Yalnızca test sürüşü, servis ve ekspertiz talebi bir saate randevu alır.',
+      }),
+      path: ['appointmentAt'],
+    }),
     z.refine((r) => r.kind !== 'quote' || r.details.sku !== undefined, {
       ...z.said({
         en: 'A quote request names the product (its SKU) to price.',

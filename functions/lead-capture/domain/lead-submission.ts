@@ -34,6 +34,8 @@ export const leadSubmissionSchema = z
     city: optional(plain(100)),
     region: optional(plain(100)),
     productInterest: optional(plain(200)),
+    /** The dealer the person would like to deal with (a dealer of the directory, checked on capture). */
+    preferredDealerId: optional(plain(100)),
     message: optional(z.text(4000).check(noMarkup)),
     language: z._default(z.enum(languages), defaultLanguage),
     source: optional(plain(100)),

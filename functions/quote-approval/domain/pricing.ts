@@ -22,7 +22,10 @@ export interface PricedLine {
   sku: string;
   quantity: number;
   gross: Money;
+  /** Every discount on the line: its own, then its share of the quote's (`quoteDiscount`, included here). */
   discount: Money;
+  /** The quote discount's share of this line, after the line's own discount (only on a quote that has one). */
+  quoteDiscount?: Money;
   net: Money;
   taxRateBp: number;
   tax: Money;
@@ -44,6 +47,8 @@ export interface QuoteTotals {
   marginBp: number;
   /** Overall discount: discountTotal as a share of subtotal. */
   discountBp: number;
+  /** The quote discount's part of discountTotal (only on a quote that has one). */
+  quoteDiscountTotal?: Money;
   maxLineDiscountBp: number;
   /** KDV per rate, as the quote and the later invoice print it. */
   taxByRate: { taxRateBp: number; base: Money; tax: Money }[];
@@ -74,9 +79,15 @@ const checkLine = (line: PricingLine, i: number) => {
   }
 };
 
-const priceLine = (line: PricingLine): PricedLine => {
+/**
+ * A line's figures. A quote discount is taken from each line after the line's own discount, each
+ * line rounded on its own, so KDV is on what the customer really pays and the lines add up to the totals.
+ */
+const priceLine = (line: PricingLine, quoteDiscountBp: number): PricedLine => {
   const gross = multiply(line.unitPrice, line.quantity);
-  const discount = percentOf(gross, line.discountBp);
+  const own = percentOf(gross, line.discountBp);
+  const quoteDiscount = percentOf(subtract(gross, own), quoteDiscountBp);
+  const discount = sum([own, quoteDiscount], gross.currency);
   const net = subtract(gross, discount);
   const tax = percentOf(net, line.taxRateBp);
   const cost = multiply(line.unitCost, line.quantity);
@@ -86,6 +97,8 @@ const priceLine = (line: PricingLine): PricedLine => {
     quantity: line.quantity,
     gross,
     discount,
+    // Only a quote with a quote discount carries its parts: earlier quotes read as they were priced.
+    ...(quoteDiscountBp ? { quoteDiscount } : {}),
     net,
     taxRateBp: line.taxRateBp,
     tax,
@@ -96,14 +109,24 @@ const priceLine = (line: PricingLine): PricedLine => {
   };
 };
 
-type Summed = 'gross' | 'discount' | 'net' | 'tax' | 'total' | 'cost' | 'margin';
+type Summed = 'gross' | 'discount' | 'quoteDiscount' | 'net' | 'tax' | 'total' | 'cost' | 'margin';
 
-export const priceQuote = ({ lines, currency }: { lines: readonly PricingLine[]; currency: string }): PricedQuote => {
+export const priceQuote = ({
+  lines,
+  currency,
+  quoteDiscountBp = 0,
+}: {
+  lines: readonly PricingLine[];
+  currency: string;
+  /** A discount on the whole quote, in basis points, on top of each line's own. */
+  quoteDiscountBp?: number;
+}): PricedQuote => {
   lines.forEach(checkLine);
-  const priced = lines.map(priceLine);
+  if (!isShare(quoteDiscountBp)) throw new ValidationError([{ path: 'quoteDiscountBp', message: inBasisPoints }]);
+  const priced = lines.map((line) => priceLine(line, quoteDiscountBp));
   const total = (field: Summed, of = priced) =>
     sum(
-      of.map((line) => line[field]),
+      of.map((line) => line[field] ?? { amount: 0, currency }),
       currency,
     );
   const [subtotal, discountTotal, netTotal, margin] = [
@@ -126,6 +149,7 @@ export const priceQuote = ({ lines, currency }: { lines: readonly PricingLine[];
       margin,
       marginBp: basisPoints(margin.amount, netTotal.amount),
       discountBp: basisPoints(discountTotal.amount, subtotal.amount),
+      ...(quoteDiscountBp ? { quoteDiscountTotal: total('quoteDiscount') } : {}),
       maxLineDiscountBp: Math.max(0, ...lines.map((line) => line.discountBp)),
       taxByRate: rates.map((taxRateBp) => {
         const atRate = priced.filter((line) => line.taxRateBp === taxRateBp);

@@ -72,6 +72,8 @@ export interface BuildInput {
   /** The Istanbul calendar date the prices and rates are taken on. */
   quoteDate: string;
   paymentTerms?: PaymentTerms;
+  /** A discount on the whole quote in basis points, after each line's own. */
+  quoteDiscountBp?: number;
 }
 
 const MAX_LINES = 200;
@@ -146,7 +148,11 @@ export const buildQuote = (input: BuildInput): QuoteFigures => {
       },
     };
   });
-  const priced = priceQuote({ currency, lines: pricing.map((p) => p.line) });
+  const priced = priceQuote({
+    currency,
+    lines: pricing.map((p) => p.line),
+    quoteDiscountBp: input.quoteDiscountBp,
+  });
   const lines = priced.lines.map(
     (line, i): QuoteLine => ({
       ...line,

@@ -9,6 +9,8 @@ const bp = z.int().check(z.gte(0), z.lte(10_000));
 /** An integer from `min` to `max`, both included. */
 const intFrom = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 const notes = z.text(4000);
+/** Where, when and how the goods are handed over (Incoterms, lead time, site): printed on the quote. */
+const deliveryTerms = z.text(1000);
 /** Why an approver rejects a quote, through the API or the approval page alike. */
 export const rejectionReasonSchema = z
   .text(2000)
@@ -48,12 +50,15 @@ export const createQuoteSchema = z.strictObject({
   /** Defaults to 30 days after the quote date, or the price list's last day if sooner. */
   validUntil: z.optional(isoDateSchema),
   notes: z.optional(notes),
+  deliveryTerms: z.optional(deliveryTerms),
+  /** A discount on the whole quote, in basis points, taken after each line's own discount. */
+  quoteDiscountBp: z.optional(bp),
   paymentTerms: z.optional(paymentTermsSchema),
   lines,
 });
 export type CreateQuoteInput = z.infer<typeof createQuoteSchema>;
 
-/** Any subset; `null` clears notes or payment terms. Lines, when given, replace all lines. */
+/** Any subset; `null` clears notes, delivery terms or payment terms. Lines, when given, replace all lines. */
 export const editQuoteSchema = z.strictObject({
   /** The seq the caller saw: an edit based on a stale read is refused. */
   seq: z.optional(seq),
@@ -61,6 +66,9 @@ export const editQuoteSchema = z.strictObject({
   language: z.optional(language),
   validUntil: z.optional(isoDateSchema),
   notes: z.optional(z.nullable(notes)),
+  deliveryTerms: z.optional(z.nullable(deliveryTerms)),
+  /** 0 removes the quote discount. */
+  quoteDiscountBp: z.optional(bp),
   paymentTerms: z.optional(z.nullable(paymentTermsSchema)),
   lines: z.optional(lines),
 });

@@ -205,12 +205,16 @@ export const renderQuotePdf = async ({ quote, customer, issuer }: QuotePdfInput)
     }
   }
 
-  if (quote.notes) {
+  for (const [heading, text] of [
+    [t.deliveryTerms, quote.deliveryTerms],
+    [t.notes, quote.notes],
+  ] as const) {
+    if (!text) continue;
     sheet.y -= 10;
     sheet.room(30);
-    sheet.text(t.notes, MARGIN, { bold: true, size: 10.5 });
+    sheet.text(heading, MARGIN, { bold: true, size: 10.5 });
     sheet.y -= 16;
-    for (const line of sheet.wrap(quote.notes, RIGHT - MARGIN)) {
+    for (const line of sheet.wrap(text, RIGHT - MARGIN)) {
       sheet.room(13);
       sheet.text(line, MARGIN);
       sheet.y -= 13;

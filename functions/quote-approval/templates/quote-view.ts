@@ -4,7 +4,7 @@
 import type { Customer } from '../../../shared/customer.js';
 import { type SafeHtml, safeHtml } from '../../../shared/html.js';
 import type { Language } from '../../../shared/language.js';
-import { formatMoney, formatPercent, type Money } from '../../../shared/money.js';
+import { add, formatMoney, formatPercent, type Money, subtract } from '../../../shared/money.js';
 import { recordNumber } from '../../../shared/record-numbers.js';
 import { quantityIn } from '../../catalogue/public.js';
 import type { QuoteStatus } from '../domain/lifecycle.js';
@@ -33,6 +33,8 @@ export const labels = {
     paymentPlan: 'Ödeme planı',
     dueDate: 'Vade',
     notes: 'Notlar',
+    quoteDiscount: (rate: string) => `Teklif indirimi (${rate})`,
+    deliveryTerms: 'Teslim koşulları',
     margin: 'Kâr marjı',
     page: (n: number, of: number) => `Sayfa ${n} / ${of}`,
   },
@@ -58,6 +60,8 @@ export const labels = {
     paymentPlan: 'Payment plan',
     dueDate: 'Due',
     notes: 'Notes',
+    quoteDiscount: (rate: string) => `Quote discount (${rate})`,
+    deliveryTerms: 'Delivery terms',
     margin: 'Margin',
     page: (n: number, of: number) => `Page ${n} of ${of}`,
   },
@@ -125,10 +129,19 @@ export interface QuoteRows {
   plan: { dueDate: string; amount: string }[];
 }
 
-export const quoteRows = (quote: Quote, language: Language): QuoteRows => {
+/** What the rows are drawn from: a stored quote, or a preview's figures that were never stored. */
+export type QuoteFiguresView = Pick<
+  Quote,
+  'lines' | 'totals' | 'currency' | 'rateToTry' | 'grandTotalTry' | 'paymentPlan' | 'quoteDiscountBp'
+>;
+
+export const quoteRows = (quote: QuoteFiguresView, language: Language): QuoteRows => {
   const t = labels[language];
   const money = (m: Money) => formatMoney(m, language);
   const { totals } = quote;
+  // A quote discount shows as its own total row: the lines show their amounts after their own discount.
+  const quoteDiscount = totals.quoteDiscountTotal;
+  const lineDiscounts = quoteDiscount ? subtract(totals.discountTotal, quoteDiscount) : totals.discountTotal;
   return {
     lines: quote.lines.map((line) => ({
       name: line.name[language],
@@ -136,12 +149,20 @@ export const quoteRows = (quote: Quote, language: Language): QuoteRows => {
       quantity: quantityIn(line.quantity, line.unit, language),
       unitPrice: money(line.unitPrice),
       discount: line.discountBp ? formatPercent(line.discountBp, language) : '',
-      amount: money(line.net),
+      amount: money(line.quoteDiscount ? add(line.net, line.quoteDiscount) : line.net),
       taxRate: formatPercent(line.taxRateBp, language),
     })),
     totals: [
       { label: t.subtotal, value: money(totals.subtotal) },
-      ...(totals.discountTotal.amount ? [{ label: t.discountTotal, value: `−${money(totals.discountTotal)}` }] : []),
+      ...(lineDiscounts.amount ? [{ label: t.discountTotal, value: `−${money(lineDiscounts)}` }] : []),
+      ...(quoteDiscount?.amount
+        ? [
+            {
+              label: t.quoteDiscount(formatPercent(quote.quoteDiscountBp ?? 0, language)),
+              value: `−${money(quoteDiscount)}`,
+            },
+          ]
+        : []),
       { label: t.netTotal, value: money(totals.netTotal) },
       ...totals.taxByRate.map((r) => ({ label: t.taxAt(formatPercent(r.taxRateBp, language)), value: money(r.tax) })),
       { label: t.grandTotal, value: money(totals.grandTotal), strong: true },
