@@ -21,6 +21,7 @@ import { orderRouting } from './order-routing/manifest.js';
 // people and keys managed over the API (admin)
 import { peopleUseCase } from './people/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
+import { webhooks } from './webhooks/manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,
@@ -47,6 +48,8 @@ export const useCases: UseCaseManifest[] = [
   signIn,
   // people and keys managed over the API (admin)
   peopleUseCase,
+  // outbound webhooks (integrations)
+  webhooks,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

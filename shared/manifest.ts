@@ -40,6 +40,8 @@ export const scopes = [
   'analytics:admin',
   // sign-in (people): ending one's own signed-in session
   'sessions:write',
+  // outbound webhooks (functions/webhooks): subscriptions, their secrets and deliveries
+  'webhooks:admin',
 ] as const;
 export type Scope = (typeof scopes)[number];
 
