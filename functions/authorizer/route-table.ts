@@ -135,4 +135,12 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"GET","path":"/api-keys","auth":{"scopes":["admin"]}},
   {"method":"POST","path":"/api-keys","auth":{"scopes":["admin"]}},
   {"method":"POST","path":"/api-keys/{keyId}/revoke","auth":{"scopes":["admin"]}},
+  {"method":"POST","path":"/webhooks","auth":{"scopes":["webhooks:admin"]}},
+  {"method":"GET","path":"/webhooks","auth":{"scopes":["webhooks:admin"]}},
+  {"method":"GET","path":"/webhooks/{subscriptionId}","auth":{"scopes":["webhooks:admin"]}},
+  {"method":"POST","path":"/webhooks/{subscriptionId}/rotate-secret","auth":{"scopes":["webhooks:admin"]}},
+  {"method":"POST","path":"/webhooks/{subscriptionId}/enable","auth":{"scopes":["webhooks:admin"]}},
+  {"method":"POST","path":"/webhooks/{subscriptionId}/disable","auth":{"scopes":["webhooks:admin"]}},
+  {"method":"GET","path":"/webhooks/{subscriptionId}/deliveries","auth":{"scopes":["webhooks:admin"]}},
+  {"method":"POST","path":"/webhooks/{subscriptionId}/deliveries/{eventId}/resend","auth":{"scopes":["webhooks:admin"]}},
 ];

@@ -13,8 +13,10 @@ export const retryWaitSeconds = (failures: number) =>
  * the subscription is then disabled and its owner told.
  */
 export const nextTry = (failingSince: string, failures: number, now: Date): Date | 'give-up' => {
-  if (now.getTime() - Date.parse(failingSince) >= giveUpAfterMs) return 'give-up';
-  return new Date(now.getTime() + retryWaitSeconds(failures) * 1000);
+  const last = Date.parse(failingSince) + giveUpAfterMs;
+  if (now.getTime() >= last) return 'give-up';
+  // The last try is made at three days exactly, however long the wait before it would have been.
+  return new Date(Math.min(last, now.getTime() + retryWaitSeconds(failures) * 1000));
 };
 
 /** The whole schedule from a first failure at `start`: every try's instant, until giving up. */
