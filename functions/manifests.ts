@@ -22,6 +22,7 @@ import { orderRouting } from './order-routing/manifest.js';
 import { peopleUseCase } from './people/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
 import { webhooks } from './webhooks/manifest.js';
+import { amazonConnect } from './connect/manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,
@@ -50,6 +51,8 @@ export const useCases: UseCaseManifest[] = [
   peopleUseCase,
   // outbound webhooks (integrations)
   webhooks,
+  // Amazon Connect's caller lookup (integrations)
+  amazonConnect,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

@@ -57,6 +57,11 @@ export interface FunctionDeclaration {
   assets?: FunctionAsset[];
   /** What its code touches; the stack grants exactly this and nothing else. */
   uses: FunctionUses;
+  /**
+   * A service that invokes it directly, not through the API, a rule or a schedule: the stack lets that
+   * service invoke it when the deployment names the service's instance (`-c connectInstanceArn=…`).
+   */
+  invokedBy?: 'amazon-connect';
 }
 
 /**
