@@ -13,16 +13,17 @@ import { callCenter } from './call-center/manifest.js';
 import { campaignsUseCase, permissionMarketing } from './campaigns/manifest.js';
 import { catalogue } from './catalogue/manifest.js';
 import { complaintEscalation } from './complaint-escalation/manifest.js';
+import { amazonConnect } from './connect/manifest.js';
 import { customerRecord } from './customer-record/manifest.js';
 import { customersUseCase } from './customers/manifest.js';
 import { leadCapture } from './lead-capture/manifest.js';
+import { mcp } from './mcp/manifest.js';
 import { opportunitiesUseCase } from './opportunities/manifest.js';
 import { orderRouting } from './order-routing/manifest.js';
 // people and keys managed over the API (admin)
 import { peopleUseCase } from './people/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
 import { webhooks } from './webhooks/manifest.js';
-import { amazonConnect } from './connect/manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,
@@ -53,6 +54,8 @@ export const useCases: UseCaseManifest[] = [
   webhooks,
   // Amazon Connect's caller lookup (integrations)
   amazonConnect,
+  // the Model Context Protocol server for AI agents (integrations)
+  mcp,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

@@ -143,4 +143,6 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"POST","path":"/webhooks/{subscriptionId}/disable","auth":{"scopes":["webhooks:admin"]}},
   {"method":"GET","path":"/webhooks/{subscriptionId}/deliveries","auth":{"scopes":["webhooks:admin"]}},
   {"method":"POST","path":"/webhooks/{subscriptionId}/deliveries/{eventId}/resend","auth":{"scopes":["webhooks:admin"]}},
+  {"method":"POST","path":"/mcp","auth":{"scopes":[]}},
+  {"method":"GET","path":"/mcp","auth":{"scopes":[]}},
 ];

@@ -2,8 +2,9 @@
 // Details.ContactData.CustomerEndpoint.Address and gets flat string attributes back within its limit of
 // 8 seconds. The lookup is the call center's own (functions/customer-record), run as the call center: an
 // agent reaches every customer.
-import { toE164 } from '../../shared/contact.js';
+
 import { config } from '../../shared/config.js';
+import { toE164 } from '../../shared/contact.js';
 import type { Actor } from '../../shared/http.js';
 import { lookupMatches } from '../customer-record/public.js';
 import { customerViewerOf } from '../customers/public.js';

@@ -2,7 +2,11 @@
 import { declareProblems, type ProblemsOf } from '../../shared/problems.js';
 
 export const webhooksProblems = declareProblems({
-  'webhook-changed': { status: 409, title: 'The webhook subscription changed meanwhile', tr: 'Webhook aboneliği bu arada değişti' },
+  'webhook-changed': {
+    status: 409,
+    title: 'The webhook subscription changed meanwhile',
+    tr: 'Webhook aboneliği bu arada değişti',
+  },
 });
 
 declare module '../../shared/problems.js' {

@@ -17,7 +17,12 @@ export const sendDefaults = { timeoutMs: 5000, maxResponseBytes: 4096 } as const
 
 export type SendResult =
   | { ok: true; status: number; ms: number }
-  | { ok: false; status?: number; error: 'refused-address' | 'redirect' | 'status' | 'timeout' | 'network'; ms: number };
+  | {
+      ok: false;
+      status?: number;
+      error: 'refused-address' | 'redirect' | 'status' | 'timeout' | 'network';
+      ms: number;
+    };
 
 class RefusedAddressError extends Error {}
 

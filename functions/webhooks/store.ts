@@ -2,7 +2,7 @@
 // conditional write on its `seq`; a delivery is put once per event (its key holds the event id), so a
 // redelivered event queues nothing twice.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { auditItem, type AuditActor } from '../../shared/audit.js';
+import { type AuditActor, auditItem } from '../../shared/audit.js';
 import { db, findById, itemAbsent, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { ConflictError, NotFoundError } from '../../shared/problems.js';
 import { queryAll, queryPage } from '../../shared/query.js';
@@ -90,7 +90,8 @@ export const insertSubscription = async (subscription: Subscription, by: AuditAc
     putNew({ ...key, type: subscriptionType, ...subscription }),
     auditItem(key, by, 'create', undefined, subscription.createdAt),
   ]);
-  if (!result.ok) throw new ConflictError('webhook-changed', { en: 'The subscription exists.', tr: 'Abonelik zaten var.' });
+  if (!result.ok)
+    throw new ConflictError('webhook-changed', { en: 'The subscription exists.', tr: 'Abonelik zaten var.' });
 };
 
 const changed = () =>
@@ -293,7 +294,8 @@ export const recordFailed = async (delivery: Delivery, attempt: Attempt) => {
     ':ms': attempt.durationMs,
     ':error': attempt.error ?? 'status',
   };
-  let set = 'SET #status = :failing, attempts = attempts + :one, lastAttemptAt = :at, durationMs = :ms, #error = :error';
+  let set =
+    'SET #status = :failing, attempts = attempts + :one, lastAttemptAt = :at, durationMs = :ms, #error = :error';
   set += ', failingSince = if_not_exists(failingSince, :at), failures = if_not_exists(failures, :zero) + :one';
   values[':zero'] = 0;
   let remove = '';
@@ -330,6 +332,8 @@ export const listDeliveries = async (subscriptionId: string, limit: number, curs
 export const laneAt = (subscriptionId: string, at: Date): TransactItem => ({
   Put: {
     TableName: tableName(),
-    Item: deliveryQueue.at(subscriptionId, at.toISOString(), { subscriptionId }).item(webhooksKeys.lane(subscriptionId)),
+    Item: deliveryQueue
+      .at(subscriptionId, at.toISOString(), { subscriptionId })
+      .item(webhooksKeys.lane(subscriptionId)),
   },
 });

@@ -16,6 +16,7 @@ import type { SubscriptionInput } from './domain/subscription-input.js';
 import { send } from './sender.js';
 import { sendOptions } from './settings.js';
 import {
+  changeSubscription,
   type Delivery,
   deliveryQueue,
   enqueueDelivery,
@@ -27,7 +28,6 @@ import {
   recordDelivered,
   recordFailed,
   type Subscription,
-  changeSubscription,
   wakeLane,
 } from './store.js';
 import { subscriptionDisabledMail } from './templates/subscription-disabled.js';
@@ -73,7 +73,14 @@ const alreadyThere = (status: string) =>
 export const enableSubscription = async (actor: Actor, read: Subscription, now = new Date()) => {
   if (read.status === 'active') throw alreadyThere('active');
   const fields = { status: 'active' as const, disabledAt: undefined, disabledReason: undefined };
-  const changed = await changeSubscription(read, fields, apiActor(actor), 'enable', [wakeLane(read.subscriptionId, now)], now);
+  const changed = await changeSubscription(
+    read,
+    fields,
+    apiActor(actor),
+    'enable',
+    [wakeLane(read.subscriptionId, now)],
+    now,
+  );
   return subscriptionView(changed);
 };
 
@@ -127,7 +134,14 @@ const giveUp = async (subscription: Subscription, delivery: Delivery, now: Date)
   const fields = { status: 'disabled' as const, disabledAt: now.toISOString(), disabledReason: 'failing' as const };
   let changed: Subscription;
   try {
-    changed = await changeSubscription(subscription, fields, { actorId: 'system', via: 'api' }, 'disable-failing', [], now);
+    changed = await changeSubscription(
+      subscription,
+      fields,
+      { actorId: 'system', via: 'api' },
+      'disable-failing',
+      [],
+      now,
+    );
   } catch (error) {
     if (error instanceof ConflictError) return; // changed meanwhile (an owner's own change): theirs stands
     throw error;
@@ -157,7 +171,7 @@ const giveUp = async (subscription: Subscription, delivery: Delivery, now: Date)
  * `now` is the sweep's time (the clock tests set); the signature carries the real time of sending.
  */
 export const deliverLane = async (subscription: Subscription | undefined, now: Date): Promise<SweepAction> => {
-  if (!subscription || subscription.status !== 'active') return 'drop';
+  if (subscription?.status !== 'active') return 'drop';
   const started = Date.now();
   const queued = await queuedDeliveries(subscription.subscriptionId, perRun);
   for (const { eventId, occurredAt } of queued) {

@@ -112,7 +112,9 @@ describe('webhook deliveries', () => {
     expect(first.queued).toBeGreaterThanOrEqual(1);
     await fanOut(event);
     const mine = await listDeliveries(wanted.subscriptionId, 10);
-    expect(mine.deliveries.map((d) => [d.eventId, d.status, d.attempts])).toEqual([[event.detail.eventId, 'pending', 0]]);
+    expect(mine.deliveries.map((d) => [d.eventId, d.status, d.attempts])).toEqual([
+      [event.detail.eventId, 'pending', 0],
+    ]);
     expect((await listDeliveries(other.subscriptionId, 10)).deliveries).toEqual([]);
     await sweepDeliveries(new Date());
     for (const s of [wanted, other]) await disableSubscription(admin, (await getSubscription(s.subscriptionId))!);
@@ -154,13 +156,25 @@ describe('webhook deliveries', () => {
     await sweepDeliveries(at(t0, 130));
 
     const verifier = new Webhook(sub.secret);
-    const got = to(lane).map((r) => verifier.verify(r.body, r.headers) as { data: { eventId: string; orderId: string } });
+    const got = to(lane).map(
+      (r) => verifier.verify(r.body, r.headers) as { data: { eventId: string; orderId: string } },
+    );
     expect(got.map((g) => g.data.eventId)).toEqual(events.map((e) => e.detail.eventId));
     const perRecord = (orderId: string, list: { orderId: string; eventId: string }[]) =>
       list.filter((e) => e.orderId === orderId).map((e) => e.eventId);
     const sent = events.map((e) => e.detail);
-    expect(perRecord(a, got.map((g) => g.data))).toEqual(perRecord(a, sent));
-    expect(perRecord(b, got.map((g) => g.data))).toEqual(perRecord(b, sent));
+    expect(
+      perRecord(
+        a,
+        got.map((g) => g.data),
+      ),
+    ).toEqual(perRecord(a, sent));
+    expect(
+      perRecord(
+        b,
+        got.map((g) => g.data),
+      ),
+    ).toEqual(perRecord(b, sent));
     const after = (await listDeliveries(sub.subscriptionId, 10)).deliveries;
     expect(after.map((d) => d.status)).toEqual(Array(events.length).fill('delivered'));
     expect(after.every((d) => d.responseCode === 204 && d.deliveredAt)).toBe(true);

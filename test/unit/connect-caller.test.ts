@@ -74,12 +74,12 @@ describe('the Connect caller lookup', () => {
     const queueOf = async (m: CallerMatch) =>
       (await answerCaller(documentedEvent('+905321112233'), fixed([m]), consoleUrl)).queue;
     expect(await queueOf(match({ segment: 'A' }))).toBe('priority');
-    expect(await queueOf(match({ segment: 'C' }, { recentOrders: { items: [{ status: 'in_progress' }], more: false } }))).toBe(
-      'orders',
-    );
-    expect(await queueOf(match({ segment: 'C' }, { recentOrders: { items: [{ status: 'delivered' }], more: false } }))).toBe(
-      'sales',
-    );
+    expect(
+      await queueOf(match({ segment: 'C' }, { recentOrders: { items: [{ status: 'in_progress' }], more: false } })),
+    ).toBe('orders');
+    expect(
+      await queueOf(match({ segment: 'C' }, { recentOrders: { items: [{ status: 'delivered' }], more: false } })),
+    ).toBe('sales');
     const many = await answerCaller(
       documentedEvent('+905321112233'),
       fixed([match({}, { openCases: { items: Array(20).fill({}), more: true } })]),

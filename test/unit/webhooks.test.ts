@@ -6,7 +6,13 @@ import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { classifyAddress, urlRefusal } from '../../functions/webhooks/domain/address-guard.js';
 import { giveUpAfterMs, nextTry, retrySchedule, retryWaitSeconds } from '../../functions/webhooks/domain/backoff.js';
-import { liveSecrets, newSecret, rotate, signatureHeaders, webhookBody } from '../../functions/webhooks/domain/signing.js';
+import {
+  liveSecrets,
+  newSecret,
+  rotate,
+  signatureHeaders,
+  webhookBody,
+} from '../../functions/webhooks/domain/signing.js';
 import { subscriptionSchema } from '../../functions/webhooks/domain/subscription-input.js';
 import { validate } from '../../shared/http.js';
 import type { ProblemError } from '../../shared/problems.js';

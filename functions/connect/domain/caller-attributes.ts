@@ -53,7 +53,8 @@ export const callerAttributes = (
   consoleUrl: string | undefined,
 ): CallerAttributes => {
   const console = consoleUrl ?? '';
-  if (result === 'no-number') return { ...blank, lookupResult: 'no-number', screenPopUrl: console && `${console}#/lookup` };
+  if (result === 'no-number')
+    return { ...blank, lookupResult: 'no-number', screenPopUrl: console && `${console}#/lookup` };
   const { matches } = result;
   if (matches.length !== 1) {
     return {
@@ -67,13 +68,7 @@ export const callerAttributes = (
   const cases = openCases?.items.length ?? 0;
   const orders = recentOrders?.items.filter((o) => openOrderStatuses.includes(o.status)).length ?? 0;
   const queue =
-    cases > 0
-      ? queues.service
-      : customer.segment === 'A'
-        ? queues.priority
-        : orders > 0
-          ? queues.orders
-          : queues.sales;
+    cases > 0 ? queues.service : customer.segment === 'A' ? queues.priority : orders > 0 ? queues.orders : queues.sales;
   return {
     lookupResult: 'found',
     matchCount: '1',

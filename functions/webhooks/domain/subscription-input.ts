@@ -31,7 +31,10 @@ export const subscriptionSchema = z.strictObject({
   url: webhookUrl,
   eventTypes: z
     .array(
-      z.enum(eventTypes, z.said({ en: 'Not an event type of the catalogue.', tr: 'Olay kataloğunda böyle bir tür yok.' })),
+      z.enum(
+        eventTypes,
+        z.said({ en: 'Not an event type of the catalogue.', tr: 'Olay kataloğunda böyle bir tür yok.' }),
+      ),
     )
     .check(z.minLength(1, z.required), z.maxLength(eventTypes.length)),
   description: z.optional(z.text(200)),
