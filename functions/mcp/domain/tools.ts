@@ -28,7 +28,7 @@ export const toolList = [
     name: 'log_call',
     operationId: 'logActivity',
     title: 'Log a call (or another activity) with its outcome',
-    hint: 'Send body.type "call" with body.outcome; a callback-requested outcome makes a to-do.',
+    hint: 'Send body.kind "call" with body.outcome; a callback-requested outcome makes a to-do.',
   },
   {
     name: 'open_case',
