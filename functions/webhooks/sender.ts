@@ -2,9 +2,11 @@
 // send, answer), at most a few kilobytes of the answer read (the rest is dropped with the connection),
 // no redirect followed, no connection reused, and the address connected to is the one the guard checked.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { lookup as dnsLookupAll } from 'node:dns/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { isIP } from 'node:net';
 import { addressAllowed, type GuardOptions, urlRefusal } from './domain/address-guard.js';
 
 export interface SendOptions extends GuardOptions {
@@ -43,6 +45,23 @@ const guardedLookup =
       }
     });
   };
+
+/**
+ * Checks a URL as a delivery will: its form, then every address its name resolves to now. A name that
+ * does not resolve is refused too (nothing could be delivered to it). Deliveries check again each time.
+ */
+export const resolvedRefusal = async (url: string, options: GuardOptions) => {
+  const refusal = urlRefusal(url, options);
+  if (refusal) return refusal;
+  const host = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
+  if (isIP(host)) return undefined;
+  try {
+    const addresses = await dnsLookupAll(host, { all: true, verbatim: true });
+    return addresses.length && addresses.every((a) => addressAllowed(a.address, options)) ? undefined : 'address';
+  } catch {
+    return 'unresolved';
+  }
+};
 
 export const send = (
   url: string,

@@ -8,12 +8,12 @@ import type { Actor } from '../../shared/http.js';
 import { newId } from '../../shared/ids.js';
 import { onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
 import { logger } from '../../shared/observability.js';
-import { ConflictError } from '../../shared/problems.js';
+import { ConflictError, ValidationError } from '../../shared/problems.js';
 import { type SweepAction, sweep } from '../../shared/work-queue.js';
 import { nextTry } from './domain/backoff.js';
 import { newSecret, rotate, type SigningSecret, signatureHeaders, webhookBody } from './domain/signing.js';
-import type { SubscriptionInput } from './domain/subscription-input.js';
-import { send } from './sender.js';
+import { refusals, type SubscriptionInput } from './domain/subscription-input.js';
+import { resolvedRefusal, send } from './sender.js';
 import { sendOptions } from './settings.js';
 import {
   changeSubscription,
@@ -41,6 +41,8 @@ export const subscriptionView = ({ secrets, ...rest }: Subscription) => ({
 });
 
 export const createSubscription = async (actor: Actor, input: SubscriptionInput, now = new Date()) => {
+  const refusal = await resolvedRefusal(input.url, sendOptions());
+  if (refusal) throw new ValidationError([{ path: 'url', message: refusals[refusal] }]);
   const secret: SigningSecret = { secret: newSecret(), createdAt: now.toISOString() };
   const subscription: Subscription = {
     subscriptionId: newId(),

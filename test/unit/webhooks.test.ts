@@ -14,6 +14,7 @@ import {
   webhookBody,
 } from '../../functions/webhooks/domain/signing.js';
 import { subscriptionSchema } from '../../functions/webhooks/domain/subscription-input.js';
+import { resolvedRefusal } from '../../functions/webhooks/sender.js';
 import { validate } from '../../shared/http.js';
 import type { ProblemError } from '../../shared/problems.js';
 
@@ -163,5 +164,15 @@ describe('the subscription body', () => {
     expect(refused({ url: 'https://hooks.example.com/in', eventTypes: ['OrderRouted'], secret: 'x' })).toEqual([
       'secret',
     ]);
+  });
+});
+
+describe('the check of a URL when subscribing', () => {
+  it('resolves the name and refuses it when any address it has is refused', async () => {
+    // localhost resolves on every machine (no network): to loopback only.
+    expect(await resolvedRefusal('https://localhost/hook', { allowLoopback: false })).toBe('address');
+    expect(await resolvedRefusal('http://localhost:4000/hook', { allowLoopback: true })).toBeUndefined();
+    expect(await resolvedRefusal('https://no-such-host.invalid/hook', { allowLoopback: false })).toBe('unresolved');
+    expect(await resolvedRefusal('https://[::ffff:10.0.0.1]/hook', { allowLoopback: true })).toBe('address');
   });
 });

@@ -114,7 +114,7 @@ export const addressAllowed = (address: string, options: GuardOptions) => {
   return kind === 'public' || (kind === 'loopback' && options.allowLoopback);
 };
 
-export type UrlRefusal = 'not-a-url' | 'not-https' | 'credentials' | 'address' | 'port';
+export type UrlRefusal = 'not-a-url' | 'not-https' | 'credentials' | 'address' | 'port' | 'unresolved';
 
 const hostOf = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1');
 

@@ -6,7 +6,7 @@ import { urlRefusal } from './address-guard.js';
 
 export const eventTypes = Object.keys(catalogue) as [DetailType, ...DetailType[]];
 
-const refusals = {
+export const refusals = {
   'not-a-url': { en: 'Not a URL.', tr: 'Geçerli bir adres (URL) değil.' },
   'not-https': { en: 'Webhooks are sent to https URLs only.', tr: 'Webhook yalnızca https adreslerine gönderilir.' },
   credentials: { en: 'A URL may not carry a user name or password.', tr: 'Adres kullanıcı adı veya parola içeremez.' },
@@ -15,6 +15,7 @@ const refusals = {
     en: 'Private, loopback, link-local and metadata addresses are refused.',
     tr: 'Özel, geri döngü (loopback), bağlantı-yerel ve metadata adresleri kabul edilmez.',
   },
+  unresolved: { en: 'The host name does not resolve.', tr: 'Sunucu adı çözümlenemiyor.' },
 } as const;
 
 export const webhookUrl = z
