@@ -46,8 +46,8 @@ const mcpClient = async (key: string) => {
   return client;
 };
 
-const textOf = (result: { content?: unknown }) =>
-  ((result.content as { type: string; text: string }[] | undefined) ?? []).map((c) => c.text).join('');
+const textOf = (result: object) =>
+  (((result as { content?: unknown }).content as { text: string }[] | undefined) ?? []).map((c) => c.text).join('');
 
 describe('integrations', () => {
   let customerId = '';
@@ -100,8 +100,14 @@ describe('integrations', () => {
 
     const verifier = new Webhook(secret);
     const mine = received
-      .map((r) => ({ r, event: verifier.verify(r.body, r.headers as Record<string, string>) as Record<string, never> }))
-      .filter(({ event }) => (event.data as { orderId: string }).orderId === order.body.orderId);
+      .map((r) => ({
+        r,
+        event: verifier.verify(r.body, r.headers as Record<string, string>) as {
+          type: string;
+          data: { orderId: string };
+        },
+      }))
+      .filter(({ event }) => event.data.orderId === order.body.orderId);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.event).toMatchObject({
       type: 'OrderRouted',

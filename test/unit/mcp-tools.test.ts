@@ -34,12 +34,13 @@ describe('the MCP tools', () => {
     expect(tool.scopes).toEqual(route.auth === 'public' ? [] : [...route.auth.scopes]);
     expect(tool.readOnly).toBe(route.method === 'GET');
 
-    const { properties, required = [] } = tool.inputSchema as {
+    const { properties, required = [] } = tool.inputSchema as unknown as {
       properties: Record<string, Record<string, unknown>>;
       required?: string[];
     };
     const expected: Record<string, unknown> = {};
-    for (const p of operation.parameters) expected[p.name] = { ...p.schema, description: `${p.in} parameter ${p.name}` };
+    for (const p of operation.parameters)
+      expected[p.name] = { ...p.schema, description: `${p.in} parameter ${p.name}` };
     if (operation.requestBody) expected.body = operation.requestBody.content['application/json'].schema;
     const { idempotencyKey, ...rest } = properties;
     expect(rest).toEqual(expected);
