@@ -35,6 +35,9 @@ const received: Received[] = [];
 const behaviour: Record<string, Behaviour> = {};
 let ses: Awaited<ReturnType<typeof startSesStandIn>>;
 const held: IncomingMessage[] = [];
+/** Slow requests open at the same time, at most: one unless lanes are delivered side by side. */
+let open = 0;
+let mostOpen = 0;
 
 const read = (req: IncomingMessage) =>
   new Promise<string>((resolve) => {
@@ -55,7 +58,12 @@ beforeAll(async () => {
     const lane = path.split('/')[1] ?? '';
     const mode = behaviour[lane] ?? 'ok';
     received.push({ path, headers: req.headers as Record<string, string>, body });
-    if (mode === 'slow') return held.push(req);
+    if (mode === 'slow') {
+      open++;
+      mostOpen = Math.max(mostOpen, open);
+      req.socket.on('close', () => open--);
+      return held.push(req);
+    }
     if (mode === 'fail') return res.writeHead(500).end('down');
     if (mode === 'redirect') return res.writeHead(302, { location: `${base}/redirected/` }).end();
     if (mode === 'huge') {
@@ -195,13 +203,18 @@ describe('webhook deliveries', () => {
     const lanes = { slow: `slow-${newId()}`, redirect: `redirect-${newId()}`, huge: `huge-${newId()}` };
     const good = await subscribe(`good-${newId()}`, ['OrderRouted']);
     const slow = await subscribe(lanes.slow, ['OrderRouted'], 'slow');
+    const slowToo = [
+      await subscribe(`slow2-${newId()}`, ['OrderRouted'], 'slow'),
+      await subscribe(`slow3-${newId()}`, ['OrderRouted'], 'slow'),
+    ];
     const redirect = await subscribe(lanes.redirect, ['OrderRouted'], 'redirect');
     const huge = await subscribe(lanes.huge, ['OrderRouted'], 'huge');
     received.splice(0);
     await fanOut(routed(newId(), 'cust-c', new Date()));
     const started = Date.now();
     await sweepDeliveries(new Date());
-    // The lanes run side by side: the whole run takes about one timeout (800 ms), not their sum.
+    // The lanes run side by side: the three slow receivers were waited for at once, not in turn.
+    expect(mostOpen).toBe(3);
     expect(Date.now() - started).toBeLessThan(4000);
     const statusOf = async (id: string) => (await listDeliveries(id, 1)).deliveries[0];
     expect(await statusOf(good.subscriptionId)).toMatchObject({ status: 'delivered', responseCode: 204 });
@@ -213,7 +226,7 @@ describe('webhook deliveries', () => {
     });
     expect(await statusOf(huge.subscriptionId)).toMatchObject({ status: 'delivered', responseCode: 200 });
     expect(received.filter((r) => r.path.startsWith('/redirected/'))).toEqual([]);
-    for (const s of [good, slow, redirect, huge]) {
+    for (const s of [good, slow, redirect, huge, ...slowToo]) {
       await disableSubscription(admin, (await getSubscription(s.subscriptionId))!);
     }
   });
