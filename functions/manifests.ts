@@ -13,9 +13,11 @@ import { callCenter } from './call-center/manifest.js';
 import { campaignsUseCase, permissionMarketing } from './campaigns/manifest.js';
 import { catalogue } from './catalogue/manifest.js';
 import { complaintEscalation } from './complaint-escalation/manifest.js';
+import { amazonConnect } from './connect/manifest.js';
 import { customerRecord } from './customer-record/manifest.js';
 import { customersUseCase } from './customers/manifest.js';
 import { leadCapture } from './lead-capture/manifest.js';
+import { mcp } from './mcp/manifest.js';
 import { opportunitiesUseCase } from './opportunities/manifest.js';
 import { orderRouting } from './order-routing/manifest.js';
 // people and keys managed over the API (admin)
@@ -25,6 +27,7 @@ import { privacy } from './privacy/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
 // a unit's inbox: requests, orders and cases routed to it
 import { unitInbox } from './unit-inbox/manifest.js';
+import { webhooks } from './webhooks/manifest.js';
 
 export const useCases: UseCaseManifest[] = [
   leadCapture,
@@ -55,6 +58,12 @@ export const useCases: UseCaseManifest[] = [
   privacy,
   // a unit's inbox
   unitInbox,
+  // outbound webhooks (integrations)
+  webhooks,
+  // Amazon Connect's caller lookup (integrations)
+  amazonConnect,
+  // the Model Context Protocol server for AI agents (integrations)
+  mcp,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

@@ -49,6 +49,7 @@ export const buildApp = (options: BuildAppOptions = {}) => {
     alarmEmail: context.alarmEmail,
     fallbackNotifyEmail: context.fallbackNotifyEmail,
     marketing: context.marketing,
+    connectInstanceArn: context.connectInstanceArn,
     bundle: options.bundle ?? true,
   });
   // the staff console's files and config.json, into the bucket the API stack's distribution serves

@@ -22,6 +22,8 @@ export interface DeployContext {
   fallbackNotifyEmail?: string;
   /** Campaign and subscription settings by their environment names; only those the context gives. */
   marketing: Record<string, string>;
+  /** The Amazon Connect instance whose contact flows may invoke the caller lookup; none: no instance may. */
+  connectInstanceArn?: string;
 }
 
 /** Reads one context value; an empty string is the same as none. */
@@ -170,6 +172,20 @@ const baseUrlOf = (value: string | undefined) => {
   return value;
 };
 
+const connectInstance = /^arn:aws[a-z-]*:connect:[a-z]{2}(-[a-z]+)+-\d+:\d{12}:instance\/[0-9a-f-]{36}$/;
+
+/** An Amazon Connect instance ARN, checked: a typo would grant nothing and fail only at the first call. */
+export const connectInstanceArnOf = (value: string | undefined) => {
+  if (value === undefined) return undefined;
+  if (!connectInstance.test(value)) {
+    throw new Error(
+      'Context connectInstanceArn must be an Amazon Connect instance ARN, like ' +
+        `arn:aws:connect:eu-central-1:123456789012:instance/<instance id>; got ${JSON.stringify(value)}.`,
+    );
+  }
+  return value;
+};
+
 export const deployContext = (read: ContextReader, env: NodeJS.ProcessEnv = process.env): DeployContext => {
   const optional = (key: string) => {
     const value = read(key);
@@ -188,5 +204,6 @@ export const deployContext = (read: ContextReader, env: NodeJS.ProcessEnv = proc
     alarmEmail,
     fallbackNotifyEmail,
     marketing: marketingEnvironment(optional),
+    connectInstanceArn: connectInstanceArnOf(optional('connectInstanceArn')),
   };
 };

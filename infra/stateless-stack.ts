@@ -67,6 +67,8 @@ export interface StatelessStackProps extends StackProps {
   marketing?: Record<string, string>;
   /** false: functions get a stub instead of an esbuild bundle (fast synth in tests). */
   bundle?: boolean;
+  /** Amazon Connect's contact flows of this instance may invoke the functions declared `invokedBy: 'amazon-connect'`. */
+  connectInstanceArn?: string;
 }
 
 export const stageName = 'v1';
@@ -227,6 +229,16 @@ export class StatelessStack extends Stack {
           new LambdaFunction(fn(subscription.function), { ...delivery, deadLetterQueue: this.deadLetterQueueOf(fnId) }),
         ],
       });
+    }
+    for (const [name, declaration] of Object.entries(useCase.functions)) {
+      if (declaration.invokedBy === 'amazon-connect' && this.props.connectInstanceArn) {
+        // Only the named instance's flows, in this account: the confused-deputy guard Lambda documents.
+        fn(name).addPermission('AmazonConnectInvoke', {
+          principal: new ServicePrincipal('connect.amazonaws.com'),
+          sourceArn: this.props.connectInstanceArn,
+          sourceAccount: this.account,
+        });
+      }
     }
     for (const schedule of useCase.schedules) {
       const fnId = functionId(useCase.name, schedule.function);

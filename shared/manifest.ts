@@ -43,6 +43,8 @@ export const scopes = [
   // privacy (functions/privacy): a person's data on request (access) and their erasure
   'privacy:read',
   'privacy:erase',
+  // outbound webhooks (functions/webhooks): subscriptions, their secrets and deliveries
+  'webhooks:admin',
 ] as const;
 export type Scope = (typeof scopes)[number];
 
@@ -58,6 +60,11 @@ export interface FunctionDeclaration {
   assets?: FunctionAsset[];
   /** What its code touches; the stack grants exactly this and nothing else. */
   uses: FunctionUses;
+  /**
+   * A service that invokes it directly, not through the API, a rule or a schedule: the stack lets that
+   * service invoke it when the deployment names the service's instance (`-c connectInstanceArn=…`).
+   */
+  invokedBy?: 'amazon-connect';
 }
 
 /**

@@ -89,17 +89,24 @@ const sameKey = (a: Record<string, unknown> | undefined, b: Key) => a?.pk === b.
  * Takes on what is due by `now`, up to `limit` entries; the rest wait for the next run. Each entry
  * is claimed in the transaction that acts on it: the claim holds only while the placement is the
  * one read, so a second sweep (or a retry of this one) finds it gone or replaced and does nothing.
+ * `concurrency` entries are handled at once (default one after another): where handling waits on
+ * something outside (a receiver's answer), one slow entry then does not hold up the others.
  */
 export const sweep = async <D extends object>(
   queue: DueQueue<D>,
   now: Date,
   limit: number,
   handle: (entry: QueueEntry<D>) => Promise<SweepAction>,
+  concurrency = 1,
 ) => {
   const due = await queue.due(now, limit);
   let acted = 0;
   let dropped = 0;
-  for (const entry of due) {
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length) await one(due[next++]!);
+  };
+  const one = async (entry: QueueEntry<D>) => {
     const action = await handle(entry);
     const placementKey = keys.queueItem(entry.entity, queue.name);
     const claimed = {
@@ -108,7 +115,7 @@ export const sweep = async <D extends object>(
     };
     if (action === 'drop') {
       if ((await transact([{ Delete: { TableName: tableName(), Key: placementKey, ...claimed } }])).ok) dropped++;
-      continue;
+      return;
     }
     // The acting writes may delete or re-place the entry itself: then they carry the claim.
     const replaces = action.writes.some((w) => sameKey(w.Put?.Item, placementKey));
@@ -119,6 +126,7 @@ export const sweep = async <D extends object>(
       ? []
       : [{ Delete: { TableName: tableName(), Key: placementKey, ...claimed } }];
     if ((await transact([...claim, ...writes])).ok) acted++;
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, due.length)) }, worker));
   return { due: due.length, acted, dropped };
 };

@@ -2340,6 +2340,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every webhook subscription (never their secrets)
+         * @description Needs a bearer key with the scope `webhooks:admin` (or `admin`).
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Subscribes an https URL to event types of the catalogue; deliveries are signed (Standard Webhooks) with the secret answered here once
+         * @description Needs a bearer key with the scope `webhooks:admin` (or `admin`).
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One webhook subscription
+         * @description Needs a bearer key with the scope `webhooks:admin` (or `admin`).
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{subscriptionId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new signing secret (answered once); the old one keeps signing beside it for `overlapHours` (24 by default)
+         * @description Needs a bearer key with the scope `webhooks:admin` (or `admin`).
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{subscriptionId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enables a disabled subscription; the events that waited are sent in order
+         * @description Needs a bearer key with the scope `webhooks:admin` (or `admin`).
+         */
+        post: operations["enableWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{subscriptionId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disables a subscription: events of its types are no longer queued for it
+         * @description Needs a bearer key with the scope `webhooks:admin` (or `admin`).
+         */
+        post: operations["disableWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{subscriptionId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subscription's deliveries, newest event first: status, attempts, the receiver's response code and time
+         * @description Needs a bearer key with the scope `webhooks:admin` (or `admin`).
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{subscriptionId}/deliveries/{eventId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends an event again (same webhook-id), at its place in order of occurrence
+         * @description Needs a bearer key with the scope `webhooks:admin` (or `admin`).
+         */
+        post: operations["resendWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * No server-sent event stream: the server is stateless, so this answers 405 as the protocol provides
+         * @description Needs a bearer key with the scope  (or `admin`).
+         */
+        get: operations["mcpStream"];
+        put?: never;
+        /**
+         * Model Context Protocol server (Streamable HTTP, stateless): the CRM as tools for AI agents, each tool an operation of this API called with the same key
+         * @description Needs a bearer key with the scope  (or `admin`).
+         */
+        post: operations["mcp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2351,7 +2519,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "capture-contended" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "case-changed" | "reopen-window-passed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "lead-changed" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "erasure-refused";
+            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "capture-contended" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "case-changed" | "reopen-window-passed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "lead-changed" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "erasure-refused" | "webhook-changed";
             detail?: string;
             errors?: {
                 /** @description Dotted field path; empty for the whole body */
@@ -2406,7 +2574,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`illegal-transition`, `capture-contended`, `intake-contended`, `request-in-progress`, `activity-changed`, `activity-read-only`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `analytics-rules-changed`, `request-changed`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `case-changed`, `reopen-window-passed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `lead-changed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `erasure-refused`) */
+        /** @description Problem (`illegal-transition`, `capture-contended`, `intake-contended`, `request-in-progress`, `activity-changed`, `activity-read-only`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `analytics-rules-changed`, `request-changed`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `case-changed`, `reopen-window-passed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `lead-changed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `erasure-refused`, `webhook-changed`) */
         Problem409: {
             headers: {
                 [name: string]: unknown;
@@ -10202,7 +10370,7 @@ export interface operations {
                         role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
                         teamId?: string;
                         unitId?: string;
-                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase")[];
+                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin")[];
                         /** @enum {string} */
                         kind: "person" | "key";
                     };
@@ -10516,7 +10684,7 @@ export interface operations {
                             userId: string;
                             /** @enum {string} */
                             role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
-                            scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase")[];
+                            scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin")[];
                             createdAt: string;
                             createdBy?: string;
                             revokedAt?: string;
@@ -10566,7 +10734,7 @@ export interface operations {
                         userId: string;
                         /** @enum {string} */
                         role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
-                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase")[];
+                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin")[];
                         createdAt: string;
                         createdBy?: string;
                         revokedAt?: string;
@@ -10588,7 +10756,7 @@ export interface operations {
                         userId: string;
                         /** @enum {string} */
                         role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
-                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase")[];
+                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin")[];
                         createdAt: string;
                         createdBy?: string;
                         revokedAt?: string;
@@ -10631,7 +10799,7 @@ export interface operations {
                         userId: string;
                         /** @enum {string} */
                         role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
-                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase")[];
+                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin")[];
                         createdAt: string;
                         createdBy?: string;
                         revokedAt?: string;
@@ -10884,6 +11052,430 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriptions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscriptions: {
+                            subscriptionId: string;
+                            url: string;
+                            eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged")[];
+                            description?: string;
+                            /** @enum {string} */
+                            status: "active" | "disabled";
+                            seq: number;
+                            ownerId: string;
+                            secretsLive: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            disabledAt?: string;
+                            /** @enum {string} */
+                            disabledReason?: "failing" | "owner";
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url: string;
+                    eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged")[];
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Subscribed */
+            201: {
+                headers: {
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscriptionId: string;
+                        url: string;
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged")[];
+                        description?: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        seq: number;
+                        ownerId: string;
+                        secretsLive: number;
+                        createdAt: string;
+                        updatedAt: string;
+                        disabledAt?: string;
+                        /** @enum {string} */
+                        disabledReason?: "failing" | "owner";
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscriptionId: string;
+                        url: string;
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged")[];
+                        description?: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        seq: number;
+                        ownerId: string;
+                        secretsLive: number;
+                        createdAt: string;
+                        updatedAt: string;
+                        disabledAt?: string;
+                        /** @enum {string} */
+                        disabledReason?: "failing" | "owner";
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @default 24 */
+                    overlapHours?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Rotated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscriptionId: string;
+                        url: string;
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged")[];
+                        description?: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        seq: number;
+                        ownerId: string;
+                        secretsLive: number;
+                        createdAt: string;
+                        updatedAt: string;
+                        disabledAt?: string;
+                        /** @enum {string} */
+                        disabledReason?: "failing" | "owner";
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    enableWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enabled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscriptionId: string;
+                        url: string;
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged")[];
+                        description?: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        seq: number;
+                        ownerId: string;
+                        secretsLive: number;
+                        createdAt: string;
+                        updatedAt: string;
+                        disabledAt?: string;
+                        /** @enum {string} */
+                        disabledReason?: "failing" | "owner";
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    disableWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disabled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscriptionId: string;
+                        url: string;
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged")[];
+                        description?: string;
+                        /** @enum {string} */
+                        status: "active" | "disabled";
+                        seq: number;
+                        ownerId: string;
+                        secretsLive: number;
+                        createdAt: string;
+                        updatedAt: string;
+                        disabledAt?: string;
+                        /** @enum {string} */
+                        disabledReason?: "failing" | "owner";
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deliveries: {
+                            subscriptionId: string;
+                            eventId: string;
+                            detailType: string;
+                            occurredAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "failing" | "delivered" | "abandoned";
+                            attempts: number;
+                            createdAt: string;
+                            lastAttemptAt?: string;
+                            responseCode?: number;
+                            error?: string;
+                            durationMs?: number;
+                            failingSince?: string;
+                            failures?: number;
+                            deliveredAt?: string;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    resendWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventId: string;
+                        /** @constant */
+                        status: "pending";
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    mcpStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    mcp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": ({
+                    /** @constant */
+                    jsonrpc: "2.0";
+                } & {
+                    [key: string]: unknown;
+                }) | {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        responses: {
+            /** @description The JSON-RPC answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A notification, accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };

@@ -75,6 +75,8 @@ const environment = (ports: ReturnType<typeof localPorts>, signingSecret: string
   SES_CONFIGURATION_SET,
   SIGNING_SECRET: signingSecret,
   CHECK_RESPONSES: 'true',
+  // Webhook receivers on this machine (a test's own server) are allowed here, never in AWS.
+  WEBHOOKS_ALLOW_LOOPBACK: 'true',
   POWERTOOLS_SERVICE_NAME: 'pusula',
   POWERTOOLS_LOG_LEVEL: quiet ? 'ERROR' : 'INFO',
   POWERTOOLS_METRICS_DISABLED: 'true',
