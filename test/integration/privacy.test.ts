@@ -7,6 +7,7 @@ import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countOrderTransition, dashboard } from '../../functions/analytics/analytics.js';
 import { campaignsKeys } from '../../functions/campaigns/keys.js';
+import { addContact } from '../../functions/customers/contact-store.js';
 import { captureLead } from '../../functions/lead-capture/capture.js';
 import { leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
 import { getLead } from '../../functions/lead-capture/lead-store.js';
@@ -19,6 +20,7 @@ import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import { db, tableName } from '../../shared/db.js';
 import { erasedDetails } from '../../shared/erasure.js';
 import type { Actor } from '../../shared/http.js';
+import { noRecord } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { suppress } from '../../shared/suppression.js';
 import { keys } from '../../shared/table.js';
@@ -155,6 +157,33 @@ describe('access request', () => {
     });
     const recorded = (await listRequests(100)).items.find((r) => r.requestId === answer.requestId);
     expect(recorded).toMatchObject({ kind: 'access', customerId: capturedA.customerId, actorId: 'dpo-privacy' });
+  });
+
+  it("answers an address held by a company's contact person, or by two customers, with the candidates", async () => {
+    const [company, other] = [invent(), invent()];
+    const { customerId } = await capture(company);
+    const shared = `office-${tag()}@example.com`;
+    const viewer = { actor: officer, reach: 'all' as const };
+    const { contactId } = await addContact(
+      customerId,
+      { name: 'Ilgili Kişi', email: shared },
+      viewer,
+      new Date(),
+      noRecord,
+    );
+    const onlyContact = accessRequest({ email: shared }, officer, 'x');
+    await expect(onlyContact).rejects.toMatchObject({
+      status: 409,
+      code: 'privacy-subject-ambiguous',
+      errors: [expect.objectContaining({ path: 'email', customerId, matchedAs: 'contact', contactId })],
+    });
+    // The same address as another customer's own: both are candidates, neither is taken.
+    const { customerId: otherId } = await capture({ ...other, email: shared, emailKey: shared });
+    const candidates = await accessRequest({ email: shared }, officer, 'x').catch((error) => error);
+    expect(candidates).toMatchObject({ status: 409, code: 'privacy-subject-ambiguous' });
+    expect(
+      candidates.errors.map((e: { customerId: string; matchedAs: string }) => `${e.customerId} ${e.matchedAs}`).sort(),
+    ).toEqual([`${customerId} contact`, `${otherId} customer`].sort());
   });
 });
 
