@@ -7,6 +7,8 @@ import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countOrderTransition, dashboard } from '../../functions/analytics/analytics.js';
 import { campaignsKeys } from '../../functions/campaigns/keys.js';
+import { readsByUser, readsOfCustomer } from '../../functions/customer-record/public.js';
+import { logReads } from '../../functions/customer-record/read-log.js';
 import { addContact } from '../../functions/customers/contact-store.js';
 import { captureLead } from '../../functions/lead-capture/capture.js';
 import { leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
@@ -268,5 +270,31 @@ describe('erasure', () => {
       ],
     });
     expect(holding(await scanAll(), c)).toHaveLength(before);
+  });
+});
+
+describe('read log', () => {
+  it('keeps each read per customer and per reader, newest first, one entry per customer shown', async () => {
+    const [c1, c2, reader] = [newId(), newId(), `reader-${tag()}`];
+    const actor: Actor = { keyId: 'k-reader', userId: reader, role: 'director', scopes: ['customers:read'] };
+    const route = { method: 'GET', path: '/customers/{customerId}' };
+    await logReads(actor, route, [c1], undefined, new Date('2026-11-30T09:00:00.000Z'));
+    await logReads(
+      actor,
+      { method: 'GET', path: '/customers/{customerId}/{part}' },
+      [c2, c2],
+      'leads',
+      new Date('2026-11-30T10:00:00.000Z'),
+    );
+    expect((await readsOfCustomer(c1, 10)).items).toEqual([
+      expect.objectContaining({
+        customerId: c1,
+        userId: reader,
+        route: 'GET /customers/{customerId}',
+        at: '2026-11-30T09:00:00.000Z',
+      }),
+    ]);
+    expect((await readsOfCustomer(c2, 10)).items).toEqual([expect.objectContaining({ customerId: c2, part: 'leads' })]);
+    expect((await readsByUser(reader, 10)).items.map((r) => r.customerId)).toEqual([c2, c1]);
   });
 });
