@@ -1,6 +1,6 @@
 // The customer record: the whole record, one part of it, and the call center's lookup. It reads the
 // parts every module contributes, so it sits above them all; only the privacy module imports it (its
-// public.ts: the parts, and the read log each of these routes writes — hence `table: 'write'`).
+// public.ts: the parts, and the read log).
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
 import { customerRecordProblems } from './problems.js';
@@ -48,17 +48,17 @@ export const customerRecord: UseCaseManifest = {
     lookupCustomer: {
       entry: `${dir}/lookup-customer.ts`,
       description: 'Call center: find the caller by phone or e-mail',
-      uses: { table: 'write' },
+      uses: { table: 'read' },
     },
     getCustomer: {
       entry: `${dir}/get-customer.ts`,
       description: 'Staff: one customer with everything in their partition',
-      uses: { table: 'write' },
+      uses: { table: 'read' },
     },
     getCustomerPart: {
       entry: `${dir}/get-customer-part.ts`,
       description: "Staff: one part of a customer's record, paged",
-      uses: { table: 'write' },
+      uses: { table: 'read' },
     },
   },
   routes: routeList(customerRecordRoutes),

@@ -7,6 +7,9 @@ import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countOrderTransition, dashboard } from '../../functions/analytics/analytics.js';
 import { campaignsKeys } from '../../functions/campaigns/keys.js';
+import { readsByUser, readsOfCustomer } from '../../functions/customer-record/public.js';
+import { logReads } from '../../functions/customer-record/read-log.js';
+import { addContact } from '../../functions/customers/contact-store.js';
 import { captureLead } from '../../functions/lead-capture/capture.js';
 import { leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
 import { getLead } from '../../functions/lead-capture/lead-store.js';
@@ -19,6 +22,7 @@ import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import { db, tableName } from '../../shared/db.js';
 import { erasedDetails } from '../../shared/erasure.js';
 import type { Actor } from '../../shared/http.js';
+import { noRecord } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { suppress } from '../../shared/suppression.js';
 import { keys } from '../../shared/table.js';
@@ -156,6 +160,33 @@ describe('access request', () => {
     const recorded = (await listRequests(100)).items.find((r) => r.requestId === answer.requestId);
     expect(recorded).toMatchObject({ kind: 'access', customerId: capturedA.customerId, actorId: 'dpo-privacy' });
   });
+
+  it("answers an address held by a company's contact person, or by two customers, with the candidates", async () => {
+    const [company, other] = [invent(), invent()];
+    const { customerId } = await capture(company);
+    const shared = `office-${tag()}@example.com`;
+    const viewer = { actor: officer, reach: 'all' as const };
+    const { contactId } = await addContact(
+      customerId,
+      { name: 'Ilgili Kişi', email: shared },
+      viewer,
+      new Date(),
+      noRecord,
+    );
+    const onlyContact = accessRequest({ email: shared }, officer, 'x');
+    await expect(onlyContact).rejects.toMatchObject({
+      status: 409,
+      code: 'privacy-subject-ambiguous',
+      errors: [expect.objectContaining({ path: 'email', customerId, matchedAs: 'contact', contactId })],
+    });
+    // The same address as another customer's own: both are candidates, neither is taken.
+    const { customerId: otherId } = await capture({ ...other, email: shared, emailKey: shared });
+    const candidates = await accessRequest({ email: shared }, officer, 'x').catch((error) => error);
+    expect(candidates).toMatchObject({ status: 409, code: 'privacy-subject-ambiguous' });
+    expect(
+      candidates.errors.map((e: { customerId: string; matchedAs: string }) => `${e.customerId} ${e.matchedAs}`).sort(),
+    ).toEqual([`${customerId} contact`, `${otherId} customer`].sort());
+  });
 });
 
 describe('erasure', () => {
@@ -239,5 +270,31 @@ describe('erasure', () => {
       ],
     });
     expect(holding(await scanAll(), c)).toHaveLength(before);
+  });
+});
+
+describe('read log', () => {
+  it('keeps each read per customer and per reader, newest first, one entry per customer shown', async () => {
+    const [c1, c2, reader] = [newId(), newId(), `reader-${tag()}`];
+    const actor: Actor = { keyId: 'k-reader', userId: reader, role: 'director', scopes: ['customers:read'] };
+    const route = { method: 'GET', path: '/customers/{customerId}' };
+    await logReads(actor, route, [c1], undefined, new Date('2026-11-30T09:00:00.000Z'));
+    await logReads(
+      actor,
+      { method: 'GET', path: '/customers/{customerId}/{part}' },
+      [c2, c2],
+      'leads',
+      new Date('2026-11-30T10:00:00.000Z'),
+    );
+    expect((await readsOfCustomer(c1, 10)).items).toEqual([
+      expect.objectContaining({
+        customerId: c1,
+        userId: reader,
+        route: 'GET /customers/{customerId}',
+        at: '2026-11-30T09:00:00.000Z',
+      }),
+    ]);
+    expect((await readsOfCustomer(c2, 10)).items).toEqual([expect.objectContaining({ customerId: c2, part: 'leads' })]);
+    expect((await readsByUser(reader, 10)).items.map((r) => r.customerId)).toEqual([c2, c1]);
   });
 });

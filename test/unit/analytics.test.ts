@@ -333,6 +333,9 @@ describe('sales performance', () => {
       // 90 seconds to the first response: 2 minutes, rounded.
       { ownerId: 'rep-c', status: 'disqualified' as const, createdAt: at, firstResponseAt: '2026-03-01T09:01:30.000Z' },
       { ownerId: 'rep-d', status: 'qualified' as const, createdAt: at },
+      // rep-e's team is known from one lead only: a lead without a team does not undo it.
+      { ownerId: 'rep-e', teamId: 'team-3', status: 'new' as const, createdAt: at },
+      { ownerId: 'rep-e', status: 'new' as const, createdAt: at },
     ];
     // rep-d's team is known from a quote only; an accepted quote never sent counts nowhere.
     const unsent = { ...quote('rep-c', 'accepted', 7_000, 700, 1000), sentAt: undefined, teamId: undefined };
@@ -343,6 +346,7 @@ describe('sales performance', () => {
     ).toEqual([
       ['rep-d', 1, 1, 1_000],
       ['rep-c', 1, 1, 0],
+      ['rep-e', 2, 0, 0],
       ['unassigned', 1, 0, 0],
     ]);
     const [repD, repC] = performance('rep', some, theirs, rules);
@@ -360,7 +364,10 @@ describe('sales performance', () => {
     expect(performance('team', some, theirs, rules).map((r) => [r.group, r.leadsReceived])).toEqual([
       ['team-2', 1],
       ['no-team', 2],
+      ['team-3', 2],
     ]);
+    // No lead of the unassigned row was answered yet: nothing measured.
+    expect(performance('rep', some, theirs, rules).at(-1)?.firstResponse).toEqual({ measured: 0 });
     expect(performance('rep', [], [], rules)).toEqual([]);
   });
 

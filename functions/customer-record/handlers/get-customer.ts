@@ -8,7 +8,6 @@ import { NotFoundError } from '../../../shared/problems.js';
 import { customerViewerOf } from '../../customers/public.js';
 import { firstPages, profileParts, readCustomerPartition } from '../customer-view.js';
 import { customerRecordRoutes } from '../manifest.js';
-import { logReads } from '../read-log.js';
 
 /** How many of each part the record shows; its cursor pages the rest. */
 const PAGE = 20;
@@ -18,11 +17,9 @@ export const handler = route(customerRecordRoutes.getCustomer, async ({ actor, p
     ? await readCustomerPartition(await customerViewerOf(actor), params.customerId)
     : undefined;
   if (!found) throw new NotFoundError(records.customer);
-  const record = {
+  return json(200, {
     ...(await profileParts(found)),
     ...(found.mergedFrom ? { mergedFrom: found.mergedFrom } : {}),
     ...(await firstPages(found, PAGE)),
-  };
-  await logReads(actor, customerRecordRoutes.getCustomer, [found.customerId]);
-  return json(200, record);
+  });
 });
