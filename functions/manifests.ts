@@ -16,6 +16,7 @@ import { complaintEscalation } from './complaint-escalation/manifest.js';
 import { customerRecord } from './customer-record/manifest.js';
 import { customersUseCase } from './customers/manifest.js';
 import { leadCapture } from './lead-capture/manifest.js';
+import { loyalty } from './loyalty/manifest.js';
 import { opportunitiesUseCase } from './opportunities/manifest.js';
 import { orderRouting } from './order-routing/manifest.js';
 // people and keys managed over the API (admin)
@@ -47,6 +48,8 @@ export const useCases: UseCaseManifest[] = [
   signIn,
   // people and keys managed over the API (admin)
   peopleUseCase,
+  // loyalty points, rewards and coupons
+  loyalty,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

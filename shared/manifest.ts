@@ -40,6 +40,10 @@ export const scopes = [
   'analytics:admin',
   // sign-in (people): ending one's own signed-in session
   'sessions:write',
+  // loyalty (functions/loyalty): reading members' points and reports; redeeming and issuing coupons; the rules
+  'loyalty:read',
+  'loyalty:write',
+  'loyalty:admin',
 ] as const;
 export type Scope = (typeof scopes)[number];
 
