@@ -259,7 +259,8 @@ export const issueCoupons = async (campaignId: string, now = new Date()) => {
           },
         },
       ]);
-      if (result.ok || result.reasons[0]) break;
+      // Issued to this member before (a rerun): nothing more. A taken code or a conflict: draw again.
+      if (result.ok || result.reasons[0] === 'ConditionalCheckFailed') break;
     }
   }
   await db().send(

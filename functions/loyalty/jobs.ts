@@ -3,7 +3,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { getCustomer } from '../../shared/customer.js';
 import { db, tableName } from '../../shared/db.js';
-import { onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
+import { MailInProgressError, onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
 import { DAY_MS, istanbulDate } from '../../shared/time.js';
 import { type Coupon, getCoupon } from './coupon-store.js';
 import { balanceOf, expiringBetween } from './domain/ledger.js';
@@ -74,23 +74,24 @@ export const mailStatements = async (now = new Date()) => {
       continue;
     }
     const to = customer.email;
+    const vars = {
+      name: customer.name,
+      period,
+      earned: figures?.earned ?? 0,
+      spent: figures?.spent ?? 0,
+      expired: figures?.expired ?? 0,
+      expiringSoon: expiringBetween(account.lots, today, until),
+      expiringBy: until,
+      balance: account.balance,
+    };
     const outcome = await sendOnce(onceKey('loyalty-statement', account.customerId, period), () =>
-      sendTransactional({
-        to,
-        customerId: account.customerId,
-        ...statementMail.render(customer.language, {
-          name: customer.name,
-          period,
-          earned: figures?.earned ?? 0,
-          spent: figures?.spent ?? 0,
-          expired: figures?.expired ?? 0,
-          expiringSoon: expiringBetween(account.lots, today, until),
-          expiringBy: until,
-          balance: account.balance,
-        }),
-      }),
-    );
-    if (!outcome.first) tally.already++;
+      sendTransactional({ to, customerId: account.customerId, ...statementMail.render(customer.language, vars) }),
+    ).catch((error) => {
+      // Another run is sending this one right now: it is that run's to finish.
+      if (error instanceof MailInProgressError) return undefined;
+      throw error;
+    });
+    if (!outcome?.first) tally.already++;
     else if (outcome.status === 'sent') tally.sent++;
     else tally.skipped++;
   }

@@ -148,6 +148,7 @@ interface Posting {
 }
 
 const MAX_ATTEMPTS = 20;
+const FAILED = 'ConditionalCheckFailed';
 
 export type PostOutcome<R> =
   | { outcome: 'applied'; result: R }
@@ -172,8 +173,9 @@ const post = async <R>(
     const items = [posting.marker, accountPut(before, posting.after), ...(posting.guard ? [posting.guard] : [])];
     const outcome = await transact([...items, ...(posting.also ?? [])]);
     if (outcome.ok) return { outcome: 'applied', result };
-    if (outcome.reasons[0]) return { outcome: 'already' };
-    if (posting.guard && outcome.reasons[2]) return { outcome: 'guarded' };
+    // A conflict with another transaction (AWS only) proves nothing: only a failed condition does.
+    if (outcome.reasons[0] === FAILED) return { outcome: 'already' };
+    if (posting.guard && outcome.reasons[2] === FAILED) return { outcome: 'guarded' };
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (attempt + 1)));
   }
   throw new Error(`Loyalty account ${customerId} kept changing; the posting will be tried again.`);
@@ -355,7 +357,7 @@ export const reverseOrder = async (customerId: string, orderId: string, now = ne
         },
       ]);
       if (result.ok) return { outcome: 'reversed', points: 0 };
-      if (result.reasons[0]) return { outcome: 'already' };
+      if (result.reasons[0] === FAILED) return { outcome: 'already' };
       continue; // earned meanwhile: take that back
     }
     const posted = await post(customerId, now, async (before) => ({
