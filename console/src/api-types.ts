@@ -5919,7 +5919,7 @@ export interface operations {
                             })[];
                             nextCursor?: string;
                         };
-                        loyalty: {
+                        points: {
                             items: {
                                 balance: number;
                                 lots: {

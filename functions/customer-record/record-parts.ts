@@ -21,7 +21,7 @@ export const recordParts = {
   timeline: timelineRecordPart,
   opportunities: opportunitiesRecordPart,
   requests: requestsRecordPart,
-  loyalty: loyaltyRecordPart,
+  points: loyaltyRecordPart,
 };
 
 export type PartName = keyof typeof recordParts;
