@@ -69,4 +69,10 @@ export const roleScopes: Record<Role, readonly Scope[]> = {
 };
 
 /** Scopes that change who may do what or the firm's rules: a person holds them only after MFA. */
-export const mfaScopes: readonly Scope[] = ['admin', 'routing:admin', 'catalogue:write', 'analytics:admin'];
+export const mfaScopes: readonly Scope[] = [
+  'admin',
+  'routing:admin',
+  'catalogue:write',
+  'analytics:admin',
+  'loyalty:admin',
+];
