@@ -107,6 +107,8 @@ export interface Difference {
   lots: number;
 }
 
+const MAX_STORED_DIFFERENCES = 1000;
+
 /** Every balance against the sum of its entries and its lots; the differences are stored and returned. */
 export const reconcile = async (now = new Date()) => {
   const differences: Difference[] = [];
@@ -118,10 +120,12 @@ export const reconcile = async (now = new Date()) => {
       differences.push({ customerId: account.customerId, balance: account.balance, entries, lots });
   }
   const report = { at: now.toISOString(), accounts: accounts.length, differences };
+  // The stored report keeps the first differences (an item holds 400 KB); the job's log has the count.
+  const stored = { ...report, differences: differences.slice(0, MAX_STORED_DIFFERENCES) };
   await db().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...loyaltyKeys.reconciliation(), type: 'loyalty-reconciliation', ...report },
+      Item: { ...loyaltyKeys.reconciliation(), type: 'loyalty-reconciliation', ...stored },
     }),
   );
   return report;
