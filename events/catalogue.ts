@@ -21,6 +21,8 @@ export const sources = {
   activities: 'crm.activities',
   // analytics (functions/analytics)
   analytics: 'crm.analytics',
+  // loyalty points, rewards and coupons (functions/loyalty)
+  loyalty: 'crm.loyalty',
 } as const;
 
 const envelope = {
@@ -477,6 +479,20 @@ export const catalogue = {
       revenueTry: minor,
       /** The Istanbul date the job ran as of. */
       asOf: z.iso.date(),
+    }),
+  },
+  // ---- loyalty (functions/loyalty): ids, points and amounts; never a coupon code or an address
+  /** A member's points reached the threshold and became a reward (a coupon): the member is told once. */
+  LoyaltyRewardIssued: {
+    source: sources.loyalty,
+    detail: z.object({
+      ...envelope,
+      customerId: z.string(),
+      rewardId: z.string(),
+      points: positiveInt,
+      /** The reward's value in minor units of `currency`. */
+      value: minor,
+      currency: z.string(),
     }),
   },
 } as const;

@@ -17,6 +17,7 @@ import { amazonConnect } from './connect/manifest.js';
 import { customerRecord } from './customer-record/manifest.js';
 import { customersUseCase } from './customers/manifest.js';
 import { leadCapture } from './lead-capture/manifest.js';
+import { loyalty } from './loyalty/manifest.js';
 import { mcp } from './mcp/manifest.js';
 import { opportunitiesUseCase } from './opportunities/manifest.js';
 import { orderRouting } from './order-routing/manifest.js';
@@ -64,6 +65,8 @@ export const useCases: UseCaseManifest[] = [
   amazonConnect,
   // the Model Context Protocol server for AI agents (integrations)
   mcp,
+  // loyalty points, rewards and coupons
+  loyalty,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

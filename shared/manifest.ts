@@ -45,6 +45,10 @@ export const scopes = [
   'privacy:erase',
   // outbound webhooks (functions/webhooks): subscriptions, their secrets and deliveries
   'webhooks:admin',
+  // loyalty (functions/loyalty): reading members' points and reports; redeeming and issuing coupons; the rules
+  'loyalty:read',
+  'loyalty:write',
+  'loyalty:admin',
 ] as const;
 export type Scope = (typeof scopes)[number];
 

@@ -78,4 +78,5 @@ export const mfaScopes: readonly Scope[] = [
   // Everything about a person, or erasing them: never on a password alone.
   'privacy:read',
   'privacy:erase',
+  'loyalty:admin',
 ];

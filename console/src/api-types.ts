@@ -2508,6 +2508,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/loyalty/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The earning rules in force (the defaults at seq 0 until an admin saves some)
+         * @description Needs a bearer key with the scope `loyalty:read` (or `admin`).
+         */
+        get: operations["getLoyaltyRules"];
+        /**
+         * Replaces the earning rules, guarded by the seq the caller read (a stale save is a 409)
+         * @description Needs a bearer key with the scope `loyalty:admin` (or `admin`).
+         */
+        put: operations["setLoyaltyRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customerId}/loyalty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member's balance, lots by lapse day, ledger entries and coupons (a customer one may not see is not found)
+         * @description Needs a bearer key with the scope `loyalty:read` (or `admin`).
+         */
+        get: operations["getMemberLoyalty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customerId}/loyalty/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A till or web shop spends points against an order, nearest-expiring first (Idempotency-Key: a retry spends once)
+         * @description Needs a bearer key with the scope `loyalty:write` (or `admin`).
+         */
+        post: operations["redeemPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/coupons/{code}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a coupon or reward takes off a basket today; 409 when already redeemed, 422 when it does not apply
+         * @description Needs a bearer key with the scope `loyalty:write` (or `admin`).
+         */
+        post: operations["validateCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/coupons/{code}/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeems a coupon or reward against an order, once (Idempotency-Key); a second till redeeming it gets a 409
+         * @description Needs a bearer key with the scope `loyalty:write` (or `admin`).
+         */
+        post: operations["redeemCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loyalty/coupon-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Coupon campaigns, newest first, each with issued → redeemed → revenue
+         * @description Needs a bearer key with the scope `loyalty:read` (or `admin`).
+         */
+        get: operations["listCouponCampaigns"];
+        put?: never;
+        /**
+         * A coupon campaign: one single-use code to each member of a campaigns segment, issued at once
+         * @description Needs a bearer key with the scope `loyalty:write` (or `admin`).
+         */
+        post: operations["createCouponCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loyalty/coupon-campaigns/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One coupon campaign's report: issued, redeemed, the baskets' revenue and the discount given
+         * @description Needs a bearer key with the scope `loyalty:read` (or `admin`).
+         */
+        get: operations["getCouponCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loyalty/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Points liability (outstanding points and their TRY value) and points earned, spent and expired per month
+         * @description Needs a bearer key with the scope `loyalty:read` (or `admin`).
+         */
+        get: operations["getLoyaltyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/loyalty/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The last reconciliation: every balance against the sum of its entries, and any difference
+         * @description Needs a bearer key with the scope `loyalty:read` (or `admin`).
+         */
+        get: operations["getReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2519,7 +2707,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "capture-contended" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "case-changed" | "reopen-window-passed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "lead-changed" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "erasure-refused" | "webhook-changed";
+            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "capture-contended" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "case-changed" | "reopen-window-passed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "lead-changed" | "loyalty-rules-changed" | "coupon-already-redeemed" | "coupon-not-applicable" | "not-enough-points" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "erasure-refused" | "webhook-changed";
             detail?: string;
             errors?: {
                 /** @description Dotted field path; empty for the whole body */
@@ -2574,7 +2762,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`illegal-transition`, `capture-contended`, `intake-contended`, `request-in-progress`, `activity-changed`, `activity-read-only`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `analytics-rules-changed`, `request-changed`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `case-changed`, `reopen-window-passed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `lead-changed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `erasure-refused`, `webhook-changed`) */
+        /** @description Problem (`illegal-transition`, `capture-contended`, `intake-contended`, `request-in-progress`, `activity-changed`, `activity-read-only`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `analytics-rules-changed`, `request-changed`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `case-changed`, `reopen-window-passed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `lead-changed`, `loyalty-rules-changed`, `coupon-already-redeemed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `erasure-refused`, `webhook-changed`) */
         Problem409: {
             headers: {
                 [name: string]: unknown;
@@ -2601,7 +2789,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`idempotency-key-reused`, `customer-not-found`, `customer-has-no-email`, `unknown-currency`, `invalid-amount`, `currency-mismatch`, `unknown-user`, `customer-address-not-mailable`, `product-unavailable`, `invalid-validity`, `validity-passed`, `unknown-approver-role`, `import-failed`, `price-not-found`, `fx-rate-not-found`, `price-list-not-found`, `not-signed-in`, `template-variable-missing`, `unknown-template-variable`, `segment-not-found`, `template-not-found`, `schedule-in-past`, `unknown-owner`, `merge-same-customer`, `quote-not-found`, `unknown-unit`) */
+        /** @description Problem (`idempotency-key-reused`, `customer-not-found`, `customer-has-no-email`, `unknown-currency`, `invalid-amount`, `currency-mismatch`, `unknown-user`, `customer-address-not-mailable`, `product-unavailable`, `invalid-validity`, `validity-passed`, `unknown-approver-role`, `import-failed`, `price-not-found`, `fx-rate-not-found`, `price-list-not-found`, `not-signed-in`, `template-variable-missing`, `unknown-template-variable`, `segment-not-found`, `template-not-found`, `schedule-in-past`, `unknown-owner`, `merge-same-customer`, `coupon-not-applicable`, `not-enough-points`, `quote-not-found`, `unknown-unit`) */
         Problem422: {
             headers: {
                 [name: string]: unknown;
@@ -6279,6 +6467,19 @@ export interface operations {
                             })[];
                             nextCursor?: string;
                         };
+                        points: {
+                            items: {
+                                balance: number;
+                                lots: {
+                                    expiresOn: string;
+                                    points: number;
+                                }[];
+                                owed: number;
+                                rewardsIssued: number;
+                                updatedAt: string;
+                            }[];
+                            nextCursor?: string;
+                        };
                     };
                 };
             };
@@ -6922,7 +7123,16 @@ export interface operations {
                             updatedAt: string;
                         } & {
                             [key: string]: unknown;
-                        }))[];
+                        }) | {
+                            balance: number;
+                            lots: {
+                                expiresOn: string;
+                                points: number;
+                            }[];
+                            owed: number;
+                            rewardsIssued: number;
+                            updatedAt: string;
+                        })[];
                         nextCursor?: string;
                     };
                 };
@@ -10370,7 +10580,7 @@ export interface operations {
                         role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
                         teamId?: string;
                         unitId?: string;
-                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin")[];
+                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                         /** @enum {string} */
                         kind: "person" | "key";
                     };
@@ -10684,7 +10894,7 @@ export interface operations {
                             userId: string;
                             /** @enum {string} */
                             role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
-                            scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin")[];
+                            scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                             createdAt: string;
                             createdBy?: string;
                             revokedAt?: string;
@@ -10734,7 +10944,7 @@ export interface operations {
                         userId: string;
                         /** @enum {string} */
                         role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
-                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin")[];
+                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                         createdAt: string;
                         createdBy?: string;
                         revokedAt?: string;
@@ -10756,7 +10966,7 @@ export interface operations {
                         userId: string;
                         /** @enum {string} */
                         role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
-                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin")[];
+                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                         createdAt: string;
                         createdBy?: string;
                         revokedAt?: string;
@@ -10799,7 +11009,7 @@ export interface operations {
                         userId: string;
                         /** @enum {string} */
                         role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
-                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin")[];
+                        scopes: ("leads:read" | "leads:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "catalogue:read" | "catalogue:write" | "orders:read" | "orders:write" | "routing:admin" | "customers:read" | "admin" | "cases:read" | "cases:write" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                         createdAt: string;
                         createdBy?: string;
                         revokedAt?: string;
@@ -11075,7 +11285,7 @@ export interface operations {
                         subscriptions: {
                             subscriptionId: string;
                             url: string;
-                            eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged")[];
+                            eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued")[];
                             description?: string;
                             /** @enum {string} */
                             status: "active" | "disabled";
@@ -11108,7 +11318,7 @@ export interface operations {
             content: {
                 "application/json": {
                     url: string;
-                    eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged")[];
+                    eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued")[];
                     description?: string;
                 };
             };
@@ -11124,7 +11334,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -11171,7 +11381,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -11221,7 +11431,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -11269,7 +11479,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -11312,7 +11522,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -11476,6 +11686,678 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getLoyaltyRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        postOn: "shipped" | "delivered";
+                        pointsPerTry: number;
+                        defaultKdvBp: number;
+                        categoryMultipliersBp: {
+                            [key: string]: number;
+                        };
+                        bonusCampaigns: {
+                            id: string;
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            multiplierBp: number;
+                            categories?: string[];
+                        }[];
+                        capPerOrder: number;
+                        expiry: {
+                            /** @constant */
+                            kind: "end-of-year-after";
+                        } | {
+                            /** @constant */
+                            kind: "months";
+                            months: number;
+                        };
+                        reward: {
+                            thresholdPoints: number;
+                            valueMinor: number;
+                            validDays: number;
+                        };
+                        pointValueMinor: number;
+                        expiringWithinDays: number;
+                        seq: number;
+                        updatedBy?: string;
+                        updatedAt?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    setLoyaltyRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    postOn: "shipped" | "delivered";
+                    pointsPerTry: number;
+                    defaultKdvBp: number;
+                    categoryMultipliersBp: {
+                        [key: string]: number;
+                    };
+                    bonusCampaigns: {
+                        id: string;
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                        multiplierBp: number;
+                        categories?: string[];
+                    }[];
+                    capPerOrder: number;
+                    expiry: {
+                        /** @constant */
+                        kind: "end-of-year-after";
+                    } | {
+                        /** @constant */
+                        kind: "months";
+                        months: number;
+                    };
+                    reward: {
+                        thresholdPoints: number;
+                        valueMinor: number;
+                        validDays: number;
+                    };
+                    pointValueMinor: number;
+                    expiringWithinDays: number;
+                    seq: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The rules saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        postOn: "shipped" | "delivered";
+                        pointsPerTry: number;
+                        defaultKdvBp: number;
+                        categoryMultipliersBp: {
+                            [key: string]: number;
+                        };
+                        bonusCampaigns: {
+                            id: string;
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            multiplierBp: number;
+                            categories?: string[];
+                        }[];
+                        capPerOrder: number;
+                        expiry: {
+                            /** @constant */
+                            kind: "end-of-year-after";
+                        } | {
+                            /** @constant */
+                            kind: "months";
+                            months: number;
+                        };
+                        reward: {
+                            thresholdPoints: number;
+                            valueMinor: number;
+                            validDays: number;
+                        };
+                        pointValueMinor: number;
+                        expiringWithinDays: number;
+                        seq: number;
+                        updatedBy?: string;
+                        updatedAt?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getMemberLoyalty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member's loyalty */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customerId: string;
+                        account: {
+                            balance: number;
+                            lots: {
+                                expiresOn: string;
+                                points: number;
+                            }[];
+                            owed: number;
+                            rewardsIssued: number;
+                            updatedAt: string;
+                        } | null;
+                        entries: {
+                            /** @enum {string} */
+                            kind: "earn" | "reverse" | "redeem" | "reward" | "expire";
+                            points: number;
+                            at: string;
+                            orderId?: string;
+                            expiresOn?: string;
+                            orderRef?: string;
+                        }[];
+                        coupons: {
+                            code: string;
+                            /** @enum {string} */
+                            kind: "reward" | "campaign";
+                            /** @enum {string} */
+                            status: "issued" | "redeemed";
+                            benefit: {
+                                /** @constant */
+                                kind: "amount";
+                                amount: number;
+                            } | {
+                                /** @constant */
+                                kind: "percent";
+                                bp: number;
+                            };
+                            categories?: string[];
+                            minimumBasket?: number;
+                            validFrom: string;
+                            validTo: string;
+                            campaignId?: string;
+                            rewardId?: string;
+                            redeemedAt?: string;
+                            orderRef?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    redeemPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    points: number;
+                    orderRef: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Spent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        redemptionId: string;
+                        customerId: string;
+                        points: number;
+                        value: {
+                            amount: number;
+                            /** @constant */
+                            currency: "TRY";
+                        };
+                        balance: number;
+                        orderRef: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    validateCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    basket: {
+                        /** @constant */
+                        currency: "TRY";
+                        lines: {
+                            sku?: string;
+                            category?: string;
+                            amount: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description It applies */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @enum {string} */
+                        kind: "reward" | "campaign";
+                        discount: {
+                            amount: number;
+                            /** @constant */
+                            currency: "TRY";
+                        };
+                        eligible: {
+                            amount: number;
+                            /** @constant */
+                            currency: "TRY";
+                        };
+                        validTo: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    redeemCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    orderRef: string;
+                    basket: {
+                        /** @constant */
+                        currency: "TRY";
+                        lines: {
+                            sku?: string;
+                            category?: string;
+                            amount: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Redeemed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @enum {string} */
+                        kind: "reward" | "campaign";
+                        discount: {
+                            amount: number;
+                            /** @constant */
+                            currency: "TRY";
+                        };
+                        eligible: {
+                            amount: number;
+                            /** @constant */
+                            currency: "TRY";
+                        };
+                        validTo: string;
+                        orderRef: string;
+                        redeemedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    listCouponCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaigns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            campaignId: string;
+                            name: string;
+                            segmentId: string;
+                            benefit: {
+                                /** @constant */
+                                kind: "amount";
+                                amount: number;
+                            } | {
+                                /** @constant */
+                                kind: "percent";
+                                bp: number;
+                            };
+                            categories?: string[];
+                            minimumBasket?: number;
+                            validFrom: string;
+                            validTo: string;
+                            /** @enum {string} */
+                            status: "issuing" | "issued";
+                            seq: number;
+                            issued: number;
+                            redeemed: number;
+                            revenue: number;
+                            discountGiven: number;
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    createCouponCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    segmentId: string;
+                    benefit: {
+                        /** @constant */
+                        kind: "amount";
+                        amount: number;
+                    } | {
+                        /** @constant */
+                        kind: "percent";
+                        bp: number;
+                    };
+                    categories?: string[];
+                    minimumBasket?: number;
+                    /** Format: date */
+                    validFrom: string;
+                    /** Format: date */
+                    validTo: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Issued */
+            201: {
+                headers: {
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        campaignId: string;
+                        name: string;
+                        segmentId: string;
+                        benefit: {
+                            /** @constant */
+                            kind: "amount";
+                            amount: number;
+                        } | {
+                            /** @constant */
+                            kind: "percent";
+                            bp: number;
+                        };
+                        categories?: string[];
+                        minimumBasket?: number;
+                        validFrom: string;
+                        validTo: string;
+                        /** @enum {string} */
+                        status: "issuing" | "issued";
+                        seq: number;
+                        issued: number;
+                        redeemed: number;
+                        revenue: number;
+                        discountGiven: number;
+                        createdBy: string;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getCouponCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        campaignId: string;
+                        name: string;
+                        segmentId: string;
+                        benefit: {
+                            /** @constant */
+                            kind: "amount";
+                            amount: number;
+                        } | {
+                            /** @constant */
+                            kind: "percent";
+                            bp: number;
+                        };
+                        categories?: string[];
+                        minimumBasket?: number;
+                        validFrom: string;
+                        validTo: string;
+                        /** @enum {string} */
+                        status: "issuing" | "issued";
+                        seq: number;
+                        issued: number;
+                        redeemed: number;
+                        revenue: number;
+                        discountGiven: number;
+                        createdBy: string;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getLoyaltyReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        members: number;
+                        liability: {
+                            points: number;
+                            value: {
+                                amount: number;
+                                /** @constant */
+                                currency: "TRY";
+                            };
+                            pointValueMinor: number;
+                        };
+                        months: {
+                            month: string;
+                            earned: number;
+                            spent: number;
+                            expired: number;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getReconciliation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The last run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        at: string | null;
+                        accounts: number;
+                        differences: {
+                            customerId: string;
+                            balance: number;
+                            entries: number;
+                            lots: number;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };

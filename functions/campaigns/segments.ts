@@ -132,3 +132,13 @@ export const previewSegment = async (filter: SegmentFilter, viewer: Viewer, maxS
 /** Every segment (for reports by segment): a marketing team keeps tens, not thousands. */
 export const allSegments = async () =>
   (await queryAll({ index: byState, partition: campaignsKeys.segmentListPartition() })).map((i) => segments.read(i));
+
+/** The ids of every customer a filter matches, a directory page at a time: what issuing to a segment reads. */
+export async function* segmentMembers(filter: SegmentFilter, pageSize = PAGE) {
+  let cursor: string | undefined;
+  do {
+    const page = await directoryPage(pageSize, cursor);
+    for (const item of page.items) if (matchesSegment(filter, candidateOf(item))) yield String(item.customerId);
+    cursor = page.next;
+  } while (cursor);
+}

@@ -6,6 +6,7 @@ import { requestsRecordPart } from '../call-center/public.js';
 import { casesRecordPart } from '../complaint-escalation/public.js';
 import { contactsRecordPart } from '../customers/public.js';
 import { leadsRecordPart } from '../lead-capture/public.js';
+import { loyaltyRecordPart } from '../loyalty/public.js';
 import { opportunitiesRecordPart } from '../opportunities/public.js';
 import { ordersRecordPart } from '../order-routing/public.js';
 import { quotesRecordPart } from '../quote-approval/public.js';
@@ -20,6 +21,7 @@ export const recordParts = {
   timeline: timelineRecordPart,
   opportunities: opportunitiesRecordPart,
   requests: requestsRecordPart,
+  points: loyaltyRecordPart,
 };
 
 export type PartName = keyof typeof recordParts;

@@ -179,6 +179,7 @@ describe('customers', () => {
       'opportunities',
       'orders',
       'owners',
+      'points',
       'quotes',
       'requests',
       'timeline',

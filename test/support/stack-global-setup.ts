@@ -53,6 +53,8 @@ declare module 'vitest' {
     activityKeys: { agent: string; repAyse: string };
     /** Keys for the analytics suites (analytics): the firm's manager and director read, an admin imports. */
     analyticsKeys: { manager: string; director: string; admin: string };
+    /** Loyalty: its admin (rules), two tills, a marketer (segments and coupon campaigns), the call center's agent. */
+    loyaltyKeys: { admin: string; till1: string; till2: string; marketer: string; agent: string };
     /** Sign-in for people: the local pool, its console client, and the demo people's password. */
     /** `signingKeyFile`: the pool's own signing key (made for this run), for tokens a test signs as the pool;
      * `totpSecrets`: the demo admins' authenticator secrets, by e-mail. */
@@ -181,6 +183,19 @@ export default async function setup(project: TestProject) {
     manager: await quoteKey('mgr-zeynep', 'manager', ['analytics:read']),
     director: await quoteKey('dir-kemal', 'director', ['analytics:read']),
     admin: await quoteKey('admin-analytics', 'admin', ['analytics:admin', 'analytics:read']),
+  });
+  // loyalty: tills redeem with loyalty:write alone; the agent reads any member's points
+  project.provide('loyaltyKeys', {
+    admin: await quoteKey('admin-loyalty', 'admin', ['loyalty:admin', 'loyalty:read']),
+    till1: await quoteKey('pos-till-1', 'agent', ['loyalty:write']),
+    till2: await quoteKey('pos-till-2', 'agent', ['loyalty:write']),
+    marketer: await quoteKey('mkt-elif', 'manager', [
+      'campaigns:read',
+      'campaigns:write',
+      'loyalty:read',
+      'loyalty:write',
+    ]),
+    agent: await quoteKey('agent-deniz', 'agent', ['loyalty:read']),
   });
   // sign-in for people
   const { userPoolId, clientId, password, signingKeyFile, totpSecrets } = stack.signIn;

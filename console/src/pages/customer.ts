@@ -11,7 +11,16 @@ import { clearProblem, formValues, pagedTable, problemSlot, problemView, show, s
 
 type CustomerRecord = paths['/customers/{customerId}']['get']['responses'][200]['content']['application/json'];
 type Profile = CustomerRecord['customer'];
-type PartName = 'timeline' | 'quotes' | 'orders' | 'cases' | 'leads' | 'opportunities' | 'requests' | 'contacts';
+type PartName =
+  | 'timeline'
+  | 'quotes'
+  | 'orders'
+  | 'cases'
+  | 'leads'
+  | 'opportunities'
+  | 'requests'
+  | 'contacts'
+  | 'points';
 type Item<P extends PartName> = CustomerRecord[P]['items'][number];
 
 /** A stale seq is said in words; any other problem as the API wrote it. */
@@ -78,6 +87,13 @@ const partViews = [
     headings: ['kind', 'status', 'created'],
     row: (r) =>
       html`<tr><td data-kind=${r.kind}>${label('requestKind', r.kind)}</td><td data-status=${r.status}>${label('requestStatus', r.status)}</td><td>${dateTime(r.createdAt)}</td></tr>`,
+  }),
+  part({
+    part: 'points',
+    title: 'points',
+    headings: ['pointsBalance', 'pointsLots', 'rewardsIssued'],
+    row: (p) =>
+      html`<tr data-points=${p.balance}><td>${p.balance.toLocaleString()}</td><td>${p.lots.map((lot) => `${lot.points.toLocaleString()} · ${lot.expiresOn}`).join(', ')}</td><td>${p.rewardsIssued}</td></tr>`,
   }),
   part({
     part: 'contacts',

@@ -1,0 +1,23 @@
+// POST /coupons/{code}/validate and /redeem — integrations (web shop, tills) with loyalty:write.
+import { header, json, route, routes } from '../../../shared/http.js';
+import { oncePerCaller } from '../../../shared/idempotency.js';
+import { redeemCoupon, validateCoupon } from '../coupon-store.js';
+import { loyaltyRoutes } from '../manifest.js';
+
+export const handler = routes([
+  route(loyaltyRoutes.validateCoupon, async ({ params, body }) =>
+    json(200, await validateCoupon(params.code, body.basket)),
+  ),
+  route(loyaltyRoutes.redeemCoupon, async ({ actor, params, body }, event) =>
+    json(
+      201,
+      await oncePerCaller(
+        loyaltyRoutes.redeemCoupon,
+        actor,
+        header(event, 'idempotency-key'),
+        { ...params, ...body },
+        (record) => redeemCoupon(params.code, body, actor.keyId, record),
+      ),
+    ),
+  ),
+]);

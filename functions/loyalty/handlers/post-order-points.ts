@@ -1,0 +1,5 @@
+// On OrderStatusChanged: the order's points posted once when it reaches the rules' status, taken back once on cancel or return.
+import { eventHandler } from '../../../shared/consumer.js';
+import { postOrderPoints } from '../ledger.js';
+
+export const handler = eventHandler('OrderStatusChanged', (detail) => postOrderPoints(detail));

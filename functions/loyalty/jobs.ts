@@ -1,0 +1,160 @@
+// What runs on the ledger as a whole: the reward mail, lapsing points, the periodic statement, the
+// reconciliation that checks every balance against its entries, and the reports.
+
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { clockNow } from '../../shared/clock.js';
+import { getCustomer } from '../../shared/customer.js';
+import { db, tableName } from '../../shared/db.js';
+import { MailInProgressError, onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
+import { DAY_MS, istanbulDate } from '../../shared/time.js';
+import { type Coupon, getCoupon } from './coupon-store.js';
+import { balanceOf, expiringBetween } from './domain/ledger.js';
+import { loyaltyKeys } from './keys.js';
+import { allAccounts, entriesOf, entryOf, expirePoints, getLoyaltyRules, type LoyaltyAccount } from './ledger.js';
+import { rewardMail, statementMail } from './templates/statement.js';
+
+/** Tells the member of a new reward, once per reward, by e-mail (the only channel loyalty mails today). */
+export const mailReward = async (detail: { customerId: string; rewardId: string; points: number; value: number }) => {
+  const customer = await getCustomer(detail.customerId);
+  if (!customer?.email) return { status: 'skipped' as const, reason: 'no-address' };
+  const coupon = await rewardCoupon(detail.customerId, detail.rewardId);
+  if (!coupon) throw new Error(`Reward ${detail.rewardId} has no coupon yet`);
+  const to = customer.email;
+  return sendOnce(onceKey('loyalty-reward', detail.rewardId), () =>
+    sendTransactional({
+      to,
+      customerId: detail.customerId,
+      ...rewardMail.render(customer.language, {
+        name: customer.name,
+        code: coupon.code,
+        value: detail.value,
+        points: detail.points,
+        validTo: coupon.validTo,
+      }),
+    }),
+  );
+};
+
+/** The reward's coupon: its entry names the code. */
+const rewardCoupon = async (customerId: string, rewardId: string): Promise<Coupon | undefined> => {
+  const entry = await entryOf(customerId, { kind: 'reward', rewardId });
+  return entry?.code ? getCoupon(entry.code) : undefined;
+};
+
+/** Lapses every member's points whose last day has passed. */
+export const expireAll = async (now = clockNow()) => {
+  let members = 0;
+  let expired = 0;
+  for (const account of await allAccounts()) {
+    if (!Object.keys(account.lots).some((day) => day < istanbulDate(now))) continue;
+    members++;
+    expired += await expirePoints(account.customerId, now);
+  }
+  return { members, expired };
+};
+
+/** The Istanbul month before `now`'s: the period a statement run covers. */
+export const previousMonth = (now: Date) => {
+  const [year, month] = istanbulDate(now).slice(0, 7).split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+};
+
+/** Each member's statement for the previous month by e-mail, once per member and period however often it runs. */
+export const mailStatements = async (now = clockNow()) => {
+  const rules = await getLoyaltyRules();
+  const period = previousMonth(now);
+  const today = istanbulDate(now);
+  const until = istanbulDate(new Date(now.getTime() + rules.expiringWithinDays * DAY_MS));
+  const tally = { members: 0, sent: 0, skipped: 0, already: 0 };
+  for (const account of await allAccounts()) {
+    const figures = account.months[period];
+    if (!figures && account.balance === 0) continue;
+    tally.members++;
+    const customer = await getCustomer(account.customerId);
+    if (!customer?.email) {
+      tally.skipped++;
+      continue;
+    }
+    const to = customer.email;
+    const vars = {
+      name: customer.name,
+      period,
+      earned: figures?.earned ?? 0,
+      spent: figures?.spent ?? 0,
+      expired: figures?.expired ?? 0,
+      expiringSoon: expiringBetween(account.lots, today, until),
+      expiringBy: until,
+      balance: account.balance,
+    };
+    const outcome = await sendOnce(onceKey('loyalty-statement', account.customerId, period), () =>
+      sendTransactional({ to, customerId: account.customerId, ...statementMail.render(customer.language, vars) }),
+    ).catch((error) => {
+      // Another run is sending this one right now: it is that run's to finish.
+      if (error instanceof MailInProgressError) return undefined;
+      throw error;
+    });
+    if (!outcome?.first) tally.already++;
+    else if (outcome.status === 'sent') tally.sent++;
+    else tally.skipped++;
+  }
+  return tally;
+};
+
+export interface Difference {
+  customerId: string;
+  balance: number;
+  /** The sum of the member's ledger entries. */
+  entries: number;
+  /** Σ lots − owed. */
+  lots: number;
+}
+
+const MAX_STORED_DIFFERENCES = 1000;
+
+/** Every balance against the sum of its entries and its lots; the differences are stored and returned. */
+export const reconcile = async (now = clockNow()) => {
+  const differences: Difference[] = [];
+  const accounts = await allAccounts();
+  for (const account of accounts) {
+    const entries = (await entriesOf(account.customerId)).reduce((sum, entry) => sum + entry.points, 0);
+    const lots = balanceOf(account);
+    if (entries !== account.balance || lots !== account.balance)
+      differences.push({ customerId: account.customerId, balance: account.balance, entries, lots });
+  }
+  const report = { at: now.toISOString(), accounts: accounts.length, differences };
+  // The stored report keeps the first differences (an item holds 400 KB); the job's log has the count.
+  const stored = { ...report, differences: differences.slice(0, MAX_STORED_DIFFERENCES) };
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...loyaltyKeys.reconciliation(), type: 'loyalty-reconciliation', ...stored },
+    }),
+  );
+  return report;
+};
+
+/** Outstanding points and their value, and the points earned, spent and expired per month. */
+export const loyaltyReport = async () => {
+  const rules = await getLoyaltyRules();
+  const accounts: LoyaltyAccount[] = await allAccounts();
+  const outstanding = accounts.reduce((sum, account) => sum + Math.max(0, account.balance), 0);
+  const months = new Map<string, { earned: number; spent: number; expired: number }>();
+  for (const account of accounts) {
+    for (const [month, figures] of Object.entries(account.months)) {
+      const row = months.get(month) ?? { earned: 0, spent: 0, expired: 0 };
+      row.earned += figures.earned;
+      row.spent += figures.spent;
+      row.expired += figures.expired;
+      months.set(month, row);
+    }
+  }
+  return {
+    members: accounts.length,
+    liability: {
+      points: outstanding,
+      value: { amount: outstanding * rules.pointValueMinor, currency: 'TRY' as const },
+      pointValueMinor: rules.pointValueMinor,
+    },
+    months: [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, row]) => ({ month, ...row })),
+  };
+};

@@ -1,0 +1,492 @@
+// The points ledger in the member's partition: an account item (balance, lots by lapse day, month
+// figures; versioned by seq) and one entry per posting. Every posting is ONE transaction: the entry,
+// put only if its key is free (the key names the order and direction, the redemption, the reward or
+// the lapse day, so the entry is its own applied marker), and the account, put only at the seq it
+// was read at. A redelivered event finds its entry and changes nothing; two postings racing on one
+// account leave one to read again.
+
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { EventDetail } from '../../events/catalogue.js';
+import { clockNow } from '../../shared/clock.js';
+import { db, itemAbsent, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
+import { defineEntity } from '../../shared/entity.js';
+import type { Recorder } from '../../shared/idempotency.js';
+import { newId } from '../../shared/ids.js';
+import { outboxPut } from '../../shared/outbox.js';
+import { ConflictError, ProblemError } from '../../shared/problems.js';
+import { queryAll } from '../../shared/query.js';
+import { type RuleDocument, readRules, replaceRules, type StoredRules } from '../../shared/rule-document.js';
+import { byState, fromItem } from '../../shared/table.js';
+import { istanbulDate } from '../../shared/time.js';
+import { getOrder, type Order } from '../order-routing/public.js';
+import { type Coupon, couponItems } from './coupon-store.js';
+import { newCouponCode } from './domain/coupon.js';
+import { type EarningLine, expiresOn, inTryAt, netOfGross, pointsFor } from './domain/earning.js';
+import {
+  addToMonth,
+  balanceOf,
+  earn,
+  type Lots,
+  lapse,
+  lotsTotal,
+  type MonthFigures,
+  NotEnoughPointsError,
+  reverse,
+  rewardsIn,
+  spend,
+} from './domain/ledger.js';
+import { defaultLoyaltyRules, type LoyaltyRules } from './domain/rules.js';
+import { type EntrySource, loyaltyKeys } from './keys.js';
+
+// ---- the rules ---------------------------------------------------------------------------------
+
+const rulesDocument: RuleDocument<LoyaltyRules> = {
+  key: loyaltyKeys.rules(),
+  type: 'loyalty-rules',
+  defaults: defaultLoyaltyRules,
+  stale: () =>
+    new ConflictError('loyalty-rules-changed', {
+      en: 'The loyalty rules were changed meanwhile; read them again.',
+      tr: 'Sadakat kuralları bu arada değiştirildi; yeniden yükleyin.',
+    }),
+};
+
+export const getLoyaltyRules = (): Promise<StoredRules<LoyaltyRules>> => readRules(rulesDocument);
+
+export const setLoyaltyRules = (rules: LoyaltyRules, seq: number, actorId: string, now = clockNow()) =>
+  replaceRules(rulesDocument, rules, seq, actorId, now);
+
+// ---- the account and its entries -----------------------------------------------------------------
+
+export interface LoyaltyAccount extends Lots {
+  customerId: string;
+  status: 'active';
+  seq: number;
+  balance: number;
+  /** Earned, spent (redeemed or turned into rewards) and expired, by Istanbul month. */
+  months: Record<string, MonthFigures>;
+  rewardsIssued: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type EntryKind = EntrySource['kind'];
+
+export interface LedgerEntry {
+  customerId: string;
+  kind: EntryKind;
+  /** Signed: what the entry adds to the balance. */
+  points: number;
+  at: string;
+  month: string;
+  orderId?: string;
+  /** An earning's lapse day (its lot). */
+  expiresOn?: string;
+  redemptionId?: string;
+  rewardId?: string;
+  /** A reward's coupon code. */
+  code?: string;
+  /** The order a redemption was made against, as the till names it. */
+  orderRef?: string;
+  /** Which lots a spend took from. */
+  taken?: Record<string, number>;
+  rulesSeq?: number;
+}
+
+export const accounts = defineEntity<LoyaltyAccount>({
+  type: 'loyalty-account',
+  key: (a) => loyaltyKeys.account(a.customerId),
+  indexes: (a) => loyaltyKeys.members(a.customerId),
+});
+
+const entryItem = (entry: LedgerEntry, source: EntrySource) =>
+  putNew({ ...loyaltyKeys.entry(entry.customerId, source), type: 'loyalty-entry', ...entry });
+
+const emptyAccount = (customerId: string, at: string): LoyaltyAccount => ({
+  customerId,
+  status: 'active',
+  seq: 0,
+  balance: 0,
+  lots: {},
+  owed: 0,
+  months: {},
+  rewardsIssued: 0,
+  createdAt: at,
+  updatedAt: at,
+});
+
+export const getAccount = (customerId: string) => accounts.get(loyaltyKeys.account(customerId));
+
+const accountPut = (before: LoyaltyAccount, after: LoyaltyAccount): TransactItem => ({
+  Put: {
+    TableName: tableName(),
+    Item: accounts.item(after),
+    ...(before.seq === 0
+      ? { ConditionExpression: itemAbsent }
+      : {
+          ConditionExpression: '#seq = :seq',
+          ExpressionAttributeNames: { '#seq': 'seq' },
+          ExpressionAttributeValues: { ':seq': before.seq },
+        }),
+  },
+});
+
+const settled = (before: LoyaltyAccount, state: Lots, now: Date, month: Partial<MonthFigures>): LoyaltyAccount => ({
+  ...before,
+  ...state,
+  balance: balanceOf(state),
+  months: addToMonth(before.months, istanbulDate(now).slice(0, 7), month),
+  seq: before.seq + 1,
+  updatedAt: now.toISOString(),
+});
+
+/** A posting: the entry that marks it (first), the account, then anything that goes with it. */
+interface Posting {
+  marker: TransactItem;
+  after: LoyaltyAccount;
+  /** Must hold for the posting to be made; its failure is reported, not retried. */
+  guard?: TransactItem;
+  also?: TransactItem[];
+}
+
+const MAX_ATTEMPTS = 20;
+const FAILED = 'ConditionalCheckFailed';
+
+export type PostOutcome<R> =
+  | { outcome: 'applied'; result: R }
+  | { outcome: 'already' }
+  | { outcome: 'guarded' }
+  | { outcome: 'nothing' };
+
+/**
+ * Runs `plan` on the account as stored until its transaction commits: `already` when the marker
+ * entry exists, `guarded` when the guard failed. Races on the account read again after a short wait.
+ */
+const post = async <R>(
+  customerId: string,
+  now: Date,
+  plan: (before: LoyaltyAccount) => Promise<{ posting: Posting; result: R } | undefined>,
+): Promise<PostOutcome<R>> => {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const before = (await getAccount(customerId)) ?? emptyAccount(customerId, now.toISOString());
+    const planned = await plan(before);
+    if (!planned) return { outcome: 'nothing' };
+    const { posting, result } = planned;
+    const items = [posting.marker, accountPut(before, posting.after), ...(posting.guard ? [posting.guard] : [])];
+    const outcome = await transact([...items, ...(posting.also ?? [])]);
+    if (outcome.ok) return { outcome: 'applied', result };
+    // A conflict with another transaction (AWS only) proves nothing: only a failed condition does.
+    if (outcome.reasons[0] === FAILED) return { outcome: 'already' };
+    if (posting.guard && outcome.reasons[2] === FAILED) return { outcome: 'guarded' };
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (attempt + 1)));
+  }
+  throw new Error(`Loyalty account ${customerId} kept changing; the posting will be tried again.`);
+};
+
+export const entryOf = async (customerId: string, source: EntrySource) => {
+  const found = await db().send(
+    new GetCommand({ TableName: tableName(), Key: loyaltyKeys.entry(customerId, source), ConsistentRead: true }),
+  );
+  return found.Item ? fromItem<LedgerEntry>(found.Item) : undefined;
+};
+
+// ---- earning and reversing an order's points ----------------------------------------------------------
+
+/** An order's lines as earning sees them: net of KDV, in TRY. */
+export const earningLines = (order: Order, rules: Pick<LoyaltyRules, 'defaultKdvBp'>): EarningLine[] | undefined => {
+  const total = order.totals.grandTotal.amount;
+  const totalTry = order.currency === 'TRY' ? total : order.grandTotalTry?.amount;
+  if (totalTry === undefined) return undefined;
+  return order.lines.map((line) => {
+    // Lines from a quote carry their net; shop and ERP lines a KDV-inclusive total.
+    const quotedNet = (line as { net?: { amount: number } }).net?.amount;
+    const net = quotedNet ?? netOfGross(line.total.amount, rules.defaultKdvBp);
+    return { netTry: order.currency === 'TRY' ? net : inTryAt(net, total, totalTry), category: line.category };
+  });
+};
+
+export interface RewardFacts {
+  rewardId: string;
+  code: string;
+  points: number;
+  value: number;
+}
+
+/** The reward the balance buys, if it reaches the threshold: its coupon, entry and event with the posting. */
+const rewardFor = (account: LoyaltyAccount, rules: StoredRules<LoyaltyRules>, now: Date) => {
+  const count = rewardsIn(account.balance, rules.reward.thresholdPoints);
+  if (count === 0) return undefined;
+  const points = count * rules.reward.thresholdPoints;
+  const { state, taken } = spend(account, points);
+  const rewardId = newId();
+  const at = now.toISOString();
+  const today = istanbulDate(now);
+  const coupon: Coupon = {
+    code: newCouponCode(),
+    kind: 'reward',
+    customerId: account.customerId,
+    rewardId,
+    benefit: { kind: 'amount', amount: count * rules.reward.valueMinor },
+    currency: 'TRY',
+    validFrom: today,
+    validTo: istanbulDate(new Date(now.getTime() + rules.reward.validDays * 86_400_000)),
+    status: 'issued',
+    seq: 1,
+    createdAt: at,
+  };
+  const after: LoyaltyAccount = {
+    ...settled(account, state, now, { spent: points }),
+    seq: account.seq,
+    rewardsIssued: account.rewardsIssued + 1,
+  };
+  const facts: RewardFacts = {
+    rewardId,
+    code: coupon.code,
+    points,
+    value: coupon.benefit.kind === 'amount' ? coupon.benefit.amount : 0,
+  };
+  return {
+    after,
+    facts,
+    items: [
+      ...couponItems(coupon),
+      entryItem(
+        {
+          customerId: account.customerId,
+          kind: 'reward',
+          points: -points,
+          at,
+          month: today.slice(0, 7),
+          rewardId,
+          code: coupon.code,
+          taken,
+        },
+        { kind: 'reward', rewardId },
+      ),
+      outboxPut(
+        'LoyaltyRewardIssued',
+        { customerId: account.customerId, rewardId, points, value: facts.value, currency: 'TRY' },
+        now,
+      ),
+    ],
+  };
+};
+
+export type OrderPosting =
+  | { outcome: 'ignored'; why: string }
+  | { outcome: 'already' }
+  | { outcome: 'earned'; points: number; reward?: RewardFacts }
+  | { outcome: 'reversed'; points: number };
+
+const reversing = ['cancelled', 'returned'] as const;
+
+/** An order's points for its customer, once: earned when it reaches the rules' status, taken back on cancel or return. */
+export const postOrderPoints = async (
+  detail: EventDetail<'OrderStatusChanged'>,
+  now = clockNow(),
+): Promise<OrderPosting> => {
+  const rules = await getLoyaltyRules();
+  if ((reversing as readonly string[]).includes(detail.to)) return reverseOrder(detail.customerId, detail.orderId, now);
+  if (detail.to !== rules.postOn) return { outcome: 'ignored', why: `status ${detail.to}` };
+  const order = await getOrder(detail.customerId, detail.orderId);
+  if (!order) throw new Error(`Order ${detail.orderId} is not in customer ${detail.customerId}'s partition`);
+  // A late event for an order already taken back earns nothing (the reversal's entry guards it too).
+  if ((reversing as readonly string[]).includes(order.status))
+    return { outcome: 'ignored', why: `order ${order.status}` };
+  const lines = earningLines(order, rules);
+  if (!lines) return { outcome: 'ignored', why: 'no TRY amount' };
+  const earning = pointsFor(lines, istanbulDate(new Date(order.createdAt)), rules);
+  if (earning.points === 0) return { outcome: 'ignored', why: 'no points' };
+  const customerId = order.customerId;
+  const today = istanbulDate(now);
+  const lapseDay = expiresOn(today, rules);
+  const posted = await post(customerId, now, async (before) => {
+    const earned = settled(before, earn(before, earning.points, lapseDay), now, { earned: earning.points });
+    const reward = rewardFor(earned, rules, now);
+    return {
+      posting: {
+        marker: entryItem(
+          {
+            customerId,
+            kind: 'earn',
+            points: earning.points,
+            at: now.toISOString(),
+            month: today.slice(0, 7),
+            orderId: order.orderId,
+            expiresOn: lapseDay,
+            rulesSeq: rules.seq,
+          },
+          { kind: 'earn', orderId: order.orderId },
+        ),
+        after: reward?.after ?? earned,
+        guard: {
+          ConditionCheck: {
+            TableName: tableName(),
+            Key: loyaltyKeys.entry(customerId, { kind: 'reverse', orderId: order.orderId }),
+            ConditionExpression: itemAbsent,
+          },
+        },
+        also: reward?.items,
+      },
+      result: reward?.facts,
+    };
+  });
+  if (posted.outcome === 'guarded') return { outcome: 'ignored', why: 'reversed before it was earned' };
+  if (posted.outcome !== 'applied') return { outcome: 'already' };
+  return { outcome: 'earned', points: earning.points, ...(posted.result ? { reward: posted.result } : {}) };
+};
+
+/** Takes back what the order earned, once; an order that earned nothing gets a 0 entry, which stops a late earning. */
+export const reverseOrder = async (customerId: string, orderId: string, now = clockNow()): Promise<OrderPosting> => {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const earned = await entryOf(customerId, { kind: 'earn', orderId });
+    const at = now.toISOString();
+    const month = istanbulDate(now).slice(0, 7);
+    const points = earned?.points ?? 0;
+    const marker = entryItem(
+      { customerId, kind: 'reverse', points: -points, at, month, orderId, expiresOn: earned?.expiresOn },
+      { kind: 'reverse', orderId },
+    );
+    if (!earned) {
+      const result = await transact([
+        marker,
+        {
+          ConditionCheck: {
+            TableName: tableName(),
+            Key: loyaltyKeys.entry(customerId, { kind: 'earn', orderId }),
+            ConditionExpression: itemAbsent,
+          },
+        },
+      ]);
+      if (result.ok) return { outcome: 'reversed', points: 0 };
+      if (result.reasons[0] === FAILED) return { outcome: 'already' };
+      continue; // earned meanwhile: take that back
+    }
+    const posted = await post(customerId, now, async (before) => ({
+      posting: {
+        marker,
+        // Reversed points count against the month they are taken back in, as earned negatively.
+        after: settled(before, reverse(before, points, earned.expiresOn ?? ''), now, { earned: -points }),
+      },
+      result: undefined,
+    }));
+    return posted.outcome === 'applied' ? { outcome: 'reversed', points } : { outcome: 'already' };
+  }
+  throw new Error(`Order ${orderId}'s points kept changing; the event will be delivered again.`);
+};
+
+// ---- redeeming points at a till ---------------------------------------------------------------------
+
+export interface PointsRedemption {
+  redemptionId: string;
+  customerId: string;
+  points: number;
+  /** What the points take off the order, in TRY minor units. */
+  value: { amount: number; currency: 'TRY' };
+  balance: number;
+  orderRef: string;
+}
+
+export const notEnoughPoints = (error: NotEnoughPointsError) =>
+  new ProblemError(
+    422,
+    'not-enough-points',
+    {
+      en: `The member has ${error.available} points; ${error.wanted} were asked.`,
+      tr: `Üyenin ${error.available} puanı var; ${error.wanted} puan istendi.`,
+    },
+    [{ path: 'points', message: { en: `At most ${error.available}.`, tr: `En çok ${error.available}.` } }],
+  );
+
+/** Spends points nearest-expiring first against an order; the stored answer (Idempotency-Key) in the same transaction. */
+export const redeemPoints = async (
+  customerId: string,
+  request: { points: number; orderRef: string },
+  record: Recorder,
+  now = clockNow(),
+): Promise<PointsRedemption> => {
+  const rules = await getLoyaltyRules();
+  const redemptionId = newId();
+  const posted = await post(customerId, now, async (before) => {
+    let spent: ReturnType<typeof spend>;
+    try {
+      spent = spend(before, request.points);
+    } catch (error) {
+      if (error instanceof NotEnoughPointsError) throw notEnoughPoints(error);
+      throw error;
+    }
+    const after = settled(before, spent.state, now, { spent: request.points });
+    const answer: PointsRedemption = {
+      redemptionId,
+      customerId,
+      points: request.points,
+      value: { amount: request.points * rules.pointValueMinor, currency: 'TRY' },
+      balance: after.balance,
+      orderRef: request.orderRef,
+    };
+    return {
+      posting: {
+        marker: entryItem(
+          {
+            customerId,
+            kind: 'redeem',
+            points: -request.points,
+            at: now.toISOString(),
+            month: istanbulDate(now).slice(0, 7),
+            redemptionId,
+            orderRef: request.orderRef,
+            taken: spent.taken,
+          },
+          { kind: 'redeem', redemptionId },
+        ),
+        after,
+        also: record(answer),
+      },
+      result: answer,
+    };
+  });
+  if (posted.outcome !== 'applied') throw new Error(`Redemption ${redemptionId} was not posted`);
+  return posted.result;
+};
+
+// ---- lapsing, the ledger's entries and reconciliation -------------------------------------------------
+
+/** Lapses the member's lots whose last day is before today: one entry per lot day, so a rerun finds it. */
+export const expirePoints = async (customerId: string, now = clockNow()) => {
+  const today = istanbulDate(now);
+  const posted = await post(customerId, now, async (before) => {
+    const { lapsed, state } = lapse(before, today);
+    const days = Object.keys(lapsed).sort();
+    const at = now.toISOString();
+    const entries = days.map((day) =>
+      entryItem(
+        { customerId, kind: 'expire', points: -lapsed[day]!, at, month: today.slice(0, 7), expiresOn: day },
+        { kind: 'expire', day },
+      ),
+    );
+    const total = lotsTotal(lapsed);
+    if (!entries.length) return undefined;
+    return {
+      posting: { marker: entries[0]!, after: settled(before, state, now, { expired: total }), also: entries.slice(1) },
+      result: total,
+    };
+  });
+  return posted.outcome === 'applied' ? posted.result : 0;
+};
+
+export const entriesOf = async (customerId: string) =>
+  (
+    await queryAll(
+      { partition: `CUSTOMER#${customerId}`, range: { prefix: loyaltyKeys.entriesPrefix() }, consistent: true },
+      Number.MAX_SAFE_INTEGER,
+    )
+  ).map((item) => fromItem<LedgerEntry>(item));
+
+/** Every member's account: the jobs and reports page the members index, never the table. */
+export const allAccounts = async (): Promise<LoyaltyAccount[]> =>
+  (
+    await queryAll(
+      { index: byState, partition: loyaltyKeys.membersPartitions(), order: 'oldest' },
+      Number.MAX_SAFE_INTEGER,
+    )
+  ).map((item) => accounts.read(item));

@@ -1,0 +1,5 @@
+// What other modules may use of loyalty: its part of the customer's record.
+// Its problem codes are registered wherever another module uses it, so their titles render there too.
+import './problems.js';
+
+export { loyaltyRecordPart } from './record-part.js';
