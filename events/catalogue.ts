@@ -21,6 +21,8 @@ export const sources = {
   activities: 'crm.activities',
   // analytics (functions/analytics)
   analytics: 'crm.analytics',
+  // texts and channel preferences (functions/channels)
+  sms: 'crm.sms',
 } as const;
 
 const envelope = {
@@ -412,7 +414,7 @@ export const catalogue = {
       channel,
       /** `all`, or the one topic left. */
       topic: z.string(),
-      via: z.enum(['one-click', 'unsubscribe-page', 'preferences']),
+      via: z.enum(['one-click', 'unsubscribe-page', 'preferences', 'sms-reply']),
       /** The campaign whose mail carried the link, when it carried one. */
       campaignId: z.optional(z.string()),
     }),
@@ -456,6 +458,20 @@ export const catalogue = {
       revenueTry: minor,
       /** The Istanbul date the job ran as of. */
       asOf: z.iso.date(),
+    }),
+  },
+  // texts and channel preferences (functions/channels)
+  /** A text's delivery event from the SMS configuration set (delivered, failed, blocked…), counted once. */
+  SmsStatusReported: {
+    source: sources.sms,
+    detail: z.object({
+      ...envelope,
+      messageId: z.string(),
+      /** The service's `messageStatus`: DELIVERED, FAILED, BLOCKED, TTL_EXPIRED… */
+      status: z.string(),
+      segments: z.optional(nonNegativeInt),
+      /** The campaign whose text it was, when a campaign sent it. */
+      campaignId: z.optional(z.string()),
     }),
   },
 } as const;

@@ -12,6 +12,8 @@ import { callCenter } from './call-center/manifest.js';
 // permission marketing (subscriptions): joins the campaigns manifest when both land
 import { campaignsUseCase, permissionMarketing } from './campaigns/manifest.js';
 import { catalogue } from './catalogue/manifest.js';
+// texts, preferred channels and notices
+import { channels } from './channels/manifest.js';
 import { complaintEscalation } from './complaint-escalation/manifest.js';
 import { customerRecord } from './customer-record/manifest.js';
 import { customersUseCase } from './customers/manifest.js';
@@ -47,6 +49,8 @@ export const useCases: UseCaseManifest[] = [
   signIn,
   // people and keys managed over the API (admin)
   peopleUseCase,
+  // texts, preferred channels and notices
+  channels,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

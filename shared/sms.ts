@@ -102,7 +102,13 @@ export const sendCommercialSms = async (
   now = new Date(),
 ): Promise<SendOutcome> => {
   const refused = await marketingGate(
-    { customerId: scope.customerId, channel: 'sms', address: message.to, topic: scope.topic, campaignId: scope.campaignId },
+    {
+      customerId: scope.customerId,
+      channel: 'sms',
+      address: message.to,
+      topic: scope.topic,
+      campaignId: scope.campaignId,
+    },
     now,
   );
   if (refused === 'quiet-hours') throw new QuietHoursError(quietHoursEnd(now));

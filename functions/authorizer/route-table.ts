@@ -135,4 +135,10 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"GET","path":"/api-keys","auth":{"scopes":["admin"]}},
   {"method":"POST","path":"/api-keys","auth":{"scopes":["admin"]}},
   {"method":"POST","path":"/api-keys/{keyId}/revoke","auth":{"scopes":["admin"]}},
+  {"method":"GET","path":"/customers/{customerId}/channel-preference","auth":{"scopes":["customers:read"]}},
+  {"method":"PUT","path":"/customers/{customerId}/channel-preference","auth":{"scopes":["customers:write"]}},
+  {"method":"POST","path":"/customers/{customerId}/channel-preference/link","auth":{"scopes":["customers:write"]}},
+  {"method":"POST","path":"/customers/{customerId}/notices","auth":{"scopes":["customers:write"]}},
+  {"method":"GET","path":"/channel-preference","auth":"public"},
+  {"method":"POST","path":"/channel-preference","auth":"public"},
 ];
