@@ -1476,6 +1476,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/sms-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A text campaign's length and cost before sending: each language's segments and encoding, the segment's recipients, the estimated cost (422 over the segment limit)
+         * @description Needs a bearer key with the scope `campaigns:read` (or `admin`).
+         */
+        post: operations["previewSmsCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/campaigns/reputation": {
         parameters: {
             query?: never;
@@ -8006,6 +8026,8 @@ export interface operations {
                             segmentId: string;
                             templateId: string;
                             topic: string;
+                            /** @enum {string} */
+                            channel?: "email" | "sms";
                             seq: number;
                             createdBy: string;
                             createdAt: string;
@@ -8052,6 +8074,11 @@ export interface operations {
                     offer?: {
                         [key: string]: string;
                     };
+                    /**
+                     * @default email
+                     * @enum {string}
+                     */
+                    channel?: "email" | "sms";
                 };
             };
         };
@@ -8071,12 +8098,84 @@ export interface operations {
                         segmentId: string;
                         templateId: string;
                         topic: string;
+                        /** @enum {string} */
+                        channel?: "email" | "sms";
                         seq: number;
                         createdBy: string;
                         createdAt: string;
                         updatedAt: string;
                     } & {
                         [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    previewSmsCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    segmentId: string;
+                    templateId: string;
+                    offer?: {
+                        [key: string]: string;
+                    };
+                    sample?: {
+                        name?: string;
+                        company?: string;
+                        owner?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The estimate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        versions: {
+                            tr: {
+                                text: string;
+                                /** @enum {string} */
+                                encoding: "GSM-7" | "UCS-2";
+                                characters: number;
+                                segments: number;
+                                costMinor: number;
+                            };
+                            en: {
+                                text: string;
+                                /** @enum {string} */
+                                encoding: "GSM-7" | "UCS-2";
+                                characters: number;
+                                segments: number;
+                                costMinor: number;
+                            };
+                        };
+                        maxSegments: number;
+                        recipients: number;
+                        complete: boolean;
+                        costPerRecipientMinor: number;
+                        campaignCostMinor: number;
+                        /** @constant */
+                        currency: "TRY";
                     };
                 };
             };
@@ -8361,6 +8460,8 @@ export interface operations {
                         segmentId: string;
                         templateId: string;
                         topic: string;
+                        /** @enum {string} */
+                        channel?: "email" | "sms";
                         seq: number;
                         createdBy: string;
                         createdAt: string;
@@ -8427,6 +8528,8 @@ export interface operations {
                         segmentId: string;
                         templateId: string;
                         topic: string;
+                        /** @enum {string} */
+                        channel?: "email" | "sms";
                         seq: number;
                         createdBy: string;
                         createdAt: string;
@@ -8479,6 +8582,8 @@ export interface operations {
                         segmentId: string;
                         templateId: string;
                         topic: string;
+                        /** @enum {string} */
+                        channel?: "email" | "sms";
                         seq: number;
                         createdBy: string;
                         createdAt: string;
@@ -8531,6 +8636,8 @@ export interface operations {
                         segmentId: string;
                         templateId: string;
                         topic: string;
+                        /** @enum {string} */
+                        channel?: "email" | "sms";
                         seq: number;
                         createdBy: string;
                         createdAt: string;

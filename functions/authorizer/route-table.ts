@@ -94,6 +94,7 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"POST","path":"/templates/{templateId}/preview","auth":{"scopes":["campaigns:read"]}},
   {"method":"POST","path":"/templates/{templateId}/send-to-me","auth":{"scopes":["campaigns:write"]}},
   {"method":"POST","path":"/campaigns","auth":{"scopes":["campaigns:write"]}},
+  {"method":"POST","path":"/campaigns/sms-preview","auth":{"scopes":["campaigns:read"]}},
   {"method":"GET","path":"/campaigns","auth":{"scopes":["campaigns:read"]}},
   {"method":"GET","path":"/campaigns/reputation","auth":{"scopes":["campaigns:read"]}},
   {"method":"POST","path":"/campaigns/reputation/lift","auth":{"scopes":["admin"]}},

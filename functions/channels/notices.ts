@@ -40,23 +40,19 @@ export const sendNotice = async (customerId: string, input: NoticeInput) => {
   const language = customer.language;
   const text = input.text[language];
   const noticeId = newId();
-  const key = onceKey('notice', noticeId);
-  const outcome =
+  if (chosen.channel === 'sms') refuseLongSms(text, `text.${language}`);
+  const outcome = await sendOnce(onceKey('notice', noticeId), () =>
     chosen.channel === 'sms'
-      ? (refuseLongSms(text, `text.${language}`),
-        await sendOnce(key, () =>
-          sendTransactionalSms({ to: customer.phone ?? '', text, context: { notice: noticeId } }),
-        ))
-      : await sendOnce(key, () =>
-          sendTransactional({
-            to: customer.email ?? '',
-            subject: input.subject[language],
-            text,
-            html: mailLayout(language, safeHtml`<p style="white-space:pre-line">${text}</p>`),
-            template: `notice:${input.kind}`,
-            customerId: customer.customerId,
-          }),
-        );
+      ? sendTransactionalSms({ to: customer.phone ?? '', text, context: { notice: noticeId } })
+      : sendTransactional({
+          to: customer.email ?? '',
+          subject: input.subject[language],
+          text,
+          html: mailLayout(language, safeHtml`<p style="white-space:pre-line">${text}</p>`),
+          template: `notice:${input.kind}`,
+          customerId: customer.customerId,
+        }),
+  );
   return {
     noticeId,
     kind: input.kind,
