@@ -40,7 +40,8 @@ const istanbulMinute = (now: Date) => {
 };
 
 /** Whether `now` falls in the window (Turkey keeps UTC+3 all year). */
-export const inQuietHours = (now: Date, window: QuietWindow = config.quietHours()) => {
+export const inQuietHours = (now: Date, window: QuietWindow | undefined = config.quietHours()) => {
+  if (!window) return false;
   const minute = istanbulMinute(now);
   return window.from < window.to
     ? minute >= window.from && minute < window.to
@@ -48,8 +49,8 @@ export const inQuietHours = (now: Date, window: QuietWindow = config.quietHours(
 };
 
 /** The first instant after `now` outside the window (now itself when it is outside). */
-export const quietHoursEnd = (now: Date, window: QuietWindow = config.quietHours()) => {
-  if (!inQuietHours(now, window)) return now;
+export const quietHoursEnd = (now: Date, window: QuietWindow | undefined = config.quietHours()) => {
+  if (!window || !inQuietHours(now, window)) return now;
   const minute = istanbulMinute(now);
   const wait = (window.to - minute + 1440) % 1440;
   const startOfMinute = Math.floor(now.getTime() / 60_000) * 60_000;

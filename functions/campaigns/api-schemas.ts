@@ -190,7 +190,8 @@ const rates = z.strictObject({
   unsubscribe: z.number(),
 });
 /** What was skipped, by why. */
-const skippedBy = z.partialRecord(z.enum(skipReasons), z.int());
+/** A text campaign also skips a recipient without a mobile number, or whose text runs over the segment limit. */
+const skippedBy = z.partialRecord(z.enum([...skipReasons, 'no-address', 'too-long']), z.int());
 export const progress = z.strictObject({
   campaignId: z.string(),
   status: z.enum(campaignStatuses),

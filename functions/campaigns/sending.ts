@@ -60,7 +60,7 @@ export interface SendRecord {
   sentAt?: string;
   messageId?: string;
   /** A sent text's segments. */
-  segments?: number;
+  textSegments?: number;
   reason?: string;
   expiresAt: number;
 }
@@ -336,7 +336,7 @@ const sendOne = async (run: CampaignRun, claimed: SendRecord, send: Sender, tall
       await settle(run, claimed, 'pending', {});
       throw error;
     }
-    await settleOutcome(run, claimed, sent.outcome, tally, sent.segments ? { segments: sent.segments } : {});
+    await settleOutcome(run, claimed, sent.outcome, tally, sent.segments ? { textSegments: sent.segments } : {});
     return;
   }
   const scope: MarketingScope = {
