@@ -11,9 +11,11 @@ describe('SMS in AWS', () => {
   const functions = apiNested.get('channels')!;
 
   it('the configuration set sends every text event to the SMS topic, which the SMS service may publish to', () => {
-    const [[topicId]] = Object.entries(
+    const topicIds = Object.keys(
       data.findResources('AWS::SNS::Topic', { Properties: { DisplayName: Match.stringLikeRegexp('SMS') } }),
     );
+    expect(topicIds).toHaveLength(1);
+    const topicId = topicIds[0]!;
     data.hasResourceProperties('AWS::SMSVOICE::ConfigurationSet', {
       EventDestinations: [
         Match.objectLike({
