@@ -23,6 +23,8 @@ export const sources = {
   analytics: 'crm.analytics',
   // loyalty points, rewards and coupons (functions/loyalty)
   loyalty: 'crm.loyalty',
+  // texts and channel preferences (functions/channels)
+  sms: 'crm.sms',
 } as const;
 
 const envelope = {
@@ -426,7 +428,7 @@ export const catalogue = {
       channel,
       /** `all`, or the one topic left. */
       topic: z.string(),
-      via: z.enum(['one-click', 'unsubscribe-page', 'preferences']),
+      via: z.enum(['one-click', 'unsubscribe-page', 'preferences', 'sms-reply']),
       /** The campaign whose mail carried the link, when it carried one. */
       campaignId: z.optional(z.string()),
     }),
@@ -493,6 +495,20 @@ export const catalogue = {
       /** The reward's value in minor units of `currency`. */
       value: minor,
       currency: z.string(),
+    }),
+  },
+  // texts and channel preferences (functions/channels)
+  /** A text's delivery event from the SMS configuration set (delivered, failed, blocked…), counted once. */
+  SmsStatusReported: {
+    source: sources.sms,
+    detail: z.object({
+      ...envelope,
+      messageId: z.string(),
+      /** The service's `messageStatus`: DELIVERED, FAILED, BLOCKED, TTL_EXPIRED… */
+      status: z.string(),
+      segments: z.optional(nonNegativeInt),
+      /** The campaign whose text it was, when a campaign sent it. */
+      campaignId: z.optional(z.string()),
     }),
   },
 } as const;

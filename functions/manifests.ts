@@ -12,6 +12,8 @@ import { callCenter } from './call-center/manifest.js';
 // permission marketing (subscriptions): joins the campaigns manifest when both land
 import { campaignsUseCase, permissionMarketing } from './campaigns/manifest.js';
 import { catalogue } from './catalogue/manifest.js';
+// texts, preferred channels and notices
+import { channels } from './channels/manifest.js';
 import { complaintEscalation } from './complaint-escalation/manifest.js';
 import { amazonConnect } from './connect/manifest.js';
 import { customerRecord } from './customer-record/manifest.js';
@@ -67,6 +69,8 @@ export const useCases: UseCaseManifest[] = [
   mcp,
   // loyalty points, rewards and coupons
   loyalty,
+  // texts, preferred channels and notices
+  channels,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

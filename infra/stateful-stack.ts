@@ -7,8 +7,12 @@ import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, type StackProps, Validat
 import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { type CfnArchive, EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { EventBus as EventBusTarget } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
+import { CfnConfigurationSet as CfnSmsConfigurationSet } from 'aws-cdk-lib/aws-smsvoice';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { tableSchema } from '../shared/table.js';
@@ -40,6 +44,13 @@ export class StatefulStack extends Stack {
   readonly exportDeadLetterQueue: DeadLetterQueue;
   /** Each night's export run; the stateless stack alarms when one fails or times out. */
   readonly exportRun: StateMachine;
+  /**
+   * Where End User Messaging SMS publishes the configuration set's delivery events and (once the
+   * number's two-way channel names it) inbound replies; the functions declaring `smsEvents` read it.
+   */
+  readonly smsTopic: Topic;
+  /** The texts' configuration set: its events go to `smsTopic`. */
+  readonly smsConfigurationSet: CfnSmsConfigurationSet;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -109,6 +120,45 @@ export class StatefulStack extends Stack {
       targets: [new EventBusTarget(this.bus, { deadLetterQueue: this.sesForwardDeadLetterQueue })],
     });
 
+    // A customer managed key: the SMS service must be let use it to publish to the encrypted topic.
+    const smsKey = new Key(this, 'SmsEventsKey', {
+      description: 'Encrypts SMS delivery events and replies',
+      enableKeyRotation: true,
+      removalPolicy: retained,
+    });
+    const smsService = new ServicePrincipal('sms-voice.amazonaws.com');
+    smsKey.grant(smsService, 'kms:Decrypt', 'kms:GenerateDataKey*');
+    this.smsTopic = new Topic(this, 'SmsEvents', {
+      displayName: 'Pusula SMS delivery events and replies',
+      masterKey: smsKey,
+      enforceSSL: true,
+    });
+    // enforceSSL replaces SNS's default policy: the SMS service of this account is let publish.
+    this.smsTopic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'SmsServicePublish',
+        principals: [smsService],
+        actions: ['sns:Publish'],
+        resources: [this.smsTopic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+    this.smsConfigurationSet = new CfnSmsConfigurationSet(this, 'SmsConfigurationSet', {
+      eventDestinations: [
+        {
+          eventDestinationName: 'crm',
+          enabled: true,
+          matchingEventTypes: ['TEXT_ALL'],
+          snsDestination: { topicArn: this.smsTopic.topicArn },
+        },
+      ],
+    });
+    this.smsConfigurationSet.applyRemovalPolicy(retained);
+    new CfnOutput(this, 'SmsEventsTopicArn', {
+      value: this.smsTopic.topicArn,
+      description: "Set as the sender number's two-way channel, so replies (RET, STOP) reach the CRM",
+    });
+
     this.signingSecret = new Secret(this, 'LinkSigning', {
       description: 'HMAC key that signs links in mail (consent confirmation, unsubscribe)',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
@@ -157,4 +207,6 @@ export type DataResources = Pick<
   | 'people'
   | 'exportDeadLetterQueue'
   | 'exportRun'
+  | 'smsTopic'
+  | 'smsConfigurationSet'
 >;

@@ -29,6 +29,7 @@ import {
   TimeWindow,
 } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { campaignsUseCase } from '../functions/campaigns/manifest.js';
@@ -50,6 +51,9 @@ import { PublicFirewall } from './constructs/public-firewall.js';
 import { consoleBucketExport, StaticSite } from './constructs/static-site.js';
 import type { MailSender } from './deploy-context.js';
 import type { DataResources } from './stateful-stack.js';
+
+/** The registered sender ID texts go from (CDK context `smsSenderId`; registered with AWS beforehand). */
+const smsSenderId = (scope: Construct): string => String(scope.node.tryGetContext('smsSenderId') ?? 'PUSULA');
 
 export interface StatelessStackProps extends StackProps {
   data: DataResources;
@@ -287,6 +291,7 @@ export class StatelessStack extends Stack {
         CONSOLE_URL: this.staffConsole.url,
         CORS_ORIGINS: [this.props.corsOrigins, this.staffConsole.origin].filter(Boolean).join(','),
         SES_CONFIGURATION_SET: data.configurationSet.configurationSetName,
+        ...(uses.sms ? { SMS_CONFIGURATION_SET: data.smsConfigurationSet.ref, SMS_SENDER_ID: smsSenderId(scope) } : {}),
         SIGNING_SECRET_ARN: data.signingSecret.secretArn,
         POWERTOOLS_SERVICE_NAME: 'pusula',
         POWERTOOLS_METRICS_NAMESPACE: 'Pusula',
@@ -326,6 +331,8 @@ export class StatelessStack extends Stack {
       );
     }
     if (uses.signingSecret) data.signingSecret.grantRead(crmFunction.function);
+    if (uses.sms) this.grantSendText(crmFunction, smsSenderId(scope));
+    if (uses.smsEvents) data.smsTopic.addSubscription(new LambdaSubscription(crmFunction.function));
     this.functions.set(id, crmFunction);
     return crmFunction;
   }
@@ -337,6 +344,20 @@ export class StatelessStack extends Stack {
         actions: ['dynamodb:UpdateItem'],
         resources: [this.props.data.table.tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [keys.personCalls('*', '').pk] } },
+      }),
+    );
+  }
+
+  // Texts only from the sender ID registered for Turkey, only with the CRM's configuration set.
+  private grantSendText(crmFunction: CrmFunction, senderId: string): void {
+    const stack = Stack.of(crmFunction);
+    crmFunction.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['sms-voice:SendTextMessage'],
+        resources: [
+          stack.formatArn({ service: 'sms-voice', resource: 'sender-id', resourceName: `${senderId}/TR` }),
+          this.props.data.smsConfigurationSet.attrArn,
+        ],
       }),
     );
   }

@@ -59,6 +59,34 @@ export const config = {
     list('MARKETING_TOPICS').length ? list('MARKETING_TOPICS') : ['offers', 'newsletter', 'events', 'birthday'],
   /** At most `max` marketing e-mails per customer in each period of `days` days, across campaigns. */
   marketingCap: () => ({ max: positive('MARKETING_CAP_MAX', 4), days: positive('MARKETING_CAP_DAYS', 7) }),
+  // ---- SMS (AWS End User Messaging SMS) ----
+  /** The registered sender ID (or number) every text is sent from. */
+  smsSenderId: () => process.env.SMS_SENDER_ID || 'PUSULA',
+  /** The configuration set whose delivery events come back to the CRM. */
+  smsConfigurationSet: () => process.env.SMS_CONFIGURATION_SET || undefined,
+  /** The account's SMS rate (messages per second) that campaign workers share. */
+  smsMaxSendRate: () => {
+    const rate = Number(process.env.SMS_MAX_SEND_RATE ?? 10);
+    if (!Number.isFinite(rate) || rate <= 0) throw new Error('SMS_MAX_SEND_RATE must be a positive number');
+    return rate;
+  },
+  /** A text longer than this many segments is refused (its cost grows with every segment). */
+  smsMaxSegments: () => positive('SMS_MAX_SEGMENTS', 3),
+  /** The estimated price of one segment, in kuruş (minor units of TRY): previews multiply it out. */
+  smsSegmentPriceMinor: () => positive('SMS_SEGMENT_PRICE_MINOR', 25),
+  /**
+   * No commercial text or call in this nightly window, Istanbul time (`HH:MM-HH:MM`, 21:00-09:00 by
+   * default); `none` for no window (the end-to-end tests, which run at any hour).
+   */
+  quietHours: () => {
+    const text = process.env.QUIET_HOURS || '21:00-09:00';
+    if (text === 'none') return undefined;
+    const match = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+    if (!match || text.trim().slice(0, 5) === text.trim().slice(6))
+      throw new Error('QUIET_HOURS must be a window like 21:00-09:00');
+    const [, fh, fm, th, tm] = match.map(Number) as [number, number, number, number, number];
+    return { from: fh * 60 + fm, to: th * 60 + tm };
+  },
   // ---- use cases' settings ----
   /** Business hours a dealer has to accept a request before it is reminded. */
   requestAcceptHours: () => positive('REQUEST_ACCEPT_HOURS', 4),

@@ -191,7 +191,7 @@ export interface Withdrawal {
   address: string;
   /** `all`, or the one topic left: leaving one never touches the others. */
   topic: ConsentTopic;
-  via: 'one-click' | 'unsubscribe-page' | 'preferences';
+  via: 'one-click' | 'unsubscribe-page' | 'preferences' | 'sms-reply';
   /** The campaign whose mail carried the link. */
   campaignId?: string;
 }
@@ -221,7 +221,7 @@ export const withdrawConsent = async (
     topic,
     action: 'withdrawn',
     via,
-    source: campaignId ? `campaign:${campaignId}` : 'unsubscribe-link',
+    source: campaignId ? `campaign:${campaignId}` : via === 'sms-reply' ? 'sms-reply' : 'unsubscribe-link',
     occurredAt: at,
   };
   const items = [

@@ -20,9 +20,10 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { clockNow } from './clock.js';
 import { config } from './config.js';
-import { type ConsentChannel, type ConsentTopic, consentAddress, hasConsent } from './consent.js';
+import type { ConsentChannel, ConsentTopic } from './consent.js';
 import { normalizeEmail } from './contact.js';
 import { db, itemAbsent, putNew, type TransactItem, tableName, transact } from './db.js';
+import { marketingGate } from './gate.js';
 import { newId } from './ids.js';
 import { defineLink } from './links.js';
 import { outboxPut } from './outbox.js';
@@ -31,6 +32,8 @@ import { suppressionOf } from './suppression.js';
 import { type ItemType, keys } from './table.js';
 import type { RenderedMail } from './templates.js';
 import { DAY_MS, istanbulDate } from './time.js';
+
+export { capPeriod } from './gate.js';
 
 export interface Mail extends RenderedMail {
   to: string;
@@ -49,6 +52,7 @@ export const skipReasons = [
   'daily-limit',
   'rejected',
   'frequency-cap',
+  'quiet-hours',
 ] as const;
 export type SkipReason = (typeof skipReasons)[number];
 export type SendOutcome =
@@ -88,11 +92,7 @@ export const composeMime = (mail: Mail, from = config.mailFrom()): Promise<Buffe
  * configuration set publishes the message's sending events; its tags come back on every one of them.
  */
 const deliver = async (mail: Mail, tags: Record<string, string> = {}): Promise<SendOutcome> => {
-  const holding = holdings.getStore();
-  if (holding) {
-    holding.sending ??= startSending(holding);
-    await holding.sending;
-  }
+  await enterDelivery();
   const Tags = Object.entries(tags).map(([Name, Value]) => ({ Name, Value }));
   const sent = await client().send(
     new SendRawEmailCommand({
@@ -163,66 +163,13 @@ export const unsubscribeHeaders = async (to: string, scope: MarketingScope, now 
   'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
 });
 
-// ---- the frequency cap ---------------------------------------------------------------------------
-
 /**
- * The cap's period that `now` falls in: Istanbul calendar days counted in whole periods of `days`
- * from 1970-01-01, so every sender agrees on the bucket without reading anything. `start` names the
- * counter; the counter expires a day after `end`.
- */
-export const capPeriod = (now: Date, days: number) => {
-  const day = Date.parse(`${istanbulDate(now)}T00:00:00Z`) / DAY_MS;
-  const first = Math.floor(day / days) * days;
-  return { start: new Date(first * DAY_MS).toISOString().slice(0, 10), end: new Date((first + days) * DAY_MS) };
-};
-
-/**
- * Counts this mail against the customer's cap and says whether it is within it. The counter holds
- * the set of mails counted (campaign id, or topic and day without one): a retry of the same
- * campaign's mail finds itself in the set and passes without counting twice; racing senders cannot
- * both take the last place, because the add is conditional on the set's size.
- */
-const withinCap = async (scope: MarketingScope, now: Date) => {
-  const { max, days } = config.marketingCap();
-  const period = capPeriod(now, days);
-  const counted = scope.campaignId ?? `${scope.topic}#${istanbulDate(now)}`;
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.marketingCap(scope.customerId, period.start),
-        UpdateExpression: 'SET #type = :type, expiresAt = :expires ADD mails :mail',
-        ConditionExpression: 'attribute_not_exists(mails) OR contains(mails, :counted) OR size(mails) < :max',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: {
-          ':type': 'marketing-cap' satisfies ItemType,
-          ':expires': Math.floor((period.end.getTime() + DAY_MS) / 1000),
-          ':mail': new Set([counted]),
-          ':counted': counted,
-          ':max': max,
-        },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
-};
-
-/**
- * Marketing mail: not to a suppressed address, only with consent for this address and topic, within
- * the customer's frequency cap (counted only for mail that would otherwise go), with RFC 8058 headers
- * and the campaign tagged for SES events.
+ * Marketing mail: through the marketing gate (suppression, consent for this address and topic, the
+ * customer's frequency cap across channels), with RFC 8058 headers and the campaign tagged for SES events.
  */
 export const sendMarketing = async (mail: Mail, scope: MarketingScope, now = clockNow()): Promise<SendOutcome> => {
-  const [suppressed, consented] = await Promise.all([
-    suppressionOf(mail.to),
-    hasConsent(scope.customerId, scope.channel, consentAddress(scope.channel, mail.to), scope.topic),
-  ]);
-  if (suppressed) return { status: 'skipped', reason: suppressed };
-  if (!consented) return { status: 'skipped', reason: 'no-consent' };
-  if (!(await withinCap(scope, now))) return { status: 'skipped', reason: 'frequency-cap' };
+  const refused = await marketingGate({ ...scope, address: mail.to }, now);
+  if (refused) return { status: 'skipped', reason: refused };
   return deliver(
     {
       ...mail,
@@ -274,6 +221,17 @@ const startSending = async ({ key, claim, at }: Holding) => {
     throw error;
   }
 };
+/**
+ * Called by a sender just before it hands a message to its provider (SES, the SMS service): inside
+ * `sendOnce`, the claim steps to `claimed`, or this throws when another sender took the claim over.
+ */
+export const enterDelivery = async () => {
+  const holding = holdings.getStore();
+  if (!holding) return;
+  holding.sending ??= startSending(holding);
+  await holding.sending;
+};
+
 /** Markers outlive every redelivery (24 h) and retry of the events that cause mail. */
 const MARKER_TTL_SECONDS = 30 * 24 * 3600;
 

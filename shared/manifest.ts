@@ -92,6 +92,10 @@ export interface FunctionUses {
    * move between groups, read), granted on this pool alone.
    */
   userPool?: 'verify' | 'admin';
+  /** Sends texts through End User Messaging SMS (from the sender ID, with the configuration set). */
+  sms?: boolean;
+  /** Receives what the SMS service publishes to the CRM's SMS topic: delivery events and inbound replies. */
+  smsEvents?: boolean;
 }
 
 export interface FunctionAsset {

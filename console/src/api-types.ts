@@ -1536,6 +1536,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/sms-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A text campaign's length and cost before sending: each language's segments and encoding, the segment's recipients, the estimated cost (422 over the segment limit)
+         * @description Needs a bearer key with the scope `campaigns:read` (or `admin`).
+         */
+        post: operations["previewSmsCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/campaigns/reputation": {
         parameters: {
             query?: never;
@@ -2696,6 +2716,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customers/{customerId}/channel-preference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's preferred channel for notices and statements, and which channels the record reaches
+         * @description Needs a bearer key with the scope `customers:read` (or `admin`).
+         */
+        get: operations["getPreference"];
+        /**
+         * Staff set the preferred channel (email, sms, letter), guarded by the seq the caller saw
+         * @description Needs a bearer key with the scope `customers:write` (or `admin`).
+         */
+        put: operations["setPreference"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customerId}/channel-preference/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A signed link (30 days) for the customer to choose their channel themselves
+         * @description Needs a bearer key with the scope `customers:write` (or `admin`).
+         */
+        post: operations["preferenceLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customerId}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A notice or statement by the preferred channel, falling back to e-mail then SMS (Idempotency-Key: a retry sends one)
+         * @description Needs a bearer key with the scope `customers:write` (or `admin`).
+         */
+        post: operations["sendNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/channel-preference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's channel choice page (signed link)
+         * @description Public: no key; rate-limited per IP address by the firewall.
+         */
+        get: operations["preferencePage"];
+        put?: never;
+        /**
+         * The customer chooses a channel (signed link)
+         * @description Public: no key; rate-limited per IP address by the firewall.
+         */
+        post: operations["choosePreference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2707,7 +2815,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "capture-contended" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "case-changed" | "reopen-window-passed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "lead-changed" | "loyalty-rules-changed" | "coupon-already-redeemed" | "coupon-not-applicable" | "not-enough-points" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "erasure-refused" | "webhook-changed";
+            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "capture-contended" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "sms-too-long" | "channel-unreachable" | "preference-changed" | "case-changed" | "reopen-window-passed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "lead-changed" | "loyalty-rules-changed" | "coupon-already-redeemed" | "coupon-not-applicable" | "not-enough-points" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "erasure-refused" | "webhook-changed";
             detail?: string;
             errors?: {
                 /** @description Dotted field path; empty for the whole body */
@@ -2762,7 +2870,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`illegal-transition`, `capture-contended`, `intake-contended`, `request-in-progress`, `activity-changed`, `activity-read-only`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `analytics-rules-changed`, `request-changed`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `case-changed`, `reopen-window-passed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `lead-changed`, `loyalty-rules-changed`, `coupon-already-redeemed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `erasure-refused`, `webhook-changed`) */
+        /** @description Problem (`illegal-transition`, `capture-contended`, `intake-contended`, `request-in-progress`, `activity-changed`, `activity-read-only`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `analytics-rules-changed`, `request-changed`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `preference-changed`, `case-changed`, `reopen-window-passed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `lead-changed`, `loyalty-rules-changed`, `coupon-already-redeemed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `erasure-refused`, `webhook-changed`) */
         Problem409: {
             headers: {
                 [name: string]: unknown;
@@ -2789,7 +2897,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`idempotency-key-reused`, `customer-not-found`, `customer-has-no-email`, `unknown-currency`, `invalid-amount`, `currency-mismatch`, `unknown-user`, `customer-address-not-mailable`, `product-unavailable`, `invalid-validity`, `validity-passed`, `unknown-approver-role`, `import-failed`, `price-not-found`, `fx-rate-not-found`, `price-list-not-found`, `not-signed-in`, `template-variable-missing`, `unknown-template-variable`, `segment-not-found`, `template-not-found`, `schedule-in-past`, `unknown-owner`, `merge-same-customer`, `coupon-not-applicable`, `not-enough-points`, `quote-not-found`, `unknown-unit`) */
+        /** @description Problem (`idempotency-key-reused`, `customer-not-found`, `customer-has-no-email`, `unknown-currency`, `invalid-amount`, `currency-mismatch`, `unknown-user`, `customer-address-not-mailable`, `product-unavailable`, `invalid-validity`, `validity-passed`, `unknown-approver-role`, `import-failed`, `price-not-found`, `fx-rate-not-found`, `price-list-not-found`, `not-signed-in`, `template-variable-missing`, `unknown-template-variable`, `segment-not-found`, `template-not-found`, `schedule-in-past`, `sms-too-long`, `channel-unreachable`, `unknown-owner`, `merge-same-customer`, `coupon-not-applicable`, `not-enough-points`, `quote-not-found`, `unknown-unit`) */
         Problem422: {
             headers: {
                 [name: string]: unknown;
@@ -8771,6 +8879,8 @@ export interface operations {
                             segmentId: string;
                             templateId: string;
                             topic: string;
+                            /** @enum {string} */
+                            channel?: "email" | "sms";
                             seq: number;
                             createdBy: string;
                             createdAt: string;
@@ -8817,6 +8927,11 @@ export interface operations {
                     offer?: {
                         [key: string]: string;
                     };
+                    /**
+                     * @default email
+                     * @enum {string}
+                     */
+                    channel?: "email" | "sms";
                 };
             };
         };
@@ -8836,12 +8951,84 @@ export interface operations {
                         segmentId: string;
                         templateId: string;
                         topic: string;
+                        /** @enum {string} */
+                        channel?: "email" | "sms";
                         seq: number;
                         createdBy: string;
                         createdAt: string;
                         updatedAt: string;
                     } & {
                         [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    previewSmsCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    segmentId: string;
+                    templateId: string;
+                    offer?: {
+                        [key: string]: string;
+                    };
+                    sample?: {
+                        name?: string;
+                        company?: string;
+                        owner?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The estimate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        versions: {
+                            tr: {
+                                text: string;
+                                /** @enum {string} */
+                                encoding: "GSM-7" | "UCS-2";
+                                characters: number;
+                                segments: number;
+                                costMinor: number;
+                            };
+                            en: {
+                                text: string;
+                                /** @enum {string} */
+                                encoding: "GSM-7" | "UCS-2";
+                                characters: number;
+                                segments: number;
+                                costMinor: number;
+                            };
+                        };
+                        maxSegments: number;
+                        recipients: number;
+                        complete: boolean;
+                        costPerRecipientMinor: number;
+                        campaignCostMinor: number;
+                        /** @constant */
+                        currency: "TRY";
                     };
                 };
             };
@@ -9126,6 +9313,8 @@ export interface operations {
                         segmentId: string;
                         templateId: string;
                         topic: string;
+                        /** @enum {string} */
+                        channel?: "email" | "sms";
                         seq: number;
                         createdBy: string;
                         createdAt: string;
@@ -9192,6 +9381,8 @@ export interface operations {
                         segmentId: string;
                         templateId: string;
                         topic: string;
+                        /** @enum {string} */
+                        channel?: "email" | "sms";
                         seq: number;
                         createdBy: string;
                         createdAt: string;
@@ -9244,6 +9435,8 @@ export interface operations {
                         segmentId: string;
                         templateId: string;
                         topic: string;
+                        /** @enum {string} */
+                        channel?: "email" | "sms";
                         seq: number;
                         createdBy: string;
                         createdAt: string;
@@ -9296,6 +9489,8 @@ export interface operations {
                         segmentId: string;
                         templateId: string;
                         topic: string;
+                        /** @enum {string} */
+                        channel?: "email" | "sms";
                         seq: number;
                         createdBy: string;
                         createdAt: string;
@@ -11285,7 +11480,7 @@ export interface operations {
                         subscriptions: {
                             subscriptionId: string;
                             url: string;
-                            eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued")[];
+                            eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
                             description?: string;
                             /** @enum {string} */
                             status: "active" | "disabled";
@@ -11318,7 +11513,7 @@ export interface operations {
             content: {
                 "application/json": {
                     url: string;
-                    eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued")[];
+                    eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
                     description?: string;
                 };
             };
@@ -11334,7 +11529,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -11381,7 +11576,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -11431,7 +11626,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -11479,7 +11674,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -11522,7 +11717,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -12358,6 +12553,284 @@ export interface operations {
             };
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getPreference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preference */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customerId: string;
+                        channel: ("email" | "sms" | "letter") | null;
+                        seq: number;
+                        /** @enum {string} */
+                        via?: "staff" | "link";
+                        updatedAt?: string;
+                        reachable: {
+                            email: boolean;
+                            sms: boolean;
+                            letter: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    setPreference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    channel: "email" | "sms" | "letter";
+                    seq?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The preference */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customerId: string;
+                        channel: ("email" | "sms" | "letter") | null;
+                        seq: number;
+                        /** @enum {string} */
+                        via?: "staff" | "link";
+                        updatedAt?: string;
+                        reachable: {
+                            email: boolean;
+                            sms: boolean;
+                            letter: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    preferenceLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                        expiresAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    sendNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "statement" | "order" | "case" | "code";
+                    subject: {
+                        tr: string;
+                        en: string;
+                    };
+                    text: {
+                        tr: string;
+                        en: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Sent (or skipped, with the reason) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        noticeId: string;
+                        /** @enum {string} */
+                        kind: "statement" | "order" | "case" | "code";
+                        /** @enum {string} */
+                        channel: "email" | "sms" | "letter";
+                        /** @enum {string} */
+                        preferred?: "email" | "sms" | "letter";
+                        /** @enum {string} */
+                        status: "sent" | "skipped";
+                        messageId?: string;
+                        reason?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    preferencePage: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The choice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description The link is invalid or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    choosePreference: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    channel?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The choice, saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description No such channel */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            409: components["responses"]["Problem409"];
+            /** @description The link is invalid or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            /** @description The record does not reach that channel */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };

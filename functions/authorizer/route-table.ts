@@ -97,6 +97,7 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"POST","path":"/templates/{templateId}/preview","auth":{"scopes":["campaigns:read"]}},
   {"method":"POST","path":"/templates/{templateId}/send-to-me","auth":{"scopes":["campaigns:write"]}},
   {"method":"POST","path":"/campaigns","auth":{"scopes":["campaigns:write"]}},
+  {"method":"POST","path":"/campaigns/sms-preview","auth":{"scopes":["campaigns:read"]}},
   {"method":"GET","path":"/campaigns","auth":{"scopes":["campaigns:read"]}},
   {"method":"GET","path":"/campaigns/reputation","auth":{"scopes":["campaigns:read"]}},
   {"method":"POST","path":"/campaigns/reputation/lift","auth":{"scopes":["admin"]}},
@@ -164,4 +165,10 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"GET","path":"/loyalty/coupon-campaigns/{campaignId}","auth":{"scopes":["loyalty:read"]}},
   {"method":"GET","path":"/loyalty/reports","auth":{"scopes":["loyalty:read"]}},
   {"method":"GET","path":"/loyalty/reconciliation","auth":{"scopes":["loyalty:read"]}},
+  {"method":"GET","path":"/customers/{customerId}/channel-preference","auth":{"scopes":["customers:read"]}},
+  {"method":"PUT","path":"/customers/{customerId}/channel-preference","auth":{"scopes":["customers:write"]}},
+  {"method":"POST","path":"/customers/{customerId}/channel-preference/link","auth":{"scopes":["customers:write"]}},
+  {"method":"POST","path":"/customers/{customerId}/notices","auth":{"scopes":["customers:write"]}},
+  {"method":"GET","path":"/channel-preference","auth":"public"},
+  {"method":"POST","path":"/channel-preference","auth":"public"},
 ];

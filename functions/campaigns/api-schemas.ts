@@ -75,6 +75,34 @@ const schedule = z.union([
     cron: z.requiredLine(100),
   }),
 ]);
+export const campaignChannels = ['email', 'sms'] as const;
+
+export const smsPreviewBody = z.strictObject({
+  segmentId: z.requiredLine(40),
+  templateId: z.requiredLine(40),
+  offer: z.optional(offer),
+  /** What the variables are filled with for the estimate; a typical name when absent. */
+  sample: z.optional(sampleVars),
+});
+const smsVersionEstimate = z.strictObject({
+  text: z.string(),
+  encoding: z.enum(['GSM-7', 'UCS-2']),
+  characters: z.int(),
+  segments: z.int(),
+  costMinor: z.int(),
+});
+export const smsPreview = z.strictObject({
+  versions: z.strictObject({ tr: smsVersionEstimate, en: smsVersionEstimate }),
+  maxSegments: z.int(),
+  recipients: z.int(),
+  /** Whether every customer was read (the recipient count is exact). */
+  complete: z.boolean(),
+  /** Per recipient at most (the longer version), and for the campaign: kuruş. */
+  costPerRecipientMinor: z.int(),
+  campaignCostMinor: z.int(),
+  currency: z.literal('TRY'),
+});
+
 export const createCampaignBody = z.strictObject({
   name: z.requiredLine(120),
   segmentId: z.requiredLine(40),
@@ -83,6 +111,8 @@ export const createCampaignBody = z.strictObject({
   language: z._default(z.enum(languages), 'tr'),
   schedule,
   offer: z.optional(offer),
+  /** `sms`: the template's text part is sent as a text to each recipient's mobile number. */
+  channel: z._default(z.enum(campaignChannels), 'email'),
 });
 export const editCampaignBody = z.strictObject({
   name: z.optional(z.requiredLine(120)),
@@ -139,6 +169,7 @@ export const campaign = z.looseObject({
   segmentId: z.string(),
   templateId: z.string(),
   topic: z.string(),
+  channel: z.optional(z.enum(campaignChannels)),
   ...stamp,
 });
 export const campaignWithHistory = z.looseObject({ ...campaign.shape, history: z.array(z.looseObject({})) });
@@ -159,7 +190,8 @@ const rates = z.strictObject({
   unsubscribe: z.number(),
 });
 /** What was skipped, by why. */
-const skippedBy = z.partialRecord(z.enum(skipReasons), z.int());
+/** A text campaign also skips a recipient without a mobile number, or whose text runs over the segment limit. */
+const skippedBy = z.partialRecord(z.enum([...skipReasons, 'no-address', 'too-long']), z.int());
 export const progress = z.strictObject({
   campaignId: z.string(),
   status: z.enum(campaignStatuses),

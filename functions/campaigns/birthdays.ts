@@ -1,42 +1,58 @@
 // Birthday greetings: the daily schedule reads today's birthdays from the sparse birthday index (never
-// a scan), and mails each customer the greeting through sendMarketing (topic `birthday`: consent,
-// suppression, the frequency cap), once per customer per year.
+// a scan), and greets each customer once per year by their preferred channel — a text to a customer
+// who prefers SMS and has a mobile number, else a mail — through the marketing gate (topic `birthday`:
+// consent for that channel, suppression, the frequency cap; a text waits out the quiet hours).
 import { type Customer, customers } from '../../shared/customer.js';
 import { MailInProgressError, onceKey, sendMarketing, sendOnce, unsubscribeUrl } from '../../shared/mail.js';
 import { queryPage } from '../../shared/query.js';
+import { QuietHoursError, sendCommercialSms } from '../../shared/sms.js';
 import { byBirthday, keys } from '../../shared/table.js';
 import { istanbulDate } from '../../shared/time.js';
+import { getPreference } from '../channels/public.js';
 import { birthdaysOn } from './domain/birthdays.js';
-import { birthdayTemplate } from './templates/birthday.js';
+import { birthdayTemplate, birthdayText } from './templates/birthday.js';
 
 const PAGE = 100;
 
-const greet = async (customer: Customer, year: string, now: Date) => {
+const greetingSender = async (customer: Customer, now: Date) => {
+  const preferred = (await getPreference(customer.customerId))?.channel;
+  const phone = customer.phone;
+  if (preferred === 'sms' && phone)
+    return () =>
+      sendCommercialSms(
+        { to: phone, text: birthdayText(customer.language, customer.name) },
+        { customerId: customer.customerId, topic: 'birthday', language: customer.language },
+        now,
+      );
   const email = customer.email;
-  if (!email) return 'no-address';
+  if (!email) return undefined;
   const scope = { customerId: customer.customerId, channel: 'email', topic: 'birthday' } as const;
-  try {
-    const outcome = await sendOnce(
-      onceKey('birthday', customer.customerId, year),
-      async () =>
-        sendMarketing(
-          {
-            to: email,
-            ...birthdayTemplate.render(customer.language, {
-              name: customer.name,
-              unsubscribeUrl: await unsubscribeUrl(email, scope, now),
-            }),
-          },
-          scope,
-          now,
-        ),
+  return async () =>
+    sendMarketing(
+      {
+        to: email,
+        ...birthdayTemplate.render(customer.language, {
+          name: customer.name,
+          unsubscribeUrl: await unsubscribeUrl(email, scope, now),
+        }),
+      },
+      scope,
       now,
     );
+};
+
+const greet = async (customer: Customer, year: string, now: Date) => {
+  const send = await greetingSender(customer, now);
+  if (!send) return 'no-address';
+  try {
+    const outcome = await sendOnce(onceKey('birthday', customer.customerId, year), send, now);
     if (!outcome.first) return 'already';
     return outcome.status === 'sent' ? 'sent' : 'skipped';
   } catch (error) {
     // Another run holds this customer's claim; see the end of greetBirthdays.
     if (error instanceof MailInProgressError) return 'in-progress';
+    // A text asked for in the quiet hours: released, and the run retried after them (see below).
+    if (error instanceof QuietHoursError) return 'in-progress';
     throw error;
   }
 };

@@ -8,17 +8,19 @@ import { clockNow } from '../../shared/clock.js';
 import { db, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { advance, defineEntity, fromItem, type HistoryEntry, type Movable } from '../../shared/entity.js';
 import { newId } from '../../shared/ids.js';
-import type { Language } from '../../shared/language.js';
+import { type Language, languages } from '../../shared/language.js';
 import { changedReload, records, staleAt } from '../../shared/messages.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, NotFoundError, ProblemError, ValidationError } from '../../shared/problems.js';
 import { queryAll, queryPage } from '../../shared/query.js';
+import { commercialText } from '../../shared/sms.js';
 import { byState, keys, SHARDS } from '../../shared/table.js';
 import { defineDueQueue, sweep } from '../../shared/work-queue.js';
+import { refuseLongSms } from '../channels/public.js';
 import { type CampaignStatus, campaignLifecycle } from './domain/campaign-lifecycle.js';
 import { type CampaignSchedule, cronProblem, isRecurring, nextRunAfter } from './domain/campaign-schedule.js';
 import type { SegmentFilter } from './domain/segment-filter.js';
-import type { TemplateParts } from './domain/template-render.js';
+import { renderCampaignText, smsSample, type TemplateParts } from './domain/template-render.js';
 import { campaignsKeys } from './keys.js';
 import { accountReputation } from './reports.js';
 import { segmentForCampaign } from './segments.js';
@@ -36,6 +38,8 @@ export interface Campaign extends Movable {
   schedule: CampaignSchedule;
   /** The `offer.*` template variables. */
   offer: Record<string, string>;
+  /** How it reaches people: e-mail (absent on older campaigns), or texts from the template's text part. */
+  channel?: CampaignChannel;
   status: CampaignStatus;
   nextRunAt?: string;
   currentRunId?: string;
@@ -59,6 +63,7 @@ export interface CampaignRun {
   topic: string;
   language: Language;
   offer: Record<string, string>;
+  channel: CampaignChannel;
   /** Where materialising stands in the customer directory; absent before the first page. */
   cursor?: string;
   /** The materialising chain's turn (see CampaignBatchReady). */
@@ -130,6 +135,15 @@ const moved = async (
 
 export type CampaignInput = Pick<Campaign, 'name' | 'segmentId' | 'templateId' | 'topic' | 'language' | 'schedule'> & {
   offer?: Record<string, string>;
+  channel?: CampaignChannel;
+};
+
+export type CampaignChannel = 'email' | 'sms';
+
+/** A text campaign's template: each language's text part within the segment limit, as sent with the sample. */
+const refuseLongTexts = (parts: TemplateParts, offer: Record<string, string> = {}) => {
+  for (const language of languages)
+    refuseLongSms(commercialText(renderCampaignText(parts[language], { ...smsSample, offer }), language), 'templateId');
 };
 
 /**
@@ -152,7 +166,8 @@ const refuseBadCron = (schedule: CampaignSchedule | undefined) => {
 
 export const createCampaign = async (input: CampaignInput, by: string, now = clockNow()) => {
   refuseBadCron(input.schedule);
-  await Promise.all([segmentForCampaign(input.segmentId), templateForCampaign(input.templateId)]);
+  const [, template] = await Promise.all([segmentForCampaign(input.segmentId), templateForCampaign(input.templateId)]);
+  if (input.channel === 'sms') refuseLongTexts(template.parts, input.offer);
   const at = now.toISOString();
   const campaign: Campaign = {
     ...input,
@@ -179,7 +194,10 @@ export const editCampaign = async (before: Campaign, changes: Partial<CampaignIn
   }
   refuseBadCron(changes.schedule);
   if (changes.segmentId) await segmentForCampaign(changes.segmentId);
-  if (changes.templateId) await templateForCampaign(changes.templateId);
+  if (changes.templateId) {
+    const template = await templateForCampaign(changes.templateId);
+    if (before.channel === 'sms') refuseLongTexts(template.parts, changes.offer ?? before.offer);
+  }
   const after = advance(before, { ...changes, updatedAt: clockNow().toISOString() });
   return moved(before, after, { history: { actorId: by, action: 'edit', via: 'api' } });
 };
@@ -323,6 +341,7 @@ const startRunItems = async (campaign: Campaign, now: Date): Promise<TransactIte
     topic: campaign.topic,
     language: campaign.language,
     offer: campaign.offer,
+    channel: campaign.channel ?? 'email',
     chain: 0,
     heartbeatAt: at,
     recipients: 0,

@@ -124,6 +124,16 @@ export const campaignRoutes = {
     request: { params: null, query: null, body: body(api.createCampaignBody) },
     responses: { 201: { description: 'The draft', json: api.campaign, headers: ['location'] } },
   },
+  previewSmsCampaign: {
+    method: 'POST',
+    path: '/campaigns/sms-preview',
+    function: 'campaignsApi',
+    auth: read,
+    summary:
+      "A text campaign's length and cost before sending: each language's segments and encoding, the segment's recipients, the estimated cost (422 over the segment limit)",
+    request: { params: null, query: null, body: body(api.smsPreviewBody) },
+    responses: ok('The estimate', api.smsPreview),
+  },
   listCampaigns: {
     method: 'GET',
     path: '/campaigns',
@@ -256,7 +266,7 @@ export const campaignsUseCase: UseCaseManifest = {
       entry: `${dir}/send-campaign-batch.ts`,
       description: 'Materialises a run or sends one paced batch of a shard',
       timeoutSeconds: 120,
-      uses: { table: 'write', mail: true, signingSecret: true },
+      uses: { table: 'write', mail: true, sms: true, signingSecret: true },
     },
   },
   routes: routeList(campaignRoutes),

@@ -13,6 +13,7 @@ import { clockNow } from '../../shared/clock.js';
 import { config } from '../../shared/config.js';
 import { db, itemAbsent, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
+import { inQuietHours } from '../../shared/gate.js';
 import type { Language } from '../../shared/language.js';
 import {
   type Mail,
@@ -23,6 +24,7 @@ import {
   unsubscribeUrl,
 } from '../../shared/mail.js';
 import { queryAll, queryPage } from '../../shared/query.js';
+import { type CommercialSmsScope, commercialText, type Sms, sendCommercialSms, smsLength } from '../../shared/sms.js';
 import { SHARDS, tableSchema } from '../../shared/table.js';
 import {
   batchEvent,
@@ -36,7 +38,7 @@ import {
 } from './campaigns.js';
 import { achievedRate, backoffMs, sendIntervalMs, sendSlotMs } from './domain/pacing.js';
 import { matchesSegment } from './domain/segment-filter.js';
-import { renderCampaignMail, type TemplateVars } from './domain/template-render.js';
+import { renderCampaignMail, renderCampaignText, type TemplateVars } from './domain/template-render.js';
 import { campaignsKeys } from './keys.js';
 import { countInto } from './reports.js';
 import { candidateOf, directoryPage } from './segments.js';
@@ -48,6 +50,8 @@ export type RecordStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'failed'
 export interface SendRecord {
   customerId: string;
   email: string;
+  /** A text campaign's number (E.164). */
+  phone?: string;
   language: Language;
   vars: TemplateVars;
   status: RecordStatus;
@@ -56,17 +60,21 @@ export interface SendRecord {
   attempts?: number;
   sentAt?: string;
   messageId?: string;
+  /** A sent text's segments. */
+  textSegments?: number;
   reason?: string;
   expiresAt: number;
 }
 
 export type Sender = (mail: Mail, scope: MarketingScope) => Promise<SendOutcome>;
+export type TextSender = (message: Sms, scope: CommercialSmsScope) => Promise<SendOutcome>;
 
 export interface WorkOptions {
   /** The time leases are judged by (tests move it past a lease). */
   clock?: () => Date;
   send?: Sender;
-  /** The account's SES rate, shared by the shards. */
+  sendText?: TextSender;
+  /** The account's SES (or, for a text campaign, SMS) rate, shared by the shards. */
   ratePerSecond?: number;
   /** A batch stops taking recipients after this long, well inside the function's timeout. */
   budgetMs?: number;
@@ -148,16 +156,21 @@ export const materialiseStep = async (ref: RunRef, chain: number, options: WorkO
   for (let i = 0; i < matching.length; i += 25) {
     const slice = matching.slice(i, i + 25);
     const records = await Promise.all(
-      slice.map(
-        async (item): Promise<SendRecord> => ({
+      slice.map(async (item): Promise<SendRecord> => {
+        const phone = run.channel === 'sms' && item.phone ? { phone: String(item.phone) } : {};
+        // A text campaign's recipient without a mobile number is settled at once: nothing to claim.
+        const unreachable = run.channel === 'sms' && !item.phone;
+        return {
           customerId: String(item.customerId),
           email: String(item.email),
+          ...phone,
           language: (item.language as Language | undefined) ?? run.language,
           vars: await customerVars(item, owner),
-          status: 'pending',
+          status: unreachable ? 'skipped' : 'pending',
+          ...(unreachable ? { reason: 'no-address' } : {}),
           expiresAt: run.recordsExpireAt,
-        }),
-      ),
+        };
+      }),
     );
     written += (await Promise.all(records.map((record) => recordPut(run, record)))).reduce((a, b) => a + b, 0);
   }
@@ -281,11 +294,11 @@ const settle = (
 const throttled = (error: unknown) =>
   error instanceof Error && /throttl|rate exceeded/i.test(`${error.name} ${error.message}`);
 
-/** SES drops a throttled message: it is sent again after a growing, jittered wait. */
-const sendWithBackoff = async (send: Sender, mail: Mail, scope: MarketingScope) => {
+/** SES (and the SMS service) drop a throttled message: it is sent again after a growing, jittered wait. */
+const sendWithBackoff = async (send: () => Promise<SendOutcome>) => {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await send(mail, scope);
+      return await send();
     } catch (error) {
       if (!throttled(error) || attempt >= THROTTLE_RETRIES) throw error;
       await sleep(backoffMs(attempt, Math.random()));
@@ -293,10 +306,38 @@ const sendWithBackoff = async (send: Sender, mail: Mail, scope: MarketingScope) 
   }
 };
 
-const sendOne = async (run: CampaignRun, claimed: SendRecord, send: Sender, tally: Tally) => {
+/** A text campaign's recipient: the template's text part, through the gate, once per record claim. */
+const sendText = async (run: CampaignRun, claimed: SendRecord, send: TextSender) => {
+  const text = renderCampaignText(run.parts[claimed.language], { ...claimed.vars, offer: run.offer });
+  const segments = smsLength(commercialText(text, claimed.language)).segments;
+  // A name long enough to push the text past the limit: that recipient is skipped, not overcharged.
+  if (segments > config.smsMaxSegments()) return { outcome: { status: 'skipped', reason: 'too-long' } as const };
+  const scope = {
+    customerId: claimed.customerId,
+    topic: run.topic,
+    language: claimed.language,
+    campaignId: run.campaignId,
+  };
+  const outcome = await sendWithBackoff(() => send({ to: claimed.phone ?? '', text }, scope));
+  return { outcome, segments };
+};
+
+const sendOne = async (run: CampaignRun, claimed: SendRecord, send: Sender, tally: Tally, text: TextSender) => {
   if ((claimed.attempts ?? 0) > MAX_ATTEMPTS) {
     await settle(run, claimed, 'failed', { reason: 'too-many-attempts' });
     tally.failed++;
+    return;
+  }
+  if (run.channel === 'sms') {
+    let sent: Awaited<ReturnType<typeof sendText>>;
+    try {
+      sent = await sendText(run, claimed, text);
+    } catch (error) {
+      // Quiet hours began, the service throttled past the retries, or it failed: back to pending for later.
+      await settle(run, claimed, 'pending', {});
+      throw error;
+    }
+    await settleOutcome(run, claimed, sent.outcome, tally, sent.segments ? { textSegments: sent.segments } : {});
     return;
   }
   const scope: MarketingScope = {
@@ -314,10 +355,8 @@ const sendOne = async (run: CampaignRun, claimed: SendRecord, send: Sender, tall
   );
   let outcome: SendOutcome;
   try {
-    outcome = await sendWithBackoff(
-      send,
-      { to: claimed.email, ...rendered, template: `campaign:${run.campaignId}` },
-      scope,
+    outcome = await sendWithBackoff(() =>
+      send({ to: claimed.email, ...rendered, template: `campaign:${run.campaignId}` }, scope),
     );
   } catch (error) {
     const name = (error as Error).name;
@@ -330,10 +369,21 @@ const sendOne = async (run: CampaignRun, claimed: SendRecord, send: Sender, tall
     await settle(run, claimed, 'pending', {});
     throw error;
   }
+  await settleOutcome(run, claimed, outcome, tally);
+};
+
+const settleOutcome = async (
+  run: CampaignRun,
+  claimed: SendRecord,
+  outcome: SendOutcome | { status: 'skipped'; reason: string },
+  tally: Tally,
+  fields: Record<string, unknown> = {},
+) => {
   if (outcome.status === 'sent') {
     // The mail goes on the customer's timeline with its outcome, like every mail the CRM sends them.
     const logged = outcome.log ? mailLogItems(outcome.log, outcome.messageId) : [];
-    await settle(run, claimed, 'sent', { sentAt: clockNow().toISOString(), messageId: outcome.messageId }, logged);
+    const sentAt = clockNow().toISOString();
+    await settle(run, claimed, 'sent', { sentAt, messageId: outcome.messageId, ...fields }, logged);
     tally.sent++;
   } else {
     await settle(run, claimed, 'skipped', { reason: outcome.reason });
@@ -424,11 +474,16 @@ export const completeShard = async (run: CampaignRun, shard: number, now: Date) 
 export const sendStep = async (ref: RunRef & { shard: number }, chain: number, options: WorkOptions = {}) => {
   const clock = options.clock ?? (() => clockNow());
   const send = options.send ?? sendMarketing;
-  const interval = sendIntervalMs(options.ratePerSecond ?? config.sesMaxSendRate(), SHARDS);
+  const text = options.sendText ?? sendCommercialSms;
   const budget = options.budgetMs ?? BATCH_BUDGET_MS;
   const [run, shards] = await Promise.all([getRun(ref.campaignId, ref.runId), getShards(ref.campaignId, ref.runId)]);
   const shard = shards.find((s) => s.shard === ref.shard);
   if (run?.status !== 'sending' || !shard || shard.done || shard.chain !== chain) return { acted: false, sent: 0 };
+  const rate = options.ratePerSecond ?? (run.channel === 'sms' ? config.smsMaxSendRate() : config.sesMaxSendRate());
+  const interval = sendIntervalMs(rate, SHARDS);
+  // No commercial text at night: the chain is left untaken, and the watch sweep offers it again (every
+  // few minutes) until the quiet hours end.
+  if (run.channel === 'sms' && inQuietHours(clock())) return { acted: false, sent: 0, waiting: true };
   const batch = await claimable(run, ref.shard, clock());
   if (!batch.length) {
     await completeShard(run, ref.shard, clock());
@@ -453,7 +508,7 @@ export const sendStep = async (ref: RunRef & { shard: number }, chain: number, o
     index++;
     const claimed = await claim(run, record, clock());
     if (!claimed) continue;
-    const task: Promise<void> = sendOne(run, claimed, send, tally)
+    const task: Promise<void> = sendOne(run, claimed, send, tally, text)
       .catch((error: unknown) => {
         failure ??= error;
       })
@@ -511,6 +566,6 @@ export const runProgress = async (ref: RunRef, now = clockNow()) => {
     failed,
     remaining: Math.max(0, recipients - sent - skipped - failed),
     ratePerSecond: Math.round(achievedRate(sent, end - Date.parse(run.startedAt)) * 100) / 100,
-    configuredRate: config.sesMaxSendRate(),
+    configuredRate: run.channel === 'sms' ? config.smsMaxSendRate() : config.sesMaxSendRate(),
   };
 };

@@ -89,9 +89,9 @@ export const subscriptionFunctions: UseCaseManifest['functions'] = {
   },
   greetBirthdays: {
     entry: `${dir}/greet-birthdays.ts`,
-    description: "Mails today's birthday greetings",
+    description: "Greets today's birthdays by each customer's preferred channel (e-mail or text)",
     timeoutSeconds: 900,
-    uses: { table: 'write', mail: true, signingSecret: true },
+    uses: { table: 'write', mail: true, sms: true, signingSecret: true },
   },
 };
 

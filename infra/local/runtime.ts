@@ -25,12 +25,16 @@ import { closeServer } from './processes.js';
 import { startScheduler } from './scheduler.js';
 import { sesEventControl } from './ses-events.js';
 import { sesHeadersFront } from './ses-headers.js';
+import { startSmsStandIn } from './sms.js';
 import { startStreamTailer } from './stream-tailer.js';
 
 export const TABLE_NAME = 'pusula';
 export const BUS_NAME = 'crm';
 /** The configuration set every send names; the local SES endpoint accepts it and keeps nothing. */
 export const SES_CONFIGURATION_SET = 'pusula-local';
+/** The SMS configuration set and sender ID every text names; the stand-in keeps both on each text. */
+export const SMS_CONFIGURATION_SET = 'pusula-local-sms';
+export const SMS_SENDER_ID = 'PUSULA';
 
 export const localPorts = (base: number) => ({
   api: base,
@@ -38,6 +42,7 @@ export const localPorts = (base: number) => ({
   ses: base + 2,
   events: base + 3,
   cognito: base + 4,
+  sms: base + 5,
 });
 
 export interface LocalStackOptions {
@@ -65,6 +70,7 @@ const environment = (ports: ReturnType<typeof localPorts>, signingSecret: string
   AWS_ENDPOINT_URL_SES: `http://127.0.0.1:${ports.ses}`,
   AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${ports.events}`,
   AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: `http://127.0.0.1:${ports.cognito}/`,
+  AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2: `http://127.0.0.1:${ports.sms}`,
   TABLE_NAME,
   EVENT_BUS_NAME: BUS_NAME,
   MAIL_FROM: 'Pusula CRM <crm@example.com>',
@@ -73,6 +79,8 @@ const environment = (ports: ReturnType<typeof localPorts>, signingSecret: string
   CORS_ORIGINS: `http://localhost:${ports.api},http://127.0.0.1:${ports.api}`,
   FALLBACK_NOTIFY_EMAIL: 'sales-queue@example.com',
   SES_CONFIGURATION_SET,
+  SMS_CONFIGURATION_SET,
+  SMS_SENDER_ID,
   SIGNING_SECRET: signingSecret,
   CHECK_RESPONSES: 'true',
   // Webhook receivers on this machine (a test's own server) are allowed here, never in AWS.
@@ -214,6 +222,23 @@ const startParts = async (
       target: functionOf(useCase.name, s.function),
     })),
   );
+  // What AWS publishes to the SMS topic reaches the function the CDK subscribes to it.
+  const smsTopicFunctions = useCases.flatMap((useCase) =>
+    Object.entries(useCase.functions)
+      .filter(([, fn]) => fn.uses.smsEvents)
+      .map(([name]) => functionOf(useCase.name, name)),
+  );
+  const sms = await startSmsStandIn({
+    port: ports.sms,
+    onEvent: async (message) => {
+      const event = {
+        Records: [{ EventSource: 'aws:sns', Sns: { Message: JSON.stringify(message), TopicArn: 'local-sms-events' } }],
+      };
+      for (const target of smsTopicFunctions) await target(event);
+    },
+  });
+  started.push(sms.close);
+
   const eventBus = await startEventBus({
     port: ports.events,
     busName: BUS_NAME,
@@ -319,6 +344,7 @@ const startParts = async (
       api: api.url,
       console: `${api.url}/console/`,
       mail: ses.url,
+      sms: sms.url,
       events: eventBus.url,
       dynamodb: dynamo.endpoint,
       cognito: signIn.endpoint,
@@ -332,7 +358,7 @@ const startParts = async (
     stop: async () => {
       scheduler.stop();
       await Promise.allSettled([tailer.stop()]);
-      await Promise.allSettled([api.close(), eventBus.close(), ses.close(), signIn.stop()]);
+      await Promise.allSettled([api.close(), eventBus.close(), ses.close(), sms.close(), signIn.stop()]);
       site.close();
       await dynamo.stop();
     },

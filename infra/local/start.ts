@@ -43,6 +43,7 @@ Pusula CRM is running locally.
   Lead form      ${stack.urls.api}/forms/lead   (English: ?lang=en)
   API reference  ${stack.urls.api}/docs   (OpenAPI: ${stack.urls.api}/openapi.json)
   Mail viewer    ${stack.urls.mail}
+  SMS viewer     ${stack.urls.sms}   (replies: POST ${stack.urls.sms}/inbound {"from":"+90…","body":"RET"})
   EventBridge    ${stack.urls.events}
   DynamoDB       ${stack.urls.dynamodb}   (table pusula)
   Cognito        ${stack.urls.cognito}   (pool ${stack.signIn.userPoolId}, console client ${stack.signIn.clientId})

@@ -12,6 +12,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     api: string;
     mail: string;
+    /** The local SMS stand-in (texts sent at /store, replies played at /inbound). */
+    sms: string;
     dynamodb: string;
     /** `managerOtherKey`: the same manager through a second key (another caller for Idempotency-Key). */
     keys: {
@@ -70,6 +72,8 @@ declare module 'vitest' {
     consoleRulesKeys: { admin: string };
     // people and keys managed over the API (admin): the demo admin's key holding `admin`
     peopleKeys: { admin: string };
+    /** Texts and channels: a director's key with campaigns and customers, read and write. */
+    smsKeys: { staff: string };
     /** The access matrix: one key per kind of person, all with the same reading scopes, and the shop's narrow key. */
     accessKeys: Record<AccessActor, string>;
   }
@@ -79,6 +83,8 @@ export default async function setup(project: TestProject) {
   // Generous public rate limit: the hostile-input test alone sends hundreds of requests from one IP.
   // Schedules fire only when a test asks: an hourly sweep landing mid-test would write to the table.
   // A consumer that keeps failing dead-letters within seconds here, not after a day of EventBridge-like retries.
+  // The stories run at any hour: no quiet hours here (the unit tests hold their edges).
+  process.env.QUIET_HOURS = 'none';
   const stack = await startLocalStack({
     portBase: PORT_BASE,
     quiet: true,
@@ -92,6 +98,7 @@ export default async function setup(project: TestProject) {
   await revokeApiKey(revoked.record.keyId);
   project.provide('api', stack.urls.api);
   project.provide('mail', stack.urls.mail);
+  project.provide('sms', stack.urls.sms);
   project.provide('dynamodb', stack.urls.dynamodb);
   project.provide('keys', {
     manager: await key('mgr-zeynep', 'manager', ['leads:read', 'leads:write']),
@@ -232,5 +239,14 @@ export default async function setup(project: TestProject) {
     );
   }
   project.provide('accessKeys', accessKeys);
+  // texts and channels
+  project.provide('smsKeys', {
+    staff: await quoteKey('dir-kemal', 'director', [
+      'campaigns:read',
+      'campaigns:write',
+      'customers:read',
+      'customers:write',
+    ]),
+  });
   return () => stack.stop();
 }

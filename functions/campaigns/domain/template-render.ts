@@ -154,6 +154,20 @@ const plain = { escape: (value: unknown) => String(value) };
  * One recipient's mail: the version rendered with their variables inside the responsive frame
  * (one column, at most 600px wide), with their personal unsubscribe link in both parts.
  */
+/** What a text campaign's length is judged with when no customer is named: a longish Turkish name. */
+export const smsSample: TemplateVars = {
+  name: 'Ayşegül Yıldırımoğlu',
+  company: 'Örnek Ticaret A.Ş.',
+  owner: 'Ece Kaya',
+};
+
+/**
+ * A campaign's text message: the version's text part filled in, no footer (the refusal instruction is
+ * added where every commercial text gets it, shared/sms.ts).
+ */
+export const renderCampaignText = (version: TemplateVersion, vars: TemplateVars) =>
+  Mustache.render(version.text, new OwnFields(vars), {}, plain).trim();
+
 export const renderCampaignMail = (
   language: Language,
   version: TemplateVersion,

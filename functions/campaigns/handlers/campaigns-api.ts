@@ -1,6 +1,11 @@
 // Campaigns: create, list, read, edit a draft, schedule, cancel, progress, and reports.
+import { viewerOf } from '../../../shared/access.js';
 import { clockNow } from '../../../shared/clock.js';
+import { config } from '../../../shared/config.js';
 import { json, route, routes } from '../../../shared/http.js';
+import { type Language, languages } from '../../../shared/language.js';
+import { commercialText } from '../../../shared/sms.js';
+import { refuseLongSms, smsEstimate } from '../../channels/public.js';
 import {
   campaignHistory,
   campaignOr404,
@@ -12,11 +17,12 @@ import {
   scheduleCampaign,
 } from '../campaigns.js';
 import { funnelRates } from '../domain/report.js';
+import { renderCampaignText, smsSample } from '../domain/template-render.js';
 import { campaignRoutes } from '../manifest.js';
 import { accountReputation, campaignReport, gateHistory, liftGate, reportsByGroup } from '../reports.js';
-import { allSegments } from '../segments.js';
+import { allSegments, previewSegment, segmentForCampaign } from '../segments.js';
 import { runProgress } from '../sending.js';
-import { getTemplate } from '../templates.js';
+import { getTemplate, templateForCampaign } from '../templates.js';
 
 const create = route(campaignRoutes.createCampaign, async ({ actor, body }) => {
   const campaign = await createCampaign(body, actor.userId);
@@ -94,4 +100,43 @@ const lift = route(campaignRoutes.liftReputationGate, async ({ actor, body }) =>
   return json(200, { reputation, history: await gateHistory() });
 });
 
-export const handler = routes([create, list, reports, gate, lift, get, edit, schedule, cancel, progress, report]);
+const smsPreview = route(campaignRoutes.previewSmsCampaign, async ({ actor, body }) => {
+  const [segment, template] = await Promise.all([
+    segmentForCampaign(body.segmentId),
+    templateForCampaign(body.templateId),
+  ]);
+  const vars = { ...(body.sample ?? smsSample), offer: body.offer ?? {} };
+  const versions = Object.fromEntries(
+    languages.map((language) => {
+      const text = commercialText(renderCampaignText(template.parts[language], vars), language);
+      refuseLongSms(text, 'templateId');
+      return [language, { text, ...smsEstimate(text) }];
+    }),
+  ) as Record<Language, { text: string } & ReturnType<typeof smsEstimate>>;
+  const { count, complete } = await previewSegment(segment.filter, await viewerOf(actor));
+  const perRecipient = Math.max(...languages.map((language) => versions[language].costMinor));
+  return json(200, {
+    versions,
+    maxSegments: config.smsMaxSegments(),
+    recipients: count,
+    complete,
+    costPerRecipientMinor: perRecipient,
+    campaignCostMinor: perRecipient * count,
+    currency: 'TRY',
+  });
+});
+
+export const handler = routes([
+  smsPreview,
+  create,
+  list,
+  reports,
+  gate,
+  lift,
+  get,
+  edit,
+  schedule,
+  cancel,
+  progress,
+  report,
+]);

@@ -8,6 +8,12 @@ export interface BirthdayVars {
   unsubscribeUrl: string;
 }
 
+/** The greeting as a text (the refusal instruction is added to every commercial text). */
+export const birthdayText = (language: 'tr' | 'en', name: string) =>
+  language === 'tr'
+    ? `Sayın ${name}, doğum gününüzü kutlar, sağlık ve mutluluk dolu bir yıl dileriz.`
+    : `Dear ${name}, happy birthday! We wish you a year full of health and happiness.`;
+
 export const birthdayTemplate = defineTemplate<BirthdayVars>({
   name: 'birthday-greeting',
   optional: [],

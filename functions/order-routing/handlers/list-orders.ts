@@ -75,7 +75,9 @@ const filterOf = async (actor: Actor, query: Omit<ListQuery, 'format'>) => {
     unitId: scope.unitId ?? query.unit,
     ownerId: scope.unitId ? undefined : scope.ownerId,
     teamId: 'teamId' in scope ? scope.teamId : undefined,
-    createdBefore: query.olderThanDays ? new Date(clockNow().getTime() - query.olderThanDays * DAY_MS).toISOString() : undefined,
+    createdBefore: query.olderThanDays
+      ? new Date(clockNow().getTime() - query.olderThanDays * DAY_MS).toISOString()
+      : undefined,
     order: query.sort,
     idSuffix,
   };
