@@ -134,7 +134,7 @@ export const leadCapture: UseCaseManifest = {
     },
     leadForm: {
       entry: `${dir}/lead-form.ts`,
-      description: 'Demo HTML lead form (the directory’s dealers to choose from)',
+      description: 'Demo HTML lead form (the dealers of the directory to choose from)',
       uses: { table: 'read' },
     },
     confirmConsent: {

@@ -135,7 +135,7 @@ export const loyalty: UseCaseManifest = {
     },
     couponCampaigns: {
       entry: `${dir}/coupon-campaigns.ts`,
-      description: 'Marketing: issue coupons to a segment and read each campaign’s report',
+      description: 'Marketing: issue coupons to a segment and read the report of each campaign',
       timeoutSeconds: 300,
       uses: { table: 'write' },
     },

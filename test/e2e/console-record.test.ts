@@ -150,7 +150,7 @@ describe('the customer record, a quote page and my work today in the console', (
     await manager.context().close();
   });
 
-  it("counts the rep's own new lead on the home page, linking to it; an agent sees no approvals count; a director's count holds a case near breach", async () => {
+  it("counts the rep's own new lead on the home page, linking to it; an agent lands on the call desk, with no approvals count; a director's count holds a case near breach", async () => {
     const person = uniquePerson('record-home');
     const { leadId } = await captureLead({ name: person.name, email: person.email, city: 'Kocaeli' });
     // A high-priority case has 120 business minutes for its first response: near breach from the start.
@@ -183,8 +183,10 @@ describe('the customer record, a quote page and my work today in the console', (
     expect(await (await findRow(page, `a[href="#/leads/${leadId}"]`)).count()).toBe(1);
     await page.context().close();
 
+    // An agent's day starts at the call desk: home sends them there, with no approvals count.
     const agent = await signedIn('deniz.agent@example.com', '/');
-    await agent.locator('[data-count="newLeads"]').waitFor();
+    await agent.waitForURL(/#\/desk$/);
+    await agent.locator('main input').first().waitFor();
     expect(await agent.locator('[data-count="awaitingMe"]').count()).toBe(0);
     await check(agent, 'home-agent');
     await agent.context().close();

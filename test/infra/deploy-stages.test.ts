@@ -87,7 +87,7 @@ describe('stages', () => {
     for (const copy of [prodFrankfurt, testFrankfurt, prodIreland]) {
       const names = namesOf(copy);
       const accountWide = names.filter((name) => name.startsWith('account '));
-      expect(accountWide).toHaveLength(3);
+      expect(accountWide).toHaveLength(4);
       for (const name of accountWide) expect(name).toContain(`pusula-${copy.stage}-api-${copy.region}-`);
       // Glue: lower case, digits and `_` only (a hyphen makes Athena's DDL refuse it unquoted).
       const glue = names.filter((name) => name.includes('AWS::Glue::Database')).map((name) => name.split(' ')[2]);
