@@ -146,7 +146,9 @@ describe('the console’s campaigns', () => {
     });
     const draftPage = `${page.url().split('#')[0]}#/campaigns/${draft.body.campaignId}`;
     await page.goto(draftPage);
-    await page.locator('[data-status]').waitFor();
+    // Only a hash changes, so the sent campaign's page stays until the draft's is drawn: wait for the draft's
+    // name, or the page may read the draft after the edit below.
+    await page.getByRole('heading', { level: 1, name: `Taslak ${tag}` }).waitFor();
     const edited = await call('PATCH', `/campaigns/${draft.body.campaignId}`, marketer(), {
       name: `Taslak ${tag} 2`,
       seq: draft.body.seq,
