@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Node 20 is what this machine has; the SDK's reminder that it wants 22 is noise in every test.
@@ -14,6 +15,10 @@ const staticChecks = ['test/unit/module-boundaries.test.ts', 'test/unit/generate
 // stack over HTTP.
 export default defineConfig({
   test: {
+    // Vitest's default leaves one core to itself: one file at a time on two cores, while most files wait on
+    // DynamoDB Local, HTTP or Chromium. Two workers overlap that waiting (each integration worker has its
+    // own table; the e2e stories still run one at a time against their one stack).
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       { test: { name: 'static', include: staticChecks } },
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], exclude: staticChecks } },

@@ -25,7 +25,8 @@ export const startDynamoDb = async (port: number, dataDir?: string, onSpawn?: (p
   if (child.pid !== undefined) onSpawn?.(child.pid);
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials });
-  const deadline = Date.now() + 60_000;
+  // Java starts slowly on a busy machine: a minute was seen to run out under load.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     try {
       await client.send(new ListTablesCommand({}));

@@ -3,7 +3,7 @@
 // project's local stack runs in this same process, and a shared environment would point one
 // project's code at the other's table.
 import type { TestProject } from 'vitest/node';
-import { ensureTable, localCredentials, localRegion, startDynamoDb } from '../../infra/local/dynamodb.js';
+import { localCredentials, localRegion, startDynamoDb } from '../../infra/local/dynamodb.js';
 
 const PORT = Number(process.env.PUSULA_TEST_DYNAMODB_PORT ?? 3201);
 
@@ -26,6 +26,5 @@ export default async function setup(project: TestProject) {
     POWERTOOLS_METRICS_DISABLED: 'true',
     SIGNING_SECRET: 'integration-test-secret',
   });
-  await ensureTable(dynamo.client, 'pusula-integration');
   return () => dynamo.stop();
 }
