@@ -20,6 +20,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from './problems.js';
+import type { Role } from './roles.js';
 import type * as z from './schema.js';
 import { parseInBoth } from './schema.js';
 
@@ -156,8 +157,7 @@ export const validate = <S extends z.core.$ZodType>(schema: S, value: unknown): 
 
 // ---- the caller --------------------------------------------------------------------------------
 
-export const roles = ['rep', 'manager', 'agent', 'dealer', 'admin', 'director'] as const;
-export type Role = (typeof roles)[number];
+export { type Role, roles } from './roles.js';
 
 export interface Actor {
   keyId: string;

@@ -2,55 +2,22 @@
 // stack and the local runtime both iterate these declarations, so neither can drift from the other.
 
 import type { ProblemSpec } from './problems.js';
+import type { Role } from './roles.js';
 import type * as z from './schema.js';
+import type { Scope } from './scope-table.js';
 
-/** What a key may do; a route names the scopes it needs. `admin` covers all of them. */
-export const scopes = [
-  'leads:read',
-  'leads:write',
-  'quotes:read',
-  'quotes:write',
-  'quotes:approve',
-  'catalogue:read',
-  'catalogue:write',
-  'orders:read',
-  'orders:write',
-  'routing:admin',
-  'customers:read',
-  'admin',
-  'cases:read',
-  'cases:write',
-  // the customer record (functions/customers): create and edit customers and their contact people
-  'customers:write',
-  // merge (functions/customers)
-  'customers:merge',
-  // call-center requests to dealers
-  'requests:read',
-  'requests:write',
-  // opportunities
-  'opportunities:read',
-  'opportunities:write',
-  // campaigns
-  'campaigns:read',
-  'campaigns:write',
-  // activities (functions/activities): logging and editing; reading takes customers:read
-  'activities:write',
-  // analytics
-  'analytics:read',
-  'analytics:admin',
-  // sign-in (people): ending one's own signed-in session
-  'sessions:write',
-  // privacy (functions/privacy): a person's data on request (access) and their erasure
-  'privacy:read',
-  'privacy:erase',
-  // outbound webhooks (functions/webhooks): subscriptions, their secrets and deliveries
-  'webhooks:admin',
-  // loyalty (functions/loyalty): reading members' points and reports; redeeming and issuing coupons; the rules
-  'loyalty:read',
-  'loyalty:write',
-  'loyalty:admin',
-] as const;
-export type Scope = (typeof scopes)[number];
+// Every scope a key or a person may hold, gathered from the modules' declarations by `npm run generate`.
+export { type Scope, scopes } from './scope-table.js';
+
+/** A scope a module's routes need: what it allows, who gets it at sign-in, and whether only after MFA. */
+export interface ScopeDeclaration {
+  en: string;
+  tr: string;
+  /** The roles a signed-in person holds it by (API keys carry the scopes they were made with). */
+  grantedTo: readonly Role[];
+  /** It changes who may do what or the firm's rules: a person holds it only after a second factor. */
+  mfa?: true;
+}
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
@@ -196,6 +163,8 @@ export interface ScheduleDeclaration {
 
 export interface UseCaseManifest {
   name: string;
+  /** The scopes the module's routes need (`admin` covers them all). */
+  scopes?: Readonly<Record<string, ScopeDeclaration>>;
   /** The problem codes the module declared (its problems.ts): the API document lists them. */
   problems?: Readonly<Record<string, ProblemSpec>>;
   functions: Record<string, FunctionDeclaration>;

@@ -74,6 +74,13 @@ export const activityRoutes = {
 export const activitiesUseCase: UseCaseManifest = {
   name: 'activities',
   problems: activitiesProblems,
+  scopes: {
+    'activities:write': {
+      en: 'Log and edit calls, meetings and tasks (reading takes customers:read)',
+      tr: 'Arama, toplantı ve görev kaydeder, düzenler (okumak customers:read ister)',
+      grantedTo: ['rep', 'manager', 'director', 'agent'],
+    },
+  },
   functions: {
     logActivity: {
       entry: `${dir}/log-activity.ts`,

@@ -108,6 +108,19 @@ export const analyticsRoutes = {
 export const analytics: UseCaseManifest = {
   name: 'analytics',
   problems: analyticsProblems,
+  scopes: {
+    'analytics:read': {
+      en: 'Read reports and segments',
+      tr: 'Raporları ve segmentleri okur',
+      grantedTo: ['manager', 'director'],
+    },
+    'analytics:admin': {
+      en: 'Import order history and change commission and segment rules',
+      tr: 'Sipariş geçmişi yükler, prim ve segment kurallarını değiştirir',
+      grantedTo: ['admin'],
+      mfa: true,
+    },
+  },
   functions: {
     countOrderValue: {
       entry: `${dir}/count-order-value.ts`,

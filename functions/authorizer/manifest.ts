@@ -23,6 +23,19 @@ export const signInRoutes = {
 export const signIn: UseCaseManifest = {
   name: 'sign-in',
   problems: authorizerProblems,
+  scopes: {
+    admin: {
+      en: 'Everything: every scope, and people and keys',
+      tr: 'Her şey: her yetki, kişiler ve anahtarlar',
+      grantedTo: ['admin'],
+      mfa: true,
+    },
+    'sessions:write': {
+      en: "End one's own signed-in session",
+      tr: 'Kendi oturumunu kapatır',
+      grantedTo: ['rep', 'manager', 'director', 'agent', 'dealer', 'admin'],
+    },
+  },
   functions: {
     signOut: {
       entry: 'functions/authorizer/handlers/sign-out.ts',

@@ -2,7 +2,7 @@
 // belongs to, and the scopes their directory role gives them. Pure: no AWS, no table.
 import type { Role } from '../../shared/http.js';
 import type { Scope } from '../../shared/manifest.js';
-import { mfaScopes, roleScopes } from '../../shared/role-scopes.js';
+import { mfaScopes, roleScopes } from '../../shared/scope-table.js';
 
 /** The claims the authorizer reads; Cognito's access and ID tokens both carry them. */
 export interface PersonClaims {

@@ -70,6 +70,18 @@ export const requestRoutes = {
 export const callCenter: UseCaseManifest = {
   name: 'call-center',
   problems: callCenterProblems,
+  scopes: {
+    'requests:read': {
+      en: 'Read requests routed to dealers',
+      tr: 'Bayilere yönlendirilen istekleri okur',
+      grantedTo: ['rep', 'manager', 'director', 'agent', 'dealer', 'admin'],
+    },
+    'requests:write': {
+      en: 'Book requests for dealers and answer them',
+      tr: 'Bayiler için istek kaydeder ve yanıtlar',
+      grantedTo: ['manager', 'director', 'agent', 'dealer'],
+    },
+  },
   functions: {
     createRequest: {
       entry: `${dir}/create-request.ts`,

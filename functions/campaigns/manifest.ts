@@ -239,6 +239,18 @@ export const campaignRoutes = {
 export const campaignsUseCase: UseCaseManifest = {
   name: 'campaigns',
   problems: campaignsProblems,
+  scopes: {
+    'campaigns:read': {
+      en: 'Read campaigns, segments, templates and reports',
+      tr: 'Kampanyaları, segmentleri, şablonları ve raporları okur',
+      grantedTo: ['manager', 'director'],
+    },
+    'campaigns:write': {
+      en: 'Build, schedule and cancel campaigns',
+      tr: 'Kampanya hazırlar, zamanlar ve iptal eder',
+      grantedTo: ['manager', 'director'],
+    },
+  },
   functions: {
     segmentsApi: {
       entry: `${dir}/segments-api.ts`,

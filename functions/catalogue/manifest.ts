@@ -42,6 +42,19 @@ export const catalogueRoutes = {
 export const catalogue: UseCaseManifest = {
   name: 'catalogue',
   problems: catalogueProblems,
+  scopes: {
+    'catalogue:read': {
+      en: 'Read products and price lists',
+      tr: 'Ürünleri ve fiyat listelerini okur',
+      grantedTo: ['rep', 'manager', 'director', 'admin'],
+    },
+    'catalogue:write': {
+      en: 'Change products, price lists and the approval policy',
+      tr: 'Ürünleri, fiyat listelerini ve onay politikasını değiştirir',
+      grantedTo: [],
+      mfa: true,
+    },
+  },
   functions: {
     importCatalogue: {
       entry: `${dir}/import-catalogue.ts`,

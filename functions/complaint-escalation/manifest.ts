@@ -144,6 +144,18 @@ export const caseRoutes = {
 export const complaintEscalation: UseCaseManifest = {
   name: 'complaint-escalation',
   problems: complaintEscalationProblems,
+  scopes: {
+    'cases:read': {
+      en: 'Read cases',
+      tr: 'Talep ve şikâyetleri okur',
+      grantedTo: ['rep', 'manager', 'director', 'agent', 'dealer', 'admin'],
+    },
+    'cases:write': {
+      en: 'Open, move and resolve cases',
+      tr: 'Talep ve şikâyet açar, ilerletir, çözer',
+      grantedTo: ['rep', 'manager', 'director', 'agent', 'dealer'],
+    },
+  },
   functions: {
     openCase: { entry: `${dir}/open-case.ts`, description: 'Staff: open a case', uses: { table: 'write' } },
     webIntake: {

@@ -95,6 +95,23 @@ export const customerRoutes = {
 export const customersUseCase: UseCaseManifest = {
   name: 'customers',
   problems: customersProblems,
+  scopes: {
+    'customers:read': {
+      en: 'Read customers and their records',
+      tr: 'Müşterileri ve kayıtlarını okur',
+      grantedTo: ['rep', 'manager', 'director', 'agent', 'admin'],
+    },
+    'customers:write': {
+      en: 'Create and edit customers and their contact people',
+      tr: 'Müşteri ve ilgili kişileri oluşturur, düzenler',
+      grantedTo: ['rep', 'manager', 'director', 'agent'],
+    },
+    'customers:merge': {
+      en: 'Merge duplicate customers',
+      tr: 'Mükerrer müşterileri birleştirir',
+      grantedTo: ['manager', 'director'],
+    },
+  },
   functions: {
     listCustomers: {
       entry: `${dir}/list-customers.ts`,

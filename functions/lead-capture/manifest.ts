@@ -126,6 +126,18 @@ export const leadRoutes = {
 export const leadCapture: UseCaseManifest = {
   name: 'lead-capture',
   problems: leadCaptureProblems,
+  scopes: {
+    'leads:read': {
+      en: 'Read leads',
+      tr: 'Potansiyel müşterileri okur',
+      grantedTo: ['rep', 'manager', 'director', 'agent', 'admin'],
+    },
+    'leads:write': {
+      en: 'Create, assign and move leads',
+      tr: 'Potansiyel müşteri oluşturur, atar ve durumunu değiştirir',
+      grantedTo: ['rep', 'manager', 'director', 'agent'],
+    },
+  },
   functions: {
     captureLead: {
       entry: `${dir}/capture-lead.ts`,

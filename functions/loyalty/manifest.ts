@@ -117,6 +117,24 @@ export const loyaltyRoutes = {
 export const loyalty: UseCaseManifest = {
   name: 'loyalty',
   problems: loyaltyProblems,
+  scopes: {
+    'loyalty:read': {
+      en: "Read members' points, coupons and loyalty reports",
+      tr: 'Üyelerin puanlarını, kuponlarını ve sadakat raporlarını okur',
+      grantedTo: [],
+    },
+    'loyalty:write': {
+      en: 'Redeem points and coupons, issue coupon campaigns',
+      tr: 'Puan ve kupon kullandırır, kupon kampanyası çıkarır',
+      grantedTo: [],
+    },
+    'loyalty:admin': {
+      en: 'Change the earning rules',
+      tr: 'Puan kazanma kurallarını değiştirir',
+      grantedTo: [],
+      mfa: true,
+    },
+  },
   functions: {
     loyaltyRules: {
       entry: `${dir}/loyalty-rules.ts`,

@@ -108,6 +108,18 @@ export const opportunityRoutes = {
 export const opportunitiesUseCase: UseCaseManifest = {
   name: 'opportunities',
   problems: opportunitiesProblems,
+  scopes: {
+    'opportunities:read': {
+      en: 'Read opportunities and the pipeline',
+      tr: 'Fırsatları ve satış hunisini okur',
+      grantedTo: ['rep', 'manager', 'director', 'admin'],
+    },
+    'opportunities:write': {
+      en: 'Create and move opportunities',
+      tr: 'Fırsat oluşturur ve ilerletir',
+      grantedTo: ['rep', 'manager', 'director'],
+    },
+  },
   functions: {
     openOpportunity: {
       entry: `${dir}/open-opportunity.ts`,

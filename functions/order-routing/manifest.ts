@@ -136,6 +136,24 @@ export const orderRoutes = {
 export const orderRouting: UseCaseManifest = {
   name: 'order-routing',
   problems: orderRoutingProblems,
+  scopes: {
+    'orders:read': {
+      en: 'Read orders',
+      tr: 'Siparişleri okur',
+      grantedTo: ['rep', 'manager', 'director', 'agent', 'dealer', 'admin'],
+    },
+    'orders:write': {
+      en: 'Place orders and move them through their units',
+      tr: 'Sipariş verir ve birimlerde ilerletir',
+      grantedTo: ['manager', 'director', 'agent', 'dealer'],
+    },
+    'routing:admin': {
+      en: 'Change the routing rules and units',
+      tr: 'Yönlendirme kurallarını ve birimleri değiştirir',
+      grantedTo: [],
+      mfa: true,
+    },
+  },
   functions: {
     createOrder: {
       entry: `${dir}/create-order.ts`,

@@ -53,6 +53,21 @@ export const privacyRoutes = {
 export const privacy: UseCaseManifest = {
   name: 'privacy',
   problems: privacyProblems,
+  scopes: {
+    // The firm's data protection contact answers people's KVKK requests: an admin, and never on a password alone.
+    'privacy:read': {
+      en: 'Everything the CRM holds about one person (KVKK access)',
+      tr: 'Bir kişi hakkında tutulan her şey (KVKK erişim)',
+      grantedTo: ['admin'],
+      mfa: true,
+    },
+    'privacy:erase': {
+      en: 'Erase a person (KVKK erasure)',
+      tr: 'Bir kişiyi siler (KVKK silme)',
+      grantedTo: ['admin'],
+      mfa: true,
+    },
+  },
   functions: {
     accessRequest: {
       entry: `${dir}/access-request.ts`,

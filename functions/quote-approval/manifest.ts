@@ -236,6 +236,19 @@ export const quoteRoutes = {
 export const quoteApproval: UseCaseManifest = {
   name: 'quote-approval',
   problems: quoteApprovalProblems,
+  scopes: {
+    'quotes:read': { en: 'Read quotes', tr: 'Teklifleri okur', grantedTo: ['rep', 'manager', 'director', 'admin'] },
+    'quotes:write': {
+      en: 'Build and send quotes',
+      tr: 'Teklif hazırlar ve gönderir',
+      grantedTo: ['rep', 'manager', 'director'],
+    },
+    'quotes:approve': {
+      en: 'Approve or reject quotes the policy holds',
+      tr: 'Politikanın beklettiği teklifleri onaylar veya reddeder',
+      grantedTo: ['manager', 'director'],
+    },
+  },
   functions: {
     createQuote: {
       entry: `${dir}/create-quote.ts`,

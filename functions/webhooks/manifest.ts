@@ -94,6 +94,13 @@ export const webhookRoutes = {
 export const webhooks: UseCaseManifest = {
   name: 'webhooks',
   problems: webhooksProblems,
+  scopes: {
+    'webhooks:admin': {
+      en: 'Subscribe URLs to events, rotate their secrets, resend deliveries',
+      tr: 'Olaylara URL abone eder, sırlarını yeniler, teslimatları yeniden gönderir',
+      grantedTo: [],
+    },
+  },
   functions: {
     manageWebhooks: {
       entry: `${dir}/manage-webhooks.ts`,

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../events/catalogue.js';
 import { useCases } from '../../functions/manifests.js';
-import { apiReference, eventsTable, staleFiles } from '../../infra/generated-files.js';
+import { apiReference, eventsTable, scopeTableSource, staleFiles } from '../../infra/generated-files.js';
+import type { UseCaseManifest } from '../../shared/manifest.js';
 
 describe('generated files', () => {
   it('are all as `npm run generate` writes them', async () => {
@@ -28,5 +29,31 @@ describe('generated files', () => {
     expect(quoteAccepted).toContain('`grandTotal` integer');
     expect(quoteAccepted).toContain('opportunities: winOnAcceptance');
     expect(quoteAccepted).not.toContain('eventId');
+  });
+
+  it('the scope table holds what each module declares: its roles, MFA, and one owner per scope', () => {
+    const module = (name: string, scopes: UseCaseManifest['scopes']): UseCaseManifest => ({
+      name,
+      scopes,
+      functions: {},
+      routes: [],
+      subscriptions: [],
+      schedules: [],
+    });
+    const table = scopeTableSource([
+      module('a', { 'a:read': { en: 'Read', tr: 'Okur', grantedTo: ['rep', 'dealer'] } }),
+      module('b', { 'b:admin': { en: 'Rules', tr: 'Kurallar', grantedTo: [], mfa: true } }),
+    ]);
+    expect(table).toContain("export const scopes = ['a:read', 'b:admin'] as const;");
+    expect(table).toContain("  rep: ['a:read'],");
+    expect(table).toContain("  dealer: ['a:read'],");
+    expect(table).toContain('  manager: [],');
+    expect(table).toContain("export const mfaScopes: readonly Scope[] = ['b:admin'];");
+    expect(() =>
+      scopeTableSource([
+        module('a', { 'x:read': { en: 'Read', tr: 'Okur', grantedTo: [] } }),
+        module('b', { 'x:read': { en: 'Read', tr: 'Okur', grantedTo: [] } }),
+      ]),
+    ).toThrow('Scope x:read is declared by two modules');
   });
 });

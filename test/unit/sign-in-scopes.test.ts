@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSessionKeyId, personScopes, sessionKeyId } from '../../functions/authorizer/person.js';
 import { roles } from '../../shared/http.js';
-import { roleScopes } from '../../shared/role-scopes.js';
+import { roleScopes } from '../../shared/scope-table.js';
 
 describe('scopes of a signed-in person', () => {
   it('come from the role: a rep reads and writes leads but approves nothing, a dealer sees orders and no leads', () => {
