@@ -7,6 +7,8 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { clockNow } from './clock.js';
 import { db, putNew, type TransactItem, tableName, transact } from './db.js';
 import { newId } from './ids.js';
+import { type Named, staleAt } from './messages.js';
+import { type ConflictCode, ConflictError } from './problems.js';
 import { queryAll } from './query.js';
 import { fromItem, type ItemType, type Key, keys } from './table.js';
 import type { QueuePlacement } from './work-queue.js';
@@ -154,3 +156,17 @@ export const advance = <T extends Movable>(before: T, changes: Partial<T>): T =>
   ...changes,
   seq: before.seq + 1,
 });
+
+/**
+ * Refuses a change made from a stale read: the caller sent the `seq` it read and the stored item is at
+ * another, so the answer is the module's 409 naming where the record is now. No `seq` sent: no check here
+ * (the guarded write still refuses a race).
+ */
+export const refuseStale = (
+  stored: { seq: number },
+  seq: number | undefined,
+  code: ConflictCode,
+  record: Named,
+): void => {
+  if (seq !== undefined && seq !== stored.seq) throw new ConflictError(code, staleAt(record, stored.seq));
+};

@@ -7,11 +7,11 @@ import { clockNow } from '../../shared/clock.js';
 import { customerItemVisibleTo, customers } from '../../shared/customer.js';
 import { transact } from '../../shared/db.js';
 import { getTeam, getUser } from '../../shared/directory.js';
-import { advance } from '../../shared/entity.js';
+import { advance, refuseStale } from '../../shared/entity.js';
 import type { Actor } from '../../shared/http.js';
 import type { Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
-import { changedMeanwhile, records, staleAt } from '../../shared/messages.js';
+import { changedMeanwhile, records } from '../../shared/messages.js';
 import { outboxPut } from '../../shared/outbox.js';
 import {
   ConflictError,
@@ -161,9 +161,7 @@ export const changeActivity = async (
       tr: 'Müşteriye gönderilmiş bir e-posta kayıttır: düzenlenemez.',
     });
   }
-  if (change.seq !== undefined && change.seq !== current.seq) {
-    throw new ConflictError('activity-changed', staleAt(records.activity, current.seq));
-  }
+  refuseStale(current, change.seq, 'activity-changed', records.activity);
   if (change.done !== undefined && current.kind !== 'todo') {
     throw new ValidationError([
       { path: 'done', message: { en: 'Only a to-do is done.', tr: 'Yalnızca yapılacak bir iş tamamlanabilir.' } },

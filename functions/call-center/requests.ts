@@ -8,11 +8,11 @@ import { config } from '../../shared/config.js';
 import { getCustomer, ownershipItem } from '../../shared/customer.js';
 import { type TransactItem, transact } from '../../shared/db.js';
 import { getUser } from '../../shared/directory.js';
-import { advance } from '../../shared/entity.js';
+import { advance, refuseStale } from '../../shared/entity.js';
 import type { Role } from '../../shared/http.js';
 import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
-import { changedMeanwhile, records, staleAt, type Text } from '../../shared/messages.js';
+import { changedMeanwhile, records, type Text } from '../../shared/messages.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, ProblemError, ValidationError } from '../../shared/problems.js';
 import { istanbulDate } from '../../shared/time.js';
@@ -314,7 +314,7 @@ export const actOnRequest = async (
   now = clockNow(),
 ): Promise<Moved> => {
   // A stale screen is told so before anything about what it sent.
-  if (input.seq !== undefined && input.seq !== found.seq) throw changed(staleAt(records.request, found.seq));
+  refuseStale(found, input.seq, 'request-changed', records.request);
   checkActionInput(action, input, now);
   const to = requestLifecycle.apply(found.status, action, mover.role);
   const passed = action === 'decline' ? await passOn(found, input, mover, now) : undefined;

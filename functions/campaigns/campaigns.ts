@@ -6,10 +6,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { clockNow } from '../../shared/clock.js';
 import { db, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
-import { advance, defineEntity, fromItem, type HistoryEntry, type Movable } from '../../shared/entity.js';
+import { advance, defineEntity, fromItem, type HistoryEntry, type Movable, refuseStale } from '../../shared/entity.js';
 import { newId } from '../../shared/ids.js';
 import { type Language, languages } from '../../shared/language.js';
-import { changedReload, records, staleAt } from '../../shared/messages.js';
+import { changedReload, records } from '../../shared/messages.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, NotFoundError, ProblemError, ValidationError } from '../../shared/problems.js';
 import { queryAll, queryPage } from '../../shared/query.js';
@@ -117,9 +117,8 @@ export const campaignOr404 = async (campaignId: string) => {
   return found;
 };
 
-const refuseStale = (campaign: Campaign, seq?: number) => {
-  if (seq !== undefined && seq !== campaign.seq)
-    throw new ConflictError('campaign-changed', staleAt(records.campaign, campaign.seq));
+const refuseStaleCampaign = (campaign: Campaign, seq?: number) => {
+  refuseStale(campaign, seq, 'campaign-changed', records.campaign);
 };
 
 const moved = async (
@@ -185,7 +184,7 @@ export const createCampaign = async (input: CampaignInput, by: string, now = clo
 };
 
 export const editCampaign = async (before: Campaign, changes: Partial<CampaignInput>, by: string, seq?: number) => {
-  refuseStale(before, seq);
+  refuseStaleCampaign(before, seq);
   if (before.status !== 'draft') {
     throw new ConflictError('illegal-transition', {
       en: `A ${before.status} campaign cannot be edited; only a draft can.`,
@@ -204,7 +203,7 @@ export const editCampaign = async (before: Campaign, changes: Partial<CampaignIn
 
 /** Draft → scheduled, refused while the account's reputation pauses sending. */
 export const scheduleCampaign = async (before: Campaign, by: string, seq?: number, now = clockNow()) => {
-  refuseStale(before, seq);
+  refuseStaleCampaign(before, seq);
   const status = campaignLifecycle.apply(before.status, 'schedule');
   const health = await accountReputation(now);
   if (health.paused) {
@@ -480,7 +479,7 @@ export const finishRunIfDone = async (run: CampaignRun, now = clockNow()) => {
 
 /** Cancels a campaign; a run in progress stops at its workers' next look at the run. */
 export const cancelCampaign = async (before: Campaign, by: string, seq?: number, now = clockNow()) => {
-  refuseStale(before, seq);
+  refuseStaleCampaign(before, seq);
   const after = advance(before, {
     status: campaignLifecycle.apply(before.status, 'cancel'),
     nextRunAt: undefined,

@@ -6,9 +6,9 @@ import type { Viewer } from '../../shared/access.js';
 import { clockNow } from '../../shared/clock.js';
 import { customerItemVisibleTo } from '../../shared/customer.js';
 import { transact } from '../../shared/db.js';
-import { advance, defineEntity } from '../../shared/entity.js';
+import { advance, defineEntity, refuseStale } from '../../shared/entity.js';
 import { newId } from '../../shared/ids.js';
-import { changedReload, records, staleAt } from '../../shared/messages.js';
+import { changedReload, records } from '../../shared/messages.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
@@ -67,8 +67,7 @@ export const updateSegment = async (
   changes: Partial<Pick<Segment, 'name' | 'filter' | 'consent'>>,
   seq?: number,
 ) => {
-  if (seq !== undefined && seq !== before.seq)
-    throw new ConflictError('campaign-changed', staleAt(records.segment, before.seq));
+  refuseStale(before, seq, 'campaign-changed', records.segment);
   const after = advance(before, { ...changes, updatedAt: clockNow().toISOString() });
   if (!(await segments.move(before, after)))
     throw new ConflictError('campaign-changed', changedReload(records.segment));

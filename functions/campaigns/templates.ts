@@ -4,10 +4,10 @@
 import { clockNow } from '../../shared/clock.js';
 import { transact } from '../../shared/db.js';
 import { getUser } from '../../shared/directory.js';
-import { advance, defineEntity } from '../../shared/entity.js';
+import { advance, defineEntity, refuseStale } from '../../shared/entity.js';
 import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
-import { changedReload, records, staleAt } from '../../shared/messages.js';
+import { changedReload, records } from '../../shared/messages.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
 import { queryPage } from '../../shared/query.js';
 import { byState } from '../../shared/table.js';
@@ -97,8 +97,7 @@ export const updateTemplate = async (
   changes: { name?: string; parts?: Partial<TemplateParts> },
   seq?: number,
 ) => {
-  if (seq !== undefined && seq !== before.seq)
-    throw new ConflictError('campaign-changed', staleAt(records.template, before.seq));
+  refuseStale(before, seq, 'campaign-changed', records.template);
   const parts = { ...before.parts, ...changes.parts };
   checkTemplateParts(parts);
   const after = advance(before, { name: changes.name ?? before.name, parts, updatedAt: clockNow().toISOString() });

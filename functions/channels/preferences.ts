@@ -8,6 +8,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { clockNow } from '../../shared/clock.js';
 import { getCustomer } from '../../shared/customer.js';
 import { db, itemAbsent, tableName, transact } from '../../shared/db.js';
+import { refuseStale } from '../../shared/entity.js';
 import { defineLink } from '../../shared/links.js';
 import { records } from '../../shared/messages.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
@@ -68,11 +69,7 @@ export const setPreference = async (
   refuseUnreachable(customer, channel);
   const before = await getPreference(customer.customerId);
   const current = before?.seq ?? 0;
-  if (seq !== undefined && seq !== current)
-    throw new ConflictError('preference-changed', {
-      en: `The preference is at version ${current}, not ${seq}: reload it.`,
-      tr: `Tercih ${seq} değil ${current}. sürümde: yeniden yükleyin.`,
-    });
+  refuseStale({ seq: current }, seq, 'preference-changed', { en: 'The preference', tr: 'Tercih' });
   if (before?.channel === channel) return before;
   const after: ChannelPreference = {
     customerId: customer.customerId,

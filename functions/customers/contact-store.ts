@@ -6,7 +6,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Viewer } from '../../shared/access.js';
 import { type ContactKeys, holderClaimItem, holderReleaseItem, holdersOf } from '../../shared/customer.js';
 import { db, itemExists, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
-import { defineEntity } from '../../shared/entity.js';
+import { defineEntity, refuseStale } from '../../shared/entity.js';
 import type { Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { justProcessed, records } from '../../shared/messages.js';
@@ -156,7 +156,7 @@ export const editContact = async (
 ) => {
   await visibleProfile(viewer, customerId);
   const before = await storedContact(customerId, contactId);
-  if (edit.seq !== before.seq) throw stale(before.seq);
+  refuseStale(before, edit.seq, 'contact-changed', records.contact);
   const after: Contact = {
     ...before,
     name: edit.name ?? before.name,

@@ -1,5 +1,6 @@
 // Customers created and edited by staff: the profile, its unique e-mail and phone markers, its
 // owners and its event in ONE transaction; edits guarded by the profile's seq; the directory list.
+
 import { listScope, type Ownership, type Viewer } from '../../shared/access.js';
 import {
   type ContactKeys,
@@ -16,6 +17,7 @@ import {
   profileSeq,
 } from '../../shared/customer.js';
 import { putNew, type TransactItem, transact } from '../../shared/db.js';
+import { refuseStale } from '../../shared/entity.js';
 import type { Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
@@ -184,7 +186,7 @@ export const editCustomer = async (
 ) => {
   const item = await visibleProfile(viewer, customerId);
   const { customer: before, owners } = profileView(item);
-  if (edit.seq !== profileSeq(before)) throw stale(profileSeq(before));
+  refuseStale({ seq: profileSeq(before) }, edit.seq, 'customer-changed', records.customer);
   const after = editedProfile(before, edit, now);
   const fields = changedFields(before, after);
   if (!fields.length) return { customer: before, owners };

@@ -7,10 +7,10 @@ import { clockNow } from '../../shared/clock.js';
 import { readFollowingMerge } from '../../shared/customer.js';
 import { putNew, type TransactItem, transact } from '../../shared/db.js';
 import { getUser } from '../../shared/directory.js';
-import { advance, type HistoryEntry } from '../../shared/entity.js';
+import { advance, type HistoryEntry, refuseStale } from '../../shared/entity.js';
 import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
-import { changedMeanwhile, justProcessed, records, staleAt, type Text } from '../../shared/messages.js';
+import { changedMeanwhile, justProcessed, records, type Text } from '../../shared/messages.js';
 import type { Money } from '../../shared/money.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, ProblemError } from '../../shared/problems.js';
@@ -42,8 +42,8 @@ export class OpportunityChangedError extends ConflictError {
   }
 }
 
-export const refuseStale = (o: Opportunity, seq: number | undefined) => {
-  if (seq !== undefined && seq !== o.seq) throw new OpportunityChangedError(staleAt(records.opportunity, o.seq));
+export const refuseStaleOpportunity = (o: Opportunity, seq: number | undefined) => {
+  refuseStale(o, seq, 'opportunity-changed', records.opportunity);
 };
 
 /** Who makes a change: for the history, and the stored answer of the request that makes it. */
@@ -196,7 +196,7 @@ const save = async (
 
 /** Name, amount, probability, expected close: guarded by seq like every change. A closed sale keeps its figures. */
 export const updateOpportunity = async (o: Opportunity, patch: OpportunityPatch, who: Who, now = clockNow()) => {
-  refuseStale(o, patch.seq);
+  refuseStaleOpportunity(o, patch.seq);
   if (!isOpen(o.status)) refuseClosed(o.status);
   const { seq: _, probability, ...fields } = patch;
   const after = advance(o, {
@@ -231,7 +231,7 @@ export const changeStage = async (
   who: Who,
   now = clockNow(),
 ) => {
-  refuseStale(o, input.seq);
+  refuseStaleOpportunity(o, input.seq);
   const to = targetOf(o.status, action);
   const after = moved(o, to, now, to === 'lost' ? { lostReason: lostReasonOf(input.lostReason) } : {});
   return save(o, after, {

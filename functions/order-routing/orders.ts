@@ -8,11 +8,11 @@ import { normalizeEmail, toE164 } from '../../shared/contact.js';
 import { customers, getCustomer, markerItems, matchContact } from '../../shared/customer.js';
 import { type TransactItem, transact } from '../../shared/db.js';
 import type { Unit } from '../../shared/directory.js';
-import { advance, type HistoryEntry } from '../../shared/entity.js';
+import { advance, type HistoryEntry, refuseStale } from '../../shared/entity.js';
 import type { Actor } from '../../shared/http.js';
 import { type IdempotencyScope, noRecord, once, type Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
-import { changedMeanwhile, records, staleAt } from '../../shared/messages.js';
+import { changedMeanwhile, records } from '../../shared/messages.js';
 import { type Money, money, multiply, sum } from '../../shared/money.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError } from '../../shared/problems.js';
@@ -388,9 +388,7 @@ export const changeStatus = async (
   record: Recorder = noRecord,
   now = clockNow(),
 ): Promise<Order> => {
-  if (change.seq !== undefined && change.seq !== order.seq) {
-    throw new ConflictError('order-changed', staleAt(records.order, order.seq));
-  }
+  refuseStale(order, change.seq, 'order-changed', records.order);
   const action = orderLifecycle.actionTo(order.status, change.status);
   const to: OrderStatus = orderLifecycle.apply(order.status, action, mover.role);
   const after = advance(order, {

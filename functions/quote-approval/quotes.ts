@@ -6,10 +6,10 @@ import { clockNow } from '../../shared/clock.js';
 import { config } from '../../shared/config.js';
 import { getCustomer, noSuchCustomer } from '../../shared/customer.js';
 import { transact } from '../../shared/db.js';
-import type { HistoryEntry } from '../../shared/entity.js';
+import { type HistoryEntry, refuseStale } from '../../shared/entity.js';
 import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
-import { changedMeanwhile, records, staleAt } from '../../shared/messages.js';
+import { changedMeanwhile, records } from '../../shared/messages.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, ForbiddenError, ProblemError } from '../../shared/problems.js';
 import { addMonths, istanbulDate, parseIsoDate } from '../../shared/time.js';
@@ -54,10 +54,8 @@ export class QuoteChangedError extends ConflictError {
   }
 }
 
-export const refuseStale = (quote: Quote, seq: number | undefined) => {
-  if (seq !== undefined && seq !== quote.seq) {
-    throw new ConflictError('quote-changed', staleAt(records.quote, quote.seq));
-  }
+export const refuseStaleQuote = (quote: Quote, seq: number | undefined) => {
+  refuseStale(quote, seq, 'quote-changed', records.quote);
 };
 
 /** Who makes a change (for the quote's history) and, for an API call with an Idempotency-Key, its stored answer. */
@@ -251,7 +249,7 @@ export const editQuote = async (
       tr: `"${quoteLifecycle.tr.states[quote.status]}" durumundaki teklif düzenlenemez; yeni bir taslak için revize edin.`,
     });
   }
-  refuseStale(quote, patch.seq);
+  refuseStaleQuote(quote, patch.seq);
   const paymentTerms = patch.paymentTerms === null ? undefined : (patch.paymentTerms ?? quote.paymentTerms);
   const quoteDiscountBp = patch.quoteDiscountBp ?? quote.quoteDiscountBp;
   const quoteDate = istanbulDate(now);
@@ -291,7 +289,7 @@ export const submitQuote = async (
   now = clockNow(),
   who: Who = system,
 ): Promise<Quote> => {
-  refuseStale(quote, seq);
+  refuseStaleQuote(quote, seq);
   const submitted = transition(quote, { type: 'submit' }).quote;
   if (isExpired(quote.validUntil, now)) {
     throw new ProblemError(
@@ -393,7 +391,7 @@ export const decideQuote = async (
       tr: `Bu teklif "${quoteLifecycle.tr.states[quote.status]}" durumunda: onay beklemiyor.`,
     });
   }
-  refuseStale(quote, options.seq);
+  refuseStaleQuote(quote, options.seq);
   const current = quote.approval.approved;
   const step = quote.approvalSteps[current]!;
   if (options.step !== undefined && options.step !== current) {
@@ -545,7 +543,7 @@ export const answerQuote = async (
   by: { via: 'link' | 'staff'; actorId?: string; seq?: number; record?: Recorder },
   now = clockNow(),
 ): Promise<Quote> => {
-  refuseStale(quote, by.seq);
+  refuseStaleQuote(quote, by.seq);
   const moved = transition(quote, { type: answer }).quote;
   // The sweep may not have run yet: a quote past its validity is not accepted.
   if (isExpired(quote.validUntil, now))
@@ -593,7 +591,7 @@ export const reviseQuote = async (
   now = clockNow(),
   who: Who = system,
 ): Promise<Quote> => {
-  refuseStale(quote, seq);
+  refuseStaleQuote(quote, seq);
   const { quote: moved } = transition(quote, { type: 'revise' });
   const {
     approvalSteps: _steps,

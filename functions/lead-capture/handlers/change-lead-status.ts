@@ -2,8 +2,9 @@
 
 import { viewerOf } from '../../../shared/access.js';
 import { clockNow } from '../../../shared/clock.js';
+import { refuseStale } from '../../../shared/entity.js';
 import { json, route } from '../../../shared/http.js';
-import { changedMeanwhile, records, staleAt } from '../../../shared/messages.js';
+import { changedMeanwhile, records } from '../../../shared/messages.js';
 import { ConflictError } from '../../../shared/problems.js';
 import { leadLifecycle } from '../domain/lead-status.js';
 import { leadVisibleTo } from '../lead-access.js';
@@ -12,9 +13,7 @@ import { leadRoutes } from '../manifest.js';
 
 export const handler = route(leadRoutes.changeLeadStatus, async ({ actor, params, body: { to, seq, note } }) => {
   const lead = await leadVisibleTo(await viewerOf(actor), params.leadId);
-  if (seq !== undefined && seq !== lead.seq) {
-    throw new ConflictError('lead-changed', staleAt(records.lead, lead.seq));
-  }
+  refuseStale(lead, seq, 'lead-changed', records.lead);
   const action = leadLifecycle.actionTo(lead.status, to);
   const moved = await saveStatusChange(lead, to, { actorId: actor.userId, action, via: 'api', note }, clockNow());
   if (!moved) throw new ConflictError('lead-changed', changedMeanwhile(records.lead));

@@ -7,7 +7,7 @@ import type { Recorder } from '../../../shared/idempotency.js';
 import { findQuote } from '../../quote-approval/public.js';
 import type { StageAction } from '../domain/stages.js';
 import { opportunityRoutes } from '../manifest.js';
-import { attachQuote, changeStage, refuseStale, updateOpportunity } from '../opportunities.js';
+import { attachQuote, changeStage, refuseStaleOpportunity, updateOpportunity } from '../opportunities.js';
 import { opportunityChangeableBy } from '../opportunity-access.js';
 import type { Opportunity } from '../opportunity-store.js';
 import { opportunityView } from '../opportunity-view.js';
@@ -34,7 +34,7 @@ const move = (action: StageAction) =>
   );
 
 const attach = onceEach<{ quoteId: string; seq?: number }>(async (o, { quoteId, seq }, actor, record) => {
-  refuseStale(o, seq);
+  refuseStaleOpportunity(o, seq);
   return attachQuote(o, isId(quoteId) ? await findQuote(quoteId) : undefined, {
     actorId: actor.userId,
     via: 'api',

@@ -8,7 +8,7 @@ import type { Recorder } from '../../../shared/idempotency.js';
 import { quoteRoutes } from '../manifest.js';
 import { quoteChangeableBy } from '../quote-access.js';
 import type { Quote } from '../quote-store.js';
-import { answerQuote, refuseStale, reviseQuote, submitQuote } from '../quotes.js';
+import { answerQuote, refuseStaleQuote, reviseQuote, submitQuote } from '../quotes.js';
 import { sendQuoteToCustomer } from '../send-quote.js';
 
 type Body = { seq?: number; answer?: 'accepted' | 'declined' };
@@ -17,7 +17,7 @@ type Move = (quote: Quote, body: Body, actorId: string, record: Recorder) => Pro
 const moves: Record<'submit' | 'send' | 'answer' | 'revise', Move> = {
   submit: (quote, { seq }, actorId, record) => submitQuote(quote, seq, clockNow(), { actorId, record }),
   send: (quote, { seq }) => {
-    refuseStale(quote, seq);
+    refuseStaleQuote(quote, seq);
     return sendQuoteToCustomer(quote, 'staff');
   },
   answer: (quote, { seq, answer }, actorId, record) =>
