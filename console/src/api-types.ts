@@ -13148,7 +13148,7 @@ export interface operations {
                                 channel: string;
                                 refusal: {
                                     code: string;
-                                    message: string;
+                                    detail: string;
                                 };
                             }[];
                         };
@@ -13217,7 +13217,7 @@ export interface operations {
                             lagMinutes?: number;
                             refusal?: {
                                 code: string;
-                                message: string;
+                                detail: string;
                             };
                         }[];
                     };

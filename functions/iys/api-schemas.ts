@@ -18,7 +18,7 @@ const push = z.strictObject({
   transactionId: z.optional(z.string()),
   sentAt: z.optional(z.string()),
   lagMinutes: z.optional(z.number()),
-  refusal: z.optional(z.strictObject({ code: z.string(), message: z.string() })),
+  refusal: z.optional(z.strictObject({ code: z.string(), detail: z.string() })),
 });
 
 export const pushList = z.strictObject({ items: z.array(push) });
@@ -45,7 +45,7 @@ export const syncStatus = z.strictObject({
       z.strictObject({
         customerId: z.string(),
         channel: z.string(),
-        refusal: z.strictObject({ code: z.string(), message: z.string() }),
+        refusal: z.strictObject({ code: z.string(), detail: z.string() }),
       }),
     ),
   }),

@@ -58,7 +58,8 @@ export interface IysPush {
   sentAt?: string;
   /** Minutes from the consent in the CRM to İYS's acknowledgement. */
   lagMinutes?: number;
-  refusal?: { code: string; message: string };
+  /** İYS's error code and its own words (`detail`), as it answered. */
+  refusal?: { code: string; detail: string };
 }
 
 const refusedList = (at: string, id: string) => ({ gsi1pk: 'IYS_PUSHES_REFUSED', gsi1sk: `${at}#${id}` });
@@ -181,7 +182,7 @@ const sendPush = async (push: IysPush, now: Date): Promise<'sent' | 'refused' | 
     )
   ).Item;
   if (!entryItem) {
-    await record(push, { state: 'refused', attempts, refusal: { code: 'gone', message: 'The ledger entry is gone' } }, [
+    await record(push, { state: 'refused', attempts, refusal: { code: 'ledger-entry-gone', detail: '' } }, [
       'gsi2pk',
       'gsi2sk',
     ]);
@@ -209,7 +210,7 @@ const sendPush = async (push: IysPush, now: Date): Promise<'sent' | 'refused' | 
       const listed = refusedList(now.toISOString(), `${push.customerId}#${push.entrySk}`);
       await record(
         push,
-        { state: 'refused', attempts, refusal: { code: error.code, message: error.message }, ...listed },
+        { state: 'refused', attempts, refusal: { code: error.code, detail: error.message }, ...listed },
         ['gsi2pk', 'gsi2sk', 'dueAt'],
       );
       return 'refused';
@@ -376,7 +377,7 @@ export const syncStatus = async (now = clockNow()) => {
         return {
           customerId: push.customerId,
           channel: push.channel,
-          refusal: push.refusal ?? { code: '', message: '' },
+          refusal: push.refusal ?? { code: '', detail: '' },
         };
       }),
     },
