@@ -428,7 +428,7 @@ export const catalogue = {
       channel,
       /** `all`, or the one topic left. */
       topic: z.string(),
-      via: z.enum(['one-click', 'unsubscribe-page', 'preferences', 'sms-reply']),
+      via: z.enum(['one-click', 'unsubscribe-page', 'preferences', 'sms-reply', 'iys']),
       /** The campaign whose mail carried the link, when it carried one. */
       campaignId: z.optional(z.string()),
     }),

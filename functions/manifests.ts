@@ -18,6 +18,8 @@ import { complaintEscalation } from './complaint-escalation/manifest.js';
 import { amazonConnect } from './connect/manifest.js';
 import { customerRecord } from './customer-record/manifest.js';
 import { customersUseCase } from './customers/manifest.js';
+// İYS: the consent ledger kept in step with the national register
+import { iys } from './iys/manifest.js';
 import { leadCapture } from './lead-capture/manifest.js';
 import { loyalty } from './loyalty/manifest.js';
 import { mcp } from './mcp/manifest.js';
@@ -71,6 +73,8 @@ export const useCases: UseCaseManifest[] = [
   loyalty,
   // texts, preferred channels and notices
   channels,
+  // İYS: the consent ledger kept in step with the national register
+  iys,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

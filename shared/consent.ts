@@ -191,7 +191,8 @@ export interface Withdrawal {
   address: string;
   /** `all`, or the one topic left: leaving one never touches the others. */
   topic: ConsentTopic;
-  via: 'one-click' | 'unsubscribe-page' | 'preferences' | 'sms-reply';
+  /** `iys`: the person refused at İYS itself (e-Devlet, its app or call line), pulled from its change list. */
+  via: 'one-click' | 'unsubscribe-page' | 'preferences' | 'sms-reply' | 'iys';
   /** The campaign whose mail carried the link. */
   campaignId?: string;
 }
@@ -221,7 +222,7 @@ export const withdrawConsent = async (
     topic,
     action: 'withdrawn',
     via,
-    source: campaignId ? `campaign:${campaignId}` : via === 'sms-reply' ? 'sms-reply' : 'unsubscribe-link',
+    source: campaignId ? `campaign:${campaignId}` : via === 'sms-reply' || via === 'iys' ? via : 'unsubscribe-link',
     occurredAt: at,
   };
   const items = [

@@ -129,21 +129,24 @@ export const batchWrite = async (requests: readonly WriteRequest[]) => {
 };
 
 /**
- * Every item of a type, a Scan page at a time: for operators' one-off jobs over a whole table
- * (`npm run reindex`), never for a request's path.
+ * Every item of a type (or of any of several types), a Scan page at a time: for operators' one-off
+ * jobs over a whole table (`npm run reindex`) and rare whole-table work (an erasure, a retention
+ * run), never for a request's path.
  */
 export async function* scanType(
-  type: string,
+  type: string | readonly string[],
   filter?: { expression: string; names?: Record<string, string>; values?: Item },
 ) {
+  const types = typeof type === 'string' ? [type] : type;
+  const values = Object.fromEntries(types.map((t, i) => [`:type${i}`, t]));
   let start: Item | undefined;
   do {
     const page = await db().send(
       new ScanCommand({
         TableName: tableName(),
-        FilterExpression: `#type = :type${filter ? ` AND ${filter.expression}` : ''}`,
+        FilterExpression: `#type IN (${Object.keys(values).join(', ')})${filter ? ` AND ${filter.expression}` : ''}`,
         ExpressionAttributeNames: { '#type': 'type', ...filter?.names },
-        ExpressionAttributeValues: { ':type': type, ...filter?.values },
+        ExpressionAttributeValues: { ...values, ...filter?.values },
         ExclusiveStartKey: start,
       }),
     );

@@ -7,10 +7,10 @@
 // hash (HMAC with the stage's signing secret) of each erased e-mail and phone, so an import can tell
 // that a detail belonged to someone erased; a new form submission is new consent and is not stopped.
 import { createHmac } from 'node:crypto';
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ConsentEntry } from './consent.js';
 import type { ContactKeys } from './customer.js';
-import { db, tableName } from './db.js';
+import { db, scanType, tableName } from './db.js';
 import { queryAll } from './query.js';
 import { signingSecret } from './secrets.js';
 import { type ItemType, type Key, keys, tableKeyOf } from './table.js';
@@ -133,7 +133,7 @@ export const itemsNamingPerson = async (person: PersonDetails, contributions: re
   const texts = [person.customerId, ...person.ids, ...person.emails, ...person.phones, ...person.names].filter(
     (text) => text.length >= 3,
   );
-  for await (const item of scanTypes([...byCustomerId, 'consent', 'idempotency', 'mail-quota'])) {
+  for await (const item of scanType([...byCustomerId, 'consent', 'idempotency', 'mail-quota'])) {
     const type = String(item.type);
     const { pk } = tableKeyOf(item);
     if ((byCustomerId.has(type) || pk.startsWith(pendingOptIn)) && item.customerId === person.customerId)
@@ -144,22 +144,3 @@ export const itemsNamingPerson = async (person: PersonDetails, contributions: re
   }
   return [...found.values()];
 };
-
-/** Every item of these types, a Scan page at a time, the types filtered by the table. */
-async function* scanTypes(types: readonly string[]) {
-  const values = Object.fromEntries(types.map((type, i) => [`:t${i}`, type]));
-  let start: Item | undefined;
-  do {
-    const page = await db().send(
-      new ScanCommand({
-        TableName: tableName(),
-        FilterExpression: `#type IN (${Object.keys(values).join(', ')})`,
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: values,
-        ExclusiveStartKey: start,
-      }),
-    );
-    yield* page.Items ?? [];
-    start = page.LastEvaluatedKey;
-  } while (start);
-}

@@ -143,6 +143,10 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"POST","path":"/privacy/erasures","auth":{"scopes":["privacy:erase"]}},
   {"method":"GET","path":"/privacy/requests","auth":{"scopes":["privacy:read"]}},
   {"method":"GET","path":"/privacy/record-reads","auth":{"scopes":["privacy:read"]}},
+  {"method":"GET","path":"/privacy/retention-rules","auth":{"scopes":["privacy:read"]}},
+  {"method":"PUT","path":"/privacy/retention-rules","auth":{"scopes":["privacy:erase"]}},
+  {"method":"POST","path":"/privacy/retention-runs","auth":{"scopes":["privacy:erase"]}},
+  {"method":"POST","path":"/privacy/retention-runs/{runId}/erase","auth":{"scopes":["privacy:erase"]}},
   {"method":"GET","path":"/inbox","auth":{"scopes":["requests:read"]}},
   {"method":"POST","path":"/webhooks","auth":{"scopes":["webhooks:admin"]}},
   {"method":"GET","path":"/webhooks","auth":{"scopes":["webhooks:admin"]}},
@@ -171,4 +175,6 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"POST","path":"/customers/{customerId}/notices","auth":{"scopes":["customers:write"]}},
   {"method":"GET","path":"/channel-preference","auth":"public"},
   {"method":"POST","path":"/channel-preference","auth":"public"},
+  {"method":"GET","path":"/iys/status","auth":{"scopes":["privacy:read"]}},
+  {"method":"GET","path":"/iys/pushes","auth":{"scopes":["privacy:read"]}},
 ];

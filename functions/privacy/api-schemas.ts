@@ -100,3 +100,49 @@ export const readsPage = z.strictObject({
   ),
   nextCursor: z.optional(z.string()),
 });
+
+const days = z.number().check(z.int(), z.gte(30), z.lte(36_500));
+
+export const retentionRules = z.strictObject({ leadInactiveDays: days, customerInactiveDays: days });
+export const retentionRulesChange = z.strictObject({
+  leadInactiveDays: days,
+  customerInactiveDays: days,
+  seq: z.number().check(z.int(), z.gte(0)),
+});
+export const storedRetentionRules = z.strictObject({
+  leadInactiveDays: z.number(),
+  customerInactiveDays: z.number(),
+  seq: z.number(),
+  updatedBy: z.optional(z.string()),
+  updatedAt: z.optional(z.string()),
+});
+
+export const retentionRunParams = z.strictObject({ runId: z.requiredLine(26) });
+
+export const retentionRun = z.strictObject({
+  runId: z.string(),
+  state: z.enum(['listed', 'erasing', 'erased']),
+  rules: z.strictObject({ leadInactiveDays: z.number(), customerInactiveDays: z.number() }),
+  listedAt: z.string(),
+  listedBy: z.string(),
+  /** Who is due: lead-only people and customers, each with their last activity. */
+  candidates: z.array(
+    z.strictObject({
+      customerId: z.string(),
+      kind: z.enum(['lead', 'customer']),
+      lastActivityAt: z.string(),
+      inactiveDays: z.number(),
+    }),
+  ),
+  erasedAt: z.optional(z.string()),
+  erasedBy: z.optional(z.string()),
+  outcomes: z.optional(
+    z.array(
+      z.strictObject({
+        customerId: z.string(),
+        outcome: z.enum(['erased', 'no-longer-due', 'already-erased', 'refused']),
+        erasureId: z.optional(z.string()),
+      }),
+    ),
+  ),
+});

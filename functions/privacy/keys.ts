@@ -11,10 +11,16 @@ export const privacyKeys = {
     gsi2sk: timeOrdered(at, requestId),
   }),
   privacyRequestListPartition: () => 'PRIVACY_REQUESTS',
+  /** The retention rules in force (one rule document). */
+  retentionRules: (): Key => ({ pk: 'PRIVACY_RETENTION', sk: 'RULES' }),
+  /** A retention run: the list a dry run made, and what its erasure did. */
+  retentionRun: (runId: string): Key => ({ pk: `PRIVACY_RETENTION_RUN#${runId}`, sk: 'RUN' }),
 } as const;
 
 declare module '../../shared/table.js' {
   interface ItemTypes {
     'privacy-request': true;
+    'retention-rules': true;
+    'retention-run': true;
   }
 }

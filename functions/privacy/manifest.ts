@@ -48,6 +48,45 @@ export const privacyRoutes = {
     request: { params: null, query: api.readsQuery, body: null },
     responses: { 200: { description: 'A page of the log', json: api.readsPage } },
   },
+  getRetentionRules: {
+    method: 'GET',
+    path: '/privacy/retention-rules',
+    function: 'retention',
+    auth: { scopes: ['privacy:read'] },
+    summary:
+      'The retention rules in force: days without activity after which a lead, and a customer, are due for erasure',
+    request: { params: null, query: null, body: null },
+    responses: { 200: { description: 'The rules (the defaults at seq 0)', json: api.storedRetentionRules } },
+  },
+  setRetentionRules: {
+    method: 'PUT',
+    path: '/privacy/retention-rules',
+    function: 'retention',
+    auth: { scopes: ['privacy:erase'] },
+    summary: 'Replaces the retention rules, guarded by the seq the caller read (a stale save is a 409)',
+    request: { params: null, query: null, body: { schema: api.retentionRulesChange, maxBytes: 1024 } },
+    responses: { 200: { description: 'The rules saved', json: api.storedRetentionRules } },
+  },
+  listRetention: {
+    method: 'POST',
+    path: '/privacy/retention-runs',
+    function: 'retention',
+    auth: { scopes: ['privacy:erase'] },
+    summary:
+      'A dry run of retention: lists every lead and customer due under the rules, for review, and records the list; erases nothing',
+    request: { params: null, query: null, body: null },
+    responses: { 201: { description: 'The list, recorded', json: api.retentionRun } },
+  },
+  eraseRetention: {
+    method: 'POST',
+    path: '/privacy/retention-runs/{runId}/erase',
+    function: 'retention',
+    auth: { scopes: ['privacy:erase'] },
+    summary:
+      "Erases a reviewed dry run's people who are still due, through the erasure (each recorded); a run is erased once",
+    request: { params: api.retentionRunParams, query: null, body: null },
+    responses: { 200: { description: 'What was erased, and why the others were not', json: api.retentionRun } },
+  },
 } as const satisfies Record<string, RouteDeclaration>;
 
 export const privacy: UseCaseManifest = {
@@ -77,6 +116,13 @@ export const privacy: UseCaseManifest = {
     erasePerson: {
       entry: `${dir}/erase-person.ts`,
       description: 'Privacy staff: erase a person',
+      timeoutSeconds: 29,
+      memoryMb: 1024,
+      uses: { table: 'write', signingSecret: true },
+    },
+    retention: {
+      entry: `${dir}/retention.ts`,
+      description: 'Privacy staff: retention rules, dry runs and their erasure',
       timeoutSeconds: 29,
       memoryMb: 1024,
       uses: { table: 'write', signingSecret: true },

@@ -12,6 +12,16 @@ export const privacyProblems = declareProblems({
     title: 'More than one record matches: choose the person by customer number',
     tr: 'Birden çok kayıt eşleşiyor: kişiyi müşteri numarasıyla seçin',
   },
+  'retention-rules-changed': {
+    status: 409,
+    title: 'The retention rules were changed meanwhile',
+    tr: 'Saklama kuralları bu arada değiştirildi',
+  },
+  'retention-run-not-listed': {
+    status: 409,
+    title: 'The retention run is not waiting for erasure',
+    tr: 'Saklama çalıştırması silinmeyi beklemiyor',
+  },
   'erasure-refused': {
     status: 409,
     title: 'The person cannot be erased yet',

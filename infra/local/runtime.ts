@@ -20,6 +20,7 @@ import { ensureTable, localCredentials, localRegion, startDynamoDb } from './dyn
 import { type RetryPolicy, startEventBus } from './event-bus.js';
 import { invoke } from './functions.js';
 import { startHttpApi } from './http-api.js';
+import { LOCAL_IYS, startIysStandIn } from './iys.js';
 import { asPortTaken, assertPortsFree } from './ports.js';
 import { closeServer } from './processes.js';
 import { startScheduler } from './scheduler.js';
@@ -43,6 +44,8 @@ export const localPorts = (base: number) => ({
   events: base + 3,
   cognito: base + 4,
   sms: base + 5,
+  // +6 and +7 are kept for other stand-ins.
+  iys: base + 8,
 });
 
 export interface LocalStackOptions {
@@ -71,6 +74,11 @@ const environment = (ports: ReturnType<typeof localPorts>, signingSecret: string
   AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${ports.events}`,
   AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: `http://127.0.0.1:${ports.cognito}/`,
   AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2: `http://127.0.0.1:${ports.sms}`,
+  IYS_URL: `http://127.0.0.1:${ports.iys}`,
+  IYS_CODE: LOCAL_IYS.iysCode,
+  IYS_BRAND_CODE: LOCAL_IYS.brandCode,
+  IYS_USERNAME: LOCAL_IYS.username,
+  IYS_PASSWORD: LOCAL_IYS.password,
   TABLE_NAME,
   EVENT_BUS_NAME: BUS_NAME,
   MAIL_FROM: 'Pusula CRM <crm@example.com>',
@@ -238,6 +246,8 @@ const startParts = async (
     },
   });
   started.push(sms.close);
+  const iys = await startIysStandIn({ port: ports.iys });
+  started.push(iys.close);
 
   const eventBus = await startEventBus({
     port: ports.events,
@@ -345,6 +355,7 @@ const startParts = async (
       console: `${api.url}/console/`,
       mail: ses.url,
       sms: sms.url,
+      iys: iys.url,
       events: eventBus.url,
       dynamodb: dynamo.endpoint,
       cognito: signIn.endpoint,
@@ -358,7 +369,7 @@ const startParts = async (
     stop: async () => {
       scheduler.stop();
       await Promise.allSettled([tailer.stop()]);
-      await Promise.allSettled([api.close(), eventBus.close(), ses.close(), sms.close(), signIn.stop()]);
+      await Promise.allSettled([api.close(), eventBus.close(), ses.close(), sms.close(), iys.close(), signIn.stop()]);
       site.close();
       await dynamo.stop();
     },

@@ -33,7 +33,7 @@ export interface InboundText {
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
-const readBody = (req: IncomingMessage) =>
+export const readBody = (req: IncomingMessage) =>
   new Promise<string>((resolve, reject) => {
     let body = '';
     req.on('data', (chunk) => {

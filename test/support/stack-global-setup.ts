@@ -14,6 +14,8 @@ declare module 'vitest' {
     mail: string;
     /** The local SMS stand-in (texts sent at /store, replies played at /inbound). */
     sms: string;
+    /** The local İYS stand-in (what the firm sent at /store, a change at İYS played at /_iys/changes). */
+    iys: string;
     dynamodb: string;
     /** `managerOtherKey`: the same manager through a second key (another caller for Idempotency-Key). */
     keys: {
@@ -99,6 +101,7 @@ export default async function setup(project: TestProject) {
   project.provide('api', stack.urls.api);
   project.provide('mail', stack.urls.mail);
   project.provide('sms', stack.urls.sms);
+  project.provide('iys', stack.urls.iys);
   project.provide('dynamodb', stack.urls.dynamodb);
   project.provide('keys', {
     manager: await key('mgr-zeynep', 'manager', ['leads:read', 'leads:write']),

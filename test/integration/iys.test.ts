@@ -1,0 +1,98 @@
+// The İYS sync against DynamoDB Local and the İYS stand-in over real HTTP: a consent given on the web
+// form is queued once however often its event comes, waits while İYS is down (attempts counted, the
+// error kept), then reaches İYS once with source HS_WEB; a refusal made at İYS is pulled, withdraws the
+// consent in the ledger (the e-mail consent stays), is recorded with its lag, and is not applied twice.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pullChanges, pushDue, pushesOf, queuePushes, syncStatus } from '../../functions/iys/sync.js';
+import { captureLead } from '../../functions/lead-capture/capture.js';
+import { leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
+import { getLead } from '../../functions/lead-capture/lead-store.js';
+import { LOCAL_IYS, startIysStandIn } from '../../infra/local/iys.js';
+import { hasConsent } from '../../shared/consent.js';
+import { newId } from '../../shared/ids.js';
+
+let standIn: Awaited<ReturnType<typeof startIysStandIn>>;
+const tag = Math.random().toString(36).slice(2, 10);
+const phone = `+90533${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+let customerId = '';
+
+const post = (path: string, body: unknown = {}) =>
+  fetch(`${standIn.url}${path}`, { method: 'POST', body: JSON.stringify(body) });
+
+beforeAll(async () => {
+  standIn = await startIysStandIn({ port: 0 });
+  Object.assign(process.env, {
+    IYS_URL: standIn.url,
+    IYS_CODE: LOCAL_IYS.iysCode,
+    IYS_BRAND_CODE: LOCAL_IYS.brandCode,
+    IYS_USERNAME: LOCAL_IYS.username,
+    IYS_PASSWORD: LOCAL_IYS.password,
+  });
+  const { website, redirect, idempotencyKey, ...submission } = leadSubmissionSchema.parse({
+    name: `Deniz İzinli${tag}`,
+    email: `deniz.${tag}@example.com`,
+    phone: `0${phone.slice(3)}`,
+    consent_email: 'on',
+    consent_sms: 'on',
+    consentTextVersion: 'v3',
+    language: 'tr',
+  });
+  const { leadId } = await captureLead({ submission, ip: '192.0.2.80', idempotencyKey: newId() });
+  customerId = (await getLead(leadId))!.customerId;
+});
+
+afterAll(async () => {
+  await standIn.close();
+});
+
+describe('İYS push', () => {
+  it('queues a consent once, retries while İYS is down, then sends it once', async () => {
+    const t0 = new Date();
+    expect(await queuePushes(customerId, 'sms', t0)).toEqual({ queued: 1 });
+    // The same event again (a redelivery): nothing new.
+    expect(await queuePushes(customerId, 'sms', t0)).toEqual({ queued: 0 });
+
+    await post('/_iys/down');
+    expect(await pushDue(t0)).toMatchObject({ due: 1, retry: 1, sent: 0 });
+    const [waiting] = await pushesOf(customerId);
+    expect(waiting).toMatchObject({ state: 'pending', attempts: 1, lastError: 'İYS answered 503' });
+    // Not due again before its retry time: nothing is sent, nothing counted.
+    expect(await pushDue(new Date(t0.getTime() + 30_000))).toMatchObject({ due: 0 });
+    expect((await syncStatus(t0)).pushes.pending).toBe(1);
+
+    await post('/_iys/up');
+    const later = new Date(t0.getTime() + 61_000);
+    expect(await pushDue(later)).toMatchObject({ due: 1, sent: 1 });
+    expect(await pushDue(new Date(later.getTime() + 3_600_000))).toMatchObject({ due: 0 });
+    const mine = standIn.sent.filter((record) => record.recipient === phone);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ type: 'MESAJ', status: 'ONAY', source: 'HS_WEB', recipientType: 'BIREYSEL' });
+    expect(mine[0]!.consentDate).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    const [sent] = await pushesOf(customerId);
+    expect(sent).toMatchObject({ state: 'sent', attempts: 2, transactionId: expect.any(String) });
+    expect(sent!.lastError).toBeUndefined();
+    expect((await syncStatus(later)).pushes.pending).toBe(0);
+  });
+});
+
+describe('İYS pull', () => {
+  it('applies a refusal made at İYS to the ledger once, with its lag', async () => {
+    expect(await hasConsent(customerId, 'sms', phone, 'all')).toBe(true);
+    await post('/_iys/changes', { recipient: phone, type: 'MESAJ', status: 'RET' });
+    const now = new Date();
+    expect(await pullChanges(now)).toMatchObject({ pulled: 1, withdrawn: 1 });
+    expect(await hasConsent(customerId, 'sms', phone, 'all')).toBe(false);
+    expect(await pullChanges(now)).toMatchObject({ pulled: 0, withdrawn: 0 });
+    const status = await syncStatus(now);
+    expect(status.changes[0]).toMatchObject({
+      iysType: 'MESAJ',
+      status: 'RET',
+      outcome: 'withdrawn',
+      customerIds: [customerId],
+      withinDeadline: true,
+    });
+    expect(status.changes[0]!.lagMinutes).toBeLessThan(5);
+    // The withdrawal came from İYS: it is not pushed back.
+    expect(await queuePushes(customerId, 'sms', now)).toEqual({ queued: 0 });
+  });
+});
