@@ -3,6 +3,7 @@
 // workers (CampaignBatchReady on the local bus, paced to SES_MAX_SEND_RATE) to the local SES
 // endpoint. Prints the achieved send rate ÷ the configured rate, and the duplicates and misses
 // counted from the SES store.
+
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createCampaign, getCampaign, scheduleCampaign } from '../../functions/campaigns/campaigns.js';
 import { createSegment } from '../../functions/campaigns/segments.js';
@@ -13,6 +14,7 @@ import { TABLE_NAME } from '../../infra/local/runtime.js';
 import { customers } from '../../shared/customer.js';
 import { newId } from '../../shared/ids.js';
 import { consentItem } from '../support/subscriptions.js';
+import { out } from './output.js';
 
 const RECIPIENTS = Number(process.env.BENCH_CAMPAIGN_RECIPIENTS ?? 10_000);
 const RATE = Number(process.env.BENCH_CAMPAIGN_RATE ?? 50);
@@ -108,20 +110,18 @@ export const benchCampaign = async (stack: LocalStack) => {
     const distinct = new Set(mailed).size;
     const sendSeconds = (ended - (sendingFrom ?? fired)) / 1000;
     const achieved = progress.sent / sendSeconds;
-    console.log(
+    out.log(
       `\nCampaign send: ${RECIPIENTS.toLocaleString('en')} consenting customers (seeded in ${seeded.toFixed(0)} s), SES_MAX_SEND_RATE ${RATE}/s`,
     );
-    console.table({
+    out.table({
       'sweep → recipients materialised': {
         seconds: (((sendingFrom ?? ended) - fired) / 1000).toFixed(1),
         'per second': '',
       },
       'sending (materialised → run done)': { seconds: sendSeconds.toFixed(1), 'per second': achieved.toFixed(1) },
     });
-    console.log(
-      `achieved send rate / configured rate: ${(achieved / RATE).toFixed(2)}× (paced to stay at or under 1.00×)`,
-    );
-    console.log(
+    out.log(`achieved send rate / configured rate: ${(achieved / RATE).toFixed(2)}× (paced to stay at or under 1.00×)`);
+    out.log(
       `SES store: ${mailed.length} mails to ${distinct} of ${addresses.size} recipients → duplicates ${mailed.length - distinct}, misses ${addresses.size - distinct} (run: sent ${progress.sent}, skipped ${progress.skipped}, failed ${progress.failed})`,
     );
     return {

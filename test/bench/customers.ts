@@ -13,6 +13,7 @@ import type { ConsentEntry } from '../../shared/consent.js';
 import { customers } from '../../shared/customer.js';
 import { newId } from '../../shared/ids.js';
 import { keys } from '../../shared/table.js';
+import { out } from './output.js';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000);
 const LOOKUPS = 2_000;
@@ -163,10 +164,10 @@ export const benchLookup = async (stack: LocalStack) => {
     const text = await response.text();
     if (response.status !== 200) throw new Error(`lookup answered ${response.status}: ${text}`);
   });
-  console.log(
+  out.log(
     `\nCall-center lookup by phone, ${CUSTOMERS} customers of ${(seeded.length - CUSTOMERS) / CUSTOMERS} items each in their partition, ${LOOKUPS} lookups, ${CLIENTS} clients`,
   );
-  console.table({
+  out.table({
     'GetItem of one profile (SDK direct)': {
       'p50 ms': percentile(getItem, 50).toFixed(1),
       'p99 ms': percentile(getItem, 99).toFixed(1),
@@ -176,5 +177,5 @@ export const benchLookup = async (stack: LocalStack) => {
       'p99 ms': percentile(lookup, 99).toFixed(1),
     },
   });
-  console.log(`lookup p50 / GetItem p50: ${(percentile(lookup, 50) / percentile(getItem, 50)).toFixed(2)}×`);
+  out.log(`lookup p50 / GetItem p50: ${(percentile(lookup, 50) / percentile(getItem, 50)).toFixed(2)}×`);
 };
