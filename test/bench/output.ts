@@ -36,7 +36,7 @@ export const divertHandlerOutput = () => {
   for (const stream of [process.stdout, process.stderr]) {
     stream.write = ((chunk: string | Uint8Array, encoding?: unknown, done?: unknown) => {
       const callback = [encoding, done].find((f): f is () => void => typeof f === 'function');
-      writeSync(fd, typeof chunk === 'string' ? chunk : Buffer.from(chunk));
+      writeSync(fd, typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
       callback?.();
       return true;
     }) as typeof stream.write;

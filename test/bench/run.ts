@@ -286,11 +286,12 @@ const only = process.env.BENCH_ONLY?.split(',');
 const part = (name: string) => !only || only.includes(name);
 
 out.log(`The handlers' logs and metric lines of this run: ${divertHandlerOutput()}`);
-const stackParts = ['leads', 'quotes', 'orders', 'accepted', 'cases', 'lookup', 'analytics', 'campaigns'];
+const stackParts = ['leads', 'quotes', 'orders', 'accepted', 'cases', 'lookup', 'analytics', 'campaigns', 'sms'];
 if (stackParts.some(part)) {
   const stack = await startLocalStack({
     portBase: Number(process.env.PUSULA_BENCH_PORT ?? process.env.PUSULA_TEST_PORT ?? 3300),
     quiet: true,
+    checkResponses: false,
     publicRateLimit: 1_000_000,
   });
   try {
@@ -304,6 +305,7 @@ if (stackParts.some(part)) {
     if (part('lookup')) await benchLookup(stack);
     if (part('analytics')) await benchAnalytics(stack);
     if (part('campaigns')) await benchCampaign(stack);
+    if (part('sms')) await benchCampaign(stack, 'sms');
     await stack.settle();
     const { retried, deadLettered } = stack.eventBus.stats();
     out.log(
