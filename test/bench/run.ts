@@ -116,6 +116,7 @@ const throughput = async (stack: Awaited<ReturnType<typeof startLocalStack>>) =>
   await stack.settle();
   const endToEnd = (performance.now() - started) / 1000;
   const measuredUnits = units.total() / REQUESTS;
+  const writesByKind = new Map(units.byWrite());
   units.stop();
   const rawRate = REQUESTS / raw.seconds;
   const apiRate = REQUESTS / api.seconds;
@@ -149,6 +150,17 @@ const throughput = async (stack: Awaited<ReturnType<typeof startLocalStack>>) =>
   const minimumUnits = Object.values(designMinimumWriteUnits).reduce((a, b) => a + b, 0);
   out.log(`write units per new-customer lead: measured ${measuredUnits.toFixed(1)}, design minimum ${minimumUnits}`);
   out.table(Object.fromEntries(Object.entries(designMinimumWriteUnits).map(([what, n]) => [what, { units: n }])));
+  out.log("The stack's writes per new-customer lead, most units first (where the measured units go):");
+  out.table(
+    Object.fromEntries(
+      [...writesByKind]
+        .sort(([, a], [, b]) => b.units - a.units)
+        .map(([what, { writes, units }]) => [
+          what,
+          { 'writes per lead': (writes / REQUESTS).toFixed(2), 'units per lead': (units / REQUESTS).toFixed(2) },
+        ]),
+    ),
+  );
 };
 
 /**
@@ -157,6 +169,8 @@ const throughput = async (stack: Awaited<ReturnType<typeof startLocalStack>>) =>
  */
 const countWriteUnits = () => {
   let total = 0;
+  /** Units by what was written: the command and the item types (or key prefixes) it wrote. */
+  const byWrite = new Map<string, { writes: number; units: number }>();
   const name = 'benchWriteUnits';
   // The document client shares its stack with the low-level client, which names the commands.
   const writes = [
@@ -169,23 +183,52 @@ const countWriteUnits = () => {
   db().middlewareStack.add(
     (next, context) => async (args) => {
       if (!writes.includes(String(context.commandName))) return next(args);
-      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'INDEXES';
+      const input = args.input as Record<string, unknown>;
+      input.ReturnConsumedCapacity = 'INDEXES';
       const result = await next(args);
       const consumed = (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
+      let units = 0;
       for (const entry of [consumed ?? []].flat() as { CapacityUnits?: number; WriteCapacityUnits?: number }[]) {
-        total += entry.WriteCapacityUnits ?? entry.CapacityUnits ?? 0;
+        units += entry.WriteCapacityUnits ?? entry.CapacityUnits ?? 0;
       }
+      total += units;
+      const label = `${String(context.commandName).replace('Command', '')}: ${writtenTypes(input).join(' + ')}`;
+      const seen = byWrite.get(label) ?? { writes: 0, units: 0 };
+      byWrite.set(label, { writes: seen.writes + 1, units: seen.units + units });
       return result;
     },
     { step: 'initialize', name },
   );
   return {
     total: () => total,
+    byWrite: () => byWrite,
     reset: () => {
       total = 0;
+      byWrite.clear();
     },
     stop: () => db().middlewareStack.remove(name),
   };
+};
+
+/** An attribute's string, marshalled ({ S: … }) or not. */
+const text = (value: unknown) => String((value as { S?: string } | undefined)?.S ?? value ?? '?');
+
+/** What a write touches, named by its items' types, or by its key's leading words when it has no item. */
+const writtenTypes = (input: Record<string, unknown>): string[] => {
+  const one = (op: Record<string, unknown>): string => {
+    const item = op.Item as Record<string, unknown> | undefined;
+    if (item) return text(item.type);
+    const key = op.Key as Record<string, unknown> | undefined;
+    const words = (value: unknown) => text(value).split('#')[0];
+    return key ? `${words(key.pk)}/${words(key.sk)}` : '?';
+  };
+  if (Array.isArray(input.TransactItems)) {
+    return (input.TransactItems as Record<string, Record<string, unknown>>[]).map((op) => {
+      const [kind, body] = Object.entries(op)[0]!;
+      return kind === 'Put' ? one(body) : `${kind.toLowerCase()} ${one(body)}`;
+    });
+  }
+  return [one(input)];
 };
 
 // ---- bundles and cold starts -------------------------------------------------------------------
