@@ -258,7 +258,7 @@ const sdkClients: Record<string, string> = {
 
 const coldInitMs = (file: string) => {
   const samples: number[] = [];
-  const script = `const t = performance.now(); await import(${JSON.stringify(file)}); out.log(performance.now() - t);`;
+  const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
   for (let i = 0; i < COLD_STARTS; i++) {
     const printed = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
       stdio: ['ignore', 'pipe', handlerLogFd()],
