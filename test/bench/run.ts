@@ -256,23 +256,32 @@ const sdkClients: Record<string, string> = {
     "import { EventBridgeClient } from '@aws-sdk/client-eventbridge'; new EventBridgeClient({});",
 };
 
-const coldInitMs = (file: string) => {
-  const samples: number[] = [];
+const coldInitOnce = (file: string) => {
   const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
+  const printed = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    stdio: ['ignore', 'pipe', handlerLogFd()],
+    env: {
+      ...process.env,
+      TABLE_NAME: 'bench',
+      EVENT_BUS_NAME: 'crm',
+      AWS_REGION: 'eu-central-1',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+    },
+  });
+  return Number(printed.toString().trim());
+};
+
+/**
+ * The function's and its floor's cold inits, sampled in turns (function, floor, function, …) so that
+ * a machine busy with other work slows both alike; the median of each.
+ */
+const coldInitMs = (file: string, floorFile: string) => {
+  const samples = { fn: [] as number[], floor: [] as number[] };
   for (let i = 0; i < COLD_STARTS; i++) {
-    const printed = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      stdio: ['ignore', 'pipe', handlerLogFd()],
-      env: {
-        ...process.env,
-        TABLE_NAME: 'bench',
-        EVENT_BUS_NAME: 'crm',
-        AWS_REGION: 'eu-central-1',
-        POWERTOOLS_METRICS_DISABLED: 'true',
-      },
-    });
-    samples.push(Number(printed.toString().trim()));
+    samples.fn.push(coldInitOnce(file));
+    samples.floor.push(coldInitOnce(floorFile));
   }
-  return median(samples);
+  return { fnMs: median(samples.fn), baseMs: median(samples.floor) };
 };
 
 const bundles = async () => {
@@ -295,8 +304,7 @@ const bundles = async () => {
     const baselineFile = join(outDir, `${fn.name}.baseline.mjs`);
     writeFileSync(`${baselineFile}.src.mjs`, used.map((pkg) => sdkClients[pkg]).join('\n') || 'export {};');
     await build({ ...bundleOptions, entryPoints: [`${baselineFile}.src.mjs`], outfile: baselineFile });
-    const fnMs = coldInitMs(outfile);
-    const baseMs = coldInitMs(baselineFile);
+    const { fnMs, baseMs } = coldInitMs(outfile, baselineFile);
     // A function that uses no SDK client has no floor but Node itself: its ratio says nothing.
     const noFloor = used.length === 0;
     rows.push({
