@@ -372,18 +372,28 @@ const idempotencyKeyOf = (
   return key;
 };
 
+/** What the prologue leaves for the route's run: the body's fields, and a read-only route's pending count. */
+interface Posted {
+  fields: Record<string, unknown>;
+  counting?: Promise<void>;
+}
+
 /** The prologue every route runs: the scopes its declaration names, then params, query and body. */
-const prologue = async <R extends RouteDeclaration>(
-  declaration: R,
-  event: HttpEvent,
-  posted: { fields: Record<string, unknown> },
-) => {
+const prologue = async <R extends RouteDeclaration>(declaration: R, event: HttpEvent, posted: Posted) => {
   let actor: Actor | undefined;
   if (declaration.auth !== 'public') {
     actor = actorOf(event);
     for (const scope of declaration.auth.scopes) requireScope(actor, scope);
     // Loaded on a person's call only: functions that never touch the table need not load its client.
-    if (actor.person) await (await import('./person-quota.js')).countPersonCall(actor.userId);
+    if (actor.person) {
+      const userId = actor.userId;
+      const counting = import('./person-quota.js').then((quota) => quota.countPersonCall(userId));
+      if (declaration.readOnly) {
+        // Settled by the caller, whatever else fails first; marked handled so that it never goes unseen.
+        counting.catch(() => undefined);
+        posted.counting = counting;
+      } else await counting;
+    }
   }
   const { params, query, body } = declaration.request;
   let decoded: DecodedBody | undefined;
@@ -443,9 +453,11 @@ export const route = <R extends RouteDeclaration>(
 ) => {
   const run: HttpFunction = async (event, context) => {
     options.guard?.(event);
-    const posted = { fields: {} as Record<string, unknown> };
+    const posted: Posted = { fields: {} };
     try {
-      const result = await fn(await prologue(declaration, event, posted), event, context);
+      const result = await countedAlongside(posted, async () =>
+        fn(await prologue(declaration, event, posted), event, context),
+      );
       if (config.checkResponses()) checkAnswer(declaration, result);
       return result;
     } catch (error) {
@@ -459,6 +471,19 @@ export const route = <R extends RouteDeclaration>(
     binding: { declaration, run } satisfies BoundRoute,
     declarations: [declaration],
   });
+};
+
+/**
+ * A read-only route's work with the person's count beside it: past the quota the 429 wins over the
+ * answer and over any other problem, as it does when the count runs first.
+ */
+const countedAlongside = async <T>(posted: Posted, work: () => Promise<T>): Promise<T> => {
+  try {
+    return await work();
+  } finally {
+    // Started in the prologue, so by now mostly done; a rejection here replaces the answer or problem.
+    if (posted.counting) await posted.counting;
+  }
 };
 
 type RouteHandler = ReturnType<typeof route>;

@@ -278,6 +278,17 @@ export const mailLogItems = (log: CustomerMailLog, messageId: string): TransactI
   ];
 };
 
+/** A conditional update of one item: ok false when its condition does not hold. */
+const updateIf = async (update: ConstructorParameters<typeof UpdateCommand>[0]) => {
+  try {
+    await db().send(new UpdateCommand(update));
+    return { ok: true } as const;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return { ok: false } as const;
+    throw error;
+  }
+};
+
 /** SES refused this message for good: retrying would be refused again. */
 const permanent = (error: unknown) => error instanceof Error && error.name === 'MessageRejected';
 
@@ -355,19 +366,17 @@ export const sendOnce = async (
   }
   const log = outcome.status === 'sent' ? outcome.log : undefined;
   const recorded: SendOutcome = outcome.status === 'sent' ? { status: 'sent', messageId: outcome.messageId } : outcome;
-  const written = await transact([
-    {
-      Update: {
-        TableName: tableName(),
-        Key: marker,
-        UpdateExpression: 'SET #state = :done, outcome = :outcome REMOVE leaseUntil',
-        ConditionExpression: 'claim = :claim',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':done': 'done', ':outcome': recorded, ':claim': claim },
-      },
-    },
-    ...(log && recorded.status === 'sent' ? mailLogItems(log, recorded.messageId) : []),
-  ]);
+  const done = {
+    TableName: tableName(),
+    Key: marker,
+    UpdateExpression: 'SET #state = :done, outcome = :outcome REMOVE leaseUntil',
+    ConditionExpression: 'claim = :claim',
+    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeValues: { ':done': 'done', ':outcome': recorded, ':claim': claim },
+  };
+  const logItems = log && recorded.status === 'sent' ? mailLogItems(log, recorded.messageId) : [];
+  // The marker alone is one conditional write, at half a transaction's write units.
+  const written = logItems.length ? await transact([{ Update: done }, ...logItems]) : await updateIf(done);
   // Only a sender that outlived its lease gets here; whoever took the claim over records the outcome.
   if (!written.ok) throw new MailInProgressError(key);
   return { ...recorded, first: true };

@@ -15,6 +15,8 @@ export const customerRecordRoutes = {
     path: '/customers/lookup',
     function: 'lookupCustomer',
     auth: read,
+    // Two reads and nothing written: a person's daily count goes beside them, not before.
+    readOnly: true,
     summary:
       "Call center: every customer with this phone (any common form) or e-mail, as theirs or a contact person's, each with open quotes and cases, recent orders and leads",
     request: { params: null, query: api.lookupQuery, body: null },

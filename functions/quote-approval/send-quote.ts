@@ -10,7 +10,7 @@ import { MailInProgressError, onceKey, sendOnce, sendTransactional } from '../..
 import { ConflictError, ProblemError } from '../../shared/problems.js';
 import { IllegalTransitionError, quoteLifecycle } from './domain/lifecycle.js';
 import { answerLinks } from './links.js';
-import { renderQuotePdf } from './pdf/quote-pdf.js';
+import type { QuotePdfInput } from './pdf/quote-pdf.js';
 import type { Quote } from './quote-store.js';
 import { markMailed, markSent, noEmailToSend } from './quotes.js';
 
@@ -27,6 +27,12 @@ export const issuerName = () => {
   const from = config.mailFrom();
   return from.match(/^\s*"?([^"<]+?)"?\s*</)?.[1] ?? from;
 };
+
+/**
+ * pdf-lib and fontkit are loaded on the first render, not at import: most routes of the functions that
+ * can render (a quote's page, its moves) never do, and evaluating both costs their every cold start.
+ */
+const renderQuotePdf = async (input: QuotePdfInput) => (await import('./pdf/quote-pdf.js')).renderQuotePdf(input);
 
 export const quotePdf = async (quote: Quote) => {
   const customer = await getCustomer(quote.customerId);

@@ -54,6 +54,11 @@ export interface LocalStackOptions {
   dataDir?: string;
   /** Warnings only, for tests and benchmarks. */
   quiet?: boolean;
+  /**
+   * Every answer checked against its route's declared schema (default on: tests catch a drifting
+   * answer). The bench turns it off to time what AWS runs, where no answer is checked.
+   */
+  checkResponses?: boolean;
   publicRateLimit?: number;
   /** false: schedules fire only on request (`POST /_local/schedules/<name>/fire`), as tests want. */
   scheduleTimers?: boolean;
@@ -64,7 +69,12 @@ export interface LocalStackOptions {
 }
 
 /** The environment every handler sees, as the CDK stack sets it in AWS. */
-const environment = (ports: ReturnType<typeof localPorts>, signingSecret: string, quiet: boolean) => ({
+const environment = (
+  ports: ReturnType<typeof localPorts>,
+  signingSecret: string,
+  quiet: boolean,
+  checkResponses: boolean,
+) => ({
   AWS_REGION: localRegion,
   AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
   AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
@@ -90,7 +100,7 @@ const environment = (ports: ReturnType<typeof localPorts>, signingSecret: string
   SMS_CONFIGURATION_SET,
   SMS_SENDER_ID,
   SIGNING_SECRET: signingSecret,
-  CHECK_RESPONSES: 'true',
+  CHECK_RESPONSES: String(checkResponses),
   // Webhook receivers on this machine (a test's own server) are allowed here, never in AWS.
   WEBHOOKS_ALLOW_LOOPBACK: 'true',
   POWERTOOLS_SERVICE_NAME: 'pusula',
@@ -191,7 +201,12 @@ const startParts = async (
   started: (() => unknown)[],
 ) => {
   if (options.dataDir) mkdirSync(join(options.dataDir, 'dynamodb'), { recursive: true });
-  const env = environment(ports, signingSecretFor(options.dataDir), options.quiet ?? false);
+  const env = environment(
+    ports,
+    signingSecretFor(options.dataDir),
+    options.quiet ?? false,
+    options.checkResponses ?? true,
+  );
   Object.assign(process.env, env);
 
   const childProcess = (name: string) => (pid: number) => options.onChildProcess?.(name, pid);

@@ -5,6 +5,7 @@
 //   2. The incremental update (one order into its customer's figures: read, then the figures and
 //      the applied marker in one transaction): p50 per order, beside one single-put transaction.
 // The bench runs at an injected date in a year of its own, so the buyers index holds only its buyers.
+
 import { BatchWriteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   applyOrder,
@@ -21,6 +22,7 @@ import { customers } from '../../shared/customer.js';
 import { newId } from '../../shared/ids.js';
 import { istanbulDate } from '../../shared/time.js';
 import { countReadUnits } from './cases.js';
+import { out } from './output.js';
 
 const CUSTOMERS = Number(process.env.BENCH_ANALYTICS_CUSTOMERS ?? 2_000);
 const ORDERS = Number(process.env.BENCH_ANALYTICS_ORDERS ?? 200);
@@ -93,10 +95,10 @@ export const benchAnalytics = async (stack: LocalStack) => {
   const jobRead = jobUnits.total();
   jobUnits.stop();
 
-  console.log(
+  out.log(
     `\nNightly A/B/C with ${CUSTOMERS} customers, ${buyers.length} buyers, ${moved} moving (seeded in ${seedSeconds.toFixed(0)} s)`,
   );
-  console.table({
+  out.table({
     'nightly job': {
       seconds: (jobMs / 1000).toFixed(1),
       'read units': jobRead.toFixed(0),
@@ -139,8 +141,8 @@ export const benchAnalytics = async (stack: LocalStack) => {
     );
     baseline.push(performance.now() - t);
   }
-  console.log(`\nIncremental customer value, ${ORDERS} orders one at a time`);
-  console.table({
+  out.log(`\nIncremental customer value, ${ORDERS} orders one at a time`);
+  out.table({
     'order into figures': { 'p50 ms': p50(update).toFixed(1) },
     'baseline: one-put transaction': { 'p50 ms': p50(baseline).toFixed(1) },
     ratio: { 'p50 ms': `${(p50(update) / p50(baseline)).toFixed(2)}×` },

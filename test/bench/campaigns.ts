@@ -3,6 +3,7 @@
 // workers (CampaignBatchReady on the local bus, paced to SES_MAX_SEND_RATE) to the local SES
 // endpoint. Prints the achieved send rate ÷ the configured rate, and the duplicates and misses
 // counted from the SES store.
+
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createCampaign, getCampaign, scheduleCampaign } from '../../functions/campaigns/campaigns.js';
 import { createSegment } from '../../functions/campaigns/segments.js';
@@ -12,10 +13,14 @@ import type { LocalStack } from '../../infra/local/runtime.js';
 import { TABLE_NAME } from '../../infra/local/runtime.js';
 import { customers } from '../../shared/customer.js';
 import { newId } from '../../shared/ids.js';
+import { keys } from '../../shared/table.js';
 import { consentItem } from '../support/subscriptions.js';
+import { out } from './output.js';
 
 const RECIPIENTS = Number(process.env.BENCH_CAMPAIGN_RECIPIENTS ?? 10_000);
 const RATE = Number(process.env.BENCH_CAMPAIGN_RATE ?? 50);
+const SMS_RECIPIENTS = Number(process.env.BENCH_SMS_RECIPIENTS ?? 2_000);
+const SMS_RATE = Number(process.env.BENCH_SMS_RATE ?? 20);
 
 const version = {
   subject: 'Fırsat: {{name}}',
@@ -23,26 +28,45 @@ const version = {
   text: 'Sayın {{name}}, {{offer.discount}} indirim.',
 };
 
-/** The customers and their consent (every topic), in batches of 25 puts. */
-const seed = async (stack: LocalStack, tag: string) => {
+/** A text's consent belongs to the number that proved it (every topic). */
+const smsConsentItem = (customerId: string, phone: string) => {
+  const at = new Date().toISOString();
+  return {
+    ...keys.consentEntry(customerId, 'sms', at, newId()),
+    type: 'consent',
+    customerId,
+    channel: 'sms',
+    address: phone,
+    topic: 'all',
+    action: 'granted',
+    via: 'form',
+    source: 'bench',
+    occurredAt: at,
+  };
+};
+
+/** The customers and their consent (every topic) on the channel, in batches of 25 puts. */
+const seed = async (stack: LocalStack, tag: string, channel: Channel, recipients: number) => {
   const now = new Date().toISOString();
   const addresses = new Set<string>();
-  const items = Array.from({ length: RECIPIENTS }, (_, i) => {
+  const items = Array.from({ length: recipients }, (_, i) => {
     const customerId = newId();
     const email = `${tag}-${i}@example.com`;
-    addresses.add(email);
+    const phone = `+90555${String(1_000_000 + i).padStart(7, '0')}`;
+    addresses.add(channel === 'sms' ? phone : email);
     return [
       customers.item({
         customerId,
         name: `Bench Müşteri ${i}`,
         email,
         emailKey: email,
+        ...(channel === 'sms' ? { phone } : {}),
         language: 'tr',
         tags: [tag],
         createdAt: now,
         updatedAt: now,
       }),
-      consentItem(customerId, email, 'granted'),
+      channel === 'sms' ? smsConsentItem(customerId, phone) : consentItem(customerId, email, 'granted'),
     ];
   }).flat();
   for (let i = 0; i < items.length; i += 25) {
@@ -55,13 +79,20 @@ const seed = async (stack: LocalStack, tag: string) => {
   return addresses;
 };
 
-export const benchCampaign = async (stack: LocalStack) => {
-  const tag = `bench-campaign-${Date.now().toString(36)}`;
-  const configured = process.env.SES_MAX_SEND_RATE;
-  process.env.SES_MAX_SEND_RATE = String(RATE);
+type Channel = 'email' | 'sms';
+
+export const benchCampaign = async (stack: LocalStack, channel: Channel = 'email') => {
+  const tag = `bench-${channel}-${Date.now().toString(36)}`;
+  const rateVariable = channel === 'sms' ? 'SMS_MAX_SEND_RATE' : 'SES_MAX_SEND_RATE';
+  const rate = channel === 'sms' ? SMS_RATE : RATE;
+  const recipients = channel === 'sms' ? SMS_RECIPIENTS : RECIPIENTS;
+  const configured = { rate: process.env[rateVariable], quiet: process.env.QUIET_HOURS };
+  process.env[rateVariable] = String(rate);
+  // Texts wait out the night: the bench sends at whatever hour it is run.
+  if (channel === 'sms') process.env.QUIET_HOURS = 'none';
   try {
     const seeding = performance.now();
-    const addresses = await seed(stack, tag);
+    const addresses = await seed(stack, tag, channel, recipients);
     const seeded = (performance.now() - seeding) / 1000;
 
     const segment = await createSegment(
@@ -76,6 +107,7 @@ export const benchCampaign = async (stack: LocalStack) => {
         segmentId: segment.segmentId,
         templateId: template.templateId,
         topic: 'offers',
+        channel,
         language: 'tr',
         schedule: { at: at.toISOString() },
         offer: { discount: '%10' },
@@ -101,37 +133,49 @@ export const benchCampaign = async (stack: LocalStack) => {
     const ended = performance.now();
     await stack.settle();
 
-    const store = (await (await fetch(`${stack.urls.mail}/store`)).json()) as {
-      emails: { destination: { to: string[] } }[];
-    };
-    const mailed = store.emails.flatMap((m) => m.destination.to).filter((to) => addresses.has(to));
+    const mailed =
+      channel === 'sms'
+        ? ((await (await fetch(`${stack.urls.sms}/store`)).json()) as { messages: { to: string }[] }).messages
+            .map((m) => m.to)
+            .filter((to) => addresses.has(to))
+        : (
+            (await (await fetch(`${stack.urls.mail}/store`)).json()) as { emails: { destination: { to: string[] } }[] }
+          ).emails
+            .flatMap((m) => m.destination.to)
+            .filter((to) => addresses.has(to));
     const distinct = new Set(mailed).size;
     const sendSeconds = (ended - (sendingFrom ?? fired)) / 1000;
     const achieved = progress.sent / sendSeconds;
-    console.log(
-      `\nCampaign send: ${RECIPIENTS.toLocaleString('en')} consenting customers (seeded in ${seeded.toFixed(0)} s), SES_MAX_SEND_RATE ${RATE}/s`,
+    const what = channel === 'sms' ? 'SMS' : 'Campaign';
+    out.log(
+      `\n${what} send: ${recipients.toLocaleString('en')} consenting customers (seeded in ${seeded.toFixed(0)} s), ${rateVariable} ${rate}/s`,
     );
-    console.table({
+    out.table({
       'sweep → recipients materialised': {
         seconds: (((sendingFrom ?? ended) - fired) / 1000).toFixed(1),
         'per second': '',
       },
       'sending (materialised → run done)': { seconds: sendSeconds.toFixed(1), 'per second': achieved.toFixed(1) },
     });
-    console.log(
-      `achieved send rate / configured rate: ${(achieved / RATE).toFixed(2)}× (paced to stay at or under 1.00×)`,
+    out.log(
+      `${what} achieved send rate / configured rate: ${(achieved / rate).toFixed(2)}× (goal ≥ 0.95×, paced to stay at or under 1.00×)`,
     );
-    console.log(
-      `SES store: ${mailed.length} mails to ${distinct} of ${addresses.size} recipients → duplicates ${mailed.length - distinct}, misses ${addresses.size - distinct} (run: sent ${progress.sent}, skipped ${progress.skipped}, failed ${progress.failed})`,
+    out.log(
+      `${channel === 'sms' ? 'SMS stand-in' : 'SES store'}: ${mailed.length} messages to ${distinct} of ${addresses.size} recipients → duplicates ${mailed.length - distinct}, misses ${addresses.size - distinct} (run: sent ${progress.sent}, skipped ${progress.skipped}, failed ${progress.failed})`,
     );
     return {
       achieved,
-      ratio: achieved / RATE,
+      ratio: achieved / rate,
       duplicates: mailed.length - distinct,
       misses: addresses.size - distinct,
     };
   } finally {
-    if (configured === undefined) delete process.env.SES_MAX_SEND_RATE;
-    else process.env.SES_MAX_SEND_RATE = configured;
+    for (const [name, value] of [
+      [rateVariable, configured.rate],
+      ['QUIET_HOURS', configured.quiet],
+    ] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 };

@@ -1,6 +1,7 @@
 // The SLA sweep's cost and delay: with BENCH_CASES open cases (10,000) of which 10 are due, the read
 // units one sweep consumes (it should read only what is due, not the open cases), and on the local
 // scheduler the delay from a step falling due to the step taken.
+
 import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type Case, cases, slaQueue } from '../../functions/complaint-escalation/case-store.js';
 import { sweepCaseSla } from '../../functions/complaint-escalation/cases.js';
@@ -10,6 +11,7 @@ import { TABLE_NAME } from '../../infra/local/runtime.js';
 import { db } from '../../shared/db.js';
 import { newId } from '../../shared/ids.js';
 import { keys } from '../../shared/table.js';
+import { out } from './output.js';
 
 const OPEN_CASES = Number(process.env.BENCH_CASES ?? 10_000);
 const DUE = 10;
@@ -124,7 +126,7 @@ export const benchCaseSweep = async (stack: LocalStack) => {
     else await new Promise((resolve) => setTimeout(resolve, 250));
   }
 
-  console.log(`\nSLA sweep with ${OPEN_CASES} open cases, ${DUE} due`);
+  out.log(`\nSLA sweep with ${OPEN_CASES} open cases, ${DUE} due`);
   const warned = await Promise.all(
     seeded
       .slice(0, DUE)
@@ -134,7 +136,7 @@ export const benchCaseSweep = async (stack: LocalStack) => {
             .length,
       ),
   );
-  console.table({
+  out.table({
     'one sweep': {
       due: outcome.due,
       acted: outcome.acted,
@@ -143,7 +145,7 @@ export const benchCaseSweep = async (stack: LocalStack) => {
       'read units per due case': (readUnits / DUE).toFixed(2),
     },
   });
-  console.log(
+  out.log(
     takenAt === undefined
       ? 'due → taken on the local scheduler: not taken within 150 s'
       : `due → taken on the local scheduler: ${((takenAt - dueAt.getTime()) / 1000).toFixed(1)} s (the schedule runs every minute)`,

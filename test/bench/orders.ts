@@ -15,6 +15,7 @@ import { createApiKey } from '../../shared/api-keys.js';
 import { db } from '../../shared/db.js';
 import { newId } from '../../shared/ids.js';
 import { keys } from '../../shared/table.js';
+import { out } from './output.js';
 import { summary, waitFor } from './quotes.js';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 30);
@@ -81,12 +82,12 @@ export const benchOrders = async (stack: LocalStack, lead: ReturnType<typeof sum
   }
   const mailed = summary(latencies);
   const row = (s: ReturnType<typeof summary>) => ({ 'p50 ms': s.p50.toFixed(1), 'p99 ms': s.p99.toFixed(1) });
-  console.log(`\nOrder intake → routed and unit mailed (${ORDERS} orders, one at a time, two event hops)`);
-  console.table({
+  out.log(`\nOrder intake → routed and unit mailed (${ORDERS} orders, one at a time, two event hops)`);
+  out.table({
     'lead capture → assigned (1 event hop)': row(lead),
     'POST /orders → routed → unit mailed': row(mailed),
   });
-  console.log(
+  out.log(
     `intake → mailed / lead capture → assigned: p50 ${(mailed.p50 / lead.p50).toFixed(2)}×, p99 ${(mailed.p99 / lead.p99).toFixed(2)}×`,
   );
 
@@ -118,8 +119,8 @@ export const benchOrders = async (stack: LocalStack, lead: ReturnType<typeof sum
   const outcome = await rerouteOverdue(new Date(), 1000);
   const ms = performance.now() - started;
   reads.stop();
-  console.log(`\nSLA sweep over ${WAITING.toLocaleString('en')} orders waiting, ${DUE} due`);
-  console.table({
+  out.log(`\nSLA sweep over ${WAITING.toLocaleString('en')} orders waiting, ${DUE} due`);
+  out.table({
     'sweep (due-time index)': {
       'entries due': outcome.due,
       're-routed': outcome.acted,
@@ -129,7 +130,7 @@ export const benchOrders = async (stack: LocalStack, lead: ReturnType<typeof sum
       ms: ms.toFixed(0),
     },
   });
-  console.log(`items read / orders waiting: ${(reads.seen.items / WAITING).toFixed(4)} (a Scan would read every one)`);
+  out.log(`items read / orders waiting: ${(reads.seen.items / WAITING).toFixed(4)} (a Scan would read every one)`);
   // The filler goes again, so that the stack's table is as the run found it.
   await batches(filler.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })));
   return { mailed, sweep: { ...reads.seen, ...outcome } };

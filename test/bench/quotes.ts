@@ -12,6 +12,7 @@ import { quoteApprovalKeys } from '../../functions/quote-approval/keys.js';
 import type { LocalStack } from '../../infra/local/runtime.js';
 import { TABLE_NAME } from '../../infra/local/runtime.js';
 import { createApiKey } from '../../shared/api-keys.js';
+import { out } from './output.js';
 
 const QUOTES = Number(process.env.BENCH_QUOTES ?? 30);
 /** Untimed first rounds: module loading and first connections belong to cold starts, not to this. */
@@ -145,16 +146,16 @@ export const benchQuotes = async (stack: LocalStack) => {
   const submit = summary(submitLatencies);
   const sent = summary(sentLatencies);
   const row = (s: ReturnType<typeof summary>) => ({ 'p50 ms': s.p50.toFixed(1), 'p99 ms': s.p99.toFixed(1) });
-  console.log(`\nQuote submit → approved and sent (${QUOTES} quotes, one at a time, event path on the local stack)`);
-  console.table({
+  out.log(`\nQuote submit → approved and sent (${QUOTES} quotes, one at a time, event path on the local stack)`);
+  out.table({
     'raw TransactWriteItems (submit-shaped)': row(raw),
     'lead capture → assigned (1 event hop)': row(lead),
     'POST submit (policy approves), HTTP answer': row(submit),
     'submit → sent and mailed (1 event hop, PDF, SES)': row(sent),
   });
-  console.log(
+  out.log(
     `submit → sent / lead capture → assigned: p50 ${(sent.p50 / lead.p50).toFixed(2)}×, p99 ${(sent.p99 / lead.p99).toFixed(2)}×; ` +
       `submit → sent / raw transaction: p50 ${(sent.p50 / raw.p50).toFixed(1)}×`,
   );
-  return { raw, lead, submit, sent };
+  return { raw, lead, submit, sent, quotes: drafts, key };
 };

@@ -17,7 +17,12 @@
 //      from the SES store (test/bench/campaigns.ts).
 //   8. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
 // `BENCH_ONLY=lookup,bundles npm run bench` runs only the named parts (leads, quotes, orders, cases,
-// lookup, analytics, campaigns, bundles).
+// lookup, analytics, campaigns, bundles); `BENCH_FUNCTIONS=quote,leads` bundles only functions whose
+// name holds one of those words. The stack listens from PUSULA_BENCH_PORT (or PUSULA_TEST_PORT, else
+// 3300) up: API, DynamoDB Local at +1, SES at +2 and so on (infra/local/runtime.ts, localPorts).
+// Only the bench's tables and ratios reach the terminal: the handlers' output goes to the file
+// output.ts names (.bench-handlers.log at the repository root).
+
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,12 +32,15 @@ import { platform, useCases } from '../../functions/manifests.js';
 import { repoRoot } from '../../infra/local/functions.js';
 import { startLocalStack, TABLE_NAME } from '../../infra/local/runtime.js';
 import { db } from '../../shared/db.js';
+import { benchAccepted } from './accepted.js';
 import { benchAnalytics } from './analytics.js';
 import { benchCampaign } from './campaigns.js';
 import { benchCaseSweep } from './cases.js';
 import { benchLookup } from './customers.js';
 import { designMinimumLead, designMinimumWriteUnits } from './design-minimum.js';
 import { benchOrders } from './orders.js';
+import { divertHandlerOutput, handlerLogFd, out } from './output.js';
+import { benchQuotePdf } from './quote-pdf.js';
 import { benchQuotes } from './quotes.js';
 
 const CLIENTS = 16;
@@ -108,13 +116,14 @@ const throughput = async (stack: Awaited<ReturnType<typeof startLocalStack>>) =>
   await stack.settle();
   const endToEnd = (performance.now() - started) / 1000;
   const measuredUnits = units.total() / REQUESTS;
+  const writesByKind = new Map(units.byWrite());
   units.stop();
   const rawRate = REQUESTS / raw.seconds;
   const apiRate = REQUESTS / api.seconds;
   const minimumRate = REQUESTS / minimum.seconds;
   const endToEndRate = REQUESTS / endToEnd;
-  console.log(`\nLead capture, ${REQUESTS} new-customer leads, ${CLIENTS} concurrent clients`);
-  console.table({
+  out.log(`\nLead capture, ${REQUESTS} new-customer leads, ${CLIENTS} concurrent clients`);
+  out.table({
     'raw TransactWriteItems (5 puts)': {
       'per second': rawRate.toFixed(0),
       'p50 ms': percentile(raw.latencies, 50).toFixed(1),
@@ -136,13 +145,22 @@ const throughput = async (stack: Awaited<ReturnType<typeof startLocalStack>>) =>
       'p99 ms': '',
     },
   });
-  console.log(`capture rate / design-minimum rate: ${ratio(endToEndRate, minimumRate)} (end to end; goal ≥ 0.80×)`);
-  console.log(`capture rate / raw transaction rate: ${ratio(apiRate, rawRate)} (the HTTP answer alone)`);
+  out.log(`capture rate / design-minimum rate: ${ratio(endToEndRate, minimumRate)} (end to end; goal ≥ 0.80×)`);
+  out.log(`capture rate / raw transaction rate: ${ratio(apiRate, rawRate)} (the HTTP answer alone)`);
   const minimumUnits = Object.values(designMinimumWriteUnits).reduce((a, b) => a + b, 0);
-  console.log(
-    `write units per new-customer lead: measured ${measuredUnits.toFixed(1)}, design minimum ${minimumUnits}`,
+  out.log(`write units per new-customer lead: measured ${measuredUnits.toFixed(1)}, design minimum ${minimumUnits}`);
+  out.table(Object.fromEntries(Object.entries(designMinimumWriteUnits).map(([what, n]) => [what, { units: n }])));
+  out.log("The stack's writes per new-customer lead, most units first (where the measured units go):");
+  out.table(
+    Object.fromEntries(
+      [...writesByKind]
+        .sort(([, a], [, b]) => b.units - a.units)
+        .map(([what, { writes, units }]) => [
+          what,
+          { 'writes per lead': (writes / REQUESTS).toFixed(2), 'units per lead': (units / REQUESTS).toFixed(2) },
+        ]),
+    ),
   );
-  console.table(Object.fromEntries(Object.entries(designMinimumWriteUnits).map(([what, n]) => [what, { units: n }])));
 };
 
 /**
@@ -151,6 +169,8 @@ const throughput = async (stack: Awaited<ReturnType<typeof startLocalStack>>) =>
  */
 const countWriteUnits = () => {
   let total = 0;
+  /** Units by what was written: the command and the item types (or key prefixes) it wrote. */
+  const byWrite = new Map<string, { writes: number; units: number }>();
   const name = 'benchWriteUnits';
   // The document client shares its stack with the low-level client, which names the commands.
   const writes = [
@@ -163,23 +183,52 @@ const countWriteUnits = () => {
   db().middlewareStack.add(
     (next, context) => async (args) => {
       if (!writes.includes(String(context.commandName))) return next(args);
-      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'INDEXES';
+      const input = args.input as Record<string, unknown>;
+      input.ReturnConsumedCapacity = 'INDEXES';
       const result = await next(args);
       const consumed = (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
+      let units = 0;
       for (const entry of [consumed ?? []].flat() as { CapacityUnits?: number; WriteCapacityUnits?: number }[]) {
-        total += entry.WriteCapacityUnits ?? entry.CapacityUnits ?? 0;
+        units += entry.WriteCapacityUnits ?? entry.CapacityUnits ?? 0;
       }
+      total += units;
+      const label = `${String(context.commandName).replace('Command', '')}: ${writtenTypes(input).join(' + ')}`;
+      const seen = byWrite.get(label) ?? { writes: 0, units: 0 };
+      byWrite.set(label, { writes: seen.writes + 1, units: seen.units + units });
       return result;
     },
     { step: 'initialize', name },
   );
   return {
     total: () => total,
+    byWrite: () => byWrite,
     reset: () => {
       total = 0;
+      byWrite.clear();
     },
     stop: () => db().middlewareStack.remove(name),
   };
+};
+
+/** An attribute's string, marshalled ({ S: … }) or not. */
+const text = (value: unknown) => String((value as { S?: string } | undefined)?.S ?? value ?? '?');
+
+/** What a write touches, named by its items' types, or by its key's leading words when it has no item. */
+const writtenTypes = (input: Record<string, unknown>): string[] => {
+  const one = (op: Record<string, unknown>): string => {
+    const item = op.Item as Record<string, unknown> | undefined;
+    if (item) return text(item.type);
+    const key = op.Key as Record<string, unknown> | undefined;
+    const words = (value: unknown) => text(value).split('#')[0];
+    return key ? `${words(key.pk)}/${words(key.sk)}` : '?';
+  };
+  if (Array.isArray(input.TransactItems)) {
+    return (input.TransactItems as Record<string, Record<string, unknown>>[]).map((op) => {
+      const [kind, body] = Object.entries(op)[0]!;
+      return kind === 'Put' ? one(body) : `${kind.toLowerCase()} ${one(body)}`;
+    });
+  }
+  return [one(input)];
 };
 
 // ---- bundles and cold starts -------------------------------------------------------------------
@@ -207,22 +256,32 @@ const sdkClients: Record<string, string> = {
     "import { EventBridgeClient } from '@aws-sdk/client-eventbridge'; new EventBridgeClient({});",
 };
 
-const coldInitMs = (file: string) => {
-  const samples: number[] = [];
+const coldInitOnce = (file: string) => {
   const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
+  const printed = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    stdio: ['ignore', 'pipe', handlerLogFd()],
+    env: {
+      ...process.env,
+      TABLE_NAME: 'bench',
+      EVENT_BUS_NAME: 'crm',
+      AWS_REGION: 'eu-central-1',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+    },
+  });
+  return Number(printed.toString().trim());
+};
+
+/**
+ * The function's and its floor's cold inits, sampled in turns (function, floor, function, …) so that
+ * a machine busy with other work slows both alike; the median of each.
+ */
+const coldInitMs = (file: string, floorFile: string) => {
+  const samples = { fn: [] as number[], floor: [] as number[] };
   for (let i = 0; i < COLD_STARTS; i++) {
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      env: {
-        ...process.env,
-        TABLE_NAME: 'bench',
-        EVENT_BUS_NAME: 'crm',
-        AWS_REGION: 'eu-central-1',
-        POWERTOOLS_METRICS_DISABLED: 'true',
-      },
-    });
-    samples.push(Number(out.toString().trim()));
+    samples.fn.push(coldInitOnce(file));
+    samples.floor.push(coldInitOnce(floorFile));
   }
-  return median(samples);
+  return { fnMs: median(samples.fn), baseMs: median(samples.floor) };
 };
 
 const bundles = async () => {
@@ -234,8 +293,9 @@ const bundles = async () => {
     ),
     ...Object.entries(platform).map(([name, fn]) => ({ name, entry: fn.entry })),
   ];
-  const rows: Record<string, Record<string, string>> = {};
-  for (const fn of functions) {
+  const wanted = process.env.BENCH_FUNCTIONS?.split(',');
+  const rows: { name: string; sortBy: number; row: Record<string, string> }[] = [];
+  for (const fn of functions.filter((f) => !wanted || wanted.some((w) => f.name.includes(w)))) {
     const outfile = join(outDir, `${fn.name}.mjs`);
     const result = await build({ ...bundleOptions, entryPoints: [resolve(repoRoot, fn.entry)], outfile });
     const used = Object.keys(sdkClients).filter((pkg) =>
@@ -244,24 +304,31 @@ const bundles = async () => {
     const baselineFile = join(outDir, `${fn.name}.baseline.mjs`);
     writeFileSync(`${baselineFile}.src.mjs`, used.map((pkg) => sdkClients[pkg]).join('\n') || 'export {};');
     await build({ ...bundleOptions, entryPoints: [`${baselineFile}.src.mjs`], outfile: baselineFile });
-    const fnMs = coldInitMs(outfile);
-    const baseMs = coldInitMs(baselineFile);
+    const { fnMs, baseMs } = coldInitMs(outfile, baselineFile);
     // A function that uses no SDK client has no floor but Node itself: its ratio says nothing.
     const noFloor = used.length === 0;
-    rows[fn.name] = {
-      KB: (size(outfile) / 1024).toFixed(0),
-      'baseline KB': (size(baselineFile) / 1024).toFixed(0),
-      'size ratio': noFloor ? '—' : ratio(size(outfile), size(baselineFile)),
-      'init ms': fnMs.toFixed(0),
-      'baseline ms': baseMs.toFixed(0),
-      'init ratio': noFloor ? '—' : ratio(fnMs, baseMs),
-      'SDK clients': used.map((p) => p.replace('@aws-sdk/', '')).join(' '),
-    };
+    rows.push({
+      name: fn.name,
+      sortBy: noFloor ? 0 : fnMs / baseMs,
+      row: {
+        KB: (size(outfile) / 1024).toFixed(0),
+        'baseline KB': (size(baselineFile) / 1024).toFixed(0),
+        'size ratio': noFloor ? '—' : ratio(size(outfile), size(baselineFile)),
+        'init ms': fnMs.toFixed(0),
+        'baseline ms': baseMs.toFixed(0),
+        'init ratio': noFloor ? '—' : ratio(fnMs, baseMs),
+        'SDK clients': used.map((p) => p.replace('@aws-sdk/', '')).join(' '),
+      },
+    });
   }
-  console.log(
-    `\nBundles (esbuild, minified ESM, SDK bundled) and cold init (median of ${COLD_STARTS} fresh processes)`,
+  rows.sort((a, b) => b.sortBy - a.sortBy);
+  const ratios = rows.filter((r) => r.sortBy > 0).map((r) => r.sortBy);
+  out.log(`\nBundles (esbuild, minified ESM, SDK bundled) and cold init (median of ${COLD_STARTS} fresh processes)`);
+  out.table(Object.fromEntries(rows.map((r) => [r.name, r.row])));
+  out.log(
+    `cold init / SDK-only floor: median ${median(ratios).toFixed(2)}×, worst ${Math.max(...ratios).toFixed(2)}×, ` +
+      `${ratios.filter((r) => r <= 1.2).length} of ${ratios.length} functions at ≤ 1.20× (goal: every one)`,
   );
-  console.table(rows);
 };
 
 const size = (file: string) => statSync(file).size;
@@ -269,28 +336,36 @@ const size = (file: string) => statSync(file).size;
 const only = process.env.BENCH_ONLY?.split(',');
 const part = (name: string) => !only || only.includes(name);
 
-const stack = await startLocalStack({
-  portBase: Number(process.env.PUSULA_BENCH_PORT ?? 3300),
-  quiet: true,
-  publicRateLimit: 1_000_000,
-});
-try {
-  if (part('leads')) await throughput(stack);
-  if (part('quotes') || part('orders')) {
-    const quotes = await benchQuotes(stack);
-    if (part('orders')) await benchOrders(stack, quotes.lead);
+out.log(`The handlers' logs and metric lines of this run: ${divertHandlerOutput()}`);
+const stackParts = ['leads', 'quotes', 'orders', 'accepted', 'cases', 'lookup', 'analytics', 'campaigns', 'sms'];
+if (stackParts.some(part)) {
+  const stack = await startLocalStack({
+    portBase: Number(process.env.PUSULA_BENCH_PORT ?? process.env.PUSULA_TEST_PORT ?? 3300),
+    quiet: true,
+    checkResponses: false,
+    publicRateLimit: 1_000_000,
+  });
+  try {
+    if (part('leads')) await throughput(stack);
+    if (part('quotes') || part('orders') || part('accepted')) {
+      const quotes = await benchQuotes(stack);
+      if (part('orders')) await benchOrders(stack, quotes.lead);
+      if (part('accepted')) await benchAccepted(stack, quotes);
+    }
+    if (part('cases')) await benchCaseSweep(stack);
+    if (part('lookup')) await benchLookup(stack);
+    if (part('analytics')) await benchAnalytics(stack);
+    if (part('campaigns')) await benchCampaign(stack);
+    if (part('sms')) await benchCampaign(stack, 'sms');
+    await stack.settle();
+    const { retried, deadLettered } = stack.eventBus.stats();
+    out.log(
+      `\nEvent deliveries during the run: ${retried} retried, ${deadLettered} dead-lettered (a healthy run has 0 and 0).`,
+    );
+  } finally {
+    await stack.stop();
   }
-  if (part('cases')) await benchCaseSweep(stack);
-  if (part('lookup')) await benchLookup(stack);
-  if (part('analytics')) await benchAnalytics(stack);
-  if (part('campaigns')) await benchCampaign(stack);
-  await stack.settle();
-  const { retried, deadLettered } = stack.eventBus.stats();
-  console.log(
-    `\nEvent deliveries during the run: ${retried} retried, ${deadLettered} dead-lettered (a healthy run has 0 and 0).`,
-  );
-} finally {
-  await stack.stop();
 }
+if (part('pdf')) await benchQuotePdf();
 if (part('bundles')) await bundles();
 process.exit(0);

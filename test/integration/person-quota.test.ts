@@ -90,6 +90,31 @@ describe('the route prologue', () => {
     expect(handled).toBe(LIMIT);
   });
 
+  it('counts beside a read-only route: past the limit the 429 replaces its answer and any other problem', async () => {
+    const userId = `quota-${newId()}`;
+    let read = 0;
+    const reader = route({ ...declaration, readOnly: true }, async () => {
+      read++;
+      return json(200, { ok: true });
+    });
+    const missing = route({ ...declaration, readOnly: true }, async () => {
+      throw new ProblemError(404, 'not-found', { en: 'Not found.', tr: 'Bulunamadı.' });
+    });
+    const callOf = (probe: typeof reader) =>
+      probe.binding.run(
+        {
+          requestContext: { authorizer: { keyId: `k-${userId}`, userId, role: 'rep', scopes: '', caller: 'person' } },
+        } as unknown as HttpEvent,
+        {} as Context,
+      );
+    for (let i = 0; i < LIMIT - 1; i++) expect((await callOf(reader)).statusCode).toBe(200);
+    expect(await refusal(callOf(missing))).toMatchObject({ status: 404, code: 'not-found' });
+    expect(await refusal(callOf(reader))).toMatchObject({ status: 429, code: 'quota-exceeded' });
+    expect(await refusal(callOf(missing))).toMatchObject({ status: 429, code: 'quota-exceeded' });
+    expect(read).toBe(LIMIT);
+    expect(await callsOn(userId, new Date().toISOString().slice(0, 10))).toMatchObject({ calls: LIMIT });
+  });
+
   it("leaves an integration's calls to its usage plan", async () => {
     const userId = `quota-${newId()}`;
     for (let i = 0; i <= LIMIT; i++) expect((await call(userId, 'integration')).statusCode).toBe(200);
