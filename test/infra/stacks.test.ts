@@ -643,7 +643,9 @@ describe('nested stacks', () => {
 
   it("deploys the API's stage only after every use case's methods", () => {
     const parent = synth.apiParent.toJSON().Resources as Record<string, Cfn>;
-    const [deploymentId, deployment] = Object.entries(parent).find(([, r]) => r.Type === 'AWS::ApiGateway::Deployment')!;
+    const [deploymentId, deployment] = Object.entries(parent).find(
+      ([, r]) => r.Type === 'AWS::ApiGateway::Deployment',
+    )!;
     const routed = manifests.filter((m) => m.routes.length > 0);
     const nestedIds = routed.map((m) =>
       synth.stacks.api.resolve(synth.stacks.api.useCaseStacks.get(m.name)!.nestedStackResource!.logicalId),
@@ -667,7 +669,9 @@ describe('nested stacks', () => {
     });
     // Its two functions, with all they need, went into its own nested stack.
     expect(Object.keys(grown.apiNested.get('infra-fixture-2')!.findResources('AWS::Lambda::Function'))).toHaveLength(2);
-    expect(Object.keys(grown.apiNested.get('infra-fixture-2')!.findResources('AWS::ApiGateway::Method'))).toHaveLength(1);
+    expect(Object.keys(grown.apiNested.get('infra-fixture-2')!.findResources('AWS::ApiGateway::Method'))).toHaveLength(
+      1,
+    );
     // A new route in a nested stack still makes a new deployment of the stage (its logical id hashes every method).
     const deploymentOf = (template: Template) => ids(template, 'AWS::ApiGateway::Deployment');
     expect(deploymentOf(grown.apiParent)).toHaveLength(1);
