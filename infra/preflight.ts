@@ -1,10 +1,12 @@
 // `npm run preflight -- --stage X [-c key=value …] [--sandbox-ok]`: before a deploy, what would block
 // it, from read-only AWS calls and the same context checks synth makes. Exit code 1 when something
 // blocks, 0 when nothing does (warnings included). It reads cdk.json's context as `cdk` does; `-c`
-// values override it. The AWS calls go wherever the SDK's settings point (profile, AWS_ENDPOINT_URL_SES).
+// values override it. The AWS calls go wherever the SDK's settings point (profile, AWS_ENDPOINT_URL_SES,
+// AWS_ENDPOINT_URL_SSM, AWS_ENDPOINT_URL_LAMBDA). Each check is one line: its name, ok or not, what to do.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { GetIdentityVerificationAttributesCommand, GetSendQuotaCommand, SES } from '@aws-sdk/client-ses';
+import { AwsCallError, awsCall } from './aws-call.js';
 import { repoRoot } from './constructs/crm-function.js';
 import { type DeployContext, deployContext } from './deploy-context.js';
 
@@ -12,6 +14,17 @@ const usage = 'usage: npm run preflight -- --stage <stage> [-c key=value ...] [-
 
 /** SES's quota in the sandbox (SES Developer Guide, "Request production access"): 200 a day, 1 a second. */
 const SANDBOX_DAILY_QUOTA = 200;
+
+/**
+ * The bootstrap version this app's templates and assets need: aws-cdk-lib's DefaultStackSynthesizer
+ * checks `BootstrapVersion` against 6 (every template's CheckBootstrapVersion rule).
+ */
+const MIN_BOOTSTRAP_VERSION = 6;
+
+/** Lambda's default concurrency quota; a new account may start far lower (10). */
+const LAMBDA_DEFAULT_CONCURRENCY = 1000;
+/** Below this, a handful of simultaneous API calls and event deliveries already throttle each other. */
+const LAMBDA_WORKABLE_CONCURRENCY = 100;
 
 interface Finding {
   level: 'ok' | 'warn' | 'block';
@@ -48,6 +61,7 @@ const sesFindings = async (context: DeployContext, sandboxOk: boolean): Promise<
     });
   }
   const quota = await ses.send(new GetSendQuotaCommand({}));
+  findings.push(sendingRateFinding(context, quota.MaxSendRate ?? 0));
   if ((quota.Max24HourSend ?? 0) <= SANDBOX_DAILY_QUOTA) {
     findings.push({
       level: sandboxOk ? 'warn' : 'block',
@@ -63,6 +77,92 @@ const sesFindings = async (context: DeployContext, sandboxOk: boolean): Promise<
   return findings;
 };
 
+// Campaigns pace their sends at SES_MAX_SEND_RATE (context sesMaxSendRate): above the account's
+// rate SES refuses the excess with Throttling.
+const sendingRateFinding = (context: DeployContext, accountRate: number): Finding => {
+  const configured = Number(context.marketing.SES_MAX_SEND_RATE ?? 0);
+  if (configured > accountRate) {
+    return {
+      level: 'block',
+      text:
+        `SES sending rate: campaigns are set to ${configured} mails a second (sesMaxSendRate) but the account ` +
+        `sends at most ${accountRate} a second in ${context.region}: lower -c sesMaxSendRate to ${accountRate} ` +
+        'or ask AWS Support for a higher sending rate.',
+    };
+  }
+  return {
+    level: 'ok',
+    text: `SES sending rate: ${accountRate} mails a second${configured ? `, campaigns paced at ${configured}` : ''}`,
+  };
+};
+
+// `cdk bootstrap` writes its version to this parameter; `cdk deploy` and every template read it.
+const bootstrapFinding = async (region: string, qualifier: string): Promise<Finding> => {
+  const name = `/cdk-bootstrap/${qualifier}/version`;
+  const bootstrap = `npx cdk bootstrap aws://<account>/${region}`;
+  try {
+    const { Parameter } = await awsCall<{ Parameter: { Value: string } }>({
+      service: 'ssm',
+      region,
+      method: 'POST',
+      path: '/',
+      target: 'AmazonSSM.GetParameter',
+      body: { Name: name },
+    });
+    const version = Number(Parameter.Value);
+    if (!(version >= MIN_BOOTSTRAP_VERSION)) {
+      return {
+        level: 'block',
+        text: `CDK bootstrap: version ${Parameter.Value} in ${region}, this app needs ${MIN_BOOTSTRAP_VERSION} or later: run ${bootstrap} again to upgrade it.`,
+      };
+    }
+    return { level: 'ok', text: `CDK bootstrap: version ${version} in ${region} (needs ${MIN_BOOTSTRAP_VERSION}+)` };
+  } catch (error) {
+    if (error instanceof AwsCallError && error.code === 'ParameterNotFound') {
+      return {
+        level: 'block',
+        text: `CDK bootstrap: ${region} is not bootstrapped (no ${name}): run ${bootstrap} once per account and region.`,
+      };
+    }
+    throw error;
+  }
+};
+
+const lambdaFinding = async (region: string): Promise<Finding> => {
+  const settings = await awsCall<{ AccountLimit: { ConcurrentExecutions: number } }>({
+    service: 'lambda',
+    region,
+    method: 'GET',
+    path: '/2016-08-19/account-settings/',
+  });
+  const limit = settings.AccountLimit.ConcurrentExecutions;
+  const raise =
+    `request ${LAMBDA_DEFAULT_CONCURRENCY} in Service Quotas (AWS Lambda, "Concurrent executions", L-B99A9384) ` +
+    `for ${region}`;
+  if (limit < LAMBDA_WORKABLE_CONCURRENCY) {
+    return {
+      level: 'block',
+      text: `Lambda concurrency: the account runs at most ${limit} functions at once in ${region}, which every API call, event and schedule shares: ${raise}.`,
+    };
+  }
+  if (limit < LAMBDA_DEFAULT_CONCURRENCY) {
+    return {
+      level: 'warn',
+      text: `Lambda concurrency: ${limit} at once in ${region}, below the usual ${LAMBDA_DEFAULT_CONCURRENCY}: ${raise}.`,
+    };
+  }
+  return { level: 'ok', text: `Lambda concurrency: ${limit} at once in ${region}` };
+};
+
+/** One named check; a failed AWS call is a finding of its own, not the end of the run. */
+const check = async (name: string, run: () => Promise<Finding | Finding[]>): Promise<Finding[]> => {
+  try {
+    return [await run()].flat();
+  } catch (error) {
+    return [{ level: 'block', text: `${name}: could not ask (${(error as Error).name}: ${(error as Error).message})` }];
+  }
+};
+
 /** Every finding for the given arguments; AWS is asked only when the context is complete. */
 const preflight = async (args: string[]): Promise<Finding[]> => {
   const { values } = parseArgs({
@@ -75,8 +175,9 @@ const preflight = async (args: string[]): Promise<Finding[]> => {
   });
   if (!values.stage) return [{ level: 'block', text: `No --stage given.\n${usage}` }];
   let context: DeployContext;
+  let given: Record<string, unknown>;
   try {
-    const given = contextOf(values.stage, values.context ?? []);
+    given = contextOf(values.stage, values.context ?? []);
     context = deployContext((key) => given[key]);
   } catch (error) {
     return [{ level: 'block', text: `Context: ${(error as Error).message}` }];
@@ -90,14 +191,12 @@ const preflight = async (args: string[]): Promise<Finding[]> => {
   if (!context.alarmEmail) {
     findings.push({ level: 'warn', text: 'Context: no alarmEmail, so no alarm reaches anyone by mail.' });
   }
-  try {
-    findings.push(...(await sesFindings(context, values['sandbox-ok'] === true)));
-  } catch (error) {
-    findings.push({
-      level: 'block',
-      text: `SES: could not ask (${(error as Error).name}: ${(error as Error).message})`,
-    });
-  }
+  const qualifier = String(given['@aws-cdk/core:bootstrapQualifier'] ?? 'hnb659fds');
+  findings.push(
+    ...(await check('CDK bootstrap', () => bootstrapFinding(context.region, qualifier))),
+    ...(await check('Lambda concurrency', () => lambdaFinding(context.region))),
+    ...(await check('SES', () => sesFindings(context, values['sandbox-ok'] === true))),
+  );
   return findings;
 };
 

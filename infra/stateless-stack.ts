@@ -1,9 +1,9 @@
 // Everything that can be deleted and redeployed: functions, the API and its firewall, the outbox
 // relay, rules, schedules and alarms. Routes, rules and schedules come from the use-case manifests.
 // CloudFormation allows 500 resources per stack: each use case's functions, rules, schedules,
-// dead-letter queues and their alarms live in a nested stack of its own, so the parent (the API,
-// its methods, the authorizer, the relay, the firewall, the alarm topic) grows only by its methods
-// and one nested stack per use case.
+// dead-letter queues, alarms and API methods live in a nested stack of its own, so the parent (the
+// API and its path resources, the authorizer, the relay, the firewall, the alarm topic) grows only by
+// one nested stack and the new path resources per use case.
 import {
   Annotations,
   CfnOutput,
@@ -222,7 +222,7 @@ export class StatelessStack extends Stack {
       if (!found) throw new Error(`${useCase.name}: no function ${name} in its manifest`);
       return found.function;
     };
-    for (const route of useCase.routes) this.api.addRoute(route, fn(route.function));
+    for (const route of useCase.routes) this.api.addRoute(route, fn(route.function), scope);
     for (const subscription of useCase.subscriptions) {
       const fnId = functionId(useCase.name, subscription.function);
       new Rule(scope, `${useCase.name}.${subscription.name}`, {

@@ -3,6 +3,8 @@
 // Cognito) and a directory index for the app's own paths; and the stack that copies the built files
 // and the `config.json` the app reads into the bucket.
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { DockerImage, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
@@ -217,7 +219,7 @@ export class ConsoleFilesStack extends Stack {
       destinationBucket: site.bucket,
       destinationKeyPrefix: consolePath.slice(1),
       distribution: site.distribution,
-      distributionPaths: [`${consolePath}*`],
+      distributionPaths: consoleInvalidationPaths,
       memoryLimit: 256,
     });
     // The deployment's handler is CDK's own singleton function; its findings are CDK's choices.
@@ -272,6 +274,22 @@ export class ConsoleFilesStack extends Stack {
   }
 }
 
+/**
+ * The console's files whose names do not change with their content: a deploy rewrites them in place,
+ * so CloudFront's copies must be invalidated. Vite names every other file after its content's hash
+ * (`assets/index-BdK3xQ9a.js`): a new build is new names, never a stale copy, and needs no invalidation.
+ */
+export const consoleEntryPoints = ['index.html', 'config.json'] as const;
+
+/** What each deploy invalidates: the entry points, and the directory the viewer function maps to index.html. */
+export const consoleInvalidationPaths = [consolePath, ...consoleEntryPoints.map((name) => `${consolePath}${name}`)];
+
+/** Files of a build (paths relative to its root) that neither carry a content hash nor are entry points. */
+export const unlistedUnhashedFiles = (files: string[]) =>
+  files.filter(
+    (file) => !(consoleEntryPoints as readonly string[]).includes(file) && !/^assets\/[^/]+-[\w-]{8}\.\w+$/.test(file),
+  );
+
 /** The Vite build, run at synth on this machine (no Docker). */
 const viteBuild = (repoRoot: string): ISource =>
   Source.asset(`${repoRoot}console`, {
@@ -295,6 +313,16 @@ const viteBuild = (repoRoot: string): ISource =>
               stdio: 'inherit',
             },
           );
+          // A file the invalidation would miss: stale in CloudFront after a deploy until its TTL ran out.
+          const files = readdirSync(outputDir, { recursive: true, withFileTypes: true })
+            .filter((entry) => entry.isFile())
+            .map((entry) => relative(outputDir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+          const unlisted = unlistedUnhashedFiles(files);
+          if (unlisted.length > 0)
+            throw new Error(
+              `The console build has files without a content hash that no deploy invalidates: ${unlisted.join(', ')}. ` +
+                'Add them to consoleEntryPoints (infra/constructs/static-site.ts).',
+            );
           return true;
         },
       },

@@ -3,6 +3,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/build-app.js';
+import { unlistedUnhashedFiles } from '../../infra/constructs/static-site.js';
 import { cdkJsonContext, deploymentContext, mergedTemplate } from './synth-template.js';
 
 let api: Template;
@@ -126,7 +127,13 @@ describe('the staff console in AWS', () => {
   it("deploys the app under console/ with a config.json naming the API, Cognito and the console's client", () => {
     const deployment = onlyResource(files, 'Custom::CDKBucketDeployment');
     expect(deployment.properties.DestinationBucketKeyPrefix).toBe('console/');
-    expect(deployment.properties.DistributionPaths).toEqual(['/console/*']);
+    // Only what a deploy rewrites under the same name: no wildcard over the content-hashed assets.
+    expect(deployment.properties.DistributionPaths).toEqual([
+      '/console/',
+      '/console/index.html',
+      '/console/config.json',
+    ]);
+    expect(deployment.properties.DistributionPaths.filter((path: string) => path.includes('*'))).toEqual([]);
     expect(deployment.properties.SourceObjectKeys).toHaveLength(2);
     const config = app.consoleFiles.resolve(app.consoleFiles.config);
     expect(Object.keys(config).sort()).toEqual(['apiBaseUrl', 'clientId', 'cognitoEndpoint', 'region']);
@@ -139,6 +146,17 @@ describe('the staff console in AWS', () => {
     expect(
       Object.keys(apiParent.findResources('AWS::Lambda::Function')).some((id) => id.includes('BucketDeployment')),
     ).toBe(false);
+  });
+
+  it("refuses a console build with an unhashed file the deploy's invalidation would miss", () => {
+    expect(
+      unlistedUnhashedFiles(['index.html', 'config.json', 'assets/index-BdK3xQ9a.js', 'assets/dashboard-C1_x-9Zq.css']),
+    ).toEqual([]);
+    expect(unlistedUnhashedFiles(['index.html', 'favicon.ico', 'assets/index.js', 'assets/logo-BdK3xQ9.svg'])).toEqual([
+      'favicon.ico',
+      'assets/index.js',
+      'assets/logo-BdK3xQ9.svg',
+    ]);
   });
 
   it('outputs the console URL, bucket and distribution, and lets every function allow its origin in CORS', () => {
