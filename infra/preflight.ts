@@ -5,8 +5,9 @@
 // AWS_ENDPOINT_URL_SSM, AWS_ENDPOINT_URL_LAMBDA). Each check is one line: its name, ok or not, what to do.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { GetAccountSettingsCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { GetIdentityVerificationAttributesCommand, GetSendQuotaCommand, SES } from '@aws-sdk/client-ses';
-import { AwsCallError, awsCall } from './aws-call.js';
+import { GetParameterCommand, ParameterNotFound, SSMClient } from '@aws-sdk/client-ssm';
 import { repoRoot } from './constructs/crm-function.js';
 import { type DeployContext, deployContext } from './deploy-context.js';
 
@@ -101,24 +102,17 @@ const bootstrapFinding = async (region: string, qualifier: string): Promise<Find
   const name = `/cdk-bootstrap/${qualifier}/version`;
   const bootstrap = `npx cdk bootstrap aws://<account>/${region}`;
   try {
-    const { Parameter } = await awsCall<{ Parameter: { Value: string } }>({
-      service: 'ssm',
-      region,
-      method: 'POST',
-      path: '/',
-      target: 'AmazonSSM.GetParameter',
-      body: { Name: name },
-    });
-    const version = Number(Parameter.Value);
+    const { Parameter } = await new SSMClient({ region }).send(new GetParameterCommand({ Name: name }));
+    const version = Number(Parameter?.Value);
     if (!(version >= MIN_BOOTSTRAP_VERSION)) {
       return {
         level: 'block',
-        text: `CDK bootstrap: version ${Parameter.Value} in ${region}, this app needs ${MIN_BOOTSTRAP_VERSION} or later: run ${bootstrap} again to upgrade it.`,
+        text: `CDK bootstrap: version ${Parameter?.Value} in ${region}, this app needs ${MIN_BOOTSTRAP_VERSION} or later: run ${bootstrap} again to upgrade it.`,
       };
     }
     return { level: 'ok', text: `CDK bootstrap: version ${version} in ${region} (needs ${MIN_BOOTSTRAP_VERSION}+)` };
   } catch (error) {
-    if (error instanceof AwsCallError && error.code === 'ParameterNotFound') {
+    if (error instanceof ParameterNotFound) {
       return {
         level: 'block',
         text: `CDK bootstrap: ${region} is not bootstrapped (no ${name}): run ${bootstrap} once per account and region.`,
@@ -129,13 +123,8 @@ const bootstrapFinding = async (region: string, qualifier: string): Promise<Find
 };
 
 const lambdaFinding = async (region: string): Promise<Finding> => {
-  const settings = await awsCall<{ AccountLimit: { ConcurrentExecutions: number } }>({
-    service: 'lambda',
-    region,
-    method: 'GET',
-    path: '/2016-08-19/account-settings/',
-  });
-  const limit = settings.AccountLimit.ConcurrentExecutions;
+  const settings = await new LambdaClient({ region }).send(new GetAccountSettingsCommand({}));
+  const limit = settings.AccountLimit?.ConcurrentExecutions ?? 0;
   const raise =
     `request ${LAMBDA_DEFAULT_CONCURRENCY} in Service Quotas (AWS Lambda, "Concurrent executions", L-B99A9384) ` +
     `for ${region}`;
