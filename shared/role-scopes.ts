@@ -36,6 +36,10 @@ const approver: Scope[] = [
   'analytics:read',
   'campaigns:read',
   'campaigns:write',
+  // The loyalty team (marketers are managers): members' points, coupon campaigns, the reports. The
+  // earning rules (`loyalty:admin`) stay with admins and keys.
+  'loyalty:read',
+  'loyalty:write',
 ];
 
 export const roleScopes: Record<Role, readonly Scope[]> = {

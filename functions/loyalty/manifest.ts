@@ -76,6 +76,16 @@ export const loyaltyRoutes = {
     request: { params: null, query: null, body: { schema: api.createCampaignBody, maxBytes: 16 * 1024 } },
     responses: { 201: { description: 'Issued', json: api.couponCampaign, headers: ['location'] } },
   },
+  issueCouponCampaign: {
+    method: 'POST',
+    path: '/loyalty/coupon-campaigns/{campaignId}/issue',
+    function: 'couponCampaigns',
+    auth: write,
+    summary:
+      'Issues again: codes to members not yet issued, and each member told their code once (a rerun sends nothing new)',
+    request: { params: api.campaignParams, query: null, body: null },
+    responses: { 200: { description: 'Issued', json: api.couponCampaign } },
+  },
   listCouponCampaigns: {
     method: 'GET',
     path: '/loyalty/coupon-campaigns',
@@ -135,9 +145,9 @@ export const loyalty: UseCaseManifest = {
     },
     couponCampaigns: {
       entry: `${dir}/coupon-campaigns.ts`,
-      description: 'Marketing: issue coupons to a segment and read the report of each campaign',
+      description: 'Marketing: issue coupons to a segment, tell each member their code, read the report',
       timeoutSeconds: 300,
-      uses: { table: 'write' },
+      uses: { table: 'write', mail: true, sms: true, signingSecret: true },
     },
     loyaltyReports: {
       entry: `${dir}/loyalty-reports.ts`,
@@ -168,9 +178,9 @@ export const loyalty: UseCaseManifest = {
     },
     mailStatements: {
       entry: `${dir}/mail-statements.ts`,
-      description: "Mails each member last month's statement, once per period",
+      description: "Sends each member last month's statement by mail or text, once per period",
       timeoutSeconds: 900,
-      uses: { table: 'write', mail: true },
+      uses: { table: 'write', mail: true, sms: true },
     },
   },
   routes: routeList(loyaltyRoutes),
