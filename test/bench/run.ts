@@ -15,9 +15,11 @@
 //      customer's figures (test/bench/analytics.ts).
 //   7. A campaign to 10,000 customers: achieved send rate ÷ SES_MAX_SEND_RATE, duplicates and misses
 //      from the SES store (test/bench/campaigns.ts).
-//   8. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
+//   8. Loyalty: 1,000 delivered orders' points (BENCH_LOYALTY_ORDERS), each event delivered three
+//      times: duplicates and write units per posting beside a two-item transaction (test/bench/loyalty.ts).
+//   9. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
 // `BENCH_ONLY=lookup,bundles npm run bench` runs only the named parts (leads, quotes, orders, cases,
-// lookup, analytics, campaigns, bundles).
+// lookup, analytics, campaigns, loyalty, bundles).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,6 +34,7 @@ import { benchCampaign } from './campaigns.js';
 import { benchCaseSweep } from './cases.js';
 import { benchLookup } from './customers.js';
 import { designMinimumLead, designMinimumWriteUnits } from './design-minimum.js';
+import { benchLoyalty } from './loyalty.js';
 import { benchOrders } from './orders.js';
 import { benchQuotes } from './quotes.js';
 
@@ -284,6 +287,7 @@ try {
   if (part('lookup')) await benchLookup(stack);
   if (part('analytics')) await benchAnalytics(stack);
   if (part('campaigns')) await benchCampaign(stack);
+  if (part('loyalty')) await benchLoyalty(stack);
   await stack.settle();
   const { retried, deadLettered } = stack.eventBus.stats();
   console.log(
