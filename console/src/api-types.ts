@@ -2720,6 +2720,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/loyalty/coupon-campaigns/{campaignId}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issues again: codes to members not yet issued, and each member told their code once (a rerun sends nothing new)
+         * @description Needs a bearer key with the scope `loyalty:write` (or `admin`).
+         */
+        post: operations["issueCouponCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/loyalty/coupon-campaigns/{campaignId}": {
         parameters: {
             query?: never;
@@ -8442,6 +8462,15 @@ export interface operations {
                         /** Format: date-time */
                         lastOrderAfter?: string;
                         ownerIds?: string[];
+                        purchases?: {
+                            /** @enum {string} */
+                            kind: "bought" | "not-bought" | "only";
+                            category: string;
+                            from: string;
+                            to: string;
+                            minOrders?: number;
+                            minAmount?: number;
+                        }[];
                     };
                     consent: {
                         /** @constant */
@@ -8561,6 +8590,15 @@ export interface operations {
                         /** Format: date-time */
                         lastOrderAfter?: string;
                         ownerIds?: string[];
+                        purchases?: {
+                            /** @enum {string} */
+                            kind: "bought" | "not-bought" | "only";
+                            category: string;
+                            from: string;
+                            to: string;
+                            minOrders?: number;
+                            minAmount?: number;
+                        }[];
                     };
                     consent?: {
                         /** @constant */
@@ -9782,6 +9820,15 @@ export interface operations {
                         /** Format: date-time */
                         lastOrderAfter?: string;
                         ownerIds?: string[];
+                        purchases?: {
+                            /** @enum {string} */
+                            kind: "bought" | "not-bought" | "only";
+                            category: string;
+                            from: string;
+                            to: string;
+                            minOrders?: number;
+                            minAmount?: number;
+                        }[];
                     };
                     consent?: {
                         /** @constant */
@@ -12624,6 +12671,14 @@ export interface operations {
                             redeemed: number;
                             revenue: number;
                             discountGiven: number;
+                            sent?: number;
+                            notSent?: number;
+                            delivery?: {
+                                sent: number;
+                                notSent: number;
+                                already: number;
+                                waiting: number;
+                            };
                             createdBy: string;
                             createdAt: string;
                             updatedAt: string;
@@ -12699,6 +12754,14 @@ export interface operations {
                         redeemed: number;
                         revenue: number;
                         discountGiven: number;
+                        sent?: number;
+                        notSent?: number;
+                        delivery?: {
+                            sent: number;
+                            notSent: number;
+                            already: number;
+                            waiting: number;
+                        };
                         createdBy: string;
                         createdAt: string;
                         updatedAt: string;
@@ -12712,6 +12775,69 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    issueCouponCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Issued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        campaignId: string;
+                        name: string;
+                        segmentId: string;
+                        benefit: {
+                            /** @constant */
+                            kind: "amount";
+                            amount: number;
+                        } | {
+                            /** @constant */
+                            kind: "percent";
+                            bp: number;
+                        };
+                        categories?: string[];
+                        minimumBasket?: number;
+                        validFrom: string;
+                        validTo: string;
+                        /** @enum {string} */
+                        status: "issuing" | "issued";
+                        seq: number;
+                        issued: number;
+                        redeemed: number;
+                        revenue: number;
+                        discountGiven: number;
+                        sent?: number;
+                        notSent?: number;
+                        delivery?: {
+                            sent: number;
+                            notSent: number;
+                            already: number;
+                            waiting: number;
+                        };
+                        createdBy: string;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };
@@ -12757,6 +12883,14 @@ export interface operations {
                         redeemed: number;
                         revenue: number;
                         discountGiven: number;
+                        sent?: number;
+                        notSent?: number;
+                        delivery?: {
+                            sent: number;
+                            notSent: number;
+                            already: number;
+                            waiting: number;
+                        };
                         createdBy: string;
                         createdAt: string;
                         updatedAt: string;

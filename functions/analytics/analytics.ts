@@ -15,6 +15,7 @@ import { quoteReport, sentInMonths } from '../quote-approval/public.js';
 import { byCustomer, type OrderValue } from './domain/customer-value.js';
 import { decliningCustomers, lapsedCustomers, topCustomers } from './domain/lists.js';
 import { type LeadFacts, performance } from './domain/performance.js';
+import { linesInTry } from './domain/purchases.js';
 import { getRules } from './rules-store.js';
 import { amountInTry, applyOrderValue, buyersIn, profiles } from './value-store.js';
 
@@ -23,13 +24,16 @@ import { amountInTry, applyOrderValue, buyersIn, profiles } from './value-store.
 const orderValueOf = async (order: Order): Promise<OrderValue> => {
   const orderDate = istanbulDate(new Date(order.createdAt));
   const amount = order.totals.grandTotal.amount;
+  const amountTry = order.grandTotalTry?.amount ?? (await amountInTry(amount, order.currency, orderDate));
+  const lines = order.lines.map((line) => ({ category: line.category, amount: line.total.amount }));
   return {
     orderId: order.orderId,
     customerId: order.customerId,
     orderDate,
     currency: order.currency,
     amount,
-    amountTry: order.grandTotalTry?.amount ?? (await amountInTry(amount, order.currency, orderDate)),
+    amountTry,
+    lines: linesInTry(lines, order.currency, amount, amountTry),
   };
 };
 

@@ -1,6 +1,7 @@
 // The keys of a customer's yearly figures and the analytics rules in the one table (its shape and the platform's keys: shared/table.ts).
 // Partitions: CUSTOMER#<id> VALUE#<yyyy> (a year's figures, in gsi2 BUYERS#<yyyy>#<shard> by revenue in
-// TRY) and ORDER#<orderId>#VALUE#<delivered|returned> (applied markers); COMMISSION_RULES / SEGMENT_RULES.
+// TRY), PURCHASES#<yyyy> (by category and month, in gsi2 PURCHASERS#<yyyy>#<shard>) and
+// ORDER#<orderId>#VALUE#<delivered|returned> (applied markers); COMMISSION_RULES / SEGMENT_RULES.
 import { allShards, type Key, sharded } from '../../shared/table.js';
 
 export const analyticsKeys = {
@@ -17,6 +18,13 @@ export const analyticsKeys = {
     gsi2sk: `${String(Math.max(0, Math.trunc(revenueTry))).padStart(16, '0')}#${customerId}`,
   }),
   buyersInPartitions: (year: string) => allShards(`BUYERS#${year}`),
+  /** What a customer bought in a year by category and month; in gsi2 PURCHASERS#<yyyy>#<shard> for segments. */
+  purchases: (customerId: string, year: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: `PURCHASES#${year}` }),
+  purchasersIn: (year: string, customerId: string) => ({
+    gsi2pk: sharded(`PURCHASERS#${year}`, customerId),
+    gsi2sk: customerId,
+  }),
+  purchasersInPartitions: (year: string) => allShards(`PURCHASERS#${year}`),
   /** Admin-set analytics rules (`COMMISSION_RULES`, `SEGMENT_RULES`); absent, the code's defaults apply. */
   analyticsRules: (kind: 'COMMISSION_RULES' | 'SEGMENT_RULES'): Key => ({ pk: kind, sk: 'CURRENT' }),
 } as const;
@@ -24,6 +32,7 @@ export const analyticsKeys = {
 declare module '../../shared/table.js' {
   interface ItemTypes {
     'customer-value': true;
+    'customer-purchases': true;
     'order-value-applied': true;
     'analytics-rules': true;
   }

@@ -5,18 +5,34 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clockNow } from '../../shared/clock.js';
-import { db, getMany, itemAbsent, itemExists, putNew, tableName, transact } from '../../shared/db.js';
+import {
+  db,
+  getMany,
+  itemAbsent,
+  itemExists,
+  putNew,
+  type TransactItem,
+  tableName,
+  transact,
+} from '../../shared/db.js';
 import { defineEntity } from '../../shared/entity.js';
 import { queryAll } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
 import { convertOn, FxRateNotFoundError, getFxRates } from '../catalogue/public.js';
 import { applyOrder, type OrderValue, type ValueTransition, type YearFigures } from './domain/customer-value.js';
+import { applyPurchase, historiesOf, type PurchaseFigures } from './domain/purchases.js';
 import { analyticsKeys } from './keys.js';
 
 export const yearFigures = defineEntity<YearFigures>({
   type: 'customer-value',
   key: (f) => analyticsKeys.customerValue(f.customerId, f.year),
   indexes: (f) => analyticsKeys.buyersIn(f.year, f.revenueTry, f.customerId),
+});
+
+export const purchaseFigures = defineEntity<PurchaseFigures>({
+  type: 'customer-purchases',
+  key: (f) => analyticsKeys.purchases(f.customerId, f.year),
+  indexes: (f) => analyticsKeys.purchasersIn(f.year, f.customerId),
 });
 
 /** A return whose delivery is not in the figures yet: thrown so that the event is delivered again later. */
@@ -67,28 +83,47 @@ const noteLastOrder = async (customerId: string, orderDate: string) => {
   }
 };
 
+/** A put on condition that the item is still at the seq it was read at (or still absent). */
+const guardedPut = (item: Record<string, unknown>, seq: number | undefined): TransactItem => ({
+  Put: {
+    TableName: tableName(),
+    Item: item,
+    ...(seq !== undefined
+      ? {
+          ConditionExpression: '#seq = :seq',
+          ExpressionAttributeNames: { '#seq': 'seq' },
+          ExpressionAttributeValues: { ':seq': seq },
+        }
+      : { ConditionExpression: itemAbsent }),
+  },
+});
+
 const applyToFigures = async (
   order: OrderValue,
   transition: ValueTransition,
   now: Date,
 ): Promise<'applied' | 'already'> => {
-  const key = analyticsKeys.customerValue(order.customerId, order.orderDate.slice(0, 4));
+  const year = order.orderDate.slice(0, 4);
+  const key = analyticsKeys.customerValue(order.customerId, year);
+  const purchasesKey = analyticsKeys.purchases(order.customerId, year);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const before = await yearFigures.get(key);
+    const [before, purchasesBefore] = await Promise.all([
+      yearFigures.get(key),
+      order.lines ? purchaseFigures.get(purchasesKey) : undefined,
+    ]);
     const after = applyOrder(before, order, transition);
-    const figures = {
-      Put: {
-        TableName: tableName(),
-        Item: { ...yearFigures.item(after), updatedAt: now.toISOString() },
-        ...(before
-          ? {
-              ConditionExpression: '#seq = :seq',
-              ExpressionAttributeNames: { '#seq': 'seq' },
-              ExpressionAttributeValues: { ':seq': before.seq },
-            }
-          : { ConditionExpression: itemAbsent }),
-      },
-    };
+    const figures = guardedPut({ ...yearFigures.item(after), updatedAt: now.toISOString() }, before?.seq);
+    // The lines by category, in the same transaction: counted exactly when the figures are.
+    const purchases = order.lines
+      ? [
+          guardedPut(
+            purchaseFigures.item(
+              applyPurchase(purchasesBefore, { ...order, lines: order.lines }, transition === 'delivered' ? 1 : -1),
+            ),
+            purchasesBefore?.seq,
+          ),
+        ]
+      : [];
     const marker = putNew({
       ...analyticsKeys.orderValueApplied(order.customerId, order.orderId, transition),
       type: 'order-value-applied',
@@ -101,10 +136,12 @@ const applyToFigures = async (
         ConditionExpression: itemExists,
       },
     };
-    const result = await transact(transition === 'returned' ? [marker, figures, delivered] : [marker, figures]);
+    const result = await transact(
+      transition === 'returned' ? [marker, figures, delivered, ...purchases] : [marker, figures, ...purchases],
+    );
     if (result.ok) return 'applied';
     if (result.reasons[0]) return 'already';
-    if (result.reasons[2]) throw new DeliveryNotCountedError(order.orderId);
+    if (transition === 'returned' && result.reasons[2]) throw new DeliveryNotCountedError(order.orderId);
     // Another order of the customer won the race: read again after a short, jittered wait.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (attempt + 1)));
   }
@@ -133,6 +170,30 @@ export const buyersIn = async (year: string): Promise<YearFigures[]> =>
   )
     .flat()
     .map((item) => yearFigures.read(item));
+
+/** Every customer's purchases by category in a year, from the purchasers index: read per shard, never the table. */
+export const purchasersIn = async (year: string): Promise<PurchaseFigures[]> =>
+  (
+    await Promise.all(
+      analyticsKeys
+        .purchasersInPartitions(year)
+        .map((partition) => queryAll({ index: byState, partition, order: 'oldest' }, Number.MAX_SAFE_INTEGER)),
+    )
+  )
+    .flat()
+    .map((item) => purchaseFigures.read(item));
+
+/** Each customer's purchases by category and `YYYY-MM` over the given years: the purchasers index, once per year. */
+export const purchaseHistories = async (years: readonly string[]) =>
+  historiesOf((await Promise.all(years.map(purchasersIn))).flat());
+
+/** The purchase histories of the given customers only (one read per customer and year). */
+export const purchaseHistoriesOf = async (customerIds: readonly string[], years: readonly string[]) =>
+  historiesOf(
+    (await getMany(customerIds.flatMap((id) => years.map((year) => analyticsKeys.purchases(id, year))))).map((item) =>
+      purchaseFigures.read(item),
+    ),
+  );
 
 /** Attributes of many customer profiles by id; missing profiles are absent. */
 export const profiles = async (customerIds: readonly string[], attributes: readonly string[]) =>

@@ -165,6 +165,7 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"POST","path":"/coupons/{code}/validate","auth":{"scopes":["loyalty:write"]}},
   {"method":"POST","path":"/coupons/{code}/redeem","auth":{"scopes":["loyalty:write"]}},
   {"method":"POST","path":"/loyalty/coupon-campaigns","auth":{"scopes":["loyalty:write"]}},
+  {"method":"POST","path":"/loyalty/coupon-campaigns/{campaignId}/issue","auth":{"scopes":["loyalty:write"]}},
   {"method":"GET","path":"/loyalty/coupon-campaigns","auth":{"scopes":["loyalty:read"]}},
   {"method":"GET","path":"/loyalty/coupon-campaigns/{campaignId}","auth":{"scopes":["loyalty:read"]}},
   {"method":"GET","path":"/loyalty/reports","auth":{"scopes":["loyalty:read"]}},

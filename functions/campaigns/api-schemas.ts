@@ -6,7 +6,7 @@ import * as z from '../../shared/schema.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
 import { campaignStatuses } from './domain/campaign-lifecycle.js';
 import { type FunnelStage, funnelStages } from './domain/report.js';
-import { valueSegments } from './domain/segment-filter.js';
+import { purchaseKinds, valueSegments } from './domain/segment-filter.js';
 
 export type AnySchema = z.core.$ZodType;
 
@@ -14,6 +14,36 @@ const names = z.array(z.requiredLine(100)).check(z.maxLength(50));
 const topic = z.requiredLine(60);
 const instant = z.iso.datetime({ offset: true });
 const seq = z.optional(z.int().check(z.positive()));
+
+const month = z
+  .string()
+  .check(
+    z.refine(
+      (value) => /^\d{4}-(0[1-9]|1[0-2])$/.test(value),
+      z.said({ en: 'Not a month like 2026-03.', tr: '2026-03 gibi bir ay değil.' }),
+    ),
+  );
+const purchaseCondition = z
+  .strictObject({
+    kind: z.enum(purchaseKinds),
+    category: z.requiredLine(100),
+    from: month,
+    to: month,
+    minOrders: z.optional(z.int().check(z.gte(1), z.lte(10_000))),
+    /** TRY minor units. */
+    minAmount: z.optional(z.int().check(z.gte(0), z.lte(1_000_000_000_000))),
+  })
+  .check(
+    z.refine((c) => c.from <= c.to, {
+      ...z.said({ en: 'The first month is after the last.', tr: 'İlk ay son aydan sonra.' }),
+      path: ['from'],
+    }),
+    // Each year of the period is one pass over the purchasers index: ten years bound a preview's time.
+    z.refine((c) => Number(c.to.slice(0, 4)) - Number(c.from.slice(0, 4)) < 10, {
+      ...z.said({ en: 'The period spans more than ten years.', tr: 'Dönem on yıldan uzun.' }),
+      path: ['to'],
+    }),
+  );
 
 export const segmentFilter = z.strictObject({
   sectors: z.optional(names),
@@ -26,6 +56,7 @@ export const segmentFilter = z.strictObject({
   lastOrderBefore: z.optional(instant),
   lastOrderAfter: z.optional(instant),
   ownerIds: z.optional(names),
+  purchases: z.optional(z.array(purchaseCondition).check(z.maxLength(10))),
 });
 const consent = z.strictObject({ channel: z.literal('email'), topic });
 

@@ -12,7 +12,14 @@ import { changedReload, records } from '../../shared/messages.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
-import { matchesSegment, type SegmentCandidate, type SegmentFilter } from './domain/segment-filter.js';
+import { purchaseHistories, purchaseHistoriesOf } from '../analytics/public.js';
+import {
+  matchesSegment,
+  type PurchaseHistory,
+  purchaseYears,
+  type SegmentCandidate,
+  type SegmentFilter,
+} from './domain/segment-filter.js';
 import { campaignsKeys } from './keys.js';
 
 export interface Segment {
@@ -98,7 +105,37 @@ type Item = Record<string, unknown>;
 export const directoryPage = (limit: number, cursor?: string) =>
   queryPage({ index: byState, partition: keys.customersByNamePartitions(), order: 'oldest', limit, cursor });
 
-export const candidateOf = (item: Item): SegmentCandidate => item as SegmentCandidate;
+export const candidateOf = (item: Item, histories?: ReadonlyMap<string, PurchaseHistory>): SegmentCandidate =>
+  histories ? { ...(item as SegmentCandidate), purchases: histories.get(String(item.customerId)) } : item;
+
+/**
+ * What a filter's purchase conditions read, for a pass over the whole directory: every buyer's
+ * history over the years they span, from the purchasers index once (its cost grows with buyers, not
+ * with order lines). Undefined when the filter has none.
+ */
+export const purchaseContext = async (filter: SegmentFilter) =>
+  filter.purchases?.length ? purchaseHistories(purchaseYears(filter)) : undefined;
+
+/**
+ * The directory items of one page that are in the segment. A filter with purchase conditions reads
+ * the histories of only the customers the other conditions let through, when no context was loaded.
+ */
+export const matchingItems = async (
+  filter: SegmentFilter,
+  items: readonly Item[],
+  histories?: ReadonlyMap<string, PurchaseHistory>,
+) => {
+  if (!filter.purchases?.length || histories)
+    return items.filter((i) => matchesSegment(filter, candidateOf(i, histories)));
+  const rest = { ...filter, purchases: undefined };
+  const through = items.filter((item) => matchesSegment(rest, candidateOf(item)));
+  if (through.length === 0) return [];
+  const read = await purchaseHistoriesOf(
+    through.map((item) => String(item.customerId)),
+    purchaseYears(filter),
+  );
+  return through.filter((item) => matchesSegment(filter, candidateOf(item, read)));
+};
 
 /** How many directory items one preview reads at most: a bound on a request's time. */
 export const PREVIEW_MAX_SCANNED = 20_000;
@@ -114,11 +151,12 @@ export const previewSegment = async (filter: SegmentFilter, viewer: Viewer, maxS
   let count = 0;
   const sample: { customerId: string; name: string }[] = [];
   let cursor: string | undefined;
+  const histories = await purchaseContext(filter);
   do {
     const page = await directoryPage(Math.min(PAGE, maxScanned - scanned), cursor);
     scanned += page.items.length;
     for (const item of page.items) {
-      if (!matchesSegment(filter, candidateOf(item))) continue;
+      if (!matchesSegment(filter, candidateOf(item, histories))) continue;
       count++;
       if (sample.length < 10 && customerItemVisibleTo(viewer, item))
         sample.push({ customerId: String(item.customerId), name: String(item.name) });
@@ -135,9 +173,11 @@ export const allSegments = async () =>
 /** The ids of every customer a filter matches, a directory page at a time: what issuing to a segment reads. */
 export async function* segmentMembers(filter: SegmentFilter, pageSize = PAGE) {
   let cursor: string | undefined;
+  const histories = await purchaseContext(filter);
   do {
     const page = await directoryPage(pageSize, cursor);
-    for (const item of page.items) if (matchesSegment(filter, candidateOf(item))) yield String(item.customerId);
+    for (const item of page.items)
+      if (matchesSegment(filter, candidateOf(item, histories))) yield String(item.customerId);
     cursor = page.next;
   } while (cursor);
 }

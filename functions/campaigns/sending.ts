@@ -37,11 +37,10 @@ import {
   type Tally,
 } from './campaigns.js';
 import { achievedRate, backoffMs, sendIntervalMs, sendSlotMs } from './domain/pacing.js';
-import { matchesSegment } from './domain/segment-filter.js';
 import { renderCampaignMail, renderCampaignText, type TemplateVars } from './domain/template-render.js';
 import { campaignsKeys } from './keys.js';
 import { countInto } from './reports.js';
-import { candidateOf, directoryPage } from './segments.js';
+import { directoryPage, matchingItems } from './segments.js';
 import { customerVars, ownerNames } from './templates.js';
 
 export type RecordStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'failed';
@@ -151,7 +150,7 @@ export const materialiseStep = async (ref: RunRef, chain: number, options: WorkO
   if (run?.status !== 'materialising' || run.chain !== chain) return { acted: false, written: 0 };
   const page = await directoryPage(options.pageSize ?? MATERIALISE_PAGE, run.cursor);
   const owner = ownerNames();
-  const matching = page.items.filter((item) => matchesSegment(run.filter, candidateOf(item)));
+  const matching = await matchingItems(run.filter, page.items);
   let written = 0;
   for (let i = 0; i < matching.length; i += 25) {
     const slice = matching.slice(i, i + 25);

@@ -98,6 +98,11 @@ export const couponCampaign = z.strictObject({
   redeemed: z.int(),
   revenue: z.int(),
   discountGiven: z.int(),
+  /** Members told their code, and members it could not go to (no consent or address, suppressed). */
+  sent: z.optional(z.int()),
+  notSent: z.optional(z.int()),
+  /** This issuing's sends: `already` were told before, `waiting` go when the campaign is issued again. */
+  delivery: z.optional(z.strictObject({ sent: z.int(), notSent: z.int(), already: z.int(), waiting: z.int() })),
   createdBy: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),

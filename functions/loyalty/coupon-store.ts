@@ -4,17 +4,22 @@
 
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clockNow } from '../../shared/clock.js';
+import { type Customer, getCustomer } from '../../shared/customer.js';
 import { db, itemExists, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { advance, defineEntity } from '../../shared/entity.js';
 import type { Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
+import { MailInProgressError, onceKey, sendMarketing, sendOnce, unsubscribeUrl } from '../../shared/mail.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
 import { queryAll } from '../../shared/query.js';
+import { QuietHoursError, sendCommercialSms } from '../../shared/sms.js';
 import { byAssignee, byState } from '../../shared/table.js';
 import { istanbulDate } from '../../shared/time.js';
 import { getSegment, segmentMembers } from '../campaigns/public.js';
+import { chooseChannel, getPreference, reachableBy } from '../channels/public.js';
 import { applyCoupon, type BasketLine, type Benefit, newCouponCode, normalizeCode } from './domain/coupon.js';
 import { loyaltyKeys } from './keys.js';
+import { type CouponVars, couponMail, couponText } from './templates/coupon.js';
 
 export interface Coupon {
   code: string;
@@ -165,6 +170,9 @@ export interface CouponCampaign {
   /** The baskets coupons were redeemed against, KDV included, TRY minor units. */
   revenue: number;
   discountGiven: number;
+  /** Members told their code, and members it could not be sent to (no consent, no address, suppressed). */
+  sent?: number;
+  notSent?: number;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -265,15 +273,95 @@ export const issueCoupons = async (campaignId: string, now = clockNow()) => {
       if (result.ok || result.reasons[0] === 'ConditionalCheckFailed') break;
     }
   }
+  const delivery = await sendCodes(campaign, segment.consent.topic, now);
   await db().send(
     new UpdateCommand({
       TableName: tableName(),
       Key: loyaltyKeys.campaign(campaignId),
-      UpdateExpression: 'SET #status = :issued, updatedAt = :at',
+      UpdateExpression: 'SET #status = :issued, updatedAt = :at ADD sent :sent, notSent :notSent',
       ConditionExpression: itemExists,
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':issued': 'issued', ':at': now.toISOString() },
+      ExpressionAttributeValues: {
+        ':issued': 'issued',
+        ':at': now.toISOString(),
+        ':sent': delivery.sent,
+        ':notSent': delivery.notSent,
+      },
     }),
   );
-  return getCampaign(campaignId);
+  return { ...(await getCampaign(campaignId)), delivery };
+};
+
+/** Who the campaign issued to, with their codes (its partition, read consistently). */
+const issuedTo = async (campaignId: string) =>
+  (
+    await queryAll(
+      {
+        partition: loyaltyKeys.campaign(campaignId).pk,
+        range: { prefix: loyaltyKeys.campaignMemberPrefix() },
+        order: 'oldest',
+        consistent: true,
+      },
+      Number.MAX_SAFE_INTEGER,
+    )
+  ).map((item) => ({ customerId: String(item.customerId), code: String(item.code) }));
+
+/**
+ * Tells each member their code, by the channel they prefer (a text to a member who prefers SMS and
+ * has a number, else a mail), through the marketing gate on the segment's topic (consent,
+ * suppression, the frequency cap; a text waits out the quiet hours) — once per member and campaign
+ * however often the campaign is issued again. Counts only this run's first sends.
+ */
+const sendCodes = async (campaign: CouponCampaign, topic: string, now: Date) => {
+  const tally = { sent: 0, notSent: 0, already: 0, waiting: 0 };
+  for (const { customerId, code } of await issuedTo(campaign.campaignId)) {
+    const customer = await getCustomer(customerId);
+    if (!customer) continue;
+    const vars = { name: customer.name, code, benefit: campaign.benefit, validTo: campaign.validTo };
+    const send = await codeSender(customer, vars, topic, campaign.campaignId, now);
+    if (!send) {
+      tally.notSent++;
+      continue;
+    }
+    try {
+      const outcome = await sendOnce(onceKey('loyalty-coupon', campaign.campaignId, customerId), send, now);
+      if (!outcome.first) tally.already++;
+      else tally[outcome.status === 'sent' ? 'sent' : 'notSent']++;
+    } catch (error) {
+      // Another run holds the claim, or a text asked for at night: issuing the campaign again sends it.
+      if (error instanceof MailInProgressError || error instanceof QuietHoursError) tally.waiting++;
+      else throw error;
+    }
+  }
+  return tally;
+};
+
+const codeSender = async (
+  customer: Customer,
+  vars: Omit<CouponVars, 'unsubscribeUrl'>,
+  topic: string,
+  campaignId: string,
+  now: Date,
+) => {
+  const { customerId, language, phone, email } = customer;
+  const preferred = (await getPreference(customerId))?.channel;
+  const choice = chooseChannel(preferred, reachableBy(customer));
+  if (choice?.channel === 'sms' && phone)
+    return () =>
+      sendCommercialSms(
+        { to: phone, text: couponText(language, vars) },
+        { customerId, topic, language, campaignId },
+        now,
+      );
+  if (!email) return undefined;
+  const scope = { customerId, channel: 'email', topic, campaignId } as const;
+  return async () =>
+    sendMarketing(
+      {
+        to: email,
+        ...couponMail.render(language, { ...vars, unsubscribeUrl: await unsubscribeUrl(email, scope, now) }),
+      },
+      scope,
+      now,
+    );
 };

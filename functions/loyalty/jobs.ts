@@ -6,12 +6,14 @@ import { clockNow } from '../../shared/clock.js';
 import { getCustomer } from '../../shared/customer.js';
 import { db, tableName } from '../../shared/db.js';
 import { MailInProgressError, onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
+import { sendTransactionalSms } from '../../shared/sms.js';
 import { DAY_MS, istanbulDate } from '../../shared/time.js';
+import { chooseChannel, getPreference, reachableBy } from '../channels/public.js';
 import { type Coupon, getCoupon } from './coupon-store.js';
 import { balanceOf, expiringBetween } from './domain/ledger.js';
 import { loyaltyKeys } from './keys.js';
 import { allAccounts, entriesOf, entryOf, expirePoints, getLoyaltyRules, type LoyaltyAccount } from './ledger.js';
-import { rewardMail, statementMail } from './templates/statement.js';
+import { rewardMail, statementMail, statementText } from './templates/statement.js';
 
 /** Tells the member of a new reward, once per reward, by e-mail (the only channel loyalty mails today). */
 export const mailReward = async (detail: { customerId: string; rewardId: string; points: number; value: number }) => {
@@ -59,23 +61,27 @@ export const previousMonth = (now: Date) => {
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 };
 
-/** Each member's statement for the previous month by e-mail, once per member and period however often it runs. */
+/**
+ * Each member's statement for the previous month by the channel they prefer (e-mail or a text; the
+ * other when the preferred one cannot reach them), once per member and period however often it runs.
+ */
 export const mailStatements = async (now = clockNow()) => {
   const rules = await getLoyaltyRules();
   const period = previousMonth(now);
   const today = istanbulDate(now);
   const until = istanbulDate(new Date(now.getTime() + rules.expiringWithinDays * DAY_MS));
-  const tally = { members: 0, sent: 0, skipped: 0, already: 0 };
+  const tally = { members: 0, sent: 0, mailed: 0, texted: 0, skipped: 0, already: 0 };
   for (const account of await allAccounts()) {
     const figures = account.months[period];
     if (!figures && account.balance === 0) continue;
     tally.members++;
     const customer = await getCustomer(account.customerId);
-    if (!customer?.email) {
+    const preferred = customer && (await getPreference(account.customerId))?.channel;
+    const choice = customer && chooseChannel(preferred, reachableBy(customer));
+    if (!customer || !choice || choice.channel === 'letter') {
       tally.skipped++;
       continue;
     }
-    const to = customer.email;
     const vars = {
       name: customer.name,
       period,
@@ -86,13 +92,20 @@ export const mailStatements = async (now = clockNow()) => {
       expiringBy: until,
       balance: account.balance,
     };
-    const outcome = await sendOnce(onceKey('loyalty-statement', account.customerId, period), () =>
-      sendTransactional({ to, customerId: account.customerId, ...statementMail.render(customer.language, vars) }),
-    ).catch((error) => {
+    const { email, phone, language } = customer;
+    // One marker per member and period whatever the channel: a member who changes their preference
+    // between two runs is not told twice.
+    const send =
+      choice.channel === 'sms' && phone
+        ? () => sendTransactionalSms({ to: phone, text: statementText(language, vars) })
+        : () =>
+            sendTransactional({ to: email!, customerId: account.customerId, ...statementMail.render(language, vars) });
+    const outcome = await sendOnce(onceKey('loyalty-statement', account.customerId, period), send).catch((error) => {
       // Another run is sending this one right now: it is that run's to finish.
       if (error instanceof MailInProgressError) return undefined;
       throw error;
     });
+    if (outcome?.first && outcome.status === 'sent') tally[choice.channel === 'sms' ? 'texted' : 'mailed']++;
     if (!outcome?.first) tally.already++;
     else if (outcome.status === 'sent') tally.sent++;
     else tally.skipped++;

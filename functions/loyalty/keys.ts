@@ -55,6 +55,7 @@ export const loyaltyKeys = {
     pk: `LOYALTY_CAMPAIGN#${campaignId}`,
     sk: `MEMBER#${customerId}`,
   }),
+  campaignMemberPrefix: () => 'MEMBER#',
   rules: (): Key => ({ pk: 'LOYALTY_RULES', sk: 'CURRENT' }),
   reconciliation: (): Key => ({ pk: 'LOYALTY_RECONCILIATION', sk: 'LATEST' }),
 } as const;

@@ -76,6 +76,16 @@ export const loyaltyRoutes = {
     request: { params: null, query: null, body: { schema: api.createCampaignBody, maxBytes: 16 * 1024 } },
     responses: { 201: { description: 'Issued', json: api.couponCampaign, headers: ['location'] } },
   },
+  issueCouponCampaign: {
+    method: 'POST',
+    path: '/loyalty/coupon-campaigns/{campaignId}/issue',
+    function: 'couponCampaigns',
+    auth: write,
+    summary:
+      'Issues again: codes to members not yet issued, and each member told their code once (a rerun sends nothing new)',
+    request: { params: api.campaignParams, query: null, body: null },
+    responses: { 200: { description: 'Issued', json: api.couponCampaign } },
+  },
   listCouponCampaigns: {
     method: 'GET',
     path: '/loyalty/coupon-campaigns',
@@ -118,15 +128,17 @@ export const loyalty: UseCaseManifest = {
   name: 'loyalty',
   problems: loyaltyProblems,
   scopes: {
+    // The loyalty team (marketers are managers): members' points, coupon campaigns, the reports. The
+    // earning rules (`loyalty:admin`) stay with admins and keys.
     'loyalty:read': {
       en: "Read members' points, coupons and loyalty reports",
       tr: 'Üyelerin puanlarını, kuponlarını ve sadakat raporlarını okur',
-      grantedTo: [],
+      grantedTo: ['manager', 'director'],
     },
     'loyalty:write': {
       en: 'Redeem points and coupons, issue coupon campaigns',
       tr: 'Puan ve kupon kullandırır, kupon kampanyası çıkarır',
-      grantedTo: [],
+      grantedTo: ['manager', 'director'],
     },
     'loyalty:admin': {
       en: 'Change the earning rules',
@@ -153,9 +165,9 @@ export const loyalty: UseCaseManifest = {
     },
     couponCampaigns: {
       entry: `${dir}/coupon-campaigns.ts`,
-      description: 'Marketing: issue coupons to a segment and read the report of each campaign',
+      description: 'Marketing: issue coupons to a segment, tell each member their code, read the report',
       timeoutSeconds: 300,
-      uses: { table: 'write' },
+      uses: { table: 'write', mail: true, sms: true, signingSecret: true },
     },
     loyaltyReports: {
       entry: `${dir}/loyalty-reports.ts`,
@@ -186,9 +198,9 @@ export const loyalty: UseCaseManifest = {
     },
     mailStatements: {
       entry: `${dir}/mail-statements.ts`,
-      description: "Mails each member last month's statement, once per period",
+      description: "Sends each member last month's statement by mail or text, once per period",
       timeoutSeconds: 900,
-      uses: { table: 'write', mail: true },
+      uses: { table: 'write', mail: true, sms: true },
     },
   },
   routes: routeList(loyaltyRoutes),

@@ -15,9 +15,11 @@
 //      customer's figures (test/bench/analytics.ts).
 //   7. A campaign to 10,000 customers: achieved send rate ÷ SES_MAX_SEND_RATE, duplicates and misses
 //      from the SES store (test/bench/campaigns.ts).
-//   8. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
+//   8. Loyalty: 1,000 delivered orders' points (BENCH_LOYALTY_ORDERS), each event delivered three
+//      times: duplicates and write units per posting beside a two-item transaction (test/bench/loyalty.ts).
+//   9. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
 // `BENCH_ONLY=lookup,bundles npm run bench` runs only the named parts (leads, quotes, orders, cases,
-// lookup, analytics, campaigns, bundles); `BENCH_FUNCTIONS=quote,leads` bundles only functions whose
+// lookup, analytics, campaigns, loyalty, bundles); `BENCH_FUNCTIONS=quote,leads` bundles only functions whose
 // name holds one of those words. The stack listens from PUSULA_BENCH_PORT (or PUSULA_TEST_PORT, else
 // 3300) up: API, DynamoDB Local at +1, SES at +2 and so on (infra/local/runtime.ts, localPorts).
 // Only the bench's tables and ratios reach the terminal: the handlers' output goes to the file
@@ -38,6 +40,7 @@ import { benchCampaign } from './campaigns.js';
 import { benchCaseSweep } from './cases.js';
 import { benchLookup } from './customers.js';
 import { designMinimumLead, designMinimumWriteUnits } from './design-minimum.js';
+import { benchLoyalty } from './loyalty.js';
 import { benchOrders } from './orders.js';
 import { divertHandlerOutput, handlerLogFd, out } from './output.js';
 import { benchQuotePdf } from './quote-pdf.js';
@@ -337,7 +340,18 @@ const only = process.env.BENCH_ONLY?.split(',');
 const part = (name: string) => !only || only.includes(name);
 
 out.log(`The handlers' logs and metric lines of this run: ${divertHandlerOutput()}`);
-const stackParts = ['leads', 'quotes', 'orders', 'accepted', 'cases', 'lookup', 'analytics', 'campaigns', 'sms'];
+const stackParts = [
+  'leads',
+  'quotes',
+  'orders',
+  'accepted',
+  'cases',
+  'lookup',
+  'analytics',
+  'campaigns',
+  'sms',
+  'loyalty',
+];
 if (stackParts.some(part)) {
   const stack = await startLocalStack({
     portBase: Number(process.env.PUSULA_BENCH_PORT ?? process.env.PUSULA_TEST_PORT ?? 3300),
@@ -357,6 +371,7 @@ if (stackParts.some(part)) {
     if (part('analytics')) await benchAnalytics(stack);
     if (part('campaigns')) await benchCampaign(stack);
     if (part('sms')) await benchCampaign(stack, 'sms');
+    if (part('loyalty')) await benchLoyalty(stack);
     await stack.settle();
     const { retried, deadLettered } = stack.eventBus.stats();
     out.log(

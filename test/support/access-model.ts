@@ -79,10 +79,10 @@ export const roleModel: readonly RoleModel[] = [
   },
   {
     role: 'marketer / analytics',
-    who: 'holders of campaigns or analytics scopes',
+    who: 'holders of campaigns, loyalty or analytics scopes (managers and directors at sign-in)',
     customers: 'role',
     items: 'counts firm-wide; names only of customers their role reaches',
-    changes: 'segments, templates, campaigns',
+    changes: 'segments, templates, campaigns; coupon campaigns and members’ points (loyalty:write)',
   },
   {
     role: 'admin',

@@ -12,6 +12,16 @@ describe('scopes of a signed-in person', () => {
     expect(personScopes('dealer')).not.toContain('leads:read');
   });
 
+  it('managers and directors (the loyalty team) read and write loyalty; no role changes its rules at sign-in', () => {
+    for (const role of ['manager', 'director'] as const)
+      expect(personScopes(role)).toEqual(expect.arrayContaining(['loyalty:read', 'loyalty:write']));
+    for (const role of ['rep', 'agent', 'dealer', 'admin'] as const) {
+      expect(personScopes(role, ['mfa'])).not.toContain('loyalty:read');
+      expect(personScopes(role, ['mfa'])).not.toContain('loyalty:write');
+    }
+    for (const role of roles) expect(personScopes(role, ['mfa'])).not.toContain('loyalty:admin');
+  });
+
   it('an admin holds `admin` only with mfa in amr; without it, the reads stay', () => {
     expect(personScopes('admin', ['pwd', 'mfa'])).toContain('admin');
     for (const amr of [undefined, [], ['pwd'], ['pwd', 'otp']]) {

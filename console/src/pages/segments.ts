@@ -52,6 +52,34 @@ const makeAndList = async <T extends { name: string; createdAt: string }>(
 const dayStart = (day: FormDataEntryValue | null) =>
   day ? new Date(`${day}T00:00:00+03:00`).toISOString() : undefined;
 
+type Purchase = NonNullable<Filter['purchases']>[number];
+
+/**
+ * The purchase conditions: "bought" (or "only") a category in the months given, at least so many
+ * times and for so much, and "never bought" another in the same months. Amounts are typed in TRY.
+ */
+const purchasesOf = (data: FormData): Filter['purchases'] => {
+  const field = (name: string) => String(data.get(`filter.purchases.0.${name}`) ?? '').trim();
+  const from = field('from');
+  const to = field('to');
+  const number = (name: string) => (field(name) ? Number(field(name)) : undefined);
+  const conditions: Purchase[] = [];
+  if (field('category')) {
+    const amount = number('minAmount');
+    conditions.push({
+      kind: field('kind') === 'only' ? 'only' : 'bought',
+      category: field('category'),
+      from,
+      to,
+      ...(number('minOrders') !== undefined ? { minOrders: number('minOrders') } : {}),
+      ...(amount !== undefined ? { minAmount: Math.round(amount * 100) } : {}),
+    });
+  }
+  const never = String(data.get('filter.purchases.1.category') ?? '').trim();
+  if (never) conditions.push({ kind: 'not-bought', category: never, from, to });
+  return conditions.length ? conditions : undefined;
+};
+
 /** The form's filter as the API takes it: each field by its path, empty ones left out. */
 const filterOf = (form: HTMLFormElement): Filter => {
   const data = new FormData(form);
@@ -67,6 +95,7 @@ const filterOf = (form: HTMLFormElement): Filter => {
     valueSegments: data.getAll('filter.valueSegments').map(String) as Filter['valueSegments'],
     lastOrderAfter: dayStart(data.get('filter.lastOrderAfter')),
     lastOrderBefore: dayStart(data.get('filter.lastOrderBefore')),
+    purchases: purchasesOf(data),
   };
   return Object.fromEntries(
     Object.entries(filter).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)),
@@ -129,6 +158,21 @@ export const segmentsPage = async () => {
         <label>${t('lastOrderBefore')} <input type="date" name="filter.lastOrderBefore" /></label>
       </div>
       ${textField('ownerIds')}
+      <fieldset><legend>${t('purchasesField')}</legend>
+        <div class="grid">
+          <label>${t('purchaseKind')} <select name="filter.purchases.0.kind">
+            <option value="bought">${t('purchaseBought')}</option><option value="only">${t('purchaseOnly')}</option>
+          </select></label>
+          <label>${t('purchaseCategory')} <input name="filter.purchases.0.category" /></label>
+          <label>${t('purchaseNever')} <input name="filter.purchases.1.category" /></label>
+        </div>
+        <div class="grid">
+          <label>${t('purchaseFrom')} <input type="month" name="filter.purchases.0.from" /></label>
+          <label>${t('purchaseTo')} <input type="month" name="filter.purchases.0.to" /></label>
+          <label>${t('purchaseMinOrders')} <input type="number" min="1" name="filter.purchases.0.minOrders" /></label>
+          <label>${t('purchaseMinAmount')} <input type="number" min="0" name="filter.purchases.0.minAmount" /></label>
+        </div>
+      </fieldset>
       <label>${t('consentTopic')} <input name="consent.topic" required value="offers" /></label>
       <p id="filter-count" role="status" aria-live="polite">${t('filterCountHint')}</p>`,
     async (form) => {

@@ -3,6 +3,7 @@
 // currency as charged); the days map keeps revenue per Istanbul day so that windows that do not
 // follow the calendar year (the last 12 months, this year to date) need no order read again.
 import { addMonths } from '../../../shared/time.js';
+import type { PurchaseLine } from './purchases.js';
 import type { Segment } from './segments.js';
 
 export type ValueTransition = 'delivered' | 'returned';
@@ -18,6 +19,8 @@ export interface OrderValue {
   amount: number;
   /** The total in TRY minor units at the order date's rate; absent when no rate was known. */
   amountTry?: number;
+  /** Its lines by category in TRY, when known: what segments by what people buy count. */
+  lines?: PurchaseLine[];
 }
 
 export interface YearFigures {

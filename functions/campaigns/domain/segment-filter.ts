@@ -8,6 +8,27 @@ import { istanbulDate } from '../../../shared/time.js';
 export const valueSegments = ['A', 'B', 'C'] as const;
 export type ValueSegment = (typeof valueSegments)[number];
 
+/**
+ * A condition on what the customer bought, over whole Istanbul months `from`..`to` (inclusive):
+ * `bought` the category at least `minOrders` times (default 1) for at least `minAmount` (TRY minor
+ * units, KDV included); `not-bought` it at all; `only` bought it (as `bought`) and nothing of any
+ * other category — a customer who buys that here and the rest elsewhere. Returns are taken off.
+ */
+export interface PurchaseCondition {
+  kind: (typeof purchaseKinds)[number];
+  category: string;
+  /** `YYYY-MM`. */
+  from: string;
+  to: string;
+  minOrders?: number;
+  minAmount?: number;
+}
+export const purchaseKinds = ['bought', 'not-bought', 'only'] as const;
+
+type MonthTallies = ReadonlyMap<string, { orders: number; amountTry: number }>;
+/** Category key (folded) → `YYYY-MM` → the month's orders and amount (analytics' purchase figures). */
+export type PurchaseHistory = ReadonlyMap<string, MonthTallies>;
+
 export interface SegmentFilter {
   sectors?: string[];
   regions?: string[];
@@ -22,6 +43,8 @@ export interface SegmentFilter {
   lastOrderAfter?: string;
   /** Customers any of these people (or dealers) own. */
   ownerIds?: string[];
+  /** Every one of these holds. */
+  purchases?: PurchaseCondition[];
 }
 
 /** What the predicate reads of a customer's directory item. */
@@ -38,6 +61,8 @@ export interface SegmentCandidate {
   /** The Istanbul date of their latest delivered order (analytics). */
   lastOrderDate?: string;
   ownerIds?: Iterable<string>;
+  /** What they bought; absent, nothing (read beside the directory item when the filter asks). */
+  purchases?: PurchaseHistory;
 }
 
 const fold = (value: string) => nameKey(value);
@@ -49,6 +74,35 @@ const anyOf = (wanted: string[] | undefined, actual: Iterable<string> | undefine
   if (!wanted?.length) return true;
   const have = new Set([...(actual ?? [])].map(fold));
   return wanted.some((w) => have.has(fold(w)));
+};
+
+const tallyIn = (months: MonthTallies | undefined, from: string, to: string) => {
+  const total = { orders: 0, amountTry: 0 };
+  for (const [month, tally] of months ?? []) {
+    if (month < from || month > to) continue;
+    total.orders += tally.orders;
+    total.amountTry += tally.amountTry;
+  }
+  return total;
+};
+
+/** Whether one purchase condition holds for a customer's history. */
+export const purchaseHolds = (condition: PurchaseCondition, history: PurchaseHistory | undefined): boolean => {
+  const { from, to } = condition;
+  const key = fold(condition.category);
+  const own = tallyIn(history?.get(key), from, to);
+  if (condition.kind === 'not-bought') return own.orders <= 0;
+  const enough = own.orders >= Math.max(1, condition.minOrders ?? 1) && own.amountTry >= (condition.minAmount ?? 0);
+  if (condition.kind === 'bought' || !enough) return enough;
+  return [...(history ?? [])].every(([category, months]) => category === key || tallyIn(months, from, to).orders <= 0);
+};
+
+/** The calendar years a filter's purchase conditions span: the purchase figures to read. */
+export const purchaseYears = (filter: SegmentFilter) => {
+  const years = new Set<string>();
+  for (const { from, to } of filter.purchases ?? [])
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) years.add(String(year));
+  return [...years].sort();
 };
 
 /** Whether the customer is in the segment. E-mail campaigns need an address, so none means no. */
@@ -68,4 +122,5 @@ export const matchesSegment = (filter: SegmentFilter, customer: SegmentCandidate
   (!filter.lastOrderAfter ||
     (customer.lastOrderDate !== undefined &&
       customer.lastOrderDate >= istanbulDate(new Date(filter.lastOrderAfter)))) &&
-  (!filter.ownerIds?.length || [...(customer.ownerIds ?? [])].some((id) => filter.ownerIds!.includes(id)));
+  (!filter.ownerIds?.length || [...(customer.ownerIds ?? [])].some((id) => filter.ownerIds!.includes(id))) &&
+  (filter.purchases ?? []).every((condition) => purchaseHolds(condition, customer.purchases));

@@ -103,3 +103,13 @@ export const rewardMail = defineTemplate<RewardVars>({
   tr: rewardVersion('tr'),
   en: rewardVersion('en'),
 });
+
+/** The statement as a text, for members who prefer SMS: the figures in one line. */
+export const statementText = (language: Language, v: StatementVars) =>
+  language === 'tr'
+    ? `${v.period} puan özetiniz: kazanılan ${points(v.earned, 'tr')}, harcanan ${points(v.spent, 'tr')}, ` +
+      `süresi dolan ${points(v.expired, 'tr')}, ${v.expiringBy} tarihine kadar dolacak ${points(v.expiringSoon, 'tr')}. ` +
+      `Bakiye: ${points(v.balance, 'tr')} puan.`
+    : `Your points for ${v.period}: earned ${points(v.earned, 'en')}, spent ${points(v.spent, 'en')}, ` +
+      `expired ${points(v.expired, 'en')}, expiring by ${v.expiringBy} ${points(v.expiringSoon, 'en')}. ` +
+      `Balance: ${points(v.balance, 'en')} points.`;
