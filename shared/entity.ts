@@ -8,6 +8,7 @@ import { clockNow } from './clock.js';
 import { db, putNew, type TransactItem, tableName, transact } from './db.js';
 import { newId } from './ids.js';
 import { queryAll } from './query.js';
+import { type NumberHolder, numberItem } from './record-numbers.js';
 import { fromItem, type ItemType, type Key, keys } from './table.js';
 import type { QueuePlacement } from './work-queue.js';
 
@@ -49,6 +50,8 @@ export interface EntitySpec<T> {
   key: (value: T) => Key;
   /** The sparse indexes the item is in, computed from its current state. */
   indexes?: (value: T) => Record<string, string>;
+  /** The number people speak for it (shared/record-numbers.ts), indexed when it is created. */
+  number?: (value: T) => NumberHolder;
 }
 
 export const defineEntity = <T extends object>(spec: EntitySpec<T>) => {
@@ -68,6 +71,8 @@ export const defineEntity = <T extends object>(spec: EntitySpec<T>) => {
       ...(effects.also ?? []),
     ];
   };
+
+  const numberItems = (value: T): TransactItem[] => (spec.number ? [numberItem(spec.number(value))] : []);
 
   const historyItem = (before: T & Movable, after: T & Movable, entry: HistoryEntry): TransactItem => {
     const at = clockNow().toISOString();
@@ -96,8 +101,12 @@ export const defineEntity = <T extends object>(spec: EntitySpec<T>) => {
     /** The writes that create the entity (only if its key is free) and what comes with it. */
     createItems: (value: T, effects: Omit<MoveEffects, 'history'> = {}): TransactItem[] => [
       putNew(item(value)),
+      ...numberItems(value),
       ...sideItems(value, effects),
     ],
+
+    /** The number item, for a creation written without `createItems` (none for an unnumbered type). */
+    numberItems,
 
     /**
      * The writes of a guarded move: `after` replaces the stored item only while it is still in

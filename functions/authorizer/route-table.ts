@@ -144,6 +144,7 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"GET","path":"/privacy/requests","auth":{"scopes":["privacy:read"]}},
   {"method":"GET","path":"/privacy/record-reads","auth":{"scopes":["privacy:read"]}},
   {"method":"GET","path":"/inbox","auth":{"scopes":["requests:read"]}},
+  {"method":"GET","path":"/numbers/{number}","auth":{"scopes":[]}},
   {"method":"POST","path":"/webhooks","auth":{"scopes":["webhooks:admin"]}},
   {"method":"GET","path":"/webhooks","auth":{"scopes":["webhooks:admin"]}},
   {"method":"GET","path":"/webhooks/{subscriptionId}","auth":{"scopes":["webhooks:admin"]}},

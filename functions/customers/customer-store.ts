@@ -134,6 +134,7 @@ export const createCustomer = async (
   const markers = markerItems(details, customer.customerId, claim);
   const items: TransactItem[] = [
     putNew({ ...customers.item(customer), ...ownershipSets(owner), ...duplicateOf(unseen) }),
+    ...customers.numberItems(customer),
     ...markers,
     outboxPut(
       'CustomerCreated',

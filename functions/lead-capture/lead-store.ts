@@ -48,6 +48,7 @@ export interface Lead {
 export const leads = defineEntity<Lead>({
   type: 'lead',
   key: (lead) => leadCaptureKeys.lead(lead.customerId, lead.leadId),
+  number: (lead) => ({ kind: 'lead', id: lead.leadId, customerId: lead.customerId }),
   indexes: (lead) => ({
     ...leadCaptureKeys.leadById(lead.leadId),
     ...leadCaptureKeys.leadsByStatus(lead.status, lead.createdAt, lead.leadId),

@@ -4,4 +4,5 @@ import './problems.js';
 
 export { type LeadStatus, leadStatuses } from './domain/lead-status.js';
 export { getLeadByKey, getLeadHistory, type Lead, leads, leadsCreatedBetween } from './lead-store.js';
+export { leadVisibleTo } from './lead-access.js';
 export { leadsRecordPart } from './record-part.js';

@@ -4,6 +4,7 @@
 import './problems.js';
 
 export type { QuoteTotals } from './domain/pricing.js';
+export { quoteVisibleTo } from './quote-access.js';
 export { marginTryOf } from './domain/quote-builder.js';
 export { type QuoteSummary, quoteReport } from './domain/reports.js';
 export { findQuote, getQuote, type Quote, quoteAttachedItems, quoteOrderedItems, sentInMonths } from './quote-store.js';
