@@ -69,9 +69,11 @@ export const numberItem = (holder: NumberHolder): TransactItem =>
 
 /** Every record holding the number (two records share eight random characters about once in a trillion). */
 export const numberHolders = async (kind: NumberedKind, suffix: string): Promise<NumberHolder[]> =>
-  (await queryAll({ partition: numberPartition(kind, suffix), order: 'oldest', consistent: true }, 10)).map(
-    (item) => ({ kind: item.kind as NumberedKind, id: item.id as string, customerId: item.customerId as string }),
-  );
+  (await queryAll({ partition: numberPartition(kind, suffix), order: 'oldest', consistent: true }, 10)).map((item) => ({
+    kind: item.kind as NumberedKind,
+    id: item.id as string,
+    customerId: item.customerId as string,
+  }));
 
 declare module './table.js' {
   interface ItemTypes {

@@ -2995,6 +2995,7 @@ export interface operations {
                     "application/json": {
                         leads: ({
                             leadId: string;
+                            number?: string;
                             customerId: string;
                             /** @enum {string} */
                             status: "new" | "contacted" | "qualified" | "converted" | "disqualified";
@@ -3326,6 +3327,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         leadId: string;
+                        number?: string;
                         customerId: string;
                         /** @enum {string} */
                         status: "new" | "contacted" | "qualified" | "converted" | "disqualified";
@@ -6436,6 +6438,7 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         };
+                        number: string;
                         mergedFrom?: string;
                         owners: {
                             ownerIds: string[];

@@ -41,6 +41,8 @@ export const tokenForm = z.looseObject({ token: z.optional(z.string()) });
 
 const lead = z.looseObject({
   leadId: z.string(),
+  /** The number people speak, `L-…` (shared/record-numbers). */
+  number: z.optional(z.string()),
   customerId: z.string(),
   status: z.enum(leadStatuses),
   seq: z.int(),

@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 
 describe('a number typed into the search box', () => {
-  it("finds a lead and its customer, in any letter case, for someone who reaches them", async () => {
+  it('finds a lead and its customer, in any letter case, for someone who reaches them', async () => {
     const leadNumber = recordNumber('lead', lead.leadId);
     expect(await ask(leadNumber.toLowerCase(), director)).toEqual({
       status: 200,

@@ -333,6 +333,7 @@ const drawRecord = async (customerId: string, notice = '') => {
   // An id merged away answers with the survivor: the address follows, without a step in history.
   if (customer.customerId !== customerId) history.replaceState(null, '', `#/customers/${customer.customerId}`);
   show(html`<h1 data-customer=${customer.customerId}>${customer.name}</h1>
+    <p>${t('number')}: <strong data-number>${data.number}</strong></p>
     ${data.mergedFrom ? html`<p data-merged>${t('mergedFrom')}: ${data.mergedFrom}</p>` : nothing}
     <p role="status" data-notice>${notice}</p>
     <p><a href="#/quotes/new?customer=${customer.customerId}" role="button" class="secondary">${t('newQuote')}</a></p>

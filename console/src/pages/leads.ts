@@ -41,9 +41,9 @@ export const leadsPage = async (_params: Record<string, string>, query: URLSearc
   const client = await api();
   await pagedTable(
     document.getElementById('list')!,
-    [t('name'), t('status'), t('created')],
+    [t('number'), t('name'), t('status'), t('created')],
     (lead) =>
-      html`<tr><td><a href="#/leads/${lead.leadId}">${lead.name}</a></td><td data-status=${lead.status}>${label('leadStatus', lead.status)}</td><td>${dateTime(lead.createdAt)}</td></tr>`,
+      html`<tr><td data-number>${lead.number}</td><td><a href="#/leads/${lead.leadId}">${lead.name}</a></td><td data-status=${lead.status}>${label('leadStatus', lead.status)}</td><td>${dateTime(lead.createdAt)}</td></tr>`,
     async (cursor?: string) => {
       const { data, error, response } = await client.GET('/leads', {
         params: { query: { status, cursor, limit: 20 } },
@@ -147,7 +147,7 @@ export const leadPage = async ({ leadId }: Record<string, string>) => {
   if (!lead) return show(html`<h1>${t('leads')}</h1>${problemView(asProblem(error, response.status))}`);
   const utm = Object.entries(lead.utm ?? {}).map(([k, v]) => `${k}: ${v}`);
   show(html`<h1>${lead.name}</h1>
-    <p>${t('status')}: ${statusView('leadStatus', lead.status)}
+    <p>${t('number')}: <strong data-number>${lead.number}</strong> · ${t('status')}: ${statusView('leadStatus', lead.status)}
       · <a href="#/customers/${lead.customerId}">${t('record')}</a></p>
     ${moveForm(lead, client)}
     <h2>${t('leadSaid')}</h2>
