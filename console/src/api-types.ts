@@ -2975,6 +2975,7 @@ export interface operations {
             query?: {
                 status?: "new" | "contacted" | "qualified" | "converted" | "disqualified";
                 owner?: string;
+                sort?: "newest" | "oldest";
                 from?: string;
                 to?: string;
                 limit?: number;
@@ -5649,6 +5650,7 @@ export interface operations {
             query?: {
                 status?: "open" | "acknowledged" | "in_progress" | "waiting_customer" | "resolved" | "closed";
                 customer?: string;
+                sort?: "newest" | "due";
                 limit?: number;
                 cursor?: string;
             };

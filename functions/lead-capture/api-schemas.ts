@@ -14,6 +14,8 @@ export const listLeadsQuery = z
   .strictObject({
     status: z.optional(z.enum(leadStatuses)),
     owner: z.optional(z.requiredLine(100)),
+    /** Newest first (the default) or oldest first: the longest waiting on top. */
+    sort: z.optional(z.enum(['newest', 'oldest'])),
     ...timeRangeQuery,
     limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
     cursor: z.optional(z.string().check(z.maxLength(2000))),

@@ -284,6 +284,7 @@ export interface LeadQuery {
   status?: LeadStatus;
   from?: string;
   to?: string;
+  sort?: 'newest' | 'oldest';
   limit: number;
   cursor?: string;
 }
@@ -321,6 +322,7 @@ export const listLeads = async (query: LeadQuery) => {
           leadCaptureKeys.leadsByStatusPartitions(status),
         ),
     range: { from: query.from, to: query.to },
+    order: query.sort ?? 'newest',
     limit: query.limit,
     cursor: query.cursor,
     filter: conditions.length ? filter : undefined,
