@@ -101,8 +101,9 @@ export const defineEntity = <T extends object>(spec: EntitySpec<T>) => {
     /** The writes that create the entity (only if its key is free) and what comes with it. */
     createItems: (value: T, effects: Omit<MoveEffects, 'history'> = {}): TransactItem[] => [
       putNew(item(value)),
-      ...numberItems(value),
       ...sideItems(value, effects),
+      // Last, so a caller reading a failed transaction's reasons by position finds its own items where they were.
+      ...numberItems(value),
     ],
 
     /** The number item, for a creation written without `createItems` (none for an unnumbered type). */

@@ -3390,6 +3390,8 @@ export interface operations {
                             state: "requested" | "granted" | "withdrawn";
                             via: string;
                             at: string;
+                            callId?: string;
+                            agentId?: string;
                         }[];
                         assignment?: {
                             ownerName?: string;
@@ -6350,6 +6352,11 @@ export interface operations {
                      */
                     language?: "tr" | "en";
                     ownerId?: string;
+                    spokenConsent?: {
+                        from: string;
+                        channels: ("sms" | "phone")[];
+                        callId: string;
+                    };
                 };
             };
         };
@@ -6455,6 +6462,8 @@ export interface operations {
                             state: "requested" | "granted" | "withdrawn";
                             via: string;
                             at: string;
+                            callId?: string;
+                            agentId?: string;
                         }[];
                         leads: {
                             items: {
@@ -6962,6 +6971,8 @@ export interface operations {
                                 state: "requested" | "granted" | "withdrawn";
                                 via: string;
                                 at: string;
+                                callId?: string;
+                                agentId?: string;
                             }[];
                             matchedBy: {
                                 customer: boolean;

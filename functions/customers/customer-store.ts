@@ -1,6 +1,7 @@
 // Customers created and edited by staff: the profile, its unique e-mail and phone markers, its
 // owners and its event in ONE transaction; edits guarded by the profile's seq; the directory list.
 import { listScope, type Ownership, type Viewer } from '../../shared/access.js';
+import { type SpokenConsent, spokenConsentItems } from '../../shared/consent.js';
 import {
   type ContactKeys,
   type Customer,
@@ -21,7 +22,7 @@ import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
 import { justProcessed, records } from '../../shared/messages.js';
 import { outboxPut } from '../../shared/outbox.js';
-import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
+import { ConflictError, NotFoundError, ProblemError, ValidationError } from '../../shared/problems.js';
 import { queryPage } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
 import { profileView } from './customer-access.js';
@@ -111,18 +112,21 @@ export interface NewCustomer {
  * who sees the winner (see claimable).
  */
 export const createCustomer = async (
-  input: NewCustomer,
+  input: NewCustomer & { spokenConsent?: SpokenConsent },
   owner: Ownership & { ownerId: string },
   viewer: Viewer,
   now: Date,
   record: Recorder,
   attempt = 1,
 ): Promise<ReturnType<typeof profileView>> => {
-  const details = contactDetails(input);
+  const { spokenConsent, ...fields } = input;
+  const details = contactDetails(fields);
+  // Consent belongs to the number that proved it: only the customer's own phone, the calling number.
+  if (spokenConsent && details.phone !== spokenConsent.from) throw notTheCallingNumber();
   const { claim, unseen } = await claimable(details, '', viewer);
   const at = now.toISOString();
   const customer: Customer = {
-    ...input,
+    ...fields,
     ...details,
     customerId: newId(),
     tags: input.tags?.length ? normalizeTags(input.tags) : undefined,
@@ -134,7 +138,6 @@ export const createCustomer = async (
   const markers = markerItems(details, customer.customerId, claim);
   const items: TransactItem[] = [
     putNew({ ...customers.item(customer), ...ownershipSets(owner), ...duplicateOf(unseen) }),
-    ...customers.numberItems(customer),
     ...markers,
     outboxPut(
       'CustomerCreated',
@@ -142,6 +145,8 @@ export const createCustomer = async (
       now,
     ),
     ...record(answer),
+    ...customers.numberItems(customer),
+    ...(spokenConsent ? spokenConsentItems(customer.customerId, spokenConsent, now) : []),
   ];
   const saved = await transact(items);
   if (saved.ok) return answer;
@@ -153,6 +158,17 @@ export const createCustomer = async (
   }
   throw new ConflictError('request-in-progress', justProcessed);
 };
+
+const notTheCallingNumber = () =>
+  new ValidationError([
+    {
+      path: 'spokenConsent.from',
+      message: {
+        en: "Consent said on a call belongs to the number the call came from: give it as the customer's phone.",
+        tr: 'Çağrıda verilen izin, çağrının geldiği numaraya aittir: bu numarayı müşterinin telefonu olarak girin.',
+      },
+    },
+  ]);
 
 const raced = () =>
   new ConflictError('customer-changed', {
