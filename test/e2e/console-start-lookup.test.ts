@@ -49,7 +49,7 @@ describe("a manager's start page, the search by number and the sorted cases", ()
     expect(JSON.stringify(refused.body)).toContain('"path":"sort"');
 
     const page = await signedIn('zeynep.manager@example.com', '/');
-    await page.waitForURL(/#\/quotes$/);
+    await page.waitForURL(/#\/quotes$/, { timeout: 10_000 });
     await check(page, 'start-manager');
 
     const search = page.getByRole('searchbox', { name: 'Kayıt numarasıyla ara' });
@@ -70,11 +70,12 @@ describe("a manager's start page, the search by number and the sorted cases", ()
     await search.fill('SP-00000000');
     await search.press('Enter');
     const note = page.locator('[data-field-problem="number"]');
-    await note.waitFor();
+    await note.waitFor({ timeout: 10_000 });
     expect(await note.textContent()).toBeTruthy();
     expect(page.url()).toContain(`#/customers/${lead.customerId}`);
 
     await page.goto(`${page.url().split('#')[0]}#/cases?sort=due`);
+    await page.locator('select[name="sort"]').waitFor({ timeout: 10_000 });
     await settled(page);
     const urgentRow = await findRow(page, `tr[data-case="${urgent}"]`);
     await findRow(page, `tr[data-case="${calm}"]`);

@@ -125,7 +125,7 @@ export const consentTable = (consents: CustomerRecord['consents']) => html`<div 
         return html`<tr data-consent=${channel}><th scope="row">${t(word)}</th><td colspan="5">${t('noConsent')}</td></tr>`;
       return entries.map(
         (c) =>
-          html`<tr data-consent=${channel}><th scope="row">${t(word)}</th><td>${t(consentStates[c.state])}</td><td>${dateTime(c.at)}</td><td>${c.address}</td><td>${c.topic}</td><td>${c.via}</td></tr>`,
+          html`<tr data-consent=${channel}><th scope="row">${t(word)}</th><td>${t(consentStates[c.state])}</td><td>${dateTime(c.at)}</td><td>${c.address}</td><td>${c.topic}</td><td>${c.via}${c.callId ? html` · <span data-call=${c.callId}>${t('callEvidence')}: ${c.callId} · ${c.agentId}</span>` : nothing}</td></tr>`,
       );
     })}</tbody>
   </table></div>`;

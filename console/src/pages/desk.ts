@@ -256,12 +256,16 @@ const matchView = (
 
 type Dealer = operations['listDealers']['responses'][200]['content']['application/json']['dealers'][number];
 
-const newCustomerForm = (phone: string, dealers: Dealer[], created: (customerId: string) => void) => {
+const newCustomerForm = (phone: string, callId: string, dealers: Dealer[], created: (customerId: string) => void) => {
   const create = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     clearProblem(form);
     const { name, email, preferredDealerId } = formValues(form);
+    // What the caller said yes to aloud, about the number they call from (never an e-mail address).
+    const channels = (['sms', 'phone'] as const).filter(
+      (channel) => form.querySelector<HTMLInputElement>(`input[name="spoken-${channel}"]`)?.checked,
+    );
     const { data, error, response } = await (await api()).POST('/customers', {
       headers: idempotencyKey(),
       body: {
@@ -269,6 +273,7 @@ const newCustomerForm = (phone: string, dealers: Dealer[], created: (customerId:
         phone: formValues(form).phone ?? phone,
         ...(email ? { email } : {}),
         ...(preferredDealerId ? { preferredDealerId } : {}),
+        ...(channels.length ? { spokenConsent: { from: phone, channels, callId } } : {}),
       },
     });
     if (!data) return showProblem(form, asProblem(error, response.status));
@@ -288,6 +293,11 @@ const newCustomerForm = (phone: string, dealers: Dealer[], created: (customerId:
           ${dealers.map((d) => html`<option value=${d.unitId}>${d.name}${d.cities[0] ? ` (${d.cities[0]})` : ''}</option>`)}
         </select>
       </label>
+      <fieldset data-spoken-consent>
+        <legend>${t('spokenConsent')} (${phone})</legend>
+        <label><input type="checkbox" name="spoken-sms" /> ${t('consentSms')}</label>
+        <label><input type="checkbox" name="spoken-phone" /> ${t('consentPhone')}</label>
+      </fieldset>
       <button type="submit">${t('create')}</button>
     </form>
   </article>`;
@@ -337,7 +347,8 @@ export const deskPage = (_params: Record<string, string>, query: URLSearchParams
       }
       const dealers = await dealerList;
       render(
-        newCustomerForm(phone, dealers, async (customerId) => {
+        // A new number is a new call: the telephony's id when the call came through it, else the desk's own.
+        newCustomerForm(phone, query.get('call') ?? `desk-${crypto.randomUUID()}`, dealers, async (customerId) => {
           const again = await lookUp(phone);
           if (Array.isArray(again)) showMatches(again, customerId);
           render(
