@@ -24,7 +24,9 @@ const openCase = async (priority: 'high' | 'low', tag: string) => {
 };
 
 describe("a manager's start page, the search by number and the sorted cases", () => {
-  it('lands on the approvals, opens records by number, and lists cases soonest due first', async () => {
+  it('lands on the approvals, opens records by number, and lists cases soonest due first', {
+    timeout: 120_000,
+  }, async () => {
     const person = uniquePerson('start-lookup');
     const { leadId } = await captureLead({ name: person.name, email: person.email, city: 'Kocaeli' });
     // The urgent case first, the calm one after: newest first puts the calm one on top, due order the urgent.

@@ -284,6 +284,12 @@ const newCustomerForm = (phone: string, callId: string, dealers: Dealer[], creat
     <form @submit=${create} data-new-customer aria-labelledby="new-customer-title">
       <h2 id="new-customer-title">${t('newCustomerFromCall')}</h2>
       ${problemSlot()}
+      <!-- Before the name: the keyboard path from the name to "create" stays as it was; Shift+Tab reaches it. -->
+      <fieldset data-spoken-consent>
+        <legend>${t('spokenConsent')} (${phone})</legend>
+        <label><input type="checkbox" name="spoken-sms" /> ${t('consentSms')}</label>
+        <label><input type="checkbox" name="spoken-phone" /> ${t('consentPhone')}</label>
+      </fieldset>
       <label>${t('name')} <input name="name" required maxlength="200" autocomplete="off" aria-keyshortcuts=${keys('name')} /></label>
       <label>${t('phone')} <input name="phone" type="tel" required maxlength="40" .value=${phone} autocomplete="off" /></label>
       <label>${t('email')} <input name="email" type="email" maxlength="254" autocomplete="off" /></label>
@@ -293,11 +299,6 @@ const newCustomerForm = (phone: string, callId: string, dealers: Dealer[], creat
           ${dealers.map((d) => html`<option value=${d.unitId}>${d.name}${d.cities[0] ? ` (${d.cities[0]})` : ''}</option>`)}
         </select>
       </label>
-      <fieldset data-spoken-consent>
-        <legend>${t('spokenConsent')} (${phone})</legend>
-        <label><input type="checkbox" name="spoken-sms" /> ${t('consentSms')}</label>
-        <label><input type="checkbox" name="spoken-phone" /> ${t('consentPhone')}</label>
-      </fieldset>
       <button type="submit">${t('create')}</button>
     </form>
   </article>`;
