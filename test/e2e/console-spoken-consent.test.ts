@@ -57,15 +57,16 @@ describe('spoken consent at the call desk', () => {
     await page.context().close();
 
     // Another number than the customer's, or e-mail: refused with the field, and nobody created.
+    const repKey = inject('customerRecordKeys').repAyse;
     const other = uniquePerson('spoken-other');
-    const wrongNumber = await call('POST', '/customers', agentKey, {
+    const wrongNumber = await call('POST', '/customers', repKey, {
       name: other.name,
       phone: other.localPhone,
       spokenConsent: { from: caller.localPhone, channels: ['sms'], callId: 'call-1' },
     });
     expect(wrongNumber.status).toBe(400);
     expect(JSON.stringify(wrongNumber.body)).toContain('"path":"spokenConsent.from"');
-    const byMail = await call('POST', '/customers', agentKey, {
+    const byMail = await call('POST', '/customers', repKey, {
       name: other.name,
       phone: other.localPhone,
       email: other.email,
@@ -73,7 +74,7 @@ describe('spoken consent at the call desk', () => {
     });
     expect(byMail.status).toBe(400);
     expect(JSON.stringify(byMail.body)).toContain('"path":"spokenConsent.channels');
-    const nobody = await call('GET', `/customers/lookup?phone=${encodeURIComponent(other.phone)}`, agentKey);
+    const nobody = await call('GET', `/customers/lookup?phone=${encodeURIComponent(other.phone)}`, repKey);
     expect(nobody.status).toBe(404);
   });
 });
