@@ -31,6 +31,7 @@ import { peopleUseCase } from './people/manifest.js';
 import { privacy } from './privacy/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
 // a unit's inbox: requests, orders and cases routed to it
+import { recordLookup } from './record-lookup/manifest.js';
 import { unitInbox } from './unit-inbox/manifest.js';
 import { webhooks } from './webhooks/manifest.js';
 
@@ -63,6 +64,8 @@ export const useCases: UseCaseManifest[] = [
   privacy,
   // a unit's inbox
   unitInbox,
+  // one lookup by any spoken number (the console's search box)
+  recordLookup,
   // outbound webhooks (integrations)
   webhooks,
   // Amazon Connect's caller lookup (integrations)

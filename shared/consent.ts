@@ -43,6 +43,9 @@ export interface ConsentEntry {
   textVersion?: string;
   ip?: string;
   leadId?: string;
+  /** Spoken on a call: the call it was said on and the agent who heard it. */
+  callId?: string;
+  agentId?: string;
   occurredAt: string;
 }
 
@@ -108,6 +111,42 @@ export const confirmConsentRequest = async (request: ConsentRequest, ip: string,
   ]);
 };
 
+/** Consent said aloud on a call, per channel, about the number the call came from. */
+export interface SpokenConsent {
+  /** The number the caller called from, E.164: the one the call proved. */
+  from: string;
+  channels: readonly ('sms' | 'phone')[];
+  callId: string;
+  agentId: string;
+}
+
+/**
+ * The ledger entries and `ConsentGranted` events of a consent given on a call: one per channel it
+ * was given for, about the calling number only. An e-mail address is never proven by a call, so a
+ * spoken consent has no e-mail channel (the double opt-in is that channel's proof).
+ */
+export const spokenConsentItems = (customerId: string, spoken: SpokenConsent, now: Date): TransactItem[] => {
+  const at = now.toISOString();
+  return spoken.channels.flatMap((channel) => {
+    const entry: ConsentEntry = {
+      customerId,
+      channel,
+      address: spoken.from,
+      topic: 'all',
+      action: 'granted',
+      via: 'call',
+      source: `call:${spoken.callId}`,
+      callId: spoken.callId,
+      agentId: spoken.agentId,
+      occurredAt: at,
+    };
+    return [
+      putNew({ ...keys.consentEntry(customerId, channel, at, newId()), type: 'consent', ...entry }),
+      outboxPut('ConsentGranted', { customerId, channel, via: 'staff' }, now),
+    ];
+  });
+};
+
 /** A customer's ledger for one channel, oldest first (the sort key is time-ordered). */
 const ledger = async (customerId: string, channel: ConsentChannel) =>
   (
@@ -166,6 +205,8 @@ export const consentStates = (entries: ConsentEntry[]) => {
     state: e.action,
     via: e.via,
     at: e.occurredAt,
+    ...(e.callId ? { callId: e.callId } : {}),
+    ...(e.agentId ? { agentId: e.agentId } : {}),
   }));
 };
 

@@ -55,6 +55,7 @@ export const birthdayMonthDay = (birthday: string | undefined) =>
 export const customers = defineEntity<Customer>({
   type: 'customer',
   key: (c) => keys.customer(c.customerId),
+  number: (c) => ({ kind: 'customer', id: c.customerId, customerId: c.customerId }),
   indexes: (c) => {
     // The birthday index is sparse: only profiles with a birthday are in it.
     const monthDay = birthdayMonthDay(c.birthday);

@@ -10,6 +10,7 @@ import { newId } from './ids.js';
 import { type Named, staleAt } from './messages.js';
 import { type ConflictCode, ConflictError } from './problems.js';
 import { queryAll } from './query.js';
+import { type NumberHolder, numberItem } from './record-numbers.js';
 import { fromItem, type ItemType, type Key, keys } from './table.js';
 import type { QueuePlacement } from './work-queue.js';
 
@@ -51,6 +52,8 @@ export interface EntitySpec<T> {
   key: (value: T) => Key;
   /** The sparse indexes the item is in, computed from its current state. */
   indexes?: (value: T) => Record<string, string>;
+  /** The number people speak for it (shared/record-numbers.ts), indexed when it is created. */
+  number?: (value: T) => NumberHolder;
 }
 
 export const defineEntity = <T extends object>(spec: EntitySpec<T>) => {
@@ -70,6 +73,8 @@ export const defineEntity = <T extends object>(spec: EntitySpec<T>) => {
       ...(effects.also ?? []),
     ];
   };
+
+  const numberItems = (value: T): TransactItem[] => (spec.number ? [numberItem(spec.number(value))] : []);
 
   const historyItem = (before: T & Movable, after: T & Movable, entry: HistoryEntry): TransactItem => {
     const at = clockNow().toISOString();
@@ -99,7 +104,12 @@ export const defineEntity = <T extends object>(spec: EntitySpec<T>) => {
     createItems: (value: T, effects: Omit<MoveEffects, 'history'> = {}): TransactItem[] => [
       putNew(item(value)),
       ...sideItems(value, effects),
+      // Last, so a caller reading a failed transaction's reasons by position finds its own items where they were.
+      ...numberItems(value),
     ],
+
+    /** The number item, for a creation written without `createItems` (none for an unnumbered type). */
+    numberItems,
 
     /**
      * The writes of a guarded move: `after` replaces the stored item only while it is still in

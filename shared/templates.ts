@@ -5,6 +5,7 @@
 import { config } from './config.js';
 import { mailLayout, type SafeHtml } from './html.js';
 import type { Language } from './language.js';
+import { numberPrefixes, recordNumber } from './record-numbers.js';
 
 export interface RenderedMail {
   /** The template's name: what a customer's timeline records of a mail sent to them. */
@@ -102,7 +103,9 @@ export const consoleLink = (kind: keyof typeof consoleRoutes, id: string) => {
 export const recordReference = (language: Language, kind: keyof typeof consoleRoutes, id: string) => {
   const url = consoleLink(kind, id);
   const link = url ? ` ${url}` : '';
+  // The number people speak where the kind has one (the console's search box finds it); else the id.
+  const number = kind in numberPrefixes ? recordNumber(kind as keyof typeof numberPrefixes, id) : id;
   return language === 'tr'
-    ? `${recordNames.tr[kind]} no: ${id}. CRM konsolunda açın:${link || ' bu numarayla arayın.'}`
-    : `${recordNames.en[kind]} no: ${id}. Open it in the CRM console:${link || ' search for this number.'}`;
+    ? `${recordNames.tr[kind]} no: ${number}. CRM konsolunda açın:${link || ' bu numarayla arayın.'}`
+    : `${recordNames.en[kind]} no: ${number}. Open it in the CRM console:${link || ' search for this number.'}`;
 };

@@ -2424,6 +2424,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/numbers/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Any staff: the record a number stands for (Q-, SP-, TL-, L-, M-), if the caller's scopes and reach let them see it
+         * @description Needs a bearer key with the scope  (or `admin`).
+         */
+        get: operations["findNumber"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks": {
         parameters: {
             query?: never;
@@ -3088,6 +3108,7 @@ export interface operations {
             query?: {
                 status?: "new" | "contacted" | "qualified" | "converted" | "disqualified";
                 owner?: string;
+                sort?: "newest" | "oldest";
                 from?: string;
                 to?: string;
                 limit?: number;
@@ -3108,6 +3129,7 @@ export interface operations {
                     "application/json": {
                         leads: ({
                             leadId: string;
+                            number?: string;
                             customerId: string;
                             /** @enum {string} */
                             status: "new" | "contacted" | "qualified" | "converted" | "disqualified";
@@ -3439,6 +3461,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         leadId: string;
+                        number?: string;
                         customerId: string;
                         /** @enum {string} */
                         status: "new" | "contacted" | "qualified" | "converted" | "disqualified";
@@ -3500,6 +3523,8 @@ export interface operations {
                             state: "requested" | "granted" | "withdrawn";
                             via: string;
                             at: string;
+                            callId?: string;
+                            agentId?: string;
                         }[];
                         assignment?: {
                             ownerName?: string;
@@ -5760,6 +5785,7 @@ export interface operations {
             query?: {
                 status?: "open" | "acknowledged" | "in_progress" | "waiting_customer" | "resolved" | "closed";
                 customer?: string;
+                sort?: "newest" | "due";
                 limit?: number;
                 cursor?: string;
             };
@@ -6459,6 +6485,11 @@ export interface operations {
                      */
                     language?: "tr" | "en";
                     ownerId?: string;
+                    spokenConsent?: {
+                        from: string;
+                        channels: ("sms" | "phone")[];
+                        callId: string;
+                    };
                 };
             };
         };
@@ -6549,6 +6580,7 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         };
+                        number: string;
                         mergedFrom?: string;
                         owners: {
                             ownerIds: string[];
@@ -6563,6 +6595,8 @@ export interface operations {
                             state: "requested" | "granted" | "withdrawn";
                             via: string;
                             at: string;
+                            callId?: string;
+                            agentId?: string;
                         }[];
                         leads: {
                             items: {
@@ -7070,6 +7104,8 @@ export interface operations {
                                 state: "requested" | "granted" | "withdrawn";
                                 via: string;
                                 at: string;
+                                callId?: string;
+                                agentId?: string;
                             }[];
                             matchedBy: {
                                 customer: boolean;
@@ -11792,6 +11828,40 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    findNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record the number stands for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "quote" | "order" | "request" | "lead" | "customer";
+                        id: string;
+                        number: string;
+                        customerId: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };

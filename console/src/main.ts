@@ -4,7 +4,8 @@ import '@picocss/pico/css/pico.min.css';
 import './console.css';
 import { html, nothing, render } from 'lit';
 import { api } from './api.js';
-import { caller, forgetCaller, holds, type Scope } from './caller.js';
+import { caller, forgetCaller, holds, type Me, type Scope } from './caller.js';
+import { numberSearch } from './number-search.js';
 import { signInPage } from './pages/sign-in.js';
 import { forget, refreshTokenOf, signedIn } from './session.js';
 import { currentLanguage, type StringKey, setLanguage, t } from './strings.js';
@@ -19,6 +20,8 @@ const startPage = async (): Promise<View | undefined> =>
 
 const routes: [RegExp, () => Promise<View>][] = [
   [/^\/$/, async () => (await startPage()) ?? (await import('./pages/home.js')).homePage],
+  // the counts of the day's work, whatever the caller's start page
+  [/^\/today$/, async () => (await import('./pages/home.js')).homePage],
   // a unit's inbox and a request's page (dealers open it from their mail)
   [/^\/inbox$/, async () => (await import('./pages/inbox.js')).inboxPage],
   [/^\/requests\/(?<requestId>[^/]+)$/, async () => (await import('./pages/inbox.js')).requestPage],
@@ -66,7 +69,7 @@ const routes: [RegExp, () => Promise<View>][] = [
  * (none: every caller). A link shows only when the caller (GET /me) holds it; `admin` covers all.
  */
 const navLinks: [hash: string, label: StringKey, scope?: Scope][] = [
-  ['#/', 'home'],
+  ['#/today', 'home'],
   ['#/inbox', 'inbox', 'requests:read'],
   ['#/leads', 'leads', 'leads:read'],
   ['#/quotes', 'quotes', 'quotes:read'],
@@ -83,6 +86,19 @@ const navLinks: [hash: string, label: StringKey, scope?: Scope][] = [
   // language and sign-in: setting up MFA is an admin's first piece of work
   ['#/account/mfa', 'account'],
 ];
+
+/**
+ * Where a role starts its day, when it is a page of its own: the agent at the call desk, a manager at
+ * the approvals waiting for them, an admin at the people they manage (or, before the second factor,
+ * at setting it up). Reps and directors start at the day's counts, a unit's people at their inbox.
+ */
+const startHash = (me: Me | undefined): string | undefined => {
+  if (!me || me.unitId) return undefined;
+  if (me.role === 'agent') return '#/desk';
+  if (me.role === 'manager') return '#/quotes';
+  if (me.role === 'admin') return holds(me, 'admin') ? '#/admin/people' : '#/account/mfa';
+  return undefined;
+};
 
 const signOut = async () => {
   const refreshToken = refreshTokenOf();
@@ -104,6 +120,7 @@ const drawNav = async () => {
   // On a phone the links and sign-out fold into one menu; console.css shows one of the two by width.
   render(
     html`<ul><li><strong>${t('appName')}</strong></li></ul>
+      ${signedIn() ? html`<ul><li>${numberSearch()}</li></ul>` : ''}
       <ul>
         ${
           signedIn()
@@ -145,9 +162,9 @@ const route = async () => {
       location.hash = `#${query.get('next') ?? '/'}`;
     });
   }
-  // An agent's day starts at the call desk.
-  if (path === '/' && (await caller())?.role === 'agent') {
-    location.hash = '#/desk';
+  const start = path === '/' ? startHash(await caller()) : undefined;
+  if (start) {
+    location.hash = start;
     return;
   }
   for (const [pattern, load] of routes) {

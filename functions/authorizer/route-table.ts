@@ -148,6 +148,7 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"POST","path":"/privacy/retention-runs","auth":{"scopes":["privacy:erase"]}},
   {"method":"POST","path":"/privacy/retention-runs/{runId}/erase","auth":{"scopes":["privacy:erase"]}},
   {"method":"GET","path":"/inbox","auth":{"scopes":["requests:read"]}},
+  {"method":"GET","path":"/numbers/{number}","auth":{"scopes":[]}},
   {"method":"POST","path":"/webhooks","auth":{"scopes":["webhooks:admin"]}},
   {"method":"GET","path":"/webhooks","auth":{"scopes":["webhooks:admin"]}},
   {"method":"GET","path":"/webhooks/{subscriptionId}","auth":{"scopes":["webhooks:admin"]}},

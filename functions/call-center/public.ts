@@ -4,4 +4,5 @@ import './problems.js';
 
 export { type RequestOutcome, requestOutcomes } from './domain/request-input.js';
 export { requestsRecordPart } from './record-part.js';
+export { requestViewerOf, requestVisibleTo } from './request-access.js';
 export { unitRequests } from './request-inbox.js';

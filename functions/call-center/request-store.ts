@@ -46,6 +46,7 @@ export interface CustomerRequest {
 export const requests = defineEntity<CustomerRequest>({
   type: 'request',
   key: (r) => callCenterKeys.request(r.customerId, r.requestId),
+  number: (r) => ({ kind: 'request', id: r.requestId, customerId: r.customerId }),
   indexes: (r) => ({
     ...callCenterKeys.requestById(r.requestId),
     ...callCenterKeys.requestsByUnit(r.unitId, r.status, r.createdAt, r.requestId),

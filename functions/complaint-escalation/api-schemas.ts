@@ -15,6 +15,8 @@ export const listCasesQuery = z.strictObject({
   status: z.optional(z.enum(caseStatuses)),
   /** One customer's cases (every status unless one is named). */
   customer: z.optional(z.requiredLine(40)),
+  /** Newest first (the default), or `due`: running SLA clocks soonest due first, late ones on top. */
+  sort: z.optional(z.enum(['newest', 'due'])),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
   cursor: z.optional(z.string().check(z.maxLength(2000))),
 });

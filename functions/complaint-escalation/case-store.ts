@@ -3,11 +3,11 @@
 
 import type { Ownership } from '../../shared/access.js';
 import { readFollowingMerge } from '../../shared/customer.js';
-import { findById, putNew, type TransactItem } from '../../shared/db.js';
+import { findById, getMany, putNew, type TransactItem } from '../../shared/db.js';
 import { defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
 import type { Language } from '../../shared/language.js';
 import { type Filter, queryAll, queryPage } from '../../shared/query.js';
-import { byAssignee, byState, keys } from '../../shared/table.js';
+import { byAssignee, byState, type Key, keys } from '../../shared/table.js';
 import { defineDueQueue } from '../../shared/work-queue.js';
 import type { CaseCategory, CasePriority, caseChannels, caseTypes } from './domain/case-input.js';
 import { activeStatuses, type CaseStatus, caseStatuses } from './domain/case-lifecycle.js';
@@ -162,6 +162,39 @@ export const listCases = async (query: CaseQuery) => {
     filter: conditions.length ? filter : undefined,
   });
   return { cases: page.items.map((item) => fromItem<Case>(item)), next: page.next };
+};
+
+/**
+ * Cases with a running SLA clock, soonest due first (the late ones on top): the SLA queue's index
+ * paged in due order, each case read by its key. The viewer's scope and a status are checked on the
+ * case itself, so a page may hold fewer than `limit` and still have a cursor. A stopped clock is
+ * not in the queue: those cases are in the creation-time lists.
+ */
+export const listCasesByDue = async (query: Omit<CaseQuery, 'customerId'>) => {
+  const page = await queryPage({
+    index: byState,
+    partition: keys.dueInPartitions(slaQueue.name),
+    order: 'oldest',
+    limit: query.limit,
+    cursor: query.cursor,
+  });
+  const keyOf = (key: Key) => `${key.pk}\n${key.sk}`;
+  const found = new Map(
+    (await getMany(page.items.map((item) => item.entity as Key))).map((item) => [
+      keyOf(item as unknown as Key),
+      fromItem<Case>(item),
+    ]),
+  );
+  const cases = page.items
+    .map((item) => found.get(keyOf(item.entity as Key)))
+    .filter((c): c is Case => c !== undefined)
+    .filter(
+      (c) =>
+        (!query.unitId || c.unit.id === query.unitId) &&
+        (!query.ownerId || c.openedBy === query.ownerId) &&
+        (!query.status || c.status === query.status),
+    );
+  return { cases, next: page.next };
 };
 
 /** Every case opened within the range (ISO UTC instants, inclusive), whatever its status now. */

@@ -172,6 +172,7 @@ export const openCase = (
                 updatedAt: at,
               }),
             ),
+            ...customers.numberItems(customers.read({ customerId: c.customerId })),
             ...markerItems(contact!, c.customerId, { email: true, phone: true }),
           ];
       const answer: Opened = {

@@ -35,6 +35,8 @@ const capped = (item: z.core.$ZodType) => z.strictObject({ items: z.array(item),
 
 export const customerRecord = z.strictObject({
   customer: profile,
+  /** The number people speak, `M-…` (shared/record-numbers). */
+  number: z.string(),
   /** The id asked for, when it was merged into `customer` (merge). */
   mergedFrom: z.optional(z.string()),
   owners,

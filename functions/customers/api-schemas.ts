@@ -82,6 +82,18 @@ export const createCustomerBody = z.strictObject({
   language: z._default(z.enum(languages), defaultLanguage),
   /** Whom the customer belongs to; the caller when absent. Only managers give customers to others. */
   ownerId: z.optional(z.requiredLine(100)),
+  /**
+   * Consent the caller said aloud on the call the customer is created from: per channel, about the
+   * number the call came from (which must be the customer's phone). Never e-mail: a call proves no address.
+   */
+  spokenConsent: z.optional(
+    z.strictObject({
+      from: phone,
+      channels: z.array(z.enum(['sms', 'phone'])).check(z.minLength(1), z.maxLength(2)),
+      /** The call it was said on: the telephony contact id, or the desk's own id for the call. */
+      callId: z.requiredLine(100),
+    }),
+  ),
 });
 
 export const editCustomerBody = z.strictObject({
@@ -131,6 +143,9 @@ export const consent = z.strictObject({
   state: z.enum(['requested', 'granted', 'withdrawn']),
   via: z.string(),
   at: z.string(),
+  /** A consent said on a call: the call and the agent who heard it. */
+  callId: z.optional(z.string()),
+  agentId: z.optional(z.string()),
 });
 
 const directoryEntry = z.strictObject({

@@ -2,6 +2,7 @@
 // owners and its event in ONE transaction; edits guarded by the profile's seq; the directory list.
 
 import { listScope, type Ownership, type Viewer } from '../../shared/access.js';
+import { type SpokenConsent, spokenConsentItems } from '../../shared/consent.js';
 import {
   type ContactKeys,
   type Customer,
@@ -23,7 +24,7 @@ import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
 import { justProcessed, records } from '../../shared/messages.js';
 import { outboxPut } from '../../shared/outbox.js';
-import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
+import { ConflictError, NotFoundError, ProblemError, ValidationError } from '../../shared/problems.js';
 import { queryPage } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
 import { profileView } from './customer-access.js';
@@ -113,18 +114,21 @@ export interface NewCustomer {
  * who sees the winner (see claimable).
  */
 export const createCustomer = async (
-  input: NewCustomer,
+  input: NewCustomer & { spokenConsent?: SpokenConsent },
   owner: Ownership & { ownerId: string },
   viewer: Viewer,
   now: Date,
   record: Recorder,
   attempt = 1,
 ): Promise<ReturnType<typeof profileView>> => {
-  const details = contactDetails(input);
+  const { spokenConsent, ...fields } = input;
+  const details = contactDetails(fields);
+  // Consent belongs to the number that proved it: only the customer's own phone, the calling number.
+  if (spokenConsent && details.phone !== spokenConsent.from) throw notTheCallingNumber();
   const { claim, unseen } = await claimable(details, '', viewer);
   const at = now.toISOString();
   const customer: Customer = {
-    ...input,
+    ...fields,
     ...details,
     customerId: newId(),
     tags: input.tags?.length ? normalizeTags(input.tags) : undefined,
@@ -143,6 +147,8 @@ export const createCustomer = async (
       now,
     ),
     ...record(answer),
+    ...customers.numberItems(customer),
+    ...(spokenConsent ? spokenConsentItems(customer.customerId, spokenConsent, now) : []),
   ];
   const saved = await transact(items);
   if (saved.ok) return answer;
@@ -154,6 +160,17 @@ export const createCustomer = async (
   }
   throw new ConflictError('request-in-progress', justProcessed);
 };
+
+const notTheCallingNumber = () =>
+  new ValidationError([
+    {
+      path: 'spokenConsent.from',
+      message: {
+        en: "Consent said on a call belongs to the number the call came from: give it as the customer's phone.",
+        tr: 'Çağrıda verilen izin, çağrının geldiği numaraya aittir: bu numarayı müşterinin telefonu olarak girin.',
+      },
+    },
+  ]);
 
 const raced = () =>
   new ConflictError('customer-changed', {

@@ -14,6 +14,8 @@ export const listLeadsQuery = z
   .strictObject({
     status: z.optional(z.enum(leadStatuses)),
     owner: z.optional(z.requiredLine(100)),
+    /** Newest first (the default) or oldest first: the longest waiting on top. */
+    sort: z.optional(z.enum(['newest', 'oldest'])),
     ...timeRangeQuery,
     limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
     cursor: z.optional(z.string().check(z.maxLength(2000))),
@@ -41,6 +43,8 @@ export const tokenForm = z.looseObject({ token: z.optional(z.string()) });
 
 const lead = z.looseObject({
   leadId: z.string(),
+  /** The number people speak, `L-…` (shared/record-numbers). */
+  number: z.optional(z.string()),
   customerId: z.string(),
   status: z.enum(leadStatuses),
   seq: z.int(),

@@ -48,6 +48,7 @@ export interface Lead {
 export const leads = defineEntity<Lead>({
   type: 'lead',
   key: (lead) => leadCaptureKeys.lead(lead.customerId, lead.leadId),
+  number: (lead) => ({ kind: 'lead', id: lead.leadId, customerId: lead.customerId }),
   indexes: (lead) => ({
     ...leadCaptureKeys.leadById(lead.leadId),
     ...leadCaptureKeys.leadsByStatus(lead.status, lead.createdAt, lead.leadId),
@@ -283,6 +284,7 @@ export interface LeadQuery {
   status?: LeadStatus;
   from?: string;
   to?: string;
+  sort?: 'newest' | 'oldest';
   limit: number;
   cursor?: string;
 }
@@ -320,6 +322,7 @@ export const listLeads = async (query: LeadQuery) => {
           leadCaptureKeys.leadsByStatusPartitions(status),
         ),
     range: { from: query.from, to: query.to },
+    order: query.sort ?? 'newest',
     limit: query.limit,
     cursor: query.cursor,
     filter: conditions.length ? filter : undefined,

@@ -86,6 +86,7 @@ export interface Order {
 export const orders = defineEntity<Order>({
   type: 'order',
   key: (o) => orderRoutingKeys.order(o.customerId, o.orderId),
+  number: (o) => ({ kind: 'order', id: o.orderId, customerId: o.customerId }),
   indexes: (o) => ({
     ...orderRoutingKeys.orderById(o.orderId),
     ...orderRoutingKeys.ordersByStatus(o.status, o.createdAt, o.orderId),

@@ -15,6 +15,7 @@ export {
   servesCategory,
   unitsToLoad,
 } from './domain/routing.js';
+export { orderVisibleTo } from './order-access.js';
 export { getOrder, type Order, ordersIn } from './order-store.js';
 export { ordersRecordPart } from './record-part.js';
 export { getRoutingRules, loadUnits } from './rules-store.js';

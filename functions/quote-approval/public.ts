@@ -6,6 +6,7 @@ import './problems.js';
 export type { QuoteTotals } from './domain/pricing.js';
 export { marginTryOf } from './domain/quote-builder.js';
 export { type QuoteSummary, quoteReport } from './domain/reports.js';
+export { quoteVisibleTo } from './quote-access.js';
 export { findQuote, getQuote, type Quote, quoteAttachedItems, quoteOrderedItems, sentInMonths } from './quote-store.js';
 export { draftQuote } from './quotes.js';
 export { quotesRecordPart } from './record-part.js';

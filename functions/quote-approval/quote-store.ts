@@ -71,6 +71,7 @@ export interface Quote extends QuoteState, QuoteFigures {
 export const quotes = defineEntity<Quote>({
   type: 'quote',
   key: (q) => quoteApprovalKeys.quote(q.customerId, q.quoteId),
+  number: (q) => ({ kind: 'quote', id: q.quoteId, customerId: q.customerId }),
   indexes: (q) => ({
     ...quoteApprovalKeys.quoteById(q.quoteId),
     ...quoteApprovalKeys.quotesByOwner(q.ownerId, q.createdAt, q.quoteId),

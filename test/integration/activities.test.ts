@@ -36,6 +36,7 @@ import { type Actor, type Role, validate } from '../../shared/http.js';
 import { noRecord, oncePerCaller } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
+import { recordNumber } from '../../shared/record-numbers.js';
 import { suppress } from '../../shared/suppression.js';
 import { keys } from '../../shared/table.js';
 import { defineTemplate } from '../../shared/templates.js';
@@ -298,7 +299,7 @@ describe('to-dos and their reminders', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe('Geri arama: Deneme Müşteri');
     expect(mails[0]!.body.text).toContain('5.03.2030 13:30 için geri aranmak istedi');
-    expect(mails[0]!.body.text).toContain(`no: ${customerId}`);
+    expect(mails[0]!.body.text).toContain(`no: ${recordNumber('customer', customerId)}`);
     expect(mails[0]!.body.text).not.toContain('GET /');
   });
 

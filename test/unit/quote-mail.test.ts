@@ -75,7 +75,7 @@ describe('owner notices', () => {
       approverName: 'Zeynep',
       reason: 'Too much.',
     });
-    expect(mail.text).toContain('Quote no: 01KAQ0000000000000000ABCDE');
+    expect(mail.text).toContain('Quote no: Q-000ABCDE');
     // Its only link, when the console's address is set, is the console's; never an API URL.
     expect(`${mail.text} ${mail.html}`.replace(/https?:\/\/[^\s"<]*\/console\/#\/quotes/g, '')).not.toMatch(
       /https?:\/\//,

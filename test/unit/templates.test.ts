@@ -51,17 +51,17 @@ describe('a record named in a staff mail', () => {
     try {
       process.env.CONSOLE_URL = 'https://d1.cloudfront.net/console/';
       expect(recordReference('en', 'lead', '01LEAD')).toBe(
-        'Lead no: 01LEAD. Open it in the CRM console: https://d1.cloudfront.net/console/#/leads/01LEAD',
+        'Lead no: L-01LEAD. Open it in the CRM console: https://d1.cloudfront.net/console/#/leads/01LEAD',
       );
       expect(recordReference('tr', 'customer', '01CUS')).toContain(
         'https://d1.cloudfront.net/console/#/customers/01CUS',
       );
       expect(recordReference('tr', 'quote', '01Q')).toBe(
-        'Teklif no: 01Q. CRM konsolunda açın: https://d1.cloudfront.net/console/#/quotes/01Q',
+        'Teklif no: Q-01Q. CRM konsolunda açın: https://d1.cloudfront.net/console/#/quotes/01Q',
       );
       delete process.env.CONSOLE_URL;
       expect(recordReference('en', 'lead', '01LEAD')).toBe(
-        'Lead no: 01LEAD. Open it in the CRM console: search for this number.',
+        'Lead no: L-01LEAD. Open it in the CRM console: search for this number.',
       );
       expect(recordReference('en', 'lead', '01LEAD')).not.toMatch(/GET \/|https?:/);
     } finally {
@@ -77,7 +77,7 @@ describe('an order or a case named in a staff mail', () => {
   it('opens the order page or the case page of the console', () => {
     vi.stubEnv('CONSOLE_URL', 'https://d1.cloudfront.net/console/');
     expect(recordReference('en', 'order', '01ORD')).toBe(
-      'Order no: 01ORD. Open it in the CRM console: https://d1.cloudfront.net/console/#/orders/01ORD',
+      'Order no: SP-01ORD. Open it in the CRM console: https://d1.cloudfront.net/console/#/orders/01ORD',
     );
     expect(recordReference('tr', 'case', '01CASE')).toBe(
       'Vaka no: 01CASE. CRM konsolunda açın: https://d1.cloudfront.net/console/#/cases/01CASE',

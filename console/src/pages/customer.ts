@@ -125,7 +125,7 @@ export const consentTable = (consents: CustomerRecord['consents']) => html`<div 
         return html`<tr data-consent=${channel}><th scope="row">${t(word)}</th><td colspan="5">${t('noConsent')}</td></tr>`;
       return entries.map(
         (c) =>
-          html`<tr data-consent=${channel}><th scope="row">${t(word)}</th><td>${t(consentStates[c.state])}</td><td>${dateTime(c.at)}</td><td>${c.address}</td><td>${c.topic}</td><td>${c.via}</td></tr>`,
+          html`<tr data-consent=${channel}><th scope="row">${t(word)}</th><td>${t(consentStates[c.state])}</td><td>${dateTime(c.at)}</td><td>${c.address}</td><td>${c.topic}</td><td>${c.via}${c.callId ? html` · <span data-call=${c.callId}>${t('callEvidence')}: ${c.callId} · ${c.agentId}</span>` : nothing}</td></tr>`,
       );
     })}</tbody>
   </table></div>`;
@@ -333,6 +333,7 @@ const drawRecord = async (customerId: string, notice = '') => {
   // An id merged away answers with the survivor: the address follows, without a step in history.
   if (customer.customerId !== customerId) history.replaceState(null, '', `#/customers/${customer.customerId}`);
   show(html`<h1 data-customer=${customer.customerId}>${customer.name}</h1>
+    <p>${t('number')}: <strong data-number>${data.number}</strong></p>
     ${data.mergedFrom ? html`<p data-merged>${t('mergedFrom')}: ${data.mergedFrom}</p>` : nothing}
     <p role="status" data-notice>${notice}</p>
     <p><a href="#/quotes/new?customer=${customer.customerId}" role="button" class="secondary">${t('newQuote')}</a></p>

@@ -256,12 +256,16 @@ const matchView = (
 
 type Dealer = operations['listDealers']['responses'][200]['content']['application/json']['dealers'][number];
 
-const newCustomerForm = (phone: string, dealers: Dealer[], created: (customerId: string) => void) => {
+const newCustomerForm = (phone: string, callId: string, dealers: Dealer[], created: (customerId: string) => void) => {
   const create = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     clearProblem(form);
     const { name, email, preferredDealerId } = formValues(form);
+    // What the caller said yes to aloud, about the number they call from (never an e-mail address).
+    const channels = (['sms', 'phone'] as const).filter(
+      (channel) => form.querySelector<HTMLInputElement>(`input[name="spoken-${channel}"]`)?.checked,
+    );
     const { data, error, response } = await (await api()).POST('/customers', {
       headers: idempotencyKey(),
       body: {
@@ -269,6 +273,7 @@ const newCustomerForm = (phone: string, dealers: Dealer[], created: (customerId:
         phone: formValues(form).phone ?? phone,
         ...(email ? { email } : {}),
         ...(preferredDealerId ? { preferredDealerId } : {}),
+        ...(channels.length ? { spokenConsent: { from: phone, channels, callId } } : {}),
       },
     });
     if (!data) return showProblem(form, asProblem(error, response.status));
@@ -279,6 +284,12 @@ const newCustomerForm = (phone: string, dealers: Dealer[], created: (customerId:
     <form @submit=${create} data-new-customer aria-labelledby="new-customer-title">
       <h2 id="new-customer-title">${t('newCustomerFromCall')}</h2>
       ${problemSlot()}
+      <!-- Before the name: the keyboard path from the name to "create" stays as it was; Shift+Tab reaches it. -->
+      <fieldset data-spoken-consent>
+        <legend>${t('spokenConsent')} (${phone})</legend>
+        <label><input type="checkbox" name="spoken-sms" /> ${t('consentSms')}</label>
+        <label><input type="checkbox" name="spoken-phone" /> ${t('consentPhone')}</label>
+      </fieldset>
       <label>${t('name')} <input name="name" required maxlength="200" autocomplete="off" aria-keyshortcuts=${keys('name')} /></label>
       <label>${t('phone')} <input name="phone" type="tel" required maxlength="40" .value=${phone} autocomplete="off" /></label>
       <label>${t('email')} <input name="email" type="email" maxlength="254" autocomplete="off" /></label>
@@ -337,7 +348,8 @@ export const deskPage = (_params: Record<string, string>, query: URLSearchParams
       }
       const dealers = await dealerList;
       render(
-        newCustomerForm(phone, dealers, async (customerId) => {
+        // A new number is a new call: the telephony's id when the call came through it, else the desk's own.
+        newCustomerForm(phone, query.get('call') ?? `desk-${crypto.randomUUID()}`, dealers, async (customerId) => {
           const again = await lookUp(phone);
           if (Array.isArray(again)) showMatches(again, customerId);
           render(

@@ -22,10 +22,14 @@ type Problem = components['schemas']['Problem'];
 
 export const leadsPage = async (_params: Record<string, string>, query: URLSearchParams) => {
   const status = statuses.find((s) => s === query.get('status'));
+  const sort = query.get('sort') === 'oldest' ? 'oldest' : undefined;
   const filter = (event: SubmitEvent) => {
     event.preventDefault();
-    const chosen = formValues(event.target as HTMLFormElement).status;
-    location.hash = chosen ? `#/leads?status=${chosen}` : '#/leads';
+    const chosen = formValues(event.target as HTMLFormElement);
+    const search = new URLSearchParams(
+      Object.entries({ status: chosen.status, sort: chosen.sort }).filter((e): e is [string, string] => !!e[1]),
+    ).toString();
+    location.hash = search ? `#/leads?${search}` : '#/leads';
   };
   show(html`<h1>${t('leads')}</h1>
     <form @submit=${filter} role="search">
@@ -35,18 +39,24 @@ export const leadsPage = async (_params: Record<string, string>, query: URLSearc
           ${statuses.map((s) => html`<option value=${s} ?selected=${s === status}>${label('leadStatus', s)}</option>`)}
         </select>
       </label>
+      <label>${t('sortBy')}
+        <select name="sort">
+          <option value="">${t('newestFirst')}</option>
+          <option value="oldest" ?selected=${sort === 'oldest'}>${t('oldestFirst')}</option>
+        </select>
+      </label>
       <button type="submit">${t('filter')}</button>
     </form>
     <section id="list"></section>`);
   const client = await api();
   await pagedTable(
     document.getElementById('list')!,
-    [t('name'), t('status'), t('created')],
+    [t('number'), t('name'), t('status'), t('created')],
     (lead) =>
-      html`<tr><td><a href="#/leads/${lead.leadId}">${lead.name}</a></td><td data-status=${lead.status}>${label('leadStatus', lead.status)}</td><td>${dateTime(lead.createdAt)}</td></tr>`,
+      html`<tr><td data-number>${lead.number}</td><td><a href="#/leads/${lead.leadId}">${lead.name}</a></td><td data-status=${lead.status}>${label('leadStatus', lead.status)}</td><td>${dateTime(lead.createdAt)}</td></tr>`,
     async (cursor?: string) => {
       const { data, error, response } = await client.GET('/leads', {
-        params: { query: { status, cursor, limit: 20 } },
+        params: { query: { status, sort, cursor, limit: 20 } },
       });
       return data ? { items: data.leads, nextCursor: data.nextCursor } : asProblem(error, response.status);
     },
@@ -147,7 +157,7 @@ export const leadPage = async ({ leadId }: Record<string, string>) => {
   if (!lead) return show(html`<h1>${t('leads')}</h1>${problemView(asProblem(error, response.status))}`);
   const utm = Object.entries(lead.utm ?? {}).map(([k, v]) => `${k}: ${v}`);
   show(html`<h1>${lead.name}</h1>
-    <p>${t('status')}: ${statusView('leadStatus', lead.status)}
+    <p>${t('number')}: <strong data-number>${lead.number}</strong> · ${t('status')}: ${statusView('leadStatus', lead.status)}
       · <a href="#/customers/${lead.customerId}">${t('record')}</a></p>
     ${moveForm(lead, client)}
     <h2>${t('leadSaid')}</h2>

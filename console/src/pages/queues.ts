@@ -108,9 +108,22 @@ export const ordersPage = async (_params: Record<string, string>, query: URLSear
   );
 };
 
-export const casesPage = async () => {
+export const casesPage = async (_params: Record<string, string>, query: URLSearchParams) => {
   const outcomes = new Map<string, string>();
-  show(html`<h1>${t('cases')}</h1><section id="list"></section>`);
+  // Soonest due first (late ones on top) on the server, or newest first.
+  const sort = query.get('sort') === 'due' ? 'due' : undefined;
+  const sortBy = (event: Event) => {
+    const chosen = (event.target as HTMLSelectElement).value;
+    location.hash = chosen ? `#/cases?sort=${chosen}` : '#/cases';
+  };
+  show(html`<h1>${t('cases')}</h1>
+    <label>${t('sortBy')}
+      <select name="sort" @change=${sortBy}>
+        <option value="">${t('newestFirst')}</option>
+        <option value="due" ?selected=${sort === 'due'}>${t('soonestDueFirst')}</option>
+      </select>
+    </label>
+    <section id="list"></section>`);
   const client = await api();
   await pagedTable(
     document.getElementById('list')!,
@@ -138,7 +151,7 @@ export const casesPage = async () => {
       }</td>
     </tr>`,
     async (cursor?: string) => {
-      const { data, error, response } = await client.GET('/cases', { params: { query: { cursor, limit: 20 } } });
+      const { data, error, response } = await client.GET('/cases', { params: { query: { sort, cursor, limit: 20 } } });
       return data
         ? {
             items: data.cases.filter((c) => c.status !== 'resolved' && c.status !== 'closed'),

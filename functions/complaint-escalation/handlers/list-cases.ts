@@ -1,4 +1,4 @@
-// GET /cases?status=&customer=&limit=&cursor= — a department's people see its cases, the firm's
+// GET /cases?status=&customer=&sort=&limit=&cursor= — a department's people see its cases, the firm's
 // managers all, anyone else the cases they opened; `customer` narrows to one customer's cases. Each
 // case carries the business minutes left on its running SLA target, in its department's hours, so a
 // list can tell which cases are near a breach without knowing working hours or holidays.
@@ -7,15 +7,31 @@ import { viewerOf } from '../../../shared/access.js';
 import type { WorkingHours } from '../../../shared/business-hours.js';
 import { clockNow } from '../../../shared/clock.js';
 import { json, route } from '../../../shared/http.js';
+import { ValidationError } from '../../../shared/problems.js';
 import { caseListScope } from '../case-access.js';
-import { listCases } from '../case-store.js';
+import { listCases, listCasesByDue } from '../case-store.js';
 import { hoursOf } from '../cases.js';
 import { minutesLeft } from '../domain/sla.js';
 import { caseRoutes } from '../manifest.js';
 
 export const handler = route(caseRoutes.listCases, async ({ actor, query }) => {
-  const { customer, ...rest } = query;
-  const page = await listCases({ ...rest, customerId: customer, ...caseListScope(await viewerOf(actor)) });
+  const { customer, sort, ...rest } = query;
+  const scope = caseListScope(await viewerOf(actor));
+  if (sort === 'due' && customer !== undefined) {
+    throw new ValidationError([
+      {
+        path: 'sort',
+        message: {
+          en: "One customer's cases are listed newest first; leave out sort=due or customer.",
+          tr: 'Bir müşterinin vakaları en yeniden listelenir; sort=due ya da customer parametresini çıkarın.',
+        },
+      },
+    ]);
+  }
+  const page =
+    sort === 'due'
+      ? await listCasesByDue({ ...rest, ...scope })
+      : await listCases({ ...rest, customerId: customer, ...scope });
   const now = clockNow();
   // One read of working hours per department on the page, however many of its cases are listed.
   const hours = new Map<string, Promise<WorkingHours>>();

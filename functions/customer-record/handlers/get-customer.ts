@@ -5,6 +5,7 @@ import { isId } from '../../../shared/access.js';
 import { json, route } from '../../../shared/http.js';
 import { records } from '../../../shared/messages.js';
 import { NotFoundError } from '../../../shared/problems.js';
+import { recordNumber } from '../../../shared/record-numbers.js';
 import { customerViewerOf } from '../../customers/public.js';
 import { firstPages, profileParts, readCustomerPartition } from '../customer-view.js';
 import { customerRecordRoutes } from '../manifest.js';
@@ -17,8 +18,10 @@ export const handler = route(customerRecordRoutes.getCustomer, async ({ actor, p
     ? await readCustomerPartition(await customerViewerOf(actor), params.customerId)
     : undefined;
   if (!found) throw new NotFoundError(records.customer);
+  const parts = await profileParts(found);
   return json(200, {
-    ...(await profileParts(found)),
+    ...parts,
+    number: recordNumber('customer', parts.customer.customerId),
     ...(found.mergedFrom ? { mergedFrom: found.mergedFrom } : {}),
     ...(await firstPages(found, PAGE)),
   });

@@ -3,6 +3,7 @@
 
 import type { Ownership, Viewer } from '../../../shared/access.js';
 import { clockNow } from '../../../shared/clock.js';
+import { toE164 } from '../../../shared/contact.js';
 import { getUser } from '../../../shared/directory.js';
 import { json, route } from '../../../shared/http.js';
 import { noSuchUser } from '../../../shared/messages.js';
@@ -32,8 +33,17 @@ const ownerOf = async (viewer: Viewer, ownerId: string | undefined): Promise<Own
 
 export const handler = route(customerRoutes.createCustomer, async ({ actor, body, once }) => {
   const viewer = await customerViewerOf(actor);
-  const { ownerId, ...input } = body;
+  const { ownerId, spokenConsent, ...input } = body;
   const owner = await ownerOf(viewer, ownerId);
-  const created = await once(body, (record) => createCustomer(input, owner, viewer, clockNow(), record));
+  // The agent who heard it is the caller of this route, never a field the client sets.
+  const spoken = spokenConsent && {
+    ...spokenConsent,
+    from: toE164(spokenConsent.from)!,
+    agentId: actor.userId,
+    channels: [...new Set(spokenConsent.channels)],
+  };
+  const created = await once(body, (record) =>
+    createCustomer({ ...input, spokenConsent: spoken }, owner, viewer, clockNow(), record),
+  );
   return json(201, created, { location: `/customers/${created.customer.customerId}` });
 });

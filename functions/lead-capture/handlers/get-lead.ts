@@ -4,6 +4,7 @@ import { viewerOf } from '../../../shared/access.js';
 import { leadConsents } from '../../../shared/consent.js';
 import { getDealer, getUser } from '../../../shared/directory.js';
 import { json, route } from '../../../shared/http.js';
+import { recordNumber } from '../../../shared/record-numbers.js';
 import { leadLifecycle } from '../domain/lead-status.js';
 import { leadVisibleTo } from '../lead-access.js';
 import { getAssignmentRules, getLeadHistory, getLeadNotes, type Lead } from '../lead-store.js';
@@ -28,5 +29,13 @@ export const handler = route(leadRoutes.getLead, async ({ actor, params }) => {
     leadConsents(lead.customerId, lead.leadId),
     assignmentOf(lead),
   ]);
-  return json(200, { ...lead, notes, history, consents, assignment, allowedMoves: leadLifecycle.targets(lead.status) });
+  return json(200, {
+    ...lead,
+    number: recordNumber('lead', lead.leadId),
+    notes,
+    history,
+    consents,
+    assignment,
+    allowedMoves: leadLifecycle.targets(lead.status),
+  });
 });
