@@ -28,6 +28,8 @@ import { peopleUseCase } from './people/manifest.js';
 // privacy (KVKK): access requests and erasure
 import { privacy } from './privacy/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
+// products made of components (recipes)
+import { recipes } from './recipes/manifest.js';
 // a unit's inbox: requests, orders and cases routed to it
 import { unitInbox } from './unit-inbox/manifest.js';
 import { webhooks } from './webhooks/manifest.js';
@@ -35,6 +37,7 @@ import { webhooks } from './webhooks/manifest.js';
 export const useCases: UseCaseManifest[] = [
   leadCapture,
   catalogue,
+  recipes,
   quoteApproval,
   orderRouting,
   complaintEscalation,

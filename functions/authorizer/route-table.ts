@@ -14,6 +14,8 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"POST","path":"/leads/{leadId}/notes","auth":{"scopes":["leads:write"]}},
   {"method":"GET","path":"/catalogue/{kind}","auth":{"scopes":["catalogue:read"]}},
   {"method":"POST","path":"/catalogue/{kind}","auth":{"scopes":["catalogue:write"]}},
+  {"method":"GET","path":"/recipes/{sku}","auth":{"scopes":["catalogue:read"]}},
+  {"method":"PUT","path":"/recipes/{sku}","auth":{"scopes":["catalogue:write"]}},
   {"method":"POST","path":"/quotes","auth":{"scopes":["quotes:write"]}},
   {"method":"POST","path":"/quotes/preview","auth":{"scopes":["quotes:write"]}},
   {"method":"GET","path":"/quotes","auth":{"scopes":["quotes:read"]}},
