@@ -18,6 +18,10 @@ import { complaintEscalation } from './complaint-escalation/manifest.js';
 import { amazonConnect } from './connect/manifest.js';
 import { customerRecord } from './customer-record/manifest.js';
 import { customersUseCase } from './customers/manifest.js';
+// invoices, e-invoice ids and payments posted back by the firm's ERP
+import { erpUseCase } from './erp/manifest.js';
+// an order's instalments past the quote
+import { instalments } from './instalments/manifest.js';
 import { leadCapture } from './lead-capture/manifest.js';
 import { loyalty } from './loyalty/manifest.js';
 import { mcp } from './mcp/manifest.js';
@@ -40,6 +44,8 @@ export const useCases: UseCaseManifest[] = [
   recipes,
   quoteApproval,
   orderRouting,
+  erpUseCase,
+  instalments,
   complaintEscalation,
   customersUseCase,
   customerRecord,

@@ -49,6 +49,8 @@ export const scopes = [
   'loyalty:read',
   'loyalty:write',
   'loyalty:admin',
+  // the firm's ERP posting invoices and payments back (functions/erp)
+  'erp:write',
 ] as const;
 export type Scope = (typeof scopes)[number];
 
