@@ -5,10 +5,10 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { clockNow } from '../../shared/clock.js';
 import { db, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { getUser } from '../../shared/directory.js';
-import { onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
+import { MailInProgressError, onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
 import { queryAll } from '../../shared/query.js';
 import { byAssignee, fromItem, type Key } from '../../shared/table.js';
-import { istanbulDate } from '../../shared/time.js';
+import { DAY_MS, istanbulDate, parseIsoDate } from '../../shared/time.js';
 import { defineDueQueue, sweep } from '../../shared/work-queue.js';
 import { getOrder, orderNumber } from '../order-routing/public.js';
 import { firstUnpaid, type InstalmentPlan, nextReminder, statesOn } from './domain/plan.js';
@@ -118,20 +118,26 @@ export const remindDue = async (now = clockNow()) =>
     const state = plan && statesOn(plan, istanbulDate(now)).find((s) => s.n === entry.data.n);
     if (!plan || !state || state.remindedAt || state.status === 'paid') return 'drop';
     const [owner, order] = await Promise.all([getUser(plan.ownerId), getOrder(plan.customerId, plan.orderId)]);
-    if (owner && order) {
-      await sendOnce(onceKey('instalment-reminder', plan.orderId, state.n), () =>
-        sendTransactional({
-          to: owner.email,
-          ...instalmentReminder.render(owner.language, {
-            orderNumber: orderNumber(order),
-            orderId: plan.orderId,
-            n: state.n,
-            count: plan.instalments.length,
-            dueDate: state.dueDate,
-            amount: state.amount,
+    try {
+      if (owner && order) {
+        await sendOnce(onceKey('instalment-reminder', plan.orderId, state.n), () =>
+          sendTransactional({
+            to: owner.email,
+            ...instalmentReminder.render(owner.language, {
+              orderNumber: orderNumber(order),
+              orderId: plan.orderId,
+              n: state.n,
+              count: plan.instalments.length,
+              dueDate: state.dueDate,
+              amount: state.amount,
+            }),
           }),
-        }),
-      );
+        );
+      }
+    } catch (error) {
+      // An overlapping sweep is sending this very reminder: it marks the plan, or a later run does.
+      if (error instanceof MailInProgressError) return 'later';
+      throw error;
     }
     const after: InstalmentPlan = {
       ...plan,
@@ -148,8 +154,8 @@ export const overduePlans = async (today: string, limit = 500) => {
     {
       index: byAssignee,
       partition: instalmentsKeys.unpaidPartitions(),
-      // The sort key starts with the due date: everything before today's is overdue.
-      range: { to: today },
+      // The sort key starts with the due date and `to` takes in the whole day: through yesterday.
+      range: { to: new Date(parseIsoDate(today).getTime() - DAY_MS).toISOString().slice(0, 10) },
       order: 'oldest',
     },
     limit,
