@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FxRate, PriceList, Product } from '../../functions/catalogue/domain/catalogue.js';
+import {
+  type ApprovalPolicy,
+  evaluatePolicy,
+  policyFacts,
+} from '../../functions/quote-approval/domain/approval-policy.js';
 import { buildQuote } from '../../functions/quote-approval/domain/quote-builder.js';
 import { type Component, type Recipe, refuseCycle, rollUp } from '../../functions/recipes/domain/recipe.js';
 import { money } from '../../shared/money.js';
@@ -169,6 +174,28 @@ describe('a quote line for a recipe product', () => {
       4_600_000, 4_232_000, 368_000, 800,
     ]);
     expect(line.components?.map((c) => c.sku)).toEqual(['FLIGHT', 'HOTEL', 'TRANSFER', 'GUIDE']);
+  });
+
+  it('lets the approval policy judge the real margin: the components’ 8%, not the catalogue’s near 100%', () => {
+    const policy: ApprovalPolicy = [{ id: 'thin-margin', when: { marginBpUnder: 1000 }, approverRole: 'manager' }];
+    const priced = (recipesIn: ReadonlyMap<string, Recipe>) =>
+      buildQuote({
+        lines: [{ sku: 'TOUR', quantity: 2, discountBp: 0 }],
+        products,
+        recipes: recipesIn,
+        priceList: list,
+        rates,
+        quoteDate: '2026-08-01',
+      });
+    const real = priced(recipes);
+    expect(evaluatePolicy(policy, policyFacts(real.totals, real.netTotalTry))).toMatchObject({
+      autoApproved: false,
+      steps: [{ role: 'manager', ruleIds: ['thin-margin'] }],
+    });
+    // Without the recipe the catalogue's 0.01 TRY cost makes the margin look whole: no approval.
+    const naive = priced(new Map());
+    expect(naive.totals.marginBp).toBe(10_000);
+    expect(evaluatePolicy(policy, policyFacts(naive.totals, naive.netTotalTry))).toEqual({ autoApproved: true });
   });
 
   it('names the line when choices are given for a product without a recipe', () => {
