@@ -25,6 +25,8 @@ export const sources = {
   loyalty: 'crm.loyalty',
   // texts and channel preferences (functions/channels)
   sms: 'crm.sms',
+  // invoices, e-invoices and payments posted back by the firm's ERP (functions/erp)
+  erp: 'crm.erp',
 } as const;
 
 const envelope = {
@@ -509,6 +511,29 @@ export const catalogue = {
       segments: z.optional(nonNegativeInt),
       /** The campaign whose text it was, when a campaign sent it. */
       campaignId: z.optional(z.string()),
+    }),
+  },
+  // ---- the ERP (functions/erp): ids, numbers and amounts; never the customer's name or tax number
+  InvoicePosted: {
+    source: sources.erp,
+    detail: z.object({
+      ...envelope,
+      ...orderRef,
+      invoiceNumber: z.string(),
+      eInvoiceType: z.enum(['e-fatura', 'e-arsiv']),
+      amount: minor,
+      currency: z.string(),
+    }),
+  },
+  PaymentPosted: {
+    source: sources.erp,
+    detail: z.object({
+      ...envelope,
+      ...orderRef,
+      paymentId: z.string(),
+      amount: minor,
+      currency: z.string(),
+      paidOn: z.string(),
     }),
   },
 } as const;

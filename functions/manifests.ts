@@ -20,6 +20,10 @@ import { customerRecord } from './customer-record/manifest.js';
 import { customersUseCase } from './customers/manifest.js';
 // İYS: the consent ledger kept in step with the national register
 import { iys } from './iys/manifest.js';
+// invoices, e-invoice ids and payments posted back by the firm's ERP
+import { erpUseCase } from './erp/manifest.js';
+// an order's instalments past the quote
+import { instalments } from './instalments/manifest.js';
 import { leadCapture } from './lead-capture/manifest.js';
 import { loyalty } from './loyalty/manifest.js';
 import { mcp } from './mcp/manifest.js';
@@ -30,6 +34,8 @@ import { peopleUseCase } from './people/manifest.js';
 // privacy (KVKK): access requests and erasure
 import { privacy } from './privacy/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
+// products made of components (recipes)
+import { recipes } from './recipes/manifest.js';
 // a unit's inbox: requests, orders and cases routed to it
 import { recordLookup } from './record-lookup/manifest.js';
 import { unitInbox } from './unit-inbox/manifest.js';
@@ -38,8 +44,11 @@ import { webhooks } from './webhooks/manifest.js';
 export const useCases: UseCaseManifest[] = [
   leadCapture,
   catalogue,
+  recipes,
   quoteApproval,
   orderRouting,
+  erpUseCase,
+  instalments,
   complaintEscalation,
   customersUseCase,
   customerRecord,

@@ -166,3 +166,18 @@ export const isOpenAt = (instant: Date, hours: WorkingHours): boolean => {
   const closes = kind === 'eve' && HALF_DAY_ENDS < window.to ? HALF_DAY_ENDS : window.to;
   return window.from <= clock && clock < closes;
 };
+
+/**
+ * The Istanbul date `n` working days before `day` (a day on which `hours` open at all: a half-day eve
+ * counts, a holiday or a weekend does not) and the instant it opens: when a reminder of `day` is due.
+ */
+export const workingDaysBefore = (day: string, n: number, hours: WorkingHours = officeHours) => {
+  let cursor = dayStart(day);
+  let left = n;
+  for (let walked = 0; walked < MAX_DAYS_WALKED; walked++) {
+    cursor -= DAY_MS;
+    const open = openInterval(istanbulDay(cursor), hours);
+    if (open && --left <= 0) return { day: istanbulDay(cursor), opensAt: new Date(open[0]) };
+  }
+  throw new NoBusinessHoursError();
+};

@@ -2,7 +2,7 @@
 import type { Role } from './roles.js';
 
 /** What a key may do; a route names the scopes it needs. `admin` covers all of them. */
-export const scopes = ['leads:read', 'leads:write', 'catalogue:read', 'catalogue:write', 'quotes:read', 'quotes:write', 'quotes:approve', 'orders:read', 'orders:write', 'routing:admin', 'cases:read', 'cases:write', 'customers:read', 'customers:write', 'customers:merge', 'requests:read', 'requests:write', 'opportunities:read', 'opportunities:write', 'campaigns:read', 'campaigns:write', 'activities:write', 'analytics:read', 'analytics:admin', 'admin', 'sessions:write', 'privacy:read', 'privacy:erase', 'webhooks:admin', 'loyalty:read', 'loyalty:write', 'loyalty:admin'] as const;
+export const scopes = ['leads:read', 'leads:write', 'catalogue:read', 'catalogue:write', 'quotes:read', 'quotes:write', 'quotes:approve', 'orders:read', 'orders:write', 'routing:admin', 'erp:write', 'cases:read', 'cases:write', 'customers:read', 'customers:write', 'customers:merge', 'requests:read', 'requests:write', 'opportunities:read', 'opportunities:write', 'campaigns:read', 'campaigns:write', 'activities:write', 'analytics:read', 'analytics:admin', 'admin', 'sessions:write', 'privacy:read', 'privacy:erase', 'webhooks:admin', 'loyalty:read', 'loyalty:write', 'loyalty:admin'] as const;
 export type Scope = (typeof scopes)[number];
 
 /** What a signed-in person may do, by role: only sign-in reads this (keys carry their own scopes). */

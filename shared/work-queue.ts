@@ -80,8 +80,11 @@ export const defineInbox = <D extends object>(name: string) => ({
 
 export type DueQueue<D extends object> = ReturnType<typeof defineDueQueue<D>>;
 
-/** What a sweep does with a due entry: the writes that act on it, or drop it (its entity moved on). */
-export type SweepAction = { writes: TransactItem[] } | 'drop';
+/**
+ * What a sweep does with a due entry: the writes that act on it, drop it (its entity moved on), or
+ * leave it for a later run (another sweep is acting on it right now and may still fail).
+ */
+export type SweepAction = { writes: TransactItem[] } | 'drop' | 'later';
 
 const sameKey = (a: Record<string, unknown> | undefined, b: Key) => a?.pk === b.pk && a?.sk === b.sk;
 
@@ -108,6 +111,7 @@ export const sweep = async <D extends object>(
   };
   const one = async (entry: QueueEntry<D>) => {
     const action = await handle(entry);
+    if (action === 'later') return;
     const placementKey = keys.queueItem(entry.entity, queue.name);
     const claimed = {
       ConditionExpression: 'placementId = :placement',

@@ -176,6 +176,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/recipes/{sku}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A product's recipe: its components, each with quantity, own cost and supplier
+         * @description Needs a bearer key with the scope `catalogue:read` (or `admin`).
+         */
+        get: operations["getRecipe"];
+        /**
+         * Sets a product's recipe at the seq the caller read; a recipe that contains itself, directly or not, is a 422
+         * @description Needs a bearer key with the scope `catalogue:write` (or `admin`).
+         */
+        put: operations["saveRecipe"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/quotes": {
         parameters: {
             query?: never;
@@ -702,6 +726,66 @@ export interface paths {
          * @description Public: no key; rate-limited per IP address by the firewall.
          */
         post: operations["acknowledgeLinkAct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/erp/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The ERP posts an order's invoice number and e-Fatura / e-Arşiv id; the same invoice posted again is recorded once
+         * @description Needs a bearer key with the scope `erp:write` (or `admin`).
+         */
+        post: operations["postInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/erp/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The ERP posts a payment received against an order; the same payment posted again is recorded once
+         * @description Needs a bearer key with the scope `erp:write` (or `admin`).
+         */
+        post: operations["postPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/instalments/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Orders with an instalment past its due date and not paid in full, oldest first (the manager's list)
+         * @description Needs a bearer key with the scope `quotes:approve` (or `admin`).
+         */
+        get: operations["listOverdue"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2959,7 +3043,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "capture-contended" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "sms-too-long" | "channel-unreachable" | "preference-changed" | "case-changed" | "reopen-window-passed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "lead-changed" | "loyalty-rules-changed" | "coupon-already-redeemed" | "coupon-not-applicable" | "not-enough-points" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "iys-unreachable" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "retention-rules-changed" | "retention-run-not-listed" | "erasure-refused" | "webhook-changed";
+            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "capture-contended" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "recipe-cycle" | "recipe-changed" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "sms-too-long" | "channel-unreachable" | "preference-changed" | "case-changed" | "reopen-window-passed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "unknown-order" | "erp-number-reused" | "lead-changed" | "loyalty-rules-changed" | "coupon-already-redeemed" | "coupon-not-applicable" | "not-enough-points" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "iys-unreachable" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "retention-rules-changed" | "retention-run-not-listed" | "erasure-refused" | "webhook-changed";
             detail?: string;
             errors?: {
                 /** @description Dotted field path; empty for the whole body */
@@ -3014,7 +3098,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`illegal-transition`, `capture-contended`, `intake-contended`, `request-in-progress`, `activity-changed`, `activity-read-only`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `analytics-rules-changed`, `request-changed`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `preference-changed`, `case-changed`, `reopen-window-passed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `lead-changed`, `loyalty-rules-changed`, `coupon-already-redeemed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `retention-rules-changed`, `retention-run-not-listed`, `erasure-refused`, `webhook-changed`) */
+        /** @description Problem (`illegal-transition`, `capture-contended`, `intake-contended`, `request-in-progress`, `activity-changed`, `activity-read-only`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `recipe-changed`, `analytics-rules-changed`, `request-changed`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `preference-changed`, `case-changed`, `reopen-window-passed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `erp-number-reused`, `lead-changed`, `loyalty-rules-changed`, `coupon-already-redeemed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `retention-rules-changed`, `retention-run-not-listed`, `erasure-refused`, `webhook-changed`) */
         Problem409: {
             headers: {
                 [name: string]: unknown;
@@ -3041,7 +3125,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`idempotency-key-reused`, `customer-not-found`, `customer-has-no-email`, `unknown-currency`, `invalid-amount`, `currency-mismatch`, `unknown-user`, `customer-address-not-mailable`, `product-unavailable`, `invalid-validity`, `validity-passed`, `unknown-approver-role`, `import-failed`, `price-not-found`, `fx-rate-not-found`, `price-list-not-found`, `not-signed-in`, `template-variable-missing`, `unknown-template-variable`, `segment-not-found`, `template-not-found`, `schedule-in-past`, `sms-too-long`, `channel-unreachable`, `unknown-owner`, `merge-same-customer`, `coupon-not-applicable`, `not-enough-points`, `quote-not-found`, `unknown-unit`) */
+        /** @description Problem (`idempotency-key-reused`, `customer-not-found`, `customer-has-no-email`, `unknown-currency`, `invalid-amount`, `currency-mismatch`, `unknown-user`, `customer-address-not-mailable`, `product-unavailable`, `invalid-validity`, `validity-passed`, `unknown-approver-role`, `import-failed`, `price-not-found`, `fx-rate-not-found`, `price-list-not-found`, `recipe-cycle`, `not-signed-in`, `template-variable-missing`, `unknown-template-variable`, `segment-not-found`, `template-not-found`, `schedule-in-past`, `sms-too-long`, `channel-unreachable`, `unknown-owner`, `merge-same-customer`, `unknown-order`, `coupon-not-applicable`, `not-enough-points`, `quote-not-found`, `unknown-unit`) */
         Problem422: {
             headers: {
                 [name: string]: unknown;
@@ -3718,6 +3802,148 @@ export interface operations {
             500: components["responses"]["Problem500"];
         };
     };
+    getRecipe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sku: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recipe */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sku: string;
+                        components: {
+                            sku: string;
+                            /** @enum {string} */
+                            kind: "product" | "service";
+                            quantity: number;
+                            unitCost?: {
+                                amount: number;
+                                currency: string;
+                            };
+                            supplier: string;
+                            /** @default false */
+                            optional: boolean;
+                            /** @default [] */
+                            alternatives: {
+                                sku: string;
+                                unitCost?: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                supplier: string;
+                            }[];
+                        }[];
+                        seq: number;
+                        updatedAt: string;
+                        updatedBy: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    saveRecipe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sku: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    components: {
+                        sku: string;
+                        /** @enum {string} */
+                        kind: "product" | "service";
+                        quantity: number;
+                        unitCost?: {
+                            amount: number;
+                            currency: string;
+                        };
+                        supplier: string;
+                        /** @default false */
+                        optional?: boolean;
+                        /** @default [] */
+                        alternatives?: {
+                            sku: string;
+                            unitCost?: {
+                                amount: number;
+                                currency: string;
+                            };
+                            supplier: string;
+                        }[];
+                    }[];
+                    seq?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The recipe saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sku: string;
+                        components: {
+                            sku: string;
+                            /** @enum {string} */
+                            kind: "product" | "service";
+                            quantity: number;
+                            unitCost?: {
+                                amount: number;
+                                currency: string;
+                            };
+                            supplier: string;
+                            /** @default false */
+                            optional: boolean;
+                            /** @default [] */
+                            alternatives: {
+                                sku: string;
+                                unitCost?: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                supplier: string;
+                            }[];
+                        }[];
+                        seq: number;
+                        updatedAt: string;
+                        updatedBy: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
     listQuotes: {
         parameters: {
             query?: {
@@ -3820,6 +4046,15 @@ export interface operations {
                         quantity: number;
                         /** @default 0 */
                         discountBp?: number;
+                        components?: {
+                            /** @default [] */
+                            omit?: string[];
+                            /** @default [] */
+                            substitute?: {
+                                sku: string;
+                                with: string;
+                            }[];
+                        };
                     }[];
                 };
             };
@@ -3920,6 +4155,15 @@ export interface operations {
                         quantity: number;
                         /** @default 0 */
                         discountBp?: number;
+                        components?: {
+                            /** @default [] */
+                            omit?: string[];
+                            /** @default [] */
+                            substitute?: {
+                                sku: string;
+                                with: string;
+                            }[];
+                        };
                     }[];
                 };
             };
@@ -4136,6 +4380,15 @@ export interface operations {
                         quantity: number;
                         /** @default 0 */
                         discountBp?: number;
+                        components?: {
+                            /** @default [] */
+                            omit?: string[];
+                            /** @default [] */
+                            substitute?: {
+                                sku: string;
+                                with: string;
+                            }[];
+                        };
                     }[];
                 };
             };
@@ -5780,6 +6033,200 @@ export interface operations {
             500: components["responses"]["Problem500"];
         };
     };
+    postInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    orderId: string;
+                    invoiceNumber: string;
+                    /** @enum {string} */
+                    eInvoiceType: "e-fatura" | "e-arsiv";
+                    /** Format: uuid */
+                    eInvoiceId: string;
+                    /** Format: date */
+                    issuedOn: string;
+                    amount: number;
+                    currency: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Posted before: nothing changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recorded: boolean;
+                        posting: {
+                            orderId: string;
+                            invoiceNumber: string;
+                            eInvoiceId: string;
+                            customerId: string;
+                            postedAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recorded: boolean;
+                        posting: {
+                            orderId: string;
+                            invoiceNumber: string;
+                            eInvoiceId: string;
+                            customerId: string;
+                            postedAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    postPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    orderId: string;
+                    paymentId: string;
+                    /** Format: date */
+                    paidOn: string;
+                    amount: number;
+                    currency: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Posted before: nothing changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recorded: boolean;
+                        posting: {
+                            orderId: string;
+                            paymentId: string;
+                            customerId: string;
+                            postedAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recorded: boolean;
+                        posting: {
+                            orderId: string;
+                            paymentId: string;
+                            customerId: string;
+                            postedAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    listOverdue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overdue plans */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        plans: {
+                            orderId: string;
+                            customerId: string;
+                            ownerId: string;
+                            paid: {
+                                amount: number;
+                                currency: string;
+                            };
+                            instalments: {
+                                n: number;
+                                dueDate: string;
+                                amount: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                covered: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                /** @enum {string} */
+                                status: "paid" | "due" | "overdue";
+                                remindedAt?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
     listCases: {
         parameters: {
             query?: {
@@ -6755,6 +7202,60 @@ export interface operations {
                             }[];
                             nextCursor?: string;
                         };
+                        invoices: {
+                            items: {
+                                orderId: string;
+                                invoiceNumber: string;
+                                /** @enum {string} */
+                                eInvoiceType: "e-fatura" | "e-arsiv";
+                                eInvoiceId: string;
+                                issuedOn: string;
+                                amount: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            nextCursor?: string;
+                        };
+                        payments: {
+                            items: {
+                                orderId: string;
+                                paymentId: string;
+                                paidOn: string;
+                                amount: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                            }[];
+                            nextCursor?: string;
+                        };
+                        instalments: {
+                            items: {
+                                orderId: string;
+                                customerId: string;
+                                ownerId: string;
+                                paid: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                instalments: {
+                                    n: number;
+                                    dueDate: string;
+                                    amount: {
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    covered: {
+                                        amount: number;
+                                        currency: string;
+                                    };
+                                    /** @enum {string} */
+                                    status: "paid" | "due" | "overdue";
+                                    remindedAt?: string;
+                                }[];
+                            }[];
+                            nextCursor?: string;
+                        };
                     };
                 };
             };
@@ -7409,6 +7910,48 @@ export interface operations {
                             owed: number;
                             rewardsIssued: number;
                             updatedAt: string;
+                        } | {
+                            orderId: string;
+                            invoiceNumber: string;
+                            /** @enum {string} */
+                            eInvoiceType: "e-fatura" | "e-arsiv";
+                            eInvoiceId: string;
+                            issuedOn: string;
+                            amount: {
+                                amount: number;
+                                currency: string;
+                            };
+                        } | {
+                            orderId: string;
+                            paymentId: string;
+                            paidOn: string;
+                            amount: {
+                                amount: number;
+                                currency: string;
+                            };
+                        } | {
+                            orderId: string;
+                            customerId: string;
+                            ownerId: string;
+                            paid: {
+                                amount: number;
+                                currency: string;
+                            };
+                            instalments: {
+                                n: number;
+                                dueDate: string;
+                                amount: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                covered: {
+                                    amount: number;
+                                    currency: string;
+                                };
+                                /** @enum {string} */
+                                status: "paid" | "due" | "overdue";
+                                remindedAt?: string;
+                            }[];
                         })[];
                         nextCursor?: string;
                     };
@@ -11885,7 +12428,7 @@ export interface operations {
                         subscriptions: {
                             subscriptionId: string;
                             url: string;
-                            eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
+                            eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted")[];
                             description?: string;
                             /** @enum {string} */
                             status: "active" | "disabled";
@@ -11918,7 +12461,7 @@ export interface operations {
             content: {
                 "application/json": {
                     url: string;
-                    eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
+                    eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted")[];
                     description?: string;
                 };
             };
@@ -11934,7 +12477,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -11981,7 +12524,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -12031,7 +12574,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -12079,7 +12622,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -12122,7 +12665,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";

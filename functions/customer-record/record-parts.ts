@@ -5,6 +5,8 @@ import { timelineRecordPart } from '../activities/public.js';
 import { requestsRecordPart } from '../call-center/public.js';
 import { casesRecordPart } from '../complaint-escalation/public.js';
 import { contactsRecordPart } from '../customers/public.js';
+import { invoicesRecordPart, paymentsRecordPart } from '../erp/public.js';
+import { instalmentsRecordPart } from '../instalments/public.js';
 import { leadsRecordPart } from '../lead-capture/public.js';
 import { loyaltyRecordPart } from '../loyalty/public.js';
 import { opportunitiesRecordPart } from '../opportunities/public.js';
@@ -22,6 +24,9 @@ export const recordParts = {
   opportunities: opportunitiesRecordPart,
   requests: requestsRecordPart,
   points: loyaltyRecordPart,
+  invoices: invoicesRecordPart,
+  payments: paymentsRecordPart,
+  instalments: instalmentsRecordPart,
 };
 
 export type PartName = keyof typeof recordParts;

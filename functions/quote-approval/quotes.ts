@@ -16,6 +16,7 @@ import { addMonths, istanbulDate, parseIsoDate } from '../../shared/time.js';
 import { sweep } from '../../shared/work-queue.js';
 import type { PriceList } from '../catalogue/public.js';
 import { getFxRates, getPriceList, getProducts } from '../catalogue/public.js';
+import { getRecipes, skusOf } from '../recipes/public.js';
 import { getApprovalPolicy } from './approval-policy-store.js';
 import { evaluatePolicy, policyFacts } from './domain/approval-policy.js';
 import { IllegalTransitionError, quoteLifecycle, transition } from './domain/lifecycle.js';
@@ -93,10 +94,12 @@ interface PricingInput {
 
 const price = async (input: PricingInput, quoteDate: string) => {
   // Independent reads go together; only the FX rates need both.
-  const [priceList, products] = await Promise.all([
+  const [priceList, recipes] = await Promise.all([
     getPriceList(input.priceListId),
-    getProducts(input.lines.map((line) => line.sku)),
+    getRecipes(input.lines.map((line) => line.sku)),
   ]);
+  const componentSkus = [...recipes.values()].flatMap((recipe) => skusOf(recipe.components));
+  const products = await getProducts([...input.lines.map((line) => line.sku), ...componentSkus]);
   if (!priceList) {
     throw new ProblemError(
       422,
@@ -105,9 +108,16 @@ const price = async (input: PricingInput, quoteDate: string) => {
       [{ path: 'priceListId', message: { en: 'No such price list.', tr: 'Böyle bir fiyat listesi yok.' } }],
     );
   }
-  const currencies = [priceList.currency, ...[...products.values()].map((p) => p.cost.currency)];
+  const ownCosts = [...recipes.values()].flatMap((recipe) =>
+    recipe.components.flatMap((c) => [c.unitCost, ...c.alternatives.map((a) => a.unitCost)]),
+  );
+  const currencies = [
+    priceList.currency,
+    ...[...products.values()].map((p) => p.cost.currency),
+    ...ownCosts.flatMap((cost) => (cost ? [cost.currency] : [])),
+  ];
   const rates = await getFxRates(currencies, quoteDate);
-  return { priceList, figures: buildQuote({ ...input, products, priceList, rates, quoteDate }) };
+  return { priceList, figures: buildQuote({ ...input, products, recipes, priceList, rates, quoteDate }) };
 };
 
 const defaultValidity = (quoteDate: string, priceList: PriceList) => {
@@ -256,7 +266,14 @@ export const editQuote = async (
   const { figures } = await price(
     {
       priceListId: patch.priceListId ?? quote.priceListId,
-      lines: patch.lines ?? quote.lines.map(({ sku, quantity, discountBp }) => ({ sku, quantity, discountBp })),
+      lines:
+        patch.lines ??
+        quote.lines.map(({ sku, quantity, discountBp, componentChoices }) => ({
+          sku,
+          quantity,
+          discountBp,
+          ...(componentChoices ? { components: componentChoices } : {}),
+        })),
       paymentTerms,
       quoteDiscountBp,
     },

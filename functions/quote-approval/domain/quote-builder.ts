@@ -5,6 +5,7 @@ import { convert, type Money, subtract } from '../../../shared/money.js';
 import { type FieldProblem, ProblemError, ValidationError } from '../../../shared/problems.js';
 import { dateProblem } from '../../../shared/time.js';
 import { convertOn, type FxRate, fxRateOn, type PriceList, type Product, priceFor } from '../../catalogue/public.js';
+import { type CostedComponent, type Recipe, type RecipeChoices, rollUp } from '../../recipes/public.js';
 import type { Bilingual } from './approval-policy.js';
 import { type Instalment, instalments, planFromShares } from './payment-plan.js';
 import { type PricedLine, priceQuote, type QuoteTotals } from './pricing.js';
@@ -14,6 +15,8 @@ export interface LineInput {
   quantity: number;
   /** Line discount in basis points: 1250 = 12.5%. */
   discountBp: number;
+  /** For a product with a recipe: this quote's choices among its components. */
+  components?: RecipeChoices;
 }
 
 /** How the customer pays: equal instalments, or shares of the total on given dates. */
@@ -29,6 +32,10 @@ export interface QuoteLine extends PricedLine {
   unitPrice: Money;
   discountBp: number;
   unitCost: Money;
+  /** A recipe product's components as costed on the quote date: a later recipe change leaves them be. */
+  components?: CostedComponent[];
+  /** The choices the rep made among the recipe's components, so an edit prices them again alike. */
+  componentChoices?: RecipeChoices;
 }
 
 export interface QuoteFigures {
@@ -65,8 +72,10 @@ export class ProductUnavailableError extends ProblemError {
 
 export interface BuildInput {
   lines: readonly LineInput[];
-  /** By SKU; a missing SKU is an unknown product. */
+  /** By SKU; a missing SKU is an unknown product. Holds the recipes' component products too. */
   products: ReadonlyMap<string, Product>;
+  /** The recipes of the lines' products and of every component they reach, by SKU. */
+  recipes?: ReadonlyMap<string, Recipe>;
   priceList: PriceList;
   rates: readonly FxRate[];
   /** The Istanbul calendar date the prices and rates are taken on. */
@@ -134,17 +143,34 @@ export const buildQuote = (input: BuildInput): QuoteFigures => {
   const { priceList, rates, quoteDate, products } = input;
   checkProducts(input.lines, products);
   const currency = priceList.currency;
-  const pricing = input.lines.map((line) => {
+  const recipes = input.recipes ?? new Map<string, Recipe>();
+  const pricing = input.lines.map((line, i) => {
     const product = products.get(line.sku)!;
+    // A recipe product costs what its components cost on the quote date, not the catalogue's figure.
+    const recipe = recipes.has(line.sku)
+      ? rollUp(
+          { sku: line.sku, recipes, products, rates, currency, date: quoteDate, choices: line.components },
+          `lines.${i}.components`,
+        )
+      : undefined;
+    if (!recipe && line.components) {
+      throw new ValidationError([
+        {
+          path: `lines.${i}.components`,
+          message: { en: `${line.sku} has no recipe.`, tr: `${line.sku} ürününün reçetesi yok.` },
+        },
+      ]);
+    }
     return {
       product,
+      components: recipe?.components,
       line: {
         sku: line.sku,
         quantity: line.quantity,
         unitPrice: priceFor(priceList, line.sku, quoteDate),
         discountBp: line.discountBp,
         taxRateBp: product.taxRateBp,
-        unitCost: convertOn(product.cost, currency, rates, quoteDate),
+        unitCost: recipe?.unitCost ?? convertOn(product.cost, currency, rates, quoteDate),
       },
     };
   });
@@ -162,6 +188,8 @@ export const buildQuote = (input: BuildInput): QuoteFigures => {
       unitPrice: pricing[i]!.line.unitPrice,
       discountBp: pricing[i]!.line.discountBp,
       unitCost: pricing[i]!.line.unitCost,
+      ...(pricing[i]!.components ? { components: pricing[i]!.components } : {}),
+      ...(input.lines[i]!.components ? { componentChoices: input.lines[i]!.components } : {}),
     }),
   );
   const rateToTry = currency === 'TRY' ? '1' : fxRateOn(rates, currency, quoteDate).rateToTry;

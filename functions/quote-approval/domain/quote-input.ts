@@ -4,6 +4,7 @@
 import { languages } from '../../../shared/language.js';
 import * as z from '../../../shared/schema.js';
 import { isoDateSchema } from '../../../shared/time.js';
+import { recipeChoicesSchema } from '../../recipes/public.js';
 
 const bp = z.int().check(z.gte(0), z.lte(10_000));
 /** An integer from `min` to `max`, both included. */
@@ -22,6 +23,8 @@ export const lineInputSchema = z.strictObject({
   sku: z.requiredLine(64),
   quantity: intFrom(1, 1_000_000),
   discountBp: z._default(bp, 0),
+  /** For a product with a recipe: optional components left out and components replaced on this quote. */
+  components: z.optional(recipeChoicesSchema),
 });
 
 export const paymentTermsSchema = z.discriminatedUnion('type', [

@@ -1,0 +1,5 @@
+// What other modules may use of the ERP: its parts of the customer's record.
+// Its problem codes are registered wherever another module uses it, so their titles render there too.
+import './problems.js';
+
+export { invoicesRecordPart, paymentsRecordPart } from './record-part.js';

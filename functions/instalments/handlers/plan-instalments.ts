@@ -1,0 +1,5 @@
+// On OrderCreated: an order with a payment plan gets its instalments on the customer's record, once.
+import { eventHandler } from '../../../shared/consumer.js';
+import { planFromOrder } from '../plan-store.js';
+
+export const handler = eventHandler('OrderCreated', (detail) => planFromOrder(detail));
