@@ -1,42 +1,29 @@
 // Every use case the CRM runs. The CDK stack and the local runtime both read this list.
 import type { FunctionDeclaration, UseCaseManifest } from '../shared/manifest.js';
-// activities
 import { activitiesUseCase } from './activities/manifest.js';
-// analytics
 import { analytics } from './analytics/manifest.js';
 import { apiDocs } from './api-docs/manifest.js';
 import { signIn } from './authorizer/manifest.js';
-// call-center requests to dealers
 import { callCenter } from './call-center/manifest.js';
-// campaigns
-// permission marketing (subscriptions): joins the campaigns manifest when both land
 import { campaignsUseCase, permissionMarketing } from './campaigns/manifest.js';
 import { catalogue } from './catalogue/manifest.js';
-// texts, preferred channels and notices
 import { channels } from './channels/manifest.js';
 import { complaintEscalation } from './complaint-escalation/manifest.js';
 import { amazonConnect } from './connect/manifest.js';
 import { customerRecord } from './customer-record/manifest.js';
 import { customersUseCase } from './customers/manifest.js';
-// İYS: the consent ledger kept in step with the national register
-import { iys } from './iys/manifest.js';
-// invoices, e-invoice ids and payments posted back by the firm's ERP
 import { erpUseCase } from './erp/manifest.js';
-// an order's instalments past the quote
 import { instalments } from './instalments/manifest.js';
+import { iys } from './iys/manifest.js';
 import { leadCapture } from './lead-capture/manifest.js';
 import { loyalty } from './loyalty/manifest.js';
 import { mcp } from './mcp/manifest.js';
 import { opportunitiesUseCase } from './opportunities/manifest.js';
 import { orderRouting } from './order-routing/manifest.js';
-// people and keys managed over the API (admin)
 import { peopleUseCase } from './people/manifest.js';
-// privacy (KVKK): access requests and erasure
 import { privacy } from './privacy/manifest.js';
 import { quoteApproval } from './quote-approval/manifest.js';
-// products made of components (recipes)
 import { recipes } from './recipes/manifest.js';
-// a unit's inbox: requests, orders and cases routed to it
 import { recordLookup } from './record-lookup/manifest.js';
 import { unitInbox } from './unit-inbox/manifest.js';
 import { webhooks } from './webhooks/manifest.js';

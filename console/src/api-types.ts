@@ -11514,7 +11514,7 @@ export interface operations {
                         role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
                         teamId?: string;
                         unitId?: string;
-                        scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
+                        scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "erp:write" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                         /** @enum {string} */
                         kind: "person" | "key";
                     };
@@ -11828,7 +11828,7 @@ export interface operations {
                             userId: string;
                             /** @enum {string} */
                             role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
-                            scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
+                            scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "erp:write" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                             createdAt: string;
                             createdBy?: string;
                             revokedAt?: string;
@@ -11878,7 +11878,7 @@ export interface operations {
                         userId: string;
                         /** @enum {string} */
                         role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
-                        scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
+                        scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "erp:write" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                         createdAt: string;
                         createdBy?: string;
                         revokedAt?: string;
@@ -11900,7 +11900,7 @@ export interface operations {
                         userId: string;
                         /** @enum {string} */
                         role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
-                        scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
+                        scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "erp:write" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                         createdAt: string;
                         createdBy?: string;
                         revokedAt?: string;
@@ -11943,7 +11943,7 @@ export interface operations {
                         userId: string;
                         /** @enum {string} */
                         role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
-                        scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
+                        scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "erp:write" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                         createdAt: string;
                         createdBy?: string;
                         revokedAt?: string;
