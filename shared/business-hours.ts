@@ -166,3 +166,21 @@ export const isOpenAt = (instant: Date, hours: WorkingHours): boolean => {
   const closes = kind === 'eve' && HALF_DAY_ENDS < window.to ? HALF_DAY_ENDS : window.to;
   return window.from <= clock && clock < closes;
 };
+
+/** Whether an Istanbul date is a working day: open for some hours (a half-day eve counts). */
+export const isWorkingDay = (day: string, hours: WorkingHours = officeHours) => openInterval(day, hours) !== undefined;
+
+/**
+ * The Istanbul date `count` working days after `day` (before it when negative); 0 is `day` itself,
+ * even when that is no working day. Bounded like every walk here.
+ */
+export const addWorkingDays = (day: string, count: number, hours: WorkingHours = officeHours): string => {
+  const step = count < 0 ? -1 : 1;
+  let at = Date.parse(`${day}T00:00:00Z`);
+  for (let left = Math.abs(count), walked = 0; left > 0; walked++) {
+    if (walked > MAX_DAYS_WALKED) throw new NoBusinessHoursError();
+    at += step * DAY_MS;
+    if (isWorkingDay(new Date(at).toISOString().slice(0, 10), hours)) left--;
+  }
+  return new Date(at).toISOString().slice(0, 10);
+};
