@@ -2,6 +2,8 @@
 import type { FunctionDeclaration, UseCaseManifest } from '../shared/manifest.js';
 // activities
 import { activitiesUseCase } from './activities/manifest.js';
+// contracts, framework sales agreements and periodic orders
+import { agreementsUseCase } from './agreements/manifest.js';
 // analytics
 import { analytics } from './analytics/manifest.js';
 import { apiDocs } from './api-docs/manifest.js';
@@ -71,6 +73,8 @@ export const useCases: UseCaseManifest[] = [
   loyalty,
   // texts, preferred channels and notices
   channels,
+  // contracts, framework sales agreements and periodic orders
+  agreementsUseCase,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

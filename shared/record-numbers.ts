@@ -8,6 +8,8 @@ export const numberPrefixes = {
   quote: 'Q',
   order: 'SP',
   request: 'TL',
+  // Sözleşme
+  agreement: 'SZ',
 } as const;
 export type NumberedKind = keyof typeof numberPrefixes;
 

@@ -15,7 +15,8 @@ export {
   servesCategory,
   unitsToLoad,
 } from './domain/routing.js';
-export { getOrder, type Order, ordersIn } from './order-store.js';
+export { getOrder, type Order, type OrderChannel, ordersIn } from './order-store.js';
+export { type PlacedOrder, placedOrderItems } from './orders.js';
 export { ordersRecordPart } from './record-part.js';
 export { getRoutingRules, loadUnits } from './rules-store.js';
 export { orderNumber } from './templates/order-view.js';

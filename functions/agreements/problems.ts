@@ -1,0 +1,15 @@
+// The problem codes this module answers with; shared/problems.ts renders them in the caller's language.
+import { declareProblems, type ProblemsOf } from '../../shared/problems.js';
+
+export const agreementsProblems = declareProblems({
+  'agreement-changed': { status: 409, title: 'The agreement changed meanwhile', tr: 'Sözleşme bu arada değişti' },
+  'agreement-not-in-force': {
+    status: 409,
+    title: 'The agreement is not in force',
+    tr: 'Sözleşme yürürlükte değil',
+  },
+});
+
+declare module '../../shared/problems.js' {
+  interface ModuleProblems extends ProblemsOf<typeof agreementsProblems> {}
+}
