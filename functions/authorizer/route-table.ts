@@ -171,4 +171,12 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"POST","path":"/customers/{customerId}/notices","auth":{"scopes":["customers:write"]}},
   {"method":"GET","path":"/channel-preference","auth":"public"},
   {"method":"POST","path":"/channel-preference","auth":"public"},
+  {"method":"POST","path":"/customers/{customerId}/agreements","auth":{"scopes":["quotes:write"]}},
+  {"method":"GET","path":"/agreements/{agreementId}","auth":{"scopes":["quotes:read"]}},
+  {"method":"GET","path":"/agreements/{agreementId}/pdf","auth":{"scopes":["quotes:read"]}},
+  {"method":"POST","path":"/agreements/{agreementId}/send","auth":{"scopes":["quotes:write"]}},
+  {"method":"POST","path":"/agreements/{agreementId}/skip","auth":{"scopes":["quotes:write"]}},
+  {"method":"POST","path":"/agreements/{agreementId}/orders","auth":{"scopes":["quotes:write"]}},
+  {"method":"GET","path":"/agreement-links/accept","auth":"public"},
+  {"method":"POST","path":"/agreement-links/accept","auth":"public"},
 ];
