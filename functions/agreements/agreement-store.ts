@@ -66,6 +66,7 @@ export const orderedUnder = async (a: Agreement) =>
     await queryAll({
       partition: `CUSTOMER#${a.customerId}`,
       range: { prefix: agreementsKeys.orderLedgerPrefix(a.agreementId) },
+      order: 'oldest',
     })
   ).map((item) => fromItem<{ orderId: string; lines: OrderedLine[]; at: string; period?: string }>(item));
 
@@ -74,5 +75,6 @@ export const placedPeriods = async (a: Agreement) =>
     await queryAll({
       partition: `CUSTOMER#${a.customerId}`,
       range: { prefix: agreementsKeys.periodPrefix(a.agreementId) },
+      order: 'oldest',
     })
   ).map((item) => fromItem<{ period: string; orderId: string; at: string }>(item));
