@@ -14,7 +14,13 @@ import { newId } from '../../shared/ids.js';
 import { onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
 import { type Money, money } from '../../shared/money.js';
 import { logger } from '../../shared/observability.js';
-import { ConflictError, type FieldProblem, NotFoundError, ValidationError } from '../../shared/problems.js';
+import {
+  ConflictError,
+  type FieldProblem,
+  NotFoundError,
+  ProblemError,
+  ValidationError,
+} from '../../shared/problems.js';
 import { istanbulDate } from '../../shared/time.js';
 import { getPriceList, getProducts, priceFor } from '../catalogue/public.js';
 import { placedOrderItems } from '../order-routing/public.js';
@@ -97,7 +103,14 @@ export const createAgreement = async (
     ...validityProblems(input),
     ...scheduleProblems({ ...input, schedule: input.schedule && { ...input.schedule, skipped: [] } }),
   ];
-  if (problems.length) throw new ValidationError(problems);
+  if (problems.length) {
+    throw new ProblemError(
+      422,
+      'agreement-ends-before-start',
+      { en: 'The agreement cannot run as dated.', tr: 'Sözleşme bu tarihlerle yürütülemez.' },
+      problems,
+    );
+  }
   const quoted = input.quoteId ? await fromQuote(customer.customerId, input.quoteId) : undefined;
   const currency = quoted?.quote.currency ?? input.currency ?? 'TRY';
   const at = now.toISOString();
@@ -247,7 +260,14 @@ export const priceUnder = async (
     priceLine(a.prices, { ...l, category: products.get(l.sku)?.category, listPrice: listPrice(l.sku) }, currency, i),
   );
   const problems = priced.flatMap((p) => (p.ok ? [] : [p.problem]));
-  if (problems.length) throw new ValidationError(problems);
+  if (problems.length) {
+    throw new ProblemError(
+      422,
+      'agreement-price-refused',
+      { en: 'A line cannot be priced under the agreement.', tr: 'Bir satır sözleşmeyle fiyatlanamıyor.' },
+      problems,
+    );
+  }
   return lines.map((l, i) => {
     const p = priced[i]!;
     if (!p.ok) throw new Error('unreachable');

@@ -63,7 +63,11 @@ describe('a framework agreement', () => {
       ...body,
       validUntil: '2027-02-28',
     });
-    expect([backwards.status, backwards.body.errors?.[0]?.path]).toEqual([422, 'validUntil']);
+    expect([backwards.status, backwards.body.code, backwards.body.errors?.[0]?.path]).toEqual([
+      422,
+      'agreement-ends-before-start',
+      'validUntil',
+    ]);
 
     const created = await call<AgreementView>('POST', path, rep(), body);
     expect([created.status, created.body.status], created.text).toEqual([201, 'draft']);
