@@ -96,7 +96,7 @@ describe('a framework agreement', () => {
     const post = (fields: Record<string, string>) =>
       fetch(`${api()}/agreement-links/accept`, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'Deneme Tarayıcı/1.0' },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'Deneme-Tarayici/1.0' },
         body: new URLSearchParams({ token, ...fields }).toString(),
       });
     expect((await post({ name: ' ' })).status).toBe(422);
@@ -106,7 +106,7 @@ describe('a framework agreement', () => {
     const accepted = await read(id);
     expect(accepted).toMatchObject({
       status: 'accepted',
-      acceptance: { name: 'Deniz Deneme', userAgent: 'Deneme Tarayıcı/1.0', at: expect.stringMatching(/^2027-03-01T/) },
+      acceptance: { name: 'Deniz Deneme', userAgent: 'Deneme-Tarayici/1.0', at: expect.stringMatching(/^2027-03-01T/) },
     });
     expect(accepted.acceptance?.ip).toBeTruthy();
 
