@@ -1,6 +1,7 @@
 // Every use case the CRM runs. The CDK stack and the local runtime both read this list.
 import type { FunctionDeclaration, UseCaseManifest } from '../shared/manifest.js';
 import { activitiesUseCase } from './activities/manifest.js';
+import { agreementsUseCase } from './agreements/manifest.js';
 import { analytics } from './analytics/manifest.js';
 import { apiDocs } from './api-docs/manifest.js';
 import { signIn } from './authorizer/manifest.js';
@@ -74,6 +75,7 @@ export const useCases: UseCaseManifest[] = [
   channels,
   // İYS: the consent ledger kept in step with the national register
   iys,
+  agreementsUseCase,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

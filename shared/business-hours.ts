@@ -167,17 +167,29 @@ export const isOpenAt = (instant: Date, hours: WorkingHours): boolean => {
   return window.from <= clock && clock < closes;
 };
 
+/** Whether an Istanbul date is a working day: open for some hours (a half-day eve counts). */
+export const isWorkingDay = (day: string, hours: WorkingHours = officeHours) => openInterval(day, hours) !== undefined;
+
+/**
+ * The Istanbul date `count` working days after `day` (before it when negative); 0 is `day` itself,
+ * even when that is no working day. Bounded like every walk here.
+ */
+export const addWorkingDays = (day: string, count: number, hours: WorkingHours = officeHours): string => {
+  const step = count < 0 ? -1 : 1;
+  let at = Date.parse(`${day}T00:00:00Z`);
+  for (let left = Math.abs(count), walked = 0; left > 0; walked++) {
+    if (walked > MAX_DAYS_WALKED) throw new NoBusinessHoursError();
+    at += step * DAY_MS;
+    if (isWorkingDay(new Date(at).toISOString().slice(0, 10), hours)) left--;
+  }
+  return new Date(at).toISOString().slice(0, 10);
+};
+
 /**
  * The Istanbul date `n` working days before `day` (a day on which `hours` open at all: a half-day eve
  * counts, a holiday or a weekend does not) and the instant it opens: when a reminder of `day` is due.
  */
 export const workingDaysBefore = (day: string, n: number, hours: WorkingHours = officeHours) => {
-  let cursor = dayStart(day);
-  let left = n;
-  for (let walked = 0; walked < MAX_DAYS_WALKED; walked++) {
-    cursor -= DAY_MS;
-    const open = openInterval(istanbulDay(cursor), hours);
-    if (open && --left <= 0) return { day: istanbulDay(cursor), opensAt: new Date(open[0]) };
-  }
-  throw new NoBusinessHoursError();
+  const before = addWorkingDays(day, -Math.max(1, n), hours);
+  return { day: before, opensAt: new Date(openInterval(before, hours)![0]) };
 };

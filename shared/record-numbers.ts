@@ -16,6 +16,8 @@ export const numberPrefixes = {
   lead: 'L',
   // Müşteri
   customer: 'M',
+  // Sözleşme
+  agreement: 'SZ',
 } as const;
 export type NumberedKind = keyof typeof numberPrefixes;
 

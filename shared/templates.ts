@@ -75,8 +75,24 @@ export const defineTemplate = <V extends object>(spec: TemplateSpec<V>) => {
 
 const recordNames = {
   // order and case pages (console-rules)
-  tr: { lead: 'Müşteri adayı', quote: 'Teklif', customer: 'Müşteri', order: 'Sipariş', case: 'Vaka', request: 'Talep' },
-  en: { lead: 'Lead', quote: 'Quote', customer: 'Customer', order: 'Order', case: 'Case', request: 'Request' },
+  tr: {
+    lead: 'Müşteri adayı',
+    quote: 'Teklif',
+    customer: 'Müşteri',
+    order: 'Sipariş',
+    case: 'Vaka',
+    request: 'Talep',
+    agreement: 'Sözleşme',
+  },
+  en: {
+    lead: 'Lead',
+    quote: 'Quote',
+    customer: 'Customer',
+    order: 'Order',
+    case: 'Case',
+    request: 'Request',
+    agreement: 'Agreement',
+  },
 } as const;
 /** Where the staff console opens each kind of record. */
 const consoleRoutes = {
@@ -88,6 +104,7 @@ const consoleRoutes = {
   case: (id: string) => `#/cases/${id}`,
   // a request routed to a dealer: its people open it from their mail
   request: (id: string) => `#/requests/${id}`,
+  agreement: (id: string) => `#/agreements/${id}`,
 } as const;
 
 /** The console page of a record, when the console's address is known (a button in a staff mail). */

@@ -3032,6 +3032,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customers/{customerId}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draft a contract or framework sales agreement, directly or from an accepted quote (its lines become the agreed prices and volume)
+         * @description Needs a bearer key with the scope `quotes:write` (or `admin`).
+         */
+        post: operations["createAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{agreementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agreement: committed against ordered volume, its schedule's months placed and ahead, its history
+         * @description Needs a bearer key with the scope `quotes:read` (or `admin`).
+         */
+        get: operations["getAgreement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{agreementId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agreement as a PDF
+         * @description Needs a bearer key with the scope `quotes:read` (or `admin`).
+         */
+        get: operations["getAgreementPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{agreementId}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a draft to the customer: its PDF and a signed link to accept it (guarded by the seq the caller saw)
+         * @description Needs a bearer key with the scope `quotes:write` (or `admin`).
+         */
+        post: operations["sendAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{agreementId}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Skip one month (YYYY-MM) of the agreement's periodic order before it is placed
+         * @description Needs a bearer key with the scope `quotes:write` (or `admin`).
+         */
+        post: operations["skipPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{agreementId}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An order under an agreement in force, at the agreement's prices, routed like any order
+         * @description Needs a bearer key with the scope `quotes:write` (or `admin`).
+         */
+        post: operations["orderUnderAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreement-links/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's signed link: the agreement and the form to accept it
+         * @description Public: no key; rate-limited per IP address by the firewall.
+         */
+        get: operations["acceptLinkPage"];
+        put?: never;
+        /**
+         * The customer's button: accepts under their name, recording when, from which address and browser
+         * @description Public: no key; rate-limited per IP address by the firewall.
+         */
+        post: operations["acceptLinkAct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3043,7 +3187,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "capture-contended" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "recipe-cycle" | "recipe-changed" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "sms-too-long" | "channel-unreachable" | "preference-changed" | "case-changed" | "reopen-window-passed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "unknown-order" | "erp-number-reused" | "lead-changed" | "loyalty-rules-changed" | "coupon-already-redeemed" | "coupon-not-applicable" | "not-enough-points" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "iys-unreachable" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "retention-rules-changed" | "retention-run-not-listed" | "erasure-refused" | "webhook-changed";
+            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "capture-contended" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "agreement-changed" | "agreement-ends-before-start" | "agreement-price-refused" | "agreement-not-in-force" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "recipe-cycle" | "recipe-changed" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "sms-too-long" | "channel-unreachable" | "preference-changed" | "case-changed" | "reopen-window-passed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "unknown-order" | "erp-number-reused" | "lead-changed" | "loyalty-rules-changed" | "coupon-already-redeemed" | "coupon-not-applicable" | "not-enough-points" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "iys-unreachable" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "retention-rules-changed" | "retention-run-not-listed" | "erasure-refused" | "webhook-changed";
             detail?: string;
             errors?: {
                 /** @description Dotted field path; empty for the whole body */
@@ -3098,7 +3242,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`illegal-transition`, `capture-contended`, `intake-contended`, `request-in-progress`, `activity-changed`, `activity-read-only`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `recipe-changed`, `analytics-rules-changed`, `request-changed`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `preference-changed`, `case-changed`, `reopen-window-passed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `erp-number-reused`, `lead-changed`, `loyalty-rules-changed`, `coupon-already-redeemed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `retention-rules-changed`, `retention-run-not-listed`, `erasure-refused`, `webhook-changed`) */
+        /** @description Problem (`illegal-transition`, `capture-contended`, `intake-contended`, `request-in-progress`, `activity-changed`, `activity-read-only`, `agreement-changed`, `agreement-not-in-force`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `recipe-changed`, `analytics-rules-changed`, `request-changed`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `preference-changed`, `case-changed`, `reopen-window-passed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `erp-number-reused`, `lead-changed`, `loyalty-rules-changed`, `coupon-already-redeemed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `retention-rules-changed`, `retention-run-not-listed`, `erasure-refused`, `webhook-changed`) */
         Problem409: {
             headers: {
                 [name: string]: unknown;
@@ -3125,7 +3269,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`idempotency-key-reused`, `customer-not-found`, `customer-has-no-email`, `unknown-currency`, `invalid-amount`, `currency-mismatch`, `unknown-user`, `customer-address-not-mailable`, `product-unavailable`, `invalid-validity`, `validity-passed`, `unknown-approver-role`, `import-failed`, `price-not-found`, `fx-rate-not-found`, `price-list-not-found`, `recipe-cycle`, `not-signed-in`, `template-variable-missing`, `unknown-template-variable`, `segment-not-found`, `template-not-found`, `schedule-in-past`, `sms-too-long`, `channel-unreachable`, `unknown-owner`, `merge-same-customer`, `unknown-order`, `coupon-not-applicable`, `not-enough-points`, `quote-not-found`, `unknown-unit`) */
+        /** @description Problem (`idempotency-key-reused`, `customer-not-found`, `customer-has-no-email`, `unknown-currency`, `invalid-amount`, `currency-mismatch`, `unknown-user`, `agreement-ends-before-start`, `agreement-price-refused`, `customer-address-not-mailable`, `product-unavailable`, `invalid-validity`, `validity-passed`, `unknown-approver-role`, `import-failed`, `price-not-found`, `fx-rate-not-found`, `price-list-not-found`, `recipe-cycle`, `not-signed-in`, `template-variable-missing`, `unknown-template-variable`, `segment-not-found`, `template-not-found`, `schedule-in-past`, `sms-too-long`, `channel-unreachable`, `unknown-owner`, `merge-same-customer`, `unknown-order`, `coupon-not-applicable`, `not-enough-points`, `quote-not-found`, `unknown-unit`) */
         Problem422: {
             headers: {
                 [name: string]: unknown;
@@ -13973,6 +14117,501 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    createAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "contract" | "framework";
+                    title: string;
+                    quoteId?: string;
+                    terms: string;
+                    /** Format: date */
+                    validFrom: string;
+                    /** Format: date */
+                    validUntil: string;
+                    currency?: string;
+                    priceListId?: string;
+                    prices?: {
+                        sku?: string;
+                        category?: string;
+                        unitPrice?: number;
+                        currency?: string;
+                        discountBp?: number;
+                    }[];
+                    commitments?: {
+                        sku?: string;
+                        category?: string;
+                        quantity: number;
+                    }[];
+                    reminderWorkingDays?: number;
+                    schedule?: {
+                        dayOfMonth: number;
+                        /** Format: date */
+                        startsOn: string;
+                        lines: {
+                            sku: string;
+                            quantity: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The draft */
+            201: {
+                headers: {
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agreementId: string;
+                        customerId: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "accepted" | "expired";
+                        seq: number;
+                        validFrom: string;
+                        validUntil: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agreement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agreementId: string;
+                        customerId: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "accepted" | "expired";
+                        seq: number;
+                        validFrom: string;
+                        validUntil: string;
+                        number: string;
+                        volume: ({
+                            quantity: number;
+                            ordered: number;
+                            remaining: number;
+                            sku?: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        orders: ({
+                            orderId: string;
+                            at: string;
+                            period?: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        placedPeriods: ({
+                            period: string;
+                            orderId: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        upcomingPeriods: {
+                            period: string;
+                            dueOn: string;
+                            skipped: boolean;
+                        }[];
+                        renewalReminderOn: string;
+                        history: ({
+                            at: string;
+                            action: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getAgreementPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    sendAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    seq: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agreementId: string;
+                        customerId: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "accepted" | "expired";
+                        seq: number;
+                        validFrom: string;
+                        validUntil: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    skipPeriod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    seq: number;
+                    period: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Skipped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agreementId: string;
+                        customerId: string;
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "accepted" | "expired";
+                        seq: number;
+                        validFrom: string;
+                        validUntil: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    orderUnderAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currency: string;
+                    lines: {
+                        sku: string;
+                        quantity: number;
+                    }[];
+                    /** Format: date */
+                    requestedDate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Placed */
+            201: {
+                headers: {
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orderId: string;
+                        customerId: string;
+                        agreementId: string;
+                        /** @constant */
+                        status: "received";
+                        currency: string;
+                        lines: {
+                            sku: string;
+                            quantity: number;
+                            unitPrice: {
+                                amount: number;
+                                currency: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            total: {
+                                amount: number;
+                                currency: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        grandTotal: {
+                            amount: number;
+                            currency: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    acceptLinkPage: {
+        parameters: {
+            query?: {
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agreement and the form to accept it, or that it is accepted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description The link is not valid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description The agreement was accepted or changed meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description The link has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description The form again: a name is needed to accept */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    acceptLinkAct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    token?: string;
+                    name?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The agreement and the form to accept it, or that it is accepted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            /** @description The link is not valid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description The agreement was accepted or changed meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            /** @description The link has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            /** @description The form again: a name is needed to accept */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": unknown;
+                };
+            };
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };

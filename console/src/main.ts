@@ -43,6 +43,7 @@ const routes: [RegExp, () => Promise<View>][] = [
   ],
   // rules, catalogue import, order and case pages (console-rules)
   [/^\/orders\/(?<orderId>[^/]+)$/, async () => (await import('./pages/order.js')).orderPage],
+  [/^\/agreements\/(?<agreementId>[^/]+)$/, async () => (await import('./pages/agreement.js')).agreementPage],
   [/^\/cases\/(?<caseId>[^/]+)$/, async () => (await import('./pages/case.js')).casePage],
   [/^\/admin\/routing$/, async () => (await import('./pages/rules.js')).routingRulesPage],
   [/^\/admin\/approval$/, async () => (await import('./pages/rules.js')).approvalPolicyPage],

@@ -139,6 +139,26 @@ export const logActivity = async (
   return answer;
 };
 
+/** A to-do another module raises for a person (the CRM noticed something): the writes, for its transaction. */
+export const systemTodoItems = (
+  todo: { customerId: string; assigneeId: string; dueAt: string; subject: string; notes?: string },
+  now = clockNow(),
+) => {
+  const at = now.toISOString();
+  const activity: TodoActivity = {
+    activityId: newId(),
+    kind: 'todo',
+    status: 'open',
+    ...todo,
+    occurredAt: at,
+    createdBy: 'system',
+    createdAt: at,
+    updatedAt: at,
+    seq: 1,
+  };
+  return { todo: activity, items: [customerStillThere(todo.customerId), ...logItems(activity, 'system', now)] };
+};
+
 export interface ActivityChange {
   seq?: number;
   notes?: string;

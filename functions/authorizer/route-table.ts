@@ -184,4 +184,12 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"POST","path":"/channel-preference","auth":"public"},
   {"method":"GET","path":"/iys/status","auth":{"scopes":["privacy:read"]}},
   {"method":"GET","path":"/iys/pushes","auth":{"scopes":["privacy:read"]}},
+  {"method":"POST","path":"/customers/{customerId}/agreements","auth":{"scopes":["quotes:write"]}},
+  {"method":"GET","path":"/agreements/{agreementId}","auth":{"scopes":["quotes:read"]}},
+  {"method":"GET","path":"/agreements/{agreementId}/pdf","auth":{"scopes":["quotes:read"]}},
+  {"method":"POST","path":"/agreements/{agreementId}/send","auth":{"scopes":["quotes:write"]}},
+  {"method":"POST","path":"/agreements/{agreementId}/skip","auth":{"scopes":["quotes:write"]}},
+  {"method":"POST","path":"/agreements/{agreementId}/orders","auth":{"scopes":["quotes:write"]}},
+  {"method":"GET","path":"/agreement-links/accept","auth":"public"},
+  {"method":"POST","path":"/agreement-links/accept","auth":"public"},
 ];

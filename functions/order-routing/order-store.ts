@@ -42,7 +42,7 @@ export interface OrderRouting {
   reroutedBecause?: 'ack-sla-missed';
 }
 
-export type OrderChannel = 'quote' | 'web-shop' | 'erp' | 'call-center';
+export type OrderChannel = 'quote' | 'web-shop' | 'erp' | 'call-center' | 'agreement';
 
 export interface Order {
   orderId: string;
@@ -52,6 +52,8 @@ export interface Order {
   channel: OrderChannel;
   quoteId?: string;
   quoteVersion?: number;
+  /** An order under a sales agreement: its prices are the agreement's. */
+  agreementId?: string;
   externalRef?: string;
   /** The quote's owner; for an order through POST /orders, who submitted it (no right to it: orderOwnership). */
   ownerId: string;

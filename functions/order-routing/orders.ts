@@ -128,6 +128,60 @@ export const orderFromQuote = async (quote: Quote, now = clockNow()) => {
   return (await saveOrderFromQuote(quote, order, createdEvent(order, now))) ? order : undefined;
 };
 
+/** An order another module places for a known customer, with its lines priced already (a sales agreement's). */
+export interface PlacedOrder {
+  orderId: string;
+  customerId: string;
+  agreementId: string;
+  ownerId: string;
+  teamId?: string;
+  currency: string;
+  lines: { sku: string; quantity: number; unitPrice: Money }[];
+  requestedDate?: string;
+}
+
+/**
+ * The writes that create such an order and its OrderCreated (routed from there like any order), for
+ * the placing module's own transaction: the order is put only if its id is free, so the caller's
+ * conditions and this one decide together whether it exists. Undefined when the customer is gone.
+ */
+export const placedOrderItems = async (placed: PlacedOrder, now = clockNow()) => {
+  const customer = await getCustomer(placed.customerId);
+  if (!customer) return undefined;
+  const { lines, category } = await withCategories(
+    placed.lines.map((l) => ({ ...l, total: multiply(l.unitPrice, l.quantity) })),
+  );
+  const grandTotal = sum(
+    lines.map((l) => l.total),
+    placed.currency,
+  );
+  const at = now.toISOString();
+  const order: Order = {
+    orderId: placed.orderId,
+    customerId: placed.customerId,
+    agreementId: placed.agreementId,
+    status: 'received',
+    seq: 1,
+    channel: 'agreement',
+    ownerId: placed.ownerId,
+    teamId: placed.teamId,
+    currency: placed.currency,
+    language: customer.language ?? 'tr',
+    lines,
+    totals: { grandTotal },
+    grandTotalTry: await inTry(grandTotal, now),
+    contact: { name: customer.name, company: customer.company, email: customer.email, phone: customer.phone },
+    city: customer.city,
+    region: customer.region,
+    category,
+    preferredDealerId: customer.preferredDealerId,
+    requestedDate: placed.requestedDate,
+    createdAt: at,
+    updatedAt: at,
+  };
+  return { order, items: orders.createItems(order, { events: [createdEvent(order, now)] }) };
+};
+
 /** A losing racer re-reads the winner's markers; a third loss means heavy contention on one person. */
 const MAX_ATTEMPTS = 3;
 

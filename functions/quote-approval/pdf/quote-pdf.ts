@@ -1,29 +1,12 @@
 // The quote as an A4 PDF, in the quote's language: drawn with pdf-lib and the DejaVu fonts (subset,
 // so a quote is tens of kilobytes), lines flowing onto further pages with the table header repeated.
-import { readFile } from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import { assetPath } from '../../../shared/assets.js';
+import { rgb } from 'pdf-lib';
+import { MARGIN, MUTED, openSheet, RIGHT } from '../../../shared/pdf.js';
 import type { Quote } from '../quote-store.js';
 import { type CustomerView, formatDate, labels, quoteNumber, quoteRows } from '../templates/quote-view.js';
-import { pdfFonts } from './fonts.js';
-import { wrapText } from './wrap.js';
 
-let fonts: Promise<[Buffer, Buffer]> | undefined;
-const fontFiles = () => {
-  fonts ??= Promise.all([readFile(assetPath(pdfFonts.regular)), readFile(assetPath(pdfFonts.bold))]);
-  return fonts;
-};
-
-const PAGE = { width: 595.28, height: 841.89 };
-const MARGIN = 48;
-const RIGHT = PAGE.width - MARGIN;
-const BOTTOM = MARGIN + 24;
 /** The tallest row kept whole on one page: well under a page's height below the table header. */
 const ROW_MAX = 600;
-const INK = rgb(0.12, 0.16, 0.2);
-const MUTED = rgb(0.45, 0.5, 0.55);
-const RULE = rgb(0.85, 0.87, 0.9);
 
 /** Columns of the line table: left edge and width; numbers are right-aligned in theirs. */
 const columns = {
@@ -34,52 +17,6 @@ const columns = {
   discount: { x: MARGIN + 355, w: 52 },
   amount: { x: MARGIN + 407, w: 92 },
 };
-
-class Sheet {
-  page!: PDFPage;
-  y = 0;
-
-  constructor(
-    readonly doc: PDFDocument,
-    readonly regular: PDFFont,
-    readonly bold: PDFFont,
-  ) {
-    this.newPage();
-  }
-
-  newPage() {
-    this.page = this.doc.addPage([PAGE.width, PAGE.height]);
-    this.y = PAGE.height - MARGIN;
-  }
-
-  /** Starts a new page unless `height` more points fit on this one; true if it did. */
-  room(height: number) {
-    if (this.y - height >= BOTTOM) return false;
-    this.newPage();
-    return true;
-  }
-
-  text(
-    value: string,
-    x: number,
-    options: { size?: number; bold?: boolean; colour?: typeof INK; align?: 'left' | 'right'; y?: number } = {},
-  ) {
-    const size = options.size ?? 9.5;
-    const font = options.bold ? this.bold : this.regular;
-    const left = options.align === 'right' ? x - font.widthOfTextAtSize(value, size) : x;
-    this.page.drawText(value, { x: left, y: options.y ?? this.y, size, font, color: options.colour ?? INK });
-  }
-
-  rule(y = this.y) {
-    this.page.drawLine({ start: { x: MARGIN, y }, end: { x: RIGHT, y }, thickness: 0.6, color: RULE });
-  }
-
-  /** `value` in lines no wider than `width` at this size and weight. */
-  wrap(value: string, width: number, size = 9.5, bold = false): string[] {
-    const font = bold ? this.bold : this.regular;
-    return wrapText(value, width, (text) => font.widthOfTextAtSize(text, size));
-  }
-}
 
 export interface QuotePdfInput {
   quote: Quote;
@@ -92,19 +29,8 @@ export const renderQuotePdf = async ({ quote, customer, issuer }: QuotePdfInput)
   const language = quote.language;
   const t = labels[language];
   const rows = quoteRows(quote, language);
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const [regularBytes, boldBytes] = await fontFiles();
-  const sheet = new Sheet(
-    doc,
-    await doc.embedFont(regularBytes, { subset: true }),
-    await doc.embedFont(boldBytes, { subset: true }),
-  );
   const title = `${t.quote} ${quoteNumber(quote)}`;
-  doc.setTitle(title);
-  doc.setAuthor(issuer);
-  doc.setLanguage(language === 'tr' ? 'tr-TR' : 'en-GB');
-  doc.setCreationDate(new Date(quote.updatedAt));
+  const sheet = await openSheet({ title, author: issuer, language, createdAt: quote.updatedAt });
 
   // Header: issuer and title, then who it is for and its dates.
   sheet.text(issuer, MARGIN, { size: 14, bold: true });
@@ -209,27 +135,8 @@ export const renderQuotePdf = async ({ quote, customer, issuer }: QuotePdfInput)
     [t.deliveryTerms, quote.deliveryTerms],
     [t.notes, quote.notes],
   ] as const) {
-    if (!text) continue;
-    sheet.y -= 10;
-    sheet.room(30);
-    sheet.text(heading, MARGIN, { bold: true, size: 10.5 });
-    sheet.y -= 16;
-    for (const line of sheet.wrap(text, RIGHT - MARGIN)) {
-      sheet.room(13);
-      sheet.text(line, MARGIN);
-      sheet.y -= 13;
-    }
+    if (text) sheet.section(heading, text);
   }
 
-  const pages = doc.getPages();
-  pages.forEach((page, i) => {
-    sheet.page = page;
-    sheet.text(`${title} · ${t.page(i + 1, pages.length)}`, RIGHT, {
-      y: MARGIN - 10,
-      size: 7.5,
-      colour: MUTED,
-      align: 'right',
-    });
-  });
-  return doc.save();
+  return sheet.finish((page, pages) => `${title} · ${t.page(page, pages)}`);
 };

@@ -13,6 +13,7 @@ import {
   parseNumber,
   recordNumber,
 } from '../../../shared/record-numbers.js';
+import { agreementVisibleTo } from '../../agreements/public.js';
 import { requestViewerOf, requestVisibleTo } from '../../call-center/public.js';
 import { customerViewerOf, visibleProfile } from '../../customers/public.js';
 import { leadVisibleTo } from '../../lead-capture/public.js';
@@ -27,6 +28,7 @@ const readers: Record<NumberedKind, { scope: Scope; see: (actor: Actor, holder: 
   request: { scope: 'requests:read', see: async (actor, h) => requestVisibleTo(await requestViewerOf(actor), h.id) },
   lead: { scope: 'leads:read', see: async (actor, h) => leadVisibleTo(await viewerOf(actor), h.id) },
   customer: { scope: 'customers:read', see: async (actor, h) => visibleProfile(await customerViewerOf(actor), h.id) },
+  agreement: { scope: 'quotes:read', see: async (actor, h) => agreementVisibleTo(await viewerOf(actor), h.id) },
 };
 
 const mayRead = (actor: Actor, kind: NumberedKind) =>

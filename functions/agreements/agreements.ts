@@ -1,0 +1,412 @@
+// The agreement use cases: drafted (directly or from an accepted quote), sent to the customer with a
+// signed link, accepted through it with evidence, orders placed under it at its prices (by staff, or
+// by its monthly schedule exactly once a month), and its owner reminded before it ends.
+import type { Viewer } from '../../shared/access.js';
+import { canSee, isId } from '../../shared/access.js';
+import { clockNow } from '../../shared/clock.js';
+import { config } from '../../shared/config.js';
+import { type Customer, customerVisibleTo, getCustomer } from '../../shared/customer.js';
+import { transact } from '../../shared/db.js';
+import { getUser } from '../../shared/directory.js';
+import { advance } from '../../shared/entity.js';
+import type { Recorder } from '../../shared/idempotency.js';
+import { newId } from '../../shared/ids.js';
+import { onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
+import { type Money, money } from '../../shared/money.js';
+import { logger } from '../../shared/observability.js';
+import {
+  ConflictError,
+  type FieldProblem,
+  NotFoundError,
+  ProblemError,
+  ValidationError,
+} from '../../shared/problems.js';
+import { istanbulDate } from '../../shared/time.js';
+import { getPriceList, getProducts, priceFor } from '../catalogue/public.js';
+import { placedOrderItems } from '../order-routing/public.js';
+import { getQuote } from '../quote-approval/public.js';
+import {
+  acceptedAgreements,
+  agreementOwnership,
+  agreements,
+  findAgreement,
+  ledgerItem,
+  periodItem,
+} from './agreement-store.js';
+import {
+  type AgreedPrice,
+  type Agreement,
+  type Commitment,
+  duePeriods,
+  inForce,
+  type OrderedLine,
+  priceLine,
+  reminderDue,
+  scheduleProblems,
+  validityProblems,
+} from './domain/agreement.js';
+import type { CreateAgreement, OrderUnder } from './domain/agreement-input.js';
+import { acceptLink } from './links.js';
+import { renderAgreementPdf } from './pdf/agreement-pdf.js';
+import { agreementNumber } from './templates/agreement-view.js';
+import { agreementOfferMail, agreementReminderMail } from './templates/mails.js';
+
+const notFound = { en: 'The agreement', tr: 'Sözleşme' };
+const changed = () =>
+  new ConflictError('agreement-changed', {
+    en: 'The agreement was changed meanwhile; read it again.',
+    tr: 'Sözleşme bu arada değişti; yeniden okuyun.',
+  });
+
+/** The firm's name as its mail goes out: the seller on every agreement. */
+const sellerName = () => {
+  const from = config.mailFrom();
+  return from.match(/^\s*"?([^"<]+?)"?\s*</)?.[1] ?? from;
+};
+
+/** An agreement the viewer may see: its owner's reach, or the customer's; otherwise the same 404 as a wrong id. */
+export const agreementVisibleTo = async (viewer: Viewer, agreementId: string): Promise<Agreement> => {
+  const found = isId(agreementId) ? await findAgreement(agreementId) : undefined;
+  if (found && canSee(viewer, agreementOwnership(found))) return found;
+  if (found && (await customerVisibleTo(viewer, found.customerId).catch(() => undefined))) return found;
+  throw new NotFoundError(notFound);
+};
+
+const quoteProblem = (en: string, tr: string): FieldProblem => ({ path: 'quoteId', message: { en, tr } });
+
+/** The quote's lines as agreed prices (net per unit) and committed volume. */
+const fromQuote = async (customerId: string, quoteId: string) => {
+  const quote = await getQuote(customerId, quoteId);
+  if (!quote)
+    throw new ValidationError([quoteProblem('No such quote of this customer.', 'Müşterinin böyle bir teklifi yok.')]);
+  if (quote.status !== 'accepted') {
+    throw new ValidationError([
+      quoteProblem('An agreement is made from an accepted quote.', 'Sözleşme kabul edilmiş bir tekliften yapılır.'),
+    ]);
+  }
+  const prices: AgreedPrice[] = quote.lines.map((l) => ({
+    sku: l.sku,
+    unitPrice: money(Math.round(l.net.amount / l.quantity), l.net.currency),
+  }));
+  const commitments: Commitment[] = quote.lines.map((l) => ({ sku: l.sku, quantity: l.quantity }));
+  return { quote, prices, commitments };
+};
+
+export const createAgreement = async (
+  customer: Customer,
+  input: CreateAgreement,
+  actor: { userId: string; teamId?: string },
+  record: Recorder,
+  now = clockNow(),
+) => {
+  const problems = [
+    ...validityProblems(input),
+    ...scheduleProblems({ ...input, schedule: input.schedule && { ...input.schedule, skipped: [] } }),
+  ];
+  if (problems.length) {
+    throw new ProblemError(
+      422,
+      'agreement-ends-before-start',
+      { en: 'The agreement cannot run as dated.', tr: 'Sözleşme bu tarihlerle yürütülemez.' },
+      problems,
+    );
+  }
+  const quoted = input.quoteId ? await fromQuote(customer.customerId, input.quoteId) : undefined;
+  const currency = quoted?.quote.currency ?? input.currency ?? 'TRY';
+  const at = now.toISOString();
+  const agreement: Agreement = {
+    agreementId: newId(),
+    customerId: customer.customerId,
+    kind: input.kind,
+    status: 'draft',
+    seq: 1,
+    title: input.title,
+    quoteId: input.quoteId,
+    parties: { seller: sellerName(), buyer: customer.company ?? customer.name },
+    terms: input.terms,
+    language: customer.language,
+    currency,
+    priceListId: input.priceListId ?? quoted?.quote.priceListId,
+    validFrom: input.validFrom,
+    validUntil: input.validUntil,
+    prices: [
+      ...(quoted?.prices ?? []),
+      ...(input.prices ?? []).map(({ unitPrice, currency: own, ...p }) => ({
+        ...p,
+        ...(unitPrice !== undefined ? { unitPrice: money(unitPrice, own ?? currency) } : {}),
+      })),
+    ],
+    commitments: [...(quoted?.commitments ?? []), ...(input.commitments ?? [])],
+    reminderWorkingDays: input.reminderWorkingDays ?? 10,
+    schedule: input.schedule && { ...input.schedule, skipped: [] },
+    ownerId: actor.userId,
+    teamId: actor.teamId,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const written = await transact([...agreements.createItems(agreement), ...record(agreement)]);
+  if (!written.ok) throw changed();
+  return agreement;
+};
+
+const moveOrRefuse = async (
+  before: Agreement,
+  after: Agreement,
+  action: string,
+  actorId: string,
+  via: 'api' | 'link',
+) => {
+  if (!(await agreements.move(before, after, { history: { actorId, action, via } }))) throw changed();
+  return after;
+};
+
+/** Sends a draft to the customer: marked sent (guarded), then mailed once with its PDF and acceptance link. */
+export const sendAgreement = async (a: Agreement, seq: number, actorId: string, now = clockNow()) => {
+  if (a.seq !== seq || a.status !== 'draft') throw changed();
+  const customer = await getCustomer(a.customerId);
+  if (!customer?.email) {
+    throw new ValidationError([
+      {
+        path: 'customerId',
+        message: { en: 'The customer has no e-mail address.', tr: 'Müşterinin e-posta adresi yok.' },
+      },
+    ]);
+  }
+  const sent = await moveOrRefuse(
+    a,
+    advance(a, { status: 'sent', sentAt: now.toISOString(), updatedAt: now.toISOString() }),
+    'send',
+    actorId,
+    'api',
+  );
+  const until = new Date(Date.parse(`${a.validUntil}T21:00:00Z`));
+  const acceptUrl = await acceptLink.url(
+    { customerId: a.customerId, agreementId: a.agreementId, seq: sent.seq },
+    { now, until },
+  );
+  await sendOnce(onceKey('agreement-offer', a.agreementId, sent.seq), async () =>
+    sendTransactional({
+      to: customer.email!,
+      customerId: customer.customerId,
+      ...agreementOfferMail.render(a.language, { agreement: sent, customerName: customer.name, acceptUrl }),
+      attachments: [
+        {
+          filename: `${agreementNumber(a)}.pdf`,
+          content: Buffer.from(await renderAgreementPdf(sent)),
+          contentType: 'application/pdf',
+        },
+      ],
+    }),
+  );
+  return sent;
+};
+
+export interface Evidence {
+  name: string;
+  ip: string;
+  userAgent: string;
+  linkId: string;
+}
+
+/** The customer accepts through the link: only while the agreement is sent at the seq the link names. */
+export const acceptAgreement = async (a: Agreement, seq: number, evidence: Evidence, now = clockNow()) => {
+  if (a.status !== 'sent' || a.seq !== seq) return false;
+  const after = advance(a, {
+    status: 'accepted',
+    acceptance: { ...evidence, at: now.toISOString() },
+    updatedAt: now.toISOString(),
+  });
+  return agreements.move(a, after, {
+    history: { actorId: 'customer', action: 'accept', via: 'link', note: evidence.name },
+  });
+};
+
+export const skipPeriod = async (a: Agreement, seq: number, period: string, actorId: string, now = clockNow()) => {
+  if (a.seq !== seq) throw changed();
+  if (!a.schedule) {
+    throw new ValidationError([
+      {
+        path: 'period',
+        message: { en: 'The agreement orders on no schedule.', tr: 'Sözleşmede dönemsel sipariş yok.' },
+      },
+    ]);
+  }
+  const skipped = [...new Set([...a.schedule.skipped, period])].sort();
+  const after = advance(a, { schedule: { ...a.schedule, skipped }, updatedAt: now.toISOString() });
+  return moveOrRefuse(a, after, 'skip', actorId, 'api');
+};
+
+// ---- orders under an agreement ------------------------------------------------------------------
+
+/** Each line at the agreement's price, or a refusal naming the field; the catalogue gives categories and list prices. */
+export const priceUnder = async (
+  a: Agreement,
+  currency: string,
+  lines: { sku: string; quantity: number }[],
+  day: string,
+) => {
+  const [products, priceList] = await Promise.all([
+    getProducts(lines.map((l) => l.sku)),
+    a.priceListId ? getPriceList(a.priceListId) : undefined,
+  ]);
+  const listPrice = (sku: string): Money | undefined => {
+    try {
+      return priceList ? priceFor(priceList, sku, day) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const priced = lines.map((l, i) =>
+    priceLine(a.prices, { ...l, category: products.get(l.sku)?.category, listPrice: listPrice(l.sku) }, currency, i),
+  );
+  const problems = priced.flatMap((p) => (p.ok ? [] : [p.problem]));
+  if (problems.length) {
+    throw new ProblemError(
+      422,
+      'agreement-price-refused',
+      { en: 'A line cannot be priced under the agreement.', tr: 'Bir satır sözleşmeyle fiyatlanamıyor.' },
+      problems,
+    );
+  }
+  return lines.map((l, i) => {
+    const p = priced[i]!;
+    if (!p.ok) throw new Error('unreachable');
+    return { ...l, unitPrice: p.unitPrice, category: products.get(l.sku)?.category };
+  });
+};
+
+const notInForce = (a: Agreement) =>
+  new ConflictError('agreement-not-in-force', {
+    en: `The agreement is ${a.status} and valid ${a.validFrom} to ${a.validUntil}: no orders under it today.`,
+    tr: `Sözleşme ${a.status} durumunda ve ${a.validFrom} – ${a.validUntil} arasında geçerli: bugün bu sözleşmeyle sipariş verilemez.`,
+  });
+
+const orderItems = async (
+  a: Agreement,
+  orderId: string,
+  currency: string,
+  lines: Awaited<ReturnType<typeof priceUnder>>,
+  now: Date,
+  requestedDate?: string,
+) => {
+  const placed = await placedOrderItems(
+    {
+      orderId,
+      customerId: a.customerId,
+      agreementId: a.agreementId,
+      ownerId: a.ownerId,
+      teamId: a.teamId,
+      currency,
+      lines,
+      requestedDate,
+    },
+    now,
+  );
+  if (!placed) throw new NotFoundError({ en: 'The customer', tr: 'Müşteri' });
+  const ordered: OrderedLine[] = lines.map((l) => ({
+    sku: l.sku,
+    quantity: l.quantity,
+    ...(l.category ? { category: l.category } : {}),
+  }));
+  return { placed, ordered };
+};
+
+/** Staff place an order under an agreement in force: priced from it, routed like any order. */
+export const orderUnder = async (a: Agreement, input: OrderUnder, record: Recorder, now = clockNow()) => {
+  const today = istanbulDate(now);
+  if (!inForce(a, today)) throw notInForce(a);
+  const lines = await priceUnder(a, input.currency, input.lines, today);
+  const orderId = newId();
+  const { placed, ordered } = await orderItems(a, orderId, input.currency, lines, now, input.requestedDate);
+  const answer = {
+    orderId,
+    customerId: a.customerId,
+    agreementId: a.agreementId,
+    status: 'received' as const,
+    currency: input.currency,
+    lines: placed.order.lines.map((l) => ({
+      sku: l.sku,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      total: l.total,
+    })),
+    grandTotal: placed.order.totals.grandTotal,
+  };
+  const written = await transact([
+    agreements.unchangedCheck(a),
+    ...placed.items,
+    ledgerItem(a, orderId, ordered, now.toISOString()),
+    ...record(answer),
+  ]);
+  if (!written.ok) throw changed();
+  return answer;
+};
+
+/**
+ * The month's order of one agreement's schedule, created at most once: the order, its ledger line and
+ * the month's marker in one transaction, the marker only if absent. Two sweeps racing place one order.
+ */
+export const placePeriod = async (a: Agreement, period: string, now = clockNow()) => {
+  const s = a.schedule!;
+  const lines = await priceUnder(a, a.currency, s.lines, istanbulDate(now));
+  const orderId = newId();
+  const { placed, ordered } = await orderItems(a, orderId, a.currency, lines, now);
+  const at = now.toISOString();
+  const written = await transact([
+    ...placed.items,
+    periodItem(a, period, orderId, at),
+    ledgerItem(a, orderId, ordered, at, period),
+  ]);
+  return written.ok ? orderId : undefined;
+};
+
+// ---- the daily sweep ----------------------------------------------------------------------------
+
+const remind = async (a: Agreement, reminder: 'renewal' | 'expired', now: Date) => {
+  const [owner, customer] = await Promise.all([getUser(a.ownerId), getCustomer(a.customerId)]);
+  if (!owner) return false;
+  const outcome = await sendOnce(
+    onceKey(`agreement-${reminder}`, a.agreementId, a.validUntil),
+    () =>
+      sendTransactional({
+        to: owner.email,
+        ...agreementReminderMail.render(owner.language, {
+          agreement: a,
+          reminder,
+          customerName: customer?.company ?? customer?.name ?? a.parties.buyer,
+        }),
+      }),
+    now,
+  );
+  return outcome.first;
+};
+
+/**
+ * Every accepted agreement as of `now`: this month's scheduled orders placed (once), the owner
+ * reminded to renew on the working day it falls due (once), and one past its end moved to expired.
+ */
+export const sweepAgreements = async (now = clockNow()) => {
+  const today = istanbulDate(now);
+  const counts = { agreements: 0, ordersPlaced: 0, reminders: 0, expired: 0, failed: 0 };
+  for (const a of await acceptedAgreements()) {
+    counts.agreements++;
+    try {
+      if (inForce(a, today)) {
+        for (const p of duePeriods(a, today)) if (await placePeriod(a, p.period, now)) counts.ordersPlaced++;
+      }
+      const due = reminderDue(a, today);
+      if (due === 'renewal' && (await remind(a, 'renewal', now))) counts.reminders++;
+      if (due === 'expired') {
+        const after = advance(a, { status: 'expired', expiredAt: now.toISOString(), updatedAt: now.toISOString() });
+        if (await agreements.move(a, after, { history: { actorId: 'system', action: 'expire', via: 'api' } }))
+          counts.expired++;
+        if (await remind(after, 'expired', now)) counts.reminders++;
+      }
+    } catch (error) {
+      // One agreement's trouble (a product gone from the catalogue) must not hold up the others.
+      logger.error('agreement sweep failed for one agreement', { agreementId: a.agreementId, error });
+      counts.failed++;
+    }
+  }
+  return counts;
+};
