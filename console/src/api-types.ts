@@ -6310,6 +6310,10 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
+                    givenName?: string;
+                    familyName?: string;
+                    /** @enum {string} */
+                    formOfAddress?: "hanim" | "bey";
                     email?: string;
                     phone?: string;
                     company?: string;
@@ -6341,6 +6345,10 @@ export interface operations {
                         customer: {
                             customerId: string;
                             name: string;
+                            givenName?: string;
+                            familyName?: string;
+                            /** @enum {string} */
+                            formOfAddress?: "hanim" | "bey";
                             email?: string;
                             phone?: string;
                             company?: string;
@@ -6398,6 +6406,10 @@ export interface operations {
                         customer: {
                             customerId: string;
                             name: string;
+                            givenName?: string;
+                            familyName?: string;
+                            /** @enum {string} */
+                            formOfAddress?: "hanim" | "bey";
                             email?: string;
                             phone?: string;
                             company?: string;
@@ -6615,6 +6627,9 @@ export interface operations {
                     name?: string;
                     /** @enum {string} */
                     language?: "tr" | "en";
+                    givenName?: string | null;
+                    familyName?: string | null;
+                    formOfAddress?: ("hanim" | "bey") | null;
                     email?: string | null;
                     phone?: string | null;
                     company?: string | null;
@@ -6639,6 +6654,10 @@ export interface operations {
                         customer: {
                             customerId: string;
                             name: string;
+                            givenName?: string;
+                            familyName?: string;
+                            /** @enum {string} */
+                            formOfAddress?: "hanim" | "bey";
                             email?: string;
                             phone?: string;
                             company?: string;
@@ -6906,6 +6925,10 @@ export interface operations {
                             customer: {
                                 customerId: string;
                                 name: string;
+                                givenName?: string;
+                                familyName?: string;
+                                /** @enum {string} */
+                                formOfAddress?: "hanim" | "bey";
                                 email?: string;
                                 phone?: string;
                                 company?: string;
