@@ -19,6 +19,8 @@ import { amazonConnect } from './connect/manifest.js';
 import { customerRecord } from './customer-record/manifest.js';
 import { customersUseCase } from './customers/manifest.js';
 import { leadCapture } from './lead-capture/manifest.js';
+// postal addresses, letters and labels
+import { letters } from './letters/manifest.js';
 import { loyalty } from './loyalty/manifest.js';
 import { mcp } from './mcp/manifest.js';
 import { opportunitiesUseCase } from './opportunities/manifest.js';
@@ -71,6 +73,8 @@ export const useCases: UseCaseManifest[] = [
   loyalty,
   // texts, preferred channels and notices
   channels,
+  // postal addresses, letters and labels
+  letters,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

@@ -171,4 +171,10 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"POST","path":"/customers/{customerId}/notices","auth":{"scopes":["customers:write"]}},
   {"method":"GET","path":"/channel-preference","auth":"public"},
   {"method":"POST","path":"/channel-preference","auth":"public"},
+  {"method":"GET","path":"/customers/{customerId}/postal-address","auth":{"scopes":["customers:read"]}},
+  {"method":"PUT","path":"/customers/{customerId}/postal-address","auth":{"scopes":["customers:write"]}},
+  {"method":"POST","path":"/letter-runs","auth":{"scopes":["campaigns:write"]}},
+  {"method":"GET","path":"/letter-runs/{runId}","auth":{"scopes":["campaigns:read"]}},
+  {"method":"POST","path":"/letter-runs/{runId}/parts","auth":{"scopes":["campaigns:write"]}},
+  {"method":"GET","path":"/letter-runs/{runId}/parts/{part}","auth":{"scopes":["campaigns:read"]}},
 ];

@@ -134,11 +134,12 @@ export const allSegments = async () =>
   (await queryAll({ index: byState, partition: campaignsKeys.segmentListPartition() })).map((i) => segments.read(i));
 
 /** The ids of every customer a filter matches, a directory page at a time: what issuing to a segment reads. */
-export async function* segmentMembers(filter: SegmentFilter, pageSize = PAGE) {
+export async function* segmentMembers(filter: SegmentFilter, pageSize = PAGE, anyChannel = false) {
   let cursor: string | undefined;
   do {
     const page = await directoryPage(pageSize, cursor);
-    for (const item of page.items) if (matchesSegment(filter, candidateOf(item))) yield String(item.customerId);
+    for (const item of page.items)
+      if (matchesSegment(filter, candidateOf(item), anyChannel)) yield String(item.customerId);
     cursor = page.next;
   } while (cursor);
 }

@@ -6,6 +6,8 @@ import './problems.js';
 export type { QuoteTotals } from './domain/pricing.js';
 export { marginTryOf } from './domain/quote-builder.js';
 export { type QuoteSummary, quoteReport } from './domain/reports.js';
+export { pdfFontAssets, pdfFonts } from './pdf/fonts.js';
+export { wrapText } from './pdf/wrap.js';
 export { findQuote, getQuote, type Quote, quoteAttachedItems, quoteOrderedItems, sentInMonths } from './quote-store.js';
 export { draftQuote } from './quotes.js';
 export { quotesRecordPart } from './record-part.js';
