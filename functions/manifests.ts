@@ -8,6 +8,8 @@ import { apiDocs } from './api-docs/manifest.js';
 import { signIn } from './authorizer/manifest.js';
 // call-center requests to dealers
 import { callCenter } from './call-center/manifest.js';
+// call lists worked by agents
+import { callLists } from './call-lists/manifest.js';
 // campaigns
 // permission marketing (subscriptions): joins the campaigns manifest when both land
 import { campaignsUseCase, permissionMarketing } from './campaigns/manifest.js';
@@ -75,6 +77,8 @@ export const useCases: UseCaseManifest[] = [
   channels,
   // postal addresses, letters and labels
   letters,
+  // call lists worked by agents
+  callLists,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

@@ -2,4 +2,6 @@
 // Its problem codes are registered wherever another module uses it, so their titles render there too.
 import './problems.js';
 
+export { logActivity } from './activities.js';
+export { type CallOutcome, callOutcomes } from './domain/activity.js';
 export { timelineRecordPart } from './record-part.js';

@@ -177,4 +177,8 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"GET","path":"/letter-runs/{runId}","auth":{"scopes":["campaigns:read"]}},
   {"method":"POST","path":"/letter-runs/{runId}/parts","auth":{"scopes":["campaigns:write"]}},
   {"method":"GET","path":"/letter-runs/{runId}/parts/{part}","auth":{"scopes":["campaigns:read"]}},
+  {"method":"POST","path":"/call-lists","auth":{"scopes":["campaigns:write"]}},
+  {"method":"GET","path":"/call-lists/{listId}","auth":{"scopes":["customers:read"]}},
+  {"method":"POST","path":"/call-lists/{listId}/next","auth":{"scopes":["activities:write"]}},
+  {"method":"POST","path":"/call-lists/{listId}/entries/{customerId}/outcome","auth":{"scopes":["activities:write"]}},
 ];
