@@ -174,8 +174,11 @@ export const entriesOf = async (listId: string) =>
 /** The list's progress: entries by state, outcomes counted, per agent. */
 export const progressOf = async (list: CallList) => {
   const entries = await entriesOf(list.listId);
-  const count = <K extends string>(values: K[]) =>
-    values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
+  const count = (values: string[]) => {
+    const counts: Record<string, number> = {};
+    for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+    return counts;
+  };
   return {
     ...list,
     total: entries.length,
