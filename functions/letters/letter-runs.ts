@@ -10,7 +10,7 @@ import { db, tableName } from '../../shared/db.js';
 import { postalGate } from '../../shared/gate.js';
 import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
-import { customerFields, personFields, renderFields, unknownFields } from '../../shared/merge-fields.js';
+import { customerFields, renderFields, unknownFields } from '../../shared/merge-fields.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
 import { queryAll } from '../../shared/query.js';
 import { byAssignee, type ItemType } from '../../shared/table.js';
