@@ -6,6 +6,7 @@ import { analytics } from './analytics/manifest.js';
 import { apiDocs } from './api-docs/manifest.js';
 import { signIn } from './authorizer/manifest.js';
 import { callCenter } from './call-center/manifest.js';
+import { callLists } from './call-lists/manifest.js';
 import { campaignsUseCase, permissionMarketing } from './campaigns/manifest.js';
 import { catalogue } from './catalogue/manifest.js';
 import { channels } from './channels/manifest.js';
@@ -17,6 +18,7 @@ import { erpUseCase } from './erp/manifest.js';
 import { instalments } from './instalments/manifest.js';
 import { iys } from './iys/manifest.js';
 import { leadCapture } from './lead-capture/manifest.js';
+import { letters } from './letters/manifest.js';
 import { loyalty } from './loyalty/manifest.js';
 import { mcp } from './mcp/manifest.js';
 import { opportunitiesUseCase } from './opportunities/manifest.js';
@@ -76,6 +78,8 @@ export const useCases: UseCaseManifest[] = [
   // İYS: the consent ledger kept in step with the national register
   iys,
   agreementsUseCase,
+  letters,
+  callLists,
 ];
 
 /** Platform functions that are not use cases: they carry every use case's traffic. */

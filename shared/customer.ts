@@ -10,9 +10,17 @@ import { ProblemError } from './problems.js';
 import { queryAll } from './query.js';
 import { type Key, keys } from './table.js';
 
+export const formsOfAddress = ['hanim', 'bey'] as const;
+export type FormOfAddress = (typeof formsOfAddress)[number];
+
 export interface Customer {
   customerId: string;
   name: string;
+  /** The name parts templates address the person by ("Sayın Ayşe Hanım", "Dear Ayşe"); absent: read from `name`. */
+  givenName?: string;
+  familyName?: string;
+  /** How a Turkish salutation addresses them: Hanım or Bey after the given name; absent: the full name. */
+  formOfAddress?: FormOfAddress;
   /** As typed, for display; `emailKey` is the normalized form the marker holds. */
   email?: string;
   emailKey?: string;

@@ -59,6 +59,9 @@ export const quietHoursEnd = (now: Date, window: QuietWindow | undefined = confi
   return new Date(startOfMinute + wait * 60_000);
 };
 
+/** Every channel the cap counts: the consent channels, and letters, which need no consent. */
+type CappedChannel = ConsentChannel | 'letter';
+
 /** The channels whose commercial messages wait out the night. */
 const nightlyChannels: readonly ConsentChannel[] = ['sms', 'phone'];
 
@@ -82,7 +85,7 @@ export const capPeriod = (now: Date, days: number) => {
  * finds itself in the set and passes without counting twice; racing senders cannot both take the last
  * place, because the add is conditional on the set's size.
  */
-const withinCap = async (scope: GateScope, now: Date) => {
+const withinCap = async (scope: Omit<GateScope, 'channel' | 'address'> & { channel: CappedChannel }, now: Date) => {
   const { max, days } = config.marketingCap();
   const period = capPeriod(now, days);
   const message = scope.campaignId ?? `${scope.topic}#${istanbulDate(now)}`;
@@ -127,5 +130,23 @@ export const marketingGate = async (scope: GateScope, now = clockNow()): Promise
   if (suppressed) return suppressed;
   if (!consented) return 'no-consent';
   if (!(await withinCap(scope, now))) return 'frequency-cap';
+  return undefined;
+};
+
+/** The suppression key of a customer's postal address: a returned letter or a refusal to receive post. */
+export const postalSuppressionKey = (customerId: string) => `postal:${customerId}`;
+
+/**
+ * The gate of a commercial letter: no consent is asked of post (neither İYS nor the ledger records
+ * one), but a customer whose post is suppressed gets none, and a letter counts in the same cap as
+ * mails, texts and calls.
+ */
+export const postalGate = async (
+  scope: { customerId: string; topic: ConsentTopic; campaignId?: string },
+  now = clockNow(),
+): Promise<GateRefusal | undefined> => {
+  const suppressed = await suppressionOf(postalSuppressionKey(scope.customerId));
+  if (suppressed) return suppressed;
+  if (!(await withinCap({ ...scope, channel: 'letter' }, now))) return 'frequency-cap';
   return undefined;
 };

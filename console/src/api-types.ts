@@ -3176,6 +3176,190 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customers/{customerId}/postal-address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's postal address (null before one is set) and its version
+         * @description Needs a bearer key with the scope `customers:read` (or `admin`).
+         */
+        get: operations["getAddress"];
+        /**
+         * Sets the postal address (Turkish shape, checked field by field), guarded by the seq the caller saw
+         * @description Needs a bearer key with the scope `customers:write` (or `admin`).
+         */
+        put: operations["setAddress"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/letter-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A segment's letters (template with merge fields) or labels (3x8, 3x7), printed part by part
+         * @description Needs a bearer key with the scope `campaigns:write` (or `admin`).
+         */
+        post: operations["createRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/letter-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The run: parts printed, letters printed, recipients skipped by reason
+         * @description Needs a bearer key with the scope `campaigns:read` (or `admin`).
+         */
+        get: operations["getRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/letter-runs/{runId}/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prints the next part (or finishes a part a failure interrupted); nobody is printed twice
+         * @description Needs a bearer key with the scope `campaigns:write` (or `admin`).
+         */
+        post: operations["printPart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/letter-runs/{runId}/parts/{part}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A part's print-ready PDF: one A4 page per letter, or sheets of labels
+         * @description Needs a bearer key with the scope `campaigns:read` (or `admin`).
+         */
+        get: operations["getPart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/call-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A call list from a segment: the gate's refusals skipped and counted, entries assigned to agents in turn
+         * @description Needs a bearer key with the scope `campaigns:write` (or `admin`).
+         */
+        post: operations["createList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/call-lists/{listId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The list's progress: entries by state, outcomes, each agent's share
+         * @description Needs a bearer key with the scope `customers:read` (or `admin`).
+         */
+        get: operations["getList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/call-lists/{listId}/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claims the agent's next call (their own entries first), never one another agent holds
+         * @description Needs a bearer key with the scope `activities:write` (or `admin`).
+         */
+        post: operations["nextCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/call-lists/{listId}/entries/{customerId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The outcome of the call the agent claimed, logged as a call on the customer's timeline
+         * @description Needs a bearer key with the scope `activities:write` (or `admin`).
+         */
+        post: operations["recordOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3187,7 +3371,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "capture-contended" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "agreement-changed" | "agreement-ends-before-start" | "agreement-price-refused" | "agreement-not-in-force" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "recipe-cycle" | "recipe-changed" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "sms-too-long" | "channel-unreachable" | "preference-changed" | "case-changed" | "reopen-window-passed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "unknown-order" | "erp-number-reused" | "lead-changed" | "loyalty-rules-changed" | "coupon-already-redeemed" | "coupon-not-applicable" | "not-enough-points" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "iys-unreachable" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "retention-rules-changed" | "retention-run-not-listed" | "erasure-refused" | "webhook-changed";
+            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "capture-contended" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "agreement-changed" | "agreement-ends-before-start" | "agreement-price-refused" | "agreement-not-in-force" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "recipe-cycle" | "recipe-changed" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "call-list-invalid" | "call-entry-taken" | "call-list-quiet-hours" | "sms-too-long" | "channel-unreachable" | "preference-changed" | "case-changed" | "reopen-window-passed" | "unknown-order" | "erp-number-reused" | "lead-changed" | "loyalty-rules-changed" | "coupon-already-redeemed" | "coupon-not-applicable" | "not-enough-points" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "iys-unreachable" | "invalid-postal-address" | "unknown-merge-field" | "postal-address-changed" | "letter-run-invalid" | "letter-run-finished" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "retention-rules-changed" | "retention-run-not-listed" | "erasure-refused" | "webhook-changed";
             detail?: string;
             errors?: {
                 /** @description Dotted field path; empty for the whole body */
@@ -3242,7 +3426,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`illegal-transition`, `capture-contended`, `intake-contended`, `request-in-progress`, `activity-changed`, `activity-read-only`, `agreement-changed`, `agreement-not-in-force`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `recipe-changed`, `analytics-rules-changed`, `request-changed`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `preference-changed`, `case-changed`, `reopen-window-passed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `erp-number-reused`, `lead-changed`, `loyalty-rules-changed`, `coupon-already-redeemed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `retention-rules-changed`, `retention-run-not-listed`, `erasure-refused`, `webhook-changed`) */
+        /** @description Problem (`illegal-transition`, `capture-contended`, `intake-contended`, `request-in-progress`, `activity-changed`, `activity-read-only`, `agreement-changed`, `agreement-not-in-force`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `recipe-changed`, `analytics-rules-changed`, `request-changed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `call-entry-taken`, `call-list-quiet-hours`, `preference-changed`, `case-changed`, `reopen-window-passed`, `erp-number-reused`, `lead-changed`, `loyalty-rules-changed`, `coupon-already-redeemed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `postal-address-changed`, `letter-run-finished`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `retention-rules-changed`, `retention-run-not-listed`, `erasure-refused`, `webhook-changed`) */
         Problem409: {
             headers: {
                 [name: string]: unknown;
@@ -3269,7 +3453,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`idempotency-key-reused`, `customer-not-found`, `customer-has-no-email`, `unknown-currency`, `invalid-amount`, `currency-mismatch`, `unknown-user`, `agreement-ends-before-start`, `agreement-price-refused`, `customer-address-not-mailable`, `product-unavailable`, `invalid-validity`, `validity-passed`, `unknown-approver-role`, `import-failed`, `price-not-found`, `fx-rate-not-found`, `price-list-not-found`, `recipe-cycle`, `not-signed-in`, `template-variable-missing`, `unknown-template-variable`, `segment-not-found`, `template-not-found`, `schedule-in-past`, `sms-too-long`, `channel-unreachable`, `unknown-owner`, `merge-same-customer`, `unknown-order`, `coupon-not-applicable`, `not-enough-points`, `quote-not-found`, `unknown-unit`) */
+        /** @description Problem (`idempotency-key-reused`, `customer-not-found`, `customer-has-no-email`, `unknown-currency`, `invalid-amount`, `currency-mismatch`, `unknown-user`, `agreement-ends-before-start`, `agreement-price-refused`, `customer-address-not-mailable`, `product-unavailable`, `invalid-validity`, `validity-passed`, `unknown-approver-role`, `import-failed`, `price-not-found`, `fx-rate-not-found`, `price-list-not-found`, `recipe-cycle`, `not-signed-in`, `unknown-owner`, `merge-same-customer`, `template-variable-missing`, `unknown-template-variable`, `segment-not-found`, `template-not-found`, `schedule-in-past`, `call-list-invalid`, `sms-too-long`, `channel-unreachable`, `unknown-order`, `coupon-not-applicable`, `not-enough-points`, `quote-not-found`, `unknown-unit`, `invalid-postal-address`, `unknown-merge-field`, `letter-run-invalid`) */
         Problem422: {
             headers: {
                 [name: string]: unknown;
@@ -7060,6 +7244,10 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
+                    givenName?: string;
+                    familyName?: string;
+                    /** @enum {string} */
+                    formOfAddress?: "hanim" | "bey";
                     email?: string;
                     phone?: string;
                     company?: string;
@@ -7096,6 +7284,10 @@ export interface operations {
                         customer: {
                             customerId: string;
                             name: string;
+                            givenName?: string;
+                            familyName?: string;
+                            /** @enum {string} */
+                            formOfAddress?: "hanim" | "bey";
                             email?: string;
                             phone?: string;
                             company?: string;
@@ -7153,6 +7345,10 @@ export interface operations {
                         customer: {
                             customerId: string;
                             name: string;
+                            givenName?: string;
+                            familyName?: string;
+                            /** @enum {string} */
+                            formOfAddress?: "hanim" | "bey";
                             email?: string;
                             phone?: string;
                             company?: string;
@@ -7427,6 +7623,9 @@ export interface operations {
                     name?: string;
                     /** @enum {string} */
                     language?: "tr" | "en";
+                    givenName?: string | null;
+                    familyName?: string | null;
+                    formOfAddress?: ("hanim" | "bey") | null;
                     email?: string | null;
                     phone?: string | null;
                     company?: string | null;
@@ -7451,6 +7650,10 @@ export interface operations {
                         customer: {
                             customerId: string;
                             name: string;
+                            givenName?: string;
+                            familyName?: string;
+                            /** @enum {string} */
+                            formOfAddress?: "hanim" | "bey";
                             email?: string;
                             phone?: string;
                             company?: string;
@@ -7718,6 +7921,10 @@ export interface operations {
                             customer: {
                                 customerId: string;
                                 name: string;
+                                givenName?: string;
+                                familyName?: string;
+                                /** @enum {string} */
+                                formOfAddress?: "hanim" | "bey";
                                 email?: string;
                                 phone?: string;
                                 company?: string;
@@ -14612,6 +14819,505 @@ export interface operations {
                     "text/html": unknown;
                 };
             };
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The address */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customerId: string;
+                        address: {
+                            mahalle: string;
+                            street: string;
+                            buildingNo: string;
+                            doorNo?: string;
+                            district: string;
+                            province: string;
+                            postalCode: string;
+                        } | null;
+                        seq: number;
+                        updatedAt?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    setAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address: {
+                        mahalle: string;
+                        street: string;
+                        buildingNo: string;
+                        doorNo?: string;
+                        district: string;
+                        province: string;
+                        postalCode: string;
+                    };
+                    seq: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The address as stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customerId: string;
+                        address: {
+                            mahalle: string;
+                            street: string;
+                            buildingNo: string;
+                            doorNo?: string;
+                            district: string;
+                            province: string;
+                            postalCode: string;
+                        } | null;
+                        seq: number;
+                        updatedAt?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    createRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "letters" | "labels";
+                    segmentId: string;
+                    /** @enum {string} */
+                    purpose: "commercial" | "transactional";
+                    topic?: string;
+                    /** @enum {string} */
+                    layout?: "3x8" | "3x7";
+                    template?: {
+                        tr: {
+                            subject?: string;
+                            body: string;
+                        };
+                        en: {
+                            subject?: string;
+                            body: string;
+                        };
+                    };
+                    letterhead?: {
+                        name: string;
+                        lines: string[];
+                    };
+                    partSize?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The run */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        runId: string;
+                        /** @enum {string} */
+                        kind: "letters" | "labels";
+                        segmentId: string;
+                        /** @enum {string} */
+                        purpose: "commercial" | "transactional";
+                        /** @enum {string} */
+                        status: "printing" | "done";
+                        partSize: number;
+                        parts: number;
+                        printed: number;
+                        skipped: {
+                            [key: string]: number;
+                        };
+                        createdAt: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        runId: string;
+                        /** @enum {string} */
+                        kind: "letters" | "labels";
+                        segmentId: string;
+                        /** @enum {string} */
+                        purpose: "commercial" | "transactional";
+                        /** @enum {string} */
+                        status: "printing" | "done";
+                        partSize: number;
+                        parts: number;
+                        printed: number;
+                        skipped: {
+                            [key: string]: number;
+                        };
+                        createdAt: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    printPart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run after the part */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        runId: string;
+                        /** @enum {string} */
+                        kind: "letters" | "labels";
+                        segmentId: string;
+                        /** @enum {string} */
+                        purpose: "commercial" | "transactional";
+                        /** @enum {string} */
+                        status: "printing" | "done";
+                        partSize: number;
+                        parts: number;
+                        printed: number;
+                        skipped: {
+                            [key: string]: number;
+                        };
+                        createdAt: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getPart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+                part: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    createList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    segmentId: string;
+                    /** @enum {string} */
+                    purpose: "commercial" | "transactional";
+                    topic?: string;
+                    script: string;
+                    agentIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The list */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        listId: string;
+                        name: string;
+                        segmentId: string;
+                        /** @enum {string} */
+                        purpose: "commercial" | "transactional";
+                        script: string;
+                        agentIds: string[];
+                        skipped: {
+                            [key: string]: number;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        listId: string;
+                        total: number;
+                        states: {
+                            [key: string]: number;
+                        };
+                        outcomes: {
+                            [key: string]: number;
+                        };
+                        agents: {
+                            agentId: string;
+                            total: number;
+                            done: number;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    nextCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The claimed entry, or null when the list is worked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        script: string;
+                        entry: ({
+                            listId: string;
+                            customerId: string;
+                            name: string;
+                            phone: string;
+                            agentId: string;
+                            /** @enum {string} */
+                            state: "open" | "claimed" | "done";
+                            attempts: number;
+                            /** @enum {string} */
+                            outcome?: "reached" | "no-answer" | "busy" | "callback-requested" | "interested" | "not-interested" | "sale" | "complaint";
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    recordOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                listId: string;
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    outcome: "reached" | "no-answer" | "busy" | "callback-requested" | "interested" | "not-interested" | "sale" | "complaint";
+                    /** Format: date-time */
+                    startedAt: string;
+                    /** Format: date-time */
+                    endedAt: string;
+                    /** Format: date-time */
+                    callbackAt?: string;
+                    notes?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The entry after the call */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        listId: string;
+                        customerId: string;
+                        name: string;
+                        phone: string;
+                        agentId: string;
+                        /** @enum {string} */
+                        state: "open" | "claimed" | "done";
+                        attempts: number;
+                        /** @enum {string} */
+                        outcome?: "reached" | "no-answer" | "busy" | "callback-requested" | "interested" | "not-interested" | "sale" | "complaint";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };

@@ -6,6 +6,7 @@ import './problems.js';
 import type { ErasureContribution } from '../../shared/erasure.js';
 
 export { getSegment, type Segment, segmentMembers } from './segments.js';
+export { customerVars, ownerNames } from './templates.js';
 
 /**
  * A campaign run's send record of a recipient holds their address and template values, outside their

@@ -171,13 +171,13 @@ export const allSegments = async () =>
   (await queryAll({ index: byState, partition: campaignsKeys.segmentListPartition() })).map((i) => segments.read(i));
 
 /** The ids of every customer a filter matches, a directory page at a time: what issuing to a segment reads. */
-export async function* segmentMembers(filter: SegmentFilter, pageSize = PAGE) {
+export async function* segmentMembers(filter: SegmentFilter, pageSize = PAGE, anyChannel = false) {
   let cursor: string | undefined;
   const histories = await purchaseContext(filter);
   do {
     const page = await directoryPage(pageSize, cursor);
     for (const item of page.items)
-      if (matchesSegment(filter, candidateOf(item, histories))) yield String(item.customerId);
+      if (matchesSegment(filter, candidateOf(item, histories), anyChannel)) yield String(item.customerId);
     cursor = page.next;
   } while (cursor);
 }

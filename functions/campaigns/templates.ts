@@ -7,6 +7,7 @@ import { getUser } from '../../shared/directory.js';
 import { advance, defineEntity, refuseStale } from '../../shared/entity.js';
 import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
+import { type NameParts, personFields } from '../../shared/merge-fields.js';
 import { changedReload, records } from '../../shared/messages.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
 import { queryPage } from '../../shared/query.js';
@@ -123,7 +124,7 @@ export const customerVars = async (
 ): Promise<TemplateVars> => {
   const ownerId = [...((item.ownerIds as Set<string> | undefined) ?? [])].sort()[0];
   return {
-    name: item.name as string | undefined,
+    ...personFields(item.language === 'en' ? 'en' : 'tr', item as NameParts),
     company: item.company as string | undefined,
     owner: ownerId ? await ownerName(ownerId) : undefined,
   };

@@ -1,6 +1,7 @@
 // The customer routes' request and response schemas: the manifest declares them on the routes, the
 // handlers get their requests parsed with them, and the OpenAPI document is generated from them.
 import { toE164 } from '../../shared/contact.js';
+import { formsOfAddress } from '../../shared/customer.js';
 import { defaultLanguage, languages } from '../../shared/language.js';
 import { notAnEmail, notAPhone } from '../../shared/messages.js';
 import * as z from '../../shared/schema.js';
@@ -50,6 +51,9 @@ const tags = z
 
 /** The optional profile fields, each as staff may set it. */
 const profileFields = {
+  givenName: z.requiredLine(100),
+  familyName: z.requiredLine(100),
+  formOfAddress: z.enum(formsOfAddress),
   email,
   phone,
   company: z.requiredLine(200),
@@ -112,6 +116,9 @@ export const editContactBody = z.strictObject({ seq, name: z.optional(name), ...
 export const profile = z.looseObject({
   customerId: z.string(),
   name: z.string(),
+  givenName: z.optional(z.string()),
+  familyName: z.optional(z.string()),
+  formOfAddress: z.optional(z.enum(formsOfAddress)),
   email: z.optional(z.string()),
   phone: z.optional(z.string()),
   company: z.optional(z.string()),

@@ -95,6 +95,9 @@ const duplicateOf = (unseen: string[]) => (unseen.length ? { possibleDuplicateOf
 
 export interface NewCustomer {
   name: string;
+  givenName?: string;
+  familyName?: string;
+  formOfAddress?: Customer['formOfAddress'];
   email?: string;
   phone?: string;
   company?: string;

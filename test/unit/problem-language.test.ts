@@ -268,8 +268,8 @@ describe("each use case's refusals in Turkish, the English unchanged", () => {
     expect(said(problem, 'parts.tr.subject').tr).toBe('Kısmi şablonlar (partial) desteklenmiyor.');
     expect(said(problem, 'parts.tr.html').tr).toBe('{{{name}}} ve {{& name}} HTML’i kaçışlamaz; {{name}} kullanın.');
     expect(said(problem, 'parts.tr.text')).toEqual({
-      en: 'Unknown variable "shoeSize": use name, company, owner or offer.<field>.',
-      tr: 'Bilinmeyen değişken "shoeSize": name, company, owner veya offer.<alan> kullanın.',
+      en: 'Unknown variable "shoeSize": use name, firstName, lastName, salutation, company, owner or offer.<field>.',
+      tr: 'Bilinmeyen değişken "shoeSize": name, firstName, lastName, salutation, company, owner veya offer.<alan> kullanın.',
     });
   });
 

@@ -105,9 +105,12 @@ export const purchaseYears = (filter: SegmentFilter) => {
   return [...years].sort();
 };
 
-/** Whether the customer is in the segment. E-mail campaigns need an address, so none means no. */
-export const matchesSegment = (filter: SegmentFilter, customer: SegmentCandidate): boolean =>
-  Boolean(customer.email) &&
+/**
+ * Whether the customer is in the segment. E-mail campaigns need an address, so none means no — unless
+ * the reader reaches people otherwise (letters, calls) and says `anyChannel`.
+ */
+export const matchesSegment = (filter: SegmentFilter, customer: SegmentCandidate, anyChannel = false): boolean =>
+  (anyChannel || Boolean(customer.email)) &&
   oneOf(filter.sectors, customer.sector) &&
   oneOf(filter.regions, customer.region) &&
   oneOf(filter.cities, customer.city) &&

@@ -48,6 +48,9 @@ export const contactDetails = (
 /** What staff may change on a profile: `null` clears an optional field. */
 export interface ProfileEdit {
   name?: string;
+  givenName?: string | null;
+  familyName?: string | null;
+  formOfAddress?: Customer['formOfAddress'] | null;
   email?: string | null;
   phone?: string | null;
   company?: string | null;
@@ -61,7 +64,19 @@ export interface ProfileEdit {
   preferredDealerId?: string | null;
 }
 
-const plainFields = ['name', 'company', 'sector', 'region', 'city', 'group', 'language', 'preferredDealerId'] as const;
+const plainFields = [
+  'name',
+  'givenName',
+  'familyName',
+  'formOfAddress',
+  'company',
+  'sector',
+  'region',
+  'city',
+  'group',
+  'language',
+  'preferredDealerId',
+] as const;
 
 /** The profile after an edit: the seq one up, matching keys and the birthday's month-day recomputed. */
 export const editedProfile = (before: Customer, edit: ProfileEdit, now: Date): Customer => {

@@ -1,0 +1,17 @@
+// The keys of call lists in the one table (its shape and the platform's keys: shared/table.ts).
+// Partitions: CALL_LIST#<listId> LIST (the list), ENTRY#<customerId> (one per customer: whose, its state).
+import type { Key } from '../../shared/table.js';
+
+export const callListsKeys = {
+  callList: (listId: string): Key => ({ pk: `CALL_LIST#${listId}`, sk: 'LIST' }),
+  callEntry: (listId: string, customerId: string): Key => ({ pk: `CALL_LIST#${listId}`, sk: `ENTRY#${customerId}` }),
+  callListPartition: (listId: string) => `CALL_LIST#${listId}`,
+  entryPrefix: () => 'ENTRY#',
+} as const;
+
+declare module '../../shared/table.js' {
+  interface ItemTypes {
+    'call-list': true;
+    'call-entry': true;
+  }
+}

@@ -1,0 +1,26 @@
+// /letter-runs — create a run for a segment, print its next part, read its progress and its PDFs.
+import { json, route, routes } from '../../../shared/http.js';
+import { NotFoundError } from '../../../shared/problems.js';
+import { createRun, partPdf, printNextPart, runOr404 } from '../letter-runs.js';
+import { letterRoutes } from '../manifest.js';
+
+export const handler = routes([
+  route(letterRoutes.createRun, async ({ actor, body }) => json(201, await createRun(body, actor.userId))),
+  route(letterRoutes.getRun, async ({ params }) => json(200, await runOr404(params.runId))),
+  route(letterRoutes.printPart, async ({ params }) => json(200, await printNextPart(params.runId))),
+  route(letterRoutes.getPart, async ({ params }) => {
+    const part = /^\d{1,6}$/.test(params.part) ? Number(params.part) : 0;
+    const pdf = part > 0 ? await partPdf(params.runId, part) : undefined;
+    if (!pdf) throw new NotFoundError({ en: `Part ${params.part} of the run`, tr: `Baskının ${params.part}. bölümü` });
+    return {
+      statusCode: 200,
+      headers: {
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="letters-${params.runId}-${part}.pdf"`,
+        'cache-control': 'no-store',
+      },
+      body: Buffer.from(pdf).toString('base64'),
+      isBase64Encoded: true,
+    };
+  }),
+]);

@@ -1,0 +1,27 @@
+// The keys of postal addresses and letter runs in the one table (its shape and the platform's keys: shared/table.ts).
+// Partitions: CUSTOMER#<id> POSTAL_ADDRESS (one per customer); LETTER_RUN#<runId> RUN (the run, its
+// counters), RECIPIENT#<customerId> (printed in which part, or skipped and why), PART#<n> (a part's PDF).
+import type { Key } from '../../shared/table.js';
+
+export const lettersKeys = {
+  postalAddress: (customerId: string): Key => ({ pk: `CUSTOMER#${customerId}`, sk: 'POSTAL_ADDRESS' }),
+  letterRun: (runId: string): Key => ({ pk: `LETTER_RUN#${runId}`, sk: 'RUN' }),
+  letterRecipient: (runId: string, customerId: string): Key => ({
+    pk: `LETTER_RUN#${runId}`,
+    sk: `RECIPIENT#${customerId}`,
+  }),
+  letterPart: (runId: string, part: number): Key => ({
+    pk: `LETTER_RUN#${runId}`,
+    sk: `PART#${String(part).padStart(6, '0')}`,
+  }),
+  letterRunPartition: (runId: string) => `LETTER_RUN#${runId}`,
+} as const;
+
+declare module '../../shared/table.js' {
+  interface ItemTypes {
+    'postal-address': true;
+    'letter-run': true;
+    'letter-recipient': true;
+    'letter-part': true;
+  }
+}

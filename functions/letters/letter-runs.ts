@@ -1,0 +1,357 @@
+// Letter runs: a segment's letters (or address labels) printed part by part into print-ready PDFs.
+// Each recipient is claimed for one part by a conditional write before anything is drawn, so a run
+// that fails and is resumed prints the claimed part again and never anyone twice; a part's file is
+// stored once (conditional put) and only then counted on the run, conditional on the parts counted.
+// A commercial letter passes the postal gate (suppression, the cross-channel frequency cap).
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { clockNow } from '../../shared/clock.js';
+import { getCustomer } from '../../shared/customer.js';
+import { db, tableName } from '../../shared/db.js';
+import { postalGate } from '../../shared/gate.js';
+import { newId } from '../../shared/ids.js';
+import type { Language } from '../../shared/language.js';
+import { customerFields, renderFields, unknownFields } from '../../shared/merge-fields.js';
+import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
+import { queryAll } from '../../shared/query.js';
+import { byAssignee, type ItemType } from '../../shared/table.js';
+import { customerVars, getSegment, ownerNames, segmentMembers } from '../campaigns/public.js';
+import { getPostalAddress } from './addresses.js';
+import { type LabelLayout, labelsPerSheet } from './domain/label-layout.js';
+import { addressLines } from './domain/postal-address.js';
+import { lettersKeys } from './keys.js';
+import { type Letterhead, type LetterPage, renderLabels, renderLetters } from './pdf/letters-pdf.js';
+
+export interface LetterVersion {
+  subject?: string;
+  body: string;
+}
+
+export interface LetterRun {
+  runId: string;
+  kind: 'letters' | 'labels';
+  segmentId: string;
+  purpose: 'commercial' | 'transactional';
+  topic: string;
+  layout?: LabelLayout;
+  template?: Record<Language, LetterVersion>;
+  letterhead?: Letterhead;
+  partSize: number;
+  status: 'printing' | 'done';
+  parts: number;
+  printed: number;
+  skipped: Record<string, number>;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** What a letter may print: the customer's merge fields and the date. */
+export const letterFields: readonly string[] = [...customerFields, 'date'];
+
+const runRecord = { en: 'The letter run', tr: 'Mektup baskısı' };
+
+/** 422 naming every field a letter template uses that letters cannot fill, where it is used. */
+export const checkLetterTemplate = (template: Record<Language, LetterVersion>) => {
+  const problems = Object.entries(template).flatMap(([language, version]) =>
+    Object.entries(version).flatMap(([part, source]) => {
+      let unknown: string[];
+      try {
+        unknown = unknownFields(String(source), (name) => letterFields.includes(name));
+      } catch (error) {
+        const why = (error as Error).message;
+        return [
+          {
+            path: `template.${language}.${part}`,
+            message: { en: `Not a valid template: ${why}`, tr: `Geçerli bir şablon değil: ${why}` },
+          },
+        ];
+      }
+      return unknown.map((field) => ({
+        path: `template.${language}.${part}`,
+        message: {
+          en: `Unknown field "${field}": use ${letterFields.join(', ')}.`,
+          tr: `Bilinmeyen alan "${field}": ${letterFields.join(', ')} kullanın.`,
+        },
+      }));
+    }),
+  );
+  if (problems.length)
+    throw new ProblemError(
+      422,
+      'unknown-merge-field',
+      {
+        en: 'The template uses fields letters cannot fill.',
+        tr: 'Şablon mektupların dolduramayacağı alanlar kullanıyor.',
+      },
+      problems,
+    );
+};
+
+export interface NewRun {
+  kind: LetterRun['kind'];
+  segmentId: string;
+  purpose: LetterRun['purpose'];
+  topic?: string;
+  layout?: LabelLayout;
+  template?: Record<Language, LetterVersion>;
+  letterhead?: Letterhead;
+  partSize?: number;
+}
+
+export const createRun = async (input: NewRun, by: string) => {
+  if (input.kind === 'letters' && !input.template)
+    throw new ProblemError(
+      422,
+      'letter-run-invalid',
+      { en: 'A letter run needs a template.', tr: 'Mektup baskısı bir şablon ister.' },
+      [{ path: 'template', message: { en: 'Required for letters.', tr: 'Mektuplar için zorunlu.' } }],
+    );
+  if (input.template) checkLetterTemplate(input.template);
+  if (!(await getSegment(input.segmentId)))
+    throw new ProblemError(
+      422,
+      'letter-run-invalid',
+      { en: 'There is no such segment.', tr: 'Böyle bir segment yok.' },
+      [{ path: 'segmentId', message: { en: 'No such segment.', tr: 'Böyle bir segment yok.' } }],
+    );
+  const layout = input.kind === 'labels' ? (input.layout ?? '3x8') : undefined;
+  // a label part is whole sheets
+  const sheet = layout ? labelsPerSheet(layout) : 1;
+  const partSize = Math.max(sheet, Math.round((input.partSize ?? 50) / sheet) * sheet);
+  const run: LetterRun = {
+    runId: newId(),
+    kind: input.kind,
+    segmentId: input.segmentId,
+    purpose: input.purpose,
+    topic: input.topic ?? 'all',
+    ...(layout ? { layout } : {}),
+    ...(input.template ? { template: input.template } : {}),
+    ...(input.letterhead ? { letterhead: input.letterhead } : {}),
+    partSize,
+    status: 'printing',
+    parts: 0,
+    printed: 0,
+    skipped: {},
+    createdBy: by,
+    createdAt: clockNow().toISOString(),
+  };
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...lettersKeys.letterRun(run.runId), type: 'letter-run' satisfies ItemType, ...run },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+  return run;
+};
+
+const strip = <T>(item: Record<string, unknown> | undefined) => {
+  if (!item) return undefined;
+  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
+  return rest as T;
+};
+
+export const getRun = async (runId: string) =>
+  strip<LetterRun>(
+    (
+      await db().send(
+        new GetCommand({ TableName: tableName(), Key: lettersKeys.letterRun(runId), ConsistentRead: true }),
+      )
+    ).Item,
+  );
+
+export const runOr404 = async (runId: string) => {
+  const run = await getRun(runId);
+  if (!run) throw new NotFoundError(runRecord);
+  return run;
+};
+
+const partIndex = (runId: string, part: number) => `LETTER_RUN#${runId}#PART#${part}`;
+
+/** Claims the customer for part `part`, or learns that an earlier part (or a racing printer) has them. */
+const claim = async (run: LetterRun, customerId: string, part: number, outcome: { skipped?: string }) => {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...lettersKeys.letterRecipient(run.runId, customerId),
+          type: 'letter-recipient' satisfies ItemType,
+          customerId,
+          part,
+          ...(outcome.skipped
+            ? { skipped: outcome.skipped }
+            : { gsi1pk: partIndex(run.runId, part), gsi1sk: customerId }),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+};
+
+const recipientExists = async (runId: string, customerId: string) =>
+  Boolean(
+    (
+      await db().send(
+        new GetCommand({
+          TableName: tableName(),
+          Key: lettersKeys.letterRecipient(runId, customerId),
+          ProjectionExpression: 'pk',
+        }),
+      )
+    ).Item,
+  );
+
+/** Why a customer gets no letter in this run, or undefined when they get one. */
+const refusal = async (run: LetterRun, customerId: string) => {
+  if (!(await getPostalAddress(customerId, false))) return 'no-address';
+  if (run.purpose === 'commercial')
+    return await postalGate({ customerId, topic: run.topic, campaignId: `letters#${run.runId}` });
+  return undefined;
+};
+
+const dateIn = (language: Language, now: Date) =>
+  new Intl.DateTimeFormat(language === 'tr' ? 'tr-TR' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Istanbul',
+  }).format(now);
+
+/** One recipient's page (or label): their address and, for a letter, the merged text in their language. */
+const pageOf = async (run: LetterRun, customerId: string, owners: (id: string) => Promise<string | undefined>) => {
+  const [customer, address] = await Promise.all([getCustomer(customerId), getPostalAddress(customerId, false)]);
+  if (!customer || !address) return undefined;
+  const language: Language = customer.language === 'en' ? 'en' : 'tr';
+  const vars = {
+    ...(await customerVars(customer as unknown as Record<string, unknown>, owners)),
+    date: dateIn(language, clockNow()),
+  };
+  const lines = addressLines(customer.company ? `${customer.name} / ${customer.company}` : customer.name, address);
+  const version = run.template?.[language];
+  if (!version) return { address: lines, date: vars.date, body: '' };
+  return {
+    address: lines,
+    date: vars.date,
+    subject: version.subject ? renderFields(version.subject, vars) : undefined,
+    body: renderFields(version.body, vars),
+  };
+};
+
+/**
+ * Prints the run's next part: the recipients already claimed for it (a resumed part), topped up from
+ * the segment with customers not yet claimed. Answers the run as it stands after the part.
+ */
+export const printNextPart = async (runId: string) => {
+  const run = await runOr404(runId);
+  if (run.status === 'done')
+    throw new ConflictError('letter-run-finished', { en: 'The run has printed everyone.', tr: 'Baskı herkesi bastı.' });
+  const part = run.parts + 1;
+  const claimed = (await queryAll({ index: byAssignee, partition: partIndex(runId, part) }, run.partSize)).map((item) =>
+    String(item.customerId),
+  );
+  const skipped: Record<string, number> = {};
+  let exhausted = true;
+  const segment = await getSegment(run.segmentId);
+  if (segment && claimed.length < run.partSize) {
+    for await (const customerId of segmentMembers(segment.filter, 500, true)) {
+      if (claimed.length >= run.partSize) {
+        exhausted = false;
+        break;
+      }
+      if (await recipientExists(runId, customerId)) continue;
+      const why = await refusal(run, customerId);
+      if (!(await claim(run, customerId, part, why ? { skipped: why } : {}))) continue;
+      if (why) skipped[why] = (skipped[why] ?? 0) + 1;
+      else claimed.push(customerId);
+    }
+  }
+  const owners = ownerNames();
+  const pages = (await Promise.all(claimed.map((id) => pageOf(run, id, owners)))).filter((p) => p !== undefined);
+  const title = `${run.kind === 'letters' ? 'Letters' : 'Labels'} ${runId} part ${part}`;
+  const done = exhausted;
+  if (pages.length) {
+    const pdf =
+      run.kind === 'labels'
+        ? await renderLabels(
+            run.layout ?? '3x8',
+            pages.map((p) => p.address),
+            title,
+          )
+        : await renderLetters(run.letterhead ?? { name: '', lines: [] }, pages as LetterPage[], title);
+    await storePart(runId, part, pdf, claimed);
+  }
+  return await countPart(run, pages.length ? part : run.parts, pages.length, skipped, done);
+};
+
+const storePart = async (runId: string, part: number, pdf: Uint8Array, customerIds: string[]) => {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...lettersKeys.letterPart(runId, part),
+          type: 'letter-part' satisfies ItemType,
+          part,
+          pdf,
+          recipients: customerIds.length,
+          createdAt: clockNow().toISOString(),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    // a racing printer stored the same recipients' part first: theirs stands
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+  }
+};
+
+const countPart = async (
+  run: LetterRun,
+  parts: number,
+  printed: number,
+  skipped: Record<string, number>,
+  done: boolean,
+) => {
+  const names: Record<string, string> = {};
+  if (done) names['#status'] = 'status';
+  if (Object.keys(skipped).length) names['#skipped'] = 'skipped';
+  const values: Record<string, unknown> = { ':parts': parts, ':before': run.parts, ':printed': printed };
+  const adds = Object.entries(skipped).map(([reason, count], i) => {
+    names[`#r${i}`] = reason;
+    values[`:s${i}`] = count;
+    return `#skipped.#r${i} :s${i}`;
+  });
+  if (done) values[':done'] = 'done';
+  try {
+    const { Attributes } = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: lettersKeys.letterRun(run.runId),
+        UpdateExpression: `SET parts = :parts${done ? ', #status = :done' : ''} ADD printed :printed${adds.map((a) => `, ${a}`).join('')}`,
+        ConditionExpression: 'parts = :before',
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return strip<LetterRun>(Attributes)!;
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    // another printer counted this part: the run as it stands
+    return await runOr404(run.runId);
+  }
+};
+
+/** A stored part's PDF, or undefined. */
+export const partPdf = async (runId: string, part: number) => {
+  const item = (
+    await db().send(
+      new GetCommand({ TableName: tableName(), Key: lettersKeys.letterPart(runId, part), ConsistentRead: true }),
+    )
+  ).Item;
+  return item?.pdf as Uint8Array | undefined;
+};

@@ -1,0 +1,93 @@
+// Letters: customers' postal addresses, and letter runs that print a segment's letters (merged,
+// addressed for a DL window envelope) or address labels into print-ready PDFs, part by part.
+import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
+import { pdfFontAssets } from '../../shared/pdf-fonts.js';
+import * as api from './api-schemas.js';
+import { lettersProblems } from './problems.js';
+
+const dir = 'functions/letters/handlers';
+const readCustomers = { scopes: ['customers:read'] } as const;
+const writeCustomers = { scopes: ['customers:write'] } as const;
+const read = { scopes: ['campaigns:read'] } as const;
+const write = { scopes: ['campaigns:write'] } as const;
+
+/** Each route once, by name: a handler binds to `letterRoutes.x`, so a path is written only here. */
+export const letterRoutes = {
+  getAddress: {
+    method: 'GET',
+    path: '/customers/{customerId}/postal-address',
+    function: 'addressesApi',
+    auth: readCustomers,
+    summary: "The customer's postal address (null before one is set) and its version",
+    request: { params: api.customerParams, query: null, body: null },
+    responses: { 200: { description: 'The address', json: api.storedAddress } },
+  },
+  setAddress: {
+    method: 'PUT',
+    path: '/customers/{customerId}/postal-address',
+    function: 'addressesApi',
+    auth: writeCustomers,
+    summary: 'Sets the postal address (Turkish shape, checked field by field), guarded by the seq the caller saw',
+    request: { params: api.customerParams, query: null, body: { schema: api.setAddressBody, maxBytes: 4096 } },
+    responses: { 200: { description: 'The address as stored', json: api.storedAddress } },
+  },
+  createRun: {
+    method: 'POST',
+    path: '/letter-runs',
+    function: 'letterRunsApi',
+    auth: write,
+    summary: "A segment's letters (template with merge fields) or labels (3x8, 3x7), printed part by part",
+    request: { params: null, query: null, body: { schema: api.createRunBody, maxBytes: 32 * 1024 } },
+    responses: { 201: { description: 'The run', json: api.run } },
+  },
+  getRun: {
+    method: 'GET',
+    path: '/letter-runs/{runId}',
+    function: 'letterRunsApi',
+    auth: read,
+    summary: 'The run: parts printed, letters printed, recipients skipped by reason',
+    request: { params: api.runParams, query: null, body: null },
+    responses: { 200: { description: 'The run', json: api.run } },
+  },
+  printPart: {
+    method: 'POST',
+    path: '/letter-runs/{runId}/parts',
+    function: 'letterRunsApi',
+    auth: write,
+    summary: 'Prints the next part (or finishes a part a failure interrupted); nobody is printed twice',
+    request: { params: api.runParams, query: null, body: null },
+    responses: { 200: { description: 'The run after the part', json: api.run } },
+  },
+  getPart: {
+    method: 'GET',
+    path: '/letter-runs/{runId}/parts/{part}',
+    function: 'letterRunsApi',
+    auth: read,
+    summary: "A part's print-ready PDF: one A4 page per letter, or sheets of labels",
+    request: { params: api.partParams, query: null, body: null },
+    responses: { 200: { description: 'The PDF', media: 'application/pdf' } },
+  },
+} as const satisfies Record<string, RouteDeclaration>;
+
+export const letters: UseCaseManifest = {
+  name: 'letters',
+  problems: lettersProblems,
+  functions: {
+    addressesApi: {
+      entry: `${dir}/addresses-api.ts`,
+      description: "Staff: read and set a customer's postal address",
+      uses: { table: 'write' },
+    },
+    letterRunsApi: {
+      entry: `${dir}/letter-runs-api.ts`,
+      description: 'Letter runs: letters and labels for a segment, printed part by part into PDFs',
+      uses: { table: 'write' },
+      assets: pdfFontAssets,
+      memoryMb: 1024,
+      timeoutSeconds: 60,
+    },
+  },
+  routes: routeList(letterRoutes),
+  subscriptions: [],
+  schedules: [],
+};

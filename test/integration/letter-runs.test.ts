@@ -1,0 +1,151 @@
+// A letter run against DynamoDB Local: a segment's letters printed in parts, a part a failed printer
+// claimed but never stored printed on resume, nobody printed twice, customers without an address or
+// with their post suppressed skipped with the reason, and each page drawn with its own address and
+// salutation.
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PDFDocument, PDFPage } from 'pdf-lib';
+import { describe, expect, it, vi } from 'vitest';
+import { createSegment } from '../../functions/campaigns/segments.js';
+import { setPostalAddress } from '../../functions/letters/addresses.js';
+import { lettersKeys } from '../../functions/letters/keys.js';
+import { createRun, getRun, partPdf, printNextPart } from '../../functions/letters/letter-runs.js';
+import { type Customer, customers } from '../../shared/customer.js';
+import { db, tableName } from '../../shared/db.js';
+import { postalSuppressionKey } from '../../shared/gate.js';
+import { newId } from '../../shared/ids.js';
+import { ConflictError, ProblemError } from '../../shared/problems.js';
+import { suppress } from '../../shared/suppression.js';
+
+const tag = `letters-${newId()}`.toLowerCase();
+
+const customer = async (name: string, extra: Partial<Customer> = {}) => {
+  const now = new Date().toISOString();
+  const c: Customer = {
+    customerId: newId(),
+    name,
+    language: 'tr',
+    tags: [tag],
+    createdAt: now,
+    updatedAt: now,
+    ...extra,
+  };
+  await db().send(new PutCommand({ TableName: tableName(), Item: customers.item(c) }));
+  return c;
+};
+
+const address = (street: string) => ({
+  mahalle: 'Caferağa',
+  street,
+  buildingNo: '12',
+  doorNo: '3',
+  district: 'Kadıköy',
+  province: 'istanbul',
+  postalCode: '34710',
+});
+
+describe('a letter run', () => {
+  it('prints each addressed recipient once across parts, resuming a part a failure left claimed', async () => {
+    const people = [
+      await customer('Ayşe Demirtaş', { givenName: 'Ayşe', formOfAddress: 'hanim' }),
+      await customer('Kemal Uçar', { givenName: 'Kemal', formOfAddress: 'bey' }),
+      await customer('Deniz Akın', { language: 'en', givenName: 'Deniz' }),
+      await customer('Selin Oral'),
+      await customer('Adressiz Kişi'),
+      await customer('Bastırılmış Kişi'),
+    ];
+    for (const [i, p] of people.slice(0, 4).entries()) await setPostalAddress(p.customerId, address(`Sokak ${i}`), 0);
+    const suppressed = people[5]!;
+    await setPostalAddress(suppressed.customerId, address('Sokak 9'), 0);
+    await suppress(postalSuppressionKey(suppressed.customerId), 'complaint');
+    const segment = await createSegment(
+      { name: 'Mektup', filter: { tags: [tag] }, consent: { channel: 'email', topic: 'all' } },
+      'mgr-test',
+    );
+    const run = await createRun(
+      {
+        kind: 'letters',
+        segmentId: segment.segmentId,
+        purpose: 'commercial',
+        partSize: 2,
+        template: {
+          tr: { subject: 'Kampanya', body: '{{salutation}},\n\nYeni kataloğumuz çıktı.' },
+          en: { subject: 'Offer', body: '{{salutation}},\n\nOur new catalogue is out.' },
+        },
+        letterhead: { name: 'Örnek Ticaret', lines: ['Moda Cad. 1, Kadıköy'] },
+      },
+      'mgr-test',
+    );
+
+    // A printer claimed Selin for part 1 and failed before storing it.
+    const selin = people[3]!;
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...lettersKeys.letterRecipient(run.runId, selin.customerId),
+          type: 'letter-recipient',
+          customerId: selin.customerId,
+          part: 1,
+          gsi1pk: `LETTER_RUN#${run.runId}#PART#1`,
+          gsi1sk: selin.customerId,
+        },
+      }),
+    );
+
+    const drawn: { text: string; page: PDFPage }[] = [];
+    const draw = PDFPage.prototype.drawText;
+    vi.spyOn(PDFPage.prototype, 'drawText').mockImplementation(function (this: PDFPage, text, options) {
+      drawn.push({ text, page: this });
+      return draw.call(this, text, options);
+    });
+
+    let state = await printNextPart(run.runId);
+    expect(state).toMatchObject({ parts: 1, printed: 2, status: 'printing' });
+    state = await printNextPart(run.runId);
+    expect(state).toMatchObject({ parts: 2, printed: 4 });
+    state = state.status === 'done' ? state : await printNextPart(run.runId);
+    expect(state).toMatchObject({ status: 'done', parts: 2, printed: 4, skipped: { 'no-address': 1, complaint: 1 } });
+    await expect(printNextPart(run.runId)).rejects.toBeInstanceOf(ConflictError);
+    vi.restoreAllMocks();
+
+    // Selin's claimed part came first; every page is one recipient, nobody twice.
+    const pages = new Map<PDFPage, string[]>();
+    for (const d of drawn) pages.set(d.page, [...(pages.get(d.page) ?? []), d.text]);
+    const addressees = [...pages.values()].map((texts) => texts[2]);
+    expect(addressees.sort()).toEqual(['Ayşe Demirtaş', 'Deniz Akın', 'Kemal Uçar', 'Selin Oral']);
+    const page = (name: string) => [...pages.values()].find((texts) => texts[2] === name)!;
+    expect(page('Ayşe Demirtaş')).toEqual(
+      expect.arrayContaining(['Caferağa Mah.', 'Sokak 0 No: 12 D: 3', '34710 Kadıköy / İSTANBUL', 'Sayın Ayşe Hanım,']),
+    );
+    expect(page('Kemal Uçar')).toContain('Sayın Kemal Bey,');
+    expect(page('Deniz Akın')).toContain('Dear Deniz,');
+    expect(page('Selin Oral')).toContain('Sayın Selin Oral,');
+    const first = await PDFDocument.load((await partPdf(run.runId, 1))!);
+    const second = await PDFDocument.load((await partPdf(run.runId, 2))!);
+    expect(first.getPageCount() + second.getPageCount()).toBe(4);
+    expect(await partPdf(run.runId, 3)).toBeUndefined();
+    expect((await getRun(run.runId))?.printed).toBe(4);
+  });
+
+  it('refuses a template with an unknown field when the run is saved, naming it, and stores nothing', async () => {
+    const segment = await createSegment(
+      { name: 'Boş', filter: { tags: [`none-${tag}`] }, consent: { channel: 'email', topic: 'all' } },
+      'mgr-test',
+    );
+    const attempt = createRun(
+      {
+        kind: 'letters',
+        segmentId: segment.segmentId,
+        purpose: 'transactional',
+        template: { tr: { body: '{{salutation}} {{shoeSize}}' }, en: { body: '{{salutation}}' } },
+      },
+      'mgr-test',
+    );
+    await expect(attempt).rejects.toBeInstanceOf(ProblemError);
+    const problem = (await attempt.catch((e) => e)) as ProblemError;
+    expect(problem.status).toBe(422);
+    expect(problem.code).toBe('unknown-merge-field');
+    expect(problem.errors).toEqual([expect.objectContaining({ path: 'template.tr.body' })]);
+    expect(problem.errors[0]?.message).toMatchObject({ en: expect.stringContaining('"shoeSize"') });
+  });
+});
