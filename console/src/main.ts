@@ -118,17 +118,18 @@ const drawNav = async () => {
   const links = (wide?: 'nav-wide') =>
     html`${shown.map(([hash, label]) => html`<li class=${wide ?? nothing}><a href=${hash} aria-current=${hash === here ? 'page' : nothing}>${t(label)}</a></li>`)}
       <li class=${wide ?? nothing}><button type="button" class="secondary outline" @click=${signOut}>${t('signOut')}</button></li>`;
-  // On a phone the links and sign-out fold into one menu; console.css shows one of the two by width.
+  // On a phone the number search, the links and sign-out fold into one menu; console.css shows one of the
+  // two by width.
   render(
     html`<ul><li><strong>${t('appName')}</strong></li></ul>
-      ${signedIn() ? html`<ul><li>${numberSearch()}</li></ul>` : ''}
+      ${signedIn() ? html`<ul><li class="nav-wide">${numberSearch()}</li></ul>` : ''}
       <ul>
         ${
           signedIn()
             ? html`<li class="nav-narrow">
                 <details class="dropdown">
                   <summary>${t('menu')}</summary>
-                  <ul dir="rtl" aria-label=${t('pages')}>${links()}</ul>
+                  <ul dir="rtl" aria-label=${t('pages')}><li>${numberSearch()}</li>${links()}</ul>
                 </details>
               </li>
               ${links('nav-wide')}`

@@ -1,4 +1,4 @@
-// The header's search box: a number people speak (Q-…, SP-…, TL-…, L-…, M-…) opens its record's page.
+// The header's search box: a number people speak (Q-…, SP-…, TL-…, L-…, M-…, SZ-…) opens its record's page.
 // The API says which record it is and whether the caller may see it; one they may not is "not found".
 import { html } from 'lit';
 import { api, asProblem } from './api.js';
@@ -12,6 +12,7 @@ const pageOf = {
   request: (id: string) => `#/requests/${id}`,
   lead: (id: string) => `#/leads/${id}`,
   customer: (id: string) => `#/customers/${id}`,
+  agreement: (id: string) => `#/agreements/${id}`,
 } as const;
 
 const find = async (event: SubmitEvent) => {

@@ -100,7 +100,7 @@ describe('the staff console', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('link', { name: 'Adaylar' }).focus();
     await page.keyboard.press('Enter');
-    await page.locator('form[role="search"]').waitFor();
+    await page.locator('#main form[role="search"]').waitFor();
     expect(page.url()).toMatch(/#\/leads$/);
     expect(await nav.locator('details').getAttribute('open')).toBeNull();
     await page.context().close();

@@ -29,7 +29,8 @@ const run = (command: string, args: string[], env: Record<string, string> = {}) 
   promisify(execFile)(command, args, {
     cwd: repoRoot,
     env: { ...process.env, ...env },
-    timeout: 280_000,
+    // A full bundled synth takes two minutes alone and five beside the other suites: past that, it is stuck.
+    timeout: 580_000,
     maxBuffer: 64 * 1024 * 1024,
   }).then(
     () => ({ code: 0, output: '' }),

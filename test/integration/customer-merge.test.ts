@@ -8,7 +8,7 @@ import { BatchWriteCommand, GetCommand, QueryCommand, ScanCommand } from '@aws-s
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callCenterKeys } from '../../functions/call-center/keys.js';
 import { getRequest } from '../../functions/call-center/request-store.js';
-import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
+import { catalogueItems, liveGeneration } from '../../functions/catalogue/catalogue-store.js';
 import type { PriceList } from '../../functions/catalogue/domain/catalogue.js';
 import { getCaseByKey } from '../../functions/complaint-escalation/case-store.js';
 import { complaintEscalationKeys } from '../../functions/complaint-escalation/keys.js';
@@ -263,7 +263,10 @@ const priceList: PriceList = {
 };
 
 beforeAll(async () => {
-  await loadReferenceData(db(), tableName(), [...demoItems(), ...catalogueItems('priceLists', 0, [priceList])]);
+  await loadReferenceData(db(), tableName(), [
+    ...demoItems(),
+    ...catalogueItems('priceLists', await liveGeneration('priceLists'), [priceList]),
+  ]);
 });
 
 describe('merging two customers', () => {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import { listApiKeys } from '../../shared/api-keys.js';
 import { db, tableName } from '../../shared/db.js';
+import { scopes } from '../../shared/manifest.js';
 
 const keys = async (...args: string[]) => {
   try {
@@ -39,7 +40,7 @@ describe('npm run keys', () => {
     );
     expect(badScope.code).toBe(2);
     expect(badScope.stderr).toContain('Unknown scope leads:delete');
-    expect(badScope.stderr).toContain('leads:read, leads:write, quotes:read');
+    expect(badScope.stderr).toContain(`valid: ${scopes.join(', ')}.`);
     const nobody = await keys(
       'create',
       '--label',

@@ -4,7 +4,7 @@
 
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
+import { catalogueItems, liveGeneration } from '../../functions/catalogue/catalogue-store.js';
 import type { PriceList } from '../../functions/catalogue/domain/catalogue.js';
 import { type Lead, leads } from '../../functions/lead-capture/lead-store.js';
 import { opportunitiesKeys } from '../../functions/opportunities/keys.js';
@@ -100,7 +100,10 @@ const acceptedQuoteFor = async (o: { customerId: string; opportunityId: string }
 };
 
 beforeAll(async () => {
-  await loadReferenceData(db(), tableName(), [...demoItems(), ...catalogueItems('priceLists', 0, [longList])]);
+  await loadReferenceData(db(), tableName(), [
+    ...demoItems(),
+    ...catalogueItems('priceLists', await liveGeneration('priceLists'), [longList]),
+  ]);
 });
 
 describe('a converted lead', () => {

@@ -4,7 +4,7 @@
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue, isDetailType } from '../../events/catalogue.js';
-import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
+import { catalogueItems, liveGeneration } from '../../functions/catalogue/catalogue-store.js';
 import type { PriceList } from '../../functions/catalogue/domain/catalogue.js';
 import { orderFromQuote } from '../../functions/order-routing/orders.js';
 import type { CreateQuoteInput } from '../../functions/quote-approval/domain/quote-input.js';
@@ -126,7 +126,10 @@ const rejection = async (promise: Promise<unknown>) => {
 };
 
 beforeAll(async () => {
-  await loadReferenceData(db(), tableName(), [...demoItems(), ...catalogueItems('priceLists', 0, [longList])]);
+  await loadReferenceData(db(), tableName(), [
+    ...demoItems(),
+    ...catalogueItems('priceLists', await liveGeneration('priceLists'), [longList]),
+  ]);
 });
 
 describe('drafts and submitting', () => {

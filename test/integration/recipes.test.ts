@@ -3,7 +3,7 @@
 // however the recipe changes after it. The SKUs are this file's own, so no other quote sees a recipe.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogueItems } from '../../functions/catalogue/catalogue-store.js';
+import { catalogueItems, liveGeneration } from '../../functions/catalogue/catalogue-store.js';
 import type { PriceList, Product } from '../../functions/catalogue/domain/catalogue.js';
 import { getQuote } from '../../functions/quote-approval/quote-store.js';
 import { createQuote } from '../../functions/quote-approval/quotes.js';
@@ -49,13 +49,14 @@ const component = (s: string, quantity: number, unitCost?: number): Component =>
 beforeAll(async () => {
   await loadReferenceData(db(), tableName(), [
     ...demoItems(),
-    ...catalogueItems('products', 0, [
+    // Into the generations in use: another file on this worker's table may have switched them by an import.
+    ...catalogueItems('products', await liveGeneration('products'), [
       product(TOUR, 1),
       product(FLIGHT, 1_200_000),
       product(HOTEL, 0),
       product(TRANSFER, 75_000),
     ]),
-    ...catalogueItems('priceLists', 0, [list]),
+    ...catalogueItems('priceLists', await liveGeneration('priceLists'), [list]),
   ]);
 });
 
