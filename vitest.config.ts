@@ -40,6 +40,9 @@ export default defineConfig({
           globalSetup: ['test/support/stack-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // What a page shows after a click or a sweep may take seconds beside the other suites: a poll's
+          // default second is too short to wait for it, not a sign that it never comes.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

@@ -50,6 +50,7 @@ export const buildApp = (options: BuildAppOptions = {}) => {
     fallbackNotifyEmail: context.fallbackNotifyEmail,
     marketing: context.marketing,
     connectInstanceArn: context.connectInstanceArn,
+    iys: context.iys,
     bundle: options.bundle ?? true,
   });
   // the staff console's files and config.json, into the bucket the API stack's distribution serves

@@ -24,6 +24,8 @@ export interface DeployContext {
   marketing: Record<string, string>;
   /** The Amazon Connect instance whose contact flows may invoke the caller lookup; none: no instance may. */
   connectInstanceArn?: string;
+  /** Where İYS is and who the firm is there (IYS_URL, IYS_CODE, IYS_BRAND_CODE); none: consents wait. */
+  iys: Record<string, string>;
 }
 
 /** Reads one context value; an empty string is the same as none. */
@@ -186,6 +188,37 @@ export const connectInstanceArnOf = (value: string | undefined) => {
   return value;
 };
 
+// İYS (functions/iys): all three or none. The API user is not context: it goes into the stage's secret.
+const iysSettings = {
+  iysUrl: {
+    env: 'IYS_URL',
+    valid: (v: string) => URL.canParse(v) && new URL(v).protocol === 'https:' && !new URL(v).search,
+    wants: "İYS's https API address, without a query",
+  },
+  iysCode: { env: 'IYS_CODE', valid: (v: string) => /^\d{1,12}$/.test(v), wants: "the firm's İYS number (digits)" },
+  iysBrandCode: {
+    env: 'IYS_BRAND_CODE',
+    valid: (v: string) => /^\d{1,12}$/.test(v),
+    wants: 'the brand code at İYS (digits)',
+  },
+} as const;
+
+export const iysEnvironmentOf = (optional: (key: string) => string | undefined) => {
+  const given = Object.keys(iysSettings).filter((key) => optional(key) !== undefined);
+  if (given.length === 0) return {};
+  if (given.length < 3)
+    throw new Error(
+      `Context iysUrl, iysCode and iysBrandCode go together; got only ${given.join(', ')}: give all three or none.`,
+    );
+  const environment: Record<string, string> = {};
+  for (const [key, { env, valid, wants }] of Object.entries(iysSettings)) {
+    const value = optional(key)!;
+    if (!valid(value)) throw new Error(`Context ${key} must be ${wants}; got ${JSON.stringify(value)}.`);
+    environment[env] = value;
+  }
+  return environment;
+};
+
 export const deployContext = (read: ContextReader, env: NodeJS.ProcessEnv = process.env): DeployContext => {
   const optional = (key: string) => {
     const value = read(key);
@@ -205,5 +238,6 @@ export const deployContext = (read: ContextReader, env: NodeJS.ProcessEnv = proc
     fallbackNotifyEmail,
     marketing: marketingEnvironment(optional),
     connectInstanceArn: connectInstanceArnOf(optional('connectInstanceArn')),
+    iys: iysEnvironmentOf(optional),
   };
 };

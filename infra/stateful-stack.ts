@@ -36,6 +36,8 @@ export class StatefulStack extends Stack {
   readonly bus: EventBus;
   readonly configurationSet: ConfigurationSet;
   readonly signingSecret: Secret;
+  /** İYS's API user for the stage, `{"username": …, "password": …}`: the operator sets it. */
+  readonly iysCredentials: Secret;
   /** Failed forwards of SES events from the default bus; the stateless stack alarms on it. */
   readonly sesForwardDeadLetterQueue: DeadLetterQueue;
   /** The people who sign in to the console. */
@@ -170,6 +172,16 @@ export class StatefulStack extends Stack {
         'Rotating the link-signing key would break every link already mailed (unsubscribe links must keep working, RFC 8058 and Law 6563); rotation needs a key-versioning scheme first.',
     });
 
+    this.iysCredentials = new Secret(this, 'IysCredentials', {
+      description: 'IYS API user of the firm: {"username": "...", "password": "..."}; consents wait until it is set',
+      secretObjectValue: {},
+      removalPolicy: retained,
+    });
+    Validations.of(this.iysCredentials).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: "IYS issues and changes the API user's password in its own portal; the operator copies it here.",
+    });
+
     this.exportDeadLetterQueue = new DeadLetterQueue(this, 'ExportDeadLetterQueue');
     const warehouse = new AnalyticsWarehouse(this, 'Warehouse', {
       table: this.table,
@@ -190,6 +202,10 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'GlueDatabase', { value: warehouse.databaseName });
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
     new CfnOutput(this, 'LinkSigningSecretArn', { value: this.signingSecret.secretArn });
+    new CfnOutput(this, 'IysCredentialsSecretArn', {
+      value: this.iysCredentials.secretArn,
+      description: 'Put the IYS API user here: {"username": "...", "password": "..."}',
+    });
     // For `npm run users` (COGNITO_USER_POOL_ID) and the console's sign-in.
     new CfnOutput(this, 'UserPoolId', { value: this.people.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.people.consoleClient.userPoolClientId });
@@ -203,6 +219,7 @@ export type DataResources = Pick<
   | 'bus'
   | 'configurationSet'
   | 'signingSecret'
+  | 'iysCredentials'
   | 'sesForwardDeadLetterQueue'
   | 'people'
   | 'exportDeadLetterQueue'

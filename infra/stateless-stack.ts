@@ -73,6 +73,8 @@ export interface StatelessStackProps extends StackProps {
   bundle?: boolean;
   /** Amazon Connect's contact flows of this instance may invoke the functions declared `invokedBy: 'amazon-connect'`. */
   connectInstanceArn?: string;
+  /** IYS_URL, IYS_CODE, IYS_BRAND_CODE for the functions that talk to İYS; none: their consents wait. */
+  iys?: Record<string, string>;
 }
 
 export const stageName = 'v1';
@@ -291,6 +293,7 @@ export class StatelessStack extends Stack {
         CONSOLE_URL: this.staffConsole.url,
         CORS_ORIGINS: [this.props.corsOrigins, this.staffConsole.origin].filter(Boolean).join(','),
         SES_CONFIGURATION_SET: data.configurationSet.configurationSetName,
+        ...(uses.iys ? { ...this.props.iys, IYS_SECRET_ARN: data.iysCredentials.secretArn } : {}),
         ...(uses.sms ? { SMS_CONFIGURATION_SET: data.smsConfigurationSet.ref, SMS_SENDER_ID: smsSenderId(scope) } : {}),
         SIGNING_SECRET_ARN: data.signingSecret.secretArn,
         POWERTOOLS_SERVICE_NAME: 'pusula',
@@ -331,6 +334,7 @@ export class StatelessStack extends Stack {
       );
     }
     if (uses.signingSecret) data.signingSecret.grantRead(crmFunction.function);
+    if (uses.iys) data.iysCredentials.grantRead(crmFunction.function);
     if (uses.sms) this.grantSendText(crmFunction, smsSenderId(scope));
     if (uses.smsEvents) data.smsTopic.addSubscription(new LambdaSubscription(crmFunction.function));
     this.functions.set(id, crmFunction);

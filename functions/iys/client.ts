@@ -1,7 +1,9 @@
 // The İYS client: a token by password grant (kept until shortly before it expires), one consent at a
 // time, one recipient's status, and the change list. Where İYS is and who the firm is come from the
-// environment (IYS_URL, IYS_CODE, IYS_BRAND_CODE, IYS_USERNAME, IYS_PASSWORD); unset, the client is
-// "not configured" and every push waits.
+// environment (IYS_URL, IYS_CODE, IYS_BRAND_CODE); the API user from IYS_USERNAME and IYS_PASSWORD
+// locally, or in AWS from the secret IYS_SECRET_ARN names (`{"username": …, "password": …}`, set by the
+// operator). Anything missing: the client is "not configured" and every push waits.
+import { secretString } from '../../shared/secrets.js';
 import type { IysConsent } from './domain/iys.js';
 
 export interface IysSettings {
@@ -12,10 +14,23 @@ export interface IysSettings {
   password: string;
 }
 
-export const iysSettings = (): IysSettings | undefined => {
-  const { IYS_URL, IYS_CODE, IYS_BRAND_CODE, IYS_USERNAME, IYS_PASSWORD } = process.env;
-  if (!IYS_URL || !IYS_CODE || !IYS_BRAND_CODE || !IYS_USERNAME || !IYS_PASSWORD) return undefined;
-  return { url: IYS_URL, iysCode: IYS_CODE, brandCode: IYS_BRAND_CODE, username: IYS_USERNAME, password: IYS_PASSWORD };
+/** The API user: from the environment locally, from the operator's secret in AWS (empty until set). */
+const apiUser = async (): Promise<{ username?: string; password?: string }> => {
+  const { IYS_USERNAME, IYS_PASSWORD, IYS_SECRET_ARN } = process.env;
+  if (IYS_USERNAME || !IYS_SECRET_ARN) return { username: IYS_USERNAME, password: IYS_PASSWORD };
+  try {
+    return JSON.parse(await secretString(IYS_SECRET_ARN)) as { username?: string; password?: string };
+  } catch {
+    return {};
+  }
+};
+
+export const iysSettings = async (): Promise<IysSettings | undefined> => {
+  const { IYS_URL, IYS_CODE, IYS_BRAND_CODE } = process.env;
+  if (!IYS_URL || !IYS_CODE || !IYS_BRAND_CODE) return undefined;
+  const { username, password } = await apiUser();
+  if (!username || !password) return undefined;
+  return { url: IYS_URL, iysCode: IYS_CODE, brandCode: IYS_BRAND_CODE, username, password };
 };
 
 /** İYS answered, and refused the record (4xx other than 401/429): sending it again changes nothing. */

@@ -45,13 +45,13 @@ export const iys: UseCaseManifest = {
       entry: `${dir}/push-consents.ts`,
       description: 'Sends the consents due to IYS, retrying those it could not reach',
       timeoutSeconds: 60,
-      uses: { table: 'write' },
+      uses: { table: 'write', iys: true },
     },
     pullIysChanges: {
       entry: `${dir}/pull-changes.ts`,
       description: 'Pulls the changes people made at IYS and applies them to the consent ledger',
       timeoutSeconds: 60,
-      uses: { table: 'write' },
+      uses: { table: 'write', iys: true },
     },
     iysStatus: {
       entry: `${dir}/iys-status.ts`,

@@ -160,7 +160,7 @@ const record = async (
 /** Sends one due push, once: leased first, then sent, then its outcome recorded. */
 const sendPush = async (push: IysPush, now: Date): Promise<'sent' | 'refused' | 'retry' | 'skipped'> => {
   if (!(await lease(push, now))) return 'skipped';
-  const settings = iysSettings();
+  const settings = await iysSettings();
   const attempts = push.attempts + 1;
   const again = (error: string) => {
     const dueAt = retryAt(now, attempts);
@@ -291,7 +291,7 @@ const applyChange = async (change: IysChangeRecord, now: Date): Promise<Pick<Iys
 
 /** Pulls the changes made at İYS since the last one applied, applies each and moves the cursor. */
 export const pullChanges = async (now = clockNow(), pages = 20, pageSize = 100) => {
-  const settings = iysSettings();
+  const settings = await iysSettings();
   if (!settings) return { pulled: 0, withdrawn: 0, configured: 0 };
   const cursor = await readCursor();
   let after = cursor?.after ?? 0;

@@ -213,6 +213,8 @@ describe('stateful stack', () => {
         'AWS::Events::Archive',
         'AWS::Events::EventBus',
         'AWS::SES::ConfigurationSet',
+        // the link-signing key, and İYS's API user the operator sets
+        'AWS::SecretsManager::Secret',
         'AWS::SecretsManager::Secret',
         'AWS::SQS::Queue',
         // the texts' configuration set and the key of the topic its delivery events go to
@@ -344,11 +346,13 @@ describe('functions', () => {
       expect(Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
       // Sign-in: the pool's ids to the functions that use it, the console's usage key to the authorizer,
       // a person's daily quota to the functions of signed-in routes (deploy-hazards.test.ts), the SMS
-      // sender and configuration set to the functions that text (sms-infra.test.ts).
+      // sender and configuration set to the functions that text (sms-infra.test.ts), İYS's settings to the
+      // functions that talk to İYS (iys-infra.test.ts).
       const signIn = Object.keys(Properties.Environment.Variables).filter(
         (key) =>
           key.startsWith('COGNITO_') ||
           key.startsWith('SMS_') ||
+          key.startsWith('IYS_') ||
           key === 'CONSOLE_USAGE_KEY' ||
           key === 'PERSON_DAILY_QUOTA',
       );
@@ -404,8 +408,12 @@ describe('functions', () => {
         id,
         uses.mail ? ['ses:SendEmail', 'ses:SendRawEmail'] : [],
       ]);
-      expect([id, actions.includes('secretsmanager:GetSecretValue')]).toEqual([id, uses.signingSecret === true]);
-      if (!uses.signingSecret)
+      // A secret: the link-signing key, or İYS's API user (which secret: iys-infra.test.ts).
+      expect([id, actions.includes('secretsmanager:GetSecretValue')]).toEqual([
+        id,
+        uses.signingSecret === true || uses.iys === true,
+      ]);
+      if (!uses.signingSecret && !uses.iys)
         expect(
           actions.filter((a) => a.startsWith('secretsmanager:')),
           id,
@@ -471,7 +479,7 @@ describe('functions', () => {
   });
 
   it('has a `uses` declaration for every function, and refuses a function without one', () => {
-    const known = ['table', 'mail', 'signingSecret', 'userPool', 'sms', 'smsEvents'];
+    const known = ['table', 'mail', 'signingSecret', 'userPool', 'sms', 'smsEvents', 'iys'];
     for (const [useCase, name, { uses }] of declarations) {
       expect([`${useCase}.${name}`, typeof uses, Object.keys(uses).filter((key) => !known.includes(key))]).toEqual([
         `${useCase}.${name}`,
