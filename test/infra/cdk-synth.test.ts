@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import { platform, useCases } from '../../functions/manifests.js';
 import { repoRoot } from '../../infra/constructs/crm-function.js';
 import { readmeCommands, shellWords } from '../support/readme.js';
@@ -29,8 +29,8 @@ const run = (command: string, args: string[], env: Record<string, string> = {}) 
   promisify(execFile)(command, args, {
     cwd: repoRoot,
     env: { ...process.env, ...env },
-    // A full bundled synth takes two minutes alone and five beside the other suites: past that, it is stuck.
-    timeout: 580_000,
+    // A full bundled synth takes two minutes alone and up to ten beside the other suites: past that, stuck.
+    timeout: 900_000,
     maxBuffer: 64 * 1024 * 1024,
   }).then(
     () => ({ code: 0, output: '' }),
@@ -39,6 +39,9 @@ const run = (command: string, args: string[], env: Record<string, string> = {}) 
       output: `${error.stdout ?? ''}${error.stderr ?? ''}`,
     }),
   );
+
+// Bundling every function, cdk-nag and cfn-lint over every template: minutes beside the other suites.
+vi.setConfig({ testTimeout: 1_500_000 });
 
 it('synthesizes as the CDK CLI runs the app: bundled ESM functions, no cdk-nag finding, no cfn-lint error', async () => {
   const out = outputDirectory();
