@@ -15,6 +15,12 @@ export const iysKeys = {
     gsi2sk: timeOrdered(appliedAt, changeId),
   }),
   changeListPartition: () => 'IYS_CHANGES',
+  /** Pushes İYS refused, listed on gsi1 newest first (few: each one a record İYS will not take). */
+  refusedPush: (refusedAt: string, customerId: string, entrySk: string) => ({
+    gsi1pk: 'IYS_PUSHES_REFUSED',
+    gsi1sk: timeOrdered(refusedAt, `${customerId}#${entrySk}`),
+  }),
+  refusedPushPartition: () => 'IYS_PUSHES_REFUSED',
 } as const;
 
 declare module '../../shared/table.js' {

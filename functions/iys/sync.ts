@@ -16,7 +16,7 @@ import { holdersOf, profileItem } from '../../shared/customer.js';
 import { db, itemAbsent, putNew, tableName, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
 import { queryAll, queryPage } from '../../shared/query.js';
-import { byAssignee, byState, keys } from '../../shared/table.js';
+import { byAssignee, byState, indexKeys, keys } from '../../shared/table.js';
 import {
   addConsent,
   changesAfter,
@@ -62,7 +62,8 @@ export interface IysPush {
   refusal?: { code: string; detail: string };
 }
 
-const refusedList = (at: string, id: string) => ({ gsi1pk: 'IYS_PUSHES_REFUSED', gsi1sk: `${at}#${id}` });
+/** What leaving the due queue removes from a push: its placement's attributes on the due-time index. */
+const dueQueueAttributes = [indexKeys(byState).partitionKey, indexKeys(byState).sortKey];
 
 /** Queues a push for each entry of the customer's ledger on `channel` that İYS has not been given yet. */
 export const queuePushes = async (customerId: string, channel: ConsentEntry['channel'], now = clockNow()) => {
@@ -165,8 +166,7 @@ const sendPush = async (push: IysPush, now: Date): Promise<'sent' | 'refused' | 
   const again = (error: string) => {
     const dueAt = retryAt(now, attempts);
     const id = `${push.customerId}#${push.entrySk}`;
-    const due = keys.dueIn(QUEUE, dueAt, id);
-    return record(push, { attempts, lastError: error, dueAt, gsi2pk: due.gsi2pk, gsi2sk: due.gsi2sk }, []);
+    return record(push, { attempts, lastError: error, dueAt, ...keys.dueIn(QUEUE, dueAt, id) }, []);
   };
   if (!settings) {
     await again('İYS is not configured');
@@ -182,10 +182,11 @@ const sendPush = async (push: IysPush, now: Date): Promise<'sent' | 'refused' | 
     )
   ).Item;
   if (!entryItem) {
-    await record(push, { state: 'refused', attempts, refusal: { code: 'ledger-entry-gone', detail: '' } }, [
-      'gsi2pk',
-      'gsi2sk',
-    ]);
+    await record(
+      push,
+      { state: 'refused', attempts, refusal: { code: 'ledger-entry-gone', detail: '' } },
+      dueQueueAttributes,
+    );
     return 'refused';
   }
   const entry = fromItem<ConsentEntry>(entryItem);
@@ -202,16 +203,16 @@ const sendPush = async (push: IysPush, now: Date): Promise<'sent' | 'refused' | 
         transactionId: answer.transactionId,
         lagMinutes: Math.max(0, Math.round((now.getTime() - Date.parse(push.occurredAt)) / 60_000)),
       },
-      ['gsi2pk', 'gsi2sk', 'dueAt', 'lastError'],
+      [...dueQueueAttributes, 'dueAt', 'lastError'],
     );
     return 'sent';
   } catch (error) {
     if (error instanceof IysRefusedError) {
-      const listed = refusedList(now.toISOString(), `${push.customerId}#${push.entrySk}`);
+      const listed = iysKeys.refusedPush(now.toISOString(), push.customerId, push.entrySk);
       await record(
         push,
         { state: 'refused', attempts, refusal: { code: error.code, detail: error.message }, ...listed },
-        ['gsi2pk', 'gsi2sk', 'dueAt'],
+        [...dueQueueAttributes, 'dueAt'],
       );
       return 'refused';
     }
@@ -361,7 +362,7 @@ export const pushesOf = async (customerId: string) =>
 export const syncStatus = async (now = clockNow()) => {
   const [pending, refused, changes, cursor] = await Promise.all([
     queryAll({ index: byState, partition: keys.dueInPartitions(QUEUE), order: 'oldest' }, 10_000),
-    queryAll({ index: byAssignee, partition: 'IYS_PUSHES_REFUSED', order: 'newest' }, 100),
+    queryAll({ index: byAssignee, partition: iysKeys.refusedPushPartition(), order: 'newest' }, 100),
     queryPage({ index: byState, partition: iysKeys.changeListPartition(), order: 'newest', limit: 20 }),
     readCursor(),
   ]);
