@@ -13,7 +13,7 @@ import { logger } from '../../shared/observability.js';
 import { ConflictError, ValidationError } from '../../shared/problems.js';
 import { type SweepAction, sweep } from '../../shared/work-queue.js';
 import { nextTry } from './domain/backoff.js';
-import { newSecret, rotate, type SigningSecret, signatureHeaders, webhookBody } from './domain/signing.js';
+import { liveSecrets, newSecret, rotate, type SigningSecret, signatureHeaders, webhookBody } from './domain/signing.js';
 import { refusals, type SubscriptionInput } from './domain/subscription-input.js';
 import { resolvedRefusal, send } from './sender.js';
 import { sendOptions } from './settings.js';
@@ -39,7 +39,7 @@ const apiActor = (actor: Actor): AuditActor => ({ actorId: actor.userId, via: 'a
 /** A subscription as the API shows it: never its secrets (they are shown once, when made). */
 export const subscriptionView = ({ secrets, ...rest }: Subscription) => ({
   ...rest,
-  secretsLive: secrets.filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > Date.now()).length,
+  secretsLive: liveSecrets(secrets, clockNow()).length,
 });
 
 export const createSubscription = async (actor: Actor, input: SubscriptionInput, now = clockNow()) => {

@@ -15,6 +15,9 @@ import {
 } from '../../functions/webhooks/domain/signing.js';
 import { subscriptionSchema } from '../../functions/webhooks/domain/subscription-input.js';
 import { resolvedRefusal } from '../../functions/webhooks/sender.js';
+import type { Subscription } from '../../functions/webhooks/store.js';
+import { subscriptionView } from '../../functions/webhooks/webhooks.js';
+import { setClock } from '../../shared/clock.js';
 import { validate } from '../../shared/http.js';
 import type { ProblemError } from '../../shared/problems.js';
 
@@ -114,6 +117,20 @@ describe('signing', () => {
     expect(liveSecrets(rotated, after).map((s) => s.secret)).toEqual([rotated[0]!.secret]);
     const later = signatureHeaders('evt_2', body, rotated, after);
     expect(later['webhook-signature']!.split(' ')).toHaveLength(1);
+  });
+
+  it('counts the live secrets a subscription shows by the one clock, not the machine’s', () => {
+    const rotated = rotate([{ secret: newSecret(), createdAt: '2026-12-01T00:00:00.000Z' }], now, 24);
+    const subscription = { secrets: rotated } as unknown as Subscription;
+    try {
+      // the set clock keeps running, so a second either side of the expiry
+      setClock(new Date(now.getTime() + 24 * 3600 * 1000 - 1000));
+      expect(subscriptionView(subscription).secretsLive).toBe(2);
+      setClock(new Date(now.getTime() + 24 * 3600 * 1000 + 1000));
+      expect(subscriptionView(subscription).secretsLive).toBe(1);
+    } finally {
+      setClock(undefined);
+    }
   });
 });
 
