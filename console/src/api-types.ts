@@ -13423,7 +13423,10 @@ export interface operations {
     redeemPoints: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: string;
             };
@@ -13534,7 +13537,10 @@ export interface operations {
     redeemCoupon: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 code: string;
             };
@@ -14069,7 +14075,10 @@ export interface operations {
     sendNotice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 customerId: string;
             };

@@ -46,6 +46,7 @@ export const channelRoutes = {
     summary:
       'A notice or statement by the preferred channel, falling back to e-mail then SMS (Idempotency-Key: a retry sends one)',
     request: { params: api.customerParams, query: null, body: { schema: api.noticeBody, maxBytes: 16 * 1024 } },
+    idempotency: { key: 'optional' },
     responses: { 201: { description: 'Sent (or skipped, with the reason)', json: api.noticeSent } },
   },
   preferencePage: {

@@ -46,6 +46,7 @@ export const loyaltyRoutes = {
     summary:
       'A till or web shop spends points against an order, nearest-expiring first (Idempotency-Key: a retry spends once)',
     request: { params: api.customerParams, query: null, body: { schema: api.redeemPointsBody, maxBytes: 4096 } },
+    idempotency: { key: 'optional' },
     responses: { 201: { description: 'Spent', json: api.pointsRedemption } },
   },
   validateCoupon: {
@@ -65,6 +66,7 @@ export const loyaltyRoutes = {
     summary:
       'Redeems a coupon or reward against an order, once (Idempotency-Key); a second till redeeming it gets a 409',
     request: { params: api.codeParams, query: null, body: { schema: api.redeemCouponBody, maxBytes: 64 * 1024 } },
+    idempotency: { key: 'optional' },
     responses: { 201: { description: 'Redeemed', json: api.couponRedemption } },
   },
   createCouponCampaign: {

@@ -2,19 +2,12 @@
 // a retry (or a duplicate racing it) with the same Idempotency-Key gets the first answer.
 import { viewerOf } from '../../../shared/access.js';
 import { customerVisibleTo } from '../../../shared/customer.js';
-import { header, json, route } from '../../../shared/http.js';
-import { oncePerCaller } from '../../../shared/idempotency.js';
+import { json, route } from '../../../shared/http.js';
 import { channelRoutes } from '../manifest.js';
 import { sendNotice } from '../notices.js';
 
-export const handler = route(channelRoutes.sendNotice, async ({ actor, params, body }, event) => {
+export const handler = route(channelRoutes.sendNotice, async ({ actor, params, body, once }) => {
   const customer = await customerVisibleTo(await viewerOf(actor), params.customerId);
-  const sent = await oncePerCaller(
-    channelRoutes.sendNotice,
-    actor,
-    header(event, 'idempotency-key'),
-    { ...params, ...body },
-    () => sendNotice(customer.customerId, body),
-  );
+  const sent = await once({ ...params, ...body }, () => sendNotice(customer.customerId, body));
   return json(201, sent);
 });

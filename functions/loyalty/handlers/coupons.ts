@@ -1,6 +1,5 @@
 // POST /coupons/{code}/validate and /redeem — integrations (web shop, tills) with loyalty:write.
-import { header, json, route, routes } from '../../../shared/http.js';
-import { oncePerCaller } from '../../../shared/idempotency.js';
+import { json, route, routes } from '../../../shared/http.js';
 import { redeemCoupon, validateCoupon } from '../coupon-store.js';
 import { loyaltyRoutes } from '../manifest.js';
 
@@ -8,16 +7,7 @@ export const handler = routes([
   route(loyaltyRoutes.validateCoupon, async ({ params, body }) =>
     json(200, await validateCoupon(params.code, body.basket)),
   ),
-  route(loyaltyRoutes.redeemCoupon, async ({ actor, params, body }, event) =>
-    json(
-      201,
-      await oncePerCaller(
-        loyaltyRoutes.redeemCoupon,
-        actor,
-        header(event, 'idempotency-key'),
-        { ...params, ...body },
-        (record) => redeemCoupon(params.code, body, actor.keyId, record),
-      ),
-    ),
+  route(loyaltyRoutes.redeemCoupon, async ({ actor, params, body, once }) =>
+    json(201, await once({ ...params, ...body }, (record) => redeemCoupon(params.code, body, actor.keyId, record))),
   ),
 ]);

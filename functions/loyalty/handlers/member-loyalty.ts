@@ -3,8 +3,7 @@
 
 import { isId } from '../../../shared/access.js';
 import { profileItem } from '../../../shared/customer.js';
-import { header, json, route, routes } from '../../../shared/http.js';
-import { oncePerCaller } from '../../../shared/idempotency.js';
+import { json, route, routes } from '../../../shared/http.js';
 import { records } from '../../../shared/messages.js';
 import { NotFoundError } from '../../../shared/problems.js';
 import { customerViewerOf, visibleProfile } from '../../customers/public.js';
@@ -49,16 +48,10 @@ export const handler = routes([
       ),
     });
   }),
-  route(loyaltyRoutes.redeemPoints, async ({ actor, params: { customerId }, body }, event) => {
+  route(loyaltyRoutes.redeemPoints, async ({ params: { customerId }, body, once }) => {
     // A till serves every member: the key's scope is the permission, the member must exist.
     if (!isId(customerId) || !(await profileItem(customerId))) throw new NotFoundError(records.customer);
-    const redeemed = await oncePerCaller(
-      loyaltyRoutes.redeemPoints,
-      actor,
-      header(event, 'idempotency-key'),
-      { customerId, ...body },
-      (record) => redeemPoints(customerId, body, record),
-    );
+    const redeemed = await once({ customerId, ...body }, (record) => redeemPoints(customerId, body, record));
     return json(201, redeemed);
   }),
 ]);
