@@ -96,6 +96,23 @@ export const config = {
   caseReopenDays: () => positive('CASE_REOPEN_DAYS', 14),
   /** Whether a low survey score reopens the case it answers; off by default. */
   caseReopenOnLowScore: () => process.env.CASE_REOPEN_ON_LOW_SCORE === 'true',
+  // ---- integrations ----
+  /** The local stack allows it: its tests' webhook receivers listen on 127.0.0.1. */
+  webhooksAllowLoopback: () => process.env.WEBHOOKS_ALLOW_LOOPBACK === 'true',
+  /** How long one webhook delivery may take, answer included (undefined: the sender's default). */
+  webhooksTimeoutMs: () => Number(process.env.WEBHOOKS_TIMEOUT_MS) || undefined,
+  /**
+   * Where İYS is and who the firm is there (all three or none); the API user locally from the
+   * environment, in AWS from the operator's secret that `secretArn` names.
+   */
+  iys: () => ({
+    url: process.env.IYS_URL || undefined,
+    iysCode: process.env.IYS_CODE || undefined,
+    brandCode: process.env.IYS_BRAND_CODE || undefined,
+    username: process.env.IYS_USERNAME || undefined,
+    password: process.env.IYS_PASSWORD || undefined,
+    secretArn: process.env.IYS_SECRET_ARN || undefined,
+  }),
   // ---- sign-in and secrets ----
   /** The staff user pool and its console client (unset where no function needs them). */
   userPoolId: () => process.env.COGNITO_USER_POOL_ID ?? '',
@@ -106,6 +123,12 @@ export const config = {
     `https://cognito-idp.${process.env.AWS_REGION}.amazonaws.com/`,
   /** Local pools only: invited people get this permanent password and no mail. */
   localInvitePassword: () => process.env.LOCAL_INVITE_PASSWORD || undefined,
+  /** A local pool: the issuer cognito-local writes, its JWKS address and its keys (JSON), the only ones trusted. */
+  localPool: () => ({
+    issuer: process.env.COGNITO_ISSUER,
+    jwksUri: process.env.COGNITO_JWKS_URI,
+    jwks: process.env.COGNITO_JWKS,
+  }),
   /** The usage-plan key people's sign-ins are throttled under (the console's). */
   consoleUsageKey: () => process.env.CONSOLE_USAGE_KEY,
   /** API calls one person may make in a UTC day (shared/person-quota.ts). */

@@ -4,6 +4,7 @@
 import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
 import { validateCognitoJwtFields } from 'aws-jwt-verify/cognito-verifier';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import { config } from '../../shared/config.js';
 import type { PersonClaims } from './person.js';
 
 export interface PoolSettings {
@@ -16,12 +17,10 @@ export interface PoolSettings {
   jwks?: string;
 }
 
-export const poolSettings = (env = process.env): PoolSettings => ({
-  userPoolId: env.COGNITO_USER_POOL_ID,
-  clientId: env.COGNITO_CLIENT_ID,
-  issuer: env.COGNITO_ISSUER,
-  jwksUri: env.COGNITO_JWKS_URI,
-  jwks: env.COGNITO_JWKS,
+export const poolSettings = (): PoolSettings => ({
+  userPoolId: config.userPoolId() || undefined,
+  clientId: config.userPoolClientId() || undefined,
+  ...config.localPool(),
 });
 
 type Verify = (token: string) => Promise<PersonClaims>;

@@ -3,6 +3,7 @@
 // environment (IYS_URL, IYS_CODE, IYS_BRAND_CODE); the API user from IYS_USERNAME and IYS_PASSWORD
 // locally, or in AWS from the secret IYS_SECRET_ARN names (`{"username": …, "password": …}`, set by the
 // operator). Anything missing: the client is "not configured" and every push waits.
+import { config } from '../../shared/config.js';
 import { secretString } from '../../shared/secrets.js';
 import type { IysConsent } from './domain/iys.js';
 
@@ -16,21 +17,21 @@ export interface IysSettings {
 
 /** The API user: from the environment locally, from the operator's secret in AWS (empty until set). */
 const apiUser = async (): Promise<{ username?: string; password?: string }> => {
-  const { IYS_USERNAME, IYS_PASSWORD, IYS_SECRET_ARN } = process.env;
-  if (IYS_USERNAME || !IYS_SECRET_ARN) return { username: IYS_USERNAME, password: IYS_PASSWORD };
+  const { username, password, secretArn } = config.iys();
+  if (username || !secretArn) return { username, password };
   try {
-    return JSON.parse(await secretString(IYS_SECRET_ARN)) as { username?: string; password?: string };
+    return JSON.parse(await secretString(secretArn)) as { username?: string; password?: string };
   } catch {
     return {};
   }
 };
 
 export const iysSettings = async (): Promise<IysSettings | undefined> => {
-  const { IYS_URL, IYS_CODE, IYS_BRAND_CODE } = process.env;
-  if (!IYS_URL || !IYS_CODE || !IYS_BRAND_CODE) return undefined;
+  const { url, iysCode, brandCode } = config.iys();
+  if (!url || !iysCode || !brandCode) return undefined;
   const { username, password } = await apiUser();
   if (!username || !password) return undefined;
-  return { url: IYS_URL, iysCode: IYS_CODE, brandCode: IYS_BRAND_CODE, username, password };
+  return { url, iysCode, brandCode, username, password };
 };
 
 /** İYS answered, and refused the record (4xx other than 401/429): sending it again changes nothing. */

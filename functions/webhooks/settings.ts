@@ -1,13 +1,13 @@
-// The module's settings from the environment (the CDK stack and the local runtime set the same names).
+// The module's settings from the configuration (the CDK stack and the local runtime set the same names).
+import { config } from '../../shared/config.js';
 import type { SendOptions } from './sender.js';
 import { sendDefaults } from './sender.js';
 
-/** The local stack sets WEBHOOKS_ALLOW_LOOPBACK=true: its tests' receivers listen on 127.0.0.1. */
-export const allowLoopback = () => process.env.WEBHOOKS_ALLOW_LOOPBACK === 'true';
+export const allowLoopback = config.webhooksAllowLoopback;
 
-/** WEBHOOKS_TIMEOUT_MS: how long one delivery may take, answer included (5 s unless set). */
+/** How long one delivery may take, answer included (5 s unless set). */
 export const sendOptions = (): SendOptions => ({
   ...sendDefaults,
-  timeoutMs: Number(process.env.WEBHOOKS_TIMEOUT_MS) || sendDefaults.timeoutMs,
+  timeoutMs: config.webhooksTimeoutMs() ?? sendDefaults.timeoutMs,
   allowLoopback: allowLoopback(),
 });
