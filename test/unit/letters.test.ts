@@ -68,7 +68,8 @@ describe('label layouts', () => {
     expect(cells[0]!.height).toBeCloseTo(37 * mm);
     expect(cells[0]!.x).toBeCloseTo((A4.width - 210 * mm) / 2);
     expect(cells[0]!.y + cells[0]!.height).toBeCloseTo(A4.height);
-    expect(cells[1]!.x).toBeGreaterThan(cells[0]!.x);
+    expect(cells[1]!.x - cells[0]!.x).toBeCloseTo(70 * mm);
+    expect(cells[2]!.x - cells[0]!.x).toBeCloseTo(140 * mm);
     expect(cells[3]!.y).toBeLessThan(cells[0]!.y);
     expect(cells[23]!.y).toBeGreaterThanOrEqual(-0.01);
   });

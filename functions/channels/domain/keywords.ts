@@ -4,13 +4,12 @@
 
 export const refusalKeywords = ['RET', 'IPTAL', 'STOP'] as const;
 
-const turkish: Record<string, string> = { İ: 'I', ı: 'I', Ş: 'S', ş: 'S', Ğ: 'G', ğ: 'G', Ç: 'C', ç: 'C' };
-
-/** `İptal!` → `IPTAL`: Turkish letters folded (Ö, Ü lose their dots), upper case, only letters and digits kept. */
+/**
+ * `İptal!` → `IPTAL`: decomposed, the marks of İ Ş Ğ Ç Ö Ü drop off their base letter, and the dotless ı
+ * has the upper case I; only letters and digits kept.
+ */
 export const foldKeyword = (word: string) =>
-  [...word.normalize('NFC')]
-    .map((c) => turkish[c] ?? c)
-    .join('')
+  word
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toUpperCase()
@@ -18,6 +17,6 @@ export const foldKeyword = (word: string) =>
 
 /** Whether a reply refuses further messages: its first word, folded, is a refusal keyword. */
 export const isRefusal = (body: string) => {
-  const first = body.trim().split(/\s+/)[0] ?? '';
+  const [first] = body.trim().split(/\s+/, 1) as [string];
   return (refusalKeywords as readonly string[]).includes(foldKeyword(first));
 };
