@@ -47,9 +47,11 @@ import {
 } from './domain/agreement.js';
 import type { CreateAgreement, OrderUnder } from './domain/agreement-input.js';
 import { acceptLink } from './links.js';
-import { renderAgreementPdf } from './pdf/agreement-pdf.js';
 import { agreementNumber } from './templates/agreement-view.js';
 import { agreementOfferMail, agreementReminderMail } from './templates/mails.js';
+
+/** pdf-lib and fontkit are evaluated on an offer's render only: the other routes never draw one. */
+const renderAgreementPdf = async (a: Agreement) => (await import('./pdf/agreement-pdf.js')).renderAgreementPdf(a);
 
 const notFound = { en: 'The agreement', tr: 'Sözleşme' };
 const changed = () =>

@@ -19,7 +19,7 @@ import { getPostalAddress } from './addresses.js';
 import { type LabelLayout, labelsPerSheet } from './domain/label-layout.js';
 import { addressLines } from './domain/postal-address.js';
 import { lettersKeys } from './keys.js';
-import { type Letterhead, type LetterPage, renderLabels, renderLetters } from './pdf/letters-pdf.js';
+import type { Letterhead, LetterPage } from './pdf/letters-pdf.js';
 
 export interface LetterVersion {
   subject?: string;
@@ -274,6 +274,8 @@ export const printNextPart = async (runId: string) => {
   const title = `${run.kind === 'letters' ? 'Letters' : 'Labels'} ${runId} part ${part}`;
   const done = exhausted;
   if (pages.length) {
+    // pdf-lib and fontkit are evaluated on a part's render only, not on the run API's every cold start.
+    const { renderLabels, renderLetters } = await import('./pdf/letters-pdf.js');
     const pdf =
       run.kind === 'labels'
         ? await renderLabels(

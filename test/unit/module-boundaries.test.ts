@@ -5,7 +5,10 @@
 // - shared/ is the platform and events/ the event catalogue: neither imports a module (shared/'s
 //   outbox and consumers read the catalogue, the contract between modules);
 // - the console is a separate program: it imports nothing of the backend;
-// - the backend reads "now" from one clock (shared/clock.ts), which the local stack can move.
+// - the backend reads "now" from one clock (shared/clock.ts), which the local stack can move;
+// - the schema namespace (`import * as z from '…/shared/schema.js'`) is read member by member only:
+//   one use of `z` as a value (`const { noMarkup } = z`) makes esbuild keep all of zod and its
+//   locales (≈ 400 KB) in every bundle that reaches the file.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
@@ -85,6 +88,19 @@ describe('module boundaries', () => {
     expect(ownClock).toEqual([]);
   });
 
+  it('the schema namespace is read member by member, never used whole as a value', () => {
+    const whole = [...graph]
+      .filter(([file, targets]) => /^(functions|shared|events)\//.test(file) && targets.includes('shared/schema.ts'))
+      .flatMap(([file]) => namespaceUsedWhole(file, readFileSync(join(root, file), 'utf8')));
+    expect(whole).toEqual([]);
+  }, 30_000);
+
+  it('finds the schema namespace used whole (the check itself)', () => {
+    const source = "import * as z from '../shared/schema.js';\nconst a = z.string();\ntype A = z.infer<typeof a>;\n";
+    expect(namespaceUsedWhole('f.ts', source)).toEqual([]);
+    expect(namespaceUsedWhole('f.ts', `${source}const { noMarkup } = z;\n`)).toEqual(['f.ts:4']);
+  });
+
   it('finds a ring when there is one (the check itself)', () => {
     const ring = new Map([
       ['a', new Set(['b'])],
@@ -134,5 +150,30 @@ function cycles(edges: Map<string, Set<string>>): string[][] {
     if (part.length > 1) found.push(part.sort());
   };
   for (const node of edges.keys()) if (!index.has(node)) visit(node);
+  return found;
+}
+
+/** Where a file uses the schema namespace other than as `z.member` (file:line). */
+function namespaceUsedWhole(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const names = source.statements.flatMap((statement) => {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) return [];
+    if (!/shared\/schema\.js$|^\.\/schema\.js$/.test(statement.moduleSpecifier.text)) return [];
+    const bindings = statement.importClause?.namedBindings;
+    return bindings && ts.isNamespaceImport(bindings) ? [bindings.name.text] : [];
+  });
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isIdentifier(node) && names.includes(node.text)) {
+      const parent = node.parent;
+      const member =
+        (ts.isPropertyAccessExpression(parent) && parent.expression === node) ||
+        (ts.isQualifiedName(parent) && parent.left === node) ||
+        ts.isNamespaceImport(parent);
+      if (!member) found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
   return found;
 }

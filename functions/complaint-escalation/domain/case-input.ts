@@ -13,11 +13,9 @@ export const caseChannels = ['phone', 'email', 'web', 'walk-in', 'social'] as co
 export type CaseCategory = (typeof caseCategories)[number];
 export type CasePriority = (typeof casePriorities)[number];
 
-const { noMarkup } = z;
-
 const contactSchema = z
   .strictObject({
-    name: z.requiredLine(200).check(noMarkup),
+    name: z.requiredLine(200).check(z.noMarkup),
     email: z.optional(z.line(254).check(z.email(z.said(notAnEmail)))),
     phone: z.optional(z.line(40).check(z.refine((p) => toE164(p) !== undefined, z.said(notAPhone)))),
     language: z._default(z.enum(languages), defaultLanguage),
@@ -30,8 +28,8 @@ export const caseIntakeSchema = z
     category: z.enum(caseCategories),
     priority: z._default(z.enum(casePriorities), 'normal'),
     channel: z.enum(caseChannels),
-    subject: z.requiredLine(200).check(noMarkup),
-    description: z.optional(z.text(4000).check(noMarkup)),
+    subject: z.requiredLine(200).check(z.noMarkup),
+    description: z.optional(z.text(4000).check(z.noMarkup)),
     relatedOrderId: z.optional(z.requiredLine(40)),
     relatedQuoteId: z.optional(z.requiredLine(40)),
     /** A known customer, or contact details matched (or a customer created) as lead capture does. */

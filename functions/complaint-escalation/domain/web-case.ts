@@ -6,23 +6,21 @@ import { emailOrPhone, notAnEmail, notAPhone, notAUrl } from '../../../shared/me
 import * as z from '../../../shared/schema.js';
 import { type CaseIntake, caseCategories, caseTypes } from './case-input.js';
 
-const { noMarkup } = z;
-
 /** An empty form field is an absent one. */
 const blankless = (schema: z.ZodMiniString<string>) =>
   z.pipe(
     z.optional(schema),
     z.transform((s) => (s === '' ? undefined : s)),
   );
-const optionalLine = (max: number) => blankless(z.line(max).check(noMarkup));
+const optionalLine = (max: number) => blankless(z.line(max).check(z.noMarkup));
 
 export const webCaseSchema = z
   .strictObject({
     type: z._default(z.enum(caseTypes), 'complaint'),
     category: z._default(z.enum(caseCategories), 'other'),
-    subject: z.requiredLine(200).check(noMarkup),
-    description: blankless(z.text(4000).check(noMarkup)),
-    name: z.requiredLine(200).check(noMarkup),
+    subject: z.requiredLine(200).check(z.noMarkup),
+    description: blankless(z.text(4000).check(z.noMarkup)),
+    name: z.requiredLine(200).check(z.noMarkup),
     email: z.pipe(optionalLine(254), z.optional(z.email(z.said(notAnEmail)))),
     phone: optionalLine(40).check(z.refine((p) => p === undefined || toE164(p) !== undefined, z.said(notAPhone))),
     language: z._default(z.enum(languages), defaultLanguage),

@@ -6,10 +6,8 @@ import { defaultLanguage, languages } from '../../../shared/language.js';
 import { emailOrPhone, notAnEmail, notAPhone, notAUrl } from '../../../shared/messages.js';
 import * as z from '../../../shared/schema.js';
 
-const { noMarkup } = z;
-
 /** One line, no markup. */
-const plain = (max: number) => z.line(max).check(noMarkup);
+const plain = (max: number) => z.line(max).check(z.noMarkup);
 
 /** An empty field is an absent one. */
 const optional = (schema: z.ZodMiniString<string>) =>
@@ -26,7 +24,7 @@ const checkbox = z.pipe(
 
 export const leadSubmissionSchema = z
   .strictObject({
-    name: z.requiredLine(200).check(noMarkup),
+    name: z.requiredLine(200).check(z.noMarkup),
     email: z.pipe(optional(plain(254)), z.optional(z.email(z.said(notAnEmail)))),
     phone: optional(plain(40)).check(z.refine((p) => p === undefined || toE164(p) !== undefined, z.said(notAPhone))),
     company: optional(plain(200)),
@@ -36,7 +34,7 @@ export const leadSubmissionSchema = z
     productInterest: optional(plain(200)),
     /** The dealer the person would like to deal with (a dealer of the directory, checked on capture). */
     preferredDealerId: optional(plain(100)),
-    message: optional(z.text(4000).check(noMarkup)),
+    message: optional(z.text(4000).check(z.noMarkup)),
     language: z._default(z.enum(languages), defaultLanguage),
     source: optional(plain(100)),
     utm_source: optional(plain(200)),
