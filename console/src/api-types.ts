@@ -6669,6 +6669,7 @@ export interface operations {
                          * @enum {string}
                          */
                         language?: "tr" | "en";
+                        preferredDealerId?: string;
                     };
                 };
             };
@@ -6740,6 +6741,7 @@ export interface operations {
                      */
                     language?: "tr" | "en";
                     relatedOrderId?: string;
+                    preferredDealerId?: string;
                     redirect?: string;
                     idempotencyKey?: string;
                     website?: string;
@@ -6766,6 +6768,7 @@ export interface operations {
                      */
                     language?: "tr" | "en";
                     relatedOrderId?: string;
+                    preferredDealerId?: string;
                     redirect?: string;
                     idempotencyKey?: string;
                     website?: string;
