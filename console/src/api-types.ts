@@ -92,6 +92,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/leads/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every lead the list filter finds (not one page), as CSV unless ?format=json; at most 10,000
+         * @description Needs a bearer key with the scope `leads:read` (or `admin`).
+         */
+        get: operations["exportLeads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/leads/{leadId}": {
         parameters: {
             query?: never;
@@ -238,6 +258,26 @@ export interface paths {
          * @description Needs a bearer key with the scope `quotes:write` (or `admin`).
          */
         post: operations["previewQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/quotes/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every quote the list filter finds (not one page), as CSV unless ?format=json; at most 10,000
+         * @description Needs a bearer key with the scope `quotes:read` (or `admin`).
+         */
+        get: operations["exportQuotes"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3854,6 +3894,76 @@ export interface operations {
             500: components["responses"]["Problem500"];
         };
     };
+    exportLeads: {
+        parameters: {
+            query?: {
+                status?: "new" | "contacted" | "qualified" | "converted" | "disqualified";
+                owner?: string;
+                sort?: "newest" | "oldest";
+                from?: string;
+                to?: string;
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The leads */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        leads: ({
+                            leadId: string;
+                            number?: string;
+                            customerId: string;
+                            /** @enum {string} */
+                            status: "new" | "contacted" | "qualified" | "converted" | "disqualified";
+                            seq: number;
+                            name: string;
+                            email?: string;
+                            phone?: string;
+                            company?: string;
+                            sector?: string;
+                            city?: string;
+                            region?: string;
+                            productInterest?: string;
+                            preferredDealerId?: string;
+                            message?: string;
+                            source?: string;
+                            utm?: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            language: "tr" | "en";
+                            owner?: {
+                                type: string;
+                                id: string;
+                                ruleId: string;
+                                teamId?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
     getLead: {
         parameters: {
             query?: never;
@@ -4312,6 +4422,7 @@ export interface operations {
                             };
                             validUntil: string;
                             createdAt: string;
+                            number: string;
                             grandTotal: {
                                 amount: number;
                                 currency: string;
@@ -4568,6 +4679,64 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    exportQuotes: {
+        parameters: {
+            query?: {
+                status?: "draft" | "submitted" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "declined" | "expired";
+                owner?: string;
+                customer?: string;
+                from?: string;
+                to?: string;
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quotes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        quotes: ({
+                            quoteId: string;
+                            customerId: string;
+                            ownerId: string;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "declined" | "expired";
+                            version: number;
+                            seq: number;
+                            currency: string;
+                            grandTotalTry: {
+                                amount: number;
+                                currency: string;
+                            };
+                            validUntil: string;
+                            createdAt: string;
+                            number: string;
+                            grandTotal: {
+                                amount: number;
+                                currency: string;
+                            };
+                            awaitingRole?: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };
@@ -6669,6 +6838,7 @@ export interface operations {
                          * @enum {string}
                          */
                         language?: "tr" | "en";
+                        preferredDealerId?: string;
                     };
                 };
             };
@@ -6740,6 +6910,7 @@ export interface operations {
                      */
                     language?: "tr" | "en";
                     relatedOrderId?: string;
+                    preferredDealerId?: string;
                     redirect?: string;
                     idempotencyKey?: string;
                     website?: string;
@@ -6766,6 +6937,7 @@ export interface operations {
                      */
                     language?: "tr" | "en";
                     relatedOrderId?: string;
+                    preferredDealerId?: string;
                     redirect?: string;
                     idempotencyKey?: string;
                     website?: string;

@@ -512,6 +512,8 @@ const tr = {
   showTotals: 'Toplamları hesapla',
   paymentPlan: 'Ödeme planı',
   removeLine: 'Satırı sil',
+  // lists a manager filters and exports
+  allQuotes: 'Bütün teklifler',
 } as const;
 
 export type StringKey = keyof typeof tr;
@@ -1026,6 +1028,8 @@ const en: Record<StringKey, string> = {
   showTotals: 'Work out the totals',
   paymentPlan: 'Payment plan',
   removeLine: 'Remove the line',
+  // lists a manager filters and exports
+  allQuotes: 'All quotes',
 };
 
 export type Language = 'tr' | 'en';

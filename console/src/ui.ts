@@ -128,3 +128,72 @@ export const rowAction = (
         outcomes.set(id, error ? (asProblem(error, response.status).detail ?? String(response.status)) : `${label} ✓`);
         redraw();
       }}>${label}</button>`;
+
+// ---- lists a manager filters and exports ------------------------------------------------------------
+
+/**
+ * A list's filter form: its non-empty fields become the page's address (`#/leads?status=new&…`), so a
+ * filtered list is a link to keep or send, and a reload shows the same list. `after` sits beside the
+ * filter button (the export, say).
+ */
+export const filterForm = (path: string, fields: TemplateResult, after: TemplateResult | typeof nothing = nothing) => {
+  const apply = (event: SubmitEvent) => {
+    event.preventDefault();
+    const chosen = [...new FormData(event.target as HTMLFormElement)]
+      .map(([k, v]) => [k, String(v).trim()])
+      .filter(([, v]) => v !== '');
+    location.hash = chosen.length ? `#${path}?${new URLSearchParams(chosen)}` : `#${path}`;
+  };
+  return html`<form data-list-filter role="search" aria-label=${t('filter')} @submit=${apply}>
+    <div class="grid">${fields}</div>
+    <button type="submit">${t('filter')}</button> ${after}
+  </form>`;
+};
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The address's "at least N days old" (a whole number of days, 1 or more), or none. */
+export const ageOf = (query: URLSearchParams) => {
+  const days = Number(query.get('olderThanDays'));
+  return Number.isInteger(days) && days > 0 ? days : undefined;
+};
+
+/** "At least N days old" as a list API's `to`: the instant N days ago. */
+export const createdBefore = (days: number | undefined) =>
+  days ? new Date(Date.now() - days * DAY_MS).toISOString() : undefined;
+
+/** The age filter's field, as every list offers it. */
+export const ageField = (days: number | undefined) =>
+  html`<label>${t('olderThanDays')} <input name="olderThanDays" type="number" min="1" max="3650" value=${days ?? ''} /></label>`;
+
+/** Whole days since an instant, as a list's age column shows it. */
+export const daysSince = (iso: string, now: number) => Math.floor((now - Date.parse(iso)) / DAY_MS);
+
+/**
+ * "Export what you see": asks the list's export route with the list's own filter and saves the CSV the
+ * API writes (BOM, formula-safe cells) under the name the API gives; a refusal shows beside the button.
+ */
+export const exportButton = (
+  fallbackName: string,
+  fetchCsv: () => Promise<{ data?: Blob; error?: unknown; response: Response }>,
+) => {
+  const save = async (event: Event) => {
+    const button = event.target as HTMLButtonElement;
+    const problemAt = button.nextElementSibling as HTMLElement;
+    problemAt.hidden = true;
+    button.setAttribute('aria-busy', 'true');
+    const { data, error, response } = await fetchCsv().finally(() => button.removeAttribute('aria-busy'));
+    if (data === undefined) {
+      problemAt.textContent = asProblem(error, response.status).detail ?? String(response.status);
+      problemAt.hidden = false;
+      return;
+    }
+    const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(data);
+    link.download = name;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+  return html`<button type="button" class="secondary" data-export @click=${save}>${t('exportCsv')}</button><p role="alert" class="problem" data-export-problem hidden></p>`;
+};

@@ -13,8 +13,10 @@ import {
   markerItems,
   matchContact,
   noSuchCustomer,
+  profileChangeItem,
 } from '../../shared/customer.js';
 import { putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
+import { checkDealerChoice } from '../../shared/dealer-choice.js';
 import { getDepartment } from '../../shared/directory.js';
 import { advance, type HistoryEntry, type MoveEffects } from '../../shared/entity.js';
 import { type IdempotencyScope, once } from '../../shared/idempotency.js';
@@ -78,6 +80,15 @@ const caseContactOf = (contact: CaseIntake['contact'], named: Customer | undefin
   return from && { name: from.name, email: from.email, phone: from.phone };
 };
 
+/**
+ * A known customer matched by contact takes the dealer the form chose only when they have none yet
+ * (an anonymous form does not overwrite a profile), guarded by the profile's seq.
+ */
+const dealerKept = (profile: Profile, contact: CaseIntake['contact'], at: string): TransactItem[] =>
+  contact?.preferredDealerId && !profile.preferredDealerId
+    ? [profileChangeItem(profile, { ...profile, preferredDealerId: contact.preferredDealerId, updatedAt: at })]
+    : [];
+
 const caseNumberOf = (caseId: string, now: Date) =>
   `${istanbulDate(now).replaceAll('-', '').slice(2)}-${caseId.slice(-6)}`;
 
@@ -88,7 +99,7 @@ const caseNumberOf = (caseId: string, now: Date) =>
  * contact details it carries, and becomes no owner of the customer. A customer named by id must be
  * one the caller (`viewer`; none for the public form) may see, else the answer is an unknown id's.
  */
-export const openCase = (
+export const openCase = async (
   input: {
     intake: CaseIntake;
     actorId: string;
@@ -96,6 +107,8 @@ export const openCase = (
     route: string;
     caller: string;
     idempotencyKey?: string;
+    /** Where the intake's preferred dealer sits in the caller's body (a flat web form's differs). */
+    dealerField?: string;
   },
   now = clockNow(),
 ): Promise<Opened> => {
@@ -106,6 +119,7 @@ export const openCase = (
     key: input.idempotencyKey,
     request: intake,
   };
+  await checkDealerChoice(intake.contact?.preferredDealerId, input.dealerField ?? 'contact.preferredDealerId');
   return once(scope, async (record) => {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const contact = intake.contact && { ...contactKeysOf(intake.contact), ...intake.contact };
@@ -116,7 +130,7 @@ export const openCase = (
       const profile = named ?? (customerId ? ((await getCustomer(customerId)) as Profile | undefined) : undefined);
       const route = routeCase({
         category: intake.category,
-        preferredDealerId: profile?.preferredDealerId,
+        preferredDealerId: profile?.preferredDealerId ?? contact?.preferredDealerId,
         region: profile?.region,
       });
       const hours = await hoursOf(route.departmentId);
@@ -155,7 +169,7 @@ export const openCase = (
       };
       const customerItems: TransactItem[] = profile
         ? contact && match
-          ? markerItems(contact, profile.customerId, match.unclaimed)
+          ? [...markerItems(contact, profile.customerId, match.unclaimed), ...dealerKept(profile, contact, at)]
           : []
         : [
             // A customer first met through a case has no relationship owner yet: the firm-wide reach
@@ -168,6 +182,7 @@ export const openCase = (
                 emailKey: contact!.emailKey,
                 phone: contact!.phone,
                 language: contact!.language,
+                preferredDealerId: contact!.preferredDealerId,
                 createdAt: at,
                 updatedAt: at,
               }),

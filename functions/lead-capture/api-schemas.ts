@@ -2,6 +2,7 @@
 // handlers get their requests parsed with them, and the OpenAPI document is generated from them.
 
 import { languages } from '../../shared/language.js';
+import { exportFormat } from '../../shared/list-export.js';
 import * as z from '../../shared/schema.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
 import { consent } from '../customers/public.js';
@@ -10,17 +11,22 @@ import { leadStatuses } from './domain/lead-status.js';
 /** Path ids are checked by the access module (an unknown or foreign id is a 404), so any string passes here. */
 export const leadParams = z.strictObject({ leadId: z.string() });
 
+const listLeadsShape = {
+  status: z.optional(z.enum(leadStatuses)),
+  owner: z.optional(z.requiredLine(100)),
+  /** Newest first (the default) or oldest first: the longest waiting on top. */
+  sort: z.optional(z.enum(['newest', 'oldest'])),
+  ...timeRangeQuery,
+};
 export const listLeadsQuery = z
   .strictObject({
-    status: z.optional(z.enum(leadStatuses)),
-    owner: z.optional(z.requiredLine(100)),
-    /** Newest first (the default) or oldest first: the longest waiting on top. */
-    sort: z.optional(z.enum(['newest', 'oldest'])),
-    ...timeRangeQuery,
+    ...listLeadsShape,
     limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
     cursor: z.optional(z.string().check(z.maxLength(2000))),
   })
   .check(rangeInOrder);
+/** The list's filter, for every lead it finds: CSV unless JSON is asked for. */
+export const exportLeadsQuery = z.strictObject({ ...listLeadsShape, ...exportFormat }).check(rangeInOrder);
 
 export const changeLeadStatusBody = z.strictObject({
   to: z.enum(leadStatuses),
@@ -80,6 +86,7 @@ const note = z.looseObject({
 export const capturedLead = z.looseObject({ leadId: z.string(), status: z.literal('new') });
 export const receivedLead = z.strictObject({ status: z.literal('received') });
 export const leadPage = z.strictObject({ leads: z.array(lead), nextCursor: z.optional(z.string()) });
+export const leadExport = z.strictObject({ leads: z.array(lead) });
 const move = z.looseObject({
   at: z.string(),
   from: z.enum(leadStatuses),

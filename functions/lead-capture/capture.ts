@@ -3,10 +3,10 @@
 // Idempotency-Key: the key's stored answer is written in the capture's own transaction.
 import { clockNow } from '../../shared/clock.js';
 import { matchContact } from '../../shared/customer.js';
-import { getUnit } from '../../shared/directory.js';
+import { checkDealerChoice } from '../../shared/dealer-choice.js';
 import { type IdempotencyScope, once } from '../../shared/idempotency.js';
 import { contactContended } from '../../shared/messages.js';
-import { ConflictError, ValidationError } from '../../shared/problems.js';
+import { ConflictError } from '../../shared/problems.js';
 import { contactOf, type LeadSubmission } from './domain/lead-submission.js';
 import { saveForCustomer, saveWithNewCustomer } from './lead-store.js';
 
@@ -25,19 +25,11 @@ export interface Captured {
   status: 'new';
 }
 
-/** A preferred dealer must be one of the directory's dealers; anything else is refused naming the field. */
-const checkDealer = async (dealerId: string | undefined) => {
-  if (dealerId === undefined || (await getUnit(dealerId))?.kind === 'dealer') return;
-  throw new ValidationError([
-    { path: 'preferredDealerId', message: { en: 'Not one of our dealers.', tr: 'Bayilerimizden biri değil.' } },
-  ]);
-};
-
 export const captureLead = async (
   { submission, ip, idempotencyKey }: CaptureInput,
   now = clockNow(),
 ): Promise<Captured> => {
-  await checkDealer(submission.preferredDealerId);
+  await checkDealerChoice(submission.preferredDealerId);
   const scope: IdempotencyScope = { route: 'POST /leads', caller: 'public', key: idempotencyKey, request: submission };
   return once(scope, async (record) => {
     const contact = contactOf(submission);

@@ -93,6 +93,15 @@ export const leadRoutes = {
     request: { params: null, query: api.listLeadsQuery, body: null },
     responses: { 200: { description: 'A page of leads', json: api.leadPage } },
   },
+  exportLeads: {
+    method: 'GET',
+    path: '/leads/export',
+    function: 'listLeads',
+    auth: read,
+    summary: 'Every lead the list filter finds (not one page), as CSV unless ?format=json; at most 10,000',
+    request: { params: null, query: api.exportLeadsQuery, body: null },
+    responses: { 200: { description: 'The leads', json: api.leadExport, csv: true } },
+  },
   getLead: {
     method: 'GET',
     path: '/leads/{leadId}',
@@ -154,7 +163,11 @@ export const leadCapture: UseCaseManifest = {
       description: 'Double opt-in confirmation link',
       uses: { table: 'write', signingSecret: true },
     },
-    listLeads: { entry: `${dir}/list-leads.ts`, description: 'Staff: list leads', uses: { table: 'read' } },
+    listLeads: {
+      entry: `${dir}/list-leads.ts`,
+      description: 'Staff: list leads, paged or exported',
+      uses: { table: 'read' },
+    },
     getLead: { entry: `${dir}/get-lead.ts`, description: 'Staff: one lead with its notes', uses: { table: 'read' } },
     changeLeadStatus: {
       entry: `${dir}/change-lead-status.ts`,

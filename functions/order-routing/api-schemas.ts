@@ -1,5 +1,6 @@
 // The order routes' request and response schemas: the manifest declares them on the routes, the
 // handlers get their requests parsed with them, the OpenAPI document is generated from them.
+import { exportFormat } from '../../shared/list-export.js';
 import * as z from '../../shared/schema.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
 import { orderLifecycle, orderStatuses, requestableStatuses } from './domain/lifecycle.js';
@@ -27,10 +28,7 @@ export const listOrdersQuery = z.strictObject({
 
 /** The list's filter, for every order it finds: CSV unless JSON is asked for. */
 const { limit: _limit, cursor: _cursor, ...filterShape } = listOrdersQuery.shape;
-export const exportOrdersQuery = z.strictObject({
-  ...filterShape,
-  format: z._default(z.enum(['csv', 'json']), 'csv'),
-});
+export const exportOrdersQuery = z.strictObject({ ...filterShape, ...exportFormat });
 
 export const reportQuery = z
   .strictObject({

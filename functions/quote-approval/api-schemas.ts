@@ -1,6 +1,7 @@
 // The quote routes' request and response schemas: the manifest declares them on the
 // routes, the handlers get their requests parsed with them, the OpenAPI document is generated from them.
 import { languages } from '../../shared/language.js';
+import { exportFormat } from '../../shared/list-export.js';
 import * as z from '../../shared/schema.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
 import { approvalRuleSchema } from './domain/approval-policy.js';
@@ -13,17 +14,22 @@ export const quoteParams = z.strictObject({ quoteId: z.string() });
 export const quoteVersionParams = z.strictObject({ quoteId: z.string(), version: z.string() });
 export const pdfQuery = z.strictObject({ version: z.optional(z.string()) });
 
+const listQuotesShape = {
+  status: z.optional(z.enum(quoteStatuses)),
+  owner: z.optional(z.requiredLine(100)),
+  customer: z.optional(z.requiredLine(64)),
+  ...timeRangeQuery,
+};
 export const listQuotesQuery = z
   .strictObject({
-    status: z.optional(z.enum(quoteStatuses)),
-    owner: z.optional(z.requiredLine(100)),
-    customer: z.optional(z.requiredLine(64)),
-    ...timeRangeQuery,
+    ...listQuotesShape,
     awaiting: z.optional(z.literal('me')),
     limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
     cursor: z.optional(z.string().check(z.maxLength(2000))),
   })
   .check(rangeInOrder);
+/** The list's filter, for every quote it finds: CSV unless JSON is asked for. */
+export const exportQuotesQuery = z.strictObject({ ...listQuotesShape, ...exportFormat }).check(rangeInOrder);
 
 export const quoteReportQuery = z.strictObject({
   ...timeRangeQuery,
@@ -129,8 +135,15 @@ export const quoteWithVersions = z.extend(quote, {
   ),
 });
 
-const quoteSummary = z.looseObject({ ...quoteKeyFields, grandTotal: money, awaitingRole: z.optional(z.string()) });
+const quoteSummary = z.looseObject({
+  ...quoteKeyFields,
+  /** The quote's number as people say it (`Q-01ABCDEF`). */
+  number: z.string(),
+  grandTotal: money,
+  awaitingRole: z.optional(z.string()),
+});
 export const quotePage = z.strictObject({ quotes: z.array(quoteSummary), nextCursor: z.optional(z.string()) });
+export const quoteExport = z.strictObject({ quotes: z.array(quoteSummary) });
 
 const repReport = z.looseObject({
   owner: z.string(),

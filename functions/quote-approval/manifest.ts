@@ -64,6 +64,15 @@ export const quoteRoutes = {
     request: { params: null, query: api.listQuotesQuery, body: null },
     responses: { 200: { description: 'A page of quote summaries', json: api.quotePage } },
   },
+  exportQuotes: {
+    method: 'GET',
+    path: '/quotes/export',
+    function: 'listQuotes',
+    auth: read,
+    summary: 'Every quote the list filter finds (not one page), as CSV unless ?format=json; at most 10,000',
+    request: { params: null, query: api.exportQuotesQuery, body: null },
+    responses: { 200: { description: 'The quotes', json: api.quoteExport, csv: true } },
+  },
   getQuote: {
     method: 'GET',
     path: '/quotes/{quoteId}',
@@ -269,7 +278,7 @@ export const quoteApproval: UseCaseManifest = {
     },
     listQuotes: {
       entry: `${dir}/list-quotes.ts`,
-      description: 'Staff: list quotes, or those awaiting my approval',
+      description: 'Staff: list or export quotes, or those awaiting my approval',
       uses: { table: 'read' },
     },
     quoteActions: {

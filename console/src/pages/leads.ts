@@ -5,7 +5,12 @@ import { api, asProblem, idempotencyKey } from '../api.js';
 import type { components, operations } from '../api-types.js';
 import { dateTime, label, noteText, type StringKey, t, transition } from '../strings.js';
 import {
+  ageField,
+  ageOf,
   clearProblem,
+  createdBefore,
+  exportButton,
+  filterForm,
   formValues,
   pagedTable,
   problemSlot,
@@ -20,43 +25,47 @@ type LeadStatus = NonNullable<NonNullable<operations['listLeads']['parameters'][
 const statuses: LeadStatus[] = ['new', 'contacted', 'qualified', 'converted', 'disqualified'];
 type Problem = components['schemas']['Problem'];
 
+/** The list's filter as the page's address carries it (`#/leads?status=new&owner=…&olderThanDays=2`). */
+const leadFilterOf = (query: URLSearchParams) => ({
+  status: statuses.find((s) => s === query.get('status')),
+  owner: query.get('owner') || undefined,
+  sort: query.get('sort') === 'oldest' ? ('oldest' as const) : undefined,
+  to: createdBefore(ageOf(query)),
+});
+
 export const leadsPage = async (_params: Record<string, string>, query: URLSearchParams) => {
-  const status = statuses.find((s) => s === query.get('status'));
-  const sort = query.get('sort') === 'oldest' ? 'oldest' : undefined;
-  const filter = (event: SubmitEvent) => {
-    event.preventDefault();
-    const chosen = formValues(event.target as HTMLFormElement);
-    const search = new URLSearchParams(
-      Object.entries({ status: chosen.status, sort: chosen.sort }).filter((e): e is [string, string] => !!e[1]),
-    ).toString();
-    location.hash = search ? `#/leads?${search}` : '#/leads';
-  };
-  show(html`<h1>${t('leads')}</h1>
-    <form @submit=${filter} role="search">
-      <label>${t('status')}
-        <select name="status">
-          <option value="">${t('all')}</option>
-          ${statuses.map((s) => html`<option value=${s} ?selected=${s === status}>${label('leadStatus', s)}</option>`)}
-        </select>
-      </label>
-      <label>${t('sortBy')}
-        <select name="sort">
-          <option value="">${t('newestFirst')}</option>
-          <option value="oldest" ?selected=${sort === 'oldest'}>${t('oldestFirst')}</option>
-        </select>
-      </label>
-      <button type="submit">${t('filter')}</button>
-    </form>
-    <section id="list"></section>`);
+  const filter = leadFilterOf(query);
   const client = await api();
+  show(html`<h1>${t('leads')}</h1>
+    ${filterForm(
+      '/leads',
+      html`<label>${t('status')}
+          <select name="status">
+            <option value="">${t('all')}</option>
+            ${statuses.map((s) => html`<option value=${s} ?selected=${s === filter.status}>${label('leadStatus', s)}</option>`)}
+          </select>
+        </label>
+        <label>${t('owner')} <input name="owner" value=${filter.owner ?? ''} maxlength="100" /></label>
+        ${ageField(ageOf(query))}
+        <label>${t('sortBy')}
+          <select name="sort">
+            <option value="">${t('newestFirst')}</option>
+            <option value="oldest" ?selected=${filter.sort === 'oldest'}>${t('oldestFirst')}</option>
+          </select>
+        </label>`,
+      exportButton('leads.csv', () =>
+        client.GET('/leads/export', { params: { query: { ...filter, format: 'csv' } }, parseAs: 'blob' }),
+      ),
+    )}
+    <section id="list"></section>`);
   await pagedTable(
     document.getElementById('list')!,
-    [t('number'), t('name'), t('status'), t('created')],
+    [t('number'), t('name'), t('status'), t('owner'), t('created')],
     (lead) =>
-      html`<tr><td data-number>${lead.number}</td><td><a href="#/leads/${lead.leadId}">${lead.name}</a></td><td data-status=${lead.status}>${label('leadStatus', lead.status)}</td><td>${dateTime(lead.createdAt)}</td></tr>`,
+      html`<tr data-lead=${lead.leadId}><td data-number>${lead.number}</td><td><a href="#/leads/${lead.leadId}">${lead.name}</a></td><td data-status=${lead.status}>${label('leadStatus', lead.status)}</td><td data-owner>${lead.owner?.id ?? ''}</td><td>${dateTime(lead.createdAt)}</td></tr>`,
     async (cursor?: string) => {
       const { data, error, response } = await client.GET('/leads', {
-        params: { query: { status, sort, cursor, limit: 20 } },
+        params: { query: { ...filter, cursor, limit: 20 } },
       });
       return data ? { items: data.leads, nextCursor: data.nextCursor } : asProblem(error, response.status);
     },

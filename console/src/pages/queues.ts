@@ -4,80 +4,50 @@ import { html, nothing } from 'lit';
 import { api, asProblem } from '../api.js';
 import type { operations } from '../api-types.js';
 import { label, money, t, valuesOf } from '../strings.js';
-import { pagedTable, rowAction, show } from '../ui.js';
+import { ageField, ageOf, daysSince, exportButton, filterForm, pagedTable, rowAction, show } from '../ui.js';
 
 type OrderFilter = NonNullable<operations['listOrders']['parameters']['query']>;
-
-const DAY_MS = 24 * 3600 * 1000;
+type CaseStatus = NonNullable<NonNullable<operations['listCases']['parameters']['query']>['status']>;
 
 /** The list's filter as the page's address carries it (`#/orders?unit=…&status=open&olderThanDays=2`). */
 const filterOf = (query: URLSearchParams): OrderFilter => {
-  const days = Number(query.get('olderThanDays'));
+  const days = ageOf(query);
   return {
     status: (query.get('status') ?? 'routed') as OrderFilter['status'],
     ...(query.get('unit') ? { unit: query.get('unit')! } : {}),
-    ...(Number.isInteger(days) && days > 0 ? { olderThanDays: days } : {}),
+    ...(days ? { olderThanDays: days } : {}),
     sort: query.get('sort') === 'newest' ? 'newest' : 'oldest',
     ...(query.get('number') ? { number: query.get('number')! } : {}),
   };
 };
 
-/** Saves what the filter finds as the CSV the API writes (BOM, formula-safe cells), under its own name. */
-const download = async (filter: OrderFilter, problemAt: HTMLElement) => {
-  const client = await api();
-  const { data, error, response } = await client.GET('/orders/export', {
-    params: { query: { ...filter, format: 'csv' } },
-    // The bytes as sent: read as text, the byte-order mark Excel needs would be dropped.
-    parseAs: 'blob',
-  });
-  if (data === undefined) {
-    problemAt.textContent = asProblem(error, response.status).detail ?? String(response.status);
-    problemAt.hidden = false;
-    return;
-  }
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'orders.csv';
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(data);
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(link.href);
-};
-
 export const ordersPage = async (_params: Record<string, string>, query: URLSearchParams) => {
   const outcomes = new Map<string, string>();
   const filter = filterOf(query);
-  const apply = (event: SubmitEvent) => {
-    event.preventDefault();
-    const fields = new FormData(event.target as HTMLFormElement);
-    const next = new URLSearchParams(
-      [...fields].filter(([, v]) => String(v).trim() !== '').map(([k, v]) => [k, String(v).trim()]),
-    );
-    location.hash = `#/orders?${next}`;
-  };
   const statuses = ['open', ...valuesOf('orderStatus')];
+  const client = await api();
   show(html`<h1>${t('orders')}</h1>
-    <form data-order-filter aria-label=${t('filter')} @submit=${apply}>
-      <div class="grid">
-        <label>${t('status')}
+    ${filterForm(
+      '/orders',
+      html`<label>${t('status')}
           <select name="status">${statuses.map(
             (s) =>
               html`<option value=${s} ?selected=${s === filter.status}>${s === 'open' ? t('openOrders') : label('orderStatus', s)}</option>`,
           )}</select></label>
         <label>${t('unit')} <input name="unit" value=${filter.unit ?? ''} maxlength="100" /></label>
-        <label>${t('olderThanDays')} <input name="olderThanDays" type="number" min="1" max="3650" value=${filter.olderThanDays ?? ''} /></label>
+        ${ageField(filter.olderThanDays)}
         <label>${t('sortOrder')}
           <select name="sort">
             <option value="oldest" ?selected=${filter.sort === 'oldest'}>${t('oldestFirst')}</option>
             <option value="newest" ?selected=${filter.sort === 'newest'}>${t('newestFirst')}</option>
           </select></label>
-        <label>${t('findNumber')} <input name="number" value=${filter.number ?? ''} maxlength="40" /></label>
-      </div>
-      <button type="submit">${t('filter')}</button>
-      <button type="button" class="secondary" data-export @click=${() => download(filter, document.getElementById('export-problem')!)}>${t('exportCsv')}</button>
-      <p role="alert" class="problem" id="export-problem" hidden></p>
-    </form>
+        <label>${t('findNumber')} <input name="number" value=${filter.number ?? ''} maxlength="40" /></label>`,
+      exportButton('orders.csv', () =>
+        // The bytes as sent: read as text, the byte-order mark Excel needs would be dropped.
+        client.GET('/orders/export', { params: { query: { ...filter, format: 'csv' } }, parseAs: 'blob' }),
+      ),
+    )}
     <section id="list"></section>`);
-  const client = await api();
   const now = Date.now();
   await pagedTable(
     document.getElementById('list')!,
@@ -86,7 +56,7 @@ export const ordersPage = async (_params: Record<string, string>, query: URLSear
       <td><a href="#/orders/${order.orderId}">${order.number ?? order.orderId}</a></td>
       <td>${order.customerName ?? ''}</td><td data-unit>${order.unitId ?? ''}</td>
       <td data-status=${order.status}>${label('orderStatus', order.status)}</td>
-      <td data-age>${Math.floor((now - Date.parse(String(order.createdAt))) / DAY_MS)}</td>
+      <td data-age>${daysSince(String(order.createdAt), now)}</td>
       <td>${money(order.grandTotal.amount, order.grandTotal.currency)}</td>
       <td>${
         order.status === 'routed'
@@ -110,19 +80,25 @@ export const ordersPage = async (_params: Record<string, string>, query: URLSear
 
 export const casesPage = async (_params: Record<string, string>, query: URLSearchParams) => {
   const outcomes = new Map<string, string>();
-  // Soonest due first (late ones on top) on the server, or newest first.
-  const sort = query.get('sort') === 'due' ? 'due' : undefined;
-  const sortBy = (event: Event) => {
-    const chosen = (event.target as HTMLSelectElement).value;
-    location.hash = chosen ? `#/cases?sort=${chosen}` : '#/cases';
-  };
+  // Soonest due first (late ones on top) on the server, or newest first; one status, or the active ones.
+  const sort = query.get('sort') === 'due' ? ('due' as const) : undefined;
+  const status = valuesOf('caseStatus').find((s) => s === query.get('status')) as CaseStatus | undefined;
   show(html`<h1>${t('cases')}</h1>
-    <label>${t('sortBy')}
-      <select name="sort" @change=${sortBy}>
-        <option value="">${t('newestFirst')}</option>
-        <option value="due" ?selected=${sort === 'due'}>${t('soonestDueFirst')}</option>
-      </select>
-    </label>
+    ${filterForm(
+      '/cases',
+      html`<label>${t('status')}
+          <select name="status">
+            <option value="">${t('all')}</option>
+            ${valuesOf('caseStatus').map((s) => html`<option value=${s} ?selected=${s === status}>${label('caseStatus', s)}</option>`)}
+          </select>
+        </label>
+        <label>${t('sortBy')}
+          <select name="sort">
+            <option value="">${t('newestFirst')}</option>
+            <option value="due" ?selected=${sort === 'due'}>${t('soonestDueFirst')}</option>
+          </select>
+        </label>`,
+    )}
     <section id="list"></section>`);
   const client = await api();
   await pagedTable(
@@ -151,13 +127,10 @@ export const casesPage = async (_params: Record<string, string>, query: URLSearc
       }</td>
     </tr>`,
     async (cursor?: string) => {
-      const { data, error, response } = await client.GET('/cases', { params: { query: { sort, cursor, limit: 20 } } });
-      return data
-        ? {
-            items: data.cases.filter((c) => c.status !== 'resolved' && c.status !== 'closed'),
-            nextCursor: data.nextCursor,
-          }
-        : asProblem(error, response.status);
+      const { data, error, response } = await client.GET('/cases', {
+        params: { query: { sort, status, cursor, limit: 20 } },
+      });
+      return data ? { items: data.cases, nextCursor: data.nextCursor } : asProblem(error, response.status);
     },
   );
 };

@@ -3,19 +3,59 @@
 import { html, nothing, render } from 'lit';
 import { api, asProblem, idempotencyKey } from '../api.js';
 import type { operations } from '../api-types.js';
-import { money, t } from '../strings.js';
-import { clearProblem, formValues, onFields, pagedTable, problemSlot, rowAction, show, showProblem } from '../ui.js';
+import { dateTime, label, money, t, valuesOf } from '../strings.js';
+import {
+  ageField,
+  ageOf,
+  clearProblem,
+  createdBefore,
+  exportButton,
+  filterForm,
+  formValues,
+  onFields,
+  pagedTable,
+  problemSlot,
+  rowAction,
+  show,
+  showProblem,
+} from '../ui.js';
 
-export const quotesPage = async () => {
+type QuoteStatus = NonNullable<NonNullable<operations['listQuotes']['parameters']['query']>['status']>;
+
+/** The list's filter as the page's address carries it (`#/quotes?status=sent&owner=…&olderThanDays=7`). */
+const quoteFilterOf = (query: URLSearchParams) => ({
+  status: valuesOf('quoteStatus').find((s) => s === query.get('status')) as QuoteStatus | undefined,
+  owner: query.get('owner') || undefined,
+  to: createdBefore(ageOf(query)),
+});
+
+export const quotesPage = async (_params: Record<string, string>, query: URLSearchParams) => {
   const outcomes = new Map<string, string>();
-  show(html`<h1>${t('quotes')}</h1><p><a href="#/quotes/new" role="button">${t('newQuote')}</a></p>
-    <h2>${t('awaitingMe')}</h2><section id="list"></section>`);
+  const filter = quoteFilterOf(query);
   const client = await api();
+  show(html`<h1>${t('quotes')}</h1><p><a href="#/quotes/new" role="button">${t('newQuote')}</a></p>
+    <h2>${t('awaitingMe')}</h2><section id="list"></section>
+    <h2>${t('allQuotes')}</h2>
+    ${filterForm(
+      '/quotes',
+      html`<label>${t('status')}
+          <select name="status">
+            <option value="">${t('all')}</option>
+            ${valuesOf('quoteStatus').map((s) => html`<option value=${s} ?selected=${s === filter.status}>${label('quoteStatus', s)}</option>`)}
+          </select>
+        </label>
+        <label>${t('owner')} <input name="owner" value=${filter.owner ?? ''} maxlength="100" /></label>
+        ${ageField(ageOf(query))}`,
+      exportButton('quotes.csv', () =>
+        client.GET('/quotes/export', { params: { query: { ...filter, format: 'csv' } }, parseAs: 'blob' }),
+      ),
+    )}
+    <section id="all-quotes"></section>`);
   await pagedTable(
     document.getElementById('list')!,
     ['#', t('customer'), t('total'), ''],
     (quote, redraw) => html`<tr data-quote=${quote.quoteId}>
-      <td><a href="#/quotes/${quote.quoteId}">${quote.quoteId}</a></td><td><a href="#/customers/${quote.customerId}">${quote.customerId}</a></td>
+      <td><a href="#/quotes/${quote.quoteId}">${quote.number}</a></td><td><a href="#/customers/${quote.customerId}">${quote.customerId}</a></td>
       <td>${money(quote.grandTotal.amount, quote.grandTotal.currency)}</td>
       <td>${rowAction(outcomes, quote.quoteId, t('approve'), redraw, () =>
         client.POST('/quotes/{quoteId}/approve', {
@@ -27,6 +67,21 @@ export const quotesPage = async () => {
     async (cursor?: string) => {
       const { data, error, response } = await client.GET('/quotes', {
         params: { query: { awaiting: 'me', cursor, limit: 20 } },
+      });
+      return data ? { items: data.quotes, nextCursor: data.nextCursor } : asProblem(error, response.status);
+    },
+  );
+  await pagedTable(
+    document.getElementById('all-quotes')!,
+    ['#', t('status'), t('owner'), t('total'), t('created')],
+    (quote) => html`<tr data-listed-quote=${quote.quoteId}>
+      <td data-number><a href="#/quotes/${quote.quoteId}">${quote.number}</a></td>
+      <td data-status=${quote.status}>${label('quoteStatus', quote.status)}</td><td>${quote.ownerId}</td>
+      <td data-total>${money(quote.grandTotal.amount, quote.grandTotal.currency)}</td><td>${dateTime(String(quote.createdAt))}</td>
+    </tr>`,
+    async (cursor?: string) => {
+      const { data, error, response } = await client.GET('/quotes', {
+        params: { query: { ...filter, cursor, limit: 20 } },
       });
       return data ? { items: data.quotes, nextCursor: data.nextCursor } : asProblem(error, response.status);
     },

@@ -19,6 +19,8 @@ const contactSchema = z
     email: z.optional(z.line(254).check(z.email(z.said(notAnEmail)))),
     phone: z.optional(z.line(40).check(z.refine((p) => toE164(p) !== undefined, z.said(notAPhone)))),
     language: z._default(z.enum(languages), defaultLanguage),
+    /** The dealer the person prefers: a new customer's, or a known one's who has none yet. */
+    preferredDealerId: z.optional(z.requiredLine(100)),
   })
   .check(z.refine((c) => Boolean(c.email || c.phone), { ...z.said(emailOrPhone), path: ['email'] }));
 

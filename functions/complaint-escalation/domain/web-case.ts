@@ -25,6 +25,7 @@ export const webCaseSchema = z
     phone: optionalLine(40).check(z.refine((p) => p === undefined || toE164(p) !== undefined, z.said(notAPhone))),
     language: z._default(z.enum(languages), defaultLanguage),
     relatedOrderId: optionalLine(40),
+    preferredDealerId: optionalLine(100),
     /** A thank-you page to redirect a browser form to; must be on an allowed origin. */
     redirect: z.pipe(optionalLine(2000), z.optional(z.url(z.said(notAUrl)))),
     /** For forms that cannot set headers; the Idempotency-Key header wins. */
@@ -45,5 +46,11 @@ export const intakeOfWebCase = (w: Omit<WebCase, 'website' | 'redirect' | 'idemp
   subject: w.subject,
   description: w.description,
   relatedOrderId: w.relatedOrderId,
-  contact: { name: w.name, email: w.email, phone: w.phone, language: w.language },
+  contact: {
+    name: w.name,
+    email: w.email,
+    phone: w.phone,
+    language: w.language,
+    preferredDealerId: w.preferredDealerId,
+  },
 });

@@ -3,6 +3,7 @@
 // rule every public route sits behind. GET /forms/case is the demo form.
 import { randomUUID } from 'node:crypto';
 import { config } from '../../../shared/config.js';
+import { DEALER_FIELD, dealerChoiceField } from '../../../shared/dealer-choice.js';
 import {
   type HttpEvent,
   json,
@@ -52,6 +53,7 @@ const submit = route(
         route: idempotency.route,
         caller: idempotency.caller,
         idempotencyKey: idempotency.key,
+        dealerField: DEALER_FIELD,
       });
       return { id: opened.caseNumber, answer: json(201, { caseNumber: opened.caseNumber, status: opened.status }) };
     });
@@ -71,6 +73,7 @@ const form = route(caseRoutes.caseForm, async ({ query }) => {
     action: `${base}/cases/web`,
     thanks: `${base}/forms/thanks?lang=${language}`,
     idempotencyKey: randomUUID(),
+    dealerChoice: await dealerChoiceField(language),
   });
 });
 

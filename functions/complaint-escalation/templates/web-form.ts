@@ -1,7 +1,7 @@
 // The demo web form for cases (what a company puts on its own site: plain HTML, no JavaScript) and
 // the page a refused form post gets instead of problem JSON.
 
-import { safeHtml } from '../../../shared/html.js';
+import { type SafeHtml, safeHtml } from '../../../shared/html.js';
 import type { HttpResult } from '../../../shared/http.js';
 import type { Language } from '../../../shared/language.js';
 import { inLanguage, type Text } from '../../../shared/messages.js';
@@ -62,7 +62,7 @@ const text = {
 
 export const caseFormPage = (
   language: Language,
-  v: { action: string; thanks: string; idempotencyKey: string },
+  v: { action: string; thanks: string; idempotencyKey: string; dealerChoice: SafeHtml | '' },
 ): HttpResult => {
   const t = text[language];
   const types = Object.entries(t.types).map(([value, label]) => safeHtml`<option value="${value}">${label}</option>`);
@@ -84,6 +84,7 @@ ${formField('name', t.name, { required: true, maxlength: 200, autocomplete: 'nam
 ${formField('email', t.email, { type: 'email', maxlength: 254, autocomplete: 'email' })}
 ${formField('phone', t.phone, { type: 'tel', maxlength: 40, autocomplete: 'tel' })}
 ${formField('relatedOrderId', t.order, { maxlength: 40 })}
+${v.dealerChoice}
 <div style="position:absolute;left:-10000px" aria-hidden="true"><label for="website">Website</label>
 <input id="website" name="website" tabindex="-1" autocomplete="off"></div>
 <p><button type="submit">${t.send}</button></p>

@@ -2,7 +2,7 @@
 // It is the demo of what a company puts on its own site, and what the browser test fills in.
 import { randomUUID } from 'node:crypto';
 import { config } from '../../../shared/config.js';
-import { type Unit, unitsOfKind } from '../../../shared/directory.js';
+import { dealerChoiceField } from '../../../shared/dealer-choice.js';
 import { safeHtml } from '../../../shared/html.js';
 import { route, routes } from '../../../shared/http.js';
 import type { Language } from '../../../shared/language.js';
@@ -14,18 +14,6 @@ export const CONSENT_TEXT_VERSION = 'kvkk-2026-01';
 
 /** Any other `lang` falls back to Turkish, the firm's default. */
 const languageOf = (query: { lang?: string }): Language => (query.lang === 'en' ? 'en' : 'tr');
-
-/** The directory's dealers by name, for the person to choose the one they prefer. */
-const dealers = async (language: Language) =>
-  (await unitsOfKind('dealer')).sort((a, b) => a.name.localeCompare(b.name, language === 'tr' ? 'tr' : 'en'));
-
-const dealerChoice = (t: (typeof text)[Language], units: Unit[]) =>
-  units.length
-    ? safeHtml`<label for="preferredDealerId">${t.dealer}</label><select id="preferredDealerId" name="preferredDealerId">
-<option value="">${t.noDealer}</option>${units.map(
-        (u) => safeHtml`<option value="${u.unitId}">${u.name}${u.cities[0] ? ` (${u.cities[0]})` : ''}</option>`,
-      )}</select>`
-    : '';
 
 const thanks = route(leadRoutes.thanksPage, async ({ query }) => {
   const language = languageOf(query);
@@ -50,7 +38,7 @@ ${formField('phone', t.phone, { type: 'tel', maxlength: 40, autocomplete: 'tel' 
 ${formField('company', t.company, { maxlength: 200, autocomplete: 'organization' })}
 ${formField('city', t.city, { maxlength: 100, autocomplete: 'address-level2' })}
 ${formField('productInterest', t.interest, { maxlength: 200 })}
-${dealerChoice(t, await dealers(language))}
+${await dealerChoiceField(language)}
 <label for="message">${t.message}</label><textarea id="message" name="message" rows="4" maxlength="4000"></textarea>
 ${consent('consent_email', t.consentEmail)}${consent('consent_sms', t.consentSms)}${consent('consent_phone', t.consentPhone)}
 <p><small>${t.kvkk}</small></p>

@@ -5,13 +5,12 @@
 
 import { canSee, listScope, viewerOf } from '../../../shared/access.js';
 import { clockNow } from '../../../shared/clock.js';
-import { type CsvColumn, toCsv } from '../../../shared/csv.js';
-import { type Actor, csvFile, json, route, routes, wantsCsv } from '../../../shared/http.js';
+import type { CsvColumn } from '../../../shared/csv.js';
+import { type Actor, json, route, routes } from '../../../shared/http.js';
+import { listExport } from '../../../shared/list-export.js';
 import { NotFoundError } from '../../../shared/problems.js';
-import { collectPages } from '../../../shared/query.js';
 import { numberSuffix } from '../../../shared/record-numbers.js';
 import type * as z from '../../../shared/schema.js';
-import { istanbulDate } from '../../../shared/time.js';
 import type { exportOrdersQuery } from '../api-schemas.js';
 import { openStatuses } from '../domain/lifecycle.js';
 import { orderRoutes } from '../manifest.js';
@@ -19,9 +18,6 @@ import { listOrders, type Order, type OrderQuery, orderOwnership } from '../orde
 import { orderNumber } from '../templates/order-view.js';
 
 const DAY_MS = 24 * 3600 * 1000;
-/** The most rows one export writes; a bigger one is a report's job. */
-const MAX_EXPORT = 10_000;
-const EXPORT_PAGE = 100;
 
 /** A row of the list; GET /orders/{orderId} has the rest. */
 const summary = (o: Order) => ({
@@ -94,13 +90,16 @@ const list = route(orderRoutes.listOrders, async ({ actor, query }) => {
 
 const exportAll = route(orderRoutes.exportOrders, async ({ actor, query }, event) => {
   const { filter, visible } = await filterOf(actor, query);
-  const shown = await collectPages(async (cursor) => {
-    const page = await listOrders({ ...filter, limit: EXPORT_PAGE, cursor });
-    return { items: visible(page.orders).map(summary), next: page.next };
-  }, MAX_EXPORT);
-  return wantsCsv(event, query.format)
-    ? csvFile(`orders-${istanbulDate(clockNow())}`, toCsv(columns, shown))
-    : json(200, { orders: shown });
+  return listExport({
+    event,
+    format: query.format,
+    name: 'orders',
+    columns,
+    page: async (cursor, limit) => {
+      const page = await listOrders({ ...filter, limit, cursor });
+      return { items: visible(page.orders).map(summary), next: page.next };
+    },
+  });
 });
 
 export const handler = routes([list, exportAll]);

@@ -1,0 +1,275 @@
+// A manager's lists in Chromium against the local stack, each filtered the way a manager asks and
+// exported as it is shown: one unit's open orders older than two days, one rep's new leads, one rep's
+// draft quotes. Rows show the records' numbers (SP-, L-, Q-), every CSV is read back (BOM, header,
+// rows, decimal amounts beside their currency, ISO instants) against what the API holds for the same
+// filter, and a bad filter value is problem+json naming its parameter.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { orderRoutingKeys as tableKeys } from '../../functions/order-routing/keys.js';
+import { check, docsScreenshot, findRow, settled, signedIn, useBrowser } from '../support/console.js';
+import { bearer, captureLead, post, readProblem, settle, uniquePerson } from '../support/e2e.js';
+import { call, createQuote, quoteKeys, table } from '../support/quotes.js';
+
+useBrowser();
+const DAY_MS = 24 * 3600 * 1000;
+
+/** An order from the web shop for a customer in Ankara (routed to the Ankara dealer). */
+const shopOrder = async (tag: string) => {
+  const buyer = uniquePerson(tag);
+  const answer = await post(
+    '/orders',
+    {
+      customer: { name: buyer.name, email: buyer.email, language: 'tr' },
+      lines: [{ sku: 'FL-25E', quantity: 1, unitPrice: 95_000_000, currency: 'TRY' }],
+      delivery: { address: 'Deneme Sokak 5', city: 'Ankara' },
+      channel: 'web-shop',
+    },
+    { ...bearer(inject('orderKeys').shop), 'idempotency-key': `dealer-day-${buyer.email}` },
+  );
+  expect(answer.status).toBe(201);
+  return (await answer.json()) as { orderId: string; customerId: string } satisfies object;
+};
+
+/** Moves an order's creation back by `days` (its index keys with it), as if it had waited that long. */
+const backdate = async (order: { orderId: string; customerId: string }, status: string, days: number) => {
+  const createdAt = new Date(Date.now() - days * DAY_MS).toISOString();
+  const byUnit = tableKeys.ordersByUnit('dealer-ankara', status, createdAt, order.orderId);
+  const byStatus = tableKeys.ordersByStatus(status, createdAt, order.orderId);
+  await table().send(
+    new UpdateCommand({
+      TableName: 'pusula',
+      Key: tableKeys.order(order.customerId, order.orderId),
+      UpdateExpression: 'SET createdAt = :at, gsi1sk = :unitSk, gsi2sk = :statusSk',
+      ExpressionAttributeValues: { ':at': createdAt, ':unitSk': byUnit.gsi1sk, ':statusSk': byStatus.gsi2sk },
+    }),
+  );
+};
+
+/** RFC 4180 rows of the simple kind the exports write here (no quoted commas in these rows). */
+const csvRows = (text: string) =>
+  text
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean)
+    .map((line) => line.split(','));
+
+/** Clicks the list's "download as CSV" and reads the file: named `<list>-<date>.csv`, UTF-8 with a BOM. */
+const downloaded = async (page: Page, list: string) => {
+  const download = page.waitForEvent('download');
+  await page.locator('form[data-list-filter]').getByRole('button', { name: 'CSV olarak indir' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^${list}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  return csvRows(text);
+};
+
+/** Submits the list's filter and waits for the address to carry it and the list to load. */
+const applyFilter = async (page: Page, expected: string) => {
+  await page.locator('form[data-list-filter]').getByRole('button', { name: 'Süz' }).click();
+  await expect.poll(() => page.url()).toContain(expected);
+  await settled(page);
+};
+
+describe("a manager's lists", () => {
+  it('open orders of one unit older than two days, filtered and exported', async () => {
+    const [late, later, fresh] = [await shopOrder('late-1'), await shopOrder('late-2'), await shopOrder('fresh')];
+    await settle();
+    const ack = await call<{ status: string }>(
+      'POST',
+      `/orders/${later.orderId}/status`,
+      inject('orderKeys').dealerAnkara,
+      {
+        status: 'acknowledged',
+      },
+    );
+    expect(ack.body.status).toBe('acknowledged');
+    await backdate(late, 'routed', 5);
+    await backdate(later, 'acknowledged', 3);
+    const numberOf = (orderId: string) => `SP-${orderId.slice(-8)}`;
+
+    const page = await signedIn('zeynep.manager@example.com', '/orders');
+    const filter = page.locator('form[data-list-filter]');
+    await filter.getByLabel('Durum').selectOption('open');
+    await filter.getByLabel('Bayi veya birim').fill('dealer-ankara');
+    await filter.getByLabel('En az kaç günlük').fill('2');
+    await filter.getByLabel('Sıralama').selectOption('oldest');
+    await filter.getByRole('button', { name: 'Süz' }).click();
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('olderThanDays=2');
+    const lateRow = await findRow(page, `tr[data-order="${late.orderId}"]`);
+    expect(await lateRow.locator('[data-age]').textContent()).toBe('5');
+    expect(
+      await (await findRow(page, `tr[data-order="${later.orderId}"]`))
+        .locator('[data-status]')
+        .getAttribute('data-status'),
+    ).toBe('acknowledged');
+    // Every page loaded: the fresh order is not among them, and every row is the Ankara dealer's, 2+ days old.
+    const more = page.getByRole('button', { name: 'Daha fazla' });
+    while ((await more.count()) > 0) {
+      await more.click();
+      await settled(page);
+    }
+    expect(await page.locator(`tr[data-order="${fresh.orderId}"]`).count()).toBe(0);
+    expect(new Set(await page.locator('tr[data-order] [data-unit]').allTextContents())).toEqual(
+      new Set(['dealer-ankara']),
+    );
+    for (const age of await page.locator('tr[data-order] [data-age]').allTextContents())
+      expect(Number(age)).toBeGreaterThanOrEqual(2);
+    await check(page, 'manager-orders');
+    await docsScreenshot(page, 'manager-late-orders-desktop');
+
+    const [header, ...rows] = await downloaded(page, 'orders');
+    expect(header).toEqual([
+      'number',
+      'status',
+      'unitId',
+      'customer',
+      'city',
+      'category',
+      'grandTotal',
+      'currency',
+      'createdAt',
+      'ackDueAt',
+      'orderId',
+    ]);
+    const ours = rows.filter((r) => [late.orderId, later.orderId, fresh.orderId].includes(r[10]!));
+    // Oldest first: the five-day-old routed order, then the three-day-old acknowledged one; not the fresh one.
+    expect(ours.map((r) => [r[0], r[1], r[2], r[6], r[7]])).toEqual([
+      [numberOf(late.orderId), 'routed', 'dealer-ankara', '950000.00', 'TRY'],
+      [numberOf(later.orderId), 'acknowledged', 'dealer-ankara', '950000.00', 'TRY'],
+    ]);
+    for (const r of rows) {
+      expect(r[2]).toBe('dealer-ankara');
+      expect(['routed', 'acknowledged', 'in_progress']).toContain(r[1]);
+      expect(Date.now() - Date.parse(r[8]!)).toBeGreaterThanOrEqual(2 * DAY_MS);
+    }
+    // The CSV is what the API holds for that filter.
+    const held2 = await call<{ orders: { orderId: string; status: string; unitId: string }[] }>(
+      'GET',
+      '/orders/export?status=open&unit=dealer-ankara&olderThanDays=2&format=json',
+      inject('orderKeys').manager,
+    );
+    expect(held2.body.orders.map((o) => o.orderId)).toEqual(rows.map((r) => r[10]));
+    await page.context().close();
+  });
+
+  it("one rep's new leads by number, exported as shown; an age filter leaves today's out", async () => {
+    const people = [uniquePerson('lists-lead-1'), uniquePerson('lists-lead-2')];
+    const leadIds: string[] = [];
+    // Kocaeli's leads go to rep-ayse by the demo's rules.
+    for (const p of people) leadIds.push((await captureLead({ name: p.name, email: p.email, city: 'Kocaeli' })).leadId);
+    await settle();
+    const page = await signedIn('zeynep.manager@example.com', '/leads');
+    const filter = page.locator('form[data-list-filter]');
+    await filter.getByLabel('Durum').selectOption('new');
+    await filter.getByLabel('Sahibi').fill('rep-ayse');
+    await applyFilter(page, 'owner=rep-ayse');
+    for (const leadId of leadIds) {
+      const row = await findRow(page, `tr[data-lead="${leadId}"]`);
+      expect(await row.locator('[data-number]').textContent()).toBe(`L-${leadId.slice(-8)}`);
+      expect(await row.locator('[data-owner]').textContent()).toBe('rep-ayse');
+    }
+    await check(page, 'manager-leads');
+    const [header, ...rows] = await downloaded(page, 'leads');
+    expect(header).toEqual([
+      'number',
+      'status',
+      'name',
+      'company',
+      'city',
+      'productInterest',
+      'ownerType',
+      'ownerId',
+      'source',
+      'createdAt',
+      'leadId',
+    ]);
+    const held = await call<{ leads: { leadId: string; number: string; createdAt: string }[] }>(
+      'GET',
+      '/leads/export?status=new&owner=rep-ayse&format=json',
+      quoteKeys().manager,
+    );
+    expect(rows.map((r) => r[10])).toEqual(held.body.leads.map((l) => l.leadId));
+    expect(rows.map((r) => r[0])).toEqual(held.body.leads.map((l) => l.number));
+    for (const r of rows) expect([r[1], r[7], new Date(r[9]!).toISOString()]).toEqual(['new', 'rep-ayse', r[9]]);
+    expect(rows.filter((r) => leadIds.includes(r[10]!)).map((r) => r[2])).toEqual(
+      [...people].reverse().map((p) => p.name),
+    );
+
+    // At least a day old: today's leads are no longer shown, nor exported.
+    await filter.getByLabel('En az kaç günlük').fill('1');
+    await applyFilter(page, 'olderThanDays=1');
+    for (const leadId of leadIds) expect(await page.locator(`tr[data-lead="${leadId}"]`).count()).toBe(0);
+    const [, ...older] = await downloaded(page, 'leads');
+    expect(older.filter((r) => leadIds.includes(r[10]!))).toEqual([]);
+    for (const r of older) expect(Date.now() - Date.parse(r[9]!)).toBeGreaterThanOrEqual(DAY_MS - 60_000);
+    await page.context().close();
+  });
+
+  it("one rep's draft quotes by number, their totals exported as decimal amounts beside the currency", async () => {
+    const person = uniquePerson('lists-quote');
+    const { leadId } = await captureLead({ name: person.name, email: person.email, city: 'Kocaeli' });
+    await settle();
+    const { customerId } = (await call<{ customerId: string }>('GET', `/leads/${leadId}`, quoteKeys().manager)).body;
+    const quote = await createQuote(quoteKeys().repAyse, {
+      customerId,
+      priceListId: 'tr-standart',
+      lines: [{ sku: 'FL-25E', quantity: 3, discountBp: 500 }],
+    });
+    const page = await signedIn('zeynep.manager@example.com', '/quotes');
+    const filter = page.locator('form[data-list-filter]');
+    await filter.getByLabel('Durum').selectOption('draft');
+    await filter.getByLabel('Sahibi').fill('rep-ayse');
+    await applyFilter(page, 'status=draft');
+    const row = await findRow(page, `tr[data-listed-quote="${quote.quoteId}"]`);
+    expect(await row.locator('[data-number]').textContent()).toBe(`Q-${quote.quoteId.slice(-8)}`);
+    await check(page, 'manager-quotes');
+    await docsScreenshot(page, 'manager-quotes-desktop');
+
+    const [header, ...rows] = await downloaded(page, 'quotes');
+    expect(header!.slice(0, 6)).toEqual(['number', 'status', 'customerId', 'ownerId', 'grandTotal', 'currency']);
+    const held = await call<{ quotes: { quoteId: string; grandTotal: { amount: number; currency: string } }[] }>(
+      'GET',
+      '/quotes/export?status=draft&owner=rep-ayse&format=json',
+      quoteKeys().manager,
+    );
+    expect(rows.map((r) => r[10])).toEqual(held.body.quotes.map((q) => q.quoteId));
+    const total = (quote as unknown as { totals: { grandTotal: { amount: number; currency: string } } }).totals
+      .grandTotal;
+    const ours = rows.find((r) => r[10] === quote.quoteId)!;
+    expect([ours[0], ours[1], ours[3], ours[4], ours[5]]).toEqual([
+      `Q-${quote.quoteId.slice(-8)}`,
+      'draft',
+      'rep-ayse',
+      (total.amount / 100).toFixed(2),
+      total.currency,
+    ]);
+    for (const [i, q] of held.body.quotes.entries()) {
+      expect([rows[i]![4], rows[i]![5]]).toEqual([(q.grandTotal.amount / 100).toFixed(2), q.grandTotal.currency]);
+    }
+    await page.context().close();
+  });
+
+  it('a bad filter value is refused as problem+json naming its parameter, on the list and on the export', async () => {
+    const [orders, quotes, cases] = [inject('orderKeys').manager, quoteKeys().manager, inject('caseKeys').director];
+    for (const [path, field, key] of [
+      ['/orders?status=open&olderThanDays=0', 'olderThanDays', orders],
+      ['/orders/export?unit=dealer-ankara&olderThanDays=2.5', 'olderThanDays', orders],
+      ['/leads?status=sleeping', 'status', quotes],
+      ['/leads/export?to=yesterday', 'to', quotes],
+      ['/quotes/export?status=lost', 'status', quotes],
+      ['/quotes?from=2026-03-02&to=2026-03-01', 'from', quotes],
+      ['/cases?status=forgotten', 'status', cases],
+      ['/leads/export?format=xlsx', 'format', quotes],
+    ] as const) {
+      const answer = await fetch(`${inject('api')}${path}`, { headers: bearer(key) });
+      expect(answer.status, path).toBe(400);
+      const problem = await readProblem(answer);
+      expect(
+        problem.errors?.map((e) => e.path),
+        path,
+      ).toEqual([field]);
+    }
+  });
+});
