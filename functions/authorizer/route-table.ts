@@ -201,6 +201,8 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"GET","path":"/letter-runs/{runId}","auth":{"scopes":["campaigns:read"]}},
   {"method":"POST","path":"/letter-runs/{runId}/parts","auth":{"scopes":["campaigns:write"]}},
   {"method":"GET","path":"/letter-runs/{runId}/parts/{part}","auth":{"scopes":["campaigns:read"]}},
+  {"method":"GET","path":"/quotes/{quoteId}/letter","auth":{"scopes":["quotes:read"]}},
+  {"method":"POST","path":"/quotes/{quoteId}/posted","auth":{"scopes":["quotes:write"]}},
   {"method":"POST","path":"/call-lists","auth":{"scopes":["campaigns:write"]}},
   {"method":"GET","path":"/call-lists/{listId}","auth":{"scopes":["customers:read"]}},
   {"method":"POST","path":"/call-lists/{listId}/next","auth":{"scopes":["activities:write"]}},
