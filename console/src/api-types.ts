@@ -3192,6 +3192,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customers/{customerId}/standing-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer's standing order without an agreement: lines ordered every month on a day, each month's order placed once
+         * @description Needs a bearer key with the scope `quotes:write` (or `admin`).
+         */
+        post: operations["createStandingOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/standing-orders/{standingOrderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A standing order: its months placed (with their orders), the next ones ahead, its history
+         * @description Needs a bearer key with the scope `quotes:read` (or `admin`).
+         */
+        get: operations["getStandingOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/standing-orders/{standingOrderId}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Skip one month (YYYY-MM) of a standing order before it is placed
+         * @description Needs a bearer key with the scope `quotes:write` (or `admin`).
+         */
+        post: operations["skipStandingPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/agreement-links/accept": {
         parameters: {
             query?: never;
@@ -3320,6 +3380,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/quotes/{quoteId}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An approved or sent quote as a letter: an A4 covering page addressed for a DL window, then the quote's PDF
+         * @description Needs a bearer key with the scope `quotes:read` (or `admin`).
+         */
+        get: operations["getQuoteLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/quotes/{quoteId}/posted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records the quote's letter as posted: on the quote's history and the customer's timeline
+         * @description Needs a bearer key with the scope `quotes:write` (or `admin`).
+         */
+        post: operations["postQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/call-lists": {
         parameters: {
             query?: never;
@@ -3411,7 +3511,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "capture-contended" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "agreement-changed" | "agreement-ends-before-start" | "agreement-price-refused" | "agreement-not-in-force" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "recipe-cycle" | "recipe-changed" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "call-list-invalid" | "call-entry-taken" | "call-list-quiet-hours" | "sms-too-long" | "channel-unreachable" | "preference-changed" | "case-changed" | "reopen-window-passed" | "unknown-order" | "erp-number-reused" | "lead-changed" | "loyalty-rules-changed" | "coupon-already-redeemed" | "coupon-not-applicable" | "not-enough-points" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "iys-unreachable" | "invalid-postal-address" | "unknown-merge-field" | "postal-address-changed" | "letter-run-invalid" | "letter-run-finished" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "retention-rules-changed" | "retention-run-not-listed" | "erasure-refused" | "webhook-changed";
+            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "capture-contended" | "intake-contended" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "agreement-changed" | "standing-order-changed" | "agreement-ends-before-start" | "agreement-price-refused" | "agreement-not-in-force" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "recipe-cycle" | "recipe-changed" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "merge-contended" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "call-list-invalid" | "call-entry-taken" | "call-list-quiet-hours" | "sms-too-long" | "channel-unreachable" | "preference-changed" | "case-changed" | "reopen-window-passed" | "unknown-order" | "erp-number-reused" | "lead-changed" | "loyalty-rules-changed" | "coupon-already-redeemed" | "coupon-not-applicable" | "not-enough-points" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "iys-unreachable" | "invalid-postal-address" | "unknown-merge-field" | "postal-address-changed" | "no-postal-address" | "quote-not-postable" | "letter-run-invalid" | "letter-run-finished" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "retention-rules-changed" | "retention-run-not-listed" | "erasure-refused" | "webhook-changed";
             detail?: string;
             errors?: {
                 /** @description Dotted field path; empty for the whole body */
@@ -3466,7 +3566,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`illegal-transition`, `capture-contended`, `intake-contended`, `request-in-progress`, `activity-changed`, `activity-read-only`, `agreement-changed`, `agreement-not-in-force`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `recipe-changed`, `analytics-rules-changed`, `request-changed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `call-entry-taken`, `call-list-quiet-hours`, `preference-changed`, `case-changed`, `reopen-window-passed`, `erp-number-reused`, `lead-changed`, `loyalty-rules-changed`, `coupon-already-redeemed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `postal-address-changed`, `letter-run-finished`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `retention-rules-changed`, `retention-run-not-listed`, `erasure-refused`, `webhook-changed`) */
+        /** @description Problem (`illegal-transition`, `capture-contended`, `intake-contended`, `request-in-progress`, `activity-changed`, `activity-read-only`, `agreement-changed`, `standing-order-changed`, `agreement-not-in-force`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `recipe-changed`, `analytics-rules-changed`, `request-changed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `merge-contended`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `call-entry-taken`, `call-list-quiet-hours`, `preference-changed`, `case-changed`, `reopen-window-passed`, `erp-number-reused`, `lead-changed`, `loyalty-rules-changed`, `coupon-already-redeemed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `postal-address-changed`, `quote-not-postable`, `letter-run-finished`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `retention-rules-changed`, `retention-run-not-listed`, `erasure-refused`, `webhook-changed`) */
         Problem409: {
             headers: {
                 [name: string]: unknown;
@@ -3493,7 +3593,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`idempotency-key-reused`, `customer-not-found`, `customer-has-no-email`, `unknown-currency`, `invalid-amount`, `currency-mismatch`, `unknown-user`, `agreement-ends-before-start`, `agreement-price-refused`, `customer-address-not-mailable`, `product-unavailable`, `invalid-validity`, `validity-passed`, `unknown-approver-role`, `import-failed`, `price-not-found`, `fx-rate-not-found`, `price-list-not-found`, `recipe-cycle`, `not-signed-in`, `unknown-owner`, `merge-same-customer`, `template-variable-missing`, `unknown-template-variable`, `segment-not-found`, `template-not-found`, `schedule-in-past`, `call-list-invalid`, `sms-too-long`, `channel-unreachable`, `unknown-order`, `coupon-not-applicable`, `not-enough-points`, `quote-not-found`, `unknown-unit`, `invalid-postal-address`, `unknown-merge-field`, `letter-run-invalid`) */
+        /** @description Problem (`idempotency-key-reused`, `customer-not-found`, `customer-has-no-email`, `unknown-currency`, `invalid-amount`, `currency-mismatch`, `unknown-user`, `agreement-ends-before-start`, `agreement-price-refused`, `customer-address-not-mailable`, `product-unavailable`, `invalid-validity`, `validity-passed`, `unknown-approver-role`, `import-failed`, `price-not-found`, `fx-rate-not-found`, `price-list-not-found`, `recipe-cycle`, `not-signed-in`, `unknown-owner`, `merge-same-customer`, `template-variable-missing`, `unknown-template-variable`, `segment-not-found`, `template-not-found`, `schedule-in-past`, `call-list-invalid`, `sms-too-long`, `channel-unreachable`, `unknown-order`, `coupon-not-applicable`, `not-enough-points`, `quote-not-found`, `unknown-unit`, `invalid-postal-address`, `unknown-merge-field`, `no-postal-address`, `letter-run-invalid`) */
         Problem422: {
             headers: {
                 [name: string]: unknown;
@@ -14873,6 +14973,215 @@ export interface operations {
             500: components["responses"]["Problem500"];
         };
     };
+    createStandingOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currency: string;
+                    priceListId?: string;
+                    dayOfMonth: number;
+                    /** Format: date */
+                    startsOn: string;
+                    /** Format: date */
+                    endsOn?: string;
+                    lines: {
+                        sku: string;
+                        quantity: number;
+                        unitPrice?: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description The standing order */
+            201: {
+                headers: {
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        standingOrderId: string;
+                        customerId: string;
+                        /** @enum {string} */
+                        status: "active" | "ended";
+                        seq: number;
+                        currency: string;
+                        schedule: {
+                            dayOfMonth: number;
+                            startsOn: string;
+                            lines: ({
+                                sku: string;
+                                quantity: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            skipped: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        validUntil?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getStandingOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                standingOrderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The standing order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        standingOrderId: string;
+                        customerId: string;
+                        /** @enum {string} */
+                        status: "active" | "ended";
+                        seq: number;
+                        currency: string;
+                        schedule: {
+                            dayOfMonth: number;
+                            startsOn: string;
+                            lines: ({
+                                sku: string;
+                                quantity: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            skipped: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        validUntil?: string;
+                        placedPeriods: ({
+                            period: string;
+                            orderId: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        upcomingPeriods: {
+                            period: string;
+                            dueOn: string;
+                            skipped: boolean;
+                        }[];
+                        history: ({
+                            at: string;
+                            action: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    skipStandingPeriod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                standingOrderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    seq: number;
+                    period: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Skipped */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        standingOrderId: string;
+                        customerId: string;
+                        /** @enum {string} */
+                        status: "active" | "ended";
+                        seq: number;
+                        currency: string;
+                        schedule: {
+                            dayOfMonth: number;
+                            startsOn: string;
+                            lines: ({
+                                sku: string;
+                                quantity: number;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            skipped: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        validUntil?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
     acceptLinkPage: {
         parameters: {
             query?: {
@@ -15297,6 +15606,79 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getQuoteLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quoteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    postQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                quoteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    seq: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        quoteId: string;
+                        postedAt: string;
+                        seq: number;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };

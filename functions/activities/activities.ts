@@ -159,6 +159,19 @@ export const systemTodoItems = (
   return { todo: activity, items: [customerStillThere(todo.customerId), ...logItems(activity, 'system', now)] };
 };
 
+/** A note another module leaves on a customer's timeline (a letter posted): the writes, for its transaction. */
+export const systemNoteItems = (
+  note: { customerId: string; actorId: string; subject: string; notes?: string },
+  now = clockNow(),
+) => {
+  const { customerId, actorId, subject, notes } = note;
+  const activity = newActivity(
+    { kind: 'note', subject, notes },
+    { activityId: newId(), customerId, actorId, now: now.toISOString() },
+  );
+  return [customerStillThere(customerId), ...logItems(activity, actorId, now)];
+};
+
 export interface ActivityChange {
   seq?: number;
   notes?: string;

@@ -2,6 +2,6 @@
 // Its problem codes are registered wherever another module uses it, so their titles render there too.
 import './problems.js';
 
-export { logActivity, systemTodoItems } from './activities.js';
+export { logActivity, systemNoteItems, systemTodoItems } from './activities.js';
 export { type CallOutcome, callOutcomes, type TodoActivity } from './domain/activity.js';
 export { timelineRecordPart } from './record-part.js';

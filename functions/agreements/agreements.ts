@@ -1,6 +1,7 @@
 // The agreement use cases: drafted (directly or from an accepted quote), sent to the customer with a
 // signed link, accepted through it with evidence, orders placed under it at its prices (by staff, or
-// by its monthly schedule exactly once a month), and its owner reminded before it ends.
+// by its monthly schedule exactly once a month), and its owner reminded before it ends. A customer's
+// standing order is a schedule without an agreement: placed once a month by the same machinery.
 import type { Viewer } from '../../shared/access.js';
 import { canSee, isId } from '../../shared/access.js';
 import { clockNow } from '../../shared/clock.js';
@@ -27,11 +28,15 @@ import { placedOrderItems } from '../order-routing/public.js';
 import { getQuote } from '../quote-approval/public.js';
 import {
   acceptedAgreements,
+  activeStandingOrders,
   agreementOwnership,
   agreements,
   findAgreement,
+  findStandingOrder,
   ledgerItem,
   periodItem,
+  type ScheduleHolder,
+  standingOrders,
 } from './agreement-store.js';
 import {
   type AgreedPrice,
@@ -42,10 +47,12 @@ import {
   type OrderedLine,
   priceLine,
   reminderDue,
+  type Schedule,
   scheduleProblems,
   validityProblems,
 } from './domain/agreement.js';
-import type { CreateAgreement, OrderUnder } from './domain/agreement-input.js';
+import type { CreateAgreement, CreateStandingOrder, OrderUnder } from './domain/agreement-input.js';
+import type { StandingOrder } from './domain/standing-order.js';
 import { acceptLink } from './links.js';
 import { agreementNumber } from './templates/agreement-view.js';
 import { agreementOfferMail, agreementReminderMail } from './templates/mails.js';
@@ -223,26 +230,11 @@ export const acceptAgreement = async (a: Agreement, seq: number, evidence: Evide
   });
 };
 
-export const skipPeriod = async (a: Agreement, seq: number, period: string, actorId: string, now = clockNow()) => {
-  if (a.seq !== seq) throw changed();
-  if (!a.schedule) {
-    throw new ValidationError([
-      {
-        path: 'period',
-        message: { en: 'The agreement orders on no schedule.', tr: 'Sözleşmede dönemsel sipariş yok.' },
-      },
-    ]);
-  }
-  const skipped = [...new Set([...a.schedule.skipped, period])].sort();
-  const after = advance(a, { schedule: { ...a.schedule, skipped }, updatedAt: now.toISOString() });
-  return moveOrRefuse(a, after, 'skip', actorId, 'api');
-};
-
 // ---- orders under an agreement ------------------------------------------------------------------
 
-/** Each line at the agreement's price, or a refusal naming the field; the catalogue gives categories and list prices. */
+/** Each line at the holder's price, or a refusal naming the field; the catalogue gives categories and list prices. */
 export const priceUnder = async (
-  a: Agreement,
+  a: Pick<ScheduleHolder, 'prices' | 'priceListId'>,
   currency: string,
   lines: { sku: string; quantity: number }[],
   day: string,
@@ -284,7 +276,7 @@ const notInForce = (a: Agreement) =>
   });
 
 const orderItems = async (
-  a: Agreement,
+  a: ScheduleHolder,
   orderId: string,
   currency: string,
   lines: Awaited<ReturnType<typeof priceUnder>>,
@@ -295,7 +287,7 @@ const orderItems = async (
     {
       orderId,
       customerId: a.customerId,
-      agreementId: a.agreementId,
+      ...('agreementId' in a ? { agreementId: a.agreementId } : { standingOrderId: a.standingOrderId }),
       ownerId: a.ownerId,
       teamId: a.teamId,
       currency,
@@ -345,21 +337,125 @@ export const orderUnder = async (a: Agreement, input: OrderUnder, record: Record
 };
 
 /**
- * The month's order of one agreement's schedule, created at most once: the order, its ledger line and
- * the month's marker in one transaction, the marker only if absent. Two sweeps racing place one order.
+ * The month's order of one schedule (an agreement's or a standing order's), created at most once: the
+ * order, an agreement's ledger line and the month's marker in one transaction, the marker only if
+ * absent. Two sweeps racing place one order.
  */
-export const placePeriod = async (a: Agreement, period: string, now = clockNow()) => {
-  const s = a.schedule!;
-  const lines = await priceUnder(a, a.currency, s.lines, istanbulDate(now));
+export const placePeriod = async (h: ScheduleHolder, period: string, now = clockNow()) => {
+  const s = h.schedule!;
+  const lines = await priceUnder(h, h.currency, s.lines, istanbulDate(now));
   const orderId = newId();
-  const { placed, ordered } = await orderItems(a, orderId, a.currency, lines, now);
+  const { placed, ordered } = await orderItems(h, orderId, h.currency, lines, now);
   const at = now.toISOString();
   const written = await transact([
     ...placed.items,
-    periodItem(a, period, orderId, at),
-    ledgerItem(a, orderId, ordered, at, period),
+    periodItem(h, period, orderId, at),
+    ...('agreementId' in h ? [ledgerItem(h, orderId, ordered, at, period)] : []),
   ]);
   return written.ok ? orderId : undefined;
+};
+
+// ---- standing orders ----------------------------------------------------------------------------
+
+const standingNotFound = { en: 'The standing order', tr: 'Sürekli sipariş' };
+const standingChanged = () =>
+  new ConflictError('standing-order-changed', {
+    en: 'The standing order was changed meanwhile; read it again.',
+    tr: 'Sürekli sipariş bu arada değişti; yeniden okuyun.',
+  });
+
+/** A standing order the viewer may see: its owner's reach, or the customer's; otherwise a 404. */
+export const standingOrderVisibleTo = async (viewer: Viewer, standingOrderId: string): Promise<StandingOrder> => {
+  const found = isId(standingOrderId) ? await findStandingOrder(standingOrderId) : undefined;
+  if (found && canSee(viewer, agreementOwnership(found))) return found;
+  if (found && (await customerVisibleTo(viewer, found.customerId).catch(() => undefined))) return found;
+  throw new NotFoundError(standingNotFound);
+};
+
+/** A customer's standing order: refused (nothing written) when it ends before it starts or a line has no price. */
+export const createStandingOrder = async (
+  customer: Customer,
+  input: CreateStandingOrder,
+  actor: { userId: string; teamId?: string },
+  record: Recorder,
+  now = clockNow(),
+) => {
+  if (input.endsOn && input.endsOn < input.startsOn) {
+    throw new ProblemError(
+      422,
+      'agreement-ends-before-start',
+      { en: 'The standing order cannot run as dated.', tr: 'Sürekli sipariş bu tarihlerle yürütülemez.' },
+      [
+        {
+          path: 'endsOn',
+          message: {
+            en: `The standing order ends (${input.endsOn}) before it starts (${input.startsOn}).`,
+            tr: `Sürekli sipariş başlamadan (${input.startsOn}) bitiyor (${input.endsOn}).`,
+          },
+        },
+      ],
+    );
+  }
+  const prices: AgreedPrice[] = input.lines.flatMap((l) =>
+    l.unitPrice === undefined ? [] : [{ sku: l.sku, unitPrice: money(l.unitPrice, input.currency) }],
+  );
+  const lines = input.lines.map(({ sku, quantity }) => ({ sku, quantity }));
+  await priceUnder({ prices, priceListId: input.priceListId }, input.currency, lines, input.startsOn);
+  const at = now.toISOString();
+  const standing: StandingOrder = {
+    standingOrderId: newId(),
+    customerId: customer.customerId,
+    status: 'active',
+    seq: 1,
+    currency: input.currency,
+    priceListId: input.priceListId,
+    prices,
+    schedule: { dayOfMonth: input.dayOfMonth, startsOn: input.startsOn, lines, skipped: [] },
+    validUntil: input.endsOn,
+    ownerId: actor.userId,
+    teamId: actor.teamId,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const written = await transact([...standingOrders.createItems(standing), ...record(standing)]);
+  if (!written.ok) throw standingChanged();
+  return standing;
+};
+
+const withSkipped = (s: Schedule, period: string): Schedule => ({
+  ...s,
+  skipped: [...new Set([...s.skipped, period])].sort(),
+});
+
+/** One month of an agreement's schedule skipped before it is placed (guarded by the seq the caller saw). */
+export const skipPeriod = async (a: Agreement, seq: number, period: string, actorId: string, now = clockNow()) => {
+  if (a.seq !== seq) throw changed();
+  if (!a.schedule) {
+    throw new ValidationError([
+      {
+        path: 'period',
+        message: { en: 'The agreement orders on no schedule.', tr: 'Sözleşmede dönemsel sipariş yok.' },
+      },
+    ]);
+  }
+  const after = advance(a, { schedule: withSkipped(a.schedule, period), updatedAt: now.toISOString() });
+  return moveOrRefuse(a, after, 'skip', actorId, 'api');
+};
+
+/** One month of a standing order skipped before it is placed (guarded by the seq the caller saw). */
+export const skipStandingPeriod = async (
+  s: StandingOrder,
+  seq: number,
+  period: string,
+  actorId: string,
+  now = clockNow(),
+) => {
+  if (s.seq !== seq) throw standingChanged();
+  const after = advance(s, { schedule: withSkipped(s.schedule, period), updatedAt: now.toISOString() });
+  if (!(await standingOrders.move(s, after, { history: { actorId, action: 'skip', via: 'api' } }))) {
+    throw standingChanged();
+  }
+  return after;
 };
 
 // ---- the daily sweep ----------------------------------------------------------------------------
@@ -385,11 +481,12 @@ const remind = async (a: Agreement, reminder: 'renewal' | 'expired', now: Date) 
 
 /**
  * Every accepted agreement as of `now`: this month's scheduled orders placed (once), the owner
- * reminded to renew on the working day it falls due (once), and one past its end moved to expired.
+ * reminded to renew on the working day it falls due (once), and one past its end moved to expired;
+ * then every active standing order's due months placed (once).
  */
 export const sweepAgreements = async (now = clockNow()) => {
   const today = istanbulDate(now);
-  const counts = { agreements: 0, ordersPlaced: 0, reminders: 0, expired: 0, failed: 0 };
+  const counts = { agreements: 0, standingOrders: 0, ordersPlaced: 0, reminders: 0, expired: 0, failed: 0 };
   for (const a of await acceptedAgreements()) {
     counts.agreements++;
     try {
@@ -407,6 +504,15 @@ export const sweepAgreements = async (now = clockNow()) => {
     } catch (error) {
       // One agreement's trouble (a product gone from the catalogue) must not hold up the others.
       logger.error('agreement sweep failed for one agreement', { agreementId: a.agreementId, error });
+      counts.failed++;
+    }
+  }
+  for (const s of await activeStandingOrders()) {
+    counts.standingOrders++;
+    try {
+      for (const p of duePeriods(s, today)) if (await placePeriod(s, p.period, now)) counts.ordersPlaced++;
+    } catch (error) {
+      logger.error('standing order sweep failed for one order', { standingOrderId: s.standingOrderId, error });
       counts.failed++;
     }
   }

@@ -1,7 +1,13 @@
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import { pdfFontAssets } from '../../shared/pdf-fonts.js';
 import * as api from './api-schemas.js';
-import { createAgreementSchema, orderUnderSchema, seqBody, skipBody } from './domain/agreement-input.js';
+import {
+  createAgreementSchema,
+  createStandingOrderSchema,
+  orderUnderSchema,
+  seqBody,
+  skipBody,
+} from './domain/agreement-input.js';
 import { agreementsProblems } from './problems.js';
 
 const dir = 'functions/agreements/handlers';
@@ -79,6 +85,40 @@ export const agreementRoutes = {
     request: { params: api.agreementParams, query: null, body: { schema: orderUnderSchema, maxBytes: 32 * 1024 } },
     responses: { 201: { description: 'Placed', json: api.orderPlaced, headers: ['location'] } },
   },
+  createStandingOrder: {
+    method: 'POST',
+    path: '/customers/{customerId}/standing-orders',
+    function: 'createAgreement',
+    idempotency: { key: 'optional' },
+    auth: write,
+    summary:
+      "A customer's standing order without an agreement: lines ordered every month on a day, each month's order placed once",
+    request: {
+      params: api.customerParams,
+      query: null,
+      body: { schema: createStandingOrderSchema, maxBytes: 32 * 1024 },
+    },
+    responses: { 201: { description: 'The standing order', json: api.standingOrder, headers: ['location'] } },
+  },
+  getStandingOrder: {
+    method: 'GET',
+    path: '/standing-orders/{standingOrderId}',
+    function: 'getAgreement',
+    auth: read,
+    summary: 'A standing order: its months placed (with their orders), the next ones ahead, its history',
+    request: { params: api.standingOrderParams, query: null, body: null },
+    responses: { 200: { description: 'The standing order', json: api.standingOrderPage } },
+  },
+  skipStandingPeriod: {
+    method: 'POST',
+    path: '/standing-orders/{standingOrderId}/skip',
+    function: 'agreementActions',
+    idempotency: { key: 'optional' },
+    auth: write,
+    summary: 'Skip one month (YYYY-MM) of a standing order before it is placed',
+    request: { params: api.standingOrderParams, query: null, body: { schema: skipBody, maxBytes: 1024 } },
+    responses: { 200: { description: 'Skipped', json: api.standingOrder } },
+  },
   acceptLinkPage: {
     method: 'GET',
     path: '/agreement-links/accept',
@@ -109,18 +149,18 @@ export const agreementsUseCase: UseCaseManifest = {
   functions: {
     createAgreement: {
       entry: `${dir}/create-agreement.ts`,
-      description: 'Staff: draft a sales agreement',
+      description: 'Staff: draft a sales agreement, or start a standing order',
       uses: { table: 'write' },
     },
     getAgreement: {
       entry: `${dir}/get-agreement.ts`,
-      description: 'Staff: an agreement with its volume and periods, or its PDF',
+      description: 'Staff: an agreement with its volume and periods, or its PDF; a standing order',
       ...drawsPdf,
       uses: { table: 'read' },
     },
     agreementActions: {
       entry: `${dir}/agreement-actions.ts`,
-      description: 'Staff: send an agreement, skip a month, order under it',
+      description: "Staff: send an agreement, skip an agreement's or a standing order's month, order under it",
       ...drawsPdf,
       uses: { table: 'write', mail: true },
     },
@@ -131,7 +171,7 @@ export const agreementsUseCase: UseCaseManifest = {
     },
     sweepAgreements: {
       entry: `${dir}/sweep-agreements.ts`,
-      description: 'Daily: periodic orders, renewal reminders and expiry of agreements',
+      description: "Daily: agreements' and standing orders' periodic orders, renewal reminders and expiry",
       uses: { table: 'write', mail: true },
     },
     noticeMissedOrders: {

@@ -3,6 +3,11 @@ import { declareProblems, type ProblemsOf } from '../../shared/problems.js';
 
 export const agreementsProblems = declareProblems({
   'agreement-changed': { status: 409, title: 'The agreement changed meanwhile', tr: 'Sözleşme bu arada değişti' },
+  'standing-order-changed': {
+    status: 409,
+    title: 'The standing order changed meanwhile',
+    tr: 'Sürekli sipariş bu arada değişti',
+  },
   'agreement-ends-before-start': {
     status: 422,
     title: 'The agreement ends before it starts',

@@ -1,5 +1,5 @@
 // The CRM noticing customers who order regularly by themselves: each customer's rhythm learned from
-// their own orders of the last year (orders an agreement's schedule placed left out), and when an
+// their own orders of the last year (orders a schedule placed left out), and when an
 // expected order has not come past its grace, ONE to-do for the customer's owner: the to-do and a
 // marker keyed by the customer and the expected day in one transaction, the marker only if absent.
 import { clockNow } from '../../shared/clock.js';
@@ -36,7 +36,7 @@ export const noticeMissedOrders = async (now = clockNow()) => {
   const statuses = orderStatuses.filter((s) => s !== 'cancelled');
   const byCustomer = new Map<string, string[]>();
   for (const order of await ordersIn(statuses, { from })) {
-    if (order.channel === 'agreement') continue;
+    if (order.channel === 'agreement' || order.channel === 'standing-order') continue;
     const days = byCustomer.get(order.customerId) ?? [];
     days.push(istanbulDate(new Date(order.createdAt)));
     byCustomer.set(order.customerId, days);

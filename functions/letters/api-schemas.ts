@@ -6,6 +6,9 @@ import { addressLimits } from './domain/postal-address.js';
 
 export const customerParams = z.strictObject({ customerId: z.string() });
 export const runParams = z.strictObject({ runId: z.string() });
+export const quoteParams = z.strictObject({ quoteId: z.string() });
+export const postedBody = z.strictObject({ seq: z.int().check(z.positive()) });
+export const quotePosted = z.strictObject({ quoteId: z.string(), postedAt: z.string(), seq: z.int() });
 export const partParams = z.strictObject({ runId: z.string(), part: z.string() });
 
 // Lengths and shapes are judged by the address rules, which name each field in one 422.

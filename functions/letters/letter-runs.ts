@@ -213,7 +213,8 @@ const refusal = async (run: LetterRun, customerId: string) => {
   return undefined;
 };
 
-const dateIn = (language: Language, now: Date) =>
+/** A letter's date as the reader writes it (7 Aralık 2026, 7 December 2026), on the Istanbul day. */
+export const dateIn = (language: Language, now: Date) =>
   new Intl.DateTimeFormat(language === 'tr' ? 'tr-TR' : 'en-GB', {
     day: 'numeric',
     month: 'long',

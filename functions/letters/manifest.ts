@@ -1,5 +1,6 @@
 // Letters: customers' postal addresses, and letter runs that print a segment's letters (merged,
-// addressed for a DL window envelope) or address labels into print-ready PDFs, part by part.
+// addressed for a DL window envelope) or address labels into print-ready PDFs, part by part; a quote as
+// a letter for the post, and its posting recorded.
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import { pdfFontAssets } from '../../shared/pdf-fonts.js';
 import * as api from './api-schemas.js';
@@ -10,6 +11,8 @@ const readCustomers = { scopes: ['customers:read'] } as const;
 const writeCustomers = { scopes: ['customers:write'] } as const;
 const read = { scopes: ['campaigns:read'] } as const;
 const write = { scopes: ['campaigns:write'] } as const;
+const readQuotes = { scopes: ['quotes:read'] } as const;
+const writeQuotes = { scopes: ['quotes:write'] } as const;
 
 /** Each route once, by name: a handler binds to `letterRoutes.x`, so a path is written only here. */
 export const letterRoutes = {
@@ -67,6 +70,26 @@ export const letterRoutes = {
     request: { params: api.partParams, query: null, body: null },
     responses: { 200: { description: 'The PDF', media: 'application/pdf' } },
   },
+  getQuoteLetter: {
+    method: 'GET',
+    path: '/quotes/{quoteId}/letter',
+    function: 'quoteLetter',
+    auth: readQuotes,
+    summary:
+      "An approved or sent quote as a letter: an A4 covering page addressed for a DL window, then the quote's PDF",
+    request: { params: api.quoteParams, query: null, body: null },
+    responses: { 200: { description: 'The letter', media: 'application/pdf' } },
+  },
+  postQuote: {
+    method: 'POST',
+    path: '/quotes/{quoteId}/posted',
+    function: 'quoteLetter',
+    idempotency: { key: 'optional' },
+    auth: writeQuotes,
+    summary: "Records the quote's letter as posted: on the quote's history and the customer's timeline",
+    request: { params: api.quoteParams, query: null, body: { schema: api.postedBody, maxBytes: 1024 } },
+    responses: { 200: { description: 'Recorded', json: api.quotePosted } },
+  },
 } as const satisfies Record<string, RouteDeclaration>;
 
 export const letters: UseCaseManifest = {
@@ -85,6 +108,14 @@ export const letters: UseCaseManifest = {
       assets: pdfFontAssets,
       memoryMb: 1024,
       timeoutSeconds: 60,
+    },
+    quoteLetter: {
+      entry: `${dir}/quote-letter.ts`,
+      description: 'Staff: a quote as a letter for the post, and its posting recorded',
+      uses: { table: 'write' },
+      assets: pdfFontAssets,
+      memoryMb: 1024,
+      timeoutSeconds: 30,
     },
   },
   routes: routeList(letterRoutes),

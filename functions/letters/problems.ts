@@ -17,6 +17,16 @@ export const lettersProblems = declareProblems({
     title: 'The postal address changed meanwhile',
     tr: 'Posta adresi bu arada değişti',
   },
+  'no-postal-address': {
+    status: 422,
+    title: 'The customer has no postal address',
+    tr: 'Müşterinin posta adresi yok',
+  },
+  'quote-not-postable': {
+    status: 409,
+    title: 'Only an approved or sent quote goes by post',
+    tr: 'Yalnızca onaylanmış ya da gönderilmiş teklif postayla gider',
+  },
   'letter-run-invalid': { status: 422, title: 'The letter run cannot be made', tr: 'Mektup baskısı oluşturulamaz' },
   'letter-run-finished': { status: 409, title: 'The run has printed everyone', tr: 'Baskı herkesi bastı' },
 });

@@ -42,7 +42,7 @@ export interface OrderRouting {
   reroutedBecause?: 'ack-sla-missed';
 }
 
-export type OrderChannel = 'quote' | 'web-shop' | 'erp' | 'call-center' | 'agreement';
+export type OrderChannel = 'quote' | 'web-shop' | 'erp' | 'call-center' | 'agreement' | 'standing-order';
 
 export interface Order {
   orderId: string;
@@ -54,6 +54,8 @@ export interface Order {
   quoteVersion?: number;
   /** An order under a sales agreement: its prices are the agreement's. */
   agreementId?: string;
+  /** An order a customer's standing order placed for its month. */
+  standingOrderId?: string;
   externalRef?: string;
   /** The quote's owner; for an order through POST /orders, who submitted it (no right to it: orderOwnership). */
   ownerId: string;

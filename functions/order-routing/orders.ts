@@ -128,11 +128,13 @@ export const orderFromQuote = async (quote: Quote, now = clockNow()) => {
   return (await saveOrderFromQuote(quote, order, createdEvent(order, now))) ? order : undefined;
 };
 
-/** An order another module places for a known customer, with its lines priced already (a sales agreement's). */
+/** An order another module places for a known customer, its lines priced (by an agreement or a standing order). */
 export interface PlacedOrder {
   orderId: string;
   customerId: string;
-  agreementId: string;
+  /** Exactly one of the two: what placed it. */
+  agreementId?: string;
+  standingOrderId?: string;
   ownerId: string;
   teamId?: string;
   currency: string;
@@ -160,9 +162,10 @@ export const placedOrderItems = async (placed: PlacedOrder, now = clockNow()) =>
     orderId: placed.orderId,
     customerId: placed.customerId,
     agreementId: placed.agreementId,
+    standingOrderId: placed.standingOrderId,
     status: 'received',
     seq: 1,
-    channel: 'agreement',
+    channel: placed.agreementId ? 'agreement' : 'standing-order',
     ownerId: placed.ownerId,
     teamId: placed.teamId,
     currency: placed.currency,

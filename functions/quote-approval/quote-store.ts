@@ -59,6 +59,8 @@ export interface Quote extends QuoteState, QuoteFigures {
   sentBy?: 'auto' | 'staff';
   /** When the customer's mail went out, after the quote was marked sent. */
   mailedAt?: string;
+  /** When it was last recorded as posted to the customer as a letter. */
+  postedAt?: string;
   mailMessageId?: string;
   answeredAt?: string;
   answer?: { via: 'link' | 'staff'; actorId?: string };
@@ -194,6 +196,15 @@ export const quoteAttachedItems = (
       history: { actorId: by.actorId, action: 'attach-opportunity', via: by.via, note: opportunityId },
       record: noRecord,
     },
+  );
+
+/** The quote's side of posting it as a letter: its history says it was sent by post, guarded by its seq. */
+export const quotePostedItems = (quote: Quote, actorId: string, now: Date) =>
+  quoteMoveItems(
+    quote,
+    { ...quote, postedAt: now.toISOString(), seq: quote.seq + 1, updatedAt: now.toISOString() },
+    {},
+    { history: { actorId, action: 'post', via: 'api', note: 'sent by post' }, record: noRecord },
   );
 
 /** Saves `after` only if the stored quote is still `before`; `false` when someone else got there first. */

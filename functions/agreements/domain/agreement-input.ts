@@ -85,3 +85,16 @@ export const skipBody = z.strictObject({
   seq: z.int().check(z.positive()),
   period: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
 });
+
+/** A standing order without an agreement: its monthly lines, each at its own unit price or the price list's. */
+export const createStandingOrderSchema = z.strictObject({
+  currency: currencySchema,
+  priceListId: z.optional(z.requiredLine(100)),
+  dayOfMonth: z.int().check(z.gte(1), z.lte(28)),
+  startsOn: isoDateSchema,
+  endsOn: z.optional(isoDateSchema),
+  lines: z
+    .array(z.strictObject({ sku, quantity, unitPrice: z.optional(z.int().check(z.gte(0))) }))
+    .check(z.minLength(1), z.maxLength(100)),
+});
+export type CreateStandingOrder = z.infer<typeof createStandingOrderSchema>;

@@ -26,7 +26,7 @@ export interface Commitment {
   quantity: number;
 }
 
-/** A monthly order the agreement places by itself: due on `dayOfMonth`, from `startsOn`. */
+/** A monthly order placed by itself (an agreement's, or a standing order's): due on `dayOfMonth`, from `startsOn`. */
 export interface Schedule {
   dayOfMonth: number;
   startsOn: string;
@@ -204,12 +204,19 @@ export interface Period {
   skipped: boolean;
 }
 
-/** Every month of the schedule inside the agreement's validity, in order, with its due day. */
-export const periodsOf = (a: Pick<Agreement, 'validUntil' | 'schedule'>): Period[] => {
+/** What orders on a schedule: an agreement until its validity ends, a standing order until it ends (if ever). */
+export interface Scheduled {
+  schedule?: Schedule;
+  validUntil?: string;
+}
+
+/** Every month of the schedule up to its end and `through` (whichever is first), in order, with its due day. */
+export const periodsOf = (a: Scheduled, through?: string): Period[] => {
   const s = a.schedule;
-  if (!s) return [];
+  const until = [a.validUntil, through].filter((d): d is string => Boolean(d)).sort()[0];
+  if (!s || !until) return [];
   const out: Period[] = [];
-  for (let month = s.startsOn.slice(0, 7); dueOn(month, s.dayOfMonth) <= a.validUntil; month = nextMonth(month)) {
+  for (let month = s.startsOn.slice(0, 7); dueOn(month, s.dayOfMonth) <= until; month = nextMonth(month)) {
     const due = dueOn(month, s.dayOfMonth);
     if (due >= s.startsOn) out.push({ period: month, dueOn: due, skipped: s.skipped.includes(month) });
   }
@@ -217,12 +224,12 @@ export const periodsOf = (a: Pick<Agreement, 'validUntil' | 'schedule'>): Period
 };
 
 /** The months to order now: due today or in the last CATCH_UP_DAYS days, and not skipped. */
-export const duePeriods = (a: Pick<Agreement, 'validUntil' | 'schedule'>, today: string) =>
-  periodsOf(a).filter((p) => !p.skipped && p.dueOn <= today && daysBetween(p.dueOn, today) < CATCH_UP_DAYS);
+export const duePeriods = (a: Scheduled, today: string) =>
+  periodsOf(a, today).filter((p) => !p.skipped && p.dueOn <= today && daysBetween(p.dueOn, today) < CATCH_UP_DAYS);
 
 /** The next months ahead of today, shown so they can be checked or skipped before they are placed. */
-export const upcomingPeriods = (a: Pick<Agreement, 'validUntil' | 'schedule'>, today: string, count = 3) =>
-  periodsOf(a)
+export const upcomingPeriods = (a: Scheduled, today: string, count = 3) =>
+  periodsOf(a, addDays(today, 31 * (count + 1)))
     .filter((p) => p.dueOn > today)
     .slice(0, count);
 

@@ -1,18 +1,30 @@
-// GET /agreements/{agreementId} (its volume, periods and history) and GET /agreements/{agreementId}/pdf.
+// GET /agreements/{agreementId} (its volume, periods and history), GET /agreements/{agreementId}/pdf, and
+// GET /standing-orders/{standingOrderId} (its months placed and ahead, its history).
 import { viewerOf } from '../../../shared/access.js';
 import { clockNow } from '../../../shared/clock.js';
 import { json, route, routes } from '../../../shared/http.js';
 import { istanbulDate } from '../../../shared/time.js';
-import { agreements, orderedUnder, placedPeriods } from '../agreement-store.js';
-import { agreementVisibleTo } from '../agreements.js';
+import { agreements, orderedUnder, placedPeriods, type ScheduleHolder, standingOrders } from '../agreement-store.js';
+import { agreementVisibleTo, standingOrderVisibleTo } from '../agreements.js';
 import { renewalReminderOn, upcomingPeriods, volume } from '../domain/agreement.js';
 import { agreementRoutes } from '../manifest.js';
 import { renderAgreementPdf } from '../pdf/agreement-pdf.js';
 import { agreementNumber } from '../templates/agreement-view.js';
 
+/** The months placed, and the next ones ahead not placed yet. */
+const periodsView = async (h: ScheduleHolder) => {
+  const placed = await placedPeriods(h);
+  return {
+    placedPeriods: placed.map(({ period, orderId }) => ({ period, orderId })),
+    upcomingPeriods: upcomingPeriods(h, istanbulDate(clockNow())).filter(
+      (p) => !placed.some((done) => done.period === p.period),
+    ),
+  };
+};
+
 const current = route(agreementRoutes.getAgreement, async ({ actor, params }) => {
   const a = await agreementVisibleTo(await viewerOf(actor), params.agreementId);
-  const [orders, placed, history] = await Promise.all([orderedUnder(a), placedPeriods(a), agreements.history(a)]);
+  const [orders, periods, history] = await Promise.all([orderedUnder(a), periodsView(a), agreements.history(a)]);
   return json(200, {
     ...a,
     number: agreementNumber(a),
@@ -21,10 +33,7 @@ const current = route(agreementRoutes.getAgreement, async ({ actor, params }) =>
       orders.flatMap((o) => o.lines),
     ),
     orders: orders.map(({ orderId, at, period }) => ({ orderId, at, ...(period ? { period } : {}) })),
-    placedPeriods: placed.map(({ period, orderId }) => ({ period, orderId })),
-    upcomingPeriods: upcomingPeriods(a, istanbulDate(clockNow())).filter(
-      (p) => !placed.some((done) => done.period === p.period),
-    ),
+    ...periods,
     renewalReminderOn: renewalReminderOn(a),
     history,
   });
@@ -44,4 +53,10 @@ const pdf = route(agreementRoutes.getAgreementPdf, async ({ actor, params }) => 
   };
 });
 
-export const handler = routes([current, pdf]);
+const standing = route(agreementRoutes.getStandingOrder, async ({ actor, params }) => {
+  const s = await standingOrderVisibleTo(await viewerOf(actor), params.standingOrderId);
+  const [periods, history] = await Promise.all([periodsView(s), standingOrders.history(s)]);
+  return json(200, { ...s, ...periods, history });
+});
+
+export const handler = routes([current, pdf, standing]);

@@ -110,3 +110,11 @@ export const renderLabels = async (layout: LabelLayout, labels: string[][], titl
   });
   return doc.save();
 };
+
+/** `first`'s pages followed by `then`'s: a covering letter in front of a document printed elsewhere. */
+export const appendPdf = async (first: Uint8Array, then: Uint8Array) => {
+  const doc = await PDFDocument.load(first);
+  const other = await PDFDocument.load(then);
+  for (const page of await doc.copyPages(other, other.getPageIndices())) doc.addPage(page);
+  return doc.save();
+};

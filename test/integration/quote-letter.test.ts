@@ -1,0 +1,124 @@
+// A quote by post against DynamoDB Local: the letter's first page carries the customer's postal address
+// inside a DL envelope's window (read back out of the PDF), the quote's own pages follow, and recording
+// it as posted leaves "sent by post" on the quote's history and a note on the customer's timeline, once.
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setPostalAddress } from '../../functions/letters/addresses.js';
+import { quoteLetterPdf, recordQuotePosted } from '../../functions/letters/quote-letter.js';
+import { getQuote, getQuoteHistory } from '../../functions/quote-approval/quote-store.js';
+import { createQuote, submitQuote } from '../../functions/quote-approval/quotes.js';
+import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
+import { db, tableName } from '../../shared/db.js';
+import { noRecord } from '../../shared/idempotency.js';
+import { newId } from '../../shared/ids.js';
+import { queryAll } from '../../shared/query.js';
+import { keys } from '../../shared/table.js';
+import { pdfText } from '../support/pdf-text.js';
+
+const MM = 72 / 25.4;
+const A4_HEIGHT = 841.89;
+/** A DL window: 20 mm from the left edge, 45 mm from the top, 90 × 35 mm (ISO 269 / DIN 680). */
+const windowArea = { left: 20 * MM, right: 110 * MM, top: A4_HEIGHT - 45 * MM, bottom: A4_HEIGHT - 80 * MM };
+
+beforeAll(async () => {
+  // The firm's name heads the letter as its mail carries it.
+  Object.assign(process.env, { MAIL_FROM: 'Pusula Deneme <crm@example.com>' });
+  await loadReferenceData(db(), tableName(), demoItems());
+});
+
+const approvedQuote = async (withAddress: boolean) => {
+  const customerId = newId();
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...keys.customer(customerId),
+        type: 'customer',
+        customerId,
+        name: 'Leyla Mektup',
+        company: 'Mektup Deneme Ltd.',
+        email: `letter-${customerId.toLowerCase()}@example.com`,
+        language: 'tr',
+        version: 1,
+      },
+    }),
+  );
+  if (withAddress) {
+    await setPostalAddress(
+      customerId,
+      {
+        mahalle: 'Kavaklıdere',
+        street: 'Tunalı Hilmi Cad.',
+        buildingNo: '88',
+        doorNo: '4',
+        district: 'Çankaya',
+        province: 'Ankara',
+        postalCode: '06680',
+      },
+      0,
+    );
+  }
+  const draft = await createQuote(
+    { customerId, priceListId: 'tr-standart', lines: [{ sku: 'TP-20', quantity: 2, discountBp: 0 }] },
+    { userId: 'rep-ayse', teamId: 'team-istanbul' },
+  );
+  const quote = await submitQuote(draft, draft.seq);
+  expect(quote.status).toBe('approved');
+  return quote;
+};
+
+describe('a quote by post', () => {
+  it('puts the postal address in the window, and records the posting on the history and the timeline', async () => {
+    const quote = await approvedQuote(true);
+    const { pdf, number } = await quoteLetterPdf(quote);
+    const shown = await pdfText(pdf);
+    const inWindow = shown
+      .filter((s) => s.page === 0)
+      .filter((s) => s.x >= windowArea.left && s.x < windowArea.right)
+      .filter((s) => s.y <= windowArea.top && s.y >= windowArea.bottom)
+      .map((s) => s.text);
+    expect(inWindow).toEqual([
+      'Leyla Mektup / Mektup Deneme Ltd.',
+      'Kavaklıdere Mah.',
+      'Tunalı Hilmi Cad. No: 88 D: 4',
+      '06680 Çankaya / ANKARA',
+    ]);
+    // The covering page names the quote; the quote's own page follows it.
+    expect(shown.some((s) => s.page === 0 && s.text === `Teklifimiz ${number}`)).toBe(true);
+    expect(new Set(shown.map((s) => s.page)).size).toBeGreaterThanOrEqual(2);
+    expect(shown.some((s) => s.page >= 1 && s.text.includes(number))).toBe(true);
+
+    const posted = await recordQuotePosted(quote, quote.seq, 'rep-ayse', noRecord);
+    expect(posted.seq).toBe(quote.seq + 1);
+    const after = (await getQuote(quote.customerId, quote.quoteId))!;
+    const history = await getQuoteHistory(after);
+    expect(history.at(-1)).toMatchObject({ action: 'post', note: 'sent by post', actorId: 'rep-ayse' });
+    const timeline = await queryAll({ partition: `CUSTOMER#${quote.customerId}`, range: { prefix: 'ACTIVITY#' } });
+    expect(timeline.map((a) => [a.kind, a.subject])).toEqual([
+      ['note', `Teklif ${number} postayla gönderildi / Quote ${number} sent by post`],
+    ]);
+    // A second record at the old seq changes nothing.
+    await expect(recordQuotePosted(quote, quote.seq, 'rep-ayse', noRecord)).rejects.toMatchObject({
+      status: 409,
+      code: 'quote-changed',
+    });
+    expect(await getQuoteHistory(after)).toHaveLength(history.length);
+  });
+
+  it('refuses a customer without a postal address, naming the field, and a draft', async () => {
+    const quote = await approvedQuote(false);
+    await expect(quoteLetterPdf(quote)).rejects.toMatchObject({
+      status: 422,
+      code: 'no-postal-address',
+      errors: [{ path: 'customerId' }],
+    });
+    await expect(recordQuotePosted(quote, quote.seq, 'rep-ayse', noRecord)).rejects.toMatchObject({
+      code: 'no-postal-address',
+    });
+    expect((await getQuoteHistory(quote)).map((h) => h.action)).not.toContain('post');
+    await expect(quoteLetterPdf({ ...quote, status: 'draft' })).rejects.toMatchObject({
+      status: 409,
+      code: 'quote-not-postable',
+    });
+  });
+});
