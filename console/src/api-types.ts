@@ -11862,7 +11862,7 @@ export interface operations {
                         userId: string;
                         name?: string;
                         /** @enum {string} */
-                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                         teamId?: string;
                         unitId?: string;
                         scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "erp:write" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
@@ -11901,7 +11901,7 @@ export interface operations {
                             name: string;
                             email: string;
                             /** @enum {string} */
-                            role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                            role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                             /** @enum {string} */
                             language: "tr" | "en";
                             teamId?: string;
@@ -11940,7 +11940,7 @@ export interface operations {
                     email: string;
                     name: string;
                     /** @enum {string} */
-                    role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                    role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                     userId?: string;
                     teamId?: string;
                     unitId?: string;
@@ -11965,7 +11965,7 @@ export interface operations {
                         name: string;
                         email: string;
                         /** @enum {string} */
-                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                         /** @enum {string} */
                         language: "tr" | "en";
                         teamId?: string;
@@ -12012,7 +12012,7 @@ export interface operations {
                         name: string;
                         email: string;
                         /** @enum {string} */
-                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                         /** @enum {string} */
                         language: "tr" | "en";
                         teamId?: string;
@@ -12070,7 +12070,7 @@ export interface operations {
                         name: string;
                         email: string;
                         /** @enum {string} */
-                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                         /** @enum {string} */
                         language: "tr" | "en";
                         teamId?: string;
@@ -12109,7 +12109,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                    role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                     teamId?: string;
                     unitId?: string;
                     seq: number;
@@ -12128,7 +12128,7 @@ export interface operations {
                         name: string;
                         email: string;
                         /** @enum {string} */
-                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                         /** @enum {string} */
                         language: "tr" | "en";
                         teamId?: string;
@@ -12178,7 +12178,7 @@ export interface operations {
                             label: string;
                             userId: string;
                             /** @enum {string} */
-                            role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                            role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                             scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "erp:write" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                             createdAt: string;
                             createdBy?: string;
@@ -12228,7 +12228,7 @@ export interface operations {
                         label: string;
                         userId: string;
                         /** @enum {string} */
-                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                         scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "erp:write" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                         createdAt: string;
                         createdBy?: string;
@@ -12250,7 +12250,7 @@ export interface operations {
                         label: string;
                         userId: string;
                         /** @enum {string} */
-                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                         scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "erp:write" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                         createdAt: string;
                         createdBy?: string;
@@ -12293,7 +12293,7 @@ export interface operations {
                         label: string;
                         userId: string;
                         /** @enum {string} */
-                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                         scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "erp:write" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                         createdAt: string;
                         createdBy?: string;

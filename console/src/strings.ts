@@ -1218,6 +1218,7 @@ const groups = {
     agent: ['Çağrı merkezi temsilcisi', 'Call-centre agent'],
     dealer: ['Bayi', 'Dealer'],
     admin: ['Sistem yöneticisi', 'Administrator'],
+    marketer: ['Pazarlama uzmanı', 'Marketer'],
   } satisfies Record<Json<'getPerson'>['role'], Words>,
   funnel: {
     recipients: ['Alıcı', 'Recipients'],
