@@ -25,6 +25,7 @@ export const turkishRoles: Record<Role, string> = {
   agent: 'çağrı merkezi temsilcisi',
   dealer: 'bayi',
   admin: 'sistem yöneticisi',
+  marketer: 'pazarlama uzmanı',
 };
 
 /** A lifecycle's words for a Turkish reader: the record, each state and each action. */

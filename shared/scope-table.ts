@@ -13,6 +13,7 @@ export const roleScopes: Record<Role, readonly Scope[]> = {
   dealer: ['orders:read', 'orders:write', 'cases:read', 'cases:write', 'requests:read', 'requests:write', 'sessions:write'],
   admin: ['leads:read', 'catalogue:read', 'quotes:read', 'orders:read', 'cases:read', 'customers:read', 'requests:read', 'opportunities:read', 'analytics:admin', 'admin', 'sessions:write', 'privacy:read', 'privacy:erase'],
   director: ['leads:read', 'leads:write', 'catalogue:read', 'quotes:read', 'quotes:write', 'quotes:approve', 'orders:read', 'orders:write', 'cases:read', 'cases:write', 'customers:read', 'customers:write', 'customers:merge', 'requests:read', 'requests:write', 'opportunities:read', 'opportunities:write', 'campaigns:read', 'campaigns:write', 'activities:write', 'analytics:read', 'sessions:write', 'loyalty:read', 'loyalty:write'],
+  marketer: ['customers:read', 'campaigns:read', 'campaigns:write', 'sessions:write'],
 };
 
 /** Scopes that change who may do what or the firm's rules: a person holds them only after MFA. */

@@ -12134,7 +12134,7 @@ export interface operations {
                         userId: string;
                         name?: string;
                         /** @enum {string} */
-                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                         teamId?: string;
                         unitId?: string;
                         scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "erp:write" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
@@ -12173,7 +12173,7 @@ export interface operations {
                             name: string;
                             email: string;
                             /** @enum {string} */
-                            role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                            role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                             /** @enum {string} */
                             language: "tr" | "en";
                             teamId?: string;
@@ -12212,7 +12212,7 @@ export interface operations {
                     email: string;
                     name: string;
                     /** @enum {string} */
-                    role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                    role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                     userId?: string;
                     teamId?: string;
                     unitId?: string;
@@ -12237,7 +12237,7 @@ export interface operations {
                         name: string;
                         email: string;
                         /** @enum {string} */
-                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                         /** @enum {string} */
                         language: "tr" | "en";
                         teamId?: string;
@@ -12284,7 +12284,7 @@ export interface operations {
                         name: string;
                         email: string;
                         /** @enum {string} */
-                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                         /** @enum {string} */
                         language: "tr" | "en";
                         teamId?: string;
@@ -12342,7 +12342,7 @@ export interface operations {
                         name: string;
                         email: string;
                         /** @enum {string} */
-                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                         /** @enum {string} */
                         language: "tr" | "en";
                         teamId?: string;
@@ -12381,7 +12381,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                    role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                     teamId?: string;
                     unitId?: string;
                     seq: number;
@@ -12400,7 +12400,7 @@ export interface operations {
                         name: string;
                         email: string;
                         /** @enum {string} */
-                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                         /** @enum {string} */
                         language: "tr" | "en";
                         teamId?: string;
@@ -12450,7 +12450,7 @@ export interface operations {
                             label: string;
                             userId: string;
                             /** @enum {string} */
-                            role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                            role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                             scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "erp:write" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                             createdAt: string;
                             createdBy?: string;
@@ -12500,7 +12500,7 @@ export interface operations {
                         label: string;
                         userId: string;
                         /** @enum {string} */
-                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                         scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "erp:write" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                         createdAt: string;
                         createdBy?: string;
@@ -12522,7 +12522,7 @@ export interface operations {
                         label: string;
                         userId: string;
                         /** @enum {string} */
-                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                         scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "erp:write" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                         createdAt: string;
                         createdBy?: string;
@@ -12565,7 +12565,7 @@ export interface operations {
                         label: string;
                         userId: string;
                         /** @enum {string} */
-                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director";
+                        role: "rep" | "manager" | "agent" | "dealer" | "admin" | "director" | "marketer";
                         scopes: ("leads:read" | "leads:write" | "catalogue:read" | "catalogue:write" | "quotes:read" | "quotes:write" | "quotes:approve" | "orders:read" | "orders:write" | "routing:admin" | "erp:write" | "cases:read" | "cases:write" | "customers:read" | "customers:write" | "customers:merge" | "requests:read" | "requests:write" | "opportunities:read" | "opportunities:write" | "campaigns:read" | "campaigns:write" | "activities:write" | "analytics:read" | "analytics:admin" | "admin" | "sessions:write" | "privacy:read" | "privacy:erase" | "webhooks:admin" | "loyalty:read" | "loyalty:write" | "loyalty:admin")[];
                         createdAt: string;
                         createdBy?: string;

@@ -63,6 +63,13 @@ const routes: [RegExp, () => Promise<View>][] = [
   [/^\/agenda\/team$/, async () => (await import('./pages/agenda.js')).teamAgendaPage],
   // language and sign-in: a person's account (TOTP setup)
   [/^\/account\/mfa$/, async () => (await import('./pages/account.js')).mfaPage],
+  // the marketer's day: start page, a text campaign's preview, letter runs, call lists (console-marketer)
+  [/^\/marketing$/, async () => (await import('./pages/marketing.js')).marketingPage],
+  [/^\/marketing\/sms-preview$/, async () => (await import('./pages/marketing.js')).smsPreviewPage],
+  [/^\/letter-runs\/new$/, async () => (await import('./pages/letter-runs.js')).newLetterRunPage],
+  [/^\/letter-runs\/(?<runId>[^/]+)$/, async () => (await import('./pages/letter-runs.js')).letterRunPage],
+  [/^\/call-lists\/new$/, async () => (await import('./pages/call-lists.js')).newCallListPage],
+  [/^\/call-lists\/(?<listId>[^/]+)$/, async () => (await import('./pages/call-lists.js')).callListPage],
 ];
 
 /**
@@ -82,6 +89,8 @@ const navLinks: [hash: string, label: StringKey, scope?: Scope][] = [
   // campaigns and the agenda (console-campaigns)
   ['#/agenda', 'agenda', 'customers:read'],
   ['#/campaigns', 'campaigns', 'campaigns:read'],
+  // the marketer's day (console-marketer)
+  ['#/marketing', 'marketing', 'campaigns:write'],
   // people and keys (admin)
   ['#/admin/people', 'adminArea', 'admin'],
   // language and sign-in: setting up MFA is an admin's first piece of work
@@ -90,13 +99,14 @@ const navLinks: [hash: string, label: StringKey, scope?: Scope][] = [
 
 /**
  * Where a role starts its day, when it is a page of its own: the agent at the call desk, a manager at
- * the approvals waiting for them, an admin at the people they manage (or, before the second factor,
- * at setting it up). Reps and directors start at the day's counts, a unit's people at their inbox.
+ * the approvals waiting for them, a marketer at the campaigns, letter runs and call lists going, an
+ * admin at the people they manage (or, before the second factor, at setting it up). Reps and directors start at the day's counts, a unit's people at their inbox.
  */
 const startHash = (me: Me | undefined): string | undefined => {
   if (!me || me.unitId) return undefined;
   if (me.role === 'agent') return '#/desk';
   if (me.role === 'manager') return '#/quotes';
+  if (me.role === 'marketer') return '#/marketing';
   if (me.role === 'admin') return holds(me, 'admin') ? '#/admin/people' : '#/account/mfa';
   return undefined;
 };

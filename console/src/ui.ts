@@ -196,4 +196,28 @@ export const exportButton = (
     URL.revokeObjectURL(link.href);
   };
   return html`<button type="button" class="secondary" data-export @click=${save}>${t('exportCsv')}</button><p role="alert" class="problem" data-export-problem hidden></p>`;
+
+/** Stops the polling of the page shown last (another page, or this one drawn again). */
+let stopPolling = () => {};
+window.addEventListener('hashchange', () => stopPolling());
+export const stopPagePolling = () => stopPolling();
+
+/**
+ * Runs `step` now and again every `ms` while it answers true, until another page is shown or starts
+ * polling. `current()` tells `step`, after its awaits, whether its page is still the one shown.
+ */
+export const pollPage = async (step: (current: () => boolean) => Promise<boolean>, ms: number) => {
+  stopPolling();
+  const here = location.hash;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  stopPolling = () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+  const current = () => !stopped && location.hash === here;
+  const run = async () => {
+    if ((await step(current)) && current()) timer = setTimeout(run, ms);
+  };
+  await run();
 };

@@ -33,7 +33,7 @@ export const signIn: UseCaseManifest = {
     'sessions:write': {
       en: "End one's own signed-in session",
       tr: 'Kendi oturumunu kapatır',
-      grantedTo: ['rep', 'manager', 'director', 'agent', 'dealer', 'admin'],
+      grantedTo: ['rep', 'manager', 'director', 'agent', 'dealer', 'admin', 'marketer'],
     },
   },
   functions: {

@@ -243,12 +243,12 @@ export const campaignsUseCase: UseCaseManifest = {
     'campaigns:read': {
       en: 'Read campaigns, segments, templates and reports',
       tr: 'Kampanyaları, segmentleri, şablonları ve raporları okur',
-      grantedTo: ['manager', 'director'],
+      grantedTo: ['manager', 'director', 'marketer'],
     },
     'campaigns:write': {
       en: 'Build, schedule and cancel campaigns',
       tr: 'Kampanya hazırlar, zamanlar ve iptal eder',
-      grantedTo: ['manager', 'director'],
+      grantedTo: ['manager', 'director', 'marketer'],
     },
   },
   functions: {

@@ -99,7 +99,7 @@ export const customersUseCase: UseCaseManifest = {
     'customers:read': {
       en: 'Read customers and their records',
       tr: 'Müşterileri ve kayıtlarını okur',
-      grantedTo: ['rep', 'manager', 'director', 'agent', 'admin'],
+      grantedTo: ['rep', 'manager', 'director', 'agent', 'admin', 'marketer'],
     },
     'customers:write': {
       en: 'Create and edit customers and their contact people',

@@ -90,6 +90,14 @@ export const demoUsers: User[] = [
   // A call-center agent: looks callers up by phone or e-mail (customers:read reaches every customer) and
   // records their requests for the dealer (requests:read, requests:write).
   { userId: 'agent-deniz', name: 'Deniz Çağrı', email: 'deniz.agent@example.com', role: 'agent', language: 'tr' },
+  // A marketer: segments, templates, campaigns, letter runs and call lists; counts firm-wide, no customer's record.
+  {
+    userId: 'mkt-derya',
+    name: 'Derya Pazarlama',
+    email: 'derya.marketing@example.com',
+    role: 'marketer',
+    language: 'tr',
+  },
 ];
 
 export const demoTeams: Team[] = [
@@ -521,4 +529,5 @@ export const demoSignInUserIds = [
   'dealer-ankara-ali',
   'mgr-hakan',
   'admin-elif',
+  'mkt-derya',
 ];

@@ -79,7 +79,7 @@ export const roleModel: readonly RoleModel[] = [
   },
   {
     role: 'marketer / analytics',
-    who: 'holders of campaigns, loyalty or analytics scopes (managers and directors at sign-in)',
+    who: 'holders of campaigns, loyalty or analytics scopes (marketers, managers and directors at sign-in)',
     customers: 'role',
     items: 'counts firm-wide; names only of customers their role reaches',
     changes: 'segments, templates, campaigns; coupon campaigns and members’ points (loyalty:write)',

@@ -12,6 +12,14 @@ describe('scopes of a signed-in person', () => {
     expect(personScopes('dealer')).not.toContain('leads:read');
   });
 
+  it('a marketer builds campaigns, letter runs and call lists and reads progress, but neither edits customers nor calls', () => {
+    expect(personScopes('marketer')).toEqual(
+      expect.arrayContaining(['campaigns:read', 'campaigns:write', 'customers:read', 'sessions:write']),
+    );
+    for (const scope of ['customers:write', 'activities:write', 'leads:read', 'quotes:read'] as const)
+      expect(personScopes('marketer', ['mfa'])).not.toContain(scope);
+  });
+
   it('managers and directors (the loyalty team) read and write loyalty; no role changes its rules at sign-in', () => {
     for (const role of ['manager', 'director'] as const)
       expect(personScopes(role)).toEqual(expect.arrayContaining(['loyalty:read', 'loyalty:write']));

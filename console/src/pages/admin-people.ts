@@ -10,7 +10,7 @@ import { adminNav } from './admin-nav.js';
 
 type Person = operations['getPerson']['responses'][200]['content']['application/json'];
 type Role = Person['role'];
-export const roles: Role[] = ['rep', 'manager', 'director', 'agent', 'dealer', 'admin'];
+export const roles: Role[] = ['rep', 'manager', 'director', 'agent', 'dealer', 'admin', 'marketer'];
 
 const signInState = (person: Pick<Person, 'disabledAt' | 'signIn'>) => {
   const key: StringKey =

@@ -12,11 +12,13 @@ import {
   formValues,
   onFields,
   pagedTable,
+  pollPage,
   problemSlot,
   problemView,
   show,
   showProblem,
   statusView,
+  stopPagePolling,
 } from '../ui.js';
 import { reputationGateView } from './reputation-gate.js';
 
@@ -77,7 +79,7 @@ export const campaignsPage = async () => {
 };
 
 /** `key=value` lines as the campaign's offer variables. */
-const offerOf = (text = '') =>
+export const offerOf = (text = '') =>
   Object.fromEntries(
     text
       .split('\n')
@@ -295,9 +297,6 @@ export const newCampaignPage = async () => {
 /** Every few seconds while a run may be going; a scheduled campaign only when its run is this close. */
 const POLL_MS = 3000;
 const SOON_MS = 5 * 60_000;
-/** Stops the polling of the campaign page shown last (another page, or this one drawn again). */
-let stopPolling = () => {};
-window.addEventListener('hashchange', () => stopPolling());
 
 const progressView = (progress: Progress) => {
   const { run } = progress;
@@ -326,13 +325,12 @@ const live = (campaign: Campaign, progress?: Progress) =>
   (campaign.status === 'scheduled' && Date.parse(extras(campaign).nextRunAt ?? '') - Date.now() < SOON_MS);
 
 export const campaignPage = async ({ campaignId }: Record<string, string>) => {
-  stopPolling();
+  stopPagePolling();
   const client = await api();
   const path = { params: { path: { campaignId: campaignId! } } };
   const { data, error, response } = await client.GET('/campaigns/{campaignId}', path);
   if (!data) return show(html`<h1>${t('campaigns')}</h1>${problemView(asProblem(error, response.status))}`);
   const campaign = data;
-  const here = location.hash;
 
   const act = async (event: SubmitEvent, action: 'cancel' | 'schedule') => {
     event.preventDefault();
@@ -391,18 +389,14 @@ export const campaignPage = async ({ campaignId }: Record<string, string>) => {
   }
 
   // Polls while a run may be going; a change of status draws the whole page again (new seq, report).
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stopped = false;
-  stopPolling = () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
-  const poll = async () => {
+  await pollPage(async (current) => {
     const progress = await client.GET('/campaigns/{campaignId}/progress', path);
-    if (stopped || location.hash !== here) return;
+    if (!current()) return false;
     if (progress.data) render(progressView(progress.data), document.getElementById('progress')!);
-    if (progress.data && progress.data.status !== campaign.status) return campaignPage({ campaignId: campaignId! });
-    if (live(campaign, progress.data)) timer = setTimeout(poll, POLL_MS);
-  };
-  await poll();
+    if (progress.data && progress.data.status !== campaign.status) {
+      void campaignPage({ campaignId: campaignId! });
+      return false;
+    }
+    return live(campaign, progress.data);
+  }, POLL_MS);
 };
