@@ -201,6 +201,27 @@ export const demoUnits: Unit[] = [
     categories: [],
     ackSlaMinutes: 480,
   },
+  // Where purchase requests go: a line the ERP cannot fill from stock is bought in by this unit.
+  {
+    unitId: 'dept-purchasing',
+    kind: 'department',
+    name: 'Satın alma',
+    email: 'purchasing@example.com',
+    language: 'tr',
+    cities: [],
+    regions: [],
+    categories: [],
+    hours: {
+      days: {
+        1: { from: '09:00', to: '18:00' },
+        2: { from: '09:00', to: '18:00' },
+        3: { from: '09:00', to: '18:00' },
+        4: { from: '09:00', to: '18:00' },
+        5: { from: '09:00', to: '18:00' },
+      },
+    },
+    ackSlaMinutes: 480,
+  },
 ];
 
 export const demoRoutingRules: RoutingRules = {
