@@ -11,7 +11,7 @@ import { defaultRulesItem } from '../../functions/order-routing/rules-store.js';
 import { listEntryItem, personEmailItem } from '../../functions/people/people-store.js';
 import type { ApprovalPolicy } from '../../functions/quote-approval/domain/approval-policy.js';
 import { quoteApprovalKeys } from '../../functions/quote-approval/keys.js';
-import type { WorkingHours } from '../../shared/business-hours.js';
+import { officeHours, type WorkingHours } from '../../shared/business-hours.js';
 import type { Dealer, Department, Team, Unit, User } from '../../shared/directory.js';
 import { keys } from '../../shared/table.js';
 
@@ -211,15 +211,7 @@ export const demoUnits: Unit[] = [
     cities: [],
     regions: [],
     categories: [],
-    hours: {
-      days: {
-        1: { from: '09:00', to: '18:00' },
-        2: { from: '09:00', to: '18:00' },
-        3: { from: '09:00', to: '18:00' },
-        4: { from: '09:00', to: '18:00' },
-        5: { from: '09:00', to: '18:00' },
-      },
-    },
+    hours: officeHours,
     ackSlaMinutes: 480,
   },
 ];
