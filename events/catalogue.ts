@@ -536,6 +536,43 @@ export const catalogue = {
       paidOn: z.string(),
     }),
   },
+  /** An order's lines checked against the ERP's stock: how many products it reserved and how many to buy in. */
+  StockChecked: {
+    source: sources.erp,
+    detail: z.object({
+      ...envelope,
+      ...orderRef,
+      reserved: nonNegativeInt,
+      purchaseRequests: nonNegativeInt,
+      /** The tries it took: more than one when the ERP did not answer at first. */
+      attempts: positiveInt,
+    }),
+  },
+  /** A product of an order the ERP cannot fill from stock, routed to the purchasing unit with its SLA. */
+  PurchaseRequested: {
+    source: sources.erp,
+    detail: z.object({
+      ...envelope,
+      ...orderRef,
+      purchaseRequestId: z.string(),
+      sku: z.string(),
+      quantity: positiveInt,
+      unitId: z.string(),
+      fallback: z.boolean(),
+      dueAt: z.iso.datetime(),
+    }),
+  },
+  /** The purchasing unit let a purchase request's SLA pass unanswered. */
+  PurchaseRequestOverdue: {
+    source: sources.erp,
+    detail: z.object({
+      ...envelope,
+      ...orderRef,
+      purchaseRequestId: z.string(),
+      unitId: z.string(),
+      dueAt: z.iso.datetime(),
+    }),
+  },
 } as const;
 
 export type DetailType = keyof typeof catalogue;

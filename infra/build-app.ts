@@ -51,6 +51,7 @@ export const buildApp = (options: BuildAppOptions = {}) => {
     marketing: context.marketing,
     connectInstanceArn: context.connectInstanceArn,
     iys: context.iys,
+    erpUrl: context.erpUrl,
     bundle: options.bundle ?? true,
   });
   // the staff console's files and config.json, into the bucket the API stack's distribution serves

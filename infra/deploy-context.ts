@@ -26,6 +26,8 @@ export interface DeployContext {
   connectInstanceArn?: string;
   /** Where İYS is and who the firm is there (IYS_URL, IYS_CODE, IYS_BRAND_CODE); none: consents wait. */
   iys: Record<string, string>;
+  /** The firm's ERP bridge (ERP_URL) for stock; none: no stock shown or checked. */
+  erpUrl?: string;
 }
 
 /** Reads one context value; an empty string is the same as none. */
@@ -219,6 +221,16 @@ export const iysEnvironmentOf = (optional: (key: string) => string | undefined) 
   return environment;
 };
 
+// The ERP bridge (functions/erp): an https address the stock functions call; none turns stock off.
+export const erpUrlOf = (value: string | undefined) => {
+  if (value === undefined) return undefined;
+  if (!URL.canParse(value) || new URL(value).protocol !== 'https:' || new URL(value).search)
+    throw new Error(
+      `Context erpUrl must be the ERP bridge's https address, without a query; got ${JSON.stringify(value)}.`,
+    );
+  return value.replace(/\/$/, '');
+};
+
 export const deployContext = (read: ContextReader, env: NodeJS.ProcessEnv = process.env): DeployContext => {
   const optional = (key: string) => {
     const value = read(key);
@@ -239,5 +251,6 @@ export const deployContext = (read: ContextReader, env: NodeJS.ProcessEnv = proc
     marketing: marketingEnvironment(optional),
     connectInstanceArn: connectInstanceArnOf(optional('connectInstanceArn')),
     iys: iysEnvironmentOf(optional),
+    erpUrl: erpUrlOf(optional('erpUrl')),
   };
 };

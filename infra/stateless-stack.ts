@@ -75,6 +75,8 @@ export interface StatelessStackProps extends StackProps {
   connectInstanceArn?: string;
   /** IYS_URL, IYS_CODE, IYS_BRAND_CODE for the functions that talk to İYS; none: their consents wait. */
   iys?: Record<string, string>;
+  /** ERP_URL for the functions that ask the ERP about stock; none: stock features off. */
+  erpUrl?: string;
 }
 
 export const stageName = 'v1';
@@ -294,6 +296,7 @@ export class StatelessStack extends Stack {
         CORS_ORIGINS: [this.props.corsOrigins, this.staffConsole.origin].filter(Boolean).join(','),
         SES_CONFIGURATION_SET: data.configurationSet.configurationSetName,
         ...(uses.iys ? { ...this.props.iys, IYS_SECRET_ARN: data.iysCredentials.secretArn } : {}),
+        ...(uses.erp && this.props.erpUrl ? { ERP_URL: this.props.erpUrl } : {}),
         ...(uses.sms ? { SMS_CONFIGURATION_SET: data.smsConfigurationSet.ref, SMS_SENDER_ID: smsSenderId(scope) } : {}),
         SIGNING_SECRET_ARN: data.signingSecret.secretArn,
         POWERTOOLS_SERVICE_NAME: 'pusula',

@@ -113,6 +113,13 @@ export const config = {
     password: process.env.IYS_PASSWORD || undefined,
     secretArn: process.env.IYS_SECRET_ARN || undefined,
   }),
+  // ---- the firm's ERP (stock) ----
+  /** The ERP bridge's base URL (stock and reservations); unset: no stock features, orders are not checked. */
+  erpUrl: () => process.env.ERP_URL?.replace(/\/$/, '') || undefined,
+  /** How long one call to the ERP may take before it counts as not answering. */
+  erpTimeoutMs: () => positive('ERP_TIMEOUT_MS', 5000),
+  /** The directory unit purchase requests for out-of-stock lines are routed to. */
+  purchasingUnitId: () => process.env.PURCHASING_UNIT_ID || 'dept-purchasing',
   // ---- sign-in and secrets ----
   /** The staff user pool and its console client (unset where no function needs them). */
   userPoolId: () => process.env.COGNITO_USER_POOL_ID ?? '',

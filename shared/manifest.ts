@@ -65,6 +65,8 @@ export interface FunctionUses {
   smsEvents?: boolean;
   /** Talks to İYS: its address and the firm's codes from the deployment, the API user from a secret. */
   iys?: boolean;
+  /** Asks the firm's ERP about stock: its bridge's address from the deployment; none: stock features off. */
+  erp?: boolean;
 }
 
 export interface FunctionAsset {

@@ -812,6 +812,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The quote builder: each product's stock at the ERP (on hand, reserved, available); erp `off` without an ERP
+         * @description Needs a bearer key with the scope `quotes:read` (or `admin`).
+         */
+        get: operations["stockLevels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/quotes/{quoteId}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A quote's lines against the ERP's stock: what it could reserve now and what would have to be bought in
+         * @description Needs a bearer key with the scope `quotes:read` (or `admin`).
+         */
+        get: operations["quoteStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orders/{orderId}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An order's stock check: pending while the ERP does not answer, then checked once, with its purchase requests
+         * @description Needs a bearer key with the scope `orders:read` (or `admin`).
+         */
+        get: operations["orderStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/purchase-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit's open purchase requests, oldest first (a unit's people: their own; by default the purchasing unit's)
+         * @description Needs a bearer key with the scope `orders:read` (or `admin`).
+         */
+        get: operations["purchaseRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/instalments/overdue": {
         parameters: {
             query?: never;
@@ -6770,6 +6850,179 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    stockLevels: {
+        parameters: {
+            query: {
+                products: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stock, or why there is none */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        erp: "answered" | "unavailable" | "off";
+                        items: {
+                            productId: string;
+                            onHand: number;
+                            reserved?: number;
+                            available: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    quoteStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quoteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote's lines with their stock */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        quoteId: string;
+                        /** @enum {string} */
+                        erp: "answered" | "unavailable" | "off";
+                        lines: {
+                            sku: string;
+                            quantity: number;
+                            available?: number;
+                            reserve: number;
+                            purchase: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    orderStock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order's stock check */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orderId: string;
+                        /** @enum {string} */
+                        stock: "off" | "pending" | "checked";
+                        attempts?: number;
+                        lastTriedAt?: string;
+                        lastError?: string;
+                        checkedAt?: string;
+                        lines?: {
+                            sku: string;
+                            quantity: number;
+                            available?: number;
+                            reserve: number;
+                            purchase: number;
+                        }[];
+                        purchaseRequests: ({
+                            purchaseRequestId: string;
+                            orderId: string;
+                            sku: string;
+                            quantity: number;
+                            status: string;
+                            unitId: string;
+                            requestedAt: string;
+                            dueAt: string;
+                            overdueAt?: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    purchaseRequests: {
+        parameters: {
+            query?: {
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The open purchase requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unitId: string;
+                        items: ({
+                            purchaseRequestId: string;
+                            orderId: string;
+                            sku: string;
+                            quantity: number;
+                            status: string;
+                            unitId: string;
+                            requestedAt: string;
+                            dueAt: string;
+                            overdueAt?: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };
@@ -13051,7 +13304,7 @@ export interface operations {
                         subscriptions: {
                             subscriptionId: string;
                             url: string;
-                            eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted")[];
+                            eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue")[];
                             description?: string;
                             /** @enum {string} */
                             status: "active" | "disabled";
@@ -13084,7 +13337,7 @@ export interface operations {
             content: {
                 "application/json": {
                     url: string;
-                    eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted")[];
+                    eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue")[];
                     description?: string;
                 };
             };
@@ -13100,7 +13353,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -13147,7 +13400,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -13197,7 +13450,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -13245,7 +13498,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -13288,7 +13541,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted")[];
+                        eventTypes: ("LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "ConsentRequested" | "ConsentGranted" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "ConsentWithdrawn" | "ActivityLogged" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";

@@ -1,9 +1,14 @@
+import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
 import { erpProblems } from './problems.js';
 
 const dir = 'functions/erp/handlers';
 const erp = { scopes: ['erp:write'] } as const;
+const quotesRead = { scopes: ['quotes:read'] } as const;
+const ordersRead = { scopes: ['orders:read'] } as const;
+const stockGet = <P, Q>(path: string, summary: string, params: P, query: Q) =>
+  ({ method: 'GET', path, function: 'stockReads', summary, request: { params, query, body: null } }) as const;
 
 /** Each route once, by name: a handler binds to `erpRoutes.x`. */
 export const erpRoutes = {
@@ -32,9 +37,52 @@ export const erpRoutes = {
       201: { description: 'Recorded', json: api.paymentPosted },
     },
   },
+  stockLevels: {
+    ...stockGet(
+      '/stock',
+      "The quote builder: each product's stock at the ERP (on hand, reserved, available); erp `off` without an ERP",
+      null,
+      api.stockQuery,
+    ),
+    auth: quotesRead,
+    responses: { 200: { description: 'The stock, or why there is none', json: api.stockLevels } },
+  },
+  quoteStock: {
+    ...stockGet(
+      '/quotes/{quoteId}/stock',
+      "A quote's lines against the ERP's stock: what it could reserve now and what would have to be bought in",
+      api.quoteParams,
+      null,
+    ),
+    auth: quotesRead,
+    responses: { 200: { description: "The quote's lines with their stock", json: api.quoteStock } },
+  },
+  orderStock: {
+    ...stockGet(
+      '/orders/{orderId}/stock',
+      "An order's stock check: pending while the ERP does not answer, then checked once, with its purchase requests",
+      api.orderParams,
+      null,
+    ),
+    auth: ordersRead,
+    responses: { 200: { description: "The order's stock check", json: api.orderStock } },
+  },
+  purchaseRequests: {
+    ...stockGet(
+      '/purchase-requests',
+      "A unit's open purchase requests, oldest first (a unit's people: their own; by default the purchasing unit's)",
+      null,
+      api.purchaseRequestsQuery,
+    ),
+    auth: ordersRead,
+    responses: { 200: { description: 'The open purchase requests', json: api.purchaseRequestList } },
+  },
 } as const satisfies Record<string, RouteDeclaration>;
 
-/** The firm's ERP keeps the books: it posts invoices, e-invoice ids and payments back onto orders. */
+/**
+ * The firm's ERP keeps the books: it posts invoices, e-invoice ids and payments back onto orders, and it
+ * answers for stock: shown in the quote builder, checked once per order, shortfalls bought in.
+ */
 export const erpUseCase: UseCaseManifest = {
   name: 'erp',
   problems: erpProblems,
@@ -52,8 +100,44 @@ export const erpUseCase: UseCaseManifest = {
       description: "The ERP: post an order's invoices and payments, each once",
       uses: { table: 'write' },
     },
+    stockReads: {
+      entry: `${dir}/stock-reads.ts`,
+      description: "Staff: products' and quotes' stock at the ERP, an order's stock check, purchase requests",
+      uses: { table: 'read', erp: true },
+    },
+    checkOrderStock: {
+      entry: `${dir}/check-order-stock.ts`,
+      description: "Checks a new order's lines against the ERP's stock once; shortfalls become purchase requests",
+      uses: { table: 'write', erp: true },
+    },
+    retryStockChecks: {
+      entry: `${dir}/retry-stock-checks.ts`,
+      description: 'Asks the ERP again about stock checks it did not answer',
+      uses: { table: 'write', erp: true },
+    },
+    purchaseSla: {
+      entry: `${dir}/purchase-sla.ts`,
+      description: 'Marks purchase requests still open past their SLA overdue, once',
+      uses: { table: 'write' },
+    },
   },
   routes: routeList(erpRoutes),
-  subscriptions: [],
-  schedules: [],
+  subscriptions: [
+    {
+      name: 'check-order-stock',
+      function: 'checkOrderStock',
+      pattern: { source: [sources.orders], 'detail-type': ['OrderCreated'] },
+    },
+  ],
+  schedules: [
+    // A check the ERP did not answer is asked again five minutes on; the run keeps to that pace.
+    {
+      name: 'retry-stock-checks',
+      function: 'retryStockChecks',
+      expression: 'rate(5 minutes)',
+      timezone: 'Europe/Istanbul',
+    },
+    // A purchase request's SLA is hours: a quarter of an hour late at most.
+    { name: 'purchase-sla', function: 'purchaseSla', expression: 'rate(15 minutes)', timezone: 'Europe/Istanbul' },
+  ],
 };

@@ -6,7 +6,8 @@ import type { RecordPart } from '../../shared/record-part.js';
 import { analyticsErasure } from '../analytics/public.js';
 import { campaignsErasure } from '../campaigns/public.js';
 import { partsList } from '../customer-record/public.js';
+import { erpErasure } from '../erp/public.js';
 
 export const erasureParts: RecordPart<unknown>[] = partsList.map(([, spec]) => spec);
 
-export const erasureContributions: ErasureContribution[] = [analyticsErasure, campaignsErasure];
+export const erasureContributions: ErasureContribution[] = [analyticsErasure, campaignsErasure, erpErasure];

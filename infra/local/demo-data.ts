@@ -11,7 +11,7 @@ import { defaultRulesItem } from '../../functions/order-routing/rules-store.js';
 import { listEntryItem, personEmailItem } from '../../functions/people/people-store.js';
 import type { ApprovalPolicy } from '../../functions/quote-approval/domain/approval-policy.js';
 import { quoteApprovalKeys } from '../../functions/quote-approval/keys.js';
-import type { WorkingHours } from '../../shared/business-hours.js';
+import { officeHours, type WorkingHours } from '../../shared/business-hours.js';
 import type { Dealer, Department, Team, Unit, User } from '../../shared/directory.js';
 import { keys } from '../../shared/table.js';
 
@@ -207,6 +207,19 @@ export const demoUnits: Unit[] = [
     cities: [],
     regions: [],
     categories: [],
+    ackSlaMinutes: 480,
+  },
+  // Where purchase requests go: a line the ERP cannot fill from stock is bought in by this unit.
+  {
+    unitId: 'dept-purchasing',
+    kind: 'department',
+    name: 'Satın alma',
+    email: 'purchasing@example.com',
+    language: 'tr',
+    cities: [],
+    regions: [],
+    categories: [],
+    hours: officeHours,
     ackSlaMinutes: 480,
   },
 ];

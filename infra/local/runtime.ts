@@ -17,6 +17,7 @@ import { type CognitoOptions, demoPassword, ensureDemoPeople, ensurePool, startC
 import { consoleSite } from './console-site.js';
 import { demoSignInUserIds, loadReferenceData } from './demo-data.js';
 import { ensureTable, localCredentials, localRegion, startDynamoDb } from './dynamodb.js';
+import { startErpStandIn } from './erp.js';
 import { type RetryPolicy, startEventBus } from './event-bus.js';
 import { invoke } from './functions.js';
 import { startHttpApi } from './http-api.js';
@@ -46,6 +47,7 @@ export const localPorts = (base: number) => ({
   sms: base + 5,
   // +6 and +7 are kept for other stand-ins.
   iys: base + 8,
+  erp: base + 9,
 });
 
 export interface LocalStackOptions {
@@ -89,6 +91,7 @@ const environment = (
   IYS_BRAND_CODE: LOCAL_IYS.brandCode,
   IYS_USERNAME: LOCAL_IYS.username,
   IYS_PASSWORD: LOCAL_IYS.password,
+  ERP_URL: `http://127.0.0.1:${ports.erp}`,
   TABLE_NAME,
   EVENT_BUS_NAME: BUS_NAME,
   MAIL_FROM: 'Pusula CRM <crm@example.com>',
@@ -263,6 +266,8 @@ const startParts = async (
   started.push(sms.close);
   const iys = await startIysStandIn({ port: ports.iys });
   started.push(iys.close);
+  const erp = await startErpStandIn({ port: ports.erp });
+  started.push(erp.close);
 
   const eventBus = await startEventBus({
     port: ports.events,
@@ -371,6 +376,7 @@ const startParts = async (
       mail: ses.url,
       sms: sms.url,
       iys: iys.url,
+      erp: erp.url,
       events: eventBus.url,
       dynamodb: dynamo.endpoint,
       cognito: signIn.endpoint,
@@ -384,7 +390,15 @@ const startParts = async (
     stop: async () => {
       scheduler.stop();
       await Promise.allSettled([tailer.stop()]);
-      await Promise.allSettled([api.close(), eventBus.close(), ses.close(), sms.close(), iys.close(), signIn.stop()]);
+      await Promise.allSettled([
+        api.close(),
+        eventBus.close(),
+        ses.close(),
+        sms.close(),
+        iys.close(),
+        erp.close(),
+        signIn.stop(),
+      ]);
       site.close();
       await dynamo.stop();
     },

@@ -45,6 +45,7 @@ Pusula CRM is running locally.
   Mail viewer    ${stack.urls.mail}
   SMS viewer     ${stack.urls.sms}   (replies: POST ${stack.urls.sms}/inbound {"from":"+90…","body":"RET"})
   İYS stand-in   ${stack.urls.iys}   (what the firm sent: /store; a withdrawal at İYS: POST /_iys/changes)
+  ERP stand-in   ${stack.urls.erp}   (stock and reservations: /store; POST /_erp/down, /_erp/up, /_erp/stock)
   EventBridge    ${stack.urls.events}
   DynamoDB       ${stack.urls.dynamodb}   (table pusula)
   Cognito        ${stack.urls.cognito}   (pool ${stack.signIn.userPoolId}, console client ${stack.signIn.clientId})

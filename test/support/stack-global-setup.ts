@@ -16,6 +16,8 @@ declare module 'vitest' {
     sms: string;
     /** The local İYS stand-in (what the firm sent at /store, a change at İYS played at /_iys/changes). */
     iys: string;
+    /** The local ERP stand-in (stock and reservations at /store; /_erp/down, /_erp/up, /_erp/stock). */
+    erp: string;
     dynamodb: string;
     /** `managerOtherKey`: the same manager through a second key (another caller for Idempotency-Key). */
     keys: {
@@ -102,6 +104,7 @@ export default async function setup(project: TestProject) {
   project.provide('mail', stack.urls.mail);
   project.provide('sms', stack.urls.sms);
   project.provide('iys', stack.urls.iys);
+  project.provide('erp', stack.urls.erp);
   project.provide('dynamodb', stack.urls.dynamodb);
   project.provide('keys', {
     manager: await key('mgr-zeynep', 'manager', ['leads:read', 'leads:write']),
