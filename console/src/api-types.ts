@@ -3228,7 +3228,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The run: parts printed, letters printed, recipients skipped by reason
+         * The run and its progress: parts stored of parts to print, letters printed, recipients skipped by reason
          * @description Needs a bearer key with the scope `campaigns:read` (or `admin`).
          */
         get: operations["getRun"];
@@ -14982,6 +14982,13 @@ export interface operations {
                         skipped: {
                             [key: string]: number;
                         };
+                        recipients: number;
+                        progress: {
+                            partsDone: number;
+                            partsTotal: number;
+                            lettersDone: number;
+                            recipients: number;
+                        };
                         createdAt: string;
                     } & {
                         [key: string]: unknown;
@@ -15031,6 +15038,13 @@ export interface operations {
                         skipped: {
                             [key: string]: number;
                         };
+                        recipients: number;
+                        progress: {
+                            partsDone: number;
+                            partsTotal: number;
+                            lettersDone: number;
+                            recipients: number;
+                        };
                         createdAt: string;
                     } & {
                         [key: string]: unknown;
@@ -15076,6 +15090,13 @@ export interface operations {
                         printed: number;
                         skipped: {
                             [key: string]: number;
+                        };
+                        recipients: number;
+                        progress: {
+                            partsDone: number;
+                            partsTotal: number;
+                            lettersDone: number;
+                            recipients: number;
                         };
                         createdAt: string;
                     } & {
