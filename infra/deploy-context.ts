@@ -26,6 +26,8 @@ export interface DeployContext {
   connectInstanceArn?: string;
   /** Where İYS is and who the firm is there (IYS_URL, IYS_CODE, IYS_BRAND_CODE); none: consents wait. */
   iys: Record<string, string>;
+  /** The alphanumeric sender ID registered for Turkey that every text goes from. */
+  smsSenderId: string;
 }
 
 /** Reads one context value; an empty string is the same as none. */
@@ -219,6 +221,23 @@ export const iysEnvironmentOf = (optional: (key: string) => string | undefined) 
   return environment;
 };
 
+/** The sender ID texts go from when the context names none. */
+export const defaultSmsSenderId = 'PUSULA';
+
+/**
+ * A sender ID as End User Messaging SMS takes one: up to 11 letters (A–Z, no Turkish letters) and digits,
+ * at least one letter. Checked here: a wrong one would deploy and fail at the first text.
+ */
+export const smsSenderIdOf = (value: string | undefined) => {
+  if (value === undefined) return defaultSmsSenderId;
+  if (!/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/.test(value))
+    throw new Error(
+      'Context smsSenderId must be the sender ID registered for Turkey: up to 11 letters A–Z (no Turkish ' +
+        `letters, no spaces) and digits, at least one letter, like FIRMAADI; got ${JSON.stringify(value)}.`,
+    );
+  return value;
+};
+
 export const deployContext = (read: ContextReader, env: NodeJS.ProcessEnv = process.env): DeployContext => {
   const optional = (key: string) => {
     const value = read(key);
@@ -239,5 +258,6 @@ export const deployContext = (read: ContextReader, env: NodeJS.ProcessEnv = proc
     marketing: marketingEnvironment(optional),
     connectInstanceArn: connectInstanceArnOf(optional('connectInstanceArn')),
     iys: iysEnvironmentOf(optional),
+    smsSenderId: smsSenderIdOf(optional('smsSenderId')),
   };
 };

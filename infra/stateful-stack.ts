@@ -12,7 +12,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
-import { CfnConfigurationSet as CfnSmsConfigurationSet } from 'aws-cdk-lib/aws-smsvoice';
+import { CfnSenderId, CfnConfigurationSet as CfnSmsConfigurationSet } from 'aws-cdk-lib/aws-smsvoice';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
@@ -33,6 +33,8 @@ export const RUN_FILES_DAYS = 30;
 export interface StatefulStackProps extends StackProps {
   /** The stage's sender: the user pool's mail goes from it. */
   mailFrom: MailSender;
+  /** The alphanumeric sender ID registered for Turkey (context `smsSenderId`). */
+  smsSenderId: string;
 }
 
 export class StatefulStack extends Stack {
@@ -57,6 +59,8 @@ export class StatefulStack extends Stack {
   readonly smsTopic: Topic;
   /** The texts' configuration set: its events go to `smsTopic`. */
   readonly smsConfigurationSet: CfnSmsConfigurationSet;
+  /** The sender ID every text goes from, in Turkey. */
+  readonly smsSenderId: CfnSenderId;
   /** Letter runs' PDF parts: private, encrypted, SSL only, expired after RUN_FILES_DAYS. */
   readonly runFiles: Bucket;
 
@@ -162,6 +166,13 @@ export class StatefulStack extends Stack {
       ],
     });
     this.smsConfigurationSet.applyRemovalPolicy(retained);
+    // Turkey takes texts only from a sender ID registered beforehand (its registration is the operator's).
+    this.smsSenderId = new CfnSenderId(this, 'SmsSenderId', {
+      senderId: props.smsSenderId,
+      isoCountryCode: 'TR',
+      deletionProtectionEnabled: true,
+    });
+    this.smsSenderId.applyRemovalPolicy(retained);
     new CfnOutput(this, 'SmsEventsTopicArn', {
       value: this.smsTopic.topicArn,
       description: "Set as the sender number's two-way channel, so replies (RET, STOP) reach the CRM",
@@ -250,5 +261,6 @@ export type DataResources = Pick<
   | 'exportRun'
   | 'smsTopic'
   | 'smsConfigurationSet'
+  | 'smsSenderId'
   | 'runFiles'
 >;

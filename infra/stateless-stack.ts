@@ -52,9 +52,6 @@ import { consoleBucketExport, StaticSite } from './constructs/static-site.js';
 import type { MailSender } from './deploy-context.js';
 import type { DataResources } from './stateful-stack.js';
 
-/** The registered sender ID texts go from (CDK context `smsSenderId`; registered with AWS beforehand). */
-const smsSenderId = (scope: Construct): string => String(scope.node.tryGetContext('smsSenderId') ?? 'PUSULA');
-
 export interface StatelessStackProps extends StackProps {
   data: DataResources;
   useCases: UseCaseManifest[];
@@ -295,7 +292,9 @@ export class StatelessStack extends Stack {
         SES_CONFIGURATION_SET: data.configurationSet.configurationSetName,
         ...(uses.iys ? { ...this.props.iys, IYS_SECRET_ARN: data.iysCredentials.secretArn } : {}),
         ...(uses.runFiles ? { RUN_FILES_BUCKET: data.runFiles.bucketName } : {}),
-        ...(uses.sms ? { SMS_CONFIGURATION_SET: data.smsConfigurationSet.ref, SMS_SENDER_ID: smsSenderId(scope) } : {}),
+        ...(uses.sms
+          ? { SMS_CONFIGURATION_SET: data.smsConfigurationSet.ref, SMS_SENDER_ID: data.smsSenderId.senderId }
+          : {}),
         SIGNING_SECRET_ARN: data.signingSecret.secretArn,
         POWERTOOLS_SERVICE_NAME: 'pusula',
         POWERTOOLS_METRICS_NAMESPACE: 'Pusula',
@@ -336,7 +335,7 @@ export class StatelessStack extends Stack {
     }
     if (uses.signingSecret) data.signingSecret.grantRead(crmFunction.function);
     if (uses.iys) data.iysCredentials.grantRead(crmFunction.function);
-    if (uses.sms) this.grantSendText(crmFunction, smsSenderId(scope));
+    if (uses.sms) this.grantSendText(crmFunction, data.smsSenderId.senderId);
     if (uses.runFiles) this.grantRunFiles(crmFunction);
     if (uses.smsEvents) data.smsTopic.addSubscription(new LambdaSubscription(crmFunction.function));
     this.functions.set(id, crmFunction);
