@@ -36,6 +36,7 @@ export const buildApp = (options: BuildAppOptions = {}) => {
     stackName: stackName('data'),
     description: 'Pusula CRM: table, bus, mail configuration, secrets (retained)',
     mailFrom: context.mailFrom,
+    smsSenderId: context.smsSenderId,
   });
   const api = new StatelessStack(app, 'PusulaApi', {
     env,

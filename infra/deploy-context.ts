@@ -28,6 +28,8 @@ export interface DeployContext {
   iys: Record<string, string>;
   /** The firm's ERP bridge (ERP_URL) for stock; none: no stock shown or checked. */
   erpUrl?: string;
+  /** The alphanumeric sender ID registered for Turkey that every text goes from. */
+  smsSenderId: string;
 }
 
 /** Reads one context value; an empty string is the same as none. */
@@ -231,6 +233,23 @@ export const erpUrlOf = (value: string | undefined) => {
   return value.replace(/\/$/, '');
 };
 
+/** The sender ID texts go from when the context names none. */
+export const defaultSmsSenderId = 'PUSULA';
+
+/**
+ * A sender ID as End User Messaging SMS takes one: up to 11 letters (A–Z, no Turkish letters) and digits,
+ * at least one letter. Checked here: a wrong one would deploy and fail at the first text.
+ */
+export const smsSenderIdOf = (value: string | undefined) => {
+  if (value === undefined) return defaultSmsSenderId;
+  if (!/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/.test(value))
+    throw new Error(
+      'Context smsSenderId must be the sender ID registered for Turkey: up to 11 letters A–Z (no Turkish ' +
+        `letters, no spaces) and digits, at least one letter, like FIRMAADI; got ${JSON.stringify(value)}.`,
+    );
+  return value;
+};
+
 export const deployContext = (read: ContextReader, env: NodeJS.ProcessEnv = process.env): DeployContext => {
   const optional = (key: string) => {
     const value = read(key);
@@ -252,5 +271,6 @@ export const deployContext = (read: ContextReader, env: NodeJS.ProcessEnv = proc
     connectInstanceArn: connectInstanceArnOf(optional('connectInstanceArn')),
     iys: iysEnvironmentOf(optional),
     erpUrl: erpUrlOf(optional('erpUrl')),
+    smsSenderId: smsSenderIdOf(optional('smsSenderId')),
   };
 };

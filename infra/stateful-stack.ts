@@ -9,9 +9,10 @@ import { type CfnArchive, EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { EventBus as EventBusTarget } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
-import { CfnConfigurationSet as CfnSmsConfigurationSet } from 'aws-cdk-lib/aws-smsvoice';
+import { CfnSenderId, CfnConfigurationSet as CfnSmsConfigurationSet } from 'aws-cdk-lib/aws-smsvoice';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
@@ -26,9 +27,14 @@ const retained = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
 
 const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
 
+/** Days a letter run's PDF parts stay in the run-files bucket: long enough to print and post a run. */
+export const RUN_FILES_DAYS = 30;
+
 export interface StatefulStackProps extends StackProps {
   /** The stage's sender: the user pool's mail goes from it. */
   mailFrom: MailSender;
+  /** The alphanumeric sender ID registered for Turkey (context `smsSenderId`). */
+  smsSenderId: string;
 }
 
 export class StatefulStack extends Stack {
@@ -53,6 +59,10 @@ export class StatefulStack extends Stack {
   readonly smsTopic: Topic;
   /** The texts' configuration set: its events go to `smsTopic`. */
   readonly smsConfigurationSet: CfnSmsConfigurationSet;
+  /** The sender ID every text goes from, in Turkey. */
+  readonly smsSenderId: CfnSenderId;
+  /** Letter runs' PDF parts: private, encrypted, SSL only, expired after RUN_FILES_DAYS. */
+  readonly runFiles: Bucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -156,10 +166,35 @@ export class StatefulStack extends Stack {
       ],
     });
     this.smsConfigurationSet.applyRemovalPolicy(retained);
+    // Turkey takes texts only from a sender ID registered beforehand (its registration is the operator's).
+    this.smsSenderId = new CfnSenderId(this, 'SmsSenderId', {
+      senderId: props.smsSenderId,
+      isoCountryCode: 'TR',
+      deletionProtectionEnabled: true,
+    });
+    this.smsSenderId.applyRemovalPolicy(retained);
     new CfnOutput(this, 'SmsEventsTopicArn', {
       value: this.smsTopic.topicArn,
       description: "Set as the sender number's two-way channel, so replies (RET, STOP) reach the CRM",
     });
+
+    // Names and addresses printed for the post: kept only as long as a run takes to print and post.
+    this.runFiles = new Bucket(this, 'RunFiles', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      lifecycleRules: [
+        { expiration: Duration.days(RUN_FILES_DAYS) },
+        { abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      removalPolicy: retained,
+    });
+    Validations.of(this.runFiles).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'Only the letter-run function writes and reads it, under IAM; every read is an API call the CRM logs, and CloudTrail data events audit the bucket where a company needs it.',
+    });
+    new CfnOutput(this, 'RunFilesBucketName', { value: this.runFiles.bucketName });
 
     this.signingSecret = new Secret(this, 'LinkSigning', {
       description: 'HMAC key that signs links in mail (consent confirmation, unsubscribe)',
@@ -226,4 +261,6 @@ export type DataResources = Pick<
   | 'exportRun'
   | 'smsTopic'
   | 'smsConfigurationSet'
+  | 'smsSenderId'
+  | 'runFiles'
 >;

@@ -52,9 +52,6 @@ import { consoleBucketExport, StaticSite } from './constructs/static-site.js';
 import type { MailSender } from './deploy-context.js';
 import type { DataResources } from './stateful-stack.js';
 
-/** The registered sender ID texts go from (CDK context `smsSenderId`; registered with AWS beforehand). */
-const smsSenderId = (scope: Construct): string => String(scope.node.tryGetContext('smsSenderId') ?? 'PUSULA');
-
 export interface StatelessStackProps extends StackProps {
   data: DataResources;
   useCases: UseCaseManifest[];
@@ -297,7 +294,10 @@ export class StatelessStack extends Stack {
         SES_CONFIGURATION_SET: data.configurationSet.configurationSetName,
         ...(uses.iys ? { ...this.props.iys, IYS_SECRET_ARN: data.iysCredentials.secretArn } : {}),
         ...(uses.erp && this.props.erpUrl ? { ERP_URL: this.props.erpUrl } : {}),
-        ...(uses.sms ? { SMS_CONFIGURATION_SET: data.smsConfigurationSet.ref, SMS_SENDER_ID: smsSenderId(scope) } : {}),
+        ...(uses.runFiles ? { RUN_FILES_BUCKET: data.runFiles.bucketName } : {}),
+        ...(uses.sms
+          ? { SMS_CONFIGURATION_SET: data.smsConfigurationSet.ref, SMS_SENDER_ID: data.smsSenderId.senderId }
+          : {}),
         SIGNING_SECRET_ARN: data.signingSecret.secretArn,
         POWERTOOLS_SERVICE_NAME: 'pusula',
         POWERTOOLS_METRICS_NAMESPACE: 'Pusula',
@@ -338,7 +338,8 @@ export class StatelessStack extends Stack {
     }
     if (uses.signingSecret) data.signingSecret.grantRead(crmFunction.function);
     if (uses.iys) data.iysCredentials.grantRead(crmFunction.function);
-    if (uses.sms) this.grantSendText(crmFunction, smsSenderId(scope));
+    if (uses.sms) this.grantSendText(crmFunction, data.smsSenderId.senderId);
+    if (uses.runFiles) this.grantRunFiles(crmFunction);
     if (uses.smsEvents) data.smsTopic.addSubscription(new LambdaSubscription(crmFunction.function));
     this.functions.set(id, crmFunction);
     return crmFunction;
@@ -353,6 +354,26 @@ export class StatelessStack extends Stack {
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [keys.personCalls('*', '').pk] } },
       }),
     );
+  }
+
+  // Files of the run-files bucket written and read whole: no listing, no deleting (the lifecycle expires them).
+  private grantRunFiles(crmFunction: CrmFunction): void {
+    const { runFiles } = this.props.data;
+    crmFunction.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [runFiles.arnForObjects('*')] }),
+    );
+    // The bucket is named by the reference CDK makes between the stacks, which exists only once the
+    // app is prepared: acknowledged then, by that text.
+    crmFunction.node.addValidation({
+      validate: () => {
+        const bucketArn = JSON.stringify(Stack.of(crmFunction).resolve(runFiles.bucketArn));
+        Validations.of(crmFunction.function.role!).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::${bucketArn}/*]`,
+          reason: 'A letter run names each PDF part it stores (a new key per part) in the run-files bucket alone.',
+        });
+        return [];
+      },
+    });
   }
 
   // Texts only from the sender ID registered for Turkey, only with the CRM's configuration set.

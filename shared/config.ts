@@ -87,6 +87,11 @@ export const config = {
     const [, fh, fm, th, tm] = match.map(Number) as [number, number, number, number, number];
     return { from: fh * 60 + fm, to: th * 60 + tm };
   },
+  // ---- files ----
+  /** The private bucket letter runs' PDF parts are stored in (expired after a while by its lifecycle). */
+  runFilesBucket: () => required('RUN_FILES_BUCKET'),
+  /** A local S3-compatible endpoint for that bucket; unset in AWS, where the region's S3 is used. */
+  s3Endpoint: () => process.env.AWS_ENDPOINT_URL_S3 || undefined,
   // ---- use cases' settings ----
   /** Business hours a dealer has to accept a request before it is reminded. */
   requestAcceptHours: () => positive('REQUEST_ACCEPT_HOURS', 4),

@@ -63,6 +63,8 @@ export interface FunctionUses {
   sms?: boolean;
   /** Receives what the SMS service publishes to the CRM's SMS topic: delivery events and inbound replies. */
   smsEvents?: boolean;
+  /** Writes and reads files in the run-files bucket (a letter run's PDF parts). */
+  runFiles?: boolean;
   /** Talks to İYS: its address and the firm's codes from the deployment, the API user from a secret. */
   iys?: boolean;
   /** Asks the firm's ERP about stock: its bridge's address from the deployment; none: stock features off. */

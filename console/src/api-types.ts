@@ -3408,7 +3408,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The run: parts printed, letters printed, recipients skipped by reason
+         * The run and its progress: parts stored of parts to print, letters printed, recipients skipped by reason
          * @description Needs a bearer key with the scope `campaigns:read` (or `admin`).
          */
         get: operations["getRun"];
@@ -15725,6 +15725,13 @@ export interface operations {
                         skipped: {
                             [key: string]: number;
                         };
+                        recipients: number;
+                        progress: {
+                            partsDone: number;
+                            partsTotal: number;
+                            lettersDone: number;
+                            recipients: number;
+                        };
                         createdAt: string;
                     } & {
                         [key: string]: unknown;
@@ -15774,6 +15781,13 @@ export interface operations {
                         skipped: {
                             [key: string]: number;
                         };
+                        recipients: number;
+                        progress: {
+                            partsDone: number;
+                            partsTotal: number;
+                            lettersDone: number;
+                            recipients: number;
+                        };
                         createdAt: string;
                     } & {
                         [key: string]: unknown;
@@ -15819,6 +15833,13 @@ export interface operations {
                         printed: number;
                         skipped: {
                             [key: string]: number;
+                        };
+                        recipients: number;
+                        progress: {
+                            partsDone: number;
+                            partsTotal: number;
+                            lettersDone: number;
+                            recipients: number;
                         };
                         createdAt: string;
                     } & {

@@ -62,5 +62,8 @@ export const run = z.looseObject({
   parts: z.int(),
   printed: z.int(),
   skipped: z.record(z.string(), z.int()),
+  recipients: z.int(),
+  /** Parts stored of the parts the run will take (an estimate until it is done), letters printed. */
+  progress: z.strictObject({ partsDone: z.int(), partsTotal: z.int(), lettersDone: z.int(), recipients: z.int() }),
   createdAt: z.string(),
 });

@@ -1,6 +1,7 @@
 // The keys of postal addresses and letter runs in the one table (its shape and the platform's keys: shared/table.ts).
 // Partitions: CUSTOMER#<id> POSTAL_ADDRESS (one per customer); LETTER_RUN#<runId> RUN (the run, its
-// counters), RECIPIENT#<customerId> (printed in which part, or skipped and why), PART#<n> (a part's PDF).
+// counters), RECIPIENT#<customerId> (printed in which part, or skipped and why), PART#<n> (a stored part: its
+// file's key in the run-files bucket).
 import type { Key } from '../../shared/table.js';
 
 export const lettersKeys = {

@@ -1,12 +1,15 @@
 // Letter runs: a segment's letters (or address labels) printed part by part into print-ready PDFs.
 // Each recipient is claimed for one part by a conditional write before anything is drawn, so a run
-// that fails and is resumed prints the claimed part again and never anyone twice; a part's file is
-// stored once (conditional put) and only then counted on the run, conditional on the parts counted.
+// that fails and is resumed prints the claimed part again and never anyone twice. A part's PDF goes to
+// the run-files bucket under a key of its own, then the part's item names it (conditional put: a racing
+// printer's file stays unnamed and expires), and only then is the part counted on the run, conditional
+// on the parts counted: `parts` is the run's cursor.
 // A commercial letter passes the postal gate (suppression, the cross-channel frequency cap).
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clockNow } from '../../shared/clock.js';
 import { getCustomer } from '../../shared/customer.js';
 import { db, tableName } from '../../shared/db.js';
+import { getFile, putFile } from '../../shared/files.js';
 import { postalGate } from '../../shared/gate.js';
 import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
@@ -37,12 +40,27 @@ export interface LetterRun {
   letterhead?: Letterhead;
   partSize: number;
   status: 'printing' | 'done';
+  /** Parts printed and stored: the next part printed is `parts + 1`. */
   parts: number;
   printed: number;
   skipped: Record<string, number>;
+  /** The segment's members when the run was created. */
+  recipients: number;
   createdBy: string;
   createdAt: string;
 }
+
+/** How far a run is: parts done of the parts it will take (an estimate until done), letters done. */
+export const progressOf = (run: LetterRun) => {
+  const skipped = Object.values(run.skipped).reduce((sum, n) => sum + n, 0);
+  const left = Math.max(0, run.recipients - run.printed - skipped);
+  return {
+    partsDone: run.parts,
+    partsTotal: run.status === 'done' ? run.parts : run.parts + Math.max(1, Math.ceil(left / run.partSize)),
+    lettersDone: run.printed,
+    recipients: run.recipients,
+  };
+};
 
 /** What a letter may print: the customer's merge fields and the date. */
 export const letterFields: readonly string[] = [...customerFields, 'date'];
@@ -106,7 +124,8 @@ export const createRun = async (input: NewRun, by: string) => {
       [{ path: 'template', message: { en: 'Required for letters.', tr: 'Mektuplar için zorunlu.' } }],
     );
   if (input.template) checkLetterTemplate(input.template);
-  if (!(await getSegment(input.segmentId)))
+  const segment = await getSegment(input.segmentId);
+  if (!segment)
     throw new ProblemError(
       422,
       'letter-run-invalid',
@@ -117,6 +136,8 @@ export const createRun = async (input: NewRun, by: string) => {
   // a label part is whole sheets
   const sheet = layout ? labelsPerSheet(layout) : 1;
   const partSize = Math.max(sheet, Math.round((input.partSize ?? 50) / sheet) * sheet);
+  let recipients = 0;
+  for await (const _ of segmentMembers(segment.filter, 500, true)) recipients++;
   const run: LetterRun = {
     runId: newId(),
     kind: input.kind,
@@ -131,6 +152,7 @@ export const createRun = async (input: NewRun, by: string) => {
     parts: 0,
     printed: 0,
     skipped: {},
+    recipients,
     createdBy: by,
     createdAt: clockNow().toISOString(),
   };
@@ -255,7 +277,8 @@ export const printNextPart = async (runId: string) => {
     String(item.customerId),
   );
   const skipped: Record<string, number> = {};
-  let exhausted = true;
+  // a part a failure left full of claims may not be the last: the next part reads on to find out
+  let exhausted = claimed.length < run.partSize;
   const segment = await getSegment(run.segmentId);
   if (segment && claimed.length < run.partSize) {
     for await (const customerId of segmentMembers(segment.filter, 500, true)) {
@@ -291,6 +314,8 @@ export const printNextPart = async (runId: string) => {
 };
 
 const storePart = async (runId: string, part: number, pdf: Uint8Array, customerIds: string[]) => {
+  const file = `letter-runs/${runId}/part-${String(part).padStart(6, '0')}-${newId()}.pdf`;
+  await putFile(file, pdf, 'application/pdf');
   try {
     await db().send(
       new PutCommand({
@@ -299,7 +324,7 @@ const storePart = async (runId: string, part: number, pdf: Uint8Array, customerI
           ...lettersKeys.letterPart(runId, part),
           type: 'letter-part' satisfies ItemType,
           part,
-          pdf,
+          file,
           recipients: customerIds.length,
           createdAt: clockNow().toISOString(),
         },
@@ -307,7 +332,7 @@ const storePart = async (runId: string, part: number, pdf: Uint8Array, customerI
       }),
     );
   } catch (error) {
-    // a racing printer stored the same recipients' part first: theirs stands
+    // a racing printer stored this part first: theirs stands, this file is never named and expires
     if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
   }
 };
@@ -356,5 +381,5 @@ export const partPdf = async (runId: string, part: number) => {
       new GetCommand({ TableName: tableName(), Key: lettersKeys.letterPart(runId, part), ConsistentRead: true }),
     )
   ).Item;
-  return item?.pdf as Uint8Array | undefined;
+  return item ? await getFile(String(item.file)) : undefined;
 };

@@ -11,7 +11,7 @@ export class PortTakenError extends Error {
     super(
       `Port ${port} (${service}) is already in use: another "npm start" or another program holds it.\n` +
         `Stop it, or move every port of this stack: PUSULA_PORT=${portBase + 100} npm start ` +
-        '(API = PUSULA_PORT, DynamoDB +1, SES +2, EventBridge +3, Cognito +4, SMS +5, İYS +8, ERP +9).',
+        '(API = PUSULA_PORT, DynamoDB +1, SES +2, EventBridge +3, Cognito +4, SMS +5, S3 +6, İYS +8, ERP +9).',
     );
   }
 }

@@ -24,6 +24,7 @@ import { startHttpApi } from './http-api.js';
 import { LOCAL_IYS, startIysStandIn } from './iys.js';
 import { asPortTaken, assertPortsFree } from './ports.js';
 import { closeServer } from './processes.js';
+import { RUN_FILES_BUCKET, startS3StandIn } from './s3.js';
 import { startScheduler } from './scheduler.js';
 import { sesEventControl } from './ses-events.js';
 import { sesHeadersFront } from './ses-headers.js';
@@ -45,7 +46,8 @@ export const localPorts = (base: number) => ({
   events: base + 3,
   cognito: base + 4,
   sms: base + 5,
-  // +6 and +7 are kept for other stand-ins.
+  s3: base + 6,
+  // +7 is kept for another stand-in.
   iys: base + 8,
   erp: base + 9,
 });
@@ -86,6 +88,8 @@ const environment = (
   AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${ports.events}`,
   AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: `http://127.0.0.1:${ports.cognito}/`,
   AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2: `http://127.0.0.1:${ports.sms}`,
+  AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${ports.s3}`,
+  RUN_FILES_BUCKET,
   IYS_URL: `http://127.0.0.1:${ports.iys}`,
   IYS_CODE: LOCAL_IYS.iysCode,
   IYS_BRAND_CODE: LOCAL_IYS.brandCode,
@@ -268,6 +272,8 @@ const startParts = async (
   started.push(iys.close);
   const erp = await startErpStandIn({ port: ports.erp });
   started.push(erp.close);
+  const s3 = await startS3StandIn({ port: ports.s3, dataDir: options.dataDir && join(options.dataDir, 's3') });
+  started.push(s3.close);
 
   const eventBus = await startEventBus({
     port: ports.events,
@@ -377,6 +383,7 @@ const startParts = async (
       sms: sms.url,
       iys: iys.url,
       erp: erp.url,
+      s3: s3.url,
       events: eventBus.url,
       dynamodb: dynamo.endpoint,
       cognito: signIn.endpoint,
@@ -397,6 +404,7 @@ const startParts = async (
         sms.close(),
         iys.close(),
         erp.close(),
+        s3.close(),
         signIn.stop(),
       ]);
       site.close();

@@ -5,6 +5,7 @@ import { scopes } from '../../shared/manifest.js';
 import { AlreadyRunningError, claimDataDir, type DataDirClaim } from './instance.js';
 import { PortTakenError } from './ports.js';
 import { type LocalStack, localPorts, startLocalStack } from './runtime.js';
+import { RUN_FILES_BUCKET } from './s3.js';
 import { dataDir, demoKeyFile, portBase } from './settings.js';
 
 let claim: DataDirClaim | undefined;
@@ -44,6 +45,7 @@ Pusula CRM is running locally.
   API reference  ${stack.urls.api}/docs   (OpenAPI: ${stack.urls.api}/openapi.json)
   Mail viewer    ${stack.urls.mail}
   SMS viewer     ${stack.urls.sms}   (replies: POST ${stack.urls.sms}/inbound {"from":"+90…","body":"RET"})
+  S3             ${stack.urls.s3}   (bucket ${RUN_FILES_BUCKET}: letter runs' PDF parts)
   İYS stand-in   ${stack.urls.iys}   (what the firm sent: /store; a withdrawal at İYS: POST /_iys/changes)
   ERP stand-in   ${stack.urls.erp}   (stock and reservations: /store; POST /_erp/down, /_erp/up, /_erp/stock)
   EventBridge    ${stack.urls.events}

@@ -1,7 +1,7 @@
 // What a deployment must state is checked at synth: the sender SES will accept, and the region.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../infra/build-app.js';
-import { deploymentRegion, mailSender } from '../../infra/deploy-context.js';
+import { deploymentRegion, mailSender, smsSenderIdOf } from '../../infra/deploy-context.js';
 import type { UseCaseManifest } from '../../shared/manifest.js';
 import { cdkJsonContext, deploymentContext } from './synth-template.js';
 
@@ -46,6 +46,27 @@ describe('mailFrom', () => {
       /fallbackNotifyEmail must be one e-mail address/,
     );
   });
+});
+
+describe('smsSenderId', () => {
+  it.each([
+    [undefined, 'PUSULA'],
+    ['FIRMA', 'FIRMA'],
+    ['Firma2026', 'Firma2026'],
+    ['ABCDEFGHIJK', 'ABCDEFGHIJK'],
+    ['A', 'A'],
+  ])('takes %s as the sender ID %s', (value, senderId) => {
+    expect(smsSenderIdOf(value)).toBe(senderId);
+  });
+
+  it.each(['ABCDEFGHIJKL', 'ŞİRKET', 'FIRMA ADI', '12345', 'FIRMA-1'])(
+    'refuses %s at synth, saying what a sender ID may be',
+    (smsSenderId) => {
+      expect(synthWith({ ...deploymentContext, smsSenderId })).toThrow(
+        /Context smsSenderId must be the sender ID registered for Turkey: up to 11 letters A–Z \(no Turkish letters, no spaces\) and digits, at least one letter/,
+      );
+    },
+  );
 });
 
 describe('region', () => {

@@ -41,6 +41,14 @@ describe('SMS in AWS', () => {
     );
   });
 
+  it('declares the sender ID for Turkey, kept when the stack goes, that every sender sends from', () => {
+    data.hasResource('AWS::SMSVOICE::SenderId', {
+      Properties: { SenderId: 'PUSULA', IsoCountryCode: 'TR', DeletionProtectionEnabled: true },
+      DeletionPolicy: 'RetainExceptOnCreate',
+    });
+    expect(Object.keys(data.findResources('AWS::SMSVOICE::SenderId'))).toHaveLength(1);
+  });
+
   it('subscribes the smsEvents function, and lets only sms functions send texts, with the sender ID and configuration set', () => {
     const subscriptions = Object.values(functions.findResources('AWS::SNS::Subscription')).concat(
       Object.values(data.findResources('AWS::SNS::Subscription')),

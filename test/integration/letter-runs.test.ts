@@ -1,14 +1,15 @@
-// A letter run against DynamoDB Local: a segment's letters printed in parts, a part a failed printer
-// claimed but never stored printed on resume, nobody printed twice, customers without an address or
-// with their post suppressed skipped with the reason, and each page drawn with its own address and
-// salutation.
+// A letter run against DynamoDB Local and the local S3 endpoint: a segment's letters printed in parts
+// stored in the run-files bucket, a part a failed printer claimed but never stored printed on resume,
+// nobody printed twice, customers without an address or with their post suppressed skipped with the
+// reason, and each page drawn with its own address and salutation.
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { PDFDocument, PDFPage } from 'pdf-lib';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSegment } from '../../functions/campaigns/segments.js';
 import { setPostalAddress } from '../../functions/letters/addresses.js';
 import { lettersKeys } from '../../functions/letters/keys.js';
-import { createRun, getRun, partPdf, printNextPart } from '../../functions/letters/letter-runs.js';
+import { createRun, getRun, partPdf, printNextPart, progressOf } from '../../functions/letters/letter-runs.js';
 import { type Customer, customers } from '../../shared/customer.js';
 import { db, tableName } from '../../shared/db.js';
 import { postalSuppressionKey } from '../../shared/gate.js';
@@ -43,7 +44,13 @@ const address = (street: string) => ({
   postalCode: '34710',
 });
 
+/** A segment of the customers tagged `tagged` (e-mail consent is no condition for letters). */
+const segmentOf = (name: string, tagged: string) =>
+  createSegment({ name, filter: { tags: [tagged] }, consent: { channel: 'email', topic: 'all' } }, 'mgr-test');
+
 describe('a letter run', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it('prints each addressed recipient once across parts, resuming a part a failure left claimed', async () => {
     const people = [
       await customer('Ayşe Demirtaş', { givenName: 'Ayşe', formOfAddress: 'hanim' }),
@@ -57,10 +64,7 @@ describe('a letter run', () => {
     const suppressed = people[5]!;
     await setPostalAddress(suppressed.customerId, address('Sokak 9'), 0);
     await suppress(postalSuppressionKey(suppressed.customerId), 'complaint');
-    const segment = await createSegment(
-      { name: 'Mektup', filter: { tags: [tag] }, consent: { channel: 'email', topic: 'all' } },
-      'mgr-test',
-    );
+    const segment = await segmentOf('Mektup', tag);
     const run = await createRun(
       {
         kind: 'letters',
@@ -127,11 +131,65 @@ describe('a letter run', () => {
     expect((await getRun(run.runId))?.printed).toBe(4);
   });
 
-  it('refuses a template with an unknown field when the run is saved, naming it, and stores nothing', async () => {
-    const segment = await createSegment(
-      { name: 'Boş', filter: { tags: [`none-${tag}`] }, consent: { channel: 'email', topic: 'all' } },
+  it('stores each part in S3 and, after a store failed mid-run, resumes at the unstored part: one page each', async () => {
+    const runTag = `${tag}-s3`;
+    const names = ['Ece Yalçın', 'Murat Ekinci', 'Nazlı Toprak', 'Onur Bayram', 'Pelin Sezer'];
+    for (const [i, name] of names.entries()) {
+      const c = await customer(name, { tags: [runTag] });
+      await setPostalAddress(c.customerId, address(`Cadde ${i}`), 0);
+    }
+    const segment = await segmentOf('S3', runTag);
+    const run = await createRun(
+      {
+        kind: 'letters',
+        segmentId: segment.segmentId,
+        purpose: 'transactional',
+        partSize: 2,
+        template: { tr: { body: '{{salutation}}, bilginize.' }, en: { body: '{{salutation}}, for your attention.' } },
+      },
       'mgr-test',
     );
+    expect(progressOf(run)).toEqual({ partsDone: 0, partsTotal: 3, lettersDone: 0, recipients: 5 });
+
+    const drawn: string[] = [];
+    const draw = PDFPage.prototype.drawText;
+    vi.spyOn(PDFPage.prototype, 'drawText').mockImplementation(function (this: PDFPage, text, options) {
+      drawn.push(text);
+      return draw.call(this, text, options);
+    });
+    expect(await printNextPart(run.runId)).toMatchObject({ parts: 1, printed: 2 });
+    // The second part's store fails (the bucket is gone): its recipients are claimed, nothing is counted.
+    const bucket = process.env.RUN_FILES_BUCKET;
+    process.env.RUN_FILES_BUCKET = 'no-such-bucket';
+    const before = drawn.length;
+    await expect(printNextPart(run.runId)).rejects.toMatchObject({ name: 'NoSuchBucket' });
+    process.env.RUN_FILES_BUCKET = bucket;
+    // what the failed attempt drew was never stored
+    drawn.splice(before);
+    const failed = (await getRun(run.runId))!;
+    expect(failed).toMatchObject({ parts: 1, printed: 2, status: 'printing' });
+    expect(progressOf(failed)).toEqual({ partsDone: 1, partsTotal: 3, lettersDone: 2, recipients: 5 });
+
+    let state = await printNextPart(run.runId);
+    expect(state).toMatchObject({ parts: 2, printed: 4 });
+    while (state.status !== 'done') state = await printNextPart(run.runId);
+    vi.restoreAllMocks();
+    expect(state).toMatchObject({ parts: 3, printed: 5, skipped: {} });
+    expect(progressOf(state)).toEqual({ partsDone: 3, partsTotal: 3, lettersDone: 5, recipients: 5 });
+
+    // Three files in the bucket, one page per customer across them, each customer addressed once.
+    const s3 = new S3Client({ endpoint: process.env.AWS_ENDPOINT_URL_S3, forcePathStyle: true });
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: `letter-runs/${run.runId}/` }));
+    expect(listed.Contents?.map((o) => o.Key)).toHaveLength(3);
+    const pages: number[] = [];
+    for (const part of [1, 2, 3])
+      pages.push((await PDFDocument.load((await partPdf(run.runId, part))!)).getPageCount());
+    expect(pages).toEqual([2, 2, 1]);
+    expect(drawn.filter((text) => names.includes(text)).sort()).toEqual([...names].sort());
+  });
+
+  it('refuses a template with an unknown field when the run is saved, naming it, and stores nothing', async () => {
+    const segment = await segmentOf('Boş', `none-${tag}`);
     const attempt = createRun(
       {
         kind: 'letters',
