@@ -1,14 +1,16 @@
 // The one gate every commercial message passes before it leaves, whatever its channel: the address
 // is not suppressed, it has consent for this channel and topic, the customer is within the frequency
 // cap (one counter across channels, so three mails and two texts count as five), and a text or a call
-// is not placed in the night (quiet hours, Istanbul time). Transactional messages — what the person
-// asked for or must be told — pass only the suppression check of their sender.
+// is not placed in the night (quiet hours, Istanbul time), and a mail or a text waits while İYS cannot
+// be reached (shared/iys-health.ts). Transactional messages — what the person asked for or must be
+// told — pass only the suppression check of their sender.
 
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clockNow } from './clock.js';
 import { config } from './config.js';
 import { type ConsentChannel, type ConsentTopic, consentAddress, hasConsent } from './consent.js';
 import { db, tableName } from './db.js';
+import { waitingForIys } from './iys-health.js';
 import { suppressionOf } from './suppression.js';
 import { type ItemType, keys } from './table.js';
 import { DAY_MS, istanbulDate } from './time.js';
@@ -24,7 +26,35 @@ export interface GateScope {
   campaignId?: string;
 }
 
-export type GateRefusal = 'hard-bounce' | 'complaint' | 'no-consent' | 'frequency-cap' | 'quiet-hours';
+export type GateRefusal =
+  | 'hard-bounce'
+  | 'complaint'
+  | 'no-consent'
+  | 'frequency-cap'
+  | 'quiet-hours'
+  | 'iys-unreachable';
+
+/** A commercial message that may not leave yet (not refused): its sender keeps it and tries from `until`. */
+export class CommercialWaitError extends Error {
+  constructor(
+    readonly until: Date,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CommercialWaitError';
+  }
+}
+
+/** How long a message waiting for İYS waits before its sender asks the gate again. */
+export const IYS_WAIT_MS = 60_000;
+
+/** A commercial mail or text asked for while İYS cannot be reached. */
+export class IysWaitError extends CommercialWaitError {
+  constructor(now: Date) {
+    super(new Date(now.getTime() + IYS_WAIT_MS), 'Commercial messages wait until İYS can be reached');
+    this.name = 'IysWaitError';
+  }
+}
 
 // ---- quiet hours ---------------------------------------------------------------------------------
 
@@ -64,6 +94,9 @@ type CappedChannel = ConsentChannel | 'letter';
 
 /** The channels whose commercial messages wait out the night. */
 const nightlyChannels: readonly ConsentChannel[] = ['sms', 'phone'];
+
+/** The channels whose commercial messages wait while İYS cannot be reached. */
+const iysChannels: readonly ConsentChannel[] = ['email', 'sms'];
 
 // ---- the frequency cap ---------------------------------------------------------------------------
 
@@ -118,8 +151,9 @@ const withinCap = async (scope: Omit<GateScope, 'channel' | 'address'> & { chann
 
 /**
  * Why a commercial message may not leave now, or undefined when it may. Quiet hours are judged
- * first (nothing is read or counted at night: the message waits, see `quietHoursEnd`); the cap is
- * counted last, only for a message that would otherwise go.
+ * first (nothing is read or counted at night: the message waits, see `quietHoursEnd`); a message that
+ * would go waits while İYS cannot be reached (`iys-unreachable`); the cap is counted last, only for a
+ * message that would otherwise go.
  */
 export const marketingGate = async (scope: GateScope, now = clockNow()): Promise<GateRefusal | undefined> => {
   if (nightlyChannels.includes(scope.channel) && inQuietHours(now)) return 'quiet-hours';
@@ -129,6 +163,8 @@ export const marketingGate = async (scope: GateScope, now = clockNow()): Promise
   ]);
   if (suppressed) return suppressed;
   if (!consented) return 'no-consent';
+  // Only a message that would go waits: a refusal needs nothing from İYS.
+  if (iysChannels.includes(scope.channel) && (await waitingForIys())) return 'iys-unreachable';
   if (!(await withinCap(scope, now))) return 'frequency-cap';
   return undefined;
 };

@@ -23,7 +23,7 @@ import { config } from './config.js';
 import type { ConsentChannel, ConsentTopic } from './consent.js';
 import { normalizeEmail } from './contact.js';
 import { db, itemAbsent, putNew, type TransactItem, tableName, transact } from './db.js';
-import { marketingGate } from './gate.js';
+import { IysWaitError, marketingGate } from './gate.js';
 import { newId } from './ids.js';
 import { defineLink } from './links.js';
 import { outboxPut } from './outbox.js';
@@ -169,6 +169,8 @@ export const unsubscribeHeaders = async (to: string, scope: MarketingScope, now 
  */
 export const sendMarketing = async (mail: Mail, scope: MarketingScope, now = clockNow()): Promise<SendOutcome> => {
   const refused = await marketingGate({ ...scope, address: mail.to }, now);
+  // Waiting for İYS is no refusal: the caller keeps the mail (inside `sendOnce` its claim is released).
+  if (refused === 'iys-unreachable') throw new IysWaitError(now);
   if (refused) return { status: 'skipped', reason: refused };
   return deliver(
     {

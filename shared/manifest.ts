@@ -141,10 +141,11 @@ export interface RouteDeclaration extends RouteBase {
    */
   idempotency?: { key: 'optional' | 'required'; formField?: string };
   /**
-   * The route only reads: it writes nothing, sends nothing, publishes nothing. A person's daily count
-   * (shared/person-quota.ts) then runs beside its work instead of before it, and past the quota its
-   * answer is dropped for the 429: the same outcome, one round trip to the table less in the answer's
-   * latency (the call center's lookup is on the phone's clock).
+   * The route only reads: it changes no record, sends nothing, publishes nothing (an append-only log of
+   * the read aside). A person's daily count (shared/person-quota.ts) then runs beside its work instead
+   * of before it, and past the quota its answer is dropped for the 429: the same outcome, one round trip
+   * to the table less in the answer's latency (the call center's lookup is on the phone's clock). A read
+   * so dropped may still be in the read log: it errs towards logging a read, never towards missing one.
    */
   readOnly?: true;
 }

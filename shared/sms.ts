@@ -7,7 +7,8 @@
 //   one-time code, the confirmation of a refusal): no marketing consent needed.
 // - `sendCommercialSms`: through the marketing gate (consent for this number and topic, the frequency
 //   cap across channels, quiet hours), carrying the refusal instruction. At night it throws
-//   `QuietHoursError`: a caller inside `sendOnce` has its claim released, so the text waits, not lost.
+//   `QuietHoursError`, while İYS cannot be reached `IysWaitError` (both `CommercialWaitError`): a caller
+//   inside `sendOnce` has its claim released, so the text waits, not lost.
 // Both return mail's `SendOutcome`, so `sendOnce` sends a text at most once per key as it does a mail.
 
 import { PinpointSMSVoiceV2Client, SendTextMessageCommand } from '@aws-sdk/client-pinpoint-sms-voice-v2';
@@ -15,7 +16,7 @@ import { SegmentedMessage } from 'sms-segments-calculator';
 import { clockNow } from './clock.js';
 import { config } from './config.js';
 import type { ConsentTopic } from './consent.js';
-import { marketingGate, quietHoursEnd } from './gate.js';
+import { CommercialWaitError, IysWaitError, marketingGate, quietHoursEnd } from './gate.js';
 import type { Language } from './language.js';
 import { enterDelivery, type SendOutcome } from './mail.js';
 
@@ -84,9 +85,9 @@ const deliver = async (message: Sms, type: 'TRANSACTIONAL' | 'PROMOTIONAL'): Pro
 export const sendTransactionalSms = (message: Sms) => deliver(message, 'TRANSACTIONAL');
 
 /** A commercial text asked for in the quiet hours: it may go from `until`. */
-export class QuietHoursError extends Error {
-  constructor(readonly until: Date) {
-    super(`Commercial texts wait for the end of the quiet hours (${until.toISOString()})`);
+export class QuietHoursError extends CommercialWaitError {
+  constructor(until: Date) {
+    super(until, `Commercial texts wait for the end of the quiet hours (${until.toISOString()})`);
     this.name = 'QuietHoursError';
   }
 }
@@ -114,6 +115,7 @@ export const sendCommercialSms = async (
     now,
   );
   if (refused === 'quiet-hours') throw new QuietHoursError(quietHoursEnd(now));
+  if (refused === 'iys-unreachable') throw new IysWaitError(now);
   if (refused) return { status: 'skipped', reason: refused };
   return deliver(
     {

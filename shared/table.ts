@@ -36,6 +36,7 @@
 //   SUPPRESSED#<address>          ADDRESS  an address not to mail (hard bounce, complaint)
 //   MAIL_QUOTA#<kind>#<address>   <date>   mails of one kind to one address that Istanbul day, expires by TTL
 //   USED_LINK#<purpose>#<jti>     USED     a spent single-use token, expires with the token
+//   IYS_SYNC                      HEALTH   whether İYS answered the consent sync's last contact
 //
 // Each module's own items (quotes, orders, cases, requests, campaigns, …) are declared in its keys.ts
 // (functions/<module>/keys.ts), with the partitions and index keys it writes.
@@ -170,6 +171,8 @@ export const keys = {
     sk: day,
   }),
   usedLink: (purpose: string, jti: string): Key => ({ pk: `USED_LINK#${purpose}#${jti}`, sk: 'USED' }),
+  /** Whether İYS answered the consent sync at its last contact (shared/iys-health.ts). */
+  iysHealth: (): Key => ({ pk: 'IYS_SYNC', sk: 'HEALTH' }),
   /** A customer's consent ledger for one channel, oldest first (see `consentEntry`). */
   /** One channel's entries, or (no channel) every channel's. */
   consentEntriesPrefix: (channel?: string) => (channel ? `CONSENT#${channel}#` : 'CONSENT#'),
@@ -243,6 +246,7 @@ export interface ItemTypes {
   'marketing-cap': true;
   activity: true;
   'person-calls': true;
+  'iys-health': true;
 }
 export type ItemType = keyof ItemTypes;
 

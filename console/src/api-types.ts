@@ -11153,6 +11153,8 @@ export interface operations {
                             };
                             failed: number;
                             remaining: number;
+                            /** @enum {string} */
+                            waitingFor?: "quiet-hours" | "iys";
                             ratePerSecond: number;
                             configuredRate: number;
                         };

@@ -238,6 +238,8 @@ export const progress = z.strictObject({
       skippedBy,
       failed: z.int(),
       remaining: z.int(),
+      /** A sending run holding its messages back: a text run in the quiet hours, or İYS unreachable. */
+      waitingFor: z.optional(z.enum(['quiet-hours', 'iys'])),
       ratePerSecond: z.number(),
       configuredRate: z.number(),
     }),

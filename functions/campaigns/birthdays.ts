@@ -3,9 +3,10 @@
 // who prefers SMS and has a mobile number, else a mail — through the marketing gate (topic `birthday`:
 // consent for that channel, suppression, the frequency cap; a text waits out the quiet hours).
 import { type Customer, customers } from '../../shared/customer.js';
+import { CommercialWaitError } from '../../shared/gate.js';
 import { MailInProgressError, onceKey, sendMarketing, sendOnce, unsubscribeUrl } from '../../shared/mail.js';
 import { queryPage } from '../../shared/query.js';
-import { QuietHoursError, sendCommercialSms } from '../../shared/sms.js';
+import { sendCommercialSms } from '../../shared/sms.js';
 import { byBirthday, keys } from '../../shared/table.js';
 import { istanbulDate } from '../../shared/time.js';
 import { getPreference } from '../channels/public.js';
@@ -51,8 +52,9 @@ const greet = async (customer: Customer, year: string, now: Date) => {
   } catch (error) {
     // Another run holds this customer's claim; see the end of greetBirthdays.
     if (error instanceof MailInProgressError) return 'in-progress';
-    // A text asked for in the quiet hours: released, and the run retried after them (see below).
-    if (error instanceof QuietHoursError) return 'in-progress';
+    // A text asked for in the quiet hours, or a greeting while İYS cannot be reached: released, and the
+    // run retried later (see below).
+    if (error instanceof CommercialWaitError) return 'in-progress';
     throw error;
   }
 };

@@ -13,7 +13,8 @@ import { clockNow } from '../../shared/clock.js';
 import { config } from '../../shared/config.js';
 import { db, itemAbsent, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
-import { inQuietHours } from '../../shared/gate.js';
+import { CommercialWaitError, inQuietHours } from '../../shared/gate.js';
+import { waitingForIys } from '../../shared/iys-health.js';
 import type { Language } from '../../shared/language.js';
 import {
   type Mail,
@@ -483,6 +484,9 @@ export const sendStep = async (ref: RunRef & { shard: number }, chain: number, o
   // No commercial text at night: the chain is left untaken, and the watch sweep offers it again (every
   // few minutes) until the quiet hours end.
   if (run.channel === 'sms' && inQuietHours(clock())) return { acted: false, sent: 0, waiting: true };
+  // Nor any commercial message while İYS cannot be reached (a refusal made there may not be pulled yet):
+  // offered again the same way until a contact with İYS succeeds.
+  if (await waitingForIys()) return { acted: false, sent: 0, waiting: true };
   const batch = await claimable(run, ref.shard, clock());
   if (!batch.length) {
     await completeShard(run, ref.shard, clock());
@@ -526,6 +530,8 @@ export const sendStep = async (ref: RunRef & { shard: number }, chain: number, o
     }),
     batchEvent(run, 'send', ref.shard, chain + 1, clock()),
   ]);
+  // İYS became unreachable mid-batch: that recipient is pending again, and the run waits as above.
+  if (failure instanceof CommercialWaitError) return { acted: next.ok, sent: tally.sent, waiting: true };
   if (failure !== undefined) throw failure;
   return { acted: next.ok, sent: tally.sent };
 };
@@ -540,6 +546,12 @@ export const workOnBatch = (
     : sendStep(detail, detail.chain, options);
 
 // ---- progress ------------------------------------------------------------------------------------
+
+/** Why a sending run is not sending now: a text campaign in the quiet hours, or İYS unreachable. */
+const waitingFor = async (run: CampaignRun, now: Date): Promise<{ waitingFor?: 'quiet-hours' | 'iys' }> => {
+  if (run.channel === 'sms' && inQuietHours(now)) return { waitingFor: 'quiet-hours' };
+  return (await waitingForIys()) ? { waitingFor: 'iys' } : {};
+};
 
 export const runProgress = async (ref: RunRef, now = clockNow()) => {
   const [run, shards] = await Promise.all([getRun(ref.campaignId, ref.runId), getShards(ref.campaignId, ref.runId)]);
@@ -564,6 +576,7 @@ export const runProgress = async (ref: RunRef, now = clockNow()) => {
     skippedBy,
     failed,
     remaining: Math.max(0, recipients - sent - skipped - failed),
+    ...(run.status === 'sending' ? await waitingFor(run, now) : {}),
     ratePerSecond: Math.round(achievedRate(sent, end - Date.parse(run.startedAt)) * 100) / 100,
     configuredRate: run.channel === 'sms' ? config.smsMaxSendRate() : config.sesMaxSendRate(),
   };

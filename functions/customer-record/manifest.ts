@@ -1,6 +1,6 @@
 // The customer record: the whole record, one part of it, and the call center's lookup. It reads the
 // parts every module contributes, so it sits above them all; only the privacy module imports it (its
-// public.ts: the parts, and the read log).
+// public.ts: the parts, and the read log each of these routes writes — hence `table: 'write'`).
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
 import { customerRecordProblems } from './problems.js';
@@ -15,7 +15,7 @@ export const customerRecordRoutes = {
     path: '/customers/lookup',
     function: 'lookupCustomer',
     auth: read,
-    // Two reads and nothing written: a person's daily count goes beside them, not before.
+    // Two reads and their read log, no change to any record: a person's daily count goes beside them.
     readOnly: true,
     summary:
       "Call center: every customer with this phone (any common form) or e-mail, as theirs or a contact person's, each with open quotes and cases, recent orders and leads",
@@ -50,17 +50,17 @@ export const customerRecord: UseCaseManifest = {
     lookupCustomer: {
       entry: `${dir}/lookup-customer.ts`,
       description: 'Call center: find the caller by phone or e-mail',
-      uses: { table: 'read' },
+      uses: { table: 'write' },
     },
     getCustomer: {
       entry: `${dir}/get-customer.ts`,
       description: 'Staff: one customer with everything in their partition',
-      uses: { table: 'read' },
+      uses: { table: 'write' },
     },
     getCustomerPart: {
       entry: `${dir}/get-customer-part.ts`,
       description: "Staff: one part of a customer's record, paged",
-      uses: { table: 'read' },
+      uses: { table: 'write' },
     },
   },
   routes: routeList(customerRecordRoutes),

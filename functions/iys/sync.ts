@@ -15,6 +15,7 @@ import { normalizeEmail } from '../../shared/contact.js';
 import { holdersOf, profileItem } from '../../shared/customer.js';
 import { db, itemAbsent, putNew, tableName, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
+import { iysHealth, recordIysContact } from '../../shared/iys-health.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { byAssignee, byState, indexKeys, keys } from '../../shared/table.js';
 import {
@@ -158,8 +159,18 @@ const record = async (
   );
 };
 
+/** What a run learned of İYS: whether its last call was answered (a refusal is an answer). */
+interface Contact {
+  reachable?: boolean;
+  error?: string;
+}
+
 /** Sends one due push, once: leased first, then sent, then its outcome recorded. */
-const sendPush = async (push: IysPush, now: Date): Promise<'sent' | 'refused' | 'retry' | 'skipped'> => {
+const sendPush = async (
+  push: IysPush,
+  now: Date,
+  contact: Contact,
+): Promise<'sent' | 'refused' | 'retry' | 'skipped'> => {
   if (!(await lease(push, now))) return 'skipped';
   const settings = await iysSettings();
   const attempts = push.attempts + 1;
@@ -193,6 +204,7 @@ const sendPush = async (push: IysPush, now: Date): Promise<'sent' | 'refused' | 
   try {
     const consent = iysConsentOf(entry, await recipientTypeOf(push.customerId));
     const answer = await addConsent(settings, consent);
+    contact.reachable = true;
     const sentAt = now.toISOString();
     await record(
       push,
@@ -208,6 +220,7 @@ const sendPush = async (push: IysPush, now: Date): Promise<'sent' | 'refused' | 
     return 'sent';
   } catch (error) {
     if (error instanceof IysRefusedError) {
+      contact.reachable = true;
       const listed = iysKeys.refusedPush(now.toISOString(), push.customerId, push.entrySk);
       await record(
         push,
@@ -217,6 +230,7 @@ const sendPush = async (push: IysPush, now: Date): Promise<'sent' | 'refused' | 
       return 'refused';
     }
     if (error instanceof IysUnavailableError) {
+      Object.assign(contact, { reachable: false, error: error.message });
       await again(error.message);
       return 'retry';
     }
@@ -231,8 +245,26 @@ export const pushDue = async (now = clockNow(), limit = 200) => {
     limit,
   );
   const outcome = { due: due.length, sent: 0, refused: 0, retry: 0, skipped: 0 };
-  for (const item of due) outcome[await sendPush(fromItem<IysPush>(item), now)]++;
-  return outcome;
+  const contact: Contact = {};
+  for (const item of due) outcome[await sendPush(fromItem<IysPush>(item), now, contact)]++;
+  // Nothing sent while İYS was last unreachable: one read of its change list says whether it is back, so
+  // commercial sends waiting for it go within a minute, not at the next pull.
+  if (contact.reachable === undefined && (await iysHealth())?.reachable === false) await probe(contact);
+  if (contact.reachable !== undefined) await recordIysContact(contact.reachable, now, contact.error);
+  return { ...outcome, ...(contact.reachable !== undefined ? { reachable: contact.reachable ? 1 : 0 } : {}) };
+};
+
+/** One read of İYS (the change list, one entry, nothing applied). */
+const probe = async (contact: Contact) => {
+  const settings = await iysSettings();
+  if (!settings) return;
+  try {
+    await changesAfter(settings, (await readCursor())?.after ?? 0, 1);
+    contact.reachable = true;
+  } catch (error) {
+    if (!(error instanceof IysUnavailableError)) throw error;
+    Object.assign(contact, { reachable: false, error: error.message });
+  }
 };
 
 // ---- in: the change list ---------------------------------------------------------------------------
@@ -293,13 +325,22 @@ const applyChange = async (change: IysChangeRecord, now: Date): Promise<Pick<Iys
 /** Pulls the changes made at İYS since the last one applied, applies each and moves the cursor. */
 export const pullChanges = async (now = clockNow(), pages = 20, pageSize = 100) => {
   const settings = await iysSettings();
-  if (!settings) return { pulled: 0, withdrawn: 0, configured: 0 };
+  if (!settings) return { pulled: 0, withdrawn: 0, configured: 0, reachable: 0 };
   const cursor = await readCursor();
   let after = cursor?.after ?? 0;
   let pulled = 0;
   let withdrawn = 0;
   for (let page = 0; page < pages; page++) {
-    const { list } = await changesAfter(settings, after, pageSize);
+    let list: IysChangeRecord[];
+    try {
+      ({ list } = await changesAfter(settings, after, pageSize));
+    } catch (error) {
+      if (!(error instanceof IysUnavailableError)) throw error;
+      // Recorded, not thrown: commercial sends wait on it, and the next pull takes up from the cursor.
+      await recordIysContact(false, now, error.message);
+      return { pulled, withdrawn, configured: 1, reachable: 0 };
+    }
+    if (page === 0) await recordIysContact(true, now);
     if (!list.length) break;
     for (const change of list) {
       const applied = await applyChange(change, now);
@@ -344,7 +385,7 @@ export const pullChanges = async (now = clockNow(), pages = 20, pageSize = 100) 
     if (!moved.ok) break;
     after = next;
   }
-  return { pulled, withdrawn, configured: 1 };
+  return { pulled, withdrawn, configured: 1, reachable: 1 };
 };
 
 // ---- reading the sync's state -----------------------------------------------------------------------

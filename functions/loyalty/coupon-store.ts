@@ -7,12 +7,13 @@ import { clockNow } from '../../shared/clock.js';
 import { type Customer, getCustomer } from '../../shared/customer.js';
 import { db, itemExists, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { advance, defineEntity } from '../../shared/entity.js';
+import { CommercialWaitError } from '../../shared/gate.js';
 import type { Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { MailInProgressError, onceKey, sendMarketing, sendOnce, unsubscribeUrl } from '../../shared/mail.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
 import { queryAll } from '../../shared/query.js';
-import { QuietHoursError, sendCommercialSms } from '../../shared/sms.js';
+import { sendCommercialSms } from '../../shared/sms.js';
 import { byAssignee, byState } from '../../shared/table.js';
 import { istanbulDate } from '../../shared/time.js';
 import { getSegment, segmentMembers } from '../campaigns/public.js';
@@ -328,8 +329,9 @@ const sendCodes = async (campaign: CouponCampaign, topic: string, now: Date) => 
       if (!outcome.first) tally.already++;
       else tally[outcome.status === 'sent' ? 'sent' : 'notSent']++;
     } catch (error) {
-      // Another run holds the claim, or a text asked for at night: issuing the campaign again sends it.
-      if (error instanceof MailInProgressError || error instanceof QuietHoursError) tally.waiting++;
+      // Another run holds the claim, a text asked for at night, or İYS unreachable: issuing the campaign
+      // again sends it.
+      if (error instanceof MailInProgressError || error instanceof CommercialWaitError) tally.waiting++;
       else throw error;
     }
   }

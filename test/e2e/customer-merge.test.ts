@@ -1,7 +1,9 @@
 // Merging customers over HTTP on the local stack: the merge's answer, the same answer to a retry
 // with the same Idempotency-Key, the old id answering with the kept customer, the event on the bus,
-// and the refusals (a rep, the same customer, an id already merged).
+// and the refusals (a rep, the same customer, an id already merged). The read log sits outside both
+// customers' partitions: reads logged before the merge stay under the id read, and nothing moves them.
 import { describe, expect, inject, it } from 'vitest';
+import { createApiKey } from '../../shared/api-keys.js';
 import { captureLead, getLead, recentEvents, settle, uniquePerson } from '../support/e2e.js';
 import { call, type ProblemFields } from '../support/quotes.js';
 
@@ -32,6 +34,8 @@ describe('merging customers over HTTP', () => {
       await newCustomer('merge-other'),
     ];
     await settle();
+    // Both records read before the merge: each read logged under its own customer.
+    for (const id of [keptId, duplicateId]) expect((await call('GET', `/customers/${id}`, k().admin)).status).toBe(200);
 
     const rep = await merge(keptId, duplicateId, k().rep);
     expect([rep.status, rep.body.code]).toEqual([403, 'forbidden']);
@@ -61,6 +65,19 @@ describe('merging customers over HTTP', () => {
       keptId,
       duplicateId,
       2,
+    ]);
+
+    // The read of the duplicate stays in its log; reading the old id now shows, and logs, the kept one.
+    const officer = (
+      await createApiKey({ label: 'merge reads', userId: 'dpo-merge-e2e', role: 'admin', scopes: ['privacy:read'] })
+    ).key;
+    const reads = async (customerId: string) =>
+      (await call<{ items: { route: string }[] }>('GET', `/privacy/record-reads?customerId=${customerId}`, officer))
+        .body.items;
+    expect((await reads(duplicateId)).map((r) => r.route)).toEqual(['GET /customers/{customerId}']);
+    expect((await reads(keptId)).map((r) => r.route)).toEqual([
+      'GET /customers/{customerId}',
+      'GET /customers/{customerId}',
     ]);
 
     // Into a merged customer, or a duplicate merged already elsewhere: 409.

@@ -1,8 +1,9 @@
 // İYS and retention on the local stack, through the İYS stand-in: a consent given on the web form
 // reaches İYS once with source HS_WEB however often the push runs; the person then refuses at İYS
 // itself, the pull applies it (its lag shown against three working days) and the next text campaign
-// passes them by; a retention dry run lists a lead left untouched past the configured age, and its
-// erasure erases it, once.
+// passes them by; while İYS cannot be reached a text campaign waits (its progress says so) and sends
+// each recipient once when İYS is back; a retention dry run lists a lead left untouched past the
+// configured age, and its erasure erases it, once.
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApiKey } from '../../shared/api-keys.js';
@@ -28,6 +29,78 @@ const sentToIys = async (recipient: string) =>
     (record) => record.recipient === recipient,
   );
 
+/** Someone who left the web form with consent to texts, and their customer id. */
+const textConsenter = async (tag: string) => {
+  const person = uniquePerson(tag);
+  const { leadId } = await captureLead({
+    name: person.name,
+    email: person.email,
+    phone: person.localPhone,
+    consent_sms: true,
+    consentTextVersion: 'kvkk-2026-01',
+  });
+  await settle();
+  return { person, customerId: (await getLead(leadId)).customerId };
+};
+
+/** A text campaign to a segment of this one customer (tagged for it), due a minute from now and started. */
+const textCampaignTo = async (customerId: string) => {
+  const tag = `iys${Math.random().toString(36).slice(2, 8)}`;
+  const record = await call<{ customer: { seq?: number } }>('GET', `/customers/${customerId}`, staff());
+  const tagged = await call('PATCH', `/customers/${customerId}`, staff(), {
+    seq: record.body.customer.seq ?? 0,
+    tags: [tag],
+  });
+  expect(tagged.status, tagged.text).toBe(200);
+  const created = async <T>(path: string, body: unknown) => {
+    const reply = await call<T>('POST', path, staff(), body);
+    expect(reply.status, reply.text).toBe(201);
+    return reply.body;
+  };
+  const segment = await created<{ segmentId: string }>('/segments', {
+    name: `Etiket ${tag}`,
+    filter: { tags: [tag] },
+    consent: { channel: 'email', topic: 'offers' },
+  });
+  const { templateId } = await created<{ templateId: string }>('/templates', {
+    name: `SMS ${tag}`,
+    parts: {
+      tr: { subject: 'Fırsat', html: '<p>x</p>', text: 'Sayın {{name}}, indirim sizi bekliyor.' },
+      en: { subject: 'Offer', html: '<p>x</p>', text: 'Dear {{name}}, an offer is waiting for you.' },
+    },
+  });
+  const at = new Date(Date.now() + 60_000);
+  const draft = await created<{ campaignId: string }>('/campaigns', {
+    name: `İYS ${tag}`,
+    segmentId: segment.segmentId,
+    templateId,
+    topic: 'offers',
+    channel: 'sms',
+    schedule: { at: at.toISOString() },
+  });
+  expect((await call('POST', `/campaigns/${draft.campaignId}/schedule`, staff())).status).toBe(200);
+  await sweepCampaigns(new Date(at.getTime() + 1000));
+  return draft.campaignId;
+};
+
+/** The campaigns' minute sweep as of `at` (a later instant takes over a chain left waiting). */
+const sweepCampaigns = async (at: Date) => {
+  const swept = await fetch(
+    `${inject('api')}/_local/schedules/campaigns.sweep-campaigns/fire?at=${encodeURIComponent(at.toISOString())}`,
+    { method: 'POST', headers: localControlHeaders },
+  );
+  expect(swept.status).toBe(200);
+  await settle();
+};
+
+const progressOf = async (campaignId: string) =>
+  (await call<{ run: Record<string, unknown> }>('GET', `/campaigns/${campaignId}/progress`, staff())).body.run;
+
+const textsTo = async (phone: string) =>
+  ((await (await fetch(`${inject('sms')}/store`)).json()) as { messages: { to: string }[] }).messages.filter(
+    (t) => t.to === phone,
+  );
+
 beforeAll(async () => {
   officer = (
     await createApiKey({
@@ -41,16 +114,7 @@ beforeAll(async () => {
 
 describe('İYS and retention', () => {
   it('a web consent reaches İYS once; a refusal at İYS is pulled and the next campaign skips the person', async () => {
-    const person = uniquePerson('iys');
-    const { leadId } = await captureLead({
-      name: person.name,
-      email: person.email,
-      phone: person.localPhone,
-      consent_sms: true,
-      consentTextVersion: 'kvkk-2026-01',
-    });
-    await settle();
-    const { customerId } = await getLead(leadId);
+    const { person, customerId } = await textConsenter('iys');
 
     await fire('iys.push-iys-consents');
     await fire('iys.push-iys-consents');
@@ -92,54 +156,41 @@ describe('İYS and retention', () => {
     expect((await call('GET', '/iys/status', staff())).status).toBe(403);
 
     // The next text campaign to a segment holding the person passes them by.
-    const tag = `iys${Math.random().toString(36).slice(2, 8)}`;
-    const record = await call<{ customer: { seq?: number } }>('GET', `/customers/${customerId}`, staff());
-    const tagged = await call('PATCH', `/customers/${customerId}`, staff(), {
-      seq: record.body.customer.seq ?? 0,
-      tags: [tag],
-    });
-    expect(tagged.status, tagged.text).toBe(200);
-    const created = async <T>(path: string, body: unknown) => {
-      const reply = await call<T>('POST', path, staff(), body);
-      expect(reply.status, reply.text).toBe(201);
-      return reply.body;
-    };
-    const segment = await created<{ segmentId: string }>('/segments', {
-      name: `Etiket ${tag}`,
-      filter: { tags: [tag] },
-      consent: { channel: 'email', topic: 'offers' },
-    });
-    const { templateId } = await created<{ templateId: string }>('/templates', {
-      name: `SMS ${tag}`,
-      parts: {
-        tr: { subject: 'Fırsat', html: '<p>x</p>', text: 'Sayın {{name}}, indirim sizi bekliyor.' },
-        en: { subject: 'Offer', html: '<p>x</p>', text: 'Dear {{name}}, an offer is waiting for you.' },
-      },
-    });
-    const at = new Date(Date.now() + 60_000);
-    const draft = await created<{ campaignId: string }>('/campaigns', {
-      name: `İYS ${tag}`,
-      segmentId: segment.segmentId,
-      templateId,
-      topic: 'offers',
-      channel: 'sms',
-      schedule: { at: at.toISOString() },
-    });
-    expect((await call('POST', `/campaigns/${draft.campaignId}/schedule`, staff())).status).toBe(200);
-    const swept = await fetch(
-      `${inject('api')}/_local/schedules/campaigns.sweep-campaigns/fire?at=${encodeURIComponent(new Date(at.getTime() + 1000).toISOString())}`,
-      { method: 'POST', headers: localControlHeaders },
-    );
-    expect(swept.status).toBe(200);
-    await settle();
-    const progress = await call<{ run: Record<string, unknown> }>(
-      'GET',
-      `/campaigns/${draft.campaignId}/progress`,
-      staff(),
-    );
-    expect(progress.body.run).toMatchObject({ sent: 0, skippedBy: { 'no-consent': 1 } });
-    const texts = (await (await fetch(`${inject('sms')}/store`)).json()) as { messages: { to: string }[] };
-    expect(texts.messages.filter((t) => t.to === person.phone)).toEqual([]);
+    const campaignId = await textCampaignTo(customerId);
+    expect(await progressOf(campaignId)).toMatchObject({ sent: 0, skippedBy: { 'no-consent': 1 } });
+    expect(await textsTo(person.phone)).toEqual([]);
+  });
+
+  it('a text campaign waits while İYS cannot be reached, shown as waiting, and goes once it can', async () => {
+    const { person, customerId } = await textConsenter('iys-wait');
+    await fire('iys.push-iys-consents');
+    expect(await sentToIys(person.phone)).toHaveLength(1);
+
+    const iysSwitch = (to: 'down' | 'up') => fetch(`${inject('iys')}/_iys/${to}`, { method: 'POST' });
+    await iysSwitch('down');
+    try {
+      // The pull finds İYS unreachable: recorded, and commercial sends wait.
+      await fire('iys.pull-iys-changes');
+      const campaignId = await textCampaignTo(customerId);
+      const waiting = await progressOf(campaignId);
+      expect(waiting).toMatchObject({ status: 'sending', sent: 0, remaining: 1, waitingFor: 'iys' });
+      expect(await textsTo(person.phone)).toEqual([]);
+      // Still down when the sweep offers the run again: still nothing.
+      await sweepCampaigns(new Date(Date.now() + 3 * 60_000));
+      expect(await progressOf(campaignId)).toMatchObject({ sent: 0, remaining: 1, waitingFor: 'iys' });
+
+      await iysSwitch('up');
+      // The next push run reaches İYS (a probe when nothing is due), and the sweep hands the run on.
+      await fire('iys.push-iys-consents');
+      await sweepCampaigns(new Date(Date.now() + 6 * 60_000));
+      await expect.poll(async () => (await progressOf(campaignId)).sent).toBe(1);
+      expect(await progressOf(campaignId)).not.toHaveProperty('waitingFor');
+      await sweepCampaigns(new Date(Date.now() + 9 * 60_000));
+      expect(await textsTo(person.phone)).toHaveLength(1);
+    } finally {
+      await iysSwitch('up');
+      await fire('iys.pull-iys-changes');
+    }
   });
 
   it('a retention dry run lists a lead left untouched past the age; its erasure erases it once', async () => {

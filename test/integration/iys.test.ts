@@ -1,7 +1,8 @@
 // The İYS sync against DynamoDB Local and the İYS stand-in over real HTTP: a consent given on the web
 // form is queued once however often its event comes, waits while İYS is down (attempts counted, the
-// error kept), then reaches İYS once with source HS_WEB; a refusal made at İYS is pulled, withdraws the
-// consent in the ledger (the e-mail consent stays), is recorded with its lag, and is not applied twice.
+// error kept, commercial messages held back by the gate meanwhile), then reaches İYS once with source
+// HS_WEB; a refusal made at İYS is pulled, withdraws the consent in the ledger (the e-mail consent
+// stays), is recorded with its lag, and is not applied twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullChanges, pushDue, pushesOf, queuePushes, syncStatus } from '../../functions/iys/sync.js';
 import { captureLead } from '../../functions/lead-capture/capture.js';
@@ -9,7 +10,9 @@ import { leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-s
 import { getLead } from '../../functions/lead-capture/lead-store.js';
 import { LOCAL_IYS, startIysStandIn } from '../../infra/local/iys.js';
 import { hasConsent } from '../../shared/consent.js';
+import { marketingGate } from '../../shared/gate.js';
 import { newId } from '../../shared/ids.js';
+import { waitingForIys } from '../../shared/iys-health.js';
 
 let standIn: Awaited<ReturnType<typeof startIysStandIn>>;
 const tag = Math.random().toString(36).slice(2, 10);
@@ -53,7 +56,11 @@ describe('İYS push', () => {
     expect(await queuePushes(customerId, 'sms', t0)).toEqual({ queued: 0 });
 
     await post('/_iys/down');
-    expect(await pushDue(t0)).toMatchObject({ due: 1, retry: 1, sent: 0 });
+    expect(await pushDue(t0)).toMatchObject({ due: 1, retry: 1, sent: 0, reachable: 0 });
+    // Recorded: a commercial text that would go waits (a refusal does not), a transactional one never asks.
+    const gate = { customerId, channel: 'sms', address: phone, topic: 'offers' } as const;
+    expect(await marketingGate(gate, t0)).toBe('iys-unreachable');
+    expect(await marketingGate({ ...gate, customerId: newId() }, t0)).toBe('no-consent');
     const [waiting] = await pushesOf(customerId);
     expect(waiting).toMatchObject({ state: 'pending', attempts: 1, lastError: 'İYS answered 503' });
     // Not due again before its retry time: nothing is sent, nothing counted.
@@ -62,7 +69,8 @@ describe('İYS push', () => {
 
     await post('/_iys/up');
     const later = new Date(t0.getTime() + 61_000);
-    expect(await pushDue(later)).toMatchObject({ due: 1, sent: 1 });
+    expect(await pushDue(later)).toMatchObject({ due: 1, sent: 1, reachable: 1 });
+    expect(await waitingForIys()).toBe(false);
     expect(await pushDue(new Date(later.getTime() + 3_600_000))).toMatchObject({ due: 0 });
     const mine = standIn.sent.filter((record) => record.recipient === phone);
     expect(mine).toHaveLength(1);

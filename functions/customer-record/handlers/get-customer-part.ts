@@ -7,6 +7,7 @@ import { NotFoundError } from '../../../shared/problems.js';
 import { customerViewerOf, visibleProfile } from '../../customers/public.js';
 import { partPage } from '../customer-view.js';
 import { customerRecordRoutes } from '../manifest.js';
+import { logReads } from '../read-log.js';
 import { isPartName, recordParts } from '../record-parts.js';
 
 export const handler = route(customerRecordRoutes.getCustomerPart, async ({ actor, params, query }) => {
@@ -14,6 +15,9 @@ export const handler = route(customerRecordRoutes.getCustomerPart, async ({ acto
   if (!isPartName(part))
     throw new NotFoundError({ en: `The part ${JSON.stringify(part)}`, tr: `${JSON.stringify(part)} bölümü` });
   if (!isId(customerId)) throw new NotFoundError(records.customer);
-  await visibleProfile(await customerViewerOf(actor), customerId);
-  return json(200, await partPage(customerId, recordParts[part], query.limit, query.cursor));
+  const profile = await visibleProfile(await customerViewerOf(actor), customerId);
+  // Logged once the page is read: a refused cursor is no read.
+  const page = await partPage(customerId, recordParts[part], query.limit, query.cursor);
+  await logReads(actor, customerRecordRoutes.getCustomerPart, [String(profile.customerId)], part);
+  return json(200, page);
 });

@@ -9,6 +9,7 @@ import { recordNumber } from '../../../shared/record-numbers.js';
 import { customerViewerOf } from '../../customers/public.js';
 import { firstPages, profileParts, readCustomerPartition } from '../customer-view.js';
 import { customerRecordRoutes } from '../manifest.js';
+import { logReads } from '../read-log.js';
 
 /** How many of each part the record shows; its cursor pages the rest. */
 const PAGE = 20;
@@ -19,10 +20,12 @@ export const handler = route(customerRecordRoutes.getCustomer, async ({ actor, p
     : undefined;
   if (!found) throw new NotFoundError(records.customer);
   const parts = await profileParts(found);
-  return json(200, {
+  const record = {
     ...parts,
     number: recordNumber('customer', parts.customer.customerId),
     ...(found.mergedFrom ? { mergedFrom: found.mergedFrom } : {}),
     ...(await firstPages(found, PAGE)),
-  });
+  };
+  await logReads(actor, customerRecordRoutes.getCustomer, [found.customerId]);
+  return json(200, record);
 });

@@ -7,6 +7,7 @@ import { ProblemError, ValidationError } from '../../../shared/problems.js';
 import { customerViewerOf } from '../../customers/public.js';
 import { lookupMatches } from '../customer-view.js';
 import { customerRecordRoutes } from '../manifest.js';
+import { logReads } from '../read-log.js';
 
 /** How many of each list the compact view shows. */
 const RECENT = 5;
@@ -43,5 +44,10 @@ export const handler = route(customerRecordRoutes.lookupCustomer, async ({ actor
     RECENT,
   );
   if (!matches.length) throw unknownCaller(field);
+  await logReads(
+    actor,
+    customerRecordRoutes.lookupCustomer,
+    matches.map((match) => match.customer.customerId),
+  );
   return json(200, { matches });
 });
