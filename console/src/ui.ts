@@ -196,6 +196,7 @@ export const exportButton = (
     URL.revokeObjectURL(link.href);
   };
   return html`<button type="button" class="secondary" data-export @click=${save}>${t('exportCsv')}</button><p role="alert" class="problem" data-export-problem hidden></p>`;
+};
 
 /** Stops the polling of the page shown last (another page, or this one drawn again). */
 let stopPolling = () => {};
