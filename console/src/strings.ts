@@ -1349,8 +1349,11 @@ const groups = {
   } satisfies Record<Json<'getPerson'>['language'], Words>,
   // the marketer's day (console-marketer)
   smsEncoding: {
-    'GSM-7': ['GSM 03.38 (Türkçe harfsiz, 160 karakter)', 'GSM 03.38 (no Turkish letters, 160 characters)'],
-    'UCS-2': ['UCS-2 (Türkçe harfli, 70 karakter)', 'UCS-2 (Turkish letters, 70 characters)'],
+    'GSM-7': ['GSM 03.38 (parça başına 160 karakter)', 'GSM 03.38 (160 characters a segment)'],
+    'UCS-2': [
+      'UCS-2 (GSM dışı harf var: parça başına 70 karakter)',
+      'UCS-2 (letters beyond GSM: 70 characters a segment)',
+    ],
   } satisfies Record<Json<'previewSmsCampaign'>['versions']['tr']['encoding'], Words>,
   letterKind: {
     letters: ['Mektup', 'Letters'],

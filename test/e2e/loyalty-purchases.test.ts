@@ -13,7 +13,7 @@ import { newId } from '../../shared/ids.js';
 import { keys } from '../../shared/table.js';
 import { mailTo, settle } from '../support/e2e.js';
 import { call, fireSchedule } from '../support/quotes.js';
-import { consentItem } from '../support/subscriptions.js';
+import { consentItem, smsConsentItem } from '../support/subscriptions.js';
 import { documents } from '../support/subscriptions-e2e.js';
 
 const k = () => inject('loyaltyKeys');
@@ -47,18 +47,7 @@ const member = async (i: number, bought: string[], sms = false) => {
   await put(consentItem(customerId, email, 'granted'));
   if (phone) {
     await put({ ...keys.phoneMarker(phone), type: 'phone-marker', customerId });
-    await put({
-      ...keys.consentEntry(customerId, 'sms', at, newId()),
-      type: 'consent',
-      customerId,
-      channel: 'sms',
-      address: phone,
-      topic: 'all',
-      action: 'granted',
-      via: 'form',
-      source: 'test',
-      occurredAt: at,
-    });
+    await put(smsConsentItem(customerId, phone, at));
     await put({
       ...channelsKeys.channelPreference(customerId),
       type: 'channel-preference',

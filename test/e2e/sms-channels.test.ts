@@ -11,6 +11,7 @@ import { commercialText, smsLength } from '../../shared/sms.js';
 import { keys } from '../../shared/table.js';
 import { localControlHeaders, mailTo, settle } from '../support/e2e.js';
 import { call } from '../support/quotes.js';
+import { smsConsentItem } from '../support/subscriptions.js';
 import { documents } from '../support/subscriptions-e2e.js';
 
 const staff = () => inject('smsKeys').staff;
@@ -67,18 +68,7 @@ const seed = async (
   if (phone) await put({ ...keys.phoneMarker(phone), type: 'phone-marker', customerId });
   if (phone && options.consent) {
     // İYS type MESAJ: consent for texts, belonging to this number.
-    await put({
-      ...keys.consentEntry(customerId, 'sms', now, newId()),
-      type: 'consent',
-      customerId,
-      channel: 'sms',
-      address: phone,
-      topic: 'all',
-      action: 'granted',
-      via: 'form',
-      source: 'test',
-      occurredAt: now,
-    });
+    await put(smsConsentItem(customerId, phone, now));
   }
   return { customerId, email, phone: phone ?? '', name: customer.name, language: customer.language };
 };

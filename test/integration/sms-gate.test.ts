@@ -9,8 +9,7 @@ import { db, tableName } from '../../shared/db.js';
 import { marketingGate } from '../../shared/gate.js';
 import { newId } from '../../shared/ids.js';
 import { ConflictError, ProblemError } from '../../shared/problems.js';
-import { keys } from '../../shared/table.js';
-import { consentingCustomer } from '../support/subscriptions.js';
+import { consentingCustomer, smsConsentItem } from '../support/subscriptions.js';
 
 beforeAll(() => {
   process.env.MARKETING_CAP_MAX = '2';
@@ -22,18 +21,7 @@ const smsConsent = (customerId: string, phone: string) =>
   db().send(
     new PutCommand({
       TableName: tableName(),
-      Item: {
-        ...keys.consentEntry(customerId, 'sms', new Date().toISOString(), newId()),
-        type: 'consent',
-        customerId,
-        channel: 'sms',
-        address: phone,
-        topic: 'all',
-        action: 'granted',
-        via: 'form',
-        source: 'test',
-        occurredAt: new Date().toISOString(),
-      },
+      Item: smsConsentItem(customerId, phone),
     }),
   );
 

@@ -85,6 +85,20 @@ export const consentItem = (
   occurredAt: at.toISOString(),
 });
 
+/** Text consent (İYS type MESAJ) for the number, as a form records it: it belongs to that number. */
+export const smsConsentItem = (customerId: string, phone: string, at = new Date().toISOString()) => ({
+  ...keys.consentEntry(customerId, 'sms', at, newId()),
+  type: 'consent',
+  customerId,
+  channel: 'sms',
+  address: phone,
+  topic: 'all',
+  action: 'granted',
+  via: 'form',
+  source: 'test',
+  occurredAt: at,
+});
+
 export const ledger = (...entry: Parameters<typeof consentItem>) =>
   db().send(new PutCommand({ TableName: tableName(), Item: consentItem(...entry) }));
 
