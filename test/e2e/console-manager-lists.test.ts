@@ -223,7 +223,7 @@ describe("a manager's lists", () => {
     await filter.getByLabel('Sahibi').fill('rep-ayse');
     await applyFilter(page, 'status=draft');
     const row = await findRow(page, `tr[data-listed-quote="${quote.quoteId}"]`);
-    expect(await row.locator('[data-number]').textContent()).toBe(`Q-${quote.quoteId.slice(-8)}`);
+    expect(await row.locator('[data-quote-number]').textContent()).toBe(`Q-${quote.quoteId.slice(-8)}`);
     await check(page, 'manager-quotes');
     await docsScreenshot(page, 'manager-quotes-desktop');
 

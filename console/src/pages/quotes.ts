@@ -75,7 +75,7 @@ export const quotesPage = async (_params: Record<string, string>, query: URLSear
     document.getElementById('all-quotes')!,
     ['#', t('status'), t('owner'), t('total'), t('created')],
     (quote) => html`<tr data-listed-quote=${quote.quoteId}>
-      <td data-number><a href="#/quotes/${quote.quoteId}">${quote.number}</a></td>
+      <td data-quote-number><a href="#/quotes/${quote.quoteId}">${quote.number}</a></td>
       <td data-status=${quote.status}>${label('quoteStatus', quote.status)}</td><td>${quote.ownerId}</td>
       <td data-total>${money(quote.grandTotal.amount, quote.grandTotal.currency)}</td><td>${dateTime(String(quote.createdAt))}</td>
     </tr>`,
