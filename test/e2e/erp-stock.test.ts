@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApiKey } from '../../shared/api-keys.js';
 import { localControlHeaders, settle, uniquePerson } from '../support/e2e.js';
-import { call, eventsOf } from '../support/quotes.js';
+import { call, createQuote, eventsOf, newCustomer } from '../support/quotes.js';
 
 const shop = () => inject('orderKeys').shop;
 let director = '';
@@ -80,6 +80,36 @@ describe('stock through the ERP', () => {
     ]);
     const none = await call<{ errors: { path: string }[] }>('GET', '/stock', director);
     expect([none.status, none.body.errors?.[0]?.path]).toEqual([400, 'products']);
+  });
+
+  it("shows a quote's lines against the stock to whoever may see the quote", async () => {
+    const quoteKeys = inject('quoteKeys');
+    const { customerId } = await newCustomer('erp-quote');
+    const quote = await createQuote(quoteKeys.repAyse, {
+      customerId,
+      priceListId: 'tr-standart',
+      lines: [
+        { sku: 'BAT-48', quantity: 3 },
+        { sku: 'TP-20', quantity: 4 },
+      ],
+    });
+    const seen = await call<{ erp: string; lines: unknown[] }>(
+      'GET',
+      `/quotes/${quote.quoteId}/stock`,
+      quoteKeys.repAyse,
+    );
+    expect(seen.status, seen.text).toBe(200);
+    expect(seen.body).toEqual({
+      quoteId: quote.quoteId,
+      erp: 'answered',
+      lines: [
+        { sku: 'BAT-48', quantity: 3, available: 0, reserve: 0, purchase: 3 },
+        { sku: 'TP-20', quantity: 4, available: 35, reserve: 4, purchase: 0 },
+      ],
+    });
+    // Another rep's quote does not exist for her, stock or not.
+    const hidden = await call('GET', `/quotes/${quote.quoteId}/stock`, quoteKeys.repJohn);
+    expect(hidden.status).toBe(404);
   });
 
   it('makes one purchase request for an out-of-stock line, however often the order is posted', async () => {

@@ -128,6 +128,19 @@ describe('an order checked against the stock', () => {
     expect(await purchaseRequestsOf(placed.customerId, placed.orderId)).toEqual([]);
   });
 
+  it("routes purchase requests to the routing rules' fallback queue when there is no purchasing unit", async () => {
+    await control('/_erp/stock', { productId: 'FL-35D', onHand: 0 });
+    const placed = await order(1);
+    process.env.PURCHASING_UNIT_ID = 'dept-nobody';
+    try {
+      expect(await checkOrderStock(placed, new Date(), erp)).toBe('checked');
+    } finally {
+      delete process.env.PURCHASING_UNIT_ID;
+    }
+    const [request] = await purchaseRequestsOf(placed.customerId, placed.orderId);
+    expect(request).toMatchObject({ unitId: 'dept-order-desk', fallback: true });
+  });
+
   it('is off without an ERP: nothing is written', async () => {
     const placed = await order(1);
     expect(await checkOrderStock(placed, new Date(), undefined)).toBe('off');

@@ -9,6 +9,7 @@ import {
   toPurchase,
   toReserve,
 } from '../../functions/erp/domain/stock.js';
+import { erpUrlOf } from '../../infra/deploy-context.js';
 import type { WorkingHours } from '../../shared/business-hours.js';
 
 const ist = (local: string) => new Date(`${local}:00+03:00`);
@@ -94,5 +95,14 @@ describe("a purchase request's SLA", () => {
 describe('a stock check the ERP did not answer', () => {
   it('is asked again five minutes later', () => {
     expect(nextStockTry(new Date('2026-12-07T10:00:00Z')).toISOString()).toBe('2026-12-07T10:05:00.000Z');
+  });
+});
+
+describe("the deployment's ERP address", () => {
+  it('is optional, must be https without a query, and loses a trailing slash', () => {
+    expect(erpUrlOf(undefined)).toBeUndefined();
+    expect(erpUrlOf('https://erp-bridge.firma.com.tr/api/')).toBe('https://erp-bridge.firma.com.tr/api');
+    expect(() => erpUrlOf('http://erp-bridge.firma.com.tr')).toThrow("Context erpUrl must be the ERP bridge's https");
+    expect(() => erpUrlOf('https://erp-bridge.firma.com.tr/?token=1')).toThrow('without a query');
   });
 });
