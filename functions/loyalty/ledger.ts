@@ -288,11 +288,16 @@ export const postOrderPoints = async (
   const rules = await getLoyaltyRules();
   if ((reversing as readonly string[]).includes(detail.to)) return reverseOrder(detail.customerId, detail.orderId, now);
   if (detail.to !== rules.postOn) return { outcome: 'ignored', why: `status ${detail.to}` };
-  const order = await getOrder(detail.customerId, detail.orderId);
+  // A redelivered event finds its entry with a read and writes nothing (a refused transaction is billed too).
+  const [order, earnedBefore] = await Promise.all([
+    getOrder(detail.customerId, detail.orderId),
+    entryOf(detail.customerId, { kind: 'earn', orderId: detail.orderId }),
+  ]);
   if (!order) throw new Error(`Order ${detail.orderId} is not in customer ${detail.customerId}'s partition`);
   // A late event for an order already taken back earns nothing (the reversal's entry guards it too).
   if ((reversing as readonly string[]).includes(order.status))
     return { outcome: 'ignored', why: `order ${order.status}` };
+  if (earnedBefore) return { outcome: 'already' };
   const lines = earningLines(order, rules);
   if (!lines) return { outcome: 'ignored', why: 'no TRY amount' };
   const earning = pointsFor(lines, istanbulDate(new Date(order.createdAt)), rules);

@@ -33,15 +33,18 @@ const bump = (client: DynamoDBDocumentClient, pk: string) =>
 /** One lead's unavoidable data work; `id` makes every key its own. */
 export const designMinimumLead = async (client: DynamoDBDocumentClient, id: string) => {
   const pk = (kind: string) => `BENCH#${id}#${kind}`;
-  // Capture: is this person known (both markers), then customer, markers, lead, event, stored answer.
+  // Capture: is this person known (both markers), then customer, markers, lead, event, stored answer,
+  // and the two numbers people speak (the customer's M-…, the lead's L-…), each found by one Query.
   await Promise.all([get(client, pk('email')), get(client, pk('phone'))]);
   await client.send(
     new TransactWriteCommand({
       TransactItems: [
         put(pk('customer')),
+        put(pk('customer-number'), 80),
         put(pk('email'), 50),
         put(pk('phone'), 50),
         put(pk('lead'), 600),
+        put(pk('lead-number'), 80),
         put(pk('outbox-captured')),
         put(pk('answer'), 100),
       ],
@@ -79,7 +82,9 @@ export const designMinimumLead = async (client: DynamoDBDocumentClient, id: stri
  * Local does not report index writes made inside transactions, so they are left out on both sides.
  */
 export const designMinimumWriteUnits = {
-  'capture transaction: customer, 2 markers, lead, event, stored answer (6 × 2)': 12,
+  // A number item cannot share an item with its record: GET /numbers/{number} finds any kind with one
+  // Query of NUMBER#<letters>-<suffix>, a partition of its own (shared/record-numbers.ts).
+  'capture transaction: customer, its number, 2 markers, lead, its number, event, stored answer (8 × 2)': 16,
   'assignment transaction: lead, customer owners, event (3 × 2)': 6,
   "the team's turn": 1,
   'two mail claims and their outcomes (2 × (1 + 1))': 4,

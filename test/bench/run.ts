@@ -15,8 +15,9 @@
 //      customer's figures (test/bench/analytics.ts).
 //   7. A campaign to 10,000 customers: achieved send rate ÷ SES_MAX_SEND_RATE, duplicates and misses
 //      from the SES store (test/bench/campaigns.ts).
-//   8. Loyalty: 1,000 delivered orders' points (BENCH_LOYALTY_ORDERS), each event delivered three
-//      times: duplicates and write units per posting beside a two-item transaction (test/bench/loyalty.ts).
+//   8. Loyalty: 10,000 delivered orders' points (BENCH_LOYALTY_ORDERS), each event delivered three
+//      times: duplicates and write units per order beside the design minimum, and one account's
+//      item size after five years of postings (test/bench/loyalty.ts).
 //   9. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
 // `BENCH_ONLY=lookup,bundles npm run bench` runs only the named parts (leads, quotes, orders, cases,
 // lookup, analytics, campaigns, loyalty, bundles); `BENCH_FUNCTIONS=quote,leads` bundles only functions whose
