@@ -7,4 +7,4 @@ export { customerViewerOf, profileView } from './customer-access.js';
 export { visibleProfile } from './customer-store.js';
 export { contactKeysOf } from './domain/profile.js';
 export { type Found, type GivenConsent, type IntakePerson, type IntakeRequest, takeIn } from './intake.js';
-export { contactsRecordPart } from './record-part.js';
+export { recordParts } from './record-part.js';

@@ -37,6 +37,7 @@ export const erpRoutes = {
 /** The firm's ERP keeps the books: it posts invoices, e-invoice ids and payments back onto orders. */
 export const erpUseCase: UseCaseManifest = {
   name: 'erp',
+  recordParts: { invoices: { place: 100 }, payments: { place: 110 } },
   problems: erpProblems,
   scopes: {
     // The firm's ERP posting invoices and payments back: an integration key, never a person's sign-in.

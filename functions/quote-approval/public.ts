@@ -9,4 +9,4 @@ export { type QuoteSummary, quoteReport } from './domain/reports.js';
 export { quoteVisibleTo } from './quote-access.js';
 export { findQuote, getQuote, type Quote, quoteAttachedItems, quoteOrderedItems, sentInMonths } from './quote-store.js';
 export { draftQuote } from './quotes.js';
-export { quotesRecordPart } from './record-part.js';
+export { recordParts } from './record-part.js';
