@@ -181,6 +181,11 @@ export interface UseCaseManifest {
   scopes?: Readonly<Record<string, ScopeDeclaration>>;
   /** The problem codes the module declared (its problems.ts): the API document lists them. */
   problems?: Readonly<Record<string, ProblemSpec>>;
+  /**
+   * The parts of the customer record the module contributes, by name, each with its place in the
+   * record (ascending); its public.ts exports them as `recordParts` under the same names.
+   */
+  recordParts?: Readonly<Record<string, { place: number }>>;
   functions: Record<string, FunctionDeclaration>;
   routes: readonly NamedRoute[];
   subscriptions: SubscriptionDeclaration[];

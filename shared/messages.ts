@@ -64,12 +64,6 @@ export const changedMeanwhile = (record: Named): Text => ({
   tr: `${record.tr} bu arada başka biri tarafından değiştirildi; yeniden yükleyin.`,
 });
 
-/** Several requests race for the same contact's markers; the caller may simply try again. */
-export const contactContended: Text = {
-  en: 'This contact is being changed by other requests; try again.',
-  tr: 'Bu kişi şu an başka isteklerle değiştiriliyor; yeniden deneyin.',
-};
-
 export const foreignCursorMessage: Text = {
   en: 'This cursor belongs to another query.',
   tr: 'Bu imleç başka bir sorguya ait.',

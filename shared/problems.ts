@@ -31,16 +31,6 @@ const platformProblems = {
     title: 'Not a move this record can make now',
     tr: 'Kayıt şu an bu adımı atamaz',
   },
-  'capture-contended': {
-    status: 409,
-    title: 'The contact is being changed by other requests',
-    tr: 'Kişi aynı anda başka isteklerle değiştiriliyor',
-  },
-  'intake-contended': {
-    status: 409,
-    title: 'The customer is being changed by other requests',
-    tr: 'Müşteri aynı anda başka isteklerle değiştiriliyor',
-  },
   'request-in-progress': {
     status: 409,
     title: 'A request with this Idempotency-Key is in progress',

@@ -73,6 +73,8 @@ export const activityRoutes = {
 
 export const activitiesUseCase: UseCaseManifest = {
   name: 'activities',
+  // `timeline`, not `activities`: GET /customers/{id}/activities is the activities use case's own list.
+  recordParts: { timeline: { place: 60 } },
   problems: activitiesProblems,
   scopes: {
     'activities:write': {

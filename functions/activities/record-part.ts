@@ -32,3 +32,6 @@ export const timelineRecordPart = recordPart({
   }),
   lookup: { name: 'lastActivities' },
 });
+
+/** The parts this module contributes to the customer record, by the names its manifest declares. */
+export const recordParts = { timeline: timelineRecordPart };

@@ -69,6 +69,7 @@ export const requestRoutes = {
 
 export const callCenter: UseCaseManifest = {
   name: 'call-center',
+  recordParts: { requests: { place: 80 } },
   problems: callCenterProblems,
   scopes: {
     'requests:read': {

@@ -3,6 +3,6 @@
 import './problems.js';
 
 export { type RequestOutcome, requestOutcomes } from './domain/request-input.js';
-export { requestsRecordPart } from './record-part.js';
+export { recordParts } from './record-part.js';
 export { requestViewerOf, requestVisibleTo } from './request-access.js';
 export { unitRequests } from './request-inbox.js';

@@ -13,3 +13,6 @@ export const requestsRecordPart = recordPart({
   summary: (r: CustomerRequest) => ({ ...r }),
   lookup: { name: 'openRequests', keep: (r) => activeRequestStatuses.includes(r.status) },
 });
+
+/** The parts this module contributes to the customer record, by the names its manifest declares. */
+export const recordParts = { requests: requestsRecordPart };

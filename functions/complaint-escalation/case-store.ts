@@ -3,7 +3,7 @@
 
 import type { Ownership } from '../../shared/access.js';
 import { readFollowingMerge } from '../../shared/customer.js';
-import { findById, getMany, putNew, type TransactItem } from '../../shared/db.js';
+import { findById, getMany } from '../../shared/db.js';
 import { defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
 import type { Language } from '../../shared/language.js';
 import { type Filter, queryAll, queryPage } from '../../shared/query.js';
@@ -210,7 +210,3 @@ export const casesOpenedBetween = async (from: string, to: string, max = 10_000)
       max,
     )
   ).map((item) => fromItem<Case>(item));
-
-/** A new customer from a case's contact details, owned by the unit the case went to. */
-export const newCustomerItem = (customer: Record<string, unknown>, unitId: string): TransactItem =>
-  putNew({ ...keys.customer(String(customer.customerId)), type: 'customer', ...customer, ownerIds: new Set([unitId]) });

@@ -5,29 +5,21 @@
 import type { Viewer } from '../../shared/access.js';
 import { officeHours, type WorkingHours } from '../../shared/business-hours.js';
 import { clockNow } from '../../shared/clock.js';
-import {
-  type Customer,
-  customers,
-  customerVisibleTo,
-  getCustomer,
-  markerItems,
-  matchContact,
-  noSuchCustomer,
-  profileChangeItem,
-} from '../../shared/customer.js';
-import { putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
+import { type Customer, customerVisibleTo, noSuchCustomer, profileChangeItem } from '../../shared/customer.js';
+import { type TransactItem, tableName } from '../../shared/db.js';
 import { checkDealerChoice } from '../../shared/dealer-choice.js';
 import { getDepartment } from '../../shared/directory.js';
 import { advance, type HistoryEntry, type MoveEffects } from '../../shared/entity.js';
 import { type IdempotencyScope, once } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
-import { changedMeanwhile, contactContended, records } from '../../shared/messages.js';
+import { changedMeanwhile, records } from '../../shared/messages.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError } from '../../shared/problems.js';
 import { istanbulDate } from '../../shared/time.js';
 import { type QueueEntry, sweep } from '../../shared/work-queue.js';
+import { takeIn } from '../customers/public.js';
 import { type Case, cases, slaQueue } from './case-store.js';
-import { type CaseIntake, contactKeysOf } from './domain/case-input.js';
+import type { CaseIntake } from './domain/case-input.js';
 import { type CaseAction, type CaseStatus, caseLifecycle, mayReopen } from './domain/case-lifecycle.js';
 import { routeCase } from './domain/routing.js';
 import {
@@ -44,8 +36,6 @@ import { elapsedMinutes, pauseClock, resumeClock, startClock } from './domain/sl
 
 /** What the profile may carry beyond the shared fields: the analytics segment and a preferred dealer. */
 type Profile = Customer & { segment?: Segment; preferredDealerId?: string };
-
-const MAX_ATTEMPTS = 3;
 
 export const hoursOf = async (departmentId: string): Promise<WorkingHours> =>
   (await getDepartment(departmentId))?.hours ?? officeHours;
@@ -121,103 +111,91 @@ export const openCase = async (
   };
   await checkDealerChoice(intake.contact?.preferredDealerId, input.dealerField ?? 'contact.preferredDealerId');
   return once(scope, async (record) => {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const contact = intake.contact && { ...contactKeysOf(intake.contact), ...intake.contact };
-      const match = contact ? await matchContact(contact) : undefined;
-      // A named customer the caller may not see is refused before anything is read or written for it.
-      const named = intake.customerId ? await namedCustomer(input.viewer, intake.customerId) : undefined;
-      const customerId = named?.customerId ?? match?.customerId;
-      const profile = named ?? (customerId ? ((await getCustomer(customerId)) as Profile | undefined) : undefined);
-      const route = routeCase({
-        category: intake.category,
-        preferredDealerId: profile?.preferredDealerId ?? contact?.preferredDealerId,
-        region: profile?.region,
-      });
-      const hours = await hoursOf(route.departmentId);
-      const at = now.toISOString();
-      const caseId = newId();
-      const c: Case = {
-        caseId,
-        caseNumber: caseNumberOf(caseId, now),
-        customerId: customerId ?? newId(),
-        caseType: intake.type,
-        category: intake.category,
-        priority: intake.priority,
-        channel: intake.channel,
-        subject: intake.subject,
-        description: intake.description,
-        relatedOrderId: intake.relatedOrderId,
-        relatedQuoteId: intake.relatedQuoteId,
-        language: profile?.language ?? contact?.language ?? 'tr',
-        status: 'open',
-        seq: 1,
-        departmentId: route.departmentId,
-        unit: route.unit,
-        routeRule: route.rule,
-        openedBy: actorId,
-        contact: caseContactOf(contact, named),
-        sla: {
-          segment: profile?.segment ?? 'B',
-          targets: slaTargets(intake.priority, profile?.segment),
-          clock: startClock(now),
-          warned: [],
-          escalationLevel: 0,
-          escalations: { firstResponse: 0, resolution: 0 },
+    const contact = intake.contact;
+    // A named customer the caller may not see is refused before anything is read or written for it.
+    const named = intake.customerId ? await namedCustomer(input.viewer, intake.customerId) : undefined;
+    // The schema asks for a customer id or contact details: without details the named one is the person.
+    const person = contact ?? { name: named!.name, language: named!.language };
+    return takeIn(
+      {
+        person,
+        named,
+        readProfile: true,
+        // A customer first met through a case has no relationship owner yet: the firm-wide reach
+        // and the call center see them; the department sees its case.
+        work: async (found) => {
+          const profile = found.profile as Profile | undefined;
+          const route = routeCase({
+            category: intake.category,
+            preferredDealerId: profile?.preferredDealerId ?? contact?.preferredDealerId,
+            region: profile?.region,
+          });
+          const hours = await hoursOf(route.departmentId);
+          const at = now.toISOString();
+          const caseId = newId();
+          const c: Case = {
+            caseId,
+            caseNumber: caseNumberOf(caseId, now),
+            customerId: found.customerId,
+            caseType: intake.type,
+            category: intake.category,
+            priority: intake.priority,
+            channel: intake.channel,
+            subject: intake.subject,
+            description: intake.description,
+            relatedOrderId: intake.relatedOrderId,
+            relatedQuoteId: intake.relatedQuoteId,
+            language: profile?.language ?? contact?.language ?? 'tr',
+            status: 'open',
+            seq: 1,
+            departmentId: route.departmentId,
+            unit: route.unit,
+            routeRule: route.rule,
+            openedBy: actorId,
+            contact: caseContactOf(contact, named),
+            sla: {
+              segment: profile?.segment ?? 'B',
+              targets: slaTargets(intake.priority, profile?.segment),
+              clock: startClock(now),
+              warned: [],
+              escalationLevel: 0,
+              escalations: { firstResponse: 0, resolution: 0 },
+            },
+            createdAt: at,
+            updatedAt: at,
+          };
+          const answer: Opened = {
+            caseId,
+            caseNumber: c.caseNumber,
+            status: 'open',
+            departmentId: c.departmentId,
+            unit: c.unit,
+          };
+          const event = outboxPut(
+            'CaseOpened',
+            {
+              caseId,
+              customerId: c.customerId,
+              departmentId: c.departmentId,
+              unitType: c.unit.type,
+              unitId: c.unit.id,
+              priority: c.priority,
+              category: c.category,
+            },
+            now,
+          );
+          return {
+            items: [
+              ...cases.createItems(c, { ...slaEffects(c, hours), events: [event] }),
+              ...(profile ? dealerKept(profile, contact, at) : []),
+              ...record(answer),
+            ],
+            answer,
+          };
         },
-        createdAt: at,
-        updatedAt: at,
-      };
-      const customerItems: TransactItem[] = profile
-        ? contact && match
-          ? [...markerItems(contact, profile.customerId, match.unclaimed), ...dealerKept(profile, contact, at)]
-          : []
-        : [
-            // A customer first met through a case has no relationship owner yet: the firm-wide reach
-            // and the call center see them; the department sees its case.
-            putNew(
-              customers.item({
-                customerId: c.customerId,
-                name: contact!.name,
-                email: contact!.email,
-                emailKey: contact!.emailKey,
-                phone: contact!.phone,
-                language: contact!.language,
-                preferredDealerId: contact!.preferredDealerId,
-                createdAt: at,
-                updatedAt: at,
-              }),
-            ),
-            ...customers.numberItems(customers.read({ customerId: c.customerId })),
-            ...markerItems(contact!, c.customerId, { email: true, phone: true }),
-          ];
-      const answer: Opened = {
-        caseId,
-        caseNumber: c.caseNumber,
-        status: 'open',
-        departmentId: c.departmentId,
-        unit: c.unit,
-      };
-      const event = outboxPut(
-        'CaseOpened',
-        {
-          caseId,
-          customerId: c.customerId,
-          departmentId: c.departmentId,
-          unitType: c.unit.type,
-          unitId: c.unit.id,
-          priority: c.priority,
-          category: c.category,
-        },
-        now,
-      );
-      const saved = await transact([
-        ...cases.createItems(c, { ...slaEffects(c, hours), events: [event] }),
-        ...customerItems,
-        ...record(answer),
-      ]);
-      if (saved.ok) return answer;
-    }
-    throw new ConflictError('capture-contended', contactContended);
+      },
+      now,
+    );
   });
 };
 

@@ -143,6 +143,7 @@ export const caseRoutes = {
 
 export const complaintEscalation: UseCaseManifest = {
   name: 'complaint-escalation',
+  recordParts: { cases: { place: 40 } },
   problems: complaintEscalationProblems,
   scopes: {
     'cases:read': {

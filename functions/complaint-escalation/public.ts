@@ -5,4 +5,4 @@ import './problems.js';
 export { unitCases } from './case-inbox.js';
 export { casesOpenedBetween } from './case-store.js';
 export { caseReport, valuableComplainants } from './domain/case-reports.js';
-export { casesRecordPart } from './record-part.js';
+export { recordParts } from './record-part.js';

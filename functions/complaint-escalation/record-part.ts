@@ -31,3 +31,6 @@ export const casesRecordPart = recordPart({
   }),
   lookup: { name: 'openCases', keep: (c) => activeStatuses.includes(c.status) },
 });
+
+/** The parts this module contributes to the customer record, by the names its manifest declares. */
+export const recordParts = { cases: casesRecordPart };

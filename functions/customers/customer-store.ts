@@ -2,7 +2,7 @@
 // owners and its event in ONE transaction; edits guarded by the profile's seq; the directory list.
 
 import { listScope, type Ownership, type Viewer } from '../../shared/access.js';
-import { type SpokenConsent, spokenConsentItems } from '../../shared/consent.js';
+import type { SpokenConsent } from '../../shared/consent.js';
 import {
   type ContactKeys,
   type Customer,
@@ -17,7 +17,7 @@ import {
   profileItem,
   profileSeq,
 } from '../../shared/customer.js';
-import { putNew, type TransactItem, transact } from '../../shared/db.js';
+import { type TransactItem, transact } from '../../shared/db.js';
 import { refuseStale } from '../../shared/entity.js';
 import type { Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
@@ -30,6 +30,7 @@ import { byState, keys } from '../../shared/table.js';
 import { profileView } from './customer-access.js';
 import { type DirectoryFilter, directoryFilter } from './domain/directory-filter.js';
 import { changedFields, contactDetails, editedProfile, normalizeTags, type ProfileEdit } from './domain/profile.js';
+import { consentItems, intakeContended, newCustomerItems } from './intake.js';
 
 type Detail = 'email' | 'phone';
 
@@ -142,16 +143,14 @@ export const createCustomer = async (
   const answer = profileView({ ...customers.item(customer), ...ownershipSets(owner) });
   const markers = markerItems(details, customer.customerId, claim);
   const items: TransactItem[] = [
-    putNew({ ...customers.item(customer), ...ownershipSets(owner), ...duplicateOf(unseen) }),
-    ...markers,
+    ...newCustomerItems(customer, claim, { ...ownershipSets(owner), ...duplicateOf(unseen) }),
     outboxPut(
       'CustomerCreated',
       { customerId: customer.customerId, ownerId: owner.ownerId, actorId: viewer.actor.userId },
       now,
     ),
     ...record(answer),
-    ...customers.numberItems(customer),
-    ...(spokenConsent ? spokenConsentItems(customer.customerId, spokenConsent, now) : []),
+    ...consentItems(customer.customerId, details, spokenConsent && { via: 'call', spoken: spokenConsent }, now),
   ];
   const saved = await transact(items);
   if (saved.ok) return answer;
@@ -159,7 +158,7 @@ export const createCustomer = async (
   // stored answer lost to a duplicate's.
   if (saved.reasons.slice(1, 1 + markers.length).some(Boolean)) {
     if (attempt < 2) return createCustomer(input, owner, viewer, now, record, attempt + 1);
-    throw raced();
+    throw intakeContended();
   }
   throw new ConflictError('request-in-progress', justProcessed);
 };

@@ -94,6 +94,7 @@ export const customerRoutes = {
 
 export const customersUseCase: UseCaseManifest = {
   name: 'customers',
+  recordParts: { contacts: { place: 50 } },
   problems: customersProblems,
   scopes: {
     'customers:read': {

@@ -24,6 +24,11 @@ export const customersProblems = declareProblems({
     title: 'The customer was merged into another',
     tr: 'Müşteri başka bir müşteriyle birleştirildi',
   },
+  'intake-contended': {
+    status: 409,
+    title: 'The customer is being changed by other requests',
+    tr: 'Müşteri aynı anda başka isteklerle değiştiriliyor',
+  },
   'merge-contended': {
     status: 409,
     title: 'The customers are being changed by other requests',

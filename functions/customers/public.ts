@@ -5,4 +5,6 @@ import './problems.js';
 export { consent, customerParams, owners, profile } from './api-schemas.js';
 export { customerViewerOf, profileView } from './customer-access.js';
 export { visibleProfile } from './customer-store.js';
-export { contactsRecordPart } from './record-part.js';
+export { contactKeysOf } from './domain/profile.js';
+export { type Found, type GivenConsent, type IntakePerson, type IntakeRequest, takeIn } from './intake.js';
+export { recordParts } from './record-part.js';

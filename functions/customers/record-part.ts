@@ -28,3 +28,6 @@ export const contactsRecordPart = recordPart({
   }),
   lookup: { name: 'contacts' },
 });
+
+/** The parts this module contributes to the customer record, by the names its manifest declares. */
+export const recordParts = { contacts: contactsRecordPart };

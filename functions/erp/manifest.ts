@@ -85,6 +85,7 @@ export const erpRoutes = {
  */
 export const erpUseCase: UseCaseManifest = {
   name: 'erp',
+  recordParts: { invoices: { place: 100 }, payments: { place: 110 } },
   problems: erpProblems,
   scopes: {
     // The firm's ERP posting invoices and payments back: an integration key, never a person's sign-in.

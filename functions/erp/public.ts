@@ -4,7 +4,7 @@
 import type { ErasureContribution } from '../../shared/erasure.js';
 import './problems.js';
 
-export { invoicesRecordPart, paymentsRecordPart } from './record-part.js';
+export { recordParts } from './record-part.js';
 
 /** An order's stock check and its purchase requests hold ids, products and counts, no personal data: kept. */
 export const erpErasure: ErasureContribution = { keepsAsIs: ['erp-stock-check', 'purchase-request'] };

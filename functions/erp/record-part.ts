@@ -41,3 +41,6 @@ export const paymentsRecordPart = recordPart({
   }),
   erase: (payment: Payment) => ({ keep: payment }),
 });
+
+/** The parts this module contributes to the customer record, by the names its manifest declares. */
+export const recordParts = { invoices: invoicesRecordPart, payments: paymentsRecordPart };

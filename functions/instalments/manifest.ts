@@ -21,6 +21,7 @@ export const instalmentsRoutes = {
 /** An order's instalments past the quote: on the customer's record, reminded, paid down by the ERP. */
 export const instalments: UseCaseManifest = {
   name: 'instalments',
+  recordParts: { instalments: { place: 120 } },
   functions: {
     overdueInstalments: {
       entry: `${dir}/overdue-instalments.ts`,

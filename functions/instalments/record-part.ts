@@ -48,3 +48,6 @@ export const instalmentsRecordPart = recordPart({
   // What was sold on credit stays with the order's books; the plan holds no personal field.
   erase: (plan: InstalmentPlan) => ({ keep: plan }),
 });
+
+/** The parts this module contributes to the customer record, by the names its manifest declares. */
+export const recordParts = { instalments: instalmentsRecordPart };

@@ -4,8 +4,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventFacts } from '../../events/catalogue.js';
 import type { Ownership } from '../../shared/access.js';
-import { CONSENT_REQUEST_TTL_SECONDS, type ConsentChannel, consentAddress } from '../../shared/consent.js';
-import { type ContactMatch, customers, markerItems, ownershipItem } from '../../shared/customer.js';
+import { ownershipItem } from '../../shared/customer.js';
 import { db, findById, itemExists, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { advance, defineEntity, fromItem, type HistoryEntry } from '../../shared/entity.js';
 import type { Recorder } from '../../shared/idempotency.js';
@@ -15,9 +14,10 @@ import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError } from '../../shared/problems.js';
 import { type Filter, queryAll, queryPage } from '../../shared/query.js';
 import { byAssignee, byState, keys } from '../../shared/table.js';
+import type { Found } from '../customers/public.js';
 import type { AssignmentRule, AssignTarget } from './domain/assignment.js';
 import { type LeadStatus, leadStatuses } from './domain/lead-status.js';
-import { type Contact, consentsGiven, type LeadSubmission } from './domain/lead-submission.js';
+import type { LeadSubmission } from './domain/lead-submission.js';
 import { leadCaptureKeys } from './keys.js';
 
 export interface Lead {
@@ -65,8 +65,6 @@ export const leadOwnership = (lead: Lead): Ownership => ({
 
 export interface CaptureContext {
   submission: LeadSubmission;
-  contact: Contact;
-  ip: string;
   now: Date;
   /** The capture's answer, stored with it when the request has an Idempotency-Key. */
   record: Recorder;
@@ -81,22 +79,18 @@ const utmOf = (s: LeadSubmission) => {
   return Object.keys(utm).length ? utm : undefined;
 };
 
-/** The lead, its consent evidence and its events: the part of a capture that does not depend on the customer being new. */
-const leadItems = (
-  customerId: string,
-  newCustomer: boolean,
-  { submission: s, contact, ip, now, record }: CaptureContext,
-) => {
-  const leadId = newId();
+/** The lead, its event and the stored answer: the capture's own part of the customer intake's transaction. */
+export const leadItems = (leadId: string, found: Found, { submission: s, now, record }: CaptureContext) => {
+  const { customerId, created: newCustomer } = found;
   const at = now.toISOString();
   const lead: Lead = {
     leadId,
     customerId,
     status: 'new',
     seq: 1,
-    name: contact.name,
-    email: contact.email,
-    phone: contact.phone,
+    name: s.name,
+    email: s.email,
+    phone: found.contact.phone,
     company: s.company,
     sector: s.sector,
     city: s.city,
@@ -110,121 +104,33 @@ const leadItems = (
     createdAt: at,
     updatedAt: at,
   };
-  const items: TransactItem[] = [
+  return [
     ...leads.createItems(lead, {
       events: [outboxPut('LeadCaptured', { leadId, customerId, newCustomer, language: s.language }, now)],
     }),
-    ...consentsGiven(s).flatMap((channel) => consentItems(customerId, leadId, channel, contact, s, ip, now)),
     ...record({ leadId, status: 'new' }),
   ];
-  return { leadId, items };
 };
 
 /**
- * Evidence for the consent ledger (append-only), naming the address or number the box was ticked
- * for: consent belongs to that detail, whichever customer the capture matched on. E-mail marketing
- * consent from a web form is only *requested* here: it counts once the link mailed to that very
- * address is followed (double opt-in).
+ * A known person's profile with one more lead. The profile itself is not overwritten by an
+ * anonymous form: a preferred dealer the form names is kept only when the customer has none yet.
  */
-const consentItems = (
-  customerId: string,
-  leadId: string,
-  channel: ConsentChannel,
-  contact: Contact,
-  s: LeadSubmission,
-  ip: string,
-  now: Date,
-): TransactItem[] => {
-  const at = now.toISOString();
-  const action = channel === 'email' ? 'requested' : 'granted';
-  // The schema refuses a ticked box without its detail, so the address is there.
-  const address = consentAddress(channel, (channel === 'email' ? contact.emailKey : contact.phone) ?? '');
-  const evidence = {
-    type: 'consent',
-    customerId,
-    channel,
-    address,
-    topic: 'all',
-    action,
-    via: 'form',
-    source: s.source ?? 'web-form',
-    textVersion: s.consentTextVersion,
-    ip,
-    leadId,
-    occurredAt: at,
-  };
-  const ledger = putNew({ ...keys.consentEntry(customerId, channel, at, newId()), ...evidence });
-  if (action === 'granted') return [ledger, outboxPut('ConsentGranted', { customerId, channel, via: 'form' }, now)];
-  const requestId = newId();
-  return [
-    ledger,
-    putNew({
-      ...keys.consentRequest(requestId),
-      ...evidence,
-      requestId,
-      language: s.language,
-      expiresAt: Math.floor(now.getTime() / 1000) + CONSENT_REQUEST_TTL_SECONDS,
-    }),
-    outboxPut('ConsentRequested', { customerId, requestId, channel }, now),
-  ];
-};
-
-/** New person: the customer and its uniqueness markers are created with the lead, or nothing is. */
-export const saveWithNewCustomer = async (capture: CaptureContext) => {
-  const customerId = newId();
-  const { contact, submission: s, now } = capture;
-  const at = now.toISOString();
-  const markers = markerItems(contact, customerId, { email: true, phone: true });
-  const { leadId, items } = leadItems(customerId, true, capture);
-  const customer = customers.createItems({
-    customerId,
-    name: contact.name,
-    email: contact.email,
-    emailKey: contact.emailKey,
-    phone: contact.phone,
-    company: s.company,
-    sector: s.sector,
-    city: s.city,
-    region: s.region,
-    preferredDealerId: s.preferredDealerId,
-    language: s.language,
-    leadCount: 1,
-    lastLeadAt: at,
-    createdAt: at,
-    updatedAt: at,
-  });
-  const result = await transact([...customer, ...markers, ...items]);
-  return result.ok ? { saved: true as const, leadId } : { saved: false as const };
-};
-
-/**
- * Known person: the lead joins their partition and claims the contact details nobody holds yet, so
- * the next lead with only those details finds this customer too. The profile itself is not
- * overwritten by an anonymous form: a preferred dealer the form names is kept only when the
- * customer has none yet.
- */
-export const saveForCustomer = async (match: Required<ContactMatch>, capture: CaptureContext) => {
-  const { customerId } = match;
-  const { leadId, items } = leadItems(customerId, false, capture);
-  const dealer = capture.submission.preferredDealerId;
-  const touch: TransactItem = {
-    Update: {
-      TableName: tableName(),
-      Key: keys.customer(customerId),
-      UpdateExpression: `SET lastLeadAt = :at, updatedAt = :at${
-        dealer ? ', preferredDealerId = if_not_exists(preferredDealerId, :dealer)' : ''
-      } ADD leadCount :one`,
-      ConditionExpression: itemExists,
-      ExpressionAttributeValues: {
-        ':at': capture.now.toISOString(),
-        ':one': 1,
-        ...(dealer ? { ':dealer': dealer } : {}),
-      },
+export const leadTouch = (customerId: string, dealer: string | undefined, now: Date): TransactItem => ({
+  Update: {
+    TableName: tableName(),
+    Key: keys.customer(customerId),
+    UpdateExpression: `SET lastLeadAt = :at, updatedAt = :at${
+      dealer ? ', preferredDealerId = if_not_exists(preferredDealerId, :dealer)' : ''
+    } ADD leadCount :one`,
+    ConditionExpression: itemExists,
+    ExpressionAttributeValues: {
+      ':at': now.toISOString(),
+      ':one': 1,
+      ...(dealer ? { ':dealer': dealer } : {}),
     },
-  };
-  const result = await transact([touch, ...markerItems(capture.contact, customerId, match.unclaimed), ...items]);
-  return result.ok ? { saved: true as const, leadId } : { saved: false as const };
-};
+  },
+});
 
 // ---- reads ---------------------------------------------------------------------------------------
 

@@ -134,6 +134,7 @@ export const leadRoutes = {
 
 export const leadCapture: UseCaseManifest = {
   name: 'lead-capture',
+  recordParts: { leads: { place: 10 } },
   problems: leadCaptureProblems,
   scopes: {
     'leads:read': {

@@ -5,4 +5,4 @@ import './problems.js';
 export { type LeadStatus, leadStatuses } from './domain/lead-status.js';
 export { leadVisibleTo } from './lead-access.js';
 export { getLeadByKey, getLeadHistory, type Lead, leads, leadsCreatedBetween } from './lead-store.js';
-export { leadsRecordPart } from './record-part.js';
+export { recordParts } from './record-part.js';

@@ -27,3 +27,6 @@ export const leadsRecordPart = recordPart({
   }),
   lookup: { name: 'recentLeads' },
 });
+
+/** The parts this module contributes to the customer record, by the names its manifest declares. */
+export const recordParts = { leads: leadsRecordPart };

@@ -128,6 +128,7 @@ export const loyaltyRoutes = {
 
 export const loyalty: UseCaseManifest = {
   name: 'loyalty',
+  recordParts: { points: { place: 90 } },
   problems: loyaltyProblems,
   scopes: {
     // The loyalty team (marketers are managers): members' points, coupon campaigns, the reports. The

@@ -2,4 +2,4 @@
 // Its problem codes are registered wherever another module uses it, so their titles render there too.
 import './problems.js';
 
-export { loyaltyRecordPart } from './record-part.js';
+export { recordParts } from './record-part.js';

@@ -27,3 +27,6 @@ export const loyaltyRecordPart = recordPart({
     updatedAt: account.updatedAt,
   }),
 });
+
+/** The parts this module contributes to the customer record, by the names its manifest declares. */
+export const recordParts = { points: loyaltyRecordPart };

@@ -107,6 +107,7 @@ export const opportunityRoutes = {
 
 export const opportunitiesUseCase: UseCaseManifest = {
   name: 'opportunities',
+  recordParts: { opportunities: { place: 70 } },
   problems: opportunitiesProblems,
   scopes: {
     'opportunities:read': {

@@ -15,3 +15,6 @@ export const opportunitiesRecordPart = recordPart({
   summary: (o: Opportunity) => opportunityView(o),
   lookup: { name: 'openOpportunities', keep: (o) => isOpen(o.status) },
 });
+
+/** The parts this module contributes to the customer record, by the names its manifest declares. */
+export const recordParts = { opportunities: opportunitiesRecordPart };

@@ -135,6 +135,7 @@ export const orderRoutes = {
 
 export const orderRouting: UseCaseManifest = {
   name: 'order-routing',
+  recordParts: { orders: { place: 30 } },
   problems: orderRoutingProblems,
   scopes: {
     'orders:read': {

@@ -4,9 +4,7 @@
 
 import type { Viewer } from '../../shared/access.js';
 import { clockNow } from '../../shared/clock.js';
-import { normalizeEmail, toE164 } from '../../shared/contact.js';
-import { customers, getCustomer, markerItems, matchContact } from '../../shared/customer.js';
-import { type TransactItem, transact } from '../../shared/db.js';
+import { getCustomer } from '../../shared/customer.js';
 import type { Unit } from '../../shared/directory.js';
 import { advance, type HistoryEntry, refuseStale } from '../../shared/entity.js';
 import type { Actor } from '../../shared/http.js';
@@ -19,6 +17,7 @@ import { ConflictError } from '../../shared/problems.js';
 import { istanbulDate } from '../../shared/time.js';
 import { sweep } from '../../shared/work-queue.js';
 import { convertOn, FxRateNotFoundError, getFxRates, getProducts } from '../catalogue/public.js';
+import { takeIn } from '../customers/public.js';
 import type { Quote } from '../quote-approval/public.js';
 import { ackDueAt, routedNote } from './domain/ack-deadline.js';
 import { type OrderStatus, orderLifecycle } from './domain/lifecycle.js';
@@ -185,9 +184,6 @@ export const placedOrderItems = async (placed: PlacedOrder, now = clockNow()) =>
   return { order, items: orders.createItems(order, { events: [createdEvent(order, now)] }) };
 };
 
-/** A losing racer re-reads the winner's markers; a third loss means heavy contention on one person. */
-const MAX_ATTEMPTS = 3;
-
 export interface Received {
   orderId: string;
   customerId: string;
@@ -195,8 +191,8 @@ export interface Received {
 }
 
 /**
- * An order from a shop, an ERP or the call center: the customer matched by e-mail or phone, or
- * created, as lead capture does; the order, its event and the stored answer in one transaction.
+ * An order from a shop, an ERP or the call center: the customer found by e-mail or phone, or
+ * created, by the customers' intake; the order, its event and the stored answer in its transaction.
  * Matching grants nothing: neither the submitter nor the unit the order is routed to becomes an owner
  * of the customer, and the submitter keeps no rights to the order itself (see orderOwnership).
  */
@@ -208,10 +204,6 @@ export const intakeOrder = (
 ): Promise<Received> => {
   const scope: IdempotencyScope = { route: 'POST /orders', caller: actor.keyId, key: idempotencyKey, request: intake };
   return once(scope, async (record) => {
-    const contact = {
-      emailKey: intake.customer.email ? normalizeEmail(intake.customer.email) : undefined,
-      phone: intake.customer.phone ? toE164(intake.customer.phone) : undefined,
-    };
     const currency = intake.lines[0]!.currency;
     const { lines, category } = await withCategories(
       intake.lines.map((l) => ({
@@ -227,70 +219,46 @@ export const intakeOrder = (
     );
     const grandTotalTry = await inTry(grandTotal, now);
     const at = now.toISOString();
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const match = await matchContact(contact);
-      const customerId = match.customerId ?? newId();
-      const known = match.customerId ? await getCustomer(match.customerId) : undefined;
-      const order: Order = {
-        orderId: newId(),
-        customerId,
-        status: 'received',
-        seq: 1,
-        channel: intake.channel,
-        externalRef: intake.externalRef,
-        ownerId: actor.userId,
-        currency,
-        language: known?.language ?? intake.customer.language,
-        lines,
-        totals: { grandTotal },
-        grandTotalTry,
-        delivery: intake.delivery,
-        // What the submitter gave, not the matched profile's: the unit learns nothing more of the customer.
-        contact: {
-          name: intake.customer.name,
-          company: intake.customer.company,
-          email: intake.customer.email,
-          phone: intake.customer.phone,
+    const { customer, delivery } = intake;
+    const person = { ...customer, city: delivery.city, region: delivery.region };
+    return takeIn(
+      {
+        person,
+        readProfile: true,
+        work: ({ customerId, profile: known }) => {
+          const order: Order = {
+            orderId: newId(),
+            customerId,
+            status: 'received',
+            seq: 1,
+            channel: intake.channel,
+            externalRef: intake.externalRef,
+            ownerId: actor.userId,
+            currency,
+            language: known?.language ?? customer.language,
+            lines,
+            totals: { grandTotal },
+            grandTotalTry,
+            delivery,
+            // What the submitter gave, not the matched profile's: the unit learns nothing more of the customer.
+            contact: { name: customer.name, company: customer.company, email: customer.email, phone: customer.phone },
+            city: delivery.city,
+            region: delivery.region,
+            category,
+            preferredDealerId: known?.preferredDealerId ?? customer.preferredDealerId,
+            requestedDate: intake.requestedDate,
+            createdAt: at,
+            updatedAt: at,
+          };
+          const answer: Received = { orderId: order.orderId, customerId, status: 'received' };
+          return {
+            items: [...orders.createItems(order, { events: [createdEvent(order, now)] }), ...record(answer)],
+            answer,
+          };
         },
-        city: intake.delivery.city,
-        region: intake.delivery.region,
-        category,
-        preferredDealerId: known?.preferredDealerId ?? intake.customer.preferredDealerId,
-        requestedDate: intake.requestedDate,
-        createdAt: at,
-        updatedAt: at,
-      };
-      const customerItems: TransactItem[] = match.customerId
-        ? markerItems(contact, customerId, match.unclaimed)
-        : [
-            ...customers.createItems({
-              customerId,
-              name: intake.customer.name,
-              email: intake.customer.email,
-              emailKey: contact.emailKey,
-              phone: contact.phone,
-              company: intake.customer.company,
-              city: intake.delivery.city,
-              region: intake.delivery.region,
-              language: intake.customer.language,
-              preferredDealerId: intake.customer.preferredDealerId,
-              createdAt: at,
-              updatedAt: at,
-            }),
-            ...markerItems(contact, customerId, { email: true, phone: true }),
-          ];
-      const answer: Received = { orderId: order.orderId, customerId, status: 'received' };
-      const saved = await transact([
-        ...customerItems,
-        ...orders.createItems(order, { events: [createdEvent(order, now)] }),
-        ...record(answer),
-      ]);
-      if (saved.ok) return answer;
-    }
-    throw new ConflictError('intake-contended', {
-      en: 'This customer is being changed by other requests; try again.',
-      tr: 'Bu müşteri şu an başka isteklerle değiştiriliyor; yeniden deneyin.',
-    });
+      },
+      now,
+    );
   });
 };
 

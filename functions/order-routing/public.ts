@@ -18,6 +18,6 @@ export {
 export { orderVisibleTo } from './order-access.js';
 export { findOrder, getOrder, type Order, type OrderChannel, ordersIn } from './order-store.js';
 export { type PlacedOrder, placedOrderItems } from './orders.js';
-export { ordersRecordPart } from './record-part.js';
+export { recordParts } from './record-part.js';
 export { getRoutingRules, loadUnits } from './rules-store.js';
 export { orderNumber } from './templates/order-view.js';

@@ -54,3 +54,6 @@ const withoutPerson = (order: Order): Order => {
   const region = delivery?.region === undefined ? {} : { region: delivery.region };
   return { ...rest, ...(delivery ? { delivery: { address: '', city: delivery.city, ...region } } : {}) };
 };
+
+/** The parts this module contributes to the customer record, by the names its manifest declares. */
+export const recordParts = { orders: ordersRecordPart };

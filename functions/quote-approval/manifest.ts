@@ -244,6 +244,7 @@ export const quoteRoutes = {
 
 export const quoteApproval: UseCaseManifest = {
   name: 'quote-approval',
+  recordParts: { quotes: { place: 20 } },
   problems: quoteApprovalProblems,
   scopes: {
     'quotes:read': { en: 'Read quotes', tr: 'Teklifleri okur', grantedTo: ['rep', 'manager', 'director', 'admin'] },

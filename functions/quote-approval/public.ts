@@ -19,6 +19,6 @@ export {
   sentInMonths,
 } from './quote-store.js';
 export { draftQuote } from './quotes.js';
-export { quotesRecordPart } from './record-part.js';
+export { recordParts } from './record-part.js';
 export { issuerName, quotePdf } from './send-quote.js';
 export { quoteNumber } from './templates/quote-view.js';

@@ -34,3 +34,6 @@ export const quotesRecordPart = recordPart({
   }),
   lookup: { name: 'openQuotes', keep: (quote) => !closedQuoteStatuses.includes(quote.status) },
 });
+
+/** The parts this module contributes to the customer record, by the names its manifest declares. */
+export const recordParts = { quotes: quotesRecordPart };

@@ -155,6 +155,24 @@ describe('opening cases', () => {
     });
   });
 
+  it('finds the customer of a phone given in another spelling: one customer, both cases in its partition', async () => {
+    const digits = String(Math.floor(1_000_000 + Math.random() * 8_999_999));
+    const open = (phone: string) =>
+      openCase({
+        intake: intake({ contact: { name: 'Arayan Kişi', phone } }),
+        actorId: 'agent-1',
+        viewer: callCenter,
+        route: 'POST /cases',
+        caller: 'key-1',
+      });
+    const first = await open(`0 (532) ${digits.slice(0, 3)} ${digits.slice(3, 5)} ${digits.slice(5)}`);
+    const second = await open(`+90532${digits}`);
+    const [a, b] = [await getCase(first.caseId), await getCase(second.caseId)];
+    expect(b!.customerId).toBe(a!.customerId);
+    expect(await profileItem(a!.customerId)).toMatchObject({ phone: `+90532${digits}` });
+    expect(await casesOf(a!.customerId)).toHaveLength(2);
+  });
+
   it('refuses the id of a customer the caller may not see exactly as an unknown one, writing nothing', async () => {
     const customerId = await knownCustomer({ ownerIds: new Set(['rep-ayse']) });
     const by = (id: string) =>

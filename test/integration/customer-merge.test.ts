@@ -16,13 +16,9 @@ import { lookupMatches } from '../../functions/customer-record/customer-view.js'
 import { addContact, removeContact } from '../../functions/customers/contact-store.js';
 import { finishDueMerges, mergeCustomers } from '../../functions/customers/merge.js';
 import { captureLead } from '../../functions/lead-capture/capture.js';
-import {
-  contactOf,
-  type LeadSubmission,
-  leadSubmissionSchema,
-} from '../../functions/lead-capture/domain/lead-submission.js';
+import { type LeadSubmission, leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
 import { leadCaptureKeys } from '../../functions/lead-capture/keys.js';
-import { getLead, saveForCustomer } from '../../functions/lead-capture/lead-store.js';
+import { getLead } from '../../functions/lead-capture/lead-store.js';
 import { opportunitiesKeys } from '../../functions/opportunities/keys.js';
 import { attachQuote, openFromLead, openOpportunity } from '../../functions/opportunities/opportunities.js';
 import { getOpportunity } from '../../functions/opportunities/opportunity-store.js';
@@ -405,24 +401,18 @@ describe('merging two customers', () => {
     const during = await capture({ name: 'A. Yılmaz', email: pair.email.toUpperCase() });
     expect(during.customerId).toBe(keptId);
     // A capture that read the old marker before it was re-pointed writes into the old partition.
-    const contact = contactOf(submission({ name: 'A. Yılmaz', email: pair.email }));
-    const straggler = await saveForCustomer(
-      { customerId: duplicateId, unclaimed: { email: false, phone: false } },
-      {
-        submission: submission({ name: 'A. Yılmaz', email: pair.email }),
-        contact,
-        ip: '192.0.2.8',
-        now: new Date(),
-        record: noRecord,
-      },
+    const straggler = await captureLead(
+      { submission: submission({ name: 'A. Yılmaz', email: pair.email }), ip: '192.0.2.8' },
+      new Date(),
+      async () => ({ customerId: duplicateId, unclaimed: { email: false, phone: false } }),
     );
-    expect(straggler.saved).toBe(true);
+    expect(straggler.status).toBe('new');
 
     const done = await mergeCustomers({ viewer: admin, keptId, duplicateId });
     expect(done).toMatchObject({ state: 'done', movedItems: originals.length + 1, combinedItems: 1 });
     const kept = await partition(keptId);
     for (const original of originals) expect(kept.filter((item) => item.sk === original.sk)).toHaveLength(1);
-    const { leadId: stragglerLead } = straggler as { leadId: string };
+    const { leadId: stragglerLead } = straggler;
     expect(await findById(leadCaptureKeys.leadById(stragglerLead))).toMatchObject({
       pk: keys.customerPartition(keptId),
     });

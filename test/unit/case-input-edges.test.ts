@@ -1,7 +1,7 @@
 // Case intake from staff and from the public web form: every refusal by path, code and message,
-// the markup filter at its boundary, and the contact keys a case is matched by.
+// and the markup filter at its boundary.
 import { describe, expect, it } from 'vitest';
-import { caseIntakeSchema, contactKeysOf } from '../../functions/complaint-escalation/domain/case-input.js';
+import { caseIntakeSchema } from '../../functions/complaint-escalation/domain/case-input.js';
 import { webCaseSchema } from '../../functions/complaint-escalation/domain/web-case.js';
 import { issuesOf, messagesOf } from '../support/refusals.js';
 
@@ -75,14 +75,6 @@ describe('case intake by staff', () => {
       ['contact.email', 'Not an e-mail address.'],
       ['contact.phone', 'Not a valid phone number.'],
     ]);
-  });
-
-  it('matches the contact by lower-cased e-mail and E.164 phone', () => {
-    expect(contactKeysOf({ name: 'Ali', email: 'Ali@Example.COM', phone: '0532 700 00 01', language: 'tr' })).toEqual({
-      emailKey: 'ali@example.com',
-      phone: '+905327000001',
-    });
-    expect(contactKeysOf({ name: 'Ali', language: 'tr' })).toEqual({ emailKey: undefined, phone: undefined });
   });
 });
 

@@ -4,8 +4,24 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../events/catalogue.js';
 import { useCases } from '../../functions/manifests.js';
-import { apiReference, eventsTable, scopeTableSource, staleFiles } from '../../infra/generated-files.js';
+import {
+  apiReference,
+  eventsTable,
+  recordPartTableSource,
+  scopeTableSource,
+  staleFiles,
+} from '../../infra/generated-files.js';
 import type { UseCaseManifest } from '../../shared/manifest.js';
+
+/** A manifest declaring only what a table is made of. */
+const manifest = (name: string, declares: Partial<UseCaseManifest>): UseCaseManifest => ({
+  name,
+  functions: {},
+  routes: [],
+  subscriptions: [],
+  schedules: [],
+  ...declares,
+});
 
 describe('generated files', () => {
   it('are all as `npm run generate` writes them', async () => {
@@ -32,14 +48,7 @@ describe('generated files', () => {
   });
 
   it('the scope table holds what each module declares: its roles, MFA, and one owner per scope', () => {
-    const module = (name: string, scopes: UseCaseManifest['scopes']): UseCaseManifest => ({
-      name,
-      scopes,
-      functions: {},
-      routes: [],
-      subscriptions: [],
-      schedules: [],
-    });
+    const module = (name: string, scopes: UseCaseManifest['scopes']) => manifest(name, { scopes });
     const table = scopeTableSource([
       module('a', { 'a:read': { en: 'Read', tr: 'Okur', grantedTo: ['rep', 'dealer'] } }),
       module('b', { 'b:admin': { en: 'Rules', tr: 'Kurallar', grantedTo: [], mfa: true } }),
@@ -55,5 +64,37 @@ describe('generated files', () => {
         module('b', { 'x:read': { en: 'Read', tr: 'Okur', grantedTo: [] } }),
       ]),
     ).toThrow('Scope x:read is declared by two modules');
+  });
+
+  it('the record part table lists each declared part from its module, in place order, one owner and place each', () => {
+    const module = (name: string, recordParts: UseCaseManifest['recordParts']) => manifest(name, { recordParts });
+    const table = recordPartTableSource([
+      module('late-module', { late: { place: 30 }, first: { place: 10 } }),
+      module('other', { middle: { place: 20 } }),
+    ]);
+    expect(table).toContain("import { recordParts as lateModule } from './late-module/public.js';");
+    expect(table).toContain('  first: lateModule.first,\n  middle: other.middle,\n  late: lateModule.late,\n};');
+    expect(() => recordPartTableSource([module('a', { x: { place: 1 } }), module('b', { x: { place: 2 } })])).toThrow(
+      'Record part x is declared by two modules',
+    );
+    expect(() => recordPartTableSource([module('a', { x: { place: 1 } }), module('b', { y: { place: 1 } })])).toThrow(
+      'Two record parts are declared at place 1',
+    );
+    // The record's parts, names and order as the modules declare them today.
+    const today = [...recordPartTableSource(useCases).matchAll(/^ {2}(\w+): \w+\.\1,$/gm)].map(([, name]) => name);
+    expect(today).toEqual([
+      'leads',
+      'quotes',
+      'orders',
+      'cases',
+      'contacts',
+      'timeline',
+      'opportunities',
+      'requests',
+      'points',
+      'invoices',
+      'payments',
+      'instalments',
+    ]);
   });
 });

@@ -1,8 +1,16 @@
 // The edges of a lead form: each checkbox spelling, consent without the address it needs, the
 // markup filter at its boundary, and empty fields read as absent; refusals by path, code and message.
 import { describe, expect, it } from 'vitest';
-import { consentsGiven, contactOf, leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
+import { contactKeysOf } from '../../functions/customers/public.js';
+import { consentsGiven, leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
 import { issuesOf, messagesOf } from '../support/refusals.js';
+
+/** The person as the customers' intake takes them from a form: name and address as typed, their matching forms. */
+const contactOf = (data: { name: string; email?: string; phone?: string }) => ({
+  name: data.name,
+  email: data.email,
+  ...contactKeysOf(data),
+});
 
 const lead = { name: 'Ece Deneme', email: 'ece@example.com', phone: '0532 123 45 67', consentTextVersion: 'v1' };
 const parsed = (fields: Record<string, unknown>) => {

@@ -1,6 +1,6 @@
 // What staff and the call center send to POST /cases. Status, department, due times and the case
 // number are the CRM's to set.
-import { normalizeEmail, toE164 } from '../../../shared/contact.js';
+import { toE164 } from '../../../shared/contact.js';
 import { defaultLanguage, languages } from '../../../shared/language.js';
 import { emailOrPhone, notAnEmail, notAPhone } from '../../../shared/messages.js';
 import * as z from '../../../shared/schema.js';
@@ -50,8 +50,3 @@ export const caseIntakeSchema = z
 
 export type CaseIntake = z.infer<typeof caseIntakeSchema>;
 export type CaseContact = z.infer<typeof contactSchema>;
-
-export const contactKeysOf = (contact: CaseContact) => ({
-  emailKey: contact.email ? normalizeEmail(contact.email) : undefined,
-  phone: contact.phone ? toE164(contact.phone) : undefined,
-});

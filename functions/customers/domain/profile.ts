@@ -35,14 +35,20 @@ export interface ContactDetails {
   phone?: string;
 }
 
+/** The forms a person is matched by: the e-mail trimmed and lower-cased, the phone in E.164 (region TR). */
+export const contactKeysOf = (given: { email?: string; phone?: string }) => ({
+  emailKey: given.email ? normalizeEmail(given.email) : undefined,
+  phone: given.phone ? toE164(given.phone) : undefined,
+});
+
 /** `null` clears a detail, `undefined` leaves it. A phone the schema accepted is a valid number. */
 export const contactDetails = (
   given: { email?: string | null; phone?: string | null },
   current: ContactDetails = {},
 ): ContactDetails => {
   const email = given.email === undefined ? current.email : (given.email ?? undefined);
-  const phone = given.phone === undefined ? current.phone : given.phone === null ? undefined : toE164(given.phone);
-  return { email, emailKey: email === undefined ? undefined : normalizeEmail(email), phone };
+  if (given.phone === undefined) return { email, emailKey: contactKeysOf({ email }).emailKey, phone: current.phone };
+  return { email, ...contactKeysOf({ email, phone: given.phone ?? undefined }) };
 };
 
 /** What staff may change on a profile: `null` clears an optional field. */

@@ -1,7 +1,7 @@
 // What a web form or an integration may send to POST /leads, and nothing more. Owner, status and
 // consent timestamps are the CRM's to set: a form that sends them is refused, naming the field.
 import type { ConsentChannel } from '../../../shared/consent.js';
-import { normalizeEmail, toE164 } from '../../../shared/contact.js';
+import { toE164 } from '../../../shared/contact.js';
 import { defaultLanguage, languages } from '../../../shared/language.js';
 import { emailOrPhone, notAnEmail, notAPhone, notAUrl } from '../../../shared/messages.js';
 import * as z from '../../../shared/schema.js';
@@ -89,22 +89,6 @@ export const leadSubmissionSchema = z
 
 /** The lead itself, without the form's delivery instructions. */
 export type LeadSubmission = Omit<z.infer<typeof leadSubmissionSchema>, 'website' | 'redirect' | 'idempotencyKey'>;
-
-export interface Contact {
-  name: string;
-  /** As typed, for display. */
-  email?: string;
-  emailKey?: string;
-  phone?: string;
-}
-
-/** The submission's matching keys. */
-export const contactOf = (lead: LeadSubmission): Contact => ({
-  name: lead.name,
-  email: lead.email,
-  emailKey: lead.email ? normalizeEmail(lead.email) : undefined,
-  phone: lead.phone ? toE164(lead.phone) : undefined,
-});
 
 export const consentsGiven = (lead: LeadSubmission): ConsentChannel[] =>
   (['email', 'sms', 'phone'] as const).filter((channel) => lead[`consent_${channel}`]);
