@@ -1,5 +1,6 @@
 // Everything that can be deleted and redeployed: functions, the API and its firewall, the outbox
-// relay, rules, schedules and alarms. Routes, rules and schedules come from the use-case manifests.
+// relay, rules, schedules, alarms and the dashboard. Routes, rules, schedules and the modules' own
+// figures come from the use-case manifests.
 // CloudFormation allows 500 resources per stack: each use case's functions, rules, schedules,
 // dead-letter queues, alarms and API methods live in a nested stack of its own, so the parent (the
 // API and its path resources, the authorizer, the relay, the firewall, the alarm topic) grows only by
@@ -15,6 +16,7 @@ import {
   TimeZone,
   Validations,
 } from 'aws-cdk-lib';
+import { Dashboard, GraphWidget, Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { type EventPattern, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -96,6 +98,10 @@ export const tableActions = {
 /** The use cases whose functions send marketing mail or read its settings. */
 const marketingUseCases = [campaignsUseCase.name, permissionMarketing.name];
 
+/** Where the functions' metrics land (Powertools' namespace and service, set on every function). */
+const metricsNamespace = 'Pusula';
+const serviceName = 'pusula';
+
 // EventBridge's maximums: a day of retries before the event goes to the dead-letter queue.
 const delivery = { retryAttempts: 185, maxEventAge: Duration.hours(24) };
 
@@ -109,6 +115,8 @@ export class StatelessStack extends Stack {
   readonly useCaseStacks = new Map<string, NestedStack>();
   private readonly deadLetterQueues = new Map<string, DeadLetterQueue>();
   private readonly alarms: AlarmTopic;
+  /** The modules' declared figures, each beside its alarm's threshold. */
+  private readonly dashboardWidgets: GraphWidget[] = [];
 
   /** Where the console signs people in: the region's Cognito endpoint. */
   get cognitoEndpoint() {
@@ -149,6 +157,7 @@ export class StatelessStack extends Stack {
     this.addOutboxRelay();
 
     for (const useCase of props.useCases) this.addUseCase(useCase);
+    if (this.dashboardWidgets.length) new Dashboard(this, 'Dashboard', { widgets: [this.dashboardWidgets] });
 
     new PublicFirewall(this, 'Firewall', {
       stage: this.api.restApi.deploymentStage,
@@ -264,6 +273,28 @@ export class StatelessStack extends Stack {
         }),
       });
     }
+    this.addModuleAlarms(useCase, scope);
+  }
+
+  /** A module's declared figures: an alarm each, in its nested stack, and a graph on the dashboard. */
+  private addModuleAlarms(useCase: UseCaseManifest, scope: Construct): void {
+    for (const declared of useCase.alarms ?? []) {
+      const metric = new Metric({
+        namespace: metricsNamespace,
+        metricName: declared.metric,
+        dimensionsMap: { service: serviceName },
+        statistic: declared.statistic,
+        period: Duration.minutes(declared.periodMinutes),
+      });
+      this.alarms.alarmAbove(`${useCase.name}.${declared.metric}`, metric, declared, declared.description, scope);
+      this.dashboardWidgets.push(
+        new GraphWidget({
+          title: `${useCase.name}: ${declared.metric}`,
+          left: [metric],
+          leftAnnotations: [{ value: declared.threshold, label: 'alarm above' }],
+        }),
+      );
+    }
   }
 
   private addFunction(
@@ -299,8 +330,8 @@ export class StatelessStack extends Stack {
           ? { SMS_CONFIGURATION_SET: data.smsConfigurationSet.ref, SMS_SENDER_ID: data.smsSenderId.senderId }
           : {}),
         SIGNING_SECRET_ARN: data.signingSecret.secretArn,
-        POWERTOOLS_SERVICE_NAME: 'pusula',
-        POWERTOOLS_METRICS_NAMESPACE: 'Pusula',
+        POWERTOOLS_SERVICE_NAME: serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         // Only a mailer can tell the fallback inbox of a lead.
         ...(uses.mail && fallbackNotifyEmail ? { FALLBACK_NOTIFY_EMAIL: fallbackNotifyEmail } : {}),

@@ -175,8 +175,25 @@ export interface ScheduleDeclaration {
   timezone: string;
 }
 
+/**
+ * A figure the module publishes (CloudWatch namespace `Pusula`, dimension `service: pusula`) with the
+ * alarm it needs: the stack alarms when the statistic over `periodMinutes` is above `threshold` for
+ * `evaluationPeriods` periods, and shows the figure on the dashboard.
+ */
+export interface MetricAlarmDeclaration {
+  metric: string;
+  statistic: 'Maximum' | 'Sum';
+  periodMinutes: number;
+  threshold: number;
+  evaluationPeriods: number;
+  /** What it means when it fires, and where to look (the alarm's description, Latin-1 not required). */
+  description: string;
+}
+
 export interface UseCaseManifest {
   name: string;
+  /** Figures the module publishes, each with its alarm and a place on the dashboard. */
+  alarms?: readonly MetricAlarmDeclaration[];
   /** The scopes the module's routes need (`admin` covers them all). */
   scopes?: Readonly<Record<string, ScopeDeclaration>>;
   /** The problem codes the module declared (its problems.ts): the API document lists them. */

@@ -13,6 +13,8 @@ export interface ScheduledEvent {
   useCase?: string;
   schedule?: string;
   scheduledTime?: string;
+  /** A job invoked by hand with `{"dryRun": true}` reports what it would do and changes nothing. */
+  dryRun?: boolean;
 }
 
 export const sweepTime = (event: ScheduledEvent | undefined, present = clockNow()) => {
@@ -20,12 +22,15 @@ export const sweepTime = (event: ScheduledEvent | undefined, present = clockNow(
   return Number.isFinite(scheduled) && scheduled > present.getTime() ? new Date(scheduled) : present;
 };
 
-export const scheduledHandler = (name: string, run: (now: Date) => Promise<Record<string, number>>) =>
+export const scheduledHandler = (
+  name: string,
+  run: (now: Date, event: ScheduledEvent) => Promise<Record<string, number>>,
+) =>
   middy<ScheduledEvent, Record<string, number>>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event) => {
       logger.appendKeys({ schedule: event?.schedule ?? name, scheduledTime: event?.scheduledTime });
-      const outcome = await run(sweepTime(event));
+      const outcome = await run(sweepTime(event), event ?? {});
       logger.info(`${name} done`, outcome);
       return outcome;
     });

@@ -4,6 +4,7 @@
 import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
+import { iysMetricNames } from './metrics.js';
 import { iysProblems } from './problems.js';
 
 const dir = 'functions/iys/handlers';
@@ -65,6 +66,34 @@ export const iys: UseCaseManifest = {
       name: 'iys-queue-pushes',
       function: 'queueIysPushes',
       pattern: { source: [sources.consents], 'detail-type': ['ConsentGranted', 'ConsentWithdrawn'] },
+    },
+  ],
+  alarms: [
+    {
+      metric: iysMetricNames.lag,
+      statistic: 'Maximum',
+      periodMinutes: 5,
+      threshold: 60,
+      evaluationPeriods: 3,
+      description:
+        'A consent change has waited over an hour to reach IYS for 15 minutes: IYS unreachable or the push failing ' +
+        '(commercial mail and SMS wait meanwhile); see GET /iys/status and the push function logs.',
+    },
+    {
+      metric: iysMetricNames.waiting,
+      statistic: 'Maximum',
+      periodMinutes: 5,
+      threshold: 1000,
+      evaluationPeriods: 3,
+      description: 'Over 1000 consent changes waiting for IYS for 15 minutes: the push is not keeping up.',
+    },
+    {
+      metric: iysMetricNames.refused,
+      statistic: 'Sum',
+      periodMinutes: 60,
+      threshold: 0,
+      evaluationPeriods: 1,
+      description: 'IYS refused a consent change: it is not retried; GET /iys/status lists it with the reason.',
     },
   ],
   schedules: [

@@ -36,6 +36,7 @@ import {
   syncLag,
 } from './domain/iys.js';
 import { iysKeys } from './keys.js';
+import { iysMetricNames } from './metrics.js';
 
 const QUEUE = 'iys-push';
 /** How long a run holds a push it is sending; past it, another run may take it up. */
@@ -399,21 +400,41 @@ export const pushesOf = async (customerId: string) =>
     },
   );
 
+/** The pushes waiting (at most 10,000 counted) and the oldest one's consent time and age in minutes. */
+const waitingPushes = async (now: Date) => {
+  const pending = await queryAll({ index: byState, partition: keys.dueInPartitions(QUEUE), order: 'oldest' }, 10_000);
+  const oldest = pending.map((item) => String(item.occurredAt)).sort()[0];
+  return {
+    pending: pending.length,
+    oldest,
+    oldestMinutes: oldest ? Math.max(0, Math.round((now.getTime() - Date.parse(oldest)) / 60_000)) : 0,
+  };
+};
+
+/** The figures a push run publishes (names in metrics.ts): the lag, the pushes waiting, the run's refusals. */
+export const syncFigures = async (now: Date, refusedInRun: number) => {
+  const waiting = await waitingPushes(now);
+  return {
+    [iysMetricNames.lag]: waiting.oldestMinutes,
+    [iysMetricNames.waiting]: waiting.pending,
+    [iysMetricNames.refused]: refusedInRun,
+  };
+};
+
 /** What waits, what İYS refused, the last pull and the recent changes with their lag. */
 export const syncStatus = async (now = clockNow()) => {
-  const [pending, refused, changes, cursor] = await Promise.all([
-    queryAll({ index: byState, partition: keys.dueInPartitions(QUEUE), order: 'oldest' }, 10_000),
+  const [waiting, refused, changes, cursor] = await Promise.all([
+    waitingPushes(now),
     queryAll({ index: byAssignee, partition: iysKeys.refusedPushPartition(), order: 'newest' }, 100),
     queryPage({ index: byState, partition: iysKeys.changeListPartition(), order: 'newest', limit: 20 }),
     readCursor(),
   ]);
-  const oldest = pending.map((item) => String(item.occurredAt)).sort()[0];
   const recent = changes.items.map((item) => fromItem<IysChange>(item));
   return {
     pushes: {
-      pending: pending.length,
-      ...(oldest ? { oldestPendingSince: oldest } : {}),
-      oldestPendingMinutes: oldest ? Math.max(0, Math.round((now.getTime() - Date.parse(oldest)) / 60_000)) : 0,
+      pending: waiting.pending,
+      ...(waiting.oldest ? { oldestPendingSince: waiting.oldest } : {}),
+      oldestPendingMinutes: waiting.oldestMinutes,
       refused: refused.map((item) => {
         const push = fromItem<IysPush>(item);
         return {

@@ -127,6 +127,13 @@ export const privacy: UseCaseManifest = {
       memoryMb: 1024,
       uses: { table: 'write', signingSecret: true },
     },
+    retentionJob: {
+      entry: `${dir}/retention-job.ts`,
+      description: 'Erases whoever the retention rules make due, weekly; with input dryRun only lists them',
+      timeoutSeconds: 900,
+      memoryMb: 1024,
+      uses: { table: 'write', signingSecret: true },
+    },
     listPrivacyRequests: {
       entry: `${dir}/list-requests.ts`,
       description: 'Privacy staff: the record of access and erasure requests',
@@ -140,5 +147,13 @@ export const privacy: UseCaseManifest = {
   },
   routes: routeList(privacyRoutes),
   subscriptions: [],
-  schedules: [],
+  schedules: [
+    {
+      name: 'retention-job',
+      function: 'retentionJob',
+      // Mondays before the working day: whoever a run erases is gone before staff look them up.
+      expression: 'cron(0 4 ? * MON *)',
+      timezone: 'Europe/Istanbul',
+    },
+  ],
 };

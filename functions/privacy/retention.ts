@@ -154,3 +154,29 @@ export const eraseRetention = async (runId: string, actor: Actor, route: string,
   await move(runId, 'erasing', { state: 'erased', erasedAt: now.toISOString(), outcomes });
   return { ...run, state: 'erased' as const, erasedAt: now.toISOString(), erasedBy: actor.userId, outcomes };
 };
+
+/** Whom the scheduled job erases as: recorded on each erasure as its staff member. */
+export const retentionJobActor: Actor = {
+  keyId: 'retention-job',
+  userId: 'retention-job',
+  role: 'admin',
+  scopes: ['privacy:erase'],
+};
+
+/**
+ * The scheduled job: lists who is due (recorded as a run) and erases them, as staff would with the
+ * two routes. A dry run lists and records only: the run stays `listed`, for review and for its erasure
+ * by `POST /privacy/retention-runs/{runId}/erase`.
+ */
+export const runRetentionJob = async (now: Date, dryRun: boolean) => {
+  const listed = await listRetention(retentionJobActor, now);
+  const counts = { due: listed.candidates.length, dryRun: dryRun ? 1 : 0, erased: 0, refused: 0, skipped: 0 };
+  if (dryRun || !listed.candidates.length) return { runId: listed.runId, counts };
+  const run = await eraseRetention(listed.runId, retentionJobActor, 'schedule privacy.retention-job', now);
+  for (const { outcome } of run.outcomes ?? []) {
+    if (outcome === 'erased') counts.erased++;
+    else if (outcome === 'refused') counts.refused++;
+    else counts.skipped++;
+  }
+  return { runId: listed.runId, counts };
+};

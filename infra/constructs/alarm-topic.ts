@@ -46,12 +46,23 @@ export class AlarmTopic extends Construct {
    * `scope` puts the alarm beside what it watches (a use case's nested stack); it still notifies this topic.
    */
   alarmAboveZero(id: string, metric: IMetric, description: string, scope: Construct = this): Alarm {
+    return this.alarmAbove(id, metric, { threshold: 0, evaluationPeriods: 1 }, description, scope);
+  }
+
+  /** Alarms when the metric is above `threshold` for `evaluationPeriods` periods in a row. */
+  alarmAbove(
+    id: string,
+    metric: IMetric,
+    { threshold, evaluationPeriods }: { threshold: number; evaluationPeriods: number },
+    description: string,
+    scope: Construct = this,
+  ): Alarm {
     const alarm = new Alarm(scope, id, {
       metric,
       alarmDescription: description,
-      threshold: 0,
+      threshold,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
+      evaluationPeriods,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
     alarm.addAlarmAction(new SnsAction(this.topic));

@@ -1,5 +1,6 @@
 // İYS in AWS: only the functions declaring `iys` get İYS's address, the firm's codes and the secret
 // holding the API user, and only they may read that secret; the context gives all three settings or none.
+// The sync's figures have their alarms and a place on the dashboard.
 import { describe, expect, it } from 'vitest';
 import { iys } from '../../functions/iys/manifest.js';
 import { iysEnvironmentOf } from '../../infra/deploy-context.js';
@@ -10,7 +11,7 @@ const settings = { iysUrl: 'https://iys.firma.test/api', iysCode: '123456', iysB
 const given = (values: Record<string, string>) => (key: string) => values[key] || undefined;
 
 describe('İYS in AWS', () => {
-  const { data, apiNested } = synthTemplates({ useCases: [iys], context: settings });
+  const { data, apiNested, apiParent } = synthTemplates({ useCases: [iys], context: settings });
   const functions = apiNested.get('iys')!;
   const lambdas = Object.values(functions.findResources('AWS::Lambda::Function')).map(
     (fn) => fn.Properties.Environment.Variables as Record<string, unknown>,
@@ -36,6 +37,32 @@ describe('İYS in AWS', () => {
     expect(readers).toHaveLength(declared.length);
     const secrets = data.findResources('AWS::SecretsManager::Secret');
     expect(Object.keys(secrets).filter((id) => id.startsWith('IysCredentials'))).toHaveLength(1);
+  });
+
+  it("alarms on the sync's lag, its waiting pushes and İYS's refusals, each at its threshold, and draws them", () => {
+    const alarms = Object.values(functions.findResources('AWS::CloudWatch::Alarm'))
+      .map((alarm) => alarm.Properties)
+      .filter((alarm) => alarm.Namespace === 'Pusula');
+    expect(
+      Object.fromEntries(
+        alarms.map((a) => [
+          a.MetricName,
+          [a.Statistic, a.Period, a.ComparisonOperator, a.Threshold, a.EvaluationPeriods],
+        ]),
+      ),
+    ).toEqual({
+      IysSyncLagMinutes: ['Maximum', 300, 'GreaterThanThreshold', 60, 3],
+      IysPushesWaiting: ['Maximum', 300, 'GreaterThanThreshold', 1000, 3],
+      IysPushesRefused: ['Sum', 3600, 'GreaterThanThreshold', 0, 1],
+    });
+    for (const alarm of alarms) {
+      expect(alarm.Dimensions).toEqual([{ Name: 'service', Value: 'pusula' }]);
+      expect(alarm.AlarmActions).toHaveLength(1);
+    }
+    const dashboards = Object.values(apiParent.findResources('AWS::CloudWatch::Dashboard'));
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0]!.Properties.DashboardBody);
+    for (const name of ['IysSyncLagMinutes', 'IysPushesWaiting', 'IysPushesRefused']) expect(body).toContain(name);
   });
 
   it('takes all three settings or none, each checked, and names what it wants', () => {

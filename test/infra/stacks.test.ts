@@ -576,10 +576,11 @@ describe('nested stacks', () => {
       expect([m.name, ids(nested, 'AWS::Events::Rule').length, ids(nested, 'AWS::Scheduler::Schedule').length]).toEqual(
         [m.name, m.subscriptions.length, m.schedules.length],
       );
+      // An alarm per dead-letter queue, and one per figure the module declares.
       expect([m.name, ids(nested, 'AWS::SQS::Queue').length, ids(nested, 'AWS::CloudWatch::Alarm').length]).toEqual([
         m.name,
         consumers.size,
-        consumers.size,
+        consumers.size + (m.alarms?.length ?? 0),
       ]);
       // Its routes' methods, and nothing else of the API: path resources are shared, so they stay in the parent.
       expect([m.name, Object.keys(countByType(nested)).filter((type) => type.startsWith('AWS::ApiGateway::'))]).toEqual(

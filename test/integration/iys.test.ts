@@ -4,7 +4,7 @@
 // HS_WEB; a refusal made at İYS is pulled, withdraws the consent in the ledger (the e-mail consent
 // stays), is recorded with its lag, and is not applied twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pullChanges, pushDue, pushesOf, queuePushes, syncStatus } from '../../functions/iys/sync.js';
+import { pullChanges, pushDue, pushesOf, queuePushes, syncFigures, syncStatus } from '../../functions/iys/sync.js';
 import { captureLead } from '../../functions/lead-capture/capture.js';
 import { leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
 import { getLead } from '../../functions/lead-capture/lead-store.js';
@@ -66,11 +66,17 @@ describe('İYS push', () => {
     // Not due again before its retry time: nothing is sent, nothing counted.
     expect(await pushDue(new Date(t0.getTime() + 30_000))).toMatchObject({ due: 0 });
     expect((await syncStatus(t0)).pushes.pending).toBe(1);
+    // The figures a run publishes: an hour and a half later, one push waiting that long, none refused.
+    const waitingFigures = await syncFigures(new Date(t0.getTime() + 90 * 60_000), 0);
+    expect(waitingFigures).toMatchObject({ IysPushesWaiting: 1, IysPushesRefused: 0 });
+    expect(waitingFigures.IysSyncLagMinutes).toBeGreaterThanOrEqual(90);
+    expect(waitingFigures.IysSyncLagMinutes).toBeLessThan(92);
 
     await post('/_iys/up');
     const later = new Date(t0.getTime() + 61_000);
     expect(await pushDue(later)).toMatchObject({ due: 1, sent: 1, reachable: 1 });
     expect(await waitingForIys()).toBe(false);
+    expect(await syncFigures(later, 2)).toEqual({ IysSyncLagMinutes: 0, IysPushesWaiting: 0, IysPushesRefused: 2 });
     expect(await pushDue(new Date(later.getTime() + 3_600_000))).toMatchObject({ due: 0 });
     const mine = standIn.sent.filter((record) => record.recipient === phone);
     expect(mine).toHaveLength(1);

@@ -4,6 +4,7 @@
 // person beside them. Afterwards a Scan of the whole table finds nothing holding the person's name,
 // e-mail or phone, the other person is untouched, and the dashboard's order revenue is the same.
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countOrderTransition, dashboard } from '../../functions/analytics/analytics.js';
 import { campaignsKeys } from '../../functions/campaigns/keys.js';
@@ -15,9 +16,11 @@ import { leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-s
 import { getLead } from '../../functions/lead-capture/lead-store.js';
 import { getOrder } from '../../functions/order-routing/order-store.js';
 import { changeStatus, intakeOrder, routeOrder } from '../../functions/order-routing/orders.js';
-import { accessRequest } from '../../functions/privacy/access.js';
+import { accessRequest, partitionItems } from '../../functions/privacy/access.js';
 import { erasePerson } from '../../functions/privacy/erasure.js';
+import { handler as retentionJob } from '../../functions/privacy/handlers/retention-job.js';
 import { listRequests } from '../../functions/privacy/request-store.js';
+import { getRetentionRules, setRetentionRules } from '../../functions/privacy/retention.js';
 import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import { db, tableName } from '../../shared/db.js';
 import { erasedDetails } from '../../shared/erasure.js';
@@ -297,5 +300,40 @@ describe('read log', () => {
     ]);
     expect((await readsOfCustomer(c2, 10)).items).toEqual([expect.objectContaining({ customerId: c2, part: 'leads' })]);
     expect((await readsByUser(reader, 10)).items.map((r) => r.customerId)).toEqual([c2, c1]);
+  });
+});
+
+describe('the scheduled retention job', () => {
+  it('as a dry run lists who is due and erases nobody; run for real it erases them, recorded as erasures', async () => {
+    const person = invent();
+    const { customerId } = await capture(person);
+    // Last touched a century ago: every time on the partition moved back, nobody else's.
+    for (const item of (await scanAll()).filter((i) => i.pk === keys.customerPartition(customerId))) {
+      const aged = Object.fromEntries(
+        ['updatedAt', 'occurredAt', 'createdAt', 'at']
+          .filter((f) => typeof item[f] === 'string')
+          .map((f) => [f, '1925-01-01T09:00:00.000Z']),
+      );
+      await db().send(new PutCommand({ TableName: tableName(), Item: { ...item, ...aged } }));
+    }
+    const { seq } = await getRetentionRules();
+    await setRetentionRules({ leadInactiveDays: 36_500, customerInactiveDays: 36_500 }, seq, 'dpo-retention');
+    const invoke = (input: Record<string, unknown>) =>
+      retentionJob({ useCase: 'privacy', schedule: 'retention-job', ...input }, {} as Context);
+
+    const dry = await invoke({ dryRun: true });
+    expect(dry).toMatchObject({ due: 1, dryRun: 1, erased: 0 });
+    expect((await partitionItems(customerId)).some((item) => item.type === 'customer')).toBe(true);
+    const [listed] = (await scanAll()).filter((i) => i.type === 'retention-run' && i.state === 'listed');
+    expect(listed?.candidates).toEqual([expect.objectContaining({ customerId, kind: 'lead' })]);
+
+    expect(await invoke({})).toMatchObject({ due: 1, dryRun: 0, erased: 1, refused: 0 });
+    // The profile is gone; only the consent evidence stays, without the address (see the erasure).
+    expect((await partitionItems(customerId)).map((item) => item.type)).toEqual(['consent', 'consent']);
+    expect((await listRequests(10)).items).toContainEqual(
+      expect.objectContaining({ kind: 'erasure', customerId, actorId: 'retention-job' }),
+    );
+    // Nobody left due: the next run finds no one.
+    expect(await invoke({})).toMatchObject({ due: 0, erased: 0 });
   });
 });
