@@ -541,6 +541,7 @@ const tr = {
   unpaid: 'Ödenmedi',
   partlyPaid: 'Kısmen ödendi',
   paidInFull: 'Tamamı ödendi',
+  lineMargin: 'Kâr marjı',
   yes: 'Evet',
   no: 'Hayır',
 } as const;
@@ -1086,6 +1087,7 @@ const en: Record<StringKey, string> = {
   unpaid: 'Unpaid',
   partlyPaid: 'Partly paid',
   paidInFull: 'Paid in full',
+  lineMargin: 'Margin',
   yes: 'Yes',
   no: 'No',
 };

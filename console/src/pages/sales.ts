@@ -156,3 +156,36 @@ export const orderInvoicing = async (order: { orderId: string; customerId: strin
     ${plan ? html`<div class="overflow-auto">${instalmentsTable(plan)}</div>` : nothing}
   </section>`;
 };
+
+interface CostedLine {
+  sku: string;
+  quantity: number;
+  net: Money;
+  unitCost?: Money;
+  margin?: Money;
+  marginBp?: number;
+  components?: { sku: string; quantity: number; unitCost: Money; cost: Money; substitutes?: string }[];
+}
+
+const percentOf = (bp: number) => `${(bp / 100).toFixed(2)} %`;
+
+/** A quote's recipe lines: each component's cost, the roll-up per unit, and the line's margin. */
+export const costRollUp = (lines: CostedLine[]) => {
+  const recipes = lines.filter((l) => l.components?.length && l.unitCost && l.margin);
+  if (recipes.length === 0) return nothing;
+  return html`<h2>${t('recipeCost')}</h2>${recipes.map(
+    (l) => html`<div class="overflow-auto"><table class="striped" data-roll-up=${l.sku}>
+      <caption>${l.sku} × ${l.quantity}</caption>
+      <thead><tr><th scope="col">${t('component')}</th><th scope="col">${t('quantity')}</th><th scope="col">${t('unitCost')}</th><th scope="col">${t('componentCost')}</th></tr></thead>
+      <tbody>${l.components!.map(
+        (c) =>
+          html`<tr data-component=${c.sku}><td>${c.sku}${c.substitutes ? ` (${c.substitutes})` : ''}</td><td>${c.quantity}</td><td>${shown(c.unitCost)}</td><td>${shown(c.cost)}</td></tr>`,
+      )}</tbody>
+      <tfoot>
+        <tr><th scope="row" colspan="3">${t('unitCost')}</th><td data-unit-cost>${shown(l.unitCost)}</td></tr>
+        <tr><th scope="row" colspan="3">${t('net')}</th><td>${shown(l.net)}</td></tr>
+        <tr><th scope="row" colspan="3">${t('lineMargin')}</th><td data-margin>${shown(l.margin)} · ${percentOf(l.marginBp ?? 0)}</td></tr>
+      </tfoot>
+    </table></div>`,
+  )}`;
+};
