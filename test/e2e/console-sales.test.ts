@@ -1,13 +1,16 @@
 // Selling in the console, in Chromium: a rep's quote for a product made from a recipe shows each
-// component's cost, the cost roll-up and the margin; after the ERP posts the order's invoice and a
+// component's cost, the cost roll-up and the margin, and posts the accepted quote as a letter (its
+// window's address read back out of the PDF); after the ERP posts the order's invoice and a
 // payment short of the first instalment, and its due date passes, the manager finds the order on the
-// overdue instalments list and the order page shows the invoice and the payment status. Every figure
+// overdue instalments list, the order page shows the invoice and the payment status, and the customer's
+// record the overdue instalment. Every figure
 // is worked out by hand below, in kuruş.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../shared/api-keys.js';
 import { check, settled, useBrowser, withApiKey } from '../support/console.js';
 import { api, localControlHeaders, settle } from '../support/e2e.js';
+import { pdfText } from '../support/pdf-text.js';
 import { act, call, createQuote, getQuote, newCustomer, quoteKeys } from '../support/quotes.js';
 
 useBrowser();
@@ -37,7 +40,13 @@ beforeAll(async () => {
     'customers:read',
     'catalogue:read',
   ]);
-  rep = await key('rep-ayse', 'rep', ['quotes:read', 'quotes:write', 'customers:read', 'catalogue:read']);
+  rep = await key('rep-ayse', 'rep', [
+    'quotes:read',
+    'quotes:write',
+    'customers:read',
+    'customers:write',
+    'catalogue:read',
+  ]);
 });
 afterAll(() => setClock());
 
@@ -124,6 +133,38 @@ describe('selling with recipes, instalments and the ERP', () => {
     const orderId = (await getQuote(quote.quoteId, rep)).orderId as string;
     expect(orderId).toBeTruthy();
 
+    // The quote by post too: the letter's window holds the postal address; the posting is on its history.
+    const address = await call('PUT', `/customers/${customer.customerId}/postal-address`, rep, {
+      seq: 0,
+      address: {
+        mahalle: 'Bahçelievler',
+        street: 'Aşkabat Cad.',
+        buildingNo: '12',
+        district: 'Çankaya',
+        province: 'Ankara',
+        postalCode: '06490',
+      },
+    });
+    expect(address.status, address.text).toBe(200);
+    const letter = await fetch(`${api()}/quotes/${quote.quoteId}/letter`, {
+      headers: { authorization: `Bearer ${rep}` },
+    });
+    expect([letter.status, letter.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    const firstPage = (await pdfText(new Uint8Array(await letter.arrayBuffer()))).filter((s) => s.page === 0);
+    const windowLines = firstPage.filter((s) => s.y < 841.89 - 45 * (72 / 25.4) && s.y > 841.89 - 80 * (72 / 25.4));
+    expect(windowLines.map((s) => s.text).slice(1)).toEqual([
+      'Bahçelievler Mah.',
+      'Aşkabat Cad. No: 12',
+      '06490 Çankaya / ANKARA',
+    ]);
+    const current = await getQuote(quote.quoteId, rep);
+    const posted = await call('POST', `/quotes/${quote.quoteId}/posted`, rep, { seq: current.seq });
+    expect(posted.status, posted.text).toBe(200);
+    const { history } = (await getQuote(quote.quoteId, rep)) as unknown as {
+      history: { action: string; note?: string }[];
+    }; note?: string }[];
+    expect(history.at(-1)).toMatchObject({ action: 'post', note: 'sent by post' });
+
     // The ERP posts the invoice and 100.000,00 of the first 174.000,00 instalment.
     const eInvoiceId = randomUUID();
     const invoice = await call('POST', '/erp/invoices', erp, {
@@ -164,5 +205,12 @@ describe('selling with recipes, instalments and the ERP', () => {
     expect(await overdue.locator('[data-payment-status]').getAttribute('data-payment-status')).toBe('partlyPaid');
     expect(await overdue.locator('[data-paid]').textContent()).toBe(tl(10_000_000));
     await check(overdue, 'sales-order-invoicing');
+
+    // The customer's record: the instalments part, the first one overdue.
+    await overdue.goto(`${api()}/console/#/customers/${customer.customerId}`);
+    const plan = overdue.locator(`[data-plan-order="${orderId}"]`);
+    await plan.waitFor();
+    expect(await plan.locator('[data-instalment="1"]').getAttribute('data-state')).toBe('overdue');
+    await check(overdue, 'sales-customer-instalments');
   });
 });
