@@ -3,8 +3,7 @@
 // window's address read back out of the PDF); after the ERP posts the order's invoice and a
 // payment short of the first instalment, and its due date passes, the manager finds the order on the
 // overdue instalments list, the order page shows the invoice and the payment status, and the customer's
-// record the overdue instalment. Every figure
-// is worked out by hand below, in kuruş.
+// record the overdue instalment. Every figure is worked out by hand below, in kuruş.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../shared/api-keys.js';
@@ -162,7 +161,7 @@ describe('selling with recipes, instalments and the ERP', () => {
     expect(posted.status, posted.text).toBe(200);
     const { history } = (await getQuote(quote.quoteId, rep)) as unknown as {
       history: { action: string; note?: string }[];
-    }; note?: string }[];
+    };
     expect(history.at(-1)).toMatchObject({ action: 'post', note: 'sent by post' });
 
     // The ERP posts the invoice and 100.000,00 of the first 174.000,00 instalment.
