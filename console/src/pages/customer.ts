@@ -42,13 +42,6 @@ const part = <P extends PartName>(view: PartView<P>) => view;
 
 const partViews = [
   part({
-    part: 'instalments',
-    title: 'instalmentsTitle',
-    headings: ['order', 'instalmentsTitle'],
-    row: (plan) =>
-      html`<tr data-plan-order=${plan.orderId}><td><a href="#/orders/${plan.orderId}">${plan.orderId}</a></td><td>${instalmentsTable(plan)}</td></tr>`,
-  }),
-  part({
     part: 'timeline',
     title: 'timeline',
     headings: ['when', 'kind', 'subject', 'who'],
@@ -110,6 +103,13 @@ const partViews = [
     headings: ['name', 'role', 'email', 'phone'],
     row: (c) =>
       html`<tr><td>${c.name}</td><td>${c.role ?? ''}</td><td>${c.email ?? ''}</td><td>${c.phone ?? ''}</td></tr>`,
+  }),
+  part({
+    part: 'instalments',
+    title: 'instalmentsTitle',
+    headings: ['order', 'instalmentsTitle'],
+    row: (plan) =>
+      html`<tr data-plan-order=${plan.orderId}><td><a href="#/orders/${plan.orderId}">${plan.orderId}</a></td><td>${instalmentsTable(plan)}</td></tr>`,
   }),
 ];
 
