@@ -61,6 +61,9 @@ const routes: [RegExp, () => Promise<View>][] = [
   [/^\/templates$/, async () => (await import('./pages/segments.js')).templatesPage],
   [/^\/agenda$/, async () => (await import('./pages/agenda.js')).agendaPage],
   [/^\/agenda\/team$/, async () => (await import('./pages/agenda.js')).teamAgendaPage],
+  // a product's recipe and the overdue instalments (sales)
+  [/^\/catalogue\/products\/(?<sku>[^/]+)$/, async () => (await import('./pages/sales.js')).productPage],
+  [/^\/instalments\/overdue$/, async () => (await import('./pages/sales.js')).overdueInstalmentsPage],
   // language and sign-in: a person's account (TOTP setup)
   [/^\/account\/mfa$/, async () => (await import('./pages/account.js')).mfaPage],
   // the marketer's day: start page, a text campaign's preview, letter runs, call lists (console-marketer)
@@ -91,6 +94,8 @@ const navLinks: [hash: string, label: StringKey, scope?: Scope][] = [
   ['#/campaigns', 'campaigns', 'campaigns:read'],
   // the marketer's day (console-marketer)
   ['#/marketing', 'marketing', 'campaigns:write'],
+  // the overdue instalments (sales)
+  ['#/instalments/overdue', 'overdueInstalments', 'quotes:approve'],
   // people and keys (admin)
   ['#/admin/people', 'adminArea', 'admin'],
   // language and sign-in: setting up MFA is an admin's first piece of work

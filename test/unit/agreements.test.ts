@@ -105,6 +105,25 @@ describe('periods of a monthly schedule', () => {
   });
 });
 
+describe('periods of a standing order (no end unless given)', () => {
+  const open = { schedule: { dayOfMonth: 28, startsOn: '2027-01-28', lines: [], skipped: ['2027-03'] } };
+  it('runs on past any horizon without an end, up to the day asked about, and stops at an end', () => {
+    expect(periodsOf(open)).toEqual([]);
+    expect(periodsOf(open, '2027-02-27').map((p) => p.period)).toEqual(['2027-01']);
+    expect(periodsOf(open, '2027-02-28').map((p) => p.period)).toEqual(['2027-01', '2027-02']);
+    expect(duePeriods(open, '2027-03-28')).toEqual([]);
+    expect(duePeriods(open, '2031-06-28').map((p) => p.dueOn)).toEqual(['2031-06-28']);
+    expect(upcomingPeriods(open, '2027-01-28').map((p) => [p.period, p.skipped])).toEqual([
+      ['2027-02', false],
+      ['2027-03', true],
+      ['2027-04', false],
+    ]);
+    const ending = { ...open, validUntil: '2027-02-28' };
+    expect(upcomingPeriods(ending, '2027-01-28').map((p) => p.period)).toEqual(['2027-02']);
+    expect(duePeriods(ending, '2027-03-01').map((p) => p.period)).toEqual(['2027-02']);
+  });
+});
+
 describe('the renewal reminder', () => {
   it('falls N working days before the end, over weekends and public holidays', () => {
     // Friday 2027-04-30 ends it; five working days back skips a weekend and 23 April (a Friday holiday).

@@ -8,6 +8,7 @@ import type { paths } from '../api-types.js';
 import { caller, holds } from '../caller.js';
 import { dateTime, label, money, type StringKey, t } from '../strings.js';
 import { clearProblem, formValues, pagedTable, problemSlot, problemView, show, showProblem } from '../ui.js';
+import { instalmentsTable } from './sales.js';
 
 type CustomerRecord = paths['/customers/{customerId}']['get']['responses'][200]['content']['application/json'];
 type Profile = CustomerRecord['customer'];
@@ -20,7 +21,8 @@ type PartName =
   | 'opportunities'
   | 'requests'
   | 'contacts'
-  | 'points';
+  | 'points'
+  | 'instalments';
 type Item<P extends PartName> = CustomerRecord[P]['items'][number];
 
 /** A stale seq is said in words; any other problem as the API wrote it. */
@@ -101,6 +103,13 @@ const partViews = [
     headings: ['name', 'role', 'email', 'phone'],
     row: (c) =>
       html`<tr><td>${c.name}</td><td>${c.role ?? ''}</td><td>${c.email ?? ''}</td><td>${c.phone ?? ''}</td></tr>`,
+  }),
+  part({
+    part: 'instalments',
+    title: 'instalmentsTitle',
+    headings: ['order', 'instalmentsTitle'],
+    row: (plan) =>
+      html`<tr data-plan-order=${plan.orderId}><td><a href="#/orders/${plan.orderId}">${plan.orderId}</a></td><td>${instalmentsTable(plan)}</td></tr>`,
   }),
 ];
 

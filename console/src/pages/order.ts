@@ -7,6 +7,7 @@ import type { operations } from '../api-types.js';
 import { dateTime, money, type StringKey, t } from '../strings.js';
 import { problemView, show, statusView } from '../ui.js';
 import { type HistoryRow, historyTable, type Move, movesForm } from './record-forms.js';
+import { orderInvoicing } from './sales.js';
 
 type OrderMove = operations['getOrder']['responses'][200]['content']['application/json']['allowedMoves'][number];
 type OrderStatus = OrderMove['to'];
@@ -62,6 +63,7 @@ export const orderPage = async ({ orderId }: Record<string, string>) => {
   const moves = nextMoves(order.allowedMoves);
   const due = order.status === 'routed' ? order.routing?.ackDueAt : undefined;
   const { grandTotal } = order.totals;
+  const invoicing = await orderInvoicing({ orderId: order.orderId, customerId: order.customerId, grandTotal });
   show(html`<h1>${t('order')} <span data-number>${String(order.number ?? order.orderId)}</span></h1>
     <p>${t('status')}: ${statusView('orderStatus', order.status)} · <a href="#/customers/${order.customerId}">${t('record')}</a>
       · ${t('total')}: ${money(grandTotal.amount, grandTotal.currency)}</p>
@@ -72,6 +74,7 @@ export const orderPage = async ({ orderId }: Record<string, string>) => {
         : nothing
     }
     ${movesForm(moves, send)}
+    ${invoicing}
     <h2>${t('lines')}</h2>
     <div class="overflow-auto"><table class="striped">
       <thead><tr><th scope="col">${t('sku')}</th><th scope="col">${t('quantity')}</th><th scope="col">${t('unitPrice')}</th><th scope="col">${t('lineTotal')}</th></tr></thead>

@@ -9,6 +9,7 @@ import { caller } from '../caller.js';
 import { currentLanguage, dateTime, label, money, type StringKey, t, transition } from '../strings.js';
 import { clearProblem, formValues, problemSlot, problemView, show, showProblem, statusView } from '../ui.js';
 import { staleInWords } from './customer.js';
+import { costRollUp } from './sales.js';
 
 type QuoteView = paths['/quotes/{quoteId}']['get']['responses'][200]['content']['application/json'];
 type Status = QuoteView['status'];
@@ -161,6 +162,7 @@ const quoteView = (quote: QuoteView & Priced, current: boolean) => html`
   ${quote.rejection ? html`<p>${t('rejectedBy')} ${quote.rejection.userId}: ${quote.rejection.reason}</p>` : nothing}
   ${linesTable(quote)}
   ${totalsTable(quote)}
+  ${costRollUp(quote.lines)}
   ${approvalTable(quote)}
   <p><button type="button" class="secondary" @click=${openPdf(quote.quoteId, current ? undefined : quote.version)}>${t('openPdf')}</button></p>
   <div id="pdf" aria-live="polite"></div>`;
