@@ -10295,6 +10295,7 @@ export interface operations {
                                 unsubscribed: number;
                                 skipped: number;
                                 failed: number;
+                                undelivered: number;
                             };
                             rates: {
                                 delivery: number;
@@ -10319,6 +10320,7 @@ export interface operations {
                                 unsubscribed: number;
                                 skipped: number;
                                 failed: number;
+                                undelivered: number;
                             };
                             rates: {
                                 delivery: number;
@@ -10672,6 +10674,7 @@ export interface operations {
                             unsubscribed: number;
                             skipped: number;
                             failed: number;
+                            undelivered: number;
                         };
                         rates: {
                             delivery: number;
@@ -10976,7 +10979,7 @@ export interface operations {
     listActivities: {
         parameters: {
             query?: {
-                kind?: "call" | "visit" | "meeting" | "todo" | "note" | "email";
+                kind?: "call" | "visit" | "meeting" | "todo" | "note" | "email" | "sms";
                 limit?: number;
                 cursor?: string;
             };
@@ -10999,7 +11002,7 @@ export interface operations {
                             activityId: string;
                             customerId: string;
                             /** @enum {string} */
-                            kind: "call" | "visit" | "meeting" | "todo" | "note" | "email";
+                            kind: "call" | "visit" | "meeting" | "todo" | "note" | "email" | "sms";
                             /** @enum {string} */
                             status: "logged" | "open" | "done";
                             seq: number;
@@ -11094,7 +11097,7 @@ export interface operations {
                             activityId: string;
                             customerId: string;
                             /** @enum {string} */
-                            kind: "call" | "visit" | "meeting" | "todo" | "note" | "email";
+                            kind: "call" | "visit" | "meeting" | "todo" | "note" | "email" | "sms";
                             /** @enum {string} */
                             status: "logged" | "open" | "done";
                             seq: number;
@@ -11111,7 +11114,7 @@ export interface operations {
                             activityId: string;
                             customerId: string;
                             /** @enum {string} */
-                            kind: "call" | "visit" | "meeting" | "todo" | "note" | "email";
+                            kind: "call" | "visit" | "meeting" | "todo" | "note" | "email" | "sms";
                             /** @enum {string} */
                             status: "logged" | "open" | "done";
                             seq: number;
@@ -11169,7 +11172,7 @@ export interface operations {
                         activityId: string;
                         customerId: string;
                         /** @enum {string} */
-                        kind: "call" | "visit" | "meeting" | "todo" | "note" | "email";
+                        kind: "call" | "visit" | "meeting" | "todo" | "note" | "email" | "sms";
                         /** @enum {string} */
                         status: "logged" | "open" | "done";
                         seq: number;

@@ -5,3 +5,4 @@ import './problems.js';
 export { logActivity, systemTodoItems } from './activities.js';
 export { type CallOutcome, callOutcomes, type TodoActivity } from './domain/activity.js';
 export { timelineRecordPart } from './record-part.js';
+export { type SentText, textLogItems } from './texts.js';

@@ -26,6 +26,7 @@ import {
 import { queryAll, queryPage } from '../../shared/query.js';
 import { type CommercialSmsScope, commercialText, type Sms, sendCommercialSms, smsLength } from '../../shared/sms.js';
 import { SHARDS, tableSchema } from '../../shared/table.js';
+import { textLogItems } from '../activities/public.js';
 import {
   batchEvent,
   type CampaignRun,
@@ -317,7 +318,9 @@ const sendText = async (run: CampaignRun, claimed: SendRecord, send: TextSender)
     language: claimed.language,
     campaignId: run.campaignId,
   };
-  const outcome = await sendWithBackoff(() => send({ to: claimed.phone ?? '', text }, scope));
+  // The run and customer come back on the text's delivery events: its record's status is set by them.
+  const context = { run: run.runId, customer: claimed.customerId };
+  const outcome = await sendWithBackoff(() => send({ to: claimed.phone ?? '', text, context }, scope));
   return { outcome, segments };
 };
 
@@ -379,9 +382,20 @@ const settleOutcome = async (
   fields: Record<string, unknown> = {},
 ) => {
   if (outcome.status === 'sent') {
-    // The mail goes on the customer's timeline with its outcome, like every mail the CRM sends them.
-    const logged = outcome.log ? mailLogItems(outcome.log, outcome.messageId) : [];
+    // The mail (or text) goes on the customer's timeline, like every message the CRM sends them.
     const sentAt = clockNow().toISOString();
+    const logged = outcome.log
+      ? mailLogItems(outcome.log, outcome.messageId)
+      : run.channel === 'sms'
+        ? textLogItems({
+            customerId: claimed.customerId,
+            template: `campaign:${run.campaignId}`,
+            subject: 'SMS',
+            sentAt,
+            messageId: outcome.messageId,
+            ...(typeof fields.textSegments === 'number' ? { segments: fields.textSegments } : {}),
+          })
+        : [];
     await settle(run, claimed, 'sent', { sentAt, messageId: outcome.messageId, ...fields }, logged);
     tally.sent++;
   } else {

@@ -272,6 +272,7 @@ describe('funnel and reputation', () => {
       { stat: 'unsubscribed', count: 2 },
       { stat: 'skipped', count: 3 },
       { stat: 'failed', count: 1 },
+      { stat: 'undelivered', count: 4 },
       { stat: 'retried', count: 5 },
       { stat: 'clicked', hour: '2026-11-30T10', count: 2 },
       { stat: 'delivered', hour: '2026-11-30T09', count: 3 },
@@ -287,6 +288,7 @@ describe('funnel and reputation', () => {
       unsubscribed: 2,
       skipped: 3,
       failed: 1,
+      undelivered: 4,
     });
     expect(report.rates).toEqual({
       delivery: 0.8889,
