@@ -37,7 +37,7 @@ import {
   getShards,
   type Tally,
 } from './campaigns.js';
-import { achievedRate, backoffMs, sendIntervalMs, sendSlotMs } from './domain/pacing.js';
+import { achievedRate, backoffMs, pacer, sendIntervalMs } from './domain/pacing.js';
 import { renderCampaignMail, renderCampaignText, type TemplateVars } from './domain/template-render.js';
 import { campaignsKeys } from './keys.js';
 import { countInto } from './reports.js';
@@ -74,7 +74,7 @@ export interface WorkOptions {
   clock?: () => Date;
   send?: Sender;
   sendText?: TextSender;
-  /** The account's SES (or, for a text campaign, SMS) rate, shared by the shards. */
+  /** The account's SES rate (or, for a text campaign, SMS segments per second), shared by the shards. */
   ratePerSecond?: number;
   /** A batch stops taking recipients after this long, well inside the function's timeout. */
   budgetMs?: number;
@@ -306,10 +306,22 @@ const sendWithBackoff = async (send: () => Promise<SendOutcome>) => {
   }
 };
 
+/** A recipient's campaign text (before the refusal instruction) and the segments it goes as. */
+const campaignText = (run: CampaignRun, record: SendRecord) => {
+  const text = renderCampaignText(run.parts[record.language], { ...record.vars, offer: run.offer });
+  return { text, segments: smsLength(commercialText(text, record.language)).segments };
+};
+
+/** What a send takes of the rate: a mail 1, a text its segments (none when too long to be sent). */
+const rateUnits = (run: CampaignRun, record: SendRecord) => {
+  if (run.channel !== 'sms') return 1;
+  const { segments } = campaignText(run, record);
+  return segments > config.smsMaxSegments() ? 0 : segments;
+};
+
 /** A text campaign's recipient: the template's text part, through the gate, once per record claim. */
 const sendText = async (run: CampaignRun, claimed: SendRecord, send: TextSender) => {
-  const text = renderCampaignText(run.parts[claimed.language], { ...claimed.vars, offer: run.offer });
-  const segments = smsLength(commercialText(text, claimed.language)).segments;
+  const { text, segments } = campaignText(run, claimed);
   // A name long enough to push the text past the limit: that recipient is skipped, not overcharged.
   if (segments > config.smsMaxSegments()) return { outcome: { status: 'skipped', reason: 'too-long' } as const };
   const scope = {
@@ -504,6 +516,7 @@ export const sendStep = async (ref: RunRef & { shard: number }, chain: number, o
   }
   const tally = emptyTally();
   const started = Date.now();
+  const slot = pacer(started, interval);
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
   let index = 0;
@@ -516,7 +529,7 @@ export const sendStep = async (ref: RunRef & { shard: number }, chain: number, o
       (await getRun(run.campaignId, run.runId))?.status !== 'sending'
     )
       break;
-    const wait = sendSlotMs(started, index, interval) - Date.now();
+    const wait = slot(rateUnits(run, record)) - Date.now();
     if (wait > 0) await sleep(wait);
     index++;
     const claimed = await claim(run, record, clock());
