@@ -1880,7 +1880,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The customer's timeline, newest first: calls, visits, meetings, to-dos, notes and every mail sent to them
+         * The customer's timeline, newest first: calls, visits, meetings, to-dos, notes and every mail and campaign text sent to them
          * @description Needs a bearer key with the scope `customers:read` (or `admin`).
          */
         get: operations["listActivities"];
