@@ -443,7 +443,7 @@ export const catalogue = {
       ...envelope,
       customerId: z.string(),
       activityId: z.string(),
-      kind: z.enum(['call', 'visit', 'meeting', 'todo', 'note', 'email']),
+      kind: z.enum(['call', 'visit', 'meeting', 'todo', 'note', 'email', 'sms']),
       outcome: z.optional(
         z.enum([
           'reached',
@@ -509,8 +509,10 @@ export const catalogue = {
       /** The service's `messageStatus`: DELIVERED, FAILED, BLOCKED, TTL_EXPIRED… */
       status: z.string(),
       segments: z.optional(nonNegativeInt),
-      /** The campaign whose text it was, when a campaign sent it. */
+      /** The campaign whose text it was, when a campaign sent it; its run and the customer texted. */
       campaignId: z.optional(z.string()),
+      runId: z.optional(z.string()),
+      customerId: z.optional(z.string()),
     }),
   },
   // ---- the ERP (functions/erp): ids, numbers and amounts; never the customer's name or tax number

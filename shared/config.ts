@@ -64,7 +64,7 @@ export const config = {
   smsSenderId: () => process.env.SMS_SENDER_ID || 'PUSULA',
   /** The configuration set whose delivery events come back to the CRM. */
   smsConfigurationSet: () => process.env.SMS_CONFIGURATION_SET || undefined,
-  /** The account's SMS rate (messages per second) that campaign workers share. */
+  /** The account's SMS rate in message parts (segments) per second that campaign workers share. */
   smsMaxSendRate: () => {
     const rate = Number(process.env.SMS_MAX_SEND_RATE ?? 10);
     if (!Number.isFinite(rate) || rate <= 0) throw new Error('SMS_MAX_SEND_RATE must be a positive number');

@@ -250,11 +250,16 @@ export class MailInProgressError extends Error {
 export const onceKey = (kind: string, ...ids: (string | number)[]) => [kind, ...ids].join('#');
 
 /**
- * The customer's `email` activity and its ActivityLogged event. The item has the shape of every
- * activity on the timeline (key by sent time and id, found by id through gsi3), so the activities
- * use case reads it like the ones staff log.
+ * A message the CRM sent the customer as an activity (`email`, or `sms` through the activities use
+ * case) and its ActivityLogged event. The item has the shape of every activity on the timeline (key by
+ * sent time and id, found by id through gsi3), so the activities use case reads it like the ones staff log.
  */
-export const mailLogItems = (log: CustomerMailLog, messageId: string): TransactItem[] => {
+export const sentActivityItems = (
+  kind: 'email' | 'sms',
+  log: CustomerMailLog,
+  messageId: string,
+  extra: Record<string, unknown> = {},
+): TransactItem[] => {
   const activityId = newId();
   const { customerId, sentAt } = log;
   return [
@@ -264,21 +269,25 @@ export const mailLogItems = (log: CustomerMailLog, messageId: string): TransactI
       type: 'activity' satisfies ItemType,
       activityId,
       customerId,
-      kind: 'email',
+      kind,
       status: 'logged',
       seq: 1,
       template: log.template,
       subject: log.subject,
       sentAt,
       messageId,
+      ...extra,
       occurredAt: sentAt,
       createdBy: 'system',
       createdAt: sentAt,
       updatedAt: sentAt,
     }),
-    outboxPut('ActivityLogged', { customerId, activityId, kind: 'email', actorId: 'system' }, new Date(sentAt)),
+    outboxPut('ActivityLogged', { customerId, activityId, kind, actorId: 'system' }, new Date(sentAt)),
   ];
 };
+
+/** The customer's `email` activity for a sent mail. */
+export const mailLogItems = (log: CustomerMailLog, messageId: string) => sentActivityItems('email', log, messageId);
 
 /** A conditional update of one item: ok false when its condition does not hold. */
 const updateIf = async (update: ConstructorParameters<typeof UpdateCommand>[0]) => {

@@ -2000,7 +2000,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The customer's timeline, newest first: calls, visits, meetings, to-dos, notes and every mail sent to them
+         * The customer's timeline, newest first: calls, visits, meetings, to-dos, notes and every mail and campaign text sent to them
          * @description Needs a bearer key with the scope `customers:read` (or `admin`).
          */
         get: operations["listActivities"];
@@ -10820,6 +10820,7 @@ export interface operations {
                                 unsubscribed: number;
                                 skipped: number;
                                 failed: number;
+                                undelivered: number;
                             };
                             rates: {
                                 delivery: number;
@@ -10844,6 +10845,7 @@ export interface operations {
                                 unsubscribed: number;
                                 skipped: number;
                                 failed: number;
+                                undelivered: number;
                             };
                             rates: {
                                 delivery: number;
@@ -11199,6 +11201,7 @@ export interface operations {
                             unsubscribed: number;
                             skipped: number;
                             failed: number;
+                            undelivered: number;
                         };
                         rates: {
                             delivery: number;
@@ -11503,7 +11506,7 @@ export interface operations {
     listActivities: {
         parameters: {
             query?: {
-                kind?: "call" | "visit" | "meeting" | "todo" | "note" | "email";
+                kind?: "call" | "visit" | "meeting" | "todo" | "note" | "email" | "sms";
                 limit?: number;
                 cursor?: string;
             };
@@ -11526,7 +11529,7 @@ export interface operations {
                             activityId: string;
                             customerId: string;
                             /** @enum {string} */
-                            kind: "call" | "visit" | "meeting" | "todo" | "note" | "email";
+                            kind: "call" | "visit" | "meeting" | "todo" | "note" | "email" | "sms";
                             /** @enum {string} */
                             status: "logged" | "open" | "done";
                             seq: number;
@@ -11621,7 +11624,7 @@ export interface operations {
                             activityId: string;
                             customerId: string;
                             /** @enum {string} */
-                            kind: "call" | "visit" | "meeting" | "todo" | "note" | "email";
+                            kind: "call" | "visit" | "meeting" | "todo" | "note" | "email" | "sms";
                             /** @enum {string} */
                             status: "logged" | "open" | "done";
                             seq: number;
@@ -11638,7 +11641,7 @@ export interface operations {
                             activityId: string;
                             customerId: string;
                             /** @enum {string} */
-                            kind: "call" | "visit" | "meeting" | "todo" | "note" | "email";
+                            kind: "call" | "visit" | "meeting" | "todo" | "note" | "email" | "sms";
                             /** @enum {string} */
                             status: "logged" | "open" | "done";
                             seq: number;
@@ -11696,7 +11699,7 @@ export interface operations {
                         activityId: string;
                         customerId: string;
                         /** @enum {string} */
-                        kind: "call" | "visit" | "meeting" | "todo" | "note" | "email";
+                        kind: "call" | "visit" | "meeting" | "todo" | "note" | "email" | "sms";
                         /** @enum {string} */
                         status: "logged" | "open" | "done";
                         seq: number;

@@ -1319,6 +1319,7 @@ const groups = {
     todo: ['Yapılacak', 'To-do'],
     note: ['Not', 'Note'],
     email: ['E-posta', 'E-mail'],
+    sms: ['Kısa mesaj', 'Text'],
   } satisfies Record<Activity['kind'], Words>,
   activityStatus: {
     logged: ['Kaydedildi', 'Logged'],
@@ -1389,6 +1390,7 @@ const groups = {
     unsubscribed: ['Abonelikten çıktı', 'Unsubscribed'],
     skipped: ['Atlandı', 'Skipped'],
     failed: ['Başarısız', 'Failed'],
+    undelivered: ['İletilemedi', 'Undelivered'],
   } satisfies Record<keyof Json<'campaignReport'>['funnel'], Words>,
   rate: {
     delivery: ['Teslim oranı', 'Delivery'],

@@ -41,6 +41,7 @@ import {
   callbackAssignee,
   callbackTodo,
   newActivity,
+  sentKinds,
   type TodoActivity,
   todoLifecycle,
 } from './domain/activity.js';
@@ -188,10 +189,10 @@ export const changeActivity = async (
 ) => {
   const current = isId(activityId) ? await getActivity(activityId) : undefined;
   if (!current || current.customerId !== customerId) throw new NotFoundError(records.activity);
-  if (current.kind === 'email') {
+  if (sentKinds.includes(current.kind)) {
     throw new ConflictError('activity-read-only', {
-      en: 'A mail sent to the customer is a record: it cannot be edited.',
-      tr: 'Müşteriye gönderilmiş bir e-posta kayıttır: düzenlenemez.',
+      en: 'A mail or text sent to the customer is a record: it cannot be edited.',
+      tr: 'Müşteriye gönderilmiş bir e-posta veya kısa mesaj kayıttır: düzenlenemez.',
     });
   }
   refuseStale(current, change.seq, 'activity-changed', records.activity);

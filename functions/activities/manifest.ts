@@ -26,7 +26,7 @@ export const activityRoutes = {
     function: 'listActivities',
     auth: read,
     summary:
-      "The customer's timeline, newest first: calls, visits, meetings, to-dos, notes and every mail sent to them",
+      "The customer's timeline, newest first: calls, visits, meetings, to-dos, notes and every mail and campaign text sent to them",
     request: { params: api.customerParams, query: api.timelineQuery, body: null },
     responses: { 200: { description: 'A page of the timeline', json: api.timelinePage } },
   },

@@ -26,7 +26,7 @@ export const timelineRecordPart = recordPart({
     subject: a.subject,
     outcome: a.kind === 'call' ? a.outcome : undefined,
     dueAt: a.kind === 'todo' ? a.dueAt : undefined,
-    template: a.kind === 'email' ? a.template : undefined,
+    template: a.kind === 'email' || a.kind === 'sms' ? a.template : undefined,
     occurredAt: a.occurredAt,
     createdBy: a.createdBy,
   }),

@@ -210,7 +210,9 @@ const funnel = z.strictObject({
   ...Object.fromEntries(funnelStages.map((stage) => [stage, z.int()])),
   skipped: z.int(),
   failed: z.int(),
-} as Record<FunnelStage | 'skipped' | 'failed', ReturnType<typeof z.int>>);
+  /** Texts the network reported as not delivered. */
+  undelivered: z.int(),
+} as Record<FunnelStage | 'skipped' | 'failed' | 'undelivered', ReturnType<typeof z.int>>);
 /** The funnel's rates, each a share of what it is measured against (0–1). */
 const rates = z.strictObject({
   delivery: z.number(),

@@ -27,6 +27,7 @@ import {
 import { queryAll, queryPage } from '../../shared/query.js';
 import { type CommercialSmsScope, commercialText, type Sms, sendCommercialSms, smsLength } from '../../shared/sms.js';
 import { SHARDS, tableSchema } from '../../shared/table.js';
+import { textLogItems } from '../activities/public.js';
 import {
   batchEvent,
   type CampaignRun,
@@ -37,7 +38,7 @@ import {
   getShards,
   type Tally,
 } from './campaigns.js';
-import { achievedRate, backoffMs, sendIntervalMs, sendSlotMs } from './domain/pacing.js';
+import { achievedRate, backoffMs, pacer, sendIntervalMs } from './domain/pacing.js';
 import { renderCampaignMail, renderCampaignText, type TemplateVars } from './domain/template-render.js';
 import { campaignsKeys } from './keys.js';
 import { countInto } from './reports.js';
@@ -74,7 +75,7 @@ export interface WorkOptions {
   clock?: () => Date;
   send?: Sender;
   sendText?: TextSender;
-  /** The account's SES (or, for a text campaign, SMS) rate, shared by the shards. */
+  /** The account's SES rate (or, for a text campaign, SMS segments per second), shared by the shards. */
   ratePerSecond?: number;
   /** A batch stops taking recipients after this long, well inside the function's timeout. */
   budgetMs?: number;
@@ -306,10 +307,22 @@ const sendWithBackoff = async (send: () => Promise<SendOutcome>) => {
   }
 };
 
+/** A recipient's campaign text (before the refusal instruction) and the segments it goes as. */
+const campaignText = (run: CampaignRun, record: SendRecord) => {
+  const text = renderCampaignText(run.parts[record.language], { ...record.vars, offer: run.offer });
+  return { text, segments: smsLength(commercialText(text, record.language)).segments };
+};
+
+/** What a send takes of the rate: a mail 1, a text its segments (none when too long to be sent). */
+const rateUnits = (run: CampaignRun, record: SendRecord) => {
+  if (run.channel !== 'sms') return 1;
+  const { segments } = campaignText(run, record);
+  return segments > config.smsMaxSegments() ? 0 : segments;
+};
+
 /** A text campaign's recipient: the template's text part, through the gate, once per record claim. */
 const sendText = async (run: CampaignRun, claimed: SendRecord, send: TextSender) => {
-  const text = renderCampaignText(run.parts[claimed.language], { ...claimed.vars, offer: run.offer });
-  const segments = smsLength(commercialText(text, claimed.language)).segments;
+  const { text, segments } = campaignText(run, claimed);
   // A name long enough to push the text past the limit: that recipient is skipped, not overcharged.
   if (segments > config.smsMaxSegments()) return { outcome: { status: 'skipped', reason: 'too-long' } as const };
   const scope = {
@@ -318,7 +331,9 @@ const sendText = async (run: CampaignRun, claimed: SendRecord, send: TextSender)
     language: claimed.language,
     campaignId: run.campaignId,
   };
-  const outcome = await sendWithBackoff(() => send({ to: claimed.phone ?? '', text }, scope));
+  // The run and customer come back on the text's delivery events: its record's status is set by them.
+  const context = { run: run.runId, customer: claimed.customerId };
+  const outcome = await sendWithBackoff(() => send({ to: claimed.phone ?? '', text, context }, scope));
   return { outcome, segments };
 };
 
@@ -380,9 +395,20 @@ const settleOutcome = async (
   fields: Record<string, unknown> = {},
 ) => {
   if (outcome.status === 'sent') {
-    // The mail goes on the customer's timeline with its outcome, like every mail the CRM sends them.
-    const logged = outcome.log ? mailLogItems(outcome.log, outcome.messageId) : [];
+    // The mail (or text) goes on the customer's timeline, like every message the CRM sends them.
     const sentAt = clockNow().toISOString();
+    const logged = outcome.log
+      ? mailLogItems(outcome.log, outcome.messageId)
+      : run.channel === 'sms'
+        ? textLogItems({
+            customerId: claimed.customerId,
+            template: `campaign:${run.campaignId}`,
+            subject: 'SMS',
+            sentAt,
+            messageId: outcome.messageId,
+            ...(typeof fields.textSegments === 'number' ? { segments: fields.textSegments } : {}),
+          })
+        : [];
     await settle(run, claimed, 'sent', { sentAt, messageId: outcome.messageId, ...fields }, logged);
     tally.sent++;
   } else {
@@ -494,6 +520,7 @@ export const sendStep = async (ref: RunRef & { shard: number }, chain: number, o
   }
   const tally = emptyTally();
   const started = Date.now();
+  const slot = pacer(started, interval);
   const inFlight = new Set<Promise<void>>();
   let failure: unknown;
   let index = 0;
@@ -506,7 +533,7 @@ export const sendStep = async (ref: RunRef & { shard: number }, chain: number, o
       (await getRun(run.campaignId, run.runId))?.status !== 'sending'
     )
       break;
-    const wait = sendSlotMs(started, index, interval) - Date.now();
+    const wait = slot(rateUnits(run, record)) - Date.now();
     if (wait > 0) await sleep(wait);
     index++;
     const claimed = await claim(run, record, clock());

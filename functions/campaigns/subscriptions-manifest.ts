@@ -1,6 +1,7 @@
 // Permission marketing's routes, functions, subscriptions and schedules: unsubscribe and preferences
 // (public, signed links), SES events → suppression and campaign stats, birthday greetings. Declared
 // apart from the campaigns' own manifest; `permissionMarketing` runs them as a use case of its own.
+import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as z from '../../shared/schema.js';
 
@@ -87,6 +88,11 @@ export const subscriptionFunctions: UseCaseManifest['functions'] = {
     description: 'SES events: suppress hard bounces and complaints, count per campaign',
     uses: { table: 'write' },
   },
+  recordSmsStatus: {
+    entry: `${dir}/record-sms-status.ts`,
+    description: "Texts' delivery status: onto each campaign recipient's record, counted per campaign",
+    uses: { table: 'write' },
+  },
   greetBirthdays: {
     entry: `${dir}/greet-birthdays.ts`,
     description: "Greets today's birthdays by each customer's preferred channel (e-mail or text)",
@@ -98,6 +104,11 @@ export const subscriptionFunctions: UseCaseManifest['functions'] = {
 export const subscriptionSubscriptions: UseCaseManifest['subscriptions'] = [
   // SES publishes to the default bus; a rule there forwards every `aws.ses` event to the crm bus.
   { name: 'record-ses-event', function: 'recordSesEvent', pattern: { source: ['aws.ses'] } },
+  {
+    name: 'record-sms-status',
+    function: 'recordSmsStatus',
+    pattern: { source: [sources.sms], 'detail-type': ['SmsStatusReported'] },
+  },
 ];
 
 export const subscriptionSchedules: UseCaseManifest['schedules'] = [

@@ -49,7 +49,7 @@ const isInbound = (m: Record<string, unknown>): m is InboundMessage & Record<str
 
 const reportDelivery = async (event: DeliveryEvent, now: Date) => {
   const status = event.messageStatus ?? event.eventType.replace(/^TEXT_/, '');
-  const campaignId = event.context?.campaign;
+  const { campaign: campaignId, run: runId, customer: customerId } = event.context ?? {};
   await transact([
     putNew({
       ...channelsKeys.smsEventMarker(event.messageId, status),
@@ -63,6 +63,8 @@ const reportDelivery = async (event: DeliveryEvent, now: Date) => {
         status,
         ...(event.totalMessageParts !== undefined ? { segments: event.totalMessageParts } : {}),
         ...(campaignId ? { campaignId } : {}),
+        ...(runId ? { runId } : {}),
+        ...(customerId ? { customerId } : {}),
       },
       now,
     ),

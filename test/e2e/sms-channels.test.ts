@@ -1,6 +1,7 @@
 // Texts and channels end to end on the local stack, through the End User Messaging SMS stand-in: a
 // text campaign to a segment reaches only the numbers with message consent, each text counted in the
-// segments its encoding gives; a refusal reply withdraws the number's consent (confirmed once, a
+// segments its encoding gives, its delivery event counted once in the campaign's report, the text on the
+// customer's timeline; a refusal reply withdraws the number's consent (confirmed once, a
 // second STOP confirms nothing) and the next campaign passes it by; a notice goes by SMS to the
 // customer who chose SMS through their signed link and by e-mail to the one staff set to e-mail.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -191,6 +192,41 @@ describe('texts and channels on the local stack', () => {
       ]);
     }
     expect(await textsTo(noConsent.phone)).toEqual([]);
+
+    // Delivery events: one text delivered (reported twice), the other failed; the report counts each once,
+    // and each text is on its customer's timeline.
+    const delivery = async (phone: string, status: string) => {
+      const [text] = await textsTo(phone);
+      const played = await fetch(`${inject('sms')}/delivery`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ messageId: text!.messageId, status }),
+      });
+      expect(played.status).toBe(200);
+      await settle();
+    };
+    await delivery(english.phone, 'DELIVERED');
+    await delivery(english.phone, 'DELIVERED');
+    await delivery(refuser.phone, 'FAILED');
+    const report = await call<{ funnel: Record<string, number> }>(
+      'GET',
+      `/campaigns/${first.campaignId}/report`,
+      staff(),
+    );
+    expect([
+      report.status,
+      report.body.funnel.sent,
+      report.body.funnel.delivered,
+      report.body.funnel.undelivered,
+    ]).toEqual([200, 2, 1, 1]);
+    const timeline = await call<{ activities: { kind: string; template?: string }[] }>(
+      'GET',
+      `/customers/${english.customerId}/activities?kind=sms`,
+      staff(),
+    );
+    expect(timeline.body.activities).toEqual([
+      expect.objectContaining({ kind: 'sms', template: `campaign:${first.campaignId}` }),
+    ]);
 
     // A refusal, typed with a dotless ı: consent withdrawn at once, confirmed by one text; a second STOP confirms nothing.
     await reply(refuser.phone, 'ıptal');

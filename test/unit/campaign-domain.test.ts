@@ -2,7 +2,7 @@
 // variables and rendering, pacing arithmetic, and the funnel and reputation figures.
 import { describe, expect, it } from 'vitest';
 import { cronProblem, nextRunAfter } from '../../functions/campaigns/domain/campaign-schedule.js';
-import { achievedRate, backoffMs, sendIntervalMs, sendSlotMs } from '../../functions/campaigns/domain/pacing.js';
+import { achievedRate, backoffMs, pacer, sendIntervalMs, sendSlotMs } from '../../functions/campaigns/domain/pacing.js';
 import { campaignFunnel, reputation } from '../../functions/campaigns/domain/report.js';
 import { matchesSegment } from '../../functions/campaigns/domain/segment-filter.js';
 import {
@@ -272,6 +272,7 @@ describe('funnel and reputation', () => {
       { stat: 'unsubscribed', count: 2 },
       { stat: 'skipped', count: 3 },
       { stat: 'failed', count: 1 },
+      { stat: 'undelivered', count: 4 },
       { stat: 'retried', count: 5 },
       { stat: 'clicked', hour: '2026-11-30T10', count: 2 },
       { stat: 'delivered', hour: '2026-11-30T09', count: 3 },
@@ -287,6 +288,7 @@ describe('funnel and reputation', () => {
       unsubscribed: 2,
       skipped: 3,
       failed: 1,
+      undelivered: 4,
     });
     expect(report.rates).toEqual({
       delivery: 0.8889,
@@ -442,5 +444,28 @@ describe('funnel and reputation', () => {
       bounced: 0,
       complained: 0,
     });
+  });
+});
+
+describe('the SMS pacer counts message parts', () => {
+  // 10 parts a second for one worker: 100 ms a part.
+  const interval = sendIntervalMs(10, 1);
+
+  it('spaces a 3-segment text by 3 of the rate, a 1-segment text by 1', () => {
+    const slot = pacer(0, interval);
+    expect([slot(3), slot(1), slot(2), slot(1)]).toEqual([0, 300, 400, 600]);
+  });
+
+  it('starts ten 1-segment texts in a second, but 3-segment texts only every 300 ms', () => {
+    const single = pacer(0, interval);
+    const singles = Array.from({ length: 11 }, () => single(1));
+    expect(singles.filter((at) => at < 1000)).toHaveLength(10);
+    const triple = pacer(0, interval);
+    expect(Array.from({ length: 5 }, () => triple(3))).toEqual([0, 300, 600, 900, 1200]);
+  });
+
+  it('a send that takes nothing (a skipped text) moves no later send', () => {
+    const slot = pacer(1000, interval);
+    expect([slot(2), slot(0), slot(1)]).toEqual([1000, 1200, 1200]);
   });
 });

@@ -2,6 +2,7 @@
 // limit, refusal keywords folded, quiet hours at their edges (Istanbul time), and which channel a
 // notice takes.
 import { describe, expect, it } from 'vitest';
+import { smsStat } from '../../functions/campaigns/domain/sms-status.js';
 import { chooseChannel, reachableBy } from '../../functions/channels/domain/channel-choice.js';
 import { foldKeyword, isRefusal } from '../../functions/channels/domain/keywords.js';
 import { inQuietHours, quietHoursEnd } from '../../shared/gate.js';
@@ -95,5 +96,22 @@ describe('the notice channel', () => {
       fellBack: false,
     });
     expect(chooseChannel('sms', reachableBy({}))).toBeUndefined();
+  });
+});
+
+describe("what a text's delivery status counts", () => {
+  it.each([
+    ['DELIVERED', 'delivered'],
+    ['delivered', 'delivered'],
+    ['FAILED', 'undelivered'],
+    ['BLOCKED', 'undelivered'],
+    ['TTL_EXPIRED', 'undelivered'],
+    ['CARRIER_UNREACHABLE', 'undelivered'],
+    ['SUCCESSFUL', undefined],
+    ['PENDING', undefined],
+    ['QUEUED', undefined],
+    ['UNKNOWN', undefined],
+  ])('%s counts as %s', (status, stat) => {
+    expect(smsStat(status)).toBe(stat);
   });
 });

@@ -3,7 +3,7 @@
 import { defineLifecycle } from '../../../shared/lifecycle.js';
 import type { FieldProblem } from '../../../shared/problems.js';
 
-export const activityKinds = ['call', 'visit', 'meeting', 'todo', 'note', 'email'] as const;
+export const activityKinds = ['call', 'visit', 'meeting', 'todo', 'note', 'email', 'sms'] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 /** What staff log through the API; `email` entries are written by the mail module alone. */
 export const loggedKinds = ['call', 'visit', 'meeting', 'todo', 'note'] as const satisfies readonly ActivityKind[];
@@ -98,7 +98,20 @@ export interface EmailActivity extends Common {
   messageId: string;
 }
 
-export type Activity = CallActivity | MeetingActivity | TodoActivity | NoteActivity | EmailActivity;
+/** A text the CRM sent the customer (textLogItems): never the text or the number; its delivery as reported. */
+export interface TextActivity extends Common {
+  kind: 'sms';
+  status: 'logged';
+  template: string;
+  sentAt: string;
+  messageId: string;
+  segments?: number;
+}
+
+/** What the CRM sent the customer itself: a record, never edited. */
+export const sentKinds: readonly ActivityKind[] = ['email', 'sms'];
+
+export type Activity = CallActivity | MeetingActivity | TodoActivity | NoteActivity | EmailActivity | TextActivity;
 
 /** What a caller sends to log one (instants already ISO UTC); the rest is filled in on logging. */
 export type ActivityInput =

@@ -12,7 +12,8 @@ export const funnelStages = [
   'unsubscribed',
 ] as const;
 export type FunnelStage = (typeof funnelStages)[number];
-export type Funnel = Record<FunnelStage, number> & { skipped: number; failed: number };
+/** `undelivered`: texts the network reported as not delivered (failed, blocked, expired…). */
+export type Funnel = Record<FunnelStage, number> & { skipped: number; failed: number; undelivered: number };
 
 /** A counter as stored: a stat's total, or its count in one hour. */
 export interface StatCounter {
@@ -22,7 +23,7 @@ export interface StatCounter {
 }
 
 const zero = (): Funnel =>
-  ({ ...Object.fromEntries(funnelStages.map((s) => [s, 0])), skipped: 0, failed: 0 }) as Funnel;
+  ({ ...Object.fromEntries(funnelStages.map((s) => [s, 0])), skipped: 0, failed: 0, undelivered: 0 }) as Funnel;
 
 const tally = (counters: StatCounter[]) => {
   const funnel = zero();
