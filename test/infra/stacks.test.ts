@@ -220,6 +220,9 @@ describe('stateful stack', () => {
         // the texts' configuration set and the key of the topic its delivery events go to
         'AWS::SMSVOICE::ConfigurationSet',
         'AWS::KMS::Key',
+        // the sender ID registered for Turkey, and the bucket of letter runs' files (they expire on their own)
+        'AWS::SMSVOICE::SenderId',
+        'AWS::S3::Bucket',
       ].sort(),
     );
     for (const [id, resource] of retained) {
@@ -347,12 +350,15 @@ describe('functions', () => {
       // Sign-in: the pool's ids to the functions that use it, the console's usage key to the authorizer,
       // a person's daily quota to the functions of signed-in routes (deploy-hazards.test.ts), the SMS
       // sender and configuration set to the functions that text (sms-infra.test.ts), İYS's settings to the
-      // functions that talk to İYS (iys-infra.test.ts).
+      // functions that talk to İYS (iys-infra.test.ts), the run files' bucket to the letter runs
+      // (letter-files-infra.test.ts), the ERP's address to the stock functions when the context names one.
       const signIn = Object.keys(Properties.Environment.Variables).filter(
         (key) =>
           key.startsWith('COGNITO_') ||
           key.startsWith('SMS_') ||
           key.startsWith('IYS_') ||
+          key === 'RUN_FILES_BUCKET' ||
+          key === 'ERP_URL' ||
           key === 'CONSOLE_USAGE_KEY' ||
           key === 'PERSON_DAILY_QUOTA',
       );
@@ -479,7 +485,7 @@ describe('functions', () => {
   });
 
   it('has a `uses` declaration for every function, and refuses a function without one', () => {
-    const known = ['table', 'mail', 'signingSecret', 'userPool', 'sms', 'smsEvents', 'iys'];
+    const known = ['table', 'mail', 'signingSecret', 'userPool', 'sms', 'smsEvents', 'iys', 'runFiles', 'erp'];
     for (const [useCase, name, { uses }] of declarations) {
       expect([`${useCase}.${name}`, typeof uses, Object.keys(uses).filter((key) => !known.includes(key))]).toEqual([
         `${useCase}.${name}`,
