@@ -2,7 +2,8 @@
 // form is queued once however often its event comes, waits while İYS is down (attempts counted, the
 // error kept, commercial messages held back by the gate meanwhile), then reaches İYS once with source
 // HS_WEB; a refusal made at İYS is pulled, withdraws the consent in the ledger (the e-mail consent
-// stays), is recorded with its lag, and is not applied twice.
+// stays), is recorded with its lag, and is not applied twice; an e-mail refusal made there stops the
+// next marketing mail to that address; İYS down for a whole day costs hourly tries and nothing else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullChanges, pushDue, pushesOf, queuePushes, syncFigures, syncStatus } from '../../functions/iys/sync.js';
 import { captureLead } from '../../functions/lead-capture/capture.js';
@@ -13,6 +14,7 @@ import { hasConsent } from '../../shared/consent.js';
 import { marketingGate } from '../../shared/gate.js';
 import { newId } from '../../shared/ids.js';
 import { waitingForIys } from '../../shared/iys-health.js';
+import { ledger } from '../support/subscriptions.js';
 
 let standIn: Awaited<ReturnType<typeof startIysStandIn>>;
 const tag = Math.random().toString(36).slice(2, 10);
@@ -108,5 +110,49 @@ describe('İYS pull', () => {
     expect(status.changes[0]!.lagMinutes).toBeLessThan(5);
     // The withdrawal came from İYS: it is not pushed back.
     expect(await queuePushes(customerId, 'sms', now)).toEqual({ queued: 0 });
+  });
+
+  it('a refusal of e-mail made at İYS stops the next marketing mail to the address', async () => {
+    const email = `deniz.${tag}@example.com`;
+    // The double opt-in confirmed: the address holds consent to every topic.
+    await ledger(customerId, email, 'granted');
+    const gate = { customerId, channel: 'email', address: email, topic: 'offers' } as const;
+    const now = new Date();
+    expect(await marketingGate(gate, now)).toBeUndefined();
+    await post('/_iys/changes', { recipient: email, type: 'EPOSTA', status: 'RET' });
+    expect(await pullChanges(now)).toMatchObject({ pulled: 1, withdrawn: 1 });
+    expect(await hasConsent(customerId, 'email', email, 'offers')).toBe(false);
+    expect(await marketingGate(gate, now)).toBe('no-consent');
+  });
+
+  it('survives İYS down for a whole day: tried at most hourly meanwhile, then caught up once', async () => {
+    const day = new Date();
+    const number = `+90534${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    const { website, redirect, idempotencyKey, ...submission } = leadSubmissionSchema.parse({
+      name: `Ece Bekleyen${tag}`,
+      phone: `0${number.slice(3)}`,
+      consent_sms: 'on',
+      consentTextVersion: 'v3',
+      language: 'tr',
+    });
+    const { leadId } = await captureLead({ submission, ip: '192.0.2.81', idempotencyKey: newId() });
+    const waiter = (await getLead(leadId))!.customerId;
+    expect(await queuePushes(waiter, 'sms', day)).toEqual({ queued: 1 });
+
+    await post('/_iys/down');
+    for (let minute = 0; minute < 24 * 60; minute += 15) await pushDue(new Date(day.getTime() + minute * 60_000));
+    // Tried at minutes 0, 15, 30, 45, 60, 90 and 135 (1, 2, 4 … minutes apart, as the sweep meets them), then
+    // hourly from 195 to 1395: 7 + 21 = 28 tries, none of them sent.
+    const [held] = await pushesOf(waiter);
+    expect(held).toMatchObject({ state: 'pending', attempts: 28 });
+    expect(standIn.sent.filter((record) => record.recipient === number)).toEqual([]);
+
+    await post('/_iys/up');
+    const back = new Date(day.getTime() + 24 * 60 * 60_000);
+    await pushDue(back);
+    await pushDue(new Date(back.getTime() + 15 * 60_000));
+    const [sent] = await pushesOf(waiter);
+    expect(sent).toMatchObject({ state: 'sent', attempts: 29 });
+    expect(standIn.sent.filter((record) => record.recipient === number)).toHaveLength(1);
   });
 });
