@@ -13,8 +13,7 @@ import type { LocalStack } from '../../infra/local/runtime.js';
 import { TABLE_NAME } from '../../infra/local/runtime.js';
 import { customers } from '../../shared/customer.js';
 import { newId } from '../../shared/ids.js';
-import { keys } from '../../shared/table.js';
-import { consentItem } from '../support/subscriptions.js';
+import { consentItem, smsConsentItem } from '../support/subscriptions.js';
 import { out } from './output.js';
 
 const RECIPIENTS = Number(process.env.BENCH_CAMPAIGN_RECIPIENTS ?? 10_000);
@@ -26,23 +25,6 @@ const version = {
   subject: 'Fırsat: {{name}}',
   html: '<p>Sayın {{name}}, {{offer.discount}} indirim.</p>',
   text: 'Sayın {{name}}, {{offer.discount}} indirim.',
-};
-
-/** A text's consent belongs to the number that proved it (every topic). */
-const smsConsentItem = (customerId: string, phone: string) => {
-  const at = new Date().toISOString();
-  return {
-    ...keys.consentEntry(customerId, 'sms', at, newId()),
-    type: 'consent',
-    customerId,
-    channel: 'sms',
-    address: phone,
-    topic: 'all',
-    action: 'granted',
-    via: 'form',
-    source: 'bench',
-    occurredAt: at,
-  };
 };
 
 /** The customers and their consent (every topic) on the channel, in batches of 25 puts. */
