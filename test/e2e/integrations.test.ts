@@ -5,7 +5,7 @@
 // call audited, and the same client with a read-only key is refused the write as the API refuses it.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { Webhook } from 'standardwebhooks';
@@ -172,25 +172,36 @@ describe('integrations', () => {
       region: 'eu-central-1',
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
-    const trail = await dynamo.send(
-      new ScanCommand({
-        TableName: 'pusula',
-        FilterExpression: 'begins_with(pk, :mcp) AND #action IN (:log, :lookup)',
-        ExpressionAttributeNames: { '#action': 'action' },
-        ExpressionAttributeValues: {
-          ':mcp': { S: 'MCP#' },
-          ':log': { S: 'mcp:log_call' },
-          ':lookup': { S: 'mcp:lookup_caller' },
+    // A scan reads 1 MB a page and the other stories fill the table: the trail may sit on any page, so read
+    // them all (polled, as every read of a store beside a loaded stack is).
+    const trailNotes = async () => {
+      const notes: string[] = [];
+      const pages = paginateScan(
+        { client: dynamo },
+        {
+          TableName: 'pusula',
+          FilterExpression: 'begins_with(pk, :mcp) AND #action IN (:log, :lookup)',
+          ExpressionAttributeNames: { '#action': 'action' },
+          ExpressionAttributeValues: {
+            ':mcp': { S: 'MCP#' },
+            ':log': { S: 'mcp:log_call' },
+            ':lookup': { S: 'mcp:lookup_caller' },
+          },
         },
-      }),
-    );
-    const notes = (trail.Items ?? []).map((item) => `${item.action?.S} ${item.note?.S}`).sort();
-    expect(notes).toEqual(
-      expect.arrayContaining([
-        'mcp:log_call logActivity → 201',
-        'mcp:log_call logActivity → 403',
-        'mcp:lookup_caller lookupCustomer → 200',
-      ]),
-    );
+      );
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) notes.push(`${item.action?.S} ${item.note?.S}`);
+      }
+      return notes.sort();
+    };
+    await expect
+      .poll(trailNotes)
+      .toEqual(
+        expect.arrayContaining([
+          'mcp:log_call logActivity → 201',
+          'mcp:log_call logActivity → 403',
+          'mcp:lookup_caller lookupCustomer → 200',
+        ]),
+      );
   });
 });
