@@ -5,7 +5,7 @@
 // customer logged on their timeline exactly once.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DeleteCommand, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import sesModule from 'aws-ses-v2-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -40,6 +40,7 @@ import { recordNumber } from '../../shared/record-numbers.js';
 import { suppress } from '../../shared/suppression.js';
 import { keys } from '../../shared/table.js';
 import { defineTemplate } from '../../shared/templates.js';
+import { scanAll } from '../support/scan.js';
 
 let ses: Server;
 let sesUrl = '';
@@ -104,16 +105,11 @@ const customerOwnedBy = async (ownerIds: string[], email?: string) => {
 };
 
 const outboxFor = async (activityId: string, detailType: string) =>
-  (
-    await db().send(
-      new ScanCommand({
-        TableName: tableName(),
-        FilterExpression: '#type = :outbox AND detailType = :detailType AND detail.activityId = :id',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':outbox': 'outbox', ':detailType': detailType, ':id': activityId },
-      }),
-    )
-  ).Items ?? [];
+  await scanAll({
+    FilterExpression: '#type = :outbox AND detailType = :detailType AND detail.activityId = :id',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':outbox': 'outbox', ':detailType': detailType, ':id': activityId },
+  });
 
 const queuePlace = async (activity: Parameters<typeof activities.key>[0]) =>
   (

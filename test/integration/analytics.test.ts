@@ -3,7 +3,7 @@
 // list checked against a hand-computed fixture of invented customers. Each part runs at its own
 // injected date, years apart, so the buyers of one are not in another's years.
 
-import { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventDetail } from '../../events/catalogue.js';
 import {
@@ -34,6 +34,7 @@ import type { Actor, Role } from '../../shared/http.js';
 import { newId } from '../../shared/ids.js';
 import { keys } from '../../shared/table.js';
 import { istanbulMonth } from '../../shared/time.js';
+import { scanAll } from '../support/scan.js';
 
 const shop: Actor = { keyId: 'key-shop', userId: 'shop-web', role: 'agent', scopes: ['orders:write'] };
 
@@ -74,15 +75,10 @@ const statusChange = (
 
 const segmentEvents = async (customerIds: string[]) =>
   (
-    (
-      await db().send(
-        new ScanCommand({
-          TableName: tableName(),
-          FilterExpression: 'detailType = :type',
-          ExpressionAttributeValues: { ':type': 'CustomerSegmentChanged' },
-        }),
-      )
-    ).Items ?? []
+    await scanAll({
+      FilterExpression: 'detailType = :type',
+      ExpressionAttributeValues: { ':type': 'CustomerSegmentChanged' },
+    })
   )
     .map((item) => item.detail as EventDetail<'CustomerSegmentChanged'>)
     .filter((detail) => customerIds.includes(detail.customerId));

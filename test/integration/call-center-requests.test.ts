@@ -2,7 +2,7 @@
 // quote) per Idempotency-Key however duplicates race, the dealer made an owner of the customer, the
 // dealer's people mailed once however often the event comes, and the dealer's guarded moves.
 import type { AddressInfo, Server } from 'node:net';
-import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import sesModule from 'aws-ses-v2-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailDealer } from '../../functions/call-center/dealer-mail.js';
@@ -18,6 +18,7 @@ import { db, tableName, transact } from '../../shared/db.js';
 import { oncePerCaller } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { keys } from '../../shared/table.js';
+import { scanAll } from '../support/scan.js';
 
 const server = ((sesModule as { default?: unknown }).default ?? sesModule) as (config: {
   port: number;
@@ -72,16 +73,11 @@ const partition = async (customerId: string) =>
   ).Items ?? [];
 
 const outbox = async (detailType: string, field: string, id: string) =>
-  (
-    await db().send(
-      new ScanCommand({
-        TableName: tableName(),
-        FilterExpression: '#type = :outbox AND detailType = :dt AND detail.#field = :id',
-        ExpressionAttributeNames: { '#type': 'type', '#field': field },
-        ExpressionAttributeValues: { ':outbox': 'outbox', ':dt': detailType, ':id': id },
-      }),
-    )
-  ).Items ?? [];
+  await scanAll({
+    FilterExpression: '#type = :outbox AND detailType = :dt AND detail.#field = :id',
+    ExpressionAttributeNames: { '#type': 'type', '#field': field },
+    ExpressionAttributeValues: { ':outbox': 'outbox', ':dt': detailType, ':id': id },
+  });
 
 const storedTo = async (address: string, marker: string) => {
   const store = (await (await fetch(`${sesUrl}/store`)).json()) as {

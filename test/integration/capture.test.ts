@@ -1,5 +1,6 @@
 // The capture use case against DynamoDB Local: dedupe, races, and the outbox written with the state.
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { captureLead } from '../../functions/lead-capture/capture.js';
 import { type LeadSubmission, leadSubmissionSchema } from '../../functions/lead-capture/domain/lead-submission.js';
@@ -8,6 +9,7 @@ import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import { holdersOf } from '../../shared/customer.js';
 import { db, tableName } from '../../shared/db.js';
 import { keys } from '../../shared/table.js';
+import { scanAll } from '../support/scan.js';
 
 const unique = () => Math.random().toString(36).slice(2, 10);
 const submission = (fields: Record<string, unknown>): LeadSubmission => {
@@ -27,16 +29,11 @@ const partition = async (customerId: string) =>
   ).Items ?? [];
 
 const outboxFor = async (leadId: string) =>
-  (
-    await db().send(
-      new ScanCommand({
-        TableName: tableName(),
-        FilterExpression: '#type = :outbox AND detail.leadId = :leadId',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':outbox': 'outbox', ':leadId': leadId },
-      }),
-    )
-  ).Items ?? [];
+  await scanAll({
+    FilterExpression: '#type = :outbox AND detail.leadId = :leadId',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':outbox': 'outbox', ':leadId': leadId },
+  });
 
 describe('capturing leads', () => {
   it('creates the customer, both markers, the lead and its LeadCaptured event together', async () => {

@@ -1,7 +1,7 @@
 // Cases against DynamoDB Local: intake once per Idempotency-Key, the customer matched or created,
 // and the SLA sweep acting once per step however many sweeps overlap (an injected clock).
 
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import {
   casesOpenedBetween,
@@ -18,6 +18,7 @@ import { customers, profileItem } from '../../shared/customer.js';
 import { db, tableName, transact } from '../../shared/db.js';
 import { newId } from '../../shared/ids.js';
 import { keys } from '../../shared/table.js';
+import { scanAll } from '../support/scan.js';
 
 /** The call center reaches every customer; a rep only those they own. */
 const callCenter: Viewer = {
@@ -42,16 +43,11 @@ const intake = (fields: Record<string, unknown>): CaseIntake =>
 const ist = (local: string) => new Date(`${local}:00+03:00`);
 
 const eventsFor = async (caseId: string) =>
-  (
-    await db().send(
-      new ScanCommand({
-        TableName: tableName(),
-        FilterExpression: '#type = :outbox AND detail.caseId = :caseId',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':outbox': 'outbox', ':caseId': caseId },
-      }),
-    )
-  ).Items ?? [];
+  await scanAll({
+    FilterExpression: '#type = :outbox AND detail.caseId = :caseId',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':outbox': 'outbox', ':caseId': caseId },
+  });
 
 const casesOf = async (customerId: string) =>
   (

@@ -4,7 +4,7 @@
 // transaction's worth of them; a merge stopped half-way and taken up again; a lead written by a
 // capture that read the old marker; the sweep; and the refusals.
 
-import { BatchWriteCommand, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callCenterKeys } from '../../functions/call-center/keys.js';
 import { getRequest } from '../../functions/call-center/request-store.js';
@@ -34,6 +34,7 @@ import { db, findById, tableName } from '../../shared/db.js';
 import { noRecord } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { keys } from '../../shared/table.js';
+import { scanAll } from '../support/scan.js';
 
 type Item = Record<string, unknown>;
 
@@ -78,16 +79,11 @@ const partition = async (customerId: string) => {
 const withoutProfile = (items: Item[]) => items.filter((item) => item.sk !== 'PROFILE');
 
 const mergedEvents = async (duplicateId: string) =>
-  (
-    await db().send(
-      new ScanCommand({
-        TableName: tableName(),
-        FilterExpression: 'detailType = :type AND detail.duplicateId = :dup',
-        ExpressionAttributeValues: { ':type': 'CustomersMerged', ':dup': duplicateId },
-        ConsistentRead: true,
-      }),
-    )
-  ).Items ?? [];
+  await scanAll({
+    FilterExpression: 'detailType = :type AND detail.duplicateId = :dup',
+    ExpressionAttributeValues: { ':type': 'CustomersMerged', ':dup': duplicateId },
+    ConsistentRead: true,
+  });
 
 const putAll = async (items: Item[]) => {
   for (let i = 0; i < items.length; i += 25) {

@@ -4,7 +4,8 @@
 // seq-guarded edits that move markers and the directory key; contact people sharing an office phone
 // and the lookup that answers every customer holding it; the directory's filtered paging; and record
 // parts whose first page's cursor the part's own query continues.
-import { BatchWriteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+
+import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import {
   consentEntries,
@@ -32,6 +33,7 @@ import { newId } from '../../shared/ids.js';
 import { queryPage } from '../../shared/query.js';
 import { partQuery } from '../../shared/record-part.js';
 import { keys } from '../../shared/table.js';
+import { scanAll } from '../support/scan.js';
 
 const unique = () => Math.random().toString(36).slice(2, 10);
 const randomPhone = () => `+90532${String(Math.floor(1_000_000 + Math.random() * 8_999_999))}`;
@@ -49,16 +51,11 @@ const create = (fields: Partial<NewCustomer> & { name: string }, by = ayse) =>
   createCustomer({ language: 'tr', ...fields }, owner, by, new Date(), noRecord);
 
 const outboxFor = async (customerId: string) =>
-  (
-    await db().send(
-      new ScanCommand({
-        TableName: tableName(),
-        FilterExpression: '#type = :outbox AND detail.customerId = :id',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':outbox': 'outbox', ':id': customerId },
-      }),
-    )
-  ).Items ?? [];
+  await scanAll({
+    FilterExpression: '#type = :outbox AND detail.customerId = :id',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':outbox': 'outbox', ':id': customerId },
+  });
 
 describe('creating customers', () => {
   it('writes the profile with its owner and team, both markers and CustomerCreated together', async () => {

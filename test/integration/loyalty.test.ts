@@ -2,7 +2,8 @@
 // once on return, however the events interleave; the threshold giving exactly one reward (mailed
 // once); two tills redeeming one coupon at once; points spent once per Idempotency-Key; lapsing,
 // statements once per period, a coupon campaign to a segment, and the ledger reconciling after all of it.
-import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventDetail } from '../../events/catalogue.js';
 import { createSegment } from '../../functions/campaigns/segments.js';
@@ -32,6 +33,7 @@ import { once } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { money } from '../../shared/money.js';
 import { ConflictError, ProblemError } from '../../shared/problems.js';
+import { scanAll } from '../support/scan.js';
 import { startSesStandIn } from '../support/ses-stand-in.js';
 
 let ses: Awaited<ReturnType<typeof startSesStandIn>>;
@@ -129,15 +131,10 @@ const setStatus = (customerId: string, orderId: string, status: string) =>
 
 const rewardEvents = async (customerId: string) =>
   (
-    (
-      await db().send(
-        new ScanCommand({
-          TableName: tableName(),
-          FilterExpression: 'detailType = :t AND detail.customerId = :c',
-          ExpressionAttributeValues: { ':t': 'LoyaltyRewardIssued', ':c': customerId },
-        }),
-      )
-    ).Items ?? []
+    await scanAll({
+      FilterExpression: 'detailType = :t AND detail.customerId = :c',
+      ExpressionAttributeValues: { ':t': 'LoyaltyRewardIssued', ':c': customerId },
+    })
   ).map((item) => item.detail as EventDetail<'LoyaltyRewardIssued'>);
 
 describe('posting an order’s points', () => {

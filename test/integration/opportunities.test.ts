@@ -2,7 +2,6 @@
 // event is delivered; quotes attach on both sides; an accepted quote (or its order) wins the
 // opportunity once; a closed opportunity stays closed; stale writes are refused.
 
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogueItems, liveGeneration } from '../../functions/catalogue/catalogue-store.js';
 import type { PriceList } from '../../functions/catalogue/domain/catalogue.js';
@@ -30,6 +29,7 @@ import { db, tableName, transact } from '../../shared/db.js';
 import { newId } from '../../shared/ids.js';
 import { queryAll } from '../../shared/query.js';
 import { keys } from '../../shared/table.js';
+import { scanAll } from '../support/scan.js';
 
 const longList: PriceList = {
   id: 'it-opp-try',
@@ -59,16 +59,11 @@ const newCustomer = async () => {
 
 const outbox = async (field: string, id: string) =>
   (
-    (
-      await db().send(
-        new ScanCommand({
-          TableName: tableName(),
-          FilterExpression: '#type = :outbox AND detail.#field = :id',
-          ExpressionAttributeNames: { '#type': 'type', '#field': field },
-          ExpressionAttributeValues: { ':outbox': 'outbox', ':id': id },
-        }),
-      )
-    ).Items ?? []
+    await scanAll({
+      FilterExpression: '#type = :outbox AND detail.#field = :id',
+      ExpressionAttributeNames: { '#type': 'type', '#field': field },
+      ExpressionAttributeValues: { ':outbox': 'outbox', ':id': id },
+    })
   ).map((item) => ({ detailType: item.detailType as string, detail: item.detail as Record<string, unknown> }));
 
 const opportunitiesOf = async (customerId: string) =>

@@ -1,7 +1,7 @@
 // The quote use cases against DynamoDB Local: every move a conditional write, concurrent approvals,
 // revisions, the sparse expiry and follow-up queues, and the order made once.
 
-import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogue, isDetailType } from '../../events/catalogue.js';
 import { catalogueItems, liveGeneration } from '../../functions/catalogue/catalogue-store.js';
@@ -35,6 +35,7 @@ import { ProblemError } from '../../shared/problems.js';
 import { queryAll } from '../../shared/query.js';
 import { keys } from '../../shared/table.js';
 import { istanbulDate } from '../../shared/time.js';
+import { scanAll } from '../support/scan.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date();
@@ -90,16 +91,11 @@ const twoSteps = () => draft([{ sku: 'FL-25E', quantity: 1, discountBp: 2600 }])
 
 const outbox = async (quoteId: string) =>
   (
-    (
-      await db().send(
-        new ScanCommand({
-          TableName: tableName(),
-          FilterExpression: '#type = :outbox AND (detail.quoteId = :id OR detail.orderId = :id)',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':outbox': 'outbox', ':id': quoteId },
-        }),
-      )
-    ).Items ?? []
+    await scanAll({
+      FilterExpression: '#type = :outbox AND (detail.quoteId = :id OR detail.orderId = :id)',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':outbox': 'outbox', ':id': quoteId },
+    })
   ).sort((a, b) => String(a.detail.eventId).localeCompare(String(b.detail.eventId)));
 
 const eventTypes = async (quoteId: string) => (await outbox(quoteId)).map((item) => item.detailType as string);
