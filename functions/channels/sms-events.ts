@@ -14,6 +14,7 @@ import type { Language } from '../../shared/language.js';
 import { onceKey, sendOnce } from '../../shared/mail.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { sendTransactionalSms } from '../../shared/sms.js';
+import { catalogue } from '../event-table.js';
 import { isRefusal } from './domain/keywords.js';
 import { channelsKeys } from './keys.js';
 
@@ -57,7 +58,7 @@ const reportDelivery = async (event: DeliveryEvent, now: Date) => {
       expiresAt: Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS,
     }),
     outboxPut(
-      'SmsStatusReported',
+      catalogue.SmsStatusReported,
       {
         messageId: event.messageId,
         status,

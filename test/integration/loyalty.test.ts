@@ -4,8 +4,8 @@
 // statements once per period, a coupon campaign to a segment, and the ledger reconciling after all of it.
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { EventDetail } from '../../events/catalogue.js';
 import { createSegment } from '../../functions/campaigns/segments.js';
+import type { EventDetail } from '../../functions/event-table.js';
 import {
   createCampaign,
   getCoupon,
