@@ -26,19 +26,20 @@ const fixture: UseCaseManifest = {
   schedules: [],
 };
 const withFixture = [...useCases, fixture];
-/** Whether a module has its events.ts: the fixture's would be on disk once it is a real module. */
-const allFiles = () => true;
-const onDisk = (module: string) => module !== fixture.name;
+/** Whether a module has its events.ts on disk: as if the fixture's were (it would, as a real module), or as it is. */
+const fixtureOnDisk = () => true;
+const fixtureNotOnDisk = (module: string) => module !== fixture.name;
 
-/** The lines of `after` that `before` does not have. */
+/** The lines `after` has and `before` has not; none may go. */
 const added = (before: string, after: string) => {
-  const old = new Set(before.split('\n'));
-  return after.split('\n').filter((line) => !old.has(line));
+  const [old, now] = [new Set(before.split('\n')), new Set(after.split('\n'))];
+  expect([...old].filter((line) => !now.has(line))).toEqual([]);
+  return [...now].filter((line) => !old.has(line));
 };
 
 describe('the event table', () => {
   it('picks up a new module’s event and record part from its manifest, and nothing else changes', () => {
-    expect(added(eventTableSource(useCases), eventTableSource(withFixture, allFiles))).toEqual([
+    expect(added(eventTableSource(useCases), eventTableSource(withFixture, fixtureOnDisk))).toEqual([
       "import { events as fixtureModule } from './fixture-module/events.js';",
       '  ...fixtureModule,',
     ]);
@@ -53,12 +54,14 @@ describe('the event table', () => {
 
   it('refuses an event declared twice, by two modules or by a module and the platform', () => {
     const again = (name: string, events: UseCaseManifest['events']) => ({ ...fixture, name, events });
-    expect(() => eventTableSource([...withFixture, again('other', fixture.events)], allFiles)).toThrow(
+    expect(() => eventTableSource([...withFixture, again('other', fixture.events)], fixtureOnDisk)).toThrow(
       'Event FixtureHappened is declared twice',
     );
     const consent = { ConsentGranted: platformEvents.ConsentGranted };
     expect(() => eventsDeclared([again('fixture-module', consent)])).toThrow('Event ConsentGranted is declared twice');
-    expect(() => eventTableSource(withFixture, onDisk)).toThrow('Module fixture-module declares events but has no');
+    expect(() => eventTableSource(withFixture, fixtureNotOnDisk)).toThrow(
+      'Module fixture-module declares events but has no',
+    );
   });
 
   it('has each event from exactly one declaration: the platform’s, or one manifest’s events.ts', async () => {
