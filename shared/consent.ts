@@ -6,6 +6,7 @@
 // matched on something else gains nothing from the customer's other consents, nor they from it.
 
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { consentEvents } from '../events/platform.js';
 import { clockNow } from './clock.js';
 import { normalizeEmail } from './contact.js';
 import { db, itemExists, putNew, type TransactItem, tableName, transact } from './db.js';
@@ -104,7 +105,7 @@ export const confirmConsentRequest = async (request: ConsentRequest, ip: string,
     },
     putNew({ ...keys.consentEntry(request.customerId, request.channel, at, newId()), type: 'consent', ...entry }),
     outboxPut(
-      'ConsentGranted',
+      consentEvents.ConsentGranted,
       { customerId: request.customerId, channel: request.channel, via: 'double-opt-in' },
       now,
     ),
@@ -142,7 +143,7 @@ export const spokenConsentItems = (customerId: string, spoken: SpokenConsent, no
     };
     return [
       putNew({ ...keys.consentEntry(customerId, channel, at, newId()), type: 'consent', ...entry }),
-      outboxPut('ConsentGranted', { customerId, channel, via: 'staff' }, now),
+      outboxPut(consentEvents.ConsentGranted, { customerId, channel, via: 'staff' }, now),
     ];
   });
 };
@@ -268,7 +269,11 @@ export const withdrawConsent = async (
   };
   const items = [
     putNew({ ...keys.consentEntry(customerId, channel, at, newId()), type: 'consent', ...entry }),
-    outboxPut('ConsentWithdrawn', { customerId, channel, topic, via, ...(campaignId ? { campaignId } : {}) }, now),
+    outboxPut(
+      consentEvents.ConsentWithdrawn,
+      { customerId, channel, topic, via, ...(campaignId ? { campaignId } : {}) },
+      now,
+    ),
   ];
   if (also.length && (await transact([...items, ...also])).ok) return { withdrawn: true };
   await transact(items);

@@ -5,15 +5,19 @@
 // `sendOnce`'s marker.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { type CrmEvent, catalogue, type DetailType, type EventDetail } from '../events/catalogue.js';
+import type { CrmEvent, DetailOf, EventDeclaration } from '../events/event.js';
 import { logger } from './observability.js';
 
-export const eventHandler = <T extends DetailType>(detailType: T, work: (detail: EventDetail<T>) => Promise<unknown>) =>
-  middy<CrmEvent<T>, void>()
+/** `declared`: the declaration of the detail-type it consumes (functions/event-table.ts has them all). */
+export const eventHandler = <E extends EventDeclaration>(
+  declared: E,
+  work: (detail: DetailOf<E>) => Promise<unknown>,
+) =>
+  middy<CrmEvent<E['detailType'], DetailOf<E>>, void>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .handler(async (event: CrmEvent<T>) => {
+    .handler(async (event: CrmEvent<E['detailType'], DetailOf<E>>) => {
       // A detail that breaks the catalogue is a producer bug: fail loudly so it lands in the DLQ.
-      const detail = catalogue[detailType].detail.parse(event.detail) as EventDetail<T>;
-      logger.appendKeys({ eventId: detail.eventId, detailType });
+      const detail = declared.detail.parse(event.detail) as DetailOf<E>;
+      logger.appendKeys({ eventId: detail.eventId, detailType: declared.detailType });
       await work(detail);
     });

@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { activityEvents } from '../events/platform.js';
 import { clockNow } from './clock.js';
 import { config } from './config.js';
 import type { ConsentChannel, ConsentTopic } from './consent.js';
@@ -282,7 +283,7 @@ export const sentActivityItems = (
       createdAt: sentAt,
       updatedAt: sentAt,
     }),
-    outboxPut('ActivityLogged', { customerId, activityId, kind, actorId: 'system' }, new Date(sentAt)),
+    outboxPut(activityEvents.ActivityLogged, { customerId, activityId, kind, actorId: 'system' }, new Date(sentAt)),
   ];
 };
 

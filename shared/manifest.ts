@@ -1,6 +1,7 @@
 // A use case declares its functions, routes, event subscriptions and schedules here, once. The CDK
 // stack and the local runtime both iterate these declarations, so neither can drift from the other.
 
+import type { EventDeclarations } from '../events/event.js';
 import type { ProblemSpec } from './problems.js';
 import type { Role } from './roles.js';
 import type * as z from './schema.js';
@@ -203,6 +204,11 @@ export interface UseCaseManifest {
    * record (ascending); its public.ts exports them as `recordParts` under the same names.
    */
   recordParts?: Readonly<Record<string, { place: number }>>;
+  /**
+   * The events the module publishes: its `events.ts` exports them as `events` (defineEvents), the
+   * manifest names that same object, and `npm run generate` gathers them into functions/event-table.ts.
+   */
+  events?: EventDeclarations;
   functions: Record<string, FunctionDeclaration>;
   routes: readonly NamedRoute[];
   subscriptions: SubscriptionDeclaration[];

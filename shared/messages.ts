@@ -52,6 +52,15 @@ export const records = {
 /** A text that is always in both languages (a `Text` may be a plain string not translated yet). */
 export type Named = { readonly en: string; readonly tr: string };
 
+/**
+ * A table of user-facing texts (enum labels, a page's or a mail's words), each key in both languages:
+ * the one shape every module declares its texts in, next to its code, read with `textOf`.
+ */
+export type Texts<K extends string> = { readonly [key in K]: Named };
+
+/** The text of `key` in `language`. */
+export const textOf = <K extends string>(table: Texts<K>, key: K, language: Language): string => table[key][language];
+
 /** A stale write's 409: the caller read the record at another seq. */
 export const staleAt = (record: Named, seq: number): Text => ({
   en: `${record.en} is at seq ${seq} now; reload it.`,

@@ -1,6 +1,6 @@
 // The transactional outbox: a state change and the events it causes are written in one transaction.
 // The table stream hands new outbox items to the relay, which publishes them to the bus.
-import { catalogue, type DetailType, type EventDetail, type EventFacts } from '../events/catalogue.js';
+import type { DetailOf, EventDeclaration, FactsOf } from '../events/event.js';
 import { putNew, type TransactItem } from './db.js';
 import { newId } from './ids.js';
 import { keys } from './table.js';
@@ -8,21 +8,22 @@ import { keys } from './table.js';
 /** Published outbox items linger a day for the operator, then TTL removes them. */
 const OUTBOX_RETENTION_SECONDS = 24 * 60 * 60;
 
-export interface OutboxItem<T extends DetailType = DetailType> {
+export interface OutboxItem<E extends EventDeclaration = EventDeclaration> {
   pk: string;
   sk: string;
   type: 'outbox';
   source: string;
-  detailType: T;
-  detail: EventDetail<T>;
+  detailType: E['detailType'];
+  detail: DetailOf<E>;
   expiresAt: number;
 }
 
-export const outboxItem = <T extends DetailType>(detailType: T, facts: EventFacts<T>, now: Date): OutboxItem<T> => {
+/** `event`: the declaration of its detail-type (functions/event-table.ts has them all). */
+export const outboxItem = <E extends EventDeclaration>(event: E, facts: FactsOf<E>, now: Date): OutboxItem<E> => {
   const eventId = newId();
-  const { source, detail: schema } = catalogue[detailType];
+  const { detailType, source, detail: schema } = event;
   // Parse so a producer can never emit an event its consumers' schema would refuse.
-  const detail = schema.parse({ ...facts, eventId, occurredAt: now.toISOString(), version: 1 }) as EventDetail<T>;
+  const detail = schema.parse({ ...facts, eventId, occurredAt: now.toISOString(), version: 1 }) as DetailOf<E>;
   return {
     ...keys.outbox(eventId),
     type: 'outbox',
@@ -33,5 +34,5 @@ export const outboxItem = <T extends DetailType>(detailType: T, facts: EventFact
   };
 };
 
-export const outboxPut = <T extends DetailType>(detailType: T, facts: EventFacts<T>, now: Date): TransactItem =>
-  putNew(outboxItem(detailType, facts, now) as unknown as Record<string, unknown>);
+export const outboxPut = <E extends EventDeclaration>(event: E, facts: FactsOf<E>, now: Date): TransactItem =>
+  putNew(outboxItem(event, facts, now) as unknown as Record<string, unknown>);

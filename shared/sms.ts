@@ -19,6 +19,7 @@ import type { ConsentTopic } from './consent.js';
 import { CommercialWaitError, IysWaitError, marketingGate, quietHoursEnd } from './gate.js';
 import type { Language } from './language.js';
 import { enterDelivery, type SendOutcome } from './mail.js';
+import type { Named } from './messages.js';
 
 export interface Sms {
   /** E.164. */
@@ -52,7 +53,7 @@ export const smsCost = (segments: number, recipients = 1) => segments * recipien
  * The refusal instruction every commercial text ends with. Written without Turkish letters on
  * purpose: one `ı` would turn the whole text to UCS-2 and more than double its cost.
  */
-export const refusalInstruction: Record<Language, string> = {
+export const refusalInstruction: Named = {
   tr: 'Ret icin RET yazip yanitlayin.',
   en: 'Reply STOP to opt out.',
 };

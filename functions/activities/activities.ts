@@ -23,6 +23,7 @@ import {
 import { keys } from '../../shared/table.js';
 import { sweep } from '../../shared/work-queue.js';
 import { customerViewerOf } from '../customers/public.js';
+import { catalogue } from '../event-table.js';
 import {
   activities,
   agendaBetween,
@@ -283,7 +284,7 @@ export const remindDueTodos = async (now = clockNow()) => {
     const todo = await activities.get(entity);
     if (todo?.kind !== 'todo' || todo.status !== 'open') return 'drop';
     const event = outboxPut(
-      'TodoReminderDue',
+      catalogue.TodoReminderDue,
       { customerId: todo.customerId, activityId: todo.activityId, assigneeId: todo.assigneeId, dueAt: todo.dueAt },
       now,
     );

@@ -2,13 +2,13 @@
 // first), an agenda entry beside it per person who has it on their agenda, and an open to-do's place
 // in the reminder queue, all written in one transaction with the activity.
 
-import type { EventFacts } from '../../events/catalogue.js';
 import { findById, itemExists, putNew, scanType, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { defineEntity, fromItem, type MoveEffects } from '../../shared/entity.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { byAssignee, keys, tableKeyOf } from '../../shared/table.js';
 import { defineDueQueue, defineInbox, type QueueEntry } from '../../shared/work-queue.js';
+import { catalogue, type EventFacts } from '../event-table.js';
 import { type Activity, type ActivityKind, agendaSlots } from './domain/activity.js';
 import { activitiesKeys } from './keys.js';
 
@@ -125,7 +125,7 @@ const loggedEvent = (activity: Activity, actorId: string, now: Date) => {
     actorId,
   };
   if (activity.kind === 'call') facts.outcome = activity.outcome;
-  return outboxPut('ActivityLogged', facts, now);
+  return outboxPut(catalogue.ActivityLogged, facts, now);
 };
 
 /** The writes that log an activity: the item, its agenda entries, its reminder, and ActivityLogged. */

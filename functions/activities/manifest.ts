@@ -1,6 +1,6 @@
-import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
+import { events } from './events.js';
 import { activitiesProblems } from './problems.js';
 
 const dir = 'functions/activities/handlers';
@@ -73,6 +73,7 @@ export const activityRoutes = {
 
 export const activitiesUseCase: UseCaseManifest = {
   name: 'activities',
+  events,
   // `timeline`, not `activities`: GET /customers/{id}/activities is the activities use case's own list.
   recordParts: { timeline: { place: 60 } },
   problems: activitiesProblems,
@@ -120,7 +121,7 @@ export const activitiesUseCase: UseCaseManifest = {
     {
       name: 'mail-reminder',
       function: 'mailReminder',
-      pattern: { source: [sources.activities], 'detail-type': ['TodoReminderDue'] },
+      pattern: { source: [events.TodoReminderDue.source], 'detail-type': ['TodoReminderDue'] },
     },
   ],
   // Every minute: a callback reminder goes out within a minute of the time the customer asked for.

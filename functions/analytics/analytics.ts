@@ -3,12 +3,12 @@
 // copied: quote success (quote-approval), order revenue (order-routing), case figures and valuable
 // complainants (complaint-escalation).
 
-import type { EventDetail } from '../../events/catalogue.js';
 import type { Viewer } from '../../shared/access.js';
 import { clockNow } from '../../shared/clock.js';
 import { customerItemVisibleTo } from '../../shared/customer.js';
 import { addMonths, istanbulDate, monthsBetween, startOfIstanbulDay } from '../../shared/time.js';
 import { caseReport, casesOpenedBetween, valuableComplainants } from '../complaint-escalation/public.js';
+import type { EventDetail } from '../event-table.js';
 import { type Lead, type LeadStatus, leadStatuses, leadsCreatedBetween } from '../lead-capture/public.js';
 import { getOrder, type Order, orderStatuses, ordersIn, revenue } from '../order-routing/public.js';
 import { quoteReport, sentInMonths } from '../quote-approval/public.js';

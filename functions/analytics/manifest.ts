@@ -1,6 +1,7 @@
-import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
+import { catalogue } from '../event-table.js';
 import * as api from './api-schemas.js';
+import { events } from './events.js';
 import { analyticsProblems } from './problems.js';
 
 const dir = 'functions/analytics/handlers';
@@ -107,6 +108,7 @@ export const analyticsRoutes = {
 
 export const analytics: UseCaseManifest = {
   name: 'analytics',
+  events,
   problems: analyticsProblems,
   scopes: {
     'analytics:read': {
@@ -170,7 +172,7 @@ export const analytics: UseCaseManifest = {
       name: 'count-order-value',
       function: 'countOrderValue',
       pattern: {
-        source: [sources.orders],
+        source: [catalogue.OrderStatusChanged.source],
         'detail-type': ['OrderStatusChanged'],
         detail: { to: ['delivered', 'returned'] },
       },

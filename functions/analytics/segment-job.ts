@@ -8,6 +8,7 @@ import { type TransactItem, tableName, transact } from '../../shared/db.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { keys } from '../../shared/table.js';
 import { istanbulDate } from '../../shared/time.js';
+import { catalogue } from '../event-table.js';
 import { byCustomer, last12Months, revenueBetween, type YearFigures } from './domain/customer-value.js';
 import { type Segment, segmentsOf } from './domain/segments.js';
 import { getRules } from './rules-store.js';
@@ -57,7 +58,7 @@ const writeSegment = async (
     await transact([
       profile,
       ...figures,
-      outboxPut('CustomerSegmentChanged', { customerId, from, to, revenueTry, asOf }, now),
+      outboxPut(catalogue.CustomerSegmentChanged, { customerId, from, to, revenueTry, asOf }, now),
     ])
   ).ok
     ? 'changed'

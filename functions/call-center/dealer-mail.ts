@@ -2,11 +2,12 @@
 // mailed the request once, whatever redeliveries; a unit with nobody on record gets it at its own
 // address. A request cancelled before the mail goes out is not mailed. On RequestAcceptanceOverdue
 // the same people are reminded once, while the request is still open.
-import type { EventDetail } from '../../events/catalogue.js';
+
 import { getCustomer } from '../../shared/customer.js';
 import { getUnit, usersInRole } from '../../shared/directory.js';
 import { onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
 import { logger } from '../../shared/observability.js';
+import type { EventDetail } from '../event-table.js';
 import { getRequest } from './request-store.js';
 import { dealerRequestMail } from './templates/dealer-request.js';
 

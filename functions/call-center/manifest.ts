@@ -1,7 +1,7 @@
-import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
 import { createRequestSchema, requestActionSchema } from './domain/request-input.js';
+import { events } from './events.js';
 import { callCenterProblems } from './problems.js';
 
 const dir = 'functions/call-center/handlers';
@@ -69,6 +69,7 @@ export const requestRoutes = {
 
 export const callCenter: UseCaseManifest = {
   name: 'call-center',
+  events,
   recordParts: { requests: { place: 80 } },
   problems: callCenterProblems,
   scopes: {
@@ -135,17 +136,17 @@ export const callCenter: UseCaseManifest = {
     {
       name: 'mail-request-dealer',
       function: 'mailDealer',
-      pattern: { source: [sources.requests], 'detail-type': ['RequestCreated'] },
+      pattern: { source: [events.RequestCreated.source], 'detail-type': ['RequestCreated'] },
     },
     {
       name: 'mail-request-passed-on',
       function: 'mailPassedOn',
-      pattern: { source: [sources.requests], 'detail-type': ['RequestPassedOn'] },
+      pattern: { source: [events.RequestPassedOn.source], 'detail-type': ['RequestPassedOn'] },
     },
     {
       name: 'mail-request-overdue',
       function: 'mailOverdue',
-      pattern: { source: [sources.requests], 'detail-type': ['RequestAcceptanceOverdue'] },
+      pattern: { source: [events.RequestAcceptanceOverdue.source], 'detail-type': ['RequestAcceptanceOverdue'] },
     },
   ],
   // Every 15 minutes: a reminder goes out within a quarter of an hour of its business-hours target.

@@ -18,6 +18,7 @@ import { ConflictError, ProblemError, ValidationError } from '../../shared/probl
 import { istanbulDate } from '../../shared/time.js';
 import { sweep } from '../../shared/work-queue.js';
 import { exportCatalogue, getProducts } from '../catalogue/public.js';
+import { catalogue } from '../event-table.js';
 import { getRoutingRules, loadUnits } from '../order-routing/public.js';
 import { draftQuote } from '../quote-approval/public.js';
 import { appointmentProblems } from './domain/appointment.js';
@@ -183,7 +184,7 @@ export const recordRequest = async (
     draftQuote: draft?.outcome,
   };
   const event = outboxPut(
-    'RequestCreated',
+    catalogue.RequestCreated,
     {
       requestId: request.requestId,
       customerId: request.customerId,
@@ -242,7 +243,7 @@ const statusEvent = (
   now: Date,
 ) =>
   outboxPut(
-    'RequestStatusChanged',
+    catalogue.RequestStatusChanged,
     {
       requestId: found.requestId,
       customerId: found.customerId,
@@ -284,7 +285,7 @@ const passOn = async (found: CustomerRequest, input: RequestActionInput, mover: 
     enqueue: [acceptQueue.at(found.requestId, acceptBy, { unitId: decision.unitId })],
     events: [
       outboxPut(
-        'RequestPassedOn',
+        catalogue.RequestPassedOn,
         {
           requestId: found.requestId,
           customerId: found.customerId,
@@ -366,7 +367,7 @@ export const remindUnaccepted = async (now = clockNow()) => {
     const found = await requests.get(entity);
     if (found?.status !== 'open') return 'drop';
     const event = outboxPut(
-      'RequestAcceptanceOverdue',
+      catalogue.RequestAcceptanceOverdue,
       { requestId: found.requestId, customerId: found.customerId, unitId: found.unitId, acceptBy: found.acceptBy },
       now,
     );

@@ -17,6 +17,7 @@ import { commercialText } from '../../shared/sms.js';
 import { byState, keys, SHARDS } from '../../shared/table.js';
 import { defineDueQueue, sweep } from '../../shared/work-queue.js';
 import { refuseLongSms } from '../channels/public.js';
+import { catalogue } from '../event-table.js';
 import { type CampaignStatus, campaignLifecycle } from './domain/campaign-lifecycle.js';
 import { type CampaignSchedule, cronProblem, isRecurring, nextRunAfter } from './domain/campaign-schedule.js';
 import type { SegmentFilter } from './domain/segment-filter.js';
@@ -278,7 +279,8 @@ export const batchEvent = (
   shard: number,
   chain: number,
   now: Date,
-) => outboxPut('CampaignBatchReady', { campaignId: run.campaignId, runId: run.runId, phase, shard, chain }, now);
+) =>
+  outboxPut(catalogue.CampaignBatchReady, { campaignId: run.campaignId, runId: run.runId, phase, shard, chain }, now);
 
 /** Takes a chain's turn: the update holds only while the chain is still at `chain`. */
 export const chainTurn = (
@@ -472,7 +474,7 @@ export const finishRunIfDone = async (run: CampaignRun, now = clockNow()) => {
       dequeue: [watchQueue.name],
     }),
     endRunItem(run, 'done', now),
-    outboxPut('CampaignRunFinished', { campaignId: run.campaignId, runId: run.runId, status: 'done' }, now),
+    outboxPut(catalogue.CampaignRunFinished, { campaignId: run.campaignId, runId: run.runId, status: 'done' }, now),
   ]);
   return result.ok;
 };
@@ -494,7 +496,11 @@ export const cancelCampaign = async (before: Campaign, by: string, seq?: number,
     live
       ? [
           endRunItem(run, 'cancelled', now),
-          outboxPut('CampaignRunFinished', { campaignId: run.campaignId, runId: run.runId, status: 'cancelled' }, now),
+          outboxPut(
+            catalogue.CampaignRunFinished,
+            { campaignId: run.campaignId, runId: run.runId, status: 'cancelled' },
+            now,
+          ),
         ]
       : [],
   );

@@ -1,9 +1,9 @@
 // Campaigns: segments, templates, scheduled and recurring sends, paced resumable sending, progress
 // and reports. (The subscriptions part — unsubscribe pages, topics, SES events, birthdays — appends
 // its routes, functions, subscriptions and schedules below ours.)
-import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
+import { events } from './events.js';
 import { campaignsProblems } from './problems.js';
 
 const dir = 'functions/campaigns/handlers';
@@ -238,6 +238,7 @@ export const campaignRoutes = {
 
 export const campaignsUseCase: UseCaseManifest = {
   name: 'campaigns',
+  events,
   problems: campaignsProblems,
   scopes: {
     'campaigns:read': {
@@ -286,7 +287,7 @@ export const campaignsUseCase: UseCaseManifest = {
     {
       name: 'work-campaign-batch',
       function: 'sendCampaignBatch',
-      pattern: { source: [sources.campaigns], 'detail-type': ['CampaignBatchReady'] },
+      pattern: { source: [events.CampaignBatchReady.source], 'detail-type': ['CampaignBatchReady'] },
     },
   ],
   schedules: [

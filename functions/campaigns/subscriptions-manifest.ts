@@ -1,9 +1,10 @@
 // Permission marketing's routes, functions, subscriptions and schedules: unsubscribe and preferences
 // (public, signed links), SES events → suppression and campaign stats, birthday greetings. Declared
 // apart from the campaigns' own manifest; `permissionMarketing` runs them as a use case of its own.
-import { sources } from '../../events/catalogue.js';
+
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as z from '../../shared/schema.js';
+import { catalogue } from '../event-table.js';
 
 const dir = 'functions/campaigns/handlers';
 
@@ -107,7 +108,7 @@ export const subscriptionSubscriptions: UseCaseManifest['subscriptions'] = [
   {
     name: 'record-sms-status',
     function: 'recordSmsStatus',
-    pattern: { source: [sources.sms], 'detail-type': ['SmsStatusReported'] },
+    pattern: { source: [catalogue.SmsStatusReported.source], 'detail-type': ['SmsStatusReported'] },
   },
 ];
 

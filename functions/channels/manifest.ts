@@ -2,6 +2,7 @@
 // back), the customer's preferred channel for notices and statements, and notices sent by it.
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
+import { events } from './events.js';
 import { channelsProblems } from './problems.js';
 
 const dir = 'functions/channels/handlers';
@@ -80,6 +81,7 @@ export const channelRoutes = {
 
 export const channels: UseCaseManifest = {
   name: 'channels',
+  events,
   problems: channelsProblems,
   functions: {
     preferencesApi: {

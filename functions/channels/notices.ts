@@ -4,9 +4,8 @@
 import { getCustomer } from '../../shared/customer.js';
 import { mailLayout, safeHtml } from '../../shared/html.js';
 import { newId } from '../../shared/ids.js';
-import type { Language } from '../../shared/language.js';
 import { onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
-import { records } from '../../shared/messages.js';
+import { type Named, records } from '../../shared/messages.js';
 import { NotFoundError, ProblemError } from '../../shared/problems.js';
 import { sendTransactionalSms } from '../../shared/sms.js';
 import { chooseChannel, reachableBy } from './domain/channel-choice.js';
@@ -18,8 +17,8 @@ export type NoticeKind = (typeof noticeKinds)[number];
 
 export interface NoticeInput {
   kind: NoticeKind;
-  subject: Record<Language, string>;
-  text: Record<Language, string>;
+  subject: Named;
+  text: Named;
 }
 
 export const sendNotice = async (customerId: string, input: NoticeInput) => {

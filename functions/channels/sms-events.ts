@@ -4,23 +4,25 @@
 // A reply whose first word is a refusal keyword withdraws that number's consent for texts at once, for
 // every customer holding the number, and is confirmed by one text — only when it withdrew something,
 // so a second STOP sends no second confirmation.
+
 import { clockNow } from '../../shared/clock.js';
 import { config } from '../../shared/config.js';
 import { withdrawConsent } from '../../shared/consent.js';
 import { toE164 } from '../../shared/contact.js';
 import { getCustomer, holdersOf } from '../../shared/customer.js';
 import { putNew, transact } from '../../shared/db.js';
-import type { Language } from '../../shared/language.js';
 import { onceKey, sendOnce } from '../../shared/mail.js';
+import type { Named } from '../../shared/messages.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { sendTransactionalSms } from '../../shared/sms.js';
+import { catalogue } from '../event-table.js';
 import { isRefusal } from './domain/keywords.js';
 import { channelsKeys } from './keys.js';
 
 const MARKER_TTL_SECONDS = 7 * 24 * 3600;
 
 /** The confirmation of a refusal, without Turkish letters (one text in GSM 03.38, like the instruction). */
-export const refusalConfirmation: Record<Language, string> = {
+export const refusalConfirmation: Named = {
   tr: 'Ticari ileti izniniz kaldirildi; bu numaraya kampanya mesaji gonderilmeyecek.',
   en: 'You have opted out: no more marketing texts will be sent to this number.',
 };
@@ -57,7 +59,7 @@ const reportDelivery = async (event: DeliveryEvent, now: Date) => {
       expiresAt: Math.floor(now.getTime() / 1000) + MARKER_TTL_SECONDS,
     }),
     outboxPut(
-      'SmsStatusReported',
+      catalogue.SmsStatusReported,
       {
         messageId: event.messageId,
         status,

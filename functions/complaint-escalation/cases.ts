@@ -18,6 +18,7 @@ import { ConflictError } from '../../shared/problems.js';
 import { istanbulDate } from '../../shared/time.js';
 import { type QueueEntry, sweep } from '../../shared/work-queue.js';
 import { takeIn } from '../customers/public.js';
+import { catalogue } from '../event-table.js';
 import { type Case, cases, slaQueue } from './case-store.js';
 import type { CaseIntake } from './domain/case-input.js';
 import { type CaseAction, type CaseStatus, caseLifecycle, mayReopen } from './domain/case-lifecycle.js';
@@ -172,7 +173,7 @@ export const openCase = async (
             unit: c.unit,
           };
           const event = outboxPut(
-            'CaseOpened',
+            catalogue.CaseOpened,
             {
               caseId,
               customerId: c.customerId,
@@ -239,7 +240,7 @@ export const changeCaseStatus = async (
     ...slaEffects(after, hours),
     events: [
       outboxPut(
-        'CaseStatusChanged',
+        catalogue.CaseStatusChanged,
         { caseId: c.caseId, customerId: c.customerId, from: c.status, to, actorId: entry.actorId },
         now,
       ),
@@ -256,12 +257,12 @@ const SWEEP_LIMIT = 100;
 const stepEvent = (c: Case, step: Deadline, dueAt: Date, now: Date) =>
   step.kind === 'warn'
     ? outboxPut(
-        'CaseSlaWarning',
+        catalogue.CaseSlaWarning,
         { caseId: c.caseId, customerId: c.customerId, target: step.target, dueAt: dueAt.toISOString() },
         now,
       )
     : outboxPut(
-        'CaseEscalated',
+        catalogue.CaseEscalated,
         {
           caseId: c.caseId,
           customerId: c.customerId,

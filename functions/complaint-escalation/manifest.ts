@@ -1,8 +1,8 @@
-import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
 import { caseIntakeSchema } from './domain/case-input.js';
 import { webCaseSchema } from './domain/web-case.js';
+import { events } from './events.js';
 import { complaintEscalationProblems } from './problems.js';
 
 const dir = 'functions/complaint-escalation/handlers';
@@ -143,6 +143,7 @@ export const caseRoutes = {
 
 export const complaintEscalation: UseCaseManifest = {
   name: 'complaint-escalation',
+  events,
   recordParts: { cases: { place: 40 } },
   problems: complaintEscalationProblems,
   scopes: {
@@ -222,32 +223,40 @@ export const complaintEscalation: UseCaseManifest = {
     {
       name: 'notify-case-unit',
       function: 'notifyUnit',
-      pattern: { source: [sources.cases], 'detail-type': ['CaseOpened'] },
+      pattern: { source: [events.CaseOpened.source], 'detail-type': ['CaseOpened'] },
     },
     {
       name: 'acknowledge-case',
       function: 'acknowledgeCustomer',
-      pattern: { source: [sources.cases], 'detail-type': ['CaseOpened'] },
+      pattern: { source: [events.CaseOpened.source], 'detail-type': ['CaseOpened'] },
     },
     {
       name: 'notify-case-escalation',
       function: 'notifyEscalation',
-      pattern: { source: [sources.cases], 'detail-type': ['CaseEscalated'] },
+      pattern: { source: [events.CaseEscalated.source], 'detail-type': ['CaseEscalated'] },
     },
     {
       name: 'send-case-survey',
       function: 'sendSurvey',
-      pattern: { source: [sources.cases], 'detail-type': ['CaseStatusChanged'], detail: { to: ['resolved'] } },
+      pattern: {
+        source: [events.CaseStatusChanged.source],
+        'detail-type': ['CaseStatusChanged'],
+        detail: { to: ['resolved'] },
+      },
     },
     {
       name: 'alert-low-case-score',
       function: 'alertLowScore',
-      pattern: { source: [sources.cases], 'detail-type': ['CaseSurveyAnswered'], detail: { lowScore: [true] } },
+      pattern: {
+        source: [events.CaseSurveyAnswered.source],
+        'detail-type': ['CaseSurveyAnswered'],
+        detail: { lowScore: [true] },
+      },
     },
     {
       name: 'warn-case-unit',
       function: 'warnUnit',
-      pattern: { source: [sources.cases], 'detail-type': ['CaseSlaWarning'] },
+      pattern: { source: [events.CaseSlaWarning.source], 'detail-type': ['CaseSlaWarning'] },
     },
   ],
   schedules: [

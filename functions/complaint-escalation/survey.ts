@@ -5,6 +5,7 @@ import { itemExists, type TransactItem, tableName, transact } from '../../shared
 import { defineLink } from '../../shared/links.js';
 import { outboxPut } from '../../shared/outbox.js';
 import * as z from '../../shared/schema.js';
+import { catalogue } from '../event-table.js';
 import { type Case, cases, type SurveyAnswer } from './case-store.js';
 
 /** A score at or below this alerts the department's manager. */
@@ -38,7 +39,7 @@ export const saveSurveyAnswer = async (c: Case, spend: TransactItem, answer: Sur
     },
     spend,
     outboxPut(
-      'CaseSurveyAnswered',
+      catalogue.CaseSurveyAnswered,
       {
         caseId: c.caseId,
         customerId: c.customerId,

@@ -27,6 +27,7 @@ import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, NotFoundError, ProblemError, ValidationError } from '../../shared/problems.js';
 import { queryPage } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
+import { catalogue } from '../event-table.js';
 import { profileView } from './customer-access.js';
 import { type DirectoryFilter, directoryFilter } from './domain/directory-filter.js';
 import { changedFields, contactDetails, editedProfile, normalizeTags, type ProfileEdit } from './domain/profile.js';
@@ -145,7 +146,7 @@ export const createCustomer = async (
   const items: TransactItem[] = [
     ...newCustomerItems(customer, claim, { ...ownershipSets(owner), ...duplicateOf(unseen) }),
     outboxPut(
-      'CustomerCreated',
+      catalogue.CustomerCreated,
       { customerId: customer.customerId, ownerId: owner.ownerId, actorId: viewer.actor.userId },
       now,
     ),
@@ -232,7 +233,7 @@ export const editCustomer = async (
     ...claims,
     ...releases,
     outboxPut(
-      'CustomerProfileChanged',
+      catalogue.CustomerProfileChanged,
       { customerId, seq: profileSeq(after), fields, actorId: viewer.actor.userId },
       now,
     ),

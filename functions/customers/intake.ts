@@ -2,6 +2,7 @@
 // case): the e-mail lower-cased and the phone in E.164, the customer found by those unique details or
 // created with their markers, the consent they gave recorded, and the channel's own items written in
 // the same transaction — once, even when two intakes of one new person race each other.
+
 import {
   CONSENT_REQUEST_TTL_SECONDS,
   type ConsentChannel,
@@ -24,6 +25,7 @@ import type { Language } from '../../shared/language.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError } from '../../shared/problems.js';
 import { keys } from '../../shared/table.js';
+import { catalogue } from '../event-table.js';
 import { contactKeysOf } from './domain/profile.js';
 
 /** A losing racer re-reads the winner's markers; a third loss means heavy contention on one person. */
@@ -127,7 +129,8 @@ const formConsentItems = (
     occurredAt: at,
   };
   const ledger = putNew({ ...keys.consentEntry(customerId, channel, at, newId()), ...evidence });
-  if (action === 'granted') return [ledger, outboxPut('ConsentGranted', { customerId, channel, via: 'form' }, now)];
+  if (action === 'granted')
+    return [ledger, outboxPut(catalogue.ConsentGranted, { customerId, channel, via: 'form' }, now)];
   const requestId = newId();
   return [
     ledger,
@@ -138,7 +141,7 @@ const formConsentItems = (
       language: given.language,
       expiresAt: Math.floor(now.getTime() / 1000) + CONSENT_REQUEST_TTL_SECONDS,
     }),
-    outboxPut('ConsentRequested', { customerId, requestId, channel }, now),
+    outboxPut(catalogue.ConsentRequested, { customerId, requestId, channel }, now),
   ];
 };
 

@@ -1,6 +1,7 @@
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import type * as z from '../../shared/schema.js';
 import * as api from './api-schemas.js';
+import { events } from './events.js';
 import * as mergeApi from './merge-schemas.js';
 import { customersProblems } from './problems.js';
 
@@ -94,6 +95,7 @@ export const customerRoutes = {
 
 export const customersUseCase: UseCaseManifest = {
   name: 'customers',
+  events,
   recordParts: { contacts: { place: 50 } },
   problems: customersProblems,
   scopes: {

@@ -11,6 +11,7 @@ import { outboxPut } from '../../shared/outbox.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { type Key, keys, tableKeyOf } from '../../shared/table.js';
 import { defineDueQueue } from '../../shared/work-queue.js';
+import { catalogue } from '../event-table.js';
 import { combineItems, heldDetailsOf, planBatches, rewriteItem } from './domain/merge.js';
 
 type Item = Record<string, unknown>;
@@ -336,7 +337,7 @@ export const finishItems = (forward: Forward, now: Date, record: Recorder): Tran
     },
     { Delete: { TableName: tableName(), Key: placementKey(forward.customerId) } },
     outboxPut(
-      'CustomersMerged',
+      catalogue.CustomersMerged,
       {
         keptId: forward.mergedInto,
         duplicateId: forward.customerId,

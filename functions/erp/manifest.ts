@@ -1,6 +1,7 @@
-import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
+import { catalogue } from '../event-table.js';
 import * as api from './api-schemas.js';
+import { events } from './events.js';
 import { erpProblems } from './problems.js';
 
 const dir = 'functions/erp/handlers';
@@ -85,6 +86,7 @@ export const erpRoutes = {
  */
 export const erpUseCase: UseCaseManifest = {
   name: 'erp',
+  events,
   recordParts: { invoices: { place: 100 }, payments: { place: 110 } },
   problems: erpProblems,
   scopes: {
@@ -127,7 +129,7 @@ export const erpUseCase: UseCaseManifest = {
     {
       name: 'check-order-stock',
       function: 'checkOrderStock',
-      pattern: { source: [sources.orders], 'detail-type': ['OrderCreated'] },
+      pattern: { source: [catalogue.OrderCreated.source], 'detail-type': ['OrderCreated'] },
     },
   ],
   schedules: [

@@ -7,6 +7,7 @@ import { db, putNew, tableName, transact } from '../../shared/db.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, ProblemError, ValidationError } from '../../shared/problems.js';
 import { fromItem, type Key } from '../../shared/table.js';
+import { catalogue } from '../event-table.js';
 import { findOrder, type Order } from '../order-routing/public.js';
 import { type Invoice, type InvoiceBody, type Payment, type PaymentBody, samePosting } from './domain/postings.js';
 import { erpKeys } from './keys.js';
@@ -79,7 +80,7 @@ export const postInvoice = async (body: InvoiceBody, now = clockNow()) => {
     'invoiceNumber',
     (at) =>
       outboxPut(
-        'InvoicePosted',
+        catalogue.InvoicePosted,
         {
           orderId: order.orderId,
           customerId: order.customerId,
@@ -106,7 +107,7 @@ export const postPayment = async (body: PaymentBody, now = clockNow()) => {
     'paymentId',
     (at) =>
       outboxPut(
-        'PaymentPosted',
+        catalogue.PaymentPosted,
         {
           orderId: order.orderId,
           customerId: order.customerId,

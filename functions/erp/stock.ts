@@ -13,6 +13,7 @@ import { outboxPut } from '../../shared/outbox.js';
 import { queryAll } from '../../shared/query.js';
 import { byAssignee } from '../../shared/table.js';
 import { defineDueQueue, sweep } from '../../shared/work-queue.js';
+import { catalogue } from '../event-table.js';
 import { getRoutingRules, loadUnits } from '../order-routing/public.js';
 import { type LineStock, nextStockTry, purchaseDueAt, stockPlan, toPurchase, toReserve } from './domain/stock.js';
 import { configuredErp, type ErpAdapter, ErpUnavailableError } from './erp-adapter.js';
@@ -121,7 +122,7 @@ const purchaseItems = async (check: StockCheck, plan: LineStock[], now: Date) =>
         enqueue: [purchaseSlaQueue.at(request.purchaseRequestId, dueAt, { unitId: unit.unitId })],
         events: [
           outboxPut(
-            'PurchaseRequested',
+            catalogue.PurchaseRequested,
             {
               orderId: request.orderId,
               customerId: request.customerId,
@@ -162,7 +163,7 @@ const attempt = async (check: StockCheck, erp: ErpAdapter, now: Date): Promise<A
       lastError: undefined,
     };
     const event = outboxPut(
-      'StockChecked',
+      catalogue.StockChecked,
       {
         orderId: check.orderId,
         customerId: check.customerId,
@@ -245,7 +246,7 @@ export const markOverduePurchases = (now = clockNow(), limit = 100) =>
         dequeue: [purchaseSlaQueue.name],
         events: [
           outboxPut(
-            'PurchaseRequestOverdue',
+            catalogue.PurchaseRequestOverdue,
             {
               orderId: request.orderId,
               customerId: request.customerId,

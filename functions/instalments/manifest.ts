@@ -1,5 +1,5 @@
-import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
+import { catalogue } from '../event-table.js';
 import * as api from './api-schemas.js';
 
 const dir = 'functions/instalments/handlers';
@@ -49,12 +49,12 @@ export const instalments: UseCaseManifest = {
     {
       name: 'plan-instalments',
       function: 'planInstalments',
-      pattern: { source: [sources.orders], 'detail-type': ['OrderCreated'] },
+      pattern: { source: [catalogue.OrderCreated.source], 'detail-type': ['OrderCreated'] },
     },
     {
       name: 'pay-instalments',
       function: 'payInstalments',
-      pattern: { source: [sources.erp], 'detail-type': ['PaymentPosted'] },
+      pattern: { source: [catalogue.PaymentPosted.source], 'detail-type': ['PaymentPosted'] },
     },
   ],
   schedules: [

@@ -1,8 +1,9 @@
 // İYS (İleti Yönetim Sistemi): the consent ledger kept in step with the national register, both ways.
 // It listens to the consent events, reads the ledger and the profile through shared/, and writes only
 // its own items (and withdrawals through shared/consent.ts), so no module imports it.
-import { sources } from '../../events/catalogue.js';
+
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
+import { catalogue } from '../event-table.js';
 import * as api from './api-schemas.js';
 import { iysMetricNames } from './metrics.js';
 import { iysProblems } from './problems.js';
@@ -65,7 +66,7 @@ export const iys: UseCaseManifest = {
     {
       name: 'iys-queue-pushes',
       function: 'queueIysPushes',
-      pattern: { source: [sources.consents], 'detail-type': ['ConsentGranted', 'ConsentWithdrawn'] },
+      pattern: { source: [catalogue.ConsentGranted.source], 'detail-type': ['ConsentGranted', 'ConsentWithdrawn'] },
     },
   ],
   alarms: [

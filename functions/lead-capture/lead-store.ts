@@ -2,7 +2,6 @@
 // stored answer in one transaction), reads for staff, and guarded moves with history.
 
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { EventFacts } from '../../events/catalogue.js';
 import type { Ownership } from '../../shared/access.js';
 import { ownershipItem } from '../../shared/customer.js';
 import { db, findById, itemExists, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
@@ -15,6 +14,7 @@ import { ConflictError } from '../../shared/problems.js';
 import { type Filter, queryAll, queryPage } from '../../shared/query.js';
 import { byAssignee, byState, keys } from '../../shared/table.js';
 import type { Found } from '../customers/public.js';
+import { catalogue, type EventFacts } from '../event-table.js';
 import type { AssignmentRule, AssignTarget } from './domain/assignment.js';
 import { type LeadStatus, leadStatuses } from './domain/lead-status.js';
 import type { LeadSubmission } from './domain/lead-submission.js';
@@ -106,7 +106,7 @@ export const leadItems = (leadId: string, found: Found, { submission: s, now, re
   };
   return [
     ...leads.createItems(lead, {
-      events: [outboxPut('LeadCaptured', { leadId, customerId, newCustomer, language: s.language }, now)],
+      events: [outboxPut(catalogue.LeadCaptured, { leadId, customerId, newCustomer, language: s.language }, now)],
     }),
     ...record({ leadId, status: 'new' }),
   ];
@@ -245,7 +245,7 @@ export const saveStatusChange = async (lead: Lead, to: LeadStatus, history: Hist
     history,
     events: [
       outboxPut(
-        'LeadStatusChanged',
+        catalogue.LeadStatusChanged,
         { leadId: lead.leadId, customerId: lead.customerId, from: lead.status, to, actorId: history.actorId },
         now,
       ),
@@ -264,7 +264,11 @@ export const saveNote = async (lead: Lead, text: string, authorId: string, now: 
       customerId: lead.customerId,
       ...note,
     }),
-    outboxPut('LeadNoteAdded', { leadId: lead.leadId, customerId: lead.customerId, noteId, actorId: authorId }, now),
+    outboxPut(
+      catalogue.LeadNoteAdded,
+      { leadId: lead.leadId, customerId: lead.customerId, noteId, actorId: authorId },
+      now,
+    ),
     ...record(note),
   ]);
   // Only the stored answer can have stopped it: a duplicate with the same key got there first.
@@ -295,7 +299,7 @@ export const saveAssignment = async (lead: Lead, facts: EventFacts<'LeadAssigned
       },
     },
     ownershipItem(lead.customerId, leadOwnership(after)),
-    outboxPut('LeadAssigned', facts, now),
+    outboxPut(catalogue.LeadAssigned, facts, now),
   ]);
   return saved.ok;
 };

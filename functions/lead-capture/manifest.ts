@@ -1,7 +1,8 @@
-import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
+import { catalogue } from '../event-table.js';
 import * as api from './api-schemas.js';
 import { leadSubmissionSchema } from './domain/lead-submission.js';
+import { events } from './events.js';
 import { leadCaptureProblems } from './problems.js';
 
 const dir = 'functions/lead-capture/handlers';
@@ -134,6 +135,7 @@ export const leadRoutes = {
 
 export const leadCapture: UseCaseManifest = {
   name: 'lead-capture',
+  events,
   recordParts: { leads: { place: 10 } },
   problems: leadCaptureProblems,
   scopes: {
@@ -206,22 +208,26 @@ export const leadCapture: UseCaseManifest = {
     {
       name: 'assign-captured-lead',
       function: 'assignLead',
-      pattern: { source: [sources.leads], 'detail-type': ['LeadCaptured'] },
+      pattern: { source: [events.LeadCaptured.source], 'detail-type': ['LeadCaptured'] },
     },
     {
       name: 'acknowledge-captured-lead',
       function: 'sendAutoResponse',
-      pattern: { source: [sources.leads], 'detail-type': ['LeadCaptured'] },
+      pattern: { source: [events.LeadCaptured.source], 'detail-type': ['LeadCaptured'] },
     },
     {
       name: 'notify-lead-owner',
       function: 'notifyOwner',
-      pattern: { source: [sources.leads], 'detail-type': ['LeadAssigned'] },
+      pattern: { source: [events.LeadAssigned.source], 'detail-type': ['LeadAssigned'] },
     },
     {
       name: 'confirm-email-consent',
       function: 'sendConsentConfirmation',
-      pattern: { source: [sources.consents], 'detail-type': ['ConsentRequested'], detail: { channel: ['email'] } },
+      pattern: {
+        source: [catalogue.ConsentRequested.source],
+        'detail-type': ['ConsentRequested'],
+        detail: { channel: ['email'] },
+      },
     },
   ],
   schedules: [],

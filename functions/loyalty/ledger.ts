@@ -6,7 +6,6 @@
 // account leave one to read again.
 
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { EventDetail } from '../../events/catalogue.js';
 import { clockNow } from '../../shared/clock.js';
 import { db, itemAbsent, putNew, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { defineEntity } from '../../shared/entity.js';
@@ -18,6 +17,7 @@ import { queryAll } from '../../shared/query.js';
 import { type RuleDocument, readRules, replaceRules, type StoredRules } from '../../shared/rule-document.js';
 import { byState, fromItem } from '../../shared/table.js';
 import { istanbulDate } from '../../shared/time.js';
+import { catalogue, type EventDetail } from '../event-table.js';
 import { getOrder, type Order } from '../order-routing/public.js';
 import { type Coupon, couponItems } from './coupon-store.js';
 import { newCouponCode } from './domain/coupon.js';
@@ -264,7 +264,7 @@ const rewardFor = (account: LoyaltyAccount, rules: StoredRules<LoyaltyRules>, no
         { kind: 'reward', rewardId },
       ),
       outboxPut(
-        'LoyaltyRewardIssued',
+        catalogue.LoyaltyRewardIssued,
         { customerId: account.customerId, rewardId, points, value: facts.value, currency: 'TRY' },
         now,
       ),

@@ -1,6 +1,7 @@
-import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
+import { catalogue } from '../event-table.js';
 import * as api from './api-schemas.js';
+import { events } from './events.js';
 import { loyaltyProblems } from './problems.js';
 
 const dir = 'functions/loyalty/handlers';
@@ -128,6 +129,7 @@ export const loyaltyRoutes = {
 
 export const loyalty: UseCaseManifest = {
   name: 'loyalty',
+  events,
   recordParts: { points: { place: 90 } },
   problems: loyaltyProblems,
   scopes: {
@@ -212,7 +214,7 @@ export const loyalty: UseCaseManifest = {
       name: 'post-order-points',
       function: 'postOrderPoints',
       pattern: {
-        source: [sources.orders],
+        source: [catalogue.OrderStatusChanged.source],
         'detail-type': ['OrderStatusChanged'],
         detail: { to: ['shipped', 'delivered', 'cancelled', 'returned'] },
       },
@@ -220,7 +222,7 @@ export const loyalty: UseCaseManifest = {
     {
       name: 'mail-loyalty-reward',
       function: 'mailReward',
-      pattern: { source: [sources.loyalty], 'detail-type': ['LoyaltyRewardIssued'] },
+      pattern: { source: [events.LoyaltyRewardIssued.source], 'detail-type': ['LoyaltyRewardIssued'] },
     },
   ],
   schedules: [

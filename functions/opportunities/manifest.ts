@@ -1,6 +1,7 @@
-import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
+import { catalogue } from '../event-table.js';
 import * as api from './api-schemas.js';
+import { events } from './events.js';
 import { opportunitiesProblems } from './problems.js';
 
 const dir = 'functions/opportunities/handlers';
@@ -107,6 +108,7 @@ export const opportunityRoutes = {
 
 export const opportunitiesUseCase: UseCaseManifest = {
   name: 'opportunities',
+  events,
   recordParts: { opportunities: { place: 70 } },
   problems: opportunitiesProblems,
   scopes: {
@@ -163,17 +165,25 @@ export const opportunitiesUseCase: UseCaseManifest = {
     {
       name: 'open-opportunity-from-lead',
       function: 'openFromLead',
-      pattern: { source: [sources.leads], 'detail-type': ['LeadStatusChanged'], detail: { to: ['converted'] } },
+      pattern: {
+        source: [catalogue.LeadStatusChanged.source],
+        'detail-type': ['LeadStatusChanged'],
+        detail: { to: ['converted'] },
+      },
     },
     {
       name: 'win-opportunity-on-acceptance',
       function: 'winOnAcceptance',
-      pattern: { source: [sources.quotes], 'detail-type': ['QuoteAccepted'] },
+      pattern: { source: [catalogue.QuoteAccepted.source], 'detail-type': ['QuoteAccepted'] },
     },
     {
       name: 'win-opportunity-on-order',
       function: 'winOnOrder',
-      pattern: { source: [sources.orders], 'detail-type': ['OrderCreated'], detail: { quoteId: [{ exists: true }] } },
+      pattern: {
+        source: [catalogue.OrderCreated.source],
+        'detail-type': ['OrderCreated'],
+        detail: { quoteId: [{ exists: true }] },
+      },
     },
   ],
   schedules: [],

@@ -2,7 +2,6 @@
 // move it along its stages, attach quotes (recorded on both sides in one transaction), win it once
 // when an attached quote is accepted or ordered, and the pipeline by reach.
 
-import type { EventDetail } from '../../events/catalogue.js';
 import { clockNow } from '../../shared/clock.js';
 import { readFollowingMerge } from '../../shared/customer.js';
 import { putNew, type TransactItem, transact } from '../../shared/db.js';
@@ -15,6 +14,7 @@ import type { Money } from '../../shared/money.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, ProblemError } from '../../shared/problems.js';
 import { DAY_MS, istanbulDate } from '../../shared/time.js';
+import { catalogue, type EventDetail } from '../event-table.js';
 import { getLeadByKey } from '../lead-capture/public.js';
 import { getQuote, type Quote, quoteAttachedItems } from '../quote-approval/public.js';
 import {
@@ -57,14 +57,14 @@ const ref = (o: Opportunity) => ({ opportunityId: o.opportunityId, customerId: o
 
 const openedEvent = (o: Opportunity, now: Date) =>
   outboxPut(
-    'OpportunityOpened',
+    catalogue.OpportunityOpened,
     { ...ref(o), stage: o.status, amount: o.amount.amount, currency: o.amount.currency, leadId: o.leadId },
     now,
   );
 
 const stageEvent = (before: Opportunity, after: Opportunity, who: Who, now: Date) =>
   outboxPut(
-    'OpportunityStageChanged',
+    catalogue.OpportunityStageChanged,
     {
       ...ref(after),
       from: before.status,

@@ -1,14 +1,15 @@
-import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
+import { catalogue } from '../event-table.js';
 import * as api from './api-schemas.js';
 import { orderIntakeSchema, statusChangeSchema } from './domain/order-input.js';
+import { events } from './events.js';
 import { orderRoutingProblems } from './problems.js';
 
 const dir = 'functions/order-routing/handlers';
 const read = { scopes: ['orders:read' as const] };
 const write = { scopes: ['orders:write' as const] };
 const admin = { scopes: ['routing:admin' as const] };
-const orderEvent = (type: string) => ({ source: [sources.orders], 'detail-type': [type] });
+const orderEvent = (type: keyof typeof events) => ({ source: [events[type].source], 'detail-type': [type] });
 /** Two hundred lines of JSON fit well under 64 KiB. */
 const ORDER_BODY_BYTES = 64 * 1024;
 const page = (description: string) => ({ description, media: 'text/html' }) as const;
@@ -135,6 +136,7 @@ export const orderRoutes = {
 
 export const orderRouting: UseCaseManifest = {
   name: 'order-routing',
+  events,
   recordParts: { orders: { place: 30 } },
   problems: orderRoutingProblems,
   scopes: {
@@ -232,7 +234,7 @@ export const orderRouting: UseCaseManifest = {
     {
       name: 'create-order',
       function: 'createOrder',
-      pattern: { source: [sources.quotes], 'detail-type': ['QuoteAccepted'] },
+      pattern: { source: [catalogue.QuoteAccepted.source], 'detail-type': ['QuoteAccepted'] },
     },
     { name: 'route-order', function: 'routeOrder', pattern: orderEvent('OrderCreated') },
     { name: 'mail-unit', function: 'mailUnit', pattern: orderEvent('OrderRouted') },

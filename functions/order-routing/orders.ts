@@ -18,6 +18,7 @@ import { istanbulDate } from '../../shared/time.js';
 import { sweep } from '../../shared/work-queue.js';
 import { convertOn, FxRateNotFoundError, getFxRates, getProducts } from '../catalogue/public.js';
 import { takeIn } from '../customers/public.js';
+import { catalogue } from '../event-table.js';
 import type { Quote } from '../quote-approval/public.js';
 import { ackDueAt, routedNote } from './domain/ack-deadline.js';
 import { type OrderStatus, orderLifecycle } from './domain/lifecycle.js';
@@ -44,7 +45,7 @@ const withCategories = async <L extends OrderLine>(lines: L[]) => {
 
 const createdEvent = (order: Order, now: Date) =>
   outboxPut(
-    'OrderCreated',
+    catalogue.OrderCreated,
     {
       orderId: order.orderId,
       quoteId: order.quoteId,
@@ -333,7 +334,7 @@ export const routeOrder = async (order: Order, now = clockNow()) => {
       : [],
     events: [
       outboxPut(
-        'OrderRouted',
+        catalogue.OrderRouted,
         {
           orderId: order.orderId,
           customerId: order.customerId,
@@ -376,7 +377,7 @@ export const rerouteOverdue = (now = clockNow(), limit = 100) =>
         dequeue: [ackQueue.name],
         events: [
           outboxPut(
-            'OrderRerouted',
+            catalogue.OrderRerouted,
             {
               orderId: order.orderId,
               customerId: order.customerId,
@@ -426,7 +427,7 @@ export const changeStatus = async (
     dequeue: [ackQueue.name],
     events: [
       outboxPut(
-        'OrderStatusChanged',
+        catalogue.OrderStatusChanged,
         {
           orderId: order.orderId,
           customerId: order.customerId,

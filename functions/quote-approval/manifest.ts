@@ -1,7 +1,7 @@
-import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
 import { createQuoteSchema, editQuoteSchema } from './domain/quote-input.js';
+import { events } from './events.js';
 import { pdfFontAssets } from './pdf/fonts.js';
 import { quoteApprovalProblems } from './problems.js';
 
@@ -244,6 +244,7 @@ export const quoteRoutes = {
 
 export const quoteApproval: UseCaseManifest = {
   name: 'quote-approval',
+  events,
   recordParts: { quotes: { place: 20 } },
   problems: quoteApprovalProblems,
   scopes: {
@@ -355,22 +356,22 @@ export const quoteApproval: UseCaseManifest = {
     {
       name: 'mail-approvers',
       function: 'mailApprovers',
-      pattern: { source: [sources.quotes], 'detail-type': ['QuoteApprovalRequested'] },
+      pattern: { source: [events.QuoteApprovalRequested.source], 'detail-type': ['QuoteApprovalRequested'] },
     },
     {
       name: 'send-approved-quote',
       function: 'sendApprovedQuote',
-      pattern: { source: [sources.quotes], 'detail-type': ['QuoteApproved'] },
+      pattern: { source: [events.QuoteApproved.source], 'detail-type': ['QuoteApproved'] },
     },
     {
       name: 'notify-rejection',
       function: 'notifyRejection',
-      pattern: { source: [sources.quotes], 'detail-type': ['QuoteRejected'] },
+      pattern: { source: [events.QuoteRejected.source], 'detail-type': ['QuoteRejected'] },
     },
     {
       name: 'notify-follow-up',
       function: 'notifyFollowUp',
-      pattern: { source: [sources.quotes], 'detail-type': ['QuoteFollowUpDue'] },
+      pattern: { source: [events.QuoteFollowUpDue.source], 'detail-type': ['QuoteFollowUpDue'] },
     },
   ],
   schedules: [

@@ -16,6 +16,7 @@ import { addMonths, istanbulDate, parseIsoDate } from '../../shared/time.js';
 import { sweep } from '../../shared/work-queue.js';
 import type { PriceList } from '../catalogue/public.js';
 import { getFxRates, getPriceList, getProducts } from '../catalogue/public.js';
+import { catalogue } from '../event-table.js';
 import { getRecipes, skusOf } from '../recipes/public.js';
 import { getApprovalPolicy } from './approval-policy-store.js';
 import { evaluatePolicy, policyFacts } from './domain/approval-policy.js';
@@ -207,7 +208,7 @@ export const draftQuote = async (
   };
   const { grandTotal } = quote.totals;
   const event = outboxPut(
-    'QuoteCreated',
+    catalogue.QuoteCreated,
     { ...ref(quote), ownerId: owner.userId, currency: quote.currency, grandTotal: grandTotal.amount },
     now,
   );
@@ -329,7 +330,7 @@ export const submitQuote = async (
   const at = now.toISOString();
   const base: Quote = { ...submitted, seq: quote.seq + 1, updatedAt: at, submittedAt: at, approvals: [] };
   const submittedEvent = outboxPut(
-    'QuoteSubmitted',
+    catalogue.QuoteSubmitted,
     {
       ...ref(quote),
       ownerId: quote.ownerId,
@@ -352,7 +353,7 @@ export const submitQuote = async (
         enqueue: [expiryOf(after)],
         events: [
           submittedEvent,
-          outboxPut('QuoteApproved', { ...ref(quote), ownerId: quote.ownerId, by: 'policy' }, now),
+          outboxPut(catalogue.QuoteApproved, { ...ref(quote), ownerId: quote.ownerId, by: 'policy' }, now),
         ],
       },
       'submit',
@@ -372,7 +373,7 @@ export const submitQuote = async (
       events: [
         submittedEvent,
         outboxPut(
-          'QuoteApprovalRequested',
+          catalogue.QuoteApprovalRequested,
           { ...ref(quote), step: 0, steps: steps.length, role: steps[0]!.role, ruleIds: steps[0]!.ruleIds },
           now,
         ),
@@ -440,7 +441,7 @@ export const decideQuote = async (
       after,
       {
         dequeue: [approvalInbox.name],
-        events: [outboxPut('QuoteRejected', { ...given, ownerId: quote.ownerId }, now)],
+        events: [outboxPut(catalogue.QuoteRejected, { ...given, ownerId: quote.ownerId }, now)],
       },
       'reject',
       { ...who, note: moved.rejectionReason },
@@ -463,8 +464,8 @@ export const decideQuote = async (
         dequeue: [approvalInbox.name],
         enqueue: [expiryOf(after)],
         events: [
-          outboxPut('QuoteApprovalGiven', { ...given, final }, now),
-          outboxPut('QuoteApproved', { ...ref(quote), ownerId: quote.ownerId, by: 'approvers' }, now),
+          outboxPut(catalogue.QuoteApprovalGiven, { ...given, final }, now),
+          outboxPut(catalogue.QuoteApproved, { ...ref(quote), ownerId: quote.ownerId, by: 'approvers' }, now),
         ],
       },
       'approve',
@@ -478,9 +479,9 @@ export const decideQuote = async (
     {
       enqueue: [approvalBy(after, next.role, at)],
       events: [
-        outboxPut('QuoteApprovalGiven', { ...given, final }, now),
+        outboxPut(catalogue.QuoteApprovalGiven, { ...given, final }, now),
         outboxPut(
-          'QuoteApprovalRequested',
+          catalogue.QuoteApprovalRequested,
           {
             ...ref(quote),
             step: current + 1,
@@ -524,7 +525,7 @@ export const markSent = (quote: Quote, by: 'auto' | 'staff', now = clockNow(), w
       report: true,
       events: [
         outboxPut(
-          'QuoteSent',
+          catalogue.QuoteSent,
           {
             ...ref(quote),
             ownerId: quote.ownerId,
@@ -589,7 +590,11 @@ export const answerQuote = async (
     {
       dequeue: [expiryQueue.name, followUpQueue.name],
       report: true,
-      events: [answer === 'accept' ? outboxPut('QuoteAccepted', facts, now) : outboxPut('QuoteDeclined', facts, now)],
+      events: [
+        answer === 'accept'
+          ? outboxPut(catalogue.QuoteAccepted, facts, now)
+          : outboxPut(catalogue.QuoteDeclined, facts, now),
+      ],
     },
     answer,
     {
@@ -634,7 +639,7 @@ export const reviseQuote = async (
       freeze: quote,
       events: [
         outboxPut(
-          'QuoteRevised',
+          catalogue.QuoteRevised,
           {
             ...ref(after),
             ownerId: quote.ownerId,
@@ -668,7 +673,7 @@ export const expireDueQuotes = async (now = clockNow()) => {
       expiredAt: at,
     };
     const event = outboxPut(
-      'QuoteExpired',
+      catalogue.QuoteExpired,
       { ...ref(quote), ownerId: quote.ownerId, previousStatus: quote.status as 'approved' | 'sent' },
       now,
     );
@@ -690,7 +695,11 @@ export const followUpDueQuotes = async (now = clockNow()) => {
     const quote = await getQuote(data.customerId, data.quoteId);
     if (quote?.status !== 'sent' || quote.version !== data.version || !quote.sentAt) return 'drop';
     // No change to the quote itself: only that it is still as read when the reminder goes out.
-    const event = outboxPut('QuoteFollowUpDue', { ...ref(quote), ownerId: quote.ownerId, sentAt: quote.sentAt }, now);
+    const event = outboxPut(
+      catalogue.QuoteFollowUpDue,
+      { ...ref(quote), ownerId: quote.ownerId, sentAt: quote.sentAt },
+      now,
+    );
     return { writes: [quotes.unchangedCheck(quote), event] };
   });
   return { due, reminded: acted, dropped };

@@ -1,5 +1,5 @@
-import { sources } from '../../events/catalogue.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
+import { catalogue } from '../event-table.js';
 import * as api from './api-schemas.js';
 import { rotateSchema, subscriptionSchema } from './domain/subscription-input.js';
 import { webhooksProblems } from './problems.js';
@@ -125,7 +125,7 @@ export const webhooks: UseCaseManifest = {
     {
       name: 'webhook-fan-out',
       function: 'fanOut',
-      pattern: { source: Object.values(sources) },
+      pattern: { source: [...new Set(Object.values(catalogue).map(({ source }) => source))] },
     },
   ],
   // Every minute: a delivery goes out within a minute of its event, and a retry within a minute of its time.

@@ -2,7 +2,6 @@
 // subscription, sent in order of occurrence by a sweep of the due-time queue, retried with backoff for
 // three days, after which the subscription is disabled and its owner mailed.
 
-import { type CrmEvent, catalogue, isDetailType } from '../../events/catalogue.js';
 import type { AuditActor } from '../../shared/audit.js';
 import { clockNow } from '../../shared/clock.js';
 import { getUser } from '../../shared/directory.js';
@@ -12,6 +11,7 @@ import { onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
 import { logger } from '../../shared/observability.js';
 import { ConflictError, ValidationError } from '../../shared/problems.js';
 import { type SweepAction, sweep } from '../../shared/work-queue.js';
+import { type CrmEvent, catalogue, isDetailType } from '../event-table.js';
 import { nextTry } from './domain/backoff.js';
 import { liveSecrets, newSecret, rotate, type SigningSecret, signatureHeaders, webhookBody } from './domain/signing.js';
 import { refusals, type SubscriptionInput } from './domain/subscription-input.js';

@@ -6,7 +6,7 @@
 //   2. One member's account item after a posting a week for five years (with the lapse job monthly):
 //      its size as DynamoDB counts it, against the 1 KB that one write unit covers.
 import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { EventDetail } from '../../events/catalogue.js';
+import type { EventDetail } from '../../functions/event-table.js';
 import { loyaltyKeys } from '../../functions/loyalty/keys.js';
 import { entriesOf, expirePoints, postOrderPoints } from '../../functions/loyalty/ledger.js';
 import { type Order, orders } from '../../functions/order-routing/order-store.js';

@@ -1,6 +1,6 @@
 // Lead capture end to end: the local stack over real HTTP, its outbox, bus, consumers and SES store.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogue, isDetailType } from '../../events/catalogue.js';
+import { catalogue, isDetailType } from '../../functions/event-table.js';
 import { sendMarketing } from '../../shared/mail.js';
 import {
   api,

@@ -5,7 +5,6 @@
 
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { EventDetail } from '../../events/catalogue.js';
 import {
   countOrderTransition,
   dashboard,
@@ -22,6 +21,7 @@ import { applyOrderValue, DeliveryNotCountedError, yearFigures } from '../../fun
 import { matchesSegment } from '../../functions/campaigns/domain/segment-filter.js';
 import { candidateOf } from '../../functions/campaigns/segments.js';
 import { type Case, cases } from '../../functions/complaint-escalation/case-store.js';
+import type { EventDetail } from '../../functions/event-table.js';
 import { type Lead, leads, saveStatusChange } from '../../functions/lead-capture/lead-store.js';
 import type { OrderIntake } from '../../functions/order-routing/domain/order-input.js';
 import { intakeOrder } from '../../functions/order-routing/orders.js';

@@ -5,8 +5,8 @@
 
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { EventDetail } from '../../events/catalogue.js';
 import { createSegment } from '../../functions/campaigns/segments.js';
+import type { EventDetail } from '../../functions/event-table.js';
 import {
   createCampaign,
   getCoupon,

@@ -3,9 +3,9 @@
 
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogue, isDetailType } from '../../events/catalogue.js';
 import { catalogueItems, liveGeneration } from '../../functions/catalogue/catalogue-store.js';
 import type { PriceList } from '../../functions/catalogue/domain/catalogue.js';
+import { catalogue, isDetailType } from '../../functions/event-table.js';
 import { orderFromQuote } from '../../functions/order-routing/orders.js';
 import type { CreateQuoteInput } from '../../functions/quote-approval/domain/quote-input.js';
 import { quoteApprovalKeys } from '../../functions/quote-approval/keys.js';

@@ -4,7 +4,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
-import { catalogue, isDetailType } from '../../events/catalogue.js';
+import { catalogue, isDetailType } from '../../functions/event-table.js';
 import { quoteApprovalKeys } from '../../functions/quote-approval/keys.js';
 import type { Language } from '../../shared/language.js';
 import { keys as tableKeys } from '../../shared/table.js';

@@ -2,7 +2,7 @@
 // a stale route table leaves a route out of every policy (403 in AWS), stale console types let the
 // console call a route as it no longer is, and stale docs mislead whoever reads them.
 import { describe, expect, it } from 'vitest';
-import { catalogue } from '../../events/catalogue.js';
+import { catalogue } from '../../functions/event-table.js';
 import { useCases } from '../../functions/manifests.js';
 import {
   apiReference,

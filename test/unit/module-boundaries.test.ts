@@ -2,8 +2,9 @@
 // every import and export-from, type-only ones included):
 // - a module (a folder under functions/) is used by others only through its public.ts;
 // - modules depend on each other one way only, and no files import each other in a ring;
-// - shared/ is the platform and events/ the event catalogue: neither imports a module (shared/'s
-//   outbox and consumers read the catalogue, the contract between modules);
+// - shared/ is the platform and events/ what every event shares: neither imports a module (shared/'s
+//   outbox and consumers take an event's declaration; the modules' events are gathered in
+//   functions/event-table.ts);
 // - the console is a separate program: it imports nothing of the backend;
 // - the backend reads "now" from one clock (shared/clock.ts), which the local stack can move;
 // - the schema namespace (`import * as z from '…/shared/schema.js'`) is read member by member only:

@@ -5,10 +5,11 @@ import { getCustomer } from '../../../shared/customer.js';
 import { getUser } from '../../../shared/directory.js';
 import { onceKey, sendOnce, sendTransactional } from '../../../shared/mail.js';
 import { istanbulDateTime } from '../../../shared/time.js';
+import { catalogue } from '../../event-table.js';
 import { getActivity } from '../activity-store.js';
 import { todoReminder } from '../templates/todo-reminder.js';
 
-export const handler = eventHandler('TodoReminderDue', async ({ activityId, assigneeId }) => {
+export const handler = eventHandler(catalogue.TodoReminderDue, async ({ activityId, assigneeId }) => {
   const todo = await getActivity(activityId);
   if (todo?.kind !== 'todo' || todo.status !== 'open') return;
   const [assignee, customer] = await Promise.all([getUser(assigneeId), getCustomer(todo.customerId)]);

@@ -2,8 +2,8 @@
 // the campaign's report, once (guarded by the record). Texts of no campaign count nothing here.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { type CrmEvent, catalogue } from '../../../events/catalogue.js';
 import { logger } from '../../../shared/observability.js';
+import { type CrmEvent, catalogue } from '../../event-table.js';
 import { recordSmsStatus } from '../sms-status.js';
 
 export const handler = middy<CrmEvent<'SmsStatusReported'>, void>()

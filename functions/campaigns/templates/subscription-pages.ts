@@ -5,27 +5,19 @@
 import { safeHtml } from '../../../shared/html.js';
 import type { HttpResult } from '../../../shared/http.js';
 import type { Language } from '../../../shared/language.js';
+import type { Texts } from '../../../shared/messages.js';
 import { page } from '../../../shared/pages.js';
 
-const topicNames: Record<Language, Record<string, string>> = {
-  tr: {
-    all: 'tüm pazarlama e-postaları',
-    offers: 'kampanya ve fırsatlar',
-    newsletter: 'bülten',
-    events: 'etkinlikler',
-    birthday: 'doğum günü tebrikleri',
-  },
-  en: {
-    all: 'all marketing e-mail',
-    offers: 'offers',
-    newsletter: 'newsletter',
-    events: 'events',
-    birthday: 'birthday greetings',
-  },
+const topicNames: Texts<string> = {
+  all: { tr: 'tüm pazarlama e-postaları', en: 'all marketing e-mail' },
+  offers: { tr: 'kampanya ve fırsatlar', en: 'offers' },
+  newsletter: { tr: 'bülten', en: 'newsletter' },
+  events: { tr: 'etkinlikler', en: 'events' },
+  birthday: { tr: 'doğum günü tebrikleri', en: 'birthday greetings' },
 };
 
 /** A topic's name for people; a topic configured without one shows its id. */
-export const topicName = (language: Language, topic: string) => topicNames[language][topic] ?? topic;
+export const topicName = (language: Language, topic: string) => topicNames[topic]?.[language] ?? topic;
 
 const text = {
   tr: {

@@ -3,10 +3,11 @@
 import { eventHandler } from '../../../shared/consumer.js';
 import { getCustomer } from '../../../shared/customer.js';
 import { onceKey, sendOnce, sendToUnverified } from '../../../shared/mail.js';
+import { catalogue } from '../../event-table.js';
 import { getCaseByKey } from '../case-store.js';
 import { caseAcknowledgement } from '../templates/case-mails.js';
 
-export const handler = eventHandler('CaseOpened', async ({ customerId, caseId }) => {
+export const handler = eventHandler(catalogue.CaseOpened, async ({ customerId, caseId }) => {
   const [found, customer] = await Promise.all([getCaseByKey(customerId, caseId), getCustomer(customerId)]);
   const to = customer?.email;
   if (!found || !to) return; // a customer without e-mail hears the number on the phone

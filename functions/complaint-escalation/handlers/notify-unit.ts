@@ -4,11 +4,12 @@ import { eventHandler } from '../../../shared/consumer.js';
 import { getCustomer } from '../../../shared/customer.js';
 import { onceKey, sendOnce, sendTransactional } from '../../../shared/mail.js';
 import { logger } from '../../../shared/observability.js';
+import { catalogue } from '../../event-table.js';
 import { unitRecipient } from '../case-recipients.js';
 import { getCaseByKey } from '../case-store.js';
 import { unitNotice } from '../templates/case-mails.js';
 
-export const handler = eventHandler('CaseOpened', async ({ customerId, caseId }) => {
+export const handler = eventHandler(catalogue.CaseOpened, async ({ customerId, caseId }) => {
   const found = await getCaseByKey(customerId, caseId);
   if (!found) return;
   // The unit works with what the case carries, never more of the customer's record than that.

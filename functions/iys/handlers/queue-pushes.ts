@@ -2,8 +2,8 @@
 // its push to İYS, once however often the bus delivers the event.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { type CrmEvent, catalogue } from '../../../events/catalogue.js';
 import { logger } from '../../../shared/observability.js';
+import { type CrmEvent, catalogue } from '../../event-table.js';
 import { queuePushes } from '../sync.js';
 
 export const handler = middy<CrmEvent<'ConsentGranted' | 'ConsentWithdrawn'>, void>()

@@ -1,10 +1,10 @@
 // On LeadCaptured: choose the owner by the rules and record it with LeadAssigned.
 
-import type { EventFacts } from '../../../events/catalogue.js';
 import { clockNow } from '../../../shared/clock.js';
 import { eventHandler } from '../../../shared/consumer.js';
 import { getTeam, getUser, takeTeamTurn } from '../../../shared/directory.js';
 import { logger } from '../../../shared/observability.js';
+import { catalogue, type EventFacts } from '../../event-table.js';
 import { FALLBACK_QUEUE_ID, FALLBACK_RULE_ID, matchRule, pickTeamMember } from '../domain/assignment.js';
 import { getAssignmentRules, getLeadByKey, type Lead, saveAssignment } from '../lead-store.js';
 
@@ -31,7 +31,7 @@ const chooseOwner = async (lead: Lead): Promise<EventFacts<'LeadAssigned'>> => {
 const MAX_ATTEMPTS = 3;
 
 // Idempotent by its write: the owner is set only where none is.
-export const handler = eventHandler('LeadCaptured', async ({ customerId, leadId }) => {
+export const handler = eventHandler(catalogue.LeadCaptured, async ({ customerId, leadId }) => {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const lead = await getLeadByKey(customerId, leadId);
     if (!lead || lead.owner) return; // erased, or already assigned by an earlier delivery

@@ -1,11 +1,12 @@
 // On LeadAssigned: mail the new owner (a rep, a dealer, or the fallback inbox) the lead's details.
-import type { EventDetail } from '../../../events/catalogue.js';
+
 import { config } from '../../../shared/config.js';
 import { eventHandler } from '../../../shared/consumer.js';
 import { getDealer, getUser } from '../../../shared/directory.js';
 import { defaultLanguage } from '../../../shared/language.js';
 import { onceKey, sendOnce, sendTransactional } from '../../../shared/mail.js';
 import { logger } from '../../../shared/observability.js';
+import { catalogue, type EventDetail } from '../../event-table.js';
 import { getLeadByKey } from '../lead-store.js';
 import { ownerNotification } from '../templates/owner-notification.js';
 
@@ -16,7 +17,7 @@ const recipientOf = async ({ ownerType, ownerId }: EventDetail<'LeadAssigned'>) 
   return inbox ? { email: inbox, language: defaultLanguage } : undefined;
 };
 
-export const handler = eventHandler('LeadAssigned', async (assigned) => {
+export const handler = eventHandler(catalogue.LeadAssigned, async (assigned) => {
   const [lead, recipient] = await Promise.all([
     getLeadByKey(assigned.customerId, assigned.leadId),
     recipientOf(assigned),

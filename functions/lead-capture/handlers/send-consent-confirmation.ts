@@ -3,9 +3,10 @@
 import { consentConfirmationLink, getConsentRequest } from '../../../shared/consent.js';
 import { eventHandler } from '../../../shared/consumer.js';
 import { onceKey, sendOnce, sendToUnverified } from '../../../shared/mail.js';
+import { catalogue } from '../../event-table.js';
 import { consentConfirmation } from '../templates/consent-confirmation.js';
 
-export const handler = eventHandler('ConsentRequested', async ({ customerId, requestId }) => {
+export const handler = eventHandler(catalogue.ConsentRequested, async ({ customerId, requestId }) => {
   const request = await getConsentRequest(requestId);
   // Confirmed or expired already; or asked before requests named their address, and then there is
   // no proven address to mail (the person can tick the box again).

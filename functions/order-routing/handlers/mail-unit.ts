@@ -1,12 +1,13 @@
 // On OrderRouted and OrderRerouted: mails the unit the order, in its language, with its acknowledge
 // link. Once per order and routing step, whatever redeliveries.
-import type { EventDetail } from '../../../events/catalogue.js';
+
 import { eventHandler } from '../../../shared/consumer.js';
 import { getCustomer } from '../../../shared/customer.js';
 import { getUnit } from '../../../shared/directory.js';
 import { onceKey, sendOnce, sendTransactional } from '../../../shared/mail.js';
 import { logger } from '../../../shared/observability.js';
 import { istanbulDateTime } from '../../../shared/time.js';
+import { catalogue, type EventDetail } from '../../event-table.js';
 import { ackLink } from '../links.js';
 import { getOrder } from '../order-store.js';
 import { unitOrderMail } from '../templates/unit-order.js';
@@ -42,4 +43,4 @@ export const mailUnit = async ({
   );
 };
 
-export const handler = eventHandler('OrderRouted', mailUnit);
+export const handler = eventHandler(catalogue.OrderRouted, mailUnit);

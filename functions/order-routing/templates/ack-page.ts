@@ -4,6 +4,7 @@
 import { safeHtml } from '../../../shared/html.js';
 import type { HttpResult } from '../../../shared/http.js';
 import type { Language } from '../../../shared/language.js';
+import { textOf } from '../../../shared/messages.js';
 import { page } from '../../../shared/pages.js';
 import type { Order } from '../order-store.js';
 import { statusNames } from './customer-notice.js';
@@ -36,7 +37,7 @@ const statusOf: Record<AckOutcome, number> = { acknowledged: 200, done: 409, inv
 
 export const ackOutcomePage = (language: Language, outcome: AckOutcome, order?: Order): HttpResult => {
   const t = text[language];
-  const message = outcome === 'done' ? t.done(order ? statusNames[language][order.status] : '') : t[outcome];
+  const message = outcome === 'done' ? t.done(order ? textOf(statusNames, order.status, language) : '') : t[outcome];
   return page(statusOf[outcome], language, t.title, safeHtml`<p id="outcome" data-outcome="${outcome}">${message}</p>`);
 };
 

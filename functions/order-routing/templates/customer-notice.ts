@@ -1,6 +1,8 @@
 // To the customer when their order moves to a status the rules tell them about (shipped, delivered…).
+
 import { safeHtml } from '../../../shared/html.js';
 import type { Language } from '../../../shared/language.js';
+import { type Texts, textOf } from '../../../shared/messages.js';
 import { defineTemplate, type TemplateVersion } from '../../../shared/templates.js';
 import type { OrderStatus } from '../domain/lifecycle.js';
 import type { Order } from '../order-store.js';
@@ -12,27 +14,15 @@ export interface CustomerNoticeVars {
   status: OrderStatus;
 }
 
-export const statusNames: Record<Language, Record<OrderStatus, string>> = {
-  tr: {
-    received: 'alındı',
-    routed: 'ilgili birime iletildi',
-    acknowledged: 'birim tarafından onaylandı',
-    in_progress: 'hazırlanıyor',
-    shipped: 'kargoya verildi',
-    delivered: 'teslim edildi',
-    cancelled: 'iptal edildi',
-    returned: 'iade alındı',
-  },
-  en: {
-    received: 'received',
-    routed: 'passed to the unit that handles it',
-    acknowledged: 'acknowledged',
-    in_progress: 'being prepared',
-    shipped: 'shipped',
-    delivered: 'delivered',
-    cancelled: 'cancelled',
-    returned: 'returned',
-  },
+export const statusNames: Texts<OrderStatus> = {
+  received: { tr: 'alındı', en: 'received' },
+  routed: { tr: 'ilgili birime iletildi', en: 'passed to the unit that handles it' },
+  acknowledged: { tr: 'birim tarafından onaylandı', en: 'acknowledged' },
+  in_progress: { tr: 'hazırlanıyor', en: 'being prepared' },
+  shipped: { tr: 'kargoya verildi', en: 'shipped' },
+  delivered: { tr: 'teslim edildi', en: 'delivered' },
+  cancelled: { tr: 'iptal edildi', en: 'cancelled' },
+  returned: { tr: 'iade alındı', en: 'returned' },
 };
 
 const text = {
@@ -50,7 +40,7 @@ const text = {
 
 const version = (language: Language): TemplateVersion<CustomerNoticeVars> => {
   const t = text[language];
-  const status = (v: CustomerNoticeVars) => statusNames[language][v.status];
+  const status = (v: CustomerNoticeVars) => textOf(statusNames, v.status, language);
   return {
     subject: (v) => t.subject(v.order, status(v)),
     text: (v) =>

@@ -1,10 +1,12 @@
 // GET /quote-links/approval?token= shows the quote, the rules that asked for approval and the
 // button; POST acts (rejecting asks for a reason). A used, expired or tampered link gets a clear
 // page and changes nothing: the approval is a conditional write on the step the link was made for.
+
 import { getCustomer } from '../../../shared/customer.js';
 import { getUser } from '../../../shared/directory.js';
 import { route, routes } from '../../../shared/http.js';
 import { defaultLanguage } from '../../../shared/language.js';
+import { textOf } from '../../../shared/messages.js';
 import { logger } from '../../../shared/observability.js';
 import { ProblemError } from '../../../shared/problems.js';
 import { rejectionReasonSchema } from '../domain/quote-input.js';
@@ -27,7 +29,7 @@ const approval = async (token: string, fields?: { reason?: string }) => {
   if (!approver || !quote) return approvalOutcomePage(language, 'invalid');
   const awaiting =
     quote.status === 'pending_approval' && quote.version === ref.version && quote.approval?.approved === ref.step;
-  if (!awaiting) return approvalOutcomePage(language, 'decided', statusNames[language][quote.status]);
+  if (!awaiting) return approvalOutcomePage(language, 'decided', textOf(statusNames, quote.status, language));
 
   if (!posted) {
     const [customer, owner] = await Promise.all([getCustomer(quote.customerId), getUser(quote.ownerId)]);
@@ -67,7 +69,7 @@ const approval = async (token: string, fields?: { reason?: string }) => {
     logger.info('approval link refused', { code: error.code });
     if (error.status === 403) return approvalOutcomePage(language, 'notYours');
     const now = await getQuote(ref.customerId, ref.quoteId);
-    return approvalOutcomePage(language, 'decided', statusNames[language][now?.status ?? quote.status]);
+    return approvalOutcomePage(language, 'decided', textOf(statusNames, now?.status ?? quote.status, language));
   }
 };
 

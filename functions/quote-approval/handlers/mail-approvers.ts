@@ -6,13 +6,14 @@ import { getCustomer } from '../../../shared/customer.js';
 import { getUser, usersInRole } from '../../../shared/directory.js';
 import { onceKey, sendOnce, sendTransactional } from '../../../shared/mail.js';
 import { logger } from '../../../shared/observability.js';
+import { catalogue } from '../../event-table.js';
 import { APPROVAL_LINK_HOURS, approvalLinks } from '../links.js';
 import { getQuote } from '../quote-store.js';
 import { approvalRequest } from '../templates/approval-request.js';
 import { customerView } from '../templates/quote-view.js';
 
 export const handler = eventHandler(
-  'QuoteApprovalRequested',
+  catalogue.QuoteApprovalRequested,
   async ({ customerId, quoteId, quoteVersion, step, role }) => {
     const quote = await getQuote(customerId, quoteId);
     // Decided, revised or erased since: the request is stale.

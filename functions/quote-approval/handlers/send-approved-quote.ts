@@ -2,10 +2,11 @@
 import { eventHandler } from '../../../shared/consumer.js';
 import { logger } from '../../../shared/observability.js';
 import { ProblemError } from '../../../shared/problems.js';
+import { catalogue } from '../../event-table.js';
 import { getQuote } from '../quote-store.js';
 import { sendQuoteToCustomer } from '../send-quote.js';
 
-export const handler = eventHandler('QuoteApproved', async ({ customerId, quoteId, quoteVersion }) => {
+export const handler = eventHandler(catalogue.QuoteApproved, async ({ customerId, quoteId, quoteVersion }) => {
   const quote = await getQuote(customerId, quoteId);
   const due =
     quote &&

@@ -4,6 +4,7 @@
 import type { Customer } from '../../../shared/customer.js';
 import { type SafeHtml, safeHtml } from '../../../shared/html.js';
 import type { Language } from '../../../shared/language.js';
+import type { Texts } from '../../../shared/messages.js';
 import { add, formatMoney, formatPercent, type Money, subtract } from '../../../shared/money.js';
 import { recordNumber } from '../../../shared/record-numbers.js';
 import { quantityIn } from '../../catalogue/public.js';
@@ -67,29 +68,16 @@ export const labels = {
   },
 } as const;
 
-export const statusNames: Record<Language, Record<QuoteStatus, string>> = {
-  tr: {
-    draft: 'taslak',
-    submitted: 'onaya gönderildi',
-    pending_approval: 'onay bekliyor',
-    approved: 'onaylandı',
-    rejected: 'onaylanmadı',
-    sent: 'müşteriye gönderildi',
-    accepted: 'kabul edildi',
-    declined: 'müşteri kabul etmedi',
-    expired: 'süresi doldu',
-  },
-  en: {
-    draft: 'a draft',
-    submitted: 'submitted',
-    pending_approval: 'awaiting approval',
-    approved: 'approved',
-    rejected: 'rejected',
-    sent: 'sent to the customer',
-    accepted: 'accepted',
-    declined: 'declined by the customer',
-    expired: 'expired',
-  },
+export const statusNames: Texts<QuoteStatus> = {
+  draft: { tr: 'taslak', en: 'a draft' },
+  submitted: { tr: 'onaya gönderildi', en: 'submitted' },
+  pending_approval: { tr: 'onay bekliyor', en: 'awaiting approval' },
+  approved: { tr: 'onaylandı', en: 'approved' },
+  rejected: { tr: 'onaylanmadı', en: 'rejected' },
+  sent: { tr: 'müşteriye gönderildi', en: 'sent to the customer' },
+  accepted: { tr: 'kabul edildi', en: 'accepted' },
+  declined: { tr: 'müşteri kabul etmedi', en: 'declined by the customer' },
+  expired: { tr: 'süresi doldu', en: 'expired' },
 };
 
 /** A calendar date as people read it: 23.11.2026 in Turkish, 23 Nov 2026 in English. */

@@ -1,6 +1,7 @@
 // What an admin sends to subscribe a URL to events, and to rotate a subscription's secret.
-import { catalogue, type DetailType } from '../../../events/catalogue.js';
+
 import * as z from '../../../shared/schema.js';
+import { catalogue, type DetailType } from '../../event-table.js';
 import { allowLoopback } from '../settings.js';
 import { urlRefusal } from './address-guard.js';
 

@@ -2,8 +2,8 @@
 // however often the bus delivers it).
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import type { CrmEvent } from '../../../events/catalogue.js';
 import { logger } from '../../../shared/observability.js';
+import type { CrmEvent } from '../../event-table.js';
 import { fanOut } from '../webhooks.js';
 
 export const handler = middy<CrmEvent, void>()
