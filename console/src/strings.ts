@@ -373,7 +373,6 @@ const tr = {
   noCampaignsInProgress: 'Gönderilen ya da zamanlanmış kampanya yok.',
   letterRuns: 'Mektup baskıları',
   callLists: 'Arama listeleri',
-  startedHere: 'Bu tarayıcıda başlatılanlar (liste API’si yok: başka yerde başlatılanlar görünmez)',
   smsPreview: 'SMS kampanyası önizleme',
   previewSms: 'Uzunluğu ve maliyeti hesapla',
   encoding: 'Kodlama',
@@ -968,7 +967,6 @@ const en: Record<StringKey, string> = {
   noCampaignsInProgress: 'No campaign is sending or scheduled.',
   letterRuns: 'Letter runs',
   callLists: 'Call lists',
-  startedHere: 'Started in this browser (there is no list API: others are not shown)',
   smsPreview: 'SMS campaign preview',
   previewSms: 'Work out length and cost',
   encoding: 'Encoding',
@@ -1433,6 +1431,10 @@ const groups = {
     printing: ['Basılıyor', 'Printing'],
     done,
   } satisfies Record<Json<'getRun'>['status'], Words>,
+  callListStatus: {
+    open: ['Aranıyor', 'Calling'],
+    done,
+  } satisfies Record<Json<'listLists'>['items'][number]['status'], Words>,
   labelLayout: {
     '3x8': ['A4, 3 × 8 etiket (24)', 'A4, 3 × 8 labels (24)'],
     '3x7': ['A4, 3 × 7 etiket (21)', 'A4, 3 × 7 labels (21)'],
