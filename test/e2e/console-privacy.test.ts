@@ -54,7 +54,14 @@ describe('the privacy officer’s page', () => {
     await check(page, 'privacy-start');
     await row.getByRole('link').first().click();
     await page.locator('[data-export]').waitFor();
-    expect(Number(await page.locator('[data-export-items]').textContent())).toBeGreaterThanOrEqual(0);
+    const open = await call<{ export: { consents: number; parts: Record<string, number> } }>(
+      'GET',
+      `/privacy/subject-requests/${requestId}`,
+      officer(),
+    );
+    const held = Object.values(open.body.export.parts).reduce((sum, n) => sum + n, open.body.export.consents);
+    expect(await page.locator('[data-export-items]').textContent()).toBe(String(held));
+    expect(await page.locator('[data-due]').getAttribute('data-due')).toBe(registered.body.dueAt);
     await check(page, 'privacy-request-open');
 
     await page.getByRole('button', { name: 'Verileri vererek yanıtla' }).click();
