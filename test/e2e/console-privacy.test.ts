@@ -49,6 +49,7 @@ describe('the privacy officer’s page', () => {
 
     // The list shows it open, in words; its page shows what the export holds.
     await page.goto(`${page.url().split('#')[0]}#/privacy`);
+    await page.getByRole('combobox', { name: 'Durum' }).selectOption('open');
     const row = await findRow(page, `[data-subject-request="${requestId}"]`);
     expect(await row.locator('[data-status]').textContent()).toBe('Açık');
     await check(page, 'privacy-start');

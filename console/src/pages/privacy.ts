@@ -5,7 +5,7 @@
 import { html, nothing, render } from 'lit';
 import { api, asProblem } from '../api.js';
 import type { operations } from '../api-types.js';
-import { currentLanguage, dateTime, label, t } from '../strings.js';
+import { currentLanguage, dateTime, label, t, valuesOf } from '../strings.js';
 import {
   clearProblem,
   filterForm,
@@ -28,7 +28,7 @@ const dueView = (r: SubjectRequest) =>
     r.overdue ? html` <mark data-overdue>${t('answerLate')}</mark>` : nothing
   }`;
 
-const requestsTable = (client: Client) =>
+const requestsTable = (client: Client, status?: SubjectRequest['status']) =>
   pagedTable<SubjectRequest>(
     document.getElementById('subject-requests')!,
     [t('received'), t('kind'), t('customer'), t('dueDate'), t('status')],
@@ -39,7 +39,7 @@ const requestsTable = (client: Client) =>
       <td>${dueView(r)}</td><td>${statusView('subjectRequestStatus', r.status)}</td></tr>`,
     async (cursor) => {
       const { data, error, response } = await client.GET('/privacy/subject-requests', {
-        params: { query: { limit: 25, cursor } },
+        params: { query: { status, limit: 25, cursor } },
       });
       return data ?? asProblem(error, response.status);
     },
@@ -123,6 +123,11 @@ export const privacyPage = async (_params: Record<string, string>, query: URLSea
           </div>
           <button type="submit">${t('registerRequest')}</button>
         </form></details>
+      <label>${t('status')} <select data-request-status @change=${(e: Event) =>
+        requestsTable(client, ((e.target as HTMLSelectElement).value || undefined) as SubjectRequest['status'])}>
+        <option value="">${t('all')}</option>
+        ${valuesOf('subjectRequestStatus').map((v) => html`<option value=${v}>${label('subjectRequestStatus', v)}</option>`)}
+      </select></label>
       <div id="subject-requests"></div></section>
     <section aria-labelledby="reads-heading"><h2 id="reads-heading">${t('readLog')}</h2>
       ${filterForm(
