@@ -2524,6 +2524,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/privacy/subject-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subject requests, newest received first, each with its status and due date; `status` keeps one status
+         * @description Needs a bearer key with the scope `privacy:read` (or `admin`).
+         */
+        get: operations["listSubjectRequests"];
+        put?: never;
+        /**
+         * Registers a person's request (to see their data, or to have it erased) as received now: due in 30 days (KVKK art. 13)
+         * @description Needs a bearer key with the scope `privacy:read` (or `admin`).
+         */
+        post: operations["registerSubjectRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/privacy/subject-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subject request, the moves the caller may make, and while it is open what answering gives: the export's contents or the erasure's plan
+         * @description Needs a bearer key with the scope `privacy:read` (or `admin`).
+         */
+        get: operations["getSubjectRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/privacy/subject-requests/{requestId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answers an open request at the seq read: the export (recorded as an access request), or the erasure (needs privacy:erase); once
+         * @description Needs a bearer key with the scope `privacy:read` (or `admin`).
+         */
+        post: operations["completeSubjectRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/privacy/subject-requests/{requestId}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuses an open request at the seq read, with the reason the person is told
+         * @description Needs a bearer key with the scope `privacy:read` (or `admin`).
+         */
+        post: operations["refuseSubjectRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/privacy/record-reads": {
         parameters: {
             query?: never;
@@ -3387,7 +3471,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Letter runs, newest first, with their progress; `status` keeps those printing or done
+         * @description Needs a bearer key with the scope `campaigns:read` (or `admin`).
+         */
+        get: operations["listRuns"];
         put?: never;
         /**
          * A segment's letters (template with merge fields) or labels (3x8, 3x7), printed part by part
@@ -3507,7 +3595,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Call lists, newest first, each with its entries left to call; `status` keeps those open or done
+         * @description Needs a bearer key with the scope `campaigns:read` (or `admin`).
+         */
+        get: operations["listLists"];
         put?: never;
         /**
          * A call list from a segment: the gate's refusals skipped and counted, entries assigned to agents in turn
@@ -3591,7 +3683,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "agreement-changed" | "standing-order-changed" | "agreement-ends-before-start" | "agreement-price-refused" | "agreement-not-in-force" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "recipe-cycle" | "recipe-changed" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "intake-contended" | "merge-contended" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "call-list-invalid" | "call-entry-taken" | "call-list-quiet-hours" | "sms-too-long" | "channel-unreachable" | "preference-changed" | "case-changed" | "reopen-window-passed" | "unknown-order" | "erp-number-reused" | "lead-changed" | "loyalty-rules-changed" | "coupon-already-redeemed" | "coupon-not-applicable" | "not-enough-points" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "iys-unreachable" | "invalid-postal-address" | "unknown-merge-field" | "postal-address-changed" | "no-postal-address" | "quote-not-postable" | "letter-run-invalid" | "letter-run-finished" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "retention-rules-changed" | "retention-run-not-listed" | "erasure-refused" | "webhook-changed";
+            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "agreement-changed" | "standing-order-changed" | "agreement-ends-before-start" | "agreement-price-refused" | "agreement-not-in-force" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "recipe-cycle" | "recipe-changed" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "intake-contended" | "merge-contended" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "call-list-invalid" | "call-entry-taken" | "call-list-quiet-hours" | "sms-too-long" | "channel-unreachable" | "preference-changed" | "case-changed" | "reopen-window-passed" | "unknown-order" | "erp-number-reused" | "lead-changed" | "loyalty-rules-changed" | "coupon-already-redeemed" | "coupon-not-applicable" | "not-enough-points" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "iys-unreachable" | "invalid-postal-address" | "unknown-merge-field" | "postal-address-changed" | "no-postal-address" | "quote-not-postable" | "letter-run-invalid" | "letter-run-finished" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "retention-rules-changed" | "retention-run-not-listed" | "subject-request-changed" | "erasure-refused" | "webhook-changed";
             detail?: string;
             errors?: {
                 /** @description Dotted field path; empty for the whole body */
@@ -3646,7 +3738,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`illegal-transition`, `request-in-progress`, `activity-changed`, `activity-read-only`, `agreement-changed`, `standing-order-changed`, `agreement-not-in-force`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `recipe-changed`, `analytics-rules-changed`, `request-changed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `intake-contended`, `merge-contended`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `call-entry-taken`, `call-list-quiet-hours`, `preference-changed`, `case-changed`, `reopen-window-passed`, `erp-number-reused`, `lead-changed`, `loyalty-rules-changed`, `coupon-already-redeemed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `postal-address-changed`, `quote-not-postable`, `letter-run-finished`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `retention-rules-changed`, `retention-run-not-listed`, `erasure-refused`, `webhook-changed`) */
+        /** @description Problem (`illegal-transition`, `request-in-progress`, `activity-changed`, `activity-read-only`, `agreement-changed`, `standing-order-changed`, `agreement-not-in-force`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `recipe-changed`, `analytics-rules-changed`, `request-changed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `intake-contended`, `merge-contended`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `call-entry-taken`, `call-list-quiet-hours`, `preference-changed`, `case-changed`, `reopen-window-passed`, `erp-number-reused`, `lead-changed`, `loyalty-rules-changed`, `coupon-already-redeemed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `postal-address-changed`, `quote-not-postable`, `letter-run-finished`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `retention-rules-changed`, `retention-run-not-listed`, `subject-request-changed`, `erasure-refused`, `webhook-changed`) */
         Problem409: {
             headers: {
                 [name: string]: unknown;
@@ -12991,6 +13083,292 @@ export interface operations {
             500: components["responses"]["Problem500"];
         };
     };
+    listSubjectRequests: {
+        parameters: {
+            query?: {
+                status?: "open" | "completed" | "refused";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            requestId: string;
+                            /** @enum {string} */
+                            kind: "access" | "erasure";
+                            customerId: string;
+                            /** @enum {string} */
+                            status: "open" | "completed" | "refused";
+                            seq: number;
+                            receivedAt: string;
+                            dueAt: string;
+                            overdue: boolean;
+                            createdBy: string;
+                            answerId?: string;
+                            answeredAt?: string;
+                            answeredBy?: string;
+                            refusal?: string;
+                        }[];
+                        nextCursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    registerSubjectRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "access" | "erasure";
+                    customerId?: string;
+                    email?: string;
+                    phone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request, open */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        /** @enum {string} */
+                        kind: "access" | "erasure";
+                        customerId: string;
+                        /** @enum {string} */
+                        status: "open" | "completed" | "refused";
+                        seq: number;
+                        receivedAt: string;
+                        dueAt: string;
+                        overdue: boolean;
+                        createdBy: string;
+                        answerId?: string;
+                        answeredAt?: string;
+                        answeredBy?: string;
+                        refusal?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getSubjectRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        request: {
+                            requestId: string;
+                            /** @enum {string} */
+                            kind: "access" | "erasure";
+                            customerId: string;
+                            /** @enum {string} */
+                            status: "open" | "completed" | "refused";
+                            seq: number;
+                            receivedAt: string;
+                            dueAt: string;
+                            overdue: boolean;
+                            createdBy: string;
+                            answerId?: string;
+                            answeredAt?: string;
+                            answeredBy?: string;
+                            refusal?: string;
+                        };
+                        moves: ("complete" | "refuse")[];
+                        export?: {
+                            consents: number;
+                            parts: {
+                                [key: string]: number;
+                            };
+                            other: {
+                                [key: string]: number;
+                            };
+                        };
+                        plan?: {
+                            deleted: number;
+                            keptAnonymised: number;
+                            keptAsIs: number;
+                            refusals: {
+                                en: string;
+                                tr: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    completeSubjectRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    seq: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Answered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        request: {
+                            requestId: string;
+                            /** @enum {string} */
+                            kind: "access" | "erasure";
+                            customerId: string;
+                            /** @enum {string} */
+                            status: "open" | "completed" | "refused";
+                            seq: number;
+                            receivedAt: string;
+                            dueAt: string;
+                            overdue: boolean;
+                            createdBy: string;
+                            answerId?: string;
+                            answeredAt?: string;
+                            answeredBy?: string;
+                            refusal?: string;
+                        };
+                        document?: string;
+                        erasure?: {
+                            deleted: number;
+                            keptAnonymised: number;
+                            keptAsIs: number;
+                            detailsHashed: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    refuseSubjectRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    seq: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Refused */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        /** @enum {string} */
+                        kind: "access" | "erasure";
+                        customerId: string;
+                        /** @enum {string} */
+                        status: "open" | "completed" | "refused";
+                        seq: number;
+                        receivedAt: string;
+                        dueAt: string;
+                        overdue: boolean;
+                        createdBy: string;
+                        answerId?: string;
+                        answeredAt?: string;
+                        answeredBy?: string;
+                        refusal?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
     listRecordReads: {
         parameters: {
             query?: {
@@ -15672,6 +16050,63 @@ export interface operations {
             500: components["responses"]["Problem500"];
         };
     };
+    listRuns: {
+        parameters: {
+            query?: {
+                status?: "printing" | "done";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            runId: string;
+                            /** @enum {string} */
+                            kind: "letters" | "labels";
+                            segmentId: string;
+                            /** @enum {string} */
+                            purpose: "commercial" | "transactional";
+                            /** @enum {string} */
+                            status: "printing" | "done";
+                            partSize: number;
+                            parts: number;
+                            printed: number;
+                            skipped: {
+                                [key: string]: number;
+                            };
+                            recipients: number;
+                            progress: {
+                                partsDone: number;
+                                partsTotal: number;
+                                lettersDone: number;
+                                recipients: number;
+                            };
+                            createdAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        next?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
     createRun: {
         parameters: {
             query?: never;
@@ -15962,6 +16397,56 @@ export interface operations {
             500: components["responses"]["Problem500"];
         };
     };
+    listLists: {
+        parameters: {
+            query?: {
+                status?: "open" | "done";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of call lists */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            listId: string;
+                            name: string;
+                            segmentId: string;
+                            /** @enum {string} */
+                            purpose: "commercial" | "transactional";
+                            script: string;
+                            agentIds: string[];
+                            skipped: {
+                                [key: string]: number;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "done";
+                            total: number;
+                            remaining: number;
+                            createdAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        next?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
     createList: {
         parameters: {
             query?: never;
@@ -16000,6 +16485,11 @@ export interface operations {
                         skipped: {
                             [key: string]: number;
                         };
+                        /** @enum {string} */
+                        status: "open" | "done";
+                        total: number;
+                        remaining: number;
+                        createdAt: string;
                     } & {
                         [key: string]: unknown;
                     };

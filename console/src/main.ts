@@ -73,6 +73,9 @@ const routes: [RegExp, () => Promise<View>][] = [
   [/^\/letter-runs\/(?<runId>[^/]+)$/, async () => (await import('./pages/letter-runs.js')).letterRunPage],
   [/^\/call-lists\/new$/, async () => (await import('./pages/call-lists.js')).newCallListPage],
   [/^\/call-lists\/(?<listId>[^/]+)$/, async () => (await import('./pages/call-lists.js')).callListPage],
+  // the privacy officer's page: subject requests, the read log, retention dry runs (console-privacy)
+  [/^\/privacy$/, async () => (await import('./pages/privacy.js')).privacyPage],
+  [/^\/privacy\/requests\/(?<requestId>[^/]+)$/, async () => (await import('./pages/privacy.js')).subjectRequestPage],
 ];
 
 /**
@@ -98,6 +101,8 @@ const navLinks: [hash: string, label: StringKey, scope?: Scope][] = [
   ['#/instalments/overdue', 'overdueInstalments', 'quotes:approve'],
   // people and keys (admin)
   ['#/admin/people', 'adminArea', 'admin'],
+  // people's KVKK requests and the read log (the privacy officer: an admin after the second factor)
+  ['#/privacy', 'privacy', 'privacy:read'],
   // language and sign-in: setting up MFA is an admin's first piece of work
   ['#/account/mfa', 'account'],
 ];

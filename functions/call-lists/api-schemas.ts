@@ -1,9 +1,14 @@
 // The call-list routes' request and response schemas: the manifest declares them, the handlers get
 // their requests parsed with them, and the OpenAPI document is generated from them.
 import * as z from '../../shared/schema.js';
-import { entryOutcomes } from './call-lists.js';
+import { callListStatuses, entryOutcomes } from './call-lists.js';
 
 export const listParams = z.strictObject({ listId: z.string() });
+export const listsQuery = z.strictObject({
+  status: z.optional(z.enum(callListStatuses)),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+});
 export const entryParams = z.strictObject({ listId: z.string(), customerId: z.string() });
 
 export const createListBody = z.strictObject({
@@ -45,7 +50,14 @@ export const list = z.looseObject({
   script: z.string(),
   agentIds: z.array(z.string()),
   skipped: z.record(z.string(), z.int()),
+  status: z.enum(callListStatuses),
+  /** Entries made, and those not yet done. */
+  total: z.int(),
+  remaining: z.int(),
+  createdAt: z.string(),
 });
+
+export const listPage = z.strictObject({ items: z.array(list), next: z.optional(z.string()) });
 
 export const progress = z.looseObject({
   listId: z.string(),

@@ -7,14 +7,14 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clockNow } from '../../shared/clock.js';
 import { customers, getCustomer } from '../../shared/customer.js';
-import { db, tableName } from '../../shared/db.js';
+import { db, itemExists, tableName, transact } from '../../shared/db.js';
 import { inQuietHours, marketingGate, quietHoursEnd } from '../../shared/gate.js';
 import type { Actor } from '../../shared/http.js';
 import { noRecord } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
-import { queryAll } from '../../shared/query.js';
-import { type ItemType, keys } from '../../shared/table.js';
+import { queryAll, queryPage } from '../../shared/query.js';
+import { byState, type ItemType, keys } from '../../shared/table.js';
 import { type CallOutcome, callOutcomes, logActivity } from '../activities/public.js';
 import { getSegment, segmentMembers } from '../campaigns/public.js';
 import { callListsKeys } from './keys.js';
@@ -38,9 +38,17 @@ export interface CallList {
   script: string;
   agentIds: string[];
   skipped: Record<string, number>;
+  /** Entries made, and those not yet done: the list is `done` when none remain. */
+  total: number;
+  remaining: number;
   createdBy: string;
   createdAt: string;
 }
+
+/** Open while an entry is left to call, done when every entry is. */
+export const callListStatuses = ['open', 'done'] as const;
+export type CallListStatus = (typeof callListStatuses)[number];
+export const statusOf = (list: CallList): CallListStatus => (list.remaining > 0 ? 'open' : 'done');
 
 export interface CallEntry {
   listId: string;
@@ -60,7 +68,7 @@ const listRecord = { en: 'The call list', tr: 'Arama listesi' };
 
 const strip = <T>(item: Record<string, unknown> | undefined) => {
   if (!item) return undefined;
-  const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
+  const { pk: _pk, sk: _sk, type: _type, gsi2pk: _l1, gsi2sk: _l2, ...rest } = item;
   return rest as T;
 };
 
@@ -104,6 +112,8 @@ export const createCallList = async (input: NewCallList, by: string) => {
     script: input.script,
     agentIds: [...new Set(input.agentIds)],
     skipped: {},
+    total: 0,
+    remaining: 0,
     createdBy: by,
     createdAt: now.toISOString(),
   };
@@ -136,14 +146,44 @@ export const createCallList = async (input: NewCallList, by: string) => {
       }),
     );
   }
+  list.total = turn;
+  list.remaining = turn;
   await db().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...callListsKeys.callList(list.listId), type: 'call-list' satisfies ItemType, ...list },
+      // the list and its place in the list of lists: one conditional write, so listed once
+      Item: {
+        ...callListsKeys.callList(list.listId),
+        ...callListsKeys.callListList(list.createdAt, list.listId),
+        type: 'call-list' satisfies ItemType,
+        ...list,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
-  return list;
+  return { ...list, status: statusOf(list) };
+};
+
+/** Lists newest first, a page at a time, only those `open` or `done` when a status is given. */
+export const listCallLists = async (query: { status?: CallListStatus; limit: number; cursor?: string }) => {
+  const filters = {
+    open: 'remaining > :none',
+    done: 'remaining = :none',
+  } satisfies Record<CallListStatus, string>;
+  const page = await queryPage({
+    index: byState,
+    partition: callListsKeys.callListListPartition(),
+    limit: query.limit,
+    cursor: query.cursor,
+    ...(query.status ? { filter: { expression: filters[query.status], values: { ':none': 0 } } } : {}),
+  });
+  return {
+    items: page.items.map((item) => {
+      const list = strip<CallList>(item)!;
+      return { ...list, status: statusOf(list) };
+    }),
+    next: page.next,
+  };
 };
 
 export const listOr404 = async (listId: string) => {
@@ -181,6 +221,7 @@ export const progressOf = async (list: CallList) => {
   };
   return {
     ...list,
+    status: statusOf(list),
     total: entries.length,
     states: { open: 0, claimed: 0, done: 0, ...count(entries.map((e) => e.state)) },
     outcomes: count(entries.filter((e) => e.state === 'done' && e.outcome).map((e) => e.outcome!)),
@@ -265,9 +306,9 @@ export const recordOutcome = async (actor: Actor, listId: string, customerId: st
   );
   if (!before) throw new NotFoundError({ en: 'The call list entry', tr: 'Arama listesi kaydı' });
   const again = retried.includes(result.outcome) && before.attempts + 1 < MAX_ATTEMPTS;
-  try {
-    await db().send(
-      new UpdateCommand({
+  const moved = await transact([
+    {
+      Update: {
         TableName: tableName(),
         Key: entryKey,
         UpdateExpression: 'SET #state = :next, outcome = :outcome, updatedAt = :at ADD attempts :one',
@@ -281,12 +322,24 @@ export const recordOutcome = async (actor: Actor, listId: string, customerId: st
           ':claimed': 'claimed',
           ':agent': actor.userId,
         },
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') throw taken();
-    throw error;
-  }
+      },
+    },
+    // an entry done is one fewer left on the list, counted in the move itself: once
+    ...(again
+      ? []
+      : [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: callListsKeys.callList(listId),
+              UpdateExpression: 'ADD remaining :less',
+              ConditionExpression: itemExists,
+              ExpressionAttributeValues: { ':less': -1 },
+            },
+          },
+        ]),
+  ]);
+  if (!moved.ok) throw taken();
   const customer = (await customers.get(keys.customer(customerId))) as Record<string, unknown> | undefined;
   if (!customer) throw new NotFoundError({ en: 'The customer', tr: 'Müşteri' });
   const { activity } = await logActivity(

@@ -17,6 +17,15 @@ export const callListRoutes = {
     request: { params: null, query: null, body: { schema: api.createListBody, maxBytes: 16 * 1024 } },
     responses: { 201: { description: 'The list', json: api.list } },
   },
+  listLists: {
+    method: 'GET',
+    path: '/call-lists',
+    function: 'callListsApi',
+    auth: { scopes: ['campaigns:read'] },
+    summary: 'Call lists, newest first, each with its entries left to call; `status` keeps those open or done',
+    request: { params: null, query: api.listsQuery, body: null },
+    responses: { 200: { description: 'A page of call lists', json: api.listPage } },
+  },
   getList: {
     method: 'GET',
     path: '/call-lists/{listId}',

@@ -6,6 +6,11 @@ import { addressLimits } from './domain/postal-address.js';
 
 export const customerParams = z.strictObject({ customerId: z.string() });
 export const runParams = z.strictObject({ runId: z.string() });
+export const runsQuery = z.strictObject({
+  status: z.optional(z.enum(['printing', 'done'])),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+});
 export const quoteParams = z.strictObject({ quoteId: z.string() });
 export const postedBody = z.strictObject({ seq: z.int().check(z.positive()) });
 export const quotePosted = z.strictObject({ quoteId: z.string(), postedAt: z.string(), seq: z.int() });
@@ -67,3 +72,5 @@ export const run = z.looseObject({
   progress: z.strictObject({ partsDone: z.int(), partsTotal: z.int(), lettersDone: z.int(), recipients: z.int() }),
   createdAt: z.string(),
 });
+
+export const runPage = z.strictObject({ items: z.array(run), next: z.optional(z.string()) });

@@ -15,8 +15,8 @@ import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
 import { customerFields, renderFields, unknownFields } from '../../shared/merge-fields.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
-import { queryAll } from '../../shared/query.js';
-import { byAssignee, type ItemType } from '../../shared/table.js';
+import { queryAll, queryPage } from '../../shared/query.js';
+import { byAssignee, byState, type ItemType } from '../../shared/table.js';
 import { customerVars, getSegment, ownerNames, segmentMembers } from '../campaigns/public.js';
 import { getPostalAddress } from './addresses.js';
 import { type LabelLayout, labelsPerSheet } from './domain/label-layout.js';
@@ -159,7 +159,13 @@ export const createRun = async (input: NewRun, by: string) => {
   await db().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...lettersKeys.letterRun(run.runId), type: 'letter-run' satisfies ItemType, ...run },
+      // the run and its place in the list of runs: one conditional write, so listed once
+      Item: {
+        ...lettersKeys.letterRun(run.runId),
+        ...lettersKeys.letterRunList(run.createdAt, run.runId),
+        type: 'letter-run' satisfies ItemType,
+        ...run,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
@@ -168,7 +174,7 @@ export const createRun = async (input: NewRun, by: string) => {
 
 const strip = <T>(item: Record<string, unknown> | undefined) => {
   if (!item) return undefined;
-  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item;
+  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _l1, gsi2sk: _l2, ...rest } = item;
   return rest as T;
 };
 
@@ -180,6 +186,26 @@ export const getRun = async (runId: string) =>
       )
     ).Item,
   );
+
+/** Runs newest first, a page at a time, only those in `status` when it is given. */
+export const listRuns = async (query: { status?: LetterRun['status']; limit: number; cursor?: string }) => {
+  const page = await queryPage({
+    index: byState,
+    partition: lettersKeys.letterRunListPartition(),
+    limit: query.limit,
+    cursor: query.cursor,
+    ...(query.status
+      ? {
+          filter: {
+            expression: '#status = :status',
+            names: { '#status': 'status' },
+            values: { ':status': query.status },
+          },
+        }
+      : {}),
+  });
+  return { items: page.items.map((item) => strip<LetterRun>(item)!), next: page.next };
+};
 
 export const runOr404 = async (runId: string) => {
   const run = await getRun(runId);

@@ -43,6 +43,15 @@ export const letterRoutes = {
     request: { params: null, query: null, body: { schema: api.createRunBody, maxBytes: 32 * 1024 } },
     responses: { 201: { description: 'The run', json: api.run } },
   },
+  listRuns: {
+    method: 'GET',
+    path: '/letter-runs',
+    function: 'letterRunsApi',
+    auth: read,
+    summary: 'Letter runs, newest first, with their progress; `status` keeps those printing or done',
+    request: { params: null, query: api.runsQuery, body: null },
+    responses: { 200: { description: 'A page of runs', json: api.runPage } },
+  },
   getRun: {
     method: 'GET',
     path: '/letter-runs/{runId}',

@@ -1,5 +1,6 @@
 // The privacy routes' request and response schemas.
 import * as z from '../../shared/schema.js';
+import { subjectRequestKinds, subjectRequestStatuses } from './domain/subject-request.js';
 
 /** Exactly one of the customer number, an e-mail address and a phone (any common form). */
 export const subjectBody = z
@@ -145,4 +146,83 @@ export const retentionRun = z.strictObject({
       }),
     ),
   ),
+});
+
+export const subjectRequestParams = z.strictObject({ requestId: z.requiredLine(26) });
+
+/** The request's kind and the person it is about: exactly one of customer number, e-mail and phone. */
+export const subjectRequestBody = z
+  .strictObject({
+    kind: z.enum(subjectRequestKinds),
+    customerId: z.optional(z.requiredLine(26)),
+    email: z.optional(z.requiredLine(254)),
+    phone: z.optional(z.requiredLine(40)),
+  })
+  .check(
+    z.refine((b) => [b.customerId, b.email, b.phone].filter((v) => v !== undefined).length === 1, {
+      ...z.said({
+        en: 'Send exactly one of `customerId`, `email` and `phone`.',
+        tr: '`customerId`, `email` ve `phone` alanlarından tam olarak birini gönderin.',
+      }),
+      path: ['customerId'],
+    }),
+  );
+
+export const subjectRequestsQuery = z.strictObject({
+  status: z.optional(z.enum(subjectRequestStatuses)),
+  limit,
+  cursor: z.optional(z.string().check(z.maxLength(4000))),
+});
+
+const seq = z.number().check(z.int(), z.gte(1));
+export const completeBody = z.strictObject({ seq });
+export const refuseBody = z.strictObject({ seq, reason: z.requiredLine(500) });
+
+export const subjectRequest = z.strictObject({
+  requestId: z.string(),
+  kind: z.enum(subjectRequestKinds),
+  customerId: z.string(),
+  status: z.enum(subjectRequestStatuses),
+  seq: z.number(),
+  receivedAt: z.string(),
+  /** 30 days after receipt (KVKK art. 13). */
+  dueAt: z.string(),
+  /** Open past its due date. */
+  overdue: z.boolean(),
+  createdBy: z.string(),
+  answerId: z.optional(z.string()),
+  answeredAt: z.optional(z.string()),
+  answeredBy: z.optional(z.string()),
+  refusal: z.optional(z.string()),
+});
+
+export const subjectRequestsPage = z.strictObject({
+  items: z.array(subjectRequest),
+  nextCursor: z.optional(z.string()),
+});
+
+const counts = z.record(z.string(), z.number());
+export const subjectRequestDetail = z.strictObject({
+  request: subjectRequest,
+  /** The moves the caller may make now. */
+  moves: z.array(z.enum(['complete', 'refuse'])),
+  /** An open access request: what the export holds, counted by part. */
+  export: z.optional(z.strictObject({ consents: z.number(), parts: counts, other: counts })),
+  /** An open erasure request: what erasing would do now, and why it cannot be done yet. */
+  plan: z.optional(
+    z.strictObject({
+      deleted: z.number(),
+      keptAnonymised: z.number(),
+      keptAsIs: z.number(),
+      refusals: z.array(z.strictObject({ en: z.string(), tr: z.string() })),
+    }),
+  ),
+});
+
+export const completedSubjectRequest = z.strictObject({
+  request: subjectRequest,
+  /** An access request's export as a document in the person's language. */
+  document: z.optional(z.string()),
+  /** What an erasure did. */
+  erasure: z.optional(erasureAnswer.shape.counts),
 });

@@ -15,7 +15,7 @@ import { fromItem, type Key, keys, tableKeyOf } from '../../shared/table.js';
 import { partitionItems } from './access.js';
 import { erasureContributions, erasureParts } from './contributions.js';
 import { personDetails, planErasure } from './domain/erasure-plan.js';
-import { requestItem } from './request-store.js';
+import { requestItem, type WrittenWith } from './request-store.js';
 import { findSubject, type SubjectQuery } from './subject.js';
 
 type Item = Record<string, unknown>;
@@ -31,7 +31,24 @@ const evidenceItem = async (item: Item, now: Date): Promise<Item> => {
 const forwards = (profile: Item | undefined): Key[] =>
   Array.isArray(profile?.absorbedIds) ? profile.absorbedIds.map((id) => keys.customer(String(id))) : [];
 
-export const erasePerson = async (query: SubjectQuery, actor: Actor, route: string, now = clockNow()) => {
+/** What erasing the person would do to their partition now, in counts, and why it cannot be done yet. */
+export const erasurePreview = async (customerId: string) => {
+  const plan = planErasure(await partitionItems(customerId), erasureParts, erasureContributions);
+  return {
+    deleted: plan.deletes.length + (plan.profile ? 1 : 0),
+    keptAnonymised: plan.keeps.length + plan.consents.length,
+    keptAsIs: plan.untouched,
+    refusals: plan.refusals,
+  };
+};
+
+export const erasePerson = async (
+  query: SubjectQuery,
+  actor: Actor,
+  route: string,
+  now = clockNow(),
+  also?: (recordId: string) => WrittenWith,
+) => {
   const customerId = await findSubject(query);
   const items = await partitionItems(customerId);
   const plan = planErasure(items, erasureParts, erasureContributions);
@@ -65,10 +82,13 @@ export const erasePerson = async (query: SubjectQuery, actor: Actor, route: stri
     keptAsIs: plan.untouched,
     detailsHashed: erased.length,
   };
+  const closing = also?.(erasureId);
   const last: TransactItem[] = [
     requestItem({ requestId: erasureId, kind: 'erasure', customerId, actorId: actor.userId, route, at, counts }),
     ...(profile ? [{ Delete: { TableName: tableName(), Key: profile } }] : []),
+    ...(closing?.items ?? []),
   ];
-  await transact(last);
+  const written = await transact(last);
+  if (!written.ok && closing) throw closing.refused();
   return { erasureId, customerId, at, counts };
 };

@@ -11,6 +11,14 @@ export const privacyKeys = {
     gsi2sk: timeOrdered(at, requestId),
   }),
   privacyRequestListPartition: () => 'PRIVACY_REQUESTS',
+  /** A person's request as the privacy officer works it (open, then completed or refused). */
+  subjectRequest: (requestId: string): Key => ({ pk: `PRIVACY_SUBJECT_REQUEST#${requestId}`, sk: 'REQUEST' }),
+  /** Every subject request, newest received first. */
+  subjectRequestList: (receivedAt: string, requestId: string) => ({
+    gsi2pk: 'PRIVACY_SUBJECT_REQUESTS',
+    gsi2sk: timeOrdered(receivedAt, requestId),
+  }),
+  subjectRequestListPartition: () => 'PRIVACY_SUBJECT_REQUESTS',
   /** The retention rules in force (one rule document). */
   retentionRules: (): Key => ({ pk: 'PRIVACY_RETENTION', sk: 'RULES' }),
   /** A retention run: the list a dry run made, and what its erasure did. */
@@ -20,6 +28,7 @@ export const privacyKeys = {
 declare module '../../shared/table.js' {
   interface ItemTypes {
     'privacy-request': true;
+    'privacy-subject-request': true;
     'retention-rules': true;
     'retention-run': true;
   }

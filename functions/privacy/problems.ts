@@ -22,6 +22,11 @@ export const privacyProblems = declareProblems({
     title: 'The retention run is not waiting for erasure',
     tr: 'Saklama çalıştırması silinmeyi beklemiyor',
   },
+  'subject-request-changed': {
+    status: 409,
+    title: 'The subject request was changed meanwhile',
+    tr: 'Başvuru bu arada değiştirildi',
+  },
   'erasure-refused': {
     status: 409,
     title: 'The person cannot be erased yet',

@@ -19,6 +19,15 @@ export interface PrivacyRequest {
   counts: Record<string, number>;
 }
 
+/**
+ * Writes that belong with a request's record (the subject request it closes, given the record's id):
+ * all or none; `refused` is the error when one of their conditions fails.
+ */
+export interface WrittenWith {
+  items: TransactItem[];
+  refused: () => Error;
+}
+
 export const requestItem = (request: PrivacyRequest): TransactItem =>
   putNew({
     ...privacyKeys.privacyRequest(request.requestId),

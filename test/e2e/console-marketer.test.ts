@@ -4,7 +4,8 @@
 // starts a letter run (a merge field letters cannot fill refused at its field first) that prints to
 // done, one letter per customer with an address and the one without counted, with its part's PDF
 // downloaded; creates a call list for an agent, whose progress shows the call the agent then logs;
-// and the API holds what the pages showed.
+// her page lists the runs and lists the API holds, one another session started among them; and the API
+// holds what the pages showed.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -79,7 +80,7 @@ interface Preview {
 }
 
 describe('the marketer’s day in the console', () => {
-  // One page through the day: the start page lists what this browser started.
+  // One page through the day.
   let page: Page;
   const tag = `mkt${Math.random().toString(36).slice(2, 8)}`;
   let segment: { segmentId: string };
@@ -234,8 +235,19 @@ describe('the marketer’s day in the console', () => {
     );
     expect(progress.body).toMatchObject({ total: 3, states: { open: 2, claimed: 0, done: 1 }, outcomes: { sale: 1 } });
 
-    // Back on her page: the run and the list she started are listed.
+    // A run another session starts through the API (a key, not her sign-in) is listed beside hers.
+    const elsewhere = await created<{ runId: string }>('/letter-runs', {
+      kind: 'labels',
+      segmentId: segment.segmentId,
+      purpose: 'transactional',
+    });
+
+    // Back on her page: the runs and the list, newest first, as the API lists them.
     await home();
+    const newest = page.locator('#runs [data-letter-run]').first();
+    await newest.waitFor();
+    expect(await newest.getAttribute('data-letter-run')).toBe(elsewhere.runId);
+    expect(await newest.locator('[data-status]').textContent()).toBe('Basılıyor');
     await page.locator(`[data-letter-run="${ids.runId}"]`).waitFor();
     await page.locator(`[data-call-list="${listId}"]`).waitFor();
     expect(await page.locator(`[data-call-list="${listId}"]`).textContent()).toContain('1 / 3');

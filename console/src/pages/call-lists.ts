@@ -6,7 +6,7 @@ import { api, asProblem } from '../api.js';
 import type { operations } from '../api-types.js';
 import { label, t } from '../strings.js';
 import { clearProblem, formValues, pollPage, problemSlot, problemView, show, showProblem } from '../ui.js';
-import { pickerOptions, rememberStarted, segmentSelect } from './marketing.js';
+import { pickerOptions, segmentSelect } from './marketing.js';
 
 type Progress = operations['getList']['responses'][200]['content']['application/json'];
 /** The list's own fields, which the progress answer carries beside its counts. */
@@ -45,7 +45,6 @@ export const newCallListPage = async () => {
       const errors = problem.errors?.map((e) => ({ ...e, path: e.path.startsWith('agentIds') ? 'agentIds' : e.path }));
       return showProblem(form, { ...problem, ...(errors ? { errors } : {}) });
     }
-    rememberStarted('callLists', data.listId);
     location.hash = `#/call-lists/${data.listId}`;
   };
   show(html`<h1>${t('newCallList')}</h1>

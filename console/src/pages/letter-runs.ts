@@ -7,7 +7,7 @@ import { api, asProblem } from '../api.js';
 import type { operations } from '../api-types.js';
 import { label, t } from '../strings.js';
 import { clearProblem, formValues, problemSlot, problemView, show, showProblem, statusView } from '../ui.js';
-import { pickerOptions, rememberStarted, segmentSelect } from './marketing.js';
+import { pickerOptions, segmentSelect } from './marketing.js';
 
 type Run = operations['getRun']['responses'][200]['content']['application/json'];
 type NewRun = NonNullable<operations['createRun']['requestBody']>['content']['application/json'];
@@ -39,7 +39,6 @@ export const newLetterRunPage = async () => {
     };
     const { data, error, response } = await client.POST('/letter-runs', { body });
     if (!data) return showProblem(form, asProblem(error, response.status));
-    rememberStarted('letterRuns', data.runId);
     location.hash = `#/letter-runs/${data.runId}?print=1`;
   };
   const draw = () =>

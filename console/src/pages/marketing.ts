@@ -1,7 +1,7 @@
 // The marketer's day: the start page (campaigns sending or scheduled with their send progress, the
-// letter runs and call lists started here) and a text campaign's preview (each language's length,
+// newest letter runs and call lists, whoever started them) and a text campaign's preview (each language's length,
 // encoding and cost, the segment's recipients and the campaign's estimated cost, as the API answers).
-import { html, nothing, render, type TemplateResult } from 'lit';
+import { html, nothing, render } from 'lit';
 import { api, asProblem } from '../api.js';
 import type { operations } from '../api-types.js';
 import { label, money, t } from '../strings.js';
@@ -10,24 +10,6 @@ import { offerOf } from './campaigns.js';
 
 type SmsPreview = operations['previewSmsCampaign']['responses'][200]['content']['application/json'];
 type Client = Awaited<ReturnType<typeof api>>;
-
-// There is no API listing letter runs or call lists: the start page lists those started in this browser.
-type Started = 'letterRuns' | 'callLists';
-const RECENT = 10;
-const storeKey = (kind: Started) => `pusula.marketing.${kind}`;
-export const startedHere = (kind: Started): string[] => {
-  try {
-    const ids: unknown = JSON.parse(localStorage.getItem(storeKey(kind)) ?? '[]');
-    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
-  } catch {
-    return [];
-  }
-};
-export const rememberStarted = (kind: Started, id: string) =>
-  localStorage.setItem(
-    storeKey(kind),
-    JSON.stringify([id, ...startedHere(kind).filter((i) => i !== id)].slice(0, RECENT)),
-  );
 
 /** The first page of segments and of templates a marketer picks from (a marketing team keeps tens). */
 export const pickerOptions = async (client: Client, templates: boolean) => {
@@ -77,37 +59,39 @@ const campaignsInProgress = async (client: Client, target: HTMLElement) => {
   );
 };
 
-/** What this browser started, each read afresh (one since forgotten by the API is left out). */
-const startedList = async <T>(
-  kind: Started,
-  read: (id: string) => Promise<{ data?: T }>,
-  row: (item: T) => TemplateResult,
-  target: HTMLElement,
-) => {
-  const found = (await Promise.all(startedHere(kind).map(read))).flatMap((r) => (r.data ? [r.data] : []));
-  render(found.length === 0 ? html`<p>${t('nothing')}</p>` : html`<ul>${found.map(row)}</ul>`, target);
+/** The newest few of a list the API keeps (a marketing team starts a few runs and lists a week). */
+const RECENT = 10;
+
+const letterRunsRecent = async (client: Client, target: HTMLElement) => {
+  const { data, error, response } = await client.GET('/letter-runs', { params: { query: { limit: RECENT } } });
+  if (!data) return render(problemView(asProblem(error, response.status)), target);
+  render(
+    data.items.length === 0
+      ? html`<p>${t('nothing')}</p>`
+      : html`<ul>${data.items.map(
+          (
+            run,
+          ) => html`<li data-letter-run=${run.runId}><a href="#/letter-runs/${run.runId}">${label('letterKind', run.kind)}
+            · ${label('purpose', run.purpose)}</a> · ${statusView('letterRunStatus', run.status)}
+            · ${t('printed')} ${run.printed} · ${t('partsPrinted')} ${run.parts}</li>`,
+        )}</ul>`,
+    target,
+  );
 };
 
-const letterRunsStarted = (client: Client, target: HTMLElement) =>
-  startedList(
-    'letterRuns',
-    (runId) => client.GET('/letter-runs/{runId}', { params: { path: { runId } } }),
-    (run) => html`<li data-letter-run=${run.runId}><a href="#/letter-runs/${run.runId}">${label('letterKind', run.kind)}
-      · ${label('purpose', run.purpose)}</a> · ${statusView('letterRunStatus', run.status)}
-      · ${t('printed')} ${run.printed} · ${t('partsPrinted')} ${run.parts}</li>`,
+const callListsRecent = async (client: Client, target: HTMLElement) => {
+  const { data, error, response } = await client.GET('/call-lists', { params: { query: { limit: RECENT } } });
+  if (!data) return render(problemView(asProblem(error, response.status)), target);
+  render(
+    data.items.length === 0
+      ? html`<p>${t('nothing')}</p>`
+      : html`<ul>${data.items.map(
+          (list) => html`<li data-call-list=${list.listId}><a href="#/call-lists/${list.listId}">${list.name}</a>
+            · ${statusView('callListStatus', list.status)} · ${t('called')} ${list.total - list.remaining} / ${list.total}</li>`,
+        )}</ul>`,
     target,
   );
-
-const callListsStarted = (client: Client, target: HTMLElement) =>
-  startedList(
-    'callLists',
-    (listId) => client.GET('/call-lists/{listId}', { params: { path: { listId } } }),
-    (
-      list,
-    ) => html`<li data-call-list=${list.listId}><a href="#/call-lists/${list.listId}">${String(list.name ?? list.listId)}</a>
-      · ${t('called')} ${list.states.done ?? 0} / ${list.total}</li>`,
-    target,
-  );
+};
 
 export const marketingPage = async () => {
   show(html`<h1>${t('marketingDay')}</h1>
@@ -120,14 +104,14 @@ export const marketingPage = async () => {
     <section aria-labelledby="going-heading"><h2 id="going-heading">${t('campaignsInProgress')}</h2>
       <div id="going" aria-busy="true"></div></section>
     <section aria-labelledby="runs-heading"><h2 id="runs-heading">${t('letterRuns')}</h2>
-      <p><small>${t('startedHere')}</small></p><div id="runs" aria-busy="true"></div></section>
+      <div id="runs" aria-busy="true"></div></section>
     <section aria-labelledby="lists-heading"><h2 id="lists-heading">${t('callLists')}</h2>
-      <p><small>${t('startedHere')}</small></p><div id="lists" aria-busy="true"></div></section>`);
+      <div id="lists" aria-busy="true"></div></section>`);
   const client = await api();
   const parts: [string, (client: Client, target: HTMLElement) => Promise<unknown>][] = [
     ['going', campaignsInProgress],
-    ['runs', letterRunsStarted],
-    ['lists', callListsStarted],
+    ['runs', letterRunsRecent],
+    ['lists', callListsRecent],
   ];
   await Promise.all(
     parts.map(async ([id, draw]) => {

@@ -1,7 +1,7 @@
-// /letter-runs — create a run for a segment, print its next part, read its progress and its PDFs.
+// /letter-runs — list the runs, create a run for a segment, print its next part, read its progress and its PDFs.
 import { json, route, routes } from '../../../shared/http.js';
 import { NotFoundError } from '../../../shared/problems.js';
-import { createRun, type LetterRun, partPdf, printNextPart, progressOf, runOr404 } from '../letter-runs.js';
+import { createRun, type LetterRun, listRuns, partPdf, printNextPart, progressOf, runOr404 } from '../letter-runs.js';
 import { letterRoutes } from '../manifest.js';
 
 /** A run as answered: with how far it is. */
@@ -9,6 +9,10 @@ const answer = (run: LetterRun) => ({ ...run, progress: progressOf(run) });
 
 export const handler = routes([
   route(letterRoutes.createRun, async ({ actor, body }) => json(201, answer(await createRun(body, actor.userId)))),
+  route(letterRoutes.listRuns, async ({ query }) => {
+    const page = await listRuns(query);
+    return json(200, { items: page.items.map(answer), ...(page.next ? { next: page.next } : {}) });
+  }),
   route(letterRoutes.getRun, async ({ params }) => json(200, answer(await runOr404(params.runId)))),
   route(letterRoutes.printPart, async ({ params }) => json(200, answer(await printNextPart(params.runId)))),
   route(letterRoutes.getPart, async ({ params }) => {
