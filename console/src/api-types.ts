@@ -9917,7 +9917,7 @@ export interface operations {
                         /** Format: date-time */
                         lastOrderAfter?: string;
                         ownerIds?: string[];
-                        purchases?: {
+                        purchases?: ({
                             /** @enum {string} */
                             kind: "bought" | "not-bought" | "only";
                             category: string;
@@ -9925,7 +9925,16 @@ export interface operations {
                             to: string;
                             minOrders?: number;
                             minAmount?: number;
-                        }[];
+                        } | {
+                            /** @constant */
+                            kind: "buys-less";
+                            /** @enum {string} */
+                            measure?: "amount" | "orders";
+                            category?: string;
+                            periodMonths?: number;
+                            periods?: number;
+                            dropPercent?: number;
+                        })[];
                     };
                     consent: {
                         /** @constant */
@@ -10045,7 +10054,7 @@ export interface operations {
                         /** Format: date-time */
                         lastOrderAfter?: string;
                         ownerIds?: string[];
-                        purchases?: {
+                        purchases?: ({
                             /** @enum {string} */
                             kind: "bought" | "not-bought" | "only";
                             category: string;
@@ -10053,7 +10062,16 @@ export interface operations {
                             to: string;
                             minOrders?: number;
                             minAmount?: number;
-                        }[];
+                        } | {
+                            /** @constant */
+                            kind: "buys-less";
+                            /** @enum {string} */
+                            measure?: "amount" | "orders";
+                            category?: string;
+                            periodMonths?: number;
+                            periods?: number;
+                            dropPercent?: number;
+                        })[];
                     };
                     consent?: {
                         /** @constant */
@@ -11280,7 +11298,7 @@ export interface operations {
                         /** Format: date-time */
                         lastOrderAfter?: string;
                         ownerIds?: string[];
-                        purchases?: {
+                        purchases?: ({
                             /** @enum {string} */
                             kind: "bought" | "not-bought" | "only";
                             category: string;
@@ -11288,7 +11306,16 @@ export interface operations {
                             to: string;
                             minOrders?: number;
                             minAmount?: number;
-                        }[];
+                        } | {
+                            /** @constant */
+                            kind: "buys-less";
+                            /** @enum {string} */
+                            measure?: "amount" | "orders";
+                            category?: string;
+                            periodMonths?: number;
+                            periods?: number;
+                            dropPercent?: number;
+                        })[];
                     };
                     consent?: {
                         /** @constant */
