@@ -1,9 +1,9 @@
 // Segments by what people buy, on the local stack: BENCH_SEGMENT_CUSTOMERS customers (default 100,000),
 // every one a buyer, with BENCH_SEGMENT_LINES order lines each (default 10: a million lines) in 20
-// categories over the first half of a year of their own. In the same run, each with its duration and
-// read units per buyer:
+// categories over the 15 months to May of a year of their own (a quarter of them spending a third as
+// much in the last three). In the same run, each with its duration and read units per buyer:
 //   1. the segment pass a coupon campaign or a letter run makes (`segmentMembers`) with a category
-//      condition ("bought category 3 from January to June"): the purchasers index once, then the directory;
+//      condition ("bought category 3 in those months"): the purchasers index once, then the directory;
 //   2. the same with "buys less than before" (spend in March–May 30 % below the four quarters before);
 //   3. today's nightly A/B/C segment job over the same buyers (1 % of them moving), for comparison.
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -17,6 +17,7 @@ import { applyPurchase, type PurchaseFigures } from '../../functions/analytics/d
 import { defaultSegmentRules, segmentsOf } from '../../functions/analytics/domain/segments.js';
 import { assignSegments } from '../../functions/analytics/segment-job.js';
 import { purchaseFigures, yearFigures } from '../../functions/analytics/value-store.js';
+import { shiftMonth } from '../../functions/campaigns/domain/buying-less.js';
 import type { SegmentFilter } from '../../functions/campaigns/domain/segment-filter.js';
 import { segmentMembers } from '../../functions/campaigns/segments.js';
 import type { LocalStack } from '../../infra/local/runtime.js';
@@ -50,23 +51,26 @@ const writeAll = async (stack: LocalStack, items: Record<string, unknown>[]) => 
     );
 };
 
-/** A customer's orders of the year: LINES_PER_CUSTOMER lines, two an order, spread over January–June. */
+/** A customer's orders: LINES_PER_CUSTOMER lines, two an order, over the 15 months to May; a year item each. */
 const buyerOf = (customerId: string, index: number, year: number) => {
-  let value: YearFigures | undefined;
-  let bought: PurchaseFigures | undefined;
+  const value = new Map<string, YearFigures>();
+  const bought = new Map<string, PurchaseFigures>();
   for (let o = 0; o < LINES_PER_CUSTOMER / LINES_PER_ORDER; o++) {
     const seed = index * 31 + o * 7;
-    const orderDate = `${year}-0${1 + (seed % 6)}-${String(1 + (seed % 28)).padStart(2, '0')}`;
+    const month = shiftMonth(`${year - 1}-03`, (seed + o) % 15);
+    const orderDate = `${month}-${String(1 + (seed % 28)).padStart(2, '0')}`;
+    const falling = index % 4 === 0 && month >= `${year}-03`;
     const lines = Array.from({ length: LINES_PER_ORDER }, (_, l) => ({
       category: `kategori-${(seed + l * 3) % CATEGORIES}`,
-      amountTry: 1_000 + ((seed * 7919 + l * 104_729) % 200_000),
+      amountTry: Math.round((1_000 + ((seed * 7919 + l * 104_729) % 200_000)) / (falling ? 3 : 1)),
     }));
     const amountTry = lines.reduce((sum, line) => sum + line.amountTry, 0);
     const order = { orderId: newId(), customerId, orderDate, currency: 'TRY', amount: amountTry, amountTry, lines };
-    value = applyOrder(value, order, 'delivered');
-    bought = applyPurchase(bought, order, 1);
+    const y = month.slice(0, 4);
+    value.set(y, applyOrder(value.get(y), order, 'delivered'));
+    bought.set(y, applyPurchase(bought.get(y), order, 1));
   }
-  return { value: value!, bought: bought! };
+  return { value: [...value.values()], bought: [...bought.values()] };
 };
 
 const timed = async <T>(work: () => Promise<T>) => {
@@ -94,10 +98,7 @@ export const benchSegments = async (stack: LocalStack) => {
   // Last night's segments on the profiles and the figures: all but MOVED_SHARE already right.
   const window = last12Months(istanbulDate(now));
   const segments = segmentsOf(
-    buyers.map(({ value }) => ({
-      customerId: value.customerId,
-      revenueTry: revenueBetween([value], window.from, window.to),
-    })),
+    buyers.map(({ value }, i) => ({ customerId: ids[i]!, revenueTry: revenueBetween(value, window.from, window.to) })),
     defaultSegmentRules,
   );
   const moved = Math.round(CUSTOMERS * MOVED_SHARE);
@@ -118,14 +119,14 @@ export const benchSegments = async (stack: LocalStack) => {
         }),
         segment: lastNight(customerId, i),
       },
-      yearFigures.item({ ...buyers[i]!.value, segment: lastNight(customerId, i) }),
-      purchaseFigures.item(buyers[i]!.bought),
+      ...buyers[i]!.value.map((figures) => yearFigures.item({ ...figures, segment: lastNight(customerId, i) })),
+      ...buyers[i]!.bought.map((figures) => purchaseFigures.item(figures)),
     ]),
   );
   const seedSeconds = (performance.now() - seeding) / 1000;
 
   const category: SegmentFilter = {
-    purchases: [{ kind: 'bought', category: 'kategori-3', from: `${year}-01`, to: `${year}-06` }],
+    purchases: [{ kind: 'bought', category: 'kategori-3', from: `${year - 1}-03`, to: `${year}-05` }],
   };
   const buysLess: SegmentFilter = { purchases: [{ kind: 'buys-less' }] };
   setClock(now);
