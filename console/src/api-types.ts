@@ -10009,7 +10009,7 @@ export interface operations {
                         /** Format: date-time */
                         lastOrderAfter?: string;
                         ownerIds?: string[];
-                        purchases?: {
+                        purchases?: ({
                             /** @enum {string} */
                             kind: "bought" | "not-bought" | "only";
                             category: string;
@@ -10017,7 +10017,16 @@ export interface operations {
                             to: string;
                             minOrders?: number;
                             minAmount?: number;
-                        }[];
+                        } | {
+                            /** @constant */
+                            kind: "buys-less";
+                            /** @enum {string} */
+                            measure?: "amount" | "orders";
+                            category?: string;
+                            periodMonths?: number;
+                            periods?: number;
+                            dropPercent?: number;
+                        })[];
                     };
                     consent: {
                         /** @constant */
@@ -10137,7 +10146,7 @@ export interface operations {
                         /** Format: date-time */
                         lastOrderAfter?: string;
                         ownerIds?: string[];
-                        purchases?: {
+                        purchases?: ({
                             /** @enum {string} */
                             kind: "bought" | "not-bought" | "only";
                             category: string;
@@ -10145,7 +10154,16 @@ export interface operations {
                             to: string;
                             minOrders?: number;
                             minAmount?: number;
-                        }[];
+                        } | {
+                            /** @constant */
+                            kind: "buys-less";
+                            /** @enum {string} */
+                            measure?: "amount" | "orders";
+                            category?: string;
+                            periodMonths?: number;
+                            periods?: number;
+                            dropPercent?: number;
+                        })[];
                     };
                     consent?: {
                         /** @constant */
@@ -11372,7 +11390,7 @@ export interface operations {
                         /** Format: date-time */
                         lastOrderAfter?: string;
                         ownerIds?: string[];
-                        purchases?: {
+                        purchases?: ({
                             /** @enum {string} */
                             kind: "bought" | "not-bought" | "only";
                             category: string;
@@ -11380,7 +11398,16 @@ export interface operations {
                             to: string;
                             minOrders?: number;
                             minAmount?: number;
-                        }[];
+                        } | {
+                            /** @constant */
+                            kind: "buys-less";
+                            /** @enum {string} */
+                            measure?: "amount" | "orders";
+                            category?: string;
+                            periodMonths?: number;
+                            periods?: number;
+                            dropPercent?: number;
+                        })[];
                     };
                     consent?: {
                         /** @constant */

@@ -4,6 +4,7 @@ import { languages } from '../../shared/language.js';
 import { skipReasons } from '../../shared/mail.js';
 import * as z from '../../shared/schema.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
+import { buysLessDefaults } from './domain/buying-less.js';
 import { campaignStatuses } from './domain/campaign-lifecycle.js';
 import { type FunnelStage, funnelStages } from './domain/report.js';
 import { purchaseKinds, valueSegments } from './domain/segment-filter.js';
@@ -23,7 +24,7 @@ const month = z
       z.said({ en: 'Not a month like 2026-03.', tr: '2026-03 gibi bir ay değil.' }),
     ),
   );
-const purchaseCondition = z
+const lineCondition = z
   .strictObject({
     kind: z.enum(purchaseKinds),
     category: z.requiredLine(100),
@@ -44,6 +45,37 @@ const purchaseCondition = z
       path: ['to'],
     }),
   );
+const buysLessCondition = z
+  .strictObject({
+    kind: z.literal('buys-less'),
+    measure: z.optional(z.enum(['amount', 'orders'])),
+    category: z.optional(z.requiredLine(100)),
+    periodMonths: z.optional(z.int().check(z.gte(1), z.lte(12))),
+    periods: z.optional(z.int().check(z.gte(1), z.lte(12))),
+    dropPercent: z.optional(z.int().check(z.gte(1), z.lte(100))),
+  })
+  .check(
+    // An order with lines of two categories counts in both: only within one category is a count exact.
+    z.refine((c) => c.measure !== 'orders' || c.category !== undefined, {
+      ...z.said({
+        en: 'Counting orders needs a category.',
+        tr: 'Sipariş saymak için bir kategori gerekir.',
+      }),
+      path: ['category'],
+    }),
+    // Like a period of bought/not-bought: at most ten years of figures read.
+    z.refine(
+      (c) => (c.periodMonths ?? buysLessDefaults.periodMonths) * ((c.periods ?? buysLessDefaults.periods) + 1) <= 120,
+      {
+        ...z.said({
+          en: 'The periods span more than ten years.',
+          tr: 'Dönemler on yıldan uzun.',
+        }),
+        path: ['periods'],
+      },
+    ),
+  );
+const purchaseCondition = z.discriminatedUnion('kind', [lineCondition, buysLessCondition]);
 
 export const segmentFilter = z.strictObject({
   sectors: z.optional(names),

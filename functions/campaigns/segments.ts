@@ -12,6 +12,7 @@ import { changedReload, records } from '../../shared/messages.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { byState, keys } from '../../shared/table.js';
+import { istanbulDate } from '../../shared/time.js';
 import { purchaseHistories, purchaseHistoriesOf } from '../analytics/public.js';
 import {
   matchesSegment,
@@ -108,13 +109,16 @@ export const directoryPage = (limit: number, cursor?: string) =>
 export const candidateOf = (item: Item, histories?: ReadonlyMap<string, PurchaseHistory>): SegmentCandidate =>
   histories ? { ...(item as SegmentCandidate), purchases: histories.get(String(item.customerId)) } : item;
 
+/** The Istanbul month a segment is evaluated in: what "buys less" looks back from. */
+export const evaluationMonth = (now = clockNow()) => istanbulDate(now).slice(0, 7);
+
 /**
  * What a filter's purchase conditions read, for a pass over the whole directory: every buyer's
  * history over the years they span, from the purchasers index once (its cost grows with buyers, not
  * with order lines). Undefined when the filter has none.
  */
-export const purchaseContext = async (filter: SegmentFilter) =>
-  filter.purchases?.length ? purchaseHistories(purchaseYears(filter)) : undefined;
+export const purchaseContext = async (filter: SegmentFilter, month = evaluationMonth()) =>
+  filter.purchases?.length ? purchaseHistories(purchaseYears(filter, month)) : undefined;
 
 /**
  * The directory items of one page that are in the segment. A filter with purchase conditions reads
@@ -124,17 +128,18 @@ export const matchingItems = async (
   filter: SegmentFilter,
   items: readonly Item[],
   histories?: ReadonlyMap<string, PurchaseHistory>,
+  month = evaluationMonth(),
 ) => {
   if (!filter.purchases?.length || histories)
-    return items.filter((i) => matchesSegment(filter, candidateOf(i, histories)));
+    return items.filter((i) => matchesSegment(filter, candidateOf(i, histories), { month }));
   const rest = { ...filter, purchases: undefined };
   const through = items.filter((item) => matchesSegment(rest, candidateOf(item)));
   if (through.length === 0) return [];
   const read = await purchaseHistoriesOf(
     through.map((item) => String(item.customerId)),
-    purchaseYears(filter),
+    purchaseYears(filter, month),
   );
-  return through.filter((item) => matchesSegment(filter, candidateOf(item, read)));
+  return through.filter((item) => matchesSegment(filter, candidateOf(item, read), { month }));
 };
 
 /** How many directory items one preview reads at most: a bound on a request's time. */
@@ -151,12 +156,13 @@ export const previewSegment = async (filter: SegmentFilter, viewer: Viewer, maxS
   let count = 0;
   const sample: { customerId: string; name: string }[] = [];
   let cursor: string | undefined;
-  const histories = await purchaseContext(filter);
+  const month = evaluationMonth();
+  const histories = await purchaseContext(filter, month);
   do {
     const page = await directoryPage(Math.min(PAGE, maxScanned - scanned), cursor);
     scanned += page.items.length;
     for (const item of page.items) {
-      if (!matchesSegment(filter, candidateOf(item, histories))) continue;
+      if (!matchesSegment(filter, candidateOf(item, histories), { month })) continue;
       count++;
       if (sample.length < 10 && customerItemVisibleTo(viewer, item))
         sample.push({ customerId: String(item.customerId), name: String(item.name) });
@@ -173,11 +179,12 @@ export const allSegments = async () =>
 /** The ids of every customer a filter matches, a directory page at a time: what issuing to a segment reads. */
 export async function* segmentMembers(filter: SegmentFilter, pageSize = PAGE, anyChannel = false) {
   let cursor: string | undefined;
-  const histories = await purchaseContext(filter);
+  const month = evaluationMonth();
+  const histories = await purchaseContext(filter, month);
   do {
     const page = await directoryPage(pageSize, cursor);
     for (const item of page.items)
-      if (matchesSegment(filter, candidateOf(item, histories), anyChannel)) yield String(item.customerId);
+      if (matchesSegment(filter, candidateOf(item, histories), { anyChannel, month })) yield String(item.customerId);
     cursor = page.next;
   } while (cursor);
 }

@@ -10,9 +10,9 @@ import { sendTransactionalSms } from '../../shared/sms.js';
 import { DAY_MS, istanbulDate } from '../../shared/time.js';
 import { chooseChannel, getPreference, reachableBy } from '../channels/public.js';
 import { type Coupon, getCoupon } from './coupon-store.js';
-import { balanceOf, expiringBetween } from './domain/ledger.js';
+import { addFigures, balanceOf, expiringBetween, type MonthFigures } from './domain/ledger.js';
 import { loyaltyKeys } from './keys.js';
-import { allAccounts, entriesOf, entryOf, expirePoints, getLoyaltyRules, type LoyaltyAccount } from './ledger.js';
+import { allAccounts, entriesOf, entryOf, expirePoints, getLoyaltyRules, monthItems } from './ledger.js';
 import { rewardMail, statementMail, statementText } from './templates/statement.js';
 
 /** Tells the member of a new reward, once per reward, by e-mail (the only channel loyalty mails today). */
@@ -71,8 +71,12 @@ export const mailStatements = async (now = clockNow()) => {
   const today = istanbulDate(now);
   const until = istanbulDate(new Date(now.getTime() + rules.expiringWithinDays * DAY_MS));
   const tally = { members: 0, sent: 0, mailed: 0, texted: 0, skipped: 0, already: 0 };
-  for (const account of await allAccounts()) {
-    const figures = account.months[period];
+  const [accounts, items] = await Promise.all([allAccounts(), monthItems(period)]);
+  const ofPeriod = new Map(items.map((item) => [item.customerId, item]));
+  for (const account of accounts) {
+    const item = ofPeriod.get(account.customerId);
+    const legacy = account.months?.[period];
+    const figures = item || legacy ? addFigures(legacy, item ?? {}) : undefined;
     if (!figures && account.balance === 0) continue;
     tally.members++;
     const customer = await getCustomer(account.customerId);
@@ -148,19 +152,14 @@ export const reconcile = async (now = clockNow()) => {
 
 /** Outstanding points and their value, and the points earned, spent and expired per month. */
 export const loyaltyReport = async () => {
-  const rules = await getLoyaltyRules();
-  const accounts: LoyaltyAccount[] = await allAccounts();
+  const [rules, accounts, items] = await Promise.all([getLoyaltyRules(), allAccounts(), monthItems()]);
   const outstanding = accounts.reduce((sum, account) => sum + Math.max(0, account.balance), 0);
-  const months = new Map<string, { earned: number; spent: number; expired: number }>();
-  for (const account of accounts) {
-    for (const [month, figures] of Object.entries(account.months)) {
-      const row = months.get(month) ?? { earned: 0, spent: 0, expired: 0 };
-      row.earned += figures.earned;
-      row.spent += figures.spent;
-      row.expired += figures.expired;
-      months.set(month, row);
-    }
-  }
+  const months = new Map<string, MonthFigures>();
+  const add = (month: string, figures: MonthFigures) => months.set(month, addFigures(months.get(month), figures));
+  for (const item of items) add(item.month, item);
+  // Accounts no posting has touched since month figures got items of their own still hold theirs.
+  for (const account of accounts)
+    for (const [month, figures] of Object.entries(account.months ?? {})) add(month, figures);
   return {
     members: accounts.length,
     liability: {

@@ -1,9 +1,10 @@
-// The points ledger in the member's partition: an account item (balance, lots by lapse day, month
-// figures; versioned by seq) and one entry per posting. Every posting is ONE transaction: the entry,
-// put only if its key is free (the key names the order and direction, the redemption, the reward or
-// the lapse day, so the entry is its own applied marker), and the account, put only at the seq it
-// was read at. A redelivered event finds its entry and changes nothing; two postings racing on one
-// account leave one to read again.
+// The points ledger in the member's partition: an account item (balance, the lots still open by lapse
+// day; versioned by seq), one item per month of figures, and one entry per posting. Every posting is
+// ONE transaction: the entry, put only if its key is free (the key names the order and direction, the
+// redemption, the reward or the lapse day, so the entry is its own applied marker), the account, put
+// only at the seq it was read at, and the month's figures added to. A redelivered event finds its
+// entry and changes nothing; two postings racing on one account leave one to read again. The account
+// stays small whatever the member's age (one write unit covers 1 KB), as every posting rewrites it.
 
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { clockNow } from '../../shared/clock.js';
@@ -23,7 +24,6 @@ import { type Coupon, couponItems } from './coupon-store.js';
 import { newCouponCode } from './domain/coupon.js';
 import { type EarningLine, expiresOn, inTryAt, netOfGross, pointsFor } from './domain/earning.js';
 import {
-  addToMonth,
   balanceOf,
   earn,
   type Lots,
@@ -63,8 +63,11 @@ export interface LoyaltyAccount extends Lots {
   status: 'active';
   seq: number;
   balance: number;
-  /** Earned, spent (redeemed or turned into rewards) and expired, by Istanbul month. */
-  months: Record<string, MonthFigures>;
+  /**
+   * Month figures of an account written before they had items of their own: the next posting moves
+   * them out (`moveMonthsOut`); the reports add them until then.
+   */
+  months?: Record<string, MonthFigures>;
   rewardsIssued: number;
   createdAt: string;
   updatedAt: string;
@@ -109,7 +112,6 @@ const emptyAccount = (customerId: string, at: string): LoyaltyAccount => ({
   balance: 0,
   lots: {},
   owed: 0,
-  months: {},
   rewardsIssued: 0,
   createdAt: at,
   updatedAt: at,
@@ -131,19 +133,69 @@ const accountPut = (before: LoyaltyAccount, after: LoyaltyAccount): TransactItem
   },
 });
 
-const settled = (before: LoyaltyAccount, state: Lots, now: Date, month: Partial<MonthFigures>): LoyaltyAccount => ({
-  ...before,
+const settled = (before: LoyaltyAccount, state: Lots, now: Date): LoyaltyAccount => ({
+  ...withoutMonths(before),
   ...state,
   balance: balanceOf(state),
-  months: addToMonth(before.months, istanbulDate(now).slice(0, 7), month),
   seq: before.seq + 1,
   updatedAt: now.toISOString(),
 });
+
+const withoutMonths = ({ months: _, ...account }: LoyaltyAccount): LoyaltyAccount => account;
+
+/** A member's figures for one month, as their own item; in the months index by month for the reports. */
+export interface MonthItem extends MonthFigures {
+  customerId: string;
+  month: string;
+}
+
+/** Adds `change` to the member's month item (made by the first posting of the month). */
+const addToMonthItem = (customerId: string, month: string, change: Partial<MonthFigures>): TransactItem => ({
+  Update: {
+    TableName: tableName(),
+    Key: loyaltyKeys.month(customerId, month),
+    UpdateExpression:
+      'SET #type = :type, customerId = :customerId, #month = :month, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk ' +
+      'ADD earned :earned, spent :spent, expired :expired',
+    ExpressionAttributeNames: { '#type': 'type', '#month': 'month' },
+    ExpressionAttributeValues: {
+      ':type': 'loyalty-month',
+      ':customerId': customerId,
+      ':month': month,
+      ...Object.fromEntries(Object.entries(loyaltyKeys.monthsIndex(customerId, month)).map(([k, v]) => [`:${k}`, v])),
+      ':earned': change.earned ?? 0,
+      ':spent': change.spent ?? 0,
+      ':expired': change.expired ?? 0,
+    },
+  },
+});
+
+/** Moved out of a legacy account per transaction (a transaction holds at most 100 items). */
+const MONTHS_MOVED_AT_ONCE = 90;
+
+/** Moves an old account's month figures into month items, oldest first, at the account's seq. */
+const moveMonthsOut = async (before: LoyaltyAccount) => {
+  const months = Object.entries(before.months ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const rest = months.slice(MONTHS_MOVED_AT_ONCE);
+  const after: LoyaltyAccount = {
+    ...withoutMonths(before),
+    ...(rest.length ? { months: Object.fromEntries(rest) } : {}),
+    seq: before.seq + 1,
+  };
+  await transact([
+    accountPut(before, after),
+    ...months
+      .slice(0, MONTHS_MOVED_AT_ONCE)
+      .map(([month, figures]) => addToMonthItem(before.customerId, month, figures)),
+  ]);
+};
 
 /** A posting: the entry that marks it (first), the account, then anything that goes with it. */
 interface Posting {
   marker: TransactItem;
   after: LoyaltyAccount;
+  /** What it adds to this month's earned, spent and expired. */
+  figures: Partial<MonthFigures>;
   /** Must hold for the posting to be made; its failure is reported, not retried. */
   guard?: TransactItem;
   also?: TransactItem[];
@@ -169,11 +221,16 @@ const post = async <R>(
 ): Promise<PostOutcome<R>> => {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const before = (await getAccount(customerId)) ?? emptyAccount(customerId, now.toISOString());
+    if (Object.keys(before.months ?? {}).length) {
+      await moveMonthsOut(before);
+      continue;
+    }
     const planned = await plan(before);
     if (!planned) return { outcome: 'nothing' };
     const { posting, result } = planned;
     const items = [posting.marker, accountPut(before, posting.after), ...(posting.guard ? [posting.guard] : [])];
-    const outcome = await transact([...items, ...(posting.also ?? [])]);
+    const month = addToMonthItem(customerId, istanbulDate(now).slice(0, 7), posting.figures);
+    const outcome = await transact([...items, ...(posting.also ?? []), month]);
     if (outcome.ok) return { outcome: 'applied', result };
     // A conflict with another transaction (AWS only) proves nothing: only a failed condition does.
     if (outcome.reasons[0] === FAILED) return { outcome: 'already' };
@@ -235,7 +292,7 @@ const rewardFor = (account: LoyaltyAccount, rules: StoredRules<LoyaltyRules>, no
     createdAt: at,
   };
   const after: LoyaltyAccount = {
-    ...settled(account, state, now, { spent: points }),
+    ...settled(account, state, now),
     seq: account.seq,
     rewardsIssued: account.rewardsIssued + 1,
   };
@@ -306,7 +363,7 @@ export const postOrderPoints = async (
   const today = istanbulDate(now);
   const lapseDay = expiresOn(today, rules);
   const posted = await post(customerId, now, async (before) => {
-    const earned = settled(before, earn(before, earning.points, lapseDay), now, { earned: earning.points });
+    const earned = settled(before, earn(before, earning.points, lapseDay), now);
     const reward = rewardFor(earned, rules, now);
     return {
       posting: {
@@ -324,6 +381,7 @@ export const postOrderPoints = async (
           { kind: 'earn', orderId: order.orderId },
         ),
         after: reward?.after ?? earned,
+        figures: { earned: earning.points, spent: reward?.facts.points ?? 0 },
         guard: {
           ConditionCheck: {
             TableName: tableName(),
@@ -370,8 +428,9 @@ export const reverseOrder = async (customerId: string, orderId: string, now = cl
     const posted = await post(customerId, now, async (before) => ({
       posting: {
         marker,
+        after: settled(before, reverse(before, points, earned.expiresOn ?? ''), now),
         // Reversed points count against the month they are taken back in, as earned negatively.
-        after: settled(before, reverse(before, points, earned.expiresOn ?? ''), now, { earned: -points }),
+        figures: { earned: -points },
       },
       result: undefined,
     }));
@@ -420,7 +479,7 @@ export const redeemPoints = async (
       if (error instanceof NotEnoughPointsError) throw notEnoughPoints(error);
       throw error;
     }
-    const after = settled(before, spent.state, now, { spent: request.points });
+    const after = settled(before, spent.state, now);
     const answer: PointsRedemption = {
       redemptionId,
       customerId,
@@ -445,6 +504,7 @@ export const redeemPoints = async (
           { kind: 'redeem', redemptionId },
         ),
         after,
+        figures: { spent: request.points },
         also: record(answer),
       },
       result: answer,
@@ -472,7 +532,12 @@ export const expirePoints = async (customerId: string, now = clockNow()) => {
     const total = lotsTotal(lapsed);
     if (!entries.length) return undefined;
     return {
-      posting: { marker: entries[0]!, after: settled(before, state, now, { expired: total }), also: entries.slice(1) },
+      posting: {
+        marker: entries[0]!,
+        after: settled(before, state, now),
+        figures: { expired: total },
+        also: entries.slice(1),
+      },
       result: total,
     };
   });
@@ -486,6 +551,20 @@ export const entriesOf = async (customerId: string) =>
       Number.MAX_SAFE_INTEGER,
     )
   ).map((item) => fromItem<LedgerEntry>(item));
+
+/** Every member's figures of one month (`2026-03`), or of every month: the months index, never the table. */
+export const monthItems = async (month?: string): Promise<MonthItem[]> =>
+  (
+    await queryAll(
+      {
+        index: byState,
+        partition: loyaltyKeys.monthsPartitions(),
+        order: 'oldest',
+        ...(month ? { range: { prefix: `${month}#` } } : {}),
+      },
+      Number.MAX_SAFE_INTEGER,
+    )
+  ).map((item) => fromItem<MonthItem>(item));
 
 /** Every member's account: the jobs and reports page the members index, never the table. */
 export const allAccounts = async (): Promise<LoyaltyAccount[]> =>

@@ -4,7 +4,8 @@
 //      them (ReturnConsumedCapacity) and transactions it refused (a refused one is billed in AWS too),
 //      beside the design minimum (printed with its arithmetic).
 //   2. One member's account item after a posting a week for five years (with the lapse job monthly):
-//      its size as DynamoDB counts it, against the 1 KB that one write unit covers.
+//      its size as DynamoDB counts it, against the 1 KB that one write unit covers, and the month
+//      items beside it.
 import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventDetail } from '../../functions/event-table.js';
 import { loyaltyKeys } from '../../functions/loyalty/keys.js';
@@ -15,6 +16,8 @@ import { TABLE_NAME } from '../../infra/local/runtime.js';
 import { db } from '../../shared/db.js';
 import { newId } from '../../shared/ids.js';
 import { money } from '../../shared/money.js';
+import { queryAll } from '../../shared/query.js';
+import { itemBytes } from '../support/item-size.js';
 import { out } from './output.js';
 
 const ORDERS = Number(process.env.BENCH_LOYALTY_ORDERS ?? 10_000);
@@ -22,11 +25,11 @@ const ORDERS_PER_MEMBER = 5;
 const DELIVERIES = 3;
 const PARALLEL = 8;
 /**
- * The design minimum per order: one transaction of the entry that marks the posting and the account
- * (2 items × 2 units at ≤ 1 KB each, a transactional write costing twice a plain one); a redelivered
- * event finds the entry with a read and writes nothing.
+ * The design minimum per order: one transaction of the entry that marks the posting, the account and
+ * the month's figures (3 items × 2 units at ≤ 1 KB each, a transactional write costing twice a plain
+ * one); a redelivered event finds the entry with a read and writes nothing.
  */
-const MINIMUM = { items: 2, unitsPerItem: 2 };
+const MINIMUM = { items: 3, unitsPerItem: 2 };
 const FLOOR_UNITS = MINIMUM.items * MINIMUM.unitsPerItem;
 const WEEKS = 5 * 52;
 
@@ -134,22 +137,6 @@ export const benchLoyalty = async (stack: LocalStack) => {
   await accountGrowth(stack, seeded[0]!);
 };
 
-/** An item's size as DynamoDB bills it: attribute names and values, UTF-8 (numbers about 1 byte per 2 digits). */
-const itemBytes = (value: unknown): number => {
-  if (value === null || value === undefined || typeof value === 'boolean') return 1;
-  if (typeof value === 'string') return Buffer.byteLength(value);
-  if (typeof value === 'number') return Math.ceil(String(Math.abs(value)).replace(/[.-]/g, '').length / 2) + 1;
-  if (value instanceof Set) return [...value].reduce((sum: number, v) => sum + itemBytes(v), 0);
-  if (Array.isArray(value)) return 3 + value.reduce((sum: number, v) => sum + 1 + itemBytes(v), 0);
-  return (
-    3 +
-    Object.entries(value as Record<string, unknown>).reduce(
-      (sum, [name, v]) => sum + Buffer.byteLength(name) + 1 + itemBytes(v),
-      0,
-    )
-  );
-};
-
 /** One member, one delivered order a week for WEEKS weeks, the lapse job on each month's first posting. */
 const accountGrowth = async (stack: LocalStack, template: Order) => {
   const customerId = newId();
@@ -172,9 +159,14 @@ const accountGrowth = async (stack: LocalStack, template: Order) => {
     new GetCommand({ TableName: TABLE_NAME, Key: loyaltyKeys.account(customerId), ConsistentRead: true }),
   );
   const bytes = itemBytes(Item);
+  const months = await queryAll(
+    { partition: `CUSTOMER#${customerId}`, range: { prefix: 'LOYALTY#MONTH#' } },
+    Number.MAX_SAFE_INTEGER,
+  );
   out.log(
     `loyalty account item after ${WEEKS} weekly postings over ${WEEKS / 52} years: ${bytes} bytes ` +
       `(${bytes <= 1024 ? 'within' : 'over'} the 1 KB one write unit covers; ` +
-      `${Object.keys((Item?.months as object) ?? {}).length} months, ${Object.keys((Item?.lots as object) ?? {}).length} lots)`,
+      `${Object.keys((Item?.lots as object) ?? {}).length} lots; ${months.length} month items beside it, ` +
+      `the largest ${Math.max(...months.map(itemBytes))} bytes)`,
   );
 };

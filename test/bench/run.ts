@@ -18,9 +18,12 @@
 //   8. Loyalty: 10,000 delivered orders' points (BENCH_LOYALTY_ORDERS), each event delivered three
 //      times: duplicates and write units per order beside the design minimum, and one account's
 //      item size after five years of postings (test/bench/loyalty.ts).
-//   9. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
+//   9. Segments by what people buy: the segment pass with a category condition over
+//      BENCH_SEGMENT_CUSTOMERS customers (default 100,000) of BENCH_SEGMENT_LINES order lines each
+//      (default 10), beside the nightly A/B/C job over the same buyers (test/bench/segments.ts).
+//  10. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
 // `BENCH_ONLY=lookup,bundles npm run bench` runs only the named parts (leads, quotes, orders, cases,
-// lookup, analytics, campaigns, loyalty, bundles); `BENCH_FUNCTIONS=quote,leads` bundles only functions whose
+// lookup, analytics, campaigns, loyalty, segments, bundles); `BENCH_FUNCTIONS=quote,leads` bundles only functions whose
 // name holds one of those words. The stack listens from PUSULA_BENCH_PORT (or PUSULA_TEST_PORT, else
 // 3300) up: API, DynamoDB Local at +1, SES at +2 and so on (infra/local/runtime.ts, localPorts).
 // Only the bench's tables and ratios reach the terminal: the handlers' output goes to the file
@@ -46,6 +49,7 @@ import { benchOrders } from './orders.js';
 import { divertHandlerOutput, handlerLogFd, out } from './output.js';
 import { benchQuotePdf } from './quote-pdf.js';
 import { benchQuotes } from './quotes.js';
+import { benchSegments } from './segments.js';
 
 const CLIENTS = 16;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 800);
@@ -352,6 +356,7 @@ const stackParts = [
   'campaigns',
   'sms',
   'loyalty',
+  'segments',
 ];
 if (stackParts.some(part)) {
   const stack = await startLocalStack({
@@ -373,6 +378,7 @@ if (stackParts.some(part)) {
     if (part('campaigns')) await benchCampaign(stack);
     if (part('sms')) await benchCampaign(stack, 'sms');
     if (part('loyalty')) await benchLoyalty(stack);
+    if (part('segments')) await benchSegments(stack);
     await stack.settle();
     const { retried, deadLettered } = stack.eventBus.stats();
     out.log(

@@ -3,7 +3,7 @@
 // once); two tills redeeming one coupon at once; points spent once per Idempotency-Key; lapsing,
 // statements once per period, a coupon campaign to a segment, and the ledger reconciling after all of it.
 
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSegment } from '../../functions/campaigns/segments.js';
 import type { EventDetail } from '../../functions/event-table.js';
@@ -18,7 +18,9 @@ import { defaultLoyaltyRules } from '../../functions/loyalty/domain/rules.js';
 import { expireAll, loyaltyReport, mailReward, mailStatements, reconcile } from '../../functions/loyalty/jobs.js';
 import { loyaltyKeys } from '../../functions/loyalty/keys.js';
 import {
+  accounts,
   entriesOf,
+  expirePoints,
   getAccount,
   getLoyaltyRules,
   postOrderPoints,
@@ -33,6 +35,7 @@ import { once } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { money } from '../../shared/money.js';
 import { ConflictError, ProblemError } from '../../shared/problems.js';
+import { itemBytes } from '../support/item-size.js';
 import { scanAll } from '../support/scan.js';
 import { startSesStandIn } from '../support/ses-stand-in.js';
 
@@ -128,6 +131,9 @@ const setStatus = (customerId: string, orderId: string, status: string) =>
       ExpressionAttributeValues: { ':s': status },
     }),
   );
+
+const monthOf = async (customerId: string, month: string) =>
+  (await db().send(new GetCommand({ TableName: tableName(), Key: loyaltyKeys.month(customerId, month) }))).Item;
 
 const rewardEvents = async (customerId: string) =>
   (
@@ -280,7 +286,8 @@ describe('the ledger over time', () => {
     expect(await expireAll(lapsed)).toEqual({ members: 0, expired: 0 });
     const account = await getAccount(customerId);
     expect(account).toMatchObject({ balance: 0, lots: {} });
-    expect(account?.months['2027-01']).toEqual({ earned: 0, spent: 0, expired: 300 });
+    expect(account).not.toHaveProperty('months');
+    expect(await monthOf(customerId, '2027-01')).toMatchObject({ earned: 0, spent: 0, expired: 300 });
 
     const statements = await Promise.all([
       mailStatements(new Date('2027-02-01T06:00:00Z')),
@@ -364,5 +371,89 @@ describe('the ledger over time', () => {
       revenue: 45_000,
       discountGiven: 4_000,
     });
+  });
+});
+
+describe('the account over the years', () => {
+  it('stays under 1 KB after a posting a week for five years, its months in items of their own', async () => {
+    const { customerId } = await member();
+    const start = Date.UTC(2031, 0, 6, 9);
+    let month = '';
+    for (let week = 0; week < 260; week++) {
+      const now = new Date(start + week * 7 * 86_400_000);
+      const orderId = await order(customerId, [{ gross: 12_000 }]);
+      // The lapse job on each month's first posting, as the monthly run would.
+      if (now.toISOString().slice(0, 7) !== month) {
+        month = now.toISOString().slice(0, 7);
+        await expirePoints(customerId, now);
+      }
+      expect((await postOrderPoints(changed(customerId, orderId, 'shipped', 'delivered'), now)).outcome).toBe('earned');
+    }
+    const stored = await db().send(
+      new GetCommand({ TableName: tableName(), Key: loyaltyKeys.account(customerId), ConsistentRead: true }),
+    );
+    const bytes = itemBytes(stored.Item);
+    expect(bytes).toBeLessThan(1024);
+    expect(stored.Item).not.toHaveProperty('months');
+
+    // The month items add up to the entries: 100 points a week earned, the rest spent on rewards or lapsed.
+    const entries = await entriesOf(customerId);
+    const sum = (kinds: string[]) =>
+      entries.filter((e) => kinds.includes(e.kind)).reduce((total, e) => total + Math.abs(e.points), 0);
+    const report = await loyaltyReport();
+    const rows = report.months.filter((m) => m.month >= '2031-01' && m.month <= '2035-12');
+    expect(rows).toHaveLength(60);
+    const total = (field: 'earned' | 'spent' | 'expired') => rows.reduce((t, row) => t + row[field], 0);
+    expect(total('earned')).toBe(26_000);
+    expect(total('spent')).toBe(sum(['reward', 'redeem']));
+    expect(total('expired')).toBe(sum(['expire']));
+    expect(total('earned') - total('spent') - total('expired')).toBe((await getAccount(customerId))?.balance);
+    expect((await reconcile()).differences.filter((d) => d.customerId === customerId)).toEqual([]);
+  }, 240_000);
+
+  it('moves an older account’s month figures out at its next posting, the report’s figures unchanged', async () => {
+    const { customerId } = await member();
+    const year = 2600 + Math.floor(Math.random() * 300);
+    const months = {
+      [`${year}-01`]: { earned: 500, spent: 0, expired: 0 },
+      [`${year}-02`]: { earned: 0, spent: 200, expired: 0 },
+      [`${year}-03`]: { earned: 0, spent: 0, expired: 300 },
+    };
+    // The account as it was written before month figures had items: balance 0, nothing open.
+    const at = `${year}-03-01T09:00:00.000Z`;
+    const legacy = {
+      ...accounts.item({
+        customerId,
+        status: 'active',
+        seq: 3,
+        balance: 0,
+        lots: {},
+        owed: 0,
+        rewardsIssued: 0,
+        createdAt: at,
+        updatedAt: at,
+      }),
+      months,
+    };
+    await db().send(new PutCommand({ TableName: tableName(), Item: legacy }));
+    const ours = (report: Awaited<ReturnType<typeof loyaltyReport>>) =>
+      report.months.filter((m) => m.month.startsWith(String(year)));
+    const before = ours(await loyaltyReport());
+    expect(before).toEqual(Object.entries(months).map(([month, figures]) => ({ month, ...figures })));
+
+    const orderId = await order(customerId, [{ gross: 12_000 }]);
+    const now = new Date(`${year}-04-10T09:00:00.000Z`);
+    expect(await postOrderPoints(changed(customerId, orderId, 'shipped', 'delivered'), now)).toEqual({
+      outcome: 'earned',
+      points: 100,
+    });
+    const account = await getAccount(customerId);
+    expect(account).not.toHaveProperty('months');
+    expect(account).toMatchObject({ balance: 100, seq: 5 });
+    expect(await monthOf(customerId, `${year}-02`)).toMatchObject({ earned: 0, spent: 200, expired: 0 });
+    expect(ours(await loyaltyReport())).toEqual([
+      ...before,
+      { month: `${year}-04`, earned: 100, spent: 0, expired: 0 },
+    ]);
   });
 });

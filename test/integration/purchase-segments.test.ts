@@ -7,7 +7,9 @@ import type { OrderValue } from '../../functions/analytics/domain/customer-value
 import { analyticsKeys } from '../../functions/analytics/keys.js';
 import { applyOrderValue, purchaseFigures } from '../../functions/analytics/value-store.js';
 import type { SegmentFilter } from '../../functions/campaigns/domain/segment-filter.js';
-import { matchingItems, purchaseContext, segmentMembers } from '../../functions/campaigns/segments.js';
+import { matchingItems, previewSegment, purchaseContext, segmentMembers } from '../../functions/campaigns/segments.js';
+import type { Viewer } from '../../shared/access.js';
+import { setClock } from '../../shared/clock.js';
 import { customers } from '../../shared/customer.js';
 import { transact } from '../../shared/db.js';
 import { newId } from '../../shared/ids.js';
@@ -18,9 +20,8 @@ const run = newId().slice(-6).toLowerCase();
 const A = `bahce-${run}`;
 const B = `hirdavat-${run}`;
 
-const newCustomer = async () => {
+const newCustomer = async (at = '2020-01-01T00:00:00.000Z') => {
   const customerId = newId();
-  const at = '2020-01-01T00:00:00.000Z';
   const item = { customerId, name: `Deneme Üye ${run}`, email: `uye-${customerId.toLowerCase()}@example.com` };
   expect((await transact(customers.createItems({ ...item, language: 'tr', createdAt: at, updatedAt: at }))).ok).toBe(
     true,
@@ -28,12 +29,17 @@ const newCustomer = async () => {
   return { ...customers.item({ ...item, language: 'tr', createdAt: at, updatedAt: at }), customerId };
 };
 
-const orderOf = (customerId: string, month: string, lines: { category: string; amountTry: number }[]): OrderValue => {
+const orderOf = (
+  customerId: string,
+  month: string,
+  lines: { category: string; amountTry: number }[],
+  year = YEAR,
+): OrderValue => {
   const amountTry = lines.reduce((sum, l) => sum + l.amountTry, 0);
   return {
     orderId: newId(),
     customerId,
-    orderDate: `${YEAR}-${month}-15`,
+    orderDate: `${year}-${month}-15`,
     currency: 'TRY',
     amount: amountTry,
     amountTry,
@@ -112,5 +118,70 @@ describe('a segment by purchases', () => {
     // Outside the period nobody bought anything.
     const later = { from: `${YEAR}-07`, to: `${YEAR}-12` };
     expect(await matchingItems({ purchases: [{ kind: 'bought', category: A, ...later }] }, items)).toEqual([]);
+  });
+});
+
+describe('a segment of customers who buy less than before', () => {
+  it('finds, in June, who spent at least 30 % less in March–May than in each quarter of the year before', async () => {
+    const LAST = String(Number(YEAR) - 1);
+    const [falling, exactly, justAbove, steady, newcomer] = await Promise.all([
+      newCustomer(),
+      newCustomer(),
+      newCustomer(),
+      newCustomer(),
+      newCustomer(`${YEAR}-01-05T09:00:00.000Z`),
+    ]);
+    const buy = (customerId: string, month: string, amountTry: number, year = YEAR) =>
+      applyOrderValue(orderOf(customerId, month, [{ category: A, amountTry }], year), 'delivered');
+    // 10,000 TRY in each of the four quarters before March, then this quarter's spend.
+    for (const [customer, now] of [
+      [falling, 5_000],
+      [exactly, 7_000],
+      [justAbove, 7_001],
+      [steady, 10_000],
+    ] as const) {
+      for (const month of ['03', '06', '09', '12']) await buy(customer.customerId, month, 10_000, LAST);
+      await buy(customer.customerId, '04', now);
+    }
+    // A customer since January: no earlier quarter of theirs is whole, however little they buy now.
+    await buy(newcomer.customerId, '01', 50_000);
+    const mine = new Set([falling, exactly, justAbove, steady, newcomer].map((c) => c.customerId));
+    const filter: SegmentFilter = { purchases: [{ kind: 'buys-less', category: A }] };
+
+    setClock(new Date(`${YEAR}-06-10T09:00:00.000Z`));
+    try {
+      // What a coupon campaign or a letter run issues to: the purchasers index once, then the directory.
+      const everyone: string[] = [];
+      for await (const id of segmentMembers(filter)) everyone.push(id);
+      expect(everyone.filter((id) => mine.has(id)).sort()).toEqual([falling.customerId, exactly.customerId].sort());
+      // The count a marketer sees is the same pass (the other test's customer who bought A in February
+      // only is in it too).
+      const viewer: Viewer = { actor: { keyId: 'k', userId: 'marketer', role: 'admin', scopes: [] }, reach: 'all' };
+      const preview = await previewSegment(filter, viewer);
+      expect(preview.complete).toBe(true);
+      expect(preview.count).toBe(everyone.length);
+      // A campaign run's page reads only its own customers' figures, and agrees.
+      const items = [falling, exactly, justAbove, steady, newcomer].map((c) => c as Record<string, unknown>);
+      expect((await matchingItems(filter, items)).map((i) => i.customerId).sort()).toEqual(
+        [falling.customerId, exactly.customerId].sort(),
+      );
+      // Counted by orders instead: one order now against one a quarter before is no fall.
+      const orders: SegmentFilter = {
+        purchases: [{ kind: 'buys-less', category: A, measure: 'orders', dropPercent: 1 }],
+      };
+      expect(await matchingItems(orders, items)).toEqual([]);
+    } finally {
+      setClock(undefined);
+    }
+    // By half-years in May, November–April (15,000) against May–October (20,000) is 25 % less: not 30.
+    setClock(new Date(`${YEAR}-05-10T09:00:00.000Z`));
+    try {
+      const items = [falling].map((c) => c as Record<string, unknown>);
+      expect(
+        await matchingItems({ purchases: [{ kind: 'buys-less', category: A, periodMonths: 6, periods: 1 }] }, items),
+      ).toEqual([]);
+    } finally {
+      setClock(undefined);
+    }
   });
 });

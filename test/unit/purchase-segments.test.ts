@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { applyPurchase, historiesOf, linesInTry } from '../../functions/analytics/domain/purchases.js';
 import { segmentFilter } from '../../functions/campaigns/api-schemas.js';
 import {
+  type LineCondition,
   matchesSegment,
-  type PurchaseCondition,
   purchaseHolds,
   purchaseYears,
 } from '../../functions/campaigns/domain/segment-filter.js';
@@ -38,7 +38,7 @@ const history = () => {
   return historiesOf([y2025, y2026]).get('c-1')!;
 };
 
-const cond = (c: Partial<PurchaseCondition>): PurchaseCondition => ({
+const cond = (c: Partial<LineCondition>): LineCondition => ({
   kind: 'bought',
   category: 'Bahçe',
   from: '2026-01',
@@ -144,7 +144,7 @@ describe('purchase conditions', () => {
     expect(matchesSegment({ cities: ['izmir'], purchases: [a, notB] }, customer)).toBe(true);
     expect(matchesSegment({ cities: ['Ankara'], purchases: [a, notB] }, customer)).toBe(false);
     expect(matchesSegment({ purchases: [a, { ...notB, to: '2026-05' }] }, customer)).toBe(false);
-    expect(purchaseYears({ purchases: [a, cond({ from: '2024-11', to: '2025-02' })] })).toEqual([
+    expect(purchaseYears({ purchases: [a, cond({ from: '2024-11', to: '2025-02' })] }, '2026-12')).toEqual([
       '2024',
       '2025',
       '2026',

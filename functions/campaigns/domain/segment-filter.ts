@@ -3,7 +3,16 @@
 // Text attributes match without regard to case or Turkish letters ("İzmir" = "izmir" = "IZMIR").
 import { nameKey } from '../../../shared/customer.js';
 import type { Language } from '../../../shared/language.js';
-import { istanbulDate } from '../../../shared/time.js';
+import { istanbulDate, istanbulMonth } from '../../../shared/time.js';
+import {
+  type BuysLessCondition,
+  buysLess,
+  buysLessSpan,
+  type MonthTallies,
+  type PurchaseHistory,
+} from './buying-less.js';
+
+export type { BuysLessCondition, PurchaseHistory } from './buying-less.js';
 
 export const valueSegments = ['A', 'B', 'C'] as const;
 export type ValueSegment = (typeof valueSegments)[number];
@@ -14,7 +23,7 @@ export type ValueSegment = (typeof valueSegments)[number];
  * units, KDV included); `not-bought` it at all; `only` bought it (as `bought`) and nothing of any
  * other category — a customer who buys that here and the rest elsewhere. Returns are taken off.
  */
-export interface PurchaseCondition {
+export interface LineCondition {
   kind: (typeof purchaseKinds)[number];
   category: string;
   /** `YYYY-MM`. */
@@ -25,9 +34,8 @@ export interface PurchaseCondition {
 }
 export const purchaseKinds = ['bought', 'not-bought', 'only'] as const;
 
-type MonthTallies = ReadonlyMap<string, { orders: number; amountTry: number }>;
-/** Category key (folded) → `YYYY-MM` → the month's orders and amount (analytics' purchase figures). */
-export type PurchaseHistory = ReadonlyMap<string, MonthTallies>;
+/** A condition on the order lines: over a fixed period, or buying less than before (relative to today). */
+export type PurchaseCondition = LineCondition | BuysLessCondition;
 
 export interface SegmentFilter {
   sectors?: string[];
@@ -63,6 +71,15 @@ export interface SegmentCandidate {
   ownerIds?: Iterable<string>;
   /** What they bought; absent, nothing (read beside the directory item when the filter asks). */
   purchases?: PurchaseHistory;
+  /** When the customer record was made (ISO): "buys less" counts no period before it. */
+  createdAt?: string;
+}
+
+/** How a filter is evaluated: `month` (`YYYY-MM`, Istanbul) is the one "buys less" looks back from. */
+export interface Evaluation {
+  /** Reach people otherwise than by e-mail (letters, calls): an address is not needed. */
+  anyChannel?: boolean;
+  month?: string;
 }
 
 const fold = (value: string) => nameKey(value);
@@ -86,8 +103,19 @@ const tallyIn = (months: MonthTallies | undefined, from: string, to: string) => 
   return total;
 };
 
-/** Whether one purchase condition holds for a customer's history. */
-export const purchaseHolds = (condition: PurchaseCondition, history: PurchaseHistory | undefined): boolean => {
+/**
+ * Whether one purchase condition holds for a customer's history; "buys less" needs the month it is
+ * evaluated in and the month the customer record was made.
+ */
+export const purchaseHolds = (
+  condition: PurchaseCondition,
+  history: PurchaseHistory | undefined,
+  at?: { month: string; createdMonth?: string },
+): boolean => {
+  if (condition.kind === 'buys-less') {
+    if (!at) throw new Error('"Buys less" is evaluated in a month: none was given.');
+    return buysLess(condition, history, at.month, at.createdMonth);
+  }
   const { from, to } = condition;
   const key = fold(condition.category);
   const own = tallyIn(history?.get(key), from, to);
@@ -97,11 +125,13 @@ export const purchaseHolds = (condition: PurchaseCondition, history: PurchaseHis
   return [...(history ?? [])].every(([category, months]) => category === key || tallyIn(months, from, to).orders <= 0);
 };
 
-/** The calendar years a filter's purchase conditions span: the purchase figures to read. */
-export const purchaseYears = (filter: SegmentFilter) => {
+/** The calendar years a filter's purchase conditions span, evaluated in `month`: the purchase figures to read. */
+export const purchaseYears = (filter: SegmentFilter, month: string) => {
   const years = new Set<string>();
-  for (const { from, to } of filter.purchases ?? [])
+  for (const condition of filter.purchases ?? []) {
+    const { from, to } = condition.kind === 'buys-less' ? buysLessSpan(condition, month) : condition;
     for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) years.add(String(year));
+  }
   return [...years].sort();
 };
 
@@ -109,7 +139,11 @@ export const purchaseYears = (filter: SegmentFilter) => {
  * Whether the customer is in the segment. E-mail campaigns need an address, so none means no — unless
  * the reader reaches people otherwise (letters, calls) and says `anyChannel`.
  */
-export const matchesSegment = (filter: SegmentFilter, customer: SegmentCandidate, anyChannel = false): boolean =>
+export const matchesSegment = (
+  filter: SegmentFilter,
+  customer: SegmentCandidate,
+  { anyChannel = false, month }: Evaluation = {},
+): boolean =>
   (anyChannel || Boolean(customer.email)) &&
   oneOf(filter.sectors, customer.sector) &&
   oneOf(filter.regions, customer.region) &&
@@ -126,4 +160,12 @@ export const matchesSegment = (filter: SegmentFilter, customer: SegmentCandidate
     (customer.lastOrderDate !== undefined &&
       customer.lastOrderDate >= istanbulDate(new Date(filter.lastOrderAfter)))) &&
   (!filter.ownerIds?.length || [...(customer.ownerIds ?? [])].some((id) => filter.ownerIds!.includes(id))) &&
-  (filter.purchases ?? []).every((condition) => purchaseHolds(condition, customer.purchases));
+  (filter.purchases ?? []).every((condition) =>
+    purchaseHolds(
+      condition,
+      customer.purchases,
+      month === undefined
+        ? undefined
+        : { month, createdMonth: customer.createdAt && istanbulMonth(customer.createdAt) },
+    ),
+  );

@@ -95,19 +95,9 @@ export const expiringBetween = (lots: Record<string, number>, today: string, unt
 export const rewardsIn = (balance: number, thresholdPoints: number) =>
   balance >= thresholdPoints ? Math.floor(balance / thresholdPoints) : 0;
 
-/** A month's figures with `change` added. */
-export const addToMonth = (
-  months: Record<string, MonthFigures>,
-  month: string,
-  change: Partial<MonthFigures>,
-): Record<string, MonthFigures> => {
-  const before = months[month] ?? { earned: 0, spent: 0, expired: 0 };
-  return {
-    ...months,
-    [month]: {
-      earned: before.earned + (change.earned ?? 0),
-      spent: before.spent + (change.spent ?? 0),
-      expired: before.expired + (change.expired ?? 0),
-    },
-  };
-};
+/** Month figures with `change` added (a member's month item and what an old account still holds). */
+export const addFigures = (before: MonthFigures | undefined, change: Partial<MonthFigures>): MonthFigures => ({
+  earned: (before?.earned ?? 0) + (change.earned ?? 0),
+  spent: (before?.spent ?? 0) + (change.spent ?? 0),
+  expired: (before?.expired ?? 0) + (change.expired ?? 0),
+});
