@@ -66,6 +66,9 @@ const orderLine = z.object({
 });
 
 const orderRef = { orderId: z.string(), customerId: z.string() };
+const purchaseStatus = z.enum(['open', 'ordered', 'received', 'cancelled']);
+/** A purchase request, its order, and the unit it is routed to. */
+const purchaseRef = { ...orderRef, purchaseRequestId: z.string(), unitId: z.string() };
 const orderStatus = z.enum([
   'received',
   'routed',
@@ -567,13 +570,24 @@ export const catalogue = {
   /** The purchasing unit let a purchase request's SLA pass unanswered. */
   PurchaseRequestOverdue: {
     source: sources.erp,
+    detail: z.object({ ...envelope, ...purchaseRef, dueAt: z.iso.datetime() }),
+  },
+  /** The purchasing unit moved a purchase request: ordered from a supplier, received, or cancelled. */
+  PurchaseRequestMoved: {
+    source: sources.erp,
     detail: z.object({
       ...envelope,
-      ...orderRef,
-      purchaseRequestId: z.string(),
-      unitId: z.string(),
-      dueAt: z.iso.datetime(),
+      ...purchaseRef,
+      from: purchaseStatus,
+      to: purchaseStatus,
+      action: z.string(),
+      actorId: z.string(),
     }),
+  },
+  /** Every purchase request of an order received: the order's shortfall is cleared. */
+  StockShortfallCleared: {
+    source: sources.erp,
+    detail: z.object({ ...envelope, ...orderRef }),
   },
 } as const;
 

@@ -1,0 +1,5 @@
+// On PurchaseRequested: the purchasing unit mailed the request, once however often the event comes.
+import { eventHandler } from '../../../shared/consumer.js';
+import { mailPurchasing } from '../purchase-mail.js';
+
+export const handler = eventHandler('PurchaseRequested', (detail) => mailPurchasing(detail));
