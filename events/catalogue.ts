@@ -199,7 +199,8 @@ export const catalogue = {
       grandTotalTry: minor,
       validUntil: z.iso.date(),
       expiresAt: z.iso.datetime(),
-      by: z.enum(['auto', 'staff']),
+      /** `post`: recorded as posted as a letter. */
+      by: z.enum(['auto', 'staff', 'post']),
     }),
   },
   QuoteFollowUpDue: {

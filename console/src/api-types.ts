@@ -3510,7 +3510,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Records the quote's letter as posted: on the quote's history and the customer's timeline
+         * Records the quote's letter as posted: on the quote's history and the customer's timeline; an approved quote is sent
          * @description Needs a bearer key with the scope `quotes:write` (or `admin`).
          */
         post: operations["postQuote"];
@@ -16040,6 +16040,7 @@ export interface operations {
                         quoteId: string;
                         postedAt: string;
                         seq: number;
+                        status: string;
                     };
                 };
             };
