@@ -552,4 +552,5 @@ export const demoSignInUserIds = [
   'mgr-hakan',
   'admin-elif',
   'mkt-derya',
+  'buy-selim',
 ];
