@@ -165,7 +165,7 @@ const tr = {
   ordersToAcknowledge: 'Teslim alınacak siparişler',
   // a unit's inbox, a request's page, the manager's order list
   inbox: 'Gelen kutusu',
-  inboxHint: 'Biriminize yönlendirilen talepler, siparişler ve vakalar; en acil olan en üstte.',
+  inboxHint: 'Biriminize yönlendirilen talepler, siparişler, vakalar ve satın alma talepleri; en acil olan en üstte.',
   itemKind: 'Kayıt',
   due: 'Süre',
   noClock: 'Süre işlemiyor',
@@ -769,7 +769,7 @@ const en: Record<StringKey, string> = {
   ordersToAcknowledge: 'Orders to acknowledge',
   // a unit's inbox, a request's page, the manager's order list
   inbox: 'Inbox',
-  inboxHint: 'The requests, orders and cases routed to your unit; the most urgent on top.',
+  inboxHint: 'The requests, orders, cases and purchase requests routed to your unit; the most urgent on top.',
   itemKind: 'Record',
   due: 'Time left',
   noClock: 'No clock running',
