@@ -1,5 +1,5 @@
-// A customer's standing order as staff work it: a form that creates one (the lines, the day of the month,
-// the first and last day), and its page — status, the months placed with their orders, the months ahead,
+// A customer's standing order as staff work it: a form that creates one (the lines priced by a price
+// list, the day of the month, the first and last day), and its page — status, the months placed with their orders, the months ahead,
 // each of which can be paused (skipped) before it is placed, sent with the seq the page was read at.
 import { html, nothing } from 'lit';
 import { api, asProblem, idempotencyKey, type Problem } from '../api.js';
@@ -11,6 +11,9 @@ const LINES = 3;
 
 export const newStandingOrderPage = async (_params: Record<string, string>, query: URLSearchParams) => {
   const customerId = query.get('customer') ?? '';
+  const client = await api();
+  const lists = await client.GET('/catalogue/{kind}', { params: { path: { kind: 'price-lists' } } });
+  const priceLists = Array.isArray(lists.data) ? (lists.data as { id: string; name: string; currency: string }[]) : [];
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
@@ -22,12 +25,13 @@ export const newStandingOrderPage = async (_params: Record<string, string>, quer
     }))
       .filter((line) => line.sku)
       .map((line) => ({ sku: line.sku!, quantity: Number(line.quantity ?? 0) }));
-    const client = await api();
+    const priceList = priceLists.find((l) => l.id === v.priceListId);
     const answer = await client.POST('/customers/{customerId}/standing-orders', {
       params: { path: { customerId: v.customerId ?? '' } },
       headers: idempotencyKey(),
       body: {
-        currency: v.currency ?? 'TRY',
+        currency: priceList?.currency ?? 'TRY',
+        ...(priceList ? { priceListId: priceList.id } : {}),
         dayOfMonth: Number(v.dayOfMonth),
         startsOn: v.startsOn ?? '',
         ...(v.endsOn ? { endsOn: v.endsOn } : {}),
@@ -48,7 +52,9 @@ export const newStandingOrderPage = async (_params: Record<string, string>, quer
         </fieldset>`,
       )}
       <fieldset class="grid">
-        <label>${t('currency')} <input name="currency" value="TRY" maxlength="3" required /></label>
+        <label>${t('priceList')}
+          <select name="priceListId">${priceLists.map((l) => html`<option value=${l.id}>${l.name} (${l.currency})</option>`)}</select>
+        </label>
         <label>${t('dayOfMonth')} <input name="dayOfMonth" type="number" min="1" max="28" required /></label>
         <label>${t('startsOn')} <input name="startsOn" type="date" required /></label>
         <label>${t('endsOn')} <input name="endsOn" type="date" /></label>
