@@ -3510,7 +3510,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Records the quote's letter as posted: on the quote's history and the customer's timeline; an approved quote is sent
+         * Records the quote's letter as posted (history, the customer's timeline); an approved quote is sent by it
          * @description Needs a bearer key with the scope `quotes:write` (or `admin`).
          */
         post: operations["postQuote"];

@@ -29,6 +29,7 @@ export const purchaseRequestNamed = { en: 'The purchase request', tr: 'Satın al
 export const currentOf = (request: PurchaseRequest) => ({
   status: request.status,
   seq: request.seq,
+  // No move is kept to a role (the route's scope and the unit decide), so any role lists them all.
   allowedMoves: purchaseLifecycle.movesFor(request.status, 'manager'),
 });
 

@@ -18,7 +18,7 @@ describe('a standing order from the console', () => {
     await check(page, 'standing-order-form');
     await page.locator('form[data-standing-order-form] button[type="submit"]').click();
     await page.locator('tr[data-period="2027-01"]').or(page.locator('[role="alert"]')).first().waitFor();
-    expect(page.url(), await page.locator('main').textContent()).toMatch(/#\/standing-orders\/[0-9A-Z]{26}$/);
+    expect(page.url(), (await page.locator('main').textContent()) ?? '').toMatch(/#\/standing-orders\/[0-9A-Z]{26}$/);
     const standingOrderId = /#\/standing-orders\/([0-9A-Z]{26})$/.exec(page.url())?.[1];
     expect(standingOrderId).toBeDefined();
     expect(await page.locator('[data-lines]').textContent()).toContain('TP-20 × 2');

@@ -1,6 +1,7 @@
 // A customer's standing order as staff work it: a form that creates one (the lines priced by a price
-// list, the day of the month, the first and last day), and its page — status, the months placed with their orders, the months ahead,
-// each of which can be paused (skipped) before it is placed, sent with the seq the page was read at.
+// list, the day of the month, the first and last day), and its page — status, the months placed with
+// their orders, the months ahead, each of which can be paused (skipped) before it is placed, sent with
+// the seq the page was read at.
 import { html, nothing } from 'lit';
 import { api, asProblem, idempotencyKey, type Problem } from '../api.js';
 import { t } from '../strings.js';
