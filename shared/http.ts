@@ -87,7 +87,9 @@ const problemResult = (error: ProblemError, event: HttpEvent): HttpResult => {
       vary: 'Accept-Language',
       ...error.headers,
     },
-    body: JSON.stringify(problemDocument(error.status, error.code, error.detail, error.errors, language)),
+    body: JSON.stringify(
+      problemDocument(error.status, error.code, error.detail, error.errors, language, error.extensions),
+    ),
   };
 };
 

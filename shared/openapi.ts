@@ -55,6 +55,10 @@ const problemSchema = (): JsonSchema => ({
     status: { type: 'integer' },
     code: { type: 'string', enum: Object.keys(problemCodes) },
     detail: { type: 'string' },
+    current: {
+      type: 'object',
+      description: 'On a 409 about a move: where the record is now (its status, seq and the moves allowed from there)',
+    },
     errors: {
       type: 'array',
       items: {

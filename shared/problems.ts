@@ -115,6 +115,8 @@ export class ProblemError<C extends ProblemCode = ProblemCode> extends Error {
     readonly detail: Text,
     readonly errors: FieldProblem[] = [],
     readonly headers: Record<string, string> = {},
+    /** RFC 9457 extension members the caller can act on (where a record is now), beside the standard ones. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(inLanguage(detail, 'en'));
     this.name = new.target.name;
@@ -154,8 +156,9 @@ export class NotFoundError extends ProblemError {
   }
 }
 export class ConflictError extends ProblemError<ConflictCode> {
-  constructor(code: ConflictCode, message: Text) {
-    super(409, code, message);
+  /** `extensions`: e.g. `{ current: { status, seq, allowedMoves } }`, so the caller need not read the record again. */
+  constructor(code: ConflictCode, message: Text, extensions: Record<string, unknown> = {}) {
+    super(409, code, message, [], {}, extensions);
   }
 }
 export class PayloadTooLargeError extends ProblemError {
@@ -192,8 +195,11 @@ export const problemDocument = (
   detail?: Text,
   errors?: FieldProblem[],
   language: Language = 'en',
+  extensions: Record<string, unknown> = {},
 ) =>
   ({
+    // First, so an extension never overrides a standard member.
+    ...extensions,
     type: problemType(code),
     title: problemTitle(code, language),
     status,

@@ -83,6 +83,7 @@ const recordNames = {
     case: 'Vaka',
     request: 'Talep',
     agreement: 'Sözleşme',
+    purchase: 'Satın alma talebi',
   },
   en: {
     lead: 'Lead',
@@ -92,6 +93,7 @@ const recordNames = {
     case: 'Case',
     request: 'Request',
     agreement: 'Agreement',
+    purchase: 'Purchase request',
   },
 } as const;
 /** Where the staff console opens each kind of record. */
@@ -105,6 +107,8 @@ const consoleRoutes = {
   // a request routed to a dealer: its people open it from their mail
   request: (id: string) => `#/requests/${id}`,
   agreement: (id: string) => `#/agreements/${id}`,
+  // a purchase request has no number of its own: the purchasing inbox narrowed to its order's number
+  purchase: (orderNumber: string) => `#/inbox?number=${encodeURIComponent(orderNumber)}`,
 } as const;
 
 /** The console page of a record, when the console's address is known (a button in a staff mail). */

@@ -892,6 +892,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/purchase-requests/{purchaseRequestId}/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Purchasing: order (`supplierRef`, `expectedOn`), receive or cancel (`reason`) a purchase request; a 409 carries where it is now (status, seq, allowed moves)
+         * @description Needs a bearer key with the scope `orders:write` (or `admin`).
+         */
+        post: operations["actOnPurchaseRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/instalments/overdue": {
         parameters: {
             query?: never;
@@ -2700,7 +2720,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A unit's people: the active requests, orders and cases routed to their unit, overdue and soonest due first (business minutes in each unit's hours), each with the moves they may make
+         * A unit's people: the active requests, orders, cases and purchase requests routed to their unit, overdue and soonest due first (business minutes in each unit's hours), each with the moves they may make
          * @description Needs a bearer key with the scope `requests:read` (or `admin`).
          */
         get: operations["getInbox"];
@@ -3578,7 +3598,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Records the quote's letter as posted: on the quote's history and the customer's timeline
+         * Records the quote's letter as posted (history, the customer's timeline); an approved quote is sent by it
          * @description Needs a bearer key with the scope `quotes:write` (or `admin`).
          */
         post: operations["postQuote"];
@@ -3683,8 +3703,10 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "agreement-changed" | "standing-order-changed" | "agreement-ends-before-start" | "agreement-price-refused" | "agreement-not-in-force" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "recipe-cycle" | "recipe-changed" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "intake-contended" | "merge-contended" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "call-list-invalid" | "call-entry-taken" | "call-list-quiet-hours" | "sms-too-long" | "channel-unreachable" | "preference-changed" | "case-changed" | "reopen-window-passed" | "unknown-order" | "erp-number-reused" | "lead-changed" | "loyalty-rules-changed" | "coupon-already-redeemed" | "coupon-not-applicable" | "not-enough-points" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "order-changed" | "rules-changed" | "unknown-unit" | "unknown-caller" | "iys-unreachable" | "invalid-postal-address" | "unknown-merge-field" | "postal-address-changed" | "no-postal-address" | "quote-not-postable" | "letter-run-invalid" | "letter-run-finished" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "retention-rules-changed" | "retention-run-not-listed" | "subject-request-changed" | "erasure-refused" | "webhook-changed";
+            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "agreement-changed" | "standing-order-changed" | "agreement-ends-before-start" | "agreement-price-refused" | "agreement-not-in-force" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "recipe-cycle" | "recipe-changed" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "intake-contended" | "merge-contended" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "call-list-invalid" | "call-entry-taken" | "call-list-quiet-hours" | "sms-too-long" | "channel-unreachable" | "preference-changed" | "case-changed" | "reopen-window-passed" | "unknown-order" | "purchase-request-changed" | "erp-number-reused" | "order-changed" | "rules-changed" | "unknown-unit" | "lead-changed" | "loyalty-rules-changed" | "coupon-already-redeemed" | "coupon-not-applicable" | "not-enough-points" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "unknown-caller" | "iys-unreachable" | "invalid-postal-address" | "unknown-merge-field" | "postal-address-changed" | "no-postal-address" | "quote-not-postable" | "letter-run-invalid" | "letter-run-finished" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "retention-rules-changed" | "retention-run-not-listed" | "subject-request-changed" | "erasure-refused" | "webhook-changed";
             detail?: string;
+            /** @description On a 409 about a move: where the record is now (its status, seq and the moves allowed from there) */
+            current?: Record<string, never>;
             errors?: {
                 /** @description Dotted field path; empty for the whole body */
                 path: string;
@@ -3738,7 +3760,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`illegal-transition`, `request-in-progress`, `activity-changed`, `activity-read-only`, `agreement-changed`, `standing-order-changed`, `agreement-not-in-force`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `recipe-changed`, `analytics-rules-changed`, `request-changed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `intake-contended`, `merge-contended`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `call-entry-taken`, `call-list-quiet-hours`, `preference-changed`, `case-changed`, `reopen-window-passed`, `erp-number-reused`, `lead-changed`, `loyalty-rules-changed`, `coupon-already-redeemed`, `opportunity-changed`, `quote-attached-elsewhere`, `order-changed`, `rules-changed`, `postal-address-changed`, `quote-not-postable`, `letter-run-finished`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `retention-rules-changed`, `retention-run-not-listed`, `subject-request-changed`, `erasure-refused`, `webhook-changed`) */
+        /** @description Problem (`illegal-transition`, `request-in-progress`, `activity-changed`, `activity-read-only`, `agreement-changed`, `standing-order-changed`, `agreement-not-in-force`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `recipe-changed`, `analytics-rules-changed`, `request-changed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `intake-contended`, `merge-contended`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `call-entry-taken`, `call-list-quiet-hours`, `preference-changed`, `case-changed`, `reopen-window-passed`, `purchase-request-changed`, `erp-number-reused`, `order-changed`, `rules-changed`, `lead-changed`, `loyalty-rules-changed`, `coupon-already-redeemed`, `opportunity-changed`, `quote-attached-elsewhere`, `postal-address-changed`, `quote-not-postable`, `letter-run-finished`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `retention-rules-changed`, `retention-run-not-listed`, `subject-request-changed`, `erasure-refused`, `webhook-changed`) */
         Problem409: {
             headers: {
                 [name: string]: unknown;
@@ -3765,7 +3787,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`idempotency-key-reused`, `customer-not-found`, `customer-has-no-email`, `unknown-currency`, `invalid-amount`, `currency-mismatch`, `unknown-user`, `agreement-ends-before-start`, `agreement-price-refused`, `customer-address-not-mailable`, `product-unavailable`, `invalid-validity`, `validity-passed`, `unknown-approver-role`, `import-failed`, `price-not-found`, `fx-rate-not-found`, `price-list-not-found`, `recipe-cycle`, `not-signed-in`, `unknown-owner`, `merge-same-customer`, `template-variable-missing`, `unknown-template-variable`, `segment-not-found`, `template-not-found`, `schedule-in-past`, `call-list-invalid`, `sms-too-long`, `channel-unreachable`, `unknown-order`, `coupon-not-applicable`, `not-enough-points`, `quote-not-found`, `unknown-unit`, `invalid-postal-address`, `unknown-merge-field`, `no-postal-address`, `letter-run-invalid`) */
+        /** @description Problem (`idempotency-key-reused`, `customer-not-found`, `customer-has-no-email`, `unknown-currency`, `invalid-amount`, `currency-mismatch`, `unknown-user`, `agreement-ends-before-start`, `agreement-price-refused`, `customer-address-not-mailable`, `product-unavailable`, `invalid-validity`, `validity-passed`, `unknown-approver-role`, `import-failed`, `price-not-found`, `fx-rate-not-found`, `price-list-not-found`, `recipe-cycle`, `not-signed-in`, `unknown-owner`, `merge-same-customer`, `template-variable-missing`, `unknown-template-variable`, `segment-not-found`, `template-not-found`, `schedule-in-past`, `call-list-invalid`, `sms-too-long`, `channel-unreachable`, `unknown-order`, `unknown-unit`, `coupon-not-applicable`, `not-enough-points`, `quote-not-found`, `invalid-postal-address`, `unknown-merge-field`, `no-postal-address`, `letter-run-invalid`) */
         Problem422: {
             headers: {
                 [name: string]: unknown;
@@ -7053,16 +7075,24 @@ export interface operations {
                             reserve: number;
                             purchase: number;
                         }[];
+                        /** @enum {string} */
+                        shortfall?: "none" | "open" | "cleared";
+                        shortfallClearedAt?: string;
                         purchaseRequests: ({
                             purchaseRequestId: string;
                             orderId: string;
                             sku: string;
                             quantity: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "ordered" | "received" | "cancelled";
+                            seq: number;
                             unitId: string;
                             requestedAt: string;
                             dueAt: string;
                             overdueAt?: string;
+                            supplierRef?: string;
+                            expectedOn?: string;
+                            cancelReason?: string;
                         } & {
                             [key: string]: unknown;
                         })[];
@@ -7101,11 +7131,16 @@ export interface operations {
                             orderId: string;
                             sku: string;
                             quantity: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "open" | "ordered" | "received" | "cancelled";
+                            seq: number;
                             unitId: string;
                             requestedAt: string;
                             dueAt: string;
                             overdueAt?: string;
+                            supplierRef?: string;
+                            expectedOn?: string;
+                            cancelReason?: string;
                         } & {
                             [key: string]: unknown;
                         })[];
@@ -7115,6 +7150,62 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    actOnPurchaseRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                purchaseRequestId: string;
+                action: "order" | "receive" | "cancel";
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    seq?: number;
+                    supplierRef?: string;
+                    /** Format: date */
+                    expectedOn?: string;
+                    reason?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Moved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        purchaseRequestId: string;
+                        orderId: string;
+                        /** @enum {string} */
+                        status: "open" | "ordered" | "received" | "cancelled";
+                        seq: number;
+                        shortfallCleared: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };
@@ -13634,7 +13725,7 @@ export interface operations {
                         unitId: string;
                         items: {
                             /** @enum {string} */
-                            kind: "request" | "order" | "case";
+                            kind: "request" | "order" | "case" | "purchase";
                             id: string;
                             number: string;
                             customerId: string;
@@ -13642,6 +13733,8 @@ export interface operations {
                             status: string;
                             seq: number;
                             subject?: string;
+                            supplierRef?: string;
+                            expectedOn?: string;
                             createdAt: string;
                             dueAt?: string;
                             minutesLeft?: number;
@@ -13714,7 +13807,7 @@ export interface operations {
                         subscriptions: {
                             subscriptionId: string;
                             url: string;
-                            eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
+                            eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
                             description?: string;
                             /** @enum {string} */
                             status: "active" | "disabled";
@@ -13747,7 +13840,7 @@ export interface operations {
             content: {
                 "application/json": {
                     url: string;
-                    eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
+                    eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
                     description?: string;
                 };
             };
@@ -13763,7 +13856,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
+                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -13810,7 +13903,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
+                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -13860,7 +13953,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
+                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -13908,7 +14001,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
+                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -13951,7 +14044,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
+                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -16409,6 +16502,7 @@ export interface operations {
                         quoteId: string;
                         postedAt: string;
                         seq: number;
+                        status: string;
                     };
                 };
             };

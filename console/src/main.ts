@@ -44,6 +44,12 @@ const routes: [RegExp, () => Promise<View>][] = [
   // rules, catalogue import, order and case pages (console-rules)
   [/^\/orders\/(?<orderId>[^/]+)$/, async () => (await import('./pages/order.js')).orderPage],
   [/^\/agreements\/(?<agreementId>[^/]+)$/, async () => (await import('./pages/agreement.js')).agreementPage],
+  // a customer's standing order: made, seen, and its months paused
+  [/^\/standing-orders\/new$/, async () => (await import('./pages/standing-order.js')).newStandingOrderPage],
+  [
+    /^\/standing-orders\/(?<standingOrderId>[^/]+)$/,
+    async () => (await import('./pages/standing-order.js')).standingOrderPage,
+  ],
   [/^\/cases\/(?<caseId>[^/]+)$/, async () => (await import('./pages/case.js')).casePage],
   [/^\/admin\/routing$/, async () => (await import('./pages/rules.js')).routingRulesPage],
   [/^\/admin\/approval$/, async () => (await import('./pages/rules.js')).approvalPolicyPage],

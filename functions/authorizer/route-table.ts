@@ -57,6 +57,7 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"GET","path":"/quotes/{quoteId}/stock","auth":{"scopes":["quotes:read"]}},
   {"method":"GET","path":"/orders/{orderId}/stock","auth":{"scopes":["orders:read"]}},
   {"method":"GET","path":"/purchase-requests","auth":{"scopes":["orders:read"]}},
+  {"method":"POST","path":"/purchase-requests/{purchaseRequestId}/{action}","auth":{"scopes":["orders:write"]}},
   {"method":"GET","path":"/instalments/overdue","auth":{"scopes":["quotes:approve"]}},
   {"method":"POST","path":"/cases","auth":{"scopes":["cases:write"]}},
   {"method":"POST","path":"/cases/web","auth":"public"},

@@ -1,6 +1,8 @@
 // The ERP routes' request and response schemas: the manifest declares them on the routes, the
 // handler gets its requests parsed with them, the OpenAPI document is generated from them.
 import * as z from '../../shared/schema.js';
+import { isoDateSchema } from '../../shared/time.js';
+import { purchaseActions, purchaseStatuses } from './domain/purchase-lifecycle.js';
 
 export { invoiceBodySchema as invoiceBody, paymentBodySchema as paymentBody } from './domain/postings.js';
 
@@ -56,11 +58,15 @@ const purchaseRequest = z.looseObject({
   orderId: z.string(),
   sku: z.string(),
   quantity: z.int(),
-  status: z.string(),
+  status: z.enum(purchaseStatuses),
+  seq: z.int(),
   unitId: z.string(),
   requestedAt: z.string(),
   dueAt: z.string(),
   overdueAt: z.optional(z.string()),
+  supplierRef: z.optional(z.string()),
+  expectedOn: z.optional(z.string()),
+  cancelReason: z.optional(z.string()),
 });
 export const orderStock = z.strictObject({
   orderId: z.string(),
@@ -71,7 +77,33 @@ export const orderStock = z.strictObject({
   lastError: z.optional(z.string()),
   checkedAt: z.optional(z.string()),
   lines: z.optional(z.array(lineStock)),
+  /** `none`: nothing to buy in; `open`: purchase requests not all received; `cleared`: all received. */
+  shortfall: z.optional(z.enum(['none', 'open', 'cleared'])),
+  shortfallClearedAt: z.optional(z.string()),
   purchaseRequests: z.array(purchaseRequest),
+});
+
+export const purchaseActionParams = z.strictObject({
+  purchaseRequestId: z.string(),
+  action: z.enum(purchaseActions),
+});
+export const purchaseActionBody = z.strictObject({
+  /** The seq the caller saw: a move made from a stale screen is refused with where the request is now. */
+  seq: z.optional(z.int().check(z.positive())),
+  /** order: the supplier's reference for the order placed with them, and the day they expect to deliver. */
+  supplierRef: z.optional(z.requiredLine(100)),
+  expectedOn: z.optional(isoDateSchema),
+  /** cancel: why. */
+  reason: z.optional(z.text(1000).check(z.minLength(1, z.required))),
+  note: z.optional(z.text(1000)),
+});
+export const movedPurchaseRequest = z.looseObject({
+  purchaseRequestId: z.string(),
+  orderId: z.string(),
+  status: z.enum(purchaseStatuses),
+  seq: z.int(),
+  /** A receipt that was the order's last: its shortfall is cleared. */
+  shortfallCleared: z.boolean(),
 });
 
 export const purchaseRequestsQuery = z.strictObject({ unitId: z.optional(z.requiredLine(100)) });

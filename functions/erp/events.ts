@@ -3,6 +3,9 @@ import { defineEvents, envelope, minor, nonNegativeInt, positiveInt } from '../.
 import * as z from '../../shared/schema.js';
 
 const orderRef = { orderId: z.string(), customerId: z.string() };
+const purchaseStatus = z.enum(['open', 'ordered', 'received', 'cancelled']);
+/** A purchase request, its order, and the unit it is routed to. */
+const purchaseRef = { ...orderRef, purchaseRequestId: z.string(), unitId: z.string() };
 
 export const events = defineEvents('crm.erp', {
   InvoicePosted: z.object({
@@ -42,11 +45,16 @@ export const events = defineEvents('crm.erp', {
     dueAt: z.iso.datetime(),
   }),
   /** The purchasing unit let a purchase request's SLA pass unanswered. */
-  PurchaseRequestOverdue: z.object({
+  PurchaseRequestOverdue: z.object({ ...envelope, ...purchaseRef, dueAt: z.iso.datetime() }),
+  /** The purchasing unit moved a purchase request: ordered from a supplier, received, or cancelled. */
+  PurchaseRequestMoved: z.object({
     ...envelope,
-    ...orderRef,
-    purchaseRequestId: z.string(),
-    unitId: z.string(),
-    dueAt: z.iso.datetime(),
+    ...purchaseRef,
+    from: purchaseStatus,
+    to: purchaseStatus,
+    action: z.string(),
+    actorId: z.string(),
   }),
+  /** Every purchase request of an order received: the order's shortfall is cleared. */
+  StockShortfallCleared: z.object({ ...envelope, ...orderRef }),
 });

@@ -8,6 +8,7 @@ const dir = 'functions/erp/handlers';
 const erp = { scopes: ['erp:write'] } as const;
 const quotesRead = { scopes: ['quotes:read'] } as const;
 const ordersRead = { scopes: ['orders:read'] } as const;
+const ordersWrite = { scopes: ['orders:write'] } as const;
 const stockGet = <P, Q>(path: string, summary: string, params: P, query: Q) =>
   ({ method: 'GET', path, function: 'stockReads', summary, request: { params, query, body: null } }) as const;
 
@@ -78,6 +79,22 @@ export const erpRoutes = {
     auth: ordersRead,
     responses: { 200: { description: 'The open purchase requests', json: api.purchaseRequestList } },
   },
+  actOnPurchaseRequest: {
+    method: 'POST',
+    path: '/purchase-requests/{purchaseRequestId}/{action}',
+    function: 'actOnPurchaseRequest',
+    idempotency: { key: 'optional' },
+    auth: ordersWrite,
+    summary:
+      'Purchasing: order (`supplierRef`, `expectedOn`), receive or cancel (`reason`) a purchase request; ' +
+      'a 409 carries where it is now (status, seq, allowed moves)',
+    request: {
+      params: api.purchaseActionParams,
+      query: null,
+      body: { schema: api.purchaseActionBody, maxBytes: 4096, optional: true },
+    },
+    responses: { 200: { description: 'Moved', json: api.movedPurchaseRequest } },
+  },
 } as const satisfies Record<string, RouteDeclaration>;
 
 /**
@@ -118,6 +135,16 @@ export const erpUseCase: UseCaseManifest = {
       description: 'Asks the ERP again about stock checks it did not answer',
       uses: { table: 'write', erp: true },
     },
+    actOnPurchaseRequest: {
+      entry: `${dir}/act-on-purchase-request.ts`,
+      description: 'The purchasing unit: move a purchase request (ordered, received, cancelled)',
+      uses: { table: 'write' },
+    },
+    mailPurchasing: {
+      entry: `${dir}/mail-purchasing.ts`,
+      description: 'Mails the purchasing unit a new purchase request, once',
+      uses: { table: 'write', mail: true },
+    },
     purchaseSla: {
       entry: `${dir}/purchase-sla.ts`,
       description: 'Marks purchase requests still open past their SLA overdue, once',
@@ -130,6 +157,11 @@ export const erpUseCase: UseCaseManifest = {
       name: 'check-order-stock',
       function: 'checkOrderStock',
       pattern: { source: [catalogue.OrderCreated.source], 'detail-type': ['OrderCreated'] },
+    },
+    {
+      name: 'mail-purchasing',
+      function: 'mailPurchasing',
+      pattern: { source: [events.PurchaseRequested.source], 'detail-type': ['PurchaseRequested'] },
     },
   ],
   schedules: [

@@ -8,3 +8,8 @@ export { recordParts } from './record-part.js';
 
 /** An order's stock check and its purchase requests hold ids, products and counts, no personal data: kept. */
 export const erpErasure: ErasureContribution = { keepsAsIs: ['erp-stock-check', 'purchase-request'] };
+
+export { purchaseLifecycle } from './domain/purchase-lifecycle.js';
+/** A unit's purchase requests that still need it, and the moves a role may make on one: its inbox shows them. */
+export { activePurchaseRequests } from './purchases.js';
+export type { PurchaseRequest } from './stock.js';

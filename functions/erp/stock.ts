@@ -15,6 +15,7 @@ import { byAssignee } from '../../shared/table.js';
 import { defineDueQueue, sweep } from '../../shared/work-queue.js';
 import { catalogue } from '../event-table.js';
 import { getRoutingRules, loadUnits } from '../order-routing/public.js';
+import type { PurchaseStatus } from './domain/purchase-lifecycle.js';
 import { type LineStock, nextStockTry, purchaseDueAt, stockPlan, toPurchase, toReserve } from './domain/stock.js';
 import { configuredErp, type ErpAdapter, ErpUnavailableError } from './erp-adapter.js';
 import { erpKeys } from './keys.js';
@@ -34,6 +35,9 @@ export interface StockCheck {
   /** Per product, once checked. */
   stock?: LineStock[];
   purchaseRequestIds?: string[];
+  /** The purchase requests received so far; when they are all of them, the shortfall is cleared. */
+  receivedPurchaseIds?: string[];
+  shortfallClearedAt?: string;
   createdAt: string;
   checkedAt?: string;
 }
@@ -48,15 +52,22 @@ export interface PurchaseRequest {
   /** What the order asked for, and what the ERP could promise of it. */
   ordered: number;
   available: number;
-  status: 'open';
+  status: PurchaseStatus;
   seq: number;
   /** The purchasing unit, or the routing rules' fallback queue when the directory has no such unit. */
   unitId: string;
   fallback: boolean;
   requestedAt: string;
   dueAt: string;
-  /** When the SLA sweep found it still open past its due time. */
+  /** When the SLA sweep found it still open past its due time (cleared when it leaves open). */
   overdueAt?: string;
+  /** Once ordered: the supplier's reference and the day they expect to deliver (Istanbul). */
+  supplierRef?: string;
+  expectedOn?: string;
+  orderedAt?: string;
+  receivedAt?: string;
+  cancelledAt?: string;
+  cancelReason?: string;
   updatedAt: string;
 }
 

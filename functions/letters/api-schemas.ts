@@ -13,7 +13,13 @@ export const runsQuery = z.strictObject({
 });
 export const quoteParams = z.strictObject({ quoteId: z.string() });
 export const postedBody = z.strictObject({ seq: z.int().check(z.positive()) });
-export const quotePosted = z.strictObject({ quoteId: z.string(), postedAt: z.string(), seq: z.int() });
+export const quotePosted = z.strictObject({
+  quoteId: z.string(),
+  postedAt: z.string(),
+  seq: z.int(),
+  /** `sent`: an approved quote posted is sent (as by e-mail); a sent or accepted one keeps its status. */
+  status: z.string(),
+});
 export const partParams = z.strictObject({ runId: z.string(), part: z.string() });
 
 // Lengths and shapes are judged by the address rules, which name each field in one 422.

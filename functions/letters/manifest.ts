@@ -95,7 +95,7 @@ export const letterRoutes = {
     function: 'quoteLetter',
     idempotency: { key: 'optional' },
     auth: writeQuotes,
-    summary: "Records the quote's letter as posted: on the quote's history and the customer's timeline",
+    summary: "Records the quote's letter as posted (history, the customer's timeline); an approved quote is sent by it",
     request: { params: api.quoteParams, query: null, body: { schema: api.postedBody, maxBytes: 1024 } },
     responses: { 200: { description: 'Recorded', json: api.quotePosted } },
   },

@@ -1,6 +1,6 @@
 // A quote by post: its PDF behind a covering letter whose address sits in a DL envelope's window (the
 // letters' one page layout), and, once it is in the post, the quote's history and the customer's
-// timeline saying so, both in one transaction guarded by the quote's seq.
+// timeline saying so (an approved quote sent by it), in one transaction guarded by the quote's seq.
 import { clockNow } from '../../shared/clock.js';
 import { getCustomer } from '../../shared/customer.js';
 import { transact } from '../../shared/db.js';
@@ -69,7 +69,10 @@ export const quoteLetterPdf = async (quote: Quote, now = clockNow()) => {
   return { number, pdf: await appendPdf(cover, await quotePdf(quote)) };
 };
 
-/** Records the quote as posted: its history ("sent by post") and a note on the customer's timeline. */
+/**
+ * Records the quote as posted: its history ("sent by post") and a note on the customer's timeline; an
+ * approved quote moves to sent there, by the e-mail's own transition (conditional on its seq: once).
+ */
 export const recordQuotePosted = async (
   quote: Quote,
   seq: number,
@@ -85,7 +88,12 @@ export const recordQuotePosted = async (
   if (quote.seq !== seq) throw changed;
   await addressee(quote);
   const number = quoteNumber(quote);
-  const answer = { quoteId: quote.quoteId, postedAt: now.toISOString(), seq: quote.seq + 1 };
+  const answer = {
+    quoteId: quote.quoteId,
+    postedAt: now.toISOString(),
+    seq: quote.seq + 1,
+    status: quote.status === 'approved' ? 'sent' : quote.status,
+  };
   const written = await transact([
     ...quotePostedItems(quote, actorId, now),
     ...systemNoteItems(

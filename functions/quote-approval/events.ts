@@ -52,7 +52,8 @@ export const events = defineEvents('crm.quotes', {
     grandTotalTry: minor,
     validUntil: z.iso.date(),
     expiresAt: z.iso.datetime(),
-    by: z.enum(['auto', 'staff']),
+    /** `post`: recorded as posted as a letter. */
+    by: z.enum(['auto', 'staff', 'post']),
   }),
   QuoteFollowUpDue: z.object({ ...envelope, ...ownedQuote, sentAt: z.iso.datetime() }),
   QuoteAccepted: quoteAnswer,

@@ -15,10 +15,9 @@ export {
   type Quote,
   quoteAttachedItems,
   quoteOrderedItems,
-  quotePostedItems,
   sentInMonths,
 } from './quote-store.js';
-export { draftQuote } from './quotes.js';
+export { draftQuote, quotePostedItems } from './quotes.js';
 export { recordParts } from './record-part.js';
 export { issuerName, quotePdf } from './send-quote.js';
 export { quoteNumber } from './templates/quote-view.js';

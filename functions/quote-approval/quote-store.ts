@@ -28,6 +28,9 @@ export interface ApprovalRecord {
   at: string;
 }
 
+/** Who sent a quote: the automatic sender, staff by e-mail, or staff recording it posted as a letter. */
+export type SentBy = 'auto' | 'staff' | 'post';
+
 export interface Quote extends QuoteState, QuoteFigures {
   quoteId: string;
   customerId: string;
@@ -56,7 +59,8 @@ export interface Quote extends QuoteState, QuoteFigures {
   submittedAt?: string;
   approvedAt?: string;
   sentAt?: string;
-  sentBy?: 'auto' | 'staff';
+  /** `post`: it went as a letter (no mail owed). */
+  sentBy?: SentBy;
   /** When the customer's mail went out, after the quote was marked sent. */
   mailedAt?: string;
   /** When it was last recorded as posted to the customer as a letter. */
@@ -196,15 +200,6 @@ export const quoteAttachedItems = (
       history: { actorId: by.actorId, action: 'attach-opportunity', via: by.via, note: opportunityId },
       record: noRecord,
     },
-  );
-
-/** The quote's side of posting it as a letter: its history says it was sent by post, guarded by its seq. */
-export const quotePostedItems = (quote: Quote, actorId: string, now: Date) =>
-  quoteMoveItems(
-    quote,
-    { ...quote, postedAt: now.toISOString(), seq: quote.seq + 1, updatedAt: now.toISOString() },
-    {},
-    { history: { actorId, action: 'post', via: 'api', note: 'sent by post' }, record: noRecord },
   );
 
 /** Saves `after` only if the stored quote is still `before`; `false` when someone else got there first. */

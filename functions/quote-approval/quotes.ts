@@ -36,6 +36,7 @@ import {
   quoteMoveItems,
   quoteRef,
   quotes,
+  type SentBy,
   saveQuote,
 } from './quote-store.js';
 
@@ -501,7 +502,8 @@ export const decideQuote = async (
 // ---- the customer ----------------------------------------------------------------------------------
 
 /** Records that the quote went to the customer; the caller has mailed it. */
-export const markSent = (quote: Quote, by: 'auto' | 'staff', now = clockNow(), who: Who = system) => {
+/** The send transition (approved → sent) e-mail and post share: its queues, its report line and QuoteSent. */
+const sending = (quote: Quote, by: SentBy, now: Date) => {
   const at = now.toISOString();
   const after: Quote = {
     ...transition(quote, { type: 'send' }).quote,
@@ -510,39 +512,50 @@ export const markSent = (quote: Quote, by: 'auto' | 'staff', now = clockNow(), w
     sentAt: at,
     sentBy: by,
   };
-  return save(
-    quote,
-    after,
-    {
-      enqueue: [
-        expiryOf(after),
-        followUpQueue.at(
-          quote.quoteId,
-          new Date(now.getTime() + followUpDays() * DAY_MS).toISOString(),
-          quoteRef(after),
-        ),
-      ],
-      report: true,
-      events: [
-        outboxPut(
-          catalogue.QuoteSent,
-          {
-            ...ref(quote),
-            ownerId: quote.ownerId,
-            currency: quote.currency,
-            grandTotal: quote.totals.grandTotal.amount,
-            grandTotalTry: quote.grandTotalTry.amount,
-            validUntil: quote.validUntil,
-            expiresAt: quote.expiresAt,
-            by,
-          },
-          now,
-        ),
-      ],
-    },
-    'send',
-    who,
-  );
+  const effects: QuoteEffects = {
+    enqueue: [
+      expiryOf(after),
+      followUpQueue.at(quote.quoteId, new Date(now.getTime() + followUpDays() * DAY_MS).toISOString(), quoteRef(after)),
+    ],
+    report: true,
+    events: [
+      outboxPut(
+        catalogue.QuoteSent,
+        {
+          ...ref(quote),
+          ownerId: quote.ownerId,
+          currency: quote.currency,
+          grandTotal: quote.totals.grandTotal.amount,
+          grandTotalTry: quote.grandTotalTry.amount,
+          validUntil: quote.validUntil,
+          expiresAt: quote.expiresAt,
+          by,
+        },
+        now,
+      ),
+    ],
+  };
+  return { after, effects };
+};
+
+export const markSent = (quote: Quote, by: 'auto' | 'staff', now = clockNow(), who: Who = system) => {
+  const { after, effects } = sending(quote, by, now);
+  return save(quote, after, effects, 'send', who);
+};
+
+/**
+ * The quote's side of posting it as a letter, guarded by its seq, for the letters' transaction: an
+ * approved quote moves to sent by the same transition as e-mail (so it is sent once, whichever way goes
+ * first); a sent or accepted one (a copy by post) only records when it was posted.
+ */
+export const quotePostedItems = (quote: Quote, actorId: string, now: Date) => {
+  const at = now.toISOString();
+  const sent = quote.status === 'approved' ? sending(quote, 'post', now) : undefined;
+  const after: Quote = sent ? sent.after : { ...quote, seq: quote.seq + 1, updatedAt: at };
+  return quoteMoveItems(quote, { ...after, postedAt: at }, sent?.effects ?? {}, {
+    history: { actorId, action: sent ? 'send' : 'post', via: 'api', note: 'sent by post' },
+    record: noRecord,
+  });
 };
 
 /** Notes the customer's mail as gone, so a retry of the send does not mail them again. */

@@ -79,6 +79,9 @@ const mailOnce = async (sent: Quote, customer: Customer & { email: string }, by:
   }
 };
 
+/** Sent, but its mail did not go out yet (a send that failed after the move); a quote posted as a letter owes none. */
+export const awaitsMail = (quote: Quote) => quote.status === 'sent' && !quote.mailedAt && quote.sentBy !== 'post';
+
 export const sendQuoteToCustomer = async (quote: Quote, by: 'auto' | 'staff', now = clockNow()): Promise<Quote> => {
   const customer = await getCustomer(quote.customerId);
   const email = customer?.email;
@@ -87,7 +90,7 @@ export const sendQuoteToCustomer = async (quote: Quote, by: 'auto' | 'staff', no
   }
   let sent: Quote;
   if (quote.status === 'approved') sent = await markSent(quote, by, now);
-  else if (quote.status === 'sent' && !quote.mailedAt) sent = quote;
+  else if (awaitsMail(quote)) sent = quote;
   else if (quote.status === 'sent') throw new ConflictError('already-sent', sentAlready);
   else
     throw new IllegalTransitionError({

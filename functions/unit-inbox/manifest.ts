@@ -1,6 +1,6 @@
-// A unit's inbox: the call-center requests, orders and cases routed to the signed-in person's unit (a
-// dealer, a warehouse, a department), in one list, most urgent first. It reads the three modules'
-// public surfaces, so it sits above them and none imports it.
+// A unit's inbox: the call-center requests, orders, cases and purchase requests routed to the signed-in
+// person's unit (a dealer, a warehouse, a department), in one list, most urgent first. It reads the four
+// modules' public surfaces, so it sits above them and none imports it.
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
 
@@ -13,7 +13,7 @@ export const inboxRoutes = {
     function: 'getInbox',
     auth: { scopes: ['requests:read'] },
     summary:
-      "A unit's people: the active requests, orders and cases routed to their unit, overdue and soonest due first (business minutes in each unit's hours), each with the moves they may make",
+      "A unit's people: the active requests, orders, cases and purchase requests routed to their unit, overdue and soonest due first (business minutes in each unit's hours), each with the moves they may make",
     request: { params: null, query: api.inboxQuery, body: null },
     responses: { 200: { description: "The unit's inbox", json: api.inboxPage } },
   },
@@ -24,7 +24,7 @@ export const unitInbox: UseCaseManifest = {
   functions: {
     getInbox: {
       entry: `${dir}/get-inbox.ts`,
-      description: "A unit's people: their unit's requests, orders and cases, most urgent first",
+      description: "A unit's people: their unit's requests, orders, cases and purchase requests, most urgent first",
       uses: { table: 'read' },
     },
   },

@@ -277,7 +277,7 @@ export const demoDepartments: Department[] = [
   department('dept-logistics', 'Lojistik', 'logistics.team@example.com'),
   department('dept-dealer-relations', 'Bayi ilişkileri', 'dealer.relations@example.com'),
 ];
-/** The customer-service department's people: its key reaches only its cases (unit reach). */
+/** Departments' people: a key reaches only its unit's records (unit reach): cases, purchase requests. */
 export const demoDepartmentUsers: User[] = [
   {
     userId: 'sup-deniz',
@@ -294,6 +294,15 @@ export const demoDepartmentUsers: User[] = [
     role: 'manager',
     language: 'tr',
     unitId: 'dept-customer-service',
+  },
+  // The purchasing unit's buyer: its inbox holds the purchase requests for what the stock cannot fill.
+  {
+    userId: 'buy-selim',
+    name: 'Selim Satın Alma',
+    email: 'selim.purchasing@example.com',
+    role: 'manager',
+    language: 'tr',
+    unitId: 'dept-purchasing',
   },
 ];
 
@@ -543,4 +552,5 @@ export const demoSignInUserIds = [
   'mgr-hakan',
   'admin-elif',
   'mkt-derya',
+  'buy-selim',
 ];

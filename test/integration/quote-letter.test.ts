@@ -1,12 +1,14 @@
 // A quote by post against DynamoDB Local: the letter's first page carries the customer's postal address
 // inside a DL envelope's window (read back out of the PDF), the quote's own pages follow, and recording
-// it as posted leaves "sent by post" on the quote's history and a note on the customer's timeline, once.
+// it as posted leaves "sent by post" on the quote's history and a note on the customer's timeline, once;
+// an approved quote posted moves to sent by the e-mail's own transition, once, and is then mailed by nobody.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setPostalAddress } from '../../functions/letters/addresses.js';
 import { quoteLetterPdf, recordQuotePosted } from '../../functions/letters/quote-letter.js';
 import { getQuote, getQuoteHistory } from '../../functions/quote-approval/quote-store.js';
 import { createQuote, submitQuote } from '../../functions/quote-approval/quotes.js';
+import { awaitsMail, sendQuoteToCustomer } from '../../functions/quote-approval/send-quote.js';
 import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import { db, tableName } from '../../shared/db.js';
 import { noRecord } from '../../shared/idempotency.js';
@@ -92,7 +94,13 @@ describe('a quote by post', () => {
     expect(posted.seq).toBe(quote.seq + 1);
     const after = (await getQuote(quote.customerId, quote.quoteId))!;
     const history = await getQuoteHistory(after);
-    expect(history.at(-1)).toMatchObject({ action: 'post', note: 'sent by post', actorId: 'rep-ayse' });
+    expect(history.at(-1)).toMatchObject({
+      action: 'send',
+      from: 'approved',
+      to: 'sent',
+      note: 'sent by post',
+      actorId: 'rep-ayse',
+    });
     const timeline = await queryAll({ partition: `CUSTOMER#${quote.customerId}`, range: { prefix: 'ACTIVITY#' } });
     expect(timeline.map((a) => [a.kind, a.subject])).toEqual([
       ['note', `Teklif ${number} postayla gönderildi / Quote ${number} sent by post`],
@@ -120,5 +128,52 @@ describe('a quote by post', () => {
       status: 409,
       code: 'quote-not-postable',
     });
+  });
+});
+
+describe('an approved quote posted', () => {
+  it('moves to sent once, as e-mail would; the mail senders then send nothing', async () => {
+    const quote = await approvedQuote(true);
+    const answers = await Promise.allSettled([
+      recordQuotePosted(quote, quote.seq, 'rep-ayse', noRecord),
+      recordQuotePosted(quote, quote.seq, 'rep-ayse', noRecord),
+    ]);
+    expect(answers.filter((a) => a.status === 'fulfilled').map((a) => a.value)).toEqual([
+      expect.objectContaining({ status: 'sent', seq: quote.seq + 1 }),
+    ]);
+    expect(answers.filter((a) => a.status === 'rejected').map((a) => a.reason)).toEqual([
+      expect.objectContaining({ status: 409, code: 'quote-changed' }),
+    ]);
+    const sent = (await getQuote(quote.customerId, quote.quoteId))!;
+    expect(sent).toMatchObject({ status: 'sent', sentBy: 'post', seq: quote.seq + 1 });
+    expect(sent.sentAt).toBeDefined();
+    expect(sent.mailedAt).toBeUndefined();
+    expect((await getQuoteHistory(sent)).filter((h) => h.action === 'send')).toHaveLength(1);
+    // It went as a letter: no mail is owed, and staff sending it again by e-mail are told it was sent.
+    expect(awaitsMail(sent)).toBe(false);
+    await expect(sendQuoteToCustomer(sent, 'staff')).rejects.toMatchObject({ status: 409, code: 'already-sent' });
+
+    // Posted again later (a copy): recorded on the history, still sent, not sent twice.
+    const again = await recordQuotePosted(sent, sent.seq, 'rep-ayse', noRecord);
+    expect(again).toMatchObject({ status: 'sent', seq: sent.seq + 1 });
+    const history = await getQuoteHistory((await getQuote(quote.customerId, quote.quoteId))!);
+    expect(history.map((h) => h.action).filter((a) => a === 'send' || a === 'post')).toEqual(['send', 'post']);
+  });
+
+  it('refuses a quote that may not be sent (a draft), changing nothing', async () => {
+    const approved = await approvedQuote(true);
+    const draft = await createQuote(
+      {
+        customerId: approved.customerId,
+        priceListId: 'tr-standart',
+        lines: [{ sku: 'TP-20', quantity: 1, discountBp: 0 }],
+      },
+      { userId: 'rep-ayse', teamId: 'team-istanbul' },
+    );
+    await expect(recordQuotePosted(draft, draft.seq, 'rep-ayse', noRecord)).rejects.toMatchObject({
+      status: 409,
+      code: 'quote-not-postable',
+    });
+    expect(await getQuote(draft.customerId, draft.quoteId)).toMatchObject({ status: 'draft', seq: draft.seq });
   });
 });

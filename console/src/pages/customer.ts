@@ -345,7 +345,8 @@ const drawRecord = async (customerId: string, notice = '') => {
     <p>${t('number')}: <strong data-number>${data.number}</strong></p>
     ${data.mergedFrom ? html`<p data-merged>${t('mergedFrom')}: ${data.mergedFrom}</p>` : nothing}
     <p role="status" data-notice>${notice}</p>
-    <p><a href="#/quotes/new?customer=${customer.customerId}" role="button" class="secondary">${t('newQuote')}</a></p>
+    <p><a href="#/quotes/new?customer=${customer.customerId}" role="button" class="secondary">${t('newQuote')}</a>
+      <a href="#/standing-orders/new?customer=${customer.customerId}" role="button" class="secondary">${t('newStandingOrder')}</a></p>
     ${profileView(data)}
     ${editForm(customer)}
     ${activityForm(customer.customerId)}

@@ -2,21 +2,61 @@
 // the business minutes left on its clock) and a request's page as a dealer works it from the mail
 // link — the customer's name and phone, what they want and when they could come, the history, and
 // accept, decline with a reason or report the outcome, each sent with the seq the page was read at.
+// A purchase request (the purchasing unit's) has no page: its row carries its moves — ordered with the
+// supplier's reference and day, received, cancelled with a reason.
 import { html, nothing } from 'lit';
 import { api, asProblem, idempotencyKey, type Problem } from '../api.js';
 import type { operations } from '../api-types.js';
 import { dateTime, type LabelGroup, label, t, valuesOf } from '../strings.js';
-import { clearProblem, problemSlot, problemView, show, statusView } from '../ui.js';
+import { clearProblem, formValues, problemSlot, problemView, show, statusView } from '../ui.js';
 import { type HistoryRow, historyTable, showRefusal } from './record-forms.js';
 
 type InboxItem = operations['getInbox']['responses'][200]['content']['application/json']['items'][number];
 type Request = operations['getRequest']['responses'][200]['content']['application/json'];
 
-const pages: Record<InboxItem['kind'], string> = { request: '#/requests/', order: '#/orders/', case: '#/cases/' };
+/** Where a row's number leads: a record's page, or for a purchase request its order's rows here. */
+const pages: Record<InboxItem['kind'], (item: InboxItem) => string> = {
+  request: (item) => `#/requests/${item.id}`,
+  order: (item) => `#/orders/${item.id}`,
+  case: (item) => `#/cases/${item.id}`,
+  purchase: (item) => `#/inbox?number=${encodeURIComponent(item.number)}`,
+};
 const statusGroups: Record<InboxItem['kind'], LabelGroup> = {
   request: 'requestStatus',
   order: 'orderStatus',
   case: 'caseStatus',
+  purchase: 'purchaseStatus',
+};
+type PurchaseAction = operations['actOnPurchaseRequest']['parameters']['path']['action'];
+
+/** A purchase request's moves in its row: each a small form sent with the seq the inbox was read at. */
+const purchaseMoves = (item: InboxItem, reload: () => Promise<unknown>) => {
+  const move = (action: PurchaseAction) => async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    clearProblem(form);
+    const client = await api();
+    const answer = await client.POST('/purchase-requests/{purchaseRequestId}/{action}', {
+      params: { path: { purchaseRequestId: item.id, action } },
+      headers: idempotencyKey(),
+      body: { seq: item.seq, ...formValues(form) },
+    });
+    if (answer.error) return showRefusal(form, asProblem(answer.error, answer.response.status) as Problem);
+    await reload();
+  };
+  const forms: Record<PurchaseAction, () => unknown> = {
+    order: () => html`<form data-move="order" @submit=${move('order')}>${problemSlot()}
+      <label>${t('supplierRef')} <input name="supplierRef" maxlength="100" required /></label>
+      <label>${t('expectedOn')} <input name="expectedOn" type="date" required /></label>
+      <button type="submit">${t('markOrdered')}</button></form>`,
+    receive: () => html`<form data-move="receive" @submit=${move('receive')}>${problemSlot()}
+      <button type="submit">${t('markReceived')}</button></form>`,
+    cancel: () => html`<form data-move="cancel" @submit=${move('cancel')}>${problemSlot()}
+      <label>${t('cancelReason')} <input name="reason" maxlength="1000" required /></label>
+      <button type="submit" class="secondary">${t('cancelPurchase')}</button></form>`,
+  };
+  return html`${item.supplierRef ? html`<p data-supplier>${item.supplierRef} · ${item.expectedOn}</p>` : nothing}
+    ${item.allowedMoves.map((m) => forms[m.action as PurchaseAction]?.() ?? nothing)}`;
 };
 
 /** Business minutes as the reader takes them in: "95 minutes left" or "12 minutes late". */
@@ -48,16 +88,17 @@ export const inboxPage = async (_params: Record<string, string>, query: URLSearc
       data.items.length === 0
         ? html`<p>${t('nothing')}</p>`
         : html`<div class="overflow-auto"><table class="striped" data-inbox>
-          <thead><tr><th scope="col">${t('itemKind')}</th><th scope="col">${t('number')}</th><th scope="col">${t('customer')}</th><th scope="col">${t('subject')}</th><th scope="col">${t('status')}</th><th scope="col">${t('due')}</th></tr></thead>
+          <thead><tr><th scope="col">${t('itemKind')}</th><th scope="col">${t('number')}</th><th scope="col">${t('customer')}</th><th scope="col">${t('subject')}</th><th scope="col">${t('status')}</th><th scope="col">${t('due')}</th><th scope="col">${t('actions')}</th></tr></thead>
           <tbody>${data.items.map(
             (item) => html`<tr data-item=${item.id} data-kind=${item.kind}>
               <td>${label('inboxKind', item.kind)}</td>
-              <td><a href="${pages[item.kind]}${item.id}">${item.number}</a></td>
+              <td><a href="${pages[item.kind](item)}">${item.number}</a></td>
               <td>${item.customerName ?? ''}</td><td>${subjectOf(item)}</td>
               <td data-status=${item.status}>${label(statusGroups[item.kind], item.status)}</td>
               <td data-minutes-left=${item.minutesLeft ?? nothing}>${clock(item.minutesLeft)}${
                 item.dueAt ? html` · <time datetime=${item.dueAt}>${dateTime(item.dueAt)}</time>` : nothing
               }</td>
+              <td>${item.kind === 'purchase' ? purchaseMoves(item, () => inboxPage(_params, query)) : nothing}</td>
             </tr>`,
           )}</tbody>
         </table></div>`

@@ -97,7 +97,8 @@ interface PriceList {
 }
 
 /**
- * The quote builder: lines from the chosen price list's products with quantity and line discount, a
+ * The quote builder: lines from the chosen price list's products with quantity (and the ERP's stock of
+ * each beside it, warning when the line asks for more) and line discount, a
  * quote discount, validity, an instalment plan, delivery terms and notes. Every figure is the API's:
  * "work out the totals" asks POST /quotes/preview, which prices the draft as creating it would and
  * answers the rows the PDF prints (KDV per rate, TRY equivalent, the plan); creating the draft
@@ -205,11 +206,35 @@ export const quoteBuilderPage = async (_params: Record<string, string>, query: U
   const update = (i: number, field: 'sku' | 'quantity' | 'discount') => (event: Event) => {
     const value = (event.target as HTMLInputElement).value;
     state.lines[i] = { ...state.lines[i]!, [field]: field === 'quantity' ? Number(value) : value };
+    if (field === 'quantity') draw();
+  };
+  /** The ERP's stock of the lines' products, as GET /stock answers it (`off` without an ERP: nothing shown). */
+  const stock: { erp?: 'answered' | 'unavailable' | 'off'; available: Map<string, number> } = { available: new Map() };
+  const askStock = async () => {
+    const skus = [...new Set(state.lines.map((l) => l.sku.trim()).filter(Boolean))];
+    if (!skus.length) return draw();
+    const { data } = await client.GET('/stock', { params: { query: { products: skus.join(',') } } });
+    stock.erp = data?.erp;
+    stock.available = new Map((data?.items ?? []).map((item) => [item.productId, item.available]));
+    draw();
+  };
+  /** Beside the quantity: what the ERP has of the product, and a warning when the line asks for more. */
+  const stockOf = (i: number) => {
+    const { sku, quantity } = state.lines[i]!;
+    if (!sku || !stock.erp || stock.erp === 'off') return nothing;
+    if (stock.erp === 'unavailable') return html`<small data-stock-unknown>${t('stockUnknown')}</small>`;
+    const available = stock.available.get(sku.trim());
+    // A product the ERP keeps no stock of (a service): nothing to show.
+    if (available === undefined) return nothing;
+    return quantity > available
+      ? html`<small role="alert" class="warning" data-stock=${available} data-stock-short>${t('stockShort')}: ${available}</small>`
+      : html`<small data-stock=${available}>${t('inStock')}: ${available}</small>`;
   };
   const products = () => priceLists.find((l) => l.id === state.priceListId)?.prices ?? [];
   const line = (i: number) => html`<fieldset class="grid" data-line-input=${i}>
-    <label>${t('sku')} <input name="lines.${i}.sku" list="skus" required autocomplete="off" .value=${state.lines[i]!.sku} @input=${update(i, 'sku')} /></label>
-    <label>${t('quantity')} <input name="lines.${i}.quantity" type="number" min="1" max="1000000" required .value=${String(state.lines[i]!.quantity)} @input=${update(i, 'quantity')} /></label>
+    <label>${t('sku')} <input name="lines.${i}.sku" list="skus" required autocomplete="off" .value=${state.lines[i]!.sku} @input=${update(i, 'sku')} @change=${askStock} /></label>
+    <label>${t('quantity')} <input name="lines.${i}.quantity" type="number" min="1" max="1000000" required .value=${String(state.lines[i]!.quantity)} @input=${update(i, 'quantity')} />
+      <span data-stock-for=${i}>${stockOf(i)}</span></label>
     <label>${t('lineDiscount')} <input name="lines.${i}.discount" inputmode="decimal" autocomplete="off" .value=${state.lines[i]!.discount} @input=${update(i, 'discount')} /></label>
     ${
       state.lines.length > 1

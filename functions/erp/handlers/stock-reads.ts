@@ -11,7 +11,7 @@ import { productIdsOf } from '../api-schemas.js';
 import { availableOf, type StockLevel, stockPlan } from '../domain/stock.js';
 import { configuredErp, ErpUnavailableError } from '../erp-adapter.js';
 import { erpRoutes } from '../manifest.js';
-import { getStockCheck, openPurchaseRequests, purchaseRequestsOf } from '../stock.js';
+import { getStockCheck, openPurchaseRequests, purchaseRequestsOf, type StockCheck } from '../stock.js';
 
 /** The ERP's figures for these products, or why there are none. */
 const askErp = async (
@@ -25,6 +25,15 @@ const askErp = async (
     if (error instanceof ErpUnavailableError) return { erp: 'unavailable', levels: [] };
     throw error;
   }
+};
+
+/** Whether the order still waits for goods bought in: cleared once every purchase request is received. */
+const shortfallOf = (check: StockCheck) => {
+  if (check.status !== 'checked') return {};
+  if (!check.purchaseRequestIds?.length) return { shortfall: 'none' as const };
+  return check.shortfallClearedAt
+    ? { shortfall: 'cleared' as const, shortfallClearedAt: check.shortfallClearedAt }
+    : { shortfall: 'open' as const };
 };
 
 export const handler = routes([
@@ -53,6 +62,7 @@ export const handler = routes([
       lastError: check.lastError,
       checkedAt: check.checkedAt,
       lines: check.stock,
+      ...shortfallOf(check),
       purchaseRequests,
     });
   }),

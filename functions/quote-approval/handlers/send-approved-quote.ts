@@ -4,15 +4,12 @@ import { logger } from '../../../shared/observability.js';
 import { ProblemError } from '../../../shared/problems.js';
 import { catalogue } from '../../event-table.js';
 import { getQuote } from '../quote-store.js';
-import { sendQuoteToCustomer } from '../send-quote.js';
+import { awaitsMail, sendQuoteToCustomer } from '../send-quote.js';
 
 export const handler = eventHandler(catalogue.QuoteApproved, async ({ customerId, quoteId, quoteVersion }) => {
   const quote = await getQuote(customerId, quoteId);
-  const due =
-    quote &&
-    quote.version === quoteVersion &&
-    (quote.status === 'approved' || (quote.status === 'sent' && !quote.mailedAt));
-  if (!due) return; // sent by staff, revised or erased meanwhile
+  const due = quote && quote.version === quoteVersion && (quote.status === 'approved' || awaitsMail(quote));
+  if (!due) return; // sent by staff (by mail or post), revised or erased meanwhile
   try {
     await sendQuoteToCustomer(quote, 'auto');
   } catch (error) {

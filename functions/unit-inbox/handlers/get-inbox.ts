@@ -1,5 +1,5 @@
-// GET /inbox?number= — the signed-in person's unit's active requests, orders and cases, most urgent
-// first. Only people of a unit have one: for anyone else there is no inbox (404), as for a record
+// GET /inbox?number= — the signed-in person's unit's active requests, orders, cases and purchase
+// requests, most urgent first. Only people of a unit have one: for anyone else there is no inbox (404), as for a record
 // they may not see. `number` narrows it to the items whose number ends with what was typed.
 
 import { viewerOf } from '../../../shared/access.js';
@@ -10,6 +10,7 @@ import { NotFoundError } from '../../../shared/problems.js';
 import { recordNumber } from '../../../shared/record-numbers.js';
 import { unitRequests } from '../../call-center/public.js';
 import { unitCases } from '../../complaint-escalation/public.js';
+import { activePurchaseRequests, purchaseLifecycle } from '../../erp/public.js';
 import { loadUnits, orderMoves, orderNumber, ordersIn } from '../../order-routing/public.js';
 import type { InboxItem } from '../api-schemas.js';
 import { byUrgency, minutesUntil } from '../domain/urgency.js';
@@ -25,11 +26,12 @@ export const handler = route(inboxRoutes.getInbox, async ({ actor, query }) => {
   if (viewer.reach !== 'unit' || !viewer.unitId) throw new NotFoundError({ en: 'Your unit', tr: 'Biriminiz' });
   const { unitId } = viewer;
   const now = clockNow();
-  const [units, requests, orders, cases] = await Promise.all([
+  const [units, requests, orders, cases, purchases] = await Promise.all([
     loadUnits([unitId]),
     unitRequests(unitId, actor.role, MAX_EACH),
     ordersIn(unitOrderStatuses, { unitId }, MAX_EACH),
     unitCases(unitId, actor.role, now, MAX_EACH),
+    activePurchaseRequests(unitId, MAX_EACH),
   ]);
   const hours = units.get(unitId)?.hours ?? officeHours;
   const clock = (dueAt: string | undefined) =>
@@ -81,9 +83,27 @@ export const handler = route(inboxRoutes.getInbox, async ({ actor, query }) => {
         allowedMoves,
       }),
     ),
+    ...purchases.map(
+      (p): InboxItem => ({
+        kind: 'purchase',
+        id: p.purchaseRequestId,
+        // It has no number of its own: its order's, so the order's number finds it.
+        number: recordNumber('order', p.orderId),
+        customerId: p.customerId,
+        status: p.status,
+        seq: p.seq,
+        subject: `${p.sku} × ${p.quantity}`,
+        ...(p.supplierRef ? { supplierRef: p.supplierRef } : {}),
+        ...(p.expectedOn ? { expectedOn: p.expectedOn } : {}),
+        createdAt: p.requestedAt,
+        // Its SLA runs only while it is open: ordered, it waits on the supplier's date.
+        ...clock(p.status === 'open' ? p.dueAt : undefined),
+        allowedMoves: purchaseLifecycle.movesFor(p.status, actor.role),
+      }),
+    ),
   ];
   const typed = query.number?.trim().toUpperCase();
   const shown = typed ? items.filter((item) => item.number.toUpperCase().endsWith(typed)) : items;
-  const truncated = [requests, orders, cases].some((share) => share.length >= MAX_EACH);
+  const truncated = [requests, orders, cases, purchases].some((share) => share.length >= MAX_EACH);
   return json(200, { unitId, items: byUrgency(shown), truncated });
 });
