@@ -4590,6 +4590,8 @@ export interface operations {
                 customer?: string;
                 from?: string;
                 to?: string;
+                sort?: "newest" | "oldest" | "highest" | "lowest";
+                currency?: string;
                 awaiting?: "me";
                 limit?: number;
                 cursor?: string;
@@ -4891,6 +4893,8 @@ export interface operations {
                 customer?: string;
                 from?: string;
                 to?: string;
+                sort?: "newest" | "oldest" | "highest" | "lowest";
+                currency?: string;
                 format?: "csv" | "json";
             };
             header?: never;
@@ -6108,7 +6112,8 @@ export interface operations {
                 unit?: string;
                 owner?: string;
                 olderThanDays?: number;
-                sort?: "oldest" | "newest";
+                sort?: "oldest" | "newest" | "highest" | "lowest";
+                currency?: string;
                 number?: string;
                 limit?: number;
                 cursor?: string;
@@ -6228,7 +6233,8 @@ export interface operations {
                 unit?: string;
                 owner?: string;
                 olderThanDays?: number;
-                sort?: "oldest" | "newest";
+                sort?: "oldest" | "newest" | "highest" | "lowest";
+                currency?: string;
                 number?: string;
                 format?: "csv" | "json";
             };

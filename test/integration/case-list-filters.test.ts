@@ -2,7 +2,6 @@
 // by who opened them, by age ("older than 2 days") and by today's SLA breaches, in either order, page
 // by page, and exported with the same filter; a bad filter value is a 400 naming its parameter.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases as caseEntity, getCase } from '../../functions/complaint-escalation/case-store.js';
 import { changeCaseStatus, openCase } from '../../functions/complaint-escalation/cases.js';
@@ -13,8 +12,8 @@ import type { Viewer } from '../../shared/access.js';
 import { setClock } from '../../shared/clock.js';
 import { customers } from '../../shared/customer.js';
 import { db, tableName, transact } from '../../shared/db.js';
-import type { HttpEvent } from '../../shared/http.js';
 import { newId } from '../../shared/ids.js';
+import { getThrough } from '../support/handler-get.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** A Monday morning in Istanbul: an urgent case's first hour and a normal one's four end today. */
@@ -26,24 +25,7 @@ const callCenter: Viewer = {
   reach: 'all',
 };
 
-const ask = async (path: string, query: Record<string, string>, who: Record<string, string> = director) => {
-  const answer = await handler(
-    {
-      httpMethod: 'GET',
-      resource: path,
-      path,
-      headers: {},
-      queryStringParameters: query,
-      requestContext: { authorizer: { keyId: `k-${who.userId}`, ...who, caller: 'integration' } },
-    } as unknown as HttpEvent,
-    {} as Context,
-  );
-  return {
-    status: answer.statusCode,
-    body: answer.body ?? '',
-    json: () => JSON.parse(answer.body ?? '{}'),
-  };
-};
+const ask = (path: string, query: Record<string, string>, who = director) => getThrough(handler, path, query, who);
 
 /** Every case the list gives for the filter, page by page (`limit` a page). */
 const listAll = async (query: Record<string, string>, limit = 2) => {

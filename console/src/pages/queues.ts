@@ -4,7 +4,18 @@ import { html, nothing } from 'lit';
 import { api, asProblem } from '../api.js';
 import type { operations } from '../api-types.js';
 import { label, money, t, valuesOf } from '../strings.js';
-import { ageField, ageOf, daysSince, exportButton, filterForm, pagedTable, rowAction, show } from '../ui.js';
+import {
+  ageField,
+  ageOf,
+  daysSince,
+  exportButton,
+  filterForm,
+  pagedTable,
+  rowAction,
+  show,
+  sortField,
+  sortOf,
+} from '../ui.js';
 
 type OrderFilter = NonNullable<operations['listOrders']['parameters']['query']>;
 type CaseFilter = NonNullable<operations['listCases']['parameters']['query']>;
@@ -16,7 +27,7 @@ const filterOf = (query: URLSearchParams): OrderFilter => {
     status: (query.get('status') ?? 'routed') as OrderFilter['status'],
     ...(query.get('unit') ? { unit: query.get('unit')! } : {}),
     ...(days ? { olderThanDays: days } : {}),
-    sort: query.get('sort') === 'newest' ? 'newest' : 'oldest',
+    ...sortOf(query, 'oldest'),
     ...(query.get('number') ? { number: query.get('number')! } : {}),
   };
 };
@@ -36,11 +47,7 @@ export const ordersPage = async (_params: Record<string, string>, query: URLSear
           )}</select></label>
         <label>${t('unit')} <input name="unit" value=${filter.unit ?? ''} maxlength="100" /></label>
         ${ageField(filter.olderThanDays)}
-        <label>${t('sortOrder')}
-          <select name="sort">
-            <option value="oldest" ?selected=${filter.sort === 'oldest'}>${t('oldestFirst')}</option>
-            <option value="newest" ?selected=${filter.sort === 'newest'}>${t('newestFirst')}</option>
-          </select></label>
+        ${sortField(sortOf(query, 'oldest'))}
         <label>${t('findNumber')} <input name="number" value=${filter.number ?? ''} maxlength="40" /></label>`,
       exportButton('orders.csv', () =>
         // The bytes as sent: read as text, the byte-order mark Excel needs would be dropped.
@@ -57,7 +64,7 @@ export const ordersPage = async (_params: Record<string, string>, query: URLSear
       <td>${order.customerName ?? ''}</td><td data-unit>${order.unitId ?? ''}</td>
       <td data-status=${order.status}>${label('orderStatus', order.status)}</td>
       <td data-age>${daysSince(String(order.createdAt), now)}</td>
-      <td>${money(order.grandTotal.amount, order.grandTotal.currency)}</td>
+      <td data-total=${order.grandTotal.amount}>${money(order.grandTotal.amount, order.grandTotal.currency)}</td>
       <td>${
         order.status === 'routed'
           ? rowAction(outcomes, order.orderId, t('acknowledge'), redraw, () =>
