@@ -1,6 +1,7 @@
 // A manager's lists in Chromium against the local stack, each filtered the way a manager asks and
 // exported as it is shown: one unit's open orders older than two days, one rep's new leads, one rep's
-// draft quotes, one department's cases older than two days, and open orders sorted by value. Rows show the records' numbers (SP-, L-, Q-), every CSV is read back (BOM, header,
+// draft quotes, one department's cases older than two days, and open orders sorted by value. Rows show
+// the records' numbers (SP-, L-, Q-), every CSV is read back (BOM, header,
 // rows, decimal amounts beside their currency, ISO instants) against what the API holds for the same
 // filter, and a bad filter value is problem+json naming its parameter.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';

@@ -136,7 +136,8 @@ export const casesPage = async (_params: Record<string, string>, query: URLSearc
     ['#', t('subject'), t('unit'), t('priority'), t('age'), t('sla'), ''],
     (c, redraw) => html`<tr data-case=${c.caseId}>
       <td><a href="#/cases/${c.caseId}">${c.caseNumber}</a></td><td>${c.subject}</td><td data-unit>${c.unit.id}</td>
-      <td data-priority=${c.priority}>${label('priority', c.priority)}</td><td data-age>${daysSince(c.createdAt, now)}</td><td>${c.sla.segment} · ${c.sla.targets.resolution} ${t('minutes')} · ${t('escalation')} ${c.sla.escalationLevel}</td>
+      <td data-priority=${c.priority}>${label('priority', c.priority)}</td><td data-age>${daysSince(c.createdAt, now)}</td>
+      <td>${c.sla.segment} · ${c.sla.targets.resolution} ${t('minutes')} · ${t('escalation')} ${c.sla.escalationLevel}</td>
       <td>${
         // An open case is acknowledged first; the row then offers to resolve it, at the new seq.
         c.status === 'open'
