@@ -3,7 +3,8 @@
 import { clockNow } from './clock.js';
 import { type CsvColumn, toCsv } from './csv.js';
 import { csvFile, type HttpEvent, json, wantsCsv } from './http.js';
-import { collectPages } from './query.js';
+import { currencySchema, type Money } from './money.js';
+import { collectPages, type SortBy } from './query.js';
 import * as z from './schema.js';
 import { istanbulDate } from './time.js';
 
@@ -30,3 +31,28 @@ export const listExport = async <R>({ event, format, name, columns, page }: List
     ? csvFile(`${name}-${istanbulDate(clockNow())}`, toCsv(columns, rows))
     : json(200, { [name]: rows });
 };
+
+/**
+ * Sorting a list by value: `highest` or `lowest` net total first, in minor units, within one currency
+ * (`currency`, TRY unless named: amounts of two currencies are not compared, and only some records
+ * carry a TRY equivalent). A record without a tax split (an order taken in with its total) counts
+ * its grand total. Ties go by the record's key, so paging stays stable.
+ */
+export const valueSorts = ['highest', 'lowest'] as const;
+export const valueCurrency = { currency: z.optional(currencySchema) };
+
+export const byValue = (sort: string | undefined): SortBy | undefined =>
+  sort === 'highest' || sort === 'lowest'
+    ? {
+        name: 'netValue',
+        value: (item) => {
+          const totals = item.totals as { grandTotal: Money; netTotal?: Money };
+          return (totals.netTotal ?? totals.grandTotal).amount;
+        },
+        direction: sort === 'highest' ? 'descending' : 'ascending',
+      }
+    : undefined;
+
+/** The currency a list sorted by value keeps to; any other list keeps to the one named, if any. */
+export const currencyOf = (sort: string | undefined, currency: string | undefined) =>
+  currency ?? (byValue(sort) ? 'TRY' : undefined);

@@ -40,7 +40,22 @@ export interface PageQuery {
    * may then hold fewer than `limit` items and still have a cursor: the read stopped, not the list.
    */
   readBudget?: number;
+  /**
+   * In the order of a number no index keys on (a value), ties by the item's key: the query's items are
+   * read whole (at most `MAX_SORTED`) and each page is cut after the last one the cursor names.
+   */
+  sortBy?: SortBy;
 }
+
+export interface SortBy {
+  /** What the cursor is bound to, beside the query: `value`, say. */
+  name: string;
+  value: (item: Record<string, unknown>) => number;
+  direction: 'ascending' | 'descending';
+}
+
+/** The most items a list sorted by a value orders; a bigger one is a report's job. */
+export const MAX_SORTED = 10_000;
 
 export interface Page<T> {
   items: T[];
@@ -73,6 +88,7 @@ const fingerprint = (query: PageQuery) =>
         query.range ?? {},
         query.order ?? 'newest',
         query.filter ?? {},
+        query.sortBy ? [query.sortBy.name, query.sortBy.direction] : [],
       ]),
     )
     .digest('base64url')
@@ -80,21 +96,39 @@ const fingerprint = (query: PageQuery) =>
 
 const foreignCursor = () => new ValidationError([{ path: 'cursor', message: foreignCursorMessage }]);
 
-const encode = (query: PageQuery, positions: Positions) =>
-  Buffer.from(JSON.stringify({ q: fingerprint(query), p: positions })).toString('base64url');
+/** A sorted list's place: the last item shown, by its value and its table key. */
+type After = [number, string];
 
-const decode = (query: PageQuery, cursor: string): Positions => {
+const encode = (query: PageQuery, positions: Positions, after?: After) =>
+  Buffer.from(JSON.stringify({ q: fingerprint(query), p: positions, ...(after ? { a: after } : {}) })).toString(
+    'base64url',
+  );
+
+const parse = (query: PageQuery, cursor: string) => {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw new ValidationError([{ path: 'cursor', message: notACursor }]);
   }
-  const { q, p } = (parsed ?? {}) as { q?: unknown; p?: unknown };
+  const { q, p, a } = (parsed ?? {}) as { q?: unknown; p?: unknown; a?: unknown };
   if (typeof p !== 'object' || p === null || Array.isArray(p)) {
     throw new ValidationError([{ path: 'cursor', message: notACursor }]);
   }
   if (q !== fingerprint(query)) throw foreignCursor();
+  return { p, a };
+};
+
+const decodeAfter = (query: PageQuery, cursor: string): After => {
+  const { a } = parse(query, cursor);
+  const valid =
+    Array.isArray(a) && a.length === 2 && Number.isFinite(a[0]) && typeof a[1] === 'string' && a[1].length <= 2048;
+  if (!valid) throw foreignCursor();
+  return a as After;
+};
+
+const decode = (query: PageQuery, cursor: string): Positions => {
+  const { p } = parse(query, cursor);
   const names = keyNames(query.index);
   const partitions = partitionsOf(query);
   const positions: Positions = {};
@@ -196,6 +230,7 @@ const pageInTurn = async (query: PageQuery, positions: Positions): Promise<Page<
  * limit, the results are merged in sort-key order, and the cursor remembers where each one stands.
  */
 export const queryPage = async (query: PageQuery): Promise<Page<Item>> => {
+  if (query.sortBy) return sortedPage(query, query.sortBy);
   const names = keyNames(query.index);
   const positions = query.cursor ? decode(query, query.cursor) : {};
   if (query.inTurn) return pageInTurn(query, positions);
@@ -231,6 +266,30 @@ export const queryPage = async (query: PageQuery): Promise<Page<Item>> => {
     merged.map((entry) => entry.item),
     next,
   );
+};
+
+/**
+ * A page of a query in the order of a value: every item read (bounded), sorted, and cut after the
+ * cursor's place. A place, not an offset, so an item added or removed between pages moves none.
+ */
+const sortedPage = async (query: PageQuery, by: SortBy): Promise<Page<Item>> => {
+  const after = query.cursor ? decodeAfter(query, query.cursor) : undefined;
+  const { cursor: _, sortBy: __, limit, ...whole } = query;
+  const sign = by.direction === 'ascending' ? 1 : -1;
+  const placeOf = (item: Item): After => [
+    by.value(item),
+    `${item[tableSchema.partitionKey]}\n${item[tableSchema.sortKey]}`,
+  ];
+  const compare = (x: After, y: After) => sign * (x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0));
+  const sorted = (await queryAll(whole, MAX_SORTED))
+    .map((item) => ({ item, place: placeOf(item) }))
+    .sort((x, y) => compare(x.place, y.place));
+  const rest = after ? sorted.filter((entry) => compare(entry.place, after) > 0) : sorted;
+  const shown = rest.slice(0, limit);
+  return {
+    items: shown.map((entry) => entry.item),
+    next: rest.length > limit ? encode(query, {}, shown.at(-1)!.place) : undefined,
+  };
 };
 
 /**

@@ -940,7 +940,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List cases, newest first (active ones unless a status is named); a department's people see its cases
+         * List cases, newest first (active ones unless a status is named), by unit, opener, age or today's SLA breaches; a department's people see its cases
          * @description Needs a bearer key with the scope `cases:read` (or `admin`).
          */
         get: operations["listCases"];
@@ -992,6 +992,26 @@ export interface paths {
          * @description Public: no key; rate-limited per IP address by the firewall.
          */
         get: operations["caseForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every case the list filter finds (not one page), as CSV (BOM, formula-safe cells) unless ?format=json; at most 10,000
+         * @description Needs a bearer key with the scope `cases:read` (or `admin`).
+         */
+        get: operations["exportCases"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4684,6 +4704,8 @@ export interface operations {
                 customer?: string;
                 from?: string;
                 to?: string;
+                sort?: "newest" | "oldest" | "highest" | "lowest";
+                currency?: string;
                 awaiting?: "me";
                 limit?: number;
                 cursor?: string;
@@ -4985,6 +5007,8 @@ export interface operations {
                 customer?: string;
                 from?: string;
                 to?: string;
+                sort?: "newest" | "oldest" | "highest" | "lowest";
+                currency?: string;
                 format?: "csv" | "json";
             };
             header?: never;
@@ -6202,7 +6226,8 @@ export interface operations {
                 unit?: string;
                 owner?: string;
                 olderThanDays?: number;
-                sort?: "oldest" | "newest";
+                sort?: "oldest" | "newest" | "highest" | "lowest";
+                currency?: string;
                 number?: string;
                 limit?: number;
                 cursor?: string;
@@ -6322,7 +6347,8 @@ export interface operations {
                 unit?: string;
                 owner?: string;
                 olderThanDays?: number;
-                sort?: "oldest" | "newest";
+                sort?: "oldest" | "newest" | "highest" | "lowest";
+                currency?: string;
                 number?: string;
                 format?: "csv" | "json";
             };
@@ -7265,6 +7291,10 @@ export interface operations {
             query?: {
                 status?: "open" | "acknowledged" | "in_progress" | "waiting_customer" | "resolved" | "closed";
                 customer?: string;
+                unit?: string;
+                owner?: string;
+                olderThanDays?: number;
+                breaching?: "today";
                 sort?: "newest" | "due";
                 limit?: number;
                 cursor?: string;
@@ -7564,6 +7594,50 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem400"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    exportCases: {
+        parameters: {
+            query?: {
+                status?: "open" | "acknowledged" | "in_progress" | "waiting_customer" | "resolved" | "closed";
+                customer?: string;
+                unit?: string;
+                owner?: string;
+                olderThanDays?: number;
+                breaching?: "today";
+                sort?: "newest" | "due";
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cases: ({
+                            caseId: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "open" | "acknowledged" | "in_progress" | "waiting_customer" | "resolved" | "closed";
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };

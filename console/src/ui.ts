@@ -166,6 +166,26 @@ export const createdBefore = (days: number | undefined) =>
 export const ageField = (days: number | undefined) =>
   html`<label>${t('olderThanDays')} <input name="olderThanDays" type="number" min="1" max="3650" value=${days ?? ''} /></label>`;
 
+export const listSorts = ['oldest', 'newest', 'highest', 'lowest'] as const;
+export type ListSort = (typeof listSorts)[number];
+
+/** The address's sort (by age or by value) and currency, as the order and quote lists take them. */
+export const sortOf = (query: URLSearchParams, fallback: ListSort) => ({
+  sort: listSorts.find((s) => s === query.get('sort')) ?? fallback,
+  ...(/^[A-Z]{3}$/.test(query.get('currency') ?? '') ? { currency: query.get('currency')! } : {}),
+});
+
+/**
+ * The sort field: by age either way, or by net value either way within one currency (TRY unless one is
+ * named: the API compares no amounts of two currencies).
+ */
+export const sortField = ({ sort, currency }: ReturnType<typeof sortOf>) =>
+  html`<label>${t('sortOrder')}
+      <select name="sort">${listSorts.map(
+        (s) => html`<option value=${s} ?selected=${s === sort}>${t(`${s}First`)}</option>`,
+      )}</select></label>
+    <label>${t('currency')} <input name="currency" value=${currency ?? ''} maxlength="3" placeholder="TRY" /></label>`;
+
 /** Whole days since an instant, as a list's age column shows it. */
 export const daysSince = (iso: string, now: number) => Math.floor((now - Date.parse(iso)) / DAY_MS);
 

@@ -64,6 +64,7 @@ export const routeTable: readonly RouteAccess[] = [
   {"method":"OPTIONS","path":"/cases/web","auth":"public"},
   {"method":"GET","path":"/forms/case","auth":"public"},
   {"method":"GET","path":"/cases","auth":{"scopes":["cases:read"]}},
+  {"method":"GET","path":"/cases/export","auth":{"scopes":["cases:read"]}},
   {"method":"GET","path":"/cases/{caseId}","auth":{"scopes":["cases:read"]}},
   {"method":"POST","path":"/cases/{caseId}/status","auth":{"scopes":["cases:write"]}},
   {"method":"GET","path":"/reports/cases","auth":{"scopes":["cases:read"]}},

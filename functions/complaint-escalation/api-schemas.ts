@@ -1,6 +1,7 @@
 // The case routes' request and response schemas: the manifest declares them, the handlers get their
 // requests parsed with them, and the OpenAPI document is generated from them.
 import { languages } from '../../shared/language.js';
+import { exportFormat } from '../../shared/list-export.js';
 import * as z from '../../shared/schema.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
 import { caseCategories, caseChannels, casePriorities, caseTypes } from './domain/case-input.js';
@@ -15,11 +16,23 @@ export const listCasesQuery = z.strictObject({
   status: z.optional(z.enum(caseStatuses)),
   /** One customer's cases (every status unless one is named). */
   customer: z.optional(z.requiredLine(40)),
+  /** The department's or dealer's cases (a unit's own people list only their unit's). */
+  unit: z.optional(z.requiredLine(100)),
+  /** The cases a person opened (staff other than managers list only their own). */
+  owner: z.optional(z.requiredLine(100)),
+  /** Only cases opened at least this many days ago: "open cases older than 2 days". */
+  olderThanDays: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(3650))),
+  /** `today`: the running SLA target is due by the end of today in Istanbul, or already missed. */
+  breaching: z.optional(z.enum(['today'])),
   /** Newest first (the default), or `due`: running SLA clocks soonest due first, late ones on top. */
   sort: z.optional(z.enum(['newest', 'due'])),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
   cursor: z.optional(z.string().check(z.maxLength(2000))),
 });
+
+/** The list's filter, for every case it finds: CSV unless JSON is asked for. */
+const { limit: _limit, cursor: _cursor, ...filterShape } = listCasesQuery.shape;
+export const exportCasesQuery = z.strictObject({ ...filterShape, ...exportFormat });
 
 export const changeCaseStatusBody = z.strictObject({
   to: z.enum(caseStatuses),
@@ -111,6 +124,9 @@ export const caseWithHistory = z.extend(caseView, {
   allowedMoves: z.array(z.strictObject({ action: z.enum(caseActions), to: z.enum(caseStatuses) })),
 });
 export const casePage = z.strictObject({ cases: z.array(caseView), nextCursor: z.optional(z.string()) });
+export const caseExport = z.strictObject({
+  cases: z.array(z.looseObject({ caseId: z.string(), number: z.string(), status: z.enum(caseStatuses) })),
+});
 export const caseStatusChanged = z.strictObject({ caseId: z.string(), status: z.enum(caseStatuses), seq: z.int() });
 
 const targetFigures = z.strictObject({

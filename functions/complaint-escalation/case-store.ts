@@ -110,6 +110,8 @@ export interface CaseQuery {
   unitId?: string;
   ownerId?: string;
   status?: CaseStatus;
+  /** Only cases opened at or before this instant (ISO UTC). */
+  createdBefore?: string;
   limit: number;
   cursor?: string;
 }
@@ -147,6 +149,11 @@ export const listCases = async (query: CaseQuery) => {
     conditions.push('openedBy = :owner');
     filter.values[':owner'] = query.ownerId;
   }
+  // The index lists are ranged by creation time; a customer's partition is keyed by id.
+  if (byCustomer && query.createdBefore) {
+    conditions.push('createdAt <= :before');
+    filter.values[':before'] = query.createdBefore;
+  }
   filter.expression = conditions.join(' AND ');
   const page = await queryPage({
     ...(byCustomer
@@ -157,6 +164,7 @@ export const listCases = async (query: CaseQuery) => {
       : byUnit
         ? { index: byAssignee, partition: complaintEscalationKeys.casesByUnitPartition(query.unitId!) }
         : { index: byState, partition: statuses.flatMap((s) => complaintEscalationKeys.casesByStatusPartitions(s)) }),
+    ...(!byCustomer && query.createdBefore ? { range: { to: query.createdBefore } } : {}),
     limit: query.limit,
     cursor: query.cursor,
     filter: conditions.length ? filter : undefined,
@@ -192,7 +200,8 @@ export const listCasesByDue = async (query: Omit<CaseQuery, 'customerId'>) => {
       (c) =>
         (!query.unitId || c.unit.id === query.unitId) &&
         (!query.ownerId || c.openedBy === query.ownerId) &&
-        (!query.status || c.status === query.status),
+        (!query.status || c.status === query.status) &&
+        (!query.createdBefore || c.createdAt <= query.createdBefore),
     );
   return { cases, next: page.next };
 };

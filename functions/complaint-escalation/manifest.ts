@@ -74,9 +74,20 @@ export const caseRoutes = {
     path: '/cases',
     function: 'listCases',
     auth: read,
-    summary: "List cases, newest first (active ones unless a status is named); a department's people see its cases",
+    summary:
+      "List cases, newest first (active ones unless a status is named), by unit, opener, age or today's SLA breaches; a department's people see its cases",
     request: { params: null, query: api.listCasesQuery, body: null },
     responses: { 200: { description: 'A page of cases', json: api.casePage } },
+  },
+  exportCases: {
+    method: 'GET',
+    path: '/cases/export',
+    function: 'listCases',
+    auth: read,
+    summary:
+      'Every case the list filter finds (not one page), as CSV (BOM, formula-safe cells) unless ?format=json; at most 10,000',
+    request: { params: null, query: api.exportCasesQuery, body: null },
+    responses: { 200: { description: 'The cases', json: api.caseExport, csv: true } },
   },
   getCase: {
     method: 'GET',

@@ -1,6 +1,6 @@
 // The order routes' request and response schemas: the manifest declares them on the routes, the
 // handlers get their requests parsed with them, the OpenAPI document is generated from them.
-import { exportFormat } from '../../shared/list-export.js';
+import { exportFormat, valueCurrency, valueSorts } from '../../shared/list-export.js';
 import * as z from '../../shared/schema.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
 import { orderLifecycle, orderStatuses, requestableStatuses } from './domain/lifecycle.js';
@@ -18,8 +18,13 @@ export const listOrdersQuery = z.strictObject({
   owner: z.optional(z.requiredLine(100)),
   /** Only orders created at least this many days ago: "open orders of unit X older than 2 days". */
   olderThanDays: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(3650))),
-  /** By creation time: `oldest` first (the default: the longest waiting on top) or `newest` first. */
-  sort: z._default(z.enum(['oldest', 'newest']), 'oldest'),
+  /**
+   * By creation time: `oldest` first (the default: the longest waiting on top) or `newest` first; or by
+   * value: `highest` or `lowest` net total first, within one currency (`currency`, TRY unless named).
+   */
+  sort: z._default(z.enum(['oldest', 'newest', ...valueSorts]), 'oldest'),
+  /** Only orders in this currency (a list sorted by value keeps to TRY unless one is named). */
+  ...valueCurrency,
   /** An order number as people say it (`SP-01ABCDEF`, or its last eight characters). */
   number: z.optional(z.requiredLine(40)),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),

@@ -8,7 +8,7 @@ import { findById, type TransactItem, transact } from '../../shared/db.js';
 import { defineEntity } from '../../shared/entity.js';
 import type { Language } from '../../shared/language.js';
 import type { Money } from '../../shared/money.js';
-import { type Filter, queryAll, queryPage } from '../../shared/query.js';
+import { type Filter, queryAll, queryPage, type SortBy } from '../../shared/query.js';
 import { byAssignee, byState } from '../../shared/table.js';
 import { defineDueQueue } from '../../shared/work-queue.js';
 import { type Quote, type QuoteTotals, quoteOrderedItems } from '../quote-approval/public.js';
@@ -157,6 +157,9 @@ export interface OrderQuery {
   createdBefore?: string;
   /** Oldest first (the default: the longest waiting on top) or newest first. */
   order?: 'oldest' | 'newest';
+  /** In this order instead of by creation time (by value: see shared/list-export). */
+  sortBy?: SortBy;
+  currency?: string;
   /** Only the order whose id ends with this (a number as people say it, see shared/record-numbers). */
   idSuffix?: string;
   limit: number;
@@ -217,7 +220,7 @@ const equalTo = (fields: Record<string, string | undefined>): Filter | undefined
  */
 export const listOrders = async (query: OrderQuery) => {
   const statuses: readonly OrderStatus[] = typeof query.status === 'string' ? [query.status] : query.status;
-  const owned = equalTo({ ownerId: query.ownerId, teamId: query.teamId });
+  const owned = equalTo({ ownerId: query.ownerId, teamId: query.teamId, currency: query.currency });
   const filter: Filter | undefined = query.idSuffix
     ? {
         expression: [owned?.expression, 'contains(#orderId, :idSuffix)'].filter(Boolean).join(' AND '),
@@ -234,6 +237,7 @@ export const listOrders = async (query: OrderQuery) => {
     limit: query.limit,
     cursor: query.cursor,
     filter,
+    sortBy: query.sortBy,
   });
   const found = page.items.map((item) => orders.read(item));
   // `contains` may match inside an id; the number is its end.

@@ -1,7 +1,7 @@
 // The quote routes' request and response schemas: the manifest declares them on the
 // routes, the handlers get their requests parsed with them, the OpenAPI document is generated from them.
 import { languages } from '../../shared/language.js';
-import { exportFormat } from '../../shared/list-export.js';
+import { exportFormat, valueCurrency, valueSorts } from '../../shared/list-export.js';
 import * as z from '../../shared/schema.js';
 import { rangeInOrder, timeRangeQuery } from '../../shared/time.js';
 import { approvalRuleSchema } from './domain/approval-policy.js';
@@ -19,6 +19,13 @@ const listQuotesShape = {
   owner: z.optional(z.requiredLine(100)),
   customer: z.optional(z.requiredLine(64)),
   ...timeRangeQuery,
+  /**
+   * By creation time: `newest` first (the default) or `oldest`; or by value: `highest` or `lowest` net
+   * total first, within one currency (`currency`, TRY unless named).
+   */
+  sort: z._default(z.enum(['newest', 'oldest', ...valueSorts]), 'newest'),
+  /** Only quotes in this currency (a list sorted by value keeps to TRY unless one is named). */
+  ...valueCurrency,
 };
 export const listQuotesQuery = z
   .strictObject({

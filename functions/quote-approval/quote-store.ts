@@ -10,7 +10,7 @@ import { findById, putNew, type TransactItem, tableName, transact } from '../../
 import { advance, defineEntity, fromItem, type HistoryEntry, type MoveEffects } from '../../shared/entity.js';
 import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import type { Language } from '../../shared/language.js';
-import { type Filter, type Page, queryAll, queryPage } from '../../shared/query.js';
+import { type Filter, type Page, queryAll, queryPage, type SortBy } from '../../shared/query.js';
 import { byAssignee, byState, keys } from '../../shared/table.js';
 import { istanbulMonth } from '../../shared/time.js';
 import { defineDueQueue, defineInbox } from '../../shared/work-queue.js';
@@ -236,6 +236,11 @@ export interface QuoteQuery {
   /** ISO UTC instants, both inclusive (the list handlers turn dates into Istanbul days). */
   from?: string;
   to?: string;
+  /** Newest first (the default) or oldest first. */
+  order?: 'newest' | 'oldest';
+  /** In this order instead of by creation time (by value: see shared/list-export). */
+  sortBy?: SortBy;
+  currency?: string;
   limit: number;
   /** As a previous page returned it. */
   cursor?: string;
@@ -260,6 +265,10 @@ const filterOf = (query: QuoteQuery, keyedOn: 'owner' | 'customer' | 'month'): F
     conditions.push('teamId = :team');
     values[':team'] = query.teamId;
   }
+  if (query.currency) {
+    conditions.push('currency = :currency');
+    values[':currency'] = query.currency;
+  }
   if (query.ownerId && keyedOn !== 'owner') {
     conditions.push('ownerId = :owner');
     values[':owner'] = query.ownerId;
@@ -283,14 +292,17 @@ const quotesOf = (page: Page<Record<string, unknown>>) => ({
  */
 export const listQuotes = async (query: QuoteQuery, now = clockNow()) => {
   const range = { from: query.from, to: query.to };
+  const { order = 'newest', sortBy } = query;
   if (query.customerId) {
     const partition = keys.customerPartition(query.customerId);
     const page = await queryPage({
       partition,
       range: { prefix: quoteApprovalKeys.quotesPrefix() },
+      order,
       limit: query.limit,
       cursor: query.cursor,
       filter: filterOf(query, 'customer'),
+      sortBy,
     });
     return quotesOf(page);
   }
@@ -301,9 +313,11 @@ export const listQuotes = async (query: QuoteQuery, now = clockNow()) => {
         index: byAssignee,
         partition,
         range,
+        order,
         limit: query.limit,
         cursor: query.cursor,
         filter: filterOf(query, 'owner'),
+        sortBy,
       }),
     );
   }
@@ -314,12 +328,17 @@ export const listQuotes = async (query: QuoteQuery, now = clockNow()) => {
     months.push(month);
   const page = await queryPage({
     index: byState,
-    partition: months.map((month) => quoteApprovalKeys.quotesByMonthPartition(month)),
+    // Months in turn, newest first, or oldest first for the oldest quotes first.
+    partition: (order === 'oldest' ? [...months].reverse() : months).map((month) =>
+      quoteApprovalKeys.quotesByMonthPartition(month),
+    ),
     inTurn: true,
     range,
+    order,
     limit: query.limit,
     cursor: query.cursor,
     filter: filterOf(query, 'month'),
+    sortBy,
   });
   return quotesOf(page);
 };

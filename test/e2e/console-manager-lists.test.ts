@@ -1,11 +1,13 @@
 // A manager's lists in Chromium against the local stack, each filtered the way a manager asks and
 // exported as it is shown: one unit's open orders older than two days, one rep's new leads, one rep's
-// draft quotes. Rows show the records' numbers (SP-, L-, Q-), every CSV is read back (BOM, header,
+// draft quotes, one department's cases older than two days, and open orders sorted by value. Rows show
+// the records' numbers (SP-, L-, Q-), every CSV is read back (BOM, header,
 // rows, decimal amounts beside their currency, ISO instants) against what the API holds for the same
 // filter, and a bad filter value is problem+json naming its parameter.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { complaintEscalationKeys as caseKeys } from '../../functions/complaint-escalation/keys.js';
 import { orderRoutingKeys as tableKeys } from '../../functions/order-routing/keys.js';
 import { check, docsScreenshot, findRow, settled, signedIn, useBrowser } from '../support/console.js';
 import { bearer, captureLead, post, readProblem, settle, uniquePerson } from '../support/e2e.js';
@@ -15,13 +17,13 @@ useBrowser();
 const DAY_MS = 24 * 3600 * 1000;
 
 /** An order from the web shop for a customer in Ankara (routed to the Ankara dealer). */
-const shopOrder = async (tag: string) => {
+const shopOrder = async (tag: string, quantity = 1) => {
   const buyer = uniquePerson(tag);
   const answer = await post(
     '/orders',
     {
       customer: { name: buyer.name, email: buyer.email, language: 'tr' },
-      lines: [{ sku: 'FL-25E', quantity: 1, unitPrice: 95_000_000, currency: 'TRY' }],
+      lines: [{ sku: 'FL-25E', quantity, unitPrice: 95_000_000, currency: 'TRY' }],
       delivery: { address: 'Deneme Sokak 5', city: 'Ankara' },
       channel: 'web-shop',
     },
@@ -44,6 +46,44 @@ const backdate = async (order: { orderId: string; customerId: string }, status: 
       ExpressionAttributeValues: { ':at': createdAt, ':unitSk': byUnit.gsi1sk, ':statusSk': byStatus.gsi2sk },
     }),
   );
+};
+
+/** A website case opened by the call center (routed to customer service), opened `days` ago. */
+const websiteCase = async (tag: string, days: number) => {
+  const someone = uniquePerson(tag);
+  const answer = await post(
+    '/cases',
+    {
+      type: 'complaint',
+      channel: 'phone',
+      category: 'website',
+      subject: 'Sayfa açılmıyor',
+      contact: { name: someone.name, email: someone.email, language: 'tr' },
+    },
+    bearer(inject('caseKeys').agent),
+  );
+  expect(answer.status).toBe(201);
+  const { caseId } = (await answer.json()) as { caseId: string };
+  if (days === 0) return caseId;
+  const held = await call<{ customerId: string; status: string }>(
+    'GET',
+    `/cases/${caseId}`,
+    inject('caseKeys').director,
+  );
+  const createdAt = new Date(Date.now() - days * DAY_MS).toISOString();
+  await table().send(
+    new UpdateCommand({
+      TableName: 'pusula',
+      Key: caseKeys.case(held.body.customerId, caseId),
+      UpdateExpression: 'SET createdAt = :at, gsi1sk = :unitSk, gsi2sk = :statusSk',
+      ExpressionAttributeValues: {
+        ':at': createdAt,
+        ':unitSk': caseKeys.casesByUnit('dept-customer-service', createdAt, caseId).gsi1sk,
+        ':statusSk': caseKeys.casesByStatus(held.body.status, createdAt, caseId).gsi2sk,
+      },
+    }),
+  );
+  return caseId;
 };
 
 /** RFC 4180 rows of the simple kind the exports write here (no quoted commas in these rows). */
@@ -251,6 +291,75 @@ describe("a manager's lists", () => {
     await page.context().close();
   });
 
+  it("one department's cases older than two days, exported as shown; orders sorted by value", async () => {
+    const [old, fresh] = [await websiteCase('case-old', 3), await websiteCase('case-fresh', 0)];
+    const page = await signedIn('kemal.director@example.com', '/cases');
+    const filter = page.locator('form[data-list-filter]');
+    await filter.getByLabel('Bayi veya birim').fill('dept-customer-service');
+    await filter.getByLabel('En az kaç günlük').fill('2');
+    await applyFilter(page, 'olderThanDays=2');
+    expect(page.url()).toContain('unit=dept-customer-service');
+    await findRow(page, `tr[data-case="${old}"]`);
+    expect(await page.locator(`tr[data-case="${fresh}"]`).count()).toBe(0);
+    expect(new Set(await page.locator('tr[data-case] [data-unit]').allTextContents())).toEqual(
+      new Set(['dept-customer-service']),
+    );
+    for (const age of await page.locator('tr[data-case] [data-age]').allTextContents())
+      expect(Number(age)).toBeGreaterThanOrEqual(2);
+    await check(page, 'manager-cases');
+    const [header, ...rows] = await downloaded(page, 'cases');
+    expect(header).toEqual([
+      'number',
+      'status',
+      'unitId',
+      'departmentId',
+      'category',
+      'priority',
+      'openedBy',
+      'minutesLeft',
+      'createdAt',
+      'caseId',
+    ]);
+    const held = await call<{ cases: { caseId: string; number: string }[] }>(
+      'GET',
+      '/cases/export?unit=dept-customer-service&olderThanDays=2&format=json',
+      inject('caseKeys').director,
+    );
+    expect(rows.map((r) => [r[0], r[9]])).toEqual(held.body.cases.map((c) => [c.number, c.caseId]));
+    expect(rows.map((r) => r[9])).toContain(old);
+    expect(rows.map((r) => r[9])).not.toContain(fresh);
+    await page.context().close();
+
+    // Orders by value, highest first: the page shows the API's order for the same filter.
+    const [small, big] = [await shopOrder('value-1', 1), await shopOrder('value-3', 3)];
+    await settle();
+    const orders = await signedIn('zeynep.manager@example.com', '/orders');
+    const orderFilter = orders.locator('form[data-list-filter]');
+    await orderFilter.getByLabel('Durum').selectOption('open');
+    await orderFilter.getByLabel('Sıralama').selectOption('highest');
+    await applyFilter(orders, 'sort=highest');
+    const listed = await call<{ orders: { orderId: string; grandTotal: { amount: number; currency: string } }[] }>(
+      'GET',
+      '/orders?status=open&sort=highest&limit=20',
+      inject('orderKeys').manager,
+    );
+    const rowsShown = () => orders.locator('tr[data-order]').evaluateAll((trs) => trs.map((tr) => tr.dataset.order));
+    // The list drawn for the new address replaces the one drawn before it.
+    await expect.poll(rowsShown, { timeout: 15_000 }).toEqual(listed.body.orders.map((o) => o.orderId));
+    const shown = await rowsShown();
+    expect(new Set(listed.body.orders.map((o) => o.grandTotal.currency))).toEqual(new Set(['TRY']));
+    // The export keeps the sort over every page: the three-forklift order before the one-forklift one.
+    const all = await call<{ orders: { orderId: string }[] }>(
+      'GET',
+      '/orders/export?status=open&sort=highest&format=json',
+      inject('orderKeys').manager,
+    );
+    const ids = all.body.orders.map((o) => o.orderId);
+    expect(ids.slice(0, shown.length)).toEqual(shown);
+    expect(ids.filter((id) => id === big.orderId || id === small.orderId)).toEqual([big.orderId, small.orderId]);
+    await orders.context().close();
+  });
+
   it('a bad filter value is refused as problem+json naming its parameter, on the list and on the export', async () => {
     const [orders, quotes, cases] = [inject('orderKeys').manager, quoteKeys().manager, inject('caseKeys').director];
     for (const [path, field, key] of [
@@ -261,6 +370,8 @@ describe("a manager's lists", () => {
       ['/quotes/export?status=lost', 'status', quotes],
       ['/quotes?from=2026-03-02&to=2026-03-01', 'from', quotes],
       ['/cases?status=forgotten', 'status', cases],
+      ['/cases/export?breaching=soon', 'breaching', cases],
+      ['/orders?status=open&sort=priciest', 'sort', orders],
       ['/leads/export?format=xlsx', 'format', quotes],
     ] as const) {
       const answer = await fetch(`${inject('api')}${path}`, { headers: bearer(key) });

@@ -4,10 +4,21 @@ import { html, nothing } from 'lit';
 import { api, asProblem } from '../api.js';
 import type { operations } from '../api-types.js';
 import { label, money, t, valuesOf } from '../strings.js';
-import { ageField, ageOf, daysSince, exportButton, filterForm, pagedTable, rowAction, show } from '../ui.js';
+import {
+  ageField,
+  ageOf,
+  daysSince,
+  exportButton,
+  filterForm,
+  pagedTable,
+  rowAction,
+  show,
+  sortField,
+  sortOf,
+} from '../ui.js';
 
 type OrderFilter = NonNullable<operations['listOrders']['parameters']['query']>;
-type CaseStatus = NonNullable<NonNullable<operations['listCases']['parameters']['query']>['status']>;
+type CaseFilter = NonNullable<operations['listCases']['parameters']['query']>;
 
 /** The list's filter as the page's address carries it (`#/orders?unit=…&status=open&olderThanDays=2`). */
 const filterOf = (query: URLSearchParams): OrderFilter => {
@@ -16,7 +27,7 @@ const filterOf = (query: URLSearchParams): OrderFilter => {
     status: (query.get('status') ?? 'routed') as OrderFilter['status'],
     ...(query.get('unit') ? { unit: query.get('unit')! } : {}),
     ...(days ? { olderThanDays: days } : {}),
-    sort: query.get('sort') === 'newest' ? 'newest' : 'oldest',
+    ...sortOf(query, 'oldest'),
     ...(query.get('number') ? { number: query.get('number')! } : {}),
   };
 };
@@ -36,11 +47,7 @@ export const ordersPage = async (_params: Record<string, string>, query: URLSear
           )}</select></label>
         <label>${t('unit')} <input name="unit" value=${filter.unit ?? ''} maxlength="100" /></label>
         ${ageField(filter.olderThanDays)}
-        <label>${t('sortOrder')}
-          <select name="sort">
-            <option value="oldest" ?selected=${filter.sort === 'oldest'}>${t('oldestFirst')}</option>
-            <option value="newest" ?selected=${filter.sort === 'newest'}>${t('newestFirst')}</option>
-          </select></label>
+        ${sortField(sortOf(query, 'oldest'))}
         <label>${t('findNumber')} <input name="number" value=${filter.number ?? ''} maxlength="40" /></label>`,
       exportButton('orders.csv', () =>
         // The bytes as sent: read as text, the byte-order mark Excel needs would be dropped.
@@ -57,7 +64,7 @@ export const ordersPage = async (_params: Record<string, string>, query: URLSear
       <td>${order.customerName ?? ''}</td><td data-unit>${order.unitId ?? ''}</td>
       <td data-status=${order.status}>${label('orderStatus', order.status)}</td>
       <td data-age>${daysSince(String(order.createdAt), now)}</td>
-      <td>${money(order.grandTotal.amount, order.grandTotal.currency)}</td>
+      <td data-total=${order.grandTotal.amount}>${money(order.grandTotal.amount, order.grandTotal.currency)}</td>
       <td>${
         order.status === 'routed'
           ? rowAction(outcomes, order.orderId, t('acknowledge'), redraw, () =>
@@ -78,34 +85,59 @@ export const ordersPage = async (_params: Record<string, string>, query: URLSear
   );
 };
 
+/** The cases list's filter as the page's address carries it (`#/cases?unit=…&olderThanDays=2&breaching=today`). */
+const caseFilterOf = (query: URLSearchParams): CaseFilter => {
+  const days = ageOf(query);
+  return {
+    // Soonest due first (late ones on top) on the server, or newest first; one status, or the active ones.
+    ...(query.get('sort') === 'due' ? { sort: 'due' as const } : {}),
+    ...(valuesOf('caseStatus').includes(query.get('status') ?? '')
+      ? { status: query.get('status') as CaseFilter['status'] }
+      : {}),
+    ...(query.get('unit') ? { unit: query.get('unit')! } : {}),
+    ...(query.get('owner') ? { owner: query.get('owner')! } : {}),
+    ...(days ? { olderThanDays: days } : {}),
+    ...(query.get('breaching') === 'today' ? { breaching: 'today' as const } : {}),
+  };
+};
+
 export const casesPage = async (_params: Record<string, string>, query: URLSearchParams) => {
   const outcomes = new Map<string, string>();
-  // Soonest due first (late ones on top) on the server, or newest first; one status, or the active ones.
-  const sort = query.get('sort') === 'due' ? ('due' as const) : undefined;
-  const status = valuesOf('caseStatus').find((s) => s === query.get('status')) as CaseStatus | undefined;
+  const filter = caseFilterOf(query);
+  const client = await api();
+  const now = Date.now();
   show(html`<h1>${t('cases')}</h1>
     ${filterForm(
       '/cases',
       html`<label>${t('status')}
           <select name="status">
             <option value="">${t('all')}</option>
-            ${valuesOf('caseStatus').map((s) => html`<option value=${s} ?selected=${s === status}>${label('caseStatus', s)}</option>`)}
+            ${valuesOf('caseStatus').map((s) => html`<option value=${s} ?selected=${s === filter.status}>${label('caseStatus', s)}</option>`)}
           </select>
         </label>
+        <label>${t('unit')} <input name="unit" value=${filter.unit ?? ''} maxlength="100" /></label>
+        <label>${t('owner')} <input name="owner" value=${filter.owner ?? ''} maxlength="100" /></label>
+        ${ageField(filter.olderThanDays)}
+        <label><input type="checkbox" name="breaching" value="today" ?checked=${filter.breaching === 'today'} />
+          ${t('breachingToday')}</label>
         <label>${t('sortBy')}
           <select name="sort">
             <option value="">${t('newestFirst')}</option>
-            <option value="due" ?selected=${sort === 'due'}>${t('soonestDueFirst')}</option>
+            <option value="due" ?selected=${filter.sort === 'due'}>${t('soonestDueFirst')}</option>
           </select>
         </label>`,
+      exportButton('cases.csv', () =>
+        client.GET('/cases/export', { params: { query: { ...filter, format: 'csv' } }, parseAs: 'blob' }),
+      ),
     )}
     <section id="list"></section>`);
-  const client = await api();
   await pagedTable(
     document.getElementById('list')!,
-    ['#', t('subject'), t('priority'), t('sla'), ''],
+    ['#', t('subject'), t('unit'), t('priority'), t('age'), t('sla'), ''],
     (c, redraw) => html`<tr data-case=${c.caseId}>
-      <td><a href="#/cases/${c.caseId}">${c.caseNumber}</a></td><td>${c.subject}</td><td data-priority=${c.priority}>${label('priority', c.priority)}</td><td>${c.sla.segment} · ${c.sla.targets.resolution} ${t('minutes')} · ${t('escalation')} ${c.sla.escalationLevel}</td>
+      <td><a href="#/cases/${c.caseId}">${c.caseNumber}</a></td><td>${c.subject}</td><td data-unit>${c.unit.id}</td>
+      <td data-priority=${c.priority}>${label('priority', c.priority)}</td><td data-age>${daysSince(c.createdAt, now)}</td>
+      <td>${c.sla.segment} · ${c.sla.targets.resolution} ${t('minutes')} · ${t('escalation')} ${c.sla.escalationLevel}</td>
       <td>${
         // An open case is acknowledged first; the row then offers to resolve it, at the new seq.
         c.status === 'open'
@@ -128,7 +160,7 @@ export const casesPage = async (_params: Record<string, string>, query: URLSearc
     </tr>`,
     async (cursor?: string) => {
       const { data, error, response } = await client.GET('/cases', {
-        params: { query: { sort, status, cursor, limit: 20 } },
+        params: { query: { ...filter, cursor, limit: 20 } },
       });
       return data ? { items: data.cases, nextCursor: data.nextCursor } : asProblem(error, response.status);
     },

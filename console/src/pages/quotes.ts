@@ -18,6 +18,8 @@ import {
   rowAction,
   show,
   showProblem,
+  sortField,
+  sortOf,
 } from '../ui.js';
 
 type QuoteStatus = NonNullable<NonNullable<operations['listQuotes']['parameters']['query']>['status']>;
@@ -27,6 +29,7 @@ const quoteFilterOf = (query: URLSearchParams) => ({
   status: valuesOf('quoteStatus').find((s) => s === query.get('status')) as QuoteStatus | undefined,
   owner: query.get('owner') || undefined,
   to: createdBefore(ageOf(query)),
+  ...sortOf(query, 'newest'),
 });
 
 export const quotesPage = async (_params: Record<string, string>, query: URLSearchParams) => {
@@ -45,7 +48,8 @@ export const quotesPage = async (_params: Record<string, string>, query: URLSear
           </select>
         </label>
         <label>${t('owner')} <input name="owner" value=${filter.owner ?? ''} maxlength="100" /></label>
-        ${ageField(ageOf(query))}`,
+        ${ageField(ageOf(query))}
+        ${sortField(sortOf(query, 'newest'))}`,
       exportButton('quotes.csv', () =>
         client.GET('/quotes/export', { params: { query: { ...filter, format: 'csv' } }, parseAs: 'blob' }),
       ),

@@ -70,6 +70,16 @@ export const minutesLeft = (status: CaseStatus, sla: SlaState, now: Date, hours:
   return sla.targets[target] - elapsedMinutes(sla.clock, now, hours);
 };
 
+/**
+ * Whether the running target falls due by `by` (or is already missed): "breaching today" with `by` the
+ * day's last instant. A stopped clock breaches nothing.
+ */
+export const dueBy = (status: CaseStatus, sla: SlaState, by: Date, hours: WorkingHours) => {
+  const target = runningTarget(status);
+  const due = target ? dueAt(sla.clock, sla.targets[target], hours) : undefined;
+  return due !== undefined && due.getTime() <= by.getTime();
+};
+
 /** The next step of the ladder that has not happened yet, or none. */
 export const nextDeadline = (status: CaseStatus, sla: SlaState): Deadline | undefined => {
   const target = runningTarget(status);

@@ -1,13 +1,13 @@
-// GET /orders?status=&unit=&olderThanDays=&sort=&number=&limit=&cursor=  orders:read — the orders in
-// a status (or every open one), by unit and age, oldest or newest first. A unit's key lists its own
-// unit's queue and nothing else (another unit's is a 404); staff list by their reach.
+// GET /orders?status=&unit=&olderThanDays=&sort=&currency=&number=&limit=&cursor=  orders:read — the
+// orders in a status (or every open one), by unit and age, oldest or newest first, or by net value. A
+// unit's key lists its own unit's queue and nothing else (another unit's is a 404); staff list by reach.
 // GET /orders/export with the same filter: every order it finds, as CSV through the one CSV writer.
 
 import { canSee, listScope, viewerOf } from '../../../shared/access.js';
 import { clockNow } from '../../../shared/clock.js';
 import type { CsvColumn } from '../../../shared/csv.js';
 import { type Actor, json, route, routes } from '../../../shared/http.js';
-import { listExport } from '../../../shared/list-export.js';
+import { byValue, currencyOf, listExport } from '../../../shared/list-export.js';
 import { NotFoundError } from '../../../shared/problems.js';
 import { numberSuffix } from '../../../shared/record-numbers.js';
 import type * as z from '../../../shared/schema.js';
@@ -74,7 +74,9 @@ const filterOf = async (actor: Actor, query: Omit<ListQuery, 'format'>) => {
     createdBefore: query.olderThanDays
       ? new Date(clockNow().getTime() - query.olderThanDays * DAY_MS).toISOString()
       : undefined,
-    order: query.sort,
+    order: query.sort === 'newest' ? 'newest' : 'oldest',
+    sortBy: byValue(query.sort),
+    currency: currencyOf(query.sort, query.currency),
     idSuffix,
   };
   // The index narrows by owner; the access rule decides (an order submitted, not owned, is left out).

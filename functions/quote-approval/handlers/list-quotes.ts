@@ -1,4 +1,5 @@
-// GET /quotes?status=&owner=&customer=&from=&to=&limit=&cursor= — newest first, a page at a time.
+// GET /quotes?status=&owner=&customer=&from=&to=&sort=&currency=&limit=&cursor= — newest first (or
+// oldest, or by net value within one currency), a page at a time.
 // Reps get their own; a team's manager the team's; the rest everyone's. ?awaiting=me lists the
 // quotes waiting for the caller's role to approve them, oldest first.
 // GET /quotes/export with the list's filter: every quote it finds, as CSV through the one CSV writer.
@@ -6,7 +7,7 @@
 import { listScope, type Viewer, viewerOf } from '../../../shared/access.js';
 import type { CsvColumn } from '../../../shared/csv.js';
 import { json, route, routes } from '../../../shared/http.js';
-import { listExport } from '../../../shared/list-export.js';
+import { byValue, currencyOf, listExport } from '../../../shared/list-export.js';
 import { recordNumber } from '../../../shared/record-numbers.js';
 import type * as z from '../../../shared/schema.js';
 import type { exportQuotesQuery } from '../api-schemas.js';
@@ -52,7 +53,10 @@ const columns: CsvColumn<Row>[] = [
   { header: 'quoteId', cell: (r) => r.quoteId },
 ];
 
-type Filter = Pick<z.output<typeof exportQuotesQuery>, 'status' | 'owner' | 'customer' | 'from' | 'to'>;
+type Filter = Pick<
+  z.output<typeof exportQuotesQuery>,
+  'status' | 'owner' | 'customer' | 'from' | 'to' | 'sort' | 'currency'
+>;
 
 /** One page of the filtered list within the caller's reach. */
 const pageOf = async (viewer: Viewer, query: Filter, limit: number, cursor: string | undefined) => {
@@ -62,6 +66,9 @@ const pageOf = async (viewer: Viewer, query: Filter, limit: number, cursor: stri
     customerId: query.customer,
     from: query.from,
     to: query.to,
+    order: query.sort === 'oldest' ? 'oldest' : 'newest',
+    sortBy: byValue(query.sort),
+    currency: currencyOf(query.sort, query.currency),
     limit,
     cursor,
   });
