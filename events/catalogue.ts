@@ -27,6 +27,8 @@ export const sources = {
   sms: 'crm.sms',
   // invoices, e-invoices and payments posted back by the firm's ERP (functions/erp)
   erp: 'crm.erp',
+  // letter runs printed part by part (functions/letters)
+  letters: 'crm.letters',
 } as const;
 
 const envelope = {
@@ -498,6 +500,12 @@ export const catalogue = {
       value: minor,
       currency: z.string(),
     }),
+  },
+  // letter runs (functions/letters)
+  /** A letter run's next part is to be printed: by the part printer, once whatever is redelivered. */
+  LetterRunPartDue: {
+    source: sources.letters,
+    detail: z.object({ ...envelope, runId: z.string(), part: positiveInt }),
   },
   // texts and channel preferences (functions/channels)
   /** A text's delivery event from the SMS configuration set (delivered, failed, blocked…), counted once. */

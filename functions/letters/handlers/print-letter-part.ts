@@ -1,0 +1,6 @@
+// On LetterRunPartDue: the part printer prints the run's next part (up to 5,000 letters in a Lambda of
+// up to 15 minutes) and, counting it, enqueues the part after it; a redelivered event prints nothing.
+import { eventHandler } from '../../../shared/consumer.js';
+import { printDuePart } from '../letter-runs.js';
+
+export const handler = eventHandler('LetterRunPartDue', (detail) => printDuePart(detail));
