@@ -18,9 +18,11 @@
 //   8. Loyalty: 10,000 delivered orders' points (BENCH_LOYALTY_ORDERS), each event delivered three
 //      times: duplicates and write units per order beside the design minimum, and one account's
 //      item size after five years of postings (test/bench/loyalty.ts).
-//   9. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
+//   9. A letter run of 200,000 letters (`--letters N` for a quicker one) printed by the part printer:
+//      letters/s, pages, peak RSS per part, and whether it grows with the part count (test/bench/letters.ts).
+//  10. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
 // `BENCH_ONLY=lookup,bundles npm run bench` runs only the named parts (leads, quotes, orders, cases,
-// lookup, analytics, campaigns, loyalty, bundles); `BENCH_FUNCTIONS=quote,leads` bundles only functions whose
+// lookup, analytics, campaigns, loyalty, letters, bundles); `BENCH_FUNCTIONS=quote,leads` bundles only functions whose
 // name holds one of those words. The stack listens from PUSULA_BENCH_PORT (or PUSULA_TEST_PORT, else
 // 3300) up: API, DynamoDB Local at +1, SES at +2 and so on (infra/local/runtime.ts, localPorts).
 // Only the bench's tables and ratios reach the terminal: the handlers' output goes to the file
@@ -41,6 +43,7 @@ import { benchCampaign } from './campaigns.js';
 import { benchCaseSweep } from './cases.js';
 import { benchLookup } from './customers.js';
 import { designMinimumLead, designMinimumWriteUnits } from './design-minimum.js';
+import { benchLetters } from './letters.js';
 import { benchLoyalty } from './loyalty.js';
 import { benchOrders } from './orders.js';
 import { divertHandlerOutput, handlerLogFd, out } from './output.js';
@@ -352,6 +355,7 @@ const stackParts = [
   'campaigns',
   'sms',
   'loyalty',
+  'letters',
 ];
 if (stackParts.some(part)) {
   const stack = await startLocalStack({
@@ -373,6 +377,7 @@ if (stackParts.some(part)) {
     if (part('campaigns')) await benchCampaign(stack);
     if (part('sms')) await benchCampaign(stack, 'sms');
     if (part('loyalty')) await benchLoyalty(stack);
+    if (part('letters')) await benchLetters(stack);
     await stack.settle();
     const { retried, deadLettered } = stack.eventBus.stats();
     out.log(
