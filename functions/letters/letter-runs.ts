@@ -499,7 +499,7 @@ const countPart = async (
       Update: {
         TableName: tableName(),
         Key: lettersKeys.letterRun(run.runId),
-        UpdateExpression: `SET ${sets.join(', ')} REMOVE lease, leaseUntil ADD printed :printed${adds.map((a) => `, ${a}`).join('')}`,
+        UpdateExpression: `SET ${sets.join(', ')} REMOVE lease, leaseUntil ADD ${['printed :printed', ...adds].join(', ')}`,
         ConditionExpression: 'parts = :before AND lease = :lease',
         ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
         ExpressionAttributeValues: values,
