@@ -68,7 +68,7 @@ describe('letter run files in AWS', () => {
     ]);
     for (const [, fn] of withBucket) expect(roles).toContain(JSON.stringify(fn.Properties.Role['Fn::GetAtt'][0]));
     // the part printer has a Lambda's longest time for a part of up to 5,000 letters
-    const printer = withBucket.find(([, fn]) => String(fn.Properties.Description).includes('part'))!;
+    const printer = withBucket.find(([, fn]) => String(fn.Properties.Description).includes("A letter run's part"))!;
     expect(printer[1].Properties).toMatchObject({ Timeout: 900, MemorySize: 2048 });
   });
 });
