@@ -10,6 +10,7 @@ import { events as complaintEscalation } from './complaint-escalation/events.js'
 import { events as customers } from './customers/events.js';
 import { events as erp } from './erp/events.js';
 import { events as leadCapture } from './lead-capture/events.js';
+import { events as letters } from './letters/events.js';
 import { events as loyalty } from './loyalty/events.js';
 import { events as opportunities } from './opportunities/events.js';
 import { events as orderRouting } from './order-routing/events.js';
@@ -31,6 +32,7 @@ export const catalogue = {
   ...analytics,
   ...loyalty,
   ...channels,
+  ...letters,
 };
 
 export type DetailType = keyof typeof catalogue;

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { clockNow } from './clock.js';
 import { db, putNew, type TransactItem, tableName } from './db.js';
+import { newId } from './ids.js';
 import { ProblemError, ValidationError } from './problems.js';
 import { keys } from './table.js';
 
@@ -54,6 +55,16 @@ const stored = async (scope: IdempotencyScope & { key: string }) => {
   if (found.Item.requestHash !== digest(scope.request)) throw reusedKey();
   return { answer: JSON.parse(String(found.Item.answer)) as unknown };
 };
+
+/**
+ * The id of the work a key asks for: the same on every retry with that key (a new one without a key).
+ * For work that cannot join the answer's transaction — a message handed to its provider, claimed under
+ * this id — so a retry after a crash between the work and the stored answer finds the work done.
+ */
+export const keyedId = (scope: Omit<IdempotencyScope, 'request'>) =>
+  scope.key
+    ? createHash('sha256').update(`${scope.route}\n${scope.caller}\n${scope.key}`).digest('base64url').slice(0, 26)
+    : newId();
 
 /**
  * Runs `work` once per key. `work` puts `record(answer)` into the transaction that does the work;

@@ -8,10 +8,10 @@
 //   carries RFC 8058 one-click unsubscribe headers with a signed link.
 // - `sendOnce(key, …)`: every consumer's mail goes through it, so a redelivered event, a retry or
 //   a racing request mails once. See there for the crash window.
-// - A mail that carries `customerId` is the customer's correspondence: once SES accepts it, `sendOnce`
-//   logs it on the customer's timeline (an `email` activity: template, subject, time, message id —
-//   never the body or the address) in the same transaction that records the mail's outcome, so a
-//   retry that finds the mail sent logs nothing twice.
+// - A mail (or a text, shared/sms.ts) that carries `customerId` is the customer's correspondence: once
+//   SES (or the SMS service) accepts it, `sendOnce` logs it on the customer's timeline (an `email` or
+//   `sms` activity: template, subject, time, message id — never the body, the address or the number)
+//   in the same transaction that records the outcome, so a retry that finds it sent logs nothing twice.
 
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
@@ -60,12 +60,16 @@ export type SendOutcome =
   | { status: 'sent'; messageId: string; log?: CustomerMailLog }
   | { status: 'skipped'; reason: SkipReason };
 
-/** What a sent customer mail leaves on the customer's timeline; `sendOnce` writes it. */
+/** What a sent customer mail or text leaves on the customer's timeline; `sendOnce` writes it. */
 export interface CustomerMailLog {
+  /** An `email` activity when absent. */
+  kind?: 'email' | 'sms';
   customerId: string;
   template: string;
   subject: string;
   sentAt: string;
+  /** A text's segments. */
+  segments?: number;
 }
 
 let ses: SESClient | undefined;
@@ -251,18 +255,14 @@ export class MailInProgressError extends Error {
 export const onceKey = (kind: string, ...ids: (string | number)[]) => [kind, ...ids].join('#');
 
 /**
- * A message the CRM sent the customer as an activity (`email`, or `sms` through the activities use
- * case) and its ActivityLogged event. The item has the shape of every activity on the timeline (key by
- * sent time and id, found by id through gsi3), so the activities use case reads it like the ones staff log.
+ * A message the CRM sent the customer as an activity (`email`, or `sms` for a text) and its
+ * ActivityLogged event. The item has the shape of every activity on the timeline (key by sent time and
+ * id, found by id through gsi3), so the activities use case reads it like the ones staff log.
  */
-export const sentActivityItems = (
-  kind: 'email' | 'sms',
-  log: CustomerMailLog,
-  messageId: string,
-  extra: Record<string, unknown> = {},
-): TransactItem[] => {
+export const mailLogItems = (log: CustomerMailLog, messageId: string): TransactItem[] => {
   const activityId = newId();
-  const { customerId, sentAt } = log;
+  const { customerId, sentAt, segments } = log;
+  const kind = log.kind ?? 'email';
   return [
     putNew({
       ...keys.activity(customerId, sentAt, activityId),
@@ -277,7 +277,7 @@ export const sentActivityItems = (
       subject: log.subject,
       sentAt,
       messageId,
-      ...extra,
+      ...(segments === undefined ? {} : { segments }),
       occurredAt: sentAt,
       createdBy: 'system',
       createdAt: sentAt,
@@ -286,9 +286,6 @@ export const sentActivityItems = (
     outboxPut(activityEvents.ActivityLogged, { customerId, activityId, kind, actorId: 'system' }, new Date(sentAt)),
   ];
 };
-
-/** The customer's `email` activity for a sent mail. */
-export const mailLogItems = (log: CustomerMailLog, messageId: string) => sentActivityItems('email', log, messageId);
 
 /** A conditional update of one item: ok false when its condition does not hold. */
 const updateIf = async (update: ConstructorParameters<typeof UpdateCommand>[0]) => {

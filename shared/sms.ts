@@ -9,7 +9,9 @@
 //   cap across channels, quiet hours), carrying the refusal instruction. At night it throws
 //   `QuietHoursError`, while İYS cannot be reached `IysWaitError` (both `CommercialWaitError`): a caller
 //   inside `sendOnce` has its claim released, so the text waits, not lost.
-// Both return mail's `SendOutcome`, so `sendOnce` sends a text at most once per key as it does a mail.
+// Both return mail's `SendOutcome`, so `sendOnce` sends a text at most once per key as it does a mail,
+// and a text to a customer (`customerId`; a commercial text always is) goes on their timeline as an
+// `sms` activity in the transaction that records its outcome: every module's texts, logged once.
 
 import { PinpointSMSVoiceV2Client, SendTextMessageCommand } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { SegmentedMessage } from 'sms-segments-calculator';
@@ -27,6 +29,11 @@ export interface Sms {
   text: string;
   /** Comes back on the message's delivery events. */
   context?: Record<string, string>;
+  /** The customer it is to: the text is logged on their timeline when sent through `sendOnce`. */
+  customerId?: string;
+  /** What sent it (`notice:order`, `campaign:<id>`…), and what staff read on the timeline. */
+  template?: string;
+  subject?: string;
 }
 
 export interface SmsLength {
@@ -80,7 +87,16 @@ const deliver = async (message: Sms, type: 'TRANSACTIONAL' | 'PROMOTIONAL'): Pro
     }),
   );
   if (!sent.MessageId) throw new Error('The SMS service answered without a message id');
-  return { status: 'sent', messageId: sent.MessageId };
+  const { customerId } = message;
+  const log = customerId && {
+    kind: 'sms' as const,
+    customerId,
+    template: message.template ?? 'untemplated',
+    subject: message.subject ?? 'SMS',
+    sentAt: clockNow().toISOString(),
+    segments: smsLength(message.text).segments,
+  };
+  return { status: 'sent', messageId: sent.MessageId, ...(log ? { log } : {}) };
 };
 
 export const sendTransactionalSms = (message: Sms) => deliver(message, 'TRANSACTIONAL');
@@ -121,6 +137,8 @@ export const sendCommercialSms = async (
   return deliver(
     {
       ...message,
+      customerId: message.customerId ?? scope.customerId,
+      template: message.template ?? (scope.campaignId ? `campaign:${scope.campaignId}` : scope.topic),
       text: commercialText(message.text, scope.language),
       context: { ...message.context, ...(scope.campaignId ? { campaign: scope.campaignId } : {}) },
     },

@@ -5,4 +5,3 @@ import './problems.js';
 export { logActivity, systemNoteItems, systemTodoItems } from './activities.js';
 export { type CallOutcome, callOutcomes, type TodoActivity } from './domain/activity.js';
 export { recordParts } from './record-part.js';
-export { type SentText, textLogItems } from './texts.js';

@@ -11,7 +11,7 @@ import { byBirthday, keys } from '../../shared/table.js';
 import { istanbulDate } from '../../shared/time.js';
 import { getPreference } from '../channels/public.js';
 import { birthdaysOn } from './domain/birthdays.js';
-import { birthdayTemplate, birthdayText } from './templates/birthday.js';
+import { birthdaySubject, birthdayTemplate, birthdayText } from './templates/birthday.js';
 
 const PAGE = 100;
 
@@ -21,7 +21,12 @@ const greetingSender = async (customer: Customer, now: Date) => {
   if (preferred === 'sms' && phone)
     return () =>
       sendCommercialSms(
-        { to: phone, text: birthdayText(customer.language, customer.name) },
+        {
+          to: phone,
+          text: birthdayText(customer.language, customer.name),
+          template: 'birthday-greeting',
+          subject: birthdaySubject[customer.language],
+        },
         { customerId: customer.customerId, topic: 'birthday', language: customer.language },
         now,
       );

@@ -5,7 +5,7 @@ import './problems.js';
 
 import type { ErasureContribution } from '../../shared/erasure.js';
 
-export { getSegment, type Segment, segmentMembers } from './segments.js';
+export { getSegment, type Segment, segmentMembers, segmentPages } from './segments.js';
 export { customerVars, ownerNames } from './templates.js';
 
 /**

@@ -176,15 +176,26 @@ export const previewSegment = async (filter: SegmentFilter, viewer: Viewer, maxS
 export const allSegments = async () =>
   (await queryAll({ index: byState, partition: campaignsKeys.segmentListPartition() })).map((i) => segments.read(i));
 
-/** The ids of every customer a filter matches, a directory page at a time: what issuing to a segment reads. */
-export async function* segmentMembers(filter: SegmentFilter, pageSize = PAGE, anyChannel = false) {
-  let cursor: string | undefined;
+/**
+ * The customers a filter matches, a directory page at a time from `from` (a directory cursor; the start
+ * when absent): each page's member ids, the cursor it was read at and the next one. A reader that stops
+ * mid-page resumes at that page's cursor.
+ */
+export async function* segmentPages(filter: SegmentFilter, pageSize = PAGE, anyChannel = false, from?: string) {
+  let cursor = from;
   const month = evaluationMonth();
   const histories = await purchaseContext(filter, month);
   do {
     const page = await directoryPage(pageSize, cursor);
-    for (const item of page.items)
-      if (matchesSegment(filter, candidateOf(item, histories), { anyChannel, month })) yield String(item.customerId);
+    const members = page.items
+      .filter((item) => matchesSegment(filter, candidateOf(item, histories), { anyChannel, month }))
+      .map((item) => String(item.customerId));
+    yield { at: cursor, members, next: page.next };
     cursor = page.next;
   } while (cursor);
+}
+
+/** The ids of every customer a filter matches, a directory page at a time: what issuing to a segment reads. */
+export async function* segmentMembers(filter: SegmentFilter, pageSize = PAGE, anyChannel = false) {
+  for await (const page of segmentPages(filter, pageSize, anyChannel)) yield* page.members;
 }

@@ -27,7 +27,6 @@ import {
 import { queryAll, queryPage } from '../../shared/query.js';
 import { type CommercialSmsScope, commercialText, type Sms, sendCommercialSms, smsLength } from '../../shared/sms.js';
 import { SHARDS, tableSchema } from '../../shared/table.js';
-import { textLogItems } from '../activities/public.js';
 import {
   batchEvent,
   type CampaignRun,
@@ -396,19 +395,8 @@ const settleOutcome = async (
 ) => {
   if (outcome.status === 'sent') {
     // The mail (or text) goes on the customer's timeline, like every message the CRM sends them.
-    const sentAt = clockNow().toISOString();
-    const logged = outcome.log
-      ? mailLogItems(outcome.log, outcome.messageId)
-      : run.channel === 'sms'
-        ? textLogItems({
-            customerId: claimed.customerId,
-            template: `campaign:${run.campaignId}`,
-            subject: 'SMS',
-            sentAt,
-            messageId: outcome.messageId,
-            ...(typeof fields.textSegments === 'number' ? { segments: fields.textSegments } : {}),
-          })
-        : [];
+    const sentAt = outcome.log?.sentAt ?? clockNow().toISOString();
+    const logged = outcome.log ? mailLogItems(outcome.log, outcome.messageId) : [];
     await settle(run, claimed, 'sent', { sentAt, messageId: outcome.messageId, ...fields }, logged);
     tally.sent++;
   } else {

@@ -1,8 +1,12 @@
 // Notices and statements: transactional messages that go by the customer's preferred channel, falling
 // back (e-mail, then SMS) when it cannot be used. Each is sent once per notice id whatever retries
-// (`sendOnce`); the answer says which channel carried it and whether it fell back.
+// (`sendOnce`, which also puts it on the customer's timeline once); the id is the Idempotency-Key's, so
+// a retry after a crash finds its notice sent. The answer says which channel carried it and whether it
+// fell back.
 import { getCustomer } from '../../shared/customer.js';
+import { transact } from '../../shared/db.js';
 import { mailLayout, safeHtml } from '../../shared/html.js';
+import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import { onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
 import { type Named, records } from '../../shared/messages.js';
@@ -21,7 +25,12 @@ export interface NoticeInput {
   text: Named;
 }
 
-export const sendNotice = async (customerId: string, input: NoticeInput) => {
+export const sendNotice = async (
+  customerId: string,
+  input: NoticeInput,
+  noticeId = newId(),
+  record: Recorder = noRecord,
+) => {
   const customer = await getCustomer(customerId);
   if (!customer) throw new NotFoundError(records.customer);
   const preference = await getPreference(customer.customerId);
@@ -38,11 +47,17 @@ export const sendNotice = async (customerId: string, input: NoticeInput) => {
     );
   const language = customer.language;
   const text = input.text[language];
-  const noticeId = newId();
   if (chosen.channel === 'sms') refuseLongSms(text, `text.${language}`);
   const outcome = await sendOnce(onceKey('notice', noticeId), () =>
     chosen.channel === 'sms'
-      ? sendTransactionalSms({ to: customer.phone ?? '', text, context: { notice: noticeId } })
+      ? sendTransactionalSms({
+          to: customer.phone ?? '',
+          text,
+          context: { notice: noticeId },
+          customerId: customer.customerId,
+          template: `notice:${input.kind}`,
+          subject: input.subject[language],
+        })
       : sendTransactional({
           to: customer.email ?? '',
           subject: input.subject[language],
@@ -52,7 +67,7 @@ export const sendNotice = async (customerId: string, input: NoticeInput) => {
           customerId: customer.customerId,
         }),
   );
-  return {
+  const answer = {
     noticeId,
     kind: input.kind,
     channel: chosen.channel,
@@ -60,4 +75,8 @@ export const sendNotice = async (customerId: string, input: NoticeInput) => {
     status: outcome.status,
     ...(outcome.status === 'sent' ? { messageId: outcome.messageId } : { reason: outcome.reason }),
   };
+  // Stored after the send (a message cannot join a transaction); a racing twin may have stored it first.
+  const stored = record(answer);
+  if (stored.length) await transact(stored);
+  return answer;
 };

@@ -60,7 +60,7 @@ export const createRunBody = z.strictObject({
   letterhead: z.optional(
     z.strictObject({ name: z.requiredLine(100), lines: z.array(z.requiredLine(120)).check(z.maxLength(4)) }),
   ),
-  partSize: z.optional(z.int().check(z.gte(1), z.lte(200))),
+  partSize: z.optional(z.int().check(z.gte(1), z.lte(5000))),
 });
 
 export const run = z.looseObject({
@@ -74,6 +74,8 @@ export const run = z.looseObject({
   printed: z.int(),
   skipped: z.record(z.string(), z.int()),
   recipients: z.int(),
+  /** A part printer is at work on the run now (its next part is being printed). */
+  printing: z.boolean(),
   /** Parts stored of the parts the run will take (an estimate until it is done), letters printed. */
   progress: z.strictObject({ partsDone: z.int(), partsTotal: z.int(), lettersDone: z.int(), recipients: z.int() }),
   createdAt: z.string(),

@@ -1,23 +1,31 @@
-// Letter runs: a segment's letters (or address labels) printed part by part into print-ready PDFs.
-// Each recipient is claimed for one part by a conditional write before anything is drawn, so a run
-// that fails and is resumed prints the claimed part again and never anyone twice. A part's PDF goes to
-// the run-files bucket under a key of its own, then the part's item names it (conditional put: a racing
-// printer's file stays unnamed and expires), and only then is the part counted on the run, conditional
-// on the parts counted: `parts` is the run's cursor.
+// Letter runs: a segment's letters (or address labels) printed part by part into print-ready PDFs, in
+// the background: making a run puts its first part's `LetterRunPartDue` event in the outbox, the part
+// printer (a Lambda of its own, up to 15 minutes) prints that part and counts it in a transaction that
+// also enqueues the next part's event, until the segment is read out. Each recipient is claimed for one
+// part by a conditional write before anything is drawn, so a part that fails is printed again (the
+// event's retries, or `resumeRun`) with the customers it had claimed, and never anyone twice. A part's
+// PDF goes to the run-files bucket under a key of its own, then the part's item names it (conditional
+// put: a racing printer's file stays unnamed and expires), and only then is the part counted on the
+// run, conditional on the parts counted: `parts` is the run's cursor, `segmentCursor` where in the
+// segment the next part reads on. One printer at a time holds the run's lease; a part's memory is
+// its own (its pages and its PDF), dropped before the next part, whatever the run's size.
 // A commercial letter passes the postal gate (suppression, the cross-channel frequency cap).
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clockNow } from '../../shared/clock.js';
+import { config } from '../../shared/config.js';
 import { getCustomer } from '../../shared/customer.js';
-import { db, tableName } from '../../shared/db.js';
+import { db, putNew, tableName, transact } from '../../shared/db.js';
 import { getFile, putFile } from '../../shared/files.js';
 import { postalGate } from '../../shared/gate.js';
 import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
 import { customerFields, renderFields, unknownFields } from '../../shared/merge-fields.js';
+import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
 import { queryAll, queryPage } from '../../shared/query.js';
 import { byAssignee, byState, type ItemType } from '../../shared/table.js';
-import { customerVars, getSegment, ownerNames, segmentMembers } from '../campaigns/public.js';
+import { customerVars, getSegment, ownerNames, segmentMembers, segmentPages } from '../campaigns/public.js';
+import { catalogue } from '../event-table.js';
 import { getPostalAddress } from './addresses.js';
 import { type LabelLayout, labelsPerSheet } from './domain/label-layout.js';
 import { addressLines } from './domain/postal-address.js';
@@ -42,6 +50,10 @@ export interface LetterRun {
   status: 'printing' | 'done';
   /** Parts printed and stored: the next part printed is `parts + 1`. */
   parts: number;
+  /** The directory cursor the next part reads the segment on from (the start when absent). */
+  segmentCursor?: string;
+  /** While a part printer works on the run: until when its lease holds. */
+  leaseUntil?: number;
   printed: number;
   skipped: Record<string, number>;
   /** The segment's members when the run was created. */
@@ -135,7 +147,7 @@ export const createRun = async (input: NewRun, by: string) => {
   const layout = input.kind === 'labels' ? (input.layout ?? '3x8') : undefined;
   // a label part is whole sheets
   const sheet = layout ? labelsPerSheet(layout) : 1;
-  const partSize = Math.max(sheet, Math.round((input.partSize ?? 50) / sheet) * sheet);
+  const partSize = Math.max(sheet, Math.round((input.partSize ?? config.letterPartSize()) / sheet) * sheet);
   let recipients = 0;
   for await (const _ of segmentMembers(segment.filter, 500, true)) recipients++;
   const run: LetterRun = {
@@ -156,25 +168,34 @@ export const createRun = async (input: NewRun, by: string) => {
     createdBy: by,
     createdAt: clockNow().toISOString(),
   };
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      // the run and its place in the list of runs: one conditional write, so listed once
-      Item: {
-        ...lettersKeys.letterRun(run.runId),
-        ...lettersKeys.letterRunList(run.createdAt, run.runId),
-        type: 'letter-run' satisfies ItemType,
-        ...run,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
+  const now = clockNow();
+  const created = await transact([
+    // the run and its place in the list of runs in one item: listed once
+    putNew({
+      ...lettersKeys.letterRun(run.runId),
+      ...lettersKeys.letterRunList(run.createdAt, run.runId),
+      type: 'letter-run' satisfies ItemType,
+      ...run,
     }),
-  );
+    outboxPut(catalogue.LetterRunPartDue, { runId: run.runId, part: 1 }, now),
+  ]);
+  if (!created.ok) throw new Error(`Letter run ${run.runId} exists already`);
   return run;
 };
 
 const strip = <T>(item: Record<string, unknown> | undefined) => {
   if (!item) return undefined;
-  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g2, gsi2pk: _l1, gsi2sk: _l2, ...rest } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    type: _type,
+    gsi1pk: _g1,
+    gsi1sk: _g2,
+    gsi2pk: _l1,
+    gsi2sk: _l2,
+    lease: _lease,
+    ...rest
+  } = item;
   return rest as T;
 };
 
@@ -290,39 +311,132 @@ const pageOf = async (run: LetterRun, customerId: string, owners: (id: string) =
   };
 };
 
+/** Customers looked at, and pages drawn, at once: a part's reads overlap without flooding the table. */
+const CONCURRENCY = 16;
+
+/** Longer than a part printer may run (the Lambda's 15 minutes): an older lease was its dead holder's. */
+const LEASE_MS = 16 * 60 * 1000;
+
+const partInProgress = () =>
+  new ConflictError('letter-part-in-progress', {
+    en: 'A part of this run is being printed.',
+    tr: 'Bu baskının bir bölümü basılıyor.',
+  });
+
+const finished = () =>
+  new ConflictError('letter-run-finished', { en: 'The run has printed everyone.', tr: 'Baskı herkesi bastı.' });
+
+/** Takes the run's lease for its next part, or says another printer holds it. */
+const takeLease = async (run: LetterRun, lease: string, now: Date) => {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: lettersKeys.letterRun(run.runId),
+        UpdateExpression: 'SET lease = :lease, leaseUntil = :until',
+        ConditionExpression: 'parts = :parts AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+        ExpressionAttributeValues: {
+          ':lease': lease,
+          ':until': now.getTime() + LEASE_MS,
+          ':parts': run.parts,
+          ':now': now.getTime(),
+        },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') throw partInProgress();
+    throw error;
+  }
+};
+
+const releaseLease = (runId: string, lease: string) =>
+  db()
+    .send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: lettersKeys.letterRun(runId),
+        UpdateExpression: 'REMOVE lease, leaseUntil',
+        ConditionExpression: 'lease = :lease',
+        ExpressionAttributeValues: { ':lease': lease },
+      }),
+    )
+    .catch(() => undefined);
+
+/** `work` over `items`, `CONCURRENCY` at a time, results in order. */
+const inBatches = async <T, R>(items: T[], work: (item: T) => Promise<R>) => {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += CONCURRENCY)
+    results.push(...(await Promise.all(items.slice(i, i + CONCURRENCY).map(work))));
+  return results;
+};
+
+/** Claims one looked-at customer for the part: 'claimed', a skip reason, or undefined (someone else's). */
+const claimOne = async (run: LetterRun, customerId: string, part: number) => {
+  if (await recipientExists(run.runId, customerId)) return undefined;
+  const why = await refusal(run, customerId);
+  if (!(await claim(run, customerId, part, why ? { skipped: why } : {}))) return undefined;
+  return why ?? 'claimed';
+};
+
+/**
+ * Tops the part up from the segment with customers not yet claimed, from the run's segment cursor.
+ * Answers whether the segment is read out, and the cursor the next part reads on from.
+ */
+const fillPart = async (run: LetterRun, part: number, claimed: string[], skipped: Record<string, number>) => {
+  const segment = await getSegment(run.segmentId);
+  if (!segment) return { exhausted: true, cursor: run.segmentCursor };
+  for await (const page of segmentPages(segment.filter, 500, true, run.segmentCursor)) {
+    let i = 0;
+    while (i < page.members.length) {
+      // a full part stops here: the next one reads this page again and skips whom it finds claimed
+      if (claimed.length >= run.partSize) return { exhausted: false, cursor: page.at };
+      const batch = page.members.slice(i, i + Math.min(CONCURRENCY, run.partSize - claimed.length));
+      i += batch.length;
+      const outcomes = await Promise.all(batch.map((id) => claimOne(run, id, part)));
+      outcomes.forEach((outcome, n) => {
+        if (outcome === 'claimed') claimed.push(batch[n]!);
+        else if (outcome) skipped[outcome] = (skipped[outcome] ?? 0) + 1;
+      });
+    }
+    if (!page.next) return { exhausted: true, cursor: page.at };
+    if (claimed.length >= run.partSize) return { exhausted: false, cursor: page.next };
+  }
+  return { exhausted: true, cursor: run.segmentCursor };
+};
+
 /**
  * Prints the run's next part: the recipients already claimed for it (a resumed part), topped up from
- * the segment with customers not yet claimed. Answers the run as it stands after the part.
+ * the segment with customers not yet claimed, under the run's lease. Answers the run as it stands
+ * after the part; counting a part that leaves the segment unfinished enqueues the next one.
  */
 export const printNextPart = async (runId: string) => {
   const run = await runOr404(runId);
-  if (run.status === 'done')
-    throw new ConflictError('letter-run-finished', { en: 'The run has printed everyone.', tr: 'Baskı herkesi bastı.' });
+  if (run.status === 'done') throw finished();
+  const lease = newId();
+  await takeLease(run, lease, clockNow());
+  try {
+    return await printPart(run, lease);
+  } catch (error) {
+    await releaseLease(runId, lease);
+    throw error;
+  }
+};
+
+const printPart = async (run: LetterRun, lease: string) => {
+  const { runId } = run;
   const part = run.parts + 1;
   const claimed = (await queryAll({ index: byAssignee, partition: partIndex(runId, part) }, run.partSize)).map((item) =>
     String(item.customerId),
   );
   const skipped: Record<string, number> = {};
   // a part a failure left full of claims may not be the last: the next part reads on to find out
-  let exhausted = claimed.length < run.partSize;
-  const segment = await getSegment(run.segmentId);
-  if (segment && claimed.length < run.partSize) {
-    for await (const customerId of segmentMembers(segment.filter, 500, true)) {
-      if (claimed.length >= run.partSize) {
-        exhausted = false;
-        break;
-      }
-      if (await recipientExists(runId, customerId)) continue;
-      const why = await refusal(run, customerId);
-      if (!(await claim(run, customerId, part, why ? { skipped: why } : {}))) continue;
-      if (why) skipped[why] = (skipped[why] ?? 0) + 1;
-      else claimed.push(customerId);
-    }
-  }
+  const filled =
+    claimed.length < run.partSize
+      ? await fillPart(run, part, claimed, skipped)
+      : { exhausted: false, cursor: run.segmentCursor };
   const owners = ownerNames();
-  const pages = (await Promise.all(claimed.map((id) => pageOf(run, id, owners)))).filter((p) => p !== undefined);
+  const pages = (await inBatches(claimed, (id) => pageOf(run, id, owners))).filter((p) => p !== undefined);
   const title = `${run.kind === 'letters' ? 'Letters' : 'Labels'} ${runId} part ${part}`;
-  const done = exhausted;
   if (pages.length) {
     // pdf-lib and fontkit are evaluated on a part's render only, not on the run API's every cold start.
     const { renderLabels, renderLetters } = await import('./pdf/letters-pdf.js');
@@ -336,7 +450,29 @@ export const printNextPart = async (runId: string) => {
         : await renderLetters(run.letterhead ?? { name: '', lines: [] }, pages as LetterPage[], title);
     await storePart(runId, part, pdf, claimed);
   }
-  return await countPart(run, pages.length ? part : run.parts, pages.length, skipped, done);
+  return await countPart(run, lease, pages.length ? part : run.parts, pages.length, skipped, filled);
+};
+
+/**
+ * The part printer's work on a `LetterRunPartDue` event: the part, unless it is counted already (the
+ * event redelivered) or the run is done. Another printer holding the run throws: the event is retried.
+ */
+export const printDuePart = async (due: { runId: string; part: number }) => {
+  const run = await getRun(due.runId);
+  if (!run || run.status === 'done' || run.parts >= due.part) return run;
+  return await printNextPart(due.runId);
+};
+
+/**
+ * Resumes a run a failure stopped (its part's event retried out): enqueues its next part, unless a
+ * printer holds the run now (409) or the run is done (409). Answers the run as it stands.
+ */
+export const resumeRun = async (runId: string, now = clockNow()) => {
+  const run = await runOr404(runId);
+  if (run.status === 'done') throw finished();
+  if ((run.leaseUntil ?? 0) >= now.getTime()) throw partInProgress();
+  await transact([outboxPut(catalogue.LetterRunPartDue, { runId, part: run.parts + 1 }, now)]);
+  return run;
 };
 
 const storePart = async (runId: string, part: number, pdf: Uint8Array, customerIds: string[]) => {
@@ -365,39 +501,53 @@ const storePart = async (runId: string, part: number, pdf: Uint8Array, customerI
 
 const countPart = async (
   run: LetterRun,
+  lease: string,
   parts: number,
   printed: number,
   skipped: Record<string, number>,
-  done: boolean,
+  filled: { exhausted: boolean; cursor: string | undefined },
 ) => {
+  const done = filled.exhausted;
   const names: Record<string, string> = {};
   if (done) names['#status'] = 'status';
   if (Object.keys(skipped).length) names['#skipped'] = 'skipped';
-  const values: Record<string, unknown> = { ':parts': parts, ':before': run.parts, ':printed': printed };
+  const values: Record<string, unknown> = {
+    ':parts': parts,
+    ':before': run.parts,
+    ':printed': printed,
+    ':lease': lease,
+  };
+  const sets = ['parts = :parts'];
+  if (done) {
+    values[':done'] = 'done';
+    sets.push('#status = :done');
+  }
+  if (filled.cursor) {
+    values[':cursor'] = filled.cursor;
+    sets.push('segmentCursor = :cursor');
+  }
   const adds = Object.entries(skipped).map(([reason, count], i) => {
     names[`#r${i}`] = reason;
     values[`:s${i}`] = count;
     return `#skipped.#r${i} :s${i}`;
   });
-  if (done) values[':done'] = 'done';
-  try {
-    const { Attributes } = await db().send(
-      new UpdateCommand({
+  const counted = await transact([
+    {
+      Update: {
         TableName: tableName(),
         Key: lettersKeys.letterRun(run.runId),
-        UpdateExpression: `SET parts = :parts${done ? ', #status = :done' : ''} ADD printed :printed${adds.map((a) => `, ${a}`).join('')}`,
-        ConditionExpression: 'parts = :before',
+        UpdateExpression: `SET ${sets.join(', ')} REMOVE lease, leaseUntil ADD ${['printed :printed', ...adds].join(', ')}`,
+        ConditionExpression: 'parts = :before AND lease = :lease',
         ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
         ExpressionAttributeValues: values,
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return strip<LetterRun>(Attributes)!;
-  } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    // another printer counted this part: the run as it stands
-    return await runOr404(run.runId);
-  }
+      },
+    },
+    // the next part is enqueued exactly when this one is counted
+    ...(done ? [] : [outboxPut(catalogue.LetterRunPartDue, { runId: run.runId, part: parts + 1 }, clockNow())]),
+  ]);
+  // not counted: a printer that outlived its lease, whose part another printer counted
+  if (!counted.ok) throw partInProgress();
+  return await runOr404(run.runId);
 };
 
 /** A stored part's PDF, or undefined. */

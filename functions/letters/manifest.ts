@@ -4,6 +4,7 @@
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import { pdfFontAssets } from '../../shared/pdf-fonts.js';
 import * as api from './api-schemas.js';
+import { events } from './events.js';
 import { lettersProblems } from './problems.js';
 
 const dir = 'functions/letters/handlers';
@@ -66,9 +67,10 @@ export const letterRoutes = {
     path: '/letter-runs/{runId}/parts',
     function: 'letterRunsApi',
     auth: write,
-    summary: 'Prints the next part (or finishes a part a failure interrupted); nobody is printed twice',
+    summary:
+      'Resumes a run a failure stopped: its next part (or the part a failure interrupted) is queued for the printer',
     request: { params: api.runParams, query: null, body: null },
-    responses: { 200: { description: 'The run after the part', json: api.run } },
+    responses: { 202: { description: 'The run; its next part queued', json: api.run } },
   },
   getPart: {
     method: 'GET',
@@ -103,6 +105,7 @@ export const letterRoutes = {
 
 export const letters: UseCaseManifest = {
   name: 'letters',
+  events,
   problems: lettersProblems,
   functions: {
     addressesApi: {
@@ -112,11 +115,17 @@ export const letters: UseCaseManifest = {
     },
     letterRunsApi: {
       entry: `${dir}/letter-runs-api.ts`,
-      description: 'Letter runs: letters and labels for a segment, printed part by part into PDFs kept in S3',
+      description: 'Letter runs: made, resumed and read, their parts answered from S3',
+      uses: { table: 'write', runFiles: true },
+      timeoutSeconds: 30,
+    },
+    letterPartPrinter: {
+      entry: `${dir}/print-letter-part.ts`,
+      description: "A letter run's part (up to 5,000 letters or labels) printed into one PDF in S3, the next enqueued",
       uses: { table: 'write', runFiles: true },
       assets: pdfFontAssets,
-      memoryMb: 1024,
-      timeoutSeconds: 60,
+      memoryMb: 2048,
+      timeoutSeconds: 900,
     },
     quoteLetter: {
       entry: `${dir}/quote-letter.ts`,
@@ -128,6 +137,12 @@ export const letters: UseCaseManifest = {
     },
   },
   routes: routeList(letterRoutes),
-  subscriptions: [],
+  subscriptions: [
+    {
+      name: 'print-letter-part',
+      function: 'letterPartPrinter',
+      pattern: { source: [events.LetterRunPartDue.source], 'detail-type': ['LetterRunPartDue'] },
+    },
+  ],
   schedules: [],
 };

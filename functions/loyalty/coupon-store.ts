@@ -20,7 +20,7 @@ import { getSegment, segmentMembers } from '../campaigns/public.js';
 import { chooseChannel, getPreference, reachableBy } from '../channels/public.js';
 import { applyCoupon, type BasketLine, type Benefit, newCouponCode, normalizeCode } from './domain/coupon.js';
 import { loyaltyKeys } from './keys.js';
-import { type CouponVars, couponMail, couponText } from './templates/coupon.js';
+import { type CouponVars, couponMail, couponSubject, couponText } from './templates/coupon.js';
 
 export interface Coupon {
   code: string;
@@ -351,7 +351,7 @@ const codeSender = async (
   if (choice?.channel === 'sms' && phone)
     return () =>
       sendCommercialSms(
-        { to: phone, text: couponText(language, vars) },
+        { to: phone, text: couponText(language, vars), template: 'loyalty-coupon', subject: couponSubject(language) },
         { customerId, topic, language, campaignId },
         now,
       );

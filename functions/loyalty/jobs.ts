@@ -13,7 +13,7 @@ import { type Coupon, getCoupon } from './coupon-store.js';
 import { addFigures, balanceOf, expiringBetween, type MonthFigures } from './domain/ledger.js';
 import { loyaltyKeys } from './keys.js';
 import { allAccounts, entriesOf, entryOf, expirePoints, getLoyaltyRules, monthItems } from './ledger.js';
-import { rewardMail, statementMail, statementText } from './templates/statement.js';
+import { rewardMail, statementMail, statementSubject, statementText } from './templates/statement.js';
 
 /** Tells the member of a new reward, once per reward, by e-mail (the only channel loyalty mails today). */
 export const mailReward = async (detail: { customerId: string; rewardId: string; points: number; value: number }) => {
@@ -101,7 +101,14 @@ export const mailStatements = async (now = clockNow()) => {
     // between two runs is not told twice.
     const send =
       choice.channel === 'sms' && phone
-        ? () => sendTransactionalSms({ to: phone, text: statementText(language, vars) })
+        ? () =>
+            sendTransactionalSms({
+              to: phone,
+              text: statementText(language, vars),
+              customerId: account.customerId,
+              template: 'loyalty-statement',
+              subject: statementSubject(language, vars),
+            })
         : () =>
             sendTransactional({ to: email!, customerId: account.customerId, ...statementMail.render(language, vars) });
     const outcome = await sendOnce(onceKey('loyalty-statement', account.customerId, period), send).catch((error) => {

@@ -6,6 +6,7 @@
 // and answered once the CRM has handled them.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { escapeHtml } from '../../shared/html.js';
 import { smsLength } from '../../shared/sms.js';
 import { closeServer } from './processes.js';
@@ -187,5 +188,7 @@ export const startSmsStandIn = async (options: SmsStandInOptions) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
-  return { url: `http://localhost:${options.port}`, texts: () => [...texts], close: () => closeServer(server) };
+  // Port 0 (a test's): the port the system gave.
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://localhost:${port}`, texts: () => [...texts], close: () => closeServer(server) };
 };

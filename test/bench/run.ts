@@ -21,9 +21,11 @@
 //   9. Segments by what people buy: the segment pass with a category condition over
 //      BENCH_SEGMENT_CUSTOMERS customers (default 100,000) of BENCH_SEGMENT_LINES order lines each
 //      (default 10), beside the nightly A/B/C job over the same buyers (test/bench/segments.ts).
-//  10. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
-// `BENCH_ONLY=lookup,bundles npm run bench` runs only the named parts (leads, quotes, orders, cases,
-// lookup, analytics, campaigns, loyalty, segments, bundles); `BENCH_FUNCTIONS=quote,leads` bundles only functions whose
+//  10. A letter run of 200,000 letters (`--letters N` for a quicker one) printed by the part printer:
+//      letters/s, pages, peak RSS per part, and whether it grows with the part count (test/bench/letters.ts).
+//  11. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
+// `BENCH_ONLY=lookup,bundles npm run bench` runs only the named parts (leads, quotes, orders, cases, lookup,
+// analytics, campaigns, loyalty, segments, letters, bundles); `BENCH_FUNCTIONS=quote,leads` bundles only functions whose
 // name holds one of those words. The stack listens from PUSULA_BENCH_PORT (or PUSULA_TEST_PORT, else
 // 3300) up: API, DynamoDB Local at +1, SES at +2 and so on (infra/local/runtime.ts, localPorts).
 // Only the bench's tables and ratios reach the terminal: the handlers' output goes to the file
@@ -44,6 +46,7 @@ import { benchCampaign } from './campaigns.js';
 import { benchCaseSweep } from './cases.js';
 import { benchLookup } from './customers.js';
 import { designMinimumLead, designMinimumWriteUnits } from './design-minimum.js';
+import { benchLetters } from './letters.js';
 import { benchLoyalty } from './loyalty.js';
 import { benchOrders } from './orders.js';
 import { divertHandlerOutput, handlerLogFd, out } from './output.js';
@@ -357,6 +360,7 @@ const stackParts = [
   'sms',
   'loyalty',
   'segments',
+  'letters',
 ];
 if (stackParts.some(part)) {
   const stack = await startLocalStack({
@@ -379,6 +383,7 @@ if (stackParts.some(part)) {
     if (part('sms')) await benchCampaign(stack, 'sms');
     if (part('loyalty')) await benchLoyalty(stack);
     if (part('segments')) await benchSegments(stack);
+    if (part('letters')) await benchLetters(stack);
     await stack.settle();
     const { retried, deadLettered } = stack.eventBus.stats();
     out.log(

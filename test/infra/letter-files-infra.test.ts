@@ -1,5 +1,5 @@
 // Letter runs' PDF parts in AWS: one private bucket (all public access blocked, SSL only, encrypted,
-// files expired after RUN_FILES_DAYS), and only the letter-run function may put and get its files.
+// files expired after RUN_FILES_DAYS), and only the letter-run functions may put and get its files.
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { letters } from '../../functions/letters/manifest.js';
@@ -46,22 +46,29 @@ describe('letter run files in AWS', () => {
     });
   });
 
-  it('lets only the letter-run function put and get its files, and tells it the bucket', () => {
+  it('lets only the letter-run functions (the API, the part printer) put and get its files, and tells them the bucket', () => {
     const granted = Object.values(api.findResources('AWS::IAM::Policy')).filter((p) =>
       JSON.stringify(p.Properties.PolicyDocument).includes('s3:PutObject'),
     );
-    expect(granted).toHaveLength(1);
-    const statement = (granted[0]!.Properties.PolicyDocument.Statement as Record<string, unknown>[]).find((s) =>
-      JSON.stringify(s.Action).includes('s3:PutObject'),
-    )!;
-    expect(statement.Action).toEqual(['s3:GetObject', 's3:PutObject']);
-    expect(JSON.stringify(statement.Resource)).toContain('/*');
-    const roles = granted[0]!.Properties.Roles as unknown[];
+    expect(granted).toHaveLength(2);
+    for (const policy of granted) {
+      const statement = (policy.Properties.PolicyDocument.Statement as Record<string, unknown>[]).find((s) =>
+        JSON.stringify(s.Action).includes('s3:PutObject'),
+      )!;
+      expect(statement.Action).toEqual(['s3:GetObject', 's3:PutObject']);
+      expect(JSON.stringify(statement.Resource)).toContain('/*');
+    }
+    const roles = JSON.stringify(granted.map((policy) => policy.Properties.Roles));
     const withBucket = Object.entries(api.findResources('AWS::Lambda::Function')).filter(
       ([, fn]) => fn.Properties.Environment.Variables.RUN_FILES_BUCKET !== undefined,
     );
-    expect(withBucket).toHaveLength(1);
-    expect(withBucket[0]![1].Properties.Description).toContain('Letter runs');
-    expect(JSON.stringify(roles)).toContain(JSON.stringify(withBucket[0]![1].Properties.Role['Fn::GetAtt'][0]));
+    expect(withBucket.map(([, fn]) => fn.Properties.Description).sort()).toEqual([
+      expect.stringContaining("A letter run's part"),
+      expect.stringContaining('Letter runs'),
+    ]);
+    for (const [, fn] of withBucket) expect(roles).toContain(JSON.stringify(fn.Properties.Role['Fn::GetAtt'][0]));
+    // the part printer has a Lambda's longest time for a part of up to 5,000 letters
+    const printer = withBucket.find(([, fn]) => String(fn.Properties.Description).includes("A letter run's part"))!;
+    expect(printer[1].Properties).toMatchObject({ Timeout: 900, MemorySize: 2048 });
   });
 });

@@ -4,12 +4,12 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { timelinePage } from '../../functions/activities/activity-store.js';
-import { textLogItems } from '../../functions/activities/public.js';
 import { campaignsKeys } from '../../functions/campaigns/keys.js';
 import { campaignReport } from '../../functions/campaigns/reports.js';
 import { recordSmsStatus } from '../../functions/campaigns/sms-status.js';
 import { db, tableName, transact } from '../../shared/db.js';
 import { newId } from '../../shared/ids.js';
+import { mailLogItems } from '../../shared/mail.js';
 
 const sentRecord = async (campaignId: string, runId: string, customerId: string, messageId: string) => {
   await db().send(
@@ -77,7 +77,7 @@ describe('SMS delivery status', () => {
     const customerId = newId();
     const sentAt = new Date().toISOString();
     const logged = await transact(
-      textLogItems({ customerId, template: 'campaign:C1', subject: 'SMS', sentAt, messageId: 'm-1', segments: 3 }),
+      mailLogItems({ kind: 'sms', customerId, template: 'campaign:C1', subject: 'SMS', sentAt, segments: 3 }, 'm-1'),
     );
     expect(logged.ok).toBe(true);
     const { activities } = await timelinePage(customerId, 'sms', 10);

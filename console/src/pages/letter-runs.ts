@@ -144,25 +144,35 @@ export const letterRunPage = async ({ runId }: Record<string, string>, query: UR
       html`<h1>${t('letterRun')}</h1><div data-letter-run=${run.runId}>${runView(run, printing, print)}</div>`,
       document.getElementById('main')!,
     );
-  // One part per call until the run is done; leaving the page stops it (the next visit resumes).
-  const print = async () => {
+  // The parts print in the background: the page reads the run every two seconds until it is done or
+  // has stopped (no printer at it and no part counted for 20 seconds); leaving the page stops reading.
+  // The button resumes a stopped run.
+  const follow = async () => {
     printing = true;
     draw();
-    while (run.status === 'printing' && location.hash === here) {
-      const part = await client.POST('/letter-runs/{runId}/parts', path);
-      if (!part.data) {
-        printing = false;
-        draw();
-        const form = document.querySelector<HTMLFormElement>('form[data-print]');
-        if (form) showProblem(form, asProblem(part.error, part.response.status));
-        return;
-      }
-      run = part.data;
+    let idle = 0;
+    while (location.hash === here && idle < 10) {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const next = await client.GET('/letter-runs/{runId}', path);
+      if (!next.data) break;
+      idle = next.data.printing || next.data.parts > run.parts ? 0 : idle + 1;
+      run = next.data;
       draw();
+      if (run.status === 'done') break;
     }
     printing = false;
     draw();
   };
+  const print = async () => {
+    const resumed = await client.POST('/letter-runs/{runId}/parts', path);
+    if (!resumed.data) {
+      const form = document.querySelector<HTMLFormElement>('form[data-print]');
+      if (form) showProblem(form, asProblem(resumed.error, resumed.response.status));
+      return;
+    }
+    run = resumed.data;
+    await follow();
+  };
   draw();
-  if (query.get('print') === '1' && run.status === 'printing') void print();
+  if (query.get('print') === '1' && run.status === 'printing') void follow();
 };

@@ -98,7 +98,7 @@ export interface EmailActivity extends Common {
   messageId: string;
 }
 
-/** A text the CRM sent the customer (textLogItems): never the text or the number; its delivery as reported. */
+/** Written by shared/mail.ts when the SMS service accepts a text to the customer: never the text or the number. */
 export interface TextActivity extends Common {
   kind: 'sms';
   status: 'logged';

@@ -14,18 +14,21 @@ export const birthdayText = (language: 'tr' | 'en', name: string) =>
     ? `Sayın ${name}, doğum gününüzü kutlar, sağlık ve mutluluk dolu bir yıl dileriz.`
     : `Dear ${name}, happy birthday! We wish you a year full of health and happiness.`;
 
+/** The greeting's subject: the mail's, and what staff read on the timeline for a text. */
+export const birthdaySubject = { tr: 'Doğum gününüz kutlu olsun!', en: 'Happy birthday!' };
+
 export const birthdayTemplate = defineTemplate<BirthdayVars>({
   name: 'birthday-greeting',
   optional: [],
   tr: {
-    subject: () => 'Doğum gününüz kutlu olsun!',
+    subject: () => birthdaySubject.tr,
     text: (v) =>
       `Sayın ${v.name},\n\nDoğum gününüzü kutlar, sağlık ve mutluluk dolu bir yıl dileriz.\n\nDoğum günü tebriklerimizi almak istemiyorsanız: ${v.unsubscribeUrl}\n`,
     html: (v) =>
       safeHtml`<p>Sayın ${v.name},</p><p>Doğum gününüzü kutlar, sağlık ve mutluluk dolu bir yıl dileriz.</p><p style="font-size:13px;color:#52606d"><a href="${v.unsubscribeUrl}">Doğum günü tebriklerimizi almak istemiyorum</a></p>`,
   },
   en: {
-    subject: () => 'Happy birthday!',
+    subject: () => birthdaySubject.en,
     text: (v) =>
       `Dear ${v.name},\n\nHappy birthday! We wish you a year full of health and happiness.\n\nTo stop our birthday greetings: ${v.unsubscribeUrl}\n`,
     html: (v) =>

@@ -3,11 +3,13 @@
 import { viewerOf } from '../../../shared/access.js';
 import { customerVisibleTo } from '../../../shared/customer.js';
 import { json, route } from '../../../shared/http.js';
+import { keyedId } from '../../../shared/idempotency.js';
 import { channelRoutes } from '../manifest.js';
 import { sendNotice } from '../notices.js';
 
-export const handler = route(channelRoutes.sendNotice, async ({ actor, params, body, once }) => {
+export const handler = route(channelRoutes.sendNotice, async ({ actor, params, body, once, idempotency }) => {
   const customer = await customerVisibleTo(await viewerOf(actor), params.customerId);
-  const sent = await once({ ...params, ...body }, () => sendNotice(customer.customerId, body));
+  const noticeId = keyedId(idempotency);
+  const sent = await once({ ...params, ...body }, (record) => sendNotice(customer.customerId, body, noticeId, record));
   return json(201, sent);
 });

@@ -1,11 +1,17 @@
-// /letter-runs — list the runs, create a run for a segment, print its next part, read its progress and its PDFs.
+// /letter-runs — list the runs, create a run for a segment (its parts print in the background), resume it,
+// read its progress and its PDFs.
+import { clockNow } from '../../../shared/clock.js';
 import { json, route, routes } from '../../../shared/http.js';
 import { NotFoundError } from '../../../shared/problems.js';
-import { createRun, type LetterRun, listRuns, partPdf, printNextPart, progressOf, runOr404 } from '../letter-runs.js';
+import { createRun, type LetterRun, listRuns, partPdf, progressOf, resumeRun, runOr404 } from '../letter-runs.js';
 import { letterRoutes } from '../manifest.js';
 
-/** A run as answered: with how far it is. */
-const answer = (run: LetterRun) => ({ ...run, progress: progressOf(run) });
+/** A run as answered: with how far it is, and whether a printer is at it (not where it reads the segment). */
+const answer = ({ leaseUntil, segmentCursor: _cursor, ...run }: LetterRun) => ({
+  ...run,
+  printing: Boolean(leaseUntil && leaseUntil > clockNow().getTime()),
+  progress: progressOf(run),
+});
 
 export const handler = routes([
   route(letterRoutes.createRun, async ({ actor, body }) => json(201, answer(await createRun(body, actor.userId)))),
@@ -14,7 +20,7 @@ export const handler = routes([
     return json(200, { items: page.items.map(answer), ...(page.next ? { next: page.next } : {}) });
   }),
   route(letterRoutes.getRun, async ({ params }) => json(200, answer(await runOr404(params.runId)))),
-  route(letterRoutes.printPart, async ({ params }) => json(200, answer(await printNextPart(params.runId)))),
+  route(letterRoutes.printPart, async ({ params }) => json(202, answer(await resumeRun(params.runId)))),
   route(letterRoutes.getPart, async ({ params }) => {
     const part = /^\d{1,6}$/.test(params.part) ? Number(params.part) : 0;
     const pdf = part > 0 ? await partPdf(params.runId, part) : undefined;

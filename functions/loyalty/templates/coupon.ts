@@ -38,6 +38,9 @@ const words = {
 /** The text version: short enough for one or two segments. */
 export const couponText = (language: Language, vars: Omit<CouponVars, 'unsubscribeUrl'>) => words[language].body(vars);
 
+/** The mail's subject, and what staff read on the timeline for a text. */
+export const couponSubject = (language: Language) => words[language].subject;
+
 const version = (language: Language) => ({
   subject: () => words[language].subject,
   text: (v: CouponVars) => `${words[language].body(v)}\n\n${words[language].stop}: ${v.unsubscribeUrl}\n`,

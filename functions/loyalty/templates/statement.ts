@@ -60,6 +60,9 @@ const statementVersion = (language: Language) => {
   };
 };
 
+/** The statement's subject: the mail's, and what staff read on the timeline for a text. */
+export const statementSubject = (language: Language, v: StatementVars) => statementWords[language].subject(v);
+
 export const statementMail = defineTemplate<StatementVars>({
   name: 'loyalty-statement',
   optional: [],
