@@ -2,15 +2,16 @@
 // machine moves both sides alike. Nothing here passes or fails; it prints.
 //   1. Lead capture through the local HTTP API (16 concurrent clients), end to end (captured,
 //      assigned, both mails sent), vs the design minimum of the same leads issued directly with the
-//      SDK, and vs raw TransactWriteItems of the capture's shape; write units per lead as measured
-//      with ReturnConsumedCapacity beside the minimum the design needs.
+//      SDK, and vs raw TransactWriteItems of the capture's shape; every item written with its size,
+//      and write units per lead as AWS bills those items (and as DynamoDB Local reports them) beside
+//      the minimum the design needs.
 //   2. Quote submit → approved and sent (through the outbox, the bus and SES) vs lead capture → assigned.
 //   3. Order intake → routed and unit mailed vs lead capture → assigned, and the SLA sweep's reads
 //      with 10,000 orders waiting of which 10 are due (test/bench/orders.ts).
 //   4. The case SLA sweep's read units with 10,000 open cases of which 10 are due, and the delay from
 //      due to escalated on the local scheduler.
-//   5. The call center's lookup by phone with 1,000 customers of 50 items each vs one GetItem
-//      (test/bench/customers.ts).
+//   5. The call center's lookup by phone with 1,000 customers of 50 items each vs one GetItem, its
+//      read-log entries counted and each DynamoDB command timed (test/bench/customers.ts).
 //   6. The nightly A/B/C job (BENCH_ANALYTICS_CUSTOMERS, default 2,000) and an order's p50 into its
 //      customer's figures (test/bench/analytics.ts).
 //   7. A campaign to 10,000 customers: achieved send rate ÷ SES_MAX_SEND_RATE, duplicates and misses
