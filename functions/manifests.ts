@@ -99,3 +99,6 @@ export const platform = {
 
 /** Each integration's quota and throttle, keyed by the usage identifier the authorizer returns. */
 export const publicRateLimitPer5Minutes = 300;
+
+/** How long API Gateway keeps the authorizer's answer for one Authorization header. */
+export const authorizerCacheSeconds = 300;

@@ -124,14 +124,22 @@ export const lookupParts = (partition: CustomerPartition, cap: number) =>
 /**
  * Every customer holding the phone or e-mail that the viewer may see, each with how it matched (as
  * the customer's own detail, as which contact people's) and the lookup's lists: ONE Query of the
- * detail's partition, then one of each customer's.
+ * detail's partition, then one of each customer's. `alongside` (given the holders' ids) runs beside
+ * those reads and is awaited before anything is returned: a rejection rejects the lookup.
  */
-export const lookupMatches = async (viewer: Viewer, detail: ContactKeys, cap: number) => {
+export const lookupMatches = async (
+  viewer: Viewer,
+  detail: ContactKeys,
+  cap: number,
+  alongside?: (customerIds: string[]) => Promise<unknown>,
+) => {
   const holders = await holdersOf(detail);
   const customerIds = [...new Set(holders.map((holder) => holder.customerId))];
-  const found = (await Promise.all(customerIds.map((id) => readCustomerPartition(viewer, id)))).filter(
-    (p) => p !== undefined,
-  );
+  const [read] = await Promise.all([
+    Promise.all(customerIds.map((id) => readCustomerPartition(viewer, id))),
+    customerIds.length && alongside ? alongside(customerIds) : undefined,
+  ]);
+  const found = read.filter((p) => p !== undefined);
   return Promise.all(
     found.map(async (partition) => {
       const mine = holders.filter((holder) => holder.customerId === partition.customerId);

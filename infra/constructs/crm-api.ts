@@ -23,6 +23,7 @@ import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { authorizerCacheSeconds } from '../../functions/manifests.js';
 import type { RouteBase } from '../../shared/manifest.js';
 import { type ProblemCode, problemDocument } from '../../shared/problems.js';
 
@@ -272,7 +273,7 @@ export class CrmApi extends Construct {
     this.authorizer ??= new RequestAuthorizer(this, 'KeyAuthorizer', {
       handler: this.authorizerFunction,
       identitySources: [IdentitySource.header('Authorization')],
-      resultsCacheTtl: Duration.minutes(5),
+      resultsCacheTtl: Duration.seconds(authorizerCacheSeconds),
     });
     return this.authorizer;
   }

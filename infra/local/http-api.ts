@@ -24,6 +24,11 @@ export interface HttpApiOptions {
   authorize: (event: unknown) => Promise<APIGatewayAuthorizerResult>;
   /** Requests per IP per 5 minutes on public routes, as the WAF rate rule. */
   publicRateLimit: number;
+  /**
+   * How long an authorizer's answer is kept for its Authorization header, as API Gateway keeps it
+   * (0: asked on every call, so that a revoked key or a signed-out session is refused at once).
+   */
+  authorizerCacheSeconds?: number;
   /** Extra handlers under /_local/ for the operator (schedules, dead letters). */
   admin?: (req: IncomingMessage, url: URL) => Promise<{ status: number; body: unknown } | undefined>;
   /** Static files outside the API (the staff console): answers true when it served the request. */
@@ -93,6 +98,9 @@ export const startHttpApi = async (options: HttpApiOptions) => {
   const compiled = options.routes.map((route) => ({ route, regex: pattern(route.path) }));
   const hitsByIp = new Map<string, number[]>();
 
+  let cacheMs = (options.authorizerCacheSeconds ?? 0) * 1000;
+  const authorizerCache = new Map<string, { result: APIGatewayAuthorizerResult; until: number }>();
+
   const rateLimited = (ip: string, now: number) => {
     const recent = (hitsByIp.get(ip) ?? []).filter((t) => t > now - RATE_WINDOW_MS);
     recent.push(now);
@@ -146,21 +154,29 @@ export const startHttpApi = async (options: HttpApiOptions) => {
     let authorizer: Record<string, unknown> | null = null;
     if (route.auth !== 'public') {
       let result: APIGatewayAuthorizerResult;
+      const identity = headers.authorization ?? '';
+      const cached = authorizerCache.get(identity);
       try {
-        result = await options.authorize({
-          type: 'REQUEST',
-          methodArn,
-          resource: route.path,
-          path: url.pathname,
-          httpMethod: method,
-          headers,
-          queryStringParameters: query,
-          pathParameters: match!.groups ?? {},
-          requestContext: {},
-        });
+        result =
+          cached && cached.until > Date.now()
+            ? cached.result
+            : await options.authorize({
+                type: 'REQUEST',
+                methodArn,
+                resource: route.path,
+                path: url.pathname,
+                httpMethod: method,
+                headers,
+                queryStringParameters: query,
+                pathParameters: match!.groups ?? {},
+                requestContext: {},
+              });
       } catch {
         return problem(res, 401, 'unauthorized', 'A valid bearer key is required.', { 'www-authenticate': 'Bearer' });
       }
+      // Kept with its policy, which the next call's route is checked against, as API Gateway does.
+      if (cacheMs > 0 && result !== cached?.result)
+        authorizerCache.set(identity, { result, until: Date.now() + cacheMs });
       if (!policyAllows(result.policyDocument, methodArn)) {
         return problem(res, 403, 'forbidden', 'This key may not call this route.');
       }
@@ -211,6 +227,11 @@ export const startHttpApi = async (options: HttpApiOptions) => {
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://localhost:${port}`,
+    /** Keeps the authorizer's answers this long from now on (0: none kept, the kept ones dropped). */
+    cacheAuthorizer: (seconds: number) => {
+      cacheMs = seconds * 1000;
+      authorizerCache.clear();
+    },
     // Ctrl-C must not wait for a client that keeps its connection open.
     close: () => closeServer(server),
   };

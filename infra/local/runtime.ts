@@ -391,6 +391,8 @@ const startParts = async (
     signIn,
     documents,
     eventBus,
+    /** Keeps the authorizer's answers as API Gateway does (off unless asked: tests revoke keys). */
+    cacheAuthorizer: api.cacheAuthorizer,
     scheduler,
     settle,
     // Every part is asked to stop even when another fails to, Java last (the parts above still write to it).

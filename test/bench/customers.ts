@@ -1,12 +1,13 @@
 // The call center's lookup while an agent is on the phone: BENCH_CUSTOMERS customers (1,000) of 50
 // items each (the profile, leads with their status history and notes, consent entries), looked up
-// by phone in a local form over the local HTTP API, beside a single GetItem of a profile on the
+// by phone in the forms people type over the local HTTP API, beside a single GetItem of a profile on the
 // same DynamoDB Local in the same run — the floor one round trip to the table sets.
 
 import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { signInWithPassword } from '../../functions/authorizer/cognito.js';
 import { leadCaptureKeys } from '../../functions/lead-capture/keys.js';
 import { type Lead, leads } from '../../functions/lead-capture/lead-store.js';
+import { authorizerCacheSeconds } from '../../functions/manifests.js';
 import type { LocalStack } from '../../infra/local/runtime.js';
 import { TABLE_NAME } from '../../infra/local/runtime.js';
 import { createApiKey } from '../../shared/api-keys.js';
@@ -14,6 +15,7 @@ import type { ConsentEntry } from '../../shared/consent.js';
 import { customers } from '../../shared/customer.js';
 import { newId } from '../../shared/ids.js';
 import { keys } from '../../shared/table.js';
+import { readLabel, watchCommands, writeCommands, writtenItems } from './commands.js';
 import { out } from './output.js';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 1_000);
@@ -27,9 +29,11 @@ const CONSENTS = 9;
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-/** A local mobile number for customer i, and the E.164 its marker holds. */
-const localPhone = (i: number) =>
-  `0 (532) 700 ${String(i).padStart(4, '0').slice(0, 2)} ${String(i).padStart(4, '0').slice(2)}`;
+/** Customer i's mobile number in one of the forms callers and agents type (lookup j's), and the E.164 its marker holds. */
+const typedPhone = (i: number, j: number) => {
+  const [a, b] = [String(i).padStart(4, '0').slice(0, 2), String(i).padStart(4, '0').slice(2)];
+  return [`0 (532) 700 ${a} ${b}`, `+90 532 700 ${a}${b}`, `0532700${a}${b}`, `532-700-${a}-${b}`][j % 4]!;
+};
 const e164 = (i: number) => `+90532700${String(i).padStart(4, '0')}`;
 
 const customerItems = (run: string, i: number): Record<string, unknown>[] => {
@@ -136,6 +140,42 @@ const timed = async (job: (i: number) => Promise<void>) => {
   return latencies.sort((a, b) => a - b);
 };
 
+/**
+ * The lookups timed, and the DynamoDB commands the authorizer and the handler sent meanwhile: how
+ * many a lookup, and each one's p50 and p99 (the read-log entries written are among them).
+ */
+const profiled = async (job: (i: number) => Promise<void>) => {
+  const byCommand = new Map<string, number[]>();
+  let readLogEntries = 0;
+  const stop = watchCommands('benchLookupCommands', (command, input, _output, ms) => {
+    const written = writeCommands.includes(command) ? writtenItems(command, input) : [];
+    readLogEntries += written.filter((item) => item.label === 'record-read').length;
+    const label = `${command}: ${written.length ? written.map((item) => item.label).join(' + ') : readLabel(input)}`;
+    const times = byCommand.get(label) ?? [];
+    times.push(ms);
+    byCommand.set(label, times);
+  });
+  try {
+    const latencies = await timed(job);
+    const commands = Object.fromEntries(
+      [...byCommand].map(([label, ms]) => {
+        const sorted = ms.sort((a, b) => a - b);
+        return [
+          label,
+          {
+            'per lookup': (ms.length / LOOKUPS).toFixed(2),
+            'p50 ms': percentile(sorted, 50).toFixed(1),
+            'p99 ms': percentile(sorted, 99).toFixed(1),
+          },
+        ];
+      }),
+    );
+    return { latencies, commands, readLogEntries };
+  } finally {
+    stop();
+  }
+};
+
 export const benchLookup = async (stack: LocalStack) => {
   const run = Date.now().toString(36);
   const seeded: Record<string, unknown>[] = [];
@@ -156,18 +196,24 @@ export const benchLookup = async (stack: LocalStack) => {
     if (!Item) throw new Error('bench customer missing');
   });
   const lookupAs = (bearer: string) =>
-    timed(async (i) => {
+    profiled(async (i) => {
       const response = await fetch(
-        `${stack.urls.api}/customers/lookup?phone=${encodeURIComponent(localPhone(pick(i)))}`,
+        `${stack.urls.api}/customers/lookup?phone=${encodeURIComponent(typedPhone(pick(i), i))}`,
         { headers: { authorization: `Bearer ${bearer}` } },
       );
       const text = await response.text();
       if (response.status !== 200) throw new Error(`lookup answered ${response.status}: ${text}`);
     });
-  const lookup = await lookupAs(key);
+  // Every call a miss of API Gateway's authorizer cache: the authorizer's own reads before each lookup.
+  const uncached = await lookupAs(key);
+  // As API Gateway runs them: the authorizer's answer kept for its Authorization header.
+  stack.cacheAuthorizer(authorizerCacheSeconds);
+  const withKey = await lookupAs(key);
   // The call center's agents sign in: their calls are a person's, counted against their daily quota.
   const tokens = await signInWithPassword(stack.signIn.clientId, 'deniz.agent@example.com', stack.signIn.password);
-  const person = await lookupAs(tokens.IdToken);
+  const signedIn = await lookupAs(tokens.IdToken);
+  stack.cacheAuthorizer(0);
+  const person = signedIn.latencies;
   out.log(
     `\nCall-center lookup by phone, ${CUSTOMERS} customers of ${(seeded.length - CUSTOMERS) / CUSTOMERS} items each in their partition, ${LOOKUPS} lookups, ${CLIENTS} clients`,
   );
@@ -177,11 +223,24 @@ export const benchLookup = async (stack: LocalStack) => {
     'p50 ratio': `${(percentile(latencies, 50) / percentile(getItem, 50)).toFixed(2)}×`,
     'p99 ratio': `${(percentile(latencies, 99) / percentile(getItem, 99)).toFixed(2)}×`,
   });
+  const rows = {
+    "GET /customers/lookup, an agent's API key, authorizer asked every call": uncached,
+    "GET /customers/lookup, an agent's API key (authorizer's answer kept, as API Gateway)": withKey,
+    'GET /customers/lookup, a signed-in agent (answer kept; daily count)': signedIn,
+  };
   out.table({
     'floor: GetItem of one profile (SDK direct)': row(getItem),
-    "GET /customers/lookup, an agent's API key": row(lookup),
-    'GET /customers/lookup, a signed-in agent (daily count)': row(person),
+    ...Object.fromEntries(Object.entries(rows).map(([name, measured]) => [name, row(measured.latencies)])),
   });
+  out.log(
+    `read-log entries written (each lookup shows one customer): ${Object.values(rows)
+      .map((measured) => `${measured.readLogEntries} of ${LOOKUPS}`)
+      .join(', ')}`,
+  );
+  for (const [name, measured] of Object.entries(rows)) {
+    out.log(`Each DynamoDB command of the authorizer and the handler — ${name}:`);
+    out.table(measured.commands);
+  }
   out.log(
     `signed-in agent's lookup / GetItem: p50 ${(percentile(person, 50) / percentile(getItem, 50)).toFixed(2)}× ` +
       `(goal ≤ 3.00×), p99 ${(percentile(person, 99) / percentile(getItem, 99)).toFixed(2)}× (goal ≤ 4.00×)`,

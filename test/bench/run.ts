@@ -2,15 +2,16 @@
 // machine moves both sides alike. Nothing here passes or fails; it prints.
 //   1. Lead capture through the local HTTP API (16 concurrent clients), end to end (captured,
 //      assigned, both mails sent), vs the design minimum of the same leads issued directly with the
-//      SDK, and vs raw TransactWriteItems of the capture's shape; write units per lead as measured
-//      with ReturnConsumedCapacity beside the minimum the design needs.
+//      SDK, and vs raw TransactWriteItems of the capture's shape; every item written with its size,
+//      and write units per lead as AWS bills those items (and as DynamoDB Local reports them) beside
+//      the minimum the design needs.
 //   2. Quote submit → approved and sent (through the outbox, the bus and SES) vs lead capture → assigned.
 //   3. Order intake → routed and unit mailed vs lead capture → assigned, and the SLA sweep's reads
 //      with 10,000 orders waiting of which 10 are due (test/bench/orders.ts).
 //   4. The case SLA sweep's read units with 10,000 open cases of which 10 are due, and the delay from
 //      due to escalated on the local scheduler.
-//   5. The call center's lookup by phone with 1,000 customers of 50 items each vs one GetItem
-//      (test/bench/customers.ts).
+//   5. The call center's lookup by phone with 1,000 customers of 50 items each vs one GetItem, its
+//      read-log entries counted and each DynamoDB command timed (test/bench/customers.ts).
 //   6. The nightly A/B/C job (BENCH_ANALYTICS_CUSTOMERS, default 2,000) and an order's p50 into its
 //      customer's figures (test/bench/analytics.ts).
 //   7. A campaign to 10,000 customers: achieved send rate ÷ SES_MAX_SEND_RATE, duplicates and misses
@@ -34,7 +35,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
 import { platform, useCases } from '../../functions/manifests.js';
 import { repoRoot } from '../../infra/local/functions.js';
@@ -44,6 +45,7 @@ import { benchAccepted } from './accepted.js';
 import { benchAnalytics } from './analytics.js';
 import { benchCampaign } from './campaigns.js';
 import { benchCaseSweep } from './cases.js';
+import { awsWriteUnits, itemBytes, type Touched, watchCommands, writeCommands, writtenItems } from './commands.js';
 import { benchLookup } from './customers.js';
 import { designMinimumLead, designMinimumWriteUnits } from './design-minimum.js';
 import { benchLetters } from './letters.js';
@@ -127,8 +129,8 @@ const throughput = async (stack: Awaited<ReturnType<typeof startLocalStack>>) =>
   await stack.settle();
   const endToEnd = (performance.now() - started) / 1000;
   const measuredUnits = units.total() / REQUESTS;
-  const writesByKind = new Map(units.byWrite());
   units.stop();
+  const writesByKind = await units.sized();
   const rawRate = REQUESTS / raw.seconds;
   const apiRate = REQUESTS / api.seconds;
   const minimumRate = REQUESTS / minimum.seconds;
@@ -159,87 +161,92 @@ const throughput = async (stack: Awaited<ReturnType<typeof startLocalStack>>) =>
   out.log(`capture rate / design-minimum rate: ${ratio(endToEndRate, minimumRate)} (end to end; goal ≥ 0.80×)`);
   out.log(`capture rate / raw transaction rate: ${ratio(apiRate, rawRate)} (the HTTP answer alone)`);
   const minimumUnits = Object.values(designMinimumWriteUnits).reduce((a, b) => a + b, 0);
-  out.log(`write units per new-customer lead: measured ${measuredUnits.toFixed(1)}, design minimum ${minimumUnits}`);
+  const awsUnits = [...writesByKind.values()].reduce((n, row) => n + row.writes * row.awsUnits, 0) / REQUESTS;
+  out.log(
+    `write units per new-customer lead: ${awsUnits.toFixed(1)} as AWS bills the items' sizes ` +
+      `(DynamoDB Local reported ${measuredUnits.toFixed(1)}), design minimum ${minimumUnits}`,
+  );
   out.table(Object.fromEntries(Object.entries(designMinimumWriteUnits).map(([what, n]) => [what, { units: n }])));
-  out.log("The stack's writes per new-customer lead, most units first (where the measured units go):");
+  out.log(
+    "The stack's writes per new-customer lead, most units first: each item's size in bytes, the units AWS " +
+      'bills for them (per item, per started KB, twice in a transaction) and what DynamoDB Local reported:',
+  );
   out.table(
     Object.fromEntries(
       [...writesByKind]
-        .sort(([, a], [, b]) => b.units - a.units)
-        .map(([what, { writes, units }]) => [
+        .sort(([, a], [, b]) => b.writes * b.awsUnits - a.writes * a.awsUnits)
+        .map(([what, { writes, units, bytes, awsUnits }]) => [
           what,
-          { 'writes per lead': (writes / REQUESTS).toFixed(2), 'units per lead': (units / REQUESTS).toFixed(2) },
+          {
+            'writes per lead': (writes / REQUESTS).toFixed(2),
+            'item bytes': bytes.join(' + '),
+            'AWS units per lead': ((writes * awsUnits) / REQUESTS).toFixed(2),
+            'Local units per lead': (units / REQUESTS).toFixed(2),
+          },
         ]),
     ),
   );
 };
 
+/** Items of each kind sized after the run (an update's or a check's item is read back): a few suffice. */
+const SIZED = 5;
+
 /**
  * Sums the write capacity DynamoDB reports for every write the stack's functions make (they run in
- * this process and share one document client), table and indexes together.
+ * this process and share one document client), table and indexes together, by what was written;
+ * and sizes the items each kind of write touches, for the units AWS bills (per item, per started KB).
  */
 const countWriteUnits = () => {
   let total = 0;
-  /** Units by what was written: the command and the item types (or key prefixes) it wrote. */
-  const byWrite = new Map<string, { writes: number; units: number }>();
-  const name = 'benchWriteUnits';
-  // The document client shares its stack with the low-level client, which names the commands.
-  const writes = [
-    'PutItemCommand',
-    'UpdateItemCommand',
-    'DeleteItemCommand',
-    'TransactWriteItemsCommand',
-    'BatchWriteItemCommand',
-  ];
-  db().middlewareStack.add(
-    (next, context) => async (args) => {
-      if (!writes.includes(String(context.commandName))) return next(args);
-      const input = args.input as Record<string, unknown>;
-      input.ReturnConsumedCapacity = 'INDEXES';
-      const result = await next(args);
-      const consumed = (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
+  /** By what was written: writes, units DynamoDB Local reported, and the touched items (a few keys kept). */
+  const byWrite = new Map<string, { writes: number; units: number; items: Touched[][] }>();
+  const stop = watchCommands(
+    'benchWriteUnits',
+    (command, input, output) => {
+      if (!writeCommands.includes(command)) return;
+      const consumed = (output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
       let units = 0;
       for (const entry of [consumed ?? []].flat() as { CapacityUnits?: number; WriteCapacityUnits?: number }[]) {
         units += entry.WriteCapacityUnits ?? entry.CapacityUnits ?? 0;
       }
       total += units;
-      const label = `${String(context.commandName).replace('Command', '')}: ${writtenTypes(input).join(' + ')}`;
-      const seen = byWrite.get(label) ?? { writes: 0, units: 0 };
-      byWrite.set(label, { writes: seen.writes + 1, units: seen.units + units });
-      return result;
+      const items = writtenItems(command, input);
+      const label = `${command}: ${items.map((item) => item.label).join(' + ')}`;
+      const seen = byWrite.get(label) ?? { writes: 0, units: 0, items: [] };
+      if (seen.items.length < SIZED) seen.items.push(items);
+      byWrite.set(label, { writes: seen.writes + 1, units: seen.units + units, items: seen.items });
     },
-    { step: 'initialize', name },
+    (command, input) => {
+      if (writeCommands.includes(command)) input.ReturnConsumedCapacity = 'INDEXES';
+    },
   );
+  /** Each kind's items' sizes (the largest of the kinds' samples) and the units AWS bills for them. */
+  const sized = async () => {
+    const rows = new Map<string, { writes: number; units: number; bytes: number[]; awsUnits: number }>();
+    for (const [label, { writes, units, items }] of byWrite) {
+      const bytes: number[] = [];
+      for (const sample of items) {
+        for (const [i, one] of sample.entries()) {
+          const item =
+            one.item ?? (one.key && (await db().send(new GetCommand({ TableName: TABLE_NAME, Key: one.key }))).Item);
+          bytes[i] = Math.max(bytes[i] ?? 0, item ? itemBytes(item) : 0);
+        }
+      }
+      const transactional = label.startsWith('TransactWriteItems');
+      const awsUnits = bytes.reduce((n, b) => n + awsWriteUnits(b, transactional), 0);
+      rows.set(label, { writes, units, bytes, awsUnits });
+    }
+    return rows;
+  };
   return {
     total: () => total,
-    byWrite: () => byWrite,
+    sized,
     reset: () => {
       total = 0;
       byWrite.clear();
     },
-    stop: () => db().middlewareStack.remove(name),
+    stop,
   };
-};
-
-/** An attribute's string, marshalled ({ S: … }) or not. */
-const text = (value: unknown) => String((value as { S?: string } | undefined)?.S ?? value ?? '?');
-
-/** What a write touches, named by its items' types, or by its key's leading words when it has no item. */
-const writtenTypes = (input: Record<string, unknown>): string[] => {
-  const one = (op: Record<string, unknown>): string => {
-    const item = op.Item as Record<string, unknown> | undefined;
-    if (item) return text(item.type);
-    const key = op.Key as Record<string, unknown> | undefined;
-    const words = (value: unknown) => text(value).split('#')[0];
-    return key ? `${words(key.pk)}/${words(key.sk)}` : '?';
-  };
-  if (Array.isArray(input.TransactItems)) {
-    return (input.TransactItems as Record<string, Record<string, unknown>>[]).map((op) => {
-      const [kind, body] = Object.entries(op)[0]!;
-      return kind === 'Put' ? one(body) : `${kind.toLowerCase()} ${one(body)}`;
-    });
-  }
-  return [one(input)];
 };
 
 // ---- bundles and cold starts -------------------------------------------------------------------
