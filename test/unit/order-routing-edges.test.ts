@@ -6,12 +6,14 @@ import {
   noticeFor,
   type RoutingRules,
   route,
+  routingRulesSchema,
+  rulesChangeSchema,
   servesCategory,
   servesRegion,
   unitsToLoad,
 } from '../../functions/order-routing/domain/routing.js';
 import type { Unit } from '../../shared/directory.js';
-import { refusal } from '../support/refusals.js';
+import { issuesOf, messagesOf, refusal } from '../support/refusals.js';
 
 const unit = (unitId: string, over: Partial<Unit> = {}): Unit => ({
   unitId,
@@ -133,5 +135,47 @@ describe('the order lifecycle in Turkish', () => {
       en: 'A shipped order cannot take "cancel"; it can take "deliver".',
       tr: '"Sevk edildi" durumundaki sipariş "iptal" adımını atamaz; atabileceği adımlar: "teslim".',
     });
+  });
+});
+
+describe('the routing rules data', () => {
+  const base = { fallbackUnitId: 'dept-desk' };
+  const rule = (over: Record<string, unknown>) => ({ ...base, rules: [{ id: 'r', unitIds: ['u1'], ...over }] });
+
+  it('takes a region rule naming cities only or regions only, and refuses one naming neither on cities', () => {
+    expect(issuesOf(routingRulesSchema, rule({ kind: 'region', cities: ['Ankara'] }))).toEqual([]);
+    expect(issuesOf(routingRulesSchema, rule({ kind: 'region', regions: ['Ege'] }))).toEqual([]);
+    expect(messagesOf(routingRulesSchema, rule({ kind: 'region', cities: [], regions: [] }))).toEqual([
+      ['rules.0.cities', 'Name a city or a region.'],
+    ]);
+    expect(messagesOf(routingRulesSchema, rule({ kind: 'region' }), 'tr')).toEqual([
+      ['rules.0.cities', 'Bir şehir veya bölge belirtin.'],
+    ]);
+  });
+
+  it('takes a category rule, and says a category and a unit are needed, in both languages', () => {
+    expect(issuesOf(routingRulesSchema, rule({ kind: 'category', categories: ['forklift'] }))).toEqual([]);
+    const bare = rule({ kind: 'category', categories: [], unitIds: [] });
+    expect(messagesOf(routingRulesSchema, bare)).toEqual([
+      ['rules.0.categories', 'Name a category.'],
+      ['rules.0.unitIds', 'Name at least one unit.'],
+    ]);
+    expect(messagesOf(routingRulesSchema, bare, 'tr')).toEqual([
+      ['rules.0.categories', 'Bir kategori belirtin.'],
+      ['rules.0.unitIds', 'En az bir birim belirtin.'],
+    ]);
+  });
+
+  it('takes rules of different ids, and refuses two of one id on rules', () => {
+    const two = (second: string) => ({
+      ...base,
+      rules: [
+        { id: 'a', kind: 'preferred-dealer' },
+        { id: second, kind: 'preferred-dealer' },
+      ],
+    });
+    expect(issuesOf(rulesChangeSchema, two('b'))).toEqual([]);
+    expect(issuesOf(routingRulesSchema, two('b'))).toEqual([]);
+    expect(issuesOf(routingRulesSchema, two('a'))).toEqual([['rules', 'custom']]);
   });
 });
