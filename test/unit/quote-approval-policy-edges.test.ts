@@ -130,3 +130,35 @@ describe('the policy data', () => {
     expect(issuesOf(approvalPolicySchema, described('x'.repeat(501)))).toEqual([['0.description', 'too_big']]);
   });
 });
+
+describe('the currency of the total', () => {
+  it('refuses a total not in TRY as a 422 naming both currencies', () => {
+    const policy: ApprovalPolicy = [{ id: 'a', when: { totalTryOver: 1 }, approverRole: 'manager' }];
+    expect(refusal(() => evaluatePolicy(policy, { ...calm, totalTry: money(100, 'EUR') }))).toMatchObject({
+      status: 422,
+      code: 'currency-mismatch',
+      detail: { en: 'Cannot combine EUR with TRY.', tr: 'EUR ile TRY birlikte kullanılamaz.' },
+    });
+  });
+});
+
+describe('a condition left undefined', () => {
+  it('gives no reason of its own, only the conditions that are set and fire', () => {
+    const policy: ApprovalPolicy = [
+      { id: 'a', when: { discountBpOver: undefined, totalTryOver: 500 }, approverRole: 'manager' },
+    ];
+    const decision = evaluatePolicy(policy, { ...calm, discountBp: 10_000, totalTry: money(501, 'TRY') });
+    expect(decision).toEqual({
+      autoApproved: false,
+      steps: [
+        {
+          role: 'manager',
+          ruleIds: ['a'],
+          reasons: [
+            { tr: 'Net toplam (₺5,01) ₺5,00 sınırını aşıyor.', en: 'Net total (₺5.01) is over the ₺5.00 limit.' },
+          ],
+        },
+      ],
+    });
+  });
+});
