@@ -95,3 +95,20 @@ describe('declining customers', () => {
     ]);
   });
 });
+
+describe('yearly figures', () => {
+  it('moves the last order date on for a later order, and a return without TRY counts back out', () => {
+    const noRate = { ...order('c1', '2026-02-01', 0), currency: 'JPY', amount: 5_000, amountTry: undefined };
+    const first = applyOrder(undefined, noRate, 'delivered');
+    const later = applyOrder(first, order('c1', '2026-05-20', 300), 'delivered');
+    expect(later).toMatchObject({ firstOrderDate: '2026-02-01', lastOrderDate: '2026-05-20', withoutTry: 1 });
+    expect(applyOrder(later, noRate, 'returned')).toMatchObject({
+      withoutTry: 0,
+      orders: 1,
+      returns: 1,
+      revenueTry: 300,
+      byCurrency: { JPY: 0, TRY: 300 },
+      seq: 3,
+    });
+  });
+});
