@@ -98,6 +98,13 @@ describe('the case report', () => {
     ]);
   });
 
+  it('puts a unit before one whose id it begins, and gives figures nothing measured as two zeros', () => {
+    const rows = caseReport([reported({ unit: dept('d1') }), reported({ unit: dept('d') })], () => false);
+    expect(rows.map((r) => r.unitId)).toEqual(['d', 'd1']);
+    expect(rows[0]?.firstResponse).toEqual({ measured: 0, met: 0 });
+    expect(rows[0]?.resolution).toEqual({ measured: 0, met: 0 });
+  });
+
   it('counts a target met at its minute and missed one minute after, rounding means and scores', () => {
     const [row] = caseReport(
       [

@@ -58,6 +58,11 @@ describe('the balance', () => {
     expect(reverse(state, 0, '2027-12-31')).toEqual(state);
   });
 
+  it('takes the rest of a reversal from the nearest-expiring lot, whatever order the lots were stored in', () => {
+    const stored = { lots: { '2028-12-31': 10, '2027-12-31': 10 }, owed: 0 };
+    expect(reverse(stored, 15, '2029-12-31')).toEqual({ lots: { '2028-12-31': 5 }, owed: 0 });
+  });
+
   it('takes a reversal from a lot of another day when the order’s own has lapsed', () => {
     expect(reverse({ lots: { '2028-12-31': 50 }, owed: 2 }, 20, '2027-12-31')).toEqual({
       lots: { '2028-12-31': 30 },
