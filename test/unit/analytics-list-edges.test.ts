@@ -37,6 +37,11 @@ describe('top customers', () => {
     ]);
   });
 
+  it('leaves out customers without revenue, even when the share would reach them', () => {
+    const rows = topCustomers(figures(order('a', '2025-01-01', 10), order('b', '2025-01-01', 0)), 10_000);
+    expect(rows.map((r) => r.customerId)).toEqual(['a']);
+  });
+
   it('takes another share: half of four buyers is the first two', () => {
     const buyers = figures(
       order('a', '2025-01-01', 4),

@@ -122,6 +122,13 @@ describe("a recipe's refusals", () => {
     });
   });
 
+  it('looks past a component without a recipe to the next one that leads back', () => {
+    const others = new Map([['STAY', recipe('STAY', [component('ROOM', 1), component('TOUR', 1)])]]);
+    expect(refusal(() => refuseCycle('TOUR', [component('STAY', 1)], others)).detail).toMatchObject({
+      en: 'The recipe contains itself: TOUR → STAY → TOUR.',
+    });
+  });
+
   it('names the chain when a saved recipe would contain itself', () => {
     const others = new Map([['STAY', recipe('STAY', [component('TOUR', 1)])]]);
     expect(refusal(() => refuseCycle('TOUR', [component('STAY', 1)], others))).toMatchObject({
