@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expiresAt, isExpired } from '../../functions/quote-approval/domain/quote-expiry.js';
 import { ValidationError } from '../../shared/problems.js';
 import { istanbulDate } from '../../shared/time.js';
+import { refusal } from '../support/refusals.js';
 
 describe('quote expiry', () => {
   it('expires at the next midnight in Istanbul', () => {
@@ -23,6 +24,8 @@ describe('quote expiry', () => {
     for (const bad of ['2025-02-29', '31.03.2025', '2025-03-31T00:00:00Z', '']) {
       expect(() => expiresAt(bad), bad).toThrow(ValidationError);
     }
+    // The refusal names the quote's field, not a generic date.
+    expect(refusal(() => expiresAt('2025-02-29')).errors.map(([path]) => path)).toEqual(['validUntil']);
   });
 
   it('knows the Istanbul date of an instant', () => {

@@ -132,4 +132,24 @@ describe('quote reports', () => {
     expect(row).toMatchObject({ averageMarginBp: 1400, averageDiscountBp: 0 });
     expect(quoteReport([])).toEqual([]);
   });
+
+  it('sorts rows by rep then period whatever order the quotes come in', () => {
+    const report = quoteReport([
+      quote({ owner: 'zeynep', status: 'sent', sentAt: '2025-02-10T09:00:00Z' }),
+      quote({ owner: 'ali', status: 'sent', sentAt: '2025-03-10T09:00:00Z' }),
+      quote({ owner: 'ali', status: 'sent', sentAt: '2025-01-10T09:00:00Z' }),
+    ]);
+    expect(report.map((r) => [r.owner, r.period])).toEqual([
+      ['ali', '2025-01'],
+      ['ali', '2025-03'],
+      ['zeynep', '2025-02'],
+    ]);
+  });
+
+  it('averages the margin to 0 when the quotes have no net revenue to weigh it by', () => {
+    const [row] = quoteReport([
+      quote({ owner: 'x', status: 'sent', sentAt: '2025-01-10T09:00:00Z', netTotalTry: tl(0), marginBp: 1500 }),
+    ]);
+    expect(row).toMatchObject({ sent: 1, averageMarginBp: 0, averageDiscountBp: 0 });
+  });
 });
