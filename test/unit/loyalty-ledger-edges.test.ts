@@ -2,7 +2,7 @@
 // exists, a balance net of what is owed, and the edges of a lapse and of the points soon to lapse.
 import { describe, expect, it } from 'vitest';
 import {
-  addToMonth,
+  addFigures,
   balanceOf,
   earn,
   expiringBetween,
@@ -15,15 +15,11 @@ import {
 
 describe("a month's figures", () => {
   it('starts a month from nothing and adds each figure to its own', () => {
-    const march = addToMonth({}, '2026-03', { earned: 100 });
-    expect(march).toEqual({ '2026-03': { earned: 100, spent: 0, expired: 0 } });
-    const more = addToMonth(march, '2026-03', { earned: 5, spent: 20, expired: 3 });
-    expect(more).toEqual({ '2026-03': { earned: 105, spent: 20, expired: 3 } });
-    expect(addToMonth(more, '2026-04', { spent: 7 })).toEqual({
-      '2026-03': { earned: 105, spent: 20, expired: 3 },
-      '2026-04': { earned: 0, spent: 7, expired: 0 },
-    });
-    expect(addToMonth(more, '2026-03', { expired: 1 })['2026-03']).toEqual({ earned: 105, spent: 20, expired: 4 });
+    const march = addFigures(undefined, { earned: 100 });
+    expect(march).toEqual({ earned: 100, spent: 0, expired: 0 });
+    expect(addFigures(march, { earned: 5, spent: 20, expired: 3 })).toEqual({ earned: 105, spent: 20, expired: 3 });
+    expect(addFigures(march, { spent: 7 })).toEqual({ earned: 100, spent: 7, expired: 0 });
+    expect(addFigures(march, { expired: 1 })).toEqual({ earned: 100, spent: 0, expired: 1 });
   });
 });
 
