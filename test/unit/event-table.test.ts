@@ -67,7 +67,6 @@ describe('the event table', () => {
   it('has each event from exactly one declaration: the platform’s, or one manifest’s events.ts', async () => {
     const owners = eventsDeclared(useCases);
     expect(owners.map(({ detailType }) => detailType).sort()).toEqual(Object.keys(catalogue).sort());
-    expect(Object.keys(catalogue)).toHaveLength(49);
     for (const useCase of useCases.filter(({ events }) => events)) {
       const file = (await import(`../../functions/${useCase.name}/events.ts`)) as { events: unknown };
       expect(file.events, useCase.name).toBe(useCase.events);
