@@ -5,5 +5,5 @@
 import './problems.js';
 
 export { lookupMatches } from './customer-view.js';
-export { type RecordRead, readsByUser, readsOfCustomer } from './read-log.js';
+export { logReads, type RecordRead, readsByUser, readsOfCustomer } from './read-log.js';
 export { type PartName, partsList, recordParts } from './record-parts.js';

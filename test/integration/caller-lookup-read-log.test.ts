@@ -1,8 +1,10 @@
 // The call center's lookup and its read log, against DynamoDB Local: an agent's lookup writes one
 // entry per customer it shows (beside its read), someone who may not see the caller gets the unknown
-// caller's 404 and leaves no entry, and a lookup whose entry cannot be written is not answered.
+// caller's 404 and leaves no entry, and a lookup whose entry cannot be written is not answered. Amazon
+// Connect's lookup, which hands the caller to a contact flow, is logged as read by Connect.
 import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { answerCaller, connectActor } from '../../functions/connect/caller-lookup.js';
 import { handler } from '../../functions/customer-record/handlers/lookup-customer.js';
 import { readsByUser, readsOfCustomer } from '../../functions/customer-record/public.js';
 import { captureLead } from '../../functions/lead-capture/capture.js';
@@ -58,6 +60,17 @@ describe("the call center's lookup and the read log", () => {
       expect.objectContaining({ customerId, userId: agent.userId, role: 'agent', route: 'GET /customers/lookup' }),
     ]);
     expect((await readsOfCustomer(customerId, 50)).items.filter((r) => r.userId === agent.userId)).toHaveLength(1);
+  });
+
+  it("Amazon Connect's lookup logs the caller it hands the contact flow, as read by Connect", async () => {
+    const attributes = await answerCaller(
+      { Details: { ContactData: { CustomerEndpoint: { Address: `+90533${digits}`, Type: 'TELEPHONE_NUMBER' } } } },
+      undefined,
+      'https://console.example.com',
+    );
+    expect(attributes).toMatchObject({ lookupResult: 'found', customerNumber: customerId });
+    const reads = (await readsOfCustomer(customerId, 50)).items.filter((r) => r.userId === connectActor.userId);
+    expect(reads).toEqual([expect.objectContaining({ customerId, role: 'agent', route: 'CONNECT caller lookup' })]);
   });
 
   it('someone who may not see the caller gets 404 unknown-caller on the phone field, and no entry', async () => {
