@@ -14,6 +14,7 @@ import { hasConsent } from '../../shared/consent.js';
 import { marketingGate } from '../../shared/gate.js';
 import { newId } from '../../shared/ids.js';
 import { waitingForIys } from '../../shared/iys-health.js';
+import { istanbulDate } from '../../shared/time.js';
 import { ledger } from '../support/subscriptions.js';
 
 let standIn: Awaited<ReturnType<typeof startIysStandIn>>;
@@ -60,9 +61,11 @@ describe('İYS push', () => {
     await post('/_iys/down');
     expect(await pushDue(t0)).toMatchObject({ due: 1, retry: 1, sent: 0, reachable: 0 });
     // Recorded: a commercial text that would go waits (a refusal does not), a transactional one never asks.
+    // Asked at noon in Istanbul: at night a commercial text waits for the morning before İYS is asked.
+    const noon = new Date(`${istanbulDate(t0)}T12:00:00+03:00`);
     const gate = { customerId, channel: 'sms', address: phone, topic: 'offers' } as const;
-    expect(await marketingGate(gate, t0)).toBe('iys-unreachable');
-    expect(await marketingGate({ ...gate, customerId: newId() }, t0)).toBe('no-consent');
+    expect(await marketingGate(gate, noon)).toBe('iys-unreachable');
+    expect(await marketingGate({ ...gate, customerId: newId() }, noon)).toBe('no-consent');
     const [waiting] = await pushesOf(customerId);
     expect(waiting).toMatchObject({ state: 'pending', attempts: 1, lastError: 'İYS answered 503' });
     // Not due again before its retry time: nothing is sent, nothing counted.

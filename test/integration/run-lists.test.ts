@@ -9,6 +9,7 @@ import { nextCall, recordOutcome } from '../../functions/call-lists/call-lists.j
 import { handler as callListsApi } from '../../functions/call-lists/handlers/call-lists-api.js';
 import { createSegment } from '../../functions/campaigns/segments.js';
 import { handler as letterRunsApi } from '../../functions/letters/handlers/letter-runs-api.js';
+import { printDuePart } from '../../functions/letters/letter-runs.js';
 import { setClock } from '../../shared/clock.js';
 import { type Customer, customers } from '../../shared/customer.js';
 import { db, tableName } from '../../shared/db.js';
@@ -98,10 +99,9 @@ describe('the list of letter runs', () => {
     const both = await ask(letterRunsApi, 'GET', '/letter-runs', marketer, { query: { limit: '2' } });
     expect(ids(both.body)).toEqual([newer, older]);
 
-    // The older run prints its one part and is done: only it is listed as done, only the newer as printing.
-    expect(
-      (await ask(letterRunsApi, 'POST', `/letter-runs/${older}/parts`, marketer, { runId: older })).body.status,
-    ).toBe('done');
+    // The part printer prints the older run's one part and it is done: only it is listed as done, only the
+    // newer as printing.
+    expect((await printDuePart({ runId: older, part: 1 }))?.status).toBe('done');
     const done = await ask(letterRunsApi, 'GET', '/letter-runs', marketer, { query: { status: 'done', limit: '5' } });
     expect(ids(done.body)).toContain(older);
     expect(ids(done.body)).not.toContain(newer);
