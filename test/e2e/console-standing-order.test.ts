@@ -13,6 +13,9 @@ describe('a standing order from the console', () => {
     const page = await signedIn('ayse.rep@example.com', `/standing-orders/new?customer=${customerId}`);
     await page.locator('input[name="lines.0.sku"]').fill('TP-20');
     await page.locator('input[name="lines.0.quantity"]').fill('2');
+    // The firm's TRY list: other stories add price lists of their own, which may come first in the list.
+    const tryList = page.locator('select[name="priceListId"] option', { hasText: 'Türkiye standart' });
+    await page.locator('select[name="priceListId"]').selectOption((await tryList.getAttribute('value'))!);
     await page.locator('input[name="dayOfMonth"]').fill('10');
     await page.locator('input[name="startsOn"]').fill('2027-01-10');
     await check(page, 'standing-order-form');
