@@ -63,7 +63,9 @@ export const check = async (page: Page, name: string) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: join(shots, `${name}-phone.png`), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  // A document shown in a script-less sandboxed frame (a person's data export) is content, not the console's
+  // own page, and axe cannot run inside it: Playwright waits out its 30 s for the frame's scripts.
+  const { violations } = await new AxeBuilder({ page }).exclude('iframe[sandbox=""]').analyze();
   expect(
     violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`),
   ).toEqual([]);
