@@ -12,21 +12,8 @@ import {
   servesRegion,
   unitsToLoad,
 } from '../../functions/order-routing/domain/routing.js';
-import type { Unit } from '../../shared/directory.js';
 import { issuesOf, messagesOf, refusal } from '../support/refusals.js';
-
-const unit = (unitId: string, over: Partial<Unit> = {}): Unit => ({
-  unitId,
-  kind: 'dealer',
-  name: unitId,
-  email: `${unitId}@example.com`,
-  language: 'tr',
-  cities: [],
-  regions: [],
-  categories: [],
-  ackSlaMinutes: 60,
-  ...over,
-});
+import { unit } from '../support/units.js';
 
 const rules: RoutingRules = {
   rules: [

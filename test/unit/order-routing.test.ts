@@ -21,21 +21,8 @@ import {
   unitIdsOf,
 } from '../../functions/order-routing/domain/routing.js';
 import { toCsv } from '../../shared/csv.js';
-import type { Unit } from '../../shared/directory.js';
 import { IllegalTransitionError } from '../../shared/lifecycle.js';
-
-const unit = (unitId: string, over: Partial<Unit> = {}): Unit => ({
-  unitId,
-  kind: 'dealer',
-  name: unitId,
-  email: `${unitId}@example.com`,
-  language: 'tr',
-  cities: [],
-  regions: [],
-  categories: [],
-  ackSlaMinutes: 60,
-  ...over,
-});
+import { unit } from '../support/units.js';
 
 const units = new Map(
   [
