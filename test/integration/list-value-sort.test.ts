@@ -3,7 +3,6 @@
 // ties keep one order, the export follows the sort, and a cursor of another sort or a bad sort or
 // currency is a 400 naming it.
 
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogueItems, liveGeneration } from '../../functions/catalogue/catalogue-store.js';
 import type { PriceList } from '../../functions/catalogue/domain/catalogue.js';
@@ -17,7 +16,7 @@ import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import { db, tableName } from '../../shared/db.js';
 import type { Actor } from '../../shared/http.js';
 import { newId } from '../../shared/ids.js';
-import { keys } from '../../shared/table.js';
+import { putCustomer } from '../support/customer-item.js';
 import { getThrough } from '../support/handler-get.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -68,21 +67,7 @@ const order = async (quantity: number, currency = 'TRY') => {
 };
 
 const quote = async (quantity: number, daysAgo: number) => {
-  const customerId = newId();
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.customer(customerId),
-        type: 'customer',
-        customerId,
-        name: 'Sıra',
-        email: `sort-${customerId.toLowerCase()}@example.com`,
-        language: 'tr',
-        version: 1,
-      },
-    }),
-  );
+  const customerId = await putCustomer('Sıra', 'sort');
   const made = await createQuote(
     { customerId, priceListId: 'sort-try', lines: [{ sku: 'TP-20', quantity, discountBp: 0 }] },
     rep,

@@ -1,8 +1,3 @@
-// A quote by post against DynamoDB Local: the letter's first page carries the customer's postal address
-// inside a DL envelope's window (read back out of the PDF), the quote's own pages follow, and recording
-// it as posted leaves "sent by post" on the quote's history and a note on the customer's timeline, once;
-// an approved quote posted moves to sent by the e-mail's own transition, once, and is then mailed by nobody.
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setPostalAddress } from '../../functions/letters/addresses.js';
 import { quoteLetterPdf, recordQuotePosted } from '../../functions/letters/quote-letter.js';
@@ -12,9 +7,8 @@ import { awaitsMail, sendQuoteToCustomer } from '../../functions/quote-approval/
 import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import { db, tableName } from '../../shared/db.js';
 import { noRecord } from '../../shared/idempotency.js';
-import { newId } from '../../shared/ids.js';
 import { queryAll } from '../../shared/query.js';
-import { keys } from '../../shared/table.js';
+import { putCustomer } from '../support/customer-item.js';
 import { pdfText } from '../support/pdf-text.js';
 
 const MM = 72 / 25.4;
@@ -29,22 +23,7 @@ beforeAll(async () => {
 });
 
 const approvedQuote = async (withAddress: boolean) => {
-  const customerId = newId();
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.customer(customerId),
-        type: 'customer',
-        customerId,
-        name: 'Leyla Mektup',
-        company: 'Mektup Deneme Ltd.',
-        email: `letter-${customerId.toLowerCase()}@example.com`,
-        language: 'tr',
-        version: 1,
-      },
-    }),
-  );
+  const customerId = await putCustomer('Leyla Mektup', 'letter', { company: 'Mektup Deneme Ltd.' });
   if (withAddress) {
     await setPostalAddress(
       customerId,

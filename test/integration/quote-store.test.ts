@@ -1,7 +1,7 @@
 // The quote use cases against DynamoDB Local: every move a conditional write, concurrent approvals,
 // revisions, the sparse expiry and follow-up queues, and the order made once.
 
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogueItems, liveGeneration } from '../../functions/catalogue/catalogue-store.js';
 import type { PriceList } from '../../functions/catalogue/domain/catalogue.js';
@@ -30,11 +30,11 @@ import {
 } from '../../functions/quote-approval/quotes.js';
 import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import { db, tableName } from '../../shared/db.js';
-import { newId } from '../../shared/ids.js';
 import { ProblemError } from '../../shared/problems.js';
 import { queryAll } from '../../shared/query.js';
 import { keys } from '../../shared/table.js';
 import { istanbulDate } from '../../shared/time.js';
+import { putCustomer } from '../support/customer-item.js';
 import { scanAll } from '../support/scan.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -62,22 +62,7 @@ const director = { userId: 'dir-kemal', role: 'director' };
 const owner = { userId: 'rep-ayse', teamId: 'team-istanbul' };
 
 const newCustomer = async () => {
-  const customerId = newId();
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.customer(customerId),
-        type: 'customer',
-        customerId,
-        name: 'Entegrasyon Müşteri',
-        email: `it-${customerId.toLowerCase()}@example.com`,
-        company: 'Entegrasyon Ltd.',
-        language: 'tr',
-        version: 1,
-      },
-    }),
-  );
+  const customerId = await putCustomer('Entegrasyon Müşteri', 'it', { company: 'Entegrasyon Ltd.' });
   return customerId;
 };
 

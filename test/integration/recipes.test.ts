@@ -1,7 +1,3 @@
-// Product recipes against DynamoDB Local: a recipe saved at its seq, a recipe that reaches itself
-// refused naming the component, and a quote line costed from the components and frozen on the quote
-// however the recipe changes after it. The SKUs are this file's own, so no other quote sees a recipe.
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogueItems, liveGeneration } from '../../functions/catalogue/catalogue-store.js';
 import type { PriceList, Product } from '../../functions/catalogue/domain/catalogue.js';
@@ -13,7 +9,7 @@ import { demoItems, loadReferenceData } from '../../infra/local/demo-data.js';
 import { db, tableName } from '../../shared/db.js';
 import { newId } from '../../shared/ids.js';
 import { money } from '../../shared/money.js';
-import { keys } from '../../shared/table.js';
+import { putCustomer } from '../support/customer-item.js';
 
 const tag = newId().slice(-6);
 const sku = (name: string) => `IT-${name}-${tag}`;
@@ -61,21 +57,7 @@ beforeAll(async () => {
 });
 
 const newCustomer = async () => {
-  const customerId = newId();
-  await db().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.customer(customerId),
-        type: 'customer',
-        customerId,
-        name: 'Reçete Müşteri',
-        email: `recipe-${customerId.toLowerCase()}@example.com`,
-        language: 'tr',
-        version: 1,
-      },
-    }),
-  );
+  const customerId = await putCustomer('Reçete Müşteri', 'recipe');
   return customerId;
 };
 

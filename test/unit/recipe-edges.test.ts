@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../functions/catalogue/domain/catalogue.js';
 import {
-  type Component,
   componentSchema,
   type Recipe,
   RecipeCycleError,
@@ -13,24 +12,9 @@ import {
   skusOf,
 } from '../../functions/recipes/domain/recipe.js';
 import { money } from '../../shared/money.js';
+import { component, recipe } from '../support/recipes.js';
 import { issuesOf, refusal } from '../support/refusals.js';
 
-const component = (sku: string, quantity: number, extra: Partial<Component> = {}): Component => ({
-  sku,
-  kind: 'product',
-  quantity,
-  supplier: `${sku} supplier`,
-  optional: false,
-  alternatives: [],
-  ...extra,
-});
-const recipe = (sku: string, components: Component[]): Recipe => ({
-  sku,
-  components,
-  seq: 1,
-  updatedAt: '2026-08-01T09:00:00.000Z',
-  updatedBy: 'u-admin',
-});
 const product = (sku: string, amount: number): Product => ({
   sku,
   name: { tr: sku, en: sku },

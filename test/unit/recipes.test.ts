@@ -9,6 +9,7 @@ import { buildQuote } from '../../functions/quote-approval/domain/quote-builder.
 import { type Component, type Recipe, refuseCycle, rollUp } from '../../functions/recipes/domain/recipe.js';
 import { money } from '../../shared/money.js';
 import { ProblemError } from '../../shared/problems.js';
+import { recipe, component as serviceOrProduct } from '../support/recipes.js';
 
 const product = (sku: string, cost: [number, string]): Product => ({
   sku,
@@ -30,22 +31,9 @@ const products = new Map(
     product('GUIDE', [25_000, 'TRY']),
   ].map((p) => [p.sku, p]),
 );
-const component = (sku: string, quantity: number, extra: Partial<Component> = {}): Component => ({
-  sku,
-  kind: 'service',
-  quantity,
-  supplier: `${sku} supplier`,
-  optional: false,
-  alternatives: [],
-  ...extra,
-});
-const recipe = (sku: string, components: Component[]): Recipe => ({
-  sku,
-  components,
-  seq: 1,
-  updatedAt: '2026-08-01T09:00:00.000Z',
-  updatedBy: 'u-admin',
-});
+// The agency's tours are made of services.
+const component = (sku: string, quantity: number, extra: Partial<Component> = {}) =>
+  serviceOrProduct(sku, quantity, { kind: 'service', ...extra });
 const rates: FxRate[] = [
   { date: '2026-07-01', currency: 'EUR', rateToTry: '40.0000' },
   { date: '2026-08-03', currency: 'EUR', rateToTry: '41.0000' },
