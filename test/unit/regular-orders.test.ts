@@ -5,8 +5,11 @@ import { addDays } from '../../functions/agreements/domain/agreement.js';
 import { learnRhythm, MIN_PERIOD_DAYS } from '../../functions/agreements/domain/regular-orders.js';
 
 /** Order days from a first day and the gaps after it. */
-const ordered = (first: string, gaps: number[]) =>
-  gaps.reduce((days, gap) => [...days, addDays(days[days.length - 1]!, gap)], [first]);
+const ordered = (first: string, gaps: number[]) => {
+  const days = [first];
+  for (const gap of gaps) days.push(addDays(days[days.length - 1]!, gap));
+  return days;
+};
 
 describe('learnRhythm', () => {
   it('takes the middle two gaps’ mean, rounded, when the gaps are even in number', () => {
