@@ -101,14 +101,16 @@ describe('the segment form’s "buys less than before"', () => {
     });
     expect((await call<{ count: number }>('GET', `/segments/${segmentId}/preview`, marketer)).body.count).toBe(2);
 
-    // The list says it in the reader's language.
+    // The list, and the form still holding what was typed, say it in the reader's language.
     await page.getByRole('button', { name: 'English' }).click();
+    const english =
+      `Spent at least 40 % less in category “${category}” in the last 2 whole months than their average ` +
+      'per 2 months over the 4 months before';
     const row = page.locator('#list tr', { hasText: name });
     await row.waitFor();
-    expect(await row.locator('[data-segment-summary] li').allTextContents()).toEqual([
-      `Spent at least 40 % less in category “${category}” in the last 2 whole months than their average ` +
-        'per 2 months over the 4 months before',
-    ]);
+    expect(await row.locator('[data-segment-summary] li').allTextContents()).toEqual([english]);
+    await expect.poll(() => page.locator('#filter-summary li').allTextContents()).toEqual([english]);
+    await expect.poll(() => count.textContent()).toBe('2');
     await check(page, 'segments-en');
     await page.context().close();
   });

@@ -42,6 +42,8 @@ const makeAndList = async <T extends { name: string; createdAt: string }>(
     </details>
     <section id="created" role="status"></section>
     <section id="list"></section>`);
+  // Shown again (the language toggled), the page keeps its elements: what was rendered into them goes.
+  render(nothing, document.getElementById('created')!);
   await pagedTable(
     document.getElementById('list')!,
     [t('name'), ...(column ? [t(column.heading)] : []), t('created')],
@@ -304,8 +306,11 @@ export const segmentsPage = async () => {
     { heading: 'segmentConditions', cell: (segment) => summaryView(segment.filter as Filter) },
   );
   // The form is shown before the list loads. The count's place holds only what is rendered into it,
-  // so a count replaces the hint rather than following it.
-  render(html`${t('filterCountHint')}`, document.getElementById('filter-count')!);
+  // so a count replaces the hint rather than following it. Shown again (the language toggled), the form
+  // keeps what was typed: a form already summed up is counted and summed up again in the new language.
+  const summary = document.getElementById('filter-summary')!;
+  if (summary.querySelector('[data-segment-summary]')) void preview(summary.closest('form')!, 'filter.');
+  else render(html`${t('filterCountHint')}`, document.getElementById('filter-count')!);
   await page;
 };
 
