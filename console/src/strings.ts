@@ -498,6 +498,32 @@ const tr = {
   purchaseMinOrders: 'En az sipariş',
   purchaseMinAmount: 'En az tutar (TL)',
   filterCountHint: 'Alanları değiştirdikçe eşleşen müşteri sayısı burada görünür.',
+  buysLessField: 'Eskisinden az alanlar',
+  buysLessOn: 'Yalnız önceki dönemlerine göre az alanlar',
+  buysLessHint:
+    'Son tam dönem (bu aydan önceki aylar), kişinin önceki dönemlerdeki ortalamasıyla karşılaştırılır; müşteri olmadan önceki dönemler sayılmaz.',
+  buysLessMeasure: 'Neye göre',
+  buysLessCategory: 'Kategori (boşsa tüm alışverişleri)',
+  buysLessPeriodMonths: 'Dönem uzunluğu (ay)',
+  buysLessPeriods: 'Karşılaştırılan önceki dönem sayısı',
+  buysLessDrop: 'En az düşüş (%)',
+  segmentConditions: 'Koşullar',
+  everyCustomer: 'Tüm müşteriler (koşul yok)',
+  summaryBuysLessAmount:
+    'Son {current} içinde {scope}, önceki {before} boyunca {length}lık ortalamalarından en az %{drop} daha az harcayanlar',
+  summaryBuysLessOrders:
+    'Son {current} içinde {scope}, önceki {before} boyunca {length}lık ortalamalarından en az %{drop} daha az sipariş verenler',
+  summaryInCategory: '«{category}» kategorisinde',
+  summaryOverall: 'tüm alışverişlerinde',
+  summaryBought: '{from} – {to} arasında «{category}» kategorisinden alanlar',
+  summaryOnly: '{from} – {to} arasında yalnız «{category}» kategorisinden alanlar',
+  summaryNotBought: '{from} – {to} arasında «{category}» kategorisinden hiç almayanlar',
+  summaryMinOrders: 'en az {n} sipariş',
+  summaryMinAmount: 'en az {amount}',
+  monthCount: '{n} ay',
+  monthCountOne: '{n} ay',
+  wholeMonthCount: '{n} tam ay',
+  wholeMonthCountOne: '{n} tam ay',
   customersRead: 'okunan müşteri',
   moreSegments: 'Daha fazla hedef kitle yükle',
   moreTemplates: 'Daha fazla şablon yükle',
@@ -628,12 +654,18 @@ const tr = {
   staffMember: 'Personel (kullanıcı adı)',
   reader: 'Okuyan',
   readVia: 'Nereden',
-  retentionDryRun: 'Saklama süresi denemesi',
+  retention: 'Saklama süreleri',
+  retentionRulesHint:
+    'Kişi, son etkinliğinden bu kadar gün sonra silinmek üzere listelenir. Yalnızca aday olan kişi (teklifi, siparişi, vakası, talebi, fırsatı ya da sadakat hesabı olmayan) aday kuralına, öbürleri müşteri kuralına bağlıdır.',
+  leadInactiveDays: 'Yalnızca aday olan kişi: etkinliksiz gün',
+  customerInactiveDays: 'Müşteri: etkinliksiz gün',
+  saveRules: 'Kuralları kaydet',
+  rulesChanged: 'Son değişiklik',
+  rulesDefault: 'Varsayılan kurallar (henüz değiştirilmedi)',
+  retentionDryRun: 'Silinme zamanı gelenler',
   dryRunErasesNothing: 'Deneme hiçbir şey silmez: kuralların bugün kimi sileceğini listeler ve listeyi kaydeder.',
   runDryRun: 'Denemeyi çalıştır',
-  retentionRules: 'Saklama kuralları (etkinliksiz gün)',
-  customersWord: 'müşteriler',
-  days: 'gün',
+  retentionRunRules: 'Bu denemenin kuralları: yalnızca aday {leads} gün, müşteri {customers} gün etkinliksiz kalınca.',
   wouldErase: 'Silinecek kişi',
   lastActivity: 'Son etkinlik',
   inactiveDays: 'Etkinliksiz gün',
@@ -646,7 +678,17 @@ const tr = {
   cannotEraseYet: 'Kişi henüz silinemez:',
   answerWithExport: 'Verileri vererek yanıtla',
   eraseNow: 'Kişiyi sil ve yanıtla',
+  confirmErasure:
+    'Kişinin kişisel verileri kalıcı olarak silinir; saklanan kayıtlar anonimleştirilir. Bu geri alınamaz. Emin misiniz?',
+  yesErase: 'Evet, kişiyi sil',
+  erased: 'Kişi silindi',
+  deletedCount: 'Silinen kayıt',
+  anonymisedCount: 'Anonimleştirilip saklanan',
+  keptAsIsCount: 'Olduğu gibi saklanan',
+  answerRecord: 'Yanıtın kaydı',
+  refused: 'Reddedildi',
   refuseRequest: 'Başvuruyu reddet',
+  refuseWithReason: 'Bu gerekçeyle reddet',
   refusalReason: 'Ret gerekçesi',
   exportDocument: 'Kişiye verilecek belge',
 } as const;
@@ -1151,6 +1193,32 @@ const en: Record<StringKey, string> = {
   purchaseMinOrders: 'At least orders',
   purchaseMinAmount: 'At least amount (TRY)',
   filterCountHint: 'The number of matching customers shows here as you change the fields.',
+  buysLessField: 'Buying less than before',
+  buysLessOn: 'Only those buying less than in their earlier periods',
+  buysLessHint:
+    "The latest whole period (the months before this one) is compared with the person's average over the earlier periods; periods before they became a customer do not count.",
+  buysLessMeasure: 'Measured by',
+  buysLessCategory: 'Category (empty: everything they buy)',
+  buysLessPeriodMonths: 'Period length (months)',
+  buysLessPeriods: 'Earlier periods compared',
+  buysLessDrop: 'At least this much less (%)',
+  segmentConditions: 'Conditions',
+  everyCustomer: 'Every customer (no condition)',
+  summaryBuysLessAmount:
+    'Spent at least {drop} % less {scope} in the last {current} than their average per {length} over the {before} before',
+  summaryBuysLessOrders:
+    'Placed at least {drop} % fewer orders {scope} in the last {current} than their average per {length} over the {before} before',
+  summaryInCategory: 'in category “{category}”',
+  summaryOverall: 'overall',
+  summaryBought: 'Bought from “{category}” from {from} to {to}',
+  summaryOnly: 'Bought only from “{category}” from {from} to {to}',
+  summaryNotBought: 'Never bought from “{category}” from {from} to {to}',
+  summaryMinOrders: 'at least {n} orders',
+  summaryMinAmount: 'at least {amount}',
+  monthCount: '{n} months',
+  monthCountOne: '{n} month',
+  wholeMonthCount: '{n} whole months',
+  wholeMonthCountOne: '{n} whole month',
   customersRead: 'customers read',
   moreSegments: 'Load more segments',
   moreTemplates: 'Load more templates',
@@ -1279,12 +1347,19 @@ const en: Record<StringKey, string> = {
   staffMember: 'Staff member (user name)',
   reader: 'Reader',
   readVia: 'Read through',
-  retentionDryRun: 'Retention dry run',
+  retention: 'Retention',
+  retentionRulesHint:
+    'A person is listed for erasure this many days after their last activity. A person who is only a lead (no quote, order, case, request, opportunity or loyalty account) falls under the lead rule, everyone else under the customer rule.',
+  leadInactiveDays: 'Only a lead: days without activity',
+  customerInactiveDays: 'Customer: days without activity',
+  saveRules: 'Save the rules',
+  rulesChanged: 'Last changed',
+  rulesDefault: 'The default rules (not changed yet)',
+  retentionDryRun: 'Who is due for erasure',
   dryRunErasesNothing: 'A dry run erases nothing: it lists whom the rules would erase today, and records the list.',
   runDryRun: 'Run a dry run',
-  retentionRules: 'Retention rules (days without activity)',
-  customersWord: 'customers',
-  days: 'days',
+  retentionRunRules:
+    "This run's rules: only a lead after {leads} days, a customer after {customers} days without activity.",
   wouldErase: 'People it would erase',
   lastActivity: 'Last activity',
   inactiveDays: 'Days inactive',
@@ -1297,7 +1372,17 @@ const en: Record<StringKey, string> = {
   cannotEraseYet: 'The person cannot be erased yet:',
   answerWithExport: 'Answer with the export',
   eraseNow: 'Erase the person and answer',
+  confirmErasure:
+    "The person's personal data is erased for good; the records kept are anonymised. This cannot be undone. Are you sure?",
+  yesErase: 'Yes, erase the person',
+  erased: 'The person was erased',
+  deletedCount: 'Items deleted',
+  anonymisedCount: 'Kept anonymised',
+  keptAsIsCount: 'Kept as is',
+  answerRecord: 'Record of the answer',
+  refused: 'Refused',
   refuseRequest: 'Refuse the request',
+  refuseWithReason: 'Refuse with this reason',
   refusalReason: 'Reason for refusal',
   exportDocument: 'The document for the person',
 };
@@ -1315,6 +1400,30 @@ export const setLanguage = (next: Language) => {
 };
 
 export const t = (key: StringKey): string => (language === 'en' ? en : tr)[key];
+
+/** A sentence with `{name}` slots filled: word order differs between the languages, so values go in by name. */
+export const tf = (key: StringKey, values: Record<string, string | number>) =>
+  t(key).replace(/\{(\w+)\}/g, (slot, name: string) => (name in values ? String(values[name]) : slot));
+
+/** "3 ay" / "3 months" (a whole month's count: "3 tam ay" / "3 whole months"). */
+export const monthCount = (n: number, whole = false) =>
+  tf(whole ? (n === 1 ? 'wholeMonthCountOne' : 'wholeMonthCount') : n === 1 ? 'monthCountOne' : 'monthCount', { n });
+
+const locale = () => (language === 'en' ? 'en-GB' : 'tr-TR');
+
+/** A `YYYY-MM` month in words: "Mart 2026" / "March 2026". */
+export const monthName = (month: string) =>
+  new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
+
+/** An instant's Istanbul day: "1 Oca 2020" / "1 Jan 2020". */
+export const day = (iso: string) =>
+  new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'Europe/Istanbul' }).format(new Date(iso));
+
+/** Alternatives in words: "İzmir veya Ankara" / "Izmir or Ankara". */
+export const anyOfWords = (values: readonly string[]) =>
+  new Intl.ListFormat(locale(), { type: 'disjunction' }).format(values);
 
 /** Money in minor units, shown in the reader's language. */
 export const money = (amount: number, currency: string) =>
@@ -1342,6 +1451,8 @@ type Json<Op extends keyof operations> = operations[Op]['responses'] extends {
   : never;
 type Words = readonly [tr: string, en: string];
 type Activity = Json<'listActivities'>['activities'][number];
+type SegmentFilter = operations['previewFilter']['requestBody']['content']['application/json']['filter'];
+type BuysLess = Extract<NonNullable<SegmentFilter['purchases']>[number], { kind: 'buys-less' }>;
 
 const cancelled: Words = ['İptal edildi', 'Cancelled'];
 const declined: Words = ['Geri çevrildi', 'Declined'];
@@ -1565,6 +1676,21 @@ const groups = {
     completed: ['Yanıtlandı', 'Answered'],
     refused: ['Reddedildi', 'Refused'],
   } satisfies Record<Json<'getSubjectRequest'>['request']['status'], Words>,
+  buysLessMeasure: {
+    amount: ['Harcadığı tutar (TL)', 'Amount spent (TRY)'],
+    orders: ['Sipariş sayısı (bir kategori gerekir)', 'Number of orders (needs a category)'],
+  } satisfies Record<NonNullable<BuysLess['measure']>, Words>,
+  // A segment's attribute conditions, as its summary names them.
+  segmentField: {
+    tags: ['Etiket', 'Tag'],
+    sectors: ['Sektör', 'Sector'],
+    regions: ['Bölge', 'Region'],
+    cities: ['Şehir', 'City'],
+    groups: ['Grup', 'Group'],
+    ownerIds: ['Sahibi', 'Owner'],
+    languages: ['Dili', 'Language'],
+    valueSegments: ['Değer grubu', 'Value group'],
+  } satisfies Partial<Record<keyof SegmentFilter, Words>>,
   retentionKind: {
     lead: ['Yalnızca aday', 'Lead only'],
     customer: ['Müşteri', 'Customer'],

@@ -1,11 +1,12 @@
 // The privacy officer's page (KVKK): people's requests with their status and due date (30 days from
 // receipt) and a form to register one; who read a customer's record, or whose records a staff member
-// read; and a retention dry run listing whom the rules would erase. A request's page shows what
-// answering it gives (the export's contents, or the erasure's plan) and the moves the caller may make.
+// read; the retention rules, to review and change, and a dry run listing whom they would erase. A
+// request's page shows what answering it gives (the export's contents, or the erasure's plan) and the
+// moves the caller may make: an erasure only after a confirmation, a refusal only with its reason.
 import { html, nothing, render } from 'lit';
 import { api, asProblem } from '../api.js';
 import type { operations } from '../api-types.js';
-import { currentLanguage, dateTime, label, t, valuesOf } from '../strings.js';
+import { currentLanguage, dateTime, label, t, tf, valuesOf } from '../strings.js';
 import {
   clearProblem,
   filterForm,
@@ -22,6 +23,7 @@ type Client = Awaited<ReturnType<typeof api>>;
 type Detail = operations['getSubjectRequest']['responses'][200]['content']['application/json'];
 type SubjectRequest = Detail['request'];
 type RecordRead = operations['listRecordReads']['responses'][200]['content']['application/json']['items'][number];
+type Completed = operations['completeSubjectRequest']['responses'][200]['content']['application/json'];
 
 const dueView = (r: SubjectRequest) =>
   html`<span data-due=${r.dueAt}>${dateTime(r.dueAt)}</span>${
@@ -65,6 +67,44 @@ const readLog = (client: Client, query: URLSearchParams) => {
   );
 };
 
+/** The rules in force, in a form that replaces them (guarded by the seq read); `saved` says the last save held. */
+const retentionRules = async (client: Client, saved = false): Promise<void> => {
+  const target = document.getElementById('retention-rules')!;
+  const { data: rules, error, response } = await client.GET('/privacy/retention-rules');
+  if (!rules) {
+    render(problemView(asProblem(error, response.status)), target);
+    return;
+  }
+  const save = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    clearProblem(form);
+    const values = formValues(form);
+    const answer = await client.PUT('/privacy/retention-rules', {
+      body: {
+        leadInactiveDays: Number(values.leadInactiveDays),
+        customerInactiveDays: Number(values.customerInactiveDays),
+        seq: rules.seq,
+      },
+    });
+    if (!answer.data) return showProblem(form, asProblem(answer.error, answer.response.status));
+    await retentionRules(client, true);
+  };
+  const days = (name: 'leadInactiveDays' | 'customerInactiveDays') =>
+    html`<label>${t(name)} <input type="number" name=${name} min="30" max="36500" required .value=${String(rules[name])} /></label>`;
+  render(
+    html`<form data-retention-rules @submit=${save}>${problemSlot()}
+      <p><small>${t('retentionRulesHint')}</small></p>
+      <div class="grid">${days('leadInactiveDays')}${days('customerInactiveDays')}</div>
+      <p data-rules-changed>${
+        rules.updatedAt ? `${t('rulesChanged')}: ${dateTime(rules.updatedAt)} · ${rules.updatedBy}` : t('rulesDefault')
+      }</p>
+      <button type="submit">${t('saveRules')}</button>
+      <p role="status">${saved ? html`<span data-rules-saved>${t('saved')}</span>` : nothing}</p></form>`,
+    target,
+  );
+};
+
 const dryRun = async (client: Client) => {
   const target = document.getElementById('retention')!;
   target.setAttribute('aria-busy', 'true');
@@ -73,9 +113,10 @@ const dryRun = async (client: Client) => {
     .finally(() => target.removeAttribute('aria-busy'));
   if (!data) return render(problemView(asProblem(error, response.status)), target);
   render(
-    html`<p data-retention-run=${data.runId}>${t('retentionRules')}: ${t('leads')} ${data.rules.leadInactiveDays}
-        · ${t('customersWord')} ${data.rules.customerInactiveDays} ${t('days')} · ${t('wouldErase')}:
-        <strong data-candidates>${data.candidates.length}</strong></p>
+    html`<p data-retention-run=${data.runId}>${tf('retentionRunRules', {
+      leads: data.rules.leadInactiveDays,
+      customers: data.rules.customerInactiveDays,
+    })} ${t('wouldErase')}: <strong data-candidates>${data.candidates.length}</strong></p>
       ${
         data.candidates.length === 0
           ? html`<p>${t('nothing')}</p>`
@@ -136,11 +177,13 @@ export const privacyPage = async (_params: Record<string, string>, query: URLSea
           <label>${t('staffMember')} <input name="userId" maxlength="100" value=${query.get('userId') ?? ''} /></label>`,
       )}
       <div id="record-reads"></div></section>
-    <section aria-labelledby="retention-heading"><h2 id="retention-heading">${t('retentionDryRun')}</h2>
+    <section aria-labelledby="retention-heading"><h2 id="retention-heading">${t('retention')}</h2>
+      <div id="retention-rules"></div>
+      <h3>${t('retentionDryRun')}</h3>
       <p><small>${t('dryRunErasesNothing')}</small></p>
       <button type="button" class="secondary" data-dry-run @click=${() => dryRun(client)}>${t('runDryRun')}</button>
       <div id="retention" aria-live="polite"></div></section>`);
-  await Promise.all([requestsTable(client), readLog(client, query)]);
+  await Promise.all([requestsTable(client), readLog(client, query), retentionRules(client)]);
 };
 
 const counts = (entries: [string, number][]) =>
@@ -174,6 +217,21 @@ const answerView = (detail: Detail) => {
   return nothing;
 };
 
+/** What answering did: the document the person is given, or what the erasure deleted and kept. */
+const answeredView = (answer: Completed) => {
+  if (answer.document)
+    return html`<h2>${t('exportDocument')}</h2>
+      <iframe title=${t('exportDocument')} sandbox="" srcdoc=${answer.document} data-export-document></iframe>`;
+  if (answer.erasure)
+    return html`<h2 data-erased>${t('erased')}</h2>
+      ${counts([
+        [t('deletedCount'), answer.erasure.deleted],
+        [t('anonymisedCount'), answer.erasure.keptAnonymised],
+        [t('keptAsIsCount'), answer.erasure.keptAsIs],
+      ])}`;
+  return nothing;
+};
+
 export const subjectRequestPage = async ({ requestId }: Record<string, string>) => {
   const client = await api();
   const path = { requestId: requestId! };
@@ -196,13 +254,21 @@ export const subjectRequestPage = async ({ requestId }: Record<string, string>) 
     });
     if (!answer.data) return showProblem(form, asProblem(answer.error, answer.response.status));
     await subjectRequestPage(path);
-    if (answer.data.document)
-      render(
-        html`<h2>${t('exportDocument')}</h2>
-          <iframe title=${t('exportDocument')} sandbox="" srcdoc=${answer.data.document} data-export-document></iframe>`,
-        document.getElementById('answer')!,
-      );
+    render(answeredView(answer.data), document.getElementById('answer')!);
   };
+  /** Erasing cannot be undone: the button asks first, and only "yes" erases. */
+  const confirmErasure = (open: boolean) =>
+    render(
+      open
+        ? html`<form data-complete @submit=${complete}>${problemSlot()}
+            <p>${t('confirmErasure')}</p>
+            <div role="group">
+              <button type="submit" class="contrast">${t('yesErase')}</button>
+              <button type="button" class="secondary" @click=${() => confirmErasure(false)}>${t('dismiss')}</button>
+            </div></form>`
+        : html`<button type="button" @click=${() => confirmErasure(true)}>${t('eraseNow')}</button>`,
+      document.getElementById('complete')!,
+    );
   const refuse = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
@@ -221,22 +287,28 @@ export const subjectRequestPage = async ({ requestId }: Record<string, string>) 
       <div><dt>${t('customer')}</dt><dd><a href="#/customers/${r.customerId}">${r.customerId}</a></dd></div>
       <div><dt>${t('received')}</dt><dd>${dateTime(r.receivedAt)}</dd></div>
       <div><dt>${t('dueDate')}</dt><dd>${dueView(r)}</dd></div>
-      ${r.answeredAt ? html`<div><dt>${t('answered')}</dt><dd data-answered>${dateTime(r.answeredAt)} · ${r.answeredBy}</dd></div>` : nothing}
+      ${r.answeredAt ? html`<div><dt>${t(r.status === 'refused' ? 'refused' : 'answered')}</dt><dd data-answered>${dateTime(r.answeredAt)} · ${r.answeredBy}</dd></div>` : nothing}
+      ${r.answerId ? html`<div><dt>${t('answerRecord')}</dt><dd data-answer-record>${r.answerId}</dd></div>` : nothing}
     </dl>
     ${r.refusal ? html`<p data-refusal>${t('refusalReason')}: ${r.refusal}</p>` : nothing}
     ${answerView(detail)}
     ${
-      detail.moves.includes('complete')
+      detail.moves.includes('complete') && r.kind === 'access'
         ? html`<form data-complete @submit=${complete}>${problemSlot()}
-          <button type="submit">${t(r.kind === 'access' ? 'answerWithExport' : 'eraseNow')}</button></form>`
+          <button type="submit">${t('answerWithExport')}</button></form>`
         : nothing
     }
+    <section id="complete" aria-live="polite"></section>
     ${
       detail.moves.includes('refuse')
         ? html`<details><summary>${t('refuseRequest')}</summary><form data-refuse @submit=${refuse}>${problemSlot()}
           <label>${t('refusalReason')} <input name="reason" maxlength="500" required /></label>
-          <button type="submit" class="secondary">${t('refuseRequest')}</button></form></details>`
+          <button type="submit" class="secondary">${t('refuseWithReason')}</button></form></details>`
         : nothing
     }
     <section id="answer" aria-live="polite"></section>`);
+  // The page's places keep what was rendered into them when the page is shown again: start them afresh.
+  render(nothing, document.getElementById('answer')!);
+  if (detail.moves.includes('complete') && r.kind === 'erasure') confirmErasure(false);
+  else render(nothing, document.getElementById('complete')!);
 };

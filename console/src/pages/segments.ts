@@ -2,10 +2,10 @@
 // topic; the count of matching customers shown as the fields change, before saving) and templates
 // (Turkish and English subject, HTML and text; a new one answers its preview), each listed by cursor.
 // Problems land next to the field they name.
-import { html, render, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
 import { api, asProblem, type Problem } from '../api.js';
 import type { operations } from '../api-types.js';
-import { dateTime, label, type StringKey, t } from '../strings.js';
+import { anyOfWords, dateTime, day, label, money, monthCount, monthName, type StringKey, t, tf } from '../strings.js';
 import { clearProblem, formValues, onFields, pagedTable, problemSlot, show, showProblem } from '../ui.js';
 
 type Filter = operations['previewFilter']['requestBody']['content']['application/json']['filter'];
@@ -25,6 +25,8 @@ const makeAndList = async <T extends { name: string; createdAt: string }>(
   load: (cursor?: string) => Promise<{ items: T[]; nextCursor?: string } | Problem>,
   /** A field of the form changed (by its name). */
   changed?: (form: HTMLFormElement, field: string) => void,
+  /** A column the list shows after the name. */
+  column?: { heading: StringKey; cell: (item: T) => TemplateResult },
 ) => {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -40,10 +42,13 @@ const makeAndList = async <T extends { name: string; createdAt: string }>(
     </details>
     <section id="created" role="status"></section>
     <section id="list"></section>`);
+  // Shown again (the language toggled), the page keeps its elements: what was rendered into them goes.
+  render(nothing, document.getElementById('created')!);
   await pagedTable(
     document.getElementById('list')!,
-    [t('name'), t('created')],
-    (item) => html`<tr><td>${item.name}</td><td>${dateTime(item.createdAt)}</td></tr>`,
+    [t('name'), ...(column ? [t(column.heading)] : []), t('created')],
+    (item) =>
+      html`<tr><td>${item.name}</td>${column ? html`<td>${column.cell(item)}</td>` : nothing}<td>${dateTime(item.createdAt)}</td></tr>`,
     load,
   );
 };
@@ -53,37 +58,54 @@ const dayStart = (day: FormDataEntryValue | null) =>
   day ? new Date(`${day}T00:00:00+03:00`).toISOString() : undefined;
 
 type Purchase = NonNullable<Filter['purchases']>[number];
+type BuysLess = Extract<Purchase, { kind: 'buys-less' }>;
 
 /**
- * The purchase conditions: "bought" (or "only") a category in the months given, at least so many
- * times and for so much, and "never bought" another in the same months. Amounts are typed in TRY.
+ * The form's purchase conditions, each beside the slot its fields sit in (`filter.purchases.<slot>.…`):
+ * slot 0 "bought" (or "only") a category in the months given, at least so many times and for so much
+ * (amounts typed in TRY); slot 1 "never bought" another in the same months; slot 2 "buys less" than in
+ * the earlier periods. A condition left empty is not sent, so the API's index is not the slot.
  */
-const purchasesOf = (data: FormData): Filter['purchases'] => {
-  const field = (name: string) => String(data.get(`filter.purchases.0.${name}`) ?? '').trim();
-  const from = field('from');
-  const to = field('to');
-  const number = (name: string) => (field(name) ? Number(field(name)) : undefined);
-  const conditions: Purchase[] = [];
-  if (field('category')) {
-    const amount = number('minAmount');
+const purchasesOf = (data: FormData) => {
+  const field = (slot: number, name: string) => String(data.get(`filter.purchases.${slot}.${name}`) ?? '').trim();
+  const number = (slot: number, name: string) => (field(slot, name) ? Number(field(slot, name)) : undefined);
+  const from = field(0, 'from');
+  const to = field(0, 'to');
+  const conditions: { slot: number; condition: Purchase }[] = [];
+  if (field(0, 'category')) {
+    const amount = number(0, 'minAmount');
     conditions.push({
-      kind: field('kind') === 'only' ? 'only' : 'bought',
-      category: field('category'),
-      from,
-      to,
-      ...(number('minOrders') !== undefined ? { minOrders: number('minOrders') } : {}),
-      ...(amount !== undefined ? { minAmount: Math.round(amount * 100) } : {}),
+      slot: 0,
+      condition: {
+        kind: field(0, 'kind') === 'only' ? 'only' : 'bought',
+        category: field(0, 'category'),
+        from,
+        to,
+        ...(number(0, 'minOrders') !== undefined ? { minOrders: number(0, 'minOrders') } : {}),
+        ...(amount !== undefined ? { minAmount: Math.round(amount * 100) } : {}),
+      },
     });
   }
-  const never = String(data.get('filter.purchases.1.category') ?? '').trim();
-  if (never) conditions.push({ kind: 'not-bought', category: never, from, to });
-  return conditions.length ? conditions : undefined;
+  if (field(1, 'category'))
+    conditions.push({ slot: 1, condition: { kind: 'not-bought', category: field(1, 'category'), from, to } });
+  if (field(2, 'kind') === 'buys-less') {
+    const less: BuysLess = { kind: 'buys-less', measure: field(2, 'measure') === 'orders' ? 'orders' : 'amount' };
+    if (field(2, 'category')) less.category = field(2, 'category');
+    for (const name of ['periodMonths', 'periods', 'dropPercent'] as const)
+      if (number(2, name) !== undefined) less[name] = number(2, name);
+    conditions.push({ slot: 2, condition: less });
+  }
+  return conditions;
 };
 
-/** The form's filter as the API takes it: each field by its path, empty ones left out. */
-const filterOf = (form: HTMLFormElement): Filter => {
+/**
+ * The form's filter as the API takes it (each field by its path, empty ones left out), and the form
+ * field a problem's path belongs to: a purchase condition's at its slot, a list item's at its list.
+ */
+const filterOf = (form: HTMLFormElement) => {
   const data = new FormData(form);
   const text = (name: string) => list(String(data.get(`filter.${name}`) ?? ''));
+  const purchases = purchasesOf(data);
   const filter: Filter = {
     tags: text('tags'),
     sectors: text('sectors'),
@@ -95,15 +117,75 @@ const filterOf = (form: HTMLFormElement): Filter => {
     valueSegments: data.getAll('filter.valueSegments').map(String) as Filter['valueSegments'],
     lastOrderAfter: dayStart(data.get('filter.lastOrderAfter')),
     lastOrderBefore: dayStart(data.get('filter.lastOrderBefore')),
-    purchases: purchasesOf(data),
+    purchases: purchases.length ? purchases.map((p) => p.condition) : undefined,
   };
-  return Object.fromEntries(
-    Object.entries(filter).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)),
-  );
+  const fieldOf = (path: string) =>
+    path
+      .replace(/^filter\.purchases\.(\d+)/, (whole, i: string) => {
+        const slot = purchases[Number(i)]?.slot;
+        return slot === undefined ? whole : `filter.purchases.${slot}`;
+      })
+      .replace(/^(filter\.(?!purchases)\w+)\.\d+$/, '$1');
+  return {
+    filter: Object.fromEntries(
+      Object.entries(filter).filter(
+        ([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0),
+      ),
+    ) as Filter,
+    onFields: (problem: Problem) => onFields(problem, fieldOf),
+  };
 };
 
-/** A list item's problem (`filter.tags.3`) belongs to its list's field. */
-const onListFields = (problem: Problem) => onFields(problem, (path) => path.replace(/\.\d+$/, ''));
+/** What the API takes for a "buys less" parameter left out (its schema's documented defaults). */
+const buysLessDefaults = { periodMonths: 3, periods: 4, dropPercent: 30 } as const;
+
+/** One purchase condition in words. */
+const purchaseWords = (condition: Purchase) => {
+  if (condition.kind === 'buys-less') {
+    const length = condition.periodMonths ?? buysLessDefaults.periodMonths;
+    const periods = condition.periods ?? buysLessDefaults.periods;
+    return tf(condition.measure === 'orders' ? 'summaryBuysLessOrders' : 'summaryBuysLessAmount', {
+      current: monthCount(length, true),
+      length: monthCount(length),
+      before: monthCount(length * periods),
+      drop: condition.dropPercent ?? buysLessDefaults.dropPercent,
+      scope: condition.category ? tf('summaryInCategory', { category: condition.category }) : t('summaryOverall'),
+    });
+  }
+  const sentence = { bought: 'summaryBought', only: 'summaryOnly', 'not-bought': 'summaryNotBought' } as const;
+  const words = tf(sentence[condition.kind], {
+    category: condition.category,
+    from: monthName(condition.from),
+    to: monthName(condition.to),
+  });
+  const bounds = [
+    condition.minOrders !== undefined ? tf('summaryMinOrders', { n: condition.minOrders }) : '',
+    condition.minAmount !== undefined ? tf('summaryMinAmount', { amount: money(condition.minAmount, 'TRY') }) : '',
+  ].filter(Boolean);
+  return bounds.length ? `${words} (${bounds.join(', ')})` : words;
+};
+
+const listed = ['tags', 'sectors', 'regions', 'cities', 'groups', 'ownerIds'] as const;
+
+/** A segment's filter in the reader's words, a line a condition: what a marketer checks before using it. */
+const summaryOf = (filter: Filter): string[] => {
+  const lines = listed
+    .filter((name) => filter[name]?.length)
+    .map((name) => `${label('segmentField', name)}: ${anyOfWords(filter[name]!)}`);
+  if (filter.languages?.length)
+    lines.push(
+      `${label('segmentField', 'languages')}: ${anyOfWords(filter.languages.map((l) => label('language', l)))}`,
+    );
+  if (filter.valueSegments?.length)
+    lines.push(`${label('segmentField', 'valueSegments')}: ${anyOfWords(filter.valueSegments)}`);
+  if (filter.lastOrderAfter) lines.push(`${t('lastOrderAfter')}: ${day(filter.lastOrderAfter)}`);
+  if (filter.lastOrderBefore) lines.push(`${t('lastOrderBefore')}: ${day(filter.lastOrderBefore)}`);
+  lines.push(...(filter.purchases ?? []).map(purchaseWords));
+  return lines.length ? lines : [t('everyCustomer')];
+};
+
+const summaryView = (filter: Filter) =>
+  html`<ul data-segment-summary>${summaryOf(filter).map((line) => html`<li>${line}</li>`)}</ul>`;
 
 const textField = (name: 'tags' | 'sectors' | 'regions' | 'cities' | 'groups' | 'ownerIds') =>
   html`<label>${t(name)} <input name=${`filter.${name}`} /></label>`;
@@ -116,6 +198,26 @@ const choices = (
     ${options.map(({ value, label: word }) => html`<label><input type="checkbox" name=${`filter.${name}`} value=${value} />${word}</label>`)}
   </fieldset>`;
 
+/** "Buys less than before": the API's parameters, filled with its defaults (one left empty is the default). */
+const buysLessFields = () => html`<fieldset><legend>${t('buysLessField')}</legend>
+  <label><input type="checkbox" role="switch" name="filter.purchases.2.kind" value="buys-less" />${t('buysLessOn')}</label>
+  <small>${t('buysLessHint')}</small>
+  <div class="grid">
+    <label>${t('buysLessMeasure')} <select name="filter.purchases.2.measure">
+      ${(['amount', 'orders'] as const).map((m) => html`<option value=${m}>${label('buysLessMeasure', m)}</option>`)}
+    </select></label>
+    <label>${t('buysLessCategory')} <input name="filter.purchases.2.category" maxlength="100" /></label>
+  </div>
+  <div class="grid">
+    <label>${t('buysLessPeriodMonths')} <input type="number" min="1" max="12"
+      name="filter.purchases.2.periodMonths" value=${buysLessDefaults.periodMonths} /></label>
+    <label>${t('buysLessPeriods')} <input type="number" min="1" max="12"
+      name="filter.purchases.2.periods" value=${buysLessDefaults.periods} /></label>
+    <label>${t('buysLessDrop')} <input type="number" min="1" max="100"
+      name="filter.purchases.2.dropPercent" value=${buysLessDefaults.dropPercent} /></label>
+  </div>
+</fieldset>`;
+
 export const segmentsPage = async () => {
   const client = await api();
   /** Only the newest preview's answer is shown: an older one may come back after it. */
@@ -124,14 +226,16 @@ export const segmentsPage = async () => {
     if (!field.startsWith('filter.')) return;
     const mine = ++asked;
     const target = document.getElementById('filter-count')!;
+    const { filter, onFields } = filterOf(form);
+    render(summaryView(filter), document.getElementById('filter-summary')!);
     target.setAttribute('aria-busy', 'true');
-    const { data, error, response } = await client.POST('/segments/preview', { body: { filter: filterOf(form) } });
+    const { data, error, response } = await client.POST('/segments/preview', { body: { filter } });
     if (mine !== asked) return;
     target.removeAttribute('aria-busy');
     clearProblem(form);
     if (!data) {
       render(html`${t('filterCountHint')}`, target);
-      return showProblem(form, onListFields(asProblem(error, response.status)));
+      return showProblem(form, onFields(asProblem(error, response.status)));
     }
     render(
       html`${t('segmentCount')}: <strong data-filter-count>${data.complete ? '' : `${t('atLeast')} `}${data.count}</strong>
@@ -139,7 +243,7 @@ export const segmentsPage = async () => {
       target,
     );
   };
-  await makeAndList(
+  const page = makeAndList(
     'segmentsTitle',
     'newSegment',
     html`<label>${t('name')} <input name="name" required maxlength="120" /></label>
@@ -173,28 +277,41 @@ export const segmentsPage = async () => {
           <label>${t('purchaseMinAmount')} <input type="number" min="0" name="filter.purchases.0.minAmount" /></label>
         </div>
       </fieldset>
+      ${buysLessFields()}
       <label>${t('consentTopic')} <input name="consent.topic" required value="offers" /></label>
-      <p id="filter-count" role="status" aria-live="polite">${t('filterCountHint')}</p>`,
+      <section aria-label=${t('segmentConditions')} id="filter-summary"></section>
+      <p id="filter-count" role="status" aria-live="polite"></p>`,
     async (form) => {
       const values = formValues(form);
+      const { filter, onFields } = filterOf(form);
       const body = {
         name: values.name ?? '',
-        filter: filterOf(form),
+        filter,
         consent: { channel: 'email' as const, topic: values['consent.topic'] ?? '' },
       };
       const made = await client.POST('/segments', { body });
-      if (!made.data) return onListFields(asProblem(made.error, made.response.status));
+      if (!made.data) return onFields(asProblem(made.error, made.response.status));
       const counted = await client.GET('/segments/{segmentId}/preview', {
         params: { path: { segmentId: made.data.segmentId } },
       });
-      return html`<p data-segment-created=${made.data.segmentId}>${made.data.name} · ${t('segmentCount')}: ${counted.data?.count ?? '—'}</p>`;
+      return html`<p data-segment-created=${made.data.segmentId}>${made.data.name} · ${t('segmentCount')}:
+          <strong data-created-count>${counted.data?.count ?? '—'}</strong></p>
+        ${summaryView(made.data.filter as Filter)}`;
     },
     async (cursor) => {
       const { data, error, response } = await client.GET('/segments', { params: { query: { cursor, limit: 20 } } });
       return data ? { items: data.items, nextCursor: data.next } : asProblem(error, response.status);
     },
     preview,
+    { heading: 'segmentConditions', cell: (segment) => summaryView(segment.filter as Filter) },
   );
+  // The form is shown before the list loads. The count's place holds only what is rendered into it,
+  // so a count replaces the hint rather than following it. Shown again (the language toggled), the form
+  // keeps what was typed: a form already summed up is counted and summed up again in the new language.
+  const summary = document.getElementById('filter-summary')!;
+  if (summary.querySelector('[data-segment-summary]')) void preview(summary.closest('form')!, 'filter.');
+  else render(html`${t('filterCountHint')}`, document.getElementById('filter-count')!);
+  await page;
 };
 
 const languages = ['tr', 'en'] as const;
