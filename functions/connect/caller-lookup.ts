@@ -6,7 +6,7 @@
 import { config } from '../../shared/config.js';
 import { toE164 } from '../../shared/contact.js';
 import type { Actor } from '../../shared/http.js';
-import { logReads, lookupMatches } from '../customer-record/public.js';
+import { loggedLookupMatches } from '../customer-record/public.js';
 import { customerViewerOf } from '../customers/public.js';
 import { type CallerAttributes, type CallerMatch, callerAttributes, queues } from './domain/caller-attributes.js';
 
@@ -41,16 +41,18 @@ export type Lookup = (e164: string) => Promise<CallerMatch[]>;
 /** How the read log names Connect's lookup: no route of the API, the contact flow's function. */
 export const connectLookupRoute = { method: 'CONNECT', path: 'caller lookup' } as const;
 
-/** The callers found, each logged as read by Connect before the flow sees them (KVKK: who reached whom). */
-export const crmLookup: Lookup = async (phone) => {
-  const matches = (await lookupMatches(await customerViewerOf(connectActor), { phone }, CAP)) as CallerMatch[];
-  await logReads(
+/**
+ * The callers found, each logged as read by Connect before the flow sees them (KVKK: who reached whom);
+ * Connect reaches every caller, so the entries are written beside the read.
+ */
+export const crmLookup: Lookup = async (phone) =>
+  (await loggedLookupMatches(
     connectActor,
     connectLookupRoute,
-    matches.map(({ customer }) => customer.customerId),
-  );
-  return matches;
-};
+    await customerViewerOf(connectActor),
+    { phone },
+    CAP,
+  )) as CallerMatch[];
 
 export const answerCaller = async (
   event: ContactFlowEvent,

@@ -12,10 +12,12 @@ import {
   profileItem,
 } from '../../shared/customer.js';
 import { fromItem } from '../../shared/entity.js';
+import type { Actor } from '../../shared/http.js';
 import { cursorAfter, queryAll, queryPage } from '../../shared/query.js';
 import { keptByLookup, partQuery, type RecordPart, summarize } from '../../shared/record-part.js';
 import { keys, tableKeyOf } from '../../shared/table.js';
 import { profileView } from '../customers/public.js';
+import { logReads } from './read-log.js';
 import { type PartName, partsList } from './record-parts.js';
 
 /** Items read from one partition at most: a part the read did not finish is read by its own query. */
@@ -153,4 +155,36 @@ export const lookupMatches = async (
       };
     }),
   );
+};
+
+/**
+ * `lookupMatches` with its read log, as every caller lookup (the API's, Amazon Connect's) writes it.
+ * Whoever reaches every customer (an agent, the call center) is shown every customer the markers
+ * name, so those entries are written beside the reads, not after them: a round trip less while the
+ * caller waits, and still no answer without its entries. A customer shown whom no marker named (the
+ * one another was merged into) is logged after the read, and anyone with a narrower reach is logged
+ * after it for the customers shown only, so a refused look leaves no entry.
+ */
+export const loggedLookupMatches = async (
+  actor: Actor,
+  route: { method: string; path: string },
+  viewer: Viewer,
+  detail: ContactKeys,
+  cap: number,
+) => {
+  const log = (customerIds: readonly string[]) => logReads(actor, route, customerIds);
+  let logged: readonly string[] = [];
+  const matches = await lookupMatches(
+    viewer,
+    detail,
+    cap,
+    viewer.reach === 'all'
+      ? (customerIds) => {
+          logged = customerIds;
+          return log(customerIds);
+        }
+      : undefined,
+  );
+  await log(matches.map((match) => match.customer.customerId).filter((id) => !logged.includes(id)));
+  return matches;
 };

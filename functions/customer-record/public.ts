@@ -4,6 +4,6 @@
 // Its problem codes are registered wherever another module uses it, so their titles render there too.
 import './problems.js';
 
-export { lookupMatches } from './customer-view.js';
+export { loggedLookupMatches } from './customer-view.js';
 export { logReads, type RecordRead, readsByUser, readsOfCustomer } from './read-log.js';
 export { type PartName, partsList, recordParts } from './record-parts.js';

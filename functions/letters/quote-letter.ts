@@ -13,7 +13,6 @@ import { issuerName, type Quote, quoteNumber, quotePdf, quotePostedItems } from 
 import { getPostalAddress } from './addresses.js';
 import { addressLines } from './domain/postal-address.js';
 import { dateIn } from './letter-runs.js';
-import { appendPdf, renderLetters } from './pdf/letters-pdf.js';
 
 const postable: readonly Quote['status'][] = ['approved', 'sent', 'accepted'];
 
@@ -61,6 +60,8 @@ export const quoteLetterPdf = async (quote: Quote, now = clockNow()) => {
   const issuer = issuerName();
   const number = quoteNumber(quote);
   const text = covering(language, { number, name: customer.name, validUntil: quote.validUntil, issuer });
+  // pdf-lib and fontkit are evaluated on a render only, not on every cold start (POST …/posted draws nothing).
+  const { appendPdf, renderLetters } = await import('./pdf/letters-pdf.js');
   const cover = await renderLetters(
     { name: issuer, lines: [] },
     [{ address: lines, date: dateIn(language, now), ...text }],

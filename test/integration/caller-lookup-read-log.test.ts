@@ -79,26 +79,49 @@ describe("the call center's lookup and the read log", () => {
     expect(refused).toMatchObject({ status: 404, code: 'unknown-caller', errors: [{ path: 'phone' }] });
     expect((await readsByUser(rep.userId, 10)).items).toEqual([]);
   });
+});
 
-  it('is not answered when its read-log entry cannot be written (the SDK made to fail that put)', async () => {
+/** Makes the SDK refuse every read-log put while `work` runs. */
+const refusingReadLog = async <T>(work: () => Promise<T>) => {
+  const name = 'refuseReadLog';
+  db().middlewareStack.add(
+    (next, context) => async (args) => {
+      const item = (args.input as { Item?: { type?: string } }).Item;
+      if (context.commandName === 'PutItemCommand' && item?.type === 'record-read') {
+        throw new Error('the table refused the read log');
+      }
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  try {
+    return await work();
+  } finally {
+    db().middlewareStack.remove(name);
+  }
+};
+
+describe('a lookup whose read-log entry cannot be written', () => {
+  it('is not answered (the SDK made to fail that put)', async () => {
     const agent = { userId: `agent-${newId()}`, role: 'agent' };
-    const name = 'refuseReadLog';
-    db().middlewareStack.add(
-      (next, context) => async (args) => {
-        const item = (args.input as { Item?: { type?: string } }).Item;
-        if (context.commandName === 'PutItemCommand' && item?.type === 'record-read') {
-          throw new Error('the table refused the read log');
-        }
-        return next(args);
-      },
-      { step: 'initialize', name },
-    );
-    try {
-      const refused = await failed(lookup(spoken, agent));
-      expect(refused?.message).toBe('the table refused the read log');
-    } finally {
-      db().middlewareStack.remove(name);
-    }
+    const refused = await refusingReadLog(() => failed(lookup(spoken, agent)));
+    expect(refused?.message).toBe('the table refused the read log');
     expect((await readsByUser(agent.userId, 10)).items).toEqual([]);
+  });
+
+  it("gives Amazon Connect's flow no caller either (the SDK made to fail that put)", async () => {
+    const before = (await readsOfCustomer(customerId, 50)).items.filter((r) => r.userId === connectActor.userId);
+    const refused = await refusingReadLog(() =>
+      failed(
+        answerCaller(
+          { Details: { ContactData: { CustomerEndpoint: { Address: spoken, Type: 'TELEPHONE_NUMBER' } } } },
+          undefined,
+          'https://console.example.com',
+        ),
+      ),
+    );
+    expect(refused?.message).toBe('the table refused the read log');
+    const after = (await readsOfCustomer(customerId, 50)).items.filter((r) => r.userId === connectActor.userId);
+    expect(after).toHaveLength(before.length);
   });
 });

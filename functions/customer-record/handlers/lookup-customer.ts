@@ -5,9 +5,8 @@ import { normalizeEmail, toE164 } from '../../../shared/contact.js';
 import { json, route } from '../../../shared/http.js';
 import { ProblemError, ValidationError } from '../../../shared/problems.js';
 import { customerViewerOf } from '../../customers/public.js';
-import { lookupMatches } from '../customer-view.js';
+import { loggedLookupMatches } from '../customer-view.js';
 import { customerRecordRoutes } from '../manifest.js';
-import { logReads } from '../read-log.js';
 
 /** How many of each list the compact view shows. */
 const RECENT = 5;
@@ -38,25 +37,13 @@ export const handler = route(customerRecordRoutes.lookupCustomer, async ({ actor
       },
     ]);
   }
-  const viewer = await customerViewerOf(actor);
-  const log = (customerIds: readonly string[]) => logReads(actor, customerRecordRoutes.lookupCustomer, customerIds);
-  // Whoever reaches every customer (an agent) is shown every customer the markers name, so their
-  // read log is written beside the reads, not after them: a round trip less while the caller waits,
-  // and still no answer without its entries. Anyone else's names only the customers shown.
-  let logged: readonly string[] = [];
-  const matches = await lookupMatches(
-    viewer,
+  const matches = await loggedLookupMatches(
+    actor,
+    customerRecordRoutes.lookupCustomer,
+    await customerViewerOf(actor),
     phone ? { phone } : { emailKey: normalizeEmail(query.email ?? '') },
     RECENT,
-    viewer.reach === 'all'
-      ? (customerIds) => {
-          logged = customerIds;
-          return log(customerIds);
-        }
-      : undefined,
   );
   if (!matches.length) throw unknownCaller(field);
-  // A customer shown whom no marker named (the one another was merged into) is logged now.
-  await log(matches.map((match) => match.customer.customerId).filter((id) => !logged.includes(id)));
   return json(200, { matches });
 });
