@@ -9,7 +9,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSegment } from '../../functions/campaigns/segments.js';
 import { setPostalAddress } from '../../functions/letters/addresses.js';
 import { lettersKeys } from '../../functions/letters/keys.js';
-import { createRun, getRun, partPdf, printNextPart, progressOf } from '../../functions/letters/letter-runs.js';
+import {
+  countRun,
+  createRun,
+  getRun,
+  partPdf,
+  printNextPart,
+  progressOf,
+} from '../../functions/letters/letter-runs.js';
 import { type Customer, customers } from '../../shared/customer.js';
 import { db, tableName } from '../../shared/db.js';
 import { postalSuppressionKey } from '../../shared/gate.js';
@@ -80,6 +87,9 @@ describe('a letter run', () => {
       },
       'mgr-test',
     );
+    // nothing prints before the counter has counted the segment
+    await expect(printNextPart(run.runId)).rejects.toMatchObject({ code: 'letter-run-counting' });
+    expect(await countRun(run.runId)).toMatchObject({ status: 'printing', recipients: 6 });
 
     // A printer claimed Selin for part 1 and failed before storing it.
     const selin = people[3]!;
@@ -146,7 +156,13 @@ describe('a letter run', () => {
       },
       'mgr-test',
     );
-    expect(progressOf(run)).toEqual({ partsDone: 0, partsTotal: 3, lettersDone: 0, recipients: 5 });
+    expect(progressOf(run)).toEqual({ partsDone: 0, partsTotal: 0, lettersDone: 0, recipients: 0 });
+    expect(progressOf((await countRun(run.runId))!)).toEqual({
+      partsDone: 0,
+      partsTotal: 3,
+      lettersDone: 0,
+      recipients: 5,
+    });
 
     const drawn: string[] = [];
     const draw = PDFPage.prototype.drawText;
