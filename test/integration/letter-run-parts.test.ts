@@ -79,6 +79,9 @@ describe('a letter run printed by the part printer', () => {
     expect(await outboxed('LetterRunCountDue', runId)).toHaveLength(1);
     expect(await dueParts(runId)).toEqual([]);
     expect(await printDuePart({ runId, part: 1 })).toMatchObject({ status: 'counting', parts: 0 });
+    // a count whose event retried out is resumed: counted again from a second event, still once
+    expect(await resumeRun(runId)).toMatchObject({ status: 'counting' });
+    expect(await outboxed('LetterRunCountDue', runId)).toHaveLength(2);
     expect(await countRun(runId)).toMatchObject({ status: 'printing', recipients: 7, parts: 0 });
     expect(await dueParts(runId)).toEqual([1]);
     // the count's event redelivered: counted once, the first part enqueued once
