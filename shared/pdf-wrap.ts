@@ -2,17 +2,22 @@
 // and a line's width is the sum of its characters', so one long word costs no more per character
 // than prose (re-measuring ever shorter slices of a 1,000-character word took seconds).
 
+/** `widthOf` measuring each string once: a document's letters share one, as their characters repeat. */
+export const measuredOnce = (widthOf: (text: string) => number) => {
+  const widths = new Map<string, number>();
+  return (text: string) => {
+    let width = widths.get(text);
+    if (width === undefined) {
+      width = widthOf(text);
+      widths.set(text, width);
+    }
+    return width;
+  };
+};
+
 /** `value` broken into lines no wider than `width`; a word wider than that is broken where it must be. */
 export const wrapText = (value: string, width: number, widthOf: (text: string) => number): string[] => {
-  const widths = new Map<string, number>();
-  const charWidth = (ch: string) => {
-    let w = widths.get(ch);
-    if (w === undefined) {
-      w = widthOf(ch);
-      widths.set(ch, w);
-    }
-    return w;
-  };
+  const charWidth = measuredOnce(widthOf);
   const space = charWidth(' ');
   const lines: string[] = [];
   for (const paragraph of value.split(/\r\n|\r|\n/)) {

@@ -3512,13 +3512,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Letter runs, newest first, with their progress; `status` keeps those printing or done
+         * Letter runs, newest first, with their progress; `status` keeps those counting, printing or done
          * @description Needs a bearer key with the scope `campaigns:read` (or `admin`).
          */
         get: operations["listRuns"];
         put?: never;
         /**
-         * A segment's letters (template with merge fields) or labels (3x8, 3x7), printed part by part
+         * A segment's letters (template with merge fields) or labels (3x8, 3x7): answered at once, `counting`; counted and printed part by part in the background (Idempotency-Key: a retry makes one run)
          * @description Needs a bearer key with the scope `campaigns:write` (or `admin`).
          */
         post: operations["createRun"];
@@ -3558,7 +3558,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Resumes a run a failure stopped: its next part (or the part a failure interrupted) is queued for the printer
+         * Resumes a run a failure stopped: its count, or its next part (or the part a failure interrupted), is queued
          * @description Needs a bearer key with the scope `campaigns:write` (or `admin`).
          */
         post: operations["printPart"];
@@ -3723,7 +3723,7 @@ export interface components {
             title: string;
             status: number;
             /** @enum {string} */
-            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "agreement-changed" | "standing-order-changed" | "agreement-ends-before-start" | "agreement-price-refused" | "agreement-not-in-force" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "recipe-cycle" | "recipe-changed" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "intake-contended" | "merge-contended" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "call-list-invalid" | "call-entry-taken" | "call-list-quiet-hours" | "sms-too-long" | "channel-unreachable" | "preference-changed" | "case-changed" | "reopen-window-passed" | "unknown-order" | "purchase-request-changed" | "erp-number-reused" | "order-changed" | "rules-changed" | "unknown-unit" | "lead-changed" | "loyalty-rules-changed" | "coupon-already-redeemed" | "coupon-not-applicable" | "not-enough-points" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "unknown-caller" | "iys-unreachable" | "invalid-postal-address" | "unknown-merge-field" | "postal-address-changed" | "no-postal-address" | "quote-not-postable" | "letter-run-invalid" | "letter-run-finished" | "letter-part-in-progress" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "retention-rules-changed" | "retention-run-not-listed" | "subject-request-changed" | "erasure-refused" | "webhook-changed";
+            code: "validation-failed" | "bad-request" | "malformed-body" | "unauthorized" | "forbidden" | "local-control-refused" | "not-found" | "no-such-route" | "method-not-allowed" | "illegal-transition" | "request-in-progress" | "payload-too-large" | "unsupported-media-type" | "idempotency-key-reused" | "customer-not-found" | "customer-has-no-email" | "unknown-currency" | "invalid-amount" | "currency-mismatch" | "too-many-requests" | "quota-exceeded" | "internal-error" | "bad-gateway" | "gateway-timeout" | "integration-failure" | "unknown-user" | "activity-changed" | "activity-read-only" | "agreement-changed" | "standing-order-changed" | "agreement-ends-before-start" | "agreement-price-refused" | "agreement-not-in-force" | "quote-changed" | "policy-changed" | "step-already-decided" | "already-sent" | "quote-expired" | "no-approval-policy" | "customer-address-not-mailable" | "product-unavailable" | "invalid-validity" | "validity-passed" | "unknown-approver-role" | "catalogue-import-conflict" | "import-failed" | "price-not-found" | "fx-rate-not-found" | "price-list-not-found" | "recipe-cycle" | "recipe-changed" | "analytics-rules-changed" | "not-signed-in" | "request-changed" | "contact-taken" | "customer-changed" | "contact-changed" | "unknown-owner" | "merge-same-customer" | "customer-merged" | "intake-contended" | "merge-contended" | "campaign-changed" | "sending-paused-reputation" | "reputation-gate-not-paused" | "reputation-gate-changed" | "template-variable-missing" | "unknown-template-variable" | "segment-not-found" | "template-not-found" | "schedule-in-past" | "call-list-invalid" | "call-entry-taken" | "call-list-quiet-hours" | "sms-too-long" | "channel-unreachable" | "preference-changed" | "case-changed" | "reopen-window-passed" | "unknown-order" | "purchase-request-changed" | "erp-number-reused" | "order-changed" | "rules-changed" | "unknown-unit" | "lead-changed" | "loyalty-rules-changed" | "coupon-already-redeemed" | "coupon-not-applicable" | "not-enough-points" | "opportunity-changed" | "quote-attached-elsewhere" | "quote-not-found" | "unknown-caller" | "iys-unreachable" | "invalid-postal-address" | "unknown-merge-field" | "postal-address-changed" | "no-postal-address" | "quote-not-postable" | "letter-run-invalid" | "letter-run-finished" | "letter-run-counting" | "letter-part-in-progress" | "person-exists" | "person-changed" | "privacy-subject-not-found" | "privacy-subject-ambiguous" | "retention-rules-changed" | "retention-run-not-listed" | "subject-request-changed" | "erasure-refused" | "webhook-changed";
             detail?: string;
             /** @description On a 409 about a move: where the record is now (its status, seq and the moves allowed from there) */
             current?: Record<string, never>;
@@ -3780,7 +3780,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Problem (`illegal-transition`, `request-in-progress`, `activity-changed`, `activity-read-only`, `agreement-changed`, `standing-order-changed`, `agreement-not-in-force`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `recipe-changed`, `analytics-rules-changed`, `request-changed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `intake-contended`, `merge-contended`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `call-entry-taken`, `call-list-quiet-hours`, `preference-changed`, `case-changed`, `reopen-window-passed`, `purchase-request-changed`, `erp-number-reused`, `order-changed`, `rules-changed`, `lead-changed`, `loyalty-rules-changed`, `coupon-already-redeemed`, `opportunity-changed`, `quote-attached-elsewhere`, `postal-address-changed`, `quote-not-postable`, `letter-run-finished`, `letter-part-in-progress`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `retention-rules-changed`, `retention-run-not-listed`, `subject-request-changed`, `erasure-refused`, `webhook-changed`) */
+        /** @description Problem (`illegal-transition`, `request-in-progress`, `activity-changed`, `activity-read-only`, `agreement-changed`, `standing-order-changed`, `agreement-not-in-force`, `quote-changed`, `policy-changed`, `step-already-decided`, `already-sent`, `quote-expired`, `no-approval-policy`, `catalogue-import-conflict`, `recipe-changed`, `analytics-rules-changed`, `request-changed`, `contact-taken`, `customer-changed`, `contact-changed`, `customer-merged`, `intake-contended`, `merge-contended`, `campaign-changed`, `sending-paused-reputation`, `reputation-gate-not-paused`, `reputation-gate-changed`, `call-entry-taken`, `call-list-quiet-hours`, `preference-changed`, `case-changed`, `reopen-window-passed`, `purchase-request-changed`, `erp-number-reused`, `order-changed`, `rules-changed`, `lead-changed`, `loyalty-rules-changed`, `coupon-already-redeemed`, `opportunity-changed`, `quote-attached-elsewhere`, `postal-address-changed`, `quote-not-postable`, `letter-run-finished`, `letter-run-counting`, `letter-part-in-progress`, `person-exists`, `person-changed`, `privacy-subject-ambiguous`, `retention-rules-changed`, `retention-run-not-listed`, `subject-request-changed`, `erasure-refused`, `webhook-changed`) */
         Problem409: {
             headers: {
                 [name: string]: unknown;
@@ -13881,7 +13881,7 @@ export interface operations {
                         subscriptions: {
                             subscriptionId: string;
                             url: string;
-                            eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunPartDue")[];
+                            eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
                             description?: string;
                             /** @enum {string} */
                             status: "active" | "disabled";
@@ -13914,7 +13914,7 @@ export interface operations {
             content: {
                 "application/json": {
                     url: string;
-                    eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunPartDue")[];
+                    eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
                     description?: string;
                 };
             };
@@ -13930,7 +13930,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunPartDue")[];
+                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -13977,7 +13977,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunPartDue")[];
+                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -14027,7 +14027,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunPartDue")[];
+                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -14075,7 +14075,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunPartDue")[];
+                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -14118,7 +14118,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunPartDue")[];
+                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -16247,7 +16247,7 @@ export interface operations {
     listRuns: {
         parameters: {
             query?: {
-                status?: "printing" | "done";
+                status?: "counting" | "printing" | "done";
                 limit?: number;
                 cursor?: string;
             };
@@ -16272,7 +16272,7 @@ export interface operations {
                             /** @enum {string} */
                             purpose: "commercial" | "transactional";
                             /** @enum {string} */
-                            status: "printing" | "done";
+                            status: "counting" | "printing" | "done";
                             partSize: number;
                             parts: number;
                             printed: number;
@@ -16305,7 +16305,10 @@ export interface operations {
     createRun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16339,8 +16342,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The run */
-            201: {
+            /** @description The run, counting its recipients */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16353,7 +16356,7 @@ export interface operations {
                         /** @enum {string} */
                         purpose: "commercial" | "transactional";
                         /** @enum {string} */
-                        status: "printing" | "done";
+                        status: "counting" | "printing" | "done";
                         partSize: number;
                         parts: number;
                         printed: number;
@@ -16410,7 +16413,7 @@ export interface operations {
                         /** @enum {string} */
                         purpose: "commercial" | "transactional";
                         /** @enum {string} */
-                        status: "printing" | "done";
+                        status: "counting" | "printing" | "done";
                         partSize: number;
                         parts: number;
                         printed: number;
@@ -16464,7 +16467,7 @@ export interface operations {
                         /** @enum {string} */
                         purpose: "commercial" | "transactional";
                         /** @enum {string} */
-                        status: "printing" | "done";
+                        status: "counting" | "printing" | "done";
                         partSize: number;
                         parts: number;
                         printed: number;

@@ -7,7 +7,7 @@ import { addressLimits } from './domain/postal-address.js';
 export const customerParams = z.strictObject({ customerId: z.string() });
 export const runParams = z.strictObject({ runId: z.string() });
 export const runsQuery = z.strictObject({
-  status: z.optional(z.enum(['printing', 'done'])),
+  status: z.optional(z.enum(['counting', 'printing', 'done'])),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
   cursor: z.optional(z.string().check(z.maxLength(2000))),
 });
@@ -68,7 +68,8 @@ export const run = z.looseObject({
   kind: z.enum(['letters', 'labels']),
   segmentId: z.string(),
   purpose: z.enum(['commercial', 'transactional']),
-  status: z.enum(['printing', 'done']),
+  /** `counting` (its segment counted in the background), then `printing` part by part, then `done`. */
+  status: z.enum(['counting', 'printing', 'done']),
   partSize: z.int(),
   parts: z.int(),
   printed: z.int(),

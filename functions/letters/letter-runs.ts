@@ -1,5 +1,8 @@
 // Letter runs: a segment's letters (or address labels) printed part by part into print-ready PDFs, in
-// the background: making a run puts its first part's `LetterRunPartDue` event in the outbox, the part
+// the background: making a run answers at once with the run `counting` and a `LetterRunCountDue` event
+// in the outbox; the counter counts the segment and moves the run to `printing` (conditional on
+// `counting`, so a redelivered event plans nothing twice) in the transaction that enqueues its first
+// part's `LetterRunPartDue`; the part
 // printer (a Lambda of its own, up to 15 minutes) prints that part and counts it in a transaction that
 // also enqueues the next part's event, until the segment is read out. Each recipient is claimed for one
 // part by a conditional write before anything is drawn, so a part that fails is printed again (the
@@ -17,6 +20,7 @@ import { getCustomer } from '../../shared/customer.js';
 import { db, putNew, tableName, transact } from '../../shared/db.js';
 import { getFile, putFile } from '../../shared/files.js';
 import { postalGate } from '../../shared/gate.js';
+import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
 import { customerFields, renderFields, unknownFields } from '../../shared/merge-fields.js';
@@ -47,7 +51,8 @@ export interface LetterRun {
   template?: Record<Language, LetterVersion>;
   letterhead?: Letterhead;
   partSize: number;
-  status: 'printing' | 'done';
+  /** `counting` until the counter has counted the segment and enqueued the first part. */
+  status: 'counting' | 'printing' | 'done';
   /** Parts printed and stored: the next part printed is `parts + 1`. */
   parts: number;
   /** The directory cursor the next part reads the segment on from (the start when absent). */
@@ -56,14 +61,15 @@ export interface LetterRun {
   leaseUntil?: number;
   printed: number;
   skipped: Record<string, number>;
-  /** The segment's members when the run was created. */
+  /** The segment's members when the run was counted (0 while counting). */
   recipients: number;
   createdBy: string;
   createdAt: string;
 }
 
-/** How far a run is: parts done of the parts it will take (an estimate until done), letters done. */
+/** How far a run is: parts done of the parts it will take (an estimate until done, 0 while counting). */
 export const progressOf = (run: LetterRun) => {
+  if (run.status === 'counting') return { partsDone: 0, partsTotal: 0, lettersDone: 0, recipients: 0 };
   const skipped = Object.values(run.skipped).reduce((sum, n) => sum + n, 0);
   const left = Math.max(0, run.recipients - run.printed - skipped);
   return {
@@ -127,7 +133,18 @@ export interface NewRun {
   partSize?: number;
 }
 
-export const createRun = async (input: NewRun, by: string) => {
+/** A run as the API answers it: with how far it is, and whether a printer is at it (not its segment cursor). */
+export const runAnswer = ({ leaseUntil, segmentCursor: _cursor, ...run }: LetterRun) => ({
+  ...run,
+  printing: Boolean(leaseUntil && leaseUntil > clockNow().getTime()),
+  progress: progressOf(run),
+});
+
+/**
+ * Makes a run, `counting`, and enqueues its count: the segment is counted in the background, as a big one
+ * takes longer than an API call may. `record` stores the answer in the same transaction (Idempotency-Key).
+ */
+export const createRun = async (input: NewRun, by: string, record: Recorder = noRecord) => {
   if (input.kind === 'letters' && !input.template)
     throw new ProblemError(
       422,
@@ -148,8 +165,6 @@ export const createRun = async (input: NewRun, by: string) => {
   // a label part is whole sheets
   const sheet = layout ? labelsPerSheet(layout) : 1;
   const partSize = Math.max(sheet, Math.round((input.partSize ?? config.letterPartSize()) / sheet) * sheet);
-  let recipients = 0;
-  for await (const _ of segmentMembers(segment.filter, 500, true)) recipients++;
   const run: LetterRun = {
     runId: newId(),
     kind: input.kind,
@@ -160,11 +175,11 @@ export const createRun = async (input: NewRun, by: string) => {
     ...(input.template ? { template: input.template } : {}),
     ...(input.letterhead ? { letterhead: input.letterhead } : {}),
     partSize,
-    status: 'printing',
+    status: 'counting',
     parts: 0,
     printed: 0,
     skipped: {},
-    recipients,
+    recipients: 0,
     createdBy: by,
     createdAt: clockNow().toISOString(),
   };
@@ -177,10 +192,40 @@ export const createRun = async (input: NewRun, by: string) => {
       type: 'letter-run' satisfies ItemType,
       ...run,
     }),
-    outboxPut(catalogue.LetterRunPartDue, { runId: run.runId, part: 1 }, now),
+    outboxPut(catalogue.LetterRunCountDue, { runId: run.runId }, now),
+    ...record(runAnswer(run)),
   ]);
   if (!created.ok) throw new Error(`Letter run ${run.runId} exists already`);
   return run;
+};
+
+/**
+ * The counter's work on a `LetterRunCountDue` event: counts the segment's members and moves the run from
+ * `counting` to `printing` with its first part enqueued, in one transaction conditional on `counting`: a
+ * redelivered event (or a racing counter) finds the run counted and plans nothing. Answers the run.
+ */
+export const countRun = async (runId: string) => {
+  const run = await getRun(runId);
+  if (run?.status !== 'counting') return run;
+  const segment = await getSegment(run.segmentId);
+  let recipients = 0;
+  // a segment deleted since the run was made counts none: its first part finds nobody and ends the run
+  if (segment) for await (const _ of segmentMembers(segment.filter, 500, true)) recipients++;
+  const now = clockNow();
+  await transact([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: lettersKeys.letterRun(runId),
+        UpdateExpression: 'SET #status = :printing, recipients = :recipients',
+        ConditionExpression: '#status = :counting',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':printing': 'printing', ':counting': 'counting', ':recipients': recipients },
+      },
+    },
+    outboxPut(catalogue.LetterRunPartDue, { runId, part: 1 }, now),
+  ]);
+  return await runOr404(runId);
 };
 
 const strip = <T>(item: Record<string, unknown> | undefined) => {
@@ -323,6 +368,12 @@ const partInProgress = () =>
     tr: 'Bu baskının bir bölümü basılıyor.',
   });
 
+const stillCounting = () =>
+  new ConflictError('letter-run-counting', {
+    en: 'The run is still counting its recipients.',
+    tr: 'Baskı alıcılarını hâlâ sayıyor.',
+  });
+
 const finished = () =>
   new ConflictError('letter-run-finished', { en: 'The run has printed everyone.', tr: 'Baskı herkesi bastı.' });
 
@@ -412,6 +463,7 @@ const fillPart = async (run: LetterRun, part: number, claimed: string[], skipped
 export const printNextPart = async (runId: string) => {
   const run = await runOr404(runId);
   if (run.status === 'done') throw finished();
+  if (run.status === 'counting') throw stillCounting();
   const lease = newId();
   await takeLease(run, lease, clockNow());
   try {
@@ -459,17 +511,21 @@ const printPart = async (run: LetterRun, lease: string) => {
  */
 export const printDuePart = async (due: { runId: string; part: number }) => {
   const run = await getRun(due.runId);
-  if (!run || run.status === 'done' || run.parts >= due.part) return run;
+  if (run?.status !== 'printing' || run.parts >= due.part) return run;
   return await printNextPart(due.runId);
 };
 
 /**
- * Resumes a run a failure stopped (its part's event retried out): enqueues its next part, unless a
- * printer holds the run now (409) or the run is done (409). Answers the run as it stands.
+ * Resumes a run a failure stopped (its count's or its part's event retried out): enqueues its count, or
+ * its next part unless a printer holds the run now (409); a done run is a 409. Answers the run as it stands.
  */
 export const resumeRun = async (runId: string, now = clockNow()) => {
   const run = await runOr404(runId);
   if (run.status === 'done') throw finished();
+  if (run.status === 'counting') {
+    await transact([outboxPut(catalogue.LetterRunCountDue, { runId }, now)]);
+    return run;
+  }
   if ((run.leaseUntil ?? 0) >= now.getTime()) throw partInProgress();
   await transact([outboxPut(catalogue.LetterRunPartDue, { runId, part: run.parts + 1 }, now)]);
   return run;

@@ -39,17 +39,20 @@ export const letterRoutes = {
     method: 'POST',
     path: '/letter-runs',
     function: 'letterRunsApi',
+    idempotency: { key: 'optional' },
     auth: write,
-    summary: "A segment's letters (template with merge fields) or labels (3x8, 3x7), printed part by part",
+    summary:
+      "A segment's letters (template with merge fields) or labels (3x8, 3x7): answered at once, `counting`; " +
+      'counted and printed part by part in the background (Idempotency-Key: a retry makes one run)',
     request: { params: null, query: null, body: { schema: api.createRunBody, maxBytes: 32 * 1024 } },
-    responses: { 201: { description: 'The run', json: api.run } },
+    responses: { 202: { description: 'The run, counting its recipients', json: api.run } },
   },
   listRuns: {
     method: 'GET',
     path: '/letter-runs',
     function: 'letterRunsApi',
     auth: read,
-    summary: 'Letter runs, newest first, with their progress; `status` keeps those printing or done',
+    summary: 'Letter runs, newest first, with their progress; `status` keeps those counting, printing or done',
     request: { params: null, query: api.runsQuery, body: null },
     responses: { 200: { description: 'A page of runs', json: api.runPage } },
   },
@@ -68,7 +71,7 @@ export const letterRoutes = {
     function: 'letterRunsApi',
     auth: write,
     summary:
-      'Resumes a run a failure stopped: its next part (or the part a failure interrupted) is queued for the printer',
+      'Resumes a run a failure stopped: its count, or its next part (or the part a failure interrupted), is queued',
     request: { params: api.runParams, query: null, body: null },
     responses: { 202: { description: 'The run; its next part queued', json: api.run } },
   },
@@ -119,6 +122,12 @@ export const letters: UseCaseManifest = {
       uses: { table: 'write', runFiles: true },
       timeoutSeconds: 30,
     },
+    letterRunCounter: {
+      entry: `${dir}/count-letter-run.ts`,
+      description: "A new letter run's segment counted, the run moved to printing and its first part enqueued",
+      uses: { table: 'write' },
+      timeoutSeconds: 900,
+    },
     letterPartPrinter: {
       entry: `${dir}/print-letter-part.ts`,
       description: "A letter run's part (up to 5,000 letters or labels) printed into one PDF in S3, the next enqueued",
@@ -138,6 +147,11 @@ export const letters: UseCaseManifest = {
   },
   routes: routeList(letterRoutes),
   subscriptions: [
+    {
+      name: 'count-letter-run',
+      function: 'letterRunCounter',
+      pattern: { source: [events.LetterRunCountDue.source], 'detail-type': ['LetterRunCountDue'] },
+    },
     {
       name: 'print-letter-part',
       function: 'letterPartPrinter',

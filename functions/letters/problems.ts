@@ -29,6 +29,11 @@ export const lettersProblems = declareProblems({
   },
   'letter-run-invalid': { status: 422, title: 'The letter run cannot be made', tr: 'Mektup baskısı oluşturulamaz' },
   'letter-run-finished': { status: 409, title: 'The run has printed everyone', tr: 'Baskı herkesi bastı' },
+  'letter-run-counting': {
+    status: 409,
+    title: 'The run is still counting its recipients',
+    tr: 'Baskı alıcılarını hâlâ sayıyor',
+  },
   'letter-part-in-progress': {
     status: 409,
     title: 'A part of this run is being printed',

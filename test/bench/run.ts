@@ -23,7 +23,8 @@
 //      BENCH_SEGMENT_CUSTOMERS customers (default 100,000) of BENCH_SEGMENT_LINES order lines each
 //      (default 10), beside the nightly A/B/C job over the same buyers (test/bench/segments.ts).
 //  10. A letter run of 200,000 letters (`--letters N` for a quicker one) printed by the part printer:
-//      letters/s, pages, peak RSS per part, and whether it grows with the part count (test/bench/letters.ts).
+//      letters/s, pages, peak RSS and time a letter per part (first and last), the floor (pdf-lib drawing the same
+//      strings, no layout) and what 200,000 take at the measured rate (test/bench/letters.ts).
 //  11. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
 // `BENCH_ONLY=lookup,bundles npm run bench` runs only the named parts (leads, quotes, orders, cases, lookup,
 // analytics, campaigns, loyalty, segments, letters, bundles); `BENCH_FUNCTIONS=quote,leads` bundles only functions whose

@@ -236,18 +236,27 @@ describe('the marketer’s day in the console', () => {
     expect(progress.body).toMatchObject({ total: 3, states: { open: 2, claimed: 0, done: 1 }, outcomes: { sale: 1 } });
 
     // A run another session starts through the API (a key, not her sign-in) is listed beside hers.
-    const elsewhere = await created<{ runId: string }>('/letter-runs', {
+    // Answered at once, counting its segment in the background.
+    const started = await call<{ runId: string; status: string }>('POST', '/letter-runs', staff(), {
       kind: 'labels',
       segmentId: segment.segmentId,
       purpose: 'transactional',
     });
+    expect(started.status, started.text).toBe(202);
+    expect(started.body.status).toBe('counting');
+    const elsewhere = started.body;
 
     // Back on her page: the runs and the list, newest first, as the API lists them.
     await home();
     const newest = page.locator('#runs [data-letter-run]').first();
     await newest.waitFor();
     expect(await newest.getAttribute('data-letter-run')).toBe(elsewhere.runId);
-    expect(await newest.locator('[data-status]').textContent()).toBe('Basılıyor');
+    // its status in words, whichever it has reached meanwhile (counting, then printing, then done)
+    const words: Record<string, string> = { counting: 'Alıcılar sayılıyor', printing: 'Basılıyor', done: 'Tamamlandı' };
+    const shown = newest.locator('[data-status]');
+    const status = (await shown.getAttribute('data-status'))!;
+    expect(Object.keys(words)).toContain(status);
+    expect(await shown.textContent()).toBe(words[status]);
     await page.locator(`[data-letter-run="${ids.runId}"]`).waitFor();
     await page.locator(`[data-call-list="${listId}"]`).waitFor();
     expect(await page.locator(`[data-call-list="${listId}"]`).textContent()).toContain('1 / 3');

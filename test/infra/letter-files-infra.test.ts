@@ -70,5 +70,12 @@ describe('letter run files in AWS', () => {
     // the part printer has a Lambda's longest time for a part of up to 5,000 letters
     const printer = withBucket.find(([, fn]) => String(fn.Properties.Description).includes("A letter run's part"))!;
     expect(printer[1].Properties).toMatchObject({ Timeout: 900, MemorySize: 2048 });
+    // the counter reads a whole segment, so it has the longest time too, and no bucket
+    const counters = Object.values(api.findResources('AWS::Lambda::Function')).filter((fn) =>
+      String(fn.Properties.Description).includes("letter run's segment counted"),
+    );
+    expect(counters).toHaveLength(1);
+    expect(counters[0]!.Properties.Timeout).toBe(900);
+    expect(counters[0]!.Properties.Environment.Variables.RUN_FILES_BUCKET).toBeUndefined();
   });
 });

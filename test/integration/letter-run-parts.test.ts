@@ -1,12 +1,13 @@
 // A letter run printed in the background, against DynamoDB Local and the local S3 endpoint: making the
-// run enqueues its first part, each part the printer counts enqueues the next (a redelivered event prints
-// nothing), a part whose store failed is resumed and printed with the customers it had claimed, and the
+// run answers it `counting` and enqueues its count, the counter counts the segment and enqueues the first
+// part once (a redelivered count plans nothing), each part the printer counts enqueues the next (a
+// redelivered event prints nothing), a part whose store failed is resumed and printed with the customers it had claimed, and the
 // parts' PDFs read back hold one page per customer, nobody twice.
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createSegment } from '../../functions/campaigns/segments.js';
 import { setPostalAddress } from '../../functions/letters/addresses.js';
-import { createRun, getRun, partPdf, printDuePart, resumeRun } from '../../functions/letters/letter-runs.js';
+import { countRun, createRun, getRun, partPdf, printDuePart, resumeRun } from '../../functions/letters/letter-runs.js';
 import { type Customer, customers } from '../../shared/customer.js';
 import { db, tableName } from '../../shared/db.js';
 import { newId } from '../../shared/ids.js';
@@ -16,24 +17,28 @@ import { pdfText } from '../support/pdf-text.js';
 const tag = `parts-${newId()}`.toLowerCase();
 const names = ['Ada Kılıç', 'Berk Şahin', 'Cem Öztürk', 'Defne Ağaoğlu', 'Emre Işık', 'Filiz Çelik', 'Gül Ünal'];
 
-/** The parts the outbox holds due for the run, in order (each delivery the bus would make). */
-const dueParts = async (runId: string) => {
-  const parts: number[] = [];
+/** The events of `detailType` the outbox holds for the run (each delivery the bus would make). */
+const outboxed = async (detailType: string, runId: string) => {
+  const details: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const page = await db().send(
       new ScanCommand({
         TableName: tableName(),
         FilterExpression: 'detailType = :due AND detail.runId = :run',
-        ExpressionAttributeValues: { ':due': 'LetterRunPartDue', ':run': runId },
+        ExpressionAttributeValues: { ':due': detailType, ':run': runId },
         ExclusiveStartKey: start,
       }),
     );
-    parts.push(...(page.Items ?? []).map((item) => Number(item.detail.part)));
+    details.push(...(page.Items ?? []).map((item) => item.detail));
     start = page.LastEvaluatedKey;
   } while (start);
-  return parts.sort();
+  return details;
 };
+
+/** The parts the outbox holds due for the run, in order. */
+const dueParts = async (runId: string) =>
+  (await outboxed('LetterRunPartDue', runId)).map((detail) => Number(detail.part)).sort();
 
 describe('a letter run printed by the part printer', () => {
   it('prints 3 parts from its events, resumes the part that failed, and stores one page per customer', async () => {
@@ -69,6 +74,18 @@ describe('a letter run printed by the part printer', () => {
       'mgr-test',
     );
     const { runId } = run;
+    // answered at once, counting: no part is due until the counter has counted the segment
+    expect(run).toMatchObject({ status: 'counting', recipients: 0, parts: 0 });
+    expect(await outboxed('LetterRunCountDue', runId)).toHaveLength(1);
+    expect(await dueParts(runId)).toEqual([]);
+    expect(await printDuePart({ runId, part: 1 })).toMatchObject({ status: 'counting', parts: 0 });
+    // a count whose event retried out is resumed: counted again from a second event, still once
+    expect(await resumeRun(runId)).toMatchObject({ status: 'counting' });
+    expect(await outboxed('LetterRunCountDue', runId)).toHaveLength(2);
+    expect(await countRun(runId)).toMatchObject({ status: 'printing', recipients: 7, parts: 0 });
+    expect(await dueParts(runId)).toEqual([1]);
+    // the count's event redelivered: counted once, the first part enqueued once
+    expect(await countRun(runId)).toMatchObject({ status: 'printing', recipients: 7 });
     expect(await dueParts(runId)).toEqual([1]);
 
     expect(await printDuePart({ runId, part: 1 })).toMatchObject({ parts: 1, printed: 3, status: 'printing' });

@@ -9,7 +9,7 @@ import { nextCall, recordOutcome } from '../../functions/call-lists/call-lists.j
 import { handler as callListsApi } from '../../functions/call-lists/handlers/call-lists-api.js';
 import { createSegment } from '../../functions/campaigns/segments.js';
 import { handler as letterRunsApi } from '../../functions/letters/handlers/letter-runs-api.js';
-import { printDuePart } from '../../functions/letters/letter-runs.js';
+import { countRun, printDuePart } from '../../functions/letters/letter-runs.js';
 import { setClock } from '../../shared/clock.js';
 import { type Customer, customers } from '../../shared/customer.js';
 import { db, tableName } from '../../shared/db.js';
@@ -29,7 +29,7 @@ const ask = async (
   method: 'GET' | 'POST',
   path: string,
   who: Who,
-  options: { query?: Record<string, string>; body?: unknown; runId?: string } = {},
+  options: { query?: Record<string, string>; body?: unknown; runId?: string; key?: string } = {},
 ) => {
   const answer = await api(
     {
@@ -38,7 +38,7 @@ const ask = async (
       path,
       pathParameters: options.runId ? { runId: options.runId } : null,
       queryStringParameters: options.query ?? null,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(options.key ? { 'idempotency-key': options.key } : {}) },
       body: options.body === undefined ? null : JSON.stringify(options.body),
       requestContext: { authorizer: { keyId: `k-${who.userId}`, ...who, caller: 'integration' } },
     } as unknown as HttpEvent,
@@ -79,10 +79,21 @@ describe('the list of letter runs', () => {
     const made: string[] = [];
     for (const minutes of [0, 1]) {
       setClock(new Date(start.getTime() + minutes * 60_000));
+      const key = `start-${tag}-${minutes}`;
       const created = await ask(letterRunsApi, 'POST', '/letter-runs', marketer, {
         body: { kind: 'labels', segmentId, purpose: 'transactional' },
+        key,
       });
-      expect(created.status).toBe(201);
+      // answered at once: the segment is counted in the background
+      expect(created.status).toBe(202);
+      expect(created.body).toMatchObject({ status: 'counting', recipients: 0, progress: { partsTotal: 0 } });
+      // the start retried with its key: the same run, no second one
+      const retried = await ask(letterRunsApi, 'POST', '/letter-runs', marketer, {
+        body: { kind: 'labels', segmentId, purpose: 'transactional' },
+        key,
+      });
+      expect(retried.status).toBe(202);
+      expect(retried.body.runId).toBe(created.body.runId);
       made.push(created.body.runId);
     }
     const [older, newer] = made as [string, string];
@@ -90,12 +101,20 @@ describe('the list of letter runs', () => {
     const first = await ask(letterRunsApi, 'GET', '/letter-runs', marketer, { query: { limit: '1' } });
     expect(first.status).toBe(200);
     expect(ids(first.body)).toEqual([newer]);
-    expect(first.body.items[0]).toMatchObject({ status: 'printing', progress: { partsDone: 0 } });
+    expect(first.body.items[0]).toMatchObject({ status: 'counting', progress: { partsDone: 0, partsTotal: 0 } });
+    const counting = await ask(letterRunsApi, 'GET', '/letter-runs', marketer, {
+      query: { status: 'counting', limit: '5' },
+    });
+    expect(ids(counting.body).slice(0, 2)).toEqual([newer, older]);
+    // the counter counts both (once each, though the newer's event comes twice): printing, one part each
+    for (const runId of [older, newer, newer]) await countRun(runId);
+    const counted = await ask(letterRunsApi, 'GET', `/letter-runs/${newer}`, marketer, { runId: newer });
+    expect(counted.body).toMatchObject({ status: 'printing', recipients: 1, progress: { partsTotal: 1 } });
     const second = await ask(letterRunsApi, 'GET', '/letter-runs', marketer, {
       query: { limit: '1', cursor: first.body.next },
     });
     expect(ids(second.body)).toEqual([older]);
-    // listed once each: the run item is its own list entry
+    // listed once each (the retried starts made none): the run item is its own list entry
     const both = await ask(letterRunsApi, 'GET', '/letter-runs', marketer, { query: { limit: '2' } });
     expect(ids(both.body)).toEqual([newer, older]);
 

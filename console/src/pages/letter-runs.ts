@@ -1,9 +1,9 @@
 // Letter runs: a new run for a segment (letters from a Turkish and English template, or address
-// labels on a sheet layout), and a run's page, which prints its parts one after another (the API
-// prints a part per call and never anyone twice, so a stopped page resumes where it was), shows the
-// progress and offers each part's PDF.
+// labels on a sheet layout), started once per form (an Idempotency-Key), and a run's page, which
+// follows the run as its segment is counted and its parts print in the background (never anyone
+// twice, so a stopped run resumes where it was), shows the progress and offers each part's PDF.
 import { html, nothing, render } from 'lit';
-import { api, asProblem } from '../api.js';
+import { api, asProblem, idempotencyKey } from '../api.js';
 import type { operations } from '../api-types.js';
 import { label, t } from '../strings.js';
 import { clearProblem, formValues, problemSlot, problemView, show, showProblem, statusView } from '../ui.js';
@@ -19,6 +19,8 @@ export const newLetterRunPage = async () => {
   const options = await pickerOptions(client, false);
   if (options.problem) return show(html`<h1>${t('newLetterRun')}</h1>${problemView(options.problem)}`);
   let kind: Run['kind'] = 'letters';
+  // one key for the form: a submit retried after a lost answer makes no second run
+  const key = idempotencyKey();
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
@@ -37,7 +39,7 @@ export const newLetterRunPage = async () => {
         ? { template: { tr: version('tr'), en: version('en') } }
         : { layout: v.layout === '3x7' ? '3x7' : '3x8' }),
     };
-    const { data, error, response } = await client.POST('/letter-runs', { body });
+    const { data, error, response } = await client.POST('/letter-runs', { body, headers: key });
     if (!data) return showProblem(form, asProblem(error, response.status));
     location.hash = `#/letter-runs/${data.runId}?print=1`;
   };
@@ -102,14 +104,25 @@ const runView = (run: Run, printing: boolean, print: () => void) => {
   return html`<p>${t('status')}: ${statusView('letterRunStatus', run.status)} · ${label('letterKind', run.kind)} ·
       ${label('purpose', run.purpose)}${run.layout ? html` · ${label('labelLayout', String(run.layout))}` : nothing}</p>
     <div role="status" aria-live="polite">
+      ${run.status === 'counting' ? html`<p data-counting>${t('countingRecipients')}</p>` : nothing}
       <dl class="grid">
+        <div><dt>${t('recipientsCounted')}</dt><dd data-count="recipients">${
+          run.status === 'counting' ? '…' : run.recipients
+        }</dd></div>
         <div><dt>${t('partsPrinted')}</dt><dd data-count="parts">${run.parts}</dd></div>
         <div><dt>${t('printed')}</dt><dd data-count="printed">${run.printed}</dd></div>
         <div><dt>${t('skippedBy')}</dt><dd data-count="skipped">${
           skipped.length ? skipped.map(([why, n]) => `${label('leftOut', why)} ${n}`).join(', ') : '0'
         }</dd></div>
       </dl>
-      ${printing ? html`<progress aria-label=${t('progress')}></progress>` : nothing}
+      ${
+        printing
+          ? run.status === 'printing' && run.progress.recipients
+            ? html`<progress aria-label=${t('progress')} value=${run.progress.lettersDone}
+                max=${run.progress.recipients}></progress>`
+            : html`<progress aria-label=${t('progress')}></progress>`
+          : nothing
+      }
     </div>
     ${
       run.status === 'printing'
@@ -144,9 +157,9 @@ export const letterRunPage = async ({ runId }: Record<string, string>, query: UR
       html`<h1>${t('letterRun')}</h1><div data-letter-run=${run.runId}>${runView(run, printing, print)}</div>`,
       document.getElementById('main')!,
     );
-  // The parts print in the background: the page reads the run every two seconds until it is done or
-  // has stopped (no printer at it and no part counted for 20 seconds); leaving the page stops reading.
-  // The button resumes a stopped run.
+  // The run is counted, then its parts print, in the background: the page reads the run every two
+  // seconds until it is done or has stopped (counted, yet no printer at it and no part counted for 20
+  // seconds); leaving the page stops reading. The button resumes a stopped run.
   const follow = async () => {
     printing = true;
     draw();
@@ -155,7 +168,8 @@ export const letterRunPage = async ({ runId }: Record<string, string>, query: UR
       await new Promise((resolve) => setTimeout(resolve, 2000));
       const next = await client.GET('/letter-runs/{runId}', path);
       if (!next.data) break;
-      idle = next.data.printing || next.data.parts > run.parts ? 0 : idle + 1;
+      const moving = next.data.status === 'counting' || next.data.printing || next.data.parts > run.parts;
+      idle = moving || next.data.status !== run.status ? 0 : idle + 1;
       run = next.data;
       draw();
       if (run.status === 'done') break;
@@ -174,5 +188,5 @@ export const letterRunPage = async ({ runId }: Record<string, string>, query: UR
     await follow();
   };
   draw();
-  if (query.get('print') === '1' && run.status === 'printing') void follow();
+  if (query.get('print') === '1' && run.status !== 'done') void follow();
 };

@@ -1,20 +1,14 @@
-// /letter-runs — list the runs, create a run for a segment (its parts print in the background), resume it,
-// read its progress and its PDFs.
-import { clockNow } from '../../../shared/clock.js';
+// /letter-runs — list the runs, create a run for a segment (answered at once: it is counted and its parts
+// printed in the background), resume it, read its progress and its PDFs.
 import { json, route, routes } from '../../../shared/http.js';
 import { NotFoundError } from '../../../shared/problems.js';
-import { createRun, type LetterRun, listRuns, partPdf, progressOf, resumeRun, runOr404 } from '../letter-runs.js';
+import { runAnswer as answer, createRun, listRuns, partPdf, resumeRun, runOr404 } from '../letter-runs.js';
 import { letterRoutes } from '../manifest.js';
 
-/** A run as answered: with how far it is, and whether a printer is at it (not where it reads the segment). */
-const answer = ({ leaseUntil, segmentCursor: _cursor, ...run }: LetterRun) => ({
-  ...run,
-  printing: Boolean(leaseUntil && leaseUntil > clockNow().getTime()),
-  progress: progressOf(run),
-});
-
 export const handler = routes([
-  route(letterRoutes.createRun, async ({ actor, body }) => json(201, answer(await createRun(body, actor.userId)))),
+  route(letterRoutes.createRun, async ({ actor, body, once }) =>
+    json(202, await once(body, async (record) => answer(await createRun(body, actor.userId, record)))),
+  ),
   route(letterRoutes.listRuns, async ({ query }) => {
     const page = await listRuns(query);
     return json(200, { items: page.items.map(answer), ...(page.next ? { next: page.next } : {}) });
