@@ -194,7 +194,7 @@ export const benchLetters = async (stack: LocalStack) => {
   );
   if (state.printed < FULL_RUN)
     out.log(
-      `${FULL_RUN} letters (a part of run, not the whole run, was printed here): ${FULL_RUN} ÷ ${rate.toFixed(1)}/s = ` +
+      `${FULL_RUN} letters, from this smaller run's rate: ${FULL_RUN} ÷ ${rate.toFixed(1)}/s = ` +
         `${(FULL_RUN / rate / 60).toFixed(0)} min in one printer, ${Math.ceil(FULL_RUN / PART)} parts of ${PART}`,
     );
   out.log(`pages: ${state.printed} (one A4 page a letter), skipped: ${JSON.stringify(state.skipped)}`);
