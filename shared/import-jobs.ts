@@ -2,9 +2,9 @@
 // (a refusal changes nothing), then stores the parsed rows in chunks in the run-files bucket (one file
 // per chunk, under the job's id) and creates the job with its first chunk's `ImportChunkDue` in one
 // transaction, with the route's stored Idempotency-Key answer: a retry finds the same job. The
-// importer's consumer applies one chunk per event and counts it on the job in a transaction that is
-// conditional on the chunks counted and also enqueues the next chunk's event; a redelivered event finds
-// its chunk counted and does nothing. Applying must be idempotent (a chunk whose count failed is applied
+// importer's consumer claims the job for one chunk (a lease, so two deliveries at once do not both apply
+// it), applies it and counts it on the job in a transaction that is conditional on the job as claimed and
+// also enqueues the next chunk's event; a redelivered event finds its chunk counted and does nothing. Applying must be idempotent (a chunk whose count failed is applied
 // again on redelivery): puts by key, or claims by marker. The last chunk's count carries the importer's
 // own closing writes (a switch to staged data), so the job is done exactly when they are made.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -43,11 +43,16 @@ export interface ImportJob<C extends object = Record<string, unknown>> {
   context: C;
   /** Why a failed job stopped, in both languages. */
   failure?: Named;
+  /** While a consumer applies a chunk: until when its claim holds (0 when none does). */
+  leaseUntil?: number;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
   finishedAt?: string;
 }
+
+/** Longer than a consumer may run (the Lambda's 15 minutes): an older claim was its dead holder's. */
+const LEASE_MS = 16 * 60 * 1000;
 
 export interface ImportJobSpec<R, C extends object> {
   /** The importer's name in the job and on its chunks' events: its subscription filters on it. */
@@ -153,7 +158,7 @@ export const importJobs = <R, C extends object>(spec: ImportJobSpec<R, C>) => {
 
   const fail = async (job: ImportJob<C>, reason: Named) => {
     const now = clockNow().toISOString();
-    await transact([progress(job, { status: 'failed', failure: reason, finishedAt: now })]);
+    await transact([progress(job, { status: 'failed', failure: reason, finishedAt: now, leaseUntil: 0 })]);
     await spec.settled?.({ ...job, status: 'failed' }).catch(() => undefined);
   };
 
@@ -161,11 +166,17 @@ export const importJobs = <R, C extends object>(spec: ImportJobSpec<R, C>) => {
   const runDue = async (due: Pick<DetailOf<typeof importEvents.ImportChunkDue>, 'jobId' | 'chunk'>) => {
     let job = await get(due.jobId);
     if (!job || dueAction(job, due.chunk) === 'nothing') return job;
-    if (job.status === 'queued') {
-      const started = await transact([progress(job, { status: 'running' })]);
-      if (!started.ok) return await get(due.jobId);
-      job = { ...job, status: 'running', seq: job.seq + 1 };
+    // One consumer at a time applies a chunk: two deliveries at once would each count what the other did.
+    const inProgress = () => new Error(`Chunk ${due.chunk} of import ${due.jobId} is being applied`);
+    const leaseUntil = clockNow().getTime() + LEASE_MS;
+    if ((job.leaseUntil ?? 0) > clockNow().getTime()) throw inProgress();
+    const claimed = await transact([progress(job, { status: 'running', leaseUntil })]);
+    if (!claimed.ok) {
+      const now = await get(due.jobId);
+      if (now && dueAction(now, due.chunk) === 'apply') throw inProgress();
+      return now;
     }
+    job = { ...job, status: 'running', seq: job.seq + 1, leaseUntil };
     const file = await getFile(chunkFile(job.jobId, due.chunk));
     if (!file) {
       await fail(job, {
@@ -183,7 +194,11 @@ export const importJobs = <R, C extends object>(spec: ImportJobSpec<R, C>) => {
       counts = await spec.apply(rows, job);
       closing = last ? await spec.finish?.(job) : undefined;
     } catch (error) {
-      if (!(error instanceof ImportJobFailed || (error instanceof ProblemError && error.status < 500))) throw error;
+      if (!(error instanceof ImportJobFailed || (error instanceof ProblemError && error.status < 500))) {
+        // Let the event's retry claim the chunk again at once.
+        await transact([progress(job, { leaseUntil: 0 })]).catch(() => undefined);
+        throw error;
+      }
       await fail(job, error instanceof ImportJobFailed ? error.reason : named(error.detail));
       return await get(due.jobId);
     }
@@ -194,6 +209,7 @@ export const importJobs = <R, C extends object>(spec: ImportJobSpec<R, C>) => {
         {
           chunksDone: due.chunk,
           rowsDone: job.rowsDone + rows.length,
+          leaseUntil: 0,
           ...(last ? { status: 'done', finishedAt: now.toISOString() } : {}),
         },
         counts,
@@ -290,7 +306,7 @@ export const importJobs = <R, C extends object>(spec: ImportJobSpec<R, C>) => {
 };
 
 /** A job as a route answers it: its progress, without the importer's internal context. */
-export const jobView = ({ context: _context, seq: _seq, ...job }: ImportJob<object>) => ({
+export const jobView = ({ context: _context, seq: _seq, leaseUntil: _lease, ...job }: ImportJob<object>) => ({
   ...job,
   percent: percentDone(job),
 });

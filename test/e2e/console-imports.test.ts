@@ -4,10 +4,11 @@
 // would look up at the rate the file gave. The order-history page shows a refused file's row and an
 // accepted file's job to done, in English words. Every page passes axe.
 import { describe, expect, inject, it } from 'vitest';
-import { check, withApiKey } from '../support/console.js';
+import { check, useBrowser, withApiKey } from '../support/console.js';
 import { uniquePerson } from '../support/e2e.js';
 import { call } from '../support/quotes.js';
 
+useBrowser();
 const admin = () => inject('consoleRulesKeys').admin;
 const DAYS = 3000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,7 +17,9 @@ const dayOf = (i: number) => new Date(Date.UTC(2010, 0, 1) + i * DAY_MS).toISOSt
 const rateOf = (i: number) => `${40 + (i % 9)}.${(i % 7) + 1}5`;
 
 describe('a long import on the catalogue page', () => {
-  it('shows its progress, survives a reload part-way, and ends with every row in the catalogue', async () => {
+  it('shows its progress, survives a reload part-way, and ends with every row in the catalogue', {
+    timeout: 240_000,
+  }, async () => {
     const file = [
       'date,currency,rate_to_try',
       ...Array.from({ length: DAYS }, (_, i) => `${dayOf(i)},GBP,${rateOf(i)}`),
@@ -66,7 +69,7 @@ describe('a long import on the catalogue page', () => {
 });
 
 describe('the order-history import page', () => {
-  it('lists a refused row and follows an accepted file to done, in English', async () => {
+  it('lists a refused row and follows an accepted file to done, in English', { timeout: 120_000 }, async () => {
     const buyer = uniquePerson('console-imports');
     const intake = await call<{ customerId: string }>(
       'POST',

@@ -16,11 +16,12 @@ const kinds: [slug: string, label: StringKey][] = [
 ];
 
 /** An admin page with an upload form (`fields` before the file) and its jobs below it. */
-const importPage = async (page: StringKey, hint: StringKey, fields: TemplateResult, source: ImportSource) => {
+const importPage = (page: StringKey, hint: StringKey, fields: TemplateResult, source: ImportSource) => {
+  const submit = importJobs(source, () => document.getElementById('outcome')!);
   adminPage(
     page,
     html`<p>${t(hint)}</p>
-      <form data-import>
+      <form data-import @submit=${submit}>
         ${problemSlot()}
         ${fields}
         <label>${t('csvFile')} <input type="file" name="file" accept=".csv,text/csv" required /></label>
@@ -28,13 +29,11 @@ const importPage = async (page: StringKey, hint: StringKey, fields: TemplateResu
       </form>
       <section id="outcome"></section>`,
   );
-  const submit = await importJobs(source, document.getElementById('outcome')!);
-  document.querySelector<HTMLFormElement>('[data-import]')!.addEventListener('submit', submit);
 };
 
 export const cataloguePage = async () => {
   const client = await api();
-  await importPage(
+  importPage(
     'adminCatalogue',
     'catalogueHint',
     html`<label>${t('catalogueKind')}
@@ -56,7 +55,7 @@ export const cataloguePage = async () => {
 
 export const orderImportPage = async () => {
   const client = await api();
-  await importPage('ordersImport', 'ordersImportHint', html``, {
+  importPage('ordersImport', 'ordersImportHint', html``, {
     post: async (file, _fields, headers) =>
       client.POST('/analytics/imports/orders', {
         body: await file.text(),

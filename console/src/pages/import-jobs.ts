@@ -58,10 +58,10 @@ const jobView = (job: ImportJob) =>
   </li>`;
 
 /**
- * Draws the upload `form`'s outcome and the caller's jobs into `slot`, and follows the running ones.
- * Answers the form's submit handler.
+ * The upload form's submit handler, and the caller's jobs drawn into the slot `slotOf()` finds once the
+ * page is shown; running jobs are followed. The handler holds a submit back until the jobs are read.
  */
-export const importJobs = async (source: ImportSource, slot: HTMLElement) => {
+export const importJobs = (source: ImportSource, slotOf: () => HTMLElement) => {
   let jobs: ImportJob[] = [];
   let refused: RowProblem[] | undefined;
   let accepted = false;
@@ -71,7 +71,7 @@ export const importJobs = async (source: ImportSource, slot: HTMLElement) => {
         ${accepted ? html`<p role="status" data-import-accepted>${t('importQueuedHint')}</p>` : nothing}
         <h2>${t('importsRecent')}</h2>
         ${jobs.length ? html`<ul data-import-jobs>${jobs.map(jobView)}</ul>` : html`<p>${t('nothing')}</p>`}`,
-      slot,
+      slotOf(),
     );
   const follow = () =>
     pollPage(async (current) => {
@@ -79,12 +79,15 @@ export const importJobs = async (source: ImportSource, slot: HTMLElement) => {
       if (current()) draw();
       return jobs.some(active);
     }, 1000);
-  jobs = await source.list();
-  draw();
-  if (jobs.some(active)) void follow();
+  const read = async () => {
+    jobs = await source.list();
+    draw();
+    if (jobs.some(active)) void follow();
+  };
 
-  return async (event: SubmitEvent) => {
+  const submit = async (event: SubmitEvent) => {
     event.preventDefault();
+    await listed;
     const form = event.target as HTMLFormElement;
     clearProblem(form);
     refused = undefined;
@@ -109,4 +112,7 @@ export const importJobs = async (source: ImportSource, slot: HTMLElement) => {
     draw();
     await follow();
   };
+  // Read after the page that holds the slot is shown (the caller shows it right after this returns).
+  const listed = Promise.resolve().then(read);
+  return submit;
 };
