@@ -1,7 +1,8 @@
-// The events the platform itself publishes (shared/consent.ts, shared/mail.ts), beside the modules'
-// own: consent given, asked for and withdrawn, and every activity logged — a mail sent included.
+// The events the platform itself publishes (shared/consent.ts, shared/mail.ts, shared/import-jobs.ts),
+// beside the modules' own: consent given, asked for and withdrawn, every activity logged — a mail sent
+// included — and an import's chunks due.
 import * as z from '../shared/schema.js';
-import { defineEvents, envelope } from './event.js';
+import { defineEvents, envelope, positiveInt } from './event.js';
 
 const channel = z.enum(['email', 'sms', 'phone']);
 
@@ -50,4 +51,10 @@ export const activityEvents = defineEvents('crm.activities', {
   }),
 });
 
-export const platformEvents = { ...consentEvents, ...activityEvents };
+// imports run in the background (shared/import-jobs.ts): a job's next chunk of rows is due
+export const importEvents = defineEvents('crm.imports', {
+  /** A chunk of an import job's rows is to be applied: by its importer, once whatever is redelivered. */
+  ImportChunkDue: z.object({ ...envelope, jobId: z.string(), importer: z.string(), chunk: positiveInt }),
+});
+
+export const platformEvents = { ...consentEvents, ...activityEvents, ...importEvents };

@@ -192,7 +192,7 @@ export class StatefulStack extends Stack {
     Validations.of(this.runFiles).acknowledge({
       id: 'AwsSolutions-S1',
       reason:
-        'Only the letter-run function writes and reads it, under IAM; every read is an API call the CRM logs, and CloudTrail data events audit the bucket where a company needs it.',
+        'Only the letter-run and import functions write and read it, under IAM; every read is an API call the CRM logs, and CloudTrail data events audit the bucket where a company needs it.',
     });
     new CfnOutput(this, 'RunFilesBucketName', { value: this.runFiles.bucketName });
 

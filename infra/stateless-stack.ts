@@ -400,7 +400,9 @@ export class StatelessStack extends Stack {
         const bucketArn = JSON.stringify(Stack.of(crmFunction).resolve(runFiles.bucketArn));
         Validations.of(crmFunction.function.role!).acknowledge({
           id: `AwsSolutions-IAM5[Resource::${bucketArn}/*]`,
-          reason: 'A letter run names each PDF part it stores (a new key per part) in the run-files bucket alone.',
+          reason:
+            'A letter run names each PDF part it stores, an import job each chunk of rows (a new key per part or ' +
+            'chunk), in the run-files bucket alone.',
         });
         return [];
       },

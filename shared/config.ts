@@ -88,13 +88,18 @@ export const config = {
     return { from: fh * 60 + fm, to: th * 60 + tm };
   },
   // ---- files ----
-  /** The private bucket letter runs' PDF parts are stored in (expired after a while by its lifecycle). */
+  /**
+   * The private bucket letter runs' PDF parts and import jobs' staged rows are stored in (expired after a
+   * while by its lifecycle).
+   */
   runFilesBucket: () => required('RUN_FILES_BUCKET'),
   /**
    * Letters (or labels) per letter-run part when the run names no size, at most 5,000: what one part
    * printer renders within a Lambda's 15 minutes and a bounded memory.
    */
   letterPartSize: () => Math.min(5000, positive('LETTER_PART_SIZE', 5000)),
+  /** Rows an import job applies per chunk (one event, one progress step), at most 5,000. */
+  importChunkRows: () => Math.min(5000, positive('IMPORT_CHUNK_ROWS', 500)),
   /** A local S3-compatible endpoint for that bucket; unset in AWS, where the region's S3 is used. */
   s3Endpoint: () => process.env.AWS_ENDPOINT_URL_S3 || undefined,
   // ---- use cases' settings ----

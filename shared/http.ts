@@ -137,6 +137,21 @@ export const decodeBody = (event: HttpEvent, maxBytes: number): DecodedBody => {
   throw new UnsupportedMediaTypeError([JSON_TYPE, FORM]);
 };
 
+/**
+ * A file sent as the raw body (a route whose body is `raw`): its media type, one of `media`, and its
+ * text; refused when of another type (415), larger than `maxBytes` (413) or empty (422).
+ */
+export const uploadedFile = <M extends string>(event: HttpEvent, media: readonly M[], maxBytes: number) => {
+  const type = (header(event, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!media.includes(type as M)) throw new UnsupportedMediaTypeError([...media]);
+  const bytes = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
+  if (bytes.length > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  if (bytes.length === 0) throw new ValidationError([{ path: '', message: emptyFile }]);
+  return { type: type as M, text: bytes.toString('utf8') };
+};
+
+export const emptyFile = { en: 'The file is empty.', tr: 'Dosya boş.' };
+
 const notSettable = { en: 'This field may not be set.', tr: 'Bu alan verilemez.' };
 
 const fieldProblems = (issues: (z.core.$ZodIssue & { text: Text })[]) =>

@@ -137,6 +137,14 @@ export const keys = {
     pk: `IDEMPOTENCY#${route}#${caller}#${key}`,
     sk: 'ANSWER',
   }),
+  /** An import run in the background (shared/import-jobs.ts): its progress and what it counted. */
+  importJob: (jobId: string): Key => ({ pk: `IMPORT_JOB#${jobId}`, sk: 'JOB' }),
+  /** The job's place in its creator's list of one importer's jobs, newest first. */
+  importJobList: (importer: string, createdBy: string, createdAt: string, jobId: string) => ({
+    gsi2pk: `IMPORT_JOBS#${importer}#${createdBy}`,
+    gsi2sk: timeOrdered(createdAt, jobId),
+  }),
+  importJobListPartition: (importer: string, createdBy: string) => `IMPORT_JOBS#${importer}#${createdBy}`,
   /** How many API calls a person made that UTC day: their own quota, beside the integrations' usage plans. */
   personCalls: (userId: string, day: string): Key => ({ pk: `CALLS#${userId}`, sk: day }),
 
@@ -247,6 +255,7 @@ export interface ItemTypes {
   activity: true;
   'person-calls': true;
   'iys-health': true;
+  'import-job': true;
 }
 export type ItemType = keyof ItemTypes;
 

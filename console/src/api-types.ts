@@ -186,10 +186,50 @@ export interface paths {
         get: operations["exportCatalogue"];
         put?: never;
         /**
-         * Import products, price lists or FX rates, all or nothing
+         * Import products, price lists or FX rates, all or nothing: the file is checked whole, then imported by a background job (202, its Location); a retry with the same Idempotency-Key answers the same job
          * @description Needs a bearer key with the scope `catalogue:write` (or `admin`).
          */
         post: operations["importCatalogue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalogue-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's catalogue imports, newest first, with their progress
+         * @description Needs a bearer key with the scope `catalogue:write` (or `admin`).
+         */
+        get: operations["listCatalogueImports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalogue-imports/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A catalogue import job: queued, running, done or failed (why), rows done of rows
+         * @description Needs a bearer key with the scope `catalogue:write` (or `admin`).
+         */
+        get: operations["getCatalogueImport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2143,13 +2183,37 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The caller's order-history imports, newest first, with their progress
+         * @description Needs a bearer key with the scope `analytics:admin` (or `admin`).
+         */
+        get: operations["listOrderImports"];
         put?: never;
         /**
-         * Historical orders from CSV into customer figures, all or nothing; an order already counted is not counted again
+         * Historical orders from CSV into customer figures: the file is checked whole, then counted by a background job (202, its Location); an order already counted is not counted again
          * @description Needs a bearer key with the scope `analytics:admin` (or `admin`).
          */
         post: operations["importOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/imports/orders/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An order-history import job: queued, running, done or failed (why), rows done of rows
+         * @description Needs a bearer key with the scope `analytics:admin` (or `admin`).
+         */
+        get: operations["getOrderImport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4513,7 +4577,10 @@ export interface operations {
     importCatalogue: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 kind: string;
             };
@@ -4526,19 +4593,35 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Imported */
-            200: {
+            /** @description The import job, queued */
+            202: {
                 headers: {
+                    location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        kind: string;
-                        generation: number;
-                        imported: number;
-                        total: number;
-                    } & {
-                        [key: string]: unknown;
+                        jobId: string;
+                        importer: string;
+                        subject: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "done" | "failed";
+                        rows: number;
+                        rowsDone: number;
+                        chunks: number;
+                        chunksDone: number;
+                        percent: number;
+                        counts: {
+                            [key: string]: number;
+                        };
+                        failure?: {
+                            en: string;
+                            tr: string;
+                        };
+                        createdBy: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        finishedAt?: string;
                     };
                 };
             };
@@ -4550,6 +4633,109 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    listCatalogueImports: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of import jobs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            jobId: string;
+                            importer: string;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            rows: number;
+                            rowsDone: number;
+                            chunks: number;
+                            chunksDone: number;
+                            percent: number;
+                            counts: {
+                                [key: string]: number;
+                            };
+                            failure?: {
+                                en: string;
+                                tr: string;
+                            };
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            finishedAt?: string;
+                        }[];
+                        next?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getCatalogueImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jobId: string;
+                        importer: string;
+                        subject: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "done" | "failed";
+                        rows: number;
+                        rowsDone: number;
+                        chunks: number;
+                        chunksDone: number;
+                        percent: number;
+                        counts: {
+                            [key: string]: number;
+                        };
+                        failure?: {
+                            en: string;
+                            tr: string;
+                        };
+                        createdBy: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        finishedAt?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };
@@ -12151,10 +12337,66 @@ export interface operations {
             500: components["responses"]["Problem500"];
         };
     };
+    listOrderImports: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of import jobs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            jobId: string;
+                            importer: string;
+                            subject: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            rows: number;
+                            rowsDone: number;
+                            chunks: number;
+                            chunksDone: number;
+                            percent: number;
+                            counts: {
+                                [key: string]: number;
+                            };
+                            failure?: {
+                                en: string;
+                                tr: string;
+                            };
+                            createdBy: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            finishedAt?: string;
+                        }[];
+                        next?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
     importOrders: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key gets the first answer (kept 24 hours, per caller); the same key with another request is refused. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12164,15 +12406,35 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Counted */
-            200: {
+            /** @description The import job, queued */
+            202: {
                 headers: {
+                    location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        imported: number;
-                        alreadyCounted: number;
+                        jobId: string;
+                        importer: string;
+                        subject: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "done" | "failed";
+                        rows: number;
+                        rowsDone: number;
+                        chunks: number;
+                        chunksDone: number;
+                        percent: number;
+                        counts: {
+                            [key: string]: number;
+                        };
+                        failure?: {
+                            en: string;
+                            tr: string;
+                        };
+                        createdBy: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        finishedAt?: string;
                     };
                 };
             };
@@ -12183,6 +12445,56 @@ export interface operations {
             413: components["responses"]["Problem413"];
             415: components["responses"]["Problem415"];
             422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    getOrderImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jobId: string;
+                        importer: string;
+                        subject: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "done" | "failed";
+                        rows: number;
+                        rowsDone: number;
+                        chunks: number;
+                        chunksDone: number;
+                        percent: number;
+                        counts: {
+                            [key: string]: number;
+                        };
+                        failure?: {
+                            en: string;
+                            tr: string;
+                        };
+                        createdBy: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        finishedAt?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
             429: components["responses"]["Problem429"];
             500: components["responses"]["Problem500"];
         };
@@ -13881,7 +14193,7 @@ export interface operations {
                         subscriptions: {
                             subscriptionId: string;
                             url: string;
-                            eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
+                            eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "ImportChunkDue" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
                             description?: string;
                             /** @enum {string} */
                             status: "active" | "disabled";
@@ -13914,7 +14226,7 @@ export interface operations {
             content: {
                 "application/json": {
                     url: string;
-                    eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
+                    eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "ImportChunkDue" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
                     description?: string;
                 };
             };
@@ -13930,7 +14242,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
+                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "ImportChunkDue" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -13977,7 +14289,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
+                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "ImportChunkDue" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -14027,7 +14339,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
+                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "ImportChunkDue" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -14075,7 +14387,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
+                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "ImportChunkDue" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";
@@ -14118,7 +14430,7 @@ export interface operations {
                     "application/json": {
                         subscriptionId: string;
                         url: string;
-                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
+                        eventTypes: ("ConsentRequested" | "ConsentGranted" | "ConsentWithdrawn" | "ActivityLogged" | "ImportChunkDue" | "LeadCaptured" | "LeadAssigned" | "LeadStatusChanged" | "LeadNoteAdded" | "QuoteCreated" | "QuoteRevised" | "QuoteSubmitted" | "QuoteApprovalRequested" | "QuoteApprovalGiven" | "QuoteApproved" | "QuoteRejected" | "QuoteSent" | "QuoteFollowUpDue" | "QuoteAccepted" | "QuoteDeclined" | "QuoteExpired" | "OrderCreated" | "OrderRouted" | "OrderRerouted" | "OrderStatusChanged" | "InvoicePosted" | "PaymentPosted" | "StockChecked" | "PurchaseRequested" | "PurchaseRequestOverdue" | "PurchaseRequestMoved" | "StockShortfallCleared" | "CaseOpened" | "CaseStatusChanged" | "CaseSlaWarning" | "CaseEscalated" | "CaseSurveyAnswered" | "CustomerCreated" | "CustomerProfileChanged" | "CustomersMerged" | "RequestCreated" | "RequestStatusChanged" | "RequestPassedOn" | "RequestAcceptanceOverdue" | "OpportunityOpened" | "OpportunityStageChanged" | "CampaignBatchReady" | "CampaignRunFinished" | "TodoReminderDue" | "CustomerSegmentChanged" | "LoyaltyRewardIssued" | "SmsStatusReported" | "LetterRunCountDue" | "LetterRunPartDue")[];
                         description?: string;
                         /** @enum {string} */
                         status: "active" | "disabled";

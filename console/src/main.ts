@@ -55,6 +55,7 @@ const routes: [RegExp, () => Promise<View>][] = [
   [/^\/admin\/approval$/, async () => (await import('./pages/rules.js')).approvalPolicyPage],
   [/^\/admin\/analytics$/, async () => (await import('./pages/rules.js')).analyticsRulesPage],
   [/^\/admin\/catalogue$/, async () => (await import('./pages/catalogue.js')).cataloguePage],
+  [/^\/admin\/order-import$/, async () => (await import('./pages/catalogue.js')).orderImportPage],
   // people and keys (admin)
   [/^\/admin\/people$/, async () => (await import('./pages/admin-people.js')).peoplePage],
   [/^\/admin\/people\/(?<userId>[^/]+)$/, async () => (await import('./pages/admin-people.js')).personPage],

@@ -250,12 +250,11 @@ const tr = {
   kindFxRates: 'Döviz kurları',
   csvFile: 'CSV dosyası',
   importFile: 'İçe aktar',
-  catalogueHint: 'Dosya seçilen türün tamamının yerini alır; tek bir hatalı satır varsa hiçbir şey içe aktarılmaz.',
+  catalogueHint:
+    'Dosyanın kayıtları seçilen türe eklenir ya da aynı kayıtların yerini alır; tek bir hatalı satır varsa hiçbir şey içe aktarılmaz. Büyük bir dosya arka planda içe aktarılır ve bitene kadar eski katalog geçerlidir.',
   rowNumber: 'Satır',
   column: 'Sütun',
   problem: 'Sorun',
-  importedRecords: 'İçe aktarılan kayıt',
-  catalogueVersion: 'Katalog sürümü',
   order: 'Sipariş',
   // sales agreements
   agreement: 'Sözleşme',
@@ -693,6 +692,18 @@ const tr = {
   refuseWithReason: 'Bu gerekçeyle reddet',
   refusalReason: 'Ret gerekçesi',
   exportDocument: 'Kişiye verilecek belge',
+  // imports run in the background
+  importsRecent: 'Son içe aktarmalarınız',
+  importRows: 'Satır',
+  importProgress: 'İçe aktarma ilerlemesi',
+  importCounted: 'Sayılan',
+  importAlready: 'Önceden sayılmış',
+  importReason: 'Neden',
+  importStartedAt: 'Başlangıç',
+  importQueuedHint: 'Dosya denetlendi; içe aktarma arka planda sürüyor. Sayfadan ayrılabilirsiniz.',
+  ordersImport: 'Sipariş geçmişini içe aktar',
+  ordersImportHint:
+    'Geçmiş siparişler (order_id, customer_id, order_date, currency, amount, amount_try) müşteri rakamlarına teslim edilmiş olarak sayılır; önceden sayılmış bir sipariş yeniden sayılmaz. Tek bir hatalı satır varsa hiçbir şey sayılmaz.',
 } as const;
 
 export type StringKey = keyof typeof tr;
@@ -947,12 +958,11 @@ const en: Record<StringKey, string> = {
   kindFxRates: 'FX rates',
   csvFile: 'CSV file',
   importFile: 'Import',
-  catalogueHint: 'The file replaces the whole of the chosen kind; if one row is wrong, nothing is imported.',
+  catalogueHint:
+    "The file's records are added to the chosen kind or replace the same records; if one row is wrong, nothing is imported. A big file is imported in the background, and the old catalogue holds until it is done.",
   rowNumber: 'Row',
   column: 'Column',
   problem: 'Problem',
-  importedRecords: 'Records imported',
-  catalogueVersion: 'Catalogue version',
   order: 'Order',
   // sales agreements
   agreement: 'Agreement',
@@ -1389,6 +1399,17 @@ const en: Record<StringKey, string> = {
   refuseWithReason: 'Refuse with this reason',
   refusalReason: 'Reason for refusal',
   exportDocument: 'The document for the person',
+  importsRecent: 'Your recent imports',
+  importRows: 'Rows',
+  importProgress: 'Import progress',
+  importCounted: 'Counted',
+  importAlready: 'Already counted',
+  importReason: 'Reason',
+  importStartedAt: 'Started',
+  importQueuedHint: 'The file was checked; the import goes on in the background. You may leave this page.',
+  ordersImport: 'Import order history',
+  ordersImportHint:
+    'Past orders (order_id, customer_id, order_date, currency, amount, amount_try) are counted into customer figures as delivered; an order counted before is not counted again. If one row is wrong, nothing is counted.',
 };
 
 export type Language = 'tr' | 'en';
@@ -1672,6 +1693,18 @@ const groups = {
     printing: ['Basılıyor', 'Printing'],
     done,
   } satisfies Record<Json<'getRun'>['status'], Words>,
+  importStatus: {
+    queued: ['Sırada', 'Queued'],
+    running: ['İçe aktarılıyor', 'Importing'],
+    done,
+    failed: ['Başarısız', 'Failed'],
+  } satisfies Record<Json<'getCatalogueImport'>['status'], Words>,
+  importSubject: {
+    products: ['Ürünler', 'Products'],
+    'price-lists': ['Fiyat listeleri', 'Price lists'],
+    'fx-rates': ['Döviz kurları', 'FX rates'],
+    orders: ['Sipariş geçmişi', 'Order history'],
+  } satisfies Record<string, Words>,
   subjectRequestKind: {
     access: ['Verilerine erişim', 'Access to their data'],
     erasure: ['Silinme', 'Erasure'],

@@ -47,7 +47,6 @@ const listed = z.looseObject({
   segment: z.optional(z.string()),
 });
 export const targetList = z.looseObject({ customers: z.array(listed) });
-export const ordersImported = z.strictObject({ imported: z.int(), alreadyCounted: z.int() });
 export const performanceReport = z.looseObject({
   from: z.string(),
   to: z.string(),

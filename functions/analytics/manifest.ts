@@ -1,3 +1,5 @@
+import { importEvents } from '../../events/platform.js';
+import * as jobs from '../../shared/import-job-schemas.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import { catalogue } from '../event-table.js';
 import * as api from './api-schemas.js';
@@ -7,8 +9,8 @@ import { analyticsProblems } from './problems.js';
 const dir = 'functions/analytics/handlers';
 const read = { scopes: ['analytics:read' as const] };
 const admin = { scopes: ['analytics:admin' as const] };
-/** About two thousand rows. */
-export const ORDERS_FILE_BYTES = 256 * 1024;
+/** About ten thousand rows. */
+export const ORDERS_FILE_BYTES = 1024 * 1024;
 
 const list = (path: string, summary: string, query: typeof api.listQuery | typeof api.lapsedQuery = api.listQuery) =>
   ({
@@ -30,14 +32,36 @@ export const analyticsRoutes = {
     path: '/analytics/imports/orders',
     function: 'importOrders',
     auth: admin,
+    idempotency: { key: 'optional' },
     summary:
-      'Historical orders from CSV into customer figures, all or nothing; an order already counted is not counted again',
+      'Historical orders from CSV into customer figures: the file is checked whole, then counted by a background ' +
+      'job (202, its Location); an order already counted is not counted again',
     request: {
       params: null,
       query: null,
       body: { schema: api.ordersFile, maxBytes: ORDERS_FILE_BYTES, media: ['text/csv'], raw: true },
     },
-    responses: { 200: { description: 'Counted', json: api.ordersImported } },
+    responses: { 202: { description: 'The import job, queued', json: jobs.importJob, headers: ['location'] } },
+  },
+  listOrderImports: {
+    method: 'GET',
+    path: '/analytics/imports/orders',
+    function: 'orderImports',
+    auth: admin,
+    readOnly: true,
+    summary: "The caller's order-history imports, newest first, with their progress",
+    request: { params: null, query: jobs.importJobsQuery, body: null },
+    responses: { 200: { description: 'A page of import jobs', json: jobs.importJobPage } },
+  },
+  getOrderImport: {
+    method: 'GET',
+    path: '/analytics/imports/orders/{jobId}',
+    function: 'orderImports',
+    auth: admin,
+    readOnly: true,
+    summary: 'An order-history import job: queued, running, done or failed (why), rows done of rows',
+    request: { params: jobs.importJobParams, query: null, body: null },
+    responses: { 200: { description: 'The import job', json: jobs.importJob } },
   },
   topCustomers: list('/analytics/lists/top-customers', "The top 5 % of last calendar year's buyers by revenue in TRY"),
   lapsedCustomers: list(
@@ -138,9 +162,20 @@ export const analytics: UseCaseManifest = {
     },
     importOrders: {
       entry: `${dir}/import-orders.ts`,
-      description: 'Admin: historical orders from CSV into customer figures',
+      description: 'Admin: check a CSV of historical orders, stage it as an import job',
       timeoutSeconds: 29,
-      uses: { table: 'write' },
+      uses: { table: 'write', runFiles: true },
+    },
+    orderImports: {
+      entry: `${dir}/order-imports.ts`,
+      description: "Admin: an order-history import job's progress, and the caller's recent ones",
+      uses: { table: 'read' },
+    },
+    applyOrderImport: {
+      entry: `${dir}/apply-order-import.ts`,
+      description: "An order-history import job's chunk counted into customer figures, the next enqueued",
+      uses: { table: 'write', runFiles: true },
+      timeoutSeconds: 900,
     },
     targetLists: {
       entry: `${dir}/target-lists.ts`,
@@ -175,6 +210,15 @@ export const analytics: UseCaseManifest = {
         source: [catalogue.OrderStatusChanged.source],
         'detail-type': ['OrderStatusChanged'],
         detail: { to: ['delivered', 'returned'] },
+      },
+    },
+    {
+      name: 'apply-order-import',
+      function: 'applyOrderImport',
+      pattern: {
+        source: [importEvents.ImportChunkDue.source],
+        'detail-type': ['ImportChunkDue'],
+        detail: { importer: ['orders'] },
       },
     },
   ],

@@ -8,9 +8,3 @@ export const catalogueParams = z.strictObject({ kind: z.string().check(z.maxLeng
 export const catalogueExportQuery = z.strictObject({ format: z.optional(z.string().check(z.maxLength(10))) });
 /** Rows as CSV or a JSON array; checked row by row, every error with its line. */
 export const catalogueFile = z.unknown();
-export const catalogueImported = z.looseObject({
-  kind: z.string(),
-  generation: z.int(),
-  imported: z.int(),
-  total: z.int(),
-});

@@ -4,7 +4,7 @@
 // new one, never half of a file.
 
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchWrite, db, getMany, tableName, transact } from '../../shared/db.js';
+import { batchWrite, db, getMany, type TransactItem, tableName, transact } from '../../shared/db.js';
 import { fromItem } from '../../shared/entity.js';
 import { ConflictError } from '../../shared/problems.js';
 import { queryAll, queryPage } from '../../shared/query.js';
@@ -126,11 +126,83 @@ const reserveGeneration = async (kind: CatalogueKind): Promise<number> => {
   return updated.Attributes?.reserved as number;
 };
 
+/** Where an import stages its records, and the live generation it was staged on. */
+export interface Staging {
+  kind: CatalogueKind;
+  /** The live generation when the import started: the switch holds only while it is still live. */
+  base: number;
+  /** Whether any import has switched yet (the demo data's generation 0 has no head). */
+  switched: boolean;
+  /** The generation before `base`: nobody reads it once the import switches, so it is removed. */
+  before?: number;
+  generation: number;
+}
+
+export const startStaging = async (kind: CatalogueKind): Promise<Staging> => {
+  const head = await headOf(kind);
+  return {
+    kind,
+    base: head?.generation ?? 0,
+    switched: head?.generation !== undefined,
+    ...(head?.previous ? { before: head.previous } : {}),
+    generation: await reserveGeneration(kind),
+  };
+};
+
+/** Writes records into the staged generation (a record with the same id replaces the one there). */
+export const stageRecords = async <K extends CatalogueKind>(
+  staging: Staging & { kind: K },
+  records: readonly CatalogueRecords[K][],
+) => {
+  await batchWrite(catalogueItems(staging.kind, staging.generation, records).map((Item) => ({ PutRequest: { Item } })));
+};
+
+/** The live generation's records copied into the staged one, for the file's records to replace. */
+export const stageLive = async (staging: Staging) =>
+  stageRecords(staging, await generationRecords(staging.kind, staging.base));
+
+/** The head's switch to the staged generation, conditional on `base` being live still. */
+export const switchItem = async (staging: Staging, actorId: string, now: Date): Promise<TransactItem> => ({
+  Update: {
+    TableName: tableName(),
+    Key: catalogueKeys.catalogueHead(staging.kind),
+    UpdateExpression:
+      'SET generation = :next, previous = :current, #count = :count, importedAt = :at, importedBy = :by',
+    ConditionExpression: staging.switched ? 'generation = :current' : 'attribute_not_exists(generation)',
+    ExpressionAttributeNames: { '#count': 'count' },
+    ExpressionAttributeValues: {
+      ':next': staging.generation,
+      ':current': staging.base,
+      ':count': (
+        await queryAll(
+          { partition: catalogueKeys.catalogueGeneration(staging.kind, staging.generation) },
+          Number.POSITIVE_INFINITY,
+        )
+      ).length,
+      ':at': now.toISOString(),
+      ':by': actorId,
+    },
+  },
+});
+
+export const importConflict = {
+  en: 'Another import of this kind finished first; import again.',
+  tr: 'Bu türden başka bir içe aktarma önce bitti; yeniden içe aktarın.',
+};
+
+/** After the switch, the generation before the replaced one; after a refused switch, the staged one. */
+export const tidyStaging = async (staging: Staging, switched: boolean) => {
+  if (!switched) await deleteGeneration(staging.kind, staging.generation);
+  // Generation 0 is the demo data's, written again at every local start.
+  else if (staging.before) await deleteGeneration(staging.kind, staging.before);
+};
+
 /**
  * Merges `records` into the live generation (a record with the same SKU, list id, or currency and
- * date replaces the old one; the rest stay) as a new generation, and makes it live. Two imports of
- * one kind at once: each writes its own generation, the first to switch wins, the other is refused
- * and removes what it wrote.
+ * date replaces the old one; the rest stay) as a new generation, and makes it live, in one go (the
+ * command line's import; the API's runs the same steps as a background job). Two imports of one kind at
+ * once: each writes its own generation, the first to switch wins, the other is refused and removes what
+ * it wrote.
  */
 export const importCatalogue = async <K extends CatalogueKind>(
   kind: K,
@@ -138,42 +210,13 @@ export const importCatalogue = async <K extends CatalogueKind>(
   actorId: string,
   now: Date,
 ) => {
-  const head = await headOf(kind);
-  const current = head?.generation ?? 0;
-  const next = await reserveGeneration(kind);
-  const merged = new Map<string, CatalogueRecords[K]>();
-  for (const record of await generationRecords(kind, current)) merged.set(recordIdOf[kind](record), record);
-  for (const record of records) merged.set(recordIdOf[kind](record), record);
-  await batchWrite(catalogueItems(kind, next, [...merged.values()]).map((Item) => ({ PutRequest: { Item } })));
-  const switched = await transact([
-    {
-      Update: {
-        TableName: tableName(),
-        Key: catalogueKeys.catalogueHead(kind),
-        UpdateExpression:
-          'SET generation = :next, previous = :current, #count = :count, importedAt = :at, importedBy = :by',
-        ConditionExpression:
-          head?.generation === undefined ? 'attribute_not_exists(generation)' : 'generation = :current',
-        ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: {
-          ':next': next,
-          ':current': current,
-          ':count': merged.size,
-          ':at': now.toISOString(),
-          ':by': actorId,
-        },
-      },
-    },
-  ]);
-  if (!switched.ok) {
-    await deleteGeneration(kind, next);
-    throw new ConflictError('catalogue-import-conflict', {
-      en: 'Another import of this kind finished first; import again.',
-      tr: 'Bu türden başka bir içe aktarma önce bitti; yeniden içe aktarın.',
-    });
-  }
-  // The generation before the one just replaced: nobody can still be reading it. Generation 0 is
-  // the demo data's, written again at every local start.
-  if (head?.previous) await deleteGeneration(kind, head.previous).catch(() => undefined);
-  return { kind, generation: next, imported: records.length, total: merged.size };
+  const staging = { ...(await startStaging(kind)), kind };
+  await stageLive(staging);
+  await stageRecords(staging, records);
+  const item = await switchItem(staging, actorId, now);
+  const switched = await transact([item]);
+  await tidyStaging(staging, switched.ok).catch(() => undefined);
+  if (!switched.ok) throw new ConflictError('catalogue-import-conflict', importConflict);
+  const total = Number(item.Update?.ExpressionAttributeValues?.[':count']);
+  return { kind, generation: staging.generation, imported: records.length, total };
 };

@@ -2,8 +2,6 @@
 import { ProblemError } from '../../shared/problems.js';
 import type { ImportError } from './domain/catalogue-import.js';
 
-export const emptyFile = { en: 'The file is empty.', tr: 'Dosya boş.' };
-
 export class ImportFailedError extends ProblemError {
   constructor(errors: ImportError[]) {
     super(

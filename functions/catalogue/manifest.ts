@@ -1,10 +1,12 @@
+import { importEvents } from '../../events/platform.js';
+import * as jobs from '../../shared/import-job-schemas.js';
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as api from './api-schemas.js';
 import { catalogueProblems } from './problems.js';
 
 const dir = 'functions/catalogue/handlers';
 
-/** About ten thousand rows: parsed, checked and written well within the function's timeout. */
+/** About ten thousand rows: parsed and checked within the request; written in the background. */
 export const CATALOGUE_FILE_BYTES = 2 * 1024 * 1024;
 
 /** Each route once, by name: a handler binds to `catalogueRoutes.x`. */
@@ -23,7 +25,10 @@ export const catalogueRoutes = {
     path: '/catalogue/{kind}',
     function: 'importCatalogue',
     auth: { scopes: ['catalogue:write'] },
-    summary: 'Import products, price lists or FX rates, all or nothing',
+    idempotency: { key: 'optional' },
+    summary:
+      'Import products, price lists or FX rates, all or nothing: the file is checked whole, then imported by a ' +
+      'background job (202, its Location); a retry with the same Idempotency-Key answers the same job',
     request: {
       params: api.catalogueParams,
       query: null,
@@ -34,7 +39,29 @@ export const catalogueRoutes = {
         raw: true,
       },
     },
-    responses: { 200: { description: 'Imported', json: api.catalogueImported } },
+    responses: {
+      202: { description: 'The import job, queued', json: jobs.importJob, headers: ['location'] },
+    },
+  },
+  listCatalogueImports: {
+    method: 'GET',
+    path: '/catalogue-imports',
+    function: 'catalogueImports',
+    auth: { scopes: ['catalogue:write'] },
+    readOnly: true,
+    summary: "The caller's catalogue imports, newest first, with their progress",
+    request: { params: null, query: jobs.importJobsQuery, body: null },
+    responses: { 200: { description: 'A page of import jobs', json: jobs.importJobPage } },
+  },
+  getCatalogueImport: {
+    method: 'GET',
+    path: '/catalogue-imports/{jobId}',
+    function: 'catalogueImports',
+    auth: { scopes: ['catalogue:write'] },
+    readOnly: true,
+    summary: 'A catalogue import job: queued, running, done or failed (why), rows done of rows',
+    request: { params: jobs.importJobParams, query: null, body: null },
+    responses: { 200: { description: 'The import job', json: jobs.importJob } },
   },
 } as const satisfies Record<string, RouteDeclaration>;
 
@@ -58,9 +85,21 @@ export const catalogue: UseCaseManifest = {
   functions: {
     importCatalogue: {
       entry: `${dir}/import-catalogue.ts`,
-      description: 'Admin: import products, price lists or FX rates from CSV or JSON, all or nothing',
+      description: 'Admin: check a CSV or JSON file of products, price lists or FX rates, stage it as an import job',
       timeoutSeconds: 29,
-      uses: { table: 'write' },
+      uses: { table: 'write', runFiles: true },
+    },
+    catalogueImports: {
+      entry: `${dir}/catalogue-imports.ts`,
+      description: "Admin: a catalogue import job's progress, and the caller's recent ones",
+      uses: { table: 'read' },
+    },
+    applyCatalogueImport: {
+      entry: `${dir}/apply-catalogue-import.ts`,
+      description: "A catalogue import job's chunk staged, the next enqueued; the last makes the import live",
+      uses: { table: 'write', runFiles: true },
+      memoryMb: 1024,
+      timeoutSeconds: 900,
     },
     exportCatalogue: {
       entry: `${dir}/export-catalogue.ts`,
@@ -69,6 +108,16 @@ export const catalogue: UseCaseManifest = {
     },
   },
   routes: routeList(catalogueRoutes),
-  subscriptions: [],
+  subscriptions: [
+    {
+      name: 'apply-catalogue-import',
+      function: 'applyCatalogueImport',
+      pattern: {
+        source: [importEvents.ImportChunkDue.source],
+        'detail-type': ['ImportChunkDue'],
+        detail: { importer: ['catalogue'] },
+      },
+    },
+  ],
   schedules: [],
 };

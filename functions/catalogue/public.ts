@@ -14,4 +14,4 @@ export {
   quantityIn,
 } from './domain/catalogue.js';
 export { amountIn, type Codec, type Format, type ImportError, importCsvWith } from './domain/catalogue-import.js';
-export { emptyFile, ImportFailedError } from './import-problems.js';
+export { ImportFailedError } from './import-problems.js';

@@ -4,7 +4,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { istanbulDate } from '../../shared/time.js';
 import { uniquePerson } from '../support/e2e.js';
-import { call } from '../support/quotes.js';
+import { call, importFile } from '../support/quotes.js';
 
 const k = () => inject('analyticsKeys');
 const csv = { 'content-type': 'text/csv' };
@@ -45,8 +45,9 @@ describe('analytics over HTTP', () => {
       403,
     );
 
-    const imported = await call('POST', '/analytics/imports/orders', k().admin, `${header}\n${order}\n`, csv);
-    expect([imported.status, imported.body]).toEqual([200, { imported: 1, alreadyCounted: 0 }]);
+    const imported = await importFile('/analytics/imports/orders', k().admin, `${header}\n${order}\n`, csv);
+    expect(imported.posted.status, imported.posted.text).toBe(202);
+    expect(imported.job).toMatchObject({ status: 'done', rows: 1, counts: { imported: 1, alreadyCounted: 0 } });
 
     const asCsv = await call('GET', '/analytics/lists/top-customers?format=csv', k().manager);
     expect([asCsv.status, asCsv.type]).toEqual([200, 'text/csv; charset=utf-8']);

@@ -170,9 +170,13 @@ describe('the console for admins and units', () => {
       .locator('input[name="file"]')
       .setInputFiles(file(`${good},Deneme,Trial,,,adet,aksesuar,10.00,TRY,20,true`));
     await page.getByRole('button', { name: 'İçe aktar' }).click();
-    await page.locator('[data-imported]').waitFor();
+    // Accepted, then imported in the background: the newest job's bar runs to done.
+    await page.locator('[data-import-accepted]').waitFor();
+    const job = page.locator('[data-import-job]').first();
+    await job.locator('[data-status="done"]').waitFor();
     expect(await page.locator('[data-import-errors]').count()).toBe(0);
-    expect(await page.locator('[data-imported]').getAttribute('data-imported')).toBe(String(lines));
+    expect(await job.locator('[data-rows]').getAttribute('data-rows')).toBe(String(lines));
+    expect(await job.locator('[data-status]').textContent()).toBe('Tamamlandı');
     expect(await skus()).toContain(good);
     await check(page, 'admin-catalogue-imported');
     await page.context().close();

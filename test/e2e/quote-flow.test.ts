@@ -15,6 +15,7 @@ import {
   expectCatalogued,
   fireSchedule,
   getQuote,
+  importFile,
   linksIn,
   newCustomer,
   outcomeOf,
@@ -593,11 +594,9 @@ describe('the catalogue and the policy', () => {
     expect((await call('GET', '/catalogue/products?format=json', admin)).text).toBe(before.text);
 
     const good = csv(['E2E-1,Çatal uzatma,Fork extension,"1,8 m",1.8 m,adet,aksesuar,1200.00,TRY,20,true']);
-    const imported = await call<{ imported: number; total: number }>('POST', '/catalogue/products', admin, good, {
-      'content-type': 'text/csv',
-    });
-    expect(imported.status, imported.text).toBe(200);
-    expect(imported.body.imported).toBe(1);
+    const imported = await importFile('/catalogue/products', admin, good, { 'content-type': 'text/csv' });
+    expect(imported.posted.status, imported.posted.text).toBe(202);
+    expect(imported.job).toMatchObject({ status: 'done', rows: 1, counts: { imported: 1 } });
     const exported = await call('GET', '/catalogue/products?format=csv', admin);
     expect(exported.type).toMatch(/^text\/csv/);
     expect(exported.text).toContain(
@@ -616,8 +615,8 @@ describe('the catalogue and the policy', () => {
         prices: [{ sku: 'E2E-1', unitPrice: 4_500 }],
       },
     ];
-    const json = await call('POST', '/catalogue/price-lists', admin, list);
-    expect(json.status, json.text).toBe(200);
+    const json = await importFile('/catalogue/price-lists', admin, list);
+    expect([json.posted.status, json.job?.status], json.posted.text).toEqual([202, 'done']);
     const customer = await newCustomer('quote-catalogue');
     const quote = await createQuote(k().repAyse, {
       customerId: customer.customerId,

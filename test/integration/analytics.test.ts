@@ -14,7 +14,7 @@ import {
 } from '../../functions/analytics/analytics.js';
 import type { OrderValue } from '../../functions/analytics/domain/customer-value.js';
 import { analyticsKeys } from '../../functions/analytics/keys.js';
-import { importOrders } from '../../functions/analytics/order-import.js';
+import { checkOrders, countOrders } from '../../functions/analytics/order-import.js';
 import { getRules, setRules } from '../../functions/analytics/rules-store.js';
 import { assignSegments } from '../../functions/analytics/segment-job.js';
 import { applyOrderValue, DeliveryNotCountedError, yearFigures } from '../../functions/analytics/value-store.js';
@@ -184,7 +184,7 @@ describe("an order in its customer's figures", () => {
 });
 
 describe('the order import', () => {
-  it('refuses a file with an unknown customer or a bad amount, naming the lines, and counts nothing', async () => {
+  it('refuses a file with an unknown customer or a bad amount, naming the lines; counts an order once', async () => {
     const customerId = await newCustomer('İthal Deneme');
     const file = [
       'order_id,customer_id,order_date,currency,amount,amount_try',
@@ -193,9 +193,9 @@ describe('the order import', () => {
       '',
       `imp-3,${customerId},2026-02-03,EUR,abc,`,
     ].join('\r\n');
-    const refused = await importOrders(file);
+    const refused = await checkOrders(file);
     expect(refused).toMatchObject({ ok: false, errors: [{ line: 5, field: 'amount' }] });
-    const unknown = await importOrders(file.replace(',EUR,abc,', ',EUR,10,400'));
+    const unknown = await checkOrders(file.replace(',EUR,abc,', ',EUR,10,400'));
     expect(unknown).toEqual({
       ok: false,
       errors: [{ line: 3, field: 'customer_id', message: { en: 'No such customer.', tr: 'Böyle bir müşteri yok.' } }],
@@ -207,8 +207,11 @@ describe('the order import', () => {
       `imp-1,${customerId},2026-02-01,TRY,100.50,`,
       `imp-3,${customerId},2026-02-03,EUR,10,400.00`,
     ].join('\n');
-    expect(await importOrders(good)).toEqual({ ok: true, imported: 2, alreadyCounted: 0 });
-    expect(await importOrders(good)).toEqual({ ok: true, imported: 0, alreadyCounted: 2 });
+    const checked = await checkOrders(good);
+    if (!checked.ok) throw new Error('refused');
+    expect(checked.orders.map((o) => o.amountTry)).toEqual([10_050, 40_000]);
+    expect(await countOrders(checked.orders)).toEqual({ imported: 2, alreadyCounted: 0 });
+    expect(await countOrders(checked.orders)).toEqual({ imported: 0, alreadyCounted: 2 });
     expect(await yearFigures.get(analyticsKeys.customerValue(customerId, '2026'))).toMatchObject({
       revenueTry: 50_050,
       byCurrency: { TRY: 10_050, EUR: 1_000 },

@@ -26,6 +26,8 @@ export interface Reply<T = Record<string, unknown>> {
   type: string;
   body: T;
   text: string;
+  /** The Location header, when the answer names one. */
+  location?: string;
 }
 
 /** Any call with a bearer key; the body as JSON when it is an object, as given when it is a string. */
@@ -53,7 +55,38 @@ export const call = async <T = Record<string, unknown>>(
   } catch {
     // a page or a file
   }
-  return { status: response.status, type: response.headers.get('content-type') ?? '', body: parsed as T, text };
+  const location = response.headers.get('location') ?? undefined;
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    body: parsed as T,
+    text,
+    ...(location ? { location } : {}),
+  };
+};
+
+export interface ImportJobView {
+  jobId: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  rows: number;
+  rowsDone: number;
+  counts: Record<string, number>;
+  failure?: { en: string; tr: string };
+}
+
+/**
+ * A file imported: POSTed (202 with the job and its Location), then the job read at its Location until it
+ * is done or failed, as a caller waiting for it would. A refusal answers as it came, with no job.
+ */
+export const importFile = async (path: string, key: string, body: unknown, headers: Record<string, string> = {}) => {
+  const posted = await call<ImportJobView>('POST', path, key, body, headers);
+  if (posted.status !== 202 || !posted.location) return { posted, job: undefined };
+  let job = posted.body;
+  for (let tries = 0; tries < 600 && (job.status === 'queued' || job.status === 'running'); tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    job = (await call<ImportJobView>('GET', posted.location, key)).body;
+  }
+  return { posted, job };
 };
 
 export interface QuoteView {

@@ -89,6 +89,8 @@ export default async function setup(project: TestProject) {
   // A consumer that keeps failing dead-letters within seconds here, not after a day of EventBridge-like retries.
   // The stories run at any hour: no quiet hours here (the unit tests hold their edges).
   process.env.QUIET_HOURS = 'none';
+  // Import jobs in chunks of 100 rows: a story's file of a few thousand rows takes long enough to reload mid-way.
+  process.env.IMPORT_CHUNK_ROWS = '100';
   const stack = await startLocalStack({
     portBase: PORT_BASE,
     quiet: true,

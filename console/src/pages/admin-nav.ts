@@ -9,6 +9,7 @@ const adminPages: [hash: string, label: StringKey][] = [
   ['#/admin/approval', 'adminApproval'],
   ['#/admin/analytics', 'adminAnalytics'],
   ['#/admin/catalogue', 'adminCatalogue'],
+  ['#/admin/order-import', 'ordersImport'],
 ];
 
 export const adminNav = (current: StringKey) =>

@@ -1,10 +1,12 @@
-// Catalogue import for admins: a CSV of products, price lists or FX rates sent as text/csv, all or
-// nothing. A refused file's rows are listed (row number, column, message); an imported one says how
-// many records it brought and the catalogue version it made.
-import { html, nothing, render } from 'lit';
-import { api, asProblem, type Problem } from '../api.js';
+// Imports for admins: the catalogue (a CSV of products, price lists or FX rates, all or nothing) and the
+// order history (a CSV of past orders counted into customer figures). A refused file's rows are listed
+// (row number, column, message); an accepted one is imported in the background, its progress shown (and
+// found again after a reload) until it is done.
+import { html, type TemplateResult } from 'lit';
+import { api } from '../api.js';
 import { type StringKey, t } from '../strings.js';
-import { clearProblem, problemSlot, showProblem } from '../ui.js';
+import { problemSlot } from '../ui.js';
+import { type ImportSource, importJobs } from './import-jobs.js';
 import { adminPage } from './rules.js';
 
 const kinds: [slug: string, label: StringKey][] = [
@@ -13,60 +15,54 @@ const kinds: [slug: string, label: StringKey][] = [
   ['fx-rates', 'kindFxRates'],
 ];
 
-/** An import error: the problem's field is the CSV column, `line` the 1-based file line. */
-type RowProblem = NonNullable<Problem['errors']>[number] & { line?: number };
-
-const rowProblems = (errors: RowProblem[]) =>
-  html`<div class="overflow-auto"><table class="striped" data-import-errors>
-    <thead><tr><th scope="col">${t('rowNumber')}</th><th scope="col">${t('column')}</th><th scope="col">${t('problem')}</th></tr></thead>
-    <tbody>${errors.map((e) => html`<tr data-line=${e.line ?? ''}><td>${e.line ?? '—'}</td><td>${e.path || '—'}</td><td>${e.message}</td></tr>`)}</tbody>
-  </table></div>`;
-
-export const cataloguePage = async () => {
-  const client = await api();
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const outcome = document.getElementById('outcome')!;
-    clearProblem(form);
-    render(nothing, outcome);
-    const fields = new FormData(form);
-    const kind = String(fields.get('kind'));
-    const file = fields.get('file');
-    if (!(file instanceof File) || file.size === 0) return;
-    form.setAttribute('aria-busy', 'true');
-    const answer = await client
-      .POST('/catalogue/{kind}', {
-        params: { path: { kind } },
-        body: await file.text(),
-        headers: { 'content-type': 'text/csv' },
-        bodySerializer: (body) => body,
-      })
-      .finally(() => form.removeAttribute('aria-busy'));
-    if (!answer.data) {
-      const problem = asProblem(answer.error, answer.response.status);
-      // Row problems name CSV columns, not this form's inputs: they go in their own table.
-      showProblem(form, { ...problem, errors: [] });
-      if (problem.code === 'import-failed') render(rowProblems(problem.errors ?? []), outcome);
-      return;
-    }
-    const { imported, total, generation } = answer.data;
-    render(
-      html`<p role="status" data-imported=${imported}>${t('importedRecords')}: ${imported} / ${total} · ${t('catalogueVersion')}: ${generation}</p>`,
-      outcome,
-    );
-  };
+/** An admin page with an upload form (`fields` before the file) and its jobs below it. */
+const importPage = (page: StringKey, hint: StringKey, fields: TemplateResult, source: ImportSource) => {
+  const submit = importJobs(source, () => document.getElementById('outcome')!);
   adminPage(
-    'adminCatalogue',
-    html`<p>${t('catalogueHint')}</p>
-      <form @submit=${submit} data-catalogue-import>
+    page,
+    html`<p>${t(hint)}</p>
+      <form data-import @submit=${submit}>
         ${problemSlot()}
-        <label>${t('catalogueKind')}
-          <select name="kind">${kinds.map(([slug, label]) => html`<option value=${slug}>${t(label)}</option>`)}</select>
-        </label>
+        ${fields}
         <label>${t('csvFile')} <input type="file" name="file" accept=".csv,text/csv" required /></label>
         <button type="submit">${t('importFile')}</button>
       </form>
-      <section id="outcome" aria-live="polite"></section>`,
+      <section id="outcome"></section>`,
   );
+};
+
+export const cataloguePage = async () => {
+  const client = await api();
+  importPage(
+    'adminCatalogue',
+    'catalogueHint',
+    html`<label>${t('catalogueKind')}
+      <select name="kind">${kinds.map(([slug, label]) => html`<option value=${slug}>${t(label)}</option>`)}</select>
+    </label>`,
+    {
+      post: async (file, fields, headers) =>
+        client.POST('/catalogue/{kind}', {
+          params: { path: { kind: String(fields.get('kind')) } },
+          body: await file.text(),
+          headers: { ...headers, 'content-type': 'text/csv' },
+          bodySerializer: (body) => body,
+        }),
+      list: async () => (await client.GET('/catalogue-imports')).data?.items ?? [],
+      get: async (jobId) => (await client.GET('/catalogue-imports/{jobId}', { params: { path: { jobId } } })).data,
+    },
+  );
+};
+
+export const orderImportPage = async () => {
+  const client = await api();
+  importPage('ordersImport', 'ordersImportHint', html``, {
+    post: async (file, _fields, headers) =>
+      client.POST('/analytics/imports/orders', {
+        body: await file.text(),
+        headers: { ...headers, 'content-type': 'text/csv' },
+        bodySerializer: (body) => body,
+      }),
+    list: async () => (await client.GET('/analytics/imports/orders')).data?.items ?? [],
+    get: async (jobId) => (await client.GET('/analytics/imports/orders/{jobId}', { params: { path: { jobId } } })).data,
+  });
 };
