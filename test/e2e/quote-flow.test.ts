@@ -48,6 +48,8 @@ beforeAll(async () => {
 });
 
 describe('draft → approved → sent → accepted → order', () => {
+  // The whole path, and the first use in this stack of the quote PDF and of every handler on it: cold, it may
+  // take a minute beside the other suites.
   it('runs the whole path over HTTP, with every mail in the SES store and every event in the catalogue', async () => {
     const customer = await newCustomer('quote-path');
     const draft = await createQuote(k().repAyse, {
@@ -186,7 +188,7 @@ describe('draft → approved → sent → accepted → order', () => {
       expect(published).not.toContain(personal);
     }
     expect(events.filter((e) => e['detail-type'] === 'OrderCreated')).toHaveLength(1);
-  });
+  }, 150_000);
 
   it('answers a tampered, a foreign and an expired link with a clear page, and changes nothing', async () => {
     const customer = await newCustomer('quote-links');
