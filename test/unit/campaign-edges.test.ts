@@ -10,6 +10,7 @@ import {
   type PurchaseHistory,
 } from '../../functions/campaigns/domain/buying-less.js';
 import { cronProblem, isRecurring } from '../../functions/campaigns/domain/campaign-schedule.js';
+import { matchesSegment, purchaseHolds, purchaseYears } from '../../functions/campaigns/domain/segment-filter.js';
 
 const cond = (c: Partial<BuysLessCondition> = {}): BuysLessCondition => ({ kind: 'buys-less', ...c });
 /** Category key → months as `[YYYY-MM, orders, amountTry]`, in the order given. */
@@ -96,5 +97,25 @@ describe('cron schedules', () => {
   it('recur; a one-off does not', () => {
     expect(isRecurring({ cron: '0 9 * * 1-5' })).toBe(true);
     expect(isRecurring({ at: '2026-12-01T07:00:00.000Z' })).toBe(false);
+  });
+});
+
+describe('segment filter edges', () => {
+  const customer = { email: 'deniz.kaya@example.com', tags: ['fuar-2026'], ownerIds: ['rep-ayse', 'rep-mehmet'] };
+  it('a customer with none of an attribute a filter names is out, not an error', () => {
+    expect(matchesSegment({ sectors: ['Turizm'] }, customer)).toBe(false);
+    expect(matchesSegment({ sectors: [] }, customer)).toBe(true);
+  });
+  it("one wanted tag or owner of several is enough, and one of the customer's several owners", () => {
+    expect(matchesSegment({ tags: ['vip', 'FUAR-2026'] }, customer)).toBe(true);
+    expect(matchesSegment({ ownerIds: ['rep-ayse'] }, customer)).toBe(true);
+    expect(matchesSegment({ ownerIds: ['rep-zeynep', 'rep-mehmet'] }, customer)).toBe(true);
+    expect(matchesSegment({ ownerIds: ['rep-zeynep'] }, customer)).toBe(false);
+  });
+  it('"buys less" without a month is refused in words; a filter without purchases reads no year', () => {
+    expect(() => purchaseHolds({ kind: 'buys-less' }, undefined)).toThrow(
+      '"Buys less" is evaluated in a month: none was given.',
+    );
+    expect(purchaseYears({}, JUNE)).toEqual([]);
   });
 });
