@@ -10,6 +10,7 @@ import {
   type PurchaseHistory,
 } from '../../functions/campaigns/domain/buying-less.js';
 import { cronProblem, isRecurring } from '../../functions/campaigns/domain/campaign-schedule.js';
+import { reputation } from '../../functions/campaigns/domain/report.js';
 import { matchesSegment, purchaseHolds, purchaseYears } from '../../functions/campaigns/domain/segment-filter.js';
 
 const cond = (c: Partial<BuysLessCondition> = {}): BuysLessCondition => ({ kind: 'buys-less', ...c });
@@ -117,5 +118,21 @@ describe('segment filter edges', () => {
       '"Buys less" is evaluated in a month: none was given.',
     );
     expect(purchaseYears({}, JUNE)).toEqual([]);
+  });
+});
+
+describe('the sending gate after a lift, with no minimum volume', () => {
+  it('bounces of mails sent before the lift, with none sent since, pause nothing', () => {
+    const lift = {
+      at: '2026-05-01T09:00:00.000Z',
+      by: 'admin-ayse',
+      reason: 'Listeden geçersiz adresler çıkarıldı',
+      baseline: { sent: 100, bounced: 5, complained: 0 },
+    };
+    expect(reputation({ sent: 100, bounced: 10, complained: 1 }, 0, lift).gate).toMatchObject({
+      state: 'lifted',
+      judged: { sent: 0, bounced: 5, complained: 1 },
+    });
+    expect(reputation({ sent: 101, bounced: 10, complained: 0 }, 0, lift).gate.state).toBe('paused');
   });
 });
