@@ -48,7 +48,7 @@ describe('template refusals in both languages', () => {
   });
   it('a template that does not parse says why in both', () => {
     const [problem] = templateProblems(version({ subject: '{{#name}}' }));
-    const why = problem!.message.en.replace('Not a valid template: ', '');
+    const why = (problem!.message as { en: string }).en.replace('Not a valid template: ', '');
     expect(why).not.toBe('');
     expect(problem).toEqual({
       path: 'tr.subject',
