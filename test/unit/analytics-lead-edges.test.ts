@@ -46,6 +46,10 @@ describe('lead assignment', () => {
     expect(valueMatches('Şişli', 'Şişli'.normalize('NFD'))).toBe(true);
     expect(valueMatches('İstanbul'.normalize('NFD'), 'istanbul')).toBe(true);
   });
+  it('reads no empty word from punctuation at either end of a value', () => {
+    expect(valueMatches('(export)', 'Export forklift')).toBe(true);
+    expect(valueMatches('export', '"Export", forklift.')).toBe(true);
+  });
   it('one of a rule’s several values is enough', () => {
     const rules: AssignmentRule[] = [
       { id: 'west', when: { city: ['Ankara', 'İzmir'] }, assignTo: { type: 'user', id: 'u-1' } },
