@@ -4,7 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { categoryKey, linesInTry, UNCATEGORISED } from '../../functions/analytics/domain/purchases.js';
 import { segmentsOf } from '../../functions/analytics/domain/segments.js';
-import { type AssignmentRule, matchRule, valueMatches } from '../../functions/lead-capture/domain/assignment.js';
+import {
+  type AssignmentRule,
+  matchRule,
+  pickTeamMember,
+  valueMatches,
+} from '../../functions/lead-capture/domain/assignment.js';
 
 describe('purchase figures', () => {
   it('a blank category is uncategorised, a named one folded', () => {
@@ -56,5 +61,13 @@ describe('lead assignment', () => {
     ];
     expect(matchRule(rules, { city: 'İzmir' })?.id).toBe('west');
     expect(matchRule(rules, { city: 'Bursa' })).toBeUndefined();
+  });
+  it('a member with a weight below zero takes no turn and shrinks no one else’s share', () => {
+    const members = [
+      { userId: 'u-a', weight: 1, away: false },
+      { userId: 'u-b', weight: 1, away: false },
+      { userId: 'u-c', weight: -1, away: false },
+    ];
+    expect([0, 1, 2, 3].map((turn) => pickTeamMember(members, turn))).toEqual(['u-a', 'u-b', 'u-a', 'u-b']);
   });
 });
