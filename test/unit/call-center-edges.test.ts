@@ -3,7 +3,10 @@
 // language; and each action's refusal of what it does not take, word for word, at the edge of now.
 import { describe, expect, it } from 'vitest';
 import { appointmentProblems, hoursInWords } from '../../functions/call-center/domain/appointment.js';
+import { chooseDealer } from '../../functions/call-center/domain/dealer-choice.js';
 import { checkActionInput, type RequestAction } from '../../functions/call-center/domain/request-lifecycle.js';
+import type { RoutingRules } from '../../functions/order-routing/public.js';
+import { demoUnits } from '../../infra/local/demo-data.js';
 import { officeHours, type WorkingHours } from '../../shared/business-hours.js';
 import { ValidationError } from '../../shared/problems.js';
 
@@ -114,5 +117,33 @@ describe('what each request action takes', () => {
       },
     ]);
     expect(refusal('decline', { reason: 'Stok yok' })).toEqual([]);
+  });
+});
+
+describe('the dealer a request goes to', () => {
+  const units = new Map(demoUnits.map((unit) => [unit.unitId, unit]));
+  const rules = (...list: RoutingRules['rules']): RoutingRules => ({
+    rules: list,
+    fallbackUnitId: 'dept-order-desk',
+    customerNotices: [],
+  });
+  it('is never chosen by a category rule, even one that names a dealer serving the category', () => {
+    const byCategory = rules({ id: 'servis', kind: 'category', categories: ['servis'], unitIds: ['dealer-ankara'] });
+    expect(chooseDealer(byCategory, { kind: 'service', city: 'Ankara' }, units, now)).toMatchObject({
+      unitId: 'dept-order-desk',
+      fallback: true,
+    });
+  });
+  it('passes over a unit a region rule names that no longer exists', () => {
+    const region = rules({
+      id: 'ankara',
+      kind: 'region',
+      cities: ['Ankara'],
+      unitIds: ['dealer-gone', 'dealer-ankara'],
+    });
+    expect(chooseDealer(region, { kind: 'service', city: 'Ankara' }, units, now)).toMatchObject({
+      unitId: 'dealer-ankara',
+      ruleId: 'ankara',
+    });
   });
 });
