@@ -14,7 +14,7 @@ const at = (istanbul: string) => new Date(`${istanbul}+03:00`);
 const now = new Date('2026-02-27T12:00:00Z');
 
 describe('a week’s hours in words', () => {
-  it('names Sunday, breaks a run where the window changes, and says when no day is open', () => {
+  it('names Sunday, breaks a run where the window changes or a day closes, and says when no day is open', () => {
     const week: WorkingHours = {
       days: {
         1: { from: '09:00', to: '18:00' },
@@ -36,6 +36,8 @@ describe('a week’s hours in words', () => {
       'Per 09:00–18:00',
       'Paz 11:00–15:00',
     ]);
+    const gap: WorkingHours = { days: { 1: { from: '09:00', to: '18:00' }, 3: { from: '09:00', to: '18:00' } } };
+    expect(hoursInWords(gap, 'en')).toBe('Mon 09:00–18:00, Wed 09:00–18:00');
     expect(hoursInWords({ days: {} }, 'tr')).toBe('hiçbir gün açık değil');
     expect(hoursInWords({ days: {} }, 'en')).toBe('open on no day');
   });
