@@ -59,6 +59,12 @@ describe('address refusals in both languages', () => {
     expect(problems({ postalCode: '' })).toEqual([
       { path: 'postalCode', message: { en: 'Required.', tr: 'Zorunlu.' } },
     ]);
+    expect(problems({ mahalle: '', postalCode: ' 34710' }).map((p) => p.path)).toEqual(['mahalle', 'postalCode']);
+    expect(problems({ province: 'Adana' })[0]?.message).toEqual({
+      en: 'A postal code in Adana begins with 01.',
+      tr: 'Adana posta kodları 01 ile başlar.',
+    });
+    expect(problems({ province: undefined }).map((p) => p.path)).toEqual(['province']);
     expect(problems({ province: 'İzmir' })).toEqual([
       {
         path: 'postalCode',
