@@ -223,9 +223,9 @@ export const periodsOf = (a: Scheduled, through?: string): Period[] => {
   return out;
 };
 
-/** The months to order now: due today or in the last CATCH_UP_DAYS days, and not skipped. */
+/** The months to order now: due today or in the last CATCH_UP_DAYS days (none later: they end today), not skipped. */
 export const duePeriods = (a: Scheduled, today: string) =>
-  periodsOf(a, today).filter((p) => !p.skipped && p.dueOn <= today && daysBetween(p.dueOn, today) < CATCH_UP_DAYS);
+  periodsOf(a, today).filter((p) => !p.skipped && daysBetween(p.dueOn, today) < CATCH_UP_DAYS);
 
 /** The next months ahead of today, shown so they can be checked or skipped before they are placed. */
 export const upcomingPeriods = (a: Scheduled, today: string, count = 3) =>

@@ -88,7 +88,7 @@ export const buysLess = (
   const since = [createdMonth, first].filter((m): m is string => Boolean(m)).sort()[0];
   if (!since) return false;
   const counted = earlier.filter((period) => period.from >= since);
-  if (counted.length === 0) return false;
+  // No whole period since they came sums to nothing: no decline either.
   const before = counted.reduce((sum, period) => sum + measured(condition, history, period), 0);
   if (before <= 0) return false;
   const now = measured(condition, history, current);
