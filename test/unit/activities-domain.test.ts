@@ -10,6 +10,7 @@ import {
   callbackTodo,
   callOutcomes,
   newActivity,
+  occurredAtOf,
   todoLifecycle,
 } from '../../functions/activities/domain/activity.js';
 import { isIsoWeek, istanbulWeekBounds, istanbulWeekOf } from '../../functions/activities/domain/week.js';
@@ -181,6 +182,67 @@ describe('logging', () => {
     expect(agendaSlots(newActivity(call(), context))).toEqual([]);
   });
 
+  it('each refusal names its field in both languages, word for word', () => {
+    const at = { startsAt: '2026-03-05T08:00:00.000Z', endsAt: '2026-03-05T07:59:59.999Z' };
+    const cases: [ActivityInput, string, string, string][] = [
+      [call({ endedAt: '2026-03-02T08:59:59.999Z' }), 'endedAt', 'Before `startedAt`.', '`startedAt` zamanından önce.'],
+      [
+        call({ outcome: 'callback-requested' }),
+        'callbackAt',
+        'Required when the outcome is callback-requested.',
+        'Sonuç callback-requested olduğunda zorunlu.',
+      ],
+      [
+        call({ outcome: 'callback-requested', callbackAt: '2026-03-02T09:05:00.000Z' }),
+        'callbackAt',
+        'Must be after the call ended.',
+        'Görüşme bittikten sonra olmalı.',
+      ],
+      [
+        call({ callbackAt: '2026-03-03T09:00:00.000Z' }),
+        'callbackAt',
+        'Only for the outcome callback-requested.',
+        'Yalnızca callback-requested sonucu için.',
+      ],
+      [
+        call({ outcome: 'complaint' }),
+        'notes',
+        'Say what the complaint is about when the outcome is complaint.',
+        'Sonuç şikâyet olduğunda şikâyetin ne hakkında olduğunu yazın.',
+      ],
+      [{ kind: 'visit', ...at } as ActivityInput, 'endsAt', 'Before `startsAt`.', '`startsAt` zamanından önce.'],
+      [{ kind: 'meeting', ...at }, 'endsAt', 'Before `startsAt`.', '`startsAt` zamanından önce.'],
+      [{ kind: 'note' }, 'notes', 'A note needs its text.', 'Notun bir metni olmalı.'],
+    ];
+    for (const [input, path, en, tr] of cases) expect(activityProblems(input)).toEqual([{ path, message: { en, tr } }]);
+    // A meeting that ends as it starts, and a note with its text, hold together.
+    expect(activityProblems({ kind: 'meeting', startsAt: at.startsAt, endsAt: at.startsAt })).toEqual([]);
+    expect(activityProblems({ kind: 'note', notes: 'Fiyat listesi istendi' })).toEqual([]);
+  });
+
+  it('a call sits on the timeline at its start, a visit or a meeting at theirs, a note or a to-do at its logging', () => {
+    const startsAt = '2026-03-05T07:00:00.000Z';
+    const endsAt = '2026-03-05T08:00:00.000Z';
+    expect(occurredAtOf(call(), context.now)).toBe('2026-03-02T09:00:00.000Z');
+    expect(occurredAtOf({ kind: 'visit', startsAt, endsAt } as ActivityInput, context.now)).toBe(startsAt);
+    expect(occurredAtOf({ kind: 'meeting', startsAt, endsAt }, context.now)).toBe(startsAt);
+    expect(occurredAtOf({ kind: 'note', notes: 'Not' }, context.now)).toBe(context.now);
+    expect(occurredAtOf({ kind: 'todo', dueAt: endsAt }, context.now)).toBe(context.now);
+  });
+
+  it("a visit is logged and lands on its participants' agenda; a note is logged and on nobody's", () => {
+    const startsAt = '2026-03-05T07:00:00.000Z';
+    const visit = newActivity(
+      { kind: 'visit', startsAt, endsAt: '2026-03-05T08:00:00.000Z', participants: ['u1'] } as ActivityInput,
+      context,
+    );
+    expect(visit).toMatchObject({ kind: 'visit', status: 'logged' });
+    expect(agendaSlots(visit)).toEqual([{ userId: 'u1', at: startsAt }]);
+    const note = newActivity({ kind: 'note', notes: 'Fiyat listesi istendi' }, context);
+    expect(note).toMatchObject({ kind: 'note', status: 'logged', activityId: 'A1', customerId: 'C1' });
+    expect(agendaSlots(note)).toEqual([]);
+  });
+
   it('a to-do is done once; done again is an illegal move naming what it can do', () => {
     expect(todoLifecycle.apply('open', 'complete')).toBe('done');
     expect(() => todoLifecycle.apply('done', 'complete')).toThrow(
@@ -209,6 +271,7 @@ describe('ISO weeks on the Istanbul calendar', () => {
     expect(isIsoWeek('2026-W53')).toBe(true);
     expect(isIsoWeek('2025-W53')).toBe(false);
     expect(isIsoWeek('2026-W00')).toBe(false);
+    expect(isIsoWeek('2026-W01')).toBe(true);
     expect(isIsoWeek('2026-3')).toBe(false);
   });
 });

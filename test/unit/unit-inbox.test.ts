@@ -38,6 +38,19 @@ describe('the urgency order', () => {
     ]);
   });
 
+  it('keeps two unclocked items newest first whichever way they arrive, after a clocked one', () => {
+    const newest = item('unclocked-new', '2026-11-29T08:00:00Z');
+    const oldest = item('unclocked-old', '2026-11-01T08:00:00Z');
+    const clocked = item('clocked', '2026-11-01T07:00:00Z', 60);
+    for (const order of [
+      [newest, oldest, clocked],
+      [oldest, newest, clocked],
+      [clocked, newest, oldest],
+    ]) {
+      expect(byUrgency(order).map((i) => i.id)).toEqual(['clocked', 'unclocked-new', 'unclocked-old']);
+    }
+  });
+
   it('counts minutes left in working hours, negative once late, and not the night or the weekend', () => {
     // Due at 18:00 the same day: six working hours.
     expect(minutesUntil(now, new Date('2026-12-01T15:00:00Z'), officeHours)).toBe(360);
