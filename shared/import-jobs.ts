@@ -7,12 +7,12 @@
 // also enqueues the next chunk's event; a redelivered event finds its chunk counted and does nothing. Applying must be idempotent (a chunk whose count failed is applied
 // again on redelivery): puts by key, or claims by marker. The last chunk's count carries the importer's
 // own closing writes (a switch to staged data), so the job is done exactly when they are made.
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DetailOf } from '../events/event.js';
 import { importEvents } from '../events/platform.js';
 import { clockNow } from './clock.js';
 import { config } from './config.js';
-import { db, putNew, type TransactItem, tableName, transact } from './db.js';
+import { type TransactItem, transact } from './db.js';
+import { advance, defineEntity } from './entity.js';
 import { getFile, putFile } from './files.js';
 import type { Recorder } from './idempotency.js';
 import type { Named, Text } from './messages.js';
@@ -97,50 +97,20 @@ const named = (text: Text): Named => (typeof text === 'string' ? { en: text, tr:
 
 // ---- the store -------------------------------------------------------------------------------------
 
-const jobItem = (job: ImportJob<object>) => ({
-  ...keys.importJob(job.jobId),
-  ...keys.importJobList(job.importer, job.createdBy, job.createdAt, job.jobId),
+const jobEntity = defineEntity<ImportJob<object>>({
   type: 'import-job',
-  ...job,
+  key: (job) => keys.importJob(job.jobId),
+  indexes: (job) => keys.importJobList(job.importer, job.createdBy, job.createdAt, job.jobId),
 });
 
-const readJob = async <C extends object>(jobId: string) => {
-  const found = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.importJob(jobId), ConsistentRead: true }),
-  );
-  return found.Item ? fromItem<ImportJob<C>>(found.Item) : undefined;
-};
+const readJob = async <C extends object>(jobId: string) =>
+  (await jobEntity.get(keys.importJob(jobId))) as ImportJob<C> | undefined;
 
-/** The job's progress write: conditional on where it was read, so a racing or late writer changes nothing. */
-const progress = (
-  job: ImportJob<object>,
-  set: Record<string, unknown>,
-  add: Record<string, number> = {},
-): TransactItem => {
-  const names: Record<string, string> = { '#seq': 'seq', '#status': 'status' };
-  const values: Record<string, unknown> = { ':seq': job.seq, ':status': job.status, ':next': job.seq + 1 };
-  const sets = ['#seq = :next'];
-  Object.entries({ ...set, updatedAt: clockNow().toISOString() }).forEach(([field, value], i) => {
-    names[`#s${i}`] = field;
-    values[`:s${i}`] = value;
-    sets.push(`#s${i} = :s${i}`);
-  });
-  const adds = Object.entries(add).map(([field, value], i) => {
-    names[`#a${i}`] = field;
-    values[`:a${i}`] = value;
-    return `#counts.#a${i} :a${i}`;
-  });
-  if (adds.length) names['#counts'] = 'counts';
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: keys.importJob(job.jobId),
-      UpdateExpression: `SET ${sets.join(', ')}${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
-      ConditionExpression: '#seq = :seq AND #status = :status',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    },
-  };
+/** The job's progress write: guarded on where it was read, so a racing or late writer changes nothing. */
+const progress = (job: ImportJob<object>, changes: Partial<ImportJob<object>>, add: Record<string, number> = {}) => {
+  const counts = { ...job.counts };
+  for (const [field, value] of Object.entries(add)) counts[field] = (counts[field] ?? 0) + value;
+  return jobEntity.moveItems(job, advance(job, { ...changes, counts, updatedAt: clockNow().toISOString() }));
 };
 
 /** Thrown by an importer's `apply` or `begin` when the rows cannot be applied: the job fails with it. */
@@ -158,7 +128,7 @@ export const importJobs = <R, C extends object>(spec: ImportJobSpec<R, C>) => {
 
   const fail = async (job: ImportJob<C>, reason: Named) => {
     const now = clockNow().toISOString();
-    await transact([progress(job, { status: 'failed', failure: reason, finishedAt: now, leaseUntil: 0 })]);
+    await transact(progress(job, { status: 'failed', failure: reason, finishedAt: now, leaseUntil: 0 }));
     await spec.settled?.({ ...job, status: 'failed' }).catch(() => undefined);
   };
 
@@ -170,7 +140,7 @@ export const importJobs = <R, C extends object>(spec: ImportJobSpec<R, C>) => {
     const inProgress = () => new Error(`Chunk ${due.chunk} of import ${due.jobId} is being applied`);
     const leaseUntil = clockNow().getTime() + LEASE_MS;
     if ((job.leaseUntil ?? 0) > clockNow().getTime()) throw inProgress();
-    const claimed = await transact([progress(job, { status: 'running', leaseUntil })]);
+    const claimed = await transact(progress(job, { status: 'running', leaseUntil }));
     if (!claimed.ok) {
       const now = await get(due.jobId);
       if (now && dueAction(now, due.chunk) === 'apply') throw inProgress();
@@ -196,7 +166,7 @@ export const importJobs = <R, C extends object>(spec: ImportJobSpec<R, C>) => {
     } catch (error) {
       if (!(error instanceof ImportJobFailed || (error instanceof ProblemError && error.status < 500))) {
         // Let the event's retry claim the chunk again at once.
-        await transact([progress(job, { leaseUntil: 0 })]).catch(() => undefined);
+        await transact(progress(job, { leaseUntil: 0 })).catch(() => undefined);
         throw error;
       }
       await fail(job, error instanceof ImportJobFailed ? error.reason : named(error.detail));
@@ -204,7 +174,7 @@ export const importJobs = <R, C extends object>(spec: ImportJobSpec<R, C>) => {
     }
     const now = clockNow();
     const counted = await transact([
-      progress(
+      ...progress(
         job,
         {
           chunksDone: due.chunk,
@@ -281,7 +251,7 @@ export const importJobs = <R, C extends object>(spec: ImportJobSpec<R, C>) => {
         ...(empty ? { finishedAt: now.toISOString() } : {}),
       };
       const created = await transact([
-        putNew(jobItem(job)),
+        ...jobEntity.createItems(job),
         ...(empty
           ? []
           : [outboxPut(importEvents.ImportChunkDue, { jobId: job.jobId, importer: spec.importer, chunk: 1 }, now)]),

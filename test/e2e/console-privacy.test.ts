@@ -7,15 +7,14 @@
 // that person's erasure request by e-mail, confirms the erasure (a first click erases nothing), after
 // which the API finds nobody by id or address and its record of erasures holds the answer; and refuses
 // another person's request with a reason, which the page then shows as refused with it.
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Customer, customers } from '../../shared/customer.js';
 import { newId } from '../../shared/ids.js';
-import { keys } from '../../shared/table.js';
 import { check, findRow, useBrowser, withApiKey } from '../support/console.js';
 import { uniquePerson } from '../support/e2e.js';
 import { call } from '../support/quotes.js';
-import { documents } from '../support/subscriptions-e2e.js';
+import { documents, untouchedSince } from '../support/subscriptions-e2e.js';
 
 useBrowser();
 const officer = () => inject('peopleKeys').admin;
@@ -27,31 +26,6 @@ interface Rules {
   seq: number;
   updatedBy?: string;
 }
-
-/** Every time on a customer's partition moved back to `at`: the person has done nothing since. */
-const untouchedSince = async (customerId: string, at: string) => {
-  const table = documents();
-  const { Items = [] } = await table.send(
-    new QueryCommand({
-      TableName: 'pusula',
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.customerPartition(customerId) },
-    }),
-  );
-  for (const item of Items) {
-    const fields = ['updatedAt', 'occurredAt', 'createdAt', 'at'].filter((f) => typeof item[f] === 'string');
-    if (!fields.length) continue;
-    await table.send(
-      new UpdateCommand({
-        TableName: 'pusula',
-        Key: { pk: item.pk, sk: item.sk },
-        UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :at`).join(', ')}`,
-        ExpressionAttributeNames: Object.fromEntries(fields.map((f, i) => [`#f${i}`, f])),
-        ExpressionAttributeValues: { ':at': at },
-      }),
-    );
-  }
-};
 
 interface SubjectRequest {
   requestId: string;

@@ -1,16 +1,8 @@
-// İYS and retention on the local stack, through the İYS stand-in: a consent given on the web form
-// reaches İYS once with source HS_WEB however often the push runs; the person then refuses at İYS
-// itself, the pull applies it (its lag shown against three working days) and the next text campaign
-// passes them by; while İYS cannot be reached a text campaign waits (its progress says so) and sends
-// each recipient once when İYS is back; a retention dry run lists a lead left untouched past the
-// configured age, and its erasure erases it, once.
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApiKey } from '../../shared/api-keys.js';
-import { keys } from '../../shared/table.js';
 import { captureLead, getLead, localControlHeaders, settle, uniquePerson } from '../support/e2e.js';
 import { call } from '../support/quotes.js';
-import { documents } from '../support/subscriptions-e2e.js';
+import { untouchedSince } from '../support/subscriptions-e2e.js';
 
 const staff = () => inject('smsKeys').staff;
 let officer = '';
@@ -199,30 +191,7 @@ describe('İYS and retention', () => {
     await settle();
     const { customerId } = await getLead(leadId);
     // The lead was last touched a century ago: every time on its partition moved back.
-    const table = documents();
-    const items =
-      (
-        await table.send(
-          new QueryCommand({
-            TableName: 'pusula',
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.customerPartition(customerId) },
-          }),
-        )
-      ).Items ?? [];
-    for (const item of items) {
-      const fields = ['updatedAt', 'occurredAt', 'createdAt', 'at'].filter((f) => typeof item[f] === 'string');
-      if (!fields.length) continue;
-      await table.send(
-        new UpdateCommand({
-          TableName: 'pusula',
-          Key: { pk: item.pk, sk: item.sk },
-          UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :old`).join(', ')}`,
-          ExpressionAttributeNames: Object.fromEntries(fields.map((f, i) => [`#f${i}`, f])),
-          ExpressionAttributeValues: { ':old': '1925-01-01T09:00:00.000Z' },
-        }),
-      );
-    }
+    await untouchedSince(customerId, '1925-01-01T09:00:00.000Z');
     // The longest age the rules take: nothing else on the stack is that old.
     const rules = await call<{ seq: number }>('GET', '/privacy/retention-rules', officer);
     const saved = await call('PUT', '/privacy/retention-rules', officer, {

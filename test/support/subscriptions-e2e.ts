@@ -2,12 +2,12 @@
 // stack's table (a birthday and consent, as the customer record and a double opt-in leave them), and
 // their birthday greeting fired through the local scheduler, so a real marketing mail is in the SES store.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { type Customer, customers } from '../../shared/customer.js';
 import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
-import type { Key } from '../../shared/table.js';
+import { type Key, keys } from '../../shared/table.js';
 import { istanbulDate } from '../../shared/time.js';
 import { api, localControlHeaders, mailTo } from './e2e.js';
 import { linksIn } from './quotes.js';
@@ -63,3 +63,28 @@ export const greetedCustomer = async (tag: string, language: Language, at: Date)
 
 /** A future instant on a day no other suite greets: the scheduler sweeps as of a later time only. */
 export const futureDay = (daysAhead: number) => new Date(Date.now() + daysAhead * 24 * 3600 * 1000);
+
+/** Every time on a customer's partition moved back to `at`: the person has done nothing since. */
+export const untouchedSince = async (customerId: string, at: string) => {
+  const table = documents();
+  const { Items = [] } = await table.send(
+    new QueryCommand({
+      TableName: 'pusula',
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.customerPartition(customerId) },
+    }),
+  );
+  for (const item of Items) {
+    const fields = ['updatedAt', 'occurredAt', 'createdAt', 'at'].filter((f) => typeof item[f] === 'string');
+    if (!fields.length) continue;
+    await table.send(
+      new UpdateCommand({
+        TableName: 'pusula',
+        Key: { pk: item.pk, sk: item.sk },
+        UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :at`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(fields.map((f, i) => [`#f${i}`, f])),
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+  }
+};
