@@ -1,13 +1,19 @@
-// The real thing, with esbuild bundling and cdk-nag: needs every handler file the manifests name.
-// Each test takes 25–45 s on two cores.
+// The real thing: esbuild with the CDK's settings, the CDK's own bundling, cdk-nag and cfn-lint. Every function
+// is bundled once, all together (esbuild shares the parsing of what they have in common: seconds); the CDK
+// bundles the functions of two use cases one by one, as it does each function in a deploy (about two seconds
+// each, which for all ~170 cost this file ten minutes of the suite's two cores); cfn-lint reads every
+// template of the README's synth, every nested stack included.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { afterAll, expect, it, vi } from 'vitest';
 import { platform, useCases } from '../../functions/manifests.js';
-import { repoRoot } from '../../infra/constructs/crm-function.js';
+import { buildApp } from '../../infra/build-app.js';
+import { bundlingOptions, repoRoot } from '../../infra/constructs/crm-function.js';
+import type { FunctionDeclaration } from '../../shared/manifest.js';
 import { readmeCommands, shellWords } from '../support/readme.js';
 import { cfnLint, unacceptedFindings } from './cfn-lint.js';
 import { cdkJsonContext, deploymentContext } from './synth-template.js';
@@ -29,7 +35,7 @@ const run = (command: string, args: string[], env: Record<string, string> = {}) 
   promisify(execFile)(command, args, {
     cwd: repoRoot,
     env: { ...process.env, ...env },
-    // A full bundled synth takes two minutes alone and up to fifteen on a machine busy with other work: past that, stuck.
+    // A synth takes a minute alone and up to ten on a machine busy with other work: past that, stuck.
     timeout: 1_200_000,
     maxBuffer: 64 * 1024 * 1024,
   }).then(
@@ -40,65 +46,93 @@ const run = (command: string, args: string[], env: Record<string, string> = {}) 
     }),
   );
 
-// Bundling every function, cdk-nag and cfn-lint over every template: minutes beside the other suites.
+const readTemplate = (dir: string, name: string) =>
+  JSON.parse(readFileSync(join(dir, name), 'utf8')) as { Resources: Record<string, Resource> };
+const resourcesIn = (dir: string, files: string[], type: string) =>
+  files.flatMap((file) => Object.values(readTemplate(dir, file).Resources)).filter((r) => r.Type === type);
+
+// Synths, cdk-nag and cfn-lint over every template: minutes beside the other suites.
 vi.setConfig({ testTimeout: 1_500_000 });
 
-it('synthesizes as the CDK CLI runs the app: bundled ESM functions, no cdk-nag finding, no cfn-lint error', async () => {
-  const out = outputDirectory();
-  const result = await run('npx', ['tsx', 'infra/app.ts'], {
-    CDK_OUTDIR: out,
-    // What the CLI passes: cdk.json's context with the deployment's, and asset paths in the template metadata.
-    CDK_CONTEXT_JSON: JSON.stringify({
-      ...cdkJsonContext(),
-      ...deploymentContext,
-      'aws:cdk:enable-asset-metadata': true,
-    }),
+const declarations = [...Object.values(platform), ...useCases.flatMap((useCase) => Object.values(useCase.functions))];
+
+it("bundles every function with the CDK's esbuild settings, each entry exporting its handler", async () => {
+  // The settings every function is bundled with (the map's place does not change the code).
+  const settings = bundlingOptions(declarations[0]!, join(outputDirectory(), 'map'));
+  const entries = [...new Set(declarations.map((declaration) => join(repoRoot, declaration.entry)))];
+  expect(entries).toHaveLength(declarations.length);
+  const result = await build({
+    entryPoints: entries,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: settings.target,
+    mainFields: settings.mainFields,
+    minify: settings.minify,
+    keepNames: settings.keepNames,
+    banner: { js: settings.banner! },
+    // One build for all: what the functions share is parsed and emitted once.
+    splitting: true,
+    outdir: outputDirectory(),
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
   });
-  expect(result.code, result.output).toBe(0);
-
-  // The parent templates, and one nested template per use case, each named by the parent's stack resource.
-  const names = readdirSync(out).filter((name) => name.endsWith('.template.json'));
-  const nested = names.filter((name) => name.endsWith('.nested.template.json'));
-  // (the staff console: PusulaConsole copies its files into the API stack's bucket)
-  expect(names.filter((name) => !nested.includes(name)).sort()).toEqual([
-    'PusulaApi.template.json',
-    'PusulaConsole.template.json',
-    'PusulaData.template.json',
-  ]);
-  const read = (name: string) =>
-    JSON.parse(readFileSync(join(out, name), 'utf8')) as { Resources: Record<string, Resource> };
-  const resourcesIn = (files: string[], type: string) =>
-    files.flatMap((file) => Object.values(read(file).Resources)).filter((resource) => resource.Type === type);
-  const parent = 'PusulaApi.template.json';
-  expect(
-    resourcesIn([parent], 'AWS::CloudFormation::Stack')
-      .map((stack) => stack.Metadata['aws:asset:path'])
-      .sort(),
-  ).toEqual(nested.sort());
-  expect(nested).toHaveLength(useCases.length);
-
-  // The bundled SDK needs the createRequire banner, or it fails at load with "Dynamic require".
-  const functions = resourcesIn([parent, ...nested], 'AWS::Lambda::Function');
-  expect(functions).toHaveLength(
-    useCases.reduce((sum, m) => sum + Object.keys(m.functions).length, 0) + Object.keys(platform).length,
+  expect(result.errors).toEqual([]);
+  const exportsByEntry = new Map(
+    Object.values(result.metafile.outputs)
+      .filter((output) => output.entryPoint !== undefined)
+      .map((output) => [join(repoRoot, output.entryPoint!), output.exports]),
   );
+  expect(entries.filter((entry) => !exportsByEntry.get(entry)?.includes('handler'))).toEqual([]);
+});
+
+// Two use cases whose functions carry run-time files (the API's document, the letters' fonts) and the
+// platform's own functions, through the CDK's own bundling.
+const bundledUseCases = useCases.filter((useCase) => ['api-docs', 'letters'].includes(useCase.name));
+
+it('synthesizes with the CDK bundling each function: ESM with its require banner, run-time files beside it, no map in the zip', () => {
+  const out = outputDirectory();
+  const outdirBefore = process.env.CDK_OUTDIR;
+  process.env.CDK_OUTDIR = out;
+  try {
+    const { app } = buildApp({
+      useCases: bundledUseCases,
+      context: { ...cdkJsonContext(), ...deploymentContext, 'aws:cdk:enable-asset-metadata': true },
+    });
+    app.synth();
+  } finally {
+    if (outdirBefore === undefined) delete process.env.CDK_OUTDIR;
+    else process.env.CDK_OUTDIR = outdirBefore;
+  }
+
+  const nested = readdirSync(out).filter((name) => name.endsWith('.nested.template.json'));
+  expect(nested).toHaveLength(bundledUseCases.length);
+  // The API stack's functions (the data and console stacks hold only the CDK's own custom-resource handlers).
+  const functions = resourcesIn(out, ['PusulaApi.template.json', ...nested], 'AWS::Lambda::Function');
+  const bundled: FunctionDeclaration[] = [
+    ...Object.values(platform),
+    ...bundledUseCases.flatMap((useCase) => Object.values(useCase.functions)),
+  ];
+  expect(functions).toHaveLength(bundled.length);
   for (const fn of functions) {
-    const bundle = join(out, fn.Metadata['aws:asset:path']!, 'index.mjs');
-    expect(existsSync(bundle), bundle).toBe(true);
-    const code = readFileSync(bundle, 'utf8');
+    const zip = join(out, fn.Metadata['aws:asset:path']!);
+    const code = readFileSync(join(zip, 'index.mjs'), 'utf8');
+    // The bundled SDK needs the createRequire banner, or it fails at load with "Dynamic require".
     expect(code.slice(0, 200)).toContain('createRequire');
     // No map in the zip, none referenced: Node never loads one at a cold start.
-    expect(readdirSync(join(out, fn.Metadata['aws:asset:path']!)).filter((f) => f.endsWith('.map'))).toEqual([]);
+    expect(readdirSync(zip).filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(code).not.toContain('sourceMappingURL');
   }
+  // Each declared run-time file beside the index.mjs of some function (the fonts, the API document).
+  const files = new Set(functions.flatMap((fn) => readdirSync(join(out, fn.Metadata['aws:asset:path']!))));
+  const declared = bundled.flatMap((declaration) => (declaration.assets ?? []).map((asset) => asset.to));
+  expect(declared.length).toBeGreaterThan(0);
+  expect(declared.filter((file) => !files.has(file))).toEqual([]);
   // The maps, for operators, beside the assembly: one per function.
   expect(readdirSync(join(out, 'source-maps', 'pusula-prod-api')).filter((f) => f.endsWith('.mjs.map'))).toHaveLength(
     functions.length,
   );
-
-  // cfn-lint reads every template, the nested ones too.
-  const templates = names.map((name) => join(out, name));
-  expect(unacceptedFindings(await cfnLint(templates))).toEqual([]);
 });
 
 it('fails the cfn-lint check on a template CloudFormation would refuse', async () => {
@@ -117,18 +151,35 @@ it('fails the cfn-lint check on a template CloudFormation would refuse', async (
   );
 });
 
-// The app still builds and checks every stack with the README's context values; only the bundling, which the
-// first test has proven, is left to the data stack (`--exclusively`): a second bundling of every function
-// cost this file minutes of the suite's two cores.
-it("passes the README's `npx cdk synth` as written (quiet, into its own folder) with the project CLI", async () => {
+// The README's words build and check every stack (cdk-nag runs in the synth); the bundling, proven above, is
+// left to the data stack (`--exclusively`). cfn-lint then reads every template, the nested ones too.
+it("passes the README's `npx cdk synth` as written (quiet, into its own folder), and cfn-lint over every template", async () => {
   const [npx, ...args] = readmeCommands()
     .map(shellWords)
     .find(([command, cdk, verb]) => command === 'npx' && cdk === 'cdk' && verb === 'synth')!;
   const out = outputDirectory();
   const result = await run(npx!, [...args, 'PusulaData', '--exclusively', '--quiet', '--output', out]);
   expect(result.code, result.output).toBe(0);
-  // Every stack was synthesized with the README's values, nested ones included.
-  expect(readdirSync(out).filter((name) => name.endsWith('.nested.template.json'))).toHaveLength(useCases.length);
+
+  // The parent templates, and one nested template per use case, each named by the parent's stack resource.
+  const names = readdirSync(out).filter((name) => name.endsWith('.template.json'));
+  const nested = names.filter((name) => name.endsWith('.nested.template.json'));
+  // (the staff console: PusulaConsole copies its files into the API stack's bucket)
+  expect(names.filter((name) => !nested.includes(name)).sort()).toEqual([
+    'PusulaApi.template.json',
+    'PusulaConsole.template.json',
+    'PusulaData.template.json',
+  ]);
+  const parent = 'PusulaApi.template.json';
+  expect(
+    resourcesIn(out, [parent], 'AWS::CloudFormation::Stack')
+      .map((stack) => stack.Metadata['aws:asset:path'])
+      .sort(),
+  ).toEqual(nested.sort());
+  expect(nested).toHaveLength(useCases.length);
+  expect(resourcesIn(out, [parent, ...nested], 'AWS::Lambda::Function')).toHaveLength(declarations.length);
+
+  expect(unacceptedFindings(await cfnLint(names.map((name) => join(out, name))))).toEqual([]);
 });
 
 it('refuses to synth when the CDK CLI finds no region and would fall back to us-east-1', async () => {
