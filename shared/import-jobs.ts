@@ -17,7 +17,7 @@ import { getFile, putFile } from './files.js';
 import type { Recorder } from './idempotency.js';
 import type { Named, Text } from './messages.js';
 import { outboxPut } from './outbox.js';
-import { NotFoundError, ProblemError } from './problems.js';
+import { ConflictError, NotFoundError, ProblemError } from './problems.js';
 import { queryPage } from './query.js';
 import { byState, fromItem, keys } from './table.js';
 
@@ -262,6 +262,30 @@ export const importJobs = <R, C extends object>(spec: ImportJobSpec<R, C>) => {
       return job;
     },
 
+    /**
+     * Queues the job's next chunk again, for a job an outage stopped (its chunk's event retried out to the
+     * dead-letter queue): applying is idempotent and a chunk counted already is not counted again, so
+     * resuming a job that was moving changes nothing. A finished job, or one a consumer holds now, is a 409.
+     */
+    async resume(jobId: string) {
+      const job = await get(jobId);
+      if (!job) throw notFound();
+      if (job.status === 'done' || job.status === 'failed')
+        throw new ConflictError('illegal-transition', {
+          en: 'The import has finished: there is nothing to resume.',
+          tr: 'İçe aktarma bitti: sürdürülecek bir şey yok.',
+        });
+      const now = clockNow();
+      if ((job.leaseUntil ?? 0) > now.getTime())
+        throw new ConflictError('illegal-transition', {
+          en: 'A part of this import is being applied now.',
+          tr: 'Bu içe aktarmanın bir bölümü şu an uygulanıyor.',
+        });
+      const chunk = job.chunksDone + 1;
+      await transact([outboxPut(importEvents.ImportChunkDue, { jobId, importer: spec.importer, chunk }, now)]);
+      return job;
+    },
+
     /** The caller's jobs of this importer, newest first. */
     async listMine(actorId: string, limit: number, cursor?: string) {
       const page = await queryPage({
@@ -283,14 +307,19 @@ export const jobView = ({ context: _context, seq: _seq, leaseUntil: _lease, ...j
 
 // ---- what the routes answer --------------------------------------------------------------------------
 
-type Jobs = Pick<ReturnType<typeof importJobs>, 'get' | 'listMine'>;
+type Jobs = Pick<ReturnType<typeof importJobs>, 'get' | 'listMine' | 'resume'>;
+
+const notFound = () => new NotFoundError({ en: 'The import', tr: 'İçe aktarma' });
 
 /** The job as answered, or 404 when there is none of this importer (another importer's job included). */
 export const jobOr404 = async (jobs: Jobs, jobId: string) => {
   const job = await jobs.get(jobId);
-  if (!job) throw new NotFoundError({ en: 'The import', tr: 'İçe aktarma' });
+  if (!job) throw notFound();
   return jobView(job);
 };
+
+/** The job resumed (its next chunk queued), as answered; 404 as `jobOr404`. */
+export const resumedJob = async (jobs: Jobs, jobId: string) => jobView(await jobs.resume(jobId));
 
 /** A page of the caller's jobs, newest first, as answered. */
 export const myJobs = async (jobs: Jobs, actorId: string, query: { limit: number; cursor?: string }) => {

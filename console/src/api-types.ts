@@ -236,6 +236,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/catalogue-imports/{jobId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resumes an import an outage stopped: its next part is queued again (a part applied already is not applied twice)
+         * @description Needs a bearer key with the scope `catalogue:write` (or `admin`).
+         */
+        post: operations["resumeCatalogueImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/recipes/{sku}": {
         parameters: {
             query?: never;
@@ -2214,6 +2234,26 @@ export interface paths {
         get: operations["getOrderImport"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/imports/orders/{jobId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resumes an import an outage stopped: its next part is queued again (an order counted already is not counted twice)
+         * @description Needs a bearer key with the scope `analytics:admin` (or `admin`).
+         */
+        post: operations["resumeOrderImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4703,6 +4743,56 @@ export interface operations {
         responses: {
             /** @description The import job */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jobId: string;
+                        importer: string;
+                        subject: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "done" | "failed";
+                        rows: number;
+                        rowsDone: number;
+                        chunks: number;
+                        chunksDone: number;
+                        percent: number;
+                        counts: {
+                            [key: string]: number;
+                        };
+                        failure?: {
+                            en: string;
+                            tr: string;
+                        };
+                        createdBy: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        finishedAt?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    resumeCatalogueImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import job; its next part queued */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12462,6 +12552,56 @@ export interface operations {
         responses: {
             /** @description The import job */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jobId: string;
+                        importer: string;
+                        subject: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "done" | "failed";
+                        rows: number;
+                        rowsDone: number;
+                        chunks: number;
+                        chunksDone: number;
+                        percent: number;
+                        counts: {
+                            [key: string]: number;
+                        };
+                        failure?: {
+                            en: string;
+                            tr: string;
+                        };
+                        createdBy: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        finishedAt?: string;
+                    };
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+        };
+    };
+    resumeOrderImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import job; its next part queued */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

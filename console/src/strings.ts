@@ -701,6 +701,8 @@ const tr = {
   importReason: 'Neden',
   importStartedAt: 'Başlangıç',
   importQueuedHint: 'Dosya denetlendi; içe aktarma arka planda sürüyor. Sayfadan ayrılabilirsiniz.',
+  importStalled: 'Bu içe aktarma birkaç dakikadır ilerlemiyor; bir kesinti durdurmuş olabilir.',
+  importResume: 'Sürdür',
   ordersImport: 'Sipariş geçmişini içe aktar',
   ordersImportHint:
     'Geçmiş siparişler (order_id, customer_id, order_date, currency, amount, amount_try) müşteri rakamlarına teslim edilmiş olarak sayılır; önceden sayılmış bir sipariş yeniden sayılmaz. Tek bir hatalı satır varsa hiçbir şey sayılmaz.',
@@ -1407,6 +1409,8 @@ const en: Record<StringKey, string> = {
   importReason: 'Reason',
   importStartedAt: 'Started',
   importQueuedHint: 'The file was checked; the import goes on in the background. You may leave this page.',
+  importStalled: 'This import has not moved for a few minutes; an outage may have stopped it.',
+  importResume: 'Resume',
   ordersImport: 'Import order history',
   ordersImportHint:
     'Past orders (order_id, customer_id, order_date, currency, amount, amount_try) are counted into customer figures as delivered; an order counted before is not counted again. If one row is wrong, nothing is counted.',

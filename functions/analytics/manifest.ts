@@ -63,6 +63,16 @@ export const analyticsRoutes = {
     request: { params: jobs.importJobParams, query: null, body: null },
     responses: { 200: { description: 'The import job', json: jobs.importJob } },
   },
+  resumeOrderImport: {
+    method: 'POST',
+    path: '/analytics/imports/orders/{jobId}/resume',
+    function: 'orderImports',
+    auth: admin,
+    summary:
+      'Resumes an import an outage stopped: its next part is queued again (an order counted already is not counted twice)',
+    request: { params: jobs.importJobParams, query: null, body: null },
+    responses: { 202: { description: 'The import job; its next part queued', json: jobs.importJob } },
+  },
   topCustomers: list('/analytics/lists/top-customers', "The top 5 % of last calendar year's buyers by revenue in TRY"),
   lapsedCustomers: list(
     '/analytics/lists/lapsed-customers',
@@ -168,8 +178,8 @@ export const analytics: UseCaseManifest = {
     },
     orderImports: {
       entry: `${dir}/order-imports.ts`,
-      description: "Admin: an order-history import job's progress, and the caller's recent ones",
-      uses: { table: 'read' },
+      description: "Admin: an order-history import job's progress, the caller's recent ones, resuming a stopped one",
+      uses: { table: 'write' },
     },
     applyOrderImport: {
       entry: `${dir}/apply-order-import.ts`,

@@ -63,6 +63,16 @@ export const catalogueRoutes = {
     request: { params: jobs.importJobParams, query: null, body: null },
     responses: { 200: { description: 'The import job', json: jobs.importJob } },
   },
+  resumeCatalogueImport: {
+    method: 'POST',
+    path: '/catalogue-imports/{jobId}/resume',
+    function: 'catalogueImports',
+    auth: { scopes: ['catalogue:write'] },
+    summary:
+      'Resumes an import an outage stopped: its next part is queued again (a part applied already is not applied twice)',
+    request: { params: jobs.importJobParams, query: null, body: null },
+    responses: { 202: { description: 'The import job; its next part queued', json: jobs.importJob } },
+  },
 } as const satisfies Record<string, RouteDeclaration>;
 
 /** What quotes are built from: products, price lists and FX rates, imported and exported as files. */
@@ -91,8 +101,8 @@ export const catalogue: UseCaseManifest = {
     },
     catalogueImports: {
       entry: `${dir}/catalogue-imports.ts`,
-      description: "Admin: a catalogue import job's progress, and the caller's recent ones",
-      uses: { table: 'read' },
+      description: "Admin: a catalogue import job's progress, the caller's recent ones, resuming a stopped one",
+      uses: { table: 'write' },
     },
     applyCatalogueImport: {
       entry: `${dir}/apply-catalogue-import.ts`,

@@ -3,6 +3,7 @@
 // Idempotency-Key, its chunks applied from their events with the progress counted (a redelivered chunk
 // counts nothing twice), the catalogue's staged generation made live only with the last chunk, and a job
 // whose switch is refused failed with its reason and the live catalogue left as it was.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as applyOrders } from '../../functions/analytics/handlers/apply-order-import.js';
@@ -269,5 +270,73 @@ describe('an order-history import job', () => {
       },
     );
     expect(foreign.status).toBe(404);
+  });
+});
+
+describe('resuming an import an outage stopped', () => {
+  const resume = (handler: Handler, path: string, jobId: string, resource: string) =>
+    call(handler, 'POST', resource, path, admin, { params: { jobId } });
+  const resumeFx = (jobId: string) =>
+    resume(catalogueImports, `/catalogue-imports/${jobId}/resume`, jobId, '/catalogue-imports/{jobId}/resume');
+
+  it('queues the next chunk again, applied once; a job being applied, a finished one and another importer’s are refused', async () => {
+    const job = (await postFx(fxFile('DKK', [1, 2, 3]))).json();
+    await catalogueJobs.runDue({ jobId: job.jobId, chunk: 1 });
+    // chunk 2's event retried out: the job stays running with nothing on its way, until resumed
+    expect(await dueChunks(job.jobId)).toEqual([1, 2]);
+
+    // while a consumer holds the job, a resume would race it: refused, nothing queued
+    const holding = Date.now() + 60_000;
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: `IMPORT_JOB#${job.jobId}`, sk: 'JOB' },
+        UpdateExpression: 'SET leaseUntil = :until',
+        ExpressionAttributeValues: { ':until': holding },
+      }),
+    );
+    const held = await resumeFx(job.jobId);
+    expect(held.status).toBe(409);
+    expect(held.json()).toMatchObject({
+      code: 'illegal-transition',
+      detail: 'A part of this import is being applied now.',
+    });
+    expect(await dueChunks(job.jobId)).toEqual([1, 2]);
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: `IMPORT_JOB#${job.jobId}`, sk: 'JOB' },
+        UpdateExpression: 'SET leaseUntil = :none',
+        ExpressionAttributeValues: { ':none': 0 },
+      }),
+    );
+
+    const resumed = await resumeFx(job.jobId);
+    expect(resumed.status).toBe(202);
+    expect(resumed.json()).toMatchObject({ jobId: job.jobId, status: 'running', chunksDone: 1, rowsDone: 2 });
+    expect(resumed.json()).not.toHaveProperty('leaseUntil');
+    expect(await dueChunks(job.jobId)).toEqual([1, 2, 2]);
+    // both deliveries of chunk 2 (the retried-out one redriven, and the resumed one): counted once
+    await catalogueJobs.runDue({ jobId: job.jobId, chunk: 2 });
+    await catalogueJobs.runDue({ jobId: job.jobId, chunk: 2 });
+    expect(await catalogueJobs.get(job.jobId)).toMatchObject({ status: 'done', rowsDone: 3, counts: { imported: 3 } });
+    expect((await exportCatalogue('fxRates')).filter((r) => r.currency === 'DKK')).toHaveLength(3);
+
+    const finished = await resumeFx(job.jobId);
+    expect(finished.status).toBe(409);
+    expect(finished.json()).toMatchObject({
+      code: 'illegal-transition',
+      detail: 'The import has finished: there is nothing to resume.',
+    });
+    expect(await dueChunks(job.jobId)).toEqual([1, 2, 2]);
+    // the order-history route knows no catalogue job, nor a job nobody made
+    const foreign = await resume(
+      orderImports,
+      `/analytics/imports/orders/${job.jobId}/resume`,
+      job.jobId,
+      '/analytics/imports/orders/{jobId}/resume',
+    );
+    expect(foreign.status).toBe(404);
+    expect((await resumeFx(newId())).status).toBe(404);
   });
 });

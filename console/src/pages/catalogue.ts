@@ -49,6 +49,7 @@ export const cataloguePage = async () => {
         }),
       list: async () => (await client.GET('/catalogue-imports')).data?.items ?? [],
       get: async (jobId) => (await client.GET('/catalogue-imports/{jobId}', { params: { path: { jobId } } })).data,
+      resume: (jobId) => client.POST('/catalogue-imports/{jobId}/resume', { params: { path: { jobId } } }),
     },
   );
 };
@@ -64,5 +65,6 @@ export const orderImportPage = async () => {
       }),
     list: async () => (await client.GET('/analytics/imports/orders')).data?.items ?? [],
     get: async (jobId) => (await client.GET('/analytics/imports/orders/{jobId}', { params: { path: { jobId } } })).data,
+    resume: (jobId) => client.POST('/analytics/imports/orders/{jobId}/resume', { params: { path: { jobId } } }),
   });
 };

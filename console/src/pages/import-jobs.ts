@@ -6,7 +6,7 @@ import { html, nothing, render } from 'lit';
 import { asProblem, idempotencyKey, type Problem } from '../api.js';
 import type { operations } from '../api-types.js';
 import { currentLanguage, dateTime, label, t } from '../strings.js';
-import { clearProblem, pollPage, showProblem, statusView } from '../ui.js';
+import { clearProblem, pollPage, problemSlot, showProblem, statusView } from '../ui.js';
 
 export type ImportJob = operations['getCatalogueImport']['responses'][200]['content']['application/json'];
 
@@ -16,6 +16,8 @@ export interface ImportSource {
   /** The caller's recent jobs, newest first. */
   list: () => Promise<ImportJob[]>;
   get: (jobId: string) => Promise<ImportJob | undefined>;
+  /** Queues a stopped job's next part again. */
+  resume: (jobId: string) => Promise<Answer>;
 }
 
 interface Answer {
@@ -35,11 +37,19 @@ const rowProblems = (errors: RowProblem[]) =>
 
 const active = (job: ImportJob) => job.status === 'queued' || job.status === 'running';
 
+/**
+ * A part is applied in seconds and the next is queued as it is counted: an unfinished job unchanged for
+ * this long was stopped by an outage (its part's event retried out), and may be resumed. The API refuses a
+ * resume while a part is being applied, so offering it early costs nothing but a refusal.
+ */
+const STALLED_MS = 2 * 60 * 1000;
+const stalled = (job: ImportJob) => active(job) && Date.now() - Date.parse(job.updatedAt) > STALLED_MS;
+
 const count = (n: number) => new Intl.NumberFormat(currentLanguage() === 'en' ? 'en-GB' : 'tr-TR').format(n);
 
 const countWords = { imported: 'importCounted', alreadyCounted: 'importAlready' } as const;
 
-const jobView = (job: ImportJob) =>
+const jobView = (job: ImportJob, resume: (job: ImportJob, button: HTMLButtonElement) => void) =>
   html`<li data-import-job=${job.jobId}>
     <p><strong>${label('importSubject', job.subject)}</strong> · ${statusView('importStatus', job.status)} ·
       ${t('importStartedAt')} ${dateTime(job.createdAt)}</p>
@@ -55,6 +65,14 @@ const jobView = (job: ImportJob) =>
             html` · ${t(countWords[name as keyof typeof countWords])}: <span data-counted=${name}>${count(n)}</span>`,
         )}</p>
     ${job.failure ? html`<p class="problem" data-failure>${t('importReason')}: ${job.failure[currentLanguage()]}</p>` : nothing}
+    ${
+      stalled(job)
+        ? html`<form data-resume-import @submit=${(event: SubmitEvent) => {
+            event.preventDefault();
+            resume(job, (event.target as HTMLFormElement).querySelector('button')!);
+          }}>${problemSlot()}<p>${t('importStalled')}</p><button type="submit">${t('importResume')}</button></form>`
+        : nothing
+    }
   </li>`;
 
 /**
@@ -70,7 +88,7 @@ export const importJobs = (source: ImportSource, slotOf: () => HTMLElement) => {
       html`${refused ? rowProblems(refused) : nothing}
         ${accepted ? html`<p role="status" data-import-accepted>${t('importQueuedHint')}</p>` : nothing}
         <h2>${t('importsRecent')}</h2>
-        ${jobs.length ? html`<ul data-import-jobs>${jobs.map(jobView)}</ul>` : html`<p>${t('nothing')}</p>`}`,
+        ${jobs.length ? html`<ul data-import-jobs>${jobs.map((job) => jobView(job, resume))}</ul>` : html`<p>${t('nothing')}</p>`}`,
       slotOf(),
     );
   const follow = () =>
@@ -79,6 +97,20 @@ export const importJobs = (source: ImportSource, slotOf: () => HTMLElement) => {
       if (current()) draw();
       return jobs.some(active);
     }, 1000);
+  const resume = async (job: ImportJob, button: HTMLButtonElement) => {
+    const form = button.form!;
+    clearProblem(form);
+    button.setAttribute('aria-busy', 'true');
+    const answer = await source.resume(job.jobId).finally(() => button.removeAttribute('aria-busy'));
+    if (!answer.data) {
+      showProblem(form, asProblem(answer.error, answer.response.status));
+      return;
+    }
+    const resumed = answer.data;
+    jobs = jobs.map((j) => (j.jobId === resumed.jobId ? resumed : j));
+    draw();
+    await follow();
+  };
   const read = async () => {
     jobs = await source.list();
     draw();
