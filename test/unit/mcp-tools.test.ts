@@ -1,5 +1,5 @@
 // The MCP tools cannot drift from the API: each tool maps to an operation of the generated OpenAPI
-// document, its input schema is that operation's parameters and body exactly, it is read-only exactly
+// document, its input schema is that operation's path and query parameters and body exactly, it is read-only exactly
 // when the operation is a GET, it needs exactly the operation's scopes, and a call becomes that
 // operation's HTTP request.
 import { describe, expect, it } from 'vitest';
@@ -39,15 +39,15 @@ describe('the MCP tools', () => {
       required?: string[];
     };
     const expected: Record<string, unknown> = {};
-    for (const p of operation.parameters)
-      expected[p.name] = { ...p.schema, description: `${p.in} parameter ${p.name}` };
+    const parameters = operation.parameters.filter((p) => p.in === 'path' || p.in === 'query');
+    for (const p of parameters) expected[p.name] = { ...p.schema, description: `${p.in} parameter ${p.name}` };
     if (operation.requestBody) expected.body = operation.requestBody.content['application/json'].schema;
     const { idempotencyKey, ...rest } = properties;
     expect(rest).toEqual(expected);
     expect(idempotencyKey !== undefined).toBe(!tool.readOnly);
     expect([...required].sort()).toEqual(
       [
-        ...operation.parameters.filter((p) => p.required).map((p) => p.name),
+        ...parameters.filter((p) => p.required).map((p) => p.name),
         ...(operation.requestBody?.required ? ['body'] : []),
       ].sort(),
     );

@@ -5,17 +5,12 @@ import { erasureContributions, erasureParts } from '../../functions/privacy/cont
 import { personDetails, planErasure } from '../../functions/privacy/domain/erasure-plan.js';
 import { exportDocument, personExport } from '../../functions/privacy/domain/export.js';
 import { chooseSubject } from '../../functions/privacy/domain/subject.js';
+import { partitionItems } from '../support/partition-item.js';
 
 const C = '01KCUSTQMERAAAAAAAAAAAAAAA';
 const O1 = '01KQRDERDELIVEREDAAAAAAAAA';
 const O2 = '01KQRDERSHIPPEDAAAAAAAAAAA';
-const item = (sk: string, type: string, fields: Record<string, unknown> = {}): Record<string, unknown> => ({
-  pk: `CUSTOMER#${C}`,
-  sk,
-  type,
-  customerId: C,
-  ...fields,
-});
+const item = partitionItems(C);
 
 const profile = item('PROFILE', 'customer', {
   name: 'Deniz Örnekoğlu',

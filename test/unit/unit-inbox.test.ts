@@ -9,6 +9,7 @@ import { demoRoutingRules, demoUnits } from '../../infra/local/demo-data.js';
 import { officeHours } from '../../shared/business-hours.js';
 import type { ProblemError } from '../../shared/problems.js';
 import { numberSuffix, recordNumber } from '../../shared/record-numbers.js';
+import { freshImport } from '../support/fresh-import.js';
 
 const units = new Map(demoUnits.map((unit) => [unit.unitId, unit]));
 // A Tuesday, 12:00 in Istanbul.
@@ -61,6 +62,20 @@ describe('the urgency order', () => {
     // Due last Friday 17:00 (Istanbul); it is Monday 10:00: late by one hour on Friday and one on Monday.
     const monday = new Date('2026-11-30T07:00:00Z');
     expect(minutesUntil(monday, new Date('2026-11-27T14:00:00Z'), officeHours)).toBe(-120);
+  });
+
+  it('has no minutes left, and none late, at the due instant itself', () => {
+    expect(minutesUntil(now, new Date(now), officeHours)).toBe(0);
+  });
+
+  it('as loaded: both rules hold', async () => {
+    const urgency = await freshImport(() => import('../../functions/unit-inbox/domain/urgency.js'));
+    expect(urgency.minutesUntil(now, new Date('2026-12-01T08:00:00Z'), officeHours)).toBe(-60);
+    const sorted = urgency.byUrgency([
+      item('unclocked', '2026-11-29T08:00:00Z'),
+      item('late', '2026-11-30T09:00:00Z', -30),
+    ]);
+    expect(sorted.map((i) => i.id)).toEqual(['late', 'unclocked']);
   });
 });
 

@@ -103,9 +103,13 @@ const idempotencyKey = {
   description: 'Idempotency-Key for this write: the same key again returns the first answer and does nothing twice.',
 };
 
-/** The operation's input as one JSON object: each parameter by name, the body as `body`. */
+/**
+ * The operation's input as one JSON object: each path and query parameter by name, the body as `body`.
+ * Header parameters are not the agent's to give: the one an agent needs, the idempotency key of a
+ * write, is `idempotencyKey` (a call sends it as the header).
+ */
 export const inputSchemaOf = (operation: Operation, readOnly: boolean): Tool['inputSchema'] => {
-  const parameters = operation.parameters ?? [];
+  const parameters = operation.parameters?.filter((p) => p.in === 'path' || p.in === 'query') ?? [];
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   for (const p of parameters) {
@@ -115,7 +119,7 @@ export const inputSchemaOf = (operation: Operation, readOnly: boolean): Tool['in
   const body = operation.requestBody?.content['application/json'];
   if (body) {
     properties.body = body.schema;
-    if (operation.requestBody?.required) required.push('body');
+    if (operation.requestBody!.required) required.push('body');
   }
   if (!readOnly) properties.idempotencyKey = idempotencyKey;
   return { type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: false };

@@ -83,7 +83,8 @@ export const personDetails = (customerId: string, items: readonly Item[]): Perso
     const e164 = typeof value === 'string' ? toE164(value) : undefined;
     if (e164) phones.add(e164);
   };
-  const walk = (value: unknown, key: string) => {
+  /** `key` is the name the value is under (none at an item's top level). */
+  const walk = (value: unknown, key?: string) => {
     if (Array.isArray(value) || value instanceof Set) for (const inner of value) walk(inner, key);
     else if (value && typeof value === 'object') {
       for (const [name, inner] of Object.entries(value)) {
@@ -96,7 +97,7 @@ export const personDetails = (customerId: string, items: readonly Item[]): Perso
     }
   };
   for (const item of items) {
-    walk(item, '');
+    walk(item);
     if (namedTypes.has(String(item.type)) && typeof item.name === 'string') names.add(item.name);
     if (item.type === 'consent') (item.channel === 'email' ? email : phone)(item.address);
     // The item's own id (a lead's leadId, an order's orderId), not the ids of people it names.

@@ -83,9 +83,14 @@ const partTitles: Record<string, { tr: string; en: string }> = {
   timeline: { tr: 'Görüşmeler, aramalar ve gönderilen iletiler', en: 'Meetings, calls and messages sent' },
   opportunities: { tr: 'Satış fırsatları', en: 'Sales opportunities' },
   requests: { tr: 'Bayi talepleri', en: 'Requests to dealers' },
+  points: { tr: 'Sadakat puanları', en: 'Loyalty points' },
+  invoices: { tr: 'Faturalar', en: 'Invoices' },
+  payments: { tr: 'Ödemeler', en: 'Payments' },
+  instalments: { tr: 'Taksit planları', en: 'Instalment plans' },
 };
 
-const value = (v: unknown) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
+/** Text as it is; anything else (a number, a list, an object, null) as JSON. */
+const value = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 const table = (item: Item) =>
   safeHtml`<table>${Object.entries(item).map(

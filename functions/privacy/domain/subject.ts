@@ -13,7 +13,7 @@ export type SubjectChoice = { customerId: string } | { candidates: Candidate[] }
 
 /** The one customer whose own detail it is and nobody else's; otherwise every candidate (none: nobody). */
 export const chooseSubject = (candidates: readonly Candidate[]): SubjectChoice => {
-  const owners = new Set(candidates.filter((c) => c.matchedAs === 'customer').map((c) => c.customerId));
+  const owners = new Set(candidates.map((c) => c.customerId));
   if (owners.size === 1 && candidates.every((c) => c.matchedAs === 'customer')) return { customerId: [...owners][0]! };
   return { candidates: [...candidates] };
 };

@@ -10,9 +10,12 @@ export interface Clocked {
   minutesLeft?: number;
 }
 
-/** Business minutes from `now` until `due` in these hours: negative by the minutes it is late. */
+/**
+ * Business minutes from `now` until `due` in these hours: negative by the minutes it is late. One of
+ * the two spans is empty (a span that ends before it starts counts no minutes).
+ */
 export const minutesUntil = (now: Date, due: Date, hours: WorkingHours) =>
-  due > now ? businessMinutesBetween(now, due, hours) : -businessMinutesBetween(due, now, hours);
+  businessMinutesBetween(now, due, hours) - businessMinutesBetween(due, now, hours);
 
 export const byUrgency = <T extends Clocked>(items: readonly T[]): T[] =>
   [...items].sort((a, b) => {

@@ -58,17 +58,18 @@ const v6Lists = lists(v6Ranges, 'ipv6');
 
 /** The eight 16-bit groups of an IPv6 address (an embedded dotted IPv4 tail included). */
 const groupsOf = (address: string): number[] => {
-  let text = address.toLowerCase().split('%')[0]!;
+  let text = address.split('%')[0]!;
   const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (dotted) {
     const [a, b, c, d] = dotted[1]!.split('.').map(Number) as [number, number, number, number];
     text = `${text.slice(0, -dotted[1]!.length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
-  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
+  // Without a `::` the tail is undefined and the eight groups are all on the left.
+  const [head, tail] = text.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const middle = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0');
-  return [...left, ...middle, ...right].map((group) => Number.parseInt(group || '0', 16));
+  const middle = Array(8 - left.length - right.length).fill('0');
+  return [...left, ...middle, ...right].map((group) => Number.parseInt(group, 16));
 };
 
 const v4Of = (high: number, low: number) => `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
@@ -116,7 +117,8 @@ export const addressAllowed = (address: string, options: GuardOptions) => {
 
 export type UrlRefusal = 'not-a-url' | 'not-https' | 'credentials' | 'address' | 'port' | 'unresolved';
 
-const hostOf = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1');
+/** The host without the brackets around an IPv6 literal (the only brackets a hostname holds). */
+const hostOf = (url: URL) => url.hostname.replace(/[[\]]/g, '');
 
 /**
  * Checks what can be checked without DNS: https (http only to loopback where allowed), no user
@@ -136,7 +138,8 @@ export const urlRefusal = (text: string, options: GuardOptions): UrlRefusal | un
   const loopback = loopbackName || (literal && classifyAddress(host) === 'loopback');
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback && options.allowLoopback)) return 'not-https';
   if (url.username || url.password) return 'credentials';
-  if (url.port && Number(url.port) < 1024 && url.port !== '443' && !(loopback && options.allowLoopback)) return 'port';
+  // An https URL's port 443 is its default, which the URL leaves empty.
+  if (url.port && Number(url.port) < 1024 && !(loopback && options.allowLoopback)) return 'port';
   if (loopbackName) return options.allowLoopback ? undefined : 'address';
   if (literal && !addressAllowed(host, options)) return 'address';
   return undefined;
