@@ -79,13 +79,14 @@ const get = (record: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((value, key) => (value as Fields | undefined)?.[key], record);
 
 const set = (record: Fields, path: string, value: unknown): void => {
-  const [head, ...rest] = path.split('.') as [string, ...string[]];
-  if (rest.length === 0) {
-    record[head] = value;
-    return;
+  const keys = path.split('.');
+  const last = keys.pop()!;
+  let target = record;
+  for (const key of keys) {
+    target[key] ??= {};
+    target = target[key] as Fields;
   }
-  record[head] ??= {};
-  set(record[head] as Fields, rest.join('.'), value);
+  target[last] = value;
 };
 
 export const amountIn = (currencyPath: string): Codec => ({
@@ -300,8 +301,8 @@ export const importCsvWith = <T>(format: Format<T>, text: string): ImportResult<
       const rowLines = [line];
       const value = { ...row, [nested]: [row[nested]] };
       lists.set(key, { value, rowLines, cells });
-      const lineOf = (path: readonly PropertyKey[]) =>
-        path[0] === nested && typeof path[1] === 'number' ? rowLines[path[1]]! : line;
+      // The list is the only array a row makes: an index in a path is the index of one of its rows.
+      const lineOf = (path: readonly PropertyKey[]) => (typeof path[1] === 'number' ? rowLines[path[1]]! : line);
       candidates.push({ value, lineOf, fieldOf });
       return;
     }
@@ -355,7 +356,8 @@ const elementLines = (text: string): number[] => {
       else if (ch === '"') inString = false;
       continue;
     }
-    if (awaitingElement && depth === 1 && !/[\s\]]/.test(ch)) {
+    // Awaiting an element is at depth 1 only: it is set there, and cleared on entering deeper.
+    if (awaitingElement && !/[\s\]]/.test(ch)) {
       lines.push(line);
       awaitingElement = false;
     }
@@ -377,8 +379,9 @@ export const importJson = <K extends CatalogueKind>(kind: K, file: string): Impo
   } catch (error) {
     // JSON.parse says where in English only; a reader gets it as it is.
     const message = (error as Error).message;
+    // Where it does not say, the error is put at the start.
     const position = /at position (\d+)/.exec(message)?.[1];
-    const line = position === undefined ? 1 : lineAt(text, Number(position));
+    const line = lineAt(text, Number(position ?? 0));
     return { ok: false, errors: [{ line, field: '', message }] };
   }
   if (!Array.isArray(parsed))
