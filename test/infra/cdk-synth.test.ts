@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, expect, it, vi } from 'vitest';
+import { lazyModules } from '../../functions/lazy-modules.js';
 import { platform, useCases } from '../../functions/manifests.js';
 import { repoRoot } from '../../infra/constructs/crm-function.js';
 import { readmeCommands, shellWords } from '../support/readme.js';
@@ -82,18 +83,28 @@ it('synthesizes as the CDK CLI runs the app: bundled ESM functions, no cdk-nag f
   expect(functions).toHaveLength(
     useCases.reduce((sum, m) => sum + Object.keys(m.functions).length, 0) + Object.keys(platform).length,
   );
+  let lazyFiles = 0;
   for (const fn of functions) {
-    const bundle = join(out, fn.Metadata['aws:asset:path']!, 'index.mjs');
+    const asset = join(out, fn.Metadata['aws:asset:path']!);
+    const bundle = join(asset, 'index.mjs');
     expect(existsSync(bundle), bundle).toBe(true);
     const code = readFileSync(bundle, 'utf8');
     expect(code.slice(0, 200)).toContain('createRequire');
     // No map in the zip, none referenced: Node never loads one at a cold start.
-    expect(readdirSync(join(out, fn.Metadata['aws:asset:path']!)).filter((f) => f.endsWith('.map'))).toEqual([]);
+    expect(readdirSync(asset).filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(code).not.toContain('sourceMappingURL');
+    // pdf-lib (its classes keep their names) is parsed on a render only: each lazy module the bundle loads sits beside it.
+    expect(code, bundle).not.toContain('"PDFDocument"');
+    for (const module of lazyModules.filter((m) => code.includes(m.from))) {
+      expect(readFileSync(join(asset, module.to), 'utf8'), `${bundle}: ${module.to}`).toContain('"PDFDocument"');
+      lazyFiles++;
+    }
   }
-  // The maps, for operators, beside the assembly: one per function.
+  // Every function that draws a PDF loads one (the quote's, an agreement's, a letter run's part).
+  expect(lazyFiles).toBeGreaterThanOrEqual(7);
+  // The maps, for operators, beside the assembly: one per function and one per lazy module beside it.
   expect(readdirSync(join(out, 'source-maps', 'pusula-prod-api')).filter((f) => f.endsWith('.mjs.map'))).toHaveLength(
-    functions.length,
+    functions.length + lazyFiles,
   );
 
   // cfn-lint reads every template, the nested ones too.
