@@ -1,11 +1,12 @@
 // Every file the project generates from its own declarations, and `npm run generate`, which writes
-// them: the authorizer's route table, the console's API types, the API reference and the events
-// table. test/unit/generated-files.test.ts fails when one is stale.
+// them: the authorizer's route table, the console's API types, the API reference, the OpenAPI document the
+// API serves and the events table. test/unit/generated-files.test.ts fails when one is stale.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import openapiTS, { astToString } from 'openapi-typescript';
 import type { EventDeclarations } from '../events/event.js';
 import { platformEvents } from '../events/platform.js';
 import { useCases } from '../functions/manifests.js';
+import packageJson from '../package.json' with { type: 'json' };
 import type { UseCaseManifest } from '../shared/manifest.js';
 import { openApiDocument } from '../shared/openapi.js';
 import { problemCodes } from '../shared/problems.js';
@@ -15,6 +16,10 @@ import { routeAccess, routeTableFile, routeTableSource } from './route-table.js'
 
 export const apiDocument = () =>
   openApiDocument(useCases, { title: 'Pusula CRM', version: 'console', serverUrl: 'http://localhost:3000' });
+
+/** The document the API serves (functions/api-document.ts reads it): its server is the deployment's, set as served. */
+const servedApiDocument = () =>
+  `${JSON.stringify(openApiDocument(useCases, { title: 'Pusula CRM', version: packageJson.version, serverUrl: '' }))}\n`;
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
@@ -241,6 +246,7 @@ export const generatedFiles = async (): Promise<{ file: URL; content: string }[]
   { file: new URL('../functions/event-table.ts', import.meta.url), content: eventTableSource(useCases) },
   { file: new URL('../console/src/api-types.ts', import.meta.url), content: await consoleTypesSource() },
   { file: new URL('../docs/api.md', import.meta.url), content: apiReference(useCases) },
+  { file: new URL('../functions/openapi.json', import.meta.url), content: servedApiDocument() },
   { file: new URL('../docs/events.md', import.meta.url), content: eventsTable(useCases) },
 ];
 

@@ -161,6 +161,8 @@ export interface DocumentInfo {
   serverUrl: string;
 }
 
+export type OpenApiDocument = ReturnType<typeof openApiDocument>;
+
 export const openApiDocument = (useCases: readonly UseCaseManifest[], info: DocumentInfo) => {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const useCase of useCases) {

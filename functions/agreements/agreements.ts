@@ -12,6 +12,7 @@ import { getUser } from '../../shared/directory.js';
 import { advance } from '../../shared/entity.js';
 import type { Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
+import { loadLazyModule } from '../../shared/lazy-modules.js';
 import { onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
 import { type Money, money } from '../../shared/money.js';
 import { logger } from '../../shared/observability.js';
@@ -54,11 +55,13 @@ import {
 import type { CreateAgreement, CreateStandingOrder, OrderUnder } from './domain/agreement-input.js';
 import type { StandingOrder } from './domain/standing-order.js';
 import { acceptLink } from './links.js';
+import { agreementPdfModule } from './pdf/agreement-pdf-module.js';
 import { agreementNumber } from './templates/agreement-view.js';
 import { agreementOfferMail, agreementReminderMail } from './templates/mails.js';
 
-/** pdf-lib and fontkit are evaluated on an offer's render only: the other routes never draw one. */
-const renderAgreementPdf = async (a: Agreement) => (await import('./pdf/agreement-pdf.js')).renderAgreementPdf(a);
+/** pdf-lib and fontkit are loaded on a render only (a lazy module): the other routes never draw one. */
+export const renderAgreementPdf = async (a: Agreement) =>
+  (await loadLazyModule(agreementPdfModule)).renderAgreementPdf(a);
 
 const notFound = { en: 'The agreement', tr: 'Sözleşme' };
 const changed = () =>

@@ -2,6 +2,7 @@
 // page that renders it (Scalar's standalone bundle, served by the function as a declared asset).
 import { type FunctionAsset, type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as z from '../../shared/schema.js';
+import { apiDocumentFile } from '../api-document.js';
 
 const dir = 'functions/api-docs/handlers';
 
@@ -46,6 +47,7 @@ export const apiDocs: UseCaseManifest = {
     openApiDocument: {
       entry: `${dir}/openapi-document.ts`,
       description: 'The OpenAPI document of the whole API',
+      assets: [apiDocumentFile],
       uses: {},
     },
     apiReference: {

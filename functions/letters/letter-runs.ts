@@ -23,6 +23,7 @@ import { postalGate } from '../../shared/gate.js';
 import { noRecord, type Recorder } from '../../shared/idempotency.js';
 import { newId } from '../../shared/ids.js';
 import type { Language } from '../../shared/language.js';
+import { loadLazyModule } from '../../shared/lazy-modules.js';
 import { customerFields, renderFields, unknownFields } from '../../shared/merge-fields.js';
 import { outboxPut } from '../../shared/outbox.js';
 import { ConflictError, NotFoundError, ProblemError } from '../../shared/problems.js';
@@ -35,6 +36,7 @@ import { type LabelLayout, labelsPerSheet } from './domain/label-layout.js';
 import { addressLines } from './domain/postal-address.js';
 import { lettersKeys } from './keys.js';
 import type { Letterhead, LetterPage } from './pdf/letters-pdf.js';
+import { lettersPdfModule } from './pdf/letters-pdf-module.js';
 
 export interface LetterVersion {
   subject?: string;
@@ -490,8 +492,8 @@ const printPart = async (run: LetterRun, lease: string) => {
   const pages = (await inBatches(claimed, (id) => pageOf(run, id, owners))).filter((p) => p !== undefined);
   const title = `${run.kind === 'letters' ? 'Letters' : 'Labels'} ${runId} part ${part}`;
   if (pages.length) {
-    // pdf-lib and fontkit are evaluated on a part's render only, not on the run API's every cold start.
-    const { renderLabels, renderLetters } = await import('./pdf/letters-pdf.js');
+    // pdf-lib and fontkit are loaded on a part's render only, not on the run API's every cold start.
+    const { renderLabels, renderLetters } = await loadLazyModule(lettersPdfModule);
     const pdf =
       run.kind === 'labels'
         ? await renderLabels(

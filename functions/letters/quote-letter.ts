@@ -6,6 +6,7 @@ import { getCustomer } from '../../shared/customer.js';
 import { transact } from '../../shared/db.js';
 import type { Recorder } from '../../shared/idempotency.js';
 import type { Language } from '../../shared/language.js';
+import { loadLazyModule } from '../../shared/lazy-modules.js';
 import { ConflictError, ProblemError } from '../../shared/problems.js';
 import { istanbulDate } from '../../shared/time.js';
 import { systemNoteItems } from '../activities/public.js';
@@ -13,6 +14,7 @@ import { issuerName, type Quote, quoteNumber, quotePdf, quotePostedItems } from 
 import { getPostalAddress } from './addresses.js';
 import { addressLines } from './domain/postal-address.js';
 import { dateIn } from './letter-runs.js';
+import { lettersPdfModule } from './pdf/letters-pdf-module.js';
 
 const postable: readonly Quote['status'][] = ['approved', 'sent', 'accepted'];
 
@@ -60,8 +62,8 @@ export const quoteLetterPdf = async (quote: Quote, now = clockNow()) => {
   const issuer = issuerName();
   const number = quoteNumber(quote);
   const text = covering(language, { number, name: customer.name, validUntil: quote.validUntil, issuer });
-  // pdf-lib and fontkit are evaluated on a render only, not on every cold start (POST …/posted draws nothing).
-  const { appendPdf, renderLetters } = await import('./pdf/letters-pdf.js');
+  // pdf-lib and fontkit are loaded on a render only, not on every cold start (POST …/posted draws nothing).
+  const { appendPdf, renderLetters } = await loadLazyModule(lettersPdfModule);
   const cover = await renderLetters(
     { name: issuer, lines: [] },
     [{ address: lines, date: dateIn(language, now), ...text }],

@@ -1,5 +1,6 @@
 import { type RouteDeclaration, routeList, type UseCaseManifest } from '../../shared/manifest.js';
 import * as z from '../../shared/schema.js';
+import { apiDocumentFile } from '../api-document.js';
 import { mcpProblems } from './problems.js';
 
 /** Any valid key: each tool then needs its own operation's scopes, checked by the API itself. */
@@ -45,6 +46,8 @@ export const mcp: UseCaseManifest = {
       entry: 'functions/mcp/handlers/mcp.ts',
       description: 'AI agents: the Model Context Protocol server over the API',
       timeoutSeconds: 29,
+      // Its tools are the API's operations, read from the OpenAPI document.
+      assets: [apiDocumentFile],
       // The audit trail of tool calls.
       uses: { table: 'write' },
     },

@@ -10,18 +10,15 @@ import { config } from '../../shared/config.js';
 import { transact } from '../../shared/db.js';
 import type { Actor } from '../../shared/http.js';
 import { newId } from '../../shared/ids.js';
-import { openApiDocument } from '../../shared/openapi.js';
-import { useCases } from '../manifests.js';
+import { apiDocument } from '../api-document.js';
 import { apiCallOf, type Tool, toolsFrom } from './domain/tools.js';
 import { mcpKeys } from './keys.js';
 
-let tools: Tool[] | undefined;
+let tools: Promise<Tool[]> | undefined;
 
 /** The tools, made once per cold start from the API's own OpenAPI document. */
 export const crmTools = () => {
-  tools ??= toolsFrom(
-    openApiDocument(useCases, { title: 'Pusula CRM', version: packageJson.version, serverUrl: config.publicBaseUrl() }),
-  );
+  tools ??= apiDocument().then(toolsFrom);
   return tools;
 };
 
@@ -52,7 +49,7 @@ const resultOf = (status: number, text: string): CallToolResult => {
 const refusal = (message: string): CallToolResult => ({ content: [{ type: 'text', text: message }], isError: true });
 
 export const callTool = async (caller: Caller, name: string, args: Record<string, unknown>) => {
-  const tool = crmTools().find((t) => t.name === name);
+  const tool = (await crmTools()).find((t) => t.name === name);
   if (!tool) return { result: refusal(`No tool ${name}. / ${name} adında bir araç yok.`), status: 404 };
   const known = Object.keys((tool.inputSchema.properties ?? {}) as object);
   const unknown = Object.keys(args).filter((key) => !known.includes(key));
@@ -100,7 +97,7 @@ export const mcpServer = (caller: Caller) => {
     },
   );
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: crmTools().map((t) => ({
+    tools: (await crmTools()).map((t) => ({
       name: t.name,
       title: t.title,
       description: t.description,

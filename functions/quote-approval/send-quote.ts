@@ -6,11 +6,13 @@ import { clockNow } from '../../shared/clock.js';
 import { config } from '../../shared/config.js';
 import { type Customer, getCustomer } from '../../shared/customer.js';
 import { getUser } from '../../shared/directory.js';
+import { loadLazyModule } from '../../shared/lazy-modules.js';
 import { MailInProgressError, onceKey, sendOnce, sendTransactional } from '../../shared/mail.js';
 import { ConflictError, ProblemError } from '../../shared/problems.js';
 import { IllegalTransitionError, quoteLifecycle } from './domain/lifecycle.js';
 import { answerLinks } from './links.js';
 import type { QuotePdfInput } from './pdf/quote-pdf.js';
+import { quotePdfModule } from './pdf/quote-pdf-module.js';
 import type { Quote } from './quote-store.js';
 import { markMailed, markSent, noEmailToSend } from './quotes.js';
 
@@ -29,10 +31,10 @@ export const issuerName = () => {
 };
 
 /**
- * pdf-lib and fontkit are loaded on the first render, not at import: most routes of the functions that
- * can render (a quote's page, its moves) never do, and evaluating both costs their every cold start.
+ * pdf-lib and fontkit are loaded on the first render (a lazy module), not at import: most routes of the
+ * functions that can render (a quote's page, its moves) never do, and parsing both costs every cold start.
  */
-const renderQuotePdf = async (input: QuotePdfInput) => (await import('./pdf/quote-pdf.js')).renderQuotePdf(input);
+const renderQuotePdf = async (input: QuotePdfInput) => (await loadLazyModule(quotePdfModule)).renderQuotePdf(input);
 
 export const quotePdf = async (quote: Quote) => {
   const customer = await getCustomer(quote.customerId);

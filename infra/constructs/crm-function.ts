@@ -7,7 +7,10 @@ import { Architecture, type CfnFunction, Code, Runtime } from 'aws-cdk-lib/aws-l
 import { type BundlingOptions, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { lazyModules } from '../../functions/lazy-modules.js';
+import type { LazyModule } from '../../shared/lazy-modules.js';
 import type { FunctionDeclaration } from '../../shared/manifest.js';
+import { esbuildCommandLine, esbuildSettings } from './esbuild-settings.js';
 
 /** Manifest entries are relative to the repository root, whatever the cwd of `cdk` or vitest. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,25 +35,29 @@ export const sourceMapFile = (scope: Construct, id: string) =>
   join(Stage.of(scope)?.outdir ?? 'cdk.out', 'source-maps', rootStack(scope).stackName, `${id}.mjs.map`);
 
 /**
- * esbuild's settings for every function. Stack traces stay readable without source maps at run time:
- * `keepNames` keeps every function's and class's own name through minification, so a frame reads
+ * The CDK's bundling of a function, with `esbuildSettings`. Stack traces stay readable without source maps at
+ * run time: `keepNames` keeps every function's and class's own name through minification, so a frame reads
  * `at captureLead (file:///var/task/index.mjs:1:52817)`. The map is written (external: no
  * sourceMappingURL comment) and moved out of the bundle, so Node never loads it: Node's
  * `--enable-source-maps` parses the whole map on every cold start (+45–90 ms measured) and the map is
- * about four times the code the zip would carry.
+ * about four times the code the zip would carry. Each module the function loads lazily is bundled alone
+ * beside index.mjs, its map moved out the same way (`<id>.<module>.map`).
  */
-export const bundlingOptions = (declaration: FunctionDeclaration, mapFile: string): BundlingOptions => ({
+export const bundlingOptions = (
+  declaration: FunctionDeclaration,
+  mapFile: string,
+  modules: readonly LazyModule[] = lazyModules,
+): BundlingOptions => ({
   format: OutputFormat.ESM,
-  minify: true,
-  keepNames: true,
+  minify: esbuildSettings.minify,
+  keepNames: esbuildSettings.keepNames,
   sourceMap: true,
   sourceMapMode: SourceMapMode.EXTERNAL,
   // Bundled, minified SDK v3 cold-starts much faster than the runtime's copy.
   bundleAwsSDK: true,
-  target: 'node24',
-  mainFields: ['module', 'main'],
-  // ESM bundles of the SDK still call require() for node built-ins.
-  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  target: esbuildSettings.target,
+  mainFields: [...esbuildSettings.mainFields],
+  banner: esbuildSettings.banner.js,
   commandHooks: {
     beforeBundling: () => [],
     beforeInstall: () => [],
@@ -59,6 +66,17 @@ export const bundlingOptions = (declaration: FunctionDeclaration, mapFile: strin
       ...(declaration.assets ?? []).map((asset) => `cp "${inputDir}/${asset.from}" "${outputDir}/${asset.to}"`),
       `mkdir -p "${dirname(mapFile)}"`,
       `mv "${outputDir}/index.mjs.map" "${mapFile}"`,
+      // Each lazy module the bundle names (its source's path, kept by the loader's call) as a bundle of its own.
+      ...modules.map((module) =>
+        [
+          `if grep -qF "${module.from}" "${outputDir}/index.mjs"; then`,
+          esbuildCommandLine(`${inputDir}/${module.from}`, `${outputDir}/${module.to}`, [
+            '--sourcemap=external',
+            '--log-level=warning',
+          ]),
+          `&& mv "${outputDir}/${module.to}.map" "${mapFile.replace(/\.mjs\.map$/, `.${module.to}.map`)}"; fi`,
+        ].join(' '),
+      ),
     ],
   },
 });

@@ -25,7 +25,8 @@
 //  10. A letter run of 200,000 letters (`--letters N` for a quicker one) printed by the part printer:
 //      letters/s, pages, peak RSS and time a letter per part (first and last), the floor (pdf-lib drawing the same
 //      strings, no layout) and what 200,000 take at the measured rate (test/bench/letters.ts).
-//  11. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses.
+//  11. Each function's bundle size and cold init vs a bundle that only constructs the SDK clients it uses, bundled
+//      as the CDK bundles them (its lazy modules beside it, their size apart: they are not parsed at start).
 // `BENCH_ONLY=lookup,bundles npm run bench` runs only the named parts (leads, quotes, orders, cases, lookup,
 // analytics, campaigns, loyalty, segments, letters, bundles); `BENCH_FUNCTIONS=quote,leads` bundles only functions whose
 // name holds one of those words. The stack listens from PUSULA_BENCH_PORT (or PUSULA_TEST_PORT, else
@@ -34,11 +35,13 @@
 // output.ts names (.bench-handlers.log at the repository root).
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
+import { lazyModules } from '../../functions/lazy-modules.js';
 import { platform, useCases } from '../../functions/manifests.js';
+import { esbuildSettings } from '../../infra/constructs/esbuild-settings.js';
 import { repoRoot } from '../../infra/local/functions.js';
 import { startLocalStack, TABLE_NAME } from '../../infra/local/runtime.js';
 import { db } from '../../shared/db.js';
@@ -252,19 +255,8 @@ const countWriteUnits = () => {
 
 // ---- bundles and cold starts -------------------------------------------------------------------
 
-const bundleOptions = {
-  bundle: true,
-  minify: true,
-  format: 'esm' as const,
-  platform: 'node' as const,
-  target: 'node20',
-  mainFields: ['module', 'main'],
-  // As the CDK bundles: ESM output that includes CommonJS packages keeps their `require` calls,
-  // which ESM does not define, so the bundle makes one.
-  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-  metafile: true,
-  logLevel: 'silent' as const,
-};
+/** As the CDK bundles each function (infra/constructs/crm-function.ts): the same esbuild settings. */
+const bundleOptions = { ...esbuildSettings, metafile: true, logLevel: 'silent' as const };
 
 const sdkClients: Record<string, string> = {
   '@aws-sdk/client-dynamodb': "import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; new DynamoDBClient({});",
@@ -317,6 +309,16 @@ const bundles = async () => {
   for (const fn of functions.filter((f) => !wanted || wanted.some((w) => f.name.includes(w)))) {
     const outfile = join(outDir, `${fn.name}.mjs`);
     const result = await build({ ...bundleOptions, entryPoints: [resolve(repoRoot, fn.entry)], outfile });
+    // The lazy modules it names go beside it, as the CDK's bundling puts them: on disk, not parsed at start.
+    const code = readFileSync(outfile, 'utf8');
+    const lazy = lazyModules.filter((module) => code.includes(module.from));
+    for (const module of lazy) {
+      await build({
+        ...bundleOptions,
+        entryPoints: [resolve(repoRoot, module.from)],
+        outfile: join(outDir, module.to),
+      });
+    }
     const used = Object.keys(sdkClients).filter((pkg) =>
       Object.keys(result.metafile!.inputs).some((input) => input.includes(`node_modules/${pkg}/`)),
     );
@@ -331,6 +333,7 @@ const bundles = async () => {
       sortBy: noFloor ? 0 : fnMs / baseMs,
       row: {
         KB: (size(outfile) / 1024).toFixed(0),
+        'lazy KB': lazy.length ? (lazy.reduce((sum, m) => sum + size(join(outDir, m.to)), 0) / 1024).toFixed(0) : '',
         'baseline KB': (size(baselineFile) / 1024).toFixed(0),
         'size ratio': noFloor ? '—' : ratio(size(outfile), size(baselineFile)),
         'init ms': fnMs.toFixed(0),
@@ -342,7 +345,9 @@ const bundles = async () => {
   }
   rows.sort((a, b) => b.sortBy - a.sortBy);
   const ratios = rows.filter((r) => r.sortBy > 0).map((r) => r.sortBy);
-  out.log(`\nBundles (esbuild, minified ESM, SDK bundled) and cold init (median of ${COLD_STARTS} fresh processes)`);
+  out.log(
+    `\nBundles (as the CDK builds them; lazy KB: the lazy modules beside, not parsed at start) and cold init (median of ${COLD_STARTS} fresh processes)`,
+  );
   out.table(Object.fromEntries(rows.map((r) => [r.name, r.row])));
   out.log(
     `cold init / SDK-only floor: median ${median(ratios).toFixed(2)}×, worst ${Math.max(...ratios).toFixed(2)}×, ` +

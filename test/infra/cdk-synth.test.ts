@@ -10,9 +10,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, expect, it, vi } from 'vitest';
+import { lazyModules } from '../../functions/lazy-modules.js';
 import { platform, useCases } from '../../functions/manifests.js';
 import { buildApp } from '../../infra/build-app.js';
-import { bundlingOptions, repoRoot } from '../../infra/constructs/crm-function.js';
+import { repoRoot } from '../../infra/constructs/crm-function.js';
+import { esbuildSettings } from '../../infra/constructs/esbuild-settings.js';
 import type { FunctionDeclaration } from '../../shared/manifest.js';
 import { readmeCommands, shellWords } from '../support/readme.js';
 import { cfnLint, unacceptedFindings } from './cfn-lint.js';
@@ -57,20 +59,11 @@ vi.setConfig({ testTimeout: 1_500_000 });
 const declarations = [...Object.values(platform), ...useCases.flatMap((useCase) => Object.values(useCase.functions))];
 
 it("bundles every function with the CDK's esbuild settings, each entry exporting its handler", async () => {
-  // The settings every function is bundled with (the map's place does not change the code).
-  const settings = bundlingOptions(declarations[0]!, join(outputDirectory(), 'map'));
   const entries = [...new Set(declarations.map((declaration) => join(repoRoot, declaration.entry)))];
   expect(entries).toHaveLength(declarations.length);
   const result = await build({
+    ...esbuildSettings,
     entryPoints: entries,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: settings.target,
-    mainFields: settings.mainFields,
-    minify: settings.minify,
-    keepNames: settings.keepNames,
-    banner: { js: settings.banner! },
     // One build for all: what the functions share is parsed and emitted once.
     splitting: true,
     outdir: outputDirectory(),
@@ -85,6 +78,27 @@ it("bundles every function with the CDK's esbuild settings, each entry exporting
       .map((output) => [join(repoRoot, output.entryPoint!), output.exports]),
   );
   expect(entries.filter((entry) => !exportsByEntry.get(entry)?.includes('handler'))).toEqual([]);
+
+  // pdf-lib is parsed on a render only (a lazy module beside the bundle): no entry reaches it by an import, an
+  // import() included (a single-file bundle, as the CDK builds, inlines what an import() names).
+  const { outputs } = result.metafile;
+  const reached = (file: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const link of outputs[file]!.imports)
+      if ((link.kind === 'import-statement' || link.kind === 'dynamic-import') && !link.external)
+        reached(link.path, seen);
+    return seen;
+  };
+  const drawsAtStart = Object.entries(outputs)
+    .filter(([, output]) => output.entryPoint !== undefined)
+    .filter(([file]) =>
+      [...reached(file)].some((part) =>
+        Object.keys(outputs[part]!.inputs).some((input) => input.includes('/pdf-lib/')),
+      ),
+    )
+    .map(([, output]) => output.entryPoint);
+  expect(drawsAtStart).toEqual([]);
 });
 
 // Two use cases whose functions carry run-time files (the API's document, the letters' fonts) and the
@@ -115,6 +129,7 @@ it('synthesizes with the CDK bundling each function: ESM with its require banner
     ...bundledUseCases.flatMap((useCase) => Object.values(useCase.functions)),
   ];
   expect(functions).toHaveLength(bundled.length);
+  let lazyFiles = 0;
   for (const fn of functions) {
     const zip = join(out, fn.Metadata['aws:asset:path']!);
     const code = readFileSync(join(zip, 'index.mjs'), 'utf8');
@@ -123,15 +138,23 @@ it('synthesizes with the CDK bundling each function: ESM with its require banner
     // No map in the zip, none referenced: Node never loads one at a cold start.
     expect(readdirSync(zip).filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(code).not.toContain('sourceMappingURL');
+    // pdf-lib (its classes keep their names) is parsed on a render only: each lazy module the bundle loads sits beside it.
+    expect(code, zip).not.toContain('"PDFDocument"');
+    for (const module of lazyModules.filter((m) => code.includes(m.from))) {
+      expect(readFileSync(join(zip, module.to), 'utf8'), `${zip}: ${module.to}`).toContain('"PDFDocument"');
+      lazyFiles++;
+    }
   }
+  // The letters' functions draw: the quote's letter and a letter run's part load theirs.
+  expect(lazyFiles).toBeGreaterThanOrEqual(2);
   // Each declared run-time file beside the index.mjs of some function (the fonts, the API document).
   const files = new Set(functions.flatMap((fn) => readdirSync(join(out, fn.Metadata['aws:asset:path']!))));
   const declared = bundled.flatMap((declaration) => (declaration.assets ?? []).map((asset) => asset.to));
   expect(declared.length).toBeGreaterThan(0);
   expect(declared.filter((file) => !files.has(file))).toEqual([]);
-  // The maps, for operators, beside the assembly: one per function.
+  // The maps, for operators, beside the assembly: one per function and one per lazy module beside it.
   expect(readdirSync(join(out, 'source-maps', 'pusula-prod-api')).filter((f) => f.endsWith('.mjs.map'))).toHaveLength(
-    functions.length,
+    functions.length + lazyFiles,
   );
 });
 

@@ -2,7 +2,7 @@
 // read of a half-written export, a rate limit that counts CloudFront's addresses, one quota shared by
 // everybody, wildcard IAM grants, source maps paid for on every cold start. One synth for the file.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
@@ -13,6 +13,7 @@ import { useCases } from '../../functions/manifests.js';
 import { personQuotaPerDay, usagePlans } from '../../infra/constructs/crm-api.js';
 import { bundlingOptions, sourceMapFile } from '../../infra/constructs/crm-function.js';
 import { edgeHeaders, viewerIpCode } from '../../infra/constructs/public-firewall.js';
+import { type LazyModule, loadLazyModule } from '../../shared/lazy-modules.js';
 import { functionId } from '../../shared/manifest.js';
 import { synthTemplates } from './synth-template.js';
 
@@ -332,6 +333,42 @@ describe('source maps: readable stack traces without a map parsed at every cold 
       expect(readFileSync(mapFile, 'utf8')).toBe('{"version":3}');
       expect(readFileSync(join(output, 'out.txt'), 'utf8')).toBe('asset');
     } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("lazy modules: code loaded on first use is a file of its own, not parsed at the function's cold start", () => {
+  it('bundles each lazy module the bundle names beside index.mjs, its map beside the assembly, and loads it from there', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pusula-lazy-'));
+    try {
+      const input = join(root, 'in');
+      const output = join(root, 'asset');
+      mkdirSync(input);
+      mkdirSync(output);
+      writeFileSync(join(input, 'render.ts'), "export const render = (name: string): string => 'drawn for ' + name;");
+      const render: LazyModule<{ render: (name: string) => string }> = { from: 'render.ts', to: 'render.mjs' };
+      const unnamed: LazyModule = { from: 'unused.ts', to: 'unused.mjs' };
+      // The loader's call keeps the module's source path in the bundle: that is what the hook looks for.
+      writeFileSync(join(output, 'index.mjs'), `export const module = {from:"render.ts",to:"render.mjs"};`);
+      writeFileSync(join(output, 'index.mjs.map'), '{"version":3}');
+      const mapFile = join(root, 'maps', 'quotes.getQuote.mjs.map');
+      const options = bundlingOptions({ entry: 'x.ts', description: 'x', uses: {} }, mapFile, [render, unnamed]);
+      for (const command of options.commandHooks!.afterBundling(input, output)) {
+        execFileSync('bash', ['-c', command], { stdio: ['ignore', 'ignore', 'inherit'] });
+      }
+      expect(readdirSync(output).sort()).toEqual(['index.mjs', 'render.mjs']);
+      const bundled = readFileSync(join(output, 'render.mjs'), 'utf8');
+      // The functions' own settings: minified ESM with the createRequire banner, no map referenced.
+      expect(bundled.slice(0, 200)).toContain('createRequire');
+      expect(bundled).not.toContain('sourceMappingURL');
+      expect(JSON.parse(readFileSync(join(root, 'maps', 'quotes.getQuote.render.mjs.map'), 'utf8')).version).toBe(3);
+
+      // In Lambda the module is read beside the bundle, from the task root.
+      process.env.LAMBDA_TASK_ROOT = output;
+      expect((await loadLazyModule(render)).render('Ayşe')).toBe('drawn for Ayşe');
+    } finally {
+      delete process.env.LAMBDA_TASK_ROOT;
       rmSync(root, { recursive: true, force: true });
     }
   });

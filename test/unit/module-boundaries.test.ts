@@ -9,11 +9,14 @@
 // - the backend reads "now" from one clock (shared/clock.ts), which the local stack can move;
 // - the schema namespace (`import * as z from '…/shared/schema.js'`) is read member by member only:
 //   one use of `z` as a value (`const { noMarkup } = z`) makes esbuild keep all of zod and its
-//   locales (≈ 400 KB) in every bundle that reaches the file.
+//   locales (≈ 400 KB) in every bundle that reaches the file;
+// - a lazy module (shared/lazy-modules.ts) is loaded by loadLazyModule only: any other import of it but a
+//   type-only one would put its code back into the bundles that reach it.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { lazyModules } from '../../functions/lazy-modules.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const folders = ['functions', 'shared', 'events', 'infra', 'console/src'];
@@ -96,6 +99,45 @@ describe('module boundaries', () => {
     expect(whole).toEqual([]);
   }, 30_000);
 
+  it('a lazy module is imported by no file but for its types, and each is listed with its own source as its type', () => {
+    const lazy = lazyModules.map((module) => module.from);
+    const valueImports = [...graph]
+      .filter(([, targets]) => targets.some((target) => lazy.includes(target)))
+      .flatMap(([file]) => lazyValueImports(file, readFileSync(join(root, file), 'utf8'), lazy));
+    expect(valueImports).toEqual([]);
+    // Every declaration in the tree (`LazyModule<typeof import('./x.js')> = { from: …, to: … }`).
+    const declared = [...graph.keys()].flatMap((file) =>
+      [
+        ...readFileSync(join(root, file), 'utf8').matchAll(
+          /LazyModule<typeof import\('([^']+)'\)> = \{\s*from: '([^']+)'/g,
+        ),
+      ].map(([, typeSource, from]) => ({
+        type: relative(root, resolve(root, dirname(file), typeSource!)).replace(/\.js$/, '.ts'),
+        from,
+      })),
+    );
+    expect(declared.map(({ from }) => from).sort()).toEqual([...lazy].sort());
+    for (const { type, from } of declared) expect(type).toBe(from);
+    expect(lazyModules.map((module) => module.to)).toEqual(
+      lazy.map((from) => from.replace(/^.*\/(.+)\.ts$/, '$1.mjs')),
+    );
+  });
+
+  it('finds a lazy module imported for more than its types (the check itself)', () => {
+    const lazy = ['functions/q/pdf/q-pdf.ts'];
+    const typeOnly = "import type { Input } from './pdf/q-pdf.js';\ntype M = typeof import('./pdf/q-pdf.js');\n";
+    expect(lazyValueImports('functions/q/send.ts', typeOnly, lazy)).toEqual([]);
+    expect(
+      lazyValueImports('functions/q/send.ts', `${typeOnly}import { render } from './pdf/q-pdf.js';\n`, lazy),
+    ).toEqual(['functions/q/send.ts:3']);
+    expect(lazyValueImports('functions/q/send.ts', "const m = await import('./pdf/q-pdf.js');\n", lazy)).toEqual([
+      'functions/q/send.ts:1',
+    ]);
+    expect(lazyValueImports('functions/q/send.ts', "export { render } from './pdf/q-pdf.js';\n", lazy)).toEqual([
+      'functions/q/send.ts:1',
+    ]);
+  });
+
   it('finds the schema namespace used whole (the check itself)', () => {
     const source = "import * as z from '../shared/schema.js';\nconst a = z.string();\ntype A = z.infer<typeof a>;\n";
     expect(namespaceUsedWhole('f.ts', source)).toEqual([]);
@@ -173,6 +215,26 @@ function namespaceUsedWhole(file: string, text: string): string[] {
         ts.isNamespaceImport(parent);
       if (!member) found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
     }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** Where a file imports one of the lazy modules' sources for more than its types (file:line). */
+function lazyValueImports(file: string, text: string, lazy: string[]): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const isLazy = (specifier: ts.Node | undefined) =>
+    !!specifier &&
+    ts.isStringLiteral(specifier) &&
+    lazy.includes(relative(root, resolve(root, dirname(file), specifier.text)).replace(/\.js$/, '.ts'));
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    const valueImport =
+      (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && isLazy(node.moduleSpecifier)) ||
+      (ts.isExportDeclaration(node) && !node.isTypeOnly && isLazy(node.moduleSpecifier)) ||
+      (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && isLazy(node.arguments[0]));
+    if (valueImport) found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
     ts.forEachChild(node, visit);
   };
   visit(source);

@@ -5,10 +5,9 @@ import { clockNow } from '../../../shared/clock.js';
 import { json, route, routes } from '../../../shared/http.js';
 import { istanbulDate } from '../../../shared/time.js';
 import { agreements, orderedUnder, placedPeriods, type ScheduleHolder, standingOrders } from '../agreement-store.js';
-import { agreementVisibleTo, standingOrderVisibleTo } from '../agreements.js';
+import { agreementVisibleTo, renderAgreementPdf, standingOrderVisibleTo } from '../agreements.js';
 import { renewalReminderOn, upcomingPeriods, volume } from '../domain/agreement.js';
 import { agreementRoutes } from '../manifest.js';
-import { renderAgreementPdf } from '../pdf/agreement-pdf.js';
 import { agreementNumber } from '../templates/agreement-view.js';
 
 /** The months placed, and the next ones ahead not placed yet. */
