@@ -370,7 +370,8 @@ export const campaignPage = async ({ campaignId }: Record<string, string>) => {
   // A draft is scheduled only through the gate: its state and reason stand above the schedule button.
   const gateSlot = document.getElementById('reputation-gate');
   if (gateSlot) void reputationGateView(gateSlot);
-  if (campaign.status === 'sent' || (extras(campaign).runCount ?? 0) > 0) {
+  /** The funnel as counted so far; answers its `sent` (undefined when there is no report to show). */
+  const drawReport = async () => {
     const report = await client.GET('/campaigns/{campaignId}/report', path);
     render(
       report.data
@@ -386,7 +387,9 @@ export const campaignPage = async ({ campaignId }: Record<string, string>) => {
         : problemView(asProblem(report.error, report.response.status)),
       document.getElementById('report')!,
     );
-  }
+    return report.data?.funnel.sent;
+  };
+  let reported = campaign.status === 'sent' || (extras(campaign).runCount ?? 0) > 0 ? await drawReport() : undefined;
 
   // Polls while a run may be going; a change of status draws the whole page again (new seq, report).
   await pollPage(async (current) => {
@@ -397,6 +400,10 @@ export const campaignPage = async ({ campaignId }: Record<string, string>) => {
       void campaignPage({ campaignId: campaignId! });
       return false;
     }
-    return live(campaign, progress.data);
+    // The funnel is counted from SES's events, which follow the sends: read it again until it has counted
+    // what the run sent.
+    const sent = progress.data?.run?.sent ?? 0;
+    if (reported !== undefined && reported < sent) reported = await drawReport();
+    return live(campaign, progress.data) || (reported !== undefined && reported < sent);
   }, POLL_MS);
 };
