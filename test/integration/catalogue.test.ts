@@ -80,7 +80,8 @@ describe('catalogue generations', () => {
   });
 });
 
-describe('npm run catalogue', () => {
+// Each step starts the CLI (tsx compiling it and what it imports): seconds alone, far more beside the other suites.
+describe('npm run catalogue', { timeout: 120_000 }, () => {
   it('policy set refuses a role nobody holds, as the API does, and changes nothing', async () => {
     const before = await currentPolicyItem();
     const rules = [{ id: 'x', when: { discountBpOver: 100 }, approverRole: 'cfo' }];

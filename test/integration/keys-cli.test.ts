@@ -24,7 +24,8 @@ beforeAll(async () => {
   await loadReferenceData(db(), tableName(), demoItems());
 });
 
-describe('npm run keys', () => {
+// Each step starts the CLI (tsx compiling it and what it imports): seconds alone, far more beside the other suites.
+describe('npm run keys', { timeout: 120_000 }, () => {
   it('refuses an unknown scope, user or role with exit 2, says what is valid, and creates nothing', async () => {
     const before = (await listApiKeys()).length;
     const badScope = await keys(
