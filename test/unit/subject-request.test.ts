@@ -49,6 +49,11 @@ describe("a subject request's moves", () => {
       }),
     );
     expect(subjectRequestLifecycle.actionTo('open', 'refused')).toBe('refuse');
+    expect(() => subjectRequestLifecycle.actionTo('open', 'open')).toThrow(
+      expect.objectContaining({
+        detail: expect.objectContaining({ tr: expect.stringMatching(/^"Açık" durumundaki/) }),
+      }),
+    );
     expect(() => subjectRequestLifecycle.apply('refused', 'complete')).toThrow(
       expect.objectContaining({ detail: expect.objectContaining({ tr: expect.stringContaining('"yanıtlama"') }) }),
     );
