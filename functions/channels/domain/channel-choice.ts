@@ -19,7 +19,8 @@ export const reachableBy = (customer: { email?: string; phone?: string }): Reach
 
 /** The channel to use, and whether it is not the preferred one; undefined when none can be used. */
 export const chooseChannel = (preferred: NoticeChannel | undefined, reachable: Reachable) => {
-  const order = preferred ? [preferred, ...fallbackOrder.filter((c) => c !== preferred)] : fallbackOrder;
+  // The preferred channel comes again in the fallback order: harmless, as the first reachable one is taken.
+  const order = preferred ? [preferred, ...fallbackOrder] : fallbackOrder;
   const channel = order.find((c) => reachable[c]);
   return channel ? { channel, fellBack: preferred !== undefined && channel !== preferred } : undefined;
 };
